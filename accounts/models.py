@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+
+from accounts.names import normalise_unit_name
+
+phone_validator = RegexValidator(r"^\+?\d{6,15}$", "请输入有效的手机号码")
+
+
+class User(AbstractUser):
+    """A person. Units and global roles are separate rows so both can change with history."""
+
+    display_name = models.CharField("姓名", max_length=64, blank=True)
+    phone = models.CharField("手机号", max_length=20, blank=True, validators=[phone_validator])
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+
+class UnitQuerySet(models.QuerySet):
+    def resolve(self, name: str) -> Unit | None:
+        """The unit a written name refers to: its canonical name or any alias."""
+        key = normalise_unit_name(name)
+        unit = self.filter(normalised_name=key).first()
+        if unit is not None:
+            return unit
+        alias = UnitAlias.objects.filter(normalised_alias=key).select_related("unit").first()
+        return alias.unit if alias else None
+
+
+class Unit(models.Model):
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", "部门"
+        GROUP = "group", "单位群组"
+        COMPANY = "company", "企业"
+
+    name = models.CharField("规范名称", max_length=128, unique=True)
+    normalised_name = models.CharField(max_length=128, unique=True, editable=False)
+    short_name = models.CharField("简称", max_length=64, blank=True)
+    kind = models.CharField("类型", max_length=16, choices=Kind.choices, default=Kind.DEPARTMENT)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级单位", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    is_active = models.BooleanField("启用", default=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "责任单位"
+        verbose_name_plural = "责任单位"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # A derived lookup key, not business logic: keeps resolve() an indexed equality.
+        self.normalised_name = normalise_unit_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class UnitAlias(models.Model):
+    """Another name of one unit (商务局 for 区经信局, or the written form 区经信局<商务局>)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField("别名", max_length=128)
+    normalised_alias = models.CharField(max_length=128, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = "单位别名"
+        verbose_name_plural = "单位别名"
+
+    def __str__(self) -> str:
+        return self.alias
+
+    def save(self, *args, **kwargs):
+        self.normalised_alias = normalise_unit_name(self.alias)
+        super().save(*args, **kwargs)
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        CLERK = "clerk", "经办人"
+        HEAD = "head", "负责人"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("角色", max_length=16, choices=Role.choices, default=Role.CLERK)
+
+    class Meta:
+        verbose_name = "单位成员"
+        verbose_name_plural = "单位成员"
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="membership_user_unit_unique")]
+        indexes = [models.Index(fields=["unit", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.unit} ({self.get_role_display()})"
+
+
+class RoleGrant(models.Model):
+    """A global role. A supervisor's scope (documents or areas) is kept by
+    policy_tasks.SupervisionScope pointing here; no scope rows means everything."""
+
+    class Role(models.TextChoices):
+        SUPERVISOR = "supervisor", "督查员"
+        LEADER = "leader", "区领导"
+        ADMIN = "admin", "管理员"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField("角色", max_length=16, choices=Role.choices)
+    granted_at = models.DateTimeField("授予时间", auto_now_add=True)
+    revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "全局角色"
+        verbose_name_plural = "全局角色"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role"], condition=Q(revoked_at=None), name="rolegrant_active_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"

@@ -1,0 +1,77 @@
+"""Small helpers that read settings from the environment and fail loudly.
+
+Modelled on healthchecks' envbool/envint: a typo in production must stop the
+process at start-up with a message naming the variable, not run with a default.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true/false, 1/0, yes/no, on/off)")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not an integer") from None
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default or [])
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+_DB_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql", "postgis"}
+
+
+def parse_database_url(url: str, *, base_dir: Path) -> dict:
+    """Turn DATABASE_URL into a DATABASES entry, naming what is wrong if it cannot."""
+    scheme = urlsplit(url).scheme
+    if not scheme:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL={url!r} has no scheme; expected e.g. "
+            "postgres://user@host:5432/name or sqlite:///var/duban.sqlite3"
+        )
+    if scheme not in _DB_SCHEMES:
+        raise ImproperlyConfigured(f"DATABASE_URL scheme {scheme!r} is not supported; use postgres:// or sqlite://")
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60)
+    except Exception as exc:  # the library raises several types for bad URLs
+        raise ImproperlyConfigured(f"DATABASE_URL={url!r} cannot be parsed: {exc}") from exc
+    if config["ENGINE"].endswith("sqlite3"):
+        name = config.get("NAME") or ""
+        if name and name != ":memory:" and not Path(name).is_absolute():
+            config["NAME"] = str(base_dir / name)
+        config["CONN_MAX_AGE"] = 0
+    elif not config.get("NAME"):
+        raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database (…/dbname)")
+    return config

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class PolicyTasksConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "policy_tasks"
+    verbose_name = "政策任务"

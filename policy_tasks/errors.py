@@ -1,0 +1,43 @@
+"""Errors services raise; the API maps each to one HTTP status and a machine code."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    status = 400
+    code = "invalid"
+
+    def __init__(self, message: str, *, field: str | None = None, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        if code:
+            self.code = code
+
+
+class NotFound(ServiceError):
+    """Out of the actor's scope: indistinguishable from not existing."""
+
+    status = 404
+    code = "not_found"
+
+
+class Forbidden(ServiceError):
+    """Visible to the actor, but this action is not theirs to take."""
+
+    status = 403
+    code = "forbidden"
+
+
+class StaleVersion(ServiceError):
+    """The change was based on a version that is no longer current."""
+
+    status = 412
+    code = "stale_version"
+
+
+class InvalidState(ServiceError):
+    """The object is not in a state that allows this action (e.g. verifying an open milestone)."""
+
+    status = 409
+    code = "invalid_state"

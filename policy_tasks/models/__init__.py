@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from policy_tasks.models.audit import AuditEvent
+from policy_tasks.models.documents import Area, AreaUnit, PolicyDocument, ReportPeriod, SupervisionScope
+from policy_tasks.models.tasks import Milestone, Task, TaskUnit
+from policy_tasks.models.workflow import (
+    CompletionRequest,
+    Evidence,
+    ExtensionRequest,
+    MilestoneValue,
+    ProgressReport,
+    UrgeNotice,
+    UrgeRecipient,
+)
+
+__all__ = [
+    "Area",
+    "AreaUnit",
+    "AuditEvent",
+    "CompletionRequest",
+    "Evidence",
+    "ExtensionRequest",
+    "Milestone",
+    "MilestoneValue",
+    "PolicyDocument",
+    "ProgressReport",
+    "ReportPeriod",
+    "SupervisionScope",
+    "Task",
+    "TaskUnit",
+    "UrgeNotice",
+    "UrgeRecipient",
+]

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditEvent(models.Model):
+    """One change, written in the same transaction as the change, never updated or deleted.
+
+    Rows are chained: `hash` covers the row's content and the previous row's hash,
+    so an edit behind the application's back breaks the chain (verify_audit). On
+    PostgreSQL a trigger also rejects UPDATE and DELETE (migration 0002).
+    References are PROTECT: a person or task with history is deactivated, not deleted.
+    """
+
+    created_at = models.DateTimeField("时间", db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_unit = models.ForeignKey("accounts.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    actor_role = models.CharField("身份", max_length=32, blank=True)
+    action = models.CharField("操作", max_length=64)
+    object_type = models.CharField("对象类型", max_length=64)
+    object_id = models.CharField("对象ID", max_length=64)
+    document = models.ForeignKey(
+        "policy_tasks.PolicyDocument", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    task = models.ForeignKey("policy_tasks.Task", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    before = models.JSONField("变更前", null=True, blank=True)
+    after = models.JSONField("变更后", null=True, blank=True)
+    reason = models.TextField("理由", blank=True)
+    ip = models.GenericIPAddressField("IP", null=True, blank=True)
+    request_id = models.CharField("请求ID", max_length=64, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = "审计记录"
+        verbose_name_plural = "审计记录"
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["task", "id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action} {self.object_type}:{self.object_id}"

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import models
+
+
+class PolicyDocument(models.Model):
+    """An implementation plan (实施方案) as imported, with the settings supervision applies to it."""
+
+    class ReportCycle(models.TextChoices):
+        MONTHLY = "monthly", "月报"
+        TEN_DAY = "ten_day", "旬报"
+        WEEKLY = "weekly", "周报"
+
+    title = models.CharField("标题", max_length=255)
+    doc_number = models.CharField("发文字号", max_length=64, unique=True)
+    issued_on = models.DateField("成文日期", null=True, blank=True)
+    year = models.PositiveSmallIntegerField("年度")
+    default_due = models.DateField("默认完成时限", null=True, blank=True)
+    source_text = models.TextField("原文")
+    sha256 = models.CharField("原文SHA-256", max_length=64, db_index=True)
+    report_cycle = models.CharField("填报周期", max_length=16, choices=ReportCycle.choices, default=ReportCycle.MONTHLY)
+    report_grace_workdays = models.PositiveSmallIntegerField("报送宽限(工作日)", default=5)
+    yellow_workdays = models.PositiveSmallIntegerField("黄灯提前(工作日)", default=5)
+    behind_schedule_points = models.PositiveSmallIntegerField("滞后序时进度(百分点)", default=20)
+    score_base = models.DecimalField("考核基础分", max_digits=6, decimal_places=2, default=Decimal("100"))
+    deduction_lead = models.DecimalField("牵头单位逾期扣分", max_digits=6, decimal_places=2, default=Decimal("5"))
+    deduction_co = models.DecimalField("配合单位逾期扣分", max_digits=6, decimal_places=2, default=Decimal("3"))
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "政策文件"
+        verbose_name_plural = "政策文件"
+        ordering = ["-year", "doc_number"]
+
+    def __str__(self) -> str:
+        return f"{self.doc_number} {self.title}"
+
+
+class Area(models.Model):
+    """A 领域 (一、… 八、) with its lead departments and its area-wide targets."""
+
+    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE, related_name="areas")
+    number = models.PositiveSmallIntegerField("序号")
+    title = models.CharField("领域", max_length=255)
+    intro = models.TextField("领域目标", blank=True)
+    lead_units = models.ManyToManyField("accounts.Unit", through="AreaUnit", related_name="led_areas")
+
+    class Meta:
+        verbose_name = "领域"
+        verbose_name_plural = "领域"
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="area_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class AreaUnit(models.Model):
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="area_units")
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="area_units")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["area", "position"]
+        constraints = [models.UniqueConstraint(fields=["area", "unit"], name="areaunit_unique")]
+
+
+class ReportPeriod(models.Model):
+    """One reporting period of a document (a month, a 旬 or a week) and when its report is due."""
+
+    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE, related_name="report_periods")
+    starts_on = models.DateField("开始")
+    ends_on = models.DateField("结束")
+    due_on = models.DateField("报送截止")
+
+    class Meta:
+        verbose_name = "填报周期"
+        verbose_name_plural = "填报周期"
+        ordering = ["document", "starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "starts_on"], name="reportperiod_unique"),
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="reportperiod_order"),
+        ]
+        indexes = [models.Index(fields=["due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on:%Y-%m-%d}~{self.ends_on:%Y-%m-%d}"
+
+
+class SupervisionScope(models.Model):
+    """Limits a supervisor's grant to a document (and optionally one area); none means all."""
+
+    grant = models.ForeignKey("accounts.RoleGrant", on_delete=models.CASCADE, related_name="scopes")
+    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE, related_name="+")
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "督查范围"
+        verbose_name_plural = "督查范围"

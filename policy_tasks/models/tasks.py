@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+
+class Task(models.Model):
+    """One clause of a document: the unit of accountability."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "办理中"
+        CLOSED = "closed", "已办结"
+
+    document = models.ForeignKey("policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="tasks")
+    area = models.ForeignKey(
+        "policy_tasks.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
+    number = models.PositiveSmallIntegerField("条款序号")
+    title = models.CharField("标题", max_length=255)
+    text = models.TextField("条款原文")
+    leaders = models.JSONField("责任领导", default=list, blank=True)
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.OPEN)
+    closed_at = models.DateTimeField("办结时间", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    units = models.ManyToManyField("accounts.Unit", through="TaskUnit", related_name="tasks")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "任务"
+        verbose_name_plural = "任务"
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="task_number_unique")]
+        indexes = [models.Index(fields=["status", "document"])]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class TaskUnit(models.Model):
+    """A unit answering for a task, as lead (牵头) or co-responsible (配合), in document order."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "牵头单位"
+        CO = "co", "配合单位"
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="task_units")
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="task_units")
+    role = models.CharField("角色", max_length=8, choices=Role.choices)
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "任务责任单位"
+        verbose_name_plural = "任务责任单位"
+        ordering = ["task", "position"]
+        constraints = [models.UniqueConstraint(fields=["task", "unit"], name="taskunit_unique")]
+        # "tasks of my unit" is the hottest read after the overdue ledger.
+        indexes = [models.Index(fields=["unit", "role", "task"])]
+
+
+class Milestone(models.Model):
+    """A time-bound commitment or target, of a task or of an area's intro."""
+
+    class Kind(models.TextChoices):
+        DEADLINE = "deadline", "时限节点"
+        TARGET = "target", "量化目标"
+        ONGOING = "ongoing", "长期坚持"
+        RELATIVE = "relative", "相对时限"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "办理中"
+        REQUESTED = "requested", "申请办结"
+        CLOSED = "closed", "已销号"
+
+    document = models.ForeignKey("policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="milestones")
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="milestones")
+    area = models.ForeignKey(
+        "policy_tasks.Area", null=True, blank=True, on_delete=models.CASCADE, related_name="milestones"
+    )
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+    text = models.TextField("原文")
+    start = models.PositiveIntegerField("起始位置", default=0)
+    end = models.PositiveIntegerField("结束位置", default=0)
+    kind = models.CharField("类型", max_length=16, choices=Kind.choices)
+    time_expression = models.CharField("时间表述", max_length=64, blank=True)
+    due_date = models.DateField("完成时限", null=True, blank=True)
+    original_due_date = models.DateField("原定时限", null=True, blank=True)
+    target_value = models.DecimalField("目标值", max_digits=20, decimal_places=4, null=True, blank=True)
+    target_unit = models.CharField("目标单位", max_length=32, blank=True)
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.OPEN)
+    closed_at = models.DateTimeField("销号时间", null=True, blank=True)
+    delay_count = models.PositiveSmallIntegerField("延期次数", default=0)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "里程碑"
+        verbose_name_plural = "里程碑"
+        ordering = ["document", "task", "area", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(task__isnull=False, area__isnull=True) | Q(task__isnull=True, area__isnull=False)),
+                name="milestone_task_xor_area",
+            ),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="milestone_span_order"),
+        ]
+        indexes = [
+            # The reminder scan and the overdue ledger read open milestones by due date.
+            models.Index(fields=["due_date"], condition=~Q(status="closed"), name="milestone_open_due_idx"),
+            models.Index(fields=["task", "position"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:40]

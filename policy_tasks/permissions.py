@@ -1,0 +1,128 @@
+"""Who may do what to a task: the one table (docs/permissions.md) and queryset scoping.
+
+Predicates are `rules` predicates over (user, task). Services call `require(...)`,
+which raises NotFound when the task is outside what the user may see (so its
+existence is not revealed) and Forbidden when it is visible but the action is not
+theirs. Selectors call `visible_tasks(user)` so lists never include what a
+detail view would hide.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.db.models import Q, QuerySet
+
+from accounts import roles
+from accounts.models import Membership, RoleGrant, Unit, User
+from policy_tasks.errors import Forbidden, NotFound
+from policy_tasks.models import SupervisionScope, Task, TaskUnit
+
+
+def _memberships(user: User, task: Task) -> list[tuple[int, str, str]]:
+    """(unit_id, task role lead/co, member role clerk/head) for the user's units on the task."""
+    if not user.is_authenticated:
+        return []
+    cache = getattr(task, "_perm_cache", None)
+    if cache is None:
+        cache = task._perm_cache = {}
+    if user.pk not in cache:
+        rows = TaskUnit.objects.filter(task=task, unit__memberships__user=user, unit__is_active=True).values_list(
+            "unit_id", "role", "unit__memberships__role"
+        )
+        cache[user.pk] = list(rows)
+    return cache[user.pk]
+
+
+def _in_supervision_scope(user: User, task: Task) -> bool:
+    grants = user.role_grants.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
+    if not grants.exists():
+        return False
+    scopes = SupervisionScope.objects.filter(grant__in=grants)
+    if not scopes.exists():
+        return True
+    return scopes.filter(Q(document_id=task.document_id), Q(area=None) | Q(area_id=task.area_id)).exists()
+
+
+@rules.predicate
+def is_admin(user, task=None) -> bool:
+    return roles.is_admin(user)
+
+
+@rules.predicate
+def is_leader(user, task=None) -> bool:
+    return roles.is_leader(user)
+
+
+@rules.predicate
+def is_scoped_supervisor(user, task) -> bool:
+    return user.is_authenticated and _in_supervision_scope(user, task)
+
+
+@rules.predicate
+def is_member_of_task_unit(user, task) -> bool:
+    return bool(_memberships(user, task))
+
+
+@rules.predicate
+def is_member_of_lead_unit(user, task) -> bool:
+    return any(role == TaskUnit.Role.LEAD for _, role, _ in _memberships(user, task))
+
+
+@rules.predicate
+def is_head_of_lead_unit(user, task) -> bool:
+    return any(
+        role == TaskUnit.Role.LEAD and member == Membership.Role.HEAD for _, role, member in _memberships(user, task)
+    )
+
+
+PERMISSIONS = rules.RuleSet()
+PERMISSIONS.add_rule("task.view", is_member_of_task_unit | is_scoped_supervisor | is_leader | is_admin)
+PERMISSIONS.add_rule("task.report", is_member_of_task_unit)
+PERMISSIONS.add_rule("task.upload_evidence", is_member_of_task_unit)
+PERMISSIONS.add_rule("milestone.request_completion", is_head_of_lead_unit)
+PERMISSIONS.add_rule("milestone.request_extension", is_head_of_lead_unit)
+PERMISSIONS.add_rule("milestone.verify", is_scoped_supervisor)
+PERMISSIONS.add_rule("milestone.return", is_scoped_supervisor)
+PERMISSIONS.add_rule("extension.decide", is_scoped_supervisor)
+PERMISSIONS.add_rule("urge.issue", is_scoped_supervisor)
+PERMISSIONS.add_rule("urge.reply", is_member_of_task_unit)
+PERMISSIONS.add_rule("document.import", is_admin)
+
+
+def can(user: User, action: str, task: Task | None = None) -> bool:
+    return PERMISSIONS.test_rule(action, user, task)
+
+
+def require(user: User, action: str, task: Task | None = None) -> None:
+    """Raise NotFound if the task is invisible to the user, Forbidden if the action is not theirs."""
+    if task is not None and not can(user, "task.view", task):
+        raise NotFound("任务不存在或无权查看")
+    if not can(user, action, task):
+        raise Forbidden("无权执行此操作")
+
+
+def acting_unit(user: User, task: Task, *, lead_only: bool = False) -> Unit | None:
+    """The unit on whose behalf the user acts on this task (the lead unit first)."""
+    rows = sorted(_memberships(user, task), key=lambda row: row[1] != TaskUnit.Role.LEAD)
+    for unit_id, role, _ in rows:
+        if not lead_only or role == TaskUnit.Role.LEAD:
+            return Unit.objects.get(pk=unit_id)
+    return None
+
+
+def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySet[Task]:
+    qs = queryset if queryset is not None else Task.objects.all()
+    if not user.is_authenticated:
+        return qs.none()
+    if roles.is_admin(user) or roles.is_leader(user):
+        return qs
+    visible = Q(task_units__unit__memberships__user=user)
+    grants = user.role_grants.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
+    if grants.exists():
+        scopes = list(SupervisionScope.objects.filter(grant__in=grants).values_list("document_id", "area_id"))
+        if not scopes:
+            return qs
+        for document_id, area_id in scopes:
+            visible |= Q(document_id=document_id) & (Q(area_id=area_id) if area_id else Q())
+    # Subquery, not a join: a user in two units of one task must not see it twice.
+    return qs.filter(pk__in=Task.objects.filter(visible).values("pk"))

@@ -1,0 +1,148 @@
+"""Writing and verifying the audit trail.
+
+Every service calls `audit_record` inside its own transaction, so the change and
+its event commit or vanish together. Events form a hash chain; a transaction-level
+advisory lock on PostgreSQL serialises writers so two events never claim the same
+predecessor (SQLite serialises writes by itself).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection, transaction
+
+from duban.lib import clock
+from policy_tasks.models import AuditEvent
+
+GENESIS = "0" * 64
+_LOCK_KEY = 0x64756261  # "duba": any constant shared by all writers
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, in which capacity, and from where (request fields are optional)."""
+
+    user: Any = None
+    unit: Any = None
+    role: str = ""
+    ip: str | None = None
+    request_id: str = ""
+
+
+SYSTEM = Actor(role="system")
+
+
+@dataclass(frozen=True)
+class RequestMeta:
+    """Where a change came from, when it came through a request (API or page)."""
+
+    ip: str | None = None
+    request_id: str = ""
+
+    @classmethod
+    def from_request(cls, request: Any) -> RequestMeta:
+        return cls(ip=request.META.get("REMOTE_ADDR") or None, request_id=getattr(request, "request_id", ""))
+
+
+def actor_for(user: Any, *, unit: Any = None, role: str = "", meta: RequestMeta | None = None) -> Actor:
+    meta = meta or RequestMeta()
+    return Actor(user=user, unit=unit, role=role, ip=meta.ip, request_id=meta.request_id)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _content(event: AuditEvent) -> str:
+    fields = {
+        "created_at": event.created_at.isoformat(),
+        "actor": event.actor_id,
+        "actor_unit": event.actor_unit_id,
+        "actor_role": event.actor_role,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "document": event.document_id,
+        "task": event.task_id,
+        "before": event.before,
+        "after": event.after,
+        "reason": event.reason,
+        "ip": event.ip,
+        "request_id": event.request_id,
+    }
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def compute_hash(event: AuditEvent) -> str:
+    return hashlib.sha256((event.prev_hash + _content(event)).encode()).hexdigest()
+
+
+@transaction.atomic
+def audit_record(
+    *,
+    actor: Actor,
+    action: str,
+    obj: Any,
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str = "",
+    document: Any = None,
+    task: Any = None,
+) -> AuditEvent:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+    last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    event = AuditEvent(
+        created_at=clock.now(),
+        actor=user,
+        actor_unit=actor.unit,
+        actor_role=actor.role,
+        action=action,
+        object_type=obj._meta.label_lower if hasattr(obj, "_meta") else str(type(obj).__name__),
+        object_id=str(getattr(obj, "pk", obj)),
+        document=document,
+        task=task,
+        before=_jsonable(before),
+        after=_jsonable(after),
+        reason=reason,
+        ip=actor.ip,
+        request_id=actor.request_id,
+        prev_hash=last or GENESIS,
+    )
+    event.hash = compute_hash(event)
+    event.save(force_insert=True)
+    return event
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    event_id: int
+    message: str
+
+
+def audit_verify() -> ChainBreak | None:
+    """Walk the chain in id order; return the first event whose link or content is wrong."""
+    expected_prev = GENESIS
+    for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
+        if event.prev_hash != expected_prev:
+            return ChainBreak(event.pk, "前序哈希不匹配 (prev_hash does not match the previous event)")
+        if compute_hash(event) != event.hash:
+            return ChainBreak(event.pk, "内容被篡改 (content does not match its hash)")
+        expected_prev = event.hash
+    return None

@@ -1,0 +1,97 @@
+"""Shared fixtures: a small world of named actors (healthchecks' Alice/Bob/Charlie).
+
+`world` has one document with one task led by `lead_unit` with `co_unit`
+co-responsible, and people in every role: lead clerk and head, co clerk and head,
+a clerk of an unrelated unit, a supervisor, a leader and an admin.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from accounts.models import Membership, RoleGrant
+from tests import factories as f
+
+REQUIRE_SERVICES = os.environ.get("DUBAN_REQUIRE_SERVICES") == "1"
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return [
+        f"duban database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or ''} {db.get('NAME')}",
+        f"duban broker: {settings.CELERY_BROKER_URL}",
+    ]
+
+
+@pytest.fixture
+def require_postgres(db):
+    """For tests that need PostgreSQL itself (triggers, SKIP LOCKED, real row locks)."""
+    if connection.vendor != "postgresql":
+        if REQUIRE_SERVICES:
+            pytest.fail("DUBAN_REQUIRE_SERVICES=1 but the database is not PostgreSQL")
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@dataclass
+class World:
+    document: Any
+    task: Any
+    milestone: Any
+    lead_unit: Any
+    co_unit: Any
+    other_unit: Any
+    lead_clerk: Any
+    lead_head: Any
+    co_clerk: Any
+    co_head: Any
+    other_clerk: Any
+    supervisor: Any
+    leader: Any
+    admin: Any
+
+
+def _member(username: str, unit, role=Membership.Role.CLERK):
+    user = f.UserFactory(username=username)
+    f.MembershipFactory(user=user, unit=unit, role=role)
+    return user
+
+
+def _granted(username: str, role: str):
+    user = f.UserFactory(username=username)
+    f.RoleGrantFactory(user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def world(db) -> World:
+    lead_unit = f.UnitFactory(name="区发改局")
+    co_unit = f.UnitFactory(name="区财政局")
+    other_unit = f.UnitFactory(name="区教育局")
+    document = f.DocumentFactory()
+    task = f.TaskFactory(document=document, number=1, title="重点推进工程")
+    f.TaskUnitFactory(task=task, unit=lead_unit, role="lead", position=0)
+    f.TaskUnitFactory(task=task, unit=co_unit, role="co", position=1)
+    milestone = f.MilestoneFactory(task=task, text="抽蓄项目10月底前开工")
+    return World(
+        document=document,
+        task=task,
+        milestone=milestone,
+        lead_unit=lead_unit,
+        co_unit=co_unit,
+        other_unit=other_unit,
+        lead_clerk=_member("lead_clerk", lead_unit),
+        lead_head=_member("lead_head", lead_unit, Membership.Role.HEAD),
+        co_clerk=_member("co_clerk", co_unit),
+        co_head=_member("co_head", co_unit, Membership.Role.HEAD),
+        other_clerk=_member("other_clerk", other_unit),
+        supervisor=_granted("supervisor", RoleGrant.Role.SUPERVISOR),
+        leader=_granted("leader", RoleGrant.Role.LEADER),
+        admin=_granted("admin", RoleGrant.Role.ADMIN),
+    )
