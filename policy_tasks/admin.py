@@ -1,0 +1,102 @@
+"""Admin views of policy data are read-only: every change goes through a service so
+that it is permission-checked and lands on the audit trail (import documents with
+`import_policy` or the import page, act on tasks through the workflow)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from policy_tasks import models as m
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TaskUnitInline(ReadOnlyInline):
+    model = m.TaskUnit
+    fields = ["unit", "role", "position"]
+
+
+class MilestoneInline(ReadOnlyInline):
+    model = m.Milestone
+    fk_name = "task"
+    fields = ["text", "kind", "due_date", "original_due_date", "target_value", "target_unit", "status"]
+
+
+@admin.register(m.PolicyDocument)
+class PolicyDocumentAdmin(ReadOnlyAdmin):
+    list_display = ["doc_number", "title", "issued_on", "year", "report_cycle"]
+    search_fields = ["doc_number", "title"]
+    exclude = ["source_text"]
+
+
+@admin.register(m.Area)
+class AreaAdmin(ReadOnlyAdmin):
+    list_display = ["number", "title", "document"]
+    list_filter = ["document"]
+
+
+@admin.register(m.Task)
+class TaskAdmin(ReadOnlyAdmin):
+    list_display = ["number", "title", "area", "status", "document"]
+    list_filter = ["document", "status", "area"]
+    search_fields = ["title", "text"]
+    inlines = [TaskUnitInline, MilestoneInline]
+
+
+@admin.register(m.Milestone)
+class MilestoneAdmin(ReadOnlyAdmin):
+    list_display = ["text", "task", "kind", "due_date", "status", "delay_count"]
+    list_filter = ["document", "kind", "status"]
+    search_fields = ["text"]
+    date_hierarchy = "due_date"
+
+
+@admin.register(m.ProgressReport)
+class ProgressReportAdmin(ReadOnlyAdmin):
+    list_display = ["task", "unit", "period", "percent", "submitted_at", "author"]
+    list_filter = ["is_lead"]
+
+
+@admin.register(m.CompletionRequest)
+class CompletionRequestAdmin(ReadOnlyAdmin):
+    list_display = ["milestone", "unit", "status", "requested_at", "decided_at"]
+    list_filter = ["status"]
+
+
+@admin.register(m.ExtensionRequest)
+class ExtensionRequestAdmin(ReadOnlyAdmin):
+    list_display = ["milestone", "unit", "current_due_date", "proposed_date", "status"]
+    list_filter = ["status"]
+
+
+@admin.register(m.UrgeNotice)
+class UrgeNoticeAdmin(ReadOnlyAdmin):
+    list_display = ["task", "level", "reply_due", "issued_by", "issued_at"]
+    list_filter = ["level"]
+
+
+@admin.register(m.AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["id", "created_at", "actor", "actor_unit", "action", "object_type", "object_id"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_id", "request_id"]

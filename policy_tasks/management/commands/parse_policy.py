@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand
+
+from policy_tasks.management.commands._policy_io import read_policy
+from policy_tasks.parsing import format_summary
+
+
+class Command(BaseCommand):
+    help = "Parse a policy document and print what Duban reads in it (writes nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--year", type=int, help="the document's year when its header does not say")
+        parser.add_argument("--format", choices=["json", "table"], default="table")
+
+    def handle(self, *args, path, year, format, **options):
+        _, parsed = read_policy(path, year)
+        if format == "json":
+            self.stdout.write(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(format_summary(parsed))

@@ -1,0 +1,79 @@
+"""Demo data: the seed document, its units, and one account per role and per unit.
+
+Idempotent: running it again creates nothing new and changes no password.
+Usernames are the pinyin initials of the unit's name (区发改局 → qfgj_clerk) so
+that a newcomer can guess them; a clash gets a numeric suffix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from pypinyin import Style, lazy_pinyin
+
+from accounts.models import Membership, RoleGrant, Unit, User
+from policy_tasks.services.imports import ImportResult, document_import
+
+SEED_PATH = Path(settings.BASE_DIR) / "fixtures" / "kecheng-2023-16.txt"
+DEMO_PASSWORD = "duban-demo-2023"
+
+
+@dataclass
+class DemoLogin:
+    username: str
+    role: str
+    unit: str
+
+
+def _slug(name: str) -> str:
+    letters = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore"))
+    return "".join(ch for ch in letters.lower() if ch.isalnum()) or "unit"
+
+
+def _user(username: str, display: str, index: int, *, superuser: bool = False) -> User:
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "display_name": display,
+            "email": f"{username}@demo.duban.local",
+            "phone": f"1380000{index:04d}",
+            "is_staff": superuser,
+            "is_superuser": superuser,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def demo_load(*, seed_path: Path = SEED_PATH) -> tuple[ImportResult, list[DemoLogin]]:
+    result = document_import(text=seed_path.read_text(encoding="utf-8"))
+    logins: list[DemoLogin] = []
+    admin = _user("admin", "系统管理员", 1, superuser=True)
+    RoleGrant.objects.get_or_create(user=admin, role=RoleGrant.Role.ADMIN, revoked_at=None)
+    logins.append(DemoLogin("admin", "管理员", "-"))
+    for username, display, role, index in [
+        ("duchashi", "督查室督查员", RoleGrant.Role.SUPERVISOR, 2),
+        ("lingdao", "区领导", RoleGrant.Role.LEADER, 3),
+    ]:
+        user = _user(username, display, index)
+        RoleGrant.objects.get_or_create(user=user, role=role, revoked_at=None)
+        logins.append(DemoLogin(username, RoleGrant.Role(role).label, "-"))
+    used: set[str] = set()
+    for index, unit in enumerate(Unit.objects.order_by("pk"), start=1):
+        slug = base = _slug(unit.name)
+        suffix = 2
+        while slug in used:
+            slug, suffix = f"{base}{suffix}", suffix + 1
+        used.add(slug)
+        for member_role, label, offset in [(Membership.Role.CLERK, "经办人", 100), (Membership.Role.HEAD, "负责人", 500)]:
+            username = f"{slug}_{member_role}"
+            user = _user(username, f"{unit.name}{label}", offset + index)
+            Membership.objects.get_or_create(user=user, unit=unit, defaults={"role": member_role})
+            logins.append(DemoLogin(username, label, unit.name))
+    return result, logins

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from duban.env import env_bool, env_int, parse_database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _django_check(env: dict[str, str]) -> subprocess.CompletedProcess:
+    full = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    full.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=full, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_bad_database_url_stops_startup_with_a_clear_message():
+    result = _django_check({"DATABASE_URL": "mysql//nohost"})
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+    assert "no scheme" in result.stderr
+
+
+def test_unsupported_database_scheme_is_named():
+    with pytest.raises(ImproperlyConfigured, match="'redis' is not supported"):
+        parse_database_url("redis://127.0.0.1:6379/0", base_dir=ROOT)
+
+
+def test_postgres_url_without_database_name_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="names no database"):
+        parse_database_url("postgres://postgres@127.0.0.1:5432", base_dir=ROOT)
+
+
+def test_sqlite_url_relative_path_is_under_the_project():
+    config = parse_database_url("sqlite:///var/test.sqlite3", base_dir=ROOT)
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == str(ROOT / "var/test.sqlite3")
+
+
+def test_postgres_url_is_parsed():
+    config = parse_database_url("postgres://u:p@db.example:5433/duban", base_dir=ROOT)
+    assert (config["ENGINE"], config["HOST"], config["PORT"], config["NAME"]) == (
+        "django.db.backends.postgresql",
+        "db.example",
+        5433,
+        "duban",
+    )
+
+
+def test_boolean_and_integer_settings_refuse_typos(monkeypatch):
+    monkeypatch.setenv("DEBUG", "ture")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG"):
+        env_bool("DEBUG")
+    monkeypatch.setenv("EMAIL_PORT", "twenty-five")
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_PORT"):
+        env_int("EMAIL_PORT", 25)
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _django_check({"DEBUG": "false", "ALLOWED_HOSTS": "duban.example.gov.cn"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        DEBUG="false",
+        SECRET_KEY="k3y-for-the-deploy-check-" + "x9Q!zP2#" * 6,
+        ALLOWED_HOSTS="duban.example.gov.cn",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_time_and_language_are_chinese(settings):
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert settings.TIME_ZONE == "Asia/Shanghai"
+    assert settings.USE_TZ is True
