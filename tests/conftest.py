@@ -30,6 +30,14 @@ def pytest_report_header(config):
     ]
 
 
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    # The default PBKDF2 costs ~0.25 s per hash; the world fixture hashes eight passwords.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Uploaded evidence and exports land in the test's own folder, never in var/.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def require_postgres(db):
     """For tests that need PostgreSQL itself (triggers, SKIP LOCKED, real row locks)."""

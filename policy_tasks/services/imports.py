@@ -17,10 +17,12 @@ from typing import Any
 from django.db import transaction
 
 from accounts.models import Unit, UnitAlias
+from policy_tasks.errors import ServiceError
 from policy_tasks.models import Area, AreaUnit, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.parsing import ParsedDocument, parse_document
 from policy_tasks.permissions import require
 from policy_tasks.services.audit import SYSTEM, RequestMeta, actor_for, audit_record
+from policy_tasks.services.periods import document_generate_periods
 
 
 @dataclass
@@ -75,6 +77,7 @@ def document_import(
     if user is not None:
         require(user, "document.import")
     parsed = parse_document(text, year=year)
+    _refuse_duplicate_clauses(parsed)
     result = ImportResult(parsed=parsed, dry_run=dry_run)
     digest = hashlib.sha256(text.encode()).hexdigest()
     existing = PolicyDocument.objects.filter(doc_number=parsed.doc_number).first()
@@ -95,11 +98,21 @@ def document_import(
                 after={"sha256": digest, **result.summary()},
                 document=result.document,
             )
+            # Reporting periods follow the document's dates; existing ones are kept.
+            document_generate_periods(document=result.document, actor=actor)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
         pass
     return result
+
+
+def _refuse_duplicate_clauses(parsed: ParsedDocument) -> None:
+    seen: set[int] = set()
+    for task in parsed.tasks:
+        if task.number in seen:
+            raise ServiceError(f"条款序号 {task.number} 重复出现（第 {task.line} 行），请核对原文后再导入", field="text")
+        seen.add(task.number)
 
 
 def _write(parsed, text, digest, existing, result: ImportResult, mapping: dict[str, Unit]) -> None:

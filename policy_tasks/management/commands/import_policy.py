@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from policy_tasks.management.commands._policy_io import read_policy
+from policy_tasks.errors import ServiceError
 from policy_tasks.services.imports import document_import
 
 
@@ -19,7 +20,10 @@ class Command(BaseCommand):
     def handle(self, *args, path, year, dry_run, **options):
         started = time.perf_counter()
         text, _ = read_policy(path, year)
-        result = document_import(text=text, year=year, dry_run=dry_run)
+        try:
+            result = document_import(text=text, year=year, dry_run=dry_run)
+        except ServiceError as exc:
+            raise CommandError(f"{path}: {exc.message}", returncode=2) from exc
         elapsed = time.perf_counter() - started
         doc = result.parsed
         if not result.changed:

@@ -1,0 +1,117 @@
+"""The document's title, number, date of writing, year and default due date.
+
+Title choice: the plan's own title line (…实施方案 / 办法 / 意见 / 措施 …) is
+preferred over the 通知 that transmits it, because the plan is what the tasks
+belong to; the line nearest the first area wins. Without a plan line the plan
+title is taken from `…印发《X》的通知` / `…印发X的通知`, then the 通知 line
+itself, then the first plain line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from .deadlines import DATED, PAST, find_time_phrases
+from .textutil import cn_to_int, normalise
+
+Line = tuple[int, str]  # (1-based line number, text as written)
+
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(](?P<y>\d{4})[〕\])]第?\d{1,4}号")
+_WRITTEN_ON_RE = re.compile(r"成文日期\s*:?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_DATE_LINE_RE = re.compile(
+    r"^\(?(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日\)?$"
+)
+_PLAN_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划)$")
+_NOTICE_RE = re.compile(r"(?:通知|决定)$")
+_TRANSMITTED_RE = re.compile(r"(?:印发|转发)<?(?P<title>.+?)>?的(?:通知|决定)$")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_VALIDITY_RE = re.compile(r"有效|实施期限|执行期|施行|执行")
+
+
+@dataclass
+class Header:
+    title: str = ""
+    doc_number: str = ""
+    issued_on: date | None = None
+    number_year: int | None = None
+
+
+def read_header(header: list[Line], closing: list[Line]) -> Header:
+    found = Header(title=_title(header))
+    for _, line in header:
+        m = _DOC_NUMBER_RE.search(normalise(line))
+        if m and (not found.doc_number or "文号" in line):
+            found.doc_number, found.number_year = line[m.start() : m.end()], int(m["y"])
+    text = "\n".join(normalise(line) for _, line in header)
+    m = _WRITTEN_ON_RE.search(text)
+    found.issued_on = _date(m[1], m[2], m[3]) if m else None
+    if found.issued_on is None:
+        # The 通知 ends with its date on a line of its own, before the plan or at the end.
+        for _, line in [*header, *reversed(closing)]:
+            m = _DATE_LINE_RE.match(normalise(line).strip())
+            found.issued_on = _date(m["y"], m["m"], m["d"]) if m else None
+            if found.issued_on:
+                break
+    return found
+
+
+def document_year(header: Header, full_text: str) -> int | None:
+    """成文日期's year, else the 〔year〕 of the number, else the year most named."""
+    counts = Counter(int(y) for y in _YEAR_RE.findall(full_text))
+    named = max(counts, key=lambda y: (counts[y], y)) if counts else None
+    candidates = (header.issued_on.year if header.issued_on else None, header.number_year, named)
+    return next((y for y in candidates if y is not None and 1900 <= y <= 2100), None)
+
+
+def default_due(closing: list[Line], year: int) -> date:
+    """The end of the validity the closing paragraph states, else 31 December.
+
+    `均为2023年全年实施有效` gives 2023-12-31. A date followed by 起 is a start,
+    not an end, and is skipped. Without such a paragraph the measures run for
+    the document's year, so no warning is raised for its absence.
+    """
+    ends = []
+    for _, line in closing:
+        if not _VALIDITY_RE.search(line):
+            continue
+        for phrase in find_time_phrases(line, year):
+            if phrase.level in DATED and phrase.level != PAST and not line[phrase.end :].startswith("起"):
+                ends.append(phrase.due)
+    return max(ends) if ends else date(year, 12, 31)
+
+
+def _date(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(cn_to_int(y), cn_to_int(m), cn_to_int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def _title(header: list[Line]) -> str:
+    plans, notices, plain = [], [], []
+    for _, line in header:
+        text = line.strip().strip("•").strip()
+        norm = normalise(text)
+        if not 4 <= len(text) <= 80 or re.search(r"[。:,;]", norm) or norm.startswith(("(", "<")):
+            continue
+        if _DATE_LINE_RE.match(norm) or _DOC_NUMBER_RE.fullmatch(norm) or re.search(r"\d{4}-\d", norm):
+            continue
+        if _PLAN_RE.search(norm):
+            plans.append(text)
+        elif _NOTICE_RE.search(norm):
+            notices.append(text)
+        elif re.search(r"[\u4e00-\u9fff]{4}", norm):
+            plain.append(text)
+    if plans:
+        return plans[-1]
+    for notice in notices:
+        m = _TRANSMITTED_RE.search(normalise(notice))
+        if m:
+            return notice[m.start("title") : m.end("title")]
+    if notices:
+        return notices[0]
+    return plain[0] if plain else ""

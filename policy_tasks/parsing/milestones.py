@@ -1,0 +1,227 @@
+"""Finding the time-bound commitments (milestones) in a clause or area intro.
+
+How a clause is cut: sentences end at 。;!? (not at line breaks); a sentence is cut
+at commas and colons into parts; inside a part a 、 starts a new part only when
+both sides state a time or a quantity (`10月底前开工、全年完成投资2000万元`),
+so noun lists (`常山江航电枢纽、石七线、…等3个`) stay whole.
+
+A part becomes a milestone when it is not a policy benefit and
+- it states a quantity (`新增学位1470个`) and a commitment word is in it or
+  earlier in its sentence, or
+- it has its own year-or-finer time phrase and a commitment word of its own
+  (`确保项目2023年度全部完工`), or a relative / ongoing phrase.
+A time phrase carries over to the following parts of its sentence
+(`一季度确保增长15%,力争增长20%`: both by 31 March); with none, a quantity is
+due on the clause's 完成时限 or else the document's default due date.
+
+Kind: "deadline" for a day/month/quarter/half-year or plan-period phrase, and
+for a dated commitment without a quantity; "target" for a quantity due at a
+year end (written or default); "relative" and "ongoing" as read. An
+unreadable time phrase gives a warning and a "deadline" without a date.
+
+Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
+parts with 给予, 最高, 不超过, (含), 以下, 税率, 按…%, 预算安排 … , parts that
+are conditions (`对…`, `…的`), and 补助/奖励/预算 amounts unless the part (or
+its sentence) commits to obtaining them (`争取省财政补助资金600万元以上`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from datetime import date
+
+from .deadlines import (
+    DATED,
+    ONGOING,
+    PAST,
+    PLAN,
+    PRECISE,
+    RELATIVE,
+    UNREADABLE,
+    WEAK_YEAR,
+    TimePhrase,
+    find_time_phrases,
+    read_time_phrase,
+)
+from .result import ParsedMilestone
+from .textutil import normalise, split_top, strip_span
+
+Warn = Callable[[int, str], None]
+
+_UNITS = (
+    "万吨标准煤 吨标准煤 万千瓦 千瓦 万平方米 平方米 万美元 美元 亿元 万元 元 万人次 人次 万人 人 "
+    "个百分点 % 万亩 亩 公里 千米 万吨 吨 家 个 项 所 张 套 间 台 名 户 件 条 座 处 批 场 次 辆 床 栋 幢"
+).split()
+_QTY_RE = re.compile(
+    r"(?<![A-Za-z0-9.+:/\-])(?P<v>\d+(?:\.\d+)?)(?:\s*[-—~]\s*\d+(?:\.\d+)?)?\s*"
+    r"(?P<u>(?:" + "|".join(map(re.escape, _UNITS)) + r")(?:\((?!不?含\))[^()]{1,3}\))?)"
+)
+_STRONG_CUE = re.compile(r"确保|力争|争取|完成|实现|达到|突破")
+_CUE = re.compile(
+    _STRONG_CUE.pattern + r"|新增|增长|增速|增加|引进|引育|招引|培育|筹集|建设|新建|改造|提升|开工|完工|竣工"
+    r"|建成|投产|投运|盘活|消化|储备|实施|建立|出台|制定|启动|落地|验收|创建|创成|获评|推广|选派|覆盖"
+    r"|占比|保持|投资|腾出|谋划|申报|办结|搬迁|入库|垦造|达|开展|加快|推进|提高|扩大|降低|减少|打造"
+    r"|落实|使用|承接|计划|总额|营收|规模|实到|零售|发放|举办|组织|培训|开通|整治|造林|收购|招聘|就业"
+)
+_EXCLUDE = re.compile(
+    r"给予|最高|最长|不超过|不高于|不低于|\(不?含\)|以下|的部分|税率|费率|(?:补贴|补助|奖励|收费|工资)标准"
+    r"|提取|预算安排|统筹安排|按[^,;。]{0,30}?\d+(?:\.\d+)?%|每[百千万]?[斤亩吨]"
+    r"|/(?:亩|万元|元|吨|人|年|月|斤|平方米)|减按|减半|免征"
+)
+_CONDITION = re.compile(r"^对(?!照|接|标)|的$")
+_WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
+_PART_TRIM = " \n、,:"
+
+
+def unreadable_message(phrase: str) -> str:
+    return f"无法识别的时间表述「{phrase}」，未设定期限 (unreadable time phrase, no due date set)"
+
+
+def find_milestones(
+    text: str, *, year: int, default_due: date | None, warn: Warn, masked: list[tuple[int, int]] = ()
+) -> list[ParsedMilestone]:
+    """Milestones of `text`; `masked` spans (the responsibility) are skipped."""
+    chars = list(normalise(text))
+    for start, end in masked:
+        chars[start:end] = "。" * (end - start)
+    norm = "".join(chars)
+    marks = _Marks(norm, [p for p in find_time_phrases(norm, year, written=text) if p.level != PAST])
+    found: list[ParsedMilestone] = []
+    seen: set[str] = set()
+    # A line break is not a sentence end: extracted text often wraps mid-sentence.
+    for sent_start, sent_end in split_top(norm, "。;!?"):
+        carried: TimePhrase | None = None
+        carried_cue = carried_strong = False
+        for start, end in _parts(norm, sent_start, sent_end, marks):
+            part = norm[start:end]
+            own = marks.phrases_in(start, end)
+            dated = [p for p in own if p.level in DATED]
+            qty = next(iter(marks.quantities_in(start, end)), None)
+            cue, strong = bool(_CUE.search(part)), bool(_STRONG_CUE.search(part))
+            excluded = bool(_EXCLUDE.search(part) or _CONDITION.search(part))
+            # 补助/资金 amounts are what the government pays out unless the part
+            # commits to obtaining them (争取省补助资金600万元).
+            weak = qty is not None and _WEAK_EXCLUDE.search(part) and not (strong or carried_strong)
+            excluded = excluded or bool(weak)
+            for p in own:
+                if p.level == UNREADABLE:
+                    warn(p.start, unreadable_message(p.text))
+            time = min(dated, key=lambda p: DATED.index(p.level)) if dated else None
+            if not excluded:
+                milestone = _milestone(text, start, end, own, time or carried, qty, cue, cue or carried_cue)
+                if milestone and _is_new(milestone, found, seen):
+                    found.append(milestone)
+            carried = time or carried
+            if not excluded:
+                carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
+    return [_with_default(m, default_due) for m in found]
+
+
+class _Marks:
+    """Time phrases and quantities of a text, looked up by position.
+
+    Sorted starts and bisect keep a long wrapped clause linear rather than
+    scanning every phrase for every part.
+    """
+
+    def __init__(self, norm: str, phrases: list[TimePhrase]):
+        self.phrases = phrases  # sorted, never overlapping
+        self._phrase_starts = [p.start for p in phrases]
+        self.quantities = [m for m in _QTY_RE.finditer(norm) if not self._in_phrase(m.start(), m.end())]
+        self._quantity_starts = [m.start() for m in self.quantities]
+
+    def _in_phrase(self, start: int, end: int) -> bool:
+        i = bisect_left(self._phrase_starts, end)
+        return i > 0 and self.phrases[i - 1].end > start
+
+    def phrases_in(self, start: int, end: int) -> list[TimePhrase]:
+        lo, hi = bisect_left(self._phrase_starts, start), bisect_left(self._phrase_starts, end)
+        return self.phrases[lo:hi]
+
+    def quantities_in(self, start: int, end: int) -> list[re.Match]:
+        lo, hi = bisect_left(self._quantity_starts, start), bisect_left(self._quantity_starts, end)
+        return self.quantities[lo:hi]
+
+
+def _parts(norm: str, start: int, end: int, marks: _Marks):
+    """Commitment-sized parts of one sentence (see the module docstring)."""
+    for comma_start, comma_end in split_top(norm, ",:", start, end):
+        group_start, group_time, group_qty = comma_start, False, False
+        for s, e in split_top(norm, "、", comma_start, comma_end):
+            time = bool(marks.phrases_in(s, e))
+            qty = bool(marks.quantities_in(s, e))
+            # A quantity closes its part (`达到80%以上、…保持在90%以上`); after a
+            # bare time phrase only a new time or a new commitment does, so that
+            # `年内完成A、B、C等3个项目` stays whole.
+            new_commitment = time or (qty and _CUE.search(norm, s, e))
+            if s > group_start and (group_qty or (group_time and new_commitment)):
+                yield strip_span(norm, group_start, s - 1, _PART_TRIM)
+                group_start, group_time, group_qty = s, False, False
+            group_time, group_qty = group_time or time, group_qty or qty
+        span = strip_span(norm, group_start, comma_end, _PART_TRIM)
+        if span[0] < span[1]:
+            yield span
+
+
+def _milestone(text, start, end, own, time, qty, own_cue, any_cue) -> ParsedMilestone | None:
+    own_levels = {p.level for p in own}
+    unreadable = next((p for p in own if p.level == UNREADABLE), None)
+    value = float(qty["v"]) if qty else None
+    unit = text[qty.start("u") : qty.end("u")] if qty else None
+
+    def make(kind: str, due: date | None, expression: str | None) -> ParsedMilestone:
+        return ParsedMilestone(text[start:end], start, end, due, kind, expression, value, unit)
+
+    own_time = time if time in own else None
+    if own_time is not None:
+        # A quantity with its own time phrase is a commitment even without a cue
+        # word; a bare 年度/每年 only dates what a cue word commits to.
+        dates_a_task = own_time.level != WEAK_YEAR
+        if (qty and (any_cue or dates_a_task)) or (own_cue and dates_a_task):
+            return make(_kind(own_time, qty is not None), own_time.due, own_time.text)
+    for level in (RELATIVE, ONGOING):
+        if level in own_levels and not own_time:
+            phrase = next(p for p in own if p.level == level)
+            return make(level, None, phrase.text)
+    if unreadable and (qty or own_cue):
+        return make("deadline", None, unreadable.text)
+    if qty and any_cue:
+        return make(_kind(time, True), time.due if time else None, time.text if time else None)
+    return None
+
+
+def _kind(time: TimePhrase | None, has_quantity: bool) -> str:
+    if time is not None and time.level in (PRECISE, PLAN):
+        return "deadline"
+    return "target" if has_quantity else "deadline"
+
+
+def _is_new(milestone: ParsedMilestone, found: list[ParsedMilestone], seen: set[str]) -> bool:
+    # A clause that repeats a sentence, or says 持续推进 twice, states one
+    # commitment; the importer also keys a clause's milestones by their text.
+    if milestone.text in seen or (milestone.kind == ONGOING and any(m.kind == ONGOING for m in found)):
+        return False
+    seen.add(milestone.text)
+    return True
+
+
+def _with_default(milestone: ParsedMilestone, default_due: date | None) -> ParsedMilestone:
+    if milestone.due_date is None and milestone.time_expression is None:
+        milestone.due_date = default_due
+    return milestone
+
+
+def due_field_milestone(
+    text: str, field: tuple[int, int, int, int], *, year: int, warn: Warn
+) -> ParsedMilestone | None:
+    """The milestone stated by a `完成时限:…` field: the clause's own deadline."""
+    start, end, value_start, value_end = field
+    phrase = read_time_phrase(text[value_start:value_end], year)
+    if phrase is None:
+        return None
+    if phrase.level == UNREADABLE:
+        warn(value_start, unreadable_message(phrase.text))
+    kind = phrase.level if phrase.level in (RELATIVE, ONGOING) else "deadline"
+    return ParsedMilestone(text[start:end], start, end, phrase.due, kind, phrase.text)

@@ -1,0 +1,140 @@
+"""Small text helpers shared by the parser modules.
+
+`normalise` maps characters one-to-one, so an offset found in the normalised
+text is valid in the text as written. Every span the parser reports is sliced
+from the original text; the normalised copy only makes the patterns simpler
+(one set of punctuation instead of full-width and half-width variants).
+"""
+
+from __future__ import annotations
+
+_ONE_TO_ONE = {
+    "（": "(",
+    "）": ")",
+    "：": ":",
+    "，": ",",
+    "；": ";",
+    "．": ".",
+    "％": "%",
+    "〈": "<",
+    "〉": ">",
+    "《": "<",
+    "》": ">",
+    "＜": "<",
+    "＞": ">",
+    "【": "[",
+    "】": "]",
+    "［": "[",
+    "］": "]",
+    "－": "-",
+    "～": "~",
+    "／": "/",
+    "＋": "+",
+    "！": "!",
+    "？": "?",
+    "\u3000": " ",
+    "\xa0": " ",
+    "\t": " ",
+}
+_ONE_TO_ONE.update({chr(0xFF10 + i): str(i) for i in range(10)})
+_TABLE = str.maketrans(_ONE_TO_ONE)
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_NUMERALS = "〇零一二两三四五六七八九十"
+
+# Quotes count as brackets so that a list inside “…” is not split.
+_PAIRS = {"(": ")", "<": ">", "[": "]", "“": "”", "「": "」", "‘": "’"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def normalise(text: str) -> str:
+    return text.translate(_TABLE)
+
+
+def cn_to_int(s: str) -> int | None:
+    """Read 3, 十, 十二, 二十一, 三十 or digit-by-digit years such as 二〇二四.
+
+    A hand-written reader is enough here: months, days, quarters and years are
+    all the genre needs, and it keeps the parser free of dependencies.
+    """
+    if not s:
+        return None
+    if s.isascii():
+        return int(s) if s.isdigit() else None
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = _CN_DIGITS.get(head) if head else 1
+        ones = _CN_DIGITS.get(tail) if tail else 0
+        if tens is None or ones is None or "十" in tail:
+            return None
+        return tens * 10 + ones
+    if all(c in _CN_DIGITS for c in s):
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    return None
+
+
+def bracket_depths(text: str) -> list[int]:
+    """Nesting depth of every character, counting only brackets that close.
+
+    An unmatched opener is ignored rather than swallowing the rest of the
+    text, which matters for sloppy real-world punctuation.
+    """
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if stack and stack[-1][0] == '"':
+                pairs.append((stack.pop()[1], i))
+            else:
+                stack.append((ch, i))
+        elif ch in _PAIRS:
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == _CLOSERS[ch]:
+                    pairs.append((stack[k][1], i))
+                    del stack[k:]
+                    break
+    diff = [0] * (len(text) + 1)
+    for start, end in pairs:
+        diff[start + 1] += 1
+        diff[end] -= 1
+    depths, depth = [], 0
+    for i in range(len(text)):
+        depth += diff[i]
+        depths.append(depth)
+    return depths
+
+
+def split_top(text: str, seps: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of text[start:end] cut at separator characters outside brackets."""
+    end = len(text) if end is None else end
+    depths = bracket_depths(text[start:end])
+    spans, piece_start = [], start
+    for i in range(start, end):
+        if text[i] in seps and depths[i - start] == 0:
+            spans.append((piece_start, i))
+            piece_start = i + 1
+    spans.append((piece_start, end))
+    return spans
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \n") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
