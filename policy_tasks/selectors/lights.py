@@ -1,0 +1,181 @@
+"""Traffic lights (红黄绿灯) for milestones, tasks, areas and units.
+
+- grey: the milestone is closed (销号).
+- red: its due date has passed (due_date < on) and it is not closed.
+- yellow: due within the document's `yellow_workdays` working days, counting the
+  working days in (on, due], so "due today" is 0 and yellow; working days follow
+  China's official calendar with its make-up days (duban.lib.workdays); or behind
+  schedule (序时进度): the percent complete lags the share of time elapsed since
+  the document was issued (1 January when unknown) by more than
+  `behind_schedule_points`. The percent is the lead unit's latest report; a task
+  never reported counts as 0%, since silence is no evidence of progress.
+- green: otherwise, and always for a milestone with no date (ongoing, relative).
+
+A deadline is a calendar date: a milestone due on a public holiday is red the day
+after, like any other. A completion request pending review does not change the light.
+
+Tasks, areas and units take the worst light of their open work (red > yellow >
+green); grey when everything is closed. Area-wide targets (milestones of an area,
+not of a task) have no lifecycle yet, so they colour nothing above themselves.
+The bulk functions use a constant number of queries, whatever the list size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from django.db.models import QuerySet
+
+from duban.lib.workdays import is_workday
+from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.selectors.reports import latest_percents
+
+RED, YELLOW, GREEN, GREY = "red", "yellow", "green", "grey"
+_SEVERITY = {GREY: 0, GREEN: 1, YELLOW: 2, RED: 3}
+
+
+def worst(lights: Iterable[str]) -> str:
+    """The most severe light; grey when there is nothing open."""
+    return max(lights, key=_SEVERITY.__getitem__, default=GREY)
+
+
+def schedule_start(document: PolicyDocument) -> date:
+    return document.issued_on or date(document.year, 1, 1)
+
+
+def _due_within_workdays(on: date, due: date, limit: int) -> bool:
+    """workdays_between(on, due) <= limit, stopping as soon as the answer is known."""
+    count, day = 0, on
+    while day < due:
+        day += timedelta(days=1)
+        if is_workday(day):
+            count += 1
+            if count > limit:
+                return False
+    return True
+
+
+def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points: int) -> bool:
+    """percent < elapsed share × 100 − points, in integers (no rounding at the boundary)."""
+    total = (due - start).days
+    if total <= 0:
+        return percent < 100 - points
+    elapsed = min(max((on - start).days, 0), total)
+    return elapsed * 100 - percent * total > points * total
+
+
+def _light(milestone: Milestone, on: date, percent: int | None, document: PolicyDocument) -> str:
+    if milestone.status == Milestone.Status.CLOSED:
+        return GREY
+    due = milestone.due_date
+    if due is None:
+        return GREEN
+    if due < on:
+        return RED
+    if _due_within_workdays(on, due, document.yellow_workdays):
+        return YELLOW
+    if percent is not None and is_behind_schedule(
+        on=on, start=schedule_start(document), due=due, percent=percent, points=document.behind_schedule_points
+    ):
+        return YELLOW
+    return GREEN
+
+
+def milestone_light(
+    milestone: Milestone, *, on: date, percent: int | None = None, document: PolicyDocument | None = None
+) -> str:
+    """One milestone's light; `percent` defaults to its task's latest lead report (0 when none)."""
+    if percent is None and milestone.task_id is not None:
+        percent = latest_percents([milestone.task_id]).get(milestone.task_id, 0)
+    return _light(milestone, on, percent, document or milestone.document)
+
+
+def milestone_lights(milestones: Iterable[Milestone], *, on: date) -> dict[int, str]:
+    """Lights for many milestones by id, in three queries (milestones if a queryset, documents, percents)."""
+    items = list(milestones)
+    documents = PolicyDocument.objects.in_bulk({m.document_id for m in items})
+    percents = latest_percents({m.task_id for m in items if m.task_id is not None})
+    return {
+        m.pk: _light(m, on, percents.get(m.task_id, 0) if m.task_id else None, documents[m.document_id]) for m in items
+    }
+
+
+def annotate_lights(milestones: QuerySet[Milestone] | Iterable[Milestone], *, on: date) -> list[Milestone]:
+    """The milestones as a list, each with a `.light` attribute (for list pages and the API)."""
+    items = list(milestones)
+    lights = milestone_lights(items, on=on)
+    for m in items:
+        m.light = lights[m.pk]
+    return items
+
+
+def task_lights(tasks: Iterable[Task] | QuerySet[Task], *, on: date) -> dict[int, str]:
+    """Lights for many tasks by id. An open task with no milestones is green; a closed one grey."""
+    items = list(tasks)
+    ids = [t.pk for t in items]
+    milestones = list(
+        Milestone.objects.filter(task_id__in=ids).only("id", "task_id", "document_id", "status", "due_date")
+    )
+    by_task: dict[int, list[str]] = {pk: [] for pk in ids}
+    lights = milestone_lights(milestones, on=on)
+    for m_id, task_id in ((m.pk, m.task_id) for m in milestones):
+        by_task[task_id].append(lights[m_id])
+    result = {}
+    for task in items:
+        if task.status == Task.Status.CLOSED:
+            result[task.pk] = GREY
+        elif not by_task[task.pk]:
+            result[task.pk] = GREEN
+        else:
+            result[task.pk] = worst(by_task[task.pk])
+    return result
+
+
+def task_light(task: Task, *, on: date) -> str:
+    return task_lights([task], on=on)[task.pk]
+
+
+def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
+    """Every area of the document by id: the worst light of its tasks."""
+    tasks = list(Task.objects.filter(document=document, area__isnull=False).only("id", "area_id", "status"))
+    lights = task_lights(tasks, on=on)
+    result: dict[int, list[str]] = {pk: [] for pk in document.areas.values_list("pk", flat=True)}
+    for task in tasks:
+        result[task.area_id].append(lights[task.pk])
+    return {area_id: worst(values) for area_id, values in result.items()}
+
+
+def area_light(area, *, on: date) -> str:
+    tasks = list(Task.objects.filter(area=area).only("id", "area_id", "status"))
+    return worst(task_lights(tasks, on=on).values())
+
+
+def unit_lights(*, on: date, document: PolicyDocument | None = None, lead_only: bool = False) -> dict[int, str]:
+    """Every unit answering for a task by id: the worst light of the tasks it leads or co-owns.
+
+    Co-owned tasks count by default because a co-unit is scored on them too
+    (deduction_co); `lead_only` narrows to what the unit leads.
+    """
+    rows = TaskUnit.objects.all()
+    if document is not None:
+        rows = rows.filter(task__document=document)
+    if lead_only:
+        rows = rows.filter(role=TaskUnit.Role.LEAD)
+    pairs = list(rows.values_list("unit_id", "task_id"))
+    tasks = Task.objects.filter(pk__in={task_id for _, task_id in pairs}).only("id", "status")
+    lights = task_lights(tasks, on=on)
+    result: dict[int, list[str]] = {}
+    for unit_id, task_id in pairs:
+        result.setdefault(unit_id, []).append(lights[task_id])
+    return {unit_id: worst(values) for unit_id, values in result.items()}
+
+
+def unit_light(unit, *, on: date, document: PolicyDocument | None = None, lead_only: bool = False) -> str:
+    links = TaskUnit.objects.filter(unit=unit)
+    if lead_only:
+        links = links.filter(role=TaskUnit.Role.LEAD)
+    tasks = Task.objects.filter(pk__in=links.values("task_id"))
+    if document is not None:
+        tasks = tasks.filter(document=document)
+    return worst(task_lights(tasks.only("id", "status"), on=on).values())

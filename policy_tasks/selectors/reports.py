@@ -1,0 +1,127 @@
+"""Reads of progress reports, and which reports are missing.
+
+Who owes a report: only the task's LEAD unit. The lead's report is the task's
+report; co-responsible units may file their contribution but are not chased for
+it, because a task with four co-units would otherwise generate four "missing"
+entries for one report the lead is accountable for.
+
+When a report is owed: for every reporting period of the task's document whose
+deadline (`due_on`) has passed, while the task was still open on that deadline.
+A task closed later still owes the periods that fell due before it closed, so
+closing a task does not erase the reports it skipped; a task closed before a
+deadline owes nothing for that period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from policy_tasks.models import MilestoneValue, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
+
+
+def task_reports(*, task: Task) -> QuerySet[ProgressReport]:
+    """All reports on the task, the lead's and the co-units' contributions, newest period first."""
+    return (
+        ProgressReport.objects.filter(task=task)
+        .select_related("unit", "author", "period")
+        .prefetch_related(
+            Prefetch("values", queryset=MilestoneValue.objects.select_related("milestone")),
+            "evidence",
+        )
+        .order_by("-period__starts_on", "-is_lead", "unit__name", "-id")
+    )
+
+
+def latest_report(*, task: Task, lead_only: bool = True) -> ProgressReport | None:
+    """The report of the most recent period (the lead's by default): the task's current percent."""
+    qs = ProgressReport.objects.filter(task=task)
+    if lead_only:
+        qs = qs.filter(is_lead=True)
+    return qs.select_related("unit", "period").order_by("-period__starts_on", "-submitted_at", "-id").first()
+
+
+@dataclass(frozen=True)
+class MissingReport:
+    task: Task
+    unit: object
+    period: ReportPeriod
+    filed_at: datetime | None = None  # set when the report came, but after its deadline
+
+    @property
+    def is_late(self) -> bool:
+        return self.filed_at is not None
+
+
+def _closed_on(task: Task) -> date | None:
+    if task.status != Task.Status.CLOSED:
+        return None
+    # A closed task without a closing time is treated as closed from the start.
+    return timezone.localdate(task.closed_at) if task.closed_at else date.min
+
+
+def reports_missing(
+    *,
+    on: date,
+    document: PolicyDocument | None = None,
+    unit=None,
+    include_late: bool = False,
+) -> list[MissingReport]:
+    """Lead units' reports not filed by their deadline, as things stand on `on`.
+
+    A period counts when its `due_on` is before `on`. Without `include_late` the list
+    is what is still outstanding (nothing filed by `on`); with it, reports filed
+    after their deadline are included too (with `filed_at`), which is what the
+    scoreboard counts against a unit. Three queries, whatever the size.
+    """
+    leads = TaskUnit.objects.filter(role=TaskUnit.Role.LEAD).select_related("task", "unit")
+    periods_qs = ReportPeriod.objects.filter(due_on__lt=on)
+    if document is not None:
+        leads = leads.filter(task__document=document)
+        periods_qs = periods_qs.filter(document=document)
+    if unit is not None:
+        leads = leads.filter(unit=unit)
+    leads = list(leads)
+    if not leads:
+        return []
+    periods_by_doc: dict[int, list[ReportPeriod]] = {}
+    for period in periods_qs.filter(document_id__in={tu.task.document_id for tu in leads}).order_by("starts_on"):
+        periods_by_doc.setdefault(period.document_id, []).append(period)
+
+    filed = {
+        (task_id, unit_id, period_id): submitted_at
+        for task_id, unit_id, period_id, submitted_at in ProgressReport.objects.filter(
+            task_id__in={tu.task_id for tu in leads}, period__due_on__lt=on
+        ).values_list("task_id", "unit_id", "period_id", "submitted_at")
+    }
+
+    missing: list[MissingReport] = []
+    for tu in leads:
+        closed_on = _closed_on(tu.task)
+        for period in periods_by_doc.get(tu.task.document_id, []):
+            if closed_on is not None and closed_on <= period.due_on:
+                continue
+            submitted_at = filed.get((tu.task_id, tu.unit_id, period.pk))
+            filed_on = timezone.localdate(submitted_at) if submitted_at else None
+            if filed_on is not None and filed_on <= on:
+                if filed_on <= period.due_on or not include_late:
+                    continue
+                missing.append(MissingReport(tu.task, tu.unit, period, filed_at=submitted_at))
+            else:
+                missing.append(MissingReport(tu.task, tu.unit, period))
+    missing.sort(key=lambda m: (m.period.due_on, m.task.document_id, m.task.number, m.unit.name))
+    return missing
+
+
+def latest_percents(task_ids) -> dict[int, int]:
+    """Each task's percent complete per its lead's most recent report (tasks never reported are absent). One query."""
+    newest = (
+        ProgressReport.objects.filter(task=OuterRef("pk"), is_lead=True)
+        .order_by("-period__starts_on", "-submitted_at", "-id")
+        .values("percent")[:1]
+    )
+    rows = Task.objects.filter(pk__in=task_ids).annotate(latest=Subquery(newest)).values_list("pk", "latest")
+    return {pk: percent for pk, percent in rows if percent is not None}

@@ -1,0 +1,124 @@
+"""The per-unit scoreboard (考核) of one document, as things stand on a given date.
+
+Definitions (all "as of `on`"; only task milestones with a due date count: area-wide
+targets have no lifecycle yet, and undated commitments have nothing to be late for):
+
+- A milestone is *assessed* once its deadline has passed: `due_date < on`. Its due
+  date is the current one, so an extension granted in time moves the deadline
+  (extensions are counted on their own, below).
+- It is *closed* when its status is closed and it was closed (销号, `closed_at` in
+  Asia/Shanghai) on or before `on`; it is *closed on time* when that date is on or
+  before its due date. Review time counts: closing is the supervisor's verification.
+- 按期完成率 `on_time_rate` = assessed milestones the unit leads that were closed on
+  time ÷ assessed milestones the unit leads; None when nothing is assessed yet (not
+  0%, not 100%).
+- `overdue_count` / `overdue_as_co`: assessed milestones not closed, on tasks the unit
+  leads / co-owns.
+- `avg_days_late`: mean of (on − due) over the unit's overdue lead milestones and
+  (closing date − due) over lead milestones closed late; None when there are none.
+- `missing_reports`: lead reports not filed by their deadline (still missing, or
+  filed late), see selectors.reports.reports_missing.
+- `extensions`: extension requests of the unit granted by `on`.
+- `score` = score_base − deduction_lead × overdue_count − deduction_co × overdue_as_co,
+  floored at 0 (a negative score ranks nothing better and reads as an error).
+  Missing reports do not deduct: the document has no setting for it; they are
+  shown so a supervisor can weigh them.
+
+Ranked by score (highest first), then unit name. Six queries, whatever the number of units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from accounts.models import Unit
+from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, TaskUnit
+from policy_tasks.selectors.reports import reports_missing
+
+
+@dataclass
+class UnitScore:
+    unit: Unit
+    tasks_led: int = 0
+    milestones_due: int = 0
+    closed_on_time: int = 0
+    on_time_rate: Decimal | None = None
+    overdue_count: int = 0
+    overdue_as_co: int = 0
+    missing_reports: int = 0
+    extensions: int = 0
+    avg_days_late: Decimal | None = None
+    score: Decimal = Decimal("0")
+
+
+def _closed_on(status: str, closed_at, on: date) -> date | None:
+    """The date a milestone was closed, if it was closed by `on`."""
+    if status != Milestone.Status.CLOSED:
+        return None
+    closed = timezone.localdate(closed_at) if closed_at else date.min
+    return closed if closed <= on else None
+
+
+def unit_scoreboard(*, document: PolicyDocument, on: date) -> list[UnitScore]:
+    links = list(TaskUnit.objects.filter(task__document=document).select_related("unit"))
+    scores: dict[int, UnitScore] = {}
+    leads_of: dict[int, list[int]] = {}
+    cos_of: dict[int, list[int]] = {}
+    for link in links:
+        scores.setdefault(link.unit_id, UnitScore(unit=link.unit))
+        if link.role == TaskUnit.Role.LEAD:
+            scores[link.unit_id].tasks_led += 1
+            leads_of.setdefault(link.task_id, []).append(link.unit_id)
+        else:
+            cos_of.setdefault(link.task_id, []).append(link.unit_id)
+
+    days_late: dict[int, list[int]] = {}
+    milestones = Milestone.objects.filter(
+        document=document, task__isnull=False, due_date__isnull=False, due_date__lt=on
+    ).values_list("task_id", "due_date", "status", "closed_at")
+    for task_id, due, status, closed_at in milestones:
+        closed = _closed_on(status, closed_at, on)
+        for unit_id in leads_of.get(task_id, []):
+            score = scores[unit_id]
+            score.milestones_due += 1
+            if closed is None:
+                score.overdue_count += 1
+                days_late.setdefault(unit_id, []).append((on - due).days)
+            elif closed <= due:
+                score.closed_on_time += 1
+            else:
+                days_late.setdefault(unit_id, []).append((closed - due).days)
+        if closed is None:
+            for unit_id in cos_of.get(task_id, []):
+                scores[unit_id].overdue_as_co += 1
+
+    granted = ExtensionRequest.objects.filter(
+        milestone__document=document, status=ExtensionRequest.Status.GRANTED, decided_at__isnull=False
+    ).values_list("unit_id", "decided_at")
+    for unit_id, decided_at in granted:
+        if unit_id in scores and timezone.localdate(decided_at) <= on:
+            scores[unit_id].extensions += 1
+
+    for missing in reports_missing(on=on, document=document, include_late=True):
+        if missing.unit.pk in scores:
+            scores[missing.unit.pk].missing_reports += 1
+
+    for unit_id, score in scores.items():
+        if score.milestones_due:
+            score.on_time_rate = (Decimal(score.closed_on_time) / Decimal(score.milestones_due)).quantize(
+                Decimal("0.0001")
+            )
+        late = days_late.get(unit_id)
+        if late:
+            score.avg_days_late = (Decimal(sum(late)) / Decimal(len(late))).quantize(Decimal("0.1"))
+        raw = (
+            document.score_base
+            - document.deduction_lead * score.overdue_count
+            - document.deduction_co * score.overdue_as_co
+        )
+        score.score = max(raw, Decimal("0"))
+    return sorted(scores.values(), key=lambda s: (-s.score, s.unit.name))
