@@ -54,6 +54,19 @@ def is_leader(user, task=None) -> bool:
 
 
 @rules.predicate
+def is_document_supervisor(user, document=None) -> bool:
+    """A supervisor whose scope covers the document (any area of it): for document-level reads.
+    Called with a PolicyDocument, so use `can`, not `require` (which checks task.view)."""
+    if not user.is_authenticated:
+        return False
+    grants = user.role_grants.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
+    if not grants.exists():
+        return False
+    scopes = SupervisionScope.objects.filter(grant__in=grants)
+    return not scopes.exists() or (document is not None and scopes.filter(document_id=document.pk).exists())
+
+
+@rules.predicate
 def is_scoped_supervisor(user, task) -> bool:
     return user.is_authenticated and _in_supervision_scope(user, task)
 
@@ -87,6 +100,14 @@ PERMISSIONS.add_rule("extension.decide", is_scoped_supervisor)
 PERMISSIONS.add_rule("urge.issue", is_scoped_supervisor)
 PERMISSIONS.add_rule("urge.reply", is_member_of_task_unit)
 PERMISSIONS.add_rule("document.import", is_admin)
+# Evidence is served to whoever may see its task.
+PERMISSIONS.add_rule("evidence.download", is_member_of_task_unit | is_scoped_supervisor | is_leader | is_admin)
+# The service narrows acknowledge/reply to members of the recipient unit itself.
+PERMISSIONS.add_rule("urge.acknowledge", is_member_of_task_unit)
+PERMISSIONS.add_rule("audit.read", is_scoped_supervisor | is_leader | is_admin)
+# Checked on a document (published, so refusal is 403, not 404): can(user, "scoreboard.read", document).
+PERMISSIONS.add_rule("scoreboard.read", is_document_supervisor | is_leader | is_admin)
+PERMISSIONS.add_rule("account.manage", is_admin)
 
 
 def can(user: User, action: str, task: Task | None = None) -> bool:

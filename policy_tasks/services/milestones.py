@@ -1,0 +1,246 @@
+"""A milestone's life: open → completion requested (with evidence) → verified and closed (销号),
+or returned with a reason (退回) and open again. A task closes with its last milestone.
+
+Area milestones (an area's own targets, with no task) have no unit request flow: evidence
+belongs to a task, so there is nothing to attach. A supervisor in scope closes them
+directly with `milestone_verify` from OPEN; requests and extensions on them are refused
+(docs/permissions.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from accounts import roles
+from accounts.models import Membership, User
+from duban.lib import clock
+from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError, StaleVersion
+from policy_tasks.models import AreaUnit, CompletionRequest, Evidence, Milestone, Task
+from policy_tasks.permissions import acting_unit, is_scoped_supervisor, require
+from policy_tasks.services.audit import Actor, RequestMeta, actor_for, audit_record
+
+STALE_MESSAGE = "数据已被他人修改，请刷新后重试"
+SUPERVISOR_ROLE = "supervisor"
+
+
+# Helpers shared by the workflow services (extensions, urges).
+
+
+def check_version(obj: Any, expected_version: int | None) -> None:
+    if expected_version is not None and expected_version != obj.version:
+        raise StaleVersion(STALE_MESSAGE)
+
+
+def bump(model: type, obj: Any, **changes: Any) -> None:
+    """Write `changes` only if nobody changed the row since `obj` was read, and bump its version.
+
+    The version in the WHERE clause is what makes two concurrent writers unable to both win:
+    on PostgreSQL the second UPDATE waits for the first to commit, re-reads the row and matches nothing.
+    """
+    updated = model.objects.filter(pk=obj.pk, version=obj.version).update(version=F("version") + 1, **changes)
+    if updated != 1:
+        raise StaleVersion(STALE_MESSAGE)
+
+
+def member_actor(user: User, task: Task, *, meta: RequestMeta | None, lead_only: bool = False) -> Actor:
+    unit = acting_unit(user, task, lead_only=lead_only)
+    role = Membership.objects.filter(user=user, unit=unit).values_list("role", flat=True).first() or ""
+    return actor_for(user, unit=unit, role=role, meta=meta)
+
+
+def supervisor_actor(user: User, *, meta: RequestMeta | None) -> Actor:
+    return actor_for(user, role=SUPERVISOR_ROLE, meta=meta)
+
+
+def require_on_milestone(user: User, action: str, milestone: Milestone) -> None:
+    """`require` for a task milestone; for an area milestone, the same 404/403 split by hand
+    (the rule table is over tasks): visible to supervisors in scope, leaders, admins and
+    members of the area's lead units; only supervisors in scope act on it."""
+    if milestone.task_id is not None:
+        require(user, action, milestone.task)
+        return
+    supervisor = is_scoped_supervisor.test(user, milestone)
+    visible = (
+        supervisor
+        or roles.is_admin(user)
+        or roles.is_leader(user)
+        or (
+            user.is_authenticated
+            and AreaUnit.objects.filter(area_id=milestone.area_id, unit__memberships__user=user).exists()
+        )
+    )
+    if not visible:
+        raise NotFound("任务不存在或无权查看")
+    if not supervisor:
+        raise Forbidden("无权执行此操作")
+
+
+def load_milestone(milestone: Milestone | int, *, lock_task: bool = False) -> Milestone:
+    """The milestone as committed now (callers may hold a stale instance)."""
+    pk = getattr(milestone, "pk", milestone)
+    fresh = Milestone.objects.select_related("task", "document").filter(pk=pk).first()
+    if fresh is None:
+        raise NotFound("任务不存在或无权查看")
+    if lock_task and fresh.task_id is not None:
+        # Verifications of one task queue on the task row, so the last one sees all the others
+        # closed and rolls the task up (otherwise two concurrent last-but-one verifies both miss it).
+        Task.objects.select_for_update().filter(pk=fresh.task_id).first()
+        fresh = Milestone.objects.select_related("task", "document").get(pk=pk)
+    return fresh
+
+
+def _refuse_on_area_milestone(milestone: Milestone, what: str) -> None:
+    if milestone.task_id is None:
+        raise InvalidState(f"领域目标由督查员直接销号，不能{what}")
+
+
+def _pending_request(milestone: Milestone) -> CompletionRequest | None:
+    return CompletionRequest.objects.filter(milestone=milestone, status=CompletionRequest.Status.PENDING).first()
+
+
+@transaction.atomic
+def milestone_request_completion(
+    *,
+    user: User,
+    milestone: Milestone,
+    note: str = "",
+    evidence_ids: Iterable[int] = (),
+    expected_version: int | None = None,
+    meta: RequestMeta | None = None,
+) -> CompletionRequest:
+    milestone = load_milestone(milestone)
+    require_on_milestone(user, "milestone.request_completion", milestone)
+    _refuse_on_area_milestone(milestone, "申请办结")
+    task = milestone.task
+    check_version(milestone, expected_version)
+    if milestone.status != Milestone.Status.OPEN:
+        raise InvalidState("该节点不在办理中，不能申请办结")
+    actor = member_actor(user, task, meta=meta, lead_only=True)
+    ids = sorted({getattr(e, "pk", e) for e in evidence_ids})
+    if not ids:
+        raise ServiceError("申请办结须附佐证材料", field="evidence")
+    usable = Evidence.objects.filter(pk__in=ids, task=task, unit=actor.unit, completion_request=None)
+    if usable.count() != len(ids):
+        raise ServiceError("佐证材料不属于本单位本任务，或已用于其他办结申请", field="evidence")
+
+    now = clock.now()
+    bump(Milestone, milestone, status=Milestone.Status.REQUESTED)
+    try:
+        with transaction.atomic():
+            request = CompletionRequest.objects.create(
+                milestone=milestone, unit=actor.unit, requested_by=user, requested_at=now, note=note
+            )
+    except IntegrityError as exc:  # one pending request per milestone (a DB constraint)
+        raise InvalidState("该节点已有待审核的办结申请") from exc
+    # Conditional, so the same file cannot be claimed by two requests racing each other.
+    if usable.update(completion_request=request) != len(ids):
+        raise ServiceError("佐证材料已用于其他办结申请", field="evidence")
+
+    audit_record(
+        actor=actor,
+        action="milestone.request_completion",
+        obj=milestone,
+        before={"status": milestone.status, "version": milestone.version},
+        after={
+            "status": Milestone.Status.REQUESTED,
+            "version": milestone.version + 1,
+            "completion_request": request.pk,
+            "evidence": ids,
+        },
+        reason=note,
+        document=milestone.document,
+        task=task,
+    )
+    return request
+
+
+@transaction.atomic
+def milestone_verify(
+    *,
+    user: User,
+    milestone: Milestone,
+    reason: str = "",
+    expected_version: int | None = None,
+    meta: RequestMeta | None = None,
+) -> Milestone:
+    """销号. A task milestone needs a pending request; an area milestone is closed from OPEN."""
+    milestone = load_milestone(milestone)
+    require_on_milestone(user, "milestone.verify", milestone)
+    milestone = load_milestone(milestone, lock_task=True)
+    check_version(milestone, expected_version)
+    is_area = milestone.task_id is None
+    if milestone.status == Milestone.Status.CLOSED:
+        raise InvalidState("该节点已销号")
+    if not is_area and milestone.status != Milestone.Status.REQUESTED:
+        raise InvalidState("该节点尚未申请办结，不能销号")
+
+    now = clock.now()
+    bump(Milestone, milestone, status=Milestone.Status.CLOSED, closed_at=now)
+    before: dict[str, Any] = {"status": milestone.status, "version": milestone.version}
+    after: dict[str, Any] = {"status": Milestone.Status.CLOSED, "version": milestone.version + 1, "closed_at": now}
+    if not is_area:
+        request = _pending_request(milestone)
+        CompletionRequest.objects.filter(pk=request.pk).update(
+            status=CompletionRequest.Status.VERIFIED, decided_by=user, decided_at=now, decision_reason=reason
+        )
+        after["completion_request"] = request.pk
+        task = milestone.task
+        # The task's roll-up is part of this change, so it goes in this event, not a second one.
+        all_closed = not Milestone.objects.filter(task_id=task.pk).exclude(status=Milestone.Status.CLOSED).exists()
+        if all_closed and task.status == Task.Status.OPEN:
+            Task.objects.filter(pk=task.pk).update(status=Task.Status.CLOSED, closed_at=now, version=F("version") + 1)
+            before["task_status"] = task.status
+            after["task_status"] = Task.Status.CLOSED
+
+    audit_record(
+        actor=supervisor_actor(user, meta=meta),
+        action="milestone.verify",
+        obj=milestone,
+        before=before,
+        after=after,
+        reason=reason,
+        document=milestone.document,
+        task=milestone.task,
+    )
+    return Milestone.objects.select_related("task").get(pk=milestone.pk)
+
+
+@transaction.atomic
+def milestone_return(
+    *,
+    user: User,
+    milestone: Milestone,
+    reason: str,
+    expected_version: int | None = None,
+    meta: RequestMeta | None = None,
+) -> Milestone:
+    """退回: the pending request is returned with its evidence; the milestone is open again."""
+    milestone = load_milestone(milestone)
+    require_on_milestone(user, "milestone.return", milestone)
+    if not (reason or "").strip():
+        raise ServiceError("退回须说明理由", field="reason")
+    check_version(milestone, expected_version)
+    if milestone.status != Milestone.Status.REQUESTED:
+        raise InvalidState("该节点没有待审核的办结申请")
+
+    now = clock.now()
+    bump(Milestone, milestone, status=Milestone.Status.OPEN)
+    request = _pending_request(milestone)
+    CompletionRequest.objects.filter(pk=request.pk).update(
+        status=CompletionRequest.Status.RETURNED, decided_by=user, decided_at=now, decision_reason=reason
+    )
+    audit_record(
+        actor=supervisor_actor(user, meta=meta),
+        action="milestone.return",
+        obj=milestone,
+        before={"status": milestone.status, "version": milestone.version},
+        after={"status": Milestone.Status.OPEN, "version": milestone.version + 1, "completion_request": request.pk},
+        reason=reason,
+        document=milestone.document,
+        task=milestone.task,
+    )
+    return Milestone.objects.select_related("task").get(pk=milestone.pk)
