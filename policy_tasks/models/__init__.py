@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from policy_tasks.models.audit import AuditEvent
 from policy_tasks.models.documents import Area, AreaUnit, PolicyDocument, ReportPeriod, SupervisionScope
+from policy_tasks.models.exports import CalendarToken, ExportJob
 from policy_tasks.models.tasks import Milestone, Task, TaskUnit
 from policy_tasks.models.workflow import (
     CompletionRequest,
@@ -17,8 +18,10 @@ __all__ = [
     "Area",
     "AreaUnit",
     "AuditEvent",
+    "CalendarToken",
     "CompletionRequest",
     "Evidence",
+    "ExportJob",
     "ExtensionRequest",
     "Milestone",
     "MilestoneValue",

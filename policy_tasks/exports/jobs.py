@@ -1,0 +1,170 @@
+"""Producing export files, directly or as a background job with progress.
+
+`build_export` makes the bytes; the download views, the commands and the Celery
+task all call it, so an export is the same file whichever way it was asked for.
+A job is claimed before it runs (`status` pending → running in one conditional
+UPDATE), so a task delivered twice generates the file once. The file is kept under
+MEDIA_ROOT/exports/ for download and removed with the job by `export_jobs_prune`.
+
+Exports read; they change nothing, so starting or running one writes no audit event.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from duban.lib import clock
+from policy_tasks.errors import NotFound, ServiceError
+from policy_tasks.exports.bulletin import bulletin_build, require_bulletin_reader
+from policy_tasks.exports.bulletin_render import FORMATS, render_bulletin
+from policy_tasks.exports.ledger import ledger_rows
+from policy_tasks.exports.ledger_csv import write_ledger_csv
+from policy_tasks.exports.ledger_xlsx import write_ledger_xlsx
+from policy_tasks.exports.params import LedgerParams, parse_period
+from policy_tasks.models import ExportJob, PolicyDocument, Task
+from policy_tasks.permissions import visible_tasks
+
+log = logging.getLogger(__name__)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+KEEP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    content_type: str
+    data: bytes
+
+    @property
+    def extension(self) -> str:
+        return self.name.rsplit(".", 1)[-1]
+
+
+def _safe(text: str) -> str:
+    return "".join(c for c in text if c not in '\\/:*?"<>|').strip() or "export"
+
+
+def require_ledger_reader(user: Any, document: PolicyDocument) -> None:
+    """Anyone who sees a clause of the document; the rows are then cut to what they see."""
+    if not visible_tasks(user, Task.objects.filter(document=document)).exists():
+        raise NotFound("文件不存在或无权查看")
+
+
+def build_export(
+    *,
+    kind: str,
+    document: PolicyDocument,
+    params: dict[str, Any],
+    user: Any = None,
+    progress: Callable[[int], None] | None = None,
+) -> ExportFile:
+    """The file for `kind` (an ExportJob.Kind). `user=None` reads everything; `progress` gets 0..100."""
+    report = progress or (lambda percent: None)
+    if kind in (ExportJob.Kind.LEDGER_XLSX, ExportJob.Kind.LEDGER_CSV):
+        if user is not None:
+            require_ledger_reader(user, document)
+        options = LedgerParams.parse(params)
+        ledger = ledger_rows(
+            document=document,
+            user=user,
+            progress=lambda done, total: report(int(80 * done / total)),
+            **options.ledger_kwargs(),
+        )
+        out = io.BytesIO()
+        stem = _safe(f"台账_{document.doc_number}_{ledger.as_of:%Y%m%d}")
+        if kind == ExportJob.Kind.LEDGER_XLSX:
+            write_ledger_xlsx(ledger, out)
+            result = ExportFile(f"{stem}.xlsx", XLSX, out.getvalue())
+        else:
+            write_ledger_csv(ledger, out)
+            result = ExportFile(f"{stem}.csv", CSV, out.getvalue())
+    elif kind in (ExportJob.Kind.BULLETIN_PDF, ExportJob.Kind.BULLETIN_DOCX, ExportJob.Kind.BULLETIN_HTML):
+        period = parse_period(params.get("period"))
+        bulletin = bulletin_build(document=document, period=period, user=user)
+        report(50)
+        fmt = kind.removeprefix("bulletin_")
+        stem = _safe(f"督查通报_{document.doc_number}_{period.key}")
+        result = ExportFile(f"{stem}.{fmt}", FORMATS[fmt], render_bulletin(bulletin, fmt))
+    else:
+        raise ServiceError(f"未知的导出类型：{kind}", field="kind")
+    report(100)
+    return result
+
+
+@transaction.atomic
+def export_job_create(*, user: Any, kind: str, document: PolicyDocument, params: dict[str, Any]) -> ExportJob:
+    """Check the request now (mistakes are answered at once, not by a failed job), then record it.
+
+    Queueing is tasks.export_job_start's part, after commit.
+    """
+    if kind not in ExportJob.Kind.values:
+        raise ServiceError(f"未知的导出类型：{kind}", field="kind")
+    if kind.startswith("ledger_"):
+        require_ledger_reader(user, document)
+        params = LedgerParams.parse(params).as_json()
+    else:
+        require_bulletin_reader(user, document)
+        params = {"period": parse_period(params.get("period")).key}
+    return ExportJob.objects.create(
+        kind=kind, document=document, params=params, requested_by=user, created_at=clock.now()
+    )
+
+
+def export_job_run(*, job_id: int) -> ExportJob | None:
+    """Generate a queued job's file. Returns None when another worker already claimed it."""
+    now = clock.now()
+    if not ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.PENDING).update(
+        status=ExportJob.Status.RUNNING, started_at=now, progress=0
+    ):
+        return None
+    job = ExportJob.objects.select_related("document", "requested_by").get(pk=job_id)
+    last = [0]
+
+    def progress(percent: int) -> None:
+        # Coarse steps: each one is an UPDATE the polling page will read.
+        if percent >= last[0] + 10 or percent == 100:
+            last[0] = percent
+            ExportJob.objects.filter(pk=job_id).update(progress=min(percent, 99))
+
+    try:
+        result = build_export(
+            kind=job.kind, document=job.document, params=job.params, user=job.requested_by, progress=progress
+        )
+    except Exception as exc:
+        message = exc.message if isinstance(exc, ServiceError) else "生成失败，请稍后重试或联系管理员"
+        if not isinstance(exc, ServiceError):
+            log.exception("export job %s failed", job_id)
+        ExportJob.objects.filter(pk=job_id).update(
+            status=ExportJob.Status.FAILED, error=message, finished_at=clock.now()
+        )
+        job.refresh_from_db()
+        return job
+    # A random part in the stored name: files under MEDIA_ROOT must not be guessable by id.
+    job.file.save(f"{job.pk}-{secrets.token_hex(8)}.{result.extension}", ContentFile(result.data), save=False)
+    ExportJob.objects.filter(pk=job_id).update(
+        status=ExportJob.Status.DONE, progress=100, file=job.file.name, file_name=result.name, finished_at=clock.now()
+    )
+    job.refresh_from_db()
+    return job
+
+
+def export_jobs_prune(*, older_than: timedelta = timedelta(days=KEEP_DAYS)) -> int:
+    """Delete finished jobs and their files after `older_than`; returns how many went."""
+    old = ExportJob.objects.filter(created_at__lt=clock.now() - older_than).exclude(status=ExportJob.Status.RUNNING)
+    count = 0
+    for job in old:
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+        count += 1
+    return count

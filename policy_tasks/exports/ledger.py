@@ -1,0 +1,246 @@
+"""The ledger (台账) as data: one row per milestone under its clause, as of a date.
+
+Writers (ledger_xlsx, ledger_csv) only lay these rows out. Rows follow the
+overdue ledger's filters (unit, light, due range, as of) and the reader's
+visibility: a unit clerk gets the clauses of their own units only.
+
+Area-wide targets (milestones of an area's opening paragraph, not of a clause) are
+left out, as in the overdue ledger (selectors.tasks.milestones_overdue): no unit can
+close them yet, so they would stay red forever. A clause with no milestone still
+gets one row, unless a light or due-date filter is set (it has neither).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from accounts.models import Unit
+from duban.lib import clock
+from policy_tasks.exports.snapshot import LatestReport, cutoff_of, latest_reports, latest_values, milestone_states
+from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW
+
+LEDGER_COLUMNS = [
+    "序号",
+    "领域",
+    "政策条款",
+    "具体任务(里程碑原文)",
+    "牵头单位",
+    "配合单位",
+    "完成时限",
+    "原定时限",
+    "进展情况",
+    "完成值/目标值",
+    "状态",
+    "是否逾期",
+    "逾期天数",
+]
+# Columns merged across a clause's rows (0-based): 序号, 领域, 政策条款, 牵头单位, 配合单位.
+CLAUSE_COLUMNS = (0, 1, 2, 4, 5)
+LIGHTS = (RED, YELLOW, GREEN, GREY)
+LIGHT_NAMES = {RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯", GREY: "已销号"}
+_CN_DIGITS = "零一二三四五六七八九"
+MILESTONE_FIELDS = (
+    "id", "document_id", "task_id", "position", "text", "due_date", "original_due_date",
+    "target_value", "target_unit", "status", "closed_at",
+)  # fmt: skip
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def chinese_number(n: int) -> str:
+    """1..99 as written in area headings (一、… 十二、)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+@dataclass(frozen=True)
+class LedgerFilters:
+    unit: Unit | None = None
+    lights: frozenset[str] = frozenset()
+    due_from: date | None = None
+    due_to: date | None = None
+
+    @property
+    def narrows_milestones(self) -> bool:
+        return bool(self.lights or self.due_from or self.due_to)
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    group: str  # rows sharing a group are one clause (merged in the workbook)
+    number: str
+    area: str
+    clause: str
+    milestone: str
+    lead_units: str
+    co_units: str
+    due: date | None
+    original_due: date | None
+    progress: str
+    value: str
+    status: str
+    overdue: str
+    days_late: int | None
+    light: str
+
+    def values(self) -> list[Any]:
+        return [
+            self.number,
+            self.area,
+            self.clause,
+            self.milestone,
+            self.lead_units,
+            self.co_units,
+            self.due,
+            self.original_due,
+            self.progress,
+            self.value,
+            self.status,
+            self.overdue,
+            self.days_late,
+        ]
+
+
+@dataclass
+class Ledger:
+    document: PolicyDocument
+    as_of: date
+    filters: LedgerFilters
+    rows: list[LedgerRow] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{self.document.doc_number} 任务落实台账（截至{self.as_of:%Y年%m月%d日}）"
+
+
+def _fmt_decimal(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _value_text(m: Milestone, actual: Decimal | None) -> str:
+    if m.target_value is None:
+        return ""
+    return f"{_fmt_decimal(actual)}/{_fmt_decimal(m.target_value)}{m.target_unit}"
+
+
+def _progress_text(report: LatestReport | None) -> str:
+    if report is None:
+        return ""
+    return f"【{report.period_start:%Y-%m-%d}至{report.period_end:%Y-%m-%d}，完成{report.percent}%】{report.progress}"
+
+
+def _area_label(area: Area | None) -> str:
+    return f"{chinese_number(area.number)}、{area.title}" if area else ""
+
+
+def _milestone_row(group, number, area, clause, lead, co, m, state, report_text, actual) -> LedgerRow:
+    if state.is_overdue:
+        overdue = "是"
+    elif state.closed_late:
+        overdue = "逾期办结"
+    else:
+        overdue = "否"
+    return LedgerRow(
+        group=group,
+        number=number,
+        area=area,
+        clause=clause,
+        milestone=m.text,
+        lead_units=lead,
+        co_units=co,
+        due=state.due,
+        original_due=m.original_due_date,
+        progress=report_text,
+        value=_value_text(m, actual),
+        status=Milestone.Status(state.status).label,
+        overdue=overdue,
+        days_late=state.days_late,
+        light=state.light,
+    )
+
+
+def _keep(state, filters: LedgerFilters) -> bool:
+    if filters.lights and state.light not in filters.lights:
+        return False
+    if filters.due_from and (state.due is None or state.due < filters.due_from):
+        return False
+    return not (filters.due_to and (state.due is None or state.due > filters.due_to))
+
+
+def ledger_rows(
+    *,
+    document: PolicyDocument,
+    user: Any = None,
+    as_of: date | None = None,
+    unit: Unit | None = None,
+    lights: Iterable[str] = (),
+    due_from: date | None = None,
+    due_to: date | None = None,
+    progress: ProgressCallback | None = None,
+) -> Ledger:
+    """The ledger of `document` as of `as_of` (default today). `user=None` reads everything (commands)."""
+    as_of = as_of or clock.today()
+    filters = LedgerFilters(unit=unit, lights=frozenset(lights), due_from=due_from, due_to=due_to)
+    ledger = Ledger(document=document, as_of=as_of, filters=filters)
+    cutoff = cutoff_of(as_of)
+
+    tasks_qs = Task.objects.filter(document=document)
+    if user is not None:
+        tasks_qs = visible_tasks(user, tasks_qs)
+    if unit is not None:
+        tasks_qs = tasks_qs.filter(pk__in=TaskUnit.objects.filter(unit=unit).values("task_id"))
+    tasks = list(tasks_qs.select_related("area").only("id", "number", "title", "closed_at", "area"))
+    task_ids = [t.pk for t in tasks]
+    # Plain rows for the two big reads: model instances would cost more than the rest of the export.
+    names: dict[int, tuple[list[str], list[str]]] = {t.pk: ([], []) for t in tasks}
+    links = TaskUnit.objects.filter(task__in=tasks_qs.values("pk")).order_by("task_id", "position")
+    for task_id, role, name in links.values_list("task_id", "role", "unit__name"):
+        names[task_id][0 if role == TaskUnit.Role.LEAD else 1].append(name)
+    milestones = list(
+        Milestone.objects.filter(task__in=tasks_qs.values("pk")).only(*MILESTONE_FIELDS).order_by("position", "pk")
+    )
+    reports = latest_reports(task_ids, cutoff=cutoff)
+    percents = {task_id: r.percent for task_id, r in reports.items()}
+    states = milestone_states(milestones, on=as_of, cutoff=cutoff, document=document, percents=percents)
+    actuals = latest_values([m.pk for m in milestones if m.target_value is not None], cutoff=cutoff)
+    by_task: dict[int, list[Milestone]] = {}
+    for m in milestones:
+        by_task.setdefault(m.task_id, []).append(m)
+
+    total = len(milestones) or 1
+    done = 0
+    for task in sorted(tasks, key=lambda t: t.number):
+        group, number, area = f"task-{task.pk}", str(task.number), _area_label(task.area)
+        clause = task.title
+        lead, co = ("、".join(n) for n in names[task.pk])
+        items = by_task.get(task.pk, [])
+        report_text = _progress_text(reports.get(task.pk))
+        if not items:
+            if not filters.narrows_milestones:
+                status = Task.Status.CLOSED if task.closed_at and task.closed_at < cutoff else Task.Status.OPEN
+                ledger.rows.append(
+                    LedgerRow(group, number, area, clause, "", lead, co, None, None, report_text, "",
+                              Task.Status(status).label, "否", None, GREY if status == Task.Status.CLOSED else GREEN)
+                )  # fmt: skip
+            continue
+        for m in items:
+            state = states[m.pk]
+            if _keep(state, filters):
+                ledger.rows.append(
+                    _milestone_row(group, number, area, clause, lead, co, m, state, report_text, actuals.get(m.pk))
+                )
+        done += len(items)
+        if progress is not None:
+            progress(done, total)
+    return ledger

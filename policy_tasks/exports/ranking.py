@@ -1,0 +1,80 @@
+"""The unit ranking of a bulletin: the scoreboard as it stood at a past cutoff.
+
+selectors.scoreboard.unit_scoreboard reads today's due dates and statuses; a bulletin
+for a past month needs the ones in force then (snapshot.py), so this applies the same
+definitions (assessed = due before `on`; score = base − lead deduction × overdue as
+lead − co deduction × overdue as co, floored at 0; ranked by score then name) to the
+historical states. Extensions count when decided before the cutoff.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from policy_tasks.exports.snapshot import MilestoneState
+from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, TaskUnit
+from policy_tasks.selectors.reports import MissingReport
+from policy_tasks.selectors.scoreboard import UnitScore
+
+
+def historical_scoreboard(
+    *,
+    document: PolicyDocument,
+    milestones: list[Milestone],
+    states: dict[int, MilestoneState],
+    units_of: dict[int, list[TaskUnit]],
+    missing: list[MissingReport],
+    on: date,
+    cutoff: datetime,
+) -> list[UnitScore]:
+    """unit_scoreboard's figures on the states at the cutoff; `units_of` maps task id → its TaskUnits."""
+    scores: dict[int, UnitScore] = {}
+    days_late: dict[int, list[int]] = {}
+    for links in units_of.values():
+        for tu in links:
+            score = scores.setdefault(tu.unit_id, UnitScore(unit=tu.unit))
+            if tu.role == TaskUnit.Role.LEAD:
+                score.tasks_led += 1
+    for m in milestones:
+        state = states[m.pk]
+        if state.due >= on:
+            continue
+        for tu in units_of[m.task_id]:
+            score = scores[tu.unit_id]
+            if tu.role == TaskUnit.Role.LEAD:
+                score.milestones_due += 1
+                if state.is_overdue:
+                    score.overdue_count += 1
+                elif state.closed_late:
+                    pass
+                else:
+                    score.closed_on_time += 1
+                if state.days_late is not None:
+                    days_late.setdefault(tu.unit_id, []).append(state.days_late)
+            elif state.is_overdue:
+                score.overdue_as_co += 1
+    granted = ExtensionRequest.objects.filter(
+        milestone__document=document, status=ExtensionRequest.Status.GRANTED, decided_at__lt=cutoff
+    ).values_list("unit_id", flat=True)
+    for unit_id in granted:
+        if unit_id in scores:
+            scores[unit_id].extensions += 1
+    for r in missing:
+        if r.unit.pk in scores:
+            scores[r.unit.pk].missing_reports += 1
+    for unit_id, score in scores.items():
+        if score.milestones_due:
+            score.on_time_rate = (Decimal(score.closed_on_time) / Decimal(score.milestones_due)).quantize(
+                Decimal("0.0001")
+            )
+        late = days_late.get(unit_id)
+        if late:
+            score.avg_days_late = (Decimal(sum(late)) / Decimal(len(late))).quantize(Decimal("0.1"))
+        raw = (
+            document.score_base
+            - document.deduction_lead * score.overdue_count
+            - document.deduction_co * score.overdue_as_co
+        )
+        score.score = max(raw, Decimal("0"))
+    return sorted(scores.values(), key=lambda s: (-s.score, s.unit.name))

@@ -1,0 +1,206 @@
+"""Download views for the ledger and the bulletin, background export jobs, calendar feeds.
+
+Plain Django views (the REST API is another module's): each parses its input with
+params.py, calls one function of this package and returns a file or JSON.
+Service errors become their HTTP status with a Chinese message; out-of-scope
+objects are 404 like missing ones. The calendar feed is the one view without a
+login: its secret URL is the credential.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import wraps
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
+
+from policy_tasks.errors import NotFound, ServiceError
+from policy_tasks.exports.calendar_feed import calendar_for_token, calendar_token_create, calendar_token_revoke
+from policy_tasks.exports.jobs import build_export
+from policy_tasks.exports.params import BULLETIN_FORMATS, LEDGER_FORMATS, find_document, find_unit
+from policy_tasks.exports.tasks import export_job_start
+from policy_tasks.models import CalendarToken, ExportJob
+from policy_tasks.services.audit import RequestMeta
+
+
+def _error(exc: ServiceError) -> JsonResponse:
+    return JsonResponse(
+        {"error": exc.code, "message": exc.message, "field": exc.field},
+        status=exc.status,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def service_errors(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ServiceError as exc:
+            return _error(exc)
+
+    return wrapped
+
+
+def _json(data: Any, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def _body(request: HttpRequest) -> QueryDict | dict[str, Any]:
+    if request.content_type == "application/json":
+        try:
+            data = json.loads(request.body or b"{}")
+        except ValueError:
+            raise ServiceError("请求内容不是有效的 JSON") from None
+        if not isinstance(data, dict):
+            raise ServiceError("请求内容应为 JSON 对象")
+        return data
+    return request.POST
+
+
+def _download(result, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(result.data, content_type=result.content_type)
+    disposition = "inline" if inline else "attachment"
+    # RFC 6266: filename* carries the Chinese name; the ASCII fallback keeps old clients working.
+    response["Content-Disposition"] = (
+        f"{disposition}; filename=\"export.{result.extension}\"; filename*=UTF-8''{quote(result.name)}"
+    )
+    return response
+
+
+@require_GET
+@login_required
+@service_errors
+def ledger_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in LEDGER_FORMATS:
+        raise Http404
+    document = find_document(request.GET.get("document"))
+    kind = ExportJob.Kind.LEDGER_XLSX if fmt == "xlsx" else ExportJob.Kind.LEDGER_CSV
+    return _download(build_export(kind=kind, document=document, params=request.GET, user=request.user))
+
+
+@require_GET
+@login_required
+@service_errors
+def bulletin_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in BULLETIN_FORMATS:
+        raise Http404
+    document = find_document(request.GET.get("document"))
+    result = build_export(kind=f"bulletin_{fmt}", document=document, params=request.GET, user=request.user)
+    return _download(result, inline=fmt in ("html", "pdf") and not request.GET.get("download"))
+
+
+def _job_json(job: ExportJob) -> dict[str, Any]:
+    data = {
+        "id": job.pk,
+        "kind": job.kind,
+        "document": job.document_id,
+        "params": job.params,
+        "status": job.status,
+        "status_display": job.get_status_display(),
+        "progress": job.progress,
+        "error": job.error,
+        "created_at": job.created_at.isoformat(),
+        "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        "status_url": reverse("exports:job", args=[job.pk]),
+        "download_url": None,
+        "file_name": job.file_name,
+    }
+    if job.status == ExportJob.Status.DONE:
+        data["download_url"] = reverse("exports:job-download", args=[job.pk])
+    return data
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@service_errors
+def jobs(request: HttpRequest) -> JsonResponse:
+    if request.method == "GET":
+        mine = ExportJob.objects.filter(requested_by=request.user).order_by("-created_at")[:20]
+        return _json([_job_json(job) for job in mine])
+    data = _body(request)
+    params = {key: data.get(key) for key in ("as_of", "unit", "due_from", "due_to", "period")}
+    params["light"] = ",".join(data.getlist("light")) if hasattr(data, "getlist") else data.get("light") or ""
+    document = find_document(data.get("document"))
+    job = export_job_start(user=request.user, kind=str(data.get("kind") or ""), document=document, params=params)
+    return _json(_job_json(job), status=202)
+
+
+def _my_job(request: HttpRequest, pk: int) -> ExportJob:
+    return get_object_or_404(ExportJob, pk=pk, requested_by=request.user)
+
+
+@require_GET
+@login_required
+def job_status(request: HttpRequest, pk: int) -> JsonResponse:
+    return _json(_job_json(_my_job(request, pk)))
+
+
+@require_GET
+@login_required
+def job_download(request: HttpRequest, pk: int) -> FileResponse:
+    job = _my_job(request, pk)
+    if job.status != ExportJob.Status.DONE or not job.file:
+        raise Http404("文件尚未生成")
+    content_type = "text/csv; charset=utf-8" if job.file_name.endswith(".csv") else None
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file_name, content_type=content_type)
+
+
+@require_safe  # calendar clients may probe with HEAD
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        body, _ = calendar_for_token(token)
+    except NotFound:
+        raise Http404("订阅不存在或已撤销") from None
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def _token_json(token: CalendarToken, request: HttpRequest, raw: str | None = None) -> dict[str, Any]:
+    data = {
+        "id": token.pk,
+        "label": token.label,
+        "unit": token.unit_id,
+        "created_at": token.created_at.isoformat(),
+        "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
+        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+    }
+    if raw is not None:
+        # Shown once: only the hash is stored, so this URL cannot be displayed again.
+        data["url"] = request.build_absolute_uri(reverse("exports:calendar-feed", args=[raw]))
+    return data
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@service_errors
+def calendar_tokens(request: HttpRequest) -> JsonResponse:
+    if request.method == "GET":
+        mine = CalendarToken.objects.filter(owner=request.user).order_by("-created_at")
+        return _json([_token_json(t, request) for t in mine])
+    data = _body(request)
+    token, raw = calendar_token_create(
+        user=request.user,
+        unit=find_unit(data.get("unit")),
+        label=str(data.get("label") or ""),
+        meta=RequestMeta.from_request(request),
+    )
+    return _json(_token_json(token, request, raw), status=201)
+
+
+@require_POST
+@login_required
+@service_errors
+def calendar_token_revoke_view(request: HttpRequest, pk: int) -> JsonResponse:
+    token = CalendarToken.objects.filter(pk=pk).first()
+    if token is None:
+        raise NotFound("订阅不存在")
+    token = calendar_token_revoke(user=request.user, token=token, meta=RequestMeta.from_request(request))
+    return _json(_token_json(token, request))
