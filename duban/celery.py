@@ -4,13 +4,43 @@ import os
 
 from celery import Celery
 
+from duban.env import env_int
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duban.settings")
 
 app = Celery("duban")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Export jobs live in a sub-package that the default discovery (<app>.tasks) does not see.
+app.autodiscover_tasks(["policy_tasks.exports"])
 
 # The one periodic schedule (django-celery-beat copies it into the database,
 # where operators see and change it in the admin). Entries are added by the
 # notifications app as it grows; each gets a comment saying why it runs when it does.
-app.conf.beat_schedule = {}
+app.conf.beat_schedule = {
+    # Turn what is due into ledger rows. Every few minutes so a milestone created or
+    # extended today is picked up the same morning; each tick after the first of the day
+    # inserts nothing (the ledger's unique key) and costs a few index lookups.
+    "notifications.scan_reminders": {
+        "task": "notifications.scan_reminders",
+        "schedule": env_int("NOTIFY_SCAN_EVERY_SECONDS", 300),
+    },
+    # Send what is due. The scan also wakes the sender after it inserts, so this tick is
+    # the safety net: retries whose backoff ran out, SMS held by quiet hours, digests, and
+    # any wake-up message lost with Redis. Every minute keeps a retry close to its time.
+    "notifications.send_reminders": {
+        "task": "notifications.send_reminders",
+        "schedule": env_int("NOTIFY_SEND_EVERY_SECONDS", 60),
+    },
+    # Take back rows whose sender died holding a lease (worker killed). Cheap (a partial
+    # index), and leases are minutes long, so every five minutes bounds the delay.
+    "notifications.reconcile_deliveries": {
+        "task": "notifications.reconcile_deliveries",
+        "schedule": env_int("NOTIFY_RECONCILE_EVERY_SECONDS", 300),
+    },
+    # Drop finished export files after a week; daily is plenty for that.
+    "exports.prune_export_jobs": {
+        "task": "exports.prune_export_jobs",
+        "schedule": 24 * 3600,
+    },
+}

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from notifications.models.inbox import InboxMessage, NotificationPreference
+from notifications.models.ledger import Channel, Delivery, DeliveryAttempt
+from notifications.models.rules import ReminderRule, Subject
+
+__all__ = [
+    "Channel",
+    "Delivery",
+    "DeliveryAttempt",
+    "InboxMessage",
+    "NotificationPreference",
+    "ReminderRule",
+    "Subject",
+]

@@ -1,0 +1,286 @@
+"""Which subjects a rule fires for today and has not fired for yet.
+
+Each finder returns Candidates: a subject (milestone, missing report, urge notice)
+with the rule, the due date, the occurrence and the units it concerns. "Not yet"
+is an anti-join on the ledger (NOT EXISTS on the unique key's prefix), so a
+repeated tick reads the candidates' index range and finds nothing to do.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Exists, Max, OuterRef
+
+from notifications.models import Delivery, ReminderRule, Subject
+from notifications.services import workcal as workdays
+from notifications.services.timing import fire_date, local_tz
+from policy_tasks.models import AreaUnit, Milestone, ProgressReport, ReportPeriod, TaskUnit, UrgeNotice
+
+# Urge notices older than this are not caught up (their reply dates are long gone).
+URGE_LOOKBACK_DAYS = 60
+_CHUNK = 2000
+
+
+@dataclass
+class Candidate:
+    subject_type: str
+    subject_id: int
+    rule: ReminderRule
+    due_date: date
+    occurrence: int
+    fire_date: date
+    subject_ref: int = 0
+    task_id: int | None = None
+    document_id: int | None = None
+    area_id: int | None = None
+    units: list[tuple[int, str]] = field(default_factory=list)
+
+
+def occurrence(rule: ReminderRule, anchor: date, today: date, *, forward: bool = False) -> tuple[int, date] | None:
+    """(occurrence, fire date) of the rule's latest firing on or before today, or None if not yet."""
+    first = fire_date(anchor, rule.offset_workdays, forward=forward)
+    if first > today:
+        return None
+    if not rule.repeat_every_workdays:
+        return 0, first
+    k = workdays.workdays_between(first, today) // rule.repeat_every_workdays
+    return k, workdays.add_workdays(first, k * rule.repeat_every_workdays)
+
+
+def current_before_due(rules: list[ReminderRule], due: date, today: date) -> ReminderRule | None:
+    """The most recent before-due rule that has fired for `due`: only it is sent after downtime."""
+    if today > due:
+        return None
+    fired = [r for r in rules if fire_date(due, r.offset_workdays) <= today]
+    return max(fired, key=lambda r: r.offset_workdays, default=None)
+
+
+def before_due_plan(rules: list[ReminderRule], today: date) -> dict[int, list[date]]:
+    """rule id -> the due dates for which that rule is the current before-due reminder today."""
+    if not rules:
+        return {}
+    reach = max(-r.offset_workdays for r in rules)
+    last = workdays.add_workdays(today, reach) + timedelta(days=15)
+    plan: dict[int, list[date]] = defaultdict(list)
+    day = today
+    while day <= last:
+        rule = current_before_due(rules, day, today)
+        if rule is not None:
+            plan[rule.pk].append(day)
+        day += timedelta(days=1)
+    return dict(plan)
+
+
+def last_anchor_fired(offset: int, today: date) -> date:
+    """The latest anchor date for which a rule `offset` (> 0) working days later has fired by today."""
+    day = today
+    while workdays.add_workdays(day, offset) > today:
+        day -= timedelta(days=1)
+    return day
+
+
+def _not_in_ledger(subject_type: str, rule: ReminderRule, today: date, *, ref=0, due_field="due_date"):
+    sent = Delivery.objects.filter(
+        subject_type=subject_type,
+        subject_id=OuterRef("pk"),
+        subject_ref=ref,
+        rule=rule,
+        due_date=OuterRef(due_field),
+    )
+    if rule.repeat_every_workdays:
+        # Exactly one occurrence fires in any window of `repeat` working days, so a row in
+        # the window means the current occurrence is done, whatever the due date.
+        sent = sent.filter(fire_date__gt=workdays.add_workdays(today, -rule.repeat_every_workdays))
+    return ~Exists(sent)
+
+
+def open_milestones():
+    # Both filters: `status <> 'closed'` lets PostgreSQL use the partial index
+    # milestone_open_due_idx; `status = 'open'` skips milestones awaiting verification.
+    # order_by(): Milestone's default ordering would join task, document and area for nothing.
+    return Milestone.objects.exclude(status=Milestone.Status.CLOSED).filter(status=Milestone.Status.OPEN).order_by()
+
+
+def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[ReminderRule, object]]:
+    """(rule, queryset of milestone rows) pairs; the scan query the benchmark explains."""
+    by_id = {r.pk: r for r in rules}
+    queries = []
+    before = [r for r in rules if r.offset_workdays <= 0]
+    for rule_id, dates in before_due_plan(before, today).items():
+        rule = by_id[rule_id]
+        qs = open_milestones().filter(due_date__in=dates).filter(_not_in_ledger(Subject.MILESTONE, rule, today))
+        queries.append((rule, qs))
+    for rule in (r for r in rules if r.offset_workdays > 0):
+        limit = last_anchor_fired(rule.offset_workdays, today)
+        qs = open_milestones().filter(due_date__lte=limit).filter(_not_in_ledger(Subject.MILESTONE, rule, today))
+        queries.append((rule, qs))
+    return queries
+
+
+def milestone_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:
+    found: list[Candidate] = []
+    fired: dict[tuple[int, date], tuple[int, date] | None] = {}
+    for rule, qs in milestone_queries(rules, today):
+        rows = qs.values_list("pk", "due_date", "task_id", "area_id", "document_id")
+        # A plain fetch, not iterator(): a server-side cursor plans for the first 10% of rows.
+        for pk, due, task_id, area_id, document_id in list(rows):
+            key = (rule.pk, due)
+            if key not in fired:
+                fired[key] = (
+                    occurrence(rule, due, today)
+                    if rule.offset_workdays > 0
+                    else (0, fire_date(due, rule.offset_workdays))
+                )
+            hit = fired[key]
+            if hit is None:
+                continue
+            found.append(
+                Candidate(
+                    Subject.MILESTONE,
+                    pk,
+                    rule,
+                    due,
+                    hit[0],
+                    hit[1],
+                    task_id=task_id,
+                    document_id=document_id,
+                    area_id=area_id,
+                )
+            )
+    _attach_units(found)
+    return found
+
+
+def _attach_units(found: list[Candidate]) -> None:
+    task_ids = sorted({c.task_id for c in found if c.task_id})
+    area_ids = sorted({c.area_id for c in found if not c.task_id and c.area_id})
+    task_units: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for start in range(0, len(task_ids), _CHUNK):
+        rows = TaskUnit.objects.filter(task_id__in=task_ids[start : start + _CHUNK], unit__is_active=True)
+        for task_id, unit_id, role in rows.values_list("task_id", "unit_id", "role"):
+            task_units[task_id].append((unit_id, role))
+    area_units: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for area_id, unit_id in AreaUnit.objects.filter(area_id__in=area_ids).values_list("area_id", "unit_id"):
+        area_units[area_id].append((unit_id, "lead"))
+    for c in found:
+        c.units = task_units.get(c.task_id, []) if c.task_id else area_units.get(c.area_id, [])
+
+
+def report_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:
+    """Missing lead reports: no ProgressReport for (task, lead unit, period) after the period's due date."""
+    if not rules:
+        return []
+    latest_due = dict(
+        ReportPeriod.objects.filter(due_on__lt=today)
+        .values("document_id")
+        .annotate(m=Max("due_on"))
+        .values_list("document_id", "m")
+    )
+    before = [r for r in rules if r.offset_workdays <= 0]
+    plan = before_due_plan(before, today)
+    found: list[Candidate] = []
+    for rule in rules:
+        if rule.offset_workdays <= 0:
+            periods = ReportPeriod.objects.filter(due_on__in=plan.get(rule.pk, []))
+        else:
+            # Only each document's latest overdue period nags: an older missing report
+            # is superseded by the next one rather than nagging forever.
+            periods = [
+                p
+                for p in ReportPeriod.objects.filter(
+                    due_on__lte=last_anchor_fired(rule.offset_workdays, today), due_on__in=set(latest_due.values())
+                )
+                if latest_due.get(p.document_id) == p.due_on
+            ]
+        for period in periods:
+            hit = occurrence(rule, period.due_on, today)
+            if hit is None:
+                continue
+            done = set(
+                Delivery.objects.filter(
+                    subject_type=Subject.REPORT,
+                    subject_id=period.pk,
+                    rule=rule,
+                    due_date=period.due_on,
+                    occurrence=hit[0],
+                ).values_list("subject_ref", flat=True)
+            )
+            reported = ProgressReport.objects.filter(task=OuterRef("task_id"), unit=OuterRef("unit_id"), period=period)
+            missing = (
+                TaskUnit.objects.filter(
+                    task__document_id=period.document_id, task__status="open", role=TaskUnit.Role.LEAD
+                )
+                .filter(~Exists(reported))
+                .values_list("task_id", "task__area_id")
+                .distinct()
+            )
+            for task_id, area_id in missing:
+                if task_id in done:
+                    continue
+                found.append(
+                    Candidate(
+                        Subject.REPORT,
+                        period.pk,
+                        rule,
+                        period.due_on,
+                        hit[0],
+                        hit[1],
+                        subject_ref=task_id,
+                        task_id=task_id,
+                        document_id=period.document_id,
+                        area_id=area_id,
+                    )
+                )
+    _attach_units(found)
+    return found
+
+
+def urge_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:
+    """Urge notices (催办/督办单): on issue, and before their reply date to units yet to reply."""
+    if not rules:
+        return []
+    since = today - timedelta(days=URGE_LOOKBACK_DAYS)
+    notices = list(
+        UrgeNotice.objects.filter(issued_at__date__gte=since).select_related("task").prefetch_related("recipients")
+    )
+    before = [r for r in rules if r.anchor == ReminderRule.Anchor.DUE and r.offset_workdays <= 0]
+    found: list[Candidate] = []
+    for notice in notices:
+        issued = notice.issued_at.astimezone(local_tz()).date()
+        current = current_before_due(before, notice.reply_due, today)
+        for rule in rules:
+            if rule.anchor == ReminderRule.Anchor.ISSUED:
+                hit = occurrence(rule, issued, today, forward=True)
+                units = [(r.unit_id, "recipient") for r in notice.recipients.all()]
+            else:
+                if rule.offset_workdays <= 0 and rule is not current:
+                    continue
+                hit = occurrence(rule, notice.reply_due, today)
+                units = [(r.unit_id, "recipient") for r in notice.recipients.all() if r.replied_at is None]
+            if hit is None or not units:
+                continue
+            found.append(
+                Candidate(
+                    Subject.URGE,
+                    notice.pk,
+                    rule,
+                    notice.reply_due,
+                    hit[0],
+                    hit[1],
+                    task_id=notice.task_id,
+                    document_id=notice.task.document_id,
+                    area_id=notice.task.area_id,
+                    units=units,
+                )
+            )
+    if found:
+        done = set(
+            Delivery.objects.filter(
+                subject_type=Subject.URGE, subject_id__in={c.subject_id for c in found}
+            ).values_list("subject_id", "rule_id", "due_date", "occurrence")
+        )
+        found = [c for c in found if (c.subject_id, c.rule.pk, c.due_date, c.occurrence) not in done]
+    return found

@@ -1,0 +1,37 @@
+"""The transport contract: `send(delivery) -> provider message id` or raise TransportError.
+
+The sender attaches the rendered `delivery.message` (and `delivery.batch` for a
+digest) before calling a transport; transports know their channel, not the ledger.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class TransportError(Exception):
+    """A failed send. `permanent`: retrying cannot help (bad number, rejected address).
+    `ambiguous`: the request may have reached the provider (a read timeout), so an
+    at-most-once channel must not retry it."""
+
+    def __init__(self, message: str, *, permanent: bool = False, ambiguous: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.permanent = permanent
+        self.ambiguous = ambiguous
+
+
+class Transport:
+    channel = ""
+    # SMS and robot messages cannot be recognised as duplicates by the recipient:
+    # after an interrupted send they are marked "unknown" for review, never re-sent.
+    at_most_once = False
+
+    def open(self) -> None:
+        """Called once before a batch (e.g. to reuse one SMTP connection)."""
+
+    def close(self) -> None:
+        """Called once after a batch, also after an error."""
+
+    def send(self, delivery: Any) -> str:
+        raise NotImplementedError
