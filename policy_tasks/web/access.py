@@ -1,0 +1,160 @@
+"""Who is looking at a page, and the small request helpers every page view shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from accounts.models import Membership, RoleGrant, Unit
+from duban.lib import clock
+from policy_tasks.errors import NotFound, ServiceError
+from policy_tasks.services.audit import RequestMeta
+
+
+@dataclass
+class Viewer:
+    """The signed-in user's roles and units, read once per request (two queries)."""
+
+    user: Any
+    roles: set[str] = field(default_factory=set)
+    units: list[Unit] = field(default_factory=list)
+    head_unit_ids: set[int] = field(default_factory=set)
+
+    @property
+    def is_admin(self) -> bool:
+        return RoleGrant.Role.ADMIN in self.roles or bool(self.user.is_superuser)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return RoleGrant.Role.SUPERVISOR in self.roles
+
+    @property
+    def is_leader(self) -> bool:
+        return RoleGrant.Role.LEADER in self.roles
+
+    @property
+    def unit_ids(self) -> set[int]:
+        return {u.pk for u in self.units}
+
+    @property
+    def can_supervise_pages(self) -> bool:
+        """The console and the ledger are read by supervisors, leaders and admins."""
+        return self.is_supervisor or self.is_leader or self.is_admin
+
+    @property
+    def role_label(self) -> str:
+        if self.is_admin:
+            return "管理员"
+        if self.is_supervisor:
+            return "督查员"
+        if self.is_leader:
+            return "区领导"
+        if self.head_unit_ids:
+            return "单位负责人"
+        return "经办人" if self.units else ""
+
+    def home_url_name(self) -> str:
+        if self.units:
+            return "web:workbench"
+        if self.is_supervisor:
+            return "web:supervision"
+        if self.is_leader:
+            return "web:dashboard"
+        if self.is_admin:
+            return "web:supervision"
+        return "web:workbench"
+
+
+def viewer_for(request: HttpRequest) -> Viewer:
+    cached = getattr(request, "_duban_viewer", None)
+    if cached is not None:
+        return cached
+    user = request.user
+    roles = set(RoleGrant.objects.filter(user=user, revoked_at=None).values_list("role", flat=True))
+    memberships = list(
+        Membership.objects.filter(user=user, unit__is_active=True).select_related("unit").order_by("unit__name")
+    )
+    viewer = Viewer(
+        user=user,
+        roles=roles,
+        units=[m.unit for m in memberships],
+        head_unit_ids={m.unit_id for m in memberships if m.role == Membership.Role.HEAD},
+    )
+    request._duban_viewer = viewer
+    return viewer
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def page(view: Callable) -> Callable:
+    """Sign-in required, answered in a way each kind of request understands.
+
+    An expired session (a session cookie that no longer signs anyone in) is told
+    apart from a first visit so the login page can say why it is shown. An htmx
+    request gets HX-Redirect: following a 302 would swap the login page into a
+    fragment of the page instead of replacing it. Service errors NotFound map to 404.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            params = {"next": request.get_full_path()}
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                params["expired"] = "1"
+            login_url = f"{resolve_url(settings.LOGIN_URL)}?{urlencode(params)}"
+            if is_htmx(request):
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = login_url
+                return response
+            return redirect(login_url)
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.message) from None
+
+    return wrapper
+
+
+def require_viewer(request: HttpRequest, test: Callable[[Viewer], bool]) -> Viewer:
+    viewer = viewer_for(request)
+    if not test(viewer):
+        raise PermissionDenied("无权访问此页面")
+    return viewer
+
+
+def meta(request: HttpRequest) -> RequestMeta:
+    return RequestMeta.from_request(request)
+
+
+def as_of(request: HttpRequest) -> date:
+    """`?as_of=YYYY-MM-DD` for looking at the state on another day; today otherwise."""
+    raw = request.GET.get("as_of") or ""
+    try:
+        return date.fromisoformat(raw) if raw else clock.today()
+    except ValueError:
+        return clock.today()
+
+
+def back(request: HttpRequest, fallback: str) -> HttpResponse:
+    """Redirect to `next` when it is one of our own pages, else to `fallback`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = fallback
+    return redirect(target or fallback)
+
+
+def report_error(request: HttpRequest, exc: ServiceError) -> None:
+    messages.error(request, exc.message)

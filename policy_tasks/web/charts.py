@@ -1,0 +1,118 @@
+"""Figures for the leaders' dashboard, each with the link to the list behind it.
+
+Two queries for the milestones plus the scoreboard's six, whatever the size of the
+document; everything else is arithmetic here. Only task milestones with a due date
+count, as in the scoreboard.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import timezone
+
+from policy_tasks.models import Milestone, PolicyDocument
+from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.lights import GREEN, GREY, RED, schedule_start
+from policy_tasks.selectors.scoreboard import unit_scoreboard
+
+CALENDAR_DAYS = 90
+UNITS_SHOWN = 15
+
+
+def list_url(document: PolicyDocument, **params: Any) -> str:
+    query = {"document": document.pk, **{k: v for k, v in params.items() if v not in (None, "")}}
+    return f"{reverse('web:milestones')}?{urlencode(query)}"
+
+
+def _month_ends(first: date, last: date) -> list[date]:
+    ends, day = [], first.replace(day=1)
+    while day <= last:
+        ends.append(day.replace(day=calendar.monthrange(day.year, day.month)[1]))
+        day = ends[-1] + timedelta(days=1)
+    return ends
+
+
+def dashboard_data(*, user: Any, document: PolicyDocument, on: date) -> dict[str, Any]:
+    rows = list(
+        Milestone.objects.filter(
+            document=document, task__in=visible_tasks(user).values("pk"), due_date__isnull=False
+        ).values("task__area_id", "due_date", "status", "closed_at")
+    )
+    areas = list(document.areas.order_by("number"))
+    as_of = on.isoformat()
+
+    def closed_on(row) -> date | None:
+        if row["status"] != Milestone.Status.CLOSED:
+            return None
+        return timezone.localdate(row["closed_at"]) if row["closed_at"] else row["due_date"]
+
+    by_area: dict[int | None, Counter] = {a.pk: Counter() for a in areas}
+    for row in rows:
+        closed = closed_on(row)
+        state = "closed" if closed and closed <= on else ("overdue" if row["due_date"] < on else "open")
+        by_area.setdefault(row["task__area_id"], Counter())[state] += 1
+    completion = {
+        "labels": [f"{a.number}. {a.title[:8]}" for a in areas],
+        "closed": [by_area[a.pk]["closed"] for a in areas],
+        "open": [by_area[a.pk]["open"] for a in areas],
+        "overdue": [by_area[a.pk]["overdue"] for a in areas],
+        "links": {
+            "closed": [list_url(document, area=a.pk, light=GREY, as_of=as_of) for a in areas],
+            "open": [list_url(document, area=a.pk, light=GREEN, as_of=as_of) for a in areas],
+            "overdue": [list_url(document, area=a.pk, light=RED, as_of=as_of) for a in areas],
+        },
+    }
+
+    scores = [s for s in unit_scoreboard(document=document, on=on) if s.overdue_count]
+    scores.sort(key=lambda s: (-s.overdue_count, s.unit.name))
+    scores = scores[:UNITS_SHOWN]
+    overdue_units = {
+        "labels": [s.unit.short_name or s.unit.name for s in scores],
+        "values": [s.overdue_count for s in scores],
+        "links": [list_url(document, unit=s.unit.pk, light=RED, as_of=as_of) for s in scores],
+    }
+
+    start = schedule_start(document)
+    months = _month_ends(start, min(on, date(document.year, 12, 31)))
+    closed_dates = sorted(d for d in (closed_on(r) for r in rows) if d)
+    due_dates = sorted(r["due_date"] for r in rows)
+    progress = {
+        "labels": [f"{m:%Y-%m}" for m in months],
+        "due": [sum(1 for d in due_dates if d <= m) for m in months],
+        "closed": [sum(1 for d in closed_dates if d <= m) for m in months],
+        "links": [list_url(document, due_from=m.replace(day=1).isoformat(), due_to=m.isoformat()) for m in months],
+    }
+
+    horizon = on + timedelta(days=CALENDAR_DAYS)
+    upcoming = Counter(
+        r["due_date"] for r in rows if r["status"] != Milestone.Status.CLOSED and on <= r["due_date"] <= horizon
+    )
+    deadlines = {
+        "range": [on.isoformat(), horizon.isoformat()],
+        "days": [[d.isoformat(), n] for d, n in sorted(upcoming.items())],
+        "max": max(upcoming.values(), default=1),
+        "link": list_url(document, due_from="DAY", due_to="DAY"),
+    }
+
+    total = len(rows)
+    closed_total = sum(c["closed"] for c in by_area.values())
+    overdue_total = sum(c["overdue"] for c in by_area.values())
+    kpis = [
+        ("里程碑", total, list_url(document, as_of=as_of)),
+        ("已销号", closed_total, list_url(document, light=GREY, as_of=as_of)),
+        ("逾期未办结", overdue_total, list_url(document, light=RED, as_of=as_of)),
+        (f"{CALENDAR_DAYS}天内到期", sum(upcoming.values()), list_url(document, due_from=as_of, due_to=horizon)),
+    ]
+    return {
+        "completion": completion,
+        "overdue_units": overdue_units,
+        "progress": progress,
+        "deadlines": deadlines,
+        "kpis": kpis,
+    }

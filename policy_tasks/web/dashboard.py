@@ -1,0 +1,26 @@
+"""The leaders' dashboard (领导驾驶舱): four charts, each a way into the list behind it."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from policy_tasks.web import queries
+from policy_tasks.web.access import as_of, page, require_viewer
+from policy_tasks.web.charts import dashboard_data
+
+
+@page
+def dashboard(request: HttpRequest) -> HttpResponse:
+    viewer = require_viewer(request, lambda v: v.can_supervise_pages)
+    on = as_of(request)
+    document = queries.pick_document(request.user, request.GET.get("document"))
+    context = {
+        "viewer": viewer,
+        "nav": "dashboard",
+        "on": on,
+        "document": document,
+        "documents": queries.visible_documents(request.user),
+        "charts": dashboard_data(user=request.user, document=document, on=on) if document else None,
+    }
+    return render(request, "web/dashboard.html", context)

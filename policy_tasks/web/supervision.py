@@ -1,0 +1,225 @@
+"""The supervision console (督查室): overdue ledger, clause board, scoreboard, queues, failed deliveries.
+
+Every action is one form posting to one service; htmx swaps the affected row, and
+the same forms work as plain POST + redirect without JavaScript.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_POST
+
+from duban.lib import clock
+from notifications.selectors import deliveries_failed
+from policy_tasks.errors import ServiceError
+from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
+from policy_tasks.selectors.lights import RED
+from policy_tasks.selectors.scoreboard import unit_scoreboard
+from policy_tasks.services.extensions import extension_grant, extension_refuse
+from policy_tasks.services.milestones import milestone_return, milestone_verify
+from policy_tasks.services.urges import urge_issue
+from policy_tasks.web import ledger, queries
+from policy_tasks.web.access import back, is_htmx, meta, page, require_viewer, viewer_for
+from policy_tasks.web.forms import DecisionForm, LedgerFilterForm, UrgeForm
+
+FAILED_SHOWN = 20
+URGE_REPLY_DAYS = 5
+
+
+def export_links(filters: ledger.LedgerFilters) -> dict | None:
+    """The exports of this ledger (same filters) and last month's bulletin, when exports are installed."""
+    document, on = filters.document, filters.as_of
+    if document is None:
+        return None
+    params = {"document": document.pk, "as_of": on.isoformat()}
+    if filters.unit is not None:
+        params["unit"] = filters.unit.pk
+    if filters.light:
+        params["light"] = filters.light
+    for key in ("due_from", "due_to"):
+        if getattr(filters, key):
+            params[key] = getattr(filters, key).isoformat()
+    month = on.replace(day=1) - timedelta(days=1)
+    bulletin = urlencode({"document": document.pk, "period": f"{month:%Y-%m}"})
+    try:
+        return {
+            "xlsx": f"{reverse('exports:ledger', args=['xlsx'])}?{urlencode(params)}",
+            "csv": f"{reverse('exports:ledger', args=['csv'])}?{urlencode(params)}",
+            "month": f"{month:%Y年%m月}",
+            "bulletin": {
+                fmt: f"{reverse('exports:bulletin', args=[fmt])}?{bulletin}" for fmt in ("html", "pdf", "docx")
+            },
+        }
+    except NoReverseMatch:
+        return None
+
+
+def ledger_context(request: HttpRequest, *, default_light: str) -> dict:
+    """The filter form (always bound, so the page shows what is applied) and the rows."""
+    documents = queries.visible_documents(request.user)
+    document = queries.pick_document(request.user, request.GET.get("document"))
+    data = request.GET.copy()
+    data.setdefault("light", default_light)
+    data["document"] = str(document.pk) if document else ""
+    form = LedgerFilterForm(data, documents=documents, document=document)
+    form.is_valid()  # a bad value in one filter drops that filter, not the page
+    cleaned = form.cleaned_data
+    on = cleaned.get("as_of") or clock.today()
+    filters = ledger.LedgerFilters(
+        document=document,
+        area=cleaned.get("area"),
+        unit=cleaned.get("unit"),
+        light=cleaned.get("light") or "",
+        due_from=cleaned.get("due_from"),
+        due_to=cleaned.get("due_to"),
+        as_of=on,
+    )
+    rows = ledger.ledger_rows(user=request.user, filters=filters) if document else []
+    return {
+        "filter_form": form,
+        "filters": filters,
+        "document": document,
+        "on": on,
+        "rows": rows,
+        "query": request.GET.urlencode(),
+        "urge_default_due": clock.today() + timedelta(days=URGE_REPLY_DAYS),
+        "urge_levels": UrgeNotice.Level.choices,
+        "exports": export_links(filters),
+    }
+
+
+@page
+def console(request: HttpRequest) -> HttpResponse:
+    viewer = require_viewer(request, lambda v: v.can_supervise_pages)
+    context = {"viewer": viewer, "nav": "supervision", **ledger_context(request, default_light=RED)}
+    if request.headers.get("HX-Target") == "ledger":
+        return render(request, "web/partials/ledger.html", context)
+    document, on = context["document"], context["on"]
+    if document is not None:
+        context.update(
+            board=ledger.board(user=request.user, document=document, on=on),
+            scoreboard=unit_scoreboard(document=document, on=on),
+            verifications=ledger.verification_queue(user=request.user, document=document),
+            extensions=ledger.extension_queue(user=request.user, document=document),
+        )
+    context["failed"] = list(deliveries_failed(user=request.user)[:FAILED_SHOWN])
+    return render(request, "web/supervision.html", context)
+
+
+@page
+def milestone_list(request: HttpRequest) -> HttpResponse:
+    """The list behind the dashboard's charts: the ledger with any light, for every viewer."""
+    viewer = require_viewer(request, lambda v: True)
+    context = {"viewer": viewer, "nav": "list", **ledger_context(request, default_light="")}
+    if request.headers.get("HX-Target") == "ledger":
+        return render(request, "web/partials/ledger.html", context)
+    return render(request, "web/milestones.html", context)
+
+
+def _row_answer(request: HttpRequest, template: str, context: dict, *, fallback: str) -> HttpResponse:
+    if is_htmx(request):
+        return render(request, template, context)
+    for level, text in context.get("flash", []):
+        messages.add_message(request, level, text)
+    return back(request, fallback)
+
+
+@page
+@require_POST
+def decide_completion(request: HttpRequest, request_id: int) -> HttpResponse:
+    pending = (
+        CompletionRequest.objects.select_related("milestone", "milestone__task", "unit", "requested_by")
+        .filter(pk=request_id)
+        .first()
+    )
+    if pending is None or queries.task_for_page(user=request.user, task_id=pending.milestone.task_id) is None:
+        raise Http404("办结申请不存在或无权查看")
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
+    decision = request.POST.get("decision")
+    context = {"req": pending, "reason": reason, "viewer": viewer_for(request)}
+    try:
+        if decision == "verify":
+            milestone_verify(user=request.user, milestone=pending.milestone, reason=reason, meta=meta(request))
+            context["done"] = "已销号"
+        elif decision == "return":
+            milestone_return(user=request.user, milestone=pending.milestone, reason=reason, meta=meta(request))
+            context["done"] = f"已退回:{reason}"
+        else:
+            raise ServiceError("请选择销号或退回")
+    except ServiceError as exc:
+        context["error"] = exc.message
+        context["flash"] = [(messages.ERROR, exc.message)]
+    else:
+        context["flash"] = [(messages.SUCCESS, f"{pending.milestone.text[:30]}:{context['done']}")]
+    return _row_answer(request, "web/partials/verify_row.html", context, fallback="/supervision/#verify")
+
+
+@page
+@require_POST
+def decide_extension(request: HttpRequest, request_id: int) -> HttpResponse:
+    pending = (
+        ExtensionRequest.objects.select_related("milestone", "milestone__task", "unit", "requested_by")
+        .filter(pk=request_id)
+        .first()
+    )
+    if pending is None or queries.task_for_page(user=request.user, task_id=pending.milestone.task_id) is None:
+        raise Http404("延期申请不存在或无权查看")
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    note = form.cleaned_data.get("reason", "")
+    decision = request.POST.get("decision")
+    context = {"ext": pending, "reason": note, "viewer": viewer_for(request)}
+    try:
+        if decision == "grant":
+            extension_grant(user=request.user, request=pending, note=note, meta=meta(request))
+            context["done"] = f"已批准延期至 {pending.proposed_date:%Y-%m-%d}"
+        elif decision == "refuse":
+            extension_refuse(user=request.user, request=pending, note=note, meta=meta(request))
+            context["done"] = f"不予批准:{note}"
+        else:
+            raise ServiceError("请选择批准或不予批准")
+    except ServiceError as exc:
+        context["error"] = exc.message
+        context["flash"] = [(messages.ERROR, exc.message)]
+    else:
+        context["flash"] = [(messages.SUCCESS, f"{pending.milestone.text[:30]}:{context['done']}")]
+    return _row_answer(request, "web/partials/extension_row.html", context, fallback="/supervision/#extensions")
+
+
+@page
+@require_POST
+def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
+    milestone = Milestone.objects.select_related("task").filter(pk=milestone_id, task__isnull=False).first()
+    if milestone is None or queries.task_for_page(user=request.user, task_id=milestone.task_id) is None:
+        raise Http404("任务不存在或无权查看")
+    form = UrgeForm(request.POST)
+    context: dict = {"m": milestone}
+    try:
+        if not form.is_valid():
+            raise ServiceError("请填写等级和要求回复日期")
+        data = form.cleaned_data
+        message = data["message"] or f"请于{data['reply_due']:%Y年%m月%d日}前回复“{milestone.text}”的办理情况。"
+        notice = urge_issue(
+            user=request.user,
+            task=milestone.task,
+            milestone=milestone,
+            level=data["level"],
+            message=message,
+            reply_due=data["reply_due"],
+            meta=meta(request),
+        )
+    except ServiceError as exc:
+        context["error"] = exc.message
+        context["flash"] = [(messages.ERROR, exc.message)]
+    else:
+        context["notice"] = notice
+        context["flash"] = [(messages.SUCCESS, f"已{notice.get_level_display()}:{milestone.text[:30]}")]
+    return _row_answer(request, "web/partials/urge_result.html", context, fallback="/supervision/")

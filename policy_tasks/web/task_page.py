@@ -1,0 +1,290 @@
+"""The task page: the clause, its milestones and history, and the forms a unit acts with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from policy_tasks.errors import ServiceError
+from policy_tasks.models import Evidence, Milestone, ReportPeriod, UrgeRecipient
+from policy_tasks.permissions import can
+from policy_tasks.services.evidence import evidence_open_for, evidence_upload
+from policy_tasks.services.extensions import extension_request
+from policy_tasks.services.milestones import milestone_request_completion
+from policy_tasks.services.reports import task_report_progress
+from policy_tasks.services.urges import urge_acknowledge, urge_reply
+from policy_tasks.web import queries
+from policy_tasks.web.access import as_of, meta, page, viewer_for
+from policy_tasks.web.forms import CompletionForm, EvidenceForm, ExtensionForm, ReportForm, UrgeReplyForm
+from policy_tasks.web.highlight import clause_segments
+
+
+def _task_or_404(request: HttpRequest, task_id: int):
+    task = queries.task_for_page(user=request.user, task_id=task_id)
+    if task is None:
+        raise Http404("任务不存在或无权查看")
+    return task
+
+
+AUDIT_LABELS = {
+    "report.file": "填报进度",
+    "report.update": "修改进度填报",
+    "evidence.upload": "上传佐证材料",
+    "milestone.request_completion": "申请办结",
+    "milestone.verify": "审核销号",
+    "milestone.return": "退回办结申请",
+    "extension.request": "申请延期",
+    "extension.grant": "批准延期",
+    "extension.refuse": "不予批准延期",
+    "urge.issue": "下发催办",
+    "urge.acknowledge": "签收催办",
+    "urge.reply": "回复催办",
+    "document.import": "导入文件",
+    "document.reimport": "更新文件",
+}
+
+
+def _default_period(periods: list[ReportPeriod], on) -> int | None:
+    """The period whose report falls due next; the latest one once all deadlines have passed."""
+    open_periods = [p for p in periods if p.due_on >= on]
+    chosen = min(open_periods, key=lambda p: p.due_on) if open_periods else (periods[0] if periods else None)
+    return chosen.pk if chosen else None
+
+
+def _targets(milestones: list[Milestone]) -> list[Milestone]:
+    return [m for m in milestones if m.target_value is not None and m.status != Milestone.Status.CLOSED]
+
+
+def _render(request: HttpRequest, task, *, status: int = 200, **bound: Any) -> HttpResponse:
+    viewer = viewer_for(request)
+    on = as_of(request)
+    user = request.user
+    allowed = {
+        "report": can(user, "task.report", task),
+        "complete": can(user, "milestone.request_completion", task),
+        "extend": can(user, "milestone.request_extension", task),
+        "audit": can(user, "audit.read", task),
+    }
+    data = queries.task_page(task=task, on=on, unit_ids=viewer.unit_ids, with_audit=allowed["audit"])
+    report_form = bound.get("report_form") or ReportForm(
+        periods=data.periods,
+        targets=_targets(data.milestones),
+        initial={"period": _default_period(data.periods, on)},
+    )
+    for m in data.milestones:
+        m.completion_form = (
+            bound["completion_form"]
+            if bound.get("milestone_id") == m.pk and "completion_form" in bound
+            else CompletionForm(evidence=data.free_evidence, prefix=f"c{m.pk}")
+        )
+        m.extension_form = (
+            bound["extension_form"]
+            if bound.get("milestone_id") == m.pk and "extension_form" in bound
+            else ExtensionForm(prefix=f"e{m.pk}")
+        )
+        m.latest_request = next(iter(m.completion_requests.all()), None)
+    for event in data.audit:
+        event.label = AUDIT_LABELS.get(event.action, event.action)
+    awaiting = [
+        (notice, r)
+        for notice in data.urges
+        for r in notice.recipients.all()
+        if r.unit_id in viewer.unit_ids and r.replied_at is None
+    ]
+    context = {
+        "viewer": viewer,
+        "nav": "tasks",
+        "on": on,
+        "task": task,
+        "data": data,
+        "segments": clause_segments(task.text, data.milestones),
+        "lead_units": [tu.unit for tu in data.task_units if tu.role == "lead"],
+        "co_units": [tu.unit for tu in data.task_units if tu.role == "co"],
+        "allowed": allowed,
+        "report_form": report_form,
+        "evidence_form": bound.get("evidence_form") or EvidenceForm(),
+        "awaiting_urges": awaiting,
+        "reply_form": UrgeReplyForm(),
+    }
+    return render(request, "web/task.html", context, status=status)
+
+
+def _back_to(task, anchor: str = "") -> HttpResponse:
+    return redirect(reverse("web:task", args=[task.pk]) + (f"#{anchor}" if anchor else ""))
+
+
+@page
+def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
+    return _render(request, _task_or_404(request, task_id))
+
+
+@page
+@require_POST
+def report(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = _task_or_404(request, task_id)
+    on = as_of(request)
+    periods = list(ReportPeriod.objects.filter(document_id=task.document_id, starts_on__lte=on).order_by("-starts_on"))
+    targets = _targets(list(Milestone.objects.filter(task=task).order_by("position")))
+    form = ReportForm(request.POST, request.FILES, periods=periods, targets=targets)
+    if not form.is_valid():
+        return _render(request, task, status=400, report_form=form)
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            filed = task_report_progress(
+                user=request.user,
+                task=task,
+                period=next(p for p in periods if p.pk == data["period"]),
+                progress=data["progress"],
+                problems=data["problems"],
+                next_steps=data["next_steps"],
+                percent=data["percent"],
+                values=form.values(),
+                meta=meta(request),
+            )
+            if data.get("file"):
+                evidence_upload(
+                    user=request.user, task=task, uploaded_file=data["file"], report=filed, meta=meta(request)
+                )
+    except ServiceError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _render(request, task, status=400, report_form=form)
+    messages.success(request, "进度已填报" + ("，佐证材料已上传" if data.get("file") else ""))
+    return _back_to(task, "reports")
+
+
+@page
+@require_POST
+def upload_evidence(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = _task_or_404(request, task_id)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _render(request, task, status=400, evidence_form=form)
+    try:
+        evidence_upload(user=request.user, task=task, uploaded_file=form.cleaned_data["file"], meta=meta(request))
+    except ServiceError as exc:
+        form.add_error("file", exc.message)
+        return _render(request, task, status=400, evidence_form=form)
+    messages.success(request, "佐证材料已上传")
+    return _back_to(task, "evidence")
+
+
+def _milestone_or_404(request: HttpRequest, milestone_id: int) -> Milestone:
+    milestone = Milestone.objects.select_related("task").filter(pk=milestone_id, task__isnull=False).first()
+    if milestone is None or queries.task_for_page(user=request.user, task_id=milestone.task_id) is None:
+        raise Http404("任务不存在或无权查看")
+    return milestone
+
+
+def _version(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
+@page
+@require_POST
+def request_completion(request: HttpRequest, milestone_id: int) -> HttpResponse:
+    milestone = _milestone_or_404(request, milestone_id)
+    task = milestone.task
+    viewer = viewer_for(request)
+    free = list(Evidence.objects.filter(task=task, unit_id__in=viewer.unit_ids, completion_request=None))
+    form = CompletionForm(request.POST, request.FILES, evidence=free, prefix=f"c{milestone.pk}")
+    if not form.is_valid():
+        return _render(request, task, status=400, milestone_id=milestone.pk, completion_form=form)
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            ids = list(data["evidence"])
+            if data.get("file"):
+                ids.append(
+                    evidence_upload(user=request.user, task=task, uploaded_file=data["file"], meta=meta(request)).pk
+                )
+            milestone_request_completion(
+                user=request.user,
+                milestone=milestone,
+                note=data["note"],
+                evidence_ids=ids,
+                expected_version=_version(request),
+                meta=meta(request),
+            )
+    except ServiceError as exc:
+        field = {"evidence": "evidence", "file": "file"}.get(exc.field or "")
+        form.add_error(field, exc.message)
+        return _render(request, task, status=400, milestone_id=milestone.pk, completion_form=form)
+    messages.success(request, f"已申请办结:{milestone.text[:30]}")
+    return _back_to(task, f"m{milestone.pk}")
+
+
+@page
+@require_POST
+def request_extension(request: HttpRequest, milestone_id: int) -> HttpResponse:
+    milestone = _milestone_or_404(request, milestone_id)
+    form = ExtensionForm(request.POST, prefix=f"e{milestone.pk}")
+    if not form.is_valid():
+        return _render(request, milestone.task, status=400, milestone_id=milestone.pk, extension_form=form)
+    try:
+        extension_request(
+            user=request.user,
+            milestone=milestone,
+            reason=form.cleaned_data["reason"],
+            proposed_date=form.cleaned_data["proposed_date"],
+            expected_version=_version(request),
+            meta=meta(request),
+        )
+    except ServiceError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _render(request, milestone.task, status=400, milestone_id=milestone.pk, extension_form=form)
+    messages.success(request, "延期申请已提交，等待督查室审批")
+    return _back_to(milestone.task, f"m{milestone.pk}")
+
+
+def _recipient_or_404(recipient_id: int) -> UrgeRecipient:
+    recipient = UrgeRecipient.objects.select_related("notice", "notice__task").filter(pk=recipient_id).first()
+    if recipient is None:
+        raise Http404("催办单不存在")
+    return recipient
+
+
+@page
+@require_POST
+def reply_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
+    recipient = _recipient_or_404(recipient_id)
+    task = recipient.notice.task
+    form = UrgeReplyForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ServiceError("请填写回复内容", field="reply")
+        urge_reply(user=request.user, recipient=recipient, reply=form.cleaned_data["reply"], meta=meta(request))
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        return _back_to(task, "urges")
+    messages.success(request, "已回复催办")
+    return _back_to(task, "urges")
+
+
+@page
+@require_POST
+def acknowledge_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
+    recipient = _recipient_or_404(recipient_id)
+    try:
+        urge_acknowledge(user=request.user, recipient=recipient, meta=meta(request))
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已签收")
+    return _back_to(recipient.notice.task, "urges")
+
+
+@page
+def download_evidence(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    evidence = Evidence.objects.select_related("task").filter(pk=evidence_id).first()
+    if evidence is None:
+        raise Http404("文件不存在")
+    handle = evidence_open_for(user=request.user, evidence=evidence)
+    return FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)

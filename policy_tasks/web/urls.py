@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from policy_tasks.web import auth, dashboard, imports, supervision, task_page, workbench
+
+app_name = "web"
+
+urlpatterns = [
+    path("", auth.home, name="home"),
+    path("login/", auth.DubanLoginView.as_view(), name="login"),
+    path("logout/", auth.DubanLogoutView.as_view(), name="logout"),
+    path("workbench/", workbench.workbench, name="workbench"),
+    path("inbox/read/", workbench.inbox_read, name="inbox-read"),
+    path("tasks/<int:task_id>/", task_page.task_detail, name="task"),
+    path("tasks/<int:task_id>/report/", task_page.report, name="task-report"),
+    path("tasks/<int:task_id>/evidence/", task_page.upload_evidence, name="task-evidence"),
+    path("milestones/", supervision.milestone_list, name="milestones"),
+    path("milestones/<int:milestone_id>/complete/", task_page.request_completion, name="milestone-complete"),
+    path("milestones/<int:milestone_id>/extend/", task_page.request_extension, name="milestone-extend"),
+    path("milestones/<int:milestone_id>/urge/", supervision.urge, name="milestone-urge"),
+    path("urges/<int:recipient_id>/reply/", task_page.reply_urge, name="urge-reply"),
+    path("urges/<int:recipient_id>/acknowledge/", task_page.acknowledge_urge, name="urge-ack"),
+    path("evidence/<int:evidence_id>/", task_page.download_evidence, name="evidence"),
+    path("supervision/", supervision.console, name="supervision"),
+    path("supervision/completions/<int:request_id>/", supervision.decide_completion, name="decide-completion"),
+    path("supervision/extensions/<int:request_id>/", supervision.decide_extension, name="decide-extension"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("import/", imports.upload, name="import"),
+    path("import/confirm/", imports.confirm, name="import-confirm"),
+]
