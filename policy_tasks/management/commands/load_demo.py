@@ -18,7 +18,7 @@ class Command(BaseCommand):
         doc = result.parsed
         state = "已导入" if result.created else "已存在，未改动"
         self.stdout.write(f"种子文件 {doc.doc_number}: {state}，{len(doc.areas)} 个领域，{len(doc.tasks)} 条任务")
-        self.stdout.write(f"演示账号 (密码均为 {DEMO_PASSWORD})，登录 http://127.0.0.1:8000/admin/ :")
+        self.stdout.write(f"演示账号 (密码均为 {DEMO_PASSWORD})，登录 http://127.0.0.1:8000/ (管理后台 /admin/):")
         for login in logins if all else logins[:SHOWN_BY_DEFAULT]:
             self.stdout.write(f"  {login.username:<16} {login.role:<6} {login.unit}")
         if not all and len(logins) > SHOWN_BY_DEFAULT:
