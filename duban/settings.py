@@ -7,6 +7,7 @@ DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_URL.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "knox",
+    "axes",
     "django_celery_beat",
     "accounts",
     "policy_tasks",
@@ -59,13 +63,22 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "duban.middleware.RequestIdMiddleware",
+    # Last, as axes asks: turns a flagged lockout into its answer (policy_tasks.api.backends).
+    "axes.middleware.AxesMiddleware",
+]
+
+# axes first: it refuses a locked-out username+address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "policy_tasks.api.backends.AxesRequestBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "duban.urls"
 WSGI_APPLICATION = "duban.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "/admin/login/"
-LOGIN_REDIRECT_URL = "/"
+# The Chinese login page (policy_tasks.web); after login, "/" sends each role to its own page.
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
 
 TEMPLATES = [
     {
@@ -150,12 +163,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 BROKER_DIR = VAR_DIR / "broker"
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or "filesystem://"
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (BROKER_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        # Broadcast (worker control) files; kombu's default is a relative "control/" in the cwd.
+        "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
 CELERY_TASK_IGNORE_RESULT = True
@@ -167,18 +182,58 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header is what keeps "not logged in" a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "policy_tasks.api.authentication.TokenOrBearerAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "policy_tasks.api.schema.DubanAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "policy_tasks.api.pagination.DubanCursorPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "EXCEPTION_HANDLER": "policy_tasks.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"login": env_str("API_LOGIN_RATE") or "20/min"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "督办 Duban API",
-    "DESCRIPTION": "政策任务督查督办系统 API",
+    "DESCRIPTION": '政策任务督查督办系统 API。错误统一为 {"error": {"code", "message", "fields"}}；见 docs/api.md。',
     "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "TaskStatusEnum": "policy_tasks.models.tasks.Task.Status",
+        "MilestoneStatusEnum": "policy_tasks.models.tasks.Milestone.Status",
+        "MilestoneKindEnum": "policy_tasks.models.tasks.Milestone.Kind",
+        "CompletionStatusEnum": "policy_tasks.models.workflow.CompletionRequest.Status",
+        "ExtensionStatusEnum": "policy_tasks.models.workflow.ExtensionRequest.Status",
+        "UnitKindEnum": "accounts.models.Unit.Kind",
+    },
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 999999999999999999}},
+    # The intranet has no internet: Swagger UI's files come from drf-spectacular-sidecar.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
+# API tokens (django-rest-knox): stored as hashes, expiring, revocable (docs/decisions.md).
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env_int("API_TOKEN_TTL_HOURS", 24 * 7)),
+    "AUTH_HEADER_PREFIX": "Token",
+}
+# Failed logins (django-axes): 5 failures of one username from one address lock that pair out for 30 minutes.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "policy_tasks.api.backends.lockout_response"
+# Only the socket's address: X-Forwarded-For is whatever the client writes unless a proxy we trust sets it.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IP_HEADERS", ["REMOTE_ADDR"])
 
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 if not DEBUG:
@@ -199,3 +254,49 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
 }
+
+# --- notifications ---
+# Reminders (notifications app, docs/notifications.md). Every value comes from the environment.
+# Channels a user gets when they have saved no preference of their own.
+NOTIFY_DEFAULT_CHANNELS = env_list("NOTIFY_DEFAULT_CHANNELS", ["email", "inbox"])
+# SMS quiet hours (Asia/Shanghai wall clock); an SMS due inside them waits for their end.
+NOTIFY_QUIET_START = env_str("NOTIFY_QUIET_START") or "22:00"
+NOTIFY_QUIET_END = env_str("NOTIFY_QUIET_END") or "08:00"
+# When the daily digest goes out (users who chose 每日汇总).
+NOTIFY_DIGEST_TIME = env_str("NOTIFY_DIGEST_TIME") or "08:30"
+# Retry: attempts in all, exponential backoff base and cap (seconds), claim lease (seconds).
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 6)
+NOTIFY_BACKOFF_BASE_SECONDS = env_int("NOTIFY_BACKOFF_BASE_SECONDS", 60)
+NOTIFY_BACKOFF_MAX_SECONDS = env_int("NOTIFY_BACKOFF_MAX_SECONDS", 3600)
+NOTIFY_LEASE_SECONDS = env_int("NOTIFY_LEASE_SECONDS", 300)
+NOTIFY_BATCH_SIZE = env_int("NOTIFY_BATCH_SIZE", 50)
+# How long one send task keeps claiming batches before it yields the worker (seconds).
+NOTIFY_SEND_BUDGET_SECONDS = env_int("NOTIFY_SEND_BUDGET_SECONDS", 50)
+# Periodic task intervals are read in duban/celery.py (NOTIFY_SCAN_EVERY_SECONDS=300,
+# NOTIFY_SEND_EVERY_SECONDS=60, NOTIFY_RECONCILE_EVERY_SECONDS=300).
+# Timeout for one provider HTTP call (SMS, DingTalk), seconds.
+NOTIFY_HTTP_TIMEOUT_SECONDS = env_int("NOTIFY_HTTP_TIMEOUT_SECONDS", 10)
+# Domain of the stable Message-ID header of reminder e-mails.
+NOTIFY_MESSAGE_ID_DOMAIN = env_str("NOTIFY_MESSAGE_ID_DOMAIN") or "duban.local"
+
+# SMS: "console" logs the text (embedded default); "aliyun" calls Dysmsapi SendSms.
+SMS_BACKEND = env_str("SMS_BACKEND") or "console"
+if SMS_BACKEND not in ("console", "aliyun"):
+    raise ImproperlyConfigured(f"SMS_BACKEND={SMS_BACKEND!r} must be console or aliyun")
+ALIYUN_SMS_ENDPOINT = env_str("ALIYUN_SMS_ENDPOINT") or "https://dysmsapi.aliyuncs.com/"
+ALIYUN_SMS_ACCESS_KEY_ID = env_str("ALIYUN_SMS_ACCESS_KEY_ID") or ""
+ALIYUN_SMS_ACCESS_KEY_SECRET = env_str("ALIYUN_SMS_ACCESS_KEY_SECRET") or ""
+ALIYUN_SMS_REGION = env_str("ALIYUN_SMS_REGION") or "cn-hangzhou"
+ALIYUN_SMS_SIGN_NAME = env_str("ALIYUN_SMS_SIGN_NAME") or ""
+ALIYUN_SMS_TEMPLATE_CODE = env_str("ALIYUN_SMS_TEMPLATE_CODE") or ""
+if SMS_BACKEND == "aliyun" and not (
+    ALIYUN_SMS_ACCESS_KEY_ID and ALIYUN_SMS_ACCESS_KEY_SECRET and ALIYUN_SMS_SIGN_NAME and ALIYUN_SMS_TEMPLATE_CODE
+):
+    raise ImproperlyConfigured(
+        "SMS_BACKEND=aliyun needs ALIYUN_SMS_ACCESS_KEY_ID, ALIYUN_SMS_ACCESS_KEY_SECRET, "
+        "ALIYUN_SMS_SIGN_NAME and ALIYUN_SMS_TEMPLATE_CODE"
+    )
+
+# DingTalk (浙政钉) custom robot webhook; the channel is off while the URL is empty.
+DINGTALK_WEBHOOK_URL = env_str("DINGTALK_WEBHOOK_URL") or ""
+DINGTALK_SECRET = env_str("DINGTALK_SECRET") or ""

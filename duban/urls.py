@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # The pages for clerks and supervisors come with the web issue; until then the admin is home.
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
+    path("api/v1/", include("policy_tasks.api.urls")),
+    path("exports/", include("policy_tasks.exports.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The pages people use (工作台, task pages, supervision console, dashboard, import).
+    path("", include("policy_tasks.web.urls")),
 ]

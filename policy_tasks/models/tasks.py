@@ -104,8 +104,9 @@ class Milestone(models.Model):
             models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="milestone_span_order"),
         ]
         indexes = [
-            # The reminder scan and the overdue ledger read open milestones by due date.
-            models.Index(fields=["due_date"], condition=~Q(status="closed"), name="milestone_open_due_idx"),
+            # The reminder scan and the overdue ledger read open milestones by due date; id second
+            # because deadlines cluster on month ends and the ledger pages by (due_date, id).
+            models.Index(fields=["due_date", "id"], condition=~Q(status="closed"), name="milestone_open_due_idx"),
             models.Index(fields=["task", "position"]),
         ]
 

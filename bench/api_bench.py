@@ -1,0 +1,282 @@
+"""API latency over real HTTP (issue 5: p95 < 50 ms, and within 3× of the bare SQL).
+
+    .venv/bin/python bench/api_bench.py [--tasks 10000] [--requests 300] [--port 8765] [--workers 2]
+
+Creates (or reuses) the PostgreSQL database `duban_apibench` (DATABASE_URL to choose
+another), migrates it, fills it with --tasks tasks of three milestones and three
+progress reports each (bulk), starts gunicorn on 127.0.0.1:<port> against it and
+times, over keep-alive HTTP with a token, a page of 50 of the task list and of the
+overdue ledger, next to the bare SQL query that returns the same rows. Prints
+p50/p95 per case; exits 1 when the p95 target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/duban_apibench"
+DOC_NUMBER = "接口基准〔2023〕1号"
+LEDGER_ON = "2023-12-01"
+TARGET_P95_MS = 50.0
+
+BARE_TASKS = """
+SELECT t.id, t.document_id, t.area_id, t.number, t.title, t.status, t.closed_at, t.version,
+       (SELECT json_agg(json_build_object('unit', u.id, 'name', u.name, 'role', tu.role) ORDER BY tu.position)
+          FROM policy_tasks_taskunit tu JOIN accounts_unit u ON u.id = tu.unit_id WHERE tu.task_id = t.id) AS units,
+       (SELECT json_agg(json_build_object('status', m.status, 'due', m.due_date))
+          FROM policy_tasks_milestone m WHERE m.task_id = t.id) AS milestones,
+       (SELECT r.percent FROM policy_tasks_progressreport r JOIN policy_tasks_reportperiod p ON p.id = r.period_id
+         WHERE r.task_id = t.id AND r.is_lead ORDER BY p.starts_on DESC, r.submitted_at DESC, r.id DESC LIMIT 1)
+  FROM policy_tasks_task t ORDER BY t.id LIMIT 51
+"""
+BARE_LEDGER = """
+SELECT m.id, m.document_id, m.text, m.kind, m.due_date, m.original_due_date, m.status, m.delay_count, m.version,
+       t.id, t.number, t.title, t.area_id, t.status,
+       (SELECT json_agg(json_build_object('unit', u.id, 'name', u.name, 'role', tu.role) ORDER BY tu.position)
+          FROM policy_tasks_taskunit tu JOIN accounts_unit u ON u.id = tu.unit_id WHERE tu.task_id = t.id) AS units
+  FROM policy_tasks_milestone m JOIN policy_tasks_task t ON t.id = m.task_id
+ WHERE m.due_date < %s AND m.status <> 'closed'
+ ORDER BY m.due_date, m.id LIMIT 51
+"""
+
+
+def _ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _setup(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duban.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def _fill(n_tasks: int) -> None:
+    from django.utils import timezone
+
+    from accounts.models import Unit, User
+    from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
+
+    if Task.objects.filter(document__doc_number=DOC_NUMBER).count() == n_tasks:
+        print(f"reusing {n_tasks} tasks in {DOC_NUMBER}")
+        return
+    PolicyDocument.objects.filter(doc_number=DOC_NUMBER).delete()
+    started = time.perf_counter()
+    units = [Unit.objects.get_or_create(name=f"区接口基准局{i:02d}")[0] for i in range(40)]
+    author = User.objects.get_or_create(username="apibench_clerk")[0]
+    doc = PolicyDocument.objects.create(
+        title="接口基准实施方案",
+        doc_number=DOC_NUMBER,
+        issued_on=date(2023, 2, 25),
+        year=2023,
+        default_due=date(2023, 12, 31),
+        source_text="bench",
+        sha256="0" * 64,
+    )
+    areas = Area.objects.bulk_create(Area(document=doc, number=i + 1, title=f"领域{i + 1}") for i in range(8))
+    tasks = Task.objects.bulk_create(
+        (
+            Task(document=doc, area=areas[i % 8], number=i + 1, title=f"重点推进第{i + 1}项工程", text="条款" * 40)
+            for i in range(n_tasks)
+        ),
+        batch_size=2000,
+    )
+    links = []
+    for i, task in enumerate(tasks):
+        links.append(TaskUnit(task=task, unit=units[i % 40], role="lead", position=0))
+        links += [TaskUnit(task=task, unit=units[(i + k) % 40], role="co", position=k) for k in (1, 2)]
+    TaskUnit.objects.bulk_create(links, batch_size=5000)
+    closed_at = timezone.make_aware(datetime(2023, 6, 1, 10))
+    milestones = []
+    for i, task in enumerate(tasks):
+        for k in range(3):
+            due = date(2023, 1 + (i + 4 * k) % 12, 28)
+            closed = (i + k) % 3 == 0
+            milestones.append(
+                Milestone(
+                    document=doc,
+                    task=task,
+                    position=k,
+                    text=f"{due.month}月底前完成第{k + 1}阶段",
+                    kind="deadline",
+                    due_date=due,
+                    original_due_date=due,
+                    status="closed" if closed else "open",
+                    closed_at=closed_at if closed else None,
+                )
+            )
+    Milestone.objects.bulk_create(milestones, batch_size=5000)
+    periods = ReportPeriod.objects.bulk_create(
+        ReportPeriod(document=doc, starts_on=date(2023, m, 1), ends_on=date(2023, m, 28), due_on=date(2023, m, 28))
+        for m in range(3, 6)
+    )
+    submitted = timezone.make_aware(datetime(2023, 6, 1, 9))
+    reports = [
+        ProgressReport(
+            task=task,
+            unit=units[i % 40],
+            period=period,
+            author=author,
+            progress="推进中",
+            percent=10 * (n + 1),
+            submitted_at=submitted + timedelta(days=n),
+        )
+        for i, task in enumerate(tasks)
+        for n, period in enumerate(periods)
+    ]
+    ProgressReport.objects.bulk_create(reports, batch_size=5000)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(
+        f"filled {n_tasks} tasks, {len(milestones)} milestones, {len(reports)} reports in {time.perf_counter() - started:.1f} s"
+    )
+
+
+def _token() -> str:
+    from knox.models import AuthToken
+
+    from accounts.models import RoleGrant, User
+
+    user = User.objects.get_or_create(username="apibench_supervisor")[0]
+    RoleGrant.objects.get_or_create(user=user, role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
+    return AuthToken.objects.create(user=user)[1]
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95
+
+
+def _time_http(port: int, path: str, token: str, n: int) -> list[float]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Authorization": f"Bearer {token}", "Host": "127.0.0.1"}
+    samples = []
+    for i in range(n + 20):
+        started = time.perf_counter()
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status != 200:
+            raise SystemExit(f"GET {path} answered {response.status}: {body[:300]!r}")
+        if i >= 20:  # the first requests warm the worker's caches and connections
+            samples.append(elapsed)
+    conn.close()
+    return samples
+
+
+def _time_sql(sql: str, params: list, n: int) -> list[float]:
+    from django.db import connection
+
+    samples = []
+    with connection.cursor() as cursor:
+        for i in range(n + 20):
+            started = time.perf_counter()
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+            elapsed = (time.perf_counter() - started) * 1000
+            assert len(rows) == 51, len(rows)
+            if i >= 20:
+                samples.append(elapsed)
+    return samples
+
+
+def _wait_for(port: int, proc: subprocess.Popen) -> None:
+    for _ in range(100):
+        if proc.poll() is not None:
+            raise SystemExit("gunicorn exited at start-up")
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/api/schema/")
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not answer")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    url = os.environ.get("DATABASE_URL") or DEFAULT_URL
+    _ensure_database(url)
+    _setup(url)
+    _fill(args.tasks)
+    token = _token()
+
+    env = dict(
+        os.environ,
+        DATABASE_URL=url,
+        DEBUG="false",
+        SECRET_KEY="api-bench-only-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="WARNING",
+    )
+    gunicorn = [
+        str(BASE / ".venv" / "bin" / "gunicorn"),
+        "duban.wsgi",
+        "-b",
+        f"127.0.0.1:{args.port}",
+        "-w",
+        str(args.workers),
+        "--log-level",
+        "warning",
+    ]
+    proc = subprocess.Popen(gunicorn, cwd=BASE, env=env)
+    try:
+        _wait_for(args.port, proc)
+        cases = [
+            ("task list, page of 50", "/api/v1/tasks/?page_size=50", BARE_TASKS, []),
+            (
+                "overdue ledger, page of 50",
+                f"/api/v1/ledger/overdue/?page_size=50&on={LEDGER_ON}",
+                BARE_LEDGER,
+                [date.fromisoformat(LEDGER_ON)],
+            ),
+        ]
+        print(f"{'case':<30}{'HTTP p50':>10}{'HTTP p95':>10}{'SQL p50':>10}{'SQL p95':>10}{'p95 ratio':>11}")
+        missed = False
+        for name, path, sql, params in cases:
+            http_p50, http_p95 = _percentiles(_time_http(args.port, path, token, args.requests))
+            sql_p50, sql_p95 = _percentiles(_time_sql(sql, params, args.requests))
+            ratio = http_p95 / sql_p95
+            missed |= http_p95 > TARGET_P95_MS
+            print(f"{name:<30}{http_p50:>8.1f}ms{http_p95:>8.1f}ms{sql_p50:>8.2f}ms{sql_p95:>8.2f}ms{ratio:>10.1f}×")
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"target: HTTP p95 < {TARGET_P95_MS:.0f} ms and ≤ 3× the bare SQL; {args.workers} gunicorn workers")
+        print(f"machine: {os.cpu_count()} cores, load average {load} (other work on the machine widens p95)")
+        return 1 if missed else 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

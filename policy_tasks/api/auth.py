@@ -1,0 +1,99 @@
+"""Tokens for scripts (django-rest-knox) and the lockout answer (django-axes).
+
+Knox stores only a hash of each token, gives it an expiry and deletes it on
+logout; the plain token is shown once, when issued. Logins go through
+django.contrib.auth.authenticate with the request, so axes counts failures
+and locks the username+address out (docs/decisions-api.md).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate, user_logged_in, user_logged_out
+from drf_spectacular.utils import extend_schema
+from knox.models import AuthToken
+from knox.settings import knox_settings
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+
+from policy_tasks.api.authentication import TokenOrBearerAuthentication
+from policy_tasks.api.base import BaseApi
+from policy_tasks.api.errors import InvalidCredentials, LockedOut
+from policy_tasks.api.schema import errors_for
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField(label="用户名", max_length=150)
+    password = serializers.CharField(
+        label="密码", max_length=128, trim_whitespace=False, style={"input_type": "password"}
+    )
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(label="令牌", help_text="只在此时显示一次；服务器只保存其哈希")
+    expiry = serializers.DateTimeField(label="过期时间", allow_null=True)
+
+
+class TokenObtainApi(BaseApi):
+    permission_action = "public"
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(
+        operation_id="auth_token_create",
+        tags=["auth"],
+        summary="用户名密码换取 API 令牌",
+        request=TokenRequestSerializer,
+        responses={200: TokenSerializer, **errors_for(400, 401, 429)},
+        auth=[],
+    )
+    def post(self, request):
+        data = self.validated(TokenRequestSerializer, request.data)
+        # axes reads the HttpRequest, not DRF's wrapper, and flags it when locked.
+        raw_request = request._request
+        user = authenticate(request=raw_request, username=data["username"], password=data["password"])
+        if user is None:
+            if getattr(raw_request, "axes_locked_out", False):
+                raise LockedOut()
+            raise InvalidCredentials()
+        instance, token = AuthToken.objects.create(user=user, expiry=knox_settings.TOKEN_TTL)
+        user_logged_in.send(sender=user.__class__, request=raw_request, user=user)
+        return Response(TokenSerializer({"token": token, "expiry": instance.expiry}).data)
+
+
+class LogoutApi(BaseApi):
+    permission_action = "token"
+    authentication_classes = [TokenOrBearerAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="auth_logout",
+        tags=["auth"],
+        summary="吊销当前令牌",
+        request=None,
+        responses={204: None, **errors_for(401)},
+    )
+    def post(self, request):
+        if isinstance(request.auth, AuthToken):
+            request.auth.delete()
+        user_logged_out.send(sender=request.user.__class__, request=request._request, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LogoutAllApi(LogoutApi):
+    permission_action = "token"
+
+    @extend_schema(
+        operation_id="auth_logout_all",
+        tags=["auth"],
+        summary="吊销本人的全部令牌",
+        request=None,
+        responses={204: None, **errors_for(401)},
+    )
+    def post(self, request):
+        request.user.auth_token_set.all().delete()
+        user_logged_out.send(sender=request.user.__class__, request=request._request, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,94 @@
+"""What each API resource lets a user see, derived from permissions.visible_tasks.
+
+A detail lookup goes through the same queryset as the list, so an object the
+list would not show is a 404, never a 403 that reveals it exists.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from accounts import roles
+from accounts.models import RoleGrant, User
+from policy_tasks.models import (
+    Area,
+    AreaUnit,
+    CompletionRequest,
+    Evidence,
+    ExtensionRequest,
+    Milestone,
+    PolicyDocument,
+    ProgressReport,
+    SupervisionScope,
+    Task,
+    UrgeNotice,
+    UrgeRecipient,
+)
+from policy_tasks.permissions import visible_tasks
+
+
+def _sees_everything(user: User) -> bool:
+    return roles.is_admin(user) or roles.is_leader(user)
+
+
+def task_ids(user: User) -> QuerySet:
+    return visible_tasks(user, Task.objects.all()).values("pk")
+
+
+def documents(user: User) -> QuerySet[PolicyDocument]:
+    """Documents are published: every signed-in user reads them (docs/permissions.md)."""
+    if not user.is_authenticated:
+        return PolicyDocument.objects.none()
+    return PolicyDocument.objects.all()
+
+
+def areas(user: User) -> QuerySet[Area]:
+    if not user.is_authenticated:
+        return Area.objects.none()
+    return Area.objects.all()
+
+
+def _area_milestones(user: User) -> Q:
+    """Area-wide targets: seen by admins, leaders, supervisors in scope and the area's lead units
+    (the same rule as services.milestones.require_on_milestone)."""
+    if _sees_everything(user):
+        return Q(task=None)
+    visible = Q(task=None, area__in=AreaUnit.objects.filter(unit__memberships__user=user).values("area_id"))
+    grants = user.role_grants.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
+    if grants.exists():
+        scopes = list(SupervisionScope.objects.filter(grant__in=grants).values_list("document_id", "area_id"))
+        if not scopes:
+            return Q(task=None)
+        for document_id, area_id in scopes:
+            visible |= Q(task=None, document_id=document_id) & (Q(area_id=area_id) if area_id else Q())
+    return visible
+
+
+def milestones(user: User) -> QuerySet[Milestone]:
+    if not user.is_authenticated:
+        return Milestone.objects.none()
+    return Milestone.objects.filter(Q(task__in=task_ids(user)) | _area_milestones(user))
+
+
+def reports(user: User) -> QuerySet[ProgressReport]:
+    return ProgressReport.objects.filter(task__in=task_ids(user))
+
+
+def evidence(user: User) -> QuerySet[Evidence]:
+    return Evidence.objects.filter(task__in=task_ids(user))
+
+
+def completion_requests(user: User) -> QuerySet[CompletionRequest]:
+    return CompletionRequest.objects.filter(milestone__task__in=task_ids(user))
+
+
+def extension_requests(user: User) -> QuerySet[ExtensionRequest]:
+    return ExtensionRequest.objects.filter(milestone__task__in=task_ids(user))
+
+
+def urges(user: User) -> QuerySet[UrgeNotice]:
+    return UrgeNotice.objects.filter(task__in=task_ids(user))
+
+
+def urge_recipients(user: User) -> QuerySet[UrgeRecipient]:
+    return UrgeRecipient.objects.filter(notice__task__in=task_ids(user))

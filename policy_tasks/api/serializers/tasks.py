@@ -1,0 +1,120 @@
+"""Tasks and milestones as the API shows them (lights are computed by the view, in bulk)."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from policy_tasks.api.serializers.common import LightField, UnitBriefSerializer
+from policy_tasks.api.serializers.workflow import ReportSerializer
+from policy_tasks.models import Milestone, Task, TaskUnit
+
+
+class TaskUnitSerializer(serializers.ModelSerializer):
+    unit = UnitBriefSerializer()
+
+    class Meta:
+        model = TaskUnit
+        fields = ["unit", "role", "position"]
+
+
+@extend_schema_field(TaskUnitSerializer(many=True))
+class UnitRowsField(serializers.ReadOnlyField):
+    """A task's units as the view prepared them (views.common.attach_units), emitted as they are."""
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    light = LightField()
+
+    class Meta:
+        model = Milestone
+        fields = [
+            "id",
+            "document",
+            "task",
+            "area",
+            "position",
+            "text",
+            "kind",
+            "time_expression",
+            "due_date",
+            "original_due_date",
+            "target_value",
+            "target_unit",
+            "status",
+            "closed_at",
+            "delay_count",
+            "version",
+            "light",
+        ]
+
+
+class TaskListSerializer(serializers.ModelSerializer):
+    units = UnitRowsField(source="unit_rows", help_text="责任单位，牵头单位在前")
+    light = LightField()
+    latest_percent = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text="牵头单位最近一期填报的完成百分比；未填报为 null"
+    )
+    latest_report_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="牵头单位最近一次填报时间")
+
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "document",
+            "area",
+            "number",
+            "title",
+            "status",
+            "closed_at",
+            "version",
+            "units",
+            "light",
+            "latest_percent",
+            "latest_report_at",
+        ]
+
+
+class TaskDetailSerializer(TaskListSerializer):
+    milestones = MilestoneSerializer(many=True, read_only=True, source="milestone_list")
+    latest_report = ReportSerializer(read_only=True, allow_null=True, help_text="牵头单位最近一期的进度填报")
+
+    class Meta(TaskListSerializer.Meta):
+        fields = [
+            *TaskListSerializer.Meta.fields,
+            "text",
+            "leaders",
+            "created_at",
+            "updated_at",
+            "milestones",
+            "latest_report",
+        ]
+
+
+class TaskBriefSerializer(serializers.ModelSerializer):
+    units = UnitRowsField(source="unit_rows", help_text="责任单位，牵头单位在前")
+
+    class Meta:
+        model = Task
+        fields = ["id", "number", "title", "area", "status", "units"]
+
+
+class LedgerEntrySerializer(serializers.ModelSerializer):
+    task = TaskBriefSerializer()
+    days_overdue = serializers.IntegerField(read_only=True, help_text="截至查询日期的逾期天数")
+
+    class Meta:
+        model = Milestone
+        fields = [
+            "id",
+            "document",
+            "task",
+            "text",
+            "kind",
+            "due_date",
+            "original_due_date",
+            "status",
+            "delay_count",
+            "days_overdue",
+            "version",
+        ]

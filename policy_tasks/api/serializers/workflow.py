@@ -1,0 +1,176 @@
+"""Reports, evidence, completion and extension requests, urge notices, audit events."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from policy_tasks.api.serializers.common import UnitBriefSerializer, UserBriefSerializer
+from policy_tasks.models import (
+    AuditEvent,
+    CompletionRequest,
+    Evidence,
+    ExtensionRequest,
+    MilestoneValue,
+    ProgressReport,
+    ReportPeriod,
+    UrgeNotice,
+    UrgeRecipient,
+)
+
+
+class PeriodSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ReportPeriod
+        fields = ["id", "starts_on", "ends_on", "due_on"]
+
+
+class MilestoneValueSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MilestoneValue
+        fields = ["milestone", "actual_value"]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    unit = UnitBriefSerializer()
+    uploaded_by = UserBriefSerializer()
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id",
+            "task",
+            "unit",
+            "report",
+            "completion_request",
+            "original_name",
+            "size",
+            "content_type",
+            "sha256",
+            "uploaded_by",
+            "uploaded_at",
+        ]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    unit = UnitBriefSerializer()
+    author = UserBriefSerializer()
+    period = PeriodSerializer()
+    values = MilestoneValueSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "id",
+            "task",
+            "unit",
+            "period",
+            "is_lead",
+            "author",
+            "progress",
+            "problems",
+            "next_steps",
+            "percent",
+            "values",
+            "submitted_at",
+            "version",
+        ]
+
+
+class CompletionRequestSerializer(serializers.ModelSerializer):
+    unit = UnitBriefSerializer()
+    requested_by = UserBriefSerializer()
+    decided_by = UserBriefSerializer(allow_null=True)
+
+    class Meta:
+        model = CompletionRequest
+        fields = [
+            "id",
+            "milestone",
+            "unit",
+            "requested_by",
+            "requested_at",
+            "note",
+            "status",
+            "decided_by",
+            "decided_at",
+            "decision_reason",
+        ]
+
+
+class ExtensionRequestSerializer(serializers.ModelSerializer):
+    unit = UnitBriefSerializer()
+    requested_by = UserBriefSerializer()
+    decided_by = UserBriefSerializer(allow_null=True)
+
+    class Meta:
+        model = ExtensionRequest
+        fields = [
+            "id",
+            "milestone",
+            "unit",
+            "requested_by",
+            "requested_at",
+            "reason",
+            "current_due_date",
+            "proposed_date",
+            "status",
+            "decided_by",
+            "decided_at",
+            "decision_note",
+        ]
+
+
+class UrgeRecipientSerializer(serializers.ModelSerializer):
+    unit = UnitBriefSerializer()
+    acknowledged_by = UserBriefSerializer(allow_null=True)
+    replied_by = UserBriefSerializer(allow_null=True)
+
+    class Meta:
+        model = UrgeRecipient
+        fields = [
+            "id",
+            "notice",
+            "unit",
+            "acknowledged_at",
+            "acknowledged_by",
+            "reply",
+            "replied_at",
+            "replied_by",
+        ]
+
+
+class UrgeNoticeSerializer(serializers.ModelSerializer):
+    issued_by = UserBriefSerializer()
+    recipients = UrgeRecipientSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = UrgeNotice
+        fields = ["id", "task", "milestone", "level", "message", "reply_due", "issued_by", "issued_at", "recipients"]
+
+
+class AuditEventSerializer(serializers.ModelSerializer):
+    actor = UserBriefSerializer(allow_null=True)
+    actor_unit = UnitBriefSerializer(allow_null=True)
+    before = serializers.JSONField(allow_null=True)
+    after = serializers.JSONField(allow_null=True)
+
+    class Meta:
+        model = AuditEvent
+        fields = [
+            "id",
+            "created_at",
+            "actor",
+            "actor_unit",
+            "actor_role",
+            "action",
+            "object_type",
+            "object_id",
+            "document",
+            "task",
+            "before",
+            "after",
+            "reason",
+            "ip",
+            "request_id",
+            "hash",
+        ]

@@ -1,0 +1,63 @@
+"""Evidence metadata and the file itself, streamed only to those who may see its task."""
+
+from __future__ import annotations
+
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound
+
+from policy_tasks.api import scoping
+from policy_tasks.api.base import GenericApi
+from policy_tasks.api.filters import task_scoped_filter
+from policy_tasks.api.serializers.workflow import EvidenceSerializer
+from policy_tasks.api.views.common import ScopedDetailApi, ScopedListApi
+from policy_tasks.models import Evidence
+from policy_tasks.services.evidence import evidence_open_for
+
+
+def _evidence(user):
+    return scoping.evidence(user).select_related("unit", "uploaded_by", "task")
+
+
+@extend_schema_view(get=extend_schema(tags=["evidence"], summary="佐证材料列表"))
+class EvidenceListApi(ScopedListApi):
+    permission_action = "task.view"
+    serializer_class = EvidenceSerializer
+    filterset_class = task_scoped_filter(Evidence)
+
+    def get_queryset(self):
+        return _evidence(self.request.user)
+
+
+@extend_schema_view(get=extend_schema(tags=["evidence"], summary="佐证材料信息"))
+class EvidenceDetailApi(ScopedDetailApi):
+    permission_action = "task.view"
+    serializer_class = EvidenceSerializer
+
+    def get_queryset(self):
+        return _evidence(self.request.user)
+
+
+class EvidenceDownloadApi(GenericApi):
+    permission_action = "evidence.download"
+
+    def get_queryset(self):
+        return _evidence(self.request.user)
+
+    @extend_schema(
+        tags=["evidence"],
+        summary="下载佐证材料文件",
+        responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY, description="文件内容")},
+    )
+    def get(self, request, *args, **kwargs):
+        evidence = self.get_object()
+        try:
+            handle = evidence_open_for(user=request.user, evidence=evidence)
+        except FileNotFoundError:
+            # The row outlived its file (a restore without the media folder): say so, don't crash.
+            raise NotFound("佐证材料文件已不存在，请联系管理员") from None
+        response = FileResponse(handle, as_attachment=True, filename=evidence.original_name)
+        response["Content-Type"] = evidence.content_type
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

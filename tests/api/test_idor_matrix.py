@@ -1,0 +1,176 @@
+"""Every operation of the API schema × every actor, answered as docs/permissions.md says.
+
+The operations are read from the schema (each names its permission row in
+`x-permission`); a new endpoint is tested as soon as it exists, and fails here until
+OBJECTS says which object of the world it acts on. Each call runs in a savepoint that
+is rolled back, so every actor meets the same state.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.db import transaction
+from drf_spectacular.generators import SchemaGenerator
+from knox.models import AuthToken
+from rest_framework.test import APIClient
+
+from tests.api.conftest import pdf_file
+from tests.api.matrix import ACTORS, expected, has_path_params, operations
+from tests.api.test_documents import seed_text_file
+
+SCHEMA = SchemaGenerator().get_schema(request=None, public=True)
+OPERATIONS = [(path, method) for path, method, _ in operations(SCHEMA)]
+OP_BY_KEY = {(path, method): op for path, method, op in operations(SCHEMA)}
+
+
+def _own_report(w, actor):
+    return w.co_report if actor in ("co_clerk", "co_head") else w.report
+
+
+def _own_recipient(w, actor):
+    return w.co_recipient if actor in ("co_clerk", "co_head") else w.lead_recipient
+
+
+# path → the world object the {id} stands for (a function of the actor where "own" matters).
+OBJECTS = {
+    "/api/v1/units/{id}/": lambda w, a: w.lead_unit,
+    "/api/v1/documents/{id}/": lambda w, a: w.document,
+    "/api/v1/documents/{id}/scoreboard/": lambda w, a: w.document,
+    "/api/v1/areas/{id}/": lambda w, a: w.area,
+    "/api/v1/tasks/{id}/": lambda w, a: w.task,
+    "/api/v1/tasks/{id}/audit/": lambda w, a: w.task,
+    "/api/v1/tasks/{id}/reports/": lambda w, a: w.task,
+    "/api/v1/tasks/{id}/evidence/": lambda w, a: w.task,
+    "/api/v1/tasks/{id}/urge/": lambda w, a: w.task,
+    "/api/v1/milestones/{id}/": lambda w, a: w.milestone,
+    "/api/v1/milestones/{id}/audit/": lambda w, a: w.milestone,
+    "/api/v1/milestones/{id}/request-completion/": lambda w, a: w.milestone,
+    "/api/v1/milestones/{id}/request-extension/": lambda w, a: w.milestone,
+    "/api/v1/milestones/{id}/verify/": lambda w, a: w.requested,
+    "/api/v1/milestones/{id}/return/": lambda w, a: w.requested,
+    "/api/v1/completion-requests/{id}/": lambda w, a: w.completion,
+    "/api/v1/extension-requests/{id}/": lambda w, a: w.extension,
+    "/api/v1/extension-requests/{id}/grant/": lambda w, a: w.extension,
+    "/api/v1/extension-requests/{id}/refuse/": lambda w, a: w.extension,
+    "/api/v1/reports/{id}/": _own_report,
+    "/api/v1/evidence/{id}/": lambda w, a: w.evidence,
+    "/api/v1/evidence/{id}/download/": lambda w, a: w.evidence,
+    "/api/v1/urges/{id}/": lambda w, a: w.notice,
+    "/api/v1/urge-recipients/{id}/acknowledge/": _own_recipient,
+    "/api/v1/urge-recipients/{id}/reply/": _own_recipient,
+}
+
+# Lists: the world object each must show exactly to those who may see the task.
+LISTED = {
+    "/api/v1/tasks/": lambda w: w.task,
+    "/api/v1/milestones/": lambda w: w.milestone,
+    "/api/v1/reports/": lambda w: w.report,
+    "/api/v1/evidence/": lambda w: w.evidence,
+    "/api/v1/urges/": lambda w: w.notice,
+    "/api/v1/completion-requests/": lambda w: w.completion,
+    "/api/v1/extension-requests/": lambda w: w.extension,
+}
+
+# A valid request for each operation that takes one; what is refused must be refused for
+# who asks, never for what was sent.
+BODIES = {
+    ("/api/v1/tasks/{id}/reports/", "POST"): lambda w: {"period": w.period.pk, "progress": "本月推进", "percent": 40},
+    ("/api/v1/tasks/{id}/evidence/", "POST"): lambda w: {"file": pdf_file()},
+    ("/api/v1/tasks/{id}/urge/", "POST"): lambda w: {
+        "level": "remind",
+        "message": "请按期推进",
+        "reply_due": "2023-06-30",
+    },
+    ("/api/v1/milestones/{id}/request-completion/", "POST"): lambda w: {"evidence": [w.evidence.pk], "note": "已完成"},
+    ("/api/v1/milestones/{id}/verify/", "POST"): lambda w: {"reason": "材料齐全"},
+    ("/api/v1/milestones/{id}/return/", "POST"): lambda w: {"reason": "材料不全"},
+    ("/api/v1/milestones/{id}/request-extension/", "POST"): lambda w: {
+        "reason": "资金未到位",
+        "proposed_date": "2023-12-15",
+    },
+    ("/api/v1/extension-requests/{id}/grant/", "POST"): lambda w: {"note": "同意"},
+    ("/api/v1/extension-requests/{id}/refuse/", "POST"): lambda w: {"note": "理由不充分"},
+    ("/api/v1/urge-recipients/{id}/reply/", "POST"): lambda w: {"reply": "已落实"},
+    ("/api/v1/reports/{id}/", "PUT"): lambda w: {"progress": "修改后的进展", "percent": 35},
+    ("/api/v1/documents/import/", "POST"): lambda w: {"file": seed_text_file()},
+}
+QUERIES = {
+    "/api/v1/ledger/overdue/": lambda w: {"document": w.document.pk, "on": "2023-12-01"},
+    "/api/v1/documents/import/": lambda w: {"dry_run": "1"},
+}
+MULTIPART = {("/api/v1/tasks/{id}/evidence/", "POST"), ("/api/v1/documents/import/", "POST")}
+
+
+def _version_of(obj) -> int | None:
+    """The ETag a careful client would send: the object's version, or its milestone's."""
+    if hasattr(obj, "version"):
+        return type(obj).objects.get(pk=obj.pk).version
+    if hasattr(obj, "milestone_id"):
+        return type(obj.milestone).objects.get(pk=obj.milestone_id).version
+    return None
+
+
+def _call(world, tokens, actor, path, method):
+    client = APIClient()
+    if actor != "anonymous":
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens[actor]}")
+    url = path
+    headers = {}
+    if has_path_params(path):
+        assert path in OBJECTS, f"new endpoint {path}: say in OBJECTS which world object it acts on"
+        obj = OBJECTS[path](world, actor)
+        url = re.sub(r"\{id\}", str(obj.pk), path)
+        version = _version_of(obj) if method != "GET" else None
+        if version is not None:
+            headers["HTTP_IF_MATCH"] = f'"{version}"'
+    query = QUERIES.get(path, lambda w: {})(world)
+    if query:
+        url += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    body = BODIES.get((path, method), lambda w: {})(world) if method != "GET" else None
+    if method == "GET":
+        return client.get(url, **headers)
+    fmt = "multipart" if (path, method) in MULTIPART else "json"
+    return getattr(client, method.lower())(url, body, format=fmt, **headers)
+
+
+def _listed_ids(response) -> set[int]:
+    return {row["id"] for row in response.json()["results"]}
+
+
+@pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m} {p}" for p, m in OPERATIONS])
+def test_every_actor_gets_the_answer_the_table_gives(rich_world, path, method):
+    operation = OP_BY_KEY[(path, method)]
+    action = operation.get("x-permission")
+    assert action, f"{method} {path} names no permission row (x-permission)"
+    if action == "public":
+        pytest.skip("the token endpoint takes no identity; tests/api/test_auth.py covers it")
+    world = rich_world
+    users = {name: getattr(world, name) for name in ACTORS if name != "anonymous"}
+    tokens = {name: AuthToken.objects.create(user=user)[1] for name, user in users.items()}
+    is_list = not has_path_params(path) and action == "task.view"
+    wrong = []
+    for actor in ACTORS:
+        want = expected(action, actor)
+        with transaction.atomic():
+            response = _call(world, tokens, actor, path, method)
+            transaction.set_rollback(True)
+        got = response.status_code
+        if is_list and want != "401":
+            shown = LISTED[path](world).pk in _listed_ids(response) if got == 200 else None
+            if got != 200 or shown != (want == "✓"):
+                wrong.append(f"{actor}: status {got}, world object listed={shown}, table says {want}")
+        elif (want == "✓" and not 200 <= got < 300) or (want != "✓" and str(got) != want):
+            detail = response.json() if response.get("Content-Type", "").startswith("application/json") else ""
+            wrong.append(f"{actor}: got {got} {detail}, table says {want}")
+    assert not wrong, f"{method} {path} [{action}]\n" + "\n".join(wrong)
+
+
+def test_every_path_of_the_schema_has_a_world_object():
+    templated = {path for path, _ in OPERATIONS if has_path_params(path)}
+    assert templated <= set(OBJECTS), templated - set(OBJECTS)
+    lists = {
+        p for p, m in OPERATIONS if not has_path_params(p) and OP_BY_KEY[(p, m)].get("x-permission") == "task.view"
+    }
+    assert lists == set(LISTED)
