@@ -3,7 +3,7 @@
 Knox stores only a hash of each token, gives it an expiry and deletes it on
 logout; the plain token is shown once, when issued. Logins go through
 django.contrib.auth.authenticate with the request, so axes counts failures
-and locks the username+address out (docs/decisions-api.md).
+and locks the username+address out (docs/decisions.md).
 """
 
 from __future__ import annotations
