@@ -71,7 +71,10 @@ def demo_load(*, seed_path: Path = SEED_PATH) -> tuple[ImportResult, list[DemoLo
         while slug in used:
             slug, suffix = f"{base}{suffix}", suffix + 1
         used.add(slug)
-        for member_role, label, offset in [(Membership.Role.CLERK, "经办人", 100), (Membership.Role.HEAD, "负责人", 500)]:
+        for member_role, label, offset in [
+            (Membership.Role.CLERK, "经办人", 100),
+            (Membership.Role.HEAD, "负责人", 500),
+        ]:
             username = f"{slug}_{member_role}"
             user = _user(username, f"{unit.name}{label}", offset + index)
             Membership.objects.get_or_create(user=user, unit=unit, defaults={"role": member_role})

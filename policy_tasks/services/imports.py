@@ -111,7 +111,9 @@ def _refuse_duplicate_clauses(parsed: ParsedDocument) -> None:
     seen: set[int] = set()
     for task in parsed.tasks:
         if task.number in seen:
-            raise ServiceError(f"条款序号 {task.number} 重复出现（第 {task.line} 行），请核对原文后再导入", field="text")
+            raise ServiceError(
+                f"条款序号 {task.number} 重复出现（第 {task.line} 行），请核对原文后再导入", field="text"
+            )
         seen.add(task.number)
 
 

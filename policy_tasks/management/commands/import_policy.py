@@ -4,8 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from policy_tasks.management.commands._policy_io import read_policy
 from policy_tasks.errors import ServiceError
+from policy_tasks.management.commands._policy_io import read_policy
 from policy_tasks.services.imports import document_import
 
 
