@@ -55,8 +55,10 @@ def main() -> None:
         assert document_import(text=text).changed is False
         again.append(time.perf_counter() - started)
     print(f"database: {connection.vendor}")
-    print(f"seed import (55 tasks, {result.document.milestones.count()} milestones): "
-          f"median {statistics.median(first) * 1000:.0f} ms over {len(first)} run(s)")
+    print(
+        f"seed import (55 tasks, {result.document.milestones.count()} milestones): "
+        f"median {statistics.median(first) * 1000:.0f} ms over {len(first)} run(s)"
+    )
     print(f"re-import, no change: median {statistics.median(again) * 1000:.0f} ms")
 
 
