@@ -183,7 +183,10 @@ class Cluster:
 
 
 @pytest.fixture
-def cluster(services, smtp, provider, tmp_path):
+def cluster(services, smtp, provider, tmp_path, monkeypatch):
+    # Celery lets CELERY_BROKER_URL in the environment win over a broker passed to Celery();
+    # CI exports one for the whole suite, so point it at the test Redis for the test's client.
+    monkeypatch.setenv("CELERY_BROKER_URL", REDIS_URL)
     db = connection.settings_dict
     env = {
         **os.environ,
