@@ -253,6 +253,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
+    # axes announces its configuration at INFO on every start, commands included.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # --- notifications ---
