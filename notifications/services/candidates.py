@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Exists, Max, OuterRef
+from django.db.models.functions import Coalesce
 
 from notifications.models import Delivery, ReminderRule, Subject
 from notifications.services import workcal as workdays
@@ -104,6 +105,11 @@ def open_milestones():
     return Milestone.objects.exclude(status=Milestone.Status.CLOSED).filter(status=Milestone.Status.OPEN).order_by()
 
 
+# The area a supervisor's scope is matched against: an area milestone's own, else its task's.
+# (The area lead-unit audience still keys on area_id alone, for milestones with no task.)
+SCOPE_AREA = Coalesce("area_id", "task__area_id")
+
+
 def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[ReminderRule, object]]:
     """(rule, queryset of milestone rows) pairs; the scan query the benchmark explains."""
     by_id = {r.pk: r for r in rules}
@@ -124,7 +130,7 @@ def milestone_candidates(rules: list[ReminderRule], today: date) -> list[Candida
     found: list[Candidate] = []
     fired: dict[tuple[int, date], tuple[int, date] | None] = {}
     for rule, qs in milestone_queries(rules, today):
-        rows = qs.values_list("pk", "due_date", "task_id", "area_id", "document_id")
+        rows = qs.values_list("pk", "due_date", "task_id", SCOPE_AREA, "document_id")
         # A plain fetch, not iterator(): a server-side cursor plans for the first 10% of rows.
         for pk, due, task_id, area_id, document_id in list(rows):
             key = (rule.pk, due)

@@ -4,6 +4,10 @@ Runs on Celery beat every few minutes and from `run_reminders`. It inserts with
 INSERT … ON CONFLICT DO NOTHING (bulk_create(ignore_conflicts=True)) against the
 ledger's unique key, so two scans racing (two beats, a retried task, an operator
 running the command) can only ever produce one row per key.
+
+On PostgreSQL the milestone rows, the bulk of a busy day, are fanned out to people and
+channels and inserted in SQL (scan_sql); everything else, and every dry run, is planned
+here in Python, which is also the reference the SQL route is tested against.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from notifications.services.candidates import (
     urge_candidates,
 )
 from notifications.services.recipients import Prefs, RecipientIndex
+from notifications.services.scan_sql import audience, insert_milestones, milestones_found
 from notifications.services.timing import deliverable_at, local_date, next_digest_at
 
 log = logging.getLogger(__name__)
@@ -47,6 +52,8 @@ class Planned:
 class ScanResult:
     today: date
     subjects: int = 0
+    # The rows planned in Python: all of them on a dry run and on SQLite; on PostgreSQL
+    # milestone rows are fanned out and inserted in SQL (scan_sql), only counted in `inserted`.
     planned: list[Planned] = field(default_factory=list)
     inserted: int = 0  # rows INSERT … ON CONFLICT DO NOTHING added (offered, on SQLite); 0 on a dry run
     skipped_non_workday: bool = False
@@ -58,11 +65,15 @@ def first_attempt_at(now: datetime, channel: str, prefs: Prefs) -> datetime:
     return deliverable_at(now, channel=channel, quiet=prefs.quiet)
 
 
-def find_candidates(today: date) -> list[Candidate]:
-    rules = list(ReminderRule.objects.filter(is_active=True))
+def active_rules() -> dict[str, list[ReminderRule]]:
     by_subject: dict[str, list[ReminderRule]] = {s: [] for s in Subject.values}
-    for rule in rules:
+    for rule in ReminderRule.objects.filter(is_active=True):
         by_subject[rule.subject_type].append(rule)
+    return by_subject
+
+
+def find_candidates(today: date) -> list[Candidate]:
+    by_subject = active_rules()
     return (
         milestone_candidates(by_subject[Subject.MILESTONE], today)
         + report_candidates(by_subject[Subject.REPORT], today)
@@ -70,10 +81,26 @@ def find_candidates(today: date) -> list[Candidate]:
     )
 
 
-def plan(candidates: list[Candidate], now: datetime) -> list[Planned]:
+def first_attempts(index: RecipientIndex, now: datetime) -> dict[tuple[int, str], datetime]:
+    """(user, usable channel) -> first send time, for everyone the index can reach."""
+    first: dict[tuple[str, Prefs], datetime] = {}  # `now` is fixed: one answer per (channel, prefs)
+    result = {}
+    users = {user_id for rows in index.members.values() for user_id, _ in rows}
+    users |= {user_id for user_id, _ in index.supervisors}
+    for user_id in users:
+        prefs = index.prefs_of(user_id)
+        for channel in index.channels(user_id):
+            key = (channel, prefs)
+            if key not in first:
+                first[key] = first_attempt_at(now, channel, prefs)
+            result[(user_id, channel)] = first[key]
+    return result
+
+
+def plan(candidates: list[Candidate], now: datetime, index: RecipientIndex | None = None) -> list[Planned]:
     if not candidates:
         return []
-    index = RecipientIndex.load()
+    index = index or RecipientIndex.load()
     planned: list[Planned] = []
     first: dict[tuple[str, Prefs], datetime] = {}  # `now` is fixed: one answer per (channel, prefs)
     for c in candidates:
@@ -164,21 +191,45 @@ def scan(*, now: datetime | None = None, dry_run: bool = False, batch_size: int 
     if not workdays.is_workday(today):
         result.skipped_non_workday = True
         return result
-    candidates = find_candidates(today)
-    result.subjects = len(candidates)
-    result.planned = plan(candidates, now)
-    if dry_run or not result.planned:
-        return result
-    # ON CONFLICT DO NOTHING on the ledger's unique key: a concurrent scan that got there
-    # first wins silently, whichever path inserts.
-    insert = _insert_postgresql if connection.vendor == "postgresql" else _insert_generic
-    with transaction.atomic():
-        result.inserted = insert(result.planned, clock.now(), batch_size)
-    if connection.vendor == "postgresql" and result.inserted >= ANALYZE_AFTER_ROWS:
-        # A catch-up tick can add more rows than the ledger had; until autovacuum catches
-        # up, the planner would believe the ledger empty and pick a nested loop without
-        # an index for the anti-join (seconds instead of milliseconds on the next tick).
+    if connection.vendor == "postgresql" and not dry_run:
+        _scan_postgresql(result, now, batch_size)
+    else:
+        candidates = find_candidates(today)
+        result.subjects = len(candidates)
+        result.planned = plan(candidates, now)
+        if dry_run or not result.planned:
+            return result
+        # ON CONFLICT DO NOTHING on the ledger's unique key: a concurrent scan that got
+        # there first wins silently.
+        with transaction.atomic():
+            result.inserted = _insert_generic(result.planned, clock.now(), batch_size)
+    if result.subjects:
+        log.info("reminder scan %s: %d subjects, %d deliveries inserted", today, result.subjects, result.inserted)
+    return result
+
+
+def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None:
+    """Milestones fanned out and inserted in SQL (scan_sql), reports and urges planned in Python."""
+    rules = active_rules()
+    found = milestones_found(rules[Subject.MILESTONE], result.today)
+    others = report_candidates(rules[Subject.REPORT], result.today) + urge_candidates(rules[Subject.URGE], result.today)
+    result.subjects = sum(len(f.ids) for f in found) + len(others)
+    if not result.subjects:
+        return  # a repeated tick: the anti-joins found nothing to do
+    index = RecipientIndex.load()
+    result.planned = plan(others, now, index)
+    people = audience(index, first_attempts(index, now))
+    created = clock.now()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Delivery._meta.db_table])
+        believed = max(0.0, cursor.fetchone()[0])
+        result.inserted = insert_milestones(found, people, created)
+        if result.planned:
+            result.inserted += _insert_postgresql(result.planned, created, batch_size)
+    if result.inserted >= ANALYZE_AFTER_ROWS and result.inserted > believed:
+        # A catch-up tick can add more rows than the planner believes the ledger has
+        # (an empty ledger's statistics say zero): it would pick a nested loop without an
+        # index for the anti-join on the next tick (seconds instead of milliseconds).
+        # Smaller additions are left to autovacuum's analyze.
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {Delivery._meta.db_table}")
-    log.info("reminder scan %s: %d subjects, %d deliveries inserted", today, result.subjects, result.inserted)
-    return result

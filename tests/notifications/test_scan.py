@@ -142,3 +142,16 @@ def test_area_milestone_reminds_the_areas_lead_unit(world, rules):
     )
     run_day(date(2023, 10, 31), send=False)
     assert Delivery.objects.filter(subject_id__in=Milestone.objects.filter(area=area).values("pk")).count() == 2
+
+
+def test_escalation_reaches_a_supervisor_scoped_to_the_tasks_area_only(world, rules):
+    area = f.AreaFactory(document=world.document, number=1)
+    other_area = f.AreaFactory(document=world.document, number=2)
+    world.task.area = area
+    world.task.save(update_fields=["area"])
+    for username, scope_area in [("area_supervisor", area), ("other_area_supervisor", other_area)]:
+        grant = f.RoleGrantFactory(user=f.UserFactory(username=username), role=RoleGrant.Role.SUPERVISOR)
+        SupervisionScope.objects.create(grant=grant, document=world.document, area=scope_area)
+    run_day(date(2023, 11, 7), send=False)
+    escalated = {d.recipient.username for d in Delivery.objects.filter(rule__code="milestone_escalation")}
+    assert escalated == {"supervisor", "area_supervisor"}

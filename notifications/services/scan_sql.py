@@ -1,0 +1,238 @@
+"""The milestone part of a scan tick, fanned out and inserted in set-based SQL on PostgreSQL.
+
+Milestones are the scan's volume: a working day's first tick adds tens of thousands
+of ledger rows with a million milestones. Building those rows in Python (a Candidate
+per subject, a Planned per recipient and channel) and shipping them back as arrays
+cost more than the insert itself. Here the candidates are found by the very queries
+of the portable path (`candidates.milestone_queries`, an anti-join on the ledger, so
+a repeated tick stops there), fetched as plain columns, and each rule's candidates go
+back as arrays into one `INSERT … SELECT … ON CONFLICT DO NOTHING` that joins them to
+their units, the units' people and the people's channels in the database.
+
+Python still decides what needs the working-day calendar or the recipients'
+preferences, as small arrays: each candidate's occurrence and fire date (computed once
+per due date), who a unit role or a supervisor scope reaches (`RecipientIndex`), and
+each reachable person's usable channels with the first send time.
+
+The portable path (`milestone_candidates` + `scan.plan`) stays the reference: dry
+runs and SQLite use it, and a test runs both on PostgreSQL and compares the rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import psycopg
+from django.db import connection
+from django.db.models import UniqueConstraint
+
+from accounts.models import Membership
+from notifications.models import Delivery, ReminderRule, Subject
+from notifications.services.candidates import SCOPE_AREA, milestone_queries, occurrence
+from notifications.services.recipients import RecipientIndex
+from notifications.services.timing import fire_date
+from policy_tasks.models import AreaUnit, TaskUnit
+
+# The ledger's unique key, named as the arbiter of ON CONFLICT: the primary key (an
+# identity) cannot conflict, so letting PostgreSQL check it for every row is wasted work.
+UNIQUE_KEY = next(c.name for c in Delivery._meta.constraints if isinstance(c, UniqueConstraint))
+
+
+@dataclass
+class Found:
+    """One milestone rule's candidates, as columns ready to be sent as arrays."""
+
+    rule: ReminderRule
+    ids: list[int] = field(default_factory=list)
+    task_ids: list[int | None] = field(default_factory=list)
+    area_ids: list[int | None] = field(default_factory=list)
+    document_ids: list[int] = field(default_factory=list)
+    due_dates: list[date] = field(default_factory=list)
+    occurrences: list[int] = field(default_factory=list)
+    fire_dates: list[date] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The people side of the fan-out, as columns ready to be sent as arrays."""
+
+    reach: tuple[list[int], list[str], list[datetime]]  # (user, channel, first send time)
+    members: dict[frozenset[str], tuple[list[int], list[int]]]  # wanted roles -> (unit, user)
+    scopes: tuple[list[int], list[bool], list[int | None], list[int | None]]  # (user, everything, doc, area)
+
+
+def milestones_found(rules: list[ReminderRule], today: date) -> list[Found]:
+    """Each rule's candidates today: `milestone_candidates` without building objects."""
+    found = []
+    fired: dict[tuple[int, date], tuple[int, date] | None] = {}
+    for rule, qs in milestone_queries(rules, today):
+        columns = Found(rule)
+        # A plain fetch, not iterator(): a server-side cursor plans for the first 10% of rows.
+        for pk, due, task_id, area_id, document_id in list(
+            qs.values_list("pk", "due_date", "task_id", SCOPE_AREA, "document_id")
+        ):
+            key = (rule.pk, due)
+            if key not in fired:
+                fired[key] = (
+                    occurrence(rule, due, today)
+                    if rule.offset_workdays > 0
+                    else (0, fire_date(due, rule.offset_workdays))
+                )
+            hit = fired[key]
+            if hit is None:
+                continue
+            columns.ids.append(pk)
+            columns.task_ids.append(task_id)
+            columns.area_ids.append(area_id)
+            columns.document_ids.append(document_id)
+            columns.due_dates.append(due)
+            columns.occurrences.append(hit[0])
+            columns.fire_dates.append(hit[1])
+        if columns.ids:
+            found.append(columns)
+    return found
+
+
+def audience(index: RecipientIndex, first_attempt: dict[tuple[int, str], datetime]) -> Audience:
+    """`first_attempt` maps (user, channel) to its first send time, for every usable pair."""
+    pairs = sorted(first_attempt.items())
+    reach = ([u for (u, _), _ in pairs], [c for (_, c), _ in pairs], [at for _, at in pairs])
+    members: dict[frozenset[str], tuple[list[int], list[int]]] = {}
+    for roles in _role_sets():
+        units, users = [], []
+        for unit_id, rows in sorted(index.members.items()):
+            for user_id, role in rows:
+                if role in roles:
+                    units.append(unit_id)
+                    users.append(user_id)
+        members[roles] = (units, users)
+    # One row per supervisor grant scope; a grant without scopes covers everything.
+    rows = []
+    for user_id, grant_scopes in index.supervisors:
+        if not grant_scopes:
+            rows.append((user_id, True, None, None))
+        rows.extend((user_id, False, document_id, area_id) for document_id, area_id in grant_scopes)
+    scopes = tuple(list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [])
+    return Audience(reach, members, scopes)
+
+
+def _role_sets() -> list[frozenset[str]]:
+    clerk, head = Membership.Role.CLERK.value, Membership.Role.HEAD.value
+    return [frozenset(), frozenset({clerk}), frozenset({head}), frozenset({clerk, head})]
+
+
+def _wanted_roles(rule: ReminderRule) -> frozenset[str]:
+    if rule.units == ReminderRule.Units.NONE:
+        return frozenset()
+    roles = set()
+    if rule.notify_clerks:
+        roles.add(Membership.Role.CLERK.value)
+    if rule.notify_heads:
+        roles.add(Membership.Role.HEAD.value)
+    return frozenset(roles)
+
+
+_SQL = """
+WITH candidate (id, task_id, area_id, document_id, due_date, occurrence, fire_date) AS (
+    SELECT * FROM unnest(%(ids)s::bigint[], %(task_ids)s::bigint[], %(area_ids)s::bigint[],
+        %(document_ids)s::bigint[], %(due_dates)s::date[], %(occurrences)s::smallint[], %(fire_dates)s::date[])
+), member (unit_id, user_id) AS (
+    SELECT * FROM unnest(%(member_units)s::bigint[], %(member_users)s::bigint[])
+), supervisor (user_id, everything, document_id, area_id) AS (
+    SELECT * FROM unnest(%(sup_users)s::bigint[], %(sup_all)s::boolean[], %(sup_docs)s::bigint[],
+        %(sup_areas)s::bigint[])
+), reach (user_id, channel, next_attempt_at) AS (
+    SELECT * FROM unnest(%(reach_users)s::bigint[], %(reach_channels)s::varchar[], %(reach_at)s::timestamptz[])
+), person AS (
+    -- A subject's people, each once: clerks or heads of its units, supervisors in scope.
+    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, mb.user_id
+    FROM candidate c
+    -- `= ANY(the tasks)` shows the planner how few task units it needs (an index scan, not
+    -- a sequential scan of every task's units).
+    JOIN {taskunit} tu ON tu.task_id = c.task_id AND tu.task_id = ANY(%(task_ids)s::bigint[]) {lead_only}
+    JOIN member mb ON mb.unit_id = tu.unit_id
+    UNION
+    -- An area's milestone (no task) concerns the area's lead units.
+    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, mb.user_id
+    FROM candidate c JOIN {areaunit} au ON au.area_id = c.area_id JOIN member mb ON mb.unit_id = au.unit_id
+    WHERE c.task_id IS NULL
+    UNION
+    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, s.user_id
+    FROM candidate c JOIN supervisor s
+        ON s.everything OR (s.document_id = c.document_id AND (s.area_id IS NULL OR s.area_id = c.area_id))
+)
+INSERT INTO {delivery} (subject_type, subject_id, subject_ref, task_id, rule_id, due_date, occurrence, fire_date,
+    recipient_id, channel, next_attempt_at, status, attempts, claim_token, provider_message_id, last_error, created_at)
+SELECT %(subject)s, p.id, 0, p.task_id, %(rule)s, p.due_date, p.occurrence, p.fire_date, r.user_id, r.channel,
+    r.next_attempt_at, %(pending)s, 0, '', '', '', %(created)s
+FROM person p JOIN reach r ON r.user_id = p.user_id
+-- A fixed order: two scans racing insert the same keys in the same order, so the later
+-- one waits on the first conflicting row and never holds a row the first one needs.
+ORDER BY p.id, r.user_id, r.channel
+ON CONFLICT ON CONSTRAINT {key} DO NOTHING
+"""
+
+
+def _statement(rule: ReminderRule) -> str:
+    return _SQL.format(
+        delivery=Delivery._meta.db_table,
+        taskunit=TaskUnit._meta.db_table,
+        areaunit=AreaUnit._meta.db_table,
+        key=UNIQUE_KEY,
+        lead_only="AND tu.role = 'lead'" if rule.units == ReminderRule.Units.LEAD else "",
+    )
+
+
+def statements(found: list[Found], people: Audience, created: datetime) -> list[tuple[ReminderRule, str, dict]]:
+    """(rule, SQL, parameters) per rule with candidates: `insert_milestones` runs them, the bench explains them."""
+    result = []
+    no_one: tuple[list, list, list, list] = ([], [], [], [])
+    for f in found:
+        rule = f.rule
+        units, users = people.members[_wanted_roles(rule)]
+        sup = people.scopes if rule.notify_supervisors else no_one
+        params = {
+            "ids": f.ids,
+            "task_ids": f.task_ids,
+            "area_ids": f.area_ids,
+            "document_ids": f.document_ids,
+            "due_dates": f.due_dates,
+            "occurrences": f.occurrences,
+            "fire_dates": f.fire_dates,
+            "member_units": units,
+            "member_users": users,
+            "sup_users": sup[0],
+            "sup_all": sup[1],
+            "sup_docs": sup[2],
+            "sup_areas": sup[3],
+            "reach_users": people.reach[0],
+            "reach_channels": people.reach[1],
+            "reach_at": people.reach[2],
+            "subject": Subject.MILESTONE.value,
+            "rule": rule.pk,
+            "pending": Delivery.Status.PENDING.value,
+            "created": created,
+        }
+        result.append((rule, _statement(rule), params))
+    return result
+
+
+def raw_cursor() -> psycopg.Cursor:
+    """A server-binding psycopg cursor on Django's connection (same transaction): the
+    arrays travel as parameters and the planner sees their real sizes."""
+    connection.ensure_connection()
+    return psycopg.Cursor(connection.connection)
+
+
+def insert_milestones(found: list[Found], people: Audience, created: datetime) -> int:
+    """Fan out and insert every rule's candidates; returns the rows really inserted.
+
+    Runs inside the caller's transaction, on Django's connection.
+    """
+    inserted = 0
+    with raw_cursor() as cursor:
+        for _rule, sql, params in statements(found, people, created):
+            cursor.execute(sql, params)
+            inserted += cursor.rowcount
+    return inserted
