@@ -9,6 +9,7 @@ repeated tick reads the candidates' index range and finds nothing to do.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -126,8 +127,8 @@ def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[Remi
     return queries
 
 
-def milestone_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:
-    found: list[Candidate] = []
+def milestone_hits(rules: list[ReminderRule], today: date) -> Iterator[tuple]:
+    """(rule, milestone id, due, task id, scope area id, document id, occurrence, fire date) firing today."""
     fired: dict[tuple[int, date], tuple[int, date] | None] = {}
     for rule, qs in milestone_queries(rules, today):
         rows = qs.values_list("pk", "due_date", "task_id", SCOPE_AREA, "document_id")
@@ -141,21 +142,15 @@ def milestone_candidates(rules: list[ReminderRule], today: date) -> list[Candida
                     else (0, fire_date(due, rule.offset_workdays))
                 )
             hit = fired[key]
-            if hit is None:
-                continue
-            found.append(
-                Candidate(
-                    Subject.MILESTONE,
-                    pk,
-                    rule,
-                    due,
-                    hit[0],
-                    hit[1],
-                    task_id=task_id,
-                    document_id=document_id,
-                    area_id=area_id,
-                )
-            )
+            if hit is not None:
+                yield rule, pk, due, task_id, area_id, document_id, hit[0], hit[1]
+
+
+def milestone_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:
+    found = [
+        Candidate(Subject.MILESTONE, pk, rule, due, occ, fire, task_id=task_id, document_id=doc_id, area_id=area_id)
+        for rule, pk, due, task_id, area_id, doc_id, occ, fire in milestone_hits(rules, today)
+    ]
     _attach_units(found)
     return found
 

@@ -29,9 +29,8 @@ from django.db.models import UniqueConstraint
 
 from accounts.models import Membership
 from notifications.models import Delivery, ReminderRule, Subject
-from notifications.services.candidates import SCOPE_AREA, milestone_queries, occurrence
+from notifications.services.candidates import milestone_hits
 from notifications.services.recipients import RecipientIndex
-from notifications.services.timing import fire_date
 from policy_tasks.models import AreaUnit, TaskUnit
 
 # The ledger's unique key, named as the arbiter of ON CONFLICT: the primary key (an
@@ -64,34 +63,19 @@ class Audience:
 
 def milestones_found(rules: list[ReminderRule], today: date) -> list[Found]:
     """Each rule's candidates today: `milestone_candidates` without building objects."""
-    found = []
-    fired: dict[tuple[int, date], tuple[int, date] | None] = {}
-    for rule, qs in milestone_queries(rules, today):
-        columns = Found(rule)
-        # A plain fetch, not iterator(): a server-side cursor plans for the first 10% of rows.
-        for pk, due, task_id, area_id, document_id in list(
-            qs.values_list("pk", "due_date", "task_id", SCOPE_AREA, "document_id")
-        ):
-            key = (rule.pk, due)
-            if key not in fired:
-                fired[key] = (
-                    occurrence(rule, due, today)
-                    if rule.offset_workdays > 0
-                    else (0, fire_date(due, rule.offset_workdays))
-                )
-            hit = fired[key]
-            if hit is None:
-                continue
-            columns.ids.append(pk)
-            columns.task_ids.append(task_id)
-            columns.area_ids.append(area_id)
-            columns.document_ids.append(document_id)
-            columns.due_dates.append(due)
-            columns.occurrences.append(hit[0])
-            columns.fire_dates.append(hit[1])
-        if columns.ids:
-            found.append(columns)
-    return found
+    by_rule: dict[int, Found] = {}
+    for rule, pk, due, task_id, area_id, document_id, occ, fire in milestone_hits(rules, today):
+        columns = by_rule.get(rule.pk)
+        if columns is None:
+            columns = by_rule[rule.pk] = Found(rule)
+        columns.ids.append(pk)
+        columns.task_ids.append(task_id)
+        columns.area_ids.append(area_id)
+        columns.document_ids.append(document_id)
+        columns.due_dates.append(due)
+        columns.occurrences.append(occ)
+        columns.fire_dates.append(fire)
+    return list(by_rule.values())
 
 
 def audience(index: RecipientIndex, first_attempt: dict[tuple[int, str], datetime]) -> Audience:

@@ -10,12 +10,11 @@ historical states. Extensions count when decided before the cutoff.
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 
 from policy_tasks.exports.snapshot import MilestoneState
 from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, TaskUnit
 from policy_tasks.selectors.reports import MissingReport
-from policy_tasks.selectors.scoreboard import UnitScore
+from policy_tasks.selectors.scoreboard import UnitScore, scores_ranked
 
 
 def historical_scoreboard(
@@ -63,18 +62,4 @@ def historical_scoreboard(
     for r in missing:
         if r.unit.pk in scores:
             scores[r.unit.pk].missing_reports += 1
-    for unit_id, score in scores.items():
-        if score.milestones_due:
-            score.on_time_rate = (Decimal(score.closed_on_time) / Decimal(score.milestones_due)).quantize(
-                Decimal("0.0001")
-            )
-        late = days_late.get(unit_id)
-        if late:
-            score.avg_days_late = (Decimal(sum(late)) / Decimal(len(late))).quantize(Decimal("0.1"))
-        raw = (
-            document.score_base
-            - document.deduction_lead * score.overdue_count
-            - document.deduction_co * score.overdue_as_co
-        )
-        score.score = max(raw, Decimal("0"))
-    return sorted(scores.values(), key=lambda s: (-s.score, s.unit.name))
+    return scores_ranked(scores, days_late, document)

@@ -107,6 +107,13 @@ def unit_scoreboard(*, document: PolicyDocument, on: date) -> list[UnitScore]:
         if missing.unit.pk in scores:
             scores[missing.unit.pk].missing_reports += 1
 
+    return scores_ranked(scores, days_late, document)
+
+
+def scores_ranked(
+    scores: dict[int, UnitScore], days_late: dict[int, list[int]], document: PolicyDocument
+) -> list[UnitScore]:
+    """Rates, average lateness and the score from the counts; ranked by score, then name."""
     for unit_id, score in scores.items():
         if score.milestones_due:
             score.on_time_rate = (Decimal(score.closed_on_time) / Decimal(score.milestones_due)).quantize(
