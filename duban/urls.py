@@ -6,6 +6,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The inbox (notifications sits above policy_tasks, so it serves its own endpoints), first:
+    # policy_tasks' API ends with a pattern that answers any other path under api/v1/ with a 404.
+    path("api/v1/", include("notifications.api")),
     path("api/v1/", include("policy_tasks.api.urls")),
     path("exports/", include("policy_tasks.exports.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -8,10 +8,16 @@ because a reminder on a plausible day beats a crash (docs/decisions.md).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import chinese_calendar
 
 
+# chinesecalendar re-derives the range of years it knows (min/max over its whole holiday
+# table) on every call, ~16 µs; lights and reminders ask the same few hundred dates again
+# and again. The answer for a date never changes while the process runs (a new yearly
+# notice arrives with a package upgrade, hence a restart), so it is remembered.
+@lru_cache(maxsize=8192)
 def is_workday(day: date) -> bool:
     try:
         return bool(chinese_calendar.is_workday(day))

@@ -9,10 +9,13 @@ from django.utils import translation
 from rest_framework import generics
 from rest_framework.views import APIView
 
+from policy_tasks.api.renderers import JSONRenderer
 from policy_tasks.services.audit import RequestMeta
 
 
 class ApiMixin:
+    renderer_classes = [JSONRenderer]
+
     def initial(self, request, *args, **kwargs):
         # Messages are for Chinese readers whatever the client's Accept-Language.
         translation.activate(settings.LANGUAGE_CODE)

@@ -11,7 +11,6 @@ from policy_tasks.api.views import (
     accounts,
     documents,
     evidence,
-    inbox,
     ledger,
     milestones,
     reports,
@@ -93,8 +92,5 @@ urlpatterns = [
     path("urge-recipients/<id:pk>/acknowledge/", urges.AcknowledgeApi.as_view(), name="urge-acknowledge"),
     path("urge-recipients/<id:pk>/reply/", urges.ReplyApi.as_view(), name="urge-reply"),
     path("ledger/overdue/", ledger.OverdueLedgerApi.as_view(), name="ledger-overdue"),
-    path("inbox/", inbox.InboxListApi.as_view(), name="inbox-list"),
-    path("inbox/unread-count/", inbox.InboxUnreadApi.as_view(), name="inbox-unread"),
-    path("inbox/mark-read/", inbox.InboxMarkReadApi.as_view(), name="inbox-mark-read"),
     re_path(r"^.*$", not_found),
 ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from notifications.models import InboxMessage
 from tests.api.conftest import client_for
+from tests.api.test_idor_matrix import OP_BY_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +30,13 @@ def test_a_clerk_reads_counts_and_marks_only_their_own_messages(world):
     assert client.get("/api/v1/inbox/unread-count/").json() == {"unread": 0}
     theirs.refresh_from_db()
     assert theirs.read_at is None
+
+
+def test_the_schema_and_so_the_idor_matrix_cover_the_inbox():
+    # Served by notifications/api.py since the move out of policy_tasks: still under /api/v1/.
+    for key in [
+        ("/api/v1/inbox/", "GET"),
+        ("/api/v1/inbox/unread-count/", "GET"),
+        ("/api/v1/inbox/mark-read/", "POST"),
+    ]:
+        assert OP_BY_KEY[key]["x-permission"] == "signed_in", key

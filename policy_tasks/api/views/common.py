@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import serializers
 
 from duban.lib import clock
 from policy_tasks.api.base import DetailApi, ListApi
-from policy_tasks.api.filters import TieBreakOrdering
-from policy_tasks.models import TaskUnit
+from policy_tasks.api.filters import FilterBackend, TieBreakOrdering
+from policy_tasks.api.rows import units_by_task
 from policy_tasks.selectors.lights import annotate_lights, task_lights
 
 URGE_PREFETCH = ("recipients__unit", "recipients__acknowledged_by", "recipients__replied_by")
 
 
 class ScopedListApi(ListApi):
-    filter_backends = [DjangoFilterBackend, TieBreakOrdering]
+    filter_backends = [FilterBackend, TieBreakOrdering]
     ordering = ("id",)
     ordering_fields = ["id"]
 
@@ -29,18 +28,8 @@ class OnDateSerializer(serializers.Serializer):
 
 
 def attach_units(tasks: list, *, attr: str = "unit_rows") -> list:
-    """Each task's units, lead first, as plain rows in one query: a page of 50 tasks has ~150
-    of them, and building model instances for those cost more than the rest of the page."""
-    rows: dict[int, list[dict]] = {task.pk: [] for task in tasks}
-    links = (
-        TaskUnit.objects.filter(task_id__in=rows)
-        .order_by("task_id", "position")
-        .values_list("task_id", "role", "position", "unit_id", "unit__name", "unit__short_name")
-    )
-    for task_id, role, position, unit_id, name, short_name in links:
-        rows[task_id].append(
-            {"unit": {"id": unit_id, "name": name, "short_name": short_name}, "role": role, "position": position}
-        )
+    """Give each task its units, lead first, as plain rows (one query for all of them)."""
+    rows = units_by_task(task.pk for task in tasks)
     for task in tasks:
         setattr(task, attr, rows[task.pk])
     return tasks

@@ -7,10 +7,11 @@ from rest_framework import serializers
 
 from accounts import roles
 from duban.lib import clock
+from policy_tasks.api import rows
 from policy_tasks.api.pagination import DubanCursorPagination
 from policy_tasks.api.serializers.inputs import IdField
 from policy_tasks.api.serializers.tasks import LedgerEntrySerializer
-from policy_tasks.api.views.common import ScopedListApi, attach_units
+from policy_tasks.api.views.common import ScopedListApi
 from policy_tasks.errors import Forbidden
 from policy_tasks.models import Milestone, PolicyDocument
 from policy_tasks.permissions import can
@@ -51,11 +52,8 @@ class OverdueLedgerApi(ScopedListApi):
         )
 
     def list(self, request, *args, **kwargs):
-        # The selector prefetches task units as models; plain rows are cheaper for a page.
-        # Nor does a row need the document's or the clause's full text.
-        rows = self.get_queryset().prefetch_related(None).select_related(None).select_related("task")
-        page = self.paginate_queryset(rows.defer("task__text", "task__leaders"))
-        attach_units([milestone.task for milestone in page])
-        for milestone in page:
-            milestone.days_overdue = (self.on - milestone.due_date).days
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        # Plain rows (policy_tasks.api.rows): the selector's prefetches of documents and units
+        # are for model pages; a row needs neither the document's nor the clause's text.
+        queryset = self.get_queryset().prefetch_related(None).values(*rows.LEDGER_VALUES)
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(rows.ledger_rows(page, on=self.on))

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
+from duban.lib import clock
+from policy_tasks.api import rows
 from policy_tasks.api.etag import with_etag
 from policy_tasks.api.filters import TaskFilter
 from policy_tasks.api.serializers.tasks import TaskDetailSerializer, TaskListSerializer
@@ -41,11 +43,12 @@ class TaskListApi(ScopedListApi):
     ordering_fields = ["id", "number", "title", "updated_at"]
 
     def get_queryset(self):
-        return tasks_queryset(self.request.user).defer("text", "leaders")
+        return tasks_queryset(self.request.user)
 
     def list(self, request, *args, **kwargs):
-        page = light_tasks(attach_units(self.paginate_queryset(self.filter_queryset(self.get_queryset()))))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        # Plain rows, not models and nested serializers: see policy_tasks.api.rows.
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values(*rows.TASK_VALUES))
+        return self.get_paginated_response(rows.task_rows(page, on=clock.today()))
 
 
 @extend_schema_view(get=extend_schema(tags=["tasks"], summary="任务详情（响应头 ETag 为当前版本）"))

@@ -1,12 +1,14 @@
-"""The caller's in-app inbox (站内信): list, unread count, mark read.
+"""The caller's in-app inbox (站内信) over the API: list, unread count, mark read.
 
-The only API module that imports notifications (which sits above policy_tasks): the
-inbox is the user's, not a policy object, and the API is served from one place. Move
-it to notifications/api/ if that app grows its own API.
+Served under /api/v1/ beside policy_tasks' resources (duban/urls.py includes these
+first: policy_tasks.api's last pattern answers every other path with a JSON 404).
+It lives here because notifications sits above policy_tasks: this module may use the
+API's shared pieces (base views, pagination, errors), never the other way round.
 """
 
 from __future__ import annotations
 
+from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -81,3 +83,11 @@ class InboxMarkReadApi(BaseApi):
     def post(self, request):
         data = self.validated(MarkReadInputSerializer, request.data)
         return Response({"marked": inbox_mark_read(request.user, ids=data.get("ids"))})
+
+
+app_name = "notifications-api"
+urlpatterns = [
+    path("inbox/", InboxListApi.as_view(), name="inbox-list"),
+    path("inbox/unread-count/", InboxUnreadApi.as_view(), name="inbox-unread"),
+    path("inbox/mark-read/", InboxMarkReadApi.as_view(), name="inbox-mark-read"),
+]

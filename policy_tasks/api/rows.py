@@ -1,0 +1,146 @@
+"""The two lists that grow fastest (tasks, the overdue ledger), emitted from plain rows.
+
+A page of 50 read as model instances and written out by nested ModelSerializers cost
+several times the SQL that fetched it (docs/performance.md, "API"). Here a page is read
+with `.values()`, its units and lights with one query each, and every row is built as
+the dict its serializer describes. The serializers stay the contract: the schema is
+generated from them, and tests/api/test_rows.py checks that both give the same JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, tzinfo
+from typing import NamedTuple
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from policy_tasks.models import TaskUnit
+from policy_tasks.selectors.lights import task_lights
+
+# Read for each task of a list page: its fields, every field the list may be ordered by
+# (the cursor is taken from the first), and the latest lead report (annotated by the view).
+TASK_VALUES = (
+    "id",
+    "document_id",
+    "area_id",
+    "number",
+    "title",
+    "status",
+    "closed_at",
+    "version",
+    "updated_at",
+    "latest_percent",
+    "latest_report_at",
+)
+LEDGER_VALUES = (
+    "id",
+    "document_id",
+    "text",
+    "kind",
+    "due_date",
+    "original_due_date",
+    "status",
+    "delay_count",
+    "version",
+    "task_id",
+    "task__number",
+    "task__title",
+    "task__area_id",
+    "task__status",
+)
+
+# DRF's rendering of a datetime, so a row reads exactly as the ModelSerializer would have
+# written it: ISO 8601 in the current time zone, "Z" for UTC. Aware values (all the database
+# returns) take the short way; DRF's field, which looks the zone up on every call, does the rest.
+_DATETIME = serializers.DateTimeField()
+
+
+def datetime_out(value: datetime | None, zone: tzinfo | None = None) -> str | None:
+    if value is None:
+        return None
+    if zone is None or value.tzinfo is None:
+        return _DATETIME.to_representation(value)
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def date_out(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+class _TaskRef(NamedTuple):
+    """What task_lights reads of a task."""
+
+    pk: int
+    status: str
+
+
+def units_by_task(task_ids: Iterable[int]) -> dict[int, list[dict]]:
+    """Each task's units, lead first, as the API shows them: one query for the whole page."""
+    rows: dict[int, list[dict]] = {task_id: [] for task_id in task_ids}
+    links = (
+        TaskUnit.objects.filter(task_id__in=rows)
+        .order_by("task_id", "position")
+        .values_list("task_id", "role", "position", "unit_id", "unit__name", "unit__short_name")
+    )
+    for task_id, role, position, unit_id, name, short_name in links:
+        rows[task_id].append(
+            {"unit": {"id": unit_id, "name": name, "short_name": short_name}, "role": role, "position": position}
+        )
+    return rows
+
+
+def task_rows(page: list[dict], *, on: date) -> list[dict]:
+    """TaskListSerializer's output for a page of TASK_VALUES rows, lights as of `on`."""
+    units = units_by_task(row["id"] for row in page)
+    # The page already holds each task's latest percent: the lights need not read it again.
+    percents = {row["id"]: row["latest_percent"] for row in page if row["latest_percent"] is not None}
+    lights = task_lights([_TaskRef(row["id"], row["status"]) for row in page], on=on, percents=percents)
+    zone = timezone.get_current_timezone()
+    return [
+        {
+            "id": row["id"],
+            "document": row["document_id"],
+            "area": row["area_id"],
+            "number": row["number"],
+            "title": row["title"],
+            "status": row["status"],
+            "closed_at": datetime_out(row["closed_at"], zone),
+            "version": row["version"],
+            "units": units[row["id"]],
+            "light": lights[row["id"]],
+            "latest_percent": row["latest_percent"],
+            "latest_report_at": datetime_out(row["latest_report_at"], zone),
+        }
+        for row in page
+    ]
+
+
+def ledger_rows(page: list[dict], *, on: date) -> list[dict]:
+    """LedgerEntrySerializer's output for a page of LEDGER_VALUES rows, days overdue as of `on`."""
+    units = units_by_task({row["task_id"] for row in page})
+    return [
+        {
+            "id": row["id"],
+            "document": row["document_id"],
+            "task": {
+                "id": row["task_id"],
+                "number": row["task__number"],
+                "title": row["task__title"],
+                "area": row["task__area_id"],
+                "status": row["task__status"],
+                "units": units[row["task_id"]],
+            },
+            "text": row["text"],
+            "kind": row["kind"],
+            "due_date": date_out(row["due_date"]),
+            "original_due_date": date_out(row["original_due_date"]),
+            "status": row["status"],
+            "delay_count": row["delay_count"],
+            "days_overdue": (on - row["due_date"]).days,
+            "version": row["version"],
+        }
+        for row in page
+    ]
