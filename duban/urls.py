@@ -13,6 +13,7 @@ urlpatterns = [
     path("exports/", include("policy_tasks.exports.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("notifications/", include("notifications.web")),
     # The pages people use (工作台, task pages, supervision console, dashboard, import).
     path("", include("policy_tasks.web.urls")),
 ]

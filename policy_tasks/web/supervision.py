@@ -16,7 +16,6 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
 from duban.lib import clock
-from notifications.selectors import deliveries_failed
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
 from policy_tasks.selectors.lights import RED
@@ -28,7 +27,6 @@ from policy_tasks.web import ledger, queries
 from policy_tasks.web.access import back, is_htmx, meta, page, require_viewer, viewer_for
 from policy_tasks.web.forms import DecisionForm, LedgerFilterForm, UrgeForm
 
-FAILED_SHOWN = 20
 URGE_REPLY_DAYS = 5
 
 
@@ -108,7 +106,6 @@ def console(request: HttpRequest) -> HttpResponse:
             verifications=ledger.verification_queue(user=request.user, document=document),
             extensions=ledger.extension_queue(user=request.user, document=document),
         )
-    context["failed"] = list(deliveries_failed(user=request.user)[:FAILED_SHOWN])
     return render(request, "web/supervision.html", context)
 
 

@@ -11,7 +11,6 @@ urlpatterns = [
     path("login/", auth.DubanLoginView.as_view(), name="login"),
     path("logout/", auth.DubanLogoutView.as_view(), name="logout"),
     path("workbench/", workbench.workbench, name="workbench"),
-    path("inbox/read/", workbench.inbox_read, name="inbox-read"),
     path("tasks/<int:task_id>/", task_page.task_detail, name="task"),
     path("tasks/<int:task_id>/report/", task_page.report, name="task-report"),
     path("tasks/<int:task_id>/evidence/", task_page.upload_evidence, name="task-evidence"),
