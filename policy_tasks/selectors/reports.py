@@ -123,5 +123,6 @@ def latest_percents(task_ids) -> dict[int, int]:
         .order_by("-period__starts_on", "-submitted_at", "-id")
         .values("percent")[:1]
     )
-    rows = Task.objects.filter(pk__in=task_ids).annotate(latest=Subquery(newest)).values_list("pk", "latest")
+    # No ordering: Task's default (document, number) would join the documents for nothing.
+    rows = Task.objects.filter(pk__in=task_ids).order_by().annotate(latest=Subquery(newest)).values_list("pk", "latest")
     return {pk: percent for pk, percent in rows if percent is not None}
