@@ -56,6 +56,11 @@ class ImportResult:
         }
 
 
+# Shared with the preview (selectors/imports.py) so both say exactly the same thing.
+DUPLICATE_CLAUSE = "条款序号 {number} 重复出现（第 {line} 行），请核对原文后再导入"
+MISSING_CLAUSE = "条款 {number} 不在新版本中，已保留原任务"
+
+
 class _DryRunRollback(Exception):
     pass
 
@@ -111,9 +116,7 @@ def _refuse_duplicate_clauses(parsed: ParsedDocument) -> None:
     seen: set[int] = set()
     for task in parsed.tasks:
         if task.number in seen:
-            raise ServiceError(
-                f"条款序号 {task.number} 重复出现（第 {task.line} 行），请核对原文后再导入", field="text"
-            )
+            raise ServiceError(DUPLICATE_CLAUSE.format(number=task.number, line=task.line), field="text")
         seen.add(task.number)
 
 
@@ -209,7 +212,7 @@ def _write_tasks(document, parsed, units, areas, result: ImportResult) -> None:
     result.tasks_missing = sorted(set(current) - seen)
     for number in result.tasks_missing:
         # Never dropped: its reports and audit events must stay attached to something.
-        result.warnings.append(f"条款 {number} 不在新版本中，已保留原任务")
+        result.warnings.append(MISSING_CLAUSE.format(number=number))
 
 
 def _has_history(milestone: Milestone) -> bool:

@@ -1,9 +1,10 @@
-"""Document import with review: upload, read the parse, map new units, confirm.
+"""Document import with review: upload, read the preview, map new units, confirm.
 
-Nothing is written before confirmation. The preview is a dry run of the import
-service (it writes and rolls back, so its counts are exact), and the text travels
-to the confirm step in a signed hidden field: no server state, and a tampered
-or stale form is refused rather than imported.
+Nothing is written before confirmation. The preview is `selectors.imports.document_preview`:
+it reads the existing version, its tasks and milestones and every written unit name in a
+fixed number of queries and replays the import's rules (tests hold it to the same counts as
+a dry run of `document_import`). The text travels to the confirm step in a signed hidden
+field: no server state, and a tampered or stale form is refused rather than imported.
 """
 
 from __future__ import annotations
@@ -19,8 +20,17 @@ from django.views.decorators.http import require_POST
 from accounts.models import Unit
 from policy_tasks.errors import ServiceError
 from policy_tasks.parsing import ParseError
+from policy_tasks.permissions import require
+from policy_tasks.selectors.imports import (
+    CHANGED,
+    NEW,
+    UNCHANGED,
+    ImportPreview,
+    TaskPreview,
+    document_preview,
+)
 from policy_tasks.services.audit import actor_for
-from policy_tasks.services.imports import ImportResult, document_import
+from policy_tasks.services.imports import document_import
 from policy_tasks.services.periods import document_generate_periods
 from policy_tasks.web.access import meta, page, require_viewer
 from policy_tasks.web.forms import ImportUploadForm
@@ -28,29 +38,52 @@ from policy_tasks.web.uploads import uploaded_text
 
 SALT = "duban.web.import"
 MAX_AGE_SECONDS = 2 * 3600
+STATUS_LABELS = {NEW: ("新增", "tag-ok"), CHANGED: ("修改", "tag-todo"), UNCHANGED: ("不变", "")}
+CHANGE_LABELS = {"text": "条文", "area": "所属领域"}
 
 
-def _review_context(result: ImportResult, payload: str) -> dict:
-    parsed = result.parsed
-    new = set(result.new_units)
+def _milestones_note(row: TaskPreview) -> str:
+    # Only a changed clause's milestones move; a new clause's are all new and shown below it.
+    if row.status != CHANGED or not (row.milestones_created or row.milestones_removed or row.milestones_kept):
+        return ""
+    note = f"里程碑:新增 {row.milestones_created} 个,删除 {row.milestones_removed} 个"
+    if row.milestones_kept:
+        note += f",原表述已不在条文中但已有办理记录而保留 {row.milestones_kept} 个"
+    return note
+
+
+def _review_context(preview: ImportPreview, payload: str) -> dict:
+    parsed = preview.parsed
+    new = set(preview.new_units)
     areas = {a.number: a for a in parsed.areas}
     tasks = []
-    for t in parsed.tasks:
+    for row in preview.tasks:
+        t = row.parsed
+        label, css = STATUS_LABELS[row.status]
         tasks.append(
             {
                 "task": t,
+                "row": row,
+                "status_label": label,
+                "status_class": css,
+                "changes": "、".join(CHANGE_LABELS[c] for c in row.changes),
+                "milestones_note": _milestones_note(row),
                 "area": areas.get(t.area),
                 "lead": [(n, n in new) for n in t.lead_units],
                 "co": [(n, n in new) for n in t.co_units if n not in t.lead_units],
             }
         )
     return {
-        "result": result,
+        "preview": preview,
         "parsed": parsed,
         "tasks": tasks,
         "areas": [(a, [(n, n in new) for n in a.lead_units]) for a in parsed.areas],
-        "new_units": result.new_units,
-        "units": list(Unit.objects.filter(is_active=True).order_by("name")),
+        "new_units": preview.new_units,
+        # Names that reach a unit under another name: the admin should see those matches.
+        "renamed_units": [u for u in preview.units if not u.is_new and u.target_name != u.name],
+        "units": list(Unit.objects.filter(is_active=True).order_by("name")) if new and not preview.errors else [],
+        "missing": [(n, preview.missing_titles.get(n, "")) for n in preview.tasks_missing],
+        "warning_count": len(parsed.warnings) + len(preview.tasks_missing),
         "payload": payload,
         "milestone_count": sum(len(t.milestones) for t in parsed.tasks),
     }
@@ -66,14 +99,20 @@ def upload(request: HttpRequest) -> HttpResponse:
     file = form.cleaned_data["file"]
     year = form.cleaned_data.get("year")
     try:
+        require(request.user, "document.import")
         text = uploaded_text(file.name, file.read())
-        result = document_import(text=text, user=request.user, year=year, dry_run=True, meta=meta(request))
+        preview = document_preview(text=text, year=year)
     except (ParseError, ServiceError) as exc:
         form.add_error("file", getattr(exc, "message", None) or str(exc))
         return render(request, "web/import_upload.html", context, status=400)
-    payload = signing.dumps({"text": text, "year": year, "name": file.name}, salt=SALT, compress=True)
-    context.update(_review_context(result, payload), file_name=file.name)
-    return render(request, "web/import_review.html", context)
+    # A text the import would refuse is still shown, with why, but offers nothing to confirm.
+    payload = (
+        ""
+        if preview.errors
+        else signing.dumps({"text": text, "year": year, "name": file.name}, salt=SALT, compress=True)
+    )
+    context.update(_review_context(preview, payload), file_name=file.name)
+    return render(request, "web/import_review.html", context, status=400 if preview.errors else 200)
 
 
 @page
