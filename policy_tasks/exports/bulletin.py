@@ -25,16 +25,19 @@ from typing import Any
 from django.db.models import Prefetch
 
 from duban.lib import clock
-from policy_tasks.errors import NotFound
+from policy_tasks.errors import Forbidden, NotFound
 from policy_tasks.exports.ledger import chinese_number
 from policy_tasks.exports.ranking import historical_scoreboard
 from policy_tasks.exports.snapshot import MilestoneState, cutoff_of, latest_reports, milestone_states
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
-from policy_tasks.permissions import require, visible_tasks
+from policy_tasks.permissions import can, visible_tasks
 from policy_tasks.selectors.reports import MissingReport, reports_missing
 from policy_tasks.selectors.scoreboard import UnitScore
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+YEARS = range(1990, 2100)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ class Period:
         match = _PERIOD.match((text or "").strip())
         if not match or not 1 <= int(match.group(2)) <= 12:
             raise ValueError(f"通报期间格式应为 YYYY-MM（如 2023-10），收到：{text!r}")
+        if int(match.group(1)) not in YEARS:
+            # Date arithmetic past year 9999 overflows; no plan is that far off either way.
+            raise ValueError(f"通报期间的年份应在 {YEARS.start}–{YEARS.stop - 1} 之间，收到：{text!r}")
         return cls(int(match.group(1)), int(match.group(2)))
 
     @property
@@ -138,7 +144,8 @@ def require_bulletin_reader(user: Any, document: PolicyDocument) -> None:
     tasks = Task.objects.filter(document=document)
     if tasks.exists() and not visible_tasks(user, tasks).exists():
         raise NotFound("文件不存在或无权查看")
-    require(user, "scoreboard.read")
+    if not can(user, "scoreboard.read", document):
+        raise Forbidden("无权查看该文件的督查通报")
 
 
 def _count(figures: Figures, state: MilestoneState, period: Period) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from accounts.models import Unit
 from policy_tasks.errors import NotFound, ServiceError
-from policy_tasks.exports.bulletin import Period
+from policy_tasks.exports.bulletin import YEARS, Period
 from policy_tasks.exports.ledger import LIGHTS
 from policy_tasks.models import PolicyDocument
 
@@ -50,9 +50,12 @@ def parse_date(value: Any, *, field_name: str) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ServiceError(f"日期格式应为 YYYY-MM-DD，收到：{text}", field=field_name) from None
+    if day.year not in YEARS:
+        raise ServiceError(f"日期的年份应在 {YEARS.start}–{YEARS.stop - 1} 之间，收到：{text}", field=field_name)
+    return day
 
 
 def parse_lights(value: Any) -> frozenset[str]:

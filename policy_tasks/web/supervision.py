@@ -49,6 +49,8 @@ def export_links(filters: ledger.LedgerFilters) -> dict | None:
         return {
             "xlsx": f"{reverse('exports:ledger', args=['xlsx'])}?{urlencode(params)}",
             "csv": f"{reverse('exports:ledger', args=['csv'])}?{urlencode(params)}",
+            # The export page with these filters preset: for a large ledger, built in the background.
+            "page": f"{reverse('web:export')}?{urlencode(params)}",
             "month": f"{month:%Y年%m月}",
             "bulletin": {
                 fmt: f"{reverse('exports:bulletin', args=[fmt])}?{bulletin}" for fmt in ("html", "pdf", "docx")

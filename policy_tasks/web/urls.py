@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from policy_tasks.web import auth, dashboard, imports, supervision, task_page, workbench
+from policy_tasks.web import auth, dashboard, exports, imports, supervision, task_page, workbench
 
 app_name = "web"
 
@@ -27,4 +27,9 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("import/", imports.upload, name="import"),
     path("import/confirm/", imports.confirm, name="import-confirm"),
+    path("export/", exports.exports_page, name="export"),
+    path("export/start/", exports.export_start, name="export-start"),
+    path("export/jobs/<int:job_id>/", exports.export_job, name="export-job"),
+    path("export/calendar/", exports.calendar_create, name="calendar-create"),
+    path("export/calendar/<int:token_id>/revoke/", exports.calendar_revoke, name="calendar-revoke"),
 ]

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from drf_spectacular.generators import SchemaGenerator
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
+from duban.lib import clock
+from policy_tasks.exports.calendar_feed import calendar_token_create
+from policy_tasks.models import ExportJob
 from tests.api.conftest import pdf_file
 from tests.api.matrix import ACTORS, expected, has_path_params, operations
 from tests.api.test_documents import seed_text_file
@@ -34,6 +38,26 @@ def _own_report(w, actor):
 
 def _own_recipient(w, actor):
     return w.co_recipient if actor in ("co_clerk", "co_head") else w.lead_recipient
+
+
+def _owner(w, actor):
+    """Jobs and subscriptions are their owner's: each actor acts on one of their own."""
+    return getattr(w, actor) if actor != "anonymous" else w.lead_clerk
+
+
+def _own_job(w, actor, *, done: bool = False):
+    job = ExportJob.objects.create(
+        kind=ExportJob.Kind.LEDGER_CSV, document=w.document, requested_by=_owner(w, actor), created_at=clock.now()
+    )
+    if done:
+        job.file.save(f"{job.pk}-idor.csv", ContentFile("序号\r\n".encode("utf-8-sig")), save=False)
+        job.status, job.progress, job.file_name = ExportJob.Status.DONE, 100, "台账.csv"
+        job.save()
+    return job
+
+
+def _own_calendar_token(w, actor):
+    return calendar_token_create(user=_owner(w, actor))[0]
 
 
 # path → the world object the {id} stands for (a function of the actor where "own" matters).
@@ -63,6 +87,16 @@ OBJECTS = {
     "/api/v1/urges/{id}/": lambda w, a: w.notice,
     "/api/v1/urge-recipients/{id}/acknowledge/": _own_recipient,
     "/api/v1/urge-recipients/{id}/reply/": _own_recipient,
+    "/api/v1/documents/{id}/ledger.xlsx": lambda w, a: w.document,
+    "/api/v1/documents/{id}/ledger.csv": lambda w, a: w.document,
+    "/api/v1/documents/{id}/bulletin.pdf": lambda w, a: w.document,
+    "/api/v1/documents/{id}/bulletin.docx": lambda w, a: w.document,
+    "/api/v1/documents/{id}/bulletin.html": lambda w, a: w.document,
+    "/api/v1/documents/{id}/ledger-jobs/": lambda w, a: w.document,
+    "/api/v1/documents/{id}/bulletin-jobs/": lambda w, a: w.document,
+    "/api/v1/export-jobs/{id}/": _own_job,
+    "/api/v1/export-jobs/{id}/download/": lambda w, a: _own_job(w, a, done=True),
+    "/api/v1/calendar-subscriptions/{id}/revoke/": _own_calendar_token,
 }
 
 # Lists: the world object each must show exactly to those who may see the task.
@@ -98,10 +132,18 @@ BODIES = {
     ("/api/v1/urge-recipients/{id}/reply/", "POST"): lambda w: {"reply": "已落实"},
     ("/api/v1/reports/{id}/", "PUT"): lambda w: {"progress": "修改后的进展", "percent": 35},
     ("/api/v1/documents/import/", "POST"): lambda w: {"file": seed_text_file()},
+    ("/api/v1/documents/{id}/ledger-jobs/", "POST"): lambda w: {"format": "xlsx", "as_of": "2023-06-15"},
+    ("/api/v1/documents/{id}/bulletin-jobs/", "POST"): lambda w: {"format": "pdf", "period": "2023-05"},
+    ("/api/v1/calendar-subscriptions/", "POST"): lambda w: {"label": "我的时限"},
 }
 QUERIES = {
     "/api/v1/ledger/overdue/": lambda w: {"document": w.document.pk, "on": "2023-12-01"},
     "/api/v1/documents/import/": lambda w: {"dry_run": "1"},
+    "/api/v1/documents/{id}/ledger.xlsx": lambda w: {"as_of": "2023-06-15", "light": "red"},
+    "/api/v1/documents/{id}/ledger.csv": lambda w: {"as_of": "2023-06-15"},
+    "/api/v1/documents/{id}/bulletin.pdf": lambda w: {"period": "2023-05"},
+    "/api/v1/documents/{id}/bulletin.docx": lambda w: {"period": "2023-05"},
+    "/api/v1/documents/{id}/bulletin.html": lambda w: {"period": "2023-05"},
 }
 MULTIPART = {("/api/v1/tasks/{id}/evidence/", "POST"), ("/api/v1/documents/import/", "POST")}
 

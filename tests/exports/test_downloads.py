@@ -12,9 +12,10 @@ import time_machine
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from accounts.models import RoleGrant
 from duban.celery import app as celery_app
 from policy_tasks.exports.jobs import export_job_create, export_job_run
-from policy_tasks.models import ExportJob
+from policy_tasks.models import ExportJob, SupervisionScope
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +190,31 @@ def test_export_ledger_is_as_of_today_by_default(tmp_path, world):
         call_command("export_ledger", "--document", str(world.document.pk), "-o", str(out))
     row = out.read_text(encoding="utf-8-sig").splitlines()[1].split(",")
     assert row[-2:] == ["是", "2"]
+
+
+def test_a_supervisor_scoped_to_the_document_gets_its_bulletin(client, october):
+    scoped = f.UserFactory(username="scoped_supervisor")
+    grant = f.RoleGrantFactory(user=scoped, role=RoleGrant.Role.SUPERVISOR)
+    SupervisionScope.objects.create(grant=grant, document=october.document)
+    elsewhere = f.UserFactory(username="elsewhere_supervisor")
+    other = f.RoleGrantFactory(user=elsewhere, role=RoleGrant.Role.SUPERVISOR)
+    SupervisionScope.objects.create(grant=other, document=f.DocumentFactory())
+    client.force_login(scoped)
+    assert client.get(bulletin_url("html", document=october.document.pk, period="2023-10")).status_code == 200
+    client.force_login(elsewhere)
+    assert client.get(bulletin_url("html", document=october.document.pk, period="2023-10")).status_code in (403, 404)
+
+
+@pytest.mark.parametrize("period", ["9999-12", "0000-12", "1989-12"])
+def test_a_period_out_of_range_is_a_400_not_a_crash(client, october, period):
+    client.force_login(october.supervisor)
+    response = client.get(bulletin_url("html", document=october.document.pk, period=period))
+    assert response.status_code == 400
+    assert "period" in response.content.decode()
+
+
+def test_an_as_of_date_out_of_range_is_a_400_not_a_crash(client, world):
+    client.force_login(world.supervisor)
+    response = client.get(ledger_url("xlsx", document=world.document.pk, as_of="9999-12-31"))
+    assert response.status_code == 400
+    assert "as_of" in response.content.decode()

@@ -1,0 +1,296 @@
+"""Exports through the API: ledger and bulletin files, background export jobs, calendar subscriptions.
+
+Thin on purpose: serializers check the parameters; the file, the job and the token are
+policy_tasks.exports' own functions (build_export, export_job_start, calendar_token_*),
+so an export is the same file whether it came from here, the pages, /exports/ or a command.
+Jobs and subscriptions are their owner's: anyone else's id is a 404.
+The calendar feed itself is not here: calendar apps cannot send a token, so it is
+served by its secret URL (`feed_url`, /exports/calendar/<secret>.ics).
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.http import FileResponse
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+
+from policy_tasks.api import scoping
+from policy_tasks.api.base import GenericApi
+from policy_tasks.api.schema import errors_for
+from policy_tasks.api.serializers.exports import (
+    BulletinJobInputSerializer,
+    BulletinQuerySerializer,
+    CalendarSubscriptionCreatedSerializer,
+    CalendarSubscriptionInputSerializer,
+    CalendarSubscriptionSerializer,
+    ExportJobSerializer,
+    LedgerJobInputSerializer,
+    LedgerQuerySerializer,
+    ledger_params,
+)
+from policy_tasks.api.views.common import ScopedListApi
+from policy_tasks.errors import Forbidden, InvalidState
+from policy_tasks.exports.bulletin_render import FORMATS
+from policy_tasks.exports.calendar_feed import calendar_token_create, calendar_token_revoke
+from policy_tasks.exports.jobs import CSV, XLSX, ExportFile, build_export
+from policy_tasks.exports.params import find_unit
+from policy_tasks.exports.tasks import export_job_start
+from policy_tasks.models import CalendarToken, ExportJob
+from policy_tasks.permissions import can
+
+TAGS = ["exports"]
+CONTENT_TYPES = {
+    ExportJob.Kind.LEDGER_XLSX: XLSX,
+    ExportJob.Kind.LEDGER_CSV: CSV,
+    ExportJob.Kind.BULLETIN_PDF: FORMATS["pdf"],
+    ExportJob.Kind.BULLETIN_DOCX: FORMATS["docx"],
+    ExportJob.Kind.BULLETIN_HTML: FORMATS["html"],
+}
+
+
+def _binary(kind: str, description: str) -> dict:
+    media_type = CONTENT_TYPES[kind].split(";")[0]
+    return {(200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description=description)}
+
+
+def _attachment(handle, *, name: str, content_type: str) -> FileResponse:
+    # FileResponse writes filename* (RFC 6266) for the Chinese name; nosniff keeps an HTML
+    # bulletin from being rendered as a page of this origin.
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _file(result: ExportFile) -> FileResponse:
+    return _attachment(io.BytesIO(result.data), name=result.name, content_type=result.content_type)
+
+
+class OnDocumentApi(GenericApi):
+    """Documents are published: any id that exists is found; what may be exported is checked after."""
+
+    def get_queryset(self):
+        return scoping.documents(self.request.user)
+
+    def require_bulletin(self, document) -> None:
+        # The document-level row of docs/permissions.md: refusal is 403 (documents are public).
+        if not can(self.request.user, "scoreboard.read", document):
+            raise Forbidden("无权查看督查通报")
+
+    def accepted(self, job: ExportJob) -> Response:
+        body = ExportJobSerializer(job, context={"request": self.request}).data
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
+
+
+class LedgerFileApi(OnDocumentApi):
+    permission_action = "task.view"  # the rows are cut to the clauses the caller sees
+    kind = ExportJob.Kind.LEDGER_XLSX
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_object()
+        params = ledger_params(self.validated(LedgerQuerySerializer, request.query_params))
+        return _file(build_export(kind=self.kind, document=document, params=params, user=request.user))
+
+
+def _ledger_schema(kind: str, label: str):
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=f"documents_{kind.replace('_', '_file_')}",
+            tags=TAGS,
+            summary=f"下载台账（{label}）：每个里程碑一行，只含调用者可见的条款",
+            parameters=[LedgerQuerySerializer],
+            responses=_binary(kind, f"台账{label}文件"),
+        )
+    )
+
+
+@_ledger_schema(ExportJob.Kind.LEDGER_XLSX, "Excel")
+class LedgerXlsxApi(LedgerFileApi):
+    kind = ExportJob.Kind.LEDGER_XLSX
+
+
+@_ledger_schema(ExportJob.Kind.LEDGER_CSV, "CSV")
+class LedgerCsvApi(LedgerFileApi):
+    kind = ExportJob.Kind.LEDGER_CSV
+
+
+class BulletinFileApi(OnDocumentApi):
+    permission_action = "scoreboard.read"
+    kind = ExportJob.Kind.BULLETIN_PDF
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_object()
+        self.require_bulletin(document)
+        params = self.validated(BulletinQuerySerializer, request.query_params)
+        return _file(build_export(kind=self.kind, document=document, params=params, user=request.user))
+
+
+def _bulletin_schema(kind: str, label: str):
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=f"documents_{kind.replace('_', '_file_')}",
+            tags=TAGS,
+            summary=f"下载督查通报（{label}；督查员、区领导、管理员）",
+            parameters=[BulletinQuerySerializer],
+            responses=_binary(kind, f"督查通报{label}"),
+        )
+    )
+
+
+@_bulletin_schema(ExportJob.Kind.BULLETIN_PDF, "PDF")
+class BulletinPdfApi(BulletinFileApi):
+    kind = ExportJob.Kind.BULLETIN_PDF
+
+
+@_bulletin_schema(ExportJob.Kind.BULLETIN_DOCX, "Word")
+class BulletinDocxApi(BulletinFileApi):
+    kind = ExportJob.Kind.BULLETIN_DOCX
+
+
+@_bulletin_schema(ExportJob.Kind.BULLETIN_HTML, "网页")
+class BulletinHtmlApi(BulletinFileApi):
+    kind = ExportJob.Kind.BULLETIN_HTML
+
+
+LOCATION = OpenApiParameter(
+    "Location", OpenApiTypes.URI, OpenApiParameter.HEADER, response=[202], description="导出任务的状态地址"
+)
+
+
+class LedgerJobApi(OnDocumentApi):
+    permission_action = "task.view"
+
+    @extend_schema(
+        tags=TAGS,
+        summary="后台生成台账：返回 202 和导出任务，按 url 查询进度，完成后从 download_url 下载",
+        request=LedgerJobInputSerializer,
+        parameters=[LOCATION],
+        responses={202: ExportJobSerializer},
+    )
+    def post(self, request, *args, **kwargs):
+        document = self.get_object()
+        data = self.validated(LedgerJobInputSerializer, request.data)
+        job = export_job_start(
+            user=request.user, kind=f"ledger_{data['format']}", document=document, params=ledger_params(data)
+        )
+        return self.accepted(job)
+
+
+class BulletinJobApi(OnDocumentApi):
+    permission_action = "scoreboard.read"
+
+    @extend_schema(
+        tags=TAGS,
+        summary="后台生成督查通报：返回 202 和导出任务（督查员、区领导、管理员）",
+        request=BulletinJobInputSerializer,
+        parameters=[LOCATION],
+        responses={202: ExportJobSerializer},
+    )
+    def post(self, request, *args, **kwargs):
+        document = self.get_object()
+        self.require_bulletin(document)
+        data = self.validated(BulletinJobInputSerializer, request.data)
+        job = export_job_start(
+            user=request.user, kind=f"bulletin_{data['format']}", document=document, params={"period": data["period"]}
+        )
+        return self.accepted(job)
+
+
+class MyJobs:
+    def get_queryset(self):
+        return ExportJob.objects.filter(requested_by=self.request.user)
+
+
+@extend_schema_view(get=extend_schema(tags=TAGS, summary="我的导出任务（最新在前；保留 7 天）"))
+class ExportJobListApi(MyJobs, ScopedListApi):
+    permission_action = "signed_in"
+    serializer_class = ExportJobSerializer
+    filter_backends: list = []
+    ordering = ("-id",)
+
+
+class ExportJobDetailApi(MyJobs, GenericApi):
+    permission_action = "signed_in"
+    serializer_class = ExportJobSerializer
+
+    @extend_schema(tags=TAGS, summary="导出任务的状态和进度（只有发起人可见）")
+    def get(self, request, *args, **kwargs):
+        return Response(self.get_serializer(self.get_object()).data)
+
+
+class ExportJobDownloadApi(MyJobs, GenericApi):
+    permission_action = "signed_in"
+
+    @extend_schema(
+        tags=TAGS,
+        summary="下载导出任务生成的文件（只有发起人可下载）",
+        responses={
+            **{
+                (200, content_type.split(";")[0]): OpenApiResponse(OpenApiTypes.BINARY, description="文件内容")
+                for content_type in CONTENT_TYPES.values()
+            },
+            **errors_for(409),
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        job = self.get_object()
+        if job.status != ExportJob.Status.DONE:
+            raise InvalidState(f"导出任务{job.get_status_display()}，文件尚不能下载")
+        try:
+            handle = job.file.open("rb")
+        except (FileNotFoundError, ValueError):
+            # Pruned, or a restore without the media folder: the row says done, the file is gone.
+            raise NotFound("文件已不存在，请重新导出") from None
+        return _attachment(handle, name=job.file_name, content_type=CONTENT_TYPES[job.kind])
+
+
+class CalendarSubscriptionListApi(ScopedListApi):
+    permission_action = "signed_in"
+    serializer_class = CalendarSubscriptionSerializer
+    filter_backends: list = []
+    ordering = ("-id",)
+
+    def get_queryset(self):
+        return CalendarToken.objects.filter(owner=self.request.user).select_related("unit")
+
+    @extend_schema(tags=TAGS, summary="我的日历订阅（不含订阅地址：地址只在创建时显示一次）")
+    def get(self, request, *args, **kwargs):
+        return self.list(request, *args, **kwargs)
+
+    @extend_schema(
+        tags=TAGS,
+        summary="新建日历订阅：返回 .ics 订阅地址（feed_url），只显示这一次",
+        request=CalendarSubscriptionInputSerializer,
+        responses={201: CalendarSubscriptionCreatedSerializer},
+    )
+    def post(self, request, *args, **kwargs):
+        data = self.validated(CalendarSubscriptionInputSerializer, request.data)
+        token, secret = calendar_token_create(
+            user=request.user, unit=find_unit(data.get("unit")), label=data["label"], meta=self.meta()
+        )
+        token.feed_url = request.build_absolute_uri(reverse("exports:calendar-feed", args=[secret]))
+        return Response(CalendarSubscriptionCreatedSerializer(token).data, status=status.HTTP_201_CREATED)
+
+
+class CalendarSubscriptionRevokeApi(GenericApi):
+    permission_action = "signed_in"
+
+    def get_queryset(self):
+        # The service refuses other people's tokens with the same 404 as a missing one.
+        return CalendarToken.objects.select_related("unit")
+
+    @extend_schema(
+        operation_id="calendar_subscriptions_revoke",
+        tags=TAGS,
+        summary="撤销日历订阅：此后订阅地址返回 404",
+        request=None,
+        responses={200: CalendarSubscriptionSerializer, **errors_for(409)},
+    )
+    def post(self, request, *args, **kwargs):
+        token = calendar_token_revoke(user=request.user, token=self.get_object(), meta=self.meta())
+        return Response(CalendarSubscriptionSerializer(token).data)
