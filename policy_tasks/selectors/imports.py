@@ -30,7 +30,7 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.parsing import ParsedDocument, ParsedTask, parse_document
-from policy_tasks.services.imports import DUPLICATE_CLAUSE, MISSING_CLAUSE
+from policy_tasks.services.imports import DUPLICATE_CLAUSE, MISSING_CLAUSE, SUMMARY_FIELDS
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 # The id of an area the import would create: equal to no existing task's area.
@@ -124,17 +124,7 @@ class ImportPreview:
 
     def summary(self) -> dict[str, Any]:
         """The same keys and values as ImportResult.summary() for the same input."""
-        return {
-            "created": self.created,
-            "changed": self.changed,
-            "new_units": self.new_units,
-            "tasks_created": self.tasks_created,
-            "tasks_updated": self.tasks_updated,
-            "tasks_unchanged": self.tasks_unchanged,
-            "tasks_missing": self.tasks_missing,
-            "milestones_created": self.milestones_created,
-            "milestones_removed": self.milestones_removed,
-        }
+        return {key: getattr(self, key) for key in SUMMARY_FIELDS}
 
 
 def document_preview(

@@ -43,18 +43,21 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
-        return {
-            "created": self.created,
-            "changed": self.changed,
-            "new_units": self.new_units,
-            "tasks_created": self.tasks_created,
-            "tasks_updated": self.tasks_updated,
-            "tasks_unchanged": self.tasks_unchanged,
-            "tasks_missing": self.tasks_missing,
-            "milestones_created": self.milestones_created,
-            "milestones_removed": self.milestones_removed,
-        }
+        return {key: getattr(self, key) for key in SUMMARY_FIELDS}
 
+
+# What an import (or its preview) reports, in this order.
+SUMMARY_FIELDS = (
+    "created",
+    "changed",
+    "new_units",
+    "tasks_created",
+    "tasks_updated",
+    "tasks_unchanged",
+    "tasks_missing",
+    "milestones_created",
+    "milestones_removed",
+)
 
 # Shared with the preview (selectors/imports.py) so both say exactly the same thing.
 DUPLICATE_CLAUSE = "条款序号 {number} 重复出现（第 {line} 行），请核对原文后再导入"
