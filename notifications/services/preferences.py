@@ -8,9 +8,22 @@ from django.db import transaction
 
 from accounts.models import User
 from notifications.models import NotificationPreference
+from notifications.services.recipients import CHANNEL_ORDER, default_prefs
 from policy_tasks.errors import ServiceError
 
-CHANNELS = ("email", "sms", "dingtalk", "inbox")
+CHANNELS = CHANNEL_ORDER
+
+
+def _defaults() -> dict:
+    """A first saved row starts from the settings' defaults (what the scan used until now),
+    not the model's: a change to one field must not silently change the others."""
+    prefs = default_prefs()
+    return {
+        **{name: name in prefs.channels for name in CHANNELS},
+        "quiet_start": prefs.quiet[0],
+        "quiet_end": prefs.quiet[1],
+        "daily_digest": prefs.digest,
+    }
 
 
 @transaction.atomic
@@ -22,14 +35,21 @@ def preference_update(
     quiet_end: time | None = None,
     daily_digest: bool | None = None,
 ) -> NotificationPreference:
-    """Change the user's own preferences; fields left None keep their value."""
-    pref, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user)
+    """Change the user's own preferences; fields left None keep their value.
+
+    At least one channel stays on: a user who hears nothing misses the deadlines the
+    reminders exist for. Quiet hours with equal start and end mean none.
+    """
     if channels is not None:
         unknown = set(channels) - set(CHANNELS)
         if unknown:
             raise ServiceError(f"未知的通知渠道：{'、'.join(sorted(unknown))}", field="channels")
+        if not channels:
+            raise ServiceError("请至少选择一种提醒方式", field="channels")
         if "sms" in channels and not user.phone:
-            raise ServiceError("开通短信提醒前请先填写手机号", field="channels")
+            raise ServiceError("账户未登记手机号，不能开通短信提醒（请联系管理员登记手机号）", field="channels")
+    pref, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user, defaults=_defaults())
+    if channels is not None:
         for name in CHANNELS:
             setattr(pref, name, name in channels)
     if quiet_start is not None:

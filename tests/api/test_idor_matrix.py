@@ -135,6 +135,13 @@ BODIES = {
     ("/api/v1/documents/{id}/ledger-jobs/", "POST"): lambda w: {"format": "xlsx", "as_of": "2023-06-15"},
     ("/api/v1/documents/{id}/bulletin-jobs/", "POST"): lambda w: {"format": "pdf", "period": "2023-05"},
     ("/api/v1/calendar-subscriptions/", "POST"): lambda w: {"label": "我的时限"},
+    # The caller's own preferences (no id: nobody can name another user's).
+    ("/api/v1/me/notification-preferences/", "PUT"): lambda w: {
+        "channels": ["email", "inbox"],
+        "quiet_start": "22:00",
+        "quiet_end": "08:00",
+        "daily_digest": True,
+    },
 }
 QUERIES = {
     "/api/v1/ledger/overdue/": lambda w: {"document": w.document.pk, "on": "2023-12-01"},
