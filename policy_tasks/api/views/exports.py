@@ -97,15 +97,27 @@ class LedgerFileApi(OnDocumentApi):
         return _file(build_export(kind=self.kind, document=document, params=params, user=request.user))
 
 
-def _ledger_schema(kind: str, label: str):
+def _file_schema(kind: str, summary: str, query, response_label: str):
     return extend_schema_view(
         get=extend_schema(
             operation_id=f"documents_{kind.replace('_', '_file_')}",
             tags=TAGS,
-            summary=f"下载台账（{label}）：每个里程碑一行，只含调用者可见的条款",
-            parameters=[LedgerQuerySerializer],
-            responses=_binary(kind, f"台账{label}文件"),
+            summary=summary,
+            parameters=[query],
+            responses=_binary(kind, response_label),
         )
+    )
+
+
+def _ledger_schema(kind: str, label: str):
+    return _file_schema(
+        kind, f"下载台账（{label}）：每个里程碑一行，只含调用者可见的条款", LedgerQuerySerializer, f"台账{label}文件"
+    )
+
+
+def _bulletin_schema(kind: str, label: str):
+    return _file_schema(
+        kind, f"下载督查通报（{label}；督查员、区领导、管理员）", BulletinQuerySerializer, f"督查通报{label}"
     )
 
 
@@ -128,18 +140,6 @@ class BulletinFileApi(OnDocumentApi):
         self.require_bulletin(document)
         params = self.validated(BulletinQuerySerializer, request.query_params)
         return _file(build_export(kind=self.kind, document=document, params=params, user=request.user))
-
-
-def _bulletin_schema(kind: str, label: str):
-    return extend_schema_view(
-        get=extend_schema(
-            operation_id=f"documents_{kind.replace('_', '_file_')}",
-            tags=TAGS,
-            summary=f"下载督查通报（{label}；督查员、区领导、管理员）",
-            parameters=[BulletinQuerySerializer],
-            responses=_binary(kind, f"督查通报{label}"),
-        )
-    )
 
 
 @_bulletin_schema(ExportJob.Kind.BULLETIN_PDF, "PDF")
