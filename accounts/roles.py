@@ -1,8 +1,66 @@
-"""Who a user is, asked in one place (predicates and scoping build on these)."""
+"""Who a user is, asked in one place (predicates and scoping build on these).
+
+Inside `request_memo()` (accounts.middleware wraps every request in one) a user's active
+roles are read once: one page asks them many times over, through several permission
+checks, and each answer used to be an EXISTS of its own. Outside a request (Celery
+tasks, commands, services called directly) every question reads the database afresh, so
+a role granted or revoked there is seen at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TypeVar
+
 from accounts.models import Membership, RoleGrant, User
+from duban.lib.sql import column, fetch, table
+
+T = TypeVar("T")
+_ROLES_SQL = (
+    f"SELECT {column(RoleGrant, 'role')} FROM {table(RoleGrant)}"
+    f" WHERE {column(RoleGrant, 'user')} = %s AND {column(RoleGrant, 'revoked_at')} IS NULL"
+)
+_memo: ContextVar[dict | None] = ContextVar("duban_request_memo", default=None)
+
+
+@contextmanager
+def request_memo() -> Iterator[None]:
+    """Remember answers keyed by `remembered` until the block ends (one request)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def remembered(key: Hashable, compute: Callable[[], T]) -> T:
+    """compute(), once per key inside `request_memo()`; every time outside it."""
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def remember(key: Hashable, value: object) -> None:
+    """Record an answer read elsewhere (with the token, say) for the rest of the request."""
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value
+
+
+def remember_roles(user: User, roles: Iterable[str]) -> None:
+    remember(("roles", user.pk), frozenset(roles))
+
+
+def active_roles(user: User) -> frozenset[str]:
+    """The roles the user holds now (grants not revoked); empty for anonymous users."""
+    if not user.is_authenticated:
+        return frozenset()
+    return remembered(("roles", user.pk), lambda: frozenset(role for (role,) in fetch(_ROLES_SQL, [user.pk])))
 
 
 def has_role(user: User, role: str) -> bool:
@@ -10,7 +68,7 @@ def has_role(user: User, role: str) -> bool:
         return False
     if role == RoleGrant.Role.ADMIN and user.is_superuser:
         return True
-    return user.role_grants.filter(role=role, revoked_at=None).exists()
+    return role in active_roles(user)
 
 
 def is_supervisor(user: User) -> bool:

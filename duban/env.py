@@ -53,8 +53,15 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 _DB_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql", "postgis"}
 
 
-def parse_database_url(url: str, *, base_dir: Path) -> dict:
-    """Turn DATABASE_URL into a DATABASES entry, naming what is wrong if it cannot."""
+def parse_database_url(url: str, *, base_dir: Path, prepared_statements: bool = True) -> dict:
+    """Turn DATABASE_URL into a DATABASES entry, naming what is wrong if it cannot.
+
+    On PostgreSQL, `prepared_statements` has psycopg bind parameters on the server and
+    prepare a statement once it has run five times on a connection: a page's statements
+    repeat on every request, and planning them anew was a large share of their time
+    (docs/performance.md, "API"). Turn it off behind a pooler in transaction mode that
+    cannot keep prepared statements (PgBouncer before 1.21).
+    """
     scheme = urlsplit(url).scheme
     if not scheme:
         raise ImproperlyConfigured(
@@ -74,4 +81,6 @@ def parse_database_url(url: str, *, base_dir: Path) -> dict:
         config["CONN_MAX_AGE"] = 0
     elif not config.get("NAME"):
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database (…/dbname)")
+    elif prepared_statements:
+        config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
     return config

@@ -9,11 +9,14 @@ detail view would hide.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import rules
 from django.db.models import Q, QuerySet
 
 from accounts import roles
 from accounts.models import Membership, RoleGrant, Unit, User
+from duban.lib.sql import column, fetch, table
 from policy_tasks.errors import Forbidden, NotFound
 from policy_tasks.models import SupervisionScope, Task, TaskUnit
 
@@ -33,14 +36,40 @@ def _memberships(user: User, task: Task) -> list[tuple[int, str, str]]:
     return cache[user.pk]
 
 
+_SCOPES_SQL = (
+    f"SELECT {column(SupervisionScope, 'document', 's')}, {column(SupervisionScope, 'area', 's')}"
+    f" FROM {table(SupervisionScope)} s JOIN {table(RoleGrant)} g"
+    f" ON g.{column(RoleGrant, 'id')} = {column(SupervisionScope, 'grant', 's')}"
+    f" WHERE g.{column(RoleGrant, 'user')} = %s AND g.{column(RoleGrant, 'revoked_at')} IS NULL"
+    f" AND g.{column(RoleGrant, 'role')} = '{RoleGrant.Role.SUPERVISOR.value}'"
+)
+
+
+def supervision_scopes(user: User) -> tuple[tuple[int, int | None], ...] | None:
+    """None when the user is no supervisor; else the (document, area or None) pairs the
+    grant is limited to, empty when it is not limited (everything)."""
+    if not roles.is_supervisor(user):
+        return None
+    return roles.remembered(("supervision_scopes", user.pk), lambda: tuple(fetch(_SCOPES_SQL, [user.pk])))
+
+
+def remember_scopes(user: User, scopes: Iterable[tuple[int, int | None]]) -> None:
+    """For the rest of the request: the scopes of the user's supervisor grant, read elsewhere."""
+    roles.remember(("supervision_scopes", user.pk), tuple(scopes))
+
+
+def sees_all_tasks(user: User) -> bool:
+    """Admins, leaders and supervisors without a scope see every task."""
+    return user.is_authenticated and (roles.is_admin(user) or roles.is_leader(user) or supervision_scopes(user) == ())
+
+
 def _in_supervision_scope(user: User, task: Task) -> bool:
-    grants = user.role_grants.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
-    if not grants.exists():
+    scopes = supervision_scopes(user)
+    if scopes is None:
         return False
-    scopes = SupervisionScope.objects.filter(grant__in=grants)
-    if not scopes.exists():
-        return True
-    return scopes.filter(Q(document_id=task.document_id), Q(area=None) | Q(area_id=task.area_id)).exists()
+    return not scopes or any(
+        document_id == task.document_id and area_id in (None, task.area_id) for document_id, area_id in scopes
+    )
 
 
 @rules.predicate
@@ -59,11 +88,10 @@ def is_document_supervisor(user, document=None) -> bool:
     Called with a PolicyDocument, so use `can`, not `require` (which checks task.view)."""
     if not user.is_authenticated:
         return False
-    grants = user.role_grants.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
-    if not grants.exists():
+    scopes = supervision_scopes(user)
+    if scopes is None:
         return False
-    scopes = SupervisionScope.objects.filter(grant__in=grants)
-    return not scopes.exists() or (document is not None and scopes.filter(document_id=document.pk).exists())
+    return not scopes or (document is not None and any(document_id == document.pk for document_id, _ in scopes))
 
 
 @rules.predicate
@@ -137,13 +165,11 @@ def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySe
         return qs.none()
     if roles.is_admin(user) or roles.is_leader(user):
         return qs
+    scopes = supervision_scopes(user)
+    if scopes == ():
+        return qs
     visible = Q(task_units__unit__memberships__user=user)
-    grants = user.role_grants.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
-    if grants.exists():
-        scopes = list(SupervisionScope.objects.filter(grant__in=grants).values_list("document_id", "area_id"))
-        if not scopes:
-            return qs
-        for document_id, area_id in scopes:
-            visible |= Q(document_id=document_id) & (Q(area_id=area_id) if area_id else Q())
+    for document_id, area_id in scopes or ():
+        visible |= Q(document_id=document_id) & (Q(area_id=area_id) if area_id else Q())
     # Subquery, not a join: a user in two units of one task must not see it twice.
     return qs.filter(pk__in=Task.objects.filter(visible).values("pk"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from accounts import roles
-from accounts.models import RoleGrant, User
+from accounts.models import User
 from policy_tasks.models import (
     Area,
     AreaUnit,
@@ -19,12 +19,11 @@ from policy_tasks.models import (
     Milestone,
     PolicyDocument,
     ProgressReport,
-    SupervisionScope,
     Task,
     UrgeNotice,
     UrgeRecipient,
 )
-from policy_tasks.permissions import visible_tasks
+from policy_tasks.permissions import supervision_scopes, visible_tasks
 
 
 def _sees_everything(user: User) -> bool:
@@ -54,13 +53,11 @@ def _area_milestones(user: User) -> Q:
     if _sees_everything(user):
         return Q(task=None)
     visible = Q(task=None, area__in=AreaUnit.objects.filter(unit__memberships__user=user).values("area_id"))
-    grants = user.role_grants.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
-    if grants.exists():
-        scopes = list(SupervisionScope.objects.filter(grant__in=grants).values_list("document_id", "area_id"))
-        if not scopes:
-            return Q(task=None)
-        for document_id, area_id in scopes:
-            visible |= Q(task=None, document_id=document_id) & (Q(area_id=area_id) if area_id else Q())
+    scopes = supervision_scopes(user)
+    if scopes == ():
+        return Q(task=None)
+    for document_id, area_id in scopes or ():
+        visible |= Q(task=None, document_id=document_id) & (Q(area_id=area_id) if area_id else Q())
     return visible
 
 

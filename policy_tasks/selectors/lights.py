@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from django.db.models import QuerySet
 
+from duban.lib.sql import column, rows_for_ids, table
 from duban.lib.workdays import is_workday
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.selectors.reports import latest_percents
@@ -53,6 +54,16 @@ class _Due(NamedTuple):
     document_id: int
     status: str
     due_date: date | None
+
+
+_THRESHOLDS_SQL = (
+    f"SELECT {', '.join(column(PolicyDocument, name) for name in ('id', *_Thresholds._fields))}"
+    f" FROM {table(PolicyDocument)} WHERE {column(PolicyDocument, 'id')} IN ({{ids}})"
+)
+_DUES_SQL = (
+    f"SELECT {', '.join(column(Milestone, name) for name in ('id', 'task', 'document', 'status', 'due_date'))}"
+    f" FROM {table(Milestone)} WHERE {column(Milestone, 'task')} IN ({{ids}})"
+)
 
 
 def worst(lights: Iterable[str]) -> str:
@@ -120,12 +131,7 @@ def milestone_lights(
     query when the caller has already read them; tasks absent from it count as 0%.
     """
     items = list(milestones)
-    documents = {
-        pk: _Thresholds(*rest)
-        for pk, *rest in PolicyDocument.objects.filter(pk__in={m.document_id for m in items})
-        .order_by()
-        .values_list("pk", *_Thresholds._fields)
-    }
+    documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {m.document_id for m in items})}
     if percents is None:
         percents = latest_percents({m.task_id for m in items if m.task_id is not None})
     return {
@@ -152,7 +158,7 @@ def task_lights(
     items = list(tasks)
     ids = [t.pk for t in items]
     # Plain rows, and without the model's ordering, which would join three tables to sort them.
-    milestones = [_Due(*row) for row in Milestone.objects.filter(task_id__in=ids).order_by().values_list(*_Due._fields)]
+    milestones = [_Due(*row) for row in rows_for_ids(_DUES_SQL, ids)]
     by_task: dict[int, list[str]] = {pk: [] for pk in ids}
     lights = milestone_lights(milestones, on=on, percents=percents)
     for m_id, task_id in ((m.pk, m.task_id) for m in milestones):

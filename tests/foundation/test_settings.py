@@ -54,6 +54,15 @@ def test_postgres_url_is_parsed():
     )
 
 
+def test_postgres_prepares_repeated_statements_unless_told_not_to():
+    options = parse_database_url("postgres://u@db.example/duban", base_dir=ROOT)["OPTIONS"]
+    assert options == {"server_side_binding": True, "prepare_threshold": 5}
+    plain = parse_database_url("postgres://u@db.example/duban", base_dir=ROOT, prepared_statements=False)
+    assert "server_side_binding" not in plain.get("OPTIONS", {})
+    sqlite = parse_database_url("sqlite:///var/test.sqlite3", base_dir=ROOT)
+    assert "server_side_binding" not in sqlite.get("OPTIONS", {})
+
+
 def test_boolean_and_integer_settings_refuse_typos(monkeypatch):
     monkeypatch.setenv("DEBUG", "ture")
     with pytest.raises(ImproperlyConfigured, match="DEBUG"):

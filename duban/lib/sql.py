@@ -1,0 +1,38 @@
+"""Small fixed reads, sent as SQL written once instead of compiled per request.
+
+Django compiles a queryset's SQL anew every time it runs. For the few fixed reads that
+complete a list page (the units, milestones and documents of 50 rows) compiling costs
+more than the database takes to answer (docs/performance.md, "API"). Statements built
+with `select` name tables and columns through the models' _meta, so a renamed field
+fails at import or in the tests rather than drifting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import Model
+
+
+def table(model: type[Model]) -> str:
+    return f'"{model._meta.db_table}"'
+
+
+def column(model: type[Model], field: str, alias: str | None = None) -> str:
+    name = f'"{model._meta.get_field(field).column}"'
+    return f"{alias}.{name}" if alias else name
+
+
+def fetch(sql: str, params: Iterable = ()) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return cursor.fetchall()
+
+
+def rows_for_ids(sql: str, ids: Iterable[int]) -> list[tuple]:
+    """Run `sql`, whose `{ids}` becomes one placeholder per id, and fetch every row."""
+    ids = list(ids)
+    if not ids:
+        return []
+    return fetch(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
