@@ -10,9 +10,17 @@ fails at import or in the tests rather than drifting.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from django.db import connection
 from django.db.models import Model
+
+
+def aware(value: datetime | None) -> datetime | None:
+    """A datetime column read by plain SQL: SQLite gives it naive, in UTC (USE_TZ)."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
 
 
 def table(model: type[Model]) -> str:

@@ -20,9 +20,10 @@ from accounts.models import Unit
 from duban.lib.sql import column, rows_for_ids, table
 from policy_tasks.models import TaskUnit
 from policy_tasks.selectors.lights import task_lights
+from policy_tasks.selectors.reports import latest_lead_reports
 
-# Read for each task of a list page: its fields, every field the list may be ordered by
-# (the cursor is taken from the first), and the latest lead report (annotated by the view).
+# Read for each task of a list page: its fields and every field the list may be ordered by
+# (the cursor is taken from the first). Its latest lead report is read for the page by id.
 TASK_VALUES = (
     "id",
     "document_id",
@@ -33,8 +34,6 @@ TASK_VALUES = (
     "closed_at",
     "version",
     "updated_at",
-    "latest_percent",
-    "latest_report_at",
 )
 LEDGER_VALUES = (
     "id",
@@ -100,9 +99,11 @@ def units_by_task(task_ids: Iterable[int]) -> dict[int, list[dict]]:
 
 def task_rows(page: list[dict], *, on: date) -> list[dict]:
     """TaskListSerializer's output for a page of TASK_VALUES rows, lights as of `on`."""
-    units = units_by_task(row["id"] for row in page)
-    # The page already holds each task's latest percent: the lights need not read it again.
-    percents = {row["id"]: row["latest_percent"] for row in page if row["latest_percent"] is not None}
+    ids = [row["id"] for row in page]
+    units = units_by_task(ids)
+    latest = latest_lead_reports(ids)
+    # The lights take the percents read here rather than reading them again.
+    percents = {pk: percent for pk, (percent, _) in latest.items() if percent is not None}
     lights = task_lights([_TaskRef(row["id"], row["status"]) for row in page], on=on, percents=percents)
     zone = timezone.get_current_timezone()
     return [
@@ -117,8 +118,8 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
             "version": row["version"],
             "units": units[row["id"]],
             "light": lights[row["id"]],
-            "latest_percent": row["latest_percent"],
-            "latest_report_at": datetime_out(row["latest_report_at"], zone),
+            "latest_percent": latest.get(row["id"], (None, None))[0],
+            "latest_report_at": datetime_out(latest.get(row["id"], (None, None))[1], zone),
         }
         for row in page
     ]

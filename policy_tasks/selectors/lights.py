@@ -60,9 +60,13 @@ _THRESHOLDS_SQL = (
     f"SELECT {', '.join(column(PolicyDocument, name) for name in ('id', *_Thresholds._fields))}"
     f" FROM {table(PolicyDocument)} WHERE {column(PolicyDocument, 'id')} IN ({{ids}})"
 )
+# Each milestone of the tasks with its document's thresholds: one statement for a task page.
 _DUES_SQL = (
-    f"SELECT {', '.join(column(Milestone, name) for name in ('id', 'task', 'document', 'status', 'due_date'))}"
-    f" FROM {table(Milestone)} WHERE {column(Milestone, 'task')} IN ({{ids}})"
+    f"SELECT {', '.join(column(Milestone, name, 'm') for name in ('id', 'task', 'document', 'status', 'due_date'))},"
+    f" {', '.join(column(PolicyDocument, name, 'd') for name in _Thresholds._fields)}"
+    f" FROM {table(Milestone)} m JOIN {table(PolicyDocument)} d"
+    f" ON {column(PolicyDocument, 'id', 'd')} = {column(Milestone, 'document', 'm')}"
+    f" WHERE {column(Milestone, 'task', 'm')} IN ({{ids}})"
 )
 
 
@@ -123,15 +127,23 @@ def milestone_light(
 
 
 def milestone_lights(
-    milestones: Iterable[Milestone] | Iterable[_Due], *, on: date, percents: Mapping[int, int] | None = None
+    milestones: Iterable[Milestone] | Iterable[_Due],
+    *,
+    on: date,
+    percents: Mapping[int, int] | None = None,
+    documents: Mapping[int, _Thresholds] | None = None,
 ) -> dict[int, str]:
     """Lights for many milestones by id, in three queries (milestones if a queryset, documents, percents).
 
     `percents` ({task id: latest lead percent}, as `latest_percents` gives) spares the last
     query when the caller has already read them; tasks absent from it count as 0%.
+    `documents` ({document id: thresholds}) likewise spares the documents' query.
     """
     items = list(milestones)
-    documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {m.document_id for m in items})}
+    if documents is None:
+        documents = {
+            pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {m.document_id for m in items})
+        }
     if percents is None:
         percents = latest_percents({m.task_id for m in items if m.task_id is not None})
     return {
@@ -158,9 +170,11 @@ def task_lights(
     items = list(tasks)
     ids = [t.pk for t in items]
     # Plain rows, and without the model's ordering, which would join three tables to sort them.
-    milestones = [_Due(*row) for row in rows_for_ids(_DUES_SQL, ids)]
+    rows = rows_for_ids(_DUES_SQL, ids)
+    milestones = [_Due(*row[:5]) for row in rows]
+    documents = {row[2]: _Thresholds(*row[5:]) for row in rows}
     by_task: dict[int, list[str]] = {pk: [] for pk in ids}
-    lights = milestone_lights(milestones, on=on, percents=percents)
+    lights = milestone_lights(milestones, on=on, percents=percents, documents=documents)
     for m_id, task_id in ((m.pk, m.task_id) for m in milestones):
         by_task[task_id].append(lights[m_id])
     result = {}

@@ -14,12 +14,14 @@ deadline owes nothing for that period.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from duban.lib.sql import aware, column, rows_for_ids, table
 from policy_tasks.models import MilestoneValue, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
 
 
@@ -116,13 +118,26 @@ def reports_missing(
     return missing
 
 
+# Each task's newest lead report: of the latest period, the last filed. A window function
+# (PostgreSQL, and SQLite since 3.25) rather than a subquery per task.
+_LATEST_SQL = (
+    f"SELECT task_id, percent, submitted_at FROM ("
+    f" SELECT {column(ProgressReport, 'task', 'r')} AS task_id, {column(ProgressReport, 'percent', 'r')} AS percent,"
+    f" {column(ProgressReport, 'submitted_at', 'r')} AS submitted_at, ROW_NUMBER() OVER ("
+    f"  PARTITION BY {column(ProgressReport, 'task', 'r')} ORDER BY {column(ReportPeriod, 'starts_on', 'p')} DESC,"
+    f"  {column(ProgressReport, 'submitted_at', 'r')} DESC, {column(ProgressReport, 'id', 'r')} DESC) AS newest"
+    f" FROM {table(ProgressReport)} r JOIN {table(ReportPeriod)} p"
+    f" ON {column(ReportPeriod, 'id', 'p')} = {column(ProgressReport, 'period', 'r')}"
+    f" WHERE {column(ProgressReport, 'is_lead', 'r')} AND {column(ProgressReport, 'task', 'r')} IN ({{ids}})"
+    f") latest WHERE newest = 1"
+)
+
+
+def latest_lead_reports(task_ids: Iterable[int]) -> dict[int, tuple[int | None, datetime]]:
+    """{task id: (percent, submitted_at)} of each task's newest lead report; tasks never reported are absent."""
+    return {task_id: (percent, aware(submitted)) for task_id, percent, submitted in rows_for_ids(_LATEST_SQL, task_ids)}
+
+
 def latest_percents(task_ids) -> dict[int, int]:
     """Each task's percent complete per its lead's most recent report (tasks never reported are absent). One query."""
-    newest = (
-        ProgressReport.objects.filter(task=OuterRef("pk"), is_lead=True)
-        .order_by("-period__starts_on", "-submitted_at", "-id")
-        .values("percent")[:1]
-    )
-    # No ordering: Task's default (document, number) would join the documents for nothing.
-    rows = Task.objects.filter(pk__in=task_ids).order_by().annotate(latest=Subquery(newest)).values_list("pk", "latest")
-    return {pk: percent for pk, percent in rows if percent is not None}
+    return {pk: percent for pk, (percent, _) in latest_lead_reports(task_ids).items() if percent is not None}

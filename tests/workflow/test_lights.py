@@ -178,5 +178,6 @@ def test_lights_for_a_list_take_a_constant_number_of_queries(world, django_asser
     with django_assert_num_queries(3):
         annotated = annotate_lights(Milestone.objects.order_by("due_date"), on=on)
     assert [m.light for m in annotated[:6]] == ["red", "red", "red", "red", "yellow", "yellow"]
-    with django_assert_num_queries(5):  # + tasks, task units
+    # task units, tasks, their milestones with the documents' thresholds, latest percents
+    with django_assert_num_queries(4):
         assert unit_lights(on=on) == {world.lead_unit.pk: "red", world.co_unit.pk: "green"}

@@ -43,7 +43,7 @@ class TaskListApi(ScopedListApi):
     ordering_fields = ["id", "number", "title", "updated_at"]
 
     def get_queryset(self):
-        return tasks_queryset(self.request.user)
+        return visible_tasks(self.request.user)
 
     def list(self, request, *args, **kwargs):
         # Plain rows, not models and nested serializers: see policy_tasks.api.rows.
