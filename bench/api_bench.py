@@ -292,7 +292,9 @@ def main() -> int:
     load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
     env = dict(os.environ, DATABASE_URL=url, **SERVER_ENV)
-    gunicorn = [str(BASE / ".venv" / "bin" / "gunicorn"), "duban.wsgi", "-b", f"127.0.0.1:{args.port}"]
+    # The production configuration (docs/operations.md), with this bench's address and workers.
+    gunicorn = [str(BASE / ".venv" / "bin" / "gunicorn"), "-c", str(BASE / "duban" / "gunicorn_config.py")]
+    gunicorn += ["duban.wsgi", "-b", f"127.0.0.1:{args.port}"]
     gunicorn += ["-w", str(args.workers), "--log-level", "warning"]
     proc = subprocess.Popen(gunicorn, cwd=BASE, env=env)
     try:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
+from rest_framework.response import Response
 
 from accounts import roles
 from duban.lib import clock
-from policy_tasks.api import rows
+from policy_tasks.api import keyset, rows
 from policy_tasks.api.pagination import DubanCursorPagination
 from policy_tasks.api.serializers.inputs import IdField
 from policy_tasks.api.serializers.tasks import LedgerEntrySerializer
@@ -15,7 +18,8 @@ from policy_tasks.api.views.common import ScopedListApi
 from policy_tasks.errors import Forbidden
 from policy_tasks.models import Milestone, PolicyDocument
 from policy_tasks.permissions import can
-from policy_tasks.selectors.tasks import milestones_overdue
+from policy_tasks.selectors import ledger_page
+from policy_tasks.selectors.ledger_page import overdue_page
 
 
 class LedgerQuerySerializer(serializers.Serializer):
@@ -25,6 +29,9 @@ class LedgerQuerySerializer(serializers.Serializer):
 
 
 class LedgerPagination(DubanCursorPagination):
+    """Declares `cursor`, `page_size` and the page's shape in the schema; pages are cut by
+    policy_tasks.api.keyset (see OverdueLedgerApi.list)."""
+
     ordering = ("due_date", "id")
 
 
@@ -38,22 +45,43 @@ class OverdueLedgerApi(ScopedListApi):
     filter_backends: list = []
 
     def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Milestone.objects.none()
-        query = self.validated(LedgerQuerySerializer, self.request.query_params)
-        self.on = query.get("on") or clock.today()
-        user = self.request.user
+        # For the schema only: the rows are read by selectors.ledger_page (see list).
+        return Milestone.objects.none()
+
+    def list(self, request, *args, **kwargs):
+        query = self.validated(LedgerQuerySerializer, request.query_params)
+        on = query.get("on") or clock.today()
+        user = request.user
         document = PolicyDocument.objects.filter(pk=query["document"]).first() if "document" in query else None
         # The ledger is a supervision read (scoreboard.read); its rows are still scoped to what the user sees.
         if not (can(user, "scoreboard.read", document) or (document is None and roles.is_supervisor(user))):
             raise Forbidden("无权查看逾期台账")
-        return milestones_overdue(
-            on=self.on, document=query.get("document"), unit=query.get("unit"), user=self.request.user
-        )
 
-    def list(self, request, *args, **kwargs):
-        # Plain rows (policy_tasks.api.rows): the selector's prefetches of documents and units
-        # are for model pages; a row needs neither the document's nor the clause's text.
-        queryset = self.get_queryset().prefetch_related(None).values(*rows.LEDGER_VALUES)
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(rows.ledger_rows(page, on=self.on))
+        def fetch(after, limit):
+            return overdue_page(
+                on=on,
+                user=user,
+                document_id=query.get("document"),
+                unit_id=query.get("unit"),
+                after=after and after.key,
+                backwards=bool(after and after.backwards),
+                limit=limit,
+            )
+
+        page = keyset.paginate(request, fetch, key_of=_key, parse_key=_parse_key)
+        entries = rows.ledger_rows([dict(zip(ledger_page.COLUMNS, row, strict=True)) for row in page.rows], on=on)
+        return Response({"next": page.next, "previous": page.previous, "results": entries})
+
+
+def _key(row: tuple) -> tuple:
+    return (row[_DUE].isoformat(), row[0])
+
+
+def _parse_key(key: list) -> tuple:
+    due, pk = key
+    if not isinstance(due, str) or type(pk) is not int or not 0 < pk < 2**63:
+        raise ValueError(key)
+    return (date.fromisoformat(due), pk)
+
+
+_DUE = ledger_page.COLUMNS.index("due_date")

@@ -1,0 +1,96 @@
+"""One page of the overdue ledger (逾期台账) as plain rows, in one SQL statement.
+
+The rows are those of `selectors.tasks.overdue_milestone_rows`: task milestones due before
+`on` and not closed, optionally of one document and of tasks one unit leads or co-owns,
+always of tasks the user may see. They come in (due date, id) order, a page at a time,
+after (or before) the key of the last row the reader saw. The API's ledger reads this
+instead of that queryset because building, compiling and iterating it cost several times
+the statement itself (docs/performance.md, "API"); tests/api/test_ledger_page.py holds
+the two to the same rows for every kind of reader and filter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import EmptyResultSet
+
+from accounts.models import User
+from duban.lib.sql import column, fetch, table
+from policy_tasks import permissions
+from policy_tasks.models import Milestone, Task, TaskUnit
+
+# Read for each row, in this order (policy_tasks.api.rows.ledger_rows takes them by these names).
+COLUMNS = (
+    "id",
+    "document_id",
+    "text",
+    "kind",
+    "due_date",
+    "original_due_date",
+    "status",
+    "delay_count",
+    "version",
+    "task_id",
+    "task__number",
+    "task__title",
+    "task__area_id",
+    "task__status",
+)
+_M, _T = "m", "t"
+_SELECT = (
+    "SELECT "
+    + ", ".join(
+        [column(Milestone, name.removesuffix("_id"), _M) for name in COLUMNS[:10]]
+        + [column(Task, name.removeprefix("task__").removesuffix("_id"), _T) for name in COLUMNS[10:]]
+    )
+    + f" FROM {table(Milestone)} {_M} JOIN {table(Task)} {_T}"
+    + f" ON {column(Task, 'id', _T)} = {column(Milestone, 'task', _M)}"
+    # A literal, not a parameter: a prepared statement's generic plan can then still use the
+    # partial index on open milestones (milestone_open_due_idx).
+    + f" WHERE {column(Milestone, 'due_date', _M)} < %s"
+    + f" AND {column(Milestone, 'status', _M)} <> '{Milestone.Status.CLOSED.value}'"
+)
+_KEY = f"({column(Milestone, 'due_date', _M)}, {column(Milestone, 'id', _M)})"
+_OF_UNIT = (
+    f" AND {column(Milestone, 'task', _M)} IN (SELECT {column(TaskUnit, 'task')} FROM {table(TaskUnit)}"
+    f" WHERE {column(TaskUnit, 'unit')} = %s)"
+)
+
+
+def overdue_page(
+    *,
+    on: date,
+    user: User,
+    document_id: int | None = None,
+    unit_id: int | None = None,
+    after: tuple[date, int] | None = None,
+    backwards: bool = False,
+    limit: int,
+) -> list[tuple]:
+    """Up to `limit` rows (COLUMNS) after the key `after` by (due date, id); with `backwards`,
+    the rows before it, nearest first."""
+    sql, params = [_SELECT], [on]
+    if document_id is not None:
+        sql.append(f" AND {column(Milestone, 'document', _M)} = %s")
+        params.append(document_id)
+    if unit_id is not None:
+        sql.append(_OF_UNIT)
+        params.append(unit_id)
+    if not permissions.sees_all_tasks(user):
+        # The visibility rule stays in one place: its queryset, compiled into this statement.
+        try:
+            visible, visible_params = permissions.visible_tasks(user).values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            return []
+        sql.append(f" AND {column(Milestone, 'task', _M)} IN ({visible})")
+        params.extend(visible_params)
+    if after is not None:
+        sql.append(f" AND {_KEY} {'<' if backwards else '>'} (%s, %s)")
+        params.extend(after)
+    direction = " DESC" if backwards else ""
+    sql.append(
+        f" ORDER BY {column(Milestone, 'due_date', _M)}{direction}, {column(Milestone, 'id', _M)}{direction} LIMIT %s"
+    )
+    params.append(limit)
+    return fetch("".join(sql), params)
