@@ -2,8 +2,9 @@
 
 A page of 50 read as model instances and written out by nested ModelSerializers cost
 several times the SQL that fetched it (docs/performance.md, "API"). Here a page is read
-with `.values()`, its units and lights with one query each, and every row is built as
-the dict its serializer describes. The serializers stay the contract: the schema is
+as plain rows (selectors.task_page, selectors.ledger_page), its units, latest reports
+and lights by id with one statement each, and every row is built as the dict its
+serializer describes. The serializers stay the contract: the schema is
 generated from them, and tests/api/test_rows.py checks that both give the same JSON.
 """
 
@@ -21,36 +22,6 @@ from duban.lib.sql import column, rows_for_ids, table
 from policy_tasks.models import TaskUnit
 from policy_tasks.selectors.lights import task_lights
 from policy_tasks.selectors.reports import latest_lead_reports
-
-# Read for each task of a list page: its fields and every field the list may be ordered by
-# (the cursor is taken from the first). Its latest lead report is read for the page by id.
-TASK_VALUES = (
-    "id",
-    "document_id",
-    "area_id",
-    "number",
-    "title",
-    "status",
-    "closed_at",
-    "version",
-    "updated_at",
-)
-LEDGER_VALUES = (
-    "id",
-    "document_id",
-    "text",
-    "kind",
-    "due_date",
-    "original_due_date",
-    "status",
-    "delay_count",
-    "version",
-    "task_id",
-    "task__number",
-    "task__title",
-    "task__area_id",
-    "task__status",
-)
 
 # DRF's rendering of a datetime, so a row reads exactly as the ModelSerializer would have
 # written it: ISO 8601 in the current time zone, "Z" for UTC. Aware values (all the database
@@ -98,7 +69,7 @@ def units_by_task(task_ids: Iterable[int]) -> dict[int, list[dict]]:
 
 
 def task_rows(page: list[dict], *, on: date) -> list[dict]:
-    """TaskListSerializer's output for a page of TASK_VALUES rows, lights as of `on`."""
+    """TaskListSerializer's output for a page of rows (selectors.task_page.COLUMNS by name), lights as of `on`."""
     ids = [row["id"] for row in page]
     units = units_by_task(ids)
     latest = latest_lead_reports(ids)
@@ -126,7 +97,8 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
 
 
 def ledger_rows(page: list[dict], *, on: date) -> list[dict]:
-    """LedgerEntrySerializer's output for a page of LEDGER_VALUES rows, days overdue as of `on`."""
+    """LedgerEntrySerializer's output for a page of rows (selectors.ledger_page.COLUMNS by name), days overdue
+    as of `on`."""
     units = units_by_task({row["task_id"] for row in page})
     return [
         {

@@ -1,6 +1,6 @@
 """One page of the overdue ledger (逾期台账) as plain rows, in one SQL statement.
 
-The rows are those of `selectors.tasks.overdue_milestone_rows`: task milestones due before
+The rows are those of `selectors.tasks.milestones_overdue`: task milestones due before
 `on` and not closed, optionally of one document and of tasks one unit leads or co-owns,
 always of tasks the user may see. They come in (due date, id) order, a page at a time,
 after (or before) the key of the last row the reader saw. The API's ledger reads this

@@ -31,21 +31,6 @@ def milestones_overdue(
     Area-wide targets are left out: no unit can request their completion yet, so
     listing them would only accumulate entries nobody can clear.
     """
-    return (
-        overdue_milestone_rows(on=on, document=document, unit=unit, user=user)
-        .select_related("task", "task__area", "document")
-        .prefetch_related(
-            Prefetch("task__task_units", queryset=TaskUnit.objects.select_related("unit").order_by("position"))
-        )
-        .order_by("due_date", "document_id", "task__number", "position", "pk")
-    )
-
-
-def overdue_milestone_rows(
-    *, on: date, document: PolicyDocument | None = None, unit=None, user=None
-) -> QuerySet[Milestone]:
-    """The milestones of `milestones_overdue`, unordered and without related rows: for a
-    caller that reads plain rows and orders them itself (the API's ledger pages)."""
     qs = Milestone.objects.filter(task__isnull=False, due_date__lt=on).exclude(status=Milestone.Status.CLOSED)
     if document is not None:
         qs = qs.filter(document=document)
@@ -54,4 +39,10 @@ def overdue_milestone_rows(
         qs = qs.filter(task__in=TaskUnit.objects.filter(unit=unit).values("task_id"))
     if user is not None and not permissions.sees_all_tasks(user):
         qs = qs.filter(task__in=permissions.visible_tasks(user).values("pk"))
-    return qs
+    return (
+        qs.select_related("task", "task__area", "document")
+        .prefetch_related(
+            Prefetch("task__task_units", queryset=TaskUnit.objects.select_related("unit").order_by("position"))
+        )
+        .order_by("due_date", "document_id", "task__number", "position", "pk")
+    )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import RoleGrant
@@ -104,3 +105,40 @@ def build_rich_world(world):
     world.co_recipient = UrgeRecipient.objects.get(notice=notice, unit=world.co_unit)
     world.other_document = elsewhere
     return world
+
+
+@pytest.fixture
+def paged(world):
+    """For paging: two documents, two areas, twelve more tasks among three units (some with
+    equal titles and equal update times), milestones that tie on their due dates, some
+    closed, one area-wide target; supervisors scoped three ways."""
+    w = world
+    second = f.DocumentFactory(title="第二份文件")
+    area_a = f.AreaFactory(document=w.document, number=1, title="甲领域")
+    area_b = f.AreaFactory(document=w.document, number=2, title="乙领域")
+    units = [w.lead_unit, w.co_unit, w.other_unit]
+    for n in range(2, 14):
+        document = w.document if n % 3 else second
+        area = (area_a if n % 2 else area_b) if document == w.document else None
+        task = f.TaskFactory(document=document, area=area, number=n, title=f"第{n % 4}类工程")
+        f.TaskUnitFactory(task=task, unit=units[n % 3], role="lead", position=0)
+        f.TaskUnitFactory(task=task, unit=units[(n + 1) % 3], role="co", position=1)
+        for k in range(3):
+            due = date(2023, 1 + (n + k) % 6, 15 if k == 0 else 28)
+            f.MilestoneFactory(task=task, position=k, due_date=due, status="closed" if (n + k) % 4 == 0 else "open")
+    same_moment = timezone.now() - timedelta(days=1)
+    Task.objects.filter(number__in=[3, 5, 8]).update(updated_at=same_moment)
+    f.MilestoneFactory(task=None, area=area_a, document=w.document, due_date=date(2023, 3, 1))
+    w.second = second
+    w.area_a = area_a
+    w.by_document = _scoped("scoped_document", document=w.document)
+    w.by_area = _scoped("scoped_area", document=w.document, area=area_a)
+    w.by_second = _scoped("scoped_second", document=second)
+    return w
+
+
+def _scoped(username, **scope):
+    user = f.UserFactory(username=username)
+    grant = f.RoleGrantFactory(user=user, role=RoleGrant.Role.SUPERVISOR)
+    SupervisionScope.objects.create(grant=grant, **scope)
+    return user

@@ -7,52 +7,16 @@ from __future__ import annotations
 import base64
 import json
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
 
-from accounts.models import RoleGrant
-from policy_tasks.models import SupervisionScope
 from policy_tasks.selectors.tasks import milestones_overdue
-from tests import factories as f
 from tests.api.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 ON = date(2023, 6, 1)
-
-
-@pytest.fixture
-def ledger(world):
-    """Two documents, two areas, twelve more tasks among three units, milestones that tie on
-    their due dates, some closed, one area-wide target; supervisors scoped three ways."""
-    w = world
-    second = f.DocumentFactory(title="第二份文件")
-    area_a = f.AreaFactory(document=w.document, number=1, title="甲领域")
-    area_b = f.AreaFactory(document=w.document, number=2, title="乙领域")
-    units = [w.lead_unit, w.co_unit, w.other_unit]
-    for n in range(2, 14):
-        document = w.document if n % 3 else second
-        area = (area_a if n % 2 else area_b) if document == w.document else None
-        task = f.TaskFactory(document=document, area=area, number=n)
-        f.TaskUnitFactory(task=task, unit=units[n % 3], role="lead", position=0)
-        f.TaskUnitFactory(task=task, unit=units[(n + 1) % 3], role="co", position=1)
-        for k in range(3):
-            due = date(2023, 1 + (n + k) % 6, 15 if k == 0 else 28)
-            f.MilestoneFactory(task=task, position=k, due_date=due, status="closed" if (n + k) % 4 == 0 else "open")
-    f.MilestoneFactory(task=None, area=area_a, document=w.document, due_date=date(2023, 3, 1))
-    w.second = second
-    w.area_a = area_a
-    w.by_document = _scoped("scoped_document", document=w.document)
-    w.by_area = _scoped("scoped_area", document=w.document, area=area_a)
-    w.by_second = _scoped("scoped_second", document=second)
-    return w
-
-
-def _scoped(username, **scope):
-    user = f.UserFactory(username=username)
-    grant = f.RoleGrantFactory(user=user, role=RoleGrant.Role.SUPERVISOR)
-    SupervisionScope.objects.create(grant=grant, **scope)
-    return user
 
 
 def _walk(client, url):
@@ -73,8 +37,8 @@ def _expected(user, **filters) -> list[int]:
 
 
 @pytest.mark.parametrize("actor", ["supervisor", "leader", "admin", "by_document", "by_area", "by_second"])
-def test_every_reader_gets_the_querysets_rows_in_order_page_by_page(ledger, actor):
-    user = getattr(ledger, actor)
+def test_every_reader_gets_the_querysets_rows_in_order_page_by_page(paged, actor):
+    user = getattr(paged, actor)
     expected = _expected(user)
     assert expected, "the fixture must leave something overdue for every reader"
     pages, _ = _walk(client_for(user), f"/api/v1/ledger/overdue/?on={ON}&page_size=3")
@@ -82,11 +46,11 @@ def test_every_reader_gets_the_querysets_rows_in_order_page_by_page(ledger, acto
     assert all(len(page) == 3 for page in pages[:-1])
 
 
-def test_scopes_narrow_the_rows(ledger):
-    everything = set(_expected(ledger.supervisor))
-    document = set(_expected(ledger.by_document))
-    area = set(_expected(ledger.by_area))
-    second = set(_expected(ledger.by_second))
+def test_scopes_narrow_the_rows(paged):
+    everything = set(_expected(paged.supervisor))
+    document = set(_expected(paged.by_document))
+    area = set(_expected(paged.by_area))
+    second = set(_expected(paged.by_second))
     assert area < document < everything
     assert second and not second & document and second | document == everything
 
@@ -100,15 +64,15 @@ def test_scopes_narrow_the_rows(ledger):
         lambda w: {"unit": w.other_unit.pk, "document": w.document.pk},
     ],
 )
-def test_filters_keep_the_querysets_rows(ledger, filters):
-    wanted = filters(ledger)
-    query = "&".join(f"{name}={value}" for name, value in wanted.items())
-    pages, _ = _walk(client_for(ledger.supervisor), f"/api/v1/ledger/overdue/?on={ON}&page_size=4&{query}")
-    assert [pk for page in pages for pk in page] == _expected(ledger.supervisor, **wanted)
+def test_filters_keep_the_querysets_rows(paged, filters):
+    wanted = filters(paged)
+    query = urlencode(wanted)
+    pages, _ = _walk(client_for(paged.supervisor), f"/api/v1/ledger/overdue/?on={ON}&page_size=4&{query}")
+    assert [pk for page in pages for pk in page] == _expected(paged.supervisor, **wanted)
 
 
-def test_previous_links_walk_back_through_the_same_pages(ledger):
-    client = client_for(ledger.supervisor)
+def test_previous_links_walk_back_through_the_same_pages(paged):
+    client = client_for(paged.supervisor)
     forward, last = _walk(client, f"/api/v1/ledger/overdue/?on={ON}&page_size=4")
     assert len(forward) >= 3
     backward, url = [], last["previous"]
@@ -122,8 +86,8 @@ def test_previous_links_walk_back_through_the_same_pages(ledger):
     assert last["next"] is None
 
 
-def test_next_from_a_page_reached_backwards_returns_the_page_left(ledger):
-    client = client_for(ledger.supervisor)
+def test_next_from_a_page_reached_backwards_returns_the_page_left(paged):
+    client = client_for(paged.supervisor)
     first = client.get(f"/api/v1/ledger/overdue/?on={ON}&page_size=4").json()
     second = client.get(first["next"]).json()
     back = client.get(second["previous"]).json()
@@ -149,13 +113,13 @@ def _cursor(payload) -> str:
         _cursor(["2023-05-28", 5]),
     ],
 )
-def test_a_cursor_not_written_here_is_a_400_naming_it(ledger, cursor):
-    response = client_for(ledger.supervisor).get(f"/api/v1/ledger/overdue/?on={ON}&cursor={cursor}")
+def test_a_cursor_not_written_here_is_a_400_naming_it(paged, cursor):
+    response = client_for(paged.supervisor).get(f"/api/v1/ledger/overdue/?on={ON}&cursor={cursor}")
     assert response.status_code == 400
     assert list(response.json()["error"]["fields"]) == ["cursor"]
 
 
-def test_the_page_statement_uses_the_open_milestones_index(ledger, require_postgres):
+def test_the_page_statement_uses_the_open_milestones_index(paged, require_postgres):
     from policy_tasks.selectors.ledger_page import overdue_page
 
     statements = []
@@ -165,7 +129,7 @@ def test_the_page_statement_uses_the_open_milestones_index(ledger, require_postg
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(capture):
-        overdue_page(on=ON, user=ledger.supervisor, after=(date(2023, 3, 1), 1), limit=51)
+        overdue_page(on=ON, user=paged.supervisor, after=(date(2023, 3, 1), 1), limit=51)
     sql, params = statements[-1]
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")

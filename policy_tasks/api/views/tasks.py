@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
 from duban.lib import clock
-from policy_tasks.api import rows
+from duban.lib.sql import aware
+from policy_tasks.api import keyset, rows
 from policy_tasks.api.etag import with_etag
-from policy_tasks.api.filters import TaskFilter
+from policy_tasks.api.filters import FilterBackend, TaskFilter, TieBreakOrdering
 from policy_tasks.api.serializers.tasks import TaskDetailSerializer, TaskListSerializer
 from policy_tasks.api.serializers.workflow import AuditEventSerializer
 from policy_tasks.api.views.common import (
@@ -21,8 +24,9 @@ from policy_tasks.api.views.common import (
     light_tasks,
 )
 from policy_tasks.models import AuditEvent, ProgressReport
-from policy_tasks.permissions import require, visible_tasks
+from policy_tasks.permissions import require, sees_all_tasks, visible_tasks
 from policy_tasks.selectors.reports import latest_report
+from policy_tasks.selectors.task_page import COLUMNS, ORDERABLE, task_page
 
 
 def tasks_queryset(user):
@@ -46,9 +50,60 @@ class TaskListApi(ScopedListApi):
         return visible_tasks(self.request.user)
 
     def list(self, request, *args, **kwargs):
-        # Plain rows, not models and nested serializers: see policy_tasks.api.rows.
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values(*rows.TASK_VALUES))
-        return self.get_paginated_response(rows.task_rows(page, on=clock.today()))
+        # One statement for the page (selectors.task_page), paged by key (api.keyset), rows
+        # built plainly (api.rows): docs/performance.md, "API". The filters and the visibility
+        # rule still decide which tasks, as the queryset the statement is confined to.
+        user = request.user
+        visible = self.get_queryset()
+        within = FilterBackend().filter_queryset(request, visible, self)
+        if within is visible and sees_all_tasks(user):
+            within = None
+        first = TieBreakOrdering().get_ordering(request, visible, self)[0]
+        order, descending = first.lstrip("-"), first.startswith("-")
+
+        def fetch(after, limit):
+            return task_page(
+                within=within,
+                order=order,
+                descending=descending,
+                after=after and after.key,
+                backwards=bool(after and after.backwards),
+                limit=limit,
+            )
+
+        page = keyset.paginate(
+            request,
+            fetch,
+            key_of=lambda row: (_key_value(row[_COLUMN[order]]), row[0]),
+            parse_key=lambda key: _parse_key(order, key),
+        )
+        results = rows.task_rows([dict(zip(COLUMNS, row, strict=True)) for row in page.rows], on=clock.today())
+        return Response({"next": page.next, "previous": page.previous, "results": results})
+
+
+_COLUMN = {name: COLUMNS.index(name) for name in ORDERABLE}
+
+
+def _key_value(value):
+    return aware(value).isoformat() if isinstance(value, datetime) else value
+
+
+def _parse_key(order: str, key: list) -> tuple:
+    value, pk = key
+    if type(pk) is not int or not 0 < pk < 2**63:
+        raise ValueError(key)
+    if order in ("id", "number"):
+        if type(value) is not int or not 0 <= value < 2**63:
+            raise ValueError(key)
+        return (value, pk)
+    if not isinstance(value, str):
+        raise ValueError(key)
+    if order == "updated_at":
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise ValueError(key)
+        return (parsed, pk)
+    return (value, pk)
 
 
 @extend_schema_view(get=extend_schema(tags=["tasks"], summary="任务详情（响应头 ETag 为当前版本）"))

@@ -1,0 +1,90 @@
+"""The API's task list reads its pages with one SQL statement (selectors.task_page) and pages
+by key (policy_tasks.api.keyset). Whatever the ordering, filters and reader, the pages hold
+exactly the tasks the visible, filtered queryset holds, in its order, both ways."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+import pytest
+import time_machine
+
+from policy_tasks.api.filters import TaskFilter
+from policy_tasks.permissions import visible_tasks
+from tests.api.conftest import client_for
+from tests.api.test_ledger_page import _cursor, _walk
+
+pytestmark = pytest.mark.django_db
+ORDERINGS = ["", "id", "-id", "number", "-number", "title", "-title", "updated_at", "-updated_at"]
+
+
+def _expected(user, ordering: str, **filters) -> list[int]:
+    queryset = visible_tasks(user)
+    if filters:
+        queryset = TaskFilter(filters, queryset=queryset).qs
+    first = ordering or "id"
+    tie = "-id" if first.startswith("-") else "id"
+    return list(queryset.order_by(first, tie).values_list("id", flat=True))
+
+
+@pytest.mark.parametrize("ordering", ORDERINGS)
+@pytest.mark.parametrize("actor", ["supervisor", "by_area", "lead_clerk"])
+def test_pages_follow_the_querysets_order_whatever_the_ordering(paged, actor, ordering):
+    user = getattr(paged, actor)
+    pages, last = _walk(client_for(user), f"/api/v1/tasks/?page_size=4&ordering={ordering}")
+    assert [pk for page in pages for pk in page] == _expected(user, ordering)
+    assert last["next"] is None
+
+
+@pytest.mark.parametrize("ordering", ["number", "-title", "updated_at"])
+def test_previous_links_walk_back_through_the_same_pages(paged, ordering):
+    client = client_for(paged.supervisor)
+    forward, last = _walk(client, f"/api/v1/tasks/?page_size=3&ordering={ordering}")
+    assert len(forward) >= 3
+    backward, url = [], last["previous"]
+    while url:
+        body = client.get(url).json()
+        backward.append([row["id"] for row in body["results"]])
+        url = body["previous"]
+    assert backward == forward[-2::-1]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        lambda w: {"document": w.second.pk},
+        lambda w: {"unit": w.co_unit.pk},
+        lambda w: {"lead_unit": w.other_unit.pk, "status": "open"},
+        lambda w: {"search": "第2类"},
+        lambda w: {"overdue_on": "2023-04-01"},
+        lambda w: {"light": "red"},
+        lambda w: {"light": "green"},
+    ],
+)
+@pytest.mark.parametrize("actor", ["supervisor", "by_document"])
+def test_filters_keep_the_querysets_tasks(paged, filters, actor):
+    user = getattr(paged, actor)
+    wanted = {name: str(value) for name, value in filters(paged).items()}
+    query = urlencode(wanted)
+    with time_machine.travel(date(2023, 3, 20), tick=False):
+        pages, _ = _walk(client_for(user), f"/api/v1/tasks/?page_size=2&ordering=-number&{query}")
+        expected = _expected(user, "-number", **wanted)
+    assert expected or actor == "by_document", wanted
+    assert [pk for page in pages for pk in page] == expected
+
+
+@pytest.mark.parametrize(
+    "ordering,cursor",
+    [
+        ("number", _cursor({"k": ["3", 5], "b": False})),
+        ("updated_at", _cursor({"k": ["2023-05-28T10:00:00", 5], "b": False})),
+        ("updated_at", _cursor({"k": ["yesterday", 5], "b": False})),
+        ("title", _cursor({"k": [3, 5], "b": False})),
+        ("id", _cursor({"k": [5, -1], "b": False})),
+    ],
+)
+def test_a_cursor_that_does_not_fit_the_ordering_is_a_400(paged, ordering, cursor):
+    response = client_for(paged.supervisor).get(f"/api/v1/tasks/?ordering={ordering}&cursor={cursor}")
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["cursor"]
