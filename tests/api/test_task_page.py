@@ -80,6 +80,7 @@ def test_filters_keep_the_querysets_tasks(paged, filters, actor):
         ("number", _cursor({"k": ["3", 5], "b": False})),
         ("updated_at", _cursor({"k": ["2023-05-28T10:00:00", 5], "b": False})),
         ("updated_at", _cursor({"k": ["yesterday", 5], "b": False})),
+        ("updated_at", _cursor({"k": ["9999-12-31T23:59:59-14:00", 5], "b": False})),
         ("title", _cursor({"k": [3, 5], "b": False})),
         ("id", _cursor({"k": [5, -1], "b": False})),
     ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
@@ -102,7 +102,7 @@ def _parse_key(order: str, key: list) -> tuple:
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:
             raise ValueError(key)
-        return (parsed, pk)
+        return (parsed.astimezone(UTC), pk)  # OverflowError at the ends of time: a bad cursor too
     return (value, pk)
 
 
