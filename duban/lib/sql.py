@@ -39,8 +39,15 @@ def fetch(sql: str, params: Iterable = ()) -> list[tuple]:
 
 
 def rows_for_ids(sql: str, ids: Iterable[int]) -> list[tuple]:
-    """Run `sql`, whose `{ids}` becomes one placeholder per id, and fetch every row."""
+    """Run `sql`, whose `{ids}` (after a column) becomes "is one of these ids", and fetch every row.
+
+    On PostgreSQL that is `= ANY(%s)` with one array parameter: one statement text whatever the
+    number of ids, so it is prepared once and psycopg caches its parsing (not done for more than
+    50 parameters). SQLite has no arrays: `IN (%s, …)`, one placeholder per id.
+    """
     ids = list(ids)
     if not ids:
         return []
-    return fetch(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
+    if connection.vendor == "postgresql":
+        return fetch(sql.format(ids="= ANY(%s)"), [ids])
+    return fetch(sql.format(ids=f"IN ({', '.join(['%s'] * len(ids))})"), ids)

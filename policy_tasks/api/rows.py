@@ -53,7 +53,7 @@ _UNITS_SQL = (
     f"SELECT {column(TaskUnit, 'task', 'tu')}, {column(TaskUnit, 'role', 'tu')}, {column(TaskUnit, 'position', 'tu')},"
     f" u.{column(Unit, 'id')}, u.{column(Unit, 'name')}, u.{column(Unit, 'short_name')}"
     f" FROM {table(TaskUnit)} tu JOIN {table(Unit)} u ON u.{column(Unit, 'id')} = {column(TaskUnit, 'unit', 'tu')}"
-    f" WHERE {column(TaskUnit, 'task', 'tu')} IN ({{ids}})"
+    f" WHERE {column(TaskUnit, 'task', 'tu')} {{ids}}"
     f" ORDER BY {column(TaskUnit, 'task', 'tu')}, {column(TaskUnit, 'position', 'tu')}"
 )
 

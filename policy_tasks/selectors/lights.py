@@ -58,7 +58,7 @@ class _Due(NamedTuple):
 
 _THRESHOLDS_SQL = (
     f"SELECT {', '.join(column(PolicyDocument, name) for name in ('id', *_Thresholds._fields))}"
-    f" FROM {table(PolicyDocument)} WHERE {column(PolicyDocument, 'id')} IN ({{ids}})"
+    f" FROM {table(PolicyDocument)} WHERE {column(PolicyDocument, 'id')} {{ids}}"
 )
 # Each milestone of the tasks with its document's thresholds: one statement for a task page.
 _DUES_SQL = (
@@ -66,7 +66,7 @@ _DUES_SQL = (
     f" {', '.join(column(PolicyDocument, name, 'd') for name in _Thresholds._fields)}"
     f" FROM {table(Milestone)} m JOIN {table(PolicyDocument)} d"
     f" ON {column(PolicyDocument, 'id', 'd')} = {column(Milestone, 'document', 'm')}"
-    f" WHERE {column(Milestone, 'task', 'm')} IN ({{ids}})"
+    f" WHERE {column(Milestone, 'task', 'm')} {{ids}}"
 )
 
 

@@ -128,7 +128,7 @@ _LATEST_SQL = (
     f"  {column(ProgressReport, 'submitted_at', 'r')} DESC, {column(ProgressReport, 'id', 'r')} DESC) AS newest"
     f" FROM {table(ProgressReport)} r JOIN {table(ReportPeriod)} p"
     f" ON {column(ReportPeriod, 'id', 'p')} = {column(ProgressReport, 'period', 'r')}"
-    f" WHERE {column(ProgressReport, 'is_lead', 'r')} AND {column(ProgressReport, 'task', 'r')} IN ({{ids}})"
+    f" WHERE {column(ProgressReport, 'is_lead', 'r')} AND {column(ProgressReport, 'task', 'r')} {{ids}}"
     f") latest WHERE newest = 1"
 )
 
