@@ -2,8 +2,8 @@
 
 A page of 50 read as model instances and written out by nested ModelSerializers cost
 several times the SQL that fetched it (docs/performance.md, "API"). Here a page is read
-as plain rows (selectors.task_page, selectors.ledger_page), its units, latest reports
-and lights by id with one statement each, and every row is built as the dict its
+as plain rows (selectors.task_page, selectors.ledger_page; a task's row carries its latest
+lead report), its units and its milestones' lights by id with one statement each, and every row is built as the dict its
 serializer describes. The serializers stay the contract: the schema is
 generated from them, and tests/api/test_rows.py checks that both give the same JSON.
 """
@@ -21,7 +21,6 @@ from accounts.models import Unit
 from duban.lib.sql import column, rows_for_ids, table
 from policy_tasks.models import TaskUnit
 from policy_tasks.selectors.lights import task_lights
-from policy_tasks.selectors.reports import latest_lead_reports
 
 # DRF's rendering of a datetime, so a row reads exactly as the ModelSerializer would have
 # written it: ISO 8601 in the current time zone, "Z" for UTC. Aware values (all the database
@@ -70,11 +69,9 @@ def units_by_task(task_ids: Iterable[int]) -> dict[int, list[dict]]:
 
 def task_rows(page: list[dict], *, on: date) -> list[dict]:
     """TaskListSerializer's output for a page of rows (selectors.task_page.COLUMNS by name), lights as of `on`."""
-    ids = [row["id"] for row in page]
-    units = units_by_task(ids)
-    latest = latest_lead_reports(ids)
-    # The lights take the percents read here rather than reading them again.
-    percents = {pk: percent for pk, (percent, _) in latest.items() if percent is not None}
+    units = units_by_task(row["id"] for row in page)
+    # The page holds each task's latest percent: the lights need not read it again.
+    percents = {row["id"]: row["latest_percent"] for row in page if row["latest_percent"] is not None}
     lights = task_lights([_TaskRef(row["id"], row["status"]) for row in page], on=on, percents=percents)
     zone = timezone.get_current_timezone()
     return [
@@ -89,8 +86,8 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
             "version": row["version"],
             "units": units[row["id"]],
             "light": lights[row["id"]],
-            "latest_percent": latest.get(row["id"], (None, None))[0],
-            "latest_report_at": datetime_out(latest.get(row["id"], (None, None))[1], zone),
+            "latest_percent": row["latest_percent"],
+            "latest_report_at": datetime_out(row["latest_report_at"], zone),
         }
         for row in page
     ]

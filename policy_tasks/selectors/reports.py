@@ -118,19 +118,23 @@ def reports_missing(
     return missing
 
 
-# Each task's newest lead report: of the latest period, the last filed. A window function
-# (PostgreSQL, and SQLite since 3.25) rather than a subquery per task.
-_LATEST_SQL = (
-    f"SELECT task_id, percent, submitted_at FROM ("
-    f" SELECT {column(ProgressReport, 'task', 'r')} AS task_id, {column(ProgressReport, 'percent', 'r')} AS percent,"
-    f" {column(ProgressReport, 'submitted_at', 'r')} AS submitted_at, ROW_NUMBER() OVER ("
-    f"  PARTITION BY {column(ProgressReport, 'task', 'r')} ORDER BY {column(ReportPeriod, 'starts_on', 'p')} DESC,"
-    f"  {column(ProgressReport, 'submitted_at', 'r')} DESC, {column(ProgressReport, 'id', 'r')} DESC) AS newest"
-    f" FROM {table(ProgressReport)} r JOIN {table(ReportPeriod)} p"
-    f" ON {column(ReportPeriod, 'id', 'p')} = {column(ProgressReport, 'period', 'r')}"
-    f" WHERE {column(ProgressReport, 'is_lead', 'r')} AND {column(ProgressReport, 'task', 'r')} {{ids}}"
-    f") latest WHERE newest = 1"
-)
+def newest_lead_reports_sql(tasks: str) -> str:
+    """SQL for each task's newest lead report, of the latest period the last filed, as rows
+    (task_id, percent, submitted_at, newest) where newest = 1 marks it; `tasks` is the condition
+    on the task id ("IN (…)", "= ANY(%s)"). A window function (PostgreSQL, SQLite since 3.25)
+    rather than a subquery per task."""
+    return (
+        f"SELECT {column(ProgressReport, 'task', 'r')} AS task_id, {column(ProgressReport, 'percent', 'r')} AS percent,"
+        f" {column(ProgressReport, 'submitted_at', 'r')} AS submitted_at, ROW_NUMBER() OVER ("
+        f" PARTITION BY {column(ProgressReport, 'task', 'r')} ORDER BY {column(ReportPeriod, 'starts_on', 'p')} DESC,"
+        f" {column(ProgressReport, 'submitted_at', 'r')} DESC, {column(ProgressReport, 'id', 'r')} DESC) AS newest"
+        f" FROM {table(ProgressReport)} r JOIN {table(ReportPeriod)} p"
+        f" ON {column(ReportPeriod, 'id', 'p')} = {column(ProgressReport, 'period', 'r')}"
+        f" WHERE {column(ProgressReport, 'is_lead', 'r')} AND {column(ProgressReport, 'task', 'r')} {tasks}"
+    )
+
+
+_LATEST_SQL = f"SELECT task_id, percent, submitted_at FROM ({newest_lead_reports_sql('{ids}')}) latest WHERE newest = 1"
 
 
 def latest_lead_reports(task_ids: Iterable[int]) -> dict[int, tuple[int | None, datetime]]:

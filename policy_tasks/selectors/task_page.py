@@ -1,4 +1,4 @@
-"""One page of a task list as plain rows, in one SQL statement.
+"""One page of a task list as plain rows, each with its newest lead report, in one SQL statement.
 
 The API's task list reads its page here instead of through a queryset and DRF's cursor
 pagination, whose building and compiling cost more than the statement they ran
@@ -16,14 +16,33 @@ from django.db.models import QuerySet
 
 from duban.lib.sql import aware, column, fetch, table
 from policy_tasks.models import Task
+from policy_tasks.selectors import reports
 
-# Read for each row, in this order (policy_tasks.api.rows.task_rows takes them by these names).
-COLUMNS = ("id", "document_id", "area_id", "number", "title", "status", "closed_at", "version", "updated_at")
+# Read for each row, in this order (policy_tasks.api.rows.task_rows takes them by these names),
+# then the column the page is ordered by when it is not among them: Django's loader spends
+# about 3 µs on each timestamptz, so `updated_at` is read only to order by it.
+COLUMNS = (
+    "id",
+    "document_id",
+    "area_id",
+    "number",
+    "title",
+    "status",
+    "closed_at",
+    "version",
+    "latest_percent",
+    "latest_report_at",
+)
 ORDERABLE = ("id", "number", "title", "updated_at")
 _T = "t"
-_SELECT = (
-    "SELECT " + ", ".join(column(Task, name.removesuffix("_id"), _T) for name in COLUMNS) + f" FROM {table(Task)} {_T}"
-)
+_TASK_COLUMNS = COLUMNS[:8]
+_LATEST = reports.newest_lead_reports_sql(f"IN (SELECT {column(Task, 'id')} FROM page)")
+
+
+def _columns(prefix: str, names) -> str:
+    return ", ".join(f"{prefix}.{column(Task, name.removesuffix('_id'))}" for name in names)
+
+
 _ADAPT = {
     "id": int,
     "number": int,
@@ -41,12 +60,15 @@ def task_page(
     backwards: bool = False,
     limit: int,
 ) -> list[tuple]:
-    """Up to `limit` rows (COLUMNS) of the tasks in `within` (all tasks when None), ordered by
-    (`order`, id), descending if asked, strictly after the key `after` = (value of `order`, id);
+    """Up to `limit` rows (COLUMNS, then `order` if not among them) of the tasks in `within`
+    (all tasks when None), ordered by (`order`, id), descending if asked, strictly after the key `after` = (value of `order`, id);
     with `backwards`, strictly before it, nearest first."""
     if order not in ORDERABLE:
         raise ValueError(f"cannot order tasks by {order!r}")
-    sql, params = [_SELECT], []
+    # The page is a common table expression (its rows are read once), joined with each of its
+    # tasks' newest lead report.
+    read = _TASK_COLUMNS if order in _TASK_COLUMNS else (*_TASK_COLUMNS, order)
+    sql, params = [f"WITH page AS (SELECT {_columns(_T, read)} FROM {table(Task)} {_T}"], []
     conditions = []
     if within is not None:
         try:
@@ -55,17 +77,26 @@ def task_page(
             return []
         conditions.append(f"{column(Task, 'id', _T)} IN ({subquery})")
         params.extend(subquery_params)
-    key = f"({column(Task, order, _T)}, {column(Task, 'id', _T)})"
     scan_descending = descending != backwards
     if after is not None:
+        key = f"({column(Task, order, _T)}, {column(Task, 'id', _T)})"
         conditions.append(f"{key} {'<' if scan_descending else '>'} (%s, %s)")
         params.extend([_ADAPT[order](after[0]), after[1]])
     if conditions:
         sql.append(" WHERE " + " AND ".join(conditions))
+    keys = (order, "id") if order != "id" else ("id",)
     direction = " DESC" if scan_descending else ""
-    sql.append(f" ORDER BY {column(Task, order, _T)}{direction}, {column(Task, 'id', _T)}{direction} LIMIT %s")
+
+    def order_by(prefix: str) -> str:
+        return " ORDER BY " + ", ".join(f"{prefix}.{column(Task, name)}{direction}" for name in keys)
+
+    sql.append(f"{order_by(_T)} LIMIT %s)")
     params.append(limit)
+    sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, latest.percent, latest.submitted_at")
+    sql.append(f"{', page.' + column(Task, order) if len(read) > len(_TASK_COLUMNS) else ''} FROM page")
+    sql.append(f" LEFT JOIN ({_LATEST}) latest ON latest.task_id = page.{column(Task, 'id')} AND latest.newest = 1")
+    sql.append(order_by("page"))
     rows = fetch("".join(sql), params)
     if connection.vendor == "sqlite":  # its datetimes come back naive (in UTC)
-        rows = [(*row[:6], aware(row[6]), row[7], aware(row[8])) for row in rows]
+        rows = [(*row[:6], aware(row[6]), *row[7:9], *(aware(value) for value in row[9:])) for row in rows]
     return rows

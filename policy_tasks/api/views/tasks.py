@@ -26,7 +26,7 @@ from policy_tasks.api.views.common import (
 from policy_tasks.models import AuditEvent, ProgressReport
 from policy_tasks.permissions import require, sees_all_tasks, visible_tasks
 from policy_tasks.selectors.reports import latest_report
-from policy_tasks.selectors.task_page import COLUMNS, ORDERABLE, task_page
+from policy_tasks.selectors.task_page import COLUMNS, task_page
 
 
 def tasks_queryset(user):
@@ -74,14 +74,13 @@ class TaskListApi(ScopedListApi):
         page = keyset.paginate(
             request,
             fetch,
-            key_of=lambda row: (_key_value(row[_COLUMN[order]]), row[0]),
+            key_of=lambda row: (_key_value(row[COLUMNS.index(order) if order in COLUMNS else -1]), row[0]),
             parse_key=lambda key: _parse_key(order, key),
         )
-        results = rows.task_rows([dict(zip(COLUMNS, row, strict=True)) for row in page.rows], on=clock.today())
+        results = rows.task_rows(
+            [dict(zip(COLUMNS, row[: len(COLUMNS)], strict=True)) for row in page.rows], on=clock.today()
+        )
         return Response({"next": page.next, "previous": page.previous, "results": results})
-
-
-_COLUMN = {name: COLUMNS.index(name) for name in ORDERABLE}
 
 
 def _key_value(value):
