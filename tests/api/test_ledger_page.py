@@ -4,8 +4,6 @@ queryset (selectors.tasks.milestones_overdue) gives them, in order, page after p
 
 from __future__ import annotations
 
-import base64
-import json
 from datetime import date
 from urllib.parse import urlencode
 
@@ -14,21 +12,10 @@ from django.db import connection
 
 from policy_tasks.selectors.tasks import milestones_overdue
 from tests.api.conftest import client_for
+from tests.api.paging import cursor, walk, walk_back
 
 pytestmark = pytest.mark.django_db
 ON = date(2023, 6, 1)
-
-
-def _walk(client, url):
-    """Every page's ids, following `next` from `url`; and the last response body."""
-    pages, body = [], None
-    while url:
-        response = client.get(url)
-        assert response.status_code == 200, response.content
-        body = response.json()
-        pages.append([row["id"] for row in body["results"]])
-        url = body["next"]
-    return pages, body
 
 
 def _expected(user, **filters) -> list[int]:
@@ -41,7 +28,7 @@ def test_every_reader_gets_the_querysets_rows_in_order_page_by_page(paged, actor
     user = getattr(paged, actor)
     expected = _expected(user)
     assert expected, "the fixture must leave something overdue for every reader"
-    pages, _ = _walk(client_for(user), f"/api/v1/ledger/overdue/?on={ON}&page_size=3")
+    pages, _ = walk(client_for(user), f"/api/v1/ledger/overdue/?on={ON}&page_size=3")
     assert [pk for page in pages for pk in page] == expected
     assert all(len(page) == 3 for page in pages[:-1])
 
@@ -67,20 +54,15 @@ def test_scopes_narrow_the_rows(paged):
 def test_filters_keep_the_querysets_rows(paged, filters):
     wanted = filters(paged)
     query = urlencode(wanted)
-    pages, _ = _walk(client_for(paged.supervisor), f"/api/v1/ledger/overdue/?on={ON}&page_size=4&{query}")
+    pages, _ = walk(client_for(paged.supervisor), f"/api/v1/ledger/overdue/?on={ON}&page_size=4&{query}")
     assert [pk for page in pages for pk in page] == _expected(paged.supervisor, **wanted)
 
 
 def test_previous_links_walk_back_through_the_same_pages(paged):
     client = client_for(paged.supervisor)
-    forward, last = _walk(client, f"/api/v1/ledger/overdue/?on={ON}&page_size=4")
+    forward, last = walk(client, f"/api/v1/ledger/overdue/?on={ON}&page_size=4")
     assert len(forward) >= 3
-    backward, url = [], last["previous"]
-    while url:
-        body = client.get(url).json()
-        backward.append([row["id"] for row in body["results"]])
-        url = body["previous"]
-    assert backward == forward[-2::-1]
+    assert walk_back(client, last["previous"]) == forward[-2::-1]
     first = client.get(f"/api/v1/ledger/overdue/?on={ON}&page_size=4").json()
     assert first["previous"] is None and first["next"]
     assert last["next"] is None
@@ -96,25 +78,21 @@ def test_next_from_a_page_reached_backwards_returns_the_page_left(paged):
     assert [row["id"] for row in again["results"]] == [row["id"] for row in second["results"]]
 
 
-def _cursor(payload) -> str:
-    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
-
-
 @pytest.mark.parametrize(
-    "cursor",
+    "forged",
     [
         "garbage",
         "cD0xMjM0NTY3ODk=",  # a DRF cursor: this list no longer reads them
-        _cursor({"k": ["2023-05-28"], "b": False}),
-        _cursor({"k": ["2023-02-30", 5], "b": False}),
-        _cursor({"k": ["2023-05-28", "5"], "b": False}),
-        _cursor({"k": ["2023-05-28", 2**63], "b": False}),
-        _cursor({"k": ["2023-05-28", 5], "b": "yes"}),
-        _cursor(["2023-05-28", 5]),
+        cursor({"k": ["2023-05-28"], "b": False}),
+        cursor({"k": ["2023-02-30", 5], "b": False}),
+        cursor({"k": ["2023-05-28", "5"], "b": False}),
+        cursor({"k": ["2023-05-28", 2**63], "b": False}),
+        cursor({"k": ["2023-05-28", 5], "b": "yes"}),
+        cursor(["2023-05-28", 5]),
     ],
 )
-def test_a_cursor_not_written_here_is_a_400_naming_it(paged, cursor):
-    response = client_for(paged.supervisor).get(f"/api/v1/ledger/overdue/?on={ON}&cursor={cursor}")
+def test_a_cursor_not_written_here_is_a_400_naming_it(paged, forged):
+    response = client_for(paged.supervisor).get(f"/api/v1/ledger/overdue/?on={ON}&cursor={forged}")
     assert response.status_code == 400
     assert list(response.json()["error"]["fields"]) == ["cursor"]
 

@@ -13,7 +13,7 @@ import time_machine
 from policy_tasks.api.filters import TaskFilter
 from policy_tasks.permissions import visible_tasks
 from tests.api.conftest import client_for
-from tests.api.test_ledger_page import _cursor, _walk
+from tests.api.paging import cursor, walk, walk_back
 
 pytestmark = pytest.mark.django_db
 ORDERINGS = ["", "id", "-id", "number", "-number", "title", "-title", "updated_at", "-updated_at"]
@@ -32,7 +32,7 @@ def _expected(user, ordering: str, **filters) -> list[int]:
 @pytest.mark.parametrize("actor", ["supervisor", "by_area", "lead_clerk"])
 def test_pages_follow_the_querysets_order_whatever_the_ordering(paged, actor, ordering):
     user = getattr(paged, actor)
-    pages, last = _walk(client_for(user), f"/api/v1/tasks/?page_size=4&ordering={ordering}")
+    pages, last = walk(client_for(user), f"/api/v1/tasks/?page_size=4&ordering={ordering}")
     assert [pk for page in pages for pk in page] == _expected(user, ordering)
     assert last["next"] is None
 
@@ -40,14 +40,9 @@ def test_pages_follow_the_querysets_order_whatever_the_ordering(paged, actor, or
 @pytest.mark.parametrize("ordering", ["number", "-title", "updated_at"])
 def test_previous_links_walk_back_through_the_same_pages(paged, ordering):
     client = client_for(paged.supervisor)
-    forward, last = _walk(client, f"/api/v1/tasks/?page_size=3&ordering={ordering}")
+    forward, last = walk(client, f"/api/v1/tasks/?page_size=3&ordering={ordering}")
     assert len(forward) >= 3
-    backward, url = [], last["previous"]
-    while url:
-        body = client.get(url).json()
-        backward.append([row["id"] for row in body["results"]])
-        url = body["previous"]
-    assert backward == forward[-2::-1]
+    assert walk_back(client, last["previous"]) == forward[-2::-1]
 
 
 @pytest.mark.parametrize(
@@ -68,24 +63,24 @@ def test_filters_keep_the_querysets_tasks(paged, filters, actor):
     wanted = {name: str(value) for name, value in filters(paged).items()}
     query = urlencode(wanted)
     with time_machine.travel(date(2023, 3, 20), tick=False):
-        pages, _ = _walk(client_for(user), f"/api/v1/tasks/?page_size=2&ordering=-number&{query}")
+        pages, _ = walk(client_for(user), f"/api/v1/tasks/?page_size=2&ordering=-number&{query}")
         expected = _expected(user, "-number", **wanted)
     assert expected or actor == "by_document", wanted
     assert [pk for page in pages for pk in page] == expected
 
 
 @pytest.mark.parametrize(
-    "ordering,cursor",
+    "ordering,forged",
     [
-        ("number", _cursor({"k": ["3", 5], "b": False})),
-        ("updated_at", _cursor({"k": ["2023-05-28T10:00:00", 5], "b": False})),
-        ("updated_at", _cursor({"k": ["yesterday", 5], "b": False})),
-        ("updated_at", _cursor({"k": ["9999-12-31T23:59:59-14:00", 5], "b": False})),
-        ("title", _cursor({"k": [3, 5], "b": False})),
-        ("id", _cursor({"k": [5, -1], "b": False})),
+        ("number", cursor({"k": ["3", 5], "b": False})),
+        ("updated_at", cursor({"k": ["2023-05-28T10:00:00", 5], "b": False})),
+        ("updated_at", cursor({"k": ["yesterday", 5], "b": False})),
+        ("updated_at", cursor({"k": ["9999-12-31T23:59:59-14:00", 5], "b": False})),
+        ("title", cursor({"k": [3, 5], "b": False})),
+        ("id", cursor({"k": [5, -1], "b": False})),
     ],
 )
-def test_a_cursor_that_does_not_fit_the_ordering_is_a_400(paged, ordering, cursor):
-    response = client_for(paged.supervisor).get(f"/api/v1/tasks/?ordering={ordering}&cursor={cursor}")
+def test_a_cursor_that_does_not_fit_the_ordering_is_a_400(paged, ordering, forged):
+    response = client_for(paged.supervisor).get(f"/api/v1/tasks/?ordering={ordering}&cursor={forged}")
     assert response.status_code == 400
     assert list(response.json()["error"]["fields"]) == ["cursor"]
