@@ -10,7 +10,7 @@ as four ORM queries they cost more than most pages' own SQL (docs/performance.md
 from __future__ import annotations
 
 import binascii
-from datetime import UTC, datetime
+from datetime import datetime
 from hmac import compare_digest
 from itertools import groupby
 
@@ -26,17 +26,13 @@ from rest_framework.authentication import get_authorization_header
 
 from accounts import roles
 from accounts.models import RoleGrant, User
-from duban.lib.sql import column, fetch, table
+from duban.lib.sql import aware, column, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import SupervisionScope
 
 _PREFIXES = (b"token", b"bearer")
 _TOKEN_FIELDS = [f.attname for f in AuthToken._meta.concrete_fields]
 _USER_FIELDS = [f.attname for f in User._meta.concrete_fields]
-_DATETIMES = {
-    AuthToken: {f.attname for f in AuthToken._meta.concrete_fields if f.get_internal_type() == "DateTimeField"},
-    User: {f.attname for f in User._meta.concrete_fields if f.get_internal_type() == "DateTimeField"},
-}
 # One row per active role (a supervisor grant with scopes: one per scope), or one with no role.
 _PRINCIPAL_SQL = (
     "SELECT "
@@ -60,13 +56,8 @@ _PRINCIPAL_SQL = (
 
 
 def _load(model, names: list[str], values: tuple):
-    """A model instance from a raw row; SQLite hands back naive UTC datetimes."""
-    values = [
-        value.replace(tzinfo=UTC)
-        if name in _DATETIMES[model] and isinstance(value, datetime) and value.tzinfo is None
-        else value
-        for name, value in zip(names, values, strict=True)
-    ]
+    """A model instance from a raw row (SQLite hands back datetimes naive)."""
+    values = [aware(value) if isinstance(value, datetime) else value for value in values]
     return model.from_db(connection.alias, names, values)
 
 
