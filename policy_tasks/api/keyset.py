@@ -47,17 +47,18 @@ class Page:
     previous: str | None
 
 
-def _encode(after: After) -> str:
-    text = json.dumps({"k": list(after.key), "b": after.backwards}, separators=(",", ":"))
+def _encode(key: tuple, backwards: bool) -> str:
+    text = json.dumps({"k": list(key), "b": backwards}, separators=(",", ":"))
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def _decode(raw: str, parse_key: Callable[[list], tuple]) -> After:
+def _decode(raw: str, parse_key: Callable[[list], tuple]) -> tuple[After, tuple]:
+    """The position a cursor names, and its key as written (JSON values, for links)."""
     try:
         data = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
         if not isinstance(data, dict) or not isinstance(data.get("k"), list) or not isinstance(data.get("b"), bool):
             raise ValueError(raw)
-        return After(parse_key(data["k"]), data["b"])
+        return After(parse_key(data["k"]), data["b"]), tuple(data["k"])
     except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise InvalidCursor() from None
 
@@ -67,23 +68,24 @@ def paginate(request: Request, fetch: Fetch, *, key_of: Callable[[Any], tuple], 
     one back from a cursor (raising ValueError or TypeError when it cannot)."""
     size = DubanCursorPagination().get_page_size(request)
     raw = request.query_params.get(CURSOR)
-    after = _decode(raw, parse_key) if raw else None
+    after, written = _decode(raw, parse_key) if raw else (None, ())
     rows = list(fetch(after, size + 1))
     more = len(rows) > size
     rows = rows[:size]
     url = request.build_absolute_uri()
 
-    def link(position: After) -> str:
-        return replace_query_param(url, CURSOR, _encode(position))
+    def link(key: tuple, backwards: bool = False) -> str:
+        return replace_query_param(url, CURSOR, _encode(key, backwards))
 
     if after is not None and after.backwards:
         rows.reverse()
-        previous = link(After(key_of(rows[0]), True)) if more else None
+        previous = link(key_of(rows[0]), True) if more else None
         # Going back from a later page: the rows after this one are that page's.
-        following = link(After(key_of(rows[-1]))) if rows else remove_query_param(url, CURSOR)
+        following = link(key_of(rows[-1])) if rows else remove_query_param(url, CURSOR)
         return Page(rows, following, previous)
-    following = link(After(key_of(rows[-1]))) if more else None
+    following = link(key_of(rows[-1])) if more else None
     previous = None
     if after is not None:
-        previous = link(After(key_of(rows[0]), True)) if rows else link(After(after.key, True))
+        # Nothing after the cursor (its rows were closed meanwhile): back from where it pointed.
+        previous = link(key_of(rows[0]) if rows else written, True)
     return Page(rows, following, previous)

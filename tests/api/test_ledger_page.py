@@ -78,6 +78,24 @@ def test_next_from_a_page_reached_backwards_returns_the_page_left(paged):
     assert [row["id"] for row in again["results"]] == [row["id"] for row in second["results"]]
 
 
+def test_a_cursor_past_either_end_gives_an_empty_page_that_links_back(paged):
+    client = client_for(paged.supervisor)
+    everything = walk(client, f"/api/v1/ledger/overdue/?on={ON}&page_size=200")[0][0]
+    beyond = client.get(
+        f"/api/v1/ledger/overdue/?on={ON}&page_size=3&cursor={cursor({'k': ['2099-01-01', 1], 'b': False})}"
+    )
+    assert beyond.status_code == 200
+    body = beyond.json()
+    assert body["results"] == [] and body["next"] is None
+    assert [row["id"] for row in client.get(body["previous"]).json()["results"]] == everything[-3:]
+    before = client.get(
+        f"/api/v1/ledger/overdue/?on={ON}&page_size=3&cursor={cursor({'k': ['1999-01-01', 1], 'b': True})}"
+    )
+    body = before.json()
+    assert body["results"] == [] and body["previous"] is None
+    assert [row["id"] for row in client.get(body["next"]).json()["results"]] == everything[:3]
+
+
 @pytest.mark.parametrize(
     "forged",
     [

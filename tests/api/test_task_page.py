@@ -45,6 +45,15 @@ def test_previous_links_walk_back_through_the_same_pages(paged, ordering):
     assert walk_back(client, last["previous"]) == forward[-2::-1]
 
 
+def test_an_update_time_cursor_past_the_end_links_back_to_the_last_page(paged):
+    client = client_for(paged.supervisor)
+    everything = walk(client, "/api/v1/tasks/?page_size=200&ordering=updated_at")[0][0]
+    past = cursor({"k": ["2099-01-01T00:00:00+00:00", 1], "b": False})
+    body = client.get(f"/api/v1/tasks/?page_size=2&ordering=updated_at&cursor={past}").json()
+    assert body["results"] == [] and body["next"] is None
+    assert [row["id"] for row in client.get(body["previous"]).json()["results"]] == everything[-2:]
+
+
 @pytest.mark.parametrize(
     "filters",
     [
