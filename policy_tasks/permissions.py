@@ -58,11 +58,6 @@ def remember_scopes(user: User, scopes: Iterable[tuple[int, int | None]]) -> Non
     roles.remember(("supervision_scopes", user.pk), tuple(scopes))
 
 
-def sees_all_tasks(user: User) -> bool:
-    """Admins, leaders and supervisors without a scope see every task."""
-    return user.is_authenticated and (roles.is_admin(user) or roles.is_leader(user) or supervision_scopes(user) == ())
-
-
 def _in_supervision_scope(user: User, task: Task) -> bool:
     scopes = supervision_scopes(user)
     if scopes is None:

@@ -2,9 +2,9 @@
 
 Django compiles a queryset's SQL anew every time it runs. For the few fixed reads that
 complete a list page (the units, milestones and documents of 50 rows) compiling costs
-more than the database takes to answer (docs/performance.md, "API"). Statements built
-with `select` name tables and columns through the models' _meta, so a renamed field
-fails at import or in the tests rather than drifting.
+more than the database takes to answer (docs/performance.md, "API"). Statements name
+tables and columns through `table` and `column`, from the models' _meta, so a renamed
+field fails at import or in the tests rather than drifting.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 
 def aware(value: datetime | None) -> datetime | None:
@@ -30,6 +31,18 @@ def table(model: type[Model]) -> str:
 def column(model: type[Model], field: str, alias: str | None = None) -> str:
     name = f'"{model._meta.get_field(field).column}"'
     return f"{alias}.{name}" if alias else name
+
+
+def subquery(queryset: QuerySet) -> tuple[str, list] | None:
+    """The queryset's ids as SQL and parameters to embed (`… IN (sql)`): ("", []) when it
+    is the whole table (no condition needed), None when it can match nothing (`none()`)."""
+    if not queryset.query.has_filters():
+        return "", []
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return sql, list(params)
 
 
 def fetch(sql: str, params: Iterable = ()) -> list[tuple]:

@@ -4,7 +4,8 @@ boundary row of the page the client saw, by the list's sort key.
 DRF's CursorPagination applies its cursor (a position and an offset) to a queryset; building,
 compiling and iterating that queryset cost a page of the overdue ledger more than the
 statement it ran (docs/performance.md, "API"). Here the caller supplies `fetch`, which
-reads rows after a key in either direction, and this module keeps the rest of the contract
+reads rows after a key in either direction (selectors.task_page, selectors.ledger_page
+take exactly its arguments), and this module keeps the rest of the contract
 CursorPagination had: `next` and `previous` links (absolute URLs with `cursor` replaced),
 `page_size` (default 50, at most 200; an unreadable size falls back to the default), and
 a 400 naming `cursor` for a cursor this server did not write.
@@ -17,7 +18,7 @@ import binascii
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from rest_framework.request import Request
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -27,17 +28,10 @@ from policy_tasks.api.pagination import DubanCursorPagination, InvalidCursor
 CURSOR = "cursor"
 
 
-@dataclass(frozen=True)
-class After:
-    """Where a page starts: strictly after `key` in the list's order, or strictly before it."""
-
-    key: tuple
-    backwards: bool = False
-
-
-# fetch(after, limit) -> at most `limit` rows strictly after `after` in the list's order (from the
-# start when None), or, for a backwards `after`, strictly before it in reverse order (nearest first).
-Fetch = Callable[[After | None, int], Sequence[Any]]
+class Fetch(Protocol):
+    def __call__(self, *, after: tuple | None, backwards: bool, limit: int) -> Sequence[Any]:
+        """At most `limit` rows strictly after the key `after` in the list's order (from the
+        start when None); with `backwards`, strictly before it, nearest first."""
 
 
 @dataclass(frozen=True)
@@ -47,18 +41,25 @@ class Page:
     previous: str | None
 
 
+def id_from_cursor(value) -> int:
+    """The id half of a key read back from a cursor (raises ValueError when it cannot be one)."""
+    if type(value) is not int or not 0 < value < 2**63:
+        raise ValueError(value)
+    return value
+
+
 def _encode(key: tuple, backwards: bool) -> str:
     text = json.dumps({"k": list(key), "b": backwards}, separators=(",", ":"))
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def _decode(raw: str, parse_key: Callable[[list], tuple]) -> tuple[After, tuple]:
-    """The position a cursor names, and its key as written (JSON values, for links)."""
+def _decode(raw: str, parse_key: Callable[[list], tuple]) -> tuple[tuple, bool, tuple]:
+    """(the key as `fetch` compares it, backwards, the key as written, for links)."""
     try:
         data = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
         if not isinstance(data, dict) or not isinstance(data.get("k"), list) or not isinstance(data.get("b"), bool):
             raise ValueError(raw)
-        return After(parse_key(data["k"]), data["b"]), tuple(data["k"])
+        return parse_key(data["k"]), data["b"], tuple(data["k"])
     except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise InvalidCursor() from None
 
@@ -68,8 +69,8 @@ def paginate(request: Request, fetch: Fetch, *, key_of: Callable[[Any], tuple], 
     one back from a cursor (raising ValueError or TypeError when it cannot)."""
     size = DubanCursorPagination().get_page_size(request)
     raw = request.query_params.get(CURSOR)
-    after, written = _decode(raw, parse_key) if raw else (None, ())
-    rows = list(fetch(after, size + 1))
+    after, backwards, written = _decode(raw, parse_key) if raw else (None, False, ())
+    rows = list(fetch(after=after, backwards=backwards, limit=size + 1))
     more = len(rows) > size
     rows = rows[:size]
     url = request.build_absolute_uri()
@@ -77,7 +78,7 @@ def paginate(request: Request, fetch: Fetch, *, key_of: Callable[[Any], tuple], 
     def link(key: tuple, backwards: bool = False) -> str:
         return replace_query_param(url, CURSOR, _encode(key, backwards))
 
-    if after is not None and after.backwards:
+    if backwards:
         rows.reverse()
         previous = link(key_of(rows[0]), True) if more else None
         # Going back from a later page: the rows after this one are that page's.

@@ -2,10 +2,11 @@
 
 A page of 50 read as model instances and written out by nested ModelSerializers cost
 several times the SQL that fetched it (docs/performance.md, "API"). Here a page is read
-as plain rows (selectors.task_page, selectors.ledger_page; a task's row carries its latest
-lead report), its units and its milestones' lights by id with one statement each, and every row is built as the dict its
-serializer describes. The serializers stay the contract: the schema is
-generated from them, and tests/api/test_rows.py checks that both give the same JSON.
+as plain rows (selectors.task_page, whose rows carry each task's latest lead report, and
+selectors.ledger_page), its units and its milestones' lights by id with one statement
+each, and every row is built as the dict its serializer describes. The serializers stay
+the contract: the schema is generated from them, and tests/api/test_rows.py checks that
+both give the same JSON.
 """
 
 from __future__ import annotations

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import EmptyResultSet
-
 from accounts.models import User
-from duban.lib.sql import column, fetch, table
+from duban.lib.sql import column, fetch, subquery, table
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
 
@@ -77,14 +75,13 @@ def overdue_page(
     if unit_id is not None:
         sql.append(_OF_UNIT)
         params.append(unit_id)
-    if not permissions.sees_all_tasks(user):
-        # The visibility rule stays in one place: its queryset, compiled into this statement.
-        try:
-            visible, visible_params = permissions.visible_tasks(user).values("pk").query.sql_with_params()
-        except EmptyResultSet:
-            return []
-        sql.append(f" AND {column(Milestone, 'task', _M)} IN ({visible})")
-        params.extend(visible_params)
+    # The visibility rule stays in one place: its queryset, compiled into this statement.
+    visible = subquery(permissions.visible_tasks(user))
+    if visible is None:
+        return []
+    if visible[0]:
+        sql.append(f" AND {column(Milestone, 'task', _M)} IN ({visible[0]})")
+        params.extend(visible[1])
     if after is not None:
         sql.append(f" AND {_KEY} {'<' if backwards else '>'} (%s, %s)")
         params.extend(after)

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from duban.lib.sql import aware, column, rows_for_ids, table
+from duban.lib.sql import column, rows_for_ids, table
 from policy_tasks.models import MilestoneValue, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
 
 
@@ -134,14 +134,9 @@ def newest_lead_reports_sql(tasks: str) -> str:
     )
 
 
-_LATEST_SQL = f"SELECT task_id, percent, submitted_at FROM ({newest_lead_reports_sql('{ids}')}) latest WHERE newest = 1"
+_LATEST_SQL = f"SELECT task_id, percent FROM ({newest_lead_reports_sql('{ids}')}) latest WHERE newest = 1"
 
 
-def latest_lead_reports(task_ids: Iterable[int]) -> dict[int, tuple[int | None, datetime]]:
-    """{task id: (percent, submitted_at)} of each task's newest lead report; tasks never reported are absent."""
-    return {task_id: (percent, aware(submitted)) for task_id, percent, submitted in rows_for_ids(_LATEST_SQL, task_ids)}
-
-
-def latest_percents(task_ids) -> dict[int, int]:
+def latest_percents(task_ids: Iterable[int]) -> dict[int, int]:
     """Each task's percent complete per its lead's most recent report (tasks never reported are absent). One query."""
-    return {pk: percent for pk, (percent, _) in latest_lead_reports(task_ids).items() if percent is not None}
+    return {pk: percent for pk, percent in rows_for_ids(_LATEST_SQL, task_ids) if percent is not None}

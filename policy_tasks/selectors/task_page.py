@@ -10,11 +10,12 @@ of ORDERABLE and then id, a page after (or before) the key of the last row seen.
 
 from __future__ import annotations
 
-from django.core.exceptions import EmptyResultSet
+from datetime import datetime
+
 from django.db import connection
 from django.db.models import QuerySet
 
-from duban.lib.sql import aware, column, fetch, table
+from duban.lib.sql import aware, column, fetch, subquery, table
 from policy_tasks.models import Task
 from policy_tasks.selectors import reports
 
@@ -43,17 +44,9 @@ def _columns(prefix: str, names) -> str:
     return ", ".join(f"{prefix}.{column(Task, name.removesuffix('_id'))}" for name in names)
 
 
-_ADAPT = {
-    "id": int,
-    "number": int,
-    "title": str,
-    "updated_at": lambda value: connection.ops.adapt_datetimefield_value(value),
-}
-
-
 def task_page(
     *,
-    within: QuerySet[Task] | None,
+    within: QuerySet[Task],
     order: str,
     descending: bool = False,
     after: tuple | None = None,
@@ -61,27 +54,31 @@ def task_page(
     limit: int,
 ) -> list[tuple]:
     """Up to `limit` rows (COLUMNS, then `order` if not among them) of the tasks in `within`
-    (all tasks when None), ordered by (`order`, id), descending if asked, strictly after the key `after` = (value of `order`, id);
-    with `backwards`, strictly before it, nearest first."""
+    (no condition when it is the whole table), ordered by (`order`, id), descending if asked,
+    strictly after the key `after` = (value of `order`, id); with `backwards`, strictly before
+    it, nearest first."""
     if order not in ORDERABLE:
         raise ValueError(f"cannot order tasks by {order!r}")
+    extra = () if order in _TASK_COLUMNS else (order,)
     # The page is a common table expression (its rows are read once), joined with each of its
     # tasks' newest lead report.
-    read = _TASK_COLUMNS if order in _TASK_COLUMNS else (*_TASK_COLUMNS, order)
-    sql, params = [f"WITH page AS (SELECT {_columns(_T, read)} FROM {table(Task)} {_T}"], []
+    sql, params = [f"WITH page AS (SELECT {_columns(_T, (*_TASK_COLUMNS, *extra))} FROM {table(Task)} {_T}"], []
     conditions = []
-    if within is not None:
-        try:
-            subquery, subquery_params = within.order_by().values("pk").query.sql_with_params()
-        except EmptyResultSet:
-            return []
-        conditions.append(f"{column(Task, 'id', _T)} IN ({subquery})")
-        params.extend(subquery_params)
+    tasks = subquery(within)
+    if tasks is None:
+        return []
+    if tasks[0]:
+        conditions.append(f"{column(Task, 'id', _T)} IN ({tasks[0]})")
+        params.extend(tasks[1])
     scan_descending = descending != backwards
     if after is not None:
-        key = f"({column(Task, order, _T)}, {column(Task, 'id', _T)})"
-        conditions.append(f"{key} {'<' if scan_descending else '>'} (%s, %s)")
-        params.extend([_ADAPT[order](after[0]), after[1]])
+        value, pk = after
+        if order == "updated_at":
+            value = connection.ops.adapt_datetimefield_value(value)
+        conditions.append(
+            f"({column(Task, order, _T)}, {column(Task, 'id', _T)}) {'<' if scan_descending else '>'} (%s, %s)"
+        )
+        params.extend([value, pk])
     if conditions:
         sql.append(" WHERE " + " AND ".join(conditions))
     keys = (order, "id") if order != "id" else ("id",)
@@ -93,10 +90,10 @@ def task_page(
     sql.append(f"{order_by(_T)} LIMIT %s)")
     params.append(limit)
     sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, latest.percent, latest.submitted_at")
-    sql.append(f"{', page.' + column(Task, order) if len(read) > len(_TASK_COLUMNS) else ''} FROM page")
+    sql.append(f"{''.join(', ' + _columns('page', [name]) for name in extra)} FROM page")
     sql.append(f" LEFT JOIN ({_LATEST}) latest ON latest.task_id = page.{column(Task, 'id')} AND latest.newest = 1")
     sql.append(order_by("page"))
     rows = fetch("".join(sql), params)
     if connection.vendor == "sqlite":  # its datetimes come back naive (in UTC)
-        rows = [(*row[:6], aware(row[6]), *row[7:9], *(aware(value) for value in row[9:])) for row in rows]
+        rows = [tuple(aware(v) if isinstance(v, datetime) else v for v in row) for row in rows]
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -57,20 +58,13 @@ class OverdueLedgerApi(ScopedListApi):
         if not (can(user, "scoreboard.read", document) or (document is None and roles.is_supervisor(user))):
             raise Forbidden("无权查看逾期台账")
 
-        def fetch(after, limit):
-            return overdue_page(
-                on=on,
-                user=user,
-                document_id=query.get("document"),
-                unit_id=query.get("unit"),
-                after=after and after.key,
-                backwards=bool(after and after.backwards),
-                limit=limit,
-            )
-
+        fetch = partial(overdue_page, on=on, user=user, document_id=query.get("document"), unit_id=query.get("unit"))
         page = keyset.paginate(request, fetch, key_of=_key, parse_key=_parse_key)
         entries = rows.ledger_rows([dict(zip(ledger_page.COLUMNS, row, strict=True)) for row in page.rows], on=on)
         return Response({"next": page.next, "previous": page.previous, "results": entries})
+
+
+_DUE = ledger_page.COLUMNS.index("due_date")
 
 
 def _key(row: tuple) -> tuple:
@@ -79,9 +73,6 @@ def _key(row: tuple) -> tuple:
 
 def _parse_key(key: list) -> tuple:
     due, pk = key
-    if not isinstance(due, str) or type(pk) is not int or not 0 < pk < 2**63:
+    if not isinstance(due, str):
         raise ValueError(key)
-    return (date.fromisoformat(due), pk)
-
-
-_DUE = ledger_page.COLUMNS.index("due_date")
+    return (date.fromisoformat(due), keyset.id_from_cursor(pk))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
@@ -10,7 +11,6 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
 from duban.lib import clock
-from duban.lib.sql import aware
 from policy_tasks.api import keyset, rows
 from policy_tasks.api.etag import with_etag
 from policy_tasks.api.filters import FilterBackend, TaskFilter, TieBreakOrdering
@@ -24,7 +24,7 @@ from policy_tasks.api.views.common import (
     light_tasks,
 )
 from policy_tasks.models import AuditEvent, ProgressReport
-from policy_tasks.permissions import require, sees_all_tasks, visible_tasks
+from policy_tasks.permissions import require, visible_tasks
 from policy_tasks.selectors.reports import latest_report
 from policy_tasks.selectors.task_page import COLUMNS, task_page
 
@@ -53,29 +53,15 @@ class TaskListApi(ScopedListApi):
         # One statement for the page (selectors.task_page), paged by key (api.keyset), rows
         # built plainly (api.rows): docs/performance.md, "API". The filters and the visibility
         # rule still decide which tasks, as the queryset the statement is confined to.
-        user = request.user
         visible = self.get_queryset()
         within = FilterBackend().filter_queryset(request, visible, self)
-        if within is visible and sees_all_tasks(user):
-            within = None
         first = TieBreakOrdering().get_ordering(request, visible, self)[0]
         order, descending = first.lstrip("-"), first.startswith("-")
 
-        def fetch(after, limit):
-            return task_page(
-                within=within,
-                order=order,
-                descending=descending,
-                after=after and after.key,
-                backwards=bool(after and after.backwards),
-                limit=limit,
-            )
-
+        fetch = partial(task_page, within=within, order=order, descending=descending)
+        at = COLUMNS.index(order) if order in COLUMNS else len(COLUMNS)  # read after COLUMNS
         page = keyset.paginate(
-            request,
-            fetch,
-            key_of=lambda row: (_key_value(row[COLUMNS.index(order) if order in COLUMNS else -1]), row[0]),
-            parse_key=lambda key: _parse_key(order, key),
+            request, fetch, key_of=lambda row: (_json(row[at]), row[0]), parse_key=partial(_parse_key, order)
         )
         results = rows.task_rows(
             [dict(zip(COLUMNS, row[: len(COLUMNS)], strict=True)) for row in page.rows], on=clock.today()
@@ -83,14 +69,13 @@ class TaskListApi(ScopedListApi):
         return Response({"next": page.next, "previous": page.previous, "results": results})
 
 
-def _key_value(value):
-    return aware(value).isoformat() if isinstance(value, datetime) else value
+def _json(value):
+    return value.isoformat() if isinstance(value, datetime) else value
 
 
 def _parse_key(order: str, key: list) -> tuple:
     value, pk = key
-    if type(pk) is not int or not 0 < pk < 2**63:
-        raise ValueError(key)
+    pk = keyset.id_from_cursor(pk)
     if order in ("id", "number"):
         if type(value) is not int or not 0 <= value < 2**63:
             raise ValueError(key)
