@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import parse_bytes, parse_document
+from .document import parse_bytes, parse_document, parse_source
 from .result import ParsedArea, ParsedDocument, ParsedMilestone, ParsedTask, ParseError, ParseWarning, UnitRef
 from .summary import format_summary
 
@@ -17,4 +17,5 @@ __all__ = [
     "format_summary",
     "parse_bytes",
     "parse_document",
+    "parse_source",
 ]

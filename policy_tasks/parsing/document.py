@@ -21,6 +21,8 @@ from datetime import date
 from .header import Line, default_due, document_year, read_header
 from .milestones import due_field_milestone, find_milestones
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
+from .sources import Source, Table, read_source
+from .tables import table_lines
 from .textutil import cn_to_int, normalise
 from .units import UnitBook, read_responsibility
 
@@ -77,13 +79,19 @@ class _Layout:
     loose: list[Line] = field(default_factory=list)
 
 
-def parse_bytes(data: bytes, *, year: int | None = None) -> ParsedDocument:
-    """Decode UTF-8 (a byte-order mark is allowed) and parse."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ParseError("文件不是 UTF-8 编码文本 (file is not UTF-8 text)") from None
-    return parse_document(text, year=year)
+def parse_bytes(data: bytes, *, year: int | None = None, filename: str = "document.txt") -> ParsedDocument:
+    """Read a file of any supported kind (see `sources`) and parse it."""
+    return parse_source(read_source(data, filename), year=year)
+
+
+def parse_source(source: Source, *, year: int | None = None) -> ParsedDocument:
+    lines: list[str] = []
+    for block in source.blocks:
+        lines.extend(table_lines(block) if isinstance(block, Table) else block.splitlines() or [""])
+    parsed = parse_document("\n".join(lines), year=year)
+    parsed.source_kind = source.kind
+    parsed.source_text = source.text
+    return parsed
 
 
 def parse_document(text: str, *, year: int | None = None) -> ParsedDocument:
@@ -102,7 +110,9 @@ def parse_document(text: str, *, year: int | None = None) -> ParsedDocument:
     year = year or document_year(header, text)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
-    return _Assembler(layout, year).build(header)
+    parsed = _Assembler(layout, year).build(header)
+    parsed.source_text = text
+    return parsed
 
 
 def _scan(lines: list[str], clause_re: re.Pattern) -> _Layout:

@@ -38,6 +38,9 @@ class ParsedMilestone:
     time_expression: str | None = None
     target_value: float | None = None
     target_unit: str | None = None
+    # A recurring obligation (`每月10日前`, `每季度`): "monthly" | "quarterly" | … and its dates in the year.
+    recurrence: str | None = None
+    occurrences: list[date] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -49,6 +52,8 @@ class ParsedMilestone:
             "time_expression": self.time_expression,
             "target_value": self.target_value,
             "target_unit": self.target_unit,
+            "recurrence": self.recurrence,
+            "occurrences": [d.isoformat() for d in self.occurrences],
         }
 
 
@@ -93,10 +98,16 @@ class ParsedTask:
     text: str
     milestones: list[ParsedMilestone]
     line: int
+    # The clause's reference as people write it (`12`, `二.3`, `(三)2`): unique in the document.
+    label: str = ""
+    # Where the units were read from, for the review page (`括号`, `牵头单位栏`, `下同: 第3条` …).
+    unit_origin: str = ""
 
     def to_dict(self) -> dict:
         return {
             "number": self.number,
+            "label": self.label or str(self.number),
+            "unit_origin": self.unit_origin,
             "title": self.title,
             "area": self.area,
             "lead_units": list(self.lead_units),
@@ -119,6 +130,9 @@ class ParsedDocument:
     tasks: list[ParsedTask]
     warnings: list[ParseWarning]
     default_due: date | None
+    source_kind: str = "text"
+    source_text: str = ""
+    year_assumed: bool = False  # no year in the document: taken from --year or the import date
 
     def to_dict(self) -> dict:
         return {
@@ -128,6 +142,8 @@ class ParsedDocument:
                 "issued_on": _iso(self.issued_on),
                 "year": self.year,
                 "default_due": _iso(self.default_due),
+                "source_kind": self.source_kind,
+                "year_assumed": self.year_assumed,
             },
             "units": [u.to_dict() for u in self.units],
             "areas": [a.to_dict() for a in self.areas],

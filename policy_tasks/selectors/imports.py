@@ -29,8 +29,8 @@ from policy_tasks.models import (
     Task,
     UrgeNotice,
 )
-from policy_tasks.parsing import ParsedDocument, ParsedTask, parse_document
-from policy_tasks.services.imports import DUPLICATE_CLAUSE, MISSING_CLAUSE, SUMMARY_FIELDS
+from policy_tasks.parsing import ParsedDocument, ParsedTask
+from policy_tasks.services.imports import DUPLICATE_CLAUSE, MISSING_CLAUSE, SUMMARY_FIELDS, read_upload
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 # The id of an area the import would create: equal to no existing task's area.
@@ -128,11 +128,18 @@ class ImportPreview:
 
 
 def document_preview(
-    *, text: str, year: int | None = None, unit_mapping: dict[str, Unit] | None = None
+    *,
+    text: str | None = None,
+    data: bytes | None = None,
+    filename: str = "document.txt",
+    corrections: dict | None = None,
+    year: int | None = None,
+    unit_mapping: dict[str, Unit] | None = None,
 ) -> ImportPreview:
-    """What `document_import` would do with this text: three queries for a new document, six for
+    """What `document_import` would do with this file: three queries for a new document, six for
     a new version of one (however long either is). Raises ParseError like the import."""
-    parsed = parse_document(text, year=year)
+    parsed = read_upload(text=text, data=data, filename=filename, year=year, corrections=corrections)
+    text = parsed.source_text
     existing = (
         PolicyDocument.objects.filter(doc_number=parsed.doc_number)
         .only("pk", "doc_number", "title", "year", "sha256", "version")

@@ -19,7 +19,9 @@ from django.db import transaction
 from accounts.models import Unit, UnitAlias
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import Area, AreaUnit, Milestone, PolicyDocument, Task, TaskUnit
-from policy_tasks.parsing import ParsedDocument, parse_document
+from policy_tasks.parsing import ParsedDocument, parse_document, parse_source
+from policy_tasks.parsing.corrections import apply_corrections
+from policy_tasks.parsing.sources import read_source
 from policy_tasks.permissions import require
 from policy_tasks.services.audit import SYSTEM, RequestMeta, actor_for, audit_record
 from policy_tasks.services.periods import document_generate_periods
@@ -70,7 +72,10 @@ class _DryRunRollback(Exception):
 
 def document_import(
     *,
-    text: str,
+    text: str | None = None,
+    data: bytes | None = None,
+    filename: str = "document.txt",
+    corrections: dict | None = None,
     user: Any = None,
     year: int | None = None,
     dry_run: bool = False,
@@ -84,7 +89,8 @@ def document_import(
     """
     if user is not None:
         require(user, "document.import")
-    parsed = parse_document(text, year=year)
+    parsed = read_upload(text=text, data=data, filename=filename, year=year, corrections=corrections)
+    text = parsed.source_text
     _refuse_duplicate_clauses(parsed)
     result = ImportResult(parsed=parsed, dry_run=dry_run)
     digest = hashlib.sha256(text.encode()).hexdigest()
@@ -113,6 +119,22 @@ def document_import(
     except _DryRunRollback:
         pass
     return result
+
+
+def read_upload(
+    *,
+    text: str | None = None,
+    data: bytes | None = None,
+    filename: str = "document.txt",
+    year: int | None = None,
+    corrections: dict | None = None,
+) -> ParsedDocument:
+    """The one way an import or a preview reads its input: a file's bytes, or text already decoded."""
+    if data is not None:
+        parsed = parse_source(read_source(data, filename), year=year)
+    else:
+        parsed = parse_document(text or "", year=year)
+    return apply_corrections(parsed, corrections)
 
 
 def _refuse_duplicate_clauses(parsed: ParsedDocument) -> None:

@@ -142,8 +142,8 @@ def test_parse_errors_reach_the_service_caller():
 
 
 def test_commands_exit_2_with_one_line_for_unreadable_input(tmp_path):
-    gbk = tmp_path / "gbk.txt"
-    gbk.write_bytes("一、扩大有效投资政策\n1. 重点推进工程。(责任单位:区发改局)".encode("gb18030"))
+    gbk = tmp_path / "renamed.txt"  # a binary file renamed .txt
+    gbk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     for path in (gbk, empty, tmp_path / "missing.txt"):

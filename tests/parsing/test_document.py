@@ -38,10 +38,9 @@ def test_year_argument_wins_over_the_header():
         parse_document(SMALL, year=20)
 
 
-def test_non_utf8_bytes_are_refused_with_a_clear_message():
-    with pytest.raises(ParseError) as caught:
-        parse_bytes(SMALL.encode("gbk"))
-    assert str(caught.value) == "文件不是 UTF-8 编码文本 (file is not UTF-8 text)"
+def test_gb18030_text_reads_like_utf8():
+    # Offices save .txt as GBK as often as UTF-8 (issue 12): both are read.
+    assert parse_bytes(SMALL.encode("gb18030")).to_dict() == parse_bytes(SMALL.encode("utf-8")).to_dict()
 
 
 def test_utf8_with_or_without_bom():
