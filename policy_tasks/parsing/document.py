@@ -1,82 +1,35 @@
-"""From text to a ParsedDocument: lines into header, areas and clauses.
+"""From a source to a ParsedDocument: header, outline, clauses, areas.
 
-Structure is read line by line. An area is `一、标题(由…牵头实施)`; a clause is
-`1. `, `1．`, `1.` or `1、` followed by its text, numbered across the whole
-document. Only when a document has none of those are `(1)` lines taken as
-clauses, because most documents use `(1)` for items inside a clause.
+The outline comes from the numbering (see `outline`). Which level holds the clauses is not a
+fixed style: it is the level that carries the responsibilities (domain.md, "the genre beyond
+the seed"). Starting from the top, the reader descends into an item's children while two or
+more of them name responsible units of their own (or one does, in a style that is the clause
+style elsewhere in the document); an item whose children do not is a clause, and its children
+are part of its text. Top-level items above the clauses are the areas (领域). Items that hold
+no responsibility where their siblings do not either (总体要求, 保障措施) are neither.
 
-A clause owns the lines that follow it only while they can still belong to
-it: responsibility field lines (`牵头单位:…`, `完成时限:…`, blank lines
-allowed between), or — until its responsibility has been read — a wrapped
-line with no blank line before it. Closing paragraphs after a finished clause
-therefore never become part of it, nor clauses of their own.
+A clause owns the lines after its number while they can still belong to it: its wrapped text
+and body paragraphs until its responsibility has been read, then only responsibility lines
+(`牵头单位:…`, `(责任单位:…)`). Closing paragraphs after a finished clause therefore never
+become part of it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .header import Line, default_due, document_year, read_header
 from .milestones import due_field_milestone, find_milestones
+from .outline import Node, line_marker, split_inline
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .sources import Source, Table, read_source
-from .tables import table_lines
-from .textutil import cn_to_int, normalise
-from .units import UnitBook, read_responsibility
+from .tables import table_lines, text_tables
+from .textutil import normalise
+from .units import Responsibility, UnitBook, carried_units, read_responsibility
 
-_AREA_RE = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<rest>\S.*)$")
-_CLAUSE_RE = re.compile(r"^(?P<n>\d{1,3})\s*(?:\.(?!\d)|、)\s*(?P<rest>\S.*)$")
-_PAREN_CLAUSE_RE = re.compile(r"^\((?P<n>\d{1,3})\)\s*(?P<rest>\S.*)$")
 _TITLE_MAX = 60
-
-
-@dataclass
-class _Lines:
-    """Source lines joined by "\n", remembering where each came from."""
-
-    line: int
-    pieces: list[tuple[int, int, str]] = field(default_factory=list)  # (line, offset, text)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(text for _, _, text in self.pieces)
-
-    def add(self, line: int, text: str) -> None:
-        offset = self.pieces[-1][1] + len(self.pieces[-1][2]) + 1 if self.pieces else 0
-        self.pieces.append((line, offset, text))
-
-    def line_at(self, offset: int) -> int:
-        return max((line for line, start, _ in self.pieces if start <= offset), default=self.line)
-
-
-@dataclass
-class _Clause(_Lines):
-    number: int = 0
-    area: int | None = None
-    closed: bool = False  # its responsibility has been read: no more wrapped lines
-
-    def add(self, line: int, text: str) -> None:
-        super().add(line, text)
-        self.closed = self.closed or read_responsibility(text).found
-
-
-@dataclass
-class _Area:
-    number: int
-    line: int
-    heading: str
-    intro: _Lines
-    has_clauses: bool = False
-
-
-@dataclass
-class _Layout:
-    header: list[Line] = field(default_factory=list)
-    areas: list[_Area] = field(default_factory=list)
-    clauses: list[_Clause] = field(default_factory=list)
-    loose: list[Line] = field(default_factory=list)
 
 
 def parse_bytes(data: bytes, *, year: int | None = None, filename: str = "document.txt") -> ParsedDocument:
@@ -85,10 +38,13 @@ def parse_bytes(data: bytes, *, year: int | None = None, filename: str = "docume
 
 
 def parse_source(source: Source, *, year: int | None = None) -> ParsedDocument:
-    lines: list[str] = []
+    lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
     for block in source.blocks:
-        lines.extend(table_lines(block) if isinstance(block, Table) else block.splitlines() or [""])
-    parsed = parse_document("\n".join(lines), year=year)
+        if isinstance(block, Table):
+            lines.extend((line, False) for line in table_lines(block))
+        else:
+            lines.extend((line, True) for line in (block.splitlines() or [""]))
+    parsed = _parse_lines(lines, year=year)
     parsed.source_kind = source.kind
     parsed.source_text = source.text
     return parsed
@@ -96,86 +52,289 @@ def parse_source(source: Source, *, year: int | None = None) -> ParsedDocument:
 
 def parse_document(text: str, *, year: int | None = None) -> ParsedDocument:
     text = text.lstrip("\ufeff") if isinstance(text, str) else ""
-    if not text.strip():
-        raise ParseError("文件内容为空 (the document is empty)")
-    if year is not None and not 1900 <= year <= 2100:
-        raise ParseError(f"年份无效：{year} (year out of range)")
-    lines = text.splitlines()
-    layout = _scan(lines, _CLAUSE_RE)
-    if not layout.clauses:
-        layout = _scan(lines, _PAREN_CLAUSE_RE)
-    if not layout.clauses:
-        raise ParseError("未找到编号条款 (no numbered clauses found)")
-    header = read_header(layout.header, layout.loose)
-    year = year or document_year(header, text)
-    if year is None or not 1900 <= year <= 2100:
-        raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
-    parsed = _Assembler(layout, year).build(header)
+    source = Source.from_text(text)
+    if any(isinstance(b, str) and "\t" in b for b in source.blocks):
+        return parse_source(source, year=year)
+    parsed = _parse_lines([(line, True) for line in text.splitlines()], year=year)
     parsed.source_text = text
     return parsed
 
 
-def _scan(lines: list[str], clause_re: re.Pattern) -> _Layout:
-    layout = _Layout()
-    current: _Clause | None = None
-    blank_before = False
-    for number, raw in enumerate(lines, 1):
-        stripped = raw.strip()
-        if not stripped:
-            blank_before = True
-            continue
-        norm = normalise(stripped)
-        if m := clause_re.match(norm):
-            area = layout.areas[-1] if layout.areas else None
-            current = _Clause(number, number=int(m["n"]), area=area.number if area else None)
-            current.add(number, stripped[m.start("rest") :])
-            layout.clauses.append(current)
-            if area:
-                area.has_clauses = True
-        elif m := _AREA_RE.match(norm):
-            current = None
-            heading = stripped[m.start("rest") :]
-            layout.areas.append(_Area(cn_to_int(m["n"]) or 0, number, heading, _Lines(number + 1)))
-        elif current is not None and _continues(current, norm, blank_before):
-            current.add(number, stripped)
+def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None) -> ParsedDocument:
+    lines = text_tables(lines)
+    if not any(text.strip() for text, _ in lines):
+        raise ParseError("文件内容为空 (the document is empty)")
+    if year is not None and not 1900 <= year <= 2100:
+        raise ParseError(f"年份无效：{year} (year out of range)")
+    outline = _Outline.read(lines)
+    clauses = _choose_clauses(outline.root)
+    if not clauses:
+        raise ParseError("未找到编号条款 (no numbered clauses found)")
+    header = read_header(outline.header, outline.loose)
+    full_text = "\n".join(text for text, _ in lines)
+    year_assumed = False
+    if year is None:
+        year = document_year(header, full_text)
+        # A year read from the body alone is a guess when the body names several.
+        named = set(re.findall(r"(?<!\d)((?:19|20)\d{2})年", full_text))
+        year_assumed = header.issued_on is None and header.number_year is None and len(named) != 1
+    if year is None or not 1900 <= year <= 2100:
+        raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
+    parsed = _Assembler(outline, clauses, year).build(header)
+    parsed.year_assumed = year_assumed
+    parsed.source_text = full_text
+    if year_assumed:
+        parsed.warnings.insert(0, ParseWarning(None, 1, f"文件未写明成文日期或文号年份，按 {year} 年读取时限，请核对"))
+    return parsed
+
+
+class _Outline:
+    """The numbered items as a tree, plus the lines before the first one and after the last."""
+
+    def __init__(self) -> None:
+        self.root = Node("root", 0, "", 0)
+        self.header: list[Line] = []
+        self.loose: list[Line] = []
+        self._stack: list[Node] = [self.root]
+
+    @classmethod
+    def read(cls, lines: list[tuple[str, bool]]) -> _Outline:
+        outline = cls()
+        blank = False
+        for number, (raw, splittable) in enumerate(lines, 1):
+            stripped = raw.strip()
+            if not stripped:
+                blank = True
+                continue
+            pieces = [stripped]
+            if splittable:
+                marker = line_marker(normalise(stripped))
+                head = outline._open_values()
+                if marker is not None:
+                    head = _after(head, outline._stack, marker.style, marker.value)
+                pieces = split_inline(stripped, head)
+            for piece in pieces:
+                outline._line(number, piece, blank)
+                blank = False
+        return outline
+
+    def _open_values(self) -> dict[str, int]:
+        return {node.style: node.value for node in self._stack[1:]}
+
+    def _line(self, number: int, text: str, blank: bool) -> None:
+        norm = normalise(text)
+        marker = line_marker(norm)
+        if marker is not None and not _is_date_like(norm):
+            styles = [n.style for n in self._stack]
+            if marker.style in styles:
+                del self._stack[styles.index(marker.style) :]
+            parent = self._stack[-1]
+            node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text)
+            node.pieces.append((number, text[marker.end :].strip()))
+            parent.children.append(node)
+            self._stack.append(node)
+            return
+        current = self._stack[-1]
+        if current.style == "root":
+            (self.loose if current.children else self.header).append((number, text))
+        elif _continues(current, norm, blank):
+            current.pieces.append((number, text))
         else:
-            current = None
-            if not layout.areas and not layout.clauses:
-                layout.header.append((number, stripped))
-            elif layout.areas and not layout.areas[-1].has_clauses:
-                layout.areas[-1].intro.add(number, stripped)
-            else:
-                layout.loose.append((number, stripped))
-        blank_before = False
-    return layout
+            self.loose.append((number, text))
 
 
-def _continues(clause: _Clause, norm: str, blank_before: bool) -> bool:
-    own = read_responsibility(norm)
-    if own.spans and own.spans[0][0] <= 0 and own.spans[-1][1] >= len(norm.rstrip("。 ")):
+def _after(values: dict[str, int], stack: list[Node], style: str, value: int) -> dict[str, int]:
+    """Open values once a line's own number has been placed on the stack."""
+    styles = [n.style for n in stack[1:]]
+    kept = stack[1 : 1 + styles.index(style)] if style in styles else stack[1:]
+    return {**{n.style: n.value for n in kept}, style: value}
+
+
+def _is_date_like(norm: str) -> bool:
+    # `2023.12` or `10、11月` start lines in tables and lists; they are not items.
+    return bool(re.match(r"^\d{1,2}\s*[、.]\s*\d{1,2}\s*月", norm))
+
+
+def _continues(node: Node, norm: str, blank: bool) -> bool:
+    resp = read_responsibility(norm)
+    if resp.spans and resp.spans[0][0] <= 0 and resp.spans[-1][1] >= len(norm.rstrip("。 ")):
         return True  # a line of responsibility fields, or one (牵头单位:…) group
-    return not blank_before and not clause.closed
+    if _closed(node):
+        return False
+    if not blank:
+        return True
+    # After a blank line a paragraph still belongs to an item whose text so far is a heading,
+    # or when it ends with the responsibility the item has not given yet.
+    return "。" not in normalise(node.own_text) or resp.found
+
+
+def _closed(node: Node) -> bool:
+    text = normalise(node.own_text)
+    resp = read_responsibility(text)
+    if not resp.found:
+        return False
+    before = text[: resp.spans[0][0]]
+    return "。" in before or ";" in before or (resp.spans[0][0] > 0 and "\n" in text[: resp.spans[0][0]])
+
+
+# --- which items are clauses -------------------------------------------------------------
+
+
+def _has_resp(node: Node) -> bool:
+    return read_responsibility(node.own_text).found or any(_has_resp(c) for c in node.children)
+
+
+def _choose_clauses(root: Node) -> list[Node]:
+    memo: dict[int, bool] = {}
+
+    def has(node: Node) -> bool:
+        if id(node) not in memo:
+            memo[id(node)] = _has_resp(node)
+        return memo[id(node)]
+
+    def covered(kids: list[Node], parent: Node) -> list[bool]:
+        """Which items name units, directly or through `下同` / a heading's `以下…不再列出`."""
+        if parent.style != "root" and carried_units(parent.own_text) is not None:
+            return [True] * len(kids)
+        flags, carrying = [], False
+        for kid in kids:
+            if has(kid):
+                carrying = carrying or read_responsibility(kid.own_text).carries
+                flags.append(True)
+            else:
+                flags.append(carrying)
+        return flags
+
+    clause_styles: set[str] = set()
+
+    def descend(node: Node, strict: bool) -> bool:
+        flags = covered(node.children, node)
+        if sum(flags) >= 2:
+            return True
+        kids = [k for k, f in zip(node.children, flags, strict=True) if f]
+        return not strict and len(kids) == 1 and kids[0].style in clause_styles and node.style not in clause_styles
+
+    def pick(node: Node, strict: bool) -> list[Node]:
+        kids = node.children
+        flags = covered(kids, node)
+        going_down = [bool(k.children) and f and descend(k, strict) for k, f in zip(kids, flags, strict=True)]
+        here = [f and not d for f, d in zip(flags, going_down, strict=True)]
+        # Where most siblings are clauses the silent rest forgot their units (and are warned);
+        # where few are (总体要求, 保障措施 beside 重点任务), the silent ones are not clauses.
+        silent_are_clauses = sum(here) * 2 >= len(kids) and any(here)
+        found: list[Node] = []
+        for kid, flag, down in zip(kids, flags, going_down, strict=True):
+            if down:
+                found.extend(pick(kid, strict))
+            elif flag or silent_are_clauses:
+                found.append(kid)
+        return found
+
+    first = pick(root, strict=True)
+    clause_styles = {n.style for n in first}
+    chosen = pick(root, strict=False)
+    if chosen:
+        return chosen
+    # No item names a unit: the measures are the most common kind of leaf item.
+    leaves = [n for n in root.walk() if not n.children]
+    if not leaves:
+        return []
+    styles = [n.style for n in leaves]
+    common = max(set(styles), key=styles.count)
+    return [n for n in leaves if n.style == common]
+
+
+# --- assembly ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Clause:
+    node: Node
+    text: str
+    offsets: list[tuple[int, int]]  # (offset in text, source line)
+    label: str
+    area: Node | None
+
+    def line_at(self, offset: int) -> int:
+        return max((line for start, line in self.offsets if start <= offset), default=self.node.line)
+
+
+def _clause_text(node: Node) -> tuple[str, list[tuple[int, int]]]:
+    parts: list[tuple[int, str]] = list(node.pieces)
+    for child in node.walk():
+        parts.append((child.line, child.raw_first))
+        parts.extend(child.pieces[1:])
+    text, offsets, pos = [], [], 0
+    for line, piece in parts:
+        offsets.append((pos, line))
+        text.append(piece)
+        pos += len(piece) + 1
+    return "\n".join(text), offsets
+
+
+def _labels(clauses: list[Node]) -> list[str]:
+    paths = [[*[a for a in c.ancestors()], c] for c in clauses]
+    labels = []
+    for path in paths:
+        for k in range(1, len(path) + 1):
+            suffix = path[-k:]
+            key = tuple((n.style, n.value) for n in suffix)
+            if sum(1 for p in paths if tuple((n.style, n.value) for n in p[-k:]) == key) == 1 or k == len(path):
+                labels.append(_join(n.written for n in suffix))
+                break
+    return labels
+
+
+def _join(parts) -> str:
+    out = ""
+    for part in parts:
+        if out and not out.endswith(")") and not part.startswith("("):
+            out += "."
+        out += part
+    return out
 
 
 class _Assembler:
-    def __init__(self, layout: _Layout, year: int):
-        self.layout, self.year = layout, year
+    def __init__(self, outline: _Outline, clauses: list[Node], year: int):
+        self.outline, self.year = outline, year
         self.warnings: list[ParseWarning] = []
+        labels = _labels(clauses)
+        self.clauses = []
+        for node, label in zip(clauses, labels, strict=True):
+            text, offsets = _clause_text(node)
+            ancestors = node.ancestors()
+            self.clauses.append(_Clause(node, text, offsets, label, ancestors[0] if ancestors else None))
+        self.numbers = self._numbers()
 
     def warn(self, task: int | None, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(task, line, message))
 
+    def _numbers(self) -> list[int]:
+        """The written number where it is unique (numbering through the document, or a typo that
+        repeats one under the same heading: the import refuses that); else the order."""
+        values = [c.node.value for c in self.clauses]
+        siblings = {(id(c.node.parent), c.node.style, c.node.value) for c in self.clauses}
+        if len(set(values)) == len(values) or len(siblings) < len(values):
+            return values
+        return list(range(1, len(values) + 1))
+
     def build(self, header) -> ParsedDocument:
-        due = default_due(self.layout.loose, self.year)
-        areas = [(a, read_responsibility(a.heading)) for a in self.layout.areas]
-        clauses = [(c, read_responsibility(c.text)) for c in self.layout.clauses]
+        due = default_due(self.outline.loose, self.year)
+        area_nodes = list(dict.fromkeys(c.area for c in self.clauses if c.area is not None))
+        areas = [(a, read_responsibility(a.pieces[0][1])) for a in area_nodes]
+        resps = self._responsibilities()
         written = [(a.line, r.lead_and_co()[0]) for a, r in areas]
-        written += [(c.line, [n for names in r.lead_and_co() for n in names]) for c, r in clauses]
+        written += [
+            (c.node.line, [n for names in r.lead_and_co() for n in names])
+            for c, (r, _) in zip(self.clauses, resps, strict=True)
+        ]
         book = UnitBook(name for _, names in sorted(written, key=lambda x: x[0]) for name in names)
         parsed_areas = [self._area(a, r, book, due) for a, r in areas]
-        tasks = [self._task(c, r, book, due) for c, r in clauses]
-        self._check_numbers(self.layout.clauses)
-        # The importer finds an earlier version of a document by its number.
+        tasks = [
+            self._task(c, n, r, origin, book, due)
+            for c, n, (r, origin) in zip(self.clauses, self.numbers, resps, strict=True)
+        ]
+        self._check_numbers()
         if not header.doc_number:
             self.warn(None, 1, "未找到发文字号 (no document number found)")
         if not header.title:
@@ -193,49 +352,96 @@ class _Assembler:
             default_due=due,
         )
 
-    def _area(self, area: _Area, resp, book: UnitBook, due: date) -> ParsedArea:
-        title = _cut(area.heading, resp.spans[0][0] if resp.spans else len(area.heading))
-        intro = area.intro.text
+    def _responsibilities(self) -> list[tuple[Responsibility, str]]:
+        """Each clause's own responsibility, or what `下同` / `以下…不再列出` carries to it."""
+        found: list[tuple[Responsibility, str]] = []
+        carry: tuple[Responsibility, str] | None = None
+        for clause in self.clauses:
+            resp = read_responsibility(clause.text)
+            if resp.found:
+                origin = resp.origin
+                if resp.carries:
+                    carry = (resp, f"下同:第{clause.label}条")
+                found.append((resp, origin))
+                continue
+            heading = next((c for c in (_heading_carry(a) for a in clause.node.ancestors()[::-1]) if c), None)
+            if heading is not None:
+                found.append(heading)
+            elif carry is not None:
+                found.append((carry[0].without_due(), carry[1]))
+            else:
+                found.append((resp, ""))
+        return found
+
+    def _area(self, area: Node, resp, book: UnitBook, due: date) -> ParsedArea:
+        heading = area.pieces[0][1]
+        title = _cut(heading, resp.spans[0][0] if resp.spans else len(heading))
+        intro_pieces = area.pieces[1:]
+        intro = "\n".join(t for _, t in intro_pieces)
 
         def warn(offset: int, message: str) -> None:
-            self.warn(None, area.intro.line_at(offset), message)
+            line, pos = area.line, 0
+            for piece_line, text in intro_pieces:
+                if pos <= offset:
+                    line = piece_line
+                pos += len(text) + 1
+            self.warn(None, line, message)
 
         milestones = find_milestones(intro, year=self.year, default_due=due, warn=warn)
-        return ParsedArea(area.number, title, book.names(resp.lead_and_co()[0]), intro, milestones, area.line)
+        return ParsedArea(area.value, title, book.names(resp.lead_and_co()[0]), intro, milestones, area.line)
 
-    def _task(self, clause: _Clause, resp, book: UnitBook, due: date) -> ParsedTask:
-        text, number = clause.text, clause.number
+    def _task(self, clause: _Clause, number: int, resp, origin: str, book: UnitBook, due: date) -> ParsedTask:
+        text = clause.text
 
         def warn(offset: int, message: str) -> None:
             self.warn(number, clause.line_at(offset), message)
 
         lead_written, co_written = resp.lead_and_co()
+        own = read_responsibility(text)
         if not resp.found:
-            warn(0, f"第{number}条未写明责任单位 (clause {number} names no responsible unit)")
+            warn(0, f"第{clause.label}条未写明责任单位 (clause {clause.label} names no responsible unit)")
         elif not lead_written:
-            warn(0, f"第{number}条未写明牵头单位 (clause {number} names no lead unit)")
-        fixed = [due_field_milestone(text, f, year=self.year, warn=warn) for f in resp.due_fields]
+            warn(0, f"第{clause.label}条未写明牵头单位 (clause {clause.label} names no lead unit)")
+        fixed = [due_field_milestone(text, f, year=self.year, warn=warn) for f in own.due_fields]
         fixed = [m for m in fixed if m is not None]
         clause_due = next((m.due_date for m in fixed if m.due_date), due)
-        milestones = find_milestones(text, year=self.year, default_due=clause_due, warn=warn, masked=resp.spans)
+        milestones = find_milestones(text, year=self.year, default_due=clause_due, warn=warn, masked=own.spans)
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
-        title = _cut(text, resp.spans[0][0] if resp.spans else len(text))
-        return ParsedTask(number, title, clause.area, leads, co, resp.leaders, text, milestones, clause.line)
+        title = _cut(text, own.spans[0][0] if own.spans else len(text))
+        area = clause.area.value if clause.area is not None else None
+        task = ParsedTask(number, title, area, leads, co, resp.leaders, text, milestones, clause.node.line)
+        task.label = clause.label
+        task.unit_origin = origin
+        return task
 
-    def _check_numbers(self, clauses: list[_Clause]) -> None:
-        seen: set[int] = set()
-        expected = 1
-        for clause in clauses:
-            n = clause.number
-            if n in seen:
-                self.warn(n, clause.line, f"第{n}条编号重复 (duplicate clause number {n})")
-            elif n != expected:
-                message = f"第{n}条编号不连续，应为第{expected}条 (clause number out of sequence: expected {expected})"
-                self.warn(n, clause.line, message)
-            seen.add(n)
-            expected = max(expected, n + 1)
+    def _check_numbers(self) -> None:
+        """Numbers run on under one heading: a gap or a repeat there is worth a look."""
+        groups: dict[tuple[int, str], list[tuple[_Clause, int]]] = {}
+        for clause, number in zip(self.clauses, self.numbers, strict=True):
+            groups.setdefault((id(clause.node.parent), clause.node.style), []).append((clause, number))
+        for members in groups.values():
+            seen: set[int] = set()
+            expected = members[0][0].node.value
+            for clause, number in members:
+                n = clause.node.value
+                if n in seen:
+                    self.warn(number, clause.node.line, f"第{clause.label}条编号重复 (duplicate clause number {n})")
+                elif n != expected:
+                    message = (
+                        f"第{clause.label}条编号不连续，应为第{expected}条 "
+                        f"(clause number out of sequence: expected {expected})"
+                    )
+                    self.warn(number, clause.node.line, message)
+                seen.add(n)
+                expected = max(expected, n + 1)
+
+
+def _heading_carry(node: Node) -> tuple[Responsibility, str] | None:
+    """`以下各项措施均由A、B负责,不再逐条列出` in a heading's text governs the clauses under it."""
+    resp = carried_units(node.own_text)
+    return (resp, f"上级标题:{node.written}") if resp is not None else None
 
 
 def _cut(text: str, limit: int) -> str:

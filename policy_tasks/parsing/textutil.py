@@ -56,7 +56,7 @@ _CN_DIGITS = {
 CN_NUMERALS = "〇零一二两三四五六七八九十"
 
 # Quotes count as brackets so that a list inside “…” is not split.
-_PAIRS = {"(": ")", "<": ">", "[": "]", "“": "”", "「": "」", "‘": "’"}
+_PAIRS = {"(": ")", "<": ">", "[": "]", "〔": "〕", "“": "”", "「": "」", "‘": "’"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 
 

@@ -19,33 +19,63 @@ from .result import UnitRef
 from .textutil import bracket_depths, normalise, split_top, strip_span
 
 LEADER, LEAD, LISTED, CO, DUE = "leader", "lead", "listed", "co", "due"
+# Labels offices use, by what they assign. Persons (领导, 责任人) are leaders, never units.
 _LABELS = {
     "责任领导": LEADER,
     "牵头领导": LEADER,
+    "牵头负责领导": LEADER,
+    "牵头市领导": LEADER,
+    "牵头区领导": LEADER,
+    "牵头县领导": LEADER,
     "分管领导": LEADER,
     "联系领导": LEADER,
+    "督办领导": LEADER,
+    "包保领导": LEADER,
+    "项目责任人": LEADER,
+    "责任人": LEADER,
     "牵头单位": LEAD,
     "牵头部门": LEAD,
+    "牵头责任单位": LEAD,
+    "牵头责任部门": LEAD,
+    "牵头处室": LEAD,
     "主办单位": LEAD,
     "主责单位": LEAD,
+    "主责部门": LEAD,
     "责任单位": LISTED,
     "责任部门": LISTED,
+    "责任主体": LISTED,
     "实施单位": LISTED,
+    "实施主体": LISTED,
+    "承办单位": LISTED,
     "配合单位": CO,
     "配合部门": CO,
+    "配合责任单位": CO,
     "协办单位": CO,
+    "协办部门": CO,
     "参与单位": CO,
+    "参与部门": CO,
     "协同单位": CO,
+    "协同部门": CO,
+    "协同责任单位": CO,
     "完成时限": DUE,
     "完成时间": DUE,
     "完成期限": DUE,
     "时间节点": DUE,
+    "时限要求": DUE,
+    "完成时限要求": DUE,
 }
-_LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*:")
+# Longest first, so that 牵头责任单位 is not read as 责任单位.
+_LABEL_RE = re.compile("(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*[:]")
 _FREE_RE = re.compile(
-    r"^(?:由)?(?P<names>.+?)(?P<role>牵头负责|牵头实施|牵头|负责实施|负责|配合实施|配合|协助|参与|协办)$"
+    r"^(?:由)?(?P<names>.+?)(?P<role>牵头负责|牵头实施|牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
+    r"|负责实施|负责|配合实施|配合|协助|参与|协办)$"
 )
+# What a unit list says about how its units work, never a unit: cut there.
+_STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
+# A note inside the list, not a name.
+_NOTE_RE = re.compile(r"下同|同上|第一(?:责任)?单位为牵头|排名第一|为牵头单位|不再|逐条|列出")
 _NAME_SEPS = "、,;/ \n"
+_GROUP_PARTS = ("县", "市", "区", "乡", "镇", "旗", "街道", "市州", "州")
 _TRIM = " \n,;、.。:"
 
 
@@ -58,6 +88,8 @@ class Responsibility:
     spans: list[tuple[int, int]] = field(default_factory=list)
     # (field start, field end, value start, value end) of each 完成时限-like field.
     due_fields: list[tuple[int, int, int, int]] = field(default_factory=list)
+    carries: bool = False  # `下同`: the same units govern the clauses that follow and name none
+    origin: str = ""  # where the units were read: 括号 | 标注行 | 无标注括号
 
     @property
     def found(self) -> bool:
@@ -74,6 +106,13 @@ class Responsibility:
             return list(lead), listed + co
         return listed[:1], listed[1:] + co
 
+    def without_due(self) -> Responsibility:
+        """The units and leaders only: what `下同` carries to a later clause."""
+        return Responsibility(list(self.leaders), {k: list(v) for k, v in self.roles.items()}, origin=self.origin)
+
+
+_OPENERS = {"(": ")", "[": "]", "〔": "〕"}
+
 
 def read_responsibility(text: str) -> Responsibility:
     norm = normalise(text)
@@ -82,7 +121,8 @@ def read_responsibility(text: str) -> Responsibility:
         if _is_responsibility(norm, start, end):
             found.spans.append((start - 1, min(end + 1, len(text))))
             _read_fields(text, norm, start, end, found)
-    # Outside parentheses a label runs to its line end: a field line after the
+            found.origin = found.origin or "括号"
+    # Outside brackets a label runs to its line end: a field line after the
     # body, or several fields on one line as in a table.
     depths = bracket_depths(norm)
     for m in _LABEL_RE.finditer(norm):
@@ -93,22 +133,34 @@ def read_responsibility(text: str) -> Responsibility:
         end = len(norm) if end < 0 else end
         found.spans.append((start, end))
         _read_fields(text, norm, start, end, found)
+        found.origin = found.origin or "标注行"
     found.spans.sort()
     return found
 
 
+def carried_units(text: str) -> Responsibility | None:
+    """`以下各项措施均由A、B负责,不再逐条列出`: units named once for the clauses below."""
+    norm = normalise(text)
+    m = re.search(r"(?:以下|下列|本部分|本领域)[^。]{0,20}?均由(?P<names>[^。]+?)(?:牵头)?负责[^。]*?不再", norm)
+    if m is None:
+        return None
+    found = Responsibility(origin="上级标题")
+    found.roles[LISTED] = _names(text, norm, m.start("names"), m.end("names"))
+    return found if found.found else None
+
+
 def _paren_groups(norm: str) -> list[tuple[int, int]]:
-    """Inner spans of top-level (…) groups; an unclosed one runs to its line end."""
+    """Inner spans of top-level bracket groups; an unclosed one runs to its line end."""
     groups, stack = [], []
     for i, ch in enumerate(norm):
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            start = stack.pop()
+        if ch in _OPENERS:
+            stack.append((ch, i))
+        elif stack and ch == _OPENERS[stack[-1][0]]:
+            _, start = stack.pop()
             if not stack:
                 groups.append((start + 1, i))
     if stack:
-        start = stack[0]
+        start = stack[0][1]
         end = norm.find("\n", start)
         groups.append((start + 1, len(norm) if end < 0 else end))
     return groups
@@ -122,19 +174,28 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     line_end = norm.find("\n", end)
     if norm[end + 1 : len(norm) if line_end < 0 else line_end].strip(" 。.;,"):
         return False
-    inner = norm[start:end]
-    return any(_FREE_RE.match(inner[s:e].strip(_TRIM)) for s, e in split_top(inner, ",;"))
+    inner = _before_stop(norm, start, end, keep_role=True)
+    return any(_FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner))
+
+
+def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) -> int:
+    """Where a unit list ends: at a sentence end, or at `按职责分工负责` (kept when it is the role)."""
+    depths = bracket_depths(norm[start:end])
+    for m in _STOP_RE.finditer(norm, start, end):
+        if depths[m.start() - start]:
+            continue
+        if m.group() == "。" or not keep_role:
+            return m.start()
+        return m.end()
+    return end
 
 
 def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
+    if re.search(r"下同|以下同", norm[start:end]) and not re.search(r"为牵头单位[^)]{0,3}下同", norm[start:end]):
+        found.carries = True
     labels = list(_LABEL_RE.finditer(norm, start, end))
     free_end = labels[0].start() if labels else end
-    for s, e in split_top(norm, ",;", start, free_end):
-        s, e = strip_span(norm, s, e, _TRIM)
-        m = _FREE_RE.match(norm[s:e])
-        if m:
-            role = LEAD if m["role"].startswith(("牵头", "负责")) else CO
-            found.roles[role] += _names(text, norm, s + m.start("names"), s + m.end("names"))
+    _read_free(text, norm, start, _before_stop(norm, start, free_end, keep_role=True), found)
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
         role = _LABELS[m[1]]
@@ -144,16 +205,69 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
         elif role == LEADER:
             found.leaders += _names(text, norm, m.end(), value_end)
         else:
-            found.roles[role] += _names(text, norm, m.end(), value_end)
+            # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
+            stop = _before_stop(norm, m.end(), value_end, keep_role=True)
+            for s, e in split_top(norm, ",;", m.end(), stop):
+                s, e = strip_span(norm, s, e, _TRIM)
+                free = _FREE_RE.match(norm[s:e])
+                if (free and free["role"] not in ("负责", "负责实施")) or (free and role == CO):
+                    _read_free(text, norm, s, e, found)
+                else:
+                    e = _before_stop(norm, s, e)
+                    found.roles[role] += _names(text, norm, s, e)
+
+
+def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
+    for s, e in split_top(norm, ",;", start, end):
+        s, e = strip_span(norm, s, e, _TRIM)
+        m = _FREE_RE.match(norm[s:e])
+        if not m:
+            continue
+        role = m["role"]
+        kind = LEAD if role.startswith("牵头") else LISTED if role in ("负责", "负责实施") else CO
+        found.roles[kind] += _names(text, norm, s + m.start("names"), s + m.end("names"))
 
 
 def _names(text: str, norm: str, start: int, end: int) -> list[str]:
-    names = []
+    names: list[str] = []
     for s, e in split_top(norm, _NAME_SEPS, start, end):
         s, e = strip_span(norm, s, e, _TRIM)
-        if s < e:
-            names.append(text[s:e])
+        if s >= e:
+            continue
+        piece = text[s:e]
+        # `各县、市、区人民政府` is one addressee: its 、 parts are levels, not units.
+        if names and _continues_group(names[-1], normalise(piece)):
+            names[-1] = names[-1] + text[s - 1] + piece
+            continue
+        for part in re.split(r"(?<=[\u4e00-\u9fff)>]{3})及(?=[\u4e00-\u9fff]{3})", piece):
+            if part and not _NOTE_RE.search(part) and len(part) <= 40:
+                names.append(part)
     return names
+
+
+def _continues_group(previous: str, piece: str) -> bool:
+    prev = normalise(previous)
+    if not prev.startswith("各") or len(prev) > 12:
+        return False
+    if any(prev.endswith(p) for p in _GROUP_PARTS) or prev[1:] in _GROUP_PARTS:
+        return any(piece == p or (piece.startswith(p) and len(piece) <= len(p) + 5) for p in _GROUP_PARTS)
+    return False
+
+
+def is_person(name: str) -> bool:
+    """A leader's title or name written where units go (`副区长王明`, `张三`)."""
+    norm = normalise(name)
+    if re.search(
+        r"(?:局|委|办|院|会|厅|部|中心|公司|集团|政府|街道|乡镇|镇|乡|区|县|市|所|站|队|处|室|组|行|社|馆|校|团|台|署|协)$",
+        norm,
+    ):
+        return bool(re.search(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|委员|主席)$", norm))
+    return bool(re.search(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席)$", norm)) or bool(
+        re.fullmatch(
+            r"[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fff]{1,2}",
+            norm,
+        )
+    )
 
 
 # --- unit names -------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""The document's outline, read from its numbering.
+
+GB/T 9704-2012 (7.3.3) orders the levels `一、` → `（一）` → `1.` → `（1）`; offices add `①`,
+`第X条`, `第X章/部分` or `1）`, and skip levels. The level of a number is therefore not read
+from its style but from where it appears: a style already open on the stack closes everything
+below it (a sibling), a style not yet open opens a level under the current one (a child).
+
+Web pages often flatten a list into one paragraph (`…。2.做好乙…。3.…`). A number inside a
+line starts an item only where a sentence or a bracket has just ended and the number continues
+a sequence already open (or starts one that the same line continues), so figures such as
+`2.5亿元` or `1、2号线` in prose never do.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from .textutil import cn_to_int, normalise
+
+_CN = "一二三四五六七八九十"
+# (style, pattern of the marker at a line start, normalised text); group n is the number.
+_STYLES = [
+    ("chapter", rf"第(?P<n>[{_CN}百]+)(?:章|部分|篇)(?=\s|\S)\s*"),
+    ("article", rf"第(?P<n>[{_CN}百\d]+)条\s*"),
+    ("cn", rf"(?P<n>[{_CN}]{{1,3}})\s*[、.]\s*"),
+    ("pcn", rf"\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*"),
+    ("num", r"(?P<n>\d{1,3})\s*(?:\.(?!\d)|、)\s*"),
+    ("pnum", r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*"),
+    ("numparen", r"(?P<n>\d{1,3})\)\s*"),
+    ("circled", r"(?P<n>[①-⑳])\s*"),
+]
+_START_RE = {style: re.compile("^" + pattern + r"(?=\S)") for style, pattern in _STYLES}
+# Inside a line: only after a sentence end or a closing bracket (the flattened-list case).
+_INLINE_RE = re.compile(
+    r"(?<=[。;:!?)\]〕】])\s*(?P<m>"
+    + "|".join(
+        f"(?P<{s}>{p.replace('(?P<n>', '(')})" for s, p in _STYLES if s in ("cn", "pcn", "num", "pnum", "circled")
+    )
+    + r")(?=\S)"
+)
+
+
+def _value(style: str, n: str) -> int:
+    if style == "circled":
+        return ord(n) - ord("①") + 1
+    return cn_to_int(n) or 0
+
+
+def written_marker(style: str, n: str) -> str:
+    """The number as people cite it: `一`, `(一)`, `3`, `(3)`, `①`, `第3条`."""
+    return {
+        "chapter": f"第{n}部分",
+        "article": f"第{n}条",
+        "pcn": f"({n})",
+        "pnum": f"({n})",
+        "numparen": f"{n})",
+    }.get(style, n)
+
+
+@dataclass
+class Marker:
+    style: str
+    value: int
+    written: str
+    end: int  # where the item's own text starts in the (normalised) line
+
+
+def line_marker(norm: str) -> Marker | None:
+    for style, pattern in _START_RE.items():
+        m = pattern.match(norm)
+        if m:
+            return Marker(style, _value(style, m["n"]), written_marker(style, m["n"]), m.end())
+    return None
+
+
+@dataclass(eq=False)
+class Node:
+    style: str
+    value: int
+    written: str
+    line: int
+    parent: Node | None = None
+    pieces: list[tuple[int, str]] = field(default_factory=list)  # own text: (line, text)
+    children: list[Node] = field(default_factory=list)
+    raw_first: str = ""  # the first line with its number, as written
+
+    @property
+    def depth(self) -> int:
+        depth, node = 0, self.parent
+        while node is not None and node.style != "root":
+            depth, node = depth + 1, node.parent
+        return depth
+
+    @property
+    def own_text(self) -> str:
+        return "\n".join(text for _, text in self.pieces)
+
+    def walk(self):
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+    def ancestors(self) -> list[Node]:
+        found, node = [], self.parent
+        while node is not None and node.style != "root":
+            found.append(node)
+            node = node.parent
+        return found[::-1]
+
+
+def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
+    """Cut a flattened paragraph where a numbered item continues an open sequence.
+
+    `open_values` maps each style open on the stack to its last value; a style not open may
+    start at 1 only if the same line goes on to its 2.
+    """
+    norm = normalise(text)
+    cuts: list[int] = []
+    expected = dict(open_values)
+    found = list(_INLINE_RE.finditer(norm))
+    for i, m in enumerate(found):
+        style = next(s for s in ("cn", "pcn", "num", "pnum", "circled") if m[s])
+        marker = line_marker(norm[m.start("m") :])
+        if marker is None or marker.style != style:
+            continue
+        if style in expected:
+            ok = marker.value == expected[style] + 1
+        else:
+            later = (line_marker(norm[f.start("m") :]) for f in found[i + 1 :])
+            ok = marker.value == 1 and any(x and x.style == style and x.value == 2 for x in later)
+        if ok:
+            cuts.append(m.start("m"))
+            expected[style] = marker.value
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
