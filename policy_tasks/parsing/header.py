@@ -10,11 +10,10 @@ itself, then the first plain line.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .deadlines import DATED, PAST, find_time_phrases
+from .deadlines import DATED, PAST, find_time_phrases, guess_year
 from .textutil import cn_to_int, normalise
 
 Line = tuple[int, str]  # (1-based line number, text as written)
@@ -28,7 +27,6 @@ _DATE_LINE_RE = re.compile(
 _PLAN_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划)$")
 _NOTICE_RE = re.compile(r"(?:通知|决定)$")
 _TRANSMITTED_RE = re.compile(r"(?:印发|转发)<?(?P<title>.+?)>?的(?:通知|决定)$")
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _VALIDITY_RE = re.compile(r"有效|实施期限|执行期|施行|执行")
 
 
@@ -59,12 +57,28 @@ def read_header(header: list[Line], closing: list[Line]) -> Header:
     return found
 
 
-def document_year(header: Header, full_text: str) -> int | None:
-    """成文日期's year, else the 〔year〕 of the number, else the year most named."""
-    counts = Counter(int(y) for y in _YEAR_RE.findall(full_text))
-    named = max(counts, key=lambda y: (counts[y], y)) if counts else None
-    candidates = (header.issued_on.year if header.issued_on else None, header.number_year, named)
+def header_year(header: Header) -> int | None:
+    """The year the header states: 成文日期's, else the 〔year〕 of the number, else the title's.
+
+    None when the header states none: a year then read from the body
+    (`guess_year`) is an assumption the review page should ask about.
+    """
+    title_year = guess_year(header.title) if header.title else None
+    candidates = (header.issued_on.year if header.issued_on else None, header.number_year, title_year)
     return next((y for y in candidates if y is not None and 1900 <= y <= 2100), None)
+
+
+def document_year(header: Header, full_text: str) -> int | None:
+    """The header's year (`header_year`), else the year the body most likely plans for (`guess_year`)."""
+    return header_year(header) or guess_year(full_text)
+
+
+def assumed_year_message(year: int) -> str:
+    """The warning for a year read from the body because the header states none."""
+    return (
+        f"文件未写明成文日期、文号年份或标题年度，按正文推断为{year}年读取时限，请核对"
+        f" (no year in the header: deadlines are read in {year}, inferred from the body; please check)"
+    )
 
 
 def default_due(closing: list[Line], year: int) -> date:

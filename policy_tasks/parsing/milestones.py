@@ -19,6 +19,17 @@ for a dated commitment without a quantity; "target" for a quantity due at a
 year end (written or default); "relative" and "ongoing" as read. An
 unreadable time phrase gives a warning and a "deadline" without a date.
 
+Recurring obligations (`每月10日前报送`, `每季度召开`) are milestones of their
+own, cue word or not, of kind "deadline" with `recurrence` and `occurrences`
+(the dates in the document's year; due_date is the first); a bare 每年 dates
+a quantity like 年度 does and adds `recurrence="yearly"`. Ongoing work
+(`持续推进`, `长期坚持`, `常态化`) is due on the clause's due date, by default
+the document's (its measures run for the year unless a date is given).
+
+One year per document: a milestone dated by a phrase that states another
+year (`2024年3月底前`, `明年`) keeps that year, and the caller is warned once
+per phrase (`year_message`) so that the review page can ask for a check.
+
 Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
 parts with 给予, 最高, 不超过, (含), 以下, 税率, 按…%, 预算安排 … , parts that
 are conditions (`对…`, `…的`), and 补助/奖励/预算 amounts unless the part (or
@@ -38,6 +49,7 @@ from .deadlines import (
     PAST,
     PLAN,
     PRECISE,
+    RECURRING,
     RELATIVE,
     UNREADABLE,
     WEAK_YEAR,
@@ -64,6 +76,8 @@ _CUE = re.compile(
     r"|建成|投产|投运|盘活|消化|储备|实施|建立|出台|制定|启动|落地|验收|创建|创成|获评|推广|选派|覆盖"
     r"|占比|保持|投资|腾出|谋划|申报|办结|搬迁|入库|垦造|达|开展|加快|推进|提高|扩大|降低|减少|打造"
     r"|落实|使用|承接|计划|总额|营收|规模|实到|零售|发放|举办|组织|培训|开通|整治|造林|收购|招聘|就业"
+    # Deadline verbs of the genre's schedules (`5月底前动工`, `6月底前报送`, `9月投运`).
+    r"|动工|开建|投用|交付|报送|上报|通报|召开|印发|编制|修订|上线|通车|贯通|签约|挂牌|组建|成立|到位|清零"
 )
 _EXCLUDE = re.compile(
     r"给予|最高|最长|不超过|不高于|不低于|\(不?含\)|以下|的部分|税率|费率|(?:补贴|补助|奖励|收费|工资)标准"
@@ -79,10 +93,31 @@ def unreadable_message(phrase: str) -> str:
     return f"无法识别的时间表述「{phrase}」，未设定期限 (unreadable time phrase, no due date set)"
 
 
+def year_message(where: str, phrase: str, named: int, year: int) -> str:
+    """The warning for a phrase that states another year than the document's."""
+    return (
+        f"{where or '文中'}提到{named}年（「{phrase}」），与文件年度{year}不同，请核对"
+        f" (names {named}, not the document's year {year}: please check)"
+    )
+
+
+def _other_year(phrase: TimePhrase | None, year: int) -> bool:
+    return phrase is not None and phrase.stated_year is not None and phrase.stated_year != year
+
+
 def find_milestones(
-    text: str, *, year: int, default_due: date | None, warn: Warn, masked: list[tuple[int, int]] = ()
+    text: str,
+    *,
+    year: int,
+    default_due: date | None,
+    warn: Warn,
+    masked: list[tuple[int, int]] = (),
+    where: str = "",
 ) -> list[ParsedMilestone]:
-    """Milestones of `text`; `masked` spans (the responsibility) are skipped."""
+    """Milestones of `text`; `masked` spans (the responsibility) are skipped.
+
+    `where` names the clause in warnings as people write it (`第3条`, `（二）3`).
+    """
     chars = list(normalise(text))
     for start, end in masked:
         chars[start:end] = "。" * (end - start)
@@ -90,6 +125,7 @@ def find_milestones(
     marks = _Marks(norm, [p for p in find_time_phrases(norm, year, written=text) if p.level != PAST])
     found: list[ParsedMilestone] = []
     seen: set[str] = set()
+    warned: set[int] = set()  # phrases already warned about for their year
     # A line break is not a sentence end: extracted text often wraps mid-sentence.
     for sent_start, sent_end in split_top(norm, "。;!?"):
         carried: TimePhrase | None = None
@@ -110,9 +146,12 @@ def find_milestones(
                     warn(p.start, unreadable_message(p.text))
             time = min(dated, key=lambda p: DATED.index(p.level)) if dated else None
             if not excluded:
-                milestone = _milestone(text, start, end, own, time or carried, qty, cue, cue or carried_cue)
+                milestone, used = _milestone(text, start, end, own, time or carried, qty, cue, cue or carried_cue)
                 if milestone and _is_new(milestone, found, seen):
                     found.append(milestone)
+                    if _other_year(used, year) and used.start not in warned:
+                        warned.add(used.start)
+                        warn(used.start, year_message(where, used.text, used.stated_year, year))
             carried = time or carried
             if not excluded:
                 carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
@@ -165,35 +204,41 @@ def _parts(norm: str, start: int, end: int, marks: _Marks):
             yield span
 
 
-def _milestone(text, start, end, own, time, qty, own_cue, any_cue) -> ParsedMilestone | None:
+def _milestone(text, start, end, own, time, qty, own_cue, any_cue) -> tuple[ParsedMilestone | None, TimePhrase | None]:
+    """The part's milestone, if it is one, and the time phrase that dates it."""
     own_levels = {p.level for p in own}
     unreadable = next((p for p in own if p.level == UNREADABLE), None)
     value = float(qty["v"]) if qty else None
     unit = text[qty.start("u") : qty.end("u")] if qty else None
 
-    def make(kind: str, due: date | None, expression: str | None) -> ParsedMilestone:
-        return ParsedMilestone(text[start:end], start, end, due, kind, expression, value, unit)
+    def make(kind: str, phrase: TimePhrase | None, due: date | None = None):
+        due = phrase.due if phrase is not None and phrase.level in DATED else due
+        expression = phrase.text if phrase is not None else None
+        milestone = ParsedMilestone(text[start:end], start, end, due, kind, expression, value, unit)
+        if phrase is not None and phrase.recurrence:
+            milestone.recurrence, milestone.occurrences = phrase.recurrence, list(phrase.occurrences)
+        return milestone, phrase
 
     own_time = time if time in own else None
     if own_time is not None:
         # A quantity with its own time phrase is a commitment even without a cue
-        # word; a bare 年度/每年 only dates what a cue word commits to.
+        # word; a bare 年度/每年 only dates what a cue word commits to; a
+        # recurring phrase (`每月10日前报送`) is an obligation by itself.
         dates_a_task = own_time.level != WEAK_YEAR
-        if (qty and (any_cue or dates_a_task)) or (own_cue and dates_a_task):
-            return make(_kind(own_time, qty is not None), own_time.due, own_time.text)
+        if (qty and (any_cue or dates_a_task)) or (own_cue and dates_a_task) or own_time.level == RECURRING:
+            return make(_kind(own_time, qty is not None), own_time)
     for level in (RELATIVE, ONGOING):
         if level in own_levels and not own_time:
-            phrase = next(p for p in own if p.level == level)
-            return make(level, None, phrase.text)
+            return make(level, next(p for p in own if p.level == level))
     if unreadable and (qty or own_cue):
-        return make("deadline", None, unreadable.text)
+        return make("deadline", unreadable)
     if qty and any_cue:
-        return make(_kind(time, True), time.due if time else None, time.text if time else None)
-    return None
+        return make(_kind(time, True), time)
+    return None, None
 
 
 def _kind(time: TimePhrase | None, has_quantity: bool) -> str:
-    if time is not None and time.level in (PRECISE, PLAN):
+    if time is not None and time.level in (PRECISE, PLAN, RECURRING):
         return "deadline"
     return "target" if has_quantity else "deadline"
 
@@ -208,20 +253,49 @@ def _is_new(milestone: ParsedMilestone, found: list[ParsedMilestone], seen: set[
 
 
 def _with_default(milestone: ParsedMilestone, default_due: date | None) -> ParsedMilestone:
-    if milestone.due_date is None and milestone.time_expression is None:
+    # Undated quantities, and ongoing work, are due when the clause's measures end.
+    if milestone.due_date is None and (milestone.time_expression is None or milestone.kind == ONGOING):
         milestone.due_date = default_due
     return milestone
 
 
 def due_field_milestone(
-    text: str, field: tuple[int, int, int, int], *, year: int, warn: Warn
+    text: str,
+    field: tuple[int, int, int, int],
+    *,
+    year: int,
+    warn: Warn,
+    default_due: date | None = None,
+    where: str = "",
 ) -> ParsedMilestone | None:
-    """The milestone stated by a `完成时限:…` field: the clause's own deadline."""
+    """The milestone stated by a `完成时限:…` field (or cell): the clause's own deadline.
+
+    `持续推进` / `长期` / `常态化` are "ongoing", due on `default_due` (the
+    document's, else 31 December of its year); `每季度` / `每月10日前` are recurring
+    deadlines; a date in another year is kept, with a warning.
+    """
     start, end, value_start, value_end = field
     phrase = read_time_phrase(text[value_start:value_end], year)
     if phrase is None:
         return None
     if phrase.level == UNREADABLE:
         warn(value_start, unreadable_message(phrase.text))
+    elif _other_year(phrase, year):
+        warn(value_start + phrase.start, year_message(where, phrase.text, phrase.stated_year, year))
     kind = phrase.level if phrase.level in (RELATIVE, ONGOING) else "deadline"
-    return ParsedMilestone(text[start:end], start, end, phrase.due, kind, phrase.text)
+    due = phrase.due
+    if kind == ONGOING:
+        due = default_due or date(year, 12, 31)
+    milestone = ParsedMilestone(text[start:end], start, end, due, kind, phrase.text)
+    if phrase.recurrence:
+        milestone.recurrence, milestone.occurrences = phrase.recurrence, list(phrase.occurrences)
+    return milestone
+
+
+def clause_due(fixed: list[ParsedMilestone], default: date | None) -> date | None:
+    """The date a clause's 完成时限 sets for its undated commitments.
+
+    Only a one-off deadline does: a recurring field (`每季度`) dates reports,
+    not the clause's targets, and ongoing work runs to the document's default.
+    """
+    return next((m.due_date for m in fixed if m.due_date and m.kind == "deadline" and not m.recurrence), default)

@@ -7,8 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from policy_tasks.parsing import parse_document
-from policy_tasks.parsing.deadlines import find_time_phrases, read_time_phrase
+from policy_tasks.parsing import ParsedMilestone, parse_document
+from policy_tasks.parsing.deadlines import (
+    DATED,
+    ONGOING,
+    PAST,
+    UNREADABLE,
+    find_time_phrases,
+    guess_year,
+    read_time_phrase,
+)
+from policy_tasks.parsing.header import Header, assumed_year_message, header_year
+from policy_tasks.parsing.milestones import clause_due, due_field_milestone, find_milestones
 
 SAMPLES = Path(__file__).parent / "samples"
 Y = 2023
@@ -64,7 +74,6 @@ def test_dated_phrases(phrase, due):
         ("长期坚持", "ongoing"),
         ("持续推进", "ongoing"),
         ("常态化", "ongoing"),
-        ("每季度", "ongoing"),
     ],
 )
 def test_undated_phrases(phrase, level):
@@ -105,7 +114,7 @@ D = 2024
         (2, date(D, 6, 30), "deadline", "二季度"),
         (3, date(D, 12, 31), "deadline", "下半年"),
         (4, None, "relative", "10个工作日内"),
-        (5, None, "ongoing", "长期坚持"),
+        (5, date(D, 12, 31), "ongoing", "长期坚持"),
         (6, date(D, 11, 20), "deadline", "2024年11月中旬"),
         (7, date(D, 10, 31), "deadline", "十月底前"),
         (8, date(D, 3, 15), "deadline", "3月15日前"),
@@ -118,8 +127,8 @@ D = 2024
         (15, date(D, 8, 31), "deadline", "8月份"),
         (16, None, "deadline", "择期"),
         (17, date(2025, 6, 30), "deadline", "2025年6月30日前"),
-        (18, None, "ongoing", "常态化"),
-        (19, None, "ongoing", "持续推进"),
+        (18, date(D, 12, 31), "ongoing", "常态化"),
+        (19, date(D, 12, 31), "ongoing", "持续推进"),
         (20, date(D, 12, 31), "deadline", "年内"),
         (21, date(D, 12, 31), "target", "全年"),
         (22, date(D, 12, 31), "target", "2024年度"),
@@ -152,6 +161,325 @@ def test_subsidies_in_a_2024_document_are_not_milestones(doc):
 
 def test_unreadable_phrases_warn_with_clause_and_line_and_never_guess(doc):
     unreadable = [(w.task, w.line) for w in doc.warnings if "unreadable time phrase" in w.message]
-    assert unreadable == [(16, 21), (24, 29)]
+    assert unreadable == [(16, 21), (24, 29), (35, 40)]
     assert "「择期」" in doc.warnings[0].message
-    assert len(doc.warnings) == 2
+    assert "「春节前」" in next(w.message for w in doc.warnings if w.task == 35)
+
+
+# --- The forms of issue 12, each with the convention of the genre it reads ------------------
+
+FORMS = [
+    # (phrase, due in a 2023 document, convention)
+    ("9月投入使用", date(Y, 9, 30), "a bare month is due at its end"),
+    ("5月底前动工", date(Y, 5, 31), "月底前: the month's last day"),
+    ("年底前", date(Y, 12, 31), "year-level phrases: 31 December"),
+    ("年内", date(Y, 12, 31), "year-level phrases: 31 December"),
+    ("6月中旬", date(Y, 6, 20), "中旬: the 20th"),
+    ("6月上旬", date(Y, 6, 10), "上旬: the 10th"),
+    ("6月下旬", date(Y, 6, 30), "下旬: the month's end"),
+    ("7月初", date(Y, 7, 10), "月初 is read as 上旬"),
+    ("10月15日前", date(Y, 10, 15), "a day is that day"),
+    ("6月30日前", date(Y, 6, 30), "a day is that day"),
+    ("2024年3月底前", date(2024, 3, 31), "a year written in full is that year"),
+    ("2023—2025年", date(2025, 12, 31), "a range ends with its last year"),
+    ("2023年—2025年", date(2025, 12, 31), "a range ends with its last year"),
+    ("2023至2025年", date(2025, 12, 31), "a range ends with its last year"),
+    ("3月至6月", date(Y, 6, 30), "a range ends with its last period"),
+    ("2023年6月至2024年6月", date(2024, 6, 30), "a range ends with its last period"),
+    ("“十四五”期间", date(2025, 12, 31), "a five-year plan ends with its last year"),
+    ("“十四五”末", date(2025, 12, 31), "a five-year plan ends with its last year"),
+    ("明年", date(Y + 1, 12, 31), "明年/次年: the document's year + 1"),
+    ("次年", date(Y + 1, 12, 31), "明年/次年: the document's year + 1"),
+    ("明年底前", date(Y + 1, 12, 31), "明年/次年: the document's year + 1"),
+    ("次年3月底前", date(Y + 1, 3, 31), "明年/次年 before a month: that month next year"),
+    ("第一季度", date(Y, 3, 31), "a quarter ends with its last month"),
+    ("三季度末", date(Y, 9, 30), "a quarter ends with its last month"),
+    ("四季度", date(Y, 12, 31), "a quarter ends with its last month"),
+    ("前三季度", date(Y, 9, 30), "前N季度 ends with the Nth quarter"),
+    ("下半年", date(Y, 12, 31), "a half-year ends with its last month"),
+    ("年中", date(Y, 6, 30), "年中: 30 June, as 上半年"),
+    ("年中前完成", date(Y, 6, 30), "年中: 30 June, as 上半年"),
+    ("2023年12月底", date(Y, 12, 31), "a month with its year"),
+    ("12月底", date(Y, 12, 31), "月底: the month's last day"),
+    ("2023年底", date(Y, 12, 31), "a year's 底: 31 December"),
+    ("2023.12", date(Y, 12, 31), "a table's year.month: the month's end"),
+    ("2023-12", date(Y, 12, 31), "a table's year-month: the month's end"),
+    ("2023年12月", date(Y, 12, 31), "a month with its year: its end"),
+    ("2023-12-31", date(Y, 12, 31), "a table's ISO date"),
+    ("2023/12/31", date(Y, 12, 31), "a table's date with slashes"),
+    ("2023.6-2023.12", date(Y, 12, 31), "a table's range of months ends with the last"),
+    ("12月", date(Y, 12, 31), "a bare month is due at its end"),
+    ("6月底前启动,年底前完成", date(Y, 12, 31), "a 完成时限 names when the task is done: the latest date"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "due", "convention"), FORMS, ids=[row[0] for row in FORMS])
+def test_forms_of_the_genre(phrase, due, convention):
+    read = read_time_phrase(phrase, Y)
+    assert read.level in DATED and read.due == due, convention
+
+
+ONGOING_VALUES = ["持续推进", "长期坚持", "常态化", "长期", "持续开展", "常态化推进", "长期有效"]
+
+
+@pytest.mark.parametrize("value", ONGOING_VALUES)
+def test_ongoing_due_values(value):
+    """A 完成时限 that is all ongoing (`长期`, `持续推进`) has no date of its own."""
+    read = read_time_phrase(value, Y)
+    assert (read.level, read.due, read.text) == (ONGOING, None, value)
+
+
+@pytest.mark.parametrize("phrase", ["春节前", "节前", "年前"])
+def test_holidays_are_unreadable_rather_than_guessed(phrase):
+    """Which Spring Festival a 春节前 means depends on when the plan was issued: never guess."""
+    assert read_time_phrase(phrase, Y).level == UNREADABLE
+
+
+@pytest.mark.parametrize(
+    "text", ["每人每月500元", "每月500元", "每亩每年补助200元", "初步完成", "年中调整计划", "逐年提高", "十月"]
+)
+def test_rates_and_words_are_not_time_phrases(text):
+    """Rates (`每人每月500元`) are not recurring deadlines; 初步 is not 月初."""
+    assert find_time_phrases(text, Y) == []
+
+
+# --- Recurring obligations ------------------------------------------------------------------
+
+RECURRING_FORMS = [
+    # (phrase, recurrence, count, first, last, convention)
+    ("每月10日前", "monthly", 12, date(Y, 1, 10), date(Y, 12, 10), "每月X日前: day X of every month"),
+    ("每月底", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "每月底: every month's end"),
+    ("每月", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "每月: every month's end"),
+    ("每月上旬", "monthly", 12, date(Y, 1, 10), date(Y, 12, 10), "上旬: the 10th"),
+    ("按月报送", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "按月: every month's end"),
+    ("每季度", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "每季度: every quarter's end"),
+    ("每季度末", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "每季度末: every quarter's end"),
+    ("按季通报", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "按季: every quarter's end"),
+    ("每季度第一个月10日前", "quarterly", 4, date(Y, 1, 10), date(Y, 10, 10), "the 10th of a quarter's first month"),
+    ("每季度次月10日前", "quarterly", 3, date(Y, 4, 10), date(Y, 10, 10), "the 10th of the month after, in the year"),
+    ("每季度结束后10日内", "quarterly", 3, date(Y, 4, 10), date(Y, 10, 10), "ten days after, in the year"),
+    ("每半年", "half_yearly", 2, date(Y, 6, 30), date(Y, 12, 31), "每半年: 30 June and 31 December"),
+    ("每年", "yearly", 1, date(Y, 12, 31), date(Y, 12, 31), "每年: 31 December"),
+    ("每年3月底前", "yearly", 1, date(Y, 3, 31), date(Y, 3, 31), "每年X月底前: that day"),
+    ("每周", "weekly", 52, date(Y, 1, 6), date(Y, 12, 29), "每周: the working week's last day, Friday"),
+    ("每周一", "weekly", 52, date(Y, 1, 2), date(Y, 12, 25), "每周X: that weekday"),
+    ("每周五前", "weekly", 52, date(Y, 1, 6), date(Y, 12, 29), "每周X: that weekday"),
+    ("每旬", "ten_daily", 36, date(Y, 1, 10), date(Y, 12, 31), "旬报: the 10th, the 20th, the month's end"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "recurrence", "count", "first", "last", "convention"),
+    RECURRING_FORMS,
+    ids=[row[0] for row in RECURRING_FORMS],
+)
+def test_recurring_forms(phrase, recurrence, count, first, last, convention):
+    read = read_time_phrase(phrase, Y)
+    assert read.recurrence == recurrence, convention
+    assert (len(read.occurrences), read.occurrences[0], read.occurrences[-1]) == (count, first, last), convention
+    assert read.due == first and list(read.occurrences) == sorted(read.occurrences)
+    assert all(d.year == Y for d in read.occurrences)
+
+
+def test_a_day_past_a_short_months_end_falls_on_its_last_day():
+    read = read_time_phrase("每月31日前", Y)
+    assert read.occurrences[1] == date(Y, 2, 28) and read.occurrences[3] == date(Y, 4, 30)
+
+
+def test_once_a_week_is_weekly_not_mondays():
+    (phrase,) = find_time_phrases("每周一次", Y)
+    assert (phrase.text, phrase.occurrences[0]) == ("每周", date(Y, 1, 6))
+
+
+# --- The year ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "stated"),
+    [("2024年3月底前", 2024), ("明年", 2024), ("2023—2025年", 2025), ("6月底前", None), ("“十四五”", None)],
+)
+def test_a_phrase_says_which_year_it_states(phrase, stated):
+    assert read_time_phrase(phrase, Y).stated_year == stated
+
+
+def test_a_year_stated_in_a_sentence_governs_its_later_months():
+    """承前省略: `2024年3月底前…,6月底前…` are both 2024; a new sentence reads in the document's year."""
+    phrases = find_time_phrases("2024年3月底前完成规划,6月底前开工。9月底前验收", Y)
+    assert [p.due for p in phrases] == [date(2024, 3, 31), date(2024, 6, 30), date(Y, 9, 30)]
+
+
+def test_an_earlier_year_with_a_month_is_a_reference():
+    (phrase,) = find_time_phrases("较2022年6月底增长10%", Y)
+    assert phrase.level == PAST
+
+
+def _milestones(text: str, year: int = Y, where: str = "第3条"):
+    warnings: list[tuple[int, str]] = []
+    found = find_milestones(
+        text, year=year, default_due=date(year, 12, 31), warn=lambda o, m: warnings.append((o, m)), where=where
+    )
+    return found, warnings
+
+
+def test_another_year_keeps_its_date_and_warns_once_per_phrase():
+    found, warnings = _milestones("2024年3月底前完成规划编制,6月底前开工建设。")
+    assert [(m.due_date, m.time_expression) for m in found] == [
+        (date(2024, 3, 31), "2024年3月底前"),
+        (date(2024, 6, 30), "6月底前"),
+    ]
+    ((offset, message),) = warnings
+    assert offset == 0
+    assert message.startswith("第3条提到2024年") and "与文件年度2023不同，请核对" in message
+
+
+@pytest.mark.parametrize("text", ["2023年6月底前完成规划编制。", "“十四五”新增装机18万千瓦。", "年底前完成验收。"])
+def test_the_documents_own_year_and_plan_periods_do_not_warn(text):
+    found, warnings = _milestones(text)
+    assert found and warnings == []
+
+
+def test_next_year_warns():
+    _, warnings = _milestones("明年完成验收。")
+    assert ["提到2024年（「明年」）" in m for _, m in warnings] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("某县2024年工作要点\n一、重点任务\n1. 年内完成。", 2024),
+        ("关于印发《2023—2025年农村人居环境整治行动计划》的通知\n1. 2025年底前完成。", 2023),
+        ("1. 2024年6月底前完成甲。\n2. 比2022年增长10%。\n3. 2024年9月底前完成乙。\n4. 2022年完成。", 2024),
+        ("1. 2023年完成甲。\n2. 2024年完成乙。", 2024),
+        ("1. 年内完成。\n2. 明年完成。", None),
+        ("", None),
+    ],
+)
+def test_guess_year(text, year):
+    """The plan's title year first; else the year its deadlines state most; ties go to the later year."""
+    assert guess_year(text) == year
+
+
+def test_header_year_reads_the_title_and_says_none_when_the_header_has_no_year():
+    assert header_year(Header(title="龙游县2024年重点任务推进方案")) == 2024
+    assert header_year(Header(title="关于加快发展的实施方案")) is None
+    assert header_year(Header(title="x", number_year=2022)) == 2022
+    assert "2024年" in assumed_year_message(2024)
+
+
+# --- Milestones: recurring and ongoing in prose, and 完成时限 values ---------------------------
+
+
+def test_a_recurring_report_is_a_milestone_without_a_cue_word():
+    (m,), _ = _milestones("每月10日前报送工作进展情况。")
+    assert (m.kind, m.recurrence, m.due_date, len(m.occurrences)) == ("deadline", "monthly", date(Y, 1, 10), 12)
+
+
+def test_a_monthly_rate_is_no_milestone():
+    found, _ = _milestones("对困难群众每人每月发放生活补贴500元。")
+    assert found == []
+
+
+def test_ongoing_work_is_due_on_the_default():
+    (m,), _ = _milestones("持续推进营商环境优化。")
+    assert (m.kind, m.due_date, m.time_expression) == ("ongoing", date(Y, 12, 31), "持续推进")
+
+
+DUE_FIELDS = [
+    # (value, kind, due, recurrence, convention)
+    ("持续推进", "ongoing", date(Y, 12, 31), None, "ongoing: the document's default due"),
+    ("长期坚持", "ongoing", date(Y, 12, 31), None, "ongoing: the document's default due"),
+    ("长期", "ongoing", date(Y, 12, 31), None, "ongoing: the document's default due"),
+    ("2023年底", "deadline", date(Y, 12, 31), None, "a year's 底: 31 December"),
+    ("2023年12月底", "deadline", date(Y, 12, 31), None, "a month with its year"),
+    ("2023.12", "deadline", date(Y, 12, 31), None, "a table's year.month"),
+    ("12月", "deadline", date(Y, 12, 31), None, "a bare month: its end"),
+    ("每季度", "deadline", date(Y, 3, 31), "quarterly", "recurring: the first occurrence"),
+    ("每月10日前", "deadline", date(Y, 1, 10), "monthly", "recurring: the first occurrence"),
+    ("10个工作日内", "relative", None, None, "relative to an event: no date"),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "due", "recurrence", "convention"), DUE_FIELDS, ids=[r[0] for r in DUE_FIELDS]
+)
+def test_due_field_values(value, kind, due, recurrence, convention):
+    text = f"完成时限:{value}"
+    warnings = []
+    m = due_field_milestone(
+        text, (0, len(text), 5, len(text)), year=Y, warn=lambda o, w: warnings.append(w), default_due=date(Y, 12, 31)
+    )
+    assert (m.kind, m.due_date, m.recurrence, m.text) == (kind, due, recurrence, text), convention
+    assert warnings == []
+
+
+def test_an_ongoing_due_field_without_a_default_is_due_at_the_years_end_and_a_stated_default_wins():
+    text = "完成时限:长期坚持"
+    field = (0, len(text), 5, len(text))
+    assert due_field_milestone(text, field, year=Y, warn=print).due_date == date(Y, 12, 31)
+    assert due_field_milestone(text, field, year=Y, warn=print, default_due=date(Y, 6, 30)).due_date == date(Y, 6, 30)
+
+
+def test_a_due_field_in_another_year_keeps_it_and_warns():
+    text = "完成时限:2024年3月底"
+    warnings = []
+    m = due_field_milestone(
+        text, (0, len(text), 5, len(text)), year=Y, warn=lambda o, w: warnings.append((o, w)), where="第7条"
+    )
+    assert m.due_date == date(2024, 3, 31)
+    ((offset, message),) = warnings
+    assert offset == 5 and message.startswith("第7条提到2024年（「2024年3月底」），与文件年度2023不同，请核对")
+
+
+def test_only_a_one_off_deadline_field_dates_the_clauses_other_commitments():
+    default = date(Y, 12, 31)
+    quarterly = ParsedMilestone("完成时限:每季度", 0, 8, date(Y, 3, 31), "deadline", "每季度", recurrence="quarterly")
+    ongoing = ParsedMilestone("完成时限:持续推进", 0, 9, default, "ongoing", "持续推进")
+    once = ParsedMilestone("完成时限:6月底", 0, 8, date(Y, 6, 30), "deadline", "6月底")
+    assert clause_due([quarterly, ongoing], default) == default
+    assert clause_due([quarterly, once], default) == date(Y, 6, 30)
+
+
+# --- The sample document: the new forms in a 2024 plan --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "due", "kind", "expression", "recurrence", "count"),
+    [
+        (28, date(D, 9, 30), "deadline", "9月", None, 0),
+        (29, date(D, 5, 31), "deadline", "5月底前", None, 0),
+        (30, date(D, 1, 10), "deadline", "每月10日前", "monthly", 12),
+        (31, date(D, 3, 31), "deadline", "每季度", "quarterly", 4),
+        (32, date(D, 6, 30), "deadline", "年中", None, 0),
+        (33, date(D + 1, 3, 31), "deadline", "明年3月底前", None, 0),
+        (34, date(2026, 12, 31), "target", "2024—2026年", None, 0),
+        (35, None, "deadline", "春节前", None, 0),
+        (36, date(D, 1, 5), "deadline", "每周五前", "weekly", 52),
+        (37, date(D, 6, 30), "deadline", "每半年", "half_yearly", 2),
+        (40, date(D, 6, 20), "deadline", "6月中旬前", None, 0),
+    ],
+)
+def test_new_forms_in_a_2024_document(doc, number, due, kind, expression, recurrence, count):
+    t = next(t for t in doc.tasks if t.number == number)
+    (m,) = t.milestones
+    assert (m.due_date, m.kind, m.time_expression, m.recurrence, len(m.occurrences)) == (
+        due,
+        kind,
+        expression,
+        recurrence,
+        count,
+    )
+    assert t.text[m.start : m.end] == m.text
+
+
+def test_a_stated_year_and_the_month_after_it_in_a_2024_document(doc):
+    first, second = next(t for t in doc.tasks if t.number == 38).milestones
+    assert (first.due_date, second.due_date) == (date(D, 3, 31), date(D, 6, 30))
+
+
+def test_rates_in_a_2024_document_are_not_recurring_milestones(doc):
+    assert next(t for t in doc.tasks if t.number == 39).milestones == []
+
+
+def test_other_years_warn_in_a_2024_document(doc):
+    other = sorted((w.task, w.line) for w in doc.warnings if "与文件年度2024不同" in w.message)
+    assert other == [(17, 22), (33, 38), (34, 39)]
