@@ -30,6 +30,7 @@ from .textutil import normalise
 from .units import Responsibility, UnitBook, carried_units, read_responsibility
 
 _TITLE_MAX = 60
+_ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 
 
 def parse_bytes(data: bytes, *, year: int | None = None, filename: str = "document.txt") -> ParsedDocument:
@@ -123,6 +124,11 @@ class _Outline:
 
     def _line(self, number: int, text: str, blank: bool) -> None:
         norm = normalise(text)
+        if _ANNEX_RE.match(norm):
+            # The plan is often the 通知's 附件: its numbering starts afresh, not under the notice's.
+            del self._stack[1:]
+            self.loose.append((number, text))
+            return
         marker = line_marker(norm)
         if marker is not None and not _is_date_like(norm):
             styles = [n.style for n in self._stack]
@@ -181,7 +187,10 @@ def _closed(node: Node) -> bool:
 
 
 def _has_resp(node: Node) -> bool:
-    return read_responsibility(node.own_text).found or any(_has_resp(c) for c in node.children)
+    own = node.own_text
+    if read_responsibility(own).found or (node.children and carried_units(own) is not None):
+        return True
+    return any(_has_resp(c) for c in node.children)
 
 
 def _choose_clauses(root: Node) -> list[Node]:
@@ -212,7 +221,12 @@ def _choose_clauses(root: Node) -> list[Node]:
         if sum(flags) >= 2:
             return True
         kids = [k for k, f in zip(node.children, flags, strict=True) if f]
-        return not strict and len(kids) == 1 and kids[0].style in clause_styles and node.style not in clause_styles
+        if len(kids) != 1:
+            return False
+        # A heading with one sub-heading above the clauses (`一、` → `(一)` → `1.` `2.`).
+        if kids[0].children and descend(kids[0], strict):
+            return True
+        return not strict and kids[0].style in clause_styles and node.style not in clause_styles
 
     def pick(node: Node, strict: bool) -> list[Node]:
         kids = node.children
@@ -240,7 +254,8 @@ def _choose_clauses(root: Node) -> list[Node]:
     if not leaves:
         return []
     styles = [n.style for n in leaves]
-    common = max(set(styles), key=styles.count)
+    # Ties go to the style met last: the plan follows its covering notice.
+    common = max(dict.fromkeys(reversed(styles)), key=styles.count)
     return [n for n in leaves if n.style == common]
 
 

@@ -15,12 +15,14 @@ or a PDF). `text_tables` finds both and turns them back into tables.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .outline import line_marker
 from .sources import Table
 from .textutil import cn_to_int, normalise
 
+GROUP = "group"
 NUMBER, AREA, TITLE, CONTENT, LEADER, LEAD, LISTED, CO, DUE, NOTE = (
     "number",
     "area",
@@ -41,19 +43,27 @@ _MEANINGS = [
     (LISTED, r"责任单位|责任部门|责任主体|实施单位|实施主体|承办|单位|部门"),
     (DUE, r"时限|时间|期限|节点|进度|日期"),
     (NUMBER, r"^(?:序号|编号|序|号|No\.?)$"),
-    (AREA, r"领域|类别|板块|方面|分类|类型|专项|部分"),
+    (AREA, r"领域|类别|大类|板块|方面|分类|类型|专项|部分|大事"),
     (TITLE, r"任务|事项|项目|名称|工作|指标"),
     (CONTENT, r"内容|措施|举措|目标|要求|标准|说明"),
-    (NOTE, r"备注"),
+    (NOTE, r"备注|进展"),
 ]
 _LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
 _CN = "一二三四五六七八九十"
 
 
 def meaning(header: str) -> str | None:
-    text = re.sub(r"\s+", "", normalise(header))
+    text = re.sub(r"\s+", "", normalise(header)).rstrip(":")
     if not text or len(text) > 16:
         return None
+    if re.search(r"单位|部门|处室", text):
+        # `牵头单位及主要负责人`: a unit column, whatever person it also names.
+        for kind in (CO, LEAD, LISTED):
+            if re.search(dict(_MEANINGS)[kind], text):
+                return kind
+        return LISTED
+    if re.search(r"进展|完成情况|落实情况|存在问题|备注", text):
+        return NOTE
     for kind, pattern in _MEANINGS:
         if re.search(pattern, text):
             return kind
@@ -74,44 +84,107 @@ def table_lines(table: Table) -> list[str]:
     rows = [[c.strip() for c in row] for row in table.rows]
     found = _header_row(rows)
     if found is None:
+        vertical = _vertical(rows)
+        if vertical is not None:
+            return vertical
         return [" ".join(dict.fromkeys(c for c in row if c)) for row in rows]
     start, kinds = found
+    header = rows[start]
     kinds = _settle(kinds, rows[start + 1 :])
     lines = [" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:start]]
     clause: _Row | None = None
     area, area_count, order = None, 0, 0
     for row in rows[start + 1 :]:
-        cells = {k: [] for k in _LABEL_FOR | {NUMBER: 0, AREA: 0, TITLE: 0, CONTENT: 0}}
+        if not any(row) or _repeats_header(row, header):
+            continue
+        spanning = _spanning(row)
+        if spanning is not None:
+            # A merged row across the table: a heading (领域, or a `(一)` group under it).
+            if clause is not None:
+                lines.extend(clause.lines())
+                clause = None
+            if line_marker(normalise(spanning)) and area is not None:
+                lines.append(spanning)
+            else:
+                area_count += 1
+                area = spanning
+                lines.append(spanning if line_marker(normalise(spanning)) else f"{_cn(area_count)}、{spanning}")
+            continue
+        cells: dict[str, list[str]] = {k: [] for k, _ in _MEANINGS}
+        cells[GROUP] = []
         for kind, value in zip(kinds, row, strict=False):
             if kind and value and value not in cells[kind]:
                 cells[kind].append(value)
-        if not any(row):
-            continue
-        if _repeats_header(row, kinds):
-            continue
         category = " ".join(cells[AREA])
         number = " ".join(cells[NUMBER])
         body = [*cells[TITLE], *(c for c in cells[CONTENT] if c not in cells[TITLE])]
-        if not body and not any(cells[k] for k in _LABEL_FOR):
-            # A row with only a category spanning the table: a heading of its own.
-            category = category or " ".join(dict.fromkeys(c for c in row if c))
+        progress = [c for c in cells[DUE] if _is_progress(c)]
+        cells[DUE] = [c for c in cells[DUE] if c not in progress]
         if category and category != area:
-            area, clause = category, None
+            if clause is not None:
+                lines.extend(clause.lines())
+                clause = None
+            area = category
             area_count += 1
-            heading = category if line_marker(normalise(category)) else f"{_cn(area_count)}、{category}"
-            lines.append(heading)
-            if not body:
-                continue
-        if clause is not None and ((number == clause.number and number) or (not number and not _new_item(body))):
-            clause.merge(body, cells)
+            lines.append(category if line_marker(normalise(category)) else f"{_cn(area_count)}、{category}")
+        if not body and not any(cells[k] for k in _LABEL_FOR):
+            continue
+        if clause is not None and not _new_item(body, clause) and (number == clause.number or not number):
+            clause.merge(body, cells, progress)
             continue
         if clause is not None:
             lines.extend(clause.lines())
         order += 1
-        clause = _Row(number, order, body, cells)
+        clause = _Row(number, order, body, cells, progress)
     if clause is not None:
         lines.extend(clause.lines())
     return lines
+
+
+def _spanning(row: list[str]) -> str | None:
+    """The text of a row that one merged cell fills (all its non-empty cells alike)."""
+    values = [c for c in row if c]
+    if len(row) >= 3 and values and len(set(values)) == 1 and len(values) >= len(row) - 1:
+        return values[0]
+    # `(一) | 加强…。| 加强…。| …`: a numbered heading whose number has a cell of its own.
+    if len(row) >= 4 and len(set(values)) == 2 and line_marker(normalise(values[0] + values[1])):
+        rest = set(values[1:])
+        if len(rest) == 1 and values.count(values[1]) >= len(row) - 2:
+            return values[0] + values[1]
+    return None
+
+
+def _is_progress(cell: str) -> bool:
+    """A deadline cell that is a sentence (`3月底前完成S3线打围…`) rather than a date: body text."""
+    return len(normalise(cell)) > 14 and bool(re.search(r"[\u4e00-\u9fff]{6}", cell))
+
+
+def _vertical(rows: list[list[str]]) -> list[str] | None:
+    """A one-task table written as `标签 | 值` rows (重点工作 / 牵头单位 / 年度目标 …)."""
+    pairs = [(meaning(r[0]), [c for c in r[1:] if c]) for r in rows if r and r[0]]
+    kinds = [k for k, _ in pairs if k]
+    if (
+        len(kinds) < 2
+        or not any(k in (LEAD, LISTED, CO) for k in kinds)
+        or not any(k in (TITLE, CONTENT) for k in kinds)
+    ):
+        return None
+    cells: dict[str, list[str]] = {k: [] for k, _ in _MEANINGS}
+    cells[GROUP] = []
+    last = None
+    for row in rows:
+        kind = meaning(row[0]) if row and row[0] else None
+        values = [c for c in (row[1:] if kind else row) if c]
+        if kind is None and last is not None:
+            cells[last] += values
+            continue
+        if kind is not None:
+            cells[kind] += values
+            last = kind
+    body = [*cells[TITLE], *cells[CONTENT]]
+    progress = [c for c in cells[DUE] if _is_progress(c)]
+    cells[DUE] = [c for c in cells[DUE] if c not in progress]
+    return _Row(" ".join(cells[NUMBER]), 1, body, cells, progress).lines()
 
 
 def _settle(kinds: list[str | None], rows: list[list[str]]) -> list[str | None]:
@@ -130,6 +203,14 @@ def _settle(kinds: list[str | None], rows: list[list[str]]) -> list[str | None]:
         firsts = [r[0] for r in rows if r and r[0]]
         if firsts and all(re.fullmatch(r"\d{1,3}", normalise(f)) for f in firsts):
             kinds[0] = NUMBER
+    texts = [i for i, k in enumerate(kinds) if k in (TITLE, CONTENT)]
+    if len(texts) >= 2:
+        # A text column whose cells repeat down the rows is a merged group name, not the task.
+        for i in texts:
+            values = [r[i] for r in rows if i < len(r) and r[i]]
+            repeats = sum(1 for a, b in itertools.pairwise(values) if a == b)
+            if values and repeats * 2 >= len(values):
+                kinds[i] = GROUP
     if TITLE not in kinds and CONTENT not in kinds:
         free = [i for i, k in enumerate(kinds) if k is None]
         if free:
@@ -137,12 +218,15 @@ def _settle(kinds: list[str | None], rows: list[list[str]]) -> list[str | None]:
     return kinds
 
 
-def _repeats_header(row: list[str], kinds: list[str | None]) -> bool:
-    return sum(1 for c in row if meaning(c) is not None and len(c) <= 6) >= max(2, len([k for k in kinds if k]) - 1)
+def _repeats_header(row: list[str], header: list[str]) -> bool:
+    """A second header line (a merged header over sub-columns) or a header repeated on a new page."""
+    same = sum(1 for a, b in zip(row, header, strict=False) if a and a == b)
+    return same >= 2
 
 
-def _new_item(body: list[str]) -> bool:
-    return bool(body) and bool(line_marker(normalise(body[0])))
+def _new_item(body: list[str], clause: _Row) -> bool:
+    """A row whose task carries its own number, or a different one, starts a clause."""
+    return bool(body) and bool(line_marker(normalise(body[0]))) and body[0] not in clause.body
 
 
 def _cn(n: int) -> str:
@@ -152,13 +236,15 @@ def _cn(n: int) -> str:
 
 
 class _Row:
-    def __init__(self, number: str, order: int, body: list[str], cells: dict[str, list[str]]):
+    def __init__(self, number: str, order: int, body: list[str], cells: dict[str, list[str]], progress: list[str]):
         self.number, self.order = number, order
         self.body = list(body)
+        self.progress = list(progress)
         self.fields = {k: list(cells[k]) for k in _LABEL_FOR}
 
-    def merge(self, body: list[str], cells: dict[str, list[str]]) -> None:
+    def merge(self, body: list[str], cells: dict[str, list[str]], progress: list[str]) -> None:
         self.body += [b for b in body if b not in self.body]
+        self.progress += [p for p in progress if p not in self.progress]
         for kind in _LABEL_FOR:
             self.fields[kind] += [v for v in cells[kind] if v not in self.fields[kind]]
 
@@ -166,15 +252,16 @@ class _Row:
         text = "。".join(b.strip().rstrip("。") for b in self.body) + ("。" if self.body else "")
         text = re.sub(r"\s*\n\s*", " ", text)
         number = normalise(self.number).strip(" .、")
-        if re.fullmatch(r"\d{1,3}", number):
+        if line_marker(normalise(text)):
+            head = ""  # the task cell numbers itself (`1.地区生产总值…`); the 序号 counts groups
+        elif re.fullmatch(r"\d{1,3}", number):
             head = f"{number}. "
         elif cn_to_int(number):
             head = f"({number})"
-        elif line_marker(normalise(text)):
-            head = ""
         else:
             head = f"{self.order}. "
         out = [head + text]
+        out += [re.sub(r"\s*\n\s*", " ", p) for p in self.progress]
         for kind, label in _LABEL_FOR.items():
             values = [re.sub(r"\s*\n\s*", "、", v) for v in self.fields[kind]]
             if values:
@@ -191,12 +278,13 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     i = 0
     while i < len(lines):
         text, splittable = lines[i]
-        if splittable and "\t" in text and _tab_header(text):
+        sep = _separator(text) if splittable else None
+        if sep and (_tab_header(text, sep) or _vertical([_cells(text, sep)]) is not None or _label_cell(text, sep)):
             j = i + 1
-            rows = [text.split("\t")]
-            while j < len(lines) and ("\t" in lines[j][0] or not lines[j][0].strip()):
+            rows = [_cells(text, sep)]
+            while j < len(lines) and (sep in lines[j][0] or not lines[j][0].strip()):
                 if lines[j][0].strip():
-                    rows.append(lines[j][0].split("\t"))
+                    rows.append(_cells(lines[j][0], sep))
                 j += 1
             out.extend((line, False) for line in table_lines(Table(tuple(tuple(r) for r in rows))))
             i = j
@@ -212,8 +300,28 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return out
 
 
-def _tab_header(text: str) -> bool:
-    return _header_row([text.split("\t")]) is not None
+def _separator(text: str) -> str | None:
+    if "\t" in text:
+        return "\t"
+    if text.count(" | ") >= 1 or text.rstrip().endswith(" |"):
+        return "|"
+    return None
+
+
+def _cells(text: str, sep: str) -> list[str]:
+    cells = [c.strip() for c in text.split(sep)]
+    if sep == "|" and cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _tab_header(text: str, sep: str) -> bool:
+    return _header_row([_cells(text, sep)]) is not None
+
+
+def _label_cell(text: str, sep: str) -> bool:
+    first = _cells(text, sep)[0]
+    return meaning(first) is not None and len(first) <= 10
 
 
 def _cell_header(lines: list[tuple[str, bool]], i: int) -> int:

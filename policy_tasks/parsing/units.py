@@ -64,12 +64,27 @@ _LABELS = {
     "时限要求": DUE,
     "完成时限要求": DUE,
 }
+_LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": LISTED, "分工": LISTED})
+# Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
+_LEADER_LABEL = r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
+_OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门)"
 # Longest first, so that 牵头责任单位 is not read as 责任单位.
-_LABEL_RE = re.compile("(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*[:]")
+_LABEL_RE = re.compile(
+    "(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}" + r")\s*[:]"
+)
+
+
+def _label_role(label: str) -> str:
+    if label in _LABELS:
+        return _LABELS[label]
+    return LEADER if label.endswith("领导") else CO
+
+
 _FREE_RE = re.compile(
     r"^(?:由)?(?P<names>.+?)(?P<role>牵头负责|牵头实施|牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
     r"|负责实施|负责|配合实施|配合|协助|参与|协办)$"
 )
+_CO_WORDS = ("配合实施", "配合", "协助", "参与", "协办")
 # What a unit list says about how its units work, never a unit: cut there.
 _STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
 # A note inside the list, not a name.
@@ -102,6 +117,9 @@ class Responsibility:
         first 责任单位 leads and the rest are co-responsible.
         """
         lead, listed, co = self.roles[LEAD], self.roles[LISTED], self.roles[CO]
+        marked = starred(lead + listed)
+        if marked is not None:
+            return marked[0], marked[1] + [n.lstrip("★☆*※") for n in co]
         if lead:
             return list(lead), listed + co
         return listed[:1], listed[1:] + co
@@ -142,6 +160,10 @@ def carried_units(text: str) -> Responsibility | None:
     """`以下各项措施均由A、B负责,不再逐条列出`: units named once for the clauses below."""
     norm = normalise(text)
     m = re.search(r"(?:以下|下列|本部分|本领域)[^。]{0,20}?均由(?P<names>[^。]+?)(?:牵头)?负责[^。]*?不再", norm)
+    # A 分工 list grouped by unit: `一、县示范区管委会牵头工作(8项)` heads the items that unit leads.
+    m = m or re.match(
+        r"^\s*(?P<names>[^。,;]{2,40}?)(?:牵头|负责|承担)(?:的|落实的)?(?:工作|任务|事项)(?:\(\d+项\))?\s*$", norm
+    )
     if m is None:
         return None
     found = Responsibility(origin="上级标题")
@@ -175,7 +197,11 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if norm[end + 1 : len(norm) if line_end < 0 else line_end].strip(" 。.;,"):
         return False
     inner = _before_stop(norm, start, end, keep_role=True)
-    return any(_FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner))
+    if any(_FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
+        return True
+    # A bare list of units is an assignment only as a sentence of its own: `…以上。(A,B)`.
+    before = norm[: start - 1].rstrip(" ")
+    return (not before or before[-1] in "。;\n") and _looks_like_units(norm[start:inner])
 
 
 def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) -> int:
@@ -198,7 +224,7 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
     _read_free(text, norm, start, _before_stop(norm, start, free_end, keep_role=True), found)
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
-        role = _LABELS[m[1]]
+        role = _label_role(m[1])
         if role == DUE:
             vs, ve = strip_span(norm, m.end(), value_end, _TRIM)
             found.due_fields.append((m.start(), ve, vs, ve))
@@ -210,63 +236,110 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
             for s, e in split_top(norm, ",;", m.end(), stop):
                 s, e = strip_span(norm, s, e, _TRIM)
                 free = _FREE_RE.match(norm[s:e])
-                if (free and free["role"] not in ("负责", "负责实施")) or (free and role == CO):
+                # Under a label only an explicit 牵头 / 配合 changes the label's role;
+                # `按职责分工负责` just ends the list.
+                if free and (free["role"].startswith("牵头") or free["role"] in _CO_WORDS):
                     _read_free(text, norm, s, e, found)
                 else:
                     e = _before_stop(norm, s, e)
-                    found.roles[role] += _names(text, norm, s, e)
+                    for name in _names(text, norm, s, e):
+                        # `市民政局 伍泽国`: the unit's head named beside it is a person.
+                        (found.leaders if is_person(name) else found.roles[role]).append(name)
 
 
 def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
+    """`A、B牵头;C、D,E配合`: a role word at the end of a run applies to the whole run."""
+    pending: list[tuple[int, int]] = []
     for s, e in split_top(norm, ",;", start, end):
         s, e = strip_span(norm, s, e, _TRIM)
+        if s >= e:
+            continue
         m = _FREE_RE.match(norm[s:e])
         if not m:
+            pending.append((s, e))
             continue
         role = m["role"]
-        kind = LEAD if role.startswith("牵头") else LISTED if role in ("负责", "负责实施") else CO
+        kind = LEAD if role.startswith("牵头") else CO if role in _CO_WORDS else LISTED
+        for ps, pe in pending:
+            found.roles[kind] += _names(text, norm, ps, pe)
+        pending = []
         found.roles[kind] += _names(text, norm, s + m.start("names"), s + m.end("names"))
+    if pending and not found.found and all(_looks_like_units(norm[ps:pe]) for ps, pe in pending):
+        # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
+        for ps, pe in pending:
+            found.roles[LISTED] += _names(text, norm, ps, pe)
+        found.origin = found.origin or "无标注括号"
+
+
+_ORG_END_RE = re.compile(
+    r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|行|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡)$"
+)
+
+
+def _looks_like_units(inner: str) -> bool:
+    names = [inner[a:b].strip(_TRIM + "★☆*※") for a, b in split_top(inner, "、,;")]
+    names = [n for n in names if n]
+    return bool(names) and all(_ORG_END_RE.search(_ETC_RE.sub("", n)) and len(n) <= 30 for n in names)
 
 
 def _names(text: str, norm: str, start: int, end: int) -> list[str]:
     names: list[str] = []
-    for s, e in split_top(norm, _NAME_SEPS, start, end):
+    for s, e in split_top(norm, _NAME_SEPS.replace(" ", ""), start, end):
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue
-        piece = text[s:e]
-        # `各县、市、区人民政府` is one addressee: its 、 parts are levels, not units.
-        if names and _continues_group(names[-1], normalise(piece)):
-            names[-1] = names[-1] + text[s - 1] + piece
-            continue
-        for part in re.split(r"(?<=[\u4e00-\u9fff)>]{3})及(?=[\u4e00-\u9fff]{3})", piece):
-            if part and not _NOTE_RE.search(part) and len(part) <= 40:
-                names.append(part)
+        for piece in _space_split(text[s:e]):
+            # `各县、市、区人民政府` is one addressee: its 、 parts are levels, not units.
+            if names and _continues_group(names[-1], normalise(piece)):
+                names[-1] = names[-1] + "、" + piece
+                continue
+            for part in re.split(r"(?<=[\u4e00-\u9fff)>]{3})及(?=[\u4e00-\u9fff]{3})", piece):
+                part = part.strip(_TRIM)
+                if part and not _NOTE_RE.search(part) and len(part) <= 40:
+                    names.append(part)
     return names
 
 
+def _space_split(piece: str) -> list[str]:
+    """Spaces separate names in a table cell (`区发改局 区财政局`) but are noise inside one that a
+    web page or PDF spaced out (`市 财政局`, `钱 宇`): a space ends a name only after a unit suffix."""
+    parts = [p for p in re.split(r"\s+", piece) if p]
+    out: list[str] = []
+    for part in parts:
+        if out and not (len(out[-1]) >= 3 and _ORG_END_RE.search(out[-1]) and len(part) >= 2):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
+_GROUP_RE = re.compile(r"^各(?:(?:县|市|区|乡|镇|旗|州|街道|市州)、?)+$")
+_GROUP_TAIL_RE = re.compile(r"^(?:县|市|区|乡|镇|旗|州|街道)(?:人民政府|政府|党委|管委会)?$")
+
+
 def _continues_group(previous: str, piece: str) -> bool:
-    prev = normalise(previous)
-    if not prev.startswith("各") or len(prev) > 12:
-        return False
-    if any(prev.endswith(p) for p in _GROUP_PARTS) or prev[1:] in _GROUP_PARTS:
-        return any(piece == p or (piece.startswith(p) and len(piece) <= len(p) + 5) for p in _GROUP_PARTS)
-    return False
+    return bool(_GROUP_RE.match(normalise(previous).replace(" ", "")) and _GROUP_TAIL_RE.match(piece))
+
+
+def starred(names: list[str]) -> tuple[list[str], list[str]] | None:
+    """`★区发改委、统计局`: a star marks the lead; None when no name carries one."""
+    marks = "★☆*※"
+    if not any(n[:1] in marks for n in names):
+        return None
+    lead = [n.lstrip(marks) for n in names if n[:1] in marks]
+    return lead, [n for n in names if n[:1] not in marks]
 
 
 def is_person(name: str) -> bool:
-    """A leader's title or name written where units go (`副区长王明`, `张三`)."""
-    norm = normalise(name)
-    if re.search(
-        r"(?:局|委|办|院|会|厅|部|中心|公司|集团|政府|街道|乡镇|镇|乡|区|县|市|所|站|队|处|室|组|行|社|馆|校|团|台|署|协)$",
-        norm,
-    ):
-        return bool(re.search(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|委员|主席)$", norm))
-    return bool(re.search(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席)$", norm)) or bool(
-        re.fullmatch(
-            r"[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fff]{1,2}",
-            norm,
-        )
+    """A leader's title or name written where units go (`副区长王明`, `伍泽国`)."""
+    norm = normalise(name).replace(" ", "")
+    if re.search(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席|委员)$", norm):
+        return not re.search(r"(?:委员会|主任办公室)$", norm)
+    # Two or three characters with no unit suffix and no place prefix: a person's name.
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
+        _ORG_END_RE.search(norm)
+        or norm[0] in "各省市区县乡镇全本"
+        or norm.endswith(("区", "县", "市", "州", "旗", "村"))
     )
 
 
@@ -292,7 +365,7 @@ def unit_form(written: str) -> UnitForm | None:
     aliases 商务局 and the written form. Every spelling of 各乡镇(街道) is the
     one group 各乡镇街道. A trailing 等/等部门 belongs to no name.
     """
-    written = _ETC_RE.sub("", written.strip(_TRIM)).strip(_TRIM)
+    written = _ETC_RE.sub("", written.strip(_TRIM + "★☆*※")).strip(_TRIM)
     if written.startswith("由"):
         written = written[1:]
     norm = normalise(written)

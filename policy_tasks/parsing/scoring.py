@@ -1,0 +1,141 @@
+"""How close the parser gets to a hand-checked annotation (tests/parsing/corpus/*/gold.json).
+
+A gold clause is found by the start of its text (`start`, the first words after its number),
+else by its reference. It is right when the parsed lead units and the parsed set of all units
+both equal the annotation's. Parsed clauses that match no gold clause count against the
+document too: a heading read as a clause is as wrong as a clause missed. A dated milestone is
+right when the matched clause has a milestone with the same date (each parsed one used once).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .document import parse_bytes
+from .result import ParsedDocument, ParsedTask, ParseError
+from .textutil import normalise
+from .units import unit_form
+
+
+@dataclass
+class DocumentScore:
+    id: str
+    format: str
+    province: str
+    clauses: int = 0
+    clauses_right: int = 0
+    extra: int = 0
+    leaders: int = 0
+    leaders_right: int = 0
+    milestones: int = 0
+    milestones_right: int = 0
+    refused: str = ""
+    seconds: float = 0.0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def clause_rate(self) -> float:
+        total = self.clauses + self.extra
+        return self.clauses_right / total if total else 1.0
+
+    @property
+    def milestone_rate(self) -> float:
+        return self.milestones_right / self.milestones if self.milestones else 1.0
+
+
+def _key(text: str) -> str:
+    return "".join(normalise(text).split()).strip("。.;,:、")
+
+
+def unit_key(name: str) -> str:
+    form = unit_form(name)
+    return _key(form.canonical if form else name)
+
+
+def _find(gold: dict, tasks: list[ParsedTask], used: set[int]) -> ParsedTask | None:
+    start = _key(gold.get("start", ""))[:12]
+    for i, task in enumerate(tasks):
+        if i not in used and start and _key(task.text).startswith(start):
+            used.add(i)
+            return task
+    for i, task in enumerate(tasks):
+        if i not in used and start and start in _key(task.text)[:80]:
+            used.add(i)
+            return task
+    ref = _key(str(gold.get("ref", "")))
+    for i, task in enumerate(tasks):
+        if i not in used and ref and _key(task.label or str(task.number)) == ref:
+            used.add(i)
+            return task
+    return None
+
+
+def score_document(parsed: ParsedDocument, gold: dict) -> DocumentScore:
+    result = DocumentScore(gold.get("id", ""), gold.get("format", ""), gold.get("province", ""))
+    used: set[int] = set()
+    for clause in gold["clauses"]:
+        result.clauses += 1
+        task = _find(clause, parsed.tasks, used)
+        ref = clause.get("ref", "?")
+        gold_dates = [date.fromisoformat(m["date"]) for m in clause.get("milestones", [])]
+        result.milestones += len(gold_dates)
+        if task is None:
+            result.wrong.append(f"{ref}: 未识别为条款")
+            continue
+        lead = {unit_key(n) for n in clause.get("lead", [])}
+        every = lead | {unit_key(n) for n in clause.get("co", [])}
+        got_lead = {unit_key(n) for n in task.lead_units}
+        got_every = got_lead | {unit_key(n) for n in task.co_units}
+        if got_lead == lead and got_every == every:
+            result.clauses_right += 1
+        else:
+            result.wrong.append(
+                f"{ref}: 牵头 {sorted(got_lead)} 应为 {sorted(lead)}; 全部 {sorted(got_every)} 应为 {sorted(every)}"
+            )
+        if clause.get("leaders"):
+            result.leaders += 1
+            result.leaders_right += {_key(n) for n in task.leaders} == {_key(n) for n in clause["leaders"]}
+        have = Counter(m.due_date for m in task.milestones if m.due_date)
+        for d in gold_dates:
+            if have[d] > 0:
+                have[d] -= 1
+                result.milestones_right += 1
+            else:
+                result.wrong.append(f"{ref}: 缺少 {d.isoformat()} 的里程碑")
+    result.extra = len(parsed.tasks) - len(used)
+    for i, task in enumerate(parsed.tasks):
+        if i not in used:
+            result.wrong.append(f"多出的条款 {task.label or task.number}: {task.title[:20]}")
+    return result
+
+
+def score_folder(folder: Path) -> DocumentScore:
+    import time
+
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    source = next(p for p in sorted(folder.iterdir()) if p.name.startswith("source."))
+    started = time.perf_counter()
+    try:
+        parsed = parse_bytes(source.read_bytes(), year=None, filename=source.name)
+    except ParseError as exc:
+        # A refused document scores nothing; the year is only given where the text has none.
+        try:
+            parsed = parse_bytes(source.read_bytes(), year=gold.get("year"), filename=source.name)
+        except ParseError:
+            refused = DocumentScore(gold.get("id", folder.name), gold.get("format", ""), gold.get("province", ""))
+            refused.refused = str(exc)
+            refused.clauses = len(gold["clauses"])
+            refused.milestones = sum(len(c.get("milestones", [])) for c in gold["clauses"])
+            return refused
+    score = score_document(parsed, gold)
+    score.id = score.id or folder.name
+    score.seconds = time.perf_counter() - started
+    return score
+
+
+def corpus_folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "gold.json").exists())

@@ -1,0 +1,49 @@
+"""The parser against the hand-checked corpus (tests/parsing/corpus): issue 12's bounds.
+
+`manage.py score_corpus --verbose` prints the same figures per document and per format, with
+every clause read wrongly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policy_tasks.parsing.scoring import corpus_folders, score_folder
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return [score_folder(folder) for folder in corpus_folders(CORPUS)]
+
+
+def test_the_corpus_is_broad_enough(scores):
+    assert len(scores) >= 25
+    assert len({s.province for s in scores}) >= 10
+    kinds = {s.format.split("-")[0] for s in scores}
+    assert {"txt", "docx", "pdf", "xlsx"} <= kinds
+
+
+def test_no_document_of_the_genre_is_refused(scores):
+    assert [(s.id, s.refused) for s in scores if s.refused] == []
+
+
+def test_clauses_get_the_right_lead_and_unit_set(scores):
+    right = sum(s.clauses_right for s in scores)
+    total = sum(s.clauses + s.extra for s in scores)
+    wrong = [f"{s.id} {line}" for s in scores for line in s.wrong if "里程碑" not in line]
+    assert right / total >= 0.98, "\n".join(wrong)
+
+
+def test_dated_milestones_get_the_right_date(scores):
+    right = sum(s.milestones_right for s in scores)
+    total = sum(s.milestones for s in scores)
+    wrong = [f"{s.id} {line}" for s in scores for line in s.wrong if "里程碑" in line]
+    assert right / total >= 0.95, "\n".join(wrong)
+
+
+def test_each_document_parses_well_within_a_second(scores):
+    assert max(s.seconds for s in scores) < 1.0
