@@ -49,6 +49,14 @@ class PolicyDocumentAdmin(ReadOnlyAdmin):
     exclude = ["source_text"]
 
 
+@admin.register(m.DocumentVersion)
+class DocumentVersionAdmin(ReadOnlyAdmin):
+    list_display = ["document", "number", "filename", "source_kind", "size", "imported_by", "created_at"]
+    list_filter = ["source_kind"]
+    # The bytes are downloaded through the API (/api/v1/documents/{id}/versions/{n}/source).
+    exclude = ["source"]
+
+
 @admin.register(m.Area)
 class AreaAdmin(ReadOnlyAdmin):
     list_display = ["number", "title", "document"]

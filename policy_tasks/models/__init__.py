@@ -4,6 +4,7 @@ from policy_tasks.models.audit import AuditEvent
 from policy_tasks.models.documents import Area, AreaUnit, PolicyDocument, ReportPeriod, SupervisionScope
 from policy_tasks.models.exports import CalendarToken, ExportJob
 from policy_tasks.models.tasks import Milestone, Task, TaskUnit
+from policy_tasks.models.versions import DocumentVersion
 from policy_tasks.models.workflow import (
     CompletionRequest,
     Evidence,
@@ -20,6 +21,7 @@ __all__ = [
     "AuditEvent",
     "CalendarToken",
     "CompletionRequest",
+    "DocumentVersion",
     "Evidence",
     "ExportJob",
     "ExtensionRequest",

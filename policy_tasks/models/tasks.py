@@ -4,37 +4,71 @@ from django.db import models
 from django.db.models import Q
 
 
+class TaskQuerySet(models.QuerySet):
+    def in_force(self) -> TaskQuerySet:
+        """Tasks the current version of their document still contains (withdrawn ones keep their
+        history but count for nothing: no lights, scores, reports owed or reminders)."""
+        return self.exclude(status=Task.Status.WITHDRAWN)
+
+
 class Task(models.Model):
     """One clause of a document: the unit of accountability."""
 
     class Status(models.TextChoices):
         OPEN = "open", "办理中"
         CLOSED = "closed", "已办结"
+        # A re-import found no clause of the new version for it (services/imports.py).
+        WITHDRAWN = "withdrawn", "已撤销"
 
     document = models.ForeignKey("policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="tasks")
     area = models.ForeignKey(
         "policy_tasks.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
     )
+    # The clause's place in document order (1, 2, …): unique among the clauses in force.
     number = models.PositiveSmallIntegerField("条款序号")
+    # The clause's reference as the document writes it (`12`, `二.3`); blank means str(number).
+    label = models.CharField("条款编号", max_length=32, blank=True, default="")
     title = models.CharField("标题", max_length=255)
     text = models.TextField("条款原文")
     leaders = models.JSONField("责任领导", default=list, blank=True)
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.OPEN)
     closed_at = models.DateTimeField("办结时间", null=True, blank=True)
+    withdrawn_at = models.DateTimeField("撤销时间", null=True, blank=True)
+    withdrawn_in = models.ForeignKey(
+        "policy_tasks.DocumentVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="撤销于版本",
+    )
     version = models.PositiveIntegerField(default=1)
     units = models.ManyToManyField("accounts.Unit", through="TaskUnit", related_name="tasks")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = TaskQuerySet.as_manager()
+
     class Meta:
         verbose_name = "任务"
         verbose_name_plural = "任务"
         ordering = ["document", "number"]
-        constraints = [models.UniqueConstraint(fields=["document", "number"], name="task_number_unique")]
+        constraints = [
+            # A withdrawn clause keeps the number it last had (with its label, so 第12条 still
+            # reads as it did); the clauses in force are numbered 1..n without gaps beside it.
+            models.UniqueConstraint(
+                fields=["document", "number"], condition=~Q(status="withdrawn"), name="task_number_unique"
+            )
+        ]
         indexes = [models.Index(fields=["status", "document"])]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
+        return f"{self.ref}. {self.title}"
+
+    @property
+    def ref(self) -> str:
+        """The clause reference people use (`12`, `二.3`): shown as 第{ref}条."""
+        return self.label or str(self.number)
 
 
 class TaskUnit(models.Model):
@@ -58,19 +92,40 @@ class TaskUnit(models.Model):
         indexes = [models.Index(fields=["unit", "role", "task"])]
 
 
+class MilestoneQuerySet(models.QuerySet):
+    def live(self) -> MilestoneQuerySet:
+        """Work still to do: open or awaiting verification (not closed, not withdrawn). What
+        reminders, the overdue ledger and open counts read; milestone_open_due_idx covers it."""
+        return self.filter(status__in=Milestone.LIVE_STATUSES)
+
+    def in_force(self) -> MilestoneQuerySet:
+        """Every milestone but the withdrawn: what lights and scores judge (closed ones count)."""
+        return self.exclude(status=Milestone.Status.WITHDRAWN)
+
+
 class Milestone(models.Model):
-    """A time-bound commitment or target, of a task or of an area's intro."""
+    """A time-bound commitment or target, of a task or of an area's intro.
+
+    A recurring commitment (`每月10日前报送`) is one row per occurrence, each an ordinary dated
+    milestone, sharing `recurrence` and numbered by `occurrence` (1, 2, …) within the series.
+    """
 
     class Kind(models.TextChoices):
         DEADLINE = "deadline", "时限节点"
         TARGET = "target", "量化目标"
         ONGOING = "ongoing", "长期坚持"
         RELATIVE = "relative", "相对时限"
+        RECURRING = "recurring", "周期任务"
 
     class Status(models.TextChoices):
         OPEN = "open", "办理中"
         REQUESTED = "requested", "申请办结"
         CLOSED = "closed", "已销号"
+        # Its wording left the document at a re-import: history kept, nothing more owed.
+        WITHDRAWN = "withdrawn", "已作废"
+
+    # Not closed and not withdrawn: the one definition of "still open" (see MilestoneQuerySet.live).
+    LIVE_STATUSES = (Status.OPEN.value, Status.REQUESTED.value)
 
     document = models.ForeignKey("policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="milestones")
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="milestones")
@@ -90,7 +145,20 @@ class Milestone(models.Model):
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.OPEN)
     closed_at = models.DateTimeField("销号时间", null=True, blank=True)
     delay_count = models.PositiveSmallIntegerField("延期次数", default=0)
+    recurrence = models.CharField("周期", max_length=16, blank=True, default="")
+    occurrence = models.PositiveSmallIntegerField("周期序号", null=True, blank=True)
+    withdrawn_at = models.DateTimeField("作废时间", null=True, blank=True)
+    withdrawn_in = models.ForeignKey(
+        "policy_tasks.DocumentVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="作废于版本",
+    )
     version = models.PositiveIntegerField(default=1)
+
+    objects = MilestoneQuerySet.as_manager()
 
     class Meta:
         verbose_name = "里程碑"
@@ -104,11 +172,20 @@ class Milestone(models.Model):
             models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="milestone_span_order"),
         ]
         indexes = [
-            # The reminder scan and the overdue ledger read open milestones by due date; id second
-            # because deadlines cluster on month ends and the ledger pages by (due_date, id).
-            models.Index(fields=["due_date", "id"], condition=~Q(status="closed"), name="milestone_open_due_idx"),
+            # The reminder scan and the overdue ledger read live milestones (LIVE_STATUSES) by due
+            # date; id second because deadlines cluster on month ends and the ledger pages by
+            # (due_date, id). Closed and withdrawn ones, most rows in time, stay out of it.
+            models.Index(
+                fields=["due_date", "id"],
+                condition=Q(status__in=["open", "requested"]),
+                name="milestone_open_due_idx",
+            ),
             models.Index(fields=["task", "position"]),
         ]
 
     def __str__(self) -> str:
         return self.text[:40]
+
+    @property
+    def is_live(self) -> bool:
+        return self.status in self.LIVE_STATUSES
