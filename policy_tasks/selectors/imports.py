@@ -5,36 +5,61 @@ rolling it back: exact, but it takes write locks and its queries grow with the
 document (several per unit, task and milestone). This reads what the import would
 compare against in a fixed number of queries (the existing document; its areas, its
 tasks and their milestones; every written unit name at once) and replays the
-import's rules in memory. tests/imports/test_preview.py holds both to the same
-answers, so a rule changed in services/imports.py must be changed here as well.
+import's rules in memory. Which clause is which task (and which milestone which row)
+is decided by services/import_plan.py for both, so that rule lives in one place; the
+unit rules are replayed here. tests/imports/test_preview.py holds both to the same
+answers, so a unit rule changed in services/imports.py must be changed here as well.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef
-
 from accounts.models import Unit, UnitAlias
 from accounts.names import normalise_unit_name
-from policy_tasks.models import (
-    Area,
-    CompletionRequest,
-    ExtensionRequest,
-    Milestone,
-    MilestoneValue,
-    PolicyDocument,
-    Task,
-    UrgeNotice,
-)
+from policy_tasks.models import Area, Milestone, PolicyDocument, Task
 from policy_tasks.parsing import ParsedDocument, ParsedTask
-from policy_tasks.services.imports import DUPLICATE_CLAUSE, MISSING_CLAUSE, SUMMARY_FIELDS, read_upload
+from policy_tasks.services.import_plan import (
+    CHANGED,
+    NEW,
+    UNCHANGED,
+    WITHDRAWN,
+    OldClause,
+    expand_milestones,
+    plan_clauses,
+    plan_milestones,
+)
+from policy_tasks.services.imports import (
+    DUPLICATE_CLAUSE,
+    MISSING_CLAUSE,
+    SUMMARY_FIELDS,
+    new_clauses,
+    old_milestones,
+    read_upload,
+    text_digest,
+)
 
-NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
-# The id of an area the import would create: equal to no existing task's area.
-_NEW_AREA = object()
+__all__ = [
+    "CHANGED",
+    "NEW",
+    "STATUS_LABELS",
+    "UNCHANGED",
+    "WITHDRAWN",
+    "ImportPreview",
+    "TaskPreview",
+    "UnitPreview",
+    "WithdrawnPreview",
+    "document_preview",
+]
+
+# How pages name each clause's fate (with a CSS class for its tag), in one place.
+STATUS_LABELS = {
+    NEW: ("新增", "tag-ok"),
+    CHANGED: ("修改", "tag-todo"),
+    UNCHANGED: ("不变", ""),
+    WITHDRAWN: ("撤销", "tag-late"),
+}
 
 
 @dataclass
@@ -62,13 +87,40 @@ class UnitPreview:
 
 @dataclass
 class TaskPreview:
+    """A clause of the new version. Withdrawn clauses are not rows here (they have no parsed
+    clause): see ImportPreview.withdrawn."""
+
     parsed: ParsedTask
     status: str  # NEW | CHANGED | UNCHANGED
     changes: list[str] = field(default_factory=list)  # "text", "area"
+    # The existing task it keeps (None for a new clause), and its number and label until now.
+    old_task_id: int | None = None
+    old_number: int | None = None
+    old_label: str | None = None
+    similarity: float = 0.0  # of the old and new text, 1.0 when identical
+    revived: bool = False  # the task had been withdrawn by an earlier version
     milestones_created: int = 0
-    milestones_removed: int = 0
-    milestones_kept: int = 0  # wording gone from the text, kept because it has history
+    milestones_removed: int = 0  # deleted: gone from the text and no history
+    milestones_updated: int = 0  # the same row with a corrected wording (a changed target)
+    milestones_withdrawn: int = 0  # gone from the text, with history: withdrawn (已作废)
+    milestones_kept: int = 0  # gone from the text but kept because of their history (withdrawn or closed)
     duplicate: bool = False
+
+    @property
+    def renumbered(self) -> bool:
+        return self.old_label is not None and self.old_label != (self.parsed.label or str(self.parsed.number))
+
+
+@dataclass
+class WithdrawnPreview:
+    """An existing task the new version has no clause for: the import withdraws it (已撤销)."""
+
+    task_id: int
+    number: int
+    label: str
+    title: str
+    milestones: int  # its milestones still open, withdrawn with it (已作废)
+    status: str = WITHDRAWN
 
 
 @dataclass
@@ -78,7 +130,8 @@ class ImportPreview:
     changed: bool = True
     units: list[UnitPreview] = field(default_factory=list)
     tasks: list[TaskPreview] = field(default_factory=list)
-    tasks_missing: list[int] = field(default_factory=list)
+    withdrawn: list[WithdrawnPreview] = field(default_factory=list)
+    tasks_missing: list[int] = field(default_factory=list)  # the withdrawn tasks' numbers
     missing_titles: dict[int, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # the import would refuse the text
@@ -119,6 +172,14 @@ class ImportPreview:
         return sum(t.milestones_removed for t in self.tasks)
 
     @property
+    def milestones_updated(self) -> int:
+        return sum(t.milestones_updated for t in self.tasks)
+
+    @property
+    def milestones_withdrawn(self) -> int:
+        return sum(t.milestones_withdrawn for t in self.tasks) + sum(w.milestones for w in self.withdrawn)
+
+    @property
     def duplicates(self) -> list[int]:
         return sorted({t.parsed.number for t in self.tasks if t.duplicate})
 
@@ -147,7 +208,7 @@ def document_preview(
     )
     preview = ImportPreview(parsed=parsed, existing=existing)
     preview.errors = _duplicate_errors(parsed)
-    if existing is not None and existing.sha256 == hashlib.sha256(text.encode()).hexdigest():
+    if existing is not None and existing.sha256 == text_digest(text):
         # The import stops here too: nothing is resolved, compared or written.
         preview.changed = False
         preview.tasks = [TaskPreview(parsed=t, status=UNCHANGED) for t in parsed.tasks]
@@ -207,73 +268,58 @@ def _resolve_units(parsed: ParsedDocument, mapping: dict[str, Unit]) -> list[Uni
 
 
 def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> None:
+    """The import's plan (services/import_plan.py) on what the database holds, in three queries."""
     parsed = preview.parsed
     seen: set[int] = set()
-    if existing is None:
-        area_ids: dict[int, int] = {}
-        current: dict[int, tuple[int, str, str, int | None]] = {}
-        milestones: dict[int, dict[str, bool]] = {}
-    else:
-        area_ids = dict(Area.objects.filter(document=existing).values_list("number", "pk"))
-        current = {
-            number: (pk, title, text, area_id)
-            for pk, number, title, text, area_id in Task.objects.filter(document=existing).values_list(
-                "pk", "number", "title", "text", "area_id"
+    old: list[OldClause] = []
+    titles: dict[int, str] = {}
+    history: dict[tuple[str, int], list] = {}
+    if existing is not None:
+        area_numbers = dict(Area.objects.filter(document=existing).values_list("pk", "number"))
+        rows = Task.objects.filter(document=existing).values_list(
+            "pk", "number", "label", "title", "text", "area_id", "status"
+        )
+        for pk, number, label, title, text, area_id, status in rows:
+            titles[pk] = title
+            old.append(
+                OldClause(
+                    id=pk,
+                    number=number,
+                    label=label or str(number),
+                    text=text,
+                    area=area_numbers.get(area_id),
+                    withdrawn=status == Task.Status.WITHDRAWN,
+                )
             )
-        }
-        milestones = _removable_milestones(existing)
-    parsed_areas = {a.number for a in parsed.areas}
-    for pt in parsed.tasks:
-        row = TaskPreview(parsed=pt, status=NEW, duplicate=pt.number in seen)
+        history = old_milestones(Milestone.objects.filter(document=existing, task__isnull=False))
+    plan = plan_clauses(old, new_clauses(parsed))
+    for match in plan.matches:
+        pt = parsed.tasks[match.new_index]
+        row = TaskPreview(parsed=pt, status=match.status, duplicate=pt.number in seen)
         seen.add(pt.number)
         preview.tasks.append(row)
-        # The import writes every parsed area first (an area it has not seen gets a new id, which
-        # no existing task can have); a task naming an area the text does not have gets none.
-        area_id: object = None
-        if pt.area is not None and pt.area in parsed_areas:
-            area_id = area_ids.get(pt.area, _NEW_AREA)
-        old = current.get(pt.number)
-        kept: dict[str, bool] = {}
-        if old is not None:
-            task_id, _, text, old_area = old
-            row.changes = [
-                name for name, same in (("text", text == pt.text), ("area", old_area == area_id)) if not same
-            ]
-            if not row.changes:
-                row.status = UNCHANGED
-                continue
-            row.status = CHANGED
-            kept = milestones.get(task_id, {})
-        wanted = {pm.text for pm in pt.milestones}
-        row.milestones_created = sum(1 for pm in pt.milestones if pm.text not in kept)
-        gone = [removable for text, removable in kept.items() if text not in wanted]
-        row.milestones_removed = sum(gone)
-        row.milestones_kept = len(gone) - row.milestones_removed
-    preview.tasks_missing = sorted(set(current) - seen)
-    preview.missing_titles = {n: current[n][1] for n in preview.tasks_missing}
-    # Same words as the import's warning: the task stays, with its reports and audit trail.
-    preview.warnings = [MISSING_CLAUSE.format(number=n) for n in preview.tasks_missing]
-
-
-def _removable_milestones(document: PolicyDocument) -> dict[int, dict[str, bool]]:
-    """task id -> {milestone text: may be deleted}, one query.
-
-    Keyed by text in the import's order, so of two milestones with the same words the last one
-    counts, as in the import. A milestone with any history (not open, a completion or extension
-    request, a reported value, an urge) is never deleted."""
-    on = OuterRef("pk")
-    rows = (
-        Milestone.objects.filter(task__document=document)
-        .annotate(
-            asked=Exists(CompletionRequest.objects.filter(milestone=on)),
-            extended=Exists(ExtensionRequest.objects.filter(milestone=on)),
-            reported=Exists(MilestoneValue.objects.filter(milestone=on)),
-            urged=Exists(UrgeNotice.objects.filter(milestone=on)),
+        if match.old is not None:
+            row.old_task_id, row.old_number, row.old_label = match.old.id, match.old.number, match.old.label
+            row.changes, row.similarity = list(match.changes), match.similarity
+            row.revived = match.revived
+        if match.status == UNCHANGED:
+            continue
+        before = history.get(("task", match.old.id), []) if match.old is not None else []
+        keys = [key for _, _, key in expand_milestones(pt.milestones)]
+        milestones = plan_milestones(before, keys)
+        row.milestones_created = milestones.created
+        row.milestones_removed = len(milestones.deleted)
+        row.milestones_updated = milestones.updated(keys)
+        row.milestones_withdrawn = len(milestones.withdrawn)
+        row.milestones_kept = len(milestones.withdrawn) + len(milestones.kept_closed)
+    for gone in plan.withdrawn:
+        live = [m for m in history.get(("task", gone.id), []) if not m.closed and not m.withdrawn]
+        preview.withdrawn.append(
+            WithdrawnPreview(
+                task_id=gone.id, number=gone.number, label=gone.label, title=titles[gone.id], milestones=len(live)
+            )
         )
-        .order_by("task_id", "position")
-        .values_list("task_id", "text", "status", "asked", "extended", "reported", "urged")
-    )
-    found: dict[int, dict[str, bool]] = {}
-    for task_id, text, status, *history in rows:
-        found.setdefault(task_id, {})[text] = status == Milestone.Status.OPEN and not any(history)
-    return found
+    preview.tasks_missing = [w.number for w in preview.withdrawn]
+    preview.missing_titles = {w.number: w.title for w in preview.withdrawn}
+    # Same words as the import's warning: the task is withdrawn, with its reports and audit trail.
+    preview.warnings = [MISSING_CLAUSE.format(label=w.label) for w in preview.withdrawn]

@@ -24,7 +24,7 @@ from policy_tasks.models import (
     Task,
     UrgeNotice,
 )
-from policy_tasks.selectors.imports import CHANGED, NEW, UNCHANGED, document_preview
+from policy_tasks.selectors.imports import CHANGED, NEW, UNCHANGED, WITHDRAWN, document_preview
 from policy_tasks.services.imports import document_import
 from tests import factories as f
 
@@ -36,7 +36,7 @@ SMALL = (
     "1. 第一条。年内完成A项目。(责任单位:区发改局、区新建中心)\n"
 )
 # Clause 52's six milestones, each given a different history before the corrected version
-# rewords all six; only the one with no history may be deleted by the import.
+# corrects the figure of all six: each keeps its row (history or not), updated in place.
 CLAUSE_52 = [
     ("等4所学校", "等5所学校", "closed"),
     ("新增学位1470个", "新增学位1500个", "urged"),
@@ -124,7 +124,7 @@ def test_preview_of_the_seed_on_a_fresh_database_agrees_with_the_dry_run(seed_te
     assert PolicyDocument.objects.count() == Unit.objects.count() == AuditEvent.objects.count() == 0
 
 
-def test_preview_of_a_corrected_seed_agrees_with_the_dry_run_and_keeps_milestones_with_history(seed_text):
+def test_preview_of_a_corrected_seed_agrees_with_the_dry_run_and_keeps_corrected_milestones(seed_text):
     document = document_import(text=seed_text).document
     _give_clause_52_history(document)
     corrected = _corrected(seed_text)
@@ -139,8 +139,11 @@ def test_preview_of_a_corrected_seed_agrees_with_the_dry_run_and_keeps_milestone
     assert status[56] == (NEW, [])
     assert (preview.tasks_created, preview.tasks_updated, preview.tasks_unchanged) == (1, 3, 51)
     clause52 = next(t for t in preview.tasks if t.parsed.number == 52)
-    assert (clause52.milestones_created, clause52.milestones_removed, clause52.milestones_kept) == (6, 1, 5)
+    # Corrected figures are the same commitments: matched by wording similarity, none lost.
+    assert (clause52.milestones_created, clause52.milestones_removed, clause52.milestones_kept) == (0, 0, 0)
+    assert clause52.milestones_updated == 6 and clause52.old_number == 52
     assert preview.tasks_missing == [55] and "弱有众扶" in preview.missing_titles[55]
+    assert [(w.number, w.status) for w in preview.withdrawn] == [(55, WITHDRAWN)]
     assert preview.new_units == ["区社区助餐服务中心"]
     assert next(u for u in preview.units if u.name == "区民政局").unit.name == "区民政局"
     assert (Task.objects.count(), Milestone.objects.count(), Unit.objects.count(), AuditEvent.objects.count()) == before
