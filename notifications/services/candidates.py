@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from notifications.models import Delivery, ReminderRule, Subject
 from notifications.services import workcal as workdays
 from notifications.services.timing import fire_date, local_tz
-from policy_tasks.models import AreaUnit, Milestone, ProgressReport, ReportPeriod, TaskUnit, UrgeNotice
+from policy_tasks.models import AreaUnit, Milestone, ProgressReport, ReportPeriod, Task, TaskUnit, UrgeNotice
 
 # Urge notices older than this are not caught up (their reply dates are long gone).
 URGE_LOOKBACK_DAYS = 60
@@ -100,10 +100,11 @@ def _not_in_ledger(subject_type: str, rule: ReminderRule, today: date, *, ref=0,
 
 
 def open_milestones():
-    # Both filters: `status <> 'closed'` lets PostgreSQL use the partial index
-    # milestone_open_due_idx; `status = 'open'` skips milestones awaiting verification.
+    # Both filters: `live()` (status IN ('open', 'requested')) is the condition of the partial
+    # index milestone_open_due_idx, so PostgreSQL uses it; `status = 'open'` skips milestones
+    # awaiting verification. Closed and withdrawn (已作废) milestones are never reminded of.
     # order_by(): Milestone's default ordering would join task, document and area for nothing.
-    return Milestone.objects.exclude(status=Milestone.Status.CLOSED).filter(status=Milestone.Status.OPEN).order_by()
+    return Milestone.objects.live().filter(status=Milestone.Status.OPEN).order_by()
 
 
 # The area a supervisor's scope is matched against: an area milestone's own, else its task's.
@@ -245,7 +246,11 @@ def urge_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:
         return []
     since = today - timedelta(days=URGE_LOOKBACK_DAYS)
     notices = list(
-        UrgeNotice.objects.filter(issued_at__date__gte=since).select_related("task").prefetch_related("recipients")
+        UrgeNotice.objects.filter(issued_at__date__gte=since)
+        # An urge on a clause a new version withdrew (已撤销) asks for nothing any more.
+        .exclude(task__status=Task.Status.WITHDRAWN)
+        .select_related("task")
+        .prefetch_related("recipients")
     )
     before = [r for r in rules if r.anchor == ReminderRule.Anchor.DUE and r.offset_workdays <= 0]
     found: list[Candidate] = []

@@ -61,7 +61,7 @@ def _prefix(rule: ReminderRule) -> str:
 
 def _clause(task: Task | None, milestone: Milestone | None = None) -> str:
     if task is not None:
-        return f"第{task.number}条 {task.title}"
+        return f"第{task.ref}条 {task.title}"
     if milestone is not None and milestone.area is not None:
         return f"{milestone.area.title}(领域目标)"
     return ""
@@ -106,7 +106,7 @@ def _report_item(delivery: Delivery, today: date) -> Item | None:
         return None
     status = due_status(period.due_on, today)
     return Item(
-        title=f"【填报提醒】第{task.number}条 {task.title}：{period}进展未报送",
+        title=f"【填报提醒】第{task.ref}条 {task.title}：{period}进展未报送",
         lines=[
             f"条款：{_clause(task)}",
             f"填报周期：{period}",
@@ -122,14 +122,14 @@ def _report_item(delivery: Delivery, today: date) -> Item | None:
 
 def _urge_item(delivery: Delivery, today: date) -> Item | None:
     notice = UrgeNotice.objects.select_related("task").filter(pk=delivery.subject_id).first()
-    if notice is None:
+    if notice is None or notice.task.status == Task.Status.WITHDRAWN:
         return None
     if delivery.rule.anchor == ReminderRule.Anchor.DUE and not notice.recipients.filter(replied_at=None).exists():
         return None
     status = due_status(notice.reply_due, today)
     label = notice.get_level_display().split("(")[0]
     return Item(
-        title=f"【{label}】第{notice.task.number}条 {notice.task.title}",
+        title=f"【{label}】第{notice.task.ref}条 {notice.task.title}",
         lines=[
             f"条款：{_clause(notice.task)}",
             f"督办事项：{notice.message}",

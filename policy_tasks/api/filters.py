@@ -53,7 +53,7 @@ class TieBreakOrdering(OrderingFilter):
 
 
 def _open_milestone(**lookups) -> Exists:
-    return Exists(Milestone.objects.filter(task=OuterRef("pk"), **lookups).exclude(status=Milestone.Status.CLOSED))
+    return Exists(Milestone.objects.live().filter(task=OuterRef("pk"), **lookups))
 
 
 class TaskFilter(df.FilterSet):

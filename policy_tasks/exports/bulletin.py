@@ -180,17 +180,21 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: Any 
     on = period.end + timedelta(days=1)
     cutoff = cutoff_of(period.end)
 
+    # What was withdrawn (已撤销/已作废) before the cutoff counts for nothing; what was
+    # withdrawn later was still in force then, and the states at the cutoff say how it stood.
     tasks = list(
         Task.objects.filter(document=document)
+        .exclude(withdrawn_at__lt=cutoff)
         .select_related("area")
         .prefetch_related(Prefetch("task_units", queryset=TaskUnit.objects.select_related("unit").order_by("position")))
         .order_by("number")
     )
     by_id = {t.pk: t for t in tasks}
     milestones = list(
-        Milestone.objects.filter(document=document, task__isnull=False, due_date__isnull=False).order_by(
-            "task_id", "position", "pk"
-        )
+        Milestone.objects.filter(document=document, task__isnull=False, due_date__isnull=False)
+        .exclude(withdrawn_at__lt=cutoff)
+        .exclude(task__withdrawn_at__lt=cutoff)
+        .order_by("task_id", "position", "pk")
     )
     percents = {tid: r.percent for tid, r in latest_reports(list(by_id), cutoff=cutoff).items()}
     states = milestone_states(milestones, on=on, cutoff=cutoff, document=document, percents=percents)

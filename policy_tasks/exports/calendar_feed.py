@@ -53,8 +53,8 @@ def feed_milestones(*, user: Any, unit: Unit | None = None) -> QuerySet[Mileston
     if unit is not None:
         tasks = tasks.filter(pk__in=TaskUnit.objects.filter(unit=unit).values("task_id"))
     return (
-        Milestone.objects.filter(task__in=tasks.values("pk"), due_date__isnull=False)
-        .exclude(status=Milestone.Status.CLOSED)
+        Milestone.objects.live()
+        .filter(task__in=tasks.values("pk"), due_date__isnull=False)
         .select_related("task", "document")
         .prefetch_related(
             Prefetch("task__task_units", queryset=TaskUnit.objects.select_related("unit").order_by("position"))

@@ -195,7 +195,8 @@ def ledger_rows(
     ledger = Ledger(document=document, as_of=as_of, filters=filters)
     cutoff = cutoff_of(as_of)
 
-    tasks_qs = Task.objects.filter(document=document)
+    # Withdrawn (已撤销/已作废) before the cutoff: out of the ledger; withdrawn later: as it stood then.
+    tasks_qs = Task.objects.filter(document=document).exclude(withdrawn_at__lt=cutoff)
     if user is not None:
         tasks_qs = visible_tasks(user, tasks_qs)
     if unit is not None:
@@ -208,7 +209,10 @@ def ledger_rows(
     for task_id, role, name in links.values_list("task_id", "role", "unit__name"):
         names[task_id][0 if role == TaskUnit.Role.LEAD else 1].append(name)
     milestones = list(
-        Milestone.objects.filter(task__in=tasks_qs.values("pk")).only(*MILESTONE_FIELDS).order_by("position", "pk")
+        Milestone.objects.filter(task__in=tasks_qs.values("pk"))
+        .exclude(withdrawn_at__lt=cutoff)
+        .only(*MILESTONE_FIELDS)
+        .order_by("position", "pk")
     )
     reports = latest_reports(task_ids, cutoff=cutoff)
     percents = {task_id: r.percent for task_id, r in reports.items()}

@@ -1,7 +1,7 @@
 """One page of the overdue ledger (逾期台账) as plain rows, in one SQL statement.
 
 The rows are those of `selectors.tasks.milestones_overdue`: task milestones due before
-`on` and not closed, optionally of one document and of tasks one unit leads or co-owns,
+`on` and live (open or awaiting review: not closed, not withdrawn), optionally of one document and of tasks one unit leads or co-owns,
 always of tasks the user may see. They come in (due date, id) order, a page at a time,
 after (or before) the key of the last row the reader saw. The API's ledger reads this
 instead of that queryset because building, compiling and iterating it cost several times
@@ -47,7 +47,7 @@ _SELECT = (
     # A literal, not a parameter: a prepared statement's generic plan can then still use the
     # partial index on open milestones (milestone_open_due_idx).
     + f" WHERE {column(Milestone, 'due_date', _M)} < %s"
-    + f" AND {column(Milestone, 'status', _M)} <> '{Milestone.Status.CLOSED.value}'"
+    + f" AND {column(Milestone, 'status', _M)} IN ({', '.join(repr(s) for s in Milestone.LIVE_STATUSES)})"
 )
 _KEY = f"({column(Milestone, 'due_date', _M)}, {column(Milestone, 'id', _M)})"
 _OF_UNIT = (

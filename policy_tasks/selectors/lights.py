@@ -1,6 +1,6 @@
 """Traffic lights (红黄绿灯) for milestones, tasks, areas and units.
 
-- grey: the milestone is closed (销号).
+- grey: the milestone is closed (销号), or withdrawn (已作废) by a new version of its document.
 - red: its due date has passed (due_date < on) and it is not closed.
 - yellow: due within the document's `yellow_workdays` working days, counting the
   working days in (on, due], so "due today" is 0 and yellow; working days follow
@@ -15,7 +15,9 @@ A deadline is a calendar date: a milestone due on a public holiday is red the da
 after, like any other. A completion request pending review does not change the light.
 
 Tasks, areas and units take the worst light of their open work (red > yellow >
-green); grey when everything is closed. Area-wide targets (milestones of an area,
+green); grey when everything is closed. Withdrawn tasks and milestones colour nothing: a
+withdrawn task is grey and counts for no unit, a withdrawn milestone is left out of its task's
+light. Area-wide targets (milestones of an area,
 not of a task) have no lifecycle yet, so they colour nothing above themselves.
 The bulk functions use a constant number of queries, whatever the list size.
 """
@@ -34,6 +36,8 @@ from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.selectors.reports import latest_percents
 
 RED, YELLOW, GREEN, GREY = "red", "yellow", "green", "grey"
+# Statuses with nothing more to do, milestone's and task's alike: grey.
+_DONE = frozenset({Milestone.Status.CLOSED, Milestone.Status.WITHDRAWN, Task.Status.CLOSED, Task.Status.WITHDRAWN})
 _SEVERITY = {GREY: 0, GREEN: 1, YELLOW: 2, RED: 3}
 
 
@@ -66,7 +70,8 @@ _DUES_SQL = (
     f" {', '.join(column(PolicyDocument, name, 'd') for name in _Thresholds._fields)}"
     f" FROM {table(Milestone)} m JOIN {table(PolicyDocument)} d"
     f" ON {column(PolicyDocument, 'id', 'd')} = {column(Milestone, 'document', 'm')}"
-    f" WHERE {column(Milestone, 'task', 'm')} {{ids}}"
+    f" WHERE {column(Milestone, 'status', 'm')} <> '{Milestone.Status.WITHDRAWN.value}'"
+    f" AND {column(Milestone, 'task', 'm')} {{ids}}"
 )
 
 
@@ -101,7 +106,7 @@ def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points
 
 
 def _light(milestone: Milestone | _Due, on: date, percent: int | None, document: PolicyDocument | _Thresholds) -> str:
-    if milestone.status == Milestone.Status.CLOSED:
+    if milestone.status in _DONE:
         return GREY
     due = milestone.due_date
     if due is None:
@@ -179,7 +184,7 @@ def task_lights(
         by_task[task_id].append(lights[m_id])
     result = {}
     for task in items:
-        if task.status == Task.Status.CLOSED:
+        if task.status in _DONE:
             result[task.pk] = GREY
         elif not by_task[task.pk]:
             result[task.pk] = GREEN
@@ -194,7 +199,7 @@ def task_light(task: Task, *, on: date) -> str:
 
 def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
     """Every area of the document by id: the worst light of its tasks."""
-    tasks = list(Task.objects.filter(document=document, area__isnull=False).only("id", "area_id", "status"))
+    tasks = list(Task.objects.in_force().filter(document=document, area__isnull=False).only("id", "area_id", "status"))
     lights = task_lights(tasks, on=on)
     result: dict[int, list[str]] = {pk: [] for pk in document.areas.values_list("pk", flat=True)}
     for task in tasks:
@@ -203,7 +208,7 @@ def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
 
 
 def area_light(area, *, on: date) -> str:
-    tasks = list(Task.objects.filter(area=area).only("id", "area_id", "status"))
+    tasks = list(Task.objects.in_force().filter(area=area).only("id", "area_id", "status"))
     return worst(task_lights(tasks, on=on).values())
 
 
@@ -213,7 +218,7 @@ def unit_lights(*, on: date, document: PolicyDocument | None = None, lead_only: 
     Co-owned tasks count by default because a co-unit is scored on them too
     (deduction_co); `lead_only` narrows to what the unit leads.
     """
-    rows = TaskUnit.objects.all()
+    rows = TaskUnit.objects.exclude(task__status=Task.Status.WITHDRAWN)
     if document is not None:
         rows = rows.filter(task__document=document)
     if lead_only:
@@ -228,7 +233,7 @@ def unit_lights(*, on: date, document: PolicyDocument | None = None, lead_only: 
 
 
 def unit_light(unit, *, on: date, document: PolicyDocument | None = None, lead_only: bool = False) -> str:
-    links = TaskUnit.objects.filter(unit=unit)
+    links = TaskUnit.objects.filter(unit=unit).exclude(task__status=Task.Status.WITHDRAWN)
     if lead_only:
         links = links.filter(role=TaskUnit.Role.LEAD)
     tasks = Task.objects.filter(pk__in=links.values("task_id"))

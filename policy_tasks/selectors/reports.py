@@ -79,7 +79,12 @@ def reports_missing(
     after their deadline are included too (with `filed_at`), which is what the
     scoreboard counts against a unit. Three queries, whatever the size.
     """
-    leads = TaskUnit.objects.filter(role=TaskUnit.Role.LEAD).select_related("task", "unit")
+    # A withdrawn clause (已撤销) owes no report, not even for the periods before it was withdrawn.
+    leads = (
+        TaskUnit.objects.filter(role=TaskUnit.Role.LEAD)
+        .exclude(task__status=Task.Status.WITHDRAWN)
+        .select_related("task", "unit")
+    )
     periods_qs = ReportPeriod.objects.filter(due_on__lt=on)
     if document is not None:
         leads = leads.filter(task__document=document)

@@ -36,7 +36,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import Unit
-from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, TaskUnit
+from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.selectors.reports import reports_missing
 
 
@@ -64,7 +64,12 @@ def _closed_on(status: str, closed_at, on: date) -> date | None:
 
 
 def unit_scoreboard(*, document: PolicyDocument, on: date) -> list[UnitScore]:
-    links = list(TaskUnit.objects.filter(task__document=document).select_related("unit"))
+    # Withdrawn clauses (已撤销) and milestones (已作废) count for nobody, for or against.
+    links = list(
+        TaskUnit.objects.filter(task__document=document)
+        .exclude(task__status=Task.Status.WITHDRAWN)
+        .select_related("unit")
+    )
     scores: dict[int, UnitScore] = {}
     leads_of: dict[int, list[int]] = {}
     cos_of: dict[int, list[int]] = {}
@@ -77,9 +82,11 @@ def unit_scoreboard(*, document: PolicyDocument, on: date) -> list[UnitScore]:
             cos_of.setdefault(link.task_id, []).append(link.unit_id)
 
     days_late: dict[int, list[int]] = {}
-    milestones = Milestone.objects.filter(
-        document=document, task__isnull=False, due_date__isnull=False, due_date__lt=on
-    ).values_list("task_id", "due_date", "status", "closed_at")
+    milestones = (
+        Milestone.objects.in_force()
+        .filter(document=document, task__isnull=False, due_date__isnull=False, due_date__lt=on)
+        .values_list("task_id", "due_date", "status", "closed_at")
+    )
     for task_id, due, status, closed_at in milestones:
         closed = _closed_on(status, closed_at, on)
         for unit_id in leads_of.get(task_id, []):

@@ -25,13 +25,14 @@ def tasks_for_user(*, user) -> QuerySet[Task]:
 def milestones_overdue(
     *, on: date, document: PolicyDocument | None = None, unit=None, user=None
 ) -> QuerySet[Milestone]:
-    """Task milestones past due and not closed (open or awaiting review), earliest deadline first.
+    """Task milestones past due and live (open or awaiting review), earliest deadline first.
 
     `unit` keeps tasks the unit leads or co-owns; `user` keeps tasks the user may see.
     Area-wide targets are left out: no unit can request their completion yet, so
-    listing them would only accumulate entries nobody can clear.
+    listing them would only accumulate entries nobody can clear. Closed and withdrawn
+    (已作废) milestones are not overdue.
     """
-    qs = Milestone.objects.filter(task__isnull=False, due_date__lt=on).exclude(status=Milestone.Status.CLOSED)
+    qs = Milestone.objects.live().filter(task__isnull=False, due_date__lt=on)
     if document is not None:
         qs = qs.filter(document=document)
     if unit is not None:

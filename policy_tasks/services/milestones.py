@@ -190,7 +190,8 @@ def milestone_verify(
         after["completion_request"] = request.pk
         task = milestone.task
         # The task's roll-up is part of this change, so it goes in this event, not a second one.
-        all_closed = not Milestone.objects.filter(task_id=task.pk).exclude(status=Milestone.Status.CLOSED).exists()
+        # Withdrawn milestones (已作废) are owed no more: the rest being closed closes the task.
+        all_closed = not Milestone.objects.live().filter(task_id=task.pk).exists()
         if all_closed and task.status == Task.Status.OPEN:
             Task.objects.filter(pk=task.pk).update(status=Task.Status.CLOSED, closed_at=now, version=F("version") + 1)
             before["task_status"] = task.status

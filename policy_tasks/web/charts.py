@@ -40,9 +40,10 @@ def _month_ends(first: date, last: date) -> list[date]:
 
 def dashboard_data(*, user: Any, document: PolicyDocument, on: date) -> dict[str, Any]:
     rows = list(
-        Milestone.objects.filter(
-            document=document, task__in=visible_tasks(user).values("pk"), due_date__isnull=False
-        ).values("task__area_id", "due_date", "status", "closed_at")
+        # Withdrawn milestones (已作废) are neither open nor closed work.
+        Milestone.objects.in_force()
+        .filter(document=document, task__in=visible_tasks(user).values("pk"), due_date__isnull=False)
+        .values("task__area_id", "due_date", "status", "closed_at")
     )
     areas = list(document.areas.order_by("number"))
     as_of = on.isoformat()

@@ -105,8 +105,8 @@ def workbench(*, user: Any, unit_ids: set[int], on: date) -> Workbench:
     ]
 
     upcoming = (
-        Milestone.objects.filter(task_id__in=mine, due_date__gte=on, due_date__lte=on + timedelta(days=UPCOMING_DAYS))
-        .exclude(status=Milestone.Status.CLOSED)
+        Milestone.objects.live()
+        .filter(task_id__in=mine, due_date__gte=on, due_date__lte=on + timedelta(days=UPCOMING_DAYS))
         .select_related("task", "document")
         .order_by("due_date", "task__number", "position")
     )
