@@ -81,6 +81,7 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
             "document": row["document_id"],
             "area": row["area_id"],
             "number": row["number"],
+            "label": row["label"] or str(row["number"]),
             "title": row["title"],
             "status": row["status"],
             "closed_at": datetime_out(row["closed_at"], zone),

@@ -18,6 +18,7 @@ from policy_tasks.api.views import (
     requests,
     tasks,
     urges,
+    versions,
 )
 from policy_tasks.api.views import task_actions as ta
 
@@ -54,6 +55,18 @@ urlpatterns = [
     path("documents/import/", documents.DocumentImportApi.as_view(), name="document-import"),
     path("documents/<id:pk>/", documents.DocumentDetailApi.as_view(), name="document-detail"),
     path("documents/<id:pk>/scoreboard/", documents.ScoreboardApi.as_view(), name="document-scoreboard"),
+    # Every imported version's original file and extracted text (issue 12).
+    path("documents/<id:pk>/versions/", versions.DocumentVersionListApi.as_view(), name="document-version-list"),
+    path(
+        "documents/<id:pk>/versions/<id:number>/source",
+        versions.DocumentVersionSourceApi.as_view(),
+        name="document-version-source",
+    ),
+    path(
+        "documents/<id:pk>/versions/<id:number>/text",
+        versions.DocumentVersionTextApi.as_view(),
+        name="document-version-text",
+    ),
     path("areas/", documents.AreaListApi.as_view(), name="area-list"),
     path("areas/<id:pk>/", documents.AreaDetailApi.as_view(), name="area-detail"),
     path("tasks/", tasks.TaskListApi.as_view(), name="task-list"),

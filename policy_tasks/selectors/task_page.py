@@ -27,6 +27,7 @@ COLUMNS = (
     "document_id",
     "area_id",
     "number",
+    "label",
     "title",
     "status",
     "closed_at",
@@ -36,7 +37,7 @@ COLUMNS = (
 )
 ORDERABLE = ("id", "number", "title", "updated_at")
 _T = "t"
-_TASK_COLUMNS = COLUMNS[:8]
+_TASK_COLUMNS = COLUMNS[:9]
 _LATEST = reports.newest_lead_reports_sql(f"IN (SELECT {column(Task, 'id')} FROM page)")
 
 

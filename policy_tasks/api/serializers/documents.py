@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from policy_tasks.api.serializers.common import UnitBriefSerializer
-from policy_tasks.models import Area, PolicyDocument
+from policy_tasks.models import Area, DocumentVersion, PolicyDocument
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -74,3 +75,44 @@ class ImportResultSerializer(serializers.Serializer):
     summary = serializers.DictField(help_text="新建/更新/未变任务数、新单位等")
     warnings = serializers.ListField(child=serializers.DictField(), help_text="解析提示（任务序号、行号、说明）")
     preview = serializers.DictField(help_text="解析结果：文件信息、单位、领域、条款及节点")
+
+
+class DocumentVersionSerializer(serializers.ModelSerializer):
+    """One import of a document: what arrived and what it did (the bytes and text are downloads)."""
+
+    source_url = serializers.SerializerMethodField(help_text="原始文件下载地址")
+    text_url = serializers.SerializerMethodField(help_text="提取文本下载地址（UTF-8 纯文本）")
+
+    class Meta:
+        model = DocumentVersion
+        fields = [
+            "number",
+            "filename",
+            "source_kind",
+            "size",
+            "sha256",
+            "text_sha256",
+            "corrections",
+            "summary",
+            "imported_by",
+            "created_at",
+            "source_url",
+            "text_url",
+        ]
+        extra_kwargs = {
+            "number": {"help_text": "版本号（1、2、…，与文件的 version 一致）"},
+            "sha256": {"help_text": "原始文件的 SHA-256"},
+            "text_sha256": {"help_text": "提取文本的 SHA-256（该版本生效时文件的 sha256）"},
+            "corrections": {"help_text": "导入前审核更正的内容"},
+            "summary": {"help_text": "该次导入的结果：新增/修改/不变/撤销的条款等"},
+            "imported_by": {"help_text": "导入人用户 ID（系统导入为空）"},
+        }
+
+    def _url(self, version: DocumentVersion, what: str) -> str:
+        return reverse(f"api:document-version-{what}", kwargs={"pk": version.document_id, "number": version.number})
+
+    def get_source_url(self, version: DocumentVersion) -> str:
+        return self._url(version, "source")
+
+    def get_text_url(self, version: DocumentVersion) -> str:
+        return self._url(version, "text")

@@ -44,12 +44,18 @@ class MilestoneSerializer(serializers.ModelSerializer):
             "status",
             "closed_at",
             "delay_count",
+            "recurrence",
+            "occurrence",
+            "withdrawn_at",
             "version",
             "light",
         ]
 
 
 class TaskListSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(
+        source="ref", read_only=True, help_text="条款编号，按原文写法（如 12、二.3）；number 是文件内的顺序号"
+    )
     units = UnitRowsField(source="unit_rows", help_text="责任单位，牵头单位在前")
     light = LightField()
     latest_percent = serializers.IntegerField(
@@ -64,6 +70,7 @@ class TaskListSerializer(serializers.ModelSerializer):
             "document",
             "area",
             "number",
+            "label",
             "title",
             "status",
             "closed_at",
