@@ -73,6 +73,12 @@ def is_admin(user, task=None) -> bool:
 
 
 @rules.predicate
+def is_supervisor(user, obj=None) -> bool:
+    """Any supervisor, whatever their scope: for system-wide actions such as importing."""
+    return roles.is_supervisor(user)
+
+
+@rules.predicate
 def is_leader(user, task=None) -> bool:
     return roles.is_leader(user)
 
@@ -122,7 +128,9 @@ PERMISSIONS.add_rule("milestone.return", is_scoped_supervisor)
 PERMISSIONS.add_rule("extension.decide", is_scoped_supervisor)
 PERMISSIONS.add_rule("urge.issue", is_scoped_supervisor)
 PERMISSIONS.add_rule("urge.reply", is_member_of_task_unit)
-PERMISSIONS.add_rule("document.import", is_admin)
+# Supervisors review and correct what the parser read (the 督查室 owns the plan's breakdown);
+# a scope limits whose tasks they supervise, not which documents they may bring in.
+PERMISSIONS.add_rule("document.import", is_admin | is_supervisor)
 # Evidence is served to whoever may see its task.
 PERMISSIONS.add_rule("evidence.download", is_member_of_task_unit | is_scoped_supervisor | is_leader | is_admin)
 # The service narrows acknowledge/reply to members of the recipient unit itself.

@@ -53,6 +53,12 @@ class Viewer:
         return self.is_supervisor or self.is_leader or self.is_admin
 
     @property
+    def can_import(self) -> bool:
+        """Upload, review, correct and confirm documents: the `document.import` rule
+        (policy_tasks/permissions.py), read from the roles this viewer already holds."""
+        return self.is_admin or self.is_supervisor
+
+    @property
     def role_label(self) -> str:
         if self.is_admin:
             return "管理员"

@@ -241,10 +241,15 @@ def test_a_tampered_import_form_is_refused(client, w):
     assert not PolicyDocument.objects.filter(doc_number="柯政办发〔2023〕7号").exists()
 
 
-def test_only_admins_import(client, w):
+def test_only_supervisors_and_admins_import(client, w):
+    for user in (w.lead_clerk, w.lead_head, w.leader):
+        client.force_login(user)
+        assert client.get("/import/").status_code == 403
+        assert client.post("/import/confirm/", {"payload": "x"}).status_code == 403
+        assert 'href="/import/"' not in client.get("/milestones/").content.decode()
     client.force_login(w.supervisor)
-    assert client.get("/import/").status_code == 403
-    assert client.post("/import/confirm/", {"payload": "x"}).status_code == 403
+    assert client.get("/import/").status_code == 200
+    assert 'href="/import/"' in client.get("/milestones/").content.decode()
 
 
 def test_ledger_export_links_carry_the_filters(client, w):
