@@ -150,7 +150,8 @@ def _apply_units(task: ParsedTask, change: dict, book: _UnitLookup) -> None:
     if "lead_units" in change or "co_units" in change:
         # A unit leads or helps, not both: the import would count it once, as lead.
         task.co_units = [n for n in task.co_units if n not in task.lead_units]
-        task.unit_origin = "人工修改"
+        # Where the parser read them stays visible: the reviewer may want to undo.
+        task.unit_origin = f"人工修改(原为{task.unit_origin})" if task.unit_origin else "人工修改"
 
 
 def _date(value: object, where: str) -> date:
