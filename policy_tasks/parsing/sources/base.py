@@ -1,4 +1,4 @@
-"""The shapes a source reader hands to the parser."""
+"""The shapes a source reader hands to the parser, its limits, and what it says when it cannot read."""
 
 from __future__ import annotations
 
@@ -6,7 +6,41 @@ from dataclasses import dataclass, field
 
 from ..result import ParseError
 
+# One limit for the command, the web page and the API.
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
+# What an archive (.docx/.xlsx) may expand to: a real 10 MB workbook stays far below this,
+# a zip bomb does not.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 5000
+# Office XML compresses 5-30x; hundreds of times is a run of zeros, not a document.
+MAX_COMPRESSION_RATIO = 200
+# Reading a PDF page costs tens of milliseconds; a plan runs to dozens of pages, not thousands.
+MAX_PDF_PAGES = 300
+
+SUPPORTED = ".txt/.docx/.pdf/.xlsx/.xls"
+
+EMPTY = "文件为空，请选择有内容的文件 (the file is empty)"
+TOO_LARGE = f"文件过大，请上传 {MAX_SOURCE_BYTES // (1024 * 1024)}MB 以内的文件 (file too large)"
+BINARY_TEXT = f"该文件不是文本文件（含二进制内容），请上传 {SUPPORTED} 文件 (binary content, not text)"
+UNKNOWN_ENCODING = "无法识别文本文件的编码，请另存为 UTF-8 后再上传 (unknown text encoding)"
+UNSUPPORTED = f"不支持该文件类型（{{what}}），请上传 {SUPPORTED} 文件 (unsupported file type)"
+OLD_WORD = "不支持旧版 Word 文件（.doc），请在 Word 中另存为 .docx 后再上传 (old .doc format: save as .docx)"
+WPS = "不支持 WPS 文字文件（.wps），请另存为 .docx 后再上传 (.wps: save as .docx)"
+OLD_POWERPOINT = f"不支持演示文稿（.ppt），请上传 {SUPPORTED} 文件 (presentations are not supported)"
+ENCRYPTED_OFFICE = "该 Office 文件已加密或设有打开密码，请取消密码后再上传 (the Office file is encrypted)"
+ENCRYPTED_PDF = "该 PDF 已加密或设有打开密码，请取消密码后再上传 (the PDF is encrypted)"
+ENCRYPTED_ZIP = "压缩包内的文件已加密，请取消密码后再上传 (the archive is encrypted)"
+CORRUPT_ARCHIVE = "文件已损坏，无法解压读取，请重新保存或导出后再上传 (corrupt archive)"
+ZIP_BOMB = "文件解压后过大或压缩比异常，已拒绝读取 (archive expands too much: possible zip bomb)"
+CORRUPT_DOCX = "无法读取该 Word 文件，请确认是完好的 .docx 文件 (not a readable .docx)"
+CORRUPT_XLSX = "无法读取该 Excel 文件，请确认是完好的 .xlsx 文件 (not a readable .xlsx)"
+CORRUPT_XLS = "无法读取该 Excel 文件，请确认是完好的 .xls 文件 (not a readable .xls)"
+CORRUPT_OLE = "文件已损坏，无法读取 (corrupt Office file)"
+CORRUPT_PDF = "PDF 文件已损坏，无法读取，请重新导出后再上传 (corrupt PDF)"
+SCANNED_PDF = "该 PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 Word 文件 (the PDF has no text layer)"
+PDF_TOO_LONG = f"PDF 超过 {MAX_PDF_PAGES} 页，请只上传方案正文 (too many pages)"
+EMPTY_WORKBOOK = "表格中没有内容 (the workbook has no data)"
+UNREADABLE = "无法读取该文件，请另存为 .docx 或 .txt 后再上传 (unreadable file)"
 
 
 class SourceError(ParseError):
@@ -15,7 +49,11 @@ class SourceError(ParseError):
 
 @dataclass(frozen=True)
 class Table:
-    """A table as rows of cell texts; a merged cell's text is repeated in every cell it covers."""
+    """A table as rows of cell texts; a merged cell's text is repeated in every cell it covers.
+
+    A cell's text is one line: the paragraphs of a cell (or an Excel cell's line breaks) are
+    joined with a space, which the unit reader also takes as a separator between names.
+    """
 
     rows: tuple[tuple[str, ...], ...]
 

@@ -1,39 +1,138 @@
-"""Dispatch on what the bytes are (not only on the file name) to one reader per format."""
+"""Dispatch on what the bytes are, not on the file name, to one reader per format.
+
+Offices rename files freely (a .doc saved as .docx, an export called .xls that is a real
+workbook or plain text), so the magic numbers decide: `%PDF`, a zip holding `word/` or
+`xl/workbook.xml`, an OLE2 compound file (`D0 CF 11 E0`: .xls, .doc, .wps, or an encrypted
+.docx/.xlsx). The name only picks a clearer message. Whatever a library raises on a damaged
+file becomes a SourceError: an upload never ends in a server error.
+"""
 
 from __future__ import annotations
 
-import io
-import zipfile
+import logging
 
-from .base import MAX_SOURCE_BYTES, Source, SourceError, Table
+from .archive import member_names, open_zip
+from .base import (
+    CORRUPT_DOCX,
+    CORRUPT_OLE,
+    CORRUPT_PDF,
+    CORRUPT_XLSX,
+    EMPTY,
+    ENCRYPTED_OFFICE,
+    MAX_SOURCE_BYTES,
+    OLD_POWERPOINT,
+    OLD_WORD,
+    TOO_LARGE,
+    UNREADABLE,
+    UNSUPPORTED,
+    WPS,
+    Source,
+    SourceError,
+)
+from .pdf import read_pdf
+from .sheets import read_xls, read_xlsx
+from .text import read_text
+from .word import read_docx
+
+logger = logging.getLogger(__name__)
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# Files people send instead of the plan itself, named in the refusal.
+_OTHER_MAGIC = (
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"),
+    (b"II*\x00", "TIFF 图片"),
+    (b"MM\x00*", "TIFF 图片"),
+    (b"{\\rtf", "RTF 文档，请另存为 .docx"),
+    (b"Rar!", "RAR 压缩包"),
+    (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
+    (b"\x1f\x8b", "gzip 压缩包"),
+)
 
 
 def read_source(data: bytes, filename: str) -> Source:
+    filename = filename or "document"
+    if not data:
+        raise SourceError(EMPTY)
     if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError("文件过大，请上传 10MB 以内的文件 (file too large)")
-    lower = (filename or "").lower()
-    if lower.endswith(".docx"):
-        return _docx(data, filename)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return Source.from_text(data.decode(encoding), filename)
-        except UnicodeDecodeError:
-            continue
-    raise SourceError("无法识别文本文件的编码，请另存为 UTF-8 后再上传 (unknown text encoding)")
+        raise SourceError(TOO_LARGE)
+    try:
+        return _read(data, filename)
+    except SourceError:
+        raise
+    except MemoryError as exc:
+        raise SourceError(TOO_LARGE) from exc
+    except Exception as exc:
+        logger.warning("unreadable upload %r", filename, exc_info=True)
+        raise SourceError(UNREADABLE) from exc
 
 
-def _docx(data: bytes, filename: str) -> Source:
-    import docx
-    from docx.table import Table as DocxTable
+def _suffix(filename: str) -> str:
+    name = filename.lower()
+    return name[name.rfind(".") :] if "." in name else ""
+
+
+def _read(data: bytes, filename: str) -> Source:
+    suffix = _suffix(filename)
+    # The PDF format allows bytes before the header; Acrobat looks in the first kilobyte.
+    if b"%PDF-" in data[:1024]:
+        return read_pdf(data, filename)
+    if data.startswith(ZIP_MAGIC):
+        return _read_zip(data, filename)
+    if data.startswith(OLE2_MAGIC):
+        return _read_ole(data, filename, suffix)
+    for magic, what in _OTHER_MAGIC:
+        if data.startswith(magic):
+            raise SourceError(UNSUPPORTED.format(what=what))
+    if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
+        raise SourceError(UNSUPPORTED.format(what="WebP 图片"))
+    # Named as a binary format but not one: say the file is damaged rather than read it as text.
+    if suffix == ".docx":
+        raise SourceError(CORRUPT_DOCX)
+    if suffix == ".xlsx":
+        raise SourceError(CORRUPT_XLSX)
+    if suffix == ".pdf":
+        raise SourceError(CORRUPT_PDF)
+    return read_text(data, filename)
+
+
+def _read_zip(data: bytes, filename: str) -> Source:
+    archive = open_zip(data)
+    names = member_names(archive)
+    if "word/document.xml" in names or any(n.startswith("word/") for n in names):
+        return read_docx(data, filename, archive)
+    if "xl/workbook.xml" in names:
+        return read_xlsx(data, filename, archive)
+    if "xl/workbook.bin" in names:
+        what = "Excel 二进制工作簿 .xlsb，请另存为 .xlsx"
+    elif any(n.startswith("ppt/") for n in names):
+        what = "演示文稿 .pptx"
+    elif "ofd.xml" in names:
+        what = "OFD 版式文件，请提供 PDF 或 Word 文件"
+    elif "mimetype" in names:
+        what = "OpenDocument 文件，请另存为 .docx 或 .xlsx"
+    else:
+        what = "zip 压缩包"
+    raise SourceError(UNSUPPORTED.format(what=what))
+
+
+def _read_ole(data: bytes, filename: str, suffix: str) -> Source:
+    import olefile
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise SourceError("无法读取该 Word 文件，请确认是 .docx 格式 (not a readable .docx)") from exc
-    blocks: list[str | Table] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, DocxTable):
-            blocks.append(Table(tuple(tuple(c.text.strip() for c in row.cells) for row in block.rows)))
-        else:
-            blocks.append(block.text)
-    return Source("docx", filename, blocks)
+        with olefile.OleFileIO(data) as ole:
+            streams = {"/".join(path).lower() for path in ole.listdir(streams=True, storages=True)}
+    except Exception as exc:  # olefile raises OSError and its own errors on a damaged directory
+        raise SourceError(CORRUPT_OLE) from exc
+    # An encrypted .docx/.xlsx is an OLE2 wrapper around the encrypted package.
+    if "encryptioninfo" in streams or "encryptedpackage" in streams:
+        raise SourceError(ENCRYPTED_OFFICE)
+    if "workbook" in streams or "book" in streams:
+        return read_xls(data, filename)
+    if "worddocument" in streams:
+        raise SourceError(WPS if suffix == ".wps" else OLD_WORD)
+    if "powerpoint document" in streams:
+        raise SourceError(OLD_POWERPOINT)
+    raise SourceError(UNSUPPORTED.format(what="OLE 复合文档"))

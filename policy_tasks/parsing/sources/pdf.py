@@ -1,0 +1,190 @@
+"""PDF with a text layer, through pdfplumber (pdfminer.six underneath).
+
+A PDF has no paragraphs, only placed lines, so they are rebuilt: a line that runs to the right
+edge of the text continues on the next one (across a page break too) unless the next line opens
+with an outline number. Page numbers (`— 3 —`, `第3页`) at a page's top or bottom are dropped.
+Ruled tables (drawn cell borders, as Word and WPS export them) are read as tables; a table that
+goes on at the top of the next page with the same columns is one table. Unruled layouts are
+read as text lines.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from itertools import pairwise
+
+from .base import CORRUPT_PDF, ENCRYPTED_PDF, MAX_PDF_PAGES, PDF_TOO_LONG, SCANNED_PDF, Source, SourceError, Table
+from .grid import one_line, table_blocks
+
+_PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*\d{1,4}[-—–－·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
+# Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条): such a line starts anew.
+_OUTLINE_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
+    r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
+)
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+# Below this many letters the "text" is page numbers or a scanner's stamp, not a document.
+_MIN_LETTERS = 10
+
+
+def read_pdf(data: bytes, filename: str) -> Source:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise SourceError(PDF_TOO_LONG)
+            items = [item for page in pdf.pages for item in _page_items(page)]
+    except SourceError:
+        raise
+    except Exception as exc:  # pdfminer raises its own, struct, zlib, key and value errors on damage
+        raise SourceError(ENCRYPTED_PDF if _encrypted(exc) else CORRUPT_PDF) from exc
+    letters = sum(
+        1
+        for item in items
+        for ch in (item["text"] if item["kind"] == "line" else "".join(c for row in item["rows"] for c in row))
+        if ch.isalpha()
+    )
+    if letters < _MIN_LETTERS:
+        raise SourceError(SCANNED_PDF)
+    return Source("pdf", filename, _blocks(items))
+
+
+def _encrypted(exc: BaseException | None) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, PDFEncryptionError) or any(isinstance(a, PDFEncryptionError) for a in exc.args):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def _center_in(obj, bbox) -> bool:
+    x0, top, x1, bottom = bbox
+    return x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+
+
+def _page_items(page) -> list[dict]:
+    page = page.dedupe_chars()
+    tables = [t for t in page.find_tables(_TABLE_SETTINGS) if len(t.rows) >= 2 and len(t.columns) >= 2]
+    boxes = [t.bbox for t in tables]
+    body = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_center_in(obj, b) for b in boxes))
+    lines = [
+        {"kind": "line", "page": page.page_number, **line}
+        for line in body.extract_text_lines(return_chars=True)
+        if line["text"].strip()
+    ]
+    # A page number is the first or last line of its page.
+    for index in (-1, 0):
+        if lines and _PAGE_NUMBER_RE.match(lines[index]["text"].strip()):
+            lines.pop(index)
+    items = lines + [
+        {"kind": "table", "page": page.page_number, "top": t.bbox[1], "rows": _table_rows(page, t)} for t in tables
+    ]
+    return sorted(items, key=lambda item: item["top"])
+
+
+def _table_rows(page, table) -> list[list[str]]:
+    """Each cell's text on the table's grid (every distinct cell edge), a merged cell's text
+    repeated into every grid position it covers."""
+    texts = {bbox: _cell_text(page, bbox) for bbox in table.cells}
+    xs = sorted({round(x, 1) for x0, _, x1, _ in texts for x in (x0, x1)})
+    ys = sorted({round(y, 1) for _, top, _, bottom in texts for y in (top, bottom)})
+    rows = []
+    for top, bottom in pairwise(ys):
+        cy = (top + bottom) / 2
+        row = []
+        for left, right in pairwise(xs):
+            cx = (left + right) / 2
+            row.append(next((t for (x0, y0, x1, y1), t in texts.items() if x0 <= cx <= x1 and y0 <= cy <= y1), ""))
+        rows.append(row)
+    return rows
+
+
+def _cell_text(page, bbox) -> str:
+    lines = page.filter(lambda obj: obj.get("object_type") == "char" and _center_in(obj, bbox)).extract_text_lines()
+    # A short full line in a narrow column is more often one unit name of a list than a wrapped sentence.
+    return one_line(_join_lines(lines, right=bbox[2] - 2, min_chars=8))
+
+
+def _line_size(line: dict) -> float:
+    chars = line.get("chars") or []
+    return max((c.get("size", 0) for c in chars), default=0) or (line["bottom"] - line["top"]) or 10
+
+
+def _continues(previous: dict, line: dict, left: float | None, right: float, min_chars: int = 0) -> bool:
+    """`line` carries on `previous` when `previous` runs to the right edge and `line` neither opens a
+    new item nor is indented as a paragraph's first line is."""
+    size = _line_size(previous)
+    full = previous["x1"] >= right - 1.5 * size and len(previous["text"].strip()) >= min_chars
+    if not full or _OUTLINE_RE.match(line["text"].strip()):
+        return False
+    return left is None or line["x0"] <= left + 0.5 * size
+
+
+def _glue(left: str, right: str) -> str:
+    """Chinese and numbers wrap anywhere and join as they are; English wraps between words."""
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+def _join_lines(lines: list[dict], right: float, left: float | None = None, min_chars: int = 0) -> str:
+    text, previous = "", None
+    for line in lines:
+        piece = line["text"].strip()
+        if previous is not None:
+            text = _glue(text, piece) if _continues(previous, line, left, right, min_chars) else f"{text}\n{piece}"
+        else:
+            text = piece
+        previous = line
+    return text
+
+
+def _edges(lines: list[dict]) -> tuple[float | None, float]:
+    """The text's left margin (where wrapped lines start; a paragraph's first line is indented) and
+    where full lines end (the most common line end in justified text): each only when several
+    lines share it, so that a page of short lines has no full line at all."""
+    if not lines:
+        return None, 0.0
+    starts = Counter(round(line["x0"]) for line in lines)
+    left = min((x for x, count in starts.items() if count >= 2), default=None)
+    end, ends = Counter(round(line["x1"]) for line in lines).most_common(1)[0]
+    return (float(left) if left is not None else None), (
+        float(end) if ends >= 3 else max(line["x1"] for line in lines) + 1
+    )
+
+
+def _blocks(items: list[dict]) -> list[str | Table]:
+    left, right = _edges([item for item in items if item["kind"] == "line"])
+    blocks: list[str | Table] = []
+    run: list[dict] = []  # consecutive text lines, joined into paragraphs together
+    last_table: list[list[str]] | None = None
+
+    def flush():
+        if run:
+            blocks.extend(_join_lines(run, right, left).split("\n"))
+            run.clear()
+
+    for item in items:
+        if item["kind"] == "line":
+            run.append(item)
+            last_table = None
+            continue
+        rows = item["rows"]
+        if last_table is not None and not run and len(rows[0]) == len(last_table[0]):
+            # The same table going on over a page break; a repeated header row is dropped.
+            last_table.extend(rows[1:] if rows[0] == last_table[0] else rows)
+            continue
+        flush()
+        last_table = [list(row) for row in rows]
+        blocks.append(last_table)  # type: ignore[arg-type]  # made blocks below
+    flush()
+    out: list[str | Table] = []
+    for block in blocks:
+        out.extend(table_blocks(block) if isinstance(block, list) else [block])
+    return out

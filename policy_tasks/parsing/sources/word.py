@@ -1,0 +1,76 @@
+"""Word .docx: body paragraphs and tables in document order.
+
+The body is walked as XML rather than through python-docx's `iter_inner_content`, which skips
+content controls (`w:sdt`, common in templates) and leaves nested tables out of a cell's text.
+Merged cells are laid on the table grid: a horizontal merge (`gridSpan`) repeats its text in
+each column it spans, a vertical one (`vMerge`) in each row it covers.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from .archive import open_zip
+from .base import CORRUPT_DOCX, Source, SourceError, Table
+from .grid import one_line, table_blocks
+
+_P, _TBL, _SDT, _SDT_CONTENT, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:tc")
+
+
+def read_docx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None) -> Source:
+    import docx
+
+    if archive is None:
+        open_zip(data)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … for a damaged part
+        raise SourceError(CORRUPT_DOCX) from exc
+    blocks: list[str | Table] = []
+    for element in _block_elements(document.element.body):
+        if element.tag == _P:
+            blocks.append(Paragraph(element, None).text)
+        else:
+            blocks.extend(table_blocks(_grid(element)))
+    return Source("docx", filename, blocks)
+
+
+def _block_elements(parent):
+    for child in parent.iterchildren():
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _block_elements(content)
+
+
+def _grid(tbl) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for tr in tbl.tr_lst:
+        row = [""] * tr.grid_before
+        above = rows[-1] if rows else []
+        for tc in tr.iterchildren(_TC):
+            col = len(row)
+            if tc.vMerge == "continue" and col < len(above):
+                text = above[col]
+            else:
+                text = _cell_text(tc)
+            row.extend([text] * max(tc.grid_span, 1))
+        rows.append(row)
+    return rows
+
+
+def _cell_text(tc) -> str:
+    pieces: list[str] = []
+    for element in _block_elements(tc):
+        if element.tag == _P:
+            pieces.append(Paragraph(element, None).text)
+        else:
+            # A table inside a cell is read row by row, its cells in order, all on the cell's one line.
+            pieces.extend(" ".join(row) for row in _grid(element))
+    return one_line(" ".join(pieces))
