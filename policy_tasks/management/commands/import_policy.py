@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from policy_tasks.errors import ServiceError
-from policy_tasks.management.commands._policy_io import read_policy
+from policy_tasks.management.commands._policy_io import read_policy_bytes, refuse
+from policy_tasks.parsing import ParseError
 from policy_tasks.services.imports import document_import
 
 
 class Command(BaseCommand):
     # Scripts call this often; the system checks (which load every URL and view) run in CI.
     requires_system_checks: list[str] = []
-    help = "Import a policy document: document, areas, units, tasks and milestones, in one transaction."
+    help = (
+        "Import a policy document (.txt/.docx/.pdf/.xlsx/.xls): document, areas, units, tasks and milestones, "
+        "in one transaction."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -21,11 +26,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, year, dry_run, **options):
         started = time.perf_counter()
-        text, _ = read_policy(path, year)
+        data = read_policy_bytes(path)
         try:
-            result = document_import(text=text, year=year, dry_run=dry_run)
-        except ServiceError as exc:
-            raise CommandError(f"{path}: {exc.message}", returncode=2) from exc
+            result = document_import(data=data, filename=Path(path).name, year=year, dry_run=dry_run)
+        except (ParseError, ServiceError) as exc:
+            raise refuse(path, exc) from exc
         elapsed = time.perf_counter() - started
         doc = result.parsed
         if not result.changed:
