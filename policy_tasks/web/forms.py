@@ -120,5 +120,11 @@ class LedgerFilterForm(PageForm):
 
 
 class ImportUploadForm(PageForm):
-    file = forms.FileField(label="文件(.txt 或 .docx)")
+    # Any kind and an empty file pass the form: the source reader refuses them with the same
+    # words as the command and the API.
+    file = forms.FileField(
+        label="文件(.txt/.docx/.pdf/.xlsx/.xls)",
+        allow_empty_file=True,
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf,.xlsx,.xls"}),
+    )
     year = forms.IntegerField(label="年度(可选,默认取发文年份)", required=False, min_value=2000, max_value=2100)
