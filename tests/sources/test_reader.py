@@ -1,0 +1,295 @@
+"""read_source on every kind of file: what comes out, block by block. No database."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime
+
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+from policy_tasks.parsing.sources import Source, SourceError, Table, read_source
+from policy_tasks.parsing.sources import base as messages
+from policy_tasks.parsing.sources.sheets import render
+from tests.sources import builders as b
+
+
+def _tables(source: Source) -> list[Table]:
+    return [block for block in source.blocks if isinstance(block, Table)]
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+        lambda t: t.encode("gb18030"),
+        lambda t: t.encode("gbk"),
+        lambda t: t.encode("utf-16"),  # Notepad's "Unicode": UTF-16 with a BOM
+    ],
+    ids=["utf-8", "utf-8-bom", "gb18030", "gbk", "utf-16"],
+)
+def test_text_in_every_encoding_offices_save_reads_the_same(encode):
+    source = read_source(encode(b.plan_text()), "方案.txt")
+    assert source.kind == "text"
+    assert source.blocks == b.plan_lines()
+
+
+def test_a_binary_file_renamed_txt_is_refused_not_read_as_mojibake():
+    for data in (b.binary_as_text(), b"\x01\x02\x03\x04" * 50 + "正文".encode()):
+        with pytest.raises(SourceError, match="不是文本文件"):
+            read_source(data, "方案.txt")
+
+
+# --- docx ---------------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_and_tables_come_in_document_order():
+    source = read_source(b.docx_table(), "方案.docx")
+    assert source.kind == "docx"
+    assert source.blocks[:3] == b.HEADER
+    assert isinstance(source.blocks[3], Table)
+    assert source.blocks[3].rows == tuple(b.table_rows())
+    assert source.blocks[4] == b.CLOSING
+
+
+def test_docx_merged_cells_are_repeated_into_every_cell_they_cover():
+    def build(document):
+        table = document.add_table(rows=4, cols=3)
+        for cell, value in zip(table.rows[0].cells, ["序号", "重点任务", "牵头单位"], strict=True):
+            cell.text = value
+        for r, (number, task) in enumerate([("1", "推进一网通办。"), ("2", "建设城市大脑。")], start=1):
+            table.cell(r, 0).text, table.cell(r, 1).text = number, task
+        # One lead unit for both rows (vMerge), a note across the whole last row (gridSpan).
+        table.cell(1, 2).merge(table.cell(2, 2)).text = "区财政局"
+        table.cell(3, 0).merge(table.cell(3, 2)).text = "以上任务年底前完成"
+
+    (table,) = _tables(read_source(b.docx_bytes(build), "方案.docx"))
+    assert table.rows == (
+        ("序号", "重点任务", "牵头单位"),
+        ("1", "推进一网通办。", "区财政局"),
+        ("2", "建设城市大脑。", "区财政局"),
+        ("以上任务年底前完成",) * 3,
+    )
+
+
+def test_docx_cell_paragraphs_and_nested_tables_are_one_line_of_the_cell():
+    def build(document):
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "重点任务", "责任单位"
+        table.cell(1, 0).text = "推进一网通办。"
+        table.cell(1, 0).add_paragraph("6月底前实现全程网办。")
+        cell = table.cell(1, 1)
+        cell.text = "牵头:"
+        nested = cell.add_table(rows=1, cols=2)
+        nested.cell(0, 0).text, nested.cell(0, 1).text = "区财政局", "区大数据局"
+
+    (table,) = _tables(read_source(b.docx_bytes(build), "方案.docx"))
+    assert table.rows[1] == ("推进一网通办。 6月底前实现全程网办。", "牵头: 区财政局 区大数据局")
+
+
+def test_docx_text_inside_content_controls_is_read():
+    def build(document):
+        document.add_paragraph("一、数字政府")
+        wrapped = document.add_paragraph("1. 推进一网通办。(责任单位:区财政局)")._p
+        sdt = etree.SubElement(document.element.body, qn("w:sdt"))
+        content = etree.SubElement(sdt, qn("w:sdtContent"))
+        wrapped.addprevious(sdt)
+        content.append(wrapped)
+        document.add_paragraph("以上措施年底前完成。")
+
+    source = read_source(b.docx_bytes(build), "方案.docx")
+    assert source.blocks == ["一、数字政府", "1. 推进一网通办。(责任单位:区财政局)", "以上措施年底前完成。"]
+
+
+def test_a_title_row_across_a_table_becomes_a_paragraph():
+    def build(document):
+        table = document.add_table(rows=3, cols=3)
+        table.cell(0, 0).merge(table.cell(0, 2)).text = "测区2023年重点任务分解表"
+        for c, value in enumerate(["序号", "重点任务", "牵头单位"]):
+            table.cell(1, c).text = value
+        for c, value in enumerate(["1", "推进一网通办。", "区财政局"]):
+            table.cell(2, c).text = value
+
+    source = read_source(b.docx_bytes(build), "方案.docx")
+    assert source.blocks[0] == "测区2023年重点任务分解表"
+    assert source.blocks[1].rows[0] == ("序号", "重点任务", "牵头单位")
+
+
+# --- xlsx / xls ---------------------------------------------------------------------------------
+
+
+def test_xlsx_reads_visible_sheets_with_merges_and_values_as_people_wrote_them():
+    def build(book):
+        sheet = book.active
+        sheet.append(["测区2023年重点任务分解表"])
+        sheet.merge_cells("A1:E1")
+        sheet.append(["序号", "重点任务", "牵头单位", "目标", "完成时限"])
+        sheet.append([1, "推进一网通办。", "区财政局", 0.15, datetime(2023, 6, 30)])
+        sheet.append([2, "建设城市大脑。", None, 2.5, datetime(2023, 9, 1)])
+        sheet.merge_cells("C3:C4")
+        sheet["D3"].number_format = "0%"
+        sheet["E4"].number_format = 'yyyy"年"m"月"'
+        sheet.append([3, "提升教育质量。\n新建学校投入使用。", "区教育局\n区财政局", 1470, "8月底前"])
+        second = book.create_sheet("第二批")
+        second.append(["序号", "重点任务", "牵头单位"])
+        second.append([4, "推进校园安全。", "区教育局"])
+        book.create_sheet("单位列表").append(["区发改局", "区财政局"])
+        book["单位列表"].sheet_state = "hidden"
+        book.create_sheet("空表")
+
+    source = read_source(b.xlsx_bytes(build), "清单.xlsx")
+    assert source.kind == "xlsx"
+    assert source.blocks[0] == "测区2023年重点任务分解表"
+    first, second = _tables(source)
+    assert first.rows[1:] == (
+        ("1", "推进一网通办。", "区财政局", "15%", "2023年6月30日"),
+        ("2", "建设城市大脑。", "区财政局", "2.5", "2023年9月"),
+        ("3", "提升教育质量。 新建学校投入使用。", "区教育局 区财政局", "1470", "8月底前"),
+    )
+    assert second.rows == (("序号", "重点任务", "牵头单位"), ("4", "推进校园安全。", "区教育局"))
+
+
+def test_xls_is_read_with_merges_formats_and_without_hidden_sheets():
+    source = read_source(b.SHAPES_XLS.read_bytes(), "清单.xls")
+    assert source.kind == "xls"
+    assert source.blocks[0] == "测区2023年重点任务分解表"
+    (table,) = _tables(source)
+    assert table.rows[1:] == (
+        ("1", "加快重大项目建设。", "区发改局", "区财政局", "2023年10月31日"),
+        ("2", "推进数字政府建设。", "15%", "2.5", "2023年6月"),
+        ("3", "提升教育质量。", "区教育局", "", "9月底"),
+        ("4", "推进校园安全建设。", "区教育局", "", "年底前"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "text"),
+    [
+        (datetime(2023, 6, 30), "yyyy-mm-dd", "2023年6月30日"),
+        (datetime(2023, 6, 30, 9, 30), "yyyy-mm-dd h:mm", "2023年6月30日 09:30"),
+        (date(2023, 12, 1), 'yyyy"年"m"月"', "2023年12月"),
+        (datetime(2023, 3, 31), "m/d", "3月31日"),
+        (3.0, "General", "3"),
+        (0.5, "0%", "50%"),
+        (2000.5, "0.00", "2000.50"),
+        (True, "General", "是"),
+        (None, None, ""),
+    ],
+)
+def test_cells_render_as_people_wrote_them(value, number_format, text):
+    assert render(value, number_format) == text
+
+
+def test_an_empty_workbook_says_so():
+    with pytest.raises(SourceError, match="表格中没有内容"):
+        read_source(b.xlsx_bytes(lambda book: None), "清单.xlsx")
+
+
+# --- pdf ----------------------------------------------------------------------------------------
+
+
+def test_pdf_lines_are_joined_into_paragraphs_across_pages_without_page_numbers():
+    paragraphs = [
+        "一、重点任务",
+        "1. 加快重大项目建设。6月底前完成项目签约，全年完成投资2000万元，10月底前开工。(责任单位:区发改局、区财政局)",
+        "2. 推进数字政府建设。(责任单位:区大数据局)",
+        "以上措施除明确时限外,实施期限至2023年12月31日。",
+    ]
+    # Five lines a page: the first clause runs from page 1 onto page 2.
+    source = read_source(b.pdf_paragraphs(paragraphs, width=20, lines_per_page=5), "方案.pdf")
+    assert source.kind == "pdf"
+    assert source.blocks == paragraphs
+
+
+def test_pdf_ruled_tables_are_tables_with_merged_cells_repeated():
+    rows = [
+        ["序号", "重点任务", "牵头单位"],
+        ["1", "推进一网通办。", "区财政局"],
+        ["2", "建设城市大脑。", ""],
+        ["以上任务年底前完成", "", ""],
+    ]
+    ops = [b.text_op(b.LEFT, 780, "测区2023年重点任务分解表")]
+    ops += b.pdf_table_ops(rows, [60, 200, 120], top=760, merges=[(1, 2, 2, 2), (3, 3, 0, 2)])
+    (table,) = _tables(read_source(b.pdf_document([ops]), "清单.pdf"))
+    assert table.rows == (
+        ("序号", "重点任务", "牵头单位"),
+        ("1", "推进一网通办。", "区财政局"),
+        ("2", "建设城市大脑。", "区财政局"),
+        ("以上任务年底前完成",) * 3,
+    )
+
+
+def test_a_pdf_table_going_on_over_a_page_break_is_one_table():
+    header = ["序号", "重点任务", "牵头单位"]
+    first = b.pdf_table_ops([header, ["1", "推进一网通办。", "区财政局"]], [60, 200, 120], top=760)
+    second = b.pdf_table_ops([header, ["2", "建设城市大脑。", "区大数据局"]], [60, 200, 120], top=800)
+    source = read_source(b.pdf_document([first, second]), "清单.pdf")
+    assert source.blocks == [
+        Table((tuple(header), ("1", "推进一网通办。", "区财政局"), ("2", "建设城市大脑。", "区大数据局")))
+    ]
+
+
+def test_a_pdf_made_by_weasyprint_has_its_text_read():
+    weasyprint = pytest.importorskip("weasyprint")
+    html = "<p>1. Build the city brain by 30 June (lead: Finance Bureau)</p><p>2. Open the new school</p>"
+    source = read_source(weasyprint.HTML(string=html).write_pdf(), "plan.pdf")
+    assert source.blocks == ["1. Build the city brain by 30 June (lead: Finance Bureau)", "2. Open the new school"]
+
+
+def test_a_pdf_protected_only_against_editing_is_read():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(b.pdf_plan())))
+    writer.encrypt(user_password="", owner_password="owner")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert read_source(buffer.getvalue(), "方案.pdf").blocks == b.plan_lines()
+
+
+# --- kinds --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "name", "kind"),
+    [
+        (b.docx_paragraphs, "方案.txt", "docx"),
+        (b.pdf_plan, "方案.docx", "pdf"),
+        (b.xlsx_table, "清单.xls", "xlsx"),
+        (lambda: b.XLS.read_bytes(), "清单.xlsx", "xls"),
+        (lambda: b.plan_text().encode(), "方案", "text"),
+    ],
+)
+def test_the_bytes_decide_the_kind_not_the_name(make, name, kind):
+    assert read_source(make(), name).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b.ole_with_stream("WordDocument"), "方案.doc", messages.OLD_WORD),
+        (b.ole_with_stream("WordDocument"), "方案.wps", messages.WPS),
+        (b.ole_with_stream("EncryptionInfo"), "方案.docx", messages.ENCRYPTED_OFFICE),
+        (b.ole_with_stream("PowerPoint Document"), "汇报.ppt", messages.OLD_POWERPOINT),
+        (b"not a zip", "方案.docx", messages.CORRUPT_DOCX),
+        (b"%PDF-1.4 cut off", "方案.pdf", messages.CORRUPT_PDF),
+    ],
+)
+def test_what_cannot_be_read_is_named(data, name, message):
+    with pytest.raises(SourceError) as excinfo:
+        read_source(data, name)
+    assert str(excinfo.value) == message
+
+
+def test_other_archives_and_images_are_refused_by_kind():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("ppt/presentation.xml", "<p/>")
+    for data, what in [(buffer.getvalue(), ".pptx"), (b.png(), "PNG"), (b"\xff\xd8\xff\xe0" + b"\0" * 20, "JPEG")]:
+        with pytest.raises(SourceError, match=what):
+            read_source(data, "文件.docx")
