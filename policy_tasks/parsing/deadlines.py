@@ -470,7 +470,13 @@ def _join_ranges(norm: str, written: str, chosen: list[_Found]) -> list[_Found]:
 
 
 def _carry_years(norm: str, written: str, chosen: list[_Found], year: int) -> list[TimePhrase]:
-    """A year stated in a sentence governs its later year-less month and quarter phrases."""
+    """A dated schedule's year governs the year-less months and quarters after it in its sentence.
+
+    Only a month, day or quarter with its year (`2024年3月底前`, `明年一季度`)
+    sets the year: a bare horizon (`到2025年`) is a goal, and the months after
+    it are this year's schedule. A phrase of the document's year (`今年`,
+    `年内`, `2023年`) ends the carry.
+    """
     ends = [m.start() for m in _SENTENCE_END.finditer(norm)]
     phrases: list[TimePhrase] = []
     context: tuple[int, int] | None = None  # (year, sentence-end offset)
@@ -478,11 +484,12 @@ def _carry_years(norm: str, written: str, chosen: list[_Found], year: int) -> li
         phrase = f.phrase
         if context and phrase.start >= context[1]:
             context = None
-        if phrase.stated_year is not None and phrase.level in DATED:
+        if phrase.stated_year is not None and phrase.level == PRECISE and phrase.stated_year != year:
             i = bisect_left(ends, phrase.end)
-            sentence_end = ends[i] if i < len(ends) else len(norm)
-            context = (phrase.stated_year, sentence_end) if phrase.stated_year != year else None
-        elif context and phrase.stated_year is None and phrase.level in (PRECISE, RECURRING):
+            context = (phrase.stated_year, ends[i] if i < len(ends) else len(norm))
+        elif phrase.stated_year is not None or phrase.level == YEAR:
+            context = None
+        elif context and phrase.level in (PRECISE, RECURRING):
             phrase = f.reread(context[0]) or phrase
         phrases.append(phrase)
     return phrases

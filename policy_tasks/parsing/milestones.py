@@ -30,6 +30,13 @@ One year per document: a milestone dated by a phrase that states another
 year (`2024年3月底前`, `明年`) keeps that year, and the caller is warned once
 per phrase (`year_message`) so that the review page can ask for a check.
 
+A schedule entry labelled by its time (`4月:制定并下发工作方案`, `第一季度:完成
+工作任务20%以上`) is one milestone due on its label, cue word or not: it runs
+to the next label on its line, and the line's last entry to its sentence end.
+
+A time phrase inside a 《title》 (`印发《2023年违法建设治理工作方案》`) is part of
+a document's name, not a deadline.
+
 Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
 parts with 给予, 最高, 不超过, (含), 以下, 税率, 按…%, 预算安排 … , parts that
 are conditions (`对…`, `…的`), and 补助/奖励/预算 amounts unless the part (or
@@ -53,6 +60,7 @@ from .deadlines import (
     RELATIVE,
     UNREADABLE,
     WEAK_YEAR,
+    YEAR,
     TimePhrase,
     find_time_phrases,
     read_time_phrase,
@@ -78,6 +86,7 @@ _CUE = re.compile(
     r"|落实|使用|承接|计划|总额|营收|规模|实到|零售|发放|举办|组织|培训|开通|整治|造林|收购|招聘|就业"
     # Deadline verbs of the genre's schedules (`5月底前动工`, `6月底前报送`, `9月投运`).
     r"|动工|开建|投用|交付|报送|上报|通报|召开|印发|编制|修订|上线|通车|贯通|签约|挂牌|组建|成立|到位|清零"
+    r"|拨付|下达|下发|公布"
 )
 _EXCLUDE = re.compile(
     r"给予|最高|最长|不超过|不高于|不低于|\(不?含\)|以下|的部分|税率|费率|(?:补贴|补助|奖励|收费|工资)标准"
@@ -122,10 +131,25 @@ def find_milestones(
     for start, end in masked:
         chars[start:end] = "。" * (end - start)
     norm = "".join(chars)
-    marks = _Marks(norm, [p for p in find_time_phrases(norm, year, written=text) if p.level != PAST])
+    titles = _book_titles(norm)
+    phrases = [p for p in find_time_phrases(norm, year, written=text) if p.level != PAST and not titles(p)]
+    marks = _Marks(norm, phrases)
     found: list[ParsedMilestone] = []
     seen: set[str] = set()
     warned: set[int] = set()  # phrases already warned about for their year
+
+    def dated_by(used: TimePhrase | None) -> None:
+        if _other_year(used, year) and used.start not in warned:
+            warned.add(used.start)
+            warn(used.start, year_message(where, used.text, used.stated_year, year))
+
+    entries = _schedule_entries(norm, marks)
+    for label, start, end in entries:
+        milestone = _entry_milestone(text, label, start, end, marks)
+        if _is_new(milestone, found, seen):
+            found.append(milestone)
+            dated_by(label)
+    in_entry = _Spans([(start, end) for _, start, end in entries])
     # A line break is not a sentence end: extracted text often wraps mid-sentence.
     for sent_start, sent_end in split_top(norm, "。;!?"):
         carried: TimePhrase | None = None
@@ -133,13 +157,20 @@ def find_milestones(
         for start, end in _parts(norm, sent_start, sent_end, marks):
             part = norm[start:end]
             own = marks.phrases_in(start, end)
+            if in_entry(start):
+                for p in own:
+                    if p.level == UNREADABLE:
+                        warn(p.start, unreadable_message(p.text))
+                continue
             dated = [p for p in own if p.level in DATED]
             qty = next(iter(marks.quantities_in(start, end)), None)
             cue, strong = bool(_CUE.search(part)), bool(_STRONG_CUE.search(part))
             excluded = bool(_EXCLUDE.search(part) or _CONDITION.search(part))
             # 补助/资金 amounts are what the government pays out unless the part
-            # commits to obtaining them (争取省补助资金600万元).
-            weak = qty is not None and _WEAK_EXCLUDE.search(part) and not (strong or carried_strong)
+            # commits to obtaining them (争取省补助资金600万元) or schedules them
+            # by a month or quarter of its own (`6月底前下达60%以上`).
+            scheduled = any(p.level == PRECISE for p in dated)
+            weak = qty is not None and _WEAK_EXCLUDE.search(part) and not (strong or carried_strong or scheduled)
             excluded = excluded or bool(weak)
             for p in own:
                 if p.level == UNREADABLE:
@@ -149,13 +180,76 @@ def find_milestones(
                 milestone, used = _milestone(text, start, end, own, time or carried, qty, cue, cue or carried_cue)
                 if milestone and _is_new(milestone, found, seen):
                     found.append(milestone)
-                    if _other_year(used, year) and used.start not in warned:
-                        warned.add(used.start)
-                        warn(used.start, year_message(where, used.text, used.stated_year, year))
+                    dated_by(used)
             carried = time or carried
             if not excluded:
                 carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
+    found.sort(key=lambda m: m.start)
     return [_with_default(m, default_due) for m in found]
+
+
+# A schedule entry is labelled by its time: `4月:制定方案`, `第一季度:完成20%以上`,
+# `3月底前:完成招标`. The label starts the text, a line or a sentence.
+_LABEL_BEFORE = re.compile(r"(?:^|[\n。;!?\s])\s*$")
+_LABEL_AFTER = re.compile(r"\s*:")
+
+
+def _schedule_entries(norm: str, marks: _Marks) -> list[tuple[TimePhrase, int, int]]:
+    """(label, start, end) of each `时间:事项` entry; see `_entry_milestone`."""
+    if ":" not in norm:
+        return []
+    labels = []
+    for p in marks.phrases:
+        after = _LABEL_AFTER.match(norm, p.end)
+        if p.level in (PRECISE, RECURRING, YEAR) and after and _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start):
+            labels.append((p, after.end()))
+    entries = []
+    for i, (label, content) in enumerate(labels):
+        line_end = norm.find("\n", content)
+        line_end = len(norm) if line_end < 0 else line_end
+        following = labels[i + 1][0].start if i + 1 < len(labels) else None
+        if following is not None and following < line_end:
+            end = following  # the entry runs to the next label
+        else:
+            # The line's last entry ends with its sentence: what follows a schedule is
+            # often another column's text (进展情况 …).
+            stop = re.compile(r"[。;!?]").search(norm, content, line_end)
+            end = stop.start() if stop else line_end
+        start, end = strip_span(norm, label.start, end, _PART_TRIM + "。;")
+        if end > content:
+            entries.append((label, start, end))
+    return entries
+
+
+def _entry_milestone(text: str, label: TimePhrase, start: int, end: int, marks: _Marks) -> ParsedMilestone:
+    """A schedule entry is a commitment by construction: due on its label, cue word or not."""
+    qty = next(iter(marks.quantities_in(start, end)), None)
+    value = float(qty["v"]) if qty else None
+    unit = text[qty.start("u") : qty.end("u")] if qty else None
+    milestone = ParsedMilestone(text[start:end], start, end, label.due, "deadline", label.text, value, unit)
+    if label.recurrence:
+        milestone.recurrence, milestone.occurrences = label.recurrence, list(label.occurrences)
+    return milestone
+
+
+class _Spans:
+    """Whether an offset falls in one of some sorted, disjoint spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans, self._starts = spans, [s for s, _ in spans]
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect_left(self._starts, offset + 1) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+_BOOK_TITLE = re.compile(r"<[^<>\n]{1,80}>")
+
+
+def _book_titles(norm: str) -> Callable[[TimePhrase], bool]:
+    """Whether a phrase sits inside a 《title》: `印发《2023年工作方案》` names a document, not a deadline."""
+    spans = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(norm)] if "<" in norm else []
+    return lambda p: any(start < p.start and p.end < end for start, end in spans)
 
 
 class _Marks:

@@ -483,3 +483,38 @@ def test_rates_in_a_2024_document_are_not_recurring_milestones(doc):
 def test_other_years_warn_in_a_2024_document(doc):
     other = sorted((w.task, w.line) for w in doc.warnings if "与文件年度2024不同" in w.message)
     assert other == [(17, 22), (33, 38), (34, 39)]
+
+
+# --- Schedules, titles and horizons ---------------------------------------------------------
+
+
+def test_schedule_entries_are_due_on_their_labels():
+    """`时间:事项` entries are commitments by construction; the line's last entry ends with its sentence."""
+    found, _ = _milestones(
+        "第一季度:印发《2023年工作方案》,明确任务分配。完成任务20%以上。 第二季度:完成任务的50%以上。"
+        " 第四季度:确保超额完成年度任务。进展情况:已完成。\n4月:公布采购意向公告。申请资产配置。"
+    )
+    assert [(m.due_date, m.time_expression, m.text) for m in found] == [
+        (date(Y, 3, 31), "第一季度", "第一季度:印发《2023年工作方案》,明确任务分配。完成任务20%以上"),
+        (date(Y, 6, 30), "第二季度", "第二季度:完成任务的50%以上"),
+        (date(Y, 12, 31), "第四季度", "第四季度:确保超额完成年度任务"),
+        (date(Y, 4, 30), "4月", "4月:公布采购意向公告"),
+    ]
+    assert (found[0].target_value, found[0].target_unit) == (20, "%")
+
+
+def test_a_year_inside_a_book_title_is_a_name_not_a_deadline():
+    found, warnings = _milestones("印发《广州市2024年违法建设治理工作方案》。")
+    assert found == [] and warnings == []
+
+
+def test_a_month_of_its_own_schedules_a_payout():
+    """`6月底前下达60%以上` of 预算内资金 is a schedule, not a rule of what is paid."""
+    (m,), _ = _milestones("省预算内资金2023年6月底前下达60%以上。")
+    assert (m.due_date, m.target_value) == (date(Y, 6, 30), 60)
+
+
+def test_a_goal_horizon_does_not_carry_its_year():
+    """`到2025年…,6月底前…`: the months after a bare horizon are this year's schedule."""
+    phrases = find_time_phrases("到2025年建成10个,6月底前启动试点。", Y)
+    assert [p.due for p in phrases] == [date(2025, 12, 31), date(Y, 6, 30)]
