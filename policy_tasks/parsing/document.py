@@ -27,41 +27,42 @@ from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWar
 from .sources import Source, Table, read_source
 from .tables import table_lines, text_tables
 from .textutil import normalise
-from .units import Responsibility, UnitBook, carried_units, read_responsibility
+from .units import Responsibility, UnitBook, carried_units, looks_like_units, read_responsibility
 
 _TITLE_MAX = 60
 _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 
 
-def parse_bytes(data: bytes, *, year: int | None = None, filename: str = "document.txt") -> ParsedDocument:
+def parse_bytes(
+    data: bytes, *, year: int | None = None, filename: str = "document.txt", assume_year: int | None = None
+) -> ParsedDocument:
     """Read a file of any supported kind (see `sources`) and parse it."""
-    return parse_source(read_source(data, filename), year=year)
+    return parse_source(read_source(data, filename), year=year, assume_year=assume_year)
 
 
-def parse_source(source: Source, *, year: int | None = None) -> ParsedDocument:
+def parse_source(source: Source, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
+    """`assume_year` is the year to read deadlines in when the document states none at all (the
+    import passes the current year); the result then says so, and the review page asks."""
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
     for block in source.blocks:
         if isinstance(block, Table):
             lines.extend((line, False) for line in table_lines(block))
         else:
             lines.extend((line, True) for line in (block.splitlines() or [""]))
-    parsed = _parse_lines(lines, year=year)
+    parsed = _parse_lines(lines, year=year, assume_year=assume_year)
     parsed.source_kind = source.kind
     parsed.source_text = source.text
     return parsed
 
 
-def parse_document(text: str, *, year: int | None = None) -> ParsedDocument:
+def parse_document(text: str, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     text = text.lstrip("\ufeff") if isinstance(text, str) else ""
-    source = Source.from_text(text)
-    if any(isinstance(b, str) and "\t" in b for b in source.blocks):
-        return parse_source(source, year=year)
-    parsed = _parse_lines([(line, True) for line in text.splitlines()], year=year)
+    parsed = _parse_lines([(line, True) for line in text.splitlines()], year=year, assume_year=assume_year)
     parsed.source_text = text
     return parsed
 
 
-def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None) -> ParsedDocument:
+def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year: int | None = None) -> ParsedDocument:
     lines = text_tables(lines)
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
@@ -79,6 +80,8 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None) -> ParsedDo
         # A year read from the body alone is a guess when the body names several.
         named = set(re.findall(r"(?<!\d)((?:19|20)\d{2})年", full_text))
         year_assumed = header.issued_on is None and header.number_year is None and len(named) != 1
+        if year is None and assume_year is not None:
+            year = assume_year
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year).build(header)
@@ -141,12 +144,34 @@ class _Outline:
             self._stack.append(node)
             return
         current = self._stack[-1]
+        if current.style != "root" and not blank:
+            text = _as_field_line(text, norm, current) or text
+            norm = normalise(text)
         if current.style == "root":
             (self.loose if current.children else self.header).append((number, text))
         elif _continues(current, norm, blank):
             current.pieces.append((number, text))
         else:
             self.loose.append((number, text))
+
+
+_DATE_ONLY_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)?|年底|年内|全年|[一二三四]季度|上半年|下半年)\s*(?:前|以前|之前)?$"
+    r"|^(?:持续推进|长期坚持|长期|常态化)$"
+)
+
+
+def _as_field_line(text: str, norm: str, node: Node) -> str | None:
+    """A flattened table puts a clause's cells on lines of their own: a line that is only units
+    or only a date, under an item that has named none yet, is its 责任单位 / 完成时限 cell."""
+    if read_responsibility(node.own_text).found or "。" in norm or len(norm) > 120:
+        return None
+    if _DATE_ONLY_RE.match(norm.strip()):
+        return f"完成时限:{text}"
+    names = [n for n in re.split(r"[、,;]", norm) if n.strip()]
+    if len(names) >= 2 and looks_like_units(norm):
+        return f"责任单位:{text}"
+    return None
 
 
 def _after(values: dict[str, int], stack: list[Node], style: str, value: int) -> dict[str, int]:
@@ -223,6 +248,8 @@ def _choose_clauses(root: Node) -> list[Node]:
         kids = [k for k, f in zip(node.children, flags, strict=True) if f]
         if len(kids) != 1:
             return False
+        if read_responsibility(node.pieces[0][1] if node.pieces else "").found:
+            return True  # `一、调整能源结构(省发改委总牵头)` over a clause naming its own units
         # A heading with one sub-heading above the clauses (`一、` → `(一)` → `1.` `2.`).
         if kids[0].children and descend(kids[0], strict):
             return True
@@ -239,6 +266,10 @@ def _choose_clauses(root: Node) -> list[Node]:
         found: list[Node] = []
         for kid, flag, down in zip(kids, flags, going_down, strict=True):
             if down:
+                # A sub-heading that names its own units above clauses that name theirs is a
+                # clause too (a 分工 table's group row); a top-level heading's are the area's.
+                if kid.parent is not root and read_responsibility(kid.own_text).found:
+                    found.append(kid)
                 found.extend(pick(kid, strict))
             elif flag or silent_are_clauses:
                 found.append(kid)
@@ -274,17 +305,58 @@ class _Clause:
         return max((line for start, line in self.offsets if start <= offset), default=self.node.line)
 
 
-def _clause_text(node: Node) -> tuple[str, list[tuple[int, int]]]:
+def _clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int]]]:
+    """The clause's own lines and its sub-items', but not those of sub-items that are clauses."""
     parts: list[tuple[int, str]] = list(node.pieces)
-    for child in node.walk():
-        parts.append((child.line, child.raw_first))
-        parts.extend(child.pieces[1:])
+
+    def add(parent: Node) -> None:
+        for child in parent.children:
+            if id(child) in clauses:
+                continue
+            parts.append((child.line, child.raw_first))
+            parts.extend(child.pieces[1:])
+            add(child)
+
+    add(node)
     text, offsets, pos = [], [], 0
     for line, piece in parts:
         offsets.append((pos, line))
         text.append(piece)
         pos += len(piece) + 1
     return "\n".join(text), offsets
+
+
+def _split_by_brackets(clause: _Clause) -> list[_Clause]:
+    """`…县域经济(省经委、发改委、财政厅)。加大对老区…(省民宗委)。`: a paragraph that assigns
+    each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
+    norm = normalise(clause.text)
+    resp = read_responsibility(clause.text)
+    if resp.origin != "括号" and resp.origin != "无标注括号":
+        return [clause]
+    ends = []
+    for _, end in resp.spans:
+        stop = end
+        while stop < len(norm) and norm[stop] in "。;. ":
+            stop += 1
+        ends.append(stop)
+    body_after = [len(norm[e:].strip(" \n。")) for e in ends]
+    if len(ends) < 2 or all(n == 0 for n in body_after[:-1]):
+        return [clause]
+    parts, start = [], 0
+    for i, end in enumerate(ends):
+        last = i == len(ends) - 1
+        stop = len(clause.text) if last else end
+        piece = clause.text[start:stop].strip()
+        if len(normalise(piece).strip()) < 8 and parts:
+            continue
+        offsets = [(max(0, o - start), line) for o, line in clause.offsets if o >= start or o == 0]
+        parts.append(
+            _Clause(
+                clause.node, piece, offsets or [(0, clause.node.line)], f"{clause.label}-{len(parts) + 1}", clause.area
+            )
+        )
+        start = stop
+    return parts if len(parts) >= 2 else [clause]
 
 
 def _labels(clauses: list[Node]) -> list[str]:
@@ -314,11 +386,14 @@ class _Assembler:
         self.outline, self.year = outline, year
         self.warnings: list[ParseWarning] = []
         labels = _labels(clauses)
+        chosen = {id(n) for n in clauses}
         self.clauses = []
         for node, label in zip(clauses, labels, strict=True):
-            text, offsets = _clause_text(node)
+            text, offsets = _clause_text(node, chosen)
             ancestors = node.ancestors()
-            self.clauses.append(_Clause(node, text, offsets, label, ancestors[0] if ancestors else None))
+            area = ancestors[0] if ancestors else None
+            self.clauses.extend(_split_by_brackets(_Clause(node, text, offsets, label, area)))
+        self.split = len(self.clauses) > len(clauses)
         self.numbers = self._numbers()
 
     def warn(self, task: int | None, line: int, message: str) -> None:
@@ -328,6 +403,8 @@ class _Assembler:
         """The written number where it is unique (numbering through the document, or a typo that
         repeats one under the same heading: the import refuses that); else the order."""
         values = [c.node.value for c in self.clauses]
+        if self.split:
+            return list(range(1, len(values) + 1))
         siblings = {(id(c.node.parent), c.node.style, c.node.value) for c in self.clauses}
         if len(set(values)) == len(values) or len(siblings) < len(values):
             return values

@@ -129,7 +129,9 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
             ok = marker.value == expected[style] + 1
         else:
             later = (line_marker(norm[f.start("m") :]) for f in found[i + 1 :])
-            ok = marker.value == 1 and any(x and x.style == style and x.value == 2 for x in later)
+            # A new list starts at 1; a page that goes on from the last (`[接上页] …2.…3.`) at any
+            # number, as long as the same line goes on to the next.
+            ok = marker.value <= 20 and any(x and x.style == style and x.value == marker.value + 1 for x in later)
         if ok:
             cuts.append(m.start("m"))
             expected[style] = marker.value

@@ -66,7 +66,10 @@ _LABELS = {
 }
 _LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": LISTED, "分工": LISTED})
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
-_LEADER_LABEL = r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
+_LEADER_LABEL = (
+    r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
+    r"|(?:分管|协管|联系|牵头|责任)?副?(?:省长|市长|区长|县长|秘书长|书记)"
+)
 _OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门)"
 # Longest first, so that 牵头责任单位 is not read as 责任单位.
 _LABEL_RE = re.compile(
@@ -77,11 +80,11 @@ _LABEL_RE = re.compile(
 def _label_role(label: str) -> str:
     if label in _LABELS:
         return _LABELS[label]
-    return LEADER if label.endswith("领导") else CO
+    return LEADER if re.search(r"领导|长|书记$", label) else CO
 
 
 _FREE_RE = re.compile(
-    r"^(?:由)?(?P<names>.+?)(?P<role>牵头负责|牵头实施|牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
+    r"^(?:由)?(?P<names>.+?)(?P<role>(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
     r"|负责实施|负责|配合实施|配合|协助|参与|协办)$"
 )
 _CO_WORDS = ("配合实施", "配合", "协助", "参与", "协办")
@@ -153,6 +156,12 @@ def read_responsibility(text: str) -> Responsibility:
         _read_fields(text, norm, start, end, found)
         found.origin = found.origin or "标注行"
     found.spans.sort()
+    # A leader's title or name written among the units is a leader, never a unit.
+    for role, names in found.roles.items():
+        persons = [n for n in names if is_person(n)]
+        if persons:
+            found.roles[role] = [n for n in names if n not in persons]
+            found.leaders += persons
     return found
 
 
@@ -194,14 +203,19 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     # Unlabelled `(A牵头,B配合)` only closes a line: a parenthesis inside the
     # prose ending in 负责/参与 is far more often an aside than an assignment.
     line_end = norm.find("\n", end)
-    if norm[end + 1 : len(norm) if line_end < 0 else line_end].strip(" 。.;,"):
+    after = norm[end + 1 : len(norm) if line_end < 0 else line_end].strip(" ")
+    closes_line = not after.strip("。.;,")
+    # Mid-paragraph, only a bracket that ends a sentence can assign that sentence's work.
+    if not closes_line and after[:1] not in ("。", ";"):
         return False
     inner = _before_stop(norm, start, end, keep_role=True)
     if any(_FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
         return True
-    # A bare list of units is an assignment only as a sentence of its own: `…以上。(A,B)`.
+    # A bare list of units is an assignment as a sentence of its own (`…以上。(A,B)`), or, inside
+    # a sentence, when it names two units or more (`…县域经济(省经委、发改委、财政厅)。`).
     before = norm[: start - 1].rstrip(" ")
-    return (not before or before[-1] in "。;\n") and _looks_like_units(norm[start:inner])
+    own_sentence = not before or before[-1] in "。;\n"
+    return looks_like_units(norm[start:inner], 1 if own_sentence and closes_line else 2)
 
 
 def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) -> int:
@@ -259,12 +273,12 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
             pending.append((s, e))
             continue
         role = m["role"]
-        kind = LEAD if role.startswith("牵头") else CO if role in _CO_WORDS else LISTED
+        kind = LEAD if "牵头" in role else CO if role in _CO_WORDS else LISTED
         for ps, pe in pending:
             found.roles[kind] += _names(text, norm, ps, pe)
         pending = []
         found.roles[kind] += _names(text, norm, s + m.start("names"), s + m.end("names"))
-    if pending and not found.found and all(_looks_like_units(norm[ps:pe]) for ps, pe in pending):
+    if pending and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in pending):
         # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
         for ps, pe in pending:
             found.roles[LISTED] += _names(text, norm, ps, pe)
@@ -276,10 +290,23 @@ _ORG_END_RE = re.compile(
 )
 
 
-def _looks_like_units(inner: str) -> bool:
+def looks_like_units(inner: str, least: int = 1) -> bool:
+    """Every name in the list is a unit (`…局`, `…委`, `…政府`, `各县(市、区)`), or a place
+    standing for its government (`宜昌市`) beside at least one unit."""
     names = [inner[a:b].strip(_TRIM + "★☆*※") for a, b in split_top(inner, "、,;")]
-    names = [n for n in names if n]
-    return bool(names) and all(_ORG_END_RE.search(_ETC_RE.sub("", n)) and len(n) <= 30 for n in names)
+    merged: list[str] = []
+    for name in names:
+        if merged and _continues_group(merged[-1], name):
+            merged[-1] += "、" + name
+        elif name:
+            merged.append(name)
+    # `省发改委(省能源局)`: a unit with its other name in brackets.
+    names = [_ETC_RE.sub("", re.sub(r"[(<〔][^()<>〔〕]*[)>〕]$", "", n)) for n in merged]
+    if len(names) < least or any(len(n) > 30 or not n for n in names):
+        return False
+    units = [n for n in names if _ORG_END_RE.search(n) or (n.startswith("各") and len(n) <= 12)]
+    places = [n for n in names if n not in units and re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", n)]
+    return bool(units) and len(units) + len(places) == len(names)
 
 
 def _names(text: str, norm: str, start: int, end: int) -> list[str]:
