@@ -189,6 +189,8 @@ def _fixed(level: str) -> Callable[[re.Match, int], _Read]:
 
 
 def _recurring(recurrence: str, dates: list[date], level: str = RECURRING) -> _Read:
+    if not dates:
+        raise ValueError(recurrence)  # no occurrence in the year: unreadable
     return level, dates[0], recurrence, tuple(dates)
 
 
@@ -211,7 +213,8 @@ def _quarterly(m: re.Match, year: int) -> _Read:
     # `每季度` / `每季度末` → quarter ends; `每季度第一个月10日前` / `每季度首月10日前` →
     # the 10th of its first month; `每季度次月10日前` → the 10th of the month after it;
     # `每季度结束后10日内` → ten days after its end. Only dates in the year count.
-    day = cn_to_int(m["d"]) if m["d"] else None
+    written_day = m["d"] or m["dn"]  # 第一个月10日 / 次月10日
+    day = cn_to_int(written_day) if written_day else None
     after = cn_to_int(m["n"]) if m["n"] else None
     if (day is not None and not 1 <= day <= 31) or (after is not None and not 1 <= after <= 90):
         raise ValueError(day or after)
@@ -243,12 +246,7 @@ def _yearly(m: re.Match, year: int) -> _Read:
     if not m["m"]:
         return _recurring(YEARLY, [date(year, 12, 31)], WEAK_YEAR)
     month = cn_to_int(m["m"])
-    if m["d"]:
-        due = date(year, month, cn_to_int(m["d"]))
-    elif m["p"] is None and not m["m"].isascii():
-        due = _month_end(year, month)
-    else:
-        due = _month_end(year, month, m["p"])
+    due = date(year, month, cn_to_int(m["d"])) if m["d"] else _month_end(year, month, m["p"])
     return _recurring(YEARLY, [due])
 
 
@@ -345,7 +343,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
             rf"(?:(?P<first>第一个月|首月)(?P<d>{_N})[日号]|(?P<next>次月|下月|后一个月)(?P<dn>{_N})[日号]"
             rf"|(?:结束|末)后(?P<n>{_N})(?:个)?(?:日|天|自然日)(?:之?内|以内)|末|底)?{_BEFORE}{_NOT_A_RATE_AFTER}"
         ),
-        None,  # set below: _quarterly reads `d` or `dn`
+        _quarterly,
     ),
     (re.compile(rf"{_NOT_A_RATE_BEFORE}(?:每|按)半年度?(?:末|底)?{_BEFORE}{_NOT_A_RATE_AFTER}"), _half_yearly),
     (
@@ -372,22 +370,6 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (re.compile(r"(?<![\d每本上下当次年月])(?:月(?:底|末)|上旬|中旬|下旬)(?:之?前|以前)?"), _fixed(UNREADABLE)),
 ]
 
-
-def _quarterly_match(m: re.Match, year: int) -> _Read:
-    return _quarterly(_Groups(m, d=m["d"] or m["dn"]), year)
-
-
-class _Groups:
-    """A match with some groups overridden (one pattern, two spellings of a group)."""
-
-    def __init__(self, m: re.Match, **override):
-        self._m, self._override = m, override
-
-    def __getitem__(self, name: str):
-        return self._override[name] if name in self._override else self._m[name]
-
-
-_PATTERNS = [(p, h if h is not None else _quarterly_match) for p, h in _PATTERNS]
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 _RANGE_JOIN = re.compile(r"\s*[-—~至到]\s*")
@@ -444,7 +426,7 @@ def find_time_phrases(text: str, year: int, *, written: str | None = None) -> li
     for f in found:
         if not chosen or f.phrase.start >= chosen[-1].phrase.end:
             chosen.append(f)
-    return _carry_years(norm, written, _join_ranges(norm, written, chosen), year)
+    return _carry_years(norm, _join_ranges(norm, written, chosen), year)
 
 
 def _join_ranges(norm: str, written: str, chosen: list[_Found]) -> list[_Found]:
@@ -469,7 +451,7 @@ def _join_ranges(norm: str, written: str, chosen: list[_Found]) -> list[_Found]:
     return joined
 
 
-def _carry_years(norm: str, written: str, chosen: list[_Found], year: int) -> list[TimePhrase]:
+def _carry_years(norm: str, chosen: list[_Found], year: int) -> list[TimePhrase]:
     """A dated schedule's year governs the year-less months and quarters after it in its sentence.
 
     Only a month, day or quarter with its year (`2024年3月底前`, `明年一季度`)
