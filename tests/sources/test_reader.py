@@ -293,3 +293,64 @@ def test_other_archives_and_images_are_refused_by_kind():
     for data, what in [(buffer.getvalue(), ".pptx"), (b.png(), "PNG"), (b"\xff\xd8\xff\xe0" + b"\0" * 20, "JPEG")]:
         with pytest.raises(SourceError, match=what):
             read_source(data, "文件.docx")
+
+
+def _numbered(document, levels: list[tuple[str, str]]) -> str:
+    """Add a list definition (numFmt, lvlText per level) to the document; its numId."""
+    numbering = document.part.numbering_part.element
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    numbering.append(etree.fromstring(f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(etree.fromstring(f'<w:num xmlns:w="{w}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def _list_item(document, text: str, num_id: str, level: int):
+    paragraph = document.add_paragraph(text)
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = int(num_id)
+    return paragraph
+
+
+def test_word_automatic_numbering_is_written_out_as_word_shows_it():
+    def build(document):
+        num = _numbered(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")])
+        _list_item(document, "扩大有效投资", num, 0)
+        _list_item(document, "重大项目", num, 1)
+        _list_item(document, "加快项目建设。(责任单位:区发改局)", num, 2)
+        _list_item(document, "推进前期工作。(责任单位:区财政局)", num, 2)
+        _list_item(document, "民生实事", num, 1)
+        _list_item(document, "新建学校。(责任单位:区教育局)", num, 2)
+        for _ in range(10):
+            _list_item(document, "提升服务", num, 0)
+        document.add_paragraph("以上措施年底前完成。")
+
+    blocks = read_source(b.docx_bytes(build), "方案.docx").blocks
+    assert blocks[:6] == [
+        "一、扩大有效投资",
+        "（一）重大项目",
+        "1. 加快项目建设。(责任单位:区发改局)",
+        "2. 推进前期工作。(责任单位:区财政局)",
+        "（二）民生实事",
+        "1. 新建学校。(责任单位:区教育局)",
+    ]
+    assert blocks[-2:] == ["十一、提升服务", "以上措施年底前完成。"]
+
+
+def test_a_numbered_serial_column_reads_as_its_numbers():
+    def build(document):
+        num = _numbered(document, [("decimal", "%1.")])
+        table = document.add_table(rows=3, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "序号", "重点任务"
+        for r in (1, 2):
+            num_pr = table.cell(r, 0).paragraphs[0]._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = int(num)
+            table.cell(r, 1).text = f"任务{r}"
+
+    (table,) = _tables(read_source(b.docx_bytes(build), "清单.docx"))
+    assert table.rows == (("序号", "重点任务"), ("1", "任务1"), ("2", "任务2"))

@@ -3,7 +3,8 @@
 The body is walked as XML rather than through python-docx's `iter_inner_content`, which skips
 content controls (`w:sdt`, common in templates) and leaves nested tables out of a cell's text.
 Merged cells are laid on the table grid: a horizontal merge (`gridSpan`) repeats its text in
-each column it spans, a vertical one (`vMerge`) in each row it covers.
+each column it spans, a vertical one (`vMerge`) in each row it covers. Word's automatic
+numbering is written out in front of its paragraphs (see numbering.py), in the body and in cells.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from docx.text.paragraph import Paragraph
 from .archive import open_zip
 from .base import CORRUPT_DOCX, Source, SourceError, Table
 from .grid import one_line, table_blocks
+from .numbering import Numbering
 
 _P, _TBL, _SDT, _SDT_CONTENT, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:tc")
 
@@ -30,13 +32,23 @@ def read_docx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … for a damaged part
         raise SourceError(CORRUPT_DOCX) from exc
+    numbering = Numbering(document)
     blocks: list[str | Table] = []
     for element in _block_elements(document.element.body):
         if element.tag == _P:
-            blocks.append(Paragraph(element, None).text)
+            blocks.append(_paragraph_text(element, numbering))
         else:
-            blocks.extend(table_blocks(_grid(element)))
+            blocks.extend(table_blocks(_grid(element, numbering)))
     return Source("docx", filename, blocks)
+
+
+def _paragraph_text(p, numbering: Numbering, *, in_cell: bool = False) -> str:
+    text = Paragraph(p, None).text
+    label = numbering.label(p)
+    if not text.strip() and in_cell:
+        # A 序号 cell numbered by Word holds only its number: `1`, as a typed 序号 would be.
+        return label.strip().rstrip(".．、")
+    return label + text if text.strip() else text
 
 
 def _block_elements(parent):
@@ -49,7 +61,7 @@ def _block_elements(parent):
                 yield from _block_elements(content)
 
 
-def _grid(tbl) -> list[list[str]]:
+def _grid(tbl, numbering: Numbering) -> list[list[str]]:
     rows: list[list[str]] = []
     for tr in tbl.tr_lst:
         row = [""] * tr.grid_before
@@ -59,18 +71,18 @@ def _grid(tbl) -> list[list[str]]:
             if tc.vMerge == "continue" and col < len(above):
                 text = above[col]
             else:
-                text = _cell_text(tc)
+                text = _cell_text(tc, numbering)
             row.extend([text] * max(tc.grid_span, 1))
         rows.append(row)
     return rows
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc, numbering: Numbering) -> str:
     pieces: list[str] = []
     for element in _block_elements(tc):
         if element.tag == _P:
-            pieces.append(Paragraph(element, None).text)
+            pieces.append(_paragraph_text(element, numbering, in_cell=True))
         else:
             # A table inside a cell is read row by row, its cells in order, all on the cell's one line.
-            pieces.extend(" ".join(row) for row in _grid(element))
+            pieces.extend(" ".join(row) for row in _grid(element, numbering))
     return one_line(" ".join(pieces))
