@@ -333,7 +333,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:(?P<d>{_N})[日号]|月?{_MONTH_PART})?{_BEFORE}"
-            rf"{_NOT_A_RATE_AFTER}|(?<!每)按月(?:份)?(?P<p2>)(?![\d.]|计|折算|平均|均|发放|支付|缴|结算|领取)"
+            rf"{_NOT_A_RATE_AFTER}|按月(?:份)?{_NOT_A_RATE_AFTER}"
         ),
         _monthly,
     ),
