@@ -27,7 +27,7 @@ from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWar
 from .sources import Source, Table, read_source
 from .tables import table_lines, text_tables
 from .textutil import normalise
-from .units import Responsibility, UnitBook, carried_units, looks_like_units, read_responsibility
+from .units import CO, Responsibility, UnitBook, carried_units, looks_like_units, read_responsibility
 
 _TITLE_MAX = 60
 _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
@@ -100,6 +100,7 @@ class _Outline:
         self.header: list[Line] = []
         self.loose: list[Line] = []
         self._stack: list[Node] = [self.root]
+        self._attached = False  # the line before went to the open item
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> _Outline:
@@ -142,15 +143,18 @@ class _Outline:
             node.pieces.append((number, text[marker.end :].strip()))
             parent.children.append(node)
             self._stack.append(node)
+            self._attached = True
             return
         current = self._stack[-1]
-        if current.style != "root" and not blank:
+        if current.style != "root" and not blank and self._attached:
             text = _as_field_line(text, norm, current) or text
             norm = normalise(text)
+        self._attached = False
         if current.style == "root":
             (self.loose if current.children else self.header).append((number, text))
         elif _continues(current, norm, blank):
             current.pieces.append((number, text))
+            self._attached = True
         else:
             self.loose.append((number, text))
 
@@ -164,10 +168,13 @@ _DATE_ONLY_RE = re.compile(
 def _as_field_line(text: str, norm: str, node: Node) -> str | None:
     """A flattened table puts a clause's cells on lines of their own: a line that is only units
     or only a date, under an item that has named none yet, is its 责任单位 / 完成时限 cell."""
-    if read_responsibility(node.own_text).found or "。" in norm or len(norm) > 120:
+    if "。" in norm or len(norm) > 120:
         return None
-    if _DATE_ONLY_RE.match(norm.strip()):
+    own = read_responsibility(node.own_text)
+    if _DATE_ONLY_RE.match(norm.strip()) and not own.due_fields:
         return f"完成时限:{text}"
+    if own.found:
+        return None
     names = [n for n in re.split(r"[、,;]", norm) if n.strip()]
     if len(names) >= 2 and looks_like_units(norm):
         return f"责任单位:{text}"
@@ -448,8 +455,12 @@ class _Assembler:
         """Each clause's own responsibility, or what `下同` / `以下…不再列出` carries to it."""
         found: list[tuple[Responsibility, str]] = []
         carry: tuple[Responsibility, str] | None = None
+        adds: list[str] = []
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
+            if adds:
+                resp.roles[CO] += [n for n in adds if n not in resp.roles[CO]]
+            adds = adds + [n for n in resp.adds if n not in adds]
             if resp.found:
                 origin = resp.origin
                 if resp.carries:

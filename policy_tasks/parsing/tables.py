@@ -334,7 +334,8 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> int:
             break
         kinds.append(kind)
         count += 1
-    if count >= 3 and kinds[0] in (NUMBER, TITLE, AREA) and any(k in (LEAD, LISTED, CO) for k in kinds):
+    # Only a header that starts with 序号: its rows can be told apart by their numbers.
+    if count >= 3 and kinds[0] == NUMBER and any(k in (LEAD, LISTED, CO) for k in kinds):
         return count
     return 0
 

@@ -85,9 +85,9 @@ def _label_role(label: str) -> str:
 
 _FREE_RE = re.compile(
     r"^(?:由)?(?P<names>.+?)(?P<role>(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
-    r"|负责实施|负责|配合实施|配合|协助|参与|协办)$"
+    r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|协办)$"
 )
-_CO_WORDS = ("配合实施", "配合", "协助", "参与", "协办")
+_CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "协办")
 # What a unit list says about how its units work, never a unit: cut there.
 _STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
 # A note inside the list, not a name.
@@ -107,6 +107,8 @@ class Responsibility:
     # (field start, field end, value start, value end) of each 完成时限-like field.
     due_fields: list[tuple[int, int, int, int]] = field(default_factory=list)
     carries: bool = False  # `下同`: the same units govern the clauses that follow and name none
+    # `以下均需县(市、区)政府落实,不再列出`: units added to every clause that follows.
+    adds: list[str] = field(default_factory=list)
     origin: str = ""  # where the units were read: 括号 | 标注行 | 无标注括号
 
     @property
@@ -205,12 +207,15 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     line_end = norm.find("\n", end)
     after = norm[end + 1 : len(norm) if line_end < 0 else line_end].strip(" ")
     closes_line = not after.strip("。.;,")
-    # Mid-paragraph, only a bracket that ends a sentence can assign that sentence's work.
-    if not closes_line and after[:1] not in ("。", ";"):
+    # Mid-paragraph, only a bracket that ends a sentence (or, naming roles, a clause of one)
+    # can assign that sentence's work.
+    if not closes_line and after[:1] not in ("。", ";", ","):
         return False
     inner = _before_stop(norm, start, end, keep_role=True)
     if any(_FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
         return True
+    if not closes_line and after[:1] == ",":
+        return False
     # A bare list of units is an assignment as a sentence of its own (`…以上。(A,B)`), or, inside
     # a sentence, when it names two units or more (`…县域经济(省经委、发改委、财政厅)。`).
     before = norm[: start - 1].rstrip(" ")
@@ -230,7 +235,15 @@ def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) ->
     return end
 
 
+_ADDS_RE = re.compile(
+    r"以下(?:各项)?(?:均|都)?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|单独|一一)?列出"
+)
+
+
 def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
+    if m := _ADDS_RE.search(norm, start, end):
+        found.adds += _names(text, norm, m.start("names"), m.end("names"))
+        end = min(end, m.start())
     if re.search(r"下同|以下同", norm[start:end]) and not re.search(r"为牵头单位[^)]{0,3}下同", norm[start:end]):
         found.carries = True
     labels = list(_LABEL_RE.finditer(norm, start, end))
@@ -252,7 +265,7 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
                 free = _FREE_RE.match(norm[s:e])
                 # Under a label only an explicit 牵头 / 配合 changes the label's role;
                 # `按职责分工负责` just ends the list.
-                if free and (free["role"].startswith("牵头") or free["role"] in _CO_WORDS):
+                if free and ("牵头" in free["role"] or free["role"] in _CO_WORDS):
                     _read_free(text, norm, s, e, found)
                 else:
                     e = _before_stop(norm, s, e)
@@ -321,10 +334,18 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
                 names[-1] = names[-1] + "、" + piece
                 continue
             for part in re.split(r"(?<=[\u4e00-\u9fff)>]{3})及(?=[\u4e00-\u9fff]{3})", piece):
-                part = part.strip(_TRIM)
+                part = _without_note(part.strip(_TRIM))
                 if part and not _NOTE_RE.search(part) and len(part) <= 40:
                     names.append(part)
     return names
+
+
+def _without_note(name: str) -> str:
+    """`市卫生健康委(列第一位为牵头单位,下同)`: a note in brackets after the last name."""
+    m = re.search(r"[(（][^()（）]*[)）]$", name)
+    if m and (_NOTE_RE.search(m.group()) or len(m.group()) > 14):
+        return name[: m.start()].strip(_TRIM)
+    return name
 
 
 def _space_split(piece: str) -> list[str]:
