@@ -211,9 +211,10 @@ def _clipped(year: int, month: int, day: int) -> date:
 
 def _quarterly(m: re.Match, year: int) -> _Read:
     # `每季度` / `每季度末` → quarter ends; `每季度第一个月10日前` / `每季度首月10日前` →
-    # the 10th of its first month; `每季度次月10日前` → the 10th of the month after it;
+    # the 10th of its first month; `每季度末月25日前` → the 25th of its last month;
+    # `每季度次月10日前` → the 10th of the month after it;
     # `每季度结束后10日内` → ten days after its end. Only dates in the year count.
-    written_day = m["d"] or m["dn"]  # 第一个月10日 / 次月10日
+    written_day = m["d"] or m["dn"] or m["dl"]  # 第一个月10日 / 次月10日 / 末月25日
     day = cn_to_int(written_day) if written_day else None
     after = cn_to_int(m["n"]) if m["n"] else None
     if (day is not None and not 1 <= day <= 31) or (after is not None and not 1 <= after <= 90):
@@ -226,6 +227,8 @@ def _quarterly(m: re.Match, year: int) -> _Read:
         elif day and m["next"]:
             if quarter < 4:
                 dates.append(_clipped(year, quarter * 3 + 1, day))
+        elif day:
+            dates.append(_clipped(year, quarter * 3, day))
         elif after:
             due = end + timedelta(days=after)
             if due.year == year:
@@ -341,6 +344,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐|按)季度?"
             rf"(?:(?P<first>第一个月|首月)(?P<d>{_N})[日号]|(?P<next>次月|下月|后一个月)(?P<dn>{_N})[日号]"
+            rf"|(?:末月|最后一个月)(?P<dl>{_N})[日号]"
             rf"|(?:结束|末)后(?P<n>{_N})(?:个)?(?:日|天|自然日)(?:之?内|以内)|末|底)?{_BEFORE}{_NOT_A_RATE_AFTER}"
         ),
         _quarterly,

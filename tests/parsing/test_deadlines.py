@@ -256,6 +256,7 @@ RECURRING_FORMS = [
     ("每季度末", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "每季度末: every quarter's end"),
     ("按季通报", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "按季: every quarter's end"),
     ("每季度第一个月10日前", "quarterly", 4, date(Y, 1, 10), date(Y, 10, 10), "the 10th of a quarter's first month"),
+    ("每季度末月25日前", "quarterly", 4, date(Y, 3, 25), date(Y, 12, 25), "the 25th of a quarter's last month"),
     ("每季度次月10日前", "quarterly", 3, date(Y, 4, 10), date(Y, 10, 10), "the 10th of the month after, in the year"),
     ("每季度结束后10日内", "quarterly", 3, date(Y, 4, 10), date(Y, 10, 10), "ten days after, in the year"),
     ("每半年", "half_yearly", 2, date(Y, 6, 30), date(Y, 12, 31), "每半年: 30 June and 31 December"),
