@@ -125,6 +125,6 @@ class ImportUploadForm(PageForm):
     file = forms.FileField(
         label="文件(.txt/.docx/.pdf/.xlsx/.xls)",
         allow_empty_file=True,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf,.xlsx,.xls"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf,.xlsx,.xls,.csv,.htm,.html"}),
     )
     year = forms.IntegerField(label="年度(可选,默认取发文年份)", required=False, min_value=2000, max_value=2100)

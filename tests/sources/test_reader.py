@@ -354,3 +354,54 @@ def test_a_numbered_serial_column_reads_as_its_numbers():
 
     (table,) = _tables(read_source(b.docx_bytes(build), "清单.docx"))
     assert table.rows == (("序号", "重点任务"), ("1", "任务1"), ("2", "任务2"))
+
+
+def test_an_html_table_exported_as_xls_is_read_as_a_table():
+    html = """<html><head><meta charset="gb2312"><style>td {border: 1px}</style></head><body>
+    <p>测区2023年重点任务分解表</p>
+    <table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th></tr>
+    <tr><td>1</td><td>推进<b>一网通办</b>。</td><td rowspan="2">区财政局</td></tr>
+    <tr><td>2</td><td>建设城市大脑。<br>年底前完成</td></tr>
+    <tr><td colspan="3">以上任务年底前完成</td></tr></table>
+    <div>以上<span>措施</span>自印发之日起施行。</div></body></html>"""
+    source = read_source(html.encode("gb18030"), "清单.xls")
+    assert source.kind == "html"
+    assert source.blocks == [
+        "测区2023年重点任务分解表",
+        Table(
+            (
+                ("序号", "重点任务", "牵头单位"),
+                ("1", "推进一网通办。", "区财政局"),
+                ("2", "建设城市大脑。 年底前完成", "区财政局"),
+                ("以上任务年底前完成",) * 3,
+            )
+        ),
+        "以上措施自印发之日起施行。",
+    ]
+
+
+def test_a_csv_task_list_is_a_table():
+    data = '序号,重点任务,牵头单位\n1,推进一网通办。,区财政局\n2,"建设城市大脑,年底前完成",区大数据局\n'
+    source = read_source(data.encode("gb18030"), "清单.csv")
+    assert source.blocks == [
+        Table(
+            (
+                ("序号", "重点任务", "牵头单位"),
+                ("1", "推进一网通办。", "区财政局"),
+                ("2", "建设城市大脑,年底前完成", "区大数据局"),
+            )
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n",
+        b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument/>',
+    ],
+    ids=["mht", "word-2003-xml"],
+)
+def test_web_archives_and_office_2003_xml_are_refused_with_what_to_do(data):
+    with pytest.raises(SourceError, match="另存为"):
+        read_source(data, "方案.doc")

@@ -60,7 +60,7 @@ class Table:
 
 @dataclass
 class Source:
-    kind: str  # text | docx | pdf | xlsx | xls
+    kind: str  # text | csv | html | docx | pdf | xlsx | xls
     filename: str
     blocks: list[str | Table] = field(default_factory=list)
 

@@ -11,6 +11,7 @@ read as text lines.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from itertools import pairwise
@@ -24,6 +25,10 @@ _OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
     r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
 )
+# pdfminer logs a warning for every font quirk it works around; the file is still read, and a
+# command's output must stay the one line people act on.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Below this many letters the "text" is page numbers or a scanner's stamp, not a document.
 _MIN_LETTERS = 10

@@ -29,9 +29,10 @@ from .base import (
     Source,
     SourceError,
 )
+from .markup import looks_like_html, read_html
 from .pdf import read_pdf
 from .sheets import read_xls, read_xlsx
-from .text import read_text
+from .text import read_delimited, read_text
 from .word import read_docx
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,14 @@ def _read(data: bytes, filename: str) -> Source:
             raise SourceError(UNSUPPORTED.format(what=what))
     if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
         raise SourceError(UNSUPPORTED.format(what="WebP 图片"))
+    head = data[:4096].lower()
+    if head.startswith(b"mime-version") and b"multipart/related" in head:
+        raise SourceError(UNSUPPORTED.format(what="单个文件网页 .mht，请另存为 .docx"))
+    if b"<?mso-application" in head:
+        raise SourceError(UNSUPPORTED.format(what="Office 2003 XML 文件，请另存为 .docx 或 .xlsx"))
+    # What OA systems export as .xls/.doc is often an HTML table; portals serve plans as pages.
+    if looks_like_html(data):
+        return read_html(data, filename)
     # Named as a binary format but not one: say the file is damaged rather than read it as text.
     if suffix == ".docx":
         raise SourceError(CORRUPT_DOCX)
@@ -95,6 +104,8 @@ def _read(data: bytes, filename: str) -> Source:
         raise SourceError(CORRUPT_XLSX)
     if suffix == ".pdf":
         raise SourceError(CORRUPT_PDF)
+    if suffix in (".csv", ".tsv"):
+        return read_delimited(data, filename)
     return read_text(data, filename)
 
 

@@ -121,7 +121,10 @@ def read_xls(data: bytes, filename: str) -> Source:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        try:
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        except NotImplementedError:  # formats xlrd reads only without their formatting records
+            book = xlrd.open_workbook(file_contents=data)
     except xlrd.XLRDError as exc:
         raise SourceError(ENCRYPTED_OFFICE if "encrypt" in str(exc).lower() else CORRUPT_XLS) from exc
     except Exception as exc:  # xlrd raises struct, index and assertion errors on damaged files
@@ -143,8 +146,10 @@ def _xls_grid(book, sheet) -> list[list[str]]:
         row = []
         for c in range(sheet.ncols):
             cell = sheet.cell(r, c)
-            fmt = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
-            fmt_str = fmt.format_str if fmt is not None else None
+            fmt_str = None
+            if cell.xf_index is not None and cell.xf_index < len(book.xf_list):  # empty without formatting_info
+                fmt = book.format_map.get(book.xf_list[cell.xf_index].format_key)
+                fmt_str = fmt.format_str if fmt is not None else None
             if cell.ctype == xlrd.XL_CELL_DATE:
                 value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
             elif cell.ctype == xlrd.XL_CELL_BOOLEAN:

@@ -8,8 +8,11 @@ characters no text has mean binary.
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 
 from .base import BINARY_TEXT, UNKNOWN_ENCODING, Source, SourceError
+from .grid import table_blocks
 
 # Text may carry a stray form feed or escape; one control character in a hundred is not text.
 _MAX_CONTROL_SHARE = 0.01
@@ -23,7 +26,8 @@ def _control_share(text: str) -> float:
     return controls / len(text)
 
 
-def read_text(data: bytes, filename: str) -> Source:
+def decode_text(data: bytes) -> str:
+    """The text of a file that should be text; SourceError for a binary or an unknown encoding."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
@@ -35,7 +39,20 @@ def read_text(data: bytes, filename: str) -> Source:
         text = _decode(data)
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise SourceError(BINARY_TEXT)
-    return Source.from_text(text.lstrip("\ufeff"), filename)
+    return text.lstrip("\ufeff")
+
+
+def read_text(data: bytes, filename: str) -> Source:
+    return Source.from_text(decode_text(data), filename)
+
+
+def read_delimited(data: bytes, filename: str) -> Source:
+    """A .csv/.tsv task list (a spreadsheet saved as text) is a table, not lines of commas."""
+    text = decode_text(data)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return Source("csv", filename, table_blocks(rows))
 
 
 def _decode(data: bytes) -> str:
