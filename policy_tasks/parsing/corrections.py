@@ -47,7 +47,12 @@ def clause_key(task: ParsedTask) -> str:
 
 
 def clause_name(task: ParsedTask) -> str:
-    key = clause_key(task)
+    return name_of_clause(clause_key(task))
+
+
+def name_of_clause(key: str) -> str:
+    """`第12条` for a number, `条款“二.3”` for a label: how messages and pages name a clause."""
+    key = str(key)
     return f"第{key}条" if key.isdigit() else f"条款“{key}”"
 
 
@@ -303,7 +308,7 @@ def describe_corrections(corrections: dict | None, parsed: ParsedDocument | None
         if change.get("add_milestones"):
             parts.append(f"新增里程碑 {len(change['add_milestones'])} 个")
         if parts:
-            name = names.get(key) or (f"第{key}条" if str(key).isdigit() else f"条款“{key}”")
+            name = names.get(key) or name_of_clause(key)
             lines.append(f"{name}:{','.join(parts)}")
     mapping = corrections.get("unit_mapping") or {}
     if mapping:

@@ -18,15 +18,18 @@ from policy_tasks.parsing.corrections import (
     clause_name,
     describe_corrections,
     join_unit_names,
+    name_of_clause,
     split_unit_names,
 )
 from policy_tasks.selectors import imports as import_selectors
 from policy_tasks.selectors.imports import CHANGED, NEW, UNCHANGED, ImportPreview, TaskPreview
 
+# The selector's labels when it has them (re-import by content adds 撤销 for withdrawn clauses);
+# a status neither knows is shown as it is rather than failing the page.
 STATUS_LABELS = {NEW: ("新增", "tag-ok"), CHANGED: ("修改", "tag-todo"), UNCHANGED: ("不变", "")}
-# Re-import by content adds a withdrawn status to the preview; shown when the selector has it.
 if hasattr(import_selectors, "WITHDRAWN"):
     STATUS_LABELS[import_selectors.WITHDRAWN] = ("撤销", "tag-supervise")
+STATUS_LABELS.update(getattr(import_selectors, "STATUS_LABELS", {}))
 CHANGE_LABELS = {"text": "条文", "area": "所属领域"}
 
 
@@ -152,7 +155,10 @@ def review_context(preview: ImportPreview, original: ParsedDocument, corrections
                 "co_text": join_unit_names(co),
                 "warnings": warnings.get(i, []),
                 "unsure": bool(warnings.get(i)) or not t.lead_units,
+                "renumbered_from": name_of_clause(row.old_label) if getattr(row, "renumbered", False) else "",
                 "corrected": key in changes,
+                # The import leaves a clause whose text did not change as it is, corrections and all.
+                "correction_ignored": key in changes and row.status == UNCHANGED and not preview.created,
                 "milestones": milestones,
                 "added": added,
             }
@@ -172,6 +178,16 @@ def review_context(preview: ImportPreview, original: ParsedDocument, corrections
         "renamed_units": [u for u in preview.units if not u.is_new and not u.mapped and u.target_name != u.name],
         "units": list(Unit.objects.filter(is_active=True).order_by("name")) if to_map and payload else [],
         "missing": [(n, preview.missing_titles.get(n, "")) for n in preview.tasks_missing],
+        # Re-import by content withdraws (撤销) the tasks of clauses the new version dropped.
+        "withdrawn": [
+            {
+                "name": name_of_clause(w.label or str(w.number)),
+                "title": w.title,
+                "milestones": w.milestones,
+                "tag": STATUS_LABELS.get(w.status, (w.status, "")),
+            }
+            for w in getattr(preview, "withdrawn", [])
+        ],
         "document_warnings": document_warnings,
         "clause_warnings": listed,
         "warning_count": len(parsed.warnings) + len(preview.tasks_missing),

@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.models import UnitAlias
 from policy_tasks.models import AuditEvent, Milestone, PolicyDocument, Task
 from policy_tasks.parsing import parse_document
+from policy_tasks.services.imports import document_import
 from policy_tasks.web import imports as import_views
 
 pytestmark = pytest.mark.django_db
@@ -307,3 +308,42 @@ def test_the_seeds_review_form_stays_under_the_field_limit(client, w, seed_text,
     client.force_login(w.supervisor)
     fields = form_of(upload(client, seed_text).content.decode())
     assert len(fields) + 1 < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+
+
+def test_a_new_version_is_corrected_too(client, w, seed_text):
+    document_import(text=seed_text)
+    changed = seed_text.replace("新增学位1470个", "新增学位1500个")
+    number = next(t.number for t in parse_document(changed).tasks if "新增学位1500个" in t.text)
+    i = [t.number for t in parse_document(changed).tasks].index(number)
+    client.force_login(w.supervisor)
+    page = upload(client, changed).content.decode()
+    assert "不变" in page
+    fields = form_of(page)
+    response = client.post("/import/confirm/", {**fields, f"c{i}_lead": "区财政局", "action": "confirm"})
+    assert response.status_code == 302
+    task = Task.objects.get(document__doc_number=SEED_NUMBER, number=number)
+    assert task.task_units.get(role="lead").unit.name == "区财政局"
+
+
+def test_a_clause_the_new_version_drops_is_named_on_the_review(client, w, seed_text, monkeypatch):
+    document_import(text=SMALL)
+    dropped = SMALL.replace("2. 建设城市大脑。三季度完成一期建设。\n", "").replace("3. 推进掌上办公", "2. 推进掌上办公")
+    client.force_login(w.supervisor)
+    page = upload(client, dropped).content.decode()
+    assert "建设城市大脑" in page.split('id="warn-h"', 1)[1].split("</section>", 1)[0]
+
+
+def test_a_status_the_page_does_not_know_is_shown_as_it_is(client, w, monkeypatch):
+    real = import_views.document_preview
+
+    def odd_status(**kwargs):
+        preview = real(**kwargs)
+        preview.tasks[0].status = "merged"
+        return preview
+
+    document_import(text=SMALL)
+    monkeypatch.setattr(import_views, "document_preview", odd_status)
+    client.force_login(w.supervisor)
+    response = upload(client, SMALL.replace("全程网办", "一网通办"))
+    assert response.status_code == 200
+    assert re.search(r"<span class=\"tag \">merged[:<]", response.content.decode())
