@@ -257,6 +257,8 @@ def _choose_clauses(root: Node) -> list[Node]:
             return False
         if read_responsibility(node.pieces[0][1] if node.pieces else "").found:
             return True  # `一、调整能源结构(省发改委总牵头)` over a clause naming its own units
+        if len(node.children) == 1:
+            return True  # a heading over a single clause (a table's 领域 with one row)
         # A heading with one sub-heading above the clauses (`一、` → `(一)` → `1.` `2.`).
         if kids[0].children and descend(kids[0], strict):
             return True

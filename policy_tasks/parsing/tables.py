@@ -21,6 +21,7 @@ import re
 from .outline import line_marker
 from .sources import Table
 from .textutil import cn_to_int, normalise
+from .units import looks_like_units
 
 GROUP = "group"
 NUMBER, AREA, TITLE, CONTENT, LEADER, LEAD, LISTED, CO, DUE, NOTE = (
@@ -94,9 +95,12 @@ def table_lines(table: Table) -> list[str]:
     lines = [" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:start]]
     clause: _Row | None = None
     area, area_count, order = None, 0, 0
+    previous: list[str] | None = None
     for row in rows[start + 1 :]:
         if not any(row) or _repeats_header(row, header):
             continue
+        row = _restore_merged(row, previous, kinds)
+        previous = row
         spanning = _spanning(row)
         if spanning is not None:
             # A merged row across the table: a heading (领域, or a `(一)` group under it).
@@ -139,6 +143,20 @@ def table_lines(table: Table) -> list[str]:
     if clause is not None:
         lines.extend(clause.lines())
     return lines
+
+
+def _restore_merged(row: list[str], previous: list[str] | None, kinds: list[str | None]) -> list[str]:
+    """A unit cell merged down several rows is lost from the later rows when a page flattens the
+    table: their cells slide left, and a progress note lands under 牵头单位. Put the unit back."""
+    if previous is None:
+        return row
+    for i, kind in enumerate(kinds):
+        if kind not in (LEAD, LISTED, CO) or i >= len(row) or i >= len(previous):
+            continue
+        value, above = row[i], previous[i]
+        if value and above and not looks_like_units(value) and looks_like_units(above) and not row[-1]:
+            row = [*row[:i], above, *row[i:-1]]
+    return row
 
 
 def _spanning(row: list[str]) -> str | None:
