@@ -51,9 +51,8 @@ def clause_name(task: ParsedTask) -> str:
 
 
 def name_of_clause(key: str) -> str:
-    """`第12条` for a number, `条款“二.3”` for a label: how messages and pages name a clause."""
-    key = str(key)
-    return f"第{key}条" if key.isdigit() else f"条款“{key}”"
+    """`第12条`, `第二.3条`: how messages and pages name a clause (as Task.ref is shown)."""
+    return f"第{key}条"
 
 
 def apply_corrections(parsed: ParsedDocument, corrections: dict | None) -> ParsedDocument:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -108,13 +109,13 @@ def test_milestones_are_dropped_redated_and_added(seed):
     assert next(m for m in one.milestones if m.text == move).due_date == date(2023, 8, 31)
 
 
-def test_a_clause_is_found_by_its_label(seed):
-    doc = apply_corrections(seed, None)
+def test_a_clause_is_found_by_its_label():
     labelled = parse_document(SEED.read_text(encoding="utf-8"))
     labelled.tasks[0].label = "一.1"
     fixed = apply_corrections(labelled, {"clauses": {"一.1": {"lead_units": ["区水利局"]}}})
     assert fixed.tasks[0].lead_units == ["区水利局"]
-    assert doc is seed
+    with pytest.raises(ParseError, match="找不到条款"):
+        apply_corrections(labelled, {"clauses": {"1": {"lead_units": ["区水利局"]}}})
 
 
 @pytest.mark.parametrize(
@@ -214,3 +215,10 @@ def test_unit_inputs_split_into_names(written, names):
 def test_a_prefilled_input_reads_back_as_the_same_names():
     for names in (["区发改局", "区财政局"], ["各县、市、区人民政府", "区发改局"], []):
         assert split_unit_names(join_unit_names(names), known=names) == names
+
+
+def test_a_labelled_clause_is_named_as_the_pages_name_it(seed):
+    labelled = parse_document(SEED.read_text(encoding="utf-8"))
+    labelled.tasks[0].label = "一.1"
+    with pytest.raises(ParseError, match=re.escape("第一.1条的牵头单位不能为空")):
+        apply_corrections(labelled, {"clauses": {"一.1": {"lead_units": []}}})
