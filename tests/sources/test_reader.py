@@ -235,11 +235,26 @@ def test_a_pdf_table_going_on_over_a_page_break_is_one_table():
     ]
 
 
-def test_a_pdf_made_by_weasyprint_has_its_text_read():
+def test_a_pdf_made_by_weasyprint_reads_ragged_paragraphs_and_a_bordered_table():
     weasyprint = pytest.importorskip("weasyprint")
-    html = "<p>1. Build the city brain by 30 June (lead: Finance Bureau)</p><p>2. Open the new school</p>"
+    long = " ".join(["Every unit reports its progress to the supervision office by the tenth of each month."] * 3)
+    html = f"""<style>table {{border-collapse: collapse}} td {{border: 1px solid black; padding: 4px}}</style>
+    <p>{long}</p><p>Next paragraph.</p>
+    <table><tr><td>No</td><td>Task</td><td>Lead</td></tr>
+    <tr><td>1</td><td>Build the city brain</td><td rowspan="2">Finance Bureau</td></tr>
+    <tr><td>2</td><td>Open the new school</td></tr></table>"""
     source = read_source(weasyprint.HTML(string=html).write_pdf(), "plan.pdf")
-    assert source.blocks == ["1. Build the city brain by 30 June (lead: Finance Bureau)", "2. Open the new school"]
+    assert source.blocks == [
+        long,
+        "Next paragraph.",
+        Table(
+            (
+                ("No", "Task", "Lead"),
+                ("1", "Build the city brain", "Finance Bureau"),
+                ("2", "Open the new school", "Finance Bureau"),
+            )
+        ),
+    ]
 
 
 def test_a_pdf_protected_only_against_editing_is_read():

@@ -29,6 +29,7 @@ _OUTLINE_RE = re.compile(
 # command's output must stay the one line people act on.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
+_FIRST_WORD_RE = re.compile(r"[A-Za-z0-9][\w.,;:%/-]*")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Below this many letters the "text" is page numbers or a scanner's stamp, not a document.
 _MIN_LETTERS = 10
@@ -122,11 +123,18 @@ def _line_size(line: dict) -> float:
 
 
 def _continues(previous: dict, line: dict, left: float | None, right: float, min_chars: int = 0) -> bool:
-    """`line` carries on `previous` when `previous` runs to the right edge and `line` neither opens a
-    new item nor is indented as a paragraph's first line is."""
+    """`line` carries on `previous` when its first word would not have fitted on `previous` (so
+    the break was the line's width, not the end of a paragraph), and `line` neither opens a new
+    item nor is indented as a paragraph's first line is. Chinese wraps after any character: its
+    first "word" is one character."""
+    text = line["text"].strip()
+    if len(previous["text"].strip()) < min_chars or _OUTLINE_RE.match(text):
+        return False
     size = _line_size(previous)
-    full = previous["x1"] >= right - 1.5 * size and len(previous["text"].strip()) >= min_chars
-    if not full or _OUTLINE_RE.match(line["text"].strip()):
+    width = (line["x1"] - line["x0"]) / max(len(line["text"]), 1)
+    word = _FIRST_WORD_RE.match(text)
+    first = len(word.group(0)) + 1 if word else 1  # an English word needs its space too
+    if previous["x1"] + width * first <= right - 0.5 * size:
         return False
     return left is None or line["x0"] <= left + 0.5 * size
 
