@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.models import UnitAlias
 from policy_tasks.models import AuditEvent, Milestone, PolicyDocument, Task
 from policy_tasks.parsing import parse_document
+from policy_tasks.parsing.corrections import clause_key, clause_name
 from policy_tasks.services.imports import document_import
 from policy_tasks.web import imports as import_views
 
@@ -136,7 +137,8 @@ def test_a_supervisor_corrects_the_seed_and_the_import_keeps_the_corrections(cli
     assert fields[f"c0_m{move}_date"] == "2023-09-30"
     assert fields["c0_a0_text"] == "11月底前完成项目竣工验收" and fields["c0_a0_date"] == "2023-11-30"
     assert "原为 2023-08-31" in page and "已更正" in page and "人工修改" in page
-    assert "第1条:牵头单位改为区水利局" in page
+    first = parse_document(seed_text).tasks[0]
+    assert f"{clause_name(first)}:牵头单位改为区水利局" in page
     # The name the reviewer typed is new: it gets a row to map it to an existing unit.
     fields[map_field(fields, "区教体局")] = str(w.other_unit.pk)
     fields["action"] = "confirm"
@@ -144,7 +146,7 @@ def test_a_supervisor_corrects_the_seed_and_the_import_keeps_the_corrections(cli
     assert response.status_code == 200
     message = response.content.decode()
     assert "已导入 柯政发〔2023〕16号" in message and "核对时修改 2 处" in message
-    assert "第1条:牵头单位改为区水利局" in message and "区教体局 → 区教育局" in message
+    assert f"{clause_name(first)}:牵头单位改为区水利局" in message and "区教体局 → 区教育局" in message
 
     task = Task.objects.get(document__doc_number=SEED_NUMBER, number=1)
     roles = {(tu.role, tu.unit.name) for tu in task.task_units.select_related("unit")}
@@ -159,15 +161,15 @@ def test_a_supervisor_corrects_the_seed_and_the_import_keeps_the_corrections(cli
     assert (
         Task.objects.get(document__doc_number=SEED_NUMBER, number=2).task_units.get(role="lead").unit.name == "区发改局"
     )
-    _corrections_kept(task.document, w.other_unit.name)
+    _corrections_kept(task.document, clause_key(first), w.other_unit.name)
 
 
-def _corrections_kept(document, mapped_to: str) -> None:
+def _corrections_kept(document, key: str, mapped_to: str) -> None:
     versions = getattr(document, "versions", None)
     if versions is None:  # the version model arrives with re-import by content
         return
     corrections = versions.order_by("-number").first().corrections
-    assert corrections["clauses"]["1"]["lead_units"] == ["区水利局"]
+    assert corrections["clauses"][key]["lead_units"] == ["区水利局"]
     assert corrections["unit_mapping"] == {"区教体局": mapped_to}
 
 
@@ -209,7 +211,7 @@ def test_clauses_left_out_of_the_form_keep_their_corrections(client, w, seed_tex
     ("change", "message"),
     [
         ({"c0_new_text": "年底前完成验收", "c0_new_date": "2023-02-30"}, "不是有效日期"),
-        ({"c0_lead": ""}, "第1条的牵头单位不能为空"),
+        ({"c0_lead": ""}, "的牵头单位不能为空"),
         ({"c0_new_text": "年底前完成验收", "c0_new_date": ""}, "须填写完成时限"),
     ],
 )
