@@ -90,7 +90,8 @@ class TaskFilter(df.FilterSet):
     def filter_light(self, qs, name, value):
         today = clock.today()
         if value == "grey":
-            return qs.filter(status=Task.Status.CLOSED)
+            # Nothing left to do: closed, or withdrawn by a new version of the document.
+            return qs.filter(status__in=[Task.Status.CLOSED, Task.Status.WITHDRAWN])
         # Red is plain SQL; yellow and green depend on the working-day calendar and on
         # reported percents, so they are decided by the lights selector over the
         # open, not-red candidates (a constant number of queries).

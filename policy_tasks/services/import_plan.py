@@ -40,23 +40,44 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 NEW, CHANGED, UNCHANGED, WITHDRAWN = "new", "changed", "unchanged", "withdrawn"
 
 CLAUSE_THRESHOLD = 0.6
 MOVED_THRESHOLD = 0.8
 MILESTONE_THRESHOLD = 0.6
+# Below this share of common character pairs a pair is not compared further (see `similarity`).
+PREFILTER = 0.3
 
 
 def normalise(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset([text])
+
+
 def similarity(a: str, b: str, at_least: float = 0.0) -> float:
-    """SequenceMatcher's ratio of two normalised texts; 0 when its cheap upper bounds already
-    fall short of `at_least` (most pairs of a large gap)."""
+    """SequenceMatcher's ratio of two normalised texts; 0 when cheaper measures already rule the
+    pair out (most pairs of a large gap, as when a renamed unit changes every clause).
+
+    The filter: the Dice coefficient of the two texts' sets of character pairs below
+    PREFILTER. A corrected clause or milestone keeps most of its pairs (`新增学位1470个` →
+    `1500个`: 0.63; `等4所学校` → `等5所学校`: 0.5); two different clauses of the seed share at
+    most a third. Then SequenceMatcher's own upper bounds, then its ratio. With every clause of
+    a 330-clause plan edited (no identical clause to anchor on) the plan takes about 2 s; with
+    most clauses unchanged, milliseconds."""
     if a == b:
         return 1.0
+    if at_least > 0:
+        if 2 * min(len(a), len(b)) < at_least * (len(a) + len(b)):  # ratio's bound by length alone
+            return 0.0
+        x, y = _bigrams(a), _bigrams(b)
+        if 2 * len(x & y) < PREFILTER * (len(x) + len(y)):
+            return 0.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
         return 0.0

@@ -19,7 +19,7 @@ from rest_framework.test import APIClient
 
 from duban.lib import clock
 from policy_tasks.exports.calendar_feed import calendar_token_create
-from policy_tasks.models import ExportJob
+from policy_tasks.models import DocumentVersion, ExportJob
 from tests.api.conftest import pdf_file
 from tests.api.matrix import ACTORS, expected, has_path_params, operations
 from tests.api.test_documents import seed_text_file
@@ -60,6 +60,18 @@ def _own_calendar_token(w, actor):
     return calendar_token_create(user=_owner(w, actor))[0]
 
 
+def _versioned_document(w, actor):
+    """The world's document with an imported version 1 (the world is built, not imported)."""
+    data = w.document.source_text.encode()
+    DocumentVersion.objects.get_or_create(
+        document=w.document,
+        number=1,
+        defaults={"filename": "方案.txt", "source_kind": "text", "source": data, "size": len(data),
+                  "sha256": "0" * 64, "text_sha256": w.document.sha256, "text": w.document.source_text},
+    )  # fmt: skip
+    return w.document
+
+
 # path → the world object the {id} stands for (a function of the actor where "own" matters).
 OBJECTS = {
     "/api/v1/units/{id}/": lambda w, a: w.lead_unit,
@@ -97,6 +109,9 @@ OBJECTS = {
     "/api/v1/export-jobs/{id}/": _own_job,
     "/api/v1/export-jobs/{id}/download/": lambda w, a: _own_job(w, a, done=True),
     "/api/v1/calendar-subscriptions/{id}/revoke/": _own_calendar_token,
+    "/api/v1/documents/{id}/versions/": _versioned_document,
+    "/api/v1/documents/{id}/versions/{number}/source": _versioned_document,
+    "/api/v1/documents/{id}/versions/{number}/text": _versioned_document,
 }
 
 # Lists: the world object each must show exactly to those who may see the task.
@@ -173,7 +188,8 @@ def _call(world, tokens, actor, path, method):
     if has_path_params(path):
         assert path in OBJECTS, f"new endpoint {path}: say in OBJECTS which world object it acts on"
         obj = OBJECTS[path](world, actor)
-        url = re.sub(r"\{id\}", str(obj.pk), path)
+        # {number}: the version of a document (the only second path parameter; _versioned_document).
+        url = re.sub(r"\{id\}", str(obj.pk), path).replace("{number}", "1")
         version = _version_of(obj) if method != "GET" else None
         if version is not None:
             headers["HTTP_IF_MATCH"] = f'"{version}"'
