@@ -11,6 +11,7 @@ Names are kept as written here; `UnitBook` turns them into canonical units.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -129,6 +130,17 @@ class Responsibility:
             return list(lead), listed + co
         return listed[:1], listed[1:] + co
 
+    def copy(self) -> Responsibility:
+        return Responsibility(
+            list(self.leaders),
+            {k: list(v) for k, v in self.roles.items()},
+            list(self.spans),
+            list(self.due_fields),
+            self.carries,
+            self.origin,
+            list(self.adds),
+        )
+
     def without_due(self) -> Responsibility:
         """The units and leaders only: what `下同` carries to a later clause."""
         return Responsibility(list(self.leaders), {k: list(v) for k, v in self.roles.items()}, origin=self.origin)
@@ -138,6 +150,12 @@ _OPENERS = {"(": ")", "[": "]", "〔": "〕"}
 
 
 def read_responsibility(text: str) -> Responsibility:
+    """Who `text` names, as written. The outline asks about the same item text many times."""
+    return _read_cached(text).copy()
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_cached(text: str) -> Responsibility:
     norm = normalise(text)
     found = Responsibility()
     for start, end in _paren_groups(norm):
