@@ -144,7 +144,8 @@ def confirm(request: HttpRequest) -> HttpResponse:
     state["corrections"] = corrections
     if request.POST.get("action") == "preview":
         return _render_review(request, viewer, state, original=original, mapping=mapping)
-    # Kept with the import as a record of who mapped which name to which unit.
+    # The mapping goes with the corrections too: the version then records which written name
+    # the reviewer sent to which unit (the aliases alone do not say who chose them, or when).
     record = dict(corrections)
     if mapping:
         record["unit_mapping"] = {name: unit.name for name, unit in mapping.items()}
@@ -163,7 +164,8 @@ def confirm(request: HttpRequest) -> HttpResponse:
         return redirect("web:import")
     corrected = describe_corrections(record, original)
     if not result.changed:
-        messages.info(request, f"{result.parsed.doc_number} 与已导入的版本完全相同，未做改动")
+        unused = "，核对时的修改也未生效" if corrected else ""
+        messages.info(request, f"{result.parsed.doc_number} 与已导入的版本完全相同，未做改动{unused}")
     else:
         messages.success(
             request,
