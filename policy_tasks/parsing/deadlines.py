@@ -373,6 +373,33 @@ _PATTERNS: list[tuple[re.Pattern, Callable]] = [
     ),
     (re.compile(r"(?<![\d每本上下当次年月])(?:月(?:底|末)|上旬|中旬|下旬)(?:之?前|以前)?"), _fixed(UNREADABLE)),
 ]
+# One of these characters is in every match of the pattern at the same place: a
+# pattern is not run over a text without them (the parser reads every clause).
+_TRIGGERS = (
+    "日号",
+    "-/.",
+    "-/.",
+    "月",
+    "季",
+    "半中",
+    "年",
+    "年",
+    "年",
+    "年",
+    "度",
+    "五",
+    "内",
+    "月",
+    "季",
+    "半",
+    "每",
+    "周星",
+    "旬",
+    "长持常",
+    "择适近限节年",
+    "月旬",
+)
+assert len(_TRIGGERS) == len(_PATTERNS)
 
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
@@ -409,7 +436,9 @@ def find_time_phrases(text: str, year: int, *, written: str | None = None) -> li
     norm = normalise(text)
     written = text if written is None else written
     found: list[_Found] = []
-    for pattern, handler in _PATTERNS:
+    for (pattern, handler), triggers in zip(_PATTERNS, _TRIGGERS, strict=True):
+        if not any(c in norm for c in triggers):
+            continue
         for m in pattern.finditer(norm):
             if m.start() == m.end():
                 continue
