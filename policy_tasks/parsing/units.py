@@ -132,13 +132,13 @@ class Responsibility:
 
     def copy(self) -> Responsibility:
         return Responsibility(
-            list(self.leaders),
-            {k: list(v) for k, v in self.roles.items()},
-            list(self.spans),
-            list(self.due_fields),
-            self.carries,
-            self.origin,
-            list(self.adds),
+            leaders=list(self.leaders),
+            roles={k: list(v) for k, v in self.roles.items()},
+            spans=list(self.spans),
+            due_fields=list(self.due_fields),
+            carries=self.carries,
+            adds=list(self.adds),
+            origin=self.origin,
         )
 
     def without_due(self) -> Responsibility:
