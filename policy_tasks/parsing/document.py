@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .header import Line, default_due, document_year, read_header
-from .milestones import due_field_milestone, find_milestones
+from .deadlines import guess_year
+from .header import Line, assumed_year_message, default_due, header_year, read_header
+from .milestones import clause_due, due_field_milestone, find_milestones
 from .outline import Node, line_marker, split_inline
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .sources import Source, Table, read_source
@@ -74,21 +75,28 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose)
     full_text = "\n".join(text for text, _ in lines)
-    year_assumed = False
+    year_assumed, message = False, ""
     if year is None:
-        year = document_year(header, full_text)
-        # A year read from the body alone is a guess when the body names several.
-        named = set(re.findall(r"(?<!\d)((?:19|20)\d{2})年", full_text))
-        year_assumed = header.issued_on is None and header.number_year is None and len(named) != 1
-        if year is None and assume_year is not None:
-            year = assume_year
+        year = header_year(header)
+        if year is None:
+            # Deadlines are relative to the plan's year: one read from the body, or none at all,
+            # is an assumption the review page asks about.
+            year = guess_year(full_text)
+            year_assumed = True
+            message = assumed_year_message(year) if year is not None else ""
+            if year is None and assume_year is not None:
+                year = assume_year
+                message = (
+                    f"文件未写明年度，按 {year} 年读取时限，请核对并在导入时指定年份"
+                    f" (no year anywhere in the document: deadlines are read in {year}; please check)"
+                )
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year).build(header)
     parsed.year_assumed = year_assumed
     parsed.source_text = full_text
-    if year_assumed:
-        parsed.warnings.insert(0, ParseWarning(None, 1, f"文件未写明成文日期或文号年份，按 {year} 年读取时限，请核对"))
+    if message:
+        parsed.warnings.insert(0, ParseWarning(None, 1, message))
     return parsed
 
 
@@ -492,7 +500,8 @@ class _Assembler:
                 pos += len(text) + 1
             self.warn(None, line, message)
 
-        milestones = find_milestones(intro, year=self.year, default_due=due, warn=warn)
+        where = f"第{area.written}部分"
+        milestones = find_milestones(intro, year=self.year, default_due=due, warn=warn, where=where)
         return ParsedArea(area.value, title, book.names(resp.lead_and_co()[0]), intro, milestones, area.line)
 
     def _task(self, clause: _Clause, number: int, resp, origin: str, book: UnitBook, due: date) -> ParsedTask:
@@ -507,10 +516,15 @@ class _Assembler:
             warn(0, f"第{clause.label}条未写明责任单位 (clause {clause.label} names no responsible unit)")
         elif not lead_written:
             warn(0, f"第{clause.label}条未写明牵头单位 (clause {clause.label} names no lead unit)")
-        fixed = [due_field_milestone(text, f, year=self.year, warn=warn) for f in own.due_fields]
+        where = f"第{clause.label}条"
+        fixed = [
+            due_field_milestone(text, f, year=self.year, warn=warn, default_due=due, where=where)
+            for f in own.due_fields
+        ]
         fixed = [m for m in fixed if m is not None]
-        clause_due = next((m.due_date for m in fixed if m.due_date), due)
-        milestones = find_milestones(text, year=self.year, default_due=clause_due, warn=warn, masked=own.spans)
+        milestones = find_milestones(
+            text, year=self.year, default_due=clause_due(fixed, due), warn=warn, masked=own.spans, where=where
+        )
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]

@@ -51,6 +51,7 @@ _MEANINGS = [
 ]
 _LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
 _CN = "一二三四五六七八九十"
+_TIME_LABEL_RE = re.compile(r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份)?|年底|全年)$")
 
 
 def meaning(header: str) -> str | None:
@@ -65,6 +66,8 @@ def meaning(header: str) -> str | None:
         return LISTED
     if re.search(r"进展|完成情况|落实情况|存在问题|备注", text):
         return NOTE
+    if _TIME_LABEL_RE.match(text):
+        return DUE
     for kind, pattern in _MEANINGS:
         if re.search(pattern, text):
             return kind
@@ -96,8 +99,16 @@ def table_lines(table: Table) -> list[str]:
     clause: _Row | None = None
     area, area_count, order = None, 0, 0
     previous: list[str] | None = None
+    # A deadline column's own time label (`一季度` under a merged 进度安排): its cells are that
+    # quarter's schedule, read as `一季度:3月底前…`.
+    periods = {i: h for i, h in enumerate(header) if kinds[i] == DUE and _TIME_LABEL_RE.match(normalise(h))}
     for row in rows[start + 1 :]:
-        if not any(row) or _repeats_header(row, header):
+        if not any(row):
+            continue
+        if _repeats_header(row, header):
+            for i, (cell, above) in enumerate(zip(row, header, strict=False)):
+                if kinds[i] == DUE and cell and cell != above and _TIME_LABEL_RE.match(normalise(cell)):
+                    periods[i] = cell
             continue
         row = _restore_merged(row, previous, kinds)
         previous = row
@@ -116,7 +127,9 @@ def table_lines(table: Table) -> list[str]:
             continue
         cells: dict[str, list[str]] = {k: [] for k, _ in _MEANINGS}
         cells[GROUP] = []
-        for kind, value in zip(kinds, row, strict=False):
+        for i, (kind, value) in enumerate(zip(kinds, row, strict=False)):
+            if i in periods and value and not normalise(value).startswith(normalise(periods[i])):
+                value = f"{periods[i]}:{value}"
             if kind and value and value not in cells[kind]:
                 cells[kind].append(value)
         category = " ".join(cells[AREA])
