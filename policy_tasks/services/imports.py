@@ -552,6 +552,8 @@ def _sync_milestones(document, parsed_milestones, old: list[OldMilestone], versi
         if any(getattr(m, name) != value for name, value in updates.items()):
             Milestone.objects.filter(pk=m.pk).update(**updates)
     Milestone.objects.filter(pk__in=[m.id for m in plan.deleted]).delete()
+    # Their wording is no longer in the clause: a span into the old text would mark other words.
+    Milestone.objects.filter(pk__in=[m.id for m in (*plan.withdrawn, *plan.kept_closed)]).update(start=0, end=0)
     _withdraw_milestones([m.id for m in plan.withdrawn], version, now)
     counts["withdrawn"] = len(plan.withdrawn)
     return counts

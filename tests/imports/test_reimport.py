@@ -340,3 +340,24 @@ def test_the_milestone_plan_keeps_a_corrected_target_and_its_siblings_apart():
     assert [m.id if m else None for m in plan.matches] == [10, 11, 12]
     assert plan.updated(new) == 3 and plan.created == 0
     assert [m.id for m in plan.withdrawn] == [13] and [m.id for m in plan.deleted] == [14]
+
+
+def test_a_milestone_with_history_that_leaves_its_clause_is_withdrawn_and_its_request_answered(seed_text):
+    history = History(seed_text)
+    old = "2023年争取省财政补助资金600万元以上,其中"
+    assert seed_text.count(old) == 1
+    preview = document_preview(text=seed_text.replace(old, "积极争取省财政补助资金,其中"))
+    clause7 = next(row for row in preview.tasks if row.parsed.number == 7)
+    assert (clause7.status, clause7.milestones_withdrawn, clause7.milestones_kept) == (CHANGED, 1, 1)
+
+    result = document_import(text=seed_text.replace(old, "积极争取省财政补助资金,其中"))
+
+    assert (result.tasks_updated, result.milestones_withdrawn, result.tasks_missing) == (1, 1, [])
+    extension = ExtensionRequest.objects.get(pk=history.extension.pk)
+    assert extension.status == ExtensionRequest.Status.REFUSED and extension.decision_note == imports.WITHDRAWN_REASON
+    gone = Milestone.objects.get(pk=history.extension.milestone_id)
+    assert gone.status == Milestone.Status.WITHDRAWN and (gone.start, gone.end) == (0, 0)
+    assert gone.task_id == history.clause[7].pk and gone.withdrawn_in == result.version
+    assert gone not in milestones_overdue(on=date(2024, 1, 10), document=history.document)
+    # The clause's other milestone is the same row as before.
+    assert history.clause[7].milestones.filter(status=Milestone.Status.OPEN).count() == 1
