@@ -420,3 +420,22 @@ def test_a_csv_task_list_is_a_table():
 def test_web_archives_and_office_2003_xml_are_refused_with_what_to_do(data):
     with pytest.raises(SourceError, match="另存为"):
         read_source(data, "方案.doc")
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx", "pdf", "xls"])
+def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print_nothing(kind, capsys):
+    import random
+
+    data = {"docx": b.docx_table, "xlsx": b.xlsx_table, "pdf": b.pdf_plan, "xls": b.XLS.read_bytes}[kind]()
+    rng = random.Random(kind)
+    for _ in range(40):
+        damaged = bytearray(data)
+        for _ in range(rng.choice([1, 5, 25])):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if rng.random() < 0.2:
+            damaged = damaged[: rng.randrange(1, len(damaged))]
+        try:
+            read_source(bytes(damaged), f"damaged.{kind}")
+        except SourceError as exc:
+            assert "\n" not in str(exc)
+    assert capsys.readouterr() == ("", "")

@@ -28,7 +28,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
         raise SourceError(CORRUPT_ARCHIVE) from exc
     if len(members) > MAX_ARCHIVE_MEMBERS:
         raise SourceError(ZIP_BOMB)

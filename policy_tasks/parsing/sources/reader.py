@@ -66,7 +66,8 @@ def read_source(data: bytes, filename: str) -> Source:
     except MemoryError as exc:
         raise SourceError(TOO_LARGE) from exc
     except Exception as exc:
-        logger.warning("unreadable upload %r", filename, exc_info=True)
+        # At debug level: a command's output must stay the one line that names the file.
+        logger.debug("unreadable upload %r", filename, exc_info=True)
         raise SourceError(UNREADABLE) from exc
 
 

@@ -120,11 +120,13 @@ def read_xlsx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None
 def read_xls(data: bytes, filename: str) -> Source:
     import xlrd
 
+    # xlrd writes its warnings to stdout by default, which would corrupt `parse_policy --format json`.
+    quiet = io.StringIO()
     try:
         try:
-            book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=quiet)
         except NotImplementedError:  # formats xlrd reads only without their formatting records
-            book = xlrd.open_workbook(file_contents=data)
+            book = xlrd.open_workbook(file_contents=data, logfile=quiet)
     except xlrd.XLRDError as exc:
         raise SourceError(ENCRYPTED_OFFICE if "encrypt" in str(exc).lower() else CORRUPT_XLS) from exc
     except Exception as exc:  # xlrd raises struct, index and assertion errors on damaged files
