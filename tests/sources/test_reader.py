@@ -423,7 +423,7 @@ def test_web_archives_and_office_2003_xml_are_refused_with_what_to_do(data):
 
 
 @pytest.mark.parametrize("kind", ["docx", "xlsx", "pdf", "xls"])
-def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print_nothing(kind, capsys):
+def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print_nothing(kind, capfd):
     import random
 
     data = {"docx": b.docx_table, "xlsx": b.xlsx_table, "pdf": b.pdf_plan, "xls": b.XLS.read_bytes}[kind]()
@@ -438,4 +438,4 @@ def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print
             read_source(bytes(damaged), f"damaged.{kind}")
         except SourceError as exc:
             assert "\n" not in str(exc)
-    assert capsys.readouterr() == ("", "")
+    assert capfd.readouterr() == ("", "")
