@@ -119,9 +119,9 @@ def text_op(x: float, y: float, text: str, size: int = SIZE) -> str:
     return f"BT /F1 {size} Tf {x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET"
 
 
-def pdf_document(pages: list[list[str]], *, encrypt: str | None = None) -> bytes:
+def pdf_document(pages: list[list[str]], *, encrypt: str | None = None, font: bytes = _FONT) -> bytes:
     """A PDF whose pages draw the given content-stream operators."""
-    objects: list[bytes] = [_FONT]
+    objects: list[bytes] = [font]
     pages_id = 2 + 2 * len(pages)
     kids = []
     for ops in pages:
@@ -217,6 +217,15 @@ def pdf_table_ops(rows, widths, *, top: float, merges=(), height: float = 30) ->
 def scanned_pdf() -> bytes:
     """What a scanner without OCR makes: pages that draw, with no text at all."""
     return pdf_document([["0.9 g 72 72 451 698 re f", "0 g 100 700 300 20 re f"]])
+
+
+def unmapped_font_pdf() -> bytes:
+    """Text drawn in an embedded-style font with no Unicode mapping: copying it gives `(cid:…)`."""
+    font = _FONT.replace(b"/STSong-Light /Encoding /UniGB-UTF16-H", b"/Custom /Encoding /Identity-H")
+    font = font.replace(b"/CIDFontType0 /BaseFont /STSong-Light", b"/CIDFontType2 /BaseFont /Custom")
+    font = font.replace(b"/Ordering (GB1) /Supplement 4", b"/Ordering (Identity) /Supplement 0")
+    glyphs = bytes(range(1, 61)).hex() * 2
+    return pdf_document([[f"BT /F1 12 Tf 72 700 Td <{glyphs}> Tj ET"]], font=font)
 
 
 def encrypted_pdf() -> bytes:

@@ -25,6 +25,7 @@ BAD_FILES = [
     ("huge.txt", b.oversized_text, messages.TOO_LARGE),
     ("scanned.pdf", b.scanned_pdf, messages.SCANNED_PDF),
     ("locked.pdf", b.encrypted_pdf, messages.ENCRYPTED_PDF),
+    ("garbled.pdf", b.unmapped_font_pdf, messages.PDF_NO_UNICODE),
     ("locked.docx", lambda: b.ole_with_stream("EncryptionInfo"), messages.ENCRYPTED_OFFICE),
     ("cut.docx", b.corrupt_docx, messages.CORRUPT_ARCHIVE),
     ("bomb.docx", b.zip_bomb_docx, messages.ZIP_BOMB),

@@ -38,6 +38,10 @@ CORRUPT_XLS = "无法读取该 Excel 文件，请确认是完好的 .xls 文件 
 CORRUPT_OLE = "文件已损坏，无法读取 (corrupt Office file)"
 CORRUPT_PDF = "PDF 文件已损坏，无法读取，请重新导出后再上传 (corrupt PDF)"
 SCANNED_PDF = "该 PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 Word 文件 (the PDF has no text layer)"
+PDF_NO_UNICODE = (
+    "该 PDF 的文字无法提取（字体缺少编码映射，复制出来是乱码），请提供 Word 文件或可复制文字的 PDF "
+    "(no Unicode mapping in the PDF fonts)"
+)
 PDF_TOO_LONG = f"PDF 超过 {MAX_PDF_PAGES} 页，请只上传方案正文 (too many pages)"
 EMPTY_WORKBOOK = "表格中没有内容 (the workbook has no data)"
 UNREADABLE = "无法读取该文件，请另存为 .docx 或 .txt 后再上传 (unreadable file)"

@@ -16,7 +16,17 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from .base import CORRUPT_PDF, ENCRYPTED_PDF, MAX_PDF_PAGES, PDF_TOO_LONG, SCANNED_PDF, Source, SourceError, Table
+from .base import (
+    CORRUPT_PDF,
+    ENCRYPTED_PDF,
+    MAX_PDF_PAGES,
+    PDF_NO_UNICODE,
+    PDF_TOO_LONG,
+    SCANNED_PDF,
+    Source,
+    SourceError,
+    Table,
+)
 from .grid import one_line, table_blocks
 
 _PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*\d{1,4}[-—–－·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
@@ -29,6 +39,7 @@ _OUTLINE_RE = re.compile(
 # command's output must stay the one line people act on.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
+_CID_RE = re.compile(r"\(cid:\d+\)")
 _FIRST_WORD_RE = re.compile(r"[A-Za-z0-9][\w.,;:%/-]*")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Below this many letters the "text" is page numbers or a scanner's stamp, not a document.
@@ -47,15 +58,28 @@ def read_pdf(data: bytes, filename: str) -> Source:
         raise
     except Exception as exc:  # pdfminer raises its own, struct, zlib, key and value errors on damage
         raise SourceError(ENCRYPTED_PDF if _encrypted(exc) else CORRUPT_PDF) from exc
-    letters = sum(
-        1
-        for item in items
-        for ch in (item["text"] if item["kind"] == "line" else "".join(c for row in item["rows"] for c in row))
-        if ch.isalpha()
+    text = "".join(
+        item["text"] if item["kind"] == "line" else "".join(c for row in item["rows"] for c in row) for item in items
     )
+    # A glyph without a Unicode mapping comes out as `(cid:123)`: never text anyone wrote.
+    unmapped = len(_CID_RE.findall(text))
+    letters = sum(1 for ch in _CID_RE.sub("", text) if ch.isalpha())
+    if unmapped and unmapped >= letters / 2:
+        raise SourceError(PDF_NO_UNICODE)
     if letters < _MIN_LETTERS:
         raise SourceError(SCANNED_PDF)
-    return Source("pdf", filename, _blocks(items))
+    return Source("pdf", filename, _strip_unmapped(_blocks(items)))
+
+
+def _strip_unmapped(blocks: list[str | Table]) -> list[str | Table]:
+    if not any(
+        _CID_RE.search(b) if isinstance(b, str) else any(_CID_RE.search(c) for r in b.rows for c in r) for b in blocks
+    ):
+        return blocks
+    return [
+        _CID_RE.sub("", b) if isinstance(b, str) else Table(tuple(tuple(_CID_RE.sub("", c) for c in r) for r in b.rows))
+        for b in blocks
+    ]
 
 
 def _encrypted(exc: BaseException | None) -> bool:
