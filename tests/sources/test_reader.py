@@ -439,3 +439,8 @@ def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print
         except SourceError as exc:
             assert "\n" not in str(exc)
     assert capfd.readouterr() == ("", "")
+
+
+def test_kangxi_radicals_from_pdf_producers_read_as_the_characters_people_typed():
+    data = b.pdf_paragraphs(["⼀、重点任务", "1. 推进⼯作。10⽉底前完成。(责任单位:区⼈社局)"], width=40)
+    assert read_source(data, "方案.pdf").blocks == ["一、重点任务", "1. 推进工作。10月底前完成。(责任单位:区人社局)"]

@@ -3,11 +3,38 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from .base import Table
 
 _SPACE_RE = re.compile(r"\s+")
+
+
+def _ideograph_table() -> dict[int, str]:
+    """Kangxi radicals (⼀ U+2F00) and compatibility ideographs that many PDF producers map their
+    glyphs to, each to the ordinary character people typed (一): `⼀、` must read as `一、`."""
+    table = {}
+    ranges = [(0x2F00, 0x2FDF), (0x2E80, 0x2EFF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)]
+    for low, high in ranges:
+        for code in range(low, high + 1):
+            unified = unicodedata.normalize("NFKC", chr(code))
+            if len(unified) == 1 and unified != chr(code) and unicodedata.name(unified, "").startswith("CJK"):
+                table[code] = unified
+    return table
+
+
+_IDEOGRAPHS = _ideograph_table()
+
+
+def unify_ideographs(blocks: list) -> list:
+    out = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out.append(Table(tuple(tuple(cell.translate(_IDEOGRAPHS) for cell in row) for row in block.rows)))
+        else:
+            out.append(block.translate(_IDEOGRAPHS))
+    return out
 
 
 def one_line(text: str) -> str:

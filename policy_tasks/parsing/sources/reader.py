@@ -29,6 +29,7 @@ from .base import (
     Source,
     SourceError,
 )
+from .grid import unify_ideographs
 from .markup import looks_like_html, read_html
 from .pdf import read_pdf
 from .sheets import read_xls, read_xlsx
@@ -60,7 +61,9 @@ def read_source(data: bytes, filename: str) -> Source:
     if len(data) > MAX_SOURCE_BYTES:
         raise SourceError(TOO_LARGE)
     try:
-        return _read(data, filename)
+        source = _read(data, filename)
+        source.blocks = unify_ideographs(source.blocks)
+        return source
     except SourceError:
         raise
     except MemoryError as exc:
