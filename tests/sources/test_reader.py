@@ -444,3 +444,17 @@ def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print
 def test_kangxi_radicals_from_pdf_producers_read_as_the_characters_people_typed():
     data = b.pdf_paragraphs(["⼀、重点任务", "1. 推进⼯作。10⽉底前完成。(责任单位:区⼈社局)"], width=40)
     assert read_source(data, "方案.pdf").blocks == ["一、重点任务", "1. 推进工作。10月底前完成。(责任单位:区人社局)"]
+
+
+def test_macro_documents_and_templates_are_read_as_word_documents():
+    plain = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    macro = b"application/vnd.ms-word.document.macroEnabled.main+xml"
+    original = zipfile.ZipFile(io.BytesIO(b.docx_paragraphs()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as docm:
+        for member in original.infolist():
+            content = original.read(member)
+            docm.writestr(
+                member, content.replace(plain, macro) if member.filename == "[Content_Types].xml" else content
+            )
+    assert read_source(buffer.getvalue(), "方案.docm").blocks == b.plan_lines()

@@ -26,10 +26,9 @@ _P, _TBL, _SDT, _SDT_CONTENT, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:s
 def read_docx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None) -> Source:
     import docx
 
-    if archive is None:
-        open_zip(data)
+    archive = archive or open_zip(data)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_as_plain_docx(data, archive)))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … for a damaged part
         raise SourceError(CORRUPT_DOCX) from exc
     numbering = Numbering(document)
@@ -40,6 +39,32 @@ def read_docx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None
         else:
             blocks.extend(table_blocks(_grid(element, numbering)))
     return Source("docx", filename, blocks)
+
+
+_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Same body, other package types: macro documents (.docm) and templates (.dotx/.dotm).
+_OTHER_MAINS = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def _as_plain_docx(data: bytes, archive: zipfile.ZipFile) -> bytes:
+    """python-docx opens only the plain document type; a .docm or .dotx is re-labelled as one."""
+    try:
+        types = archive.read("[Content_Types].xml")
+    except KeyError:
+        return data
+    if not any(main in types for main in _OTHER_MAINS):
+        return data
+    for main in _OTHER_MAINS:
+        types = types.replace(main, _MAIN)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for member in archive.infolist():
+            copy.writestr(member, types if member.filename == "[Content_Types].xml" else archive.read(member))
+    return out.getvalue()
 
 
 def _paragraph_text(p, numbering: Numbering, *, in_cell: bool = False) -> str:
