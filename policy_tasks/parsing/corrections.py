@@ -86,6 +86,7 @@ def apply_corrections(parsed: ParsedDocument, corrections: dict | None) -> Parse
             raise ParseError(f"{clause_name(found[0])}的修改格式不正确 (bad clause correction)")
         _apply_units(found[0], change, book)
         _apply_milestones(found[0], change, doc.year)
+        found[0].corrected = True
     # A name the reviewer took off every clause must not become a new unit on import.
     gone = referenced_before - _referenced(doc)
     doc.units = [ref for ref in book.units if ref.name not in gone]

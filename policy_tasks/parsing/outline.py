@@ -26,7 +26,8 @@ _STYLES = [
     ("article", rf"第(?P<n>[{_CN}百\d]+)条\s*"),
     ("cn", rf"(?P<n>[{_CN}]{{1,3}})\s*[、.]\s*"),
     ("pcn", rf"\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*"),
-    ("num", r"(?P<n>\d{1,3})\s*(?:\.(?!\d)|、)\s*"),
+    # `1。` appears where a page's full-width stop stood in for the dot.
+    ("num", r"(?P<n>\d{1,3})\s*(?:\.(?!\d)|、|。)\s*"),
     ("pnum", r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*"),
     ("numparen", r"(?P<n>\d{1,3})\)\s*"),
     ("circled", r"(?P<n>[①-⑳])\s*"),

@@ -102,6 +102,7 @@ class ParsedTask:
     label: str = ""
     # Where the units were read from, for the review page (`括号`, `牵头单位栏`, `下同: 第3条` …).
     unit_origin: str = ""
+    corrected: bool = False  # a reviewer changed its units or milestones before the import
 
     def to_dict(self) -> dict:
         return {

@@ -88,6 +88,8 @@ _FREE_RE = re.compile(
     r"^(?:由)?(?P<names>.+?)(?P<role>(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
     r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|协办)$"
 )
+# `相关部门配合`: no unit in particular (`各有关部门` and `市级各部门` are addressees, and kept).
+_VAGUE_RE = re.compile(r"(?:其他|其它)?(?:相关|有关)(?:部门|单位|部门和单位|单位和部门)")
 _CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "协办")
 # What a unit list says about how its units work, never a unit: cut there.
 _STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
@@ -175,6 +177,8 @@ def _read_cached(text: str) -> Responsibility:
         found.spans.append((start, end))
         _read_fields(text, norm, start, end, found)
         found.origin = found.origin or "标注行"
+    if not found.found:
+        _read_sentences(text, norm, found)
     found.spans.sort()
     # A leader's title or name written among the units is a leader, never a unit.
     for role, names in found.roles.items():
@@ -183,6 +187,29 @@ def _read_cached(text: str) -> Responsibility:
             found.roles[role] = [n for n in names if n not in persons]
             found.leaders += persons
     return found
+
+
+_SENTENCE_RE = re.compile(r"[^。;\n]+")
+
+
+def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
+    """`由副市长负责,市发改委牵头,相关部门配合,尽快完成…` or `…。省水利厅牵头,省发改委等单位配合。`:
+    an assignment written as prose, a run of `X牵头` / `Y配合` parts opening a sentence."""
+    for sentence in _SENTENCE_RE.finditer(norm):
+        parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
+        run = []
+        for s, e in parts:
+            m = _FREE_RE.match(norm[s:e])
+            if not m or len(norm[s:e]) > 60:
+                break
+            run.append((s, e, m["role"]))
+        if (len(run) >= 2 and any("牵头" in role for _, _, role in run)) or (
+            len(run) == len(parts) == 1 and "牵头" in run[0][2]
+        ):
+            _read_free(text, norm, run[0][0], run[-1][1], found)
+            found.spans.append((run[0][0], run[-1][1]))
+            found.origin = found.origin or "正文"
+            return
 
 
 def carried_units(text: str) -> Responsibility | None:
@@ -300,6 +327,10 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         if s >= e:
             continue
         m = _FREE_RE.match(norm[s:e])
+        if not m and _is_time(norm[s:e]):
+            # `(市政府各部门分别负责,年内持续推进)`: the bracket's time is the clause's 完成时限.
+            found.due_fields.append((s, e, s, e))
+            continue
         if not m:
             pending.append((s, e))
             continue
@@ -314,6 +345,13 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         for ps, pe in pending:
             found.roles[LISTED] += _names(text, norm, ps, pe)
         found.origin = found.origin or "无标注括号"
+
+
+def _is_time(segment: str) -> bool:
+    from .deadlines import read_time_phrase  # deadlines imports nothing of units: no cycle at runtime
+
+    phrase = read_time_phrase(segment, 2000)
+    return phrase is not None and phrase.due is not None and len(phrase.text) * 3 >= len(segment.strip())
 
 
 _ORG_END_RE = re.compile(
@@ -353,7 +391,7 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
                 continue
             for part in re.split(r"(?<=[\u4e00-\u9fff)>]{3})及(?=[\u4e00-\u9fff]{3})", piece):
                 part = _without_note(part.strip(_TRIM))
-                if part and not _NOTE_RE.search(part) and len(part) <= 40:
+                if part and not _NOTE_RE.search(part) and not _VAGUE_RE.fullmatch(part) and len(part) <= 40:
                     names.append(part)
     return names
 
