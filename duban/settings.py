@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "notifications",
 ]
 
+# The import review carries the uploaded file (up to the reader's 10 MB, base64 and signed) from
+# one form to the next; Django's default of 2.5 MB would refuse larger plans on the web only.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "accounts.middleware.RequestMemoMiddleware",

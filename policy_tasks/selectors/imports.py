@@ -208,7 +208,7 @@ def document_preview(
     )
     preview = ImportPreview(parsed=parsed, existing=existing)
     preview.errors = _duplicate_errors(parsed)
-    if existing is not None and existing.sha256 == text_digest(text):
+    if existing is not None and existing.sha256 == text_digest(text) and not any(t.corrected for t in parsed.tasks):
         # The import stops here too: nothing is resolved, compared or written.
         preview.changed = False
         preview.tasks = [TaskPreview(parsed=t, status=UNCHANGED) for t in parsed.tasks]

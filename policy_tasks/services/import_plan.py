@@ -102,6 +102,7 @@ class NewClause:
 
     text: str
     area: int | None
+    corrected: bool = False  # the reviewer's corrections change it even where its text does not
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class ClauseMatch:
     new_index: int
     status: str  # NEW | CHANGED | UNCHANGED
     old: OldClause | None = None
-    changes: tuple[str, ...] = ()  # "text", "area"
+    changes: tuple[str, ...] = ()  # "text", "area", "corrections"
     similarity: float = 0.0
 
     @property
@@ -226,7 +227,13 @@ def plan_clauses(old: Sequence[OldClause], new: Sequence[NewClause]) -> ClausePl
             continue
         was = everyone[pairs[j]]
         changes = tuple(
-            name for name, same in (("text", was.text == clause.text), ("area", was.area == clause.area)) if not same
+            name
+            for name, same in (
+                ("text", was.text == clause.text),
+                ("area", was.area == clause.area),
+                ("corrections", not clause.corrected),
+            )
+            if not same
         )
         status = CHANGED if changes or was.withdrawn else UNCHANGED
         score = similarity(normalise(was.text), new_keys[j])

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.models import Unit, UnitAlias
+from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import (
@@ -152,7 +153,8 @@ def document_import(
     result = ImportResult(parsed=parsed, dry_run=dry_run)
     digest = text_digest(text)
     existing = PolicyDocument.objects.filter(doc_number=parsed.doc_number).first()
-    if existing is not None and existing.sha256 == digest:
+    # The same text again changes nothing, unless a reviewer corrected what was read from it.
+    if existing is not None and existing.sha256 == digest and not any(t.corrected for t in parsed.tasks):
         result.document = existing
         result.changed = False
         result.tasks_unchanged = len(parsed.tasks)
@@ -164,7 +166,7 @@ def document_import(
     )
     try:
         with transaction.atomic():
-            actor = actor_for(user, role="admin", meta=meta) if user is not None else SYSTEM
+            actor = actor_for(user, role=_import_role(user), meta=meta) if user is not None else SYSTEM
             before = _document_state(existing) if existing is not None else None
             _write(parsed, text, digest, existing, result, unit_mapping or {}, source, actor)
             audit_record(
@@ -184,6 +186,11 @@ def document_import(
     return result
 
 
+def _import_role(user: Any) -> str:
+    """The role the audit trail records for an import: admins and supervisors may both import."""
+    return "admin" if is_admin(user) else "supervisor"
+
+
 def text_digest(text: str) -> str:
     """PolicyDocument.sha256: the extracted text's hash (the same text from another file is no change)."""
     return hashlib.sha256(text.encode()).hexdigest()
@@ -198,10 +205,12 @@ def read_upload(
     corrections: dict | None = None,
 ) -> ParsedDocument:
     """The one way an import or a preview reads its input: a file's bytes, or text already decoded."""
+    # A plan that states no year at all is read in the current one, and says so for the review.
+    assume = clock.today().year
     if data is not None:
-        parsed = parse_source(read_source(data, filename), year=year)
+        parsed = parse_source(read_source(data, filename), year=year, assume_year=assume)
     else:
-        parsed = parse_document(text or "", year=year)
+        parsed = parse_document(text or "", year=year, assume_year=assume)
     return apply_corrections(parsed, corrections)
 
 
@@ -312,7 +321,10 @@ def _write_areas(document, parsed, units, history, version) -> dict[int, Area]:
 def new_clauses(parsed: ParsedDocument) -> list[NewClause]:
     """The parsed clauses as the plan compares them: text, and area number if the text has that area."""
     numbers = {a.number for a in parsed.areas}
-    return [NewClause(text=pt.text, area=pt.area if pt.area in numbers else None) for pt in parsed.tasks]
+    return [
+        NewClause(text=pt.text, area=pt.area if pt.area in numbers else None, corrected=pt.corrected)
+        for pt in parsed.tasks
+    ]
 
 
 def _write_tasks(document, parsed, units, areas, history, result: ImportResult, actor: Actor) -> None:

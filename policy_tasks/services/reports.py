@@ -103,6 +103,8 @@ def task_report_progress(
 
     if task.status == Task.Status.CLOSED:
         raise InvalidState("任务已办结,无需再填报进度")
+    if task.status == Task.Status.WITHDRAWN:
+        raise InvalidState("该条款已在文件新版本中撤销,无需再填报进度")
     if period.document_id != task.document_id:
         raise ServiceError("填报周期不属于该任务所在文件", field="period")
     if period.starts_on > clock.today():

@@ -37,11 +37,15 @@ def urge_issue(
     require(user, "urge.issue", task)
     if task.status == Task.Status.CLOSED:
         raise InvalidState("任务已办结，无需催办")
+    if task.status == Task.Status.WITHDRAWN:
+        raise InvalidState("该条款已在文件新版本中撤销，无需催办")
     if milestone is not None:
         if milestone.task_id != task.pk:
             raise ServiceError("该节点不属于此任务", field="milestone")
         if milestone.status == Milestone.Status.CLOSED:
             raise InvalidState("该节点已销号，无需催办")
+        if milestone.status == Milestone.Status.WITHDRAWN:
+            raise InvalidState("该节点已在文件新版本中作废，无需催办")
     if level not in UrgeNotice.Level.values:
         raise ServiceError("催办等级无效", field="level")
     if not (message or "").strip():

@@ -30,7 +30,7 @@ STATUS_LABELS = {NEW: ("新增", "tag-ok"), CHANGED: ("修改", "tag-todo"), UNC
 if hasattr(import_selectors, "WITHDRAWN"):
     STATUS_LABELS[import_selectors.WITHDRAWN] = ("撤销", "tag-supervise")
 STATUS_LABELS.update(getattr(import_selectors, "STATUS_LABELS", {}))
-CHANGE_LABELS = {"text": "条文", "area": "所属领域"}
+CHANGE_LABELS = {"text": "条文", "area": "所属领域", "corrections": "人工更正"}
 
 
 def _known_names(*docs: ParsedDocument) -> set[str]:

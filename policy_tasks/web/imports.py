@@ -93,15 +93,16 @@ def upload(request: HttpRequest) -> HttpResponse:
         "year": form.cleaned_data.get("year"),
         "corrections": {},
     }
-    if not _fits_in_a_form(_sign(state)):
-        form.add_error("file", "文件过大，网页核对暂不支持该文件，请删去其中的图片后重新上传")
-        return render(request, "web/import_upload.html", context, status=400)
     try:
+        # The reader first: a file it refuses gets the same message as from the command and the API.
         original = read_upload(**_file(state))
-        return _render_review(request, viewer, state, original=original, mapping={})
     except (ParseError, ServiceError) as exc:
         form.add_error("file", getattr(exc, "message", None) or str(exc))
         return render(request, "web/import_upload.html", context, status=400)
+    if not _fits_in_a_form(_sign(state)):
+        form.add_error("file", "文件过大，网页核对暂不支持该文件，请删去其中的图片后重新上传")
+        return render(request, "web/import_upload.html", context, status=400)
+    return _render_review(request, viewer, state, original=original, mapping={})
 
 
 def _chosen_mapping(request: HttpRequest) -> dict[str, Unit]:

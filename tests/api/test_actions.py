@@ -210,10 +210,14 @@ def test_an_admin_previews_an_import_without_writing_then_imports(world):
 
 def test_an_unreadable_upload_is_a_400_naming_the_file(world):
     admin = client_for(world.admin)
-    gbk = SimpleUploadedFile("gbk.txt", "柯桥区".encode("gbk"), content_type="text/plain")
-    response = admin.post("/api/v1/documents/import/", {"file": gbk}, format="multipart")
+    # GB18030 text is read since issue 12; a binary file renamed .txt is what cannot be.
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    renamed = SimpleUploadedFile("renamed.txt", png, content_type="text/plain")
+    response = admin.post("/api/v1/documents/import/", {"file": renamed}, format="multipart")
     assert response.status_code == 400
-    assert response.json()["error"]["fields"] == {"file": ["文件须为 UTF-8 编码的纯文本"]}
+    assert response.json()["error"]["fields"] == {
+        "file": ["不支持该文件类型（PNG 图片），请上传 .txt/.docx/.pdf/.xlsx/.xls 文件 (unsupported file type)"]
+    }
     nonsense = SimpleUploadedFile("x.txt", "这不是政策文件".encode(), content_type="text/plain")
     response = admin.post("/api/v1/documents/import/", {"file": nonsense}, format="multipart")
     assert response.status_code == 400

@@ -22,6 +22,7 @@ from rest_framework.test import APIClient
 from accounts.models import Membership
 from notifications.models import Delivery
 from notifications.services.timing import as_of
+from policy_tasks.errors import InvalidState
 from policy_tasks.models import (
     AuditEvent,
     DocumentVersion,
@@ -361,3 +362,39 @@ def test_a_milestone_with_history_that_leaves_its_clause_is_withdrawn_and_its_re
     assert gone not in milestones_overdue(on=date(2024, 1, 10), document=history.document)
     # The clause's other milestone is the same row as before.
     assert history.clause[7].milestones.filter(status=Milestone.Status.OPEN).count() == 1
+
+
+def test_a_withdrawn_clause_takes_no_more_reports_or_urges(seed_text):
+    history = History(seed_text)
+    document_import(data=_version_2(seed_text).encode(), filename="v2.txt")
+    dropped = Task.objects.get(pk=history.clause[10].pk)
+    period = history.document.report_periods.order_by("starts_on").first()
+    with time_machine.travel(as_of(date(2023, 6, 2)), tick=False):
+        with pytest.raises(InvalidState, match="撤销"):
+            task_report_progress(user=history.scientist, task=dropped, period=period, progress="仍在推进", percent=30)
+        with pytest.raises(InvalidState, match="撤销"):
+            urge_issue(
+                user=history.supervisor, task=dropped, level="urge", message="请说明", reply_due=date(2023, 7, 1)
+            )
+    assert ProgressReport.objects.filter(task=dropped).count() == 1
+
+
+def test_a_correction_to_a_clause_whose_text_is_unchanged_is_imported(seed_text):
+    supervisor = f.UserFactory(username="reviewer")
+    f.RoleGrantFactory(user=supervisor, role="supervisor")
+    document = document_import(text=seed_text).document
+    corrections = {"clauses": {"1": {"lead_units": ["区财政局"], "co_units": ["区发改局"]}}}
+
+    preview = document_preview(data=seed_text.encode(), filename="seed.txt", corrections=corrections)
+    assert [row.status for row in preview.tasks].count(CHANGED) == 1
+    result = document_import(data=seed_text.encode(), filename="seed.txt", corrections=corrections, user=supervisor)
+
+    assert result.changed and result.tasks_updated == 1
+    first = Task.objects.get(document=document, number=1)
+    assert [(tu.unit.name, tu.role) for tu in first.task_units.order_by("position")][:2] == [
+        ("区财政局", "lead"),
+        ("区发改局", "co"),
+    ]
+    assert document.versions.order_by("-number").first().corrections == corrections
+    event = AuditEvent.objects.filter(action="document.reimport").latest("id")
+    assert event.actor_role == "supervisor"

@@ -61,7 +61,9 @@ class ScoreSerializer(serializers.Serializer):
 
 
 class ImportInputSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="政策文件全文（UTF-8 纯文本 .txt）")
+    file = serializers.FileField(
+        help_text="政策文件：.txt（UTF-8 或 GB18030）、.docx、.pdf（有文字层）、.xlsx 或 .xls，10MB 以内"
+    )
     year = serializers.IntegerField(
         required=False, min_value=2000, max_value=2100, help_text="文件所属年度（缺省取自文件）"
     )
