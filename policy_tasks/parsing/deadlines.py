@@ -95,7 +95,9 @@ _Read = tuple  # (level, due) or (level, due, recurrence, occurrences)
 _N = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 _BEFORE = r"(?P<before>之前|以前|前|止)?"
-_NOT_AFTER_NUMBER = rf"(?<![\d.{CN_NUMERALS}])"
+# Not inside a number (`2.5月`, `十二月` read whole), but after an item's own number a month
+# starts (`1.4月底前完工`, `2.8月底前交付` in a table cell's numbered schedule).
+_NOT_AFTER_NUMBER = rf"(?:(?<![\d.{CN_NUMERALS}])|(?<=^\d\.)|(?<=^\d\d\.)|(?<=[\s。;:,、]\d\.)|(?<=[\s。;:,、]\d\d\.))"
 _NEXT_YEAR = ("明年", "次年", "来年", "下一年", "下年度")
 # A year stated before a month or quarter: written, or relative to the document's (明年).
 _YEAR_PREFIX = rf"(?:(?P<y>{_Y})年|(?P<rel>(?<![每首本再])(?:明年|次年|来年|下一年)|今年|本年|当年))?"

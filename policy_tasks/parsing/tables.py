@@ -75,13 +75,17 @@ def meaning(header: str) -> str | None:
 
 
 def _header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
-    """The first of the top rows whose cells name a responsibility or deadline column and one more."""
-    for i, row in enumerate(rows[:6]):
+    """Of the top rows whose cells name a responsibility or deadline column and one more, the one
+    naming the most columns: a page's metadata rows above the table (`发布单位 | 区政府 | 发文日期`)
+    can pass for a small header."""
+    best: tuple[int, int, list[str | None]] | None = None
+    for i, row in enumerate(rows[:8]):
         kinds = [meaning(c) for c in row]
         known = [k for k in kinds if k]
         if len(set(known)) >= 2 and any(k in (LEAD, LISTED, CO, DUE) for k in known):
-            return i, kinds
-    return None
+            if best is None or len(set(known)) > best[0]:
+                best = (len(set(known)), i, kinds)
+    return None if best is None else (best[1], best[2])
 
 
 def table_lines(table: Table) -> list[str]:
@@ -130,6 +134,11 @@ def table_lines(table: Table) -> list[str]:
         for i, (kind, value) in enumerate(zip(kinds, row, strict=False)):
             if i in periods and value and not normalise(value).startswith(normalise(periods[i])):
                 value = f"{periods[i]}:{value}"
+            elif (
+                kind == DUE and i < len(header) and header[i] and _is_progress(value) and line_marker(normalise(value))
+            ):
+                # Under its column's name, so that a schedule's own `1.` never reads as a clause.
+                value = "".join(header[i].split()) + ":" + value
             if kind and value and value not in cells[kind]:
                 cells[kind].append(value)
         category = " ".join(cells[AREA])

@@ -85,7 +85,7 @@ def _label_role(label: str) -> str:
 
 
 _FREE_RE = re.compile(
-    r"^(?:由)?(?P<names>.+?)(?P<role>(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
+    r"^(?:由)?(?P<names>.+?)(?P<role>主办|主责|(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
     r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|协办)$"
 )
 # `相关部门配合`: no unit in particular (`各有关部门` and `市级各部门` are addressees, and kept).
@@ -310,7 +310,7 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
                 free = _FREE_RE.match(norm[s:e])
                 # Under a label only an explicit 牵头 / 配合 changes the label's role;
                 # `按职责分工负责` just ends the list.
-                if free and ("牵头" in free["role"] or free["role"] in _CO_WORDS):
+                if free and ("牵头" in free["role"] or free["role"] in (*_CO_WORDS, "主办", "主责")):
                     _read_free(text, norm, s, e, found)
                 else:
                     e = _before_stop(norm, s, e)
@@ -335,7 +335,7 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
             pending.append((s, e))
             continue
         role = m["role"]
-        kind = LEAD if "牵头" in role else CO if role in _CO_WORDS else LISTED
+        kind = LEAD if "牵头" in role or role in ("主办", "主责") else CO if role in _CO_WORDS else LISTED
         for ps, pe in pending:
             found.roles[kind] += _names(text, norm, ps, pe)
         pending = []
@@ -355,7 +355,9 @@ def _is_time(segment: str) -> bool:
 
 
 _ORG_END_RE = re.compile(
-    r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|行|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡)$"
+    r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|行|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡"
+    # People's organisations: 妇联, 残联, 侨联, 科协, 工商联.
+    r"|联|协)$"
 )
 
 
