@@ -24,7 +24,8 @@ def test_the_corpus_is_broad_enough(scores):
     assert len(scores) >= 25
     assert len({s.province for s in scores}) >= 10
     kinds = {s.format.split("-")[0] for s in scores}
-    assert {"txt", "docx", "pdf", "xlsx"} <= kinds
+    assert {"txt", "docx", "pdf", "xlsx", "xls"} <= kinds
+    assert any(s.format == "txt-gb18030" for s in scores)
 
 
 def test_no_document_of_the_genre_is_refused(scores):
