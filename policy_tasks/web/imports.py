@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Unit
 from policy_tasks.errors import ServiceError
+from policy_tasks.models import DocumentVersion, PolicyDocument
 from policy_tasks.parsing import ParsedDocument, ParseError
 from policy_tasks.parsing.corrections import apply_corrections, describe_corrections
 from policy_tasks.selectors.imports import document_preview
@@ -82,7 +83,7 @@ def _render_review(
 def upload(request: HttpRequest) -> HttpResponse:
     viewer = require_viewer(request, _can_import)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
-    context = {"viewer": viewer, "nav": "import", "form": form}
+    context = {"viewer": viewer, "nav": "import", "form": form, "imported": _imported_versions()}
     if request.method != "POST" or not form.is_valid():
         return render(request, "web/import_upload.html", context, status=400 if request.method == "POST" else 200)
     file = form.cleaned_data["file"]
@@ -103,6 +104,16 @@ def upload(request: HttpRequest) -> HttpResponse:
         form.add_error("file", "文件过大，网页核对暂不支持该文件，请删去其中的图片后重新上传")
         return render(request, "web/import_upload.html", context, status=400)
     return _render_review(request, viewer, state, original=original, mapping={})
+
+
+def _imported_versions() -> list[tuple[PolicyDocument, list[DocumentVersion]]]:
+    """Every imported document with each version's file and text, to download (two queries)."""
+    versions = DocumentVersion.objects.defer("source", "text").order_by("document_id", "number")
+    by_document: dict[int, list[DocumentVersion]] = {}
+    for version in versions:
+        by_document.setdefault(version.document_id, []).append(version)
+    documents = PolicyDocument.objects.filter(pk__in=by_document).only("pk", "doc_number", "title", "year")
+    return [(d, by_document[d.pk]) for d in documents]
 
 
 def _chosen_mapping(request: HttpRequest) -> dict[str, Unit]:

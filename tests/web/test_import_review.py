@@ -349,3 +349,18 @@ def test_a_status_the_page_does_not_know_is_shown_as_it_is(client, w, monkeypatc
     response = upload(client, SMALL.replace("全程网办", "一网通办"))
     assert response.status_code == 200
     assert re.search(r"<span class=\"tag \">merged[:<]", response.content.decode())
+
+
+def test_every_imported_version_can_be_downloaded_from_the_import_page(client, w, seed_text):
+    document_import(text=seed_text)
+    edited = seed_text.replace("全年完成投资2000万元", "全年完成投资2500万元")
+    document_import(data=edited.encode("gb18030"), filename="柯政发〔2023〕16号(修订).txt")
+    client.force_login(w.supervisor)
+    page = client.get("/import/").content.decode()
+    assert "已导入的文件" in page and "第 1 版" in page and "第 2 版" in page
+    links = re.findall(r'href="(/api/v1/documents/\d+/versions/\d+/(?:source|text))"', page)
+    assert len(links) == 4
+    first_text, second_source = client.get(links[1]), client.get(links[2])
+    assert first_text.status_code == 200 and "全年完成投资2000万元" in first_text.content.decode()
+    assert second_source.content == edited.encode("gb18030")
+    assert "attachment" in second_source["Content-Disposition"]
