@@ -104,6 +104,7 @@ class Item:
 
     task_number: int
     clause: str
+    task_ref: str  # the clause's number as the document writes it (`12`, `二.3`)
     milestone: str
     lead_units: str
     co_units: str
@@ -167,7 +168,16 @@ def _count(figures: Figures, state: MilestoneState, period: Period) -> None:
 
 def _item(task: Task, m: Milestone, state: MilestoneState, lead: str, co: str) -> Item:
     return Item(
-        task.number, task.title, m.text, lead, co, state.due, m.original_due_date, state.days_late, state.closed_on
+        task.number,
+        task.title,
+        task.ref,
+        m.text,
+        lead,
+        co,
+        state.due,
+        m.original_due_date,
+        state.days_late,
+        state.closed_on,
     )
 
 

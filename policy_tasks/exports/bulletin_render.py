@@ -171,21 +171,21 @@ def render_bulletin_docx(b: Bulletin) -> bytes:
     _table(
         doc,
         ["条款", "具体任务", "牵头单位", "配合单位", "完成时限", "逾期天数"],
-        [[f"{i.task_number}. {i.clause}", i.milestone, i.lead_units, i.co_units, _date(i.due), i.days_late]
+        [[f"{i.task_ref}. {i.clause}", i.milestone, i.lead_units, i.co_units, _date(i.due), i.days_late]
          for i in b.overdue],
     )  # fmt: skip
     _para(doc, "五、本月办结事项", size=14, bold=True, indent=False)
     _table(
         doc,
         ["条款", "具体任务", "牵头单位", "完成时限", "销号日期", "是否按期"],
-        [[f"{i.task_number}. {i.clause}", i.milestone, i.lead_units, _date(i.due), _date(i.closed_on),
+        [[f"{i.task_ref}. {i.clause}", i.milestone, i.lead_units, _date(i.due), _date(i.closed_on),
           f"逾期{i.days_late}天" if i.days_late else "按期"] for i in b.closed],
     )  # fmt: skip
     _para(doc, "六、进度未按时报送情况", size=14, bold=True, indent=False)
     _table(
         doc,
         ["条款", "牵头单位", "填报周期", "报送截止", "实际报送"],
-        [[f"{r.task.number}. {r.task.title}", r.unit.name,
+        [[f"{r.task.ref}. {r.task.title}", r.unit.name,
           f"{_date(r.period.starts_on)}至{_date(r.period.ends_on)}", _date(r.period.due_on),
           f"{_date(timezone.localtime(r.filed_at))}（迟报）" if r.filed_at else "未报送"] for r in b.missing],
     )  # fmt: skip

@@ -67,7 +67,7 @@ def _description(m: Milestone) -> str:
     units = list(m.task.task_units.all())
     lead = "、".join(tu.unit.name for tu in units if tu.role == TaskUnit.Role.LEAD)
     co = "、".join(tu.unit.name for tu in units if tu.role == TaskUnit.Role.CO)
-    lines = [f"{m.document.doc_number} 第{m.task.number}条 {m.task.title}", f"牵头单位：{lead}"]
+    lines = [f"{m.document.doc_number} 第{m.task.ref}条 {m.task.title}", f"牵头单位：{lead}"]
     if co:
         lines.append(f"配合单位：{co}")
     due = f"完成时限：{m.due_date:%Y-%m-%d}"

@@ -201,7 +201,7 @@ def ledger_rows(
         tasks_qs = visible_tasks(user, tasks_qs)
     if unit is not None:
         tasks_qs = tasks_qs.filter(pk__in=TaskUnit.objects.filter(unit=unit).values("task_id"))
-    tasks = list(tasks_qs.select_related("area").only("id", "number", "title", "closed_at", "area"))
+    tasks = list(tasks_qs.select_related("area").only("id", "number", "label", "title", "closed_at", "area"))
     task_ids = [t.pk for t in tasks]
     # Plain rows for the two big reads: model instances would cost more than the rest of the export.
     names: dict[int, tuple[list[str], list[str]]] = {t.pk: ([], []) for t in tasks}
@@ -225,7 +225,7 @@ def ledger_rows(
     total = len(milestones) or 1
     done = 0
     for task in sorted(tasks, key=lambda t: t.number):
-        group, number, area = f"task-{task.pk}", str(task.number), _area_label(task.area)
+        group, number, area = f"task-{task.pk}", task.ref, _area_label(task.area)
         clause = task.title
         lead, co = ("、".join(n) for n in names[task.pk])
         items = by_task.get(task.pk, [])
