@@ -233,6 +233,17 @@ def _has_resp(node: Node) -> bool:
     return any(_has_resp(c) for c in node.children)
 
 
+def _names_own_units(node: Node, root: Node) -> bool:
+    """An item with sub-items that still names units of its own, below its heading line (a
+    table's numbered row above a second task of its own) or anywhere below the top level. A
+    top-level heading's `(由区发改局牵头实施)` is its area's lead, not a clause's."""
+    if node.parent is not root:
+        return read_responsibility(node.own_text).found
+    if node.style in ("cn", "chapter"):
+        return False  # `一、` over clauses is an area (GB/T 9704's first level): its units lead the area
+    return read_responsibility("\n".join(text for _, text in node.pieces[1:])).found
+
+
 def _choose_clauses(root: Node) -> list[Node]:
     memo: dict[int, bool] = {}
 
@@ -285,7 +296,7 @@ def _choose_clauses(root: Node) -> list[Node]:
             if down:
                 # A sub-heading that names its own units above clauses that name theirs is a
                 # clause too (a 分工 table's group row); a top-level heading's are the area's.
-                if kid.parent is not root and read_responsibility(kid.own_text).found:
+                if _names_own_units(kid, root):
                     found.append(kid)
                 found.extend(pick(kid, strict))
             elif flag or silent_are_clauses:

@@ -5,10 +5,11 @@ GB/T 9704-2012 (7.3.3) orders the levels `一、` → `（一）` → `1.` → `
 from its style but from where it appears: a style already open on the stack closes everything
 below it (a sibling), a style not yet open opens a level under the current one (a child).
 
-Web pages often flatten a list into one paragraph (`…。2.做好乙…。3.…`). A number inside a
-line starts an item only where a sentence or a bracket has just ended and the number continues
-a sequence already open (or starts one that the same line continues), so figures such as
-`2.5亿元` or `1、2号线` in prose never do.
+Web pages and PDFs often flatten a list into one paragraph (`…。2.做好乙…。3.…`, or with only
+spaces between: `…县农业农村局 2.落实…`). A number inside a line starts an item only after a
+sentence end, a closing bracket or a space after a word, and only where it continues a sequence
+already open (or starts one that the same line continues), so figures such as `2.5亿元` or
+`1、2号线` in prose never do.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _STYLES = [
 _START_RE = {style: re.compile("^" + pattern + r"(?=\S)") for style, pattern in _STYLES}
 # Inside a line: only after a sentence end or a closing bracket (the flattened-list case).
 _INLINE_RE = re.compile(
-    r"(?<=[。;:!?)\]〕】])\s*(?P<m>"
+    r"(?:(?<=[。;:!?)\]〕】])\s*|(?<=[\u4e00-\u9fff)])\s+)(?P<m>"
     + "|".join(
         f"(?P<{s}>{p.replace('(?P<n>', '(')})" for s, p in _STYLES if s in ("cn", "pcn", "num", "pnum", "circled")
     )

@@ -156,7 +156,16 @@ def table_lines(table: Table) -> list[str]:
         if not body and not any(cells[k] for k in _LABEL_FOR):
             continue
         if clause is not None and not _new_item(body, clause) and (number == clause.number or not number):
-            clause.merge(body, cells, progress)
+            if not _other_lead(clause, cells):
+                clause.merge(body, cells, progress)
+                continue
+            # A merged 序号 over a row that names its own lead unit: a task of its own in the
+            # numbered item, written as its sub-item (`3` then `3(2)`).
+            lines.extend(clause.lines())
+            parent = clause.parent or clause
+            parent.subs += 1
+            clause = _Row(number, order, body, cells, progress)
+            clause.parent, clause.sub = parent, parent.subs
             continue
         if clause is not None:
             lines.extend(clause.lines())
@@ -264,6 +273,15 @@ def _repeats_header(row: list[str], header: list[str]) -> bool:
     return same >= 2
 
 
+def _other_lead(clause: _Row, cells: dict[str, list[str]]) -> bool:
+    """The row names a lead (or first responsible) unit other than the clause's."""
+    for kind in (LEAD, LISTED):
+        mine, theirs = clause.fields[kind], cells[kind]
+        if theirs and mine and theirs[0] != mine[0]:
+            return True
+    return False
+
+
 def _new_item(body: list[str], clause: _Row) -> bool:
     """A row whose task carries its own number, or a different one, starts a clause."""
     return bool(body) and bool(line_marker(normalise(body[0]))) and body[0] not in clause.body
@@ -278,6 +296,9 @@ def _cn(n: int) -> str:
 class _Row:
     def __init__(self, number: str, order: int, body: list[str], cells: dict[str, list[str]], progress: list[str]):
         self.number, self.order = number, order
+        self.parent: _Row | None = None
+        self.sub = 0  # this row's place among its numbered item's own tasks (2, 3 …)
+        self.subs = 1  # tasks in this numbered item so far
         self.body = list(body)
         self.progress = list(progress)
         self.fields = {k: list(cells[k]) for k in _LABEL_FOR}
@@ -292,7 +313,9 @@ class _Row:
         text = "。".join(b.strip().rstrip("。") for b in self.body) + ("。" if self.body else "")
         text = re.sub(r"\s*\n\s*", " ", text)
         number = normalise(self.number).strip(" .、")
-        if line_marker(normalise(text)):
+        if self.sub:
+            head = f"({self.sub})"
+        elif line_marker(normalise(text)):
             head = ""  # the task cell numbers itself (`1.地区生产总值…`); the 序号 counts groups
         elif re.fullmatch(r"\d{1,3}", number):
             head = f"{number}. "

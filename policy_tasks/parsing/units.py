@@ -412,11 +412,17 @@ def _space_split(piece: str) -> list[str]:
     parts = [p for p in re.split(r"\s+", piece) if p]
     out: list[str] = []
     for part in parts:
-        if out and not (len(out[-1]) >= 3 and _ORG_END_RE.search(out[-1]) and len(part) >= 2):
+        if out and not (len(out[-1]) >= 3 and _NAME_END_RE.search(out[-1]) and len(part) >= 2):
             out[-1] += part
         else:
             out.append(part)
     return out
+
+
+# A unit, or a place that stands for its administration (`经开区`, `高新园(邹区镇)`), ends here.
+_NAME_END_RE = re.compile(
+    _ORG_END_RE.pattern.rstrip("$") + r"(?:[(<][^()<>]{1,12}[)>])?$|(?:区|县|市|园|港)(?:[(<][^()<>]{1,12}[)>])?$"
+)
 
 
 _GROUP_RE = re.compile(r"^各(?:(?:县|市|区|乡|镇|旗|州|街道|市州)、?)+$")
