@@ -205,6 +205,8 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
     resp = read_responsibility(norm)
     if resp.spans and resp.spans[0][0] <= 0 and resp.spans[-1][1] >= len(norm.rstrip("。 ")):
         return True  # a line of responsibility fields, or one (牵头单位:…) group
+    if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
+        return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
     if _closed(node):
         return False
     if not blank:

@@ -19,6 +19,7 @@ import itertools
 import re
 
 from .outline import line_marker
+from .pipe_tables import align, is_pipe_line, pipe_rows
 from .sources import Table
 from .textutil import cn_to_int, normalise
 from .units import looks_like_units
@@ -64,7 +65,7 @@ def meaning(header: str) -> str | None:
             if re.search(dict(_MEANINGS)[kind], text):
                 return kind
         return LISTED
-    if re.search(r"进展|完成情况|落实情况|存在问题|备注", text):
+    if re.search(r"进展|推进情况|完成情况|落实情况|存在问题|备注|是否|说明", text):
         return NOTE
     if _TIME_LABEL_RE.match(text):
         return DUE
@@ -155,7 +156,12 @@ def table_lines(table: Table) -> list[str]:
             lines.append(category if line_marker(normalise(category)) else f"{_cn(area_count)}、{category}")
         if not body and not any(cells[k] for k in _LABEL_FOR):
             continue
-        if clause is not None and not _new_item(body, clause) and (number == clause.number or not number):
+        # The same item goes on: its merged 序号 repeated, or, with no 序号 column, its merged
+        # task cell repeated over rows that add content.
+        same = clause is not None and (
+            number == clause.number if number else bool(body and clause.body and body[0] == clause.body[0])
+        )
+        if clause is not None and not _new_item(body, clause) and (same or (not number and not body)):
             if not _other_lead(clause, cells):
                 clause.merge(body, cells, progress)
                 continue
@@ -341,6 +347,12 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     i = 0
     while i < len(lines):
         text, splittable = lines[i]
+        stream = _pipe_stream(lines, i) if splittable else None
+        if stream is not None:
+            j, table = stream
+            out.extend((line, False) for line in table_lines(table))
+            i = j
+            continue
         sep = _separator(text) if splittable else None
         if sep and (_tab_header(text, sep) or _vertical([_cells(text, sep)]) is not None or _label_cell(text, sep)):
             j = i + 1
@@ -361,6 +373,37 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         out.append((text, splittable))
         i += 1
     return out
+
+
+def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
+    """A web table stored a cell a line behind `|` markers (see pipe_tables), from line i."""
+    if not is_pipe_line(lines[i][0]):
+        # A first cell written before the first `| ` marker (the leading style) starts the table;
+        # a title line before a `序号 |` one does not.
+        if not (i + 1 < len(lines) and lines[i + 1][0].strip().startswith("|")):
+            return None
+    window = [t for t, _ in lines[i : i + 12] if t.strip()]
+    single = sum(1 for t in window if is_pipe_line(t) and t.count("|") <= 2 and " | " not in t.strip(" |"))
+    if single < 4 or single * 2 < sum(1 for t in window if "|" in t):
+        return None
+    j, gap = i, 0
+    for k in range(i, len(lines)):
+        if is_pipe_line(lines[k][0]):
+            j, gap = k + 1, 0
+        else:
+            gap += 1
+            if gap > 8:
+                break
+    rows = pipe_rows([t for t, _ in lines[i:j]])
+    if len(rows) < 2:
+        return None
+    kinds = [meaning(h) for h in rows[0]]
+    known = [k for k in kinds if k]
+    if len(set(known)) < 2 or not any(k in (LEAD, LISTED, CO) for k in known):
+        return None
+    units, texts = (LEAD, LISTED, CO), (TITLE, CONTENT, NOTE, DUE, AREA)
+    body = align(rows[1:], kinds, units, texts, LEADER, NUMBER)
+    return j, Table((tuple(rows[0]), *(tuple(r) for r in body)))
 
 
 def _separator(text: str) -> str | None:

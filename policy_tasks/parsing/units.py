@@ -252,9 +252,12 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     line_end = norm.find("\n", end)
     after = norm[end + 1 : len(norm) if line_end < 0 else line_end].strip(" ")
     closes_line = not after.strip("。.;,")
+    before = norm[: start - 1].rstrip(" ")
     # Mid-paragraph, only a bracket that ends a sentence (or, naming roles, a clause of one)
-    # can assign that sentence's work.
-    if not closes_line and after[:1] not in ("。", ";", ","):
+    # can assign that sentence's work; so can one standing right after a sentence's end, whatever
+    # follows (`…1150万人左右。(市人口计生委牵头)万元地区生产总值…`).
+    after_sentence = norm[: start - 1].rstrip()[-1:] in ("。", "")
+    if not closes_line and after[:1] not in ("。", ";", ",") and not after_sentence:
         return False
     inner = _before_stop(norm, start, end, keep_role=True)
     if any(_FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
@@ -263,7 +266,6 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
         return False
     # A bare list of units is an assignment as a sentence of its own (`…以上。(A,B)`), or, inside
     # a sentence, when it names two units or more (`…县域经济(省经委、发改委、财政厅)。`).
-    before = norm[: start - 1].rstrip(" ")
     own_sentence = not before or before[-1] in "。;\n"
     return looks_like_units(norm[start:inner], 1 if own_sentence and closes_line else 2)
 
@@ -391,11 +393,28 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
             if names and _continues_group(names[-1], normalise(piece)):
                 names[-1] = names[-1] + "、" + piece
                 continue
-            for part in re.split(r"(?<=[\u4e00-\u9fff)>]{3})及(?=[\u4e00-\u9fff]{3})", piece):
+            for part in _and_split(piece):
                 part = _without_note(part.strip(_TRIM))
                 if part and not _NOTE_RE.search(part) and not _VAGUE_RE.fullmatch(part) and len(part) <= 40:
                     names.append(part)
     return names
+
+
+def _and_split(piece: str) -> list[str]:
+    """`财政局和市直各单位`, `市级各有关部门及各县市区政府`: two units joined by 和 / 及, where the
+    part before is a whole unit name (`人力资源和社会保障局` is one)."""
+    parts = [piece]
+    for joiner in ("及", "和"):
+        out = []
+        for part in parts:
+            m = re.search(rf"(?<=[\u4e00-\u9fff)>]){joiner}(?=[\u4e00-\u9fff]{{2}})", part)
+            left = part[: m.start()] if m else ""
+            if m and len(left) >= 2 and _NAME_END_RE.search(normalise(left)):
+                out += [left, part[m.end() :]]
+            else:
+                out.append(part)
+        parts = out
+    return parts
 
 
 def _without_note(name: str) -> str:

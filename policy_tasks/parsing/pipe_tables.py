@@ -1,0 +1,154 @@
+"""Web tables stored as a stream of `|`-separated cells over many lines.
+
+A page saved from an HTML table often keeps one marker a cell and breaks the cells' text over
+lines: either each cell begins with `| ` and a bare `|` line ends a row (a merged cell simply
+missing from the rows it spans, a cell's text broken a few characters a line), or each cell ends
+with ` |` and only the 序号 cells tell where a row starts. Both are read back into rows here.
+
+Because merged and empty cells are dropped, a row can have fewer cells than the header has
+columns; each cell is then put under the next column, in order, that can hold what it is: a
+number under 序号, a list of units under a unit column, a person under a leader column, text under
+a text column. A row that names no unit goes on under the units of the row above (the merged cell
+it lost).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import normalise
+from .units import is_person, looks_like_units
+
+_NUMBER_RE = re.compile(r"^\d{1,3}$")
+
+
+def is_pipe_line(text: str) -> bool:
+    """A line of such a stream: its cell marker at the start or the end, not in the middle."""
+    t = text.strip()
+    return t.startswith("|") or t.endswith("|")
+
+
+def pipe_rows(lines: list[str]) -> list[list[str]]:
+    """The stream's rows, the header first; empty cells dropped."""
+    starts = sum(1 for line in lines if line.strip().startswith("|"))
+    ends = sum(1 for line in lines if line.strip().endswith("|"))
+    if starts >= ends:
+        return _leading(lines)
+    return _by_numbers(_trailing(lines))
+
+
+def _leading(lines: list[str]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
+
+    def flush() -> None:
+        text = "".join(cell).strip()
+        if text:
+            row.append(text)
+        cell.clear()
+
+    for line in lines:
+        t = line.strip()
+        if not t:
+            continue
+        if t == "|":
+            flush()
+            if row:
+                rows.append(list(row))
+            row.clear()
+        elif t.startswith("|"):
+            flush()
+            cell.append(t[1:].strip())
+        else:
+            cell.append(t)
+    flush()
+    if row:
+        rows.append(row)
+    return [[_unspaced(c) for c in r] for r in rows]
+
+
+def _trailing(lines: list[str]) -> list[str]:
+    cells: list[str] = []
+    cell: list[str] = []
+    for line in lines:
+        parts = line.strip().split("|")
+        for part in parts[:-1]:
+            cell.append(part.strip())
+            cells.append("".join(cell).strip())
+            cell = []
+        if parts[-1].strip():
+            cell.append(parts[-1].strip())
+    if cell:
+        cells.append("".join(cell).strip())
+    return [_unspaced(c) for c in cells if c]
+
+
+def _by_numbers(cells: list[str]) -> list[list[str]]:
+    """Rows of a stream whose rows start with their 序号: the header runs to the first number."""
+    rows: list[list[str]] = [[]]
+    expected: int | None = None
+    for cell in cells:
+        norm = normalise(cell)
+        if _NUMBER_RE.match(norm) and (expected is None or int(norm) == expected):
+            rows.append([cell])
+            expected = int(norm) + 1
+        else:
+            rows[-1].append(cell)
+    return [r for r in rows if r]
+
+
+def _unspaced(text: str) -> str:
+    # `目 标 任 务`: a header spaced out to fill its cell.
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text) if len(text) <= 16 else text
+
+
+def _kind_of(cell: str) -> str:
+    norm = normalise(cell).strip()
+    if _NUMBER_RE.match(norm):
+        return "number"
+    names = [n for n in re.split(r"[、,;和及]", norm) if n.strip()]
+    if names and all(is_person(n) for n in names):
+        return "person"
+    if looks_like_units(norm) or looks_like_units(re.sub(r"[和及]", "、", norm)):
+        return "units"
+    return "text"
+
+
+def align(
+    rows: list[list[str]],
+    kinds: list[str | None],
+    unit_kinds: tuple[str, ...],
+    text_kinds: tuple[str, ...],
+    leader: str,
+    number: str,
+) -> list[list[str]]:
+    """Each row's cells under the columns that can hold them, in order; lost unit cells restored."""
+    accepts = {
+        "number": lambda k: k == number,
+        "units": lambda k: k in unit_kinds,
+        "person": lambda k: k == leader,
+        "text": lambda k: k in text_kinds or k is None,
+    }
+    out: list[list[str]] = []
+    previous: list[str] | None = None
+    for cells in rows:
+        row = [""] * len(kinds)
+        j = 0
+        for cell in cells:
+            kind = _kind_of(cell)
+            while j < len(kinds) and not accepts[kind](kinds[j]):
+                j += 1
+            if j == len(kinds):
+                break
+            row[j] = cell
+            j += 1
+        units = [i for i, k in enumerate(kinds) if k in unit_kinds]
+        if previous is not None and not any(row[i] for i in units):
+            for i in units:
+                row[i] = previous[i]
+        elif previous is not None and units and not row[units[0]]:
+            row[units[0]] = previous[units[0]]
+        out.append(row)
+        previous = row
+    return out
