@@ -58,7 +58,8 @@ def _default_period(periods: list[ReportPeriod], on) -> int | None:
 
 
 def _targets(milestones: list[Milestone]) -> list[Milestone]:
-    return [m for m in milestones if m.target_value is not None and m.status != Milestone.Status.CLOSED]
+    # Closed and withdrawn (已作废) targets take no more reported values.
+    return [m for m in milestones if m.target_value is not None and m.status in Milestone.LIVE_STATUSES]
 
 
 def _render(request: HttpRequest, task, *, status: int = 200, **bound: Any) -> HttpResponse:
