@@ -122,27 +122,45 @@ def align(
     text_kinds: tuple[str, ...],
     leader: str,
     number: str,
+    others: tuple[str, ...] = (),
 ) -> list[list[str]]:
-    """Each row's cells under the columns that can hold them, in order; lost unit cells restored."""
+    """Each row's cells under the columns that can hold them, in order; lost unit cells restored.
+
+    Units beyond the responsible columns go to the columns of units that only score or supervise
+    (评分部门), counted from the row's end; any left over join the last responsible column, one
+    unit a line being how a cell listing several was flattened.
+    """
     accepts = {
         "number": lambda k: k == number,
         "units": lambda k: k in unit_kinds,
         "person": lambda k: k == leader,
         "text": lambda k: k in text_kinds or k is None,
     }
+    scoring = [i for i, k in enumerate(kinds) if k in others]
     out: list[list[str]] = []
     previous: list[str] | None = None
     for cells in rows:
         row = [""] * len(kinds)
-        j = 0
-        for cell in cells:
-            kind = _kind_of(cell)
-            while j < len(kinds) and not accepts[kind](kinds[j]):
-                j += 1
-            if j == len(kinds):
-                break
-            row[j] = cell
-            j += 1
+        typed = [(cell, _kind_of(cell)) for cell in cells]
+        unit_at = [n for n, (_, kind) in enumerate(typed) if kind == "units"]
+        # The row's last unit cells go to the scoring columns (never its first: that one answers).
+        reserved = dict(zip(reversed(unit_at[1:]), reversed(scoring), strict=False))
+        j, last_unit = 0, None
+        for n, (cell, kind) in enumerate(typed):
+            if n in reserved:
+                row[reserved[n]] = cell
+                continue
+            k = j
+            while k < len(kinds) and not accepts[kind](kinds[k]):
+                k += 1
+            if k == len(kinds):
+                if kind == "units" and last_unit is not None:
+                    row[last_unit] += "、" + cell
+                continue
+            row[k] = cell
+            j = k + 1
+            if kind == "units":
+                last_unit = k
         units = [i for i, k in enumerate(kinds) if k in unit_kinds]
         if previous is not None and not any(row[i] for i in units):
             for i in units:

@@ -25,6 +25,7 @@ from .textutil import cn_to_int, normalise
 from .units import looks_like_units
 
 GROUP = "group"
+OTHER = "other"  # units that score or supervise, not responsible
 NUMBER, AREA, TITLE, CONTENT, LEADER, LEAD, LISTED, CO, DUE, NOTE = (
     "number",
     "area",
@@ -59,6 +60,10 @@ def meaning(header: str) -> str | None:
     text = re.sub(r"\s+", "", normalise(header)).rstrip(":")
     if not text or len(text) > 16:
         return None
+    if text in ("单位", "计量单位"):
+        return NOTE  # a bare 单位 column holds the measure (%, 万元), not who answers
+    if re.search(r"评分|考评|考核部门|考核单位|监督部门|督查部门", text):
+        return OTHER  # departments that score or supervise the work, not ones that do it
     if re.search(r"单位|部门|处室", text):
         # `牵头单位及主要负责人`: a unit column, whatever person it also names.
         for kind in (CO, LEAD, LISTED):
@@ -131,7 +136,7 @@ def table_lines(table: Table) -> list[str]:
                 lines.append(spanning if line_marker(normalise(spanning)) else f"{_cn(area_count)}、{spanning}")
             continue
         cells: dict[str, list[str]] = {k: [] for k, _ in _MEANINGS}
-        cells[GROUP] = []
+        cells[GROUP], cells[OTHER] = [], []
         for i, (kind, value) in enumerate(zip(kinds, row, strict=False)):
             if i in periods and value and not normalise(value).startswith(normalise(periods[i])):
                 value = f"{periods[i]}:{value}"
@@ -225,7 +230,7 @@ def _vertical(rows: list[list[str]]) -> list[str] | None:
     ):
         return None
     cells: dict[str, list[str]] = {k: [] for k, _ in _MEANINGS}
-    cells[GROUP] = []
+    cells[GROUP], cells[OTHER] = [], []
     last = None
     for row in rows:
         kind = meaning(row[0]) if row and row[0] else None
@@ -364,9 +369,9 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             out.extend((line, False) for line in table_lines(Table(tuple(tuple(r) for r in rows))))
             i = j
             continue
-        cells = _cell_header(lines, i)
-        if cells:
-            j, table = _cell_rows(lines, i, cells)
+        found = _cell_header(lines, i) if splittable else None
+        if found:
+            j, table = _cell_rows(lines, *found)
             out.extend((line, False) for line in table_lines(table))
             i = j
             continue
@@ -430,27 +435,34 @@ def _label_cell(text: str, sep: str) -> bool:
     return meaning(first) is not None and len(first) <= 10
 
 
-def _cell_header(lines: list[tuple[str, bool]], i: int) -> int:
-    """How many consecutive one-word lines from i name table columns (0 if not a header)."""
-    count, kinds = 0, []
-    while i + count < len(lines):
-        text = lines[i + count][0].strip()
-        kind = meaning(text) if text and len(text) <= 8 else None
-        if kind is None:
+def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]] | None:
+    """The header of a table flattened a cell a line, from line i: consecutive one-word lines
+    (blank lines between allowed) naming its columns, with a 序号 among them so that its rows can
+    be told apart by their numbers. Returns where the rows start, and the header."""
+    header: list[str] = []
+    j = i
+    while j < len(lines):
+        text = lines[j][0].strip()
+        if not text:
+            if not header:
+                return None
+            j += 1
+            continue
+        if len(text) > 8 or meaning(text) is None:
             break
-        kinds.append(kind)
-        count += 1
-    # Only a header that starts with 序号: its rows can be told apart by their numbers.
-    if count >= 3 and kinds[0] == NUMBER and any(k in (LEAD, LISTED, CO) for k in kinds):
-        return count
-    return 0
-
-
-def _cell_rows(lines: list[tuple[str, bool]], i: int, width: int) -> tuple[int, Table]:
-    header = [lines[i + k][0].strip() for k in range(width)]
+        header.append(text)
+        j += 1
     kinds = [meaning(h) for h in header]
-    j = i + width
-    rows: list[list[str]] = [header]
+    if len(header) >= 3 and NUMBER in kinds and any(k in (LEAD, LISTED, CO) for k in kinds):
+        return j, header
+    return None
+
+
+def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tuple[int, Table]:
+    """Rows of a table flattened a cell a line: a row starts at its 序号 (the next number); its
+    cells go under the columns that can hold them (merged and empty cells were dropped)."""
+    kinds = [meaning(h) for h in header]
+    rows: list[list[str]] = []
     current: list[str] = []
     expected = 1
     while j < len(lines):
@@ -458,24 +470,21 @@ def _cell_rows(lines: list[tuple[str, bool]], i: int, width: int) -> tuple[int, 
         if not text:
             j += 1
             continue
-        if kinds[0] == NUMBER and re.fullmatch(r"\d{1,3}", normalise(text)):
-            if int(normalise(text)) != expected:
-                break
-            if current:
-                rows.append(_fit(current, kinds))
-            current, expected = [text], expected + 1
-        elif current and len(current) < width:
-            current.append(text)
-        elif kinds[0] != NUMBER and len(current) in (0, width):
-            if current:
-                rows.append(_fit(current, kinds))
-            current = [text]
-        else:
+        if re.fullmatch(r"\d{1,3}", normalise(text)) and int(normalise(text)) == expected:
+            if (current and rows) or expected > 1:
+                rows.append(current)
+                current = []
+            # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
+            current, expected = [*current, text], expected + 1
+        elif len(text) > 200 or (current and len(current) > 3 * len(header)):
             break
+        else:
+            current.append(text)
         j += 1
     if current:
-        rows.append(_fit(current, kinds))
-    return j, Table(tuple(tuple(r) for r in rows))
+        rows.append(current)
+    body = align(rows, kinds, (LEAD, LISTED, CO), (TITLE, CONTENT, NOTE, DUE, AREA), LEADER, NUMBER, others=(OTHER,))
+    return j, Table((tuple(header), *(tuple(r) for r in body)))
 
 
 def _fit(cells: list[str], kinds: list[str | None]) -> list[str]:
