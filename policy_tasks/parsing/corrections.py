@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from .result import ParsedDocument, ParsedMilestone, ParsedTask, ParseError, UnitRef
-from .units import unit_form
+from .unit_names import unit_form
 
 CLAUSE_FIELDS = ("lead_units", "co_units", "drop_milestones", "milestone_dates", "add_milestones")
 # A date a plan of the genre can carry: the parser reads nothing outside this either.

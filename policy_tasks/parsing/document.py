@@ -7,31 +7,29 @@ more of them name responsible units of their own (or one does, in a style that i
 style elsewhere in the document); an item whose children do not is a clause, and its children
 are part of its text. Top-level items above the clauses are the areas (领域). Items that hold
 no responsibility where their siblings do not either (总体要求, 保障措施) are neither.
-
-A clause owns the lines after its number while they can still belong to it: its wrapped text
-and body paragraphs until its responsibility has been read, then only responsibility lines
-(`牵头单位:…`, `(责任单位:…)`). Closing paragraphs after a finished clause therefore never
-become part of it.
+How lines join items is `outline_lines`; which items are clauses, `clauses`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
+from .clauses import choose_clauses
 from .deadlines import guess_year
-from .header import Line, assumed_year_message, default_due, header_year, read_header
+from .flat_tables import text_tables
+from .header import assumed_year_message, default_due, header_year, read_header
 from .milestones import clause_due, due_field_milestone, find_milestones
-from .outline import Node, line_marker, split_inline
+from .outline import Node
+from .outline_lines import Outline
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .sources import Source, Table, read_source
-from .tables import table_lines, text_tables
+from .tables import table_lines
 from .textutil import normalise
-from .units import CO, Responsibility, UnitBook, carried_units, looks_like_units, read_responsibility
+from .unit_names import UnitBook
+from .units import CO, Responsibility, carried_units, read_responsibility
 
 _TITLE_MAX = 60
-_ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 
 
 def parse_bytes(
@@ -69,8 +67,8 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:
         raise ParseError(f"年份无效：{year} (year out of range)")
-    outline = _Outline.read(lines)
-    clauses = _choose_clauses(outline.root)
+    outline = Outline.read(lines)
+    clauses = choose_clauses(outline.root)
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose)
@@ -98,226 +96,6 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
     if message:
         parsed.warnings.insert(0, ParseWarning(None, 1, message))
     return parsed
-
-
-class _Outline:
-    """The numbered items as a tree, plus the lines before the first one and after the last."""
-
-    def __init__(self) -> None:
-        self.root = Node("root", 0, "", 0)
-        self.header: list[Line] = []
-        self.loose: list[Line] = []
-        self._stack: list[Node] = [self.root]
-        self._attached = False  # the line before went to the open item
-
-    @classmethod
-    def read(cls, lines: list[tuple[str, bool]]) -> _Outline:
-        outline = cls()
-        blank = False
-        for number, (raw, splittable) in enumerate(lines, 1):
-            stripped = raw.strip()
-            if not stripped:
-                blank = True
-                continue
-            pieces = [stripped]
-            if splittable:
-                marker = line_marker(normalise(stripped))
-                head = outline._open_values()
-                if marker is not None:
-                    head = _after(head, outline._stack, marker.style, marker.value)
-                pieces = split_inline(stripped, head)
-            for piece in pieces:
-                outline._line(number, piece, blank)
-                blank = False
-        return outline
-
-    def _open_values(self) -> dict[str, int]:
-        return {node.style: node.value for node in self._stack[1:]}
-
-    def _line(self, number: int, text: str, blank: bool) -> None:
-        norm = normalise(text)
-        if _ANNEX_RE.match(norm):
-            # The plan is often the 通知's 附件: its numbering starts afresh, not under the notice's.
-            del self._stack[1:]
-            self.loose.append((number, text))
-            return
-        marker = line_marker(norm)
-        if marker is not None and not _is_date_like(norm):
-            styles = [n.style for n in self._stack]
-            if marker.style in styles:
-                del self._stack[styles.index(marker.style) :]
-            parent = self._stack[-1]
-            node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text)
-            node.pieces.append((number, text[marker.end :].strip()))
-            parent.children.append(node)
-            self._stack.append(node)
-            self._attached = True
-            return
-        current = self._stack[-1]
-        if current.style != "root" and not blank and self._attached:
-            text = _as_field_line(text, norm, current) or text
-            norm = normalise(text)
-        self._attached = False
-        if current.style == "root":
-            (self.loose if current.children else self.header).append((number, text))
-        elif _continues(current, norm, blank):
-            current.pieces.append((number, text))
-            self._attached = True
-        else:
-            self.loose.append((number, text))
-
-
-_DATE_ONLY_RE = re.compile(
-    r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)?|年底|年内|全年|[一二三四]季度|上半年|下半年)\s*(?:前|以前|之前)?$"
-    r"|^(?:持续推进|长期坚持|长期|常态化)$"
-)
-
-
-def _as_field_line(text: str, norm: str, node: Node) -> str | None:
-    """A flattened table puts a clause's cells on lines of their own: a line that is only units
-    or only a date, under an item that has named none yet, is its 责任单位 / 完成时限 cell."""
-    if "。" in norm or len(norm) > 120:
-        return None
-    own = read_responsibility(node.own_text)
-    if _DATE_ONLY_RE.match(norm.strip()) and not own.due_fields:
-        return f"完成时限:{text}"
-    if own.found:
-        return None
-    names = [n for n in re.split(r"[、,;]", norm) if n.strip()]
-    if len(names) >= 2 and looks_like_units(norm):
-        return f"责任单位:{text}"
-    return None
-
-
-def _after(values: dict[str, int], stack: list[Node], style: str, value: int) -> dict[str, int]:
-    """Open values once a line's own number has been placed on the stack."""
-    styles = [n.style for n in stack[1:]]
-    kept = stack[1 : 1 + styles.index(style)] if style in styles else stack[1:]
-    return {**{n.style: n.value for n in kept}, style: value}
-
-
-def _is_date_like(norm: str) -> bool:
-    # `2023.12` or `10、11月` start lines in tables and lists; they are not items.
-    return bool(re.match(r"^\d{1,2}\s*[、.]\s*\d{1,2}\s*月", norm))
-
-
-def _continues(node: Node, norm: str, blank: bool) -> bool:
-    resp = read_responsibility(norm)
-    if resp.spans and resp.spans[0][0] <= 0 and resp.spans[-1][1] >= len(norm.rstrip("。 ")):
-        return True  # a line of responsibility fields, or one (牵头单位:…) group
-    if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
-        return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
-    if _closed(node):
-        return False
-    if not blank:
-        return True
-    # After a blank line a paragraph still belongs to an item whose text so far is a heading,
-    # or when it ends with the responsibility the item has not given yet.
-    return "。" not in normalise(node.own_text) or resp.found
-
-
-def _closed(node: Node) -> bool:
-    text = normalise(node.own_text)
-    resp = read_responsibility(text)
-    if not resp.found:
-        return False
-    before = text[: resp.spans[0][0]]
-    return "。" in before or ";" in before or (resp.spans[0][0] > 0 and "\n" in text[: resp.spans[0][0]])
-
-
-# --- which items are clauses -------------------------------------------------------------
-
-
-def _has_resp(node: Node) -> bool:
-    own = node.own_text
-    if read_responsibility(own).found or (node.children and carried_units(own) is not None):
-        return True
-    return any(_has_resp(c) for c in node.children)
-
-
-def _names_own_units(node: Node, root: Node) -> bool:
-    """An item with sub-items that still names units of its own, below its heading line (a
-    table's numbered row above a second task of its own) or anywhere below the top level. A
-    top-level heading's `(由区发改局牵头实施)` is its area's lead, not a clause's."""
-    if node.parent is not root:
-        return read_responsibility(node.own_text).found
-    if node.style in ("cn", "chapter"):
-        return False  # `一、` over clauses is an area (GB/T 9704's first level): its units lead the area
-    return read_responsibility("\n".join(text for _, text in node.pieces[1:])).found
-
-
-def _choose_clauses(root: Node) -> list[Node]:
-    memo: dict[int, bool] = {}
-
-    def has(node: Node) -> bool:
-        if id(node) not in memo:
-            memo[id(node)] = _has_resp(node)
-        return memo[id(node)]
-
-    def covered(kids: list[Node], parent: Node) -> list[bool]:
-        """Which items name units, directly or through `下同` / a heading's `以下…不再列出`."""
-        if parent.style != "root" and carried_units(parent.own_text) is not None:
-            return [True] * len(kids)
-        flags, carrying = [], False
-        for kid in kids:
-            if has(kid):
-                carrying = carrying or read_responsibility(kid.own_text).carries
-                flags.append(True)
-            else:
-                flags.append(carrying)
-        return flags
-
-    clause_styles: set[str] = set()
-
-    def descend(node: Node, strict: bool) -> bool:
-        flags = covered(node.children, node)
-        if sum(flags) >= 2:
-            return True
-        kids = [k for k, f in zip(node.children, flags, strict=True) if f]
-        if len(kids) != 1:
-            return False
-        if read_responsibility(node.pieces[0][1] if node.pieces else "").found:
-            return True  # `一、调整能源结构(省发改委总牵头)` over a clause naming its own units
-        if len(node.children) == 1:
-            return True  # a heading over a single clause (a table's 领域 with one row)
-        # A heading with one sub-heading above the clauses (`一、` → `(一)` → `1.` `2.`).
-        if kids[0].children and descend(kids[0], strict):
-            return True
-        return not strict and kids[0].style in clause_styles and node.style not in clause_styles
-
-    def pick(node: Node, strict: bool) -> list[Node]:
-        kids = node.children
-        flags = covered(kids, node)
-        going_down = [bool(k.children) and f and descend(k, strict) for k, f in zip(kids, flags, strict=True)]
-        here = [f and not d for f, d in zip(flags, going_down, strict=True)]
-        # Where most siblings are clauses the silent rest forgot their units (and are warned);
-        # where few are (总体要求, 保障措施 beside 重点任务), the silent ones are not clauses.
-        silent_are_clauses = sum(here) * 2 >= len(kids) and any(here)
-        found: list[Node] = []
-        for kid, flag, down in zip(kids, flags, going_down, strict=True):
-            if down:
-                # A sub-heading that names its own units above clauses that name theirs is a
-                # clause too (a 分工 table's group row); a top-level heading's are the area's.
-                if _names_own_units(kid, root):
-                    found.append(kid)
-                found.extend(pick(kid, strict))
-            elif flag or silent_are_clauses:
-                found.append(kid)
-        return found
-
-    first = pick(root, strict=True)
-    clause_styles = {n.style for n in first}
-    chosen = pick(root, strict=False)
-    if chosen:
-        return chosen
-    # No item names a unit: the measures are the most common kind of leaf item.
-    leaves = [n for n in root.walk() if not n.children]
-    if not leaves:
-        return []
-    styles = [n.style for n in leaves]
-    # Ties go to the style met last: the plan follows its covering notice.
-    common = max(dict.fromkeys(reversed(styles)), key=styles.count)
-    return [n for n in leaves if n.style == common]
 
 
 # --- assembly ----------------------------------------------------------------------------
@@ -412,7 +190,7 @@ def _join(parts) -> str:
 
 
 class _Assembler:
-    def __init__(self, outline: _Outline, clauses: list[Node], year: int):
+    def __init__(self, outline: Outline, clauses: list[Node], year: int):
         self.outline, self.year = outline, year
         self.warnings: list[ParseWarning] = []
         labels = _labels(clauses)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .textutil import normalise
-from .units import is_person, looks_like_units
+from .unit_names import is_person, looks_like_units
 
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 

@@ -1,4 +1,4 @@
-"""Responsibility lines and unit names.
+"""Responsibility: who a clause names, and in what role.
 
 The genre writes who is responsible in many ways, all read here:
 `(责任单位:A、B)` (the first listed leads), `(A牵头,B、C配合)`,
@@ -6,18 +6,29 @@ The genre writes who is responsible in many ways, all read here:
 (`牵头单位:A` / `配合单位:B` / `完成时限:2023年12月底`, several on one line as
 in a table), and an area's `(由A、B牵头实施)`.
 
-Names are kept as written here; `UnitBook` turns them into canonical units.
+Names are kept as written here; `unit_names` splits and judges lists of names (units, groups,
+persons) and its `UnitBook` turns them into canonical units.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .result import UnitRef
 from .textutil import bracket_depths, normalise, split_top, strip_span
+from .unit_names import (
+    NOTE_RE,
+    VAGUE_RE,
+    and_split,
+    continues_group,
+    is_person,
+    looks_like_units,
+    space_split,
+    starred,
+    without_note,
+)
+from .unit_names import TRIM as _TRIM
 
 LEADER, LEAD, LISTED, CO, DUE = "leader", "lead", "listed", "co", "due"
 # Labels offices use, by what they assign. Persons (领导, 责任人) are leaders, never units.
@@ -88,16 +99,10 @@ _FREE_RE = re.compile(
     r"^(?:由)?(?P<names>.+?)(?P<role>主办|主责|(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
     r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|协办)$"
 )
-# `相关部门配合`: no unit in particular (`各有关部门` and `市级各部门` are addressees, and kept).
-_VAGUE_RE = re.compile(r"(?:其他|其它)?(?:相关|有关)(?:部门|单位|部门和单位|单位和部门)")
 _CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "协办")
 # What a unit list says about how its units work, never a unit: cut there.
 _STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
-# A note inside the list, not a name.
-_NOTE_RE = re.compile(r"下同|同上|第一(?:责任)?单位为牵头|排名第一|为牵头单位|不再|逐条|列出")
 _NAME_SEPS = "、,;/ \n"
-_GROUP_PARTS = ("县", "市", "区", "乡", "镇", "旗", "街道", "市州", "州")
-_TRIM = " \n,;、.。:"
 
 
 @dataclass
@@ -356,203 +361,19 @@ def _is_time(segment: str) -> bool:
     return phrase is not None and phrase.due is not None and len(phrase.text) * 3 >= len(segment.strip())
 
 
-_ORG_END_RE = re.compile(
-    r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|行|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡"
-    # People's organisations: 妇联, 残联, 侨联, 科协, 工商联.
-    r"|联|协)$"
-)
-
-
-def looks_like_units(inner: str, least: int = 1) -> bool:
-    """Every name in the list is a unit (`…局`, `…委`, `…政府`, `各县(市、区)`), or a place
-    standing for its government (`宜昌市`) beside at least one unit."""
-    names = [inner[a:b].strip(_TRIM + "★☆*※") for a, b in split_top(inner, "、,;")]
-    merged: list[str] = []
-    for name in names:
-        if merged and _continues_group(merged[-1], name):
-            merged[-1] += "、" + name
-        elif name:
-            merged.append(name)
-    # `省发改委(省能源局)`: a unit with its other name in brackets.
-    names = [_ETC_RE.sub("", re.sub(r"[(<〔][^()<>〔〕]*[)>〕]$", "", n)) for n in merged]
-    if len(names) < least or any(len(n) > 30 or not n for n in names):
-        return False
-    units = [n for n in names if _ORG_END_RE.search(n) or (n.startswith("各") and len(n) <= 12)]
-    places = [n for n in names if n not in units and re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", n)]
-    return bool(units) and len(units) + len(places) == len(names)
-
-
 def _names(text: str, norm: str, start: int, end: int) -> list[str]:
     names: list[str] = []
     for s, e in split_top(norm, _NAME_SEPS.replace(" ", ""), start, end):
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue
-        for piece in _space_split(text[s:e]):
+        for piece in space_split(text[s:e]):
             # `各县、市、区人民政府` is one addressee: its 、 parts are levels, not units.
-            if names and _continues_group(names[-1], normalise(piece)):
+            if names and continues_group(names[-1], normalise(piece)):
                 names[-1] = names[-1] + "、" + piece
                 continue
-            for part in _and_split(piece):
-                part = _without_note(part.strip(_TRIM))
-                if part and not _NOTE_RE.search(part) and not _VAGUE_RE.fullmatch(part) and len(part) <= 40:
+            for part in and_split(piece):
+                part = without_note(part.strip(_TRIM))
+                if part and not NOTE_RE.search(part) and not VAGUE_RE.fullmatch(part) and len(part) <= 40:
                     names.append(part)
     return names
-
-
-def _and_split(piece: str) -> list[str]:
-    """`财政局和市直各单位`, `市级各有关部门及各县市区政府`: two units joined by 和 / 及, where the
-    part before is a whole unit name (`人力资源和社会保障局` is one)."""
-    parts = [piece]
-    for joiner in ("及", "和"):
-        out = []
-        for part in parts:
-            m = re.search(rf"(?<=[\u4e00-\u9fff)>]){joiner}(?=[\u4e00-\u9fff]{{2}})", part)
-            left = part[: m.start()] if m else ""
-            if m and len(left) >= 2 and _NAME_END_RE.search(normalise(left)):
-                out += [left, part[m.end() :]]
-            else:
-                out.append(part)
-        parts = out
-    return parts
-
-
-def _without_note(name: str) -> str:
-    """`市卫生健康委(列第一位为牵头单位,下同)`: a note in brackets after the last name."""
-    m = re.search(r"[(（][^()（）]*[)）]$", name)
-    if m and (_NOTE_RE.search(m.group()) or len(m.group()) > 14):
-        return name[: m.start()].strip(_TRIM)
-    return name
-
-
-def _space_split(piece: str) -> list[str]:
-    """Spaces separate names in a table cell (`区发改局 区财政局`) but are noise inside one that a
-    web page or PDF spaced out (`市 财政局`, `钱 宇`): a space ends a name only after a unit suffix."""
-    parts = [p for p in re.split(r"\s+", piece) if p]
-    out: list[str] = []
-    for part in parts:
-        if out and not (len(out[-1]) >= 3 and _NAME_END_RE.search(out[-1]) and len(part) >= 2):
-            out[-1] += part
-        else:
-            out.append(part)
-    return out
-
-
-# A unit, or a place that stands for its administration (`经开区`, `高新园(邹区镇)`), ends here.
-_NAME_END_RE = re.compile(
-    _ORG_END_RE.pattern.rstrip("$") + r"(?:[(<][^()<>]{1,12}[)>])?$|(?:区|县|市|园|港)(?:[(<][^()<>]{1,12}[)>])?$"
-)
-
-
-_GROUP_RE = re.compile(r"^各(?:(?:县|市|区|乡|镇|旗|州|街道|市州)、?)+$")
-_GROUP_TAIL_RE = re.compile(r"^(?:县|市|区|乡|镇|旗|州|街道)(?:人民政府|政府|党委|管委会)?$")
-
-
-def _continues_group(previous: str, piece: str) -> bool:
-    return bool(_GROUP_RE.match(normalise(previous).replace(" ", "")) and _GROUP_TAIL_RE.match(piece))
-
-
-def starred(names: list[str]) -> tuple[list[str], list[str]] | None:
-    """`★区发改委、统计局`: a star marks the lead; None when no name carries one."""
-    marks = "★☆*※"
-    if not any(n[:1] in marks for n in names):
-        return None
-    lead = [n.lstrip(marks) for n in names if n[:1] in marks]
-    return lead, [n for n in names if n[:1] not in marks]
-
-
-def is_person(name: str) -> bool:
-    """A leader's title or name written where units go (`副区长王明`, `伍泽国`)."""
-    norm = normalise(name).replace(" ", "")
-    if re.search(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席|委员)$", norm):
-        return not re.search(r"(?:委员会|主任办公室)$", norm)
-    # Two or three characters with no unit suffix and no place prefix: a person's name.
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
-        _ORG_END_RE.search(norm)
-        or norm[0] in "各省市区县乡镇全本"
-        or norm.endswith(("区", "县", "市", "州", "旗", "村"))
-    )
-
-
-# --- unit names -------------------------------------------------------------
-
-_TOWNSHIPS_RE = re.compile(r"各?乡镇[<(\[]?街道[>)\]]?")
-_ALIAS_RE = re.compile(r"(?P<name>[^<(]+)[<(](?P<alias>[^<>()]+)[>)]")
-_ETC_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
-TOWNSHIPS = "各乡镇街道"
-
-
-@dataclass(frozen=True)
-class UnitForm:
-    canonical: str
-    aliases: tuple[str, ...]
-    kind: str
-
-
-def unit_form(written: str) -> UnitForm | None:
-    """Canonical name, aliases and kind of one name as written.
-
-    `区经信局<商务局>` is one bureau acting under two names: canonical 区经信局,
-    aliases 商务局 and the written form. Every spelling of 各乡镇(街道) is the
-    one group 各乡镇街道. A trailing 等/等部门 belongs to no name.
-    """
-    written = _ETC_RE.sub("", written.strip(_TRIM + "★☆*※")).strip(_TRIM)
-    if written.startswith("由"):
-        written = written[1:]
-    norm = normalise(written)
-    if not norm or not re.search(r"\w", norm):
-        return None
-    aliases = []
-    if _TOWNSHIPS_RE.fullmatch(norm):
-        canonical = TOWNSHIPS
-        aliases = [written]
-    elif m := _ALIAS_RE.fullmatch(norm):
-        canonical = written[: m.end("name")].strip()
-        aliases = [written[m.start("alias") : m.end("alias")], written, f"{canonical}<{m['alias']}>"]
-    else:
-        canonical = written
-    aliases = tuple(dict.fromkeys(a for a in aliases if a and a != canonical))
-    return UnitForm(canonical, aliases, unit_kind(canonical))
-
-
-def unit_kind(name: str) -> str:
-    if name == TOWNSHIPS or name.endswith("成员单位") or name.startswith("各"):
-        return "group"
-    if name.endswith("公司"):
-        return "company"
-    return "department"
-
-
-class UnitBook:
-    """Every distinct unit of a document, in the order it is first named.
-
-    Built from all names at once so that an alias learnt late (`商务局` seen
-    alone before `区经信局<商务局>`) still resolves to the one unit.
-    """
-
-    def __init__(self, written_names: Iterable[str]):
-        forms = [(w, unit_form(w)) for w in written_names]
-        alias_of: dict[str, str] = {}
-        for _, form in forms:
-            if form:
-                for alias in form.aliases:
-                    alias_of.setdefault(alias, form.canonical)
-        self._name_of: dict[str, str] = {}
-        self._units: dict[str, UnitRef] = {}
-        for written, form in forms:
-            if form is None:
-                continue
-            name = alias_of.get(form.canonical, form.canonical)
-            ref = self._units.setdefault(name, UnitRef(name, [], unit_kind(name)))
-            for alias in (form.canonical, *form.aliases):
-                if alias != name and alias not in ref.aliases:
-                    ref.aliases.append(alias)
-            self._name_of[written] = name
-
-    def names(self, written: Iterable[str]) -> list[str]:
-        """Canonical names for names as written, dropping empties and repeats."""
-        return list(dict.fromkeys(self._name_of[w] for w in written if w in self._name_of))
-
-    @property
-    def units(self) -> list[UnitRef]:
-        return list(self._units.values())

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from policy_tasks.parsing import parse_document
-from policy_tasks.parsing.units import UnitBook, read_responsibility, unit_form
+from policy_tasks.parsing.unit_names import UnitBook, unit_form
+from policy_tasks.parsing.units import read_responsibility
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from duban.lib import clock
 from policy_tasks.parsing.scoring import DocumentScore, corpus_folders, score_folder
 
 # The bounds issue 12 sets for the development corpus.
@@ -25,7 +26,8 @@ class Command(BaseCommand):
         folders = corpus_folders(Path(path))
         if not folders:
             raise CommandError(f"{path}: 没有找到带 gold.json 的文件夹", returncode=2)
-        scores = [score_folder(f) for f in folders]
+        year = clock.today().year
+        scores = [score_folder(f, current_year=year) for f in folders]
         self.stdout.write(f"{'文件':<36} {'格式':<12} {'省份':<6} {'条款':>9} {'里程碑':>9} {'多出':>4} {'秒':>6}")
         for s in scores:
             state = f"拒绝: {s.refused}" if s.refused else ""

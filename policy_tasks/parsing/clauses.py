@@ -1,0 +1,106 @@
+"""Which items of the outline are clauses: the level that carries the responsibilities.
+
+Starting from the top, the reader descends into an item's children while two or more of them
+name responsible units of their own (or one does under a heading that names its own lead, or
+under a heading over a single item, or in a style that is the clause style elsewhere); an item
+whose children do not is a clause, and its children are part of its text. Silent items beside
+clauses are clauses that forgot their units; silent sections (总体要求, 保障措施) beside sections
+with clauses are not clauses.
+"""
+
+from __future__ import annotations
+
+from .outline import Node
+from .units import carried_units, read_responsibility
+
+
+def _has_resp(node: Node) -> bool:
+    own = node.own_text
+    if read_responsibility(own).found or (node.children and carried_units(own) is not None):
+        return True
+    return any(_has_resp(c) for c in node.children)
+
+
+def _names_own_units(node: Node, root: Node) -> bool:
+    """An item with sub-items that still names units of its own, below its heading line (a
+    table's numbered row above a second task of its own) or anywhere below the top level. A
+    top-level heading's `(由区发改局牵头实施)` is its area's lead, not a clause's."""
+    if node.parent is not root:
+        return read_responsibility(node.own_text).found
+    if node.style in ("cn", "chapter"):
+        return False  # `一、` over clauses is an area (GB/T 9704's first level): its units lead the area
+    return read_responsibility("\n".join(text for _, text in node.pieces[1:])).found
+
+
+def choose_clauses(root: Node) -> list[Node]:
+    memo: dict[int, bool] = {}
+
+    def has(node: Node) -> bool:
+        if id(node) not in memo:
+            memo[id(node)] = _has_resp(node)
+        return memo[id(node)]
+
+    def covered(kids: list[Node], parent: Node) -> list[bool]:
+        """Which items name units, directly or through `下同` / a heading's `以下…不再列出`."""
+        if parent.style != "root" and carried_units(parent.own_text) is not None:
+            return [True] * len(kids)
+        flags, carrying = [], False
+        for kid in kids:
+            if has(kid):
+                carrying = carrying or read_responsibility(kid.own_text).carries
+                flags.append(True)
+            else:
+                flags.append(carrying)
+        return flags
+
+    clause_styles: set[str] = set()
+
+    def descend(node: Node, strict: bool) -> bool:
+        flags = covered(node.children, node)
+        if sum(flags) >= 2:
+            return True
+        kids = [k for k, f in zip(node.children, flags, strict=True) if f]
+        if len(kids) != 1:
+            return False
+        if read_responsibility(node.pieces[0][1] if node.pieces else "").found:
+            return True  # `一、调整能源结构(省发改委总牵头)` over a clause naming its own units
+        if len(node.children) == 1:
+            return True  # a heading over a single clause (a table's 领域 with one row)
+        # A heading with one sub-heading above the clauses (`一、` → `(一)` → `1.` `2.`).
+        if kids[0].children and descend(kids[0], strict):
+            return True
+        return not strict and kids[0].style in clause_styles and node.style not in clause_styles
+
+    def pick(node: Node, strict: bool) -> list[Node]:
+        kids = node.children
+        flags = covered(kids, node)
+        going_down = [bool(k.children) and f and descend(k, strict) for k, f in zip(kids, flags, strict=True)]
+        here = [f and not d for f, d in zip(flags, going_down, strict=True)]
+        # Where most siblings are clauses the silent rest forgot their units (and are warned);
+        # where few are (总体要求, 保障措施 beside 重点任务), the silent ones are not clauses.
+        silent_are_clauses = sum(here) * 2 >= len(kids) and any(here)
+        found: list[Node] = []
+        for kid, flag, down in zip(kids, flags, going_down, strict=True):
+            if down:
+                # A sub-heading that names its own units above clauses that name theirs is a
+                # clause too (a 分工 table's group row); a top-level heading's are the area's.
+                if _names_own_units(kid, root):
+                    found.append(kid)
+                found.extend(pick(kid, strict))
+            elif flag or silent_are_clauses:
+                found.append(kid)
+        return found
+
+    first = pick(root, strict=True)
+    clause_styles = {n.style for n in first}
+    chosen = pick(root, strict=False)
+    if chosen:
+        return chosen
+    # No item names a unit: the measures are the most common kind of leaf item.
+    leaves = [n for n in root.walk() if not n.children]
+    if not leaves:
+        return []
+    styles = [n.style for n in leaves]
+    # Ties go to the style met last: the plan follows its covering notice.
+    common = max(dict.fromkeys(reversed(styles)), key=styles.count)
+    return [n for n in leaves if n.style == common]

@@ -1,0 +1,175 @@
+"""Task tables flattened into text, turned back into tables.
+
+A .txt saved from Excel keeps a row a line with tab-separated cells (`Source.text` does the
+same); a web page keeps a row a line with ` | ` between cells, or a cell a line behind `|`
+markers (`pipe_tables`); a web page or a PDF may put a cell a line under a header written a word
+a line. `text_tables` finds each and hands the rebuilt table to `tables.table_lines`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pipe_tables import align, is_pipe_line, pipe_rows
+from .sources import Table
+from .tables import (
+    AREA,
+    CO,
+    CONTENT,
+    DUE,
+    LEAD,
+    LEADER,
+    LISTED,
+    NOTE,
+    NUMBER,
+    OTHER,
+    TITLE,
+    header_row,
+    meaning,
+    table_lines,
+    vertical_lines,
+)
+from .textutil import normalise
+
+
+def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Lines with any flattened task table turned back into the clause form."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(lines):
+        text, splittable = lines[i]
+        stream = _pipe_stream(lines, i) if splittable else None
+        if stream is not None:
+            j, table = stream
+            out.extend((line, False) for line in table_lines(table))
+            i = j
+            continue
+        sep = _separator(text) if splittable else None
+        if sep and (
+            _tab_header(text, sep) or vertical_lines([_cells(text, sep)]) is not None or _label_cell(text, sep)
+        ):
+            j = i + 1
+            rows = [_cells(text, sep)]
+            while j < len(lines) and (sep in lines[j][0] or not lines[j][0].strip()):
+                if lines[j][0].strip():
+                    rows.append(_cells(lines[j][0], sep))
+                j += 1
+            out.extend((line, False) for line in table_lines(Table(tuple(tuple(r) for r in rows))))
+            i = j
+            continue
+        found = _cell_header(lines, i) if splittable else None
+        if found:
+            j, table = _cell_rows(lines, *found)
+            out.extend((line, False) for line in table_lines(table))
+            i = j
+            continue
+        out.append((text, splittable))
+        i += 1
+    return out
+
+
+def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
+    """A web table stored a cell a line behind `|` markers (see pipe_tables), from line i."""
+    if not is_pipe_line(lines[i][0]):
+        # A first cell written before the first `| ` marker (the leading style) starts the table;
+        # a title line before a `序号 |` one does not.
+        if not (i + 1 < len(lines) and lines[i + 1][0].strip().startswith("|")):
+            return None
+    window = [t for t, _ in lines[i : i + 12] if t.strip()]
+    single = sum(1 for t in window if is_pipe_line(t) and t.count("|") <= 2 and " | " not in t.strip(" |"))
+    if single < 4 or single * 2 < sum(1 for t in window if "|" in t):
+        return None
+    j, gap = i, 0
+    for k in range(i, len(lines)):
+        if is_pipe_line(lines[k][0]):
+            j, gap = k + 1, 0
+        else:
+            gap += 1
+            if gap > 8:
+                break
+    rows = pipe_rows([t for t, _ in lines[i:j]])
+    if len(rows) < 2:
+        return None
+    kinds = [meaning(h) for h in rows[0]]
+    known = [k for k in kinds if k]
+    if len(set(known)) < 2 or not any(k in (LEAD, LISTED, CO) for k in known):
+        return None
+    units, texts = (LEAD, LISTED, CO), (TITLE, CONTENT, NOTE, DUE, AREA)
+    body = align(rows[1:], kinds, units, texts, LEADER, NUMBER)
+    return j, Table((tuple(rows[0]), *(tuple(r) for r in body)))
+
+
+def _separator(text: str) -> str | None:
+    if "\t" in text:
+        return "\t"
+    if text.count(" | ") >= 1 or text.rstrip().endswith(" |"):
+        return "|"
+    return None
+
+
+def _cells(text: str, sep: str) -> list[str]:
+    cells = [c.strip() for c in text.split(sep)]
+    if sep == "|" and cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _tab_header(text: str, sep: str) -> bool:
+    return header_row([_cells(text, sep)]) is not None
+
+
+def _label_cell(text: str, sep: str) -> bool:
+    first = _cells(text, sep)[0]
+    return meaning(first) is not None and len(first) <= 10
+
+
+def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]] | None:
+    """The header of a table flattened a cell a line, from line i: consecutive one-word lines
+    (blank lines between allowed) naming its columns, with a 序号 among them so that its rows can
+    be told apart by their numbers. Returns where the rows start, and the header."""
+    header: list[str] = []
+    j = i
+    while j < len(lines):
+        text = lines[j][0].strip()
+        if not text:
+            if not header:
+                return None
+            j += 1
+            continue
+        if len(text) > 8 or meaning(text) is None:
+            break
+        header.append(text)
+        j += 1
+    kinds = [meaning(h) for h in header]
+    if len(header) >= 3 and NUMBER in kinds and any(k in (LEAD, LISTED, CO) for k in kinds):
+        return j, header
+    return None
+
+
+def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tuple[int, Table]:
+    """Rows of a table flattened a cell a line: a row starts at its 序号 (the next number); its
+    cells go under the columns that can hold them (merged and empty cells were dropped)."""
+    kinds = [meaning(h) for h in header]
+    rows: list[list[str]] = []
+    current: list[str] = []
+    expected = 1
+    while j < len(lines):
+        text = lines[j][0].strip()
+        if not text:
+            j += 1
+            continue
+        if re.fullmatch(r"\d{1,3}", normalise(text)) and int(normalise(text)) == expected:
+            if (current and rows) or expected > 1:
+                rows.append(current)
+                current = []
+            # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
+            current, expected = [*current, text], expected + 1
+        elif len(text) > 200 or (current and len(current) > 3 * len(header)):
+            break
+        else:
+            current.append(text)
+        j += 1
+    if current:
+        rows.append(current)
+    body = align(rows, kinds, (LEAD, LISTED, CO), (TITLE, CONTENT, NOTE, DUE, AREA), LEADER, NUMBER, others=(OTHER,))
+    return j, Table((tuple(header), *(tuple(r) for r in body)))

@@ -1,0 +1,144 @@
+"""Lines into the outline tree: numbered items, the header before them and loose lines after.
+
+A clause owns the lines after its number while they can still belong to it: its wrapped text
+and body paragraphs until its responsibility has been read, then only responsibility lines
+(`牵头单位:…`, `(责任单位:…)`). Closing paragraphs after a finished clause therefore never
+become part of it. `附件` starts the outline afresh: the plan is often the notice's annex.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .header import Line
+from .outline import Node, line_marker, split_inline
+from .textutil import normalise
+from .unit_names import looks_like_units
+from .units import read_responsibility
+
+_ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
+
+
+class Outline:
+    """The numbered items as a tree, plus the lines before the first one and after the last."""
+
+    def __init__(self) -> None:
+        self.root = Node("root", 0, "", 0)
+        self.header: list[Line] = []
+        self.loose: list[Line] = []
+        self._stack: list[Node] = [self.root]
+        self._attached = False  # the line before went to the open item
+
+    @classmethod
+    def read(cls, lines: list[tuple[str, bool]]) -> Outline:
+        outline = cls()
+        blank = False
+        for number, (raw, splittable) in enumerate(lines, 1):
+            stripped = raw.strip()
+            if not stripped:
+                blank = True
+                continue
+            pieces = [stripped]
+            if splittable:
+                marker = line_marker(normalise(stripped))
+                head = outline._open_values()
+                if marker is not None:
+                    head = _after(head, outline._stack, marker.style, marker.value)
+                pieces = split_inline(stripped, head)
+            for piece in pieces:
+                outline._line(number, piece, blank)
+                blank = False
+        return outline
+
+    def _open_values(self) -> dict[str, int]:
+        return {node.style: node.value for node in self._stack[1:]}
+
+    def _line(self, number: int, text: str, blank: bool) -> None:
+        norm = normalise(text)
+        if _ANNEX_RE.match(norm):
+            # The plan is often the 通知's 附件: its numbering starts afresh, not under the notice's.
+            del self._stack[1:]
+            self.loose.append((number, text))
+            return
+        marker = line_marker(norm)
+        if marker is not None and not _is_date_like(norm):
+            styles = [n.style for n in self._stack]
+            if marker.style in styles:
+                del self._stack[styles.index(marker.style) :]
+            parent = self._stack[-1]
+            node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text)
+            node.pieces.append((number, text[marker.end :].strip()))
+            parent.children.append(node)
+            self._stack.append(node)
+            self._attached = True
+            return
+        current = self._stack[-1]
+        if current.style != "root" and not blank and self._attached:
+            text = _as_field_line(text, norm, current) or text
+            norm = normalise(text)
+        self._attached = False
+        if current.style == "root":
+            (self.loose if current.children else self.header).append((number, text))
+        elif _continues(current, norm, blank):
+            current.pieces.append((number, text))
+            self._attached = True
+        else:
+            self.loose.append((number, text))
+
+
+_DATE_ONLY_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)?|年底|年内|全年|[一二三四]季度|上半年|下半年)\s*(?:前|以前|之前)?$"
+    r"|^(?:持续推进|长期坚持|长期|常态化)$"
+)
+
+
+def _as_field_line(text: str, norm: str, node: Node) -> str | None:
+    """A flattened table puts a clause's cells on lines of their own: a line that is only units
+    or only a date, under an item that has named none yet, is its 责任单位 / 完成时限 cell."""
+    if "。" in norm or len(norm) > 120:
+        return None
+    own = read_responsibility(node.own_text)
+    if _DATE_ONLY_RE.match(norm.strip()) and not own.due_fields:
+        return f"完成时限:{text}"
+    if own.found:
+        return None
+    names = [n for n in re.split(r"[、,;]", norm) if n.strip()]
+    if len(names) >= 2 and looks_like_units(norm):
+        return f"责任单位:{text}"
+    return None
+
+
+def _after(values: dict[str, int], stack: list[Node], style: str, value: int) -> dict[str, int]:
+    """Open values once a line's own number has been placed on the stack."""
+    styles = [n.style for n in stack[1:]]
+    kept = stack[1 : 1 + styles.index(style)] if style in styles else stack[1:]
+    return {**{n.style: n.value for n in kept}, style: value}
+
+
+def _is_date_like(norm: str) -> bool:
+    # `2023.12` or `10、11月` start lines in tables and lists; they are not items.
+    return bool(re.match(r"^\d{1,2}\s*[、.]\s*\d{1,2}\s*月", norm))
+
+
+def _continues(node: Node, norm: str, blank: bool) -> bool:
+    resp = read_responsibility(norm)
+    if resp.spans and resp.spans[0][0] <= 0 and resp.spans[-1][1] >= len(norm.rstrip("。 ")):
+        return True  # a line of responsibility fields, or one (牵头单位:…) group
+    if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
+        return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
+    if _closed(node):
+        return False
+    if not blank:
+        return True
+    # After a blank line a paragraph still belongs to an item whose text so far is a heading,
+    # or when it ends with the responsibility the item has not given yet.
+    return "。" not in normalise(node.own_text) or resp.found
+
+
+def _closed(node: Node) -> bool:
+    text = normalise(node.own_text)
+    resp = read_responsibility(text)
+    if not resp.found:
+        return False
+    before = text[: resp.spans[0][0]]
+    return "。" in before or ";" in before or (resp.spans[0][0] > 0 and "\n" in text[: resp.spans[0][0]])
