@@ -89,11 +89,15 @@ def test_run_command_pieces_start_on_embedded_defaults(embedded_env):
             assert "/admin/" in location or "login" in location
         assert _get(f"http://127.0.0.1:{port}/admin/login/")[0] == 200
 
-        while time.monotonic() < deadline and "ready" not in worker_log.read_text():
+        def beat_started(log: str) -> bool:
+            return "beat: Starting" in log or "Scheduler: Sending" in log or "DatabaseScheduler" in log
+
+        # The worker can say "ready" a moment before its embedded beat logs: wait for both.
+        while time.monotonic() < deadline and not ("ready" in (log := worker_log.read_text()) and beat_started(log)):
             time.sleep(0.5)
         log = worker_log.read_text()
         assert "ready" in log, log[-2000:]
-        assert "beat: Starting" in log or "Scheduler: Sending" in log or "DatabaseScheduler" in log, log[-2000:]
+        assert beat_started(log), log[-2000:]
     finally:
         for proc in (web, worker):
             proc.terminate()
