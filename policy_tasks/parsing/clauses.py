@@ -11,6 +11,7 @@ with clauses are not clauses.
 from __future__ import annotations
 
 from .outline import Node
+from .textutil import normalise
 from .units import carried_units, read_responsibility
 
 
@@ -19,6 +20,10 @@ def _has_resp(node: Node) -> bool:
     if read_responsibility(own).found or (node.children and carried_units(own) is not None):
         return True
     return any(_has_resp(c) for c in node.children)
+
+
+def _ends_in_semicolon(node: Node) -> bool:
+    return not node.children and normalise(node.own_text).rstrip().endswith(";")
 
 
 def _names_own_units(node: Node, root: Node) -> bool:
@@ -51,6 +56,11 @@ def choose_clauses(root: Node) -> list[Node]:
                 flags.append(True)
             else:
                 flags.append(carrying)
+        # `2.…完工;` `3.…完成;` `4.…封顶。责任单位:A`: one enumeration, closed by the item that names
+        # its units (document.py gives them theirs).
+        for i in range(len(kids) - 2, -1, -1):
+            if not flags[i] and flags[i + 1] and kids[i + 1].style == kids[i].style and _ends_in_semicolon(kids[i]):
+                flags[i] = True
         return flags
 
     clause_styles: set[str] = set()

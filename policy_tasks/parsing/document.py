@@ -275,6 +275,20 @@ class _Assembler:
                 found.append((carry[0].without_due(), carry[1]))
             else:
                 found.append((resp, ""))
+        return self._semicolon_runs(found)
+
+    def _semicolon_runs(self, found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
+        """`2.…6月30日前完工;` `3.…10月30日前完成;4.…封顶。责任单位:A`: items that end in `;`
+        and name no one are one enumeration with the sibling that closes it; its units are theirs."""
+        for i in range(len(found) - 2, -1, -1):
+            resp, origin = found[i]
+            clause, after = self.clauses[i], self.clauses[i + 1]
+            if resp.found or origin or not normalise(clause.text).rstrip().endswith(";"):
+                continue
+            if after.node.parent is not clause.node.parent or after.node.style != clause.node.style:
+                continue
+            if found[i + 1][0].found:
+                found[i] = (found[i + 1][0].without_due(), f"分号续:第{after.label}条")
         return found
 
     def _area(self, area: Node, resp, book: UnitBook, due: date) -> ParsedArea:

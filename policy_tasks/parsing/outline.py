@@ -137,7 +137,27 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
         if ok:
             cuts.append(m.start("m"))
             expected[style] = marker.value
+    cuts = sorted(cuts + _figure_led_cuts(norm, expected, cuts))
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+# `…投入使用。4.2011年三国文化周…`: an item whose text starts with a figure reads like a decimal.
+_FIGURE_LED_INLINE_RE = re.compile(
+    r"(?<=[。;])\s*(?P<m>(?P<n>\d{1,3})\.(?=\d+\s*[个家台所项条处座户栋名场辆套间张支批类件年]))"
+)
+
+
+def _figure_led_cuts(norm: str, expected: dict[str, int], cuts: list[int]) -> list[int]:
+    """Cuts before such items, only where one continues the open `1.` list right after a sentence."""
+    if "num" not in expected:
+        return []
+    found = []
+    last = expected["num"]
+    for m in _FIGURE_LED_INLINE_RE.finditer(norm):
+        if int(m["n"]) == last + 1 and m.start("m") not in cuts:
+            found.append(m.start("m"))
+            last += 1
+    return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .header import Line
-from .outline import Node, line_marker, split_inline
+from .outline import Marker, Node, line_marker, split_inline
 from .textutil import normalise
 from .unit_names import looks_like_units
 from .units import read_responsibility
@@ -50,6 +50,9 @@ class Outline:
                 blank = False
         return outline
 
+    def _figure_led(self, norm: str) -> Marker | None:
+        return _figure_led_marker(norm, self._stack)
+
     def _open_values(self) -> dict[str, int]:
         return {node.style: node.value for node in self._stack[1:]}
 
@@ -60,7 +63,7 @@ class Outline:
             del self._stack[1:]
             self.loose.append((number, text))
             return
-        marker = line_marker(norm)
+        marker = line_marker(norm) or self._figure_led(norm)
         if marker is not None and not _is_date_like(norm):
             styles = [n.style for n in self._stack]
             if marker.style in styles:
@@ -90,6 +93,24 @@ _DATE_ONLY_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)?|年底|年内|全年|[一二三四]季度|上半年|下半年)\s*(?:前|以前|之前)?$"
     r"|^(?:持续推进|长期坚持|长期|常态化)$"
 )
+
+
+# A count or a year (`50个`, `2011年`) after the dot, not a decimal's fraction (`2.5亿元`).
+_FIGURE_LED_RE = re.compile(r"^(?P<n>\d{1,3})\s*\.(?=\d+\s*[个家台所项条处座户栋名场辆套间张支批类件年])")
+
+
+def _figure_led_marker(norm: str, stack: list[Node]) -> Marker | None:
+    """`2.50个小区新增…`: an item whose text starts with a figure reads like a decimal. It is
+    the next item only where it continues the open `1.` list right after a finished sentence."""
+    m = _FIGURE_LED_RE.match(norm)
+    current = stack[-1]
+    if m is None or not any(n.style == "num" for n in stack[1:]):
+        return None
+    last = next(n for n in reversed(stack) if n.style == "num")
+    ended = normalise(current.own_text).rstrip()[-1:] in ("。", ";", ")", "!", "?")
+    if int(m["n"]) != last.value + 1 or not ended:
+        return None
+    return Marker("num", int(m["n"]), m["n"], m.end())
 
 
 def _as_field_line(text: str, norm: str, node: Node) -> str | None:

@@ -50,7 +50,10 @@ _MEANINGS = [
 ]
 _LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
 _CN = "一二三四五六七八九十"
-_TIME_LABEL_RE = re.compile(r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份)?|年底|全年)$")
+# `一季度`, `3月目标`, `6月底前任务`: a column of what is due by then.
+_TIME_LABEL_RE = re.compile(
+    r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|底|末)?|年底|全年)(?:前|以前)?(?:目标|任务|计划|节点|安排|要求)?$"
+)
 
 
 def meaning(header: str) -> str | None:
@@ -61,7 +64,7 @@ def meaning(header: str) -> str | None:
         return NOTE  # a bare 单位 column holds the measure (%, 万元), not who answers
     if re.search(r"评分|考评|考核部门|考核单位|监督部门|督查部门", text):
         return OTHER  # departments that score or supervise the work, not ones that do it
-    if re.search(r"单位|部门|处室", text):
+    if re.search(r"单位|部门|处室|科室|股室", text):
         # `牵头单位及主要负责人`: a unit column, whatever person it also names.
         for kind in (CO, LEAD, LISTED):
             if re.search(dict(_MEANINGS)[kind], text):
@@ -135,13 +138,15 @@ def table_lines(table: Table) -> list[str]:
         cells: dict[str, list[str]] = {k: [] for k, _ in _MEANINGS}
         cells[GROUP], cells[OTHER] = [], []
         for i, (kind, value) in enumerate(zip(kinds, row, strict=False)):
-            if i in periods and value and not normalise(value).startswith(normalise(periods[i])):
-                value = f"{periods[i]}:{value}"
+            if i in periods and value and not normalise(value).startswith(_period(periods[i])):
+                value = f"{_period(periods[i])}:{value}"
             elif (
                 kind == DUE and i < len(header) and header[i] and _is_progress(value) and line_marker(normalise(value))
             ):
                 # Under its column's name, so that a schedule's own `1.` never reads as a clause.
                 value = "".join(header[i].split()) + ":" + value
+            if kind in (LEAD, LISTED, CO) and re.search(r"\s", value):
+                value = _unit_cell(value)
             if kind and value and value not in cells[kind]:
                 cells[kind].append(value)
         category = " ".join(cells[AREA])
@@ -209,6 +214,21 @@ def _spanning(row: list[str]) -> str | None:
         if len(rest) == 1 and values.count(values[1]) >= len(row) - 2:
             return values[0] + values[1]
     return None
+
+
+def _unit_cell(value: str) -> str:
+    """A unit cell of several lines (readers give them as spaces): a unit a line
+    (`农业股 乡村产业发展股`) is a list; a stray figure (`经管站 2`, a footnote mark) names no one."""
+    parts = value.split()
+    kept = [p for p in parts if not re.fullmatch(r"[\d.]+", p)]
+    if kept and all(looks_like_units(p) for p in kept):
+        return "、".join(kept)
+    return value
+
+
+def _period(label: str) -> str:
+    """`3月目标` → `3月`: the time a column's cells are due by, as a schedule label."""
+    return re.sub(r"(?:目标|任务|计划|节点|安排|要求)$", "", "".join(normalise(label).split()))
 
 
 def _is_progress(cell: str) -> bool:

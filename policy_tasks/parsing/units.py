@@ -89,6 +89,14 @@ _LABEL_RE = re.compile(
 )
 
 
+# A field of the clause's own that is not about who (`责任单位:莲塘镇任务目标:…` when a line
+# break was lost): a unit list ends where it starts.
+_OTHER_FIELD_RE = re.compile(
+    r"(?:任务|工作|建设|改造|主要|具体|年度|预期|考核|实施)?"
+    r"(?:目标|内容|措施|要求|进度安排|进度|标准|指标|举措|成效|规模|地点)\s*[:]"
+)
+
+
 def _label_role(label: str) -> str:
     if label in _LABELS:
         return _LABELS[label]
@@ -288,7 +296,8 @@ def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) ->
 
 
 _ADDS_RE = re.compile(
-    r"以下(?:各项)?(?:均|都)?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|单独|一一)?列出"
+    # `以下政策措施均需A、B落实`: what the sentence governs may be named before 均.
+    r"以下(?:各项)?(?:[^。,;、]{0,8}?(?:均|都))?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|单独|一一)?列出"
 )
 
 
@@ -304,6 +313,8 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
         role = _label_role(m[1])
+        if role != DUE and (other := _OTHER_FIELD_RE.search(norm, m.end(), value_end)):
+            value_end = other.start()
         if role == DUE:
             vs, ve = strip_span(norm, m.end(), value_end, _TRIM)
             found.due_fields.append((m.start(), ve, vs, ve))
@@ -368,6 +379,8 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
         if s >= e:
             continue
         for piece in space_split(text[s:e]):
+            if re.fullmatch(r"[\d.]+", piece.strip()):
+                continue  # a stray figure in a unit cell (`经管站\n2`) names no one
             # `各县、市、区人民政府` is one addressee: its 、 parts are levels, not units.
             if names and continues_group(names[-1], normalise(piece)):
                 names[-1] = names[-1] + "、" + piece

@@ -1,0 +1,116 @@
+"""Conventions met in blind round 4 (docs/parsing.md), each in a document of its own making.
+
+Every case here is written from the convention, not copied from the document that showed it, so
+that a rule holds for the genre and not for one file.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import openpyxl
+
+from policy_tasks.parsing import parse_bytes, parse_document
+
+
+def _units(task) -> tuple[list[str], list[str]]:
+    return task.lead_units, task.co_units
+
+
+def _xlsx(rows: list[list[str]]) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_item_whose_text_starts_with_a_count_is_the_next_item():
+    doc = parse_document(
+        "2022年实事项目\n1.新增加装电梯400台。\n2.50个小区新增充电设施。\n3.开设40个暑托班。\n4.460个活动室开放。\n"
+    )
+    assert [(t.number, t.title[:4]) for t in doc.tasks] == [(1, "新增加装"), (2, "50个小"), (3, "开设40"), (4, "460个")]
+
+
+def test_a_decimal_after_an_unfinished_sentence_stays_text():
+    doc = parse_document("2024年方案\n1. 安排资金,其中\n2.5个亿用于乙。(责任单位:县发改局)\n")
+    assert [t.number for t in doc.tasks] == [1]
+
+
+def test_an_inline_item_that_starts_with_a_year_is_cut_where_the_list_continues():
+    doc = parse_document(
+        "2011年项目推进方案\n一、文博馆\n"
+        "1.布展,4月20日前完成。责任单位:市文化局。\n"
+        "2.装饰装修,4月20日前完工。责任单位:市发改委。3.2011年文化周期间投入使用。责任单位:市发改委。\n"
+    )
+    assert [t.title[:5] for t in doc.tasks] == ["布展,4月", "装饰装修,", "2011年"]
+    assert all(t.lead_units for t in doc.tasks)
+
+
+def test_a_carry_sentence_may_name_what_it_governs_before_its_units():
+    doc = parse_document(
+        "2022年实施细则\n"
+        "1.设立专项资金。(责任单位:市工信局、市财政局,各县区人民政府。以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)\n"
+        "2.成立工作专班。(责任单位:市工信局)\n"
+    )
+    assert _units(doc.tasks[1]) == (["市工信局"], ["各县区人民政府", "园区管委会"])
+
+
+def test_a_unit_label_ends_where_another_field_of_the_item_begins():
+    doc = parse_document(
+        "2024年民生实事项目\n一、老旧小区改造项目\n牵头单位:县住建局\n责任单位:莲塘镇任务目标:2024年改造完成莲水巷等小区,改造外立面、楼梯间。\n"
+    )
+    assert _units(doc.tasks[0]) == (["县住建局"], ["莲塘镇"])
+
+
+def test_items_that_end_in_a_semicolon_share_the_units_of_the_item_that_closes_them():
+    doc = parse_document(
+        "2011年项目推进方案\n一、服务中心\n"
+        "1.迁改工程,3月中旬完成。责任单位:市供电公司。\n"
+        "2.基坑开挖,6月30日前完工;\n"
+        "3.地下室工程,10月30日前完成;\n"
+        "4.主体施工,年底前封顶。责任单位:市发改委。\n"
+        "5.绿化工程,年底前完成。\n"
+    )
+    assert [t.lead_units for t in doc.tasks] == [["市供电公司"], ["市发改委"], ["市发改委"], ["市发改委"], []]
+
+
+def test_a_construction_step_dated_in_its_own_part_is_a_milestone():
+    doc = parse_document("2011年项目推进方案\n1.基坑开挖,3月上旬开始,6月30日前完工。(责任单位:市发改委)\n")
+    assert [m.due_date for m in doc.tasks[0].milestones] == [date(2011, 3, 10), date(2011, 6, 30)]
+
+
+def test_a_column_of_one_months_targets_dates_each_cell():
+    data = _xlsx(
+        [
+            ["2023年区政府实事项目3月进展情况"],
+            ["序号", "项目内容", "牵头单位", "3月目标", "进展情况"],
+            ["1", "加装电梯新增400台", "区房管局", "新增40台。", "新增41台。"],
+            ["2", "新增充电设施", "区房管局", "明确建设任务,制定建设方案。", "已制定方案。"],
+        ]
+    )
+    doc = parse_bytes(data, filename="jinzhan.xlsx")
+    targets = [[m for m in t.milestones if m.due_date == date(2023, 3, 31)] for t in doc.tasks]
+    assert [
+        any(m.text.endswith(cell) for m in ms)
+        for ms, cell in zip(targets, ["3月:新增40台", "制定建设方案"], strict=True)
+    ] == [
+        True,
+        True,
+    ]
+
+
+def test_section_columns_and_cells_of_a_unit_a_line():
+    data = _xlsx(
+        [
+            ["2023年重点工作完成情况"],
+            ["序号", "目标任务", "责任科室", "计划完成时间"],
+            ["6", "农民收入与经济增长同步。", "经管站\n2", "2023年底"],
+            ["7", "加强农产品品牌建设。", "农业股\n乡村产业发展股", "2023年底"],
+        ]
+    )
+    doc = parse_bytes(data, filename="keshi.xlsx")
+    assert [_units(t) for t in doc.tasks] == [(["经管站"], []), (["农业股"], ["乡村产业发展股"])]
+    assert [[m.due_date for m in t.milestones] for t in doc.tasks] == [[date(2023, 12, 31)]] * 2
