@@ -19,7 +19,7 @@ from .clauses import choose_clauses
 from .deadlines import guess_year
 from .flat_tables import text_tables
 from .header import assumed_year_message, default_due, header_year, read_header
-from .milestones import clause_due, due_field_milestone, find_milestones
+from .milestones import clause_due, due_field_milestones, find_milestones
 from .outline import Node
 from .outline_lines import Outline
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
@@ -323,10 +323,10 @@ class _Assembler:
             warn(0, f"第{clause.label}条未写明牵头单位 (clause {clause.label} names no lead unit)")
         where = f"第{clause.label}条"
         fixed = [
-            due_field_milestone(text, f, year=self.year, warn=warn, default_due=due, where=where)
+            m
             for f in own.due_fields
+            for m in due_field_milestones(text, f, year=self.year, warn=warn, default_due=due, where=where)
         ]
-        fixed = [m for m in fixed if m is not None]
         milestones = find_milestones(
             text, year=self.year, default_due=clause_due(fixed, due), warn=warn, masked=own.spans, where=where
         )

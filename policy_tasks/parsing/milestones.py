@@ -97,6 +97,7 @@ _EXCLUDE = re.compile(
 )
 _CONDITION = re.compile(r"^对(?!照|接|标)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
+_BY_DATE = re.compile(r"(?:前|以前|之前)$")
 _PART_TRIM = " \n、,:"
 
 
@@ -167,6 +168,8 @@ def find_milestones(
             dated = [p for p in own if p.level in DATED]
             qty = next(iter(marks.quantities_in(start, end)), None)
             cue, strong = bool(_CUE.search(part)), bool(_STRONG_CUE.search(part))
+            # `12月底前取得明显成效`: a date the work must be done by commits whatever the verb.
+            cue = cue or any(p.level == PRECISE and _BY_DATE.search(p.text) for p in dated)
             excluded = bool(_EXCLUDE.search(part) or _CONDITION.search(part))
             # 补助/资金 amounts are what the government pays out unless the part
             # commits to obtaining them (争取省补助资金600万元) or schedules them
@@ -388,10 +391,42 @@ def due_field_milestone(
     return milestone
 
 
+def due_field_milestones(
+    text: str,
+    field: tuple[int, int, int, int],
+    *,
+    year: int,
+    warn: Warn,
+    default_due: date | None = None,
+    where: str = "",
+) -> list[ParsedMilestone]:
+    """The milestones of a `完成时限:…` field: one per dated step where it names several
+    (`5月底前动工、12月底前`, `1月底前完成…;其它事项12月底前…`), else the field's one."""
+    start, end, value_start, value_end = field
+    norm = normalise(text)
+    steps = []
+    for s, e in split_top(norm, "、,;", value_start, value_end):
+        s, e = strip_span(norm, s, e, _PART_TRIM + "。;")
+        phrases = [p for p in find_time_phrases(norm[s:e], year) if p.level in DATED and p.due is not None]
+        if s < e and phrases:
+            steps.append((s, e))
+    if len(steps) < 2:
+        found = due_field_milestone(text, field, year=year, warn=warn, default_due=default_due, where=where)
+        return [found] if found is not None else []
+    # Each step is a field of its own: `(start, end, start, end)` keeps its text as the milestone's.
+    found = (
+        due_field_milestone(text, (s, e, s, e), year=year, warn=warn, default_due=default_due, where=where)
+        for s, e in steps
+    )
+    return [m for m in found if m is not None]
+
+
 def clause_due(fixed: list[ParsedMilestone], default: date | None) -> date | None:
     """The date a clause's 完成时限 sets for its undated commitments.
 
     Only a one-off deadline does: a recurring field (`每季度`) dates reports,
     not the clause's targets, and ongoing work runs to the document's default.
     """
-    return next((m.due_date for m in fixed if m.due_date and m.kind == "deadline" and not m.recurrence), default)
+    # With several dated steps (`5月底前动工、12月底前`) the clause's work is due at the last.
+    dates = [m.due_date for m in fixed if m.due_date and m.kind == "deadline" and not m.recurrence]
+    return max(dates) if dates else default

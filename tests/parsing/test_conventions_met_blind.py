@@ -1,4 +1,4 @@
-"""Conventions met in blind round 4 (docs/parsing.md), each in a document of its own making.
+"""Conventions met in blind rounds and corpus misreads (docs/parsing.md), each in a document of its own.
 
 Every case here is written from the convention, not copied from the document that showed it, so
 that a rule holds for the genre and not for one file.
@@ -114,3 +114,15 @@ def test_section_columns_and_cells_of_a_unit_a_line():
     doc = parse_bytes(data, filename="keshi.xlsx")
     assert [_units(t) for t in doc.tasks] == [(["经管站"], []), (["农业股"], ["乡村产业发展股"])]
     assert [[m.due_date for m in t.milestones] for t in doc.tasks] == [[date(2023, 12, 31)]] * 2
+
+
+def test_a_deadline_field_with_two_dated_steps_gives_each_its_milestone():
+    doc = parse_document("2016年重点工作\n5. 开工建设老年养护楼。\n责任单位:县民政局\n完成时限:5月底前动工、12月底前\n")
+    assert sorted(m.due_date for m in doc.tasks[0].milestones) == [date(2016, 5, 31), date(2016, 12, 31)]
+
+
+def test_a_date_the_work_is_due_by_commits_whatever_the_verb():
+    doc = parse_document(
+        "2023年重点任务\n1. 守好疫情防线,发热门诊1月底前完成改造;其它事项12月底前取得明显成效。(责任单位:卫健局)\n"
+    )
+    assert [m.due_date for m in doc.tasks[0].milestones] == [date(2023, 1, 31), date(2023, 12, 31)]
