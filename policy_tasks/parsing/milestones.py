@@ -402,7 +402,7 @@ def due_field_milestones(
 ) -> list[ParsedMilestone]:
     """The milestones of a `完成时限:…` field: one per dated step where it names several
     (`5月底前动工、12月底前`, `1月底前完成…;其它事项12月底前…`), else the field's one."""
-    start, end, value_start, value_end = field
+    _, _, value_start, value_end = field
     norm = normalise(text)
     steps = []
     for s, e in split_top(norm, "、,;", value_start, value_end):
