@@ -273,6 +273,22 @@ def ole_with_stream(name: str) -> bytes:
     return bytes(data)
 
 
+DOC_PARAGRAPHS = FIXTURES / "plan-paragraphs.doc"  # docx_paragraphs() saved as Word 97 by LibreOffice 7
+DOC_TABLE = FIXTURES / "plan-table.doc"  # docx_table() saved the same way
+
+
+def doc_with_fib(*, flags: int = 0, n_fib: int | None = None) -> bytes:
+    """The paragraphs .doc with its File Information Block changed: `flags` set (0x0100 marks it
+    encrypted), or another format version (`n_fib` below 101 is Word 6/95)."""
+    data = bytearray(DOC_PARAGRAPHS.read_bytes())
+    at = next(i for i in range(512, len(data), 512) if data[i : i + 2] == b"\xec\xa5")
+    if n_fib is not None:
+        data[at + 2 : at + 4] = n_fib.to_bytes(2, "little")
+    value = int.from_bytes(data[at + 0x0A : at + 0x0C], "little") | flags
+    data[at + 0x0A : at + 0x0C] = value.to_bytes(2, "little")
+    return bytes(data)
+
+
 def png() -> bytes:
     return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00" + b"\0" * 64
 

@@ -31,7 +31,8 @@ BAD_FILES = [
     ("bomb.docx", b.zip_bomb_docx, messages.ZIP_BOMB),
     ("ratio.docx", b.high_ratio_docx, messages.ZIP_BOMB),
     ("renamed.txt", b.binary_as_text, messages.BINARY_TEXT),
-    ("old.doc", lambda: b.ole_with_stream("WordDocument"), messages.OLD_WORD),
+    ("broken.doc", lambda: b.ole_with_stream("WordDocument"), messages.CORRUPT_DOC),
+    ("locked.doc", lambda: b.doc_with_fib(flags=0x0100), messages.ENCRYPTED_OFFICE),
     ("photo.png", b.png, messages.UNSUPPORTED.format(what="PNG 图片")),
 ]
 IDS = [name for name, _, _ in BAD_FILES]
@@ -70,7 +71,7 @@ def test_the_command_exits_2_with_one_line_naming_the_file(bad_files, name, comm
     assert PolicyDocument.objects.count() == Task.objects.count() == 0
 
 
-@pytest.mark.parametrize("name", ["scanned.pdf", "bomb.docx", "old.doc"])
+@pytest.mark.parametrize("name", ["scanned.pdf", "bomb.docx", "broken.doc"])
 def test_the_command_process_exits_2_with_one_error_line(bad_files, name):
     path, message = bad_files[name]
     run = subprocess.run(

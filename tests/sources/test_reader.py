@@ -270,6 +270,20 @@ def test_a_pdf_protected_only_against_editing_is_read():
 # --- kinds --------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("name", ["方案.doc", "方案.wps", "方案.docx"])
+def test_a_word_97_file_gives_its_paragraphs_whatever_its_name(name):
+    source = read_source(b.DOC_PARAGRAPHS.read_bytes(), name)
+    assert source.kind == ("wps" if name.endswith(".wps") else "doc")
+    assert source.blocks == b.plan_lines()
+
+
+def test_a_word_97_table_gives_its_rows():
+    source = read_source(b.DOC_TABLE.read_bytes(), "清单.doc")
+    tables = [block for block in source.blocks if isinstance(block, Table)]
+    assert [block for block in source.blocks if not isinstance(block, Table)] == [*b.HEADER, b.CLOSING]
+    assert [list(rows) for rows in tables[0].rows] == [list(row) for row in b.table_rows()]
+
+
 @pytest.mark.parametrize(
     ("make", "name", "kind"),
     [
@@ -287,8 +301,10 @@ def test_the_bytes_decide_the_kind_not_the_name(make, name, kind):
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (b.ole_with_stream("WordDocument"), "方案.doc", messages.OLD_WORD),
-        (b.ole_with_stream("WordDocument"), "方案.wps", messages.WPS),
+        (b.ole_with_stream("WordDocument"), "方案.doc", messages.CORRUPT_DOC),
+        (b.ole_with_stream("WordDocument"), "方案.wps", messages.CORRUPT_DOC),
+        (b.doc_with_fib(flags=0x0100), "方案.doc", messages.ENCRYPTED_OFFICE),
+        (b.doc_with_fib(n_fib=0x0065 - 1), "方案.doc", messages.WORD95),
         (b.ole_with_stream("EncryptionInfo"), "方案.docx", messages.ENCRYPTED_OFFICE),
         (b.ole_with_stream("PowerPoint Document"), "汇报.ppt", messages.OLD_POWERPOINT),
         (b"not a zip", "方案.docx", messages.CORRUPT_DOCX),
@@ -422,11 +438,17 @@ def test_web_archives_and_office_2003_xml_are_refused_with_what_to_do(data):
         read_source(data, "方案.doc")
 
 
-@pytest.mark.parametrize("kind", ["docx", "xlsx", "pdf", "xls"])
+@pytest.mark.parametrize("kind", ["docx", "xlsx", "pdf", "xls", "doc"])
 def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print_nothing(kind, capfd):
     import random
 
-    data = {"docx": b.docx_table, "xlsx": b.xlsx_table, "pdf": b.pdf_plan, "xls": b.XLS.read_bytes}[kind]()
+    data = {
+        "docx": b.docx_table,
+        "xlsx": b.xlsx_table,
+        "pdf": b.pdf_plan,
+        "xls": b.XLS.read_bytes,
+        "doc": b.DOC_TABLE.read_bytes,
+    }[kind]()
     rng = random.Random(kind)
     for _ in range(40):
         damaged = bytearray(data)

@@ -20,11 +20,14 @@ PARAGRAPH_KINDS = {
     "gb18030.txt": lambda: b.plan_text().encode("gb18030"),
     "paragraphs.docx": b.docx_paragraphs,
     "plan.pdf": b.pdf_plan,
+    "paragraphs.doc": b.DOC_PARAGRAPHS.read_bytes,
+    "paragraphs.wps": b.DOC_PARAGRAPHS.read_bytes,
 }
 TABLE_KINDS = {
     "table.docx": b.docx_table,
     "table.xlsx": b.xlsx_table,
     "table.xls": lambda: b.XLS.read_bytes(),
+    "table.doc": b.DOC_TABLE.read_bytes,
 }
 KINDS = {**PARAGRAPH_KINDS, **TABLE_KINDS}
 

@@ -17,15 +17,14 @@ MAX_COMPRESSION_RATIO = 200
 # Reading a PDF page costs tens of milliseconds; a plan runs to dozens of pages, not thousands.
 MAX_PDF_PAGES = 300
 
-SUPPORTED = ".txt/.docx/.pdf/.xlsx/.xls"
+SUPPORTED = ".txt/.doc/.docx/.wps/.pdf/.xlsx/.xls"
 
 EMPTY = "文件为空，请选择有内容的文件 (the file is empty)"
 TOO_LARGE = f"文件过大，请上传 {MAX_SOURCE_BYTES // (1024 * 1024)}MB 以内的文件 (file too large)"
 BINARY_TEXT = f"该文件不是文本文件（含二进制内容），请上传 {SUPPORTED} 文件 (binary content, not text)"
 UNKNOWN_ENCODING = "无法识别文本文件的编码，请另存为 UTF-8 后再上传 (unknown text encoding)"
 UNSUPPORTED = f"不支持该文件类型（{{what}}），请上传 {SUPPORTED} 文件 (unsupported file type)"
-OLD_WORD = "不支持旧版 Word 文件（.doc），请在 Word 中另存为 .docx 后再上传 (old .doc format: save as .docx)"
-WPS = "不支持 WPS 文字文件（.wps），请另存为 .docx 后再上传 (.wps: save as .docx)"
+WORD95 = "不支持 Word 6.0/95 文件，请在 Word 中另存为 .docx 后再上传 (Word 6/95 format: save as .docx)"
 OLD_POWERPOINT = f"不支持演示文稿（.ppt），请上传 {SUPPORTED} 文件 (presentations are not supported)"
 ENCRYPTED_OFFICE = "该 Office 文件已加密或设有打开密码，请取消密码后再上传 (the Office file is encrypted)"
 ENCRYPTED_PDF = "该 PDF 已加密或设有打开密码，请取消密码后再上传 (the PDF is encrypted)"
@@ -33,6 +32,7 @@ ENCRYPTED_ZIP = "压缩包内的文件已加密，请取消密码后再上传 (t
 CORRUPT_ARCHIVE = "文件已损坏，无法解压读取，请重新保存或导出后再上传 (corrupt archive)"
 ZIP_BOMB = "文件解压后过大或压缩比异常，已拒绝读取 (archive expands too much: possible zip bomb)"
 CORRUPT_DOCX = "无法读取该 Word 文件，请确认是完好的 .docx 文件 (not a readable .docx)"
+CORRUPT_DOC = "无法读取该 Word 文件，请确认是完好的 .doc 或 .wps 文件，或另存为 .docx 后再上传 (not a readable .doc)"
 CORRUPT_XLSX = "无法读取该 Excel 文件，请确认是完好的 .xlsx 文件 (not a readable .xlsx)"
 CORRUPT_XLS = "无法读取该 Excel 文件，请确认是完好的 .xls 文件 (not a readable .xls)"
 CORRUPT_OLE = "文件已损坏，无法读取 (corrupt Office file)"

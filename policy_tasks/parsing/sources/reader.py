@@ -21,11 +21,9 @@ from .base import (
     ENCRYPTED_OFFICE,
     MAX_SOURCE_BYTES,
     OLD_POWERPOINT,
-    OLD_WORD,
     TOO_LARGE,
     UNREADABLE,
     UNSUPPORTED,
-    WPS,
     Source,
     SourceError,
 )
@@ -35,6 +33,7 @@ from .pdf import read_pdf
 from .sheets import read_xls, read_xlsx
 from .text import read_delimited, read_text
 from .word import read_docx
+from .word97 import read_doc
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +146,7 @@ def _read_ole(data: bytes, filename: str, suffix: str) -> Source:
     if "workbook" in streams or "book" in streams:
         return read_xls(data, filename)
     if "worddocument" in streams:
-        raise SourceError(WPS if suffix == ".wps" else OLD_WORD)
+        return read_doc(data, filename)
     if "powerpoint document" in streams:
         raise SourceError(OLD_POWERPOINT)
     raise SourceError(UNSUPPORTED.format(what="OLE 复合文档"))
