@@ -193,7 +193,7 @@ class _Document:
                 buffer = []
                 para = self._para_at(fc) if has_papx else None
                 if ch == "\x07":
-                    if para is not None and para.row_end or (para is None and not text and cells and not cell):
+                    if (para is not None and para.row_end) or (para is None and not text and cells and not cell):
                         rows.append(tuple(cells))
                         cells = []
                     else:
