@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from .deadlines import (
@@ -97,6 +98,7 @@ _EXCLUDE = re.compile(
 )
 _CONDITION = re.compile(r"^对(?!照|接|标)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
+_BARE_YEARS = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*[-—~至到]\s*)?(?P<last>(?:19|20)\d{2})\s*年?\s*$")
 _BY_DATE = re.compile(r"(?:前|以前|之前)$")
 _PART_TRIM = " \n、,:"
 
@@ -374,7 +376,11 @@ def due_field_milestone(
     deadlines; a date in another year is kept, with a warning.
     """
     start, end, value_start, value_end = field
-    phrase = read_time_phrase(text[value_start:value_end], year)
+    value = text[value_start:value_end]
+    phrase = read_time_phrase(value, year)
+    if (phrase is None or phrase.level == UNREADABLE) and (bare := _BARE_YEARS.match(normalise(value))):
+        # A table's 建设时间 / 起止年限 cell (`2024`, `2022-2023`): the work is due when its last year ends.
+        phrase = replace(read_time_phrase(f"{bare['last']}年", year), start=0, end=len(value), text=value.strip())
     if phrase is None:
         return None
     if phrase.level == UNREADABLE:
@@ -402,14 +408,17 @@ def due_field_milestones(
 ) -> list[ParsedMilestone]:
     """The milestones of a `完成时限:…` field: one per dated step where it names several
     (`5月底前动工、12月底前`, `1月底前完成…;其它事项12月底前…`), else the field's one."""
-    _, _, value_start, value_end = field
+    start, end, value_start, value_end = field
     norm = normalise(text)
     steps = []
     for s, e in split_top(norm, "、,;", value_start, value_end):
         s, e = strip_span(norm, s, e, _PART_TRIM + "。;")
         phrases = [p for p in find_time_phrases(norm[s:e], year) if p.level in DATED and p.due is not None]
-        if s < e and phrases:
+        if s < e and (phrases or _BARE_YEARS.match(norm[s:e])):
             steps.append((s, e))
+    if len(steps) == 1:
+        # Cells of several columns under one 完成时限 (`2022、1800、建成`): the dated one is the deadline.
+        field = (start, end, *steps[0])
     if len(steps) < 2:
         found = due_field_milestone(text, field, year=year, warn=warn, default_due=default_due, where=where)
         return [found] if found is not None else []

@@ -36,7 +36,7 @@ _STYLES = [
 _START_RE = {style: re.compile("^" + pattern + r"(?=\S)") for style, pattern in _STYLES}
 # Inside a line: only after a sentence end or a closing bracket (the flattened-list case).
 _INLINE_RE = re.compile(
-    r"(?:(?<=[。;:!?)\]〕】])\s*|(?<=[\u4e00-\u9fff)])\s+)(?P<m>"
+    r"(?:(?<=[。;:!?)\]〕】])\s*|(?<=[\u4e00-\u9fff)\d])\s+)(?P<m>"
     + "|".join(
         f"(?P<{s}>{p.replace('(?P<n>', '(')})" for s, p in _STYLES if s in ("cn", "pcn", "num", "pnum", "circled")
     )

@@ -41,7 +41,7 @@ _MEANINGS = [
     (CO, r"配合|协办|协同|参与|协助"),
     (LEAD, r"牵头|主办|主责"),
     (LISTED, r"责任单位|责任部门|责任主体|实施单位|实施主体|承办|单位|部门"),
-    (DUE, r"时限|时间|期限|节点|进度|日期|计划|安排"),
+    (DUE, r"时限|时间|期限|年限|起止|节点|进度|日期|计划|安排"),
     (NUMBER, r"^(?:序号|编号|序|号|No\.?)$"),
     (AREA, r"领域|类别|大类|板块|方面|分类|类型|专项|部分|大事"),
     (TITLE, r"任务|事项|项目|名称|工作|指标"),
@@ -62,13 +62,17 @@ def meaning(header: str) -> str | None:
         return None
     if text in ("单位", "计量单位"):
         return NOTE  # a bare 单位 column holds the measure (%, 万元), not who answers
-    if re.search(r"评分|考评|考核部门|考核单位|监督部门|督查部门", text):
+    if re.search(r"评分|考评|考核部门|考核单位|监督部门|监督单位|督查部门|督查单位", text):
         return OTHER  # departments that score or supervise the work, not ones that do it
     if re.search(r"单位|部门|处室|科室|股室", text):
         # `牵头单位及主要负责人`: a unit column, whatever person it also names.
-        for kind in (CO, LEAD, LISTED):
+        for kind in (CO, LEAD):
             if re.search(dict(_MEANINGS)[kind], text):
                 return kind
+        # A unit column of another named role (`政策处理单位`, `要素保障单位`): units that help.
+        role = re.sub(r"单位|部门|处室|科室|股室|名称|责任人|负责人|[省市区县乡镇街直级各]|[()/、及和]", "", text)
+        if role and not re.search(r"责任|主体|实施|承办|建设|业主|主管|归口|落实|负责|主要|具体|直接", role):
+            return CO
         return LISTED
     if re.search(r"进展|推进情况|完成情况|落实情况|存在问题|备注|是否|说明", text):
         return NOTE

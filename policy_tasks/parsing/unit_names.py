@@ -115,6 +115,13 @@ _ORG_END_RE = re.compile(
 )
 
 
+def organisation(name: str) -> bool:
+    """A body by its name's end (`…局`, `…管委会`) or a group (`各区政府`, `相关管委会`); a bare place
+    (`鄞州`, `高新区`) is not one by itself."""
+    name = name.strip(TRIM)
+    return bool(_ORG_END_RE.search(name)) or (name.startswith(("各", "相关")) and len(name) <= 12)
+
+
 def looks_like_units(inner: str, least: int = 1) -> bool:
     """Every name in the list is a unit (`…局`, `…委`, `…政府`, `各县(市、区)`), or a place
     standing for its government (`宜昌市`) beside at least one unit."""
@@ -143,7 +150,10 @@ def and_split(piece: str) -> list[str]:
         for part in parts:
             m = re.search(rf"(?<=[\u4e00-\u9fff)>]){joiner}(?=[\u4e00-\u9fff]{{2}})", part)
             left = part[: m.start()] if m else ""
-            if m and len(left) >= 2 and _NAME_END_RE.search(normalise(left)):
+            right = normalise(part[m.end() :]) if m else ""
+            # `省有关部门和单位`: a bare kind after the joiner widens the one addressee.
+            generic = re.fullmatch(r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|企业|组织|个人)", right)
+            if m and len(left) >= 2 and _NAME_END_RE.search(normalise(left)) and not generic:
                 out += [left, part[m.end() :]]
             else:
                 out.append(part)

@@ -24,6 +24,7 @@ from .unit_names import (
     continues_group,
     is_person,
     looks_like_units,
+    organisation,
     space_split,
     starred,
     without_note,
@@ -82,7 +83,7 @@ _LEADER_LABEL = (
     r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
     r"|(?:分管|协管|联系|牵头|责任)?副?(?:省长|市长|区长|县长|秘书长|书记)"
 )
-_OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门)"
+_OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门|处室|科室|股室)"
 # Longest first, so that 牵头责任单位 is not read as 责任单位.
 _LABEL_RE = re.compile(
     "(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}" + r")\s*[:]"
@@ -94,13 +95,40 @@ _LABEL_RE = re.compile(
 _OTHER_FIELD_RE = re.compile(
     r"(?:任务|工作|建设|改造|主要|具体|年度|预期|考核|实施)?"
     r"(?:目标|内容|措施|要求|进度安排|进度|标准|指标|举措|成效|规模|地点)\s*[:]"
+    r"|(?:实际)?(?:完成|进展|推进|落实|工作)情况\s*[:]|工作进展\s*[:]"
 )
+
+
+_TABLE_WORD_RE = re.compile(r"^(?:合计|小计|总计|\d+(?:\.\d+)?)$")
+
+
+def _before_flat_table(norm: str, start: int, end: int) -> int:
+    """`配合单位:A、B,各区政府 鄞州 海曙 镇海 合计 …`: a table a web page flattened after the list
+    (its header row of places, then 合计 and figures) is no part of it. The list ends after the
+    last space-separated run that names a unit, before the table's first word."""
+    runs = [(m.start(), m.group()) for m in re.finditer(r"\S+", norm[start:end])]
+    first = next((i for i, (_, token) in enumerate(runs) if _TABLE_WORD_RE.match(token)), None)
+    if not first:
+        return end
+    i = first
+    while i > 0 and not any(organisation(name) for name in re.split(r"[、,;]", runs[i - 1][1]) if name):
+        i -= 1
+    return start + runs[i][0] if i > 0 else end
 
 
 def _label_role(label: str) -> str:
     if label in _LABELS:
         return _LABELS[label]
-    return LEADER if re.search(r"领导|长|书记$", label) else CO
+    if re.search(r"领导|长|书记$", label):
+        return LEADER
+    # Any unit label by its words: 主要责任单位 leads, 责任科室 is responsible, 数据提供单位 helps.
+    if re.search(r"配合|协办|协同|参与|协助", label):
+        return CO
+    if re.search(r"牵头|主办|主责|主要责任|第一责任", label):
+        return LEAD
+    if re.search(r"责任|实施|承办|落实", label):
+        return LISTED
+    return CO
 
 
 _FREE_RE = re.compile(
@@ -315,6 +343,8 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
         role = _label_role(m[1])
         if role != DUE and (other := _OTHER_FIELD_RE.search(norm, m.end(), value_end)):
             value_end = other.start()
+        if role != DUE:
+            value_end = _before_flat_table(norm, m.end(), value_end)
         if role == DUE:
             vs, ve = strip_span(norm, m.end(), value_end, _TRIM)
             found.due_fields.append((m.start(), ve, vs, ve))

@@ -126,3 +126,61 @@ def test_a_date_the_work_is_due_by_commits_whatever_the_verb():
         "2023年重点任务\n1. 守好疫情防线,发热门诊1月底前完成改造;其它事项12月底前取得明显成效。(责任单位:卫健局)\n"
     )
     assert [m.due_date for m in doc.tasks[0].milestones] == [date(2023, 1, 31), date(2023, 12, 31)]
+
+
+# --- blind round 5 ------------------------------------------------------------------------------
+
+
+def test_a_unit_label_is_read_by_its_words():
+    doc = parse_document(
+        "2024年工作要点\n1.加强理论武装。(责任科室:组干科、机关党委)\n"
+        "2.地区生产总值增长5%。\n牵头领导:常务副区长\n主要责任单位:区发展改革委\n"
+    )
+    assert [_units(t) for t in doc.tasks] == [(["组干科"], ["机关党委"]), (["区发展改革委"], [])]
+
+
+def test_a_bare_kind_after_and_widens_the_addressee_rather_than_naming_a_unit():
+    doc = parse_document("2016年工作要点\n1.推进振兴发展。(责任单位:有关设区市、省有关部门和单位)\n")
+    assert _units(doc.tasks[0]) == (["有关设区市"], ["省有关部门和单位"])
+
+
+def test_a_table_flattened_after_a_unit_list_is_no_part_of_it():
+    doc = parse_document(
+        "2014年民生实事\n1.新辟公交线路10条。 责任单位:市交通委 配合单位:市公安局、市城管局,各区政府 "
+        "鄞州 海曙、江东 镇海 合计 年度目标 2 5 1 8 2.新投放公共自行车3000辆。 责任单位:市交通委\n"
+    )
+    assert [_units(t) for t in doc.tasks] == [
+        (["市交通委"], ["市公安局", "市城管局", "各区政府"]),
+        (["市交通委"], []),
+    ]
+
+
+def test_a_progress_field_ends_the_unit_list_before_it():
+    doc = parse_document(
+        "2014年民生实事\n1.新增视频采集设备300套。 责任单位:市公安局 配合单位:市财政局 实际完成情况:前端摄像机上杆安装,"
+        "基础管道施工等工作已完成55%。\n"
+    )
+    assert _units(doc.tasks[0]) == (["市公安局"], ["市财政局"])
+
+
+def test_year_cells_of_a_project_table_date_its_rows_and_a_helping_unit_column_is_co():
+    data = _xlsx(
+        [
+            ["2022年民生实事项目"],
+            ["序号", "项目名称", "建设起止年限", "总投资", "2022年工作计划", "责任单位", "政策处理单位"],
+            ["1", "护眼灯光工程", "2022", "1800", "建成", "县教育局", ""],
+            ["2", "电梯加装工程", "2022-2023", "600", "建成", "县民政局\n各相关乡镇街道", "县资规局"],
+            ["3", "燃气提升工程", "2022.01-2022.12", "1200", "完工投用", "城投集团", ""],
+        ]
+    )
+    doc = parse_bytes(data, filename="shishi.xlsx")
+    assert [_units(t) for t in doc.tasks] == [
+        (["县教育局"], []),
+        (["县民政局"], ["各相关乡镇街道", "县资规局"]),
+        (["城投集团"], []),
+    ]
+    assert [[m.due_date for m in t.milestones] for t in doc.tasks] == [
+        [date(2022, 12, 31)],
+        [date(2023, 12, 31)],
+        [date(2022, 12, 31)],
+    ]

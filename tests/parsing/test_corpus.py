@@ -25,7 +25,7 @@ def test_the_corpus_is_broad_enough(scores):
     assert len(scores) >= 25
     assert len({s.province for s in scores}) >= 10
     kinds = {s.format.split("-")[0] for s in scores}
-    assert {"txt", "docx", "pdf", "xlsx", "xls"} <= kinds
+    assert {"txt", "doc", "docx", "pdf", "xlsx", "xls"} <= kinds
     assert any(s.format == "txt-gb18030" for s in scores)
 
 
