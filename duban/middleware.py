@@ -33,6 +33,9 @@ class RequestIdMiddleware:
                 route,
                 response.status_code,
                 extra={
+                    "request_id": request.request_id,
+                    "user_id": user_id,
+                    "route": route,
                     "method": request.method,
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
