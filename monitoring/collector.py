@@ -8,6 +8,7 @@ from datetime import datetime
 
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import Count, Max, Min
 from django_celery_beat.models import PeriodicTask
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
@@ -27,11 +28,22 @@ def _age(now: datetime, then: datetime | None) -> float:
 class DatabaseCollector(Collector):
     def collect(self) -> Iterator[Metric]:
         now = clock.now()
-        yield from self._deliveries(now)
-        yield from self._scan()
-        yield from self._beat(now)
-        yield from self._exports(now)
-        yield from self._lockouts(now)
+        try:
+            # Read all before yielding any: a database gone mid-scrape gives no half answer.
+            families = [
+                *self._deliveries(now),
+                *self._scan(),
+                *self._beat(now),
+                *self._exports(now),
+                *self._lockouts(now),
+            ]
+        except DatabaseError:
+            # The process's own counters are still worth a scrape when the database is away.
+            families = []
+        yield GaugeMetricFamily(
+            "duban_metrics_database_up", "1 if the database answered this scrape, else 0.", value=1 if families else 0
+        )
+        yield from families
 
     def _deliveries(self, now: datetime) -> Iterator[Metric]:
         family = GaugeMetricFamily(

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import OperationalError, connection
 from django.utils import timezone
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
@@ -69,18 +70,20 @@ def test_allowed_networks_and_the_token_come_from_settings(client, settings):
     assert client.get("/metrics", REMOTE_ADDR="192.0.2.1", headers=right).status_code == 200
 
 
-def test_a_bad_allow_entry_stops_start_up():
-    env = {"DUBAN_METRICS_ALLOW": "10.0.0.0/8,not-a-network", "PATH": "/usr/bin:/bin"}
+@pytest.mark.parametrize(
+    ("name", "bad"), [("DUBAN_METRICS_ALLOW", "10.0.0.0/8,not-a-network"), ("DUBAN_LOG_FORMAT", "xml")]
+)
+def test_a_bad_value_stops_start_up_naming_the_variable(name, bad):
     done = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=django_settings.BASE_DIR,
-        env={**env, "DJANGO_SETTINGS_MODULE": "duban.settings"},
+        env={name: bad, "PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "duban.settings"},
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode != 0
-    assert "DUBAN_METRICS_ALLOW" in done.stderr and "not-a-network" in done.stderr
+    assert "ImproperlyConfigured" in done.stderr and name in done.stderr
 
 
 def test_requests_are_counted_by_route_name_never_by_path(client, world):
@@ -209,3 +212,17 @@ def test_every_exposed_figure_is_named_duban(client, world):
         "duban_login_lockouts_active",
     }
     assert expected <= ours
+
+
+def test_request_counters_are_still_served_when_the_database_is_away(client, db):
+    def unreachable(execute, sql, params, many, context):
+        raise OperationalError("connection refused")
+
+    # Django's own hook around every query: each one fails as with the server gone.
+    with connection.execute_wrapper(unreachable):
+        response = client.get("/metrics")
+    assert response.status_code == 200
+    found = samples(response.content.decode())
+    assert value(found, "duban_metrics_database_up") == 0
+    assert total(found, "duban_http_requests_total") > 0
+    assert value(found, "duban_deliveries_due") is None
