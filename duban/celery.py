@@ -5,6 +5,7 @@ import os
 from celery import Celery
 
 from duban.env import env_int
+from duban.logs import celery_signals  # noqa: F401  (request id in task headers, worker log format)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duban.settings")
 

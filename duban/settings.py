@@ -7,12 +7,14 @@ DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_URL.
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 from duban.env import env_bool, env_int, env_list, env_str, parse_database_url
+from duban.logs.formatting import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DUBAN_VAR_DIR") or BASE_DIR / "var")
@@ -67,7 +69,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "duban.middleware.RequestIdMiddleware",
     # Last, as axes asks: turns a flagged lockout into its answer (policy_tasks.api.backends).
     "axes.middleware.AxesMiddleware",
 ]
@@ -256,16 +257,6 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
-    # axes announces its configuration at INFO on every start, commands included.
-    "loggers": {"axes": {"level": "WARNING"}},
-}
-
 # --- notifications ---
 # Reminders (notifications app, docs/notifications.md). Every value comes from the environment.
 # Channels a user gets when they have saved no preference of their own.
@@ -311,3 +302,20 @@ if SMS_BACKEND == "aliyun" and not (
 # DingTalk (浙政钉) custom robot webhook; the channel is off while the URL is empty.
 DINGTALK_WEBHOOK_URL = env_str("DINGTALK_WEBHOOK_URL") or ""
 DINGTALK_SECRET = env_str("DINGTALK_SECRET") or ""
+
+# --- observability: request ids, logs, /metrics (docs/operations.md "Logs" and "Metrics") ---
+# First in the chain: the request id and the timing cover every other middleware.
+MIDDLEWARE = ["duban.middleware.RequestIdMiddleware", "monitoring.middleware.RequestMetricsMiddleware", *MIDDLEWARE]
+INSTALLED_APPS += ["monitoring"]
+# One line per event on stderr: JSON (DUBAN_LOG_FORMAT=json, the default when DEBUG is off) or text.
+LOGGING = logging_config(env_str("LOG_LEVEL") or "INFO")
+# Who may read /metrics: these addresses or networks (loopback by default), or a bearer token.
+DUBAN_METRICS_ALLOW = env_list("DUBAN_METRICS_ALLOW", ["127.0.0.0/8", "::1"])
+DUBAN_METRICS_TOKEN = env_str("DUBAN_METRICS_TOKEN") or ""
+for _entry in DUBAN_METRICS_ALLOW:
+    try:
+        ipaddress.ip_network(_entry, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DUBAN_METRICS_ALLOW: {_entry!r} is not an address or network") from exc
+# Prometheus scrapes over plain HTTP on the intranet; the HTTPS redirect would send it away.
+SECURE_REDIRECT_EXEMPT = [r"^metrics$"]

@@ -4,8 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from monitoring.views import metrics
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Prometheus scrape endpoint, restricted by DUBAN_METRICS_ALLOW / DUBAN_METRICS_TOKEN.
+    path("metrics", metrics, name="metrics"),
     # The inbox (notifications sits above policy_tasks, so it serves its own endpoints), first:
     # policy_tasks' API ends with a pattern that answers any other path under api/v1/ with a 404.
     path("api/v1/", include("notifications.api")),

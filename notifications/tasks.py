@@ -11,14 +11,25 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import transaction
 
+from duban.lib import clock
 from notifications.services.reconcile import reconcile_expired
+from notifications.services.runs import task_run_record
 from notifications.services.scan import scan
 from notifications.services.sender import send_due
 
 
 @shared_task(name="notifications.scan_reminders", ignore_result=True)
 def scan_reminders() -> int:
-    result = scan()
+    started = clock.now()
+    result = scan(now=started)
+    # The tick's duration and rows, for /metrics (duban_scan_*) on whichever node is scraped.
+    task_run_record(
+        name="scan_reminders",
+        started_at=started,
+        finished_at=clock.now(),
+        rows=result.inserted,
+        subjects=result.subjects,
+    )
     if result.inserted:
         # Only after commit: the sender must be able to see the rows it is woken for.
         transaction.on_commit(send_reminders.delay)

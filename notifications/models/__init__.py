@@ -3,6 +3,7 @@ from __future__ import annotations
 from notifications.models.inbox import InboxMessage, NotificationPreference
 from notifications.models.ledger import Channel, Delivery, DeliveryAttempt
 from notifications.models.rules import ReminderRule, Subject
+from notifications.models.runs import TaskRun
 
 __all__ = [
     "Channel",
@@ -12,4 +13,5 @@ __all__ = [
     "NotificationPreference",
     "ReminderRule",
     "Subject",
+    "TaskRun",
 ]
