@@ -20,7 +20,7 @@ from .deadlines import guess_year
 from .flat_tables import text_tables
 from .header import assumed_year_message, default_due, header_year, read_header
 from .milestones import clause_due, due_field_milestones, find_milestones
-from .outline import Node
+from .outline import Node, spell_out_numbers
 from .outline_lines import Outline
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .sources import Source, Table, read_source
@@ -62,7 +62,7 @@ def parse_document(text: str, *, year: int | None = None, assume_year: int | Non
 
 
 def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year: int | None = None) -> ParsedDocument:
-    lines = text_tables(lines)
+    lines = [(spell_out_numbers(text), splittable) for text, splittable in text_tables(lines)]
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:

@@ -31,7 +31,8 @@ _STYLES = [
     ("num", r"(?P<n>\d{1,3})\s*(?:\.(?!\d)|、|。)\s*"),
     ("pnum", r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*"),
     ("numparen", r"(?P<n>\d{1,3})\)\s*"),
-    ("circled", r"(?P<n>[①-⑳])\s*"),
+    ("circled", r"(?P<n>[①-⑳㉑-㉟㊱-㊿])\s*"),
+    ("roman", r"(?P<n>[Ⅰ-Ⅻ])\s*[、.]\s*"),
 ]
 _START_RE = {style: re.compile("^" + pattern + r"(?=\S)") for style, pattern in _STYLES}
 # Inside a line: only after a sentence end or a closing bracket (the flattened-list case).
@@ -46,7 +47,11 @@ _INLINE_RE = re.compile(
 
 def _value(style: str, n: str) -> int:
     if style == "circled":
-        return ord(n) - ord("①") + 1
+        for first, value in (("㊱", 36), ("㉑", 21), ("①", 1)):
+            if n >= first:
+                return ord(n) - ord(first) + value
+    if style == "roman":
+        return ord(n) - ord("Ⅰ") + 1
     return cn_to_int(n) or 0
 
 
@@ -161,3 +166,18 @@ def _figure_led_cuts(norm: str, expected: dict[str, int], cuts: list[int]) -> li
             found.append(m.start("m"))
             last += 1
     return found
+
+
+# Numbers that word processors (WPS especially) write as one character: `⑴` `⒈` `㈠` `❶` `➀`.
+_ONE_CHAR_NUMBERS = {
+    **{chr(0x2474 + i): f"({i + 1})" for i in range(20)},
+    **{chr(0x2488 + i): f"{i + 1}." for i in range(20)},
+    **{chr(0x3220 + i): f"({c})" for i, c in enumerate("一二三四五六七八九十")},
+    **{chr(base + i): chr(0x2460 + i) for base in (0x2776, 0x2780, 0x278A) for i in range(10)},
+}
+_ONE_CHAR_TABLE = str.maketrans(_ONE_CHAR_NUMBERS)
+
+
+def spell_out_numbers(line: str) -> str:
+    """`⑴` → `(1)`, `⒈` → `1.`, `㈠` → `(一)`, `❶` → `①`: the forms the outline reads."""
+    return line.translate(_ONE_CHAR_TABLE)

@@ -76,6 +76,13 @@ _LABELS = {
     "时间节点": DUE,
     "时限要求": DUE,
     "完成时限要求": DUE,
+    "时间": DUE,
+    "时限": DUE,
+    "时间要求": DUE,
+    "截止时间": DUE,
+    "办结时限": DUE,
+    "完成节点": DUE,
+    "进度安排": DUE,
 }
 _LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": LISTED, "分工": LISTED})
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
@@ -85,8 +92,14 @@ _LEADER_LABEL = (
 )
 _OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门|处室|科室|股室)"
 # Longest first, so that 牵头责任单位 is not read as 责任单位.
+# A bare `时间:` / `时限:` is a field only where no word runs into it (`明确时间:…` is prose).
+_BARE_DUE_LABELS = ("时间", "时限")
 _LABEL_RE = re.compile(
-    "(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}" + r")\s*[:]"
+    "("
+    + "|".join(sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS), key=len, reverse=True))
+    + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}"
+    + r"|(?<![\u4e00-\u9fff])(?:时间|时限)"
+    + r")\s*[:]"
 )
 
 
@@ -395,6 +408,15 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         found.origin = found.origin or "无标注括号"
 
 
+_MARKED_LEAD_RE = re.compile(r"^(?P<name>.+?)\s*(?:[(（](?:牵头|牵头单位|主办|主责)[)）]|[★☆※])$")
+
+
+def _lead_mark_first(name: str) -> str:
+    """`县财政局、县发改局(牵头)`, `县发改局★`: a mark after a name leads like a star before it."""
+    m = _MARKED_LEAD_RE.match(name)
+    return "★" + m["name"] if m else name
+
+
 def _is_time(segment: str) -> bool:
     from .deadlines import read_time_phrase  # deadlines imports nothing of units: no cycle at runtime
 
@@ -416,7 +438,8 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
                 names[-1] = names[-1] + "、" + piece
                 continue
             for part in and_split(piece):
-                part = without_note(part.strip(_TRIM))
+                part = _lead_mark_first(part.strip(_TRIM))
+                part = without_note(part)
                 if part and not NOTE_RE.search(part) and not VAGUE_RE.fullmatch(part) and len(part) <= 40:
                     names.append(part)
     return names

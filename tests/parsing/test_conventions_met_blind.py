@@ -10,6 +10,7 @@ import io
 from datetime import date
 
 import openpyxl
+import pytest
 
 from policy_tasks.parsing import parse_bytes, parse_document
 
@@ -183,4 +184,51 @@ def test_year_cells_of_a_project_table_date_its_rows_and_a_helping_unit_column_i
         [date(2022, 12, 31)],
         [date(2023, 12, 31)],
         [date(2022, 12, 31)],
+    ]
+
+
+# --- forms tried beyond the rounds ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "labels"),
+    [
+        ("⑴", "⑵", ["(1)", "(2)"]),
+        ("㈠", "㈡", ["(一)", "(二)"]),
+        ("⒈", "⒉", ["1", "2"]),
+        ("❶", "❷", ["①", "②"]),
+        ("➀", "➁", ["①", "②"]),
+    ],
+)
+def test_numbers_written_as_one_character_are_read_as_their_spelled_out_forms(first, second, labels):
+    doc = parse_document(f"2024年方案\n{first}做好甲。(责任单位:县发改局)\n{second}做好乙。(责任单位:县财政局)\n")
+    assert [(t.label, t.lead_units) for t in doc.tasks] == list(zip(labels, [["县发改局"], ["县财政局"]], strict=True))
+
+
+def test_roman_headings_and_circled_numbers_past_twenty():
+    doc = parse_document(
+        "2024年方案\nⅠ、重点任务\n1.做好甲。(责任单位:县发改局)\nⅡ、保障措施\n1.做好乙。(责任单位:县财政局)\n"
+    )
+    assert [t.area for t in doc.tasks] == [1, 2]
+    items = "".join(f"{chr(0x2460 + i)}做好{i}。(责任单位:县发改局)\n" for i in range(20))
+    doc = parse_document(f"2024年方案\n{items}㉑做好最后一项。(责任单位:县财政局)\n")
+    assert (doc.tasks[-1].label, doc.tasks[-1].lead_units) == ("㉑", ["县财政局"])
+
+
+@pytest.mark.parametrize(
+    "written", ["县财政局、县发改局(牵头)", "县财政局、县发改局★", "县财政局、县发改局（牵头单位）"]
+)
+def test_a_lead_mark_after_a_name_makes_it_the_lead(written):
+    doc = parse_document(f"2024年方案\n1.做好甲。(责任单位:{written})\n")
+    assert _units(doc.tasks[0]) == (["县发改局"], ["县财政局"])
+
+
+def test_a_bare_time_label_is_a_deadline_field_but_not_inside_prose():
+    doc = parse_document(
+        "2024年方案\n1.做好甲。(责任单位:县发改局、县财政局;时间:2024年底)\n"
+        "2.推进改革,明确时间:6月底前完成。(责任单位:县人社局)\n"
+    )
+    assert [(_units(t), [m.due_date for m in t.milestones]) for t in doc.tasks] == [
+        ((["县发改局"], ["县财政局"]), [date(2024, 12, 31)]),
+        ((["县人社局"], []), [date(2024, 6, 30)]),
     ]
