@@ -372,6 +372,27 @@ def test_word_automatic_numbering_is_written_out_as_word_shows_it():
     assert blocks[-2:] == ["十一、提升服务", "以上措施年底前完成。"]
 
 
+def test_word_97_automatic_numbering_is_written_out_as_in_the_docx():
+    # numbered.doc: a .docx built like the test above, one list of nine formats, saved as Word 97
+    # by LibreOffice 7.
+    blocks = read_source((b.FIXTURES / "numbered.doc").read_bytes(), "方案.doc").blocks
+    assert blocks[:12] == [
+        "一、扩大有效投资",
+        "（一）重大项目",
+        "1. 加快项目建设。(责任单位:区发改局)",
+        "2. 推进前期工作。(责任单位:区财政局)",
+        "①层级3",
+        "甲、层级4",
+        "I. 层级5",
+        "１． 层级6",
+        "一、层级7",
+        "a)层级8",
+        "（二）民生实事",
+        "1. 新建学校。(责任单位:区教育局)",
+    ]
+    assert blocks[-2:] == ["十一、提升服务", "以上措施年底前完成。"]
+
+
 def test_a_numbered_serial_column_reads_as_its_numbers():
     def build(document):
         num = _numbered(document, [("decimal", "%1.")])

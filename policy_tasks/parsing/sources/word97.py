@@ -7,8 +7,10 @@ ends in `\\r`; a table cell ends in `\\x07`, and so does a table row, which only
 properties tell apart (`sprmPFTtp` in its PAPX, [MS-DOC] 2.9.175, found through PlcBtePapx).
 Fields keep their result and drop their code (`\\x13 code \\x14 result \\x15`).
 
-Numbers that Word generates (automatic list numbering) are not in the text stream and are not
-read; typed numbers (`一、`, `(一)`, `1.`), which GB/T 9704 documents use, are.
+Numbers that Word generates (automatic list numbering) are not in the text stream: they are
+written out from the list definitions (PlfLst/PlfLfo, [MS-DOC] 2.9.150 and 2.9.147) of a
+paragraph's own `sprmPIlfo`/`sprmPIlvl`, as the .docx reader does (`numbering.py`). Lists a
+paragraph takes from its style are not followed.
 """
 
 from __future__ import annotations
@@ -17,9 +19,16 @@ import struct
 from dataclasses import dataclass
 
 from .base import CORRUPT_DOC, ENCRYPTED_OFFICE, WORD95, Source, SourceError, Table
+from .numbering import format_number
 
 _FIB_MAGIC = 0xA5EC
-_CLX, _PLCF_BTE_PAPX = 33, 13  # pair indexes in FibRgFcLcb97
+_CLX, _PLCF_BTE_PAPX, _PLF_LST, _PLF_LFO = 33, 13, 73, 74  # pair indexes in FibRgFcLcb97
+_SPRM_ILFO, _SPRM_ILVL = 0x460B, 0x260A
+# A level's number format (MSONFC, [MS-DOC] 2.9.158) as the .docx numFmt the shared formatter knows.
+_NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 14: "decimalFullWidth"}
+_NFC |= {18: "decimalEnclosedCircle", 19: "decimalFullWidth", 23: "bullet", 28: "decimalEnclosedCircle"}
+_NFC |= {30: "ideographTraditional", 38: "chineseLegalSimplified", 255: "none"}
+_NFC |= dict.fromkeys((10, 11, 29, 33, 34, 35, 36, 37, 39), "chineseCounting")
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x6649
 _SPRM_DEF_TABLE, _SPRM_CHG_TABS = 0xD608, 0xC615
 # Properties too long for their page live in the Data stream ([MS-DOC] 2.6.2, sprmPHugePapx).
@@ -32,6 +41,8 @@ _DROP = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None) | {0x1E: "
 class _Para:
     in_table: bool = False
     row_end: bool = False
+    ilfo: int = 0  # the paragraph's list (1-based LFO index), 0 for none
+    ilvl: int = 0
 
 
 def read_doc(data: bytes, filename: str) -> Source:
@@ -87,6 +98,7 @@ class _Document:
         self.word, self.table, self.extra, self.fib = word, table, extra, fib
         self.pieces = self._pieces()
         self.papx = self._papx_runs()
+        self.lists = _Lists(table, fib)
 
     def _pieces(self) -> list[tuple[int, int, int, bool]]:
         """(cp start, cp end, fc, compressed) of every piece of the main text."""
@@ -197,13 +209,14 @@ class _Document:
                         rows.append(tuple(cells))
                         cells = []
                     else:
-                        cell.append(text)
+                        cell.append(self._numbered(text, para, in_cell=True))
                         cells.append(" ".join(t for t in cell if t))
                         cell = []
                 elif para is not None and para.in_table:
-                    cell.append(text)
+                    cell.append(self._numbered(text, para, in_cell=True))
                 else:
                     flush_table()
+                    text = self._numbered(text, para)
                     if text:
                         blocks.append(text)
                 continue
@@ -213,6 +226,73 @@ class _Document:
         if text:
             blocks.append(text)
         return blocks
+
+    def _numbered(self, text: str, para: _Para | None, *, in_cell: bool = False) -> str:
+        label = self.lists.label(para.ilfo, para.ilvl) if para is not None and para.ilfo else ""
+        if not text and in_cell:
+            # A 序号 cell numbered by Word holds only its number, as a typed 序号 would.
+            return label.strip().rstrip(".．、")
+        return label + text if text else text
+
+
+class _Lists:
+    """Counters of the document's lists, advanced paragraph by paragraph in document order."""
+
+    def __init__(self, table: bytes, fib: _Fib):
+        self.levels: dict[int, list[tuple[int, str, str]]] = {}  # lsid -> levels (start, numFmt, template)
+        self.lfo: list[int] = []  # ilfo - 1 -> lsid
+        self.counters: dict[int, dict[int, int]] = {}
+        try:
+            self._read(table, fib)
+        except (struct.error, IndexError):
+            self.levels, self.lfo = {}, []  # damaged list tables: the text is still worth reading
+
+    def _read(self, table: bytes, fib: _Fib) -> None:
+        fc, lcb = fib.pair(_PLF_LST)
+        if not lcb:
+            return
+        count = struct.unpack_from("<h", table, fc)[0]
+        lists = [
+            (struct.unpack_from("<i", table, fc + 2 + i * 28)[0], table[fc + 2 + i * 28 + 26] & 1) for i in range(count)
+        ]
+        pos = fc + lcb  # the LVLs follow PlfLst in the table stream
+        for lsid, simple in lists:
+            levels = []
+            for _ in range(1 if simple else 9):
+                start, nfc = struct.unpack_from("<iB", table, pos)
+                chpx, papx = table[pos + 24], table[pos + 25]
+                at = pos + 28 + papx + chpx
+                cch = struct.unpack_from("<H", table, at)[0]
+                template = table[at + 2 : at + 2 + 2 * cch].decode("utf-16-le", errors="replace")
+                levels.append((start, _NFC.get(nfc, "decimal"), template))
+                pos = at + 2 + 2 * cch
+            self.levels[lsid] = levels
+        fc, lcb = fib.pair(_PLF_LFO)
+        if lcb:
+            count = struct.unpack_from("<i", table, fc)[0]
+            self.lfo = [struct.unpack_from("<i", table, fc + 4 + 16 * i)[0] for i in range(count)]
+
+    def label(self, ilfo: int, ilvl: int) -> str:
+        if not 1 <= ilfo <= len(self.lfo) or self.lfo[ilfo - 1] not in self.levels:
+            return ""
+        lsid = self.lfo[ilfo - 1]
+        levels = self.levels[lsid]
+        if not 0 <= ilvl < len(levels):
+            return ""
+        counters = self.counters.setdefault(lsid, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        _, fmt, template = levels[ilvl]
+        if fmt in ("bullet", "none"):
+            return ""
+        text = "".join(
+            format_number(counters.get(ord(ch), levels[ord(ch)][0]), levels[ord(ch)][1])
+            if ord(ch) < len(levels)
+            else ch
+            for ch in template
+        )
+        return text + " " if text.endswith((".", "．")) else text
 
 
 def _para(page: bytes, offset: int, extra: bytes) -> _Para:
@@ -227,7 +307,7 @@ def _para(page: bytes, offset: int, extra: bytes) -> _Para:
         if at + 2 <= len(extra):
             grpprl = extra[at + 2 : at + 2 + struct.unpack_from("<H", extra, at)[0]]
     in_table = row_end = False
-    depth = 1
+    depth, ilfo, ilvl = 1, 0, 0
     pos = 0
     while pos + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, pos)[0]
@@ -239,11 +319,15 @@ def _para(page: bytes, offset: int, extra: bytes) -> _Para:
             in_table = True
         elif sprm == _SPRM_TTP and operand[:1] == b"\x01":
             row_end = True
+        elif sprm == _SPRM_ILFO and len(operand) == 2:
+            ilfo = struct.unpack("<h", operand)[0]
+        elif sprm == _SPRM_ILVL and len(operand) == 1:
+            ilvl = operand[0]
         elif sprm == _SPRM_ITAP and len(operand) == 4:
             depth = struct.unpack("<i", operand)[0]
             in_table = in_table or depth >= 1
     # A nested table's cells are text of the outer cell they sit in.
-    return _Para(in_table=in_table, row_end=row_end and depth <= 1)
+    return _Para(in_table=in_table, row_end=row_end and depth <= 1, ilfo=max(ilfo, 0), ilvl=ilvl)
 
 
 def _operand_size(sprm: int, grpprl: bytes, pos: int) -> int:
