@@ -20,6 +20,8 @@ from policy_tasks.services.demo import DEMO_EMAIL_DOMAIN, DEMO_GLOBAL_USERNAMES,
 
 # Brokers whose messages live in one process or on one disk: a second node never sees them.
 LOCAL_BROKERS = {"filesystem", "memory"}
+# Caches that each process keeps for itself: a limit counted there is multiplied by the workers.
+PER_PROCESS_CACHES = {"LocMemCache", "DummyCache", "FileBasedCache"}
 # Superusers are few; trying the demo password on more would make the check slow (PBKDF2).
 SUPERUSERS_TRIED = 10
 
@@ -51,6 +53,14 @@ def embedded_defaults(app_configs, **kwargs) -> list[Error]:
                 "生产环境（DEBUG 关闭）短信通道仍为 console：短信只写入日志，不会发出。",
                 hint="设置 SMS_BACKEND=aliyun 和 ALIYUN_SMS_* (the console SMS backend sends nothing).",
                 id="duban.E003",
+            )
+        )
+    if settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in PER_PROCESS_CACHES:
+        errors.append(
+            Error(
+                "生产环境（DEBUG 关闭）缓存不是各进程、各节点共用的：登录限流和会话各算各的，限流形同虚设。",
+                hint="设置 CACHE_URL=redis://主机:6379/1 (throttles and sessions need one cache shared by all processes).",
+                id="duban.E006",
             )
         )
     return errors

@@ -27,12 +27,17 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "duban.example.gov.cn",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/duban_deploy_check_absent",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
     **PRODUCTION_SMS,
 }
 
 
 def _deploy_check(**overrides: str | None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "SMS_BACKEND"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "SMS_BACKEND", "CACHE_URL"}
+    }
     env.update(PRODUCTION)
     for name, value in overrides.items():
         if value is None:
@@ -70,8 +75,14 @@ def test_deploy_check_refuses_the_console_sms_backend():
     assert "duban.E003" in result.stderr and "短信" in result.stderr
 
 
+def test_deploy_check_refuses_a_cache_of_each_process():
+    result = _deploy_check(CACHE_URL=None)
+    assert result.returncode != 0
+    assert "duban.E006" in result.stderr and "限流" in result.stderr
+
+
 def test_the_embedded_defaults_pass_with_debug_on():
-    result = _deploy_check(DEBUG="true", DATABASE_URL=None, CELERY_BROKER_URL=None, SMS_BACKEND=None)
+    result = _deploy_check(DEBUG="true", DATABASE_URL=None, CELERY_BROKER_URL=None, SMS_BACKEND=None, CACHE_URL=None)
     assert "duban.E0" not in result.stderr + result.stdout
 
 

@@ -95,6 +95,7 @@ def test_production_settings_pass_the_deploy_check():
         # none of them is reached by the check, so the database need not exist.
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/duban_deploy_check_absent",
         CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+        CACHE_URL="redis://127.0.0.1:6379/1",
         **PRODUCTION_SMS,
     )
     result = subprocess.run(
@@ -107,6 +108,34 @@ def test_production_settings_pass_the_deploy_check():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_cache_url_that_is_not_redis_stops_startup():
+    result = _django_check({"CACHE_URL": "memcached://127.0.0.1:11211"})
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr and "must be a Redis URL" in result.stderr
+
+
+def test_a_cache_url_shares_throttles_and_sessions_through_redis():
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    env["CACHE_URL"] = "redis://127.0.0.1:6379/1"
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "True",
+    ], result.stderr
 
 
 def test_time_and_language_are_chinese(settings):
