@@ -7,6 +7,7 @@ Redis is stopped. Transactional tests: queueing happens after the job's row is c
 
 from __future__ import annotations
 
+import os
 import socket
 import time
 
@@ -34,10 +35,13 @@ def _forget_connections() -> None:
 
 
 @pytest.fixture
-def dead_broker():
+def dead_broker(monkeypatch):
     conf = celery_app.conf
     saved = conf.broker_url, conf.task_always_eager
-    conf.broker_url = f"redis://127.0.0.1:{_closed_port()}/0"
+    dead = f"redis://127.0.0.1:{_closed_port()}/0"
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration.
+    monkeypatch.setenv("CELERY_BROKER_URL", dead)
+    conf.broker_url = dead
     conf.task_always_eager = False
     _forget_connections()
     yield
@@ -100,7 +104,7 @@ def test_once_the_broker_is_back_jobs_queue_again(world, dead_broker, tmp_path):
         (tmp_path / sub).mkdir()
     conf = celery_app.conf
     saved = conf.broker_transport_options
-    conf.broker_url = "filesystem://"
+    os.environ["CELERY_BROKER_URL"] = conf.broker_url = "filesystem://"  # the fixture's monkeypatch restores it
     conf.broker_transport_options = {"data_folder_in": str(tmp_path / "in"), "data_folder_out": str(tmp_path / "in")}
     _forget_connections()
     try:
