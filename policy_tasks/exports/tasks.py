@@ -16,7 +16,7 @@ from policy_tasks.models import ExportJob, PolicyDocument
 log = logging.getLogger(__name__)
 # Someone is waiting for the answer: one quick retry (a broker that just restarted), then say so.
 PUBLISH_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
-BROKER_DOWN = "消息队列暂时不可用，导出未能开始，请稍后重试（也可以先用“立即下载”）"
+BROKER_DOWN = "消息队列暂时不可用，导出未能开始，请稍后重试"
 
 
 @shared_task(name="exports.run_export_job", acks_late=True)
