@@ -100,12 +100,16 @@ def test_page_says_the_queue_is_down_and_lists_the_job_as_failed(world, dead_bro
 
 def test_once_the_broker_is_back_jobs_queue_again(world, dead_broker, tmp_path):
     # The same path with a broker that works (kombu's filesystem transport in a private folder).
-    for sub in ("in", "out"):
+    for sub in ("in", "control"):
         (tmp_path / sub).mkdir()
     conf = celery_app.conf
     saved = conf.broker_transport_options
     os.environ["CELERY_BROKER_URL"] = conf.broker_url = "filesystem://"  # the fixture's monkeypatch restores it
-    conf.broker_transport_options = {"data_folder_in": str(tmp_path / "in"), "data_folder_out": str(tmp_path / "in")}
+    conf.broker_transport_options = {
+        "data_folder_in": str(tmp_path / "in"),
+        "data_folder_out": str(tmp_path / "in"),
+        "control_folder": str(tmp_path / "control"),  # kombu's default is control/ in the cwd
+    }
     _forget_connections()
     try:
         response = client_for(world.lead_clerk).post(
