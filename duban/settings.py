@@ -319,3 +319,29 @@ for _entry in DUBAN_METRICS_ALLOW:
         raise ImproperlyConfigured(f"DUBAN_METRICS_ALLOW: {_entry!r} is not an address or network") from exc
 # Prometheus scrapes over plain HTTP on the intranet; the HTTPS redirect would send it away.
 SECURE_REDIRECT_EXEMPT = [r"^metrics$"]
+
+# --- running in production (issue 13; docs/operations.md) ---
+# A database restart leaves every persistent connection dead: test one before a request reuses it,
+# instead of answering that request with a 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A Redis that does not answer (host down, packets dropped) fails a publish within seconds:
+# starting an export then says the queue is down instead of hanging the request.
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": env_int("CELERY_BROKER_CONNECT_TIMEOUT", 3)}
+# One cache for every process: DRF's throttles (the login limit) and sessions count there, not in
+# each gunicorn worker's memory. Without CACHE_URL each process has its own (development);
+# `check --deploy` refuses that with DEBUG off (policy_tasks.checks).
+CACHE_URL = env_str("CACHE_URL") or ""
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"CACHE_URL={CACHE_URL!r} must be a Redis URL (redis://host:6379/1)")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # Several installations may share one Redis: each its own prefix.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX") or "duban",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

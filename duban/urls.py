@@ -21,3 +21,9 @@ urlpatterns = [
     # The pages people use (工作台, task pages, supervision console, dashboard, import).
     path("", include("policy_tasks.web.urls")),
 ]
+
+# Errors outside any view (unknown paths, unhandled exceptions): JSON under /api/, pages elsewhere.
+handler400 = "duban.errors.bad_request"
+handler403 = "duban.errors.permission_denied"
+handler404 = "duban.errors.page_not_found"
+handler500 = "duban.errors.server_error"

@@ -7,3 +7,7 @@ class PolicyTasksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "policy_tasks"
     verbose_name = "政策任务"
+
+    def ready(self) -> None:
+        # Registers the production refusals of `check --deploy`.
+        from policy_tasks import checks  # noqa: F401

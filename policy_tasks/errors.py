@@ -41,3 +41,10 @@ class InvalidState(ServiceError):
 
     status = 409
     code = "invalid_state"
+
+
+class Unavailable(ServiceError):
+    """Something the action needs besides the database (the message broker) is down: retry later."""
+
+    status = 503
+    code = "unavailable"

@@ -120,6 +120,15 @@ def export_job_create(*, user: Any, kind: str, document: PolicyDocument, params:
     )
 
 
+def export_job_fail(*, job_id: int, message: str) -> bool:
+    """Mark a job that could not be queued as failed, so nobody waits on it; False if it already moved on."""
+    return bool(
+        ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.PENDING).update(
+            status=ExportJob.Status.FAILED, error=message, finished_at=clock.now()
+        )
+    )
+
+
 def export_job_run(*, job_id: int) -> ExportJob | None:
     """Generate a queued job's file. Returns None when another worker already claimed it."""
     now = clock.now()

@@ -19,6 +19,11 @@ from policy_tasks.services.imports import ImportResult, document_import
 
 SEED_PATH = Path(settings.BASE_DIR) / "fixtures" / "kecheng-2023-16.txt"
 DEMO_PASSWORD = "duban-demo-2023"
+# Every demo account's e-mail is in this domain: the production check (policy_tasks.checks)
+# finds demo accounts by it without hashing anyone's password.
+DEMO_EMAIL_DOMAIN = "demo.duban.local"
+# The accounts a newcomer is told about first; the check tries the demo password on these.
+DEMO_GLOBAL_USERNAMES = ("admin", "duchashi", "lingdao")
 
 
 @dataclass
@@ -38,7 +43,7 @@ def _user(username: str, display: str, index: int, *, superuser: bool = False) -
         username=username,
         defaults={
             "display_name": display,
-            "email": f"{username}@demo.duban.local",
+            "email": f"{username}@{DEMO_EMAIL_DOMAIN}",
             "phone": f"1380000{index:04d}",
             "is_staff": superuser,
             "is_superuser": superuser,

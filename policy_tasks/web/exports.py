@@ -168,13 +168,21 @@ def export_start(request: HttpRequest) -> HttpResponse:
         job = export_job_start(user=request.user, kind=kind, document=document, params=params)
     except ServiceError as exc:
         outcome = {"error": exc.message}
+        # A 503 (the broker is down) is said as such, except to htmx, which swaps only 2xx answers.
+        status = exc.status if exc.status >= 500 and not is_htmx(request) else 200
     else:
+        status = 200
         outcome = {"started": job}
         if not is_htmx(request):
             messages.success(request, f"已开始生成{job.get_kind_display()},完成后在“我的导出”中下载")
             return redirect(reverse("web:export") + "#export-jobs")
     # htmx picks the form's card and the job list out of the page (hx-select, hx-select-oob).
-    return render(request, "web/exports.html", _context(request, viewer, posted=what, **{f"{what}_outcome": outcome}))
+    return render(
+        request,
+        "web/exports.html",
+        _context(request, viewer, posted=what, **{f"{what}_outcome": outcome}),
+        status=status,
+    )
 
 
 @page

@@ -11,6 +11,13 @@ from django.core.exceptions import ImproperlyConfigured
 from duban.env import env_bool, env_int, parse_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_SMS = {
+    "SMS_BACKEND": "aliyun",
+    "ALIYUN_SMS_ACCESS_KEY_ID": "LTAI-deploy-check",
+    "ALIYUN_SMS_ACCESS_KEY_SECRET": "secret-deploy-check",
+    "ALIYUN_SMS_SIGN_NAME": "督办系统",
+    "ALIYUN_SMS_TEMPLATE_CODE": "SMS_000000",
+}
 
 
 def _django_check(env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -84,6 +91,12 @@ def test_production_settings_pass_the_deploy_check():
         DEBUG="false",
         SECRET_KEY="k3y-for-the-deploy-check-" + "x9Q!zP2#" * 6,
         ALLOWED_HOSTS="duban.example.gov.cn",
+        # Production means PostgreSQL, Redis and a real SMS provider (the refusals of policy_tasks.checks);
+        # none of them is reached by the check, so the database need not exist.
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/duban_deploy_check_absent",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+        CACHE_URL="redis://127.0.0.1:6379/1",
+        **PRODUCTION_SMS,
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -95,6 +108,34 @@ def test_production_settings_pass_the_deploy_check():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_cache_url_that_is_not_redis_stops_startup():
+    result = _django_check({"CACHE_URL": "memcached://127.0.0.1:11211"})
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr and "must be a Redis URL" in result.stderr
+
+
+def test_a_cache_url_shares_throttles_and_sessions_through_redis():
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    env["CACHE_URL"] = "redis://127.0.0.1:6379/1"
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "True",
+    ], result.stderr
 
 
 def test_time_and_language_are_chinese(settings):

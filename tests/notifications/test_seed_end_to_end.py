@@ -23,7 +23,7 @@ def _subject(raw: bytes) -> tuple[str, str, str]:
 def test_seed_due_day_reminder_reaches_the_development_bureau_clerks_once(rules, settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path)
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--force", stdout=StringIO())
     clerks = {
         m.user.email for m in Membership.objects.filter(unit__name="区发改局", role="clerk").select_related("user")
     }

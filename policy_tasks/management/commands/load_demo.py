@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from policy_tasks.services.demo import DEMO_PASSWORD, demo_load
 
@@ -12,8 +13,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--all", action="store_true", help="list every demo account")
+        parser.add_argument(
+            "--force", action="store_true", help="load even with DEBUG off (the demo password is public)"
+        )
 
-    def handle(self, *args, all, **options):
+    def handle(self, *args, all, force, **options):
+        if not settings.DEBUG and not force:
+            # The demo accounts share a password printed in the README, admin included.
+            raise CommandError(
+                "DEBUG 已关闭（生产环境），拒绝加载演示数据：演示账号的密码是公开的。"
+                "确需加载（如培训环境）请加 --force，上线前删除这些账号。"
+            )
         result, logins = demo_load()
         doc = result.parsed
         state = "已导入" if result.created else "已存在，未改动"
