@@ -501,3 +501,30 @@ def test_macro_documents_and_templates_are_read_as_word_documents():
                 member, content.replace(plain, macro) if member.filename == "[Content_Types].xml" else content
             )
     assert read_source(buffer.getvalue(), "方案.docm").blocks == b.plan_lines()
+
+
+def test_a_paragraphs_text_includes_revisions_smart_tags_fields_and_controls_but_not_deletions():
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def build(document):
+        p = document.add_paragraph("1.做好甲。(责任单位:")
+        p._p.append(etree.fromstring(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>县发改局</w:t></w:r></w:ins>'))
+        p._p.append(
+            etree.fromstring(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>县财政局</w:delText></w:r></w:del>')
+        )
+        p._p.append(etree.fromstring(f"<w:r {w}><w:t>)</w:t></w:r>"))
+        for wrapper, text in [
+            ('<w:smartTag {w} w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="chsdate">', "6月30日前"),
+            ('<w:fldSimple {w} w:instr="DATE">', "完成"),
+            ("<w:sdt {w}><w:sdtContent>", "。"),
+        ]:
+            close = "</w:sdtContent></w:sdt>" if "sdt" in wrapper else f"</{wrapper[1:].split()[0]}>"
+            q = document.add_paragraph("")
+            q._p.append(etree.fromstring(wrapper.format(w=w) + f"<w:r><w:t>{text}</w:t></w:r>" + close))
+
+    assert read_source(b.docx_bytes(build), "方案.docx").blocks == [
+        "1.做好甲。(责任单位:县发改局)",
+        "6月30日前",
+        "完成",
+        "。",
+    ]

@@ -13,7 +13,6 @@ import io
 import zipfile
 
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
 from .archive import open_zip
 from .base import CORRUPT_DOCX, Source, SourceError, Table
@@ -21,6 +20,11 @@ from .grid import one_line, table_blocks
 from .numbering import Numbering
 
 _P, _TBL, _SDT, _SDT_CONTENT, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:tc")
+_CUSTOM_XML, _BR = qn("w:customXml"), qn("w:br")
+_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+# Subtrees whose text is not the paragraph's: deleted revisions, text boxes (read in their own
+# right by Word, and stored twice: the drawing and its VML fallback).
+_SKIP = {qn("w:del"), qn("w:txbxContent"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
 
 def read_docx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None) -> Source:
@@ -67,8 +71,29 @@ def _as_plain_docx(data: bytes, archive: zipfile.ZipFile) -> bytes:
     return out.getvalue()
 
 
+def _run_text(p) -> str:
+    """The paragraph's text as Word shows it, wherever its runs sit: in tracked insertions, smart
+    tags (Word 2003's `chsdate` around dates), simple fields, hyperlinks and inline content
+    controls, which python-docx's `Paragraph.text` leaves out."""
+    out: list[str] = []
+
+    def walk(element) -> None:
+        for child in element.iterchildren():
+            if child.tag in _SKIP:
+                continue
+            if child.tag == _BR and child.get(qn("w:type")) in ("page", "column"):
+                continue  # a page break is layout, not a line of text
+            if child.tag in _TEXT:
+                out.append(child.text or "" if _TEXT[child.tag] is None else _TEXT[child.tag])
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
 def _paragraph_text(p, numbering: Numbering, *, in_cell: bool = False) -> str:
-    text = Paragraph(p, None).text
+    text = _run_text(p)
     label = numbering.label(p)
     if not text.strip() and in_cell:
         # A 序号 cell numbered by Word holds only its number: `1`, as a typed 序号 would be.
@@ -84,6 +109,8 @@ def _block_elements(parent):
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _block_elements(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from _block_elements(child)
 
 
 def _grid(tbl, numbering: Numbering) -> list[list[str]]:
