@@ -123,8 +123,8 @@ class ImportUploadForm(PageForm):
     # Any kind and an empty file pass the form: the source reader refuses them with the same
     # words as the command and the API.
     file = forms.FileField(
-        label="文件(.txt/.doc/.docx/.wps/.pdf/.xlsx/.xls)",
+        label="文件(.txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls)",
         allow_empty_file=True,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.doc,.docx,.wps,.pdf,.xlsx,.xls,.csv,.htm,.html"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.doc,.docx,.wps,.pdf,.ofd,.xlsx,.xls,.csv,.htm,.html"}),
     )
     year = forms.IntegerField(label="年度(可选,默认取发文年份)", required=False, min_value=2000, max_value=2100)

@@ -216,7 +216,9 @@ def test_an_unreadable_upload_is_a_400_naming_the_file(world):
     response = admin.post("/api/v1/documents/import/", {"file": renamed}, format="multipart")
     assert response.status_code == 400
     assert response.json()["error"]["fields"] == {
-        "file": ["不支持该文件类型（PNG 图片），请上传 .txt/.doc/.docx/.wps/.pdf/.xlsx/.xls 文件 (unsupported file type)"]
+        "file": [
+            "不支持该文件类型（PNG 图片），请上传 .txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls 文件 (unsupported file type)"
+        ]
     }
     nonsense = SimpleUploadedFile("x.txt", "这不是政策文件".encode(), content_type="text/plain")
     response = admin.post("/api/v1/documents/import/", {"file": nonsense}, format="multipart")

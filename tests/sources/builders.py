@@ -289,6 +289,64 @@ def doc_with_fib(*, flags: int = 0, n_fib: int | None = None) -> bytes:
     return bytes(data)
 
 
+def ofd_bytes(lines: list[str], *, per_char_every: int = 2, width_chars: int = 40) -> bytes:
+    """An OFD (GB/T 33190) of `lines`: a TextObject per line, every `per_char_every`-th line written a
+    character per object as some converters do, long lines wrapped at `width_chars` to the right
+    edge, a page of 40 lines."""
+    ns = "http://www.ofdspec.org/2016"
+    size, left, gap = 4.0, 25.0, 6.0
+    rows = [line[i : i + width_chars] for line in lines for i in range(0, max(len(line), 1), width_chars)]
+    pages = [rows[i : i + 40] for i in range(0, len(rows), 40)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "OFD.xml",
+            f'<ofd:OFD xmlns:ofd="{ns}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID>'
+            "</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        page_refs = "".join(f'<ofd:Page ID="{n + 1}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f'<ofd:Document xmlns:ofd="{ns}"><ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID><ofd:PageArea>'
+            f"<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>{page_refs}"
+            "</ofd:Pages></ofd:Document>",
+        )
+        for n, page in enumerate(pages):
+            objects = []
+            for i, row in enumerate(page):
+                y = 20 + i * gap
+                if "\t" in row:
+                    # Cells of a ruled table: separate objects, 50 mm apart.
+                    for k, cell in enumerate(row.split("\t")):
+                        objects.append(
+                            f'<ofd:TextObject ID="1" Boundary="{left + 50 * k} {y} {len(cell) * size} {size + 1}" '
+                            f'Size="{size}"><ofd:TextCode X="0" Y="{size}" DeltaX="g {len(cell) - 1} {size}">{cell}'
+                            "</ofd:TextCode></ofd:TextObject>"
+                        )
+                elif per_char_every and i % per_char_every == 1:
+                    for k, ch in enumerate(row):
+                        objects.append(
+                            f'<ofd:TextObject ID="1" Boundary="{left + k * size} {y} {size} {size + 1}" Font="1" '
+                            f'Size="{size}"><ofd:TextCode X="0" Y="{size}">{ch}</ofd:TextCode></ofd:TextObject>'
+                        )
+                else:
+                    delta = f' DeltaX="g {len(row) - 1} {size}"' if len(row) > 1 else ""
+                    objects.append(
+                        f'<ofd:TextObject ID="1" Boundary="{left} {y} {len(row) * size} {size + 1}" Font="1" '
+                        f'Size="{size}"><ofd:TextCode X="0" Y="{size}"{delta}>{row}</ofd:TextCode></ofd:TextObject>'
+                    )
+            archive.writestr(
+                f"Doc_0/Pages/Page_{n}/Content.xml",
+                f'<ofd:Page xmlns:ofd="{ns}"><ofd:Content><ofd:Layer ID="1">{"".join(objects)}</ofd:Layer>'
+                "</ofd:Content></ofd:Page>",
+            )
+    return buffer.getvalue()
+
+
+def ofd_plan() -> bytes:
+    return ofd_bytes(plan_lines())
+
+
 def png() -> bytes:
     return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00" + b"\0" * 64
 

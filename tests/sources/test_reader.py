@@ -528,3 +528,38 @@ def test_a_paragraphs_text_includes_revisions_smart_tags_fields_and_controls_but
         "完成",
         "。",
     ]
+
+
+def test_an_ofd_gives_its_lines_joined_into_paragraphs_in_page_order():
+    # 45 short lines make two pages; the wrapped clauses of plan_lines() join again.
+    lines = [*b.plan_lines(), *(f"{n}. 补充事项{'甲' * (n % 9)}。" for n in range(4, 45))]
+    source = read_source(b.ofd_bytes(lines), "方案.ofd")
+    assert source.kind == "ofd"
+    assert source.blocks == lines
+
+
+def test_an_ofd_row_of_separate_cells_keeps_its_columns_apart():
+    rows = ["序号\t重点任务\t牵头单位", "1\t做好甲\t区发改局", "2\t做好乙项工作\t区财政局"]
+    assert read_source(b.ofd_bytes(["2023年任务清单", *rows]), "清单.ofd").blocks == ["2023年任务清单", *rows]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda files: {**files, "Doc_0/Pages/Page_0/Content.xml": b'<ofd:Page xmlns:ofd="x"/>'}, messages.SCANNED_OFD),
+        (lambda files: {**files, "Doc_0/Encryptions.xml": b"<Encryptions/>"}, messages.ENCRYPTED_OFD),
+        (lambda files: {k: v for k, v in files.items() if k != "Doc_0/Document.xml"}, messages.CORRUPT_ARCHIVE),
+        (lambda files: {**files, "Doc_0/Document.xml": b"<not xml"}, messages.CORRUPT_ARCHIVE),
+    ],
+    ids=["no-text", "encrypted", "no-document", "broken-xml"],
+)
+def test_an_ofd_that_cannot_be_read_says_why(change, message):
+    original = zipfile.ZipFile(io.BytesIO(b.ofd_plan()))
+    files = change({name: original.read(name) for name in original.namelist()})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    with pytest.raises(SourceError) as excinfo:
+        read_source(buffer.getvalue(), "方案.ofd")
+    assert str(excinfo.value) == message

@@ -20,6 +20,7 @@ PARAGRAPH_KINDS = {
     "gb18030.txt": lambda: b.plan_text().encode("gb18030"),
     "paragraphs.docx": b.docx_paragraphs,
     "plan.pdf": b.pdf_plan,
+    "plan.ofd": b.ofd_plan,
     "paragraphs.doc": b.DOC_PARAGRAPHS.read_bytes,
     "paragraphs.wps": b.DOC_PARAGRAPHS.read_bytes,
 }

@@ -168,7 +168,7 @@ def test_admin_uploads_corrects_a_unit_and_confirms(web, seeded):
     documents_before = PolicyDocument.objects.count()
     page = web.login("admin")
     page.get_by_role("link", name="导入文件").click()
-    page.get_by_label("文件(.txt/.doc/.docx/.wps/.pdf/.xlsx/.xls)").set_input_files(
+    page.get_by_label("文件(.txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls)").set_input_files(
         {
             "name": "数字化改革方案.docx",
             "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -62,7 +62,7 @@ class ScoreSerializer(serializers.Serializer):
 
 class ImportInputSerializer(serializers.Serializer):
     file = serializers.FileField(
-        help_text="政策文件：.txt（UTF-8 或 GB18030）、.doc、.docx、.wps、.pdf（有文字层）、.xlsx 或 .xls，10MB 以内"
+        help_text="政策文件：.txt（UTF-8 或 GB18030）、.doc、.docx、.wps、.pdf（有文字层）、.ofd、.xlsx 或 .xls，10MB 以内"
     )
     year = serializers.IntegerField(
         required=False, min_value=2000, max_value=2100, help_text="文件所属年度（缺省取自文件）"

@@ -85,7 +85,7 @@ class DocumentImportApi(GenericApi):
         tags=["documents"],
         summary="上传导入政策文件（管理员；?dry_run=1 只预览）",
         description=(
-            "上传 .txt/.doc/.docx/.wps/.pdf/.xlsx/.xls 文件（文本可为 UTF-8 或 GB18030 编码，PDF 须有文字层），"
+            "上传 .txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls 文件（文本可为 UTF-8 或 GB18030 编码，PDF 须有文字层），"
             f"不超过 {MAX_SOURCE_BYTES // (1024 * 1024)}MB。无法读取的文件（扫描件、加密、损坏、类型不支持）"
             "返回 400，错误信息在 error.fields.file。"
         ),

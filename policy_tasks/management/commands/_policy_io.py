@@ -1,7 +1,7 @@
 """Reading a policy file for the commands: bad input exits 2 with one line naming the file and why.
 
 The bytes go to the same source reader as the web page and the API (`parsing.sources`), so the
-command accepts the same files (.txt in UTF-8 or GB18030, .doc, .docx, .wps, .pdf, .xlsx, .xls) with the same
+command accepts the same files (.txt in UTF-8 or GB18030, .doc, .docx, .wps, .pdf, .ofd, .xlsx, .xls) with the same
 size limit and the same messages.
 """
 

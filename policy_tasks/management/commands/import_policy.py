@@ -15,7 +15,7 @@ class Command(BaseCommand):
     # Scripts call this often; the system checks (which load every URL and view) run in CI.
     requires_system_checks: list[str] = []
     help = (
-        "Import a policy document (.txt/.doc/.docx/.wps/.pdf/.xlsx/.xls): document, areas, units, tasks and milestones, "
+        "Import a policy document (.txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls): document, areas, units, tasks and milestones, "
         "in one transaction."
     )
 

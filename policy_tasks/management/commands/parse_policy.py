@@ -11,7 +11,7 @@ from policy_tasks.parsing import format_summary
 class Command(BaseCommand):
     # Scripts call this often; the system checks (which load every URL and view) run in CI.
     requires_system_checks: list[str] = []
-    help = "Parse a policy document (.txt/.doc/.docx/.wps/.pdf/.xlsx/.xls) and print what Duban reads in it (writes nothing)."
+    help = "Parse a policy document (.txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls) and print what Duban reads in it (writes nothing)."
 
     def add_arguments(self, parser):
         parser.add_argument("path")

@@ -17,7 +17,7 @@ MAX_COMPRESSION_RATIO = 200
 # Reading a PDF page costs tens of milliseconds; a plan runs to dozens of pages, not thousands.
 MAX_PDF_PAGES = 300
 
-SUPPORTED = ".txt/.doc/.docx/.wps/.pdf/.xlsx/.xls"
+SUPPORTED = ".txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls"
 
 EMPTY = "文件为空，请选择有内容的文件 (the file is empty)"
 TOO_LARGE = f"文件过大，请上传 {MAX_SOURCE_BYTES // (1024 * 1024)}MB 以内的文件 (file too large)"
@@ -28,6 +28,8 @@ WORD95 = "不支持 Word 6.0/95 文件，请在 Word 中另存为 .docx 后再�
 OLD_POWERPOINT = f"不支持演示文稿（.ppt），请上传 {SUPPORTED} 文件 (presentations are not supported)"
 ENCRYPTED_OFFICE = "该 Office 文件已加密或设有打开密码，请取消密码后再上传 (the Office file is encrypted)"
 ENCRYPTED_PDF = "该 PDF 已加密或设有打开密码，请取消密码后再上传 (the PDF is encrypted)"
+ENCRYPTED_OFD = "该 OFD 文件已加密，请取消加密后再上传 (the OFD is encrypted)"
+SCANNED_OFD = "该 OFD 文件没有文字（可能是扫描件），请提供可复制文字的 OFD、PDF 或 Word 文件 (the OFD has no text)"
 ENCRYPTED_ZIP = "压缩包内的文件已加密，请取消密码后再上传 (the archive is encrypted)"
 CORRUPT_ARCHIVE = "文件已损坏，无法解压读取，请重新保存或导出后再上传 (corrupt archive)"
 ZIP_BOMB = "文件解压后过大或压缩比异常，已拒绝读取 (archive expands too much: possible zip bomb)"

@@ -154,6 +154,8 @@ def _continues(previous: dict, line: dict, left: float | None, right: float, min
     text = line["text"].strip()
     if len(previous["text"].strip()) < min_chars or _OUTLINE_RE.match(text):
         return False
+    if "\t" in previous["text"] or "\t" in text:
+        return False  # a table's row (cells apart, as the OFD reader marks them) is a row of its own
     size = _line_size(previous)
     width = (line["x1"] - line["x0"]) / max(len(line["text"]), 1)
     word = _FIRST_WORD_RE.match(text)
@@ -196,8 +198,8 @@ def _edges(lines: list[dict]) -> tuple[float | None, float]:
     )
 
 
-def _blocks(items: list[dict]) -> list[str | Table]:
-    left, right = _edges([item for item in items if item["kind"] == "line"])
+def _blocks(items: list[dict], edges: tuple[float | None, float] | None = None) -> list[str | Table]:
+    left, right = edges or _edges([item for item in items if item["kind"] == "line"])
     blocks: list[str | Table] = []
     run: list[dict] = []  # consecutive text lines, joined into paragraphs together
     last_table: list[list[str]] | None = None

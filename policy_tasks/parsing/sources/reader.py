@@ -29,6 +29,7 @@ from .base import (
 )
 from .grid import unify_ideographs
 from .markup import looks_like_html, read_html
+from .ofd import read_ofd
 from .pdf import read_pdf
 from .sheets import read_xls, read_xlsx
 from .text import read_delimited, read_text
@@ -119,12 +120,12 @@ def _read_zip(data: bytes, filename: str) -> Source:
         return read_docx(data, filename, archive)
     if "xl/workbook.xml" in names:
         return read_xlsx(data, filename, archive)
+    if "ofd.xml" in names:
+        return read_ofd(data, filename, archive)
     if "xl/workbook.bin" in names:
         what = "Excel 二进制工作簿 .xlsb，请另存为 .xlsx"
     elif any(n.startswith("ppt/") for n in names):
         what = "演示文稿 .pptx"
-    elif "ofd.xml" in names:
-        what = "OFD 版式文件，请提供 PDF 或 Word 文件"
     elif "mimetype" in names:
         what = "OpenDocument 文件，请另存为 .docx 或 .xlsx"
     else:
