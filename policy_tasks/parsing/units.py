@@ -362,7 +362,7 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
             vs, ve = strip_span(norm, m.end(), value_end, _TRIM)
             found.due_fields.append((m.start(), ve, vs, ve))
         elif role == LEADER:
-            found.leaders += _names(text, norm, m.end(), value_end)
+            found.leaders += _one_person_per_name(_names(text, norm, m.end(), value_end))
         else:
             # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
             stop = _before_stop(norm, m.end(), value_end, keep_role=True)
@@ -409,6 +409,24 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
 
 
 _MARKED_LEAD_RE = re.compile(r"^(?P<name>.+?)\s*(?:[(（](?:牵头|牵头单位|主办|主责)[)）]|[★☆※])$")
+
+
+_PARTY_TITLE_RE = re.compile(r"(?:常委|委员|党组成员|党组书记|党委书记|党工委书记)$")
+
+
+def _one_person_per_name(names: list[str]) -> list[str]:
+    """`县委常委、常务副县长张三` is one person: a party title before 、 goes with the office after it."""
+    out: list[str] = []
+    for name in names:
+        if out and _PARTY_TITLE_RE.search(normalise(out[-1])) and not _is_name_only(out[-1]):
+            out[-1] = f"{out[-1]}、{name}"
+        else:
+            out.append(name)
+    return out
+
+
+def _is_name_only(name: str) -> bool:
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name)) and not _PARTY_TITLE_RE.search(name)
 
 
 def _lead_mark_first(name: str) -> str:

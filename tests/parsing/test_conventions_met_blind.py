@@ -232,3 +232,11 @@ def test_a_bare_time_label_is_a_deadline_field_but_not_inside_prose():
         ((["县发改局"], ["县财政局"]), [date(2024, 12, 31)]),
         ((["县人社局"], []), [date(2024, 6, 30)]),
     ]
+
+
+def test_a_party_title_before_an_office_is_one_leader():
+    doc = parse_document(
+        "2024年方案\n1.做好甲。(牵头领导:区委常委、副区长王五,副区长赵六;牵头单位:区发改局)\n"
+        "2.做好乙。(牵头领导:区长、副区长;牵头单位:区财政局)\n"
+    )
+    assert [t.leaders for t in doc.tasks] == [["区委常委、副区长王五", "副区长赵六"], ["区长", "副区长"]]
