@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 FIXTURES = Path(__file__).parent / "fixtures"
 XLS = FIXTURES / "plan.xls"  # the plan of table_rows(), made once with xlwt (unmaintained, not a dependency)
@@ -320,20 +321,20 @@ def ofd_bytes(lines: list[str], *, per_char_every: int = 2, width_chars: int = 4
                     for k, cell in enumerate(row.split("\t")):
                         objects.append(
                             f'<ofd:TextObject ID="1" Boundary="{left + 50 * k} {y} {len(cell) * size} {size + 1}" '
-                            f'Size="{size}"><ofd:TextCode X="0" Y="{size}" DeltaX="g {len(cell) - 1} {size}">{cell}'
+                            f'Size="{size}"><ofd:TextCode X="0" Y="{size}" DeltaX="g {len(cell) - 1} {size}">{escape(cell)}'
                             "</ofd:TextCode></ofd:TextObject>"
                         )
                 elif per_char_every and i % per_char_every == 1:
                     for k, ch in enumerate(row):
                         objects.append(
                             f'<ofd:TextObject ID="1" Boundary="{left + k * size} {y} {size} {size + 1}" Font="1" '
-                            f'Size="{size}"><ofd:TextCode X="0" Y="{size}">{ch}</ofd:TextCode></ofd:TextObject>'
+                            f'Size="{size}"><ofd:TextCode X="0" Y="{size}">{escape(ch)}</ofd:TextCode></ofd:TextObject>'
                         )
                 else:
                     delta = f' DeltaX="g {len(row) - 1} {size}"' if len(row) > 1 else ""
                     objects.append(
                         f'<ofd:TextObject ID="1" Boundary="{left} {y} {len(row) * size} {size + 1}" Font="1" '
-                        f'Size="{size}"><ofd:TextCode X="0" Y="{size}"{delta}>{row}</ofd:TextCode></ofd:TextObject>'
+                        f'Size="{size}"><ofd:TextCode X="0" Y="{size}"{delta}>{escape(row)}</ofd:TextCode></ofd:TextObject>'
                     )
             archive.writestr(
                 f"Doc_0/Pages/Page_{n}/Content.xml",
