@@ -561,6 +561,10 @@ _PLAN_YEAR_RE = re.compile(
 _WRITTEN_YEAR = re.compile(rf"{_Y}年?")
 
 
+# `…实施方案(2019-2020年)`: the span in brackets after the kind of plan; its first year.
+_PLAN_YEAR_AFTER_RE = re.compile(rf"(?:方案|计划|要点|清单|措施)\((?P<y>{_Y})年?(?:\s*[-—~至到]\s*{_Y})?年\)")
+
+
 def guess_year(text: str) -> int | None:
     """The plan's most likely year, read from its body when the header has none.
 
@@ -571,7 +575,7 @@ def guess_year(text: str) -> int | None:
     since plans look forward. None when the body states no year.
     """
     norm = normalise(text)
-    m = _PLAN_YEAR_RE.search(norm, 0, min(len(norm), 600))
+    m = _PLAN_YEAR_RE.search(norm, 0, min(len(norm), 600)) or _PLAN_YEAR_AFTER_RE.search(norm, 0, min(len(norm), 600))
     if m and 1900 <= (cn_to_int(m["y"]) or 0) <= 2100:
         return cn_to_int(m["y"])
     votes: Counter[int] = Counter()

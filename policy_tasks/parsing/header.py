@@ -42,7 +42,7 @@ def read_header(header: list[Line], closing: list[Line]) -> Header:
     found = Header(title=_title(header))
     for _, line in header:
         m = _DOC_NUMBER_RE.search(normalise(line))
-        if m and (not found.doc_number or "文号" in line):
+        if m and (not found.doc_number or "文号" in line) and not _cites_another(normalise(line), m):
             found.doc_number, found.number_year = line[m.start() : m.end()], int(m["y"])
     text = "\n".join(normalise(line) for _, line in header)
     m = _WRITTEN_ON_RE.search(text)
@@ -55,6 +55,14 @@ def read_header(header: list[Line], closing: list[Line]) -> Header:
             if found.issued_on:
                 break
     return found
+
+
+def _cites_another(norm: str, m: re.Match) -> bool:
+    """`为落实《…的通知》(粤府〔2018〕128号)部署要求`: the number of the document a sentence cites,
+    not this one's (which stands on a line of its own, or after 文号)."""
+    if "文号" in norm or len(norm.strip()) - len(m.group()) <= 8:
+        return False
+    return bool(re.search(r"》\s*\(?\s*$", norm[: m.start()])) or "。" in norm or "," in norm
 
 
 def header_year(header: Header) -> int | None:
@@ -112,9 +120,10 @@ def _title(header: list[Line]) -> str:
         norm = normalise(text)
         if not 4 <= len(text) <= 80 or re.search(r"[。:,;]", norm) or norm.startswith(("(", "<")):
             continue
-        if _DATE_LINE_RE.match(norm) or _DOC_NUMBER_RE.fullmatch(norm) or re.search(r"\d{4}-\d", norm):
+        if _DATE_LINE_RE.match(norm) or _DOC_NUMBER_RE.fullmatch(norm) or re.fullmatch(r"[\d\s\-/.:年月日]+", norm):
             continue
-        if _PLAN_RE.search(norm):
+        # `…实施方案(2019-2020年)`, `…办法(试行)`: the bracket after the kind of document is its span.
+        if _PLAN_RE.search(re.sub(r"\([^()]{1,16}\)$", "", norm)):
             plans.append(text)
         elif _NOTICE_RE.search(norm):
             notices.append(text)

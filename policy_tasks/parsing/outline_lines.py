@@ -17,6 +17,7 @@ from .unit_names import looks_like_units
 from .units import read_responsibility
 
 _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
+_FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|zip|rar)\s*$", re.IGNORECASE)
 
 
 class Outline:
@@ -64,6 +65,8 @@ class Outline:
             self.loose.append((number, text))
             return
         marker = line_marker(norm) or self._figure_led(norm)
+        if marker is not None and _FILE_NAME_RE.search(norm):
+            marker = None  # `17.…政策清单.docx`: a file's name, as pages list attachments, not an item
         if marker is not None and not _is_date_like(norm):
             styles = [n.style for n in self._stack]
             if marker.style in styles:

@@ -19,7 +19,7 @@ TRIM = " \n,;、.。:"
 
 _TOWNSHIPS_RE = re.compile(r"各?乡镇[<(\[]?街道[>)\]]?")
 _ALIAS_RE = re.compile(r"(?P<name>[^<(]+)[<(](?P<alias>[^<>()]+)[>)]")
-ETC_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+ETC_RE = re.compile(r"等(?:有关|相关)?(?:(?:部门|单位)(?:[和及、](?:部门|单位))?)?$")
 TOWNSHIPS = "各乡镇街道"
 
 
@@ -189,7 +189,7 @@ _NAME_END_RE = re.compile(
 
 
 _GROUP_RE = re.compile(r"^各(?:(?:县|市|区|乡|镇|旗|州|街道|市州)、?)+$")
-_GROUP_TAIL_RE = re.compile(r"^(?:县|市|区|乡|镇|旗|州|街道)(?:人民政府|政府|党委|管委会)?$")
+_GROUP_TAIL_RE = re.compile(r"^(?:县|市|区|乡|镇|旗|州|街道)(?:人民政府|政府|党委|管委会)?(?:[(<][^()<>]{1,8}[)>])?$")
 
 
 def continues_group(previous: str, piece: str) -> bool:

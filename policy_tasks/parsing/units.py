@@ -442,6 +442,22 @@ def _is_time(segment: str) -> bool:
     return phrase is not None and phrase.due is not None and len(phrase.text) * 3 >= len(segment.strip())
 
 
+_BARE_KIND_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|企业)")
+_BARE_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)")
+_PLACE_WITH_SUFFIX_RE = re.compile(
+    r"^[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)(?:人民政府|政府|[\u4e00-\u9fff]{1,10}(?:部门|局|委|办))$"
+)
+
+
+def _bare_places_before(names: list[str]) -> int:
+    count = 0
+    for name in reversed(names):
+        if not _BARE_PLACE_RE.fullmatch(normalise(name)) or organisation(name):
+            break
+        count += 1
+    return count
+
+
 def _names(text: str, norm: str, start: int, end: int) -> list[str]:
     names: list[str] = []
     for s, e in split_top(norm, _NAME_SEPS.replace(" ", ""), start, end):
@@ -454,6 +470,15 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
             # `各县、市、区人民政府` is one addressee: its 、 parts are levels, not units.
             if names and continues_group(names[-1], normalise(piece)):
                 names[-1] = names[-1] + "、" + piece
+                continue
+            # `市直有关部门、单位`: a bare kind after 、 widens the addressee before it.
+            if names and norm[s - 1 : s] == "、" and _BARE_KIND_RE.fullmatch(normalise(piece).strip()):
+                names[-1] = names[-1] + "、" + piece
+                continue
+            # `海东市、兰州市、临夏州发展改革部门`: places sharing the suffix of the last are one addressee.
+            places = _bare_places_before(names)
+            if places >= 2 and _PLACE_WITH_SUFFIX_RE.match(normalise(piece)):
+                names[-places:] = ["、".join([*names[-places:], piece])]
                 continue
             for part in and_split(piece):
                 part = _lead_mark_first(part.strip(_TRIM))

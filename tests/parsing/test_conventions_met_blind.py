@@ -240,3 +240,44 @@ def test_a_party_title_before_an_office_is_one_leader():
         "2.做好乙。(牵头领导:区长、副区长;牵头单位:区财政局)\n"
     )
     assert [t.leaders for t in doc.tasks] == [["区委常委、副区长王五", "副区长赵六"], ["区长", "副区长"]]
+
+
+# --- blind round 6 ------------------------------------------------------------------------------
+
+
+def test_a_group_with_its_other_name_in_brackets_stays_one_addressee():
+    doc = parse_document(
+        "2019年实施方案\n1.制定准入清单。〔市生态环境局牵头,市发展和改革局参与,各县、区人民政府(管委会)负责落实。〕\n"
+    )
+    lead, co = _units(doc.tasks[0])
+    # The bracket is the group's other name: the unit book keeps it as an alias.
+    assert (lead, sorted(co)) == (["市生态环境局"], sorted(["市发展和改革局", "各县、区人民政府"]))
+
+
+def test_kinds_and_shared_suffixes_widen_the_addressee_before_them():
+    doc = parse_document(
+        "2023年行动方案\n1.推进数字政府。(责任单位:市行政审批服务局,市直有关部门、单位,各区市政府)\n"
+        "2.推进城市群建设。(责任单位:海东市、兰州市、临夏州发展改革部门)\n"
+        "3.引进项目。(责任单位:省投资促进局、省自然资源厅等有关部门和单位)\n"
+    )
+    assert [_units(t) for t in doc.tasks] == [
+        (["市行政审批服务局"], ["市直有关部门、单位", "各区市政府"]),
+        (["海东市、兰州市、临夏州发展改革部门"], []),
+        (["省投资促进局"], ["省自然资源厅"]),
+    ]
+
+
+def test_a_file_name_line_is_not_an_item_and_a_cited_number_is_not_the_documents():
+    doc = parse_document(
+        "17.某自治区2023年政策清单.docx\n某自治区2023年政策清单\n"
+        "为落实《省政府关于印发实施方案的通知》(某府〔2018〕128号)部署要求,制定本清单。\n"
+        "1.实施增粮行动。(责任单位:自治区农牧厅、财政厅)\n2.实施耕地保护行动。(责任单位:自治区农牧厅)\n"
+    )
+    assert [t.label for t in doc.tasks] == ["1", "2"]
+    assert doc.doc_number == ""
+
+
+def test_a_plan_titled_with_its_span_in_brackets_is_read_in_its_first_year():
+    doc = parse_document("某市打赢蓝天保卫战实施方案(2019-2020年)\n1.完成整治,10月底前完成。(责任单位:市生态环境局)\n")
+    assert (doc.title, doc.year) == ("某市打赢蓝天保卫战实施方案(2019-2020年)", 2019)
+    assert [m.due_date for m in doc.tasks[0].milestones] == [date(2019, 10, 31)]
