@@ -311,3 +311,27 @@ if SMS_BACKEND == "aliyun" and not (
 # DingTalk (浙政钉) custom robot webhook; the channel is off while the URL is empty.
 DINGTALK_WEBHOOK_URL = env_str("DINGTALK_WEBHOOK_URL") or ""
 DINGTALK_SECRET = env_str("DINGTALK_SECRET") or ""
+
+# --- health (docs/operations.md "Probes") ---
+# /healthz and /readyz, answered by the first middleware (duban/health/middleware.py), and the
+# beat's heartbeat table.
+INSTALLED_APPS += ["duban.health"]
+MIDDLEWARE.insert(0, "duban.health.middleware.HealthProbeMiddleware")
+# The time each readiness check gets; the probe answers within about this long.
+HEALTH_CHECK_TIMEOUT_MS = env_int("HEALTH_CHECK_TIMEOUT_MS", 2000)
+# The beat holding the lease writes a heartbeat every few seconds; older than this is "beat gone".
+BEAT_HEARTBEAT_MAX_AGE_SECONDS = env_int("BEAT_HEARTBEAT_MAX_AGE_SECONDS", 120)
+HEALTH_HOLIDAY_HORIZON_DAYS = 60
+# Checks reported in /readyz that never make it answer 503. The holiday calendar by default: a
+# missing yearly notice is fixed by an upgrade, and is no reason to take every web node out.
+HEALTH_ADVISORY_CHECKS = env_list("HEALTH_ADVISORY_CHECKS", ["holidays"])
+if unknown := set(HEALTH_ADVISORY_CHECKS) - {
+    "database",
+    "migrations",
+    "beat",
+    "broker",
+    "cache",
+    "holidays",
+    "storage",
+}:
+    raise ImproperlyConfigured(f"HEALTH_ADVISORY_CHECKS names unknown checks: {', '.join(sorted(unknown))}")
