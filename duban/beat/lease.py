@@ -140,6 +140,7 @@ class FileLease(Lease):
         super().__init__(seconds)
         self.path = path
         self._file = None
+        self._held = False
 
     def acquire(self) -> bool:
         if self._file is None:
@@ -148,18 +149,20 @@ class FileLease(Lease):
             fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
+        self._held = True
         return True
 
     def renew(self) -> bool:
-        return self._file is not None
+        return self._held
 
     def may_send(self) -> bool:
-        return self._file is not None
+        return self._held
 
     def release(self) -> None:
         if self._file is not None:
             self._file.close()  # frees the flock
             self._file = None
+        self._held = False
 
 
 def lease_from_settings() -> Lease:
