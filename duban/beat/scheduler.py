@@ -38,6 +38,13 @@ class LeasedScheduler(DatabaseScheduler):
         # a beat taking over starts where the last one stopped instead of sending again.
         self.sync_every_tasks = 1
 
+    def setup_schedule(self):
+        # A standby writes nothing. Its start-up writes (beat_schedule into the database) would
+        # make the holder re-read the schedule while an entry it just sent is not saved yet,
+        # and django-celery-beat then sends that entry again. Done on taking the lease.
+        if self._leading:
+            super().setup_schedule()
+
     def tick(self, *args, **kwargs):
         if not self._lead():
             return self.lease.poll_every
@@ -65,6 +72,7 @@ class LeasedScheduler(DatabaseScheduler):
             self._leading = True
             self._waiting_logged_at = None
             logger.warning("beat: holding the lease (%s); this beat sends the periodic tasks", self.holder)
+            self.setup_schedule()
             self._reload_schedule()
             return True
         now = time.monotonic()
