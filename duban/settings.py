@@ -188,7 +188,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# django-celery-beat's DatabaseScheduler, sending only while it holds the beat lease (duban/beat/).
+CELERY_BEAT_SCHEDULER = "duban.beat.scheduler:LeasedScheduler"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 
 REST_FRAMEWORK = {
@@ -345,3 +346,31 @@ if CACHE_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --- health and the beat lease (docs/operations.md "Probes", "One beat") ---
+# /healthz and /readyz, answered by the first middleware (duban/health/middleware.py), and the
+# beat's heartbeat table.
+INSTALLED_APPS += ["duban.health"]
+MIDDLEWARE.insert(0, "duban.health.middleware.HealthProbeMiddleware")
+# The time each readiness check gets; the probe answers within about this long.
+HEALTH_CHECK_TIMEOUT_MS = env_int("HEALTH_CHECK_TIMEOUT_MS", 2000)
+# The beat holding the lease writes a heartbeat every few seconds; older than this is "beat gone".
+BEAT_HEARTBEAT_MAX_AGE_SECONDS = env_int("BEAT_HEARTBEAT_MAX_AGE_SECONDS", 120)
+HEALTH_HOLIDAY_HORIZON_DAYS = 60
+# One beat at a time: a standby takes over within this many seconds of the holder stopping.
+BEAT_LEASE_SECONDS = env_int("BEAT_LEASE_SECONDS", 30)
+if BEAT_LEASE_SECONDS < 3:
+    raise ImproperlyConfigured("BEAT_LEASE_SECONDS must be at least 3")
+# Checks reported in /readyz that never make it answer 503. The holiday calendar by default: a
+# missing yearly notice is fixed by an upgrade, and is no reason to take every web node out.
+HEALTH_ADVISORY_CHECKS = env_list("HEALTH_ADVISORY_CHECKS", ["holidays"])
+if unknown := set(HEALTH_ADVISORY_CHECKS) - {
+    "database",
+    "migrations",
+    "beat",
+    "broker",
+    "cache",
+    "holidays",
+    "storage",
+}:
+    raise ImproperlyConfigured(f"HEALTH_ADVISORY_CHECKS names unknown checks: {', '.join(sorted(unknown))}")

@@ -57,3 +57,16 @@ def next_workday(day: date) -> date:
     while not is_workday(day):
         day += timedelta(days=1)
     return day
+
+
+def calendar_covers(day: date) -> bool:
+    """Whether the holiday calendar knows `day` (rather than guessing Monday–Friday).
+
+    chinesecalendar knows whole years (the last yearly notice it carries), so a day is
+    covered when its year is; the readiness probe asks this of the day 60 days ahead.
+    """
+    try:
+        chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return False
+    return True

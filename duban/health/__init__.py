@@ -1,0 +1,1 @@
+"""Probes for a load balancer (`/healthz`, `/readyz`) and the beat's heartbeat (docs/operations.md)."""
