@@ -14,6 +14,7 @@ from django_celery_beat.models import PeriodicTask
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from duban.health.heartbeat import heartbeat_age_seconds
 from duban.lib import clock
 from notifications.models import Channel, Delivery, TaskRun
 from policy_tasks.models import ExportJob
@@ -95,21 +96,24 @@ class DatabaseCollector(Collector):
         )
 
     def _beat(self, now: datetime) -> Iterator[Metric]:
-        # Until beat writes a heartbeat of its own: the latest run beat recorded for any periodic
-        # task (django-celery-beat saves last_run_at every few minutes, so expect minutes of lag).
+        # The lease holder's heartbeat (duban.health) is written every few seconds; before any beat
+        # has held the lease, the latest run django-celery-beat recorded (saved every few minutes).
         last = PeriodicTask.objects.filter(enabled=True).aggregate(last=Max("last_run_at"))["last"]
-        if last is None:
-            return
-        yield GaugeMetricFamily(
-            "duban_beat_last_run_timestamp_seconds",
-            "Latest periodic task run beat recorded (Unix time).",
-            value=last.timestamp(),
-        )
-        yield GaugeMetricFamily(
-            "duban_beat_heartbeat_age_seconds",
-            "Seconds since beat last recorded a periodic task run.",
-            value=_age(now, last),
-        )
+        if last is not None:
+            yield GaugeMetricFamily(
+                "duban_beat_last_run_timestamp_seconds",
+                "Latest periodic task run beat recorded (Unix time).",
+                value=last.timestamp(),
+            )
+        age = heartbeat_age_seconds(now=now)
+        if age is None and last is not None:
+            age = _age(now, last)
+        if age is not None:
+            yield GaugeMetricFamily(
+                "duban_beat_heartbeat_age_seconds",
+                "Seconds since the beat holding the lease last wrote its heartbeat.",
+                value=max(age, 0.0),
+            )
 
     def _exports(self, now: datetime) -> Iterator[Metric]:
         family = GaugeMetricFamily("duban_export_jobs", "Export jobs, by state.", labels=["state"])

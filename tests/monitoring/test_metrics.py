@@ -226,3 +226,15 @@ def test_request_counters_are_still_served_when_the_database_is_away(client, db)
     assert value(found, "duban_metrics_database_up") == 0
     assert total(found, "duban_http_requests_total") > 0
     assert value(found, "duban_deliveries_due") is None
+
+
+def test_beat_age_is_the_lease_holders_heartbeat_when_there_is_one(client, db):
+    from duban.health.heartbeat import heartbeat_write
+
+    every = IntervalSchedule.objects.create(every=60, period=IntervalSchedule.SECONDS)
+    PeriodicTask.objects.create(
+        name="t", task="notifications.send_reminders", interval=every, last_run_at=timezone.now() - timedelta(minutes=5)
+    )
+    heartbeat_write(holder="beat@host", at=timezone.now() - timedelta(seconds=20))
+    found = samples(client.get("/metrics").content.decode())
+    assert 20 - 5 < value(found, "duban_beat_heartbeat_age_seconds") < 20 + 5
