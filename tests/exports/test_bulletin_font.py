@@ -26,8 +26,10 @@ from pypdf import PdfReader
 from policy_tasks.exports import pdf_font
 from policy_tasks.exports.bulletin import bulletin_build
 from policy_tasks.exports.bulletin_render import render_bulletin_html, render_bulletin_pdf
+from policy_tasks.exports.jobs import export_job_run
 from policy_tasks.exports.pdf_font import GlyphsMissing
 from policy_tasks.models import ExportJob
+from tests.api.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -173,6 +175,23 @@ def test_an_export_job_is_marked_failed_with_the_message(
     _names_the_rare_character(status["error"])
 
 
+def test_the_api_answers_422_at_once_and_fails_the_job_with_the_message(october, rare_unit):
+    api = client_for(october.supervisor)
+    at_once = api.get(f"/api/v1/documents/{october.document.pk}/bulletin.pdf", {"period": "2023-10"})
+    assert at_once.status_code == 422
+    assert at_once.json()["error"]["code"] == "missing_glyphs"
+    _names_the_rare_character(at_once.json()["error"]["message"])
+
+    started = api.post(
+        f"/api/v1/documents/{october.document.pk}/bulletin-jobs/", {"format": "pdf", "period": "2023-10"}, format="json"
+    )
+    assert started.status_code == 202
+    export_job_run(job_id=started.json()["id"])  # what the Celery task does
+    job = api.get(f"/api/v1/export-jobs/{started.json()['id']}/").json()
+    assert (job["status"], job["download_url"]) == ("failed", None)
+    _names_the_rare_character(job["error"])
+
+
 @pytest.mark.skipif(not ISOLATED, reason="only in the run without system fonts")
 def test_fontconfig_sees_no_system_font():
     """Proof that the isolated run is isolated: the fonts above came from the project alone."""
@@ -210,4 +229,4 @@ def test_the_bulletin_tests_pass_on_a_machine_without_fonts(tmp_path):
         timeout=600,
     )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    assert re.search(r"\b7 passed, 1 skipped\b", run.stdout), run.stdout[-2000:]
+    assert re.search(r"\b8 passed, 1 skipped\b", run.stdout), run.stdout[-2000:]
