@@ -34,8 +34,10 @@ FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 DOCX_FONT = "宋体"
-# WeasyPrint reports every layout step at INFO, which would flood the project's INFO log.
+# WeasyPrint reports every layout step at INFO, and fontTools (subsetting the font for each
+# PDF) every table and glyph list: both would flood the project's INFO log.
 logging.getLogger("weasyprint").setLevel(logging.WARNING)
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 def _percent(value: Decimal | None) -> str:
