@@ -131,6 +131,16 @@ def test_a_character_the_font_lacks_stops_the_pdf_with_its_name(october, rare_un
     assert f"区{RARE}教育局" in render_bulletin_html(bulletin)
 
 
+def test_the_check_reads_what_the_page_shows():
+    # Invisible characters need no glyph; style sheets are not shown; entities are.
+    pdf_font.require_glyphs("<style>p::before { content: '𠀀' }</style><p>区\u200b教育局\ufeff 督办\ufe0f</p>")
+    with pytest.raises(GlyphsMissing, match="U\\+20000"):
+        pdf_font.require_glyphs("<p>区&#x20000;教育局</p>")
+    many = "".join(chr(0x20000 + i) for i in range(12))
+    with pytest.raises(GlyphsMissing, match="等 12 个字"):
+        pdf_font.require_glyphs(f"<td>{many}</td>")
+
+
 def test_the_bulletin_command_exits_non_zero_and_writes_nothing(tmp_path, october, rare_unit):
     out = tmp_path / "b.pdf"
     stdout = io.StringIO()
@@ -229,4 +239,4 @@ def test_the_bulletin_tests_pass_on_a_machine_without_fonts(tmp_path):
         timeout=600,
     )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    assert re.search(r"\b8 passed, 1 skipped\b", run.stdout), run.stdout[-2000:]
+    assert re.search(r"\b9 passed, 1 skipped\b", run.stdout), run.stdout[-2000:]
