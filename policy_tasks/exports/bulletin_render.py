@@ -1,9 +1,9 @@
 """The bulletin on paper: printable HTML (a Django template), PDF and Word.
 
 PDF is WeasyPrint rendering the same HTML, so the printed page and the PDF never
-disagree. WeasyPrint lays text out with Pango (in Debian's base image) and needs a
-CJK font from the system: the set-up installs Debian's fonts-noto-cjk (.ci/apt-packages);
-fonts-wqy-microhei works too. Without one, Chinese prints as empty boxes
+disagree. WeasyPrint lays text out with Pango (in Debian's base image) in the CJK font
+shipped with the project (pdf_font): no system font is needed, and a bulletin with a
+character the font lacks is refused rather than printed with an empty box
 (docs/exports.md). Word is built with python-docx, because offices edit the
 bulletin before issuing it.
 """
@@ -17,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -24,6 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from policy_tasks.exports import pdf_font
 from policy_tasks.exports.bulletin import Bulletin, Figures
 
 FORMATS = {
@@ -32,8 +34,10 @@ FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 DOCX_FONT = "宋体"
-# WeasyPrint reports every layout step at INFO, which would flood the project's INFO log.
+# WeasyPrint reports every layout step at INFO, and fontTools (subsetting the font for each
+# PDF) every table and glyph list: both would flood the project's INFO log.
 logging.getLogger("weasyprint").setLevel(logging.WARNING)
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 def _percent(value: Decimal | None) -> str:
@@ -52,8 +56,12 @@ def _area_rate(f: Figures) -> str:
     return _percent(f.on_time_rate)
 
 
-def context(b: Bulletin) -> dict[str, Any]:
-    """What the template shows, formatted once here so HTML, PDF and Word read the same."""
+def context(b: Bulletin, *, font_url: str | None = None) -> dict[str, Any]:
+    """What the template shows, formatted once here so HTML, PDF and Word read the same.
+
+    `font_url` is where the page finds the shipped font: the site's static URL for a browser,
+    the file itself for WeasyPrint.
+    """
     ranking = []
     for index, s in enumerate(b.ranking, start=1):
         rate = None if s.on_time_rate is None else (s.on_time_rate * 100).quantize(Decimal("0.1"))
@@ -67,19 +75,23 @@ def context(b: Bulletin) -> dict[str, Any]:
         "issuer": _issuer(),
         "cutoff_label": _cutoff_label(b),
         "generated_label": timezone.localtime(b.generated_at).strftime("%Y-%m-%d %H:%M"),
+        "font_family": pdf_font.FAMILY,
+        "font_url": font_url or static(pdf_font.STATIC_PATH),
     }
 
 
-def render_bulletin_html(b: Bulletin) -> str:
-    return render_to_string("exports/bulletin.html", context(b))
+def render_bulletin_html(b: Bulletin, *, font_url: str | None = None) -> str:
+    return render_to_string("exports/bulletin.html", context(b, font_url=font_url))
 
 
 def render_bulletin_pdf(b: Bulletin) -> bytes:
+    html = render_bulletin_html(b, font_url=pdf_font.FILE.as_uri())
+    pdf_font.require_glyphs(html)
     # Imported on first use: it costs half a second and parses stylesheets at import,
     # which every web and worker process would otherwise pay for at start.
     import weasyprint
 
-    return weasyprint.HTML(string=render_bulletin_html(b)).write_pdf()
+    return weasyprint.HTML(string=html).write_pdf()
 
 
 # Word ----------------------------------------------------------------------------------

@@ -97,14 +97,14 @@ class LedgerFileApi(OnDocumentApi):
         return _file(build_export(kind=self.kind, document=document, params=params, user=request.user))
 
 
-def _file_schema(kind: str, summary: str, query, response_label: str):
+def _file_schema(kind: str, summary: str, query, response_label: str, errors: dict | None = None):
     return extend_schema_view(
         get=extend_schema(
             operation_id=f"documents_{kind.replace('_', '_file_')}",
             tags=TAGS,
             summary=summary,
             parameters=[query],
-            responses=_binary(kind, response_label),
+            responses={**_binary(kind, response_label), **(errors or {})},
         )
     )
 
@@ -116,8 +116,10 @@ def _ledger_schema(kind: str, label: str):
 
 
 def _bulletin_schema(kind: str, label: str):
+    # Only the PDF draws glyphs: a character its font lacks is refused (pdf_font).
+    errors = errors_for(422) if kind == ExportJob.Kind.BULLETIN_PDF else None
     return _file_schema(
-        kind, f"下载督查通报（{label}；督查员、区领导、管理员）", BulletinQuerySerializer, f"督查通报{label}"
+        kind, f"下载督查通报（{label}；督查员、区领导、管理员）", BulletinQuerySerializer, f"督查通报{label}", errors
     )
 
 

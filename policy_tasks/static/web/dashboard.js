@@ -4,8 +4,9 @@
   var source = document.getElementById("dashboard-data");
   if (!source || !window.echarts) { return; }
   var data = JSON.parse(source.textContent);
-  var font = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+  var font = '"Duban Sans CJK SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
   var charts = [];
+  var options = [];
 
   function make(id, option, onClick) {
     var el = document.getElementById(id);
@@ -14,6 +15,7 @@
     option.textStyle = { fontFamily: font };
     option.animation = false;
     chart.setOption(option);
+    options.push(option);
     chart.on("click", function (params) {
       var url = onClick(params);
       if (url) { window.location.href = url; }
@@ -75,4 +77,11 @@
   }, function (p) { return p.value ? d.link.split("DAY").join(p.value[0]) : null; });
 
   window.addEventListener("resize", function () { charts.forEach(function (ch) { ch.resize(); }); });
+  // A canvas keeps the text it drew in whatever font was ready then: draw again once the
+  // shipped CJK font (duban.css) has loaded, or a machine without CJK fonts shows boxes.
+  if (document.fonts && document.fonts.load) {
+    document.fonts.load('16px "Duban Sans CJK SC"', "督办").then(function () {
+      charts.forEach(function (ch, i) { ch.setOption(options[i], true); });
+    });
+  }
 })();
