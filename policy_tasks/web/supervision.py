@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
 from duban.lib import clock
-from policy_tasks.errors import ServiceError
+from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
 from policy_tasks.selectors.lights import RED
 from policy_tasks.selectors.scoreboard import unit_scoreboard
@@ -123,10 +123,18 @@ def milestone_list(request: HttpRequest) -> HttpResponse:
 
 def _row_answer(request: HttpRequest, template: str, context: dict, *, fallback: str) -> HttpResponse:
     if is_htmx(request):
-        return render(request, template, context)
+        # A stale decision is 412 like the API's; base.html tells htmx to swap that row in too.
+        return render(request, template, context, status=context.get("status", 200))
     for level, text in context.get("flash", []):
         messages.add_message(request, level, text)
     return back(request, fallback)
+
+
+def _refused(context: dict, exc: ServiceError) -> None:
+    context["error"] = exc.message
+    context["flash"] = [(messages.ERROR, exc.message)]
+    if isinstance(exc, StaleVersion):
+        context["status"] = exc.status
 
 
 @page
@@ -146,16 +154,27 @@ def decide_completion(request: HttpRequest, request_id: int) -> HttpResponse:
     context = {"req": pending, "reason": reason, "viewer": viewer_for(request)}
     try:
         if decision == "verify":
-            milestone_verify(user=request.user, milestone=pending.milestone, reason=reason, meta=meta(request))
+            milestone_verify(
+                user=request.user,
+                milestone=pending.milestone,
+                reason=reason,
+                completion_request=pending.pk,
+                meta=meta(request),
+            )
             context["done"] = "已销号"
         elif decision == "return":
-            milestone_return(user=request.user, milestone=pending.milestone, reason=reason, meta=meta(request))
+            milestone_return(
+                user=request.user,
+                milestone=pending.milestone,
+                reason=reason,
+                completion_request=pending.pk,
+                meta=meta(request),
+            )
             context["done"] = f"已退回:{reason}"
         else:
             raise ServiceError("请选择销号或退回")
     except ServiceError as exc:
-        context["error"] = exc.message
-        context["flash"] = [(messages.ERROR, exc.message)]
+        _refused(context, exc)
     else:
         context["flash"] = [(messages.SUCCESS, f"{pending.milestone.text[:30]}:{context['done']}")]
     return _row_answer(request, "web/partials/verify_row.html", context, fallback="/supervision/#verify")
@@ -186,8 +205,7 @@ def decide_extension(request: HttpRequest, request_id: int) -> HttpResponse:
         else:
             raise ServiceError("请选择批准或不予批准")
     except ServiceError as exc:
-        context["error"] = exc.message
-        context["flash"] = [(messages.ERROR, exc.message)]
+        _refused(context, exc)
     else:
         context["flash"] = [(messages.SUCCESS, f"{pending.milestone.text[:30]}:{context['done']}")]
     return _row_answer(request, "web/partials/extension_row.html", context, fallback="/supervision/#extensions")

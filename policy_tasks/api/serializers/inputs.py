@@ -58,12 +58,23 @@ class CompletionInputSerializer(serializers.Serializer):
     )
 
 
+def _seen_request():
+    return IdField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="审核的办结申请 ID：已被处理或被新申请取代时返回 412（建议总是带上）",
+    )
+
+
 class VerifyInputSerializer(serializers.Serializer):
     reason = _text(help_text="审核意见")
+    completion_request = _seen_request()
 
 
 class ReturnInputSerializer(serializers.Serializer):
     reason = _text(help_text="退回理由（必填）")
+    completion_request = _seen_request()
 
 
 class ExtensionInputSerializer(serializers.Serializer):
