@@ -311,3 +311,7 @@ if SMS_BACKEND == "aliyun" and not (
 # DingTalk (浙政钉) custom robot webhook; the channel is off while the URL is empty.
 DINGTALK_WEBHOOK_URL = env_str("DINGTALK_WEBHOOK_URL") or ""
 DINGTALK_SECRET = env_str("DINGTALK_SECRET") or ""
+
+# --- Security hardening (issue 14: defects found by probing; docs/security.md) ---
+# Dates users send must lie between 2000-01-01 and this many years after today (duban/lib/datewindow.py).
+DUBAN_DATE_YEARS_AHEAD = env_int("DUBAN_DATE_YEARS_AHEAD", 10)

@@ -14,6 +14,7 @@ from duban.lib import clock
 from policy_tasks.errors import InvalidState, NotFound, ServiceError, StaleVersion
 from policy_tasks.models import ExtensionRequest, Milestone
 from policy_tasks.services.audit import RequestMeta, audit_record
+from policy_tasks.services.dates import require_in_window
 from policy_tasks.services.milestones import (
     STALE_MESSAGE,
     bump,
@@ -53,6 +54,7 @@ def extension_request(
         raise ServiceError("请填写延期理由", field="reason")
     if proposed_date is None or proposed_date <= milestone.due_date:
         raise ServiceError("申请延至日期须晚于当前完成时限", field="proposed_date")
+    require_in_window(proposed_date, field="proposed_date")
 
     actor = member_actor(user, milestone.task, meta=meta, lead_only=True)
     try:

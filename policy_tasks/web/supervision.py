@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
 from duban.lib import clock
+from policy_tasks.date_fields import has_window_error
 from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
 from policy_tasks.selectors.lights import RED
@@ -69,6 +70,9 @@ def ledger_context(request: HttpRequest, *, default_light: str) -> dict:
     data["document"] = str(document.pk) if document else ""
     form = LedgerFilterForm(data, documents=documents, document=document)
     form.is_valid()  # a bad value in one filter drops that filter, not the page
+    out_of_window = has_window_error(form)
+    if out_of_window:  # ...except a date at the ends of time, which is refused (docs/security.md)
+        raise ServiceError(out_of_window, field="as_of")
     cleaned = form.cleaned_data
     on = cleaned.get("as_of") or clock.today()
     filters = ledger.LedgerFilters(
@@ -133,7 +137,7 @@ def _row_answer(request: HttpRequest, template: str, context: dict, *, fallback:
 def _refused(context: dict, exc: ServiceError) -> None:
     context["error"] = exc.message
     context["flash"] = [(messages.ERROR, exc.message)]
-    if isinstance(exc, StaleVersion):
+    if isinstance(exc, StaleVersion) or exc.status == 400:
         context["status"] = exc.status
 
 
@@ -221,7 +225,7 @@ def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
     context: dict = {"m": milestone}
     try:
         if not form.is_valid():
-            raise ServiceError("请填写等级和要求回复日期")
+            raise ServiceError(has_window_error(form) or "请填写等级和要求回复日期")
         data = form.cleaned_data
         message = data["message"] or f"请于{data['reply_due']:%Y年%m月%d日}前回复“{milestone.text}”的办理情况。"
         notice = urge_issue(
@@ -234,8 +238,7 @@ def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
             meta=meta(request),
         )
     except ServiceError as exc:
-        context["error"] = exc.message
-        context["flash"] = [(messages.ERROR, exc.message)]
+        _refused(context, exc)
     else:
         context["notice"] = notice
         context["flash"] = [(messages.SUCCESS, f"已{notice.get_level_display()}:{milestone.text[:30]}")]
