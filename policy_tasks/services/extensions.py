@@ -21,6 +21,7 @@ from policy_tasks.services.milestones import (
     check_version,
     load_milestone,
     member_actor,
+    refuse_own_work,
     require_on_milestone,
     supervisor_actor,
 )
@@ -120,6 +121,7 @@ def extension_grant(
 ) -> ExtensionRequest:
     """`expected_version` is the milestone's: granting changes the milestone's due date."""
     request, milestone = _load_pending(user, request, expected_version)
+    refuse_own_work(user, milestone)
     if milestone.status == Milestone.Status.CLOSED:
         raise InvalidState("该节点已销号，无需延期")
     _decide(request, user, ExtensionRequest.Status.GRANTED, note)

@@ -19,7 +19,7 @@ from accounts import roles
 from accounts.models import Membership, User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError, StaleVersion
-from policy_tasks.models import AreaUnit, CompletionRequest, Evidence, Milestone, Task
+from policy_tasks.models import AreaUnit, CompletionRequest, Evidence, Milestone, Task, TaskUnit
 from policy_tasks.permissions import acting_unit, is_scoped_supervisor, require
 from policy_tasks.services.audit import Actor, RequestMeta, actor_for, audit_record
 
@@ -78,6 +78,21 @@ def require_on_milestone(user: User, action: str, milestone: Milestone) -> None:
         raise NotFound("任务不存在或无权查看")
     if not supervisor:
         raise Forbidden("无权执行此操作")
+
+
+OWN_WORK_MESSAGE = "不能审核本单位承办的事项（职责分离），请由其他督查员办理"
+
+
+def refuse_own_work(user: User, milestone: Milestone) -> None:
+    """Separation of duties: a supervisor who is also a member of a unit responsible for the
+    work (lead or co-responsible; for an area target, its lead units) does not decide on it,
+    whatever roles they hold. Checked after visibility, so it is a 403, never a 404."""
+    if milestone.task_id is not None:
+        own = TaskUnit.objects.filter(task_id=milestone.task_id, unit__memberships__user=user)
+    else:
+        own = AreaUnit.objects.filter(area_id=milestone.area_id, unit__memberships__user=user)
+    if own.exists():
+        raise Forbidden(OWN_WORK_MESSAGE, code="own_unit")
 
 
 def load_milestone(milestone: Milestone | int, *, lock_task: bool = False) -> Milestone:
@@ -181,6 +196,7 @@ def milestone_verify(
     `completion_request` is the id of the request the supervisor saw (refused if replaced)."""
     milestone = load_milestone(milestone)
     require_on_milestone(user, "milestone.verify", milestone)
+    refuse_own_work(user, milestone)
     milestone = load_milestone(milestone, lock_task=True)
     check_version(milestone, expected_version)
     if milestone.task_id is not None:
