@@ -44,6 +44,12 @@ class InvalidCredentials(exceptions.APIException):
     default_code = "invalid_credentials"
 
 
+class TokenLimit(exceptions.APIException):
+    status_code = status.HTTP_403_FORBIDDEN
+    default_detail = "令牌数量已达上限，请先吊销不再使用的令牌"
+    default_code = "token_limit"
+
+
 class LockedOut(exceptions.APIException):
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
     default_detail = LOCKED_OUT_MESSAGE
@@ -106,7 +112,7 @@ def _translate(exc: Exception) -> tuple[int, str, str, dict[str, list[str]], dic
     if isinstance(exc, ServiceError):
         fields = {exc.field: [exc.message]} if exc.field else {}
         return exc.status, exc.code, exc.message, fields, {}
-    if isinstance(exc, (PreconditionFailed, PreconditionRequired, InvalidCredentials, LockedOut)):
+    if isinstance(exc, (PreconditionFailed, PreconditionRequired, InvalidCredentials, LockedOut, TokenLimit)):
         headers = {"WWW-Authenticate": 'Token realm="api"'} if exc.status_code == 401 else {}
         return exc.status_code, exc.default_code, str(exc.detail), {}, headers
     if isinstance(exc, exceptions.ValidationError):
