@@ -315,5 +315,8 @@ DINGTALK_SECRET = env_str("DINGTALK_SECRET") or ""
 # --- Security hardening (issue 14: defects found by probing; docs/security.md) ---
 # API tokens per user (expired ones do not count); the next sign-in is refused with 403.
 REST_KNOX["TOKEN_LIMIT_PER_USER"] = env_int("API_TOKEN_LIMIT_PER_USER", 10)
+# JSON bodies: nesting and NUL refused (policy_tasks/api/parsers.py); OPTIONS never builds a serializer.
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"][0] = "policy_tasks.api.parsers.SafeJSONParser"
+REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "policy_tasks.api.metadata.NameOnlyMetadata"
 # Dates users send must lie between 2000-01-01 and this many years after today (duban/lib/datewindow.py).
 DUBAN_DATE_YEARS_AHEAD = env_int("DUBAN_DATE_YEARS_AHEAD", 10)
