@@ -28,6 +28,8 @@ from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob
 from policy_tasks.services.audit import RequestMeta
 
+DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+
 
 def _error(exc: ServiceError) -> JsonResponse:
     return JsonResponse(
@@ -76,6 +78,8 @@ def _body(request: HttpRequest) -> QueryDict | dict[str, Any]:
 
 def _download(result, *, inline: bool = False) -> HttpResponse:
     response = HttpResponse(result.data, content_type=result.content_type)
+    # A bulletin shown in the browser styles itself inline and runs nothing: no script at all.
+    response["Content-Security-Policy"] = DOCUMENT_CSP
     disposition = "inline" if inline else "attachment"
     # RFC 6266: filename* carries the Chinese name; the ASCII fallback keeps old clients working.
     response["Content-Disposition"] = (
