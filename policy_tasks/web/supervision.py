@@ -98,10 +98,21 @@ def ledger_context(request: HttpRequest, *, default_light: str) -> dict:
     }
 
 
+def _refused_ledger(request: HttpRequest, exc: ServiceError) -> HttpResponse:
+    """A filter date outside the window: when htmx asks for the ledger alone, a ledger section
+    that says why (400); a whole page is refused by `page` (400 too)."""
+    if request.headers.get("HX-Target") != "ledger":
+        raise exc
+    return render(request, "web/partials/ledger_error.html", {"message": exc.message}, status=400)
+
+
 @page
 def console(request: HttpRequest) -> HttpResponse:
     viewer = require_viewer(request, lambda v: v.can_supervise_pages)
-    context = {"viewer": viewer, "nav": "supervision", **ledger_context(request, default_light=RED)}
+    try:
+        context = {"viewer": viewer, "nav": "supervision", **ledger_context(request, default_light=RED)}
+    except ServiceError as exc:
+        return _refused_ledger(request, exc)
     if request.headers.get("HX-Target") == "ledger":
         return render(request, "web/partials/ledger.html", context)
     document, on = context["document"], context["on"]
@@ -119,7 +130,10 @@ def console(request: HttpRequest) -> HttpResponse:
 def milestone_list(request: HttpRequest) -> HttpResponse:
     """The list behind the dashboard's charts: the ledger with any light, for every viewer."""
     viewer = require_viewer(request, lambda v: True)
-    context = {"viewer": viewer, "nav": "list", **ledger_context(request, default_light="")}
+    try:
+        context = {"viewer": viewer, "nav": "list", **ledger_context(request, default_light="")}
+    except ServiceError as exc:
+        return _refused_ledger(request, exc)
     if request.headers.get("HX-Target") == "ledger":
         return render(request, "web/partials/ledger.html", context)
     return render(request, "web/milestones.html", context)

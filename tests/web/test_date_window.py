@@ -57,3 +57,12 @@ def test_extension_to_year_9299_is_refused_on_the_task_page(client, w):
     assert response.status_code == 400
     assert "日期须在" in response.content.decode()
     assert not ExtensionRequest.objects.exists()
+
+
+def test_htmx_asking_for_the_ledger_alone_gets_a_ledger_section_that_says_why(client, w):
+    client.force_login(w.supervisor)
+    response = client.get("/milestones/?due_from=9299-01-01", headers={"HX-Request": "true", "HX-Target": "ledger"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="ledger"')
+    assert "日期须在" in html
