@@ -23,6 +23,16 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name or self.username
 
+    def save(self, *args, **kwargs) -> None:
+        # An API token is a credential issued for a password: when the password changes (the
+        # admin's form, `changepassword`, a page, the shell: all end here, where Django itself
+        # notices the change), the tokens go with it, as sessions do. Here rather than in each
+        # entry point so none can forget; knox's rows are deleted by their foreign key.
+        password_changed = self._password is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            self.auth_token_set.all().delete()
+
 
 class UnitQuerySet(models.QuerySet):
     def resolve(self, name: str) -> Unit | None:

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import time
+
+from django.conf import settings
 
 from duban.logs import context
 
@@ -45,3 +48,23 @@ class RequestIdMiddleware:
         finally:
             context.current_request.reset(request_token)
             context.request_id.reset(rid_token)
+
+
+class ContentSecurityPolicyMiddleware:
+    """A Content-Security-Policy on every response that has none of its own (settings.DUBAN_CSP).
+
+    Each request gets a fresh nonce (`request.csp_nonce`); a template's inline <style> or
+    <script> carries it, and nothing else inline runs. A view that serves a document with
+    other needs (the bulletin's HTML) sets its own header, which is left alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.csp_nonce = secrets.token_urlsafe(16)
+        response = self.get_response(request)
+        policy = getattr(settings, "DUBAN_CSP", "")
+        if policy and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = policy.replace("{nonce}", request.csp_nonce)
+        return response

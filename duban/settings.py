@@ -374,3 +374,24 @@ if unknown := set(HEALTH_ADVISORY_CHECKS) - {
     "storage",
 }:
     raise ImproperlyConfigured(f"HEALTH_ADVISORY_CHECKS names unknown checks: {', '.join(sorted(unknown))}")
+
+# --- Security hardening (issue 14: defects found by probing; docs/security.md) ---
+# API tokens per user (expired ones do not count); the next sign-in is refused with 403.
+REST_KNOX["TOKEN_LIMIT_PER_USER"] = env_int("API_TOKEN_LIMIT_PER_USER", 10)
+# JSON bodies: nesting and NUL refused (policy_tasks/api/parsers.py); OPTIONS never builds a serializer.
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"][0] = "policy_tasks.api.parsers.SafeJSONParser"
+REST_FRAMEWORK["DEFAULT_METADATA_CLASS"] = "policy_tasks.api.metadata.NameOnlyMetadata"
+# Content-Security-Policy of every page ({nonce} is the request's; duban/middleware.py). Scripts
+# only from our own static files; inline <style> only with the nonce (style attributes allowed).
+DUBAN_CSP = env_str("DUBAN_CSP") or (
+    "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
+    "style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("duban.middleware.RequestIdMiddleware"), "duban.middleware.ContentSecurityPolicyMiddleware"
+)
+# The OpenAPI schema and Swagger UI are for signed-in users unless this opens them (policy_tasks/api/docs.py).
+DUBAN_PUBLIC_API_DOCS = env_bool("DUBAN_PUBLIC_API_DOCS", False)
+# Dates users send must lie between 2000-01-01 and this many years after today (duban/lib/datewindow.py).
+DUBAN_DATE_YEARS_AHEAD = env_int("DUBAN_DATE_YEARS_AHEAD", 10)

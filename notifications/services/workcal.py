@@ -15,6 +15,7 @@ from functools import cache
 from duban.lib import workdays
 
 _MARGIN = timedelta(days=3 * 366)
+_FIRST, _LAST = workdays.KNOWN_FIRST, workdays.KNOWN_LAST
 
 
 @cache
@@ -22,19 +23,35 @@ def is_workday(day: date) -> bool:
     return workdays.is_workday(day)
 
 
+def _shift(day: date, delta: timedelta) -> date:
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
+
+
+def _clamp(day: date) -> date:
+    return min(max(day, _FIRST), _LAST)
+
+
 class _Index:
-    """cum[i] = working days in [lo, lo + i]; rebuilt wider when a date falls outside."""
+    """cum[i] = working days in [lo, lo + i]; rebuilt wider when a date falls outside.
+
+    The index only ever covers the years the calendar knows: beyond them every weekday is a
+    working day, so counts there are arithmetic from the index's edge (a date in year 9299
+    once made it walk 2.7 million days on every scan)."""
 
     def __init__(self) -> None:
         self.lo = self.hi = None
         self.cum: list[int] = []
 
     def ensure(self, *days: date) -> None:
-        low, high = min(days), max(days)
+        low = _clamp(_shift(min(days), -_MARGIN))
+        high = _clamp(_shift(max(days), _MARGIN))
         if self.lo is not None and self.lo <= low and high <= self.hi:
             return
-        lo = min(low, self.lo or low) - _MARGIN
-        hi = max(high, self.hi or high) + _MARGIN
+        lo = min(low, self.lo or low)
+        hi = max(high, self.hi or high)
         cum, total, day = [], 0, lo
         while day <= hi:
             total += is_workday(day)
@@ -43,9 +60,18 @@ class _Index:
         self.lo, self.hi, self.cum = lo, hi, cum
 
     def count(self, day: date) -> int:
+        """Working days in [lo, day] (minus those in (day, lo) when day is before lo)."""
+        if day > self.hi:  # then hi is the calendar's last known day
+            return self.cum[-1] + workdays.weekdays_through(day) - workdays.weekdays_through(self.hi)
+        if day < self.lo:  # then lo is its first
+            return workdays.weekdays_through(day) - workdays.weekdays_through(self.lo - timedelta(days=1))
         return self.cum[(day - self.lo).days]
 
     def first_reaching(self, target: int) -> date:
+        if target > self.cum[-1] and self.hi == _LAST:
+            return workdays.first_weekday_reaching(target - self.cum[-1] + workdays.weekdays_through(self.hi))
+        if target <= 0 and self.lo == _FIRST:
+            return workdays.first_weekday_reaching(target + workdays.weekdays_through(self.lo - timedelta(days=1)))
         return self.lo + timedelta(days=bisect_left(self.cum, target))
 
 
@@ -62,8 +88,8 @@ def add_workdays(day: date, count: int) -> date:
     """The date `count` working days after `day` (before it when negative); 0 gives `day`."""
     if count == 0:
         return day
-    reach = timedelta(days=abs(count) * 2 + 30)
-    _index.ensure(day - reach, day + reach)
+    reach = timedelta(days=min(abs(count) * 2 + 30, 4_000_000))
+    _index.ensure(_shift(day, -reach), _shift(day, reach))
     if count > 0:
         return _index.first_reaching(_index.count(day) + count)
     return _index.first_reaching(_index.count(day - timedelta(days=1)) + count + 1)

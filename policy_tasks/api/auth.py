@@ -9,6 +9,8 @@ and locks the username+address out (docs/decisions.md).
 from __future__ import annotations
 
 from django.contrib.auth import authenticate, user_logged_in, user_logged_out
+from django.db.models import Q
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from knox.models import AuthToken
 from knox.settings import knox_settings
@@ -19,7 +21,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from policy_tasks.api.authentication import TokenOrBearerAuthentication
 from policy_tasks.api.base import BaseApi
-from policy_tasks.api.errors import InvalidCredentials, LockedOut
+from policy_tasks.api.errors import InvalidCredentials, LockedOut, TokenLimit
 from policy_tasks.api.schema import errors_for
 
 
@@ -35,6 +37,16 @@ class TokenSerializer(serializers.Serializer):
     expiry = serializers.DateTimeField(label="过期时间", allow_null=True)
 
 
+def refuse_over_limit(user) -> None:
+    """knox's TOKEN_LIMIT_PER_USER, which only its own LoginView applies: live tokens only."""
+    limit = knox_settings.TOKEN_LIMIT_PER_USER
+    if limit is None:
+        return
+    live = user.auth_token_set.filter(Q(expiry__gt=timezone.now()) | Q(expiry__isnull=True))
+    if live.count() >= limit:
+        raise TokenLimit(f"令牌数量已达上限（{limit} 个），请先吊销不再使用的令牌（POST /api/v1/auth/logout/）")
+
+
 class TokenObtainApi(BaseApi):
     permission_action = "public"
     authentication_classes: list = []
@@ -47,7 +59,7 @@ class TokenObtainApi(BaseApi):
         tags=["auth"],
         summary="用户名密码换取 API 令牌",
         request=TokenRequestSerializer,
-        responses={200: TokenSerializer, **errors_for(400, 401, 429)},
+        responses={200: TokenSerializer, **errors_for(400, 401, 403, 429)},
         auth=[],
     )
     def post(self, request):
@@ -59,6 +71,7 @@ class TokenObtainApi(BaseApi):
             if getattr(raw_request, "axes_locked_out", False):
                 raise LockedOut()
             raise InvalidCredentials()
+        refuse_over_limit(user)
         instance, token = AuthToken.objects.create(user=user, expiry=knox_settings.TOKEN_TTL)
         user_logged_in.send(sender=user.__class__, request=raw_request, user=user)
         return Response(TokenSerializer({"token": token, "expiry": instance.expiry}).data)

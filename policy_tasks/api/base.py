@@ -7,8 +7,10 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 from rest_framework import generics
+from rest_framework.exceptions import ParseError
 from rest_framework.views import APIView
 
+from duban.lib import safejson
 from policy_tasks.api.renderers import JSONRenderer
 from policy_tasks.services.audit import RequestMeta
 
@@ -19,6 +21,10 @@ class ApiMixin:
     def initial(self, request, *args, **kwargs):
         # Messages are for Chinese readers whatever the client's Accept-Language.
         translation.activate(settings.LANGUAGE_CODE)
+        # PostgreSQL refuses NUL in text: a filter value holding one was a DataError (a 500).
+        params = request.query_params.lists()
+        if any("\x00" in text for key, values in params for text in (key, *values)):
+            raise ParseError(safejson.NUL_MESSAGE)
         super().initial(request, *args, **kwargs)
 
     def validated(self, serializer_class: type, data: Any, **kwargs: Any) -> dict:

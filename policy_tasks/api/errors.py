@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404, JsonResponse
@@ -42,6 +43,18 @@ class InvalidCredentials(exceptions.APIException):
     status_code = status.HTTP_401_UNAUTHORIZED
     default_detail = "用户名或密码错误"
     default_code = "invalid_credentials"
+
+
+class TokenLimit(exceptions.APIException):
+    status_code = status.HTTP_403_FORBIDDEN
+    default_detail = "令牌数量已达上限，请先吊销不再使用的令牌"
+    default_code = "token_limit"
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "请求体过大"
+    default_code = "too_large"
 
 
 class LockedOut(exceptions.APIException):
@@ -106,7 +119,9 @@ def _translate(exc: Exception) -> tuple[int, str, str, dict[str, list[str]], dic
     if isinstance(exc, ServiceError):
         fields = {exc.field: [exc.message]} if exc.field else {}
         return exc.status, exc.code, exc.message, fields, {}
-    if isinstance(exc, (PreconditionFailed, PreconditionRequired, InvalidCredentials, LockedOut)):
+    if isinstance(exc, RequestDataTooBig):  # Django's own check, when something read request.body
+        exc = RequestTooLarge()
+    if isinstance(exc, (PreconditionFailed, PreconditionRequired, InvalidCredentials, LockedOut, TokenLimit)):
         headers = {"WWW-Authenticate": 'Token realm="api"'} if exc.status_code == 401 else {}
         return exc.status_code, exc.default_code, str(exc.detail), {}, headers
     if isinstance(exc, exceptions.ValidationError):
@@ -139,6 +154,8 @@ def _translate(exc: Exception) -> tuple[int, str, str, dict[str, list[str]], dic
             if exc.status_code == 401:
                 headers["WWW-Authenticate"] = getattr(exc, "auth_header", None) or 'Token realm="api"'
             return exc.status_code, code, message, {}, headers
+    if isinstance(exc, RequestTooLarge):
+        return exc.status_code, exc.default_code, str(exc.detail), {}, {}
     if isinstance(exc, exceptions.APIException):
         return exc.status_code, str(exc.default_code), str(exc.detail), {}, {}
     raise exc

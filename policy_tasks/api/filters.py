@@ -10,6 +10,7 @@ from rest_framework.filters import OrderingFilter
 
 from accounts.models import Unit
 from duban.lib import clock
+from policy_tasks.date_fields import WindowDateFormField, WindowIsoDateTimeFormField
 from policy_tasks.models import Area, Milestone, ProgressReport, Task, TaskUnit
 from policy_tasks.selectors.lights import task_lights
 
@@ -25,6 +26,16 @@ class IdFilter(df.NumberFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.extra.update(_ID)
+
+
+class WindowDateFilter(df.DateFilter):
+    """A date inside duban.lib.datewindow; anything else is a 400 (it overflowed date arithmetic)."""
+
+    field_class = WindowDateFormField
+
+
+class WindowIsoDateTimeFilter(df.IsoDateTimeFilter):
+    field_class = WindowIsoDateTimeFormField
 
 
 # Query parameters that page or order a list; they never select rows.
@@ -63,9 +74,9 @@ class TaskFilter(df.FilterSet):
     lead_unit = IdFilter(method="filter_lead_unit", label="牵头单位 ID")
     status = df.ChoiceFilter(choices=Task.Status.choices, label="状态")
     light = df.ChoiceFilter(choices=LIGHT_CHOICES, method="filter_light", label="红黄绿灯（按今天）")
-    due_after = df.DateFilter(method="filter_due_after", label="有节点完成时限不早于此日期")
-    due_before = df.DateFilter(method="filter_due_before", label="有节点完成时限不晚于此日期")
-    overdue_on = df.DateFilter(method="filter_overdue_on", label="截至此日期有逾期未销号节点")
+    due_after = WindowDateFilter(method="filter_due_after", label="有节点完成时限不早于此日期")
+    due_before = WindowDateFilter(method="filter_due_before", label="有节点完成时限不晚于此日期")
+    overdue_on = WindowDateFilter(method="filter_overdue_on", label="截至此日期有逾期未销号节点")
     search = df.CharFilter(field_name="title", lookup_expr="icontains", max_length=100, label="标题包含")
 
     class Meta:
@@ -112,9 +123,9 @@ class MilestoneFilter(df.FilterSet):
     lead_unit = IdFilter(method="filter_lead_unit", label="牵头单位 ID")
     status = df.ChoiceFilter(choices=Milestone.Status.choices, label="状态")
     kind = df.ChoiceFilter(choices=Milestone.Kind.choices, label="类型")
-    due_after = df.DateFilter(field_name="due_date", lookup_expr="gte", label="完成时限不早于")
-    due_before = df.DateFilter(field_name="due_date", lookup_expr="lte", label="完成时限不晚于")
-    overdue_on = df.DateFilter(method="filter_overdue_on", label="截至此日期逾期未销号")
+    due_after = WindowDateFilter(field_name="due_date", lookup_expr="gte", label="完成时限不早于")
+    due_before = WindowDateFilter(field_name="due_date", lookup_expr="lte", label="完成时限不晚于")
+    overdue_on = WindowDateFilter(method="filter_overdue_on", label="截至此日期逾期未销号")
     search = df.CharFilter(field_name="text", lookup_expr="icontains", max_length=100, label="原文包含")
 
     class Meta:
@@ -137,8 +148,8 @@ class ReportFilter(df.FilterSet):
     period = IdFilter(field_name="period_id", label="填报周期 ID")
     document = IdFilter(field_name="task__document_id", label="文件 ID")
     is_lead = df.BooleanFilter(label="牵头单位报告")
-    submitted_after = df.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="gte", label="填报时间不早于")
-    submitted_before = df.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lte", label="填报时间不晚于")
+    submitted_after = WindowIsoDateTimeFilter(field_name="submitted_at", lookup_expr="gte", label="填报时间不早于")
+    submitted_before = WindowIsoDateTimeFilter(field_name="submitted_at", lookup_expr="lte", label="填报时间不晚于")
 
     class Meta:
         model = ProgressReport

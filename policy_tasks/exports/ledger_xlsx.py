@@ -71,7 +71,17 @@ def _write(ws, fmts: _Formats, r: int, col: int, value, fmt) -> None:
 
 
 def write_ledger_xlsx(ledger: Ledger, target: str | IO[bytes]) -> None:
-    wb = xlsxwriter.Workbook(target, {"in_memory": True, "default_date_format": "yyyy-mm-dd"})
+    # Every cell's text comes from an imported document or a user: `write` must never turn a
+    # clause titled =HYPERLINK(...) into a formula or a URL into a link (spreadsheet injection).
+    wb = xlsxwriter.Workbook(
+        target,
+        {
+            "in_memory": True,
+            "default_date_format": "yyyy-mm-dd",
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
     try:
         _fill(wb, ledger)
     finally:

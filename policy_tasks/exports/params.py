@@ -16,6 +16,7 @@ from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.exports.bulletin import YEARS, Period
 from policy_tasks.exports.ledger import LIGHTS
 from policy_tasks.models import PolicyDocument
+from policy_tasks.services.dates import require_in_window
 
 LEDGER_FORMATS = ("xlsx", "csv")
 BULLETIN_FORMATS = ("html", "pdf", "docx")
@@ -55,6 +56,7 @@ def parse_date(value: Any, *, field_name: str) -> date | None:
         raise ServiceError(f"日期格式应为 YYYY-MM-DD，收到：{text}", field=field_name) from None
     if day.year not in YEARS:
         raise ServiceError(f"日期的年份应在 {YEARS.start}–{YEARS.stop - 1} 之间，收到：{text}", field=field_name)
+    require_in_window(day, field=field_name)
     return day
 
 
@@ -72,9 +74,11 @@ def parse_lights(value: Any) -> frozenset[str]:
 
 def parse_period(value: Any) -> Period:
     try:
-        return Period.parse(str(value or ""))
+        period = Period.parse(str(value or ""))
     except ValueError as exc:
         raise ServiceError(str(exc), field="period") from None
+    require_in_window(period.start, field="period")
+    return period
 
 
 @dataclass(frozen=True)

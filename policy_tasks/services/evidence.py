@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import zipfile
 from typing import Any
 
@@ -30,6 +29,7 @@ from policy_tasks.errors import Forbidden, InvalidState, ServiceError
 from policy_tasks.models import CompletionRequest, Evidence, ProgressReport, Task
 from policy_tasks.models.workflow import evidence_path
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
+from policy_tasks.services.evidence_names import allowed_extensions, clean_name, name_fits
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -91,11 +91,6 @@ def _read_limited(uploaded_file: Any, limit: int) -> bytes:
     return uploaded_file.read(limit + 1)
 
 
-def _clean_name(name: str | None) -> str:
-    base = os.path.basename((name or "").replace("\\", "/")).strip()
-    return (base or "未命名文件")[:255]
-
-
 def _check_links(user: Any, task: Task, report: ProgressReport | None, request: CompletionRequest | None):
     """Return the unit the upload is made for; a file may only join its own unit's paper."""
     my_units = roles.unit_ids(user)
@@ -145,6 +140,10 @@ def evidence_upload(
     content_type = detect_content_type(data)
     if content_type is None or content_type not in settings.EVIDENCE_ALLOWED_TYPES:
         raise ServiceError("不支持的文件类型,请上传PDF、图片、Word、Excel或文本文件", field="file")
+    name = clean_name(getattr(uploaded_file, "name", ""))
+    if not name_fits(name, content_type, settings.EVIDENCE_ALLOWED_TYPES):
+        allowed = "、".join(sorted(allowed_extensions(settings.EVIDENCE_ALLOWED_TYPES)))
+        raise ServiceError(f"不支持的文件类型或扩展名与内容不符:{name}(可上传 {allowed})", field="file")
 
     sha256 = hashlib.sha256(data).hexdigest()
     evidence = Evidence(
@@ -152,7 +151,7 @@ def evidence_upload(
         unit=unit,
         report=report,
         completion_request=completion_request,
-        original_name=_clean_name(getattr(uploaded_file, "name", "")),
+        original_name=name,
         size=len(data),
         content_type=content_type,
         sha256=sha256,

@@ -14,12 +14,14 @@ from duban.lib import clock
 from policy_tasks.errors import InvalidState, NotFound, ServiceError, StaleVersion
 from policy_tasks.models import ExtensionRequest, Milestone
 from policy_tasks.services.audit import RequestMeta, audit_record
+from policy_tasks.services.dates import require_in_window
 from policy_tasks.services.milestones import (
     STALE_MESSAGE,
     bump,
     check_version,
     load_milestone,
     member_actor,
+    refuse_own_work,
     require_on_milestone,
     supervisor_actor,
 )
@@ -53,6 +55,7 @@ def extension_request(
         raise ServiceError("请填写延期理由", field="reason")
     if proposed_date is None or proposed_date <= milestone.due_date:
         raise ServiceError("申请延至日期须晚于当前完成时限", field="proposed_date")
+    require_in_window(proposed_date, field="proposed_date")
 
     actor = member_actor(user, milestone.task, meta=meta, lead_only=True)
     try:
@@ -118,6 +121,7 @@ def extension_grant(
 ) -> ExtensionRequest:
     """`expected_version` is the milestone's: granting changes the milestone's due date."""
     request, milestone = _load_pending(user, request, expected_version)
+    refuse_own_work(user, milestone)
     if milestone.status == Milestone.Status.CLOSED:
         raise InvalidState("该节点已销号，无需延期")
     _decide(request, user, ExtensionRequest.Status.GRANTED, note)

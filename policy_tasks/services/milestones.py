@@ -19,11 +19,12 @@ from accounts import roles
 from accounts.models import Membership, User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError, StaleVersion
-from policy_tasks.models import AreaUnit, CompletionRequest, Evidence, Milestone, Task
+from policy_tasks.models import AreaUnit, CompletionRequest, Evidence, Milestone, Task, TaskUnit
 from policy_tasks.permissions import acting_unit, is_scoped_supervisor, require
 from policy_tasks.services.audit import Actor, RequestMeta, actor_for, audit_record
 
 STALE_MESSAGE = "数据已被他人修改，请刷新后重试"
+REPLACED_REQUEST_MESSAGE = "该办结申请已处理或已被新的申请取代，请刷新后重试"
 SUPERVISOR_ROLE = "supervisor"
 
 
@@ -79,6 +80,21 @@ def require_on_milestone(user: User, action: str, milestone: Milestone) -> None:
         raise Forbidden("无权执行此操作")
 
 
+OWN_WORK_MESSAGE = "不能审核本单位承办的事项（职责分离），请由其他督查员办理"
+
+
+def refuse_own_work(user: User, milestone: Milestone) -> None:
+    """Separation of duties: a supervisor who is also a member of a unit responsible for the
+    work (lead or co-responsible; for an area target, its lead units) does not decide on it,
+    whatever roles they hold. Checked after visibility, so it is a 403, never a 404."""
+    if milestone.task_id is not None:
+        own = TaskUnit.objects.filter(task_id=milestone.task_id, unit__memberships__user=user)
+    else:
+        own = AreaUnit.objects.filter(area_id=milestone.area_id, unit__memberships__user=user)
+    if own.exists():
+        raise Forbidden(OWN_WORK_MESSAGE, code="own_unit")
+
+
 def load_milestone(milestone: Milestone | int, *, lock_task: bool = False) -> Milestone:
     """The milestone as committed now (callers may hold a stale instance)."""
     pk = getattr(milestone, "pk", milestone)
@@ -100,6 +116,14 @@ def _refuse_on_area_milestone(milestone: Milestone, what: str) -> None:
 
 def _pending_request(milestone: Milestone) -> CompletionRequest | None:
     return CompletionRequest.objects.filter(milestone=milestone, status=CompletionRequest.Status.PENDING).first()
+
+
+def _check_decided_request(pending: CompletionRequest | None, seen: int | None) -> None:
+    """The supervisor decides the request they read. After a return and a new request with other
+    evidence the milestone is REQUESTED again, so the milestone's status alone would let a stale
+    form close it on evidence nobody looked at."""
+    if seen is not None and (pending is None or pending.pk != seen):
+        raise StaleVersion(REPLACED_REQUEST_MESSAGE)
 
 
 @transaction.atomic
@@ -165,13 +189,18 @@ def milestone_verify(
     milestone: Milestone,
     reason: str = "",
     expected_version: int | None = None,
+    completion_request: int | None = None,
     meta: RequestMeta | None = None,
 ) -> Milestone:
-    """销号. A task milestone needs a pending request; an area milestone is closed from OPEN."""
+    """销号. A task milestone needs a pending request; an area milestone is closed from OPEN.
+    `completion_request` is the id of the request the supervisor saw (refused if replaced)."""
     milestone = load_milestone(milestone)
     require_on_milestone(user, "milestone.verify", milestone)
+    refuse_own_work(user, milestone)
     milestone = load_milestone(milestone, lock_task=True)
     check_version(milestone, expected_version)
+    if milestone.task_id is not None:
+        _check_decided_request(_pending_request(milestone), completion_request)
     is_area = milestone.task_id is None
     if milestone.status == Milestone.Status.CLOSED:
         raise InvalidState("该节点已销号")
@@ -217,6 +246,7 @@ def milestone_return(
     milestone: Milestone,
     reason: str,
     expected_version: int | None = None,
+    completion_request: int | None = None,
     meta: RequestMeta | None = None,
 ) -> Milestone:
     """退回: the pending request is returned with its evidence; the milestone is open again."""
@@ -225,6 +255,7 @@ def milestone_return(
     if not (reason or "").strip():
         raise ServiceError("退回须说明理由", field="reason")
     check_version(milestone, expected_version)
+    _check_decided_request(_pending_request(milestone), completion_request)
     if milestone.status != Milestone.Status.REQUESTED:
         raise InvalidState("该节点没有待审核的办结申请")
 

@@ -18,6 +18,7 @@ from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError
 from policy_tasks.models import Milestone, Task, TaskUnit, UrgeNotice, UrgeRecipient
 from policy_tasks.permissions import require
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
+from policy_tasks.services.dates import require_in_window
 from policy_tasks.services.milestones import supervisor_actor
 
 
@@ -52,6 +53,7 @@ def urge_issue(
         raise ServiceError("请填写督办事项", field="message")
     if reply_due is None or reply_due < clock.today():
         raise ServiceError("要求回复日期不能早于今天", field="reply_due")
+    require_in_window(reply_due, field="reply_due")
 
     task_unit_ids = list(TaskUnit.objects.filter(task=task).order_by("position").values_list("unit_id", flat=True))
     if units is None:

@@ -13,11 +13,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.models import Membership, RoleGrant, Unit
-from duban.lib import clock
+from duban.lib import clock, datewindow
 from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.services.audit import RequestMeta
 
@@ -130,6 +130,11 @@ def page(view: Callable) -> Callable:
             return view(request, *args, **kwargs)
         except NotFound as exc:
             raise Http404(exc.message) from None
+        except ServiceError as exc:
+            if exc.status != 400:
+                raise
+            # Bad input no view answered itself (a date outside the window): say so, in Chinese.
+            return render(request, "400.html", {"message": exc.message}, status=400)
 
     return wrapper
 
@@ -149,9 +154,13 @@ def as_of(request: HttpRequest) -> date:
     """`?as_of=YYYY-MM-DD` for looking at the state on another day; today otherwise."""
     raw = request.GET.get("as_of") or ""
     try:
-        return date.fromisoformat(raw) if raw else clock.today()
+        day = date.fromisoformat(raw) if raw else clock.today()
     except ValueError:
         return clock.today()
+    if not datewindow.contains(day):
+        # At the ends of the calendar the lights' arithmetic overflowed (a 500).
+        raise ServiceError(datewindow.message(), field="as_of")
+    return day
 
 
 def back(request: HttpRequest, fallback: str) -> HttpResponse:

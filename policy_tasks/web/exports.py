@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Unit
 from duban.lib import clock
+from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.exports.calendar_feed import calendar_token_create, calendar_token_revoke
 from policy_tasks.exports.jobs import build_export
@@ -44,13 +45,13 @@ BULLETIN_FORMATS = [("pdf", "PDF"), ("docx", "Word (.docx)"), ("html", "网页 (
 
 class LedgerExportForm(PageForm):
     document = forms.ModelChoiceField(label="文件", queryset=None, empty_label=None)
-    as_of = forms.DateField(label="统计日期(缺省为今天)", required=False, widget=DateInput())
+    as_of = WindowDateFormField(label="统计日期(缺省为今天)", required=False, widget=DateInput())
     unit = forms.ModelChoiceField(label="责任单位", queryset=None, required=False, empty_label="全部单位")
     light = forms.MultipleChoiceField(
         label="灯色(不选为全部)", choices=LIGHT_CHOICES[1:], required=False, widget=forms.CheckboxSelectMultiple
     )
-    due_from = forms.DateField(label="时限自", required=False, widget=DateInput())
-    due_to = forms.DateField(label="时限至", required=False, widget=DateInput())
+    due_from = WindowDateFormField(label="时限自", required=False, widget=DateInput())
+    due_to = WindowDateFormField(label="时限至", required=False, widget=DateInput())
     fmt = forms.ChoiceField(label="格式", choices=LEDGER_FORMATS, initial="xlsx", widget=forms.RadioSelect)
 
     def __init__(self, *args, documents: QuerySet, units: QuerySet, **kwargs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from accounts.models import Unit
+from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.models import Area, PolicyDocument, UrgeNotice
 from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW
 
@@ -69,7 +70,7 @@ class CompletionForm(PageForm):
 
 
 class ExtensionForm(PageForm):
-    proposed_date = forms.DateField(label="申请延至", widget=DateInput())
+    proposed_date = WindowDateFormField(label="申请延至", widget=DateInput())
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -83,7 +84,7 @@ class DecisionForm(PageForm):
 
 class UrgeForm(PageForm):
     level = forms.ChoiceField(label="等级", choices=UrgeNotice.Level.choices, initial=UrgeNotice.Level.URGE)
-    reply_due = forms.DateField(label="要求回复日期", widget=DateInput())
+    reply_due = WindowDateFormField(label="要求回复日期", widget=DateInput())
     message = forms.CharField(label="督办事项", required=False, max_length=2000)
 
 
@@ -105,9 +106,9 @@ class LedgerFilterForm(PageForm):
         label="责任单位", queryset=Unit.objects.none(), required=False, empty_label="全部单位"
     )
     light = forms.ChoiceField(label="灯色", choices=LIGHT_CHOICES, required=False)
-    due_from = forms.DateField(label="时限自", required=False, widget=DateInput())
-    due_to = forms.DateField(label="时限至", required=False, widget=DateInput())
-    as_of = forms.DateField(label="统计日期", required=False, widget=DateInput())
+    due_from = WindowDateFormField(label="时限自", required=False, widget=DateInput())
+    due_to = WindowDateFormField(label="时限至", required=False, widget=DateInput())
+    as_of = WindowDateFormField(label="统计日期", required=False, widget=DateInput())
 
     def __init__(self, *args, documents, document, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,7 +16,8 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
 from duban.lib import clock
-from policy_tasks.errors import ServiceError
+from policy_tasks.date_fields import has_window_error
+from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
 from policy_tasks.selectors.lights import RED
 from policy_tasks.selectors.scoreboard import unit_scoreboard
@@ -69,6 +70,9 @@ def ledger_context(request: HttpRequest, *, default_light: str) -> dict:
     data["document"] = str(document.pk) if document else ""
     form = LedgerFilterForm(data, documents=documents, document=document)
     form.is_valid()  # a bad value in one filter drops that filter, not the page
+    out_of_window = has_window_error(form)
+    if out_of_window:  # ...except a date at the ends of time, which is refused (docs/security.md)
+        raise ServiceError(out_of_window, field="as_of")
     cleaned = form.cleaned_data
     on = cleaned.get("as_of") or clock.today()
     filters = ledger.LedgerFilters(
@@ -94,10 +98,21 @@ def ledger_context(request: HttpRequest, *, default_light: str) -> dict:
     }
 
 
+def _refused_ledger(request: HttpRequest, exc: ServiceError) -> HttpResponse:
+    """A filter date outside the window: when htmx asks for the ledger alone, a ledger section
+    that says why (400); a whole page is refused by `page` (400 too)."""
+    if request.headers.get("HX-Target") != "ledger":
+        raise exc
+    return render(request, "web/partials/ledger_error.html", {"message": exc.message}, status=400)
+
+
 @page
 def console(request: HttpRequest) -> HttpResponse:
     viewer = require_viewer(request, lambda v: v.can_supervise_pages)
-    context = {"viewer": viewer, "nav": "supervision", **ledger_context(request, default_light=RED)}
+    try:
+        context = {"viewer": viewer, "nav": "supervision", **ledger_context(request, default_light=RED)}
+    except ServiceError as exc:
+        return _refused_ledger(request, exc)
     if request.headers.get("HX-Target") == "ledger":
         return render(request, "web/partials/ledger.html", context)
     document, on = context["document"], context["on"]
@@ -115,7 +130,10 @@ def console(request: HttpRequest) -> HttpResponse:
 def milestone_list(request: HttpRequest) -> HttpResponse:
     """The list behind the dashboard's charts: the ledger with any light, for every viewer."""
     viewer = require_viewer(request, lambda v: True)
-    context = {"viewer": viewer, "nav": "list", **ledger_context(request, default_light="")}
+    try:
+        context = {"viewer": viewer, "nav": "list", **ledger_context(request, default_light="")}
+    except ServiceError as exc:
+        return _refused_ledger(request, exc)
     if request.headers.get("HX-Target") == "ledger":
         return render(request, "web/partials/ledger.html", context)
     return render(request, "web/milestones.html", context)
@@ -123,10 +141,18 @@ def milestone_list(request: HttpRequest) -> HttpResponse:
 
 def _row_answer(request: HttpRequest, template: str, context: dict, *, fallback: str) -> HttpResponse:
     if is_htmx(request):
-        return render(request, template, context)
+        # A stale decision is 412 like the API's; base.html tells htmx to swap that row in too.
+        return render(request, template, context, status=context.get("status", 200))
     for level, text in context.get("flash", []):
         messages.add_message(request, level, text)
     return back(request, fallback)
+
+
+def _refused(context: dict, exc: ServiceError) -> None:
+    context["error"] = exc.message
+    context["flash"] = [(messages.ERROR, exc.message)]
+    if isinstance(exc, StaleVersion) or exc.status == 400:
+        context["status"] = exc.status
 
 
 @page
@@ -146,16 +172,27 @@ def decide_completion(request: HttpRequest, request_id: int) -> HttpResponse:
     context = {"req": pending, "reason": reason, "viewer": viewer_for(request)}
     try:
         if decision == "verify":
-            milestone_verify(user=request.user, milestone=pending.milestone, reason=reason, meta=meta(request))
+            milestone_verify(
+                user=request.user,
+                milestone=pending.milestone,
+                reason=reason,
+                completion_request=pending.pk,
+                meta=meta(request),
+            )
             context["done"] = "已销号"
         elif decision == "return":
-            milestone_return(user=request.user, milestone=pending.milestone, reason=reason, meta=meta(request))
+            milestone_return(
+                user=request.user,
+                milestone=pending.milestone,
+                reason=reason,
+                completion_request=pending.pk,
+                meta=meta(request),
+            )
             context["done"] = f"已退回:{reason}"
         else:
             raise ServiceError("请选择销号或退回")
     except ServiceError as exc:
-        context["error"] = exc.message
-        context["flash"] = [(messages.ERROR, exc.message)]
+        _refused(context, exc)
     else:
         context["flash"] = [(messages.SUCCESS, f"{pending.milestone.text[:30]}:{context['done']}")]
     return _row_answer(request, "web/partials/verify_row.html", context, fallback="/supervision/#verify")
@@ -186,8 +223,7 @@ def decide_extension(request: HttpRequest, request_id: int) -> HttpResponse:
         else:
             raise ServiceError("请选择批准或不予批准")
     except ServiceError as exc:
-        context["error"] = exc.message
-        context["flash"] = [(messages.ERROR, exc.message)]
+        _refused(context, exc)
     else:
         context["flash"] = [(messages.SUCCESS, f"{pending.milestone.text[:30]}:{context['done']}")]
     return _row_answer(request, "web/partials/extension_row.html", context, fallback="/supervision/#extensions")
@@ -203,7 +239,7 @@ def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
     context: dict = {"m": milestone}
     try:
         if not form.is_valid():
-            raise ServiceError("请填写等级和要求回复日期")
+            raise ServiceError(has_window_error(form) or "请填写等级和要求回复日期")
         data = form.cleaned_data
         message = data["message"] or f"请于{data['reply_due']:%Y年%m月%d日}前回复“{milestone.text}”的办理情况。"
         notice = urge_issue(
@@ -216,8 +252,7 @@ def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
             meta=meta(request),
         )
     except ServiceError as exc:
-        context["error"] = exc.message
-        context["flash"] = [(messages.ERROR, exc.message)]
+        _refused(context, exc)
     else:
         context["notice"] = notice
         context["flash"] = [(messages.SUCCESS, f"已{notice.get_level_display()}:{milestone.text[:30]}")]

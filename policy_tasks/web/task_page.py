@@ -15,6 +15,7 @@ from policy_tasks.errors import ServiceError
 from policy_tasks.models import Evidence, Milestone, ReportPeriod, UrgeRecipient
 from policy_tasks.permissions import can
 from policy_tasks.services.evidence import evidence_open_for, evidence_upload
+from policy_tasks.services.evidence_names import content_disposition
 from policy_tasks.services.extensions import extension_request
 from policy_tasks.services.milestones import milestone_request_completion
 from policy_tasks.services.reports import task_report_progress
@@ -288,4 +289,7 @@ def download_evidence(request: HttpRequest, evidence_id: int) -> HttpResponse:
     if evidence is None:
         raise Http404("文件不存在")
     handle = evidence_open_for(user=request.user, evidence=evidence)
-    return FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
+    response = FileResponse(handle, content_type=evidence.content_type)
+    response["Content-Disposition"] = content_disposition(evidence.original_name, evidence.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -17,6 +17,7 @@ from rest_framework import serializers
 
 from policy_tasks.api.serializers.common import LIGHTS, UnitBriefSerializer
 from policy_tasks.api.serializers.inputs import IdField
+from policy_tasks.date_fields import WindowDateField
 from policy_tasks.exports.params import BULLETIN_FORMATS, LEDGER_FORMATS
 from policy_tasks.models import CalendarToken, ExportJob
 
@@ -27,7 +28,9 @@ LAST_DAY = date(2099, 12, 31)
 PERIOD_PATTERN = r"^(199\d|20\d\d)-(0[1-9]|1[0-2])$"
 
 
-class DateInRange(serializers.DateField):
+class DateInRange(WindowDateField):
+    """Also inside duban.lib.datewindow (2000-01-01 to DUBAN_DATE_YEARS_AHEAD years ahead)."""
+
     def to_internal_value(self, value: Any) -> date:
         day = super().to_internal_value(value)
         if not FIRST_DAY <= day <= LAST_DAY:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from policy_tasks.date_fields import WindowDateField
 from policy_tasks.models import CompletionRequest, Milestone, ProgressReport, ReportPeriod, UrgeNotice
 
 MAX_ID = 2**63 - 1  # bigint: anything larger is not an id (and would overflow the driver)
@@ -58,17 +59,28 @@ class CompletionInputSerializer(serializers.Serializer):
     )
 
 
+def _seen_request():
+    return IdField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="审核的办结申请 ID：已被处理或被新申请取代时返回 412（建议总是带上）",
+    )
+
+
 class VerifyInputSerializer(serializers.Serializer):
     reason = _text(help_text="审核意见")
+    completion_request = _seen_request()
 
 
 class ReturnInputSerializer(serializers.Serializer):
     reason = _text(help_text="退回理由（必填）")
+    completion_request = _seen_request()
 
 
 class ExtensionInputSerializer(serializers.Serializer):
     reason = _text(help_text="延期理由（必填）")
-    proposed_date = serializers.DateField(help_text="申请延至日期")
+    proposed_date = WindowDateField(help_text="申请延至日期")
 
 
 class DecisionInputSerializer(serializers.Serializer):
@@ -81,7 +93,7 @@ class UrgeInputSerializer(serializers.Serializer):
     )
     level = serializers.ChoiceField(choices=UrgeNotice.Level.choices, help_text="等级")
     message = serializers.CharField(max_length=20000, help_text="督办事项")
-    reply_due = serializers.DateField(help_text="要求回复日期")
+    reply_due = WindowDateField(help_text="要求回复日期")
     units = serializers.ListField(
         child=IdField(), required=False, max_length=200, help_text="催办单位 ID（缺省为任务全部责任单位）"
     )

@@ -8,6 +8,7 @@ from duban.lib import clock
 from policy_tasks.api.base import DetailApi, ListApi
 from policy_tasks.api.filters import FilterBackend, TieBreakOrdering
 from policy_tasks.api.rows import units_by_task
+from policy_tasks.date_fields import WindowDateField
 from policy_tasks.selectors.lights import annotate_lights, task_lights
 
 URGE_PREFETCH = ("recipients__unit", "recipients__acknowledged_by", "recipients__replied_by")
@@ -24,7 +25,7 @@ class ScopedDetailApi(DetailApi):
 
 
 class OnDateSerializer(serializers.Serializer):
-    on = serializers.DateField(required=False, help_text="按此日期计算（缺省为今天，YYYY-MM-DD）")
+    on = WindowDateField(required=False, help_text="按此日期计算（缺省为今天，YYYY-MM-DD）")
 
 
 def attach_units(tasks: list, *, attr: str = "unit_rows") -> list:

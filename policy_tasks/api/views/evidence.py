@@ -14,6 +14,7 @@ from policy_tasks.api.serializers.workflow import EvidenceSerializer
 from policy_tasks.api.views.common import ScopedDetailApi, ScopedListApi
 from policy_tasks.models import Evidence
 from policy_tasks.services.evidence import evidence_open_for
+from policy_tasks.services.evidence_names import content_disposition
 
 
 def _evidence(user):
@@ -57,7 +58,7 @@ class EvidenceDownloadApi(GenericApi):
         except FileNotFoundError:
             # The row outlived its file (a restore without the media folder): say so, don't crash.
             raise NotFound("佐证材料文件已不存在，请联系管理员") from None
-        response = FileResponse(handle, as_attachment=True, filename=evidence.original_name)
-        response["Content-Type"] = evidence.content_type
+        response = FileResponse(handle, content_type=evidence.content_type)
+        response["Content-Disposition"] = content_disposition(evidence.original_name, evidence.content_type)
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -16,6 +16,7 @@ from policy_tasks.api.pagination import DubanCursorPagination
 from policy_tasks.api.serializers.inputs import IdField
 from policy_tasks.api.serializers.tasks import LedgerEntrySerializer
 from policy_tasks.api.views.common import ScopedListApi
+from policy_tasks.date_fields import WindowDateField
 from policy_tasks.errors import Forbidden
 from policy_tasks.models import Milestone, PolicyDocument
 from policy_tasks.permissions import can
@@ -24,7 +25,7 @@ from policy_tasks.selectors.ledger_page import overdue_page
 
 
 class LedgerQuerySerializer(serializers.Serializer):
-    on = serializers.DateField(required=False, help_text="截至日期（缺省为今天）")
+    on = WindowDateField(required=False, help_text="截至日期（缺省为今天）")
     unit = IdField(required=False, help_text="责任单位 ID（牵头或配合）")
     document = IdField(required=False, help_text="文件 ID")
 

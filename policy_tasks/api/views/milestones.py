@@ -125,7 +125,12 @@ class VerifyApi(MilestoneActionApi):
         expected = if_match_version(request, required=True)
         data = self.validated(VerifyInputSerializer, request.data)
         result = milestone_verify(
-            user=request.user, milestone=milestone, reason=data["reason"], expected_version=expected, meta=self.meta()
+            user=request.user,
+            milestone=milestone,
+            reason=data["reason"],
+            expected_version=expected,
+            completion_request=data["completion_request"],
+            meta=self.meta(),
         )
         return self.answer(milestone.pk, MilestoneSerializer(light_milestones([result])[0]).data)
 
@@ -145,7 +150,12 @@ class ReturnApi(MilestoneActionApi):
         expected = if_match_version(request, required=True)
         data = self.validated(ReturnInputSerializer, request.data)
         result = milestone_return(
-            user=request.user, milestone=milestone, reason=data["reason"], expected_version=expected, meta=self.meta()
+            user=request.user,
+            milestone=milestone,
+            reason=data["reason"],
+            expected_version=expected,
+            completion_request=data["completion_request"],
+            meta=self.meta(),
         )
         return self.answer(milestone.pk, MilestoneSerializer(light_milestones([result])[0]).data)
 
