@@ -5,6 +5,7 @@ the lease time and sends nothing when it wakes; a killed holder is replaced at o
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -18,6 +19,8 @@ import redis
 
 from duban.health.models import BeatHeartbeat
 from tests.health.conftest import wait_for
+
+_STAMP_RE = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})[,.](\d{3})")
 
 pytestmark = pytest.mark.services
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,10 +50,14 @@ class Beat:
         return self.text().count(SENT)
 
     def sent_at(self) -> list[datetime]:
-        # "[2026-12-03 06:54:19,650: INFO/MainProcess] Scheduler: Sending due task …"
-        return [
-            datetime.strptime(line[1:24], "%Y-%m-%d %H:%M:%S,%f") for line in self.text().splitlines() if SENT in line
-        ]
+        # Celery's own "[2026-12-03 06:54:19,650: INFO/MainProcess] Scheduler: Sending due task …" or the
+        # project's log line (`2026-12-03T06:54:19.650+08:00 …`, or its JSON `"time"`): the time is
+        # the first timestamp on the line, whichever format the logging settings chose.
+        found = []
+        for line in self.text().splitlines():
+            if SENT in line and (m := _STAMP_RE.search(line)):
+                found.append(datetime.strptime(f"{m[1]} {m[2]}.{m[3]}", "%Y-%m-%d %H:%M:%S.%f"))
+        return found
 
     def says(self, phrase: str, times: int = 1) -> bool:
         assert self.proc.poll() is None, f"{self.name} exited: {self.text()[-2000:]}"
