@@ -109,8 +109,9 @@ def generate(milestones: int, reset: bool) -> None:
         cur.execute("SELECT min(id) FROM policy_tasks_policydocument")
         first_doc = cur.fetchone()[0]
         cur.execute(
-            """INSERT INTO policy_tasks_task (document_id, number, title, text, leaders, status, version, created_at, updated_at)
-               SELECT %s + (g %% 20), g / 20 + 1, '基准条款' || g, '条款原文', '[]', 'open', 1, now(), now()
+            """INSERT INTO policy_tasks_task (document_id, number, label, title, text, leaders, status, version,
+                 created_at, updated_at)
+               SELECT %s + (g %% 20), g / 20 + 1, '', '基准条款' || g, '条款原文', '[]', 'open', 1, now(), now()
                FROM generate_series(0, %s - 1) g""",
             [first_doc, tasks],
         )
@@ -123,9 +124,9 @@ def generate(milestones: int, reset: bool) -> None:
         )
         cur.execute(
             """INSERT INTO policy_tasks_milestone (document_id, task_id, position, text, start, "end", kind,
-                 time_expression, due_date, original_due_date, target_unit, status, delay_count, version)
+                 time_expression, due_date, original_due_date, target_unit, status, delay_count, version, recurrence)
                SELECT t.document_id, t.id, p, '基准节点' || m.due, 0, 0, 'deadline', '', m.due, m.due, '',
-                      CASE WHEN m.due < %s AND (t.id * 20 + p) %% 100 <> 0 THEN 'closed' ELSE 'open' END, 0, 1
+                      CASE WHEN m.due < %s AND (t.id * 20 + p) %% 100 <> 0 THEN 'closed' ELSE 'open' END, 0, 1, ''
                FROM policy_tasks_task t
                CROSS JOIN generate_series(0, %s - 1) p
                CROSS JOIN LATERAL (SELECT %s::date + ((t.id * 7919 + p * 104729) %% %s)::int AS due) m""",
