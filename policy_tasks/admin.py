@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.contrib import admin
 
 from policy_tasks import models as m
+from policy_tasks.services.audit import RequestMeta, actor_for
+from policy_tasks.services.calendar import calendar_day_delete, calendar_day_save
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -108,3 +110,29 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["id", "created_at", "actor", "actor_unit", "action", "object_type", "object_id"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_id", "request_id"]
+
+
+@admin.register(m.CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    """The one policy table the admin edits: each save and delete goes through the service,
+    so it lands on the audit trail and every process reloads the calendar."""
+
+    list_display = ["date", "kind", "name"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    date_hierarchy = "date"
+
+    def _actor(self, request):
+        return actor_for(request.user, role="admin", meta=RequestMeta.from_request(request))
+
+    def save_model(self, request, obj, form, change):
+        before = None
+        if change:
+            before = {name: form.initial.get(name) for name in ("date", "kind", "name")}
+        calendar_day_save(actor=self._actor(request), entry=obj, before=before)
+
+    def delete_model(self, request, obj):
+        calendar_day_delete(actor=self._actor(request), entries=[obj])
+
+    def delete_queryset(self, request, queryset):
+        calendar_day_delete(actor=self._actor(request), entries=list(queryset))

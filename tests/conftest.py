@@ -38,6 +38,18 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_holiday_table():
+    """Each test starts with no office holiday entries loaded (its database has none), and
+    leaves none behind for the next: a rolled-back row fires no reload."""
+    from duban.lib import workdays
+    from policy_tasks.services.calendar import calendar_version
+
+    workdays.install({}, calendar_version())
+    yield
+    workdays.install({}, calendar_version())
+
+
 @pytest.fixture
 def require_postgres(db):
     """For tests that need PostgreSQL itself (triggers, SKIP LOCKED, real row locks)."""

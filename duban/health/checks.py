@@ -138,7 +138,10 @@ def check_holidays() -> str:
     horizon = today + timedelta(days=settings.HEALTH_HOLIDAY_HORIZON_DAYS)
     for day in (today, horizon):
         if not calendar_covers(day):
-            raise CheckFailed(f"{day.isoformat()} not in the holiday calendar; update chinesecalendar")
+            raise CheckFailed(
+                f"{day.isoformat()} not in the holiday calendar; enter the year's holidays in the admin"
+                " (节假日与调休) or update chinesecalendar"
+            )
     return f"covers through {horizon.isoformat()}"
 
 

@@ -24,7 +24,8 @@ GROUPS: list[tuple[Callable[[], Any] | None, list[Check]]] = [
     ),
     (None, [("broker", checks.check_broker)]),
     (None, [("cache", checks.check_cache)]),
-    (None, [("holidays", checks.check_holidays)]),
+    # The office's holiday table may need reloading: on a connection of its own, bounded too.
+    (checks.bounded_database, [("holidays", checks.check_holidays)]),
     (None, [("storage", checks.check_storage)]),
 ]
 NAMES = [name for _, group in GROUPS for name, _ in group]

@@ -1,8 +1,14 @@
 """China's official working-day calendar, with its make-up working days (调休).
 
-Backed by the chinesecalendar package, which follows the State Council's yearly
-holiday notice. Dates outside the years it knows fall back to Monday–Friday,
-because a reminder on a plausible day beats a crash (docs/decisions.md).
+A day is answered by, in order: the office's own table of 节假日 and 调休 days (the
+admin's 节假日与调休 list, policy_tasks.CalendarDay), the chinesecalendar package (which
+follows the State Council's yearly notice), and Monday–Friday. The last is a fallback
+because a reminder on a plausible day beats a crash (docs/decisions.md); the readiness
+probe and the supervision console say when it is in use for the coming 60 days.
+
+This module knows no models: the app that owns the table hands it a loader and a cheap
+version stamp (`use_source`). A process checks the stamp at most every SYNC_SECONDS and
+reloads the table only when it changed, so a page or a scan tick costs no query.
 
 Outside those years the calendar is plain arithmetic, so no function here walks more
 than the known years one day at a time: a reply date in year 9299 once made every
@@ -11,8 +17,12 @@ reminder scan walk 2.7 million days (docs/security.md).
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from time import monotonic
 
 import chinese_calendar
 from chinese_calendar.constants import holidays as _holidays
@@ -21,13 +31,113 @@ from chinese_calendar.constants import holidays as _holidays
 KNOWN_FIRST = date(min(_holidays).year, 1, 1)
 KNOWN_LAST = date(max(_holidays).year, 12, 31)
 
+logger = logging.getLogger("duban.workdays")
 
+# How stale another process's edit of the table may be here, in seconds.
+SYNC_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Table:
+    """The office's entries: day -> True (调休, a working day) or False (节假日).
+
+    `first`..`last` is the span walked day by day: the package's years and the table's
+    years (whole years). `years` are the years the table covers: those with at least one
+    holiday in it, since every State Council notice names holidays (a lone 调休 entry is
+    not a year's schedule)."""
+
+    days: Mapping[date, bool] = field(default_factory=dict)
+    first: date = KNOWN_FIRST
+    last: date = KNOWN_LAST
+    years: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, days: Mapping[date, bool]) -> Table:
+        years = {day.year for day in days}
+        return cls(
+            days=dict(days),
+            first=min([KNOWN_FIRST, *(date(y, 1, 1) for y in years)]),
+            last=max([KNOWN_LAST, *(date(y, 12, 31) for y in years)]),
+            years=frozenset(day.year for day, working in days.items() if not working),
+        )
+
+
+class _State:
+    table = Table()
+    load: Callable[[], Mapping[date, bool]] | None = None
+    version: Callable[[], Hashable] | None = None
+    seen: Hashable = None
+    listeners: list[Callable[[], None]] = []
+
+
+# When this process next reads the version stamp (time.monotonic()); a plain global
+# because sync() runs on every working-day question, in the reminder scan's hot loop.
+_next_check = float("-inf")
+
+
+def use_source(load: Callable[[], Mapping[date, bool]], version: Callable[[], Hashable]) -> None:
+    """Where the table comes from; called once by the owning app's ready()."""
+    _State.load, _State.version = load, version
+    expire()
+
+
+def on_change(callback: Callable[[], None]) -> None:
+    """Call `callback` whenever the table changes (for caches built on top of this module)."""
+    _State.listeners.append(callback)
+
+
+def expire() -> None:
+    """Check the version stamp at the next question (this process just changed the table)."""
+    global _next_check
+    _next_check = float("-inf")
+
+
+def install(days: Mapping[date, bool], version: Hashable = None) -> None:
+    """Use these entries from now on (a loaded table, or a test's)."""
+    global _next_check
+    _State.seen, _next_check = version, monotonic() + SYNC_SECONDS
+    if dict(days) == _State.table.days:
+        return
+    _State.table = Table.of(days)
+    is_workday_synced.cache_clear()
+    for callback in _State.listeners:
+        callback()
+
+
+def sync() -> None:
+    """Reload the table if another process changed it; at most one stamp read per SYNC_SECONDS."""
+    global _next_check
+    if monotonic() < _next_check or _State.load is None:
+        return
+    _next_check = monotonic() + SYNC_SECONDS
+    try:
+        version = _State.version()
+        if version is None or version != _State.seen:
+            install(_State.load(), version)
+    except Exception:  # keep the last table: a reminder on yesterday's calendar beats none
+        logger.warning("holiday table not reloaded; keeping the previous one", exc_info=True)
+
+
+def span() -> tuple[date, date]:
+    """The days answered one by one (outside them: Monday–Friday arithmetic)."""
+    return _State.table.first, _State.table.last
+
+
+def is_workday(day: date) -> bool:
+    sync()
+    return is_workday_synced(day)
+
+
+# is_workday without the stamp check, for callers that called sync() at their start.
 # chinesecalendar re-derives the range of years it knows (min/max over its whole holiday
 # table) on every call, ~16 µs; lights and reminders ask the same few hundred dates again
-# and again. The answer for a date never changes while the process runs (a new yearly
-# notice arrives with a package upgrade, hence a restart), so it is remembered.
+# and again. The package's answer never changes while the process runs (a new yearly
+# notice arrives with a package upgrade, hence a restart), the table's clears this cache.
 @lru_cache(maxsize=8192)
-def is_workday(day: date) -> bool:
+def is_workday_synced(day: date) -> bool:
+    entry = _State.table.days.get(day)
+    if entry is not None:
+        return entry
     if not KNOWN_FIRST <= day <= KNOWN_LAST:
         return day.weekday() < 5
     try:
@@ -57,13 +167,14 @@ def _walk_count(lo: date, hi: date) -> int:
     count, current = 0, lo
     while current < hi:
         current += timedelta(days=1)
-        count += is_workday(current)
+        count += is_workday_synced(current)
     return count
 
 
 def _count(lo: date, hi: date) -> int:
     """Working days in (lo, hi], lo <= hi: the known years walked, the rest computed."""
-    inner_lo, inner_hi = max(lo, KNOWN_FIRST - timedelta(days=1)), min(hi, KNOWN_LAST)
+    first, last = span()
+    inner_lo, inner_hi = max(lo, first - timedelta(days=1)), min(hi, last)
     if inner_lo >= inner_hi:
         return weekdays_through(hi) - weekdays_through(lo)
     before = weekdays_through(inner_lo) - weekdays_through(lo)
@@ -73,6 +184,7 @@ def _count(lo: date, hi: date) -> int:
 
 def workdays_between(start: date, end: date) -> int:
     """Working days in (start, end]; negative when end is before start."""
+    sync()
     if end >= start:
         return _count(start, end)
     return -_count(end, start)
@@ -80,34 +192,36 @@ def workdays_between(start: date, end: date) -> int:
 
 def add_workdays(day: date, count: int) -> date:
     """The date `count` working days after `day` (before it when negative); 0 gives `day`."""
+    sync()
+    first, last = span()
     step = 1 if count >= 0 else -1
     remaining = abs(count)
     current = day
     while remaining:
-        beyond = current >= KNOWN_LAST if step > 0 else current <= KNOWN_FIRST
+        beyond = current >= last if step > 0 else current <= first
         if beyond:
             # Every day from here on in this direction is a plain weekday or not.
             if step > 0:
                 return first_weekday_reaching(weekdays_through(current) + remaining)
             # Going back: the day d with `remaining` weekdays in [d, current).
             return first_weekday_reaching(weekdays_through(current - timedelta(days=1)) - remaining + 1)
-        if step < 0 and current > KNOWN_LAST + timedelta(days=7):
+        if step < 0 and current > last + timedelta(days=7):
             # Far after the known years and going back: jump to their edge when the count allows.
-            skip = weekdays_through(current - timedelta(days=1)) - weekdays_through(KNOWN_LAST)
+            skip = weekdays_through(current - timedelta(days=1)) - weekdays_through(last)
             if skip < remaining:
                 remaining -= skip
-                current = KNOWN_LAST + timedelta(days=1)
+                current = last + timedelta(days=1)
                 continue
             return first_weekday_reaching(weekdays_through(current - timedelta(days=1)) - remaining + 1)
-        if step > 0 and current < KNOWN_FIRST - timedelta(days=7):
-            skip = weekdays_through(KNOWN_FIRST - timedelta(days=1)) - weekdays_through(current)
+        if step > 0 and current < first - timedelta(days=7):
+            skip = weekdays_through(first - timedelta(days=1)) - weekdays_through(current)
             if skip < remaining:
                 remaining -= skip
-                current = KNOWN_FIRST - timedelta(days=1)
+                current = first - timedelta(days=1)
                 continue
             return first_weekday_reaching(weekdays_through(current) + remaining)
         current += timedelta(days=step)
-        if is_workday(current):
+        if is_workday_synced(current):
             remaining -= 1
     return current
 
@@ -122,11 +236,24 @@ def next_workday(day: date) -> date:
 def calendar_covers(day: date) -> bool:
     """Whether the holiday calendar knows `day` (rather than guessing Monday–Friday).
 
-    chinesecalendar knows whole years (the last yearly notice it carries), so a day is
-    covered when its year is; the readiness probe asks this of the day 60 days ahead.
+    Both sources know whole years: chinesecalendar the years of the notices it carries, the
+    table the years holding at least one 节假日 (`Table.years`). The readiness probe and the
+    supervision console ask this of today and of the day 60 days ahead.
     """
+    sync()
+    if day.year in _State.table.years:
+        return True
     try:
         chinese_calendar.is_workday(day)
     except NotImplementedError:
         return False
     return True
+
+
+def first_uncovered(start: date, end: date) -> date | None:
+    """The first day in [start, end] the calendar does not know, or None (coverage is by year)."""
+    for year in range(start.year, end.year + 1):
+        day = max(start, date(year, 1, 1))
+        if not calendar_covers(day):
+            return day
+    return None

@@ -3,7 +3,8 @@
 chinese_calendar's is_workday validates its tables on every call (tens of µs), and
 the scan asks "how many working days since the due date" for thousands of dates
 per tick. Here each day is asked once (cached) and counts become a subtraction of
-two prefix sums. Semantics are exactly duban.lib.workdays' (tests compare them).
+two prefix sums. Semantics are exactly duban.lib.workdays' (tests compare them), the
+office's holiday table included: when it changes, the day cache and the index start over.
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ from functools import cache
 from duban.lib import workdays
 
 _MARGIN = timedelta(days=3 * 366)
-_FIRST, _LAST = workdays.KNOWN_FIRST, workdays.KNOWN_LAST
+
+
+def is_workday(day: date) -> bool:
+    workdays.sync()
+    return _is_workday(day)
 
 
 @cache
-def is_workday(day: date) -> bool:
-    return workdays.is_workday(day)
+def _is_workday(day: date) -> bool:
+    return workdays.is_workday_synced(day)
 
 
 def _shift(day: date, delta: timedelta) -> date:
@@ -31,7 +36,8 @@ def _shift(day: date, delta: timedelta) -> date:
 
 
 def _clamp(day: date) -> date:
-    return min(max(day, _FIRST), _LAST)
+    first, last = workdays.span()
+    return min(max(day, first), last)
 
 
 class _Index:
@@ -54,7 +60,7 @@ class _Index:
         hi = max(high, self.hi or high)
         cum, total, day = [], 0, lo
         while day <= hi:
-            total += is_workday(day)
+            total += _is_workday(day)
             cum.append(total)
             day += timedelta(days=1)
         self.lo, self.hi, self.cum = lo, hi, cum
@@ -68,9 +74,10 @@ class _Index:
         return self.cum[(day - self.lo).days]
 
     def first_reaching(self, target: int) -> date:
-        if target > self.cum[-1] and self.hi == _LAST:
+        first, last = workdays.span()
+        if target > self.cum[-1] and self.hi == last:
             return workdays.first_weekday_reaching(target - self.cum[-1] + workdays.weekdays_through(self.hi))
-        if target <= 0 and self.lo == _FIRST:
+        if target <= 0 and self.lo == first:
             return workdays.first_weekday_reaching(target + workdays.weekdays_through(self.lo - timedelta(days=1)))
         return self.lo + timedelta(days=bisect_left(self.cum, target))
 
@@ -78,21 +85,34 @@ class _Index:
 _index = _Index()
 
 
+def _start_over() -> None:
+    global _index
+    _is_workday.cache_clear()
+    _index = _Index()
+
+
+workdays.on_change(_start_over)
+
+
 def workdays_between(start: date, end: date) -> int:
     """Working days in (start, end]; negative when end is before start."""
-    _index.ensure(start, end)
-    return _index.count(end) - _index.count(start)
+    workdays.sync()
+    index = _index
+    index.ensure(start, end)
+    return index.count(end) - index.count(start)
 
 
 def add_workdays(day: date, count: int) -> date:
     """The date `count` working days after `day` (before it when negative); 0 gives `day`."""
     if count == 0:
         return day
+    workdays.sync()
     reach = timedelta(days=min(abs(count) * 2 + 30, 4_000_000))
-    _index.ensure(_shift(day, -reach), _shift(day, reach))
+    index = _index
+    index.ensure(_shift(day, -reach), _shift(day, reach))
     if count > 0:
-        return _index.first_reaching(_index.count(day) + count)
-    return _index.first_reaching(_index.count(day - timedelta(days=1)) + count + 1)
+        return index.first_reaching(index.count(day) + count)
+    return index.first_reaching(index.count(day - timedelta(days=1)) + count + 1)
 
 
 def next_workday(day: date) -> date:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from policy_tasks.models.audit import AuditEvent
+from policy_tasks.models.calendar import CalendarDay
 from policy_tasks.models.documents import Area, AreaUnit, PolicyDocument, ReportPeriod, SupervisionScope
 from policy_tasks.models.exports import CalendarToken, ExportJob
 from policy_tasks.models.tasks import Milestone, Task, TaskUnit
@@ -19,6 +20,7 @@ __all__ = [
     "Area",
     "AreaUnit",
     "AuditEvent",
+    "CalendarDay",
     "CalendarToken",
     "CompletionRequest",
     "DocumentVersion",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
 from duban.lib import clock
+from duban.lib.workdays import first_uncovered
 from policy_tasks.date_fields import has_window_error
 from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
@@ -116,6 +118,10 @@ def console(request: HttpRequest) -> HttpResponse:
     if request.headers.get("HX-Target") == "ledger":
         return render(request, "web/partials/ledger.html", context)
     document, on = context["document"], context["on"]
+    today = clock.today()
+    # Past the calendar's known years every Monday–Friday counts as a working day: reminders
+    # and lights would run through the Spring Festival unless someone enters the notice.
+    context["calendar_gap"] = first_uncovered(today, today + timedelta(days=settings.HEALTH_HOLIDAY_HORIZON_DAYS))
     if document is not None:
         context.update(
             board=ledger.board(user=request.user, document=document, on=on),

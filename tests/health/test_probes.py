@@ -7,13 +7,15 @@ import json
 import socket
 import threading
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
 from duban.health import probe
 from duban.health.heartbeat import heartbeat_write
+from policy_tasks.services.audit import SYSTEM
+from policy_tasks.services.calendar import calendar_days_load
 
 CHECKS = {"database", "migrations", "beat", "broker", "cache", "holidays", "storage"}
 
@@ -183,12 +185,24 @@ def test_a_holiday_calendar_ending_within_60_days_is_reported_but_advisory_by_de
     assert body["checks"]["holidays"] == {
         "ok": False,
         "ms": body["checks"]["holidays"]["ms"],
-        "detail": "2027-01-31 not in the holiday calendar; update chinesecalendar",
+        "detail": "2027-01-31 not in the holiday calendar; enter the year's holidays in the admin"
+        " (节假日与调休) or update chinesecalendar",
         "advisory": True,
     }
     settings.HEALTH_ADVISORY_CHECKS = []
     status, body = _ready(client)
     assert status == 503 and body["status"] == "fail"
+
+
+def test_next_years_holidays_entered_in_the_table_make_the_holiday_check_ok(client, beating, settings):
+    settings.HEALTH_ADVISORY_CHECKS = []
+    beating.move_to("2026-12-02T09:00:00+08:00")
+    heartbeat_write(holder="beat-host:1")
+    assert _ready(client)[0] == 503
+    calendar_days_load(actor=SYSTEM, rows=[(date(2027, 1, 1), "holiday", "元旦")])
+    status, body = _ready(client)
+    assert status == 200, body
+    assert body["checks"]["holidays"]["detail"] == "covers through 2027-01-31"
 
 
 def response_text(body: dict) -> str:

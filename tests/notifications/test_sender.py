@@ -15,6 +15,8 @@ from notifications.services.scan import scan
 from notifications.services.sender import claim, send_due
 from notifications.services.timing import as_of, local_tz
 from policy_tasks.models import Milestone
+from policy_tasks.services.audit import SYSTEM
+from policy_tasks.services.calendar import calendar_days_load
 from tests.notifications.conftest import run_day
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +57,16 @@ def test_overdue_text_counts_working_days(world, rules):
     run_day(date(2023, 11, 6))  # Nov 1, 2, 3, 6: four working days late
     subjects = sorted(m.subject for m in mail.outbox)
     assert "【逾期提醒】抽蓄项目10月底前开工：已逾期4个工作日" in subjects
+
+
+def test_overdue_count_skips_a_holiday_the_office_entered(world, rules):
+    # Thursday Nov 2 entered as a day off: Nov 1, 3, 6 are three working days late.
+    calendar_days_load(actor=SYSTEM, rows=[(date(2023, 11, 2), "holiday", "临时放假")])
+    run_day(date(2023, 11, 6))
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert "【逾期提醒】抽蓄项目10月底前开工：已逾期3个工作日" in subjects
+    _, sent = run_day(date(2023, 11, 2))
+    assert sent.sent == 0  # a day off: no reminders go out
 
 
 def test_provider_500_is_retried_with_growing_backoff_then_delivered(world, rules, providers, settings):
