@@ -49,6 +49,8 @@ def default_storage_from_env(env: Mapping[str, str]) -> dict:
             "bucket_name": env["S3_BUCKET"].strip(),
             # Empty for Amazon S3 itself; MinIO, OSS and the like name their own address.
             "endpoint_url": (env.get("S3_ENDPOINT_URL") or "").strip() or None,
+            # Where browsers reach the store, when not at S3_ENDPOINT_URL (a proxy, another network).
+            "public_endpoint_url": (env.get("S3_PUBLIC_ENDPOINT_URL") or "").strip() or None,
             "access_key": env["S3_ACCESS_KEY_ID"].strip(),
             "secret_key": env["S3_SECRET_ACCESS_KEY"].strip(),
             "region_name": (env.get("S3_REGION") or "").strip() or "us-east-1",

@@ -4,6 +4,7 @@ signed link the store serves itself, refused to those who may not see the task, 
 from __future__ import annotations
 
 import re
+from urllib.error import HTTPError
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -46,12 +47,17 @@ def test_evidence_uploaded_through_the_api_is_in_the_bucket_and_downloads_by_a_s
     assert not (settings.MEDIA_ROOT / "evidence").exists()  # nothing on this node's disk
 
     response = client_for(world.supervisor).get(f"/api/v1/evidence/{evidence.pk}/download/")
-    body, headers = fetch(_signed(response, bucket))
+    url = _signed(response, bucket)
+    body, headers = fetch(url)
     assert body == PDF
     assert headers["Content-Type"] == "application/pdf"
     # The store answers with the same header the streamed download carries (RFC 5987 filename*).
     assert headers["Content-Disposition"] == content_disposition("开工令 (盖章).pdf", "application/pdf")
     assert f"filename*=UTF-8''{quote('开工令 (盖章).pdf', safe='')}" in headers["Content-Disposition"]
+    # The object itself is private: without the link's signature the store refuses it.
+    with pytest.raises(HTTPError) as refused:
+        fetch(url.split("?", 1)[0])
+    assert refused.value.code == 403
 
 
 def test_a_user_who_may_not_see_the_task_gets_a_404_and_no_link(world, bucket):

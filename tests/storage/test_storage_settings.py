@@ -82,3 +82,19 @@ def test_signed_links_last_as_long_as_s3_signed_url_seconds_says(world, bucket, 
     response = client_for(world.supervisor).get(f"/api/v1/evidence/{uploaded.json()['id']}/download/")
     assert parse_qs(urlsplit(response["Location"]).query)["X-Amz-Expires"] == ["60"]
     assert fetch(response["Location"])[0] == PDF
+
+
+@pytest.mark.django_db
+def test_links_name_the_public_address_when_browsers_reach_the_store_by_another(world, bucket, settings):
+    public = bucket.endpoint.replace("127.0.0.1", "localhost")
+    env = s3_env(bucket.endpoint, bucket.name, S3_PUBLIC_ENDPOINT_URL=public)
+    settings.STORAGES = {**settings.STORAGES, "default": default_storage_from_env(env)}
+    uploaded = client_for(world.lead_clerk).post(
+        f"/api/v1/tasks/{world.task.pk}/evidence/", {"file": SimpleUploadedFile("甲.pdf", PDF)}, format="multipart"
+    )
+    assert uploaded.status_code == 201  # the nodes still write at S3_ENDPOINT_URL
+    response = client_for(world.supervisor).get(f"/api/v1/evidence/{uploaded.json()['id']}/download/")
+    assert response["Location"].startswith(f"{public}/{bucket.name}/evidence/")
+    body, headers = fetch(response["Location"])
+    assert body == PDF
+    assert "filename*=UTF-8''%E7%94%B2.pdf" in headers["Content-Disposition"]
