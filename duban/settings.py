@@ -8,6 +8,7 @@ DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_URL.
 from __future__ import annotations
 
 import ipaddress
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from duban.env import env_bool, env_int, env_list, env_str, parse_database_url
 from duban.logs.formatting import logging_config
+from duban.storage.config import default_storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DUBAN_VAR_DIR") or BASE_DIR / "var")
@@ -128,8 +130,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# Evidence and export files (docs/operations.md "Shared files"): MEDIA_ROOT on local disk, or with
+# DUBAN_STORAGE=s3 an S3-compatible bucket (S3_ENDPOINT_URL, S3_BUCKET, S3_ACCESS_KEY_ID, ...).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_from_env(os.environ),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -41,6 +41,12 @@ class ErrorSerializer(serializers.Serializer):
     error = ErrorDetailSerializer()
 
 
+# With DUBAN_STORAGE=s3 a file download answers with a link to the bucket, not with the bytes.
+SIGNED_REDIRECT = OpenApiResponse(
+    description="文件存放在对象存储时：302 跳转到短时有效的签名下载地址（Location 响应头），从该地址直接取得文件"
+)
+
+
 def errors_for(*codes: int) -> dict[int, OpenApiResponse]:
     return {code: OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[code]) for code in codes}
 

@@ -3,8 +3,9 @@
 `build_export` makes the bytes; the download views, the commands and the Celery
 task all call it, so an export is the same file whichever way it was asked for.
 A job is claimed before it runs (`status` pending → running in one conditional
-UPDATE), so a task delivered twice generates the file once. The file is kept under
-MEDIA_ROOT/exports/ for download and removed with the job by `export_jobs_prune`.
+UPDATE), so a task delivered twice generates the file once. The file is kept in the
+default storage under exports/ (MEDIA_ROOT or the bucket) for download and removed with
+the job by `export_jobs_prune`.
 
 Exports read; they change nothing, so starting or running one writes no audit event.
 """
@@ -21,6 +22,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.http import content_disposition_header
 
 from duban.lib import clock
 from policy_tasks.errors import NotFound, ServiceError
@@ -36,6 +38,13 @@ from policy_tasks.permissions import visible_tasks
 log = logging.getLogger(__name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
+CONTENT_TYPES = {
+    ExportJob.Kind.LEDGER_XLSX: XLSX,
+    ExportJob.Kind.LEDGER_CSV: CSV,
+    ExportJob.Kind.BULLETIN_PDF: FORMATS["pdf"],
+    ExportJob.Kind.BULLETIN_DOCX: FORMATS["docx"],
+    ExportJob.Kind.BULLETIN_HTML: FORMATS["html"],
+}
 KEEP_DAYS = 7
 
 
@@ -158,13 +167,20 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
         )
         job.refresh_from_db()
         return job
-    # A random part in the stored name: files under MEDIA_ROOT must not be guessable by id.
-    job.file.save(f"{job.pk}-{secrets.token_hex(8)}.{result.extension}", ContentFile(result.data), save=False)
+    # A random part in the stored name: stored files must not be guessable by id.
+    content = ContentFile(result.data)
+    content.content_type = result.content_type  # what an object store records for the object
+    job.file.save(f"{job.pk}-{secrets.token_hex(8)}.{result.extension}", content, save=False)
     ExportJob.objects.filter(pk=job_id).update(
         status=ExportJob.Status.DONE, progress=100, file=job.file.name, file_name=result.name, finished_at=clock.now()
     )
     job.refresh_from_db()
     return job
+
+
+def job_disposition(job: ExportJob) -> str:
+    """The Content-Disposition a job's download carries, the same whether streamed or signed."""
+    return content_disposition_header(True, job.file_name)
 
 
 def export_jobs_prune(*, older_than: timedelta = timedelta(days=KEEP_DAYS)) -> int:

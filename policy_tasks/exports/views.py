@@ -20,9 +20,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from duban.lib import safejson
+from duban.storage.downloads import signed_redirect
 from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.exports.calendar_feed import calendar_for_token, calendar_token_create, calendar_token_revoke
-from policy_tasks.exports.jobs import build_export
+from policy_tasks.exports.jobs import CONTENT_TYPES, build_export, job_disposition
 from policy_tasks.exports.params import BULLETIN_FORMATS, LEDGER_FORMATS, find_document, find_unit
 from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob
@@ -158,12 +159,16 @@ def job_status(request: HttpRequest, pk: int) -> JsonResponse:
 
 @require_GET
 @login_required
-def job_download(request: HttpRequest, pk: int) -> FileResponse:
+def job_download(request: HttpRequest, pk: int) -> HttpResponse:
     job = _my_job(request, pk)
     if job.status != ExportJob.Status.DONE or not job.file:
         raise Http404("文件尚未生成")
     content_type = "text/csv; charset=utf-8" if job.file_name.endswith(".csv") else None
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file_name, content_type=content_type)
+    handle = job.file.open("rb")
+    redirect = signed_redirect(handle, disposition=job_disposition(job), content_type=CONTENT_TYPES[job.kind])
+    if redirect is not None:
+        return redirect
+    return FileResponse(handle, as_attachment=True, filename=job.file_name, content_type=content_type)
 
 
 @require_safe  # calendar clients may probe with HEAD

@@ -6,6 +6,8 @@ sha256 (content-addressed), so an identical file uploaded twice shares one copy.
 A file written in a transaction that later rolls back stays on disk as an
 unreferenced blob; that is harmless (same content, same name) and cheaper than
 writing after commit, when a failed write could no longer undo the row.
+Every read and write goes through the default storage (MEDIA_ROOT, or a bucket with
+DUBAN_STORAGE=s3), never a path on disk, so any web node or worker reaches every file.
 """
 
 from __future__ import annotations
@@ -163,7 +165,9 @@ def evidence_upload(
     if storage.exists(path):
         evidence.file.name = path
     else:
-        evidence.file.save(path, ContentFile(data), save=False)
+        content = ContentFile(data)
+        content.content_type = content_type  # an object store records it; the stored name has no extension
+        evidence.file.save(path, content, save=False)
     evidence.save(force_insert=True)
 
     member_role = Membership.objects.filter(user=user, unit=unit).values_list("role", flat=True).first() or ""

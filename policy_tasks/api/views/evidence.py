@@ -1,4 +1,5 @@
-"""Evidence metadata and the file itself, streamed only to those who may see its task."""
+"""Evidence metadata and the file itself, only for those who may see its task: streamed from local
+disk, or a redirect to a short-lived signed link where the files are in object storage."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound
 
+from duban.storage.downloads import signed_redirect
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
 from policy_tasks.api.filters import task_scoped_filter
+from policy_tasks.api.schema import SIGNED_REDIRECT
 from policy_tasks.api.serializers.workflow import EvidenceSerializer
 from policy_tasks.api.views.common import ScopedDetailApi, ScopedListApi
 from policy_tasks.models import Evidence
@@ -49,7 +52,10 @@ class EvidenceDownloadApi(GenericApi):
     @extend_schema(
         tags=["evidence"],
         summary="下载佐证材料文件",
-        responses={(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY, description="文件内容")},
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY, description="文件内容"),
+            302: SIGNED_REDIRECT,
+        },
     )
     def get(self, request, *args, **kwargs):
         evidence = self.get_object()
@@ -58,7 +64,11 @@ class EvidenceDownloadApi(GenericApi):
         except FileNotFoundError:
             # The row outlived its file (a restore without the media folder): say so, don't crash.
             raise NotFound("佐证材料文件已不存在，请联系管理员") from None
+        disposition = content_disposition(evidence.original_name, evidence.content_type)
+        redirect = signed_redirect(handle, disposition=disposition, content_type=evidence.content_type)
+        if redirect is not None:
+            return redirect
         response = FileResponse(handle, content_type=evidence.content_type)
-        response["Content-Disposition"] = content_disposition(evidence.original_name, evidence.content_type)
+        response["Content-Disposition"] = disposition
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -20,9 +20,10 @@ from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
+from duban.storage.downloads import signed_redirect
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
-from policy_tasks.api.schema import errors_for
+from policy_tasks.api.schema import SIGNED_REDIRECT, errors_for
 from policy_tasks.api.serializers.exports import (
     BulletinJobInputSerializer,
     BulletinQuerySerializer,
@@ -36,22 +37,14 @@ from policy_tasks.api.serializers.exports import (
 )
 from policy_tasks.api.views.common import ScopedListApi
 from policy_tasks.errors import Forbidden, InvalidState
-from policy_tasks.exports.bulletin_render import FORMATS
 from policy_tasks.exports.calendar_feed import calendar_token_create, calendar_token_revoke
-from policy_tasks.exports.jobs import CSV, XLSX, ExportFile, build_export
+from policy_tasks.exports.jobs import CONTENT_TYPES, ExportFile, build_export, job_disposition
 from policy_tasks.exports.params import find_unit
 from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob
 from policy_tasks.permissions import can
 
 TAGS = ["exports"]
-CONTENT_TYPES = {
-    ExportJob.Kind.LEDGER_XLSX: XLSX,
-    ExportJob.Kind.LEDGER_CSV: CSV,
-    ExportJob.Kind.BULLETIN_PDF: FORMATS["pdf"],
-    ExportJob.Kind.BULLETIN_DOCX: FORMATS["docx"],
-    ExportJob.Kind.BULLETIN_HTML: FORMATS["html"],
-}
 
 
 def _binary(kind: str, description: str) -> dict:
@@ -236,6 +229,7 @@ class ExportJobDownloadApi(MyJobs, GenericApi):
                 (200, content_type.split(";")[0]): OpenApiResponse(OpenApiTypes.BINARY, description="文件内容")
                 for content_type in CONTENT_TYPES.values()
             },
+            302: SIGNED_REDIRECT,
             **errors_for(409),
         },
     )
@@ -248,6 +242,9 @@ class ExportJobDownloadApi(MyJobs, GenericApi):
         except (FileNotFoundError, ValueError):
             # Pruned, or a restore without the media folder: the row says done, the file is gone.
             raise NotFound("文件已不存在，请重新导出") from None
+        redirect = signed_redirect(handle, disposition=job_disposition(job), content_type=CONTENT_TYPES[job.kind])
+        if redirect is not None:
+            return redirect
         return _attachment(handle, name=job.file_name, content_type=CONTENT_TYPES[job.kind])
 
 

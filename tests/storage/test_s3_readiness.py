@@ -1,0 +1,34 @@
+"""/readyz's storage check writes and deletes through the same storage the files use: with a
+bucket, a missing bucket or a store that is down makes the node unready, saying so in plain words."""
+
+from __future__ import annotations
+
+from duban.storage.config import default_storage_from_env
+from tests.health.conftest import _fresh_probe_memory, beating  # noqa: F401 (fixtures)
+from tests.storage.conftest import SECRET_KEY, free_port, s3_env
+
+
+def test_readyz_writes_to_the_bucket_and_turns_unready_without_it(client, beating, bucket):  # noqa: F811
+    ready = client.get("/readyz")
+    assert ready.status_code == 200, ready.json()
+    assert ready.json()["checks"]["storage"] == {**ready.json()["checks"]["storage"], "ok": True}
+    assert bucket.keys() == []  # the probe's file is deleted again
+
+    bucket.client.delete_bucket(Bucket=bucket.name)
+    unready = client.get("/readyz")
+    assert unready.status_code == 503
+    storage = unready.json()["checks"]["storage"]
+    assert storage["ok"] is False and storage["detail"] == "unreachable or failing (NoSuchBucket)"
+    assert SECRET_KEY not in unready.content.decode() and bucket.name not in unready.content.decode()
+
+    bucket.client.create_bucket(Bucket=bucket.name)
+    assert client.get("/readyz").status_code == 200
+
+
+def test_readyz_turns_unready_when_the_store_does_not_answer(client, beating, settings):  # noqa: F811
+    down = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    settings.STORAGES = {**settings.STORAGES, "default": default_storage_from_env(s3_env(down, "duban"))}
+    unready = client.get("/readyz")
+    assert unready.status_code == 503
+    assert unready.json()["checks"]["storage"]["ok"] is False
+    assert down not in unready.content.decode()
