@@ -6,6 +6,7 @@ import json
 from io import StringIO
 
 import pytest
+from django.core.checks import run_checks
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
@@ -158,3 +159,14 @@ def test_postgres_owner_who_disables_the_trigger_to_cut_the_chain_is_caught(requ
     delete_events([events[2].pk])  # ALTER TABLE ... DISABLE TRIGGER, as the owner may
     assert AuditEvent.objects.count() == 2
     assert f"#{events[1].pk} 之后" in verify_fails()
+
+
+def test_deploy_check_warns_about_a_derived_key_and_a_local_checkpoint_dir(settings, tmp_path):
+    settings.DEBUG = False
+    settings.AUDIT_CHECKPOINT_KEY = ""
+    settings.AUDIT_CHECKPOINT_DIR = settings.VAR_DIR / "audit-checkpoints"
+    found = {m.id for m in run_checks(tags=["duban_audit"], include_deployment_checks=True)}
+    assert found == {"duban.W140", "duban.W141"}
+    settings.AUDIT_CHECKPOINT_KEY = "its-own-key"
+    settings.AUDIT_CHECKPOINT_DIR = tmp_path / "mounted-from-the-log-host"
+    assert run_checks(tags=["duban_audit"], include_deployment_checks=True) == []
