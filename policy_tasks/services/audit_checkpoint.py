@@ -14,6 +14,7 @@ import hmac
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -75,6 +76,39 @@ def chain_head() -> Checkpoint:
     return Checkpoint(count=count, last_id=head[0], head_hash=head[1], at=clock.now().isoformat())
 
 
+def _names(directory: Path, stem: str) -> Iterator[Path]:
+    yield directory / f"{stem}.json"
+    for n in range(1, 100):  # two checkpoints in one microsecond (a frozen clock in tests)
+        yield directory / f"{stem}-{n}.json"
+    raise FileExistsError(f"{directory}: no free name for {stem}")
+
+
+def _link_new(tmp: str, directory: Path, stem: str) -> Path:
+    for path in _names(directory, stem):
+        try:
+            os.link(tmp, path)  # fails when the name exists, unlike rename
+        except FileExistsError:
+            continue
+        return path
+    raise AssertionError("unreachable")
+
+
+def _create_new(data: bytes, directory: Path, stem: str) -> Path:
+    """For mounts without hard links (some object-store and SMB mounts): exclusive create,
+    never replacing a file, though a reader may see it half written for a moment."""
+    for path in _names(directory, stem):
+        try:
+            out = open(path, "xb")  # closed by the with below, after the fsync
+        except FileExistsError:
+            continue
+        with out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        return path
+    raise AssertionError("unreachable")
+
+
 def _publish(directory: Path, stem: str, data: bytes) -> Path:
     """Write a new file atomically (a reader sees all of it or none) and never replace one."""
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")
@@ -83,15 +117,12 @@ def _publish(directory: Path, stem: str, data: bytes) -> Path:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        for n in range(100):
-            path = directory / (f"{stem}.json" if n == 0 else f"{stem}-{n}.json")
-            try:
-                os.link(tmp, path)  # fails when the name exists, unlike rename
-            except FileExistsError:
-                continue
-            break
-        else:
-            raise FileExistsError(f"{directory}: no free name for {stem}")
+        try:
+            path = _link_new(tmp, directory, stem)
+        except FileExistsError:
+            raise
+        except OSError:  # EPERM, ENOTSUP...: the filesystem has no hard links
+            path = _create_new(data, directory, stem)
     finally:
         os.unlink(tmp)
     dir_fd = os.open(directory, os.O_RDONLY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from io import StringIO
 
 import pytest
@@ -170,3 +171,19 @@ def test_deploy_check_warns_about_a_derived_key_and_a_local_checkpoint_dir(setti
     settings.AUDIT_CHECKPOINT_KEY = "its-own-key"
     settings.AUDIT_CHECKPOINT_DIR = tmp_path / "mounted-from-the-log-host"
     assert run_checks(tags=["duban_audit"], include_deployment_checks=True) == []
+
+
+def test_a_mount_without_hard_links_still_gets_new_files_only(world, settings, monkeypatch, time_machine):
+    time_machine.move_to("2026-03-02 09:00:00+08:00", tick=False)
+
+    def no_hard_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")  # as s3fs and many SMB mounts answer
+
+    monkeypatch.setattr(os, "link", no_hard_links)
+    record(world, 1)
+    checkpoint()
+    checkpoint()
+    files = checkpoint_files(settings)
+    assert len(files) == 2 and files[1].name == "audit-checkpoint-20260302T010000.000000Z.json"
+    assert list(settings.AUDIT_CHECKPOINT_DIR.glob(".tmp-*")) == []
+    assert "与检查点" in verify()
