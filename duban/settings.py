@@ -412,3 +412,14 @@ if AUDIT_HASH_ALGORITHM not in ("sha256", "sm3"):
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 183)
 if AUDIT_RETENTION_DAYS < 183:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 183 (six months)")
+# How checkpoints are signed: hmac-sha256 (AUDIT_CHECKPOINT_KEY) or sm2 (SM2 with SM3; the writer
+# needs the private key, a verifier only the public one). verify_audit trusts only this algorithm.
+AUDIT_CHECKPOINT_SIGNATURE = env_str("AUDIT_CHECKPOINT_SIGNATURE") or "hmac-sha256"
+AUDIT_SM2_PRIVATE_KEY = env_str("AUDIT_SM2_PRIVATE_KEY") or ""
+AUDIT_SM2_PUBLIC_KEY = env_str("AUDIT_SM2_PUBLIC_KEY") or ""
+if AUDIT_CHECKPOINT_SIGNATURE not in ("hmac-sha256", "sm2"):
+    raise ImproperlyConfigured(f"AUDIT_CHECKPOINT_SIGNATURE={AUDIT_CHECKPOINT_SIGNATURE!r} must be hmac-sha256 or sm2")
+if AUDIT_CHECKPOINT_SIGNATURE == "sm2" and not (AUDIT_SM2_PRIVATE_KEY or AUDIT_SM2_PUBLIC_KEY):
+    raise ImproperlyConfigured(
+        "AUDIT_CHECKPOINT_SIGNATURE=sm2 needs AUDIT_SM2_PRIVATE_KEY (writer) or AUDIT_SM2_PUBLIC_KEY"
+    )

@@ -25,6 +25,8 @@ from django.db import transaction
 from duban.lib import clock
 from policy_tasks.models import AuditEvent
 from policy_tasks.services.audit import GENESIS, canonical_json
+from policy_tasks.services.audit_sm2 import ALGORITHM as SM2_ALGORITHM
+from policy_tasks.services.audit_sm2 import public_key_of, sm2_sign, sm2_verify
 
 SIGNATURE_ALGORITHM = "HMAC-SHA256"
 # Distinct from every other use of SECRET_KEY, so a key derived for sessions signs no checkpoint.
@@ -47,6 +49,28 @@ def signature_ok(data: bytes, signature: object) -> bool:
     return isinstance(signature, str) and hmac.compare_digest(sign(data), signature)
 
 
+def checkpoint_algorithm() -> str:
+    return SM2_ALGORITHM if settings.AUDIT_CHECKPOINT_SIGNATURE == "sm2" else SIGNATURE_ALGORITHM
+
+
+def _sm2_public_key() -> str:
+    return settings.AUDIT_SM2_PUBLIC_KEY or public_key_of(settings.AUDIT_SM2_PRIVATE_KEY)
+
+
+def checkpoint_sign(data: bytes) -> str:
+    if checkpoint_algorithm() == SM2_ALGORITHM:
+        if not settings.AUDIT_SM2_PRIVATE_KEY:
+            raise ValueError("AUDIT_SM2_PRIVATE_KEY is not set on this machine: it can verify, not sign")
+        return sm2_sign(settings.AUDIT_SM2_PRIVATE_KEY, data)
+    return sign(data)
+
+
+def checkpoint_signature_ok(data: bytes, signature: object) -> bool:
+    if checkpoint_algorithm() == SM2_ALGORITHM:
+        return isinstance(signature, str) and sm2_verify(_sm2_public_key(), data, signature)
+    return signature_ok(data, signature)
+
+
 @dataclass(frozen=True)
 class Checkpoint:
     count: int
@@ -61,7 +85,7 @@ class Checkpoint:
             "last_id": self.last_id,
             "head_hash": self.head_hash,
             "at": self.at,
-            "algorithm": SIGNATURE_ALGORITHM,
+            "algorithm": checkpoint_algorithm(),
         }
 
 
@@ -138,7 +162,7 @@ def checkpoint_write(directory: Path | str | None = None) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     head = chain_head()
     payload = head.payload()
-    document = {"checkpoint": payload, "signature": sign(canonical_json(payload).encode())}
+    document = {"checkpoint": payload, "signature": checkpoint_sign(canonical_json(payload).encode())}
     stamp = clock.now().astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
     return _publish(directory, PREFIX + stamp, data)
@@ -156,7 +180,15 @@ def _parse(path: Path) -> Checkpoint | str:
         payload, signature = document["checkpoint"], document["signature"]
     except (OSError, ValueError, TypeError, KeyError):
         return f"检查点 {path.name} 无法读取或格式不对"
-    if not isinstance(payload, dict) or not signature_ok(canonical_json(payload).encode(), signature):
+    if not isinstance(payload, dict):
+        return f"检查点 {path.name} 无法读取或格式不对"
+    if payload.get("algorithm") != checkpoint_algorithm():
+        # Only the configured algorithm is trusted: an HMAC checkpoint, for one, could come from
+        # whoever read the web host's key, which SM2 is chosen to rule out.
+        return (
+            f"检查点 {path.name} 的签名算法 {payload.get('algorithm')} 不是所配置的 {checkpoint_algorithm()}，不予采信"
+        )
+    if not checkpoint_signature_ok(canonical_json(payload).encode(), signature):
         return f"检查点 {path.name} 签名无效（文件被改动，或签名密钥不符）"
     try:
         checkpoint = Checkpoint(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from policy_tasks.models import AuditEvent
 from policy_tasks.services import audit_hashing
 from policy_tasks.services.audit import SYSTEM, audit_record, audit_verify, canonical_json, event_fields
 from policy_tasks.services.audit_export import audit_export_verify
-from tests.workflow.audit_tamper import behind_the_apps_back
+from tests.workflow.audit_tamper import behind_the_apps_back, delete_events
 
 ROOT = Path(__file__).resolve().parents[2]
 # GB/T 32905-2016, appendix A.1: SM3("abc").
@@ -86,3 +87,66 @@ def test_retention_below_six_months_and_unknown_algorithms_stop_startup():
     assert short.returncode != 0 and "AUDIT_RETENTION_DAYS must be at least 183" in short.stderr
     md5 = _check({"AUDIT_HASH_ALGORITHM": "md5"})
     assert md5.returncode != 0 and "must be sha256 or sm3" in md5.stderr
+    keyless = _check({"AUDIT_CHECKPOINT_SIGNATURE": "sm2"})
+    assert keyless.returncode != 0 and "needs AUDIT_SM2_PRIVATE_KEY" in keyless.stderr
+
+
+def _keygen() -> tuple[str, str]:
+    out = StringIO()
+    call_command("audit_sm2_keygen", stdout=out)
+    pairs = dict(line.split("=", 1) for line in out.getvalue().split())
+    return pairs["AUDIT_SM2_PRIVATE_KEY"], pairs["AUDIT_SM2_PUBLIC_KEY"]
+
+
+def _verify() -> str:
+    out = StringIO()
+    call_command("verify_audit", stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def sm2_writer(settings):
+    private_key, public_key = _keygen()
+    settings.AUDIT_CHECKPOINT_SIGNATURE = "sm2"
+    settings.AUDIT_SM2_PRIVATE_KEY = private_key
+    return public_key
+
+
+def test_sm2_checkpoints_verify_with_the_public_key_alone(world, settings, sm2_writer):
+    events = [audit_record(actor=SYSTEM, action="test.step", obj=world.task) for _ in range(3)]
+    call_command("audit_checkpoint", stdout=StringIO())
+    (path,) = settings.AUDIT_CHECKPOINT_DIR.glob("audit-checkpoint-*.json")
+    assert json.loads(path.read_text())["checkpoint"]["algorithm"] == "SM2-SM3"
+    # The verifying machine has the public key only.
+    settings.AUDIT_SM2_PRIVATE_KEY, settings.AUDIT_SM2_PUBLIC_KEY = "", sm2_writer
+    assert "与检查点" in _verify()
+    delete_events([events[2].pk])
+    with pytest.raises(CommandError, match=f"审计链在检查点之后被截断/改写.*#{events[1].pk} 之后"):
+        _verify()
+    with pytest.raises(CommandError, match="本机没有 SM2 私钥"):
+        call_command("audit_checkpoint", stdout=StringIO())
+
+
+def test_an_sm2_checkpoint_edited_or_signed_by_another_key_is_reported(world, settings, sm2_writer):
+    audit_record(actor=SYSTEM, action="test.step", obj=world.task)
+    call_command("audit_checkpoint", stdout=StringIO())
+    (path,) = settings.AUDIT_CHECKPOINT_DIR.glob("audit-checkpoint-*.json")
+    document = json.loads(path.read_text())
+    document["checkpoint"]["count"] = 0
+    path.write_text(json.dumps(document))
+    with pytest.raises(CommandError, match="签名无效"):
+        _verify()
+    path.unlink()
+    call_command("audit_checkpoint", stdout=StringIO())
+    settings.AUDIT_SM2_PRIVATE_KEY, settings.AUDIT_SM2_PUBLIC_KEY = "", _keygen()[1]
+    with pytest.raises(CommandError, match="签名无效"):
+        _verify()
+
+
+def test_with_sm2_configured_an_hmac_checkpoint_is_not_trusted(world, settings):
+    audit_record(actor=SYSTEM, action="test.step", obj=world.task)
+    call_command("audit_checkpoint", stdout=StringIO())  # HMAC, the default
+    settings.AUDIT_CHECKPOINT_SIGNATURE = "sm2"
+    settings.AUDIT_SM2_PUBLIC_KEY = _keygen()[1]
+    with pytest.raises(CommandError, match="签名算法 HMAC-SHA256 不是所配置的 SM2-SM3，不予采信"):
+        _verify()

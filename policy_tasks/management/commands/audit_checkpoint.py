@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from policy_tasks.services.audit_checkpoint import checkpoint_write
 
@@ -14,5 +14,8 @@ class Command(BaseCommand):
         parser.add_argument("--dir", help="写到这个目录（默认 AUDIT_CHECKPOINT_DIR）")
 
     def handle(self, *args, **options):
-        path = checkpoint_write(options["dir"])
+        try:
+            path = checkpoint_write(options["dir"])
+        except ValueError as exc:  # SM2 configured without the private key: a verifier, not a writer
+            raise CommandError(f"不能写检查点：本机没有 SM2 私钥（{exc}）") from None
         self.stdout.write(self.style.SUCCESS(f"检查点已写入 {path}"))
