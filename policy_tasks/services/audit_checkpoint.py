@@ -238,17 +238,19 @@ def checkpoint_check(checkpoint: Checkpoint, older: list[Checkpoint]) -> str | N
     seen = f"检查点 {checkpoint.name}（{checkpoint.at}）记录 {checkpoint.count} 条、末条 #{last_id}"
     head = AuditEvent.objects.filter(pk=last_id).values_list("hash", flat=True).first()
     kept = AuditEvent.objects.filter(id__lte=last_id).count()
-    if head is None or kept < checkpoint.count:
+    if head is None:
         survivor = AuditEvent.objects.filter(id__lte=last_id).order_by("-id").values_list("id", flat=True).first()
         after = f"#{survivor} 之后" if survivor is not None else "第一条起"
         return (
             f"{TRUNCATED}：{seen}，数据库中只剩 {kept} 条，缺失 {checkpoint.count - kept} 条；"
-            f"第一条缺失的事件在 {after}（末条 #{last_id} {'已不存在' if head is None else '仍在'}）"
+            f"第一条缺失的事件在 {after}（末条 #{last_id} 已不存在）"
         )
     bound = next((c for c in reversed(older) if c.count and _holds(c)), None)
     lower = AuditEvent.objects.filter(id__gt=bound.last_id if bound else 0).order_by("id").values_list("id", flat=True)
     first = lower.first()
     where = f"#{first} 至 #{last_id} 之间" if first != last_id else f"#{last_id}"
+    if kept < checkpoint.count:
+        return f"{TRUNCATED}：{seen}；末条仍在，但之前缺失 {checkpoint.count - kept} 条；第一处缺失在 {where}"
     if head != checkpoint.head_hash:
         what = f"末条 #{last_id} 的哈希与检查点不符（检查点 {checkpoint.head_hash[:16]}…，数据库 {head[:16]}…）"
     else:

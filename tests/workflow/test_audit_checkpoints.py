@@ -187,3 +187,16 @@ def test_a_mount_without_hard_links_still_gets_new_files_only(world, settings, m
     assert len(files) == 2 and files[1].name == "audit-checkpoint-20260302T010000.000000Z.json"
     assert list(settings.AUDIT_CHECKPOINT_DIR.glob(".tmp-*")) == []
     assert "与检查点" in verify()
+
+
+def test_deleting_an_event_in_the_middle_and_rechaining_is_placed_before_the_head(world):
+    events = record(world, 2)
+    checkpoint()
+    events += record(world, 3)
+    checkpoint()
+    delete_events([events[3].pk])
+    rewrite_reason_and_rechain(events[4].pk, events[4].reason)  # relink #5 to #3: the walk is clean
+    assert audit_verify() is None
+    message = verify_fails()
+    assert "末条仍在，但之前缺失 1 条" in message
+    assert f"第一处缺失在 #{events[2].pk} 至 #{events[4].pk} 之间" in message
