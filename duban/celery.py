@@ -44,4 +44,11 @@ app.conf.beat_schedule = {
         "task": "exports.prune_export_jobs",
         "schedule": 24 * 3600,
     },
+    # Sign the audit chain's head into AUDIT_CHECKPOINT_DIR, outside the database. Hourly: a
+    # chain cut short or rewritten is caught back to at most an hour before, and a year is
+    # ~8,800 small files.
+    "audit.write_checkpoint": {
+        "task": "audit.write_checkpoint",
+        "schedule": env_int("AUDIT_CHECKPOINT_EVERY_SECONDS", 3600),
+    },
 }

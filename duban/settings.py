@@ -399,3 +399,31 @@ MIDDLEWARE.insert(
 DUBAN_PUBLIC_API_DOCS = env_bool("DUBAN_PUBLIC_API_DOCS", False)
 # Dates users send must lie between 2000-01-01 and this many years after today (duban/lib/datewindow.py).
 DUBAN_DATE_YEARS_AHEAD = env_int("DUBAN_DATE_YEARS_AHEAD", 10)
+
+# --- The audit chain: checkpoints, algorithm, retention, export (issue 14; docs/security.md) ---
+# Signed checkpoints of the chain's head go here, one file per run, never overwritten. In
+# production a directory on another host or a write-once mount: whoever can rewrite the
+# database should not reach it.
+AUDIT_CHECKPOINT_DIR = Path(env_str("AUDIT_CHECKPOINT_DIR") or VAR_DIR / "audit-checkpoints")
+# HMAC key of checkpoints and exports. Empty: derived from SECRET_KEY (with its own salt), which
+# suits development only; production sets its own and keeps it off the database host.
+AUDIT_CHECKPOINT_KEY = env_str("AUDIT_CHECKPOINT_KEY") or ""
+# The digest new events are chained with: sha256, or sm3 for the national algorithms.
+AUDIT_HASH_ALGORITHM = env_str("AUDIT_HASH_ALGORITHM") or "sha256"
+if AUDIT_HASH_ALGORITHM not in ("sha256", "sm3"):
+    raise ImproperlyConfigured(f"AUDIT_HASH_ALGORITHM={AUDIT_HASH_ALGORITHM!r} must be sha256 or sm3")
+# Events are kept at least this long (等保 level 3 asks six months). Nothing deletes them today.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 183)
+if AUDIT_RETENTION_DAYS < 183:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 183 (six months)")
+# How checkpoints are signed: hmac-sha256 (AUDIT_CHECKPOINT_KEY) or sm2 (SM2 with SM3; the writer
+# needs the private key, a verifier only the public one). verify_audit trusts only this algorithm.
+AUDIT_CHECKPOINT_SIGNATURE = env_str("AUDIT_CHECKPOINT_SIGNATURE") or "hmac-sha256"
+AUDIT_SM2_PRIVATE_KEY = env_str("AUDIT_SM2_PRIVATE_KEY") or ""
+AUDIT_SM2_PUBLIC_KEY = env_str("AUDIT_SM2_PUBLIC_KEY") or ""
+if AUDIT_CHECKPOINT_SIGNATURE not in ("hmac-sha256", "sm2"):
+    raise ImproperlyConfigured(f"AUDIT_CHECKPOINT_SIGNATURE={AUDIT_CHECKPOINT_SIGNATURE!r} must be hmac-sha256 or sm2")
+if AUDIT_CHECKPOINT_SIGNATURE == "sm2" and not (AUDIT_SM2_PRIVATE_KEY or AUDIT_SM2_PUBLIC_KEY):
+    raise ImproperlyConfigured(
+        "AUDIT_CHECKPOINT_SIGNATURE=sm2 needs AUDIT_SM2_PRIVATE_KEY (writer) or AUDIT_SM2_PUBLIC_KEY"
+    )

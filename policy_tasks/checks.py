@@ -8,11 +8,13 @@ Each is fine for a newcomer and wrong for a district's real users.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
 from django.core.checks import Error, register
+from django.core.checks import Warning as CheckWarning
 from django.db import DatabaseError
 
 from accounts.models import User
@@ -104,3 +106,30 @@ def demo_accounts(app_configs, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+@register("duban_audit", deploy=True)
+def audit_checkpoint_settings(app_configs, **kwargs) -> list[CheckWarning]:
+    """A warning, not a refusal: the derived key and the local directory work, they only protect
+    less (whoever reads SECRET_KEY on the web host can re-sign a checkpoint; whoever owns the
+    disk next to the database can delete them)."""
+    if settings.DEBUG:
+        return []
+    warnings = []
+    if not settings.AUDIT_CHECKPOINT_KEY:
+        warnings.append(
+            CheckWarning(
+                "审计检查点和导出的签名密钥由 SECRET_KEY 派生：拿到 SECRET_KEY 的人就能重签检查点。",
+                hint="设置 AUDIT_CHECKPOINT_KEY 为单独的随机密钥，并且不放在数据库主机上 (docs/operations.md).",
+                id="duban.W140",
+            )
+        )
+    if Path(settings.AUDIT_CHECKPOINT_DIR).resolve().is_relative_to(Path(settings.VAR_DIR).resolve()):
+        warnings.append(
+            CheckWarning(
+                f"审计检查点写在本机数据目录（{settings.AUDIT_CHECKPOINT_DIR}），与应用同处一台主机。",
+                hint="设置 AUDIT_CHECKPOINT_DIR 为另一台主机的挂载或只追加（WORM）存储 (docs/operations.md).",
+                id="duban.W141",
+            )
+        )
+    return warnings

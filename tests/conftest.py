@@ -36,6 +36,8 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Uploaded evidence and exports land in the test's own folder, never in var/.
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Audit checkpoints too: verify_audit must not read a developer's var/audit-checkpoints.
+    settings.AUDIT_CHECKPOINT_DIR = tmp_path / "audit-checkpoints"
 
 
 @pytest.fixture(autouse=True)

@@ -33,6 +33,9 @@ class AuditEvent(models.Model):
     request_id = models.CharField("请求ID", max_length=64, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The digest of this link (AUDIT_HASH_ALGORITHM when written): a deployment may switch
+    # to SM3 without rewriting history, and verification follows each event's own choice.
+    algorithm = models.CharField("哈希算法", max_length=16, default="sha256")
 
     class Meta:
         verbose_name = "审计记录"

@@ -8,17 +8,18 @@ predecessor (SQLite serialises writes by itself).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from duban.lib import clock
 from policy_tasks.models import AuditEvent
+from policy_tasks.services.audit_hashing import digest
 
 GENESIS = "0" * 64
 _LOCK_KEY = 0x64756261  # "duba": any constant shared by all writers
@@ -67,8 +68,9 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _content(event: AuditEvent) -> str:
-    fields = {
+def event_fields(event: AuditEvent) -> dict[str, Any]:
+    """What an event's hash covers besides its predecessor's hash (its id does not count)."""
+    return {
         "created_at": event.created_at.isoformat(),
         "actor": event.actor_id,
         "actor_unit": event.actor_unit_id,
@@ -84,11 +86,22 @@ def _content(event: AuditEvent) -> str:
         "ip": event.ip,
         "request_id": event.request_id,
     }
+
+
+def canonical_json(fields: dict[str, Any]) -> str:
     return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+def chain_hash(algorithm: str, prev_hash: str, fields: dict[str, Any]) -> str:
+    """The link: digest of the predecessor's hash and the canonical content, by the event's algorithm.
+
+    Shared with the offline export check, which has the fields but no database.
+    """
+    return digest(algorithm, (prev_hash + canonical_json(fields)).encode())
+
+
 def compute_hash(event: AuditEvent) -> str:
-    return hashlib.sha256((event.prev_hash + _content(event)).encode()).hexdigest()
+    return chain_hash(event.algorithm, event.prev_hash, event_fields(event))
 
 
 @transaction.atomic
@@ -124,6 +137,7 @@ def audit_record(
         ip=actor.ip,
         request_id=actor.request_id,
         prev_hash=last or GENESIS,
+        algorithm=settings.AUDIT_HASH_ALGORITHM,
     )
     event.hash = compute_hash(event)
     event.save(force_insert=True)
