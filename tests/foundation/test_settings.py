@@ -96,6 +96,9 @@ def test_production_settings_pass_the_deploy_check():
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/duban_deploy_check_absent",
         CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
         CACHE_URL="redis://127.0.0.1:6379/1",
+        # Audit checkpoints signed with a key of their own, kept off this host (duban.W140/W141).
+        AUDIT_CHECKPOINT_KEY="audit-k3y-" + "Zr7#pQ1!" * 6,
+        AUDIT_CHECKPOINT_DIR="/mnt/duban-audit",
         **PRODUCTION_SMS,
     )
     result = subprocess.run(
