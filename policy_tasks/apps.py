@@ -10,4 +10,8 @@ class PolicyTasksConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the production refusals of `check --deploy`.
-        from policy_tasks import checks  # noqa: F401
+        # Failed sign-ins and lockouts on the audit chain.
+        from policy_tasks import (
+            checks,  # noqa: F401
+            signals,  # noqa: F401
+        )

@@ -36,6 +36,12 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Uploaded evidence and exports land in the test's own folder, never in var/.
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The sign-in rules that pytest's DEBUG=False would turn on (docs/security.md) are off for the
+    # suite's actors, who sign in with force_login and travel in time; tests/accounts turns each on.
+    settings.DUBAN_MFA_REQUIRED = False
+    settings.DUBAN_PASSWORD_MAX_AGE_DAYS = 0
+    settings.DUBAN_SESSION_IDLE_MINUTES = 0
+    settings.DUBAN_SESSION_MAX_HOURS = 0
 
 
 @pytest.fixture
