@@ -426,7 +426,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Sessions end after this long without a request, and this long after sign-in whatever happens.
 DUBAN_SESSION_IDLE_MINUTES = env_int("DUBAN_SESSION_IDLE_MINUTES", 30)
 DUBAN_SESSION_MAX_HOURS = env_int("DUBAN_SESSION_MAX_HOURS", 12)
-SESSION_COOKIE_AGE = DUBAN_SESSION_MAX_HOURS * 3600
+# The cookie (and the stored session) lives no longer than the absolute limit; Django's two weeks when off.
+SESSION_COOKIE_AGE = DUBAN_SESSION_MAX_HOURS * 3600 or 14 * 24 * 3600
 # After authentication: sessions past their time end, a session that skipped the second factor ends.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
