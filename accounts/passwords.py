@@ -24,6 +24,19 @@ _CLASSES = (
 )
 
 
+class MinimumLengthValidator:
+    """At least DUBAN_PASSWORD_MIN_LENGTH characters (Django's own says so in English only)."""
+
+    def validate(self, password: str, user: User | None = None) -> None:
+        if len(password) < settings.DUBAN_PASSWORD_MIN_LENGTH:
+            raise ValidationError(
+                f"密码长度太短，至少须 {settings.DUBAN_PASSWORD_MIN_LENGTH} 个字符", code="password_too_short"
+            )
+
+    def get_help_text(self) -> str:
+        return f"密码至少须 {settings.DUBAN_PASSWORD_MIN_LENGTH} 个字符。"
+
+
 class CharacterClassesValidator:
     """At least `required` of lower case, upper case, digits and symbols."""
 
