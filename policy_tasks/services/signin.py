@@ -7,6 +7,7 @@ checks a password goes unrecorded.
 
 from __future__ import annotations
 
+from axes.utils import reset as axes_reset
 from django.db import transaction
 from django_otp import devices_for_user
 from django_otp.models import Device
@@ -52,6 +53,16 @@ def signin_locked_out(*, username: str, meta: RequestMeta) -> None:
     audit_record(
         actor=actor_for(None, meta=meta), action="auth.locked_out", obj=_subject(username), after={"username": username}
     )
+
+
+@transaction.atomic
+def signin_unlock(*, username: str, actor: Actor, reason: str = "") -> int:
+    """Lift the lockout of `username` (every address) before its cool-off ends; recorded."""
+    removed = axes_reset(username=username)
+    audit_record(
+        actor=actor, action="auth.unlocked", obj=_subject(username), after={"attempts_removed": removed}, reason=reason
+    )
+    return removed
 
 
 @transaction.atomic

@@ -247,3 +247,27 @@ def test_failed_sign_ins_and_the_lockout_are_on_the_chain(world, settings):
     assert ("auth.locked_out", str(world.lead_clerk.pk)) in actions
     assert ("auth.login_failed", "nobody") in actions
     assert audit_verify() is None
+
+
+def test_unlock_user_lifts_the_lockout_and_is_on_the_chain(world, settings):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "lead_clerk", "guess")
+    assert sign_in(client, "lead_clerk").status_code == 429
+    call_command("unlock_user", "lead_clerk", "--reason", "本人电话确认")
+    assert sign_in(client, "lead_clerk")["Location"] == "/"
+    event = AuditEvent.objects.get(action="auth.unlocked")
+    assert (event.object_id, event.reason, event.after) == (
+        str(world.lead_clerk.pk),
+        "本人电话确认",
+        {"attempts_removed": 1},
+    )
+    assert audit_verify() is None
+
+
+def test_every_page_offers_enrolment_and_the_password_change(world):
+    client = Client()
+    client.force_login(world.lead_clerk)
+    body = client.get("/workbench/").content.decode()
+    assert 'href="/login/enrol/"' in body and 'href="/account/password/"' in body
+    assert "您已启用双因素认证" not in client.get("/login/enrol/").content.decode()
