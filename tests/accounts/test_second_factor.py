@@ -271,3 +271,21 @@ def test_every_page_offers_enrolment_and_the_password_change(world):
     body = client.get("/workbench/").content.decode()
     assert 'href="/login/enrol/"' in body and 'href="/account/password/"' in body
     assert "您已启用双因素认证" not in client.get("/login/enrol/").content.decode()
+
+
+def test_with_the_second_factor_the_api_works_by_session_and_by_token(world, mfa_on, clock_stand):
+    device, _ = _enrolled(world.supervisor, clock_stand)
+    browser = Client()
+    sign_in(browser, "supervisor")
+    assert browser.get("/api/v1/tasks/").status_code == 401
+    browser.post("/login/verify/", {"code": code_for(device)})
+    assert browser.get("/api/v1/tasks/").status_code == 200
+
+    clock_stand.shift(31)
+    issued = APIClient().post(
+        "/api/v1/auth/token/", {"username": "supervisor", "password": PASSWORD, "otp": code_for(device)}, format="json"
+    )
+    assert issued.status_code == 200
+    script = APIClient()
+    script.credentials(HTTP_AUTHORIZATION=f"Bearer {issued.json()['token']}")
+    assert script.get("/api/v1/tasks/").status_code == 200
