@@ -4,15 +4,9 @@ that it is permission-checked and lands on the audit trail (import documents wit
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.contrib import admin
 
-from accounts.models import User
 from policy_tasks import models as m
-from policy_tasks.errors import Forbidden
-from policy_tasks.services.audit import RequestMeta, actor_for
-from policy_tasks.services.signin import second_factor_reset
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -116,24 +110,5 @@ class AuditEventAdmin(ReadOnlyAdmin):
     search_fields = ["object_id", "request_id"]
 
 
-# --- Accounts' second factor (issue 14): changed only through audited services ---
-# django-otp's own device admins would show TOTP secrets and delete devices off the chain.
-for _device_model in (TOTPDevice, StaticDevice):
-    if admin.site.is_registered(_device_model):
-        admin.site.unregister(_device_model)
-
-
-@admin.action(description="重置所选用户的双因素认证（须重新设置）")
-def reset_second_factor(modeladmin, request, queryset):
-    actor = actor_for(request.user, meta=RequestMeta.from_request(request))
-    try:
-        for user in queryset:
-            second_factor_reset(user=user, actor=actor, reason="管理后台重置")
-    except Forbidden as exc:
-        modeladmin.message_user(request, exc.message, level=messages.ERROR)
-        return
-    modeladmin.message_user(request, f"已重置 {queryset.count()} 个用户的双因素认证，已记入审计链。")
-
-
-_user_admin = admin.site.get_model_admin(User)
-_user_admin.actions = [*(_user_admin.actions or []), reset_second_factor]
+# Accounts' admin pages, audited (issue 14): role grants, memberships, user flags, second-factor resets.
+from policy_tasks import admin_accounts  # noqa: E402, F401
