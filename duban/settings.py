@@ -409,6 +409,7 @@ INSTALLED_APPS[INSTALLED_APPS.index("accounts") : INSTALLED_APPS.index("accounts
 DUBAN_MFA_REQUIRED = env_bool("DUBAN_MFA_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER") or "督办系统"
 # Passwords: length, 3 of 4 character classes, not the username, not one of the last N, expiry (0 = never).
+# The validators replace Django's list above (accounts/passwords.py; messages in Chinese).
 DUBAN_PASSWORD_MIN_LENGTH = env_int("DUBAN_PASSWORD_MIN_LENGTH", 12)
 DUBAN_PASSWORD_HISTORY = env_int("DUBAN_PASSWORD_HISTORY", 5)
 DUBAN_PASSWORD_MAX_AGE_DAYS = env_int("DUBAN_PASSWORD_MAX_AGE_DAYS", 90)
@@ -417,6 +418,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.passwords.CharacterClassesValidator"},
     {"NAME": "accounts.passwords.NotUsernameValidator"},
     {"NAME": "accounts.passwords.NotRecentValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
