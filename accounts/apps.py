@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
     verbose_name = "账号与单位"
+
+    def ready(self) -> None:
+        # Starts a session's idle and absolute clocks at every sign-in.
+        from accounts import signin  # noqa: F401

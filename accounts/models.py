@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from accounts.names import normalise_unit_name
+from duban.lib import clock
 
 phone_validator = RegexValidator(r"^\+?\d{6,15}$", "请输入有效的手机号码")
 
@@ -28,10 +29,12 @@ class User(AbstractUser):
         # admin's form, `changepassword`, a page, the shell: all end here, where Django itself
         # notices the change), the tokens go with it, as sessions do. Here rather than in each
         # entry point so none can forget; knox's rows are deleted by their foreign key.
+        # The history (recent passwords refused, expiry) is kept here for the same reason.
         password_changed = self._password is not None
         super().save(*args, **kwargs)
         if password_changed:
             self.auth_token_set.all().delete()
+            PasswordHistory.objects.create(user=self, password=self.password, created_at=clock.now())
 
 
 class UnitQuerySet(models.QuerySet):
@@ -139,3 +142,17 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()}"
+
+
+class PasswordHistory(models.Model):
+    """A password the user has had (its hash), so a new one can be refused as a recent one
+    and its age read for expiry. Written by User.save whenever the password changes."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "历史密码"
+        verbose_name_plural = "历史密码"
+        ordering = ["-created_at", "-id"]

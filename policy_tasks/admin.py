@@ -136,3 +136,7 @@ class CalendarDayAdmin(admin.ModelAdmin):
 
     def delete_queryset(self, request, queryset):
         calendar_day_delete(actor=self._actor(request), entries=list(queryset))
+
+
+# Accounts' admin pages, audited (issue 14): role grants, memberships, user flags, second-factor resets.
+from policy_tasks import admin_accounts  # noqa: E402, F401

@@ -38,6 +38,12 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Audit checkpoints too: verify_audit must not read a developer's var/audit-checkpoints.
     settings.AUDIT_CHECKPOINT_DIR = tmp_path / "audit-checkpoints"
+    # The sign-in rules that pytest's DEBUG=False would turn on (docs/security.md) are off for the
+    # suite's actors, who sign in with force_login and travel in time; tests/accounts turns each on.
+    settings.DUBAN_MFA_REQUIRED = False
+    settings.DUBAN_PASSWORD_MAX_AGE_DAYS = 0
+    settings.DUBAN_SESSION_IDLE_MINUTES = 0
+    settings.DUBAN_SESSION_MAX_HOURS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -19,16 +19,35 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from accounts.passwords import password_expired
+from accounts.signin import has_second_factor, mfa_required_for
+from duban.lib import clock
 from policy_tasks.api.authentication import TokenOrBearerAuthentication
 from policy_tasks.api.base import BaseApi
-from policy_tasks.api.errors import InvalidCredentials, LockedOut, TokenLimit
+from policy_tasks.api.errors import (
+    InvalidCredentials,
+    LockedOut,
+    SecondFactorInvalid,
+    SecondFactorRequired,
+    SignInIncomplete,
+    TokenLimit,
+)
 from policy_tasks.api.schema import errors_for
+from policy_tasks.services.audit import RequestMeta
+from policy_tasks.services.signin import second_factor_verify, signin_succeeded
 
 
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(label="用户名", max_length=150)
     password = serializers.CharField(
         label="密码", max_length=128, trim_whitespace=False, style={"input_type": "password"}
+    )
+    otp = serializers.CharField(
+        label="动态验证码",
+        max_length=32,
+        required=False,
+        allow_blank=True,
+        help_text="已启用双因素认证的账号必填：验证器显示的 6 位数字，或一个恢复码（用后作废）",
     )
 
 
@@ -71,10 +90,27 @@ class TokenObtainApi(BaseApi):
             if getattr(raw_request, "axes_locked_out", False):
                 raise LockedOut()
             raise InvalidCredentials()
+        method = self.second_factor(user, data.get("otp") or "", RequestMeta.from_request(raw_request))
+        if password_expired(user, now=clock.now()):
+            raise SignInIncomplete("密码已过期，请先在网页上登录并修改密码")
         refuse_over_limit(user)
         instance, token = AuthToken.objects.create(user=user, expiry=knox_settings.TOKEN_TTL)
         user_logged_in.send(sender=user.__class__, request=raw_request, user=user)
+        signin_succeeded(user=user, method=method, meta=RequestMeta.from_request(raw_request))
         return Response(TokenSerializer({"token": token, "expiry": instance.expiry}).data)
+
+    @staticmethod
+    def second_factor(user, otp: str, meta: RequestMeta) -> str:
+        """The sign-in method once the second factor (if the account has or needs one) is satisfied."""
+        if has_second_factor(user):
+            if not otp.strip():
+                raise SecondFactorRequired()
+            if second_factor_verify(user=user, code=otp, meta=meta) is None:
+                raise SecondFactorInvalid()
+            return "token+otp"
+        if mfa_required_for(user):
+            raise SignInIncomplete("管理员和督查员须先在网页上登录并设置双因素认证，之后才能获取 API 令牌")
+        return "token"
 
 
 class LogoutApi(BaseApi):

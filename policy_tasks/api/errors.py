@@ -45,6 +45,25 @@ class InvalidCredentials(exceptions.APIException):
     default_code = "invalid_credentials"
 
 
+class SecondFactorRequired(exceptions.APIException):
+    status_code = status.HTTP_401_UNAUTHORIZED
+    default_detail = "该账号已启用双因素认证，请在 otp 字段中提供验证器显示的 6 位验证码（或一个恢复码）"
+    default_code = "otp_required"
+
+
+class SecondFactorInvalid(exceptions.APIException):
+    status_code = status.HTTP_401_UNAUTHORIZED
+    default_detail = "验证码不正确或已使用"
+    default_code = "otp_invalid"
+
+
+class SignInIncomplete(exceptions.APIException):
+    """The account must finish a step on the web first (second-factor enrolment, expired password)."""
+
+    status_code = status.HTTP_403_FORBIDDEN
+    default_code = "sign_in_incomplete"
+
+
 class TokenLimit(exceptions.APIException):
     status_code = status.HTTP_403_FORBIDDEN
     default_detail = "令牌数量已达上限，请先吊销不再使用的令牌"

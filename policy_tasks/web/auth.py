@@ -6,6 +6,7 @@ from django.contrib.auth.views import LoginView, LogoutView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from policy_tasks.web import signin
 from policy_tasks.web.access import page, viewer_for
 
 LOCKED_OUT = "登录失败次数过多，账号已被暂时锁定。请30分钟后再试，或联系管理员解锁。"
@@ -21,6 +22,12 @@ class DubanLoginView(LoginView):
         if self.request.GET.get("expired") == "1":
             context["notice"] = EXPIRED
         return context
+
+    def form_valid(self, form) -> HttpResponse:
+        # The password is only the first step: a second factor, an enrolment or an expired
+        # password may come before the user is signed in (policy_tasks.web.signin).
+        user = form.get_user()
+        return signin.begin(self.request, user, user.backend)
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = super().post(request, *args, **kwargs)

@@ -2,13 +2,18 @@ from __future__ import annotations
 
 from django.urls import path
 
-from policy_tasks.web import auth, dashboard, exports, imports, supervision, task_page, workbench
+from policy_tasks.web import auth, dashboard, exports, imports, signin, supervision, task_page, workbench
 
 app_name = "web"
 
 urlpatterns = [
     path("", auth.home, name="home"),
     path("login/", auth.DubanLoginView.as_view(), name="login"),
+    # The steps after the password (second factor, enrolment, expired password), and the
+    # signed-in user's own second factor and password.
+    path("login/verify/", signin.verify, name="login-verify"),
+    path("login/enrol/", signin.enrol, name="login-enrol"),
+    path("account/password/", signin.password, name="password"),
     path("logout/", auth.DubanLogoutView.as_view(), name="logout"),
     path("workbench/", workbench.workbench, name="workbench"),
     path("tasks/<int:task_id>/", task_page.task_detail, name="task"),

@@ -87,7 +87,9 @@ def test_run_command_pieces_start_on_embedded_defaults(embedded_env):
         assert status in (200, 302), status
         if status == 302:
             assert "/admin/" in location or "login" in location
-        assert _get(f"http://127.0.0.1:{port}/admin/login/")[0] == 200
+        # The admin's own login form sends people to the one with the second factor (docs/security.md).
+        assert _get(f"http://127.0.0.1:{port}/admin/login/") == (302, "/login/")
+        assert _get(f"http://127.0.0.1:{port}/login/")[0] == 200
 
         def beat_started(log: str) -> bool:
             return "beat: Starting" in log or "Scheduler: Sending" in log or "DatabaseScheduler" in log
