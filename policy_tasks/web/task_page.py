@@ -6,12 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from duban.storage.downloads import signed_redirect
+from duban.storage.downloads import file_download
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import Evidence, Milestone, ReportPeriod, UrgeRecipient
 from policy_tasks.permissions import can
@@ -291,10 +291,4 @@ def download_evidence(request: HttpRequest, evidence_id: int) -> HttpResponse:
         raise Http404("文件不存在")
     handle = evidence_open_for(user=request.user, evidence=evidence)
     disposition = content_disposition(evidence.original_name, evidence.content_type)
-    redirect = signed_redirect(handle, disposition=disposition, content_type=evidence.content_type)
-    if redirect is not None:
-        return redirect
-    response = FileResponse(handle, content_type=evidence.content_type)
-    response["Content-Disposition"] = disposition
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_download(handle, disposition=disposition, content_type=evidence.content_type)

@@ -3,12 +3,11 @@ disk, or a redirect to a short-lived signed link where the files are in object s
 
 from __future__ import annotations
 
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound
 
-from duban.storage.downloads import signed_redirect
+from duban.storage.downloads import file_download
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
 from policy_tasks.api.filters import task_scoped_filter
@@ -65,10 +64,4 @@ class EvidenceDownloadApi(GenericApi):
             # The row outlived its file (a restore without the media folder): say so, don't crash.
             raise NotFound("佐证材料文件已不存在，请联系管理员") from None
         disposition = content_disposition(evidence.original_name, evidence.content_type)
-        redirect = signed_redirect(handle, disposition=disposition, content_type=evidence.content_type)
-        if redirect is not None:
-            return redirect
-        response = FileResponse(handle, content_type=evidence.content_type)
-        response["Content-Disposition"] = disposition
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return file_download(handle, disposition=disposition, content_type=evidence.content_type)
