@@ -9,9 +9,9 @@ class PolicyTasksConfig(AppConfig):
     verbose_name = "政策任务"
 
     def ready(self) -> None:
-        # `checks` registers the production refusals of `check --deploy`.
+        # `checks` and `checks_database` register the production refusals and warnings of `check --deploy`.
         from duban.lib import workdays
-        from policy_tasks import checks  # noqa: F401
+        from policy_tasks import checks, checks_database  # noqa: F401
         from policy_tasks.services.calendar import calendar_load, calendar_version
 
         # The working-day calendar reads the office's holiday table (节假日与调休) first.
