@@ -83,7 +83,7 @@ def _value(obj: models.Model, field: models.Field) -> Any:
 
 def _values(obj: models.Model, ignored: frozenset[str]) -> dict[str, Any]:
     return {
-        f.attname if f.is_relation else f.name: _value(obj, f)
+        f.name: _value(obj, f)  # a related object by its id, under the field's name (as model_to_dict)
         for f in obj._meta.concrete_fields
         if f.name not in ignored and f.name not in SECRET_FIELDS and not f.primary_key
     }

@@ -61,7 +61,7 @@ def test_admin_role_granted_to_a_clerk_in_the_admin_is_on_the_chain(world, admin
     grant = RoleGrant.objects.get(user=world.lead_clerk, role="admin")
     [event] = _events(action="account.role_grant_added")
     assert (event.actor_id, event.actor_role, event.object_id) == (admin_client.superuser.pk, "admin", str(grant.pk))
-    assert event.after["role"] == "admin" and event.after["user_id"] == world.lead_clerk.pk
+    assert event.after["role"] == "admin" and event.after["user"] == world.lead_clerk.pk
     assert event.reason.startswith("管理后台 POST /admin/accounts/rolegrant/add/")
     assert audit_verify() is None
 
@@ -87,7 +87,7 @@ def test_membership_changed_and_removed_in_the_admin_is_on_the_chain(world, admi
     response = admin_client.post(f"/admin/accounts/membership/{membership.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     [deleted] = _events(action="account.membership_deleted")
-    assert deleted.before["user_id"] == world.lead_clerk.pk and deleted.object_id == str(membership.pk)
+    assert deleted.before["user"] == world.lead_clerk.pk and deleted.object_id == str(membership.pk)
     assert audit_verify() is None
 
 
