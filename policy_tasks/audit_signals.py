@@ -143,7 +143,9 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
     if entry is None:
         return
     name, _ = _WATCHED[type(instance)]
-    field = next(f.name for f in instance._meta.many_to_many if f.remote_field.through is sender)
+    # Forward (user.groups.add) names the field; reverse (group.user_set.add) its accessor.
+    field = next((f.name for f in instance._meta.many_to_many if f.remote_field.through is sender), None)
+    field = field or f"{model._meta.model_name}_set"
     if action == "pre_clear":
         pk_set = set(getattr(instance, field).values_list("pk", flat=True))
         if not pk_set:

@@ -128,6 +128,26 @@ def test_createsuperuser_command_is_on_the_chain(world, monkeypatch):
     assert audit_verify() is None
 
 
+def test_changes_made_in_manage_py_shell_are_on_the_chain(world):
+    code = (
+        "from django.contrib.auth.models import Group; from accounts.models import User, RoleGrant; "
+        f"u = User.objects.get(pk={world.co_clerk.pk}); g = Group.objects.create(name='督查组'); "
+        "g.user_set.add(u); u.groups.remove(g); RoleGrant.objects.create(user=u, role='leader')"
+    )
+    call_command("shell", command=code)
+    events = _events()
+    assert [e.action for e in events] == [
+        "account.group_added",
+        "account.group_changed",
+        "account.user_changed",
+        "account.role_grant_added",
+    ]
+    assert events[1].after == {"user_set": {"added": [world.co_clerk.pk]}}
+    assert events[2].after == {"groups": {"removed": [int(events[0].object_id)]}}
+    assert {e.reason for e in events} == {"命令 manage.py shell"}
+    assert audit_verify() is None
+
+
 def test_preferences_replaced_over_the_api_are_on_the_chain(world):
     body = {"channels": ["inbox"], "quiet_start": "22:00", "quiet_end": "08:00", "daily_digest": True}
     response = client_for(world.lead_clerk).put("/api/v1/me/notification-preferences/", body, format="json")
