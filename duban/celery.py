@@ -39,6 +39,12 @@ app.conf.beat_schedule = {
         "task": "notifications.reconcile_deliveries",
         "schedule": env_int("NOTIFY_RECONCILE_EVERY_SECONDS", 300),
     },
+    # Transient failures past the fast attempts get one more try (notifications/services/retry.py).
+    # Hours apart: an SMTP or SMS outage is over in hours, and a failing provider is not hammered.
+    "notifications.retry_failed_deliveries": {
+        "task": "notifications.retry_failed_deliveries",
+        "schedule": env_int("NOTIFY_SLOW_RETRY_SECONDS", 3 * 3600),
+    },
     # Drop finished export files after a week; daily is plenty for that.
     "exports.prune_export_jobs": {
         "task": "exports.prune_export_jobs",

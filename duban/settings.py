@@ -276,6 +276,9 @@ NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 6)
 NOTIFY_BACKOFF_BASE_SECONDS = env_int("NOTIFY_BACKOFF_BASE_SECONDS", 60)
 NOTIFY_BACKOFF_MAX_SECONDS = env_int("NOTIFY_BACKOFF_MAX_SECONDS", 3600)
 NOTIFY_LEASE_SECONDS = env_int("NOTIFY_LEASE_SECONDS", 300)
+# A transient failure past the fast attempts: one more try every NOTIFY_SLOW_RETRY_SECONDS (read in
+# duban/celery.py, default 3 h) and whenever its channel sends again, until the row is this old.
+NOTIFY_RETRY_MAX_AGE_HOURS = env_int("NOTIFY_RETRY_MAX_AGE_HOURS", 72)
 NOTIFY_BATCH_SIZE = env_int("NOTIFY_BATCH_SIZE", 50)
 # How long one send task keeps claiming batches before it yields the worker (seconds).
 NOTIFY_SEND_BUDGET_SECONDS = env_int("NOTIFY_SEND_BUDGET_SECONDS", 50)

@@ -7,3 +7,11 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "notifications"
     verbose_name = "提醒与通知"
+
+    def ready(self) -> None:
+        # Reminder rules and preferences on the audit chain however they change (issue 14).
+        from notifications.models import NotificationPreference, ReminderRule
+        from policy_tasks.audit_signals import watch
+
+        watch(ReminderRule, "settings.reminder_rule")
+        watch(NotificationPreference, "settings.notification_preference")

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from duban.lib import clock
 from notifications.services.reconcile import reconcile_expired
+from notifications.services.retry import deliveries_revive
 from notifications.services.runs import task_run_record
 from notifications.services.scan import scan
 from notifications.services.sender import send_due
@@ -47,3 +48,11 @@ def reconcile_deliveries() -> int:
     if result.released or result.resend:
         transaction.on_commit(send_reminders.delay)
     return result.released + result.resend
+
+
+@shared_task(name="notifications.retry_failed_deliveries", ignore_result=True)
+def retry_failed_deliveries() -> int:
+    revived = deliveries_revive(now=clock.now())
+    if revived:
+        transaction.on_commit(send_reminders.delay)
+    return revived

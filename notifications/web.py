@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -15,8 +16,10 @@ from notifications.models import Channel
 from notifications.services.inbox import inbox_mark_read
 from notifications.services.preferences import CHANNELS, preference_update
 from notifications.services.recipients import Prefs, prefs_for
+from notifications.services.retry import deliveries_retry_failed
 from notifications.templatetags.notifications_tags import inbox_context
-from policy_tasks.errors import ServiceError
+from policy_tasks.errors import Forbidden, ServiceError
+from policy_tasks.services.audit import RequestMeta
 from policy_tasks.web.access import back, is_htmx, page, viewer_for
 from policy_tasks.web.forms import PageForm
 
@@ -105,8 +108,24 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(request, "notifications/preferences.html", context, status=400 if form.errors else 200)
 
 
+@page
+@require_POST
+def failed_retry(request: HttpRequest) -> HttpResponse:
+    """督查台's failed-delivery panel: every transient failure in the viewer's scope, again now."""
+    try:
+        count = deliveries_retry_failed(user=request.user, meta=RequestMeta.from_request(request))
+    except Forbidden as exc:
+        raise PermissionDenied(exc.message) from exc
+    if count:
+        messages.success(request, f"已将 {count} 条发送失败的提醒重新排队，将在一分钟内重试。")
+    else:
+        messages.info(request, "没有可重试的提醒（地址错误等永久失败和结果未知的短信须由管理员核查）。")
+    return redirect(reverse("web:supervision") + "#failed")
+
+
 app_name = "notifications-web"
 urlpatterns = [
     path("inbox/read/", inbox_read, name="inbox-read"),
     path("preferences/", preferences, name="preferences"),
+    path("failed/retry/", failed_retry, name="failed-retry"),
 ]

@@ -9,11 +9,29 @@ class PolicyTasksConfig(AppConfig):
     verbose_name = "政策任务"
 
     def ready(self) -> None:
-        # `checks` registers the production refusals of `check --deploy`; `signals` puts failed
-        # sign-ins and lockouts on the audit chain.
+        # `checks` and `checks_database` register the production refusals and warnings of
+        # `check --deploy`; `signals` puts failed sign-ins and lockouts on the audit chain.
         from duban.lib import workdays
-        from policy_tasks import checks, signals  # noqa: F401
+        from policy_tasks import checks, checks_database, signals  # noqa: F401
         from policy_tasks.services.calendar import calendar_load, calendar_version
 
         # The working-day calendar reads the office's holiday table (节假日与调休) first.
         workdays.use_source(calendar_load, calendar_version)
+
+        # Accounts, roles, scopes and schedules on the audit chain however they change (issue 14).
+        from django.contrib.auth.models import Group
+        from django_celery_beat.models import PeriodicTask
+
+        from accounts.models import Membership, RoleGrant, Unit, UnitAlias, User
+        from policy_tasks.audit_signals import watch
+        from policy_tasks.models import SupervisionScope
+
+        watch(User, "account.user")
+        watch(RoleGrant, "account.role_grant")
+        watch(Membership, "account.membership")
+        watch(Unit, "account.unit")
+        watch(UnitAlias, "account.unit_alias")
+        watch(Group, "account.group")
+        watch(SupervisionScope, "account.supervision_scope")
+        # beat saves its run counters itself; only what a person edits is a change of settings.
+        watch(PeriodicTask, "settings.periodic_task", ignore=("last_run_at", "total_run_count", "date_changed"))

@@ -29,6 +29,7 @@ from notifications.models import Delivery, DeliveryAttempt
 from notifications.services import workcal as workdays
 from notifications.services.recipients import Prefs, prefs_from_row
 from notifications.services.render import compose, load_item
+from notifications.services.retry import deliveries_revive
 from notifications.services.timing import backoff_seconds, deliverable_at, in_quiet_hours, local_date
 from notifications.transports import Transport, TransportError, get_transport
 
@@ -195,17 +196,23 @@ def send_batch(*, now: datetime, limit: int | None = None) -> tuple[int, SendRes
     token, rows = claim(now=now, limit=limit or settings.NOTIFY_BATCH_SIZE)
     result = SendResult()
     transports: dict[str, Transport] = {}
+    healthy: set[str] = set()
     try:
         for group in _groups(rows):
             channel = group[0].channel
             if channel not in transports:
                 transports[channel] = get_transport(channel)
                 transports[channel].open()
-            result.add(_send_group(group, token, transports[channel], now))
+            sent = _send_group(group, token, transports[channel], now)
+            if sent.sent:
+                healthy.add(channel)
+            result.add(sent)
     finally:
         for transport in transports.values():
             transport.close()
-    return len(rows), result
+    # The channel works again: what failed on it for a transient reason goes now, not in hours.
+    revived = sum(deliveries_revive(now=now, channel=channel) for channel in sorted(healthy))
+    return len(rows) + revived, result
 
 
 def send_due(*, now: datetime | None = None, budget_seconds: float | None = None) -> SendResult:

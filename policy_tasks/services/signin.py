@@ -135,5 +135,7 @@ def second_factor_reset(*, user: User, actor: Actor, reason: str = "") -> int:
 def password_change(*, user: User, new_password: str, meta: RequestMeta) -> None:
     """Set a password the form has validated; the history row and token revocation follow in save()."""
     user.set_password(new_password)
+    user._audit_recorded_by_service = True  # one event for one change: not also account.user_changed
     user.save()
+    user._audit_recorded_by_service = False
     audit_record(actor=actor_for(user, meta=meta), action="auth.password_changed", obj=user, after={"at": clock.now()})
