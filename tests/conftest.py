@@ -58,13 +58,19 @@ def _empty_holiday_table():
     workdays.install({}, calendar_version())
 
 
+def services_unavailable(reason: str):
+    """A service a test needs is missing: a skip on a bare machine, a failure in CI
+    (DUBAN_REQUIRE_SERVICES=1), where every test must run."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"DUBAN_REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture
 def require_postgres(db):
     """For tests that need PostgreSQL itself (triggers, SKIP LOCKED, real row locks)."""
     if connection.vendor != "postgresql":
-        if REQUIRE_SERVICES:
-            pytest.fail("DUBAN_REQUIRE_SERVICES=1 but the database is not PostgreSQL")
-        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+        services_unavailable("needs PostgreSQL (set DATABASE_URL)")
 
 
 @dataclass

@@ -12,19 +12,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
 from django.db import connection
 
-from tests.conftest import REQUIRE_SERVICES
+from tests.conftest import services_unavailable as unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
-
-
-def unavailable(reason: str):
-    if REQUIRE_SERVICES:
-        pytest.fail(f"DUBAN_REQUIRE_SERVICES=1 but {reason}")
-    pytest.skip(reason)
 
 
 def free_port() -> int:

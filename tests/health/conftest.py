@@ -15,7 +15,7 @@ from django.db import connection
 
 from duban.health import checks, probe
 from duban.health.heartbeat import heartbeat_write
-from tests.conftest import REQUIRE_SERVICES
+from tests.conftest import services_unavailable as _unavailable
 
 # A Monday the holiday calendar knows, with the 60 days after it.
 IN_CALENDAR = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -41,12 +41,6 @@ def beating(transactional_db):
     with time_machine.travel(IN_CALENDAR, tick=False) as traveller:
         heartbeat_write(holder="beat-host:1")
         yield traveller
-
-
-def _unavailable(reason: str):
-    if REQUIRE_SERVICES:
-        pytest.fail(f"DUBAN_REQUIRE_SERVICES=1 but {reason}")
-    pytest.skip(reason)
 
 
 @dataclass

@@ -21,18 +21,12 @@ import redis
 from django.conf import settings as django_settings
 from django.db import connection
 
-from tests.conftest import REQUIRE_SERVICES
+from tests.conftest import services_unavailable as _unavailable
 
 ROOT = Path(django_settings.BASE_DIR)
 BIN = Path(sys.executable).parent
 REDIS_URL = os.environ.get("MONITORING_TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 METRICS_TOKEN = "scrape-token-for-tests"
-
-
-def _unavailable(reason: str):
-    if REQUIRE_SERVICES:
-        pytest.fail(f"DUBAN_REQUIRE_SERVICES=1 but {reason}")
-    pytest.skip(reason)
 
 
 def _free_port() -> int:

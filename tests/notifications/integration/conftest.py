@@ -27,7 +27,7 @@ from celery import Celery
 from django.conf import settings as django_settings
 from django.db import connection
 
-from tests.conftest import REQUIRE_SERVICES
+from tests.conftest import services_unavailable as _unavailable
 from tests.notifications.conftest import ensure_default_rules
 from tests.notifications.providers import ProviderServer
 
@@ -35,12 +35,6 @@ ROOT = Path(django_settings.BASE_DIR)
 TRAVELED = Path(__file__).with_name("traveled.py")
 REDIS_URL = os.environ.get("NOTIFY_TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 MOMENT = "2023-10-31T09:00:00+08:00"  # a Tuesday: the seed's 抽蓄项目 due day
-
-
-def _unavailable(reason: str):
-    if REQUIRE_SERVICES:
-        pytest.fail(f"DUBAN_REQUIRE_SERVICES=1 but {reason}")
-    pytest.skip(reason)
 
 
 def wait_for(predicate, *, timeout: float, every: float = 0.2, tick=None, message: str = ""):
