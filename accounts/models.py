@@ -16,10 +16,18 @@ class User(AbstractUser):
 
     display_name = models.CharField("姓名", max_length=64, blank=True)
     phone = models.CharField("手机号", max_length=20, blank=True, validators=[phone_validator])
+    # Filled once from the mobile number by the DingTalk channel, or by an admin; sign-in with
+    # DingTalk maps a person to an account by it, so two accounts may never share one.
+    dingtalk_userid = models.CharField("钉钉用户ID", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "用户"
         verbose_name_plural = "用户"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dingtalk_userid"], condition=~Q(dingtalk_userid=""), name="user_dingtalk_userid_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.username
