@@ -332,6 +332,8 @@ DINGTALK_AGENT_ID = env_str("DINGTALK_AGENT_ID") or ""
 DINGTALK_GOV_TENANT_ID = env_str("DINGTALK_GOV_TENANT_ID") or ""
 DINGTALK_GOV_CLIENT_IP = env_str("DINGTALK_GOV_CLIENT_IP") or ""
 DINGTALK_GOV_CLIENT_MAC = env_str("DINGTALK_GOV_CLIENT_MAC") or ""
+# Public edition: a sent work notification's result is read back (reconciler) this long after sending.
+DINGTALK_READBACK_AFTER_SECONDS = env_int("DINGTALK_READBACK_AFTER_SECONDS", 60)
 if DINGTALK_MODE == "work_notice":
     _needed = ["DINGTALK_APP_KEY", "DINGTALK_APP_SECRET"]
     _needed += ["DINGTALK_GOV_TENANT_ID"] if DINGTALK_EDITION == "gov" else ["DINGTALK_AGENT_ID"]

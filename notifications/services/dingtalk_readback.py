@@ -28,8 +28,7 @@ from notifications.transports.dingtalk_work import TASK_PREFIX, send_result
 
 log = logging.getLogger(__name__)
 S = Delivery.Status
-# DingTalk needs a moment to deliver; its send results are kept for a day.
-READBACK_AFTER_SECONDS = 30
+# DingTalk needs a moment to deliver (DINGTALK_READBACK_AFTER_SECONDS); it keeps results for a day.
 READBACK_HOURS = 24
 CONFIRMED = ":ok"
 
@@ -51,7 +50,7 @@ def work_notices_read_back(*, now: datetime | None = None, limit: int = 100) -> 
             channel="dingtalk",
             status=S.SENT,
             provider_message_id__startswith=TASK_PREFIX,
-            sent_at__lte=now - timedelta(seconds=READBACK_AFTER_SECONDS),
+            sent_at__lte=now - timedelta(seconds=settings.DINGTALK_READBACK_AFTER_SECONDS),
             sent_at__gte=now - timedelta(hours=READBACK_HOURS),
         )
         .exclude(provider_message_id__endswith=CONFIRMED)

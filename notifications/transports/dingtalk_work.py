@@ -105,6 +105,11 @@ class WorkNoticeTransport(Transport):
     # --- who ----------------------------------------------------------------------------
 
     def userid_for(self, user: User) -> str:
+        if not user.dingtalk_userid:
+            # The batch loaded its recipients before an earlier row of it looked this one up.
+            user.dingtalk_userid = (
+                User.objects.filter(pk=user.pk).values_list("dingtalk_userid", flat=True).first() or ""
+            )
         if user.dingtalk_userid:
             return user.dingtalk_userid
         if not user.phone:

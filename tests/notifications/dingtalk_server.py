@@ -52,6 +52,7 @@ class DingTalkState:
     lookups: int = 0
     rejected: list[str] = field(default_factory=list)
     nonces: set[str] = field(default_factory=set)
+    send_waits: float = 0.0  # a slow asyncsend_v2: recorded on arrival, answered this much later
     token_waits: float = 0.0  # slow token issuing: concurrent workers would all ask if uncoordinated
     lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -151,6 +152,8 @@ class _Handler(BaseHTTPRequestHandler):
             state.notices.append(Notice(body.get("userid_list", ""), msg, task_id))
             if state.expire_after and len(state.notices) == state.expire_after:
                 state.tokens.clear()
+        if state.send_waits:
+            threading.Event().wait(state.send_waits)
         self._answer({"errcode": 0, "errmsg": "ok", "task_id": task_id, "request_id": f"req{task_id}"})
 
     def _getsendresult(self, body: dict) -> None:
