@@ -21,8 +21,8 @@ Public interface (stable):
   every failure. ``transient``: a later retry can succeed (rate limit, system busy, network).
   ``ambiguous``: the request may have been carried out (read timeout, garbled answer).
   ``answer``: the provider's parsed answer when there was one.
-- ``gov_signature(...)``/``gov_headers(...)``: the gateway's signing, also used by the tests'
-  local server to verify requests.
+- ``gov_signature(...)``/``gov_headers(method, uri, params)``: the gateway's signing, for a
+  caller that must build a request itself.
 
 Settings: DINGTALK_EDITION, DINGTALK_API_BASE, DINGTALK_APP_KEY, DINGTALK_APP_SECRET,
 DINGTALK_GOV_CLIENT_IP, DINGTALK_GOV_CLIENT_MAC, NOTIFY_HTTP_TIMEOUT_SECONDS.

@@ -49,11 +49,11 @@ def work_notices_read_back(*, now: datetime | None = None, limit: int = 100) -> 
         Delivery.objects.filter(
             channel="dingtalk",
             status=S.SENT,
-            provider_message_id__startswith=TASK_PREFIX,
+            # Not yet confirmed (":ok" added) and a task id DingTalk can be asked about.
+            provider_message_id__regex=rf"^{TASK_PREFIX}[0-9]+$",
             sent_at__lte=now - timedelta(seconds=settings.DINGTALK_READBACK_AFTER_SECONDS),
             sent_at__gte=now - timedelta(hours=READBACK_HOURS),
         )
-        .exclude(provider_message_id__endswith=CONFIRMED)
         .select_related("recipient")
         .order_by("sent_at", "id")[:limit]
     )

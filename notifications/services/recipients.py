@@ -83,7 +83,7 @@ class RecipientIndex:
         user_ids = {u for rows in members.values() for u, _ in rows} | {u for u, _ in index.supervisors}
         for row in NotificationPreference.objects.filter(user_id__in=user_ids):
             index.prefs[row.user_id] = prefs_from_row(row)
-        contacts = User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone", "dingtalk_userid")
+        contacts = list(User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone", "dingtalk_userid"))
         index.contact = {pk: (email or "", phone or "") for pk, email, phone, _ in contacts}
         index.dingtalk_ids = {pk for pk, _, _, dingtalk_userid in contacts if dingtalk_userid}
         return index

@@ -53,6 +53,7 @@ class DingTalkState:
     rejected: list[str] = field(default_factory=list)
     nonces: set[str] = field(default_factory=set)
     send_waits: float = 0.0  # a slow asyncsend_v2: recorded on arrival, answered this much later
+    lookup_waits: float = 0.0  # a slow getbymobile
     token_waits: float = 0.0  # slow token issuing: concurrent workers would all ask if uncoordinated
     lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -128,6 +129,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer({"errcode": 0, "errmsg": "ok", "access_token": token, "expires_in": self.state.expires_in})
 
     def _getbymobile(self, body: dict) -> None:
+        if self.state.lookup_waits:
+            threading.Event().wait(self.state.lookup_waits)
         with self.state.lock:
             self.state.lookups += 1
             userid = self.state.directory.get(body.get("mobile", ""))

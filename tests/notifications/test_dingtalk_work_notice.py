@@ -147,6 +147,32 @@ def test_a_rate_limit_answer_is_retried_later(world, rules, dingtalk):
     assert list(delivery.attempt_rows.values_list("outcome", flat=True)) == ["transient", "ok"]
 
 
+def test_a_send_without_an_answer_is_unknown_and_never_repeated(world, rules, dingtalk, settings):
+    settings.NOTIFY_HTTP_TIMEOUT_SECONDS = 1
+    dingtalk_only(world.lead_clerk, "ding-lead-clerk", dingtalk)
+    dingtalk.state.send_waits = 2  # DingTalk has the notice; its answer comes too late
+    run_day(DUE)
+    delivery = Delivery.objects.get(channel="dingtalk")
+    assert delivery.status == "unknown" and len(dingtalk.state.notices) == 1
+    with time_machine.travel(as_of(DUE) + timedelta(hours=1), tick=False):
+        send_due()
+    assert len(dingtalk.state.notices) == 1
+
+
+def test_a_look_up_without_an_answer_is_retried_because_nothing_was_sent(world, rules, dingtalk, settings):
+    settings.NOTIFY_HTTP_TIMEOUT_SECONDS = 1
+    dingtalk_only(world.lead_clerk, "ding-lead-clerk", dingtalk)
+    dingtalk.state.lookup_waits = 2
+    run_day(DUE)
+    delivery = Delivery.objects.get(channel="dingtalk")
+    assert delivery.status == "pending" and "按手机号查询钉钉用户失败" in delivery.last_error
+    dingtalk.state.lookup_waits = 0
+    with time_machine.travel(as_of(DUE) + timedelta(hours=1), tick=False):
+        send_due()
+    delivery.refresh_from_db()
+    assert delivery.status == "sent" and len(dingtalk.state.notices) == 1
+
+
 def test_a_permanent_error_is_shown_to_supervisors(world, rules, dingtalk, client):
     dingtalk_only(world.lead_clerk, "ding-lead-clerk", dingtalk)
     dingtalk.state.send_errors = [(40035, "不合法的参数")]
