@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
-from duban.lib.dingtalk import DingTalkError, call_gov, call_oapi, edition
+from duban.lib.dingtalk import DingTalkError, app_access_token, call_gov, call_oapi, edition
 
 TIMEOUT_SECONDS = 10
 PUBLIC_LOGIN_BASE = "https://login.dingtalk.com"
@@ -41,6 +41,9 @@ AMBIGUOUS = "该钉钉账号的手机号对应多个督办系统账号，无法�
 CONFLICT = "该手机号对应的督办系统账号已关联另一个钉钉账号，请联系管理员。"
 CODE_INVALID = "钉钉授权码无效或已过期，请重新扫码登录或重新打开应用。"
 UNAVAILABLE = "暂时无法连接钉钉，请稍后再试，或使用用户名和密码登录。"
+MISCONFIGURED = "钉钉登录的应用配置有误，暂时无法使用，请使用用户名和密码登录并告知管理员。"
+# Shown with 503: the fault is on the system's side, not the person's.
+SERVER_SIDE = {UNAVAILABLE, MISCONFIGURED}
 
 
 class SignInRefused(Exception):
@@ -105,8 +108,19 @@ def _new_api(path: str, *, body: dict | None = None, user_token: str = "") -> di
         raise SignInRefused(UNAVAILABLE, reason="unreachable") from exc
 
 
+def _app_ready() -> None:
+    """The app's token first, on its own: a refusal there is the office's configuration, not the person's code."""
+    try:
+        app_access_token()
+    except DingTalkError as exc:
+        if exc.transient or exc.answer is None:
+            raise SignInRefused(UNAVAILABLE, reason=f"app_token_{exc.code}") from exc
+        raise SignInRefused(MISCONFIGURED, reason=f"app_token_{exc.code}") from exc
+
+
 def _oapi(path: str, body: dict, *, refused: dict[int, tuple[str, str]]) -> dict:
     """An oapi call with the app's token (duban.lib.dingtalk); `refused` maps errcodes to (message, reason)."""
+    _app_ready()
     try:
         answer = call_oapi(path, body)
     except DingTalkError as exc:
@@ -120,6 +134,7 @@ def _oapi(path: str, body: dict, *, refused: dict[int, tuple[str, str]]) -> dict
 
 def _gov_account(path: str, params: dict) -> str:
     """The 浙政钉 accountId a code stands for, through the signed gateway."""
+    _app_ready()
     try:
         answer = call_gov(path, params, with_token=True)
     except DingTalkError as exc:

@@ -58,7 +58,7 @@ def _sign_in(request: HttpRequest, resolve, *, next_url: str = "") -> HttpRespon
         services.signin_refused(
             user=refused.user, identity=identity, method=METHOD, reason=refused.reason, meta=meta(request)
         )
-        status = 503 if refused.message == dingtalk.UNAVAILABLE else 403
+        status = 503 if refused.message in dingtalk.SERVER_SIDE else 403
         return _refused(request, refused.message, status=status)
     # A lockout stands for the account, whichever way in: while failed passwords hold it,
     # DingTalk does not open it either (an admin lifts it, or the cool-off ends).

@@ -334,6 +334,19 @@ def test_the_login_page_offers_dingtalk_only_when_configured(world, settings, di
     assert "钉钉扫码登录" not in Client().get("/login/").content.decode()
 
 
+def test_a_wrong_app_secret_is_reported_as_the_office_s_configuration(world, dingtalk, settings):
+    _linked(world.lead_clerk, "dt-lead")
+    person = dingtalk.state.add(Person(userid="dt-lead", unionid="u-lead", mobile=""))
+    settings.DINGTALK_APP_SECRET = "not-the-secret"
+    client = Client()
+    response = client.post("/login/dingtalk/workbench/", {"authCode": dingtalk.state.auth_code(person)})
+    assert response.status_code == 503 and "应用配置有误" in response.content.decode()
+    # The scan's exchange checks the secret too (the new API refuses it before any user is read).
+    assert scan(client, dingtalk, person).status_code == 403
+    assert dingtalk.state.refused == ["/gettoken", "/v1.0/oauth2/userAccessToken"]
+    assert _signed_out(client)
+
+
 def test_dingtalk_unreachable_is_said_plainly(world, dingtalk, settings):
     _linked(world.lead_clerk, "dt-lead")
     client = Client()
@@ -344,3 +357,72 @@ def test_dingtalk_unreachable_is_said_plainly(world, dingtalk, settings):
     response = client.post("/login/dingtalk/workbench/", {"authCode": "anything"})
     assert response.status_code == 503
     assert "暂时无法连接钉钉" in response.content.decode()
+
+
+def test_a_mobile_shared_by_two_accounts_or_linked_elsewhere_is_refused(world, dingtalk):
+    for user in (world.lead_clerk, world.co_clerk):
+        user.phone = "15800000007"
+        user.save(update_fields=["phone"])
+    person = dingtalk.state.add(Person(userid="dt-twin", unionid="u-twin", mobile="15800000007"))
+    client = Client()
+    response = scan(client, dingtalk, person)
+    assert response.status_code == 403 and "对应多个督办系统账号" in response.content.decode()
+    assert _signed_out(client)
+
+    # One account has the number but is linked to another DingTalk user: not repointed by a sign-in.
+    world.co_clerk.phone = ""
+    world.co_clerk.save(update_fields=["phone"])
+    _linked(world.lead_clerk, "dt-someone-else")
+    response = scan(client, dingtalk, person)
+    assert response.status_code == 403 and "已关联另一个钉钉账号" in response.content.decode()
+    world.lead_clerk.refresh_from_db()
+    assert world.lead_clerk.dingtalk_userid == "dt-someone-else"
+    assert _signed_out(client)
+
+
+@pytest.fixture
+def zhengding(dingtalk, settings):
+    """The same local server as 浙政钉's gateway: signed requests, accountId for the person."""
+    settings.DINGTALK_EDITION = "gov"
+    return dingtalk
+
+
+def test_zhengding_scan_and_silent_sign_in_use_the_signed_gateway(world, zhengding):
+    _linked(world.lead_clerk, "10001")
+    person = zhengding.state.add(Person(userid="", unionid="", mobile="", account_id="10001"))
+
+    client = Client()
+    start = client.get("/login/dingtalk/")
+    assert start["Location"].startswith(f"{zhengding.url}/oauth2/auth.htm?")
+    assert "scope=get_user_info" in start["Location"] and "authType=QRCODE" in start["Location"]
+    zhengding.state.scanner = person
+    back = urllib.parse.urlsplit(_open(start["Location"])[1])
+    assert "code=" in back.query
+    response = client.get(f"{back.path}?{back.query}")
+    assert response.status_code == 302
+    assert client.get(response["Location"], follow=True).redirect_chain[-1][0] == "/workbench/"
+
+    other = Client()
+    response = other.post("/login/dingtalk/workbench/", {"authCode": zhengding.state.auth_code(person)})
+    assert response.status_code == 302
+    assert other.get("/workbench/").status_code == 200
+    assert zhengding.state.refused == []  # every request carried a valid signature
+    assert "POST /rpc/oauth2/getuserinfo_bycode.json" in zhengding.state.calls
+    assert "POST /rpc/oauth2/dingtalk_app_user.json" in zhengding.state.calls
+    assert [e.after for e in _events("auth.login")] == [{"method": "dingtalk"}] * 2
+
+
+def test_zhengding_refuses_an_account_id_no_account_holds(world, zhengding, settings):
+    person = zhengding.state.add(Person(userid="", unionid="", mobile="", account_id="20002"))
+    accounts = User.objects.count()
+    client = Client()
+    response = client.post("/login/dingtalk/workbench/", {"authCode": zhengding.state.auth_code(person)})
+    assert response.status_code == 403 and UNMAPPED in response.content.decode()
+    assert User.objects.count() == accounts
+    # A wrongly signed request (another secret) is refused by the gateway, and nobody is signed in.
+    settings.DINGTALK_APP_SECRET = "not-the-secret"
+    cache.clear()
+    response = client.post("/login/dingtalk/workbench/", {"authCode": zhengding.state.auth_code(person)})
+    assert response.status_code == 503 and "应用配置有误" in response.content.decode()
+    assert zhengding.state.refused == ["/gettoken.json"]
+    assert _signed_out(client)
