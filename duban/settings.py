@@ -307,9 +307,41 @@ if SMS_BACKEND == "aliyun" and not (
         "ALIYUN_SMS_SIGN_NAME and ALIYUN_SMS_TEMPLATE_CODE"
     )
 
-# DingTalk (浙政钉) custom robot webhook; the channel is off while the URL is empty.
+# DingTalk (docs/notifications.md "钉钉工作通知与浙政钉"). DINGTALK_MODE=robot: one custom group
+# robot (off while the URL is empty); work_notice: a work notification to each person through an
+# enterprise internal app, on the public platform (DINGTALK_EDITION=public) or through the
+# government gateway of 专有钉钉/浙政钉 (gov), whose requests are signed with the app's key pair.
+DINGTALK_MODE = env_str("DINGTALK_MODE") or "robot"
+if DINGTALK_MODE not in ("robot", "work_notice"):
+    raise ImproperlyConfigured(f"DINGTALK_MODE={DINGTALK_MODE!r} must be robot or work_notice")
 DINGTALK_WEBHOOK_URL = env_str("DINGTALK_WEBHOOK_URL") or ""
 DINGTALK_SECRET = env_str("DINGTALK_SECRET") or ""
+DINGTALK_EDITION = env_str("DINGTALK_EDITION") or "public"
+if DINGTALK_EDITION not in ("public", "gov"):
+    raise ImproperlyConfigured(f"DINGTALK_EDITION={DINGTALK_EDITION!r} must be public or gov")
+DINGTALK_API_BASE = (
+    env_str("DINGTALK_API_BASE")
+    or {"public": "https://oapi.dingtalk.com", "gov": "https://openplatform.dg-work.cn"}[DINGTALK_EDITION]
+).rstrip("/")
+# The app's AppKey/AppSecret (gov: the gateway's apiKey/secretKey) and, public edition, its AgentId.
+DINGTALK_APP_KEY = env_str("DINGTALK_APP_KEY") or ""
+DINGTALK_APP_SECRET = env_str("DINGTALK_APP_SECRET") or ""
+DINGTALK_AGENT_ID = env_str("DINGTALK_AGENT_ID") or ""
+# Government edition: the organisation (tenant) the app belongs to, and the address and MAC the
+# gateway is told in X-Hmac-Auth-IP/-MAC (the ones registered with it).
+DINGTALK_GOV_TENANT_ID = env_str("DINGTALK_GOV_TENANT_ID") or ""
+DINGTALK_GOV_CLIENT_IP = env_str("DINGTALK_GOV_CLIENT_IP") or ""
+DINGTALK_GOV_CLIENT_MAC = env_str("DINGTALK_GOV_CLIENT_MAC") or ""
+if DINGTALK_MODE == "work_notice":
+    _needed = ["DINGTALK_APP_KEY", "DINGTALK_APP_SECRET"]
+    _needed += ["DINGTALK_GOV_TENANT_ID"] if DINGTALK_EDITION == "gov" else ["DINGTALK_AGENT_ID"]
+    _missing = [name for name in _needed if not globals()[name]]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"DINGTALK_MODE=work_notice (DINGTALK_EDITION={DINGTALK_EDITION}) needs {', '.join(_missing)}"
+        )
+    if DINGTALK_EDITION == "public" and not DINGTALK_AGENT_ID.isdigit():
+        raise ImproperlyConfigured(f"DINGTALK_AGENT_ID={DINGTALK_AGENT_ID!r} must be the app's numeric AgentId")
 
 # --- observability: request ids, logs, /metrics (docs/operations.md "Logs" and "Metrics") ---
 # First in the chain: the request id and the timing cover every other middleware.

@@ -12,6 +12,7 @@ from celery import shared_task
 from django.db import transaction
 
 from duban.lib import clock
+from notifications.services.dingtalk_readback import work_notices_read_back
 from notifications.services.reconcile import reconcile_expired
 from notifications.services.retry import deliveries_revive
 from notifications.services.runs import task_run_record
@@ -45,6 +46,8 @@ def send_reminders() -> int:
 @shared_task(name="notifications.reconcile_deliveries", ignore_result=True)
 def reconcile_deliveries() -> int:
     result = reconcile_expired()
+    # DingTalk work notifications: what DingTalk says became of those sent (a no-op in other modes).
+    work_notices_read_back()
     if result.released or result.resend:
         transaction.on_commit(send_reminders.delay)
     return result.released + result.resend

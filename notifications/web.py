@@ -18,6 +18,7 @@ from notifications.services.preferences import CHANNELS, preference_update
 from notifications.services.recipients import Prefs, prefs_for
 from notifications.services.retry import deliveries_retry_failed
 from notifications.templatetags.notifications_tags import inbox_context
+from notifications.transports import dingtalk_reaches
 from policy_tasks.errors import Forbidden, ServiceError
 from policy_tasks.services.audit import RequestMeta
 from policy_tasks.web.access import back, is_htmx, page, viewer_for
@@ -48,6 +49,9 @@ def _channel_label(name: str, user) -> str:
         return f"{label}({user.email})" if user.email else f"{label}(账户未登记邮箱,暂时收不到)"
     if name == "sms":
         return f"{label}({user.phone})" if user.phone else f"{label}(须先由管理员登记手机号)"
+    if name == "dingtalk" and settings.DINGTALK_MODE == "work_notice":
+        reachable = dingtalk_reaches(phone=user.phone, has_id=bool(user.dingtalk_userid))
+        return f"{label}(工作通知)" if reachable else f"{label}(须先由管理员登记手机号或钉钉用户ID)"
     if name == "dingtalk" and not settings.DINGTALK_WEBHOOK_URL:
         return f"{label}(本系统尚未接入钉钉,暂时收不到)"
     return label

@@ -217,6 +217,15 @@ def _token_key() -> str:
 
 
 def _fetch_token() -> tuple[str, int]:
+    try:
+        return _fetch_token_once()
+    except DingTalkError as exc:
+        # Asking for a token twice does no harm: never "ambiguous", whatever call it was for.
+        exc.ambiguous = False
+        raise
+
+
+def _fetch_token_once() -> tuple[str, int]:
     if edition() == "gov":
         params = {"appkey": settings.DINGTALK_APP_KEY, "appsecret": settings.DINGTALK_APP_SECRET}
         answer = _gov_request("GET", "/gettoken.json", params)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
+from django.conf import settings
 from django.db import transaction
 
 from accounts.models import User
@@ -48,6 +49,13 @@ def preference_update(
             raise ServiceError("请至少选择一种提醒方式", field="channels")
         if "sms" in channels and not user.phone:
             raise ServiceError("账户未登记手机号，不能开通短信提醒（请联系管理员登记手机号）", field="channels")
+        # Work notifications go to a person, found by their DingTalk id or mobile (the group robot
+        # reaches anybody in its group).
+        work_notice = settings.DINGTALK_MODE == "work_notice"
+        if "dingtalk" in channels and work_notice and not (user.phone or user.dingtalk_userid):
+            raise ServiceError(
+                "账户未登记手机号，也未绑定钉钉用户ID，收不到钉钉工作通知（请联系管理员登记）", field="channels"
+            )
     pref, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user, defaults=_defaults())
     if channels is not None:
         for name in CHANNELS:

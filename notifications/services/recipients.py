@@ -17,6 +17,7 @@ from django.conf import settings
 from accounts.models import Membership, RoleGrant, User
 from notifications.models import NotificationPreference, ReminderRule
 from notifications.services.timing import parse_hhmm
+from notifications.transports import dingtalk_reaches
 from policy_tasks.models import SupervisionScope
 
 CHANNEL_ORDER = ("email", "sms", "dingtalk", "inbox")
@@ -58,6 +59,7 @@ class RecipientIndex:
     supervisors: list[tuple[int, list[tuple[int, int | None]]]] = field(default_factory=list)
     prefs: dict[int, Prefs] = field(default_factory=dict)
     contact: dict[int, tuple[str, str]] = field(default_factory=dict)  # user -> (email, phone)
+    dingtalk_ids: set[int] = field(default_factory=set)  # users whose DingTalk id is known
 
     @classmethod
     def load(cls) -> RecipientIndex:
@@ -81,10 +83,9 @@ class RecipientIndex:
         user_ids = {u for rows in members.values() for u, _ in rows} | {u for u, _ in index.supervisors}
         for row in NotificationPreference.objects.filter(user_id__in=user_ids):
             index.prefs[row.user_id] = prefs_from_row(row)
-        index.contact = {
-            pk: (email or "", phone or "")
-            for pk, email, phone in User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone")
-        }
+        contacts = User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone", "dingtalk_userid")
+        index.contact = {pk: (email or "", phone or "") for pk, email, phone, _ in contacts}
+        index.dingtalk_ids = {pk for pk, _, _, dingtalk_userid in contacts if dingtalk_userid}
         return index
 
     def users(
@@ -125,7 +126,7 @@ class RecipientIndex:
                 continue
             if channel == "sms" and not phone:
                 continue
-            if channel == "dingtalk" and not settings.DINGTALK_WEBHOOK_URL:
+            if channel == "dingtalk" and not dingtalk_reaches(phone=phone, has_id=user_id in self.dingtalk_ids):
                 continue
             usable.append(channel)
         return usable

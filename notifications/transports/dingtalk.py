@@ -40,6 +40,9 @@ class DingTalkTransport(Transport):
     channel = "dingtalk"
     at_most_once = True
 
+    def __init__(self) -> None:
+        self.last_answer: dict | None = None
+
     def send(self, delivery: Any) -> str:
         msg = delivery.message
         phone = delivery.recipient.phone
@@ -51,6 +54,7 @@ class DingTalkTransport(Transport):
         timestamp = int(clock.now().timestamp() * 1000)
         url = signed_url(settings.DINGTALK_WEBHOOK_URL, settings.DINGTALK_SECRET, timestamp)
         answer = http.post(url, json.dumps(payload, ensure_ascii=False).encode(), content_type="application/json")
+        self.last_answer = answer
         errcode = answer.get("errcode")
         if errcode == 0:
             # The robot API returns no message id; the timestamp identifies the call in its logs.
