@@ -8,6 +8,9 @@ Two ways in (docs/dingtalk-signin.md):
 - 免登 inside the DingTalk workbench: the JSAPI's authCode is resolved with the app's token
   (oapi topapi/v2/user/getuserinfo); the mobile is read (topapi/v2/user/get) only when the
   userid is not yet stored on an account.
+浙政钉 (DINGTALK_EDITION=gov) does both through its signed gateway
+(/rpc/oauth2/getuserinfo_bycode.json, /rpc/oauth2/dingtalk_app_user.json), which names the
+person by accountId and gives no mobile: there only the stored id finds the account.
 
 An account is found by its stored `dingtalk_userid`, else by its mobile number, which then
 stores the id. No account is ever created: an office decides who may use the system.
@@ -65,8 +68,7 @@ class Mobile:
 
 def enabled() -> bool:
     """On when the app is configured and DINGTALK_SIGNIN is not turned off."""
-    key, secret = getattr(settings, "DINGTALK_APP_KEY", ""), getattr(settings, "DINGTALK_APP_SECRET", "")
-    return bool(settings.DINGTALK_SIGNIN and key and secret)
+    return bool(settings.DINGTALK_SIGNIN and settings.DINGTALK_APP_KEY and settings.DINGTALK_APP_SECRET)
 
 
 def _gov() -> bool:
