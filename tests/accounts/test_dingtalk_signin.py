@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import http.client
 import urllib.parse
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from accounts.models import User
+from accounts.models import PasswordHistory, User
+from duban.lib import clock
 from policy_tasks.models import AuditEvent
 from policy_tasks.services.audit import RequestMeta, audit_verify
 from policy_tasks.services.signin import enrolment_device, second_factor_enrol
@@ -426,3 +428,29 @@ def test_zhengding_refuses_an_account_id_no_account_holds(world, zhengding, sett
     assert response.status_code == 503 and "应用配置有误" in response.content.decode()
     assert zhengding.state.refused == ["/gettoken.json"]
     assert _signed_out(client)
+
+
+def test_a_dingtalk_session_keeps_the_session_clocks(world, dingtalk, settings, clock_stand):
+    settings.DUBAN_SESSION_IDLE_MINUTES = 30
+    settings.DUBAN_SESSION_MAX_HOURS = 12
+    _linked(world.lead_clerk, "dt-lead")
+    person = dingtalk.state.add(Person(userid="dt-lead", unionid="u-lead", mobile=""))
+    client = Client()
+    assert scan(client, dingtalk, person).status_code == 302
+    assert client.get("/workbench/").status_code == 200
+    clock_stand.shift(31 * 60)
+    response = client.get("/workbench/")
+    assert response.status_code == 302 and "expired=1" in response["Location"]
+
+
+def test_an_expired_password_does_not_hold_up_a_dingtalk_sign_in(world, dingtalk, settings, clock_stand):
+    # DingTalk does not use the password; the password form still asks for a new one.
+    settings.DUBAN_PASSWORD_MAX_AGE_DAYS = 90
+    clerk = _linked(world.lead_clerk, "dt-lead")
+    PasswordHistory.objects.create(user=clerk, password=clerk.password, created_at=clock.now() - timedelta(days=91))
+    person = dingtalk.state.add(Person(userid="dt-lead", unionid="u-lead", mobile=""))
+    client = Client()
+    response = scan(client, dingtalk, person)
+    assert response["Location"] == "/"
+    assert client.get("/workbench/").status_code == 200
+    assert sign_in(Client(), "lead_clerk")["Location"] == "/account/password/"
