@@ -501,3 +501,17 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "accounts.middleware.SignInGuardMiddleware",
 )
+
+# --- DingTalk sign-in (docs/dingtalk-signin.md) ---
+# Scan on the login page and 免登 in the DingTalk workbench, on when DINGTALK_APP_KEY and
+# DINGTALK_APP_SECRET are set (the DingTalk block above); DINGTALK_SIGNIN=0 keeps it off anyway.
+DINGTALK_SIGNIN = env_bool("DINGTALK_SIGNIN", True)
+# The QR-code page: login.dingtalk.com, or login-pro.ding.zj.gov.cn for DINGTALK_EDITION=gov (empty = that).
+DINGTALK_LOGIN_BASE = env_str("DINGTALK_LOGIN_BASE") or ""
+# The new API that exchanges a scan's code for the person's own token (public edition only).
+DINGTALK_OAUTH_BASE = env_str("DINGTALK_OAUTH_BASE") or "https://api.dingtalk.com"
+# 免登: the organisation's corpId and the DingTalk JSAPI the page loads (an intranet may serve its own copy).
+DINGTALK_CORP_ID = env_str("DINGTALK_CORP_ID") or ""
+DINGTALK_JSAPI_URL = (
+    env_str("DINGTALK_JSAPI_URL") or "https://g.alicdn.com/dingding/dingtalk-jsapi/3.0.25/dingtalk.open.js"
+)

@@ -49,6 +49,16 @@ def signin_failed(*, username: str, meta: RequestMeta) -> None:
     )
 
 
+def signin_refused(*, user: User | None, identity: str, method: str, reason: str, meta: RequestMeta) -> None:
+    """A sign-in another way than the password (DingTalk) that names no account, or one it may not use."""
+    audit_record(
+        actor=actor_for(None, meta=meta),
+        action="auth.login_failed",
+        obj=user if user is not None else SignInName(identity[:64]),
+        after={"method": method, "reason": reason, "identity": identity},
+    )
+
+
 def signin_locked_out(*, username: str, meta: RequestMeta) -> None:
     audit_record(
         actor=actor_for(None, meta=meta), action="auth.locked_out", obj=_subject(username), after={"username": username}

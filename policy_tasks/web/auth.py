@@ -6,6 +6,7 @@ from django.contrib.auth.views import LoginView, LogoutView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from accounts import dingtalk_signin
 from policy_tasks.web import signin
 from policy_tasks.web.access import page, viewer_for
 
@@ -21,6 +22,7 @@ class DubanLoginView(LoginView):
         context = super().get_context_data(**kwargs)
         if self.request.GET.get("expired") == "1":
             context["notice"] = EXPIRED
+        context["dingtalk"] = dingtalk_signin.enabled()
         return context
 
     def form_valid(self, form) -> HttpResponse:

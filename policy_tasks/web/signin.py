@@ -46,13 +46,19 @@ def _next(request: HttpRequest) -> str:
     return target or resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
-def begin(request: HttpRequest, user: User, backend: str) -> HttpResponse:
-    """After a correct password: sign in now, or hold the user for the next step."""
+def begin(
+    request: HttpRequest, user: User, backend: str, *, method: str = "password", next_url: str = ""
+) -> HttpResponse:
+    """After a correct password (or DingTalk's word): sign in now, or hold the user for the next step.
+
+    An expired password is asked to be changed only when it was the password that was given:
+    a DingTalk sign-in does not use it, and the password path still refuses it.
+    """
     needs_code = has_second_factor(user)
     needs_enrolment = not needs_code and mfa_required_for(user)
-    expired = password_expired(user, now=clock.now())
+    expired = method == "password" and password_expired(user, now=clock.now())
     if not (needs_code or needs_enrolment or expired):
-        return complete(request, user, backend, device=None, method="password")
+        return complete(request, user, backend, device=None, method=method, next_url=next_url)
     # A new session key for the half-signed-in state (fixation), as login() does for the whole.
     request.session.cycle_key()
     request.session[PENDING] = {
@@ -61,7 +67,8 @@ def begin(request: HttpRequest, user: User, backend: str) -> HttpResponse:
         "at": int(clock.now().timestamp()),
         "factor": "code" if needs_code else "enrol" if needs_enrolment else "done",
         "device": None,
-        "next": _next(request),
+        "method": method,
+        "next": next_url or _next(request),
     }
     if needs_code:
         return redirect("web:login-verify")
@@ -85,8 +92,10 @@ def _restart(request: HttpRequest) -> HttpResponse:
     return redirect("web:login")
 
 
-def complete(request: HttpRequest, user: User, backend: str, *, device, method: str) -> HttpResponse:
-    next_url = request.session.get(PENDING, {}).get("next") or _next(request)
+def complete(
+    request: HttpRequest, user: User, backend: str, *, device, method: str, next_url: str = ""
+) -> HttpResponse:
+    next_url = request.session.get(PENDING, {}).get("next") or next_url or _next(request)
     request.session.pop(PENDING, None)
     login(request, user, backend=backend)
     if device is not None:
@@ -96,11 +105,12 @@ def complete(request: HttpRequest, user: User, backend: str, *, device, method: 
 
 
 def _after_factor(request: HttpRequest, user: User, state: dict, device) -> HttpResponse:
-    if password_expired(user, now=clock.now()):
+    first = state.get("method", "password")
+    if first == "password" and password_expired(user, now=clock.now()):
         state.update(factor="done", device=device.persistent_id if device else None)
         request.session[PENDING] = state
         return redirect("web:password")
-    method = "password+" + ("recovery_code" if device.persistent_id.startswith("otp_static") else "totp")
+    method = f"{first}+" + ("recovery_code" if device.persistent_id.startswith("otp_static") else "totp")
     return complete(request, user, state["backend"], device=device, method=method)
 
 

@@ -2,7 +2,17 @@ from __future__ import annotations
 
 from django.urls import path
 
-from policy_tasks.web import auth, dashboard, exports, imports, signin, supervision, task_page, workbench
+from policy_tasks.web import (
+    auth,
+    dashboard,
+    dingtalk_signin,
+    exports,
+    imports,
+    signin,
+    supervision,
+    task_page,
+    workbench,
+)
 
 app_name = "web"
 
@@ -14,6 +24,10 @@ urlpatterns = [
     path("login/verify/", signin.verify, name="login-verify"),
     path("login/enrol/", signin.enrol, name="login-enrol"),
     path("account/password/", signin.password, name="password"),
+    # Sign-in with DingTalk (docs/dingtalk-signin.md): scan on the login page, 免登 in the workbench.
+    path("login/dingtalk/", dingtalk_signin.scan_start, name="login-dingtalk"),
+    path("login/dingtalk/callback/", dingtalk_signin.scan_callback, name="login-dingtalk-callback"),
+    path("login/dingtalk/workbench/", dingtalk_signin.workbench, name="login-dingtalk-workbench"),
     path("logout/", auth.DubanLogoutView.as_view(), name="logout"),
     path("workbench/", workbench.workbench, name="workbench"),
     path("tasks/<int:task_id>/", task_page.task_detail, name="task"),
