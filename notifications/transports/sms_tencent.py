@@ -56,7 +56,9 @@ def _hmac(key: bytes, msg: str) -> bytes:
     return hmac.new(key, msg.encode(), hashlib.sha256).digest()
 
 
-def authorization(*, secret_id: str, secret_key: str, host: str, payload: bytes, timestamp: int) -> str:
+def authorization(
+    *, secret_id: str, secret_key: str, host: str, payload: bytes, timestamp: int, service: str = SERVICE
+) -> str:
     date = datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d")
     canonical = "\n".join(
         [
@@ -68,9 +70,9 @@ def authorization(*, secret_id: str, secret_key: str, host: str, payload: bytes,
             hashlib.sha256(payload).hexdigest(),
         ]
     )
-    scope = f"{date}/{SERVICE}/tc3_request"
+    scope = f"{date}/{service}/tc3_request"
     to_sign = f"TC3-HMAC-SHA256\n{timestamp}\n{scope}\n{hashlib.sha256(canonical.encode()).hexdigest()}"
-    key = _hmac(_hmac(_hmac(f"TC3{secret_key}".encode(), date), SERVICE), "tc3_request")
+    key = _hmac(_hmac(_hmac(f"TC3{secret_key}".encode(), date), service), "tc3_request")
     signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
     return f"TC3-HMAC-SHA256 Credential={secret_id}/{scope}, SignedHeaders=content-type;host, Signature={signature}"
 
