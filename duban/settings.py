@@ -326,6 +326,10 @@ if SMS_BACKEND == "tencent" and _tencent_missing:
         f"SMS_BACKEND=tencent needs {', '.join('TENCENT_SMS_' + name for name in _tencent_missing)}"
     )
 SMS_GATEWAY = sms_gateway_from_env(os.environ) if SMS_BACKEND == "gateway" else {}
+# An SMS whose outcome is unknown is looked up at the provider (Aliyun, Tencent) once it is this
+# old (its record and receipt take a while to appear), and again at most this often.
+SMS_STATUS_QUERY_AFTER_SECONDS = env_int("SMS_STATUS_QUERY_AFTER_SECONDS", 120)
+SMS_STATUS_QUERY_EVERY_SECONDS = env_int("SMS_STATUS_QUERY_EVERY_SECONDS", 600)
 
 # DingTalk (浙政钉) custom robot webhook; the channel is off while the URL is empty.
 DINGTALK_WEBHOOK_URL = env_str("DINGTALK_WEBHOOK_URL") or ""

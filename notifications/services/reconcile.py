@@ -41,10 +41,10 @@ class ReconcileResult:
     undelivered: int = 0  # unknown -> failed on the provider's word
 
 
-# Providers keep their records for days (Tencent 7, Aliyun 30); a row is asked at most
-# once per LOOKUP_EVERY so a backlog of unknown rows does not hammer the provider.
+# Providers keep their records for days (Tencent 7, Aliyun 30). A row is asked once it is
+# SMS_STATUS_QUERY_AFTER_SECONDS old, then at most every SMS_STATUS_QUERY_EVERY_SECONDS, so a
+# backlog of unknown rows does not hammer the provider.
 LOOKUP_WINDOW = timedelta(days=7)
-LOOKUP_EVERY_SECONDS = 600
 
 
 def reconcile_expired(*, limit: int = 1000) -> ReconcileResult:
@@ -96,7 +96,10 @@ def reconcile_unknown(result: ReconcileResult | None = None, *, limit: int = 20)
     now = clock.now()
     attempts = (
         DeliveryAttempt.objects.filter(
-            outcome=DeliveryAttempt.Outcome.UNKNOWN, delivery__status=S.UNKNOWN, started_at__gte=now - LOOKUP_WINDOW
+            outcome=DeliveryAttempt.Outcome.UNKNOWN,
+            delivery__status=S.UNKNOWN,
+            started_at__gte=now - LOOKUP_WINDOW,
+            started_at__lte=now - timedelta(seconds=settings.SMS_STATUS_QUERY_AFTER_SECONDS),
         )
         .select_related("delivery__recipient")
         .order_by("-started_at")
@@ -116,7 +119,7 @@ def reconcile_unknown(result: ReconcileResult | None = None, *, limit: int = 20)
         except TransportError as exc:
             log.warning("status query for delivery %s failed: %s", d.pk, exc.message)
             answer = None
-        cache.set(key, True, LOOKUP_EVERY_SECONDS)
+        cache.set(key, True, settings.SMS_STATUS_QUERY_EVERY_SECONDS)
         if answer is None:
             continue
         asked += 1
