@@ -101,9 +101,7 @@ def check_message() -> Message:
 
 def channel_check_send(*, user: Any, channel: str) -> CheckResult:
     if channel not in Channel.values:
-        raise CheckRefused(
-            f"未知的通知渠道 / unknown channel: {channel} (可选 / one of: {', '.join(Channel.values)})"
-        )
+        raise CheckRefused(f"未知的通知渠道 / unknown channel: {channel} (可选 / one of: {', '.join(Channel.values)})")
     if not user.is_active:
         raise CheckRefused(f"用户 {user.username} 已停用 / user is inactive")
     address = address_of(user, channel)
