@@ -19,7 +19,7 @@ Spoken directly (no SDK), from Tencent's API documentation:
   (https://www.tencentcloud.com/document/product/382/40518, BeginTime, Offset 0, Limit ≤ 100,
   PhoneNumber, SmsSdkAppId, EndTime; last 7 days) can. Its reports carry SerialNo but not
   SessionContext, so a send that timed out (no SerialNo known) is matched by number and
-  time: the one report in the window whose SerialNo belongs to no other delivery.
+  time: the one report near the send whose SerialNo belongs to no other delivery.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ VERSION = "2021-01-11"
 SERVICE = "sms"
 CONTENT_TYPE = "application/json; charset=utf-8"
 TRANSIENT_PREFIXES = ("LimitExceeded", "RequestLimitExceeded", "InternalError")
+REPORT_DELAY_SECONDS = 3600
 
 
 def e164(phone: str) -> str:
@@ -103,10 +104,13 @@ class TencentSmsTransport(Transport):
         raise TransportError(f"腾讯云短信 {code}: {status.get('Message', '')}", permanent=not is_transient(code))
 
     def lookup(self, delivery: Any, *, since: datetime, known: Callable[[str], bool] | None = None) -> Lookup:
-        now = clock.now()
+        # Reports for this number from around the send only: a later SMS to the same number
+        # (an operator's test message has no ledger row to make its SerialNo "known") must not
+        # be taken for it. A receipt that comes later than this leaves the row unknown.
+        until = min(clock.now(), since + timedelta(seconds=settings.NOTIFY_LEASE_SECONDS + REPORT_DELAY_SECONDS))
         body = {
             "BeginTime": int((since - timedelta(minutes=1)).timestamp()),
-            "EndTime": int(now.timestamp()),
+            "EndTime": int(until.timestamp()),
             "Offset": 0,
             "Limit": 100,
             "PhoneNumber": e164(delivery.recipient.phone),

@@ -123,12 +123,14 @@ class _Handler(BaseHTTPRequestHandler):
             code = step.split(":", 1)[1]
             status = {"SerialNo": "", "PhoneNumber": phone, "Code": code, "Message": "scripted", "Fee": 0}
             return self._answer({"SendStatusSet": [status]})
+        stamp = int(self.headers.get("X-TC-Timestamp", "0"))
         if step == "slow":
             time.sleep(state.slow_seconds)  # the client has given up; the SMS is sent all the same
         with state.lock:
             serial = f"2433:{len(state.received) + 1:020d}"
             state.received.append(
-                Sent(phone, body["TemplateParamSet"], serial, body.get("SessionContext", ""), int(time.time()))
+                # The provider's clock at the send is the caller's (the worker's clock is moved).
+                Sent(phone, body["TemplateParamSet"], serial, body.get("SessionContext", ""), stamp)
             )
         status = {"SerialNo": serial, "PhoneNumber": phone, "Code": "Ok", "Message": "send success", "Fee": 1}
         return self._answer({"SendStatusSet": [{**status, "SessionContext": body.get("SessionContext", "")}]})
@@ -136,7 +138,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _pull(self, body: dict) -> None:
         with self.state.lock:
             self.state.pulls += 1
-            sent = [s for s in self.state.received if s.phone == body["PhoneNumber"]]
+            begin, end = body["BeginTime"], body.get("EndTime") or 2**40
+            sent = [s for s in self.state.received if s.phone == body["PhoneNumber"] and begin <= s.at <= end]
         reports = [
             {
                 "UserReceiveTime": s.at,

@@ -177,3 +177,17 @@ def test_a_report_that_belongs_to_another_delivery_is_not_taken_for_the_unknown_
     result = _later(10)
     delivery.refresh_from_db()
     assert result.confirmed == 0 and delivery.status == "unknown"
+
+
+def test_a_later_sms_to_the_same_number_is_not_taken_for_the_unknown_one(world, rules, settings, tencent):
+    delivery = _timed_out_reminder(world, tencent, settings)
+    # The SMS that timed out left no report (the operator lost it); hours later an operator's
+    # test message, which has no ledger row, reaches the same number.
+    [lost] = tencent.state.received
+    tencent.state.received.clear()
+    with time_machine.travel(as_of(DUE) + timedelta(hours=3), tick=False):
+        get_transport("sms").send(_delivery(pk="test-1", phone=world.lead_clerk.phone))
+    assert tencent.state.count() == 1 and lost.session != tencent.state.received[0].session
+    result = _later(4 * 60)
+    delivery.refresh_from_db()
+    assert result.confirmed == 0 and delivery.status == "unknown"
