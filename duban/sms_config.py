@@ -66,7 +66,8 @@ def sms_gateway_from_env(env: Mapping[str, str]) -> dict:
         "SIGN_FIELD": _get(env, "SIGN_FIELD", "sign"),
         "SIGN_HEADER": _get(env, "SIGN_HEADER"),
         "SIGN_ENCODING": _one_of(env, "SIGN_ENCODING", ("hex", "base64"), "hex"),
-        "SIGN_UPPERCASE": _get(env, "SIGN_UPPERCASE").lower() in {"1", "true", "yes", "on"},
+        "SIGN_UPPERCASE": _one_of(env, "SIGN_UPPERCASE", ("true", "false", "1", "0", "yes", "no"), "false")
+        in {"true", "1", "yes"},
         "TIMESTAMP_FIELD": _get(env, "TIMESTAMP_FIELD", "timestamp"),
         "TIMESTAMP_FORMAT": _one_of(env, "TIMESTAMP_FORMAT", TIMESTAMP_FORMATS, "unix"),
         "SUCCESS_JSON_PATH": _get(env, "SUCCESS_JSON_PATH"),

@@ -113,7 +113,9 @@ def reconcile_unknown(result: ReconcileResult | None = None, *, limit: int = 20)
         key = f"notify-lookup:{attempt.pk}"
         if cache.get(key):
             continue
-        transport = transports.setdefault(d.channel, get_transport(d.channel))
+        if d.channel not in transports:
+            transports[d.channel] = get_transport(d.channel)
+        transport = transports[d.channel]
         try:
             answer = transport.lookup(d, since=attempt.started_at, known=_known)
         except TransportError as exc:
