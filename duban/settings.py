@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from duban.env import env_bool, env_int, env_list, env_str, parse_database_url
 from duban.logs.formatting import logging_config
+from duban.sms_config import sms_gateway_from_env
 from duban.storage.config import default_storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -289,10 +290,12 @@ NOTIFY_HTTP_TIMEOUT_SECONDS = env_int("NOTIFY_HTTP_TIMEOUT_SECONDS", 10)
 # Domain of the stable Message-ID header of reminder e-mails.
 NOTIFY_MESSAGE_ID_DOMAIN = env_str("NOTIFY_MESSAGE_ID_DOMAIN") or "duban.local"
 
-# SMS: "console" logs the text (embedded default); "aliyun" calls Dysmsapi SendSms.
+# SMS: "console" logs the text (embedded default); "aliyun" calls Dysmsapi SendSms; "tencent"
+# calls Tencent Cloud SendSms; "gateway" posts to an office's own HTTP SMS gateway, described
+# entirely by SMS_GATEWAY_* (duban/sms_config.py, docs/notifications.md).
 SMS_BACKEND = env_str("SMS_BACKEND") or "console"
-if SMS_BACKEND not in ("console", "aliyun"):
-    raise ImproperlyConfigured(f"SMS_BACKEND={SMS_BACKEND!r} must be console or aliyun")
+if SMS_BACKEND not in ("console", "aliyun", "tencent", "gateway"):
+    raise ImproperlyConfigured(f"SMS_BACKEND={SMS_BACKEND!r} must be console, aliyun, tencent or gateway")
 ALIYUN_SMS_ENDPOINT = env_str("ALIYUN_SMS_ENDPOINT") or "https://dysmsapi.aliyuncs.com/"
 ALIYUN_SMS_ACCESS_KEY_ID = env_str("ALIYUN_SMS_ACCESS_KEY_ID") or ""
 ALIYUN_SMS_ACCESS_KEY_SECRET = env_str("ALIYUN_SMS_ACCESS_KEY_SECRET") or ""
@@ -306,6 +309,27 @@ if SMS_BACKEND == "aliyun" and not (
         "SMS_BACKEND=aliyun needs ALIYUN_SMS_ACCESS_KEY_ID, ALIYUN_SMS_ACCESS_KEY_SECRET, "
         "ALIYUN_SMS_SIGN_NAME and ALIYUN_SMS_TEMPLATE_CODE"
     )
+TENCENT_SMS_ENDPOINT = env_str("TENCENT_SMS_ENDPOINT") or "https://sms.tencentcloudapi.com/"
+TENCENT_SMS_SECRET_ID = env_str("TENCENT_SMS_SECRET_ID") or ""
+TENCENT_SMS_SECRET_KEY = env_str("TENCENT_SMS_SECRET_KEY") or ""
+TENCENT_SMS_REGION = env_str("TENCENT_SMS_REGION") or "ap-guangzhou"
+TENCENT_SMS_SDK_APP_ID = env_str("TENCENT_SMS_SDK_APP_ID") or ""
+TENCENT_SMS_SIGN_NAME = env_str("TENCENT_SMS_SIGN_NAME") or ""
+TENCENT_SMS_TEMPLATE_ID = env_str("TENCENT_SMS_TEMPLATE_ID") or ""
+_tencent_missing = [
+    name
+    for name in ("SECRET_ID", "SECRET_KEY", "SDK_APP_ID", "SIGN_NAME", "TEMPLATE_ID")
+    if not globals()[f"TENCENT_SMS_{name}"]
+]
+if SMS_BACKEND == "tencent" and _tencent_missing:
+    raise ImproperlyConfigured(
+        f"SMS_BACKEND=tencent needs {', '.join('TENCENT_SMS_' + name for name in _tencent_missing)}"
+    )
+SMS_GATEWAY = sms_gateway_from_env(os.environ) if SMS_BACKEND == "gateway" else {}
+# An SMS whose outcome is unknown is looked up at the provider (Aliyun, Tencent) once it is this
+# old (its record and receipt take a while to appear), and again at most this often.
+SMS_STATUS_QUERY_AFTER_SECONDS = env_int("SMS_STATUS_QUERY_AFTER_SECONDS", 120)
+SMS_STATUS_QUERY_EVERY_SECONDS = env_int("SMS_STATUS_QUERY_EVERY_SECONDS", 600)
 
 # DingTalk (docs/notifications.md "钉钉工作通知与浙政钉"). DINGTALK_MODE=robot: one custom group
 # robot (off while the URL is empty); work_notice: a work notification to each person through an

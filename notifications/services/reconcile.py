@@ -4,19 +4,27 @@
 "sending": the provider may or may not have the message. E-mail goes back to
 pending (a rare duplicate carries the same Message-ID); the inbox is idempotent;
 SMS and DingTalk are at most once, so the row becomes "unknown" for a person to check.
+
+Then `reconcile_unknown` asks the providers that offer a status query (Aliyun
+QuerySendDetails, Tencent PullSmsSendStatusByPhoneNumber) what became of the recent
+unknown sends: a record of the message makes the row "sent" (or "failed" when the
+operator reported it undelivered). No record changes nothing: a report can lag, so
+only a person decides that a message never left.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 
 from duban.lib import clock
 from notifications.models import Delivery, DeliveryAttempt, InboxMessage
-from notifications.transports import get_transport
+from notifications.transports import TransportError, get_transport
 
 log = logging.getLogger(__name__)
 S = Delivery.Status
@@ -29,6 +37,14 @@ class ReconcileResult:
     unknown: int = 0
     failed: int = 0
     sent: int = 0
+    confirmed: int = 0  # unknown -> sent on the provider's word
+    undelivered: int = 0  # unknown -> failed on the provider's word
+
+
+# Providers keep their records for days (Tencent 7, Aliyun 30). A row is asked once it is
+# SMS_STATUS_QUERY_AFTER_SECONDS old, then at most every SMS_STATUS_QUERY_EVERY_SECONDS, so a
+# backlog of unknown rows does not hammer the provider.
+LOOKUP_WINDOW = timedelta(days=7)
 
 
 def reconcile_expired(*, limit: int = 1000) -> ReconcileResult:
@@ -63,6 +79,76 @@ def reconcile_expired(*, limit: int = 1000) -> ReconcileResult:
                 result.resend += 1
     if rows:
         log.warning("reconciled %d deliveries with expired leases: %s", len(rows), result)
+    reconcile_unknown(result)
+    return result
+
+
+def _known(provider_id: str) -> bool:
+    return bool(provider_id) and (
+        Delivery.objects.filter(provider_message_id=provider_id).exists()
+        or DeliveryAttempt.objects.filter(provider_message_id=provider_id).exists()
+    )
+
+
+def reconcile_unknown(result: ReconcileResult | None = None, *, limit: int = 20) -> ReconcileResult:
+    """Settle unknown sends on the provider's word, outside any transaction (HTTP calls)."""
+    result = result or ReconcileResult()
+    now = clock.now()
+    attempts = (
+        DeliveryAttempt.objects.filter(
+            outcome=DeliveryAttempt.Outcome.UNKNOWN,
+            delivery__status=S.UNKNOWN,
+            started_at__gte=now - LOOKUP_WINDOW,
+            started_at__lte=now - timedelta(seconds=settings.SMS_STATUS_QUERY_AFTER_SECONDS),
+        )
+        .select_related("delivery__recipient")
+        .order_by("-started_at")
+    )
+    transports: dict = {}
+    asked = 0
+    for attempt in attempts.iterator():
+        if asked >= limit:
+            break
+        d = attempt.delivery
+        key = f"notify-lookup:{attempt.pk}"
+        if cache.get(key):
+            continue
+        if d.channel not in transports:
+            transports[d.channel] = get_transport(d.channel)
+        transport = transports[d.channel]
+        try:
+            answer = transport.lookup(d, since=attempt.started_at, known=_known)
+        except TransportError as exc:
+            log.warning("status query for delivery %s failed: %s", d.pk, exc.message)
+            answer = None
+        cache.set(key, True, settings.SMS_STATUS_QUERY_EVERY_SECONDS)
+        if answer is None:
+            continue
+        asked += 1
+        if answer.state == "delivered":
+            note = f"服务商状态查询：已发送 {answer.detail}".strip()
+            changed = Delivery.objects.filter(pk=d.pk, status=S.UNKNOWN).update(
+                status=S.SENT, sent_at=now, last_error="", provider_message_id=(answer.provider_id or "")[:255]
+            )
+            outcome = DeliveryAttempt.Outcome.OK
+            result.confirmed += changed
+        elif answer.state == "failed":
+            note = f"服务商回执：未送达 {answer.detail}".strip()
+            changed = Delivery.objects.filter(pk=d.pk, status=S.UNKNOWN).update(status=S.FAILED, last_error=note)
+            outcome = DeliveryAttempt.Outcome.PERMANENT
+            result.undelivered += changed
+        else:
+            if answer.detail:
+                log.info("status query for delivery %s: %s", d.pk, answer.detail)
+            continue
+        if changed:
+            DeliveryAttempt.objects.filter(pk=attempt.pk).update(
+                outcome=outcome,
+                error="；".join(filter(None, [attempt.error, note]))[:2000],
+                provider_message_id=(answer.provider_id or attempt.provider_message_id)[:255],
+            )
+    if result.confirmed or result.undelivered:
+        log.warning("settled unknown deliveries on the provider's word: %s", result)
     return result
 
 

@@ -6,6 +6,7 @@ digest) before calling a transport; transports know their channel, not the ledge
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -26,6 +27,9 @@ class Transport:
     # SMS and robot messages cannot be recognised as duplicates by the recipient:
     # after an interrupted send they are marked "unknown" for review, never re-sent.
     at_most_once = False
+    # What the provider answered to the last call (parsed JSON, the SMTP result, a row id),
+    # so an operator's test command can show it; None before the first call.
+    last_answer: Any = None
 
     def open(self) -> None:
         """Called once before a batch (e.g. to reuse one SMTP connection)."""
@@ -35,3 +39,20 @@ class Transport:
 
     def send(self, delivery: Any) -> str:
         raise NotImplementedError
+
+    def lookup(self, delivery: Any, *, since: Any, known: Any = None) -> Lookup | None:
+        """Ask the provider what became of a send whose outcome is unknown (started at `since`).
+
+        `known(provider_id)` tells whether an id already belongs to some delivery, for
+        providers whose records can only be matched by number and time. None: this
+        provider offers no status query. Raises TransportError when the query fails."""
+        return None
+
+
+@dataclass
+class Lookup:
+    """A provider's word on one earlier send: "delivered", "failed", or "none" (no record yet)."""
+
+    state: str
+    provider_id: str = ""
+    detail: str = ""

@@ -17,6 +17,10 @@ def message_id(delivery_id: int) -> str:
     return f"<duban.delivery.{delivery_id}@{settings.NOTIFY_MESSAGE_ID_DOMAIN}>"
 
 
+def _text(reply: bytes | str) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
 class EmailTransport(Transport):
     channel = "email"
 
@@ -52,8 +56,10 @@ class EmailTransport(Transport):
         try:
             sent = email.send(fail_silently=False)
         except smtplib.SMTPRecipientsRefused as exc:
+            self.last_answer = {"refused": {k: [v[0], _text(v[1])] for k, v in exc.recipients.items()}}
             raise TransportError(f"收件人被拒绝: {exc.recipients}", permanent=True) from exc
         except smtplib.SMTPResponseException as exc:
+            self.last_answer = {"smtp_code": exc.smtp_code, "smtp_error": _text(exc.smtp_error)}
             self.close()
             raise TransportError(
                 f"SMTP {exc.smtp_code}: {exc.smtp_error!r}", permanent=500 <= exc.smtp_code < 600
@@ -63,5 +69,8 @@ class EmailTransport(Transport):
             self.close()
             raise TransportError(f"SMTP 连接错误: {exc}") from exc
         if not sent:
+            self.last_answer = {"result": "not sent", "message_id": mid}
             raise TransportError("邮件后端未发送任何邮件")
+        # Django's backends keep no SMTP reply text: the count accepted is what they report.
+        self.last_answer = {"result": "sent", "accepted": sent, "message_id": mid, "to": delivery.recipient.email}
         return mid

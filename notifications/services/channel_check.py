@@ -1,0 +1,129 @@
+"""One clearly marked test message through a configured channel, for an operator.
+
+Not a reminder, so it writes no ledger row: a Delivery is keyed by a subject and a
+rule and means "this reminder went out"; a test row would sit in the supervisors'
+failure list and statistics and could never be told from a real one. What the
+provider answered is returned to the operator and logged instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+from duban.lib import clock
+from notifications.models.ledger import Channel
+from notifications.services.render import Message
+from notifications.transports import TransportError, get_transport
+
+log = logging.getLogger(__name__)
+MARK = "【督办系统测试消息】"
+
+
+class CheckRefused(Exception):
+    """The test cannot be sent: the message says why, in Chinese and English."""
+
+
+@dataclass
+class CheckDelivery:
+    """What a transport reads of a delivery, without a ledger row behind it."""
+
+    pk: str
+    recipient: Any
+    recipient_id: int
+    channel: str
+    message: Message
+    batch: list = field(default_factory=list)
+    provider_message_id: str = ""
+    task: Any = None
+    task_id: Any = None
+    is_test: bool = True
+
+
+@dataclass
+class CheckResult:
+    channel: str
+    backend: str
+    address: str
+    provider_id: str = ""
+    answer: Any = None
+    error: TransportError | None = None
+
+
+def backend_of(channel: str) -> str:
+    if channel == "sms":
+        return settings.SMS_BACKEND
+    if channel == "email":
+        return settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
+    if channel == "dingtalk":
+        return getattr(settings, "DINGTALK_MODE", "robot")
+    return "database"
+
+
+def address_of(user: Any, channel: str) -> str:
+    """The user's address on the channel, or CheckRefused when there is none."""
+    if channel == "email":
+        if not user.email:
+            raise CheckRefused(f"用户 {user.username} 没有电子邮箱 / user has no e-mail address")
+        return user.email
+    if channel == "sms":
+        if not user.phone:
+            raise CheckRefused(f"用户 {user.username} 没有手机号 / user has no mobile number")
+        return user.phone
+    if channel == "dingtalk":
+        if backend_of("dingtalk") == "robot" and not settings.DINGTALK_WEBHOOK_URL:
+            raise CheckRefused("钉钉渠道未配置 (DINGTALK_WEBHOOK_URL 为空) / DingTalk is not configured")
+        userid = getattr(user, "dingtalk_userid", "")
+        if not (userid or user.phone):
+            raise CheckRefused(
+                f"用户 {user.username} 既无钉钉用户ID也无手机号 / user has neither a DingTalk id nor a mobile number"
+            )
+        return userid or user.phone
+    return f"站内信 {user.username}"
+
+
+def check_message() -> Message:
+    stamp = clock.now().astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M:%S")
+    subject = f"{MARK}渠道测试 {stamp}"
+    body = f"这是督办系统于 {stamp} 发出的测试消息，用于检查通知渠道配置，无需处理。"
+    return Message(
+        subject=subject,
+        body=body,
+        link=f"{settings.SITE_URL}/",
+        short=f"{MARK}{stamp} 通知渠道测试，无需处理。",
+        sms_params={"name": "督办系统测试消息", "date": stamp[:10], "status": "渠道测试，无需处理"},
+    )
+
+
+def channel_check_send(*, user: Any, channel: str) -> CheckResult:
+    if channel not in Channel.values:
+        raise CheckRefused(f"未知的通知渠道 / unknown channel: {channel} (可选 / one of: {', '.join(Channel.values)})")
+    if not user.is_active:
+        raise CheckRefused(f"用户 {user.username} 已停用 / user is inactive")
+    address = address_of(user, channel)
+    stamp = clock.now().strftime("%Y%m%d%H%M%S")
+    delivery = CheckDelivery(
+        pk=f"test-{stamp}", recipient=user, recipient_id=user.pk, channel=channel, message=check_message()
+    )
+    result = CheckResult(channel=channel, backend=backend_of(channel), address=address)
+    transport = get_transport(channel)
+    transport.open()
+    try:
+        result.provider_id = transport.send(delivery)
+    except TransportError as exc:
+        result.error = exc
+    finally:
+        transport.close()
+        result.answer = getattr(transport, "last_answer", None)
+    log.info(
+        "test notification to %s over %s (%s): %s",
+        user.username,
+        channel,
+        result.backend,
+        result.error.message if result.error else result.provider_id,
+    )
+    return result
