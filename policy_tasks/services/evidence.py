@@ -32,6 +32,7 @@ from policy_tasks.models import CompletionRequest, Evidence, ProgressReport, Tas
 from policy_tasks.models.workflow import evidence_path
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 from policy_tasks.services.evidence_names import allowed_extensions, clean_name, name_fits
+from policy_tasks.services.uploads import refuse_zip_bomb
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -139,6 +140,8 @@ def evidence_upload(
         raise ServiceError(f"文件过大,单个文件不得超过{limit // (1024 * 1024) or 1}MB", field="file")
     if not data:
         raise ServiceError("文件为空", field="file")
+    if data.startswith(b"PK"):  # a zip container (.docx, .xlsx, .zip): its size before anyone unpacks it
+        refuse_zip_bomb(data)
     content_type = detect_content_type(data)
     if content_type is None or content_type not in settings.EVIDENCE_ALLOWED_TYPES:
         raise ServiceError("不支持的文件类型,请上传PDF、图片、Word、Excel或文本文件", field="file")
