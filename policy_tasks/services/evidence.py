@@ -27,7 +27,7 @@ from accounts import roles
 from accounts.models import Membership
 from duban.lib import clock
 from policy_tasks import permissions
-from policy_tasks.errors import Forbidden, InvalidState, ServiceError
+from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, ServiceError
 from policy_tasks.models import CompletionRequest, Evidence, ProgressReport, Task
 from policy_tasks.models.workflow import evidence_path
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
@@ -99,13 +99,13 @@ def _check_links(user: Any, task: Task, report: ProgressReport | None, request: 
     my_units = roles.unit_ids(user)
     if report is not None:
         if report.task_id != task.pk:
-            raise ServiceError("所选填报不属于该任务", field="report")
+            raise NoSuchObject(report.pk, field="report")
         if report.unit_id not in my_units:
             raise Forbidden("只能为本单位的填报上传佐证材料")
         return report.unit
     if request is not None:
         if request.milestone.task_id != task.pk:
-            raise ServiceError("所选办结申请不属于该任务", field="completion_request")
+            raise NoSuchObject(request.pk, field="completion_request")
         if request.unit_id not in my_units:
             raise Forbidden("只能为本单位的办结申请上传佐证材料")
         if request.status != CompletionRequest.Status.PENDING:
