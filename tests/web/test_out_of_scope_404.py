@@ -18,6 +18,7 @@ import re
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
@@ -170,21 +171,29 @@ def _send(client, route: str, url: str, method: str, world):
     return call(url, body, **headers) if method == "POST" else call(url, **headers)
 
 
-@pytest.mark.parametrize("route", sorted(OBJECTS))
-def test_an_object_of_another_unit_is_404_by_every_method(outsiders, route):
+def _answer(client, route: str, pk: int, method: str, world) -> int:
+    # In a savepoint rolled back: what one request changes, the next one does not meet.
+    with transaction.atomic():
+        status = _send(client, route, _url(route, pk), method, world).status_code
+        transaction.set_rollback(True)
+    return status
+
+
+def test_an_object_of_another_unit_is_404_by_every_method(outsiders):
+    """One world for all routes (building it per route doubled the run time)."""
     w = outsiders
-    obj = OBJECTS[route](w)
     wrong = []
-    for actor in OUTSIDERS:
-        user = getattr(w, actor)
-        for method in METHODS:
-            client = _client(route, user)
-            missing = _send(client, route, _url(route, MISSING), method, w).status_code
-            got = _send(client, route, _url(route, obj.pk), method, w).status_code
-            want = 405 if missing == 405 else 404
-            if got != want or missing != want:
-                wrong.append(f"{actor} {method}: {got} (a missing id: {missing}), want {want}")
-    assert not wrong, f"/{route}\n" + "\n".join(wrong)
+    for route in sorted(OBJECTS):
+        obj = OBJECTS[route](w)
+        for actor in OUTSIDERS:
+            client = _client(route, getattr(w, actor))
+            for method in METHODS:
+                missing = _answer(client, route, MISSING, method, w)
+                got = _answer(client, route, obj.pk, method, w)
+                want = 405 if missing == 405 else 404
+                if got != want or missing != want:
+                    wrong.append(f"/{route} {actor} {method}: {got} (a missing id: {missing}), want {want}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_a_revoked_or_unknown_feed_token_is_404(outsiders):
