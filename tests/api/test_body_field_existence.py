@@ -12,9 +12,12 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from accounts.models import Membership
+from policy_tasks.services.evidence import evidence_upload
+from policy_tasks.services.milestones import milestone_request_completion
 from policy_tasks.services.reports import task_report_progress
 from tests import factories as f
-from tests.api.conftest import PDF, client_for
+from tests.api.conftest import PDF, client_for, pdf_file
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +33,12 @@ def elsewhere(rich_world):
     w.foreign_milestone = f.MilestoneFactory(task=task, text="9月底前完成", due_date=date(2023, 9, 30))
     w.foreign_report = task_report_progress(
         user=w.other_clerk, task=task, period=w.period, progress="其他单位的进展", percent=10
+    )
+    head = f.UserFactory(username="other_head")
+    f.MembershipFactory(user=head, unit=w.other_unit, role=Membership.Role.HEAD)
+    evidence = evidence_upload(user=head, task=task, uploaded_file=pdf_file())
+    w.foreign_request = milestone_request_completion(
+        user=head, milestone=w.foreign_milestone, note="已完成", evidence_ids=[evidence.pk]
     )
     return w
 
@@ -55,6 +64,7 @@ def test_evidence_for_another_tasks_report_or_request_is_a_missing_id(elsewhere)
         return send
 
     _same_answer(upload("report"), "report", w.foreign_report.pk)
+    _same_answer(upload("completion_request"), "completion_request", w.foreign_request.pk)
 
 
 def test_an_urge_on_another_tasks_milestone_is_a_missing_id(elsewhere):
