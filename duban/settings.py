@@ -157,6 +157,16 @@ EVIDENCE_ALLOWED_TYPES = env_list(
     ],
 )
 
+# Zip containers (.docx, .xlsx, .ofd, zip evidence) are refused before anything reads them when
+# their directory declares more than this expanded size, more members, or a higher compression
+# ratio (whole archive, or one member over 1 MB) (issue 14: zip bombs). The source reader's own
+# ceilings (100 MB, 5000 members, 200x) stay the upper bound.
+DUBAN_ARCHIVE_MAX_UNPACKED_BYTES = env_int("DUBAN_ARCHIVE_MAX_UNPACKED_BYTES", 32 * 1024 * 1024)
+DUBAN_ARCHIVE_MAX_MEMBERS = env_int("DUBAN_ARCHIVE_MAX_MEMBERS", 1000)
+DUBAN_ARCHIVE_MAX_RATIO = env_int("DUBAN_ARCHIVE_MAX_RATIO", 100)
+if min(DUBAN_ARCHIVE_MAX_UNPACKED_BYTES, DUBAN_ARCHIVE_MAX_MEMBERS, DUBAN_ARCHIVE_MAX_RATIO) < 1:
+    raise ImproperlyConfigured("DUBAN_ARCHIVE_MAX_UNPACKED_BYTES, _MAX_MEMBERS and _MAX_RATIO must be positive")
+
 # E-mail: console in development; SMTP (or file backend via EMAIL_FILE_PATH) in production.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"

@@ -18,6 +18,12 @@ class PolicyTasksConfig(AppConfig):
         # The working-day calendar reads the office's holiday table (节假日与调休) first.
         workdays.use_source(calendar_load, calendar_version)
 
+        # The source reader (plain Python) asks the settings for its archive limits on every upload.
+        from policy_tasks.parsing.sources.archive_limits import use_limits
+        from policy_tasks.services.uploads import archive_limits
+
+        use_limits(archive_limits)
+
         # Accounts, roles, scopes and schedules on the audit chain however they change (issue 14).
         from django.contrib.auth.models import Group
         from django_celery_beat.models import PeriodicTask

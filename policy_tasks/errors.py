@@ -22,6 +22,18 @@ class NotFound(ServiceError):
     code = "not_found"
 
 
+# A body field naming an object that is not there for this request (missing, or another task's):
+# one message for both, so that an answer never tells another unit's object exists (issue 14).
+NO_SUCH_OBJECT = "对象不存在（ID {pk}）"
+
+
+class NoSuchObject(ServiceError):
+    """A body field's object that is not this request's to name: answered as a missing id."""
+
+    def __init__(self, pk: object, *, field: str):
+        super().__init__(NO_SUCH_OBJECT.format(pk=pk), field=field)
+
+
 class Forbidden(ServiceError):
     """Visible to the actor, but this action is not theirs to take."""
 

@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from policy_tasks.api.backends import LOCKED_OUT_MESSAGE
-from policy_tasks.errors import ServiceError
+from policy_tasks.errors import NoSuchObject, ServiceError
 
 logger = logging.getLogger(__name__)
 
@@ -137,6 +137,8 @@ def _translate(exc: Exception) -> tuple[int, str, str, dict[str, list[str]], dic
     """(status, code, message, fields, headers) for any exception we know how to answer."""
     if isinstance(exc, ServiceError):
         fields = {exc.field: [exc.message]} if exc.field else {}
+        if isinstance(exc, NoSuchObject):  # worded as the serializer words a missing id
+            return exc.status, exc.code, _validation_message(fields), fields, {}
         return exc.status, exc.code, exc.message, fields, {}
     if isinstance(exc, RequestDataTooBig):  # Django's own check, when something read request.body
         exc = RequestTooLarge()

@@ -192,26 +192,32 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: Any 
 
     # What was withdrawn (已撤销/已作废) before the cutoff counts for nothing; what was
     # withdrawn later was still in force then, and the states at the cutoff say how it stood.
+    # A reader sees the tasks their ledger shows, no more (a supervisor scoped to one area: that
+    # area's figures, items and ranking; issue 14).
+    in_document = Task.objects.filter(document=document)
+    seen = visible_tasks(user, in_document) if user is not None else in_document
+    scoped = user is not None and seen.count() != in_document.count()
     tasks = list(
-        Task.objects.filter(document=document)
-        .exclude(withdrawn_at__lt=cutoff)
+        seen.exclude(withdrawn_at__lt=cutoff)
         .select_related("area")
         .prefetch_related(Prefetch("task_units", queryset=TaskUnit.objects.select_related("unit").order_by("position")))
         .order_by("number")
     )
     by_id = {t.pk: t for t in tasks}
     milestones = list(
-        Milestone.objects.filter(document=document, task__isnull=False, due_date__isnull=False)
+        Milestone.objects.filter(document=document, task__in=seen.values("pk"), due_date__isnull=False)
         .exclude(withdrawn_at__lt=cutoff)
         .exclude(task__withdrawn_at__lt=cutoff)
         .order_by("task_id", "position", "pk")
     )
     percents = {tid: r.percent for tid, r in latest_reports(list(by_id), cutoff=cutoff).items()}
     states = milestone_states(milestones, on=on, cutoff=cutoff, document=document, percents=percents)
-    missing = reports_missing(on=on, document=document, include_late=True)
+    missing = [r for r in reports_missing(on=on, document=document, include_late=True) if r.task.pk in by_id]
 
     areas = {
-        a.pk: AreaSummary(f"{chinese_number(a.number)}、{a.title}") for a in Area.objects.filter(document=document)
+        a.pk: AreaSummary(f"{chinese_number(a.number)}、{a.title}")
+        for a in Area.objects.filter(document=document)
+        if not scoped or any(t.area_id == a.pk for t in tasks)
     }
     other = AreaSummary("其他")
     figures = Figures(tasks=len(tasks))
@@ -260,6 +266,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: Any 
         missing=missing,
         on=on,
         cutoff=cutoff,
+        scoped=scoped,
     )
     return Bulletin(
         document=document,

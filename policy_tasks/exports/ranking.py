@@ -26,8 +26,10 @@ def historical_scoreboard(
     missing: list[MissingReport],
     on: date,
     cutoff: datetime,
+    scoped: bool = False,
 ) -> list[UnitScore]:
-    """unit_scoreboard's figures on the states at the cutoff; `units_of` maps task id → its TaskUnits."""
+    """unit_scoreboard's figures on the states at the cutoff; `units_of` maps task id → its TaskUnits
+    (`scoped`: only the tasks a reader sees, so extensions count on those alone)."""
     scores: dict[int, UnitScore] = {}
     days_late: dict[int, list[int]] = {}
     for links in units_of.values():
@@ -55,7 +57,10 @@ def historical_scoreboard(
                 score.overdue_as_co += 1
     granted = ExtensionRequest.objects.filter(
         milestone__document=document, status=ExtensionRequest.Status.GRANTED, decided_at__lt=cutoff
-    ).values_list("unit_id", flat=True)
+    )
+    if scoped:  # only the reader's tasks (units_of holds them)
+        granted = granted.filter(milestone__task_id__in=list(units_of))
+    granted = granted.values_list("unit_id", flat=True)
     for unit_id in granted:
         if unit_id in scores:
             scores[unit_id].extensions += 1

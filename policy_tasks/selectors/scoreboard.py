@@ -32,11 +32,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
 from accounts.models import Unit
 from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.reports import reports_missing
 
 
@@ -63,10 +65,15 @@ def _closed_on(status: str, closed_at, on: date) -> date | None:
     return closed if closed <= on else None
 
 
-def unit_scoreboard(*, document: PolicyDocument, on: date) -> list[UnitScore]:
+def unit_scoreboard(*, document: PolicyDocument, on: date, user: Any = None) -> list[UnitScore]:
+    """`user`: counted over the tasks their ledger shows (a supervisor scoped to an area sees that
+    area's units and figures, issue 14); None counts everything (commands, jobs)."""
+    tasks = Task.objects.filter(document=document)
+    if user is not None:
+        tasks = visible_tasks(user, tasks)
     # Withdrawn clauses (已撤销) and milestones (已作废) count for nobody, for or against.
     links = list(
-        TaskUnit.objects.filter(task__document=document)
+        TaskUnit.objects.filter(task__in=tasks.values("pk"))
         .exclude(task__status=Task.Status.WITHDRAWN)
         .select_related("unit")
     )
@@ -84,7 +91,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date) -> list[UnitScore]:
     days_late: dict[int, list[int]] = {}
     milestones = (
         Milestone.objects.in_force()
-        .filter(document=document, task__isnull=False, due_date__isnull=False, due_date__lt=on)
+        .filter(document=document, task__in=tasks.values("pk"), due_date__isnull=False, due_date__lt=on)
         .values_list("task_id", "due_date", "status", "closed_at")
     )
     for task_id, due, status, closed_at in milestones:
@@ -104,14 +111,14 @@ def unit_scoreboard(*, document: PolicyDocument, on: date) -> list[UnitScore]:
                 scores[unit_id].overdue_as_co += 1
 
     granted = ExtensionRequest.objects.filter(
-        milestone__document=document, status=ExtensionRequest.Status.GRANTED, decided_at__isnull=False
+        milestone__task__in=tasks.values("pk"), status=ExtensionRequest.Status.GRANTED, decided_at__isnull=False
     ).values_list("unit_id", "decided_at")
     for unit_id, decided_at in granted:
         if unit_id in scores and timezone.localdate(decided_at) <= on:
             scores[unit_id].extensions += 1
 
     for missing in reports_missing(on=on, document=document, include_late=True):
-        if missing.unit.pk in scores:
+        if missing.unit.pk in scores and missing.task.pk in leads_of:
             scores[missing.unit.pk].missing_reports += 1
 
     return scores_ranked(scores, days_late, document)

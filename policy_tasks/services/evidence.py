@@ -27,11 +27,12 @@ from accounts import roles
 from accounts.models import Membership
 from duban.lib import clock
 from policy_tasks import permissions
-from policy_tasks.errors import Forbidden, InvalidState, ServiceError
+from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, ServiceError
 from policy_tasks.models import CompletionRequest, Evidence, ProgressReport, Task
 from policy_tasks.models.workflow import evidence_path
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 from policy_tasks.services.evidence_names import allowed_extensions, clean_name, name_fits
+from policy_tasks.services.uploads import refuse_zip_bomb
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -98,13 +99,13 @@ def _check_links(user: Any, task: Task, report: ProgressReport | None, request: 
     my_units = roles.unit_ids(user)
     if report is not None:
         if report.task_id != task.pk:
-            raise ServiceError("所选填报不属于该任务", field="report")
+            raise NoSuchObject(report.pk, field="report")
         if report.unit_id not in my_units:
             raise Forbidden("只能为本单位的填报上传佐证材料")
         return report.unit
     if request is not None:
         if request.milestone.task_id != task.pk:
-            raise ServiceError("所选办结申请不属于该任务", field="completion_request")
+            raise NoSuchObject(request.pk, field="completion_request")
         if request.unit_id not in my_units:
             raise Forbidden("只能为本单位的办结申请上传佐证材料")
         if request.status != CompletionRequest.Status.PENDING:
@@ -139,6 +140,8 @@ def evidence_upload(
         raise ServiceError(f"文件过大,单个文件不得超过{limit // (1024 * 1024) or 1}MB", field="file")
     if not data:
         raise ServiceError("文件为空", field="file")
+    if data.startswith(b"PK"):  # a zip container (.docx, .xlsx, .zip): its size before anyone unpacks it
+        refuse_zip_bomb(data)
     content_type = detect_content_type(data)
     if content_type is None or content_type not in settings.EVIDENCE_ALLOWED_TYPES:
         raise ServiceError("不支持的文件类型,请上传PDF、图片、Word、Excel或文本文件", field="file")

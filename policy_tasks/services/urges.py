@@ -14,7 +14,7 @@ from django.db import transaction
 
 from accounts.models import Membership, Unit, User
 from duban.lib import clock
-from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError
+from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, NotFound, ServiceError
 from policy_tasks.models import Milestone, Task, TaskUnit, UrgeNotice, UrgeRecipient
 from policy_tasks.permissions import require
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
@@ -42,7 +42,7 @@ def urge_issue(
         raise InvalidState("该条款已在文件新版本中撤销，无需催办")
     if milestone is not None:
         if milestone.task_id != task.pk:
-            raise ServiceError("该节点不属于此任务", field="milestone")
+            raise NoSuchObject(milestone.pk, field="milestone")
         if milestone.status == Milestone.Status.CLOSED:
             raise InvalidState("该节点已销号，无需催办")
         if milestone.status == Milestone.Status.WITHDRAWN:

@@ -70,7 +70,7 @@ def dashboard_data(*, user: Any, document: PolicyDocument, on: date) -> dict[str
         },
     }
 
-    scores = [s for s in unit_scoreboard(document=document, on=on) if s.overdue_count]
+    scores = [s for s in unit_scoreboard(document=document, on=on, user=user) if s.overdue_count]
     scores.sort(key=lambda s: (-s.overdue_count, s.unit.name))
     scores = scores[:UNITS_SHOWN]
     overdue_units = {

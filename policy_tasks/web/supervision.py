@@ -125,7 +125,7 @@ def console(request: HttpRequest) -> HttpResponse:
     if document is not None:
         context.update(
             board=ledger.board(user=request.user, document=document, on=on),
-            scoreboard=unit_scoreboard(document=document, on=on),
+            scoreboard=unit_scoreboard(document=document, on=on, user=request.user),
             verifications=ledger.verification_queue(user=request.user, document=document),
             extensions=ledger.extension_queue(user=request.user, document=document),
         )

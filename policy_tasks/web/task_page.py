@@ -247,9 +247,11 @@ def request_extension(request: HttpRequest, milestone_id: int) -> HttpResponse:
     return _back_to(milestone.task, f"m{milestone.pk}")
 
 
-def _recipient_or_404(recipient_id: int) -> UrgeRecipient:
+def _recipient_or_404(user, recipient_id: int) -> UrgeRecipient:
+    """The notice row, 404 unless its task is the user's to see: a redirect to the task would
+    say that the urge exists (issue 14)."""
     recipient = UrgeRecipient.objects.select_related("notice", "notice__task").filter(pk=recipient_id).first()
-    if recipient is None:
+    if recipient is None or not can(user, "task.view", recipient.notice.task):
         raise Http404("催办单不存在")
     return recipient
 
@@ -257,7 +259,7 @@ def _recipient_or_404(recipient_id: int) -> UrgeRecipient:
 @page
 @require_POST
 def reply_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
-    recipient = _recipient_or_404(recipient_id)
+    recipient = _recipient_or_404(request.user, recipient_id)
     task = recipient.notice.task
     form = UrgeReplyForm(request.POST)
     try:
@@ -274,7 +276,7 @@ def reply_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
 @page
 @require_POST
 def acknowledge_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
-    recipient = _recipient_or_404(recipient_id)
+    recipient = _recipient_or_404(request.user, recipient_id)
     try:
         urge_acknowledge(user=request.user, recipient=recipient, meta=meta(request))
     except ServiceError as exc:

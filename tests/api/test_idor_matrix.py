@@ -22,6 +22,7 @@ from policy_tasks.exports.calendar_feed import calendar_token_create
 from policy_tasks.models import DocumentVersion, ExportJob
 from tests.api.conftest import pdf_file
 from tests.api.matrix import ACTORS, expected, has_path_params, operations
+from tests.api.signin import tokens_by_sign_in
 from tests.api.test_documents import seed_text_file
 
 SCHEMA = SchemaGenerator().get_schema(request=None, public=True)
@@ -211,14 +212,21 @@ def test_the_only_operation_without_a_permission_row_is_the_token_endpoint():
     assert [(p, m) for p, m in PUBLIC] == [("/api/v1/auth/token/", "POST")]
 
 
+@pytest.mark.parametrize("mfa", [False, True], ids=["password", "second-factor"])
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m} {p}" for p, m in OPERATIONS])
-def test_every_actor_gets_the_answer_the_table_gives(rich_world, path, method):
+def test_every_actor_gets_the_answer_the_table_gives(rich_world, settings, path, method, mfa):
+    """With `mfa`, DUBAN_MFA_REQUIRED is on and every actor's token comes from the token
+    endpoint: admins and supervisors enrol a TOTP device and send its code."""
     operation = OP_BY_KEY[(path, method)]
     action = operation.get("x-permission")
     assert action, f"{method} {path} names no permission row (x-permission)"
     world = rich_world
     users = {name: getattr(world, name) for name in ACTORS if name != "anonymous"}
-    tokens = {name: AuthToken.objects.create(user=user)[1] for name, user in users.items()}
+    if mfa:
+        settings.DUBAN_MFA_REQUIRED = True
+        tokens = tokens_by_sign_in(users)
+    else:
+        tokens = {name: AuthToken.objects.create(user=user)[1] for name, user in users.items()}
     is_list = not has_path_params(path) and action == "task.view"
     wrong = []
     for actor in ACTORS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from policy_tasks.date_fields import WindowDateField
+from policy_tasks.errors import NO_SUCH_OBJECT
 from policy_tasks.models import CompletionRequest, Milestone, ProgressReport, ReportPeriod, UrgeNotice
 
 MAX_ID = 2**63 - 1  # bigint: anything larger is not an id (and would overflow the driver)
@@ -16,7 +17,14 @@ class IdField(serializers.IntegerField):
 
 
 class PkField(serializers.PrimaryKeyRelatedField):
-    """A primary key that is refused politely when it is not a bigint (DRF would let it reach the driver)."""
+    """A primary key that is refused politely when it is not a bigint (DRF would let it reach the driver).
+
+    A missing object gets the services' message for another task's object (NO_SUCH_OBJECT)."""
+
+    default_error_messages = {
+        **serializers.PrimaryKeyRelatedField.default_error_messages,
+        "does_not_exist": NO_SUCH_OBJECT.replace("{pk}", "{pk_value}"),
+    }
 
     def to_internal_value(self, data):
         IdField().run_validation(data)

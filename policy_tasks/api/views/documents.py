@@ -70,7 +70,8 @@ class ScoreboardApi(GenericApi):
         if not can(request.user, "scoreboard.read", document):
             raise Forbidden("无权查看考核计分")
         on = self.validated(OnDateSerializer, request.query_params).get("on") or clock.today()
-        return Response(ScoreSerializer(unit_scoreboard(document=document, on=on), many=True).data)
+        scores = unit_scoreboard(document=document, on=on, user=request.user)
+        return Response(ScoreSerializer(scores, many=True).data)
 
 
 class ImportQuerySerializer(serializers.Serializer):

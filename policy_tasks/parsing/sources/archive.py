@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from .archive_limits import check_members
 from .base import (
     CORRUPT_ARCHIVE,
     ENCRYPTED_ZIP,
@@ -42,6 +43,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         ratio = member.file_size / max(member.compress_size, 1)
         if total > MAX_UNPACKED_BYTES or (member.file_size > _RATIO_FLOOR and ratio > MAX_COMPRESSION_RATIO):
             raise SourceError(ZIP_BOMB)
+    check_members(archive)  # the deployment's tighter limits (settings DUBAN_ARCHIVE_*)
     return archive
 
 
