@@ -14,8 +14,7 @@ from django.core.checks import register
 from duban.transport import database_encrypted, is_local_host, redis_facts, smtp_facts
 
 
-def _database() -> list[CheckWarning]:
-    config = settings.DATABASES["default"]
+def _database(config: dict) -> list[CheckWarning]:
     if config["ENGINE"].endswith("sqlite3") or is_local_host(config.get("HOST")):
         return []
     if database_encrypted(config):
@@ -77,7 +76,7 @@ def transport_encryption(app_configs, **kwargs) -> list[CheckWarning]:
     if settings.DEBUG:
         return []
     return [
-        *_database(),
+        *_database(settings.DATABASES["default"]),
         *_redis("CELERY_BROKER_URL", settings.CELERY_BROKER_URL),
         *_redis("CACHE_URL", getattr(settings, "CACHE_URL", "") or ""),
         *_smtp(),
