@@ -90,6 +90,16 @@ def test_smtp_starttls_is_on_by_default_in_production_towards_another_host():
     }
 
 
+def test_the_proxy_header_is_believed_only_behind_a_tls_proxy():
+    code = "from django.conf import settings as s; print(s.SECURE_PROXY_SSL_HEADER, s.SESSION_COOKIE_SECURE)"
+    production = {"DEBUG": "false", "SECRET_KEY": "k3y-" + "x9Q!zP2#" * 6, "ALLOWED_HOSTS": "duban.example.gov.cn"}
+    behind = _run(production, "shell", "--no-imports", "-c", code)
+    alone = _run({**production, "DUBAN_BEHIND_TLS_PROXY": "false"}, "shell", "--no-imports", "-c", code)
+    assert behind.stdout.split() == ["('HTTP_X_FORWARDED_PROTO',", "'https')", "True"], behind.stderr[-500:]
+    # gunicorn ending TLS itself: a client could write the header, so Django does not read it.
+    assert alone.stdout.split() == ["None", "True"], alone.stderr[-500:]
+
+
 def test_a_redis_ca_file_without_a_rediss_url_stops_startup(tmp_path):
     ca = tmp_path / "ca.pem"
     ca.write_text("x")

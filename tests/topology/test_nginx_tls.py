@@ -28,6 +28,7 @@ from knox.models import AuthToken
 from tests.conftest import services_unavailable
 from tests.foundation.servers import free_port
 from tests.foundation.tls import make_certificates
+from tests.health.conftest import wait_for
 from tests.storage.test_s3_web_nodes import _multipart
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -180,7 +181,8 @@ def test_pages_over_tls_with_hsts_secure_cookies_and_the_request_id(front, world
     # nginx replaces a client's id with its own; the application logs and answers with that one.
     request_id = headers["X-Request-ID"]
     assert re.fullmatch(r"[0-9a-f]{32}", request_id)
-    time.sleep(0.2)  # nginx writes the access log line after the answer
+    # nginx writes the access log line after the answer has gone.
+    wait_for(lambda: f"rid={request_id}" in front.access_log.read_text(), timeout=5, message="the access log line")
     [line] = [x for x in front.access_log.read_text().splitlines() if f"rid={request_id}" in x]
     assert '"GET /login/ HTTP/1.1" 200 ' in line
 
