@@ -496,3 +496,12 @@ if CELERY_BROKER_URL.startswith("rediss://"):
     CELERY_BROKER_USE_SSL = dict(REDIS_TLS_OPTIONS)
 if CACHE_URL.startswith("rediss://"):
     CACHES["default"]["OPTIONS"].update(REDIS_TLS_OPTIONS)
+# Behind nginx REMOTE_ADDR is nginx's: from these addresses (the proxy's; empty: none), the X-Real-IP
+# header nginx writes is the client's address for the audit trail, lockouts and logs (duban/proxy.py).
+DUBAN_TRUSTED_PROXIES = env_list("DUBAN_TRUSTED_PROXIES")
+for _entry in DUBAN_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_entry, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DUBAN_TRUSTED_PROXIES: {_entry!r} is not an address or network") from exc
+MIDDLEWARE.insert(0, "duban.proxy.ClientAddressMiddleware")

@@ -160,6 +160,7 @@ def front(world, web_nodes, tmp_path, settings, collected):
         SECURE_SSL_REDIRECT="true",  # production's: behind nginx no request is plain HTTP to Django
         DUBAN_VAR_DIR=str(var_dir),
         DUBAN_PASSWORD_MAX_AGE_DAYS="0",
+        DUBAN_TRUSTED_PROXIES="127.0.0.1",  # as deploy/env.example
         DJANGO_SETTINGS_MODULE=SETTINGS,
     )
     nginx = Nginx(tmp_path / "nginx", upstream=int(node.rsplit(":", 1)[1]), static_root=static_root)
