@@ -18,6 +18,7 @@ from duban.env import env_bool, env_int, env_list, env_str, parse_database_url
 from duban.logs.formatting import logging_config
 from duban.sms_config import sms_gateway_from_env
 from duban.storage.config import default_storage_from_env
+from duban.transport import database_tls, is_local_host, redis_tls_options
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DUBAN_VAR_DIR") or BASE_DIR / "var")
@@ -176,8 +177,11 @@ EMAIL_HOST = env_str("EMAIL_HOST") or "localhost"
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER") or ""
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD") or ""
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# STARTTLS by default in production towards another host (docs/security.md 「传输加密」): the
+# password and the reminders' text would otherwise cross the network in clear. A relay on this
+# machine (localhost:25) is left as it is; EMAIL_USE_TLS=false says so for another host.
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not DEBUG and not EMAIL_USE_SSL and not is_local_host(EMAIL_HOST))
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are mutually exclusive")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "督办系统 <duban@localhost>"
@@ -264,10 +268,13 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IP_HEADERS", ["REMOTE_ADDR"])
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The TLS proxy in front (deploy/nginx) overwrites X-Forwarded-Proto and Django believes it.
+    # Off when nothing in front sets the header, where a client could write it (gunicorn's own TLS).
+    if env_bool("DUBAN_BEHIND_TLS_PROXY", True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -549,3 +556,34 @@ DINGTALK_CORP_ID = env_str("DINGTALK_CORP_ID") or ""
 DINGTALK_JSAPI_URL = (
     env_str("DINGTALK_JSAPI_URL") or "https://g.alicdn.com/dingding/dingtalk-jsapi/3.0.25/dingtalk.open.js"
 )
+
+# --- Transport encryption (issue 14; docs/security.md 「传输加密」) ---
+# PostgreSQL: libpq's sslmode and sslrootcert, in DATABASE_URL's query (…/duban?sslmode=verify-full
+# &sslrootcert=/etc/duban/db-ca.pem) or these two variables; `check --deploy` warns (duban.W160)
+# when a database on another host is reached without at least sslmode=require.
+database_tls(
+    DATABASES["default"],
+    env_str("DATABASE_SSLMODE"),
+    env_str("DATABASE_SSLROOTCERT"),
+    setting="DATABASE_URL",
+)
+# Redis: rediss://:password@host:6380/0 for the broker and the cache. The server's certificate is
+# always checked, against REDIS_TLS_CA_FILE (a private CA) or the system's store.
+REDIS_TLS_CA_FILE = env_str("REDIS_TLS_CA_FILE") or ""
+REDIS_TLS_OPTIONS = redis_tls_options(REDIS_TLS_CA_FILE)
+_rediss = [url for url in (CELERY_BROKER_URL, CACHE_URL) if url.startswith("rediss://")]
+if REDIS_TLS_CA_FILE and not _rediss:
+    raise ImproperlyConfigured("REDIS_TLS_CA_FILE is set but neither CELERY_BROKER_URL nor CACHE_URL is rediss://")
+if CELERY_BROKER_URL.startswith("rediss://"):
+    CELERY_BROKER_USE_SSL = dict(REDIS_TLS_OPTIONS)
+if CACHE_URL.startswith("rediss://"):
+    CACHES["default"]["OPTIONS"].update(REDIS_TLS_OPTIONS)
+# Behind nginx REMOTE_ADDR is nginx's: from these addresses (the proxy's; empty: none), the X-Real-IP
+# header nginx writes is the client's address for the audit trail, lockouts and logs (duban/proxy.py).
+DUBAN_TRUSTED_PROXIES = env_list("DUBAN_TRUSTED_PROXIES")
+for _entry in DUBAN_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_entry, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DUBAN_TRUSTED_PROXIES: {_entry!r} is not an address or network") from exc
+MIDDLEWARE.insert(0, "duban.proxy.ClientAddressMiddleware")

@@ -18,6 +18,7 @@ from django.core.checks import Warning as CheckWarning
 from django.db import DatabaseError
 
 from accounts.models import User
+from policy_tasks import checks_transport  # noqa: F401 (registers duban.W160-W163: encrypted transport)
 from policy_tasks.services.demo import DEMO_EMAIL_DOMAIN, DEMO_GLOBAL_USERNAMES, DEMO_PASSWORD
 
 # Brokers whose messages live in one process or on one disk: a second node never sees them.

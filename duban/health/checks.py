@@ -99,7 +99,8 @@ def check_broker() -> str:
         return _check_broker_folders()
     timeout = timeout_seconds()
     if scheme in ("redis", "rediss"):
-        client = redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout)
+        tls = settings.REDIS_TLS_OPTIONS if scheme == "rediss" else {}
+        client = redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout, **tls)
         try:
             client.ping()
         finally:
