@@ -169,8 +169,6 @@ def test_the_runbook_installs_backs_up_and_restores_as_written(site):
     deployed = site.run("deploy")
     assert "System check identified no issues" in deployed
     assert "static files copied" in deployed and (site.var / "static" / "staticfiles.json").is_file()
-    # Run again, as every upgrade does: nothing to migrate, the grants re-applied.
-    site.run("deploy")
 
     # Something to keep: audited rows (a holiday entered by file) and an uploaded file.
     (site.tmp / "2027.csv").write_text("date,kind,name\n2027-01-01,节假日,元旦\n", encoding="utf-8")
