@@ -12,6 +12,7 @@ How lines join items is `outline_lines`; which items are clauses, `clauses`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -151,6 +152,11 @@ def _split_by_brackets(clause: _Clause) -> list[_Clause]:
     if len(ends) < 2 or all(n == 0 for n in body_after[:-1]):
         return [clause]
     parts, start = [], 0
+    # `(一)约束性指标` over lines that each carry their bracket: the heading line is no clause's text.
+    first, _, rest = clause.text.partition("\n")
+    if rest and not re.search(r"[。;!?]", normalise(first)) and not read_responsibility(first).found:
+        if norm.find("\n") < ends[0]:
+            start = len(first) + 1
     for i, end in enumerate(ends):
         last = i == len(ends) - 1
         stop = len(clause.text) if last else end

@@ -150,6 +150,8 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
         return True  # a line of responsibility fields, or one (牵头单位:…) group
     if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
         return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
+    if _listed_under_heading(node, norm, resp):
+        return True
     if _closed(node):
         return False
     if not blank:
@@ -157,6 +159,18 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
     # After a blank line a paragraph still belongs to an item whose text so far is a heading,
     # or when it ends with the responsibility the item has not given yet.
     return "。" not in normalise(node.own_text) or resp.found
+
+
+def _listed_under_heading(node: Node, norm: str, resp) -> bool:
+    """`(一)约束性指标` over unnumbered lines that each end in a bracket of their own
+    (`耕地保有量保持在2000.9万亩。(市国土局牵头)`): the lines are the heading's, one clause a
+    bracket (document.py splits them)."""
+    heading = normalise(node.pieces[0][1]).strip() if node.pieces else ""
+    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or read_responsibility(heading).found:
+        return False
+    if "。" not in norm or not resp.found or resp.origin not in ("括号", "无标注括号"):
+        return False
+    return resp.spans[-1][1] >= len(norm.rstrip("。;. "))
 
 
 def _closed(node: Node) -> bool:

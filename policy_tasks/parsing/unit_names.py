@@ -215,4 +215,7 @@ def is_person(name: str) -> bool:
         _ORG_END_RE.search(norm)
         or norm[0] in "各省市区县乡镇全本"
         or norm.endswith(("区", "县", "市", "州", "旗", "村"))
+        # A complex named for what it hosts (`五金城`, `科技城`, `物流港`, `产业园`) is a place run
+        # by its own administration, listed among the units.
+        or norm.endswith(("城", "港", "园"))
     )

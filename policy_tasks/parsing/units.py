@@ -414,10 +414,19 @@ _MARKED_LEAD_RE = re.compile(r"^(?P<name>.+?)\s*(?:[(（](?:牵头|牵头单位|
 _PARTY_TITLE_RE = re.compile(r"(?:常委|委员|党组成员|党组书记|党委书记|党工委书记)$")
 
 
+# `责任领导:按《市委工作要点》分工(蒋永根、俞福才)`: the field defers to another document's
+# division of work and names the persons in the bracket after it.
+_DEFERRED_LEADERS_RE = re.compile(r"^(?:按|依|根据)[^()]*?分工[^()]*\((?P<names>[^()]+)\)$")
+
+
 def _one_person_per_name(names: list[str]) -> list[str]:
     """`县委常委、常务副县长张三` is one person: a party title before 、 goes with the office after it."""
     out: list[str] = []
+    expanded: list[str] = []
     for name in names:
+        m = _DEFERRED_LEADERS_RE.match(normalise(name).strip())
+        expanded += [n.strip() for n in re.split(r"[、,]", m["names"]) if n.strip()] if m else [name]
+    for name in expanded:
         if out and _PARTY_TITLE_RE.search(normalise(out[-1])) and not _is_name_only(out[-1]):
             out[-1] = f"{out[-1]}、{name}"
         else:
