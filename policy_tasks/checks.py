@@ -54,7 +54,7 @@ def embedded_defaults(app_configs, **kwargs) -> list[Error]:
         errors.append(
             Error(
                 "生产环境（DEBUG 关闭）短信通道仍为 console：短信只写入日志，不会发出。",
-                hint="设置 SMS_BACKEND=aliyun 和 ALIYUN_SMS_* (the console SMS backend sends nothing).",
+                hint="设置 SMS_BACKEND=aliyun、tencent 或 gateway 及其配置 (the console SMS backend sends nothing).",
                 id="duban.E003",
             )
         )
