@@ -10,11 +10,13 @@ from io import StringIO
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from notifications.management.commands.send_test_notification import Command
 from notifications.models import Delivery, InboxMessage
+from tests.notifications.dingtalk_server import DingTalkServer
 from tests.notifications.sms_gateway_server import GatewayServer
 from tests.notifications.sms_tencent_server import TencentServer
 
@@ -114,6 +116,21 @@ def test_dingtalk_robot_gets_the_marked_message(world, providers):
     assert got.kind == "dingtalk" and MARK in got.payload["markdown"]["title"]
     assert got.phone == world.lead_clerk.phone
     assert "provider id: dingtalk:" in out and "provider answer:" in out
+
+
+def test_dingtalk_work_notice_goes_to_the_persons_userid_and_the_answer_is_printed(world, settings):
+    cache.clear()  # no token of an earlier test's server
+    with DingTalkServer() as dingtalk:
+        for key, value in dingtalk.settings_env().items():
+            setattr(settings, key, value)
+        dingtalk.state.directory[world.lead_clerk.phone] = "ding-lead-clerk"
+        out = run("--user", "lead_clerk", "--channel", "dingtalk")
+    cache.clear()
+    [notice] = dingtalk.state.notices
+    assert notice.userid == "ding-lead-clerk" and MARK in notice.msg["action_card"]["title"]
+    assert "channel: dingtalk (work_notice)" in out and f"provider id: dtask:{notice.task_id}" in out
+    assert '"errcode": 0' in out
+    assert not Delivery.objects.exists()  # a check, not a reminder: nothing on the ledger
 
 
 def test_inbox_message_is_marked_and_has_no_ledger_row(world):
