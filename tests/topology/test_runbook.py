@@ -80,6 +80,9 @@ class Site:
         """The operator's edit of deploy/env.example: this server, local files, no S3."""
         own = {
             "DATABASE_URL": self.url(self.app),
+            # The example asks for verify-full; this machine's server speaks no TLS (the database is
+            # on the same host here, which `check --deploy` accepts without it).
+            "DATABASE_SSLMODE": "disable",
             "CELERY_BROKER_URL": "redis://127.0.0.1:6379/8",
             "CACHE_URL": "redis://127.0.0.1:6379/8",
             "DUBAN_VAR_DIR": str(self.var),
