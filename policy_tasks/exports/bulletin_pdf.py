@@ -120,18 +120,18 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
     section("四、逾期未完成事项", Table(
         ["条款", "具体任务", "牵头单位", "配合单位", "完成时限", "逾期天数"],
         [_cells([f"{i.task_ref}. {i.clause}", i.milestone, i.lead_units, i.co_units,
-                 _date(i.due) + (f"\n（原定{_date(i.original_due)}）"
+                 _date(i.due) + (f"\n（原定\n{_date(i.original_due)}）"
                                  if i.original_due and i.original_due != i.due else ""),
                  Late(i.days_late)])
          for i in b.overdue],
-        widths=(20, 30, 13, 18, 12, 7), align=("L", "L", "L", "L", "C", "R"),
+        widths=(18, 29, 13, 18, 15, 7), align=("L", "L", "L", "L", "C", "R"),
     ))  # fmt: skip
     section("五、本月办结事项", Table(
         ["条款", "具体任务", "牵头单位", "完成时限", "销号日期", "是否按期"],
         [_cells([f"{i.task_ref}. {i.clause}", i.milestone, i.lead_units, _date(i.due), _date(i.closed_on),
                  Late(f"逾期{i.days_late}天") if i.days_late else "按期"])
          for i in b.closed],
-        widths=(22, 32, 14, 11, 11, 10), align=("L", "L", "L", "C", "C", "C"),
+        widths=(22, 30, 12, 12, 12, 12), align=("L", "L", "L", "C", "C", "C"),
     ))  # fmt: skip
     section("六、进度未按时报送情况", Table(
         ["条款", "牵头单位", "填报周期", "报送截止", "实际报送"],
@@ -139,7 +139,7 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
                  f"{_date(r.period.starts_on)}至{_date(r.period.ends_on)}", _date(r.period.due_on),
                  f"{_date(timezone.localtime(r.filed_at))}（迟报）" if r.filed_at else "未报送"])
          for r in b.missing],
-        widths=(30, 18, 22, 14, 16), align=("L", "L", "C", "C", "C"),
+        widths=(22, 16, 26, 14, 22), align=("L", "L", "C", "C", "C"),
     ))  # fmt: skip
     out.append(
         Block("footer", [f"数据截至{ctx['cutoff_label']}，由督办系统根据办理记录生成于{ctx['generated_label']}。"])
