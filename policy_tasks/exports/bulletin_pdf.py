@@ -52,6 +52,16 @@ class Block:
     parts: list[str] = field(default_factory=list)
     table: Table | None = None
 
+    def drawable(self) -> Block:
+        def clean(text: str) -> str:
+            return type(text)(pdf_font.drawable(text))  # keeps Late late
+
+        table = self.table
+        if table is not None:
+            table = Table([clean(h) for h in table.header], [[clean(c) for c in row] for row in table.rows],
+                          table.widths, table.align)  # fmt: skip
+        return Block(self.kind, [clean(p) for p in self.parts], table)
+
     def texts(self) -> list[str]:
         if self.table is None:
             return ["".join(self.parts)]
@@ -149,7 +159,7 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
 
 def render(b: Bulletin, ctx: dict[str, Any]) -> bytes:
     """The bulletin as PDF bytes; GlyphsMissing if the shipped font cannot show all of it."""
-    content = blocks(b, ctx)
+    content = [block.drawable() for block in blocks(b, ctx)]
     pdf_font.require_text(text for block in content for text in block.texts())
     # Imported on first use: fpdf2 costs a third of a second at import, which every web and
     # worker process would otherwise pay at start for a rarely asked format.

@@ -70,6 +70,22 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+def drawable(text: str) -> str:
+    """The text as a PDF can draw it: whitespace the font lacks (a tab, a carriage return) as a
+    space and invisible characters it lacks dropped, since drawing either would show the
+    font's empty box; line breaks kept. What remains needs glyphs, and require_text checks those."""
+    have = covered()
+    out = []
+    for char in text:
+        if char == "\n" or ord(char) in have:
+            out.append(char)
+        elif char.isspace():
+            out.append(" ")
+        elif _needs_glyph(char):
+            out.append(char)
+    return "".join(out)
+
+
 def shown_text(html: str) -> list[str]:
     parser = _Text()
     parser.feed(html)
