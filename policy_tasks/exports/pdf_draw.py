@@ -32,9 +32,12 @@ from policy_tasks.exports.bulletin_pdf import (
     Table,
 )
 from policy_tasks.exports.pdf_truetype import truetype_subset
+from policy_tasks.exports.pdf_wrap import wrap, wrap_parts
 
 BLACK = (0, 0, 0)
 RULE_MM = 0.2  # table rules: the HTML page's 1px
+CELL_PAD = 1.3  # left and right padding of a table cell
+SLACK = 0.05  # mm kept free at a line's end, so fpdf2's own measuring never breaks it again
 LEADING = 1.6  # line height as a multiple of the font size, as the HTML page's body
 LATE = FontFace(emphasis="B", color=RED)
 HEAD = FontFace(emphasis="B", fill_color=HEAD_FILL)
@@ -55,6 +58,9 @@ def _setup(title: str, created: datetime, font_file: Path) -> _Pages:
     pdf = _Pages(format="A4", unit="mm")
     pdf.set_margins(20, 25, 20)
     pdf.set_auto_page_break(True, margin=22)
+    # No cell margin: text starts at the page margin as in the HTML page, and the line breaks
+    # of pdf_wrap, measured against the full width, are the ones fpdf2 keeps.
+    pdf.c_margin = 0
     pdf.set_title(title)
     pdf.set_lang("zh-CN")
     pdf.set_creator("督办系统")
@@ -81,6 +87,8 @@ def _stroked(pdf: _Pages, size: float, color):
 
 def _centred(pdf: _Pages, text: str, size: float, *, color=BLACK, spacing: float = 0) -> None:
     pdf._font(size, bold=True)
+    if not spacing:
+        text = wrap(text, pdf.get_string_width, pdf.epw - SLACK)
     with _stroked(pdf, size, color):
         pdf.set_char_spacing(spacing)
         pdf.multi_cell(0, _line(size), text, align="C", wrapmode=WrapMode.CHAR, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -123,8 +131,11 @@ def _heading(pdf: _Pages, block: Block) -> None:
 def _para(pdf: _Pages, block: Block, *, size: float = BODY_PT, color=BLACK, indent: bool = True) -> None:
     """Runs of text, the red bold ones among them, wrapped anywhere as Chinese is."""
     height = _line(size)
-    pdf.set_x(pdf.l_margin + (2 * size * MM_PER_PT if indent else 0))
-    for part in block.parts:
+    first = 2 * size * MM_PER_PT if indent else 0
+    pdf._font(size)  # bold is the same face: the same widths
+    parts = wrap_parts(block.parts, pdf.get_string_width, pdf.epw - SLACK, pdf.epw - first - SLACK)
+    pdf.set_x(pdf.l_margin + first)
+    for part in parts:
         late = isinstance(part, Late)
         pdf._font(size, bold=late)
         pdf.set_text_color(*(RED if late else color))
@@ -140,23 +151,28 @@ def _table(pdf: _Pages, table: Table) -> None:
     pdf.set_line_width(RULE_MM)
     widths = table.widths or (1,) * len(table.header)
     align = table.align or ("L",) * len(table.header)
+    inner = [pdf.epw * w / sum(widths) - 2 * CELL_PAD - SLACK for w in widths]
+
+    def fit(text: str, column: int) -> str:
+        return type(text)(wrap(text, pdf.get_string_width, inner[column]))
+
     with pdf.table(
         col_widths=widths,
         text_align=align,
         width=pdf.epw,
         headings_style=HEAD,
         line_height=TABLE_PT * 1.35 * MM_PER_PT,
-        padding=(0.8, 1.3),
+        padding=(0.8, CELL_PAD),
         v_align="TOP",
         wrapmode=WrapMode.CHAR,
     ) as grid:
         head = grid.row()
-        for text in table.header:
-            head.cell(text, align="C")
+        for column, text in enumerate(table.header):
+            head.cell(fit(text, column), align="C")
         for values in table.rows:
             row = grid.row()
-            for value in values:
-                row.cell(value, style=LATE if isinstance(value, Late) else None)
+            for column, value in enumerate(values):
+                row.cell(fit(value, column), style=LATE if isinstance(value, Late) else None)
     pdf.ln(3)
 
 
