@@ -1,16 +1,14 @@
 """The bulletin on paper: printable HTML (a Django template), PDF and Word.
 
-PDF is WeasyPrint rendering the same HTML, so the printed page and the PDF never
-disagree. WeasyPrint lays text out with Pango (in Debian's base image) in the CJK font
-shipped with the project (pdf_font): no system font is needed, and a bulletin with a
-character the font lacks is refused rather than printed with an empty box
-(docs/exports.md). Word is built with python-docx, because offices edit the
-bulletin before issuing it.
+PDF is drawn by fpdf2 (bulletin_pdf), pure Python, in the CJK font shipped with the
+project (pdf_font): no system library or font is needed, and a bulletin with a character
+the font lacks is refused rather than printed with an empty box (docs/exports.md). It
+carries the same sections and tables as the HTML page and the Word file. Word is built
+with python-docx, because offices edit the bulletin before issuing it.
 """
 
 from __future__ import annotations
 
-import logging
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
@@ -25,7 +23,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from policy_tasks.exports import pdf_font
+from policy_tasks.exports import bulletin_pdf, pdf_font
 from policy_tasks.exports.bulletin import Bulletin, Figures
 
 FORMATS = {
@@ -34,14 +32,15 @@ FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 DOCX_FONT = "宋体"
-# WeasyPrint reports every layout step at INFO, and fontTools (subsetting the font for each
-# PDF) every table and glyph list: both would flood the project's INFO log.
-logging.getLogger("weasyprint").setLevel(logging.WARNING)
-logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 def _percent(value: Decimal | None) -> str:
     return "—" if value is None else f"{value}%"
+
+
+def _number(value: Decimal) -> str:
+    """100.00 as 100, 97.50 as 97.5: normalize() alone would print 100 as 1E+2."""
+    return f"{value.normalize():f}"
 
 
 def _issuer() -> str:
@@ -59,13 +58,12 @@ def _area_rate(f: Figures) -> str:
 def context(b: Bulletin, *, font_url: str | None = None) -> dict[str, Any]:
     """What the template shows, formatted once here so HTML, PDF and Word read the same.
 
-    `font_url` is where the page finds the shipped font: the site's static URL for a browser,
-    the file itself for WeasyPrint.
+    `font_url` is where the page finds the shipped font (the site's static URL by default).
     """
     ranking = []
     for index, s in enumerate(b.ranking, start=1):
         rate = None if s.on_time_rate is None else (s.on_time_rate * 100).quantize(Decimal("0.1"))
-        ranking.append({"rank": index, "s": s, "rate": _percent(rate), "score": s.score.normalize()})
+        ranking.append({"rank": index, "s": s, "rate": _percent(rate), "score": _number(s.score)})
     return {
         "b": b,
         "f": b.figures,
@@ -85,13 +83,7 @@ def render_bulletin_html(b: Bulletin, *, font_url: str | None = None) -> str:
 
 
 def render_bulletin_pdf(b: Bulletin) -> bytes:
-    html = render_bulletin_html(b, font_url=pdf_font.FILE.as_uri())
-    pdf_font.require_glyphs(html)
-    # Imported on first use: it costs half a second and parses stylesheets at import,
-    # which every web and worker process would otherwise pay for at start.
-    import weasyprint
-
-    return weasyprint.HTML(string=html).write_pdf()
+    return bulletin_pdf.render(b, context(b))
 
 
 # Word ----------------------------------------------------------------------------------

@@ -1,16 +1,17 @@
 """The CJK font the bulletin PDF is set in, shipped with the project, and the check that it suffices.
 
 The font (policy_tasks/static/fonts/, a subset of Noto Sans CJK SC under the SIL OFL made by
-bin/subset-font) is given to WeasyPrint by @font-face, so a PDF looks the same whatever fonts
-the machine has. A character the subset lacks would still be drawn, by Pango, from some system
-font or as an empty box: so every character of the page is checked first, and a bulletin with
-one the font lacks is refused with its name rather than printed with a hole in it.
+bin/subset-font) is embedded by fpdf2 (bulletin_pdf), and given to browsers by @font-face, so a
+PDF looks the same whatever fonts the machine has. A character the subset lacks would be drawn
+as an empty box: so every character is checked first, and a bulletin with one the font lacks is
+refused with its name rather than printed with a hole in it.
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -32,7 +33,7 @@ class GlyphsMissing(ServiceError):
 @functools.cache
 def covered() -> frozenset[int]:
     """Code points the shipped font has, read once per process (decompressing it takes ~0.2 s)."""
-    # fontTools (with brotli, for woff2) comes with WeasyPrint, which reads the font the same way.
+    # fontTools (with brotli, for woff2) is pinned in requirements.txt; fpdf2 reads the font with it too.
     from fontTools.ttLib import TTFont
 
     return frozenset(TTFont(FILE).getBestCmap())
@@ -69,6 +70,22 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+def drawable(text: str) -> str:
+    """The text as a PDF can draw it: whitespace the font lacks (a tab, a carriage return) as a
+    space and invisible characters it lacks dropped, since drawing either would show the
+    font's empty box; line breaks kept. What remains needs glyphs, and require_text checks those."""
+    have = covered()
+    out = []
+    for char in text:
+        if char == "\n" or ord(char) in have:
+            out.append(char)
+        elif char.isspace():
+            out.append(" ")
+        elif _needs_glyph(char):
+            out.append(char)
+    return "".join(out)
+
+
 def shown_text(html: str) -> list[str]:
     parser = _Text()
     parser.feed(html)
@@ -78,9 +95,14 @@ def shown_text(html: str) -> list[str]:
 
 def require_glyphs(html: str) -> None:
     """Raise GlyphsMissing naming each character of the page that the shipped font lacks."""
+    require_text(shown_text(html))
+
+
+def require_text(parts: Iterable[str]) -> None:
+    """Raise GlyphsMissing naming each character of these strings that the shipped font lacks."""
     have = covered()
     missing: dict[str, str] = {}  # character -> the text it was found in
-    for part in shown_text(html):
+    for part in parts:
         for char in part:
             if char not in missing and ord(char) not in have and _needs_glyph(char):
                 missing[char] = " ".join(part.split())

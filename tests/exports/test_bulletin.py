@@ -19,6 +19,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+import pdfplumber
 import pytest
 from docx import Document
 from pypdf import PdfReader
@@ -183,3 +184,41 @@ def test_docx_opens_in_word_with_the_tables(october):
     ]
     overdue = doc.tables[2]
     assert [row.cells[5].text for row in overdue.rows[1:]] == ["215", "17", "12", "1"]
+
+
+def test_pdf_carries_every_section_and_table_of_the_printable_page(october):
+    bulletin = bulletin_build(document=october.document, period="2023-10")
+    text = re.sub(r"\s+", "", _pdf_text(render_bulletin_pdf(bulletin)))
+    headings = [
+        "一、总体情况",
+        "二、分领域情况",
+        "三、责任单位排名",
+        "四、逾期未完成事项",
+        "五、本月办结事项",
+        "六、进度未按时报送情况",
+    ]
+    assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
+    # The ranking in order, its scores as numbers (never 1E+2), and the tables' own columns.
+    ranking = text[text.index("三、责任单位排名") : text.index("四、逾期未完成事项")]
+    positions = [ranking.index(name) for name in ("区水利局", "区财政局", "区卫健局", "区发改局", "区教育局")]
+    assert positions == sorted(positions)
+    assert "E+" not in text
+    overdue = text[text.index("四、逾期未完成事项") : text.index("五、本月办结事项")]
+    assert "牵头单位配合单位完成时限逾期天数" in overdue and "（原定2023-09-30）" in overdue
+    assert "逾期40天" in text[text.index("五、本月办结事项") :]
+    assert "2023-09-01至2023-09-30" in text and "未报送" in text
+    assert "由督办系统根据办理记录生成于" in text
+
+
+def test_pdf_draws_tabs_and_invisible_characters_of_typed_names_without_boxes(october, caplog):
+    # Names pasted from elsewhere carry tabs, carriage returns and zero-width characters the
+    # font has no glyph for: drawn as they are, each would be the font's empty box.
+    unit = october.units["区教育局"]
+    unit.name = "区\t教育局\u200b\r"
+    unit.save(update_fields=["name"])
+    data = render_bulletin_pdf(bulletin_build(document=october.document, period="2023-10"))
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        drawn = "".join(c["text"] for page in pdf.pages for c in page.chars)
+    assert not set(drawn) & {"\t", "\r", "\u200b"}
+    assert "逾期未完成事项的牵头单位：区教育局" in re.sub(r"\s+", "", _pdf_text(data))

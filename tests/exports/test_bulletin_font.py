@@ -4,7 +4,9 @@ The PDF is read back as a reader would: its text (pdfplumber), the fonts it embe
 page 1 drawn to pixels (pypdfium2), where the masthead's four characters must be four
 different shapes, not four copies of the missing-glyph box. A character the font lacks
 stops the export with its name, whichever way the bulletin was asked for. The last test
-runs this file again with fontconfig shown no font at all, as on a fresh machine.
+runs this file again as on a minimal machine without apt: fontconfig shown no font at all,
+and Pango, GObject, fontconfig, HarfBuzz and cairo (and WeasyPrint, which needs them)
+refused to every import and every ctypes load.
 """
 
 from __future__ import annotations
@@ -35,11 +37,42 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 ISOLATED = os.environ.get("DUBAN_FONTS_ISOLATED") == "1"
-_NO_SYSTEM_FONT = (
-    "from weasyprint.text.ffi import fontconfig as f\n"
-    "c = f.FcInitLoadConfigAndFonts()\n"
-    "print(f.FcConfigGetFonts(c, f.FcSetSystem).nfont)\n"
-    "f.FcConfigDestroy(c)\n"
+# Loaded by the isolated run's interpreter at start (a sitecustomize on its PYTHONPATH): a
+# system text library found by ctypes, or a Python binding of one, fails as on a bare machine.
+_BARE_MACHINE = """
+import ctypes, ctypes.util, sys
+from importlib.abc import MetaPathFinder
+
+LIBRARIES = ("pango", "gobject", "glib-2", "gio-2", "fontconfig", "harfbuzz", "cairo")
+MODULES = {"weasyprint", "cairocffi", "gi", "uharfbuzz"}
+
+def _system_text_library(name):
+    return any(part in str(name or "").lower() for part in LIBRARIES)
+
+_find, _init = ctypes.util.find_library, ctypes.CDLL.__init__
+
+def find_library(name):
+    return None if _system_text_library(name) else _find(name)
+
+def cdll_init(self, name, *args, **kwargs):
+    if _system_text_library(name):
+        raise OSError(f"{name}: cannot open shared object file (hidden: a bare machine)")
+    _init(self, name, *args, **kwargs)
+
+class NoTextBindings(MetaPathFinder):
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.split(".")[0] in MODULES:
+            raise ImportError(f"No module named {fullname!r} (hidden: a bare machine)")
+        return None
+
+ctypes.util.find_library, ctypes.CDLL.__init__ = find_library, cdll_init
+sys.meta_path.insert(0, NoTextBindings())
+"""
+_PROBE = (
+    "import ctypes, ctypes.util\n"
+    "try:\n    import weasyprint\nexcept ImportError:\n    print('no weasyprint')\n"
+    "print(ctypes.util.find_library('pango-1.0'), ctypes.util.find_library('fontconfig'))\n"
+    "try:\n    ctypes.CDLL('libgobject-2.0.so.0')\nexcept OSError:\n    print('no gobject')\n"
 )
 RARE = "𠀀"  # U+20000, CJK Extension B: in no subset of common characters
 SCALE = 3  # pixels per PDF point when page 1 is drawn
@@ -209,9 +242,12 @@ def test_the_api_answers_422_at_once_and_fails_the_job_with_the_message(october,
 
 
 @pytest.mark.skipif(ISOLATED, reason="this is the isolated run")
-def test_the_bulletin_tests_pass_on_a_machine_without_fonts(tmp_path):
-    """This file again, in a pytest of its own whose fontconfig knows an empty folder only."""
+def test_the_bulletin_tests_pass_on_a_machine_without_fonts_or_pango(tmp_path):
+    """This file again, in a pytest of its own whose fontconfig knows an empty folder only and
+    that can load no system text library (Pango, GObject, fontconfig, HarfBuzz, cairo)."""
     (tmp_path / "fonts").mkdir()
+    (tmp_path / "bare").mkdir()
+    (tmp_path / "bare" / "sitecustomize.py").write_text(_BARE_MACHINE, encoding="utf-8")
     conf = tmp_path / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
@@ -220,16 +256,18 @@ def test_the_bulletin_tests_pass_on_a_machine_without_fonts(tmp_path):
     )
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
     env.update(FONTCONFIG_FILE=str(conf), FONTCONFIG_PATH=str(tmp_path), DUBAN_FONTS_ISOLATED="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tmp_path / "bare"), env.get("PYTHONPATH")]))
     # SQLite and the in-process broker: the parent's PostgreSQL test database is not the child's to
     # create or drop, and these tests need neither service.
     for key in ("DATABASE_URL", "CELERY_BROKER_URL", "DUBAN_REQUIRE_SERVICES"):
         env.pop(key, None)
-    # Proof that the run is isolated: fontconfig there sees no system font, so the fonts the
-    # tests find in the PDFs came from the project alone.
+    # Proof that the run is a bare machine: WeasyPrint cannot be imported, ctypes finds neither
+    # Pango nor fontconfig and cannot load GObject; so the PDFs the tests read were made, and
+    # their fonts found, by the project's own Python code and font alone.
     probe = subprocess.run(
-        [sys.executable, "-c", _NO_SYSTEM_FONT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", _PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
-    assert probe.stdout.strip() == "0", probe.stdout + probe.stderr
+    assert probe.stdout.split("\n")[:3] == ["no weasyprint", "None None", "no gobject"], probe.stdout + probe.stderr
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
         cwd=ROOT,
