@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.timezone import localtime
 
 APPS = {
     "auth": "认证和授权",
@@ -54,12 +55,45 @@ MODELS = {
         "API 令牌",
         {"digest": "摘要", "token_key": "令牌前缀", "user": "用户", "created": "创建时间", "expiry": "到期时间"},
     ),
+    "otp_totp.TOTPDevice": ("动态口令设备", "动态口令设备", {"user": "用户", "name": "名称", "confirmed": "已确认"}),
+    "otp_static.StaticDevice": ("备用码设备", "备用码设备", {"user": "用户", "name": "名称", "confirmed": "已确认"}),
+    "otp_static.StaticToken": ("备用码", "备用码", {"device": "设备", "token": "备用码"}),
     "django_celery_beat.PeriodicTask": ("周期性任务", "周期性任务", {"task": "任务名称"}),
 }
 
 
+def _when(moment) -> str:
+    return f"{localtime(moment):%Y-%m-%d %H:%M:%S}" if moment else ""
+
+
+# Their own names are English sentences ("Access Log for … @ …"); the admin lists rows by them.
+NAMES = {
+    "axes.AccessAttempt": lambda o: f"{o.username} 登录失败 {o.failures_since_start} 次（{o.ip_address}）",
+    "axes.AccessLog": lambda o: f"{o.username} 于 {_when(o.attempt_time)} 登录",
+    "axes.AccessFailureLog": lambda o: (
+        f"{o.username} 于 {_when(o.attempt_time)} 登录失败" + ("，已锁定" if o.locked_out else "")
+    ),
+    "knox.AuthToken": lambda o: f"{o.user} 的令牌 {o.token_key}…",
+}
+
+
+_PERMISSION_VERBS = {"add": "添加", "change": "修改", "delete": "删除", "view": "查看"}
+
+
+def _permission_str(permission) -> str:
+    # Django stores "Can add access attempt" at migrate time; the user and group pages list these.
+    verb, _, model_name = permission.codename.partition("_")
+    model = permission.content_type.model_class()
+    if verb in _PERMISSION_VERBS and model is not None and model._meta.model_name == model_name:
+        return f"{permission.content_type} | 可{_PERMISSION_VERBS[verb]}{model._meta.verbose_name}"
+    return f"{permission.content_type} | {permission.name}"
+
+
 def relabel() -> None:
     """Give every installed third-party app and model named here its Chinese name."""
+    from django.contrib.auth.models import Permission
+
+    Permission.__str__ = _permission_str
     for config in apps.get_app_configs():
         if config.label in APPS:
             config.verbose_name = APPS[config.label]
@@ -68,6 +102,8 @@ def relabel() -> None:
             model = apps.get_model(label)
         except LookupError:
             continue
+        if label in NAMES:
+            model.__str__ = NAMES[label]
         model._meta.verbose_name = name
         model._meta.verbose_name_plural = plural
         for field_name, field_label in fields.items():

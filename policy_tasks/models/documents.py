@@ -69,6 +69,8 @@ class AreaUnit(models.Model):
     position = models.PositiveSmallIntegerField("顺序", default=0)
 
     class Meta:
+        verbose_name = "领域牵头单位"
+        verbose_name_plural = "领域牵头单位"
         ordering = ["area", "position"]
         constraints = [models.UniqueConstraint(fields=["area", "unit"], name="areaunit_unique")]
 

@@ -43,4 +43,4 @@ class DocumentVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["document", "number"], name="documentversion_unique")]
 
     def __str__(self) -> str:
-        return f"v{self.number} {self.filename}"
+        return f"第{self.number}版 {self.filename}"

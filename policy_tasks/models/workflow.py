@@ -48,6 +48,8 @@ class MilestoneValue(models.Model):
     actual_value = models.DecimalField("完成值", max_digits=20, decimal_places=4)
 
     class Meta:
+        verbose_name = "填报完成值"
+        verbose_name_plural = "填报完成值"
         constraints = [models.UniqueConstraint(fields=["report", "milestone"], name="milestonevalue_unique")]
 
     def __str__(self) -> str:
@@ -215,6 +217,8 @@ class UrgeRecipient(models.Model):
     )
 
     class Meta:
+        verbose_name = "督办单接收单位"
+        verbose_name_plural = "督办单接收单位"
         constraints = [models.UniqueConstraint(fields=["notice", "unit"], name="urgerecipient_unique")]
         indexes = [models.Index(fields=["unit", "replied_at"])]
 
