@@ -589,3 +589,9 @@ for _entry in DUBAN_TRUSTED_PROXIES:
     except ValueError as exc:
         raise ImproperlyConfigured(f"DUBAN_TRUSTED_PROXIES: {_entry!r} is not an address or network") from exc
 MIDDLEWARE.insert(0, "duban.proxy.ClientAddressMiddleware")
+
+# --- Error pages in development (issue 15) ---
+# With DEBUG on, 404 and 500 answer with our Chinese pages (JSON under /api/) as in production;
+# DUBAN_DEBUG_ERROR_PAGES=1 brings back Django's technical pages (tracebacks, the URL list).
+DUBAN_DEBUG_ERROR_PAGES = env_bool("DUBAN_DEBUG_ERROR_PAGES", False)
+MIDDLEWARE.append("duban.errors.DebugErrorPagesMiddleware")
