@@ -11,3 +11,8 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # Starts a session's idle and absolute clocks at every sign-in.
         from accounts import signin  # noqa: F401
+
+        # The admin in Chinese: the third-party apps' and models' names (axes, knox, django-otp, beat).
+        from duban.admin_labels import relabel
+
+        relabel()

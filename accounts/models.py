@@ -63,7 +63,7 @@ class Unit(models.Model):
         COMPANY = "company", "企业"
 
     name = models.CharField("规范名称", max_length=128, unique=True)
-    normalised_name = models.CharField(max_length=128, unique=True, editable=False)
+    normalised_name = models.CharField(max_length=128, unique=True, editable=False, verbose_name="规范化名称")
     short_name = models.CharField("简称", max_length=64, blank=True)
     kind = models.CharField("类型", max_length=16, choices=Kind.choices, default=Kind.DEPARTMENT)
     parent = models.ForeignKey(
@@ -90,7 +90,7 @@ class Unit(models.Model):
 class UnitAlias(models.Model):
     """Another name of one unit (商务局 for 区经信局, or the written form 区经信局<商务局>)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases", verbose_name="单位")
     alias = models.CharField("别名", max_length=128)
     normalised_alias = models.CharField(max_length=128, unique=True, editable=False)
 
@@ -111,8 +111,8 @@ class Membership(models.Model):
         CLERK = "clerk", "经办人"
         HEAD = "head", "负责人"
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name="用户")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="memberships", verbose_name="单位")
     role = models.CharField("角色", max_length=16, choices=Role.choices, default=Role.CLERK)
 
     class Meta:
@@ -134,7 +134,7 @@ class RoleGrant(models.Model):
         LEADER = "leader", "区领导"
         ADMIN = "admin", "管理员"
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants", verbose_name="用户")
     role = models.CharField("角色", max_length=16, choices=Role.choices)
     granted_at = models.DateTimeField("授予时间", auto_now_add=True)
     revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
@@ -156,7 +156,7 @@ class PasswordHistory(models.Model):
     """A password the user has had (its hash), so a new one can be refused as a recent one
     and its age read for expiry. Written by User.save whenever the password changes."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history", verbose_name="用户")
     password = models.CharField(max_length=128)
     created_at = models.DateTimeField(db_index=True)
 
@@ -164,3 +164,6 @@ class PasswordHistory(models.Model):
         verbose_name = "历史密码"
         verbose_name_plural = "历史密码"
         ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} 的历史密码"

@@ -9,7 +9,11 @@ these run. People keep the HTML pages.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.core import signals
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.log import log_response
 from django.views import defaults
 
 from policy_tasks.api.errors import json_error
@@ -43,3 +47,47 @@ def server_error(request: HttpRequest) -> HttpResponse:
         suffix = f"（请求编号 {request_id}）" if request_id else ""
         return json_error(500, "server_error", f"服务器内部错误，请稍后重试；如持续出现请联系管理员{suffix}")
     return defaults.server_error(request)
+
+
+class DebugErrorPagesMiddleware:
+    """With DEBUG on, the same Chinese error pages as in production (and JSON under /api/).
+
+    Django answers a 404 and an unhandled exception with its English technical pages when
+    DEBUG is on, the 404 listing every URL of the site; a developer trying the pages then sees
+    something no user ever will. DUBAN_DEBUG_ERROR_PAGES=1 asks for Django's pages back. A 403
+    already uses handler403 whatever DEBUG says. The traceback of a 500 is still logged.
+    Last in MIDDLEWARE, so its process_exception sees a view's exception first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @staticmethod
+    def _active() -> bool:
+        return settings.DEBUG and not settings.DUBAN_DEBUG_ERROR_PAGES
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # No pattern matched (Resolver404 is raised before any view, so process_exception never
+        # sees it): Django has just built its technical 404 page.
+        if response.status_code == 404 and request.resolver_match is None and self._active():
+            return page_not_found(request, Http404())
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not self._active():
+            return None
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        if isinstance(exception, (PermissionDenied, BadRequest, SuspiciousOperation)):
+            return None  # Django answers these through handler403/handler400 in DEBUG too
+        # Django signals and logs a 500 on its own only when it builds the answer; this one is built here.
+        signals.got_request_exception.send(sender=None, request=request)
+        log_response(
+            "Internal Server Error: %s",
+            request.path,
+            response=(response := server_error(request)),
+            request=request,
+            exception=exception,
+        )
+        return response

@@ -125,6 +125,8 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Our Chinese for strings the installed catalogues leave in English (the admin's newer ones, axes).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")
@@ -587,3 +589,9 @@ for _entry in DUBAN_TRUSTED_PROXIES:
     except ValueError as exc:
         raise ImproperlyConfigured(f"DUBAN_TRUSTED_PROXIES: {_entry!r} is not an address or network") from exc
 MIDDLEWARE.insert(0, "duban.proxy.ClientAddressMiddleware")
+
+# --- Error pages in development (issue 15) ---
+# With DEBUG on, 404 and 500 answer with our Chinese pages (JSON under /api/) as in production;
+# DUBAN_DEBUG_ERROR_PAGES=1 brings back Django's technical pages (tracebacks, the URL list).
+DUBAN_DEBUG_ERROR_PAGES = env_bool("DUBAN_DEBUG_ERROR_PAGES", False)
+MIDDLEWARE.append("duban.errors.DebugErrorPagesMiddleware")

@@ -17,3 +17,6 @@ class BeatHeartbeat(models.Model):
     class Meta:
         verbose_name = "调度心跳"
         verbose_name_plural = "调度心跳"
+
+    def __str__(self) -> str:
+        return f"{self.holder or '调度进程'} {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -14,7 +14,12 @@ class InboxMessage(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="接收人", on_delete=models.CASCADE, related_name="inbox_messages"
     )
     delivery = models.OneToOneField(
-        "notifications.Delivery", null=True, blank=True, on_delete=models.SET_NULL, related_name="inbox_message"
+        "notifications.Delivery",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inbox_message",
+        verbose_name="投递",
     )
     title = models.CharField("标题", max_length=255)
     body = models.TextField("内容")

@@ -56,7 +56,7 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
     next_attempt_at = models.DateTimeField("下次尝试")
     lease_until = models.DateTimeField("租约到期", null=True, blank=True)
-    claim_token = models.CharField(max_length=32, blank=True)
+    claim_token = models.CharField(max_length=32, blank=True, verbose_name="认领标记")
     provider_message_id = models.CharField("服务商消息ID", max_length=255, blank=True)
     last_error = models.TextField("最近错误", blank=True)
     created_at = models.DateTimeField("生成时间")
@@ -94,7 +94,9 @@ class Delivery(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.subject_type}:{self.subject_id} → {self.recipient_id} {self.channel}"
+        return (
+            f"{self.get_subject_type_display()} #{self.subject_id} → {self.recipient}（{self.get_channel_display()}）"
+        )
 
 
 class DeliveryAttempt(models.Model):
@@ -107,7 +109,7 @@ class DeliveryAttempt(models.Model):
         PERMANENT = "permanent", "永久失败"
         UNKNOWN = "unknown", "结果未知"
 
-    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="attempt_rows")
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="attempt_rows", verbose_name="投递")
     number = models.PositiveSmallIntegerField("第几次")
     started_at = models.DateTimeField("开始")
     finished_at = models.DateTimeField("结束", null=True, blank=True)
@@ -120,3 +122,6 @@ class DeliveryAttempt(models.Model):
         verbose_name_plural = "投递尝试"
         ordering = ["delivery", "number"]
         indexes = [models.Index(fields=["delivery", "number"])]
+
+    def __str__(self) -> str:
+        return f"第{self.number}次 {self.get_outcome_display()}"

@@ -27,9 +27,9 @@ class PolicyDocument(models.Model):
     score_base = models.DecimalField("考核基础分", max_digits=6, decimal_places=2, default=Decimal("100"))
     deduction_lead = models.DecimalField("牵头单位逾期扣分", max_digits=6, decimal_places=2, default=Decimal("5"))
     deduction_co = models.DecimalField("配合单位逾期扣分", max_digits=6, decimal_places=2, default=Decimal("3"))
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, verbose_name="版本")
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="创建时间")
+    updated_at = models.DateTimeField(auto_now=True, verbose_name="更新时间")
 
     class Meta:
         verbose_name = "政策文件"
@@ -43,11 +43,15 @@ class PolicyDocument(models.Model):
 class Area(models.Model):
     """A 领域 (一、… 八、) with its lead departments and its area-wide targets."""
 
-    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE, related_name="areas")
+    document = models.ForeignKey(
+        PolicyDocument, on_delete=models.CASCADE, related_name="areas", verbose_name="政策文件"
+    )
     number = models.PositiveSmallIntegerField("序号")
     title = models.CharField("领域", max_length=255)
     intro = models.TextField("领域目标", blank=True)
-    lead_units = models.ManyToManyField("accounts.Unit", through="AreaUnit", related_name="led_areas")
+    lead_units = models.ManyToManyField(
+        "accounts.Unit", through="AreaUnit", related_name="led_areas", verbose_name="牵头单位"
+    )
 
     class Meta:
         verbose_name = "领域"
@@ -60,19 +64,26 @@ class Area(models.Model):
 
 
 class AreaUnit(models.Model):
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="area_units")
-    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="area_units")
-    position = models.PositiveSmallIntegerField(default=0)
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="area_units", verbose_name="领域")
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="area_units", verbose_name="单位")
+    position = models.PositiveSmallIntegerField("顺序", default=0)
 
     class Meta:
+        verbose_name = "领域牵头单位"
+        verbose_name_plural = "领域牵头单位"
         ordering = ["area", "position"]
         constraints = [models.UniqueConstraint(fields=["area", "unit"], name="areaunit_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.unit}"
 
 
 class ReportPeriod(models.Model):
     """One reporting period of a document (a month, a 旬 or a week) and when its report is due."""
 
-    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE, related_name="report_periods")
+    document = models.ForeignKey(
+        PolicyDocument, on_delete=models.CASCADE, related_name="report_periods", verbose_name="政策文件"
+    )
     starts_on = models.DateField("开始")
     ends_on = models.DateField("结束")
     due_on = models.DateField("报送截止")
@@ -95,9 +106,14 @@ class SupervisionScope(models.Model):
     """Limits a supervisor's grant to a document (and optionally one area); none means all."""
 
     grant = models.ForeignKey("accounts.RoleGrant", on_delete=models.CASCADE, related_name="scopes")
-    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE, related_name="+")
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE, related_name="+", verbose_name="政策文件")
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name="领域"
+    )
 
     class Meta:
         verbose_name = "督查范围"
         verbose_name_plural = "督查范围"
+
+    def __str__(self) -> str:
+        return f"{self.grant}：{self.area or self.document}"

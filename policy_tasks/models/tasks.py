@@ -20,9 +20,16 @@ class Task(models.Model):
         # A re-import found no clause of the new version for it (services/imports.py).
         WITHDRAWN = "withdrawn", "已撤销"
 
-    document = models.ForeignKey("policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="tasks")
+    document = models.ForeignKey(
+        "policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="tasks", verbose_name="政策文件"
+    )
     area = models.ForeignKey(
-        "policy_tasks.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+        "policy_tasks.Area",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+        verbose_name="领域",
     )
     # The clause's place in document order (1, 2, …): unique among the clauses in force.
     number = models.PositiveSmallIntegerField("条款序号")
@@ -42,10 +49,10 @@ class Task(models.Model):
         related_name="+",
         verbose_name="撤销于版本",
     )
-    version = models.PositiveIntegerField(default=1)
-    units = models.ManyToManyField("accounts.Unit", through="TaskUnit", related_name="tasks")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, verbose_name="版本")
+    units = models.ManyToManyField("accounts.Unit", through="TaskUnit", related_name="tasks", verbose_name="责任单位")
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="创建时间")
+    updated_at = models.DateTimeField(auto_now=True, verbose_name="更新时间")
 
     objects = TaskQuerySet.as_manager()
 
@@ -78,8 +85,8 @@ class TaskUnit(models.Model):
         LEAD = "lead", "牵头单位"
         CO = "co", "配合单位"
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="task_units")
-    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="task_units")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="task_units", verbose_name="任务")
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="task_units", verbose_name="单位")
     role = models.CharField("角色", max_length=8, choices=Role.choices)
     position = models.PositiveSmallIntegerField("顺序", default=0)
 
@@ -90,6 +97,9 @@ class TaskUnit(models.Model):
         constraints = [models.UniqueConstraint(fields=["task", "unit"], name="taskunit_unique")]
         # "tasks of my unit" is the hottest read after the overdue ledger.
         indexes = [models.Index(fields=["unit", "role", "task"])]
+
+    def __str__(self) -> str:
+        return f"第{self.task.ref}条 {self.unit}（{self.get_role_display()}）"
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -127,10 +137,19 @@ class Milestone(models.Model):
     # Not closed and not withdrawn: the one definition of "still open" (see MilestoneQuerySet.live).
     LIVE_STATUSES = (Status.OPEN.value, Status.REQUESTED.value)
 
-    document = models.ForeignKey("policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="milestones")
-    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="milestones")
+    document = models.ForeignKey(
+        "policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="milestones", verbose_name="政策文件"
+    )
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.CASCADE, related_name="milestones", verbose_name="任务"
+    )
     area = models.ForeignKey(
-        "policy_tasks.Area", null=True, blank=True, on_delete=models.CASCADE, related_name="milestones"
+        "policy_tasks.Area",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="milestones",
+        verbose_name="领域",
     )
     position = models.PositiveSmallIntegerField("顺序", default=0)
     text = models.TextField("原文")
@@ -156,7 +175,7 @@ class Milestone(models.Model):
         related_name="+",
         verbose_name="作废于版本",
     )
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name="版本")
 
     objects = MilestoneQuerySet.as_manager()
 

@@ -12,7 +12,9 @@ class DocumentVersion(models.Model):
     transaction. The bytes live in the database beside the audit trail, so every node
     of a deployment can serve them and a backup holds the evidence whole."""
 
-    document = models.ForeignKey("policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="versions")
+    document = models.ForeignKey(
+        "policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="versions", verbose_name="政策文件"
+    )
     number = models.PositiveIntegerField("版本号")
     filename = models.CharField("文件名", max_length=255)
     source_kind = models.CharField("文件类型", max_length=16)
@@ -25,7 +27,12 @@ class DocumentVersion(models.Model):
     corrections = models.JSONField("审核更正", default=dict, blank=True)
     summary = models.JSONField("导入结果", default=dict, blank=True)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="导入人",
     )
     created_at = models.DateTimeField("导入时间", default=timezone.now)
 
@@ -36,4 +43,4 @@ class DocumentVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["document", "number"], name="documentversion_unique")]
 
     def __str__(self) -> str:
-        return f"v{self.number} {self.filename}"
+        return f"第{self.number}版 {self.filename}"

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from duban.storage.downloads import file_download
+from policy_tasks.audit_labels import audit_label
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import Evidence, Milestone, ReportPeriod, UrgeRecipient
 from policy_tasks.permissions import can
@@ -32,24 +33,6 @@ def _task_or_404(request: HttpRequest, task_id: int):
     if task is None:
         raise Http404("任务不存在或无权查看")
     return task
-
-
-AUDIT_LABELS = {
-    "report.file": "填报进度",
-    "report.update": "修改进度填报",
-    "evidence.upload": "上传佐证材料",
-    "milestone.request_completion": "申请办结",
-    "milestone.verify": "审核销号",
-    "milestone.return": "退回办结申请",
-    "extension.request": "申请延期",
-    "extension.grant": "批准延期",
-    "extension.refuse": "不予批准延期",
-    "urge.issue": "下发催办",
-    "urge.acknowledge": "签收催办",
-    "urge.reply": "回复催办",
-    "document.import": "导入文件",
-    "document.reimport": "更新文件",
-}
 
 
 def _default_period(periods: list[ReportPeriod], on) -> int | None:
@@ -93,7 +76,7 @@ def _render(request: HttpRequest, task, *, status: int = 200, **bound: Any) -> H
         )
         m.latest_request = next(iter(m.completion_requests.all()), None)
     for event in data.audit:
-        event.label = AUDIT_LABELS.get(event.action, event.action)
+        event.label = audit_label(event.action)
     awaiting = [
         (notice, r)
         for notice in data.urges
