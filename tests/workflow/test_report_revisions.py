@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.apps import apps
-from django.db import connections
+from django.db import DatabaseError, connections, transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -210,7 +210,7 @@ def test_reports_filed_before_versions_were_kept_become_their_first_version(worl
             percent=25,
             submitted_at=timezone.now(),
         )
-    ReportVersion.objects.all().delete()
+    assert not ReportVersion.objects.filter(report=old).exists()
     migration.keep_existing_reports(apps, None)
     kept = ReportVersion.objects.get(report=old)
     assert (kept.version, kept.percent, kept.progress, kept.filed_at) == (1, 25, old.progress, old.submitted_at)
@@ -221,6 +221,21 @@ def test_reports_filed_before_versions_were_kept_become_their_first_version(worl
             format="json",
         )
     assert [v["version"] for v in response.json()["versions"]] == [2, 1]
+
+
+@pytest.mark.django_db
+def test_a_kept_version_cannot_be_changed_or_deleted_in_the_database(require_postgres, world, june):
+    with at(date(2023, 6, 15)):
+        response = client_for(world.lead_clerk).post(
+            f"/api/v1/tasks/{world.task.pk}/reports/",
+            {"period": june.pk, "progress": "完成选址论证", "percent": 30},
+            format="json",
+        )
+    kept = ReportVersion.objects.filter(report_id=response.json()["id"])
+    for change in (lambda: kept.update(progress="改写"), kept.delete):
+        with pytest.raises(DatabaseError, match="kept as filed"), transaction.atomic():
+            change()
+    assert list(kept.values_list("progress", flat=True)) == ["完成选址论证"]
 
 
 def _race(sends) -> list[int]:
