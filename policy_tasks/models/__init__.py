@@ -4,6 +4,7 @@ from policy_tasks.models.audit import AuditEvent
 from policy_tasks.models.calendar import CalendarDay
 from policy_tasks.models.documents import Area, AreaUnit, PolicyDocument, ReportPeriod, SupervisionScope
 from policy_tasks.models.exports import CalendarToken, ExportJob
+from policy_tasks.models.report_versions import ReportVersion
 from policy_tasks.models.tasks import Milestone, Task, TaskUnit
 from policy_tasks.models.versions import DocumentVersion
 from policy_tasks.models.workflow import (
@@ -32,6 +33,7 @@ __all__ = [
     "PolicyDocument",
     "ProgressReport",
     "ReportPeriod",
+    "ReportVersion",
     "SupervisionScope",
     "Task",
     "TaskUnit",

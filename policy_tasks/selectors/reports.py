@@ -22,7 +22,15 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from duban.lib.sql import column, rows_for_ids, table
-from policy_tasks.models import MilestoneValue, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
+from policy_tasks.models import (
+    MilestoneValue,
+    PolicyDocument,
+    ProgressReport,
+    ReportPeriod,
+    ReportVersion,
+    Task,
+    TaskUnit,
+)
 
 
 def task_reports(*, task: Task) -> QuerySet[ProgressReport]:
@@ -33,6 +41,8 @@ def task_reports(*, task: Task) -> QuerySet[ProgressReport]:
         .prefetch_related(
             Prefetch("values", queryset=MilestoneValue.objects.select_related("milestone")),
             "evidence",
+            # Every filing for the period, newest first: the page and the API show earlier versions.
+            Prefetch("versions", queryset=ReportVersion.objects.select_related("author").order_by("-version")),
         )
         .order_by("-period__starts_on", "-is_lead", "unit__name", "-id")
     )

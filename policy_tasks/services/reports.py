@@ -1,11 +1,14 @@
-"""Progress reports (进度填报): one per task, unit and period.
+"""Progress reports (进度填报): one current report per task, unit and period, every version kept.
 
 The lead unit's report is the task's report; a co-responsible unit's report is its
 contribution (is_lead False), which the lead sees beside its own. Filing again for
-the same period revises the unit's report (version-checked) instead of adding a
-second one. `submitted_at` keeps the time of the first filing: whether a period
-was reported by its deadline must not change when the text is later corrected;
-the audit trail holds every revision and its time.
+the same period makes a new version (version-checked): the ProgressReport row becomes
+the new version, which is what the ledger, bulletin and scoreboard read, and a
+ReportVersion row keeps each version as filed, so the earlier text stays visible
+(issue 15: a second filing used to replace the first without a trace on the page).
+`submitted_at` keeps the time of the first filing: whether a period was reported by
+its deadline must not change when the text is later corrected; each version keeps
+its own filing time.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from accounts.models import Membership
 from duban.lib import clock
 from policy_tasks import permissions
 from policy_tasks.errors import InvalidState, ServiceError, StaleVersion
-from policy_tasks.models import Milestone, MilestoneValue, ProgressReport, ReportPeriod, Task, TaskUnit
+from policy_tasks.models import Milestone, MilestoneValue, ProgressReport, ReportPeriod, ReportVersion, Task, TaskUnit
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 
 _STALE = "该期填报已被他人修改,请刷新后重试"
@@ -121,6 +124,7 @@ def task_report_progress(
         "percent": percent,
     }
 
+    created = False
     report = ProgressReport.objects.select_for_update().filter(task=task, unit=unit, period=period).first()
     if report is None:
         if expected_version is not None:
@@ -134,8 +138,13 @@ def task_report_progress(
             # this call cleanly instead of breaking the caller's transaction.
             with transaction.atomic():
                 report.save(force_insert=True)
+            created = True
         except IntegrityError:
-            raise StaleVersion(_STALE) from None
+            # Another filing for the period committed first; this one is then its revision.
+            report = ProgressReport.objects.select_for_update().filter(task=task, unit=unit, period=period).first()
+            if report is None:
+                raise StaleVersion(_STALE) from None
+    if created:
         MilestoneValue.objects.bulk_create(
             [MilestoneValue(report=report, milestone=m, actual_value=v) for m, v in cleaned.items()]
         )
@@ -157,12 +166,23 @@ def task_report_progress(
         report.refresh_from_db()
         action = "report.update"
 
+    current = _current_values(report)
+    # The unique (report, version) constraint is the last word on concurrent revisions.
+    ReportVersion.objects.create(
+        report=report,
+        version=report.version,
+        author=user,
+        filed_at=clock.now(),
+        is_lead=report.is_lead,
+        values={str(k): str(v) for k, v in sorted(current.items())},
+        **fields,
+    )
     audit_record(
         actor=actor_for(user, unit=unit, role=member_role, meta=meta),
         action=action,
         obj=report,
         before=before,
-        after=_snapshot(report, _current_values(report)),
+        after=_snapshot(report, current),
         document=task.document,
         task=task,
     )

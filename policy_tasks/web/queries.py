@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -171,6 +172,18 @@ class TaskPage:
     audit: list[AuditEvent]
 
 
+def _with_earlier_versions(reports: list[ProgressReport], milestones: list[Milestone]) -> list[ProgressReport]:
+    """Give each report its superseded versions, newest first, their values named by milestone."""
+    named = {str(m.pk): m for m in milestones}
+    for report in reports:
+        report.earlier = [v for v in report.versions.all() if v.version < report.version]
+        for version in report.earlier:
+            version.named_values = [
+                (named[k], Decimal(v)) for k, v in sorted(version.values.items(), key=lambda i: int(i[0])) if k in named
+            ]
+    return reports
+
+
 def task_page(*, task: Task, on: date, unit_ids: set[int], with_audit: bool) -> TaskPage:
     milestones = annotate_lights(
         Milestone.objects.filter(task=task)
@@ -199,7 +212,7 @@ def task_page(*, task: Task, on: date, unit_ids: set[int], with_audit: bool) -> 
         task=task,
         milestones=milestones,
         task_units=list(task.task_units.select_related("unit").order_by("position")),
-        reports=list(task_reports(task=task)),
+        reports=_with_earlier_versions(list(task_reports(task=task)), milestones),
         periods=list(
             ReportPeriod.objects.filter(document_id=task.document_id, starts_on__lte=on).order_by("-starts_on")
         ),

@@ -141,7 +141,9 @@ def report(request: HttpRequest, task_id: int) -> HttpResponse:
     except ServiceError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _render(request, task, status=400, report_form=form)
-    messages.success(request, "进度已填报" + ("，佐证材料已上传" if data.get("file") else ""))
+    # Say so when this filing revised the period's report: the earlier version is kept, not replaced.
+    filed_text = "进度已填报" if filed.version == 1 else f"进度已修订为第{filed.version}版，以前版本仍可查看"
+    messages.success(request, filed_text + ("，佐证材料已上传" if data.get("file") else ""))
     return _back_to(task, "reports")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from policy_tasks.api.serializers.common import UnitBriefSerializer, UserBriefSerializer
@@ -13,6 +14,7 @@ from policy_tasks.models import (
     MilestoneValue,
     ProgressReport,
     ReportPeriod,
+    ReportVersion,
     UrgeNotice,
     UrgeRecipient,
 )
@@ -51,11 +53,37 @@ class EvidenceSerializer(serializers.ModelSerializer):
         ]
 
 
+class VersionValueSerializer(serializers.Serializer):
+    milestone = serializers.IntegerField()
+    actual_value = serializers.DecimalField(max_digits=20, decimal_places=4)
+
+
+class ReportVersionSerializer(serializers.ModelSerializer):
+    """One filing of the report for its period, as it was filed."""
+
+    author = UserBriefSerializer()
+    values = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReportVersion
+        fields = ["version", "author", "filed_at", "is_lead", "progress", "problems", "next_steps", "percent", "values"]
+
+    @extend_schema_field(VersionValueSerializer(many=True))
+    def get_values(self, obj: ReportVersion) -> list:
+        rows = [
+            {"milestone": int(k), "actual_value": v} for k, v in sorted(obj.values.items(), key=lambda i: int(i[0]))
+        ]
+        return VersionValueSerializer(rows, many=True).data
+
+
 class ReportSerializer(serializers.ModelSerializer):
     unit = UnitBriefSerializer()
     author = UserBriefSerializer()
     period = PeriodSerializer()
     values = MilestoneValueSerializer(many=True, read_only=True)
+    versions = ReportVersionSerializer(
+        many=True, read_only=True, help_text="本期的全部版本(含当前版本),新版本在前;version 最大者即当前内容"
+    )
 
     class Meta:
         model = ProgressReport
@@ -73,6 +101,7 @@ class ReportSerializer(serializers.ModelSerializer):
             "values",
             "submitted_at",
             "version",
+            "versions",
         ]
 
 

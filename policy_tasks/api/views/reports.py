@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
@@ -13,12 +14,17 @@ from policy_tasks.api.serializers.inputs import ReportUpdateSerializer
 from policy_tasks.api.serializers.workflow import ReportSerializer
 from policy_tasks.api.views.common import ScopedDetailApi, ScopedListApi
 from policy_tasks.errors import Forbidden
+from policy_tasks.models import ReportVersion
 from policy_tasks.permissions import acting_unit
 from policy_tasks.services.reports import task_report_progress
 
 
 def _reports(user):
-    return scoping.reports(user).select_related("unit", "author", "period").prefetch_related("values")
+    return (
+        scoping.reports(user)
+        .select_related("unit", "author", "period")
+        .prefetch_related("values", Prefetch("versions", queryset=ReportVersion.objects.select_related("author")))
+    )
 
 
 @extend_schema_view(get=extend_schema(tags=["reports"], summary="进度填报列表"))
