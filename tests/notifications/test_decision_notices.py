@@ -13,7 +13,7 @@ import pytest
 import time_machine
 from django.core import mail
 
-from notifications.models import Decision, Delivery, InboxMessage
+from notifications.models import Decision, Delivery, InboxMessage, NotificationPreference
 from notifications.services.decisions import decision_notify
 from notifications.services.preferences import preference_update
 from notifications.services.scan import scan
@@ -170,3 +170,17 @@ def test_a_new_urge_reaches_the_units_through_the_issued_rule_without_a_second_n
     assert titles.count("【督办】第1条 重点推进工程") == 1
     assert _titles(w.supervisor) == []
     assert not Delivery.objects.filter(rule=None).exists()
+
+
+def test_a_return_goes_by_sms_and_dingtalk_to_those_who_chose_them(w, providers):
+    NotificationPreference.objects.create(user=w.lead_head, email=False, inbox=False, sms=True)
+    NotificationPreference.objects.create(user=w.lead_clerk, email=False, inbox=False, dingtalk=True)
+    _decide_over_api(w, "return", {"reason": "缺少中标通知书"})
+    send_due()
+    sms = [r for r in providers.state.received if r.kind == "sms"]
+    dingtalk = [r for r in providers.state.received if r.kind == "dingtalk"]
+    assert [r.phone for r in sms] == [w.lead_head.phone]
+    assert sms[0].payload == {"name": "6月底前完成招标", "date": "2023-06-15", "status": "已退回"}
+    assert [r.phone for r in dingtalk] == [w.lead_clerk.phone]
+    assert "缺少中标通知书" in dingtalk[0].payload["markdown"]["text"]
+    assert mail.outbox == [] and not InboxMessage.objects.exists()
