@@ -7,11 +7,13 @@ person's channels. The supervisor who decided hears nothing; a refused decision 
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
 import time_machine
 from django.core import mail
+from django.core.management import call_command
 
 from notifications.models import Decision, Delivery, InboxMessage, NotificationPreference
 from notifications.services.decisions import decision_notify
@@ -184,3 +186,10 @@ def test_a_return_goes_by_sms_and_dingtalk_to_those_who_chose_them(w, providers)
     assert [r.phone for r in dingtalk] == [w.lead_clerk.phone]
     assert "缺少中标通知书" in dingtalk[0].payload["markdown"]["text"]
     assert mail.outbox == [] and not InboxMessage.objects.exists()
+
+
+def test_a_dry_run_lists_a_waiting_decision_notice_by_its_kind(w):
+    _decide_over_api(w, "return", {"reason": "缺少中标通知书"})
+    out = io.StringIO()
+    call_command("run_reminders", "--dry-run", "--as-of", "2023-06-15", stdout=out)
+    assert "[办结退回] returned:" in out.getvalue()
