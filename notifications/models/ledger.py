@@ -14,6 +14,19 @@ class Channel(models.TextChoices):
     INBOX = "inbox", "站内信"
 
 
+class Decision(models.TextChoices):
+    """A supervisor's decision on a unit's work, told to the unit: a ledger subject with no rule.
+
+    The subject id is the decided request; each request is decided once, so the key
+    (kind, request, recipient, channel) makes the notice once however often it is offered.
+    """
+
+    RETURNED = "returned", "办结退回"
+    VERIFIED = "verified", "销号"
+    EXT_GRANTED = "ext_granted", "延期批准"
+    EXT_REFUSED = "ext_refused", "延期不予批准"
+
+
 class Delivery(models.Model):
     """One reminder to one person over one channel: the ledger row that makes "once" true.
 
@@ -37,15 +50,18 @@ class Delivery(models.Model):
         UNKNOWN = "unknown", "结果未知(待核查)"
         CANCELLED = "cancelled", "已取消"
 
-    subject_type = models.CharField("提醒对象", max_length=16, choices=Subject.choices)
+    subject_type = models.CharField("提醒对象", max_length=16, choices=Subject.choices + Decision.choices)
     subject_id = models.BigIntegerField("对象ID")
     # The second half of a compound subject: the task of a missing report (subject is the period).
     subject_ref = models.BigIntegerField("关联ID", default=0)
     task = models.ForeignKey(
         "policy_tasks.Task", verbose_name="任务", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    rule = models.ForeignKey(ReminderRule, verbose_name="规则", on_delete=models.PROTECT, related_name="deliveries")
-    due_date = models.DateField("时限")
+    # None for a decision notice (Decision): it answers to no rule, only to the decision.
+    rule = models.ForeignKey(
+        ReminderRule, verbose_name="规则", null=True, blank=True, on_delete=models.PROTECT, related_name="deliveries"
+    )
+    due_date = models.DateField("时限")  # a decision notice: the local date it was decided
     occurrence = models.PositiveSmallIntegerField("第几次", default=0)
     fire_date = models.DateField("应发日期")
     recipient = models.ForeignKey(
@@ -79,7 +95,13 @@ class Delivery(models.Model):
                     "channel",
                 ],
                 name="delivery_once",
-            )
+            ),
+            # NULL rules are distinct in delivery_once, so decision notices need their own key.
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "recipient", "channel"],
+                condition=Q(rule=None),
+                name="delivery_decision_once",
+            ),
         ]
         indexes = [
             # The sender's poll: due pending rows only, so it stays small however big the ledger grows.

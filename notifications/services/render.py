@@ -12,8 +12,9 @@ from datetime import date
 
 from django.conf import settings
 
-from notifications.models import Delivery, ReminderRule, Subject
+from notifications.models import Decision, Delivery, ReminderRule, Subject
 from notifications.services import workcal as workdays
+from notifications.services.render_decisions import decision_content
 from policy_tasks.models import Milestone, ProgressReport, ReportPeriod, Task, TaskUnit, UrgeNotice
 
 SMS_NAME_MAX = 20  # Aliyun template variables are short; the link carries the rest.
@@ -142,7 +143,22 @@ def _urge_item(delivery: Delivery, today: date) -> Item | None:
     )
 
 
-_LOADERS = {Subject.MILESTONE: _milestone_item, Subject.REPORT: _report_item, Subject.URGE: _urge_item}
+def _decision_item(delivery: Delivery, today: date) -> Item | None:
+    """A decision stays news after it is made: sent unless the request itself is gone."""
+    found = decision_content(delivery)
+    if found is None:
+        return None
+    title, lines, status, day, milestone = found
+    link = _task_link(milestone.task, milestone.document_id)
+    return Item(title=title, lines=lines, link=link, name=milestone.text, status=status, due=day)
+
+
+_LOADERS = {
+    Subject.MILESTONE: _milestone_item,
+    Subject.REPORT: _report_item,
+    Subject.URGE: _urge_item,
+    **{kind: _decision_item for kind in Decision.values},
+}
 
 
 def load_item(delivery: Delivery, today: date) -> Item | None:

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from duban.lib import clock
+from policy_tasks import decision_signals
 from policy_tasks.errors import InvalidState, NotFound, ServiceError, StaleVersion
 from policy_tasks.models import ExtensionRequest, Milestone
 from policy_tasks.services.audit import RequestMeta, audit_record
@@ -151,6 +152,7 @@ def extension_grant(
         document=milestone.document,
         task=milestone.task,
     )
+    decision_signals.decided(decision_signals.EXT_GRANTED, request, user)
     request.refresh_from_db()
     return request
 
@@ -178,5 +180,6 @@ def extension_refuse(
         document=milestone.document,
         task=milestone.task,
     )
+    decision_signals.decided(decision_signals.EXT_REFUSED, request, user)
     request.refresh_from_db()
     return request

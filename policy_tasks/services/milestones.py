@@ -18,6 +18,7 @@ from django.db.models import F
 from accounts import roles
 from accounts.models import Membership, User
 from duban.lib import clock
+from policy_tasks import decision_signals
 from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError, StaleVersion
 from policy_tasks.models import AreaUnit, CompletionRequest, Evidence, Milestone, Task, TaskUnit
 from policy_tasks.permissions import acting_unit, is_scoped_supervisor, require
@@ -217,6 +218,7 @@ def milestone_verify(
             status=CompletionRequest.Status.VERIFIED, decided_by=user, decided_at=now, decision_reason=reason
         )
         after["completion_request"] = request.pk
+        decision_signals.decided(decision_signals.VERIFIED, request, user)
         task = milestone.task
         # The task's roll-up is part of this change, so it goes in this event, not a second one.
         # Withdrawn milestones (已作废) are owed no more: the rest being closed closes the task.
@@ -265,6 +267,7 @@ def milestone_return(
     CompletionRequest.objects.filter(pk=request.pk).update(
         status=CompletionRequest.Status.RETURNED, decided_by=user, decided_at=now, decision_reason=reason
     )
+    decision_signals.decided(decision_signals.RETURNED, request, user)
     audit_record(
         actor=supervisor_actor(user, meta=meta),
         action="milestone.return",

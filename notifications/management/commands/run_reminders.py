@@ -60,4 +60,5 @@ class Command(BaseCommand):
         pending = deliveries_pending_due(now=now)
         self.stdout.write(f"另有 {pending.count()} 条已在队列中待发送。")
         for d in pending[:200]:
-            self.stdout.write(f"  #{d.pk} [{d.rule.name}] {d.subject_type}:{d.subject_id} → {d.recipient} {d.channel}")
+            name = d.rule.name if d.rule else d.get_subject_type_display()  # a decision notice has no rule
+            self.stdout.write(f"  #{d.pk} [{name}] {d.subject_type}:{d.subject_id} → {d.recipient} {d.channel}")
