@@ -43,12 +43,16 @@ BOUNDED = settings(
 )
 
 
-@pytest.fixture(autouse=True)
-def _keep_the_test_connection():
+def _detach_close_old_connections() -> None:
     """The real WSGI handler closes connections it thinks are stale after each request;
     inside the test's transaction that would drop it (Django's test client does the same)."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    _detach_close_old_connections()
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
@@ -63,6 +67,8 @@ def _fuzz(world, actor: str, *, signed_in: bool = False) -> list[str]:
         token = token_by_sign_in(getattr(world, actor))
     else:
         _, token = AuthToken.objects.create(user=getattr(world, actor))
+    # Django's test client, which signed in, connects the two handlers again when it is done.
+    _detach_close_old_connections()
     headers = {"Authorization": f"Bearer {token}"}
     # The schema is for signed-in users (DUBAN_PUBLIC_API_DOCS off).
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application(), headers=headers)
