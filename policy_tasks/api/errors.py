@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from policy_tasks.api.backends import LOCKED_OUT_MESSAGE
+from policy_tasks.api.exceptions import RequestTooLarge
 from policy_tasks.errors import NoSuchObject, ServiceError
 
 logger = logging.getLogger(__name__)
@@ -68,12 +69,6 @@ class TokenLimit(exceptions.APIException):
     status_code = status.HTTP_403_FORBIDDEN
     default_detail = "令牌数量已达上限，请先吊销不再使用的令牌"
     default_code = "token_limit"
-
-
-class RequestTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "请求体过大"
-    default_code = "too_large"
 
 
 class LockedOut(exceptions.APIException):

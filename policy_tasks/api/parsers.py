@@ -7,7 +7,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
 from duban.lib import safejson
-from policy_tasks.api.errors import RequestTooLarge
+from policy_tasks.api.exceptions import RequestTooLarge
 
 
 class SafeJSONParser(JSONParser):
