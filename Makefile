@@ -22,8 +22,10 @@ demo: migrate
 run: demo
 	bin/run-dev
 
+# On every core (at most tests/parallel.py's MAX_WORKERS); a file's tests stay on one worker,
+# so a module's servers start once.
 test: install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --maxprocesses 4 --dist loadfile
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -24,13 +24,16 @@ import pytest
 from django.db import connection
 
 from tests.conftest import services_unavailable
+from tests.parallel import worker_suffix
 from tests.topology.units import BIN, ROOT
 
 pytestmark = pytest.mark.services
 
 RUNBOOK = ROOT / "docs" / "operations.md"
 BLOCK = re.compile(r"^<!-- runbook: ([a-z-]+) -->\n```sh\n(.*?)^```$", re.M | re.S)
-DATABASE = "duban_cleanroom"
+# Per xdist worker (tests/parallel.py): two workers must not restore into one database.
+DATABASE = f"duban_cleanroom{worker_suffix()}"
+REDIS_URL = os.environ.get("RUNBOOK_TEST_REDIS_URL", "redis://127.0.0.1:6379/8")
 EVIDENCE = b"%PDF-1.4\n% evidence kept through a backup\n%%EOF\n"
 
 
@@ -83,8 +86,8 @@ class Site:
             # The example asks for verify-full; this machine's server speaks no TLS (the database is
             # on the same host here, which `check --deploy` accepts without it).
             "DATABASE_SSLMODE": "disable",
-            "CELERY_BROKER_URL": "redis://127.0.0.1:6379/8",
-            "CACHE_URL": "redis://127.0.0.1:6379/8",
+            "CELERY_BROKER_URL": REDIS_URL,
+            "CACHE_URL": REDIS_URL,
             "DUBAN_VAR_DIR": str(self.var),
             "DUBAN_STORAGE": "local",
             "AUDIT_CHECKPOINT_DIR": str(self.tmp / "checkpoints"),

@@ -17,6 +17,7 @@ from policy_tasks.models import AuditEvent
 from policy_tasks.services.audit import audit_verify
 from tests.api.conftest import client_for
 from tests.factories import UserFactory
+from tests.notifications.conftest import ensure_default_rules
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +93,7 @@ def test_membership_changed_and_removed_in_the_admin_is_on_the_chain(world, admi
 
 
 def test_reminder_rule_changed_in_the_admin_is_on_the_chain(world, admin_client):
+    ensure_default_rules()  # an earlier transactional test in this process may have flushed them
     rule = ReminderRule.objects.filter(is_active=True).order_by("pk").first()
     url = f"/admin/notifications/reminderrule/{rule.pk}/change/"
     data = _form_data(admin_client.get(url))

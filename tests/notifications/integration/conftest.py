@@ -124,7 +124,8 @@ class Cluster:
         self.tmp_path = tmp_path
         self.env = env
         self.procs: list[subprocess.Popen] = []
-        self.client = Celery("duban-tests", broker=REDIS_URL)
+        # Not the current app: shared tasks (export jobs) of later tests in this process would bind to it.
+        self.client = Celery("duban-tests", broker=REDIS_URL, set_as_current=False)
 
     def _start(self, name: str, args: list[str], ready: str, moment: str) -> subprocess.Popen:
         log = self.tmp_path / f"{name}.log"
