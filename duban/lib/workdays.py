@@ -27,6 +27,8 @@ from time import monotonic
 import chinese_calendar
 from chinese_calendar.constants import holidays as _holidays
 
+from duban.lib.workday_index import CountIndex
+
 # The years chinesecalendar has a holiday notice for; every other day is a weekday or not.
 KNOWN_FIRST = date(min(_holidays).year, 1, 1)
 KNOWN_LAST = date(max(_holidays).year, 12, 31)
@@ -100,6 +102,7 @@ def install(days: Mapping[date, bool], version: Hashable = None) -> None:
         return
     _State.table = Table.of(days)
     is_workday_synced.cache_clear()
+    _index.start_over()
     for callback in _State.listeners:
         callback()
 
@@ -146,84 +149,23 @@ def is_workday_synced(day: date) -> bool:
         return day.weekday() < 5
 
 
-# Monday–Friday arithmetic. date(1, 1, 1) (ordinal 1) is a Monday, so weekdays in ordinals
-# 1..n are five per whole week plus the first min(rest, 5) days of the last one.
-
-
-def weekdays_through(day: date) -> int:
-    """Mon–Fri days from 0001-01-01 to `day` inclusive."""
-    weeks, rest = divmod(day.toordinal(), 7)
-    return weeks * 5 + min(rest, 5)
-
-
-def first_weekday_reaching(target: int) -> date:
-    """The first day on which `weekdays_through` reaches `target` (target >= 1)."""
-    weeks, rest = divmod(target - 1, 5)
-    return date.fromordinal(weeks * 7 + rest + 1)
-
-
-def _walk_count(lo: date, hi: date) -> int:
-    """Working days in (lo, hi], one day at a time: only ever inside the known years."""
-    count, current = 0, lo
-    while current < hi:
-        current += timedelta(days=1)
-        count += is_workday_synced(current)
-    return count
-
-
-def _count(lo: date, hi: date) -> int:
-    """Working days in (lo, hi], lo <= hi: the known years walked, the rest computed."""
-    first, last = span()
-    inner_lo, inner_hi = max(lo, first - timedelta(days=1)), min(hi, last)
-    if inner_lo >= inner_hi:
-        return weekdays_through(hi) - weekdays_through(lo)
-    before = weekdays_through(inner_lo) - weekdays_through(lo)
-    after = weekdays_through(hi) - weekdays_through(inner_hi)
-    return before + _walk_count(inner_lo, inner_hi) + after
-
-
 def workdays_between(start: date, end: date) -> int:
     """Working days in (start, end]; negative when end is before start."""
     sync()
-    if end >= start:
-        return _count(start, end)
-    return -_count(end, start)
+    return _index.between(start, end)
 
 
 def add_workdays(day: date, count: int) -> date:
     """The date `count` working days after `day` (before it when negative); 0 gives `day`."""
+    if count == 0:
+        return day
     sync()
-    first, last = span()
-    step = 1 if count >= 0 else -1
-    remaining = abs(count)
-    current = day
-    while remaining:
-        beyond = current >= last if step > 0 else current <= first
-        if beyond:
-            # Every day from here on in this direction is a plain weekday or not.
-            if step > 0:
-                return first_weekday_reaching(weekdays_through(current) + remaining)
-            # Going back: the day d with `remaining` weekdays in [d, current).
-            return first_weekday_reaching(weekdays_through(current - timedelta(days=1)) - remaining + 1)
-        if step < 0 and current > last + timedelta(days=7):
-            # Far after the known years and going back: jump to their edge when the count allows.
-            skip = weekdays_through(current - timedelta(days=1)) - weekdays_through(last)
-            if skip < remaining:
-                remaining -= skip
-                current = last + timedelta(days=1)
-                continue
-            return first_weekday_reaching(weekdays_through(current - timedelta(days=1)) - remaining + 1)
-        if step > 0 and current < first - timedelta(days=7):
-            skip = weekdays_through(first - timedelta(days=1)) - weekdays_through(current)
-            if skip < remaining:
-                remaining -= skip
-                current = first - timedelta(days=1)
-                continue
-            return first_weekday_reaching(weekdays_through(current) + remaining)
-        current += timedelta(days=step)
-        if is_workday_synced(current):
-            remaining -= 1
-    return current
+    return _index.add(day, count)
+
+
+# Counting is a subtraction of two prefix sums over the known years (workday_index.py): the
+# reminder scan asks "how many working days since the due date" for thousands of dates a tick.
+_index = CountIndex(is_working=is_workday_synced, span=span)
 
 
 def next_workday(day: date) -> date:

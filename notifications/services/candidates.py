@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import Coalesce
 
+from duban.lib import workdays
 from notifications.models import Delivery, ReminderRule, Subject
-from notifications.services import workcal as workdays
 from notifications.services.timing import fire_date, local_tz
 from policy_tasks.models import AreaUnit, Milestone, ProgressReport, ReportPeriod, Task, TaskUnit, UrgeNotice
 

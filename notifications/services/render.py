@@ -12,8 +12,8 @@ from datetime import date
 
 from django.conf import settings
 
+from duban.lib import workdays
 from notifications.models import Decision, Delivery, ReminderRule, Subject
-from notifications.services import workcal as workdays
 from notifications.services.render_decisions import decision_content
 from policy_tasks.models import Milestone, ProgressReport, ReportPeriod, Task, TaskUnit, UrgeNotice
 

@@ -19,9 +19,8 @@ from datetime import date, datetime
 import psycopg
 from django.db import connection, transaction
 
-from duban.lib import clock
+from duban.lib import clock, workdays
 from notifications.models import Delivery, ReminderRule, Subject
-from notifications.services import workcal as workdays
 from notifications.services.candidates import (
     Candidate,
     milestone_candidates,

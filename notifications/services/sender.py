@@ -24,9 +24,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
-from duban.lib import clock
+from duban.lib import clock, workdays
 from notifications.models import Delivery, DeliveryAttempt
-from notifications.services import workcal as workdays
 from notifications.services.recipients import Prefs, prefs_from_row
 from notifications.services.render import compose, load_item
 from notifications.services.retry import deliveries_revive

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from notifications.services import workcal as workdays
+from duban.lib import workdays
 
 # `run_reminders --as-of D` pretends it is D at this local time: offices are open,
 # quiet hours are over, and a due-day reminder still arrives in the morning.

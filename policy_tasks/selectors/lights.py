@@ -25,13 +25,13 @@ The bulk functions use a constant number of queries, whatever the list size.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from django.db.models import QuerySet
 
 from duban.lib.sql import column, rows_for_ids, table
-from duban.lib.workdays import is_workday
+from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.selectors.reports import latest_percents
 
@@ -84,18 +84,6 @@ def schedule_start(document: PolicyDocument | _Thresholds) -> date:
     return document.issued_on or date(document.year, 1, 1)
 
 
-def _due_within_workdays(on: date, due: date, limit: int) -> bool:
-    """workdays_between(on, due) <= limit, stopping as soon as the answer is known."""
-    count, day = 0, on
-    while day < due:
-        day += timedelta(days=1)
-        if is_workday(day):
-            count += 1
-            if count > limit:
-                return False
-    return True
-
-
 def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points: int) -> bool:
     """percent < elapsed share × 100 − points, in integers (no rounding at the boundary)."""
     total = (due - start).days
@@ -113,7 +101,7 @@ def _light(milestone: Milestone | _Due, on: date, percent: int | None, document:
         return GREEN
     if due < on:
         return RED
-    if _due_within_workdays(on, due, document.yellow_workdays):
+    if workdays_between(on, due) <= document.yellow_workdays:
         return YELLOW
     if percent is not None and is_behind_schedule(
         on=on, start=schedule_start(document), due=due, percent=percent, points=document.behind_schedule_points

@@ -12,7 +12,6 @@ from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
 from duban.lib import workdays
-from notifications.services import workcal
 from policy_tasks.models import AuditEvent, CalendarDay
 from policy_tasks.services.audit import SYSTEM, audit_verify
 from policy_tasks.services.calendar import VERSION_KEY, calendar_days_load
@@ -31,16 +30,16 @@ def _add(client, day: date, kind: str, name: str = ""):
 
 
 def test_a_holiday_entered_in_the_admin_makes_a_weekday_a_day_off_and_is_audited(admin_client):
-    assert workdays.is_workday(NEW_YEAR_2027) and workcal.is_workday(NEW_YEAR_2027)
+    assert workdays.is_workday(NEW_YEAR_2027)
     response = _add(admin_client, NEW_YEAR_2027, "holiday", "元旦")
     assert response.status_code == 200 and "节假日与调休" in response.content.decode()
     assert not workdays.is_workday(NEW_YEAR_2027)
-    assert not workcal.is_workday(NEW_YEAR_2027)
+    assert not workdays.is_workday(NEW_YEAR_2027)
     # Thursday 2026-12-31 to Monday 2027-01-04: only the Monday works.
     assert workdays.workdays_between(date(2026, 12, 31), date(2027, 1, 4)) == 1
-    assert workcal.workdays_between(date(2026, 12, 31), date(2027, 1, 4)) == 1
+    assert workdays.workdays_between(date(2026, 12, 31), date(2027, 1, 4)) == 1
     assert workdays.add_workdays(date(2026, 12, 31), 1) == date(2027, 1, 4)
-    assert workcal.add_workdays(date(2026, 12, 31), 1) == date(2027, 1, 4)
+    assert workdays.add_workdays(date(2026, 12, 31), 1) == date(2027, 1, 4)
     event = AuditEvent.objects.get(action="calendar_day.create")
     assert event.after == {"date": "2027-01-01", "kind": "holiday", "name": "元旦"}
     assert event.actor.username == "admin"
@@ -49,11 +48,11 @@ def test_a_holiday_entered_in_the_admin_makes_a_weekday_a_day_off_and_is_audited
 def test_a_table_entry_overrides_the_package_and_deleting_it_restores_the_package(admin_client):
     assert workdays.is_workday(MONDAY_2026)
     _add(admin_client, MONDAY_2026, "holiday", "临时放假")
-    assert not workdays.is_workday(MONDAY_2026) and not workcal.is_workday(MONDAY_2026)
+    assert not workdays.is_workday(MONDAY_2026) and not workdays.is_workday(MONDAY_2026)
     entry = CalendarDay.objects.get(date=MONDAY_2026)
     admin_client.post(f"/admin/policy_tasks/calendarday/{entry.pk}/delete/", {"post": "yes"})
     assert not CalendarDay.objects.exists()
-    assert workdays.is_workday(MONDAY_2026) and workcal.is_workday(MONDAY_2026)
+    assert workdays.is_workday(MONDAY_2026) and workdays.is_workday(MONDAY_2026)
     assert AuditEvent.objects.get(action="calendar_day.delete").before["name"] == "临时放假"
     assert audit_verify() is None
 
@@ -61,10 +60,10 @@ def test_a_table_entry_overrides_the_package_and_deleting_it_restores_the_packag
 def test_a_make_up_saturday_is_a_working_day(admin_client):
     assert not workdays.is_workday(SATURDAY_2027)
     _add(admin_client, SATURDAY_2027, "workday", "春节调休")
-    assert workdays.is_workday(SATURDAY_2027) and workcal.is_workday(SATURDAY_2027)
+    assert workdays.is_workday(SATURDAY_2027) and workdays.is_workday(SATURDAY_2027)
     assert workdays.next_workday(SATURDAY_2027) == SATURDAY_2027
     # Friday 19th to Monday 22nd: Saturday and Monday.
-    assert workcal.workdays_between(date(2027, 2, 19), date(2027, 2, 22)) == 2
+    assert workdays.workdays_between(date(2027, 2, 19), date(2027, 2, 22)) == 2
 
 
 def test_editing_an_entry_is_audited_with_its_old_and_new_values(admin_client):
@@ -95,7 +94,7 @@ def test_another_process_edit_is_seen_once_its_version_stamp_changes():
     cache.set(VERSION_KEY, "edited-elsewhere", timeout=None)
     assert workdays.is_workday(NEW_YEAR_2027)  # not before SYNC_SECONDS...
     workdays.expire()
-    assert not workdays.is_workday(NEW_YEAR_2027) and not workcal.is_workday(NEW_YEAR_2027)
+    assert not workdays.is_workday(NEW_YEAR_2027) and not workdays.is_workday(NEW_YEAR_2027)
 
 
 def test_coverage_counts_a_year_with_a_holiday_in_the_table_not_a_lone_make_up_day():
