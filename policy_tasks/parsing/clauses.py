@@ -5,7 +5,8 @@ name responsible units of their own (or one does under a heading that names its 
 under a heading over a single item, or in a style that is the clause style elsewhere); an item
 whose children do not is a clause, and its children are part of its text. Silent items beside
 clauses are clauses that forgot their units; silent sections (总体要求, 保障措施) beside sections
-with clauses are not clauses.
+with clauses are not clauses. Below a heading that is a unit's name (`三、儋州市政府`) every
+level is that unit's, so the clauses are the lowest items.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ def _has_resp(node: Node) -> bool:
     if read_responsibility(own).found or (node.children and carried_units(own) is not None):
         return True
     return any(_has_resp(c) for c in node.children)
+
+
+def _names_whole_section(node: Node) -> bool:
+    if node.style == "root":
+        return False
+    carried = carried_units(node.own_text)
+    return carried is not None and carried.whole_section
 
 
 def _ends_in_semicolon(node: Node) -> bool:
@@ -48,6 +56,9 @@ def choose_clauses(root: Node) -> list[Node]:
     def covered(kids: list[Node], parent: Node) -> list[bool]:
         """Which items name units, directly or through `下同` / a heading's `以下…不再列出`."""
         if parent.style != "root" and carried_units(parent.own_text) is not None:
+            return [True] * len(kids)
+        # Below `三、儋州市政府` every level is that unit's: the clauses are the lowest items.
+        if any(_names_whole_section(a) for a in parent.ancestors()):
             return [True] * len(kids)
         flags, carrying = [], False
         for kid in kids:

@@ -164,6 +164,9 @@ class Responsibility:
     # (field start, field end, value start, value end) of each 完成时限-like field.
     due_fields: list[tuple[int, int, int, int]] = field(default_factory=list)
     carries: bool = False  # `下同`: the same units govern the clauses that follow and name none
+    # `三、儋州市政府` over the section's project lists: the heading names the unit of every item
+    # below it, at any depth, so the clauses are its lowest items.
+    whole_section: bool = False
     # `以下均需县(市、区)政府落实,不再列出`: units added to every clause that follows.
     adds: list[str] = field(default_factory=list)
     origin: str = ""  # where the units were read: 括号 | 标注行 | 无标注括号
@@ -193,6 +196,7 @@ class Responsibility:
             spans=list(self.spans),
             due_fields=list(self.due_fields),
             carries=self.carries,
+            whole_section=self.whole_section,
             adds=list(self.adds),
             origin=self.origin,
         )
@@ -275,8 +279,34 @@ def carried_units(text: str) -> Responsibility | None:
         r"^\s*(?P<names>[^。,;]{2,40}?)(?:牵头|负责|承担)(?:的|落实的)?(?:工作|任务|事项)(?:\(\d+项\))?\s*$", norm
     )
     if m is None:
-        return None
+        return _unit_heading(text, norm)
     found = Responsibility(origin="上级标题")
+    found.roles[LISTED] = _names(text, norm, m.start("names"), m.end("names"))
+    return found if found.found else None
+
+
+# A heading that is nothing but a government's or a bureau's name (`三、儋州市政府`): the list
+# below it is that unit's (a provincial key-project list grouped by the city that answers for it).
+_UNIT_HEADING_RE = re.compile(
+    r"^\s*(?P<names>[\u4e00-\u9fff()、]{2,24}?(?:人民政府|政府|管委会|管理委员会|行政公署|局|厅|委员会|委|办公室))\s*$"
+)
+
+
+# A heading that only ends in 政府 is often a goal (`一、着力构建高效协同的数字政府`): a unit's name is
+# short, names its place first and has no verb or 的.
+_PLACE_FIRST_RE = re.compile(r"^各?[\u4e00-\u9fff]{0,5}?(?:自治区|省|市|县|区|州|盟|旗|镇|乡)")
+_GOAL_RE = re.compile(
+    r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|全面|持续|坚持|积极|大力|努力|促进|落实|规范)"
+)
+
+
+def _unit_heading(text: str, norm: str) -> Responsibility | None:
+    m = _UNIT_HEADING_RE.match(norm)
+    if m is None or len(m["names"]) > 12 or _GOAL_RE.search(m["names"]) or not _PLACE_FIRST_RE.match(m["names"]):
+        return None
+    if not looks_like_units(m["names"]):
+        return None
+    found = Responsibility(origin="上级标题", whole_section=True)
     found.roles[LISTED] = _names(text, norm, m.start("names"), m.end("names"))
     return found if found.found else None
 
@@ -339,12 +369,15 @@ def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) ->
 _ADDS_RE = re.compile(
     # `以下政策措施均需A、B落实`: what the sentence governs may be named before 均.
     r"以下(?:各项)?(?:[^。,;、]{0,8}?(?:均|都))?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|单独|一一)?列出"
+    # `以下各项任务均涉及四市或部分市人民政府,不再列出`: the units every later task involves.
+    r"|以下(?:各项)?[^。,;、]{0,8}?(?:均|都)涉及(?P<involved>[^。,;]{2,40}?)[,;]?不再(?:逐条|单独|一一)?列出"
 )
 
 
 def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
     if m := _ADDS_RE.search(norm, start, end):
-        found.adds += _names(text, norm, m.start("names"), m.end("names"))
+        group = "names" if m["names"] else "involved"
+        found.adds += _names(text, norm, m.start(group), m.end(group))
         end = min(end, m.start())
     if re.search(r"下同|以下同", norm[start:end]) and not re.search(r"为牵头单位[^)]{0,3}下同", norm[start:end]):
         found.carries = True
@@ -467,6 +500,9 @@ def _bare_places_before(names: list[str]) -> int:
     return count
 
 
+_SUBSET_RE = re.compile(r"或(?:部分|个别)[市县区旗乡镇州]{1,2}(?=(?:人民)?政府)")
+
+
 def _names(text: str, norm: str, start: int, end: int) -> list[str]:
     names: list[str] = []
     for s, e in split_top(norm, _NAME_SEPS.replace(" ", ""), start, end):
@@ -492,6 +528,8 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
             for part in and_split(piece):
                 part = _lead_mark_first(part.strip(_TRIM))
                 part = without_note(part)
+                # `四市或部分市人民政府`: the group, or some of it, is the group.
+                part = _SUBSET_RE.sub("", part)
                 if part and not NOTE_RE.search(part) and not VAGUE_RE.fullmatch(part) and len(part) <= 40:
                     names.append(part)
     return names
