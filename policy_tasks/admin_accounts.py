@@ -1,4 +1,5 @@
-"""The accounts admin's second-factor reset, and no admin for django-otp's devices (issue 14).
+"""The accounts admin's second-factor reset, a supervisor's scope on the role grant, and no
+admin for django-otp's devices (issue 14).
 
 accounts cannot import the audit trail (it sits below policy_tasks), so the user admin is
 registered again here with the audited reset action. Every change of users, role grants and
@@ -12,8 +13,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import admin as accounts_admin
-from accounts.models import User
+from accounts.models import RoleGrant, User
 from policy_tasks.errors import Forbidden
+from policy_tasks.models import SupervisionScope
 from policy_tasks.services.audit import RequestMeta, actor_for
 from policy_tasks.services.signin import second_factor_reset
 
@@ -41,3 +43,21 @@ admin.site.unregister(User)
 @admin.register(User)
 class UserAdmin(accounts_admin.UserAdmin):
     actions = [reset_second_factor]
+
+
+class SupervisionScopeInline(admin.TabularInline):
+    """Where a supervisor's grant reaches: one document (or one area of it) per row; none means
+    every document. Lives here because the scope belongs to policy_tasks, the grant to accounts."""
+
+    model = SupervisionScope
+    extra = 0
+    autocomplete_fields = ["document"]
+    fields = ["document", "area"]
+
+
+admin.site.unregister(RoleGrant)
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(accounts_admin.RoleGrantAdmin):
+    inlines = [SupervisionScopeInline]

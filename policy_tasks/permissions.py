@@ -106,11 +106,6 @@ def is_member_of_task_unit(user, task) -> bool:
 
 
 @rules.predicate
-def is_member_of_lead_unit(user, task) -> bool:
-    return any(role == TaskUnit.Role.LEAD for _, role, _ in _memberships(user, task))
-
-
-@rules.predicate
 def is_head_of_lead_unit(user, task) -> bool:
     return any(
         role == TaskUnit.Role.LEAD and member == Membership.Role.HEAD for _, role, member in _memberships(user, task)

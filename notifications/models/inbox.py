@@ -8,7 +8,8 @@ from django.db.models import Q
 
 
 class InboxMessage(models.Model):
-    """An in-app message (站内信). Written in the same transaction that marks its delivery sent."""
+    """An in-app message (站内信). One per delivery (the one-to-one below): a send retried after
+    an interrupted attempt finds the row it wrote (notifications/transports/inbox.py)."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="接收人", on_delete=models.CASCADE, related_name="inbox_messages"

@@ -61,10 +61,6 @@ class ReminderRule(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_before_due(self) -> bool:
-        return self.anchor == self.Anchor.DUE and self.offset_workdays <= 0
-
     def clean(self) -> None:
         if self.repeat_every_workdays and self.offset_workdays <= 0:
             raise ValidationError({"repeat_every_workdays": "只有逾期后的提醒可以重复"})

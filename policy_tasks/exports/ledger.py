@@ -43,7 +43,6 @@ LEDGER_COLUMNS = [
 # Columns merged across a clause's rows (0-based): 序号, 领域, 政策条款, 牵头单位, 配合单位.
 CLAUSE_COLUMNS = (0, 1, 2, 4, 5)
 LIGHTS = (RED, YELLOW, GREEN, GREY)
-LIGHT_NAMES = {RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯", GREY: "已销号"}
 _CN_DIGITS = "零一二三四五六七八九"
 MILESTONE_FIELDS = (
     "id", "document_id", "task_id", "position", "text", "due_date", "original_due_date",

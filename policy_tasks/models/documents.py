@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -117,3 +118,7 @@ class SupervisionScope(models.Model):
 
     def __str__(self) -> str:
         return f"{self.grant}：{self.area or self.document}"
+
+    def clean(self) -> None:
+        if self.area_id and self.document_id and self.area.document_id != self.document_id:
+            raise ValidationError({"area": "所选领域不属于该政策文件"})

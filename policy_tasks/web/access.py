@@ -10,7 +10,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
@@ -170,6 +169,3 @@ def back(request: HttpRequest, fallback: str) -> HttpResponse:
         target = fallback
     return redirect(target or fallback)
 
-
-def report_error(request: HttpRequest, exc: ServiceError) -> None:
-    messages.error(request, exc.message)

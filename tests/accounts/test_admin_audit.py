@@ -69,15 +69,22 @@ def test_a_role_granted_on_the_user_page_is_on_the_chain(world, admin_client):
 
 
 def test_a_role_granted_and_revoked_on_the_role_page_is_on_the_chain(world, admin_client):
+    no_scopes = {"scopes-TOTAL_FORMS": 0, "scopes-INITIAL_FORMS": 0}  # the page's 督查范围 rows, none
     response = admin_client.post(
         "/admin/accounts/rolegrant/add/",
-        {"user": world.co_clerk.pk, "role": "supervisor", "revoked_at_0": "", "revoked_at_1": ""},
+        {"user": world.co_clerk.pk, "role": "supervisor", "revoked_at_0": "", "revoked_at_1": "", **no_scopes},
     )
     assert response.status_code == 302
     grant = RoleGrant.objects.get(user=world.co_clerk)
     response = admin_client.post(
         f"/admin/accounts/rolegrant/{grant.pk}/change/",
-        {"user": world.co_clerk.pk, "role": "supervisor", "revoked_at_0": "2026-06-01", "revoked_at_1": "09:00:00"},
+        {
+            "user": world.co_clerk.pk,
+            "role": "supervisor",
+            "revoked_at_0": "2026-06-01",
+            "revoked_at_1": "09:00:00",
+            **no_scopes,
+        },
     )
     assert response.status_code == 302
     events = list(AuditEvent.objects.filter(object_type="accounts.rolegrant").order_by("id"))
