@@ -158,7 +158,7 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
         Block("footer", [f"数据截至{ctx['cutoff_label']}，由督办系统根据办理记录生成于{ctx['generated_label']}。"])
     )
     out.append(Block("signature", [ctx["issuer"], ctx["date_label"]]))
-    out.append(Block("colophon", [f"抄送：{ctx['cc']}", f"{ctx['issuer']}\t{ctx['date_label']}印发"]))
+    out.append(Block("colophon", [f"抄送：{ctx['cc']}", f"{ctx['issuer']}\n{ctx['date_label']}印发"]))
     return out
 
 

@@ -135,6 +135,7 @@ def _heading(pdf: _Pages, block: Block) -> None:
     size = BODY_PT
     pdf.ln(3)
     pdf._font(size, bold=True)
+    pdf.set_x(pdf.l_margin + 2 * size * MM_PER_PT)  # `一、` headings are indented as paragraphs are
     with _stroked(pdf, size, BLACK):
         pdf.multi_cell(0, _line(size), block.parts[0], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1)
@@ -170,6 +171,7 @@ def _table(pdf: _Pages, table: Table) -> None:
 
     with pdf.table(
         col_widths=widths,
+        align="LEFT",  # fpdf2 centres on the page; the type area is 1 mm right of centre (28 vs 26 mm)
         text_align=align,
         width=pdf.epw,
         headings_style=HEAD,

@@ -69,8 +69,9 @@ def signature(pdf, parts: list[str], *, size: float, line: float) -> None:
 
 def colophon(pdf, parts: list[str]) -> None:
     """版记 at the foot of the last page (7.4): each line between rules, the first and last
-    rule 0.35 mm, the ones between 0.25 mm; a line `left\\tright` has its halves at the two
-    ends (印发机关 and 印发日期), each one character in from the edge."""
+    rule 0.35 mm, the ones between 0.25 mm; a line `left\\nright` has its halves at the two
+    ends (印发机关 and 印发日期), each one character in from the edge (a newline, since the
+    text has passed pdf_font.drawable, which turns a tab into a space)."""
     pdf._font(COLOPHON_PT)
     pdf.set_text_color(*BLACK)
     row = COLOPHON_PT * MM_PER_PT * 1.9
@@ -86,7 +87,7 @@ def colophon(pdf, parts: list[str]) -> None:
     for index, text in enumerate(parts):
         with pdf.local_context(draw_color=BLACK, line_width=0.35 if index == 0 else 0.25):
             pdf.line(left, y, left + width, y)
-        first, _, second = text.partition("\t")
+        first, _, second = text.partition("\n")
         pdf.set_xy(left + char, y)
         pdf.cell(width - 2 * char, row, first, align="L")
         if second:
