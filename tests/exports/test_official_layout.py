@@ -19,11 +19,10 @@ from zoneinfo import ZoneInfo
 import pypdfium2
 import pytest
 import time_machine
-from docx import Document
 from django.test import Client
+from docx import Document
 from docx.shared import Mm
 from pypdf import PdfReader
-
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +69,9 @@ def test_bulletin_pdf_is_a4_with_issue_number_signature_colophon_and_page_number
     box = image.point(lambda v: 255 if v < 200 else 0).getbbox()
     assert box[0] >= 78 and box[1] >= 100 and box[2] <= 523, box  # a rule on the edge is half outside
     if os.environ.get("DUBAN_WRITE_SCREENSHOTS") == "1":
-        pypdfium2.PdfDocument(data)[0].render(scale=1.5).to_pil().save(ROOT / "docs" / "screenshots" / "bulletin-pdf.png")
+        pypdfium2.PdfDocument(data)[0].render(scale=1.5).to_pil().save(
+            ROOT / "docs" / "screenshots" / "bulletin-pdf.png"
+        )
 
 
 def test_bulletin_word_file_is_a4_with_a_page_field_masthead_issue_number_and_signature(october, settings):
@@ -121,7 +122,10 @@ def test_issuer_pattern_and_fonts_come_from_the_environment():
             "DUBAN_OFFICIAL_FONTS": "Noto Serif CJK SC,Noto Serif CJK SC",
         }
     )
-    assert configured.stdout.strip() == "衢州市柯城区人民政府督查室|柯府督〔{year}〕{n}号|Noto Serif CJK SC,Noto Serif CJK SC"
+    assert (
+        configured.stdout.strip()
+        == "衢州市柯城区人民政府督查室|柯府督〔{year}〕{n}号|Noto Serif CJK SC,Noto Serif CJK SC"
+    )
 
 
 def test_a_pattern_without_the_number_stops_start_up():
