@@ -116,7 +116,7 @@ def blocks(t: NoticeText) -> list[Block]:
 def render_pdf(notice: UrgeNotice) -> bytes:
     t = notice_text(notice)
     content = [block.drawable() for block in blocks(t)]
-    pdf_font.require_text(text for block in content for text in block.texts())
+    pdf_font.require_text((text for block in content for text in block.texts()), what="督办单")
     from policy_tasks.exports.pdf_draw import draw  # fpdf2 costs a third of a second to import
 
     return draw(content, title=f"{t.number} {t.title}", created=notice.issued_at)

@@ -158,3 +158,12 @@ def _screenshot(data: bytes, name: str) -> None:
     assert image.getextrema()[0][0] < 100  # something dark was drawn
     if os.environ.get("DUBAN_WRITE_SCREENSHOTS") == "1":
         image.save(SCREENSHOTS / name)
+
+
+def test_a_character_the_font_lacks_refuses_the_pdf_by_name_and_word_still_works(world, client):
+    notice = issue(world, message="请区\U00020000教育局说明原因")
+    client.force_login(world.supervisor)
+    response = client.get(f"/exports/urges/{notice.pk}.pdf")
+    assert response.status_code == 422
+    assert "督办单中有 PDF 字体不支持的字：“\U00020000”（U+20000" in response.json()["message"]
+    assert client.get(f"/exports/urges/{notice.pk}.docx").status_code == 200
