@@ -595,3 +595,18 @@ MIDDLEWARE.insert(0, "duban.proxy.ClientAddressMiddleware")
 # DUBAN_DEBUG_ERROR_PAGES=1 brings back Django's technical pages (tracebacks, the URL list).
 DUBAN_DEBUG_ERROR_PAGES = env_bool("DUBAN_DEBUG_ERROR_PAGES", False)
 MIDDLEWARE.append("duban.errors.DebugErrorPagesMiddleware")
+
+# The issuing office printed on 督办单 and 通报 (版头, 落款, 版记) and whose numbers these are;
+# the 督办单 number pattern with {year} and {n}; the fonts a .docx names (Word uses them where
+# installed, else its own substitute; the PDF embeds the shipped open font). docs/operations.md.
+DUBAN_BULLETIN_ISSUER = env_str("DUBAN_BULLETIN_ISSUER") or "督查室"
+DUBAN_URGE_NUMBER_PATTERN = env_str("DUBAN_URGE_NUMBER_PATTERN") or "柯督〔{year}〕第{n}号"
+try:
+    if "{n}" not in DUBAN_URGE_NUMBER_PATTERN:
+        raise ValueError("{n} is missing")
+    DUBAN_URGE_NUMBER_PATTERN.format(year=2026, n=1)
+except (KeyError, IndexError, ValueError) as exc:
+    raise ImproperlyConfigured(
+        f"DUBAN_URGE_NUMBER_PATTERN={DUBAN_URGE_NUMBER_PATTERN!r}: use {{year}} and {{n}}, e.g. 柯督〔{{year}}〕第{{n}}号 ({exc})"
+    ) from None
+DUBAN_OFFICIAL_FONTS = env_list("DUBAN_OFFICIAL_FONTS", ["方正小标宋简体", "仿宋_GB2312"])

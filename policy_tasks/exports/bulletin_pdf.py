@@ -29,7 +29,7 @@ logging.getLogger("fpdf").setLevel(logging.WARNING)
 RED = (0xCC, 0, 0)
 GREY = (0x55, 0x55, 0x55)
 HEAD_FILL = (0xE8, 0xEE, 0xF5)
-BODY_PT = 11
+BODY_PT = 16  # 3号, the body size of GB/T 9704
 TABLE_PT = 9.5
 MM_PER_PT = 25.4 / 72
 
@@ -48,7 +48,8 @@ class Table:
 
 @dataclass
 class Block:
-    kind: str  # masthead, issue, title, heading, para, none, table, footer
+    # masthead, docno, issue, rule, title, addressee, heading, para, none, table, footer, signature, colophon
+    kind: str
     parts: list[str] = field(default_factory=list)
     table: Table | None = None
 
@@ -85,7 +86,9 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
     f = b.figures
     out = [
         Block("masthead", ["督查通报"]),
-        Block("issue", [ctx["issuer"], b.period.label]),
+        Block("docno", [ctx["issue_number"]]),
+        Block("issue", [ctx["issuer"], ctx["date_label"]]),
+        Block("rule"),
         Block("title", [b.title]),
         Block("heading", ["一、总体情况"]),
         Block(
@@ -154,6 +157,8 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
     out.append(
         Block("footer", [f"数据截至{ctx['cutoff_label']}，由督办系统根据办理记录生成于{ctx['generated_label']}。"])
     )
+    out.append(Block("signature", [ctx["issuer"], ctx["date_label"]]))
+    out.append(Block("colophon", [f"抄送：{ctx['cc']}", f"{ctx['issuer']}\n{ctx['date_label']}印发"]))
     return out
 
 

@@ -10,28 +10,24 @@ with python-docx, because offices edit the bulletin before issuing it.
 from __future__ import annotations
 
 from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
 
 from policy_tasks.exports import bulletin_pdf, pdf_font
+from policy_tasks.exports import docx_official as w
 from policy_tasks.exports.bulletin import Bulletin, Figures
+from policy_tasks.exports.pdf_official import chinese_date
 
 FORMATS = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-DOCX_FONT = "宋体"
+CC = "区委、区政府有关领导，各责任单位。"  # 版记 抄送 line; offices edit the Word file if theirs differs
 
 
 def _percent(value: Decimal | None) -> str:
@@ -45,6 +41,11 @@ def _number(value: Decimal) -> str:
 
 def _issuer() -> str:
     return getattr(settings, "DUBAN_BULLETIN_ISSUER", "") or "督查室"
+
+
+def issue_number(b: Bulletin) -> str:
+    """期号: the bulletin is monthly, so the month is its number within the year (2023年第10期)."""
+    return f"{b.period.year}年第{b.period.month}期"
 
 
 def _cutoff_label(b: Bulletin) -> str:
@@ -71,6 +72,9 @@ def context(b: Bulletin, *, font_url: str | None = None) -> dict[str, Any]:
         "areas": [{"label": a.label, "f": a.figures, "rate": _area_rate(a.figures)} for a in b.areas],
         "ranking": ranking,
         "issuer": _issuer(),
+        "issue_number": issue_number(b),
+        "date_label": chinese_date(timezone.localtime(b.generated_at).date()),
+        "cc": CC,
         "cutoff_label": _cutoff_label(b),
         "generated_label": timezone.localtime(b.generated_at).strftime("%Y-%m-%d %H:%M"),
         "font_family": pdf_font.FAMILY,
@@ -89,58 +93,21 @@ def render_bulletin_pdf(b: Bulletin) -> bytes:
 # Word ----------------------------------------------------------------------------------
 
 
-def _font(run, *, size: float | None = None, bold: bool = False, color: RGBColor | None = None) -> None:
-    run.font.name = DOCX_FONT
-    # Word picks the font of Chinese characters from the eastAsia slot, not from `name`.
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), DOCX_FONT)
-    if size:
-        run.font.size = Pt(size)
-    run.font.bold = bold
-    if color is not None:
-        run.font.color.rgb = color
-
-
-def _para(doc, text: str, *, size: float = 12, bold=False, align=None, indent=True, color=None):
-    p = doc.add_paragraph()
-    if align is not None:
-        p.alignment = align
-    if indent:
-        p.paragraph_format.first_line_indent = Pt(size * 2)
-    _font(p.add_run(text), size=size, bold=bold, color=color)
-    return p
-
-
-def _table(doc, header: list[str], rows: list[list[Any]]) -> None:
-    if not rows:
-        _para(doc, "无。")
-        return
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        _font(cell.paragraphs[0].add_run(text), size=9, bold=True)
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            _font(cell.paragraphs[0].add_run("" if value is None else str(value)), size=9)
-
-
 def _date(value) -> str:
     return value.strftime("%Y-%m-%d") if value else ""
 
 
 def render_bulletin_docx(b: Bulletin) -> bytes:
+    """The bulletin in Word on the GB/T 9704 page (docx_official): A4, `— N —` page numbers,
+    the red masthead with 期号, 落款 and 版记, in the fonts DUBAN_OFFICIAL_FONTS names."""
     ctx = context(b)
     f = b.figures
-    doc = Document()
-    red = RGBColor(0xCC, 0, 0)
-    _para(doc, "督查通报", size=26, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, color=red)
-    _para(doc, f"{ctx['issuer']}    {b.period.label}", size=12, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    _para(doc, b.title, size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    doc = w.new_document()
+    w.masthead(doc, "督查通报", [ctx["issue_number"], f"{ctx['issuer']}\t{ctx['date_label']}"])
+    w.title(doc, b.title)
 
-    _para(doc, "一、总体情况", size=14, bold=True, indent=False)
-    _para(
+    w.heading(doc, "一、总体情况")
+    w.para(
         doc,
         f"截至{ctx['cutoff_label']}，{b.document.doc_number}共分解任务{f.tasks}项（已办结{f.tasks_closed}项），"
         f"设时限节点{f.milestones}个。本月到期节点{f.due_in_period}个；累计到期节点{f.due_by_end}个，其中按期办结"
@@ -149,10 +116,10 @@ def render_bulletin_docx(b: Bulletin) -> bytes:
     )
     if b.overdue_units:
         names = "、".join(f"{u.name}（{u.overdue}项，最长逾期{u.max_days_late}天）" for u in b.overdue_units)
-        _para(doc, f"逾期未完成事项的牵头单位：{names}。请以上单位抓紧推进，限期办结。")
+        w.para(doc, f"逾期未完成事项的牵头单位：{names}。请以上单位抓紧推进，限期办结。")
 
-    _para(doc, "二、分领域情况", size=14, bold=True, indent=False)
-    _table(
+    w.heading(doc, "二、分领域情况")
+    w.table(
         doc,
         ["领域", "任务", "本月到期", "累计到期", "按期办结", "逾期办结", "逾期未完成", "未按时报送", "按期完成率"],
         [
@@ -161,8 +128,8 @@ def render_bulletin_docx(b: Bulletin) -> bytes:
             for a in ctx["areas"]
         ],
     )  # fmt: skip
-    _para(doc, "三、责任单位排名", size=14, bold=True, indent=False)
-    _table(
+    w.heading(doc, "三、责任单位排名")
+    w.table(
         doc,
         ["名次", "责任单位", "牵头任务", "到期节点", "按期办结", "按期完成率", "牵头逾期", "配合逾期", "未按时报送", "延期", "得分"],
         [
@@ -171,32 +138,32 @@ def render_bulletin_docx(b: Bulletin) -> bytes:
             for r in ctx["ranking"]
         ],
     )  # fmt: skip
-    _para(doc, "四、逾期未完成事项", size=14, bold=True, indent=False)
-    _table(
+    w.heading(doc, "四、逾期未完成事项")
+    w.table(
         doc,
         ["条款", "具体任务", "牵头单位", "配合单位", "完成时限", "逾期天数"],
         [[f"{i.task_ref}. {i.clause}", i.milestone, i.lead_units, i.co_units, _date(i.due), i.days_late]
          for i in b.overdue],
     )  # fmt: skip
-    _para(doc, "五、本月办结事项", size=14, bold=True, indent=False)
-    _table(
+    w.heading(doc, "五、本月办结事项")
+    w.table(
         doc,
         ["条款", "具体任务", "牵头单位", "完成时限", "销号日期", "是否按期"],
         [[f"{i.task_ref}. {i.clause}", i.milestone, i.lead_units, _date(i.due), _date(i.closed_on),
           f"逾期{i.days_late}天" if i.days_late else "按期"] for i in b.closed],
     )  # fmt: skip
-    _para(doc, "六、进度未按时报送情况", size=14, bold=True, indent=False)
-    _table(
+    w.heading(doc, "六、进度未按时报送情况")
+    w.table(
         doc,
         ["条款", "牵头单位", "填报周期", "报送截止", "实际报送"],
         [[f"{r.task.ref}. {r.task.title}", r.unit.name,
           f"{_date(r.period.starts_on)}至{_date(r.period.ends_on)}", _date(r.period.due_on),
           f"{_date(timezone.localtime(r.filed_at))}（迟报）" if r.filed_at else "未报送"] for r in b.missing],
     )  # fmt: skip
-    _para(doc, f"数据截至{ctx['cutoff_label']}，由督办系统根据办理记录生成于{ctx['generated_label']}。", size=9)
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    w.para(doc, f"数据截至{ctx['cutoff_label']}，由督办系统根据办理记录生成于{ctx['generated_label']}。", size=10.5)
+    w.signature(doc, ctx["issuer"], ctx["date_label"])
+    w.colophon(doc, [f"抄送：{ctx['cc']}", f"{ctx['issuer']}\t{ctx['date_label']}印发"])
+    return w.save(doc)
 
 
 def render_bulletin(b: Bulletin, fmt: str) -> bytes:

@@ -1,9 +1,11 @@
-"""fpdf2 drawing of the bulletin's blocks (bulletin_pdf.blocks) on A4 pages.
+"""fpdf2 drawing of the blocks of a bulletin (bulletin_pdf.blocks) or a 督办单
+(urge_notice.blocks) on A4 pages laid out after GB/T 9704-2012 (党政机关公文格式).
 
-Sizes follow the printable HTML page's style sheet (templates/exports/bulletin.html):
-body 11 pt with a two-character first-line indent, masthead 30 pt red, headings 16 and
-13 pt, tables 9.5 pt ruled in grey with a tinted header row that repeats on each page,
-the page number centred at the foot.
+The type area is 156 x 225 mm, 37 mm from the top and 28 mm from the left edge; body
+3号 (16 pt) with a two-character first-line indent, 22 lines a page; the masthead
+(版头) red above a red rule; 落款 and date right-aligned two characters in; 版记 between
+rules at the foot of the last page; `— N —` 7 mm below the type area (pdf_official.py).
+Tables are 9.5 pt ruled in grey with a tinted header row that repeats on each page.
 
 Bold is the shipped regular face registered a second time (fpdf2 wants a face per style;
 the PDF names it "…-Bold", as WeasyPrint did), thickened by stroking the outline where it
@@ -19,7 +21,7 @@ from pathlib import Path
 from fpdf import FPDF, FontFace
 from fpdf.enums import TextMode, WrapMode, XPos, YPos
 
-from policy_tasks.exports import pdf_font
+from policy_tasks.exports import pdf_font, pdf_official
 from policy_tasks.exports.bulletin_pdf import (
     BODY_PT,
     GREY,
@@ -38,7 +40,7 @@ BLACK = (0, 0, 0)
 RULE_MM = 0.2  # table rules: the HTML page's 1px
 CELL_PAD = 1.3  # left and right padding of a table cell
 SLACK = 0.05  # mm kept free at a line's end, so fpdf2's own measuring never breaks it again
-LEADING = 1.6  # line height as a multiple of the font size, as the HTML page's body
+LEADING = 1.8  # 16 pt body at 1.8: 22 lines fill the 225 mm type area, as GB/T 9704 asks
 LATE = FontFace(emphasis="B", color=RED)
 HEAD = FontFace(emphasis="B", fill_color=HEAD_FILL)
 
@@ -48,16 +50,13 @@ class _Pages(FPDF):
         self.set_font(pdf_font.FAMILY, "B" if bold else "", size)
 
     def footer(self) -> None:
-        self.set_y(-14)
-        self._font(10)
-        self.set_text_color(*BLACK)
-        self.cell(0, 6, f"— {self.page_no()} —", align="C")
+        pdf_official.page_number(self)
 
 
 def _setup(title: str, created: datetime, font_file: Path) -> _Pages:
     pdf = _Pages(format="A4", unit="mm")
-    pdf.set_margins(20, 25, 20)
-    pdf.set_auto_page_break(True, margin=22)
+    pdf.set_margins(pdf_official.LEFT, pdf_official.TOP, pdf_official.RIGHT)
+    pdf.set_auto_page_break(True, margin=pdf_official.BOTTOM)
     # No cell margin: text starts at the page margin as in the HTML page, and the line breaks
     # of pdf_wrap, measured against the full width, are the ones fpdf2 keeps.
     pdf.c_margin = 0
@@ -96,33 +95,47 @@ def _centred(pdf: _Pages, text: str, size: float, *, color=BLACK, spacing: float
 
 
 def _masthead(pdf: _Pages, block: Block) -> None:
-    _centred(pdf, block.parts[0], 30, color=RED, spacing=30 * 0.3)
-    pdf.ln(1)
+    text = block.parts[0]
+    size = pdf_official.masthead_size(len(text), pdf.epw)
+    _centred(pdf, text, size, color=RED, spacing=size * 0.3 if len(text) <= 6 else 0)
+    pdf.ln(4)
 
 
 def _issue(pdf: _Pages, block: Block) -> None:
-    issuer, period = block.parts
+    """The line above the red rule: a bulletin's issuer at the left and its date at the right."""
+    issuer, when = block.parts
     pdf._font(BODY_PT)
     pdf.set_text_color(*BLACK)
     half = pdf.epw / 2
     pdf.cell(half, _line(BODY_PT), issuer, align="L")
-    pdf.cell(half, _line(BODY_PT), period, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    y = pdf.get_y() + 1
-    with pdf.local_context(draw_color=RED, line_width=0.6):  # the HTML page's 2px red rule
+    pdf.cell(half, _line(BODY_PT), when, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _docno(pdf: _Pages, block: Block) -> None:
+    """发文字号 or 期号, centred under the masthead."""
+    pdf._font(BODY_PT)
+    pdf.set_text_color(*BLACK)
+    pdf.cell(0, _line(BODY_PT), block.parts[0], align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _rule(pdf: _Pages) -> None:
+    y = pdf.get_y() + 4  # GB/T 9704 7.2.5: the red rule 4 mm under the number
+    with pdf.local_context(draw_color=RED, line_width=0.6):
         pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
-    pdf.set_y(y + 4)
+    pdf.set_y(y + 6)
 
 
 def _title(pdf: _Pages, block: Block) -> None:
     pdf.ln(2)
-    _centred(pdf, block.parts[0], 16)
-    pdf.ln(2)
+    _centred(pdf, block.parts[0], pdf_official.TITLE_PT)
+    pdf.ln(_line(BODY_PT) / 2)
 
 
 def _heading(pdf: _Pages, block: Block) -> None:
-    size = 13
+    size = BODY_PT
     pdf.ln(3)
     pdf._font(size, bold=True)
+    pdf.set_x(pdf.l_margin + 2 * size * MM_PER_PT)  # `一、` headings are indented as paragraphs are
     with _stroked(pdf, size, BLACK):
         pdf.multi_cell(0, _line(size), block.parts[0], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1)
@@ -158,6 +171,7 @@ def _table(pdf: _Pages, table: Table) -> None:
 
     with pdf.table(
         col_widths=widths,
+        align="LEFT",  # fpdf2 centres on the page; the type area is 1 mm right of centre (28 vs 26 mm)
         text_align=align,
         width=pdf.epw,
         headings_style=HEAD,
@@ -193,6 +207,16 @@ def _pages(pdf: _Pages, content: list[Block]) -> bytes:
             _masthead(pdf, block)
         elif block.kind == "issue":
             _issue(pdf, block)
+        elif block.kind == "docno":
+            _docno(pdf, block)
+        elif block.kind == "rule":
+            _rule(pdf)
+        elif block.kind == "addressee":
+            _para(pdf, block, indent=False)
+        elif block.kind == "signature":
+            pdf_official.signature(pdf, block.parts, size=BODY_PT, line=_line(BODY_PT))
+        elif block.kind == "colophon":
+            pdf_official.colophon(pdf, block.parts)
         elif block.kind == "title":
             _title(pdf, block)
         elif block.kind == "heading":

@@ -98,7 +98,7 @@ def require_glyphs(html: str) -> None:
     require_text(shown_text(html))
 
 
-def require_text(parts: Iterable[str]) -> None:
+def require_text(parts: Iterable[str], *, what: str = "通报") -> None:
     """Raise GlyphsMissing naming each character of these strings that the shipped font lacks."""
     have = covered()
     missing: dict[str, str] = {}  # character -> the text it was found in
@@ -114,7 +114,7 @@ def require_text(parts: Iterable[str]) -> None:
     )
     more = f"等 {len(missing)} 个字" if len(missing) > SHOWN else ""
     raise GlyphsMissing(
-        f"通报中有 PDF 字体不支持的字：{named}{more}。PDF 未生成，以免这些字印成方框；"
+        f"{what}中有 PDF 字体不支持的字：{named}{more}。PDF 未生成，以免这些字印成方框；"
         "可先导出 Word 或网页版，并请管理员把这些字补入字体。"
     )
 

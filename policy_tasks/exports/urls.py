@@ -13,6 +13,8 @@ urlpatterns = [
     path("ledger.<str:fmt>", views.ledger_download, name="ledger"),
     # ?document=<number or id>&period=YYYY-MM[&download=1]
     path("bulletin.<str:fmt>", views.bulletin_download, name="bulletin"),
+    # The printable 督办单 of one urge notice: .pdf or .docx
+    path("urges/<int:pk>.<str:fmt>", views.urge_notice_download, name="urge-notice"),
     path("jobs/", views.jobs, name="jobs"),
     path("jobs/<int:pk>/", views.job_status, name="job"),
     path("jobs/<int:pk>/download", views.job_download, name="job-download"),

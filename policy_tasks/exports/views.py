@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from duban.lib import safejson
 from duban.storage.downloads import signed_redirect
 from policy_tasks.errors import NotFound, ServiceError
+from policy_tasks.exports import urge_notice
 from policy_tasks.exports.calendar_feed import calendar_for_token, calendar_token_create, calendar_token_revoke
 from policy_tasks.exports.jobs import CONTENT_TYPES, build_export, job_disposition
 from policy_tasks.exports.params import BULLETIN_FORMATS, LEDGER_FORMATS, find_document, find_unit
@@ -109,6 +110,18 @@ def bulletin_download(request: HttpRequest, fmt: str) -> HttpResponse:
     document = find_document(request.GET.get("document"))
     result = build_export(kind=f"bulletin_{fmt}", document=document, params=request.GET, user=request.user)
     return _download(result, inline=fmt in ("html", "pdf") and not request.GET.get("download"))
+
+
+@require_GET
+@login_required
+@service_errors
+def urge_notice_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in urge_notice.FORMATS:
+        raise Http404
+    notice = urge_notice.urge_notice_for(request.user, pk)
+    response = urge_notice.urge_notice_response(notice, fmt)
+    response["Content-Security-Policy"] = DOCUMENT_CSP
+    return response
 
 
 def _job_json(job: ExportJob) -> dict[str, Any]:

@@ -191,11 +191,22 @@ class UrgeNotice(models.Model):
     reply_due = models.DateField("要求回复日期")
     issued_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name="下发人")
     issued_at = models.DateTimeField("下发时间")
+    # 督办单编号 (柯督〔2026〕第3号): one sequence per issuing office and year, given at issue by
+    # services/urges_numbering.py; the text is kept as printed, whatever the pattern becomes later.
+    number = models.CharField("编号", max_length=64)
+    number_office = models.CharField("编号所属机关", max_length=100)
+    number_year = models.PositiveSmallIntegerField("编号年度")
+    number_seq = models.PositiveIntegerField("年度序号")
 
     class Meta:
         verbose_name = "催办督办单"
         verbose_name_plural = "催办督办单"
         ordering = ["-issued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number_office", "number_year", "number_seq"], name="urgenotice_number_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"第{self.task.ref}条 {self.get_level_display()}（{self.issued_at:%Y-%m-%d}）"

@@ -20,6 +20,7 @@ from policy_tasks.permissions import require
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 from policy_tasks.services.dates import require_in_window
 from policy_tasks.services.milestones import supervisor_actor
+from policy_tasks.services.urges_numbering import urge_number_next
 
 
 @transaction.atomic
@@ -72,6 +73,7 @@ def urge_issue(
         reply_due=reply_due,
         issued_by=user,
         issued_at=clock.now(),
+        **urge_number_next(on=clock.today()),
     )
     UrgeRecipient.objects.bulk_create([UrgeRecipient(notice=notice, unit_id=pk) for pk in unit_ids])
     audit_record(
@@ -79,6 +81,7 @@ def urge_issue(
         action="urge.issue",
         obj=notice,
         after={
+            "number": notice.number,
             "level": level,
             "milestone": milestone.pk if milestone else None,
             "reply_due": reply_due,

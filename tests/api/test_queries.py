@@ -120,9 +120,18 @@ def crowd(world):
     notices = UrgeNotice.objects.bulk_create(
         [
             UrgeNotice(
-                task=t, level="urge", message="催", reply_due=date(2023, 6, 1), issued_by=w.supervisor, issued_at=now
+                task=t,
+                level="urge",
+                message="催",
+                reply_due=date(2023, 6, 1),
+                issued_by=w.supervisor,
+                issued_at=now,
+                number=f"柯督〔2023〕第{i}号",
+                number_office="督查室",
+                number_year=2023,
+                number_seq=i,
             )
-            for t in tasks
+            for i, t in enumerate(tasks, start=1)
         ]
     )
     UrgeRecipient.objects.bulk_create(

@@ -79,7 +79,8 @@ def _give_clause_52_history(document: PolicyDocument) -> None:
         elif history == "urged":
             UrgeNotice.objects.create(
                 task=task, milestone=milestone, level="urge", message="请加快", reply_due=date(2023, 5, 10),
-                issued_by=user, issued_at=at,
+                issued_by=user, issued_at=at, number="柯督〔2023〕第1号", number_office="督查室", number_year=2023,
+                number_seq=1,
             )  # fmt: skip
         elif history == "asked":
             CompletionRequest.objects.create(milestone=milestone, unit=unit, requested_by=user, requested_at=at)

@@ -78,6 +78,7 @@ OBJECTS = {
     "exports/jobs/<int:pk>/": _own_job,
     "exports/jobs/<int:pk>/download": _own_job,
     "exports/calendar/tokens/<int:pk>/revoke": _own_token,
+    "exports/urges/<int:pk>.<str:fmt>": lambda w: w.notice,  # the printable 督办单 (tests/exports/test_urge_notice.py)
     "tasks/<int:task_id>/": lambda w: w.task,
     "tasks/<int:task_id>/report/": lambda w: w.task,
     "tasks/<int:task_id>/evidence/": lambda w: w.task,

@@ -174,7 +174,11 @@ class UrgeNoticeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = UrgeNotice
-        fields = ["id", "task", "milestone", "level", "message", "reply_due", "issued_by", "issued_at", "recipients"]
+        fields = [
+            "id", "number", "task", "milestone", "level", "message", "reply_due", "issued_by", "issued_at", "recipients",
+        ]  # fmt: skip
+        # Given by the office's sequence at issue (services/urges_numbering.py), never by the client.
+        read_only_fields = ["number"]
 
 
 class AuditEventSerializer(serializers.ModelSerializer):
