@@ -168,4 +168,3 @@ def back(request: HttpRequest, fallback: str) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = fallback
     return redirect(target or fallback)
-
