@@ -57,4 +57,11 @@ app.conf.beat_schedule = {
         "task": "audit.write_checkpoint",
         "schedule": env_int("AUDIT_CHECKPOINT_EVERY_SECONDS", 3600),
     },
+    # Raise a 督办单 whose reply date passed unanswered a level (policy_tasks/services/
+    # urge_escalation.py). Reply dates are whole days: hourly finds each the morning after,
+    # and a missed run costs an hour; a notice is escalated once however often this runs.
+    "policy_tasks.escalate_overdue_urges": {
+        "task": "policy_tasks.escalate_overdue_urges",
+        "schedule": env_int("DUBAN_URGE_ESCALATE_EVERY_SECONDS", 3600),
+    },
 }

@@ -610,3 +610,6 @@ except (KeyError, IndexError, ValueError) as exc:
         f"DUBAN_URGE_NUMBER_PATTERN={DUBAN_URGE_NUMBER_PATTERN!r}: use {{year}} and {{n}}, e.g. 柯督〔{{year}}〕第{{n}}号 ({exc})"
     ) from None
 DUBAN_OFFICIAL_FONTS = env_list("DUBAN_OFFICIAL_FONTS", ["方正小标宋简体", "仿宋_GB2312"])
+# A 督办单 past its reply date unanswered is raised a level with a new reply date this many
+# working days on (policy_tasks/services/urge_escalation.py).
+DUBAN_URGE_ESCALATION_REPLY_WORKDAYS = env_int("DUBAN_URGE_ESCALATION_REPLY_WORKDAYS", 3)

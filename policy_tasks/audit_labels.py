@@ -17,6 +17,7 @@ AUDIT_LABELS = {
     "extension.grant": "批准延期",
     "extension.refuse": "不予批准延期",
     "urge.issue": "下发催办",
+    "urge.escalate": "督办单逾期升级",
     "urge.acknowledge": "签收催办",
     "urge.reply": "回复催办",
     "document.import": "导入文件",

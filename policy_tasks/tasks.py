@@ -7,6 +7,7 @@ import logging
 from celery import shared_task
 
 from policy_tasks.services.audit_checkpoint import checkpoint_write
+from policy_tasks.services.urge_escalation import urges_escalate_overdue
 
 log = logging.getLogger(__name__)
 
@@ -16,3 +17,11 @@ def write_audit_checkpoint() -> str:
     path = checkpoint_write()
     log.info("audit checkpoint written", extra={"path": str(path)})
     return str(path)
+
+
+@shared_task(name="policy_tasks.escalate_overdue_urges")
+def escalate_overdue_urges() -> int:
+    issued = urges_escalate_overdue()
+    if issued:
+        log.info("overdue urge notices escalated", extra={"count": len(issued)})
+    return len(issued)

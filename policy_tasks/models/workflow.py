@@ -197,6 +197,12 @@ class UrgeNotice(models.Model):
     number_office = models.CharField("编号所属机关", max_length=100)
     number_year = models.PositiveSmallIntegerField("编号年度")
     number_seq = models.PositiveIntegerField("年度序号")
+    # The notice this one raised a level because its reply date passed unanswered
+    # (services/urge_escalation.py); one-to-one, so a notice is escalated once however often
+    # the periodic task runs or races.
+    escalated_from = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="escalation", verbose_name="升级自"
+    )
 
     class Meta:
         verbose_name = "催办督办单"

@@ -17,9 +17,9 @@ from tests.notifications.providers import ProviderServer
 
 
 def ensure_default_rules() -> dict[str, ReminderRule]:
-    """The data migration's rules (a transactional test's flush removes them)."""
-    migration = importlib.import_module("notifications.migrations.0002_default_rules")
-    migration.create(apps, None)
+    """The data migrations' rules (a transactional test's flush removes them)."""
+    for name in ("0002_default_rules", "0006_urge_reply_overdue_rule"):
+        importlib.import_module(f"notifications.migrations.{name}").create(apps, None)
     return {r.code: r for r in ReminderRule.objects.all()}
 
 

@@ -49,6 +49,10 @@ def _form_data(response) -> dict:
     return data
 
 
+# The grant page's 督查范围 rows (a supervisor's scope), none.
+NO_SCOPES = {"scopes-TOTAL_FORMS": 0, "scopes-INITIAL_FORMS": 0}
+
+
 def _events(**filters) -> list[AuditEvent]:
     return list(AuditEvent.objects.filter(**filters).order_by("id"))
 
@@ -56,7 +60,7 @@ def _events(**filters) -> list[AuditEvent]:
 def test_admin_role_granted_to_a_clerk_in_the_admin_is_on_the_chain(world, admin_client):
     response = admin_client.post(
         "/admin/accounts/rolegrant/add/",
-        {"user": world.lead_clerk.pk, "role": "admin", "revoked_at_0": "", "revoked_at_1": ""},
+        {"user": world.lead_clerk.pk, "role": "admin", "revoked_at_0": "", "revoked_at_1": "", **NO_SCOPES},
     )
     assert response.status_code == 302
     grant = RoleGrant.objects.get(user=world.lead_clerk, role="admin")
@@ -74,7 +78,7 @@ def test_the_grant_and_its_event_commit_or_vanish_together(world, admin_client, 
     monkeypatch.setattr("policy_tasks.audit_signals.audit_record", broken)
     admin_client.raise_request_exception = True
     with pytest.raises(RuntimeError):
-        admin_client.post("/admin/accounts/rolegrant/add/", {"user": world.lead_clerk.pk, "role": "admin"})
+        admin_client.post("/admin/accounts/rolegrant/add/", {"user": world.lead_clerk.pk, "role": "admin", **NO_SCOPES})
     assert not RoleGrant.objects.filter(user=world.lead_clerk, role="admin").exists()
 
 
