@@ -64,5 +64,6 @@ def inbox_read(request: HttpRequest) -> HttpResponse:
     if ids:
         inbox_mark_read(request.user, ids)
     if is_htmx(request):
-        return render(request, "notifications/inbox.html", inbox_context(request))
+        # The top bar's badge is outside the panel: htmx swaps it out of band.
+        return render(request, "notifications/inbox.html", {**inbox_context(request), "oob_badge": True})
     return back(request, reverse("notifications-web:inbox"))

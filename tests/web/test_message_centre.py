@@ -45,7 +45,7 @@ def test_no_badge_without_unread_messages(client, world):
     client.force_login(world.supervisor)
     page = client.get("/milestones/").content.decode()
     topbar = page.split('<header class="topbar">')[1].split("</header>")[0]
-    assert ">消息</a>" in topbar and "badge" not in topbar
+    assert '消息<span id="inbox-badge"></span></a>' in topbar and 'class="badge"' not in topbar
 
 
 def test_supervisor_reads_escalations_in_the_message_centre(client, world):
@@ -145,3 +145,30 @@ def test_with_two_documents_the_inbox_names_the_doc_number(client, world):
     assert f'<span class="docno">{world.document.doc_number}</span>' in item
     panel = client.get("/workbench/").content.decode().split('<section id="inbox"')[1]
     assert world.document.doc_number in panel.split("</section>")[0]
+
+
+def test_marking_read_from_the_panel_updates_the_top_bar_badge_too(client, world):
+    _messages(world.lead_clerk, 12)
+    client.force_login(world.lead_clerk)
+    panel = client.get("/workbench/").content.decode().split('<section id="inbox"')[1]
+    ids = re.findall(r'name="id" value="(\d+)"', panel.split("</section>")[0])
+    answer = client.post("/notifications/inbox/read/", {"id": ids}, HTTP_HX_REQUEST="true").content.decode()
+    badge = answer.split('<span id="inbox-badge" hx-swap-oob="true">')[1]
+    assert badge.startswith(' <span class="badge">2<span class="sr"> 条未读')
+
+
+def test_the_message_centre_query_count_does_not_grow_with_messages(client, world, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    link = f"http://duban.example/tasks/{world.task.pk}/"
+    _messages(world.lead_clerk, 2, link=link)
+    f.DocumentFactory()  # two documents: each row names its 文号
+    client.force_login(world.lead_clerk)
+    client.get("/notifications/inbox/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/notifications/inbox/")
+    _messages(world.lead_clerk, 18, link=link)
+    with django_assert_max_num_queries(len(few)):
+        page = client.get("/notifications/inbox/").content.decode()
+    assert page.count('<span class="docno">') == 20
