@@ -17,7 +17,7 @@ from notifications.services.scan import scan
 from notifications.services.sender import send_due
 from policy_tasks.models import Milestone
 from tests.notifications.conftest import ensure_default_rules
-from tests.web.builders import pdf
+from tests.web.builders import PDF, pdf
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -110,6 +110,23 @@ def test_escalation_read_return_decided_and_heard_and_a_refusal_beside_its_field
     expect(card.get_by_label("申请延至")).to_have_value(too_early)
     expect(card.get_by_label("申请延至")).to_have_attribute("aria-invalid", "true")
     expect(card.get_by_label("延期理由")).to_have_value("征地补偿尚未完成")
+
+    # An upload refused (a text file named .pdf), then one accepted: each answer in view.
+    evidence = page.locator("#evidence")
+    evidence.get_by_label("佐证材料").set_input_files(
+        {"name": "会议纪要.pdf", "mimeType": "application/pdf", "buffer": b"just text"}
+    )
+    evidence.get_by_role("button", name="上传").click()
+    refused = page.locator("#evidence .errorlist")
+    expect(refused).to_contain_text("不符")
+    expect(refused).to_be_in_viewport()
+    evidence.get_by_label("佐证材料").set_input_files(
+        {"name": "会议纪要.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    evidence.get_by_role("button", name="上传").click()
+    done = page.locator("#evidence").get_by_text("佐证材料已上传")
+    expect(done).to_be_visible()
+    expect(done).to_be_in_viewport()
 
     # The login form submitted empty says what is missing.
     page = web.new_page()

@@ -142,6 +142,8 @@ def test_a_refused_upload_answers_in_the_evidence_section(client, w):
     client.force_login(w.lead_clerk)
     page = client.get(f"/tasks/{w.task.pk}/").content.decode()
     assert f'action="/tasks/{w.task.pk}/evidence/#evidence"' in page
+    # Its own id: the report form's file field is `id_file`, and a label must name one field.
+    assert page.count('id="id_file"') == 1 and 'for="id_evidence_file"' in _section(page, "evidence")
     fake = SimpleUploadedFile("报告.pdf", b"just text, not a PDF", content_type="application/pdf")
     answer = client.post(f"/tasks/{w.task.pk}/evidence/", {"file": fake})
     assert answer.status_code == 400
