@@ -76,6 +76,7 @@ def _render(request: HttpRequest, task, *, status: int = 200, **bound: Any) -> H
             else ExtensionForm(prefix=f"e{m.pk}")
         )
         m.latest_request = next(iter(m.completion_requests.all()), None)
+        m.show_completion = m.completion_form.is_bound or (allowed["complete"] and m.status == Milestone.Status.OPEN)
         # A refused request keeps its form, with what was typed and why, even when the refusal
         # (a request already pending, the date passed) is the reason the form would be hidden.
         m.show_extension = m.extension_form.is_bound or (

@@ -41,6 +41,15 @@ def _request_completion(milestone: Milestone) -> None:
     milestone_request_completion(user=head, milestone=milestone, evidence_ids=[evidence.pk])
 
 
+def _fits_a_phone(page) -> None:
+    """At 375 px the page scrolls down only, never sideways."""
+    original = page.viewport_size
+    page.set_viewport_size({"width": 375, "height": 812})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size(original)
+    assert width <= 375, f"{page.url} is {width} px wide at 375"
+
+
 def _open_inbox(page) -> None:
     page.locator(".topbar").get_by_role("link", name=re.compile(r"^消息")).click()
     expect(page.get_by_role("heading", name=re.compile("消息中心"))).to_be_visible()
@@ -83,8 +92,13 @@ def test_escalation_read_return_decided_and_heard_and_a_refusal_beside_its_field
     expect(item).to_contain_text(f"理由 {REASON}")
     item.get_by_text("详情", exact=True).click()
     expect(item).to_contain_text(f"退回理由：{REASON}")
+    _fits_a_phone(page)
     item.locator(".inbox-title a").click()
     expect(page.locator(f"#m{milestone.pk}")).to_contain_text(f"退回理由:{REASON}")
+    page.locator(".crumbs").get_by_role("link", name=seeded.doc_number).click()
+    expect(page.get_by_role("heading", name=seeded.title)).to_be_visible()
+    _fits_a_phone(page)
+    page.go_back()
 
     # A refused extension request: the answer beside the date, what was typed still there, in view.
     later = (

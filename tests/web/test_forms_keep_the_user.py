@@ -13,7 +13,7 @@ from policy_tasks.models import ExtensionRequest, UrgeNotice
 from policy_tasks.services.periods import document_generate_periods
 from policy_tasks.services.urges import urge_issue
 from tests import factories as f
-from tests.web.builders import PDF
+from tests.web.builders import PDF, request_completion
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +174,15 @@ def test_submitting_the_login_form_empty_says_what_is_missing(client, db):
     answer = client.post("/login/", {"username": "lead_clerk", "password": ""})
     html = answer.content.decode()
     assert "请输入用户名" not in html and "请输入密码" in html and 'value="lead_clerk"' in html
+
+
+def test_a_completion_request_refused_because_one_is_pending_keeps_its_form_and_note(client, w):
+    request_completion(w, w.milestone)  # the milestone now awaits verification: no form shown
+    client.force_login(w.lead_head)
+    page = client.get(f"/tasks/{w.task.pk}/").content.decode()
+    assert f'action="/milestones/{w.milestone.pk}/complete/' not in page
+    answer = client.post(f"/milestones/{w.milestone.pk}/complete/", {f"c{w.milestone.pk}-note": "已开工，附照片"})
+    assert answer.status_code == 400
+    card = _card(answer.content.decode(), w.milestone.pk)
+    assert f'action="/milestones/{w.milestone.pk}/complete/#m{w.milestone.pk}"' in card
+    assert "已开工，附照片</textarea>" in card and 'class="errorlist' in card
