@@ -186,3 +186,14 @@ def test_a_completion_request_refused_because_one_is_pending_keeps_its_form_and_
     card = _card(answer.content.decode(), w.milestone.pk)
     assert f'action="/milestones/{w.milestone.pk}/complete/#m{w.milestone.pk}"' in card
     assert "已开工，附照片</textarea>" in card and 'class="errorlist' in card
+
+
+def test_a_refused_report_answers_in_its_section_with_what_was_typed(client, w):
+    client.force_login(w.lead_clerk)
+    page = client.get(f"/tasks/{w.task.pk}/").content.decode()
+    assert f'action="/tasks/{w.task.pk}/report/#report"' in page
+    period = re.search(r'<option value="(\d+)" selected>', _section(page, "report")).group(1)
+    answer = client.post(f"/tasks/{w.task.pk}/report/", {"period": period, "progress": "已完成招标", "percent": "150"})
+    assert answer.status_code == 400
+    section = _section(answer.content.decode(), "report")
+    assert 'aria-invalid="true"' in section and 'value="150"' in section and "已完成招标</textarea>" in section
