@@ -1,5 +1,5 @@
-"""Notifications' pages: the inbox's mark-read action (the panel sits on 工作台) and
-提醒设置, where a user chooses their own reminder channels, SMS quiet hours and digest."""
+"""Notifications' pages: the message centre (web_inbox) and 提醒设置, where a user
+chooses their own reminder channels, SMS quiet hours and digest."""
 
 from __future__ import annotations
 
@@ -12,27 +12,16 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from notifications import web_inbox
 from notifications.models import Channel
-from notifications.services.inbox import inbox_mark_read
 from notifications.services.preferences import CHANNELS, preference_update
 from notifications.services.recipients import Prefs, prefs_for
 from notifications.services.retry import deliveries_retry_failed
-from notifications.templatetags.notifications_tags import inbox_context
 from notifications.transports import dingtalk_reaches
 from policy_tasks.errors import Forbidden, ServiceError
 from policy_tasks.services.audit import RequestMeta
-from policy_tasks.web.access import back, is_htmx, page, viewer_for
+from policy_tasks.web.access import page, viewer_for
 from policy_tasks.web.forms import PageForm
-
-
-@page
-@require_POST
-def inbox_read(request: HttpRequest) -> HttpResponse:
-    ids = [int(pk) for pk in request.POST.getlist("id") if pk.isdigit()] or None
-    inbox_mark_read(request.user, ids)
-    if is_htmx(request):
-        return render(request, "notifications/inbox.html", inbox_context(request.user))
-    return back(request, "/workbench/")
 
 
 class TimeInput(forms.TimeInput):
@@ -129,7 +118,9 @@ def failed_retry(request: HttpRequest) -> HttpResponse:
 
 app_name = "notifications-web"
 urlpatterns = [
-    path("inbox/read/", inbox_read, name="inbox-read"),
+    path("inbox/", web_inbox.inbox, name="inbox"),
+    path("inbox/<int:message_id>/", web_inbox.inbox_open, name="inbox-open"),
+    path("inbox/read/", web_inbox.inbox_read, name="inbox-read"),
     path("preferences/", preferences, name="preferences"),
     path("failed/retry/", failed_retry, name="failed-retry"),
 ]

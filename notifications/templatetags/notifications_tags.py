@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import template
 
+from notifications.inbox_links import annotate
 from notifications.selectors import deliveries_failed, inbox_messages
 from notifications.services.inbox import inbox_unread_count
 
@@ -14,17 +15,32 @@ INBOX_SHOWN = 10
 FAILED_SHOWN = 20
 
 
-def inbox_context(user) -> dict:
+def inbox_context(request) -> dict:
+    """The workbench's panel: the newest messages, and how many there are in all."""
+    user = request.user
+    shown = annotate(list(inbox_messages(user=user)[:INBOX_SHOWN]), request)
+    total = len(shown) if len(shown) < INBOX_SHOWN else inbox_messages(user=user).count()
     return {
-        "inbox": list(inbox_messages(user=user)[:INBOX_SHOWN]),
+        "inbox": shown,
         "inbox_unread": inbox_unread_count(user),
+        "inbox_total": total,
+        # Only what the panel shows may be marked read from it.
+        "inbox_shown_unread": [m.pk for m in shown if m.read_at is None],
     }
+
+
+@register.simple_tag(takes_context=True)
+def inbox_unread(context) -> int:
+    """The top bar's badge: one indexed count (inbox_unread_idx) per page."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return inbox_unread_count(user) if user is not None else 0
 
 
 @register.inclusion_tag("notifications/inbox.html", takes_context=True)
 def inbox_panel(context) -> dict:
     request = context["request"]
-    return {**inbox_context(request.user), "request": request, "csrf_token": context.get("csrf_token")}
+    return {**inbox_context(request), "request": request, "csrf_token": context.get("csrf_token")}
 
 
 @register.simple_tag

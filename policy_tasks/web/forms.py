@@ -56,6 +56,11 @@ class ReportForm(PageForm):
 class EvidenceForm(PageForm):
     file = forms.FileField(label="佐证材料")
 
+    def __init__(self, *args, **kwargs):
+        # The report form on the same page has a `file` field too: one `id_file` would label both.
+        kwargs.setdefault("auto_id", "id_evidence_%s")
+        super().__init__(*args, **kwargs)
+
 
 class CompletionForm(PageForm):
     note = forms.CharField(label="办结说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from duban.lib import clock
@@ -154,6 +155,11 @@ def _row_answer(request: HttpRequest, template: str, context: dict, *, fallback:
     return back(request, fallback)
 
 
+def _own_page(request: HttpRequest, target: str) -> str:
+    """`target` when it is a page of this site (it is written back into a link), else ""."""
+    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
+
+
 def _refused(context: dict, exc: ServiceError) -> None:
     context["error"] = exc.message
     context["flash"] = [(messages.ERROR, exc.message)]
@@ -259,6 +265,18 @@ def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
         )
     except ServiceError as exc:
         _refused(context, exc)
+        # The form comes back as typed, the refusal beside its field: with htmx in the row,
+        # without JavaScript as a page of its own (a redirect would lose what was typed).
+        context.update(
+            error_field=exc.field or next((name for name in ("level", "reply_due") if name in form.errors), ""),
+            typed={key: request.POST.get(key, "") for key in ("level", "reply_due", "message")},
+            urge_levels=UrgeNotice.Level.choices,
+            next=_own_page(request, request.POST.get("next", "")) or reverse("web:supervision"),
+        )
+        if context["error_field"] not in ("level", "reply_due"):
+            context["error_field"] = ""
+        if not is_htmx(request):
+            return render(request, "web/urge_refused.html", context, status=400)
     else:
         context["notice"] = notice
         context["flash"] = [(messages.SUCCESS, f"已{notice.get_level_display()}:{milestone.text[:30]}")]

@@ -22,6 +22,7 @@ from policy_tasks.services.extensions import extension_request
 from policy_tasks.services.milestones import milestone_request_completion
 from policy_tasks.services.reports import task_report_progress
 from policy_tasks.services.urges import urge_acknowledge, urge_reply
+from policy_tasks.templatetags.page_tags import place
 from policy_tasks.web import queries
 from policy_tasks.web.access import as_of, meta, page, viewer_for
 from policy_tasks.web.forms import CompletionForm, EvidenceForm, ExtensionForm, ReportForm, UrgeReplyForm
@@ -75,6 +76,16 @@ def _render(request: HttpRequest, task, *, status: int = 200, **bound: Any) -> H
             else ExtensionForm(prefix=f"e{m.pk}")
         )
         m.latest_request = next(iter(m.completion_requests.all()), None)
+        m.show_completion = m.completion_form.is_bound or (allowed["complete"] and m.status == Milestone.Status.OPEN)
+        # A refused request keeps its form, with what was typed and why, even when the refusal
+        # (a request already pending, the date passed) is the reason the form would be hidden.
+        m.show_extension = m.extension_form.is_bound or (
+            allowed["extend"]
+            and m.status != Milestone.Status.CLOSED
+            and m.due_date is not None
+            and m.due_date >= on
+            and not m.pending_extension
+        )
     for event in data.audit:
         event.label = audit_label(event.action)
     awaiting = [
@@ -97,6 +108,7 @@ def _render(request: HttpRequest, task, *, status: int = 200, **bound: Any) -> H
         "evidence_form": bound.get("evidence_form") or EvidenceForm(),
         "awaiting_urges": awaiting,
         "reply_form": UrgeReplyForm(),
+        "reply_refused": bound.get("reply_refused"),
     }
     return render(request, "web/task.html", context, status=status)
 
@@ -143,7 +155,9 @@ def report(request: HttpRequest, task_id: int) -> HttpResponse:
         return _render(request, task, status=400, report_form=form)
     # Say so when this filing revised the period's report: the earlier version is kept, not replaced.
     filed_text = "进度已填报" if filed.version == 1 else f"进度已修订为第{filed.version}版，以前版本仍可查看"
-    messages.success(request, filed_text + ("，佐证材料已上传" if data.get("file") else ""))
+    messages.success(
+        request, filed_text + ("，佐证材料已上传" if data.get("file") else ""), extra_tags=place("reports")
+    )
     return _back_to(task, "reports")
 
 
@@ -159,7 +173,7 @@ def upload_evidence(request: HttpRequest, task_id: int) -> HttpResponse:
     except ServiceError as exc:
         form.add_error("file", exc.message)
         return _render(request, task, status=400, evidence_form=form)
-    messages.success(request, "佐证材料已上传")
+    messages.success(request, "佐证材料已上传", extra_tags=place("evidence"))
     return _back_to(task, "evidence")
 
 
@@ -205,7 +219,7 @@ def request_completion(request: HttpRequest, milestone_id: int) -> HttpResponse:
         field = {"evidence": "evidence", "file": "file"}.get(exc.field or "")
         form.add_error(field, exc.message)
         return _render(request, task, status=400, milestone_id=milestone.pk, completion_form=form)
-    messages.success(request, f"已申请办结:{milestone.text[:30]}")
+    messages.success(request, f"已申请办结:{milestone.text[:30]}", extra_tags=place(f"m{milestone.pk}"))
     return _back_to(task, f"m{milestone.pk}")
 
 
@@ -228,7 +242,7 @@ def request_extension(request: HttpRequest, milestone_id: int) -> HttpResponse:
     except ServiceError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _render(request, milestone.task, status=400, milestone_id=milestone.pk, extension_form=form)
-    messages.success(request, "延期申请已提交，等待督查室审批")
+    messages.success(request, "延期申请已提交，等待督查室审批", extra_tags=place(f"m{milestone.pk}"))
     return _back_to(milestone.task, f"m{milestone.pk}")
 
 
@@ -245,16 +259,21 @@ def _recipient_or_404(user, recipient_id: int) -> UrgeRecipient:
 @require_POST
 def reply_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
     recipient = _recipient_or_404(request.user, recipient_id)
-    task = recipient.notice.task
+    task = queries.task_for_page(user=request.user, task_id=recipient.notice.task_id)
     form = UrgeReplyForm(request.POST)
     try:
         if not form.is_valid():
             raise ServiceError("请填写回复内容", field="reply")
         urge_reply(user=request.user, recipient=recipient, reply=form.cleaned_data["reply"], meta=meta(request))
     except ServiceError as exc:
-        messages.error(request, exc.message)
-        return _back_to(task, "urges")
-    messages.success(request, "已回复催办")
+        recipient.refresh_from_db()
+        if recipient.replied_at is not None:  # no form to return to: say so in the urge history
+            messages.error(request, exc.message, extra_tags=place("urges"))
+            return _back_to(task, "urges")
+        # The reply form again, with what was typed and why it was refused beside it.
+        refused = {"recipient": recipient.pk, "message": exc.message, "reply": request.POST.get("reply", "")}
+        return _render(request, task, status=400, reply_refused=refused)
+    messages.success(request, "已回复催办", extra_tags=place("urges"))
     return _back_to(task, "urges")
 
 
@@ -265,9 +284,9 @@ def acknowledge_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
     try:
         urge_acknowledge(user=request.user, recipient=recipient, meta=meta(request))
     except ServiceError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, exc.message, extra_tags=place("urges"))
     else:
-        messages.success(request, "已签收")
+        messages.success(request, "已签收", extra_tags=place("urges"))
     return _back_to(recipient.notice.task, "urges")
 
 

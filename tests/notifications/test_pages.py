@@ -19,7 +19,8 @@ def test_clerk_reads_the_inbox_on_the_workbench_and_marks_it_read(world, rules, 
     client.force_login(world.lead_clerk)
     page = client.get("/workbench/").content.decode()
     assert title in page and "1 条未读" in page
-    answer = client.post("/notifications/inbox/read/", HTTP_HX_REQUEST="true")
+    shown = InboxMessage.objects.get(recipient=world.lead_clerk).pk
+    answer = client.post("/notifications/inbox/read/", {"id": [shown]}, HTTP_HX_REQUEST="true")
     assert answer.status_code == 200 and "条未读" not in answer.content.decode()
     assert inbox_unread_count(world.lead_clerk) == 0
 

@@ -25,6 +25,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import Membership
 from duban.lib import clock
+from notifications.models import InboxMessage
 from policy_tasks.exports.calendar_feed import calendar_token_create, calendar_token_revoke
 from policy_tasks.models import ExportJob
 from tests import factories as f
@@ -46,6 +47,10 @@ def _own_job(w):
 
 def _own_token(w):
     return calendar_token_create(user=w.lead_clerk)[0]
+
+
+def _own_message(w):
+    return InboxMessage.objects.create(recipient=w.lead_clerk, title="提醒", body="", created_at=clock.now())
 
 
 # Route (as the resolver spells it) → the world object (of the lead and co units, or a lead
@@ -92,6 +97,7 @@ OBJECTS = {
     "supervision/extensions/<int:request_id>/": lambda w: w.extension,
     "export/jobs/<int:job_id>/": _own_job,
     "export/calendar/<int:token_id>/revoke/": _own_token,
+    "notifications/inbox/<int:message_id>/": _own_message,
 }
 # Routes whose parameter names nothing that belongs to a unit or a user, and why.
 NOT_SCOPED = {
@@ -110,6 +116,7 @@ NOT_SCOPED = {
     "api/v1/documents/<id:pk>/ledger-jobs/": "published document; rows filtered per reader",
     "api/v1/documents/<id:pk>/bulletin-jobs/": "published document (403 by the table)",
     "api/v1/areas/<id:pk>/": "an area of a published document",
+    "documents/<int:document_id>/": "published document; clauses and area-wide targets filtered per reader",
     "api/v1/units/<id:pk>/": "units are listed to every signed-in user",
     "exports/ledger.<str:fmt>": "a file format, not an object",
     "exports/bulletin.<str:fmt>": "a file format, not an object",
