@@ -28,6 +28,7 @@ from notifications.services.candidates import (
     report_candidates,
     urge_candidates,
 )
+from notifications.services.leader_rung import escalate_to_leaders
 from notifications.services.recipients import Prefs, RecipientIndex
 from notifications.services.scan_sql import audience, insert_milestones, milestones_found
 from notifications.services.timing import deliverable_at, local_date, next_digest_at
@@ -57,6 +58,7 @@ class ScanResult:
     planned: list[Planned] = field(default_factory=list)
     inserted: int = 0  # rows INSERT … ON CONFLICT DO NOTHING added (offered, on SQLite); 0 on a dry run
     skipped_non_workday: bool = False
+    leaders: int = 0  # rows of the leader rung offered (leader_rung.py); not in `inserted`
 
 
 def first_attempt_at(now: datetime, channel: str, prefs: Prefs) -> datetime:
@@ -191,6 +193,9 @@ def scan(*, now: datetime | None = None, dry_run: bool = False, batch_size: int 
     if not workdays.is_workday(today):
         result.skipped_non_workday = True
         return result
+    if not dry_run:
+        # The leader rung (issue 16): its own anti-join on the leader, independent of what follows.
+        result.leaders = escalate_to_leaders(today, now, clock.now())
     if connection.vendor == "postgresql" and not dry_run:
         _scan_postgresql(result, now, batch_size)
     else:
