@@ -6,10 +6,12 @@ The rung rides on the ladder the admin already keeps: the milestone rule that es
 supervisors (`notify_supervisors`, overdue) with the largest offset is the top rung, and when
 it fires for a milestone of such a task the leader gets a ledger row of that rule too.
 
-Its own small query with its own anti-join on the leader's rows, so it neither depends on
-nor disturbs the scan's candidates (scan.py, scan_sql.py): the supervisors' rows of the same
-rule do not hide the leader's, and a repeated tick finds nothing. Rows go in with the
-ledger's unique key (ON CONFLICT DO NOTHING), like every other reminder.
+Its own small query with its own anti-join on the leader's rows, so the scan's queries
+(scan.py, scan_sql.py) stay as they are: the supervisors' rows of the same rule do not hide
+the leader's, and a repeated tick finds nothing. It runs after the scan has read its
+candidates, because the scan's anti-join (candidates._not_in_ledger) ignores the recipient:
+a leader's row inserted first would hide the supervisors'. Rows go in with the ledger's
+unique key (ON CONFLICT DO NOTHING), like every other reminder.
 """
 
 from __future__ import annotations

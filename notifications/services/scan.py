@@ -193,15 +193,17 @@ def scan(*, now: datetime | None = None, dry_run: bool = False, batch_size: int 
     if not workdays.is_workday(today):
         result.skipped_non_workday = True
         return result
-    if not dry_run:
-        # The leader rung (issue 16): its own anti-join on the leader, independent of what follows.
-        result.leaders = escalate_to_leaders(today, now, clock.now())
     if connection.vendor == "postgresql" and not dry_run:
         _scan_postgresql(result, now, batch_size)
+        result.leaders = escalate_to_leaders(today, now, clock.now())
     else:
         candidates = find_candidates(today)
         result.subjects = len(candidates)
         result.planned = plan(candidates, now)
+        # The leader rung (issue 16) after the candidates are read: its rows would otherwise
+        # hide the supervisors' rows of the same rule from their anti-join.
+        if not dry_run:
+            result.leaders = escalate_to_leaders(today, now, clock.now())
         if dry_run or not result.planned:
             return result
         # ON CONFLICT DO NOTHING on the ledger's unique key: a concurrent scan that got
