@@ -59,8 +59,10 @@ def source_list(request: HttpRequest) -> HttpResponse:
 
 
 @page
-def source_create(request: HttpRequest, kind: str) -> HttpResponse:
+def source_create(request: HttpRequest) -> HttpResponse:
+    """`?kind=instruction|meeting|proposal|assignment`: the kind picks the form's fields."""
     viewer = require_viewer(request, _can_create)
+    kind = request.GET.get("kind", "")
     if kind not in KIND_SLUGS:
         raise Http404("没有这种来源")
     form = SourceTaskForm(request.POST or None, kind=kind)

@@ -49,7 +49,7 @@ urlpatterns = [
     path("import/confirm/", imports.confirm, name="import-confirm"),
     # Tasks from instructions, meetings, proposals and assignments (issue 16).
     path("sources/", task_sources.source_list, name="sources"),
-    path("sources/new/<str:kind>/", task_sources.source_create, name="source-new"),
+    path("sources/new/", task_sources.source_create, name="source-new"),
     path("sources/import/confirm/", task_sources.list_confirm, name="source-import-confirm"),
     path("export/", exports.exports_page, name="export"),
     path("export/start/", exports.export_start, name="export-start"),

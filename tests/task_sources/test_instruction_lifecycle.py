@@ -44,7 +44,7 @@ def test_an_instruction_from_the_form_to_closure(client, world, rules):
     client.force_login(world.supervisor)
     with at(date(2023, 10, 9)):
         response = client.post(
-            reverse("web:source-new", args=["instruction"]),
+            reverse("web:source-new") + "?kind=instruction",
             {
                 "content": "请区发改局牵头推进停车设施建设，月底前报送方案。",
                 "lead_units": [world.lead_unit.pk],

@@ -36,7 +36,7 @@ def test_concurrent_registrations_get_distinct_numbers(require_postgres, contain
         "due_date": "2026-06-30",
         "leader": leader.pk,
     }
-    url = reverse("web:source-new", args=["instruction"])
+    url = reverse("web:source-new") + "?kind=instruction"
     with time_machine.travel(NOW, tick=False):
         if container_exists:
             first = Client()

@@ -38,11 +38,11 @@ def instruction_form(w, **extra):
 
 def test_supervisor_registers_an_instruction_numbered_for_its_year(client, world, today):
     client.force_login(world.supervisor)
-    page = client.get(reverse("web:source-new", args=["instruction"]))
+    page = client.get(reverse("web:source-new") + "?kind=instruction")
     assert page.status_code == 200
     assert "登记批示件" in page.content.decode() and "批示领导" in page.content.decode()
 
-    response = client.post(reverse("web:source-new", args=["instruction"]), instruction_form(world))
+    response = client.post(reverse("web:source-new") + "?kind=instruction", instruction_form(world))
     assert response.status_code == 302
     source = TaskSource.objects.get()
     assert source.number == "批示〔2026〕1号"
@@ -61,7 +61,7 @@ def test_supervisor_registers_an_instruction_numbered_for_its_year(client, world
     assert task.document.report_periods.exists()
 
     # The second of the year gets the next number; the task page shows number and leader.
-    client.post(reverse("web:source-new", args=["instruction"]), instruction_form(world, title="第二件"))
+    client.post(reverse("web:source-new") + "?kind=instruction", instruction_form(world, title="第二件"))
     assert list(TaskSource.objects.order_by("serial").values_list("number", flat=True)) == [
         "批示〔2026〕1号",
         "批示〔2026〕2号",
@@ -74,14 +74,14 @@ def test_each_kind_has_its_own_numbering(client, world, today):
     client.force_login(world.admin)
     common = {"content": "事项内容", "lead_units": [world.lead_unit.pk], "due_date": "2026-09-30"}
     client.post(
-        reverse("web:source-new", args=["meeting"]),
+        reverse("web:source-new") + "?kind=meeting",
         {**common, "meeting_name": "区政府第12次常务会议", "meeting_on": "2026-03-02"},
     )
     client.post(
-        reverse("web:source-new", args=["proposal"]),
+        reverse("web:source-new") + "?kind=proposal",
         {**common, "proposal_kind": "npc", "proposal_number": "第15号", "proposer": "张代表"},
     )
-    client.post(reverse("web:source-new", args=["assignment"]), {**common, "leader_name": "李副区长"})
+    client.post(reverse("web:source-new") + "?kind=assignment", {**common, "leader_name": "李副区长"})
     assert set(TaskSource.objects.values_list("number", flat=True)) == {
         "会议〔2026〕1号",
         "建议〔2026〕1号",
@@ -93,7 +93,7 @@ def test_each_kind_has_its_own_numbering(client, world, today):
 
 def test_the_audit_trail_holds_the_creation(client, world, today):
     client.force_login(world.supervisor)
-    client.post(reverse("web:source-new", args=["instruction"]), instruction_form(world))
+    client.post(reverse("web:source-new") + "?kind=instruction", instruction_form(world))
     source = TaskSource.objects.get()
     event = AuditEvent.objects.get(action="task_source.create")
     assert event.actor == world.supervisor and event.actor_role == "supervisor"
@@ -106,8 +106,8 @@ def test_the_audit_trail_holds_the_creation(client, world, today):
 @pytest.mark.parametrize("actor", ["lead_clerk", "lead_head", "leader"])
 def test_only_supervisors_and_admins_may_register(client, world, today, actor):
     client.force_login(getattr(world, actor))
-    assert client.get(reverse("web:source-new", args=["instruction"])).status_code == 403
-    response = client.post(reverse("web:source-new", args=["instruction"]), instruction_form(world))
+    assert client.get(reverse("web:source-new") + "?kind=instruction").status_code == 403
+    response = client.post(reverse("web:source-new") + "?kind=instruction", instruction_form(world))
     assert response.status_code == 403
     assert not TaskSource.objects.exists()
     assert not AuditEvent.objects.filter(action="task_source.create").exists()
@@ -116,7 +116,7 @@ def test_only_supervisors_and_admins_may_register(client, world, today, actor):
 def test_an_instruction_needs_its_leader(client, world, today):
     client.force_login(world.supervisor)
     response = client.post(
-        reverse("web:source-new", args=["instruction"]), instruction_form(world, leader="", leader_name="")
+        reverse("web:source-new") + "?kind=instruction", instruction_form(world, leader="", leader_name="")
     )
     assert response.status_code == 400
     assert "请选择批示领导或填写领导姓名" in response.content.decode()
@@ -125,9 +125,9 @@ def test_an_instruction_needs_its_leader(client, world, today):
 
 def test_the_leader_sees_the_tasks_they_follow(client, world, today):
     client.force_login(world.supervisor)
-    client.post(reverse("web:source-new", args=["instruction"]), instruction_form(world))
+    client.post(reverse("web:source-new") + "?kind=instruction", instruction_form(world))
     client.post(
-        reverse("web:source-new", args=["instruction"]),
+        reverse("web:source-new") + "?kind=instruction",
         instruction_form(world, leader="", leader_name="王区长", title="别人的批示"),
     )
     leader = Client()  # a session of their own (the supervisor's flash messages stay behind)
