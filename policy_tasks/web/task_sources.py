@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import SourceKind, TaskSource
+from policy_tasks.permissions import visible_tasks
 from policy_tasks.services.task_source_lists import ListRow, new_unit_names, read_list, task_sources_import
 from policy_tasks.services.task_sources import task_source_create
 from policy_tasks.web.access import Viewer, meta, page, require_viewer
@@ -44,6 +45,9 @@ def source_list(request: HttpRequest) -> HttpResponse:
     following = not viewer.can_import
     if following:
         sources = sources.filter(leader=request.user)
+    else:
+        # A supervisor limited to some documents lists only the source tasks in that scope.
+        sources = sources.filter(task__in=visible_tasks(request.user))
     kind = request.GET.get("kind", "")
     if kind in KIND_SLUGS:
         sources = sources.filter(kind=kind)

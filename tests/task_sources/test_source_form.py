@@ -140,3 +140,17 @@ def test_the_leader_sees_the_tasks_they_follow(client, world, today):
     # The task itself is open to the leader, with the leader named on it.
     task_id = TaskSource.objects.get(serial=1).task_id
     assert leader.get(reverse("web:task", args=[task_id])).status_code == 200
+
+
+def test_an_unknown_kind_is_not_found(client, world, today):
+    client.force_login(world.supervisor)
+    assert client.get(reverse("web:source-new") + "?kind=memo").status_code == 404
+
+
+def test_the_list_answers_in_a_bounded_number_of_queries(client, world, today, django_assert_max_num_queries):
+    client.force_login(world.supervisor)
+    for i in range(5):
+        client.post(reverse("web:source-new") + "?kind=instruction", instruction_form(world, title=f"第{i}件"))
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("web:sources"))
+    assert page.content.decode().count("批示〔2026〕") >= 5
