@@ -27,6 +27,7 @@ from notifications.services.candidates import (
     report_candidates,
     urge_candidates,
 )
+from notifications.services.leader_rung import escalate_to_leaders
 from notifications.services.recipients import Prefs, RecipientIndex
 from notifications.services.scan_sql import audience, insert_milestones, milestones_found
 from notifications.services.timing import deliverable_at, local_date, next_digest_at
@@ -56,6 +57,7 @@ class ScanResult:
     planned: list[Planned] = field(default_factory=list)
     inserted: int = 0  # rows INSERT … ON CONFLICT DO NOTHING added (offered, on SQLite); 0 on a dry run
     skipped_non_workday: bool = False
+    leaders: int = 0  # rows of the leader rung offered (leader_rung.py); not in `inserted`
 
 
 def first_attempt_at(now: datetime, channel: str, prefs: Prefs) -> datetime:
@@ -192,10 +194,15 @@ def scan(*, now: datetime | None = None, dry_run: bool = False, batch_size: int 
         return result
     if connection.vendor == "postgresql" and not dry_run:
         _scan_postgresql(result, now, batch_size)
+        result.leaders = escalate_to_leaders(today, now, clock.now())
     else:
         candidates = find_candidates(today)
         result.subjects = len(candidates)
         result.planned = plan(candidates, now)
+        # The leader rung (issue 16) after the candidates are read: its rows would otherwise
+        # hide the supervisors' rows of the same rule from their anti-join.
+        if not dry_run:
+            result.leaders = escalate_to_leaders(today, now, clock.now())
         if dry_run or not result.planned:
             return result
         # ON CONFLICT DO NOTHING on the ledger's unique key: a concurrent scan that got

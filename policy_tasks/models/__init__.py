@@ -5,6 +5,7 @@ from policy_tasks.models.calendar import CalendarDay
 from policy_tasks.models.documents import Area, AreaUnit, PolicyDocument, ReportPeriod, SupervisionScope
 from policy_tasks.models.exports import CalendarToken, ExportJob
 from policy_tasks.models.report_versions import ReportVersion
+from policy_tasks.models.task_sources import SourceKind, TaskSource
 from policy_tasks.models.tasks import Milestone, Task, TaskUnit
 from policy_tasks.models.versions import DocumentVersion
 from policy_tasks.models.workflow import (
@@ -34,8 +35,10 @@ __all__ = [
     "ProgressReport",
     "ReportPeriod",
     "ReportVersion",
+    "SourceKind",
     "SupervisionScope",
     "Task",
+    "TaskSource",
     "TaskUnit",
     "UrgeNotice",
     "UrgeRecipient",

@@ -14,6 +14,16 @@ class PolicyDocument(models.Model):
         TEN_DAY = "ten_day", "旬报"
         WEEKLY = "weekly", "周报"
 
+    class Kind(models.TextChoices):
+        # A plan is imported; the others are containers of hand-entered tasks, one per kind
+        # and year (models/task_sources.py).
+        PLAN = "plan", "政策文件"
+        INSTRUCTION = "instruction", "批示件"
+        MEETING = "meeting", "会议议定事项"
+        PROPOSAL = "proposal", "建议提案"
+        ASSIGNMENT = "assignment", "交办事项"
+
+    kind = models.CharField("类别", max_length=16, choices=Kind.choices, default=Kind.PLAN)
     title = models.CharField("标题", max_length=255)
     doc_number = models.CharField("发文字号", max_length=64, unique=True)
     issued_on = models.DateField("成文日期", null=True, blank=True)

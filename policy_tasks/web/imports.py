@@ -33,9 +33,11 @@ from policy_tasks.selectors.imports import document_preview
 from policy_tasks.services.audit import actor_for
 from policy_tasks.services.imports import document_import, read_upload
 from policy_tasks.services.periods import document_generate_periods
+from policy_tasks.services.task_source_lists import read_list
 from policy_tasks.web.access import Viewer, meta, page, require_viewer
 from policy_tasks.web.forms import ImportUploadForm
 from policy_tasks.web.import_review import corrections_from_form, review_context
+from policy_tasks.web.task_sources import list_review
 
 SALT = "duban.web.import"
 MAX_AGE_SECONDS = 2 * 3600
@@ -94,6 +96,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         "year": form.cleaned_data.get("year"),
         "corrections": {},
     }
+    # An .xlsx list of 批示件/会议议定事项/建议提案/交办事项 is reviewed as a list (issue 16).
+    if (rows := read_list(data, file.name)) is not None:
+        return list_review(request, viewer, data, file.name, rows)
     try:
         # The reader first: a file it refuses gets the same message as from the command and the API.
         original = read_upload(**_file(state))

@@ -12,6 +12,7 @@ from policy_tasks.web import (
     signin,
     supervision,
     task_page,
+    task_sources,
     workbench,
 )
 
@@ -48,6 +49,10 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("import/", imports.upload, name="import"),
     path("import/confirm/", imports.confirm, name="import-confirm"),
+    # Tasks from instructions, meetings, proposals and assignments (issue 16).
+    path("sources/", task_sources.source_list, name="sources"),
+    path("sources/new/", task_sources.source_create, name="source-new"),
+    path("sources/import/confirm/", task_sources.list_confirm, name="source-import-confirm"),
     path("export/", exports.exports_page, name="export"),
     path("export/start/", exports.export_start, name="export-start"),
     path("export/jobs/<int:job_id>/", exports.export_job, name="export-job"),

@@ -1,0 +1,167 @@
+"""The last rung of escalation: the leader who instructed a task (issue 16).
+
+A task registered from a leader's instruction (policy_tasks TaskSource with a leader
+account) escalates, after the unit's clerks, its head and the supervisors, to that leader.
+The rung rides on the ladders the admin already keeps (`top_rung`): when the last overdue
+rule fires for a milestone of such a task, or for an urge notice (督办单) of it that a unit
+has not answered by its reply date, the leader gets a ledger row of that rule too.
+
+Its own small query with its own anti-join on the leader's rows, so the scan's queries
+(scan.py, scan_sql.py) stay as they are: the supervisors' rows of the same rule do not hide
+the leader's, and a repeated tick finds nothing. It runs after the scan has read its
+candidates, because the scan's anti-join (candidates._not_in_ledger) ignores the recipient:
+a leader's row inserted first would hide the supervisors'. Rows go in with the ledger's
+unique key (ON CONFLICT DO NOTHING), like every other reminder.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.db.models import Exists, OuterRef
+
+from accounts.models import User
+from notifications.models import Delivery, NotificationPreference, ReminderRule, Subject
+from notifications.services import workcal as workdays
+from notifications.services.candidates import (
+    URGE_LOOKBACK_DAYS,
+    last_anchor_fired,
+    occurrence,
+    open_milestones,
+)
+from notifications.services.recipients import RecipientIndex, prefs_from_row
+from notifications.services.timing import deliverable_at, next_digest_at
+from policy_tasks.models import Task, UrgeNotice, UrgeRecipient
+
+DIGEST_CHANNELS = ("email", "sms")
+LEADER = "task__source__leader_id"
+
+
+def top_rung(subject: str = Subject.MILESTONE, rules: list[ReminderRule] | None = None) -> ReminderRule | None:
+    """The rule that escalates last: the leader hears with it.
+
+    Milestones: the overdue rule that notifies supervisors with the largest offset (the
+    default `milestone_escalation`). Urge notices: the rule after the reply date with the
+    largest offset (a late reply), if the admin keeps one.
+    """
+    if rules is None:
+        rules = list(ReminderRule.objects.filter(is_active=True, subject_type=subject))
+    ladder = [
+        r
+        for r in rules
+        if r.subject_type == subject
+        and r.is_active
+        and r.anchor == ReminderRule.Anchor.DUE
+        and r.offset_workdays > 0
+        and (r.notify_supervisors or subject != Subject.MILESTONE)
+    ]
+    return max(ladder, key=lambda r: (r.offset_workdays, r.pk), default=None)
+
+
+def _sent_to_leader(subject: str, rule: ReminderRule, today: date, due_field: str):
+    sent = Delivery.objects.filter(
+        subject_type=subject,
+        subject_id=OuterRef("pk"),
+        subject_ref=0,
+        rule=rule,
+        due_date=OuterRef(due_field),
+        recipient_id=OuterRef(LEADER),
+    )
+    if rule.repeat_every_workdays:
+        sent = sent.filter(fire_date__gt=workdays.add_workdays(today, -rule.repeat_every_workdays))
+    return ~Exists(sent)
+
+
+def milestone_hits(today: date) -> tuple[ReminderRule | None, list[tuple]]:
+    """(rule, [(milestone, task, due date, leader)]) the milestone top rung owes the leaders."""
+    rule = top_rung(Subject.MILESTONE)
+    if rule is None:
+        return None, []
+    hits = (
+        open_milestones()
+        .filter(
+            due_date__lte=last_anchor_fired(rule.offset_workdays, today),
+            task__source__leader__isnull=False,
+            task__source__leader__is_active=True,
+        )
+        .filter(_sent_to_leader(Subject.MILESTONE, rule, today, "due_date"))
+        .values_list("pk", "task_id", "due_date", LEADER)
+    )
+    return rule, list(hits)
+
+
+def urge_hits(today: date) -> tuple[ReminderRule | None, list[tuple]]:
+    """(rule, [(notice, task, reply date, leader)]) for urge notices a unit has not replied to in time."""
+    rule = top_rung(Subject.URGE)
+    if rule is None:
+        return None, []
+    unanswered = UrgeRecipient.objects.filter(notice=OuterRef("pk"), replied_at=None)
+    hits = (
+        UrgeNotice.objects.filter(
+            issued_at__date__gte=today - timedelta(days=URGE_LOOKBACK_DAYS),
+            reply_due__lte=last_anchor_fired(rule.offset_workdays, today),
+            task__source__leader__isnull=False,
+            task__source__leader__is_active=True,
+        )
+        .exclude(task__status=Task.Status.WITHDRAWN)
+        .filter(Exists(unanswered))
+        .filter(_sent_to_leader(Subject.URGE, rule, today, "reply_due"))
+        .order_by()
+        .values_list("pk", "task_id", "reply_due", LEADER)
+    )
+    return rule, list(hits)
+
+
+def leader_rows(today: date, now: datetime, created: datetime) -> list[Delivery]:
+    """The leaders' ledger rows the top rungs owe today and the ledger does not have yet."""
+    found = [(Subject.MILESTONE, *milestone_hits(today)), (Subject.URGE, *urge_hits(today))]
+    users = {hit[3] for _, _, hits in found for hit in hits}
+    if not users:
+        return []
+    index = _index(users)
+    rows = []
+    for subject, rule, hits in found:
+        for pk, task_id, due, user_id in hits:
+            fired = occurrence(rule, due, today)
+            if fired is None:
+                continue
+            prefs = index.prefs_of(user_id)
+            for channel in index.channels(user_id):
+                at = next_digest_at(now) if prefs.digest and channel in DIGEST_CHANNELS else now
+                rows.append(
+                    Delivery(
+                        subject_type=subject,
+                        subject_id=pk,
+                        subject_ref=0,
+                        task_id=task_id,
+                        rule=rule,
+                        due_date=due,
+                        occurrence=fired[0],
+                        fire_date=fired[1],
+                        recipient_id=user_id,
+                        channel=channel,
+                        next_attempt_at=deliverable_at(at, channel=channel, quiet=prefs.quiet),
+                        created_at=created,
+                    )
+                )
+    return rows
+
+
+def escalate_to_leaders(today: date, now: datetime, created: datetime) -> int:
+    """Insert the leader rung's rows; returns how many were offered (conflicts are skipped)."""
+    rows = leader_rows(today, now, created)
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def _index(user_ids: set[int]) -> RecipientIndex:
+    """Contacts and preferences of the leaders only (the scan's index holds units' people)."""
+    index = RecipientIndex()
+    for row in NotificationPreference.objects.filter(user_id__in=user_ids):
+        index.prefs[row.user_id] = prefs_from_row(row)
+    contacts = User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone", "dingtalk_userid")
+    for pk, email, phone, dingtalk_userid in contacts:
+        index.contact[pk] = (email or "", phone or "")
+        if dingtalk_userid:
+            index.dingtalk_ids.add(pk)
+    return index
