@@ -21,8 +21,8 @@ from datetime import date, datetime, timedelta
 from django.db.models import Exists, OuterRef
 
 from accounts.models import User
+from duban.lib import workdays
 from notifications.models import Delivery, NotificationPreference, ReminderRule, Subject
-from notifications.services import workcal as workdays
 from notifications.services.candidates import (
     URGE_LOOKBACK_DAYS,
     last_anchor_fired,

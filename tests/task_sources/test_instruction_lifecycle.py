@@ -11,7 +11,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from notifications.models import Delivery, ReminderRule, Subject
+from notifications.models import Delivery, Subject
 from policy_tasks.models import AuditEvent, CompletionRequest, Milestone, TaskSource, UrgeNotice
 from tests.notifications.conftest import ensure_default_rules, run_day
 
@@ -25,17 +25,7 @@ def at(day: date):
 
 @pytest.fixture
 def rules(db):
-    found = ensure_default_rules()
-    # The 督办单's late-reply rule (the bulletin work of issue 16 ships its own default).
-    found["urge_reply_overdue"] = ReminderRule.objects.create(
-        code="urge_reply_overdue",
-        name="督办单逾期未回复",
-        subject_type=Subject.URGE,
-        offset_workdays=1,
-        units=ReminderRule.Units.RECIPIENTS,
-        notify_heads=True,
-    )
-    return found
+    return ensure_default_rules()  # with the 督办单's late-reply rule, urge_reply_overdue
 
 
 def test_an_instruction_from_the_form_to_closure(client, world, rules):
@@ -77,10 +67,10 @@ def test_an_instruction_from_the_form_to_closure(client, world, rules):
     assert urged.status_code in (200, 302)
     notice = UrgeNotice.objects.get(task=source.task)
 
-    # The late reply reaches the leader, the last rung.
+    # The late reply reaches the leader, the last rung (and the supervision office, as the rule says).
     run_day(date(2023, 11, 6), send=False)
     late = Delivery.objects.filter(subject_type=Subject.URGE, subject_id=notice.pk, rule__code="urge_reply_overdue")
-    assert {d.recipient.username for d in late} == {"lead_clerk", "lead_head", "leader"}
+    assert {d.recipient.username for d in late} == {"lead_clerk", "lead_head", "supervisor", "leader"}
     run_day(date(2023, 11, 7), send=False)
     escalated = Delivery.objects.filter(rule__code="milestone_escalation", task_id=source.task_id)
     assert {d.recipient.username for d in escalated} == {"supervisor", "leader"}

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("policy_tasks", "0010_verbose_names"),
+        ("policy_tasks", "0012_urge_escalation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
