@@ -91,7 +91,7 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
             if places >= 2 and _PLACE_WITH_SUFFIX_RE.match(normalise(piece)):
                 names[-places:] = ["、".join([*names[-places:], piece])]
                 continue
-            for part in and_split(piece):
+            for part in [p for whole in and_split(piece) for p in _run_together(whole)]:
                 part = _lead_mark_first(part.strip(_TRIM))
                 part = without_note(part)
                 # `四市或部分市人民政府`: the group, or some of it, is the group.
@@ -99,3 +99,15 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
                 if part and not NOTE_RE.search(part) and not VAGUE_RE.fullmatch(part) and len(part) <= 40:
                     names.append(part)
     return names
+
+
+# `市行政审批局市司法局`: two units of one level run together where a page lost the line break
+# between them in a table cell; each starts with the level's prefix and ends in a bureau's suffix.
+_RUN_TOGETHER_RE = re.compile(
+    r"^(?P<a>(?P<p>[省市区县])[\u4e00-\u9fff]{2,12}?(?:局|委|办|厅))(?P<b>(?P=p)(?!场)[\u4e00-\u9fff]{2,12}?(?:局|委|办|厅|院|中心|政府))$"
+)
+
+
+def _run_together(name: str) -> list[str]:
+    m = _RUN_TOGETHER_RE.match(normalise(name).strip())
+    return [name.strip()[: m.end("a")], name.strip()[m.end("a") :]] if m else [name]
