@@ -115,7 +115,7 @@ def _label_role(label: str) -> str:
     if re.search(r"领导|长|书记$", label):
         return LEADER
     # Any unit label by its words: 主要责任单位 leads, 责任科室 is responsible, 数据提供单位 helps.
-    if re.search(r"配合|协办|协同|参与|协助", label):
+    if re.search(r"配合|协办|协同|参与|参加|协助", label):
         return CO
     if re.search(r"牵头|主办|主责|主要责任|第一责任", label):
         return LEAD
@@ -126,9 +126,10 @@ def _label_role(label: str) -> str:
 
 _FREE_RE = re.compile(
     r"^(?:由)?(?P<names>.+?)(?P<role>主办|主责|(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
-    r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|协办)$"
+    r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|参加|协办)$"
 )
-_CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "协办")
+# `参加` (take part) helps as `参与` does: `(A、B牵头,C、D参加)`.
+_CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "参加", "协办")
 # What a unit list says about how its units work, never a unit: cut there.
 _STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
 _NAME_SEPS = "、,;/ \n"

@@ -102,3 +102,20 @@ def test_two_units_run_together_in_a_cell_are_two_units():
         "1 | 推进重大项目建设。 | 市发展改革委市财政局 | 2023年12月底 |\n"
     )
     assert doc.tasks[0].lead_units == ["市发展改革委", "市财政局"]
+
+
+def test_a_paragraph_that_runs_the_notice_heading_and_first_item_together_holds_the_item():
+    # A page that ran the address, `一、` and `1.` into one paragraph: the list starts after the
+    # colon that announces it, and its first item right after the heading's short title.
+    doc = parse_document(
+        "2016年某市人民政府关于促进创业的意见\n"
+        "各县(市、区)人民政府,市政府各部门: 为做好创业工作,现提出以下意见: 一、优化创业环境 "
+        "1.简化创业登记手续。推行一窗受理。(市市场监管局牵头,市政务服务中心配合)\n"
+    )
+    assert [(t.label, t.lead_units, t.co_units) for t in doc.tasks] == [("1", ["市市场监管局"], ["市政务服务中心"])]
+
+
+def test_units_that_take_part_are_co_units():
+    # `(A、B牵头,C、D参加)`: 参加 (take part) names co units, as 参与 does.
+    doc = parse_document("2016年就业工作要点\n1.开展就业援助月活动。(市人社局、市总工会牵头,市民政局、市残联参加)\n")
+    assert (doc.tasks[0].lead_units, doc.tasks[0].co_units) == (["市人社局", "市总工会"], ["市民政局", "市残联"])
