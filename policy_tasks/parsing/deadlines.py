@@ -486,6 +486,10 @@ def _join_ranges(norm: str, written: str, chosen: list[_Found]) -> list[_Found]:
     return joined
 
 
+_YEAR_LABEL_RE = re.compile(r"\s*(?:工作)?(?:任务|目标|计划|安排)\s*:")
+_PARAGRAPH_END = re.compile(r"[。\n]")
+
+
 def _carry_years(norm: str, chosen: list[_Found], year: int) -> list[TimePhrase]:
     """A dated schedule's year governs the year-less months and quarters after it in its sentence.
 
@@ -501,7 +505,12 @@ def _carry_years(norm: str, chosen: list[_Found], year: int) -> list[TimePhrase]
         phrase = f.phrase
         if context and phrase.start >= context[1]:
             context = None
-        if phrase.stated_year is not None and phrase.level == PRECISE and phrase.stated_year != year:
+        if phrase.stated_year is not None and _YEAR_LABEL_RE.match(norm, phrase.end):
+            # `2020年任务:一是4月底前…;二是10月底前…。`: a year's own list of tasks in a
+            # several-year plan; its months are that year's, down to the paragraph's full stop.
+            stop = _PARAGRAPH_END.search(norm, phrase.end)
+            context = (phrase.stated_year, stop.start() if stop else len(norm))
+        elif phrase.stated_year is not None and phrase.level == PRECISE and phrase.stated_year != year:
             i = bisect_left(ends, phrase.end)
             context = (phrase.stated_year, ends[i] if i < len(ends) else len(norm))
         elif phrase.stated_year is not None or phrase.level == YEAR:
@@ -561,8 +570,12 @@ _PLAN_YEAR_RE = re.compile(
 _WRITTEN_YEAR = re.compile(rf"{_Y}年?")
 
 
-# `…实施方案(2019-2020年)`: the span in brackets after the kind of plan; its first year.
-_PLAN_YEAR_AFTER_RE = re.compile(rf"(?:方案|计划|要点|清单|措施)\((?P<y>{_Y})年?(?:\s*[-—~至到]\s*{_Y})?年\)")
+# `…实施方案(2019-2020年)`: the span in brackets after the kind of plan; its first year. So
+# too a span in brackets inside the title, before the kind (`…工作三年(2019—2021年)行动方案`).
+_PLAN_YEAR_AFTER_RE = re.compile(
+    rf"(?:方案|计划|要点|清单|措施)\((?P<y>{_Y})年?(?:\s*[-—~至到]\s*{_Y})?年\)"
+    rf"|\((?P<span>{_Y})年?\s*[-—~至到]\s*{_Y}年\)[^\n,。;:()]{{0,6}}?(?:方案|计划|规划|要点|清单|措施)"
+)
 
 
 def guess_year(text: str) -> int | None:
@@ -576,8 +589,9 @@ def guess_year(text: str) -> int | None:
     """
     norm = normalise(text)
     m = _PLAN_YEAR_RE.search(norm, 0, min(len(norm), 600)) or _PLAN_YEAR_AFTER_RE.search(norm, 0, min(len(norm), 600))
-    if m and 1900 <= (cn_to_int(m["y"]) or 0) <= 2100:
-        return cn_to_int(m["y"])
+    named = m and (m["y"] if "y" in m.groupdict() and m["y"] else m.groupdict().get("span"))
+    if named and 1900 <= (cn_to_int(named) or 0) <= 2100:
+        return cn_to_int(named)
     votes: Counter[int] = Counter()
     for phrase in find_time_phrases(norm, 1900):
         written = phrase.stated_year is not None and _WRITTEN_YEAR.search(phrase.text)  # not 明年

@@ -26,7 +26,7 @@ from .outline_lines import Outline
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .sources import Source, Table, read_source
 from .tables import table_lines
-from .textutil import normalise
+from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
 from .units import CO, Responsibility, carried_units, read_responsibility
 
@@ -63,7 +63,7 @@ def parse_document(text: str, *, year: int | None = None, assume_year: int | Non
 
 
 def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year: int | None = None) -> ParsedDocument:
-    lines = [(spell_out_numbers(text), splittable) for text, splittable in text_tables(lines)]
+    lines = [(join_spaced_dates(spell_out_numbers(text)), splittable) for text, splittable in text_tables(lines)]
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:

@@ -159,9 +159,13 @@ def find_milestones(
     for sent_start, sent_end in split_top(norm, "。;!?"):
         carried: TimePhrase | None = None
         carried_cue = carried_strong = False
+        opening: TimePhrase | None = None
         for start, end in _parts(norm, sent_start, sent_end, marks):
             part = norm[start:end]
             own = marks.phrases_in(start, end)
+            if _is_opening_date(part, own):
+                opening = own[0]
+                continue
             if in_entry(start):
                 for p in own:
                     if p.level == UNREADABLE:
@@ -183,6 +187,10 @@ def find_milestones(
                 if p.level == UNREADABLE:
                     warn(p.start, unreadable_message(p.text))
             time = min(dated, key=lambda p: DATED.index(p.level)) if dated else None
+            if not excluded and opening is not None and not dated and cue:
+                # `到2020年底,确保贫困人口全部脱贫`: the date that opens the sentence dates it.
+                own, time = [*own, opening], opening
+                opening = None
             if not excluded:
                 milestone, used = _milestone(text, start, end, own, time or carried, qty, cue, cue or carried_cue)
                 if milestone and _is_new(milestone, found, seen):
@@ -193,6 +201,18 @@ def find_milestones(
                 carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
     found.sort(key=lambda m: m.start)
     return [_with_default(m, default_due) for m in found]
+
+
+# `到2020年底,`, `2023年6月底前,`: a date standing alone before the commitment it dates. A year
+# alone (`到2025年,`) is a horizon the plan aims at, not a deadline: only an end or a `前` dates.
+_OPENING_DATE_RE = re.compile(r"^(?:到|于|在|截至|截止到|截止|至)?\s*(?P<t>.+?)\s*$")
+
+
+def _is_opening_date(part: str, own: list[TimePhrase]) -> bool:
+    m = _OPENING_DATE_RE.match(part)
+    if len(own) != 1 or m is None or normalise(own[0].text).strip() != m["t"]:
+        return False
+    return own[0].level in (PRECISE, YEAR) and bool(re.search(r"[底末]|前$", m["t"]))
 
 
 # A schedule entry is labelled by its time: `4月:制定方案`, `第一季度:完成20%以上`,

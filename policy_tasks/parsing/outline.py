@@ -139,6 +139,8 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
             # A new list starts at 1; a page that goes on from the last (`[接上页] …2.…3.`) at any
             # number, as long as the same line goes on to the next.
             ok = marker.value <= 20 and any(x and x.style == style and x.value == marker.value + 1 for x in later)
+            if not ok and marker.value == 1:
+                ok = _opens_list(norm[cuts[-1] if cuts else 0 : m.start("m")], bool(cuts))
         if ok:
             cuts.append(m.start("m"))
             expected[style] = marker.value
@@ -147,6 +149,19 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+# `…现提出以下意见: 一、深入实施就业优先战略 1.坚持…`: a page that ran the notice, the headings and
+# the items into one paragraph. A list starts at 1 after the colon that announces it, and right
+# after a heading of its own that was cut from the same paragraph (a short title, no full stop).
+_ANNOUNCES_RE = re.compile(r"(?:如下|以下)[\u4e00-\u9fff]{0,4}\s*:\s*$")
+
+
+def _opens_list(before: str, after_cut: bool) -> bool:
+    if _ANNOUNCES_RE.search(before):
+        return True
+    head = before.strip()
+    return after_cut and line_marker(head) is not None and len(head) <= 24 and not re.search(r"[。;:]", head)
 
 
 # `…投入使用。4.2011年三国文化周…`: an item whose text starts with a figure reads like a decimal.

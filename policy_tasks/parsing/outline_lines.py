@@ -98,8 +98,13 @@ _DATE_ONLY_RE = re.compile(
 )
 
 
-# A count or a year (`50个`, `2011年`) after the dot, not a decimal's fraction (`2.5亿元`).
-_FIGURE_LED_RE = re.compile(r"^(?P<n>\d{1,3})\s*\.(?=\d+\s*[个家台所项条处座户栋名场辆套间张支批类件年])")
+# A count or a year (`50个`, `2011年`) after the dot, not a decimal's fraction (`2.5亿元`), or a
+# name that starts with a figure (`11.121人才梯队项目`, a programme named for its numbers): any
+# word but a magnitude or a unit of measure.
+_FIGURE_LED_RE = re.compile(
+    r"^(?P<n>\d{1,3})\s*\.(?=\d+\s*(?:[个家台所项条处座户栋名场辆套间张支批类件年]"
+    r"|(?![亿万千百十元角分倍吨公米克升度秒亩平小以余多])[\u4e00-\u9fff]))"
+)
 
 
 def _figure_led_marker(norm: str, stack: list[Node]) -> Marker | None:

@@ -48,6 +48,7 @@ _MEANINGS = [
     (CONTENT, r"内容|措施|举措|目标|要求|标准|说明"),
     (NOTE, r"备注|进展"),
 ]
+_HIGHER_TASK_RE = re.compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
 _LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
 _CN = "一二三四五六七八九十"
 # `一季度`, `3月目标`, `6月底前任务`: a column of what is due by then.
@@ -113,6 +114,12 @@ def table_lines(table: Table) -> list[str]:
     clause: _Row | None = None
     area, area_count, order = None, 0, 0
     previous: list[str] | None = None
+    # `陕西省《工作要点》部署任务 | 西安市落实措施`: a plan that carries out a higher one puts that
+    # plan's tasks beside its own measures. The measure is the clause; the task heads it.
+    higher = CONTENT in kinds and any(
+        k == TITLE and _HIGHER_TASK_RE.search(normalise(h)) for k, h in zip(kinds, header, strict=False)
+    )
+    shown: list[str] = []
     # A deadline column's own time label (`一季度` under a merged 进度安排): its cells are that
     # quarter's schedule, read as `一季度:3月底前…`.
     periods = {i: h for i, h in enumerate(header) if kinds[i] == DUE and _TIME_LABEL_RE.match(normalise(h))}
@@ -156,6 +163,16 @@ def table_lines(table: Table) -> list[str]:
         category = " ".join(cells[AREA])
         number = " ".join(cells[NUMBER])
         body = [*cells[TITLE], *(c for c in cells[CONTENT] if c not in cells[TITLE])]
+        if higher and cells[CONTENT]:
+            heads = [c for c in ([number] if line_marker(normalise(number)) else []) + cells[TITLE] if c]
+            number = "" if heads and heads[0] == number else number
+            body = [c for c in cells[CONTENT] if c not in cells[TITLE]]
+            if [h for h in heads if h not in shown]:
+                if clause is not None:
+                    lines.extend(clause.lines())
+                    clause = None
+                lines.extend(h for h in heads if h not in shown)
+                shown = heads
         progress = [c for c in cells[DUE] if _is_progress(c)]
         cells[DUE] = [c for c in cells[DUE] if c not in progress]
         if category and category != area:

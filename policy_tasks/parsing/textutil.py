@@ -8,6 +8,8 @@ from the original text; the normalised copy only makes the patterns simpler
 
 from __future__ import annotations
 
+import re
+
 _ONE_TO_ONE = {
     "（": "(",
     "）": ")",
@@ -144,3 +146,12 @@ def strip_span(text: str, start: int, end: int, chars: str = " \n") -> tuple[int
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+# `到 2020 年底`, `(2020 年 3 月 20 日)`: text taken from a PDF keeps the spaces its layout put
+# around the figures of a date; the date is one phrase.
+_SPACED_DATE_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=\d[年月])[ \u3000]+(?=\d)")
+
+
+def join_spaced_dates(line: str) -> str:
+    return _SPACED_DATE_RE.sub("", line)

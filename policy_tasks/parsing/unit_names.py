@@ -188,8 +188,12 @@ _NAME_END_RE = re.compile(
 )
 
 
-_GROUP_RE = re.compile(r"^各(?:(?:县|市|区|乡|镇|旗|州|街道|市州)、?)+$")
-_GROUP_TAIL_RE = re.compile(r"^(?:县|市|区|乡|镇|旗|州|街道)(?:人民政府|政府|党委|管委会)?(?:[(<][^()<>]{1,8}[)>])?$")
+# `各县、市、区人民政府`, `各区、县级市` (a city's districts and county-level cities), also qualified
+# (`各有关区、县级市`): one addressee whose 、 parts are levels, not units.
+_GROUP_RE = re.compile(r"^各(?:有关|相关)?(?:(?:县级市|县|市|区|乡|镇|旗|州|街道|市州)、?)+$")
+_GROUP_TAIL_RE = re.compile(
+    r"^(?:县级市|县|市|区|乡|镇|旗|州|街道)(?:人民政府|政府|党委|管委会)?(?:[(<][^()<>]{1,8}[)>])?$"
+)
 
 
 def continues_group(previous: str, piece: str) -> bool:

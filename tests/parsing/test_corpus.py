@@ -15,10 +15,10 @@ from policy_tasks.parsing.scoring import corpus_folders, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 8): a change may add documents or read more of them
+# The corpus as it last grew (blind round 9): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 114, 28
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 469, 101
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 119, 28
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 517, 109
 
 
 @pytest.fixture(scope="module")

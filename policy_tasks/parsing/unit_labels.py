@@ -1,0 +1,135 @@
+"""Label words and role words of the genre's responsibility fields, and where a unit list ends.
+
+`牵头单位:` / `配合单位:` / `完成时限:` and their many variants, the free forms (`A牵头`, `B配合`),
+and the words that end a list (`按职责分工负责`, a sentence end, another field, a flattened table).
+`units` reads a clause's responsibility with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .unit_names import organisation
+
+LEADER, LEAD, LISTED, CO, DUE = "leader", "lead", "listed", "co", "due"
+# Labels offices use, by what they assign. Persons (领导, 责任人) are leaders, never units.
+_LABELS = {
+    "责任领导": LEADER,
+    "牵头领导": LEADER,
+    "牵头负责领导": LEADER,
+    "牵头市领导": LEADER,
+    "牵头区领导": LEADER,
+    "牵头县领导": LEADER,
+    "分管领导": LEADER,
+    "联系领导": LEADER,
+    "督办领导": LEADER,
+    "包保领导": LEADER,
+    "项目责任人": LEADER,
+    "责任人": LEADER,
+    "牵头单位": LEAD,
+    "牵头部门": LEAD,
+    "牵头责任单位": LEAD,
+    "牵头责任部门": LEAD,
+    "牵头处室": LEAD,
+    "主办单位": LEAD,
+    "主责单位": LEAD,
+    "主责部门": LEAD,
+    "责任单位": LISTED,
+    "责任部门": LISTED,
+    "责任主体": LISTED,
+    "实施单位": LISTED,
+    "实施主体": LISTED,
+    "承办单位": LISTED,
+    "配合单位": CO,
+    "配合部门": CO,
+    "配合责任单位": CO,
+    "协办单位": CO,
+    "协办部门": CO,
+    "参与单位": CO,
+    "参与部门": CO,
+    "协同单位": CO,
+    "协同部门": CO,
+    "协同责任单位": CO,
+    "完成时限": DUE,
+    "完成时间": DUE,
+    "完成期限": DUE,
+    "时间节点": DUE,
+    "时限要求": DUE,
+    "完成时限要求": DUE,
+    "时间": DUE,
+    "时限": DUE,
+    "时间要求": DUE,
+    "截止时间": DUE,
+    "办结时限": DUE,
+    "完成节点": DUE,
+    "进度安排": DUE,
+}
+_LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": LISTED, "分工": LISTED})
+# Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
+_LEADER_LABEL = (
+    r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
+    r"|(?:分管|协管|联系|牵头|责任)?副?(?:省长|市长|区长|县长|秘书长|书记)"
+)
+_OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门|处室|科室|股室)"
+# Longest first, so that 牵头责任单位 is not read as 责任单位.
+# A bare `时间:` / `时限:` is a field only where no word runs into it (`明确时间:…` is prose).
+_BARE_DUE_LABELS = ("时间", "时限")
+_LABEL_RE = re.compile(
+    "("
+    + "|".join(sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS), key=len, reverse=True))
+    + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}"
+    + r"|(?<![\u4e00-\u9fff])(?:时间|时限)"
+    + r")\s*[:]"
+)
+
+
+# A field of the clause's own that is not about who (`责任单位:莲塘镇任务目标:…` when a line
+# break was lost): a unit list ends where it starts.
+_OTHER_FIELD_RE = re.compile(
+    r"(?:任务|工作|建设|改造|主要|具体|年度|预期|考核|实施)?"
+    r"(?:目标|内容|措施|要求|进度安排|进度|标准|指标|举措|成效|规模|地点)\s*[:]"
+    r"|(?:实际)?(?:完成|进展|推进|落实|工作)情况\s*[:]|工作进展\s*[:]"
+)
+
+
+_TABLE_WORD_RE = re.compile(r"^(?:合计|小计|总计|\d+(?:\.\d+)?)$")
+
+
+def _before_flat_table(norm: str, start: int, end: int) -> int:
+    """`配合单位:A、B,各区政府 鄞州 海曙 镇海 合计 …`: a table a web page flattened after the list
+    (its header row of places, then 合计 and figures) is no part of it. The list ends after the
+    last space-separated run that names a unit, before the table's first word."""
+    runs = [(m.start(), m.group()) for m in re.finditer(r"\S+", norm[start:end])]
+    first = next((i for i, (_, token) in enumerate(runs) if _TABLE_WORD_RE.match(token)), None)
+    if not first:
+        return end
+    i = first
+    while i > 0 and not any(organisation(name) for name in re.split(r"[、,;]", runs[i - 1][1]) if name):
+        i -= 1
+    return start + runs[i][0] if i > 0 else end
+
+
+def _label_role(label: str) -> str:
+    if label in _LABELS:
+        return _LABELS[label]
+    if re.search(r"领导|长|书记$", label):
+        return LEADER
+    # Any unit label by its words: 主要责任单位 leads, 责任科室 is responsible, 数据提供单位 helps.
+    if re.search(r"配合|协办|协同|参与|参加|协助", label):
+        return CO
+    if re.search(r"牵头|主办|主责|主要责任|第一责任", label):
+        return LEAD
+    if re.search(r"责任|实施|承办|落实", label):
+        return LISTED
+    return CO
+
+
+_FREE_RE = re.compile(
+    r"^(?:由)?(?P<names>.+?)(?P<role>主办|主责|(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
+    r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|参加|协办)$"
+)
+# `参加` (take part) helps as `参与` does: `(A、B牵头,C、D参加)`.
+_CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "参加", "协办")
+# What a unit list says about how its units work, never a unit: cut there.
+_STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
+_NAME_SEPS = "、,;/ \n"

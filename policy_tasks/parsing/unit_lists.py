@@ -1,0 +1,113 @@
+"""A run of names in a responsibility field split into the names it holds, as written.
+
+Groups keep their inner `、` (`各县、市、区人民政府`), places sharing one suffix are one addressee,
+marks of the lead (`(牵头)`, `★`) and notes (`下同`) are read off, persons grouped with their
+party titles. `units` calls these on the spans it has found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import normalise, split_top, strip_span
+from .unit_labels import _NAME_SEPS
+from .unit_names import NOTE_RE, VAGUE_RE, and_split, continues_group, organisation, space_split, without_note
+from .unit_names import TRIM as _TRIM
+
+_MARKED_LEAD_RE = re.compile(r"^(?P<name>.+?)\s*(?:[(（](?:牵头|牵头单位|主办|主责)[)）]|[★☆※])$")
+
+
+_PARTY_TITLE_RE = re.compile(r"(?:常委|委员|党组成员|党组书记|党委书记|党工委书记)$")
+
+
+# `责任领导:按《市委工作要点》分工(蒋永根、俞福才)`: the field defers to another document's
+# division of work and names the persons in the bracket after it.
+_DEFERRED_LEADERS_RE = re.compile(r"^(?:按|依|根据)[^()]*?分工[^()]*\((?P<names>[^()]+)\)$")
+
+
+def _one_person_per_name(names: list[str]) -> list[str]:
+    """`县委常委、常务副县长张三` is one person: a party title before 、 goes with the office after it."""
+    out: list[str] = []
+    expanded: list[str] = []
+    for name in names:
+        m = _DEFERRED_LEADERS_RE.match(normalise(name).strip())
+        expanded += [n.strip() for n in re.split(r"[、,]", m["names"]) if n.strip()] if m else [name]
+    for name in expanded:
+        if out and _PARTY_TITLE_RE.search(normalise(out[-1])) and not _is_name_only(out[-1]):
+            out[-1] = f"{out[-1]}、{name}"
+        else:
+            out.append(name)
+    return out
+
+
+def _is_name_only(name: str) -> bool:
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name)) and not _PARTY_TITLE_RE.search(name)
+
+
+def _lead_mark_first(name: str) -> str:
+    """`县财政局、县发改局(牵头)`, `县发改局★`: a mark after a name leads like a star before it."""
+    m = _MARKED_LEAD_RE.match(name)
+    return "★" + m["name"] if m else name
+
+
+_BARE_KIND_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|企业)")
+_BARE_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)")
+_PLACE_WITH_SUFFIX_RE = re.compile(
+    r"^[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)(?:人民政府|政府|[\u4e00-\u9fff]{1,10}(?:部门|局|委|办))$"
+)
+
+
+def _bare_places_before(names: list[str]) -> int:
+    count = 0
+    for name in reversed(names):
+        if not _BARE_PLACE_RE.fullmatch(normalise(name)) or organisation(name):
+            break
+        count += 1
+    return count
+
+
+_SUBSET_RE = re.compile(r"或(?:部分|个别)[市县区旗乡镇州]{1,2}(?=(?:人民)?政府)")
+
+
+def _names(text: str, norm: str, start: int, end: int) -> list[str]:
+    names: list[str] = []
+    for s, e in split_top(norm, _NAME_SEPS.replace(" ", ""), start, end):
+        s, e = strip_span(norm, s, e, _TRIM)
+        if s >= e:
+            continue
+        for piece in space_split(text[s:e]):
+            if re.fullmatch(r"[\d.]+", piece.strip()):
+                continue  # a stray figure in a unit cell (`经管站\n2`) names no one
+            # `各县、市、区人民政府` is one addressee: its 、 parts are levels, not units.
+            if names and continues_group(names[-1], normalise(piece)):
+                names[-1] = names[-1] + "、" + piece
+                continue
+            # `市直有关部门、单位`: a bare kind after 、 widens the addressee before it.
+            if names and norm[s - 1 : s] == "、" and _BARE_KIND_RE.fullmatch(normalise(piece).strip()):
+                names[-1] = names[-1] + "、" + piece
+                continue
+            # `海东市、兰州市、临夏州发展改革部门`: places sharing the suffix of the last are one addressee.
+            places = _bare_places_before(names)
+            if places >= 2 and _PLACE_WITH_SUFFIX_RE.match(normalise(piece)):
+                names[-places:] = ["、".join([*names[-places:], piece])]
+                continue
+            for part in [p for whole in and_split(piece) for p in _run_together(whole)]:
+                part = _lead_mark_first(part.strip(_TRIM))
+                part = without_note(part)
+                # `四市或部分市人民政府`: the group, or some of it, is the group.
+                part = _SUBSET_RE.sub("", part)
+                if part and not NOTE_RE.search(part) and not VAGUE_RE.fullmatch(part) and len(part) <= 40:
+                    names.append(part)
+    return names
+
+
+# `市行政审批局市司法局`: two units of one level run together where a page lost the line break
+# between them in a table cell; each starts with the level's prefix and ends in a bureau's suffix.
+_RUN_TOGETHER_RE = re.compile(
+    r"^(?P<a>(?P<p>[省市区县])[\u4e00-\u9fff]{2,12}?(?:局|委|办|厅))(?P<b>(?P=p)(?!场)[\u4e00-\u9fff]{2,12}?(?:局|委|办|厅|院|中心|政府))$"
+)
+
+
+def _run_together(name: str) -> list[str]:
+    m = _RUN_TOGETHER_RE.match(normalise(name).strip())
+    return [name.strip()[: m.end("a")], name.strip()[m.end("a") :]] if m else [name]
