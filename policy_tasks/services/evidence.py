@@ -24,12 +24,12 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 
 from accounts import roles
-from accounts.models import Membership
 from duban.lib import clock
 from policy_tasks import permissions
 from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, ServiceError
 from policy_tasks.models import CompletionRequest, Evidence, ProgressReport, Task
 from policy_tasks.models.workflow import evidence_path
+from policy_tasks.services.actors import member_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 from policy_tasks.services.evidence_names import allowed_extensions, clean_name, name_fits
 from policy_tasks.services.uploads import refuse_zip_bomb
@@ -173,9 +173,8 @@ def evidence_upload(
         evidence.file.save(path, content, save=False)
     evidence.save(force_insert=True)
 
-    member_role = Membership.objects.filter(user=user, unit=unit).values_list("role", flat=True).first() or ""
     audit_record(
-        actor=actor_for(user, unit=unit, role=member_role, meta=meta),
+        actor=actor_for(user, unit=unit, role=member_role(user, unit), meta=meta),
         action="evidence.upload",
         obj=evidence,
         after={

@@ -14,18 +14,11 @@ from duban.lib import clock
 from policy_tasks import decision_signals
 from policy_tasks.errors import InvalidState, NotFound, ServiceError, StaleVersion
 from policy_tasks.models import ExtensionRequest, Milestone
+from policy_tasks.services.actors import member_actor, supervisor_actor
 from policy_tasks.services.audit import RequestMeta, audit_record
+from policy_tasks.services.concurrency import STALE_MESSAGE, bump, check_version
 from policy_tasks.services.dates import require_in_window
-from policy_tasks.services.milestones import (
-    STALE_MESSAGE,
-    bump,
-    check_version,
-    load_milestone,
-    member_actor,
-    refuse_own_work,
-    require_on_milestone,
-    supervisor_actor,
-)
+from policy_tasks.services.milestones import load_milestone, refuse_own_work, require_on_milestone
 
 PAST_DUE_MESSAGE = "已超过完成时限，不能申请延期"
 

@@ -16,46 +16,17 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from accounts import roles
-from accounts.models import Membership, User
+from accounts.models import User
 from duban.lib import clock
 from policy_tasks import decision_signals
 from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError, StaleVersion
 from policy_tasks.models import AreaUnit, CompletionRequest, Evidence, Milestone, Task, TaskUnit
-from policy_tasks.permissions import acting_unit, is_scoped_supervisor, require
-from policy_tasks.services.audit import Actor, RequestMeta, actor_for, audit_record
+from policy_tasks.permissions import is_scoped_supervisor, require
+from policy_tasks.services.actors import member_actor, supervisor_actor
+from policy_tasks.services.audit import RequestMeta, audit_record
+from policy_tasks.services.concurrency import bump, check_version
 
-STALE_MESSAGE = "数据已被他人修改，请刷新后重试"
 REPLACED_REQUEST_MESSAGE = "该办结申请已处理或已被新的申请取代，请刷新后重试"
-SUPERVISOR_ROLE = "supervisor"
-
-
-# Helpers shared by the workflow services (extensions, urges).
-
-
-def check_version(obj: Any, expected_version: int | None) -> None:
-    if expected_version is not None and expected_version != obj.version:
-        raise StaleVersion(STALE_MESSAGE)
-
-
-def bump(model: type, obj: Any, **changes: Any) -> None:
-    """Write `changes` only if nobody changed the row since `obj` was read, and bump its version.
-
-    The version in the WHERE clause is what makes two concurrent writers unable to both win:
-    on PostgreSQL the second UPDATE waits for the first to commit, re-reads the row and matches nothing.
-    """
-    updated = model.objects.filter(pk=obj.pk, version=obj.version).update(version=F("version") + 1, **changes)
-    if updated != 1:
-        raise StaleVersion(STALE_MESSAGE)
-
-
-def member_actor(user: User, task: Task, *, meta: RequestMeta | None, lead_only: bool = False) -> Actor:
-    unit = acting_unit(user, task, lead_only=lead_only)
-    role = Membership.objects.filter(user=user, unit=unit).values_list("role", flat=True).first() or ""
-    return actor_for(user, unit=unit, role=role, meta=meta)
-
-
-def supervisor_actor(user: User, *, meta: RequestMeta | None) -> Actor:
-    return actor_for(user, role=SUPERVISOR_ROLE, meta=meta)
 
 
 def require_on_milestone(user: User, action: str, milestone: Milestone) -> None:

@@ -19,11 +19,11 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from accounts.models import Membership
 from duban.lib import clock
 from policy_tasks import permissions
 from policy_tasks.errors import InvalidState, ServiceError, StaleVersion
 from policy_tasks.models import Milestone, MilestoneValue, ProgressReport, ReportPeriod, ReportVersion, Task, TaskUnit
+from policy_tasks.services.actors import member_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 
 _STALE = "该期填报已被他人修改,请刷新后重试"
@@ -102,7 +102,7 @@ def task_report_progress(
     permissions.require(user, "task.report", task)
     unit = permissions.acting_unit(user, task)
     is_lead = TaskUnit.objects.filter(task=task, unit=unit, role=TaskUnit.Role.LEAD).exists()
-    member_role = Membership.objects.filter(user=user, unit=unit).values_list("role", flat=True).first() or ""
+    role = member_role(user, unit)
 
     if task.status == Task.Status.CLOSED:
         raise InvalidState("任务已办结,无需再填报进度")
@@ -178,7 +178,7 @@ def task_report_progress(
         **fields,
     )
     audit_record(
-        actor=actor_for(user, unit=unit, role=member_role, meta=meta),
+        actor=actor_for(user, unit=unit, role=role, meta=meta),
         action=action,
         obj=report,
         before=before,

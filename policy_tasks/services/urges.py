@@ -12,14 +12,14 @@ from datetime import date
 
 from django.db import transaction
 
-from accounts.models import Membership, Unit, User
+from accounts.models import Unit, User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, NotFound, ServiceError
 from policy_tasks.models import Milestone, Task, TaskUnit, UrgeNotice, UrgeRecipient
 from policy_tasks.permissions import require
+from policy_tasks.services.actors import member_role, supervisor_actor
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 from policy_tasks.services.dates import require_in_window
-from policy_tasks.services.milestones import supervisor_actor
 from policy_tasks.services.urges_numbering import urge_number_next
 
 
@@ -101,8 +101,8 @@ def _load_recipient(user: User, recipient: UrgeRecipient | int, action: str) -> 
     if recipient is None:
         raise NotFound("催办通知不存在或无权查看")
     require(user, action, recipient.notice.task)
-    role = Membership.objects.filter(user=user, unit=recipient.unit).values_list("role", flat=True).first()
-    if role is None:
+    role = member_role(user, recipient.unit)
+    if not role:
         raise Forbidden("只能签收或回复发给本单位的催办通知")
     return recipient, role
 

@@ -1,0 +1,24 @@
+"""Who an audit event names as acting: a member on behalf of their unit, or the supervision office."""
+
+from __future__ import annotations
+
+from accounts.models import Membership, Unit, User
+from policy_tasks.models import Task
+from policy_tasks.permissions import acting_unit
+from policy_tasks.services.audit import Actor, RequestMeta, actor_for
+
+SUPERVISOR_ROLE = "supervisor"
+
+
+def member_role(user: User, unit: Unit | None) -> str:
+    """clerk or head in `unit`; empty when the user is no member of it."""
+    return Membership.objects.filter(user=user, unit=unit).values_list("role", flat=True).first() or ""
+
+
+def member_actor(user: User, task: Task, *, meta: RequestMeta | None, lead_only: bool = False) -> Actor:
+    unit = acting_unit(user, task, lead_only=lead_only)
+    return actor_for(user, unit=unit, role=member_role(user, unit), meta=meta)
+
+
+def supervisor_actor(user: User, *, meta: RequestMeta | None) -> Actor:
+    return actor_for(user, role=SUPERVISOR_ROLE, meta=meta)
