@@ -24,6 +24,7 @@ AUDIT_LABELS = {
     "document.generate_periods": "生成填报周期",
     "task.reimport": "更新文件时调整任务",
     "task.withdraw": "撤销任务",
+    "task.decompose": "分解任务",
     "calendar_day.create": "新增节假日/调休",
     "calendar_day.update": "修改节假日/调休",
     "calendar_day.delete": "删除节假日/调休",
