@@ -36,12 +36,24 @@ class UnitAliasInline(admin.TabularInline):
     fields = ["alias"]
 
 
+class MemberUnitInline(admin.TabularInline):
+    """A group's member units (the townships of 各乡镇街道): what a task's share is split among."""
+
+    model = Unit
+    fk_name = "parent"
+    extra = 0
+    fields = ["name", "short_name", "kind", "is_active"]
+    verbose_name = "成员单位"
+    verbose_name_plural = "成员单位（分解任务时可选的下级单位）"
+
+
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name", "aliases__alias"]
-    inlines = [UnitAliasInline]
+    autocomplete_fields = ["parent"]
+    inlines = [UnitAliasInline, MemberUnitInline]
 
 
 @admin.register(Membership)

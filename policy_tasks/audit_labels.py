@@ -27,6 +27,7 @@ AUDIT_LABELS = {
     "task.withdraw": "撤销任务",
     "task_source.create": "登记批示/交办事项",
     "task_source.container": "新建批示/交办事项年度台账",
+    "task.decompose": "分解任务",
     "calendar_day.create": "新增节假日/调休",
     "calendar_day.update": "修改节假日/调休",
     "calendar_day.delete": "删除节假日/调休",

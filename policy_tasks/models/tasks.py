@@ -10,6 +10,11 @@ class TaskQuerySet(models.QuerySet):
         history but count for nothing: no lights, scores, reports owed or reminders)."""
         return self.exclude(status=Task.Status.WITHDRAWN)
 
+    def clauses(self) -> TaskQuerySet:
+        """The document's own clauses, without the sub-tasks a split made of them: what counts
+        as "N条" of a document and what a re-import matches against the new text."""
+        return self.filter(parent__isnull=True)
+
 
 class Task(models.Model):
     """One clause of a document: the unit of accountability."""
@@ -50,6 +55,21 @@ class Task(models.Model):
         verbose_name="撤销于版本",
     )
     version = models.PositiveIntegerField(default=1, verbose_name="版本")
+    # A sub-task (分解任务) made by splitting this task, or one unit's share of it, for a member
+    # unit (a township under 各乡镇街道): an ordinary task led by that unit, so reports, lights,
+    # ledger, scores and reminders treat it like any other (services/decomposition.py).
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="sub_tasks", verbose_name="上级任务"
+    )
+    # The parent's milestone the sub-task's deadline and target answer to (the roll-up's target).
+    parent_milestone = models.ForeignKey(
+        "policy_tasks.Milestone",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sub_tasks",
+        verbose_name="上级节点",
+    )
     units = models.ManyToManyField("accounts.Unit", through="TaskUnit", related_name="tasks", verbose_name="责任单位")
     created_at = models.DateTimeField(auto_now_add=True, verbose_name="创建时间")
     updated_at = models.DateTimeField(auto_now=True, verbose_name="更新时间")
@@ -63,9 +83,15 @@ class Task(models.Model):
         constraints = [
             # A withdrawn clause keeps the number it last had (with its label, so 第12条 still
             # reads as it did); the clauses in force are numbered 1..n without gaps beside it.
+            # Sub-tasks share their parent's number (they sort beside it) and are told apart by label.
             models.UniqueConstraint(
-                fields=["document", "number"], condition=~Q(status="withdrawn"), name="task_number_unique"
-            )
+                fields=["document", "number"],
+                condition=~Q(status="withdrawn") & Q(parent__isnull=True),
+                name="task_number_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "label"], condition=Q(parent__isnull=False), name="task_subtask_label_unique"
+            ),
         ]
         indexes = [models.Index(fields=["status", "document"])]
 

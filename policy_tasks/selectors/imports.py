@@ -276,8 +276,10 @@ def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> N
     history: dict[tuple[str, int], list] = {}
     if existing is not None:
         area_numbers = dict(Area.objects.filter(document=existing).values_list("pk", "number"))
-        rows = Task.objects.filter(document=existing).values_list(
-            "pk", "number", "label", "title", "text", "area_id", "status"
+        rows = (
+            Task.objects.clauses()
+            .filter(document=existing)
+            .values_list("pk", "number", "label", "title", "text", "area_id", "status")
         )
         for pk, number, label, title, text, area_id, status in rows:
             titles[pk] = title

@@ -118,8 +118,12 @@ def reports_missing(
     missing: list[MissingReport] = []
     for tu in leads:
         closed_on = _closed_on(tu.task)
+        # A sub-task (分解任务) owes no report for periods that ended before it was split off.
+        split_on = timezone.localdate(tu.task.created_at) if tu.task.parent_id else None
         for period in periods_by_doc.get(tu.task.document_id, []):
             if closed_on is not None and closed_on <= period.due_on:
+                continue
+            if split_on is not None and period.ends_on < split_on:
                 continue
             submitted_at = filed.get((tu.task_id, tu.unit_id, period.pk))
             filed_on = timezone.localdate(submitted_at) if submitted_at else None

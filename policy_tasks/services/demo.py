@@ -24,6 +24,9 @@ DEMO_PASSWORD = "duban-demo-2023"
 DEMO_EMAIL_DOMAIN = "demo.duban.local"
 # The accounts a newcomer is told about first; the check tries the demo password on these.
 DEMO_GLOBAL_USERNAMES = ("admin", "duchashi", "lingdao")
+# The seed's groups and a few of their members (the admin keeps the rest: 责任单位 › 上级单位),
+# so a clause for 各乡镇街道 can be split among townships in the demo.
+DEMO_GROUP_MEMBERS = {"各乡镇街道": ("航埠镇", "石梁镇", "九华乡", "府山街道")}
 
 
 @dataclass
@@ -58,6 +61,10 @@ def _user(username: str, display: str, index: int, *, superuser: bool = False) -
 @transaction.atomic
 def demo_load(*, seed_path: Path = SEED_PATH) -> tuple[ImportResult, list[DemoLogin]]:
     result = document_import(text=seed_path.read_text(encoding="utf-8"))
+    for group_name, members in DEMO_GROUP_MEMBERS.items():
+        group = Unit.objects.resolve(group_name)
+        for name in members if group is not None else ():
+            Unit.objects.get_or_create(name=name, defaults={"parent": group})
     logins: list[DemoLogin] = []
     admin = _user("admin", "系统管理员", 1, superuser=True)
     RoleGrant.objects.get_or_create(user=admin, role=RoleGrant.Role.ADMIN, revoked_at=None)

@@ -328,7 +328,7 @@ def new_clauses(parsed: ParsedDocument) -> list[NewClause]:
 
 
 def _write_tasks(document, parsed, units, areas, history, result: ImportResult, actor: Actor) -> None:
-    tasks = {t.pk: t for t in Task.objects.filter(document=document)}
+    tasks = {t.pk: t for t in Task.objects.clauses().filter(document=document)}
     area_numbers = dict(Area.objects.filter(document=document).values_list("pk", "number"))
     old = [
         OldClause(

@@ -5,6 +5,7 @@ from django.urls import path
 from policy_tasks.web import (
     auth,
     dashboard,
+    decomposition,
     dingtalk_signin,
     documents,
     exports,
@@ -36,6 +37,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/", task_page.task_detail, name="task"),
     path("tasks/<int:task_id>/report/", task_page.report, name="task-report"),
     path("tasks/<int:task_id>/evidence/", task_page.upload_evidence, name="task-evidence"),
+    path("tasks/<int:task_id>/decompose/", decomposition.decompose, name="task-decompose"),
     path("milestones/", supervision.milestone_list, name="milestones"),
     path("milestones/<int:milestone_id>/complete/", task_page.request_completion, name="milestone-complete"),
     path("milestones/<int:milestone_id>/extend/", task_page.request_extension, name="milestone-extend"),

@@ -87,6 +87,7 @@ OBJECTS = {
     "tasks/<int:task_id>/": lambda w: w.task,
     "tasks/<int:task_id>/report/": lambda w: w.task,
     "tasks/<int:task_id>/evidence/": lambda w: w.task,
+    "tasks/<int:task_id>/decompose/": lambda w: w.task,  # the split form (tests/decomposition)
     "milestones/<int:milestone_id>/complete/": lambda w: w.milestone,
     "milestones/<int:milestone_id>/extend/": lambda w: w.milestone,
     "milestones/<int:milestone_id>/urge/": lambda w: w.milestone,

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from policy_tasks.api.serializers.common import LightField, UnitBriefSerializer
+from policy_tasks.api.serializers.rollup import ParentBriefField, RollupField
 from policy_tasks.api.serializers.workflow import ReportSerializer
 from policy_tasks.models import Milestone, Task, TaskUnit
 
@@ -85,6 +86,8 @@ class TaskListSerializer(serializers.ModelSerializer):
 class TaskDetailSerializer(TaskListSerializer):
     milestones = MilestoneSerializer(many=True, read_only=True, source="milestone_list")
     latest_report = ReportSerializer(read_only=True, allow_null=True, help_text="牵头单位最近一期的进度填报")
+    parent = ParentBriefField(source="*", help_text="分解而来的子任务：上级任务的编号和标题；否则为 null")
+    decomposition = RollupField(source="*", help_text="已分解的任务：子任务汇总（只列出可查看的子任务）；否则为 null")
 
     class Meta(TaskListSerializer.Meta):
         fields = [
@@ -95,6 +98,8 @@ class TaskDetailSerializer(TaskListSerializer):
             "updated_at",
             "milestones",
             "latest_report",
+            "parent",
+            "decomposition",
         ]
 
 
