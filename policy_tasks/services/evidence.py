@@ -31,7 +31,7 @@ from policy_tasks.models import CompletionRequest, Evidence, ProgressReport, Tas
 from policy_tasks.models.workflow import evidence_path
 from policy_tasks.services.actors import member_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
-from policy_tasks.services.evidence_names import allowed_extensions, clean_name, name_fits
+from policy_tasks.services.evidence_names import clean_name, mismatch_message, name_fits
 from policy_tasks.services.uploads import refuse_zip_bomb
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -147,8 +147,7 @@ def evidence_upload(
         raise ServiceError("不支持的文件类型,请上传PDF、图片、Word、Excel或文本文件", field="file")
     name = clean_name(getattr(uploaded_file, "name", ""))
     if not name_fits(name, content_type, settings.EVIDENCE_ALLOWED_TYPES):
-        allowed = "、".join(sorted(allowed_extensions(settings.EVIDENCE_ALLOWED_TYPES)))
-        raise ServiceError(f"不支持的文件类型或扩展名与内容不符:{name}(可上传 {allowed})", field="file")
+        raise ServiceError(mismatch_message(name, content_type, settings.EVIDENCE_ALLOWED_TYPES), field="file")
 
     sha256 = hashlib.sha256(data).hexdigest()
     evidence = Evidence(

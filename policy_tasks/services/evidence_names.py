@@ -52,13 +52,36 @@ def allowed_extensions(allowed_types: list[str]) -> set[str]:
     return {ext for mime in allowed_types for ext in EXTENSIONS.get(mime, ())}
 
 
+# What each content type is called in a refusal ("扩展名与内容不符:验收报告.pdf 的内容是PNG图片…").
+KIND_NAMES = {
+    "application/pdf": "PDF文件",
+    "image/jpeg": "JPEG图片",
+    "image/png": "PNG图片",
+    "image/gif": "GIF图片",
+    "image/webp": "WebP图片",
+    DOCX: "Word文档(.docx)",
+    XLSX: "Excel表格(.xlsx)",
+    PPTX: "PowerPoint演示文稿(.pptx)",
+    "application/zip": "ZIP压缩包",
+    "text/plain": "纯文本",
+}
+
+
 def name_fits(name: str, content_type: str, allowed_types: list[str]) -> bool:
-    """An allowed extension, and for text, a text one: bytes with a magic number (a PDF
-    called 说明.txt) are what they are, but text can be any script under any name."""
+    """An extension of the type the bytes are (issue 15: a PNG called 验收报告.pdf opened as
+    nothing on a supervisor's machine); text can be any script under any name, so it must be .txt."""
+    return content_type in allowed_types and extension(name) in EXTENSIONS.get(content_type, ())
+
+
+def mismatch_message(name: str, content_type: str, allowed_types: list[str]) -> str:
+    """Why `name` was refused, in words a clerk can act on."""
     ext = extension(name)
     if ext not in allowed_extensions(allowed_types):
-        return False
-    return content_type != "text/plain" or ext in EXTENSIONS["text/plain"]
+        allowed = "、".join(sorted(allowed_extensions(allowed_types)))
+        return f"不支持的文件类型:{name}(可上传 {allowed})"
+    kind = KIND_NAMES.get(content_type, content_type)
+    expected = "或".join(EXTENSIONS.get(content_type, ()))
+    return f"扩展名与内容不符:{name} 的内容是{kind}，扩展名应为 {expected}。请核对文件后重新上传"
 
 
 def download_name(name: str, content_type: str) -> str:
@@ -68,8 +91,13 @@ def download_name(name: str, content_type: str) -> str:
     return name if extension(name) in expected else name + expected[0]
 
 
-def content_disposition(name: str, content_type: str) -> str:
+# What a page may show in place (docs/web.md "佐证材料预览"); the rest is only downloaded.
+PREVIEWABLE = frozenset({"application/pdf", "image/jpeg", "image/png", "image/gif", "image/webp"})
+
+
+def content_disposition(name: str, content_type: str, *, inline: bool = False) -> str:
     """RFC 6266 / RFC 5987: filename* carries the real name; the quoted ASCII fallback is
     fixed text, so nothing from the user is ever inside quotes."""
     safe = download_name(name, content_type)
-    return f"attachment; filename=\"evidence{extension(safe)}\"; filename*=UTF-8''{quote(safe, safe='')}"
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"evidence{extension(safe)}\"; filename*=UTF-8''{quote(safe, safe='')}"

@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from duban.storage.downloads import file_download
+from duban.storage.downloads import file_download, file_inline
 from policy_tasks.audit_labels import audit_label
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import Evidence, Milestone, ReportPeriod, UrgeRecipient
 from policy_tasks.permissions import can
 from policy_tasks.services.evidence import evidence_open_for, evidence_upload
-from policy_tasks.services.evidence_names import content_disposition
+from policy_tasks.services.evidence_names import PREVIEWABLE, content_disposition
 from policy_tasks.services.extensions import extension_request
 from policy_tasks.services.milestones import milestone_request_completion
 from policy_tasks.services.reports import task_report_progress
@@ -296,5 +296,8 @@ def download_evidence(request: HttpRequest, evidence_id: int) -> HttpResponse:
     if evidence is None:
         raise Http404("文件不存在")
     handle = evidence_open_for(user=request.user, evidence=evidence)
+    if request.GET.get("inline") == "1" and evidence.content_type in PREVIEWABLE:
+        disposition = content_disposition(evidence.original_name, evidence.content_type, inline=True)
+        return file_inline(handle, disposition=disposition, content_type=evidence.content_type)
     disposition = content_disposition(evidence.original_name, evidence.content_type)
     return file_download(handle, disposition=disposition, content_type=evidence.content_type)

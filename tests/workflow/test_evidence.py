@@ -95,9 +95,19 @@ def test_common_evidence_types_are_recognised_by_content(world, content, name, e
     assert upload(world.lead_clerk, world.task, content, name).content_type == expected
 
 
-def test_type_is_judged_by_content_not_by_name(world):
-    # A PDF called .txt is still a PDF.
-    assert upload(world.lead_clerk, world.task, PDF, name="说明.txt").content_type == "application/pdf"
+@pytest.mark.parametrize(
+    ("content", "name", "said"),
+    [
+        (PDF, "说明.txt", "说明.txt 的内容是PDF文件，扩展名应为 .pdf"),
+        (png(), "验收报告.pdf", "验收报告.pdf 的内容是PNG图片，扩展名应为 .png"),
+        ("进展情况".encode(), "进展.pdf", "进展.pdf 的内容是纯文本，扩展名应为 .txt"),
+    ],
+    ids=["pdf-called-txt", "png-called-pdf", "text-called-pdf"],
+)
+def test_type_is_judged_by_content_and_the_name_must_agree(world, content, name, said):
+    # Issue 15: a file whose extension lies opens as nothing on the supervisor's machine.
+    error = refused(world.lead_clerk, world.task, content, name=name)
+    assert error.field == "file" and "扩展名与内容不符" in error.message and said in error.message
 
 
 @pytest.mark.parametrize("content", [ELF, EXE], ids=["elf", "exe"])
