@@ -18,9 +18,10 @@ from datetime import date
 
 from .clauses import choose_clauses
 from .deadlines import guess_year
+from .due_fields import clause_due, due_field_milestones
 from .flat_tables import text_tables
 from .header import assumed_year_message, default_due, header_year, read_header
-from .milestones import clause_due, due_field_milestones, find_milestones
+from .milestones import find_milestones
 from .outline import Node, spell_out_numbers
 from .outline_lines import Outline
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning

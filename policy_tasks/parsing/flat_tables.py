@@ -57,6 +57,12 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             out.extend((line, False) for line in table_lines(Table(tuple(tuple(r) for r in rows))))
             i = j
             continue
+        spaced = _space_table(lines, i) if splittable else None
+        if spaced:
+            j, table = spaced
+            out.extend((line, False) for line in table_lines(table))
+            i = j
+            continue
         found = _cell_header(lines, i) if splittable else None
         if found:
             j, table = _cell_rows(lines, *found)
@@ -121,6 +127,44 @@ def _tab_header(text: str, sep: str) -> bool:
 def _label_cell(text: str, sep: str) -> bool:
     first = _cells(text, sep)[0]
     return meaning(first) is not None and len(first) <= 10
+
+
+_TRAILING = (LEAD, LISTED, CO, DUE, LEADER)
+_SPACED_ROW = re.compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
+
+
+def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
+    """A table a web page flattened a row a line with single spaces between cells, under a header
+    written the same way (`序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位`). A text cell may hold
+    spaces of its own, a unit or date cell rarely does: the row's last words fill the header's
+    trailing unit and date columns, and the words before them are the task's text."""
+    words = lines[i][0].split()
+    kinds = [meaning(w) for w in words]
+    if len(words) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in (LEAD, LISTED, CO) for k in kinds):
+        return None
+    trailing = 0
+    while trailing < len(kinds) - 1 and kinds[len(kinds) - 1 - trailing] in _TRAILING:
+        trailing += 1
+    text_col = kinds.index(TITLE) if TITLE in kinds[: len(kinds) - trailing] else len(kinds) - trailing - 1
+    if trailing == 0 or text_col < 1:
+        return None
+    rows, j, expected = [], i + 1, 1
+    while j < len(lines):
+        text = lines[j][0]
+        m = _SPACED_ROW.fullmatch(normalise(text).rstrip())
+        if not text.strip():
+            j += 1
+            continue
+        if not m or int(m["n"]) != expected or len(m["rest"].split()) <= trailing:
+            break
+        cells = m["rest"].split()
+        row = [m["n"], *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]
+        row[text_col] = " ".join(cells[:-trailing])
+        rows.append(tuple(row))
+        j, expected = j + 1, expected + 1
+    if not rows:
+        return None
+    return j, Table((tuple(words), *rows))
 
 
 def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]] | None:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .deadlines import DATED, PAST, find_time_phrases, guess_year
+from .deadlines import find_time_phrases, guess_year
 from .textutil import cn_to_int, normalise
+from .time_phrase import DATED, PAST
 
 Line = tuple[int, str]  # (1-based line number, text as written)
 

@@ -48,10 +48,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
-from .deadlines import (
+from .deadlines import find_time_phrases
+from .due_fields import _PART_TRIM, Warn, _other_year, unreadable_message, year_message
+from .result import ParsedMilestone
+from .textutil import normalise, split_top, strip_span
+from .time_phrase import (
     DATED,
     ONGOING,
     PAST,
@@ -63,13 +66,7 @@ from .deadlines import (
     WEAK_YEAR,
     YEAR,
     TimePhrase,
-    find_time_phrases,
-    read_time_phrase,
 )
-from .result import ParsedMilestone
-from .textutil import normalise, split_top, strip_span
-
-Warn = Callable[[int, str], None]
 
 _UNITS = (
     "万吨标准煤 吨标准煤 万千瓦 千瓦 万平方米 平方米 万美元 美元 亿元 万元 元 万人次 人次 万人 人 "
@@ -98,25 +95,7 @@ _EXCLUDE = re.compile(
 )
 _CONDITION = re.compile(r"^对(?!照|接|标)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
-_BARE_YEARS = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*[-—~至到]\s*)?(?P<last>(?:19|20)\d{2})\s*年?\s*$")
 _BY_DATE = re.compile(r"(?:前|以前|之前)$")
-_PART_TRIM = " \n、,:"
-
-
-def unreadable_message(phrase: str) -> str:
-    return f"无法识别的时间表述「{phrase}」，未设定期限 (unreadable time phrase, no due date set)"
-
-
-def year_message(where: str, phrase: str, named: int, year: int) -> str:
-    """The warning for a phrase that states another year than the document's."""
-    return (
-        f"{where or '文中'}提到{named}年（「{phrase}」），与文件年度{year}不同，请核对"
-        f" (names {named}, not the document's year {year}: please check)"
-    )
-
-
-def _other_year(phrase: TimePhrase | None, year: int) -> bool:
-    return phrase is not None and phrase.stated_year is not None and phrase.stated_year != year
 
 
 def find_milestones(
@@ -378,84 +357,3 @@ def _with_default(milestone: ParsedMilestone, default_due: date | None) -> Parse
     if milestone.due_date is None and (milestone.time_expression is None or milestone.kind == ONGOING):
         milestone.due_date = default_due
     return milestone
-
-
-def due_field_milestone(
-    text: str,
-    field: tuple[int, int, int, int],
-    *,
-    year: int,
-    warn: Warn,
-    default_due: date | None = None,
-    where: str = "",
-) -> ParsedMilestone | None:
-    """The milestone stated by a `完成时限:…` field (or cell): the clause's own deadline.
-
-    `持续推进` / `长期` / `常态化` are "ongoing", due on `default_due` (the
-    document's, else 31 December of its year); `每季度` / `每月10日前` are recurring
-    deadlines; a date in another year is kept, with a warning.
-    """
-    start, end, value_start, value_end = field
-    value = text[value_start:value_end]
-    phrase = read_time_phrase(value, year)
-    if (phrase is None or phrase.level == UNREADABLE) and (bare := _BARE_YEARS.match(normalise(value))):
-        # A table's 建设时间 / 起止年限 cell (`2024`, `2022-2023`): the work is due when its last year ends.
-        phrase = replace(read_time_phrase(f"{bare['last']}年", year), start=0, end=len(value), text=value.strip())
-    if phrase is None:
-        return None
-    if phrase.level == UNREADABLE:
-        warn(value_start, unreadable_message(phrase.text))
-    elif _other_year(phrase, year):
-        warn(value_start + phrase.start, year_message(where, phrase.text, phrase.stated_year, year))
-    kind = phrase.level if phrase.level in (RELATIVE, ONGOING) else "deadline"
-    due = phrase.due
-    if kind == ONGOING:
-        due = default_due or date(year, 12, 31)
-    milestone = ParsedMilestone(text[start:end], start, end, due, kind, phrase.text)
-    if phrase.recurrence:
-        milestone.recurrence, milestone.occurrences = phrase.recurrence, list(phrase.occurrences)
-    return milestone
-
-
-def due_field_milestones(
-    text: str,
-    field: tuple[int, int, int, int],
-    *,
-    year: int,
-    warn: Warn,
-    default_due: date | None = None,
-    where: str = "",
-) -> list[ParsedMilestone]:
-    """The milestones of a `完成时限:…` field: one per dated step where it names several
-    (`5月底前动工、12月底前`, `1月底前完成…;其它事项12月底前…`), else the field's one."""
-    start, end, value_start, value_end = field
-    norm = normalise(text)
-    steps = []
-    for s, e in split_top(norm, "、,;", value_start, value_end):
-        s, e = strip_span(norm, s, e, _PART_TRIM + "。;")
-        phrases = [p for p in find_time_phrases(norm[s:e], year) if p.level in DATED and p.due is not None]
-        if s < e and (phrases or _BARE_YEARS.match(norm[s:e])):
-            steps.append((s, e))
-    if len(steps) == 1:
-        # Cells of several columns under one 完成时限 (`2022、1800、建成`): the dated one is the deadline.
-        field = (start, end, *steps[0])
-    if len(steps) < 2:
-        found = due_field_milestone(text, field, year=year, warn=warn, default_due=default_due, where=where)
-        return [found] if found is not None else []
-    # Each step is a field of its own: `(start, end, start, end)` keeps its text as the milestone's.
-    found = (
-        due_field_milestone(text, (s, e, s, e), year=year, warn=warn, default_due=default_due, where=where)
-        for s, e in steps
-    )
-    return [m for m in found if m is not None]
-
-
-def clause_due(fixed: list[ParsedMilestone], default: date | None) -> date | None:
-    """The date a clause's 完成时限 sets for its undated commitments.
-
-    Only a one-off deadline does: a recurring field (`每季度`) dates reports,
-    not the clause's targets, and ongoing work runs to the document's default.
-    """
-    # With several dated steps (`5月底前动工、12月底前`) the clause's work is due at the last.
-    dates = [m.due_date for m in fixed if m.due_date and m.kind == "deadline" and not m.recurrence]
-    return max(dates) if dates else default

@@ -66,6 +66,11 @@ def _bare_places_before(names: list[str]) -> int:
     return count
 
 
+_LONG_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:市|州|县|区|盟|旗)")
+_PAIRED_PLACE_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}?(?:市|州|县|区|盟|旗)党(?:工)?委和(?:人民政府|政府|管委会|管理委员会)"
+)
+
 _SUBSET_RE = re.compile(r"或(?:部分|个别)[市县区旗乡镇州]{1,2}(?=(?:人民)?政府)")
 
 
@@ -86,6 +91,11 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
             if names and norm[s - 1 : s] == "、" and _BARE_KIND_RE.fullmatch(normalise(piece).strip()):
                 names[-1] = names[-1] + "、" + piece
                 continue
+            # `城乡一体化示范区、高新区党工委和管委会`: places sharing one party-and-government pair.
+            if names and norm[s - 1 : s] == "、" and _PAIRED_PLACE_RE.fullmatch(normalise(piece).strip()):
+                if _LONG_PLACE_RE.fullmatch(normalise(names[-1]).strip()):
+                    names[-1] = names[-1] + "、" + piece
+                    continue
             # `海东市、兰州市、临夏州发展改革部门`: places sharing the suffix of the last are one addressee.
             places = _bare_places_before(names)
             if places >= 2 and _PLACE_WITH_SUFFIX_RE.match(normalise(piece)):

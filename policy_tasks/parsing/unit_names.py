@@ -141,6 +141,10 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
     return bool(units) and len(units) + len(places) == len(names)
 
 
+# The government half of a place's `党委和人民政府` / `党工委和管委会` pair.
+PARTY_PAIR_RE = re.compile(r"(?:人民)?政府|管委会|管理委员会")
+
+
 def and_split(piece: str) -> list[str]:
     """`财政局和市直各单位`, `市级各有关部门及各县市区政府`: two units joined by 和 / 及, where the
     part before is a whole unit name (`人力资源和社会保障局` is one)."""
@@ -153,6 +157,8 @@ def and_split(piece: str) -> list[str]:
             right = normalise(part[m.end() :]) if m else ""
             # `省有关部门和单位`: a bare kind after the joiner widens the one addressee.
             generic = re.fullmatch(r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|企业|组织|个人)", right)
+            # `各县(市、区)党委和人民政府`: a place's party committee and its government, one addressee.
+            generic = generic or (re.search(r"党(?:工)?委$", normalise(left)) and PARTY_PAIR_RE.fullmatch(right))
             if m and len(left) >= 2 and _NAME_END_RE.search(normalise(left)) and not generic:
                 out += [left, part[m.end() :]]
             else:

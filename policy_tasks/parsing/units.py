@@ -285,6 +285,10 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
             stop = _before_stop(norm, m.end(), value_end, keep_role=True)
             for s, e in split_top(norm, ",;", m.end(), stop):
                 s, e = strip_span(norm, s, e, _TRIM)
+                if s < e and _is_time(norm[s:e]):
+                    # `责任单位:A、B,6月底完成)`: a deadline closing the list is the 完成时限.
+                    found.due_fields.append((s, e, s, e))
+                    continue
                 free = _FREE_RE.match(norm[s:e])
                 # Under a label only an explicit 牵头 / 配合 changes the label's role;
                 # `按职责分工负责` just ends the list.

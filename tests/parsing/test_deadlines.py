@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from policy_tasks.parsing import ParsedMilestone, parse_document
-from policy_tasks.parsing.deadlines import (
-    DATED,
-    ONGOING,
-    PAST,
-    UNREADABLE,
-    find_time_phrases,
-    guess_year,
-    read_time_phrase,
-)
+from policy_tasks.parsing.deadlines import find_time_phrases, guess_year, read_time_phrase
+from policy_tasks.parsing.due_fields import clause_due, due_field_milestone
 from policy_tasks.parsing.header import Header, assumed_year_message, header_year
-from policy_tasks.parsing.milestones import clause_due, due_field_milestone, find_milestones
+from policy_tasks.parsing.milestones import find_milestones
+from policy_tasks.parsing.time_phrase import DATED, ONGOING, PAST, UNREADABLE
 
 SAMPLES = Path(__file__).parent / "samples"
 Y = 2023

@@ -1,0 +1,117 @@
+"""The deadline a `完成时限:…` field (or a table's time cell) states: the clause's own
+deadline, one per dated step where the field names several, and the date it sets for the
+clause's undated commitments. Also the warnings shared with milestones.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from .deadlines import find_time_phrases, read_time_phrase
+from .result import ParsedMilestone
+from .textutil import normalise, split_top, strip_span
+from .time_phrase import DATED, ONGOING, RELATIVE, UNREADABLE, TimePhrase
+
+Warn = Callable[[int, str], None]
+
+_BARE_YEARS = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*[-—~至到]\s*)?(?P<last>(?:19|20)\d{2})\s*年?\s*$")
+_PART_TRIM = " \n、,:"
+
+
+def unreadable_message(phrase: str) -> str:
+    return f"无法识别的时间表述「{phrase}」，未设定期限 (unreadable time phrase, no due date set)"
+
+
+def year_message(where: str, phrase: str, named: int, year: int) -> str:
+    """The warning for a phrase that states another year than the document's."""
+    return (
+        f"{where or '文中'}提到{named}年（「{phrase}」），与文件年度{year}不同，请核对"
+        f" (names {named}, not the document's year {year}: please check)"
+    )
+
+
+def _other_year(phrase: TimePhrase | None, year: int) -> bool:
+    return phrase is not None and phrase.stated_year is not None and phrase.stated_year != year
+
+
+def due_field_milestone(
+    text: str,
+    field: tuple[int, int, int, int],
+    *,
+    year: int,
+    warn: Warn,
+    default_due: date | None = None,
+    where: str = "",
+) -> ParsedMilestone | None:
+    """The milestone stated by a `完成时限:…` field (or cell): the clause's own deadline.
+
+    `持续推进` / `长期` / `常态化` are "ongoing", due on `default_due` (the
+    document's, else 31 December of its year); `每季度` / `每月10日前` are recurring
+    deadlines; a date in another year is kept, with a warning.
+    """
+    start, end, value_start, value_end = field
+    value = text[value_start:value_end]
+    phrase = read_time_phrase(value, year)
+    if (phrase is None or phrase.level == UNREADABLE) and (bare := _BARE_YEARS.match(normalise(value))):
+        # A table's 建设时间 / 起止年限 cell (`2024`, `2022-2023`): the work is due when its last year ends.
+        phrase = replace(read_time_phrase(f"{bare['last']}年", year), start=0, end=len(value), text=value.strip())
+    if phrase is None:
+        return None
+    if phrase.level == UNREADABLE:
+        warn(value_start, unreadable_message(phrase.text))
+    elif _other_year(phrase, year):
+        warn(value_start + phrase.start, year_message(where, phrase.text, phrase.stated_year, year))
+    kind = phrase.level if phrase.level in (RELATIVE, ONGOING) else "deadline"
+    due = phrase.due
+    if kind == ONGOING:
+        due = default_due or date(year, 12, 31)
+    milestone = ParsedMilestone(text[start:end], start, end, due, kind, phrase.text)
+    if phrase.recurrence:
+        milestone.recurrence, milestone.occurrences = phrase.recurrence, list(phrase.occurrences)
+    return milestone
+
+
+def due_field_milestones(
+    text: str,
+    field: tuple[int, int, int, int],
+    *,
+    year: int,
+    warn: Warn,
+    default_due: date | None = None,
+    where: str = "",
+) -> list[ParsedMilestone]:
+    """The milestones of a `完成时限:…` field: one per dated step where it names several
+    (`5月底前动工、12月底前`, `1月底前完成…;其它事项12月底前…`), else the field's one."""
+    start, end, value_start, value_end = field
+    norm = normalise(text)
+    steps = []
+    for s, e in split_top(norm, "、,;", value_start, value_end):
+        s, e = strip_span(norm, s, e, _PART_TRIM + "。;")
+        phrases = [p for p in find_time_phrases(norm[s:e], year) if p.level in DATED and p.due is not None]
+        if s < e and (phrases or _BARE_YEARS.match(norm[s:e])):
+            steps.append((s, e))
+    if len(steps) == 1:
+        # Cells of several columns under one 完成时限 (`2022、1800、建成`): the dated one is the deadline.
+        field = (start, end, *steps[0])
+    if len(steps) < 2:
+        found = due_field_milestone(text, field, year=year, warn=warn, default_due=default_due, where=where)
+        return [found] if found is not None else []
+    # Each step is a field of its own: `(start, end, start, end)` keeps its text as the milestone's.
+    found = (
+        due_field_milestone(text, (s, e, s, e), year=year, warn=warn, default_due=default_due, where=where)
+        for s, e in steps
+    )
+    return [m for m in found if m is not None]
+
+
+def clause_due(fixed: list[ParsedMilestone], default: date | None) -> date | None:
+    """The date a clause's 完成时限 sets for its undated commitments.
+
+    Only a one-off deadline does: a recurring field (`每季度`) dates reports,
+    not the clause's targets, and ongoing work runs to the document's default.
+    """
+    # With several dated steps (`5月底前动工、12月底前`) the clause's work is due at the last.
+    dates = [m.due_date for m in fixed if m.due_date and m.kind == "deadline" and not m.recurrence]
+    return max(dates) if dates else default

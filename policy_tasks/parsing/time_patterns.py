@@ -1,0 +1,313 @@
+"""The patterns of the genre's time phrases and what each one reads: a day, a month, a
+quarter, a half-year, a year, a plan period, a relative span, a recurrence, ongoing work, and
+the phrases that are unreadable on purpose (see deadlines.py for the conventions)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from .textutil import CN_NUMERALS, cn_to_int
+from .time_phrase import (
+    _BEFORE,
+    _MONTH_PART,
+    _N,
+    _NOT_AFTER_NUMBER,
+    _Y,
+    _YEAR_PREFIX,
+    DATED,
+    HALF_YEARLY,
+    MONTHLY,
+    ONGOING,
+    PLAN,
+    PRECISE,
+    QUARTERLY,
+    RECURRING,
+    RELATIVE,
+    TEN_DAILY,
+    UNREADABLE,
+    WEAK_YEAR,
+    WEEKLY,
+    YEAR,
+    YEARLY,
+    _month_end,
+    _Read,
+    _year_of,
+)
+
+
+def _day(m: re.Match, year: int) -> _Read:
+    # `10月15日前`, `2023年12月31日`, `2023-12-31`, `2023/12/31`: that day.
+    return PRECISE, date(_year_of(m, year), cn_to_int(m["m"]), cn_to_int(m["d"]))
+
+
+def _month(m: re.Match, year: int) -> _Read | None:
+    # `5月底前`, `6月中旬`, `9月份`, `1-6月`, `9月投入使用` (a bare month: its end).
+    if m["p"] is None and m["before"]:
+        # "6月前" is read both as "by end of June" and "before June": never guess.
+        return UNREADABLE, None
+    if m["p"] is None and not (m["y"] or m["rel"]) and not m["m"].isascii() and not m["fen"]:
+        return None  # a bare 一月/十月 is too often not a date at all
+    month = cn_to_int(m["m"])
+    if month is None or not 1 <= month <= 12:
+        return (UNREADABLE, None) if m["p"] or m["y"] else None
+    return PRECISE, _month_end(_year_of(m, year), month, m["p"])
+
+
+def _table_month(m: re.Match, year: int) -> _Read | None:
+    # Tables write a month as `2023.12` or `2023-12`: its end.
+    month = int(m["m"])
+    if not 1 <= month <= 12 or not 1900 <= int(m["y"]) <= 2100:
+        return None
+    return PRECISE, _month_end(int(m["y"]), month)
+
+
+def _quarter(m: re.Match, year: int) -> _Read:
+    # `一季度`, `第一季度`, `三季度末`, `前三季度`: the quarter's last day.
+    quarter = cn_to_int(m["q"])
+    return PRECISE, _month_end(_year_of(m, year), quarter * 3)
+
+
+def _half(m: re.Match, year: int) -> _Read:
+    # `上半年` / `年中` → 30 June, `下半年` → 31 December.
+    month = 12 if m["h"] == "下半年" else 6
+    return PRECISE, _month_end(_year_of(m, year), month)
+
+
+def _numbered_year(m: re.Match, year: int) -> _Read | None:
+    # `2023年`, `2023年底前`, `2024年度`, `2023—2025年` (a range: its last year).
+    written = cn_to_int(m["y"])
+    if written is None or not 1900 <= written <= 2100:
+        return None
+    first = cn_to_int(m["y0"]) if m["y0"] else written
+    if first is None or first > written:
+        return None
+    return YEAR, date(written, 12, 31)
+
+
+def _plan(m: re.Match, year: int) -> _Read:
+    # The Nth five-year plan ends in 1955 + 5N: 十一五 in 2010, 十四五 in 2025.
+    return PLAN, date(1955 + 5 * (10 + cn_to_int(m["n"])), 12, 31)
+
+
+def _fixed(level: str) -> Callable[[re.Match, int], _Read]:
+    def handler(m: re.Match, year: int) -> _Read:
+        return level, (date(_year_of(m, year), 12, 31) if level in DATED else None)
+
+    return handler
+
+
+def _recurring(recurrence: str, dates: list[date], level: str = RECURRING) -> _Read:
+    if not dates:
+        raise ValueError(recurrence)  # no occurrence in the year: unreadable
+    return level, dates[0], recurrence, tuple(dates)
+
+
+def _monthly(m: re.Match, year: int) -> _Read:
+    # `每月10日前` → the 10th of every month; `每月底` / `每月` / `按月` → every month end;
+    # `每月上旬` → every 10th. A day past a short month's end falls on its last day.
+    day = cn_to_int(m["d"]) if m["d"] else None
+    if day is not None and not 1 <= day <= 31:
+        raise ValueError(day)
+    dates = [_clipped(year, month, day) if day else _month_end(year, month, m["p"]) for month in range(1, 13)]
+    return _recurring(MONTHLY, dates)
+
+
+def _clipped(year: int, month: int, day: int) -> date:
+    # `每月31日前` falls on the last day of a shorter month.
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _quarterly(m: re.Match, year: int) -> _Read:
+    # `每季度` / `每季度末` → quarter ends; `每季度第一个月10日前` / `每季度首月10日前` →
+    # the 10th of its first month; `每季度末月25日前` → the 25th of its last month;
+    # `每季度次月10日前` → the 10th of the month after it;
+    # `每季度结束后10日内` → ten days after its end. Only dates in the year count.
+    written_day = m["d"] or m["dn"] or m["dl"]  # 第一个月10日 / 次月10日 / 末月25日
+    day = cn_to_int(written_day) if written_day else None
+    after = cn_to_int(m["n"]) if m["n"] else None
+    if (day is not None and not 1 <= day <= 31) or (after is not None and not 1 <= after <= 90):
+        raise ValueError(day or after)
+    dates = []
+    for quarter in range(1, 5):
+        end = _month_end(year, quarter * 3)
+        if day and m["first"]:
+            dates.append(_clipped(year, quarter * 3 - 2, day))
+        elif day and m["next"]:
+            if quarter < 4:
+                dates.append(_clipped(year, quarter * 3 + 1, day))
+        elif day:
+            dates.append(_clipped(year, quarter * 3, day))
+        elif after:
+            due = end + timedelta(days=after)
+            if due.year == year:
+                dates.append(due)
+        else:
+            dates.append(end)
+    return _recurring(QUARTERLY, dates)
+
+
+def _half_yearly(m: re.Match, year: int) -> _Read:
+    # `每半年`: 30 June and 31 December.
+    return _recurring(HALF_YEARLY, [date(year, 6, 30), date(year, 12, 31)])
+
+
+def _yearly(m: re.Match, year: int) -> _Read:
+    # `每年3月底前` → that day each year; a bare `每年` / `每年度` → 31 December, and like
+    # 年度 it only dates a quantity (`每年新增100亩`), never a task alone.
+    if not m["m"]:
+        return _recurring(YEARLY, [date(year, 12, 31)], WEAK_YEAR)
+    month = cn_to_int(m["m"])
+    due = date(year, month, cn_to_int(m["d"])) if m["d"] else _month_end(year, month, m["p"])
+    return _recurring(YEARLY, [due])
+
+
+_WEEKDAYS = {
+    **dict(zip("一二三四五六日天", (0, 1, 2, 3, 4, 5, 6, 6), strict=True)),
+    **{str(i): i - 1 for i in range(1, 8)},
+}
+
+
+def _weekly(m: re.Match, year: int) -> _Read:
+    # `每周` → every Friday (the working week's last day); `每周一` → every Monday.
+    weekday = _WEEKDAYS[m["wd"]] if m["wd"] else 4
+    first = date(year, 1, 1)
+    first += timedelta(days=(weekday - first.weekday()) % 7)
+    return _recurring(
+        WEEKLY, [first + timedelta(weeks=w) for w in range(53) if (first + timedelta(weeks=w)).year == year]
+    )
+
+
+def _ten_daily(m: re.Match, year: int) -> _Read:
+    # `每旬` (旬报): the 10th, the 20th and the last day of every month.
+    dates = [_month_end(year, month, part) for month in range(1, 13) for part in ("上旬", "中旬", "下旬")]
+    return _recurring(TEN_DAILY, dates)
+
+
+# A rate (`每人每月`, `每亩每年`, `每月500元`) is not a recurring deadline.
+_NOT_A_RATE_BEFORE = r"(?<![人户亩吨家元个台辆床所座只头])"
+_NOT_A_RATE_AFTER = r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|均|发放|支付|缴|结算|领取)"
+
+_PATTERNS: list[tuple[re.Pattern, Callable]] = [
+    (
+        re.compile(rf"{_NOT_AFTER_NUMBER}{_YEAR_PREFIX}(?P<m>{_N})月(?P<d>{_N})[日号]{_BEFORE}"),
+        _day,
+    ),
+    (
+        re.compile(rf"(?<![\d.])(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d.]){_BEFORE}"),
+        _day,
+    ),
+    (
+        re.compile(
+            rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})[-/.](?P<m>\d{{1,2}})(?![\d.%])"
+            rf"(?!\s*(?:[万亿千百]|元|吨|亩|个|人|家|户|平方|公里|米)){_BEFORE}"
+        ),
+        _table_month,
+    ),
+    (
+        re.compile(
+            rf"{_NOT_AFTER_NUMBER}{_YEAR_PREFIX}(?P<range>\d{{1,2}}\s*[-—~至到]\s*)?"
+            rf"(?P<m>{_N})月(?P<fen>份)?{_MONTH_PART}?{_BEFORE}"
+        ),
+        _month,
+    ),
+    (
+        re.compile(rf"{_YEAR_PREFIX}前?第?(?P<q>[一二三四1-4])季度(?:末|底)?{_BEFORE}"),
+        _quarter,
+    ),
+    (
+        re.compile(
+            rf"{_YEAR_PREFIX}(?:(?P<h>上半年|下半年)|(?P<mid>(?<![全一今本当去明次每])年中)"
+            r"(?:之?前|以前)?(?=$|[\s,.;。、)]|完成|基本|全面|实现|建成|投入|启动|开工|竣工|出台|形成|达到|力争|确保))"
+        ),
+        _half,
+    ),
+    (
+        re.compile(
+            rf"(?<![\d.])(?:(?P<y0>{_Y})年?\s*[-—~至到]\s*)?(?P<y>{_Y})年度?"
+            rf"(?:底|末|内|全年|年底|年内)?{_BEFORE}"
+        ),
+        _numbered_year,
+    ),
+    (re.compile(r"(?<![上去前明次跨当本今每])(?:年内|年底前|年底|年末|全年|年度内)"), _fixed(YEAR)),
+    (re.compile(r"(?P<rel>本年度|本年|今年|当年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
+    (re.compile(r"(?P<rel>明年|次年|下一年|下年度|来年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
+    (re.compile(r"(?<![上去前跨当本今每])年度"), _fixed(WEAK_YEAR)),
+    (re.compile(r"[\"“”「]?十(?P<n>[一二三四五六七八九])五[\"“”」]?(?:时期|期间|期末|末)?"), _plan),
+    (
+        re.compile(
+            r"(?<![\d.])(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*个?\s*"
+            r"(?:工作日|自然日|日|天|周|星期|个月|年)(?:之内|以内|内)"
+        ),
+        _fixed(RELATIVE),
+    ),
+    # Recurring (see the module docstring).
+    (
+        re.compile(
+            rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:(?P<d>{_N})[日号]|月?{_MONTH_PART})?{_BEFORE}"
+            rf"{_NOT_A_RATE_AFTER}|按月(?:份)?{_NOT_A_RATE_AFTER}"
+        ),
+        _monthly,
+    ),
+    (
+        re.compile(
+            rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐|按)季度?"
+            rf"(?:(?P<first>第一个月|首月)(?P<d>{_N})[日号]|(?P<next>次月|下月|后一个月)(?P<dn>{_N})[日号]"
+            rf"|(?:末月|最后一个月)(?P<dl>{_N})[日号]"
+            rf"|(?:结束|末)后(?P<n>{_N})(?:个)?(?:日|天|自然日)(?:之?内|以内)|末|底)?{_BEFORE}{_NOT_A_RATE_AFTER}"
+        ),
+        _quarterly,
+    ),
+    (re.compile(rf"{_NOT_A_RATE_BEFORE}(?:每|按)半年度?(?:末|底)?{_BEFORE}{_NOT_A_RATE_AFTER}"), _half_yearly),
+    (
+        re.compile(
+            rf"{_NOT_A_RATE_BEFORE}每年度?(?:(?P<m>{_N})月(?:份)?(?:(?P<d>{_N})[日号]|{_MONTH_PART})?)?{_BEFORE}"
+            rf"{_NOT_A_RATE_AFTER}"
+        ),
+        _yearly,
+    ),
+    (
+        re.compile(
+            rf"{_NOT_A_RATE_BEFORE}(?:每|按)(?:周|星期)(?!年|岁)"
+            r"(?:(?P<wd>[一二三四五六日天1-7])(?![次回遍个天名批场期项篇条家人]))?"
+            rf"{_BEFORE}{_NOT_A_RATE_AFTER}"
+        ),
+        _weekly,
+    ),
+    (re.compile(r"(?:每|逐|按)旬"), _ten_daily),
+    (re.compile(r"长期坚持|持续推进|常态化"), _fixed(ONGOING)),
+    (
+        re.compile(rf"择期|适时|近期|限期|春节前|节前|(?<![\d上去今明本当每跨次{CN_NUMERALS}])年前"),
+        _fixed(UNREADABLE),
+    ),
+    (re.compile(r"(?<![\d每本上下当次年月])(?:月(?:底|末)|上旬|中旬|下旬)(?:之?前|以前)?"), _fixed(UNREADABLE)),
+]
+# One of these characters is in every match of the pattern at the same place: a
+# pattern is not run over a text without them (the parser reads every clause).
+_TRIGGERS = (
+    "日号",
+    "-/.",
+    "-/.",
+    "月",
+    "季",
+    "半中",
+    "年",
+    "年",
+    "年",
+    "年",
+    "度",
+    "五",
+    "内",
+    "月",
+    "季",
+    "半",
+    "每",
+    "周星",
+    "旬",
+    "长持常",
+    "择适近限节年",
+    "月旬",
+)
+assert len(_TRIGGERS) == len(_PATTERNS)
