@@ -58,6 +58,9 @@ class ScanResult:
     planned: list[Planned] = field(default_factory=list)
     inserted: int = 0  # rows INSERT … ON CONFLICT DO NOTHING added (offered, on SQLite); 0 on a dry run
     skipped_non_workday: bool = False
+    batches: int = 0  # milestone pages inserted, each in its own transaction (PostgreSQL)
+    largest_batch: int = 0  # the most ledger rows one of those transactions inserted
+    unchanged: bool = False  # nothing changed since the last complete tick: milestone queries skipped
 
 
 def first_attempt_at(now: datetime, channel: str, prefs: Prefs) -> datetime:
@@ -226,6 +229,7 @@ def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None
     created = clock.now()
     believed = _believed_rows()
     clean = True
+    result.unchanged = mark.unchanged
     if not mark.unchanged:
         for found in milestone_batches(rules[Subject.MILESTONE], result.today, batch_size):
             if people is None:
@@ -235,6 +239,8 @@ def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None
                 inserted, reached_all = insert_milestones([found], people, created)
             result.subjects += len(found.ids)
             result.inserted += inserted
+            result.batches += 1
+            result.largest_batch = max(result.largest_batch, inserted)
             clean &= reached_all
     if others:
         result.planned = plan(others, now, index)
