@@ -241,6 +241,12 @@ def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None
             result.inserted += inserted
             result.batches += 1
             result.largest_batch = max(result.largest_batch, inserted)
+            if result.inserted >= ANALYZE_AFTER_ROWS and result.inserted > 2 * believed:
+                # A catch-up's pages double the ledger: the planner's statistics must keep up,
+                # or the next page's anti-join probes what it believes is an empty table with a
+                # sequential scan per candidate.
+                _analyze_ledger()
+                believed = result.inserted + believed
             clean &= reached_all
     if others:
         result.planned = plan(others, now, index)
@@ -249,13 +255,17 @@ def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None
             result.inserted += _insert_postgresql(result.planned, created, batch_size)
         if not mark.unchanged:
             scan_marks.finish(mark, clean=clean)
-    if result.inserted >= ANALYZE_AFTER_ROWS and result.inserted > believed:
-        # A catch-up tick can add more rows than the planner believes the ledger has
-        # (an empty ledger's statistics say zero): it would pick a nested loop without an
-        # index for the anti-join on the next tick (seconds instead of milliseconds).
-        # Smaller additions are left to autovacuum's analyze.
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {Delivery._meta.db_table}")
+    if result.planned and len(result.planned) >= ANALYZE_AFTER_ROWS and len(result.planned) > believed:
+        _analyze_ledger()
+
+
+def _analyze_ledger() -> None:
+    # A catch-up can add more rows than the planner believes the ledger has (an empty
+    # ledger's statistics say zero): it would pick a nested loop with a sequential scan
+    # inside for the anti-join (minutes instead of milliseconds). Smaller additions are left
+    # to autovacuum's analyze.
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Delivery._meta.db_table}")
 
 
 def _believed_rows() -> float:

@@ -267,6 +267,8 @@ def insert_milestones(found: list[Found], people: Audience, created: datetime) -
     """
     inserted, reached_all = 0, True
     with raw_cursor() as cursor:
+        # The rows are sorted before the insert (lock order); a page's fan-out sorts in memory.
+        cursor.execute("SET LOCAL work_mem = '64MB'")
         for (_rule, sql, params), f in zip(statements(found, people, created), found, strict=True):
             cursor.execute(sql, params)
             rows, reached = cursor.fetchone()
