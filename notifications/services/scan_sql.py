@@ -30,9 +30,9 @@ from django.db.models import UniqueConstraint
 
 from accounts.models import Membership
 from notifications.models import Delivery, ReminderRule, Subject
-from notifications.services.candidates import MILESTONE_COLUMNS, firing, milestone_hits, milestone_queries
+from notifications.services.candidates import firing, milestone_hits, milestone_queries
 from notifications.services.recipients import RecipientIndex
-from policy_tasks.models import AreaUnit, TaskUnit
+from policy_tasks.models import AreaUnit, Task, TaskUnit
 
 # The ledger's unique key, as the arbiter of ON CONFLICT: the primary key (an identity)
 # cannot conflict, so letting PostgreSQL check it for every row is wasted work. Named by its
@@ -81,6 +81,8 @@ def milestones_found(rules: list[ReminderRule], today: date) -> list[Found]:
     return list(by_rule.values())
 
 
+PAGE_COLUMNS = ("pk", "due_date", "task_id", "area_id", "document_id")
+
 # Where a page of one query starts: after the last (due date, id) of the previous page. A row
 # comparison, so PostgreSQL starts the index range there instead of filtering from the start.
 _AFTER = '("policy_tasks_milestone"."due_date", "policy_tasks_milestone"."id") > (%s, %s)'
@@ -94,7 +96,10 @@ def milestone_batches(rules: list[ReminderRule], today: date, size: int) -> Iter
     """
     fired: dict[tuple[int, date], tuple[int, date] | None] = {}
     for rule, qs in milestone_queries(rules, today):
-        rows = qs.order_by("due_date", "pk").values_list(*MILESTONE_COLUMNS)
+        # The milestone's own area (not SCOPE_AREA, which joins every candidate's task): all
+        # four columns come from milestone_scan_idx; the fan-out looks up a task's area only
+        # where a scoped supervisor needs it.
+        rows = qs.order_by("due_date", "pk").values_list(*PAGE_COLUMNS)
         after = None
         while True:
             page = rows if after is None else rows.extra(where=[_AFTER], params=list(after))
@@ -191,7 +196,9 @@ WITH candidate (id, task_id, area_id, document_id, due_date, occurrence, fire_da
     UNION
     SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, s.user_id
     FROM candidate c JOIN supervisor s
-        ON s.everything OR (s.document_id = c.document_id AND (s.area_id IS NULL OR s.area_id = c.area_id))
+        ON s.everything OR (s.document_id = c.document_id AND (s.area_id IS NULL
+            -- The scope area (candidates.SCOPE_AREA): the milestone's own, else its task's.
+            OR s.area_id = COALESCE(c.area_id, (SELECT t.area_id FROM {task} t WHERE t.id = c.task_id))))
 ), inserted AS (
 INSERT INTO {delivery} (subject_type, subject_id, subject_ref, task_id, rule_id, due_date, occurrence, fire_date,
     recipient_id, channel, next_attempt_at, status, attempts, claim_token, provider_message_id, last_error, created_at)
@@ -214,6 +221,7 @@ def _statement(rule: ReminderRule) -> str:
         delivery=Delivery._meta.db_table,
         taskunit=TaskUnit._meta.db_table,
         areaunit=AreaUnit._meta.db_table,
+        task=Task._meta.db_table,
         key=UNIQUE_COLUMNS,
         lead_only="AND tu.role = 'lead'" if rule.units == ReminderRule.Units.LEAD else "",
     )
