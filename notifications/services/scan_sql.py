@@ -176,23 +176,25 @@ WITH candidate (id, task_id, area_id, document_id, due_date, occurrence, fire_da
         %(sup_areas)s::bigint[])
 ), reach (user_id, channel, next_attempt_at) AS (
     SELECT * FROM unnest(%(reach_users)s::bigint[], %(reach_channels)s::varchar[], %(reach_at)s::timestamptz[])
-), person AS (
-    -- A subject's people, each once: clerks or heads of its units, supervisors in scope.
-    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, mb.user_id
+), concerned AS MATERIALIZED (
+    -- Each candidate's units. Its own task units, by index: OFFSET 0 keeps the planner from
+    -- flattening the lateral subquery into a hash join over every task's units (a sequential
+    -- scan); MATERIALIZED keeps the people's join out of that per-candidate loop (one hash).
+    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, tu.unit_id
     FROM candidate c
-    -- Each candidate's own task units, by index: OFFSET 0 keeps the planner from flattening
-    -- the lateral subquery into a hash join over every task's units (a sequential scan).
     CROSS JOIN LATERAL (
         SELECT tu.unit_id FROM {taskunit} tu WHERE tu.task_id = c.task_id {lead_only} OFFSET 0
     ) tu
-    JOIN member mb ON mb.unit_id = tu.unit_id
-    UNION
+    UNION ALL
     -- An area's milestone (no task) concerns the area's lead units.
-    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, mb.user_id
+    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, au.unit_id
     FROM candidate c
     CROSS JOIN LATERAL (SELECT au.unit_id FROM {areaunit} au WHERE au.area_id = c.area_id OFFSET 0) au
-    JOIN member mb ON mb.unit_id = au.unit_id
     WHERE c.task_id IS NULL
+), person AS (
+    -- A subject's people, each once: clerks or heads of its units, supervisors in scope.
+    SELECT cu.id, cu.task_id, cu.due_date, cu.occurrence, cu.fire_date, mb.user_id
+    FROM concerned cu JOIN member mb ON mb.unit_id = cu.unit_id
     UNION
     SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, s.user_id
     FROM candidate c JOIN supervisor s
