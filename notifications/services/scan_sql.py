@@ -4,10 +4,11 @@ Milestones are the scan's volume: a working day's first tick adds tens of thousa
 of ledger rows with a million milestones. Building those rows in Python (a Candidate
 per subject, a Planned per recipient and channel) and shipping them back as arrays
 cost more than the insert itself. Here the candidates are found by the very queries
-of the portable path (`candidates.milestone_queries`, an anti-join on the ledger, so
-a repeated tick stops there), fetched as plain columns, and each rule's candidates go
-back as arrays into one `INSERT … SELECT … ON CONFLICT DO NOTHING` that joins them to
-their units, the units' people and the people's channels in the database.
+of the portable path (`candidates.milestone_queries`, an anti-join on the ledger probed
+by index), fetched as plain columns in pages of (due date, id) order, and each page goes
+back as arrays into one `INSERT … SELECT … ON CONFLICT DO NOTHING` that joins it to its
+units, the units' people and the people's channels in the database, in its own
+transaction (`scan._scan_postgresql`), so a catch-up's backlog never sits in one.
 
 Python still decides what needs the working-day calendar or the recipients'
 preferences, as small arrays: each candidate's occurrence and fire date (computed once
