@@ -4,6 +4,7 @@ from notifications.models.inbox import InboxMessage, NotificationPreference
 from notifications.models.ledger import Channel, Decision, Delivery, DeliveryAttempt
 from notifications.models.rules import ReminderRule, Subject
 from notifications.models.runs import TaskRun
+from notifications.models.scanmarks import ScanChange, ScanMark
 
 __all__ = [
     "Channel",
@@ -13,6 +14,8 @@ __all__ = [
     "InboxMessage",
     "NotificationPreference",
     "ReminderRule",
+    "ScanChange",
+    "ScanMark",
     "Subject",
     "TaskRun",
 ]

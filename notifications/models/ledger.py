@@ -94,6 +94,8 @@ class Delivery(models.Model):
                     "recipient",
                     "channel",
                 ],
+                # fire_date rides along so the scan's "fired in the window?" probe is index-only.
+                include=["fire_date"],
                 name="delivery_once",
             ),
             # NULL rules are distinct in delivery_once, so decision notices need their own key.

@@ -119,8 +119,11 @@ def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[Remi
     before = [r for r in rules if r.offset_workdays <= 0]
     for rule_id, dates in before_due_plan(before, today).items():
         rule = by_id[rule_id]
-        qs = open_milestones().filter(due_date__in=dates).filter(_not_in_ledger(Subject.MILESTONE, rule, today))
-        queries.append((rule, qs))
+        # One query per due date: each reads one range of the index in (due_date, id) order,
+        # which the SQL path pages through in bounded batches.
+        for day in dates:
+            qs = open_milestones().filter(due_date=day).filter(_not_in_ledger(Subject.MILESTONE, rule, today))
+            queries.append((rule, qs))
     for rule in (r for r in rules if r.offset_workdays > 0):
         limit = last_anchor_fired(rule.offset_workdays, today)
         qs = open_milestones().filter(due_date__lte=limit).filter(_not_in_ledger(Subject.MILESTONE, rule, today))
@@ -128,20 +131,26 @@ def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[Remi
     return queries
 
 
+def firing(rule: ReminderRule, due: date, today: date) -> tuple[int, date] | None:
+    """(occurrence, fire date) of a milestone rule for a due date its query returned."""
+    if rule.offset_workdays > 0:
+        return occurrence(rule, due, today)
+    return 0, fire_date(due, rule.offset_workdays)
+
+
+MILESTONE_COLUMNS = ("pk", "due_date", "task_id", SCOPE_AREA, "document_id")
+
+
 def milestone_hits(rules: list[ReminderRule], today: date) -> Iterator[tuple]:
     """(rule, milestone id, due, task id, scope area id, document id, occurrence, fire date) firing today."""
     fired: dict[tuple[int, date], tuple[int, date] | None] = {}
     for rule, qs in milestone_queries(rules, today):
-        rows = qs.values_list("pk", "due_date", "task_id", SCOPE_AREA, "document_id")
+        rows = qs.values_list(*MILESTONE_COLUMNS)
         # A plain fetch, not iterator(): a server-side cursor plans for the first 10% of rows.
         for pk, due, task_id, area_id, document_id in list(rows):
             key = (rule.pk, due)
             if key not in fired:
-                fired[key] = (
-                    occurrence(rule, due, today)
-                    if rule.offset_workdays > 0
-                    else (0, fire_date(due, rule.offset_workdays))
-                )
+                fired[key] = firing(rule, due, today)
             hit = fired[key]
             if hit is not None:
                 yield rule, pk, due, task_id, area_id, document_id, hit[0], hit[1]

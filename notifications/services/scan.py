@@ -21,6 +21,7 @@ from django.db import connection, transaction
 
 from duban.lib import clock, workdays
 from notifications.models import Delivery, ReminderRule, Subject
+from notifications.services import scan_marks
 from notifications.services.candidates import (
     Candidate,
     milestone_candidates,
@@ -29,7 +30,7 @@ from notifications.services.candidates import (
 )
 from notifications.services.leader_rung import escalate_to_leaders
 from notifications.services.recipients import Prefs, RecipientIndex
-from notifications.services.scan_sql import audience, insert_milestones, milestones_found
+from notifications.services.scan_sql import audience, insert_milestones, milestone_batches
 from notifications.services.timing import deliverable_at, local_date, next_digest_at
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,9 @@ class ScanResult:
     inserted: int = 0  # rows INSERT … ON CONFLICT DO NOTHING added (offered, on SQLite); 0 on a dry run
     skipped_non_workday: bool = False
     leaders: int = 0  # rows of the leader rung offered (leader_rung.py); not in `inserted`
+    batches: int = 0  # milestone pages inserted, each in its own transaction (PostgreSQL)
+    largest_batch: int = 0  # the most ledger rows one of those transactions inserted
+    unchanged: bool = False  # nothing changed since the last complete tick: milestone queries skipped
 
 
 def first_attempt_at(now: datetime, channel: str, prefs: Prefs) -> datetime:
@@ -215,27 +219,62 @@ def scan(*, now: datetime | None = None, dry_run: bool = False, batch_size: int 
 
 
 def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None:
-    """Milestones fanned out and inserted in SQL (scan_sql), reports and urges planned in Python."""
+    """Milestones fanned out and inserted in SQL (scan_sql), reports and urges planned in Python.
+
+    Milestone candidates come in pages of at most `batch_size`, each fanned out and
+    inserted in its own transaction: a catch-up of a long backlog holds no more rows in
+    memory, and no transaction more, than an ordinary tick. A tick with nothing changed
+    since the last complete one skips the milestone queries altogether (scan_marks).
+    """
     rules = active_rules()
-    found = milestones_found(rules[Subject.MILESTONE], result.today)
+    mark = scan_marks.begin(rules[Subject.MILESTONE], result.today)
     others = report_candidates(rules[Subject.REPORT], result.today) + urge_candidates(rules[Subject.URGE], result.today)
-    result.subjects = sum(len(f.ids) for f in found) + len(others)
-    if not result.subjects:
-        return  # a repeated tick: the anti-joins found nothing to do
-    index = RecipientIndex.load()
-    result.planned = plan(others, now, index)
-    people = audience(index, first_attempts(index, now))
+    result.subjects = len(others)
+    index: RecipientIndex | None = None
+    people = None
     created = clock.now()
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Delivery._meta.db_table])
-        believed = max(0.0, cursor.fetchone()[0])
-        result.inserted = insert_milestones(found, people, created)
+    believed = _believed_rows()
+    clean = True
+    result.unchanged = mark.unchanged
+    if not mark.unchanged:
+        for found in milestone_batches(rules[Subject.MILESTONE], result.today, batch_size):
+            if people is None:
+                index = RecipientIndex.load()
+                people = audience(index, first_attempts(index, now))
+            with transaction.atomic():
+                inserted, reached_all = insert_milestones([found], people, created)
+            result.subjects += len(found.ids)
+            result.inserted += inserted
+            result.batches += 1
+            result.largest_batch = max(result.largest_batch, inserted)
+            if result.inserted >= ANALYZE_AFTER_ROWS and result.inserted > 2 * believed:
+                # A catch-up's pages double the ledger: the planner's statistics must keep up,
+                # or the next page's anti-join probes what it believes is an empty table with a
+                # sequential scan per candidate.
+                _analyze_ledger()
+                believed = result.inserted + believed
+            clean &= reached_all
+    if others:
+        result.planned = plan(others, now, index)
+    with transaction.atomic():
         if result.planned:
             result.inserted += _insert_postgresql(result.planned, created, batch_size)
-    if result.inserted >= ANALYZE_AFTER_ROWS and result.inserted > believed:
-        # A catch-up tick can add more rows than the planner believes the ledger has
-        # (an empty ledger's statistics say zero): it would pick a nested loop without an
-        # index for the anti-join on the next tick (seconds instead of milliseconds).
-        # Smaller additions are left to autovacuum's analyze.
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {Delivery._meta.db_table}")
+        if not mark.unchanged:
+            scan_marks.finish(mark, clean=clean)
+    if result.planned and len(result.planned) >= ANALYZE_AFTER_ROWS and len(result.planned) > believed:
+        _analyze_ledger()
+
+
+def _analyze_ledger() -> None:
+    # A catch-up can add more rows than the planner believes the ledger has (an empty
+    # ledger's statistics say zero): it would pick a nested loop with a sequential scan
+    # inside for the anti-join (minutes instead of milliseconds). Smaller additions are left
+    # to autovacuum's analyze.
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Delivery._meta.db_table}")
+
+
+def _believed_rows() -> float:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Delivery._meta.db_table])
+        return max(0.0, cursor.fetchone()[0])

@@ -4,10 +4,11 @@ Milestones are the scan's volume: a working day's first tick adds tens of thousa
 of ledger rows with a million milestones. Building those rows in Python (a Candidate
 per subject, a Planned per recipient and channel) and shipping them back as arrays
 cost more than the insert itself. Here the candidates are found by the very queries
-of the portable path (`candidates.milestone_queries`, an anti-join on the ledger, so
-a repeated tick stops there), fetched as plain columns, and each rule's candidates go
-back as arrays into one `INSERT … SELECT … ON CONFLICT DO NOTHING` that joins them to
-their units, the units' people and the people's channels in the database.
+of the portable path (`candidates.milestone_queries`, an anti-join on the ledger probed
+by index), fetched as plain columns in pages of (due date, id) order, and each page goes
+back as arrays into one `INSERT … SELECT … ON CONFLICT DO NOTHING` that joins it to its
+units, the units' people and the people's channels in the database, in its own
+transaction (`scan._scan_postgresql`), so a catch-up's backlog never sits in one.
 
 Python still decides what needs the working-day calendar or the recipients'
 preferences, as small arrays: each candidate's occurrence and fire date (computed once
@@ -20,6 +21,7 @@ runs and SQLite use it, and a test runs both on PostgreSQL and compares the rows
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -29,13 +31,15 @@ from django.db.models import UniqueConstraint
 
 from accounts.models import Membership
 from notifications.models import Delivery, ReminderRule, Subject
-from notifications.services.candidates import milestone_hits
+from notifications.services.candidates import firing, milestone_hits, milestone_queries
 from notifications.services.recipients import RecipientIndex
-from policy_tasks.models import AreaUnit, TaskUnit
+from policy_tasks.models import AreaUnit, Task, TaskUnit
 
-# The ledger's unique key, named as the arbiter of ON CONFLICT: the primary key (an
-# identity) cannot conflict, so letting PostgreSQL check it for every row is wasted work.
-UNIQUE_KEY = next(c.name for c in Delivery._meta.constraints if isinstance(c, UniqueConstraint))
+# The ledger's unique key, as the arbiter of ON CONFLICT: the primary key (an identity)
+# cannot conflict, so letting PostgreSQL check it for every row is wasted work. Named by its
+# columns: with INCLUDE it is a unique index, which ON CONFLICT ON CONSTRAINT cannot name.
+_KEY = next(c for c in Delivery._meta.constraints if isinstance(c, UniqueConstraint) and c.condition is None)
+UNIQUE_COLUMNS = ", ".join(Delivery._meta.get_field(name).column for name in _KEY.fields)
 
 
 @dataclass
@@ -76,6 +80,51 @@ def milestones_found(rules: list[ReminderRule], today: date) -> list[Found]:
         columns.occurrences.append(occ)
         columns.fire_dates.append(fire)
     return list(by_rule.values())
+
+
+PAGE_COLUMNS = ("pk", "due_date", "task_id", "area_id", "document_id")
+
+# Where a page of one query starts: after the last (due date, id) of the previous page. A row
+# comparison, so PostgreSQL starts the index range there instead of filtering from the start.
+_AFTER = '("policy_tasks_milestone"."due_date", "policy_tasks_milestone"."id") > (%s, %s)'
+
+
+def milestone_batches(rules: list[ReminderRule], today: date, size: int) -> Iterator[Found]:
+    """The same candidates as `milestones_found`, one rule's page of at most `size` at a time.
+
+    Each page is a fresh query in (due date, id) order from where the last one stopped, so
+    memory and each insert's transaction stay bounded however large the backlog.
+    """
+    fired: dict[tuple[int, date], tuple[int, date] | None] = {}
+    for rule, qs in milestone_queries(rules, today):
+        # The milestone's own area (not SCOPE_AREA, which joins every candidate's task): all
+        # four columns come from milestone_scan_idx; the fan-out looks up a task's area only
+        # where a scoped supervisor needs it.
+        rows = qs.order_by("due_date", "pk").values_list(*PAGE_COLUMNS)
+        after = None
+        while True:
+            page = rows if after is None else rows.extra(where=[_AFTER], params=list(after))
+            chunk = list(page[:size])
+            found = Found(rule)
+            for pk, due, task_id, area_id, document_id in chunk:
+                key = (rule.pk, due)
+                if key not in fired:
+                    fired[key] = firing(rule, due, today)
+                hit = fired[key]
+                if hit is None:
+                    continue
+                found.ids.append(pk)
+                found.task_ids.append(task_id)
+                found.area_ids.append(area_id)
+                found.document_ids.append(document_id)
+                found.due_dates.append(due)
+                found.occurrences.append(hit[0])
+                found.fire_dates.append(hit[1])
+            if found.ids:
+                yield found
+            if len(chunk) < size:
+                break
+            after = (chunk[-1][1], chunk[-1][0])
 
 
 def audience(index: RecipientIndex, first_attempt: dict[tuple[int, str], datetime]) -> Audience:
@@ -128,24 +177,32 @@ WITH candidate (id, task_id, area_id, document_id, due_date, occurrence, fire_da
         %(sup_areas)s::bigint[])
 ), reach (user_id, channel, next_attempt_at) AS (
     SELECT * FROM unnest(%(reach_users)s::bigint[], %(reach_channels)s::varchar[], %(reach_at)s::timestamptz[])
+), concerned AS MATERIALIZED (
+    -- Each candidate's units. Its own task units, by index: OFFSET 0 keeps the planner from
+    -- flattening the lateral subquery into a hash join over every task's units (a sequential
+    -- scan); MATERIALIZED keeps the people's join out of that per-candidate loop (one hash).
+    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, tu.unit_id
+    FROM candidate c
+    CROSS JOIN LATERAL (
+        SELECT tu.unit_id FROM {taskunit} tu WHERE tu.task_id = c.task_id {lead_only} OFFSET 0
+    ) tu
+    UNION ALL
+    -- An area's milestone (no task) concerns the area's lead units.
+    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, au.unit_id
+    FROM candidate c
+    CROSS JOIN LATERAL (SELECT au.unit_id FROM {areaunit} au WHERE au.area_id = c.area_id OFFSET 0) au
+    WHERE c.task_id IS NULL
 ), person AS (
     -- A subject's people, each once: clerks or heads of its units, supervisors in scope.
-    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, mb.user_id
-    FROM candidate c
-    -- `= ANY(the tasks)` shows the planner how few task units it needs (an index scan, not
-    -- a sequential scan of every task's units).
-    JOIN {taskunit} tu ON tu.task_id = c.task_id AND tu.task_id = ANY(%(task_ids)s::bigint[]) {lead_only}
-    JOIN member mb ON mb.unit_id = tu.unit_id
-    UNION
-    -- An area's milestone (no task) concerns the area's lead units.
-    SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, mb.user_id
-    FROM candidate c JOIN {areaunit} au ON au.area_id = c.area_id JOIN member mb ON mb.unit_id = au.unit_id
-    WHERE c.task_id IS NULL
+    SELECT cu.id, cu.task_id, cu.due_date, cu.occurrence, cu.fire_date, mb.user_id
+    FROM concerned cu JOIN member mb ON mb.unit_id = cu.unit_id
     UNION
     SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, s.user_id
     FROM candidate c JOIN supervisor s
-        ON s.everything OR (s.document_id = c.document_id AND (s.area_id IS NULL OR s.area_id = c.area_id))
-)
+        ON s.everything OR (s.document_id = c.document_id AND (s.area_id IS NULL
+            -- The scope area (candidates.SCOPE_AREA): the milestone's own, else its task's.
+            OR s.area_id = COALESCE(c.area_id, (SELECT t.area_id FROM {task} t WHERE t.id = c.task_id))))
+), inserted AS (
 INSERT INTO {delivery} (subject_type, subject_id, subject_ref, task_id, rule_id, due_date, occurrence, fire_date,
     recipient_id, channel, next_attempt_at, status, attempts, claim_token, provider_message_id, last_error, created_at)
 SELECT %(subject)s, p.id, 0, p.task_id, %(rule)s, p.due_date, p.occurrence, p.fire_date, r.user_id, r.channel,
@@ -154,7 +211,11 @@ FROM person p JOIN reach r ON r.user_id = p.user_id
 -- A fixed order: two scans racing insert the same keys in the same order, so the later
 -- one waits on the first conflicting row and never holds a row the first one needs.
 ORDER BY p.id, r.user_id, r.channel
-ON CONFLICT ON CONSTRAINT {key} DO NOTHING
+ON CONFLICT ({key}) DO NOTHING
+RETURNING subject_id
+)
+-- Rows, and candidates that got at least one (the others are candidates again next tick).
+SELECT count(*), count(DISTINCT subject_id) FROM inserted
 """
 
 
@@ -163,7 +224,8 @@ def _statement(rule: ReminderRule) -> str:
         delivery=Delivery._meta.db_table,
         taskunit=TaskUnit._meta.db_table,
         areaunit=AreaUnit._meta.db_table,
-        key=UNIQUE_KEY,
+        task=Task._meta.db_table,
+        key=UNIQUE_COLUMNS,
         lead_only="AND tu.role = 'lead'" if rule.units == ReminderRule.Units.LEAD else "",
     )
 
@@ -209,14 +271,18 @@ def raw_cursor() -> psycopg.Cursor:
     return psycopg.Cursor(connection.connection)
 
 
-def insert_milestones(found: list[Found], people: Audience, created: datetime) -> int:
-    """Fan out and insert every rule's candidates; returns the rows really inserted.
+def insert_milestones(found: list[Found], people: Audience, created: datetime) -> tuple[int, bool]:
+    """Fan out and insert every rule's candidates: (rows really inserted, every candidate got one).
 
     Runs inside the caller's transaction, on Django's connection.
     """
-    inserted = 0
+    inserted, reached_all = 0, True
     with raw_cursor() as cursor:
-        for _rule, sql, params in statements(found, people, created):
+        # The rows are sorted before the insert (lock order); a page's fan-out sorts in memory.
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        for (_rule, sql, params), f in zip(statements(found, people, created), found, strict=True):
             cursor.execute(sql, params)
-            inserted += cursor.rowcount
-    return inserted
+            rows, reached = cursor.fetchone()
+            inserted += rows
+            reached_all &= reached == len(f.ids)
+    return inserted, reached_all

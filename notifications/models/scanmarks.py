@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django.db import models
+
+
+class ScanMark(models.Model):
+    """What the last complete milestone scan looked at, so a tick with nothing new can stop early.
+
+    `fingerprint` digests the scan's inputs that are not rows (the day, the rules and the
+    dates each rule's query asks for). `clean` is true when every candidate of that scan
+    got at least one ledger row, so none of them is a candidate again. One row per scan kind.
+    """
+
+    key = models.CharField("扫描", max_length=32, unique=True)
+    fingerprint = models.CharField("输入摘要", max_length=64)
+    clean = models.BooleanField("候选已全部写入", default=False)
+    updated_at = models.DateTimeField("更新时间")
+
+    class Meta:
+        verbose_name = "提醒扫描标记"
+        verbose_name_plural = "提醒扫描标记"
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ScanChange(models.Model):
+    """A statement changed milestones or removed ledger rows since the last complete scan.
+
+    Written by PostgreSQL statement triggers (migration 0006), in the writer's own
+    transaction, so a scan sees the row exactly when it sees the change. The scan deletes
+    the rows it has read once its own work is committed.
+    """
+
+    table = models.CharField("表", max_length=64)
+    at = models.DateTimeField("时间")
+
+    class Meta:
+        verbose_name = "提醒扫描变更"
+        verbose_name_plural = "提醒扫描变更"
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.at:%Y-%m-%d %H:%M:%S}"
