@@ -81,7 +81,7 @@ def mismatch_message(name: str, content_type: str, allowed_types: list[str]) -> 
         return f"不支持的文件类型:{name}(可上传 {allowed})"
     kind = KIND_NAMES.get(content_type, content_type)
     expected = "或".join(EXTENSIONS.get(content_type, ()))
-    return f"扩展名与内容不符:{name} 的内容是{kind}，扩展名应为 {expected}。请核对文件后重新上传"
+    return f"不支持的文件类型或扩展名与内容不符:{name} 的内容是{kind}，扩展名应为 {expected}。请核对文件后重新上传"
 
 
 def download_name(name: str, content_type: str) -> str:
