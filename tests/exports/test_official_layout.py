@@ -24,6 +24,8 @@ from docx import Document
 from docx.shared import Mm
 from pypdf import PdfReader
 
+from tests.exports.docx_render import write_docx_screenshot
+
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -77,7 +79,10 @@ def test_bulletin_pdf_is_a4_with_issue_number_signature_colophon_and_page_number
 def test_bulletin_word_file_is_a4_with_a_page_field_masthead_issue_number_and_signature(october, settings):
     settings.DUBAN_BULLETIN_ISSUER = "柯城区人民政府督查室"
     settings.DUBAN_OFFICIAL_FONTS = ["方正小标宋简体", "仿宋_GB2312"]
-    doc = Document(io.BytesIO(_get(october, "docx")))
+    data = _get(october, "docx")
+    doc = Document(io.BytesIO(data))
+    if os.environ.get("DUBAN_WRITE_SCREENSHOTS") == "1":
+        write_docx_screenshot(data, ROOT / "docs" / "screenshots" / "bulletin-docx.png")
     for section in doc.sections:
         assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
         assert abs(section.top_margin - Mm(37)) < Mm(0.5) and abs(section.left_margin - Mm(28)) < Mm(0.5)

@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from policy_tasks.models import UrgeNotice
 from policy_tasks.services.urges import urge_issue
 from tests.api.conftest import client_for
+from tests.exports.docx_render import write_docx_screenshot
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -135,7 +136,10 @@ def test_the_pdf_is_an_a4_notice_with_red_masthead_number_reply_date_and_signatu
 
 def test_the_word_file_is_a4_with_a_page_field_red_masthead_and_signature(world, client):
     notice = issue(world)
-    doc = Document(io.BytesIO(_download(client, world.lead_clerk, notice, "docx")))
+    data = _download(client, world.lead_clerk, notice, "docx")
+    doc = Document(io.BytesIO(data))
+    if os.environ.get("DUBAN_WRITE_SCREENSHOTS") == "1":
+        write_docx_screenshot(data, SCREENSHOTS / "urge-notice-docx.png")
     section = doc.sections[0]
     assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
     assert abs(section.top_margin - Mm(37)) < Mm(0.5) and abs(section.left_margin - Mm(28)) < Mm(0.5)
