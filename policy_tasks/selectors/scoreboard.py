@@ -24,7 +24,8 @@ targets have no lifecycle yet, and undated commitments have nothing to be late f
   Missing reports do not deduct: the document has no setting for it; they are
   shown so a supervisor can weigh them.
 
-Ranked by score (highest first), then unit name. Six queries, whatever the number of units.
+Ranked by score (highest first), then unit name. Six queries, whatever the number of units
+or milestones.
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate
 
 from accounts.models import Unit
 from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.reports import reports_missing
+from policy_tasks.selectors.reports import missing_report_counts
 
 
 @dataclass
@@ -57,69 +59,83 @@ class UnitScore:
     score: Decimal = Decimal("0")
 
 
-def _closed_on(status: str, closed_at, on: date) -> date | None:
-    """The date a milestone was closed, if it was closed by `on`."""
+def _closed_on(status: str, closed_day: date | None, on: date) -> date | None:
+    """The date a milestone was closed (`closed_day`: its closed_at in Asia/Shanghai), if it was
+    closed by `on`."""
     if status != Milestone.Status.CLOSED:
         return None
-    closed = timezone.localdate(closed_at) if closed_at else date.min
+    closed = closed_day or date.min
     return closed if closed <= on else None
 
 
 def unit_scoreboard(*, document: PolicyDocument, on: date, user: Any = None) -> list[UnitScore]:
     """`user`: counted over the tasks their ledger shows (a supervisor scoped to an area sees that
-    area's units and figures, issue 14); None counts everything (commands, jobs)."""
+    area's units and figures, issue 14); None counts everything (commands, jobs).
+
+    Counted in SQL (issue 18): each statement groups by unit and by the dates the definitions
+    compare (due, closed, decided), so Python sees a few hundred rows, not every milestone."""
     tasks = Task.objects.filter(document=document)
     if user is not None:
         tasks = visible_tasks(user, tasks)
     # Withdrawn clauses (已撤销) and milestones (已作废) count for nobody, for or against.
-    links = list(
-        TaskUnit.objects.filter(task__in=tasks.values("pk"))
-        .exclude(task__status=Task.Status.WITHDRAWN)
-        .select_related("unit")
+    links = TaskUnit.objects.filter(task__in=tasks.values("pk")).exclude(task__status=Task.Status.WITHDRAWN)
+    # Every unit answering for a visible clause, with how many it leads: one statement.
+    units = Unit.objects.filter(pk__in=links.values("unit_id")).annotate(
+        led=Count("task_units", filter=Q(task_units__in=links.filter(role=TaskUnit.Role.LEAD).values("pk")))
     )
-    scores: dict[int, UnitScore] = {}
-    leads_of: dict[int, list[int]] = {}
-    cos_of: dict[int, list[int]] = {}
-    for link in links:
-        scores.setdefault(link.unit_id, UnitScore(unit=link.unit))
-        if link.role == TaskUnit.Role.LEAD:
-            scores[link.unit_id].tasks_led += 1
-            leads_of.setdefault(link.task_id, []).append(link.unit_id)
-        else:
-            cos_of.setdefault(link.task_id, []).append(link.unit_id)
+    scores: dict[int, UnitScore] = {unit.pk: UnitScore(unit=unit, tasks_led=unit.led) for unit in units}
 
     days_late: dict[int, list[int]] = {}
     milestones = (
-        Milestone.objects.in_force()
-        .filter(document=document, task__in=tasks.values("pk"), due_date__isnull=False, due_date__lt=on)
-        .values_list("task_id", "due_date", "status", "closed_at")
+        links.filter(
+            task__milestones__document=document,
+            task__milestones__status__in=[*Milestone.LIVE_STATUSES, Milestone.Status.CLOSED],
+            task__milestones__due_date__isnull=False,
+            task__milestones__due_date__lt=on,
+        )
+        .values(
+            "unit_id",
+            "role",
+            due=F("task__milestones__due_date"),
+            status=F("task__milestones__status"),
+            closed_day=TruncDate("task__milestones__closed_at"),
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    for task_id, due, status, closed_at in milestones:
-        closed = _closed_on(status, closed_at, on)
-        for unit_id in leads_of.get(task_id, []):
-            score = scores[unit_id]
-            score.milestones_due += 1
+    for row in milestones:
+        score, n, due = scores[row["unit_id"]], row["n"], row["due"]
+        closed = _closed_on(row["status"], row["closed_day"], on)
+        if row["role"] != TaskUnit.Role.LEAD:
             if closed is None:
-                score.overdue_count += 1
-                days_late.setdefault(unit_id, []).append((on - due).days)
-            elif closed <= due:
-                score.closed_on_time += 1
-            else:
-                days_late.setdefault(unit_id, []).append((closed - due).days)
+                score.overdue_as_co += n
+            continue
+        score.milestones_due += n
         if closed is None:
-            for unit_id in cos_of.get(task_id, []):
-                scores[unit_id].overdue_as_co += 1
+            score.overdue_count += n
+            days_late.setdefault(row["unit_id"], []).extend([(on - due).days] * n)
+        elif closed <= due:
+            score.closed_on_time += n
+        else:
+            days_late.setdefault(row["unit_id"], []).extend([(closed - due).days] * n)
 
-    granted = ExtensionRequest.objects.filter(
-        milestone__task__in=tasks.values("pk"), status=ExtensionRequest.Status.GRANTED, decided_at__isnull=False
-    ).values_list("unit_id", "decided_at")
-    for unit_id, decided_at in granted:
-        if unit_id in scores and timezone.localdate(decided_at) <= on:
-            scores[unit_id].extensions += 1
+    granted = (
+        ExtensionRequest.objects.filter(
+            milestone__task__in=tasks.values("pk"), status=ExtensionRequest.Status.GRANTED, decided_at__isnull=False
+        )
+        .annotate(day=TruncDate("decided_at"))
+        .filter(day__lte=on)
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in granted:
+        if row["unit_id"] in scores:
+            scores[row["unit_id"]].extensions += row["n"]
 
-    for missing in reports_missing(on=on, document=document, include_late=True):
-        if missing.unit.pk in scores and missing.task.pk in leads_of:
-            scores[missing.unit.pk].missing_reports += 1
+    for unit_id, count in missing_report_counts(document=document, on=on, tasks=tasks).items():
+        if unit_id in scores:
+            scores[unit_id].missing_reports += count
 
     return scores_ranked(scores, days_late, document)
 
