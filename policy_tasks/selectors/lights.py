@@ -97,7 +97,13 @@ def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points
     return elapsed * 100 - percent * total > points * total
 
 
-def _light(milestone: Milestone | _Due, on: date, percent: int | None, document: PolicyDocument | _Thresholds) -> str:
+def _light(
+    milestone: Milestone | _Due,
+    on: date,
+    percent: int | None,
+    document: PolicyDocument | _Thresholds,
+    within=_due_within_workdays,
+) -> str:
     if milestone.status in _DONE:
         return GREY
     due = milestone.due_date
@@ -105,7 +111,7 @@ def _light(milestone: Milestone | _Due, on: date, percent: int | None, document:
         return GREEN
     if due < on:
         return RED
-    if _due_within_workdays(on, due, document.yellow_workdays):
+    if within(on, due, document.yellow_workdays):
         return YELLOW
     if percent is not None and is_behind_schedule(
         on=on, start=schedule_start(document), due=due, percent=percent, points=document.behind_schedule_points
@@ -143,8 +149,18 @@ def milestone_lights(
         }
     if percents is None:
         percents = latest_percents({m.task_id for m in items if m.task_id is not None})
+    # Deadlines cluster on a few dates: count each date's working days once (issue 18).
+    memo: dict[tuple[date, int], bool] = {}
+
+    def within(on: date, due: date, limit: int) -> bool:
+        key = (due, limit)
+        if key not in memo:
+            memo[key] = _due_within_workdays(on, due, limit)
+        return memo[key]
+
     return {
-        m.pk: _light(m, on, percents.get(m.task_id, 0) if m.task_id else None, documents[m.document_id]) for m in items
+        m.pk: _light(m, on, percents.get(m.task_id, 0) if m.task_id else None, documents[m.document_id], within)
+        for m in items
     }
 
 

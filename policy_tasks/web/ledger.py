@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from policy_tasks.models import (
     Area,
@@ -22,7 +22,16 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW, annotate_lights, task_lights
+from policy_tasks.selectors.lights import (
+    GREEN,
+    GREY,
+    RED,
+    YELLOW,
+    _Due,
+    annotate_lights,
+    milestone_lights,
+    task_lights,
+)
 from policy_tasks.selectors.tasks import milestones_overdue
 
 
@@ -41,12 +50,11 @@ class LedgerFilters:
     as_of: date | None = None
 
 
-def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
-    """Task milestones matching the filters, with `.light` and `.days_late`.
+PER_PAGE = 50
 
-    light=red is exactly the overdue ledger (selectors.tasks.milestones_overdue); the
-    other lights are computed in bulk and filtered here, since a light is not a column.
-    """
+
+def _filtered(*, user: Any, filters: LedgerFilters) -> QuerySet[Milestone]:
+    """The rows' queryset in ledger order, without the light filter for yellow and green."""
     on = filters.as_of
     if filters.light == RED:
         qs = milestones_overdue(on=on, document=filters.document, unit=filters.unit, user=user)
@@ -71,16 +79,90 @@ def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
         qs = qs.filter(due_date__gte=filters.due_from)
     if filters.due_to is not None:
         qs = qs.filter(due_date__lte=filters.due_to)
-    qs = qs.prefetch_related(Prefetch("urges", queryset=UrgeNotice.objects.order_by("-issued_at", "-pk")))
-    rows = annotate_lights(qs, on=on)
-    if filters.light in (YELLOW, GREEN):
-        rows = [m for m in rows if m.light == filters.light]
+    return qs.prefetch_related(Prefetch("urges", queryset=UrgeNotice.objects.order_by("-issued_at", "-pk")))
+
+
+def _decorate(rows: list[Milestone], on: date) -> list[Milestone]:
     for m in rows:
         m.days_late = (on - m.due_date).days if m.due_date and m.due_date < on else 0
         m.lead_units = [tu.unit for tu in m.task.task_units.all() if tu.role == TaskUnit.Role.LEAD]
         m.co_units = [tu.unit for tu in m.task.task_units.all() if tu.role == TaskUnit.Role.CO]
         m.urge_list = list(m.urges.all())
     return rows
+
+
+def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
+    """Every task milestone matching the filters, with `.light` and `.days_late`.
+
+    light=red is exactly the overdue ledger (selectors.tasks.milestones_overdue); the
+    other lights are computed in bulk and filtered here, since a light is not a column.
+    The pages read `ledger_page`; this whole list is what its pages add up to (tests).
+    """
+    rows = annotate_lights(_filtered(user=user, filters=filters), on=filters.as_of)
+    if filters.light in (YELLOW, GREEN):
+        rows = [m for m in rows if m.light == filters.light]
+    return _decorate(rows, filters.as_of)
+
+
+@dataclass
+class LedgerPage:
+    rows: list[Milestone]
+    total: int  # rows on all pages, counted in SQL (or from the light's ids), not rendered
+    number: int
+    num_pages: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def first_index(self) -> int:
+        return (self.number - 1) * PER_PAGE + 1 if self.rows else 0
+
+    @property
+    def last_index(self) -> int:
+        return (self.number - 1) * PER_PAGE + len(self.rows)
+
+
+def _page_number(raw: Any, num_pages: int) -> int:
+    """A bad or out-of-range page number shows the nearest page, as a filter's bad value drops it."""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        number = 1
+    return min(max(number, 1), num_pages)
+
+
+def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: int = PER_PAGE) -> LedgerPage:
+    """One page of `ledger_rows` (same rows, same order) and their total (issue 18: the console
+    rendered 27,714 rows). Red, grey and unfiltered lists are counted and sliced in SQL; yellow
+    and green are not columns, so the lights of the candidates' plain rows pick the ids first."""
+    on = filters.as_of
+    qs = _filtered(user=user, filters=filters)
+    if filters.light in (YELLOW, GREEN):
+        dues = [
+            _Due(*row)
+            for row in qs.values_list("pk", "task_id", "document_id", "status", "due_date").order_by(*qs.query.order_by)
+        ]
+        lights = milestone_lights(dues, on=on)
+        ids = [d.pk for d in dues if lights[d.pk] == filters.light]
+        total = len(ids)
+        num_pages = max(1, -(-total // per_page))
+        number = _page_number(page, num_pages)
+        chosen = ids[(number - 1) * per_page : number * per_page]
+        by_id = {m.pk: m for m in qs.filter(pk__in=chosen)}
+        rows = [by_id[pk] for pk in chosen]
+    else:
+        total = qs.count()
+        num_pages = max(1, -(-total // per_page))
+        number = _page_number(page, num_pages)
+        rows = list(qs[(number - 1) * per_page : number * per_page])
+    rows = annotate_lights(rows, on=on)
+    return LedgerPage(rows=_decorate(rows, on), total=total, number=number, num_pages=num_pages)
 
 
 def board(*, user: Any, document: PolicyDocument, on: date) -> list[tuple[Area | None, list[Task]]]:
