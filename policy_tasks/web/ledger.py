@@ -128,7 +128,7 @@ class LedgerPage:
         return (self.number - 1) * PER_PAGE + len(self.rows)
 
 
-def _page_number(raw: Any, num_pages: int) -> int:
+def page_number(raw: Any, num_pages: int) -> int:
     """A bad or out-of-range page number shows the nearest page, as a filter's bad value drops it."""
     try:
         number = int(raw)
@@ -152,31 +152,61 @@ def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: i
         ids = [d.pk for d in dues if lights[d.pk] == filters.light]
         total = len(ids)
         num_pages = max(1, -(-total // per_page))
-        number = _page_number(page, num_pages)
+        number = page_number(page, num_pages)
         chosen = ids[(number - 1) * per_page : number * per_page]
-        by_id = {m.pk: m for m in qs.filter(pk__in=chosen)}
-        rows = [by_id[pk] for pk in chosen]
     else:
         total = qs.count()
         num_pages = max(1, -(-total // per_page))
-        number = _page_number(page, num_pages)
-        rows = list(qs[(number - 1) * per_page : number * per_page])
-    rows = annotate_lights(rows, on=on)
+        number = page_number(page, num_pages)
+        # The page's ids first, sorted on narrow rows: sorting the full rows would carry each
+        # one's document (with its whole source text) through the sort.
+        chosen = list(qs.values_list("pk", flat=True)[(number - 1) * per_page : number * per_page])
+    by_id = {m.pk: m for m in qs.filter(pk__in=chosen)}
+    rows = annotate_lights([by_id[pk] for pk in chosen], on=on)
     return LedgerPage(rows=_decorate(rows, on), total=total, number=number, num_pages=num_pages)
 
 
-def board(*, user: Any, document: PolicyDocument, on: date) -> list[tuple[Area | None, list[Task]]]:
-    """The document's visible clauses as tiles grouped by area, each with `.light`."""
-    tasks = list(visible_tasks(user).filter(document=document).select_related("area").order_by("number"))
+BOARD_TILES_MAX = 400
+
+
+@dataclass
+class BoardArea:
+    area: Area | None
+    tasks: list[Task]  # the tiles; empty when the area is summarised by its counts
+    counts: dict[str, int]  # tasks by light, in LIGHT_ORDER
+
+
+def board(*, user: Any, document: PolicyDocument, on: date, area: Area | None = None) -> list[BoardArea]:
+    """The document's visible clauses grouped by area, each with `.light` and counts by light.
+
+    Up to BOARD_TILES_MAX clauses (in the document, or in the area asked for) each get a tile;
+    a larger document shows each area's counts, each a link to the list of that area (issue 18:
+    10,000 tiles were megabytes of HTML that nobody reads)."""
+    tasks = list(
+        visible_tasks(user)
+        .filter(document=document)
+        .select_related("area")
+        .only("id", "number", "title", "status", "area", "document")
+        .order_by("number")
+    )
     lights = task_lights(tasks, on=on)
     areas = list(document.areas.order_by("number"))
     grouped: dict[int | None, list[Task]] = {a.pk: [] for a in areas}
     for task in tasks:
         task.light = lights[task.pk]
         grouped.setdefault(task.area_id, []).append(task)
-    result: list[tuple[Area | None, list[Task]]] = [(a, grouped[a.pk]) for a in areas if grouped[a.pk]]
-    if grouped.get(None):
-        result.append((None, grouped[None]))
+    tiles = len(tasks) <= BOARD_TILES_MAX
+    result = []
+    for key, members in [(a, grouped[a.pk]) for a in areas] + [(None, grouped.get(None, []))]:
+        if not members:
+            continue
+        counts = {light: 0 for light in (RED, YELLOW, GREEN, GREY)}
+        for task in members:
+            counts[task.light] += 1
+        shown = tiles or (
+            area is not None and key is not None and key.pk == area.pk and len(members) <= BOARD_TILES_MAX
+        )
+        result.append(BoardArea(area=key, tasks=members if shown else [], counts=counts))
     return result
 
 

@@ -131,7 +131,7 @@ def console(request: HttpRequest) -> HttpResponse:
     context["calendar_gap"] = first_uncovered(today, today + timedelta(days=settings.HEALTH_HOLIDAY_HORIZON_DAYS))
     if document is not None:
         context.update(
-            board=ledger.board(user=request.user, document=document, on=on),
+            board=ledger.board(user=request.user, document=document, on=on, area=context["filters"].area),
             scoreboard=unit_scoreboard(document=document, on=on, user=request.user),
             verifications=ledger.verification_queue(user=request.user, document=document),
             extensions=ledger.extension_queue(user=request.user, document=document),
