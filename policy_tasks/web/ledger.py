@@ -110,6 +110,7 @@ class LedgerPage:
     total: int  # rows on all pages, counted in SQL (or from the light's ids), not rendered
     number: int
     num_pages: int
+    per_page: int = PER_PAGE
 
     @property
     def has_previous(self) -> bool:
@@ -121,11 +122,11 @@ class LedgerPage:
 
     @property
     def first_index(self) -> int:
-        return (self.number - 1) * PER_PAGE + 1 if self.rows else 0
+        return (self.number - 1) * self.per_page + 1 if self.rows else 0
 
     @property
     def last_index(self) -> int:
-        return (self.number - 1) * PER_PAGE + len(self.rows)
+        return (self.number - 1) * self.per_page + len(self.rows)
 
 
 def page_number(raw: Any, num_pages: int) -> int:
@@ -137,11 +138,12 @@ def page_number(raw: Any, num_pages: int) -> int:
     return min(max(number, 1), num_pages)
 
 
-def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: int = PER_PAGE) -> LedgerPage:
+def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: int | None = None) -> LedgerPage:
     """One page of `ledger_rows` (same rows, same order) and their total (issue 18: the console
     rendered 27,714 rows). Red, grey and unfiltered lists are counted and sliced in SQL; yellow
     and green are not columns, so the lights of the candidates' plain rows pick the ids first."""
     on = filters.as_of
+    per_page = per_page or PER_PAGE
     qs = _filtered(user=user, filters=filters)
     if filters.light in (YELLOW, GREEN):
         dues = [
@@ -163,7 +165,7 @@ def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: i
         chosen = list(qs.values_list("pk", flat=True)[(number - 1) * per_page : number * per_page])
     by_id = {m.pk: m for m in qs.filter(pk__in=chosen)}
     rows = annotate_lights([by_id[pk] for pk in chosen], on=on)
-    return LedgerPage(rows=_decorate(rows, on), total=total, number=number, num_pages=num_pages)
+    return LedgerPage(rows=_decorate(rows, on), total=total, number=number, num_pages=num_pages, per_page=per_page)
 
 
 BOARD_TILES_MAX = 400

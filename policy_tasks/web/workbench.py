@@ -41,7 +41,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
             num_pages = max(1, -(-len(tasks) // GROUP_PAGE))
             number = page_number(request.GET.get("page"), num_pages)
             shown = tasks[(number - 1) * GROUP_PAGE : number * GROUP_PAGE]
-            task_group = TaskGroup(light, shown, LedgerPage(shown, len(tasks), number, num_pages))
+            task_group = TaskGroup(light, shown, LedgerPage(shown, len(tasks), number, num_pages, GROUP_PAGE))
     kept = request.GET.copy()
     kept.pop("page", None)
     return render(
