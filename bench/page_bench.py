@@ -175,21 +175,26 @@ def _actors():
         return u
 
     supervisor, leader, clerk = user("pagebench_supervisor"), user("pagebench_leader"), user("pagebench_clerk")
+    admin = user("pagebench_admin")
+    RoleGrant.objects.get_or_create(user=admin, role=RoleGrant.Role.ADMIN, revoked_at=None)
     RoleGrant.objects.get_or_create(user=supervisor, role=RoleGrant.Role.SUPERVISOR, revoked_at=None)
     RoleGrant.objects.get_or_create(user=leader, role=RoleGrant.Role.LEADER, revoked_at=None)
     unit = Unit.objects.get(name="区页面基准局00")
     Membership.objects.get_or_create(user=clerk, unit=unit, defaults={"role": Membership.Role.CLERK})
-    return {"supervisor": supervisor, "leader": leader, "clerk": clerk}
+    return {"supervisor": supervisor, "leader": leader, "admin": admin, "clerk": clerk}
 
 
 # (path, roles that see it). Each with the bench's 统计日期 so the figures do not move with the clock.
 PAGES = [
-    ("/supervision/", ("supervisor", "leader")),
+    ("/supervision/", ("supervisor", "leader", "admin")),
     ("/supervision/?light=&page=20", ("supervisor",)),
-    ("/dashboard/", ("supervisor", "leader")),
+    ("/supervision/?light=yellow", ("supervisor",)),
+    ("/dashboard/", ("supervisor", "leader", "admin")),
     ("/workbench/", ("clerk",)),
+    ("/workbench/?tasks=red&page=2", ("clerk",)),
     ("/milestones/?light=", ("supervisor", "leader", "clerk")),
-    ("/milestones/?light=red", ("supervisor", "clerk")),
+    ("/milestones/?light=red", ("supervisor", "leader", "clerk")),
+    ("/milestones/?light=green&page=3", ("supervisor", "clerk")),
 ]
 
 
