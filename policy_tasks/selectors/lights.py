@@ -222,13 +222,21 @@ def task_lights(
         rows = fetch(_TASK_DUES_SQL.format(ids=f"IN ({', '.join(['%s'] * len(ids))})"), [on, on, *ids])
     if percents is None:
         percents = latest_percents([row[0] for row in rows if row[2] == 0 and row[3] is not None])
+    memo: dict[tuple[date, int], bool] = {}
+
+    def within(on: date, due: date, limit: int) -> bool:
+        if (due, limit) not in memo:
+            memo[due, limit] = _due_within_workdays(on, due, limit)
+        return memo[due, limit]
+
     by_task: dict[int, str] = {}
     for task_id, document_id, red, next_due, live, *thresholds in rows:
         if red:
             by_task[task_id] = RED
         elif next_due is not None:
             due = _Due(0, task_id, document_id, Milestone.Status.OPEN, _as_date(next_due))
-            light = _light(due, on, percents.get(task_id, 0), _Thresholds(_as_date(thresholds[0]), *thresholds[1:]))
+            document = _Thresholds(_as_date(thresholds[0]), *thresholds[1:])
+            light = _light(due, on, percents.get(task_id, 0), document, within)
             by_task[task_id] = YELLOW if light == YELLOW else GREEN
         else:
             by_task[task_id] = GREEN if live else GREY

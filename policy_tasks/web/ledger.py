@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -184,31 +185,39 @@ def board(*, user: Any, document: PolicyDocument, on: date, area: Area | None = 
     Up to BOARD_TILES_MAX clauses (in the document, or in the area asked for) each get a tile;
     a larger document shows each area's counts, each a link to the list of that area (issue 18:
     10,000 tiles were megabytes of HTML that nobody reads)."""
-    tasks = list(
-        visible_tasks(user)
-        .filter(document=document)
-        .select_related("area")
-        .only("id", "number", "title", "status", "area", "document")
-        .order_by("number")
-    )
-    lights = task_lights(tasks, on=on)
+    visible = visible_tasks(user).filter(document=document)
+    # Plain rows for the lights and counts; model instances only for the tiles shown.
+    rows = [
+        SimpleNamespace(pk=pk, area_id=area_id, status=status)
+        for pk, area_id, status in visible.values_list("id", "area_id", "status")
+    ]
+    lights = task_lights(rows, on=on)
     areas = list(document.areas.order_by("number"))
-    grouped: dict[int | None, list[Task]] = {a.pk: [] for a in areas}
-    for task in tasks:
-        task.light = lights[task.pk]
-        grouped.setdefault(task.area_id, []).append(task)
-    tiles = len(tasks) <= BOARD_TILES_MAX
+    grouped: dict[int | None, list[SimpleNamespace]] = {a.pk: [] for a in areas}
+    for row in rows:
+        grouped.setdefault(row.area_id, []).append(row)
+    tiles = len(rows) <= BOARD_TILES_MAX
+    shown_areas = {
+        key
+        for key, members in grouped.items()
+        if tiles or (area is not None and key == area.pk and len(members) <= BOARD_TILES_MAX)
+    }
+    instances = {}
+    if shown_areas:
+        wanted = [row.pk for key in shown_areas for row in grouped[key]]
+        for task in visible.filter(pk__in=wanted).select_related("area").order_by("number"):
+            task.light = lights[task.pk]
+            instances.setdefault(task.area_id, []).append(task)
     result = []
-    for key, members in [(a, grouped[a.pk]) for a in areas] + [(None, grouped.get(None, []))]:
+    for key in [a for a in areas] + [None]:
+        members = grouped.get(key.pk if key is not None else None, [])
         if not members:
             continue
         counts = {light: 0 for light in (RED, YELLOW, GREEN, GREY)}
-        for task in members:
-            counts[task.light] += 1
-        shown = tiles or (
-            area is not None and key is not None and key.pk == area.pk and len(members) <= BOARD_TILES_MAX
-        )
-        result.append(BoardArea(area=key, tasks=members if shown else [], counts=counts))
+        for row in members:
+            counts[lights[row.pk]] += 1
+        shown = instances.get(key.pk if key is not None else None, [])
+        result.append(BoardArea(area=key, tasks=shown, counts=counts))
     return result
 
 

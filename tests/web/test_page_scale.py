@@ -158,3 +158,24 @@ def test_the_workbench_pages_one_light_through_all_its_clauses(client, seeded, m
             following = NEXT.search(section)
             url = "/workbench/" + unescape(following.group(1)).split("#")[0] if following else None
         assert len(seen) == len(set(seen)) == int(count)
+
+
+def test_a_large_board_counts_each_area_and_shows_one_area_on_request(client, seeded, monkeypatch):
+    monkeypatch.setattr(ledger, "BOARD_TILES_MAX", 3)
+    supervisor = User.objects.get(username="duchashi")
+    client.force_login(supervisor)
+    page = client.get(f"/supervision/?document={seeded.pk}").content.decode()
+    board = page[page.index('id="board"') : page.index('id="scoreboard"')]
+    counted = sum(int(n) for n in re.findall(r"</span>\s*(\d+) 条</span>", board))
+    assert counted == Task.objects.filter(document=seeded).count()
+    assert 'class="tile ' not in board
+    on = date(2023, 11, 15)
+    expected = task_lights(list(Task.objects.filter(document=seeded)), on=on)
+    reds = sum(1 for light in expected.values() if light == "red")
+    assert sum(int(n) for n in re.findall(r"红灯·逾期</span>\s*(\d+) 条", board)) == reds
+    # An area of no more than the limit shows its tiles when chosen in the filters.
+    area = min(seeded.areas.all(), key=lambda a: a.tasks.count())
+    monkeypatch.setattr(ledger, "BOARD_TILES_MAX", area.tasks.count())
+    chosen = client.get(f"/supervision/?document={seeded.pk}&area={area.pk}").content.decode()
+    tiles = chosen[chosen.index('id="board"') : chosen.index('id="scoreboard"')].count('class="tile ')
+    assert tiles == area.tasks.count()
