@@ -31,11 +31,11 @@ or milestones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DateField, DurationField, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import TruncDate
 
 from accounts.models import Unit
@@ -107,9 +107,9 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: Any = None) -> 
         .annotate(
             due_n=Count("pk"),
             overdue_n=Count("pk", filter=~closed),
-            overdue_days=Sum(Value(on, output_field=DateField()) - F("due_date"), filter=~closed),
+            overdue_days=Sum(DaysBetween(Value(on, output_field=DateField()), "due_date"), filter=~closed),
             late_n=Count("pk", filter=late),
-            late_days=Sum(F("closed_day") - F("due_date"), filter=late, output_field=DurationField()),
+            late_days=Sum(DaysBetween("closed_day", "due_date"), filter=late),
         )
         .order_by()
     )
@@ -140,8 +140,28 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: Any = None) -> 
     return scores_ranked(scores, {}, document, late_totals=late_totals)
 
 
-def _days(value: timedelta | None) -> int:
-    return value.days if value is not None else 0
+class DaysBetween(Func):
+    """Whole days from the second date to the first, as an integer: PostgreSQL subtracts dates
+    to days; Django's own date subtraction multiplies an interval per row and sums intervals,
+    which took most of the scoreboard's statement at 100,000 milestones."""
+
+    arity = 2
+    output_field = IntegerField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(ROUND(JULIANDAY(%(expressions)s)) AS INTEGER)",
+            arg_joiner=") - JULIANDAY(",
+            **extra_context,
+        )
+
+
+def _days(value: int | None) -> int:
+    return value or 0
 
 
 def scores_ranked(
