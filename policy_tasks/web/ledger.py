@@ -10,7 +10,7 @@ from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from policy_tasks.models import (
     Area,
@@ -147,9 +147,13 @@ def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: i
     per_page = per_page or PER_PAGE
     qs = _filtered(user=user, filters=filters)
     if filters.light in (YELLOW, GREEN):
+        # Live and past due is red, withdrawn is grey: neither can be yellow or green.
+        candidates = qs.filter(status__in=Milestone.LIVE_STATUSES).filter(Q(due_date__gte=on) | Q(due_date=None))
         dues = [
             _Due(*row)
-            for row in qs.values_list("pk", "task_id", "document_id", "status", "due_date").order_by(*qs.query.order_by)
+            for row in candidates.values_list("pk", "task_id", "document_id", "status", "due_date").order_by(
+                *qs.query.order_by
+            )
         ]
         lights = milestone_lights(dues, on=on)
         ids = [d.pk for d in dues if lights[d.pk] == filters.light]
