@@ -31,12 +31,13 @@ or milestones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from accounts.models import Unit
 from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
@@ -97,7 +98,9 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: Any = None) -> 
 
     # Per clause first (one row per task, not per task and unit: 75,000 milestones joined to
     # three units each took most of the page, issue 18), then added up per unit here.
-    closed = Q(status=Milestone.Status.CLOSED) & (Q(closed_day__isnull=True) | Q(closed_day__lte=on))
+    # Closed by `on` compares the instant with the end of `on` (no time zone per row); only the
+    # late ones need their closing day.
+    closed = Q(status=Milestone.Status.CLOSED) & (Q(closed_at__isnull=True) | Q(closed_at__lt=_end_of(on)))
     late = closed & Q(closed_day__gt=F("due_date"))
     per_task = (
         Milestone.objects.in_force()
@@ -158,6 +161,11 @@ class DaysBetween(Func):
             arg_joiner=") - JULIANDAY(",
             **extra_context,
         )
+
+
+def _end_of(day: date) -> datetime:
+    """The first instant after `day` in the project's time zone: closed by `day` is closed before it."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
 def _days(value: int | None) -> int:
