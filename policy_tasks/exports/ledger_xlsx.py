@@ -8,7 +8,9 @@ repeated on every page.
 Written with XlsxWriter, not openpyxl: openpyxl checks every new merged range
 against all earlier ones, so a 10,000-milestone ledger (12,500 merged ranges)
 took 52 s there against about 1 s here (bench/ledger_bench.py, docs/exports.md).
-openpyxl still reads the workbook back in the tests.
+XlsxWriter's constant_memory mode streams the rows to a temporary file, which is
+what openpyxl's write_only mode would do, without its merge checks. openpyxl still
+reads the workbook back in the tests.
 """
 
 from __future__ import annotations
@@ -62,10 +64,14 @@ class _Formats:
 
 
 def _write(ws, fmts: _Formats, r: int, col: int, value, fmt) -> None:
+    # The typed calls `write` would dispatch to (with formulas and URLs off, as set below):
+    # 1.3 million cells make the dispatch worth skipping.
     if value is None or value == "":
         ws.write_blank(r, col, None, fmt)
     elif col in DATE_COLUMNS:
         ws.write_datetime(r, col, value, fmt)
+    elif isinstance(value, str):
+        ws.write_string(r, col, value, fmt)
     else:
         ws.write(r, col, value, fmt)
 
@@ -76,7 +82,9 @@ def write_ledger_xlsx(ledger: Ledger, target: str | IO[bytes]) -> None:
     wb = xlsxwriter.Workbook(
         target,
         {
-            "in_memory": True,
+            # Rows go to a temporary file as they are written, not into a sheet held whole in
+            # memory (issue 18: 100,000 milestones took 200 MB there); strings are inline.
+            "constant_memory": True,
             "default_date_format": "yyyy-mm-dd",
             "strings_to_formulas": False,
             "strings_to_urls": False,
@@ -99,23 +107,33 @@ def _fill(wb: xlsxwriter.Workbook, ledger: Ledger) -> None:
     for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
 
+    # constant_memory writes a row once, in order: each clause's rows are written whole, its
+    # merged columns as the value on the first row and formatted blanks below, and the merges
+    # are recorded on the sheet afterwards (merge_range would write ahead into later rows).
     rows = ledger.rows
     group_start = 0
+    clause_looks = [fmts.cell(col, None) for col in range(ncols)]
+    by_light: dict[str, list] = {}
     for index, row in enumerate(rows):
-        r = FIRST_ROW + index
-        values = row.values()
-        for col, value in enumerate(values):
-            if col not in CLAUSE_COLUMNS:
-                _write(ws, fmts, r, col, value, fmts.cell(col, row.light))
         if index + 1 < len(rows) and rows[index + 1].group == row.group:
             continue
-        first = FIRST_ROW + group_start
-        for col in CLAUSE_COLUMNS:
-            fmt = fmts.cell(col, None)
-            if r > first:
-                ws.merge_range(first, col, r, col, values[col], fmt)
-            else:
-                _write(ws, fmts, r, col, values[col], fmt)
+        first, last = FIRST_ROW + group_start, FIRST_ROW + index
+        for offset, member in enumerate(rows[group_start : index + 1]):
+            r = first + offset
+            looks = by_light.get(member.light) or by_light.setdefault(
+                member.light, [fmts.cell(col, member.light) for col in range(ncols)]
+            )
+            for col, value in enumerate(member.values()):
+                if col in CLAUSE_COLUMNS:
+                    if offset == 0:
+                        _write(ws, fmts, r, col, value, clause_looks[col])
+                    else:
+                        ws.write_blank(r, col, None, clause_looks[col])
+                else:
+                    _write(ws, fmts, r, col, value, looks[col])
+        if last > first:
+            # What merge_range records; clause ranges never overlap, so its overlap check is moot.
+            ws.merge.extend([first, col, last, col] for col in CLAUSE_COLUMNS)
         group_start = index + 1
 
     last_row = max(HEADER_ROW, FIRST_ROW + len(rows) - 1)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, QuerySet
 
 from policy_tasks.models import (
     Area,
@@ -22,7 +23,16 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW, annotate_lights, task_lights
+from policy_tasks.selectors.lights import (
+    GREEN,
+    GREY,
+    RED,
+    YELLOW,
+    _Due,
+    annotate_lights,
+    milestone_lights,
+    task_lights,
+)
 from policy_tasks.selectors.tasks import milestones_overdue
 
 
@@ -41,12 +51,11 @@ class LedgerFilters:
     as_of: date | None = None
 
 
-def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
-    """Task milestones matching the filters, with `.light` and `.days_late`.
+PER_PAGE = 50
 
-    light=red is exactly the overdue ledger (selectors.tasks.milestones_overdue); the
-    other lights are computed in bulk and filtered here, since a light is not a column.
-    """
+
+def _filtered(*, user: Any, filters: LedgerFilters) -> QuerySet[Milestone]:
+    """The rows' queryset in ledger order, without the light filter for yellow and green."""
     on = filters.as_of
     if filters.light == RED:
         qs = milestones_overdue(on=on, document=filters.document, unit=filters.unit, user=user)
@@ -71,10 +80,10 @@ def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
         qs = qs.filter(due_date__gte=filters.due_from)
     if filters.due_to is not None:
         qs = qs.filter(due_date__lte=filters.due_to)
-    qs = qs.prefetch_related(Prefetch("urges", queryset=UrgeNotice.objects.order_by("-issued_at", "-pk")))
-    rows = annotate_lights(qs, on=on)
-    if filters.light in (YELLOW, GREEN):
-        rows = [m for m in rows if m.light == filters.light]
+    return qs.prefetch_related(Prefetch("urges", queryset=UrgeNotice.objects.order_by("-issued_at", "-pk")))
+
+
+def _decorate(rows: list[Milestone], on: date) -> list[Milestone]:
     for m in rows:
         m.days_late = (on - m.due_date).days if m.due_date and m.due_date < on else 0
         m.lead_units = [tu.unit for tu in m.task.task_units.all() if tu.role == TaskUnit.Role.LEAD]
@@ -83,18 +92,136 @@ def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
     return rows
 
 
-def board(*, user: Any, document: PolicyDocument, on: date) -> list[tuple[Area | None, list[Task]]]:
-    """The document's visible clauses as tiles grouped by area, each with `.light`."""
-    tasks = list(visible_tasks(user).filter(document=document).select_related("area").order_by("number"))
-    lights = task_lights(tasks, on=on)
+def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
+    """Every task milestone matching the filters, with `.light` and `.days_late`.
+
+    light=red is exactly the overdue ledger (selectors.tasks.milestones_overdue); the
+    other lights are computed in bulk and filtered here, since a light is not a column.
+    The pages read `ledger_page`; this whole list is what its pages add up to (tests).
+    """
+    rows = annotate_lights(_filtered(user=user, filters=filters), on=filters.as_of)
+    if filters.light in (YELLOW, GREEN):
+        rows = [m for m in rows if m.light == filters.light]
+    return _decorate(rows, filters.as_of)
+
+
+@dataclass
+class LedgerPage:
+    rows: list[Milestone]
+    total: int  # rows on all pages, counted in SQL (or from the light's ids), not rendered
+    number: int
+    num_pages: int
+    per_page: int = PER_PAGE
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def first_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def last_index(self) -> int:
+        return (self.number - 1) * self.per_page + len(self.rows)
+
+
+def page_number(raw: Any, num_pages: int) -> int:
+    """A bad or out-of-range page number shows the nearest page, as a filter's bad value drops it."""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        number = 1
+    return min(max(number, 1), num_pages)
+
+
+def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: int | None = None) -> LedgerPage:
+    """One page of `ledger_rows` (same rows, same order) and their total (issue 18: the console
+    rendered 27,714 rows). Red, grey and unfiltered lists are counted and sliced in SQL; yellow
+    and green are not columns, so the lights of the candidates' plain rows pick the ids first."""
+    on = filters.as_of
+    per_page = per_page or PER_PAGE
+    qs = _filtered(user=user, filters=filters)
+    if filters.light in (YELLOW, GREEN):
+        # Live and past due is red, withdrawn is grey: neither can be yellow or green.
+        candidates = qs.filter(status__in=Milestone.LIVE_STATUSES).filter(Q(due_date__gte=on) | Q(due_date=None))
+        dues = [
+            _Due(*row)
+            for row in candidates.values_list("pk", "task_id", "document_id", "status", "due_date").order_by(
+                *qs.query.order_by
+            )
+        ]
+        lights = milestone_lights(dues, on=on)
+        ids = [d.pk for d in dues if lights[d.pk] == filters.light]
+        total = len(ids)
+        num_pages = max(1, -(-total // per_page))
+        number = page_number(page, num_pages)
+        chosen = ids[(number - 1) * per_page : number * per_page]
+    else:
+        total = qs.count()
+        num_pages = max(1, -(-total // per_page))
+        number = page_number(page, num_pages)
+        # The page's ids first, sorted on narrow rows: sorting the full rows would carry each
+        # one's document (with its whole source text) through the sort.
+        chosen = list(qs.values_list("pk", flat=True)[(number - 1) * per_page : number * per_page])
+    by_id = {m.pk: m for m in qs.filter(pk__in=chosen)}
+    rows = annotate_lights([by_id[pk] for pk in chosen], on=on)
+    return LedgerPage(rows=_decorate(rows, on), total=total, number=number, num_pages=num_pages, per_page=per_page)
+
+
+BOARD_TILES_MAX = 400
+
+
+@dataclass
+class BoardArea:
+    area: Area | None
+    tasks: list[Task]  # the tiles; empty when the area is summarised by its counts
+    counts: dict[str, int]  # tasks by light, in LIGHT_ORDER
+
+
+def board(*, user: Any, document: PolicyDocument, on: date, area: Area | None = None) -> list[BoardArea]:
+    """The document's visible clauses grouped by area, each with `.light` and counts by light.
+
+    Up to BOARD_TILES_MAX clauses (in the document, or in the area asked for) each get a tile;
+    a larger document shows each area's counts, each a link to the list of that area (issue 18:
+    10,000 tiles were megabytes of HTML that nobody reads)."""
+    visible = visible_tasks(user).filter(document=document)
+    # Plain rows for the lights and counts; model instances only for the tiles shown.
+    rows = [
+        SimpleNamespace(pk=pk, area_id=area_id, status=status)
+        for pk, area_id, status in visible.values_list("id", "area_id", "status")
+    ]
+    lights = task_lights(rows, on=on)
     areas = list(document.areas.order_by("number"))
-    grouped: dict[int | None, list[Task]] = {a.pk: [] for a in areas}
-    for task in tasks:
-        task.light = lights[task.pk]
-        grouped.setdefault(task.area_id, []).append(task)
-    result: list[tuple[Area | None, list[Task]]] = [(a, grouped[a.pk]) for a in areas if grouped[a.pk]]
-    if grouped.get(None):
-        result.append((None, grouped[None]))
+    grouped: dict[int | None, list[SimpleNamespace]] = {a.pk: [] for a in areas}
+    for row in rows:
+        grouped.setdefault(row.area_id, []).append(row)
+    tiles = len(rows) <= BOARD_TILES_MAX
+    shown_areas = {
+        key
+        for key, members in grouped.items()
+        if tiles or (area is not None and key == area.pk and len(members) <= BOARD_TILES_MAX)
+    }
+    instances = {}
+    if shown_areas:
+        wanted = [row.pk for key in shown_areas for row in grouped[key]]
+        for task in visible.filter(pk__in=wanted).select_related("area").order_by("number"):
+            task.light = lights[task.pk]
+            instances.setdefault(task.area_id, []).append(task)
+    result = []
+    for key in [a for a in areas] + [None]:
+        members = grouped.get(key.pk if key is not None else None, [])
+        if not members:
+            continue
+        counts = {light: 0 for light in (RED, YELLOW, GREEN, GREY)}
+        for row in members:
+            counts[lights[row.pk]] += 1
+        shown = instances.get(key.pk if key is not None else None, [])
+        result.append(BoardArea(area=key, tasks=shown, counts=counts))
     return result
 
 

@@ -31,7 +31,7 @@ from policy_tasks.models import (
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW, annotate_lights, task_lights
 from policy_tasks.selectors.reports import MissingReport, reports_missing, task_reports
-from policy_tasks.selectors.tasks import milestones_overdue, tasks_for_user
+from policy_tasks.selectors.tasks import milestones_overdue
 
 LIGHT_ORDER = [RED, YELLOW, GREEN, GREY]
 LIGHT_LABELS = {RED: "逾期", YELLOW: "临期/滞后", GREEN: "正常推进", GREY: "已销号"}
@@ -70,7 +70,9 @@ class Workbench:
     groups: list[tuple[str, str, list[Task]]] = field(default_factory=list)
     task_count: int = 0
     upcoming: list[Milestone] = field(default_factory=list)
+    upcoming_count: int = 0
     overdue: list[Milestone] = field(default_factory=list)
+    overdue_count: int = 0
     periods_due: list[PeriodDue] = field(default_factory=list)
     missing: list[MissingReport] = field(default_factory=list)
     urges: list[UrgeRecipient] = field(default_factory=list)
@@ -88,16 +90,30 @@ class Workbench:
         return sorted(groups.values(), key=lambda g: (g[0].document_id, g[0].number, g[1].name))
 
 
-def workbench(*, user: Any, unit_ids: set[int], on: date) -> Workbench:
+def workbench(*, user: Any, unit_ids: set[int], on: date, shown: int | None = None) -> Workbench:
+    """`shown`: how many overdue and upcoming milestones to read (all when None); their
+    counts are `overdue_count` and `upcoming_count` either way."""
     board = Workbench()
     if not unit_ids:
         return board
     mine = TaskUnit.objects.filter(unit_id__in=unit_ids).values("task_id")
-    tasks = list(tasks_for_user(user=user).filter(pk__in=mine).order_by("document_id", "number"))
+    # What a tile shows, no more: the list's milestones and the documents' full text made a unit
+    # of 600 clauses load 18,000 objects (issue 18).
+    tasks = list(
+        visible_tasks(user)
+        .filter(pk__in=mine)
+        .select_related("document")
+        .only("id", "number", "label", "title", "status", "document__id", "document__doc_number")
+        .order_by("document_id", "number")
+    )
     lights = task_lights(tasks, on=on)
+    # The units' roles as plain pairs: a prefetch builds a queryset per task.
+    roles: dict[int, set[str]] = {}
+    for task_id, role in TaskUnit.objects.filter(unit_id__in=unit_ids).values_list("task_id", "role"):
+        roles.setdefault(task_id, set()).add(role)
     for task in tasks:
         task.light = lights[task.pk]
-        task.my_roles = {tu.role for tu in task.task_units.all() if tu.unit_id in unit_ids}
+        task.my_roles = roles.get(task.pk, set())
     board.task_count = len(tasks)
     board.groups = [
         (light, LIGHT_LABELS[light], [t for t in tasks if t.light == light])
@@ -111,10 +127,14 @@ def workbench(*, user: Any, unit_ids: set[int], on: date) -> Workbench:
         .select_related("task", "document")
         .order_by("due_date", "task__number", "position")
     )
-    board.upcoming = annotate_lights(upcoming, on=on)
+    # Counted in SQL, the first `shown` rows read (issue 18); a document's full text stays behind.
+    board.upcoming_count = upcoming.count()
+    board.upcoming = annotate_lights(upcoming.defer("document__source_text")[:shown], on=on)
     for m in board.upcoming:
         m.days_left = (m.due_date - on).days
-    board.overdue = list(milestones_overdue(on=on, user=user).filter(task_id__in=mine))
+    overdue = milestones_overdue(on=on, user=user).filter(task_id__in=mine)
+    board.overdue_count = overdue.count()
+    board.overdue = list(overdue.defer("document__source_text")[:shown])
     for m in board.overdue:
         m.days_late = (on - m.due_date).days
 

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from duban.lib import clock
 from duban.lib.workdays import first_uncovered
@@ -87,14 +87,20 @@ def ledger_context(request: HttpRequest, *, default_light: str) -> dict:
         due_to=cleaned.get("due_to"),
         as_of=on,
     )
-    rows = ledger.ledger_rows(user=request.user, filters=filters) if document else []
+    rows = ledger.ledger_page(user=request.user, filters=filters, page=request.GET.get("page")) if document else None
+    # The filters as the page's links carry them (shareable URLs), without the page number.
+    kept = request.GET.copy()
+    kept.pop("page", None)
     return {
         "filter_form": form,
         "filters": filters,
         "document": document,
         "on": on,
-        "rows": rows,
+        "ledger_page": rows,
+        "rows": rows.rows if rows else [],
         "query": request.GET.urlencode(),
+        "page_query": kept.urlencode(),
+        "page_params": list(kept.lists()),
         "urge_default_due": clock.today() + timedelta(days=URGE_REPLY_DAYS),
         "urge_levels": UrgeNotice.Level.choices,
         "exports": export_links(filters),
@@ -125,7 +131,7 @@ def console(request: HttpRequest) -> HttpResponse:
     context["calendar_gap"] = first_uncovered(today, today + timedelta(days=settings.HEALTH_HOLIDAY_HORIZON_DAYS))
     if document is not None:
         context.update(
-            board=ledger.board(user=request.user, document=document, on=on),
+            board=ledger.board(user=request.user, document=document, on=on, area=context["filters"].area),
             scoreboard=unit_scoreboard(document=document, on=on, user=request.user),
             verifications=ledger.verification_queue(user=request.user, document=document),
             extensions=ledger.extension_queue(user=request.user, document=document),
@@ -146,6 +152,12 @@ def milestone_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/milestones.html", context)
 
 
+def _own_page(request: HttpRequest, target: str) -> str:
+    """`target` when it is a path of this site (the list to come back to), else the console."""
+    ok = target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target if ok else "/supervision/"
+
+
 def _row_answer(request: HttpRequest, template: str, context: dict, *, fallback: str) -> HttpResponse:
     if is_htmx(request):
         # A stale decision is 412 like the API's; base.html tells htmx to swap that row in too.
@@ -153,11 +165,6 @@ def _row_answer(request: HttpRequest, template: str, context: dict, *, fallback:
     for level, text in context.get("flash", []):
         messages.add_message(request, level, text)
     return back(request, fallback)
-
-
-def _own_page(request: HttpRequest, target: str) -> str:
-    """`target` when it is a page of this site (it is written back into a link), else ""."""
-    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
 
 
 def _refused(context: dict, exc: ServiceError) -> None:
@@ -242,11 +249,26 @@ def decide_extension(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 @page
-@require_POST
+@require_http_methods(["GET", "POST"])
 def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
     milestone = Milestone.objects.select_related("task").filter(pk=milestone_id, task__isnull=False).first()
     if milestone is None or queries.task_for_page(user=request.user, task_id=milestone.task_id) is None:
         raise Http404("任务不存在或无权查看")
+    if request.method == "GET":
+        # The urge form on a page of its own: what the list's 催办 link opens without JavaScript.
+        viewer = require_viewer(request, lambda v: v.is_supervisor)
+        return render(
+            request,
+            "web/urge.html",
+            {
+                "viewer": viewer,
+                "nav": "supervision",
+                "m": milestone,
+                "next": _own_page(request, request.GET.get("next") or ""),
+                "urge_levels": UrgeNotice.Level.choices,
+                "urge_default_due": clock.today() + timedelta(days=URGE_REPLY_DAYS),
+            },
+        )
     form = UrgeForm(request.POST)
     context: dict = {"m": milestone}
     try:

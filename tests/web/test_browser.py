@@ -118,9 +118,14 @@ def test_report_return_request_again_verify_and_urge(web, seeded):
     for i in range(rows.count()):
         expect(rows.nth(i)).to_contain_text("区水利局")
     first = rows.first
-    first.get_by_label("等级").select_option(label="督办(红色)")
-    first.get_by_label("要求回复日期").fill("2023-11-20")
-    first.get_by_role("button", name="催办").click()
+    # One dialog holds the urge form for every row (issue 15); the row shows the result.
+    first.get_by_role("link", name="催办").click()
+    dialog = page.locator("#urge-dialog")
+    expect(dialog).to_be_visible()
+    dialog.get_by_label("等级").select_option(label="督办(红色)")
+    dialog.get_by_label("要求回复日期").fill("2023-11-20")
+    dialog.get_by_role("button", name="下发").click()
+    expect(dialog).to_be_hidden()
     expect(first).to_contain_text("已下发督办(红色),要求 2023-11-20 前回复")
     notice = UrgeNotice.objects.get()
     assert notice.level == UrgeNotice.Level.SUPERVISE
