@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Case, Count, F, Prefetch, QuerySet, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -122,9 +122,7 @@ def reports_missing(
         # A sub-task (分解任务) owes no report for periods that ended before it was split off.
         split_on = timezone.localdate(tu.task.created_at) if tu.task.parent_id else None
         for period in periods_by_doc.get(tu.task.document_id, []):
-            if closed_on is not None and closed_on <= period.due_on:
-                continue
-            if split_on is not None and period.ends_on < split_on:
+            if not _owed(closed_on, split_on, period.due_on, period.ends_on):
                 continue
             submitted_at = filed.get((tu.task_id, tu.unit_id, period.pk))
             filed_on = timezone.localdate(submitted_at) if submitted_at else None
@@ -167,20 +165,22 @@ def missing_report_counts(*, document: PolicyDocument, on: date, tasks: QuerySet
     has on `tasks` (the scoreboard's 缺报), counted in SQL: the (lead, period) pairs owed less
     the reports filed by their deadline. Grouped by the dates compared, so a document of
     10,000 clauses reads a few hundred rows (issue 18). Three queries."""
-    due_ons = list(ReportPeriod.objects.filter(document=document, due_on__lt=on).values_list("due_on", flat=True))
-    if not due_ons:
+    periods = list(ReportPeriod.objects.filter(document=document, due_on__lt=on).values_list("due_on", "ends_on"))
+    if not periods:
         return {}
+    # A sub-task (分解任务) owes nothing for periods that ended before it was split off (as reports_missing).
+    split_day = Case(When(task__parent__isnull=False, then=TruncDate("task__created_at")), default=None)
     leads = (
         TaskUnit.objects.filter(role=TaskUnit.Role.LEAD, task__document=document, task__in=tasks.values("pk"))
         .exclude(task__status=Task.Status.WITHDRAWN)
-        .values("unit_id", status=F("task__status"), closed_day=TruncDate("task__closed_at"))
+        .values("unit_id", status=F("task__status"), closed_day=TruncDate("task__closed_at"), split_day=split_day)
         .annotate(n=Count("pk"))
         .order_by()
     )
     counts: dict[int, int] = {}
     for row in leads:
         closed_on = _closed_day(row["status"], row["closed_day"])
-        owed = sum(1 for due_on in due_ons if closed_on is None or closed_on > due_on)
+        owed = sum(1 for due_on, ends_on in periods if _owed(closed_on, row["split_day"], due_on, ends_on))
         counts[row["unit_id"]] = counts.get(row["unit_id"], 0) + owed * row["n"]
     on_time = (
         ProgressReport.objects.filter(
@@ -195,16 +195,27 @@ def missing_report_counts(*, document: PolicyDocument, on: date, tasks: QuerySet
         .annotate(filed=TruncDate("submitted_at"))
         .filter(filed__lte=F("period__due_on"))
         .values(
-            "unit_id", status=F("task__status"), closed_day=TruncDate("task__closed_at"), due_on=F("period__due_on")
+            "unit_id",
+            status=F("task__status"),
+            closed_day=TruncDate("task__closed_at"),
+            split_day=split_day,
+            due_on=F("period__due_on"),
+            ends_on=F("period__ends_on"),
         )
         .annotate(n=Count("pk"))
         .order_by()
     )
     for row in on_time:
         closed_on = _closed_day(row["status"], row["closed_day"])
-        if closed_on is None or closed_on > row["due_on"]:
+        if _owed(closed_on, row["split_day"], row["due_on"], row["ends_on"]):
             counts[row["unit_id"]] -= row["n"]
     return {unit_id: n for unit_id, n in counts.items() if n}
+
+
+def _owed(closed_on: date | None, split_on: date | None, due_on: date, ends_on: date) -> bool:
+    """Whether a lead owes the report of a period: its task not closed by the due date, and (a
+    sub-task) the period not over before the task was split off. reports_missing's rule."""
+    return (closed_on is None or closed_on > due_on) and (split_on is None or ends_on >= split_on)
 
 
 def _closed_day(status: str, closed_day: date | None) -> date | None:
