@@ -68,3 +68,14 @@ def test_units_stated_above_do_not_replace_a_measures_own():
         (["区市场监管局"], ["区商务局"]),
         (["区城管局"], []),
     ]
+
+
+def test_a_document_number_a_copy_spaced_out_is_the_number():
+    # Reposting sites write 〔〕 as [ ] and space the number out: `许政 [2020] 20号`.
+    doc = parse_document(
+        "某政 [2019] 7号\n"
+        "各县(市、区)人民政府:\n现将重点工作任务分解如下。\n"
+        "1.建成市民服务中心。\n责任单位:市机关事务局、市住建局\n"
+    )
+    assert doc.doc_number == "某政 [2019] 7号"
+    assert doc.year == 2019 and not doc.year_assumed
