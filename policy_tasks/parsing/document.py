@@ -19,6 +19,7 @@ from datetime import date
 from .clauses import choose_clauses
 from .deadlines import guess_year
 from .due_fields import clause_due, due_field_milestones
+from .field_cells import join_field_cells, stated_above
 from .flat_tables import text_tables
 from .header import assumed_year_message, default_due, header_year, read_header
 from .milestones import find_milestones
@@ -65,6 +66,7 @@ def parse_document(text: str, *, year: int | None = None, assume_year: int | Non
 
 def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year: int | None = None) -> ParsedDocument:
     lines = [(join_spaced_dates(spell_out_numbers(text)), splittable) for text, splittable in text_tables(lines)]
+    lines = join_field_cells(lines)
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:
@@ -263,6 +265,7 @@ class _Assembler:
         """Each clause's own responsibility, or what `下同` / `以下…不再列出` carries to it."""
         found: list[tuple[Responsibility, str]] = []
         carry: tuple[Responsibility, str] | None = None
+        above = stated_above(self.outline.header)  # a flattened row's 责任单位 above its measures
         adds: list[str] = []
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
@@ -280,6 +283,8 @@ class _Assembler:
                 found.append(heading)
             elif carry is not None:
                 found.append((carry[0].without_due(), carry[1]))
+            elif above is not None:
+                found.append((above[0].without_due(), above[1]))
             else:
                 found.append((resp, ""))
         return self._semicolon_runs(found)

@@ -19,7 +19,8 @@ from .time_phrase import DATED, PAST
 
 Line = tuple[int, str]  # (1-based line number, text as written)
 
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(](?P<y>\d{4})[〕\])]第?\d{1,4}号")
+# A copy may space the number out (`许政 [2020] 20号`, as reposting sites write 〔〕 as [ ]).
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12} ?[〔\[(] ?(?P<y>\d{4}) ?[〕\])] ?第?\d{1,4} ?号")
 _WRITTEN_ON_RE = re.compile(r"成文日期\s*:?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _DATE_LINE_RE = re.compile(
     r"^\(?(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
