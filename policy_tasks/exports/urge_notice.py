@@ -24,7 +24,7 @@ from policy_tasks.exports import docx_official as w
 from policy_tasks.exports import pdf_font
 from policy_tasks.exports.bulletin_pdf import Block, Table
 from policy_tasks.exports.pdf_official import chinese_date
-from policy_tasks.models import TaskUnit, UrgeNotice
+from policy_tasks.models import TaskSource, TaskUnit, UrgeNotice
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.services.urges_numbering import urge_office
 
@@ -74,7 +74,14 @@ def notice_text(notice: UrgeNotice) -> NoticeText:
     units = "、".join(f"{r.unit.name}（{roles.get(r.unit_id, '责任单位')}）" for r in notice.recipients.all())
     issued = timezone.localtime(notice.issued_at).date()
     reply_due = chinese_date(notice.reply_due)
-    basis = f"根据{document.doc_number}第{task.ref}条“{task.title}”的分工，你单位负责该项任务"
+    source = TaskSource.objects.filter(task=task).first()
+    if source is not None:  # a leader's instruction, a meeting's decision…: no clause of a plan
+        what = task.title.removeprefix(source.number).strip() or task.title
+        basis = f"根据{source.number}“{what}”的要求，你单位负责该项任务"
+        subject = f"落实{source.number}"
+    else:
+        basis = f"根据{document.doc_number}第{task.ref}条“{task.title}”的分工，你单位负责该项任务"
+        subject = task.title
     if milestone is not None and milestone.due_date:
         basis += f"，其中“{milestone.text}”的完成时限为{chinese_date(milestone.due_date)}"
     elif milestone is not None:
@@ -90,7 +97,7 @@ def notice_text(notice: UrgeNotice) -> NoticeText:
     return NoticeText(
         masthead=f"{office}{form}",
         number=notice.number,
-        title=f"关于{task.title}的{letter}",
+        title=f"关于{subject}的{letter}",
         addressee="、".join(recipients) + "：",
         paragraphs=paragraphs,
         facts=facts,

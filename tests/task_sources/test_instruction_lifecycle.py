@@ -3,6 +3,8 @@ assigned, reminded, urged, a late reply escalated to the leader, closed; the aud
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -10,6 +12,9 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from docx import Document
+from docx.shared import Mm
+from pypdf import PdfReader
 
 from notifications.models import Delivery, Subject
 from policy_tasks.models import AuditEvent, CompletionRequest, Milestone, TaskSource, UrgeNotice
@@ -66,6 +71,7 @@ def test_an_instruction_from_the_form_to_closure(client, world, rules):
         )
     assert urged.status_code in (200, 302)
     notice = UrgeNotice.objects.get(task=source.task)
+    _the_printed_notice_is_official(client, world, notice)
 
     # The late reply reaches the leader, the last rung (and the supervision office, as the rule says).
     run_day(date(2023, 11, 6), send=False)
@@ -103,3 +109,25 @@ def test_an_instruction_from_the_form_to_closure(client, world, rules):
     ):
         assert step in actions
     assert actions[0] == "task_source.create"
+
+
+def _the_printed_notice_is_official(client, world, notice) -> None:
+    """The 督办单 as the unit downloads it: A4, red masthead, its number and 落款, PDF and Word."""
+    client.force_login(world.lead_clerk)
+    pdf = client.get(f"/exports/urges/{notice.pk}.pdf")
+    assert pdf.status_code == 200, pdf.content[:300]
+    pages = PdfReader(io.BytesIO(pdf.content)).pages
+    assert all((round(float(p.mediabox.width)), round(float(p.mediabox.height))) == (595, 842) for p in pages)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in pages))
+    assert notice.number == "柯督〔2023〕第1号" and notice.number in text
+    assert "关于落实批示〔2023〕1号的督办通知" in text and "根据批示〔2023〕1号“请区发改局牵头" in text
+    assert "督查室2023年11月1日" in text  # 落款 over 成文日期
+    assert re.search(r"0\.8\d* 0(\.0+)? 0(\.0+)? rg", pages[0].get_contents().get_data().decode("latin-1"))  # red
+    docx = client.get(f"/exports/urges/{notice.pk}.docx")
+    assert docx.status_code == 200
+    doc = Document(io.BytesIO(docx.content))
+    section = doc.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.5) and abs(section.page_height - Mm(297)) < Mm(0.5)
+    assert str(doc.paragraphs[0].runs[0].font.color.rgb) == "CC0000"
+    texts = [p.text for p in doc.paragraphs]
+    assert notice.number in texts and texts[texts.index("督查室") + 1] == "2023年11月1日"
