@@ -34,14 +34,14 @@ class TimeInput(forms.TimeInput):
 def _channel_label(name: str, user) -> str:
     """Each channel with where it would reach this user, or why it cannot."""
     label = Channel(name).label
-    if name == "email":
+    if name == Channel.EMAIL:
         return f"{label}({user.email})" if user.email else f"{label}(账户未登记邮箱,暂时收不到)"
-    if name == "sms":
+    if name == Channel.SMS:
         return f"{label}({user.phone})" if user.phone else f"{label}(须先由管理员登记手机号)"
-    if name == "dingtalk" and settings.DINGTALK_MODE == "work_notice":
+    if name == Channel.DINGTALK and settings.DINGTALK_MODE == "work_notice":
         reachable = dingtalk_reaches(phone=user.phone, has_id=bool(user.dingtalk_userid))
         return f"{label}(工作通知)" if reachable else f"{label}(须先由管理员登记手机号或钉钉用户ID)"
-    if name == "dingtalk" and not settings.DINGTALK_WEBHOOK_URL:
+    if name == Channel.DINGTALK and not settings.DINGTALK_WEBHOOK_URL:
         return f"{label}(本系统尚未接入钉钉,暂时收不到)"
     return label
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from notifications.models.ledger import Channel
+
 
 class InboxMessage(models.Model):
     """An in-app message (站内信). One per delivery (the one-to-one below): a send retried after
@@ -64,4 +66,4 @@ class NotificationPreference(models.Model):
         return f"{self.user} 的通知偏好"
 
     def channels(self) -> list[str]:
-        return [name for name in ("email", "sms", "dingtalk", "inbox") if getattr(self, name)]
+        return [name for name in Channel.values if getattr(self, name)]

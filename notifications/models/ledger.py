@@ -8,10 +8,16 @@ from notifications.models.rules import ReminderRule, Subject
 
 
 class Channel(models.TextChoices):
+    """The ways a reminder reaches a person, in the order pages and preferences list them."""
+
     EMAIL = "email", "电子邮件"
     SMS = "sms", "短信"
     DINGTALK = "dingtalk", "钉钉"
     INBOX = "inbox", "站内信"
+
+
+# What a daily digest (每日汇总) gathers; DingTalk and the inbox always arrive one by one.
+DIGEST_CHANNELS = (Channel.EMAIL, Channel.SMS)
 
 
 class Decision(models.TextChoices):

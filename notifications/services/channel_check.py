@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from duban.lib import clock
-from notifications.models.ledger import Channel
+from notifications.models import Channel
 from notifications.services.render import Message
 from notifications.transports import TransportError, get_transport
 
@@ -55,27 +55,27 @@ class CheckResult:
 
 
 def backend_of(channel: str) -> str:
-    if channel == "sms":
+    if channel == Channel.SMS:
         return settings.SMS_BACKEND
-    if channel == "email":
+    if channel == Channel.EMAIL:
         return settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
-    if channel == "dingtalk":
+    if channel == Channel.DINGTALK:
         return getattr(settings, "DINGTALK_MODE", "robot")
     return "database"
 
 
 def address_of(user: Any, channel: str) -> str:
     """The user's address on the channel, or CheckRefused when there is none."""
-    if channel == "email":
+    if channel == Channel.EMAIL:
         if not user.email:
             raise CheckRefused(f"用户 {user.username} 没有电子邮箱 / user has no e-mail address")
         return user.email
-    if channel == "sms":
+    if channel == Channel.SMS:
         if not user.phone:
             raise CheckRefused(f"用户 {user.username} 没有手机号 / user has no mobile number")
         return user.phone
-    if channel == "dingtalk":
-        if backend_of("dingtalk") == "robot" and not settings.DINGTALK_WEBHOOK_URL:
+    if channel == Channel.DINGTALK:
+        if backend_of(Channel.DINGTALK) == "robot" and not settings.DINGTALK_WEBHOOK_URL:
             raise CheckRefused("钉钉渠道未配置 (DINGTALK_WEBHOOK_URL 为空) / DingTalk is not configured")
         userid = getattr(user, "dingtalk_userid", "")
         if not (userid or user.phone):

@@ -23,7 +23,7 @@ from django.db import transaction
 
 from duban.lib import clock
 from duban.lib.dingtalk import DingTalkError, edition
-from notifications.models import Delivery, DeliveryAttempt
+from notifications.models import Channel, Delivery, DeliveryAttempt
 from notifications.transports.dingtalk_work import TASK_PREFIX, send_result
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def work_notices_read_back(*, now: datetime | None = None, limit: int = 100) -> 
     now = now or clock.now()
     rows = list(
         Delivery.objects.filter(
-            channel="dingtalk",
+            channel=Channel.DINGTALK,
             status=S.SENT,
             # Not yet confirmed (":ok" added) and a task id DingTalk can be asked about.
             provider_message_id__regex=rf"^{TASK_PREFIX}[0-9]+$",

@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef
 
 from accounts.models import User
 from duban.lib import workdays
-from notifications.models import Delivery, NotificationPreference, ReminderRule, Subject
+from notifications.models import DIGEST_CHANNELS, Delivery, NotificationPreference, ReminderRule, Subject
 from notifications.services.candidates import (
     URGE_LOOKBACK_DAYS,
     last_anchor_fired,
@@ -33,7 +33,6 @@ from notifications.services.recipients import RecipientIndex, prefs_from_row
 from notifications.services.timing import deliverable_at, next_digest_at
 from policy_tasks.models import Task, UrgeNotice, UrgeRecipient
 
-DIGEST_CHANNELS = ("email", "sms")
 LEADER = "task__source__leader_id"
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from accounts.models import User
-from notifications.models import NotificationPreference
+from notifications.models import Channel, NotificationPreference
 from notifications.services.recipients import CHANNEL_ORDER, default_prefs
 from policy_tasks.errors import ServiceError
 
@@ -47,12 +47,12 @@ def preference_update(
             raise ServiceError(f"未知的通知渠道：{'、'.join(sorted(unknown))}", field="channels")
         if not channels:
             raise ServiceError("请至少选择一种提醒方式", field="channels")
-        if "sms" in channels and not user.phone:
+        if Channel.SMS in channels and not user.phone:
             raise ServiceError("账户未登记手机号，不能开通短信提醒（请联系管理员登记手机号）", field="channels")
         # Work notifications go to a person, found by their DingTalk id or mobile (the group robot
         # reaches anybody in its group).
         work_notice = settings.DINGTALK_MODE == "work_notice"
-        if "dingtalk" in channels and work_notice and not (user.phone or user.dingtalk_userid):
+        if Channel.DINGTALK in channels and work_notice and not (user.phone or user.dingtalk_userid):
             raise ServiceError(
                 "账户未登记手机号，也未绑定钉钉用户ID，收不到钉钉工作通知（请联系管理员登记）", field="channels"
             )

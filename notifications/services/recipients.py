@@ -15,12 +15,12 @@ from functools import lru_cache
 from django.conf import settings
 
 from accounts.models import Membership, RoleGrant, User
-from notifications.models import NotificationPreference, ReminderRule
+from notifications.models import Channel, NotificationPreference, ReminderRule
 from notifications.services.timing import parse_hhmm
 from notifications.transports import dingtalk_reaches
 from policy_tasks.models import SupervisionScope
 
-CHANNEL_ORDER = ("email", "sms", "dingtalk", "inbox")
+CHANNEL_ORDER = tuple(Channel)
 
 
 @dataclass(frozen=True)
@@ -122,11 +122,11 @@ class RecipientIndex:
         email, phone = self.contact.get(user_id, ("", ""))
         usable = []
         for channel in prefs.channels:
-            if channel == "email" and not email:
+            if channel == Channel.EMAIL and not email:
                 continue
-            if channel == "sms" and not phone:
+            if channel == Channel.SMS and not phone:
                 continue
-            if channel == "dingtalk" and not dingtalk_reaches(phone=phone, has_id=user_id in self.dingtalk_ids):
+            if channel == Channel.DINGTALK and not dingtalk_reaches(phone=phone, has_id=user_id in self.dingtalk_ids):
                 continue
             usable.append(channel)
         return usable

@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from duban.lib import clock
-from notifications.models import Delivery, DeliveryAttempt, InboxMessage
+from notifications.models import Channel, Delivery, DeliveryAttempt, InboxMessage
 from notifications.transports import TransportError, get_transport
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def reconcile_expired(*, limit: int = 1000) -> ReconcileResult:
             DeliveryAttempt.objects.filter(delivery=d, outcome=DeliveryAttempt.Outcome.STARTED).update(
                 outcome=DeliveryAttempt.Outcome.UNKNOWN, error=interrupted, finished_at=now
             )
-            if d.channel == "inbox" and InboxMessage.objects.filter(delivery=d).exists():
+            if d.channel == Channel.INBOX and InboxMessage.objects.filter(delivery=d).exists():
                 _set(d, status=S.SENT, sent_at=now, last_error="")
                 result.sent += 1
             elif get_transport(d.channel).at_most_once:

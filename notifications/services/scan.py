@@ -20,7 +20,7 @@ import psycopg
 from django.db import connection, transaction
 
 from duban.lib import clock, workdays
-from notifications.models import Delivery, ReminderRule, Subject
+from notifications.models import DIGEST_CHANNELS, Delivery, ReminderRule, Subject
 from notifications.services import scan_marks
 from notifications.services.candidates import (
     Candidate,
@@ -35,7 +35,6 @@ from notifications.services.timing import deliverable_at, local_date, next_diges
 
 log = logging.getLogger(__name__)
 
-DIGEST_CHANNELS = ("email", "sms")
 ANALYZE_AFTER_ROWS = 5000
 
 

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import F
 
 from duban.lib import clock, workdays
-from notifications.models import Delivery, DeliveryAttempt
+from notifications.models import DIGEST_CHANNELS, Channel, Delivery, DeliveryAttempt
 from notifications.services.recipients import Prefs, prefs_from_row
 from notifications.services.render import compose, load_item
 from notifications.services.retry import deliveries_revive
@@ -112,8 +112,8 @@ def _send_group(group: list[Delivery], token: str, transport: Transport, now: da
     today = local_date(now)
     head = group[0]
     prefs = _prefs(head)
-    if head.channel == "sms" and in_quiet_hours(clock.now(), *prefs.quiet):
-        later = deliverable_at(clock.now(), channel="sms", quiet=prefs.quiet)
+    if head.channel == Channel.SMS and in_quiet_hours(clock.now(), *prefs.quiet):
+        later = deliverable_at(clock.now(), channel=Channel.SMS, quiet=prefs.quiet)
         result.deferred += _release(group, token, status=S.PENDING, next_attempt_at=later)
         return result
     items, live = [], []
@@ -184,7 +184,7 @@ def _groups(rows: list[Delivery]) -> list[list[Delivery]]:
     """Digest users get one message per channel for all their due items; everyone else one per row."""
     singles, digests = [], defaultdict(list)
     for d in rows:
-        if d.channel in ("email", "sms") and _prefs(d).digest:
+        if d.channel in DIGEST_CHANNELS and _prefs(d).digest:
             digests[(d.recipient_id, d.channel)].append(d)
         else:
             singles.append([d])

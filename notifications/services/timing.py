@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from duban.lib import workdays
+from notifications.models import Channel
 
 # `run_reminders --as-of D` pretends it is D at this local time: offices are open,
 # quiet hours are over, and a due-day reminder still arrives in the morning.
@@ -70,7 +71,7 @@ def deliverable_at(moment: datetime, *, channel: str, quiet: tuple[time, time] |
         if not workdays.is_workday(day):
             result = _day_start(workdays.next_workday(day))
             continue
-        if channel == "sms" and quiet and in_quiet_hours(result, *quiet):
+        if channel == Channel.SMS and quiet and in_quiet_hours(result, *quiet):
             result = _quiet_end_after(result, quiet[1])
             continue
         return result

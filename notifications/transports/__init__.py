@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 
+from notifications.models import Channel
 from notifications.transports.base import Transport, TransportError
 from notifications.transports.dingtalk import DingTalkTransport
 from notifications.transports.dingtalk_work import WorkNoticeTransport
@@ -12,16 +15,24 @@ from notifications.transports.inbox import InboxTransport
 from notifications.transports.sms import sms_transport
 
 
+def _dingtalk() -> Transport:
+    return WorkNoticeTransport() if settings.DINGTALK_MODE == "work_notice" else DingTalkTransport()
+
+
+# One entry per channel: how to make its configured transport (each module reads its own settings).
+REGISTRY: dict[str, Callable[[], Transport]] = {
+    Channel.EMAIL: EmailTransport,
+    Channel.SMS: sms_transport,
+    Channel.DINGTALK: _dingtalk,
+    Channel.INBOX: InboxTransport,
+}
+
+
 def get_transport(channel: str) -> Transport:
-    if channel == "email":
-        return EmailTransport()
-    if channel == "sms":
-        return sms_transport()
-    if channel == "dingtalk":
-        return WorkNoticeTransport() if settings.DINGTALK_MODE == "work_notice" else DingTalkTransport()
-    if channel == "inbox":
-        return InboxTransport()
-    raise ValueError(f"unknown channel {channel!r}")
+    try:
+        return REGISTRY[channel]()
+    except KeyError:
+        raise ValueError(f"unknown channel {channel!r}") from None
 
 
 def dingtalk_reaches(*, phone: str, has_id: bool) -> bool:

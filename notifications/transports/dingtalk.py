@@ -17,6 +17,7 @@ from urllib.parse import quote_plus
 from django.conf import settings
 
 from duban.lib import clock
+from notifications.models import Channel
 from notifications.transports import http
 from notifications.transports.base import Transport, TransportError
 
@@ -37,7 +38,7 @@ def signed_url(url: str, secret: str, timestamp_ms: int) -> str:
 
 
 class DingTalkTransport(Transport):
-    channel = "dingtalk"
+    channel = Channel.DINGTALK
     at_most_once = True
 
     def __init__(self) -> None:

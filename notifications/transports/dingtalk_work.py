@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 
 from accounts.models import User
 from duban.lib.dingtalk import DingTalkError, call_gov, call_oapi, edition
+from notifications.models import Channel
 from notifications.transports.base import Transport, TransportError
 
 TASK_PREFIX = "dtask:"
@@ -67,7 +68,7 @@ def action_card(message: Any) -> dict:
 
 
 class WorkNoticeTransport(Transport):
-    channel = "dingtalk"
+    channel = Channel.DINGTALK
     at_most_once = True
 
     def __init__(self) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 
+from notifications.models import Channel
 from notifications.transports.base import Transport, TransportError
 
 
@@ -22,7 +23,7 @@ def _text(reply: bytes | str) -> str:
 
 
 class EmailTransport(Transport):
-    channel = "email"
+    channel = Channel.EMAIL
 
     def __init__(self) -> None:
         self.connection = None

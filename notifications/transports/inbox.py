@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from duban.lib import clock
-from notifications.models import InboxMessage
+from notifications.models import Channel, InboxMessage
 from notifications.transports.base import Transport
 
 
 class InboxTransport(Transport):
-    channel = "inbox"
+    channel = Channel.INBOX
 
     def send(self, delivery: Any) -> str:
         msg = delivery.message

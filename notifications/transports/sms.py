@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 
+from notifications.models import Channel
 from notifications.transports.base import Transport
 from notifications.transports.sms_aliyun import (  # noqa: F401  (the names the tests and callers know)
     TRANSIENT_CODES,
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 class ConsoleSmsTransport(Transport):
-    channel = "sms"
+    channel = Channel.SMS
     at_most_once = True
 
     def send(self, delivery: Any) -> str:

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from duban.lib import clock
+from notifications.models import Channel
 from notifications.transports import http
 from notifications.transports.base import Lookup, Transport, TransportError
 
@@ -89,7 +90,7 @@ def send_sms_params(*, phone: str, template_param: dict[str, str], out_id: str, 
 
 
 class AliyunSmsTransport(Transport):
-    channel = "sms"
+    channel = Channel.SMS
     at_most_once = True
 
     def send(self, delivery: Any) -> str:

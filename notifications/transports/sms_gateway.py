@@ -38,6 +38,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from duban.lib import clock
 from duban.sms_config import check
+from notifications.models import Channel
 from notifications.transports import sms_http
 from notifications.transports.base import Transport, TransportError
 
@@ -119,7 +120,7 @@ def build_request(c: dict, *, phone: str, text: str) -> tuple[str, str, bytes | 
 
 
 class GatewaySmsTransport(Transport):
-    channel = "sms"
+    channel = Channel.SMS
     at_most_once = True
 
     def __init__(self) -> None:

@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 from duban.lib import clock
+from notifications.models import Channel
 from notifications.transports import sms_http
 from notifications.transports.base import Lookup, Transport, TransportError
 
@@ -79,7 +80,7 @@ def authorization(
 
 
 class TencentSmsTransport(Transport):
-    channel = "sms"
+    channel = Channel.SMS
     at_most_once = True
 
     def send(self, delivery: Any) -> str:
