@@ -9,7 +9,7 @@ provider answered is returned to the operator and logged instead.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ from duban.lib import clock
 from notifications.models import Channel
 from notifications.services.render import Message
 from notifications.transports import TransportError, get_transport
+from notifications.transports.outgoing import Outgoing
 
 log = logging.getLogger(__name__)
 MARK = "【督办系统测试消息】"
@@ -26,22 +27,6 @@ MARK = "【督办系统测试消息】"
 
 class CheckRefused(Exception):
     """The test cannot be sent: the message says why, in Chinese and English."""
-
-
-@dataclass
-class CheckDelivery:
-    """What a transport reads of a delivery, without a ledger row behind it."""
-
-    pk: str
-    recipient: Any
-    recipient_id: int
-    channel: str
-    message: Message
-    batch: list = field(default_factory=list)
-    provider_message_id: str = ""
-    task: Any = None
-    task_id: Any = None
-    is_test: bool = True
 
 
 @dataclass
@@ -106,14 +91,12 @@ def channel_check_send(*, user: Any, channel: str) -> CheckResult:
         raise CheckRefused(f"用户 {user.username} 已停用 / user is inactive")
     address = address_of(user, channel)
     stamp = clock.now().strftime("%Y%m%d%H%M%S")
-    delivery = CheckDelivery(
-        pk=f"test-{stamp}", recipient=user, recipient_id=user.pk, channel=channel, message=check_message()
-    )
+    out = Outgoing(ref=f"test-{stamp}", recipient=user, message=check_message())
     result = CheckResult(channel=channel, backend=backend_of(channel), address=address)
     transport = get_transport(channel)
     transport.open()
     try:
-        result.provider_id = transport.send(delivery)
+        result.provider_id = transport.send(out)
     except TransportError as exc:
         result.error = exc
     finally:

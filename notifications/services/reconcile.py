@@ -25,6 +25,7 @@ from django.db import transaction
 from duban.lib import clock
 from notifications.models import Channel, Delivery, DeliveryAttempt, InboxMessage
 from notifications.transports import TransportError, get_transport
+from notifications.transports.outgoing import Outgoing
 
 log = logging.getLogger(__name__)
 S = Delivery.Status
@@ -117,7 +118,7 @@ def reconcile_unknown(result: ReconcileResult | None = None, *, limit: int = 20)
             transports[d.channel] = get_transport(d.channel)
         transport = transports[d.channel]
         try:
-            answer = transport.lookup(d, since=attempt.started_at, known=_known)
+            answer = transport.lookup(Outgoing.from_delivery(d), since=attempt.started_at, known=_known)
         except TransportError as exc:
             log.warning("status query for delivery %s failed: %s", d.pk, exc.message)
             answer = None

@@ -31,6 +31,7 @@ from notifications.services.render import compose, load_item
 from notifications.services.retry import deliveries_revive
 from notifications.services.timing import backoff_seconds, deliverable_at, in_quiet_hours, local_date
 from notifications.transports import Transport, TransportError, get_transport
+from notifications.transports.outgoing import Outgoing
 
 log = logging.getLogger(__name__)
 S = Delivery.Status
@@ -130,10 +131,8 @@ def _send_group(group: list[Delivery], token: str, transport: Transport, now: da
     if not attempts:
         return result
     lead = live[0]
-    lead.message = compose(items, today)
-    lead.batch = live[1:]
     try:
-        provider_id = transport.send(lead)
+        provider_id = transport.send(Outgoing.from_delivery(lead, compose(items, today)))
     except TransportError as exc:
         return _failed(live, token, attempts, transport, exc)
     except Exception as exc:  # a bug in a transport must not leave rows "sending" forever

@@ -1,13 +1,15 @@
-"""The transport contract: `send(delivery) -> provider message id` or raise TransportError.
+"""The transport contract: `send(out) -> provider message id` or raise TransportError.
 
-The sender attaches the rendered `delivery.message` (and `delivery.batch` for a
-digest) before calling a transport; transports know their channel, not the ledger.
+`out` is an Outgoing (outgoing.py): the rendered message (one item, or a digest's several)
+and the person it is for; transports know their channel, not the ledger.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from notifications.transports.outgoing import Outgoing
 
 
 class TransportError(Exception):
@@ -37,10 +39,10 @@ class Transport:
     def close(self) -> None:
         """Called once after a batch, also after an error."""
 
-    def send(self, delivery: Any) -> str:
+    def send(self, out: Outgoing) -> str:
         raise NotImplementedError
 
-    def lookup(self, delivery: Any, *, since: Any, known: Any = None) -> Lookup | None:
+    def lookup(self, out: Outgoing, *, since: Any, known: Any = None) -> Lookup | None:
         """Ask the provider what became of a send whose outcome is unknown (started at `since`).
 
         `known(provider_id)` tells whether an id already belongs to some delivery, for

@@ -11,7 +11,6 @@ import base64
 import hashlib
 import hmac
 import json
-from typing import Any
 from urllib.parse import quote_plus
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from duban.lib import clock
 from notifications.models import Channel
 from notifications.transports import http
 from notifications.transports.base import Transport, TransportError
+from notifications.transports.outgoing import Outgoing
 
 # 130101: sending too fast; -1: system busy. Others (bad keyword, bad sign) will not heal.
 TRANSIENT_ERRCODES = {-1, 130101, 130102}
@@ -44,9 +44,9 @@ class DingTalkTransport(Transport):
     def __init__(self) -> None:
         self.last_answer: dict | None = None
 
-    def send(self, delivery: Any) -> str:
-        msg = delivery.message
-        phone = delivery.recipient.phone
+    def send(self, out: Outgoing) -> str:
+        msg = out.text
+        phone = out.recipient.phone
         payload = {
             "msgtype": "markdown",
             "markdown": {"title": msg.subject[:64], "text": f"### {msg.subject}\n\n{msg.body}\n\n@{phone}".strip()},

@@ -25,6 +25,7 @@ from accounts.models import User
 from duban.lib.dingtalk import DingTalkError, call_gov, call_oapi, edition
 from notifications.models import Channel
 from notifications.transports.base import Transport, TransportError
+from notifications.transports.outgoing import Outgoing
 
 TASK_PREFIX = "dtask:"
 GOV_PREFIX = "zwd:"
@@ -74,12 +75,12 @@ class WorkNoticeTransport(Transport):
     def __init__(self) -> None:
         self.last_answer: dict | None = None
 
-    def send(self, delivery: Any) -> str:
-        userid = self.userid_for(delivery.recipient)
-        card = action_card(delivery.message)
+    def send(self, out: Outgoing) -> str:
+        userid = self.userid_for(out.recipient)
+        card = action_card(out.text)
         try:
             if edition() == "gov":
-                return self._send_gov(userid, card, delivery.pk)
+                return self._send_gov(userid, card, out.ref)
             answer = call_oapi(
                 "topapi/message/corpconversation/asyncsend_v2",
                 {"agent_id": int(settings.DINGTALK_AGENT_ID), "userid_list": userid, "msg": card},

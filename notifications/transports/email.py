@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import smtplib
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 
 from notifications.models import Channel
 from notifications.transports.base import Transport, TransportError
+from notifications.transports.outgoing import Outgoing
 
 
 def message_id(delivery_id: int) -> str:
@@ -44,13 +44,13 @@ class EmailTransport(Transport):
                 pass
             self.connection = None
 
-    def send(self, delivery: Any) -> str:
-        msg = delivery.message
-        mid = message_id(delivery.pk)
+    def send(self, out: Outgoing) -> str:
+        msg = out.text
+        mid = message_id(out.ref)
         email = EmailMessage(
             subject=msg.subject,
             body=msg.body,
-            to=[delivery.recipient.email],
+            to=[out.recipient.email],
             headers={"Message-ID": mid},
             connection=self.connection,
         )
@@ -73,5 +73,5 @@ class EmailTransport(Transport):
             self.last_answer = {"result": "not sent", "message_id": mid}
             raise TransportError("邮件后端未发送任何邮件")
         # Django's backends keep no SMTP reply text: the count accepted is what they report.
-        self.last_answer = {"result": "sent", "accepted": sent, "message_id": mid, "to": delivery.recipient.email}
+        self.last_answer = {"result": "sent", "accepted": sent, "message_id": mid, "to": out.recipient.email}
         return mid

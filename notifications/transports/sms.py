@@ -8,12 +8,12 @@ an SMS cannot be recognised as a duplicate by its reader.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from django.conf import settings
 
 from notifications.models import Channel
 from notifications.transports.base import Transport
+from notifications.transports.outgoing import Outgoing
 from notifications.transports.sms_aliyun import (  # noqa: F401  (the names the tests and callers know)
     TRANSIENT_CODES,
     AliyunSmsTransport,
@@ -32,10 +32,10 @@ class ConsoleSmsTransport(Transport):
     channel = Channel.SMS
     at_most_once = True
 
-    def send(self, delivery: Any) -> str:
-        log.info("SMS to %s: %s", delivery.recipient.phone, delivery.message.short)
-        self.last_answer = {"console": "logged", "phone": delivery.recipient.phone, "text": delivery.message.short}
-        return f"console:{delivery.pk}"
+    def send(self, out: Outgoing) -> str:
+        log.info("SMS to %s: %s", out.recipient.phone, out.text.short)
+        self.last_answer = {"console": "logged", "phone": out.recipient.phone, "text": out.text.short}
+        return f"console:{out.ref}"
 
 
 BACKENDS: dict[str, type[Transport]] = {

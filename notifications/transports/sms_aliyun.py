@@ -30,6 +30,7 @@ from duban.lib import clock
 from notifications.models import Channel
 from notifications.transports import http
 from notifications.transports.base import Lookup, Transport, TransportError
+from notifications.transports.outgoing import Outgoing
 
 log = logging.getLogger(__name__)
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -93,11 +94,11 @@ class AliyunSmsTransport(Transport):
     channel = Channel.SMS
     at_most_once = True
 
-    def send(self, delivery: Any) -> str:
+    def send(self, out: Outgoing) -> str:
         params = send_sms_params(
-            phone=delivery.recipient.phone,
-            template_param=delivery.message.sms_params,
-            out_id=f"duban-{delivery.pk}",
+            phone=out.recipient.phone,
+            template_param=out.text.sms_params,
+            out_id=f"duban-{out.ref}",
             now=clock.now(),
         )
         answer = self._call(params)
@@ -107,11 +108,11 @@ class AliyunSmsTransport(Transport):
         message = f"阿里云短信 {code}: {answer.get('Message', '')}"
         raise TransportError(message, permanent=code not in TRANSIENT_CODES)
 
-    def lookup(self, delivery: Any, *, since: datetime, known: Any = None) -> Lookup:
+    def lookup(self, out: Outgoing, *, since: datetime, known: Any = None) -> Lookup:
         params = common_params("QuerySendDetails", now=clock.now())
         params.update(
             {
-                "PhoneNumber": delivery.recipient.phone,
+                "PhoneNumber": out.recipient.phone,
                 "SendDate": since.astimezone(CHINA).strftime("%Y%m%d"),
                 "PageSize": "50",
                 "CurrentPage": "1",
@@ -121,7 +122,7 @@ class AliyunSmsTransport(Transport):
         if answer.get("Code") != "OK":
             raise TransportError(f"阿里云短信查询 {answer.get('Code')}: {answer.get('Message', '')}")
         records = (answer.get("SmsSendDetailDTOs") or {}).get("SmsSendDetailDTO") or []
-        ours = [r for r in records if r.get("OutId") == f"duban-{delivery.pk}"]
+        ours = [r for r in records if r.get("OutId") == f"duban-{out.ref}"]
         if not ours:
             return Lookup("none")
         record = ours[0]

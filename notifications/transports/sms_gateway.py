@@ -41,6 +41,7 @@ from duban.sms_config import check
 from notifications.models import Channel
 from notifications.transports import sms_http
 from notifications.transports.base import Transport, TransportError
+from notifications.transports.outgoing import Outgoing
 
 log = logging.getLogger(__name__)
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -129,9 +130,9 @@ class GatewaySmsTransport(Transport):
             raise ImproperlyConfigured("SMS_BACKEND=gateway but SMS_GATEWAY is empty (set SMS_GATEWAY_URL …)")
         check(self.config)
 
-    def send(self, delivery: Any) -> str:
+    def send(self, out: Outgoing) -> str:
         c = self.config
-        url, method, body, headers = build_request(c, phone=delivery.recipient.phone, text=delivery.message.short)
+        url, method, body, headers = build_request(c, phone=out.recipient.phone, text=out.text.short)
         status, raw = sms_http.exchange(url, method=method, data=body, headers=headers)
         text = raw.decode(c["ENCODING"], "replace")
         answer: Any = text
@@ -141,9 +142,9 @@ class GatewaySmsTransport(Transport):
             except ValueError:
                 answer = text
         self.last_answer = {"http_status": status, "answer": answer}
-        return self._judge(delivery, status, text, answer)
+        return self._judge(out, status, text, answer)
 
-    def _judge(self, delivery: Any, status: int, text: str, answer: Any) -> str:
+    def _judge(self, out: Outgoing, status: int, text: str, answer: Any) -> str:
         c = self.config
         if status >= 500 or status == 429:
             raise TransportError(f"短信网关 HTTP {status}: {text[:300]}")
@@ -164,12 +165,12 @@ class GatewaySmsTransport(Transport):
             retry = False
         retry = retry or bool(c["RETRY_REGEX"] and re.search(c["RETRY_REGEX"], text))
         if accepted and status < 400:
-            return self._provider_id(delivery, text, answer)
+            return self._provider_id(out, text, answer)
         reason = json_path(answer, c["ERROR_JSON_PATH"]) if c["ERROR_JSON_PATH"] else None
         shown = f"{marker} {reason or ''}".strip() if marker is not None else text[:300]
         raise TransportError(f"短信网关拒绝 (HTTP {status}): {shown}", permanent=not retry)
 
-    def _provider_id(self, delivery: Any, text: str, answer: Any) -> str:
+    def _provider_id(self, out: Outgoing, text: str, answer: Any) -> str:
         c = self.config
         found = None
         if c["ID_JSON_PATH"]:
@@ -180,6 +181,6 @@ class GatewaySmsTransport(Transport):
                 found = match.groupdict().get("id") or (match.group(1) if match.groups() else match.group(0))
         if found in (None, ""):
             if c["ID_JSON_PATH"] or c["ID_REGEX"]:
-                log.warning("SMS gateway accepted delivery %s but its answer has no message id", delivery.pk)
-            return f"gateway:{delivery.pk}"
+                log.warning("SMS gateway accepted delivery %s but its answer has no message id", out.ref)
+            return f"gateway:{out.ref}"
         return str(found)

@@ -29,7 +29,6 @@ import hmac
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -38,6 +37,7 @@ from duban.lib import clock
 from notifications.models import Channel
 from notifications.transports import sms_http
 from notifications.transports.base import Lookup, Transport, TransportError
+from notifications.transports.outgoing import Outgoing
 
 VERSION = "2021-01-11"
 SERVICE = "sms"
@@ -83,16 +83,16 @@ class TencentSmsTransport(Transport):
     channel = Channel.SMS
     at_most_once = True
 
-    def send(self, delivery: Any) -> str:
-        params = delivery.message.sms_params
+    def send(self, out: Outgoing) -> str:
+        params = out.text.sms_params
         body = {
-            "PhoneNumberSet": [e164(delivery.recipient.phone)],
+            "PhoneNumberSet": [e164(out.recipient.phone)],
             "SmsSdkAppId": settings.TENCENT_SMS_SDK_APP_ID,
             "SignName": settings.TENCENT_SMS_SIGN_NAME,
             "TemplateId": settings.TENCENT_SMS_TEMPLATE_ID,
             # The template reads {1} name, {2} date, {3} status (docs/notifications.md).
             "TemplateParamSet": [params.get("name", ""), params.get("date", ""), params.get("status", "")],
-            "SessionContext": f"duban-{delivery.pk}",
+            "SessionContext": f"duban-{out.ref}",
         }
         response = self._call("SendSms", body)
         statuses = response.get("SendStatusSet") or []
@@ -104,7 +104,7 @@ class TencentSmsTransport(Transport):
             return str(status.get("SerialNo") or "")
         raise TransportError(f"腾讯云短信 {code}: {status.get('Message', '')}", permanent=not is_transient(code))
 
-    def lookup(self, delivery: Any, *, since: datetime, known: Callable[[str], bool] | None = None) -> Lookup:
+    def lookup(self, out: Outgoing, *, since: datetime, known: Callable[[str], bool] | None = None) -> Lookup:
         # Reports for this number from around the send only: a later SMS to the same number
         # (an operator's test message has no ledger row to make its SerialNo "known") must not
         # be taken for it. A receipt that comes later than this leaves the row unknown.
@@ -114,11 +114,11 @@ class TencentSmsTransport(Transport):
             "EndTime": int(until.timestamp()),
             "Offset": 0,
             "Limit": 100,
-            "PhoneNumber": e164(delivery.recipient.phone),
+            "PhoneNumber": e164(out.recipient.phone),
             "SmsSdkAppId": settings.TENCENT_SMS_SDK_APP_ID,
         }
         reports = self._call("PullSmsSendStatusByPhoneNumber", body).get("PullSmsSendStatusSet") or []
-        mine = delivery.provider_message_id
+        mine = out.provider_message_id
         if mine:
             candidates = [r for r in reports if r.get("SerialNo") == mine]
         else:

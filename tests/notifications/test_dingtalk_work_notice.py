@@ -9,7 +9,6 @@ import sys
 import threading
 from datetime import date, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -24,6 +23,7 @@ from notifications.services.retry import deliveries_revive
 from notifications.services.sender import send_due
 from notifications.services.timing import as_of
 from notifications.transports import TransportError, get_transport
+from notifications.transports.outgoing import Outgoing
 from policy_tasks.errors import ServiceError
 from tests.notifications.conftest import run_day
 from tests.notifications.dingtalk_server import DingTalkServer
@@ -220,9 +220,8 @@ def test_a_user_with_neither_mobile_nor_dingtalk_id_is_skipped_and_refused(world
     run_day(DUE)
     assert not Delivery.objects.filter(channel="dingtalk").exists()
     transport = get_transport("dingtalk")
-    delivery = SimpleNamespace(pk=1, recipient=world.lead_clerk, message=None)
     with pytest.raises(TransportError) as caught:
-        transport.send(delivery)
+        transport.send(Outgoing(ref="1", recipient=world.lead_clerk, delivery_id=1))
     assert caught.value.permanent and "未登记手机号" in caught.value.message
 
 

@@ -18,6 +18,7 @@ from duban.sms_config import sms_gateway_from_env
 from notifications.models import Delivery, NotificationPreference
 from notifications.services.render import Message
 from notifications.transports import TransportError, get_transport
+from notifications.transports.outgoing import Outgoing
 from tests.notifications.conftest import run_day
 from tests.notifications.sms_gateway_server import GatewayServer
 
@@ -25,10 +26,10 @@ DUE = date(2023, 10, 31)
 
 
 def _delivery(pk=7, phone="13900000001"):
-    return SimpleNamespace(
-        pk=pk,
+    return Outgoing(
+        ref=str(pk),
+        delivery_id=pk if isinstance(pk, int) else None,
         recipient=SimpleNamespace(phone=phone, email="a@example.gov.cn"),
-        recipient_id=1,
         message=Message(
             subject="【督办提醒】测试", body="正文", link="http://x/", short="【督办提醒】抽蓄项目今天到期 http://x/"
         ),

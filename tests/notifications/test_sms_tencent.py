@@ -18,6 +18,7 @@ from notifications.services.render import Message
 from notifications.services.sender import send_due
 from notifications.services.timing import as_of
 from notifications.transports import TransportError, get_transport
+from notifications.transports.outgoing import Outgoing
 from notifications.transports.sms_tencent import authorization
 from tests.notifications.conftest import run_day
 from tests.notifications.sms_tencent_server import TencentServer
@@ -26,11 +27,10 @@ DUE = date(2023, 10, 31)
 
 
 def _delivery(pk=7, phone="13900000001"):
-    return SimpleNamespace(
-        pk=pk,
-        provider_message_id="",
+    return Outgoing(
+        ref=str(pk),
+        delivery_id=pk if isinstance(pk, int) else None,
         recipient=SimpleNamespace(phone=phone),
-        recipient_id=1,
         message=Message(
             subject="【督办提醒】测试",
             body="正文",

@@ -10,14 +10,15 @@ import pytest
 from notifications.services.render import Message
 from notifications.transports import TransportError, get_transport
 from notifications.transports.dingtalk import signature
+from notifications.transports.outgoing import Outgoing
 from notifications.transports.sms import sign, string_to_sign
 
 
 def _delivery(pk=7, phone="13900000001", email="a@example.gov.cn"):
-    return SimpleNamespace(
-        pk=pk,
+    return Outgoing(
+        ref=str(pk),
+        delivery_id=pk if isinstance(pk, int) else None,
         recipient=SimpleNamespace(phone=phone, email=email),
-        recipient_id=1,
         message=Message(
             subject="【督办提醒】测试",
             body="正文",
