@@ -139,7 +139,8 @@ class MilestoneFilter(df.FilterSet):
         return qs.filter(task__in=TaskUnit.objects.filter(unit_id=value, role=TaskUnit.Role.LEAD).values("task_id"))
 
     def filter_overdue_on(self, qs, name, value):
-        return qs.filter(due_date__lt=value).exclude(status=Milestone.Status.CLOSED)
+        # Overdue is live work past its date (Milestone.objects.live()): a withdrawn one is not.
+        return qs.filter(due_date__lt=value, status__in=Milestone.LIVE_STATUSES)
 
 
 class ReportFilter(df.FilterSet):
