@@ -73,13 +73,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, as axes asks: turns a flagged lockout into its answer (policy_tasks.api.backends).
+    # Last, as axes asks: turns a flagged lockout into its answer (accounts.lockout).
     "axes.middleware.AxesMiddleware",
 ]
 
 # axes first: it refuses a locked-out username+address before the password is checked.
 AUTHENTICATION_BACKENDS = [
-    "policy_tasks.api.backends.AxesRequestBackend",
+    "accounts.lockout.AxesRequestBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -263,7 +263,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "policy_tasks.api.backends.lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # Only the socket's address: X-Forwarded-For is whatever the client writes unless a proxy we trust sets it.
 AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IP_HEADERS", ["REMOTE_ADDR"])
 

@@ -21,7 +21,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from policy_tasks.api.backends import LOCKED_OUT_MESSAGE
+from accounts.lockout import LOCKED_OUT_MESSAGE
 from policy_tasks.api.exceptions import RequestTooLarge
 from policy_tasks.errors import NoSuchObject, ServiceError
 

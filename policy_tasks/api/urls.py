@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.urls import path, re_path, register_converter
 from django.views.decorators.csrf import csrf_exempt
 
-from policy_tasks.api.auth import LogoutAllApi, LogoutApi, TokenObtainApi
 from policy_tasks.api.errors import json_error
 from policy_tasks.api.views import (
     accounts,
@@ -21,6 +20,7 @@ from policy_tasks.api.views import (
     versions,
 )
 from policy_tasks.api.views import task_actions as ta
+from policy_tasks.api.views.tokens import LogoutAllApi, LogoutApi, TokenObtainApi
 
 
 class IdConverter:

@@ -1,4 +1,4 @@
-"""django-axes wiring kept free of DRF imports: settings load it with the auth backends."""
+"""django-axes wiring for every sign-in, kept free of DRF imports: settings load it with the auth backends."""
 
 from __future__ import annotations
 

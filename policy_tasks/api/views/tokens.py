@@ -1,4 +1,4 @@
-"""Tokens for scripts (django-rest-knox) and the lockout answer (django-axes).
+"""Tokens for scripts (django-rest-knox): issued at sign-in, revoked at sign-out; the lockout answer is accounts.lockout's.
 
 Knox stores only a hash of each token, gives it an expiry and deletes it on
 logout; the plain token is shown once, when issued. Logins go through
