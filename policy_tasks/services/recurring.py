@@ -159,6 +159,8 @@ def _extend_series(task_id: int, cadence: str, today: date) -> int:
     if last is None or rule is None or last.occurrence is None:
         return 0
     # The period after the last one made; original_due_date, as an extension moves due_date.
+    # After a long outage of the beat this also makes the missed periods, already due: the
+    # obligation existed, so they show red rather than vanish.
     made_in = last.original_due_date or last.due_date
     periods = rule.periods_from(made_in.year, made_in.month)
     next(periods)

@@ -3,16 +3,20 @@ rolling horizon, extended by the periodic task, reminded, lit and scored like an
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from duban.lib import workdays
 from notifications.models import Delivery
 from policy_tasks.models import AuditEvent, Milestone, TaskSource
+from policy_tasks.services.recurring import recurring_generate
 from policy_tasks.tasks import generate_recurring_milestones
 from tests.api.conftest import client_for
 from tests.notifications.conftest import ensure_default_rules, run_day
@@ -61,6 +65,10 @@ def test_monthly_obligation_is_generated_ahead_and_extended_once(client, world):
     assert first.time_expression == "每月10日前,至2024年3月31日"
     # The task keeps its own final deadline beside the series.
     assert Milestone.objects.filter(task=source.task, recurrence="", due_date=date(2024, 3, 31)).exists()
+    with at(date(2024, 1, 5)):
+        page = client.get(reverse("web:task", args=[source.task_id])).content.decode()
+    assert page.count("每月报送停车设施建设进展") == 2  # each occurrence is a milestone on the task page
+    assert "<b>2024-01-10</b>" in page and "<b>2024-02-10</b>" in page
 
     assert run_periodic(date(2024, 1, 6)) == 0  # March 10 is still beyond the horizon
     assert run_periodic(date(2024, 1, 15)) == 1
@@ -161,3 +169,27 @@ def test_the_form_refuses_an_obligation_without_its_day(client, world):
     assert response.status_code == 400
     assert "请填写每期几日前或第几个工作日" in response.content.decode()
     assert not TaskSource.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_periodic_runs_at_once_add_one_occurrence(require_postgres, world):
+    """The task row lock: the second run waits, then finds the occurrence made (PostgreSQL)."""
+    source = register(Client(), world, date(2024, 1, 5), recur_day="10", recur_until="2024-03-31")
+    barrier = threading.Barrier(2)
+    made: list[int] = []
+
+    def run():
+        try:
+            with at(date(2024, 1, 15)):
+                barrier.wait()
+                made.append(recurring_generate())
+        finally:
+            connection.close()  # each thread has its own connection
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(made) == [0, 1]
+    assert series(source) == [(1, date(2024, 1, 10)), (2, date(2024, 2, 10)), (3, date(2024, 3, 10))]
