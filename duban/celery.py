@@ -64,4 +64,12 @@ app.conf.beat_schedule = {
         "task": "policy_tasks.escalate_overdue_urges",
         "schedule": env_int("DUBAN_URGE_ESCALATE_EVERY_SECONDS", 3600),
     },
+    # Make the next occurrences of hand-registered recurring obligations (每月10日前报送,
+    # policy_tasks/services/recurring.py) as they come within 62 days. Hourly though dates are
+    # whole days: a missed run costs an hour, and a run with nothing to add is one grouped query;
+    # the task row lock and get_or_create on (task, recurrence, occurrence) make reruns add nothing.
+    "policy_tasks.generate_recurring_milestones": {
+        "task": "policy_tasks.generate_recurring_milestones",
+        "schedule": env_int("DUBAN_RECURRING_EVERY_SECONDS", 3600),
+    },
 }

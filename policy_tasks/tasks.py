@@ -7,6 +7,7 @@ import logging
 from celery import shared_task
 
 from policy_tasks.services.audit_checkpoint import checkpoint_write
+from policy_tasks.services.recurring import recurring_generate
 from policy_tasks.services.urge_escalation import urges_escalate_overdue
 
 log = logging.getLogger(__name__)
@@ -25,3 +26,11 @@ def escalate_overdue_urges() -> int:
     if issued:
         log.info("overdue urge notices escalated", extra={"count": len(issued)})
     return len(issued)
+
+
+@shared_task(name="policy_tasks.generate_recurring_milestones")
+def generate_recurring_milestones() -> int:
+    made = recurring_generate()
+    if made:
+        log.info("recurring milestones generated", extra={"count": made})
+    return made

@@ -26,6 +26,7 @@ from policy_tasks.models.task_sources import NUMBER_PREFIX
 from policy_tasks.permissions import require
 from policy_tasks.services.audit import Actor, RequestMeta, actor_for, audit_record
 from policy_tasks.services.periods import document_generate_periods
+from policy_tasks.services.recurring import RecurringRule, recurring_start, rule_validate
 
 TITLE_LENGTH = 60
 
@@ -49,6 +50,25 @@ class SourceTaskInput:
     proposal_kind: str = ""
     proposal_number: str = ""
     proposer: str = ""
+    # An optional recurring obligation (每月10日前报送进展): services/recurring.py.
+    recur_text: str = ""
+    recur_cadence: str = ""
+    recur_day: int | None = None
+    recur_workday: int | None = None
+    recur_until: date | None = None
+
+    def recurring_rule(self) -> RecurringRule | None:
+        """The obligation, if one was given; it ends with the task's deadline unless told otherwise."""
+        if not self.recur_text.strip():
+            return None
+        until = self.recur_until or self.due_date
+        return RecurringRule(
+            text=self.recur_text.strip(),
+            cadence=self.recur_cadence,
+            until=until,
+            day=self.recur_day,
+            workday=self.recur_workday,
+        )
 
 
 def source_number(kind: str, year: int, serial: int) -> str:
@@ -163,6 +183,7 @@ def task_source_create(*, user: Any, data: SourceTaskInput, meta: RequestMeta | 
         except IntegrityError as exc:
             # Only reachable if the lock above were bypassed; the constraint still holds.
             raise ServiceError("编号冲突，请重试", field="kind") from exc
+        rule = data.recurring_rule()
         audit_record(
             actor=actor,
             action="task_source.create",
@@ -181,10 +202,14 @@ def task_source_create(*, user: Any, data: SourceTaskInput, meta: RequestMeta | 
                 "proposal": [source.proposal_kind, source.proposal_number, source.proposer],
                 "units": [[unit.name, role] for unit, role in units],
                 "milestone": {"id": milestone.pk, "text": text, "due_date": data.due_date},
+                "recurring": rule.phrase() if rule else None,
             },
             document=document,
             task=task,
         )
+        if rule is not None:
+            # After the task's own event, so the trail reads: registered, then its first occurrences.
+            recurring_start(task=task, rule=rule, actor=actor)
     return source
 
 
@@ -213,3 +238,6 @@ def _validate(data: SourceTaskInput) -> None:
         raise ServiceError("请填写完成时限", field="due_date")
     if data.leader is not None and not leader_users().filter(pk=data.leader.pk).exists():
         raise ServiceError("所选领导没有区领导角色", field="leader")
+    rule = data.recurring_rule()
+    if rule is not None:
+        rule_validate(rule, today=clock.today())

@@ -7,6 +7,7 @@ from django import forms
 from accounts.models import Unit
 from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.models import SourceKind, TaskSource
+from policy_tasks.services.recurring import MAX_DAY, MAX_WORKDAY, MONTHLY, QUARTERLY
 from policy_tasks.services.task_sources import SourceTaskInput, leader_users
 from policy_tasks.web.forms import DateInput, PageForm
 
@@ -17,7 +18,9 @@ KIND_FIELDS = {
     SourceKind.PROPOSAL: ("proposal_kind", "proposal_number", "proposer"),
     SourceKind.ASSIGNMENT: ("leader", "leader_name", "instructed_on"),
 }
-COMMON = ("title", "content", "lead_units", "co_units", "due_date")
+# The optional recurring obligation (每月10日前报送进展), common to every kind.
+RECURRING = ("recur_text", "recur_cadence", "recur_day", "recur_workday", "recur_until")
+COMMON = ("title", "content", "lead_units", "co_units", "due_date", *RECURRING)
 
 
 class SourceTaskForm(PageForm):
@@ -35,6 +38,13 @@ class SourceTaskForm(PageForm):
     proposal_kind = forms.ChoiceField(label="类别", choices=TaskSource.ProposalKind.choices)
     proposal_number = forms.CharField(label="建议/提案号", max_length=32)
     proposer = forms.CharField(label="代表/委员", max_length=64)
+    recur_text = forms.CharField(label="周期性要求(可选,如:每月报送进展)", required=False, max_length=60)
+    recur_cadence = forms.ChoiceField(
+        label="周期", required=False, choices=[(MONTHLY, "每月"), (QUARTERLY, "每季度(季度首月)")]
+    )
+    recur_day = forms.IntegerField(label="每期几日前", required=False, min_value=1, max_value=MAX_DAY)
+    recur_workday = forms.IntegerField(label="或:每期第几个工作日", required=False, min_value=1, max_value=MAX_WORKDAY)
+    recur_until = WindowDateFormField(label="周期截止日期(默认为完成时限)", required=False, widget=DateInput())
 
     def __init__(self, *args, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,6 +69,10 @@ class SourceTaskForm(PageForm):
         data = super().clean()
         if self.kind == SourceKind.INSTRUCTION and not data.get("leader") and not data.get("leader_name", "").strip():
             self.add_error("leader", "请选择批示领导或填写领导姓名")
+        if data.get("recur_text", "").strip() and (data.get("recur_day") is None) == (
+            data.get("recur_workday") is None
+        ):
+            self.add_error("recur_day", "请填写每期几日前或第几个工作日(二选一)")
         return data
 
     def to_input(self) -> SourceTaskInput:
@@ -79,4 +93,9 @@ class SourceTaskForm(PageForm):
             proposal_kind=d.get("proposal_kind", ""),
             proposal_number=d.get("proposal_number", ""),
             proposer=d.get("proposer", ""),
+            recur_text=d.get("recur_text", ""),
+            recur_cadence=d.get("recur_cadence") or MONTHLY,
+            recur_day=d.get("recur_day"),
+            recur_workday=d.get("recur_workday"),
+            recur_until=d.get("recur_until"),
         )
