@@ -4,7 +4,7 @@ boundary row of the page the client saw, by the list's sort key.
 DRF's CursorPagination applies its cursor (a position and an offset) to a queryset; building,
 compiling and iterating that queryset cost a page of the overdue ledger more than the
 statement it ran (docs/performance.md, "API"). Here the caller supplies `fetch`, which
-reads rows after a key in either direction (selectors.task_page, selectors.ledger_page
+reads rows after a key in either direction (selectors.task_list_rows, selectors.ledger_list_rows
 take exactly its arguments), and this module keeps the rest of the contract
 CursorPagination had: `next` and `previous` links (absolute URLs with `cursor` replaced),
 `page_size` (default 50, at most 200; an unreadable size falls back to the default), and

@@ -2,8 +2,8 @@
 
 A page of 50 read as model instances and written out by nested ModelSerializers cost
 several times the SQL that fetched it (docs/performance.md, "API"). Here a page is read
-as plain rows (selectors.task_page, whose rows carry each task's latest lead report, and
-selectors.ledger_page), its units and its milestones' lights by id with one statement
+as plain rows (selectors.task_list_rows, whose rows carry each task's latest lead report, and
+selectors.ledger_list_rows), its units and its milestones' lights by id with one statement
 each, and every row is built as the dict its serializer describes. The serializers stay
 the contract: the schema is generated from them, and tests/api/test_rows.py checks that
 both give the same JSON.
@@ -69,7 +69,7 @@ def units_by_task(task_ids: Iterable[int]) -> dict[int, list[dict]]:
 
 
 def task_rows(page: list[dict], *, on: date) -> list[dict]:
-    """TaskListSerializer's output for a page of rows (selectors.task_page.COLUMNS by name), lights as of `on`."""
+    """TaskListSerializer's output for a page of rows (selectors.task_list_rows.COLUMNS by name), lights as of `on`."""
     units = units_by_task(row["id"] for row in page)
     # The page holds each task's latest percent: the lights need not read it again.
     percents = {row["id"]: row["latest_percent"] for row in page if row["latest_percent"] is not None}
@@ -96,7 +96,7 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
 
 
 def ledger_rows(page: list[dict], *, on: date) -> list[dict]:
-    """LedgerEntrySerializer's output for a page of rows (selectors.ledger_page.COLUMNS by name), days overdue
+    """LedgerEntrySerializer's output for a page of rows (selectors.ledger_list_rows.COLUMNS by name), days overdue
     as of `on`."""
     units = units_by_task({row["task_id"] for row in page})
     return [

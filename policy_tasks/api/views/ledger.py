@@ -20,8 +20,8 @@ from policy_tasks.date_fields import WindowDateField
 from policy_tasks.errors import Forbidden
 from policy_tasks.models import Milestone, PolicyDocument
 from policy_tasks.permissions import can
-from policy_tasks.selectors import ledger_page
-from policy_tasks.selectors.ledger_page import overdue_page
+from policy_tasks.selectors import ledger_list_rows
+from policy_tasks.selectors.ledger_list_rows import overdue_page
 
 
 class LedgerQuerySerializer(serializers.Serializer):
@@ -47,7 +47,7 @@ class OverdueLedgerApi(ScopedListApi):
     filter_backends: list = []
 
     def get_queryset(self):
-        # For the schema only: the rows are read by selectors.ledger_page (see list).
+        # For the schema only: the rows are read by selectors.ledger_list_rows (see list).
         return Milestone.objects.none()
 
     def list(self, request, *args, **kwargs):
@@ -61,11 +61,11 @@ class OverdueLedgerApi(ScopedListApi):
 
         fetch = partial(overdue_page, on=on, user=user, document_id=query.get("document"), unit_id=query.get("unit"))
         page = keyset.paginate(request, fetch, key_of=_key, parse_key=_parse_key)
-        entries = rows.ledger_rows([dict(zip(ledger_page.COLUMNS, row, strict=True)) for row in page.rows], on=on)
+        entries = rows.ledger_rows([dict(zip(ledger_list_rows.COLUMNS, row, strict=True)) for row in page.rows], on=on)
         return Response({"next": page.next, "previous": page.previous, "results": entries})
 
 
-_DUE = ledger_page.COLUMNS.index("due_date")
+_DUE = ledger_list_rows.COLUMNS.index("due_date")
 
 
 def _key(row: tuple) -> tuple:

@@ -26,7 +26,7 @@ from policy_tasks.api.views.common import (
 from policy_tasks.models import AuditEvent, ProgressReport
 from policy_tasks.permissions import require, visible_tasks
 from policy_tasks.selectors.reports import latest_report
-from policy_tasks.selectors.task_page import COLUMNS, task_page
+from policy_tasks.selectors.task_list_rows import COLUMNS, task_list_rows
 
 
 def tasks_queryset(user):
@@ -50,7 +50,7 @@ class TaskListApi(ScopedListApi):
         return visible_tasks(self.request.user)
 
     def list(self, request, *args, **kwargs):
-        # One statement for the page (selectors.task_page), paged by key (api.keyset), rows
+        # One statement for the page (selectors.task_list_rows), paged by key (api.keyset), rows
         # built plainly (api.rows): docs/performance.md, "API". The filters and the visibility
         # rule still decide which tasks, as the queryset the statement is confined to.
         visible = self.get_queryset()
@@ -58,7 +58,7 @@ class TaskListApi(ScopedListApi):
         first = TieBreakOrdering().get_ordering(request, visible, self)[0]
         order, descending = first.lstrip("-"), first.startswith("-")
 
-        fetch = partial(task_page, within=within, order=order, descending=descending)
+        fetch = partial(task_list_rows, within=within, order=order, descending=descending)
         at = COLUMNS.index(order) if order in COLUMNS else len(COLUMNS)  # read after COLUMNS
         page = keyset.paginate(
             request, fetch, key_of=lambda row: (_json(row[at]), row[0]), parse_key=partial(_parse_key, order)

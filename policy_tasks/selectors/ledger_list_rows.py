@@ -5,7 +5,7 @@ The rows are those of `selectors.tasks.milestones_overdue`: task milestones due 
 always of tasks the user may see. They come in (due date, id) order, a page at a time,
 after (or before) the key of the last row the reader saw. The API's ledger reads this
 instead of that queryset because building, compiling and iterating it cost several times
-the statement itself (docs/performance.md, "API"); tests/api/test_ledger_page.py holds
+the statement itself (docs/performance.md, "API"); tests/api/test_ledger_list_rows.py holds
 the two to the same rows for every kind of reader and filter.
 """
 

@@ -45,7 +45,7 @@ def _columns(prefix: str, names) -> str:
     return ", ".join(f"{prefix}.{column(Task, name.removesuffix('_id'))}" for name in names)
 
 
-def task_page(
+def task_list_rows(
     *,
     within: QuerySet[Task],
     order: str,

@@ -1,4 +1,4 @@
-"""The API's overdue ledger reads its pages with one SQL statement (selectors.ledger_page) and
+"""The API's overdue ledger reads its pages with one SQL statement (selectors.ledger_list_rows) and
 pages by key (policy_tasks.api.keyset). A reader must get exactly the rows the ledger's
 queryset (selectors.tasks.milestones_overdue) gives them, in order, page after page, both ways."""
 
@@ -116,7 +116,7 @@ def test_a_cursor_not_written_here_is_a_400_naming_it(paged, forged):
 
 
 def test_the_page_statement_uses_the_open_milestones_index(paged, require_postgres):
-    from policy_tasks.selectors.ledger_page import overdue_page
+    from policy_tasks.selectors.ledger_list_rows import overdue_page
 
     statements = []
 

@@ -1,4 +1,4 @@
-"""The API's task list reads its pages with one SQL statement (selectors.task_page) and pages
+"""The API's task list reads its pages with one SQL statement (selectors.task_list_rows) and pages
 by key (policy_tasks.api.keyset). Whatever the ordering, filters and reader, the pages hold
 exactly the tasks the visible, filtered queryset holds, in its order, both ways."""
 
