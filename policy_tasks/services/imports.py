@@ -462,7 +462,30 @@ def _withdraw_task(document, task: Task, milestones: list[OldMilestone], version
         document=document,
         task=task,
     )
-    return len(ids)
+    return len(ids) + _withdraw_sub_tasks(document, task, version, now, actor)
+
+
+def _withdraw_sub_tasks(document, parent: Task, version, now, actor: Actor) -> int:
+    """A withdrawn clause's sub-tasks (分解任务) ask for nothing either: each is withdrawn with it."""
+    count = 0
+    for sub in Task.objects.filter(parent=parent).exclude(status__in=(Task.Status.CLOSED, Task.Status.WITHDRAWN)):
+        ids = list(Milestone.objects.live().filter(task=sub).values_list("pk", flat=True))
+        Task.objects.filter(pk=sub.pk).update(
+            status=Task.Status.WITHDRAWN, withdrawn_at=now, withdrawn_in=version, version=sub.version + 1
+        )
+        _withdraw_milestones(ids, version, now)
+        audit_record(
+            actor=actor,
+            action="task.withdraw",
+            obj=sub,
+            before={"status": sub.status, "number": sub.number, "label": sub.ref},
+            after={"status": Task.Status.WITHDRAWN, "document_version": version.number, "milestones_withdrawn": ids},
+            reason=f"上级任务第{parent.ref}条已在文件新版本中撤销",
+            document=document,
+            task=sub,
+        )
+        count += len(ids)
+    return count
 
 
 def _withdraw_milestones(ids: list[int], version, now) -> None:

@@ -10,7 +10,7 @@ from django.test import Client
 
 from accounts.models import Membership, RoleGrant, Unit
 from policy_tasks.errors import Forbidden, InvalidState, ServiceError
-from policy_tasks.models import AuditEvent, SupervisionScope, Task
+from policy_tasks.models import AuditEvent, Milestone, SupervisionScope, Task
 from policy_tasks.services.audit import audit_verify
 from policy_tasks.services.decomposition import SubTaskSpec, task_decompose
 from policy_tasks.services.demo import SEED_PATH
@@ -188,3 +188,29 @@ def test_a_reimport_keeps_sub_tasks_and_counts_55_clauses():
     assert sub.status == Task.Status.OPEN and sub.parent_id == task.pk
     assert Task.objects.clauses().in_force().filter(document=document).count() == 55
     assert Task.objects.in_force().filter(document=document).count() == 56
+
+
+def test_a_clause_a_new_version_drops_takes_its_sub_tasks_with_it():
+    text = SEED_PATH.read_text(encoding="utf-8")
+    document = document_import(text=text).document
+    task = Task.objects.get(document=document, number=35)
+    group = Unit.objects.resolve("各乡镇街道")
+    township = Unit.objects.create(name="航埠镇", parent=group)
+    supervisor = f.UserFactory(username="supervisor")
+    f.RoleGrantFactory(user=supervisor, role=RoleGrant.Role.SUPERVISOR)
+    (sub,) = task_decompose(
+        user=supervisor,
+        task=task,
+        share_unit=group,
+        specs=[SubTaskSpec(unit=township, target="航埠镇建成工坊", due_date=date(2023, 12, 31))],
+    )
+    assert Milestone.objects.live().filter(task=sub).exists()
+    dropped = next(line for line in text.splitlines() if line.startswith("35.培育发展一批消费新场景"))
+    document_import(text=text.replace(dropped + "\n", ""), user=supervisor)
+
+    task.refresh_from_db()
+    sub.refresh_from_db()
+    assert task.status == sub.status == Task.Status.WITHDRAWN
+    assert not Milestone.objects.live().filter(task=sub).exists()  # nothing left to remind of
+    event = AuditEvent.objects.get(action="task.withdraw", object_id=str(sub.pk))
+    assert event.reason == "上级任务第35条已在文件新版本中撤销"
