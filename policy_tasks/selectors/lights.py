@@ -48,7 +48,7 @@ from django.db.models import QuerySet
 from duban.lib.sql import column, fetch, rows_for_ids, table
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, Task, TaskUnit
-from policy_tasks.selectors.lights_reasons import LightReason, expected_percent, value_percent
+from policy_tasks.selectors.lights_reasons import LightReason, value_percent
 from policy_tasks.selectors.reports import as_decimal, latest_milestone_values, latest_percents, newest_lead_values_sql
 
 RED, YELLOW, GREEN, GREY = "red", "yellow", "green", "grey"
@@ -91,13 +91,24 @@ def schedule_start(document: PolicyDocument | _Thresholds) -> date:
     return document.issued_on or date(document.year, 1, 1)
 
 
-def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points: int) -> bool:
-    """percent < elapsed share × 100 − points, in integers (no rounding at the boundary)."""
+def _schedule(*, on: date, start: date, due: date, percent: int, points: int) -> tuple[int, bool]:
+    """序时进度 in whole percent (rounded up), and whether `percent` lags it by more than `points`:
+    percent < elapsed share × 100 − points, in integers (no rounding at the boundary)."""
     total = (due - start).days
     if total <= 0:
-        return percent < 100 - points
+        return 100, percent < 100 - points
     elapsed = min(max((on - start).days, 0), total)
-    return elapsed * 100 - percent * total > points * total
+    return -(-elapsed * 100 // total), elapsed * 100 - percent * total > points * total
+
+
+def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points: int) -> bool:
+    return _schedule(on=on, start=start, due=due, percent=percent, points=points)[1]
+
+
+_WITHDRAWN = Milestone.Status.WITHDRAWN.value
+_BY_STATUS = {_WITHDRAWN: LightReason(GREY, "withdrawn")}
+_CLOSED = LightReason(GREY, "closed")
+_NO_DATE = LightReason(GREEN, "no_date")
 
 
 def _reason(
@@ -108,28 +119,28 @@ def _reason(
     value: tuple[Decimal, Decimal] | None = None,
 ) -> LightReason:
     """The one judgement behind every light; `value` is (target, actual) when the milestone has one."""
-    if milestone.status == Milestone.Status.WITHDRAWN:
-        return LightReason(GREY, "withdrawn")
-    if milestone.status in _DONE:
-        return LightReason(GREY, "closed")
+    status = milestone.status
+    if status in _DONE:
+        return _BY_STATUS.get(status, _CLOSED)
     due = milestone.due_date
     if due is None:
-        return LightReason(GREEN, "no_date")
+        return _NO_DATE
     if due < on:
         return LightReason(RED, "overdue", days=(on - due).days)
-    reached = False
-    if value is not None and percent is not None:
-        percent, reached = value_percent(*value)
-    start = schedule_start(document)
-    expected = None if percent is None else expected_percent(on=on, start=start, due=due)
-    if reached:
-        return LightReason(GREEN, "on_track", expected, percent, reached=True)
+    expected = behind = None
+    if percent is not None:
+        reached = False
+        if value is not None:
+            percent, reached = value_percent(*value)
+        expected, behind = _schedule(
+            on=on, start=schedule_start(document), due=due, percent=percent, points=document.behind_schedule_points
+        )
+        if reached:
+            return LightReason(GREEN, "on_track", expected, percent, reached=True)
     left = workdays_between(on, due)
     if left <= document.yellow_workdays:
         return LightReason(YELLOW, "due_soon", expected, percent, days=left)
-    if percent is not None and is_behind_schedule(
-        on=on, start=start, due=due, percent=percent, points=document.behind_schedule_points
-    ):
+    if behind:
         return LightReason(YELLOW, "behind", expected, percent)
     return LightReason(GREEN, "on_track", expected, percent)
 

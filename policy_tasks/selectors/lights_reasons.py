@@ -6,7 +6,6 @@ Pure values and arithmetic; selectors.lights judges (its `_reason`) and reads in
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -35,15 +34,6 @@ class LightReason(NamedTuple):
                 return "正常：达到目标值，待申请办结"
             return f"正常：{progress}" if self.reported_percent is not None else "正常"
         return {"no_date": "持续推进，无固定时限", "closed": "已销号", "withdrawn": "已作废"}[self.code]
-
-
-def expected_percent(*, on: date, start: date, due: date) -> int:
-    """序时进度 in whole percent, rounded up (see the module docstring)."""
-    total = (due - start).days
-    if total <= 0:
-        return 100
-    elapsed = min(max((on - start).days, 0), total)
-    return -(-elapsed * 100 // total)
 
 
 def value_percent(target: Decimal, actual: Decimal) -> tuple[int, bool]:
