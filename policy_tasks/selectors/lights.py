@@ -102,6 +102,7 @@ def _schedule(*, on: date, start: date, due: date, percent: int, points: int) ->
 
 
 def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points: int) -> bool:
+    """Whether `percent` lags the 序时进度 by more than `points` (see _schedule)."""
     return _schedule(on=on, start=start, due=due, percent=percent, points=points)[1]
 
 

@@ -129,3 +129,14 @@ def test_the_ledger_row_shows_the_reason_and_the_yellow_list_finds_a_value_behin
         lit["reached"].pk,
         lit["no_date"].pk,
     }
+
+
+def test_the_served_schema_describes_light_reason(world):
+    api = APIClient()
+    api.force_login(world.supervisor)
+    components = api.get("/api/schema/?format=json").json()["components"]["schemas"]
+    field = components["Milestone"]["properties"]["light_reason"]
+    ref = (field.get("allOf") or [field])[0]["$ref"].rsplit("/", 1)[1]
+    reason = components[ref]["properties"]
+    assert set(reason) == {"code", "label", "expected_percent", "reported_percent"}
+    assert reason["expected_percent"]["nullable"] is True
