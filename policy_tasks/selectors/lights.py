@@ -20,12 +20,26 @@ withdrawn task is grey and counts for no unit, a withdrawn milestone is left out
 light. Area-wide targets (milestones of an area,
 not of a task) have no lifecycle yet, so they colour nothing above themselves.
 The bulk functions use a constant number of queries, whatever the list size.
+
+A milestone with a target value (3.7亿元) is judged behind schedule on its own progress: the
+actual value in its lead's latest report stating one, as a percent of the target (rounded down,
+at most 100); a milestone with no value reported yet falls back to the task's percent, as before.
+One whose reported value has reached its target is green (reason on_track, 达到目标值，待申请办结)
+even within the warning window: the work is done and what is left is the unit's 申请办结, which
+the reason names; a yellow light would call for work that no longer exists. Past its due date it
+is red all the same: only 销号 after review closes a milestone, a reported value is the unit's claim.
+
+Each light has a reason (LightReason, milestone_light_reasons): overdue, due_soon, behind,
+on_track, no_date, closed, withdrawn, with the 序时进度 (the share of time elapsed, rounded up so
+that the two whole numbers shown differ by more than the threshold exactly when behind) against
+the reported percent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import connection
@@ -33,8 +47,9 @@ from django.db.models import QuerySet
 
 from duban.lib.sql import column, fetch, rows_for_ids, table
 from duban.lib.workdays import workdays_between
-from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
-from policy_tasks.selectors.reports import latest_percents
+from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, Task, TaskUnit
+from policy_tasks.selectors.lights_reasons import LightReason, value_percent
+from policy_tasks.selectors.reports import as_decimal, latest_milestone_values, latest_percents, newest_lead_values_sql
 
 RED, YELLOW, GREEN, GREY = "red", "yellow", "green", "grey"
 # Statuses with nothing more to do, milestone's and task's alike: grey.
@@ -76,13 +91,59 @@ def schedule_start(document: PolicyDocument | _Thresholds) -> date:
     return document.issued_on or date(document.year, 1, 1)
 
 
-def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points: int) -> bool:
-    """percent < elapsed share × 100 − points, in integers (no rounding at the boundary)."""
+def _schedule(*, on: date, start: date, due: date, percent: int, points: int) -> tuple[int, bool]:
+    """序时进度 in whole percent (rounded up), and whether `percent` lags it by more than `points`:
+    percent < elapsed share × 100 − points, in integers (no rounding at the boundary)."""
     total = (due - start).days
     if total <= 0:
-        return percent < 100 - points
+        return 100, percent < 100 - points
     elapsed = min(max((on - start).days, 0), total)
-    return elapsed * 100 - percent * total > points * total
+    return -(-elapsed * 100 // total), elapsed * 100 - percent * total > points * total
+
+
+def is_behind_schedule(*, on: date, start: date, due: date, percent: int, points: int) -> bool:
+    """Whether `percent` lags the 序时进度 by more than `points` (see _schedule)."""
+    return _schedule(on=on, start=start, due=due, percent=percent, points=points)[1]
+
+
+_WITHDRAWN = Milestone.Status.WITHDRAWN.value
+_BY_STATUS = {_WITHDRAWN: LightReason(GREY, "withdrawn")}
+_CLOSED = LightReason(GREY, "closed")
+_NO_DATE = LightReason(GREEN, "no_date")
+
+
+def _reason(
+    milestone: Milestone | _Due,
+    on: date,
+    percent: int | None,
+    document: PolicyDocument | _Thresholds,
+    value: tuple[Decimal, Decimal] | None = None,
+) -> LightReason:
+    """The one judgement behind every light; `value` is (target, actual) when the milestone has one."""
+    status = milestone.status
+    if status in _DONE:
+        return _BY_STATUS.get(status, _CLOSED)
+    due = milestone.due_date
+    if due is None:
+        return _NO_DATE
+    if due < on:
+        return LightReason(RED, "overdue", days=(on - due).days)
+    expected = behind = None
+    if percent is not None:
+        reached = False
+        if value is not None:
+            percent, reached = value_percent(*value)
+        expected, behind = _schedule(
+            on=on, start=schedule_start(document), due=due, percent=percent, points=document.behind_schedule_points
+        )
+        if reached:
+            return LightReason(GREEN, "on_track", expected, percent, reached=True)
+    left = workdays_between(on, due)
+    if left <= document.yellow_workdays:
+        return LightReason(YELLOW, "due_soon", expected, percent, days=left)
+    if behind:
+        return LightReason(YELLOW, "behind", expected, percent)
+    return LightReason(GREEN, "on_track", expected, percent)
 
 
 def _light(
@@ -90,42 +151,45 @@ def _light(
     on: date,
     percent: int | None,
     document: PolicyDocument | _Thresholds,
+    value: tuple[Decimal, Decimal] | None = None,
 ) -> str:
-    if milestone.status in _DONE:
-        return GREY
-    due = milestone.due_date
-    if due is None:
-        return GREEN
-    if due < on:
-        return RED
-    if workdays_between(on, due) <= document.yellow_workdays:
-        return YELLOW
-    if percent is not None and is_behind_schedule(
-        on=on, start=schedule_start(document), due=due, percent=percent, points=document.behind_schedule_points
-    ):
-        return YELLOW
-    return GREEN
+    return _reason(milestone, on, percent, document, value).light
 
 
 def milestone_light(
     milestone: Milestone, *, on: date, percent: int | None = None, document: PolicyDocument | None = None
 ) -> str:
-    """One milestone's light; `percent` defaults to its task's latest lead report (0 when none)."""
+    """One milestone's light; `percent` defaults to its task's latest lead report (0 when none),
+    and then a milestone with a target value is judged on its own reported value. A caller that
+    passes `percent` (a snapshot of the past) has it taken as it is."""
+    value = None
     if percent is None and milestone.task_id is not None:
         percent = latest_percents([milestone.task_id]).get(milestone.task_id, 0)
-    return _light(milestone, on, percent, document or milestone.document)
+        if getattr(milestone, "target_value", None) is not None:
+            value = latest_milestone_values([milestone.pk]).get(milestone.pk)
+    return _light(milestone, on, percent, document or milestone.document, value)
 
 
-def milestone_lights(
+def _may_have_value(m: Milestone | _Due, on: date) -> bool:
+    """Whether a milestone's own reported value could decide its light: open, of a task, due from
+    `on` on, with a target value or (a plain row, a deferred column) maybe one."""
+    if m.task_id is None or m.status in _DONE or m.due_date is None or m.due_date < on:
+        return False
+    return getattr(m, "__dict__", {}).get("target_value", True) is not None
+
+
+def milestone_light_reasons(
     milestones: Iterable[Milestone] | Iterable[_Due],
     *,
     on: date,
     percents: Mapping[int, int] | None = None,
     documents: Mapping[int, _Thresholds] | None = None,
-) -> dict[int, str]:
-    """Lights for many milestones by id, in three queries (milestones if a queryset, documents, percents).
+) -> dict[int, LightReason]:
+    """The light of many milestones by id, each with its reason, in four queries at most
+    (milestones if a queryset, documents, percents, and the reported values of those that
+    may have a target value: none asked when no milestone has one).
 
-    `percents` ({task id: latest lead percent}, as `latest_percents` gives) spares the last
+    `percents` ({task id: latest lead percent}, as `latest_percents` gives) spares the percents'
     query when the caller has already read them; tasks absent from it count as 0%.
     `documents` ({document id: thresholds}) likewise spares the documents' query.
     """
@@ -136,30 +200,50 @@ def milestone_lights(
         }
     if percents is None:
         percents = latest_percents({m.task_id for m in items if m.task_id is not None})
+    values = latest_milestone_values([m.pk for m in items if _may_have_value(m, on)])
     return {
-        m.pk: _light(m, on, percents.get(m.task_id, 0) if m.task_id else None, documents[m.document_id]) for m in items
+        m.pk: _reason(
+            m, on, percents.get(m.task_id, 0) if m.task_id else None, documents[m.document_id], values.get(m.pk)
+        )
+        for m in items
     }
 
 
+def milestone_lights(
+    milestones: Iterable[Milestone] | Iterable[_Due],
+    *,
+    on: date,
+    percents: Mapping[int, int] | None = None,
+    documents: Mapping[int, _Thresholds] | None = None,
+) -> dict[int, str]:
+    """Lights for many milestones by id: the lights of `milestone_light_reasons` (its queries)."""
+    reasons = milestone_light_reasons(milestones, on=on, percents=percents, documents=documents)
+    return {pk: reason.light for pk, reason in reasons.items()}
+
+
 def annotate_lights(milestones: QuerySet[Milestone] | Iterable[Milestone], *, on: date) -> list[Milestone]:
-    """The milestones as a list, each with a `.light` attribute (for list pages and the API)."""
+    """The milestones as a list, each with `.light` and `.light_reason` (for list pages and the API)."""
     items = list(milestones)
-    lights = milestone_lights(items, on=on)
+    reasons = milestone_light_reasons(items, on=on)
     for m in items:
-        m.light = lights[m.pk]
+        m.light_reason = reasons[m.pk]
+        m.light = m.light_reason.light
     return items
 
 
 # Per task, what decides its light (see task_lights): its live milestones past due, the
-# earliest due date among its live milestones not yet past due, and how many are live.
+# earliest due date among its live milestones not yet past due without a target value, how
+# many are live, and how many live ones not yet past due have a target value.
 _LIVE = ", ".join(repr(v) for v in Milestone.LIVE_STATUSES)
+_M_LIVE = f"{column(Milestone, 'status', 'm')} IN ({_LIVE})"
+_M_DUE = column(Milestone, "due_date", "m")
+_M_TARGET = column(Milestone, "target_value", "m")
 _TASK_DUES_SQL = (
     f"SELECT {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')},"
-    f" SUM(CASE WHEN {column(Milestone, 'status', 'm')} IN ({_LIVE}) AND {column(Milestone, 'due_date', 'm')} < %s"
-    " THEN 1 ELSE 0 END),"
-    f" MIN(CASE WHEN {column(Milestone, 'status', 'm')} IN ({_LIVE}) AND {column(Milestone, 'due_date', 'm')} >= %s"
-    f" THEN {column(Milestone, 'due_date', 'm')} END),"
-    f" SUM(CASE WHEN {column(Milestone, 'status', 'm')} IN ({_LIVE}) THEN 1 ELSE 0 END),"
+    f" SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} < %s THEN 1 ELSE 0 END),"
+    f" MIN(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NULL THEN {_M_DUE} END),"
+    f" SUM(CASE WHEN {_M_LIVE} THEN 1 ELSE 0 END),"
+    f" SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NOT NULL THEN 1 ELSE 0 END),"
     f" {', '.join(column(PolicyDocument, name, 'd') for name in _Thresholds._fields)}"
     f" FROM {table(Milestone)} m JOIN {table(PolicyDocument)} d"
     f" ON {column(PolicyDocument, 'id', 'd')} = {column(Milestone, 'document', 'm')}"
@@ -168,11 +252,30 @@ _TASK_DUES_SQL = (
     f" GROUP BY {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')},"
     f" {', '.join(column(PolicyDocument, name, 'd') for name in _Thresholds._fields)}"
 )
+# The live milestones not yet past due that have a target value, each with its latest lead value.
+_TASK_VALUES_SQL = (
+    f"SELECT {column(Milestone, 'id', 'm')}, {column(Milestone, 'task', 'm')}, {_M_DUE}, {_M_TARGET}, latest.actual"
+    f" FROM {table(Milestone)} m LEFT JOIN"
+    f" ({newest_lead_values_sql(column(ProgressReport, 'task', 'r') + ' {ids}')}) latest"
+    f" ON latest.milestone_id = {column(Milestone, 'id', 'm')} AND latest.newest = 1"
+    f" WHERE {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NOT NULL AND {column(Milestone, 'task', 'm')} {{ids}}"
+)
 
 
 def _as_date(value: date | str | None) -> date | None:
     """SQLite hands an aggregated date back as text."""
     return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _fetch_for_ids(sql: str, ids: list[int], before: list, between: list) -> list[tuple]:
+    """`sql` with each `{ids}` as "one of these ids", `before` the parameters ahead of the first,
+    `between` those between the first and the second (if any)."""
+    if connection.vendor == "postgresql":
+        condition, id_params = "= ANY(%s)", [ids]
+    else:
+        condition, id_params = f"IN ({', '.join(['%s'] * len(ids))})", ids
+    twice = sql.count("{ids}") == 2
+    return fetch(sql.format(ids=condition), [*before, *id_params, *between, *(id_params if twice else [])])
 
 
 def task_lights(
@@ -185,31 +288,38 @@ def task_lights(
 
     The worst light of a task's milestones is read from one aggregate row per task, not from
     every milestone (issue 18: 100,000 milestones took seconds): any live milestone past due
-    makes it red; otherwise only its earliest live milestone not yet due can be yellow, since
-    both causes of yellow hold for a date only if they hold for every earlier one (fewer working
-    days to go; a larger share of the time elapsed); otherwise any live milestone makes it
-    green, and a task whose milestones are all closed is grey."""
+    makes it red; otherwise, among its live milestones without a target value, only the earliest
+    not yet due can be yellow, since both causes of yellow hold for a date only if they hold for
+    every earlier one (fewer working days to go; a larger share of the time elapsed), all judged
+    on the task's percent. A milestone with a target value is judged on its own reported value,
+    so those not yet due are read one by one (a second query, only when a task has any);
+    otherwise any live milestone makes it green, and a task whose milestones are all closed is grey."""
     items = list(tasks)
     ids = [t.pk for t in items]
     if not ids:
         return {}
-    if connection.vendor == "postgresql":
-        rows = fetch(_TASK_DUES_SQL.format(ids="= ANY(%s)"), [on, on, ids])
-    else:
-        rows = fetch(_TASK_DUES_SQL.format(ids=f"IN ({', '.join(['%s'] * len(ids))})"), [on, on, *ids])
+    rows = _fetch_for_ids(_TASK_DUES_SQL, ids, [on, on, on], [])
+    valued: dict[int, list[tuple]] = {}
+    with_values = [row[0] for row in rows if not row[2] and row[5]]
+    if with_values:
+        for pk, task_id, due_date, target, actual in _fetch_for_ids(_TASK_VALUES_SQL, with_values, [], [on]):
+            value = None if actual is None else (as_decimal(target), as_decimal(actual))
+            valued.setdefault(task_id, []).append((pk, _as_date(due_date), value))
     if percents is None:
-        percents = latest_percents([row[0] for row in rows if row[2] == 0 and row[3] is not None])
+        percents = latest_percents([row[0] for row in rows if not row[2] and (row[3] is not None or row[5])])
     by_task: dict[int, str] = {}
-    for task_id, document_id, red, next_due, live, *thresholds in rows:
+    for task_id, document_id, red, next_due, live, _, *thresholds in rows:
         if red:
             by_task[task_id] = RED
-        elif next_due is not None:
-            due = _Due(0, task_id, document_id, Milestone.Status.OPEN, _as_date(next_due))
-            document = _Thresholds(_as_date(thresholds[0]), *thresholds[1:])
-            light = _light(due, on, percents.get(task_id, 0), document)
-            by_task[task_id] = YELLOW if light == YELLOW else GREEN
-        else:
-            by_task[task_id] = GREEN if live else GREY
+            continue
+        document = _Thresholds(_as_date(thresholds[0]), *thresholds[1:])
+        percent = percents.get(task_id, 0)
+        dues = [(0, _as_date(next_due), None)] if next_due is not None else []
+        lights = [
+            _light(_Due(pk, task_id, document_id, Milestone.Status.OPEN, due), on, percent, document, value)
+            for pk, due, value in [*dues, *valued.get(task_id, [])]
+        ]
+        by_task[task_id] = worst(lights) if lights else (GREEN if live else GREY)
     result = {}
     for task in items:
         if task.status in _DONE:

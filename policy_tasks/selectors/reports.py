@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.db.models import Case, Count, F, Prefetch, QuerySet, When
 from django.db.models.functions import TruncDate
@@ -24,6 +25,7 @@ from django.utils import timezone
 
 from duban.lib.sql import column, rows_for_ids, table
 from policy_tasks.models import (
+    Milestone,
     MilestoneValue,
     PolicyDocument,
     ProgressReport,
@@ -158,6 +160,51 @@ _LATEST_SQL = f"SELECT task_id, percent FROM ({newest_lead_reports_sql('{ids}')}
 def latest_percents(task_ids: Iterable[int]) -> dict[int, int]:
     """Each task's percent complete per its lead's most recent report (tasks never reported are absent). One query."""
     return {pk: percent for pk, percent in rows_for_ids(_LATEST_SQL, task_ids) if percent is not None}
+
+
+def newest_lead_values_sql(where: str) -> str:
+    """SQL for the actual values lead reports state for quantitative milestones, as rows
+    (milestone_id, target, actual, newest) where newest = 1 marks each milestone's value in its
+    lead's latest report stating one (latest period, then filing time, then id, as
+    newest_lead_reports_sql); `where` is a further condition on m (milestone) or r (report)."""
+    return (
+        f"SELECT {column(MilestoneValue, 'milestone', 'v')} AS milestone_id,"
+        f" {column(Milestone, 'target_value', 'm')} AS target, {column(MilestoneValue, 'actual_value', 'v')} AS actual,"
+        f" ROW_NUMBER() OVER (PARTITION BY {column(MilestoneValue, 'milestone', 'v')}"
+        f" ORDER BY {column(ReportPeriod, 'starts_on', 'p')} DESC, {column(ProgressReport, 'submitted_at', 'r')} DESC,"
+        f" {column(ProgressReport, 'id', 'r')} DESC) AS newest"
+        f" FROM {table(MilestoneValue)} v"
+        f" JOIN {table(Milestone)} m ON {column(Milestone, 'id', 'm')} = {column(MilestoneValue, 'milestone', 'v')}"
+        f" JOIN {table(ProgressReport)} r ON {column(ProgressReport, 'id', 'r')} = {column(MilestoneValue, 'report', 'v')}"
+        f" JOIN {table(ReportPeriod)} p ON {column(ReportPeriod, 'id', 'p')} = {column(ProgressReport, 'period', 'r')}"
+        f" WHERE {column(ProgressReport, 'is_lead', 'r')} AND {column(Milestone, 'target_value', 'm')} IS NOT NULL"
+        f" AND {where}"
+    )
+
+
+_VALUES_SQL = (
+    "SELECT milestone_id, target, actual FROM"
+    f" ({newest_lead_values_sql(column(MilestoneValue, 'milestone', 'v') + ' {ids}')}) latest WHERE newest = 1"
+)
+
+
+def as_decimal(value) -> Decimal:
+    """A decimal column read by plain SQL (SQLite may hand back a float)."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def latest_milestone_values(milestone_ids: Iterable[int]) -> dict[int, tuple[Decimal, Decimal]]:
+    """(target, actual) of each quantitative milestone among the ids, its actual value as the lead's
+    latest report stating one gives it (milestones with no such value are absent). One query.
+
+    Only the lead's reports count, as for latest_percents: a co-unit's contribution is not the
+    milestone's progress. A latest report that leaves the value out does not erase the one before
+    it: a reported value is cumulative, and the last one stated is still the best evidence."""
+    return {
+        pk: (as_decimal(target), as_decimal(actual))
+        for pk, target, actual in rows_for_ids(_VALUES_SQL, milestone_ids)
+        if actual is not None
+    }
 
 
 def missing_report_counts(*, document: PolicyDocument, on: date, tasks: QuerySet[Task]) -> dict[int, int]:

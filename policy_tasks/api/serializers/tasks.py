@@ -24,8 +24,35 @@ class UnitRowsField(serializers.ReadOnlyField):
     """A task's units as the view prepared them (views.common.attach_units), emitted as they are."""
 
 
+REASON_CODES = [
+    ("overdue", "逾期"),
+    ("due_soon", "临期：N个工作日内到期"),
+    ("behind", "滞后：完成进度落后序时进度超过文件设定的幅度"),
+    ("on_track", "正常"),
+    ("no_date", "持续推进，无固定时限"),
+    ("closed", "已销号"),
+    ("withdrawn", "已作废"),
+]
+
+
+class LightReasonSerializer(serializers.Serializer):
+    """Why the milestone has its light (selectors.lights_reasons.LightReason)."""
+
+    code = serializers.ChoiceField(choices=REASON_CODES, read_only=True)
+    label = serializers.CharField(read_only=True, help_text="页面上灯旁显示的说明，如“滞后：序时进度 62%，已完成 27%”")
+    expected_percent = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text="序时进度（已过时间占比，向上取整）；无时限或已办结为 null"
+    )
+    reported_percent = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="已完成百分比：有目标值的按本里程碑最近填报的完成值计，否则按任务最近一期填报；无时限或已办结为 null",
+    )
+
+
 class MilestoneSerializer(serializers.ModelSerializer):
     light = LightField()
+    light_reason = LightReasonSerializer(read_only=True, help_text="灯色的原因（按今天计算）")
 
     class Meta:
         model = Milestone
@@ -50,6 +77,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
             "withdrawn_at",
             "version",
             "light",
+            "light_reason",
         ]
 
 
