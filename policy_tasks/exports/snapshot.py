@@ -26,7 +26,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from policy_tasks.models import (
@@ -37,6 +37,7 @@ from policy_tasks.models import (
     PolicyDocument,
     ProgressReport,
     Task,
+    TaskUnit,
 )
 from policy_tasks.selectors.lights import GREY, milestone_light
 
@@ -137,11 +138,17 @@ def latest_reports(task_ids, *, cutoff: datetime) -> dict[int, LatestReport]:
 
 
 def latest_values(milestone_ids, *, cutoff: datetime) -> dict[int, Decimal]:
-    """The latest actual value reported per quantitative milestone before the cutoff. One query."""
+    """The latest actual value the lead unit reported per quantitative milestone before the cutoff
+    (a co-unit's contribution is not the milestone's progress: as selectors.reports). One query."""
     values: dict[int, Decimal] = {}
     for ids in _chunks(list(milestone_ids)):
         rows = (
-            MilestoneValue.objects.filter(milestone_id__in=ids, report__submitted_at__lt=cutoff)
+            MilestoneValue.objects.filter(
+                milestone_id__in=ids,
+                report__submitted_at__lt=cutoff,
+                report__task__task_units__unit=F("report__unit"),
+                report__task__task_units__role=TaskUnit.Role.LEAD,
+            )
             .order_by("milestone_id", "report__period__starts_on", "report__submitted_at", "id")
             .values_list("milestone_id", "actual_value")
         )
@@ -174,6 +181,9 @@ def milestone_states(
     if missing:
         documents.update(PolicyDocument.objects.in_bulk(missing))
     percents = percents or {}
+    # A milestone with a target is judged on its own value as of the cutoff, as the pages judge it now.
+    targets = {m.pk: m.target_value for m in milestones if getattr(m, "target_value", None) is not None}
+    actuals = latest_values(targets, cutoff=cutoff) if targets else {}
     states: dict[int, MilestoneState] = {}
     for m in milestones:
         closed = m.closed_at is not None and m.closed_at < cutoff
@@ -189,7 +199,12 @@ def milestone_states(
         # (a plain namespace: building 10,000 model instances costs half a second).
         past = SimpleNamespace(pk=m.pk, document_id=m.document_id, task_id=m.task_id, status=status, due_date=due)
         percent = percents.get(m.task_id, 0) if m.task_id is not None else None
-        light = GREY if closed else milestone_light(past, on=on, percent=percent, document=documents[m.document_id])
+        value = (Decimal(targets[m.pk]), Decimal(actuals[m.pk])) if m.pk in actuals else None
+        light = (
+            GREY
+            if closed
+            else milestone_light(past, on=on, percent=percent, document=documents[m.document_id], value=value)
+        )
         days_late = None
         if due is not None:
             if closed and closed_on > due:

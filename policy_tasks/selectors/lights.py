@@ -157,12 +157,17 @@ def _light(
 
 
 def milestone_light(
-    milestone: Milestone, *, on: date, percent: int | None = None, document: PolicyDocument | None = None
+    milestone: Milestone,
+    *,
+    on: date,
+    percent: int | None = None,
+    document: PolicyDocument | None = None,
+    value: tuple[Decimal, Decimal] | None = None,
 ) -> str:
     """One milestone's light; `percent` defaults to its task's latest lead report (0 when none),
     and then a milestone with a target value is judged on its own reported value. A caller that
-    passes `percent` (a snapshot of the past) has it taken as it is."""
-    value = None
+    passes `percent` (a snapshot of the past) has it taken as it is, with the (target, actual)
+    `value` it read as of then for a milestone with a target."""
     if percent is None and milestone.task_id is not None:
         percent = latest_percents([milestone.task_id]).get(milestone.task_id, 0)
         if getattr(milestone, "target_value", None) is not None:

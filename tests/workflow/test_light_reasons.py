@@ -173,3 +173,13 @@ def test_reasons_for_a_list_take_a_constant_number_of_queries(world, doc, django
         annotated = annotate_lights(Milestone.objects.order_by("due_date"), on=date(2023, 3, 6))
     assert {m.light_reason.code for m in annotated} >= {"overdue", "due_soon"}
     assert all(m.light == m.light_reason.light for m in annotated)
+
+
+def test_the_ledger_export_judges_a_target_on_its_own_value_as_the_page_does(world, doc):
+    from policy_tasks.exports.snapshot import milestone_states
+
+    m = yi(world)
+    report(world, on=AT_60, percent=80, values={m.pk: "1.0"})
+    report(world, on=AT_60, percent=80, values={m.pk: "3.7"}, user=world.co_clerk)  # not the lead's: ignored
+    states = milestone_states([Milestone.objects.get(pk=m.pk)], on=AT_60, percents={world.task.pk: 80})
+    assert states[m.pk].light == reason_of(m, AT_60).light == "yellow"
