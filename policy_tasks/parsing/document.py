@@ -29,6 +29,7 @@ from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWar
 from .sources import Source, Table, read_source
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
+from .unit_lines import split_at_unit_lines
 from .unit_names import UnitBook
 from .units import CO, Responsibility, carried_units, read_responsibility
 
@@ -144,7 +145,7 @@ def _split_by_brackets(clause: _Clause) -> list[_Clause]:
     norm = normalise(clause.text)
     resp = read_responsibility(clause.text)
     if resp.origin != "括号" and resp.origin != "无标注括号":
-        return [clause]
+        return split_at_unit_lines(clause)  # measures each followed by its own unit line
     ends = []
     for _, end in resp.spans:
         stop = end

@@ -13,6 +13,7 @@ import re
 from .header import Line
 from .outline import Marker, Node, line_marker, split_inline
 from .textutil import normalise
+from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
 from .units import read_responsibility
 
@@ -85,6 +86,12 @@ class Outline:
         self._attached = False
         if current.style == "root":
             (self.loose if current.children else self.header).append((number, text))
+        elif _closes_enumeration(current, norm):
+            # `问题整改责任单位:A` after `(1)…;` `(2)…;` `(3)…。` under `1. 市科技馆`: the
+            # parent item's units, the sub-items its text.
+            self._stack.pop()
+            self._stack[-1].pieces.append((number, text))
+            self._attached = True
         elif _continues(current, norm, blank):
             current.pieces.append((number, text))
             self._attached = True
@@ -155,7 +162,7 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
         return True  # a line of responsibility fields, or one (牵头单位:…) group
     if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
         return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
-    if _listed_under_heading(node, norm, resp):
+    if _listed_under_heading(node, norm, resp) or _measure_after_unit_line(node, norm):
         return True
     if _closed(node):
         return False
@@ -176,6 +183,34 @@ def _listed_under_heading(node: Node, norm: str, resp) -> bool:
     if "。" not in norm or not resp.found or resp.origin not in ("括号", "无标注括号"):
         return False
     return resp.spans[-1][1] >= len(norm.rstrip("。;. "))
+
+
+def _closes_enumeration(node: Node, norm: str) -> bool:
+    """A line of responsibility fields after the last of a heading's sub-items that run as one
+    enumeration (`(1)…;` `(2)…;` `(3)…。`, a 整改 list's problems at one place): it names who
+    answers for them all, so it is the heading's, not the last sub-item's."""
+    parent = node.parent
+    if parent is None or parent.style == "root" or len(parent.children) < 2 or parent.children[-1] is not node:
+        return False
+    heading = normalise(parent.own_text).strip()
+    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or read_responsibility(heading).found:
+        return False
+    if len(node.pieces) != 1 or not normalise(node.own_text).rstrip().endswith("。"):
+        return False
+    if not all(normalise(k.own_text).rstrip().endswith(";") and not k.children for k in parent.children[:-1]):
+        return False
+    resp = read_responsibility(norm)
+    return bool(resp.spans) and resp.spans[0][0] <= 0 and resp.origin not in ("括号", "无标注括号")
+
+
+def _measure_after_unit_line(node: Node, norm: str) -> bool:
+    """A heading cell (`(一)加强预期引导`) over measures each followed by its unit cell
+    (`市发改委牵头落实`), a table flattened a cell a line: the next measure is the heading's too
+    (document.py gives each measure and its unit line a clause)."""
+    heading = normalise(node.pieces[0][1]).strip() if node.pieces else ""
+    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or len(node.pieces) < 3:
+        return False
+    return "。" in norm and is_unit_line(node.pieces[-1][1])
 
 
 def _closed(node: Node) -> bool:
