@@ -6,18 +6,20 @@ that does not is named with its widest element, so the failure says what to fix.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from accounts.models import User
+from accounts.models import Unit, User
 from duban.lib import clock
 from notifications.services.scan import scan
 from notifications.services.sender import send_due
 from policy_tasks.models import Milestone, Task
 from policy_tasks.selectors.lights import RED
 from policy_tasks.services.evidence import evidence_upload
+from policy_tasks.services.task_sources import SourceTaskInput, task_source_create
 from policy_tasks.web.decomposition import split_units
 from tests.notifications.conftest import ensure_default_rules
 from tests.web.builders import pdf
@@ -43,7 +45,7 @@ MEASURE = r"""() => {
   }
   const name = worst && (worst.tagName.toLowerCase() + (worst.id ? '#' + worst.id : '')
     + (worst.className && typeof worst.className === 'string' ? '.' + worst.className.trim().split(/\s+/).join('.') : '')
-    + ' "' + (worst.textContent || '').trim().slice(0, 40) + '"');
+    + ' "' + (worst.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40) + '"');
   // Boxes that scroll sideways inside the page (a wide table in an overflow box) count as well.
   const scrollers = [...document.body.querySelectorAll('*')].filter(el => {
     const x = getComputedStyle(el).overflowX;
@@ -88,21 +90,34 @@ def _visit(page, pages: list[tuple[str, str]], widths: dict[str, dict]) -> None:
         _measure(page, name, widths, response.status if response else None)
 
 
-def _realistic(seeded, milestone: Milestone) -> None:
-    """What a phone meets in use: a file name with no place to break, and a full inbox."""
+def _realistic(seeded, milestone: Milestone) -> Task:
+    """What a phone meets in use: a file name with no place to break, a leader's instruction
+    registered as a task source, and a full inbox. Returns the instruction's task."""
     head = User.objects.get(username="qfgj_head")
     evidence_upload(user=head, task=milestone.task, uploaded_file=pdf(LONG_FILE_NAME))
+    source = task_source_create(
+        user=User.objects.get(username="duchashi"),
+        data=SourceTaskInput(
+            kind="instruction",
+            content="请区发改局会同相关部门抓紧研究落实,详见 https://www.kecheng.gov.cn/art/2023/11/15/art_1229_abcdefghijklmnop.html",
+            lead_units=[Unit.objects.resolve("区发改局")],
+            due_date=date(2023, 12, 29),
+            leader=User.objects.get(username="lingdao"),
+            instruction="此事要抓紧,月底前报结果。",
+        ),
+    )
     ensure_default_rules()
     now = clock.now()
     scan(now=now)
     send_due(now=now)
+    return source.task
 
 
 def test_every_page_of_every_role_fits_375_px(web, seeded):
     milestone = Milestone.objects.get(document=seeded, text=MILESTONE)
     task = milestone.task
     splittable = next(t for t in Task.objects.filter(document=seeded, parent=None) if split_units(t))
-    _realistic(seeded, milestone)
+    instruction = _realistic(seeded, milestone)
     widths: dict[str, dict] = {}
 
     _visit(_phone(web, None), [("登录", "/login/")], widths)
@@ -128,6 +143,7 @@ def test_every_page_of_every_role_fits_375_px(web, seeded):
         ("任务分解", f"/tasks/{splittable.pk}/decompose/"),
         ("消息中心(督查员)", "/notifications/inbox/"),
         ("任务来源列表(督查员)", "/sources/"),
+        ("批示件任务页", f"/tasks/{instruction.pk}/"),
         ("导出(督查员)", "/export/"),
     ]
     page = _phone(web, "duchashi")
