@@ -128,6 +128,7 @@ def test_every_page_of_every_role_fits_375_px(web, seeded):
         ("消息中心(经办人)", "/notifications/inbox/"),
         ("通知偏好", "/notifications/preferences/"),
         ("修改密码", "/account/password/"),
+        ("双因素认证", "/login/enrol/"),
         ("404", "/tasks/999999/"),
         ("403", "/supervision/"),
     ]
@@ -144,7 +145,8 @@ def test_every_page_of_every_role_fits_375_px(web, seeded):
         ("消息中心(督查员)", "/notifications/inbox/"),
         ("任务来源列表(督查员)", "/sources/"),
         ("批示件任务页", f"/tasks/{instruction.pk}/"),
-        ("导出(督查员)", "/export/"),
+        ("督查通报网页", f"/exports/bulletin.html?document={seeded.pk}&period=2023-10"),
+        ("导出(督查员)", "/export/"),  # last: the feed URL is made on it next
     ]
     page = _phone(web, "duchashi")
     _visit(page, supervisor, widths)
