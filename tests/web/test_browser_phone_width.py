@@ -43,6 +43,13 @@ MEASURE = r"""() => {
     const box = el.getBoundingClientRect();
     if (box.width && box.right >= right && box.right > limit) { worst = el; right = box.right; }
   }
+  // No box too wide: then text spilling out of one (a long URL), the last such box.
+  if (!worst) {
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width && box.left + el.scrollWidth > limit + 1) { worst = el; right = box.left + el.scrollWidth; }
+    }
+  }
   const name = worst && (worst.tagName.toLowerCase() + (worst.id ? '#' + worst.id : '')
     + (worst.className && typeof worst.className === 'string' ? '.' + worst.className.trim().split(/\s+/).join('.') : '')
     + ' "' + (worst.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40) + '"');
