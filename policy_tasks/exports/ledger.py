@@ -51,7 +51,7 @@ MILESTONE_FIELDS = (
 
 ProgressCallback = Callable[[int, int], None]
 # Clauses read per round of queries: the rows of one chunk are built, written and let go.
-CHUNK_TASKS = 500
+CHUNK_TASKS = 2000
 
 
 class _MilestoneRow(NamedTuple):
