@@ -1,17 +1,21 @@
-"""How long the ledger export takes for a big document (issue: 10,000 milestones under 5 s).
+"""How long the ledger export takes for a big document, and its peak memory (issue 18).
 
-    .venv/bin/python bench/ledger_bench.py [--milestones 10000] [--keep]
+    .venv/bin/python bench/ledger_bench.py [--milestones 100000] [--budget 10]
 
 Builds a throwaway database (SQLite in a temporary folder unless DATABASE_URL is
 set), fills one document with clauses of four milestones each, some reported,
-some closed, some extended, then times reading the rows, writing the .xlsx and
-writing the .csv. Prints one line per step and the total; exits 1 over budget.
+some closed, some extended, then times the .xlsx (the rows are built as they are
+written, a chunk of clauses at a time) and the .csv. Prints one line per step, the
+peak RSS before and after the export (getrusage), and the total; exits 1 over budget.
+On a kept database (DATABASE_URL) a second run reuses the document of the same size.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -20,7 +24,7 @@ from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
-BUDGET_SECONDS = 5.0
+BUDGET_SECONDS = 10.0
 
 
 def _setup(workdir: Path) -> None:
@@ -41,12 +45,19 @@ def _fill(n_milestones: int):
     from accounts.models import Unit, User
     from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
 
+    # One document per size, reused when it is there: deleting a document is refused once it
+    # has audit history, which made a second run on the same database fail.
+    doc_number = f"基准〔2023〕{n_milestones}号"
+    existing = PolicyDocument.objects.filter(doc_number=doc_number).first()
+    if existing is not None and Milestone.objects.filter(document=existing).count() == n_milestones:
+        return existing, True
+    if existing is not None:
+        raise SystemExit(f"{doc_number} exists with another number of milestones: use a fresh database")
     units = [Unit.objects.get_or_create(name=f"区基准测试局{i:02d}")[0] for i in range(40)]
     author = User.objects.get_or_create(username="bench")[0]
-    PolicyDocument.objects.filter(doc_number="基准〔2023〕1号").delete()
     doc = PolicyDocument.objects.create(
         title="基准测试实施方案",
-        doc_number="基准〔2023〕1号",
+        doc_number=doc_number,
         issued_on=date(2023, 2, 25),
         year=2023,
         default_due=date(2023, 12, 31),
@@ -104,13 +115,18 @@ def _fill(n_milestones: int):
         ),
         batch_size=2000,
     )
-    return doc
+    return doc, False
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--milestones", type=int, default=10_000)
+    parser.add_argument("--milestones", type=int, default=100_000)
     parser.add_argument("--as-of", default="2023-10-31")
+    parser.add_argument("--budget", type=float, default=BUDGET_SECONDS, help="seconds for the .xlsx")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="duban-bench-") as tmp:
         workdir = Path(tmp)
@@ -120,28 +136,42 @@ def main() -> int:
         from policy_tasks.exports.ledger_xlsx import write_ledger_xlsx
 
         t0 = time.perf_counter()
-        doc = _fill(args.milestones)
-        print(f"fill      {time.perf_counter() - t0:6.2f} s  ({args.milestones} milestones, not counted)")
+        doc, reused = _fill(args.milestones)
+        how = "reused" if reused else "filled"
+        print(f"fill      {time.perf_counter() - t0:6.2f} s  ({args.milestones} milestones {how}, not counted)")
+        gc.collect()
+        before = _peak_mib()
 
         as_of = date.fromisoformat(args.as_of)
         t0 = time.perf_counter()
         ledger = ledger_rows(document=doc, as_of=as_of)
-        t_rows = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        source, count = ledger.source, 0
+
+        def counted():
+            nonlocal count
+            for row in source():
+                count += 1
+                yield row
+
+        ledger.source = counted
         write_ledger_xlsx(ledger, str(workdir / "ledger.xlsx"))
         t_xlsx = time.perf_counter() - t0
+        after_xlsx = _peak_mib()
+        rows = count
         t0 = time.perf_counter()
         with open(workdir / "ledger.csv", "wb") as fh:
             write_ledger_csv(ledger, fh)
         t_csv = time.perf_counter() - t0
         size = (workdir / "ledger.xlsx").stat().st_size
-        print(f"rows      {t_rows:6.2f} s  ({len(ledger.rows)} rows)")
-        print(f"xlsx      {t_xlsx:6.2f} s  ({size / 1024:.0f} KiB)")
+        print(f"xlsx      {t_xlsx:6.2f} s  ({rows} rows read and written, {size / 1024:.0f} KiB)")
         print(f"csv       {t_csv:6.2f} s")
-        total = t_rows + t_xlsx
-        verdict = "OK" if total < BUDGET_SECONDS else "OVER BUDGET"
-        print(f"ledger.xlsx for {len(ledger.rows)} milestones: {total:.2f} s (budget {BUDGET_SECONDS:.0f} s) {verdict}")
-        return 0 if total < BUDGET_SECONDS else 1
+        print(f"peak RSS  {before:6.0f} MiB before the export, {after_xlsx:.0f} MiB after the .xlsx, "
+              f"{_peak_mib():.0f} MiB after the .csv")  # fmt: skip
+        ok = t_xlsx < args.budget
+        print(
+            f"ledger.xlsx for {rows} rows: {t_xlsx:.2f} s (budget {args.budget:.0f} s) {'OK' if ok else 'OVER BUDGET'}"
+        )
+        return 0 if ok else 1
 
 
 if __name__ == "__main__":

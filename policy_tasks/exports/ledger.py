@@ -12,7 +12,7 @@ gets one row, unless a light or due-date filter is set (it has neither).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -50,6 +50,8 @@ MILESTONE_FIELDS = (
 )  # fmt: skip
 
 ProgressCallback = Callable[[int, int], None]
+# Clauses read per round of queries: the rows of one chunk are built, written and let go.
+CHUNK_TASKS = 2000
 
 
 class _MilestoneRow(NamedTuple):
@@ -131,10 +133,26 @@ class LedgerRow:
 
 @dataclass
 class Ledger:
+    """The ledger's heading and its rows. The writers read `iter_rows()`, which builds the rows a
+    chunk of clauses at a time, so a 100,000-row export never holds them all (issue 18); `rows`
+    is the same rows as a list, built once, for callers that want them whole."""
+
     document: PolicyDocument
     as_of: date
     filters: LedgerFilters
-    rows: list[LedgerRow] = field(default_factory=list)
+    source: Callable[[], Iterator[LedgerRow]] | None = field(default=None, repr=False)
+    _rows: list[LedgerRow] | None = field(default=None, repr=False)
+
+    def iter_rows(self) -> Iterator[LedgerRow]:
+        if self._rows is not None:
+            return iter(self._rows)
+        return self.source() if self.source is not None else iter(())
+
+    @property
+    def rows(self) -> list[LedgerRow]:
+        if self._rows is None:
+            self._rows = list(self.iter_rows())
+        return self._rows
 
     @property
     def title(self) -> str:
@@ -212,7 +230,6 @@ def ledger_rows(
     """The ledger of `document` as of `as_of` (default today). `user=None` reads everything (commands)."""
     as_of = as_of or clock.today()
     filters = LedgerFilters(unit=unit, lights=frozenset(lights), due_from=due_from, due_to=due_to)
-    ledger = Ledger(document=document, as_of=as_of, filters=filters)
     cutoff = cutoff_of(as_of)
 
     # Withdrawn (已撤销/已作废) before the cutoff: out of the ledger; withdrawn later: as it stood then.
@@ -221,51 +238,54 @@ def ledger_rows(
         tasks_qs = visible_tasks(user, tasks_qs)
     if unit is not None:
         tasks_qs = tasks_qs.filter(pk__in=TaskUnit.objects.filter(unit=unit).values("task_id"))
-    tasks = list(tasks_qs.select_related("area").only("id", "number", "label", "title", "closed_at", "area"))
-    task_ids = [t.pk for t in tasks]
-    # Plain rows for the two big reads: model instances would cost more than the rest of the export.
+    tasks = sorted(
+        tasks_qs.select_related("area").only("id", "number", "label", "title", "closed_at", "area"),
+        key=lambda t: t.number,
+    )
+    # Plain rows for the big reads: model instances would cost more than the rest of the export.
     names: dict[int, tuple[list[str], list[str]]] = {t.pk: ([], []) for t in tasks}
     links = TaskUnit.objects.filter(task__in=tasks_qs.values("pk")).order_by("task_id", "position")
     for task_id, role, name in links.values_list("task_id", "role", "unit__name"):
         names[task_id][0 if role == TaskUnit.Role.LEAD else 1].append(name)
-    milestones = [
-        _MilestoneRow(*row)
-        for row in Milestone.objects.filter(task__in=tasks_qs.values("pk"))
-        .exclude(withdrawn_at__lt=cutoff)
-        .order_by("position", "pk")
-        .values_list(*MILESTONE_FIELDS)
-    ]
-    reports = latest_reports(task_ids, cutoff=cutoff)
-    percents = {task_id: r.percent for task_id, r in reports.items()}
-    states = milestone_states(milestones, on=as_of, cutoff=cutoff, document=document, percents=percents)
-    actuals = latest_values([m.pk for m in milestones if m.target_value is not None], cutoff=cutoff)
-    by_task: dict[int, list[Milestone]] = {}
-    for m in milestones:
-        by_task.setdefault(m.task_id, []).append(m)
+    in_force = Milestone.objects.exclude(withdrawn_at__lt=cutoff)
+    total = (in_force.filter(task__in=tasks_qs.values("pk")).count() if progress is not None else 0) or 1
 
-    total = len(milestones) or 1
-    done = 0
-    for task in sorted(tasks, key=lambda t: t.number):
-        group, number, area = f"task-{task.pk}", task.ref, _area_label(task.area)
-        clause = task.title
-        lead, co = ("、".join(n) for n in names[task.pk])
-        items = by_task.get(task.pk, [])
-        report_text = _progress_text(reports.get(task.pk))
-        if not items:
-            if not filters.narrows_milestones:
-                status = Task.Status.CLOSED if task.closed_at and task.closed_at < cutoff else Task.Status.OPEN
-                ledger.rows.append(
-                    LedgerRow(group, number, area, clause, "", lead, co, None, None, report_text, "",
-                              Task.Status(status).label, "否", None, GREY if status == Task.Status.CLOSED else GREEN)
-                )  # fmt: skip
-            continue
-        for m in items:
-            state = states[m.pk]
-            if _keep(state, filters):
-                ledger.rows.append(
-                    _milestone_row(group, number, area, clause, lead, co, m, state, report_text, actuals.get(m.pk))
-                )
-        done += len(items)
-        if progress is not None:
-            progress(done, total)
-    return ledger
+    def build() -> Iterator[LedgerRow]:
+        done = 0
+        for start in range(0, len(tasks), CHUNK_TASKS):
+            chunk = tasks[start : start + CHUNK_TASKS]
+            ids = [t.pk for t in chunk]
+            milestones = [
+                _MilestoneRow(*row)
+                for row in in_force.filter(task_id__in=ids).order_by("position", "pk").values_list(*MILESTONE_FIELDS)
+            ]
+            reports = latest_reports(ids, cutoff=cutoff)
+            percents = {task_id: r.percent for task_id, r in reports.items()}
+            states = milestone_states(milestones, on=as_of, cutoff=cutoff, document=document, percents=percents)
+            actuals = latest_values([m.pk for m in milestones if m.target_value is not None], cutoff=cutoff)
+            by_task: dict[int, list[_MilestoneRow]] = {}
+            for m in milestones:
+                by_task.setdefault(m.task_id, []).append(m)
+            for task in chunk:
+                group, number, area = f"task-{task.pk}", task.ref, _area_label(task.area)
+                clause = task.title
+                lead, co = ("、".join(n) for n in names[task.pk])
+                items = by_task.get(task.pk, [])
+                report_text = _progress_text(reports.get(task.pk))
+                if not items:
+                    if not filters.narrows_milestones:
+                        status = Task.Status.CLOSED if task.closed_at and task.closed_at < cutoff else Task.Status.OPEN
+                        yield LedgerRow(group, number, area, clause, "", lead, co, None, None, report_text, "",
+                                        Task.Status(status).label, "否", None,
+                                        GREY if status == Task.Status.CLOSED else GREEN)  # fmt: skip
+                    continue
+                for m in items:
+                    state = states[m.pk]
+                    if _keep(state, filters):
+                        yield _milestone_row(group, number, area, clause, lead, co, m, state, report_text,
+                                             actuals.get(m.pk))  # fmt: skip
+                done += len(items)
+                if progress is not None:
+                    progress(done, total)
+
+    return Ledger(document=document, as_of=as_of, filters=filters, source=build)

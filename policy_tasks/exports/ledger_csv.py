@@ -38,7 +38,7 @@ def write_ledger_csv(ledger: Ledger, target: IO[bytes]) -> None:
     try:
         writer = csv.writer(stream)
         writer.writerow(LEDGER_COLUMNS)
-        writer.writerows([_text(v) for v in row.values()] for row in ledger.rows)
+        writer.writerows([_text(v) for v in row.values()] for row in ledger.iter_rows())
         stream.flush()
     finally:
         # Leave the caller's stream open: only let go of the wrapper.

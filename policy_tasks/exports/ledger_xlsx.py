@@ -15,6 +15,8 @@ reads the workbook back in the tests.
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import attrgetter
 from typing import IO
 
 import xlsxwriter
@@ -110,15 +112,13 @@ def _fill(wb: xlsxwriter.Workbook, ledger: Ledger) -> None:
     # constant_memory writes a row once, in order: each clause's rows are written whole, its
     # merged columns as the value on the first row and formatted blanks below, and the merges
     # are recorded on the sheet afterwards (merge_range would write ahead into later rows).
-    rows = ledger.rows
-    group_start = 0
+    # The rows come a clause at a time from the ledger's generator: none is kept once written.
     clause_looks = [fmts.cell(col, None) for col in range(ncols)]
     by_light: dict[str, list] = {}
-    for index, row in enumerate(rows):
-        if index + 1 < len(rows) and rows[index + 1].group == row.group:
-            continue
-        first, last = FIRST_ROW + group_start, FIRST_ROW + index
-        for offset, member in enumerate(rows[group_start : index + 1]):
+    first = FIRST_ROW
+    for _group, members in groupby(ledger.iter_rows(), key=attrgetter("group")):
+        r = first - 1
+        for offset, member in enumerate(members):
             r = first + offset
             looks = by_light.get(member.light) or by_light.setdefault(
                 member.light, [fmts.cell(col, member.light) for col in range(ncols)]
@@ -131,12 +131,12 @@ def _fill(wb: xlsxwriter.Workbook, ledger: Ledger) -> None:
                         ws.write_blank(r, col, None, clause_looks[col])
                 else:
                     _write(ws, fmts, r, col, value, looks[col])
-        if last > first:
+        if r > first:
             # What merge_range records; clause ranges never overlap, so its overlap check is moot.
-            ws.merge.extend([first, col, last, col] for col in CLAUSE_COLUMNS)
-        group_start = index + 1
+            ws.merge.extend([first, col, r, col] for col in CLAUSE_COLUMNS)
+        first = r + 1
 
-    last_row = max(HEADER_ROW, FIRST_ROW + len(rows) - 1)
+    last_row = max(HEADER_ROW, first - 1)
     ws.freeze_panes(FIRST_ROW, 0)
     ws.autofilter(HEADER_ROW, 0, last_row, ncols - 1)
     ws.repeat_rows(HEADER_ROW)

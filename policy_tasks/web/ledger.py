@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from duban.lib.sql import rows_for_ids
 from policy_tasks.models import (
     Area,
     CompletionRequest,
@@ -24,16 +25,18 @@ from policy_tasks.models import (
 )
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import (
+    _THRESHOLDS_SQL,
     GREEN,
     GREY,
     RED,
     YELLOW,
     _Due,
+    _Thresholds,
     annotate_lights,
-    milestone_lights,
-    task_lights,
 )
+from policy_tasks.selectors.reports import latest_percents
 from policy_tasks.selectors.tasks import milestones_overdue
+from policy_tasks.web.light_bounds import first_beyond, open_lights, task_lights_bounded
 
 
 def _task_units_prefetch() -> Prefetch:
@@ -155,7 +158,13 @@ def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: i
                 *qs.query.order_by
             )
         ]
-        lights = milestone_lights(dues, on=on)
+        # One date bound per document instead of counting working days for each of ~45,000 rows.
+        documents = {
+            pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {d.document_id for d in dues})
+        }
+        beyond = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+        percents = latest_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
+        lights = open_lights(dues, on=on, documents=documents, percents=percents, bounds=beyond)
         ids = [d.pk for d in dues if lights[d.pk] == filters.light]
         total = len(ids)
         num_pages = max(1, -(-total // per_page))
@@ -195,7 +204,8 @@ def board(*, user: Any, document: PolicyDocument, on: date, area: Area | None = 
         SimpleNamespace(pk=pk, area_id=area_id, status=status)
         for pk, area_id, status in visible.values_list("id", "area_id", "status")
     ]
-    lights = task_lights(rows, on=on)
+    # The board's own aggregate (light_bounds): task_lights' rule, one date bound per document.
+    lights = task_lights_bounded(rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")))
     areas = list(document.areas.order_by("number"))
     grouped: dict[int | None, list[SimpleNamespace]] = {a.pk: [] for a in areas}
     for row in rows:

@@ -1,0 +1,107 @@
+"""Yellow by date bounds: the lights' rule read as one date per document, not per row (issue 18).
+
+`selectors.lights._light` counts the working days to each due date; working days between `on`
+and a date only grow with the date, so "within N working days" is "due before the first date
+that is more than N working days away", found once per document. Behind schedule stays the
+same integer test (`is_behind_schedule`), which is cheap. The result equals `_light` for every
+row (tests/web/test_page_scale.py compares the lists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+
+from django.db.models import Count, Min, Q, QuerySet
+
+from duban.lib.sql import rows_for_ids
+from duban.lib.workdays import workdays_between
+from policy_tasks.models import Milestone
+from policy_tasks.selectors.lights import (
+    _DONE,
+    _THRESHOLDS_SQL,
+    GREEN,
+    GREY,
+    RED,
+    YELLOW,
+    _as_date,
+    _Due,
+    _Thresholds,
+    is_behind_schedule,
+    schedule_start,
+)
+from policy_tasks.selectors.reports import latest_percents
+
+
+def first_beyond(on: date, workdays: int) -> date:
+    """The first date more than `workdays` working days after `on` (Mon–Fri past the calendar)."""
+    day = on
+    # A week of holidays at most between working days: a few dozen steps, once per document.
+    while workdays_between(on, day) <= workdays:
+        day += timedelta(days=1)
+    return day
+
+
+def open_lights(
+    dues: Iterable[_Due],
+    *,
+    on: date,
+    documents: Mapping[int, _Thresholds],
+    percents: Mapping[int, int],
+    bounds: Mapping[int, date] | None = None,
+) -> dict[int, str]:
+    """Yellow or green for live rows not past due (`due_date >= on` or none), by id: what `_light`
+    gives them. `percents` need only cover tasks with rows due on or after their `bounds`."""
+    if bounds is None:
+        bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+    starts = {pk: schedule_start(doc) for pk, doc in documents.items()}
+    result = {}
+    for d in dues:
+        due = d.due_date
+        if due is None:
+            result[d.pk] = GREEN
+        elif due < bounds[d.document_id]:
+            result[d.pk] = YELLOW
+        else:
+            doc = documents[d.document_id]
+            behind = is_behind_schedule(
+                on=on,
+                start=starts[d.document_id],
+                due=due,
+                percent=percents.get(d.task_id, 0),
+                points=doc.behind_schedule_points,
+            )
+            result[d.pk] = YELLOW if behind else GREEN
+    return result
+
+
+def task_lights_bounded(tasks: Iterable, *, on: date, milestones: QuerySet[Milestone]) -> dict[int, str]:
+    """`selectors.lights.task_lights` for the board: the same aggregate per task (live past due;
+    earliest live due date not yet past; live count), grouped by task and document only and
+    filtered by the board's subquery instead of 10,000 ids, then yellow by the date bound.
+    `milestones`: the tasks' milestones (the caller's scope); `tasks`: rows with pk and status."""
+    # Red is "the earliest live due date is past", and otherwise that date is the next one due:
+    # one MIN and one COUNT per task, a single filter evaluated per row.
+    live = Q(status__in=Milestone.LIVE_STATUSES)
+    rows = [
+        (task_id, document_id, _as_date(first_due), n_live)
+        for task_id, document_id, first_due, n_live in milestones.exclude(status=Milestone.Status.WITHDRAWN)
+        .values_list("task_id", "document_id")
+        .annotate(first_due=Min("due_date", filter=live), live=Count("pk", filter=live))
+        .order_by()
+    ]
+    documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {row[1] for row in rows})}
+    bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+    percents = latest_percents(
+        [task_id for task_id, doc_id, due, _ in rows if due is not None and due >= bounds[doc_id]]
+    )
+    by_task: dict[int, str] = {}
+    for task_id, document_id, next_due, n_live in rows:
+        if next_due is not None and next_due < on:
+            by_task[task_id] = RED
+        elif next_due is not None:
+            due = _Due(0, task_id, document_id, Milestone.Status.OPEN, next_due)
+            by_task[task_id] = open_lights([due], on=on, documents=documents, percents=percents, bounds=bounds)[0]
+        else:
+            by_task[task_id] = GREEN if n_live else GREY
+    return {t.pk: GREY if t.status in _DONE else by_task.get(t.pk, GREEN) for t in tasks}

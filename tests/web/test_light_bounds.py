@@ -1,0 +1,50 @@
+"""The console's lights by date bound (web/light_bounds.py) equal the lights selector (issue 18).
+
+The board's per-task lights and the yellow list's per-row lights are read with one working-day
+bound per document instead of a count per row; on the seed, at dates before, inside and after
+its deadlines and across a holiday, they must be what selectors.lights gives.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from duban.lib.workdays import workdays_between
+from policy_tasks.models import Milestone, PolicyDocument, Task
+from policy_tasks.selectors.lights import _Due, _Thresholds, milestone_lights, task_lights
+from policy_tasks.selectors.reports import latest_percents
+from policy_tasks.web.light_bounds import first_beyond, open_lights, task_lights_bounded
+
+pytestmark = pytest.mark.django_db
+DATES = [date(2023, 6, 30), date(2023, 9, 28), date(2023, 11, 15), date(2024, 1, 10)]
+
+
+@pytest.mark.parametrize("on", DATES)
+def test_the_board_lights_equal_task_lights(seeded, on):
+    tasks = list(Task.objects.filter(document=seeded))
+    bounded = task_lights_bounded(tasks, on=on, milestones=Milestone.objects.filter(task__in=tasks))
+    assert bounded == task_lights(tasks, on=on)
+
+
+@pytest.mark.parametrize("on", DATES)
+def test_open_rows_get_the_selectors_light(seeded, on):
+    rows = list(
+        Milestone.objects.filter(task__document=seeded, status__in=Milestone.LIVE_STATUSES)
+        .exclude(due_date__lt=on)
+        .values_list("pk", "task_id", "document_id", "status", "due_date")
+    )
+    dues = [_Due(*row) for row in rows]
+    doc = PolicyDocument.objects.get(pk=seeded.pk)
+    documents = {doc.pk: _Thresholds(doc.issued_on, doc.year, doc.yellow_workdays, doc.behind_schedule_points)}
+    percents = latest_percents({d.task_id for d in dues})
+    assert open_lights(dues, on=on, documents=documents, percents=percents) == milestone_lights(dues, on=on)
+
+
+@pytest.mark.parametrize("on", [date(2023, 9, 28), date(2024, 2, 5), date(2023, 12, 29)])
+def test_the_bound_is_the_first_date_past_the_working_days(on):
+    for n in (0, 1, 3, 5):
+        bound = first_beyond(on, n)
+        assert workdays_between(on, bound) > n
+        assert workdays_between(on, bound - timedelta(days=1)) <= n
