@@ -33,6 +33,7 @@ from policy_tasks.selectors.lights import (
     _Due,
     _Thresholds,
     annotate_lights,
+    milestone_light_reasons,
 )
 from policy_tasks.selectors.reports import latest_percents
 from policy_tasks.selectors.tasks import milestones_overdue
@@ -165,6 +166,10 @@ def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: i
         beyond = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
         percents = latest_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
         lights = open_lights(dues, on=on, documents=documents, percents=percents, bounds=beyond)
+        # A milestone with a target is judged on its own reported value: the one judgement decides.
+        valued = candidates.filter(target_value__isnull=False)
+        if valued.exists():
+            lights.update({pk: r.light for pk, r in milestone_light_reasons(valued, on=on).items()})
         ids = [d.pk for d in dues if lights[d.pk] == filters.light]
         total = len(ids)
         num_pages = max(1, -(-total // per_page))

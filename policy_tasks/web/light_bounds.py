@@ -29,6 +29,7 @@ from policy_tasks.selectors.lights import (
     _Thresholds,
     is_behind_schedule,
     schedule_start,
+    task_lights,
 )
 from policy_tasks.selectors.reports import latest_percents
 
@@ -104,4 +105,13 @@ def task_lights_bounded(tasks: Iterable, *, on: date, milestones: QuerySet[Miles
             by_task[task_id] = open_lights([due], on=on, documents=documents, percents=percents, bounds=bounds)[0]
         else:
             by_task[task_id] = GREEN if n_live else GREY
-    return {t.pk: GREY if t.status in _DONE else by_task.get(t.pk, GREEN) for t in tasks}
+    # A task with a live target-valued milestone is judged by the one rule (its own values).
+    valued = set(
+        milestones.filter(status__in=Milestone.LIVE_STATUSES, target_value__isnull=False)
+        .values_list("task_id", flat=True)
+        .distinct()
+    )
+    items = list(tasks)
+    if valued:
+        by_task.update(task_lights([t for t in items if t.pk in valued], on=on))
+    return {t.pk: GREY if t.status in _DONE else by_task.get(t.pk, GREEN) for t in items}

@@ -48,3 +48,20 @@ def test_the_bound_is_the_first_date_past_the_working_days(on):
         bound = first_beyond(on, n)
         assert workdays_between(on, bound) > n
         assert workdays_between(on, bound - timedelta(days=1)) <= n
+
+
+def test_a_target_judged_on_its_own_value_is_the_same_on_the_board_and_the_yellow_list(world):
+    """The 3.7亿元 case of tests/workflow/test_light_reasons.py: the task's 80% would say green, the
+    milestone's own 1.0 of 3.7 says 滞后; the console's fast paths must say what the selector says."""
+    from policy_tasks.services.periods import document_generate_periods
+    from tests.workflow.test_light_reasons import AT_60, START, report, yi
+
+    world.document.issued_on = START
+    world.document.save()
+    document_generate_periods(document=world.document)
+    m = yi(world)
+    report(world, on=AT_60, percent=80, values={m.pk: "1.0"})
+    tasks = list(Task.objects.filter(pk=world.task.pk))
+    assert task_lights_bounded(tasks, on=AT_60, milestones=Milestone.objects.filter(task__in=tasks)) == {
+        world.task.pk: "yellow"
+    } == task_lights(tasks, on=AT_60)
