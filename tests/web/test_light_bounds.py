@@ -62,6 +62,8 @@ def test_a_target_judged_on_its_own_value_is_the_same_on_the_board_and_the_yello
     m = yi(world)
     report(world, on=AT_60, percent=80, values={m.pk: "1.0"})
     tasks = list(Task.objects.filter(pk=world.task.pk))
-    assert task_lights_bounded(tasks, on=AT_60, milestones=Milestone.objects.filter(task__in=tasks)) == {
-        world.task.pk: "yellow"
-    } == task_lights(tasks, on=AT_60)
+    assert (
+        task_lights_bounded(tasks, on=AT_60, milestones=Milestone.objects.filter(task__in=tasks))
+        == {world.task.pk: "yellow"}
+        == task_lights(tasks, on=AT_60)
+    )
