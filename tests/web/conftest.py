@@ -135,7 +135,9 @@ def web(browser, live_server, settings, tmp_path):
 
 
 def shoot(page, name: str) -> None:
-    """docs/screenshots/<name>-desktop.png and -phone.png of the page as it is now (the top 2400 px)."""
+    """The page drawn at 1280 and 375 px (the top 2400 px); written to docs/screenshots/<name>-desktop.png
+    and -phone.png only with DUBAN_WRITE_SCREENSHOTS=1, so a test run leaves the tree as it was."""
+    write = os.environ.get("DUBAN_WRITE_SCREENSHOTS") == "1"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     original = page.viewport_size
     for label, width in (("desktop", 1280), ("phone", 375)):
@@ -143,7 +145,7 @@ def shoot(page, name: str) -> None:
         page.wait_for_timeout(150)  # charts redraw on resize
         height = page.evaluate("document.documentElement.scrollHeight")
         page.screenshot(
-            path=str(SCREENSHOTS / f"{name}-{label}.png"),
+            path=str(SCREENSHOTS / f"{name}-{label}.png") if write else None,
             full_page=True,
             clip={"x": 0, "y": 0, "width": width, "height": min(height, 2400)},
         )
