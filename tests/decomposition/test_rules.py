@@ -169,7 +169,8 @@ def test_the_admin_keeps_a_groups_members(split):
     assert "成员单位" in page and "航埠镇" in page and "石梁镇" in page
 
 
-def test_a_reimport_keeps_sub_tasks_and_counts_55_clauses():
+def _seed_with_clause_35_split():
+    """The seed imported, clause 35's 各乡镇街道 share split off to 航埠镇 by a supervisor."""
     text = SEED_PATH.read_text(encoding="utf-8")
     document = document_import(text=text).document
     task = Task.objects.get(document=document, number=35)
@@ -183,6 +184,11 @@ def test_a_reimport_keeps_sub_tasks_and_counts_55_clauses():
         share_unit=group,
         specs=[SubTaskSpec(unit=township, target="航埠镇建成工坊", due_date=date(2023, 12, 31))],
     )
+    return text, document, task, sub, supervisor
+
+
+def test_a_reimport_keeps_sub_tasks_and_counts_55_clauses():
+    text, document, task, sub, supervisor = _seed_with_clause_35_split()
     document_import(text=text.replace("鼓励发展夜间经济", "积极发展夜间经济"), user=supervisor)
     sub.refresh_from_db()
     assert sub.status == Task.Status.OPEN and sub.parent_id == task.pk
@@ -191,19 +197,7 @@ def test_a_reimport_keeps_sub_tasks_and_counts_55_clauses():
 
 
 def test_a_clause_a_new_version_drops_takes_its_sub_tasks_with_it():
-    text = SEED_PATH.read_text(encoding="utf-8")
-    document = document_import(text=text).document
-    task = Task.objects.get(document=document, number=35)
-    group = Unit.objects.resolve("各乡镇街道")
-    township = Unit.objects.create(name="航埠镇", parent=group)
-    supervisor = f.UserFactory(username="supervisor")
-    f.RoleGrantFactory(user=supervisor, role=RoleGrant.Role.SUPERVISOR)
-    (sub,) = task_decompose(
-        user=supervisor,
-        task=task,
-        share_unit=group,
-        specs=[SubTaskSpec(unit=township, target="航埠镇建成工坊", due_date=date(2023, 12, 31))],
-    )
+    text, _, task, sub, supervisor = _seed_with_clause_35_split()
     assert Milestone.objects.live().filter(task=sub).exists()
     dropped = next(line for line in text.splitlines() if line.startswith("35.培育发展一批消费新场景"))
     document_import(text=text.replace(dropped + "\n", ""), user=supervisor)
