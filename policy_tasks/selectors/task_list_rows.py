@@ -3,8 +3,9 @@
 The API's task list reads its page here instead of through a queryset and DRF's cursor
 pagination, whose building and compiling cost more than the statement they ran
 (docs/performance.md, "API"). Which tasks are listed is still decided by querysets:
-`within` (the caller's visible and filtered tasks) is compiled into the statement as a
-subquery, so permissions and filters keep one definition. The rows come ordered by one
+`within` (the caller's visible and filtered tasks) is compiled into the statement as its
+condition on the task table (duban.lib.sql.condition), so permissions and filters keep one
+definition. The rows come ordered by one
 of ORDERABLE and then id, a page after (or before) the key of the last row seen.
 """
 
@@ -15,7 +16,7 @@ from datetime import datetime
 from django.db import connection
 from django.db.models import QuerySet
 
-from duban.lib.sql import aware, column, fetch, subquery, table
+from duban.lib.sql import aware, column, condition, fetch, table
 from policy_tasks.models import Task
 from policy_tasks.selectors import reports
 
@@ -36,7 +37,7 @@ COLUMNS = (
     "latest_report_at",
 )
 ORDERABLE = ("id", "number", "title", "updated_at")
-_T = "t"
+_T = table(Task)  # unaliased: the condition compiled from `within` names the table
 _TASK_COLUMNS = COLUMNS[:9]
 _LATEST = reports.newest_lead_reports_sql(f"IN (SELECT {column(Task, 'id')} FROM page)")
 
@@ -63,13 +64,13 @@ def task_list_rows(
     extra = () if order in _TASK_COLUMNS else (order,)
     # The page is a common table expression (its rows are read once), joined with each of its
     # tasks' newest lead report.
-    sql, params = [f"WITH page AS (SELECT {_columns(_T, (*_TASK_COLUMNS, *extra))} FROM {table(Task)} {_T}"], []
+    sql, params = [f"WITH page AS (SELECT {_columns(_T, (*_TASK_COLUMNS, *extra))} FROM {_T}"], []
     conditions = []
-    tasks = subquery(within)
+    tasks = condition(within)
     if tasks is None:
         return []
     if tasks[0]:
-        conditions.append(f"{column(Task, 'id', _T)} IN ({tasks[0]})")
+        conditions.append(tasks[0])
         params.extend(tasks[1])
     scan_descending = descending != backwards
     if after is not None:
