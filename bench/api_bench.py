@@ -82,7 +82,7 @@ SELECT m.id, m.document_id, m.text, m.kind, m.due_date, m.original_due_date, m.s
                                           'role', tu.role, 'position', tu.position) ORDER BY tu.position)
           FROM policy_tasks_taskunit tu JOIN accounts_unit u ON u.id = tu.unit_id WHERE tu.task_id = t.id) AS units
   FROM policy_tasks_milestone m JOIN policy_tasks_task t ON t.id = m.task_id
- WHERE m.due_date < %(on)s AND m.status <> 'closed' AND {visible}
+ WHERE m.due_date < %(on)s AND m.status IN ('open', 'requested') AND {visible}
  ORDER BY m.due_date, m.id LIMIT 51
 """
 
