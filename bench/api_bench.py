@@ -206,7 +206,8 @@ def _run_size(args, url: str) -> int:
 
     env = dict(os.environ, DATABASE_URL=url, **SERVER_ENV)
     # The production configuration (docs/operations.md), with this bench's address and workers.
-    gunicorn = [str(BASE / ".venv" / "bin" / "gunicorn"), "-c", str(BASE / "duban" / "gunicorn_config.py")]
+    # gunicorn of the environment running this bench.
+    gunicorn = [str(Path(sys.executable).parent / "gunicorn"), "-c", str(BASE / "duban" / "gunicorn_config.py")]
     gunicorn += ["duban.wsgi", "-b", f"127.0.0.1:{args.port}"]
     gunicorn += ["-w", str(args.workers), "--log-level", "warning"]
     proc = subprocess.Popen(gunicorn, cwd=BASE, env=env)
