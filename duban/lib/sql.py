@@ -61,7 +61,7 @@ def condition(queryset: QuerySet) -> tuple[str, list] | None:
     sql, params = found
     name = table(queryset.model)
     pk = f"{name}.{column(queryset.model, queryset.model._meta.pk.name)}"
-    alone = f"SELECT {pk} AS \"pk\" FROM {name} WHERE "
+    alone = f'SELECT {pk} AS "pk" FROM {name} WHERE '
     if sql.startswith(alone):
         return f"({sql.removeprefix(alone)})", params
     return f"{pk} IN ({sql})", params
