@@ -23,7 +23,7 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from duban.logs.context import current_request
-from policy_tasks.services.audit import SYSTEM, Actor, RequestMeta, actor_for, audit_record
+from policy_tasks.services.audit import SYSTEM, Actor, AuditEntry, RequestMeta, actor_for, audit_record
 
 # Never copied into an event: a hash is a secret even when salted. A new password shows as a flag.
 SECRET_FIELDS = {"password"}
@@ -159,6 +159,22 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
 def _record(entry: tuple[Actor, str], action: str, obj: models.Model, **change: Any) -> None:
     actor, reason = entry
     audit_record(actor=actor, action=action, obj=obj, reason=reason, **change)
+
+
+def added_entries(objects: list[models.Model]) -> list[AuditEntry]:
+    """The `<name>_added` events the signals write for rows saved one by one, for rows of watched
+    models written with bulk_create (which sends no signal): none outside an entry point."""
+    entry = _entry()
+    if entry is None:
+        return []
+    actor, reason = entry
+    entries = []
+    for obj in objects:
+        name, ignored = _WATCHED[type(obj)]
+        entries.append(
+            AuditEntry(actor=actor, action=f"{name}_added", obj=obj, after=_values(obj, ignored), reason=reason)
+        )
+    return entries
 
 
 def watch(model: type[models.Model], name: str, *, ignore: tuple[str, ...] = ()) -> None:

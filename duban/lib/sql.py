@@ -45,6 +45,28 @@ def subquery(queryset: QuerySet) -> tuple[str, list] | None:
     return sql, list(params)
 
 
+def condition(queryset: QuerySet) -> tuple[str, list] | None:
+    """The queryset's filter as a condition on its model's table, named by the table itself
+    (`"policy_tasks_task"."id" …`), to put in a statement that reads that table unaliased:
+    ("", []) when it is the whole table, None when it can match nothing (`none()`).
+
+    A filter that joins other tables (rather than testing them in EXISTS or IN) cannot stand
+    alone: it is then `"table"."id" IN (the queryset's ids)`, which the planner must join back
+    to the table. A condition on the table's own rows needs no such join; for a page of a
+    list this is the difference between reading the first rows in order and sorting every
+    row the reader may see (docs/performance.md, "API")."""
+    found = subquery(queryset)
+    if not found or not found[0]:
+        return found
+    sql, params = found
+    name = table(queryset.model)
+    pk = f"{name}.{column(queryset.model, queryset.model._meta.pk.name)}"
+    alone = f'SELECT {pk} AS "pk" FROM {name} WHERE '
+    if sql.startswith(alone):
+        return f"({sql.removeprefix(alone)})", params
+    return f"{pk} IN ({sql})", params
+
+
 def fetch(sql: str, params: Iterable = ()) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, list(params))

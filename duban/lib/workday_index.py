@@ -12,7 +12,11 @@ from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, timedelta
 
-_MARGIN = timedelta(days=3 * 366)
+# Days asked beyond those a call needs. The index grows by the days it lacks (never rebuilt),
+# so a small margin costs little later; a wide one cost every fresh process ~2,500 calendar
+# questions on its first count (a third of the seed import's work, docs/performance.md).
+_MARGIN = timedelta(days=45)
+_DAY = timedelta(days=1)
 
 
 # Monday–Friday arithmetic. date(1, 1, 1) (ordinal 1) is a Monday, so weekdays in ordinals
@@ -73,16 +77,26 @@ class CountIndex:
     def _ensure(self, *days: date) -> None:
         low = self._clamp(_shift(min(days), -_MARGIN))
         high = self._clamp(_shift(max(days), _MARGIN))
-        if self.lo is not None and self.hi is not None and self.lo <= low and high <= self.hi:
+        if self.lo is None or self.hi is None:
+            self.lo, self.hi, self.cum = low, high, self._counts(low, high, 0)
             return
-        lo = min(low, self.lo or low)
-        hi = max(high, self.hi or high)
-        cum, total, day = [], 0, lo
-        while day <= hi:
+        if low < self.lo:
+            # Days before the index: their counts go first, and every count after grows by theirs.
+            before = self._counts(low, self.lo - _DAY, 0)
+            self.cum = before + [count + before[-1] for count in self.cum]
+            self.lo = low
+        if high > self.hi:
+            self.cum += self._counts(self.hi + _DAY, high, self.cum[-1])
+            self.hi = high
+
+    def _counts(self, first: date, last: date, total: int) -> list[int]:
+        """Running totals of working days from `first` to `last` inclusive, starting at `total`."""
+        cum, day = [], first
+        while day <= last:
             total += self._is_working(day)
             cum.append(total)
-            day += timedelta(days=1)
-        self.lo, self.hi, self.cum = lo, hi, cum
+            day += _DAY
+        return cum
 
     def _count(self, day: date) -> int:
         """Working days in [lo, day] (minus those in (day, lo) when day is before lo)."""

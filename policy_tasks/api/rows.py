@@ -70,7 +70,11 @@ def units_by_task(task_ids: Iterable[int]) -> dict[int, list[dict]]:
 
 def task_rows(page: list[dict], *, on: date) -> list[dict]:
     """TaskListSerializer's output for a page of rows (selectors.task_list_rows.COLUMNS by name), lights as of `on`."""
-    units = units_by_task(row["id"] for row in page)
+    # On PostgreSQL the page holds its units (selectors.task_list_rows); elsewhere they are read here.
+    if page and page[0]["units"] is None:
+        units = units_by_task(row["id"] for row in page)
+    else:
+        units = {row["id"]: row["units"] for row in page}
     # The page holds each task's latest percent: the lights need not read it again.
     percents = {row["id"]: row["latest_percent"] for row in page if row["latest_percent"] is not None}
     lights = task_lights([_TaskRef(row["id"], row["status"]) for row in page], on=on, percents=percents)

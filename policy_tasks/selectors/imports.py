@@ -196,10 +196,13 @@ def document_preview(
     corrections: dict | None = None,
     year: int | None = None,
     unit_mapping: dict[str, Unit] | None = None,
+    parsed: ParsedDocument | None = None,
 ) -> ImportPreview:
     """What `document_import` would do with this file: three queries for a new document, six for
-    a new version of one (however long either is). Raises ParseError like the import."""
-    parsed = read_upload(text=text, data=data, filename=filename, year=year, corrections=corrections)
+    a new version of one (however long either is). Raises ParseError like the import. `parsed`:
+    what `read_upload` made of the same file and corrections, when the caller has it already."""
+    if parsed is None:
+        parsed = read_upload(text=text, data=data, filename=filename, year=year, corrections=corrections)
     text = parsed.source_text
     existing = (
         PolicyDocument.objects.filter(doc_number=parsed.doc_number)

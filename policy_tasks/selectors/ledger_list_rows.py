@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from accounts.models import User
-from duban.lib.sql import column, fetch, subquery, table
+from duban.lib.sql import column, condition, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
 
@@ -35,14 +35,15 @@ COLUMNS = (
     "task__area_id",
     "task__status",
 )
-_M, _T = "m", "t"
+# The task table unaliased: the visibility condition compiled from its queryset names the table.
+_M, _T = "m", table(Task)
 _SELECT = (
     "SELECT "
     + ", ".join(
         [column(Milestone, name.removesuffix("_id"), _M) for name in COLUMNS[:10]]
         + [column(Task, name.removeprefix("task__").removesuffix("_id"), _T) for name in COLUMNS[10:]]
     )
-    + f" FROM {table(Milestone)} {_M} JOIN {table(Task)} {_T}"
+    + f" FROM {table(Milestone)} {_M} JOIN {_T}"
     + f" ON {column(Task, 'id', _T)} = {column(Milestone, 'task', _M)}"
     # A literal, not a parameter: a prepared statement's generic plan can then still use the
     # partial index on open milestones (milestone_open_due_idx).
@@ -76,11 +77,11 @@ def overdue_page(
         sql.append(_OF_UNIT)
         params.append(unit_id)
     # The visibility rule stays in one place: its queryset, compiled into this statement.
-    visible = subquery(permissions.visible_tasks(user))
+    visible = condition(permissions.visible_tasks(user))
     if visible is None:
         return []
     if visible[0]:
-        sql.append(f" AND {column(Milestone, 'task', _M)} IN ({visible[0]})")
+        sql.append(f" AND {visible[0]}")
         params.extend(visible[1])
     if after is not None:
         sql.append(f" AND {_KEY} {'<' if backwards else '>'} (%s, %s)")

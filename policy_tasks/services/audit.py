@@ -104,6 +104,20 @@ def compute_hash(event: AuditEvent) -> str:
     return chain_hash(event.algorithm, event.prev_hash, event_fields(event))
 
 
+@dataclass(frozen=True)
+class AuditEntry:
+    """One event for `audit_record_many`: audit_record's arguments, kept for a batch."""
+
+    actor: Actor
+    action: str
+    obj: Any
+    before: dict | None = None
+    after: dict | None = None
+    reason: str = ""
+    document: Any = None
+    task: Any = None
+
+
 @transaction.atomic
 def audit_record(
     *,
@@ -116,31 +130,55 @@ def audit_record(
     document: Any = None,
     task: Any = None,
 ) -> AuditEvent:
+    entry = AuditEntry(actor, action, obj, before, after, reason, document, task)
+    event = _event(entry, _last_hash())
+    event.save(force_insert=True)
+    return event
+
+
+@transaction.atomic
+def audit_record_many(entries: list[AuditEntry]) -> list[AuditEvent]:
+    """The events in this order, chained as one audit_record call each would chain them, in
+    three statements whatever their number (a lock, the last hash, one INSERT)."""
+    if not entries:
+        return []
+    events, prev = [], _last_hash()
+    for entry in entries:
+        events.append(_event(entry, prev))
+        prev = events[-1].hash
+    return AuditEvent.objects.bulk_create(events)
+
+
+def _last_hash() -> str:
+    """The chain's last hash, under the writers' lock (held until the transaction ends)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
-    last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+    return AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+
+
+def _event(entry: AuditEntry, prev_hash: str) -> AuditEvent:
+    actor, obj = entry.actor, entry.obj
     user = actor.user if getattr(actor.user, "is_authenticated", False) else None
     event = AuditEvent(
         created_at=clock.now(),
         actor=user,
         actor_unit=actor.unit,
         actor_role=actor.role,
-        action=action,
+        action=entry.action,
         object_type=obj._meta.label_lower if hasattr(obj, "_meta") else str(type(obj).__name__),
         object_id=str(getattr(obj, "pk", obj)),
-        document=document,
-        task=task,
-        before=_jsonable(before),
-        after=_jsonable(after),
-        reason=reason,
+        document=entry.document,
+        task=entry.task,
+        before=_jsonable(entry.before),
+        after=_jsonable(entry.after),
+        reason=entry.reason,
         ip=actor.ip,
         request_id=actor.request_id,
-        prev_hash=last or GENESIS,
+        prev_hash=prev_hash,
         algorithm=settings.AUDIT_HASH_ALGORITHM,
     )
     event.hash = compute_hash(event)
-    event.save(force_insert=True)
     return event
 
 

@@ -23,19 +23,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 
-from accounts.models import Unit, UnitAlias
+from accounts.models import Unit
 from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import (
     Area,
-    AreaUnit,
     CompletionRequest,
     DocumentVersion,
     ExtensionRequest,
@@ -50,16 +48,24 @@ from policy_tasks.parsing import ParsedDocument, ParsedTask, parse_document, par
 from policy_tasks.parsing.corrections import apply_corrections
 from policy_tasks.parsing.sources import read_source
 from policy_tasks.permissions import require
-from policy_tasks.services.audit import SYSTEM, Actor, RequestMeta, actor_for, audit_record
+from policy_tasks.services.audit import SYSTEM, Actor, AuditEntry, RequestMeta, actor_for, audit_record_many
 from policy_tasks.services.import_plan import (
     UNCHANGED,
     ClausePlan,
     NewClause,
     OldClause,
     OldMilestone,
-    expand_milestones,
     plan_clauses,
-    plan_milestones,
+)
+from policy_tasks.services.import_writes import (
+    WITHDRAWN_REASON as WITHDRAWN_REASON,  # re-exported: where the tests and callers read it
+)
+from policy_tasks.services.import_writes import (
+    MilestoneWrites,
+    resolve_units,
+    unit_rows,
+    write_areas,
+    write_task_units,
 )
 from policy_tasks.services.periods import document_generate_periods
 
@@ -87,6 +93,8 @@ class ImportResult:
     # {task id: {number, label, text}} of the clauses changed or withdrawn, before and after.
     tasks_before: dict[str, dict] = field(default_factory=dict)
     tasks_after: dict[str, dict] = field(default_factory=dict)
+    # The tasks' audit events, written with the document's in one batch at the end.
+    events: list[AuditEntry] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in SUMMARY_FIELDS}
@@ -110,8 +118,6 @@ SUMMARY_FIELDS = (
 # Shared with the preview (selectors/imports.py) so both say exactly the same thing.
 DUPLICATE_CLAUSE = "条款序号 {number} 重复出现（第 {line} 行），请核对原文后再导入"
 MISSING_CLAUSE = "条款 {label} 不在新版本中，原任务将撤销（保留其办理记录）"
-# Written on requests left pending on a milestone the new version withdraws.
-WITHDRAWN_REASON = "文件新版本已撤销该条款或节点"
 # Renumbering moves tasks through numbers no clause has (see _write_tasks).
 _TEMPORARY_NUMBER = 16384
 
@@ -138,16 +144,20 @@ def document_import(
     dry_run: bool = False,
     unit_mapping: dict[str, Unit] | None = None,
     meta: RequestMeta | None = None,
+    parsed: ParsedDocument | None = None,
 ) -> ImportResult:
     """Parse and write a document. `user=None` means the system (commands, demo data).
 
     `unit_mapping` maps a name as written to an existing unit; the name then becomes
     one of that unit's aliases (how the review page corrects a new-unit guess). The file
     (`data`, or `text` kept as UTF-8 `document.txt`) is kept as the new DocumentVersion.
+    `parsed` is what `read_upload` made of that same file with those corrections, when the
+    caller has read it already (the review page): the document is then not parsed again.
     """
     if user is not None:
         require(user, "document.import")
-    parsed = read_upload(text=text, data=data, filename=filename, year=year, corrections=corrections)
+    if parsed is None:
+        parsed = read_upload(text=text, data=data, filename=filename, year=year, corrections=corrections)
     text = parsed.source_text
     _refuse_duplicate_clauses(parsed)
     result = ImportResult(parsed=parsed, dry_run=dry_run)
@@ -169,7 +179,7 @@ def document_import(
             actor = actor_for(user, role=_import_role(user), meta=meta) if user is not None else SYSTEM
             before = _document_state(existing) if existing is not None else None
             _write(parsed, text, digest, existing, result, unit_mapping or {}, source, actor)
-            audit_record(
+            document_event = AuditEntry(
                 actor=actor,
                 action="document.import" if result.created else "document.reimport",
                 obj=result.document,
@@ -177,6 +187,7 @@ def document_import(
                 after={**_version_state(result.version), "tasks": result.tasks_after, **result.summary()},
                 document=result.document,
             )
+            audit_record_many([*result.events, document_event])
             # Reporting periods follow the document's dates; existing ones are kept.
             document_generate_periods(document=result.document, actor=actor)
             if dry_run:
@@ -241,7 +252,7 @@ def _version_state(version: DocumentVersion) -> dict[str, Any]:
 
 
 def _write(parsed, text, digest, existing, result: ImportResult, mapping, source: _Source, actor: Actor) -> None:
-    units = _resolve_units(parsed, result, mapping)
+    units = resolve_units(parsed, mapping, result.new_units, result.matched_units)
     fields = {
         "title": parsed.title,
         "issued_on": parsed.issued_on,
@@ -275,47 +286,15 @@ def _write(parsed, text, digest, existing, result: ImportResult, mapping, source
         imported_by=user,
         created_at=clock.now(),
     )
-    history = old_milestones(Milestone.objects.filter(document=document))
-    areas = _write_areas(document, parsed, units, history, result.version)
-    _write_tasks(document, parsed, units, areas, history, result, actor)
+    # A first import has no rows to compare with: two reads fewer.
+    history = old_milestones(Milestone.objects.filter(document=document)) if existing is not None else {}
+    kept = Milestone.objects.filter(document=document).in_bulk() if existing is not None else {}
+    milestones = MilestoneWrites(document=document, version=result.version, now=clock.now(), kept=kept)
+    areas = write_areas(document, parsed, units, history, milestones)
+    _write_tasks(document, parsed, units, areas, history, result, actor, milestones)
+    milestones.flush()
     result.version.summary = result.summary()
     result.version.save(update_fields=["summary"])
-
-
-def _resolve_units(parsed, result: ImportResult, mapping: dict[str, Unit]) -> dict[str, Unit]:
-    resolved: dict[str, Unit] = {}
-    for ref in parsed.units:
-        written = [ref.name, *ref.aliases]
-        unit = next((mapping[n] for n in written if n in mapping), None)
-        if unit is None:
-            unit = next((u for n in written if (u := Unit.objects.resolve(n)) is not None), None)
-        if unit is None:
-            unit = Unit.objects.create(name=ref.name, kind=ref.kind)
-            result.new_units.append(ref.name)
-        else:
-            result.matched_units.append(ref.name)
-        known = {unit.name, *unit.aliases.values_list("alias", flat=True)}
-        for name in written:
-            if name not in known and Unit.objects.resolve(name) is None:
-                UnitAlias.objects.create(unit=unit, alias=name)
-                known.add(name)
-        resolved[ref.name] = unit
-    return resolved
-
-
-def _write_areas(document, parsed, units, history, version) -> dict[int, Area]:
-    areas: dict[int, Area] = {}
-    for pa in parsed.areas:
-        area, _ = Area.objects.update_or_create(
-            document=document, number=pa.number, defaults={"title": pa.title, "intro": pa.intro}
-        )
-        AreaUnit.objects.filter(area=area).delete()
-        AreaUnit.objects.bulk_create(
-            AreaUnit(area=area, unit=units[name], position=i) for i, name in enumerate(pa.lead_units)
-        )
-        _sync_milestones(document, pa.milestones, history.get(("area", area.pk), []), version, area=area)
-        areas[pa.number] = area
-    return areas
 
 
 def new_clauses(parsed: ParsedDocument) -> list[NewClause]:
@@ -327,9 +306,11 @@ def new_clauses(parsed: ParsedDocument) -> list[NewClause]:
     ]
 
 
-def _write_tasks(document, parsed, units, areas, history, result: ImportResult, actor: Actor) -> None:
-    tasks = {t.pk: t for t in Task.objects.clauses().filter(document=document)}
-    area_numbers = dict(Area.objects.filter(document=document).values_list("pk", "number"))
+def _write_tasks(
+    document, parsed, units, areas, history, result: ImportResult, actor: Actor, milestones: MilestoneWrites
+) -> None:
+    tasks = {t.pk: t for t in Task.objects.clauses().filter(document=document)} if not result.created else {}
+    area_numbers = dict(Area.objects.filter(document=document).values_list("pk", "number")) if tasks else {}
     old = [
         OldClause(
             id=t.pk,
@@ -342,32 +323,38 @@ def _write_tasks(document, parsed, units, areas, history, result: ImportResult, 
         for t in tasks.values()
     ]
     plan = result.plan = plan_clauses(old, new_clauses(parsed))
-    version, now = result.version, clock.now()
+    version, now = result.version, milestones.now
     before_doc, after_doc = result.tasks_before, result.tasks_after
+    changing = [m.old.id for m in plan.matches if m.old is not None and m.status != UNCHANGED]
+    units_before = _unit_names(changing)
+    events = result.events
 
     # 1. Withdraw first: a withdrawn task leaves the numbering (task_number_unique binds the
     #    clauses in force only), so its number is free for the new order.
-    for gone in plan.withdrawn:
-        task = tasks[gone.id]
-        withdrawn = _withdraw_task(document, task, history.get(("task", task.pk), []), version, now, actor)
-        result.milestones_withdrawn += withdrawn
-        result.tasks_missing.append(task.number)
-        result.warnings.append(MISSING_CLAUSE.format(label=task.ref))
-        before_doc[str(task.pk)] = {"number": task.number, "label": task.ref, "text": task.text}
+    _withdraw_tasks(document, [tasks[gone.id] for gone in plan.withdrawn], history, result, actor, milestones)
     # 2. Tasks whose number changes step aside to numbers no clause has, so that moving 1→2
     #    and 2→3 in either order never meets a number still taken. (A deferrable constraint
-    #    would do on PostgreSQL but not on SQLite, and not as a partial index.)
-    for match in plan.matches:
-        pt = parsed.tasks[match.new_index]
-        if match.old is not None and not match.old.withdrawn and match.old.number != pt.number:
-            Task.objects.filter(pk=match.old.id).update(number=_TEMPORARY_NUMBER + match.new_index)
-    # 3. Every clause of the new version, in order.
+    #    would do on PostgreSQL but not on SQLite, and not as a partial index.) One statement:
+    #    every row it moves goes to a number no row has.
+    aside = [
+        Task(pk=match.old.id, number=_TEMPORARY_NUMBER + match.new_index)
+        for match in plan.matches
+        if match.old is not None
+        and not match.old.withdrawn
+        and match.old.number != parsed.tasks[match.new_index].number
+    ]
+    if aside:
+        Task.objects.bulk_update(aside, ["number"])
+    # 3. Every clause of the new version, in order; written together below.
+    created: list[tuple[Task, ParsedTask]] = []
+    renumbered: list[Task] = []
+    changed: list[tuple[Task, ParsedTask]] = []
     for match in plan.matches:
         pt = parsed.tasks[match.new_index]
         area = areas.get(pt.area) if pt.area is not None else None
         label = clause_label(pt)
         if match.old is None:
-            task = Task.objects.create(
+            task = Task(
                 document=document,
                 area=area,
                 number=pt.number,
@@ -376,9 +363,9 @@ def _write_tasks(document, parsed, units, areas, history, result: ImportResult, 
                 text=pt.text,
                 leaders=pt.leaders,
             )
+            created.append((task, pt))
             result.tasks_created += 1
-            _write_units(task, pt, units)
-            counts = _sync_milestones(document, pt.milestones, [], version, task=task)
+            counts = milestones.sync(pt.milestones, [], task=task)
             result.milestones_created += counts["created"]
             continue
         task = tasks[match.old.id]
@@ -386,43 +373,82 @@ def _write_tasks(document, parsed, units, areas, history, result: ImportResult, 
             result.tasks_unchanged += 1
             if (task.number, task.label) != (pt.number, label) or match.old.number != pt.number:
                 # Renumbered by a clause inserted or dropped before it: bookkeeping, not a change.
-                Task.objects.filter(pk=task.pk).update(number=pt.number, label=label)
+                task.number, task.label = pt.number, label
+                renumbered.append(task)
             continue
-        was = _task_state(task)
+        was = _task_state(task, units_before.get(task.pk, []))
         task.number, task.label, task.title, task.text = pt.number, label, pt.title, pt.text
         task.area, task.leaders = area, pt.leaders
         if task.status == Task.Status.WITHDRAWN:
             task.status, task.withdrawn_at, task.withdrawn_in = Task.Status.OPEN, None, None
         task.version += 1
-        task.save()
+        task.updated_at = now  # save() would have (auto_now); bulk_update does not
+        changed.append((task, pt))
         result.tasks_updated += 1
-        _write_units(task, pt, units)
-        counts = _sync_milestones(document, pt.milestones, history.get(("task", task.pk), []), version, task=task)
+        counts = milestones.sync(pt.milestones, history.get(("task", task.pk), []), task=task)
         result.milestones_created += counts["created"]
         result.milestones_removed += counts["removed"]
         result.milestones_updated += counts["updated"]
         result.milestones_withdrawn += counts["withdrawn"]
-        now_state = _task_state(task)
-        audit_record(
-            actor=actor,
-            action="task.reimport",
-            obj=task,
-            before=was,
-            after={
-                **now_state,
-                "document_version": version.number,
-                "similarity": round(match.similarity, 3),
-                "milestones": counts,
-            },
-            document=document,
-            task=task,
+        now_state = _task_state(task, [[units[name].name, role] for name, role in unit_rows(pt)])
+        events.append(
+            AuditEntry(
+                actor=actor,
+                action="task.reimport",
+                obj=task,
+                before=was,
+                after={
+                    **now_state,
+                    "document_version": version.number,
+                    "similarity": round(match.similarity, 3),
+                    "milestones": counts,
+                },
+                document=document,
+                task=task,
+            )
         )
         before_doc[str(task.pk)] = {key: was[key] for key in ("number", "label", "text")}
         after_doc[str(task.pk)] = {key: now_state[key] for key in ("number", "label", "text")}
+    Task.objects.bulk_create([task for task, _ in created])
+    if renumbered:
+        Task.objects.bulk_update(renumbered, ["number", "label"])
+    if changed:
+        Task.objects.bulk_update([task for task, _ in changed], _CHANGED_FIELDS)
+    write_task_units([*created, *changed], units, replace=[task.pk for task, _ in changed])
 
 
-def _task_state(task: Task) -> dict[str, Any]:
-    units = list(TaskUnit.objects.filter(task=task).order_by("position").values_list("unit__name", "role"))
+# What a changed clause rewrites of its task (task.save() wrote them all).
+_CHANGED_FIELDS = [
+    "number",
+    "label",
+    "title",
+    "text",
+    "area",
+    "leaders",
+    "status",
+    "withdrawn_at",
+    "withdrawn_in",
+    "version",
+    "updated_at",
+]
+
+
+def _unit_names(task_ids: list[int]) -> dict[int, list[list[str]]]:
+    """{task id: [[unit name, role], …] in position order} of these tasks, in one query."""
+    found: dict[int, list[list[str]]] = {}
+    if not task_ids:
+        return found
+    rows = (
+        TaskUnit.objects.filter(task_id__in=task_ids)
+        .order_by("task_id", "position")
+        .values_list("task_id", "unit__name", "role")
+    )
+    for task_id, name, role in rows:
+        found.setdefault(task_id, []).append([name, role])
+    return found
+
+
+def _task_state(task: Task, units: list[list[str]]) -> dict[str, Any]:
     return {
         "number": task.number,
         "label": task.ref,
@@ -430,77 +456,77 @@ def _task_state(task: Task) -> dict[str, Any]:
         "text": task.text,
         "area": task.area_id,
         "status": task.status,
-        "units": [[name, role] for name, role in units],
+        "units": units,
         "version": task.version,
     }
 
 
-def _write_units(task: Task, pt: ParsedTask, units: dict[str, Unit]) -> None:
-    TaskUnit.objects.filter(task=task).delete()
-    rows = [(name, TaskUnit.Role.LEAD) for name in pt.lead_units]
-    rows += [(name, TaskUnit.Role.CO) for name in pt.co_units if name not in pt.lead_units]
-    TaskUnit.objects.bulk_create(
-        TaskUnit(task=task, unit=units[name], role=role, position=i) for i, (name, role) in enumerate(rows)
-    )
-
-
-def _withdraw_task(document, task: Task, milestones: list[OldMilestone], version, now, actor: Actor) -> int:
-    """撤销: the task and its milestones not closed leave everything that counts open work."""
-    was = {"status": task.status, "number": task.number, "label": task.ref, "text": task.text}
-    Task.objects.filter(pk=task.pk).update(
-        status=Task.Status.WITHDRAWN, withdrawn_at=now, withdrawn_in=version, version=task.version + 1
-    )
-    task.status = Task.Status.WITHDRAWN
-    ids = [m.id for m in milestones if not m.closed and not m.withdrawn]
-    _withdraw_milestones(ids, version, now)
-    audit_record(
-        actor=actor,
-        action="task.withdraw",
-        obj=task,
-        before=was,
-        after={"status": Task.Status.WITHDRAWN, "document_version": version.number, "milestones_withdrawn": ids},
-        document=document,
-        task=task,
-    )
-    return len(ids) + _withdraw_sub_tasks(document, task, version, now, actor)
-
-
-def _withdraw_sub_tasks(document, parent: Task, version, now, actor: Actor) -> int:
-    """A withdrawn clause's sub-tasks (分解任务) ask for nothing either: each is withdrawn with it."""
-    count = 0
-    for sub in Task.objects.filter(parent=parent).exclude(status__in=(Task.Status.CLOSED, Task.Status.WITHDRAWN)):
-        ids = list(Milestone.objects.live().filter(task=sub).values_list("pk", flat=True))
-        Task.objects.filter(pk=sub.pk).update(
-            status=Task.Status.WITHDRAWN, withdrawn_at=now, withdrawn_in=version, version=sub.version + 1
-        )
-        _withdraw_milestones(ids, version, now)
-        audit_record(
-            actor=actor,
-            action="task.withdraw",
-            obj=sub,
-            before={"status": sub.status, "number": sub.number, "label": sub.ref},
-            after={"status": Task.Status.WITHDRAWN, "document_version": version.number, "milestones_withdrawn": ids},
-            reason=f"上级任务第{parent.ref}条已在文件新版本中撤销",
-            document=document,
-            task=sub,
-        )
-        count += len(ids)
-    return count
-
-
-def _withdraw_milestones(ids: list[int], version, now) -> None:
-    if not ids:
+def _withdraw_tasks(
+    document, gone: list[Task], history, result: ImportResult, actor: Actor, milestones: MilestoneWrites
+) -> None:
+    """撤销: the tasks and their milestones not closed leave everything that counts open work;
+    so do their sub-tasks (分解任务), which ask for nothing once their clause is gone."""
+    if not gone:
         return
-    for m in Milestone.objects.filter(pk__in=ids).only("pk", "version"):
-        Milestone.objects.filter(pk=m.pk).update(
-            status=Milestone.Status.WITHDRAWN, withdrawn_at=now, withdrawn_in=version, version=m.version + 1
+    version, now = result.version, milestones.now
+    subs: dict[int, list[Task]] = {}
+    for sub in Task.objects.filter(parent__in=[t.pk for t in gone]).exclude(
+        status__in=(Task.Status.CLOSED, Task.Status.WITHDRAWN)
+    ):
+        subs.setdefault(sub.parent_id, []).append(sub)
+    live: dict[int, list[int]] = {}
+    if subs:
+        sub_ids = [sub.pk for group in subs.values() for sub in group]
+        for pk, task_id in Milestone.objects.live().filter(task__in=sub_ids).order_by("pk").values_list("pk", "task"):
+            live.setdefault(task_id, []).append(pk)
+    for task in gone:
+        was = {"status": task.status, "number": task.number, "label": task.ref, "text": task.text}
+        task.status = Task.Status.WITHDRAWN
+        ids = [m.id for m in history.get(("task", task.pk), []) if not m.closed and not m.withdrawn]
+        milestones.withdraw += ids
+        result.events.append(
+            AuditEntry(
+                actor=actor,
+                action="task.withdraw",
+                obj=task,
+                before=was,
+                after={
+                    "status": Task.Status.WITHDRAWN,
+                    "document_version": version.number,
+                    "milestones_withdrawn": ids,
+                },
+                document=document,
+                task=task,
+            )
         )
-    # A request waiting on work that is no longer asked for would wait for ever.
-    CompletionRequest.objects.filter(milestone_id__in=ids, status=CompletionRequest.Status.PENDING).update(
-        status=CompletionRequest.Status.RETURNED, decided_at=now, decision_reason=WITHDRAWN_REASON
-    )
-    ExtensionRequest.objects.filter(milestone_id__in=ids, status=ExtensionRequest.Status.PENDING).update(
-        status=ExtensionRequest.Status.REFUSED, decided_at=now, decision_note=WITHDRAWN_REASON
+        count = len(ids)
+        for sub in subs.get(task.pk, []):
+            sub_ids = live.get(sub.pk, [])
+            milestones.withdraw += sub_ids
+            result.events.append(
+                AuditEntry(
+                    actor=actor,
+                    action="task.withdraw",
+                    obj=sub,
+                    before={"status": sub.status, "number": sub.number, "label": sub.ref},
+                    after={
+                        "status": Task.Status.WITHDRAWN,
+                        "document_version": version.number,
+                        "milestones_withdrawn": sub_ids,
+                    },
+                    reason=f"上级任务第{task.ref}条已在文件新版本中撤销",
+                    document=document,
+                    task=sub,
+                )
+            )
+            count += len(sub_ids)
+        result.milestones_withdrawn += count
+        result.tasks_missing.append(task.number)
+        result.warnings.append(MISSING_CLAUSE.format(label=task.ref))
+        result.tasks_before[str(task.pk)] = {"number": task.number, "label": task.ref, "text": task.text}
+    withdrawn = [t.pk for t in gone] + [sub.pk for group in subs.values() for sub in group]
+    Task.objects.filter(pk__in=withdrawn).update(
+        status=Task.Status.WITHDRAWN, withdrawn_at=now, withdrawn_in=version, version=F("version") + 1
     )
 
 
@@ -535,60 +561,3 @@ def old_milestones(queryset: QuerySet[Milestone]) -> dict[tuple[str, int], list[
             )
         )
     return found
-
-
-def _milestone_fields(pm, position: int, occurrence: int | None) -> dict[str, Any]:
-    due = pm.occurrences[occurrence - 1] if occurrence else pm.due_date
-    return {
-        "position": position,
-        "text": pm.text,
-        "start": pm.start,
-        "end": pm.end,
-        "kind": Milestone.Kind.RECURRING if occurrence else pm.kind,
-        "time_expression": pm.time_expression or "",
-        "due_date": due,
-        "target_value": None if pm.target_value is None else Decimal(str(pm.target_value)),
-        "target_unit": pm.target_unit or "",
-        "recurrence": pm.recurrence or "",
-        "occurrence": occurrence,
-    }
-
-
-def _sync_milestones(document, parsed_milestones, old: list[OldMilestone], version, *, task=None, area=None):
-    """Apply the milestone plan of one task or area: keep matched rows (updating a corrected
-    wording or date in place), create the new, delete/keep/withdraw the gone."""
-    owner = {"task": task} if task is not None else {"area": area}
-    rows = expand_milestones(parsed_milestones)
-    keys = [key for _, _, key in rows]
-    plan = plan_milestones(old, keys)
-    # Counted as the preview counts them (a corrected wording, or back from withdrawn).
-    counts = {"created": plan.created, "removed": len(plan.deleted), "updated": plan.updated(keys), "withdrawn": 0}
-    kept = Milestone.objects.in_bulk([m.id for m in plan.matches if m is not None])
-    now = clock.now()
-    for (position, pm, key), match in zip(rows, plan.matches, strict=True):
-        fields = _milestone_fields(pm, position, key.occurrence)
-        if match is None:
-            Milestone.objects.create(document=document, original_due_date=fields["due_date"], **fields, **owner)
-            continue
-        m = kept[match.id]
-        changed = m.text != pm.text or m.status == Milestone.Status.WITHDRAWN
-        updates = {name: fields[name] for name in ("position", "start", "end")}
-        if m.text != pm.text:
-            updates.update({k: fields[k] for k in ("text", "kind", "time_expression", "target_value", "target_unit")})
-            updates.update(recurrence=fields["recurrence"], occurrence=fields["occurrence"])
-        if fields["due_date"] != m.original_due_date:
-            # The document moved the deadline: it replaces the old one (and any extension of it).
-            updates.update(due_date=fields["due_date"], original_due_date=fields["due_date"])
-            changed = True
-        if m.status == Milestone.Status.WITHDRAWN:
-            updates.update(status=Milestone.Status.OPEN, withdrawn_at=None, withdrawn_in=None)
-        if changed:
-            updates["version"] = m.version + 1
-        if any(getattr(m, name) != value for name, value in updates.items()):
-            Milestone.objects.filter(pk=m.pk).update(**updates)
-    Milestone.objects.filter(pk__in=[m.id for m in plan.deleted]).delete()
-    # Their wording is no longer in the clause: a span into the old text would mark other words.
-    Milestone.objects.filter(pk__in=[m.id for m in (*plan.withdrawn, *plan.kept_closed)]).update(start=0, end=0)
-    _withdraw_milestones([m.id for m in plan.withdrawn], version, now)
-    counts["withdrawn"] = len(plan.withdrawn)
-    return counts

@@ -73,7 +73,9 @@ def _render_review(
     mapping: dict[str, Unit],
     error: str = "",
 ) -> HttpResponse:
-    preview = document_preview(**_file(state), corrections=state["corrections"], unit_mapping=mapping)
+    # The file as read once by the caller, with the corrections so far: not parsed again.
+    reviewed = apply_corrections(original, state["corrections"])
+    preview = document_preview(**_file(state), unit_mapping=mapping, parsed=reviewed)
     payload = "" if preview.errors else _sign(state)
     context = {"viewer": viewer, "nav": "import", "file_name": state["name"], "correction_error": error}
     context.update(review_context(preview, original, state["corrections"], payload))
@@ -154,7 +156,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
         return redirect("web:import")
     corrections = corrections_from_form(request.POST, original, state["corrections"])
     try:
-        apply_corrections(original, corrections)
+        reviewed = apply_corrections(original, corrections)
     except ParseError as exc:
         # Shown with the last corrections that did fit; nothing is written.
         return _render_review(request, viewer, state, original=original, mapping=mapping, error=str(exc))
@@ -169,8 +171,14 @@ def confirm(request: HttpRequest) -> HttpResponse:
     role = "admin" if viewer.is_admin else "supervisor"
     try:
         with transaction.atomic():
+            # What was read above, corrected: the file is not parsed a second time.
             result = document_import(
-                **file, corrections=record, user=request.user, unit_mapping=mapping, meta=meta(request)
+                **file,
+                corrections=record,
+                user=request.user,
+                unit_mapping=mapping,
+                meta=meta(request),
+                parsed=reviewed,
             )
             # Reporting needs the document's periods; generating is idempotent.
             document_generate_periods(

@@ -10,7 +10,9 @@ from urllib.parse import urlencode
 import pytest
 import time_machine
 
+from accounts.models import Membership, RoleGrant
 from policy_tasks.api.filters import TaskFilter
+from policy_tasks.models import SupervisionScope, Task
 from policy_tasks.permissions import visible_tasks
 from tests.api.conftest import client_for
 from tests.api.paging import cursor, walk, walk_back
@@ -93,3 +95,40 @@ def test_a_cursor_that_does_not_fit_the_ordering_is_a_400(paged, ordering, forge
     response = client_for(paged.supervisor).get(f"/api/v1/tasks/?ordering={ordering}&cursor={forged}")
     assert response.status_code == 400
     assert list(response.json()["error"]["fields"]) == ["cursor"]
+
+
+def _by_the_rule(user) -> list[int]:
+    """The tasks docs/permissions.md lets `user` see, decided in Python row by row: a task one of
+    the user's units is on, or one in a supervisor's scope (everything without a scope)."""
+    units = set(Membership.objects.filter(user=user).values_list("unit_id", flat=True))
+    grants = RoleGrant.objects.filter(user=user, revoked_at=None)
+    if grants.filter(role__in=[RoleGrant.Role.ADMIN, RoleGrant.Role.LEADER]).exists():
+        return sorted(Task.objects.values_list("id", flat=True))
+    scopes = None
+    if grants.filter(role=RoleGrant.Role.SUPERVISOR).exists():
+        scopes = list(SupervisionScope.objects.filter(grant__user=user).values_list("document_id", "area_id"))
+    seen = []
+    for task in Task.objects.prefetch_related("task_units"):
+        member = any(link.unit_id in units for link in task.task_units.all())
+        scoped = scopes is not None and (
+            not scopes or any(d == task.document_id and a in (None, task.area_id) for d, a in scopes)
+        )
+        if member or scoped:
+            seen.append(task.pk)
+    return sorted(seen)
+
+
+@pytest.mark.parametrize(
+    "actor",
+    ["supervisor", "by_document", "by_area", "by_second", "lead_clerk", "co_clerk", "other_clerk", "leader", "member"],
+)
+def test_each_reader_pages_through_exactly_the_tasks_the_rule_lets_them_see(paged, actor):
+    if actor == "member":  # a scoped supervisor who is also a clerk of a unit outside the scope
+        user = paged.by_area
+        Membership.objects.create(user=user, unit=paged.other_unit)
+    else:
+        user = getattr(paged, actor)
+    expected = _by_the_rule(user)
+    assert sorted(visible_tasks(user).values_list("id", flat=True)) == expected
+    pages, _ = walk(client_for(user), "/api/v1/tasks/?page_size=5")
+    assert [pk for page in pages for pk in page] == expected
