@@ -10,12 +10,14 @@ of ORDERABLE and then id, a page after (or before) the key of the last row seen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import cast
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from duban.lib.sql import aware, column, fetch, subquery, table
+from duban.lib.sql import Row, SQLParam, aware, column, fetch, subquery, table
 from policy_tasks.models import Task
 from policy_tasks.selectors import reports
 
@@ -41,7 +43,7 @@ _TASK_COLUMNS = COLUMNS[:9]
 _LATEST = reports.newest_lead_reports_sql(f"IN (SELECT {column(Task, 'id')} FROM page)")
 
 
-def _columns(prefix: str, names) -> str:
+def _columns(prefix: str, names: Iterable[str]) -> str:
     return ", ".join(f"{prefix}.{column(Task, name.removesuffix('_id'))}" for name in names)
 
 
@@ -50,10 +52,10 @@ def task_list_rows(
     within: QuerySet[Task],
     order: str,
     descending: bool = False,
-    after: tuple | None = None,
+    after: tuple[int | str | datetime, int] | None = None,
     backwards: bool = False,
     limit: int,
-) -> list[tuple]:
+) -> list[Row]:
     """Up to `limit` rows (COLUMNS, then `order` if not among them) of the tasks in `within`
     (no condition when it is the whole table), ordered by (`order`, id), descending if asked,
     strictly after the key `after` = (value of `order`, id); with `backwards`, strictly before
@@ -63,7 +65,8 @@ def task_list_rows(
     extra = () if order in _TASK_COLUMNS else (order,)
     # The page is a common table expression (its rows are read once), joined with each of its
     # tasks' newest lead report.
-    sql, params = [f"WITH page AS (SELECT {_columns(_T, (*_TASK_COLUMNS, *extra))} FROM {table(Task)} {_T}"], []
+    sql = [f"WITH page AS (SELECT {_columns(_T, (*_TASK_COLUMNS, *extra))} FROM {table(Task)} {_T}"]
+    params: list[SQLParam] = []
     conditions = []
     tasks = subquery(within)
     if tasks is None:
@@ -73,9 +76,11 @@ def task_list_rows(
         params.extend(tasks[1])
     scan_descending = descending != backwards
     if after is not None:
-        value, pk = after
+        value: SQLParam = after[0]
+        pk = after[1]
         if order == "updated_at":
-            value = connection.ops.adapt_datetimefield_value(value)
+            # An updated_at page's key holds the datetime of its last row (the API parses it so).
+            value = connection.ops.adapt_datetimefield_value(cast(datetime, value))
         conditions.append(
             f"({column(Task, order, _T)}, {column(Task, 'id', _T)}) {'<' if scan_descending else '>'} (%s, %s)"
         )
