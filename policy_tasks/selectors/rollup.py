@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.contrib.auth.models import AnonymousUser
-
 from accounts.models import Unit, User
 from policy_tasks.models import Milestone, MilestoneValue, ProgressReport, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
@@ -75,7 +73,7 @@ def _latest_values(milestone_ids: set[int]) -> dict[int, Decimal]:
     return values
 
 
-def task_rollup(*, task: Task, on: date, user: User | AnonymousUser | None = None) -> Rollup | None:
+def task_rollup(*, task: Task, on: date, user: User | None = None) -> Rollup | None:
     """None when the task has no sub-tasks; `user=None` lists every row (commands, tests)."""
     subs = list(task.sub_tasks.in_force().order_by("pk"))
     if not subs:

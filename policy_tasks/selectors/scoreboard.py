@@ -35,7 +35,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import TruncDate
@@ -76,7 +75,7 @@ def _closed_on(status: str, closed_day: date | None, on: date) -> date | None:
     return closed if closed <= on else None
 
 
-def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | AnonymousUser | None = None) -> list[UnitScore]:
+def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = None) -> list[UnitScore]:
     """`user`: counted over the tasks their ledger shows (a supervisor scoped to an area sees that
     area's units and figures, issue 14); None counts everything (commands, jobs).
 
