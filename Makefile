@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install run test lint migrate demo
+.PHONY: install run test lint types migrate demo
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ run: demo
 test: install
 	$(VENV)/bin/pytest -n auto --maxprocesses 4 --dist loadfile
 
-lint: install
+lint: install types
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# mypy with django-stubs (pyproject.toml [tool.mypy]): strict for the parser, services, selectors
+# and notification services; any error fails, as in CI.
+types: install
+	$(VENV)/bin/mypy accounts policy_tasks notifications duban monitoring

@@ -26,7 +26,7 @@ class RoleGrantInline(admin.TabularInline):
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "display_name", "email", "phone", "is_active"]
     search_fields = ["username", "display_name", "email", "phone"]
-    fieldsets = (*BaseUserAdmin.fieldsets, ("督办", {"fields": ["display_name", "phone", "dingtalk_userid"]}))
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("督办", {"fields": ["display_name", "phone", "dingtalk_userid"]}))
     inlines = [MembershipInline, RoleGrantInline]
 
 

@@ -38,10 +38,13 @@ class User(AbstractUser):
         # notices the change), the tokens go with it, as sessions do. Here rather than in each
         # entry point so none can forget; knox's rows are deleted by their foreign key.
         # The history (recent passwords refused, expiry) is kept here for the same reason.
-        password_changed = self._password is not None
+        # AbstractBaseUser._password: the raw password set since loading; private, so not in the stubs.
+        password_changed = self._password is not None  # type: ignore[attr-defined]
         super().save(*args, **kwargs)
         if password_changed:
-            self.auth_token_set.all().delete()
+            from knox.models import AuthToken
+
+            AuthToken.objects.filter(user=self).delete()
             PasswordHistory.objects.create(user=self, password=self.password, created_at=clock.now())
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, user_logged_in
 from django.dispatch import receiver
+from django.http import HttpRequest
 from django_otp import DEVICE_ID_SESSION_KEY, user_has_device
 from django_otp.models import Device
 
@@ -69,7 +70,7 @@ def session_expired(session, now: datetime) -> bool:
 
 
 @receiver(user_logged_in)
-def _stamp_new_session(sender, request, user, **kwargs) -> None:
+def _stamp_new_session(sender: object, request: HttpRequest | None, user: User, **kwargs: object) -> None:
     # Every session sign-in starts both clocks, whichever path logged in (pages, tests). The token
     # endpoint sends this signal too, without a signed-in session: nothing to stamp there.
     session = getattr(request, "session", None)

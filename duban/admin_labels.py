@@ -93,7 +93,8 @@ def relabel() -> None:
     """Give every installed third-party app and model named here its Chinese name."""
     from django.contrib.auth.models import Permission
 
-    Permission.__str__ = _permission_str
+    # Patched in place: third-party classes, named in Chinese without subclassing them.
+    setattr(Permission, "__str__", _permission_str)  # noqa: B010
     for config in apps.get_app_configs():
         if config.label in APPS:
             config.verbose_name = APPS[config.label]
@@ -103,7 +104,7 @@ def relabel() -> None:
         except LookupError:
             continue
         if label in NAMES:
-            model.__str__ = NAMES[label]
+            setattr(model, "__str__", NAMES[label])  # noqa: B010
         model._meta.verbose_name = name
         model._meta.verbose_name_plural = plural
         for field_name, field_label in fields.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -53,7 +54,7 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 _DB_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql", "postgis"}
 
 
-def parse_database_url(url: str, *, base_dir: Path, prepared_statements: bool = True) -> dict:
+def parse_database_url(url: str, *, base_dir: Path, prepared_statements: bool = True) -> dict[str, Any]:
     """Turn DATABASE_URL into a DATABASES entry, naming what is wrong if it cannot.
 
     On PostgreSQL, `prepared_statements` has psycopg bind parameters on the server and
@@ -71,7 +72,8 @@ def parse_database_url(url: str, *, base_dir: Path, prepared_statements: bool = 
     if scheme not in _DB_SCHEMES:
         raise ImproperlyConfigured(f"DATABASE_URL scheme {scheme!r} is not supported; use postgres:// or sqlite://")
     try:
-        config = dj_database_url.parse(url, conn_max_age=60)
+        # A DATABASES entry, typed as Django types its settings.
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     except Exception as exc:  # the library raises several types for bad URLs
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} cannot be parsed: {exc}") from exc
     if config["ENGINE"].endswith("sqlite3"):

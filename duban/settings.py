@@ -11,6 +11,7 @@ import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -213,7 +214,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "duban.beat.scheduler:LeasedScheduler"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 
-REST_FRAMEWORK = {
+# Typed as DRF reads it: a mapping of setting names to values of any kind.
+REST_FRAMEWORK: dict[str, Any] = {
     # Token first: its WWW-Authenticate header is what keeps "not logged in" a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "policy_tasks.api.authentication.TokenOrBearerAuthentication",
@@ -420,7 +422,7 @@ CACHE_URL = env_str("CACHE_URL") or ""
 if CACHE_URL:
     if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"CACHE_URL={CACHE_URL!r} must be a Redis URL (redis://host:6379/1)")
-    CACHES = {
+    CACHES: dict[str, dict[str, Any]] = {  # as django.conf.global_settings types it
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,

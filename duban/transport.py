@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import ssl
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -32,7 +33,7 @@ def is_local_host(host: str | None) -> bool:
         return False
 
 
-def database_tls(config: dict, sslmode: str | None, sslrootcert: str | None, *, setting: str) -> None:
+def database_tls(config: dict[str, Any], sslmode: str | None, sslrootcert: str | None, *, setting: str) -> None:
     """Fold DATABASE_SSLMODE / DATABASE_SSLROOTCERT into a PostgreSQL DATABASES entry whose URL may
     carry its own `?sslmode=…&sslrootcert=…` (dj-database-url puts the query into OPTIONS); the two
     must agree. Names what is wrong: an unknown mode, a CA file that is not there."""

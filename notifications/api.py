@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from accounts.request_user import signed_in_user
 from notifications.models import Channel, InboxMessage
 from notifications.selectors import inbox_messages
 from notifications.services.inbox import inbox_mark_read, inbox_unread_count
@@ -66,7 +67,7 @@ class InboxListApi(ScopedListApi):
         if getattr(self, "swagger_fake_view", False):
             return InboxMessage.objects.none()
         query = self.validated(InboxQuerySerializer, self.request.query_params)
-        return inbox_messages(user=self.request.user, unread_only=query["unread"])
+        return inbox_messages(user=signed_in_user(self.request.user), unread_only=query["unread"])
 
 
 class InboxUnreadApi(BaseApi):

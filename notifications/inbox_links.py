@@ -48,5 +48,6 @@ def annotate(messages: list, request: HttpRequest) -> list:
         documents = dict(Task.objects.filter(pk__in=set(task_ids.values())).values_list("pk", "document_id"))
         for msg in messages:
             if msg.pk in task_ids:
-                msg.doc_number = numbers.get(documents.get(task_ids[msg.pk]), "")
+                document_id = documents.get(task_ids[msg.pk])
+                msg.doc_number = numbers.get(document_id, "") if document_id is not None else ""
     return messages

@@ -3,6 +3,8 @@ chooses their own reminder channels, SMS quiet hours and digest."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -12,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.models import User
+from accounts.request_user import signed_in_user
 from notifications import web_inbox
 from notifications.models import Channel
 from notifications.services.preferences import CHANNELS, preference_update
@@ -31,7 +35,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-def _channel_label(name: str, user) -> str:
+def _channel_label(name: str, user: User) -> str:
     """Each channel with where it would reach this user, or why it cannot."""
     label = Channel(name).label
     if name == Channel.EMAIL:
@@ -57,9 +61,11 @@ class PreferenceForm(PageForm):
         help_text=f"邮件和短信每个工作日 {settings.NOTIFY_DIGEST_TIME} 合并为一条发送;站内信和钉钉照常逐条发送",
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["channels"].choices = [(name, _channel_label(name, user)) for name in CHANNELS]
+        cast(forms.MultipleChoiceField, self.fields["channels"]).choices = [
+            (name, _channel_label(name, user)) for name in CHANNELS
+        ]
         for name in ("quiet_start", "quiet_end"):
             self.fields[name].error_messages["invalid"] = "请输入有效的时间,如 22:00"
 
@@ -77,7 +83,7 @@ def _initial(prefs: Prefs) -> dict:
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     """提醒设置. The form shows what the scan reads (recipients.prefs_for): the defaults until saved."""
-    user = request.user
+    user = signed_in_user(request.user)
     if request.method == "POST":
         form = PreferenceForm(request.POST, user=user)
         if form.is_valid():
@@ -106,7 +112,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 def failed_retry(request: HttpRequest) -> HttpResponse:
     """督查台's failed-delivery panel: every transient failure in the viewer's scope, again now."""
     try:
-        count = deliveries_retry_failed(user=request.user, meta=RequestMeta.from_request(request))
+        count = deliveries_retry_failed(user=signed_in_user(request.user), meta=RequestMeta.from_request(request))
     except Forbidden as exc:
         raise PermissionDenied(exc.message) from exc
     if count:

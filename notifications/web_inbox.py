@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.request_user import signed_in_user
 from notifications.inbox_links import annotate
 from notifications.models import InboxMessage
 from notifications.selectors import inbox_messages
@@ -27,7 +28,8 @@ PAGE_SIZE = 20
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
     unread_only = request.GET.get("unread") == "1"
-    messages = inbox_messages(user=request.user, unread_only=unread_only)
+    user = signed_in_user(request.user)
+    messages = inbox_messages(user=user, unread_only=unread_only)
     paginator = Paginator(messages, PAGE_SIZE)
     current = paginator.get_page(request.GET.get("page"))
     shown = annotate(list(current.object_list), request)
@@ -38,7 +40,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "shown": shown,
         "shown_unread": [m.pk for m in shown if m.read_at is None],
         "unread_only": unread_only,
-        "unread_total": inbox_unread_count(request.user),
+        "unread_total": inbox_unread_count(user),
         "here": request.get_full_path(),
     }
     return render(request, "notifications/inbox_page.html", context)
@@ -48,10 +50,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_GET
 def inbox_open(request: HttpRequest, message_id: int) -> HttpResponse:
     """Open a message: marks it read (only the reader's own) and goes where it points."""
-    msg = InboxMessage.objects.filter(pk=message_id, recipient=request.user).first()
+    user = signed_in_user(request.user)
+    msg = InboxMessage.objects.filter(pk=message_id, recipient=user).first()
     if msg is None:
         raise Http404("消息不存在")
-    inbox_mark_read(request.user, [msg.pk])
+    inbox_mark_read(user, [msg.pk])
     target = annotate([msg], request)[0].target
     return redirect(target or reverse("notifications-web:inbox"))
 
@@ -62,7 +65,7 @@ def inbox_read(request: HttpRequest) -> HttpResponse:
     """Mark read the messages named by id: those the user was shown, never the rest."""
     ids = [int(pk) for pk in request.POST.getlist("id") if pk.isdigit()]
     if ids:
-        inbox_mark_read(request.user, ids)
+        inbox_mark_read(signed_in_user(request.user), ids)
     if is_htmx(request):
         # The top bar's badge is outside the panel: htmx swaps it out of band.
         return render(request, "notifications/inbox.html", {**inbox_context(request), "oob_badge": True})

@@ -22,6 +22,7 @@ import fcntl
 import logging
 import time
 from pathlib import Path
+from typing import TextIO
 
 import psycopg
 from django.conf import settings
@@ -96,7 +97,8 @@ class PostgresLease(Lease):
                 if self._conn is None or self._conn.closed:
                     self._conn = self._connect()
                 asked_at = time.monotonic()
-                got = self._conn.execute("SELECT pg_try_advisory_lock(%s, %s)", LOCK_KEY).fetchone()[0]
+                row = self._conn.execute("SELECT pg_try_advisory_lock(%s, %s)", LOCK_KEY).fetchone()
+                got = row is not None and row[0]  # a SELECT of one value: always one row
             except (psycopg.Error, OSError) as exc:
                 self._drop()
                 if attempt == 2:
@@ -117,11 +119,12 @@ class PostgresLease(Lease):
             return False
         asked_at = time.monotonic()
         try:
-            held = self._conn.execute(
+            row = self._conn.execute(
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
                 " AND classid = %s AND objid = %s AND objsubid = 2 AND granted",
                 LOCK_KEY,
-            ).fetchone()[0]
+            ).fetchone()
+            held = row[0] if row is not None else 0  # count(*): always one row
         except (psycopg.Error, OSError):
             self._drop()
             return False
@@ -139,7 +142,7 @@ class FileLease(Lease):
     def __init__(self, seconds: float, path: Path):
         super().__init__(seconds)
         self.path = path
-        self._file = None
+        self._file: TextIO | None = None
         self._held = False
 
     def acquire(self) -> bool:

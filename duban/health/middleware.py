@@ -36,5 +36,6 @@ class HealthProbeMiddleware:
         response = _json(body, 200 if ready else 503)
         # The probe logs a check when it starts failing and when it recovers (probe.py);
         # Django's own "Service Unavailable" line at every probe would bury that.
-        response._has_been_logged = True
+        # Django's own flag (django.utils.log.log_response), private and so not in the stubs.
+        response._has_been_logged = True  # type: ignore[attr-defined]
         return response

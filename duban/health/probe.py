@@ -39,6 +39,7 @@ def _run_group(context, group: list[Check], results: dict[str, dict]) -> None:
     def run_all() -> None:
         for name, check in group:
             started = time.monotonic()
+            error: Exception | None
             try:
                 detail, ok, error = check(), True, None
             except checks.CheckFailed as exc:

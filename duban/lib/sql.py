@@ -11,10 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Field, Model, QuerySet
+
+if TYPE_CHECKING:
+    from django.db.backends.utils import _SQLType
+
+# A value a statement takes as a parameter (what the cursor accepts).
+SQLParam: TypeAlias = "_SQLType"
+# A row of a raw statement, as the DB API types it: its columns are whatever the SQL selects.
+Row: TypeAlias = tuple[Any, ...]
 
 
 def aware(value: datetime | None) -> datetime | None:
@@ -29,11 +38,14 @@ def table(model: type[Model]) -> str:
 
 
 def column(model: type[Model], field: str, alias: str | None = None) -> str:
-    name = f'"{model._meta.get_field(field).column}"'
+    found = model._meta.get_field(field)
+    if not isinstance(found, Field):
+        raise ValueError(f"{model.__name__}.{field} is a relation, not a column")
+    name = f'"{found.column}"'
     return f"{alias}.{name}" if alias else name
 
 
-def subquery(queryset: QuerySet) -> tuple[str, list] | None:
+def subquery(queryset: QuerySet[Model]) -> tuple[str, list[SQLParam]] | None:
     """The queryset's ids as SQL and parameters to embed (`… IN (sql)`): ("", []) when it
     is the whole table (no condition needed), None when it can match nothing (`none()`)."""
     if not queryset.query.has_filters():
@@ -45,7 +57,7 @@ def subquery(queryset: QuerySet) -> tuple[str, list] | None:
     return sql, list(params)
 
 
-def condition(queryset: QuerySet) -> tuple[str, list] | None:
+def condition(queryset: QuerySet[Model]) -> tuple[str, list[SQLParam]] | None:
     """The queryset's filter as a condition on its model's table, named by the table itself
     (`"policy_tasks_task"."id" …`), to put in a statement that reads that table unaliased:
     ("", []) when it is the whole table, None when it can match nothing (`none()`).
@@ -67,13 +79,13 @@ def condition(queryset: QuerySet) -> tuple[str, list] | None:
     return f"{pk} IN ({sql})", params
 
 
-def fetch(sql: str, params: Iterable = ()) -> list[tuple]:
+def fetch(sql: str, params: Iterable[SQLParam] = ()) -> list[Row]:
     with connection.cursor() as cursor:
         cursor.execute(sql, list(params))
         return cursor.fetchall()
 
 
-def rows_for_ids(sql: str, ids: Iterable[int]) -> list[tuple]:
+def rows_for_ids(sql: str, ids: Iterable[int]) -> list[Row]:
     """Run `sql`, whose `{ids}` (after a column) becomes "is one of these ids", and fetch every row.
 
     On PostgreSQL that is `= ANY(%s)` with one array parameter: one statement text whatever the

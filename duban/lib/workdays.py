@@ -110,13 +110,14 @@ def install(days: Mapping[date, bool], version: Hashable = None) -> None:
 def sync() -> None:
     """Reload the table if another process changed it; at most one stamp read per SYNC_SECONDS."""
     global _next_check
-    if monotonic() < _next_check or _State.load is None:
+    load, read_version = _State.load, _State.version  # use_source sets both
+    if monotonic() < _next_check or load is None or read_version is None:
         return
     _next_check = monotonic() + SYNC_SECONDS
     try:
-        version = _State.version()
+        version = read_version()
         if version is None or version != _State.seen:
-            install(_State.load(), version)
+            install(load(), version)
     except Exception:  # keep the last table: a reminder on yesterday's calendar beats none
         logger.warning("holiday table not reloaded; keeping the previous one", exc_info=True)
 

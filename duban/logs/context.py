@@ -42,7 +42,8 @@ def route_of(request: Any) -> str:
 def user_id_of(request: Any) -> int | None:
     """The user's id if authentication already ran; never loads a session just to log."""
     user = request.__dict__.get("user") if request is not None else None
-    if user is None or (isinstance(user, LazyObject) and user._wrapped is empty):
+    # LazyObject._wrapped: Django's private slot for the wrapped object, which the stubs leave out.
+    if user is None or (isinstance(user, LazyObject) and user._wrapped is empty):  # type: ignore[attr-defined]
         return None
     return getattr(user, "pk", None)
 

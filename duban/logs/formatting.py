@@ -75,7 +75,7 @@ class JsonFormatter(logging.Formatter):
 class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         _ensure_context(record)
-        text = f"{local_time(record.created)} {record.levelname} {record.name} [{record.request_id or '-'}] "
+        text = f"{local_time(record.created)} {record.levelname} {record.name} [{getattr(record, 'request_id', None) or '-'}] "
         text += record.getMessage()
         extras = " ".join(f"{name}={getattr(record, name)}" for name in EXTRA_FIELDS if hasattr(record, name))
         if extras:

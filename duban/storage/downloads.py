@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 
 
 def signed_redirect(file: FieldFile, *, disposition: str, content_type: str) -> HttpResponse | None:
@@ -24,7 +25,7 @@ def signed_redirect(file: FieldFile, *, disposition: str, content_type: str) -> 
     return response
 
 
-def file_download(file: FieldFile, *, disposition: str, content_type: str) -> HttpResponse:
+def file_download(file: FieldFile, *, disposition: str, content_type: str) -> HttpResponseBase:
     """The signed link where the storage gives one, else the file streamed under `disposition`,
     its type not to be sniffed. The same rule for every route that hands out a stored file."""
     redirect = signed_redirect(file, disposition=disposition, content_type=content_type)
@@ -41,7 +42,7 @@ def file_download(file: FieldFile, *, disposition: str, content_type: str) -> Ht
 INLINE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
 
-def file_inline(file: FieldFile, *, disposition: str, content_type: str) -> HttpResponse:
+def file_inline(file: FieldFile, *, disposition: str, content_type: str) -> HttpResponseBase:
     """A stored file shown in our own page (an evidence preview): always streamed from this
     origin, never a signed link to the bucket, which the pages' policy would not frame."""
     response = FileResponse(file, content_type=content_type)

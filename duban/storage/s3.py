@@ -18,9 +18,9 @@ PATIENCE = Config(connect_timeout=5, read_timeout=30, retries={"max_attempts": 3
 
 
 class SignedS3Storage(S3Storage):
-    def __init__(self, **options):
+    def __init__(self, **options: object) -> None:
         super().__init__(**options)
-        self.client_config = self.client_config.merge(PATIENCE)
+        self.client_config: Config = self.client_config.merge(PATIENCE)
         self._public_clients = threading.local()
 
     def get_default_settings(self) -> dict:

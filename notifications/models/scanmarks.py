@@ -7,13 +7,14 @@ class ScanMark(models.Model):
     """What the last complete milestone scan looked at, so a tick with nothing new can stop early.
 
     `fingerprint` digests the scan's inputs that are not rows (the day, the rules and the
-    dates each rule's query asks for). `clean` is true when every candidate of that scan
+    dates each rule's query asks for). `is_clean` is true when every candidate of that scan
     got at least one ledger row, so none of them is a candidate again. One row per scan kind.
     """
 
     key = models.CharField("扫描", max_length=32, unique=True)
     fingerprint = models.CharField("输入摘要", max_length=64)
-    clean = models.BooleanField("候选已全部写入", default=False)
+    # Not `clean`: a field of that name hid Model.clean(), so full_clean() called a bool.
+    is_clean = models.BooleanField("候选已全部写入", default=False, db_column="clean")
     updated_at = models.DateTimeField("更新时间")
 
     class Meta:

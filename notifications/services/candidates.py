@@ -9,11 +9,12 @@ repeated tick reads the candidates' index range and finds nothing to do.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models.expressions import Combinable, NegatedExpression
 from django.db.models.functions import Coalesce
 
 from duban.lib import workdays
@@ -84,7 +85,9 @@ def last_anchor_fired(offset: int, today: date) -> date:
     return day
 
 
-def _not_in_ledger(subject_type: str, rule: ReminderRule, today: date, *, ref=0, due_field="due_date"):
+def _not_in_ledger(
+    subject_type: str, rule: ReminderRule, today: date, *, ref: int = 0, due_field: str = "due_date"
+) -> NegatedExpression[Combinable]:
     sent = Delivery.objects.filter(
         subject_type=subject_type,
         subject_id=OuterRef("pk"),
@@ -99,7 +102,7 @@ def _not_in_ledger(subject_type: str, rule: ReminderRule, today: date, *, ref=0,
     return ~Exists(sent)
 
 
-def open_milestones():
+def open_milestones() -> QuerySet[Milestone]:
     # Both filters: `live()` (status IN ('open', 'requested')) is the condition of the partial
     # index milestone_open_due_idx, so PostgreSQL uses it; `status = 'open'` skips milestones
     # awaiting verification. Closed and withdrawn (已作废) milestones are never reminded of.
@@ -112,10 +115,10 @@ def open_milestones():
 SCOPE_AREA = Coalesce("area_id", "task__area_id")
 
 
-def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[ReminderRule, object]]:
+def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[ReminderRule, QuerySet[Milestone]]]:
     """(rule, queryset of milestone rows) pairs; the scan query the benchmark explains."""
     by_id = {r.pk: r for r in rules}
-    queries = []
+    queries: list[tuple[ReminderRule, QuerySet[Milestone]]] = []
     before = [r for r in rules if r.offset_workdays <= 0]
     for rule_id, dates in before_due_plan(before, today).items():
         rule = by_id[rule_id]
@@ -138,10 +141,12 @@ def firing(rule: ReminderRule, due: date, today: date) -> tuple[int, date] | Non
     return 0, fire_date(due, rule.offset_workdays)
 
 
+# (rule, milestone id, due, task id, scope area id, document id, occurrence, fire date)
+MilestoneHit = tuple[ReminderRule, int, date, int | None, int | None, int, int, date]
 MILESTONE_COLUMNS = ("pk", "due_date", "task_id", SCOPE_AREA, "document_id")
 
 
-def milestone_hits(rules: list[ReminderRule], today: date) -> Iterator[tuple]:
+def milestone_hits(rules: list[ReminderRule], today: date) -> Iterator[MilestoneHit]:
     """(rule, milestone id, due, task id, scope area id, document id, occurrence, fire date) firing today."""
     fired: dict[tuple[int, date], tuple[int, date] | None] = {}
     for rule, qs in milestone_queries(rules, today):
@@ -177,7 +182,10 @@ def _attach_units(found: list[Candidate]) -> None:
     for area_id, unit_id in AreaUnit.objects.filter(area_id__in=area_ids).values_list("area_id", "unit_id"):
         area_units[area_id].append((unit_id, "lead"))
     for c in found:
-        c.units = task_units.get(c.task_id, []) if c.task_id else area_units.get(c.area_id, [])
+        if c.task_id:
+            c.units = task_units.get(c.task_id, [])
+        else:
+            c.units = area_units.get(c.area_id, []) if c.area_id is not None else []
 
 
 def report_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:
@@ -194,6 +202,7 @@ def report_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]
     plan = before_due_plan(before, today)
     found: list[Candidate] = []
     for rule in rules:
+        periods: Iterable[ReportPeriod]
         if rule.offset_workdays <= 0:
             periods = ReportPeriod.objects.filter(due_on__in=plan.get(rule.pk, []))
         else:

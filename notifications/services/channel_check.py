@@ -9,12 +9,13 @@ provider answered is returned to the operator and logged instead.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from accounts.models import User
 from duban.lib import clock
 from notifications.models import Channel
 from notifications.services.render import Message
@@ -35,7 +36,7 @@ class CheckResult:
     backend: str
     address: str
     provider_id: str = ""
-    answer: Any = None
+    answer: Mapping[str, object] | None = None
     error: TransportError | None = None
 
 
@@ -49,7 +50,7 @@ def backend_of(channel: str) -> str:
     return "database"
 
 
-def address_of(user: Any, channel: str) -> str:
+def address_of(user: User, channel: str) -> str:
     """The user's address on the channel, or CheckRefused when there is none."""
     if channel == Channel.EMAIL:
         if not user.email:
@@ -84,7 +85,7 @@ def check_message() -> Message:
     )
 
 
-def channel_check_send(*, user: Any, channel: str) -> CheckResult:
+def channel_check_send(*, user: User, channel: str) -> CheckResult:
     if channel not in Channel.values:
         raise CheckRefused(f"未知的通知渠道 / unknown channel: {channel} (可选 / one of: {', '.join(Channel.values)})")
     if not user.is_active:

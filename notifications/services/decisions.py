@@ -13,8 +13,6 @@ recipient units' clerks and heads on the day it is issued.
 
 from __future__ import annotations
 
-from typing import Any
-
 from accounts.models import Membership, User
 from duban.lib import clock
 from notifications.models import Decision, Delivery, NotificationPreference
@@ -23,7 +21,7 @@ from notifications.services.scan import first_attempt_at
 from notifications.services.timing import local_date
 from policy_tasks.models import CompletionRequest, ExtensionRequest
 
-MODELS = {
+MODELS: dict[Decision, type[CompletionRequest] | type[ExtensionRequest]] = {
     Decision.RETURNED: CompletionRequest,
     Decision.VERIFIED: CompletionRequest,
     Decision.EXT_GRANTED: ExtensionRequest,
@@ -51,7 +49,9 @@ def decision_recipients(unit_id: int, decided_by_id: int | None) -> list[int]:
         unit__is_active=True,
         user__is_active=True,
         role__in=[Membership.Role.CLERK, Membership.Role.HEAD],
-    ).exclude(user_id=decided_by_id)
+    )
+    if decided_by_id is not None:
+        rows = rows.exclude(user_id=decided_by_id)
     return sorted(set(rows.values_list("user_id", flat=True)))
 
 
@@ -87,7 +87,9 @@ def decision_notify(*, kind: str, request_id: int, decided_by: User | None) -> i
     return len(rows)
 
 
-def on_decision_made(sender: Any, *, kind: str, request_id: int, decided_by: User | None = None, **kwargs) -> None:
+def on_decision_made(
+    sender: object, *, kind: str, request_id: int, decided_by: User | None = None, **kwargs: object
+) -> None:
     # Written in the decision's own transaction (decision_signals.decided checks it is in one):
     # on_commit would lose the notice to a crash between the commit and the callback.
     decision_notify(kind=kind, request_id=request_id, decided_by=decided_by)

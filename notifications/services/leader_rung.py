@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.db.models import Exists, OuterRef
+from django.db.models.expressions import Combinable, NegatedExpression
 
 from accounts.models import User
 from duban.lib import workdays
@@ -57,7 +58,11 @@ def top_rung(subject: str = Subject.MILESTONE, rules: list[ReminderRule] | None 
     return max(ladder, key=lambda r: (r.offset_workdays, r.pk), default=None)
 
 
-def _sent_to_leader(subject: str, rule: ReminderRule, today: date, due_field: str):
+# (subject id, task id, due date, leader's user id)
+_Hit = tuple[int, int, date, int]
+
+
+def _sent_to_leader(subject: str, rule: ReminderRule, today: date, due_field: str) -> NegatedExpression[Combinable]:
     sent = Delivery.objects.filter(
         subject_type=subject,
         subject_id=OuterRef("pk"),
@@ -71,7 +76,7 @@ def _sent_to_leader(subject: str, rule: ReminderRule, today: date, due_field: st
     return ~Exists(sent)
 
 
-def milestone_hits(today: date) -> tuple[ReminderRule | None, list[tuple]]:
+def milestone_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
     """(rule, [(milestone, task, due date, leader)]) the milestone top rung owes the leaders."""
     rule = top_rung(Subject.MILESTONE)
     if rule is None:
@@ -89,7 +94,7 @@ def milestone_hits(today: date) -> tuple[ReminderRule | None, list[tuple]]:
     return rule, list(hits)
 
 
-def urge_hits(today: date) -> tuple[ReminderRule | None, list[tuple]]:
+def urge_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
     """(rule, [(notice, task, reply date, leader)]) for urge notices a unit has not replied to in time."""
     rule = top_rung(Subject.URGE)
     if rule is None:
@@ -120,6 +125,8 @@ def leader_rows(today: date, now: datetime, created: datetime) -> list[Delivery]
     index = _index(users)
     rows = []
     for subject, rule, hits in found:
+        if rule is None:  # no top rung: no hits either
+            continue
         for pk, task_id, due, user_id in hits:
             fired = occurrence(rule, due, today)
             if fired is None:

@@ -15,7 +15,7 @@ from policy_tasks.errors import ServiceError
 CHANNELS = CHANNEL_ORDER
 
 
-def _defaults() -> dict:
+def _defaults() -> dict[str, object]:
     """A first saved row starts from the settings' defaults (what the scan used until now),
     not the model's: a change to one field must not silently change the others."""
     prefs = default_prefs()

@@ -24,7 +24,7 @@ from django.db import transaction
 
 from duban.lib import clock
 from notifications.models import Channel, Delivery, DeliveryAttempt, InboxMessage
-from notifications.transports import TransportError, get_transport
+from notifications.transports import Transport, TransportError, get_transport
 from notifications.transports.outgoing import Outgoing
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def reconcile_unknown(result: ReconcileResult | None = None, *, limit: int = 20)
         .select_related("delivery__recipient")
         .order_by("-started_at")
     )
-    transports: dict = {}
+    transports: dict[str, Transport] = {}
     asked = 0
     for attempt in attempts.iterator():
         if asked >= limit:
@@ -153,7 +153,7 @@ def reconcile_unknown(result: ReconcileResult | None = None, *, limit: int = 20)
     return result
 
 
-def _set(delivery: Delivery, **fields) -> None:
+def _set(delivery: Delivery, **fields: object) -> None:
     # Conditional on the status we locked: a sender finishing just now keeps its result.
     Delivery.objects.filter(pk=delivery.pk, status=delivery.status, claim_token=delivery.claim_token).update(
         lease_until=None, claim_token="", **fields

@@ -74,6 +74,13 @@ def _task_link(task: Task | None, document_id: int | None) -> str:
     return f"{settings.SITE_URL}/documents/{document_id}/"
 
 
+def _rule(delivery: Delivery) -> ReminderRule:
+    """The rule of a reminder's delivery: only decision notices have none."""
+    if delivery.rule is None:
+        raise ValueError(f"delivery {delivery.pk} of a reminder has no rule")
+    return delivery.rule
+
+
 def _milestone_item(delivery: Delivery, today: date) -> Item | None:
     m = Milestone.objects.select_related("task", "area", "document").filter(pk=delivery.subject_id).first()
     if m is None or m.status != Milestone.Status.OPEN or m.due_date != delivery.due_date:
@@ -85,10 +92,11 @@ def _milestone_item(delivery: Delivery, today: date) -> Item | None:
         f"节点：{m.text}",
         f"完成时限：{_fmt(m.due_date)}（{status}）",
     ]
-    if delivery.rule.notify_supervisors and delivery.rule.offset_workdays > 0:
+    rule = _rule(delivery)
+    if rule.notify_supervisors and rule.offset_workdays > 0:
         lines.append("该节点逾期未办结，请督查室跟进督办。")
     return Item(
-        title=f"{_prefix(delivery.rule)}{m.text[:40]}：{status}",
+        title=f"{_prefix(rule)}{m.text[:40]}：{status}",
         lines=lines,
         link=_task_link(m.task, m.document_id),
         name=m.text,
@@ -125,7 +133,7 @@ def _urge_item(delivery: Delivery, today: date) -> Item | None:
     notice = UrgeNotice.objects.select_related("task").filter(pk=delivery.subject_id).first()
     if notice is None or notice.task.status == Task.Status.WITHDRAWN:
         return None
-    if delivery.rule.anchor == ReminderRule.Anchor.DUE and not notice.recipients.filter(replied_at=None).exists():
+    if _rule(delivery).anchor == ReminderRule.Anchor.DUE and not notice.recipients.filter(replied_at=None).exists():
         return None
     status = due_status(notice.reply_due, today)
     label = notice.get_level_display().split("(")[0]

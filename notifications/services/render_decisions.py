@@ -7,6 +7,9 @@ from datetime import date
 from notifications.models import Decision, Delivery
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone
 
+# (title, lines, short status, the date that matters)
+_Content = tuple[str, list[str], str, date]
+
 
 def _fmt(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
@@ -14,8 +17,9 @@ def _fmt(day: date) -> str:
 
 def _about(milestone: Milestone) -> tuple[str, list[str]]:
     """(`第12条 标题` or the area's name, the lines naming the document, clause and milestone)."""
-    task = milestone.task
-    clause = f"第{task.ref}条 {task.title}" if task is not None else f"{milestone.area.title}(领域目标)"
+    task, area = milestone.task, milestone.area
+    # A milestone belongs to a task or, as an area-wide target, to an area.
+    clause = f"第{task.ref}条 {task.title}" if task is not None else f"{area.title if area else ''}(领域目标)"
     return clause, [
         f"文件：{milestone.document.doc_number} {milestone.document.title}",
         f"条款：{clause}",
@@ -23,7 +27,7 @@ def _about(milestone: Milestone) -> tuple[str, list[str]]:
     ]
 
 
-def _completion(delivery: Delivery, request: CompletionRequest):
+def _completion(delivery: Delivery, request: CompletionRequest) -> _Content:
     clause, lines = _about(request.milestone)
     decided = request.decided_at.date() if request.decided_at else delivery.due_date
     if delivery.subject_type == Decision.RETURNED:
@@ -38,7 +42,7 @@ def _completion(delivery: Delivery, request: CompletionRequest):
     return title, lines, "已销号", decided
 
 
-def _extension(delivery: Delivery, request: ExtensionRequest):
+def _extension(delivery: Delivery, request: ExtensionRequest) -> _Content:
     clause, lines = _about(request.milestone)
     note = request.decision_note.strip()
     if delivery.subject_type == Decision.EXT_GRANTED:
@@ -47,7 +51,8 @@ def _extension(delivery: Delivery, request: ExtensionRequest):
         if note:
             lines.append(f"审批意见：{note}")
         return title, lines, "延期已批准", request.proposed_date
-    due = request.milestone.due_date
+    # An extension is only asked of a dated milestone; its date at the request stands in if it has none now.
+    due = request.milestone.due_date or request.current_due_date
     title = f"【延期未批准】{clause}：节点“{request.milestone.text[:40]}”的延期申请不予批准：理由 {note[:60]}"
     lines += [f"不予批准理由：{note}", f"完成时限仍为：{_fmt(due)}，请按期办结。"]
     return title, lines, "延期不予批准", due
@@ -55,15 +60,13 @@ def _extension(delivery: Delivery, request: ExtensionRequest):
 
 def decision_content(delivery: Delivery) -> tuple[str, list[str], str, date, Milestone] | None:
     """(title, lines, short status, the date that matters, milestone), or None if the request is gone."""
+    related = ("milestone", "milestone__task", "milestone__area", "milestone__document")
     if delivery.subject_type in (Decision.RETURNED, Decision.VERIFIED):
-        model, build = CompletionRequest, _completion
-    else:
-        model, build = ExtensionRequest, _extension
-    request = (
-        model.objects.select_related("milestone", "milestone__task", "milestone__area", "milestone__document")
-        .filter(pk=delivery.subject_id)
-        .first()
-    )
-    if request is None:
+        completion = CompletionRequest.objects.select_related(*related).filter(pk=delivery.subject_id).first()
+        if completion is None:
+            return None
+        return (*_completion(delivery, completion), completion.milestone)
+    extension = ExtensionRequest.objects.select_related(*related).filter(pk=delivery.subject_id).first()
+    if extension is None:
         return None
-    return (*build(delivery, request), request.milestone)
+    return (*_extension(delivery, extension), extension.milestone)

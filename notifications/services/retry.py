@@ -41,7 +41,7 @@ def failed_transiently(qs: QuerySet[Delivery]) -> QuerySet[Delivery]:
     )
 
 
-def _requeue(ids: list[int], now: datetime, **fields) -> int:
+def _requeue(ids: list[int], now: datetime, **fields: object) -> int:
     return Delivery.objects.filter(pk__in=ids, status=S.FAILED).update(
         status=S.PENDING, next_attempt_at=now, claim_token="", lease_until=None, **fields
     )

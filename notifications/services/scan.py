@@ -135,7 +135,11 @@ _COLUMNS = [
 ]
 
 
-def _values(p: Planned) -> tuple:
+# One ledger row's values, in _COLUMNS order.
+_Row = tuple[str, int, int, int | None, int, date, int, date, int, str, datetime]
+
+
+def _values(p: Planned) -> _Row:
     c = p.candidate
     return (
         c.subject_type,
@@ -276,4 +280,6 @@ def _analyze_ledger() -> None:
 def _believed_rows() -> float:
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Delivery._meta.db_table])
-        return max(0.0, cursor.fetchone()[0])
+        row = cursor.fetchone()
+        believed: float = row[0] if row is not None else 0.0  # pg_class has a row for every table
+        return max(0.0, believed)

@@ -59,7 +59,7 @@ def begin(rules: list[ReminderRule], today: date) -> Mark:
     """Read the changes first: whatever the queries see later includes at least these."""
     mark = Mark(fingerprint(rules, today))
     mark.changes = list(ScanChange.objects.values_list("id", flat=True))
-    last = ScanMark.objects.filter(key=KEY).values_list("fingerprint", "clean").first()
+    last = ScanMark.objects.filter(key=KEY).values_list("fingerprint", "is_clean").first()
     mark.unchanged = not mark.changes and last == (mark.fingerprint, True)
     return mark
 
@@ -69,5 +69,5 @@ def finish(mark: Mark, *, clean: bool) -> None:
     if mark.changes:
         ScanChange.objects.filter(id__in=mark.changes).delete()
     ScanMark.objects.update_or_create(
-        key=KEY, defaults={"fingerprint": mark.fingerprint, "clean": clean, "updated_at": clock.now()}
+        key=KEY, defaults={"fingerprint": mark.fingerprint, "is_clean": clean, "updated_at": clock.now()}
     )

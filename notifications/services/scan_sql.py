@@ -27,7 +27,7 @@ from datetime import date, datetime
 
 import psycopg
 from django.db import connection
-from django.db.models import UniqueConstraint
+from django.db.models import Field, UniqueConstraint
 
 from accounts.models import Membership
 from notifications.models import Delivery, ReminderRule, Subject
@@ -39,7 +39,16 @@ from policy_tasks.models import AreaUnit, Task, TaskUnit
 # cannot conflict, so letting PostgreSQL check it for every row is wasted work. Named by its
 # columns: with INCLUDE it is a unique index, which ON CONFLICT ON CONSTRAINT cannot name.
 _KEY = next(c for c in Delivery._meta.constraints if isinstance(c, UniqueConstraint) and c.condition is None)
-UNIQUE_COLUMNS = ", ".join(Delivery._meta.get_field(name).column for name in _KEY.fields)
+
+
+def _column(name: str) -> str:
+    found = Delivery._meta.get_field(name)
+    if not isinstance(found, Field) or found.column is None:
+        raise ValueError(f"Delivery.{name} is not a column")
+    return found.column
+
+
+UNIQUE_COLUMNS = ", ".join(_column(name) for name in _KEY.fields)
 
 
 @dataclass
@@ -141,12 +150,17 @@ def audience(index: RecipientIndex, first_attempt: dict[tuple[int, str], datetim
                     users.append(user_id)
         members[roles] = (units, users)
     # One row per supervisor grant scope; a grant without scopes covers everything.
-    rows = []
+    scope_rows: list[tuple[int, bool, int | None, int | None]] = []
     for user_id, grant_scopes in index.supervisors:
         if not grant_scopes:
-            rows.append((user_id, True, None, None))
-        rows.extend((user_id, False, document_id, area_id) for document_id, area_id in grant_scopes)
-    scopes = tuple(list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [])
+            scope_rows.append((user_id, True, None, None))
+        scope_rows.extend((user_id, False, document_id, area_id) for document_id, area_id in grant_scopes)
+    scopes = (
+        [r[0] for r in scope_rows],
+        [r[1] for r in scope_rows],
+        [r[2] for r in scope_rows],
+        [r[3] for r in scope_rows],
+    )
     return Audience(reach, members, scopes)
 
 
@@ -230,10 +244,12 @@ def _statement(rule: ReminderRule) -> str:
     )
 
 
-def statements(found: list[Found], people: Audience, created: datetime) -> list[tuple[ReminderRule, str, dict]]:
+def statements(
+    found: list[Found], people: Audience, created: datetime
+) -> list[tuple[ReminderRule, str, dict[str, object]]]:
     """(rule, SQL, parameters) per rule with candidates: `insert_milestones` runs them, the bench explains them."""
-    result = []
-    no_one: tuple[list, list, list, list] = ([], [], [], [])
+    result: list[tuple[ReminderRule, str, dict[str, object]]] = []
+    no_one: tuple[list[int], list[bool], list[int | None], list[int | None]] = ([], [], [], [])
     for f in found:
         rule = f.rule
         units, users = people.members[_wanted_roles(rule)]
@@ -282,7 +298,10 @@ def insert_milestones(found: list[Found], people: Audience, created: datetime) -
         cursor.execute("SET LOCAL work_mem = '64MB'")
         for (_rule, sql, params), f in zip(statements(found, people, created), found, strict=True):
             cursor.execute(sql, params)
-            rows, reached = cursor.fetchone()
+            row = cursor.fetchone()
+            if row is None:  # the statement ends in one aggregate row, whatever it inserted
+                raise RuntimeError("the fan-out statement returned no row")
+            rows, reached = row
             inserted += rows
             reached_all &= reached == len(f.ids)
     return inserted, reached_all

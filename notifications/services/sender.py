@@ -77,7 +77,7 @@ def _prefs(delivery: Delivery) -> Prefs:
     return prefs_from_row(getattr(delivery.recipient, "notification_preference", None))
 
 
-def _release(group: list[Delivery], token: str, *, status: str, **fields) -> int:
+def _release(group: list[Delivery], token: str, *, status: str, **fields: object) -> int:
     return (
         Delivery.objects.filter(id__in=[d.pk for d in group], claim_token=token)
         .exclude(status__in=[S.SENT, S.FAILED, S.UNKNOWN, S.CANCELLED])
@@ -173,7 +173,7 @@ def _failed(
     return result
 
 
-def _sending_to(group: list[Delivery], token: str, status: str, **fields) -> int:
+def _sending_to(group: list[Delivery], token: str, status: str, **fields: object) -> int:
     return Delivery.objects.filter(id__in=[d.pk for d in group], claim_token=token, status=S.SENDING).update(
         status=status, lease_until=None, **fields
     )

@@ -91,7 +91,9 @@ def next_digest_at(moment: datetime) -> datetime:
 def backoff_seconds(attempts: int) -> int:
     """Exponential: base, 2*base, 4*base … capped; `attempts` is how many tries failed so far."""
     base = max(1, settings.NOTIFY_BACKOFF_BASE_SECONDS)
-    return min(settings.NOTIFY_BACKOFF_MAX_SECONDS, base * 2 ** max(0, attempts - 1))
+    factor: int = 2 ** max(0, attempts - 1)  # a whole number: the exponent is never negative
+    capped: int = min(settings.NOTIFY_BACKOFF_MAX_SECONDS, base * factor)
+    return capped
 
 
 def fire_date(anchor: date, offset: int, *, forward: bool = False) -> date:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django import template
 
+from accounts.models import User
 from notifications.inbox_links import annotate
+from notifications.models import Delivery
 from notifications.selectors import deliveries_failed, inbox_messages
 from notifications.services.inbox import inbox_unread_count
 
@@ -44,5 +46,5 @@ def inbox_panel(context) -> dict:
 
 
 @register.simple_tag
-def failed_deliveries(user) -> list:
+def failed_deliveries(user: User) -> list[Delivery]:
     return list(deliveries_failed(user=user)[:FAILED_SHOWN])

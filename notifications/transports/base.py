@@ -6,6 +6,7 @@ and the person it is for; transports know their channel, not the ledger.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ class Transport:
     at_most_once = False
     # What the provider answered to the last call (parsed JSON, the SMTP result, a row id),
     # so an operator's test command can show it; None before the first call.
-    last_answer: Any = None
+    last_answer: Mapping[str, object] | None = None  # the provider's answer (parsed JSON), for the operator
 
     def open(self) -> None:
         """Called once before a batch (e.g. to reuse one SMTP connection)."""

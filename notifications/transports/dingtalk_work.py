@@ -91,7 +91,7 @@ class WorkNoticeTransport(Transport):
         self.last_answer = answer
         return f"{TASK_PREFIX}{answer.get('task_id')}"
 
-    def _send_gov(self, userid: str, card: dict, delivery_id: int) -> str:
+    def _send_gov(self, userid: str, card: dict, delivery_id: int | str) -> str:
         params = {
             "msg": json.dumps(card, ensure_ascii=False, separators=(",", ":")),
             "receiverIds": userid,

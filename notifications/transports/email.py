@@ -6,13 +6,14 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 
 from notifications.models import Channel
 from notifications.transports.base import Transport, TransportError
 from notifications.transports.outgoing import Outgoing
 
 
-def message_id(delivery_id: int) -> str:
+def message_id(delivery_id: int | str) -> str:
     """Stable per delivery: a re-send after an interrupted attempt carries the same id,
     so mail clients and the tests can recognise the duplicate."""
     return f"<duban.delivery.{delivery_id}@{settings.NOTIFY_MESSAGE_ID_DOMAIN}>"
@@ -26,12 +27,12 @@ class EmailTransport(Transport):
     channel = Channel.EMAIL
 
     def __init__(self) -> None:
-        self.connection = None
+        self.connection: BaseEmailBackend | None = None
 
     def open(self) -> None:
-        self.connection = get_connection(fail_silently=False)
+        self.connection = connection = get_connection(fail_silently=False)
         try:
-            self.connection.open()
+            connection.open()
         except (OSError, smtplib.SMTPException):
             # Opening eagerly is an optimisation; each send reports its own error.
             self.connection = None

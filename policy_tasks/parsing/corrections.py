@@ -29,11 +29,33 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import TypedDict, cast
 
 from .result import ParsedDocument, ParsedMilestone, ParsedTask, ParseError, UnitRef
 from .unit_names import unit_form
+
+
+class AddedMilestone(TypedDict):
+    text: str
+    due_date: str
+
+
+class ClauseChange(TypedDict, total=False):
+    lead_units: list[str]
+    co_units: list[str]
+    drop_milestones: list[str]
+    milestone_dates: dict[str, str]
+    add_milestones: list[AddedMilestone]
+
+
+class Corrections(TypedDict, total=False):
+    """The shape above, once apply_corrections has accepted it."""
+
+    clauses: dict[str, ClauseChange]
+    unit_mapping: dict[str, str]
+
 
 CLAUSE_FIELDS = ("lead_units", "co_units", "drop_milestones", "milestone_dates", "add_milestones")
 # A date a plan of the genre can carry: the parser reads nothing outside this either.
@@ -55,7 +77,7 @@ def name_of_clause(key: str) -> str:
     return f"第{key}条"
 
 
-def apply_corrections(parsed: ParsedDocument, corrections: dict | None) -> ParsedDocument:
+def apply_corrections(parsed: ParsedDocument, corrections: Mapping[str, object] | None) -> ParsedDocument:
     """A corrected copy of `parsed`; `parsed` itself is never changed."""
     if not corrections:
         return parsed
@@ -142,7 +164,7 @@ def _names(value: object, where: str) -> list[str]:
     return [n for n in value if not isinstance(n, str) or n.strip()]
 
 
-def _apply_units(task: ParsedTask, change: dict, book: _UnitLookup) -> None:
+def _apply_units(task: ParsedTask, change: dict[str, object], book: _UnitLookup) -> None:
     where = clause_name(task)
     if "lead_units" in change:
         lead = [book.canonical(n, where) for n in _names(change["lead_units"], where)]
@@ -177,7 +199,7 @@ def _texts(value: object, where: str) -> list[str]:
     return value
 
 
-def _apply_milestones(task: ParsedTask, change: dict, year: int) -> None:
+def _apply_milestones(task: ParsedTask, change: dict[str, object], year: int) -> None:
     where = clause_name(task)
     by_text = {m.text: m for m in task.milestones}
     dropped = set(_texts(change.get("drop_milestones", []), where))
@@ -261,11 +283,11 @@ def clause_correction(
     co_units: list[str],
     dates: dict[str, str] | None = None,
     dropped: Iterable[str] = (),
-    added: Iterable[dict] = (),
-) -> dict:
+    added: Iterable[Mapping[str, str]] = (),
+) -> dict[str, object]:
     """The correction for one clause, as parsed (before any correction), given what the
     reviewer's form says; empty when the form says what the parser said."""
-    change: dict = {}
+    change: dict[str, object] = {}
     co_before = [n for n in task.co_units if n not in task.lead_units]
     if lead_units != task.lead_units:
         change["lead_units"] = list(lead_units)
@@ -275,7 +297,7 @@ def clause_correction(
     drops = [m.text for m in task.milestones if m.text in dropped]
     if drops:
         change["drop_milestones"] = drops
-    moved = {}
+    moved: dict[str, str] = {}
     for m in task.milestones:
         value = (dates or {}).get(m.text, "").strip()
         # An empty date input keeps what the parser read.
@@ -289,13 +311,15 @@ def clause_correction(
     return change
 
 
-def describe_corrections(corrections: dict | None, parsed: ParsedDocument | None = None) -> list[str]:
+def describe_corrections(corrections: Mapping[str, object] | None, parsed: ParsedDocument | None = None) -> list[str]:
     """One Chinese line per corrected clause, for the review page and the success message."""
     if not corrections:
         return []
+    # Only corrections apply_corrections accepted are recorded or shown, so the shape holds.
+    accepted = cast(Corrections, corrections)
     names = {clause_key(t): clause_name(t) for t in parsed.tasks} if parsed else {}
     lines = []
-    for key, change in (corrections.get("clauses") or {}).items():
+    for key, change in (accepted.get("clauses") or {}).items():
         parts = []
         if "lead_units" in change:
             parts.append(f"牵头单位改为{'、'.join(change['lead_units'])}")
@@ -310,7 +334,7 @@ def describe_corrections(corrections: dict | None, parsed: ParsedDocument | None
         if parts:
             name = names.get(key) or name_of_clause(key)
             lines.append(f"{name}:{','.join(parts)}")
-    mapping = corrections.get("unit_mapping") or {}
+    mapping = accepted.get("unit_mapping") or {}
     if mapping:
         lines.append("单位对应:" + ";".join(f"{k} → {v}" for k, v in mapping.items()))
     return lines

@@ -45,11 +45,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
+from typing import TypedDict
 
 from .textutil import cn_to_int, normalise
-from .time_patterns import _PATTERNS, _TRIGGERS
+from .time_patterns import _PATTERNS, _TRIGGERS, _Handler
 from .time_phrase import (
     _Y,
     DATED,
@@ -73,8 +74,8 @@ _RANGE_JOIN = re.compile(r"\s*[-—~至到]\s*")
 @dataclass
 class _Found:
     phrase: TimePhrase
-    match: re.Match
-    handler: Callable
+    match: re.Match[str]
+    handler: _Handler
 
     def reread(self, year: int) -> TimePhrase | None:
         """The phrase read in another year (a range's or a sentence's stated year)."""
@@ -87,7 +88,12 @@ class _Found:
         return replace(self.phrase, due=read[1], **_extras(read))
 
 
-def _extras(read: _Read) -> dict:
+class _Extras(TypedDict, total=False):
+    recurrence: str
+    occurrences: tuple[date, ...]
+
+
+def _extras(read: _Read) -> _Extras:
     return {"recurrence": read[2], "occurrences": read[3]} if len(read) > 2 else {}
 
 
@@ -257,7 +263,7 @@ def guess_year(text: str) -> int | None:
     votes: Counter[int] = Counter()
     for phrase in find_time_phrases(norm, 1900):
         written = phrase.stated_year is not None and _WRITTEN_YEAR.search(phrase.text)  # not 明年
-        if written and 1900 < phrase.stated_year <= 2100 and phrase.level in DATED:
+        if written and phrase.stated_year is not None and 1900 < phrase.stated_year <= 2100 and phrase.level in DATED:
             votes[phrase.stated_year] += 2 if phrase.level == PRECISE else 1
     if not votes:
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +23,7 @@ from .deadlines import guess_year
 from .due_fields import clause_due, due_field_milestones
 from .field_cells import join_field_cells, stated_above
 from .flat_tables import text_tables
-from .header import assumed_year_message, default_due, header_year, read_header
+from .header import Header, assumed_year_message, default_due, header_year, read_header
 from .milestones import find_milestones
 from .outline import Node, spell_out_numbers
 from .outline_lines import Outline
@@ -156,7 +157,8 @@ def _split_by_brackets(clause: _Clause) -> list[_Clause]:
     body_after = [len(norm[e:].strip(" \n。")) for e in ends]
     if len(ends) < 2 or all(n == 0 for n in body_after[:-1]):
         return [clause]
-    parts, start = [], 0
+    parts: list[_Clause] = []
+    start = 0
     # `(一)约束性指标` over lines that each carry their bracket: the heading line is no clause's text.
     first, _, rest = clause.text.partition("\n")
     if rest and not re.search(r"[。;!?]", normalise(first)) and not read_responsibility(first).found:
@@ -184,7 +186,7 @@ def _labels(clauses: list[Node]) -> list[str]:
     keys = [[(n.style, n.value) for n in path] for path in paths]
     # How many paths end in each suffix of length k, counted once per k: comparing every
     # clause's suffix with every other's took a third of a fresh process's import work.
-    counts: dict[int, Counter[tuple]] = {}
+    counts: dict[int, Counter[tuple[tuple[str, int], ...]]] = {}
     labels = []
     for path, key in zip(paths, keys, strict=True):
         for k in range(1, len(path) + 1):
@@ -196,7 +198,7 @@ def _labels(clauses: list[Node]) -> list[str]:
     return labels
 
 
-def _join(parts) -> str:
+def _join(parts: Iterable[str]) -> str:
     out = ""
     for part in parts:
         if out and not out.endswith(")") and not part.startswith("("):
@@ -234,7 +236,7 @@ class _Assembler:
             return values
         return list(range(1, len(values) + 1))
 
-    def build(self, header) -> ParsedDocument:
+    def build(self, header: Header) -> ParsedDocument:
         due = default_due(self.outline.loose, self.year)
         area_nodes = list(dict.fromkeys(c.area for c in self.clauses if c.area is not None))
         areas = [(a, read_responsibility(a.pieces[0][1])) for a in area_nodes]
@@ -310,7 +312,7 @@ class _Assembler:
                 found[i] = (found[i + 1][0].without_due(), f"分号续:第{after.label}条")
         return found
 
-    def _area(self, area: Node, resp, book: UnitBook, due: date) -> ParsedArea:
+    def _area(self, area: Node, resp: Responsibility, book: UnitBook, due: date) -> ParsedArea:
         heading = area.pieces[0][1]
         title = _cut(heading, resp.spans[0][0] if resp.spans else len(heading))
         intro_pieces = area.pieces[1:]
@@ -328,7 +330,9 @@ class _Assembler:
         milestones = find_milestones(intro, year=self.year, default_due=due, warn=warn, where=where)
         return ParsedArea(area.value, title, book.names(resp.lead_and_co()[0]), intro, milestones, area.line)
 
-    def _task(self, clause: _Clause, number: int, resp, origin: str, book: UnitBook, due: date) -> ParsedTask:
+    def _task(
+        self, clause: _Clause, number: int, resp: Responsibility, origin: str, book: UnitBook, due: date
+    ) -> ParsedTask:
         text = clause.text
 
         def warn(offset: int, message: str) -> None:

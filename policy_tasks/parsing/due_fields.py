@@ -12,7 +12,7 @@ from datetime import date
 from .deadlines import find_time_phrases, read_time_phrase
 from .result import ParsedMilestone
 from .textutil import normalise, split_top, strip_span
-from .time_phrase import DATED, ONGOING, RELATIVE, UNREADABLE, TimePhrase
+from .time_phrase import DATED, ONGOING, RELATIVE, UNREADABLE
 
 Warn = Callable[[int, str], None]
 
@@ -30,10 +30,6 @@ def year_message(where: str, phrase: str, named: int, year: int) -> str:
         f"{where or '文中'}提到{named}年（「{phrase}」），与文件年度{year}不同，请核对"
         f" (names {named}, not the document's year {year}: please check)"
     )
-
-
-def _other_year(phrase: TimePhrase | None, year: int) -> bool:
-    return phrase is not None and phrase.stated_year is not None and phrase.stated_year != year
 
 
 def due_field_milestone(
@@ -56,12 +52,14 @@ def due_field_milestone(
     phrase = read_time_phrase(value, year)
     if (phrase is None or phrase.level == UNREADABLE) and (bare := _BARE_YEARS.match(normalise(value))):
         # A table's 建设时间 / 起止年限 cell (`2024`, `2022-2023`): the work is due when its last year ends.
-        phrase = replace(read_time_phrase(f"{bare['last']}年", year), start=0, end=len(value), text=value.strip())
+        last_year = read_time_phrase(f"{bare['last']}年", year)  # a 19xx/20xx year always reads
+        if last_year is not None:
+            phrase = replace(last_year, start=0, end=len(value), text=value.strip())
     if phrase is None:
         return None
     if phrase.level == UNREADABLE:
         warn(value_start, unreadable_message(phrase.text))
-    elif _other_year(phrase, year):
+    elif phrase.stated_year is not None and phrase.stated_year != year:
         warn(value_start + phrase.start, year_message(where, phrase.text, phrase.stated_year, year))
     kind = phrase.level if phrase.level in (RELATIVE, ONGOING) else "deadline"
     due = phrase.due
@@ -99,11 +97,11 @@ def due_field_milestones(
         found = due_field_milestone(text, field, year=year, warn=warn, default_due=default_due, where=where)
         return [found] if found is not None else []
     # Each step is a field of its own: `(start, end, start, end)` keeps its text as the milestone's.
-    found = (
+    each = (
         due_field_milestone(text, (s, e, s, e), year=year, warn=warn, default_due=default_due, where=where)
         for s, e in steps
     )
-    return [m for m in found if m is not None]
+    return [m for m in each if m is not None]
 
 
 def clause_due(fixed: list[ParsedMilestone], default: date | None) -> date | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .deadlines import find_time_phrases, guess_year
-from .textutil import cn_to_int, normalise
+from .textutil import cn_number, normalise
 from .time_phrase import DATED, PAST
 
 Line = tuple[int, str]  # (1-based line number, text as written)
@@ -59,7 +59,7 @@ def read_header(header: list[Line], closing: list[Line]) -> Header:
     return found
 
 
-def _cites_another(norm: str, m: re.Match) -> bool:
+def _cites_another(norm: str, m: re.Match[str]) -> bool:
     """`为落实《…的通知》(粤府〔2018〕128号)部署要求`: the number of the document a sentence cites,
     not this one's (which stands on a line of its own, or after 文号)."""
     if "文号" in norm or len(norm.strip()) - len(m.group()) <= 8:
@@ -98,19 +98,21 @@ def default_due(closing: list[Line], year: int) -> date:
     not an end, and is skipped. Without such a paragraph the measures run for
     the document's year, so no warning is raised for its absence.
     """
-    ends = []
+    ends: list[date] = []
     for _, line in closing:
         if not _VALIDITY_RE.search(line):
             continue
         for phrase in find_time_phrases(line, year):
+            # A dated level always carries its due date; the check only tells the type so.
             if phrase.level in DATED and phrase.level != PAST and not line[phrase.end :].startswith("起"):
-                ends.append(phrase.due)
+                if phrase.due is not None:
+                    ends.append(phrase.due)
     return max(ends) if ends else date(year, 12, 31)
 
 
 def _date(y: str, m: str, d: str) -> date | None:
     try:
-        return date(cn_to_int(y), cn_to_int(m), cn_to_int(d))
+        return date(cn_number(y), cn_number(m), cn_number(d))
     except (TypeError, ValueError):
         return None
 

@@ -47,11 +47,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from .deadlines import find_time_phrases
-from .due_fields import _PART_TRIM, Warn, _other_year, unreadable_message, year_message
+from .due_fields import _PART_TRIM, Warn, unreadable_message, year_message
 from .result import ParsedMilestone
 from .textutil import normalise, split_top, strip_span
 from .time_phrase import (
@@ -104,7 +104,7 @@ def find_milestones(
     year: int,
     default_due: date | None,
     warn: Warn,
-    masked: list[tuple[int, int]] = (),
+    masked: Sequence[tuple[int, int]] = (),
     where: str = "",
 ) -> list[ParsedMilestone]:
     """Milestones of `text`; `masked` spans (the responsibility) are skipped.
@@ -123,15 +123,15 @@ def find_milestones(
     warned: set[int] = set()  # phrases already warned about for their year
 
     def dated_by(used: TimePhrase | None) -> None:
-        if _other_year(used, year) and used.start not in warned:
+        if used is not None and used.stated_year is not None and used.stated_year != year and used.start not in warned:
             warned.add(used.start)
             warn(used.start, year_message(where, used.text, used.stated_year, year))
 
     entries = _schedule_entries(norm, marks)
     for label, start, end in entries:
-        milestone = _entry_milestone(text, label, start, end, marks)
-        if _is_new(milestone, found, seen):
-            found.append(milestone)
+        entry = _entry_milestone(text, label, start, end, marks)
+        if _is_new(entry, found, seen):
+            found.append(entry)
             dated_by(label)
     in_entry = _Spans([(start, end) for _, start, end in entries])
     # A line break is not a sentence end: extracted text often wraps mid-sentence.
@@ -279,12 +279,12 @@ class _Marks:
         lo, hi = bisect_left(self._phrase_starts, start), bisect_left(self._phrase_starts, end)
         return self.phrases[lo:hi]
 
-    def quantities_in(self, start: int, end: int) -> list[re.Match]:
+    def quantities_in(self, start: int, end: int) -> list[re.Match[str]]:
         lo, hi = bisect_left(self._quantity_starts, start), bisect_left(self._quantity_starts, end)
         return self.quantities[lo:hi]
 
 
-def _parts(norm: str, start: int, end: int, marks: _Marks):
+def _parts(norm: str, start: int, end: int, marks: _Marks) -> Iterator[tuple[int, int]]:
     """Commitment-sized parts of one sentence (see the module docstring)."""
     for comma_start, comma_end in split_top(norm, ",:", start, end):
         group_start, group_time, group_qty = comma_start, False, False
@@ -304,14 +304,25 @@ def _parts(norm: str, start: int, end: int, marks: _Marks):
             yield span
 
 
-def _milestone(text, start, end, own, time, qty, own_cue, any_cue) -> tuple[ParsedMilestone | None, TimePhrase | None]:
+def _milestone(
+    text: str,
+    start: int,
+    end: int,
+    own: list[TimePhrase],
+    time: TimePhrase | None,
+    qty: re.Match[str] | None,
+    own_cue: bool,
+    any_cue: bool,
+) -> tuple[ParsedMilestone | None, TimePhrase | None]:
     """The part's milestone, if it is one, and the time phrase that dates it."""
     own_levels = {p.level for p in own}
     unreadable = next((p for p in own if p.level == UNREADABLE), None)
     value = float(qty["v"]) if qty else None
     unit = text[qty.start("u") : qty.end("u")] if qty else None
 
-    def make(kind: str, phrase: TimePhrase | None, due: date | None = None):
+    def make(
+        kind: str, phrase: TimePhrase | None, due: date | None = None
+    ) -> tuple[ParsedMilestone, TimePhrase | None]:
         due = phrase.due if phrase is not None and phrase.level in DATED else due
         expression = phrase.text if phrase is not None else None
         milestone = ParsedMilestone(text[start:end], start, end, due, kind, expression, value, unit)

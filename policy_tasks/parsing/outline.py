@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .textutil import cn_to_int, normalise
@@ -104,7 +105,7 @@ class Node:
     def own_text(self) -> str:
         return "\n".join(text for _, text in self.pieces)
 
-    def walk(self):
+    def walk(self) -> Iterator[Node]:
         for child in self.children:
             yield child
             yield from child.walk()

@@ -15,7 +15,7 @@ from .outline import Marker, Node, line_marker, split_inline
 from .textutil import normalise
 from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
-from .units import read_responsibility
+from .units import Responsibility, read_responsibility
 
 _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|zip|rar)\s*$", re.IGNORECASE)
@@ -173,7 +173,7 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
     return "。" not in normalise(node.own_text) or resp.found
 
 
-def _listed_under_heading(node: Node, norm: str, resp) -> bool:
+def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:
     """`(一)约束性指标` over unnumbered lines that each end in a bracket of their own
     (`耕地保有量保持在2000.9万亩。(市国土局牵头)`): the lines are the heading's, one clause a
     bracket (document.py splits them)."""

@@ -15,6 +15,7 @@ it lost).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .textutil import normalise
 from .unit_names import is_person, looks_like_units
@@ -130,7 +131,7 @@ def align(
     (评分部门), counted from the row's end; any left over join the last responsible column, one
     unit a line being how a cell listing several was flattened.
     """
-    accepts = {
+    accepts: dict[str, Callable[[str | None], bool]] = {
         "number": lambda k: k == number,
         "units": lambda k: k in unit_kinds,
         "person": lambda k: k == leader,

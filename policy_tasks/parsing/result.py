@@ -24,7 +24,7 @@ class UnitRef:
     aliases: list[str] = field(default_factory=list)
     kind: str = "department"  # department | group | company
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"name": self.name, "aliases": list(self.aliases), "kind": self.kind}
 
 
@@ -42,7 +42,7 @@ class ParsedMilestone:
     recurrence: str | None = None
     occurrences: list[date] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "text": self.text,
             "start": self.start,
@@ -63,7 +63,7 @@ class ParseWarning:
     line: int
     message: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"task": self.task, "line": self.line, "message": self.message}
 
 
@@ -76,7 +76,7 @@ class ParsedArea:
     milestones: list[ParsedMilestone]
     line: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "number": self.number,
             "title": self.title,
@@ -104,7 +104,7 @@ class ParsedTask:
     unit_origin: str = ""
     corrected: bool = False  # a reviewer changed its units or milestones before the import
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "number": self.number,
             "label": self.label or str(self.number),
@@ -135,7 +135,7 @@ class ParsedDocument:
     source_text: str = ""
     year_assumed: bool = False  # no year in the document: taken from --year or the import date
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "document": {
                 "title": self.title,

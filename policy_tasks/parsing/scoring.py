@@ -18,11 +18,35 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 from .document import parse_bytes
 from .result import ParsedDocument, ParsedTask, ParseError
 from .textutil import normalise
 from .unit_names import unit_form
+
+
+class GoldMilestone(TypedDict):
+    date: str
+
+
+class GoldClause(TypedDict, total=False):
+    """One annotated clause of gold.json (the fields the score reads)."""
+
+    ref: str
+    start: str
+    lead: list[str]
+    co: list[str]
+    leaders: list[str]
+    milestones: list[GoldMilestone]
+
+
+class Gold(TypedDict, total=False):
+    id: str
+    format: str
+    province: str
+    year: int
+    clauses: list[GoldClause]
 
 
 @dataclass
@@ -60,7 +84,7 @@ def unit_key(name: str) -> str:
     return _key(form.canonical if form else name)
 
 
-def _find(gold: dict, tasks: list[ParsedTask], used: set[int]) -> ParsedTask | None:
+def _find(gold: GoldClause, tasks: list[ParsedTask], used: set[int]) -> ParsedTask | None:
     start = _key(gold.get("start", ""))[:12]
     for i, task in enumerate(tasks):
         if i not in used and start and _key(task.text).startswith(start):
@@ -78,7 +102,7 @@ def _find(gold: dict, tasks: list[ParsedTask], used: set[int]) -> ParsedTask | N
     return None
 
 
-def score_document(parsed: ParsedDocument, gold: dict) -> DocumentScore:
+def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
     result = DocumentScore(gold.get("id", ""), gold.get("format", ""), gold.get("province", ""))
     used: set[int] = set()
     for clause in gold["clauses"]:
@@ -122,7 +146,7 @@ def score_folder(folder: Path, *, current_year: int) -> DocumentScore:
     reads it from its clock, so tests can travel in time)."""
     import time
 
-    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    gold: Gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     source = next(p for p in sorted(folder.iterdir()) if p.name.startswith("source."))
     started = time.perf_counter()
     try:

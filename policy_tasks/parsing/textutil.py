@@ -94,6 +94,15 @@ def cn_to_int(s: str) -> int | None:
     return None
 
 
+def cn_number(s: str) -> int:
+    """cn_to_int for a number a pattern promised: unreadable raises ValueError, which the
+    time readers take (as they take a 2月30日) for an unreadable phrase."""
+    value = cn_to_int(s)
+    if value is None:
+        raise ValueError(s)
+    return value
+
+
 def bracket_depths(text: str) -> list[int]:
     """Nesting depth of every character, counting only brackets that close.
 

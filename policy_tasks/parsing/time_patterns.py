@@ -8,8 +8,9 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TypeAlias
 
-from .textutil import CN_NUMERALS, cn_to_int
+from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
     _BEFORE,
     _MONTH_PART,
@@ -37,13 +38,16 @@ from .time_phrase import (
     _year_of,
 )
 
+# A pattern's reader: what its match says in the document's year; None when it is no time phrase.
+_Handler: TypeAlias = Callable[[re.Match[str], int], _Read | None]
 
-def _day(m: re.Match, year: int) -> _Read:
+
+def _day(m: re.Match[str], year: int) -> _Read:
     # `10月15日前`, `2023年12月31日`, `2023-12-31`, `2023/12/31`: that day.
-    return PRECISE, date(_year_of(m, year), cn_to_int(m["m"]), cn_to_int(m["d"]))
+    return PRECISE, date(_year_of(m, year), cn_number(m["m"]), cn_number(m["d"]))
 
 
-def _month(m: re.Match, year: int) -> _Read | None:
+def _month(m: re.Match[str], year: int) -> _Read | None:
     # `5月底前`, `6月中旬`, `9月份`, `1-6月`, `9月投入使用` (a bare month: its end).
     if m["p"] is None and m["before"]:
         # "6月前" is read both as "by end of June" and "before June": never guess.
@@ -56,7 +60,7 @@ def _month(m: re.Match, year: int) -> _Read | None:
     return PRECISE, _month_end(_year_of(m, year), month, m["p"])
 
 
-def _table_month(m: re.Match, year: int) -> _Read | None:
+def _table_month(m: re.Match[str], year: int) -> _Read | None:
     # Tables write a month as `2023.12` or `2023-12`: its end.
     month = int(m["m"])
     if not 1 <= month <= 12 or not 1900 <= int(m["y"]) <= 2100:
@@ -64,19 +68,19 @@ def _table_month(m: re.Match, year: int) -> _Read | None:
     return PRECISE, _month_end(int(m["y"]), month)
 
 
-def _quarter(m: re.Match, year: int) -> _Read:
+def _quarter(m: re.Match[str], year: int) -> _Read:
     # `一季度`, `第一季度`, `三季度末`, `前三季度`: the quarter's last day.
-    quarter = cn_to_int(m["q"])
+    quarter = cn_number(m["q"])
     return PRECISE, _month_end(_year_of(m, year), quarter * 3)
 
 
-def _half(m: re.Match, year: int) -> _Read:
+def _half(m: re.Match[str], year: int) -> _Read:
     # `上半年` / `年中` → 30 June, `下半年` → 31 December.
     month = 12 if m["h"] == "下半年" else 6
     return PRECISE, _month_end(_year_of(m, year), month)
 
 
-def _numbered_year(m: re.Match, year: int) -> _Read | None:
+def _numbered_year(m: re.Match[str], year: int) -> _Read | None:
     # `2023年`, `2023年底前`, `2024年度`, `2023—2025年` (a range: its last year).
     written = cn_to_int(m["y"])
     if written is None or not 1900 <= written <= 2100:
@@ -87,13 +91,13 @@ def _numbered_year(m: re.Match, year: int) -> _Read | None:
     return YEAR, date(written, 12, 31)
 
 
-def _plan(m: re.Match, year: int) -> _Read:
+def _plan(m: re.Match[str], year: int) -> _Read:
     # The Nth five-year plan ends in 1955 + 5N: 十一五 in 2010, 十四五 in 2025.
-    return PLAN, date(1955 + 5 * (10 + cn_to_int(m["n"])), 12, 31)
+    return PLAN, date(1955 + 5 * (10 + cn_number(m["n"])), 12, 31)
 
 
-def _fixed(level: str) -> Callable[[re.Match, int], _Read]:
-    def handler(m: re.Match, year: int) -> _Read:
+def _fixed(level: str) -> Callable[[re.Match[str], int], _Read]:
+    def handler(m: re.Match[str], year: int) -> _Read:
         return level, (date(_year_of(m, year), 12, 31) if level in DATED else None)
 
     return handler
@@ -105,7 +109,7 @@ def _recurring(recurrence: str, dates: list[date], level: str = RECURRING) -> _R
     return level, dates[0], recurrence, tuple(dates)
 
 
-def _monthly(m: re.Match, year: int) -> _Read:
+def _monthly(m: re.Match[str], year: int) -> _Read:
     # `每月10日前` → the 10th of every month; `每月底` / `每月` / `按月` → every month end;
     # `每月上旬` → every 10th. A day past a short month's end falls on its last day.
     day = cn_to_int(m["d"]) if m["d"] else None
@@ -120,7 +124,7 @@ def _clipped(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-def _quarterly(m: re.Match, year: int) -> _Read:
+def _quarterly(m: re.Match[str], year: int) -> _Read:
     # `每季度` / `每季度末` → quarter ends; `每季度第一个月10日前` / `每季度首月10日前` →
     # the 10th of its first month; `每季度末月25日前` → the 25th of its last month;
     # `每季度次月10日前` → the 10th of the month after it;
@@ -149,18 +153,18 @@ def _quarterly(m: re.Match, year: int) -> _Read:
     return _recurring(QUARTERLY, dates)
 
 
-def _half_yearly(m: re.Match, year: int) -> _Read:
+def _half_yearly(m: re.Match[str], year: int) -> _Read:
     # `每半年`: 30 June and 31 December.
     return _recurring(HALF_YEARLY, [date(year, 6, 30), date(year, 12, 31)])
 
 
-def _yearly(m: re.Match, year: int) -> _Read:
+def _yearly(m: re.Match[str], year: int) -> _Read:
     # `每年3月底前` → that day each year; a bare `每年` / `每年度` → 31 December, and like
     # 年度 it only dates a quantity (`每年新增100亩`), never a task alone.
     if not m["m"]:
         return _recurring(YEARLY, [date(year, 12, 31)], WEAK_YEAR)
-    month = cn_to_int(m["m"])
-    due = date(year, month, cn_to_int(m["d"])) if m["d"] else _month_end(year, month, m["p"])
+    month = cn_number(m["m"])
+    due = date(year, month, cn_number(m["d"])) if m["d"] else _month_end(year, month, m["p"])
     return _recurring(YEARLY, [due])
 
 
@@ -170,7 +174,7 @@ _WEEKDAYS = {
 }
 
 
-def _weekly(m: re.Match, year: int) -> _Read:
+def _weekly(m: re.Match[str], year: int) -> _Read:
     # `每周` → every Friday (the working week's last day); `每周一` → every Monday.
     weekday = _WEEKDAYS[m["wd"]] if m["wd"] else 4
     first = date(year, 1, 1)
@@ -180,7 +184,7 @@ def _weekly(m: re.Match, year: int) -> _Read:
     )
 
 
-def _ten_daily(m: re.Match, year: int) -> _Read:
+def _ten_daily(m: re.Match[str], year: int) -> _Read:
     # `每旬` (旬报): the 10th, the 20th and the last day of every month.
     dates = [_month_end(year, month, part) for month in range(1, 13) for part in ("上旬", "中旬", "下旬")]
     return _recurring(TEN_DAILY, dates)
@@ -190,7 +194,7 @@ def _ten_daily(m: re.Match, year: int) -> _Read:
 _NOT_A_RATE_BEFORE = r"(?<![人户亩吨家元个台辆床所座只头])"
 _NOT_A_RATE_AFTER = r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|均|发放|支付|缴|结算|领取)"
 
-_PATTERNS: list[tuple[re.Pattern, Callable]] = [
+_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (
         re.compile(rf"{_NOT_AFTER_NUMBER}{_YEAR_PREFIX}(?P<m>{_N})月(?P<d>{_N})[日号]{_BEFORE}"),
         _day,

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeAlias
 
 from .textutil import CN_NUMERALS, cn_to_int
 
@@ -51,7 +52,8 @@ class TimePhrase:
     occurrences: tuple[date, ...] = ()
 
 
-_Read = tuple  # (level, due) or (level, due, recurrence, occurrences)
+# (level, due) or (level, due, recurrence, occurrences)
+_Read: TypeAlias = tuple[str, date | None] | tuple[str, date | None, str, tuple[date, ...]]
 
 _N = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
@@ -74,7 +76,7 @@ def _month_end(year: int, month: int, part: str | None = None) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _stated_year(m: re.Match, year: int) -> int | None:
+def _stated_year(m: re.Match[str], year: int) -> int | None:
     groups = m.groupdict()
     if groups.get("y"):
         return cn_to_int(groups["y"])
@@ -83,7 +85,7 @@ def _stated_year(m: re.Match, year: int) -> int | None:
     return None
 
 
-def _year_of(m: re.Match, year: int) -> int:
+def _year_of(m: re.Match[str], year: int) -> int:
     stated = _stated_year(m, year)
     if stated is not None and not 1900 <= stated <= 2100:
         raise ValueError(stated)

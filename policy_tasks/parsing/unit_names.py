@@ -52,8 +52,8 @@ def unit_form(written: str) -> UnitForm | None:
         aliases = [written[m.start("alias") : m.end("alias")], written, f"{canonical}<{m['alias']}>"]
     else:
         canonical = written
-    aliases = tuple(dict.fromkeys(a for a in aliases if a and a != canonical))
-    return UnitForm(canonical, aliases, unit_kind(canonical))
+    kept = tuple(dict.fromkeys(a for a in aliases if a and a != canonical))
+    return UnitForm(canonical, kept, unit_kind(canonical))
 
 
 def unit_kind(name: str) -> str:

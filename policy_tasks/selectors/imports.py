@@ -26,6 +26,7 @@ from policy_tasks.services.import_plan import (
     UNCHANGED,
     WITHDRAWN,
     OldClause,
+    OldMilestone,
     expand_milestones,
     plan_clauses,
     plan_milestones,
@@ -193,7 +194,7 @@ def document_preview(
     text: str | None = None,
     data: bytes | None = None,
     filename: str = "document.txt",
-    corrections: dict | None = None,
+    corrections: dict[str, object] | None = None,
     year: int | None = None,
     unit_mapping: dict[str, Unit] | None = None,
     parsed: ParsedDocument | None = None,
@@ -276,7 +277,7 @@ def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> N
     seen: set[int] = set()
     old: list[OldClause] = []
     titles: dict[int, str] = {}
-    history: dict[tuple[str, int], list] = {}
+    history: dict[tuple[str, int], list[OldMilestone]] = {}
     if existing is not None:
         area_numbers = dict(Area.objects.filter(document=existing).values_list("pk", "number"))
         rows = (

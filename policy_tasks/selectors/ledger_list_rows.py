@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from accounts.models import User
-from duban.lib.sql import column, condition, fetch, table
+from duban.lib.sql import Row, SQLParam, column, condition, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
 
@@ -66,10 +66,11 @@ def overdue_page(
     after: tuple[date, int] | None = None,
     backwards: bool = False,
     limit: int,
-) -> list[tuple]:
+) -> list[Row]:
     """Up to `limit` rows (COLUMNS) after the key `after` by (due date, id); with `backwards`,
     the rows before it, nearest first."""
-    sql, params = [_SELECT], [on]
+    sql = [_SELECT]
+    params: list[SQLParam] = [on]
     if document_id is not None:
         sql.append(f" AND {column(Milestone, 'document', _M)} = %s")
         params.append(document_id)

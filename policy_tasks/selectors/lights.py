@@ -45,9 +45,10 @@ from typing import NamedTuple
 from django.db import connection
 from django.db.models import QuerySet
 
-from duban.lib.sql import column, fetch, rows_for_ids, table
+from accounts.models import Unit
+from duban.lib.sql import Row, SQLParam, column, fetch, rows_for_ids, table
 from duban.lib.workdays import workdays_between
-from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, Task, TaskUnit
+from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, Task, TaskUnit
 from policy_tasks.selectors.lights_reasons import LightReason, value_percent
 from policy_tasks.selectors.reports import as_decimal, latest_milestone_values, latest_percents, newest_lead_values_sql
 
@@ -184,7 +185,7 @@ def _may_have_value(m: Milestone | _Due, on: date) -> bool:
 
 
 def milestone_light_reasons(
-    milestones: Iterable[Milestone] | Iterable[_Due],
+    milestones: Iterable[Milestone | _Due],
     *,
     on: date,
     percents: Mapping[int, int] | None = None,
@@ -215,7 +216,7 @@ def milestone_light_reasons(
 
 
 def milestone_lights(
-    milestones: Iterable[Milestone] | Iterable[_Due],
+    milestones: Iterable[Milestone | _Due],
     *,
     on: date,
     percents: Mapping[int, int] | None = None,
@@ -231,8 +232,9 @@ def annotate_lights(milestones: QuerySet[Milestone] | Iterable[Milestone], *, on
     items = list(milestones)
     reasons = milestone_light_reasons(items, on=on)
     for m in items:
-        m.light_reason = reasons[m.pk]
-        m.light = m.light_reason.light
+        # Read by templates and serializers as attributes; not fields of the model.
+        setattr(m, "light_reason", reasons[m.pk])  # noqa: B010
+        setattr(m, "light", reasons[m.pk].light)  # noqa: B010
     return items
 
 
@@ -272,13 +274,14 @@ def _as_date(value: date | str | None) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _fetch_for_ids(sql: str, ids: list[int], before: list, between: list) -> list[tuple]:
+def _fetch_for_ids(sql: str, ids: list[int], before: list[SQLParam], between: list[SQLParam]) -> list[Row]:
     """`sql` with each `{ids}` as "one of these ids", `before` the parameters ahead of the first,
     `between` those between the first and the second (if any)."""
+    id_params: list[SQLParam]
     if connection.vendor == "postgresql":
         condition, id_params = "= ANY(%s)", [ids]
     else:
-        condition, id_params = f"IN ({', '.join(['%s'] * len(ids))})", ids
+        condition, id_params = f"IN ({', '.join(['%s'] * len(ids))})", list(ids)
     twice = sql.count("{ids}") == 2
     return fetch(sql.format(ids=condition), [*before, *id_params, *between, *(id_params if twice else [])])
 
@@ -304,7 +307,7 @@ def task_lights(
     if not ids:
         return {}
     rows = _fetch_for_ids(_TASK_DUES_SQL, ids, [on, on, on], [])
-    valued: dict[int, list[tuple]] = {}
+    valued: dict[int, list[tuple[int, date | None, tuple[Decimal, Decimal] | None]]] = {}
     with_values = [row[0] for row in rows if not row[2] and row[5]]
     if with_values:
         for pk, task_id, due_date, target, actual in _fetch_for_ids(_TASK_VALUES_SQL, with_values, [], [on]):
@@ -348,7 +351,7 @@ def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
     return {area_id: worst(values) for area_id, values in result.items()}
 
 
-def area_light(area, *, on: date) -> str:
+def area_light(area: Area, *, on: date) -> str:
     tasks = list(Task.objects.in_force().filter(area=area).only("id", "area_id", "status"))
     return worst(task_lights(tasks, on=on).values())
 
@@ -373,7 +376,7 @@ def unit_lights(*, on: date, document: PolicyDocument | None = None, lead_only: 
     return {unit_id: worst(values) for unit_id, values in result.items()}
 
 
-def unit_light(unit, *, on: date, document: PolicyDocument | None = None, lead_only: bool = False) -> str:
+def unit_light(unit: Unit, *, on: date, document: PolicyDocument | None = None, lead_only: bool = False) -> str:
     links = TaskUnit.objects.filter(unit=unit).exclude(task__status=Task.Status.WITHDRAWN)
     if lead_only:
         links = links.filter(role=TaskUnit.Role.LEAD)

@@ -23,6 +23,7 @@ from django.db.models import Case, Count, F, Prefetch, QuerySet, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from accounts.models import Unit
 from duban.lib.sql import column, rows_for_ids, table
 from policy_tasks.models import (
     Milestone,
@@ -62,7 +63,7 @@ def latest_report(*, task: Task, lead_only: bool = True) -> ProgressReport | Non
 @dataclass(frozen=True)
 class MissingReport:
     task: Task
-    unit: object
+    unit: Unit
     period: ReportPeriod
     filed_at: datetime | None = None  # set when the report came, but after its deadline
 
@@ -82,7 +83,7 @@ def reports_missing(
     *,
     on: date,
     document: PolicyDocument | None = None,
-    unit=None,
+    unit: Unit | int | None = None,  # a unit or its id
     include_late: bool = False,
 ) -> list[MissingReport]:
     """Lead units' reports not filed by their deadline, as things stand on `on`.
@@ -93,18 +94,18 @@ def reports_missing(
     scoreboard counts against a unit. Three queries, whatever the size.
     """
     # A withdrawn clause (已撤销) owes no report, not even for the periods before it was withdrawn.
-    leads = (
+    leads_qs = (
         TaskUnit.objects.filter(role=TaskUnit.Role.LEAD)
         .exclude(task__status=Task.Status.WITHDRAWN)
         .select_related("task", "unit")
     )
     periods_qs = ReportPeriod.objects.filter(due_on__lt=on)
     if document is not None:
-        leads = leads.filter(task__document=document)
+        leads_qs = leads_qs.filter(task__document=document)
         periods_qs = periods_qs.filter(document=document)
     if unit is not None:
-        leads = leads.filter(unit=unit)
-    leads = list(leads)
+        leads_qs = leads_qs.filter(unit=unit)
+    leads = list(leads_qs)
     if not leads:
         return []
     periods_by_doc: dict[int, list[ReportPeriod]] = {}
@@ -188,7 +189,7 @@ _VALUES_SQL = (
 )
 
 
-def as_decimal(value) -> Decimal:
+def as_decimal(value: Decimal | float | str) -> Decimal:
     """A decimal column read by plain SQL (SQLite may hand back a float)."""
     return value if isinstance(value, Decimal) else Decimal(str(value))
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
+from accounts.models import Unit, User
 from policy_tasks.models import Milestone, MilestoneValue, ProgressReport, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.reports import reports_missing
@@ -29,7 +29,7 @@ from policy_tasks.selectors.reports import reports_missing
 @dataclass
 class SubTaskRow:
     task: Task
-    unit: Any
+    unit: Unit | None
     milestone: Milestone | None
     reported: bool = False
     report_late: bool = False
@@ -73,7 +73,7 @@ def _latest_values(milestone_ids: set[int]) -> dict[int, Decimal]:
     return values
 
 
-def task_rollup(*, task: Task, on: date, user: Any = None) -> Rollup | None:
+def task_rollup(*, task: Task, on: date, user: User | None = None) -> Rollup | None:
     """None when the task has no sub-tasks; `user=None` lists every row (commands, tests)."""
     subs = list(task.sub_tasks.in_force().order_by("pk"))
     if not subs:

@@ -33,17 +33,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import TruncDate
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
-from accounts.models import Unit
+from accounts.models import Unit, User
 from duban.lib.sql import fetch
 from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.reports import missing_report_counts
+
+if TYPE_CHECKING:
+    from django.db.models.sql.compiler import _AsSqlType
 
 
 @dataclass
@@ -70,13 +75,13 @@ def _closed_on(status: str, closed_day: date | None, on: date) -> date | None:
     return closed if closed <= on else None
 
 
-def unit_scoreboard(*, document: PolicyDocument, on: date, user: Any = None) -> list[UnitScore]:
+def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = None) -> list[UnitScore]:
     """`user`: counted over the tasks their ledger shows (a supervisor scoped to an area sees that
     area's units and figures, issue 14); None counts everything (commands, jobs).
 
     Counted in SQL (issue 18): each statement groups by unit and by the dates the definitions
     compare (due, closed, decided), so Python sees a few hundred rows, not every milestone."""
-    tasks = Task.objects.filter(document=document)
+    tasks: QuerySet[Task] = Task.objects.filter(document=document)
     if user is not None:
         tasks = visible_tasks(user, tasks)
     # Withdrawn clauses (已撤销) and milestones (已作废) count for nobody, for or against.
@@ -159,7 +164,7 @@ class DaysBetween(Func):
     template = "(%(expressions)s)"
     arg_joiner = " - "
 
-    def as_sqlite(self, compiler, connection, **extra_context):
+    def as_sqlite(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any) -> _AsSqlType:
         return self.as_sql(
             compiler,
             connection,

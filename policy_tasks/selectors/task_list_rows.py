@@ -11,13 +11,15 @@ of ORDERABLE and then id, a page after (or before) the key of the last row seen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import cast
 
 from django.db import connection
 from django.db.models import QuerySet
 
 from accounts.models import Unit
-from duban.lib.sql import aware, column, condition, fetch, table
+from duban.lib.sql import Row, SQLParam, aware, column, condition, fetch, table
 from policy_tasks.models import Task, TaskUnit
 from policy_tasks.selectors import reports
 
@@ -56,7 +58,7 @@ _UNITS = (
 )
 
 
-def _columns(prefix: str, names) -> str:
+def _columns(prefix: str, names: Iterable[str]) -> str:
     return ", ".join(f"{prefix}.{column(Task, name.removesuffix('_id'))}" for name in names)
 
 
@@ -65,10 +67,10 @@ def task_list_rows(
     within: QuerySet[Task],
     order: str,
     descending: bool = False,
-    after: tuple | None = None,
+    after: tuple[int | str | datetime, int] | None = None,
     backwards: bool = False,
     limit: int,
-) -> list[tuple]:
+) -> list[Row]:
     """Up to `limit` rows (COLUMNS, then `order` if not among them) of the tasks in `within`
     (no condition when it is the whole table), ordered by (`order`, id), descending if asked,
     strictly after the key `after` = (value of `order`, id); with `backwards`, strictly before
@@ -78,7 +80,8 @@ def task_list_rows(
     extra = () if order in _TASK_COLUMNS else (order,)
     # The page is a common table expression (its rows are read once), joined with each of its
     # tasks' newest lead report.
-    sql, params = [f"WITH page AS (SELECT {_columns(_T, (*_TASK_COLUMNS, *extra))} FROM {_T}"], []
+    sql = [f"WITH page AS (SELECT {_columns(_T, (*_TASK_COLUMNS, *extra))} FROM {_T}"]
+    params: list[SQLParam] = []
     conditions = []
     tasks = condition(within)
     if tasks is None:
@@ -88,9 +91,11 @@ def task_list_rows(
         params.extend(tasks[1])
     scan_descending = descending != backwards
     if after is not None:
-        value, pk = after
+        value: SQLParam = after[0]
+        pk = after[1]
         if order == "updated_at":
-            value = connection.ops.adapt_datetimefield_value(value)
+            # An updated_at page's key holds the datetime of its last row (the API parses it so).
+            value = connection.ops.adapt_datetimefield_value(cast(datetime, value))
         conditions.append(
             f"({column(Task, order, _T)}, {column(Task, 'id', _T)}) {'<' if scan_descending else '>'} (%s, %s)"
         )

@@ -6,11 +6,12 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
+from accounts.models import Unit, User
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 
 
-def tasks_for_user(*, user) -> QuerySet[Task]:
+def tasks_for_user(*, user: User) -> QuerySet[Task]:
     """The tasks the user may see, with what a list shows (document, area, units, milestones)."""
     return (
         permissions.visible_tasks(user)
@@ -23,7 +24,7 @@ def tasks_for_user(*, user) -> QuerySet[Task]:
 
 
 def milestones_overdue(
-    *, on: date, document: PolicyDocument | None = None, unit=None, user=None
+    *, on: date, document: PolicyDocument | None = None, unit: Unit | None = None, user: User | None = None
 ) -> QuerySet[Milestone]:
     """Task milestones past due and live (open or awaiting review), earliest deadline first.
 

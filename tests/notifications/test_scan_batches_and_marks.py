@@ -56,7 +56,7 @@ def test_a_repeated_tick_with_nothing_changed_skips_the_milestone_queries(requir
     assert first.inserted and not first.unchanged
     again = scan(now=as_of(date(2023, 10, 16)).replace(hour=15))
     assert again.unchanged and again.inserted == 0
-    assert ScanMark.objects.get().clean and not ScanChange.objects.exists()
+    assert ScanMark.objects.get().is_clean and not ScanChange.objects.exists()
     # The next day is new work: the queries run again.
     assert not scan(now=as_of(date(2023, 10, 17))).unchanged
 
@@ -93,7 +93,16 @@ def test_a_candidate_that_reached_no_one_is_looked_at_again(require_postgres, wo
     day = date(2023, 10, 16)
     f.MilestoneFactory(task=task, text="无人可达", due_date=day)
     first = scan(now=as_of(day))
-    assert not ScanMark.objects.get().clean and first.inserted == 0
+    assert not ScanMark.objects.get().is_clean and first.inserted == 0
     f.MembershipFactory(user=f.UserFactory(username="new_clerk"), unit=lonely)  # no milestone changed
     expected, inserted, result = tick(day)
     assert not result.unchanged and inserted == expected and inserted
+
+
+def test_a_scan_mark_passes_model_validation(require_postgres, world, rules):
+    # Its flag was once a field named `clean`, which hid Model.clean(): full_clean() (an admin
+    # form, a fixture check) then called a bool and crashed.
+    tick(date(2024, 6, 3))
+    mark = ScanMark.objects.get()
+    mark.full_clean()
+    assert mark.is_clean

@@ -83,4 +83,5 @@ class Source:
 
     @classmethod
     def from_text(cls, text: str, filename: str = "document.txt") -> Source:
-        return cls("text", filename, text.splitlines())
+        blocks: list[str | Table] = [*text.splitlines()]
+        return cls("text", filename, blocks)

@@ -27,8 +27,8 @@ def _ideograph_table() -> dict[int, str]:
 _IDEOGRAPHS = _ideograph_table()
 
 
-def unify_ideographs(blocks: list) -> list:
-    out = []
+def unify_ideographs(blocks: list[str | Table]) -> list[str | Table]:
+    out: list[str | Table] = []
     for block in blocks:
         if isinstance(block, Table):
             out.append(Table(tuple(tuple(cell.translate(_IDEOGRAPHS) for cell in row) for row in block.rows)))

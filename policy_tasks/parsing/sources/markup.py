@@ -8,9 +8,14 @@ every cell they cover), scripts and styles are dropped.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .base import Source, Table
 from .grid import one_line, table_blocks
 from .text import decode_text
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "section", "article",
@@ -35,13 +40,13 @@ def read_html(data: bytes, filename: str) -> Source:
     blocks: list[str | Table] = []
     line: list[str] = []
 
-    def flush():
+    def flush() -> None:
         text = one_line("".join(line))
         if text:
             blocks.append(text)
         line.clear()
 
-    def walk(element):
+    def walk(element: HtmlElement) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _SKIP:
             return
@@ -66,7 +71,7 @@ def read_html(data: bytes, filename: str) -> Source:
     return Source("html", filename, blocks)
 
 
-def _grid(table) -> list[list[str]]:
+def _grid(table: HtmlElement) -> list[list[str]]:
     rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
     grid: list[list[str | None]] = []
     for r, tr in enumerate(rows):
@@ -92,11 +97,11 @@ def _grid(table) -> list[list[str]]:
     return [[cell or "" for cell in row] for row in grid]
 
 
-def _inline_text(element) -> str:
+def _inline_text(element: HtmlElement) -> str:
     """An element's text with inline markup joined as it reads and block breaks as spaces."""
     pieces: list[str] = []
 
-    def walk(node):
+    def walk(node: HtmlElement) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _SKIP:
             return
@@ -115,7 +120,7 @@ def _inline_text(element) -> str:
     return "".join(pieces)
 
 
-def _owner(tr):
+def _owner(tr: HtmlElement) -> HtmlElement | None:
     parent = tr.getparent()
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()

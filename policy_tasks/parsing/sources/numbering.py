@@ -8,7 +8,13 @@ deeper levels restarting when a higher one moves on, `lvlText` such as `（%1）
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.oxml.ns import qn
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 _CN_DIGITS = "零一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -65,7 +71,7 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _val(element, tag: str) -> str | None:
+def _val(element: BaseOxmlElement | None, tag: str) -> str | None:
     child = element.find(qn(tag)) if element is not None else None
     return child.get(qn("w:val")) if child is not None else None
 
@@ -73,7 +79,7 @@ def _val(element, tag: str) -> str | None:
 class Numbering:
     """Counters for the lists of one document, advanced paragraph by paragraph in document order."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: Document) -> None:
         self._levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId -> ilvl -> (start, fmt, text)
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
         self._styles: dict[str, tuple[str | None, str | None, str | None]] = {}  # styleId -> (numId, ilvl, basedOn)
@@ -120,7 +126,7 @@ class Numbering:
             style_id = based_on
         return None, None
 
-    def label(self, p) -> str:
+    def label(self, p: BaseOxmlElement) -> str:
         """The number Word shows before paragraph `p` (and advance its list), or ""."""
         ppr = p.find(qn("w:pPr"))
         num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None

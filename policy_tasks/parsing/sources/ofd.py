@@ -17,11 +17,16 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .base import CORRUPT_ARCHIVE, ENCRYPTED_OFD, SCANNED_OFD, Source, SourceError
 from .pdf import _blocks
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from pdfplumber._typing import T_obj  # the PDF reader's line, which these lines stand in for
 
 _MAX_PAGES = 300
 
@@ -29,7 +34,7 @@ _MAX_PAGES = 300
 def read_ofd(data: bytes, filename: str, archive: zipfile.ZipFile) -> Source:
     names = set(archive.namelist())
     root = _xml(archive, next(n for n in names if n.lower() == "ofd.xml"))
-    items: list[dict] = []
+    items: list[T_obj] = []
     for doc_root in _all(root, "DocRoot"):
         document_path = _path("", doc_root.text or "")
         if document_path not in names:
@@ -48,7 +53,7 @@ def read_ofd(data: bytes, filename: str, archive: zipfile.ZipFile) -> Source:
     return Source("ofd", filename, _blocks(items, _edges(items)))
 
 
-def _edges(lines: list[dict]) -> tuple[float | None, float]:
+def _edges(lines: list[T_obj]) -> tuple[float | None, float]:
     """The left margin and the right edge of the text block. An OFD places every line exactly,
     so the right edge is where the longest lines end (two at least), not the most common end."""
     left_counts: dict[int, int] = {}
@@ -61,15 +66,16 @@ def _edges(lines: list[dict]) -> tuple[float | None, float]:
     return (float(left) if left is not None else None), (widest if full >= 2 else widest + size)
 
 
-def _xml(archive: zipfile.ZipFile, name: str):
+def _xml(archive: zipfile.ZipFile, name: str) -> _Element:
     try:
         return etree.fromstring(archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
     except (KeyError, etree.XMLSyntaxError) as exc:
         raise SourceError(CORRUPT_ARCHIVE) from exc
 
 
-def _all(element, local: str) -> list:
-    return element.xpath(f".//*[local-name()='{local}']")
+def _all(element: _Element, local: str) -> list[_Element]:
+    found: list[_Element] = element.xpath(f".//*[local-name()='{local}']")
+    return found
 
 
 def _path(base: str, location: str) -> str:
@@ -89,7 +95,8 @@ def _numbers(text: str | None) -> list[float]:
 
 def _advances(text: str | None, count: int) -> list[float]:
     """DeltaX: one advance per character after the first; `g 3 4.5` is 4.5 three times."""
-    tokens, out = (text or "").split(), []
+    tokens = (text or "").split()
+    out: list[float] = []
     i = 0
     while i < len(tokens) and len(out) < count:
         if tokens[i] == "g" and i + 2 < len(tokens):
@@ -107,7 +114,7 @@ def _advances(text: str | None, count: int) -> list[float]:
     return out[:count]
 
 
-def _page_lines(page, number: int) -> list[dict]:
+def _page_lines(page: _Element, number: int) -> list[T_obj]:
     chars: list[tuple[float, float, float, str]] = []  # (baseline y, x, size, character)
     for obj in _all(page, "TextObject"):
         box = _numbers(obj.get("Boundary"))
@@ -134,7 +141,7 @@ def _page_lines(page, number: int) -> list[dict]:
             lines[-1].append(char)
         else:
             lines.append([char])
-    out = []
+    out: list[T_obj] = []
     for line in lines:
         line.sort(key=lambda c: c[1])
         text, previous = "", None

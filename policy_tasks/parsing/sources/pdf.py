@@ -15,6 +15,7 @@ import logging
 import re
 from collections import Counter
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from .base import (
     CORRUPT_PDF,
@@ -28,6 +29,12 @@ from .base import (
     Table,
 )
 from .grid import one_line, table_blocks
+
+if TYPE_CHECKING:
+    # pdfplumber's own names: its objects (chars, text lines) are dicts of mixed values.
+    from pdfplumber._typing import T_bbox, T_obj
+    from pdfplumber.page import Page
+    from pdfplumber.table import Table as PdfTable
 
 _PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*\d{1,4}[-—–－·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 # Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条): such a line starts anew.
@@ -93,13 +100,13 @@ def _encrypted(exc: BaseException | None) -> bool:
     return False
 
 
-def _center_in(obj, bbox) -> bool:
+def _center_in(obj: T_obj, bbox: T_bbox) -> bool:
     x0, top, x1, bottom = bbox
-    return x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+    return bool(x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom)
 
 
-def _page_items(page) -> list[dict]:
-    page = page.dedupe_chars()
+def _page_items(original: Page) -> list[T_obj]:
+    page = original.dedupe_chars()
     tables = [t for t in page.find_tables(_TABLE_SETTINGS) if len(t.rows) >= 2 and len(t.columns) >= 2]
     boxes = [t.bbox for t in tables]
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_center_in(obj, b) for b in boxes))
@@ -118,16 +125,16 @@ def _page_items(page) -> list[dict]:
     return sorted(items, key=lambda item: item["top"])
 
 
-def _table_rows(page, table) -> list[list[str]]:
+def _table_rows(page: Page, table: PdfTable) -> list[list[str]]:
     """Each cell's text on the table's grid (every distinct cell edge), a merged cell's text
     repeated into every grid position it covers."""
     texts = {bbox: _cell_text(page, bbox) for bbox in table.cells}
     xs = sorted({round(x, 1) for x0, _, x1, _ in texts for x in (x0, x1)})
     ys = sorted({round(y, 1) for _, top, _, bottom in texts for y in (top, bottom)})
-    rows = []
+    rows: list[list[str]] = []
     for top, bottom in pairwise(ys):
         cy = (top + bottom) / 2
-        row = []
+        row: list[str] = []
         for left, right in pairwise(xs):
             cx = (left + right) / 2
             row.append(next((t for (x0, y0, x1, y1), t in texts.items() if x0 <= cx <= x1 and y0 <= cy <= y1), ""))
@@ -135,18 +142,18 @@ def _table_rows(page, table) -> list[list[str]]:
     return rows
 
 
-def _cell_text(page, bbox) -> str:
+def _cell_text(page: Page, bbox: T_bbox) -> str:
     lines = page.filter(lambda obj: obj.get("object_type") == "char" and _center_in(obj, bbox)).extract_text_lines()
     # A short full line in a narrow column is more often one unit name of a list than a wrapped sentence.
     return one_line(_join_lines(lines, right=bbox[2] - 2, min_chars=8))
 
 
-def _line_size(line: dict) -> float:
+def _line_size(line: T_obj) -> float:
     chars = line.get("chars") or []
     return max((c.get("size", 0) for c in chars), default=0) or (line["bottom"] - line["top"]) or 10
 
 
-def _continues(previous: dict, line: dict, left: float | None, right: float, min_chars: int = 0) -> bool:
+def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, min_chars: int = 0) -> bool:
     """`line` carries on `previous` when its first word would not have fitted on `previous` (so
     the break was the line's width, not the end of a paragraph), and `line` neither opens a new
     item nor is indented as a paragraph's first line is. Chinese wraps after any character: its
@@ -172,7 +179,7 @@ def _glue(left: str, right: str) -> str:
     return left + right
 
 
-def _join_lines(lines: list[dict], right: float, left: float | None = None, min_chars: int = 0) -> str:
+def _join_lines(lines: list[T_obj], right: float, left: float | None = None, min_chars: int = 0) -> str:
     text, previous = "", None
     for line in lines:
         piece = line["text"].strip()
@@ -184,7 +191,7 @@ def _join_lines(lines: list[dict], right: float, left: float | None = None, min_
     return text
 
 
-def _edges(lines: list[dict]) -> tuple[float | None, float]:
+def _edges(lines: list[T_obj]) -> tuple[float | None, float]:
     """The text's left margin (where wrapped lines start; a paragraph's first line is indented) and
     where full lines end (the most common line end in justified text): each only when several
     lines share it, so that a page of short lines has no full line at all."""
@@ -198,13 +205,13 @@ def _edges(lines: list[dict]) -> tuple[float | None, float]:
     )
 
 
-def _blocks(items: list[dict], edges: tuple[float | None, float] | None = None) -> list[str | Table]:
+def _blocks(items: list[T_obj], edges: tuple[float | None, float] | None = None) -> list[str | Table]:
     left, right = edges or _edges([item for item in items if item["kind"] == "line"])
-    blocks: list[str | Table] = []
-    run: list[dict] = []  # consecutive text lines, joined into paragraphs together
+    blocks: list[str | list[list[str]]] = []  # a table's rows until the next page can no longer extend it
+    run: list[T_obj] = []  # consecutive text lines, joined into paragraphs together
     last_table: list[list[str]] | None = None
 
-    def flush():
+    def flush() -> None:
         if run:
             blocks.extend(_join_lines(run, right, left).split("\n"))
             run.clear()
@@ -221,7 +228,7 @@ def _blocks(items: list[dict], edges: tuple[float | None, float] | None = None) 
             continue
         flush()
         last_table = [list(row) for row in rows]
-        blocks.append(last_table)  # type: ignore[arg-type]  # made blocks below
+        blocks.append(last_table)
     flush()
     out: list[str | Table] = []
     for block in blocks:

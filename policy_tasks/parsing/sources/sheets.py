@@ -11,18 +11,24 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from .archive import open_zip
 from .base import CORRUPT_XLS, CORRUPT_XLSX, EMPTY_WORKBOOK, ENCRYPTED_OFFICE, Source, SourceError, Table
 from .grid import table_blocks
+
+if TYPE_CHECKING:
+    from xlrd.book import Book
+    from xlrd.sheet import Sheet
 
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
 # Literal text ("年") and [colour]/[$-locale] parts of a format code are not date fields.
 _FORMAT_NOISE_RE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 
-def render(value, number_format: str | None = None) -> str:
+def render(value: object, number_format: str | None = None) -> str:
     fmt = _FORMAT_NOISE_RE.sub("", number_format or "").lower()
     if value is None:
         return ""
@@ -62,7 +68,7 @@ def _number_text(value: float, fmt: str) -> str:
     return f"{value:.10g}"
 
 
-def _fill_merges(grid: list[list[str]], merges) -> None:
+def _fill_merges(grid: list[list[str]], merges: Iterable[tuple[int, int, int, int]]) -> None:
     """Repeat each merged range's top-left text into its cells, within the extent that has data."""
     height, width = len(grid), max((len(row) for row in grid), default=0)
     for row in grid:
@@ -140,7 +146,7 @@ def read_xls(data: bytes, filename: str) -> Source:
     return _sheet_source("xls", filename, sheets)
 
 
-def _xls_grid(book, sheet) -> list[list[str]]:
+def _xls_grid(book: Book, sheet: Sheet) -> list[list[str]]:
     import xlrd
 
     grid = []

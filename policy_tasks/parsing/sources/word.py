@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
@@ -18,6 +20,9 @@ from .archive import open_zip
 from .base import CORRUPT_DOCX, Source, SourceError, Table
 from .grid import one_line, table_blocks
 from .numbering import Numbering
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 _P, _TBL, _SDT, _SDT_CONTENT, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent"), qn("w:tc")
 _CUSTOM_XML, _BR = qn("w:customXml"), qn("w:br")
@@ -71,20 +76,21 @@ def _as_plain_docx(data: bytes, archive: zipfile.ZipFile) -> bytes:
     return out.getvalue()
 
 
-def _run_text(p) -> str:
+def _run_text(p: BaseOxmlElement) -> str:
     """The paragraph's text as Word shows it, wherever its runs sit: in tracked insertions, smart
     tags (Word 2003's `chsdate` around dates), simple fields, hyperlinks and inline content
     controls, which python-docx's `Paragraph.text` leaves out."""
     out: list[str] = []
 
-    def walk(element) -> None:
+    def walk(element: BaseOxmlElement) -> None:
         for child in element.iterchildren():
             if child.tag in _SKIP:
                 continue
             if child.tag == _BR and child.get(qn("w:type")) in ("page", "column"):
                 continue  # a page break is layout, not a line of text
             if child.tag in _TEXT:
-                out.append(child.text or "" if _TEXT[child.tag] is None else _TEXT[child.tag])
+                written = _TEXT[child.tag]
+                out.append(child.text or "" if written is None else written)
             else:
                 walk(child)
 
@@ -92,7 +98,7 @@ def _run_text(p) -> str:
     return "".join(out)
 
 
-def _paragraph_text(p, numbering: Numbering, *, in_cell: bool = False) -> str:
+def _paragraph_text(p: BaseOxmlElement, numbering: Numbering, *, in_cell: bool = False) -> str:
     text = _run_text(p)
     label = numbering.label(p)
     if not text.strip() and in_cell:
@@ -101,7 +107,7 @@ def _paragraph_text(p, numbering: Numbering, *, in_cell: bool = False) -> str:
     return label + text if text.strip() else text
 
 
-def _block_elements(parent):
+def _block_elements(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
     for child in parent.iterchildren():
         if child.tag in (_P, _TBL):
             yield child
@@ -113,7 +119,7 @@ def _block_elements(parent):
             yield from _block_elements(child)
 
 
-def _grid(tbl, numbering: Numbering) -> list[list[str]]:
+def _grid(tbl: BaseOxmlElement, numbering: Numbering) -> list[list[str]]:
     rows: list[list[str]] = []
     for tr in tbl.tr_lst:
         row = [""] * tr.grid_before
@@ -129,7 +135,7 @@ def _grid(tbl, numbering: Numbering) -> list[list[str]]:
     return rows
 
 
-def _cell_text(tc, numbering: Numbering) -> str:
+def _cell_text(tc: BaseOxmlElement, numbering: Numbering) -> str:
     pieces: list[str] = []
     for element in _block_elements(tc):
         if element.tag == _P:

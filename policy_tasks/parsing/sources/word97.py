@@ -16,6 +16,7 @@ paragraph takes from its style are not followed.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .base import CORRUPT_DOC, ENCRYPTED_OFFICE, WORD95, Source, SourceError, Table
@@ -155,7 +156,7 @@ class _Document:
                 return para
         return None
 
-    def _chars(self):
+    def _chars(self) -> Iterator[tuple[str, int]]:
         """(character, fc of that character) of the main text, in order."""
         for cp_start, cp_end, fc, compressed in self.pieces:
             if cp_start >= self.fib.ccp_text:
@@ -342,7 +343,8 @@ def _operand_size(sprm: int, grpprl: bytes, pos: int) -> int:
         return 3
     # Variable length: a size byte, except the table definition's two-byte size.
     if sprm == _SPRM_DEF_TABLE and pos + 2 <= len(grpprl):
-        return 2 + struct.unpack_from("<H", grpprl, pos)[0] - 1
+        size: int = struct.unpack_from("<H", grpprl, pos)[0]
+        return 2 + size - 1
     if pos >= len(grpprl):
         return 0
     if sprm == _SPRM_CHG_TABS and grpprl[pos] == 255:
