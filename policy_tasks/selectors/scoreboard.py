@@ -36,10 +36,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.models import Unit
+from duban.lib.local_date import LocalDate
 from duban.lib.sql import fetch
 from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
@@ -106,7 +106,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: Any = None) -> 
     per_task = (
         Milestone.objects.in_force()
         .filter(document=document, task__in=tasks.values("pk"), due_date__isnull=False, due_date__lt=on)
-        .annotate(closed_day=TruncDate("closed_at"))
+        .annotate(closed_day=LocalDate("closed_at"))  # TruncDate without a zone lookup per row
         .values("task_id")
         .annotate(
             due_n=Count("pk"),

@@ -35,9 +35,8 @@ from policy_tasks.selectors.lights import (
     annotate_lights,
     milestone_light_reasons,
 )
-from policy_tasks.selectors.reports import latest_percents
 from policy_tasks.selectors.tasks import milestones_overdue
-from policy_tasks.web.light_bounds import first_beyond, open_lights, task_lights_bounded
+from policy_tasks.web.light_bounds import first_beyond, open_lights, request_percents, task_lights_bounded
 
 
 def _task_units_prefetch() -> Prefetch:
@@ -164,7 +163,7 @@ def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: i
             pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {d.document_id for d in dues})
         }
         beyond = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
-        percents = latest_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
+        percents = request_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
         lights = open_lights(dues, on=on, documents=documents, percents=percents, bounds=beyond)
         # A milestone with a target is judged on its own reported value: the one judgement decides.
         valued = candidates.filter(target_value__isnull=False)
