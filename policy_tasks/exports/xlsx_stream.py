@@ -18,7 +18,7 @@ import shutil
 import tempfile
 import zipfile
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import IO
@@ -164,7 +164,7 @@ class SheetWriter:
         self.buffer: list[str] = []
         self.row_count = 0
         self.max_col = 0
-        self.merges = array("l")  # first row, first col, last row, last col (0-based), four per range
+        self.merges = array("i")  # first row, first col, last row, last col (0-based), four per range
         self.freeze_rows = 0
         self.filter_row: int | None = None
         self.print_title_row: int | None = None
@@ -239,18 +239,22 @@ class SheetWriter:
         last_row = max(self.row_count - 1, self.filter_row)
         return f"{self._ref(self.filter_row, 0, absolute)}:{self._ref(last_row, self.max_col - 1, absolute)}"
 
-    def _sheet_tail(self) -> str:
-        tail = "</sheetData>"
+    def _sheet_tail(self) -> Iterator[str]:
+        """What follows the rows, in pieces: 125,000 merged ranges as one string were the
+        export's largest allocation."""
+        yield "</sheetData>"
         if self.filter_row is not None:
-            tail += f'<autoFilter ref="{self._filter_range()}"/>'
+            yield f'<autoFilter ref="{self._filter_range()}"/>'
         m = self.merges
         if m:
-            refs = "".join(
-                f'<mergeCell ref="{self._ref(m[i], m[i + 1])}:{self._ref(m[i + 2], m[i + 3])}"/>'
-                for i in range(0, len(m), 4)
-            )
-            tail += f'<mergeCells count="{len(m) // 4}">{refs}</mergeCells>'
-        tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+            yield f'<mergeCells count="{len(m) // 4}">'
+            for start in range(0, len(m), 4000):
+                yield "".join(
+                    f'<mergeCell ref="{self._ref(m[i], m[i + 1])}:{self._ref(m[i + 2], m[i + 3])}"/>'
+                    for i in range(start, min(start + 4000, len(m)), 4)
+                )
+            yield "</mergeCells>"
+        yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         setup = ""
         if self.paper:
             setup += f' paperSize="{self.paper}"'
@@ -259,8 +263,8 @@ class SheetWriter:
         if self.fit_width:
             setup += ' fitToWidth="1" fitToHeight="0"'
         if setup:
-            tail += f"<pageSetup{setup}/>"
-        return tail + "</worksheet>"
+            yield f"<pageSetup{setup}/>"
+        yield "</worksheet>"
 
     def _workbook(self) -> str:
         sheet = quoteattr(self.name)
@@ -298,7 +302,8 @@ class SheetWriter:
                     sheet.write(self._sheet_head().encode())
                     self.rows.seek(0)
                     shutil.copyfileobj(self.rows, sheet, 1 << 20)
-                    sheet.write(self._sheet_tail().encode())
+                    for piece in self._sheet_tail():
+                        sheet.write(piece.encode())
         finally:
             self.rows.close()
 
