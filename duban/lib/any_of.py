@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import BooleanField, Lookup
+from django.db.models import BooleanField, F, Lookup
 from django.db.models.expressions import Expression
 from django.db.models.sql.compiler import SQLCompiler
 
@@ -23,7 +23,7 @@ class AnyOf(Lookup):
     prepare_rhs = False
     output_field = BooleanField()
 
-    def __init__(self, lhs: Expression, rhs: Iterable[int]) -> None:
+    def __init__(self, lhs: F | Expression, rhs: Iterable[int]) -> None:
         super().__init__(lhs, list(rhs))
 
     def get_prep_lookup(self) -> Any:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import DateField
 from django.db.models.functions import TruncDate
@@ -61,11 +62,14 @@ class LocalDate(TruncDate):
 
     output_field = DateField()
 
-    def as_postgresql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any) -> tuple[str, list]:
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> tuple[str, list[Any]]:
         name = timezone.get_current_timezone_name()
-        fixed = fixed_offset_since(name) if settings_use_tz() else None
+        fixed = fixed_offset_since(name) if settings.USE_TZ else None
         if fixed is None:
-            return super().as_sql(compiler, connection, **extra)
+            sql, params = super().as_sql(compiler, connection, **extra)
+            return sql, list(params)
         offset, since = fixed
         sql, params = compiler.compile(self.lhs)
         return (
@@ -73,9 +77,3 @@ class LocalDate(TruncDate):
             f" ELSE ({sql} AT TIME ZONE %s)::date END)",
             [*params, since, *params, *params, name],
         )
-
-
-def settings_use_tz() -> bool:
-    from django.conf import settings
-
-    return bool(settings.USE_TZ)

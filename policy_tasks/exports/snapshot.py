@@ -189,7 +189,7 @@ def milestone_states(
     zone = timezone.get_current_timezone()  # once: timezone.localdate looks it up per call
     for m in milestones:
         closed = m.closed_at is not None and m.closed_at < cutoff
-        closed_on = m.closed_at.astimezone(zone).date() if closed else None
+        closed_on = m.closed_at.astimezone(zone).date() if closed and m.closed_at is not None else None
         if closed:
             status = Milestone.Status.CLOSED
         elif m.pk in requested:
