@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import secrets
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import IO, Any
 
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db import transaction
 from django.utils.http import content_disposition_header
 
@@ -50,13 +52,28 @@ KEEP_DAYS = 7
 
 @dataclass(frozen=True)
 class ExportFile:
+    """An export's name, type and content: `data` in memory (bulletins), or `file`, a temporary
+    file at its start (ledgers: 100,000 rows are streamed to disk and sent from there, issue 18).
+    Whoever sends or stores it closes it; a temporary file then goes away."""
+
     name: str
     content_type: str
-    data: bytes
+    data: bytes = b""
+    file: IO[bytes] | None = field(default=None, compare=False)
 
     @property
     def extension(self) -> str:
         return self.name.rsplit(".", 1)[-1]
+
+    def open(self) -> IO[bytes]:
+        """The content as a binary file at its start."""
+        return self.file if self.file is not None else io.BytesIO(self.data)
+
+    @property
+    def size(self) -> int:
+        if self.file is None:
+            return len(self.data)
+        return os.fstat(self.file.fileno()).st_size
 
 
 def _safe(text: str) -> str:
@@ -89,14 +106,21 @@ def build_export(
             progress=lambda done, total: report(int(80 * done / total)),
             **options.ledger_kwargs(),
         )
-        out = io.BytesIO()
+        # Written to an anonymous temporary file and sent or stored from there: memory stays flat
+        # whatever the number of rows; the file goes when it is closed.
+        out = tempfile.TemporaryFile()
         stem = _safe(f"台账_{document.doc_number}_{ledger.as_of:%Y%m%d}")
-        if kind == ExportJob.Kind.LEDGER_XLSX:
-            write_ledger_xlsx(ledger, out)
-            result = ExportFile(f"{stem}.xlsx", XLSX, out.getvalue())
-        else:
-            write_ledger_csv(ledger, out)
-            result = ExportFile(f"{stem}.csv", CSV, out.getvalue())
+        try:
+            if kind == ExportJob.Kind.LEDGER_XLSX:
+                write_ledger_xlsx(ledger, out)
+                result = ExportFile(f"{stem}.xlsx", XLSX, file=out)
+            else:
+                write_ledger_csv(ledger, out)
+                result = ExportFile(f"{stem}.csv", CSV, file=out)
+        except BaseException:
+            out.close()
+            raise
+        out.seek(0)
     elif kind in (ExportJob.Kind.BULLETIN_PDF, ExportJob.Kind.BULLETIN_DOCX, ExportJob.Kind.BULLETIN_HTML):
         period = parse_period(params.get("period"))
         bulletin = bulletin_build(document=document, period=period, user=user)
@@ -168,9 +192,10 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
         job.refresh_from_db()
         return job
     # A random part in the stored name: stored files must not be guessable by id.
-    content = ContentFile(result.data)
-    content.content_type = result.content_type  # what an object store records for the object
-    job.file.save(f"{job.pk}-{secrets.token_hex(8)}.{result.extension}", content, save=False)
+    with result.open() as handle:
+        content = File(handle)
+        content.content_type = result.content_type  # what an object store records for the object
+        job.file.save(f"{job.pk}-{secrets.token_hex(8)}.{result.extension}", content, save=False)
     ExportJob.objects.filter(pk=job_id).update(
         status=ExportJob.Status.DONE, progress=100, file=job.file.name, file_name=result.name, finished_at=clock.now()
     )

@@ -18,10 +18,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from django.db.models import F, Q
+
 from accounts.models import Unit
 from duban.lib import clock
+from duban.lib.any_of import AnyOf
 from policy_tasks.exports.snapshot import LatestReport, cutoff_of, latest_reports, latest_values, milestone_states
-from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW
 
@@ -54,11 +57,27 @@ ProgressCallback = Callable[[int, int], None]
 CHUNK_TASKS = 2000
 
 
-class _MilestoneRow(NamedTuple):
-    """What the ledger reads of a milestone, as a plain row: 100,000 model instances took
-    seconds to build (issue 18). `pk` as on a model, for the snapshot's bulk reads."""
+TASK_FIELDS = ("id", "number", "label", "title", "closed_at", "area__number", "area__title")
+
+
+class _TaskRow(NamedTuple):
+    """What the ledger reads of a clause (Task.ref is `label or str(number)`)."""
 
     id: int
+    number: int
+    label: str
+    title: str
+    closed_at: Any
+    area_number: int | None
+    area_title: str | None
+
+
+class _MilestoneRow(NamedTuple):
+    """What the ledger reads of a milestone, as a plain row: 100,000 model instances took
+    seconds to build (issue 18). `pk` as on a model, for the snapshot's bulk reads: a field,
+    not a property over `id`, since it is read a million times."""
+
+    pk: int
     document_id: int
     task_id: int
     position: int
@@ -69,10 +88,6 @@ class _MilestoneRow(NamedTuple):
     target_unit: str
     status: str
     closed_at: Any
-
-    @property
-    def pk(self) -> int:
-        return self.id
 
 
 def chinese_number(n: int) -> str:
@@ -178,10 +193,6 @@ def _progress_text(report: LatestReport | None) -> str:
     return f"【{report.period_start:%Y-%m-%d}至{report.period_end:%Y-%m-%d}，完成{report.percent}%】{report.progress}"
 
 
-def _area_label(area: Area | None) -> str:
-    return f"{chinese_number(area.number)}、{area.title}" if area else ""
-
-
 def _milestone_row(group, number, area, clause, lead, co, m, state, report_text, actual) -> LedgerRow:
     if state.is_overdue:
         overdue = "是"
@@ -238,26 +249,34 @@ def ledger_rows(
         tasks_qs = visible_tasks(user, tasks_qs)
     if unit is not None:
         tasks_qs = tasks_qs.filter(pk__in=TaskUnit.objects.filter(unit=unit).values("task_id"))
-    tasks = sorted(
-        tasks_qs.select_related("area").only("id", "number", "label", "title", "closed_at", "area"),
-        key=lambda t: t.number,
-    )
-    # Plain rows for the big reads: model instances would cost more than the rest of the export.
-    names: dict[int, tuple[list[str], list[str]]] = {t.pk: ([], []) for t in tasks}
-    links = TaskUnit.objects.filter(task__in=tasks_qs.values("pk")).order_by("task_id", "position")
-    for task_id, role, name in links.values_list("task_id", "role", "unit__name"):
-        names[task_id][0 if role == TaskUnit.Role.LEAD else 1].append(name)
     in_force = Milestone.objects.exclude(withdrawn_at__lt=cutoff)
     total = (in_force.filter(task__in=tasks_qs.values("pk")).count() if progress is not None else 0) or 1
 
     def build() -> Iterator[LedgerRow]:
+        # Clauses a chunk at a time in (number, id) order, each chunk read after the last one's
+        # key: nothing about the clauses already written is kept (issue 18, constant memory).
+        # Plain rows and array parameters: model instances and one parameter per id cost more
+        # than the rest of the export.
         done = 0
-        for start in range(0, len(tasks), CHUNK_TASKS):
-            chunk = tasks[start : start + CHUNK_TASKS]
-            ids = [t.pk for t in chunk]
+        after: tuple[int, int] | None = None
+        while True:
+            page = tasks_qs.order_by("number", "pk")
+            if after is not None:
+                page = page.filter(Q(number__gt=after[0]) | Q(number=after[0], pk__gt=after[1]))
+            chunk = [_TaskRow(*row) for row in page.values_list(*TASK_FIELDS)[:CHUNK_TASKS]]
+            if not chunk:
+                return
+            after = (chunk[-1].number, chunk[-1].id)
+            ids = [t.id for t in chunk]
+            names: dict[int, tuple[list[str], list[str]]] = {pk: ([], []) for pk in ids}
+            links = TaskUnit.objects.filter(AnyOf(F("task_id"), ids)).order_by("task_id", "position")
+            for task_id, role, name in links.values_list("task_id", "role", "unit__name"):
+                names[task_id][0 if role == TaskUnit.Role.LEAD else 1].append(name)
             milestones = [
                 _MilestoneRow(*row)
-                for row in in_force.filter(task_id__in=ids).order_by("position", "pk").values_list(*MILESTONE_FIELDS)
+                for row in in_force.filter(AnyOf(F("task_id"), ids))
+                .order_by("position", "pk")
+                .values_list(*MILESTONE_FIELDS)
             ]
             reports = latest_reports(ids, cutoff=cutoff)
             percents = {task_id: r.percent for task_id, r in reports.items()}
@@ -267,11 +286,11 @@ def ledger_rows(
             for m in milestones:
                 by_task.setdefault(m.task_id, []).append(m)
             for task in chunk:
-                group, number, area = f"task-{task.pk}", task.ref, _area_label(task.area)
-                clause = task.title
-                lead, co = ("、".join(n) for n in names[task.pk])
-                items = by_task.get(task.pk, [])
-                report_text = _progress_text(reports.get(task.pk))
+                group, number, clause = f"task-{task.id}", task.label or str(task.number), task.title
+                area = f"{chinese_number(task.area_number)}、{task.area_title}" if task.area_number is not None else ""
+                lead, co = ("、".join(n) for n in names[task.id])
+                items = by_task.get(task.id, [])
+                report_text = _progress_text(reports.get(task.id))
                 if not items:
                     if not filters.narrows_milestones:
                         status = Task.Status.CLOSED if task.closed_at and task.closed_at < cutoff else Task.Status.OPEN

@@ -29,6 +29,7 @@ from types import SimpleNamespace
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
+from duban.lib.any_of import AnyOf
 from policy_tasks.models import (
     CompletionRequest,
     ExtensionRequest,
@@ -94,7 +95,7 @@ def due_dates_at(milestones: list[Milestone], *, cutoff: datetime) -> dict[int, 
     for ids in _chunks([m.pk for m in milestones]):
         later = (
             ExtensionRequest.objects.filter(
-                milestone_id__in=ids, status=ExtensionRequest.Status.GRANTED, decided_at__gte=cutoff
+                AnyOf(F("milestone_id"), ids), status=ExtensionRequest.Status.GRANTED, decided_at__gte=cutoff
             )
             .order_by("milestone_id", "decided_at", "id")
             .values_list("milestone_id", "current_due_date")
@@ -108,7 +109,7 @@ def _requested_at(ids: list[int], cutoff: datetime) -> set[int]:
     """Milestones with a completion request made before the cutoff and still undecided then."""
     pending: set[int] = set()
     for chunk in _chunks(ids):
-        rows = CompletionRequest.objects.filter(milestone_id__in=chunk, requested_at__lt=cutoff).values_list(
+        rows = CompletionRequest.objects.filter(AnyOf(F("milestone_id"), chunk), requested_at__lt=cutoff).values_list(
             "milestone_id", "decided_at"
         )
         pending |= {mid for mid, decided_at in rows if decided_at is None or decided_at >= cutoff}
@@ -125,7 +126,7 @@ def latest_reports(task_ids, *, cutoff: datetime) -> dict[int, LatestReport]:
     latest: dict[int, LatestReport] = {}
     for ids in _chunks(list(task_ids)):
         report_ids = (
-            Task.objects.filter(pk__in=ids)
+            Task.objects.filter(AnyOf(F("pk"), ids))
             .annotate(latest=Subquery(newest))
             .exclude(latest=None)
             .values_list("latest", flat=True)
@@ -144,7 +145,7 @@ def latest_values(milestone_ids, *, cutoff: datetime) -> dict[int, Decimal]:
     for ids in _chunks(list(milestone_ids)):
         rows = (
             MilestoneValue.objects.filter(
-                milestone_id__in=ids,
+                AnyOf(F("milestone_id"), ids),
                 report__submitted_at__lt=cutoff,
                 report__task__task_units__unit=F("report__unit"),
                 report__task__task_units__role=TaskUnit.Role.LEAD,
@@ -185,9 +186,10 @@ def milestone_states(
     targets = {m.pk: m.target_value for m in milestones if getattr(m, "target_value", None) is not None}
     actuals = latest_values(targets, cutoff=cutoff) if targets else {}
     states: dict[int, MilestoneState] = {}
+    zone = timezone.get_current_timezone()  # once: timezone.localdate looks it up per call
     for m in milestones:
         closed = m.closed_at is not None and m.closed_at < cutoff
-        closed_on = timezone.localdate(m.closed_at) if closed else None
+        closed_on = m.closed_at.astimezone(zone).date() if closed and m.closed_at is not None else None
         if closed:
             status = Milestone.Status.CLOSED
         elif m.pk in requested:

@@ -24,7 +24,7 @@ from duban.storage.downloads import signed_redirect
 from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.exports import urge_notice
 from policy_tasks.exports.calendar_feed import calendar_for_token, calendar_token_create, calendar_token_revoke
-from policy_tasks.exports.jobs import CONTENT_TYPES, build_export, job_disposition
+from policy_tasks.exports.jobs import CONTENT_TYPES, ExportFile, build_export, job_disposition
 from policy_tasks.exports.params import BULLETIN_FORMATS, LEDGER_FORMATS, find_document, find_unit
 from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob
@@ -78,8 +78,13 @@ def _body(request: HttpRequest) -> QueryDict | dict[str, Any]:
     return request.POST
 
 
-def _download(result, *, inline: bool = False) -> HttpResponse:
-    response = HttpResponse(result.data, content_type=result.content_type)
+def _download(result: ExportFile, *, inline: bool = False) -> HttpResponse:
+    # A file-backed export (the ledgers) is streamed from its temporary file, closed once sent.
+    response: HttpResponse | FileResponse
+    if result.file is not None:
+        response = FileResponse(result.open(), content_type=result.content_type)
+    else:
+        response = HttpResponse(result.data, content_type=result.content_type)
     # A bulletin shown in the browser styles itself inline and runs nothing: no script at all.
     response["Content-Security-Policy"] = DOCUMENT_CSP
     disposition = "inline" if inline else "attachment"

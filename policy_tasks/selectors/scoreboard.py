@@ -37,11 +37,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import TruncDate
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from accounts.models import Unit, User
+from duban.lib.local_date import LocalDate
 from duban.lib.sql import fetch
 from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
@@ -111,7 +111,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
     per_task = (
         Milestone.objects.in_force()
         .filter(document=document, task__in=tasks.values("pk"), due_date__isnull=False, due_date__lt=on)
-        .annotate(closed_day=TruncDate("closed_at"))
+        .annotate(closed_day=LocalDate("closed_at"))  # TruncDate without a zone lookup per row
         .values("task_id")
         .annotate(
             due_n=Count("pk"),

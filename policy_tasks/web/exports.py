@@ -13,8 +13,6 @@ the session or a URL.
 
 from __future__ import annotations
 
-import io
-
 from django import forms
 from django.contrib import messages
 from django.db.models import QuerySet
@@ -149,9 +147,7 @@ def _download(request: HttpRequest, *, kind: str, params: dict) -> FileResponse:
     result = build_export(kind=kind, document=document, params=params, user=request.user)
     # The printable bulletin opens in its own tab (its button targets one); other files download.
     inline = kind in (ExportJob.Kind.BULLETIN_HTML, ExportJob.Kind.BULLETIN_PDF)
-    return FileResponse(
-        io.BytesIO(result.data), as_attachment=not inline, filename=result.name, content_type=result.content_type
-    )
+    return FileResponse(result.open(), as_attachment=not inline, filename=result.name, content_type=result.content_type)
 
 
 @page

@@ -6,7 +6,7 @@ from django import forms
 
 from accounts.models import Unit
 from policy_tasks.date_fields import WindowDateFormField
-from policy_tasks.models import Area, PolicyDocument, UrgeNotice
+from policy_tasks.models import Area, PolicyDocument, TaskUnit, UrgeNotice
 from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW
 
 
@@ -121,7 +121,11 @@ class LedgerFilterForm(PageForm):
         self.fields["document"].empty_label = None
         if document is not None:
             self.fields["area"].queryset = Area.objects.filter(document=document).order_by("number")
-            self.fields["unit"].queryset = Unit.objects.filter(task_units__task__document=document).distinct()
+            # A semi-join: joining the document's 30,000 clause–unit links and DISTINCT over every
+            # unit column took 50–130 ms at 10,000 clauses (issue 18).
+            self.fields["unit"].queryset = Unit.objects.filter(
+                pk__in=TaskUnit.objects.filter(task__document=document).values("unit_id")
+            )
         self.fields["area"].label_from_instance = lambda a: f"{a.number}. {a.title}"
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from types import SimpleNamespace
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -35,9 +34,8 @@ from policy_tasks.selectors.lights import (
     annotate_lights,
     milestone_light_reasons,
 )
-from policy_tasks.selectors.reports import latest_percents
 from policy_tasks.selectors.tasks import milestones_overdue
-from policy_tasks.web.light_bounds import first_beyond, open_lights, task_lights_bounded
+from policy_tasks.web.light_bounds import first_beyond, open_lights, request_percents, task_lights_bounded
 
 
 def _task_units_prefetch() -> Prefetch:
@@ -164,7 +162,7 @@ def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: i
             pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {d.document_id for d in dues})
         }
         beyond = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
-        percents = latest_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
+        percents = request_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
         lights = open_lights(dues, on=on, documents=documents, percents=percents, bounds=beyond)
         # A milestone with a target is judged on its own reported value: the one judgement decides.
         valued = candidates.filter(target_value__isnull=False)
@@ -190,6 +188,14 @@ def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: i
 BOARD_TILES_MAX = 400
 
 
+class _BoardRow(NamedTuple):
+    """A clause as the board counts it (a tuple: 10,000 namespaces cost more to build)."""
+
+    pk: int
+    area_id: int | None
+    status: str
+
+
 @dataclass
 class BoardArea:
     area: Area | None
@@ -205,14 +211,11 @@ def board(*, user: Any, document: PolicyDocument, on: date, area: Area | None = 
     10,000 tiles were megabytes of HTML that nobody reads)."""
     visible = visible_tasks(user).filter(document=document)
     # Plain rows for the lights and counts; model instances only for the tiles shown.
-    rows = [
-        SimpleNamespace(pk=pk, area_id=area_id, status=status)
-        for pk, area_id, status in visible.values_list("id", "area_id", "status")
-    ]
+    rows = [_BoardRow(*row) for row in visible.values_list("id", "area_id", "status")]
     # The board's own aggregate (light_bounds): task_lights' rule, one date bound per document.
     lights = task_lights_bounded(rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")))
     areas = list(document.areas.order_by("number"))
-    grouped: dict[int | None, list[SimpleNamespace]] = {a.pk: [] for a in areas}
+    grouped: dict[int | None, list[_BoardRow]] = {a.pk: [] for a in areas}
     for row in rows:
         grouped.setdefault(row.area_id, []).append(row)
     tiles = len(rows) <= BOARD_TILES_MAX

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Min, Q, QuerySet
 
+from accounts.roles import remembered
 from duban.lib.sql import rows_for_ids
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone
@@ -32,6 +33,19 @@ from policy_tasks.selectors.lights import (
     task_lights,
 )
 from policy_tasks.selectors.reports import latest_percents
+
+
+def request_percents(task_ids: Iterable[int]) -> dict[int, int]:
+    """`latest_percents`, each task read once per request: the yellow list and the board ask for
+    nearly the same tasks (issue 18). Outside a request (accounts.roles.request_memo) every call
+    reads afresh. Percents depend on the reports only, not on the date asked about."""
+    known: dict[int, int | None] = remembered(("latest_percents",), dict)
+    wanted = set(task_ids)
+    missing = [pk for pk in wanted if pk not in known]
+    if missing:
+        found = latest_percents(missing)
+        known.update((pk, found.get(pk)) for pk in missing)
+    return {pk: percent for pk in wanted if (percent := known[pk]) is not None}
 
 
 def first_beyond(on: date, workdays: int) -> date:
@@ -56,7 +70,10 @@ def open_lights(
     if bounds is None:
         bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
     starts = {pk: schedule_start(doc) for pk, doc in documents.items()}
-    result = {}
+    result: dict[int, str] = {}
+    # Rows share a few dozen due dates and a hundred percents: each (document, due, percent)
+    # is judged once (the yellow list has ~30,000 rows at 10,000 clauses, issue 18).
+    judged: dict[tuple[int, date, int], str] = {}
     for d in dues:
         due = d.due_date
         if due is None:
@@ -64,15 +81,18 @@ def open_lights(
         elif due < bounds[d.document_id]:
             result[d.pk] = YELLOW
         else:
-            doc = documents[d.document_id]
-            behind = is_behind_schedule(
-                on=on,
-                start=starts[d.document_id],
-                due=due,
-                percent=percents.get(d.task_id, 0),
-                points=doc.behind_schedule_points,
-            )
-            result[d.pk] = YELLOW if behind else GREEN
+            key = (d.document_id, due, percents.get(d.task_id, 0))
+            light = judged.get(key)
+            if light is None:
+                behind = is_behind_schedule(
+                    on=on,
+                    start=starts[d.document_id],
+                    due=due,
+                    percent=key[2],
+                    points=documents[d.document_id].behind_schedule_points,
+                )
+                light = judged[key] = YELLOW if behind else GREEN
+            result[d.pk] = light
     return result
 
 
@@ -93,21 +113,24 @@ def task_lights_bounded(tasks: Iterable, *, on: date, milestones: QuerySet[Miles
     ]
     documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {row[1] for row in rows})}
     bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
-    percents = latest_percents(
-        [task_id for task_id, doc_id, due, _ in rows if due is not None and due >= bounds[doc_id]]
+    percents = request_percents(
+        task_id for task_id, doc_id, due, _ in rows if due is not None and due >= bounds[doc_id]
     )
+    # Each task's next due date judged as open_lights judges a row, in one call (not one per task).
     by_task: dict[int, str] = {}
+    upcoming: list[_Due] = []
     for task_id, document_id, next_due, n_live in rows:
-        if next_due is not None and next_due < on:
-            by_task[task_id] = RED
-        elif next_due is not None:
-            due = _Due(0, task_id, document_id, Milestone.Status.OPEN, next_due)
-            by_task[task_id] = open_lights([due], on=on, documents=documents, percents=percents, bounds=bounds)[0]
-        else:
+        if next_due is None:
             by_task[task_id] = GREEN if n_live else GREY
+        elif next_due < on:
+            by_task[task_id] = RED
+        else:
+            upcoming.append(_Due(task_id, task_id, document_id, Milestone.Status.OPEN, next_due))
+    by_task.update(open_lights(upcoming, on=on, documents=documents, percents=percents, bounds=bounds))
     # A task with a live target-valued milestone is judged by the one rule (its own values).
     valued = set(
         milestones.filter(status__in=Milestone.LIVE_STATUSES, target_value__isnull=False)
+        .order_by()  # the default ordering joined four tables for a DISTINCT of task ids
         .values_list("task_id", flat=True)
         .distinct()
     )

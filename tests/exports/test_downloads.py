@@ -50,7 +50,9 @@ def test_ledger_download_for_a_clerk_has_their_clauses_only(client, world):
     response = client.get(ledger_url("xlsx", document=world.document.doc_number, as_of="2023-11-01"))
     assert response.status_code == 200
     assert "filename*=UTF-8''" in response["Content-Disposition"]
-    ws = openpyxl.load_workbook(io.BytesIO(response.content))["台账"]
+    # Streamed from its temporary file (issue 18), with its length known up front.
+    assert response.streaming and int(response["Content-Length"]) > 0
+    ws = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))["台账"]
     assert [ws.cell(r, 1).value for r in range(3, ws.max_row + 1)] == ["1"]
     assert ws.cell(3, 12).value == "是"
 
@@ -59,7 +61,7 @@ def test_ledger_csv_download_with_filters(client, world):
     client.force_login(world.supervisor)
     response = client.get(ledger_url("csv", document=world.document.pk, as_of="2023-10-01", light="red"))
     assert response.status_code == 200
-    lines = response.content.decode("utf-8-sig").splitlines()
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert len(lines) == 1  # nothing is red on 10-01: the header alone
 
 

@@ -10,8 +10,6 @@ served by its secret URL (`feed_url`, /exports/calendar/<secret>.ics).
 
 from __future__ import annotations
 
-import io
-
 from django.http import FileResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -61,7 +59,7 @@ def _attachment(handle, *, name: str, content_type: str) -> FileResponse:
 
 
 def _file(result: ExportFile) -> FileResponse:
-    return _attachment(io.BytesIO(result.data), name=result.name, content_type=result.content_type)
+    return _attachment(result.open(), name=result.name, content_type=result.content_type)
 
 
 class OnDocumentApi(GenericApi):

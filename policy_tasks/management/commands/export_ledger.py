@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -36,8 +37,10 @@ class Command(BaseCommand):
             result = build_export(kind=kind, document=find_document(document), params=params)
         except ServiceError as exc:
             raise CommandError(exc.message) from exc
+        size = result.size
         try:
-            path.write_bytes(result.data)
+            with result.open() as source, path.open("wb") as target:
+                shutil.copyfileobj(source, target, 1 << 20)
         except OSError as exc:
             raise CommandError(f"无法写入 {output}：{exc.strerror}") from exc
-        self.stdout.write(f"已导出 {path} ({len(result.data) / 1024:.0f} KiB, {time.perf_counter() - started:.2f}s)")
+        self.stdout.write(f"已导出 {path} ({size / 1024:.0f} KiB, {time.perf_counter() - started:.2f}s)")
