@@ -110,8 +110,8 @@ def generate(milestones: int, reset: bool) -> None:
         cur.execute(
             """INSERT INTO policy_tasks_policydocument (title, doc_number, year, source_text, sha256, report_cycle,
                  report_grace_workdays, yellow_workdays, behind_schedule_points, score_base, deduction_lead,
-                 deduction_co, version, created_at, updated_at)
-               SELECT '基准文件' || d, 'BENCH-' || d, 2025, '', '', 'monthly', 5, 5, 20, 100, 5, 3, 1, now(), now()
+                 deduction_co, version, created_at, updated_at, kind)
+               SELECT '基准文件' || d, 'BENCH-' || d, 2025, '', '', 'monthly', 5, 5, 20, 100, 5, 3, 1, now(), now(), 'plan'
                FROM generate_series(1, 20) d"""
         )
         cur.execute("SELECT min(id) FROM policy_tasks_policydocument")

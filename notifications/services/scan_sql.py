@@ -33,6 +33,7 @@ from accounts.models import Membership
 from notifications.models import Delivery, ReminderRule, Subject
 from notifications.services.candidates import firing, milestone_hits, milestone_queries
 from notifications.services.recipients import RecipientIndex
+from notifications.services.scan_window import Window
 from policy_tasks.models import AreaUnit, Task, TaskUnit
 
 # The ledger's unique key, as the arbiter of ON CONFLICT: the primary key (an identity)
@@ -89,14 +90,17 @@ PAGE_COLUMNS = ("pk", "due_date", "task_id", "area_id", "document_id")
 _AFTER = '("policy_tasks_milestone"."due_date", "policy_tasks_milestone"."id") > (%s, %s)'
 
 
-def milestone_batches(rules: list[ReminderRule], today: date, size: int) -> Iterator[Found]:
+def milestone_batches(
+    rules: list[ReminderRule], today: date, size: int, window: Window | None = None
+) -> Iterator[Found]:
     """The same candidates as `milestones_found`, one rule's page of at most `size` at a time.
 
     Each page is a fresh query in (due date, id) order from where the last one stopped, so
-    memory and each insert's transaction stay bounded however large the backlog.
+    memory and each insert's transaction stay bounded however large the backlog. With a
+    `window` (scan_window.py), only the due dates new since the last complete tick are read.
     """
     fired: dict[tuple[int, date], tuple[int, date] | None] = {}
-    for rule, qs in milestone_queries(rules, today):
+    for rule, qs in milestone_queries(rules, today, window):
         # The milestone's own area (not SCOPE_AREA, which joins every candidate's task): all
         # four columns come from milestone_scan_idx; the fan-out looks up a task's area only
         # where a scoped supervisor needs it.
