@@ -12,12 +12,16 @@ spread over 2023-2026. "Today" is 2025-06-16; of the milestones due before it 99
 
 Prints the EXPLAIN ANALYZE of every milestone scan query (first page, as the SQL path runs
 it) on the empty ledger, and on the populated one for a day with nothing left and a day with
-work; the fan-out inserts' plans (rolled back); and the ticks, each the median of `--runs`:
-the catch-up on an empty ledger (rows, batches, the largest transaction, peak memory), a
-repeated tick with nothing changed, a repeated tick after a recorded change (full queries),
-the next working day's first tick and the bare INSERT … SELECT of the same rows.
-`--check-paths` compares, on the same data, the rows the SQL path inserts with the rows the
-Python path (a dry run) plans. `--send N` also times N e-mails through one sender loop.
+work, each in full and as a day's tick reads it (only the due dates new since the last
+complete tick, scan_window.py); the fan-out inserts' plans (rolled back); and the ticks,
+each the median of `--runs`: the catch-up on an empty ledger (rows, batches, the largest
+transaction, peak memory), a repeated tick with nothing changed, a repeated tick after a
+recorded change (full queries), the next working day's first tick and the bare
+INSERT … SELECT of the same rows. Each run but the last is undone before the next: its
+ledger rows deleted and the scan's bookkeeping (ScanMark, ScanChange) put back.
+`--check-paths` compares, on the same data, the rows the SQL path inserts (as the day's
+tick, then in full) with the rows the Python path (a dry run) plans. `--send N` also times
+N e-mails through one sender loop.
 
 Exits 1 on a sequential scan of milestones or of a populated ledger in a scan query, on a
 sequential scan of milestones or task units in a fan-out insert, when the tick that finds
@@ -110,8 +114,8 @@ def generate(milestones: int, reset: bool) -> None:
         cur.execute(
             """INSERT INTO policy_tasks_policydocument (title, doc_number, year, source_text, sha256, report_cycle,
                  report_grace_workdays, yellow_workdays, behind_schedule_points, score_base, deduction_lead,
-                 deduction_co, version, created_at, updated_at)
-               SELECT '基准文件' || d, 'BENCH-' || d, 2025, '', '', 'monthly', 5, 5, 20, 100, 5, 3, 1, now(), now()
+                 deduction_co, version, created_at, updated_at, kind)
+               SELECT '基准文件' || d, 'BENCH-' || d, 2025, '', '', 'monthly', 5, 5, 20, 100, 5, 3, 1, now(), now(), 'plan'
                FROM generate_series(1, 20) d"""
         )
         cur.execute("SELECT min(id) FROM policy_tasks_policydocument")
@@ -165,16 +169,19 @@ def ledger_rows() -> int:
     return Delivery.objects.count()
 
 
-def explain_scan(day: date, *, verbose: bool = True) -> None:
-    """EXPLAIN ANALYZE the first page of every milestone scan query, as the SQL path runs it."""
+def explain_scan(day: date, *, verbose: bool = True, since: date | None = None) -> None:
+    """EXPLAIN ANALYZE the first page of every milestone scan query, as the SQL path runs it:
+    in full, or (`since`) only the due dates new after a complete tick on that day."""
     from notifications.models import ReminderRule
     from notifications.services.candidates import milestone_queries
     from notifications.services.scan_sql import PAGE_COLUMNS
+    from notifications.services.scan_window import Window
 
     rules = list(ReminderRule.objects.filter(is_active=True, subject_type="milestone"))
     rows_in_ledger = ledger_rows()
-    print(f"\n== scan queries on {day}, ledger of {rows_in_ledger:,} rows (EXPLAIN ANALYZE, first page) ==")
-    for rule, qs in milestone_queries(rules, day):
+    which = f"due dates new after {since}" if since else "in full"
+    print(f"\n== scan queries on {day}, {which}, ledger of {rows_in_ledger:,} rows (EXPLAIN ANALYZE, first page) ==")
+    for rule, qs in milestone_queries(rules, day, Window(since=since) if since else None):
         page = qs.order_by("due_date", "pk").values_list(*PAGE_COLUMNS)[:BATCH]
         plan = page.explain(analyze=True, buffers=True)
         started = time.perf_counter()
@@ -254,6 +261,30 @@ class RssSampler:
         self.peak = max(self.peak, self.rss())
 
 
+def scan_state() -> tuple[list[dict], list[dict]]:
+    """The scan's own bookkeeping (ScanMark, ScanChange), so an undone tick can be undone fully."""
+    from notifications.models import ScanChange, ScanMark
+
+    return list(ScanMark.objects.values()), list(ScanChange.objects.values())
+
+
+def undo(last: int, state: tuple[list[dict], list[dict]]) -> None:
+    """Take the ledger rows after `last` away and put the scan's bookkeeping back as it was, so
+    the next run starts where this one did (the delete's own change record included)."""
+    from django.db import connection, transaction
+
+    from notifications.models import ScanChange, ScanMark
+
+    marks, changes = state
+    with transaction.atomic():
+        with connection.cursor() as cur:
+            cur.execute("DELETE FROM notifications_delivery WHERE id > %s", [last])
+        ScanChange.objects.all().delete()
+        ScanMark.objects.all().delete()
+        ScanChange.objects.bulk_create(ScanChange(**row) for row in changes)
+        ScanMark.objects.bulk_create(ScanMark(**row) for row in marks)
+
+
 def tick(label: str, day: date, *, runs: int = 1, vacuum: bool = False, force: bool = False) -> dict:
     """Time a scan tick; the median of `runs` (each run but the last undone before the next).
 
@@ -268,6 +299,7 @@ def tick(label: str, day: date, *, runs: int = 1, vacuum: bool = False, force: b
     timings, peaks = [], []
     for attempt in range(runs):
         last = Delivery.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        state = scan_state()
         if vacuum:
             with connection.cursor() as cur:
                 cur.execute("VACUUM ANALYZE notifications_delivery")
@@ -279,18 +311,24 @@ def tick(label: str, day: date, *, runs: int = 1, vacuum: bool = False, force: b
             timings.append((time.perf_counter() - started) * 1000)
         peaks.append(memory.peak - memory.start)
         inserted = Delivery.objects.filter(id__gt=last).count()
-        if attempt < runs - 1 and inserted:
-            with connection.cursor() as cur:
-                # Undone for the next run (the delete is itself a change: that run queries in full).
-                cur.execute("DELETE FROM notifications_delivery WHERE id > %s", [last])
+        if attempt < runs - 1:
+            undo(last, state)
     median = sorted(timings)[len(timings) // 2]
     spread = f"  (runs: {', '.join(f'{t:.0f}' for t in timings)} ms)" if runs > 1 else ""
+    how = "; queries skipped" if result.unchanged else f"; due dates after {result.since}" if result.since else ""
     print(
         f"{label:<44} {day}  {median:8.0f} ms  subjects {result.subjects:>7,}  inserted {inserted:>8,} "
         f"in {result.batches} batches (largest {result.largest_batch:,}); "
-        f"RSS +{max(peaks) / 2**20:.0f} MB{'; queries skipped' if result.unchanged else ''}{spread}"
+        f"RSS +{max(peaks) / 2**20:.0f} MB{how}{spread}"
     )
-    return {"ms": median, "rows": inserted, "last": last, "largest": result.largest_batch, "rss": max(peaks)}
+    return {
+        "ms": median,
+        "rows": inserted,
+        "last": last,
+        "state": state,
+        "largest": result.largest_batch,
+        "rss": max(peaks),
+    }
 
 
 def insert_floor(first_id: int) -> float:
@@ -323,7 +361,6 @@ def insert_floor(first_id: int) -> float:
 def day_against_floor(label: str, day: date, runs: int) -> dict:
     """A day's first tick and the bare insert of its rows, alternately, so both see the same
     machine load; each run but the last undone before the next. Ratios are per pair."""
-    from django.db import connection
 
     from notifications.services.scan import scan
     from notifications.services.timing import as_of
@@ -335,8 +372,7 @@ def day_against_floor(label: str, day: date, runs: int) -> dict:
         floors.append(insert_floor(result["last"]))
         print(f"{'  bare INSERT … SELECT of the same rows':<44} {'':10}  {floors[-1]:8.0f} ms")
         if attempt < runs - 1:
-            with connection.cursor() as cur:
-                cur.execute("DELETE FROM notifications_delivery WHERE id > %s", [result["last"]])
+            undo(result["last"], result["state"])
     scan(now=as_of(day))  # settles the floor's delete (a recorded change) before the repeated ticks
     ratios = sorted(t["ms"] / f for t, f in zip(ticks, floors, strict=True))
     median = dict(ticks[0])
@@ -348,7 +384,9 @@ def day_against_floor(label: str, day: date, runs: int) -> dict:
 
 
 def check_paths(day: date) -> None:
-    """The set-based tick inserts exactly the rows the Python path (a dry run) plans."""
+    """The set-based tick inserts exactly the rows the Python path (a dry run) plans: the day's
+    tick as it runs (only the due dates new since the last complete tick), then undone and run
+    again with its queries in full."""
     from notifications.models import Delivery, ScanChange
     from notifications.services.scan import scan
     from notifications.services.timing import as_of
@@ -373,14 +411,21 @@ def check_paths(day: date) -> None:
         for p in dry.planned
         for c, rest in [(p.candidate, (p.recipient_id, p.channel, p.next_attempt_at))]
     }
-    last = Delivery.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    ScanChange.objects.create(table="bench", at=as_of(day))  # the full queries, not the shortcut
-    scan(now=as_of(day), batch_size=BATCH)
-    got = set(Delivery.objects.filter(id__gt=last).values_list(*columns))
-    same = got == expected
-    print(f"{day}: Python path plans {len(expected):,} rows in {took:.1f} s; SQL path inserted the same: {same}")
-    if not same:
-        fail(f"the two scan paths differ on {day}: {len(expected - got)} missing, {len(got - expected)} extra")
+    print(f"{day}: Python path plans {len(expected):,} rows in {took:.1f} s")
+    for attempt in ("as the day's tick", "in full"):
+        last = Delivery.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        state = scan_state()
+        if attempt == "in full":
+            ScanChange.objects.create(table="bench", at=as_of(day))  # the full queries, not the window
+        result = scan(now=as_of(day), batch_size=BATCH)
+        got = set(Delivery.objects.filter(id__gt=last).values_list(*columns))
+        same = got == expected
+        how = f"due dates after {result.since}" if result.since else "queries in full"
+        print(f"  SQL path {attempt} ({how}) inserted {len(got):,} rows, the same: {same}")
+        if not same:
+            fail(f"the two scan paths differ on {day}: {len(expected - got)} missing, {len(got - expected)} extra")
+        if attempt != "in full":
+            undo(last, state)
 
 
 def throughput(count: int) -> None:
@@ -466,7 +511,9 @@ def main() -> None:
     tick("repeated tick after a change (full queries)", NEXT_DAY, runs=args.runs, force=True)
     print(f"ledger rows: {Delivery.objects.count():,}")
     explain_scan(NEXT_DAY, verbose=verbose)
+    explain_scan(NEXT_DAY, verbose=verbose, since=TODAY)
     explain_scan(DAY_AFTER, verbose=verbose)
+    explain_scan(DAY_AFTER, verbose=verbose, since=NEXT_DAY)
     explain_fanout(DAY_AFTER)
     if args.check_paths:
         print("\n== both scan paths, same data (the day after: Python dry run vs SQL path) ==")

@@ -122,6 +122,12 @@ def sync() -> None:
         logger.warning("holiday table not reloaded; keeping the previous one", exc_info=True)
 
 
+def entries() -> Mapping[date, bool]:
+    """The office's own table (day -> working), as in use now: what a digest of the calendar needs."""
+    sync()
+    return _State.table.days
+
+
 def span() -> tuple[date, date]:
     """The days answered one by one (outside them: Monday–Friday arithmetic)."""
     return _State.table.first, _State.table.last

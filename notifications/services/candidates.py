@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.db.models.expressions import Combinable, NegatedExpression
@@ -21,6 +22,9 @@ from duban.lib import workdays
 from notifications.models import Delivery, ReminderRule, Subject
 from notifications.services.timing import fire_date, local_tz
 from policy_tasks.models import AreaUnit, Milestone, ProgressReport, ReportPeriod, Task, TaskUnit, UrgeNotice
+
+if TYPE_CHECKING:
+    from notifications.services.scan_window import Window
 
 # Urge notices older than this are not caught up (their reply dates are long gone).
 URGE_LOOKBACK_DAYS = 60
@@ -115,8 +119,14 @@ def open_milestones() -> QuerySet[Milestone]:
 SCOPE_AREA = Coalesce("area_id", "task__area_id")
 
 
-def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[ReminderRule, QuerySet[Milestone]]]:
-    """(rule, queryset of milestone rows) pairs; the scan query the benchmark explains."""
+def milestone_queries(
+    rules: list[ReminderRule], today: date, window: Window | None = None
+) -> list[tuple[ReminderRule, QuerySet[Milestone]]]:
+    """(rule, queryset of milestone rows) pairs; the scan query the benchmark explains.
+
+    With a `window` (scan_window.py) each rule reads only the due dates it names: those
+    whose reminder fires after the last complete tick, or that changed since.
+    """
     by_id = {r.pk: r for r in rules}
     queries: list[tuple[ReminderRule, QuerySet[Milestone]]] = []
     before = [r for r in rules if r.offset_workdays <= 0]
@@ -125,12 +135,19 @@ def milestone_queries(rules: list[ReminderRule], today: date) -> list[tuple[Remi
         # One query per due date: each reads one range of the index in (due_date, id) order,
         # which the SQL path pages through in bounded batches.
         for day in dates:
+            if window is not None and not window.wants(rule, day, today):
+                continue
             qs = open_milestones().filter(due_date=day).filter(_not_in_ledger(Subject.MILESTONE, rule, today))
             queries.append((rule, qs))
     for rule in (r for r in rules if r.offset_workdays > 0):
         limit = last_anchor_fired(rule.offset_workdays, today)
-        qs = open_milestones().filter(due_date__lte=limit).filter(_not_in_ledger(Subject.MILESTONE, rule, today))
-        queries.append((rule, qs))
+        qs = open_milestones().filter(due_date__lte=limit)
+        if window is not None:
+            wanted = window.due_dates(rule, today, limit)
+            if not wanted:
+                continue
+            qs = qs.filter(due_date__in=wanted)
+        queries.append((rule, qs.filter(_not_in_ledger(Subject.MILESTONE, rule, today))))
     return queries
 
 

@@ -61,6 +61,8 @@ class ScanResult:
     batches: int = 0  # milestone pages inserted, each in its own transaction (PostgreSQL)
     largest_batch: int = 0  # the most ledger rows one of those transactions inserted
     unchanged: bool = False  # nothing changed since the last complete tick: milestone queries skipped
+    # The watermark the milestone queries read after (scan_window): None when they ran in full.
+    since: date | None = None
 
 
 def first_attempt_at(now: datetime, channel: str, prefs: Prefs) -> datetime:
@@ -227,7 +229,8 @@ def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None
     Milestone candidates come in pages of at most `batch_size`, each fanned out and
     inserted in its own transaction: a catch-up of a long backlog holds no more rows in
     memory, and no transaction more, than an ordinary tick. A tick with nothing changed
-    since the last complete one skips the milestone queries altogether (scan_marks).
+    since the last complete one skips the milestone queries altogether (scan_marks); one
+    that follows a complete tick reads only the due dates new since (scan_window).
     """
     rules = active_rules()
     mark = scan_marks.begin(rules[Subject.MILESTONE], result.today)
@@ -239,8 +242,9 @@ def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None
     believed = _believed_rows()
     clean = True
     result.unchanged = mark.unchanged
+    result.since = mark.window.since if mark.window and not mark.unchanged else None
     if not mark.unchanged:
-        for found in milestone_batches(rules[Subject.MILESTONE], result.today, batch_size):
+        for found in milestone_batches(rules[Subject.MILESTONE], result.today, batch_size, mark.window):
             if people is None:
                 index = RecipientIndex.load()
                 people = audience(index, first_attempts(index, now))
@@ -263,7 +267,7 @@ def _scan_postgresql(result: ScanResult, now: datetime, batch_size: int) -> None
         if result.planned:
             result.inserted += _insert_postgresql(result.planned, created, batch_size)
         if not mark.unchanged:
-            scan_marks.finish(mark, clean=clean)
+            scan_marks.finish(mark, clean=clean, today=result.today)
     if result.planned and len(result.planned) >= ANALYZE_AFTER_ROWS and len(result.planned) > believed:
         _analyze_ledger()
 

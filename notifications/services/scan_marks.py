@@ -29,6 +29,7 @@ from datetime import date
 from duban.lib import clock, workdays
 from notifications.models import ReminderRule, ScanChange, ScanMark
 from notifications.services.candidates import before_due_plan, last_anchor_fired
+from notifications.services.scan_window import Window
 
 KEY = "milestone"
 
@@ -36,8 +37,10 @@ KEY = "milestone"
 @dataclass
 class Mark:
     fingerprint: str
+    rules: str = ""
     changes: list[int] = field(default_factory=list)
     unchanged: bool = False
+    window: Window | None = None  # None: the queries run in full
 
 
 def fingerprint(rules: list[ReminderRule], today: date) -> str:
@@ -55,19 +58,43 @@ def fingerprint(rules: list[ReminderRule], today: date) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+def rules_digest(rules: list[ReminderRule]) -> str:
+    """What decides every fire date, whatever the day: the rules and the office's calendar."""
+    parts: list[object] = []
+    for r in sorted(rules, key=lambda r: r.pk):
+        parts.append((r.pk, r.anchor, r.offset_workdays, r.repeat_every_workdays, r.units))
+        parts.append((r.notify_clerks, r.notify_heads, r.notify_supervisors, r.is_active))
+    parts.append(sorted(workdays.entries().items()))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 def begin(rules: list[ReminderRule], today: date) -> Mark:
     """Read the changes first: whatever the queries see later includes at least these."""
-    mark = Mark(fingerprint(rules, today))
-    mark.changes = list(ScanChange.objects.values_list("id", flat=True))
-    last = ScanMark.objects.filter(key=KEY).values_list("fingerprint", "is_clean").first()
-    mark.unchanged = not mark.changes and last == (mark.fingerprint, True)
+    mark = Mark(fingerprint(rules, today), rules_digest(rules))
+    changes = list(ScanChange.objects.values_list("id", "due_date"))
+    mark.changes = [pk for pk, _ in changes]
+    last = ScanMark.objects.filter(key=KEY).values_list("fingerprint", "is_clean", "rules", "through").first()
+    if last is None:
+        return mark
+    last_fingerprint, clean, last_rules, through = last
+    mark.unchanged = not changes and (last_fingerprint, clean) == (mark.fingerprint, True)
+    dirty = {due for _, due in changes}
+    if clean and last_rules == mark.rules and through is not None and through <= today and None not in dirty:
+        mark.window = Window(since=through, dirty=frozenset(d for d in dirty if d is not None))
     return mark
 
 
-def finish(mark: Mark, *, clean: bool) -> None:
+def finish(mark: Mark, *, clean: bool, today: date) -> None:
     """Record a complete tick; call inside the transaction of its last writes."""
     if mark.changes:
         ScanChange.objects.filter(id__in=mark.changes).delete()
     ScanMark.objects.update_or_create(
-        key=KEY, defaults={"fingerprint": mark.fingerprint, "is_clean": clean, "updated_at": clock.now()}
+        key=KEY,
+        defaults={
+            "fingerprint": mark.fingerprint,
+            "is_clean": clean,
+            "rules": mark.rules,
+            "through": today,
+            "updated_at": clock.now(),
+        },
     )

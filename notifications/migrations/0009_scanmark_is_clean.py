@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("notifications", "0007_reminder_scan_marks"),
+        ("notifications", "0008_tick_scan_watermark"),
     ]
 
     operations = [
