@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.http import content_disposition_header
 
@@ -34,6 +33,7 @@ from policy_tasks.exports.ledger_xlsx import write_ledger_xlsx
 from policy_tasks.exports.params import LedgerParams, parse_period
 from policy_tasks.models import ExportJob, PolicyDocument, Task
 from policy_tasks.permissions import visible_tasks
+from policy_tasks.services.uploads import TypedContent
 
 log = logging.getLogger(__name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -168,8 +168,7 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
         job.refresh_from_db()
         return job
     # A random part in the stored name: stored files must not be guessable by id.
-    content = ContentFile(result.data)
-    content.content_type = result.content_type  # what an object store records for the object
+    content = TypedContent(result.data, result.content_type)
     job.file.save(f"{job.pk}-{secrets.token_hex(8)}.{result.extension}", content, save=False)
     ExportJob.objects.filter(pk=job_id).update(
         status=ExportJob.Status.DONE, progress=100, file=job.file.name, file_name=result.name, finished_at=clock.now()

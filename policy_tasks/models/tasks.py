@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Q
 
+if TYPE_CHECKING:
+    from accounts.models import Unit
 
-class TaskQuerySet(models.QuerySet):
+
+class TaskQuerySet(models.QuerySet["Task"]):
     def in_force(self) -> TaskQuerySet:
         """Tasks the current version of their document still contains (withdrawn ones keep their
         history but count for nothing: no lights, scores, reports owed or reminders)."""
@@ -70,7 +75,9 @@ class Task(models.Model):
         related_name="sub_tasks",
         verbose_name="上级节点",
     )
-    units = models.ManyToManyField("accounts.Unit", through="TaskUnit", related_name="tasks", verbose_name="责任单位")
+    units: models.ManyToManyField[Unit, TaskUnit] = models.ManyToManyField(
+        "accounts.Unit", through="TaskUnit", related_name="tasks", verbose_name="责任单位"
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name="创建时间")
     updated_at = models.DateTimeField(auto_now=True, verbose_name="更新时间")
 
@@ -128,7 +135,7 @@ class TaskUnit(models.Model):
         return f"第{self.task.ref}条 {self.unit}（{self.get_role_display()}）"
 
 
-class MilestoneQuerySet(models.QuerySet):
+class MilestoneQuerySet(models.QuerySet["Milestone"]):
     def live(self) -> MilestoneQuerySet:
         """Work still to do: open or awaiting verification (not closed, not withdrawn). What
         reminders, the overdue ledger and open counts read; milestone_open_due_idx covers it."""

@@ -22,14 +22,16 @@ and each changed clause's old text) and after; each changed or withdrawn task ge
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
-from accounts.models import Unit, UnitAlias
+from accounts.models import Unit, UnitAlias, User
 from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.errors import ServiceError
@@ -46,7 +48,7 @@ from policy_tasks.models import (
     TaskUnit,
     UrgeNotice,
 )
-from policy_tasks.parsing import ParsedDocument, ParsedTask, parse_document, parse_source
+from policy_tasks.parsing import ParsedDocument, ParsedMilestone, ParsedTask, parse_document, parse_source
 from policy_tasks.parsing.corrections import apply_corrections
 from policy_tasks.parsing.sources import read_source
 from policy_tasks.permissions import require
@@ -85,8 +87,8 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     plan: ClausePlan | None = None
     # {task id: {number, label, text}} of the clauses changed or withdrawn, before and after.
-    tasks_before: dict[str, dict] = field(default_factory=dict)
-    tasks_after: dict[str, dict] = field(default_factory=dict)
+    tasks_before: dict[str, dict[str, Any]] = field(default_factory=dict)
+    tasks_after: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in SUMMARY_FIELDS}
@@ -124,7 +126,7 @@ class _DryRunRollback(Exception):
 class _Source:
     data: bytes
     filename: str
-    corrections: dict
+    corrections: dict[str, Any]
 
 
 def document_import(
@@ -132,8 +134,8 @@ def document_import(
     text: str | None = None,
     data: bytes | None = None,
     filename: str = "document.txt",
-    corrections: dict | None = None,
-    user: Any = None,
+    corrections: dict[str, Any] | None = None,
+    user: User | None = None,
     year: int | None = None,
     dry_run: bool = False,
     unit_mapping: dict[str, Unit] | None = None,
@@ -169,6 +171,7 @@ def document_import(
             actor = actor_for(user, role=_import_role(user), meta=meta) if user is not None else SYSTEM
             before = _document_state(existing) if existing is not None else None
             _write(parsed, text, digest, existing, result, unit_mapping or {}, source, actor)
+            assert result.document is not None and result.version is not None, "_write sets both"
             audit_record(
                 actor=actor,
                 action="document.import" if result.created else "document.reimport",
@@ -186,7 +189,7 @@ def document_import(
     return result
 
 
-def _import_role(user: Any) -> str:
+def _import_role(user: User) -> str:
     """The role the audit trail records for an import: admins and supervisors may both import."""
     return "admin" if is_admin(user) else "supervisor"
 
@@ -202,7 +205,7 @@ def read_upload(
     data: bytes | None = None,
     filename: str = "document.txt",
     year: int | None = None,
-    corrections: dict | None = None,
+    corrections: dict[str, Any] | None = None,
 ) -> ParsedDocument:
     """The one way an import or a preview reads its input: a file's bytes, or text already decoded."""
     # A plan that states no year at all is read in the current one, and says so for the review.
@@ -240,7 +243,16 @@ def _version_state(version: DocumentVersion) -> dict[str, Any]:
     return {"sha256": version.text_sha256, "version": version.number, "source_sha256": version.sha256}
 
 
-def _write(parsed, text, digest, existing, result: ImportResult, mapping, source: _Source, actor: Actor) -> None:
+def _write(
+    parsed: ParsedDocument,
+    text: str,
+    digest: str,
+    existing: PolicyDocument | None,
+    result: ImportResult,
+    mapping: dict[str, Unit],
+    source: _Source,
+    actor: Actor,
+) -> None:
     units = _resolve_units(parsed, result, mapping)
     fields = {
         "title": parsed.title,
@@ -260,7 +272,7 @@ def _write(parsed, text, digest, existing, result: ImportResult, mapping, source
         document.version += 1
         document.save()
     result.document = document
-    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    user = actor.user if isinstance(actor.user, User) and actor.user.is_authenticated else None
     result.version = DocumentVersion.objects.create(
         document=document,
         number=document.version,
@@ -282,7 +294,7 @@ def _write(parsed, text, digest, existing, result: ImportResult, mapping, source
     result.version.save(update_fields=["summary"])
 
 
-def _resolve_units(parsed, result: ImportResult, mapping: dict[str, Unit]) -> dict[str, Unit]:
+def _resolve_units(parsed: ParsedDocument, result: ImportResult, mapping: dict[str, Unit]) -> dict[str, Unit]:
     resolved: dict[str, Unit] = {}
     for ref in parsed.units:
         written = [ref.name, *ref.aliases]
@@ -303,7 +315,13 @@ def _resolve_units(parsed, result: ImportResult, mapping: dict[str, Unit]) -> di
     return resolved
 
 
-def _write_areas(document, parsed, units, history, version) -> dict[int, Area]:
+def _write_areas(
+    document: PolicyDocument,
+    parsed: ParsedDocument,
+    units: dict[str, Unit],
+    history: dict[tuple[str, int], list[OldMilestone]],
+    version: DocumentVersion,
+) -> dict[int, Area]:
     areas: dict[int, Area] = {}
     for pa in parsed.areas:
         area, _ = Area.objects.update_or_create(
@@ -327,9 +345,17 @@ def new_clauses(parsed: ParsedDocument) -> list[NewClause]:
     ]
 
 
-def _write_tasks(document, parsed, units, areas, history, result: ImportResult, actor: Actor) -> None:
+def _write_tasks(
+    document: PolicyDocument,
+    parsed: ParsedDocument,
+    units: dict[str, Unit],
+    areas: dict[int, Area],
+    history: dict[tuple[str, int], list[OldMilestone]],
+    result: ImportResult,
+    actor: Actor,
+) -> None:
     tasks = {t.pk: t for t in Task.objects.clauses().filter(document=document)}
-    area_numbers = dict(Area.objects.filter(document=document).values_list("pk", "number"))
+    area_numbers: dict[int | None, int] = dict(Area.objects.filter(document=document).values_list("pk", "number"))
     old = [
         OldClause(
             id=t.pk,
@@ -343,6 +369,7 @@ def _write_tasks(document, parsed, units, areas, history, result: ImportResult, 
     ]
     plan = result.plan = plan_clauses(old, new_clauses(parsed))
     version, now = result.version, clock.now()
+    assert version is not None, "_write made it first"
     before_doc, after_doc = result.tasks_before, result.tasks_after
 
     # 1. Withdraw first: a withdrawn task leaves the numbering (task_number_unique binds the
@@ -444,7 +471,14 @@ def _write_units(task: Task, pt: ParsedTask, units: dict[str, Unit]) -> None:
     )
 
 
-def _withdraw_task(document, task: Task, milestones: list[OldMilestone], version, now, actor: Actor) -> int:
+def _withdraw_task(
+    document: PolicyDocument,
+    task: Task,
+    milestones: list[OldMilestone],
+    version: DocumentVersion,
+    now: datetime,
+    actor: Actor,
+) -> int:
     """撤销: the task and its milestones not closed leave everything that counts open work."""
     was = {"status": task.status, "number": task.number, "label": task.ref, "text": task.text}
     Task.objects.filter(pk=task.pk).update(
@@ -465,7 +499,9 @@ def _withdraw_task(document, task: Task, milestones: list[OldMilestone], version
     return len(ids) + _withdraw_sub_tasks(document, task, version, now, actor)
 
 
-def _withdraw_sub_tasks(document, parent: Task, version, now, actor: Actor) -> int:
+def _withdraw_sub_tasks(
+    document: PolicyDocument, parent: Task, version: DocumentVersion, now: datetime, actor: Actor
+) -> int:
     """A withdrawn clause's sub-tasks (分解任务) ask for nothing either: each is withdrawn with it."""
     count = 0
     for sub in Task.objects.filter(parent=parent).exclude(status__in=(Task.Status.CLOSED, Task.Status.WITHDRAWN)):
@@ -488,7 +524,7 @@ def _withdraw_sub_tasks(document, parent: Task, version, now, actor: Actor) -> i
     return count
 
 
-def _withdraw_milestones(ids: list[int], version, now) -> None:
+def _withdraw_milestones(ids: list[int], version: DocumentVersion, now: datetime) -> None:
     if not ids:
         return
     for m in Milestone.objects.filter(pk__in=ids).only("pk", "version"):
@@ -537,7 +573,7 @@ def old_milestones(queryset: QuerySet[Milestone]) -> dict[tuple[str, int], list[
     return found
 
 
-def _milestone_fields(pm, position: int, occurrence: int | None) -> dict[str, Any]:
+def _milestone_fields(pm: ParsedMilestone, position: int, occurrence: int | None) -> dict[str, Any]:
     due = pm.occurrences[occurrence - 1] if occurrence else pm.due_date
     return {
         "position": position,
@@ -554,10 +590,18 @@ def _milestone_fields(pm, position: int, occurrence: int | None) -> dict[str, An
     }
 
 
-def _sync_milestones(document, parsed_milestones, old: list[OldMilestone], version, *, task=None, area=None):
+def _sync_milestones(
+    document: PolicyDocument,
+    parsed_milestones: Sequence[ParsedMilestone],
+    old: list[OldMilestone],
+    version: DocumentVersion,
+    *,
+    task: Task | None = None,
+    area: Area | None = None,
+) -> dict[str, int]:
     """Apply the milestone plan of one task or area: keep matched rows (updating a corrected
     wording or date in place), create the new, delete/keep/withdraw the gone."""
-    owner = {"task": task} if task is not None else {"area": area}
+    owner: dict[str, Task | Area | None] = {"task": task} if task is not None else {"area": area}
     rows = expand_milestones(parsed_milestones)
     keys = [key for _, _, key in rows]
     plan = plan_milestones(old, keys)
