@@ -6,7 +6,11 @@ from django.db import models
 from django.db.models import Q
 
 if TYPE_CHECKING:
+    from django import forms
+
     from accounts.models import Unit
+    from policy_tasks.models.workflow import CompletionRequest, ExtensionRequest, UrgeNotice
+    from policy_tasks.selectors.lights_reasons import LightReason
 
 
 class TaskQuerySet(models.QuerySet["Task"]):
@@ -82,6 +86,13 @@ class Task(models.Model):
     updated_at = models.DateTimeField(auto_now=True, verbose_name="更新时间")
 
     objects = TaskQuerySet.as_manager()
+
+    # Set on instances by the code that needs them, absent on a plain row: the pages' lights
+    # (web.queries, web.ledger), the user's roles on the workbench, and the permission checks'
+    # memberships of one user on this task (permissions._memberships).
+    light: str
+    my_roles: set[str]
+    _perm_cache: dict[int, list[tuple[int, str, str]]]
 
     class Meta:
         verbose_name = "任务"
@@ -211,6 +222,23 @@ class Milestone(models.Model):
     version = models.PositiveIntegerField(default=1, verbose_name="版本")
 
     objects = MilestoneQuerySet.as_manager()
+
+    # Set on instances by the lists and pages that show them, absent on a plain row: the light
+    # (selectors.lights.annotate_lights), the days counted and units named by the workbench and
+    # the ledger (web.queries, web.ledger), and the task page's requests and forms (web.task_page).
+    light: str
+    light_reason: LightReason
+    days_left: int
+    days_late: int
+    lead_units: list[Unit]
+    co_units: list[Unit]
+    urge_list: list[UrgeNotice]
+    pending_extension: ExtensionRequest | None
+    latest_request: CompletionRequest | None
+    completion_form: forms.Form
+    extension_form: forms.Form
+    show_completion: bool
+    show_extension: bool
 
     class Meta:
         verbose_name = "里程碑"
