@@ -38,7 +38,7 @@ from policy_tasks.services.uploads import TypedContent
 log = logging.getLogger(__name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
-CONTENT_TYPES = {
+CONTENT_TYPES: dict[str, str] = {  # by ExportJob.Kind
     ExportJob.Kind.LEDGER_XLSX: XLSX,
     ExportJob.Kind.LEDGER_CSV: CSV,
     ExportJob.Kind.BULLETIN_PDF: FORMATS["pdf"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 
+from django.db.models import QuerySet
 from django.http import FileResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -22,7 +23,7 @@ from rest_framework.response import Response
 
 from duban.storage.downloads import signed_redirect
 from policy_tasks.api import scoping
-from policy_tasks.api.base import GenericApi
+from policy_tasks.api.base import GenericApi, GenericApiMixin
 from policy_tasks.api.schema import SIGNED_REDIRECT, errors_for
 from policy_tasks.api.serializers.exports import (
     BulletinJobInputSerializer,
@@ -196,8 +197,8 @@ class BulletinJobApi(OnDocumentApi):
         return self.accepted(job)
 
 
-class MyJobs:
-    def get_queryset(self):
+class MyJobs(GenericApiMixin):
+    def get_queryset(self) -> QuerySet[ExportJob]:
         return ExportJob.objects.filter(requested_by=self.request.user)
 
 
