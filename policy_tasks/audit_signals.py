@@ -23,7 +23,15 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from duban.logs.context import current_request
-from policy_tasks.services.audit import SYSTEM, Actor, AuditEntry, RequestMeta, actor_for, audit_record
+from policy_tasks.services.audit import (
+    RECORDED_BY_SERVICE,
+    SYSTEM,
+    Actor,
+    AuditEntry,
+    RequestMeta,
+    actor_for,
+    audit_record,
+)
 
 # Never copied into an event: a hash is a secret even when salted. A new password shows as a flag.
 SECRET_FIELDS = {"password"}
@@ -107,7 +115,7 @@ def _before(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
 def _after_save(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
     if raw or sender not in _WATCHED or _noise(update_fields):
         return
-    if getattr(instance, "_audit_recorded_by_service", False):
+    if getattr(instance, RECORDED_BY_SERVICE, False):
         return  # a service records this change under its own name (auth.password_changed)
     entry = _entry()
     if entry is None:

@@ -58,7 +58,7 @@ def embedded_defaults(app_configs, **kwargs) -> list[Error]:
                 id="duban.E003",
             )
         )
-    if settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in PER_PROCESS_CACHES:
+    if str(settings.CACHES["default"]["BACKEND"]).rsplit(".", 1)[-1] in PER_PROCESS_CACHES:
         errors.append(
             Error(
                 "生产环境（DEBUG 关闭）缓存不是各进程、各节点共用的：登录限流和会话各算各的，限流形同虚设。",

@@ -8,10 +8,11 @@ tells nobody, and a committed one cannot lose its notice to a crash after the co
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.dispatch import Signal
+
+from accounts.models import User
+from policy_tasks.models import CompletionRequest, ExtensionRequest
 
 RETURNED = "returned"
 VERIFIED = "verified"
@@ -22,7 +23,7 @@ EXT_REFUSED = "ext_refused"
 decision_made = Signal()
 
 
-def decided(kind: str, request: Any, user: Any) -> None:
+def decided(kind: str, request: CompletionRequest | ExtensionRequest, user: User) -> None:
     """Tell the receivers, inside the caller's transaction (a service decorated atomic)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("decision_made must be sent inside the decision's transaction")

@@ -18,7 +18,7 @@ from accounts import roles
 from accounts.models import Membership, RoleGrant, Unit, User
 from duban.lib.sql import column, fetch, table
 from policy_tasks.errors import Forbidden, NotFound
-from policy_tasks.models import SupervisionScope, Task, TaskUnit
+from policy_tasks.models import PolicyDocument, SupervisionScope, Task, TaskUnit
 
 
 def _memberships(user: User, task: Task) -> list[tuple[int, str, str]]:
@@ -136,8 +136,9 @@ PERMISSIONS.add_rule("scoreboard.read", is_document_supervisor | is_leader | is_
 PERMISSIONS.add_rule("account.manage", is_admin)
 
 
-def can(user: User, action: str, task: Task | None = None) -> bool:
-    return PERMISSIONS.test_rule(action, user, task)
+def can(user: User, action: str, obj: Task | PolicyDocument | None = None) -> bool:
+    """`obj` is the task, or the document for the document-level rules (scoreboard.read)."""
+    return bool(PERMISSIONS.test_rule(action, user, obj))
 
 
 def require(user: User, action: str, task: Task | None = None) -> None:

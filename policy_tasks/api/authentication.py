@@ -10,11 +10,14 @@ as four ORM queries they cost more than most pages' own SQL (docs/performance.md
 from __future__ import annotations
 
 import binascii
+from collections.abc import Sequence
 from datetime import datetime
 from hmac import compare_digest
 from itertools import groupby
+from typing import TypeVar
 
 from django.db import connection
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from knox.auth import TokenAuthentication
@@ -30,6 +33,7 @@ from duban.lib.sql import aware, column, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import SupervisionScope
 
+M = TypeVar("M", bound=Model)
 _PREFIXES = (b"token", b"bearer")
 _TOKEN_FIELDS = [f.attname for f in AuthToken._meta.concrete_fields]
 _USER_FIELDS = [f.attname for f in User._meta.concrete_fields]
@@ -55,10 +59,10 @@ _PRINCIPAL_SQL = (
 )
 
 
-def _load(model, names: list[str], values: tuple):
+def _load(model: type[M], names: list[str], values: Sequence[object]) -> M:
     """A model instance from a raw row (SQLite hands back datetimes naive)."""
-    values = [aware(value) if isinstance(value, datetime) else value for value in values]
-    return model.from_db(connection.alias, names, values)
+    row = [aware(value) if isinstance(value, datetime) else value for value in values]
+    return model.from_db(connection.alias, names, row)
 
 
 class TokenOrBearerAuthentication(TokenAuthentication):
@@ -82,8 +86,8 @@ class TokenOrBearerAuthentication(TokenAuthentication):
         token = token.decode("utf-8")
         n_token, n_user = len(_TOKEN_FIELDS), len(_USER_FIELDS)
         rows = fetch(_PRINCIPAL_SQL, [token[: CONSTANTS.TOKEN_KEY_LENGTH]])
-        for _digest, group in groupby(rows, key=lambda row: row[0]):
-            group = list(group)
+        for _digest, same_key in groupby(rows, key=lambda row: row[0]):
+            group = list(same_key)
             auth_token = _load(AuthToken, _TOKEN_FIELDS, group[0][:n_token])
             if self._cleanup_token(auth_token):
                 continue

@@ -79,7 +79,7 @@ class LockedOut(exceptions.APIException):
 
 # Chinese messages for the exceptions whose default text DRF writes in English
 # or which carry a technical detail the caller should not depend on.
-_MESSAGES: dict[type, tuple[str, str]] = {
+_MESSAGES: dict[type[exceptions.APIException], tuple[str, str]] = {
     exceptions.NotAuthenticated: ("not_authenticated", "未登录或未提供身份凭证"),
     exceptions.AuthenticationFailed: ("authentication_failed", "身份凭证无效或已过期"),
     exceptions.PermissionDenied: ("forbidden", "无权执行此操作"),
@@ -138,7 +138,7 @@ def _translate(exc: Exception) -> tuple[int, str, str, dict[str, list[str]], dic
     if isinstance(exc, RequestDataTooBig):  # Django's own check, when something read request.body
         exc = RequestTooLarge()
     if isinstance(exc, (PreconditionFailed, PreconditionRequired, InvalidCredentials, LockedOut, TokenLimit)):
-        headers = {"WWW-Authenticate": 'Token realm="api"'} if exc.status_code == 401 else {}
+        headers: dict[str, str] = {"WWW-Authenticate": 'Token realm="api"'} if exc.status_code == 401 else {}
         return exc.status_code, exc.default_code, str(exc.detail), {}, headers
     if isinstance(exc, exceptions.ValidationError):
         fields = _flatten(exc.detail)
@@ -147,7 +147,7 @@ def _translate(exc: Exception) -> tuple[int, str, str, dict[str, list[str]], dic
         fields = _flatten(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
         return 400, "invalid", _validation_message(fields), fields, {}
     if isinstance(exc, exceptions.Throttled):
-        wait = int(exc.wait) if exc.wait else None
+        wait = int(exc.wait) if exc.wait else None  # type: ignore[attr-defined]  # set in __init__; drf-stubs omit it
         message = f"请求过于频繁，请 {wait} 秒后再试" if wait else "请求过于频繁，请稍后再试"
         return 429, "throttled", message, {}, ({"Retry-After": str(wait)} if wait else {})
     if isinstance(exc, Http404):
@@ -166,7 +166,7 @@ def _translate(exc: Exception) -> tuple[int, str, str, dict[str, list[str]], dic
             detail = str(exc.detail)
             if detail != str(exc.default_detail) and _CHINESE.search(detail):
                 message = detail  # raised by our own code with its own message
-            headers: dict[str, str] = {}
+            headers = {}
             if exc.status_code == 401:
                 headers["WWW-Authenticate"] = getattr(exc, "auth_header", None) or 'Token realm="api"'
             return exc.status_code, code, message, {}, headers

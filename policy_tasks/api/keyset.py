@@ -67,7 +67,7 @@ def _decode(raw: str, parse_key: Callable[[list], tuple]) -> tuple[tuple, bool, 
 def paginate(request: Request, fetch: Fetch, *, key_of: Callable[[Any], tuple], parse_key) -> Page:
     """One page of rows; `key_of(row)` is the row's sort key as JSON values, `parse_key` reads
     one back from a cursor (raising ValueError or TypeError when it cannot)."""
-    size = DubanCursorPagination().get_page_size(request)
+    size = DubanCursorPagination().get_page_size(request) or DubanCursorPagination.page_size  # never None: set
     raw = request.query_params.get(CURSOR)
     after, backwards, written = _decode(raw, parse_key) if raw else (None, False, ())
     rows = list(fetch(after=after, backwards=backwards, limit=size + 1))
@@ -80,9 +80,9 @@ def paginate(request: Request, fetch: Fetch, *, key_of: Callable[[Any], tuple], 
 
     if backwards:
         rows.reverse()
-        previous = link(key_of(rows[0]), True) if more else None
+        previous: str | None = link(key_of(rows[0]), True) if more else None
         # Going back from a later page: the rows after this one are that page's.
-        following = link(key_of(rows[-1])) if rows else remove_query_param(url, CURSOR)
+        following: str | None = link(key_of(rows[-1])) if rows else remove_query_param(url, CURSOR)
         return Page(rows, following, previous)
     following = link(key_of(rows[-1])) if more else None
     previous = None

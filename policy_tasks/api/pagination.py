@@ -17,7 +17,7 @@ class DubanCursorPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
-    ordering = ("id",)
+    ordering: tuple[str, ...] = ("id",)
     cursor_query_description = "分页游标：取自上一页返回的 next / previous"
     page_size_query_description = "每页条数（默认 50，最多 200）"
 

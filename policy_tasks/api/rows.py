@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from django.utils import timezone
 from rest_framework import serializers
 
 from accounts.models import Unit
 from duban.lib.sql import column, rows_for_ids, table
-from policy_tasks.models import TaskUnit
+from policy_tasks.models import Task, TaskUnit
 from policy_tasks.selectors.lights import task_lights
 
 # DRF's rendering of a datetime, so a row reads exactly as the ModelSerializer would have
@@ -77,7 +77,9 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
         units = {row["id"]: row["units"] for row in page}
     # The page holds each task's latest percent: the lights need not read it again.
     percents = {row["id"]: row["latest_percent"] for row in page if row["latest_percent"] is not None}
-    lights = task_lights([_TaskRef(row["id"], row["status"]) for row in page], on=on, percents=percents)
+    # task_lights reads only pk and status, though selectors.lights types its argument as tasks.
+    refs = cast(list[Task], [_TaskRef(row["id"], row["status"]) for row in page])
+    lights = task_lights(refs, on=on, percents=percents)
     zone = timezone.get_current_timezone()
     return [
         {

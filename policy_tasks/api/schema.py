@@ -31,7 +31,7 @@ ERROR_DESCRIPTIONS = {
 class ErrorDetailSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="机器可读的错误码，如 not_found、stale_version、invalid")
     message = serializers.CharField(help_text="中文错误说明")
-    fields = serializers.DictField(
+    fields = serializers.DictField(  # type: ignore[assignment]  # a declared field; drf-stubs see Field's own attribute
         child=serializers.ListField(child=serializers.CharField()),
         help_text="出错字段及其中文说明；与字段无关时为空对象",
     )

@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Prefetch
 
+from accounts.models import User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, NotFound
 from policy_tasks.exports.ledger import chinese_number
@@ -140,7 +140,7 @@ class Bulletin:
         return f"关于{self.document.doc_number}落实情况的督查通报（{self.period.label}）"
 
 
-def require_bulletin_reader(user: Any, document: PolicyDocument) -> None:
+def require_bulletin_reader(user: User, document: PolicyDocument) -> None:
     """Bulletins name every unit: supervisors, leaders and admins who see the document."""
     tasks = Task.objects.filter(document=document)
     if tasks.exists() and not visible_tasks(user, tasks).exists():
@@ -150,6 +150,7 @@ def require_bulletin_reader(user: Any, document: PolicyDocument) -> None:
 
 
 def _count(figures: Figures, state: MilestoneState, period: Period) -> None:
+    assert state.due is not None, "the bulletin reads dated milestones only"
     figures.milestones += 1
     if period.start <= state.due <= period.end:
         figures.due_in_period += 1
@@ -167,6 +168,7 @@ def _count(figures: Figures, state: MilestoneState, period: Period) -> None:
 
 
 def _item(task: Task, m: Milestone, state: MilestoneState, lead: str, co: str) -> Item:
+    assert state.due is not None, "the bulletin reads dated milestones only"
     return Item(
         task.number,
         task.title,
@@ -181,7 +183,7 @@ def _item(task: Task, m: Milestone, state: MilestoneState, lead: str, co: str) -
     )
 
 
-def bulletin_build(*, document: PolicyDocument, period: Period | str, user: Any = None) -> Bulletin:
+def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User | None = None) -> Bulletin:
     """The bulletin of `document` for `period`; `user=None` reads everything (commands, jobs)."""
     if isinstance(period, str):
         period = Period.parse(period)
@@ -203,7 +205,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: Any 
         .prefetch_related(Prefetch("task_units", queryset=TaskUnit.objects.select_related("unit").order_by("position")))
         .order_by("number")
     )
-    by_id = {t.pk: t for t in tasks}
+    by_id: dict[int | None, Task] = {t.pk: t for t in tasks}
     milestones = list(
         Milestone.objects.filter(document=document, task__in=seen.values("pk"), due_date__isnull=False)
         .exclude(withdrawn_at__lt=cutoff)
@@ -214,7 +216,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: Any 
     states = milestone_states(milestones, on=on, cutoff=cutoff, document=document, percents=percents)
     missing = [r for r in reports_missing(on=on, document=document, include_late=True) if r.task.pk in by_id]
 
-    areas = {
+    areas: dict[int | None, AreaSummary] = {
         a.pk: AreaSummary(f"{chinese_number(a.number)}、{a.title}")
         for a in Area.objects.filter(document=document)
         if not scoped or any(t.area_id == a.pk for t in tasks)

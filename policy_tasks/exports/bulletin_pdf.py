@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.utils import timezone
 
+from accounts.models import Unit
 from policy_tasks.exports import pdf_font
 from policy_tasks.exports.bulletin import Bulletin
 
@@ -148,7 +149,7 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
     ))  # fmt: skip
     section("六、进度未按时报送情况", Table(
         ["条款", "牵头单位", "填报周期", "报送截止", "实际报送"],
-        [_cells([f"{r.task.ref}. {r.task.title}", r.unit.name,
+        [_cells([f"{r.task.ref}. {r.task.title}", cast(Unit, r.unit).name,
                  f"{_date(r.period.starts_on)}至{_date(r.period.ends_on)}", _date(r.period.due_on),
                  f"{_date(timezone.localtime(r.filed_at))}（迟报）" if r.filed_at else "未报送"])
          for r in b.missing],

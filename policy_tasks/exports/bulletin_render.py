@@ -10,13 +10,14 @@ with python-docx, because offices edit the bulletin before issuing it.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
 
+from accounts.models import Unit
 from policy_tasks.exports import bulletin_pdf, pdf_font
 from policy_tasks.exports import docx_official as w
 from policy_tasks.exports.bulletin import Bulletin, Figures
@@ -156,7 +157,7 @@ def render_bulletin_docx(b: Bulletin) -> bytes:
     w.table(
         doc,
         ["条款", "牵头单位", "填报周期", "报送截止", "实际报送"],
-        [[f"{r.task.ref}. {r.task.title}", r.unit.name,
+        [[f"{r.task.ref}. {r.task.title}", cast(Unit, r.unit).name,
           f"{_date(r.period.starts_on)}至{_date(r.period.ends_on)}", _date(r.period.due_on),
           f"{_date(timezone.localtime(r.filed_at))}（迟报）" if r.filed_at else "未报送"] for r in b.missing],
     )  # fmt: skip

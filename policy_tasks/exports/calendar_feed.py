@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -26,7 +26,7 @@ from django.db.models import Prefetch, QuerySet
 from icalendar import Alarm, Calendar, Event
 
 from accounts import roles
-from accounts.models import Unit
+from accounts.models import Unit, User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, InvalidState, NotFound
 from policy_tasks.models import CalendarToken, Milestone, TaskUnit
@@ -41,13 +41,13 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _may_follow_unit(user: Any, unit: Unit) -> bool:
+def _may_follow_unit(user: User, unit: Unit) -> bool:
     if not user.is_active:
         return False
     return unit.pk in roles.unit_ids(user) or roles.is_supervisor(user) or roles.is_leader(user) or roles.is_admin(user)
 
 
-def feed_milestones(*, user: Any, unit: Unit | None = None) -> QuerySet[Milestone]:
+def feed_milestones(*, user: User, unit: Unit | None = None) -> QuerySet[Milestone]:
     """Open, dated clause milestones the user may see (of `unit`'s tasks when given)."""
     tasks = visible_tasks(user)
     if unit is not None:
@@ -64,6 +64,7 @@ def feed_milestones(*, user: Any, unit: Unit | None = None) -> QuerySet[Mileston
 
 
 def _description(m: Milestone) -> str:
+    assert m.task is not None, "a feed lists clause milestones (feed_milestones)"
     units = list(m.task.task_units.all())
     lead = "、".join(tu.unit.name for tu in units if tu.role == TaskUnit.Role.LEAD)
     co = "、".join(tu.unit.name for tu in units if tu.role == TaskUnit.Role.CO)
@@ -77,7 +78,7 @@ def _description(m: Milestone) -> str:
     return "\n".join(lines)
 
 
-def build_calendar(milestones, *, name: str) -> bytes:
+def build_calendar(milestones: Iterable[Milestone], *, name: str) -> bytes:
     host = urlsplit(settings.SITE_URL).hostname or "duban.local"
     cal = Calendar()
     cal.add("prodid", "-//Duban//督办系统//ZH")
@@ -90,6 +91,7 @@ def build_calendar(milestones, *, name: str) -> bytes:
     cal.add("x-published-ttl", "PT6H")
     stamp = clock.now()
     for m in milestones:
+        assert m.due_date is not None, "a feed lists dated milestones (feed_milestones)"
         event = Event()
         event.add("uid", f"milestone-{m.pk}@{host}")
         event.add("dtstamp", stamp)
@@ -112,7 +114,7 @@ def build_calendar(milestones, *, name: str) -> bytes:
 
 @transaction.atomic
 def calendar_token_create(
-    *, user: Any, unit: Unit | None = None, label: str = "", meta: RequestMeta | None = None
+    *, user: User, unit: Unit | None = None, label: str = "", meta: RequestMeta | None = None
 ) -> tuple[CalendarToken, str]:
     """A new feed token; returns it with the raw secret, which is never retrievable again."""
     if not user.is_authenticated:
@@ -137,7 +139,7 @@ def calendar_token_create(
 
 
 @transaction.atomic
-def calendar_token_revoke(*, user: Any, token: CalendarToken, meta: RequestMeta | None = None) -> CalendarToken:
+def calendar_token_revoke(*, user: User, token: CalendarToken, meta: RequestMeta | None = None) -> CalendarToken:
     """Revoke one of the user's own tokens (admins may revoke anyone's)."""
     if token.owner_id != user.pk and not roles.is_admin(user):
         raise NotFound("订阅不存在")

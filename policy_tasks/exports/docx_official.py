@@ -14,6 +14,7 @@ from io import BytesIO
 
 from django.conf import settings
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -41,7 +42,7 @@ def fonts() -> tuple[str, str]:
     return names[0], names[1] if len(names) > 1 else names[0]
 
 
-def new_document() -> Document:
+def new_document() -> DocxDocument:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT

@@ -26,6 +26,7 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils.http import content_disposition_header
 
+from accounts.models import User
 from duban.lib import clock
 from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.exports.bulletin import bulletin_build, require_bulletin_reader
@@ -40,7 +41,7 @@ from policy_tasks.permissions import visible_tasks
 log = logging.getLogger(__name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
-CONTENT_TYPES = {
+CONTENT_TYPES: dict[str, str] = {  # by ExportJob.Kind
     ExportJob.Kind.LEDGER_XLSX: XLSX,
     ExportJob.Kind.LEDGER_CSV: CSV,
     ExportJob.Kind.BULLETIN_PDF: FORMATS["pdf"],
@@ -80,7 +81,7 @@ def _safe(text: str) -> str:
     return "".join(c for c in text if c not in '\\/:*?"<>|').strip() or "export"
 
 
-def require_ledger_reader(user: Any, document: PolicyDocument) -> None:
+def require_ledger_reader(user: User, document: PolicyDocument) -> None:
     """Anyone who sees a clause of the document; the rows are then cut to what they see."""
     if not visible_tasks(user, Task.objects.filter(document=document)).exists():
         raise NotFound("文件不存在或无权查看")
@@ -91,7 +92,7 @@ def build_export(
     kind: str,
     document: PolicyDocument,
     params: dict[str, Any],
-    user: Any = None,
+    user: User | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ExportFile:
     """The file for `kind` (an ExportJob.Kind). `user=None` reads everything; `progress` gets 0..100."""
@@ -135,7 +136,7 @@ def build_export(
 
 
 @transaction.atomic
-def export_job_create(*, user: Any, kind: str, document: PolicyDocument, params: dict[str, Any]) -> ExportJob:
+def export_job_create(*, user: User, kind: str, document: PolicyDocument, params: dict[str, Any]) -> ExportJob:
     """Check the request now (mistakes are answered at once, not by a failed job), then record it.
 
     Queueing is tasks.export_job_start's part, after commit.
@@ -205,7 +206,7 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
 
 def job_disposition(job: ExportJob) -> str:
     """The Content-Disposition a job's download carries, the same whether streamed or signed."""
-    return content_disposition_header(True, job.file_name)
+    return content_disposition_header(True, job.file_name) or ""  # never None for an attachment
 
 
 def export_jobs_prune(*, older_than: timedelta = timedelta(days=KEEP_DAYS)) -> int:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
-from accounts.models import Unit
+from accounts.models import Unit, User
 from duban.lib import clock
 from duban.lib.any_of import AnyOf
 from policy_tasks.exports.snapshot import LatestReport, cutoff_of, latest_reports, latest_values, milestone_states
@@ -87,7 +87,7 @@ class _MilestoneRow(NamedTuple):
     target_value: Decimal | None
     target_unit: str
     status: str
-    closed_at: Any
+    closed_at: datetime | None
 
 
 def chinese_number(n: int) -> str:
@@ -230,7 +230,7 @@ def _keep(state, filters: LedgerFilters) -> bool:
 def ledger_rows(
     *,
     document: PolicyDocument,
-    user: Any = None,
+    user: User | None = None,
     as_of: date | None = None,
     unit: Unit | None = None,
     lights: Iterable[str] = (),
@@ -244,7 +244,7 @@ def ledger_rows(
     cutoff = cutoff_of(as_of)
 
     # Withdrawn (已撤销/已作废) before the cutoff: out of the ledger; withdrawn later: as it stood then.
-    tasks_qs = Task.objects.filter(document=document).exclude(withdrawn_at__lt=cutoff)
+    tasks_qs: QuerySet[Task] = Task.objects.filter(document=document).exclude(withdrawn_at__lt=cutoff)
     if user is not None:
         tasks_qs = visible_tasks(user, tasks_qs)
     if unit is not None:

@@ -226,6 +226,7 @@ def _pages(pdf: _Pages, content: list[Block]) -> bytes:
         elif block.kind == "none":
             _para(pdf, block, color=GREY)
         elif block.kind == "table":
+            assert block.table is not None, "a table block carries its table"
             _table(pdf, block.table)
         elif block.kind == "footer":
             pdf.ln(6)

@@ -59,7 +59,8 @@ def _lines(text: str, width_of, width: float, first: float | None) -> list[tuple
             lines[-1].append((start, unit))
             used += size
             continue
-        line, carried = lines[-1], []
+        line = lines[-1]
+        carried: list[tuple[int, str]] = []
         # Take back what may not end a line, and what the next line may not start with.
         while len(line) > 1 and (line[-1][1][-1] in NOT_AT_END or [*carried, (start, unit)][0][1][0] in NOT_AT_START):
             carried.insert(0, line.pop())
@@ -72,7 +73,7 @@ def _lines(text: str, width_of, width: float, first: float | None) -> list[tuple
 
 def _units(text: str, width_of, width: float) -> list[tuple[int, str]]:
     """Characters, spaces, and Latin runs; a run wider than a line is split into characters."""
-    units = []
+    units: list[tuple[int, str]] = []
     for match in _UNIT.finditer(text):
         unit, start = match.group(), match.start()
         if len(unit) > 1 and not unit.isspace() and width_of(unit) > width:

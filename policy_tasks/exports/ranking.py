@@ -10,7 +10,9 @@ historical states. Extensions count when decided before the cutoff.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
+from accounts.models import Unit
 from policy_tasks.exports.snapshot import MilestoneState
 from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, TaskUnit
 from policy_tasks.selectors.reports import MissingReport
@@ -39,6 +41,7 @@ def historical_scoreboard(
                 score.tasks_led += 1
     for m in milestones:
         state = states[m.pk]
+        assert state.due is not None and m.task_id is not None, "dated task milestones only (bulletin_build)"
         if state.due >= on:
             continue
         for tu in units_of[m.task_id]:
@@ -60,11 +63,11 @@ def historical_scoreboard(
     )
     if scoped:  # only the reader's tasks (units_of holds them)
         granted = granted.filter(milestone__task_id__in=list(units_of))
-    granted = granted.values_list("unit_id", flat=True)
-    for unit_id in granted:
+    for unit_id in granted.values_list("unit_id", flat=True):
         if unit_id in scores:
             scores[unit_id].extensions += 1
     for r in missing:
-        if r.unit.pk in scores:
-            scores[r.unit.pk].missing_reports += 1
+        unit = cast(Unit, r.unit)  # a TaskUnit's unit, though selectors.reports types it as object
+        if unit.pk in scores:
+            scores[unit.pk].missing_reports += 1
     return scores_ranked(scores, days_late, document)

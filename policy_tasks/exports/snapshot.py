@@ -20,11 +20,12 @@ Everything here is bulk: a fixed number of queries whatever the number of milest
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
+from typing import Protocol, cast
 
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
@@ -55,11 +56,33 @@ def cutoff_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
+class MilestoneFacts(Protocol):
+    """What the snapshot reads of a milestone: a model instance, or the ledger's plain row."""
+
+    @property
+    def pk(self) -> int: ...
+
+    @property
+    def document_id(self) -> int: ...
+
+    @property
+    def task_id(self) -> int | None: ...
+
+    @property
+    def due_date(self) -> date | None: ...
+
+    @property
+    def target_value(self) -> Decimal | None: ...
+
+    @property
+    def closed_at(self) -> datetime | None: ...
+
+
 @dataclass(frozen=True)
 class MilestoneState:
     """One milestone at the cutoff. `on` is the day lights and lateness are judged for."""
 
-    milestone: Milestone
+    milestone: MilestoneFacts
     due: date | None
     status: str
     closed_on: date | None
@@ -89,7 +112,7 @@ class LatestReport:
     submitted_at: datetime
 
 
-def due_dates_at(milestones: list[Milestone], *, cutoff: datetime) -> dict[int, date | None]:
+def due_dates_at(milestones: Sequence[MilestoneFacts], *, cutoff: datetime) -> dict[int, date | None]:
     """Each milestone's due date in force at the cutoff (see the module rules). One query."""
     earliest_later: dict[int, date] = {}
     for ids in _chunks([m.pk for m in milestones]):
@@ -159,7 +182,7 @@ def latest_values(milestone_ids, *, cutoff: datetime) -> dict[int, Decimal]:
 
 
 def milestone_states(
-    milestones: list[Milestone],
+    milestones: Sequence[MilestoneFacts],
     *,
     on: date,
     cutoff: datetime | None = None,
@@ -183,7 +206,7 @@ def milestone_states(
         documents.update(PolicyDocument.objects.in_bulk(missing))
     percents = percents or {}
     # A milestone with a target is judged on its own value as of the cutoff, as the pages judge it now.
-    targets = {m.pk: m.target_value for m in milestones if getattr(m, "target_value", None) is not None}
+    targets = {m.pk: m.target_value for m in milestones if m.target_value is not None}
     actuals = latest_values(targets, cutoff=cutoff) if targets else {}
     states: dict[int, MilestoneState] = {}
     zone = timezone.get_current_timezone()  # once: timezone.localdate looks it up per call
@@ -205,11 +228,14 @@ def milestone_states(
         light = (
             GREY
             if closed
-            else milestone_light(past, on=on, percent=percent, document=documents[m.document_id], value=value)
+            # It reads only the namespace's fields, though selectors.lights types the argument as a Milestone.
+            else milestone_light(
+                cast(Milestone, past), on=on, percent=percent, document=documents[m.document_id], value=value
+            )
         )
         days_late = None
         if due is not None:
-            if closed and closed_on > due:
+            if closed_on is not None and closed_on > due:  # set exactly when closed
                 days_late = (closed_on - due).days
             elif not closed and due < on:
                 days_late = (on - due).days

@@ -9,6 +9,7 @@ from celery import shared_task
 from django.db import transaction
 from kombu.exceptions import OperationalError
 
+from accounts.models import User
 from policy_tasks.errors import Unavailable
 from policy_tasks.exports.jobs import export_job_create, export_job_fail, export_job_run, export_jobs_prune
 from policy_tasks.models import ExportJob, PolicyDocument
@@ -30,7 +31,7 @@ def prune_export_jobs() -> int:
     return export_jobs_prune()
 
 
-def export_job_start(*, user: Any, kind: str, document: PolicyDocument, params: dict[str, Any]) -> ExportJob:
+def export_job_start(*, user: User, kind: str, document: PolicyDocument, params: dict[str, Any]) -> ExportJob:
     """Record the job and queue it once the row is committed (a worker must be able to read it).
 
     Outside a transaction, as in a request, on_commit runs at once: a broker that is down is

@@ -14,12 +14,12 @@ task page and in the API; anyone else gets 404, as for a notice that does not ex
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 
+from accounts.models import User
 from policy_tasks.exports import docx_official as w
 from policy_tasks.exports import pdf_font
 from policy_tasks.exports.bulletin_pdf import Block, Table
@@ -49,7 +49,7 @@ class NoticeText:
     date_label: str
 
 
-def urge_notice_for(user: Any, pk: int) -> UrgeNotice:
+def urge_notice_for(user: User, pk: int) -> UrgeNotice:
     """The notice if `user` may see it; Http404 otherwise (a unit outside it learns nothing)."""
     notice = (
         UrgeNotice.objects.filter(pk=pk, task__in=visible_tasks(user).values("pk"))

@@ -9,12 +9,13 @@ login: its secret URL is the credential.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
@@ -28,8 +29,11 @@ from policy_tasks.exports.jobs import CONTENT_TYPES, ExportFile, build_export, j
 from policy_tasks.exports.params import BULLETIN_FORMATS, LEDGER_FORMATS, find_document, find_unit
 from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.audit import RequestMeta
 
+P = ParamSpec("P")
+Req = TypeVar("Req", bound=HttpRequest)
 DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
 
@@ -41,9 +45,11 @@ def _error(exc: ServiceError) -> JsonResponse:
     )
 
 
-def service_errors(view):
+def service_errors(
+    view: Callable[Concatenate[Req, P], HttpResponseBase],
+) -> Callable[Concatenate[Req, P], HttpResponseBase]:
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: Req, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
         try:
             _refuse_nul(request.GET)
             return view(request, *args, **kwargs)
@@ -98,7 +104,7 @@ def _download(result: ExportFile, *, inline: bool = False) -> HttpResponse:
 @require_GET
 @login_required
 @service_errors
-def ledger_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def ledger_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     if fmt not in LEDGER_FORMATS:
         raise Http404
     document = find_document(request.GET.get("document"))
@@ -109,7 +115,7 @@ def ledger_download(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_GET
 @login_required
 @service_errors
-def bulletin_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def bulletin_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     if fmt not in BULLETIN_FORMATS:
         raise Http404
     document = find_document(request.GET.get("document"))
@@ -120,7 +126,7 @@ def bulletin_download(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_GET
 @login_required
 @service_errors
-def urge_notice_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def urge_notice_download(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in urge_notice.FORMATS:
         raise Http404
     notice = urge_notice.urge_notice_for(request.user, pk)
@@ -153,7 +159,7 @@ def _job_json(job: ExportJob) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 @login_required
 @service_errors
-def jobs(request: HttpRequest) -> JsonResponse:
+def jobs(request: AuthenticatedHttpRequest) -> JsonResponse:
     if request.method == "GET":
         mine = ExportJob.objects.filter(requested_by=request.user).order_by("-created_at")[:20]
         return _json([_job_json(job) for job in mine])
@@ -165,19 +171,19 @@ def jobs(request: HttpRequest) -> JsonResponse:
     return _json(_job_json(job), status=202)
 
 
-def _my_job(request: HttpRequest, pk: int) -> ExportJob:
+def _my_job(request: AuthenticatedHttpRequest, pk: int) -> ExportJob:
     return get_object_or_404(ExportJob, pk=pk, requested_by=request.user)
 
 
 @require_GET
 @login_required
-def job_status(request: HttpRequest, pk: int) -> JsonResponse:
+def job_status(request: AuthenticatedHttpRequest, pk: int) -> JsonResponse:
     return _json(_job_json(_my_job(request, pk)))
 
 
 @require_GET
 @login_required
-def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+def job_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     job = _my_job(request, pk)
     if job.status != ExportJob.Status.DONE or not job.file:
         raise Http404("文件尚未生成")
@@ -218,7 +224,7 @@ def _token_json(token: CalendarToken, request: HttpRequest, raw: str | None = No
 @require_http_methods(["GET", "POST"])
 @login_required
 @service_errors
-def calendar_tokens(request: HttpRequest) -> JsonResponse:
+def calendar_tokens(request: AuthenticatedHttpRequest) -> JsonResponse:
     if request.method == "GET":
         mine = CalendarToken.objects.filter(owner=request.user).order_by("-created_at")
         return _json([_token_json(t, request) for t in mine])
@@ -235,7 +241,7 @@ def calendar_tokens(request: HttpRequest) -> JsonResponse:
 @require_POST
 @login_required
 @service_errors
-def calendar_token_revoke_view(request: HttpRequest, pk: int) -> JsonResponse:
+def calendar_token_revoke_view(request: AuthenticatedHttpRequest, pk: int) -> JsonResponse:
     token = CalendarToken.objects.filter(pk=pk).first()
     if token is None:
         raise NotFound("订阅不存在")

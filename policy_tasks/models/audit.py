@@ -53,6 +53,9 @@ class AuditEvent(models.Model):
     # to SM3 without rewriting history, and verification follows each event's own choice.
     algorithm = models.CharField("哈希算法", max_length=16, default="sha256")
 
+    # Set by the task page (web.task_page): the action as people read it.
+    label: str
+
     class Meta:
         verbose_name = "审计记录"
         verbose_name_plural = "审计记录"

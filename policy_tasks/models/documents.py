@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
+
+if TYPE_CHECKING:
+    from accounts.models import Unit
 
 
 class PolicyDocument(models.Model):
@@ -60,7 +64,7 @@ class Area(models.Model):
     number = models.PositiveSmallIntegerField("序号")
     title = models.CharField("领域", max_length=255)
     intro = models.TextField("领域目标", blank=True)
-    lead_units = models.ManyToManyField(
+    lead_units: models.ManyToManyField[Unit, AreaUnit] = models.ManyToManyField(
         "accounts.Unit", through="AreaUnit", related_name="led_areas", verbose_name="牵头单位"
     )
 
@@ -130,5 +134,5 @@ class SupervisionScope(models.Model):
         return f"{self.grant}：{self.area or self.document}"
 
     def clean(self) -> None:
-        if self.area_id and self.document_id and self.area.document_id != self.document_id:
+        if self.area is not None and self.document_id and self.area.document_id != self.document_id:
             raise ValidationError({"area": "所选领域不属于该政策文件"})

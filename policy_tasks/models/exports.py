@@ -63,6 +63,9 @@ class CalendarToken(models.Model):
     revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
     last_used_at = models.DateTimeField("最近访问", null=True, blank=True)
 
+    # Set on a token just made (api.views.exports): its secret URL, shown that once.
+    feed_url: str
+
     class Meta:
         verbose_name = "日历订阅"
         verbose_name_plural = "日历订阅"

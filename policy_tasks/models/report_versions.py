@@ -8,9 +8,15 @@ the unit revises its report for the period.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+if TYPE_CHECKING:
+    from policy_tasks.models.tasks import Milestone
 
 
 class ReportVersion(models.Model):
@@ -25,6 +31,9 @@ class ReportVersion(models.Model):
     percent = models.PositiveSmallIntegerField("完成百分比")
     # {milestone id: actual value as a decimal string}: the values as this version stated them.
     values = models.JSONField("完成值", default=dict, blank=True)
+
+    # Set by the task page (web.queries): `values` with each milestone read, in milestone order.
+    named_values: list[tuple[Milestone, Decimal]]
 
     class Meta:
         verbose_name = "进度填报版本"

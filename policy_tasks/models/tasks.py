@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Q
 
+if TYPE_CHECKING:
+    from django import forms
 
-class TaskQuerySet(models.QuerySet):
+    from accounts.models import Unit
+    from policy_tasks.models.workflow import CompletionRequest, ExtensionRequest, UrgeNotice
+    from policy_tasks.selectors.lights_reasons import LightReason
+
+
+class TaskQuerySet(models.QuerySet["Task"]):
     def in_force(self) -> TaskQuerySet:
         """Tasks the current version of their document still contains (withdrawn ones keep their
         history but count for nothing: no lights, scores, reports owed or reminders)."""
@@ -70,11 +79,20 @@ class Task(models.Model):
         related_name="sub_tasks",
         verbose_name="上级节点",
     )
-    units = models.ManyToManyField("accounts.Unit", through="TaskUnit", related_name="tasks", verbose_name="责任单位")
+    units: models.ManyToManyField[Unit, TaskUnit] = models.ManyToManyField(
+        "accounts.Unit", through="TaskUnit", related_name="tasks", verbose_name="责任单位"
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name="创建时间")
     updated_at = models.DateTimeField(auto_now=True, verbose_name="更新时间")
 
     objects = TaskQuerySet.as_manager()
+
+    # Set on instances by the code that needs them, absent on a plain row: the pages' lights
+    # (web.queries, web.ledger), the user's roles on the workbench, and the permission checks'
+    # memberships of one user on this task (permissions._memberships).
+    light: str
+    my_roles: set[str]
+    _perm_cache: dict[int, list[tuple[int, str, str]]]
 
     class Meta:
         verbose_name = "任务"
@@ -128,7 +146,7 @@ class TaskUnit(models.Model):
         return f"第{self.task.ref}条 {self.unit}（{self.get_role_display()}）"
 
 
-class MilestoneQuerySet(models.QuerySet):
+class MilestoneQuerySet(models.QuerySet["Milestone"]):
     def live(self) -> MilestoneQuerySet:
         """Work still to do: open or awaiting verification (not closed, not withdrawn). What
         reminders, the overdue ledger and open counts read; milestone_open_due_idx covers it."""
@@ -204,6 +222,23 @@ class Milestone(models.Model):
     version = models.PositiveIntegerField(default=1, verbose_name="版本")
 
     objects = MilestoneQuerySet.as_manager()
+
+    # Set on instances by the lists and pages that show them, absent on a plain row: the light
+    # (selectors.lights.annotate_lights), the days counted and units named by the workbench and
+    # the ledger (web.queries, web.ledger), and the task page's requests and forms (web.task_page).
+    light: str
+    light_reason: LightReason
+    days_left: int
+    days_late: int
+    lead_units: list[Unit]
+    co_units: list[Unit]
+    urge_list: list[UrgeNotice]
+    pending_extension: ExtensionRequest | None
+    latest_request: CompletionRequest | None
+    completion_form: forms.Form
+    extension_form: forms.Form
+    show_completion: bool
+    show_extension: bool
 
     class Meta:
         verbose_name = "里程碑"

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+if TYPE_CHECKING:
+    from policy_tasks.models.report_versions import ReportVersion
 
 USER = settings.AUTH_USER_MODEL
 
@@ -23,6 +28,9 @@ class ProgressReport(models.Model):
     percent = models.PositiveSmallIntegerField("完成百分比", default=0)
     submitted_at = models.DateTimeField("填报时间")
     version = models.PositiveIntegerField(default=1, verbose_name="版本")
+
+    # Set by the task page (web.queries): the versions this one superseded, newest first.
+    earlier: list[ReportVersion]
 
     class Meta:
         verbose_name = "进度填报"

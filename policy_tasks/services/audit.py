@@ -12,25 +12,34 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
+from django.http import HttpRequest
 
+from accounts.models import Unit, User
 from duban.lib import clock
-from policy_tasks.models import AuditEvent
+from policy_tasks.models import AuditEvent, PolicyDocument, Task
 from policy_tasks.services.audit_hashing import digest
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
 
 GENESIS = "0" * 64
 _LOCK_KEY = 0x64756261  # "duba": any constant shared by all writers
+# The attribute a service sets on a model instance whose change it records itself, so the
+# generic save signal (audit_signals) does not record it a second time.
+RECORDED_BY_SERVICE = "_audit_recorded_by_service"
 
 
 @dataclass(frozen=True)
 class Actor:
     """Who acts, in which capacity, and from where (request fields are optional)."""
 
-    user: Any = None
-    unit: Any = None
+    user: User | AnonymousUser | None = None
+    unit: Unit | None = None
     role: str = ""
     ip: str | None = None
     request_id: str = ""
@@ -47,11 +56,13 @@ class RequestMeta:
     request_id: str = ""
 
     @classmethod
-    def from_request(cls, request: Any) -> RequestMeta:
+    def from_request(cls, request: HttpRequest | Request) -> RequestMeta:
         return cls(ip=request.META.get("REMOTE_ADDR") or None, request_id=getattr(request, "request_id", ""))
 
 
-def actor_for(user: Any, *, unit: Any = None, role: str = "", meta: RequestMeta | None = None) -> Actor:
+def actor_for(
+    user: User | AnonymousUser | None, *, unit: Unit | None = None, role: str = "", meta: RequestMeta | None = None
+) -> Actor:
     meta = meta or RequestMeta()
     return Actor(user=user, unit=unit, role=role, ip=meta.ip, request_id=meta.request_id)
 
@@ -123,12 +134,12 @@ def audit_record(
     *,
     actor: Actor,
     action: str,
-    obj: Any,
-    before: dict | None = None,
-    after: dict | None = None,
+    obj: object,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
     reason: str = "",
-    document: Any = None,
-    task: Any = None,
+    document: PolicyDocument | None = None,
+    task: Task | None = None,
 ) -> AuditEvent:
     entry = AuditEntry(actor, action, obj, before, after, reason, document, task)
     event = _event(entry, _last_hash())

@@ -79,7 +79,7 @@ class Checkpoint:
     at: str
     name: str = ""
 
-    def payload(self) -> dict:
+    def payload(self) -> dict[str, object]:
         return {
             "count": self.count,
             "last_id": self.last_id,
@@ -200,6 +200,8 @@ def _parse(path: Path) -> Checkpoint | str:
         )
     except (KeyError, TypeError, ValueError):
         return f"检查点 {path.name} 签名有效但内容不全"
+    if checkpoint.count and checkpoint.last_id is None:  # events counted, yet no last one named
+        return f"检查点 {path.name} 签名有效但内容不全"
     return checkpoint
 
 
@@ -219,7 +221,7 @@ def checkpoints_load(directory: Path | str | None = None) -> LoadedCheckpoints:
 
 
 def _holds(checkpoint: Checkpoint) -> bool:
-    if checkpoint.count == 0:
+    if checkpoint.count == 0 or checkpoint.last_id is None:  # _parse refuses a count without a last event
         return True
     head = AuditEvent.objects.filter(pk=checkpoint.last_id).values_list("hash", flat=True).first()
     kept = AuditEvent.objects.filter(id__lte=checkpoint.last_id).count()
@@ -232,9 +234,9 @@ def checkpoint_check(checkpoint: Checkpoint, older: list[Checkpoint]) -> str | N
     A checkpoint holds only the head, so an altered event is placed between the newest older
     checkpoint that still holds and this one (hourly checkpoints keep that span short).
     """
-    if _holds(checkpoint):
-        return None
     last_id = checkpoint.last_id
+    if _holds(checkpoint) or last_id is None:
+        return None
     seen = f"检查点 {checkpoint.name}（{checkpoint.at}）记录 {checkpoint.count} 条、末条 #{last_id}"
     head = AuditEvent.objects.filter(pk=last_id).values_list("hash", flat=True).first()
     kept = AuditEvent.objects.filter(id__lte=last_id).count()

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from policy_tasks.models import AuditEvent
 from policy_tasks.services.audit import canonical_json, chain_hash, event_fields
@@ -27,7 +28,7 @@ from policy_tasks.services.audit_hashing import ALGORITHMS
 _MAC = b',"mac":"'
 
 
-def _signed_line(body: dict, key: bytes, mac_state: hmac.HMAC | None = None) -> bytes:
+def _signed_line(body: dict[str, Any], key: bytes, mac_state: hmac.HMAC | None = None) -> bytes:
     """`{...,"mac":"<hmac of everything before ,"mac">"}` and a newline."""
     head = canonical_json(body).encode()[:-1]  # without the closing brace
     if mac_state is None:
@@ -38,7 +39,7 @@ def _signed_line(body: dict, key: bytes, mac_state: hmac.HMAC | None = None) -> 
     return head + _MAC + mac.encode() + b'"}\n'
 
 
-def _lines(events: Iterator[AuditEvent], key: bytes, meta: dict) -> Iterator[bytes]:
+def _lines(events: Iterator[AuditEvent], key: bytes, meta: dict[str, Any]) -> Iterator[bytes]:
     whole = hmac.new(key, digestmod=hashlib.sha256)
     count, first_id, last_id = 0, None, None
     for event in events:
@@ -104,7 +105,7 @@ def _bad(n: int, what: str) -> ExportCheck:
     return ExportCheck(False, f"第 {n} 行{what}", line=n)
 
 
-def _check_event(n: int, head: bytes, prev: dict | None) -> tuple[dict | None, ExportCheck | None]:
+def _check_event(n: int, head: bytes, prev: dict[str, Any] | None) -> tuple[dict[str, Any] | None, ExportCheck | None]:
     try:
         row = json.loads(head + b"}")
         fields, algorithm, prev_hash, digest = row["event"], row["algorithm"], row["prev_hash"], row["hash"]
@@ -129,7 +130,7 @@ def audit_export_verify(path: Path | str, key: bytes | None = None) -> ExportChe
     if not lines:
         return ExportCheck(False, "文件为空，缺少签名行")
     whole = hmac.new(key, digestmod=hashlib.sha256)
-    prev: dict | None = None
+    prev: dict[str, Any] | None = None
     for n, line in enumerate(lines, start=1):
         split = _split_mac(line)
         if split is None:

@@ -19,7 +19,8 @@ def _sha256(data: bytes) -> str:
 
 
 def _sm3_gmssl(data: bytes) -> str:
-    return _gm_sm3.sm3_hash(_gm_func.bytes_to_list(data))
+    hexdigest: str = _gm_sm3.sm3_hash(_gm_func.bytes_to_list(data))  # gmssl ships no type hints
+    return hexdigest
 
 
 def _sm3_openssl(data: bytes) -> str:

@@ -14,7 +14,11 @@ ALGORITHM = "SM2-SM3"
 
 
 def public_key_of(private_key: str) -> str:
-    return sm2.CryptSM2(private_key=private_key, public_key="")._kg(int(private_key, 16), sm2.default_ecc_table["g"])
+    # gmssl ships no type hints; both calls below return hex strings.
+    public_key: str = sm2.CryptSM2(private_key=private_key, public_key="")._kg(
+        int(private_key, 16), sm2.default_ecc_table["g"]
+    )
+    return public_key
 
 
 def new_key_pair() -> tuple[str, str]:
@@ -26,7 +30,8 @@ def new_key_pair() -> tuple[str, str]:
 
 def sm2_sign(private_key: str, data: bytes) -> str:
     signer = sm2.CryptSM2(private_key=private_key, public_key=public_key_of(private_key))
-    return signer.sign_with_sm3(data)
+    signature: str = signer.sign_with_sm3(data)
+    return signature
 
 
 def sm2_verify(public_key: str, data: bytes, signature: str) -> bool:

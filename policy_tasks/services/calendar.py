@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -23,9 +24,11 @@ from policy_tasks.services.audit import Actor, audit_record
 VERSION_KEY = "duban:calendar-days:version"
 
 
-def calendar_version() -> str:
-    """The stamp of the table's last edit (one is made up and shared when the cache lost it)."""
-    version = cache.get(VERSION_KEY)
+def calendar_version() -> str | None:
+    """The stamp of the table's last edit (one is made up and shared when the cache lost it).
+
+    None only with a cache that keeps nothing (DummyCache): every process then reloads."""
+    version: str | None = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
@@ -45,12 +48,12 @@ def _changed() -> None:
     transaction.on_commit(bump)
 
 
-def _fields(entry: CalendarDay) -> dict:
+def _fields(entry: CalendarDay) -> dict[str, Any]:
     return {"date": entry.date, "kind": entry.kind, "name": entry.name}
 
 
 @transaction.atomic
-def calendar_day_save(*, actor: Actor, entry: CalendarDay, before: dict | None = None) -> CalendarDay:
+def calendar_day_save(*, actor: Actor, entry: CalendarDay, before: dict[str, Any] | None = None) -> CalendarDay:
     """Create or change one day; `before` is the row as it was (None for a new one)."""
     entry.full_clean()
     created = entry.pk is None

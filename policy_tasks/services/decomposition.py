@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from django.db import transaction
 
@@ -20,9 +19,9 @@ from accounts.models import Unit, User
 from policy_tasks import permissions
 from policy_tasks.errors import Forbidden, InvalidState, ServiceError
 from policy_tasks.models import Milestone, Task, TaskUnit
+from policy_tasks.services.actors import supervisor_actor
 from policy_tasks.services.audit import RequestMeta, audit_record
 from policy_tasks.services.dates import require_in_window
-from policy_tasks.services.milestones import supervisor_actor
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class SubTaskSpec:
 
     unit: Unit
     target: str
-    due_date: date
+    due_date: date | None  # None only as entered: refused by task_decompose
     target_value: Decimal | str | None = None
     target_unit: str = ""
 
@@ -49,7 +48,7 @@ def deadline_bound(task: Task, milestone: Milestone | None) -> date | None:
     return task.document.default_due
 
 
-def _clean_value(value: Any) -> Decimal | None:
+def _clean_value(value: Decimal | str | None) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
@@ -61,7 +60,9 @@ def _clean_value(value: Any) -> Decimal | None:
     return number
 
 
-def _check_spec(spec: SubTaskSpec, *, members: set[int], bound: date | None, taken: set[int]) -> tuple:
+def _check_spec(
+    spec: SubTaskSpec, *, members: set[int], bound: date | None, taken: set[int]
+) -> tuple[str, Decimal | None]:
     name = spec.unit.name
     if spec.unit.pk not in members:
         raise ServiceError(f"{name}不是该单位的成员单位", field="unit")
@@ -116,7 +117,7 @@ def task_decompose(
     taken = set(TaskUnit.objects.filter(task__in=existing, role=TaskUnit.Role.LEAD).values_list("unit_id", flat=True))
     bound = deadline_bound(task, milestone)
     sequence = task.sub_tasks.count()
-    created: list[Task] = []
+    created: list[tuple[Task, Unit, str, Decimal | None]] = []
     for spec in specs:
         target, value = _check_spec(spec, members=members, bound=bound, taken=taken)
         taken.add(spec.unit.pk)
@@ -162,7 +163,7 @@ def task_decompose(
                     "unit": unit.pk,
                     "target": target,
                     "target_value": str(value) if value is not None else None,
-                    "due_date": spec.due_date.isoformat(),
+                    "due_date": spec.due_date,  # set: _check_spec refused an empty one
                 }
                 for (sub, unit, target, value), spec in zip(created, specs, strict=True)
             ],

@@ -15,15 +15,15 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from typing import Any
 
 import filetype
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 
 from accounts import roles
+from accounts.models import Unit, User
 from duban.lib import clock
 from policy_tasks import permissions
 from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, ServiceError
@@ -32,7 +32,7 @@ from policy_tasks.models.workflow import evidence_path
 from policy_tasks.services.actors import member_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 from policy_tasks.services.evidence_names import clean_name, mismatch_message, name_fits
-from policy_tasks.services.uploads import refuse_zip_bomb
+from policy_tasks.services.uploads import TypedContent, refuse_zip_bomb
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -71,30 +71,35 @@ def detect_content_type(data: bytes) -> str | None:
     """The MIME type of `data` judged by its content, or None when it is unrecognisable."""
     kind = filetype.guess(data[:8192])
     if kind is not None:
-        if kind.mime in _ZIP_FAMILY:
+        mime: str = kind.mime  # filetype ships no type hints
+        if mime in _ZIP_FAMILY:
             return _zip_type(data)
-        return kind.mime
+        return mime
     # Plain text has no magic number: accept it only as clean UTF-8. GBK text
     # would need a guess, and a guess is how binaries get through.
     return TEXT if _is_text(data) else None
 
 
-def _read_limited(uploaded_file: Any, limit: int) -> bytes:
+def _read_limited(uploaded_file: File[bytes], limit: int) -> bytes:
     """Read at most limit + 1 bytes: enough to know it is too big without trusting `.size`."""
     if hasattr(uploaded_file, "seek"):
         uploaded_file.seek(0)
     if hasattr(uploaded_file, "chunks"):
-        parts, total = [], 0
+        parts: list[bytes] = []
+        total = 0
         for chunk in uploaded_file.chunks():
             parts.append(chunk)
             total += len(chunk)
             if total > limit:
                 break
         return b"".join(parts)[: limit + 1]
-    return uploaded_file.read(limit + 1)
+    data: bytes = uploaded_file.read(limit + 1)
+    return data
 
 
-def _check_links(user: Any, task: Task, report: ProgressReport | None, request: CompletionRequest | None):
+def _check_links(
+    user: User, task: Task, report: ProgressReport | None, request: CompletionRequest | None
+) -> Unit | None:
     """Return the unit the upload is made for; a file may only join its own unit's paper."""
     my_units = roles.unit_ids(user)
     if report is not None:
@@ -118,9 +123,9 @@ def _check_links(user: Any, task: Task, report: ProgressReport | None, request: 
 @transaction.atomic
 def evidence_upload(
     *,
-    user: Any,
+    user: User,
     task: Task,
-    uploaded_file: Any,
+    uploaded_file: File[bytes],
     report: ProgressReport | None = None,
     completion_request: CompletionRequest | None = None,
     meta: RequestMeta | None = None,
@@ -167,9 +172,7 @@ def evidence_upload(
     if storage.exists(path):
         evidence.file.name = path
     else:
-        content = ContentFile(data)
-        content.content_type = content_type  # an object store records it; the stored name has no extension
-        evidence.file.save(path, content, save=False)
+        evidence.file.save(path, TypedContent(data, content_type), save=False)
     evidence.save(force_insert=True)
 
     audit_record(
@@ -190,10 +193,11 @@ def evidence_upload(
     return evidence
 
 
-def evidence_open_for(*, user: Any, evidence: Evidence) -> FieldFile:
+def evidence_open_for(*, user: User, evidence: Evidence) -> FieldFile:
     """The stored file, opened for reading, for users who may see the task (NotFound otherwise).
 
     A read, not a change: nothing is audited."""
     permissions.require(user, "evidence.download", evidence.task)
-    evidence.file.open("rb")
-    return evidence.file
+    stored: FieldFile = evidence.file  # the stubs type a FileField's value as Any
+    stored.open("rb")
+    return stored

@@ -35,7 +35,8 @@ def extension_request(
 ) -> ExtensionRequest:
     milestone = load_milestone(milestone)
     require_on_milestone(user, "milestone.request_extension", milestone)
-    if milestone.task_id is None:
+    task = milestone.task
+    if task is None:
         raise InvalidState("领域目标不适用延期申请")
     check_version(milestone, expected_version)
     if milestone.status != Milestone.Status.OPEN:
@@ -51,12 +52,14 @@ def extension_request(
         raise ServiceError("申请延至日期须晚于当前完成时限", field="proposed_date")
     require_in_window(proposed_date, field="proposed_date")
 
-    actor = member_actor(user, milestone.task, meta=meta, lead_only=True)
+    actor = member_actor(user, task, meta=meta, lead_only=True)
+    unit = actor.unit
+    assert unit is not None, "require() admits only heads of the task's lead unit"
     try:
         with transaction.atomic():
             request = ExtensionRequest.objects.create(
                 milestone=milestone,
-                unit=actor.unit,
+                unit=unit,
                 requested_by=user,
                 requested_at=clock.now(),
                 reason=reason,
@@ -82,17 +85,19 @@ def extension_request(
     return request
 
 
-def _load_pending(user: User, request: ExtensionRequest | int, expected_version: int | None):
-    pk = getattr(request, "pk", request)
-    request = ExtensionRequest.objects.filter(pk=pk).first()
-    if request is None:
+def _load_pending(
+    user: User, request: ExtensionRequest | int, expected_version: int | None
+) -> tuple[ExtensionRequest, Milestone]:
+    pk = request.pk if isinstance(request, ExtensionRequest) else request
+    found = ExtensionRequest.objects.filter(pk=pk).first()
+    if found is None:
         raise NotFound("延期申请不存在或无权查看")
-    milestone = load_milestone(request.milestone_id)
+    milestone = load_milestone(found.milestone_id)
     require_on_milestone(user, "extension.decide", milestone)
     check_version(milestone, expected_version)
-    if request.status != ExtensionRequest.Status.PENDING:
+    if found.status != ExtensionRequest.Status.PENDING:
         raise InvalidState("该延期申请已处理")
-    return request, milestone
+    return found, milestone
 
 
 def _decide(request: ExtensionRequest, user: User, status: str, note: str) -> None:

@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from policy_tasks.parsing import ParsedMilestone
+
 NEW, CHANGED, UNCHANGED, WITHDRAWN = "new", "changed", "unchanged", "withdrawn"
 
 CLAUSE_THRESHOLD = 0.6
@@ -177,7 +179,16 @@ def align(
     return pairs
 
 
-def _align_gap(old, new, rows: range, cols: range, threshold, ok, text_of, pairs: dict[int, int]) -> None:
+def _align_gap(
+    old: Sequence[str],
+    new: Sequence[str],
+    rows: range,
+    cols: range,
+    threshold: float,
+    ok: Callable[[int, int], bool],
+    text_of: Callable[[str], str],
+    pairs: dict[int, int],
+) -> None:
     """Order-preserving pairs between old[rows] and new[cols] with the greatest total similarity
     (each pair at least `threshold`): the classic alignment table, small since gaps are."""
     if not rows or not cols:
@@ -317,10 +328,12 @@ def plan_milestones(old: Sequence[OldMilestone], new: Sequence[NewMilestone]) ->
     return plan
 
 
-def expand_milestones(parsed_milestones) -> list[tuple[int, object, NewMilestone]]:
+def expand_milestones(
+    parsed_milestones: Sequence[ParsedMilestone],
+) -> list[tuple[int, ParsedMilestone, NewMilestone]]:
     """(position, parsed milestone, key) for each row the import writes: one per parsed
     milestone, or one per occurrence of a recurring one (occurrence 1, 2, …)."""
-    rows = []
+    rows: list[tuple[int, ParsedMilestone, NewMilestone]] = []
     for position, pm in enumerate(parsed_milestones):
         occurrences = getattr(pm, "occurrences", None) or []
         if getattr(pm, "recurrence", None) and occurrences:

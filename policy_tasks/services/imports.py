@@ -28,7 +28,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, QuerySet
 
-from accounts.models import Unit
+from accounts.models import Unit, User
 from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.errors import ServiceError
@@ -130,7 +130,7 @@ class _DryRunRollback(Exception):
 class _Source:
     data: bytes
     filename: str
-    corrections: dict
+    corrections: dict[str, Any]
 
 
 def document_import(
@@ -138,8 +138,8 @@ def document_import(
     text: str | None = None,
     data: bytes | None = None,
     filename: str = "document.txt",
-    corrections: dict | None = None,
-    user: Any = None,
+    corrections: dict[str, Any] | None = None,
+    user: User | None = None,
     year: int | None = None,
     dry_run: bool = False,
     unit_mapping: dict[str, Unit] | None = None,
@@ -197,7 +197,7 @@ def document_import(
     return result
 
 
-def _import_role(user: Any) -> str:
+def _import_role(user: User) -> str:
     """The role the audit trail records for an import: admins and supervisors may both import."""
     return "admin" if is_admin(user) else "supervisor"
 
@@ -213,7 +213,7 @@ def read_upload(
     data: bytes | None = None,
     filename: str = "document.txt",
     year: int | None = None,
-    corrections: dict | None = None,
+    corrections: dict[str, Any] | None = None,
 ) -> ParsedDocument:
     """The one way an import or a preview reads its input: a file's bytes, or text already decoded."""
     # A plan that states no year at all is read in the current one, and says so for the review.
@@ -271,7 +271,7 @@ def _write(parsed, text, digest, existing, result: ImportResult, mapping, source
         document.version += 1
         document.save()
     result.document = document
-    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    user = actor.user if isinstance(actor.user, User) and actor.user.is_authenticated else None
     result.version = DocumentVersion.objects.create(
         document=document,
         number=document.version,

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 
 from accounts import roles
 from accounts.models import User
@@ -43,7 +43,7 @@ def require_on_milestone(user: User, action: str, milestone: Milestone) -> None:
         or roles.is_leader(user)
         or (
             user.is_authenticated
-            and AreaUnit.objects.filter(area_id=milestone.area_id, unit__memberships__user=user).exists()
+            and AreaUnit.objects.filter(area=milestone.area_id, unit__memberships__user=user).exists()
         )
     )
     if not visible:
@@ -59,17 +59,18 @@ def refuse_own_work(user: User, milestone: Milestone) -> None:
     """Separation of duties: a supervisor who is also a member of a unit responsible for the
     work (lead or co-responsible; for an area target, its lead units) does not decide on it,
     whatever roles they hold. Checked after visibility, so it is a 403, never a 404."""
+    own: QuerySet[TaskUnit] | QuerySet[AreaUnit]
     if milestone.task_id is not None:
         own = TaskUnit.objects.filter(task_id=milestone.task_id, unit__memberships__user=user)
     else:
-        own = AreaUnit.objects.filter(area_id=milestone.area_id, unit__memberships__user=user)
+        own = AreaUnit.objects.filter(area=milestone.area_id, unit__memberships__user=user)
     if own.exists():
         raise Forbidden(OWN_WORK_MESSAGE, code="own_unit")
 
 
 def load_milestone(milestone: Milestone | int, *, lock_task: bool = False) -> Milestone:
     """The milestone as committed now (callers may hold a stale instance)."""
-    pk = getattr(milestone, "pk", milestone)
+    pk = milestone.pk if isinstance(milestone, Milestone) else milestone
     fresh = Milestone.objects.select_related("task", "document").filter(pk=pk).first()
     if fresh is None:
         raise NotFound("任务不存在或无权查看")
@@ -81,9 +82,11 @@ def load_milestone(milestone: Milestone | int, *, lock_task: bool = False) -> Mi
     return fresh
 
 
-def _refuse_on_area_milestone(milestone: Milestone, what: str) -> None:
-    if milestone.task_id is None:
+def _refuse_on_area_milestone(milestone: Milestone, what: str) -> Task:
+    """The milestone's task; an area milestone (no task) is refused."""
+    if milestone.task is None:
         raise InvalidState(f"领域目标由督查员直接销号，不能{what}")
+    return milestone.task
 
 
 def _pending_request(milestone: Milestone) -> CompletionRequest | None:
@@ -110,12 +113,13 @@ def milestone_request_completion(
 ) -> CompletionRequest:
     milestone = load_milestone(milestone)
     require_on_milestone(user, "milestone.request_completion", milestone)
-    _refuse_on_area_milestone(milestone, "申请办结")
-    task = milestone.task
+    task = _refuse_on_area_milestone(milestone, "申请办结")
     check_version(milestone, expected_version)
     if milestone.status != Milestone.Status.OPEN:
         raise InvalidState("该节点不在办理中，不能申请办结")
     actor = member_actor(user, task, meta=meta, lead_only=True)
+    unit = actor.unit
+    assert unit is not None, "require() admits only heads of the task's lead unit"
     ids = sorted({getattr(e, "pk", e) for e in evidence_ids})
     if not ids:
         raise ServiceError("申请办结须附佐证材料", field="evidence")
@@ -128,7 +132,7 @@ def milestone_request_completion(
     try:
         with transaction.atomic():
             request = CompletionRequest.objects.create(
-                milestone=milestone, unit=actor.unit, requested_by=user, requested_at=now, note=note
+                milestone=milestone, unit=unit, requested_by=user, requested_at=now, note=note
             )
     except IntegrityError as exc:  # one pending request per milestone (a DB constraint)
         raise InvalidState("该节点已有待审核的办结申请") from exc
@@ -185,12 +189,14 @@ def milestone_verify(
     after: dict[str, Any] = {"status": Milestone.Status.CLOSED, "version": milestone.version + 1, "closed_at": now}
     if not is_area:
         request = _pending_request(milestone)
+        assert request is not None, "a REQUESTED task milestone has its pending request"
         CompletionRequest.objects.filter(pk=request.pk).update(
             status=CompletionRequest.Status.VERIFIED, decided_by=user, decided_at=now, decision_reason=reason
         )
         after["completion_request"] = request.pk
         decision_signals.decided(decision_signals.VERIFIED, request, user)
         task = milestone.task
+        assert task is not None, "milestone_task_xor_area: a milestone without an area has a task"
         # The task's roll-up is part of this change, so it goes in this event, not a second one.
         # Withdrawn milestones (已作废) are owed no more: the rest being closed closes the task.
         all_closed = not Milestone.objects.live().filter(task_id=task.pk).exists()
@@ -235,6 +241,7 @@ def milestone_return(
     now = clock.now()
     bump(Milestone, milestone, status=Milestone.Status.OPEN)
     request = _pending_request(milestone)
+    assert request is not None, "a REQUESTED milestone has its pending request"
     CompletionRequest.objects.filter(pk=request.pk).update(
         status=CompletionRequest.Status.RETURNED, decided_by=user, decided_at=now, decision_reason=reason
     )

@@ -162,6 +162,7 @@ def _extend_series(task_id: int, cadence: str, today: date) -> int:
     # After a long outage of the beat this also makes the missed periods, already due: the
     # obligation existed, so they show red rather than vanish.
     made_in = last.original_due_date or last.due_date
+    assert made_in is not None, "every occurrence of a series is made with its due date"
     periods = rule.periods_from(made_in.year, made_in.month)
     next(periods)
     start = next(periods)

@@ -13,12 +13,14 @@ its own filing time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from accounts.models import User
 from duban.lib import clock
 from policy_tasks import permissions
 from policy_tasks.errors import InvalidState, ServiceError, StaleVersion
@@ -27,9 +29,11 @@ from policy_tasks.services.actors import member_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 
 _STALE = "该期填报已被他人修改,请刷新后重试"
+# Actual values by milestone id: int keys from the page's form, str keys from JSON.
+ValuesIn = Mapping[int, object] | Mapping[str, object]
 
 
-def _clean_percent(percent: Any) -> int:
+def _clean_percent(percent: object) -> int:
     if isinstance(percent, bool) or not isinstance(percent, int):
         try:
             value = Decimal(str(percent))
@@ -43,7 +47,7 @@ def _clean_percent(percent: Any) -> int:
     return percent
 
 
-def _clean_values(task: Task, values: dict | None) -> dict[Milestone, Decimal]:
+def _clean_values(task: Task, values: ValuesIn | None) -> dict[Milestone, Decimal]:
     """Map each given milestone id to a Decimal, refusing milestones that are not this task's targets."""
     if not values:
         return {}
@@ -87,14 +91,14 @@ def _current_values(report: ProgressReport) -> dict[int, Decimal]:
 @transaction.atomic
 def task_report_progress(
     *,
-    user: Any,
+    user: User,
     task: Task,
     period: ReportPeriod,
     progress: str,
     problems: str = "",
     next_steps: str = "",
     percent: int,
-    values: dict | None = None,
+    values: ValuesIn | None = None,
     expected_version: int | None = None,
     meta: RequestMeta | None = None,
 ) -> ProgressReport:

@@ -18,7 +18,7 @@ from accounts.models import User
 from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.errors import Forbidden
-from policy_tasks.services.audit import SYSTEM, Actor, RequestMeta, actor_for, audit_record
+from policy_tasks.services.audit import RECORDED_BY_SERVICE, SYSTEM, Actor, RequestMeta, actor_for, audit_record
 
 RECOVERY_CODES = 10
 TOTP_NAME = "手机验证器"
@@ -68,7 +68,7 @@ def signin_locked_out(*, username: str, meta: RequestMeta) -> None:
 @transaction.atomic
 def signin_unlock(*, username: str, actor: Actor, reason: str = "") -> int:
     """Lift the lockout of `username` (every address) before its cool-off ends; recorded."""
-    removed = axes_reset(username=username)
+    removed: int = axes_reset(username=username)  # axes ships no type hints
     audit_record(
         actor=actor, action="auth.unlocked", obj=_subject(username), after={"attempts_removed": removed}, reason=reason
     )
@@ -125,7 +125,7 @@ def second_factor_reset(*, user: User, actor: Actor, reason: str = "") -> int:
 
     `actor` is SYSTEM for `manage.py reset_mfa` (whoever runs it holds the server), else an admin.
     """
-    if actor is not SYSTEM and not (actor.user is not None and is_admin(actor.user)):
+    if actor is not SYSTEM and not (isinstance(actor.user, User) and is_admin(actor.user)):
         raise Forbidden("只有管理员可以重置双因素认证")
     devices = [*TOTPDevice.objects.filter(user=user), *StaticDevice.objects.filter(user=user)]
     for device in devices:
@@ -145,7 +145,7 @@ def second_factor_reset(*, user: User, actor: Actor, reason: str = "") -> int:
 def password_change(*, user: User, new_password: str, meta: RequestMeta) -> None:
     """Set a password the form has validated; the history row and token revocation follow in save()."""
     user.set_password(new_password)
-    user._audit_recorded_by_service = True  # one event for one change: not also account.user_changed
+    setattr(user, RECORDED_BY_SERVICE, True)  # one event for one change: not also account.user_changed
     user.save()
-    user._audit_recorded_by_service = False
+    setattr(user, RECORDED_BY_SERVICE, False)
     audit_record(actor=actor_for(user, meta=meta), action="auth.password_changed", obj=user, after={"at": clock.now()})

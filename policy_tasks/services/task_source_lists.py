@@ -194,7 +194,7 @@ def new_unit_names(rows: list[ListRow]) -> list[str]:
     return [n for n in names if Unit.objects.resolve(n) is None]
 
 
-def task_sources_import(*, user, rows: list[ListRow], meta: RequestMeta | None = None) -> list[TaskSource]:
+def task_sources_import(*, user: User, rows: list[ListRow], meta: RequestMeta | None = None) -> list[TaskSource]:
     """Create every row's task in one transaction: all of the list or nothing."""
     bad = [r for r in rows if r.errors]
     if bad:
@@ -202,13 +202,14 @@ def task_sources_import(*, user, rows: list[ListRow], meta: RequestMeta | None =
     if not rows:
         raise ServiceError("表格中没有可导入的事项")
     leaders = list(leader_users())
-    created = []
+    created: list[TaskSource] = []
     with transaction.atomic():
         units: dict[str, Unit] = {}
         for name in dict.fromkeys(n for r in rows for n in (*r.lead, *r.co)):
             units[name] = Unit.objects.resolve(name) or Unit.objects.create(name=name)
         for r in rows:
             account = leader_account(r.leader, leaders)
+            assert r.due is not None, "a row without a due date has an error: refused above"
             data = SourceTaskInput(
                 kind=r.kind,
                 content=r.content,

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from accounts.models import RoleGrant, Unit, User
 from accounts.roles import is_admin
@@ -79,7 +78,7 @@ def container_number(kind: str, year: int) -> str:
     return f"{NUMBER_PREFIX[SourceKind(kind)]}〔{year}〕"
 
 
-def leader_users():
+def leader_users() -> QuerySet[User]:
     """Accounts that may be named as the instructing leader: active, holding the leader role now."""
     grants = RoleGrant.objects.filter(role=RoleGrant.Role.LEADER, revoked_at=None)
     return User.objects.filter(is_active=True, pk__in=grants.values("user_id")).order_by("display_name", "username")
@@ -121,11 +120,11 @@ def _title(data: SourceTaskInput) -> str:
     return text[:TITLE_LENGTH]
 
 
-def _role(user: Any) -> str:
+def _role(user: User) -> str:
     return "admin" if is_admin(user) else "supervisor"
 
 
-def task_source_create(*, user: Any, data: SourceTaskInput, meta: RequestMeta | None = None) -> TaskSource:
+def task_source_create(*, user: User, data: SourceTaskInput, meta: RequestMeta | None = None) -> TaskSource:
     """Create the task, its units, its milestone and its source row; number it; audit it."""
     # The office that imports documents registers instructions too: supervisors and admins.
     require(user, "document.import")
@@ -215,7 +214,7 @@ def task_source_create(*, user: Any, data: SourceTaskInput, meta: RequestMeta | 
 
 def _units(data: SourceTaskInput) -> list[tuple[Unit, str]]:
     seen: set[int] = set()
-    result = []
+    result: list[tuple[Unit, str]] = []
     for unit in data.lead_units:
         if unit.pk not in seen:
             seen.add(unit.pk)

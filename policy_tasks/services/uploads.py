@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 
 from policy_tasks.errors import ServiceError
 from policy_tasks.parsing.sources.archive_limits import ArchiveLimits, zip_exceeds
@@ -31,3 +34,18 @@ def refuse_zip_bomb(data: bytes, *, field: str = "file") -> None:
             n=limits.max_members, mb=limits.max_unpacked_bytes // (1024 * 1024) or 1, ratio=limits.max_ratio
         )
         raise ServiceError(message, field=field)
+
+
+if TYPE_CHECKING:
+    _BytesContent = ContentFile[bytes]
+else:
+    _BytesContent = ContentFile  # generic in the stubs only
+
+
+class TypedContent(_BytesContent):
+    """Bytes to store with their MIME type: an object store records `content_type` for the
+    object (the stored name has no extension to tell it)."""
+
+    def __init__(self, data: bytes, content_type: str) -> None:
+        super().__init__(data)
+        self.content_type = content_type

@@ -17,6 +17,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 
 from duban.lib import clock, workdays
 from policy_tasks.models import Milestone, Task, UrgeNotice, UrgeRecipient
@@ -29,7 +30,7 @@ _FINISHED_TASK = (Task.Status.CLOSED, Task.Status.WITHDRAWN)
 _FINISHED_MILESTONE = (Milestone.Status.CLOSED, Milestone.Status.WITHDRAWN)
 
 
-def overdue_unanswered(today: date):
+def overdue_unanswered(today: date) -> QuerySet[UrgeNotice]:
     """Notices past their reply date with a unit yet to reply, not escalated, a level below 督办."""
     return (
         UrgeNotice.objects.filter(

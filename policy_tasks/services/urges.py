@@ -96,15 +96,15 @@ def urge_issue(
 
 def _load_recipient(user: User, recipient: UrgeRecipient | int, action: str) -> tuple[UrgeRecipient, str]:
     """The recipient row and the user's role in its unit; only that unit's members may answer."""
-    pk = getattr(recipient, "pk", recipient)
-    recipient = UrgeRecipient.objects.select_related("notice__task__document", "unit").filter(pk=pk).first()
-    if recipient is None:
+    pk = recipient.pk if isinstance(recipient, UrgeRecipient) else recipient
+    found = UrgeRecipient.objects.select_related("notice__task__document", "unit").filter(pk=pk).first()
+    if found is None:
         raise NotFound("催办通知不存在或无权查看")
-    require(user, action, recipient.notice.task)
-    role = member_role(user, recipient.unit)
+    require(user, action, found.notice.task)
+    role = member_role(user, found.unit)
     if not role:
         raise Forbidden("只能签收或回复发给本单位的催办通知")
-    return recipient, role
+    return found, role
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import zlib
 from datetime import date
+from typing import TypedDict
 
 from django.conf import settings
 from django.db import connection
@@ -19,6 +20,15 @@ from django.db.models import Max
 
 DEFAULT_PATTERN = "柯督〔{year}〕第{n}号"
 LOCK_CLASS = 0x7D0B  # first key of the advisory lock: "urge numbers", apart from any other lock
+
+
+class UrgeNumber(TypedDict):
+    """The number fields of an UrgeNotice."""
+
+    number: str
+    number_office: str
+    number_year: int
+    number_seq: int
 
 
 def urge_office() -> str:
@@ -37,7 +47,7 @@ def _lock(office: str, year: int) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_CLASS, key])
 
 
-def urge_number_next(*, on: date, office: str | None = None) -> dict:
+def urge_number_next(*, on: date, office: str | None = None) -> UrgeNumber:
     """The number fields of the next notice of `office` in the year of `on`.
 
     Call inside the transaction that saves the notice: the lock lasts until it ends."""

@@ -6,11 +6,12 @@ from __future__ import annotations
 from django import template
 from django.http import HttpRequest
 
-from policy_tasks.models import PolicyDocument
+from policy_tasks.models import PolicyDocument, Task
 
 register = template.Library()
 
 PLACE_PREFIX = "at-"
+_DOC_NUMBERS = "_duban_doc_numbers"  # where doc_numbers keeps its answer for the request
 
 
 def doc_numbers(request: HttpRequest | None) -> dict[int, str]:
@@ -18,17 +19,17 @@ def doc_numbers(request: HttpRequest | None) -> dict[int, str]:
 
     With one document `第12条` is unambiguous; with two it could be either, so every
     clause is named with its 文号. Read once per request (documents are few)."""
-    cached = getattr(request, "_duban_doc_numbers", None)
+    cached: dict[int, str] | None = getattr(request, _DOC_NUMBERS, None)
     if cached is not None:
         return cached
     rows = dict(PolicyDocument.objects.values_list("pk", "doc_number"))
     numbers = rows if len(rows) > 1 else {}
     if request is not None:
-        request._duban_doc_numbers = numbers
+        setattr(request, _DOC_NUMBERS, numbers)
     return numbers
 
 
-def clause_label(request: HttpRequest | None, task) -> str:
+def clause_label(request: HttpRequest | None, task: Task) -> str:
     ref = f"第{task.ref}条"
     doc = doc_numbers(request).get(task.document_id)
     return f"{doc} {ref}" if doc else ref

@@ -6,26 +6,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import wraps
-from typing import Any
+from typing import Concatenate, ParamSpec, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from accounts.models import Membership, RoleGrant, Unit
+from accounts.models import Membership, RoleGrant, Unit, User
 from duban.lib import clock, datewindow
 from policy_tasks.errors import NotFound, ServiceError
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.audit import RequestMeta
+
+P = ParamSpec("P")
+_VIEWER = "_duban_viewer"  # where viewer_for keeps the request's Viewer
 
 
 @dataclass
 class Viewer:
     """The signed-in user's roles and units, read once per request (two queries)."""
 
-    user: Any
+    user: User
     roles: set[str] = field(default_factory=set)
     units: list[Unit] = field(default_factory=list)
     head_unit_ids: set[int] = field(default_factory=set)
@@ -82,10 +86,11 @@ class Viewer:
 
 
 def viewer_for(request: HttpRequest) -> Viewer:
-    cached = getattr(request, "_duban_viewer", None)
+    """For a request `page` let through (signed in)."""
+    cached: Viewer | None = getattr(request, _VIEWER, None)
     if cached is not None:
         return cached
-    user = request.user
+    user = cast(User, request.user)  # `page` let only a signed-in user through
     roles = set(RoleGrant.objects.filter(user=user, revoked_at=None).values_list("role", flat=True))
     memberships = list(
         Membership.objects.filter(user=user, unit__is_active=True).select_related("unit").order_by("unit__name")
@@ -96,7 +101,7 @@ def viewer_for(request: HttpRequest) -> Viewer:
         units=[m.unit for m in memberships],
         head_unit_ids={m.unit_id for m in memberships if m.role == Membership.Role.HEAD},
     )
-    request._duban_viewer = viewer
+    setattr(request, _VIEWER, viewer)
     return viewer
 
 
@@ -104,7 +109,9 @@ def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def page(view: Callable) -> Callable:
+def page(
+    view: Callable[Concatenate[AuthenticatedHttpRequest, P], HttpResponseBase],
+) -> Callable[Concatenate[HttpRequest, P], HttpResponseBase]:
     """Sign-in required, answered in a way each kind of request understands.
 
     An expired session (a session cookie that no longer signs anyone in) is told
@@ -114,7 +121,7 @@ def page(view: Callable) -> Callable:
     """
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
         if not request.user.is_authenticated:
             params = {"next": request.get_full_path()}
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
@@ -126,7 +133,7 @@ def page(view: Callable) -> Callable:
                 return response
             return redirect(login_url)
         try:
-            return view(request, *args, **kwargs)
+            return view(cast(AuthenticatedHttpRequest, request), *args, **kwargs)
         except NotFound as exc:
             raise Http404(exc.message) from None
         except ServiceError as exc:

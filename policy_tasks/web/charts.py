@@ -18,6 +18,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 
+from accounts.models import User
 from policy_tasks.models import Milestone, PolicyDocument
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import GREEN, GREY, RED, schedule_start
@@ -40,7 +41,7 @@ def _month_ends(first: date, last: date) -> list[date]:
     return ends
 
 
-def dashboard_data(*, user: Any, document: PolicyDocument, on: date) -> dict[str, Any]:
+def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[str, Any]:
     # One row per area, due date, status and closing day with its count (issue 18: a row per
     # milestone and a localdate call for each took seconds at 100,000 milestones).
     rows = list(
@@ -87,8 +88,8 @@ def dashboard_data(*, user: Any, document: PolicyDocument, on: date) -> dict[str
 
     start = schedule_start(document)
     months = _month_ends(start, min(on, date(document.year, 12, 31)))
-    closed_dates = Counter()
-    due_dates = Counter()
+    closed_dates: Counter[date] = Counter()
+    due_dates: Counter[date] = Counter()
     for r in rows:
         due_dates[r["due_date"]] += r["n"]
         if closed := closed_on(r):
@@ -101,7 +102,7 @@ def dashboard_data(*, user: Any, document: PolicyDocument, on: date) -> dict[str
     }
 
     horizon = on + timedelta(days=CALENDAR_DAYS)
-    upcoming = Counter()
+    upcoming: Counter[date] = Counter()
     for r in rows:
         if r["status"] != Milestone.Status.CLOSED and on <= r["due_date"] <= horizon:
             upcoming[r["due_date"]] += r["n"]

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.web import queries
 from policy_tasks.web.access import as_of, page, require_viewer
 from policy_tasks.web.charts import dashboard_data
 
 
 @page
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = require_viewer(request, lambda v: v.can_supervise_pages)
     on = as_of(request)
     document = queries.pick_document(request.user, request.GET.get("document"))

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -16,9 +16,10 @@ from accounts.models import Unit
 from policy_tasks import permissions
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import Milestone, Task, TaskUnit
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.decomposition import SubTaskSpec, deadline_bound, members_of, task_decompose
 from policy_tasks.web.access import meta, page
-from policy_tasks.web.forms import PageForm
+from policy_tasks.web.forms import PageForm, field_of
 
 
 def split_units(task: Task) -> list[Unit]:
@@ -34,10 +35,11 @@ class DecomposeForm(PageForm):
 
     def __init__(self, *args, task: Task, share: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["share_unit"].choices = [(u.pk, u.name) for u in split_units(task)]
-        self.fields["share_unit"].initial = share.pk
+        share_field = field_of(self, "share_unit", forms.ChoiceField)
+        share_field.choices = [(u.pk, u.name) for u in split_units(task)]
+        share_field.initial = share.pk
         live = Milestone.objects.live().filter(task=task).order_by("position")
-        self.fields["milestone"].choices = [("", "（不指定，以文件默认时限为限）")] + [
+        field_of(self, "milestone", forms.ChoiceField).choices = [("", "（不指定，以文件默认时限为限）")] + [
             (m.pk, f"{m.text[:30]}（{m.due_date:%Y-%m-%d}）" if m.due_date else m.text[:30]) for m in live
         ]
         self.members = members_of(share)
@@ -81,7 +83,7 @@ class DecomposeForm(PageForm):
         ]
 
 
-def _load(request: HttpRequest, task_id: int) -> tuple[Task, list[Unit]]:
+def _load(request: AuthenticatedHttpRequest, task_id: int) -> tuple[Task, list[Unit]]:
     task = permissions.visible_tasks(request.user, Task.objects.select_related("document")).filter(pk=task_id).first()
     if task is None:
         raise Http404("任务不存在或无权查看")
@@ -93,13 +95,13 @@ def _load(request: HttpRequest, task_id: int) -> tuple[Task, list[Unit]]:
     return task, shares
 
 
-def _share(request: HttpRequest, shares: list[Unit]) -> Unit:
+def _share(request: AuthenticatedHttpRequest, shares: list[Unit]) -> Unit:
     wanted = request.POST.get("share_unit") or request.GET.get("unit") or ""
     return next((u for u in shares if str(u.pk) == wanted), shares[0])
 
 
 @page
-def decompose(request: HttpRequest, task_id: int) -> HttpResponse:
+def decompose(request: AuthenticatedHttpRequest, task_id: int) -> HttpResponse:
     task, shares = _load(request, task_id)
     share = _share(request, shares)
     form = DecomposeForm(request.POST or None, task=task, share=share)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import dingtalk_signin as dingtalk
 from accounts.dingtalk_signin import SignInRefused
 from duban.lib import clock
+from policy_tasks.request_types import NoncedHttpRequest
 from policy_tasks.services import signin as services
 from policy_tasks.web import signin
 from policy_tasks.web.access import meta
@@ -102,7 +103,7 @@ def scan_callback(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def workbench(request: HttpRequest) -> HttpResponse:
+def workbench(request: NoncedHttpRequest) -> HttpResponse:
     """免登: the page asks the DingTalk client for an authCode and posts it back here.
 
     The POST carries the CSRF token of this page, so only this page, opened in DingTalk,

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from policy_tasks.models import Area, AreaUnit, Milestone, PolicyDocument, Task
 from policy_tasks.permissions import can, visible_tasks
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.lights import annotate_lights
 from policy_tasks.web.access import as_of, page, viewer_for
 
 
 @page
-def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
+def document_detail(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
     document = PolicyDocument.objects.filter(pk=document_id).first()
     if document is None:
         raise Http404("文件不存在")
@@ -34,7 +35,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     # read its area-wide targets; everyone sees the clauses they may open.
     whole = can(request.user, "scoreboard.read", document)
     leading = {a.pk for a in areas if any(u.pk in viewer.unit_ids for u in leads[a.pk])}
-    targets: dict[int, list[Milestone]] = defaultdict(list)
+    targets: dict[int | None, list[Milestone]] = defaultdict(list)
     wide = Milestone.objects.in_force().filter(document=document, task=None).order_by("area__number", "position")
     for m in annotate_lights(wide, on=on):
         if whole or m.area_id in leading:

@@ -13,10 +13,12 @@ the session or a URL.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -29,10 +31,11 @@ from policy_tasks.exports.calendar_feed import calendar_token_create, calendar_t
 from policy_tasks.exports.jobs import build_export
 from policy_tasks.exports.params import find_document, find_unit
 from policy_tasks.exports.tasks import export_job_start
-from policy_tasks.models import CalendarToken, ExportJob, TaskUnit
+from policy_tasks.models import CalendarToken, ExportJob, PolicyDocument, TaskUnit
 from policy_tasks.permissions import visible_tasks
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.web.access import Viewer, is_htmx, meta, page, require_viewer
-from policy_tasks.web.forms import LIGHT_CHOICES, DateInput, PageForm
+from policy_tasks.web.forms import LIGHT_CHOICES, DateInput, PageForm, field_of
 from policy_tasks.web.queries import visible_documents
 
 JOBS_SHOWN = 20
@@ -42,9 +45,13 @@ BULLETIN_FORMATS = [("pdf", "PDF"), ("docx", "Word (.docx)"), ("html", "网页 (
 
 
 class LedgerExportForm(PageForm):
-    document = forms.ModelChoiceField(label="文件", queryset=None, empty_label=None)
+    document: forms.ModelChoiceField[PolicyDocument] = forms.ModelChoiceField(
+        label="文件", queryset=None, empty_label=None
+    )
     as_of = WindowDateFormField(label="统计日期(缺省为今天)", required=False, widget=DateInput())
-    unit = forms.ModelChoiceField(label="责任单位", queryset=None, required=False, empty_label="全部单位")
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
+        label="责任单位", queryset=None, required=False, empty_label="全部单位"
+    )
     light = forms.MultipleChoiceField(
         label="灯色(不选为全部)", choices=LIGHT_CHOICES[1:], required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -55,12 +62,14 @@ class LedgerExportForm(PageForm):
     def __init__(self, *args, documents: QuerySet, units: QuerySet, **kwargs):
         kwargs.setdefault("prefix", "ledger")
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = documents
-        self.fields["unit"].queryset = units
+        field_of(self, "document", forms.ModelChoiceField).queryset = documents
+        field_of(self, "unit", forms.ModelChoiceField).queryset = units
 
 
 class BulletinExportForm(PageForm):
-    document = forms.ModelChoiceField(label="文件", queryset=None, empty_label=None)
+    document: forms.ModelChoiceField[PolicyDocument] = forms.ModelChoiceField(
+        label="文件", queryset=None, empty_label=None
+    )
     period = forms.CharField(
         label="通报月份(YYYY-MM)",
         widget=forms.TextInput(attrs={"pattern": r"\d{4}-\d{1,2}", "placeholder": "2023-10", "inputmode": "numeric"}),
@@ -70,19 +79,21 @@ class BulletinExportForm(PageForm):
     def __init__(self, *args, documents: QuerySet, **kwargs):
         kwargs.setdefault("prefix", "bulletin")
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = documents
+        field_of(self, "document", forms.ModelChoiceField).queryset = documents
 
 
 class CalendarForm(PageForm):
-    unit = forms.ModelChoiceField(label="订阅范围", queryset=None, required=False, empty_label="我能看到的全部事项")
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
+        label="订阅范围", queryset=None, required=False, empty_label="我能看到的全部事项"
+    )
     label = forms.CharField(label="名称(可选)", required=False, max_length=64)
 
     def __init__(self, *args, units: QuerySet, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        field_of(self, "unit", forms.ModelChoiceField).queryset = units
 
 
-def _ledger_initial(request: HttpRequest) -> dict:
+def _ledger_initial(request: AuthenticatedHttpRequest) -> dict:
     """Filters arriving in the query string (a link from the overdue ledger) preset the form."""
     get = request.GET
     lights = [v for raw in get.getlist("light") for v in raw.split(",") if v]
@@ -99,7 +110,7 @@ def _my_jobs(user) -> list[ExportJob]:
     return list(ExportJob.objects.filter(requested_by=user).select_related("document").order_by("-id")[:JOBS_SHOWN])
 
 
-def _context(request: HttpRequest, viewer: Viewer, *, posted: str = "", **extra) -> dict:
+def _context(request: AuthenticatedHttpRequest, viewer: Viewer, *, posted: str = "", **extra) -> dict:
     """The whole page. `posted` names the form to show as it was sent (to fix a mistake, not retype)."""
     user = request.user
     documents = visible_documents(user)
@@ -129,20 +140,22 @@ def _context(request: HttpRequest, viewer: Viewer, *, posted: str = "", **extra)
 
 
 @page
-def exports_page(request: HttpRequest) -> HttpResponse:
+def exports_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = require_viewer(request, lambda v: True)
     return render(request, "web/exports.html", _context(request, viewer))
 
 
-def _posted(request: HttpRequest, what: str) -> dict:
+def _posted(request: AuthenticatedHttpRequest, what: str) -> dict[str, Any]:
     """The form's fields without their prefix, as exports.params reads them (light may repeat)."""
     prefix = f"{what}-"
-    data = {key.removeprefix(prefix): request.POST.get(key) for key in request.POST if key.startswith(prefix)}
+    data: dict[str, Any] = {
+        key.removeprefix(prefix): request.POST.get(key) for key in request.POST if key.startswith(prefix)
+    }
     data["light"] = request.POST.getlist(f"{prefix}light")
     return data
 
 
-def _download(request: HttpRequest, *, kind: str, params: dict) -> FileResponse:
+def _download(request: AuthenticatedHttpRequest, *, kind: str, params: dict) -> FileResponse:
     document = find_document(params.get("document"))
     result = build_export(kind=kind, document=document, params=params, user=request.user)
     # The printable bulletin opens in its own tab (its button targets one); other files download.
@@ -152,12 +165,13 @@ def _download(request: HttpRequest, *, kind: str, params: dict) -> FileResponse:
 
 @page
 @require_POST
-def export_start(request: HttpRequest) -> HttpResponse:
+def export_start(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     """后台生成 queues a job; 立即下载 answers the file itself. Errors are shown on the form."""
     viewer = require_viewer(request, lambda v: True)
     what = "bulletin" if request.POST.get("what") == "bulletin" else "ledger"
     params = _posted(request, what)
     kind = f"{what}_{params.get('fmt') or ''}"
+    outcome: dict[str, str | ExportJob]
     try:
         if request.POST.get("direct"):
             return _download(request, kind=kind, params=params)
@@ -183,7 +197,7 @@ def export_start(request: HttpRequest) -> HttpResponse:
 
 
 @page
-def export_job(request: HttpRequest, job_id: int) -> HttpResponse:
+def export_job(request: AuthenticatedHttpRequest, job_id: int) -> HttpResponse:
     """One job's row; while the job is queued or running the row asks again."""
     job = get_object_or_404(ExportJob.objects.select_related("document"), pk=job_id, requested_by=request.user)
     return render(request, "web/partials/export_job.html", {"job": job, "active": ACTIVE})
@@ -191,7 +205,7 @@ def export_job(request: HttpRequest, job_id: int) -> HttpResponse:
 
 @page
 @require_POST
-def calendar_create(request: HttpRequest) -> HttpResponse:
+def calendar_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Answered with the page itself, with or without htmx: the only place the feed URL ever appears."""
     viewer = require_viewer(request, lambda v: True)
     try:
@@ -212,7 +226,7 @@ def calendar_create(request: HttpRequest) -> HttpResponse:
 
 @page
 @require_POST
-def calendar_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def calendar_revoke(request: AuthenticatedHttpRequest, token_id: int) -> HttpResponse:
     viewer = require_viewer(request, lambda v: True)
     token = CalendarToken.objects.filter(pk=token_id).first()
     if token is None:

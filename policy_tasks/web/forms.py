@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django import forms
 
 from accounts.models import Unit
 from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.models import Area, PolicyDocument, TaskUnit, UrgeNotice
 from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW
+
+F = TypeVar("F", bound=forms.Field)
+
+
+def field_of(form: forms.BaseForm, name: str, kind: type[F]) -> F:
+    """The form's own copy of a declared field, as the class it is (the stubs know only Field)."""
+    field = form.fields[name]
+    assert isinstance(field, kind), f"{name} is a {type(field).__name__}"
+    return field
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Area) -> str:
+        return f"{obj.number}. {obj.title}"
 
 
 class DateInput(forms.DateInput):
@@ -35,7 +51,9 @@ class ReportForm(PageForm):
 
     def __init__(self, *args, periods=(), targets=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].choices = [(p.pk, f"{p} (报送截止 {p.due_on:%Y-%m-%d})") for p in periods]
+        field_of(self, "period", forms.ChoiceField).choices = [
+            (p.pk, f"{p} (报送截止 {p.due_on:%Y-%m-%d})") for p in periods
+        ]
         self.targets = list(targets)
         for m in self.targets:
             self.fields[f"value_{m.pk}"] = forms.DecimalField(
@@ -71,7 +89,7 @@ class CompletionForm(PageForm):
 
     def __init__(self, *args, evidence=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["evidence"].choices = [(e.pk, e.original_name) for e in evidence]
+        field_of(self, "evidence", forms.ChoiceField).choices = [(e.pk, e.original_name) for e in evidence]
 
 
 class ExtensionForm(PageForm):
@@ -106,7 +124,7 @@ class LedgerFilterForm(PageForm):
     """GET filters of the ledger. Choices are limited to what the viewer may see."""
 
     document = forms.ModelChoiceField(label="文件", queryset=PolicyDocument.objects.none(), required=False)
-    area = forms.ModelChoiceField(label="领域", queryset=Area.objects.none(), required=False, empty_label="全部领域")
+    area = AreaChoiceField(label="领域", queryset=Area.objects.none(), required=False, empty_label="全部领域")
     unit = forms.ModelChoiceField(
         label="责任单位", queryset=Unit.objects.none(), required=False, empty_label="全部单位"
     )
@@ -117,8 +135,9 @@ class LedgerFilterForm(PageForm):
 
     def __init__(self, *args, documents, document, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = documents
-        self.fields["document"].empty_label = None
+        document_field = field_of(self, "document", forms.ModelChoiceField)
+        document_field.queryset = documents
+        document_field.empty_label = None
         if document is not None:
             self.fields["area"].queryset = Area.objects.filter(document=document).order_by("number")
             # A semi-join: joining the document's 30,000 clause–unit links and DISTINCT over every

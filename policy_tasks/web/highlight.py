@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol
+
+
+class Span(Protocol):
+    """A milestone's place in its clause (offsets from the parser)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True)
 class Segment:
     text: str
-    milestone: Any = None
+    milestone: Span | None = None
 
 
-def clause_segments(text: str, milestones: Iterable[Any]) -> list[Segment]:
+def clause_segments(text: str, milestones: Iterable[Span]) -> list[Segment]:
     """Plain and highlighted runs covering `text` in order.
 
     Spans come from the parser (start/end offsets into the clause). A span that is

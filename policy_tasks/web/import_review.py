@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from accounts.models import Unit
-from policy_tasks.parsing import ParsedDocument, ParsedTask, ParseWarning
+from policy_tasks.parsing import ParsedArea, ParsedDocument, ParsedTask, ParseWarning
 from policy_tasks.parsing.corrections import (
     clause_correction,
     clause_key,
@@ -128,7 +128,7 @@ def _milestone_rows(i: int, original: ParsedTask, corrected: ParsedTask, change:
 def review_context(preview: ImportPreview, original: ParsedDocument, corrections: dict, payload: str) -> dict:
     parsed = preview.parsed
     new = set(preview.new_units)
-    areas = {a.number: a for a in parsed.areas}
+    areas: dict[int | None, ParsedArea] = {a.number: a for a in parsed.areas}
     warnings, document_warnings = _warnings_by_clause(parsed)
     changes = corrections.get("clauses") or {}
     tasks = []
@@ -155,7 +155,11 @@ def review_context(preview: ImportPreview, original: ParsedDocument, corrections
                 "co_text": join_unit_names(co),
                 "warnings": warnings.get(i, []),
                 "unsure": bool(warnings.get(i)) or not t.lead_units,
-                "renumbered_from": name_of_clause(row.old_label) if getattr(row, "renumbered", False) else "",
+                "renumbered_from": (
+                    name_of_clause(row.old_label)
+                    if row.old_label is not None and getattr(row, "renumbered", False)
+                    else ""
+                ),
                 "corrected": key in changes,
                 # The import leaves a clause whose text did not change as it is, corrections and all.
                 "correction_ignored": key in changes and row.status == UNCHANGED and not preview.created,

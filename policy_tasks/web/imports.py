@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -29,6 +29,7 @@ from policy_tasks.errors import ServiceError
 from policy_tasks.models import DocumentVersion, PolicyDocument
 from policy_tasks.parsing import ParsedDocument, ParseError
 from policy_tasks.parsing.corrections import apply_corrections, describe_corrections
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.imports import document_preview
 from policy_tasks.services.audit import actor_for
 from policy_tasks.services.imports import document_import, read_upload
@@ -65,7 +66,7 @@ def _file(state: dict) -> dict:
 
 
 def _render_review(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     viewer: Viewer,
     state: dict,
     *,
@@ -84,7 +85,7 @@ def _render_review(
 
 
 @page
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = require_viewer(request, _can_import)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     context = {"viewer": viewer, "nav": "import", "form": form, "imported": _imported_versions()}
@@ -123,11 +124,11 @@ def _imported_versions() -> list[tuple[PolicyDocument, list[DocumentVersion]]]:
     return [(d, by_document[d.pk]) for d in documents]
 
 
-def _chosen_mapping(request: HttpRequest) -> dict[str, Unit]:
+def _chosen_mapping(request: AuthenticatedHttpRequest) -> dict[str, Unit]:
     """{name as written: existing unit} from the review's selects (map_name_N / map_unit_N)."""
-    chosen = {}
+    chosen: dict[str, int] = {}
     for key, value in request.POST.items():
-        if key.startswith("map_name_") and value:
+        if key.startswith("map_name_") and isinstance(value, str) and value:
             unit_id = request.POST.get("map_unit_" + key.removeprefix("map_name_"), "")
             if unit_id.isdigit():
                 chosen[value] = int(unit_id)
@@ -137,7 +138,7 @@ def _chosen_mapping(request: HttpRequest) -> dict[str, Unit]:
 
 @page
 @require_POST
-def confirm(request: HttpRequest) -> HttpResponse:
+def confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Both buttons of the review post here: `action=preview` shows the corrected preview again,
     anything else imports."""
     viewer = require_viewer(request, _can_import)
@@ -180,6 +181,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
                 meta=meta(request),
                 parsed=reviewed,
             )
+            assert result.document is not None, "an import names the document it wrote or found unchanged"
             # Reporting needs the document's periods; generating is idempotent.
             document_generate_periods(
                 document=result.document, actor=actor_for(request.user, role=role, meta=meta(request))

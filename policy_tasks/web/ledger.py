@@ -5,12 +5,14 @@ Scoped by visible_tasks; a fixed number of queries whatever the number of rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from accounts.models import Unit, User
+from duban.lib import clock
 from duban.lib.sql import rows_for_ids
 from policy_tasks.models import (
     Area,
@@ -46,17 +48,18 @@ def _task_units_prefetch() -> Prefetch:
 class LedgerFilters:
     document: PolicyDocument | None = None
     area: Area | None = None
-    unit: Any = None
+    unit: Unit | None = None
     light: str = RED
     due_from: date | None = None
     due_to: date | None = None
-    as_of: date | None = None
+    as_of: date = field(default_factory=clock.today)
 
 
 PER_PAGE = 50
+Row = TypeVar("Row", Milestone, Task)
 
 
-def _filtered(*, user: Any, filters: LedgerFilters) -> QuerySet[Milestone]:
+def _filtered(*, user: User, filters: LedgerFilters) -> QuerySet[Milestone]:
     """The rows' queryset in ledger order, without the light filter for yellow and green."""
     on = filters.as_of
     if filters.light == RED:
@@ -87,6 +90,7 @@ def _filtered(*, user: Any, filters: LedgerFilters) -> QuerySet[Milestone]:
 
 def _decorate(rows: list[Milestone], on: date) -> list[Milestone]:
     for m in rows:
+        assert m.task is not None, "the ledger lists task milestones (task__in visible tasks)"
         m.days_late = (on - m.due_date).days if m.due_date and m.due_date < on else 0
         m.lead_units = [tu.unit for tu in m.task.task_units.all() if tu.role == TaskUnit.Role.LEAD]
         m.co_units = [tu.unit for tu in m.task.task_units.all() if tu.role == TaskUnit.Role.CO]
@@ -94,7 +98,7 @@ def _decorate(rows: list[Milestone], on: date) -> list[Milestone]:
     return rows
 
 
-def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
+def ledger_rows(*, user: User, filters: LedgerFilters) -> list[Milestone]:
     """Every task milestone matching the filters, with `.light` and `.days_late`.
 
     light=red is exactly the overdue ledger (selectors.tasks.milestones_overdue); the
@@ -108,8 +112,10 @@ def ledger_rows(*, user: Any, filters: LedgerFilters) -> list[Milestone]:
 
 
 @dataclass
-class LedgerPage:
-    rows: list[Milestone]
+class LedgerPage(Generic[Row]):
+    """One page of rows: the ledger's milestones, or the workbench's tasks of one light."""
+
+    rows: list[Row]
     total: int  # rows on all pages, counted in SQL (or from the light's ids), not rendered
     number: int
     num_pages: int
@@ -132,16 +138,18 @@ class LedgerPage:
         return (self.number - 1) * self.per_page + len(self.rows)
 
 
-def page_number(raw: Any, num_pages: int) -> int:
+def page_number(raw: str | int | None, num_pages: int) -> int:
     """A bad or out-of-range page number shows the nearest page, as a filter's bad value drops it."""
     try:
-        number = int(raw)
+        number = int(raw or 1)
     except (TypeError, ValueError):
         number = 1
     return min(max(number, 1), num_pages)
 
 
-def ledger_page(*, user: Any, filters: LedgerFilters, page: Any = 1, per_page: int | None = None) -> LedgerPage:
+def ledger_page(
+    *, user: User, filters: LedgerFilters, page: str | int | None = 1, per_page: int | None = None
+) -> LedgerPage[Milestone]:
     """One page of `ledger_rows` (same rows, same order) and their total (issue 18: the console
     rendered 27,714 rows). Red, grey and unfiltered lists are counted and sliced in SQL; yellow
     and green are not columns, so the lights of the candidates' plain rows pick the ids first."""
@@ -203,7 +211,7 @@ class BoardArea:
     counts: dict[str, int]  # tasks by light, in LIGHT_ORDER
 
 
-def board(*, user: Any, document: PolicyDocument, on: date, area: Area | None = None) -> list[BoardArea]:
+def board(*, user: User, document: PolicyDocument, on: date, area: Area | None = None) -> list[BoardArea]:
     """The document's visible clauses grouped by area, each with `.light` and counts by light.
 
     Up to BOARD_TILES_MAX clauses (in the document, or in the area asked for) each get a tile;
@@ -224,7 +232,7 @@ def board(*, user: Any, document: PolicyDocument, on: date, area: Area | None = 
         for key, members in grouped.items()
         if tiles or (area is not None and key == area.pk and len(members) <= BOARD_TILES_MAX)
     }
-    instances = {}
+    instances: dict[int | None, list[Task]] = {}
     if shown_areas:
         wanted = [row.pk for key in shown_areas for row in grouped[key]]
         for task in visible.filter(pk__in=wanted).select_related("area").order_by("number"):
@@ -243,7 +251,7 @@ def board(*, user: Any, document: PolicyDocument, on: date, area: Area | None = 
     return result
 
 
-def verification_queue(*, user: Any, document: PolicyDocument | None = None) -> list[CompletionRequest]:
+def verification_queue(*, user: User, document: PolicyDocument | None = None) -> list[CompletionRequest]:
     qs = CompletionRequest.objects.filter(
         status=CompletionRequest.Status.PENDING, milestone__task__in=visible_tasks(user).values("pk")
     )
@@ -256,7 +264,7 @@ def verification_queue(*, user: Any, document: PolicyDocument | None = None) -> 
     )
 
 
-def extension_queue(*, user: Any, document: PolicyDocument | None = None) -> list[ExtensionRequest]:
+def extension_queue(*, user: User, document: PolicyDocument | None = None) -> list[ExtensionRequest]:
     qs = ExtensionRequest.objects.filter(
         status=ExtensionRequest.Status.PENDING, milestone__task__in=visible_tasks(user).values("pk")
     )

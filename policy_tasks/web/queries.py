@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import cast
 
 from django.db.models import Prefetch, QuerySet
 
+from accounts.models import Unit, User
 from policy_tasks.models import (
     AuditEvent,
     CompletionRequest,
@@ -38,13 +39,13 @@ LIGHT_LABELS = {RED: "逾期", YELLOW: "临期/滞后", GREEN: "正常推进", G
 UPCOMING_DAYS = 30
 
 
-def visible_documents(user: Any) -> QuerySet[PolicyDocument]:
+def visible_documents(user: User) -> QuerySet[PolicyDocument]:
     return PolicyDocument.objects.filter(pk__in=visible_tasks(user).values("document_id")).order_by(
         "-year", "doc_number"
     )
 
 
-def pick_document(user: Any, raw: str | None) -> PolicyDocument | None:
+def pick_document(user: User, raw: str | None) -> PolicyDocument | None:
     """The document asked for (when visible), else the newest visible one."""
     docs = visible_documents(user)
     if raw and raw.isdigit():
@@ -60,7 +61,7 @@ def pick_document(user: Any, raw: str | None) -> PolicyDocument | None:
 @dataclass
 class PeriodDue:
     task: Task
-    unit: Any
+    unit: Unit
     period: ReportPeriod
     filed: bool
 
@@ -82,15 +83,16 @@ class Workbench:
         return len(self.missing_groups) + sum(1 for p in self.periods_due if not p.filed)
 
     @property
-    def missing_groups(self) -> list[tuple[Task, Any, list[ReportPeriod]]]:
+    def missing_groups(self) -> list[tuple[Task, Unit, list[ReportPeriod]]]:
         """Missing reports per task and unit, oldest period first: one line per task, not per month."""
-        groups: dict[tuple[int, int], tuple[Task, Any, list[ReportPeriod]]] = {}
+        groups: dict[tuple[int, int], tuple[Task, Unit, list[ReportPeriod]]] = {}
         for item in self.missing:
-            groups.setdefault((item.task.pk, item.unit.pk), (item.task, item.unit, []))[2].append(item.period)
+            unit = cast(Unit, item.unit)  # a TaskUnit's unit, though selectors.reports types it as object
+            groups.setdefault((item.task.pk, unit.pk), (item.task, unit, []))[2].append(item.period)
         return sorted(groups.values(), key=lambda g: (g[0].document_id, g[0].number, g[1].name))
 
 
-def workbench(*, user: Any, unit_ids: set[int], on: date, shown: int | None = None) -> Workbench:
+def workbench(*, user: User, unit_ids: set[int], on: date, shown: int | None = None) -> Workbench:
     """`shown`: how many overdue and upcoming milestones to read (all when None); their
     counts are `overdue_count` and `upcoming_count` either way."""
     board = Workbench()
@@ -131,11 +133,13 @@ def workbench(*, user: Any, unit_ids: set[int], on: date, shown: int | None = No
     board.upcoming_count = upcoming.count()
     board.upcoming = annotate_lights(upcoming.defer("document__source_text")[:shown], on=on)
     for m in board.upcoming:
+        assert m.due_date is not None, "filtered on it"
         m.days_left = (m.due_date - on).days
     overdue = milestones_overdue(on=on, user=user).filter(task_id__in=mine)
     board.overdue_count = overdue.count()
     board.overdue = list(overdue.defer("document__source_text")[:shown])
     for m in board.overdue:
+        assert m.due_date is not None, "overdue: past its due date"
         m.days_late = (on - m.due_date).days
 
     leads = list(
@@ -176,7 +180,10 @@ def workbench(*, user: Any, unit_ids: set[int], on: date, shown: int | None = No
 # Task page
 
 
-def task_for_page(*, user: Any, task_id: int) -> Task | None:
+def task_for_page(*, user: User, task_id: int | None) -> Task | None:
+    """The task when the user may see it; None for no task (an area milestone's task_id)."""
+    if task_id is None:
+        return None
     return visible_tasks(user).select_related("document", "area").filter(pk=task_id).first()
 
 

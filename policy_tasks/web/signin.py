@@ -178,6 +178,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
 def password(request: HttpRequest) -> HttpResponse:
     """Change the password: signed in (with the old one), or as the last sign-in step when it expired."""
     state = None
+    form_class: type[SetPasswordForm]
     if request.user.is_authenticated:
         user = request.user
         form_class = PasswordChangeForm

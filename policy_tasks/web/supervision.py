@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,6 +22,7 @@ from duban.lib.workdays import first_uncovered
 from policy_tasks.date_fields import has_window_error
 from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.lights import RED
 from policy_tasks.selectors.scoreboard import unit_scoreboard
 from policy_tasks.services.extensions import extension_grant, extension_refuse
@@ -64,7 +65,7 @@ def export_links(filters: ledger.LedgerFilters) -> dict | None:
         return None
 
 
-def ledger_context(request: HttpRequest, *, default_light: str) -> dict:
+def ledger_context(request: AuthenticatedHttpRequest, *, default_light: str) -> dict:
     """The filter form (always bound, so the page shows what is applied) and the rows."""
     documents = queries.visible_documents(request.user)
     document = queries.pick_document(request.user, request.GET.get("document"))
@@ -107,7 +108,7 @@ def ledger_context(request: HttpRequest, *, default_light: str) -> dict:
     }
 
 
-def _refused_ledger(request: HttpRequest, exc: ServiceError) -> HttpResponse:
+def _refused_ledger(request: AuthenticatedHttpRequest, exc: ServiceError) -> HttpResponse:
     """A filter date outside the window: when htmx asks for the ledger alone, a ledger section
     that says why (400); a whole page is refused by `page` (400 too)."""
     if request.headers.get("HX-Target") != "ledger":
@@ -116,7 +117,7 @@ def _refused_ledger(request: HttpRequest, exc: ServiceError) -> HttpResponse:
 
 
 @page
-def console(request: HttpRequest) -> HttpResponse:
+def console(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = require_viewer(request, lambda v: v.can_supervise_pages)
     try:
         context = {"viewer": viewer, "nav": "supervision", **ledger_context(request, default_light=RED)}
@@ -140,7 +141,7 @@ def console(request: HttpRequest) -> HttpResponse:
 
 
 @page
-def milestone_list(request: HttpRequest) -> HttpResponse:
+def milestone_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The list behind the dashboard's charts: the ledger with any light, for every viewer."""
     viewer = require_viewer(request, lambda v: True)
     try:
@@ -152,13 +153,13 @@ def milestone_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/milestones.html", context)
 
 
-def _own_page(request: HttpRequest, target: str) -> str:
+def _own_page(request: AuthenticatedHttpRequest, target: str) -> str:
     """`target` when it is a path of this site (the list to come back to), else the console."""
     ok = target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
     return target if ok else "/supervision/"
 
 
-def _row_answer(request: HttpRequest, template: str, context: dict, *, fallback: str) -> HttpResponse:
+def _row_answer(request: AuthenticatedHttpRequest, template: str, context: dict, *, fallback: str) -> HttpResponse:
     if is_htmx(request):
         # A stale decision is 412 like the API's; base.html tells htmx to swap that row in too.
         return render(request, template, context, status=context.get("status", 200))
@@ -176,7 +177,7 @@ def _refused(context: dict, exc: ServiceError) -> None:
 
 @page
 @require_POST
-def decide_completion(request: HttpRequest, request_id: int) -> HttpResponse:
+def decide_completion(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     pending = (
         CompletionRequest.objects.select_related("milestone", "milestone__task", "unit", "requested_by")
         .filter(pk=request_id)
@@ -219,7 +220,7 @@ def decide_completion(request: HttpRequest, request_id: int) -> HttpResponse:
 
 @page
 @require_POST
-def decide_extension(request: HttpRequest, request_id: int) -> HttpResponse:
+def decide_extension(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     pending = (
         ExtensionRequest.objects.select_related("milestone", "milestone__task", "unit", "requested_by")
         .filter(pk=request_id)
@@ -250,7 +251,7 @@ def decide_extension(request: HttpRequest, request_id: int) -> HttpResponse:
 
 @page
 @require_http_methods(["GET", "POST"])
-def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
+def urge(request: AuthenticatedHttpRequest, milestone_id: int) -> HttpResponse:
     milestone = Milestone.objects.select_related("task").filter(pk=milestone_id, task__isnull=False).first()
     if milestone is None or queries.task_for_page(user=request.user, task_id=milestone.task_id) is None:
         raise Http404("任务不存在或无权查看")
@@ -276,6 +277,7 @@ def urge(request: HttpRequest, milestone_id: int) -> HttpResponse:
             raise ServiceError(has_window_error(form) or "请填写等级和要求回复日期")
         data = form.cleaned_data
         message = data["message"] or f"请于{data['reply_due']:%Y年%m月%d日}前回复“{milestone.text}”的办理情况。"
+        assert milestone.task is not None, "found with task__isnull=False"
         notice = urge_issue(
             user=request.user,
             task=milestone.task,

@@ -6,16 +6,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.models import User
 from duban.storage.downloads import file_download, file_inline
 from policy_tasks.audit_labels import audit_label
 from policy_tasks.errors import ServiceError
-from policy_tasks.models import Evidence, Milestone, ReportPeriod, UrgeRecipient
+from policy_tasks.models import Evidence, Milestone, ReportPeriod, Task, UrgeRecipient
 from policy_tasks.permissions import can
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.evidence import evidence_open_for, evidence_upload
 from policy_tasks.services.evidence_names import PREVIEWABLE, content_disposition
 from policy_tasks.services.extensions import extension_request
@@ -29,7 +31,7 @@ from policy_tasks.web.forms import CompletionForm, EvidenceForm, ExtensionForm, 
 from policy_tasks.web.highlight import clause_segments
 
 
-def _task_or_404(request: HttpRequest, task_id: int):
+def _task_or_404(request: AuthenticatedHttpRequest, task_id: int):
     task = queries.task_for_page(user=request.user, task_id=task_id)
     if task is None:
         raise Http404("任务不存在或无权查看")
@@ -48,7 +50,7 @@ def _targets(milestones: list[Milestone]) -> list[Milestone]:
     return [m for m in milestones if m.target_value is not None and m.status in Milestone.LIVE_STATUSES]
 
 
-def _render(request: HttpRequest, task, *, status: int = 200, **bound: Any) -> HttpResponse:
+def _render(request: AuthenticatedHttpRequest, task: Task, *, status: int = 200, **bound: Any) -> HttpResponse:
     viewer = viewer_for(request)
     on = as_of(request)
     user = request.user
@@ -113,18 +115,18 @@ def _render(request: HttpRequest, task, *, status: int = 200, **bound: Any) -> H
     return render(request, "web/task.html", context, status=status)
 
 
-def _back_to(task, anchor: str = "") -> HttpResponse:
+def _back_to(task: Task, anchor: str = "") -> HttpResponse:
     return redirect(reverse("web:task", args=[task.pk]) + (f"#{anchor}" if anchor else ""))
 
 
 @page
-def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
+def task_detail(request: AuthenticatedHttpRequest, task_id: int) -> HttpResponse:
     return _render(request, _task_or_404(request, task_id))
 
 
 @page
 @require_POST
-def report(request: HttpRequest, task_id: int) -> HttpResponse:
+def report(request: AuthenticatedHttpRequest, task_id: int) -> HttpResponse:
     task = _task_or_404(request, task_id)
     on = as_of(request)
     periods = list(ReportPeriod.objects.filter(document_id=task.document_id, starts_on__lte=on).order_by("-starts_on"))
@@ -163,7 +165,7 @@ def report(request: HttpRequest, task_id: int) -> HttpResponse:
 
 @page
 @require_POST
-def upload_evidence(request: HttpRequest, task_id: int) -> HttpResponse:
+def upload_evidence(request: AuthenticatedHttpRequest, task_id: int) -> HttpResponse:
     task = _task_or_404(request, task_id)
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -177,23 +179,27 @@ def upload_evidence(request: HttpRequest, task_id: int) -> HttpResponse:
     return _back_to(task, "evidence")
 
 
-def _milestone_or_404(request: HttpRequest, milestone_id: int) -> Milestone:
+def _milestone_or_404(request: AuthenticatedHttpRequest, milestone_id: int) -> tuple[Milestone, Task]:
+    """A task milestone the user may see, and its task."""
     milestone = Milestone.objects.select_related("task").filter(pk=milestone_id, task__isnull=False).first()
-    if milestone is None or queries.task_for_page(user=request.user, task_id=milestone.task_id) is None:
+    if (
+        milestone is None
+        or milestone.task is None
+        or queries.task_for_page(user=request.user, task_id=milestone.task_id) is None
+    ):
         raise Http404("任务不存在或无权查看")
-    return milestone
+    return milestone, milestone.task
 
 
-def _version(request: HttpRequest) -> int | None:
+def _version(request: AuthenticatedHttpRequest) -> int | None:
     raw = request.POST.get("version", "")
     return int(raw) if raw.isdigit() else None
 
 
 @page
 @require_POST
-def request_completion(request: HttpRequest, milestone_id: int) -> HttpResponse:
-    milestone = _milestone_or_404(request, milestone_id)
-    task = milestone.task
+def request_completion(request: AuthenticatedHttpRequest, milestone_id: int) -> HttpResponse:
+    milestone, task = _milestone_or_404(request, milestone_id)
     viewer = viewer_for(request)
     free = list(Evidence.objects.filter(task=task, unit_id__in=viewer.unit_ids, completion_request=None))
     form = CompletionForm(request.POST, request.FILES, evidence=free, prefix=f"c{milestone.pk}")
@@ -225,11 +231,11 @@ def request_completion(request: HttpRequest, milestone_id: int) -> HttpResponse:
 
 @page
 @require_POST
-def request_extension(request: HttpRequest, milestone_id: int) -> HttpResponse:
-    milestone = _milestone_or_404(request, milestone_id)
+def request_extension(request: AuthenticatedHttpRequest, milestone_id: int) -> HttpResponse:
+    milestone, task = _milestone_or_404(request, milestone_id)
     form = ExtensionForm(request.POST, prefix=f"e{milestone.pk}")
     if not form.is_valid():
-        return _render(request, milestone.task, status=400, milestone_id=milestone.pk, extension_form=form)
+        return _render(request, task, status=400, milestone_id=milestone.pk, extension_form=form)
     try:
         extension_request(
             user=request.user,
@@ -241,12 +247,12 @@ def request_extension(request: HttpRequest, milestone_id: int) -> HttpResponse:
         )
     except ServiceError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        return _render(request, milestone.task, status=400, milestone_id=milestone.pk, extension_form=form)
+        return _render(request, task, status=400, milestone_id=milestone.pk, extension_form=form)
     messages.success(request, "延期申请已提交，等待督查室审批", extra_tags=place(f"m{milestone.pk}"))
-    return _back_to(milestone.task, f"m{milestone.pk}")
+    return _back_to(task, f"m{milestone.pk}")
 
 
-def _recipient_or_404(user, recipient_id: int) -> UrgeRecipient:
+def _recipient_or_404(user: User, recipient_id: int) -> UrgeRecipient:
     """The notice row, 404 unless its task is the user's to see: a redirect to the task would
     say that the urge exists (issue 14)."""
     recipient = UrgeRecipient.objects.select_related("notice", "notice__task").filter(pk=recipient_id).first()
@@ -257,9 +263,10 @@ def _recipient_or_404(user, recipient_id: int) -> UrgeRecipient:
 
 @page
 @require_POST
-def reply_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
+def reply_urge(request: AuthenticatedHttpRequest, recipient_id: int) -> HttpResponse:
     recipient = _recipient_or_404(request.user, recipient_id)
     task = queries.task_for_page(user=request.user, task_id=recipient.notice.task_id)
+    assert task is not None, "_recipient_or_404 found the task visible"
     form = UrgeReplyForm(request.POST)
     try:
         if not form.is_valid():
@@ -279,7 +286,7 @@ def reply_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
 
 @page
 @require_POST
-def acknowledge_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
+def acknowledge_urge(request: AuthenticatedHttpRequest, recipient_id: int) -> HttpResponse:
     recipient = _recipient_or_404(request.user, recipient_id)
     try:
         urge_acknowledge(user=request.user, recipient=recipient, meta=meta(request))
@@ -291,7 +298,7 @@ def acknowledge_urge(request: HttpRequest, recipient_id: int) -> HttpResponse:
 
 
 @page
-def download_evidence(request: HttpRequest, evidence_id: int) -> HttpResponse:
+def download_evidence(request: AuthenticatedHttpRequest, evidence_id: int) -> HttpResponse:
     evidence = Evidence.objects.select_related("task").filter(pk=evidence_id).first()
     if evidence is None:
         raise Http404("文件不存在")

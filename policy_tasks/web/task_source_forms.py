@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
-from accounts.models import Unit
+from accounts.models import Unit, User
 from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.models import SourceKind, TaskSource
 from policy_tasks.services.recurring import MAX_DAY, MAX_WORKDAY, MONTHLY, QUARTERLY
 from policy_tasks.services.task_sources import SourceTaskInput, leader_users
-from policy_tasks.web.forms import DateInput, PageForm
+from policy_tasks.web.forms import DateInput, PageForm, field_of
 
 # The fields each kind adds to the common ones (content, units, deadline).
 KIND_FIELDS = {
@@ -29,7 +31,9 @@ class SourceTaskForm(PageForm):
     lead_units = forms.ModelMultipleChoiceField(label="牵头单位", queryset=Unit.objects.none())
     co_units = forms.ModelMultipleChoiceField(label="配合单位", required=False, queryset=Unit.objects.none())
     due_date = WindowDateFormField(label="完成时限", widget=DateInput())
-    leader = forms.ModelChoiceField(label="批示领导", required=False, queryset=None, empty_label="(不是系统用户)")
+    leader: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+        label="批示领导", required=False, queryset=None, empty_label="(不是系统用户)"
+    )
     leader_name = forms.CharField(label="领导姓名(不是系统用户时填写)", required=False, max_length=64)
     instructed_on = WindowDateFormField(label="批示日期", required=False, widget=DateInput())
     instruction = forms.CharField(label="批示内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -54,19 +58,19 @@ class SourceTaskForm(PageForm):
             if name not in keep:
                 del self.fields[name]
         units = Unit.objects.filter(is_active=True).order_by("name")
-        self.fields["lead_units"].queryset = units
-        self.fields["co_units"].queryset = units
+        field_of(self, "lead_units", forms.ModelMultipleChoiceField).queryset = units
+        field_of(self, "co_units", forms.ModelMultipleChoiceField).queryset = units
         if "leader" in self.fields:
-            self.fields["leader"].queryset = leader_users()
-            self.fields["leader"].label_from_instance = str
+            field_of(self, "leader", forms.ModelChoiceField).queryset = leader_users()
         if kind == SourceKind.ASSIGNMENT:
             self.fields["leader"].label = "交办领导"
             self.fields["instructed_on"].label = "交办日期"
         if kind == SourceKind.MEETING:
             self.fields["leader"].label = "主持领导"
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if self.kind == SourceKind.INSTRUCTION and not data.get("leader") and not data.get("leader_name", "").strip():
             self.add_error("leader", "请选择批示领导或填写领导姓名")
         if data.get("recur_text", "").strip() and (data.get("recur_day") is None) == (

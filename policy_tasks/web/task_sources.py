@@ -11,7 +11,7 @@ import base64
 
 from django.contrib import messages
 from django.core import signing
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import SourceKind, TaskSource
 from policy_tasks.permissions import visible_tasks
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.task_source_lists import ListRow, new_unit_names, read_list, task_sources_import
 from policy_tasks.services.task_sources import task_source_create
 from policy_tasks.web.access import Viewer, meta, page, require_viewer
@@ -38,7 +39,7 @@ def _can_read(viewer: Viewer) -> bool:
 
 
 @page
-def source_list(request: HttpRequest) -> HttpResponse:
+def source_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Supervisors and admins see every source task; a leader sees the ones they follow."""
     viewer = require_viewer(request, _can_read)
     sources = TaskSource.objects.select_related("task", "leader").order_by("-year", "kind", "-serial")
@@ -63,7 +64,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 
 
 @page
-def source_create(request: HttpRequest) -> HttpResponse:
+def source_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """`?kind=instruction|meeting|proposal|assignment`: the kind picks the form's fields."""
     viewer = require_viewer(request, _can_create)
     kind = request.GET.get("kind", "")
@@ -83,7 +84,9 @@ def source_create(request: HttpRequest) -> HttpResponse:
     return redirect("web:task", source.task_id)
 
 
-def list_review(request: HttpRequest, viewer: Viewer, data: bytes, name: str, rows: list[ListRow]) -> HttpResponse:
+def list_review(
+    request: AuthenticatedHttpRequest, viewer: Viewer, data: bytes, name: str, rows: list[ListRow]
+) -> HttpResponse:
     """The review of an uploaded list (called by the import page's upload)."""
     payload = signing.dumps({"data": base64.b64encode(data).decode("ascii"), "name": name}, salt=SALT, compress=True)
     errors = [r for r in rows if r.errors]
@@ -103,7 +106,7 @@ def list_review(request: HttpRequest, viewer: Viewer, data: bytes, name: str, ro
 
 @page
 @require_POST
-def list_confirm(request: HttpRequest) -> HttpResponse:
+def list_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_viewer(request, _can_create)
     try:
         state = signing.loads(request.POST.get("payload", ""), salt=SALT, max_age=MAX_AGE_SECONDS)

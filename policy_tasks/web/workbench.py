@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from policy_tasks.models import Task
+from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.web import queries
 from policy_tasks.web.access import as_of, page, viewer_for
 from policy_tasks.web.ledger import LedgerPage, page_number
@@ -26,11 +28,11 @@ GROUP_PAGE = 60
 class TaskGroup:
     light: str
     tasks: list
-    page: LedgerPage
+    page: LedgerPage[Task]
 
 
 @page
-def workbench(request: HttpRequest) -> HttpResponse:
+def workbench(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     on = as_of(request)
     board = queries.workbench(user=request.user, unit_ids=viewer.unit_ids, on=on, shown=LIST_MAX)

@@ -200,3 +200,18 @@ def test_deleting_an_event_in_the_middle_and_rechaining_is_placed_before_the_hea
     message = verify_fails()
     assert "末条仍在，但之前缺失 1 条" in message
     assert f"第一处缺失在 #{events[2].pk} 至 #{events[4].pk} 之间" in message
+
+
+def test_a_signed_checkpoint_with_a_count_but_no_last_event_is_reported_not_a_crash(world, settings):
+    # Only a holder of the signing key could write one; verify_audit must still answer.
+    from policy_tasks.services.audit import canonical_json
+    from policy_tasks.services.audit_checkpoint import checkpoint_sign
+
+    record(world, 2)
+    checkpoint()
+    (path,) = checkpoint_files(settings)
+    document = json.loads(path.read_text())
+    document["checkpoint"]["last_id"] = None
+    document["signature"] = checkpoint_sign(canonical_json(document["checkpoint"]).encode())
+    path.write_text(json.dumps(document))
+    assert f"检查点 {path.name} 签名有效但内容不全" in verify_fails()

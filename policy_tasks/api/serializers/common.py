@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from accounts.models import Membership, RoleGrant, Unit, User
+from accounts.models import Membership, RoleGrant, Unit, UnitAlias, User
 
 LIGHTS = [
     ("red", "红灯：已逾期"),
@@ -28,7 +28,9 @@ class UnitBriefSerializer(serializers.ModelSerializer):
 
 
 class UnitSerializer(serializers.ModelSerializer):
-    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="alias")
+    aliases: serializers.SlugRelatedField[UnitAlias] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="alias"
+    )
 
     class Meta:
         model = Unit

@@ -122,7 +122,7 @@ class ExportJobSerializer(serializers.ModelSerializer):
 
 class CalendarSubscriptionInputSerializer(serializers.Serializer):
     unit = IdField(required=False, allow_null=True, help_text="单位 ID：订阅该单位的全部时限；缺省为我可见的全部时限")
-    label = serializers.CharField(required=False, allow_blank=True, default="", max_length=64, help_text="名称")
+    label = serializers.CharField(required=False, allow_blank=True, default="", max_length=64, help_text="名称")  # type: ignore[assignment]  # a declared field; drf-stubs see Field's own attribute
 
 
 class CalendarSubscriptionSerializer(serializers.ModelSerializer):

@@ -49,7 +49,7 @@ class ReportInputSerializer(serializers.Serializer):
 
 
 class ReportUpdateSerializer(ReportInputSerializer):
-    period = None  # a report's period is what it is
+    period = None  # type: ignore[assignment]  # DRF's way to drop an inherited field: a report's period is what it is
 
 
 class EvidenceInputSerializer(serializers.Serializer):

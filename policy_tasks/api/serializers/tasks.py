@@ -39,7 +39,7 @@ class LightReasonSerializer(serializers.Serializer):
     """Why the milestone has its light (selectors.lights_reasons.LightReason)."""
 
     code = serializers.ChoiceField(choices=REASON_CODES, read_only=True)
-    label = serializers.CharField(read_only=True, help_text="页面上灯旁显示的说明，如“滞后：序时进度 62%，已完成 27%”")
+    label = serializers.CharField(read_only=True, help_text="页面上灯旁显示的说明，如“滞后：序时进度 62%，已完成 27%”")  # type: ignore[assignment]  # a declared field; drf-stubs see Field's own attribute
     expected_percent = serializers.IntegerField(
         read_only=True, allow_null=True, help_text="序时进度（已过时间占比，向上取整）；无时限或已办结为 null"
     )
@@ -82,7 +82,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
 
 
 class TaskListSerializer(serializers.ModelSerializer):
-    label = serializers.CharField(
+    label = serializers.CharField(  # type: ignore[assignment]  # a declared field; drf-stubs see Field's own attribute
         source="ref", read_only=True, help_text="条款编号，按原文写法（如 12、二.3）；number 是文件内的顺序号"
     )
     units = UnitRowsField(source="unit_rows", help_text="责任单位，牵头单位在前")
@@ -114,7 +114,7 @@ class TaskListSerializer(serializers.ModelSerializer):
 class TaskDetailSerializer(TaskListSerializer):
     milestones = MilestoneSerializer(many=True, read_only=True, source="milestone_list")
     latest_report = ReportSerializer(read_only=True, allow_null=True, help_text="牵头单位最近一期的进度填报")
-    parent = ParentBriefField(source="*", help_text="分解而来的子任务：上级任务的编号和标题；否则为 null")
+    parent = ParentBriefField(source="*", help_text="分解而来的子任务：上级任务的编号和标题；否则为 null")  # type: ignore[assignment]  # a declared field; drf-stubs see Field's own attribute
     decomposition = RollupField(source="*", help_text="已分解的任务：子任务汇总（只列出可查看的子任务）；否则为 null")
 
     class Meta(TaskListSerializer.Meta):

@@ -73,7 +73,7 @@ class ReportVersionSerializer(serializers.ModelSerializer):
         rows = [
             {"milestone": int(k), "actual_value": v} for k, v in sorted(obj.values.items(), key=lambda i: int(i[0]))
         ]
-        return VersionValueSerializer(rows, many=True).data
+        return VersionValueSerializer(rows, many=True).data  # type: ignore[return-value]  # many=True: a ListSerializer's list; drf-stubs type the child's dict
 
 
 class ReportSerializer(serializers.ModelSerializer):

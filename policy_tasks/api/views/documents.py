@@ -124,7 +124,7 @@ class DocumentImportApi(GenericApi):
             "dry_run": dry_run,
             "created": outcome.created,
             "changed": outcome.changed,
-            "document": None if dry_run else outcome.document,
+            "document": outcome.document if isinstance(outcome, ImportResult) else None,  # None on a dry run
             "summary": outcome.summary(),
             "warnings": [w.to_dict() for w in outcome.parsed.warnings],
             "preview": outcome.parsed.to_dict(),

@@ -10,6 +10,7 @@ served by its secret URL (`feed_url`, /exports/calendar/<secret>.ics).
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import FileResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -20,7 +21,7 @@ from rest_framework.response import Response
 
 from duban.storage.downloads import signed_redirect
 from policy_tasks.api import scoping
-from policy_tasks.api.base import GenericApi
+from policy_tasks.api.base import GenericApi, GenericApiMixin
 from policy_tasks.api.schema import SIGNED_REDIRECT, errors_for
 from policy_tasks.api.serializers.exports import (
     BulletinJobInputSerializer,
@@ -194,8 +195,8 @@ class BulletinJobApi(OnDocumentApi):
         return self.accepted(job)
 
 
-class MyJobs:
-    def get_queryset(self):
+class MyJobs(GenericApiMixin):
+    def get_queryset(self) -> QuerySet[ExportJob]:
         return ExportJob.objects.filter(requested_by=self.request.user)
 
 

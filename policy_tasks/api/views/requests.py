@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar, Protocol
+
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
+from accounts.models import User
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
 from policy_tasks.api.etag import IF_MATCH, if_match_version, with_etag
@@ -14,6 +17,7 @@ from policy_tasks.api.serializers.inputs import DecisionInputSerializer
 from policy_tasks.api.serializers.workflow import CompletionRequestSerializer, ExtensionRequestSerializer
 from policy_tasks.api.views.common import ScopedDetailApi, ScopedListApi
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone
+from policy_tasks.services.audit import RequestMeta
 from policy_tasks.services.extensions import extension_grant, extension_refuse
 
 _PEOPLE = ("unit", "requested_by", "decided_by")
@@ -65,10 +69,22 @@ class ExtensionDetailApi(ScopedDetailApi):
         return _extensions(self.request.user)
 
 
+class Decision(Protocol):
+    def __call__(
+        self,
+        *,
+        user: User,
+        request: ExtensionRequest,
+        note: str,
+        expected_version: int | None = None,
+        meta: RequestMeta | None = None,
+    ) -> ExtensionRequest: ...
+
+
 class ExtensionDecisionApi(GenericApi):
     """If-Match, when sent, is the milestone's ETag: granting moves the milestone's due date."""
 
-    service = None
+    service: ClassVar[Decision]  # extension_grant or extension_refuse
 
     def get_queryset(self):
         return _extensions(self.request.user)

@@ -8,13 +8,13 @@ from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from policy_tasks.api.base import GenericApi
+from policy_tasks.api.base import GenericApi, GenericApiMixin
 from policy_tasks.api.etag import IF_MATCH, if_match_version, with_etag
 from policy_tasks.api.schema import errors_for
 from policy_tasks.api.serializers.inputs import EvidenceInputSerializer, ReportInputSerializer, UrgeInputSerializer
 from policy_tasks.api.serializers.workflow import EvidenceSerializer, ReportSerializer, UrgeNoticeSerializer
 from policy_tasks.api.views.common import URGE_PREFETCH, ScopedListApi
-from policy_tasks.models import Evidence, ProgressReport, UrgeNotice
+from policy_tasks.models import Evidence, ProgressReport, Task, UrgeNotice
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.reports import task_reports
 from policy_tasks.services.evidence import evidence_upload
@@ -22,8 +22,8 @@ from policy_tasks.services.reports import task_report_progress
 from policy_tasks.services.urges import urge_issue
 
 
-class OnTask:
-    def task(self):
+class OnTask(GenericApiMixin):
+    def task(self) -> Task:
         return get_object_or_404(visible_tasks(self.request.user), pk=self.kwargs["pk"])
 
 

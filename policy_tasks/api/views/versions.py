@@ -54,7 +54,7 @@ class DocumentVersionListApi(_OnDocument):
 def _download(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
     # RFC 6266 with filename* for the Chinese names offices give their files.
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
