@@ -49,5 +49,5 @@ class Window:
         # history): an after-due rule's occurrences keep firing for every one of them.
         if self._open is None:
             rows = open_milestones().filter(due_date__lt=today).values_list("due_date", flat=True)
-            self._open = sorted(set(rows.distinct()))
+            self._open = sorted({day for day in rows.distinct() if day is not None})
         return self._open

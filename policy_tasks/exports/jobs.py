@@ -195,7 +195,7 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
     # A random part in the stored name: stored files must not be guessable by id.
     with result.open() as handle:
         content = File(handle)
-        content.content_type = result.content_type  # what an object store records for the object
+        content.content_type = result.content_type  # type: ignore[attr-defined]  # what an object store records; the stub lacks it
         job.file.save(f"{job.pk}-{secrets.token_hex(8)}.{result.extension}", content, save=False)
     ExportJob.objects.filter(pk=job_id).update(
         status=ExportJob.Status.DONE, progress=100, file=job.file.name, file_name=result.name, finished_at=clock.now()

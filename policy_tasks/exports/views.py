@@ -84,7 +84,7 @@ def _body(request: HttpRequest) -> QueryDict | dict[str, Any]:
     return request.POST
 
 
-def _download(result: ExportFile, *, inline: bool = False) -> HttpResponse:
+def _download(result: ExportFile, *, inline: bool = False) -> HttpResponse | FileResponse:
     # A file-backed export (the ledgers) is streamed from its temporary file, closed once sent.
     response: HttpResponse | FileResponse
     if result.file is not None:
@@ -104,7 +104,7 @@ def _download(result: ExportFile, *, inline: bool = False) -> HttpResponse:
 @require_GET
 @login_required
 @service_errors
-def ledger_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+def ledger_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponseBase:
     if fmt not in LEDGER_FORMATS:
         raise Http404
     document = find_document(request.GET.get("document"))
@@ -115,7 +115,7 @@ def ledger_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse
 @require_GET
 @login_required
 @service_errors
-def bulletin_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+def bulletin_download(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponseBase:
     if fmt not in BULLETIN_FORMATS:
         raise Http404
     document = find_document(request.GET.get("document"))

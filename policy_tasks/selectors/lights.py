@@ -347,7 +347,8 @@ def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
     lights = task_lights(tasks, on=on)
     result: dict[int, list[str]] = {pk: [] for pk in document.areas.values_list("pk", flat=True)}
     for task in tasks:
-        result[task.area_id].append(lights[task.pk])
+        if task.area_id is not None:  # filtered above; the type does not know it
+            result[task.area_id].append(lights[task.pk])
     return {area_id: worst(values) for area_id, values in result.items()}
 
 

@@ -84,9 +84,10 @@ def task_rollup(*, task: Task, on: date, user: User | None = None) -> Rollup | N
         for tu in TaskUnit.objects.filter(task_id__in=ids, role=TaskUnit.Role.LEAD).select_related("unit")
     }
     milestones: dict[int, Milestone] = {}
-    for m in Milestone.objects.in_force().filter(task_id__in=ids).order_by("-position", "-pk"):
-        milestones[m.task_id] = m  # the first (lowest position) wins
-    values = _latest_values({m.pk for m in milestones.values()})
+    for first in Milestone.objects.in_force().filter(task_id__in=ids).order_by("-position", "-pk"):
+        if first.task_id is not None:
+            milestones[first.task_id] = first  # the first (lowest position) wins
+    values = _latest_values({first.pk for first in milestones.values()})
     reported = set(ProgressReport.objects.filter(task_id__in=ids).values_list("task_id", flat=True))
     late = {
         r.task.pk

@@ -122,8 +122,8 @@ class AuditEntry:
     actor: Actor
     action: str
     obj: Any
-    before: dict | None = None
-    after: dict | None = None
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
     reason: str = ""
     document: Any = None
     task: Any = None
@@ -170,7 +170,7 @@ def _last_hash() -> str:
 
 def _event(entry: AuditEntry, prev_hash: str) -> AuditEvent:
     actor, obj = entry.actor, entry.obj
-    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    user = actor.user if isinstance(actor.user, User) and actor.user.is_authenticated else None
     event = AuditEvent(
         created_at=clock.now(),
         actor=user,

@@ -241,7 +241,7 @@ def write_areas(
     return areas
 
 
-def unit_rows(pt: ParsedTask) -> list[tuple[str, str]]:
+def unit_rows(pt: ParsedTask) -> list[tuple[str, TaskUnit.Role]]:
     """(name as written, role) of a clause's units in position order: leads, then co-units."""
     rows = [(name, TaskUnit.Role.LEAD) for name in pt.lead_units]
     rows += [(name, TaskUnit.Role.CO) for name in pt.co_units if name not in pt.lead_units]

@@ -91,8 +91,8 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     plan: ClausePlan | None = None
     # {task id: {number, label, text}} of the clauses changed or withdrawn, before and after.
-    tasks_before: dict[str, dict] = field(default_factory=dict)
-    tasks_after: dict[str, dict] = field(default_factory=dict)
+    tasks_before: dict[str, dict[str, Any]] = field(default_factory=dict)
+    tasks_after: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The tasks' audit events, written with the document's in one batch at the end.
     events: list[AuditEntry] = field(default_factory=list)
 
@@ -179,6 +179,7 @@ def document_import(
             actor = actor_for(user, role=_import_role(user), meta=meta) if user is not None else SYSTEM
             before = _document_state(existing) if existing is not None else None
             _write(parsed, text, digest, existing, result, unit_mapping or {}, source, actor)
+            assert result.document is not None and result.version is not None, "_write sets both"
             document_event = AuditEntry(
                 actor=actor,
                 action="document.import" if result.created else "document.reimport",
@@ -251,7 +252,16 @@ def _version_state(version: DocumentVersion) -> dict[str, Any]:
     return {"sha256": version.text_sha256, "version": version.number, "source_sha256": version.sha256}
 
 
-def _write(parsed, text, digest, existing, result: ImportResult, mapping, source: _Source, actor: Actor) -> None:
+def _write(
+    parsed: ParsedDocument,
+    text: str,
+    digest: str,
+    existing: PolicyDocument | None,
+    result: ImportResult,
+    mapping: dict[str, Unit],
+    source: _Source,
+    actor: Actor,
+) -> None:
     units = resolve_units(parsed, mapping, result.new_units, result.matched_units)
     fields = {
         "title": parsed.title,
@@ -307,7 +317,14 @@ def new_clauses(parsed: ParsedDocument) -> list[NewClause]:
 
 
 def _write_tasks(
-    document, parsed, units, areas, history, result: ImportResult, actor: Actor, milestones: MilestoneWrites
+    document: PolicyDocument,
+    parsed: ParsedDocument,
+    units: dict[str, Unit],
+    areas: dict[int, Area],
+    history: dict[tuple[str, int], list[OldMilestone]],
+    result: ImportResult,
+    actor: Actor,
+    milestones: MilestoneWrites,
 ) -> None:
     tasks = {t.pk: t for t in Task.objects.clauses().filter(document=document)} if not result.created else {}
     area_numbers = dict(Area.objects.filter(document=document).values_list("pk", "number")) if tasks else {}
@@ -317,13 +334,14 @@ def _write_tasks(
             number=t.number,
             label=t.ref,
             text=t.text,
-            area=area_numbers.get(t.area_id),
+            area=area_numbers.get(t.area_id) if t.area_id is not None else None,
             withdrawn=t.status == Task.Status.WITHDRAWN,
         )
         for t in tasks.values()
     ]
     plan = result.plan = plan_clauses(old, new_clauses(parsed))
     version, now = result.version, milestones.now
+    assert version is not None, "_write made it first"
     before_doc, after_doc = result.tasks_before, result.tasks_after
     changing = [m.old.id for m in plan.matches if m.old is not None and m.status != UNCHANGED]
     units_before = _unit_names(changing)
@@ -462,18 +480,25 @@ def _task_state(task: Task, units: list[list[str]]) -> dict[str, Any]:
 
 
 def _withdraw_tasks(
-    document, gone: list[Task], history, result: ImportResult, actor: Actor, milestones: MilestoneWrites
+    document: PolicyDocument,
+    gone: list[Task],
+    history: dict[tuple[str, int], list[OldMilestone]],
+    result: ImportResult,
+    actor: Actor,
+    milestones: MilestoneWrites,
 ) -> None:
     """撤销: the tasks and their milestones not closed leave everything that counts open work;
     so do their sub-tasks (分解任务), which ask for nothing once their clause is gone."""
     if not gone:
         return
     version, now = result.version, milestones.now
+    assert version is not None, "_write made it first"
     subs: dict[int, list[Task]] = {}
     for sub in Task.objects.filter(parent__in=[t.pk for t in gone]).exclude(
         status__in=(Task.Status.CLOSED, Task.Status.WITHDRAWN)
     ):
-        subs.setdefault(sub.parent_id, []).append(sub)
+        if sub.parent_id is not None:  # filtered on parent above
+            subs.setdefault(sub.parent_id, []).append(sub)
     live: dict[int, list[int]] = {}
     if subs:
         sub_ids = [sub.pk for group in subs.values() for sub in group]

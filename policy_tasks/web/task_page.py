@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -298,7 +299,7 @@ def acknowledge_urge(request: AuthenticatedHttpRequest, recipient_id: int) -> Ht
 
 
 @page
-def download_evidence(request: AuthenticatedHttpRequest, evidence_id: int) -> HttpResponse:
+def download_evidence(request: AuthenticatedHttpRequest, evidence_id: int) -> HttpResponseBase:
     evidence = Evidence.objects.select_related("task").filter(pk=evidence_id).first()
     if evidence is None:
         raise Http404("文件不存在")
