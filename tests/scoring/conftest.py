@@ -26,6 +26,7 @@ from policy_tasks.models import Milestone, ReportPeriod, Task
 from policy_tasks.services.milestones import milestone_return
 from policy_tasks.services.reports import task_report_progress
 from tests import factories as f
+from tests.exports.conftest import october  # noqa: F401  (the bulletin's prepared history, for these tests too)
 from tests.web.builders import request_completion
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
