@@ -8,8 +8,10 @@ from django.contrib import admin
 
 from policy_tasks import models as m
 from policy_tasks.audit_labels import AUDIT_LABELS, audit_label
+from policy_tasks.selectors.scoring_formula import scoring_formula
 from policy_tasks.services.audit import RequestMeta, actor_for
 from policy_tasks.services.calendar import calendar_day_delete, calendar_day_save
+from policy_tasks.services.scoring import SCORING_FIELDS, document_scoring_update
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -47,9 +49,34 @@ class MilestoneInline(ReadOnlyInline):
 
 @admin.register(m.PolicyDocument)
 class PolicyDocumentAdmin(ReadOnlyAdmin):
+    """Read-only but for the scoring weights (考核计分), which the office sets per document: each
+    save goes through the service, so the change is on the audit trail with its old values."""
+
     list_display = ["doc_number", "title", "issued_on", "year", "report_cycle"]
     search_fields = ["doc_number", "title"]
-    exclude = ["source_text"]
+    fieldsets = [
+        (None, {"fields": [
+            "kind", "title", "doc_number", "issued_on", "year", "default_due", "sha256", "report_cycle",
+            "report_grace_workdays", "yellow_workdays", "behind_schedule_points", "version",
+        ]}),
+        ("考核计分", {"fields": [*SCORING_FIELDS, "formula"]}),
+    ]  # fmt: skip
+
+    def has_change_permission(self, request, obj=None):
+        return admin.ModelAdmin.has_change_permission(self, request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        shown = [name for _, options in self.fieldsets for name in options["fields"]]
+        return [name for name in shown if name not in SCORING_FIELDS]
+
+    @admin.display(description="计分办法")
+    def formula(self, obj):
+        return scoring_formula(obj) if obj is not None and obj.pk else ""
+
+    def save_model(self, request, obj, form, change):
+        actor = actor_for(request.user, role="admin", meta=RequestMeta.from_request(request))
+        weights = {name: form.cleaned_data[name] for name in SCORING_FIELDS if name in form.cleaned_data}
+        document_scoring_update(actor=actor, document=obj, weights=weights)
 
 
 @admin.register(m.DocumentVersion)

@@ -23,6 +23,7 @@ AUDIT_LABELS = {
     "document.import": "导入文件",
     "document.reimport": "更新文件",
     "document.generate_periods": "生成填报周期",
+    "document.scoring_update": "修改考核计分标准",
     "task.reimport": "更新文件时调整任务",
     "task.withdraw": "撤销任务",
     "task_source.create": "登记批示/交办事项",

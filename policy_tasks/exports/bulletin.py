@@ -199,9 +199,9 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
     in_document = Task.objects.filter(document=document)
     seen = visible_tasks(user, in_document) if user is not None else in_document
     scoped = user is not None and seen.count() != in_document.count()
+    in_force = seen.exclude(withdrawn_at__lt=cutoff)
     tasks = list(
-        seen.exclude(withdrawn_at__lt=cutoff)
-        .select_related("area")
+        in_force.select_related("area")
         .prefetch_related(Prefetch("task_units", queryset=TaskUnit.objects.select_related("unit").order_by("position")))
         .order_by("number")
     )
@@ -265,7 +265,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
         milestones=milestones,
         states=states,
         units_of=units_of,
-        missing=missing,
+        tasks=in_force,
         on=on,
         cutoff=cutoff,
         scoped=scoped,

@@ -124,13 +124,15 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
         widths=(28, *[9] * 8), align=("L", *"R" * 8),
     ))  # fmt: skip
     section("三、责任单位排名", Table(
-        ["名次", "责任单位", "牵头任务", "到期节点", "按期办结", "按期完成率", "牵头逾期", "配合逾期", "未按时报送", "延期", "得分"],
+        ctx["ranking_header"],
         [_cells([r["rank"], r["s"].unit.name, r["s"].tasks_led, r["s"].milestones_due, r["s"].closed_on_time,
                  r["rate"], _late_if(r["s"].overdue_count, r["s"].overdue_count), r["s"].overdue_as_co,
-                 r["s"].missing_reports, r["s"].extensions, r["score"]])
+                 r["s"].missing_reports, r["s"].late_reports, r["s"].returned_completions, r["s"].extensions,
+                 r["score"]])
          for r in ctx["ranking"]],
-        widths=(6, 22, *[8] * 9), align=("C", "L", *"R" * 9),
+        widths=(5, 17, *[7] * 10, 8), align=("C", "L", *"R" * 11),
     ))  # fmt: skip
+    out.append(Block("para", [ctx["formula"]]))
     section("四、逾期未完成事项", Table(
         ["条款", "具体任务", "牵头单位", "配合单位", "完成时限", "逾期天数"],
         [_cells([f"{i.task_ref}. {i.clause}", i.milestone, i.lead_units, i.co_units,

@@ -22,13 +22,19 @@ from policy_tasks.exports import bulletin_pdf, pdf_font
 from policy_tasks.exports import docx_official as w
 from policy_tasks.exports.bulletin import Bulletin, Figures
 from policy_tasks.exports.pdf_official import chinese_date
+from policy_tasks.selectors.scoring_formula import UNRANKED, scoring_formula
 
 FORMATS = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-CC = "区委、区政府有关领导，各责任单位。"  # 版记 抄送 line; offices edit the Word file if theirs differs
+CC = "区委、区政府有关领导，各责任单位。"
+# 三、责任单位排名: the same columns in HTML (templates/exports/bulletin.html), PDF and Word.
+RANKING_HEADER = [
+    "名次", "责任单位", "牵头任务", "到期节点", "按期办结", "按期完成率",
+    "牵头逾期", "配合逾期", "缺报", "迟报", "退回", "延期", "得分",
+]  # fmt: skip  # 版记 抄送 line; offices edit the Word file if theirs differs
 
 
 def _percent(value: Decimal | None) -> str:
@@ -63,15 +69,19 @@ def context(b: Bulletin, *, font_url: str | None = None) -> dict[str, Any]:
     `font_url` is where the page finds the shipped font (the site's static URL by default).
     """
     ranking = []
-    for index, s in enumerate(b.ranking, start=1):
+    for s in b.ranking:
         rate = None if s.on_time_rate is None else (s.on_time_rate * 100).quantize(Decimal("0.1"))
-        ranking.append({"rank": index, "s": s, "rate": _percent(rate), "score": _number(s.score)})
+        # A unit with nothing to answer for has no score and no rank (selectors/scoreboard.py).
+        score = UNRANKED if s.score is None else _number(s.score)
+        ranking.append({"rank": "—" if s.rank is None else s.rank, "s": s, "rate": _percent(rate), "score": score})
     return {
         "b": b,
         "f": b.figures,
         "rate": _percent(b.figures.on_time_rate),
         "areas": [{"label": a.label, "f": a.figures, "rate": _area_rate(a.figures)} for a in b.areas],
         "ranking": ranking,
+        "ranking_header": RANKING_HEADER,
+        "formula": f"计分办法：{scoring_formula(b.document)}。",
         "issuer": _issuer(),
         "issue_number": issue_number(b),
         "date_label": chinese_date(timezone.localtime(b.generated_at).date()),
@@ -132,13 +142,15 @@ def render_bulletin_docx(b: Bulletin) -> bytes:
     w.heading(doc, "三、责任单位排名")
     w.table(
         doc,
-        ["名次", "责任单位", "牵头任务", "到期节点", "按期办结", "按期完成率", "牵头逾期", "配合逾期", "未按时报送", "延期", "得分"],
+        RANKING_HEADER,
         [
             [r["rank"], r["s"].unit.name, r["s"].tasks_led, r["s"].milestones_due, r["s"].closed_on_time, r["rate"],
-             r["s"].overdue_count, r["s"].overdue_as_co, r["s"].missing_reports, r["s"].extensions, r["score"]]
+             r["s"].overdue_count, r["s"].overdue_as_co, r["s"].missing_reports, r["s"].late_reports,
+             r["s"].returned_completions, r["s"].extensions, r["score"]]
             for r in ctx["ranking"]
         ],
     )  # fmt: skip
+    w.para(doc, ctx["formula"])
     w.heading(doc, "四、逾期未完成事项")
     w.table(
         doc,

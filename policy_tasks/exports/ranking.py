@@ -2,21 +2,21 @@
 
 selectors.scoreboard.unit_scoreboard reads today's due dates and statuses; a bulletin
 for a past month needs the ones in force then (snapshot.py), so this applies the same
-definitions (assessed = due before `on`; score = base − lead deduction × overdue as
-lead − co deduction × overdue as co, floored at 0; ranked by score then name) to the
-historical states. Extensions count when decided before the cutoff.
+definitions (assessed = due before `on`; reports owed, missing and late as of `on`;
+the same score, unassessed units and rank: scores_ranked) to the historical states.
+Extensions and returned completions count when decided before the cutoff.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import cast
 
-from accounts.models import Unit
+from django.db.models import Count, QuerySet
+
 from policy_tasks.exports.snapshot import MilestoneState
-from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, TaskUnit
-from policy_tasks.selectors.reports import MissingReport
-from policy_tasks.selectors.scoreboard import UnitScore, scores_ranked
+from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.selectors.reports import report_counts
+from policy_tasks.selectors.scoreboard import UnitScore, add_report_counts, scores_ranked
 
 
 def historical_scoreboard(
@@ -25,13 +25,14 @@ def historical_scoreboard(
     milestones: list[Milestone],
     states: dict[int, MilestoneState],
     units_of: dict[int, list[TaskUnit]],
-    missing: list[MissingReport],
+    tasks: QuerySet[Task],
     on: date,
     cutoff: datetime,
     scoped: bool = False,
 ) -> list[UnitScore]:
-    """unit_scoreboard's figures on the states at the cutoff; `units_of` maps task id → its TaskUnits
-    (`scoped`: only the tasks a reader sees, so extensions count on those alone)."""
+    """unit_scoreboard's figures on the states at the cutoff; `units_of` maps task id → its TaskUnits,
+    `tasks` are the same clauses as a queryset (`scoped`: only the tasks a reader sees, so extensions
+    count on those alone)."""
     scores: dict[int, UnitScore] = {}
     days_late: dict[int, list[int]] = {}
     for links in units_of.values():
@@ -56,8 +57,10 @@ def historical_scoreboard(
                     score.closed_on_time += 1
                 if state.days_late is not None:
                     days_late.setdefault(tu.unit_id, []).append(state.days_late)
-            elif state.is_overdue:
-                score.overdue_as_co += 1
+            else:
+                score.milestones_due_as_co += 1
+                if state.is_overdue:
+                    score.overdue_as_co += 1
     granted = ExtensionRequest.objects.filter(
         milestone__document=document, status=ExtensionRequest.Status.GRANTED, decided_at__lt=cutoff
     )
@@ -66,8 +69,22 @@ def historical_scoreboard(
     for unit_id in granted.values_list("unit_id", flat=True):
         if unit_id in scores:
             scores[unit_id].extensions += 1
-    for r in missing:
-        unit = cast(Unit, r.unit)  # a TaskUnit's unit, though selectors.reports types it as object
-        if unit.pk in scores:
-            scores[unit.pk].missing_reports += 1
+    # Returned by a supervisor before the cutoff, on a milestone still in force then (as unit_scoreboard).
+    returned = (
+        CompletionRequest.objects.filter(
+            milestone__task__in=tasks.values("pk"),
+            status=CompletionRequest.Status.RETURNED,
+            decided_by__isnull=False,
+            decided_at__lt=cutoff,
+        )
+        .exclude(milestone__withdrawn_at__lt=cutoff)
+        .values_list("milestone__task_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for task_id, n in returned:
+        for tu in units_of.get(task_id, []):
+            if tu.role == TaskUnit.Role.LEAD:
+                scores[tu.unit_id].returned_completions += n
+    add_report_counts(scores, report_counts(document=document, on=on, tasks=tasks))
     return scores_ranked(scores, days_late, document)

@@ -4,10 +4,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 
 if TYPE_CHECKING:
     from accounts.models import Unit
+NOT_NEGATIVE = MinValueValidator(Decimal("0"))
 
 
 class PolicyDocument(models.Model):
@@ -39,9 +41,70 @@ class PolicyDocument(models.Model):
     report_grace_workdays = models.PositiveSmallIntegerField("报送宽限(工作日)", default=5)
     yellow_workdays = models.PositiveSmallIntegerField("黄灯提前(工作日)", default=5)
     behind_schedule_points = models.PositiveSmallIntegerField("滞后序时进度(百分点)", default=20)
-    score_base = models.DecimalField("考核基础分", max_digits=6, decimal_places=2, default=Decimal("100"))
-    deduction_lead = models.DecimalField("牵头单位逾期扣分", max_digits=6, decimal_places=2, default=Decimal("5"))
-    deduction_co = models.DecimalField("配合单位逾期扣分", max_digits=6, decimal_places=2, default=Decimal("3"))
+    # The scoring weights (selectors/scoreboard.py; the formula text: selectors/scoring_formula.py).
+    # Every weight is a number of points per counted item, never negative: a negative deduction
+    # would turn a failure into a reward. The new weights carry a database default too, so rows
+    # written by plain SQL (bench/) get them.
+    score_base = models.DecimalField(
+        "考核基础分",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("100"),
+        validators=[NOT_NEGATIVE],
+        help_text="有考核事项的单位的起算分",
+    )
+    bonus_on_time = models.DecimalField(
+        "按期办结加分",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("0"),
+        db_default=Decimal("0"),
+        validators=[NOT_NEGATIVE],
+        help_text="牵头单位每个到期前销号的节点加的分；0 为不加分",
+    )
+    deduction_lead = models.DecimalField(
+        "牵头单位逾期扣分",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("5"),
+        validators=[NOT_NEGATIVE],
+        help_text="牵头任务每个已过完成时限仍未销号的节点扣的分",
+    )
+    deduction_co = models.DecimalField(
+        "配合单位逾期扣分",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("3"),
+        validators=[NOT_NEGATIVE],
+        help_text="配合任务每个已过完成时限仍未销号的节点扣的分",
+    )
+    deduction_missing_report = models.DecimalField(
+        "缺报扣分",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("1"),
+        db_default=Decimal("1"),
+        validators=[NOT_NEGATIVE],
+        help_text="牵头单位每期截至统计日期仍未报送的进度扣的分",
+    )
+    deduction_late_report = models.DecimalField(
+        "迟报扣分",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("0.5"),
+        db_default=Decimal("0.5"),
+        validators=[NOT_NEGATIVE],
+        help_text="牵头单位每期已报送但晚于报送截止日的进度扣的分",
+    )
+    deduction_returned = models.DecimalField(
+        "办结退回扣分",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("1"),
+        db_default=Decimal("1"),
+        validators=[NOT_NEGATIVE],
+        help_text="牵头任务每次被督查室退回的办结申请扣的分",
+    )
     version = models.PositiveIntegerField(default=1, verbose_name="版本")
     created_at = models.DateTimeField(auto_now_add=True, verbose_name="创建时间")
     updated_at = models.DateTimeField(auto_now=True, verbose_name="更新时间")

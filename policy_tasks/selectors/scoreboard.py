@@ -16,16 +16,23 @@ targets have no lifecycle yet, and undated commitments have nothing to be late f
   leads / co-owns.
 - `avg_days_late`: mean of (on − due) over the unit's overdue lead milestones and
   (closing date − due) over lead milestones closed late; None when there are none.
-- `missing_reports`: lead reports not filed by their deadline (still missing, or
-  filed late), see selectors.reports.reports_missing.
+- `missing_reports` / `late_reports`: the unit's lead reports (selectors.reports.report_counts)
+  still not filed by `on` / filed by `on` but after their deadline (迟报).
+- `returned_completions`: completion requests on the unit's lead clauses that a supervisor
+  returned (退回) by `on`; those a re-import returned when it withdrew the milestone do not count.
 - `extensions`: extension requests of the unit granted by `on`.
-- `score` = score_base − deduction_lead × overdue_count − deduction_co × overdue_as_co,
-  floored at 0 (a negative score ranks nothing better and reads as an error).
-  Missing reports do not deduct: the document has no setting for it; they are
-  shown so a supervisor can weigh them.
+- A unit is *assessed* when it has something to answer for: an assessed milestone as lead or
+  co-responsible unit, a report owed, or a returned completion. One that is not (暂无考核事项)
+  has no score and no rank and is listed after every ranked unit: a unit with nothing due has
+  shown nothing, and 100 points would rank it above every unit that did its work.
+- `score` = score_base + bonus_on_time × closed_on_time − deduction_lead × overdue_count
+  − deduction_co × overdue_as_co − deduction_missing_report × missing_reports
+  − deduction_late_report × late_reports − deduction_returned × returned_completions,
+  floored at 0 (a negative score ranks nothing better and reads as an error). The document
+  sets every weight; selectors.scoring_formula writes the same formula out in Chinese.
 
-Ranked by score (highest first), then unit name. Five queries, whatever the number of units
-or milestones.
+Ranked by score (highest first), then unit name; equal scores share a rank (1, 1, 3). Five
+queries, whatever the number of units or milestones.
 """
 
 from __future__ import annotations
@@ -43,9 +50,9 @@ from django.utils import timezone
 from accounts.models import Unit, User
 from duban.lib.local_date import LocalDate
 from duban.lib.sql import fetch
-from policy_tasks.models import ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.reports import missing_report_counts
+from policy_tasks.selectors.reports import ReportCounts, report_counts
 
 if TYPE_CHECKING:
     from django.db.models.sql.compiler import _AsSqlType
@@ -61,9 +68,20 @@ class UnitScore:
     overdue_count: int = 0
     overdue_as_co: int = 0
     missing_reports: int = 0
+    late_reports: int = 0
+    returned_completions: int = 0
     extensions: int = 0
     avg_days_late: Decimal | None = None
-    score: Decimal = Decimal("0")
+    # What makes a unit assessed, beside the deductions: milestones due on clauses it co-owns, reports owed.
+    milestones_due_as_co: int = 0
+    reports_owed: int = 0
+    # None for a unit with nothing to answer for (暂无考核事项): no score, no rank.
+    score: Decimal | None = None
+    rank: int | None = None
+
+    @property
+    def assessed(self) -> bool:
+        return bool(self.milestones_due or self.milestones_due_as_co or self.reports_owed or self.returned_completions)
 
 
 def _closed_on(status: str, closed_day: date | None, on: date) -> date | None:
@@ -99,8 +117,30 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
         .annotate(n=Count("pk"))
         .values("n")
     )
-    units = Unit.objects.filter(pk__in=links.values("unit_id")).annotate(granted=Subquery(granted))
-    scores: dict[int, UnitScore] = {unit.pk: UnitScore(unit=unit, extensions=unit.granted or 0) for unit in units}
+    # ...and its completions returned by `on` on the clauses it leads, in the same statement. A
+    # request a re-import returned with its withdrawn milestone has no supervisor: not the unit's doing.
+    returned = (
+        CompletionRequest.objects.filter(
+            milestone__task__in=links.values("task_id"),
+            milestone__task__task_units__unit=OuterRef("pk"),
+            milestone__task__task_units__role=TaskUnit.Role.LEAD,
+            status=CompletionRequest.Status.RETURNED,
+            decided_by__isnull=False,
+            decided_at__lt=_end_of(on),
+        )
+        .exclude(milestone__status=Milestone.Status.WITHDRAWN)
+        .order_by()
+        .values("status")  # one value here: the whole match in one group
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    units = Unit.objects.filter(pk__in=links.values("unit_id")).annotate(
+        granted=Subquery(granted), returned=Subquery(returned)
+    )
+    scores: dict[int, UnitScore] = {
+        unit.pk: UnitScore(unit=unit, extensions=unit.granted or 0, returned_completions=unit.returned or 0)
+        for unit in units
+    }
 
     # Per clause first (one row per task, not per task and unit: 75,000 milestones joined to
     # three units each took most of the page, issue 18), then added up per unit here.
@@ -139,6 +179,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
         score = scores[unit_id]
         if role != TaskUnit.Role.LEAD:
             score.overdue_as_co += overdue_n
+            score.milestones_due_as_co += due_n
             continue
         score.tasks_led += n_links
         score.milestones_due += due_n
@@ -147,11 +188,17 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
         if overdue_n or late_n:
             late_totals[unit_id] = [overdue_days + late_days, overdue_n + late_n]
 
-    for unit_id, count in missing_report_counts(document=document, on=on, tasks=tasks).items():
-        if unit_id in scores:
-            scores[unit_id].missing_reports += count
-
+    add_report_counts(scores, report_counts(document=document, on=on, tasks=tasks))
     return scores_ranked(scores, {}, document, late_totals=late_totals)
+
+
+def add_report_counts(scores: dict[int, UnitScore], counts: dict[int, ReportCounts]) -> None:
+    for unit_id, count in counts.items():
+        if unit_id in scores:
+            score = scores[unit_id]
+            score.reports_owed += count.owed
+            score.missing_reports += count.missing
+            score.late_reports += count.late
 
 
 class DaysBetween(Func):
@@ -185,8 +232,9 @@ def scores_ranked(
     document: PolicyDocument,
     late_totals: dict[int, list[int]] | None = None,
 ) -> list[UnitScore]:
-    """Rates, average lateness and the score from the counts; ranked by score, then name.
-    Lateness is given per unit as every late milestone's days (`days_late`) or as their
+    """Rates, average lateness, the score and the rank from the counts: the assessed units by score,
+    then name, equal scores sharing a rank; then the units with nothing to answer for, by name,
+    unscored. Lateness is given per unit as every late milestone's days (`days_late`) or as their
     [sum, count] (`late_totals`)."""
     for unit_id, (total, count) in (late_totals or {}).items():
         scores[unit_id].avg_days_late = (Decimal(total) / Decimal(count)).quantize(Decimal("0.1"))
@@ -198,10 +246,25 @@ def scores_ranked(
         late = days_late.get(unit_id)
         if late:
             score.avg_days_late = (Decimal(sum(late)) / Decimal(len(late))).quantize(Decimal("0.1"))
-        raw = (
-            document.score_base
-            - document.deduction_lead * score.overdue_count
-            - document.deduction_co * score.overdue_as_co
-        )
-        score.score = max(raw, Decimal("0"))
-    return sorted(scores.values(), key=lambda s: (-s.score, s.unit.name))
+        score.score = unit_score(score, document) if score.assessed else None
+        score.rank = None
+    ranked = sorted((s for s in scores.values() if s.score is not None), key=lambda s: (-(s.score or 0), s.unit.name))
+    for index, score in enumerate(ranked):
+        before = ranked[index - 1] if index else None
+        score.rank = before.rank if before is not None and before.score == score.score else index + 1
+    unranked = sorted((s for s in scores.values() if s.score is None), key=lambda s: s.unit.name)
+    return ranked + unranked
+
+
+def unit_score(s: UnitScore, document: PolicyDocument) -> Decimal:
+    """The document's formula on one unit's counts (its text: selectors.scoring_formula)."""
+    raw = (
+        document.score_base
+        + document.bonus_on_time * s.closed_on_time
+        - document.deduction_lead * s.overdue_count
+        - document.deduction_co * s.overdue_as_co
+        - document.deduction_missing_report * s.missing_reports
+        - document.deduction_late_report * s.late_reports
+        - document.deduction_returned * s.returned_completions
+    )
+    return max(raw, Decimal("0"))

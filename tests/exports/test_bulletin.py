@@ -98,25 +98,36 @@ def test_area_summary(october):
 
 def test_unit_ranking_uses_the_scoreboard_rules_on_the_past(october):
     ranking = bulletin_build(document=october.document, period="2023-10").ranking
-    assert [(s.unit.name, s.score) for s in ranking] == [
-        ("区水利局", Decimal("100")),
-        ("区财政局", Decimal("97")),  # co-unit of the overdue 抽蓄 milestone: −3
-        ("区卫健局", Decimal("95")),
-        ("区发改局", Decimal("95")),
-        ("区教育局", Decimal("90")),  # two overdue as lead: −5 × 2
+    # Issue 15: a late report (迟报) costs 0.5 and a missing one (缺报) 1, the seed's defaults.
+    assert [(s.unit.name, s.score, s.rank) for s in ranking] == [
+        ("区水利局", Decimal("100"), 1),  # co of the on-time m9, its own report on time
+        ("区财政局", Decimal("97"), 2),  # co-unit of the overdue 抽蓄 milestone: −3
+        ("区发改局", Decimal("95"), 3),
+        ("区卫健局", Decimal("94.5"), 4),  # m4 overdue −5, September's report late −0.5
+        ("区教育局", Decimal("89"), 5),  # two overdue as lead: −5 × 2, September's report missing −1
     ]
-    edu = ranking[-1]
-    assert (edu.milestones_due, edu.closed_on_time, edu.missing_reports, edu.extensions) == (3, 1, 1, 1)
-    ndrc = ranking[3]
+    edu, health = ranking[-1], ranking[3]
+    assert (edu.milestones_due, edu.closed_on_time, edu.missing_reports, edu.late_reports, edu.extensions) == (
+        3,
+        1,
+        1,
+        0,
+        1,
+    )
+    assert (health.missing_reports, health.late_reports) == (0, 1)
+    ndrc = ranking[2]
     assert (ndrc.tasks_led, ndrc.milestones_due, ndrc.closed_on_time, ndrc.avg_days_late) == (2, 3, 1, Decimal("20.5"))
 
 
 def test_ranking_equals_the_live_scoreboard_when_nothing_happened_since(seed):
     ranking = bulletin_build(document=seed, period="2023-10").ranking
     live = unit_scoreboard(document=seed, on=date(2023, 11, 1))
-    assert [(s.unit.name, s.score, s.overdue_count, s.overdue_as_co) for s in ranking] == [
-        (s.unit.name, s.score, s.overdue_count, s.overdue_as_co) for s in live
+    fields = ("score", "rank", "overdue_count", "overdue_as_co", "missing_reports", "late_reports")
+    fields += ("returned_completions", "milestones_due", "closed_on_time", "assessed")
+    assert [(s.unit.name, *(getattr(s, f) for f in fields)) for s in ranking] == [
+        (s.unit.name, *(getattr(s, f) for f in fields)) for s in live
     ]
+    assert any(s.missing_reports for s in live)
 
 
 def test_an_earlier_period_shows_what_was_overdue_then(october):
@@ -178,8 +189,8 @@ def test_docx_opens_in_word_with_the_tables(october):
     assert [row.cells[1].text for row in ranking.rows[1:]] == [
         "区水利局",
         "区财政局",
-        "区卫健局",
         "区发改局",
+        "区卫健局",
         "区教育局",
     ]
     overdue = doc.tables[2]
@@ -200,7 +211,7 @@ def test_pdf_carries_every_section_and_table_of_the_printable_page(october):
     assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
     # The ranking in order, its scores as numbers (never 1E+2), and the tables' own columns.
     ranking = text[text.index("三、责任单位排名") : text.index("四、逾期未完成事项")]
-    positions = [ranking.index(name) for name in ("区水利局", "区财政局", "区卫健局", "区发改局", "区教育局")]
+    positions = [ranking.index(name) for name in ("区水利局", "区财政局", "区发改局", "区卫健局", "区教育局")]
     assert positions == sorted(positions)
     assert "E+" not in text
     overdue = text[text.index("四、逾期未完成事项") : text.index("五、本月办结事项")]

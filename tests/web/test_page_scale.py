@@ -1,7 +1,7 @@
 """Paged lists show every row once and count what the whole list holds (issue 18).
 
 The ledger pages (console and 任务清单), the workbench's clauses, and the aggregate reads
-behind them (task lights, the scoreboard's 缺报) are compared with the unpaged, per-row
+behind them (task lights, the scoreboard's 缺报 and 迟报) are compared with the unpaged, per-row
 computation on the same seed data.
 """
 
@@ -17,7 +17,7 @@ import pytest
 from accounts.models import User
 from policy_tasks.models import Milestone, Task, UrgeNotice
 from policy_tasks.selectors.lights import milestone_lights, task_lights, worst
-from policy_tasks.selectors.reports import missing_report_counts, reports_missing
+from policy_tasks.selectors.reports import report_counts, reports_missing
 from policy_tasks.web import ledger
 
 pytestmark = pytest.mark.django_db
@@ -105,12 +105,15 @@ def test_task_lights_from_aggregates_equal_the_worst_of_each_milestone(seeded, o
 
 
 @pytest.mark.parametrize("on", DATES)
-def test_missing_report_counts_equal_the_list_of_missing_reports(seeded, on):
-    expected: dict[int, int] = {}
+def test_report_counts_equal_the_list_of_missing_reports(seeded, on):
+    # The scoreboard's 缺报 (still not filed) and 迟报 (filed after the deadline) are the list's
+    # entries without and with a filing date (issue 15 split what was one count).
+    expected: dict[int, list[int]] = {}
     for item in reports_missing(on=on, document=seeded, include_late=True):
-        expected[item.unit.pk] = expected.get(item.unit.pk, 0) + 1
+        expected.setdefault(item.unit.pk, [0, 0])[1 if item.is_late else 0] += 1
     tasks = Task.objects.filter(document=seeded)
-    assert missing_report_counts(document=seeded, on=on, tasks=tasks) == expected
+    counts = report_counts(document=seeded, on=on, tasks=tasks)
+    assert {unit: [c.missing, c.late] for unit, c in counts.items() if c.missing or c.late} == expected
 
 
 def test_the_console_has_one_urge_dialog_and_a_page_for_it_without_javascript(client, seeded):

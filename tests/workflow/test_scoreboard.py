@@ -12,12 +12,13 @@ Task 1 is led by 区发改局 (A) with 区财政局 (B) co-responsible; task 2 t
           due 8-31 open ............... extended from 5-31 (granted 5-20): not yet due
   area    due 3-31 open ............... an area-wide target: not scored
 
-A: 4 assessed, 1 on time (25%), 2 overdue as lead, 1 as co, late days (5+31+16)/3 = 17.3,
-   score 100 - 2x5 - 1x3 = 87. Reports: February and March filed on time, April late,
-   May never: 2 missing.
+A: 4 assessed, 1 on time (25%), 2 overdue as lead, 1 as co, late days (5+31+16)/3 = 17.3.
+   Reports: February and March filed on time, April late (迟报), May never (缺报).
+   Score 100 - 2x5 - 1x3 - 1x1 - 1x0.5 = 85.5.
 B: 2 assessed, 1 on time (50%), 1 overdue as lead, 2 as co, late days 11/1 = 11.0,
-   score 100 - 5 - 2x3 = 89, one extension, no report ever: 4 missing (Feb..May are due
-   before 7-01; June's is due 7-07).
+   one extension, no report ever: 4 missing (Feb..May are due before 7-01; June's is
+   due 7-07). Score 100 - 5 - 2x3 - 4x1 = 85.
+(Before issue 15 a late report counted as 缺报 and no report cost anything: 89 before 87.)
 """
 
 from __future__ import annotations
@@ -88,14 +89,15 @@ def history(world):
 
 def test_scoreboard_figures_on_a_prepared_history(world, history):
     board = unit_scoreboard(document=world.document, on=ON)
-    assert [s.unit for s in board] == [world.co_unit, world.lead_unit]  # 89 before 87
-    b, a = board
+    assert [s.unit for s in board] == [world.lead_unit, world.co_unit]  # 85.5 before 85
+    a, b = board
+    assert (a.rank, b.rank) == (1, 2)
     assert (a.tasks_led, a.milestones_due, a.closed_on_time, a.on_time_rate) == (1, 4, 1, Decimal("0.25"))
-    assert (a.overdue_count, a.overdue_as_co, a.avg_days_late, a.score) == (2, 1, Decimal("17.3"), Decimal("87"))
-    assert (a.missing_reports, a.extensions) == (2, 0)
+    assert (a.overdue_count, a.overdue_as_co, a.avg_days_late, a.score) == (2, 1, Decimal("17.3"), Decimal("85.5"))
+    assert (a.missing_reports, a.late_reports, a.returned_completions, a.extensions) == (1, 1, 0, 0)
     assert (b.tasks_led, b.milestones_due, b.closed_on_time, b.on_time_rate) == (1, 2, 1, Decimal("0.5"))
-    assert (b.overdue_count, b.overdue_as_co, b.avg_days_late, b.score) == (1, 2, Decimal("11.0"), Decimal("89"))
-    assert (b.missing_reports, b.extensions) == (4, 1)
+    assert (b.overdue_count, b.overdue_as_co, b.avg_days_late, b.score) == (1, 2, Decimal("11.0"), Decimal("85"))
+    assert (b.missing_reports, b.late_reports, b.returned_completions, b.extensions) == (4, 0, 0, 1)
 
 
 def test_units_with_no_task_in_the_document_are_not_scored(world, history):
@@ -105,7 +107,8 @@ def test_units_with_no_task_in_the_document_are_not_scored(world, history):
 def test_before_any_deadline_the_rate_is_unknown_not_zero(world, history):
     board = {s.unit: s for s in unit_scoreboard(document=world.document, on=date(2023, 3, 1))}
     a = board[world.lead_unit]
-    assert (a.milestones_due, a.on_time_rate, a.avg_days_late, a.score) == (0, None, None, Decimal("100"))
+    # Nothing due and no report owed yet: not scored (issue 15; it used to read 100).
+    assert (a.milestones_due, a.on_time_rate, a.avg_days_late, a.score, a.rank) == (0, None, None, None, None)
     assert board[world.co_unit].extensions == 0  # granted later
 
 
@@ -118,7 +121,9 @@ def test_closing_on_the_due_date_in_beijing_time_is_on_time(world):
 
 
 def test_deductions_are_document_settings_and_the_score_stops_at_zero(world, history):
-    PolicyDocument.objects.filter(pk=world.document.pk).update(score_base=Decimal("12"), deduction_lead=Decimal("4"))
+    PolicyDocument.objects.filter(pk=world.document.pk).update(
+        score_base=Decimal("12"), deduction_lead=Decimal("4"), deduction_missing_report=0, deduction_late_report=0
+    )
     world.document.refresh_from_db()
     board = {s.unit: s.score for s in unit_scoreboard(document=world.document, on=ON)}
     assert board == {world.lead_unit: Decimal("1"), world.co_unit: Decimal("2")}  # 12-8-3, 12-4-6

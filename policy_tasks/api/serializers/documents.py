@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from policy_tasks.api.serializers.common import UnitBriefSerializer
 from policy_tasks.models import Area, DocumentVersion, PolicyDocument
+from policy_tasks.selectors.scoring_formula import scoring_formula
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -23,12 +24,22 @@ class DocumentSerializer(serializers.ModelSerializer):
             "yellow_workdays",
             "behind_schedule_points",
             "score_base",
+            "bonus_on_time",
             "deduction_lead",
             "deduction_co",
+            "deduction_missing_report",
+            "deduction_late_report",
+            "deduction_returned",
+            "scoring_formula",
             "version",
             "created_at",
             "updated_at",
         ]
+
+    scoring_formula = serializers.SerializerMethodField(help_text="计分办法（按本文件的扣分标准写出的得分公式）")
+
+    def get_scoring_formula(self, document: PolicyDocument) -> str:
+        return scoring_formula(document)
 
 
 class DocumentDetailSerializer(DocumentSerializer):
@@ -54,10 +65,20 @@ class ScoreSerializer(serializers.Serializer):
     )
     overdue_count = serializers.IntegerField(help_text="牵头逾期节点数")
     overdue_as_co = serializers.IntegerField(help_text="配合逾期节点数")
-    missing_reports = serializers.IntegerField(help_text="未按期填报次数")
+    missing_reports = serializers.IntegerField(help_text="缺报：截至统计日期仍未报送的进度期数")
+    late_reports = serializers.IntegerField(help_text="迟报：已报送但晚于报送截止日的进度期数")
+    returned_completions = serializers.IntegerField(help_text="牵头任务被督查室退回的办结申请次数")
     extensions = serializers.IntegerField(help_text="获批延期次数")
     avg_days_late = serializers.DecimalField(max_digits=8, decimal_places=1, allow_null=True, help_text="平均逾期天数")
-    score = serializers.DecimalField(max_digits=8, decimal_places=2, help_text="考核得分")
+    assessed = serializers.BooleanField(
+        help_text="有考核事项（到期节点、应报进度或被退回的办结申请）；为 false 时即“暂无考核事项”，不计分、不排名"
+    )
+    score = serializers.DecimalField(
+        max_digits=8, decimal_places=2, allow_null=True, help_text="考核得分；暂无考核事项的单位为 null"
+    )
+    rank = serializers.IntegerField(
+        allow_null=True, help_text="名次（同分同名次）；暂无考核事项的单位为 null，排在所有计分单位之后"
+    )
 
 
 class ImportInputSerializer(serializers.Serializer):
