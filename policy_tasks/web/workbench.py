@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from policy_tasks.selectors.figures import figures
 from policy_tasks.web import queries
 from policy_tasks.web.access import as_of, page, viewer_for
 from policy_tasks.web.ledger import LedgerPage, page_number
@@ -34,6 +35,8 @@ def workbench(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     on = as_of(request)
     board = queries.workbench(user=request.user, unit_ids=viewer.unit_ids, on=on, shown=LIST_MAX)
+    # The unit's figures as of the page's date, by the one definition (selectors.figures).
+    mine = figures(on=on, user=request.user, unit_ids=viewer.unit_ids) if viewer.unit_ids else None
     task_group = None
     chosen = request.GET.get("tasks")
     for light, _label, tasks in board.groups:
@@ -51,6 +54,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
             "viewer": viewer,
             "on": on,
             "board": board,
+            "figures": mine,
             "nav": "workbench",
             "task_group": task_group,
             "page_query": kept.urlencode(),
