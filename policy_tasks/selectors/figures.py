@@ -216,7 +216,7 @@ def report_counts(
     SQL twin of selectors.reports.reports_missing, held equal by tests/web/test_figures_consistency.py).
     Three queries."""
     through = through or on
-    tasks = Task.objects.in_force()
+    tasks: QuerySet[Task] = Task.objects.in_force()
     if document is not None:
         tasks = tasks.filter(document=document)
     if user is not None:
@@ -227,9 +227,7 @@ def report_counts(
     # A sub-task (分解任务) owes nothing for periods that ended before it was split off.
     split_day = Case(When(task__parent__isnull=False, then=TruncDate("task__created_at")), default=None)
     task_dates = {"status": F("task__status"), "closed_day": TruncDate("task__closed_at"), "split_day": split_day}
-    lead_rows = list(
-        leads.values("task__document_id", **task_dates).annotate(n=Count("pk")).order_by()  # type: ignore[arg-type]
-    )
+    lead_rows = list(leads.values("task__document_id", **task_dates).annotate(n=Count("pk")).order_by())
     if not lead_rows:
         return 0, 0
     periods: dict[int, list[tuple[date, date]]] = {}
@@ -256,7 +254,7 @@ def report_counts(
     if unit_ids is not None:
         filed = filed.filter(unit_id__in=unit_ids)
     rows = (
-        filed.values(due_on=F("period__due_on"), ends_on=F("period__ends_on"), **task_dates)  # type: ignore[arg-type]
+        filed.values(due_on=F("period__due_on"), ends_on=F("period__ends_on"), **task_dates)
         .annotate(n=Count("pk"), late=Count("pk", filter=Q(filed__gt=F("period__due_on"))))
         .order_by()
     )

@@ -28,7 +28,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "document": document,
         "documents": queries.visible_documents(request.user),
         "charts": dashboard_data(user=request.user, document=document, on=on) if document else None,
-        "figure_cards": figure_cards(figures(document=document, on=on, user=request.user), document=document)
+        "figure_cards": figure_cards(figures(document=document, on=on, user=viewer.user), document=document)
         if document
         else [],
     }

@@ -134,7 +134,7 @@ def console(request: HttpRequest) -> HttpResponse:
     context["calendar_gap"] = first_uncovered(today, today + timedelta(days=settings.HEALTH_HOLIDAY_HORIZON_DAYS))
     if document is not None:
         # Every figure of the page as of the same 统计日期 (selectors.figures), scoped like the ledger.
-        shown = figures(document=document, on=on, user=request.user)
+        shown = figures(document=document, on=on, user=viewer.user)
         context.update(
             figure_cards=figure_cards(shown, document=document),
             board=ledger.board(user=request.user, document=document, on=on, area=context["filters"].area),

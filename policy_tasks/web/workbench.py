@@ -36,7 +36,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
     on = as_of(request)
     board = queries.workbench(user=request.user, unit_ids=viewer.unit_ids, on=on, shown=LIST_MAX)
     # The unit's figures as of the page's date, by the one definition (selectors.figures).
-    mine = figures(on=on, user=request.user, unit_ids=viewer.unit_ids) if viewer.unit_ids else None
+    mine = figures(on=on, user=viewer.user, unit_ids=viewer.unit_ids) if viewer.unit_ids else None
     task_group = None
     chosen = request.GET.get("tasks")
     for light, _label, tasks in board.groups:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.models import User
 from duban.lib import clock
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
@@ -42,8 +46,8 @@ class FiguresSerializer(serializers.Serializer):
 class DocumentFiguresApi(GenericApi):
     permission_action = "scoreboard.read"
 
-    def get_queryset(self):
-        return scoping.documents(self.request.user)
+    def get_queryset(self) -> QuerySet[PolicyDocument]:
+        return scoping.documents(cast(User, self.request.user))
 
     @extend_schema(
         tags=["documents"],
@@ -52,15 +56,16 @@ class DocumentFiguresApi(GenericApi):
         responses={200: FiguresSerializer},
     )
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
+        user = cast(User, request.user)  # GenericApi lets only the signed-in in
         document: PolicyDocument = self.get_object()
-        if not can(request.user, "scoreboard.read", document):
+        if not can(user, "scoreboard.read", document):
             raise Forbidden("无权查看统计")
         query = self.validated(FiguresQuerySerializer, request.query_params)
         unit = query.get("unit")
         shown = figures(
             document=document,
             on=query.get("on") or clock.today(),
-            user=request.user,
+            user=user,
             unit_ids=None if unit is None else [unit],
         )
         return Response(FiguresSerializer(shown).data)
