@@ -40,19 +40,20 @@ from django.utils import timezone
 
 from accounts.models import User
 from duban.lib import clock
-from duban.lib.sql import rows_for_ids
+from duban.lib.sql import fetch, rows_for_ids
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
+    _as_date,
     _Due,
     _Thresholds,
     is_behind_schedule,
     milestone_light_reasons,
     schedule_start,
 )
-from policy_tasks.selectors.reports import _closed_day, _owed, latest_percents
+from policy_tasks.selectors.reports import _closed_day, _owed, newest_lead_reports_sql
 
 _CLOSED = Milestone.Status.CLOSED
 
@@ -164,14 +165,28 @@ def figures(
 
 
 def yellow_counts(candidates: QuerySet[Milestone], *, on: date) -> tuple[int, int]:
-    """(临期, 滞后) among open milestones due on or after `on`: the lights' judgement, read per
-    document (a date bound for 临期), per task and due date (滞后 on the task's percent), and per
-    milestone only for those with a target value (judged on their own reported value)."""
-    groups = list(
+    """(临期, 滞后) among open milestones due on or after `on`: the lights' judgement (selectors.lights
+    `_reason`), read per document (a date bound for 临期), per due date and lead percent (滞后: the
+    same integer test), and per milestone only for those with a target value (their own value).
+
+    The milestones come back grouped by (document, due date, their task's latest lead percent), a
+    few hundred rows whatever the size (issue 18: a row per milestone took most of the page)."""
+    plain_sql, plain_params = (
         candidates.filter(target_value__isnull=True)
-        .values_list("document_id", "task_id", "due_date")
-        .annotate(n=Count("pk"))
+        .values("document_id", "task_id", "due_date")
         .order_by()
+        .query.sql_with_params()
+    )
+    latest = (
+        "SELECT task_id, percent FROM ("
+        + newest_lead_reports_sql(f"IN (SELECT t.task_id FROM ({plain_sql}) t)")
+        + ") x WHERE newest = 1"
+    )
+    groups = fetch(
+        f"SELECT c.document_id, c.due_date, COALESCE(l.percent, 0), COUNT(*) FROM ({plain_sql}) c"
+        f" LEFT JOIN ({latest}) l ON l.task_id = c.task_id"
+        " GROUP BY c.document_id, c.due_date, COALESCE(l.percent, 0)",
+        [*plain_params, *plain_params],
     )
     valued = [
         _Due(pk, task_id, document_id, Milestone.Status.OPEN, due)
@@ -182,18 +197,14 @@ def yellow_counts(candidates: QuerySet[Milestone], *, on: date) -> tuple[int, in
     ids = {g[0] for g in groups} | {d.document_id for d in valued}
     documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, ids)}
     bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
-    percents = latest_percents({task_id for doc_id, task_id, due, _ in groups if due >= bounds[doc_id]})
     due_soon = behind = 0
-    for document_id, task_id, due, n in groups:
-        doc = documents[document_id]
+    for document_id, raw_due, percent, n in groups:
+        doc, due = documents[document_id], _as_date(raw_due)
+        assert due is not None  # candidates have a due date
         if due < bounds[document_id]:
             due_soon += n
         elif is_behind_schedule(
-            on=on,
-            start=schedule_start(doc),
-            due=due,
-            percent=percents.get(task_id, 0),
-            points=doc.behind_schedule_points,
+            on=on, start=schedule_start(doc), due=due, percent=percent, points=doc.behind_schedule_points
         ):
             behind += n
     if valued:

@@ -32,6 +32,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from html import unescape
@@ -43,7 +44,8 @@ from django.test import Client
 
 from accounts.models import Membership, RoleGrant, User
 from policy_tasks.models import Milestone, PolicyDocument, ReportPeriod, TaskUnit
-from policy_tasks.selectors.figures import Figures, end_of, figures
+from policy_tasks.selectors.figures import Figures, counted_milestones, end_of, figures, open_at
+from policy_tasks.selectors.lights import _Due, milestone_light_reasons
 from policy_tasks.selectors.reports import reports_missing
 from policy_tasks.services.evidence import evidence_upload
 from policy_tasks.services.milestones import milestone_request_completion, milestone_verify
@@ -257,3 +259,18 @@ def test_the_report_counts_in_sql_equal_the_list_of_missing_reports(active: Poli
         sum(1 for r in listed if not r.is_late),
         sum(1 for r in listed if r.is_late),
     )
+
+
+@pytest.mark.parametrize("on", DATES)
+def test_the_yellow_counts_in_sql_equal_each_milestones_light_reason(active: PolicyDocument, on: date) -> None:
+    """临期 and 滞后 grouped in SQL are the lights' own judgement of each open milestone."""
+    open_then = counted_milestones(document=active).filter(open_at(on), due_date__gte=on)
+    # Open at the end of D (one closed since was open then).
+    rows = [
+        _Due(pk, task_id, doc_id, Milestone.Status.OPEN, due)
+        for pk, task_id, doc_id, due in open_then.values_list("pk", "task_id", "document_id", "due_date")
+    ]
+    codes = Counter(r.code for r in milestone_light_reasons(rows, on=on).values())
+    f = figures(document=active, on=on)
+    assert (f.due_soon, f.behind) == (codes["due_soon"], codes["behind"])
+    assert f.due_soon + f.behind > 0
