@@ -20,6 +20,7 @@ from policy_tasks.api.views import (
     versions,
 )
 from policy_tasks.api.views import task_actions as ta
+from policy_tasks.api.views.figures import DocumentFiguresApi
 from policy_tasks.api.views.tokens import LogoutAllApi, LogoutApi, TokenObtainApi
 
 
@@ -55,6 +56,7 @@ urlpatterns = [
     path("documents/import/", documents.DocumentImportApi.as_view(), name="document-import"),
     path("documents/<id:pk>/", documents.DocumentDetailApi.as_view(), name="document-detail"),
     path("documents/<id:pk>/scoreboard/", documents.ScoreboardApi.as_view(), name="document-scoreboard"),
+    path("documents/<id:pk>/figures/", DocumentFiguresApi.as_view(), name="document-figures"),
     # Every imported version's original file and extracted text (issue 12).
     path("documents/<id:pk>/versions/", versions.DocumentVersionListApi.as_view(), name="document-version-list"),
     path(

@@ -31,6 +31,7 @@ from policy_tasks.exports.ranking import historical_scoreboard
 from policy_tasks.exports.snapshot import MilestoneState, cutoff_of, latest_reports, milestone_states
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import can, visible_tasks
+from policy_tasks.selectors.figures import report_counts
 from policy_tasks.selectors.reports import MissingReport, reports_missing
 from policy_tasks.selectors.scoreboard import UnitScore
 
@@ -121,6 +122,12 @@ class OverdueUnit:
     max_days_late: int
 
 
+@dataclass(frozen=True)
+class ReportTotals:
+    missing: int  # 缺报: owed by the end of the month and still not submitted then
+    late: int  # 迟报: submitted after their deadline, by the end of the month
+
+
 @dataclass
 class Bulletin:
     document: PolicyDocument
@@ -134,6 +141,8 @@ class Bulletin:
     overdue: list[Item]
     closed: list[Item]
     missing: list[MissingReport]
+    # 缺报 / 迟报 at the end of the month, cumulative, as every page counts them (selectors.figures).
+    reports: ReportTotals = field(default_factory=lambda: ReportTotals(0, 0))
 
     @property
     def title(self) -> str:
@@ -282,6 +291,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
         overdue=[item for _, item in overdue],
         closed=[item for _, item in closed],
         missing=sorted(in_period, key=lambda r: (r.period.due_on, r.task.number)),
+        reports=ReportTotals(*report_counts(on=on, through=period.end, document=document, user=user)),
     )
 
 

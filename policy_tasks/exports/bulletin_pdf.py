@@ -100,7 +100,8 @@ def blocks(b: Bulletin, ctx: dict[str, Any]) -> list[Block]:
                 f"{f.closed_on_time}个、逾期办结{f.closed_late}个、逾期未完成",
                 Late(f.overdue),
                 f"个，按期完成率{ctx['rate']}。本月办结（销号）节点{f.closed_in_period}个；"
-                f"本月应报未按时报送进度{f.missing_reports}次。",
+                f"本月应报未按时报送进度{f.missing_reports}次；"
+                f"截至月末累计仍未报送进度{b.reports.missing}期，逾期补报{b.reports.late}期。",
             ],
         ),
     ]

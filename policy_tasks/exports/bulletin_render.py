@@ -123,7 +123,8 @@ def render_bulletin_docx(b: Bulletin) -> bytes:
         f"截至{ctx['cutoff_label']}，{b.document.doc_number}共分解任务{f.tasks}项（已办结{f.tasks_closed}项），"
         f"设时限节点{f.milestones}个。本月到期节点{f.due_in_period}个；累计到期节点{f.due_by_end}个，其中按期办结"
         f"{f.closed_on_time}个、逾期办结{f.closed_late}个、逾期未完成{f.overdue}个，按期完成率{ctx['rate']}。"
-        f"本月办结（销号）节点{f.closed_in_period}个；本月应报未按时报送进度{f.missing_reports}次。",
+        f"本月办结（销号）节点{f.closed_in_period}个；本月应报未按时报送进度{f.missing_reports}次；"
+        f"截至月末累计仍未报送进度{b.reports.missing}期，逾期补报{b.reports.late}期。",
     )
     if b.overdue_units:
         names = "、".join(f"{u.name}（{u.overdue}项，最长逾期{u.max_days_late}天）" for u in b.overdue_units)

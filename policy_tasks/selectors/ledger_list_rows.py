@@ -1,7 +1,7 @@
 """One page of the overdue ledger (逾期台账) as plain rows, in one SQL statement.
 
 The rows are those of `selectors.tasks.milestones_overdue`: task milestones due before
-`on` and live (open or awaiting review: not closed, not withdrawn), optionally of one document and of tasks one unit leads or co-owns,
+`on` and still to do at its end (live, or closed only after it), optionally of one document and of tasks one unit leads or co-owns,
 always of tasks the user may see. They come in (due date, id) order, a page at a time,
 after (or before) the key of the last row the reader saw. The API's ledger reads this
 instead of that queryset because building, compiling and iterating it cost several times
@@ -14,9 +14,11 @@ from __future__ import annotations
 from datetime import date
 
 from accounts.models import User
+from duban.lib import clock
 from duban.lib.sql import Row, SQLParam, column, condition, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
+from policy_tasks.selectors.figures import end_of
 
 # Read for each row, in this order (policy_tasks.api.rows.ledger_rows takes them by these names).
 COLUMNS = (
@@ -48,7 +50,12 @@ _SELECT = (
     # A literal, not a parameter: a prepared statement's generic plan can then still use the
     # partial index on open milestones (milestone_open_due_idx).
     + f" WHERE {column(Milestone, 'due_date', _M)} < %s"
-    + f" AND {column(Milestone, 'status', _M)} IN ({', '.join(repr(s) for s in Milestone.LIVE_STATUSES)})"
+)
+_LIVE = f"{column(Milestone, 'status', _M)} IN ({', '.join(repr(s) for s in Milestone.LIVE_STATUSES)})"
+# A past 统计日期 also lists what was closed only after it (selectors.figures.open_at, its twin).
+_OPEN_THEN = (
+    f" AND ({_LIVE} OR ({column(Milestone, 'status', _M)} = '{Milestone.Status.CLOSED.value}'"
+    f" AND {column(Milestone, 'closed_at', _M)} >= %s))"
 )
 _KEY = f"({column(Milestone, 'due_date', _M)}, {column(Milestone, 'id', _M)})"
 _OF_UNIT = (
@@ -71,6 +78,12 @@ def overdue_page(
     the rows before it, nearest first."""
     sql = [_SELECT]
     params: list[SQLParam] = [on]
+    cutoff = end_of(on)
+    if cutoff > clock.now():
+        sql.append(f" AND {_LIVE}")
+    else:
+        sql.append(_OPEN_THEN)
+        params.append(cutoff)
     if document_id is not None:
         sql.append(f" AND {column(Milestone, 'document', _M)} = %s")
         params.append(document_id)

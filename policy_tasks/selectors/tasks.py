@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from accounts.models import Unit, User
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.selectors.figures import open_at
 
 
 def tasks_for_user(*, user: User) -> QuerySet[Task]:
@@ -26,14 +27,15 @@ def tasks_for_user(*, user: User) -> QuerySet[Task]:
 def milestones_overdue(
     *, on: date, document: PolicyDocument | None = None, unit: Unit | None = None, user: User | None = None
 ) -> QuerySet[Milestone]:
-    """Task milestones past due and live (open or awaiting review), earliest deadline first.
+    """Task milestones past due and still to do at the end of `on` (live now, or closed only
+    later: selectors.figures.open_at), earliest deadline first; the figure 逾期 counts them.
 
     `unit` keeps tasks the unit leads or co-owns; `user` keeps tasks the user may see.
     Area-wide targets are left out: no unit can request their completion yet, so
     listing them would only accumulate entries nobody can clear. Closed and withdrawn
     (已作废) milestones are not overdue.
     """
-    qs = Milestone.objects.live().filter(task__isnull=False, due_date__lt=on)
+    qs = Milestone.objects.filter(open_at(on), task__isnull=False, due_date__lt=on)
     if document is not None:
         qs = qs.filter(document=document)
     if unit is not None:

@@ -1,9 +1,10 @@
-"""Figures for the leaders' dashboard, each with the link to the list behind it.
+"""Charts for the leaders' dashboard, each with the link to the list behind it.
 
 Two queries for the milestones (aggregated in SQL by area, due date, status and
 closing day) plus the scoreboard's six, whatever the size of the
-document; everything else is arithmetic here. Only task milestones with a due date
-count, as in the scoreboard.
+document; everything else is arithmetic here. The milestones are the figures' 时限节点
+(selectors.figures.counted_milestones), closed by the end of the 统计日期 as the figures read
+it, and every link carries the document and the date.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from policy_tasks.models import Milestone, PolicyDocument
-from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.figures import counted_milestones
 from policy_tasks.selectors.lights import GREEN, GREY, RED, schedule_start
 from policy_tasks.selectors.scoreboard import unit_scoreboard
 
@@ -46,8 +47,7 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
     # milestone and a localdate call for each took seconds at 100,000 milestones).
     rows = list(
         # Withdrawn milestones (已作废) are neither open nor closed work.
-        Milestone.objects.in_force()
-        .filter(document=document, task__in=visible_tasks(user).values("pk"), due_date__isnull=False)
+        counted_milestones(document=document, user=user)
         .values("task__area_id", "due_date", "status", closed_day=TruncDate("closed_at"))
         .annotate(n=Count("pk"))
         .order_by()
@@ -58,7 +58,8 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
     def closed_on(row) -> date | None:
         if row["status"] != Milestone.Status.CLOSED:
             return None
-        return row["closed_day"] or row["due_date"]
+        # Closed with no time recorded: closed from the start (selectors.figures.closed_by).
+        return row["closed_day"] or date.min
 
     by_area: dict[int | None, Counter] = {a.pk: Counter() for a in areas}
     for row in rows:
@@ -71,7 +72,7 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
         "open": [by_area[a.pk]["open"] for a in areas],
         "overdue": [by_area[a.pk]["overdue"] for a in areas],
         "links": {
-            "closed": [list_url(document, area=a.pk, light=GREY, as_of=as_of) for a in areas],
+            "closed": [list_url(document, area=a.pk, light=GREY, as_of=as_of, dated="1") for a in areas],
             "open": [list_url(document, area=a.pk, light=GREEN, as_of=as_of) for a in areas],
             "overdue": [list_url(document, area=a.pk, light=RED, as_of=as_of) for a in areas],
         },
@@ -98,34 +99,30 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
         "labels": [f"{m:%Y-%m}" for m in months],
         "due": [sum(n for d, n in due_dates.items() if d <= m) for m in months],
         "closed": [sum(n for d, n in closed_dates.items() if d <= m) for m in months],
-        "links": [list_url(document, due_from=m.replace(day=1).isoformat(), due_to=m.isoformat()) for m in months],
+        "links": [
+            list_url(document, due_from=m.replace(day=1).isoformat(), due_to=m.isoformat(), as_of=as_of, dated="1")
+            for m in months
+        ],
     }
 
     horizon = on + timedelta(days=CALENDAR_DAYS)
     upcoming: Counter[date] = Counter()
     for r in rows:
-        if r["status"] != Milestone.Status.CLOSED and on <= r["due_date"] <= horizon:
+        closed = closed_on(r)
+        if not (closed and closed <= on) and on <= r["due_date"] <= horizon:
             upcoming[r["due_date"]] += r["n"]
     deadlines = {
         "range": [on.isoformat(), horizon.isoformat()],
         "days": [[d.isoformat(), n] for d, n in sorted(upcoming.items())],
         "max": max(upcoming.values(), default=1),
-        "link": list_url(document, due_from="DAY", due_to="DAY"),
+        "link": list_url(document, due_from="DAY", due_to="DAY", as_of=as_of),
     }
 
-    total = sum(r["n"] for r in rows)
-    closed_total = sum(c["closed"] for c in by_area.values())
-    overdue_total = sum(c["overdue"] for c in by_area.values())
-    kpis = [
-        ("里程碑", total, list_url(document, as_of=as_of)),
-        ("已销号", closed_total, list_url(document, light=GREY, as_of=as_of)),
-        ("逾期未办结", overdue_total, list_url(document, light=RED, as_of=as_of)),
-        (f"{CALENDAR_DAYS}天内到期", sum(upcoming.values()), list_url(document, due_from=as_of, due_to=horizon)),
-    ]
+    upcoming_card = (sum(upcoming.values()), list_url(document, light="", due_from=as_of, due_to=horizon, as_of=as_of))
     return {
         "completion": completion,
         "overdue_units": overdue_units,
         "progress": progress,
         "deadlines": deadlines,
-        "kpis": kpis,
+        "upcoming": upcoming_card,
     }

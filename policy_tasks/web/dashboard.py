@@ -1,4 +1,8 @@
-"""The leaders' dashboard (领导驾驶舱): four charts, each a way into the list behind it."""
+"""The leaders' dashboard (领导驾驶舱): the figures and four charts, each a way into the list behind it.
+
+The document and the 统计日期 (`?document=…&as_of=…`) drive the whole page: heading, figures,
+charts and links; the URL is the page, to share.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from policy_tasks.request_types import AuthenticatedHttpRequest
+from policy_tasks.selectors.figures import figures
 from policy_tasks.web import queries
 from policy_tasks.web.access import as_of, page, require_viewer
 from policy_tasks.web.charts import dashboard_data
+from policy_tasks.web.figure_cards import figure_cards
 
 
 @page
@@ -23,5 +29,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "document": document,
         "documents": queries.visible_documents(request.user),
         "charts": dashboard_data(user=request.user, document=document, on=on) if document else None,
+        "figure_cards": figure_cards(figures(document=document, on=on, user=viewer.user), document=document)
+        if document
+        else [],
     }
     return render(request, "web/dashboard.html", context)

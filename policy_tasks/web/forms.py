@@ -132,6 +132,8 @@ class LedgerFilterForm(PageForm):
     due_from = WindowDateFormField(label="时限自", required=False, widget=DateInput())
     due_to = WindowDateFormField(label="时限至", required=False, widget=DateInput())
     as_of = WindowDateFormField(label="统计日期", required=False, widget=DateInput())
+    # What the figures count (时限节点): a figure's link to this list carries it.
+    dated = forms.BooleanField(label="仅时限节点", required=False)
 
     def __init__(self, *args, documents, document, **kwargs):
         super().__init__(*args, **kwargs)

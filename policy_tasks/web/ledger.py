@@ -25,6 +25,7 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.figures import closed_by, end_of, open_at
 from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
     GREEN,
@@ -53,6 +54,8 @@ class LedgerFilters:
     due_from: date | None = None
     due_to: date | None = None
     as_of: date = field(default_factory=clock.today)
+    # Only what the figures count (时限节点: dated, in force), so a figure's link lists its number.
+    dated: bool = False
 
 
 PER_PAGE = 50
@@ -70,15 +73,19 @@ def _filtered(*, user: User, filters: LedgerFilters) -> QuerySet[Milestone]:
             qs = qs.filter(document=filters.document)
         if filters.unit is not None:
             qs = qs.filter(task__in=TaskUnit.objects.filter(unit=filters.unit).values("task_id"))
+        # As the figures read a 统计日期: closed means closed by its end (selectors.figures).
         if filters.light in (YELLOW, GREEN):
-            qs = qs.exclude(status=Milestone.Status.CLOSED)
+            qs = qs.filter(open_at(on))
         elif filters.light == GREY:
-            qs = qs.filter(status=Milestone.Status.CLOSED)
+            qs = qs.filter(closed_by(on))
         qs = (
             qs.select_related("task", "task__area", "document")
             .prefetch_related(_task_units_prefetch())
             .order_by("due_date", "document_id", "task__number", "position", "pk")
         )
+    if filters.dated:
+        qs = qs.filter(due_date__isnull=False).exclude(status=Milestone.Status.WITHDRAWN)
+        qs = qs.exclude(task__status=Task.Status.WITHDRAWN)
     if filters.area is not None:
         qs = qs.filter(task__area=filters.area)
     if filters.due_from is not None:
@@ -86,6 +93,16 @@ def _filtered(*, user: User, filters: LedgerFilters) -> QuerySet[Milestone]:
     if filters.due_to is not None:
         qs = qs.filter(due_date__lte=filters.due_to)
     return qs.prefetch_related(Prefetch("urges", queryset=UrgeNotice.objects.order_by("-issued_at", "-pk")))
+
+
+def as_then(rows: list[Milestone], on: date) -> list[Milestone]:
+    """The rows as they stood at the end of `on`: one closed only later shows as open then,
+    with its light judged so (the pages' objects only; nothing is saved)."""
+    cutoff = end_of(on)
+    for m in rows:
+        if m.status == Milestone.Status.CLOSED and m.closed_at is not None and m.closed_at >= cutoff:
+            m.status = Milestone.Status.OPEN
+    return rows
 
 
 def _decorate(rows: list[Milestone], on: date) -> list[Milestone]:
@@ -105,7 +122,7 @@ def ledger_rows(*, user: User, filters: LedgerFilters) -> list[Milestone]:
     other lights are computed in bulk and filtered here, since a light is not a column.
     The pages read `ledger_page`; this whole list is what its pages add up to (tests).
     """
-    rows = annotate_lights(_filtered(user=user, filters=filters), on=filters.as_of)
+    rows = annotate_lights(as_then(list(_filtered(user=user, filters=filters)), filters.as_of), on=filters.as_of)
     if filters.light in (YELLOW, GREEN):
         rows = [m for m in rows if m.light == filters.light]
     return _decorate(rows, filters.as_of)
@@ -158,7 +175,7 @@ def ledger_page(
     qs = _filtered(user=user, filters=filters)
     if filters.light in (YELLOW, GREEN):
         # Live and past due is red, withdrawn is grey: neither can be yellow or green.
-        candidates = qs.filter(status__in=Milestone.LIVE_STATUSES).filter(Q(due_date__gte=on) | Q(due_date=None))
+        candidates = qs.filter(Q(due_date__gte=on) | Q(due_date=None))
         dues = [
             _Due(*row)
             for row in candidates.values_list("pk", "task_id", "document_id", "status", "due_date").order_by(
@@ -173,9 +190,17 @@ def ledger_page(
         percents = request_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
         lights = open_lights(dues, on=on, documents=documents, percents=percents, bounds=beyond)
         # A milestone with a target is judged on its own reported value: the one judgement decides.
-        valued = candidates.filter(target_value__isnull=False)
-        if valued.exists():
-            lights.update({pk: r.light for pk, r in milestone_light_reasons(valued, on=on).items()})
+        # (As open rows: one closed after a past 统计日期 was open then.)
+        valued = [
+            _Due(pk, task_id, doc_id, Milestone.Status.OPEN, due)
+            for pk, task_id, doc_id, due in candidates.filter(target_value__isnull=False).values_list(
+                "pk", "task_id", "document_id", "due_date"
+            )
+        ]
+        if valued:
+            lights.update(
+                {pk: r.light for pk, r in milestone_light_reasons(valued, on=on, documents=documents).items()}
+            )
         ids = [d.pk for d in dues if lights[d.pk] == filters.light]
         total = len(ids)
         num_pages = max(1, -(-total // per_page))
@@ -189,7 +214,7 @@ def ledger_page(
         # one's document (with its whole source text) through the sort.
         chosen = list(qs.values_list("pk", flat=True)[(number - 1) * per_page : number * per_page])
     by_id = {m.pk: m for m in qs.filter(pk__in=chosen)}
-    rows = annotate_lights([by_id[pk] for pk in chosen], on=on)
+    rows = annotate_lights(as_then([by_id[pk] for pk in chosen], on), on=on)
     return LedgerPage(rows=_decorate(rows, on), total=total, number=number, num_pages=num_pages, per_page=per_page)
 
 
@@ -221,7 +246,9 @@ def board(*, user: User, document: PolicyDocument, on: date, area: Area | None =
     # Plain rows for the lights and counts; model instances only for the tiles shown.
     rows = [_BoardRow(*row) for row in visible.values_list("id", "area_id", "status")]
     # The board's own aggregate (light_bounds): task_lights' rule, one date bound per document.
-    lights = task_lights_bounded(rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")))
+    lights = task_lights_bounded(
+        rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")), live=open_at(on)
+    )
     areas = list(document.areas.order_by("number"))
     grouped: dict[int | None, list[_BoardRow]] = {a.pk: [] for a in areas}
     for row in rows:

@@ -10,14 +10,14 @@ row (tests/web/test_page_scale.py compares the lists).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count, Min, Q, QuerySet
 
 from accounts.roles import remembered
 from duban.lib.sql import rows_for_ids
-from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone
+from policy_tasks.selectors.figures import first_beyond
 from policy_tasks.selectors.lights import (
     _DONE,
     _THRESHOLDS_SQL,
@@ -46,15 +46,6 @@ def request_percents(task_ids: Iterable[int]) -> dict[int, int]:
         found = latest_percents(missing)
         known.update((pk, found.get(pk)) for pk in missing)
     return {pk: percent for pk in wanted if (percent := known[pk]) is not None}
-
-
-def first_beyond(on: date, workdays: int) -> date:
-    """The first date more than `workdays` working days after `on` (Mon–Fri past the calendar)."""
-    day = on
-    # A week of holidays at most between working days: a few dozen steps, once per document.
-    while workdays_between(on, day) <= workdays:
-        day += timedelta(days=1)
-    return day
 
 
 def open_lights(
@@ -96,14 +87,16 @@ def open_lights(
     return result
 
 
-def task_lights_bounded(tasks: Iterable, *, on: date, milestones: QuerySet[Milestone]) -> dict[int, str]:
+def task_lights_bounded(
+    tasks: Iterable, *, on: date, milestones: QuerySet[Milestone], live: Q | None = None
+) -> dict[int, str]:
     """`selectors.lights.task_lights` for the board: the same aggregate per task (live past due;
     earliest live due date not yet past; live count), grouped by task and document only and
     filtered by the board's subquery instead of 10,000 ids, then yellow by the date bound.
     `milestones`: the tasks' milestones (the caller's scope); `tasks`: rows with pk and status."""
     # Red is "the earliest live due date is past", and otherwise that date is the next one due:
     # one MIN and one COUNT per task, a single filter evaluated per row.
-    live = Q(status__in=Milestone.LIVE_STATUSES)
+    live = live if live is not None else Q(status__in=Milestone.LIVE_STATUSES)
     rows = [
         (task_id, document_id, _as_date(first_due), n_live)
         for task_id, document_id, first_due, n_live in milestones.exclude(status=Milestone.Status.WITHDRAWN)

@@ -23,6 +23,7 @@ from policy_tasks.date_fields import has_window_error
 from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
 from policy_tasks.request_types import AuthenticatedHttpRequest
+from policy_tasks.selectors.figures import figures
 from policy_tasks.selectors.lights import RED
 from policy_tasks.selectors.scoreboard import unit_scoreboard
 from policy_tasks.services.extensions import extension_grant, extension_refuse
@@ -30,6 +31,7 @@ from policy_tasks.services.milestones import milestone_return, milestone_verify
 from policy_tasks.services.urges import urge_issue
 from policy_tasks.web import ledger, queries
 from policy_tasks.web.access import back, is_htmx, meta, page, require_viewer, viewer_for
+from policy_tasks.web.figure_cards import figure_cards
 from policy_tasks.web.forms import DecisionForm, LedgerFilterForm, UrgeForm
 
 URGE_REPLY_DAYS = 5
@@ -87,6 +89,7 @@ def ledger_context(request: AuthenticatedHttpRequest, *, default_light: str) -> 
         due_from=cleaned.get("due_from"),
         due_to=cleaned.get("due_to"),
         as_of=on,
+        dated=bool(cleaned.get("dated")),
     )
     rows = ledger.ledger_page(user=request.user, filters=filters, page=request.GET.get("page")) if document else None
     # The filters as the page's links carry them (shareable URLs), without the page number.
@@ -131,7 +134,10 @@ def console(request: AuthenticatedHttpRequest) -> HttpResponse:
     # and lights would run through the Spring Festival unless someone enters the notice.
     context["calendar_gap"] = first_uncovered(today, today + timedelta(days=settings.HEALTH_HOLIDAY_HORIZON_DAYS))
     if document is not None:
+        # Every figure of the page as of the same 统计日期 (selectors.figures), scoped like the ledger.
+        shown = figures(document=document, on=on, user=viewer.user)
         context.update(
+            figure_cards=figure_cards(shown, document=document),
             board=ledger.board(user=request.user, document=document, on=on, area=context["filters"].area),
             scoreboard=unit_scoreboard(document=document, on=on, user=request.user),
             verifications=ledger.verification_queue(user=request.user, document=document),

@@ -15,6 +15,7 @@ from django.shortcuts import render
 
 from policy_tasks.models import Task
 from policy_tasks.request_types import AuthenticatedHttpRequest
+from policy_tasks.selectors.figures import figures
 from policy_tasks.web import queries
 from policy_tasks.web.access import as_of, page, viewer_for
 from policy_tasks.web.ledger import LedgerPage, page_number
@@ -36,6 +37,8 @@ def workbench(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     on = as_of(request)
     board = queries.workbench(user=request.user, unit_ids=viewer.unit_ids, on=on, shown=LIST_MAX)
+    # The unit's figures as of the page's date, by the one definition (selectors.figures).
+    mine = figures(on=on, user=viewer.user, unit_ids=viewer.unit_ids) if viewer.unit_ids else None
     task_group = None
     chosen = request.GET.get("tasks")
     for light, _label, tasks in board.groups:
@@ -53,6 +56,7 @@ def workbench(request: AuthenticatedHttpRequest) -> HttpResponse:
             "viewer": viewer,
             "on": on,
             "board": board,
+            "figures": mine,
             "nav": "workbench",
             "task_group": task_group,
             "page_query": kept.urlencode(),

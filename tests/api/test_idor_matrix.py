@@ -78,6 +78,7 @@ OBJECTS = {
     "/api/v1/units/{id}/": lambda w, a: w.lead_unit,
     "/api/v1/documents/{id}/": lambda w, a: w.document,
     "/api/v1/documents/{id}/scoreboard/": lambda w, a: w.document,
+    "/api/v1/documents/{id}/figures/": lambda w, a: w.document,
     "/api/v1/areas/{id}/": lambda w, a: w.area,
     "/api/v1/tasks/{id}/": lambda w, a: w.task,
     "/api/v1/tasks/{id}/audit/": lambda w, a: w.task,

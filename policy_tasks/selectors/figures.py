@@ -1,0 +1,277 @@
+"""The figures every page shows, defined once, as of a 统计日期 (docs/web.md, "Figures").
+
+The 统计日期 `on` is the day lateness is judged on: a deadline before `on` has passed, one on
+`on` has not (due today is 临期, as the lights say). What happened counts up to the end of
+`through` (default `on`; the bulletin of a month judges on the 1st of the next month and
+counts what happened by the end of the month, "截至月末24时"): a milestone is closed when
+closed by then, a report is filed when submitted by then. Today's due dates count (an
+extension granted moves the deadline, looking back too, as the scoreboard reads it).
+
+- 时限节点 `milestones`: clause milestones with a due date, neither they nor their clause
+  withdrawn (area-wide targets have no lifecycle; undated work cannot be late).
+- 已销号 `closed`: of those, closed (销号) by the end of `through`.
+- 应完成 `due`: of those, due before `on`; 按期完成 `closed_on_time`: due before `on` and
+  closed by the end of `through` on or before the due date.
+- 逾期 `overdue`: due before `on` and not closed by the end of `through`.
+- 临期 `due_soon` / 滞后 `behind`: not closed by then, due on or after `on`, and yellow for the
+  reason due_soon / behind (selectors.lights: within the document's warning working days; else
+  the lead's latest percent lagging the 序时进度; a milestone with a target on its own value).
+- 按期完成率 `on_time_rate`: closed_on_time ÷ due, in percent to 0.1; None when nothing is due.
+- 缺报 `missing_reports`: reports a lead unit owes (selectors.reports: period due before `on`,
+  task open at its deadline) with nothing submitted by the end of `through`: still missing.
+- 迟报 `late_reports`: owed reports submitted after their deadline, by the end of `through`.
+
+A unit's figures count the clauses it leads or co-owns (its overdue list), or those it leads
+(`lead_only`, the scoreboard's on-time rate); reports are always the lead's. `user` keeps what
+that user sees. A fixed number of queries whatever the size: counts in SQL, the yellow split
+read per (task, due date) and per milestone only for those with a target value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Case, Count, F, Q, QuerySet, When
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from accounts.models import User
+from duban.lib import clock
+from duban.lib.sql import fetch, rows_for_ids
+from duban.lib.workdays import workdays_between
+from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
+from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.lights import (
+    _THRESHOLDS_SQL,
+    _as_date,
+    _Due,
+    _Thresholds,
+    is_behind_schedule,
+    milestone_light_reasons,
+    schedule_start,
+)
+from policy_tasks.selectors.reports import _closed_day, _owed, newest_lead_reports_sql
+
+_CLOSED = Milestone.Status.CLOSED
+
+
+def end_of(day: date) -> datetime:
+    """The first instant after `day` in the project's time zone: done by `day` is done before it."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def closed_by(day: date) -> Q:
+    """Milestones closed by the end of `day` (one closed with no time recorded: from the start)."""
+    return Q(status=_CLOSED) & (Q(closed_at__isnull=True) | Q(closed_at__lt=end_of(day)))
+
+
+def open_at(day: date) -> Q:
+    """Milestones still to do at the end of `day`: live now, or closed after that day. For today
+    and later nothing has closed after it, and the plain status test keeps the partial index."""
+    live = Q(status__in=Milestone.LIVE_STATUSES)
+    cutoff = end_of(day)
+    if cutoff > clock.now():
+        return live
+    return live | Q(status=_CLOSED, closed_at__gte=cutoff)
+
+
+def first_beyond(on: date, workdays: int) -> date:
+    """The first date more than `workdays` working days after `on`: due before it is 临期."""
+    day = on
+    # A week of holidays at most between working days: a few dozen steps, once per document.
+    while workdays_between(on, day) <= workdays:
+        day += timedelta(days=1)
+    return day
+
+
+def counted_milestones(
+    *,
+    document: PolicyDocument | None = None,
+    user: User | None = None,
+    unit_ids: Collection[int] | None = None,
+    lead_only: bool = False,
+) -> QuerySet[Milestone]:
+    """时限节点: the milestones the figures count (see the module), in the scope asked for."""
+    qs = (
+        Milestone.objects.in_force()
+        .filter(task__isnull=False, due_date__isnull=False)
+        .exclude(task__status=Task.Status.WITHDRAWN)
+    )
+    if document is not None:
+        qs = qs.filter(document=document)
+    if unit_ids is not None:
+        links = TaskUnit.objects.filter(unit_id__in=unit_ids)
+        if lead_only:
+            links = links.filter(role=TaskUnit.Role.LEAD)
+        qs = qs.filter(task__in=links.values("task_id"))
+    if user is not None:
+        qs = qs.filter(task__in=visible_tasks(user).values("pk"))
+    return qs
+
+
+@dataclass(frozen=True)
+class Figures:
+    on: date
+    milestones: int = 0
+    closed: int = 0
+    due: int = 0
+    closed_on_time: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    behind: int = 0
+    missing_reports: int = 0
+    late_reports: int = 0
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        """按期完成率 in percent, to 0.1; None when nothing is due yet (not 0%, not 100%)."""
+        if not self.due:
+            return None
+        return (Decimal(self.closed_on_time) * 100 / Decimal(self.due)).quantize(Decimal("0.1"))
+
+    @property
+    def yellow(self) -> int:
+        return self.due_soon + self.behind
+
+
+def figures(
+    *,
+    on: date,
+    document: PolicyDocument | None = None,
+    user: User | None = None,
+    unit_ids: Collection[int] | None = None,
+    lead_only: bool = False,
+    through: date | None = None,
+) -> Figures:
+    """Every figure of the scope as of `on` (the module's definitions)."""
+    through = through or on
+    scope = counted_milestones(document=document, user=user, unit_ids=unit_ids, lead_only=lead_only)
+    closed = closed_by(through)
+    on_time = closed & (Q(closed_at__isnull=True) | Q(closed_day__lte=F("due_date")))
+    past = Q(due_date__lt=on)
+    counts = scope.annotate(closed_day=TruncDate("closed_at")).aggregate(
+        milestones=Count("pk"),
+        closed=Count("pk", filter=closed),
+        due=Count("pk", filter=past),
+        closed_on_time=Count("pk", filter=past & on_time),
+        overdue=Count("pk", filter=past & ~closed),
+    )
+    due_soon, behind = yellow_counts(scope.filter(open_at(through), due_date__gte=on), on=on)
+    missing, late = report_counts(on=on, through=through, document=document, user=user, unit_ids=unit_ids)
+    return Figures(on=on, due_soon=due_soon, behind=behind, missing_reports=missing, late_reports=late, **counts)
+
+
+def yellow_counts(candidates: QuerySet[Milestone], *, on: date) -> tuple[int, int]:
+    """(临期, 滞后) among open milestones due on or after `on`: the lights' judgement (selectors.lights
+    `_reason`), read per document (a date bound for 临期), per due date and lead percent (滞后: the
+    same integer test), and per milestone only for those with a target value (their own value).
+
+    The milestones come back grouped by (document, due date, their task's latest lead percent), a
+    few hundred rows whatever the size (issue 18: a row per milestone took most of the page)."""
+    plain_sql, plain_params = (
+        candidates.filter(target_value__isnull=True)
+        .values("document_id", "task_id", "due_date")
+        .order_by()
+        .query.sql_with_params()
+    )
+    latest = (
+        "SELECT task_id, percent FROM ("
+        + newest_lead_reports_sql(f"IN (SELECT t.task_id FROM ({plain_sql}) t)")
+        + ") x WHERE newest = 1"
+    )
+    groups = fetch(
+        f"SELECT c.document_id, c.due_date, COALESCE(l.percent, 0), COUNT(*) FROM ({plain_sql}) c"
+        f" LEFT JOIN ({latest}) l ON l.task_id = c.task_id"
+        " GROUP BY c.document_id, c.due_date, COALESCE(l.percent, 0)",
+        [*plain_params, *plain_params],
+    )
+    valued = [
+        _Due(pk, task_id, document_id, Milestone.Status.OPEN, due)
+        for pk, task_id, document_id, due in candidates.filter(target_value__isnull=False).values_list(
+            "pk", "task_id", "document_id", "due_date"
+        )
+    ]
+    ids = {g[0] for g in groups} | {d.document_id for d in valued}
+    documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, ids)}
+    bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+    due_soon = behind = 0
+    for document_id, raw_due, percent, n in groups:
+        doc, due = documents[document_id], _as_date(raw_due)
+        assert due is not None  # candidates have a due date
+        if due < bounds[document_id]:
+            due_soon += n
+        elif is_behind_schedule(
+            on=on, start=schedule_start(doc), due=due, percent=percent, points=doc.behind_schedule_points
+        ):
+            behind += n
+    if valued:
+        reasons = milestone_light_reasons(valued, on=on, documents=documents).values()
+        due_soon += sum(1 for r in reasons if r.code == "due_soon")
+        behind += sum(1 for r in reasons if r.code == "behind")
+    return due_soon, behind
+
+
+def report_counts(
+    *,
+    on: date,
+    through: date | None = None,
+    document: PolicyDocument | None = None,
+    user: User | None = None,
+    unit_ids: Collection[int] | None = None,
+) -> tuple[int, int]:
+    """(缺报, 迟报): owed lead reports with nothing submitted by the end of `through`, and those
+    submitted after their deadline by then. Counted in SQL, grouped by the dates compared (the
+    SQL twin of selectors.reports.reports_missing, held equal by tests/web/test_figures_consistency.py).
+    Three queries."""
+    through = through or on
+    tasks: QuerySet[Task] = Task.objects.in_force()
+    if document is not None:
+        tasks = tasks.filter(document=document)
+    if user is not None:
+        tasks = visible_tasks(user, tasks)
+    leads = TaskUnit.objects.filter(role=TaskUnit.Role.LEAD, task__in=tasks.values("pk"))
+    if unit_ids is not None:
+        leads = leads.filter(unit_id__in=unit_ids)
+    # A sub-task (分解任务) owes nothing for periods that ended before it was split off.
+    split_day = Case(When(task__parent__isnull=False, then=TruncDate("task__created_at")), default=None)
+    task_dates = {"status": F("task__status"), "closed_day": TruncDate("task__closed_at"), "split_day": split_day}
+    lead_rows = list(leads.values("task__document_id", **task_dates).annotate(n=Count("pk")).order_by())
+    if not lead_rows:
+        return 0, 0
+    periods: dict[int, list[tuple[date, date]]] = {}
+    for document_id, due_on, ends_on in ReportPeriod.objects.filter(
+        document_id__in={row["task__document_id"] for row in lead_rows}, due_on__lt=on
+    ).values_list("document_id", "due_on", "ends_on"):
+        periods.setdefault(document_id, []).append((due_on, ends_on))
+    owed = 0
+    for row in lead_rows:
+        closed_on = _closed_day(row["status"], row["closed_day"])
+        dues = periods.get(row["task__document_id"], [])
+        owed += row["n"] * sum(1 for due_on, ends_on in dues if _owed(closed_on, row["split_day"], due_on, ends_on))
+    filed = (
+        ProgressReport.objects.filter(
+            task__in=tasks.values("pk"),
+            task__task_units__unit=F("unit"),
+            task__task_units__role=TaskUnit.Role.LEAD,
+            period__document=F("task__document"),
+            period__due_on__lt=on,
+        )
+        .annotate(filed=TruncDate("submitted_at"))
+        .filter(filed__lte=through)
+    )
+    if unit_ids is not None:
+        filed = filed.filter(unit_id__in=unit_ids)
+    rows = (
+        filed.values(due_on=F("period__due_on"), ends_on=F("period__ends_on"), **task_dates)
+        .annotate(n=Count("pk"), late=Count("pk", filter=Q(filed__gt=F("period__due_on"))))
+        .order_by()
+    )
+    submitted = late = 0
+    for row in rows:
+        if _owed(_closed_day(row["status"], row["closed_day"]), row["split_day"], row["due_on"], row["ends_on"]):
+            submitted += row["n"]
+            late += row["late"]
+    return owed - submitted, late
