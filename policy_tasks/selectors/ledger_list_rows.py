@@ -52,10 +52,10 @@ _SELECT = (
     + f" WHERE {column(Milestone, 'due_date', _M)} < %s"
 )
 _LIVE = f"{column(Milestone, 'status', _M)} IN ({', '.join(repr(s) for s in Milestone.LIVE_STATUSES)})"
-# A past 统计日期 also lists what was closed only after it (selectors.figures.open_at, its twin).
-_OPEN_THEN = (
-    f" AND ({_LIVE} OR ({column(Milestone, 'status', _M)} = '{Milestone.Status.CLOSED.value}'"
-    f" AND {column(Milestone, 'closed_at', _M)} >= %s))"
+# Closed only after the end of a past 统计日期: open on that day (milestone_closed_at_idx).
+_CLOSED_AFTER = (
+    f" AND {column(Milestone, 'status', _M)} = '{Milestone.Status.CLOSED.value}'"
+    f" AND {column(Milestone, 'closed_at', _M)} >= %s"
 )
 _KEY = f"({column(Milestone, 'due_date', _M)}, {column(Milestone, 'id', _M)})"
 _OF_UNIT = (
@@ -76,33 +76,37 @@ def overdue_page(
 ) -> list[Row]:
     """Up to `limit` rows (COLUMNS) after the key `after` by (due date, id); with `backwards`,
     the rows before it, nearest first."""
-    sql = [_SELECT]
-    params: list[SQLParam] = [on]
-    cutoff = end_of(on)
-    if cutoff > clock.now():
-        sql.append(f" AND {_LIVE}")
-    else:
-        sql.append(_OPEN_THEN)
-        params.append(cutoff)
+    rest: list[str] = []
+    rest_params: list[SQLParam] = []
     if document_id is not None:
-        sql.append(f" AND {column(Milestone, 'document', _M)} = %s")
-        params.append(document_id)
+        rest.append(f" AND {column(Milestone, 'document', _M)} = %s")
+        rest_params.append(document_id)
     if unit_id is not None:
-        sql.append(_OF_UNIT)
-        params.append(unit_id)
+        rest.append(_OF_UNIT)
+        rest_params.append(unit_id)
     # The visibility rule stays in one place: its queryset, compiled into this statement.
     visible = condition(permissions.visible_tasks(user))
     if visible is None:
         return []
     if visible[0]:
-        sql.append(f" AND {visible[0]}")
-        params.extend(visible[1])
+        rest.append(f" AND {visible[0]}")
+        rest_params.extend(visible[1])
     if after is not None:
-        sql.append(f" AND {_KEY} {'<' if backwards else '>'} (%s, %s)")
-        params.extend(after)
+        rest.append(f" AND {_KEY} {'<' if backwards else '>'} (%s, %s)")
+        rest_params.extend(after)
     direction = " DESC" if backwards else ""
-    sql.append(
-        f" ORDER BY {column(Milestone, 'due_date', _M)}{direction}, {column(Milestone, 'id', _M)}{direction} LIMIT %s"
+    order = f" ORDER BY {{due}}{direction}, {{id}}{direction} LIMIT %s"
+    inner = order.format(due=column(Milestone, "due_date", _M), id=column(Milestone, "id", _M))
+    live = f"{_SELECT} AND {_LIVE}{''.join(rest)}{inner}"
+    cutoff = end_of(on)
+    if cutoff > clock.now():
+        return fetch(live, [on, *rest_params, limit])
+    # A past 统计日期 also lists what was closed only after it (selectors.figures.open_at, its
+    # twin). Two ordered branches merged: each reads its own partial index (open milestones by
+    # due date; closed ones by closing time), where one OR of both would read neither.
+    closed = f"{_SELECT}{_CLOSED_AFTER}{''.join(rest)}{inner}"
+    outer = order.format(due='u."due_date"', id='u."id"')
+    return fetch(
+        f"SELECT * FROM (({live}) UNION ALL ({closed})) u{outer}",
+        [on, *rest_params, limit, on, cutoff, *rest_params, limit, limit],
     )
-    params.append(limit)
-    return fetch("".join(sql), params)

@@ -210,7 +210,9 @@ def test_every_page_shows_the_same_figures_at_three_dates(active: PolicyDocument
 
         # The ledger export: one row per overdue milestone, per closed one.
         for light, count in (("red", f.overdue), ("grey", f.closed)):
-            data = sup.get(f"/exports/ledger.csv?document={doc.pk}&as_of={on}&light={light}").content
+            data = b"".join(
+                sup.get(f"/exports/ledger.csv?document={doc.pk}&as_of={on}&light={light}").streaming_content
+            )
             rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
             assert len(rows) - 1 == count, (on, light)
 
