@@ -106,6 +106,7 @@ NOT_SCOPED = {
     # (docs/permissions.md, `document` rows), and lists under them are filtered per reader.
     "api/v1/documents/<id:pk>/": "published document",
     "api/v1/documents/<id:pk>/scoreboard/": "published document (403 by the table)",
+    "api/v1/documents/<id:pk>/figures/": "published document (403 by the table)",
     "api/v1/documents/<id:pk>/versions/": "published document",
     "api/v1/documents/<id:pk>/versions/<id:number>/source": "published document",
     "api/v1/documents/<id:pk>/versions/<id:number>/text": "published document",

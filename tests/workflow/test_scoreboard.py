@@ -59,7 +59,7 @@ def history(world):
     f.TaskUnitFactory(task=t2, unit=a, role="co", position=1)
     milestone(t1, date(2023, 3, 31), local(2023, 3, 30))
     milestone(t1, date(2023, 4, 30), local(2023, 5, 5))
-    milestone(t1, date(2023, 5, 31), local(2023, 7, 5))
+    closed_after = milestone(t1, date(2023, 5, 31), local(2023, 7, 5))
     m_t1_open = milestone(t1, date(2023, 6, 15))
     milestone(t2, date(2023, 4, 15), local(2023, 4, 10))
     m_t2_open = milestone(t2, date(2023, 6, 20))
@@ -84,7 +84,7 @@ def history(world):
     for month, filed_on in [(2, date(2023, 3, 6)), (3, date(2023, 4, 10)), (4, date(2023, 5, 15))]:
         with time_machine.travel(local(filed_on.year, filed_on.month, filed_on.day), tick=False):
             task_report_progress(user=world.lead_clerk, task=t1, period=periods[month], progress="推进中", percent=50)
-    return {"t2": t2, "open": [m_t1_open, m_t2_open]}
+    return {"t2": t2, "open": [m_t1_open, m_t2_open], "closed_after": closed_after}
 
 
 def test_scoreboard_figures_on_a_prepared_history(world, history):
@@ -146,25 +146,30 @@ def test_the_scoreboard_takes_a_bounded_number_of_queries(world, history, django
 
 
 def test_the_overdue_ledger_lists_open_milestones_past_due_earliest_first(world, history):
-    assert list(milestones_overdue(on=ON)) == history["open"]  # 6-15 then 6-20
+    # As things stood on the 统计日期 (issue 15's one definition of 逾期, as the scoreboard counts
+    # it): the milestone due 5-31 and closed only on 7-05 was still open on 7-01.
+    then = [history["closed_after"], *history["open"]]  # 5-31, 6-15, 6-20
+    assert list(milestones_overdue(on=ON)) == then
+    assert list(milestones_overdue(on=date(2023, 7, 10))) == history["open"]  # closed by then
 
 
 def test_a_completion_awaiting_review_stays_on_the_ledger(world, history):
     Milestone.objects.filter(pk=history["open"][0].pk).update(status=Milestone.Status.REQUESTED)
-    assert list(milestones_overdue(on=ON)) == history["open"]
+    assert list(milestones_overdue(on=ON)) == [history["closed_after"], *history["open"]]
 
 
 def test_the_ledger_filters_by_unit_document_and_what_the_user_may_see(world, history):
     other = f.TaskFactory(document=f.DocumentFactory())
     f.TaskUnitFactory(task=other, unit=world.other_unit, role="lead")
     theirs = milestone(other, date(2023, 5, 1))
-    assert list(milestones_overdue(on=ON)) == [theirs, *history["open"]]
-    assert list(milestones_overdue(on=ON, document=world.document)) == history["open"]
-    assert list(milestones_overdue(on=ON, unit=world.co_unit)) == history["open"]  # leads one, co-owns the other
+    ours = [history["closed_after"], *history["open"]]  # open on 7-01 (one closed only on 7-05)
+    assert list(milestones_overdue(on=ON)) == [theirs, *ours]
+    assert list(milestones_overdue(on=ON, document=world.document)) == ours
+    assert list(milestones_overdue(on=ON, unit=world.co_unit)) == ours  # leads one, co-owns the other
     assert list(milestones_overdue(on=ON, unit=world.other_unit)) == [theirs]
-    assert list(milestones_overdue(on=ON, user=world.co_clerk)) == history["open"]
+    assert list(milestones_overdue(on=ON, user=world.co_clerk)) == ours
     assert list(milestones_overdue(on=ON, user=world.other_clerk)) == [theirs]
-    assert list(milestones_overdue(on=ON, user=world.leader)) == [theirs, *history["open"]]
+    assert list(milestones_overdue(on=ON, user=world.leader)) == [theirs, *ours]
 
 
 def test_tasks_for_user_are_the_visible_tasks_with_their_units(world, history, django_assert_num_queries):
