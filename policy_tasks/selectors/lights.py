@@ -53,6 +53,9 @@ from policy_tasks.selectors.lights_reasons import LightReason, value_percent
 from policy_tasks.selectors.reports import as_decimal, latest_milestone_values, latest_percents, newest_lead_values_sql
 
 RED, YELLOW, GREEN, GREY = "red", "yellow", "green", "grey"
+# Not a light: the lists' filter for "still to do and not overdue" (yellow or green), what the
+# dashboard's 未办结 and 90天内到期 count.
+OPEN = "open"
 # Statuses with nothing more to do, milestone's and task's alike: grey.
 _DONE = frozenset({Milestone.Status.CLOSED, Milestone.Status.WITHDRAWN, Task.Status.CLOSED, Task.Status.WITHDRAWN})
 _SEVERITY = {GREY: 0, GREEN: 1, YELLOW: 2, RED: 3}

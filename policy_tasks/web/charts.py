@@ -22,7 +22,7 @@ from django.urls import reverse
 from accounts.models import User
 from policy_tasks.models import Milestone, PolicyDocument
 from policy_tasks.selectors.figures import counted_milestones
-from policy_tasks.selectors.lights import GREEN, GREY, RED, schedule_start
+from policy_tasks.selectors.lights import GREY, OPEN, RED, schedule_start
 from policy_tasks.selectors.scoreboard import unit_scoreboard
 
 CALENDAR_DAYS = 90
@@ -73,7 +73,7 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
         "overdue": [by_area[a.pk]["overdue"] for a in areas],
         "links": {
             "closed": [list_url(document, area=a.pk, light=GREY, as_of=as_of, dated="1") for a in areas],
-            "open": [list_url(document, area=a.pk, light=GREEN, as_of=as_of) for a in areas],
+            "open": [list_url(document, area=a.pk, light=OPEN, as_of=as_of, dated="1") for a in areas],
             "overdue": [list_url(document, area=a.pk, light=RED, as_of=as_of) for a in areas],
         },
     }
@@ -115,10 +115,13 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
         "range": [on.isoformat(), horizon.isoformat()],
         "days": [[d.isoformat(), n] for d, n in sorted(upcoming.items())],
         "max": max(upcoming.values(), default=1),
-        "link": list_url(document, due_from="DAY", due_to="DAY", as_of=as_of),
+        "link": list_url(document, light=OPEN, due_from="DAY", due_to="DAY", as_of=as_of, dated="1"),
     }
 
-    upcoming_card = (sum(upcoming.values()), list_url(document, light="", due_from=as_of, due_to=horizon, as_of=as_of))
+    upcoming_card = (
+        sum(upcoming.values()),
+        list_url(document, light=OPEN, due_from=as_of, due_to=horizon.isoformat(), as_of=as_of, dated="1"),
+    )
     return {
         "completion": completion,
         "overdue_units": overdue_units,

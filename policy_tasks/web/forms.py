@@ -9,7 +9,7 @@ from django import forms
 from accounts.models import Unit
 from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.models import Area, PolicyDocument, TaskUnit, UrgeNotice
-from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW
+from policy_tasks.selectors.lights import GREEN, GREY, OPEN, RED, YELLOW
 
 F = TypeVar("F", bound=forms.Field)
 
@@ -116,6 +116,7 @@ LIGHT_CHOICES = [
     (RED, "红灯(逾期)"),
     (YELLOW, "黄灯(临期/滞后)"),
     (GREEN, "绿灯(正常)"),
+    (OPEN, "未办结(未逾期)"),
     (GREY, "已销号"),
 ]
 

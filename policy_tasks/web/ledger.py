@@ -30,6 +30,7 @@ from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
     GREEN,
     GREY,
+    OPEN,
     RED,
     YELLOW,
     _Due,
@@ -74,8 +75,10 @@ def _filtered(*, user: User, filters: LedgerFilters) -> QuerySet[Milestone]:
         if filters.unit is not None:
             qs = qs.filter(task__in=TaskUnit.objects.filter(unit=filters.unit).values("task_id"))
         # As the figures read a 统计日期: closed means closed by its end (selectors.figures).
-        if filters.light in (YELLOW, GREEN):
+        if filters.light in (YELLOW, GREEN, OPEN):
             qs = qs.filter(open_at(on))
+        if filters.light == OPEN:  # yellow or green: still to do and not yet due
+            qs = qs.filter(due_date__gte=on)
         elif filters.light == GREY:
             qs = qs.filter(closed_by(on))
         qs = (

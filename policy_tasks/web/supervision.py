@@ -24,7 +24,7 @@ from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
 from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.figures import figures
-from policy_tasks.selectors.lights import RED
+from policy_tasks.selectors.lights import GREEN, OPEN, RED, YELLOW
 from policy_tasks.selectors.scoreboard import unit_scoreboard
 from policy_tasks.services.extensions import extension_grant, extension_refuse
 from policy_tasks.services.milestones import milestone_return, milestone_verify
@@ -46,7 +46,8 @@ def export_links(filters: ledger.LedgerFilters) -> dict | None:
     if filters.unit is not None:
         params["unit"] = filters.unit.pk
     if filters.light:
-        params["light"] = filters.light
+        # The exports know lights only: still to do and not overdue is yellow or green.
+        params["light"] = f"{YELLOW},{GREEN}" if filters.light == OPEN else filters.light
     for key in ("due_from", "due_to"):
         if getattr(filters, key):
             params[key] = getattr(filters, key).isoformat()
