@@ -18,6 +18,7 @@ from django.urls import path
 from accounts.models import Unit, User
 from duban.urls import urlpatterns as project_patterns
 from policy_tasks.models import AuditEvent, Milestone, Task
+from tests.web.conftest import shoot
 from tests.web.test_browser_phone_width import _measure, _phone, _visit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -93,6 +94,9 @@ def test_admin_pages_xlsx_review_and_error_pages_fit_375_px(web, seeded, setting
     ]
     page = _phone(web, "admin")
     _visit(page, admin, widths)
+    # The README shows where the office sets a document's scoring weights (考核计分) and reads its formula.
+    page.goto(f"/admin/policy_tasks/policydocument/{seeded.pk}/change/")
+    shoot(page, "admin-scoring")
 
     page.goto("/import/")
     upload = tmp_path / "批示件清单.xlsx"
