@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from policy_tasks import models as m
-from policy_tasks.audit_labels import AUDIT_LABELS, audit_label
+from policy_tasks.models.audit_actions import audit_label
 from policy_tasks.selectors.scoring_formula import scoring_formula
 from policy_tasks.services.audit import RequestMeta, actor_for
 from policy_tasks.services.calendar import calendar_day_delete, calendar_day_save
@@ -181,7 +181,7 @@ class AuditEventAdmin(ReadOnlyAdmin):
     @admin.display(description="操作")
     def action_with_code(self, obj):
         label = audit_label(obj.action)
-        return f"{label}（{obj.action}）" if obj.action in AUDIT_LABELS else label
+        return f"{label}（{obj.action}）" if label != obj.action else label
 
 
 @admin.register(m.CalendarDay)

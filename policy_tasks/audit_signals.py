@@ -23,6 +23,7 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from duban.logs.context import current_request
+from policy_tasks.models.audit_actions import WATCH_VERBS, AuditAction, watched_action
 from policy_tasks.services.audit import (
     RECORDED_BY_SERVICE,
     SYSTEM,
@@ -126,7 +127,7 @@ def _after_save(sender, instance, created, raw=False, update_fields=None, **kwar
     if created or stored is None:
         if "password" in {f.name for f in sender._meta.concrete_fields}:
             values["password_set"] = instance.has_usable_password()
-        _record(entry, f"{name}_added", instance, after=values)
+        _record(entry, watched_action(name, "added"), instance, after=values)
         return
     old_values, old_password = stored
     changed = [k for k, v in values.items() if old_values.get(k) != v]
@@ -135,7 +136,7 @@ def _after_save(sender, instance, created, raw=False, update_fields=None, **kwar
     if old_password is not None and old_password != getattr(instance, "password", None):
         after["password_changed"] = True  # the hash itself never goes on the chain
     if after:
-        _record(entry, f"{name}_changed", instance, before=before, after=after)
+        _record(entry, watched_action(name, "changed"), instance, before=before, after=after)
 
 
 def _after_delete(sender, instance, **kwargs) -> None:
@@ -143,7 +144,7 @@ def _after_delete(sender, instance, **kwargs) -> None:
     if entry is None:
         return
     name, ignored = _WATCHED[sender]
-    _record(entry, f"{name}_deleted", instance, before=_values(instance, ignored))
+    _record(entry, watched_action(name, "deleted"), instance, before=_values(instance, ignored))
 
 
 def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
@@ -161,10 +162,10 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
         if not pk_set:
             return
     verb = "added" if action == "post_add" else "removed"
-    _record(entry, f"{name}_changed", instance, after={field: {verb: sorted(pk_set or [])}})
+    _record(entry, watched_action(name, "changed"), instance, after={field: {verb: sorted(pk_set or [])}})
 
 
-def _record(entry: tuple[Actor, str], action: str, obj: models.Model, **change: Any) -> None:
+def _record(entry: tuple[Actor, str], action: AuditAction, obj: models.Model, **change: Any) -> None:
     actor, reason = entry
     audit_record(actor=actor, action=action, obj=obj, reason=reason, **change)
 
@@ -180,13 +181,17 @@ def added_entries(objects: list[models.Model]) -> list[AuditEntry]:
     for obj in objects:
         name, ignored = _WATCHED[type(obj)]
         entries.append(
-            AuditEntry(actor=actor, action=f"{name}_added", obj=obj, after=_values(obj, ignored), reason=reason)
+            AuditEntry(
+                actor=actor, action=watched_action(name, "added"), obj=obj, after=_values(obj, ignored), reason=reason
+            )
         )
     return entries
 
 
 def watch(model: type[models.Model], name: str, *, ignore: tuple[str, ...] = ()) -> None:
     """Record every add, change and delete of `model` as `<name>_added|_changed|_deleted`."""
+    for verb in WATCH_VERBS:
+        watched_action(name, verb)  # a name AuditAction lacks fails here, while the apps load
     _patch_commands()
     _WATCHED[model] = (name, frozenset(ignore) | NOISE_FIELDS)
     uid = f"duban-audit-{model._meta.label_lower}"

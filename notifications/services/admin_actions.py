@@ -8,6 +8,7 @@ from accounts.models import User
 from duban.lib import clock
 from notifications.models import Delivery
 from policy_tasks.errors import Forbidden
+from policy_tasks.models import AuditAction
 from policy_tasks.services.audit import actor_for, audit_record
 
 S = Delivery.Status
@@ -32,7 +33,7 @@ def deliveries_retry(*, user: User, ids: list[int]) -> int:
     if changed:
         audit_record(
             actor=actor_for(user, role="admin"),
-            action="delivery.retry",
+            action=AuditAction.DELIVERY_RETRY,
             obj=rows[0],
             before={"status": {d.pk: d.status for d in rows}},
             after={"status": S.PENDING, "ids": changed},

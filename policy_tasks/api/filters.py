@@ -12,9 +12,8 @@ from accounts.models import Unit
 from duban.lib import clock
 from policy_tasks.date_fields import WindowDateFormField, WindowIsoDateTimeFormField
 from policy_tasks.models import Area, Milestone, ProgressReport, Task, TaskUnit
-from policy_tasks.selectors.lights import task_lights
+from policy_tasks.selectors.lights import Light, task_lights
 
-LIGHT_CHOICES = [("red", "红灯"), ("yellow", "黄灯"), ("green", "绿灯"), ("grey", "灰色")]
 _ID = {"min_value": 1, "max_value": 2**63 - 1}
 
 
@@ -73,7 +72,7 @@ class TaskFilter(df.FilterSet):
     unit = IdFilter(method="filter_unit", label="责任单位 ID（牵头或配合）")
     lead_unit = IdFilter(method="filter_lead_unit", label="牵头单位 ID")
     status = df.ChoiceFilter(choices=Task.Status.choices, label="状态")
-    light = df.ChoiceFilter(choices=LIGHT_CHOICES, method="filter_light", label="红黄绿灯（按今天）")
+    light = df.ChoiceFilter(choices=Light.choices, method="filter_light", label="红黄绿灯（按今天）")
     due_after = WindowDateFilter(method="filter_due_after", label="有节点完成时限不早于此日期")
     due_before = WindowDateFilter(method="filter_due_before", label="有节点完成时限不晚于此日期")
     overdue_on = WindowDateFilter(method="filter_overdue_on", label="截至此日期有逾期未销号节点")

@@ -29,7 +29,7 @@ from accounts import roles
 from accounts.models import Unit, User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, InvalidState, NotFound
-from policy_tasks.models import CalendarToken, Milestone, TaskUnit
+from policy_tasks.models import AuditAction, CalendarToken, Milestone, TaskUnit
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 
@@ -131,7 +131,7 @@ def calendar_token_create(
     )
     audit_record(
         actor=actor_for(user, unit=unit, meta=meta),
-        action="calendar_token.create",
+        action=AuditAction.CALENDAR_TOKEN_CREATE,
         obj=token,
         after={"unit": unit.pk if unit else None, "label": token.label},
     )
@@ -149,7 +149,7 @@ def calendar_token_revoke(*, user: User, token: CalendarToken, meta: RequestMeta
     token.revoked_at = now
     audit_record(
         actor=actor_for(user, unit=token.unit, meta=meta),
-        action="calendar_token.revoke",
+        action=AuditAction.CALENDAR_TOKEN_REVOKE,
         obj=token,
         before={"revoked_at": None},
         after={"revoked_at": now},

@@ -26,7 +26,7 @@ from duban.lib.any_of import AnyOf
 from policy_tasks.exports.snapshot import LatestReport, cutoff_of, latest_reports, latest_values, milestone_states
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW
+from policy_tasks.selectors.lights import GREEN, GREY, Light
 
 LEDGER_COLUMNS = [
     "序号",
@@ -45,7 +45,7 @@ LEDGER_COLUMNS = [
 ]
 # Columns merged across a clause's rows (0-based): 序号, 领域, 政策条款, 牵头单位, 配合单位.
 CLAUSE_COLUMNS = (0, 1, 2, 4, 5)
-LIGHTS = (RED, YELLOW, GREEN, GREY)
+LIGHTS = tuple(Light.values)
 _CN_DIGITS = "零一二三四五六七八九"
 MILESTONE_FIELDS = (
     "id", "document_id", "task_id", "position", "text", "due_date", "original_due_date",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from policy_tasks.models.audit import AuditEvent
+from policy_tasks.models.audit_actions import AuditAction
 from policy_tasks.models.calendar import CalendarDay
 from policy_tasks.models.documents import Area, AreaUnit, PolicyDocument, ReportPeriod, SupervisionScope
 from policy_tasks.models.exports import CalendarToken, ExportJob
@@ -21,6 +22,7 @@ from policy_tasks.models.workflow import (
 __all__ = [
     "Area",
     "AreaUnit",
+    "AuditAction",
     "AuditEvent",
     "CalendarDay",
     "CalendarToken",

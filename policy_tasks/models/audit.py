@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from policy_tasks.audit_labels import audit_label
+from policy_tasks.models.audit_actions import audit_label
 
 
 class AuditEvent(models.Model):
@@ -28,7 +28,7 @@ class AuditEvent(models.Model):
         "accounts.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="操作单位"
     )
     actor_role = models.CharField("身份", max_length=32, blank=True)
-    action = models.CharField("操作", max_length=64)
+    action = models.CharField("操作", max_length=64)  # an AuditAction code (audit_actions: why no choices=)
     object_type = models.CharField("对象类型", max_length=64)
     object_id = models.CharField("对象ID", max_length=64)
     document = models.ForeignKey(

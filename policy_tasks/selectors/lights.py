@@ -49,10 +49,12 @@ from accounts.models import Unit
 from duban.lib.sql import Row, SQLParam, column, fetch, rows_for_ids, table
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, Task, TaskUnit
+from policy_tasks.selectors.lights_reasons import Light as Light
 from policy_tasks.selectors.lights_reasons import LightReason, value_percent
 from policy_tasks.selectors.reports import as_decimal, latest_milestone_values, latest_percents, newest_lead_values_sql
 
-RED, YELLOW, GREEN, GREY = "red", "yellow", "green", "grey"
+# The values as plain strings: what SQL rows, dict keys and query strings hold.
+RED, YELLOW, GREEN, GREY = Light.RED.value, Light.YELLOW.value, Light.GREEN.value, Light.GREY.value
 # Not a light: the lists' filter for "still to do and not overdue" (yellow or green), what the
 # dashboard's 未办结 and 90天内到期 count.
 OPEN = "open"

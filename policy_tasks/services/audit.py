@@ -21,7 +21,7 @@ from django.http import HttpRequest
 
 from accounts.models import Unit, User
 from duban.lib import clock
-from policy_tasks.models import AuditEvent, PolicyDocument, Task
+from policy_tasks.models import AuditAction, AuditEvent, PolicyDocument, Task
 from policy_tasks.services.audit_hashing import digest
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ class AuditEntry:
     """One event for `audit_record_many`: audit_record's arguments, kept for a batch."""
 
     actor: Actor
-    action: str
+    action: AuditAction
     obj: Any
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
@@ -133,7 +133,7 @@ class AuditEntry:
 def audit_record(
     *,
     actor: Actor,
-    action: str,
+    action: AuditAction,
     obj: object,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
@@ -176,7 +176,8 @@ def _event(entry: AuditEntry, prev_hash: str) -> AuditEvent:
         actor=user,
         actor_unit=actor.unit,
         actor_role=actor.role,
-        action=entry.action,
+        # The plain code, as the row will hold it: the instance returned is the one read back.
+        action=str(entry.action),
         object_type=obj._meta.label_lower if hasattr(obj, "_meta") else str(type(obj).__name__),
         object_id=str(getattr(obj, "pk", obj)),
         document=entry.document,

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from duban.lib import workdays
-from policy_tasks.models import CalendarDay
+from policy_tasks.models import AuditAction, CalendarDay
 from policy_tasks.services.audit import Actor, audit_record
 
 VERSION_KEY = "duban:calendar-days:version"
@@ -60,7 +60,7 @@ def calendar_day_save(*, actor: Actor, entry: CalendarDay, before: dict[str, Any
     entry.save()
     audit_record(
         actor=actor,
-        action="calendar_day.create" if created else "calendar_day.update",
+        action=AuditAction.CALENDAR_DAY_CREATE if created else AuditAction.CALENDAR_DAY_UPDATE,
         obj=entry,
         before=before,
         after=_fields(entry),
@@ -73,7 +73,7 @@ def calendar_day_save(*, actor: Actor, entry: CalendarDay, before: dict[str, Any
 def calendar_day_delete(*, actor: Actor, entries: Iterable[CalendarDay]) -> int:
     count = 0
     for entry in entries:
-        audit_record(actor=actor, action="calendar_day.delete", obj=entry, before=_fields(entry))
+        audit_record(actor=actor, action=AuditAction.CALENDAR_DAY_DELETE, obj=entry, before=_fields(entry))
         entry.delete()
         count += 1
     if count:

@@ -18,7 +18,7 @@ from django.db import transaction
 from accounts.models import Unit, User
 from policy_tasks import permissions
 from policy_tasks.errors import Forbidden, InvalidState, ServiceError
-from policy_tasks.models import Milestone, Task, TaskUnit
+from policy_tasks.models import AuditAction, Milestone, Task, TaskUnit
 from policy_tasks.services.actors import supervisor_actor
 from policy_tasks.services.audit import RequestMeta, audit_record
 from policy_tasks.services.dates import require_in_window
@@ -149,7 +149,7 @@ def task_decompose(
 
     audit_record(
         actor=supervisor_actor(user, meta=meta),
-        action="task.decompose",
+        action=AuditAction.TASK_DECOMPOSE,
         obj=task,
         document=task.document,
         task=task,

@@ -27,7 +27,7 @@ from accounts.models import Unit, User
 from duban.lib import clock
 from policy_tasks import permissions
 from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, ServiceError
-from policy_tasks.models import CompletionRequest, Evidence, ProgressReport, Task
+from policy_tasks.models import AuditAction, CompletionRequest, Evidence, ProgressReport, Task
 from policy_tasks.models.workflow import evidence_path
 from policy_tasks.services.actors import member_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
@@ -177,7 +177,7 @@ def evidence_upload(
 
     audit_record(
         actor=actor_for(user, unit=unit, role=member_role(user, unit), meta=meta),
-        action="evidence.upload",
+        action=AuditAction.EVIDENCE_UPLOAD,
         obj=evidence,
         after={
             "name": evidence.original_name,

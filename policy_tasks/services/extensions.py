@@ -13,7 +13,7 @@ from accounts.models import User
 from duban.lib import clock
 from policy_tasks import decision_signals
 from policy_tasks.errors import InvalidState, NotFound, ServiceError, StaleVersion
-from policy_tasks.models import ExtensionRequest, Milestone
+from policy_tasks.models import AuditAction, ExtensionRequest, Milestone
 from policy_tasks.services.actors import member_actor, supervisor_actor
 from policy_tasks.services.audit import RequestMeta, audit_record
 from policy_tasks.services.concurrency import STALE_MESSAGE, bump, check_version
@@ -70,7 +70,7 @@ def extension_request(
         raise InvalidState("该节点已有待审批的延期申请") from exc
     audit_record(
         actor=actor,
-        action="extension.request",
+        action=AuditAction.EXTENSION_REQUEST,
         obj=request,
         after={
             "milestone": milestone.pk,
@@ -135,7 +135,7 @@ def extension_grant(
     after_row = Milestone.objects.values("due_date", "original_due_date", "delay_count", "version").get(pk=milestone.pk)
     audit_record(
         actor=supervisor_actor(user, meta=meta),
-        action="extension.grant",
+        action=AuditAction.EXTENSION_GRANT,
         obj=request,
         before={
             "status": ExtensionRequest.Status.PENDING,
@@ -170,7 +170,7 @@ def extension_refuse(
     _decide(request, user, ExtensionRequest.Status.REFUSED, note)
     audit_record(
         actor=supervisor_actor(user, meta=meta),
-        action="extension.refuse",
+        action=AuditAction.EXTENSION_REFUSE,
         obj=request,
         before={"status": ExtensionRequest.Status.PENDING, "milestone": milestone.pk},
         after={"status": ExtensionRequest.Status.REFUSED, "milestone": milestone.pk},

@@ -34,6 +34,7 @@ from duban.lib import clock
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import (
     Area,
+    AuditAction,
     CompletionRequest,
     DocumentVersion,
     ExtensionRequest,
@@ -182,7 +183,7 @@ def document_import(
             assert result.document is not None and result.version is not None, "_write sets both"
             document_event = AuditEntry(
                 actor=actor,
-                action="document.import" if result.created else "document.reimport",
+                action=AuditAction.DOCUMENT_IMPORT if result.created else AuditAction.DOCUMENT_REIMPORT,
                 obj=result.document,
                 before=None if before is None else {**before, "tasks": result.tasks_before},
                 after={**_version_state(result.version), "tasks": result.tasks_after, **result.summary()},
@@ -412,7 +413,7 @@ def _write_tasks(
         events.append(
             AuditEntry(
                 actor=actor,
-                action="task.reimport",
+                action=AuditAction.TASK_REIMPORT,
                 obj=task,
                 before=was,
                 after={
@@ -512,7 +513,7 @@ def _withdraw_tasks(
         result.events.append(
             AuditEntry(
                 actor=actor,
-                action="task.withdraw",
+                action=AuditAction.TASK_WITHDRAW,
                 obj=task,
                 before=was,
                 after={
@@ -531,7 +532,7 @@ def _withdraw_tasks(
             result.events.append(
                 AuditEntry(
                     actor=actor,
-                    action="task.withdraw",
+                    action=AuditAction.TASK_WITHDRAW,
                     obj=sub,
                     before={"status": sub.status, "number": sub.number, "label": sub.ref},
                     after={

@@ -20,7 +20,7 @@ from accounts.models import User
 from duban.lib import clock
 from policy_tasks import decision_signals
 from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError, StaleVersion
-from policy_tasks.models import AreaUnit, CompletionRequest, Evidence, Milestone, Task, TaskUnit
+from policy_tasks.models import AreaUnit, AuditAction, CompletionRequest, Evidence, Milestone, Task, TaskUnit
 from policy_tasks.permissions import is_scoped_supervisor, require
 from policy_tasks.services.actors import member_actor, supervisor_actor
 from policy_tasks.services.audit import RequestMeta, audit_record
@@ -142,7 +142,7 @@ def milestone_request_completion(
 
     audit_record(
         actor=actor,
-        action="milestone.request_completion",
+        action=AuditAction.MILESTONE_REQUEST_COMPLETION,
         obj=milestone,
         before={"status": milestone.status, "version": milestone.version},
         after={
@@ -207,7 +207,7 @@ def milestone_verify(
 
     audit_record(
         actor=supervisor_actor(user, meta=meta),
-        action="milestone.verify",
+        action=AuditAction.MILESTONE_VERIFY,
         obj=milestone,
         before=before,
         after=after,
@@ -248,7 +248,7 @@ def milestone_return(
     decision_signals.decided(decision_signals.RETURNED, request, user)
     audit_record(
         actor=supervisor_actor(user, meta=meta),
-        action="milestone.return",
+        action=AuditAction.MILESTONE_RETURN,
         obj=milestone,
         before={"status": milestone.status, "version": milestone.version},
         after={"status": Milestone.Status.OPEN, "version": milestone.version + 1, "completion_request": request.pk},

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from duban.lib.workdays import add_workdays
-from policy_tasks.models import PolicyDocument, ReportPeriod
+from policy_tasks.models import AuditAction, PolicyDocument, ReportPeriod
 from policy_tasks.services.audit import SYSTEM, Actor, audit_record
 
 
@@ -97,7 +97,7 @@ def document_generate_periods(*, document: PolicyDocument, actor: Actor | None =
     ReportPeriod.objects.bulk_create(new, ignore_conflicts=True)
     audit_record(
         actor=actor or SYSTEM,
-        action="document.generate_periods",
+        action=AuditAction.DOCUMENT_GENERATE_PERIODS,
         obj=document,
         before=None,
         after={

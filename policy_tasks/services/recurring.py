@@ -32,7 +32,7 @@ from django.db.models import Max
 from duban.lib import clock
 from duban.lib.workdays import add_workdays
 from policy_tasks.errors import ServiceError
-from policy_tasks.models import Milestone, Task
+from policy_tasks.models import AuditAction, Milestone, Task
 from policy_tasks.services.audit import SYSTEM, Actor, audit_record
 
 HORIZON_DAYS = 62
@@ -40,7 +40,6 @@ MONTHLY, QUARTERLY = "monthly", "quarterly"
 CADENCES = {MONTHLY: "每月", QUARTERLY: "每季度首月"}
 MAX_DAY = 28  # every month has it
 MAX_WORKDAY = 10  # well inside any month, even February with the Spring Festival
-ACTION = "milestone.recurring_generate"
 
 _PHRASE = re.compile(
     r"^(?P<cadence>每月|每季度首月)(?:(?P<day>\d{1,2})日前|第(?P<workday>\d{1,2})个工作日)"
@@ -208,7 +207,7 @@ def _extend(
     if made:
         audit_record(
             actor=actor,
-            action=ACTION,
+            action=AuditAction.MILESTONE_RECURRING_GENERATE,
             obj=task,
             after={
                 "rule": phrase,

@@ -24,7 +24,16 @@ from accounts.models import User
 from duban.lib import clock
 from policy_tasks import permissions
 from policy_tasks.errors import InvalidState, ServiceError, StaleVersion
-from policy_tasks.models import Milestone, MilestoneValue, ProgressReport, ReportPeriod, ReportVersion, Task, TaskUnit
+from policy_tasks.models import (
+    AuditAction,
+    Milestone,
+    MilestoneValue,
+    ProgressReport,
+    ReportPeriod,
+    ReportVersion,
+    Task,
+    TaskUnit,
+)
 from policy_tasks.services.actors import member_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 
@@ -153,7 +162,7 @@ def task_report_progress(
             [MilestoneValue(report=report, milestone=m, actual_value=v) for m, v in cleaned.items()]
         )
         before = None
-        action = "report.file"
+        action = AuditAction.REPORT_FILE
     else:
         if expected_version is not None and expected_version != report.version:
             raise StaleVersion(_STALE)
@@ -168,7 +177,7 @@ def task_report_progress(
                 report=report, milestone=milestone, defaults={"actual_value": value}
             )
         report.refresh_from_db()
-        action = "report.update"
+        action = AuditAction.REPORT_UPDATE
 
     current = _current_values(report)
     # The unique (report, version) constraint is the last word on concurrent revisions.

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from policy_tasks.models import PolicyDocument
+from policy_tasks.models import AuditAction, PolicyDocument
 from policy_tasks.services.audit import Actor, audit_record
 
 SCORING_FIELDS = (
@@ -44,7 +44,7 @@ def document_scoring_update(*, actor: Actor, document: PolicyDocument, weights: 
     current.save(update_fields=[*changed, "updated_at"])
     audit_record(
         actor=actor,
-        action="document.scoring_update",
+        action=AuditAction.DOCUMENT_SCORING_UPDATE,
         obj=current,
         before={name: before[name] for name in changed},
         after={name: after[name] for name in changed},

@@ -18,6 +18,7 @@ from accounts.models import User
 from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.errors import Forbidden
+from policy_tasks.models import AuditAction
 from policy_tasks.services.audit import RECORDED_BY_SERVICE, SYSTEM, Actor, RequestMeta, actor_for, audit_record
 
 RECOVERY_CODES = 10
@@ -37,13 +38,13 @@ def _subject(username: str) -> User | SignInName:
 
 
 def signin_succeeded(*, user: User, method: str, meta: RequestMeta) -> None:
-    audit_record(actor=actor_for(user, meta=meta), action="auth.login", obj=user, after={"method": method})
+    audit_record(actor=actor_for(user, meta=meta), action=AuditAction.AUTH_LOGIN, obj=user, after={"method": method})
 
 
 def signin_failed(*, username: str, meta: RequestMeta) -> None:
     audit_record(
         actor=actor_for(None, meta=meta),
-        action="auth.login_failed",
+        action=AuditAction.AUTH_LOGIN_FAILED,
         obj=_subject(username),
         after={"username": username},
     )
@@ -53,7 +54,7 @@ def signin_refused(*, user: User | None, identity: str, method: str, reason: str
     """A sign-in another way than the password (DingTalk) that names no account, or one it may not use."""
     audit_record(
         actor=actor_for(None, meta=meta),
-        action="auth.login_failed",
+        action=AuditAction.AUTH_LOGIN_FAILED,
         obj=user if user is not None else SignInName(identity[:64]),
         after={"method": method, "reason": reason, "identity": identity},
     )
@@ -61,7 +62,10 @@ def signin_refused(*, user: User | None, identity: str, method: str, reason: str
 
 def signin_locked_out(*, username: str, meta: RequestMeta) -> None:
     audit_record(
-        actor=actor_for(None, meta=meta), action="auth.locked_out", obj=_subject(username), after={"username": username}
+        actor=actor_for(None, meta=meta),
+        action=AuditAction.AUTH_LOCKED_OUT,
+        obj=_subject(username),
+        after={"username": username},
     )
 
 
@@ -70,7 +74,11 @@ def signin_unlock(*, username: str, actor: Actor, reason: str = "") -> int:
     """Lift the lockout of `username` (every address) before its cool-off ends; recorded."""
     removed: int = axes_reset(username=username)  # axes ships no type hints
     audit_record(
-        actor=actor, action="auth.unlocked", obj=_subject(username), after={"attempts_removed": removed}, reason=reason
+        actor=actor,
+        action=AuditAction.AUTH_UNLOCKED,
+        obj=_subject(username),
+        after={"attempts_removed": removed},
+        reason=reason,
     )
     return removed
 
@@ -82,7 +90,7 @@ def second_factor_verify(*, user: User, code: str, meta: RequestMeta) -> Device 
     for device in devices_for_user(user, for_verify=True):
         if code and device.verify_token(code):
             return device
-    audit_record(actor=actor_for(user, meta=meta), action="auth.otp_failed", obj=user)
+    audit_record(actor=actor_for(user, meta=meta), action=AuditAction.AUTH_OTP_FAILED, obj=user)
     return None
 
 
@@ -101,7 +109,7 @@ def second_factor_enrol(*, user: User, code: str, meta: RequestMeta) -> tuple[TO
     device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).order_by("-id").first()
     code = "".join(code.split())
     if device is None or not code.isdigit() or not device.verify_token(code):
-        audit_record(actor=actor_for(user, meta=meta), action="auth.otp_failed", obj=user, reason="enrolment")
+        audit_record(actor=actor_for(user, meta=meta), action=AuditAction.AUTH_OTP_FAILED, obj=user, reason="enrolment")
         return None
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     StaticDevice.objects.filter(user=user).delete()
@@ -112,7 +120,7 @@ def second_factor_enrol(*, user: User, code: str, meta: RequestMeta) -> tuple[TO
     StaticToken.objects.bulk_create(StaticToken(device=recovery, token=c) for c in codes)
     audit_record(
         actor=actor_for(user, meta=meta),
-        action="auth.mfa_enrolled",
+        action=AuditAction.AUTH_MFA_ENROLLED,
         obj=user,
         after={"totp_device": device.pk, "recovery_codes": RECOVERY_CODES},
     )
@@ -132,7 +140,7 @@ def second_factor_reset(*, user: User, actor: Actor, reason: str = "") -> int:
         device.delete()
     audit_record(
         actor=actor,
-        action="auth.mfa_reset",
+        action=AuditAction.AUTH_MFA_RESET,
         obj=user,
         before={"devices": [d.persistent_id for d in devices]},
         after={"devices": []},
@@ -148,4 +156,6 @@ def password_change(*, user: User, new_password: str, meta: RequestMeta) -> None
     setattr(user, RECORDED_BY_SERVICE, True)  # one event for one change: not also account.user_changed
     user.save()
     setattr(user, RECORDED_BY_SERVICE, False)
-    audit_record(actor=actor_for(user, meta=meta), action="auth.password_changed", obj=user, after={"at": clock.now()})
+    audit_record(
+        actor=actor_for(user, meta=meta), action=AuditAction.AUTH_PASSWORD_CHANGED, obj=user, after={"at": clock.now()}
+    )

@@ -20,7 +20,7 @@ from accounts.models import RoleGrant, Unit, User
 from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.errors import ServiceError
-from policy_tasks.models import Milestone, PolicyDocument, SourceKind, Task, TaskSource, TaskUnit
+from policy_tasks.models import AuditAction, Milestone, PolicyDocument, SourceKind, Task, TaskSource, TaskUnit
 from policy_tasks.models.task_sources import NUMBER_PREFIX
 from policy_tasks.permissions import require
 from policy_tasks.services.audit import Actor, RequestMeta, actor_for, audit_record
@@ -105,7 +105,7 @@ def _container(kind: str, year: int, actor: Actor) -> PolicyDocument:
     if created:
         audit_record(
             actor=actor,
-            action="task_source.container",
+            action=AuditAction.TASK_SOURCE_CONTAINER,
             obj=document,
             after={"kind": kind, "year": year, "doc_number": number},
             document=document,
@@ -185,7 +185,7 @@ def task_source_create(*, user: User, data: SourceTaskInput, meta: RequestMeta |
         rule = data.recurring_rule()
         audit_record(
             actor=actor,
-            action="task_source.create",
+            action=AuditAction.TASK_SOURCE_CREATE,
             obj=task,
             after={
                 "number": number,

@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from duban.lib import clock, workdays
-from policy_tasks.models import Milestone, Task, UrgeNotice, UrgeRecipient
+from policy_tasks.models import AuditAction, Milestone, Task, UrgeNotice, UrgeRecipient
 from policy_tasks.services.audit import SYSTEM, audit_record
 from policy_tasks.services.urges_numbering import urge_number_next
 
@@ -90,7 +90,7 @@ def _escalate(pk: int, today: date) -> UrgeNotice | None:
     UrgeRecipient.objects.bulk_create([UrgeRecipient(notice=notice, unit_id=unit) for unit in silent])
     audit_record(
         actor=SYSTEM,
-        action="urge.escalate",
+        action=AuditAction.URGE_ESCALATE,
         obj=notice,
         before={"notice": original.pk, "number": original.number, "level": original.level},
         after={"number": notice.number, "level": level, "reply_due": reply_due, "units": silent},

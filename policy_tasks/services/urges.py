@@ -15,7 +15,7 @@ from django.db import transaction
 from accounts.models import Unit, User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, NotFound, ServiceError
-from policy_tasks.models import Milestone, Task, TaskUnit, UrgeNotice, UrgeRecipient
+from policy_tasks.models import AuditAction, Milestone, Task, TaskUnit, UrgeNotice, UrgeRecipient
 from policy_tasks.permissions import require
 from policy_tasks.services.actors import member_role, supervisor_actor
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
@@ -78,7 +78,7 @@ def urge_issue(
     UrgeRecipient.objects.bulk_create([UrgeRecipient(notice=notice, unit_id=pk) for pk in unit_ids])
     audit_record(
         actor=supervisor_actor(user, meta=meta),
-        action="urge.issue",
+        action=AuditAction.URGE_ISSUE,
         obj=notice,
         after={
             "number": notice.number,
@@ -120,7 +120,7 @@ def urge_acknowledge(*, user: User, recipient: UrgeRecipient, meta: RequestMeta 
     notice = recipient.notice
     audit_record(
         actor=actor_for(user, unit=recipient.unit, role=role, meta=meta),
-        action="urge.acknowledge",
+        action=AuditAction.URGE_ACKNOWLEDGE,
         obj=recipient,
         before={"notice": notice.pk, "acknowledged_at": None},
         after={"notice": notice.pk, "acknowledged_at": now},
@@ -150,7 +150,7 @@ def urge_reply(*, user: User, recipient: UrgeRecipient, reply: str, meta: Reques
     notice = recipient.notice
     audit_record(
         actor=actor_for(user, unit=recipient.unit, role=role, meta=meta),
-        action="urge.reply",
+        action=AuditAction.URGE_REPLY,
         obj=recipient,
         before={"notice": notice.pk, "acknowledged_at": acknowledged_at, "replied_at": None},
         after={"notice": notice.pk, "acknowledged_at": acknowledged_at or now, "replied_at": now},

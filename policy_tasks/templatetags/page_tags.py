@@ -7,6 +7,7 @@ from django import template
 from django.http import HttpRequest
 
 from policy_tasks.models import PolicyDocument, Task
+from policy_tasks.selectors.lights_reasons import LightReason, light_badge
 
 register = template.Library()
 
@@ -64,3 +65,9 @@ def placed_at_milestone(messages, pk) -> list:
 @register.filter
 def unplaced(messages) -> list:
     return [m for m in messages if not _places(m)]
+
+
+@register.filter
+def badge(light: str, reason: LightReason | None = None) -> str:
+    """`{{ light|badge:reason }}`: the light's name (selectors.lights_reasons.light_badge)."""
+    return light_badge(light, reason)

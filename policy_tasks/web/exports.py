@@ -34,8 +34,9 @@ from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob, PolicyDocument, TaskUnit
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.request_types import AuthenticatedHttpRequest
+from policy_tasks.selectors.lights import Light
 from policy_tasks.web.access import Viewer, is_htmx, meta, page, require_viewer
-from policy_tasks.web.forms import LIGHT_CHOICES, DateInput, PageForm, field_of
+from policy_tasks.web.forms import DateInput, PageForm, field_of
 from policy_tasks.web.queries import visible_documents
 
 JOBS_SHOWN = 20
@@ -53,7 +54,7 @@ class LedgerExportForm(PageForm):
         label="责任单位", queryset=None, required=False, empty_label="全部单位"
     )
     light = forms.MultipleChoiceField(
-        label="灯色(不选为全部)", choices=LIGHT_CHOICES[1:], required=False, widget=forms.CheckboxSelectMultiple
+        label="灯色(不选为全部)", choices=Light.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     due_from = WindowDateFormField(label="时限自", required=False, widget=DateInput())
     due_to = WindowDateFormField(label="时限至", required=False, widget=DateInput())

@@ -9,7 +9,7 @@ from django import forms
 from accounts.models import Unit
 from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.models import Area, PolicyDocument, TaskUnit, UrgeNotice
-from policy_tasks.selectors.lights import GREEN, GREY, OPEN, RED, YELLOW
+from policy_tasks.selectors.lights import GREY, OPEN, Light
 
 F = TypeVar("F", bound=forms.Field)
 
@@ -111,13 +111,12 @@ class UrgeForm(PageForm):
     message = forms.CharField(label="督办事项", required=False, max_length=2000)
 
 
+# The list's filter: the lights, and before grey the open work that is not overdue (OPEN).
 LIGHT_CHOICES = [
     ("", "全部"),
-    (RED, "红灯(逾期)"),
-    (YELLOW, "黄灯(临期/滞后)"),
-    (GREEN, "绿灯(正常)"),
+    *[(light.value, light.label) for light in (Light.RED, Light.YELLOW, Light.GREEN)],
     (OPEN, "未办结(未逾期)"),
-    (GREY, "已销号"),
+    (GREY, Light.GREY.label),
 ]
 
 

@@ -33,6 +33,7 @@ from policy_tasks.selectors.lights import (
     OPEN,
     RED,
     YELLOW,
+    Light,
     _Due,
     _Thresholds,
     annotate_lights,
@@ -236,7 +237,7 @@ class _BoardRow(NamedTuple):
 class BoardArea:
     area: Area | None
     tasks: list[Task]  # the tiles; empty when the area is summarised by its counts
-    counts: dict[str, int]  # tasks by light, in LIGHT_ORDER
+    counts: dict[str, int]  # tasks by light, the worst first (Light's order)
 
 
 def board(*, user: User, document: PolicyDocument, on: date, area: Area | None = None) -> list[BoardArea]:
@@ -273,7 +274,7 @@ def board(*, user: User, document: PolicyDocument, on: date, area: Area | None =
         members = grouped.get(key.pk if key is not None else None, [])
         if not members:
             continue
-        counts = {light: 0 for light in (RED, YELLOW, GREEN, GREY)}
+        counts = {light.value: 0 for light in Light}
         for row in members:
             counts[lights[row.pk]] += 1
         shown = instances.get(key.pk if key is not None else None, [])

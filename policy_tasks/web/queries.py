@@ -30,12 +30,10 @@ from policy_tasks.models import (
     UrgeRecipient,
 )
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.lights import GREEN, GREY, RED, YELLOW, annotate_lights, task_lights
+from policy_tasks.selectors.lights import Light, annotate_lights, task_lights
 from policy_tasks.selectors.reports import MissingReport, reports_missing, task_reports
 from policy_tasks.selectors.tasks import milestones_overdue
 
-LIGHT_ORDER = [RED, YELLOW, GREEN, GREY]
-LIGHT_LABELS = {RED: "逾期", YELLOW: "临期/滞后", GREEN: "正常推进", GREY: "已销号"}
 UPCOMING_DAYS = 30
 
 
@@ -68,7 +66,7 @@ class PeriodDue:
 
 @dataclass
 class Workbench:
-    groups: list[tuple[str, str, list[Task]]] = field(default_factory=list)
+    groups: list[tuple[str, list[Task]]] = field(default_factory=list)
     task_count: int = 0
     upcoming: list[Milestone] = field(default_factory=list)
     upcoming_count: int = 0
@@ -118,8 +116,8 @@ def workbench(*, user: User, unit_ids: set[int], on: date, shown: int | None = N
         task.my_roles = roles.get(task.pk, set())
     board.task_count = len(tasks)
     board.groups = [
-        (light, LIGHT_LABELS[light], [t for t in tasks if t.light == light])
-        for light in LIGHT_ORDER
+        (light, [t for t in tasks if t.light == light])
+        for light in Light.values  # the worst first
         if any(t.light == light for t in tasks)
     ]
 

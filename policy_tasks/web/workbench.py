@@ -41,7 +41,7 @@ def workbench(request: AuthenticatedHttpRequest) -> HttpResponse:
     mine = figures(on=on, user=viewer.user, unit_ids=viewer.unit_ids) if viewer.unit_ids else None
     task_group = None
     chosen = request.GET.get("tasks")
-    for light, _label, tasks in board.groups:
+    for light, tasks in board.groups:
         if light == chosen:
             num_pages = max(1, -(-len(tasks) // GROUP_PAGE))
             number = page_number(request.GET.get("page"), num_pages)

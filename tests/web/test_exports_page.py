@@ -215,7 +215,7 @@ def test_in_a_browser_jobs_poll_until_ready_and_subscriptions_come_and_go(web, s
     celery_app.conf.task_always_eager = True
     try:
         card = page.locator("#ledger-export")
-        card.get_by_label("红灯(逾期)").check()
+        card.get_by_label("红灯·逾期").check()
         card.get_by_role("button", name="后台生成").click()
         expect(card.get_by_role("status")).to_contain_text("已开始生成台账 (Excel)")
     finally:

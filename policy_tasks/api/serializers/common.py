@@ -5,13 +5,9 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from accounts.models import Membership, RoleGrant, Unit, UnitAlias, User
+from policy_tasks.selectors.lights_reasons import Light
 
-LIGHTS = [
-    ("red", "红灯：已逾期"),
-    ("yellow", "黄灯：临期或滞后序时进度"),
-    ("green", "绿灯：正常"),
-    ("grey", "灰色：已办结"),
-]
+LIGHTS = Light.choices
 
 
 class LightField(serializers.ChoiceField):

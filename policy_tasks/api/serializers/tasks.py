@@ -9,6 +9,7 @@ from policy_tasks.api.serializers.common import LightField, UnitBriefSerializer
 from policy_tasks.api.serializers.rollup import ParentBriefField, RollupField
 from policy_tasks.api.serializers.workflow import ReportSerializer
 from policy_tasks.models import Milestone, Task, TaskUnit
+from policy_tasks.selectors.lights_reasons import Reason
 
 
 class TaskUnitSerializer(serializers.ModelSerializer):
@@ -24,21 +25,10 @@ class UnitRowsField(serializers.ReadOnlyField):
     """A task's units as the view prepared them (views.common.attach_units), emitted as they are."""
 
 
-REASON_CODES = [
-    ("overdue", "逾期"),
-    ("due_soon", "临期：N个工作日内到期"),
-    ("behind", "滞后：完成进度落后序时进度超过文件设定的幅度"),
-    ("on_track", "正常"),
-    ("no_date", "持续推进，无固定时限"),
-    ("closed", "已销号"),
-    ("withdrawn", "已作废"),
-]
-
-
 class LightReasonSerializer(serializers.Serializer):
     """Why the milestone has its light (selectors.lights_reasons.LightReason)."""
 
-    code = serializers.ChoiceField(choices=REASON_CODES, read_only=True)
+    code = serializers.ChoiceField(choices=Reason.choices, read_only=True)
     label = serializers.CharField(read_only=True, help_text="页面上灯旁显示的说明，如“滞后：序时进度 62%，已完成 27%”")  # type: ignore[assignment]  # a declared field; drf-stubs see Field's own attribute
     expected_percent = serializers.IntegerField(
         read_only=True, allow_null=True, help_text="序时进度（已过时间占比，向上取整）；无时限或已办结为 null"
