@@ -1,10 +1,45 @@
-"""Downloads that do not pass through a web worker where the storage can hand out a link."""
+"""Every file the site hands out goes through here: `file_response` for what a view builds or
+streams itself (exports, the printable 督办单, a document's versions), `file_download` and
+`file_inline` for a stored file, which the storage may hand out as a signed link instead."""
 
 from __future__ import annotations
+
+from typing import IO
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
+from django.utils.http import content_disposition_header
+
+# A generated file shown in the browser (the bulletin's HTML or PDF) styles itself inline and runs
+# nothing; an attachment gets the same policy, in case a browser opens it anyway.
+FILE_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'self'"
+)
+
+
+def content_disposition(filename: str, *, inline: bool = False) -> str:
+    """RFC 6266: filename* carries a Chinese name; a plain ASCII name is quoted and escaped."""
+    return content_disposition_header(not inline, filename) or ""  # never None: a name is given
+
+
+def file_response(
+    content: bytes | IO[bytes], *, filename: str, content_type: str, inline: bool = False
+) -> HttpResponse | FileResponse:
+    """Bytes as they are, or an open file streamed (with its length) and closed once sent.
+
+    Not sniffed: an HTML file served as a download must not become a page of this origin.
+    """
+    response: HttpResponse | FileResponse
+    if isinstance(content, bytes):
+        response = HttpResponse(content, content_type=content_type)
+    else:
+        response = FileResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(filename, inline=inline)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = FILE_CSP
+    return response
 
 
 def signed_redirect(file: FieldFile, *, disposition: str, content_type: str) -> HttpResponse | None:
@@ -25,9 +60,18 @@ def signed_redirect(file: FieldFile, *, disposition: str, content_type: str) -> 
     return response
 
 
+def stored_file_download(file: FieldFile, *, filename: str, content_type: str) -> HttpResponseBase:
+    """A stored file we generated (an export job's): the signed link where the storage gives one,
+    else `file_response`; the same Content-Disposition either way."""
+    redirect = signed_redirect(file, disposition=content_disposition(filename), content_type=content_type)
+    if redirect is not None:
+        return redirect
+    return file_response(file, filename=filename, content_type=content_type)
+
+
 def file_download(file: FieldFile, *, disposition: str, content_type: str) -> HttpResponseBase:
     """The signed link where the storage gives one, else the file streamed under `disposition`,
-    its type not to be sniffed. The same rule for every route that hands out a stored file."""
+    its type not to be sniffed. For uploads, whose names the caller cleans into `disposition`."""
     redirect = signed_redirect(file, disposition=disposition, content_type=content_type)
     if redirect is not None:
         return redirect

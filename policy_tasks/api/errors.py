@@ -186,6 +186,14 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     return Response(error_body(code, message, fields), status=status_code, headers=headers)
 
 
-def json_error(status_code: int, code: str, message: str) -> JsonResponse:
-    """For answers produced outside DRF views (unknown API paths, lockout middleware)."""
-    return JsonResponse(error_body(code, message), status=status_code, json_dumps_params={"ensure_ascii": False})
+def json_error(status_code: int, code: str, message: str, fields: dict[str, list[str]] | None = None) -> JsonResponse:
+    """For answers produced outside DRF views (unknown API paths, lockout middleware, old URLs)."""
+    return JsonResponse(
+        error_body(code, message, fields), status=status_code, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def service_error_response(exc: ServiceError) -> JsonResponse:
+    """A service's refusal outside DRF views, in the body and status the API gives it."""
+    status_code, code, message, fields, _ = _translate(exc)
+    return json_error(status_code, code, message, fields)

@@ -109,11 +109,14 @@ urlpatterns = [
     path("urge-recipients/<id:pk>/reply/", urges.ReplyApi.as_view(), name="urge-reply"),
     path("ledger/overdue/", ledger.OverdueLedgerApi.as_view(), name="ledger-overdue"),
     # Exports (docs/exports.md): files at once, or as a background job; calendar subscriptions.
+    # The pages link here, and the old /exports/ download URLs redirect here (docs/decisions.md).
     path("documents/<id:pk>/ledger.xlsx", exports.LedgerXlsxApi.as_view(), name="export-ledger-xlsx"),
     path("documents/<id:pk>/ledger.csv", exports.LedgerCsvApi.as_view(), name="export-ledger-csv"),
     path("documents/<id:pk>/bulletin.pdf", exports.BulletinPdfApi.as_view(), name="export-bulletin-pdf"),
     path("documents/<id:pk>/bulletin.docx", exports.BulletinDocxApi.as_view(), name="export-bulletin-docx"),
     path("documents/<id:pk>/bulletin.html", exports.BulletinHtmlApi.as_view(), name="export-bulletin-html"),
+    path("urges/<id:pk>/notice.pdf", exports.UrgeNoticePdfApi.as_view(), name="export-urge-notice-pdf"),
+    path("urges/<id:pk>/notice.docx", exports.UrgeNoticeDocxApi.as_view(), name="export-urge-notice-docx"),
     path("documents/<id:pk>/ledger-jobs/", exports.LedgerJobApi.as_view(), name="export-ledger-job"),
     path("documents/<id:pk>/bulletin-jobs/", exports.BulletinJobApi.as_view(), name="export-bulletin-job"),
     path("export-jobs/", exports.ExportJobListApi.as_view(), name="export-job-list"),

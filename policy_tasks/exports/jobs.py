@@ -24,7 +24,6 @@ from typing import IO, Any
 
 from django.core.files.base import File
 from django.db import transaction
-from django.utils.http import content_disposition_header
 
 from accounts.models import User
 from duban.lib import clock
@@ -202,11 +201,6 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
     )
     job.refresh_from_db()
     return job
-
-
-def job_disposition(job: ExportJob) -> str:
-    """The Content-Disposition a job's download carries, the same whether streamed or signed."""
-    return content_disposition_header(True, job.file_name) or ""  # never None for an attachment
 
 
 def export_jobs_prune(*, older_than: timedelta = timedelta(days=KEEP_DAYS)) -> int:

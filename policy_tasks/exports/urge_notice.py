@@ -14,15 +14,15 @@ task page and in the API; anyone else gets 404, as for a notice that does not ex
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
 from policy_tasks.exports import docx_official as w
 from policy_tasks.exports import pdf_font
 from policy_tasks.exports.bulletin_pdf import Block, Table
+from policy_tasks.exports.jobs import ExportFile
 from policy_tasks.exports.pdf_official import chinese_date
 from policy_tasks.models import TaskSource, TaskUnit, UrgeNotice
 from policy_tasks.permissions import visible_tasks
@@ -144,10 +144,7 @@ def render_docx(notice: UrgeNotice) -> bytes:
     return w.save(doc)
 
 
-def urge_notice_response(notice: UrgeNotice, fmt: str) -> HttpResponse:
+def urge_notice_file(notice: UrgeNotice, fmt: str) -> ExportFile:
+    """The notice as a file named by its number (柯督〔2023〕第1号.pdf)."""
     data = render_pdf(notice) if fmt == "pdf" else render_docx(notice)
-    response = HttpResponse(data, content_type=FORMATS[fmt])
-    name = f"{notice.number}.{fmt}"
-    # RFC 6266: filename* carries the Chinese name; the ASCII fallback keeps old clients working.
-    response["Content-Disposition"] = f"attachment; filename=\"urge-{notice.pk}.{fmt}\"; filename*=UTF-8''{quote(name)}"
-    return response
+    return ExportFile(name=f"{notice.number}.{fmt}", content_type=FORMATS[fmt], data=data)

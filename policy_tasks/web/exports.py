@@ -18,13 +18,14 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpResponse, HttpResponseBase
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import Unit
 from duban.lib import clock
+from duban.storage.downloads import file_response
 from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.exports.calendar_feed import calendar_token_create, calendar_token_revoke
@@ -156,12 +157,12 @@ def _posted(request: AuthenticatedHttpRequest, what: str) -> dict[str, Any]:
     return data
 
 
-def _download(request: AuthenticatedHttpRequest, *, kind: str, params: dict) -> FileResponse:
+def _download(request: AuthenticatedHttpRequest, *, kind: str, params: dict) -> HttpResponseBase:
     document = find_document(params.get("document"))
     result = build_export(kind=kind, document=document, params=params, user=request.user)
     # The printable bulletin opens in its own tab (its button targets one); other files download.
     inline = kind in (ExportJob.Kind.BULLETIN_HTML, ExportJob.Kind.BULLETIN_PDF)
-    return FileResponse(result.open(), as_attachment=not inline, filename=result.name, content_type=result.content_type)
+    return file_response(result.open(), filename=result.name, content_type=result.content_type, inline=inline)
 
 
 @page

@@ -52,16 +52,24 @@ def export_links(filters: ledger.LedgerFilters) -> dict | None:
         if getattr(filters, key):
             params[key] = getattr(filters, key).isoformat()
     month = on.replace(day=1) - timedelta(days=1)
-    bulletin = urlencode({"document": document.pk, "period": f"{month:%Y-%m}"})
+    # The API (/api/v1) takes the document in its path and `light` repeated; the page and the PDF open in the browser.
+    query = {key: value for key, value in params.items() if key != "document"}
+    if "light" in query:
+        query["light"] = str(query["light"]).split(",")
+    ledger = urlencode(query, doseq=True)
+    period = {"period": f"{month:%Y-%m}"}
+    bulletin = {"html": urlencode(period | {"inline": "true"}), "docx": urlencode(period)}
+    bulletin["pdf"] = bulletin["html"]
     try:
         return {
-            "xlsx": f"{reverse('exports:ledger', args=['xlsx'])}?{urlencode(params)}",
-            "csv": f"{reverse('exports:ledger', args=['csv'])}?{urlencode(params)}",
+            "xlsx": f"{reverse('api:export-ledger-xlsx', args=[document.pk])}?{ledger}",
+            "csv": f"{reverse('api:export-ledger-csv', args=[document.pk])}?{ledger}",
             # The export page with these filters preset: for a large ledger, built in the background.
             "page": f"{reverse('web:export')}?{urlencode(params)}",
             "month": f"{month:%Y年%m月}",
             "bulletin": {
-                fmt: f"{reverse('exports:bulletin', args=[fmt])}?{bulletin}" for fmt in ("html", "pdf", "docx")
+                fmt: f"{reverse(f'api:export-bulletin-{fmt}', args=[document.pk])}?{bulletin[fmt]}"
+                for fmt in ("html", "pdf", "docx")
             },
         }
     except NoReverseMatch:

@@ -99,6 +99,8 @@ OBJECTS = {
     "/api/v1/evidence/{id}/": lambda w, a: w.evidence,
     "/api/v1/evidence/{id}/download/": lambda w, a: w.evidence,
     "/api/v1/urges/{id}/": lambda w, a: w.notice,
+    "/api/v1/urges/{id}/notice.pdf": lambda w, a: w.notice,
+    "/api/v1/urges/{id}/notice.docx": lambda w, a: w.notice,
     "/api/v1/urge-recipients/{id}/acknowledge/": _own_recipient,
     "/api/v1/urge-recipients/{id}/reply/": _own_recipient,
     "/api/v1/documents/{id}/ledger.xlsx": lambda w, a: w.document,

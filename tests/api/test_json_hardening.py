@@ -72,13 +72,16 @@ def test_a_nul_character_in_a_query_parameter_is_a_400(rich_world, path):
 
 
 def test_the_export_views_refuse_nul_and_deep_nesting(rich_world, client):
+    """As the pages' session sends them, to the API, and to the old download URL that redirects there."""
     client.force_login(rich_world.supervisor)
-    nul = client.get(f"/exports/ledger.csv?document={rich_world.document.pk}&unit=%E5%8C%BA%00")
-    assert nul.status_code == 400 and "空字符" in nul.json()["message"]
-    deep = client.post("/exports/calendar/tokens/", _nested(5000), content_type="application/json")
-    assert deep.status_code == 400 and "嵌套" in deep.json()["message"]
-    label = client.post("/exports/calendar/tokens/", {"label": "我的\u0000日历"}, content_type="application/json")
-    assert label.status_code == 400 and "空字符" in label.json()["message"]
+    nul = client.get(f"/api/v1/documents/{rich_world.document.pk}/ledger.csv?unit=%E5%8C%BA%00")
+    assert nul.status_code == 400 and "空字符" in nul.json()["error"]["message"]
+    old = client.get(f"/exports/ledger.csv?document={rich_world.document.pk}&unit=%E5%8C%BA%00")
+    assert old.status_code == 400 and "空字符" in old.json()["error"]["message"]
+    deep = client.post("/api/v1/calendar-subscriptions/", _nested(5000), content_type="application/json")
+    assert deep.status_code == 400 and "嵌套" in deep.json()["error"]["message"]
+    label = client.post("/api/v1/calendar-subscriptions/", {"label": "我的\u0000日历"}, content_type="application/json")
+    assert label.status_code == 400 and "空字符" in label.json()["error"]["message"]
 
 
 def _api_paths() -> list[str]:

@@ -101,7 +101,7 @@ def test_the_bulletin_shows_a_scoped_supervisor_their_area_only(areas):
     for fmt in ("pdf", "docx"):
         response = client_for(w.by_area).get(f"/api/v1/documents/{w.document.pk}/bulletin.{fmt}?period={PERIOD}")
         assert response.status_code == 200
-    page = _signed_in(w.by_area).get(f"/exports/bulletin.html?document={w.document.pk}&period={PERIOD}")
+    page = _signed_in(w.by_area).get(f"/api/v1/documents/{w.document.pk}/bulletin.html?period={PERIOD}&inline=true")
     assert page.status_code == 200
     text = _body(page)
     assert ONLY_B not in text and "乙领域" not in text
@@ -155,6 +155,6 @@ def test_unit_members_are_refused_as_the_table_says(areas, actor):
     for fmt in ("html", "pdf", "docx"):
         assert api.get(f"/api/v1/documents/{w.document.pk}/bulletin.{fmt}?period={PERIOD}").status_code == 403
     page = _signed_in(user)
-    assert page.get(f"/exports/bulletin.html?document={w.document.pk}&period={PERIOD}").status_code == 403
+    assert page.get(f"/api/v1/documents/{w.document.pk}/bulletin.html?period={PERIOD}&inline=true").status_code == 403
     for path in ("/supervision/", "/dashboard/"):
         assert page.get(f"{path}?document={w.document.pk}").status_code == 403, path

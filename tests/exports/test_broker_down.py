@@ -69,14 +69,14 @@ def test_api_answers_503_and_the_job_is_failed(world, dead_broker):
     assert (listed["status"], listed["error"]) == ("failed", BROKER_DOWN)
 
 
-def test_plain_export_endpoint_answers_503(world, dead_broker):
+def test_the_api_answers_503_to_a_signed_in_browser_too(world, dead_broker):
     client = Client()
     client.force_login(world.lead_clerk)
     response = client.post(
-        "/exports/jobs/", {"kind": "ledger_csv", "document": world.document.pk}, content_type="application/json"
+        f"/api/v1/documents/{world.document.pk}/ledger-jobs/", {"format": "csv"}, content_type="application/json"
     )
     assert response.status_code == 503
-    assert response.json()["message"] == BROKER_DOWN
+    assert response.json()["error"]["message"] == BROKER_DOWN
     _only_job()
 
 

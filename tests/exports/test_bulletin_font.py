@@ -22,7 +22,6 @@ import pdfplumber
 import pypdfium2
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 from pypdf import PdfReader
 
 from policy_tasks.exports import pdf_font
@@ -195,11 +194,11 @@ def test_the_bulletin_command_exits_non_zero_and_writes_nothing(tmp_path, octobe
 
 def test_the_download_answers_422_with_the_message(client, october, rare_unit):
     client.force_login(october.supervisor)
-    url = reverse("exports:bulletin", args=["pdf"])
-    response = client.get(url, {"document": october.document.pk, "period": "2023-10"})
+    url = f"/api/v1/documents/{october.document.pk}/bulletin.pdf"
+    response = client.get(url, {"period": "2023-10"})
     assert response.status_code == 422
-    assert response.json()["error"] == "missing_glyphs"
-    _names_the_rare_character(response.json()["message"])
+    assert response.json()["error"]["code"] == "missing_glyphs"
+    _names_the_rare_character(response.json()["error"]["message"])
 
 
 def test_an_export_job_is_marked_failed_with_the_message(
@@ -213,12 +212,12 @@ def test_an_export_job_is_marked_failed_with_the_message(
     try:
         with django_capture_on_commit_callbacks(execute=True):
             started = client.post(
-                reverse("exports:jobs"), {"kind": "bulletin_pdf", "document": october.document.pk, "period": "2023-10"}
+                f"/api/v1/documents/{october.document.pk}/bulletin-jobs/", {"format": "pdf", "period": "2023-10"}
             )
     finally:
         celery_app.conf.task_always_eager = eager
     assert started.status_code == 202
-    status = client.get(started.json()["status_url"]).json()
+    status = client.get(started.json()["url"]).json()
     assert status["status"] == ExportJob.Status.FAILED
     assert status["download_url"] is None
     _names_the_rare_character(status["error"])

@@ -97,20 +97,20 @@ def test_leaving_the_unit_ends_the_feed(client, world):
 
 def test_a_clerk_cannot_subscribe_to_another_units_feed(client, world):
     client.force_login(world.other_clerk)
-    response = client.post(reverse("exports:calendar-tokens"), {"unit": world.lead_unit.pk})
+    response = client.post("/api/v1/calendar-subscriptions/", {"unit": world.lead_unit.pk})
     assert response.status_code == 404
     assert not CalendarToken.objects.exists()
 
 
 def test_token_views_show_the_url_once_and_revoke(client, world):
-    client.force_login(world.lead_clerk)
-    created = client.post(reverse("exports:calendar-tokens"), {"unit": world.lead_unit.name})
+    client.force_login(world.lead_clerk)  # signed in as on the pages: the API takes the session
+    created = client.post("/api/v1/calendar-subscriptions/", {"unit": world.lead_unit.pk})
     assert created.status_code == 201
-    url = created.json()["url"]
+    url = created.json()["feed_url"]
     assert client.get(url).status_code == 200
-    listed = client.get(reverse("exports:calendar-tokens")).json()
-    assert "url" not in listed[0]
-    revoke = reverse("exports:calendar-token-revoke", args=[created.json()["id"]])
+    listed = client.get("/api/v1/calendar-subscriptions/").json()["results"]
+    assert "feed_url" not in listed[0]
+    revoke = f"/api/v1/calendar-subscriptions/{created.json()['id']}/revoke/"
     client.force_login(world.co_clerk)
     assert client.post(revoke).status_code == 404  # not theirs
     client.force_login(world.lead_clerk)

@@ -42,7 +42,7 @@ def poisoned(db):
 def _download(client, poisoned, fmt: str) -> bytes:
     document, supervisor = poisoned
     client.force_login(supervisor)
-    response = client.get(f"/exports/ledger.{fmt}?document={document.pk}&as_of=2023-11-15")
+    response = client.get(f"/api/v1/documents/{document.pk}/ledger.{fmt}?as_of=2023-11-15")
     assert response.status_code == 200
     return b"".join(response.streaming_content)
 

@@ -40,11 +40,9 @@ def issued_on_2_november():
 def _get(october, fmt: str) -> bytes:
     client = Client()
     client.force_login(october.supervisor)
-    response = client.get(
-        f"/exports/bulletin.{fmt}", {"document": october.document.pk, "period": "2023-10", "download": "1"}
-    )
-    assert response.status_code == 200, response.content[:300]
-    return response.content
+    response = client.get(f"/api/v1/documents/{october.document.pk}/bulletin.{fmt}", {"period": "2023-10"})
+    assert response.status_code == 200, response.getvalue()[:300]
+    return response.getvalue()
 
 
 def test_bulletin_pdf_is_a4_with_issue_number_signature_colophon_and_page_numbers(october, settings):

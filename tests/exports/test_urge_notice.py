@@ -90,23 +90,23 @@ def test_the_task_page_shows_the_number_and_links_the_printable_notice(world, cl
     client.force_login(world.lead_clerk)
     page = client.get(f"/tasks/{world.task.pk}/").content.decode()
     assert notice.number in page
-    assert f'href="/exports/urges/{notice.pk}.pdf"' in page
-    assert f'href="/exports/urges/{notice.pk}.docx"' in page
+    assert f'href="/api/v1/urges/{notice.pk}/notice.pdf"' in page
+    assert f'href="/api/v1/urges/{notice.pk}/notice.docx"' in page
 
 
 def test_a_unit_that_may_not_see_the_notice_gets_404(world, client):
     notice = issue(world)
     client.force_login(world.other_clerk)
     for fmt in ("pdf", "docx"):
-        assert client.get(f"/exports/urges/{notice.pk}.{fmt}").status_code == 404
-    assert client.get(f"/exports/urges/{notice.pk + 1000}.pdf").status_code == 404
+        assert client.get(f"/api/v1/urges/{notice.pk}/notice.{fmt}").status_code == 404
+    assert client.get(f"/api/v1/urges/{notice.pk + 1000}/notice.pdf").status_code == 404
     client.logout()
-    assert client.get(f"/exports/urges/{notice.pk}.pdf").status_code == 302  # to the sign-in page
+    assert client.get(f"/api/v1/urges/{notice.pk}/notice.pdf").status_code == 401  # the API's "sign in first"
 
 
 def _download(client, user, notice, fmt) -> bytes:
     client.force_login(user)
-    response = client.get(f"/exports/urges/{notice.pk}.{fmt}")
+    response = client.get(f"/api/v1/urges/{notice.pk}/notice.{fmt}")
     assert response.status_code == 200, response.content[:300]
     assert "attachment" in response["Content-Disposition"]
     return response.content
@@ -167,7 +167,7 @@ def _screenshot(data: bytes, name: str) -> None:
 def test_a_character_the_font_lacks_refuses_the_pdf_by_name_and_word_still_works(world, client):
     notice = issue(world, message="请区\U00020000教育局说明原因")
     client.force_login(world.supervisor)
-    response = client.get(f"/exports/urges/{notice.pk}.pdf")
+    response = client.get(f"/api/v1/urges/{notice.pk}/notice.pdf")
     assert response.status_code == 422
-    assert "督办单中有 PDF 字体不支持的字：“\U00020000”（U+20000" in response.json()["message"]
-    assert client.get(f"/exports/urges/{notice.pk}.docx").status_code == 200
+    assert "督办单中有 PDF 字体不支持的字：“\U00020000”（U+20000" in response.json()["error"]["message"]
+    assert client.get(f"/api/v1/urges/{notice.pk}/notice.docx").status_code == 200

@@ -1,14 +1,15 @@
 """Export jobs with files in an S3-compatible bucket: the worker writes the object, the
-download (API and /exports/) is a redirect to a signed link, only for the job's requester."""
+download (through the API, as the exports page links it) is a redirect to a signed link, only for
+the job's requester."""
 
 from __future__ import annotations
 
 import io
+import re
 from urllib.parse import parse_qs, quote, urlsplit
 
 import openpyxl
 import pytest
-from django.urls import reverse
 
 from policy_tasks.exports.jobs import export_jobs_prune
 from policy_tasks.models import ExportJob
@@ -63,13 +64,15 @@ def test_a_job_from_the_exports_page_downloads_by_a_signed_link(
     client, world, bucket, eager, django_capture_on_commit_callbacks
 ):
     client.force_login(world.lead_clerk)
+    form = {"what": "ledger", "ledger-document": world.document.pk, "ledger-as_of": "2023-11-01", "ledger-fmt": "csv"}
     with django_capture_on_commit_callbacks(execute=True):
-        started = client.post(
-            reverse("exports:jobs"), {"kind": "ledger_csv", "document": world.document.pk, "as_of": "2023-11-01"}
-        )
-    assert started.status_code == 202
-    status = client.get(started.json()["status_url"]).json()
+        started = client.post("/export/start/", form)
+    assert started.status_code == 302
     job = ExportJob.objects.get()
+    row = client.get(f"/export/jobs/{job.pk}/").content.decode()
+    link = re.search(r'href="([^"]+)">下载 ', row)
+    assert link, row
+    status = {"download_url": link.group(1)}
     body, headers = fetch(_signed(client.get(status["download_url"]), bucket, key=job.file.name))
     assert body == bucket.read(job.file.name)
     assert "抽蓄项目10月底前开工" in body.decode("utf-8-sig")

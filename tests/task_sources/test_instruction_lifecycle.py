@@ -114,7 +114,7 @@ def test_an_instruction_from_the_form_to_closure(client, world, rules):
 def _the_printed_notice_is_official(client, world, notice) -> None:
     """The 督办单 as the unit downloads it: A4, red masthead, its number and 落款, PDF and Word."""
     client.force_login(world.lead_clerk)
-    pdf = client.get(f"/exports/urges/{notice.pk}.pdf")
+    pdf = client.get(f"/api/v1/urges/{notice.pk}/notice.pdf")
     assert pdf.status_code == 200, pdf.content[:300]
     pages = PdfReader(io.BytesIO(pdf.content)).pages
     assert all((round(float(p.mediabox.width)), round(float(p.mediabox.height))) == (595, 842) for p in pages)
@@ -123,7 +123,7 @@ def _the_printed_notice_is_official(client, world, notice) -> None:
     assert "关于落实批示〔2023〕1号的督办通知" in text and "根据批示〔2023〕1号“请区发改局牵头" in text
     assert "督查室2023年11月1日" in text  # 落款 over 成文日期
     assert re.search(r"0\.8\d* 0(\.0+)? 0(\.0+)? rg", pages[0].get_contents().get_data().decode("latin-1"))  # red
-    docx = client.get(f"/exports/urges/{notice.pk}.docx")
+    docx = client.get(f"/api/v1/urges/{notice.pk}/notice.docx")
     assert docx.status_code == 200
     doc = Document(io.BytesIO(docx.content))
     section = doc.sections[0]

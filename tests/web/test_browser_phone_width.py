@@ -152,7 +152,7 @@ def test_every_page_of_every_role_fits_375_px(web, seeded):
         ("消息中心(督查员)", "/notifications/inbox/"),
         ("任务来源列表(督查员)", "/sources/"),
         ("批示件任务页", f"/tasks/{instruction.pk}/"),
-        ("督查通报网页", f"/exports/bulletin.html?document={seeded.pk}&period=2023-10"),
+        ("督查通报网页", f"/api/v1/documents/{seeded.pk}/bulletin.html?period=2023-10&inline=true"),
         ("导出(督查员)", "/export/"),  # last: the feed URL is made on it next
     ]
     page = _phone(web, "duchashi")

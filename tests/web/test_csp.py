@@ -72,7 +72,7 @@ def test_each_request_gets_its_own_nonce(client, db):
 
 def test_the_bulletin_page_may_style_itself_but_runs_nothing(client, seeded):
     client.login(username="duchashi", password="duban-demo-2023")
-    response = client.get(f"/exports/bulletin.html?document={seeded.pk}&period=2023-10")
+    response = client.get(f"/api/v1/documents/{seeded.pk}/bulletin.html?period=2023-10&inline=true")
     assert response.status_code == 200
     policy = _policy(response)
     assert policy["default-src"] == "default-src 'none'"

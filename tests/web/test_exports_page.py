@@ -84,7 +84,7 @@ def test_a_job_started_on_the_page_shows_progress_then_a_download_link(client, w
     row = client.get(f"/export/jobs/{job.pk}/", headers=HTMX).content.decode()
     assert "hx-get" not in row  # done: the row stops asking
     link = re.search(r'href="([^"]+)">下载 (台账_\S+\.xlsx)</a>', row)
-    assert link and link.group(1) == f"/exports/jobs/{job.pk}/download"
+    assert link and link.group(1) == f"/api/v1/export-jobs/{job.pk}/download/"
     download = client.get(link.group(1))
     ws = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))["台账"]
     assert ws.cell(3, 4).value == "抽蓄项目10月底前开工"

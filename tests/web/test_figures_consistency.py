@@ -211,7 +211,7 @@ def test_every_page_shows_the_same_figures_at_three_dates(active: PolicyDocument
         # The ledger export: one row per overdue milestone, per closed one.
         for light, count in (("red", f.overdue), ("grey", f.closed)):
             data = b"".join(
-                sup.get(f"/exports/ledger.csv?document={doc.pk}&as_of={on}&light={light}").streaming_content
+                sup.get(f"/api/v1/documents/{doc.pk}/ledger.csv?as_of={on}&light={light}").streaming_content
             )
             rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
             assert len(rows) - 1 == count, (on, light)
@@ -239,7 +239,7 @@ def test_every_page_shows_the_same_figures_at_three_dates(active: PolicyDocument
 
         # The bulletin of the month that ends the day before.
         if on in BULLETIN_OF:
-            html = sup.get(f"/exports/bulletin.html?document={doc.pk}&period={BULLETIN_OF[on]}").content.decode()
+            html = sup.get(f"/api/v1/documents/{doc.pk}/bulletin.html?period={BULLETIN_OF[on]}").getvalue().decode()
             shown = _figures_on(html)
             rate = "—" if f.on_time_rate is None else f"{f.on_time_rate}%"
             assert shown == {

@@ -75,15 +75,13 @@ OBJECTS = {
     "api/v1/evidence/<id:pk>/": lambda w: w.evidence,
     "api/v1/evidence/<id:pk>/download/": lambda w: w.evidence,
     "api/v1/urges/<id:pk>/": lambda w: w.notice,
+    "api/v1/urges/<id:pk>/notice.pdf": lambda w: w.notice,  # the printable 督办单 (tests/exports/test_urge_notice.py)
+    "api/v1/urges/<id:pk>/notice.docx": lambda w: w.notice,
     "api/v1/urge-recipients/<id:pk>/acknowledge/": lambda w: w.lead_recipient,
     "api/v1/urge-recipients/<id:pk>/reply/": lambda w: w.lead_recipient,
     "api/v1/export-jobs/<id:pk>/": _own_job,
     "api/v1/export-jobs/<id:pk>/download/": _own_job,
     "api/v1/calendar-subscriptions/<id:pk>/revoke/": _own_token,
-    "exports/jobs/<int:pk>/": _own_job,
-    "exports/jobs/<int:pk>/download": _own_job,
-    "exports/calendar/tokens/<int:pk>/revoke": _own_token,
-    "exports/urges/<int:pk>.<str:fmt>": lambda w: w.notice,  # the printable 督办单 (tests/exports/test_urge_notice.py)
     "tasks/<int:task_id>/": lambda w: w.task,
     "tasks/<int:task_id>/report/": lambda w: w.task,
     "tasks/<int:task_id>/evidence/": lambda w: w.task,
@@ -120,8 +118,11 @@ NOT_SCOPED = {
     "api/v1/areas/<id:pk>/": "an area of a published document",
     "documents/<int:document_id>/": "published document; clauses and area-wide targets filtered per reader",
     "api/v1/units/<id:pk>/": "units are listed to every signed-in user",
+    # Old download URLs: the same permanent redirect for any id, to the API route above, which answers.
     "exports/ledger.<str:fmt>": "a file format, not an object",
     "exports/bulletin.<str:fmt>": "a file format, not an object",
+    "exports/urges/<int:pk>.<str:fmt>": "redirects to api/v1/urges/<id:pk>/notice.<fmt>, whatever the id",
+    "exports/jobs/<int:pk>/download": "redirects to api/v1/export-jobs/<id:pk>/download/, whatever the id",
     # The token is the credential, not an id: see test_a_revoked_or_unknown_feed_token_is_404.
     "exports/calendar/<str:token>.ics": "a bearer token",
 }

@@ -255,7 +255,7 @@ def test_only_supervisors_and_admins_import(client, w):
 def test_ledger_export_links_carry_the_filters(client, w):
     client.force_login(w.supervisor)
     page = client.get(f"/supervision/?unit={w.lead_unit.pk}").content.decode()
-    links = {label: url for url, label in re.findall(r'<a href="(/exports/[^"]+)">(Excel|CSV)</a>', page)}
+    links = {label: url for url, label in re.findall(r'<a href="(/api/v1/documents/[^"]+)">(Excel|CSV)</a>', page)}
     assert f"unit={w.lead_unit.pk}" in links["Excel"] and "light=red" in links["Excel"]
     response = client.get(links["Excel"].replace("&amp;", "&"))
     assert response.status_code == 200

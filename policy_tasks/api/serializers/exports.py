@@ -61,6 +61,14 @@ class BulletinQuerySerializer(serializers.Serializer):
     period = serializers.RegexField(PERIOD_PATTERN, help_text="通报月份 YYYY-MM，如 2023-10（按该月末的状态）")
 
 
+class BulletinShownQuerySerializer(BulletinQuerySerializer):
+    """The page and the PDF may open in the browser, to read or print there."""
+
+    inline = serializers.BooleanField(
+        required=False, default=False, help_text="true：在浏览器中打开（可打印）；缺省作为附件下载"
+    )
+
+
 class BulletinJobInputSerializer(BulletinQuerySerializer):
     format = serializers.ChoiceField(choices=BULLETIN_FORMATS, default="pdf", help_text="pdf、docx（Word）或 html")
 

@@ -1,8 +1,9 @@
-"""Exports through the API: ledger and bulletin files, background export jobs, calendar subscriptions.
+"""Exports through the API: ledger and bulletin files, the printable 督办单, background export jobs,
+calendar subscriptions. The pages link here; the old /exports/ download URLs redirect here.
 
 Thin on purpose: serializers check the parameters; the file, the job and the token are
 policy_tasks.exports' own functions (build_export, export_job_start, calendar_token_*),
-so an export is the same file whether it came from here, the pages, /exports/ or a command.
+so an export is the same file whether it came from here, the pages or a command.
 Jobs and subscriptions are their owner's: anyone else's id is a 404.
 The calendar feed itself is not here: calendar apps cannot send a token, so it is
 served by its secret URL (`feed_url`, /exports/calendar/<secret>.ics).
@@ -11,7 +12,6 @@ served by its secret URL (`feed_url`, /exports/calendar/<secret>.ics).
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import FileResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -19,13 +19,14 @@ from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from duban.storage.downloads import signed_redirect
+from duban.storage.downloads import file_response, stored_file_download
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi, GenericApiMixin
 from policy_tasks.api.schema import SIGNED_REDIRECT, errors_for
 from policy_tasks.api.serializers.exports import (
     BulletinJobInputSerializer,
     BulletinQuerySerializer,
+    BulletinShownQuerySerializer,
     CalendarSubscriptionCreatedSerializer,
     CalendarSubscriptionInputSerializer,
     CalendarSubscriptionSerializer,
@@ -36,11 +37,12 @@ from policy_tasks.api.serializers.exports import (
 )
 from policy_tasks.api.views.common import ScopedListApi
 from policy_tasks.errors import Forbidden, InvalidState
+from policy_tasks.exports import urge_notice
 from policy_tasks.exports.calendar_feed import calendar_token_create, calendar_token_revoke
-from policy_tasks.exports.jobs import CONTENT_TYPES, ExportFile, build_export, job_disposition
+from policy_tasks.exports.jobs import CONTENT_TYPES, ExportFile, build_export
 from policy_tasks.exports.params import find_unit
 from policy_tasks.exports.tasks import export_job_start
-from policy_tasks.models import CalendarToken, ExportJob
+from policy_tasks.models import CalendarToken, ExportJob, UrgeNotice
 from policy_tasks.permissions import can
 
 TAGS = ["exports"]
@@ -51,16 +53,8 @@ def _binary(kind: str, description: str) -> dict:
     return {(200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description=description)}
 
 
-def _attachment(handle, *, name: str, content_type: str) -> FileResponse:
-    # FileResponse writes filename* (RFC 6266) for the Chinese name; nosniff keeps an HTML
-    # bulletin from being rendered as a page of this origin.
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def _file(result: ExportFile) -> FileResponse:
-    return _attachment(result.open(), name=result.name, content_type=result.content_type)
+def _file(result: ExportFile, *, inline: bool = False):
+    return file_response(result.open(), filename=result.name, content_type=result.content_type, inline=inline)
 
 
 class OnDocumentApi(GenericApi):
@@ -107,12 +101,10 @@ def _ledger_schema(kind: str, label: str):
     )
 
 
-def _bulletin_schema(kind: str, label: str):
+def _bulletin_schema(kind: str, label: str, query=BulletinShownQuerySerializer):
     # Only the PDF draws glyphs: a character its font lacks is refused (pdf_font).
     errors = errors_for(422) if kind == ExportJob.Kind.BULLETIN_PDF else None
-    return _file_schema(
-        kind, f"下载督查通报（{label}；督查员、区领导、管理员）", BulletinQuerySerializer, f"督查通报{label}", errors
-    )
+    return _file_schema(kind, f"下载督查通报（{label}；督查员、区领导、管理员）", query, f"督查通报{label}", errors)
 
 
 @_ledger_schema(ExportJob.Kind.LEDGER_XLSX, "Excel")
@@ -128,12 +120,14 @@ class LedgerCsvApi(LedgerFileApi):
 class BulletinFileApi(OnDocumentApi):
     permission_action = "scoreboard.read"
     kind = ExportJob.Kind.BULLETIN_PDF
+    query: type[BulletinQuerySerializer] = BulletinShownQuerySerializer
 
     def get(self, request, *args, **kwargs):
         document = self.get_object()
         self.require_bulletin(document)
-        params = self.validated(BulletinQuerySerializer, request.query_params)
-        return _file(build_export(kind=self.kind, document=document, params=params, user=request.user))
+        params = self.validated(self.query, request.query_params)
+        inline = params.pop("inline", False)
+        return _file(build_export(kind=self.kind, document=document, params=params, user=request.user), inline=inline)
 
 
 @_bulletin_schema(ExportJob.Kind.BULLETIN_PDF, "PDF")
@@ -141,14 +135,52 @@ class BulletinPdfApi(BulletinFileApi):
     kind = ExportJob.Kind.BULLETIN_PDF
 
 
-@_bulletin_schema(ExportJob.Kind.BULLETIN_DOCX, "Word")
+@_bulletin_schema(ExportJob.Kind.BULLETIN_DOCX, "Word", BulletinQuerySerializer)
 class BulletinDocxApi(BulletinFileApi):
     kind = ExportJob.Kind.BULLETIN_DOCX
+    query = BulletinQuerySerializer
 
 
 @_bulletin_schema(ExportJob.Kind.BULLETIN_HTML, "网页")
 class BulletinHtmlApi(BulletinFileApi):
     kind = ExportJob.Kind.BULLETIN_HTML
+
+
+class UrgeNoticeFileApi(GenericApi):
+    """The printable 督办单 of one urge notice: whoever may see the notice; anyone else gets 404."""
+
+    permission_action = "task.view"
+    queryset = UrgeNotice.objects.none()  # the path's id, for the schema; urge_notice_for scopes it
+    fmt = "pdf"
+
+    def get(self, request, *args, **kwargs):
+        notice = urge_notice.urge_notice_for(request.user, kwargs["pk"])
+        result = urge_notice.urge_notice_file(notice, self.fmt)
+        return file_response(result.data, filename=result.name, content_type=result.content_type)
+
+
+def _notice_schema(fmt: str, label: str):
+    # Only the PDF draws glyphs: a character its font lacks is refused (pdf_font).
+    errors = errors_for(422) if fmt == "pdf" else {}
+    binary = OpenApiResponse(OpenApiTypes.BINARY, description=f"督办单{label}文件（以编号命名）")
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=f"urges_notice_file_{fmt}",
+            tags=TAGS,
+            summary=f"下载可打印的督办单（{label}）：能看到该催办督办单的人均可下载",
+            responses={(200, urge_notice.FORMATS[fmt]): binary, **errors},
+        )
+    )
+
+
+@_notice_schema("pdf", "PDF")
+class UrgeNoticePdfApi(UrgeNoticeFileApi):
+    fmt = "pdf"
+
+
+@_notice_schema("docx", "Word")
+class UrgeNoticeDocxApi(UrgeNoticeFileApi):
+    fmt = "docx"
 
 
 LOCATION = OpenApiParameter(
@@ -241,10 +273,7 @@ class ExportJobDownloadApi(MyJobs, GenericApi):
         except (FileNotFoundError, ValueError):
             # Pruned, or a restore without the media folder: the row says done, the file is gone.
             raise NotFound("文件已不存在，请重新导出") from None
-        redirect = signed_redirect(handle, disposition=job_disposition(job), content_type=CONTENT_TYPES[job.kind])
-        if redirect is not None:
-            return redirect
-        return _attachment(handle, name=job.file_name, content_type=CONTENT_TYPES[job.kind])
+        return stored_file_download(handle, filename=job.file_name, content_type=CONTENT_TYPES[job.kind])
 
 
 class CalendarSubscriptionListApi(ScopedListApi):

@@ -6,13 +6,12 @@ docs/permissions.md), like the document detail, which carries the current text a
 
 from __future__ import annotations
 
-from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
+from duban.storage.downloads import file_response
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
 from policy_tasks.api.serializers.documents import DocumentVersionSerializer
@@ -51,14 +50,6 @@ class DocumentVersionListApi(_OnDocument):
         return Response(DocumentVersionSerializer(versions, many=True).data)
 
 
-def _download(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    # RFC 6266 with filename* for the Chinese names offices give their files.
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 class DocumentVersionSourceApi(_OnDocument):
     @extend_schema(
         tags=TAGS,
@@ -68,7 +59,7 @@ class DocumentVersionSourceApi(_OnDocument):
     )
     def get(self, request, *args, **kwargs):
         version = self.version(with_bytes=True)
-        return _download(bytes(version.source), filename=version.filename, content_type="application/octet-stream")
+        return file_response(bytes(version.source), filename=version.filename, content_type="application/octet-stream")
 
 
 class DocumentVersionTextApi(_OnDocument):
@@ -81,6 +72,6 @@ class DocumentVersionTextApi(_OnDocument):
     def get(self, request, *args, **kwargs):
         version = self.version(with_bytes=False)
         stem = version.filename.rsplit(".", 1)[0] or "document"
-        return _download(
+        return file_response(
             version.text.encode(), filename=f"{stem}.v{version.number}.txt", content_type="text/plain; charset=utf-8"
         )
