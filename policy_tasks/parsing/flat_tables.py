@@ -215,5 +215,14 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         j += 1
     if current:
         rows.append(current)
-    body = align(rows, kinds, (LEAD, LISTED, CO), (TITLE, CONTENT, NOTE, DUE, AREA), LEADER, NUMBER, others=(OTHER,))
+    body = align(
+        rows,
+        kinds,
+        (LEAD, LISTED, CO),
+        (TITLE, CONTENT, NOTE, DUE, AREA),
+        LEADER,
+        NUMBER,
+        others=(OTHER,),
+        merged=(AREA,),
+    )
     return j, Table((tuple(header), *(tuple(r) for r in body)))

@@ -116,6 +116,54 @@ def _kind_of(cell: str) -> str:
     return "text"
 
 
+# A cell written only to say it is empty (`/`, `—`, `无`).
+_EMPTY_CELL = re.compile(r"[/／\-—–无]*")
+
+
+def _in_column_order(
+    typed: list[tuple[str, str]], kinds: list[str | None], accepts: dict[str, Callable[[str | None], bool]]
+) -> list[tuple[str, str]]:
+    """A row's cells as the columns can take them in order. Cells are flattened in column order,
+    so a cell that reads like a unit (`新(改)建村卫生室`, an item named for a place) but has a text
+    cell after it which no column past the unit columns could hold is the row's text (its 事项名称),
+    not its lead unit."""
+    out = list(typed)
+    j = 0
+    for n, (cell, kind) in enumerate(out):
+        if kind == "units":
+            first_unit = next((k for k in range(j, len(kinds)) if accepts["units"](kinds[k])), None)
+            later_text = any(k == "text" and not _EMPTY_CELL.fullmatch(c.strip()) for c, k in out[n + 1 :])
+            if first_unit is not None and later_text and not any(accepts["text"](k) for k in kinds[first_unit:]):
+                kind = "text"
+                out[n] = (cell, kind)
+        k = j
+        while k < len(kinds) and not accepts[kind](kinds[k]):
+            k += 1
+        if k < len(kinds):
+            j = k + 1
+    return out
+
+
+def _merged_columns(
+    typed: list[tuple[str, str]],
+    kinds: list[str | None],
+    accepts: dict[str, Callable[[str | None], bool]],
+    merged: tuple[str, ...],
+) -> set[int]:
+    """The leading merged-kind columns a row has no text cell for."""
+    first_unit = next((i for i, k in enumerate(kinds) if accepts["units"](k)), len(kinds))
+    columns = [i for i in range(first_unit) if accepts["text"](kinds[i])]
+    before = next((n for n, (_, kind) in enumerate(typed) if kind == "units"), len(typed))
+    missing = len(columns) - sum(1 for _, kind in typed[:before] if kind == "text")
+    skip: set[int] = set()
+    for i in columns:
+        if missing <= 0 or kinds[i] not in merged:
+            break
+        skip.add(i)
+        missing -= 1
+    return skip
+
+
 def align(
     rows: list[list[str]],
     kinds: list[str | None],
@@ -124,12 +172,15 @@ def align(
     leader: str,
     number: str,
     others: tuple[str, ...] = (),
+    merged: tuple[str, ...] = (),
 ) -> list[list[str]]:
     """Each row's cells under the columns that can hold them, in order; lost unit cells restored.
 
     Units beyond the responsible columns go to the columns of units that only score or supervise
     (评分部门), counted from the row's end; any left over join the last responsible column, one
-    unit a line being how a cell listing several was flattened.
+    unit a line being how a cell listing several was flattened. A row with fewer text cells than
+    text columns lost the cells merged over its group (`merged` kinds, such as 事项分类, written
+    on the group's first row only): its text fills the columns after them.
     """
     accepts: dict[str, Callable[[str | None], bool]] = {
         "number": lambda k: k == number,
@@ -142,17 +193,18 @@ def align(
     previous: list[str] | None = None
     for cells in rows:
         row = [""] * len(kinds)
-        typed = [(cell, _kind_of(cell)) for cell in cells]
+        typed = _in_column_order([(cell, _kind_of(cell)) for cell in cells], kinds, accepts)
         unit_at = [n for n, (_, kind) in enumerate(typed) if kind == "units"]
         # The row's last unit cells go to the scoring columns (never its first: that one answers).
         reserved = dict(zip(reversed(unit_at[1:]), reversed(scoring), strict=False))
+        skip = _merged_columns(typed, kinds, accepts, merged)
         j, last_unit = 0, None
         for n, (cell, kind) in enumerate(typed):
             if n in reserved:
                 row[reserved[n]] = cell
                 continue
             k = j
-            while k < len(kinds) and not accepts[kind](kinds[k]):
+            while k < len(kinds) and (not accepts[kind](kinds[k]) or (kind == "text" and k in skip)):
                 k += 1
             if k == len(kinds):
                 if kind == "units" and last_unit is not None:

@@ -114,6 +114,9 @@ _ORG_END_RE = re.compile(
     r"|股|科|电视台|气象台|林场|农场)$"
 )
 
+# `改造学校食堂10所`, `新建站点3处`: a count of what is built ends the sentence; no body is named.
+_COUNT_END_RE = re.compile(r"\d+(?:个|座|家|间|栋|批)?(?:所|站|室|馆|处|院|校|中心)$")
+
 
 def organisation(name: str) -> bool:
     """A body by its name's end (`…局`, `…管委会`) or a group (`各区政府`, `相关管委会`); a bare place
@@ -136,7 +139,11 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
     names = [ETC_RE.sub("", re.sub(r"[(<〔][^()<>〔〕]*[)>〕]$", "", n)) for n in merged]
     if len(names) < least or any(len(n) > 30 or not n for n in names):
         return False
-    units = [n for n in names if _ORG_END_RE.search(n) or (n.startswith("各") and len(n) <= 12)]
+    units = [
+        n
+        for n in names
+        if (_ORG_END_RE.search(n) and not _COUNT_END_RE.search(n)) or (n.startswith("各") and len(n) <= 12)
+    ]
     places = [n for n in names if n not in units and re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", n)]
     return bool(units) and len(units) + len(places) == len(names)
 
