@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
+from accounts.request_types import AuthenticatedHttpRequest
 from duban.lib import safejson
 from duban.storage.downloads import signed_redirect
 from policy_tasks.errors import NotFound, ServiceError
@@ -29,7 +30,6 @@ from policy_tasks.exports.jobs import CONTENT_TYPES, ExportFile, build_export, j
 from policy_tasks.exports.params import BULLETIN_FORMATS, LEDGER_FORMATS, find_document, find_unit
 from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.audit import RequestMeta
 
 P = ParamSpec("P")

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import Unit
+from accounts.request_types import AuthenticatedHttpRequest
 from duban.lib import clock
 from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.errors import NotFound, ServiceError
@@ -33,7 +34,6 @@ from policy_tasks.exports.params import find_document, find_unit
 from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob, PolicyDocument, TaskUnit
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.web.access import Viewer, is_htmx, meta, page, require_viewer
 from policy_tasks.web.forms import LIGHT_CHOICES, DateInput, PageForm, field_of
 from policy_tasks.web.queries import visible_documents

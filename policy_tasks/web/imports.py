@@ -25,11 +25,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import Unit
+from accounts.request_types import AuthenticatedHttpRequest
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import DocumentVersion, PolicyDocument
 from policy_tasks.parsing import ParsedDocument, ParseError
 from policy_tasks.parsing.corrections import apply_corrections, describe_corrections
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.imports import document_preview
 from policy_tasks.services.audit import actor_for
 from policy_tasks.services.imports import document_import, read_upload
