@@ -23,7 +23,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.models import Unit
+from accounts.models import Unit, User
 from accounts.request_types import AuthenticatedHttpRequest
 from duban.lib import clock
 from policy_tasks.date_fields import WindowDateFormField
@@ -106,7 +106,7 @@ def _last_month() -> str:
     return f"{first.year - (first.month == 1)}-{(first.month - 2) % 12 + 1:02d}"
 
 
-def _my_jobs(user) -> list[ExportJob]:
+def _my_jobs(user: User) -> list[ExportJob]:
     return list(ExportJob.objects.filter(requested_by=user).select_related("document").order_by("-id")[:JOBS_SHOWN])
 
 
