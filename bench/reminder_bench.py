@@ -163,7 +163,7 @@ def seq_scans(plan: str) -> list[str]:
     return sorted({line.split("Seq Scan on ")[1].split()[0] for line in plan.splitlines() if "Seq Scan on" in line})
 
 
-def ledger_rows() -> int:
+def deliveries_in_ledger() -> int:
     from notifications.models import Delivery
 
     return Delivery.objects.count()
@@ -178,7 +178,7 @@ def explain_scan(day: date, *, verbose: bool = True, since: date | None = None) 
     from notifications.services.scan_window import Window
 
     rules = list(ReminderRule.objects.filter(is_active=True, subject_type="milestone"))
-    rows_in_ledger = ledger_rows()
+    rows_in_ledger = deliveries_in_ledger()
     which = f"due dates new after {since}" if since else "in full"
     print(f"\n== scan queries on {day}, {which}, ledger of {rows_in_ledger:,} rows (EXPLAIN ANALYZE, first page) ==")
     for rule, qs in milestone_queries(rules, day, Window(since=since) if since else None):

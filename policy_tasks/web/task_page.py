@@ -61,7 +61,7 @@ def _render(request: AuthenticatedHttpRequest, task: Task, *, status: int = 200,
         "extend": can(user, "milestone.request_extension", task),
         "audit": can(user, "audit.read", task),
     }
-    data = queries.task_page(task=task, on=on, unit_ids=viewer.unit_ids, with_audit=allowed["audit"])
+    data = queries.task_page_data(task=task, on=on, unit_ids=viewer.unit_ids, with_audit=allowed["audit"])
     report_form = bound.get("report_form") or ReportForm(
         periods=data.periods,
         targets=_targets(data.milestones),
