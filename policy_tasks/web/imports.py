@@ -32,7 +32,8 @@ from policy_tasks.parsing import ParsedDocument, ParseError
 from policy_tasks.parsing.corrections import apply_corrections, describe_corrections
 from policy_tasks.selectors.imports import document_preview
 from policy_tasks.services.audit import actor_for
-from policy_tasks.services.imports import document_import, read_upload
+from policy_tasks.services.import_read import read_upload
+from policy_tasks.services.imports import document_import
 from policy_tasks.services.periods import document_generate_periods
 from policy_tasks.services.task_source_lists import read_list
 from policy_tasks.web.access import Viewer, meta, page, require_viewer
