@@ -8,7 +8,7 @@ import os
 import time
 from datetime import date
 
-import psycopg
+import bench_data
 
 BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/duban_bench")
 TODAY = date(2025, 6, 16)  # a Monday, a working day
@@ -19,11 +19,8 @@ DAYS = 1461  # 2023-01-01 .. 2026-12-31: the years the working-day calendar know
 
 
 def ensure_database() -> None:
-    base, name = BENCH_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-            print(f"created database {name}")
+    if bench_data.ensure_database(BENCH_URL):
+        print(f"created database {BENCH_URL.rsplit('/', 1)[1]}")
 
 
 def setup_django() -> None:
