@@ -39,7 +39,8 @@ BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
 sys.path.insert(0, str(BASE / "bench"))
 
-from api_bench_data import ROLES, SERVER_ENV, database_for, ensure_database, fill, readers, scopes_of, setup  # noqa: E402
+from api_bench_data import ROLES, SERVER_ENV, database_for, fill, readers, scopes_of, setup  # noqa: E402
+from bench_data import ensure_database  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/duban_apibench"
 LEDGER_ON = "2023-12-01"

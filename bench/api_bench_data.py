@@ -14,9 +14,10 @@ The readers, one per role:
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import date, datetime, timedelta
+
+from bench_data import document_with_clauses, setup_django
 
 DOC_NUMBER = "接口基准〔2023〕1号"
 DOC_TASKS = 25_000  # tasks per document (Task.number is a smallint)
@@ -38,25 +39,8 @@ def database_for(url: str, n_tasks: int) -> str:
     return f"{url}_{size}"
 
 
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def setup(url: str) -> None:
-    os.environ.update(SERVER_ENV, DATABASE_URL=url)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duban.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
+    setup_django(url, SERVER_ENV)
 
 
 def fill(n_tasks: int) -> None:
@@ -65,7 +49,7 @@ def fill(n_tasks: int) -> None:
     from django.utils import timezone
 
     from accounts.models import Unit, User
-    from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
+    from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task
 
     if Task.objects.filter(document__doc_number=DOC_NUMBER).exists() and Task.objects.count() == n_tasks:
         print(f"reusing {n_tasks} tasks")
@@ -80,29 +64,14 @@ def fill(n_tasks: int) -> None:
     n_milestones = 0
     for first in range(0, n_tasks, DOC_TASKS):
         # A clause number is a smallint: a larger plan is several documents.
-        doc = PolicyDocument.objects.create(
+        doc, tasks = document_with_clauses(
             title="接口基准实施方案",
             doc_number=DOC_NUMBER if first == 0 else DOC_NUMBER.replace("1号", f"{first // DOC_TASKS + 1}号"),
-            issued_on=date(2023, 2, 25),
-            year=2023,
-            default_due=date(2023, 12, 31),
-            source_text="bench",
             sha256="0" * 64,
-        )
-        areas = Area.objects.bulk_create(Area(document=doc, number=i + 1, title=f"领域{i + 1}") for i in range(8))
-        count = min(DOC_TASKS, n_tasks - first)
-        tasks = Task.objects.bulk_create(
-            (
-                Task(document=doc, area=areas[i % 8], number=i + 1, title=f"重点推进第{i + 1}项工程", text="条款" * 40)
-                for i in range(count)
-            ),
+            n_tasks=min(DOC_TASKS, n_tasks - first),
+            units=units,
             batch_size=2000,
         )
-        links = []
-        for i, task in enumerate(tasks):
-            links.append(TaskUnit(task=task, unit=units[i % 40], role="lead", position=0))
-            links += [TaskUnit(task=task, unit=units[(i + k) % 40], role="co", position=k) for k in (1, 2)]
-        TaskUnit.objects.bulk_create(links, batch_size=5000)
         milestones = []
         for i, task in enumerate(tasks):
             for k in range(3):

@@ -144,7 +144,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="duban-bench-") as tmp:
         workdir = Path(tmp)
         _setup(workdir)
-        from policy_tasks.exports.ledger import ledger_rows
+        from policy_tasks.exports.ledger import document_ledger
         from policy_tasks.exports.ledger_csv import write_ledger_csv
         from policy_tasks.exports.ledger_xlsx import write_ledger_xlsx
 
@@ -158,7 +158,7 @@ def main() -> int:
 
         as_of = date.fromisoformat(args.as_of)
         t0, cpu0 = time.perf_counter(), time.process_time()
-        ledger = ledger_rows(document=doc, as_of=as_of)
+        ledger = document_ledger(document=doc, as_of=as_of)
         source, count = ledger.source, 0
 
         def counted():

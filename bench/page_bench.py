@@ -25,6 +25,10 @@ from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
+
+# Run as a script from bench/: its siblings import as top-level modules.
+from bench_data import document_with_clauses, ensure_database, setup_django  # noqa: E402
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/duban_pagebench"
 DOC_NUMBER = "页面基准〔2023〕1号"
 BUDGET_MS = 300.0
@@ -44,31 +48,15 @@ ENV = {
 }
 
 
-def _ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def _setup(url: str) -> None:
-    os.environ.update(ENV, DATABASE_URL=url)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duban.settings")
-    import django
-
-    django.setup()
+    setup_django(url, ENV)
     from django.conf import settings
-    from django.core.management import call_command
 
     # Production settings but no collectstatic: the plain storage names the same files.
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def _fill(n_tasks: int, rebuild: bool) -> None:
@@ -76,7 +64,7 @@ def _fill(n_tasks: int, rebuild: bool) -> None:
     from django.utils import timezone
 
     from accounts.models import Unit, User
-    from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
+    from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task
 
     if not rebuild and Task.objects.filter(document__doc_number=DOC_NUMBER).count() == n_tasks:
         print(f"reusing {n_tasks} tasks in {DOC_NUMBER}")
@@ -87,28 +75,9 @@ def _fill(n_tasks: int, rebuild: bool) -> None:
     PolicyDocument.objects.filter(doc_number=DOC_NUMBER).delete()
     units = [Unit.objects.get_or_create(name=f"区页面基准局{i:02d}")[0] for i in range(UNITS)]
     author = User.objects.get_or_create(username="pagebench_author")[0]
-    doc = PolicyDocument.objects.create(
-        title="页面基准实施方案",
-        doc_number=DOC_NUMBER,
-        issued_on=date(2023, 2, 25),
-        year=2023,
-        default_due=date(2023, 12, 31),
-        source_text="bench",
-        sha256="1" * 64,
+    doc, tasks = document_with_clauses(
+        title="页面基准实施方案", doc_number=DOC_NUMBER, sha256="1" * 64, n_tasks=n_tasks, units=units, batch_size=5000
     )
-    areas = Area.objects.bulk_create(Area(document=doc, number=i + 1, title=f"领域{i + 1}") for i in range(8))
-    tasks = Task.objects.bulk_create(
-        (
-            Task(document=doc, area=areas[i % 8], number=i + 1, title=f"重点推进第{i + 1}项工程", text="条款" * 40)
-            for i in range(n_tasks)
-        ),
-        batch_size=5000,
-    )
-    links = []
-    for i, task in enumerate(tasks):
-        links.append(TaskUnit(task=task, unit=units[i % UNITS], role="lead", position=0))
-        links += [TaskUnit(task=task, unit=units[(i + k) % UNITS], role="co", position=k) for k in (1, 2)]
-    TaskUnit.objects.bulk_create(links, batch_size=5000)
     closed_at = timezone.make_aware(datetime(2023, 6, 1, 10))
     milestones = []
     for i, task in enumerate(tasks):
@@ -227,7 +196,7 @@ def main() -> int:
     parser.add_argument("--only", default="", help="run only pages whose path contains this")
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    _ensure_database(url)
+    ensure_database(url)
     _setup(url)
     _fill(args.tasks, args.rebuild)
     from django.test import Client

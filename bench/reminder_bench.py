@@ -32,7 +32,6 @@ the catch-up's largest transaction or memory is not bounded, or when the paths d
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import sys
 import threading
@@ -40,198 +39,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-import psycopg
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/duban_bench")
-TODAY = date(2025, 6, 16)  # a Monday, a working day
-NEXT_DAY, DAY_AFTER = date(2025, 6, 17), date(2025, 6, 18)
-BATCH = 5000  # milestone subjects per page (transaction) of a tick
 RSS_BOUND = 128 * 2**20  # a catch-up may not hold more than this in Python, whatever the backlog
-FIRST_DUE = date(2023, 1, 1)
-DAYS = 1461  # 2023-01-01 .. 2026-12-31: the years the working-day calendar knows
 
-
-def ensure_database() -> None:
-    base, name = BENCH_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-            print(f"created database {name}")
-
-
-def setup_django() -> None:
-    os.environ["DATABASE_URL"] = BENCH_URL
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "duban.settings")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def generate(milestones: int, reset: bool) -> None:
-    from django.db import connection
-
-    from accounts.models import Membership, RoleGrant, Unit, User
-    from notifications.models import Delivery
-    from policy_tasks.models import Milestone
-
-    if not reset and Milestone.objects.count() == milestones:
-        print(f"reusing {milestones:,} milestones")
-        return
-    started = time.perf_counter()
-    with connection.cursor() as cur:
-        cur.execute(
-            "TRUNCATE notifications_deliveryattempt, notifications_inboxmessage, notifications_delivery, "
-            "policy_tasks_milestone, policy_tasks_taskunit, policy_tasks_task, policy_tasks_policydocument CASCADE"
-        )
-    Delivery.objects.all().delete()
-    Membership.objects.all().delete()
-    RoleGrant.objects.all().delete()
-    User.objects.filter(username__startswith="bench_").delete()
-    units = [Unit.objects.get_or_create(name=f"基准测试局{n:03d}")[0] for n in range(100)]
-    users = []
-    for unit in units:
-        for role, count in (("clerk", 2), ("head", 1)):
-            for k in range(count):
-                user = User.objects.create(
-                    username=f"bench_{unit.pk}_{role}{k}", email=f"u{unit.pk}{role}{k}@bench.local", phone="13900000000"
-                )
-                users.append(Membership(user=user, unit=unit, role=role))
-    Membership.objects.bulk_create(users)
-    for n in range(2):
-        RoleGrant.objects.create(
-            user=User.objects.create(username=f"bench_sup{n}", email=f"sup{n}@bench.local"), role="supervisor"
-        )
-    unit_ids = [u.pk for u in units]
-    per_task = 20
-    tasks = milestones // per_task
-    with connection.cursor() as cur:
-        cur.execute(
-            """INSERT INTO policy_tasks_policydocument (title, doc_number, year, source_text, sha256, report_cycle,
-                 report_grace_workdays, yellow_workdays, behind_schedule_points, score_base, deduction_lead,
-                 deduction_co, version, created_at, updated_at, kind)
-               SELECT '基准文件' || d, 'BENCH-' || d, 2025, '', '', 'monthly', 5, 5, 20, 100, 5, 3, 1, now(), now(), 'plan'
-               FROM generate_series(1, 20) d"""
-        )
-        cur.execute("SELECT min(id) FROM policy_tasks_policydocument")
-        first_doc = cur.fetchone()[0]
-        cur.execute(
-            """INSERT INTO policy_tasks_task (document_id, number, label, title, text, leaders, status, version,
-                 created_at, updated_at)
-               SELECT %s + (g %% 20), g / 20 + 1, '', '基准条款' || g, '条款原文', '[]', 'open', 1, now(), now()
-               FROM generate_series(0, %s - 1) g""",
-            [first_doc, tasks],
-        )
-        cur.execute(
-            """INSERT INTO policy_tasks_taskunit (task_id, unit_id, role, position)
-               SELECT t.id, (%s::bigint[])[1 + (t.id %% 100)], 'lead', 0 FROM policy_tasks_task t
-               UNION ALL
-               SELECT t.id, (%s::bigint[])[1 + ((t.id + 37) %% 100)], 'co', 1 FROM policy_tasks_task t""",
-            [unit_ids, unit_ids],
-        )
-        cur.execute(
-            """INSERT INTO policy_tasks_milestone (document_id, task_id, position, text, start, "end", kind,
-                 time_expression, due_date, original_due_date, target_unit, status, delay_count, version, recurrence)
-               SELECT t.document_id, t.id, p, '基准节点' || m.due, 0, 0, 'deadline', '', m.due, m.due, '',
-                      CASE WHEN m.due < %s AND (t.id * 20 + p) %% 100 <> 0 THEN 'closed' ELSE 'open' END, 0, 1, ''
-               FROM policy_tasks_task t
-               CROSS JOIN generate_series(0, %s - 1) p
-               CROSS JOIN LATERAL (SELECT %s::date + ((t.id * 7919 + p * 104729) %% %s)::int AS due) m""",
-            [TODAY, per_task, FIRST_DUE, DAYS],
-        )
-        cur.execute("ANALYZE")
-    print(
-        f"generated {tasks:,} tasks and {Milestone.objects.count():,} milestones in {time.perf_counter() - started:.1f} s"
-    )
-
-
-SEQ_TABLES = ("policy_tasks_milestone", "notifications_delivery")
-FAILURES: list[str] = []
-
-
-def fail(message: str) -> None:
-    FAILURES.append(message)
-    print(f"!! TARGET MISSED: {message}")
-
-
-def seq_scans(plan: str) -> list[str]:
-    return sorted({line.split("Seq Scan on ")[1].split()[0] for line in plan.splitlines() if "Seq Scan on" in line})
-
-
-def ledger_rows() -> int:
-    from notifications.models import Delivery
-
-    return Delivery.objects.count()
-
-
-def explain_scan(day: date, *, verbose: bool = True, since: date | None = None) -> None:
-    """EXPLAIN ANALYZE the first page of every milestone scan query, as the SQL path runs it:
-    in full, or (`since`) only the due dates new after a complete tick on that day."""
-    from notifications.models import ReminderRule
-    from notifications.services.candidates import milestone_queries
-    from notifications.services.scan_sql import PAGE_COLUMNS
-    from notifications.services.scan_window import Window
-
-    rules = list(ReminderRule.objects.filter(is_active=True, subject_type="milestone"))
-    rows_in_ledger = ledger_rows()
-    which = f"due dates new after {since}" if since else "in full"
-    print(f"\n== scan queries on {day}, {which}, ledger of {rows_in_ledger:,} rows (EXPLAIN ANALYZE, first page) ==")
-    for rule, qs in milestone_queries(rules, day, Window(since=since) if since else None):
-        page = qs.order_by("due_date", "pk").values_list(*PAGE_COLUMNS)[:BATCH]
-        plan = page.explain(analyze=True, buffers=True)
-        started = time.perf_counter()
-        rows = len(list(page))
-        took = (time.perf_counter() - started) * 1000
-        seq = seq_scans(plan)
-        # An empty ledger is read by a sequential scan of nothing (the planner's cheapest
-        # path for zero pages); on a populated one it would be a read of the whole ledger.
-        bad = [t for t in seq if t == "policy_tasks_milestone" or (t == "notifications_delivery" and rows_in_ledger)]
-        print(f"\n-- rule {rule.code}: {rows} rows, {took:.1f} ms, seq_scans={seq or 'none'}")
-        if verbose:
-            print(plan)
-        if bad:
-            fail(f"sequential scan of {', '.join(bad)} in rule {rule.code}'s query on {day}")
-
-
-def explain_fanout(day: date) -> None:
-    """EXPLAIN ANALYZE the fan-out insert of each rule's first page, rolled back."""
-    from django.db import connection, transaction
-
-    from notifications.models import ReminderRule
-    from notifications.services.recipients import RecipientIndex
-    from notifications.services.scan import first_attempts
-    from notifications.services.scan_sql import audience, milestone_batches, raw_cursor, statements
-    from notifications.services.timing import as_of
-
-    now = as_of(day)
-    index = RecipientIndex.load()
-    rules = list(ReminderRule.objects.filter(is_active=True, subject_type="milestone"))
-    first: dict[int, object] = {}
-    for found in milestone_batches(rules, day, BATCH):
-        first.setdefault(found.rule.pk, found)
-    print(f"\n== fan-out inserts on {day}, each rule's first page (EXPLAIN ANALYZE, rolled back) ==")
-    with transaction.atomic(), raw_cursor() as cursor:
-        for rule, sql, params in statements(list(first.values()), audience(index, first_attempts(index, now)), now):
-            started = time.perf_counter()
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-            took = (time.perf_counter() - started) * 1000
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            inserted = plan.split("Tuples Inserted: ", 1)[1].split()[0] if "Tuples Inserted" in plan else "?"
-            seq = seq_scans(plan)
-            print(
-                f"-- rule {rule.code}: {len(params['ids']):,} subjects, {inserted} rows, {took:.0f} ms, seq_scans={seq}"
-            )
-            if "policy_tasks_taskunit" in seq or "policy_tasks_milestone" in seq:
-                print(plan)
-                fail(f"sequential scan {seq} in rule {rule.code}'s fan-out insert")
-        transaction.set_rollback(True)
-    with connection.cursor() as cur:
-        cur.execute("VACUUM ANALYZE notifications_delivery")
+# Run as a script from bench/: its siblings import as top-level modules.
+from reminder_bench_data import BATCH, DAY_AFTER, NEXT_DAY, TODAY, ensure_database, generate, setup_django  # noqa: E402
+from reminder_bench_plans import FAILURES, explain_fanout, explain_scan, fail  # noqa: E402
 
 
 class RssSampler:

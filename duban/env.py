@@ -6,6 +6,7 @@ process at start-up with a message naming the variable, not run with a default.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,17 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str, default: list[str] | None = None) -> list[str]:
+    """`env_list` of addresses or networks (10.0.0.1, 10.0.0.0/8, ::1); any other entry is refused."""
+    entries = env_list(name, default)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name}: {entry!r} is not an address or network") from exc
+    return entries
 
 
 _DB_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql", "postgis"}

@@ -1,6 +1,6 @@
 """The generic SMS gateway (SMS_BACKEND=gateway) from SMS_GATEWAY_* variables.
 
-Read by settings.py with os.environ and by the tests with a dict, so a test runs under
+Read by settings/notifications.py with os.environ and by the tests with a dict, so a test runs under
 exactly what an operator writes; every wrong or missing combination stops start-up
 with ImproperlyConfigured naming the variable. docs/notifications.md lists them.
 """

@@ -1,7 +1,7 @@
 """Encrypted transport to PostgreSQL, Redis and SMTP: the settings' parsing and the facts the
 deploy check judges (docs/security.md, "传输加密").
 
-Plain Python over the environment's values: settings.py calls it, policy_tasks/checks_transport.py
+Plain Python over the environment's values: settings/core.py calls it, policy_tasks/checks_transport.py
 asks it whether a host is this machine and whether a connection is encrypted.
 """
 

@@ -9,12 +9,13 @@ API's shared pieces (base views, pagination, errors), never the other way round.
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from accounts.request_user import signed_in_user
+from accounts.request_types import AuthenticatedRequest
 from notifications.models import Channel, InboxMessage
 from notifications.selectors import inbox_messages
 from notifications.services.inbox import inbox_mark_read, inbox_unread_count
@@ -63,18 +64,18 @@ class InboxListApi(ScopedListApi):
     filter_backends: list = []
     ordering = ("-id",)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[InboxMessage]:
         if getattr(self, "swagger_fake_view", False):
             return InboxMessage.objects.none()
         query = self.validated(InboxQuerySerializer, self.request.query_params)
-        return inbox_messages(user=signed_in_user(self.request.user), unread_only=query["unread"])
+        return inbox_messages(user=self.request.user, unread_only=query["unread"])
 
 
 class InboxUnreadApi(BaseApi):
     permission_action = "signed_in"
 
     @extend_schema(tags=["inbox"], summary="未读站内信数", responses={200: UnreadSerializer})
-    def get(self, request):
+    def get(self, request: AuthenticatedRequest) -> Response:
         return Response({"unread": inbox_unread_count(request.user)})
 
 
@@ -87,7 +88,7 @@ class InboxMarkReadApi(BaseApi):
         request=MarkReadInputSerializer,
         responses={200: MarkedSerializer},
     )
-    def post(self, request):
+    def post(self, request: AuthenticatedRequest) -> Response:
         data = self.validated(MarkReadInputSerializer, request.data)
         return Response({"marked": inbox_mark_read(request.user, ids=data.get("ids"))})
 
@@ -133,7 +134,7 @@ class PreferenceApi(BaseApi):
         summary="我的提醒设置（未保存过时为系统默认）",
         responses={200: PreferenceSerializer},
     )
-    def get(self, request):
+    def get(self, request: AuthenticatedRequest) -> Response:
         # The same reading the scan makes (recipients.prefs_for), so what is shown is what is used.
         return Response(PreferenceSerializer(prefs_for(request.user)).data)
 
@@ -143,7 +144,7 @@ class PreferenceApi(BaseApi):
         request=PreferenceSerializer,
         responses={200: PreferenceSerializer},
     )
-    def put(self, request):
+    def put(self, request: AuthenticatedRequest) -> Response:
         data = self.validated(PreferenceSerializer, request.data)
         pref = preference_update(
             user=request.user,

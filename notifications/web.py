@@ -9,13 +9,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
-from accounts.request_user import signed_in_user
+from accounts.request_types import AuthenticatedHttpRequest
 from notifications import web_inbox
 from notifications.models import Channel
 from notifications.services.preferences import CHANNELS, preference_update
@@ -81,9 +81,9 @@ def _initial(prefs: Prefs) -> dict:
 
 @page
 @require_http_methods(["GET", "POST"])
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     """提醒设置. The form shows what the scan reads (recipients.prefs_for): the defaults until saved."""
-    user = signed_in_user(request.user)
+    user = request.user
     if request.method == "POST":
         form = PreferenceForm(request.POST, user=user)
         if form.is_valid():
@@ -109,10 +109,10 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @page
 @require_POST
-def failed_retry(request: HttpRequest) -> HttpResponse:
+def failed_retry(request: AuthenticatedHttpRequest) -> HttpResponse:
     """督查台's failed-delivery panel: every transient failure in the viewer's scope, again now."""
     try:
-        count = deliveries_retry_failed(user=signed_in_user(request.user), meta=RequestMeta.from_request(request))
+        count = deliveries_retry_failed(user=request.user, meta=RequestMeta.from_request(request))
     except Forbidden as exc:
         raise PermissionDenied(exc.message) from exc
     if count:

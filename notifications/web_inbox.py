@@ -8,12 +8,12 @@ hide escalations nobody has read. Opening a message marks it read and follows it
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.request_user import signed_in_user
+from accounts.request_types import AuthenticatedHttpRequest
 from notifications.inbox_links import annotate
 from notifications.models import InboxMessage
 from notifications.selectors import inbox_messages
@@ -26,9 +26,9 @@ PAGE_SIZE = 20
 
 @page
 @require_GET
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     unread_only = request.GET.get("unread") == "1"
-    user = signed_in_user(request.user)
+    user = request.user
     messages = inbox_messages(user=user, unread_only=unread_only)
     paginator = Paginator(messages, PAGE_SIZE)
     current = paginator.get_page(request.GET.get("page"))
@@ -48,9 +48,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @page
 @require_GET
-def inbox_open(request: HttpRequest, message_id: int) -> HttpResponse:
+def inbox_open(request: AuthenticatedHttpRequest, message_id: int) -> HttpResponse:
     """Open a message: marks it read (only the reader's own) and goes where it points."""
-    user = signed_in_user(request.user)
+    user = request.user
     msg = InboxMessage.objects.filter(pk=message_id, recipient=user).first()
     if msg is None:
         raise Http404("消息不存在")
@@ -61,11 +61,11 @@ def inbox_open(request: HttpRequest, message_id: int) -> HttpResponse:
 
 @page
 @require_POST
-def inbox_read(request: HttpRequest) -> HttpResponse:
+def inbox_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Mark read the messages named by id: those the user was shown, never the rest."""
     ids = [int(pk) for pk in request.POST.getlist("id") if pk.isdigit()]
     if ids:
-        inbox_mark_read(signed_in_user(request.user), ids)
+        inbox_mark_read(request.user, ids)
     if is_htmx(request):
         # The top bar's badge is outside the panel: htmx swaps it out of band.
         return render(request, "notifications/inbox.html", {**inbox_context(request), "oob_badge": True})

@@ -67,24 +67,28 @@ def _in_supervision_scope(user: User, task: Task) -> bool:
     )
 
 
+# What a rule is asked about: a task, a document (document-level reads), or nothing.
+Target = Task | PolicyDocument | None
+
+
 @rules.predicate
-def is_admin(user, task=None) -> bool:
+def is_admin(user: User, task: Target = None) -> bool:
     return roles.is_admin(user)
 
 
 @rules.predicate
-def is_supervisor(user, obj=None) -> bool:
+def is_supervisor(user: User, obj: Target = None) -> bool:
     """Any supervisor, whatever their scope: for system-wide actions such as importing."""
     return roles.is_supervisor(user)
 
 
 @rules.predicate
-def is_leader(user, task=None) -> bool:
+def is_leader(user: User, task: Target = None) -> bool:
     return roles.is_leader(user)
 
 
 @rules.predicate
-def is_document_supervisor(user, document=None) -> bool:
+def is_document_supervisor(user: User, document: PolicyDocument | None = None) -> bool:
     """A supervisor whose scope covers the document (any area of it): for document-level reads.
     Called with a PolicyDocument, so use `can`, not `require` (which checks task.view)."""
     if not user.is_authenticated:
@@ -96,17 +100,17 @@ def is_document_supervisor(user, document=None) -> bool:
 
 
 @rules.predicate
-def is_scoped_supervisor(user, task) -> bool:
+def is_scoped_supervisor(user: User, task: Task) -> bool:
     return user.is_authenticated and _in_supervision_scope(user, task)
 
 
 @rules.predicate
-def is_member_of_task_unit(user, task) -> bool:
+def is_member_of_task_unit(user: User, task: Task) -> bool:
     return bool(_memberships(user, task))
 
 
 @rules.predicate
-def is_head_of_lead_unit(user, task) -> bool:
+def is_head_of_lead_unit(user: User, task: Task) -> bool:
     return any(
         role == TaskUnit.Role.LEAD and member == Membership.Role.HEAD for _, role, member in _memberships(user, task)
     )

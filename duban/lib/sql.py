@@ -9,7 +9,7 @@ field fails at import or in the tests rather than drifting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -85,8 +85,9 @@ def fetch(sql: str, params: Iterable[SQLParam] = ()) -> list[Row]:
         return cursor.fetchall()
 
 
-def rows_for_ids(sql: str, ids: Iterable[int]) -> list[Row]:
-    """Run `sql`, whose `{ids}` (after a column) becomes "is one of these ids", and fetch every row.
+def rows_for_ids(sql: str, ids: Iterable[int], after: Sequence[SQLParam] = ()) -> list[Row]:
+    """Run `sql`, whose `{ids}` (after a column) becomes "is one of these ids", and fetch every row;
+    `after` are the parameters of placeholders that follow `{ids}` in the text.
 
     On PostgreSQL that is `= ANY(%s)` with one array parameter: one statement text whatever the
     number of ids, so it is prepared once and psycopg caches its parsing (not done for more than
@@ -96,5 +97,5 @@ def rows_for_ids(sql: str, ids: Iterable[int]) -> list[Row]:
     if not ids:
         return []
     if connection.vendor == "postgresql":
-        return fetch(sql.format(ids="= ANY(%s)"), [ids])
-    return fetch(sql.format(ids=f"IN ({', '.join(['%s'] * len(ids))})"), ids)
+        return fetch(sql.format(ids="= ANY(%s)"), [ids, *after])
+    return fetch(sql.format(ids=f"IN ({', '.join(['%s'] * len(ids))})"), [*ids, *after])

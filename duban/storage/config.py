@@ -1,6 +1,6 @@
 """The `default` storage from the environment (docs/operations.md, "Shared files").
 
-Read by settings.py with os.environ and by the tests with a dict, so the settings a test
+Read by settings/core.py with os.environ and by the tests with a dict, so the settings a test
 runs under are the ones an operator writes. Nothing of boto3 is imported here: a node on
 local disk never loads it.
 """

@@ -14,9 +14,9 @@ from rest_framework.request import Request
 from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
+from accounts.request_types import AuthenticatedRequest
 from duban.lib import safejson
 from policy_tasks.api.renderers import JSONRenderer
-from policy_tasks.request_types import AuthenticatedRequest
 from policy_tasks.services.audit import RequestMeta
 
 if TYPE_CHECKING:

@@ -101,7 +101,7 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
     ]
 
 
-def ledger_rows(page: list[dict], *, on: date) -> list[dict]:
+def ledger_entries(page: list[dict], *, on: date) -> list[dict]:
     """LedgerEntrySerializer's output for a page of rows (selectors.ledger_list_rows.COLUMNS by name), days overdue
     as of `on`."""
     units = units_by_task({row["task_id"] for row in page})

@@ -30,7 +30,7 @@ from duban.lib import clock
 from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.exports.bulletin import bulletin_build, require_bulletin_reader
 from policy_tasks.exports.bulletin_render import FORMATS, render_bulletin
-from policy_tasks.exports.ledger import ledger_rows
+from policy_tasks.exports.ledger import document_ledger
 from policy_tasks.exports.ledger_csv import write_ledger_csv
 from policy_tasks.exports.ledger_xlsx import write_ledger_xlsx
 from policy_tasks.exports.params import LedgerParams, parse_period
@@ -100,7 +100,7 @@ def build_export(
         if user is not None:
             require_ledger_reader(user, document)
         options = LedgerParams.parse(params)
-        ledger = ledger_rows(
+        ledger = document_ledger(
             document=document,
             user=user,
             progress=lambda done, total: report(int(80 * done / total)),

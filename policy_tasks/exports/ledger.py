@@ -99,7 +99,7 @@ def chinese_number(n: int) -> str:
 
 
 @dataclass(frozen=True)
-class LedgerFilters:
+class LedgerExportFilters:
     unit: Unit | None = None
     lights: frozenset[str] = frozenset()
     due_from: date | None = None
@@ -154,7 +154,7 @@ class Ledger:
 
     document: PolicyDocument
     as_of: date
-    filters: LedgerFilters
+    filters: LedgerExportFilters
     source: Callable[[], Iterator[LedgerRow]] | None = field(default=None, repr=False)
     _rows: list[LedgerRow] | None = field(default=None, repr=False)
 
@@ -219,7 +219,7 @@ def _milestone_row(group, number, area, clause, lead, co, m, state, report_text,
     )
 
 
-def _keep(state, filters: LedgerFilters) -> bool:
+def _keep(state, filters: LedgerExportFilters) -> bool:
     if filters.lights and state.light not in filters.lights:
         return False
     if filters.due_from and (state.due is None or state.due < filters.due_from):
@@ -227,7 +227,7 @@ def _keep(state, filters: LedgerFilters) -> bool:
     return not (filters.due_to and (state.due is None or state.due > filters.due_to))
 
 
-def ledger_rows(
+def document_ledger(
     *,
     document: PolicyDocument,
     user: User | None = None,
@@ -240,7 +240,7 @@ def ledger_rows(
 ) -> Ledger:
     """The ledger of `document` as of `as_of` (default today). `user=None` reads everything (commands)."""
     as_of = as_of or clock.today()
-    filters = LedgerFilters(unit=unit, lights=frozenset(lights), due_from=due_from, due_to=due_to)
+    filters = LedgerExportFilters(unit=unit, lights=frozenset(lights), due_from=due_from, due_to=due_to)
     cutoff = cutoff_of(as_of)
 
     # Withdrawn (已撤销/已作废) before the cutoff: out of the ledger; withdrawn later: as it stood then.

@@ -20,7 +20,7 @@ Everything here is bulk: a fixed number of queries whatever the number of milest
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -31,6 +31,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from duban.lib.any_of import AnyOf
+from duban.lib.sql import column, rows_for_ids
 from policy_tasks.models import (
     CompletionRequest,
     ExtensionRequest,
@@ -39,9 +40,9 @@ from policy_tasks.models import (
     PolicyDocument,
     ProgressReport,
     Task,
-    TaskUnit,
 )
 from policy_tasks.selectors.lights import GREY, milestone_light
+from policy_tasks.selectors.reports import as_decimal, newest_lead_values_sql
 
 CHUNK = 5000  # ids per IN (...): PostgreSQL takes at most 65,535 parameters per query
 
@@ -161,23 +162,23 @@ def latest_reports(task_ids, *, cutoff: datetime) -> dict[int, LatestReport]:
     return latest
 
 
-def latest_values(milestone_ids, *, cutoff: datetime) -> dict[int, Decimal]:
-    """The latest actual value the lead unit reported per quantitative milestone before the cutoff
-    (a co-unit's contribution is not the milestone's progress: as selectors.reports). One query."""
+# The lead's latest stated value as the pages read it (selectors.reports.newest_lead_values_sql,
+# the one rule), from the reports filed before the cutoff.
+_VALUES_BEFORE_SQL = (
+    "SELECT milestone_id, actual FROM ("
+    + newest_lead_values_sql(
+        f"{column(MilestoneValue, 'milestone', 'v')} {{ids}} AND {column(ProgressReport, 'submitted_at', 'r')} < %s"
+    )
+    + ") latest WHERE newest = 1"
+)
+
+
+def latest_values(milestone_ids: Iterable[int], *, cutoff: datetime) -> dict[int, Decimal]:
+    """`selectors.reports.latest_milestone_values` (its actual values) as of the cutoff: the lead's
+    latest report stating a value, among those filed before it. One query per CHUNK ids."""
     values: dict[int, Decimal] = {}
     for ids in _chunks(list(milestone_ids)):
-        rows = (
-            MilestoneValue.objects.filter(
-                AnyOf(F("milestone_id"), ids),
-                report__submitted_at__lt=cutoff,
-                report__task__task_units__unit=F("report__unit"),
-                report__task__task_units__role=TaskUnit.Role.LEAD,
-            )
-            .order_by("milestone_id", "report__period__starts_on", "report__submitted_at", "id")
-            .values_list("milestone_id", "actual_value")
-        )
-        # Ascending order, so the last assignment per milestone is the latest.
-        values.update(rows)
+        values.update((pk, as_decimal(actual)) for pk, actual in rows_for_ids(_VALUES_BEFORE_SQL, ids, [cutoff]))
     return values
 
 

@@ -31,15 +31,9 @@ from policy_tasks.services.import_plan import (
     plan_clauses,
     plan_milestones,
 )
-from policy_tasks.services.imports import (
-    DUPLICATE_CLAUSE,
-    MISSING_CLAUSE,
-    SUMMARY_FIELDS,
-    new_clauses,
-    old_milestones,
-    read_upload,
-    text_digest,
-)
+from policy_tasks.services.import_read import DUPLICATE_CLAUSE, new_clauses, read_upload, text_digest
+from policy_tasks.services.import_result import SUMMARY_FIELDS
+from policy_tasks.services.import_tasks import MISSING_CLAUSE, old_milestones
 
 __all__ = [
     "CHANGED",

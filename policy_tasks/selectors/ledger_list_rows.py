@@ -20,7 +20,7 @@ from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
 from policy_tasks.selectors.figures import end_of
 
-# Read for each row, in this order (policy_tasks.api.rows.ledger_rows takes them by these names).
+# Read for each row, in this order (policy_tasks.api.rows.ledger_entries takes them by these names).
 COLUMNS = (
     "id",
     "document_id",

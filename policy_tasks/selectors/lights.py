@@ -124,8 +124,11 @@ def _reason(
     percent: int | None,
     document: PolicyDocument | _Thresholds,
     value: tuple[Decimal, Decimal] | None = None,
+    soon_before: date | None = None,
 ) -> LightReason:
-    """The one judgement behind every light; `value` is (target, actual) when the milestone has one."""
+    """The one judgement behind every light; `value` is (target, actual) when the milestone has one.
+    `soon_before`, when the caller has it, is the first date more than `yellow_workdays` working
+    days after `on` (figures.first_beyond): due on or after it is not 临期, without counting days."""
     status = milestone.status
     if status in _DONE:
         return _BY_STATUS.get(status, _CLOSED)
@@ -144,9 +147,10 @@ def _reason(
         )
         if reached:
             return LightReason(GREEN, "on_track", expected, percent, reached=True)
-    left = workdays_between(on, due)
-    if left <= document.yellow_workdays:
-        return LightReason(YELLOW, "due_soon", expected, percent, days=left)
+    if soon_before is None or due < soon_before:
+        left = workdays_between(on, due)
+        if left <= document.yellow_workdays:
+            return LightReason(YELLOW, "due_soon", expected, percent, days=left)
     if behind:
         return LightReason(YELLOW, "behind", expected, percent)
     return LightReason(GREEN, "on_track", expected, percent)
@@ -158,8 +162,9 @@ def _light(
     percent: int | None,
     document: PolicyDocument | _Thresholds,
     value: tuple[Decimal, Decimal] | None = None,
+    soon_before: date | None = None,
 ) -> str:
-    return _reason(milestone, on, percent, document, value).light
+    return _reason(milestone, on, percent, document, value, soon_before).light
 
 
 def milestone_light(

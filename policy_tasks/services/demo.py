@@ -15,7 +15,8 @@ from django.db import transaction
 from pypinyin import Style, lazy_pinyin
 
 from accounts.models import Membership, RoleGrant, Unit, User
-from policy_tasks.services.imports import ImportResult, document_import
+from policy_tasks.services.import_result import ImportResult
+from policy_tasks.services.imports import document_import
 
 SEED_PATH = Path(settings.BASE_DIR) / "fixtures" / "kecheng-2023-16.txt"
 DEMO_PASSWORD = "duban-demo-2023"

@@ -16,9 +16,9 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.models import Membership, RoleGrant, Unit, User
+from accounts.request_types import AuthenticatedHttpRequest
 from duban.lib import clock, datewindow
 from policy_tasks.errors import NotFound, ServiceError
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.audit import RequestMeta
 
 P = ParamSpec("P")
@@ -85,12 +85,12 @@ class Viewer:
         return "web:workbench"
 
 
-def viewer_for(request: HttpRequest) -> Viewer:
+def viewer_for(request: AuthenticatedHttpRequest) -> Viewer:
     """For a request `page` let through (signed in)."""
     cached: Viewer | None = getattr(request, _VIEWER, None)
     if cached is not None:
         return cached
-    user = cast(User, request.user)  # `page` let only a signed-in user through
+    user = request.user
     roles = set(RoleGrant.objects.filter(user=user, revoked_at=None).values_list("role", flat=True))
     memberships = list(
         Membership.objects.filter(user=user, unit__is_active=True).select_related("unit").order_by("unit__name")
@@ -145,7 +145,7 @@ def page(
     return wrapper
 
 
-def require_viewer(request: HttpRequest, test: Callable[[Viewer], bool]) -> Viewer:
+def require_viewer(request: AuthenticatedHttpRequest, test: Callable[[Viewer], bool]) -> Viewer:
     viewer = viewer_for(request)
     if not test(viewer):
         raise PermissionDenied("无权访问此页面")

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from accounts import dingtalk_signin
-from policy_tasks.request_types import AuthenticatedHttpRequest
+from accounts.request_types import AuthenticatedHttpRequest
 from policy_tasks.web import signin
 from policy_tasks.web.access import page, viewer_for
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from policy_tasks.request_types import AuthenticatedHttpRequest
+from accounts.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.figures import figures
 from policy_tasks.web import queries
 from policy_tasks.web.access import as_of, page, require_viewer

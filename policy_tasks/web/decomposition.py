@@ -13,10 +13,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accounts.models import Unit
+from accounts.request_types import AuthenticatedHttpRequest
 from policy_tasks import permissions
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import Milestone, Task, TaskUnit
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.decomposition import SubTaskSpec, deadline_bound, members_of, task_decompose
 from policy_tasks.web.access import meta, page
 from policy_tasks.web.forms import PageForm, field_of

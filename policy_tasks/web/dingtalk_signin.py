@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import dingtalk_signin as dingtalk
 from accounts.dingtalk_signin import SignInRefused
+from accounts.request_types import NoncedHttpRequest
 from duban.lib import clock
-from policy_tasks.request_types import NoncedHttpRequest
 from policy_tasks.services import signin as services
 from policy_tasks.web import signin
 from policy_tasks.web.access import meta

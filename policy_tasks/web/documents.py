@@ -9,9 +9,9 @@ from collections import defaultdict
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from accounts.request_types import AuthenticatedHttpRequest
 from policy_tasks.models import Area, AreaUnit, Milestone, PolicyDocument, Task
 from policy_tasks.permissions import can, visible_tasks
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.lights import annotate_lights
 from policy_tasks.web.access import as_of, page, viewer_for
 

@@ -23,7 +23,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.models import Unit
+from accounts.models import Unit, User
+from accounts.request_types import AuthenticatedHttpRequest
 from duban.lib import clock
 from duban.storage.downloads import file_response
 from policy_tasks.date_fields import WindowDateFormField
@@ -34,7 +35,6 @@ from policy_tasks.exports.params import find_document, find_unit
 from policy_tasks.exports.tasks import export_job_start
 from policy_tasks.models import CalendarToken, ExportJob, PolicyDocument, TaskUnit
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.lights import Light
 from policy_tasks.web.access import Viewer, is_htmx, meta, page, require_viewer
 from policy_tasks.web.forms import DateInput, PageForm, field_of
@@ -108,7 +108,7 @@ def _last_month() -> str:
     return f"{first.year - (first.month == 1)}-{(first.month - 2) % 12 + 1:02d}"
 
 
-def _my_jobs(user) -> list[ExportJob]:
+def _my_jobs(user: User) -> list[ExportJob]:
     return list(ExportJob.objects.filter(requested_by=user).select_related("document").order_by("-id")[:JOBS_SHOWN])
 
 

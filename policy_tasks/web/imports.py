@@ -25,14 +25,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import Unit
+from accounts.request_types import AuthenticatedHttpRequest
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import DocumentVersion, PolicyDocument
 from policy_tasks.parsing import ParsedDocument, ParseError
 from policy_tasks.parsing.corrections import apply_corrections, describe_corrections
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.imports import document_preview
 from policy_tasks.services.audit import actor_for
-from policy_tasks.services.imports import document_import, read_upload
+from policy_tasks.services.import_read import read_upload
+from policy_tasks.services.imports import document_import
 from policy_tasks.services.periods import document_generate_periods
 from policy_tasks.services.task_source_lists import read_list
 from policy_tasks.web.access import Viewer, meta, page, require_viewer

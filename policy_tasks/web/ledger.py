@@ -119,7 +119,7 @@ def _decorate(rows: list[Milestone], on: date) -> list[Milestone]:
     return rows
 
 
-def ledger_rows(*, user: User, filters: LedgerFilters) -> list[Milestone]:
+def ledger_milestones(*, user: User, filters: LedgerFilters) -> list[Milestone]:
     """Every task milestone matching the filters, with `.light` and `.days_late`.
 
     light=red is exactly the overdue ledger (selectors.tasks.milestones_overdue); the
@@ -171,7 +171,7 @@ def page_number(raw: str | int | None, num_pages: int) -> int:
 def ledger_page(
     *, user: User, filters: LedgerFilters, page: str | int | None = 1, per_page: int | None = None
 ) -> LedgerPage[Milestone]:
-    """One page of `ledger_rows` (same rows, same order) and their total (issue 18: the console
+    """One page of `ledger_milestones` (same rows, same order) and their total (issue 18: the console
     rendered 27,714 rows). Red, grey and unfiltered lists are counted and sliced in SQL; yellow
     and green are not columns, so the lights of the candidates' plain rows pick the ids first."""
     on = filters.as_of

@@ -1,10 +1,11 @@
-"""Yellow by date bounds: the lights' rule read as one date per document, not per row (issue 18).
+"""The console's lights in bulk: the board's per-task lights and the yellow list's rows (issue 18).
 
-`selectors.lights._light` counts the working days to each due date; working days between `on`
-and a date only grow with the date, so "within N working days" is "due before the first date
-that is more than N working days away", found once per document. Behind schedule stays the
-same integer test (`is_behind_schedule`), which is cheap. The result equals `_light` for every
-row (tests/web/test_page_scale.py compares the lists).
+Every light is judged by `selectors.lights._light` (the one rule), once per distinct (document,
+due date, percent). What is read in bulk is bounded by date: working days between `on` and a
+date only grow with the date, so a row due before the first date more than `yellow_workdays`
+working days away (`first_beyond`, once per document) is yellow whatever its percent, and only
+the tasks with rows due later need their percents read. The results equal the selectors' for
+every row (tests/web/test_light_bounds.py, tests/web/test_page_scale.py).
 """
 
 from __future__ import annotations
@@ -24,12 +25,10 @@ from policy_tasks.selectors.lights import (
     GREEN,
     GREY,
     RED,
-    YELLOW,
     _as_date,
     _Due,
+    _light,
     _Thresholds,
-    is_behind_schedule,
-    schedule_start,
     task_lights,
 )
 from policy_tasks.selectors.reports import latest_percents
@@ -56,34 +55,28 @@ def open_lights(
     percents: Mapping[int, int],
     bounds: Mapping[int, date] | None = None,
 ) -> dict[int, str]:
-    """Yellow or green for live rows not past due (`due_date >= on` or none), by id: what `_light`
-    gives them. `percents` need only cover tasks with rows due on or after their `bounds`."""
+    """The light of each row open on `on` by id, as `selectors.lights._light` judges it (the one
+    rule), for rows without a target value of their own. `percents` need only cover tasks with rows due on or after
+    their document's bound (`first_beyond`): before it a row is yellow whatever its percent."""
     if bounds is None:
         bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
-    starts = {pk: schedule_start(doc) for pk, doc in documents.items()}
     result: dict[int, str] = {}
-    # Rows share a few dozen due dates and a hundred percents: each (document, due, percent)
-    # is judged once (the yellow list has ~30,000 rows at 10,000 clauses, issue 18).
-    judged: dict[tuple[int, date, int], str] = {}
+    # Rows share a few dozen due dates and a hundred percents: each (document, due, percent) is
+    # judged once (the yellow list has ~30,000 rows at 10,000 clauses, issue 18), and before the
+    # bound the percent cannot change the light, so it is left out of the key there.
+    judged: dict[tuple[int, date | None, int | None], str] = {}
     for d in dues:
         due = d.due_date
-        if due is None:
-            result[d.pk] = GREEN
-        elif due < bounds[d.document_id]:
-            result[d.pk] = YELLOW
-        else:
-            key = (d.document_id, due, percents.get(d.task_id, 0))
-            light = judged.get(key)
-            if light is None:
-                behind = is_behind_schedule(
-                    on=on,
-                    start=starts[d.document_id],
-                    due=due,
-                    percent=key[2],
-                    points=documents[d.document_id].behind_schedule_points,
-                )
-                light = judged[key] = YELLOW if behind else GREEN
-            result[d.pk] = light
+        percent = None
+        if d.task_id is not None and due is not None and due >= bounds[d.document_id]:
+            percent = percents.get(d.task_id, 0)
+        key = (d.document_id, due, percent)
+        light = judged.get(key)
+        if light is None:
+            # Judged as open: the rows are open on `on` (one closed only later was open then).
+            row = _Due(d.pk, d.task_id, d.document_id, Milestone.Status.OPEN, due)
+            light = judged[key] = _light(row, on, percent, documents[d.document_id], soon_before=bounds[d.document_id])
+        result[d.pk] = light
     return result
 
 

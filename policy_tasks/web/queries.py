@@ -186,7 +186,7 @@ def task_for_page(*, user: User, task_id: int | None) -> Task | None:
 
 
 @dataclass
-class TaskPage:
+class TaskPageData:
     task: Task
     milestones: list[Milestone]
     task_units: list[TaskUnit]
@@ -209,7 +209,7 @@ def _with_earlier_versions(reports: list[ProgressReport], milestones: list[Miles
     return reports
 
 
-def task_page(*, task: Task, on: date, unit_ids: set[int], with_audit: bool) -> TaskPage:
+def task_page_data(*, task: Task, on: date, unit_ids: set[int], with_audit: bool) -> TaskPageData:
     milestones = annotate_lights(
         Milestone.objects.filter(task=task)
         .prefetch_related(
@@ -233,7 +233,7 @@ def task_page(*, task: Task, on: date, unit_ids: set[int], with_audit: bool) -> 
         m.pending_extension = next(
             (r for r in m.extension_requests.all() if r.status == ExtensionRequest.Status.PENDING), None
         )
-    return TaskPage(
+    return TaskPageData(
         task=task,
         milestones=milestones,
         task_units=list(task.task_units.select_related("unit").order_by("position")),

@@ -17,12 +17,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.request_types import AuthenticatedHttpRequest
 from duban.lib import clock
 from duban.lib.workdays import first_uncovered
 from policy_tasks.date_fields import has_window_error
 from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.figures import figures
 from policy_tasks.selectors.lights import GREEN, OPEN, RED, YELLOW
 from policy_tasks.selectors.scoreboard import unit_scoreboard

@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from accounts.request_types import AuthenticatedHttpRequest
 from duban.storage.downloads import file_download, file_inline
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import Evidence, Milestone, ReportPeriod, Task, UrgeRecipient
 from policy_tasks.models.audit_actions import audit_label
 from policy_tasks.permissions import can
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.evidence import evidence_open_for, evidence_upload
 from policy_tasks.services.evidence_names import PREVIEWABLE, content_disposition
 from policy_tasks.services.extensions import extension_request
@@ -61,7 +61,7 @@ def _render(request: AuthenticatedHttpRequest, task: Task, *, status: int = 200,
         "extend": can(user, "milestone.request_extension", task),
         "audit": can(user, "audit.read", task),
     }
-    data = queries.task_page(task=task, on=on, unit_ids=viewer.unit_ids, with_audit=allowed["audit"])
+    data = queries.task_page_data(task=task, on=on, unit_ids=viewer.unit_ids, with_audit=allowed["audit"])
     report_form = bound.get("report_form") or ReportForm(
         periods=data.periods,
         targets=_targets(data.milestones),

@@ -16,10 +16,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.request_types import AuthenticatedHttpRequest
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import SourceKind, TaskSource
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.services.task_source_lists import ListRow, new_unit_names, read_list, task_sources_import
 from policy_tasks.services.task_sources import task_source_create
 from policy_tasks.web.access import Viewer, meta, page, require_viewer

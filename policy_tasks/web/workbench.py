@@ -13,8 +13,8 @@ from datetime import timedelta
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from accounts.request_types import AuthenticatedHttpRequest
 from policy_tasks.models import Task
-from policy_tasks.request_types import AuthenticatedHttpRequest
 from policy_tasks.selectors.figures import figures
 from policy_tasks.web import queries
 from policy_tasks.web.access import as_of, page, viewer_for

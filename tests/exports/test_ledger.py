@@ -9,7 +9,7 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from policy_tasks.exports.ledger import LEDGER_COLUMNS, ledger_rows
+from policy_tasks.exports.ledger import LEDGER_COLUMNS, document_ledger
 from policy_tasks.exports.ledger_csv import write_ledger_csv
 from policy_tasks.exports.ledger_xlsx import write_ledger_xlsx
 from policy_tasks.models import Milestone, Task
@@ -48,7 +48,7 @@ def clause(rows, number: int) -> list[dict]:
 
 
 def test_seed_ledger_has_one_row_per_milestone_and_one_per_clause_without(seed):
-    ws = workbook(ledger_rows(document=seed, as_of=date(2023, 11, 1)))["台账"]
+    ws = workbook(document_ledger(document=seed, as_of=date(2023, 11, 1)))["台账"]
     assert [c.value for c in ws[HEADER_ROW]] == LEDGER_COLUMNS
     rows = read_rows(ws)
     milestones = Milestone.objects.filter(document=seed, task__isnull=False).count()
@@ -58,7 +58,7 @@ def test_seed_ledger_has_one_row_per_milestone_and_one_per_clause_without(seed):
 
 
 def test_seed_clause_1_units_and_dates(seed):
-    rows = clause(read_rows(workbook(ledger_rows(document=seed, as_of=date(2023, 11, 1)))["台账"]), 1)
+    rows = clause(read_rows(workbook(document_ledger(document=seed, as_of=date(2023, 11, 1)))["台账"]), 1)
     assert len(rows) == Milestone.objects.filter(task__document=seed, task__number=1).count()
     assert {r["牵头单位"] for r in rows} == {"区发改局"}
     assert {r["配合单位"] for r in rows} == {"区文旅体局、区水利局、区农业农村局、区交通运输局"}
@@ -69,7 +69,7 @@ def test_seed_clause_1_units_and_dates(seed):
 
 
 def test_seed_clause_53_units_and_dates(seed):
-    rows = clause(read_rows(workbook(ledger_rows(document=seed, as_of=date(2023, 11, 1)))["台账"]), 53)
+    rows = clause(read_rows(workbook(document_ledger(document=seed, as_of=date(2023, 11, 1)))["台账"]), 53)
     assert {r["牵头单位"] for r in rows} == {"区卫健局"}
     assert {r["配合单位"] for r in rows} == {None}
     due = {r["具体任务(里程碑原文)"]: r["完成时限"] for r in rows}
@@ -80,7 +80,7 @@ def test_seed_clause_53_units_and_dates(seed):
 
 
 def test_seed_overdue_flags_as_of_a_date(seed):
-    rows = read_rows(workbook(ledger_rows(document=seed, as_of=date(2023, 11, 1)))["台账"])
+    rows = read_rows(workbook(document_ledger(document=seed, as_of=date(2023, 11, 1)))["台账"])
     by_text = {r["具体任务(里程碑原文)"]: r for r in rows if r["具体任务(里程碑原文)"]}
     pumped = next(r for t, r in by_text.items() if "抽蓄项目10月底前开工" in t)
     icu = next(r for t, r in by_text.items() if "ICU" in t)
@@ -89,13 +89,13 @@ def test_seed_overdue_flags_as_of_a_date(seed):
     assert (icu["是否逾期"], icu["逾期天数"]) == ("是", 215)
     assert (year_end["是否逾期"], year_end["逾期天数"]) == ("否", None)
 
-    before = read_rows(workbook(ledger_rows(document=seed, as_of=date(2023, 10, 31)))["台账"])
+    before = read_rows(workbook(document_ledger(document=seed, as_of=date(2023, 10, 31)))["台账"])
     pumped = next(r for r in before if "抽蓄项目10月底前开工" in (r["具体任务(里程碑原文)"] or ""))
     assert (pumped["是否逾期"], pumped["逾期天数"]) == ("否", None)
 
 
 def test_workbook_layout_merges_clause_cells_freezes_header_and_fills_lights(seed):
-    ledger = ledger_rows(document=seed, as_of=date(2023, 10, 31))
+    ledger = document_ledger(document=seed, as_of=date(2023, 10, 31))
     ws = workbook(ledger)["台账"]
     assert ws.freeze_panes == "A3"
     assert ws.cell(HEADER_ROW, 1).font.b
@@ -117,7 +117,7 @@ def test_workbook_layout_merges_clause_cells_freezes_header_and_fills_lights(see
 
 
 def test_csv_has_the_same_rows_with_a_bom_for_excel(seed):
-    ledger = ledger_rows(document=seed, as_of=date(2023, 11, 1))
+    ledger = document_ledger(document=seed, as_of=date(2023, 11, 1))
     out = io.BytesIO()
     write_ledger_csv(ledger, out)
     data = out.getvalue()
@@ -132,12 +132,12 @@ def test_csv_has_the_same_rows_with_a_bom_for_excel(seed):
 
 def test_filters_of_the_overdue_ledger_apply(seed):
     on = date(2023, 11, 1)
-    red = ledger_rows(document=seed, as_of=on, lights={"red"})
+    red = document_ledger(document=seed, as_of=on, lights={"red"})
     assert red.rows and all(r.overdue == "是" for r in red.rows)
     health = f.UnitFactory(name="区卫健局")
-    mine = ledger_rows(document=seed, as_of=on, unit=health)
+    mine = document_ledger(document=seed, as_of=on, unit=health)
     assert mine.rows and all("区卫健局" in (r.lead_units + r.co_units) for r in mine.rows)
-    spring = ledger_rows(document=seed, as_of=on, due_from=date(2023, 3, 1), due_to=date(2023, 3, 31))
+    spring = document_ledger(document=seed, as_of=on, due_from=date(2023, 3, 1), due_to=date(2023, 3, 31))
     assert spring.rows and all(date(2023, 3, 1) <= r.due <= date(2023, 3, 31) for r in spring.rows)
     assert all(r.milestone for r in spring.rows)  # clauses without milestones drop out under a date filter
 
@@ -146,9 +146,9 @@ def test_a_clerk_gets_only_the_clauses_of_their_unit(world):
     other_task = f.TaskFactory(document=world.document, number=2, title="别的条款")
     f.TaskUnitFactory(task=other_task, unit=world.other_unit, role="lead")
     f.MilestoneFactory(task=other_task, text="别的单位的节点")
-    clerk_rows = ledger_rows(document=world.document, user=world.co_clerk, as_of=date(2023, 10, 1)).rows
+    clerk_rows = document_ledger(document=world.document, user=world.co_clerk, as_of=date(2023, 10, 1)).rows
     assert [r.number for r in clerk_rows] == ["1"]
-    supervisor_rows = ledger_rows(document=world.document, user=world.supervisor, as_of=date(2023, 10, 1)).rows
+    supervisor_rows = document_ledger(document=world.document, user=world.supervisor, as_of=date(2023, 10, 1)).rows
     assert [r.number for r in supervisor_rows] == ["1", "2"]
 
 
@@ -157,7 +157,7 @@ def test_ledger_as_of_a_past_date_shows_that_day(october):
 
     def row(as_of, key):
         text = october.m[key].text
-        return next(r for r in ledger_rows(document=doc, as_of=as_of).rows if r.milestone == text)
+        return next(r for r in document_ledger(document=doc, as_of=as_of).rows if r.milestone == text)
 
     # m8 was closed on 11-03: open and late on 11-01, closed late afterwards.
     assert (row(date(2023, 11, 1), "m8").status, row(date(2023, 11, 1), "m8").overdue) == ("办理中", "是")

@@ -55,7 +55,7 @@ def test_the_list_pages_show_every_row_once_and_count_them_all(client, seeded, m
     on = date(2023, 11, 15)
     url = f"/milestones/?document={seeded.pk}&light={light}&as_of={on}"
     ids, total, links = _walk(client, url)
-    expected = ledger.ledger_rows(user=user, filters=ledger.LedgerFilters(document=seeded, light=light, as_of=on))
+    expected = ledger.ledger_milestones(user=user, filters=ledger.LedgerFilters(document=seeded, light=light, as_of=on))
     assert ids == [m.pk for m in expected]
     assert total == len(expected)
     assert len(ids) == len(set(ids))
@@ -72,7 +72,7 @@ def test_the_console_pages_the_overdue_ledger_of_one_unit(client, seeded, monkey
     lead = Task.objects.filter(document=seeded).first().task_units.get(role="lead").unit
     url = f"/supervision/?document={seeded.pk}&unit={lead.pk}&light=red"
     ids, total, links = _walk(client, url)
-    expected = ledger.ledger_rows(
+    expected = ledger.ledger_milestones(
         user=supervisor,
         filters=ledger.LedgerFilters(document=seeded, unit=lead, light="red", as_of=date(2023, 11, 15)),
     )

@@ -28,7 +28,8 @@ from policy_tasks.parsing.sources.base import EMPTY, TOO_LARGE
 from policy_tasks.permissions import can, require
 from policy_tasks.selectors.imports import ImportPreview, document_preview
 from policy_tasks.selectors.scoreboard import unit_scoreboard
-from policy_tasks.services.imports import ImportResult, document_import
+from policy_tasks.services.import_result import ImportResult
+from policy_tasks.services.imports import document_import
 
 # The one limit of the source reader, shared with the command and the web page.
 MAX_IMPORT_BYTES = MAX_SOURCE_BYTES

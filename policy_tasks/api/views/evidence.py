@@ -3,10 +3,12 @@ disk, or a redirect to a short-lived signed link where the files are in object s
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound
 
+from accounts.models import User
 from duban.storage.downloads import file_download
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
@@ -19,7 +21,7 @@ from policy_tasks.services.evidence import evidence_open_for
 from policy_tasks.services.evidence_names import content_disposition
 
 
-def _evidence(user):
+def _evidence(user: User) -> QuerySet[Evidence]:
     return scoping.evidence(user).select_related("unit", "uploaded_by", "task")
 
 

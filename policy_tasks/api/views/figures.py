@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.models import User
+from accounts.request_types import AuthenticatedRequest
 from duban.lib import clock
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
@@ -47,7 +44,7 @@ class DocumentFiguresApi(GenericApi):
     permission_action = "scoreboard.read"
 
     def get_queryset(self) -> QuerySet[PolicyDocument]:
-        return scoping.documents(cast(User, self.request.user))
+        return scoping.documents(self.request.user)
 
     @extend_schema(
         tags=["documents"],
@@ -55,8 +52,8 @@ class DocumentFiguresApi(GenericApi):
         parameters=[FiguresQuerySerializer],
         responses={200: FiguresSerializer},
     )
-    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
-        user = cast(User, request.user)  # GenericApi lets only the signed-in in
+    def get(self, request: AuthenticatedRequest, *args: object, **kwargs: object) -> Response:
+        user = request.user
         document: PolicyDocument = self.get_object()
         if not can(user, "scoreboard.read", document):
             raise Forbidden("无权查看统计")

@@ -61,7 +61,9 @@ class OverdueLedgerApi(ScopedListApi):
 
         fetch = partial(overdue_page, on=on, user=user, document_id=query.get("document"), unit_id=query.get("unit"))
         page = keyset.paginate(request, fetch, key_of=_key, parse_key=_parse_key)
-        entries = rows.ledger_rows([dict(zip(ledger_list_rows.COLUMNS, row, strict=True)) for row in page.rows], on=on)
+        entries = rows.ledger_entries(
+            [dict(zip(ledger_list_rows.COLUMNS, row, strict=True)) for row in page.rows], on=on
+        )
         return Response({"next": page.next, "previous": page.previous, "results": entries})
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
+from accounts.models import User
 from policy_tasks.api import scoping
 from policy_tasks.api.etag import IF_MATCH, if_match_version, with_etag
 from policy_tasks.api.filters import ReportFilter
@@ -14,12 +15,12 @@ from policy_tasks.api.serializers.inputs import ReportUpdateSerializer
 from policy_tasks.api.serializers.workflow import ReportSerializer
 from policy_tasks.api.views.common import ScopedDetailApi, ScopedListApi
 from policy_tasks.errors import Forbidden
-from policy_tasks.models import ReportVersion
+from policy_tasks.models import ProgressReport, ReportVersion
 from policy_tasks.permissions import acting_unit
 from policy_tasks.services.reports import task_report_progress
 
 
-def _reports(user):
+def _reports(user: User) -> QuerySet[ProgressReport]:
     return (
         scoping.reports(user)
         .select_related("unit", "author", "period")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
@@ -23,11 +24,11 @@ from policy_tasks.services.extensions import extension_grant, extension_refuse
 _PEOPLE = ("unit", "requested_by", "decided_by")
 
 
-def _completions(user):
+def _completions(user: User) -> QuerySet[CompletionRequest]:
     return scoping.completion_requests(user).select_related(*_PEOPLE)
 
 
-def _extensions(user):
+def _extensions(user: User) -> QuerySet[ExtensionRequest]:
     return scoping.extension_requests(user).select_related(*_PEOPLE)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
+from accounts.models import User
 from duban.lib import clock
 from policy_tasks.api import keyset, rows
 from policy_tasks.api.etag import with_etag
@@ -23,13 +24,13 @@ from policy_tasks.api.views.common import (
     light_milestones,
     light_tasks,
 )
-from policy_tasks.models import AuditEvent, ProgressReport
+from policy_tasks.models import AuditEvent, ProgressReport, Task
 from policy_tasks.permissions import require, visible_tasks
 from policy_tasks.selectors.reports import latest_report
 from policy_tasks.selectors.task_list_rows import COLUMNS, task_list_rows
 
 
-def tasks_queryset(user):
+def tasks_queryset(user: User) -> QuerySet[Task]:
     newest = ProgressReport.objects.filter(task=OuterRef("pk"), is_lead=True).order_by(
         "-period__starts_on", "-submitted_at", "-id"
     )

@@ -19,6 +19,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from accounts.models import User
 from accounts.passwords import password_expired
 from accounts.signin import has_second_factor, mfa_required_for
 from duban.lib import clock
@@ -56,12 +57,12 @@ class TokenSerializer(serializers.Serializer):
     expiry = serializers.DateTimeField(label="过期时间", allow_null=True)
 
 
-def refuse_over_limit(user) -> None:
+def refuse_over_limit(user: User) -> None:
     """knox's TOKEN_LIMIT_PER_USER, which only its own LoginView applies: live tokens only."""
     limit = knox_settings.TOKEN_LIMIT_PER_USER
     if limit is None:
         return
-    live = user.auth_token_set.filter(Q(expiry__gt=timezone.now()) | Q(expiry__isnull=True))
+    live = AuthToken.objects.filter(user=user).filter(Q(expiry__gt=timezone.now()) | Q(expiry__isnull=True))
     if live.count() >= limit:
         raise TokenLimit(f"令牌数量已达上限（{limit} 个），请先吊销不再使用的令牌（POST /api/v1/auth/logout/）")
 
@@ -100,7 +101,7 @@ class TokenObtainApi(BaseApi):
         return Response(TokenSerializer({"token": token, "expiry": instance.expiry}).data)
 
     @staticmethod
-    def second_factor(user, otp: str, meta: RequestMeta) -> str:
+    def second_factor(user: User, otp: str, meta: RequestMeta) -> str:
         """The sign-in method once the second factor (if the account has or needs one) is satisfied."""
         if has_second_factor(user):
             if not otp.strip():

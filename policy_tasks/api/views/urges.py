@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
+from accounts.models import User
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
 from policy_tasks.api.filters import task_scoped_filter
@@ -12,15 +14,15 @@ from policy_tasks.api.schema import errors_for
 from policy_tasks.api.serializers.inputs import ReplyInputSerializer
 from policy_tasks.api.serializers.workflow import UrgeNoticeSerializer, UrgeRecipientSerializer
 from policy_tasks.api.views.common import URGE_PREFETCH, ScopedDetailApi, ScopedListApi
-from policy_tasks.models import UrgeNotice
+from policy_tasks.models import UrgeNotice, UrgeRecipient
 from policy_tasks.services.urges import urge_acknowledge, urge_reply
 
 
-def _notices(user):
+def _notices(user: User) -> QuerySet[UrgeNotice]:
     return scoping.urges(user).select_related("issued_by").prefetch_related(*URGE_PREFETCH)
 
 
-def _recipients(user):
+def _recipients(user: User) -> QuerySet[UrgeRecipient]:
     return scoping.urge_recipients(user).select_related("unit", "acknowledged_by", "replied_by")
 
 
