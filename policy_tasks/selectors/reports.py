@@ -291,6 +291,13 @@ def report_counts(
     return counts
 
 
+def _end_of(day: date) -> datetime:
+    # selectors.figures.end_of, which imports this module.
+    from policy_tasks.selectors.figures import end_of
+
+    return end_of(day)
+
+
 def _ids(unit_ids: Collection[int] | None) -> tuple[int, ...] | None:
     return None if unit_ids is None else tuple(sorted(unit_ids))
 
@@ -331,9 +338,10 @@ def _count(
     )
     if unit_ids is not None:
         filed = filed.filter(unit_id__in=unit_ids)
+    # Submitted by the end of `through`, as an instant (its local day <= `through`): no date per row.
     rows = (
-        filed.annotate(filed=LocalDate("submitted_at"))
-        .filter(filed__lte=through)
+        filed.filter(submitted_at__lt=_end_of(through))
+        .annotate(filed=LocalDate("submitted_at"))
         .values("unit_id", due_on=F("period__due_on"), ends_on=F("period__ends_on"), **task_dates)
         .annotate(n=Count("pk"), late=Count("pk", filter=Q(filed__gt=F("period__due_on"))))
         .order_by()
