@@ -16,10 +16,12 @@ extension granted moves the deadline, looking back too, as the scoreboard reads 
 - 临期 `due_soon` / 滞后 `behind`: not closed by then, due on or after `on`, and yellow for the
   reason due_soon / behind (selectors.lights: within the document's warning working days; else
   the lead's latest percent lagging the 序时进度; a milestone with a target on its own value).
-- 按期完成率 `on_time_rate`: closed_on_time ÷ due, in percent to 0.1; None when nothing is due.
+- 按期完成率 `on_time_rate`: closed_on_time ÷ due, in percent to 0.1; None when nothing is due
+  (on_time_rate(); the scoreboard's 0–1 field is the same number ÷ 100, on_time_fraction).
 - 缺报 `missing_reports`: reports a lead unit owes (selectors.reports: period due before `on`,
   task open at its deadline) with nothing submitted by the end of `through`: still missing.
 - 迟报 `late_reports`: owed reports submitted after their deadline, by the end of `through`.
+  Both are selectors.reports.report_counts per lead unit, added up: the scoreboard's rows.
 
 A unit's figures count the clauses it leads or co-owns (its overdue list), or those it leads
 (`lead_only`, the scoreboard's on-time rate); reports are always the lead's. `user` keeps what
@@ -119,7 +121,7 @@ def on_time_fraction(closed_on_time: int, due: int) -> Decimal | None:
     return None if rate is None else (rate / 100).quantize(Decimal("0.0001"))
 
 
-def _union(parts: list[QuerySet[_Row]]) -> QuerySet[_Row]:
+def _union(parts: list[QuerySet[Milestone, _Row]]) -> QuerySet[Milestone, _Row]:
     """The branches' rows as one statement (UNION ALL: they are disjoint)."""
     return parts[0] if len(parts) == 1 else parts[0].union(*parts[1:], all=True)
 

@@ -38,6 +38,7 @@ queries, whatever the number of units or milestones.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -193,7 +194,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
     return scores_ranked(scores, {}, document, late_totals=late_totals)
 
 
-def add_report_counts(scores: dict[int, UnitScore], counts: dict[int, ReportCounts]) -> None:
+def add_report_counts(scores: dict[int, UnitScore], counts: Mapping[int, ReportCounts]) -> None:
     for unit_id, count in counts.items():
         if unit_id in scores:
             score = scores[unit_id]
