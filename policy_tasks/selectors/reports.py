@@ -143,7 +143,7 @@ def reports_missing(
     for tu in leads:
         task = tu.task
         closed_on = _closed_day(task.status, timezone.localdate(task.closed_at) if task.closed_at else None)
-        split_on = _split_day(task.parent_id, timezone.localdate(task.created_at))
+        split_on = timezone.localdate(task.created_at) if task.parent_id is not None else None
         for period in periods_by_doc.get(task.document_id, []):
             if not _owed(closed_on, split_on, period.due_on, period.ends_on):
                 continue
@@ -305,7 +305,8 @@ def _ids(unit_ids: Collection[int] | None) -> tuple[int, ...] | None:
 def _count(
     *, on: date, through: date, scope: QuerySet[Task], unit_ids: Collection[int] | None
 ) -> dict[int, ReportCounts]:
-    # A sub-task (分解任务) owes nothing for periods that ended before it was split off: its split day.
+    # A sub-task (分解任务) owes nothing for periods that ended before it was split off: its split
+    # day, as reports_missing reads it (its created_at as a local date; None for a clause).
     split_day = Case(When(task__parent__isnull=False, then=LocalDate("task__created_at")), default=None)
     task_dates = {"status": F("task__status"), "closed_day": LocalDate("task__closed_at"), "split_day": split_day}
     lead_rows = list(
@@ -370,8 +371,3 @@ def _closed_day(status: str, closed_day: date | None) -> date | None:
     if status != Task.Status.CLOSED:
         return None
     return closed_day or date.min
-
-
-def _split_day(parent_id: int | None, created_day: date) -> date | None:
-    """The day a sub-task (分解任务) was split off; None for a clause of the document."""
-    return created_day if parent_id is not None else None
