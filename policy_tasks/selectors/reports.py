@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, When
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Prefetch, QuerySet, When
 from django.utils import timezone
 
 from accounts.models import Unit, User
 from duban.lib.local_date import LocalDate
-from duban.lib.sql import column, rows_for_ids, table
+from duban.lib.sql import column, fetch, rows_for_ids, table
 from policy_tasks.models import (
     Milestone,
     MilestoneValue,
@@ -209,6 +210,11 @@ _VALUES_SQL = (
 )
 
 
+def as_date(value: date | str | None) -> date | None:
+    """A date column read by plain SQL (SQLite hands an aggregated date back as text)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def as_decimal(value: Decimal | float | str) -> Decimal:
     """A decimal column read by plain SQL (SQLite may hand back a float)."""
     return value if isinstance(value, Decimal) else Decimal(str(value))
@@ -329,30 +335,47 @@ def _count(
         n = sum(1 for due_on, ends_on in dues if _owed(closed_on, row["split_day"], due_on, ends_on))
         if n:
             owed[row["unit_id"]] = owed.get(row["unit_id"], 0) + n * row["n"]
-    # The lead's own filings by the end of `through`, on time or late; what is owed and not among them is missing.
-    filed = ProgressReport.objects.filter(
-        task__in=scope.values("pk"),
-        task__task_units__unit=F("unit"),
-        task__task_units__role=TaskUnit.Role.LEAD,
-        period__document=F("task__document"),
-        period__due_on__lt=on,
-    )
-    if unit_ids is not None:
-        filed = filed.filter(unit_id__in=unit_ids)
-    # Submitted by the end of `through`, as an instant (its local day <= `through`): no date per row.
-    rows = (
-        filed.filter(submitted_at__lt=_end_of(through))
+    # The lead's own filings by the end of `through` (compared as an instant: no date per row),
+    # on time or late; what is owed and not among them is missing. The reports and the lead links
+    # (with their task's dates) are read apart and joined once: joined in one ORM statement, the
+    # planner misjudged the (task, unit) match and looked up the task for each report (issue 18).
+    reports_sql, reports_params = (
+        ProgressReport.objects.filter(period__due_on__lt=on, submitted_at__lt=_end_of(through))
         .annotate(filed=LocalDate("submitted_at"))
-        .values("unit_id", due_on=F("period__due_on"), ends_on=F("period__ends_on"), **task_dates)
-        .annotate(n=Count("pk"), late=Count("pk", filter=Q(filed__gt=F("period__due_on"))))
+        .values(
+            "task_id",
+            "unit_id",
+            document_id=F("period__document_id"),
+            due_on=F("period__due_on"),
+            ends_on=F("period__ends_on"),
+            late=Case(When(filed__gt=F("period__due_on"), then=1), default=0, output_field=IntegerField()),
+        )
         .order_by()
+        .query.sql_with_params()
+    )
+    leads_sql, leads_params = (
+        _leads(scope, unit_ids)
+        .values("task_id", "unit_id", document_id=F("task__document_id"), **task_dates)
+        .order_by()
+        .query.sql_with_params()
+    )
+    # OFFSET 0 keeps PostgreSQL from merging the links' statement into the join (what it did).
+    fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+    rows = fetch(
+        "SELECT l.unit_id, r.due_on, r.ends_on, l.status, l.closed_day, l.split_day, COUNT(*), SUM(r.late)"
+        f" FROM ({reports_sql}) r JOIN ({leads_sql}{fence}) l"
+        " ON l.task_id = r.task_id AND l.unit_id = r.unit_id AND l.document_id = r.document_id"
+        " GROUP BY l.unit_id, r.due_on, r.ends_on, l.status, l.closed_day, l.split_day",
+        [*reports_params, *leads_params],
     )
     submitted: dict[int, list[int]] = {}
-    for row in rows:
-        if _owed(_closed_day(row["status"], row["closed_day"]), row["split_day"], row["due_on"], row["ends_on"]):
-            entry = submitted.setdefault(row["unit_id"], [0, 0])
-            entry[0] += row["n"]
-            entry[1] += row["late"]
+    for unit_id, due_on, ends_on, status, closed_day, split_day, n, late in rows:
+        due, ends = as_date(due_on), as_date(ends_on)
+        assert due is not None and ends is not None  # a period's dates are required
+        if _owed(_closed_day(status, as_date(closed_day)), as_date(split_day), due, ends):
+            entry = submitted.setdefault(unit_id, [0, 0])
+            entry[0] += n
+            entry[1] += late
     return {
         unit_id: ReportCounts(n, n - submitted.get(unit_id, [0, 0])[0], submitted.get(unit_id, [0, 0])[1])
         for unit_id, n in owed.items()
