@@ -31,8 +31,8 @@ from policy_tasks.exports.ranking import historical_scoreboard
 from policy_tasks.exports.snapshot import MilestoneState, cutoff_of, latest_reports, milestone_states
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import can, visible_tasks
-from policy_tasks.selectors.figures import report_counts
-from policy_tasks.selectors.reports import MissingReport, reports_missing
+from policy_tasks.selectors.figures import on_time_rate
+from policy_tasks.selectors.reports import MissingReport, report_counts, report_totals, reports_missing
 from policy_tasks.selectors.scoreboard import UnitScore
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -88,9 +88,7 @@ class Figures:
 
     @property
     def on_time_rate(self) -> Decimal | None:
-        if not self.due_by_end:
-            return None
-        return (Decimal(self.closed_on_time) * 100 / Decimal(self.due_by_end)).quantize(Decimal("0.1"))
+        return on_time_rate(self.closed_on_time, self.due_by_end)
 
 
 @dataclass
@@ -223,7 +221,10 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
     )
     percents = {tid: r.percent for tid, r in latest_reports(list(by_id), cutoff=cutoff).items()}
     states = milestone_states(milestones, on=on, cutoff=cutoff, document=document, percents=percents)
-    missing = [r for r in reports_missing(on=on, document=document, include_late=True) if r.task.pk in by_id]
+    # 缺报/迟报 by the end of the month (截至月末24时), counted once for the totals and the ranking,
+    # and listed by the same rule for the same clauses.
+    reports = report_counts(on=on, through=period.end, tasks=in_force)
+    missing = reports_missing(on=on, through=period.end, tasks=in_force, include_late=True)
 
     areas: dict[int | None, AreaSummary] = {
         a.pk: AreaSummary(f"{chinese_number(a.number)}、{a.title}")
@@ -269,6 +270,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
     summaries = list(areas.values())
     if other.figures.tasks:
         summaries.append(other)
+    totals = report_totals(reports)
     ranking = historical_scoreboard(
         document=document,
         milestones=milestones,
@@ -277,6 +279,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
         tasks=in_force,
         on=on,
         cutoff=cutoff,
+        reports=reports,
         scoped=scoped,
     )
     return Bulletin(
@@ -291,7 +294,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
         overdue=[item for _, item in overdue],
         closed=[item for _, item in closed],
         missing=sorted(in_period, key=lambda r: (r.period.due_on, r.task.number)),
-        reports=ReportTotals(*report_counts(on=on, through=period.end, document=document, user=user)),
+        reports=ReportTotals(totals.missing, totals.late),
     )
 
 

@@ -70,10 +70,11 @@ def context(b: Bulletin, *, font_url: str | None = None) -> dict[str, Any]:
     """
     ranking = []
     for s in b.ranking:
-        rate = None if s.on_time_rate is None else (s.on_time_rate * 100).quantize(Decimal("0.1"))
         # A unit with nothing to answer for has no score and no rank (selectors/scoreboard.py).
         score = UNRANKED if s.score is None else _number(s.score)
-        ranking.append({"rank": "—" if s.rank is None else s.rank, "s": s, "rate": _percent(rate), "score": score})
+        ranking.append(
+            {"rank": "—" if s.rank is None else s.rank, "s": s, "rate": _percent(s.on_time_percent), "score": score}
+        )
     return {
         "b": b,
         "f": b.figures,

@@ -2,20 +2,22 @@
 
 selectors.scoreboard.unit_scoreboard reads today's due dates and statuses; a bulletin
 for a past month needs the ones in force then (snapshot.py), so this applies the same
-definitions (assessed = due before `on`; reports owed, missing and late as of `on`;
-the same score, unassessed units and rank: scores_ranked) to the historical states.
-Extensions and returned completions count when decided before the cutoff.
+definitions (assessed = due before `on`; reports owed, missing and late as the bulletin
+counts them, selectors.reports.report_counts by the end of the month; the same score,
+unassessed units and rank: scores_ranked) to the historical states. Extensions and
+returned completions count when decided before the cutoff.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from django.db.models import Count, QuerySet
 
 from policy_tasks.exports.snapshot import MilestoneState
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
-from policy_tasks.selectors.reports import report_counts
+from policy_tasks.selectors.reports import ReportCounts
 from policy_tasks.selectors.scoreboard import UnitScore, add_report_counts, scores_ranked
 
 
@@ -28,11 +30,12 @@ def historical_scoreboard(
     tasks: QuerySet[Task],
     on: date,
     cutoff: datetime,
+    reports: Mapping[int, ReportCounts],
     scoped: bool = False,
 ) -> list[UnitScore]:
     """unit_scoreboard's figures on the states at the cutoff; `units_of` maps task id → its TaskUnits,
     `tasks` are the same clauses as a queryset (`scoped`: only the tasks a reader sees, so extensions
-    count on those alone)."""
+    count on those alone), `reports` their lead units' report_counts (the bulletin's totals too)."""
     scores: dict[int, UnitScore] = {}
     days_late: dict[int, list[int]] = {}
     for links in units_of.values():
@@ -86,5 +89,5 @@ def historical_scoreboard(
         for tu in units_of.get(task_id, []):
             if tu.role == TaskUnit.Role.LEAD:
                 scores[tu.unit_id].returned_completions += n
-    add_report_counts(scores, report_counts(document=document, on=on, tasks=tasks))
+    add_report_counts(scores, reports)
     return scores_ranked(scores, days_late, document)

@@ -16,10 +16,12 @@ extension granted moves the deadline, looking back too, as the scoreboard reads 
 - 临期 `due_soon` / 滞后 `behind`: not closed by then, due on or after `on`, and yellow for the
   reason due_soon / behind (selectors.lights: within the document's warning working days; else
   the lead's latest percent lagging the 序时进度; a milestone with a target on its own value).
-- 按期完成率 `on_time_rate`: closed_on_time ÷ due, in percent to 0.1; None when nothing is due.
+- 按期完成率 `on_time_rate`: closed_on_time ÷ due, in percent to 0.1; None when nothing is due
+  (on_time_rate(); the scoreboard's 0–1 field is the same number ÷ 100, on_time_fraction).
 - 缺报 `missing_reports`: reports a lead unit owes (selectors.reports: period due before `on`,
   task open at its deadline) with nothing submitted by the end of `through`: still missing.
 - 迟报 `late_reports`: owed reports submitted after their deadline, by the end of `through`.
+  Both are selectors.reports.report_counts per lead unit, added up: the scoreboard's rows.
 
 A unit's figures count the clauses it leads or co-owns (its overdue list), or those it leads
 (`lead_only`, the scoreboard's on-time rate); reports are always the lead's. `user` keeps what
@@ -29,20 +31,21 @@ read per (task, due date) and per milestone only for those with a target value.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
-from django.db.models import Case, Count, F, Q, QuerySet, When
-from django.db.models.functions import TruncDate
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
 from duban.lib import clock
+from duban.lib.local_date import LocalDate
 from duban.lib.sql import fetch, rows_for_ids
 from duban.lib.workdays import workdays_between
-from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
+from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
@@ -53,9 +56,10 @@ from policy_tasks.selectors.lights import (
     milestone_light_reasons,
     schedule_start,
 )
-from policy_tasks.selectors.reports import _closed_day, _owed, newest_lead_reports_sql
+from policy_tasks.selectors.reports import newest_lead_reports_sql, report_counts, report_totals
 
 _CLOSED = Milestone.Status.CLOSED
+_Row = TypeVar("_Row")
 
 
 def end_of(day: date) -> datetime:
@@ -68,14 +72,58 @@ def closed_by(day: date) -> Q:
     return Q(status=_CLOSED) & (Q(closed_at__isnull=True) | Q(closed_at__lt=end_of(day)))
 
 
+def closing_day() -> LocalDate:
+    """A milestone's closing day (closed_at in the project's time zone), for closed_on_time and
+    closed_late: annotate it as `closed_day`."""
+    return LocalDate("closed_at")
+
+
+def closed_on_time(day: date) -> Q:
+    """Closed by the end of `day`, on or before the due date (one with no time: on time). Needs the
+    `closed_day` annotation (closing_day)."""
+    return closed_by(day) & (Q(closed_at__isnull=True) | Q(closed_day__lte=F("due_date")))
+
+
+def closed_late(day: date) -> Q:
+    """Closed by the end of `day`, after the due date: the closed ones not closed_on_time."""
+    return closed_by(day) & Q(closed_day__gt=F("due_date"))
+
+
 def open_at(day: date) -> Q:
-    """Milestones still to do at the end of `day`: live now, or closed after that day. For today
-    and later nothing has closed after it, and the plain status test keeps the partial index."""
+    """Milestones still to do at the end of `day`: live now, or closed after that day."""
+    branches = open_branches(day)
+    return branches[0] if len(branches) == 1 else branches[0] | branches[1]
+
+
+def open_branches(day: date) -> list[Q]:
+    """open_at as branches each on its own partial index: live ones (by due date), and, for a past
+    day, those closed after it (milestone_closed_at_idx); an OR of both reads neither. For today
+    and later nothing has closed after it: one branch."""
     live = Q(status__in=Milestone.LIVE_STATUSES)
     cutoff = end_of(day)
     if cutoff > clock.now():
-        return live
-    return live | Q(status=_CLOSED, closed_at__gte=cutoff)
+        return [live]
+    return [live, Q(status=_CLOSED, closed_at__gte=cutoff)]
+
+
+def on_time_rate(closed_on_time: int, due: int) -> Decimal | None:
+    """按期完成率: closed on time ÷ due, in percent to 0.1; None when nothing is due yet (not 0%,
+    not 100%). The one rate every page, export and the API show."""
+    if not due:
+        return None
+    return (Decimal(closed_on_time) * 100 / Decimal(due)).quantize(Decimal("0.1"))
+
+
+def on_time_fraction(closed_on_time: int, due: int) -> Decimal | None:
+    """on_time_rate as a fraction of 1 (the scoreboard API's 0–1 field): the same number ÷ 100,
+    so a page showing either shows the same rate."""
+    rate = on_time_rate(closed_on_time, due)
+    return None if rate is None else (rate / 100).quantize(Decimal("0.0001"))
+
+
+def _union(parts: list[QuerySet[Milestone, _Row]]) -> QuerySet[Milestone, _Row]:
+    """The branches' rows as one statement (UNION ALL: they are disjoint)."""
+    return parts[0] if len(parts) == 1 else parts[0].union(*parts[1:], all=True)
 
 
 def first_beyond(on: date, workdays: int) -> date:
@@ -127,10 +175,7 @@ class Figures:
 
     @property
     def on_time_rate(self) -> Decimal | None:
-        """按期完成率 in percent, to 0.1; None when nothing is due yet (not 0%, not 100%)."""
-        if not self.due:
-            return None
-        return (Decimal(self.closed_on_time) * 100 / Decimal(self.due)).quantize(Decimal("0.1"))
+        return on_time_rate(self.closed_on_time, self.due)
 
     @property
     def yellow(self) -> int:
@@ -150,33 +195,41 @@ def figures(
     through = through or on
     scope = counted_milestones(document=document, user=user, unit_ids=unit_ids, lead_only=lead_only)
     closed = closed_by(through)
-    on_time = closed & (Q(closed_at__isnull=True) | Q(closed_day__lte=F("due_date")))
     past = Q(due_date__lt=on)
-    counts = scope.annotate(closed_day=TruncDate("closed_at")).aggregate(
+    counts = scope.annotate(closed_day=closing_day()).aggregate(
         milestones=Count("pk"),
         closed=Count("pk", filter=closed),
         due=Count("pk", filter=past),
-        closed_on_time=Count("pk", filter=past & on_time),
+        closed_on_time=Count("pk", filter=past & closed_on_time(through)),
         overdue=Count("pk", filter=past & ~closed),
     )
-    due_soon, behind = yellow_counts(scope.filter(open_at(through), due_date__gte=on), on=on)
-    missing, late = report_counts(on=on, through=through, document=document, user=user, unit_ids=unit_ids)
-    return Figures(on=on, due_soon=due_soon, behind=behind, missing_reports=missing, late_reports=late, **counts)
+    due_soon, behind = yellow_counts(
+        [scope.filter(branch, due_date__gte=on) for branch in open_branches(through)], on=on
+    )
+    # Reports are always the lead's: the per-unit counts, added up (a page that shows the
+    # scoreboard too counts them once, within reports.counted_once).
+    reports = report_totals(report_counts(on=on, through=through, document=document, user=user, unit_ids=unit_ids))
+    return Figures(
+        on=on,
+        due_soon=due_soon,
+        behind=behind,
+        missing_reports=reports.missing,
+        late_reports=reports.late,
+        **counts,
+    )
 
 
-def yellow_counts(candidates: QuerySet[Milestone], *, on: date) -> tuple[int, int]:
-    """(临期, 滞后) among open milestones due on or after `on`: the lights' judgement (selectors.lights
+def yellow_counts(branches: Sequence[QuerySet[Milestone]], *, on: date) -> tuple[int, int]:
+    """(临期, 滞后) among open milestones due on or after `on` (the `branches` of open_branches, each
+    read on its own index and joined by UNION ALL): the lights' judgement (selectors.lights
     `_reason`), read per document (a date bound for 临期), per due date and lead percent (滞后: the
     same integer test), and per milestone only for those with a target value (their own value).
 
     The milestones come back grouped by (document, due date, their task's latest lead percent), a
     few hundred rows whatever the size (issue 18: a row per milestone took most of the page)."""
-    plain_sql, plain_params = (
-        candidates.filter(target_value__isnull=True)
-        .values("document_id", "task_id", "due_date")
-        .order_by()
-        .query.sql_with_params()
-    )
+    plain_sql, plain_params = _union(
+        [b.filter(target_value__isnull=True).values("document_id", "task_id", "due_date").order_by() for b in branches]
+    ).query.sql_with_params()
     latest = (
         "SELECT task_id, percent FROM ("
         + newest_lead_reports_sql(f"IN (SELECT t.task_id FROM ({plain_sql}) t)")
@@ -188,11 +241,14 @@ def yellow_counts(candidates: QuerySet[Milestone], *, on: date) -> tuple[int, in
         " GROUP BY c.document_id, c.due_date, COALESCE(l.percent, 0)",
         [*plain_params, *plain_params],
     )
+    valued_rows = _union(
+        [
+            b.filter(target_value__isnull=False).values_list("pk", "task_id", "document_id", "due_date").order_by()
+            for b in branches
+        ]
+    )
     valued = [
-        _Due(pk, task_id, document_id, Milestone.Status.OPEN, due)
-        for pk, task_id, document_id, due in candidates.filter(target_value__isnull=False).values_list(
-            "pk", "task_id", "document_id", "due_date"
-        )
+        _Due(pk, task_id, document_id, Milestone.Status.OPEN, due) for pk, task_id, document_id, due in valued_rows
     ]
     ids = {g[0] for g in groups} | {d.document_id for d in valued}
     documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, ids)}
@@ -212,66 +268,3 @@ def yellow_counts(candidates: QuerySet[Milestone], *, on: date) -> tuple[int, in
         due_soon += sum(1 for r in reasons if r.code == "due_soon")
         behind += sum(1 for r in reasons if r.code == "behind")
     return due_soon, behind
-
-
-def report_counts(
-    *,
-    on: date,
-    through: date | None = None,
-    document: PolicyDocument | None = None,
-    user: User | None = None,
-    unit_ids: Collection[int] | None = None,
-) -> tuple[int, int]:
-    """(缺报, 迟报): owed lead reports with nothing submitted by the end of `through`, and those
-    submitted after their deadline by then. Counted in SQL, grouped by the dates compared (the
-    SQL twin of selectors.reports.reports_missing, held equal by tests/web/test_figures_consistency.py).
-    Three queries."""
-    through = through or on
-    tasks: QuerySet[Task] = Task.objects.in_force()
-    if document is not None:
-        tasks = tasks.filter(document=document)
-    if user is not None:
-        tasks = visible_tasks(user, tasks)
-    leads = TaskUnit.objects.filter(role=TaskUnit.Role.LEAD, task__in=tasks.values("pk"))
-    if unit_ids is not None:
-        leads = leads.filter(unit_id__in=unit_ids)
-    # A sub-task (分解任务) owes nothing for periods that ended before it was split off.
-    split_day = Case(When(task__parent__isnull=False, then=TruncDate("task__created_at")), default=None)
-    task_dates = {"status": F("task__status"), "closed_day": TruncDate("task__closed_at"), "split_day": split_day}
-    lead_rows = list(leads.values("task__document_id", **task_dates).annotate(n=Count("pk")).order_by())
-    if not lead_rows:
-        return 0, 0
-    periods: dict[int, list[tuple[date, date]]] = {}
-    for document_id, due_on, ends_on in ReportPeriod.objects.filter(
-        document_id__in={row["task__document_id"] for row in lead_rows}, due_on__lt=on
-    ).values_list("document_id", "due_on", "ends_on"):
-        periods.setdefault(document_id, []).append((due_on, ends_on))
-    owed = 0
-    for row in lead_rows:
-        closed_on = _closed_day(row["status"], row["closed_day"])
-        dues = periods.get(row["task__document_id"], [])
-        owed += row["n"] * sum(1 for due_on, ends_on in dues if _owed(closed_on, row["split_day"], due_on, ends_on))
-    filed = (
-        ProgressReport.objects.filter(
-            task__in=tasks.values("pk"),
-            task__task_units__unit=F("unit"),
-            task__task_units__role=TaskUnit.Role.LEAD,
-            period__document=F("task__document"),
-            period__due_on__lt=on,
-        )
-        .annotate(filed=TruncDate("submitted_at"))
-        .filter(filed__lte=through)
-    )
-    if unit_ids is not None:
-        filed = filed.filter(unit_id__in=unit_ids)
-    rows = (
-        filed.values(due_on=F("period__due_on"), ends_on=F("period__ends_on"), **task_dates)
-        .annotate(n=Count("pk"), late=Count("pk", filter=Q(filed__gt=F("period__due_on"))))
-        .order_by()
-    )
-    submitted = late = 0
-    for row in rows:
-        if _owed(_closed_day(row["status"], row["closed_day"]), row["split_day"], row["due_on"], row["ends_on"]):
-            submitted += row["n"]
-            late += row["late"]
-    return owed - submitted, late

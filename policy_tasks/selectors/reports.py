@@ -9,22 +9,32 @@ When a report is owed: for every reporting period of the task's document whose
 deadline (`due_on`) has passed, while the task was still open on that deadline.
 A task closed later still owes the periods that fell due before it closed, so
 closing a task does not erase the reports it skipped; a task closed before a
-deadline owes nothing for that period.
+deadline owes nothing for that period. A sub-task (分解任务) owes nothing for the
+periods that ended before it was split off; a withdrawn clause (已撤销) owes nothing.
+
+缺报 is an owed report not submitted by the end of `through` (default the 统计日期
+`on`), 迟报 one submitted by then but after its deadline: `report_counts` counts both
+per lead unit, and every page, export and API adds those counts up
+(selectors.figures); `reports_missing` lists the same reports, row by row, by the
+same rule (`_owed`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, When
-from django.db.models.functions import TruncDate
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Prefetch, QuerySet, When
 from django.utils import timezone
 
-from accounts.models import Unit
-from duban.lib.sql import column, rows_for_ids, table
+from accounts.models import Unit, User
+from duban.lib.local_date import LocalDate
+from duban.lib.sql import column, fetch, rows_for_ids, table
 from policy_tasks.models import (
     Milestone,
     MilestoneValue,
@@ -35,6 +45,7 @@ from policy_tasks.models import (
     Task,
     TaskUnit,
 )
+from policy_tasks.permissions import visible_tasks
 
 
 def task_reports(*, task: Task) -> QuerySet[ProgressReport]:
@@ -72,69 +83,79 @@ class MissingReport:
         return self.filed_at is not None
 
 
-def _closed_on(task: Task) -> date | None:
-    if task.status != Task.Status.CLOSED:
-        return None
-    # A closed task without a closing time is treated as closed from the start.
-    return timezone.localdate(task.closed_at) if task.closed_at else date.min
+def owing_tasks(
+    *, document: PolicyDocument | None = None, user: User | None = None, tasks: QuerySet[Task] | None = None
+) -> QuerySet[Task]:
+    """The clauses whose lead units can owe reports, in the scope asked for (of `document`, among
+    `tasks`, that `user` sees). A withdrawn clause (已撤销) owes no report, not even for the periods
+    before it was withdrawn (Task.in_force)."""
+    scope = Task.objects.in_force()
+    if tasks is not None:
+        scope = scope.filter(pk__in=tasks.values("pk"))
+    if document is not None:
+        scope = scope.filter(document=document)
+    return visible_tasks(user, scope) if user is not None else scope
+
+
+def _leads(scope: QuerySet[Task], unit_ids: Collection[int] | None) -> QuerySet[TaskUnit]:
+    leads = TaskUnit.objects.filter(role=TaskUnit.Role.LEAD, task__in=scope.values("pk"))
+    return leads if unit_ids is None else leads.filter(unit_id__in=unit_ids)
 
 
 def reports_missing(
     *,
     on: date,
+    through: date | None = None,
     document: PolicyDocument | None = None,
     unit: Unit | int | None = None,  # a unit or its id
+    unit_ids: Collection[int] | None = None,
+    user: User | None = None,
+    tasks: QuerySet[Task] | None = None,
     include_late: bool = False,
 ) -> list[MissingReport]:
-    """Lead units' reports not filed by their deadline, as things stand on `on`.
+    """Lead units' reports not filed by their deadline, as things stand on `on`, one per owed
+    report: the rows report_counts counts (the same scope and the same `_owed` rule).
 
-    A period counts when its `due_on` is before `on`. Without `include_late` the list
-    is what is still outstanding (nothing filed by `on`); with it, reports filed
-    after their deadline are included too (with `filed_at`), which is what the
-    scoreboard counts against a unit. Three queries, whatever the size.
+    A period counts when its `due_on` is before `on`; a report counts as filed when submitted by
+    the end of `through` (default `on`). Without `include_late` the list is what is still
+    outstanding; with it, reports filed after their deadline are included too (with `filed_at`),
+    what the scoreboard counts against a unit as 迟报. Three queries, whatever the size.
     """
-    # A withdrawn clause (已撤销) owes no report, not even for the periods before it was withdrawn.
-    leads_qs = (
-        TaskUnit.objects.filter(role=TaskUnit.Role.LEAD)
-        .exclude(task__status=Task.Status.WITHDRAWN)
-        .select_related("task", "unit")
-    )
-    periods_qs = ReportPeriod.objects.filter(due_on__lt=on)
-    if document is not None:
-        leads_qs = leads_qs.filter(task__document=document)
-        periods_qs = periods_qs.filter(document=document)
+    through = through or on
     if unit is not None:
-        leads_qs = leads_qs.filter(unit=unit)
-    leads = list(leads_qs)
+        unit_ids = [unit if isinstance(unit, int) else unit.pk]
+    leads_qs = _leads(owing_tasks(document=document, user=user, tasks=tasks), unit_ids)
+    leads = list(leads_qs.select_related("task", "unit"))
     if not leads:
         return []
     periods_by_doc: dict[int, list[ReportPeriod]] = {}
-    for period in periods_qs.filter(document_id__in={tu.task.document_id for tu in leads}).order_by("starts_on"):
+    periods = ReportPeriod.objects.filter(document_id__in={tu.task.document_id for tu in leads}, due_on__lt=on)
+    for period in periods.order_by("starts_on"):
         periods_by_doc.setdefault(period.document_id, []).append(period)
 
     filed = {
         (task_id, unit_id, period_id): submitted_at
         for task_id, unit_id, period_id, submitted_at in ProgressReport.objects.filter(
-            task_id__in={tu.task_id for tu in leads}, period__due_on__lt=on
+            task__in=leads_qs.values("task_id"), period__due_on__lt=on
         ).values_list("task_id", "unit_id", "period_id", "submitted_at")
     }
 
     missing: list[MissingReport] = []
     for tu in leads:
-        closed_on = _closed_on(tu.task)
-        # A sub-task (分解任务) owes no report for periods that ended before it was split off.
-        split_on = timezone.localdate(tu.task.created_at) if tu.task.parent_id else None
-        for period in periods_by_doc.get(tu.task.document_id, []):
+        task = tu.task
+        closed_on = _closed_day(task.status, timezone.localdate(task.closed_at) if task.closed_at else None)
+        split_on = timezone.localdate(task.created_at) if task.parent_id is not None else None
+        for period in periods_by_doc.get(task.document_id, []):
             if not _owed(closed_on, split_on, period.due_on, period.ends_on):
                 continue
             submitted_at = filed.get((tu.task_id, tu.unit_id, period.pk))
             filed_on = timezone.localdate(submitted_at) if submitted_at else None
-            if filed_on is not None and filed_on <= on:
+            if filed_on is not None and filed_on <= through:
                 if filed_on <= period.due_on or not include_late:
                     continue
-                missing.append(MissingReport(tu.task, tu.unit, period, filed_at=submitted_at))
+                missing.append(MissingReport(task, tu.unit, period, filed_at=submitted_at))
             else:
-                missing.append(MissingReport(tu.task, tu.unit, period))
+                missing.append(MissingReport(task, tu.unit, period))
     missing.sort(key=lambda m: (m.period.due_on, m.task.document_id, m.task.number, m.unit.name))
     return missing
 
@@ -189,6 +210,11 @@ _VALUES_SQL = (
 )
 
 
+def as_date(value: date | str | None) -> date | None:
+    """A date column read by plain SQL (SQLite hands an aggregated date back as text)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def as_decimal(value: Decimal | float | str) -> Decimal:
     """A decimal column read by plain SQL (SQLite may hand back a float)."""
     return value if isinstance(value, Decimal) else Decimal(str(value))
@@ -208,82 +234,163 @@ def latest_milestone_values(milestone_ids: Iterable[int]) -> dict[int, tuple[Dec
     }
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReportCounts:
-    """One lead unit's reports as of a date: `owed` (periods due before it, reports_missing's rule),
-    `missing` (still not filed by it) and `late` (filed by it, but after the period's deadline)."""
+    """One lead unit's reports as of a date: `owed` (periods due before it), `missing` (still not
+    submitted by the end of `through`: 缺报) and `late` (submitted by then, after the deadline: 迟报)."""
 
     owed: int = 0
     missing: int = 0
     late: int = 0
 
+    def __add__(self, other: ReportCounts) -> ReportCounts:
+        return ReportCounts(self.owed + other.owed, self.missing + other.missing, self.late + other.late)
 
-def report_counts(*, document: PolicyDocument, on: date, tasks: QuerySet[Task]) -> dict[int, ReportCounts]:
-    """Per lead unit with a report owed on `tasks`, counted in SQL: `missing` and `late` are the
-    entries `reports_missing(on=on, document=document, include_late=True)` has without and with
-    `filed_at` (the scoreboard's 缺报 and 迟报). Grouped by the dates compared, so a document of
-    10,000 clauses reads a few hundred rows (issue 18). Three queries."""
-    periods = list(ReportPeriod.objects.filter(document=document, due_on__lt=on).values_list("due_on", "ends_on"))
-    if not periods:
-        return {}
-    # A sub-task (分解任务) owes nothing for periods that ended before it was split off (as reports_missing).
-    split_day = Case(When(task__parent__isnull=False, then=TruncDate("task__created_at")), default=None)
-    leads = (
-        TaskUnit.objects.filter(role=TaskUnit.Role.LEAD, task__document=document, task__in=tasks.values("pk"))
-        .exclude(task__status=Task.Status.WITHDRAWN)
-        .values("unit_id", status=F("task__status"), closed_day=TruncDate("task__closed_at"), split_day=split_day)
-        .annotate(n=Count("pk"))
-        .order_by()
+
+def report_totals(counts: Mapping[int, ReportCounts]) -> ReportCounts:
+    """A scope's 缺报/迟报: its units' counts added up (each owed report has one lead unit)."""
+    return sum(counts.values(), ReportCounts())
+
+
+_Key = tuple[date, date, int | None, int | None, tuple[int, ...] | None]
+_memo: ContextVar[dict[_Key, dict[int, ReportCounts]] | None] = ContextVar("report_counts_memo", default=None)
+
+
+@contextmanager
+def counted_once() -> Iterator[None]:
+    """Within the block, report_counts of one scope is counted once: a page that shows the figures
+    strip and the scoreboard of the same document, date and reader (~200 ms at 10,000 clauses)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def report_counts(
+    *,
+    on: date,
+    through: date | None = None,
+    document: PolicyDocument | None = None,
+    user: User | None = None,
+    unit_ids: Collection[int] | None = None,
+    tasks: QuerySet[Task] | None = None,
+) -> dict[int, ReportCounts]:
+    """缺报 and 迟报 per lead unit (those owing something), the one count of them: the reports
+    reports_missing lists with the same arguments, without and with `filed_at` (held equal by
+    tests/web/test_figures_consistency.py and tests/web/test_page_scale.py).
+
+    Counted in SQL, grouped by the dates `_owed` compares, so 10,000 clauses come back as a few
+    hundred rows (issue 18). Three queries; none inside `counted_once` when counted there before."""
+    through = through or on
+    memo = _memo.get()
+    key: _Key | None = None
+    if memo is not None and tasks is None:
+        key = (on, through, document.pk if document else None, user.pk if user else None, _ids(unit_ids))
+        if key in memo:
+            return memo[key]
+    counts = _count(
+        on=on, through=through, scope=owing_tasks(document=document, user=user, tasks=tasks), unit_ids=unit_ids
     )
-    counts: dict[int, ReportCounts] = {}
-    for row in leads:
-        closed_on = _closed_day(row["status"], row["closed_day"])
-        owed = sum(1 for due_on, ends_on in periods if _owed(closed_on, row["split_day"], due_on, ends_on))
-        if owed:
-            entry = counts.setdefault(row["unit_id"], ReportCounts())
-            entry.owed += owed * row["n"]
-            entry.missing += owed * row["n"]
-    # The lead's filings by `on`, on time or late; what is owed and not among them is missing.
-    filed = (
-        ProgressReport.objects.filter(
-            task__document=document,
-            task__in=tasks.values("pk"),
-            task__task_units__unit=F("unit"),
-            task__task_units__role=TaskUnit.Role.LEAD,
-            period__document=document,
-            period__due_on__lt=on,
-        )
-        .exclude(task__status=Task.Status.WITHDRAWN)
-        .annotate(filed=TruncDate("submitted_at"))
-        .filter(filed__lte=on)
-        .values(
-            "unit_id",
-            status=F("task__status"),
-            closed_day=TruncDate("task__closed_at"),
-            split_day=split_day,
-            due_on=F("period__due_on"),
-            ends_on=F("period__ends_on"),
-        )
-        .annotate(n=Count("pk"), late=Count("pk", filter=Q(filed__gt=F("period__due_on"))))
-        .order_by()
-    )
-    for row in filed:
-        closed_on = _closed_day(row["status"], row["closed_day"])
-        if _owed(closed_on, row["split_day"], row["due_on"], row["ends_on"]):
-            entry = counts[row["unit_id"]]
-            entry.missing -= row["n"]
-            entry.late += row["late"]
+    if memo is not None and key is not None:
+        memo[key] = counts
     return counts
 
 
+def _end_of(day: date) -> datetime:
+    # selectors.figures.end_of, which imports this module.
+    from policy_tasks.selectors.figures import end_of
+
+    return end_of(day)
+
+
+def _ids(unit_ids: Collection[int] | None) -> tuple[int, ...] | None:
+    return None if unit_ids is None else tuple(sorted(unit_ids))
+
+
+def _count(
+    *, on: date, through: date, scope: QuerySet[Task], unit_ids: Collection[int] | None
+) -> dict[int, ReportCounts]:
+    # A sub-task (分解任务) owes nothing for periods that ended before it was split off: its split
+    # day, as reports_missing reads it (its created_at as a local date; None for a clause).
+    split_day = Case(When(task__parent__isnull=False, then=LocalDate("task__created_at")), default=None)
+    task_dates = {"status": F("task__status"), "closed_day": LocalDate("task__closed_at"), "split_day": split_day}
+    lead_rows = list(
+        _leads(scope, unit_ids)
+        .values("unit_id", document_id=F("task__document_id"), **task_dates)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    if not lead_rows:
+        return {}
+    periods: dict[int, list[tuple[date, date]]] = {}
+    for document_id, due_on, ends_on in ReportPeriod.objects.filter(
+        document_id__in={row["document_id"] for row in lead_rows}, due_on__lt=on
+    ).values_list("document_id", "due_on", "ends_on"):
+        periods.setdefault(document_id, []).append((due_on, ends_on))
+    owed: dict[int, int] = {}
+    for row in lead_rows:
+        closed_on = _closed_day(row["status"], row["closed_day"])
+        dues = periods.get(row["document_id"], [])
+        n = sum(1 for due_on, ends_on in dues if _owed(closed_on, row["split_day"], due_on, ends_on))
+        if n:
+            owed[row["unit_id"]] = owed.get(row["unit_id"], 0) + n * row["n"]
+    # The lead's own filings by the end of `through` (compared as an instant: no date per row),
+    # on time or late; what is owed and not among them is missing. The reports and the lead links
+    # (with their task's dates) are read apart and joined once: joined in one ORM statement, the
+    # planner misjudged the (task, unit) match and looked up the task for each report (issue 18).
+    reports_sql, reports_params = (
+        ProgressReport.objects.filter(period__due_on__lt=on, submitted_at__lt=_end_of(through))
+        .annotate(filed=LocalDate("submitted_at"))
+        .values(
+            "task_id",
+            "unit_id",
+            document_id=F("period__document_id"),
+            due_on=F("period__due_on"),
+            ends_on=F("period__ends_on"),
+            late=Case(When(filed__gt=F("period__due_on"), then=1), default=0, output_field=IntegerField()),
+        )
+        .order_by()
+        .query.sql_with_params()
+    )
+    leads_sql, leads_params = (
+        _leads(scope, unit_ids)
+        .values("task_id", "unit_id", document_id=F("task__document_id"), **task_dates)
+        .order_by()
+        .query.sql_with_params()
+    )
+    # OFFSET 0 keeps PostgreSQL from merging the links' statement into the join (what it did).
+    fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+    rows = fetch(
+        "SELECT l.unit_id, r.due_on, r.ends_on, l.status, l.closed_day, l.split_day, COUNT(*), SUM(r.late)"
+        f" FROM ({reports_sql}) r JOIN ({leads_sql}{fence}) l"
+        " ON l.task_id = r.task_id AND l.unit_id = r.unit_id AND l.document_id = r.document_id"
+        " GROUP BY l.unit_id, r.due_on, r.ends_on, l.status, l.closed_day, l.split_day",
+        [*reports_params, *leads_params],
+    )
+    submitted: dict[int, list[int]] = {}
+    for unit_id, due_on, ends_on, status, closed_day, split_day, n, late in rows:
+        due, ends = as_date(due_on), as_date(ends_on)
+        assert due is not None and ends is not None  # a period's dates are required
+        if _owed(_closed_day(status, as_date(closed_day)), as_date(split_day), due, ends):
+            entry = submitted.setdefault(unit_id, [0, 0])
+            entry[0] += n
+            entry[1] += late
+    return {
+        unit_id: ReportCounts(n, n - submitted.get(unit_id, [0, 0])[0], submitted.get(unit_id, [0, 0])[1])
+        for unit_id, n in owed.items()
+    }
+
+
 def _owed(closed_on: date | None, split_on: date | None, due_on: date, ends_on: date) -> bool:
-    """Whether a lead owes the report of a period: its task not closed by the due date, and (a
-    sub-task) the period not over before the task was split off. reports_missing's rule."""
+    """Whether a lead owes the report of a period (the module's rule): its task not closed by the
+    due date, and (a sub-task) the period not over before the task was split off."""
     return (closed_on is None or closed_on > due_on) and (split_on is None or ends_on >= split_on)
 
 
 def _closed_day(status: str, closed_day: date | None) -> date | None:
-    """As _closed_on, from a task's status and its closed_at already turned into a local date."""
+    """The day a task was closed (its closed_at as a local date), None while not closed; a closed
+    task without a closing time is treated as closed from the start."""
     if status != Task.Status.CLOSED:
         return None
     return closed_day or date.min

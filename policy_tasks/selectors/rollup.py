@@ -89,10 +89,10 @@ def task_rollup(*, task: Task, on: date, user: User | None = None) -> Rollup | N
             milestones[first.task_id] = first  # the first (lowest position) wins
     values = _latest_values({first.pk for first in milestones.values()})
     reported = set(ProgressReport.objects.filter(task_id__in=ids).values_list("task_id", flat=True))
+    # Only the sub-tasks' reports: the whole document's list took most of a task page.
     late = {
         r.task.pk
-        for r in reports_missing(on=on, document=task.document, include_late=True)
-        if r.task.parent_id == task.pk
+        for r in reports_missing(on=on, tasks=task.sub_tasks.filter(document_id=task.document_id), include_late=True)
     }
     seen = set(visible_tasks(user, Task.objects.filter(pk__in=ids)).values_list("pk", flat=True)) if user else None
 

@@ -11,13 +11,14 @@ targets have no lifecycle yet, and undated commitments have nothing to be late f
   before its due date. Review time counts: closing is the supervisor's verification.
 - 按期完成率 `on_time_rate` = assessed milestones the unit leads that were closed on
   time ÷ assessed milestones the unit leads; None when nothing is assessed yet (not
-  0%, not 100%).
+  0%, not 100%). The figures' rate (selectors.figures.on_time_rate, in percent to 0.1,
+  `on_time_percent`) as a fraction of 1 (on_time_fraction): the API's 0–1 field.
 - `overdue_count` / `overdue_as_co`: assessed milestones not closed, on tasks the unit
   leads / co-owns.
 - `avg_days_late`: mean of (on − due) over the unit's overdue lead milestones and
   (closing date − due) over lead milestones closed late; None when there are none.
-- `missing_reports` / `late_reports`: the unit's lead reports (selectors.reports.report_counts)
-  still not filed by `on` / filed by `on` but after their deadline (迟报).
+- `missing_reports` / `late_reports`: the unit's lead reports (selectors.reports.report_counts,
+  the one count of 缺报 and 迟报) still not filed by `on` / filed by `on` but after their deadline.
 - `returned_completions`: completion requests on the unit's lead clauses that a supervisor
   returned (退回) by `on`; those a re-import returned when it withdrew the milestone do not count.
 - `extensions`: extension requests of the unit granted by `on`.
@@ -37,21 +38,28 @@ queries, whatever the number of units or milestones.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Count, DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, DateField, Func, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.sql.compiler import SQLCompiler
-from django.utils import timezone
 
 from accounts.models import Unit, User
-from duban.lib.local_date import LocalDate
 from duban.lib.sql import fetch
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.figures import (
+    closed_by,
+    closed_late,
+    closing_day,
+    end_of,
+    on_time_fraction,
+    on_time_rate,
+)
 from policy_tasks.selectors.reports import ReportCounts, report_counts
 
 if TYPE_CHECKING:
@@ -80,17 +88,13 @@ class UnitScore:
     rank: int | None = None
 
     @property
+    def on_time_percent(self) -> Decimal | None:
+        """on_time_rate in percent to 0.1, as every page shows the rate (selectors.figures.on_time_rate)."""
+        return on_time_rate(self.closed_on_time, self.milestones_due)
+
+    @property
     def assessed(self) -> bool:
         return bool(self.milestones_due or self.milestones_due_as_co or self.reports_owed or self.returned_completions)
-
-
-def _closed_on(status: str, closed_day: date | None, on: date) -> date | None:
-    """The date a milestone was closed (`closed_day`: its closed_at in Asia/Shanghai), if it was
-    closed by `on`."""
-    if status != Milestone.Status.CLOSED:
-        return None
-    closed = closed_day or date.min
-    return closed if closed <= on else None
 
 
 def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = None) -> list[UnitScore]:
@@ -110,8 +114,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
             unit=OuterRef("pk"),
             milestone__task__in=tasks.values("pk"),
             status=ExtensionRequest.Status.GRANTED,
-            decided_at__isnull=False,
-            decided_at__date__lte=on,
+            decided_at__lt=end_of(on),
         )
         .values("unit")
         .annotate(n=Count("pk"))
@@ -126,7 +129,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
             milestone__task__task_units__role=TaskUnit.Role.LEAD,
             status=CompletionRequest.Status.RETURNED,
             decided_by__isnull=False,
-            decided_at__lt=_end_of(on),
+            decided_at__lt=end_of(on),
         )
         .exclude(milestone__status=Milestone.Status.WITHDRAWN)
         .order_by()
@@ -144,14 +147,12 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
 
     # Per clause first (one row per task, not per task and unit: 75,000 milestones joined to
     # three units each took most of the page, issue 18), then added up per unit here.
-    # Closed by `on` compares the instant with the end of `on` (no time zone per row); only the
-    # late ones need their closing day.
-    closed = Q(status=Milestone.Status.CLOSED) & (Q(closed_at__isnull=True) | Q(closed_at__lt=_end_of(on)))
-    late = closed & Q(closed_day__gt=F("due_date"))
+    # Closed by `on` and closed late as selectors.figures writes them: the counts are its figures per unit.
+    closed, late = closed_by(on), closed_late(on)
     per_task = (
         Milestone.objects.in_force()
         .filter(document=document, task__in=tasks.values("pk"), due_date__isnull=False, due_date__lt=on)
-        .annotate(closed_day=LocalDate("closed_at"))  # TruncDate without a zone lookup per row
+        .annotate(closed_day=closing_day())
         .values("task_id")
         .annotate(
             due_n=Count("pk"),
@@ -188,11 +189,12 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
         if overdue_n or late_n:
             late_totals[unit_id] = [overdue_days + late_days, overdue_n + late_n]
 
-    add_report_counts(scores, report_counts(document=document, on=on, tasks=tasks))
+    # The same scope as the figures strip's (document, reader): counted once on a page showing both.
+    add_report_counts(scores, report_counts(document=document, on=on, user=user))
     return scores_ranked(scores, {}, document, late_totals=late_totals)
 
 
-def add_report_counts(scores: dict[int, UnitScore], counts: dict[int, ReportCounts]) -> None:
+def add_report_counts(scores: dict[int, UnitScore], counts: Mapping[int, ReportCounts]) -> None:
     for unit_id, count in counts.items():
         if unit_id in scores:
             score = scores[unit_id]
@@ -221,11 +223,6 @@ class DaysBetween(Func):
         )
 
 
-def _end_of(day: date) -> datetime:
-    """The first instant after `day` in the project's time zone: closed by `day` is closed before it."""
-    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
-
-
 def scores_ranked(
     scores: dict[int, UnitScore],
     days_late: dict[int, list[int]],
@@ -239,10 +236,7 @@ def scores_ranked(
     for unit_id, (total, count) in (late_totals or {}).items():
         scores[unit_id].avg_days_late = (Decimal(total) / Decimal(count)).quantize(Decimal("0.1"))
     for unit_id, score in scores.items():
-        if score.milestones_due:
-            score.on_time_rate = (Decimal(score.closed_on_time) / Decimal(score.milestones_due)).quantize(
-                Decimal("0.0001")
-            )
+        score.on_time_rate = on_time_fraction(score.closed_on_time, score.milestones_due)
         late = days_late.get(unit_id)
         if late:
             score.avg_days_late = (Decimal(sum(late)) / Decimal(len(late))).quantize(Decimal("0.1"))

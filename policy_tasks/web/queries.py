@@ -164,8 +164,8 @@ def workbench(*, user: User, unit_ids: set[int], on: date, shown: int | None = N
         for tu in leads
         if tu.task.document_id == p.document_id
     ]
-    for unit_id in sorted(unit_ids):
-        board.missing += reports_missing(on=on, unit=unit_id)
+    # Still missing, as the figures strip counts them (the same scope: these units, this reader).
+    board.missing = reports_missing(on=on, user=user, unit_ids=unit_ids)
     board.urges = list(
         UrgeRecipient.objects.filter(unit_id__in=unit_ids, replied_at=None)
         .filter(notice__task__in=visible_tasks(user).values("pk"))

@@ -25,6 +25,7 @@ from policy_tasks.errors import ServiceError, StaleVersion
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, UrgeNotice
 from policy_tasks.selectors.figures import figures
 from policy_tasks.selectors.lights import GREEN, OPEN, RED, YELLOW
+from policy_tasks.selectors.reports import counted_once
 from policy_tasks.selectors.scoreboard import unit_scoreboard
 from policy_tasks.services.extensions import extension_grant, extension_refuse
 from policy_tasks.services.milestones import milestone_return, milestone_verify
@@ -143,12 +144,15 @@ def console(request: AuthenticatedHttpRequest) -> HttpResponse:
     # and lights would run through the Spring Festival unless someone enters the notice.
     context["calendar_gap"] = first_uncovered(today, today + timedelta(days=settings.HEALTH_HOLIDAY_HORIZON_DAYS))
     if document is not None:
-        # Every figure of the page as of the same 统计日期 (selectors.figures), scoped like the ledger.
-        shown = figures(document=document, on=on, user=viewer.user)
+        # Every figure of the page as of the same 统计日期 (selectors.figures), scoped like the ledger;
+        # the strip's 缺报/迟报 are the scoreboard's added up, counted once for both.
+        with counted_once():
+            shown = figures(document=document, on=on, user=viewer.user)
+            scoreboard = unit_scoreboard(document=document, on=on, user=viewer.user)
         context.update(
             figure_cards=figure_cards(shown, document=document),
             board=ledger.board(user=request.user, document=document, on=on, area=context["filters"].area),
-            scoreboard=unit_scoreboard(document=document, on=on, user=request.user),
+            scoreboard=scoreboard,
             verifications=ledger.verification_queue(user=request.user, document=document),
             extensions=ledger.extension_queue(user=request.user, document=document),
         )

@@ -46,7 +46,7 @@ from accounts.models import Membership, RoleGrant, User
 from policy_tasks.models import Milestone, PolicyDocument, ReportPeriod, TaskUnit
 from policy_tasks.selectors.figures import Figures, counted_milestones, end_of, figures, open_at
 from policy_tasks.selectors.lights import _Due, milestone_light_reasons
-from policy_tasks.selectors.reports import reports_missing
+from policy_tasks.selectors.reports import report_counts, report_totals, reports_missing
 from policy_tasks.services.evidence import evidence_upload
 from policy_tasks.services.milestones import milestone_request_completion, milestone_verify
 from policy_tasks.services.reports import task_report_progress
@@ -167,7 +167,7 @@ def test_every_page_shows_the_same_figures_at_three_dates(active: PolicyDocument
     )
     clerk = _member(busiest, Membership.Role.CLERK)
     seen: set[tuple[int, int, int]] = set()
-    looked_back = 0
+    looked_back = scored = rates_seen = 0
     for on in DATES:
         f = figures(document=doc, on=on, user=supervisor)
         seen.add((f.overdue, f.closed, f.missing_reports))
@@ -236,6 +236,17 @@ def test_every_page_shows_the_same_figures_at_three_dates(active: PolicyDocument
             )
             led = figures(document=doc, on=on, user=supervisor, unit_ids=[unit], lead_only=True)
             assert (row["milestones_due"], row["closed_on_time"]) == (led.due, led.closed_on_time), row
+            # 缺报/迟报 are the lead's: the unit's figures count them as its scoreboard row does.
+            assert (row["missing_reports"], row["late_reports"]) == (led.missing_reports, led.late_reports), row
+            # The 0-1 rate is the figures' percent / 100: one rate, whichever field a page reads.
+            rate = None if row["on_time_rate"] is None else Decimal(row["on_time_rate"]) * 100
+            assert rate == led.on_time_rate, row
+            scored += 1
+            rates_seen += led.on_time_rate is not None
+        # The console's scoreboard shows each unit's rate as the figures do, in percent to 0.1.
+        board = console.split('id="scoreboard"', 1)[-1]
+        for unit_rate in re.findall(r'data-label="按期完成率">([^<]*)<', board):
+            assert unit_rate == "—" or re.fullmatch(r"\d+(\.\d)?%", unit_rate), unit_rate
 
         # The bulletin of the month that ends the day before.
         if on in BULLETIN_OF:
@@ -251,6 +262,7 @@ def test_every_page_shows_the_same_figures_at_three_dates(active: PolicyDocument
             }, on
     assert len(seen) == len(DATES)  # the date drives the figures
     assert looked_back >= 2
+    assert scored and rates_seen  # the scoreboard had units, and rates to compare
 
 
 @pytest.mark.parametrize("on", DATES)
@@ -261,6 +273,52 @@ def test_the_report_counts_in_sql_equal_the_list_of_missing_reports(active: Poli
         sum(1 for r in listed if not r.is_late),
         sum(1 for r in listed if r.is_late),
     )
+
+
+def _per_unit(listed: list) -> dict[int, tuple[int, int]]:
+    counted: dict[int, list[int]] = {}
+    for r in listed:
+        counted.setdefault(r.unit.pk, [0, 0])[1 if r.is_late else 0] += 1
+    return {unit: (missing, late) for unit, (missing, late) in counted.items()}
+
+
+@pytest.mark.parametrize("on", DATES)
+def test_the_one_count_equals_the_list_per_unit_in_every_scope(active: PolicyDocument, on: date) -> None:
+    """report_counts (the only count of 缺报/迟报) and reports_missing (the rows) in each scope a
+    page asks for: the document, a reader, a unit, and by the end of an earlier day (the bulletin)."""
+    supervisor = RoleGrant.objects.get(role=RoleGrant.Role.SUPERVISOR).user
+    busiest = (
+        TaskUnit.objects.filter(task__document=active, role=TaskUnit.Role.LEAD)
+        .values_list("unit_id", flat=True)
+        .first()
+    )
+    clerk = _member(busiest, Membership.Role.CLERK)
+    scopes = [
+        {"document": active},
+        {"document": active, "user": supervisor},
+        {"user": clerk, "unit_ids": [busiest]},
+        {"document": active, "through": on - timedelta(days=30)},  # judged on `on`, filings a month earlier
+    ]
+    for scope in scopes:
+        counts = report_counts(on=on, **scope)
+        listed = reports_missing(on=on, include_late=True, **scope)
+        assert {u: (c.missing, c.late) for u, c in counts.items() if c.missing or c.late} == _per_unit(listed), scope
+        total = report_totals(counts)
+        assert (total.missing, total.late) == (
+            sum(1 for r in listed if not r.is_late),
+            sum(1 for r in listed if r.is_late),
+        ), scope
+        f = figures(
+            on=on,
+            through=scope.get("through"),
+            document=scope.get("document"),
+            user=scope.get("user"),
+            unit_ids=scope.get("unit_ids"),
+        )
+        assert (f.missing_reports, f.late_reports) == (total.missing, total.late), scope
+    # Filings after `through` do not count: a month earlier, more was still missing.
+    earlier = report_totals(report_counts(on=on, through=on - timedelta(days=30), document=active))
+    assert earlier.missing > report_totals(report_counts(on=on, document=active)).missing
 
 
 @pytest.mark.parametrize("on", DATES)

@@ -61,7 +61,10 @@ class ScoreSerializer(serializers.Serializer):
     milestones_due = serializers.IntegerField(help_text="已到期的牵头节点数")
     closed_on_time = serializers.IntegerField(help_text="按期销号的牵头节点数")
     on_time_rate = serializers.DecimalField(
-        max_digits=6, decimal_places=4, allow_null=True, help_text="按期完成率（0-1），无到期节点时为 null"
+        max_digits=6,
+        decimal_places=4,
+        allow_null=True,
+        help_text="按期完成率（0-1）：文件统计 on_time_rate（%，保留一位小数）除以 100，与各页面显示一致；无到期节点时为 null",
     )
     overdue_count = serializers.IntegerField(help_text="牵头逾期节点数")
     overdue_as_co = serializers.IntegerField(help_text="配合逾期节点数")
