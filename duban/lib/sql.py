@@ -10,7 +10,8 @@ field fails at import or in the tests rather than drifting.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.core.exceptions import EmptyResultSet
@@ -24,6 +25,16 @@ if TYPE_CHECKING:
 SQLParam: TypeAlias = "_SQLType"
 # A row of a raw statement, as the DB API types it: its columns are whatever the SQL selects.
 Row: TypeAlias = tuple[Any, ...]
+
+
+def as_date(value: date | str | None) -> date | None:
+    """A date column read by plain SQL (SQLite hands an aggregated date back as text)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_decimal(value: Decimal | float | str) -> Decimal:
+    """A decimal column read by plain SQL (SQLite may hand back a float)."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def aware(value: datetime | None) -> datetime | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Protocol, cast
@@ -31,7 +31,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from duban.lib.any_of import AnyOf
-from duban.lib.sql import column, rows_for_ids
+from duban.lib.sql import as_decimal, column, rows_for_ids
 from policy_tasks.models import (
     CompletionRequest,
     ExtensionRequest,
@@ -41,8 +41,9 @@ from policy_tasks.models import (
     ProgressReport,
     Task,
 )
+from policy_tasks.selectors.figures import end_of
 from policy_tasks.selectors.lights import GREY, milestone_light
-from policy_tasks.selectors.reports import as_decimal, newest_lead_values_sql
+from policy_tasks.selectors.reports import newest_lead_values_sql
 
 CHUNK = 5000  # ids per IN (...): PostgreSQL takes at most 65,535 parameters per query
 
@@ -50,11 +51,6 @@ CHUNK = 5000  # ids per IN (...): PostgreSQL takes at most 65,535 parameters per
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
-
-
-def cutoff_of(day: date) -> datetime:
-    """The first instant after `day` ends, in the project's time zone."""
-    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
 
 
 class MilestoneFacts(Protocol):
@@ -195,7 +191,7 @@ def milestone_states(
     `percents` (task id → percent of the latest report before the cutoff) feeds the
     behind-schedule yellow; tasks absent from it count as 0%, as in the lights selector.
     """
-    cutoff = cutoff or cutoff_of(on)
+    cutoff = cutoff or end_of(on)
     ids = [m.pk for m in milestones]
     dues = due_dates_at(milestones, cutoff=cutoff)
     requested = _requested_at(ids, cutoff)

@@ -43,13 +43,12 @@ from django.utils import timezone
 from accounts.models import User
 from duban.lib import clock
 from duban.lib.local_date import LocalDate
-from duban.lib.sql import fetch, rows_for_ids
+from duban.lib.sql import as_date, fetch, rows_for_ids
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
-    _as_date,
     _Due,
     _Thresholds,
     is_behind_schedule,
@@ -255,7 +254,7 @@ def yellow_counts(branches: Sequence[QuerySet[Milestone]], *, on: date) -> tuple
     bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
     due_soon = behind = 0
     for document_id, raw_due, percent, n in groups:
-        doc, due = documents[document_id], _as_date(raw_due)
+        doc, due = documents[document_id], as_date(raw_due)
         assert due is not None  # candidates have a due date
         if due < bounds[document_id]:
             due_soon += n

@@ -46,12 +46,12 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from accounts.models import Unit
-from duban.lib.sql import Row, SQLParam, column, fetch, rows_for_ids, table
+from duban.lib.sql import Row, SQLParam, as_date, as_decimal, column, fetch, rows_for_ids, table
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, Task, TaskUnit
 from policy_tasks.selectors.lights_reasons import Light as Light
 from policy_tasks.selectors.lights_reasons import LightReason, value_percent
-from policy_tasks.selectors.reports import as_decimal, latest_milestone_values, latest_percents, newest_lead_values_sql
+from policy_tasks.selectors.reports import latest_milestone_values, latest_percents, newest_lead_values_sql
 
 # The values as plain strings: what SQL rows, dict keys and query strings hold.
 RED, YELLOW, GREEN, GREY = Light.RED.value, Light.YELLOW.value, Light.GREEN.value, Light.GREY.value
@@ -279,11 +279,6 @@ _TASK_VALUES_SQL = (
 )
 
 
-def _as_date(value: date | str | None) -> date | None:
-    """SQLite hands an aggregated date back as text."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
 def _fetch_for_ids(sql: str, ids: list[int], before: list[SQLParam], between: list[SQLParam]) -> list[Row]:
     """`sql` with each `{ids}` as "one of these ids", `before` the parameters ahead of the first,
     `between` those between the first and the second (if any)."""
@@ -322,7 +317,7 @@ def task_lights(
     if with_values:
         for pk, task_id, due_date, target, actual in _fetch_for_ids(_TASK_VALUES_SQL, with_values, [], [on]):
             value = None if actual is None else (as_decimal(target), as_decimal(actual))
-            valued.setdefault(task_id, []).append((pk, _as_date(due_date), value))
+            valued.setdefault(task_id, []).append((pk, as_date(due_date), value))
     if percents is None:
         percents = latest_percents([row[0] for row in rows if not row[2] and (row[3] is not None or row[5])])
     by_task: dict[int, str] = {}
@@ -330,9 +325,9 @@ def task_lights(
         if red:
             by_task[task_id] = RED
             continue
-        document = _Thresholds(_as_date(thresholds[0]), *thresholds[1:])
+        document = _Thresholds(as_date(thresholds[0]), *thresholds[1:])
         percent = percents.get(task_id, 0)
-        dues = [(0, _as_date(next_due), None)] if next_due is not None else []
+        dues = [(0, as_date(next_due), None)] if next_due is not None else []
         lights = [
             _light(_Due(pk, task_id, document_id, Milestone.Status.OPEN, due), on, percent, document, value)
             for pk, due, value in [*dues, *valued.get(task_id, [])]

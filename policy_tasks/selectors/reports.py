@@ -34,7 +34,7 @@ from django.utils import timezone
 
 from accounts.models import Unit, User
 from duban.lib.local_date import LocalDate
-from duban.lib.sql import column, fetch, rows_for_ids, table
+from duban.lib.sql import as_date, as_decimal, column, fetch, rows_for_ids, table
 from policy_tasks.models import (
     Milestone,
     MilestoneValue,
@@ -208,16 +208,6 @@ _VALUES_SQL = (
     "SELECT milestone_id, target, actual FROM"
     f" ({newest_lead_values_sql(column(MilestoneValue, 'milestone', 'v') + ' {ids}')}) latest WHERE newest = 1"
 )
-
-
-def as_date(value: date | str | None) -> date | None:
-    """A date column read by plain SQL (SQLite hands an aggregated date back as text)."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def as_decimal(value: Decimal | float | str) -> Decimal:
-    """A decimal column read by plain SQL (SQLite may hand back a float)."""
-    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def latest_milestone_values(milestone_ids: Iterable[int]) -> dict[int, tuple[Decimal, Decimal]]:

@@ -6,8 +6,9 @@ Definitions, as of `on`:
 - `late_reports`: sub-tasks with a report not filed by its deadline (still missing, or filed
   late): selectors.reports.reports_missing, the figure the scoreboard counts.
 - `overdue`: sub-tasks with a live milestone due before `on` (the overdue ledger's rule).
-- `actual_total`: for each sub-task's numeric milestone, the value of its unit's most recent
-  report that states one, summed; `target_total` the sum of the sub-tasks' own targets, and
+- `actual_total`: for each sub-task's numeric milestone, the value of its lead unit's most
+  recent report that states one (selectors.reports.latest_milestone_values, the task page's
+  rule), summed; `target_total` the sum of the sub-tasks' own targets, and
   `parent_target` the parent milestone's, when the split named one with a number.
 
 Figures cover every sub-task; `rows` only those the reader may see (a township's clerk sees
@@ -21,9 +22,9 @@ from datetime import date
 from decimal import Decimal
 
 from accounts.models import Unit, User
-from policy_tasks.models import Milestone, MilestoneValue, ProgressReport, Task, TaskUnit
+from policy_tasks.models import Milestone, ProgressReport, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.reports import reports_missing
+from policy_tasks.selectors.reports import latest_milestone_values, reports_missing
 
 
 @dataclass
@@ -61,18 +62,6 @@ class Rollup:
         return int(min(self.actual_total / target * 100, Decimal(100)))
 
 
-def _latest_values(milestone_ids: set[int]) -> dict[int, Decimal]:
-    values: dict[int, Decimal] = {}
-    rows = (
-        MilestoneValue.objects.filter(milestone_id__in=milestone_ids)
-        .order_by("report__period__starts_on", "report__submitted_at", "pk")
-        .values_list("milestone_id", "actual_value")
-    )
-    for milestone_id, value in rows:  # ascending, so the newest wins
-        values[milestone_id] = value
-    return values
-
-
 def task_rollup(*, task: Task, on: date, user: User | None = None) -> Rollup | None:
     """None when the task has no sub-tasks; `user=None` lists every row (commands, tests)."""
     subs = list(task.sub_tasks.in_force().order_by("pk"))
@@ -87,7 +76,8 @@ def task_rollup(*, task: Task, on: date, user: User | None = None) -> Rollup | N
     for first in Milestone.objects.in_force().filter(task_id__in=ids).order_by("-position", "-pk"):
         if first.task_id is not None:
             milestones[first.task_id] = first  # the first (lowest position) wins
-    values = _latest_values({first.pk for first in milestones.values()})
+    # Each sub-task's value is its lead's newest, as the task page and the lights read it.
+    values = {pk: actual for pk, (_, actual) in latest_milestone_values(m.pk for m in milestones.values()).items()}
     reported = set(ProgressReport.objects.filter(task_id__in=ids).values_list("task_id", flat=True))
     # Only the sub-tasks' reports: the whole document's list took most of a task page.
     late = {

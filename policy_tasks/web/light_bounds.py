@@ -16,7 +16,7 @@ from datetime import date
 from django.db.models import Count, Min, Q, QuerySet
 
 from accounts.roles import remembered
-from duban.lib.sql import rows_for_ids
+from duban.lib.sql import as_date, rows_for_ids
 from policy_tasks.models import Milestone
 from policy_tasks.selectors.figures import first_beyond
 from policy_tasks.selectors.lights import (
@@ -25,7 +25,6 @@ from policy_tasks.selectors.lights import (
     GREEN,
     GREY,
     RED,
-    _as_date,
     _Due,
     _light,
     _Thresholds,
@@ -91,7 +90,7 @@ def task_lights_bounded(
     # one MIN and one COUNT per task, a single filter evaluated per row.
     live = live if live is not None else Q(status__in=Milestone.LIVE_STATUSES)
     rows = [
-        (task_id, document_id, _as_date(first_due), n_live)
+        (task_id, document_id, as_date(first_due), n_live)
         for task_id, document_id, first_due, n_live in milestones.exclude(status=Milestone.Status.WITHDRAWN)
         .values_list("task_id", "document_id")
         .annotate(first_due=Min("due_date", filter=live), live=Count("pk", filter=live))
