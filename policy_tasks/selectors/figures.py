@@ -50,10 +50,9 @@ from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
     _Due,
+    _reason,
     _Thresholds,
-    is_behind_schedule,
     milestone_light_reasons,
-    schedule_start,
 )
 from policy_tasks.selectors.reports import newest_lead_reports_sql, report_counts, report_totals
 
@@ -256,11 +255,13 @@ def yellow_counts(branches: Sequence[QuerySet[Milestone]], *, on: date) -> tuple
     for document_id, raw_due, percent, n in groups:
         doc, due = documents[document_id], as_date(raw_due)
         assert due is not None  # candidates have a due date
-        if due < bounds[document_id]:
+        # A group stands for its milestones: the lights' one judgement, once per group.
+        code = _reason(
+            _Due(0, 0, document_id, Milestone.Status.OPEN, due), on, percent, doc, None, bounds[document_id]
+        ).code
+        if code == "due_soon":
             due_soon += n
-        elif is_behind_schedule(
-            on=on, start=schedule_start(doc), due=due, percent=percent, points=doc.behind_schedule_points
-        ):
+        elif code == "behind":
             behind += n
     if valued:
         reasons = milestone_light_reasons(valued, on=on, documents=documents).values()
