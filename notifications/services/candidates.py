@@ -1,17 +1,14 @@
 """The scan's first stage: which subjects a rule fires for today and has not fired for yet.
 
-Finding is apart from planning (scan_plan.py) because it is where the volume is decided:
-a million open milestones must come down to the few thousand due today by index ranges,
-before anyone asks who hears of them. "Not yet" is an anti-join on the ledger (NOT EXISTS
-on the unique key's prefix), so a repeated tick reads the candidates' index range and
-finds nothing to do. The occurrence and fire date of each hit are found here too: the
-anti-join of a repeating rule, and whether a report or urge is due at all, depend on them.
-
-Two forms of one finding, for the scan's two paths:
-- `Candidate` objects with the units each concerns (`milestone_candidates`,
-  `report_candidates`, `urge_candidates`): the portable path and the reference;
-- for PostgreSQL's milestones, `milestone_batches`: the same queries' rows as plain
-  columns (`Found`), in bounded pages of (due date, id) order, that the database fans out.
+Finding is a stage of its own because it decides the volume: a million open milestones come
+down, by index ranges, to the few thousand due today before anyone asks who hears of them
+(scan_plan.py). "Not yet" is an anti-join on the ledger (NOT EXISTS on the unique key's
+prefix), so a repeated tick reads the candidates' index range and finds nothing to do. Each
+hit's occurrence and fire date (firing.py) are found here: the anti-join of a repeating
+rule, and whether a report or urge is due at all, depend on them. Two forms, one per path:
+`Candidate` objects with the units each concerns (the portable path, the reference), and
+for PostgreSQL's milestones `milestone_batches`: the same queries' rows as columns
+(`Found`) in bounded pages of (due date, id) order, which the database fans out.
 """
 
 from __future__ import annotations
