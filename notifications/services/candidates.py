@@ -1,9 +1,14 @@
-"""Which subjects a rule fires for today and has not fired for yet.
+"""The scan's first stage: which subjects a rule fires for today and has not fired for yet.
 
-Each finder returns Candidates: a subject (milestone, missing report, urge notice)
-with the rule, the due date, the occurrence and the units it concerns. "Not yet"
-is an anti-join on the ledger (NOT EXISTS on the unique key's prefix), so a
-repeated tick reads the candidates' index range and finds nothing to do.
+Finding is a stage of its own because it decides the volume: a million open milestones come
+down, by index ranges, to the few thousand due today before anyone asks who hears of them
+(scan_plan.py). "Not yet" is an anti-join on the ledger (NOT EXISTS on the unique key's
+prefix), so a repeated tick reads the candidates' index range and finds nothing to do. Each
+hit's occurrence and fire date (firing.py) are found here: the anti-join of a repeating
+rule, and whether a report or urge is due at all, depend on them. Two forms, one per path:
+`Candidate` objects with the units each concerns (the portable path, the reference), and
+for PostgreSQL's milestones `milestone_batches`: the same queries' rows as columns
+(`Found`) in bounded pages of (due date, id) order, which the database fans out.
 """
 
 from __future__ import annotations
@@ -20,7 +25,12 @@ from django.db.models.functions import Coalesce
 
 from duban.lib import workdays
 from notifications.models import Delivery, ReminderRule, Subject
-from notifications.services.timing import fire_date, local_tz
+from notifications.services.firing import before_due_plan, current_before_due, firing
+
+# Taken from here by leader_rung.py: explicit re-exports until it imports firing.py itself.
+from notifications.services.firing import last_anchor_fired as last_anchor_fired
+from notifications.services.firing import occurrence as occurrence
+from notifications.services.timing import local_tz
 from policy_tasks.models import AreaUnit, Milestone, ProgressReport, ReportPeriod, Task, TaskUnit, UrgeNotice
 
 if TYPE_CHECKING:
@@ -44,49 +54,6 @@ class Candidate:
     document_id: int | None = None
     area_id: int | None = None
     units: list[tuple[int, str]] = field(default_factory=list)
-
-
-def occurrence(rule: ReminderRule, anchor: date, today: date, *, forward: bool = False) -> tuple[int, date] | None:
-    """(occurrence, fire date) of the rule's latest firing on or before today, or None if not yet."""
-    first = fire_date(anchor, rule.offset_workdays, forward=forward)
-    if first > today:
-        return None
-    if not rule.repeat_every_workdays:
-        return 0, first
-    k = workdays.workdays_between(first, today) // rule.repeat_every_workdays
-    return k, workdays.add_workdays(first, k * rule.repeat_every_workdays)
-
-
-def current_before_due(rules: list[ReminderRule], due: date, today: date) -> ReminderRule | None:
-    """The most recent before-due rule that has fired for `due`: only it is sent after downtime."""
-    if today > due:
-        return None
-    fired = [r for r in rules if fire_date(due, r.offset_workdays) <= today]
-    return max(fired, key=lambda r: r.offset_workdays, default=None)
-
-
-def before_due_plan(rules: list[ReminderRule], today: date) -> dict[int, list[date]]:
-    """rule id -> the due dates for which that rule is the current before-due reminder today."""
-    if not rules:
-        return {}
-    reach = max(-r.offset_workdays for r in rules)
-    last = workdays.add_workdays(today, reach) + timedelta(days=15)
-    plan: dict[int, list[date]] = defaultdict(list)
-    day = today
-    while day <= last:
-        rule = current_before_due(rules, day, today)
-        if rule is not None:
-            plan[rule.pk].append(day)
-        day += timedelta(days=1)
-    return dict(plan)
-
-
-def last_anchor_fired(offset: int, today: date) -> date:
-    """The latest anchor date for which a rule `offset` (> 0) working days later has fired by today."""
-    day = today
-    while workdays.add_workdays(day, offset) > today:
-        day -= timedelta(days=1)
-    return day
 
 
 def _not_in_ledger(
@@ -151,13 +118,6 @@ def milestone_queries(
     return queries
 
 
-def firing(rule: ReminderRule, due: date, today: date) -> tuple[int, date] | None:
-    """(occurrence, fire date) of a milestone rule for a due date its query returned."""
-    if rule.offset_workdays > 0:
-        return occurrence(rule, due, today)
-    return 0, fire_date(due, rule.offset_workdays)
-
-
 # (rule, milestone id, due, task id, scope area id, document id, occurrence, fire date)
 MilestoneHit = tuple[ReminderRule, int, date, int | None, int | None, int, int, date]
 MILESTONE_COLUMNS = ("pk", "due_date", "task_id", SCOPE_AREA, "document_id")
@@ -203,6 +163,68 @@ def _attach_units(found: list[Candidate]) -> None:
             c.units = task_units.get(c.task_id, [])
         else:
             c.units = area_units.get(c.area_id, []) if c.area_id is not None else []
+
+
+@dataclass
+class Found:
+    """A page of one milestone rule's candidates, as columns ready to be sent as arrays."""
+
+    rule: ReminderRule
+    ids: list[int] = field(default_factory=list)
+    task_ids: list[int | None] = field(default_factory=list)
+    area_ids: list[int | None] = field(default_factory=list)
+    document_ids: list[int] = field(default_factory=list)
+    due_dates: list[date] = field(default_factory=list)
+    occurrences: list[int] = field(default_factory=list)
+    fire_dates: list[date] = field(default_factory=list)
+
+
+PAGE_COLUMNS = ("pk", "due_date", "task_id", "area_id", "document_id")
+
+# Where a page of one query starts: after the last (due date, id) of the previous page. A row
+# comparison, so PostgreSQL starts the index range there instead of filtering from the start.
+_AFTER = '("policy_tasks_milestone"."due_date", "policy_tasks_milestone"."id") > (%s, %s)'
+
+
+def milestone_batches(
+    rules: list[ReminderRule], today: date, size: int, window: Window | None = None
+) -> Iterator[Found]:
+    """The hits of `milestone_hits` as columns, one rule's page of at most `size` at a time.
+
+    Each page is a fresh query in (due date, id) order from where the last one stopped, so
+    memory and each insert's transaction stay bounded however large the backlog. With a
+    `window` (scan_window.py), only the due dates new since the last complete tick are read.
+    """
+    fired: dict[tuple[int, date], tuple[int, date] | None] = {}
+    for rule, qs in milestone_queries(rules, today, window):
+        # The milestone's own area (not SCOPE_AREA, which joins every candidate's task): all
+        # four columns come from milestone_scan_idx; the fan-out looks up a task's area only
+        # where a scoped supervisor needs it.
+        rows = qs.order_by("due_date", "pk").values_list(*PAGE_COLUMNS)
+        after = None
+        while True:
+            page = rows if after is None else rows.extra(where=[_AFTER], params=list(after))
+            chunk = list(page[:size])
+            found = Found(rule)
+            for pk, due, task_id, area_id, document_id in chunk:
+                key = (rule.pk, due)
+                if key not in fired:
+                    fired[key] = firing(rule, due, today)
+                hit = fired[key]
+                if hit is None:
+                    continue
+                found.ids.append(pk)
+                found.task_ids.append(task_id)
+                found.area_ids.append(area_id)
+                found.document_ids.append(document_id)
+                found.due_dates.append(due)
+                found.occurrences.append(hit[0])
+                found.fire_dates.append(hit[1])
+            if found.ids:
+                yield found
+            if len(chunk) < size:
+                break
+            after = (chunk[-1][1], chunk[-1][0])
 
 
 def report_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:

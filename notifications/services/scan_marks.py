@@ -28,7 +28,7 @@ from datetime import date
 
 from duban.lib import clock, workdays
 from notifications.models import ReminderRule, ScanChange, ScanMark
-from notifications.services.candidates import before_due_plan, last_anchor_fired
+from notifications.services.firing import before_due_plan, last_anchor_fired
 from notifications.services.scan_window import Window
 
 KEY = "milestone"

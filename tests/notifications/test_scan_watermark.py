@@ -12,7 +12,8 @@ from datetime import date
 
 from duban.lib import workdays
 from notifications.models import Delivery, ReminderRule
-from notifications.services.candidates import firing, milestone_queries
+from notifications.services.candidates import milestone_queries
+from notifications.services.firing import firing
 from notifications.services.scan import scan
 from notifications.services.scan_window import Window
 from notifications.services.timing import as_of
