@@ -31,8 +31,7 @@ def explain_scan(day: date, *, verbose: bool = True, since: date | None = None) 
     """EXPLAIN ANALYZE the first page of every milestone scan query, as the SQL path runs it:
     in full, or (`since`) only the due dates new after a complete tick on that day."""
     from notifications.models import ReminderRule
-    from notifications.services.candidates import milestone_queries
-    from notifications.services.scan_sql import PAGE_COLUMNS
+    from notifications.services.candidates import PAGE_COLUMNS, milestone_queries
     from notifications.services.scan_window import Window
 
     rules = list(ReminderRule.objects.filter(is_active=True, subject_type="milestone"))
@@ -61,9 +60,10 @@ def explain_fanout(day: date) -> None:
     from django.db import connection, transaction
 
     from notifications.models import ReminderRule
+    from notifications.services.candidates import milestone_batches
     from notifications.services.recipients import RecipientIndex
-    from notifications.services.scan import first_attempts
-    from notifications.services.scan_sql import audience, milestone_batches, raw_cursor, statements
+    from notifications.services.scan_plan import audience, first_attempts
+    from notifications.services.scan_write import raw_cursor, statements
     from notifications.services.timing import as_of
 
     now = as_of(day)

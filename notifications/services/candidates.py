@@ -25,11 +25,9 @@ from django.db.models.functions import Coalesce
 
 from duban.lib import workdays
 from notifications.models import Delivery, ReminderRule, Subject
-from notifications.services.firing import before_due_plan, current_before_due, firing
+from notifications.services.firing import before_due_plan, current_before_due, firing, last_anchor_fired, occurrence
 
 # Taken from here by leader_rung.py: explicit re-exports until it imports firing.py itself.
-from notifications.services.firing import last_anchor_fired as last_anchor_fired
-from notifications.services.firing import occurrence as occurrence
 from notifications.services.timing import local_tz
 from policy_tasks.models import AreaUnit, Milestone, ProgressReport, ReportPeriod, Task, TaskUnit, UrgeNotice
 

@@ -17,7 +17,7 @@ from accounts.models import Membership, User
 from duban.lib import clock
 from notifications.models import Decision, Delivery, NotificationPreference
 from notifications.services.recipients import RecipientIndex, prefs_from_row
-from notifications.services.scan import first_attempt_at
+from notifications.services.scan_plan import first_attempt_at
 from notifications.services.timing import local_date
 from policy_tasks.models import CompletionRequest, ExtensionRequest
 

@@ -7,7 +7,7 @@ rule fires for a milestone of such a task, or for an urge notice (督办单) of 
 has not answered by its reply date, the leader gets a ledger row of that rule too.
 
 Its own small query with its own anti-join on the leader's rows, so the scan's queries
-(scan.py, scan_sql.py) stay as they are: the supervisors' rows of the same rule do not hide
+(candidates.py, scan_write.py) stay as they are: the supervisors' rows of the same rule do not hide
 the leader's, and a repeated tick finds nothing. It runs after the scan has read its
 candidates, because the scan's anti-join (candidates._not_in_ledger) ignores the recipient:
 a leader's row inserted first would hide the supervisors'. Rows go in with the ledger's
@@ -24,12 +24,8 @@ from django.db.models.expressions import Combinable, NegatedExpression
 from accounts.models import User
 from duban.lib import workdays
 from notifications.models import DIGEST_CHANNELS, Delivery, NotificationPreference, ReminderRule, Subject
-from notifications.services.candidates import (
-    URGE_LOOKBACK_DAYS,
-    last_anchor_fired,
-    occurrence,
-    open_milestones,
-)
+from notifications.services.candidates import URGE_LOOKBACK_DAYS, open_milestones
+from notifications.services.firing import last_anchor_fired, occurrence
 from notifications.services.recipients import RecipientIndex, prefs_from_row
 from notifications.services.timing import deliverable_at, next_digest_at
 from policy_tasks.models import Task, UrgeNotice, UrgeRecipient

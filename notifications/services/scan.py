@@ -35,12 +35,10 @@ from notifications.services.candidates import (
 )
 from notifications.services.leader_rung import escalate_to_leaders
 from notifications.services.recipients import RecipientIndex
-from notifications.services.scan_plan import Audience, Planned, audience, plan
+from notifications.services.scan_plan import Audience, Planned, audience, first_attempts, plan
 
 # Taken from here by decisions.py and bench/reminder_bench_plans.py: explicit re-exports
 # until they import scan_plan.py itself.
-from notifications.services.scan_plan import first_attempt_at as first_attempt_at
-from notifications.services.scan_plan import first_attempts as first_attempts
 from notifications.services.scan_write import FanOut, LedgerStats, write
 from notifications.services.timing import local_date
 
