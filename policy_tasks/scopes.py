@@ -5,7 +5,7 @@ one area of it; a grant without rows covers everything. A subject is covered whe
 names its document and either no area or the subject's area. A task's area is its own; an
 area milestone's is its own; a task milestone's is its task's (candidates.SCOPE_AREA).
 
-The forms, held to the same relation by tests/workflow/test_scope_forms.py:
+The forms, held to the same relation by tests/notifications/test_scope_forms.py:
 - `covers`: in Python, one subject at a time (the permission predicates, the scan's plan);
 - `covers_q`: a `Q` over subjects (`permissions.visible_tasks`, the API's area milestones);
 - `covers_sql`: a SQL condition over scope rows as `rows` lays them out (the scan's fan-out).
