@@ -1,10 +1,11 @@
 """Who a user is, asked in one place (predicates and scoping build on these).
 
 Inside `request_memo()` (accounts.middleware wraps every request in one) a user's active
-roles are read once: one page asks them many times over, through several permission
-checks, and each answer used to be an EXISTS of its own. Outside a request (Celery
-tasks, commands, services called directly) every question reads the database afresh, so
-a role granted or revoked there is seen at once.
+roles and memberships are read once each: one page asks them many times over, through
+several permission checks and the page's `Viewer` (policy_tasks/web/access.py), and each
+answer used to be a query of its own. Outside a request (Celery tasks, commands, services
+called directly) every question reads the database afresh, so a role granted or revoked
+there is seen at once.
 """
 
 from __future__ import annotations
@@ -83,10 +84,17 @@ def is_admin(user: User) -> bool:
     return has_role(user, RoleGrant.Role.ADMIN)
 
 
-def unit_ids(user: User, *, role: str | None = None) -> set[int]:
+def memberships(user: User) -> tuple[Membership, ...]:
+    """The user's memberships of active units, each with its unit, by unit name."""
     if not user.is_authenticated:
-        return set()
-    qs = Membership.objects.filter(user=user, unit__is_active=True)
-    if role:
-        qs = qs.filter(role=role)
-    return set(qs.values_list("unit_id", flat=True))
+        return ()
+    return remembered(
+        ("memberships", user.pk),
+        lambda: tuple(
+            Membership.objects.filter(user=user, unit__is_active=True).select_related("unit").order_by("unit__name")
+        ),
+    )
+
+
+def unit_ids(user: User, *, role: str | None = None) -> set[int]:
+    return {m.unit_id for m in memberships(user) if not role or m.role == role}

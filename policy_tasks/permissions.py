@@ -17,8 +17,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from accounts import roles
 from accounts.models import Membership, RoleGrant, Unit, User
 from duban.lib.sql import column, fetch, table
+from policy_tasks import scopes as scope_rule
 from policy_tasks.errors import Forbidden, NotFound
 from policy_tasks.models import PolicyDocument, SupervisionScope, Task, TaskUnit
+from policy_tasks.scopes import Scope
 
 
 def _memberships(user: User, task: Task) -> list[tuple[int, str, str]]:
@@ -45,7 +47,7 @@ _SCOPES_SQL = (
 )
 
 
-def supervision_scopes(user: User) -> tuple[tuple[int, int | None], ...] | None:
+def supervision_scopes(user: User) -> tuple[Scope, ...] | None:
     """None when the user is no supervisor; else the (document, area or None) pairs the
     grant is limited to, empty when it is not limited (everything)."""
     if not roles.is_supervisor(user):
@@ -53,18 +55,14 @@ def supervision_scopes(user: User) -> tuple[tuple[int, int | None], ...] | None:
     return roles.remembered(("supervision_scopes", user.pk), lambda: tuple(fetch(_SCOPES_SQL, [user.pk])))
 
 
-def remember_scopes(user: User, scopes: Iterable[tuple[int, int | None]]) -> None:
+def remember_scopes(user: User, scopes: Iterable[Scope]) -> None:
     """For the rest of the request: the scopes of the user's supervisor grant, read elsewhere."""
     roles.remember(("supervision_scopes", user.pk), tuple(scopes))
 
 
 def _in_supervision_scope(user: User, task: Task) -> bool:
     scopes = supervision_scopes(user)
-    if scopes is None:
-        return False
-    return not scopes or any(
-        document_id == task.document_id and area_id in (None, task.area_id) for document_id, area_id in scopes
-    )
+    return scopes is not None and scope_rule.covers(scopes, task.document_id, task.area_id)
 
 
 # What a rule is asked about: a task, a document (document-level reads), or nothing.
@@ -96,7 +94,7 @@ def is_document_supervisor(user: User, document: PolicyDocument | None = None) -
     scopes = supervision_scopes(user)
     if scopes is None:
         return False
-    return not scopes or (document is not None and any(document_id == document.pk for document_id, _ in scopes))
+    return not scopes or (document is not None and scope_rule.covers_document(scopes, document.pk))
 
 
 @rules.predicate
@@ -176,6 +174,7 @@ def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySe
     # then reads tasks in order until it has 50, instead of sorting every visible id first.
     units = Membership.objects.filter(user=user).values("unit_id")
     visible = Q(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id__in=units)))
-    for document_id, area_id in scopes or ():
-        visible |= Q(document_id=document_id) & (Q(area_id=area_id) if area_id else Q())
+    covered = scope_rule.covers_q(scopes or ())
+    if covered is not None:
+        visible |= covered
     return qs.filter(visible)

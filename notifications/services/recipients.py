@@ -18,7 +18,9 @@ from accounts.models import Membership, RoleGrant, User
 from notifications.models import Channel, NotificationPreference, ReminderRule
 from notifications.services.timing import parse_hhmm
 from notifications.transports import dingtalk_reaches
+from policy_tasks import scopes as scope_rule
 from policy_tasks.models import SupervisionScope
+from policy_tasks.scopes import Scope
 
 CHANNEL_ORDER = tuple(Channel)
 
@@ -56,7 +58,7 @@ def prefs_for(user: User) -> Prefs:
 @dataclass
 class RecipientIndex:
     members: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # unit -> [(user, clerk/head)]
-    supervisors: list[tuple[int, list[tuple[int, int | None]]]] = field(default_factory=list)
+    supervisors: list[tuple[int, list[Scope]]] = field(default_factory=list)  # (user, scopes; none: all)
     prefs: dict[int, Prefs] = field(default_factory=dict)
     contact: dict[int, tuple[str, str]] = field(default_factory=dict)  # user -> (email, phone)
     dingtalk_ids: set[int] = field(default_factory=set)  # users whose DingTalk id is known
@@ -72,7 +74,7 @@ class RecipientIndex:
             members[unit_id].append((user_id, role))
         index.members = dict(members)
         grants = RoleGrant.objects.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None, user__is_active=True)
-        scopes: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+        scopes: dict[int, list[Scope]] = defaultdict(list)
         for grant_id, document_id, area_id in SupervisionScope.objects.filter(grant__in=grants).values_list(
             "grant_id", "document_id", "area_id"
         ):
@@ -111,9 +113,9 @@ class RecipientIndex:
                     if member_role in wanted_roles:
                         chosen.add(user_id)
         if rule.notify_supervisors:
-            for user_id, scopes in self.supervisors:
-                if not scopes or any(doc == document_id and (area is None or area == area_id) for doc, area in scopes):
-                    chosen.add(user_id)
+            chosen.update(
+                user_id for user_id, scopes in self.supervisors if scope_rule.covers(scopes, document_id, area_id)
+            )
         return chosen
 
     def channels(self, user_id: int) -> list[str]:

@@ -25,8 +25,9 @@ from notifications.models import DIGEST_CHANNELS, ReminderRule
 from notifications.services.candidates import Candidate
 from notifications.services.recipients import Prefs, RecipientIndex
 from notifications.services.timing import deliverable_at, next_digest_at
+from policy_tasks import scopes as scope_rule
 
-# (user, everything, document, area) per supervisor scope, as columns.
+# (user, everything, document, area) per supervisor scope (scopes.rows), as columns.
 Scopes = tuple[list[int], list[bool], list[int | None], list[int | None]]
 NO_SCOPES: Scopes = ([], [], [], [])
 
@@ -110,12 +111,8 @@ def audience(index: RecipientIndex, first_attempt: dict[tuple[int, str], datetim
                     units.append(unit_id)
                     users.append(user_id)
         members[roles] = (units, users)
-    # One row per supervisor grant scope; a grant without scopes covers everything.
-    scope_rows: list[tuple[int, bool, int | None, int | None]] = []
-    for user_id, grant_scopes in index.supervisors:
-        if not grant_scopes:
-            scope_rows.append((user_id, True, None, None))
-        scope_rows.extend((user_id, False, document_id, area_id) for document_id, area_id in grant_scopes)
+    # The rows scan_write's statement matches with scopes.covers_sql.
+    scope_rows = [row for user_id, grant_scopes in index.supervisors for row in scope_rule.rows(user_id, grant_scopes)]
     scopes = (
         [r[0] for r in scope_rows],
         [r[1] for r in scope_rows],

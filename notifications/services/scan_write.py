@@ -28,6 +28,7 @@ from notifications.models import Delivery, ReminderRule, Subject
 from notifications.services.candidates import Found
 from notifications.services.scan_plan import Audience, Planned
 from policy_tasks.models import AreaUnit, Task, TaskUnit
+from policy_tasks.scopes import covers_sql
 
 ANALYZE_AFTER_ROWS = 5000
 
@@ -77,6 +78,7 @@ WITH candidate (id, task_id, area_id, document_id, due_date, occurrence, fire_da
 ), member (unit_id, user_id) AS (
     SELECT * FROM unnest(%(member_units)s::bigint[], %(member_users)s::bigint[])
 ), supervisor (user_id, everything, document_id, area_id) AS (
+    -- policy_tasks.scopes.rows: one per scope, or one with everything set for an unlimited grant.
     SELECT * FROM unnest(%(sup_users)s::bigint[], %(sup_all)s::boolean[], %(sup_docs)s::bigint[],
         %(sup_areas)s::bigint[])
 ), reach (user_id, channel, next_attempt_at) AS (
@@ -102,10 +104,7 @@ WITH candidate (id, task_id, area_id, document_id, due_date, occurrence, fire_da
     FROM concerned cu JOIN member mb ON mb.unit_id = cu.unit_id
     UNION
     SELECT c.id, c.task_id, c.due_date, c.occurrence, c.fire_date, s.user_id
-    FROM candidate c JOIN supervisor s
-        ON s.everything OR (s.document_id = c.document_id AND (s.area_id IS NULL
-            -- The scope area (candidates.SCOPE_AREA): the milestone's own, else its task's.
-            OR s.area_id = COALESCE(c.area_id, (SELECT t.area_id FROM {task} t WHERE t.id = c.task_id))))
+    FROM candidate c JOIN supervisor s ON {in_scope}
 ), inserted AS (
 INSERT INTO {delivery} (subject_type, subject_id, subject_ref, task_id, rule_id, due_date, occurrence, fire_date,
     recipient_id, channel, next_attempt_at, status, attempts, claim_token, provider_message_id, last_error, created_at)
@@ -123,12 +122,21 @@ SELECT count(*), count(DISTINCT subject_id) FROM inserted
 """
 
 
+# A supervisor in scope (policy_tasks.scopes, the one rule). The scope area is
+# candidates.SCOPE_AREA: the milestone's own, else its task's.
+_IN_SCOPE = covers_sql(
+    "s",
+    document="c.document_id",
+    area=f"COALESCE(c.area_id, (SELECT t.area_id FROM {Task._meta.db_table} t WHERE t.id = c.task_id))",
+)
+
+
 def _statement(rule: ReminderRule) -> str:
     return _SQL.format(
         delivery=Delivery._meta.db_table,
         taskunit=TaskUnit._meta.db_table,
         areaunit=AreaUnit._meta.db_table,
-        task=Task._meta.db_table,
+        in_scope=_IN_SCOPE,
         key=UNIQUE_COLUMNS,
         lead_only="AND tu.role = 'lead'" if rule.units == ReminderRule.Units.LEAD else "",
     )

@@ -24,6 +24,7 @@ from policy_tasks.models import (
     UrgeRecipient,
 )
 from policy_tasks.permissions import supervision_scopes, visible_tasks
+from policy_tasks.scopes import covers_q
 
 
 def _sees_everything(user: User) -> bool:
@@ -56,8 +57,9 @@ def _area_milestones(user: User) -> Q:
     scopes = supervision_scopes(user)
     if scopes == ():
         return Q(task=None)
-    for document_id, area_id in scopes or ():
-        visible |= Q(task=None, document_id=document_id) & (Q(area_id=area_id) if area_id else Q())
+    covered = covers_q(scopes or ())
+    if covered is not None:
+        visible |= Q(task=None) & covered
     return visible
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import wraps
 from typing import Concatenate, ParamSpec, cast
@@ -15,7 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from accounts.models import Membership, RoleGrant, Unit, User
+from accounts import roles
+from accounts.models import Membership, Unit, User
 from accounts.request_types import AuthenticatedHttpRequest
 from duban.lib import clock, datewindow
 from policy_tasks.errors import NotFound, ServiceError
@@ -25,26 +26,35 @@ P = ParamSpec("P")
 _VIEWER = "_duban_viewer"  # where viewer_for keeps the request's Viewer
 
 
-@dataclass
+@dataclass(frozen=True)
 class Viewer:
-    """The signed-in user's roles and units, read once per request (two queries)."""
+    """The signed-in user for a page, as accounts.roles reads them (once per request): the same
+    roles and units the permission checks and the API see."""
 
     user: User
-    roles: set[str] = field(default_factory=set)
-    units: list[Unit] = field(default_factory=list)
-    head_unit_ids: set[int] = field(default_factory=set)
+    units: tuple[Unit, ...] = ()
+    head_unit_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, user: User) -> Viewer:
+        members = roles.memberships(user)
+        return cls(
+            user=user,
+            units=tuple(m.unit for m in members),
+            head_unit_ids=frozenset(m.unit_id for m in members if m.role == Membership.Role.HEAD),
+        )
 
     @property
     def is_admin(self) -> bool:
-        return RoleGrant.Role.ADMIN in self.roles or bool(self.user.is_superuser)
+        return roles.is_admin(self.user)
 
     @property
     def is_supervisor(self) -> bool:
-        return RoleGrant.Role.SUPERVISOR in self.roles
+        return roles.is_supervisor(self.user)
 
     @property
     def is_leader(self) -> bool:
-        return RoleGrant.Role.LEADER in self.roles
+        return roles.is_leader(self.user)
 
     @property
     def unit_ids(self) -> set[int]:
@@ -88,21 +98,10 @@ class Viewer:
 def viewer_for(request: AuthenticatedHttpRequest) -> Viewer:
     """For a request `page` let through (signed in)."""
     cached: Viewer | None = getattr(request, _VIEWER, None)
-    if cached is not None:
-        return cached
-    user = request.user
-    roles = set(RoleGrant.objects.filter(user=user, revoked_at=None).values_list("role", flat=True))
-    memberships = list(
-        Membership.objects.filter(user=user, unit__is_active=True).select_related("unit").order_by("unit__name")
-    )
-    viewer = Viewer(
-        user=user,
-        roles=roles,
-        units=[m.unit for m in memberships],
-        head_unit_ids={m.unit_id for m in memberships if m.role == Membership.Role.HEAD},
-    )
-    setattr(request, _VIEWER, viewer)
-    return viewer
+    if cached is None:
+        cached = Viewer.of(request.user)
+        setattr(request, _VIEWER, cached)
+    return cached
 
 
 def is_htmx(request: HttpRequest) -> bool:
