@@ -19,11 +19,12 @@ the 90 KB insert of the document's version. Statements are counted with an execu
 which formats nothing; BEGIN and COMMIT do not pass through it and are added to the count, so it
 matches tests/imports/test_import_statements.py's (CaptureQueriesContext).
 
-Start-up ends with a full garbage collection (gc.collect). Importing Django and the apps leaves
-a heap of some hundred thousand objects; the interpreter's first full collection walks all of it
-(~55 ms here) at a moment set by how many objects were allocated since, which was sometimes
-before the work and sometimes inside the parse (the same parse took 57 ms or 113 ms). It is a
-cost of start-up, paid once by any process, server or command, so it is counted there.
+Start-up ends with a full garbage collection (gc.collect), as the web process's does
+(duban/gunicorn_config.py collects and freezes the start-up heap in each worker before its first
+request). Importing Django and the apps leaves ~300,000 objects; the interpreter's first full
+collection walks all of them (~55 ms here) at a moment set by how many objects were allocated
+since, which was sometimes before the work and sometimes inside the parse (the same parse took
+57 ms or 113 ms). It is a cost of start-up, so it is counted there.
 
 Two figures are printed for information, not judged: the part of the work that reads and parses
 the file (services.import_read.read_upload), and the same first import run again in the same
