@@ -34,7 +34,8 @@ class ImportResult:
     # {task id: {number, label, text}} of the clauses changed or withdrawn, before and after.
     tasks_before: dict[str, dict[str, Any]] = field(default_factory=dict)
     tasks_after: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # The tasks' audit events, written with the document's in one batch at the end.
+    # The audit events of the units (first) and the tasks, written with the document's in one
+    # batch at the end: one lock, one read of the chain's last hash, one INSERT.
     events: list[AuditEntry] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:

@@ -6,8 +6,9 @@ under a command or a request, where every new unit and alias is also an audit ev
 document twice as long ran twice as many; here it is the same count for both
 (tests/imports/test_import_statements.py). What is written is unchanged: the same rows and the
 same audit events in the same order, only gathered. bulk_create sends no signals, so the
-`account.unit_added` and `account.unit_alias_added` events the signals would write are written
-here (audit_signals.added_entries), in the order the one-by-one import created the rows.
+`account.unit_added` and `account.unit_alias_added` events the signals would write are made
+here (audit_signals.added_entries), in the order the one-by-one import created the rows, and
+recorded first in the import's one batch of events.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from policy_tasks.models import (
     TaskUnit,
 )
 from policy_tasks.parsing import ParsedDocument, ParsedMilestone, ParsedTask
-from policy_tasks.services.audit import audit_record_many
+from policy_tasks.services.audit import AuditEntry
 from policy_tasks.services.import_plan import OldMilestone, expand_milestones, plan_milestones
 
 # Written on requests left pending on a milestone the new version withdraws.
@@ -42,12 +43,17 @@ WITHDRAWN_REASON = "文件新版本已撤销该条款或节点"
 
 
 def resolve_units(
-    parsed: ParsedDocument, mapping: dict[str, Unit], new_names: list[str], matched_names: list[str]
+    parsed: ParsedDocument,
+    mapping: dict[str, Unit],
+    new_names: list[str],
+    matched_names: list[str],
+    events: list[AuditEntry],
 ) -> dict[str, Unit]:
     """{name as written: unit} for the document's units: a mapping wins, then a name or alias
     already known (including one this import adds for an earlier unit), else a new unit; every
-    written name that resolves to nothing becomes an alias of its unit. Two reads, at most two
-    inserts and one batch of audit events."""
+    written name that resolves to nothing becomes an alias of its unit. Two reads and at most two
+    inserts; the units' audit events go to `events`, which the import records with its own in one
+    batch (they come first there, as they came first when recorded here)."""
     keys = {normalise_unit_name(n) for ref in parsed.units for n in (ref.name, *ref.aliases)}
     by_name: dict[str, Unit] = {u.normalised_name: u for u in Unit.objects.filter(normalised_name__in=keys)}
     by_alias: dict[str, Unit] = {
@@ -85,7 +91,7 @@ def resolve_units(
         resolved[ref.name] = unit
     Unit.objects.bulk_create(units)
     UnitAlias.objects.bulk_create(aliases)  # each alias's unit now has its id
-    audit_record_many(added_entries(created))
+    events += added_entries(created)
     return resolved
 
 

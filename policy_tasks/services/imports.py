@@ -149,7 +149,7 @@ def _write(
     source: _Source,
     actor: Actor,
 ) -> None:
-    units = resolve_units(parsed, mapping, result.new_units, result.matched_units)
+    units = resolve_units(parsed, mapping, result.new_units, result.matched_units, result.events)
     fields = {
         "title": parsed.title,
         "issued_on": parsed.issued_on,
