@@ -143,6 +143,23 @@ def test_an_sm2_checkpoint_edited_or_signed_by_another_key_is_reported(world, se
         _verify()
 
 
+# A key whose public key starts with "04": gmssl's constructor took it for the uncompressed-point
+# prefix and stripped it with any leading 0s and 4s of x, so its checkpoints never verified (one
+# key in 256; CI met one on 2026-12-03).
+PREFIX_PRIVATE = "ce673b0dbed856e15b3a2b4e17571ba8dad494a796ffc0c680c318d261fde6f9"
+
+
+def test_a_key_whose_public_key_starts_with_04_signs_what_it_verifies():
+    from policy_tasks.services.audit_sm2 import public_key_of, sm2_sign, sm2_verify
+
+    public = public_key_of(PREFIX_PRIVATE)
+    assert public.startswith("04") and len(public) == 128
+    signature = sm2_sign(PREFIX_PRIVATE, b"checkpoint")
+    assert sm2_verify(public, b"checkpoint", signature)
+    assert sm2_verify("04" + public, b"checkpoint", signature)  # written with its point prefix
+    assert not sm2_verify(public, b"checkpoint!", signature)
+
+
 def test_with_sm2_configured_an_hmac_checkpoint_is_not_trusted(world, settings):
     audit_record(actor=SYSTEM, action="test.step", obj=world.task)
     call_command("audit_checkpoint", stdout=StringIO())  # HMAC, the default
