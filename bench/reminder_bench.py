@@ -203,28 +203,13 @@ def check_paths(day: date) -> None:
     again with its queries in full."""
     from notifications.models import Delivery, ScanChange
     from notifications.services.scan import scan
+    from notifications.services.scan_write import ROW_COLUMNS, row_values
     from notifications.services.timing import as_of
 
-    columns = ("subject_type", "subject_id", "subject_ref", "task_id", "rule_id", "due_date", "occurrence")
-    columns += ("fire_date", "recipient_id", "channel", "next_attempt_at")
     started = time.perf_counter()
     dry = scan(now=as_of(day), dry_run=True)
     took = time.perf_counter() - started
-    expected = {
-        (
-            c.subject_type,
-            c.subject_id,
-            c.subject_ref,
-            c.task_id,
-            c.rule.pk,
-            c.due_date,
-            c.occurrence,
-            c.fire_date,
-            *rest,
-        )
-        for p in dry.planned
-        for c, rest in [(p.candidate, (p.recipient_id, p.channel, p.next_attempt_at))]
-    }
+    expected = {row_values(p) for p in dry.planned}
     print(f"{day}: Python path plans {len(expected):,} rows in {took:.1f} s")
     for attempt in ("as the day's tick", "in full"):
         last = Delivery.objects.order_by("-id").values_list("id", flat=True).first() or 0
@@ -232,7 +217,7 @@ def check_paths(day: date) -> None:
         if attempt == "in full":
             ScanChange.objects.create(table="bench", at=as_of(day))  # the full queries, not the window
         result = scan(now=as_of(day), batch_size=BATCH)
-        got = set(Delivery.objects.filter(id__gt=last).values_list(*columns))
+        got = set(Delivery.objects.filter(id__gt=last).values_list(*ROW_COLUMNS))
         same = got == expected
         how = f"due dates after {result.since}" if result.since else "queries in full"
         print(f"  SQL path {attempt} ({how}) inserted {len(got):,} rows, the same: {same}")

@@ -219,13 +219,14 @@ _COLUMNS = [
     ("channel", "varchar"),
     ("next_attempt_at", "timestamptz"),
 ]
-
+# The ledger row's columns by name: the portable insert, and the bench that compares both paths.
+ROW_COLUMNS = tuple(name for name, _ in _COLUMNS)
 
 # One ledger row's values, in _COLUMNS order.
 _Row = tuple[str, int, int, int | None, int, date, int, date, int, str, datetime]
 
 
-def _values(p: Planned) -> _Row:
+def row_values(p: Planned) -> _Row:
     c = p.candidate
     return (
         c.subject_type,
@@ -245,7 +246,7 @@ def _values(p: Planned) -> _Row:
 def _insert_arrays(planned: list[Planned], created: datetime, batch_size: int) -> int:
     """INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING: one statement per batch,
     no model instances; rowcount is what was really inserted (conflicts excluded)."""
-    names = ", ".join(name for name, _ in _COLUMNS)
+    names = ", ".join(ROW_COLUMNS)
     arrays = ", ".join(f"%s::{kind}[]" for _, kind in _COLUMNS)
     sql = (
         f"INSERT INTO {Delivery._meta.db_table} ({names}, status, attempts, claim_token, provider_message_id, "
@@ -255,17 +256,14 @@ def _insert_arrays(planned: list[Planned], created: datetime, batch_size: int) -
     inserted = 0
     with raw_cursor() as cursor:
         for start in range(0, len(planned), batch_size):
-            columns = list(zip(*(_values(p) for p in planned[start : start + batch_size]), strict=True))
+            columns = list(zip(*(row_values(p) for p in planned[start : start + batch_size]), strict=True))
             cursor.execute(sql, [created, *map(list, columns)], binary=True)
             inserted += cursor.rowcount
     return inserted
 
 
 def _bulk_create(planned: list[Planned], created: datetime, batch_size: int) -> int:
-    rows = [
-        Delivery(**dict(zip((name for name, _ in _COLUMNS), _values(p), strict=True)), created_at=created)
-        for p in planned
-    ]
+    rows = [Delivery(**dict(zip(ROW_COLUMNS, row_values(p), strict=True)), created_at=created) for p in planned]
     Delivery.objects.bulk_create(rows, batch_size=batch_size, ignore_conflicts=True)
     return len(rows)  # bulk_create cannot tell conflicts apart; the count is of rows offered
 

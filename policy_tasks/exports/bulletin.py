@@ -31,7 +31,7 @@ from policy_tasks.exports.ranking import historical_scoreboard
 from policy_tasks.exports.snapshot import MilestoneState, latest_reports, milestone_states
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import can, visible_tasks
-from policy_tasks.selectors.figures import end_of, on_time_rate
+from policy_tasks.selectors.figures import on_time_rate
 from policy_tasks.selectors.reports import MissingReport, report_counts, report_totals, reports_missing
 from policy_tasks.selectors.scoreboard import UnitScore
 
@@ -197,7 +197,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
     if user is not None:
         require_bulletin_reader(user, document)
     on = period.end + timedelta(days=1)
-    cutoff = end_of(period.end)
+    cutoff = clock.end_of(period.end)
 
     # What was withdrawn (已撤销/已作废) before the cutoff counts for nothing; what was
     # withdrawn later was still in force then, and the states at the cutoff say how it stood.

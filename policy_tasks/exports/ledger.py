@@ -26,7 +26,6 @@ from duban.lib.any_of import AnyOf
 from policy_tasks.exports.snapshot import LatestReport, latest_reports, latest_values, milestone_states
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.figures import end_of
 from policy_tasks.selectors.lights import GREEN, GREY, Light
 
 LEDGER_COLUMNS = [
@@ -242,7 +241,7 @@ def document_ledger(
     """The ledger of `document` as of `as_of` (default today). `user=None` reads everything (commands)."""
     as_of = as_of or clock.today()
     filters = LedgerExportFilters(unit=unit, lights=frozenset(lights), due_from=due_from, due_to=due_to)
-    cutoff = end_of(as_of)
+    cutoff = clock.end_of(as_of)
 
     # Withdrawn (已撤销/已作废) before the cutoff: out of the ledger; withdrawn later: as it stood then.
     tasks_qs: QuerySet[Task] = Task.objects.filter(document=document).exclude(withdrawn_at__lt=cutoff)

@@ -30,6 +30,7 @@ from typing import Protocol, cast
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
+from duban.lib import clock
 from duban.lib.any_of import AnyOf
 from duban.lib.sql import as_decimal, column, rows_for_ids
 from policy_tasks.models import (
@@ -41,7 +42,6 @@ from policy_tasks.models import (
     ProgressReport,
     Task,
 )
-from policy_tasks.selectors.figures import end_of
 from policy_tasks.selectors.lights import GREY, milestone_light
 from policy_tasks.selectors.reports import newest_lead_values_sql
 
@@ -191,7 +191,7 @@ def milestone_states(
     `percents` (task id → percent of the latest report before the cutoff) feeds the
     behind-schedule yellow; tasks absent from it count as 0%, as in the lights selector.
     """
-    cutoff = cutoff or end_of(on)
+    cutoff = cutoff or clock.end_of(on)
     ids = [m.pk for m in milestones]
     dues = due_dates_at(milestones, cutoff=cutoff)
     requested = _requested_at(ids, cutoff)

@@ -33,12 +33,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
 from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
 
 from accounts.models import User
 from duban.lib import clock
@@ -60,14 +59,9 @@ _CLOSED = Milestone.Status.CLOSED
 _Row = TypeVar("_Row")
 
 
-def end_of(day: date) -> datetime:
-    """The first instant after `day` in the project's time zone: done by `day` is done before it."""
-    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
-
-
 def closed_by(day: date) -> Q:
     """Milestones closed by the end of `day` (one closed with no time recorded: from the start)."""
-    return Q(status=_CLOSED) & (Q(closed_at__isnull=True) | Q(closed_at__lt=end_of(day)))
+    return Q(status=_CLOSED) & (Q(closed_at__isnull=True) | Q(closed_at__lt=clock.end_of(day)))
 
 
 def closing_day() -> LocalDate:
@@ -98,7 +92,7 @@ def open_branches(day: date) -> list[Q]:
     day, those closed after it (milestone_closed_at_idx); an OR of both reads neither. For today
     and later nothing has closed after it: one branch."""
     live = Q(status__in=Milestone.LIVE_STATUSES)
-    cutoff = end_of(day)
+    cutoff = clock.end_of(day)
     if cutoff > clock.now():
         return [live]
     return [live, Q(status=_CLOSED, closed_at__gte=cutoff)]

@@ -18,7 +18,6 @@ from duban.lib import clock
 from duban.lib.sql import Row, SQLParam, column, condition, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
-from policy_tasks.selectors.figures import end_of
 
 # Read for each row, in this order (policy_tasks.api.rows.ledger_entries takes them by these names).
 COLUMNS = (
@@ -98,7 +97,7 @@ def overdue_page(
     order = f" ORDER BY {{due}}{direction}, {{id}}{direction} LIMIT %s"
     inner = order.format(due=column(Milestone, "due_date", _M), id=column(Milestone, "id", _M))
     live = f"{_SELECT} AND {_LIVE}{''.join(rest)}{inner}"
-    cutoff = end_of(on)
+    cutoff = clock.end_of(on)
     if cutoff > clock.now():
         return fetch(live, [on, *rest_params, limit])
     # A past 统计日期 also lists what was closed only after it (selectors.figures.open_at, its

@@ -33,6 +33,7 @@ from django.db.models import Case, Count, F, IntegerField, Prefetch, QuerySet, W
 from django.utils import timezone
 
 from accounts.models import Unit, User
+from duban.lib import clock
 from duban.lib.local_date import LocalDate
 from duban.lib.sql import as_date, as_decimal, column, fetch, rows_for_ids, table
 from policy_tasks.models import (
@@ -287,13 +288,6 @@ def report_counts(
     return counts
 
 
-def _end_of(day: date) -> datetime:
-    # selectors.figures.end_of, which imports this module.
-    from policy_tasks.selectors.figures import end_of
-
-    return end_of(day)
-
-
 def _ids(unit_ids: Collection[int] | None) -> tuple[int, ...] | None:
     return None if unit_ids is None else tuple(sorted(unit_ids))
 
@@ -330,7 +324,7 @@ def _count(
     # (with their task's dates) are read apart and joined once: joined in one ORM statement, the
     # planner misjudged the (task, unit) match and looked up the task for each report (issue 18).
     reports_sql, reports_params = (
-        ProgressReport.objects.filter(period__due_on__lt=on, submitted_at__lt=_end_of(through))
+        ProgressReport.objects.filter(period__due_on__lt=on, submitted_at__lt=clock.end_of(through))
         .annotate(filed=LocalDate("submitted_at"))
         .values(
             "task_id",

@@ -49,6 +49,7 @@ from django.db.models import Count, DateField, Func, IntegerField, OuterRef, Que
 from django.db.models.sql.compiler import SQLCompiler
 
 from accounts.models import Unit, User
+from duban.lib import clock
 from duban.lib.sql import fetch
 from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
@@ -56,7 +57,6 @@ from policy_tasks.selectors.figures import (
     closed_by,
     closed_late,
     closing_day,
-    end_of,
     on_time_fraction,
     on_time_rate,
 )
@@ -114,7 +114,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
             unit=OuterRef("pk"),
             milestone__task__in=tasks.values("pk"),
             status=ExtensionRequest.Status.GRANTED,
-            decided_at__lt=end_of(on),
+            decided_at__lt=clock.end_of(on),
         )
         .values("unit")
         .annotate(n=Count("pk"))
@@ -129,7 +129,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
             milestone__task__task_units__role=TaskUnit.Role.LEAD,
             status=CompletionRequest.Status.RETURNED,
             decided_by__isnull=False,
-            decided_at__lt=end_of(on),
+            decided_at__lt=clock.end_of(on),
         )
         .exclude(milestone__status=Milestone.Status.WITHDRAWN)
         .order_by()

@@ -25,7 +25,7 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.figures import closed_by, end_of, open_at
+from policy_tasks.selectors.figures import closed_by, open_at
 from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
     GREEN,
@@ -102,7 +102,7 @@ def _filtered(*, user: User, filters: LedgerFilters) -> QuerySet[Milestone]:
 def as_then(rows: list[Milestone], on: date) -> list[Milestone]:
     """The rows as they stood at the end of `on`: one closed only later shows as open then,
     with its light judged so (the pages' objects only; nothing is saved)."""
-    cutoff = end_of(on)
+    cutoff = clock.end_of(on)
     for m in rows:
         if m.status == Milestone.Status.CLOSED and m.closed_at is not None and m.closed_at >= cutoff:
             m.status = Milestone.Status.OPEN

@@ -91,6 +91,22 @@ def _measure(page, name: str, widths: dict[str, dict], status: int | None = None
     widths[name] = page.evaluate(MEASURE) | {"url": page.url, "status": status}
 
 
+def assert_all_fit(widths: dict[str, dict], *, expected: dict[str, int]) -> None:
+    """Every page measured opened with its status (200 unless `expected` names another), is no
+    wider than the phone, and has no box that scrolls sideways."""
+    print("\n".join(f"{name}: {w['width']} px" for name, w in widths.items()))
+    wrong = {name: w["status"] for name, w in widths.items() if w["status"] != expected.get(name, 200)}
+    assert not wrong, f"pages that did not open as their role: {wrong}"
+    too_wide = [
+        f"{name} ({w['url']}) is {w['width']} px, widest: {w['widest']} reaching {w['right']} px"
+        for name, w in widths.items()
+        if w["width"] > 375
+    ]
+    assert not too_wide, "pages wider than a 375 px phone:\n" + "\n".join(too_wide)
+    scrolling = {name: w["scrollers"] for name, w in widths.items() if w["scrollers"]}
+    assert not scrolling, f"boxes that scroll sideways at 375 px: {scrolling}"
+
+
 def _visit(page, pages: list[tuple[str, str]], widths: dict[str, dict]) -> None:
     for name, url in pages:
         response = page.goto(url)
@@ -170,15 +186,4 @@ def test_every_page_of_every_role_fits_375_px(web, seeded):
     page.get_by_role("button", name="解析预览").click()
     _measure(page, "导入核对(种子文件)", widths, 200)
 
-    print("\n".join(f"{name}: {w['width']} px" for name, w in widths.items()))
-    expected = {"404": 404, "403": 403}
-    wrong = {name: w["status"] for name, w in widths.items() if w["status"] != expected.get(name, 200)}
-    assert not wrong, f"pages that did not open as their role: {wrong}"
-    too_wide = [
-        f"{name} ({w['url']}) is {w['width']} px, widest: {w['widest']} reaching {w['right']} px"
-        for name, w in widths.items()
-        if w["width"] > 375
-    ]
-    assert not too_wide, "pages wider than a 375 px phone:\n" + "\n".join(too_wide)
-    scrolling = {name: w["scrollers"] for name, w in widths.items() if w["scrollers"]}
-    assert not scrolling, f"boxes that scroll sideways at 375 px: {scrolling}"
+    assert_all_fit(widths, expected={"404": 404, "403": 403})

@@ -19,7 +19,7 @@ from accounts.models import Unit, User
 from duban.urls import urlpatterns as project_patterns
 from policy_tasks.models import AuditEvent, Milestone, Task
 from tests.web.conftest import shoot
-from tests.web.test_browser_phone_width import _measure, _phone, _visit
+from tests.web.test_browser_phone_width import _measure, _phone, _visit, assert_all_fit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -108,15 +108,4 @@ def test_admin_pages_xlsx_review_and_error_pages_fit_375_px(web, seeded, setting
 
     _visit(_phone(web, None), [("400", "/raises/400/"), ("500", "/raises/500/")], widths)
 
-    print("\n".join(f"{name}: {w['width']} px" for name, w in widths.items()))
-    expected = {"400": 400, "500": 500}
-    wrong = {name: w["status"] for name, w in widths.items() if w["status"] != expected.get(name, 200)}
-    assert not wrong, f"pages that did not open as their role: {wrong}"
-    too_wide = [
-        f"{name} ({w['url']}) is {w['width']} px, widest: {w['widest']} reaching {w['right']} px"
-        for name, w in widths.items()
-        if w["width"] > 375
-    ]
-    assert not too_wide, "pages wider than a 375 px phone:\n" + "\n".join(too_wide)
-    scrolling = {name: w["scrollers"] for name, w in widths.items() if w["scrollers"]}
-    assert not scrolling, f"boxes that scroll sideways at 375 px: {scrolling}"
+    assert_all_fit(widths, expected={"400": 400, "500": 500})

@@ -43,8 +43,9 @@ import time_machine
 from django.test import Client
 
 from accounts.models import Membership, RoleGrant, User
+from duban.lib import clock
 from policy_tasks.models import Milestone, PolicyDocument, ReportPeriod, TaskUnit
-from policy_tasks.selectors.figures import Figures, counted_milestones, end_of, figures, open_at
+from policy_tasks.selectors.figures import Figures, counted_milestones, figures, open_at
 from policy_tasks.selectors.lights import _Due, milestone_light_reasons
 from policy_tasks.selectors.reports import report_counts, report_totals, reports_missing
 from policy_tasks.services.evidence import evidence_upload
@@ -174,7 +175,7 @@ def test_every_page_shows_the_same_figures_at_three_dates(active: PolicyDocument
         expected = _shown(f)
         assert f.overdue and f.closed and f.late_reports and f.missing_reports, f  # the activity shows in each
         # Some of what was overdue then has been closed since: the pages must look back.
-        looked_back += Milestone.objects.filter(document=doc, due_date__lt=on, closed_at__gte=end_of(on)).count()
+        looked_back += Milestone.objects.filter(document=doc, due_date__lt=on, closed_at__gte=clock.end_of(on)).count()
 
         # The console: the figures strip, the heading and the overdue ledger's total.
         console = sup.get(f"/supervision/?document={doc.pk}&as_of={on}").content.decode()
