@@ -12,9 +12,11 @@ import logging
 import os
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, close_old_connections
+from django.db import DatabaseError, InterfaceError, close_old_connections, connection
 from django_celery_beat.schedulers import DatabaseScheduler
 
 from duban.beat.lease import lease_from_settings
@@ -33,6 +35,9 @@ class LeasedScheduler(DatabaseScheduler):
         self._leading = False
         self._waiting_logged_at: float | None = None
         self._heartbeat_at: float | None = None
+        self._busy = 0
+        self._interrupted = False
+        self._closed = False
         super().__init__(*args, **kwargs)
         # Save each entry's last run as soon as it is sent rather than every few minutes, so
         # a beat taking over starts where the last one stopped instead of sending again.
@@ -46,10 +51,23 @@ class LeasedScheduler(DatabaseScheduler):
             super().setup_schedule()
 
     def tick(self, *args, **kwargs):
-        if not self._lead():
-            return self.lease.poll_every
-        self._beat_heartbeat()
-        return min(super().tick(*args, **kwargs), self.lease.renew_every)
+        with self._working():
+            if not self._lead():
+                return self.lease.poll_every
+            self._beat_heartbeat()
+            return min(super().tick(*args, **kwargs), self.lease.renew_every)
+
+    def _do_sync(self):
+        with self._working():
+            return super()._do_sync()
+
+    @contextmanager
+    def _working(self) -> Iterator[None]:
+        self._busy += 1
+        try:
+            yield
+        finally:
+            self._busy -= 1
 
     def apply_entry(self, entry, producer=None):
         # The lease was renewed at the start of this tick; a pause since (a frozen process,
@@ -104,6 +122,18 @@ class LeasedScheduler(DatabaseScheduler):
         self._heartbeat_at = now
 
     def close(self):
+        if self._busy:
+            # Celery's TERM handler calls this from inside whatever the beat was doing, then
+            # raises SystemExit. Mid-query, saving the schedule would wait forever for the
+            # connection the interrupted query holds; the beat's loop calls close() again
+            # once SystemExit has unwound it.
+            self._interrupted = True
+            return
+        if self._closed:
+            return
+        self._closed = True
+        if self._interrupted:
+            connection.close()  # the interrupted statement may still be running on it
         try:
             super().close()
         finally:

@@ -14,6 +14,7 @@ from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
 
+import psycopg
 import pytest
 import redis
 
@@ -135,3 +136,34 @@ def test_only_the_lease_holder_sends_and_a_standby_takes_over_when_it_is_gone(be
     times = sorted(first.sent_at() + second.sent_at())
     gaps = [(b - a).total_seconds() for a, b in pairwise(times)]
     assert min(gaps) >= 0.5, gaps
+
+
+def test_a_beat_stopped_in_the_middle_of_a_query_exits(beats, real_services):
+    # `systemctl stop` (TERM) while the beat waits on the database: celery's TERM handler
+    # saves the schedule on the connection the interrupted query still holds, and the beat
+    # hung there instead of exiting (CI met it once: a beat that took more than 15 s to stop).
+    BeatHeartbeat.objects.create(pk=1, beat_at=datetime(2026, 3, 2, 9, 0).astimezone(), holder="earlier")
+    with psycopg.connect(real_services.database_url) as locker:
+        # The heartbeat row locked: the holder's first heartbeat write waits for it.
+        locker.execute("SELECT 1 FROM health_beatheartbeat WHERE id = 1 FOR UPDATE")
+        beat = beats("beat1")
+        wait_for(lambda: beat.says("beat: holding the lease"), timeout=30, message="the beat to take the lease")
+        wait_for(lambda: _waiting_on_a_lock(locker), timeout=10, message="the beat to wait on the row")
+
+        beat.signal(signal.SIGTERM)
+        stopped_at = time.monotonic()
+        try:
+            beat.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the beat did not stop within 10 s of TERM")
+        locker.rollback()
+    assert time.monotonic() - stopped_at <= 5
+    assert beat.proc.returncode == 0, (beat.log.parent / "beat1.err").read_text()[-2000:]
+
+
+def _waiting_on_a_lock(conn: psycopg.Connection) -> bool:
+    row = conn.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name <> 'duban-beat-lease'"
+        " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+    ).fetchone()
+    return bool(row and row[0])
