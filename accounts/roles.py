@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
+from django.db.models import QuerySet
+
 from accounts.models import Membership, RoleGrant, User
 from duban.lib.sql import column, fetch, table
 
@@ -90,10 +92,14 @@ def memberships(user: User) -> tuple[Membership, ...]:
         return ()
     return remembered(
         ("memberships", user.pk),
-        lambda: tuple(
-            Membership.objects.filter(user=user, unit__is_active=True).select_related("unit").order_by("unit__name")
-        ),
+        lambda: tuple(acting_memberships(user).select_related("unit").order_by("unit__name")),
     )
+
+
+def acting_memberships(user: User) -> QuerySet[Membership]:
+    """The memberships a user acts through: those of active units. A unit switched off (merged,
+    abolished) no longer acts through its members, in lists and object checks alike."""
+    return Membership.objects.filter(user=user, unit__is_active=True)
 
 
 def unit_ids(user: User, *, role: str | None = None) -> set[int]:

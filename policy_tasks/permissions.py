@@ -172,7 +172,7 @@ def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySe
     # EXISTS, not a join: a user in two units of one task must not see it twice. And a
     # condition on the task row itself, not `pk IN (visible ids)`: a page of 50 in id order
     # then reads tasks in order until it has 50, instead of sorting every visible id first.
-    units = Membership.objects.filter(user=user).values("unit_id")
+    units = roles.acting_memberships(user).values("unit_id")
     visible = Q(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id__in=units)))
     covered = scope_rule.covers_q(scopes or ())
     if covered is not None:
