@@ -21,7 +21,7 @@ from datetime import date
 from .clauses import choose_clauses
 from .deadlines import guess_year
 from .due_fields import clause_due, due_field_milestones
-from .field_cells import join_field_cells, stated_above
+from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
 from .header import Header, assumed_year_message, default_due, header_year, read_header
 from .milestones import find_milestones
@@ -69,7 +69,7 @@ def parse_document(text: str, *, year: int | None = None, assume_year: int | Non
 
 def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year: int | None = None) -> ParsedDocument:
     lines = [(join_spaced_dates(spell_out_numbers(text)), splittable) for text, splittable in text_tables(lines)]
-    lines = join_field_cells(lines)
+    lines = join_wrapped_fields(join_field_cells(lines))
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from .outline import line_marker
-from .textutil import normalise
+from .textutil import normalise, split_top
 from .unit_labels import _LABEL_RE, DUE, LEADER, _label_role
+from .unit_names import looks_like_units, organisation
 from .units import Responsibility, read_responsibility
 
 
@@ -59,6 +60,38 @@ def join_field_cells(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 
 _FIELD_LINE_RE = re.compile(r"^\s*(\S{2,8}?)\s*:")
+
+
+def join_wrapped_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """`协办单位:区委编办、园区党工` / `委、各街道党工委`: text taken from a PDF breaks its lines at
+    the page's width, inside a unit list and even inside a name. A unit field goes on in the next
+    line when it ends on `、` or on a piece that is no name which, with the next line's first piece,
+    is one; the next line is then no field, number or sentence of its own but more names."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        text, nxt = out[i][0], out[i + 1][0]
+        norm = normalise(text).strip()
+        m = _FIELD_LINE_RE.match(norm)
+        if not m or _LABEL_RE.match(norm) is None or _label_role(m.group(1)) in (DUE, LEADER):
+            continue
+        value = norm[m.end() :].strip()
+        follow = normalise(nxt).strip()
+        if not value or not follow or value[-1] in "。;!?)" or _LABEL_RE.match(follow) or line_marker(follow):
+            continue
+        if "。" in follow.rstrip("。") or len(follow) > 60:
+            continue
+        pieces = [follow[a:b] for a, b in split_top(follow, "、,")]
+        if value[-1] in "、,":
+            joined = looks_like_units(follow)
+        else:
+            last = value[value.rfind("、") + 1 :]
+            whole = last + pieces[0]
+            rest = follow[len(pieces[0]) :].lstrip("、,")
+            joined = not organisation(last) and organisation(whole) and (not rest or looks_like_units(rest))
+        if joined:
+            out[i] = (text.rstrip() + nxt.strip(), out[i][1])
+            out[i + 1] = ("", out[i + 1][1])
+    return out
 
 
 def stated_above(header: list[tuple[int, str]]) -> tuple[Responsibility, str] | None:

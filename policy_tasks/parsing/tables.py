@@ -310,6 +310,14 @@ def _settle(kinds: list[str | None], rows: list[list[str]]) -> list[str | None]:
             if values and repeats * 2 >= len(values):
                 kinds[i] = GROUP
     if TITLE not in kinds and CONTENT not in kinds:
+        # `专项整治行业名称 | 时间安排 | 责任单位`: a category column whose cell changes on every row
+        # groups nothing; with no task column beside it, each row's category is the row's own item.
+        for i, kind in enumerate(kinds):
+            values = [r[i] for r in rows if i < len(r) and r[i]]
+            if kind == AREA and len(values) >= 2 and len(set(values)) == len(values):
+                kinds[i] = TITLE
+                break
+    if TITLE not in kinds and CONTENT not in kinds:
         free = [i for i, k in enumerate(kinds) if k is None]
         if free:
             kinds[free[0]] = TITLE

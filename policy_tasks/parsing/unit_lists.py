@@ -118,6 +118,13 @@ _RUN_TOGETHER_RE = re.compile(
 )
 
 
+# `派出所工商质监所`: a township's own offices carry no place prefix; two run together are told
+# apart by the first one's ending (所, 站). The second is an office of the same kind and of four or
+# more characters, so a post named for where it sits (`火车站派出所`, `客运站管理所`) stays one.
+_OFFICES_RUN_TOGETHER_RE = re.compile(r"^(?P<a>[\u4e00-\u9fff]{2,6}?(?:所|站))(?P<b>[\u4e00-\u9fff]{3,8}(?:所|站|院))$")
+
+
 def _run_together(name: str) -> list[str]:
-    m = _RUN_TOGETHER_RE.match(normalise(name).strip())
+    norm = normalise(name).strip()
+    m = _RUN_TOGETHER_RE.match(norm) or _OFFICES_RUN_TOGETHER_RE.match(norm)
     return [name.strip()[: m.end("a")], name.strip()[m.end("a") :]] if m else [name]
