@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
+from accounts import roles
 from accounts.models import RoleGrant, Unit
 from policy_tasks.api.base import BaseApi
 from policy_tasks.api.filters import UnitFilter
@@ -18,14 +19,10 @@ class MeApi(BaseApi):
     @extend_schema(tags=["auth"], summary="当前用户：所属单位及角色、全局角色", responses={200: MeSerializer})
     def get(self, request):
         user = request.user
-        user.roles = list(
-            RoleGrant.objects.filter(user=user, revoked_at=None).order_by("role").values_list("role", flat=True)
-        )
+        user.roles = sorted(roles.active_roles(user))
         if user.is_superuser and RoleGrant.Role.ADMIN not in user.roles:
             user.roles.append(RoleGrant.Role.ADMIN)
-        user.unit_memberships = (
-            user.memberships.select_related("unit").filter(unit__is_active=True).order_by("unit__name")
-        )
+        user.unit_memberships = roles.memberships(user)
         return Response(MeSerializer(user).data)
 
 
