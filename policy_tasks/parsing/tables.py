@@ -18,6 +18,7 @@ import re
 
 from .outline import line_marker
 from .sources import Table
+from .table_headers import spread_header
 from .textutil import cn_to_int, normalise
 from .unit_names import looks_like_units
 
@@ -77,6 +78,8 @@ def meaning(header: str) -> str | None:
         return LISTED
     if re.search(r"进展|推进情况|完成情况|落实情况|存在问题|备注|是否|说明", text):
         return NOTE
+    if re.search(r"资金|投资|金额|经费|[万亿]元", text) and not re.search(r"项目|任务|事项|名称|内容", text):
+        return NOTE  # money (`计划投入资金`, `总投资(万元)`): a figure, whatever 计划 it says
     if _TIME_LABEL_RE.match(text):
         return DUE
     for kind, pattern in _MEANINGS:
@@ -108,8 +111,11 @@ def table_lines(table: Table) -> list[str]:
             return vertical
         return [" ".join(dict.fromkeys(c for c in row if c)) for row in rows]
     start, kinds = found
+    spread = spread_header(rows[start], rows[start + 1], meaning) if start + 1 < len(rows) else None
+    if spread is not None:
+        rows, kinds = [*rows[:start], spread, *rows[start + 2 :]], [meaning(h) for h in spread]
     header = rows[start]
-    kinds = _settle(kinds, rows[start + 1 :])
+    kinds = _settle(kinds, rows[start + 1 :], header)
     lines = [" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:start]]
     clause: _Row | None = None
     area, area_count, order = None, 0, 0
@@ -124,8 +130,8 @@ def table_lines(table: Table) -> list[str]:
     # quarter's schedule, read as `一季度:3月底前…`.
     periods = {i: h for i, h in enumerate(header) if kinds[i] == DUE and _TIME_LABEL_RE.match(normalise(h))}
     for row in rows[start + 1 :]:
-        if not any(row):
-            continue
+        if not any(row) or re.sub(r"\s", "", normalise(next(c for c in row if c))) in ("合计", "总计", "小计"):
+            continue  # a total row (合计 over the text columns) is no task
         if _repeats_header(row, header):
             for i, (cell, above) in enumerate(zip(row, header, strict=False)):
                 if kinds[i] == DUE and cell and cell != above and _TIME_LABEL_RE.match(normalise(cell)):
@@ -285,14 +291,19 @@ def vertical_lines(rows: list[list[str]]) -> list[str] | None:
     return _Row(" ".join(cells[NUMBER]), 1, body, cells, progress).lines()
 
 
-def _settle(kinds: list[str | None], rows: list[list[str]]) -> list[str | None]:
+def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -> list[str | None]:
     """Resolve a header that names two columns the same way.
 
-    Two 责任单位-like columns are 牵头 then 配合; an unlabelled first column of small integers is
-    the 序号; a title column with no content column is both.
-    """
+    Two 责任单位-like columns are 牵头 then 配合, but a bare 部门 (主管部门) beside one naming the
+    responsibility (责任单位) is the department in charge: it helps. An unlabelled first column of
+    small integers is the 序号; a title column with no content column is both."""
     kinds = list(kinds)
     listed = [i for i, k in enumerate(kinds) if k == LISTED]
+    bare = [i for i in listed if re.fullmatch(r"(?:主管)?部门", "".join(normalise(header[i]).split()))]
+    if bare and len(bare) < len(listed):
+        for i in bare:
+            kinds[i] = CO
+        listed = [i for i in listed if i not in bare]
     if len(listed) >= 2 and LEAD not in kinds:
         kinds[listed[0]] = LEAD
         for i in listed[1:]:

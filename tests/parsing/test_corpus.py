@@ -15,10 +15,10 @@ from policy_tasks.parsing.scoring import corpus_folders, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 14): a change may add documents or read more of them
+# The corpus as it last grew (blind round 15): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 145, 29
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 598, 126
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 147, 29
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 606, 127
 
 
 @pytest.fixture(scope="module")
