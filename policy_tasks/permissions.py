@@ -160,6 +160,13 @@ def acting_unit(user: User, task: Task, *, lead_only: bool = False) -> Unit | No
     return None
 
 
+def _member_q(user: User) -> Q:
+    """Tasks one of the user's acting units leads or co-owns. EXISTS, not a join: a user in
+    two units of one task must not see it twice."""
+    units = roles.acting_memberships(user).values("unit_id")
+    return Q(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id__in=units)))
+
+
 def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySet[Task]:
     qs = queryset if queryset is not None else Task.objects.all()
     if not user.is_authenticated:
@@ -169,12 +176,33 @@ def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySe
     scopes = supervision_scopes(user)
     if scopes == ():
         return qs
-    # EXISTS, not a join: a user in two units of one task must not see it twice. And a
-    # condition on the task row itself, not `pk IN (visible ids)`: a page of 50 in id order
+    # A condition on the task row itself, not `pk IN (visible ids)`: a page of 50 in id order
     # then reads tasks in order until it has 50, instead of sorting every visible id first.
-    units = roles.acting_memberships(user).values("unit_id")
-    visible = Q(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id__in=units)))
+    visible = _member_q(user)
     covered = scope_rule.covers_q(scopes or ())
     if covered is not None:
         visible |= covered
     return qs.filter(visible)
+
+
+def visible_task_parts(user: User) -> list[tuple[int | None, QuerySet[Task]]]:
+    """`visible_tasks(user)` as disjoint parts that add up to it, each with the one document
+    its tasks are all of (None: not one): for a supervisor limited by scopes, the tasks the
+    scopes cover in each of their documents, then the tasks of the user's units outside them;
+    for anyone else the one part. A list read in due-date order can then read each scope's
+    document by an index on that document (selectors.ledger_list_rows), where the whole rule
+    at once tests every row's task against the scope (docs/performance.md, "API")."""
+    scopes = supervision_scopes(user) if user.is_authenticated else None
+    if not scopes or roles.is_admin(user) or roles.is_leader(user):
+        return [(None, visible_tasks(user))]
+    parts: list[tuple[int | None, QuerySet[Task]]] = []
+    for document in sorted({document for document, _ in scopes}):
+        # Never None: a document's scopes are not empty.
+        covered = scope_rule.covers_q([scope for scope in scopes if scope[0] == document]) or Q()
+        parts.append((document, Task.objects.filter(covered)))
+    outside = scope_rule.covers_q(scopes) or Q()
+    # `Exists(memberships)` first, uncorrelated: the database asks it once, and for a supervisor
+    # of no unit (most) skips the part instead of testing every row's task for a unit of theirs.
+    member = Task.objects.filter(Exists(roles.acting_memberships(user)), _member_q(user))
+    parts.append((None, member.exclude(outside)))
+    return parts

@@ -260,6 +260,13 @@ class Milestone(models.Model):
                 condition=Q(status__in=["open", "requested"]),
                 name="milestone_open_due_idx",
             ),
+            # The same, one document at a time: a supervisor limited to scopes reads the ledger of
+            # each scope's document apart (selectors.ledger_list_rows), its rows in page order.
+            models.Index(
+                fields=["document", "due_date", "id"],
+                condition=Q(status__in=["open", "requested"]),
+                name="milestone_doc_open_due_idx",
+            ),
             # The reminder scan's candidate queries (status = 'open' only, by due date) read
             # everything they need from this index: an index-only scan that costs what is open
             # and due, however many closed milestones the table holds.

@@ -75,37 +75,55 @@ def overdue_page(
 ) -> list[Row]:
     """Up to `limit` rows (COLUMNS) after the key `after` by (due date, id); with `backwards`,
     the rows before it, nearest first."""
-    rest: list[str] = []
-    rest_params: list[SQLParam] = []
-    if document_id is not None:
-        rest.append(f" AND {column(Milestone, 'document', _M)} = %s")
-        rest_params.append(document_id)
+    common: list[str] = []
+    common_params: list[SQLParam] = []
     if unit_id is not None:
-        rest.append(_OF_UNIT)
-        rest_params.append(unit_id)
-    # The visibility rule stays in one place: its queryset, compiled into this statement.
-    visible = condition(permissions.visible_tasks(user))
-    if visible is None:
+        common.append(_OF_UNIT)
+        common_params.append(unit_id)
+    # The visibility rule stays in one place: its querysets, compiled into this statement. A
+    # supervisor limited to scopes reads each scope's document apart (a task's milestones are
+    # of the task's document), by milestone_doc_open_due_idx in due-date order; the whole
+    # rule at once would walk every document's live milestones and test each one's task.
+    parts: list[tuple[str, list[SQLParam]]] = []
+    for part_document, tasks in permissions.visible_task_parts(user):
+        if part_document is not None and document_id not in (None, part_document):
+            continue
+        visible = condition(tasks)
+        if visible is None:
+            continue
+        sql = ""
+        params: list[SQLParam] = []
+        of_document = part_document if part_document is not None else document_id
+        if of_document is not None:
+            sql += f" AND {column(Milestone, 'document', _M)} = %s"
+            params.append(of_document)
+        if visible[0]:
+            sql += f" AND {visible[0]}"
+            params.extend(visible[1])
+        parts.append((sql, params))
+    if not parts:
         return []
-    if visible[0]:
-        rest.append(f" AND {visible[0]}")
-        rest_params.extend(visible[1])
     if after is not None:
-        rest.append(f" AND {_KEY} {'<' if backwards else '>'} (%s, %s)")
-        rest_params.extend(after)
+        common.append(f" AND {_KEY} {'<' if backwards else '>'} (%s, %s)")
+        common_params.extend(after)
     direction = " DESC" if backwards else ""
     order = f" ORDER BY {{due}}{direction}, {{id}}{direction} LIMIT %s"
     inner = order.format(due=column(Milestone, "due_date", _M), id=column(Milestone, "id", _M))
-    live = f"{_SELECT} AND {_LIVE}{''.join(rest)}{inner}"
+    rest = "".join(common)
+    branches: list[tuple[str, list[SQLParam]]] = [
+        (f"{_SELECT} AND {_LIVE}{sql}{rest}{inner}", [on, *params, *common_params, limit]) for sql, params in parts
+    ]
     cutoff = clock.end_of(on)
-    if cutoff > clock.now():
-        return fetch(live, [on, *rest_params, limit])
-    # A past 统计日期 also lists what was closed only after it (selectors.figures.open_at, its
-    # twin). Two ordered branches merged: each reads its own partial index (open milestones by
-    # due date; closed ones by closing time), where one OR of both would read neither.
-    closed = f"{_SELECT}{_CLOSED_AFTER}{''.join(rest)}{inner}"
+    if cutoff <= clock.now():
+        # A past 统计日期 also lists what was closed only after it (selectors.figures.open_at, its
+        # twin). Ordered branches merged: each reads its own partial index (open milestones by
+        # due date; closed ones by closing time), where one OR of both would read neither.
+        branches += [
+            (f"{_SELECT}{_CLOSED_AFTER}{sql}{rest}{inner}", [on, cutoff, *params, *common_params, limit])
+            for sql, params in parts
+        ]
+    if len(branches) == 1:
+        return fetch(*branches[0])
     outer = order.format(due='u."due_date"', id='u."id"')
-    return fetch(
-        f"SELECT * FROM (({live}) UNION ALL ({closed})) u{outer}",
-        [on, *rest_params, limit, on, cutoff, *rest_params, limit, limit],
-    )
+    union = " UNION ALL ".join(f"({sql})" for sql, _ in branches)
+    return fetch(f"SELECT * FROM ({union}) u{outer}", [p for _, params in branches for p in params] + [limit])
