@@ -50,6 +50,7 @@ def fill(n_tasks: int) -> None:
 
     from accounts.models import Unit, User
     from policy_tasks.models import Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task
+    from policy_tasks.services.lead_reports import refresh_all_lead_reports
 
     if Task.objects.filter(document__doc_number=DOC_NUMBER).exists() and Task.objects.count() == n_tasks:
         print(f"reusing {n_tasks} tasks")
@@ -110,6 +111,7 @@ def fill(n_tasks: int) -> None:
             for n, period in enumerate(periods)
         )
         ProgressReport.objects.bulk_create(reports, batch_size=5000)
+        refresh_all_lead_reports()  # bulk_create sends no signal
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     print(f"filled {n_tasks} tasks, {n_milestones} milestones in {time.perf_counter() - started:.1f} s")

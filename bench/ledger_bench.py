@@ -46,6 +46,7 @@ def _fill(n_milestones: int):
 
     from accounts.models import Unit, User
     from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, ReportPeriod, Task, TaskUnit
+    from policy_tasks.services.lead_reports import refresh_all_lead_reports
 
     # One document per size, reused when it is there: deleting a document is refused once it
     # has audit history, which made a second run on the same database fail.
@@ -117,6 +118,7 @@ def _fill(n_milestones: int):
         ),
         batch_size=2000,
     )
+    refresh_all_lead_reports()  # bulk_create sends no signal
     return doc, False
 
 

@@ -10,9 +10,10 @@ class PolicyTasksConfig(AppConfig):
 
     def ready(self) -> None:
         # `checks` and `checks_database` register the production refusals and warnings of
-        # `check --deploy`; `signals` puts failed sign-ins and lockouts on the audit chain.
+        # `check --deploy`; `signals` puts failed sign-ins and lockouts on the audit chain;
+        # `lead_report_signals` keeps each task's newest lead report (models.LeadReport).
         from duban.lib import workdays
-        from policy_tasks import checks, checks_database, signals  # noqa: F401
+        from policy_tasks import checks, checks_database, lead_report_signals, signals  # noqa: F401
         from policy_tasks.services.calendar import calendar_load, calendar_version
 
         # The working-day calendar reads the office's holiday table (节假日与调休) first.

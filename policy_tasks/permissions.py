@@ -167,14 +167,26 @@ def _member_q(user: User) -> Q:
     return Q(Exists(TaskUnit.objects.filter(task=OuterRef("pk"), unit_id__in=units)))
 
 
+def sees_every_task(user: User) -> bool:
+    """Whether visible_tasks leaves the tasks as they are (admins, leaders, supervisors not limited
+    to a scope): a read over tasks can then skip the condition, a join of every task (issue 18)."""
+    return user.is_authenticated and _every_or_scopes(user)[0]
+
+
+def _every_or_scopes(user: User) -> tuple[bool, tuple[Scope, ...] | None]:
+    """(sees every task, the supervisor's scopes): the roles asked in this order, each once."""
+    if roles.is_admin(user) or roles.is_leader(user):
+        return True, ()
+    scopes = supervision_scopes(user)
+    return scopes == (), scopes
+
+
 def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySet[Task]:
     qs = queryset if queryset is not None else Task.objects.all()
     if not user.is_authenticated:
         return qs.none()
-    if roles.is_admin(user) or roles.is_leader(user):
-        return qs
-    scopes = supervision_scopes(user)
-    if scopes == ():
+    every, scopes = _every_or_scopes(user)
+    if every:
         return qs
     # A condition on the task row itself, not `pk IN (visible ids)`: a page of 50 in id order
     # then reads tasks in order until it has 50, instead of sorting every visible id first.

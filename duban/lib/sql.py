@@ -9,13 +9,14 @@ field fails at import or in the tests rather than drifting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Field, Model, QuerySet
 
 if TYPE_CHECKING:
@@ -110,3 +111,21 @@ def rows_for_ids(sql: str, ids: Iterable[int], after: Sequence[SQLParam] = ()) -
     if connection.vendor == "postgresql":
         return fetch(sql.format(ids="= ANY(%s)"), [ids, *after])
     return fetch(sql.format(ids=f"IN ({', '.join(['%s'] * len(ids))})"), [*ids, *after])
+
+
+@contextmanager
+def custom_plans() -> Iterator[None]:
+    """Within the block (a transaction), PostgreSQL plans every statement for its parameters.
+
+    With prepared statements (duban.env), a statement run ten times on a connection may be
+    given PostgreSQL's generic plan, made without the parameters' values; for the pages'
+    aggregates over a document (the figures, the scoreboard, the board, the charts) it was
+    1.5–2× slower than the plan for the date and document asked about, so a connection's
+    pages slowed down after their first requests (issue 18: the console's third role in the
+    bench, the dashboard after its ninth request). Parsing is still saved. `SET LOCAL`: the
+    setting ends with the transaction. Usable as a decorator."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+        yield

@@ -46,6 +46,28 @@ class ProgressReport(models.Model):
         return f"第{self.task.ref}条 {self.unit} {self.period} 进度填报"
 
 
+class LeadReport(models.Model):
+    """Each task's newest lead report (latest period, then last filed, then highest id), kept as
+    the reports change: the task's current percent in one row, so the pages need not rank every
+    report of every task (issue 18: a window over 64,000 reports per page). Rewritten by
+    services.lead_reports.refresh_lead_reports on every save or delete of a report (signals, and
+    the reports service after a revision); what writes reports without signals (`bulk_create`,
+    `update`) calls it. A task with no lead report has no row."""
+
+    task = models.OneToOneField(
+        "policy_tasks.Task", on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name="任务"
+    )
+    report = models.OneToOneField(ProgressReport, on_delete=models.CASCADE, related_name="+", verbose_name="进度填报")
+    percent = models.PositiveSmallIntegerField("完成百分比")
+
+    class Meta:
+        verbose_name = "最新牵头填报"
+        verbose_name_plural = "最新牵头填报"
+
+    def __str__(self) -> str:
+        return f"任务{self.task_id} 最新牵头填报 {self.report_id}"
+
+
 class MilestoneValue(models.Model):
     """The actual value a report states for a quantitative milestone (1200 of 2000 万元)."""
 

@@ -42,10 +42,10 @@ from django.db.models import Count, F, Q, QuerySet
 from accounts.models import User
 from duban.lib import clock
 from duban.lib.local_date import LocalDate
-from duban.lib.sql import as_date, fetch, rows_for_ids
+from duban.lib.sql import as_date, column, fetch, rows_for_ids, table
 from duban.lib.workdays import workdays_between
-from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
-from policy_tasks.permissions import visible_tasks
+from policy_tasks.models import LeadReport, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.permissions import sees_every_task, visible_tasks
 from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
     _Due,
@@ -53,7 +53,7 @@ from policy_tasks.selectors.lights import (
     _Thresholds,
     milestone_light_reasons,
 )
-from policy_tasks.selectors.reports import newest_lead_reports_sql, report_counts, report_totals
+from policy_tasks.selectors.reports import report_counts, report_totals
 
 _CLOSED = Milestone.Status.CLOSED
 _Row = TypeVar("_Row")
@@ -147,7 +147,9 @@ def counted_milestones(
         if lead_only:
             links = links.filter(role=TaskUnit.Role.LEAD)
         qs = qs.filter(task__in=links.values("task_id"))
-    if user is not None:
+    if user is not None and not sees_every_task(user):
+        # For one who sees every task the condition is a join of every task to every milestone
+        # that keeps them all (the milestones counted have a task): left out.
         qs = qs.filter(task__in=visible_tasks(user).values("pk"))
     return qs
 
@@ -222,16 +224,13 @@ def yellow_counts(branches: Sequence[QuerySet[Milestone]], *, on: date) -> tuple
     plain_sql, plain_params = _union(
         [b.filter(target_value__isnull=True).values("document_id", "task_id", "due_date").order_by() for b in branches]
     ).query.sql_with_params()
-    latest = (
-        "SELECT task_id, percent FROM ("
-        + newest_lead_reports_sql(f"IN (SELECT t.task_id FROM ({plain_sql}) t)")
-        + ") x WHERE newest = 1"
-    )
+    # Each task's latest lead percent is one row of models.LeadReport (ranking every report of
+    # every candidate's task here was most of the statement, issue 18).
     groups = fetch(
-        f"SELECT c.document_id, c.due_date, COALESCE(l.percent, 0), COUNT(*) FROM ({plain_sql}) c"
-        f" LEFT JOIN ({latest}) l ON l.task_id = c.task_id"
-        " GROUP BY c.document_id, c.due_date, COALESCE(l.percent, 0)",
-        [*plain_params, *plain_params],
+        f"SELECT c.document_id, c.due_date, COALESCE(l.{column(LeadReport, 'percent')}, 0), COUNT(*)"
+        f" FROM ({plain_sql}) c LEFT JOIN {table(LeadReport)} l ON l.{column(LeadReport, 'task')} = c.task_id"
+        f" GROUP BY c.document_id, c.due_date, COALESCE(l.{column(LeadReport, 'percent')}, 0)",
+        plain_params,
     )
     valued_rows = _union(
         [

@@ -37,6 +37,7 @@ from duban.lib import clock
 from duban.lib.local_date import LocalDate
 from duban.lib.sql import as_date, as_decimal, column, fetch, rows_for_ids, table
 from policy_tasks.models import (
+    LeadReport,
     Milestone,
     MilestoneValue,
     PolicyDocument,
@@ -161,13 +162,16 @@ def reports_missing(
     return missing
 
 
-def newest_lead_reports_sql(tasks: str) -> str:
+def newest_lead_reports_sql(tasks: str, *, with_id: bool = False) -> str:
     """SQL for each task's newest lead report, of the latest period the last filed, as rows
-    (task_id, percent, submitted_at, newest) where newest = 1 marks it; `tasks` is the condition
-    on the task id ("IN (…)", "= ANY(%s)"). A window function (PostgreSQL, SQLite since 3.25)
-    rather than a subquery per task."""
+    (task_id, percent, submitted_at, newest) where newest = 1 marks it (and report_id first, with
+    `with_id`); `tasks` is the condition on the task id ("IN (…)", "= ANY(%s)"). A window function
+    (PostgreSQL, SQLite since 3.25) rather than a subquery per task. The pages read the newest
+    from models.LeadReport, which services.lead_reports keeps with this statement."""
+    report_id = f"{column(ProgressReport, 'id', 'r')} AS report_id, " if with_id else ""
     return (
-        f"SELECT {column(ProgressReport, 'task', 'r')} AS task_id, {column(ProgressReport, 'percent', 'r')} AS percent,"
+        f"SELECT {report_id}{column(ProgressReport, 'task', 'r')} AS task_id,"
+        f" {column(ProgressReport, 'percent', 'r')} AS percent,"
         f" {column(ProgressReport, 'submitted_at', 'r')} AS submitted_at, ROW_NUMBER() OVER ("
         f" PARTITION BY {column(ProgressReport, 'task', 'r')} ORDER BY {column(ReportPeriod, 'starts_on', 'p')} DESC,"
         f" {column(ProgressReport, 'submitted_at', 'r')} DESC, {column(ProgressReport, 'id', 'r')} DESC) AS newest"
@@ -177,11 +181,15 @@ def newest_lead_reports_sql(tasks: str) -> str:
     )
 
 
-_LATEST_SQL = f"SELECT task_id, percent FROM ({newest_lead_reports_sql('{ids}')}) latest WHERE newest = 1"
+_LATEST_SQL = (
+    f"SELECT {column(LeadReport, 'task')}, {column(LeadReport, 'percent')} FROM {table(LeadReport)}"
+    f" WHERE {column(LeadReport, 'task')} {{ids}}"
+)
 
 
 def latest_percents(task_ids: Iterable[int]) -> dict[int, int]:
-    """Each task's percent complete per its lead's most recent report (tasks never reported are absent). One query."""
+    """Each task's percent complete per its lead's most recent report (tasks never reported are
+    absent): one row per task of models.LeadReport, kept as newest_lead_reports_sql ranks them."""
     return {pk: percent for pk, percent in rows_for_ids(_LATEST_SQL, task_ids) if percent is not None}
 
 

@@ -36,6 +36,7 @@ from policy_tasks.models import (
 )
 from policy_tasks.services.actors import member_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
+from policy_tasks.services.lead_reports import refresh_lead_reports
 
 _STALE = "该期填报已被他人修改,请刷新后重试"
 # Actual values by milestone id: int keys from the page's form, str keys from JSON.
@@ -172,6 +173,9 @@ def task_report_progress(
         )
         if updated != 1:
             raise StaleVersion(_STALE)
+        # An update sends no signal: the task's newest lead report (its percent, or whether it is
+        # the lead's at all) is rewritten here.
+        refresh_lead_reports([task.pk])
         for milestone, value in cleaned.items():
             MilestoneValue.objects.update_or_create(
                 report=report, milestone=milestone, defaults={"actual_value": value}

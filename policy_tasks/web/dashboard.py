@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from accounts.request_types import AuthenticatedHttpRequest
+from duban.lib.sql import custom_plans
 from policy_tasks.selectors.figures import figures
 from policy_tasks.selectors.reports import counted_once
 from policy_tasks.web import queries
@@ -19,6 +20,7 @@ from policy_tasks.web.figure_cards import figure_cards
 
 
 @page
+@custom_plans()
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = require_viewer(request, lambda v: v.can_supervise_pages)
     on = as_of(request)

@@ -25,7 +25,7 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.figures import closed_by, open_at
+from policy_tasks.selectors.figures import closed_by, open_at, open_branches
 from policy_tasks.selectors.lights import (
     _THRESHOLDS_SQL,
     GREEN,
@@ -251,7 +251,7 @@ def board(*, user: User, document: PolicyDocument, on: date, area: Area | None =
     rows = [_BoardRow(*row) for row in visible.values_list("id", "area_id", "status")]
     # The board's own aggregate (light_bounds): task_lights' rule, one date bound per document.
     lights = task_lights_bounded(
-        rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")), live=open_at(on)
+        rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")), live=open_branches(on)
     )
     areas = list(document.areas.order_by("number"))
     grouped: dict[int | None, list[_BoardRow]] = {a.pk: [] for a in areas}

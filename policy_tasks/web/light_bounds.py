@@ -10,7 +10,7 @@ every row (tests/web/test_light_bounds.py, tests/web/test_page_scale.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from django.db.models import Count, Min, Q, QuerySet
@@ -31,6 +31,9 @@ from policy_tasks.selectors.lights import (
     task_lights,
 )
 from policy_tasks.selectors.reports import latest_percents
+
+# Task ids per statement when asking about the tasks with nothing live (parameters, not a subquery).
+_IDS_PER_QUERY = 5000
 
 
 def request_percents(task_ids: Iterable[int]) -> dict[int, int]:
@@ -80,22 +83,47 @@ def open_lights(
 
 
 def task_lights_bounded(
-    tasks: Iterable, *, on: date, milestones: QuerySet[Milestone], live: Q | None = None
+    tasks: Iterable, *, on: date, milestones: QuerySet[Milestone], live: Q | Sequence[Q] | None = None
 ) -> dict[int, str]:
     """`selectors.lights.task_lights` for the board: the same aggregate per task (live past due;
     earliest live due date not yet past; live count), grouped by task and document only and
     filtered by the board's subquery instead of 10,000 ids, then yellow by the date bound.
-    `milestones`: the tasks' milestones (the caller's scope); `tasks`: rows with pk and status."""
+    `milestones`: the tasks' milestones (the caller's scope); `tasks`: rows with pk and status;
+    `live`: what is still to do, as one condition or as disjoint branches (figures.open_branches)."""
+    items = list(tasks)
+    in_force = milestones.exclude(status=Milestone.Status.WITHDRAWN)
     # Red is "the earliest live due date is past", and otherwise that date is the next one due:
-    # one MIN and one COUNT per task, a single filter evaluated per row.
-    live = live if live is not None else Q(status__in=Milestone.LIVE_STATUSES)
-    rows = [
-        (task_id, document_id, as_date(first_due), n_live)
-        for task_id, document_id, first_due, n_live in milestones.exclude(status=Milestone.Status.WITHDRAWN)
-        .values_list("task_id", "document_id")
-        .annotate(first_due=Min("due_date", filter=live), live=Count("pk", filter=live))
-        .order_by()
-    ]
+    # one MIN and one COUNT per task, read from the live rows only, each branch on its own index
+    # (issue 18: the whole document's milestones were read to find the quarter still to do).
+    branches = (
+        [live] if isinstance(live, Q) else list(live) if live is not None else [Q(status__in=Milestone.LIVE_STATUSES)]
+    )
+    found: dict[int, tuple[int, date | None, int]] = {}
+    for branch in branches:
+        for task_id, document_id, first_due, n in (
+            in_force.filter(branch)
+            .values_list("task_id", "document_id")
+            .annotate(first_due=Min("due_date"), live=Count("pk"))
+            .order_by()
+        ):
+            due = as_date(first_due)
+            if task_id in found:  # in both branches: the earlier date, the live rows added up
+                _, seen, m = found[task_id]
+                due, n = min((d for d in (seen, due) if d is not None), default=None), m + n
+            found[task_id] = (document_id, due, n)
+    rows = [(task_id, document_id, due, n_live) for task_id, (document_id, due, n_live) in found.items()]
+    # A task with nothing live is grey if it has milestones in force (all done), else green, as
+    # task_lights says: asked only about those tasks, a few thousand ids at a time.
+    idle = [t.pk for t in items if t.pk not in found]
+    for start in range(0, len(idle), _IDS_PER_QUERY):
+        chunk = idle[start : start + _IDS_PER_QUERY]
+        rows += [
+            (task_id, document_id, None, 0)
+            for task_id, document_id in in_force.filter(task_id__in=chunk)
+            .values_list("task_id", "document_id")
+            .distinct()
+            .order_by()
+        ]
     documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {row[1] for row in rows})}
     bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
     percents = request_percents(
@@ -119,7 +147,6 @@ def task_lights_bounded(
         .values_list("task_id", flat=True)
         .distinct()
     )
-    items = list(tasks)
     if valued:
         by_task.update(task_lights([t for t in items if t.pk in valued], on=on))
     return {t.pk: GREY if t.status in _DONE else by_task.get(t.pk, GREEN) for t in items}

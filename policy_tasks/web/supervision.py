@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.request_types import AuthenticatedHttpRequest
 from duban.lib import clock
+from duban.lib.sql import custom_plans
 from duban.lib.workdays import first_uncovered
 from policy_tasks.date_fields import has_window_error
 from policy_tasks.errors import ServiceError, StaleVersion
@@ -130,6 +131,7 @@ def _refused_ledger(request: AuthenticatedHttpRequest, exc: ServiceError) -> Htt
 
 
 @page
+@custom_plans()
 def console(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = require_viewer(request, lambda v: v.can_supervise_pages)
     try:
@@ -160,6 +162,7 @@ def console(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @page
+@custom_plans()
 def milestone_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The list behind the dashboard's charts: the ledger with any light, for every viewer."""
     viewer = require_viewer(request, lambda v: True)

@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from accounts.request_types import AuthenticatedHttpRequest
+from duban.lib.sql import custom_plans
 from policy_tasks.models import Task
 from policy_tasks.selectors.figures import figures
 from policy_tasks.web import queries
@@ -33,6 +34,7 @@ class TaskGroup:
 
 
 @page
+@custom_plans()
 def workbench(request: AuthenticatedHttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     on = as_of(request)

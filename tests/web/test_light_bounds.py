@@ -13,6 +13,7 @@ import pytest
 
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone, PolicyDocument, Task
+from policy_tasks.selectors.figures import open_at, open_branches
 from policy_tasks.selectors.lights import _Due, _Thresholds, milestone_lights, task_lights
 from policy_tasks.selectors.reports import latest_percents
 from policy_tasks.web.light_bounds import first_beyond, open_lights, task_lights_bounded
@@ -26,6 +27,17 @@ def test_the_board_lights_equal_task_lights(seeded, on):
     tasks = list(Task.objects.filter(document=seeded))
     bounded = task_lights_bounded(tasks, on=on, milestones=Milestone.objects.filter(task__in=tasks))
     assert bounded == task_lights(tasks, on=on)
+
+
+@pytest.mark.parametrize("on", DATES)
+def test_the_board_reads_the_same_lights_branch_by_branch(seeded, on):
+    """The board reads what was open on `on` as figures.open_branches (live now; closed after that
+    day), each on its own index: the lights are those of the one condition figures.open_at."""
+    tasks = list(Task.objects.filter(document=seeded))
+    milestones = Milestone.objects.filter(task__in=tasks)
+    by_branch = task_lights_bounded(tasks, on=on, milestones=milestones, live=open_branches(on))
+    assert by_branch == task_lights_bounded(tasks, on=on, milestones=milestones, live=open_at(on))
+    assert set(by_branch.values()) - {"green"}  # not all default: the seed has lights to compare
 
 
 @pytest.mark.parametrize("on", DATES)
