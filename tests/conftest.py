@@ -20,6 +20,13 @@ from tests import factories as f
 REQUIRE_SERVICES = os.environ.get("DUBAN_REQUIRE_SERVICES") == "1"
 
 
+def pytest_collection_modifyitems(items):
+    """The longest files first (tests/slow_first.py); the rest keep their order (a stable sort)."""
+    from tests.slow_first import rank
+
+    items.sort(key=lambda item: rank(item.nodeid.split("::", 1)[0]))
+
+
 def pytest_report_header(config):
     from django.conf import settings
 

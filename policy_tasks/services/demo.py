@@ -12,7 +12,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from pypinyin import Style, lazy_pinyin
 
 from accounts.models import Membership, RoleGrant, Unit, User
 from policy_tasks.services.import_result import ImportResult
@@ -38,6 +37,10 @@ class DemoLogin:
 
 
 def _slug(name: str) -> str:
+    # Imported here: its phrase tables cost ~0.3 s, and the system checks import this module in
+    # every manage.py, gunicorn and Celery process, which never build demo accounts.
+    from pypinyin import Style, lazy_pinyin
+
     letters = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore"))
     return "".join(ch for ch in letters.lower() if ch.isalnum()) or "unit"
 

@@ -1,107 +1,14 @@
-"""Schemathesis against the served schema: no 5xx, and every answer conforms to the schema.
-
-Each operation gets a bounded number of generated requests (MAX_EXAMPLES, valid and
-invalid data), once with random ids and once aimed at the world's real objects, as a
-supervisor (who may act on most things; signed in through the token endpoint with a TOTP
-code, DUBAN_MFA_REQUIRED on) and as a lead-unit clerk (refused most actions).
-Driven through the WSGI app in-process, against the test database.
-"""
+"""Schemathesis against the served schema as a supervisor (tests/api/fuzzing.py says what is
+generated and checked); test_schemathesis_clerk.py does the same as a lead-unit clerk."""
 
 from __future__ import annotations
 
-import pytest
-import schemathesis
-import time_machine
-from django.core.signals import request_finished, request_started
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
-from hypothesis import HealthCheck, given, settings
-from knox.models import AuthToken
-from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
-
-from tests.api.conftest import TODAY, build_rich_world
-from tests.api.signin import token_by_sign_in
-from tests.api.test_idor_matrix import OBJECTS
-
-MAX_EXAMPLES = 10
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-]
-BOUNDED = settings(
-    max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None
-)
-
-
-def _detach_close_old_connections() -> None:
-    """The real WSGI handler closes connections it thinks are stale after each request;
-    inside the test's transaction that would drop it (Django's test client does the same)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-
-
-@pytest.fixture(autouse=True)
-def _keep_the_test_connection():
-    _detach_close_old_connections()
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-def _fuzz(world, actor: str, *, signed_in: bool = False) -> list[str]:
-    """`signed_in`: the token comes from the token endpoint (password, and for an admin or a
-    supervisor the TOTP code, DUBAN_MFA_REQUIRED being on); otherwise it is made directly."""
-    with time_machine.travel(TODAY, tick=False):
-        build_rich_world(world)
-    if signed_in:
-        token = token_by_sign_in(getattr(world, actor))
-    else:
-        _, token = AuthToken.objects.create(user=getattr(world, actor))
-    # Django's test client, which signed in, connects the two handlers again when it is done.
-    _detach_close_old_connections()
-    headers = {"Authorization": f"Bearer {token}"}
-    # The schema is for signed-in users (DUBAN_PUBLIC_API_DOCS off).
-    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application(), headers=headers)
-    failures = []
-    for result in schema.get_all_operations():
-        operation = result.ok()
-        targets = [None]
-        if operation.path in OBJECTS:
-            targets.append({"id": OBJECTS[operation.path](world, actor).pk})
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            for path_parameters in targets:
-                strategy = operation.as_strategy(mode, path_parameters=path_parameters)
-
-                @given(case=strategy)
-                @BOUNDED
-                def run(case):
-                    case.call_and_validate(headers=headers, checks=CHECKS)
-
-                try:
-                    run()
-                except Exception as exc:  # collect all, so one run names every broken operation
-                    failures.append(f"{operation.method.upper()} {operation.path} [{mode.value}]: {exc}")
-    return failures
+from tests.api.fuzzing import _keep_the_test_connection, fuzz  # noqa: F401 (an autouse fixture)
 
 
 def test_a_supervisor_gets_no_5xx_and_only_documented_answers(world, settings):
     # Signed in as production signs a supervisor in: with the second factor. One run, not two:
     # a run costs minutes, and a token acts the same however it was obtained.
     settings.DUBAN_MFA_REQUIRED = True
-    failures = _fuzz(world, "supervisor", signed_in=True)
-    assert not failures, "\n\n".join(failures)
-
-
-def test_a_clerk_gets_no_5xx_and_only_documented_answers(world):
-    failures = _fuzz(world, "lead_clerk")
+    failures = fuzz(world, "supervisor", signed_in=True)
     assert not failures, "\n\n".join(failures)
