@@ -43,7 +43,7 @@ from policy_tasks.models import (
     Task,
 )
 from policy_tasks.selectors.lights import GREY, milestone_light
-from policy_tasks.selectors.reports import newest_lead_values_sql
+from policy_tasks.selectors.reports import NEWEST_FIRST, newest_lead_values_sql
 
 CHUNK = 5000  # ids per IN (...): PostgreSQL takes at most 65,535 parameters per query
 
@@ -140,7 +140,7 @@ def latest_reports(task_ids, *, cutoff: datetime) -> dict[int, LatestReport]:
     """The lead's latest report per task among those submitted before the cutoff. One query."""
     newest = (
         ProgressReport.objects.filter(task=OuterRef("pk"), is_lead=True, submitted_at__lt=cutoff)
-        .order_by("-period__starts_on", "-submitted_at", "-id")
+        .order_by(*NEWEST_FIRST)
         .values("pk")[:1]
     )
     latest: dict[int, LatestReport] = {}

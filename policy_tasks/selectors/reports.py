@@ -49,6 +49,18 @@ from policy_tasks.models import (
 )
 from policy_tasks.permissions import visible_tasks
 
+# Which of a task's lead reports is its newest, the one whose percent is the task's: the latest
+# period's, then the last filed, then the highest id. NEWEST_FIRST orders reports so in the ORM,
+# NEWEST_FIRST_SQL in SQL (r the report, p its period); models.LeadReport keeps each task's
+# newest by the SQL form (services.lead_reports), and tests/workflow/test_lead_reports.py holds
+# the two forms and the table equal. Everything that needs the newest report today reads
+# LeadReport; what needs the newest as of a past instant (exports.snapshot) orders by these.
+NEWEST_FIRST = ("-period__starts_on", "-submitted_at", "-id")
+NEWEST_FIRST_SQL = (
+    f"{column(ReportPeriod, 'starts_on', 'p')} DESC, {column(ProgressReport, 'submitted_at', 'r')} DESC,"
+    f" {column(ProgressReport, 'id', 'r')} DESC"
+)
+
 
 def task_reports(*, task: Task) -> QuerySet[ProgressReport]:
     """All reports on the task, the lead's and the co-units' contributions, newest period first."""
@@ -65,12 +77,10 @@ def task_reports(*, task: Task) -> QuerySet[ProgressReport]:
     )
 
 
-def latest_report(*, task: Task, lead_only: bool = True) -> ProgressReport | None:
-    """The report of the most recent period (the lead's by default): the task's current percent."""
-    qs = ProgressReport.objects.filter(task=task)
-    if lead_only:
-        qs = qs.filter(is_lead=True)
-    return qs.select_related("unit", "period").order_by("-period__starts_on", "-submitted_at", "-id").first()
+def latest_report(*, task: Task) -> ProgressReport | None:
+    """The task's newest lead report (models.LeadReport, NEWEST_FIRST): its current percent."""
+    newest = LeadReport.objects.filter(task=task).values("report")
+    return ProgressReport.objects.filter(pk__in=newest).select_related("unit", "period").first()
 
 
 @dataclass(frozen=True)
@@ -173,8 +183,7 @@ def newest_lead_reports_sql(tasks: str, *, with_id: bool = False) -> str:
         f"SELECT {report_id}{column(ProgressReport, 'task', 'r')} AS task_id,"
         f" {column(ProgressReport, 'percent', 'r')} AS percent,"
         f" {column(ProgressReport, 'submitted_at', 'r')} AS submitted_at, ROW_NUMBER() OVER ("
-        f" PARTITION BY {column(ProgressReport, 'task', 'r')} ORDER BY {column(ReportPeriod, 'starts_on', 'p')} DESC,"
-        f" {column(ProgressReport, 'submitted_at', 'r')} DESC, {column(ProgressReport, 'id', 'r')} DESC) AS newest"
+        f" PARTITION BY {column(ProgressReport, 'task', 'r')} ORDER BY {NEWEST_FIRST_SQL}) AS newest"
         f" FROM {table(ProgressReport)} r JOIN {table(ReportPeriod)} p"
         f" ON {column(ReportPeriod, 'id', 'p')} = {column(ProgressReport, 'period', 'r')}"
         f" WHERE {column(ProgressReport, 'is_lead', 'r')} AND {column(ProgressReport, 'task', 'r')} {tasks}"
@@ -202,8 +211,7 @@ def newest_lead_values_sql(where: str) -> str:
         f"SELECT {column(MilestoneValue, 'milestone', 'v')} AS milestone_id,"
         f" {column(Milestone, 'target_value', 'm')} AS target, {column(MilestoneValue, 'actual_value', 'v')} AS actual,"
         f" ROW_NUMBER() OVER (PARTITION BY {column(MilestoneValue, 'milestone', 'v')}"
-        f" ORDER BY {column(ReportPeriod, 'starts_on', 'p')} DESC, {column(ProgressReport, 'submitted_at', 'r')} DESC,"
-        f" {column(ProgressReport, 'id', 'r')} DESC) AS newest"
+        f" ORDER BY {NEWEST_FIRST_SQL}) AS newest"
         f" FROM {table(MilestoneValue)} v"
         f" JOIN {table(Milestone)} m ON {column(Milestone, 'id', 'm')} = {column(MilestoneValue, 'milestone', 'v')}"
         f" JOIN {table(ProgressReport)} r ON {column(ProgressReport, 'id', 'r')} = {column(MilestoneValue, 'report', 'v')}"

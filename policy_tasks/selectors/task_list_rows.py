@@ -20,8 +20,7 @@ from django.db.models import QuerySet
 
 from accounts.models import Unit
 from duban.lib.sql import Row, SQLParam, aware, column, condition, fetch, table
-from policy_tasks.models import Task, TaskUnit
-from policy_tasks.selectors import reports
+from policy_tasks.models import LeadReport, ProgressReport, Task, TaskUnit
 
 # Read for each row, in this order (policy_tasks.api.rows.task_rows takes them by these names),
 # then the column the page is ordered by when it is not among them: Django's loader spends
@@ -43,7 +42,12 @@ COLUMNS = (
 ORDERABLE = ("id", "number", "title", "updated_at")
 _T = table(Task)  # unaliased: the condition compiled from `within` names the table
 _TASK_COLUMNS = COLUMNS[:9]
-_LATEST = reports.newest_lead_reports_sql(f"IN (SELECT {column(Task, 'id')} FROM page)")
+# Each row's newest lead report: its models.LeadReport row, and the report's filing time.
+_LATEST = (
+    f" LEFT JOIN {table(LeadReport)} latest ON {column(LeadReport, 'task', 'latest')} = page.{column(Task, 'id')}"
+    f" LEFT JOIN {table(ProgressReport)} report"
+    f" ON {column(ProgressReport, 'id', 'report')} = {column(LeadReport, 'report', 'latest')}"
+)
 # Each row's units, lead first, as the API writes them (api.rows.units_by_task), aggregated by
 # PostgreSQL in the page's statement: one round trip fewer per page. Elsewhere NULL, and the
 # caller reads them with a statement of their own.
@@ -79,7 +83,7 @@ def task_list_rows(
         raise ValueError(f"cannot order tasks by {order!r}")
     extra = () if order in _TASK_COLUMNS else (order,)
     # The page is a common table expression (its rows are read once), joined with each of its
-    # tasks' newest lead report.
+    # tasks' newest lead report (models.LeadReport).
     sql = [f"WITH page AS (SELECT {_columns(_T, (*_TASK_COLUMNS, *extra))} FROM {_T}"]
     params: list[SQLParam] = []
     conditions = []
@@ -111,9 +115,10 @@ def task_list_rows(
     sql.append(f"{order_by(_T)} LIMIT %s)")
     params.append(limit)
     units = _UNITS if connection.vendor == "postgresql" else "NULL"
-    sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, latest.percent, latest.submitted_at, {units}")
+    percent, submitted_at = column(LeadReport, "percent", "latest"), column(ProgressReport, "submitted_at", "report")
+    sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, {percent}, {submitted_at}, {units}")
     sql.append(f"{''.join(', ' + _columns('page', [name]) for name in extra)} FROM page")
-    sql.append(f" LEFT JOIN ({_LATEST}) latest ON latest.task_id = page.{column(Task, 'id')} AND latest.newest = 1")
+    sql.append(_LATEST)
     sql.append(order_by("page"))
     rows = fetch("".join(sql), params)
     if connection.vendor == "sqlite":  # its datetimes come back naive (in UTC)

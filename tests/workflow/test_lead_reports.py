@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from policy_tasks.api.views.tasks import tasks_queryset
 from policy_tasks.models import ProgressReport, ReportPeriod
-from policy_tasks.selectors.reports import latest_percents, latest_report
+from policy_tasks.selectors.reports import NEWEST_FIRST, latest_percents, latest_report
 from policy_tasks.services.lead_reports import refresh_all_lead_reports
 from policy_tasks.services.periods import document_generate_periods
 from policy_tasks.services.reports import task_report_progress
@@ -31,11 +32,19 @@ def file(user, task, period, percent, day=date(2023, 6, 3)):
         return task_report_progress(user=user, task=task, period=period, progress="推进中", percent=percent)
 
 
-def current(task) -> int | None:
-    """The percent the pages show, and the one latest_report (the ORM's ranking) gives: equal."""
+def current(task, user=None) -> int | None:
+    """The percent the pages show (models.LeadReport, ranked by NEWEST_FIRST_SQL) is the report
+    the ORM's ranking (NEWEST_FIRST) puts first; the task page's report and the API's list and
+    detail show the same."""
     shown = latest_percents([task.pk]).get(task.pk)
-    newest = latest_report(task=task)
-    assert shown == (newest.percent if newest else None)
+    ranked = ProgressReport.objects.filter(task=task, is_lead=True).order_by(*NEWEST_FIRST).first()
+    assert latest_report(task=task) == ranked
+    assert shown == (ranked.percent if ranked else None)
+    if user is not None:
+        listed = tasks_queryset(user).get(pk=task.pk)
+        assert (listed.latest_percent, listed.latest_report_at) == (
+            (ranked.percent, ranked.submitted_at) if ranked else (None, None)
+        )
     return shown
 
 
@@ -53,7 +62,7 @@ def test_the_percent_follows_filings_revisions_and_periods(world, periods):
     assert current(world.task) == 60
     # A co-unit's contribution is not the task's progress.
     file(world.co_clerk, world.task, periods[5], 90, day=date(2023, 6, 7))
-    assert current(world.task) == 60
+    assert current(world.task, world.supervisor) == 60
 
 
 def test_direct_writes_and_a_period_moved_keep_it(world, periods):
@@ -94,4 +103,22 @@ def test_a_bulk_load_is_caught_up_by_the_refresh(world, periods):
         ]
     )
     refresh_all_lead_reports()
-    assert current(world.task) == 50
+    assert current(world.task, world.supervisor) == 50
+
+
+def test_ties_go_to_the_last_filed_then_the_highest_id(world, periods):
+    """Two lead reports of one period filed at the same instant (the lead unit changed at a
+    re-import, and both filed as lead): the ORM's ranking and the table agree on the higher id."""
+    at = datetime(2023, 6, 3, 10, tzinfo=SHANGHAI)
+    for unit, percent in ((world.lead_unit, 35), (world.co_unit, 25)):
+        ProgressReport.objects.create(
+            task=world.task,
+            unit=unit,
+            period=periods[5],
+            author=world.lead_clerk,
+            progress="同时报送",
+            percent=percent,
+            submitted_at=at,
+            is_lead=True,
+        )
+    assert current(world.task, world.supervisor) == 25

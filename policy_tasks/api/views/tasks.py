@@ -24,19 +24,17 @@ from policy_tasks.api.views.common import (
     light_milestones,
     light_tasks,
 )
-from policy_tasks.models import AuditEvent, ProgressReport, Task
+from policy_tasks.models import AuditEvent, LeadReport, Task
 from policy_tasks.permissions import require, visible_tasks
 from policy_tasks.selectors.reports import latest_report
 from policy_tasks.selectors.task_list_rows import COLUMNS, task_list_rows
 
 
 def tasks_queryset(user: User) -> QuerySet[Task]:
-    newest = ProgressReport.objects.filter(task=OuterRef("pk"), is_lead=True).order_by(
-        "-period__starts_on", "-submitted_at", "-id"
-    )
+    newest = LeadReport.objects.filter(task=OuterRef("pk"))
     return visible_tasks(user).annotate(
-        latest_percent=Subquery(newest.values("percent")[:1]),
-        latest_report_at=Subquery(newest.values("submitted_at")[:1]),
+        latest_percent=Subquery(newest.values("percent")),
+        latest_report_at=Subquery(newest.values("report__submitted_at")),
     )
 
 
