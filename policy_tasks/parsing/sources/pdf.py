@@ -13,8 +13,10 @@ from __future__ import annotations
 import io
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from itertools import pairwise
+from statistics import median
 from typing import TYPE_CHECKING
 
 from .base import (
@@ -111,7 +113,7 @@ def _page_items(original: Page) -> list[T_obj]:
     boxes = [t.bbox for t in tables]
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_center_in(obj, b) for b in boxes))
     lines = [
-        {"kind": "line", "page": page.page_number, **line}
+        {"kind": "line", "page": page.page_number, "page_width": round(float(page.width)), **line}
         for line in body.extract_text_lines(return_chars=True)
         if line["text"].strip()
     ]
@@ -193,31 +195,54 @@ def _join_lines(lines: list[T_obj], right: float, left: float | None = None, min
 
 def _edges(lines: list[T_obj]) -> tuple[float | None, float]:
     """The text's left margin (where wrapped lines start; a paragraph's first line is indented) and
-    where full lines end (the most common line end in justified text): each only when several
-    lines share it, so that a page of short lines has no full line at all."""
+    its right margin, where full lines end.
+
+    Justified text ends its full lines at one x; ragged-right text (a web page printed, a plain
+    export) within a character of the margin; with punctuation allowed to hang (Word's and WPS's
+    default for Chinese), some lines end up to a character beyond it; and the most common end is
+    often that of short lines of one length (`牵头单位:…` label lines). So the margin is the median
+    end of the lines that reach within two characters of the furthest end several lines share (three,
+    else two) and that lies where a page's text can end: with margins about equal on both sides, not
+    short of the right margin by more than a few characters. With no such end, no line is full."""
     if not lines:
         return None, 0.0
     starts = Counter(round(line["x0"]) for line in lines)
-    left = min((x for x, count in starts.items() if count >= 2), default=None)
-    end, ends = Counter(round(line["x1"]) for line in lines).most_common(1)[0]
-    return (float(left) if left is not None else None), (
-        float(end) if ends >= 3 else max(line["x1"] for line in lines) + 1
-    )
+    left = min((float(x) for x, count in starts.items() if count >= 2), default=None)
+    size = median(_line_size(line) for line in lines)
+    ends = sorted(line["x1"] for line in lines)
+    width = lines[0].get("page_width")
+    least = width - left - 3 * size if width and left is not None else 0.0
+    for shared in (3, 2):
+        for index in range(len(ends) - 1, shared - 2, -1):
+            if ends[index] < least:
+                break
+            if index - bisect_left(ends, ends[index] - size) + 1 >= shared:
+                return left, float(median(ends[bisect_left(ends, ends[index] - 2 * size) : index + 1]))
+    return left, ends[-1] + 1
 
 
 def _blocks(items: list[T_obj], edges: tuple[float | None, float] | None = None) -> list[str | Table]:
-    left, right = edges or _edges([item for item in items if item["kind"] == "line"])
+    """Text lines joined into paragraphs, and tables. Margins are found per page size: a landscape
+    annex has lines of its own width, and a paragraph does not go on from one kind of page to the other."""
+    by_width: dict[object, list[T_obj]] = {}
+    for item in items:
+        if item["kind"] == "line":
+            by_width.setdefault(item.get("page_width"), []).append(item)
+    margins = {width: edges or _edges(lines) for width, lines in by_width.items()}
     blocks: list[str | list[list[str]]] = []  # a table's rows until the next page can no longer extend it
     run: list[T_obj] = []  # consecutive text lines, joined into paragraphs together
     last_table: list[list[str]] | None = None
 
     def flush() -> None:
         if run:
+            left, right = margins[run[0].get("page_width")]
             blocks.extend(_join_lines(run, right, left).split("\n"))
             run.clear()
 
     for item in items:
         if item["kind"] == "line":
+            if run and run[-1].get("page_width") != item.get("page_width"):
+                flush()
             run.append(item)
             last_table = None
             continue
