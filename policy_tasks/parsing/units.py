@@ -228,6 +228,9 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if not closes_line and after[:1] not in ("。", ";", ",") and not after_sentence:
         return False
     inner = _before_stop(norm, start, end, keep_role=True)
+    if adds := _ADDS_RE.search(norm, start, inner):
+        # `〔市人社局,此项及以下任务均需…落实,不再列出〕`: the units named before the carry sentence.
+        inner = strip_span(norm, start, adds.start(), _TRIM)[1]
     if any(_FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
         return True
     if not closes_line and after[:1] == ",":
@@ -251,18 +254,29 @@ def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) ->
 
 
 _ADDS_RE = re.compile(
+    # `此项及以下任务均需A落实`: the item that says it is governed too.
+    r"(?P<this>(?:此项|本项|该项|本条)及)?(?:"
     # `以下政策措施均需A、B落实`: what the sentence governs may be named before 均.
     r"以下(?:各项)?(?:[^。,;、]{0,8}?(?:均|都))?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|单独|一一)?列出"
     # `以下各项任务均涉及四市或部分市人民政府,不再列出`: the units every later task involves.
-    r"|以下(?:各项)?[^。,;、]{0,8}?(?:均|都)涉及(?P<involved>[^。,;]{2,40}?)[,;]?不再(?:逐条|单独|一一)?列出"
+    r"|以下(?:各项)?[^。,;、]{0,8}?(?:均|都)涉及(?P<involved>[^。,;]{2,40}?)[,;]?不再(?:逐条|单独|一一)?列出)"
 )
 
 
 def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
-    if m := _ADDS_RE.search(norm, start, end):
-        group = "names" if m["names"] else "involved"
-        found.adds += _names(text, norm, m.start(group), m.end(group))
-        end = min(end, m.start())
+    governed: list[str] = []
+    if adds := _ADDS_RE.search(norm, start, end):
+        group = "names" if adds["names"] else "involved"
+        governed = _names(text, norm, adds.start(group), adds.end(group))
+        found.adds += governed
+        end = min(end, adds.start())
+    _read_own_fields(text, norm, start, end, found)
+    if adds and adds["this"]:
+        # `此项及以下…均需A落实`: A shares this item too, after the units it names as its own.
+        found.roles[CO] += governed
+
+
+def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
     if re.search(r"下同|以下同", norm[start:end]) and not re.search(r"为牵头单位[^)]{0,3}下同", norm[start:end]):
         found.carries = True
     labels = list(_LABEL_RE.finditer(norm, start, end))
