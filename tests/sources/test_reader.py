@@ -256,6 +256,21 @@ def _fpdf2_plan(long: str) -> bytes:
     return bytes(pdf.output())
 
 
+def test_letter_spaced_pdf_text_keeps_its_words_and_a_wide_gap_still_parts_two_names():
+    # A title set with letter spacing, a justified line stretched around a long number: the
+    # characters stand a third of their size apart and are still one run of text. A gap of a
+    # whole character between two unit names (no space drawn) still parts them.
+    spaced = "1.抽蓄项目10月底前开工。(责任单位:区发改局)"
+    ops = [
+        f"BT /F1 12 Tf 6 Tc 200 770 Td <{'实施方案'.encode('utf-16-be').hex()}> Tj ET",
+        f"BT /F1 12 Tf 4 Tc 72 750 Td <{spaced.encode('utf-16-be').hex()}> Tj ET",
+        # Character spacing stays set until changed: these lines have none.
+        f"BT /F1 12 Tf 0 Tc 72 730 Td <{'2.配合:区发改局'.encode('utf-16-be').hex()}> Tj ET",
+        b.text_op(72 + 10 * b.SIZE, 730, "区财政局"),
+    ]
+    assert read_source(b.pdf_document([ops]), "方案.pdf").blocks == ["实施方案", spaced, "2.配合:区发改局 区财政局"]
+
+
 def test_a_pdf_made_by_fpdf2_reads_ragged_paragraphs_and_a_bordered_table():
     long = " ".join(["Every unit reports its progress to the supervision office by the tenth of each month."] * 3)
     source = read_source(_fpdf2_plan(long), "plan.pdf")

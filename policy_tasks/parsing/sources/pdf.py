@@ -50,6 +50,10 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
 _FIRST_WORD_RE = re.compile(r"[A-Za-z0-9][\w.,;:%/-]*")
+# A gap between two characters smaller than this share of their size is no space: justified lines
+# and letter-spaced ones (`实 施 方 案`, a line stretched around a long number) spread their
+# characters apart. pdfplumber's default, 3 points whatever the size, cut `区 发 改 局` apart.
+_GAP_IN_A_WORD = 0.5
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Below this many letters the "text" is page numbers or a scanner's stamp, not a document.
 _MIN_LETTERS = 10
@@ -114,7 +118,7 @@ def _page_items(original: Page) -> list[T_obj]:
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_center_in(obj, b) for b in boxes))
     lines = [
         {"kind": "line", "page": page.page_number, "page_width": round(float(page.width)), **line}
-        for line in body.extract_text_lines(return_chars=True)
+        for line in body.extract_text_lines(return_chars=True, x_tolerance_ratio=_GAP_IN_A_WORD)
         if line["text"].strip()
     ]
     # A page number is the first or last line of its page.
@@ -145,7 +149,9 @@ def _table_rows(page: Page, table: PdfTable) -> list[list[str]]:
 
 
 def _cell_text(page: Page, bbox: T_bbox) -> str:
-    lines = page.filter(lambda obj: obj.get("object_type") == "char" and _center_in(obj, bbox)).extract_text_lines()
+    lines = page.filter(lambda obj: obj.get("object_type") == "char" and _center_in(obj, bbox)).extract_text_lines(
+        x_tolerance_ratio=_GAP_IN_A_WORD
+    )
     # A short full line in a narrow column is more often one unit name of a list than a wrapped sentence.
     return one_line(_join_lines(lines, right=bbox[2] - 2, min_chars=8))
 
