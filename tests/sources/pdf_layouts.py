@@ -11,12 +11,10 @@ past the right margin rather than open a line, as Word's and WPS's Chinese layou
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from tests.sources.builders import pdf_document
+from tests.sources.corpus_prose import NO_LINE_START
 
-# Characters that never open a line (避头尾): they hang past the margin instead.
-_NO_LINE_START = set("，。、；：？！）》」』”’〕】%,.;:?!)]")
 _PAGE_HEIGHT = 842
 _LEFT, _TOP, _TEXT_WIDTH = 79.4, 105.0, 442.0
 # The reader's STSong-Light (not embedded, so the PDFs are small and quick to read): CIDs 1-95 are
@@ -82,7 +80,7 @@ def render(text: str, layout: Layout) -> bytes:
         start = _LEFT + (2 * layout.size if layout.indent else 0)
         line, used = "", 0.0
         for char in paragraph:
-            if line and used + layout.width(char) > _LEFT + _TEXT_WIDTH - start + 0.01 and char not in _NO_LINE_START:
+            if line and used + layout.width(char) > _LEFT + _TEXT_WIDTH - start + 0.01 and char not in NO_LINE_START:
                 # Justified: spread the characters to the margin; a hanging mark squeezes them a little.
                 gap = max((_LEFT + _TEXT_WIDTH - start - used) / (len(line) - 1), -1.5) if layout.justify else 0.0
                 placed.append((start, gap if len(line) > 1 else 0.0, line))
@@ -102,11 +100,3 @@ def render(text: str, layout: Layout) -> bytes:
         ops.append(f"BT /F1 14 Tf 280 60 Td <{label.encode('utf-16-be').hex()}> Tj ET")
         pages.append(ops)
     return pdf_document(pages, font=_FONT)
-
-
-def read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")

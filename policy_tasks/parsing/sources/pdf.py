@@ -31,6 +31,7 @@ from .base import (
     Table,
 )
 from .grid import one_line, table_blocks
+from .unwrap import OUTLINE_RE, glue
 
 if TYPE_CHECKING:
     # pdfplumber's own names: its objects (chars, text lines) are dicts of mixed values.
@@ -39,11 +40,6 @@ if TYPE_CHECKING:
     from pdfplumber.table import Table as PdfTable
 
 _PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*\d{1,4}[-—–－·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
-# Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条): such a line starts anew.
-_OUTLINE_RE = re.compile(
-    r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
-    r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
-)
 # pdfminer logs a warning for every font quirk it works around; the file is still read, and a
 # command's output must stay the one line people act on.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -167,7 +163,7 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     item nor is indented as a paragraph's first line is. Chinese wraps after any character: its
     first "word" is one character."""
     text = line["text"].strip()
-    if len(previous["text"].strip()) < min_chars or _OUTLINE_RE.match(text):
+    if len(previous["text"].strip()) < min_chars or OUTLINE_RE.match(text):
         return False
     if "\t" in previous["text"] or "\t" in text:
         return False  # a table's row (cells apart, as the OFD reader marks them) is a row of its own
@@ -180,19 +176,12 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     return left is None or line["x0"] <= left + 0.5 * size
 
 
-def _glue(left: str, right: str) -> str:
-    """Chinese and numbers wrap anywhere and join as they are; English wraps between words."""
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
-        return f"{left} {right}"
-    return left + right
-
-
 def _join_lines(lines: list[T_obj], right: float, left: float | None = None, min_chars: int = 0) -> str:
     text, previous = "", None
     for line in lines:
         piece = line["text"].strip()
         if previous is not None:
-            text = _glue(text, piece) if _continues(previous, line, left, right, min_chars) else f"{text}\n{piece}"
+            text = glue(text, piece) if _continues(previous, line, left, right, min_chars) else f"{text}\n{piece}"
         else:
             text = piece
         previous = line

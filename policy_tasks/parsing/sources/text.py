@@ -13,6 +13,7 @@ import io
 
 from .base import BINARY_TEXT, UNKNOWN_ENCODING, Source, SourceError
 from .grid import table_blocks
+from .unwrap import unwrap
 
 # Text may carry a stray form feed or escape; one control character in a hundred is not text.
 _MAX_CONTROL_SHARE = 0.01
@@ -43,7 +44,7 @@ def decode_text(data: bytes) -> str:
 
 
 def read_text(data: bytes, filename: str) -> Source:
-    return Source.from_text(decode_text(data), filename)
+    return Source("text", filename, [*unwrap(decode_text(data).splitlines())])
 
 
 def read_delimited(data: bytes, filename: str) -> Source:

@@ -1,0 +1,85 @@
+"""Text broken at a fixed width joined back into its paragraphs.
+
+Text copied out of a PDF viewer, or saved by a tool that wraps, breaks every paragraph where the
+page's line ended: inside a unit's name (`区发` / `改局`), a label, a date. Such text is told by
+its lines: most end at one width (within a character, or one beyond where punctuation hangs) and
+hardly any is longer. Then a line that ends there goes on in the next one, unless the next one
+opens an item (an outline number), is indented as a paragraph's first line is, or follows a blank
+line, as the PDF reader decides for placed lines. Text written a paragraph a line is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from statistics import median
+
+# Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条): such a line starts anew.
+OUTLINE_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
+    r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
+)
+_CHAR = 2  # columns of one Chinese character
+# A page holds 28 characters a line (GB/T 9704) or more; "full" lines narrower than this are a list
+# of short items (cells a line, problems a line) whose longest items happen to be alike.
+_NARROWEST = 25 * _CHAR
+_MIN_LINES = 8
+_FULL_SHARE = 0.1  # of the lines, at least this many end at the width
+# and hardly any is longer (a line of text written a paragraph a line is, in one of ten lines or more)
+_LONGER_SHARE, _LONGER_ANYWAY = 0.05, 2
+
+
+def columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _indent(line: str) -> int:
+    return columns(line[: len(line) - len(line.lstrip())])
+
+
+def wrap_width(lines: list[str]) -> float | None:
+    """The width the text was broken at, in columns, or None when it was not."""
+    ends = sorted(columns(line.rstrip()) for line in lines if line.strip())
+    if len(ends) < _MIN_LINES:
+        return None
+    for index in range(len(ends) - 1, 1, -1):
+        furthest = ends[index]
+        if furthest < _NARROWEST:
+            return None
+        if index - bisect_left(ends, furthest - _CHAR) + 1 < 3:
+            continue
+        near = ends[bisect_left(ends, furthest - 2 * _CHAR) : index + 1]
+        longer = len(ends) - bisect_right(ends, furthest + _CHAR)  # hanging punctuation aside
+        if len(near) >= _FULL_SHARE * len(ends) and longer <= max(_LONGER_ANYWAY, _LONGER_SHARE * len(ends)):
+            return float(median(near))
+        return None
+    return None
+
+
+def glue(left: str, right: str) -> str:
+    """Chinese and numbers wrap anywhere and join as they are; English wraps between words."""
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    # Where wrapped lines start: the smallest indent that several lines share.
+    indents = sorted(_indent(line) for line in lines if line.strip())
+    margin = indents[min(2, len(indents) - 1)]
+    out: list[str] = []
+    previous_end: int | None = None  # columns the previous line filled; None after a blank line
+    for line in lines:
+        text = line.strip()
+        # The previous line ran to the width: this line's first character did not fit on it.
+        full = previous_end is not None and previous_end + (columns(text[:1]) or _CHAR) > width - _CHAR / 2
+        if full and text and not OUTLINE_RE.match(text) and "\t" not in line and _indent(line) <= margin:
+            out[-1] = glue(out[-1], text)
+        else:
+            out.append(line.rstrip())
+        previous_end = columns(line.rstrip()) if text else None
+    return out

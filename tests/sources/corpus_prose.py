@@ -1,0 +1,66 @@
+"""The corpus's prose text documents, to set them in the other shapes offices send text in.
+
+Documents whose text is a table (cells a line, ` | ` rows) are left out: a PDF or a wrapped text
+would hold them as a table, which tests/sources/test_reader.py covers."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1] / "parsing" / "corpus"
+_TABLE_WORDS = ("table", "cell", "表格", "flatten")
+# Characters that never open a line (避头尾): they hang past the margin instead.
+NO_LINE_START = set("，。、；：？！）》」』”’〕】%,.;:?!)]")
+
+
+def read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def prose_documents(settable: frozenset[str] | None = None) -> list[tuple[Path, str]]:
+    """(folder, text) of each prose document, only those whose characters are all `settable`."""
+    found = []
+    for folder in sorted(CORPUS.iterdir()):
+        gold_file = folder / "gold.json"
+        if not gold_file.exists():
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        notes = f"{gold.get('notes', '')} {gold.get('derived', '')}".lower()
+        if not gold["format"].startswith("txt") or any(word in notes for word in _TABLE_WORDS):
+            continue
+        text = read_text(folder / "source.txt")
+        if " | " in text or "\t" in text or "|\n" in text:
+            continue
+        if settable is not None and not set(text) <= settable:
+            continue  # a character the font's encoding lacks would be lost
+        found.append((folder, text))
+    return found
+
+
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def hard_wrapped(text: str, width: int, *, indent: bool) -> str:
+    """The text as copied out of a PDF viewer: each paragraph broken where a line of `width`
+    columns (a Chinese character is two) ends, its first line indented by two ideographic spaces."""
+    out = []
+    for paragraph in (line.strip() for line in text.splitlines()):
+        if not paragraph:
+            continue
+        line = "\u3000\u3000" if indent else ""
+        used = 2 * len(line)
+        for char in paragraph:
+            if line.strip() and used + _columns(char) > width and char not in NO_LINE_START:
+                out.append(line)
+                line, used = "", 0
+            line += char
+            used += _columns(char)
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,52 @@
+"""Text broken at a page's width (copied out of a PDF viewer) reads as the text it was broken
+from; text written a paragraph a line, and lists of short lines, are left as they are. No database."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_tasks.parsing.scoring import score_folder
+from policy_tasks.parsing.sources import read_source
+from tests.sources.corpus_prose import CORPUS, hard_wrapped, prose_documents, read_text
+
+DOCUMENTS = prose_documents()
+
+
+@pytest.mark.parametrize(
+    ("width", "indent"),
+    [(56, True), (56, False), (84, True), (80, False)],
+    ids=["28-characters-indented", "28-characters", "42-characters-indented", "40-characters"],
+)
+def test_the_corpus_prose_broken_at_a_page_width_reads_as_annotated(width, indent, tmp_path):
+    wrong = []
+    for folder, text in DOCUMENTS:
+        case = tmp_path / folder.name
+        case.mkdir()
+        (case / "source.txt").write_text(hard_wrapped(text, width, indent=indent), encoding="utf-8")
+        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
+        score = score_folder(case, current_year=2026)
+        if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
+            wrong.append(f"{folder.name}: {score.refused or ''} {score.wrong[:3]}")
+    assert len(DOCUMENTS) >= 50
+    assert wrong == []
+
+
+def test_lines_broken_inside_a_deadline_and_a_unit_list_are_joined():
+    paragraph = "1.推进抽水蓄能电站建设,加快前期工作。10月底前开工,年底前完成投资5亿元。(责任单位:区发改局、区财政局、区自然资源局)"
+    lines = hard_wrapped("\n".join(["测区2023年重点工作实施方案", "一、加快项目建设", paragraph] * 3), 56, indent=False)
+    assert "年底前\n完成" in lines and "区自然资源\n局" in lines  # a sentence and a unit's name broken
+    assert (
+        read_source(lines.encode(), "方案.txt").blocks
+        == ["测区2023年重点工作实施方案", "一、加快项目建设", paragraph] * 3
+    )
+
+
+@pytest.mark.parametrize("folder", ["zhejiang-jindong-minsheng-2024", "hubei-jingzhou-chuangwen-wentiqingdan"])
+def test_text_a_cell_or_an_item_a_line_is_left_as_written(folder):
+    text = read_text(CORPUS / folder / "source.txt")
+    assert read_source(text.encode(), "清单.txt").blocks == text.splitlines()
+
+
+def test_text_a_paragraph_a_line_is_left_as_written():
+    text = "\n".join(read_text(folder / "source.txt") for folder, _ in DOCUMENTS[:20])
+    assert read_source(text.encode(), "方案.txt").blocks == text.splitlines()
