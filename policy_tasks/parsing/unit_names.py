@@ -201,6 +201,11 @@ _NAME_END_RE = re.compile(
 )
 
 
+def ends_like_a_name(text: str) -> bool:
+    """`…局`, `…街道`, `高新园(邹区镇)`: text that could end a unit's name."""
+    return bool(_NAME_END_RE.search(normalise(text).rstrip()))
+
+
 # `各县、市、区人民政府`, `各区、县级市` (a city's districts and county-level cities), also qualified
 # (`各有关区、县级市`): one addressee whose 、 parts are levels, not units.
 _GROUP_RE = re.compile(r"^各(?:有关|相关)?(?:(?:县级市|县|市|区|乡|镇|旗|州|街道|市州)、?)+$")

@@ -19,7 +19,7 @@ _PAGE_HEIGHT = 842
 _LEFT, _TOP, _TEXT_WIDTH = 79.4, 105.0, 442.0
 # The reader's STSong-Light (not embedded, so the PDFs are small and quick to read): CIDs 1-95 are
 # ASCII, set half an em wide as in any Chinese font; every other character is one em.
-_FONT = (
+FONT = (
     b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H /DescendantFonts "
     b"[<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 /W [1 ["
     + b" ".join([b"500"] * 95)
@@ -99,4 +99,4 @@ def render(text: str, layout: Layout) -> bytes:
         label = f"— {len(pages) + 1} —"
         ops.append(f"BT /F1 14 Tf 280 60 Td <{label.encode('utf-16-be').hex()}> Tj ET")
         pages.append(ops)
-    return pdf_document(pages, font=_FONT)
+    return pdf_document(pages, font=FONT)

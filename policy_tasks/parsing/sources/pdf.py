@@ -19,6 +19,7 @@ from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
+from ..unit_names import continues_group, ends_like_a_name
 from .base import (
     CORRUPT_PDF,
     ENCRYPTED_PDF,
@@ -148,7 +149,8 @@ def _cell_text(page: Page, bbox: T_bbox) -> str:
     lines = page.filter(lambda obj: obj.get("object_type") == "char" and _center_in(obj, bbox)).extract_text_lines(
         x_tolerance_ratio=_GAP_IN_A_WORD
     )
-    # A short full line in a narrow column is more often one unit name of a list than a wrapped sentence.
+    # A short full line in a narrow column that ends as a name is more often one unit name of a list
+    # than a wrapped sentence; one cut inside a word or a date (`2022-` / `2023`) goes on.
     return one_line(_join_lines(lines, right=bbox[2] - 2, min_chars=8))
 
 
@@ -163,8 +165,13 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     item nor is indented as a paragraph's first line is. Chinese wraps after any character: its
     first "word" is one character."""
     text = line["text"].strip()
-    if len(previous["text"].strip()) < min_chars or OUTLINE_RE.match(text):
+    if OUTLINE_RE.match(text):
         return False
+    if len(previous["text"].strip()) < min_chars and ends_like_a_name(previous["text"]):
+        # In a narrow cell, a full line that ends as a name is one name of a list, unless the
+        # next goes on with the levels of one addressee (`各相关乡镇` / `街道`).
+        if not continues_group(previous["text"].strip(), re.split(r"[、,，\s]", text, maxsplit=1)[0]):
+            return False
     if "\t" in previous["text"] or "\t" in text:
         return False  # a table's row (cells apart, as the OFD reader marks them) is a row of its own
     size = _line_size(previous)
