@@ -111,6 +111,12 @@ def table_lines(table: Table) -> list[str]:
             return vertical
         return [" ".join(dict.fromkeys(c for c in row if c)) for row in rows]
     start, kinds = found
+    if (second := _second_table(rows)) is not None:
+        # Two tables on one sheet (`…目标任务分解表` over its own header under the first table's
+        # last row): each read with its own columns.
+        return table_lines(Table(tuple(map(tuple, rows[:second])))) + table_lines(
+            Table(tuple(map(tuple, rows[second:])))
+        )
     spread = spread_header(rows[start], rows[start + 1], meaning) if start + 1 < len(rows) else None
     if spread is not None:
         rows, kinds = [*rows[:start], spread, *rows[start + 2 :]], [meaning(h) for h in spread]
@@ -333,6 +339,30 @@ def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -
         if free:
             kinds[free[0]] = TITLE
     return kinds
+
+
+def _names_columns(row: list[str]) -> bool:
+    known = {k for k in map(meaning, row) if k}
+    return len(known) >= 2 and bool(known & {LEAD, LISTED, CO, DUE})
+
+
+def _second_table(rows: list[list[str]]) -> int | None:
+    """Where a second table begins below the first's rows: a row headed `序号` that names a
+    responsibility or deadline column and one more, below a first such header and its numbered
+    rows, and not that header repeated (a page break); with the title line above it if it has one."""
+    first = next((i for i, row in enumerate(rows) if _names_columns(row)), None)
+    if first is None:
+        return None
+    for i in range(first + 2, len(rows)):
+        row = rows[i]
+        if meaning(next((c for c in row if c), "")) != NUMBER or _repeats_header(row, rows[first]):
+            continue
+        # The first table has rows of its own (numbered): a page's metadata rows above a table
+        # (`发布单位 | 区政府 | 发文日期`) can pass for a small header and hold none.
+        numbered = any(re.fullmatch(r"\d{1,3}", next((c for c in r if c), "")) for r in rows[first + 1 : i])
+        if numbered and _names_columns(row):
+            return i - 1 if len({c for c in rows[i - 1] if c}) == 1 and i - 1 > first + 1 else i
+    return None
 
 
 def _repeats_header(row: list[str], header: list[str]) -> bool:
