@@ -16,6 +16,7 @@ from django.db import connection
 
 from accounts.models import Membership, RoleGrant
 from tests import factories as f
+from tests.template_db import django_db_modify_db_settings, drop_template  # noqa: F401 (a fixture)
 
 REQUIRE_SERVICES = os.environ.get("DUBAN_REQUIRE_SERVICES") == "1"
 
@@ -25,6 +26,10 @@ def pytest_collection_modifyitems(items):
     from tests.slow_first import rank
 
     items.sort(key=lambda item: rank(item.nodeid.split("::", 1)[0]))
+
+
+def pytest_sessionfinish(session):
+    drop_template(session)
 
 
 def pytest_report_header(config):
