@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import time_machine
 from django.core.files.base import ContentFile
 from django.db import transaction
 from drf_spectacular.generators import SchemaGenerator
@@ -20,10 +21,12 @@ from rest_framework.test import APIClient
 from duban.lib import clock
 from policy_tasks.exports.calendar_feed import calendar_token_create
 from policy_tasks.models import DocumentVersion, ExportJob
-from tests.api.conftest import pdf_file
+from tests.api.conftest import TODAY, build_rich_world, pdf_file
 from tests.api.matrix import ACTORS, expected, has_path_params, operations
 from tests.api.signin import tokens_by_sign_in
 from tests.api.test_documents import seed_text_file
+from tests.conftest import build_world
+from tests.module_rows import build_for_module, module_rows
 
 SCHEMA = SchemaGenerator().get_schema(request=None, public=True)
 OP_BY_KEY = {(path, method): op for path, method, op in operations(SCHEMA)}
@@ -31,6 +34,25 @@ OP_BY_KEY = {(path, method): op for path, method, op in operations(SCHEMA)}
 # tests/api/test_auth.py covers them, and the test below keeps that set from growing unseen.
 PUBLIC = sorted(key for key, op in OP_BY_KEY.items() if op.get("x-permission") == "public")
 OPERATIONS = [key for key in OP_BY_KEY if key not in PUBLIC]
+
+
+@pytest.fixture(scope="module")
+def _shared_rich_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The rich world is the same for all 136 tests; built once it saves ~0.2 s of each."""
+    folder = tmp_path_factory.mktemp("idor-world")
+
+    def build():
+        with time_machine.travel(TODAY, tick=False):
+            return build_rich_world(build_world())
+
+    for world in build_for_module(django_db_blocker, folder, build):
+        yield world, folder
+
+
+@pytest.fixture
+def rich_world(request, _shared_rich_world, db, frozen, settings):
+    world, folder = _shared_rich_world
+    return module_rows(request, world, folder, settings)
 
 
 def _own_report(w, actor):
