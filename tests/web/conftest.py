@@ -45,6 +45,10 @@ def today():
 
 @pytest.fixture
 def seeded(today):
+    return seeded_document()
+
+
+def seeded_document() -> PolicyDocument:
     """The seed document, its demo accounts and its reporting periods, as `make run` has them."""
     result, _ = demo_load()
     document_generate_periods(document=result.document)
