@@ -69,6 +69,13 @@ def _test_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _no_stray_module_rows(request):
+    from tests.module_rows import refuse_unasked
+
+    refuse_unasked(request)
+
+
+@pytest.fixture(autouse=True)
 def _empty_holiday_table():
     """Each test starts with no office holiday entries loaded (its database has none), and
     leaves none behind for the next: a rolled-back row fires no reload."""

@@ -3,8 +3,10 @@ for a class: in a transaction opened before the module's first test and rolled b
 last. Each test still runs in its own savepoint (pytest-django's `db`), rolled back when it ends,
 so what one test writes, wrongly or not, no other test sees.
 
-Only for modules whose tests use `db`: a transactional test (transactional_db, live_server)
-commits and flushes, which a transaction around it would defeat; `module_rows` refuses those.
+Only for modules whose database tests all ask for the rows: a test that did not would find them
+there all the same (`refuse_unasked`, autouse in tests/conftest.py, fails it), and a transactional
+test (transactional_db, live_server) commits and flushes, which a transaction around it would
+defeat (`module_rows` refuses those).
 """
 
 from __future__ import annotations
@@ -30,7 +32,27 @@ def _unblocked(django_db_blocker):
         yield
 
 
-def build_for_module(django_db_blocker, folder: Path, build: Callable[[], Any]) -> Iterator[Any]:
+# The module fixtures whose rows are in the database now.
+LIVE: set[str] = set()
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def refuse_unasked(request: pytest.FixtureRequest) -> None:
+    """A database test while a module's rows are there must have asked for them."""
+    unasked = LIVE - set(request.fixturenames)
+    if unasked and (DATABASE_FIXTURES & set(request.fixturenames) or request.node.get_closest_marker("django_db")):
+        pytest.fail(f"{request.node.nodeid} would see the rows of {sorted(unasked)}, which it does not ask for")
+
+
+def build_for_module(
+    request: pytest.FixtureRequest, django_db_blocker, folder: Path, build: Callable[[], Any]
+) -> Iterator[Any]:
     """A module fixture's body (`yield from`): yields what `build` returned, built under the
     settings every test has (suite_settings, its files under `folder`) with an empty cache and
     holiday table, as a test's own rows would be."""
@@ -49,9 +71,11 @@ def build_for_module(django_db_blocker, folder: Path, build: Callable[[], Any]) 
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             raise
+    LIVE.add(request.fixturename)
     try:
         yield rows
     finally:
+        LIVE.discard(request.fixturename)
         with _unblocked(django_db_blocker):
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)

@@ -12,7 +12,7 @@ from tests.module_rows import build_for_module, module_rows
 
 
 @pytest.fixture(scope="module")
-def _shared(django_db_setup, django_db_blocker, tmp_path_factory):
+def _shared(request, django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("module-rows")
 
     def build():
@@ -20,7 +20,7 @@ def _shared(django_db_setup, django_db_blocker, tmp_path_factory):
         (folder / "media" / "shared.txt").write_text("built once")
         return {"unit": f.UnitFactory(name="模块共享单位")}
 
-    for rows in build_for_module(django_db_blocker, folder, build):
+    for rows in build_for_module(request, django_db_blocker, folder, build):
         yield rows, folder
 
 

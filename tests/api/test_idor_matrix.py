@@ -37,7 +37,7 @@ OPERATIONS = [key for key in OP_BY_KEY if key not in PUBLIC]
 
 
 @pytest.fixture(scope="module")
-def _shared_rich_world(django_db_setup, django_db_blocker, tmp_path_factory):
+def _shared_rich_world(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The rich world is the same for all 136 tests; built once it saves ~0.2 s of each."""
     folder = tmp_path_factory.mktemp("idor-world")
 
@@ -45,7 +45,7 @@ def _shared_rich_world(django_db_setup, django_db_blocker, tmp_path_factory):
         with time_machine.travel(TODAY, tick=False):
             return build_rich_world(build_world())
 
-    for world in build_for_module(django_db_blocker, folder, build):
+    for world in build_for_module(request, django_db_blocker, folder, build):
         yield world, folder
 
 

@@ -120,7 +120,7 @@ def _activity(document: PolicyDocument) -> None:
 
 
 @pytest.fixture(scope="module")
-def _shared_active(django_db_setup, django_db_blocker, tmp_path_factory):
+def _shared_active(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The seed and its year of activity are the same for every test: built once, not eleven
     times (~2.5 s each)."""
     folder = tmp_path_factory.mktemp("figures-world")
@@ -131,7 +131,7 @@ def _shared_active(django_db_setup, django_db_blocker, tmp_path_factory):
             _activity(document)
             return document
 
-    for document in build_for_module(django_db_blocker, folder, build):
+    for document in build_for_module(request, django_db_blocker, folder, build):
         yield document, folder
 
 

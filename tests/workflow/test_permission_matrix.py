@@ -245,7 +245,7 @@ def june():
 
 
 @pytest.fixture(scope="module")
-def _shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+def _shared_world(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The same world for all ~400 cells, built once (it was ~20 ms of each cell's ~25)."""
     folder = tmp_path_factory.mktemp("permission-world")
 
@@ -253,7 +253,7 @@ def _shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
         with time_machine.travel(JUNE, tick=False):
             return build_world()
 
-    for world in build_for_module(django_db_blocker, folder, build):
+    for world in build_for_module(request, django_db_blocker, folder, build):
         yield world, folder
 
 
