@@ -21,8 +21,13 @@ from typing import Any
 
 import pytest
 
-# An advisory lock key of this module's own, so no test's advisory lock waits on it.
-LOCK_NAMESPACE = zlib.crc32(b"duban test template")
+# Advisory lock keys of this module's own (two int4s), so no test's advisory lock waits on it,
+# nor a run against another database name on the same server.
+LOCK_NAMESPACE = zlib.crc32(b"duban test template") & 0x7FFFFFFF
+
+
+def _lock_key(template: str) -> int:
+    return zlib.crc32(template.encode()) & 0x7FFFFFFF
 
 
 def template_name(settings_dict: dict[str, Any]) -> str:
@@ -66,7 +71,7 @@ def _copy_of_template(creation, original, run_id: str, verbosity: int, serialize
     stamp = f"{int(run_id, 16):x}"
     with creation._nodb_cursor() as cursor:
         # Held until the copy is made: the first worker builds, the others wait for it.
-        cursor.execute("SELECT pg_advisory_lock(%s, 0)", [LOCK_NAMESPACE])
+        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_NAMESPACE, _lock_key(template)])
         try:
             cursor.execute(
                 "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [template]
@@ -89,7 +94,7 @@ def _copy_of_template(creation, original, run_id: str, verbosity: int, serialize
             cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)} WITH (FORCE)")
             cursor.execute(f"CREATE DATABASE {quote(target)} TEMPLATE {quote(template)}")
         finally:
-            cursor.execute("SELECT pg_advisory_unlock(%s, 0)", [LOCK_NAMESPACE])
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_NAMESPACE, _lock_key(template)])
     # What create_test_db leaves behind: the connection pointed at the test database.
     connection.close()
     settings.DATABASES[alias]["NAME"] = target
