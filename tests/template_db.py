@@ -15,6 +15,7 @@ process would only add a copy to its one migration.
 
 from __future__ import annotations
 
+import re
 import warnings
 import zlib
 from typing import Any
@@ -106,7 +107,9 @@ def _copy_of_template(creation, original, run_id: str, verbosity: int, serialize
 
 
 def drop_template(session: pytest.Session) -> None:
-    """On xdist's controller, once every worker has finished: the template goes."""
+    """On xdist's controller, once every worker has finished: the template goes, and so does a
+    worker's database its own teardown could not drop (a live server's thread still connected:
+    "being accessed by other users"), unless --reuse-db keeps them."""
     if getattr(session.config, "workerinput", None) is not None:
         return
     if session.config.pluginmanager.getplugin("dsession") is None:
@@ -117,10 +120,16 @@ def drop_template(session: pytest.Session) -> None:
     connection = connections["default"]
     if connection.vendor != "postgresql":
         return
+    template = template_name(connection.settings_dict)
+    workers = re.compile(re.escape(f"test_{connection.settings_dict['NAME']}_gw") + r"\d+")
+    keep_workers = bool(session.config.getvalue("reuse_db"))
     with session.config.stash[blocking_manager_key].unblock():
         try:
             with connection.creation._nodb_cursor() as cursor:
-                name = connection.ops.quote_name(template_name(connection.settings_dict))
-                cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                cursor.execute("SELECT datname FROM pg_database")
+                names = [name for (name,) in cursor.fetchall()]
+                for name in names:
+                    if name == template or (not keep_workers and workers.fullmatch(name)):
+                        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)} WITH (FORCE)")
         except Exception as exc:  # a server gone by now: say so, and fail no run over it
-            warnings.warn(f"could not drop the test template database: {exc!r}", pytest.PytestWarning, stacklevel=1)
+            warnings.warn(f"could not drop the test databases: {exc!r}", pytest.PytestWarning, stacklevel=1)
