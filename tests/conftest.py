@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from django.db import connection
 
 from accounts.models import Membership, RoleGrant
 from tests import factories as f
+from tests.template_db import django_db_modify_db_settings, drop_template  # noqa: F401 (a fixture)
 
 REQUIRE_SERVICES = os.environ.get("DUBAN_REQUIRE_SERVICES") == "1"
 
@@ -25,6 +27,10 @@ def pytest_collection_modifyitems(items):
     from tests.slow_first import rank
 
     items.sort(key=lambda item: rank(item.nodeid.split("::", 1)[0]))
+
+
+def pytest_sessionfinish(session):
+    drop_template(session)
 
 
 def pytest_report_header(config):
@@ -37,20 +43,36 @@ def pytest_report_header(config):
     ]
 
 
+def suite_settings(folder: Path) -> dict[str, Any]:
+    """What every test runs with (also what a module's shared rows are built with)."""
+    return {
+        # The default PBKDF2 costs ~0.25 s per hash; the world fixture hashes eight passwords.
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # Uploaded evidence and exports land in the test's own folder, never in var/.
+        "MEDIA_ROOT": folder / "media",
+        # Audit checkpoints too: verify_audit must not read a developer's var/audit-checkpoints.
+        "AUDIT_CHECKPOINT_DIR": folder / "audit-checkpoints",
+        # The sign-in rules that pytest's DEBUG=False would turn on (docs/security.md) are off for
+        # the suite's actors, who sign in with force_login and travel in time; tests/accounts turns
+        # each on.
+        "DUBAN_MFA_REQUIRED": False,
+        "DUBAN_PASSWORD_MAX_AGE_DAYS": 0,
+        "DUBAN_SESSION_IDLE_MINUTES": 0,
+        "DUBAN_SESSION_MAX_HOURS": 0,
+    }
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    # The default PBKDF2 costs ~0.25 s per hash; the world fixture hashes eight passwords.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Uploaded evidence and exports land in the test's own folder, never in var/.
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Audit checkpoints too: verify_audit must not read a developer's var/audit-checkpoints.
-    settings.AUDIT_CHECKPOINT_DIR = tmp_path / "audit-checkpoints"
-    # The sign-in rules that pytest's DEBUG=False would turn on (docs/security.md) are off for the
-    # suite's actors, who sign in with force_login and travel in time; tests/accounts turns each on.
-    settings.DUBAN_MFA_REQUIRED = False
-    settings.DUBAN_PASSWORD_MAX_AGE_DAYS = 0
-    settings.DUBAN_SESSION_IDLE_MINUTES = 0
-    settings.DUBAN_SESSION_MAX_HOURS = 0
+    for name, value in suite_settings(tmp_path).items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_module_rows(request):
+    from tests.module_rows import refuse_unasked
+
+    refuse_unasked(request)
 
 
 @pytest.fixture(autouse=True)
@@ -112,6 +134,11 @@ def _granted(username: str, role: str):
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The world's rows, in the database the caller has opened (a test's, or a module's)."""
     lead_unit = f.UnitFactory(name="区发改局")
     co_unit = f.UnitFactory(name="区财政局")
     other_unit = f.UnitFactory(name="区教育局")

@@ -20,6 +20,8 @@ from policy_tasks.services.periods import document_generate_periods
 from policy_tasks.services.reports import task_report_progress
 from policy_tasks.services.urges import urge_issue
 from tests import factories as f
+from tests.conftest import build_world
+from tests.module_rows import build_for_module, module_rows
 
 # The world's dates: its milestone is due 2023-10-31; "today" is mid-year.
 TODAY = date(2023, 6, 15)
@@ -109,6 +111,26 @@ def build_rich_world(world):
 
 @pytest.fixture
 def paged(world):
+    return build_paged(world)
+
+
+@pytest.fixture(scope="module")
+def _paged_for_module(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("paged")
+    for world in build_for_module(request, django_db_blocker, folder, lambda: build_paged(build_world())):
+        yield world, folder
+
+
+@pytest.fixture
+def paged_once(request, _paged_for_module, settings):
+    """`paged`, built once for the whole module and seen by each test in its own savepoint
+    (tests/module_rows.py). A module whose database tests all want it takes it by defining
+    `paged` as this."""
+    world, folder = _paged_for_module
+    return module_rows(request, world, folder, settings)
+
+
+def build_paged(world):
     """For paging: two documents, two areas, twelve more tasks among three units (some with
     equal titles and equal update times), milestones that tie on their due dates, some
     closed, one area-wide target; supervisors scoped three ways."""

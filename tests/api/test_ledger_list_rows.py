@@ -15,6 +15,13 @@ from tests.api.conftest import client_for
 from tests.api.paging import cursor, walk, walk_back
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def paged(paged_once):
+    return paged_once
+
+
 ON = date(2023, 6, 1)
 
 

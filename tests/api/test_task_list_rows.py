@@ -18,6 +18,13 @@ from tests.api.conftest import client_for
 from tests.api.paging import cursor, walk, walk_back
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def paged(paged_once):
+    return paged_once
+
+
 ORDERINGS = ["", "id", "-id", "number", "-number", "title", "-title", "updated_at", "-updated_at"]
 
 

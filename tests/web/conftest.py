@@ -19,6 +19,7 @@ import time_machine
 from policy_tasks.models import PolicyDocument
 from policy_tasks.services.demo import DEMO_PASSWORD, demo_load
 from policy_tasks.services.periods import document_generate_periods
+from tests.module_rows import build_for_module, module_rows
 
 REQUIRE_SERVICES = os.environ.get("DUBAN_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("DUBAN_CHROMIUM") or "/usr/bin/chromium"  # Debian's build
@@ -45,6 +46,31 @@ def today():
 
 @pytest.fixture
 def seeded(today):
+    return seeded_document()
+
+
+@pytest.fixture(scope="module")
+def _seed_for_module(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("seed")
+
+    def build() -> PolicyDocument:
+        with time_machine.travel(TODAY, tick=False):
+            return seeded_document()
+
+    for document in build_for_module(request, django_db_blocker, folder, build):
+        yield document, folder
+
+
+@pytest.fixture
+def seeded_once(request, _seed_for_module, today, settings):
+    """`seeded`, loaded once for the whole module (~1 s a load) and seen by each test in its own
+    savepoint (tests/module_rows.py). A module whose database tests all want the seed takes it
+    by defining `seeded` as this."""
+    document, folder = _seed_for_module
+    return module_rows(request, document, folder, settings)
+
+
+def seeded_document() -> PolicyDocument:
     """The seed document, its demo accounts and its reporting periods, as `make run` has them."""
     result, _ = demo_load()
     document_generate_periods(document=result.document)

@@ -22,6 +22,12 @@ from policy_tasks.web import ledger
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def seeded(seeded_once):
+    return seeded_once
+
+
 ROW = re.compile(r'<tr id="row-(\d+)"')
 NEXT = re.compile(r'<a href="([^"]+)" rel="next"')
 TOTAL = re.compile(r"共 (\d+) 项")
