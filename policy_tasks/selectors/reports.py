@@ -21,9 +21,7 @@ same rule (`_owed`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -48,6 +46,8 @@ from policy_tasks.models import (
     TaskUnit,
 )
 from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.once import counted_once as counted_once  # re-exported: the pages' entry
+from policy_tasks.selectors.once import once
 
 # Which of a task's lead reports is its newest, the one whose percent is the task's: the latest
 # period's, then the last filed, then the highest id. NEWEST_FIRST orders reports so in the ORM,
@@ -259,21 +259,6 @@ def report_totals(counts: Mapping[int, ReportCounts]) -> ReportCounts:
     return sum(counts.values(), ReportCounts())
 
 
-_Key = tuple[date, date, int | None, int | None, tuple[int, ...] | None]
-_memo: ContextVar[dict[_Key, dict[int, ReportCounts]] | None] = ContextVar("report_counts_memo", default=None)
-
-
-@contextmanager
-def counted_once() -> Iterator[None]:
-    """Within the block, report_counts of one scope is counted once: a page that shows the figures
-    strip and the scoreboard of the same document, date and reader (~200 ms at 10,000 clauses)."""
-    token = _memo.set({})
-    try:
-        yield
-    finally:
-        _memo.reset(token)
-
-
 def report_counts(
     *,
     on: date,
@@ -290,18 +275,18 @@ def report_counts(
     Counted in SQL, grouped by the dates `_owed` compares, so 10,000 clauses come back as a few
     hundred rows (issue 18). Three queries; none inside `counted_once` when counted there before."""
     through = through or on
-    memo = _memo.get()
-    key: _Key | None = None
-    if memo is not None and tasks is None:
-        key = (on, through, document.pk if document else None, user.pk if user else None, _ids(unit_ids))
-        if key in memo:
-            return memo[key]
-    counts = _count(
-        on=on, through=through, scope=owing_tasks(document=document, user=user, tasks=tasks), unit_ids=unit_ids
+
+    def count() -> dict[int, ReportCounts]:
+        return _count(
+            on=on, through=through, scope=owing_tasks(document=document, user=user, tasks=tasks), unit_ids=unit_ids
+        )
+
+    if tasks is not None:  # a queryset is no key: counted every time
+        return count()
+    return once(
+        ("report_counts", on, through, document.pk if document else None, user.pk if user else None, _ids(unit_ids)),
+        count,
     )
-    if memo is not None and key is not None:
-        memo[key] = counts
-    return counts
 
 
 def _ids(unit_ids: Collection[int] | None) -> tuple[int, ...] | None:

@@ -42,28 +42,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Count, DateField, Func, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
-from django.db.models.sql.compiler import SQLCompiler
+from django.db.models import Count, OuterRef, Subquery
 
 from accounts.models import Unit, User
 from duban.lib import clock
-from duban.lib.sql import fetch
-from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, PolicyDocument, Task, TaskUnit
-from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.figures import (
-    closed_by,
-    closed_late,
-    closing_day,
-    on_time_fraction,
-    on_time_rate,
-)
+from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, PolicyDocument, TaskUnit
+from policy_tasks.selectors.figures import on_time_fraction, on_time_rate
+from policy_tasks.selectors.milestone_sums import DaysBetween as DaysBetween  # re-exported: its old home
+from policy_tasks.selectors.milestone_sums import document_sums, scoreboard_scope
 from policy_tasks.selectors.reports import ReportCounts, report_counts
-
-if TYPE_CHECKING:
-    from django.db.models.sql.compiler import _AsSqlType
 
 
 @dataclass
@@ -103,11 +91,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
 
     Counted in SQL (issue 18): each statement groups by unit and by the dates the definitions
     compare (due, closed, decided), so Python sees a few hundred rows, not every milestone."""
-    tasks: QuerySet[Task] = Task.objects.filter(document=document)
-    if user is not None:
-        tasks = visible_tasks(user, tasks)
-    # Withdrawn clauses (已撤销) and milestones (已作废) count for nobody, for or against.
-    links = TaskUnit.objects.filter(task__in=tasks.values("pk")).exclude(task__status=Task.Status.WITHDRAWN)
+    tasks, links = scoreboard_scope(document, user)
     # Every unit answering for a visible clause, with its extensions granted by `on`: one statement.
     granted = (
         ExtensionRequest.objects.filter(
@@ -146,35 +130,9 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
     }
 
     # Per clause first (one row per task, not per task and unit: 75,000 milestones joined to
-    # three units each took most of the page, issue 18), then added up per unit here.
-    # Closed by `on` and closed late as selectors.figures writes them: the counts are its figures per unit.
-    closed, late = closed_by(on), closed_late(on)
-    per_task = (
-        Milestone.objects.in_force()
-        .filter(document=document, task__in=tasks.values("pk"), due_date__isnull=False, due_date__lt=on)
-        .annotate(closed_day=closing_day())
-        .values("task_id")
-        .annotate(
-            due_n=Count("pk"),
-            overdue_n=Count("pk", filter=~closed),
-            overdue_days=Sum(DaysBetween(Value(on, output_field=DateField()), "due_date"), filter=~closed),
-            late_n=Count("pk", filter=late),
-            late_days=Sum(DaysBetween("closed_day", "due_date"), filter=late),
-        )
-        .order_by()
-    )
-    # ...and added up per unit and role in the same statement: a hundred rows come back.
-    # Unordered: the links' default ordering sorted 30,000 rows for a GROUP BY (issue 18).
-    links_sql, links_params = links.values("unit_id", "task_id", "role").order_by().query.sql_with_params()
-    task_sql, task_params = per_task.query.sql_with_params()
-    sums = ", ".join(
-        f'SUM(COALESCE(x."{name}", 0))' for name in ("due_n", "overdue_n", "overdue_days", "late_n", "late_days")
-    )
-    rows = fetch(
-        f'SELECT l."unit_id", l."role", COUNT(*), {sums} FROM ({links_sql}) l'
-        f' LEFT JOIN ({task_sql}) x ON x."task_id" = l."task_id" GROUP BY l."unit_id", l."role"',
-        [*links_params, *task_params],
-    )
+    # three units each took most of the page, issue 18), then per unit and role in the same
+    # statement, which also gives the figures strip its counts (selectors.milestone_sums).
+    rows = document_sums(document=document, on=on, user=user).units
     late_totals: dict[int, list[int]] = {}
     for unit_id, role, n_links, due_n, overdue_n, overdue_days, late_n, late_days in rows:
         score = scores[unit_id]
@@ -201,26 +159,6 @@ def add_report_counts(scores: dict[int, UnitScore], counts: Mapping[int, ReportC
             score.reports_owed += count.owed
             score.missing_reports += count.missing
             score.late_reports += count.late
-
-
-class DaysBetween(Func):
-    """Whole days from the second date to the first, as an integer: PostgreSQL subtracts dates
-    to days; Django's own date subtraction multiplies an interval per row and sums intervals,
-    which took most of the scoreboard's statement at 100,000 milestones."""
-
-    arity = 2
-    output_field = IntegerField()
-    template = "(%(expressions)s)"
-    arg_joiner = " - "
-
-    def as_sqlite(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any) -> _AsSqlType:
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(ROUND(JULIANDAY(%(expressions)s)) AS INTEGER)",
-            arg_joiner=") - JULIANDAY(",
-            **extra_context,
-        )
 
 
 def scores_ranked(

@@ -41,7 +41,9 @@ def milestones_overdue(
     if unit is not None:
         # A subquery, not a join: a task with the unit listed once must yield each milestone once.
         qs = qs.filter(task__in=TaskUnit.objects.filter(unit=unit).values("task_id"))
-    if user is not None:
+    if user is not None and not permissions.sees_every_task(user):
+        # For one who sees every task the condition is `task IN (every task)`: a join of every
+        # task that keeps them all (the rows have a task), left out as the figures leave it out.
         qs = qs.filter(task__in=permissions.visible_tasks(user).values("pk"))
     return (
         qs.select_related("task", "task__area", "document")

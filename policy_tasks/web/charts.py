@@ -16,10 +16,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count
-from django.db.models.functions import TruncDate
 from django.urls import reverse
 
 from accounts.models import User
+from duban.lib.local_date import LocalDate
 from policy_tasks.models import Milestone, PolicyDocument
 from policy_tasks.selectors.figures import counted_milestones
 from policy_tasks.selectors.lights import GREY, OPEN, RED, schedule_start
@@ -48,7 +48,8 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
     rows = list(
         # Withdrawn milestones (已作废) are neither open nor closed work.
         counted_milestones(document=document, user=user)
-        .values("task__area_id", "due_date", "status", closed_day=TruncDate("closed_at"))
+        # LocalDate: TruncDate's day without a time-zone lookup per row (duban.lib.local_date).
+        .values("task__area_id", "due_date", "status", closed_day=LocalDate("closed_at"))
         .annotate(n=Count("pk"))
         .order_by()
     )

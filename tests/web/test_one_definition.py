@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.models import User
-from policy_tasks.models import TaskUnit
+from accounts.models import RoleGrant, User
+from policy_tasks.models import Milestone, SupervisionScope, Task, TaskUnit
 from policy_tasks.selectors.figures import figures, on_time_fraction, on_time_rate
 from policy_tasks.selectors.reports import counted_once, report_counts
 from policy_tasks.selectors.scoreboard import unit_scoreboard
@@ -69,3 +69,31 @@ def test_the_memo_keeps_scopes_apart(seeded):
     assert every and one == {lead: every[lead]}
     assert later == report_counts(document=seeded, on=date(2024, 1, 10)) != every
     assert earlier == report_counts(document=seeded, on=ON, through=date(2023, 8, 1))
+
+
+def test_the_strip_read_with_the_scoreboard_is_the_strip_read_alone(seeded):
+    """Within counted_once the strip's milestone counts come from the scoreboard's statement
+    (selectors.milestone_sums): the same numbers as its own aggregate, for a reader who sees
+    everything and one scoped to an area, with a withdrawn clause and a withdrawn milestone."""
+    tasks = Task.objects.filter(document=seeded).order_by("number")
+    Task.objects.filter(pk=tasks[0].pk).update(status=Task.Status.WITHDRAWN)
+    first = Milestone.objects.filter(task=tasks[1], due_date__isnull=False).order_by("pk")[0]
+    Milestone.objects.filter(pk=first.pk).update(status=Milestone.Status.WITHDRAWN)
+    area = tasks[2].area
+    assert area is not None
+    scoped = User.objects.create(username="scoped_to_an_area")
+    grant = RoleGrant.objects.create(user=scoped, role=RoleGrant.Role.SUPERVISOR)
+    SupervisionScope.objects.create(grant=grant, document=seeded, area=area)
+    readers = [User.objects.get(username="duchashi"), scoped, None]
+    for on in (date(2023, 7, 1), ON, date(2024, 1, 10)):
+        for reader in readers:
+            alone = figures(document=seeded, on=on, user=reader)
+            board_alone = unit_scoreboard(document=seeded, on=on, user=reader)
+            with counted_once():
+                board = unit_scoreboard(document=seeded, on=on, user=reader)
+                shown = figures(document=seeded, on=on, user=reader)
+            assert shown == alone, (on, reader)
+            assert [vars(s) for s in board] == [vars(s) for s in board_alone]
+            assert alone.milestones and (
+                reader is not scoped or alone.milestones < figures(document=seeded, on=on).milestones
+            )
