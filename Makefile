@@ -24,7 +24,7 @@ run: demo
 
 # Four workers (tests/parallel.py's MAX_WORKERS), whatever the cores: most of the suite's time
 # is spent waiting on a browser, a server or a worker process, so two cores run four workers'
-# tests in 425 s where two workers took 637 s. A file's tests stay on one worker, so a module's
+# tests in 420 s (2,509 tests, 2026-12-03) where two workers took 637 s. A file's tests stay on one worker, so a module's
 # servers start once. --no-loadscope-reorder keeps the order tests/slow_first.py gives: the longest
 # files start first instead of last.
 test: install
