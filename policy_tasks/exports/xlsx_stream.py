@@ -294,10 +294,12 @@ class SheetWriter:
         self._flush()
         try:
             with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as package:
-                for name, text in _PACKAGE.items():
-                    package.writestr(name, text)
-                package.writestr("xl/workbook.xml", self._workbook())
-                package.writestr("xl/styles.xml", self.styles.xml())
+                parts = {**_PACKAGE, "xl/workbook.xml": self._workbook(), "xl/styles.xml": self.styles.xml()}
+                for name, text in parts.items():
+                    # Stamped with the zip format's epoch, as open() stamps the sheet: the same rows
+                    # make the same bytes whatever second the file was packed in.
+                    part = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                    package.writestr(part, text, compress_type=zipfile.ZIP_DEFLATED, compresslevel=3)
                 with package.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
                     sheet.write(self._sheet_head().encode())
                     self.rows.seek(0)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+import time_machine
 
 from policy_tasks.exports.ledger import LEDGER_COLUMNS, document_ledger
 from policy_tasks.exports.ledger_csv import write_ledger_csv
@@ -172,3 +173,16 @@ def test_ledger_as_of_a_past_date_shows_that_day(october):
     assert row(date(2023, 10, 31), "m3").value == "800/2000万元"
     assert row(date(2023, 11, 10), "m3").value == "1200/2000万元"
     assert row(date(2023, 10, 9), "m3").value == "—/2000万元"
+
+
+def test_the_same_ledger_packed_a_minute_apart_is_the_same_file(seed):
+    """A ledger downloaded twice (a redirect followed, a checksum compared) must not differ by the
+    second it was zipped in."""
+    ledger = document_ledger(document=seed, as_of=date(2023, 10, 31))
+    files = []
+    for moment in (datetime(2023, 11, 1, 9, 0, 1), datetime(2023, 11, 1, 9, 1, 0)):
+        with time_machine.travel(moment, tick=False):
+            out = io.BytesIO()
+            write_ledger_xlsx(ledger, out)
+            files.append(out.getvalue())
+    assert files[0] == files[1]
