@@ -125,5 +125,7 @@ def overdue_page(
     if len(branches) == 1:
         return fetch(*branches[0])
     outer = order.format(due='u."due_date"', id='u."id"')
-    union = " UNION ALL ".join(f"({sql})" for sql, _ in branches)
+    # Each ordered, limited branch as a derived table: SQLite (the newcomer's database) rejects a
+    # parenthesised SELECT as a member of a UNION; PostgreSQL plans both forms alike.
+    union = " UNION ALL ".join(f"SELECT * FROM ({sql}) b{i}" for i, (sql, _) in enumerate(branches))
     return fetch(f"SELECT * FROM ({union}) u{outer}", [p for _, params in branches for p in params] + [limit])
