@@ -64,3 +64,18 @@ def hard_wrapped(text: str, width: int, *, indent: bool) -> str:
             used += _columns(char)
         out.append(line)
     return "\n".join(out)
+
+
+def with_page_numbers(text: str, lines_a_page: int, *, style: str) -> str:
+    """Wrapped text as a PDF viewer or pdftotext gives a multi-page file: after every
+    `lines_a_page` lines the page's number, `— N —` between blank lines ("dash") or `-N-` then a
+    form feed before the next page's first line ("pdftotext")."""
+    lines = text.splitlines()
+    pages = [lines[start : start + lines_a_page] for start in range(0, len(lines), lines_a_page)]
+    out: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        if style == "dash":
+            out += page if number == len(pages) else [*page, "", f"— {number} —", ""]
+        else:
+            out += ["\f" + page[0] if number > 1 else page[0], *page[1:], f"-{number}-"]
+    return "\n".join(out)

@@ -7,7 +7,7 @@ import pytest
 
 from policy_tasks.parsing.scoring import score_folder
 from policy_tasks.parsing.sources import read_source
-from tests.sources.corpus_prose import CORPUS, hard_wrapped, prose_documents, read_text
+from tests.sources.corpus_prose import CORPUS, hard_wrapped, prose_documents, read_text, with_page_numbers
 
 DOCUMENTS = prose_documents()
 
@@ -29,6 +29,35 @@ def test_the_corpus_prose_broken_at_a_page_width_reads_as_annotated(width, inden
             wrong.append(f"{folder.name}: {score.refused or ''} {score.wrong[:3]}")
     assert len(DOCUMENTS) >= 50
     assert wrong == []
+
+
+@pytest.mark.parametrize("style", ["dash", "pdftotext"])
+def test_the_corpus_prose_copied_from_numbered_pages_reads_as_annotated(style, tmp_path):
+    """22 lines a page (GB/T 9704), each page's number at its foot: a paragraph running on to the
+    next page joins across the number, and no number becomes a block."""
+    wrong = []
+    for folder, text in DOCUMENTS:
+        case = tmp_path / folder.name
+        case.mkdir()
+        paged = with_page_numbers(hard_wrapped(text, 56, indent=True), 22, style=style)
+        (case / "source.txt").write_text(paged, encoding="utf-8")
+        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
+        score = score_folder(case, current_year=2026)
+        if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
+            wrong.append(f"{folder.name}: {score.refused or ''} {score.wrong[:3]}")
+    assert len(DOCUMENTS) >= 50
+    assert wrong == []
+
+
+def test_a_page_number_goes_and_the_paragraph_it_split_joins():
+    paragraph = "1.推进抽水蓄能电站建设,加快前期工作。10月底前开工,年底前完成投资5亿元。(责任单位:区发改局、区财政局、区自然资源局)"
+    text = hard_wrapped("\n".join(["测区2023年重点工作实施方案", "一、加快项目建设", paragraph] * 4), 56, indent=False)
+    lines = text.splitlines()
+    split = 3  # title, heading, the paragraph's first line: the number breaks the paragraph
+    assert lines[split - 1].startswith("1.") and not lines[split].startswith("一")
+    for number_line in (["", "— 2 —", ""], ["-2-", "\f"], ["", "2", ""]):
+        paged = "\n".join(lines[:split] + number_line + lines[split:])
+        assert read_source(paged.encode(), "方案.txt").blocks == ["测区2023年重点工作实施方案", "一、加快项目建设", paragraph] * 4
 
 
 def test_lines_broken_inside_a_deadline_and_a_unit_list_are_joined():

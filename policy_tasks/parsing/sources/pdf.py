@@ -32,7 +32,7 @@ from .base import (
     Table,
 )
 from .grid import one_line, table_blocks
-from .unwrap import OUTLINE_RE, glue
+from .unwrap import OUTLINE_RE, PAGE_NUMBER_RE, glue
 
 if TYPE_CHECKING:
     # pdfplumber's own names: its objects (chars, text lines) are dicts of mixed values.
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from pdfplumber.page import Page
     from pdfplumber.table import Table as PdfTable
 
-_PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*\d{1,4}[-—–－·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
 # pdfminer logs a warning for every font quirk it works around; the file is still read, and a
 # command's output must stay the one line people act on.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -120,7 +119,7 @@ def _page_items(original: Page) -> list[T_obj]:
     ]
     # A page number is the first or last line of its page.
     for index in (-1, 0):
-        if lines and _PAGE_NUMBER_RE.match(lines[index]["text"].strip()):
+        if lines and PAGE_NUMBER_RE.match(lines[index]["text"].strip()):
             lines.pop(index)
     items = lines + [
         {"kind": "table", "page": page.page_number, "top": t.bbox[1], "rows": _table_rows(page, t)} for t in tables

@@ -20,6 +20,9 @@ OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
     r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
 )
+# A page's number on a line of its own: `— 3 —`, `-3-`, `第3页 共9页`, or bare digits between blank lines.
+PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*\d{1,4}[-—–－·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
+_DECORATED_NUMBER_RE = re.compile(r"[-—–－·]\s*\d|^第")
 _CHAR = 2  # columns of one Chinese character
 # A page holds 28 characters a line (GB/T 9704) or more; "full" lines narrower than this are a list
 # of short items (cells a line, problems a line) whose longest items happen to be alike.
@@ -64,10 +67,42 @@ def glue(left: str, right: str) -> str:
     return left + right
 
 
+def _is_page_number(lines: list[str], index: int) -> bool:
+    text = lines[index].replace("\f", "").strip()
+    if not text or not PAGE_NUMBER_RE.match(text):
+        return False
+    if "\f" in lines[index] or _DECORATED_NUMBER_RE.search(text):
+        return True
+    # Bare digits may be a paragraph's last line (`…投资1` / `23`): only a line set apart is a number.
+    before = index == 0 or not lines[index - 1].strip() or "\f" in lines[index - 1]
+    after = index + 1 == len(lines) or not lines[index + 1].strip() or "\f" in lines[index + 1]
+    return before and after
+
+
+def _without_page_numbers(lines: list[str]) -> list[str]:
+    """Page numbers, form feeds and the blank lines around a number go: a paragraph that ran on to
+    the next page is then broken as at any other line's end, and joins."""
+    out: list[str] = []
+    after_number = False
+    for index, line in enumerate(lines):
+        if _is_page_number(lines, index):
+            while out and not out[-1].strip():
+                out.pop()
+            after_number = True
+            continue
+        line = line.replace("\f", "")
+        if after_number and not line.strip():
+            continue
+        after_number = False
+        out.append(line)
+    return out
+
+
 def unwrap(lines: list[str]) -> list[str]:
     width = wrap_width(lines)
     if width is None:
         return lines
+    lines = _without_page_numbers(lines)
     # Where wrapped lines start: the smallest indent that several lines share.
     indents = sorted(_indent(line) for line in lines if line.strip())
     margin = indents[min(2, len(indents) - 1)]
