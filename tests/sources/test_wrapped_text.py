@@ -57,7 +57,10 @@ def test_a_page_number_goes_and_the_paragraph_it_split_joins():
     assert lines[split - 1].startswith("1.") and not lines[split].startswith("一")
     for number_line in (["", "— 2 —", ""], ["-2-", "\f"], ["", "2", ""]):
         paged = "\n".join(lines[:split] + number_line + lines[split:])
-        assert read_source(paged.encode(), "方案.txt").blocks == ["测区2023年重点工作实施方案", "一、加快项目建设", paragraph] * 4
+        assert (
+            read_source(paged.encode(), "方案.txt").blocks
+            == ["测区2023年重点工作实施方案", "一、加快项目建设", paragraph] * 4
+        )
 
 
 def test_lines_broken_inside_a_deadline_and_a_unit_list_are_joined():
