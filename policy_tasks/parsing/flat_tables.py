@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .pipe_tables import align, is_pipe_line, pipe_rows
-from .sources import Table
-from .tables import (
+from .column_meanings import (
     AREA,
     CO,
     CONTENT,
@@ -26,9 +24,10 @@ from .tables import (
     TITLE,
     header_row,
     meaning,
-    table_lines,
-    vertical_lines,
 )
+from .pipe_tables import align, is_pipe_line, pipe_rows
+from .sources import Table
+from .tables import table_lines, vertical_lines
 from .textutil import normalise
 
 

@@ -16,90 +16,32 @@ from __future__ import annotations
 import itertools
 import re
 
+from .column_meanings import (
+    AREA,
+    CO,
+    CONTENT,
+    DUE,
+    GROUP,
+    KINDS,
+    LEAD,
+    LEADER,
+    LISTED,
+    NUMBER,
+    OTHER,
+    TIME_LABEL_RE,
+    TITLE,
+    header_row,
+    meaning,
+)
 from .outline import line_marker
 from .sources import Table
 from .table_headers import spread_header
 from .textutil import cn_to_int, normalise
 from .unit_names import looks_like_units
 
-GROUP = "group"
-OTHER = "other"  # units that score or supervise, not responsible
-NUMBER, AREA, TITLE, CONTENT, LEADER, LEAD, LISTED, CO, DUE, NOTE = (
-    "number",
-    "area",
-    "title",
-    "content",
-    "leader",
-    "lead",
-    "listed",
-    "co",
-    "due",
-    "note",
-)
-# First match wins: a 牵头领导 column holds persons even though it says 牵头.
-_MEANINGS = [
-    (LEADER, r"领导|责任人|负责人|包保"),
-    (CO, r"配合|协办|协同|参与|协助"),
-    (LEAD, r"牵头|主办|主责"),
-    (LISTED, r"责任单位|责任部门|责任主体|实施单位|实施主体|承办|单位|部门"),
-    (DUE, r"时限|时间|期限|年限|起止|节点|进度|日期|计划|安排"),
-    (NUMBER, r"^(?:序号|编号|序|号|No\.?)$"),
-    (AREA, r"领域|类别|大类|板块|方面|分类|类型|专项|部分|大事"),
-    (TITLE, r"任务|事项|项目|名称|工作|指标"),
-    (CONTENT, r"内容|措施|举措|目标|要求|标准|说明"),
-    (NOTE, r"备注|进展"),
-]
 _HIGHER_TASK_RE = re.compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
 _LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
 _CN = "一二三四五六七八九十"
-# `一季度`, `3月目标`, `6月底前任务`: a column of what is due by then.
-_TIME_LABEL_RE = re.compile(
-    r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|底|末)?|年底|全年)(?:前|以前)?(?:目标|任务|计划|节点|安排|要求)?$"
-)
-
-
-def meaning(header: str) -> str | None:
-    text = re.sub(r"\s+", "", normalise(header)).rstrip(":")
-    if not text or len(text) > 16:
-        return None
-    if text in ("单位", "计量单位"):
-        return NOTE  # a bare 单位 column holds the measure (%, 万元), not who answers
-    if re.search(r"评分|考评|考核部门|考核单位|监督部门|监督单位|督查部门|督查单位", text):
-        return OTHER  # departments that score or supervise the work, not ones that do it
-    if re.search(r"单位|部门|处室|科室|股室", text):
-        # `牵头单位及主要负责人`: a unit column, whatever person it also names.
-        for kind in (CO, LEAD):
-            if re.search(dict(_MEANINGS)[kind], text):
-                return kind
-        # A unit column of another named role (`政策处理单位`, `要素保障单位`): units that help.
-        role = re.sub(r"单位|部门|处室|科室|股室|名称|责任人|负责人|[省市区县乡镇街直级各]|[()/、及和]", "", text)
-        if role and not re.search(r"责任|主体|实施|承办|建设|业主|主管|归口|落实|负责|主要|具体|直接", role):
-            return CO
-        return LISTED
-    if re.search(r"进展|推进情况|完成情况|落实情况|存在问题|备注|是否|说明", text):
-        return NOTE
-    if re.search(r"资金|投资|金额|经费|[万亿]元", text) and not re.search(r"项目|任务|事项|名称|内容", text):
-        return NOTE  # money (`计划投入资金`, `总投资(万元)`): a figure, whatever 计划 it says
-    if _TIME_LABEL_RE.match(text):
-        return DUE
-    for kind, pattern in _MEANINGS:
-        if re.search(pattern, text):
-            return kind
-    return None
-
-
-def header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
-    """Of the top rows whose cells name a responsibility or deadline column and one more, the one
-    naming the most columns: a page's metadata rows above the table (`发布单位 | 区政府 | 发文日期`)
-    can pass for a small header."""
-    best: tuple[int, int, list[str | None]] | None = None
-    for i, row in enumerate(rows[:8]):
-        kinds = [meaning(c) for c in row]
-        known = [k for k in kinds if k]
-        if len(set(known)) >= 2 and any(k in (LEAD, LISTED, CO, DUE) for k in known):
-            if best is None or len(set(known)) > best[0]:
-                best = (len(set(known)), i, kinds)
-    return None if best is None else (best[1], best[2])
 
 
 def table_lines(table: Table) -> list[str]:
@@ -134,13 +76,13 @@ def table_lines(table: Table) -> list[str]:
     shown: list[str] = []
     # A deadline column's own time label (`一季度` under a merged 进度安排): its cells are that
     # quarter's schedule, read as `一季度:3月底前…`.
-    periods = {i: h for i, h in enumerate(header) if kinds[i] == DUE and _TIME_LABEL_RE.match(normalise(h))}
+    periods = {i: h for i, h in enumerate(header) if kinds[i] == DUE and TIME_LABEL_RE.match(normalise(h))}
     for row in rows[start + 1 :]:
         if not any(row) or re.sub(r"\s", "", normalise(next(c for c in row if c))) in ("合计", "总计", "小计"):
             continue  # a total row (合计 over the text columns) is no task
         if _repeats_header(row, header):
             for i, (cell, above) in enumerate(zip(row, header, strict=False)):
-                if kinds[i] == DUE and cell and cell != above and _TIME_LABEL_RE.match(normalise(cell)):
+                if kinds[i] == DUE and cell and cell != above and TIME_LABEL_RE.match(normalise(cell)):
                     periods[i] = cell
             continue
         row = _restore_merged(row, previous, kinds)
@@ -158,7 +100,7 @@ def table_lines(table: Table) -> list[str]:
                 area = spanning
                 lines.append(spanning if line_marker(normalise(spanning)) else f"{_cn(area_count)}、{spanning}")
             continue
-        cells: dict[str, list[str]] = {k: [] for k, _ in _MEANINGS}
+        cells: dict[str, list[str]] = {k: [] for k in KINDS}
         cells[GROUP], cells[OTHER] = [], []
         for i, (kind, value) in enumerate(zip(kinds, row, strict=False)):
             if i in periods and value and not normalise(value).startswith(_period(periods[i])):
@@ -279,7 +221,7 @@ def vertical_lines(rows: list[list[str]]) -> list[str] | None:
         or not any(k in (TITLE, CONTENT) for k in kinds)
     ):
         return None
-    cells: dict[str, list[str]] = {k: [] for k, _ in _MEANINGS}
+    cells: dict[str, list[str]] = {k: [] for k in KINDS}
     cells[GROUP], cells[OTHER] = [], []
     last = None
     for row in rows:

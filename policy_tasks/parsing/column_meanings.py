@@ -1,0 +1,92 @@
+"""What a task table's header cell means: the kind of column it names.
+
+Offices name the same column their own way (`牵头单位`, `主办部门`, `牵头单位及主要负责人`; `完成时限`,
+`时间节点`, `6月底前任务`), so a column is known by the words its header contains, not by exact
+names; the first meaning that matches wins, and a column that names units is told apart from one
+that names persons. `header_row` picks, among a table's top rows, the one that is its header.
+Shared by the tables read as tables (`tables`) and those a page flattened into text (`flat_tables`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import normalise
+
+GROUP = "group"
+OTHER = "other"  # units that score or supervise, not responsible
+NUMBER, AREA, TITLE, CONTENT, LEADER, LEAD, LISTED, CO, DUE, NOTE = (
+    "number",
+    "area",
+    "title",
+    "content",
+    "leader",
+    "lead",
+    "listed",
+    "co",
+    "due",
+    "note",
+)
+# First match wins: a 牵头领导 column holds persons even though it says 牵头.
+_MEANINGS = [
+    (LEADER, r"领导|责任人|负责人|包保"),
+    (CO, r"配合|协办|协同|参与|协助"),
+    (LEAD, r"牵头|主办|主责"),
+    (LISTED, r"责任单位|责任部门|责任主体|实施单位|实施主体|承办|单位|部门"),
+    (DUE, r"时限|时间|期限|年限|起止|节点|进度|日期|计划|安排"),
+    (NUMBER, r"^(?:序号|编号|序|号|No\.?)$"),
+    (AREA, r"领域|类别|大类|板块|方面|分类|类型|专项|部分|大事"),
+    (TITLE, r"任务|事项|项目|名称|工作|指标"),
+    (CONTENT, r"内容|措施|举措|目标|要求|标准|说明"),
+    (NOTE, r"备注|进展"),
+]
+# Every kind a column can have that holds a clause's words, in the order the meanings are tried.
+KINDS = tuple(kind for kind, _ in _MEANINGS)
+# `一季度`, `3月目标`, `6月底前任务`: a column of what is due by then.
+TIME_LABEL_RE = re.compile(
+    r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|底|末)?|年底|全年)(?:前|以前)?(?:目标|任务|计划|节点|安排|要求)?$"
+)
+
+
+def meaning(header: str) -> str | None:
+    text = re.sub(r"\s+", "", normalise(header)).rstrip(":")
+    if not text or len(text) > 16:
+        return None
+    if text in ("单位", "计量单位"):
+        return NOTE  # a bare 单位 column holds the measure (%, 万元), not who answers
+    if re.search(r"评分|考评|考核部门|考核单位|监督部门|监督单位|督查部门|督查单位", text):
+        return OTHER  # departments that score or supervise the work, not ones that do it
+    if re.search(r"单位|部门|处室|科室|股室", text):
+        # `牵头单位及主要负责人`: a unit column, whatever person it also names.
+        for kind in (CO, LEAD):
+            if re.search(dict(_MEANINGS)[kind], text):
+                return kind
+        # A unit column of another named role (`政策处理单位`, `要素保障单位`): units that help.
+        role = re.sub(r"单位|部门|处室|科室|股室|名称|责任人|负责人|[省市区县乡镇街直级各]|[()/、及和]", "", text)
+        if role and not re.search(r"责任|主体|实施|承办|建设|业主|主管|归口|落实|负责|主要|具体|直接", role):
+            return CO
+        return LISTED
+    if re.search(r"进展|推进情况|完成情况|落实情况|存在问题|备注|是否|说明", text):
+        return NOTE
+    if re.search(r"资金|投资|金额|经费|[万亿]元", text) and not re.search(r"项目|任务|事项|名称|内容", text):
+        return NOTE  # money (`计划投入资金`, `总投资(万元)`): a figure, whatever 计划 it says
+    if TIME_LABEL_RE.match(text):
+        return DUE
+    for kind, pattern in _MEANINGS:
+        if re.search(pattern, text):
+            return kind
+    return None
+
+
+def header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
+    """Of the top rows whose cells name a responsibility or deadline column and one more, the one
+    naming the most columns: a page's metadata rows above the table (`发布单位 | 区政府 | 发文日期`)
+    can pass for a small header."""
+    best: tuple[int, int, list[str | None]] | None = None
+    for i, row in enumerate(rows[:8]):
+        kinds = [meaning(c) for c in row]
+        known = [k for k in kinds if k]
+        if len(set(known)) >= 2 and any(k in (LEAD, LISTED, CO, DUE) for k in known):
+            if best is None or len(set(known)) > best[0]:
+                best = (len(set(known)), i, kinds)
+    return None if best is None else (best[1], best[2])
