@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from policy_tasks.parsing.sources import Source, Table
+
 FIXTURES = Path(__file__).parent / "fixtures"
 XLS = FIXTURES / "plan.xls"  # the plan of table_rows(), made once with xlwt (unmaintained, not a dependency)
 SHAPES_XLS = FIXTURES / "shapes.xls"  # merged cells, date and percent formats, a hidden sheet
@@ -356,3 +358,8 @@ def oversized_text() -> bytes:
     from policy_tasks.parsing.sources import MAX_SOURCE_BYTES
 
     return plan_text().encode() + b"#" * MAX_SOURCE_BYTES
+
+
+def tables_in(source: Source) -> list[Table]:
+    """The tables among a read source's blocks."""
+    return [block for block in source.blocks if isinstance(block, Table)]

@@ -1,7 +1,7 @@
 """The corpus's prose text documents, to set them in the other shapes offices send text in.
 
 Documents whose text is a table (cells a line, ` | ` rows) are left out: a PDF or a wrapped text
-would hold them as a table, which tests/sources/test_reader.py covers."""
+would hold them as a table, which tests/sources/test_reader_pdf.py covers."""
 
 from __future__ import annotations
 
