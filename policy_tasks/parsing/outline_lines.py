@@ -123,7 +123,9 @@ def _figure_led_marker(norm: str, stack: list[Node]) -> Marker | None:
     if m is None or not any(n.style == "num" for n in stack[1:]):
         return None
     last = next(n for n in reversed(stack) if n.style == "num")
-    ended = normalise(current.own_text).rstrip()[-1:] in ("。", ";", ")", "!", "?")
+    # A clause's responsibility bracket closes its sentence in whichever bracket the office uses
+    # (`()` `[]` `〔〕`, `【】` read as `[]`).
+    ended = normalise(current.own_text).rstrip()[-1:] in ("。", ";", ")", "]", "〕", "!", "?")
     if int(m["n"]) != last.value + 1 or not ended:
         return None
     return Marker("num", int(m["n"]), m["n"], m.end())
