@@ -95,7 +95,9 @@ _EXCLUDE = re.compile(
 )
 _CONDITION = re.compile(r"^对(?!照|接|标)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
-_BY_DATE = re.compile(r"(?:前|以前|之前)$")
+# A date the work is due by: `12月底前`, and a month's or quarter's end written without 前, which the genre
+# writes for the same deadline (`6月底完成`, `10月底根据评估结果修编`).
+_BY_DATE = re.compile(r"(?:前|以前|之前|[底末])$")
 
 
 def find_milestones(
