@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from accounts.models import Unit, User
 from duban.lib import clock
-from duban.lib.sql import rows_for_ids
 from policy_tasks.models import (
     Area,
     CompletionRequest,
@@ -27,20 +26,17 @@ from policy_tasks.models import (
 from policy_tasks.permissions import sees_every_task, visible_tasks
 from policy_tasks.selectors.figures import closed_by, open_at, open_branches
 from policy_tasks.selectors.lights import (
-    _THRESHOLDS_SQL,
     GREEN,
     GREY,
     OPEN,
     RED,
     YELLOW,
     Light,
-    _Due,
-    _Thresholds,
     annotate_lights,
-    milestone_light_reasons,
 )
 from policy_tasks.selectors.tasks import milestones_overdue
-from policy_tasks.web.light_bounds import first_beyond, open_lights, request_percents, task_lights_bounded
+from policy_tasks.web import ledger_lights
+from policy_tasks.web.light_bounds import task_lights_bounded
 
 
 def _task_units_prefetch() -> Prefetch:
@@ -182,38 +178,23 @@ def ledger_page(
     per_page = per_page or PER_PAGE
     qs = _filtered(user=user, filters=filters)
     if filters.light in (YELLOW, GREEN):
-        # Live and past due is red, withdrawn is grey: neither can be yellow or green.
-        candidates = qs.filter(Q(due_date__gte=on) | Q(due_date=None))
-        dues = [
-            _Due(*row)
-            for row in candidates.values_list("pk", "task_id", "document_id", "status", "due_date").order_by(
-                *qs.query.order_by
+        candidates = ledger_lights.undecided(qs, on)
+        order = qs.query.order_by
+        if ledger_lights.in_sql():
+            # The candidates judged per (document, due date, percent) group; one page of ids read.
+            judged = ledger_lights.judge(candidates, light=filters.light, on=on)
+            total = judged.total
+            num_pages = max(1, -(-total // per_page))
+            number = page_number(page, num_pages)
+            chosen = ledger_lights.page_ids(
+                candidates, judged, order=order, offset=(number - 1) * per_page, limit=per_page
             )
-        ]
-        # One date bound per document instead of counting working days for each of ~45,000 rows.
-        documents = {
-            pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {d.document_id for d in dues})
-        }
-        beyond = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
-        percents = request_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
-        lights = open_lights(dues, on=on, documents=documents, percents=percents, bounds=beyond)
-        # A milestone with a target is judged on its own reported value: the one judgement decides.
-        # (As open rows: one closed after a past 统计日期 was open then.)
-        valued = [
-            _Due(pk, task_id, doc_id, Milestone.Status.OPEN, due)
-            for pk, task_id, doc_id, due in candidates.filter(target_value__isnull=False).values_list(
-                "pk", "task_id", "document_id", "due_date"
-            )
-        ]
-        if valued:
-            lights.update(
-                {pk: r.light for pk, r in milestone_light_reasons(valued, on=on, documents=documents).items()}
-            )
-        ids = [d.pk for d in dues if lights[d.pk] == filters.light]
-        total = len(ids)
-        num_pages = max(1, -(-total // per_page))
-        number = page_number(page, num_pages)
-        chosen = ids[(number - 1) * per_page : number * per_page]
+        else:
+            ids = ledger_lights.light_ids(candidates, light=filters.light, on=on, order=order)
+            total = len(ids)
+            num_pages = max(1, -(-total // per_page))
+            number = page_number(page, num_pages)
+            chosen = ids[(number - 1) * per_page : number * per_page]
     else:
         total = qs.count()
         num_pages = max(1, -(-total // per_page))
