@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import Unit, User
@@ -35,7 +36,7 @@ from policy_tasks.selectors.lights import (
     annotate_lights,
 )
 from policy_tasks.selectors.tasks import milestones_overdue
-from policy_tasks.web import ledger_lights
+from policy_tasks.web import board_counts, ledger_lights
 from policy_tasks.web.light_bounds import task_lights_bounded
 
 
@@ -57,6 +58,8 @@ class LedgerFilters:
 
 
 PER_PAGE = 50
+# The lists' order but the overdue ledger's (selectors.tasks.milestones_overdue has its own).
+LIST_ORDER = ("due_date", "document_id", "task__number", "position", "pk")
 Row = TypeVar("Row", Milestone, Task)
 
 
@@ -85,7 +88,7 @@ def _filtered(*, user: User, filters: LedgerFilters) -> QuerySet[Milestone]:
         qs = (
             qs.select_related("task", "task__area", "document")
             .prefetch_related(_task_units_prefetch())
-            .order_by("due_date", "document_id", "task__number", "position", "pk")
+            .order_by(*LIST_ORDER)
         )
     if filters.dated:
         qs = qs.filter(due_date__isnull=False).exclude(status=Milestone.Status.WITHDRAWN)
@@ -179,7 +182,7 @@ def ledger_page(
     qs = _filtered(user=user, filters=filters)
     if filters.light in (YELLOW, GREEN):
         candidates = ledger_lights.undecided(qs, on)
-        order = qs.query.order_by
+        order = LIST_ORDER
         if ledger_lights.in_sql():
             # The candidates judged per (document, due date, percent) group; one page of ids read.
             judged = ledger_lights.judge(candidates, light=filters.light, on=on)
@@ -232,6 +235,15 @@ def board(*, user: User, document: PolicyDocument, on: date, area: Area | None =
     a larger document shows each area's counts, each a link to the list of that area (issue 18:
     10,000 tiles were megabytes of HTML that nobody reads)."""
     visible = visible_tasks(user).filter(document=document)
+    areas = list(document.areas.order_by("number"))
+    if area is None and connection.vendor == "postgresql" and visible.count() > BOARD_TILES_MAX:
+        # A large document shows counts only: grouped in SQL, without a row per clause.
+        summary = board_counts.summarise(visible, document=document, on=on, live=open_branches(on))
+        return [
+            BoardArea(area=key, tasks=[], counts=summary.counts[key.pk if key is not None else None])
+            for key in [*areas, None]
+            if (key.pk if key is not None else None) in summary.counts
+        ]
     # Plain rows for the lights and counts; model instances only for the tiles shown.
     # Unordered: the tasks' default ordering joined the documents to sort 10,000 rows only counted.
     rows = [_BoardRow(*row) for row in visible.values_list("id", "area_id", "status").order_by()]
@@ -239,7 +251,6 @@ def board(*, user: User, document: PolicyDocument, on: date, area: Area | None =
     lights = task_lights_bounded(
         rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")), live=open_branches(on)
     )
-    areas = list(document.areas.order_by("number"))
     grouped: dict[int | None, list[_BoardRow]] = {a.pk: [] for a in areas}
     for row in rows:
         grouped.setdefault(row.area_id, []).append(row)

@@ -35,7 +35,7 @@ def both(user, filters: ledger.LedgerFilters, per_page: int = 7) -> tuple[list[i
     on = filters.as_of
     qs = ledger._filtered(user=user, filters=filters)
     candidates = ledger_lights.undecided(qs, on)
-    order = qs.query.order_by
+    order = ledger.LIST_ORDER
     row_by_row = ledger_lights.light_ids(candidates, light=filters.light, on=on, order=order)
     judged = ledger_lights.judge(candidates, light=filters.light, on=on)
     paged: list[int] = []
