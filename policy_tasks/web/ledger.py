@@ -36,7 +36,7 @@ from policy_tasks.selectors.lights import (
     annotate_lights,
 )
 from policy_tasks.selectors.tasks import milestones_overdue
-from policy_tasks.web import board_counts, ledger_lights
+from policy_tasks.web import board_counts, ledger_lights, ledger_window
 from policy_tasks.web.light_bounds import task_lights_bounded
 
 
@@ -199,12 +199,18 @@ def ledger_page(
             number = page_number(page, num_pages)
             chosen = ids[(number - 1) * per_page : number * per_page]
     else:
-        total = qs.count()
+        by_dates = filters.light != RED and connection.vendor == "postgresql"
+        counts = ledger_window.due_counts(qs) if by_dates else []
+        total = sum(n for _, n in counts) if by_dates else qs.count()
         num_pages = max(1, -(-total // per_page))
         number = page_number(page, num_pages)
-        # The page's ids first, sorted on narrow rows: sorting the full rows would carry each
-        # one's document (with its whole source text) through the sort.
-        chosen = list(qs.values_list("pk", flat=True)[(number - 1) * per_page : number * per_page])
+        if by_dates:
+            # Only the rows of the due dates the page falls on are sorted (ledger_window).
+            chosen = ledger_window.page_ids(qs, counts, offset=(number - 1) * per_page, limit=per_page)
+        else:
+            # The page's ids first, sorted on narrow rows: sorting the full rows would carry each
+            # one's document (with its whole source text) through the sort.
+            chosen = list(qs.values_list("pk", flat=True)[(number - 1) * per_page : number * per_page])
     by_id = {m.pk: m for m in qs.filter(pk__in=chosen)}
     rows = annotate_lights(as_then([by_id[pk] for pk in chosen], on), on=on)
     return LedgerPage(rows=_decorate(rows, on), total=total, number=number, num_pages=num_pages, per_page=per_page)

@@ -95,3 +95,21 @@ def test_every_kind_of_row_is_compared(mixed):
     valued = Milestone.objects.get(task=mixed.task, target_value=Decimal("3.7"))
     filters = ledger.LedgerFilters(document=mixed.document, light="yellow", as_of=AT_60)
     assert valued.pk in both(mixed.supervisor, filters)[1]
+
+
+@pytest.mark.parametrize("light", ["", "grey", "open", "yellow", "green"])
+def test_every_page_of_every_list_is_the_whole_list_in_order(mixed, light):
+    """The pages (web/ledger_window for the lists read by due date, ledger_lights for yellow and green)
+    add up to the whole list, undated rows last, across pages that start and end inside a due date."""
+    assert Milestone.objects.filter(task__document=mixed.document, due_date=None).exists()
+    for on in (date(2023, 3, 2), date(2023, 8, 16)):
+        filters = ledger.LedgerFilters(document=mixed.document, light=light, as_of=on)
+        expected = [m.pk for m in ledger.ledger_milestones(user=mixed.supervisor, filters=filters)]
+        first = ledger.ledger_page(user=mixed.supervisor, filters=filters, page=1, per_page=4)
+        paged = [
+            m.pk
+            for n in range(1, first.num_pages + 1)
+            for m in ledger.ledger_page(user=mixed.supervisor, filters=filters, page=n, per_page=4).rows
+        ]
+        assert paged == expected
+        assert first.total == len(expected)
