@@ -80,8 +80,11 @@ def summarise(visible: QuerySet[Task], *, document: PolicyDocument, on: date, li
     rows = fetch(
         f"WITH p AS ({per_task})"
         " SELECT t.area_id, t.status, p.task_id IS NOT NULL, p.first_due,"
-        f" CASE WHEN p.task_id IS NULL THEN EXISTS (SELECT 1 FROM {table(Milestone)} m"
-        f" WHERE {column(Milestone, 'task', 'm')} = t.id AND {column(Milestone, 'status', 'm')} <> %s) END,"
+        # A scalar subquery, not EXISTS: PostgreSQL would hash EXISTS over every milestone of every
+        # document; this probes the task's index, and only for the clauses with nothing live.
+        f" CASE WHEN p.task_id IS NULL THEN (SELECT TRUE FROM {table(Milestone)} m"
+        f" WHERE {column(Milestone, 'task', 'm')} = t.id AND {column(Milestone, 'status', 'm')} <> %s LIMIT 1)"
+        " IS NOT NULL END,"
         f" CASE WHEN p.first_due >= %s THEN COALESCE(l.{column(LeadReport, 'percent')}, 0) END, COUNT(*)"
         f" FROM ({tasks[0]}) AS t(id, area_id, status) LEFT JOIN p ON p.task_id = t.id"
         f" LEFT JOIN {table(LeadReport)} l ON l.{column(LeadReport, 'task')} = t.id"
