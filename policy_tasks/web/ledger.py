@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Prefetch, QuerySet
 
 from accounts.models import Unit, User
 from duban.lib import clock
-from duban.lib.sql import rows_for_ids
 from policy_tasks.models import (
     Area,
     CompletionRequest,
@@ -27,20 +27,17 @@ from policy_tasks.models import (
 from policy_tasks.permissions import sees_every_task, visible_tasks
 from policy_tasks.selectors.figures import closed_by, open_at, open_branches
 from policy_tasks.selectors.lights import (
-    _THRESHOLDS_SQL,
     GREEN,
     GREY,
     OPEN,
     RED,
     YELLOW,
     Light,
-    _Due,
-    _Thresholds,
     annotate_lights,
-    milestone_light_reasons,
 )
 from policy_tasks.selectors.tasks import milestones_overdue
-from policy_tasks.web.light_bounds import first_beyond, open_lights, request_percents, task_lights_bounded
+from policy_tasks.web import board_counts, ledger_lights, ledger_window
+from policy_tasks.web.light_bounds import task_lights_bounded
 
 
 def _task_units_prefetch() -> Prefetch:
@@ -61,6 +58,8 @@ class LedgerFilters:
 
 
 PER_PAGE = 50
+# The lists' order but the overdue ledger's (selectors.tasks.milestones_overdue has its own).
+LIST_ORDER = ("due_date", "document_id", "task__number", "position", "pk")
 Row = TypeVar("Row", Milestone, Task)
 
 
@@ -89,7 +88,7 @@ def _filtered(*, user: User, filters: LedgerFilters) -> QuerySet[Milestone]:
         qs = (
             qs.select_related("task", "task__area", "document")
             .prefetch_related(_task_units_prefetch())
-            .order_by("due_date", "document_id", "task__number", "position", "pk")
+            .order_by(*LIST_ORDER)
         )
     if filters.dated:
         qs = qs.filter(due_date__isnull=False).exclude(status=Milestone.Status.WITHDRAWN)
@@ -182,45 +181,36 @@ def ledger_page(
     per_page = per_page or PER_PAGE
     qs = _filtered(user=user, filters=filters)
     if filters.light in (YELLOW, GREEN):
-        # Live and past due is red, withdrawn is grey: neither can be yellow or green.
-        candidates = qs.filter(Q(due_date__gte=on) | Q(due_date=None))
-        dues = [
-            _Due(*row)
-            for row in candidates.values_list("pk", "task_id", "document_id", "status", "due_date").order_by(
-                *qs.query.order_by
+        candidates = ledger_lights.undecided(qs, on)
+        order = LIST_ORDER
+        if ledger_lights.in_sql():
+            # The candidates judged per (document, due date, percent) group; one page of ids read.
+            judged = ledger_lights.judge(candidates, light=filters.light, on=on)
+            total = judged.total
+            num_pages = max(1, -(-total // per_page))
+            number = page_number(page, num_pages)
+            chosen = ledger_lights.page_ids(
+                candidates, judged, order=order, offset=(number - 1) * per_page, limit=per_page
             )
-        ]
-        # One date bound per document instead of counting working days for each of ~45,000 rows.
-        documents = {
-            pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {d.document_id for d in dues})
-        }
-        beyond = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
-        percents = request_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
-        lights = open_lights(dues, on=on, documents=documents, percents=percents, bounds=beyond)
-        # A milestone with a target is judged on its own reported value: the one judgement decides.
-        # (As open rows: one closed after a past 统计日期 was open then.)
-        valued = [
-            _Due(pk, task_id, doc_id, Milestone.Status.OPEN, due)
-            for pk, task_id, doc_id, due in candidates.filter(target_value__isnull=False).values_list(
-                "pk", "task_id", "document_id", "due_date"
-            )
-        ]
-        if valued:
-            lights.update(
-                {pk: r.light for pk, r in milestone_light_reasons(valued, on=on, documents=documents).items()}
-            )
-        ids = [d.pk for d in dues if lights[d.pk] == filters.light]
-        total = len(ids)
-        num_pages = max(1, -(-total // per_page))
-        number = page_number(page, num_pages)
-        chosen = ids[(number - 1) * per_page : number * per_page]
+        else:
+            ids = ledger_lights.light_ids(candidates, light=filters.light, on=on, order=order)
+            total = len(ids)
+            num_pages = max(1, -(-total // per_page))
+            number = page_number(page, num_pages)
+            chosen = ids[(number - 1) * per_page : number * per_page]
     else:
-        total = qs.count()
+        by_dates = filters.light != RED and connection.vendor == "postgresql"
+        counts = ledger_window.due_counts(qs) if by_dates else []
+        total = sum(n for _, n in counts) if by_dates else qs.count()
         num_pages = max(1, -(-total // per_page))
         number = page_number(page, num_pages)
-        # The page's ids first, sorted on narrow rows: sorting the full rows would carry each
-        # one's document (with its whole source text) through the sort.
-        chosen = list(qs.values_list("pk", flat=True)[(number - 1) * per_page : number * per_page])
+        if by_dates:
+            # Only the rows of the due dates the page falls on are sorted (ledger_window).
+            chosen = ledger_window.page_ids(qs, counts, offset=(number - 1) * per_page, limit=per_page)
+        else:
+            # The page's ids first, sorted on narrow rows: sorting the full rows would carry each
+            # one's document (with its whole source text) through the sort.
+            chosen = list(qs.values_list("pk", flat=True)[(number - 1) * per_page : number * per_page])
     by_id = {m.pk: m for m in qs.filter(pk__in=chosen)}
     rows = annotate_lights(as_then([by_id[pk] for pk in chosen], on), on=on)
     return LedgerPage(rows=_decorate(rows, on), total=total, number=number, num_pages=num_pages, per_page=per_page)
@@ -251,6 +241,15 @@ def board(*, user: User, document: PolicyDocument, on: date, area: Area | None =
     a larger document shows each area's counts, each a link to the list of that area (issue 18:
     10,000 tiles were megabytes of HTML that nobody reads)."""
     visible = visible_tasks(user).filter(document=document)
+    areas = list(document.areas.order_by("number"))
+    if area is None and connection.vendor == "postgresql" and visible.count() > BOARD_TILES_MAX:
+        # A large document shows counts only: grouped in SQL, without a row per clause.
+        summary = board_counts.summarise(visible, document=document, on=on, live=open_branches(on))
+        return [
+            BoardArea(area=key, tasks=[], counts=summary.counts[key.pk if key is not None else None])
+            for key in [*areas, None]
+            if (key.pk if key is not None else None) in summary.counts
+        ]
     # Plain rows for the lights and counts; model instances only for the tiles shown.
     # Unordered: the tasks' default ordering joined the documents to sort 10,000 rows only counted.
     rows = [_BoardRow(*row) for row in visible.values_list("id", "area_id", "status").order_by()]
@@ -258,7 +257,6 @@ def board(*, user: User, document: PolicyDocument, on: date, area: Area | None =
     lights = task_lights_bounded(
         rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")), live=open_branches(on)
     )
-    areas = list(document.areas.order_by("number"))
     grouped: dict[int | None, list[_BoardRow]] = {a.pk: [] for a in areas}
     for row in rows:
         grouped.setdefault(row.area_id, []).append(row)
