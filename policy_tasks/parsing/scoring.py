@@ -148,7 +148,9 @@ def score_folder(folder: Path, *, current_year: int) -> DocumentScore:
 
     gold: Gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     source = next(p for p in sorted(folder.iterdir()) if p.name.startswith("source."))
-    started = time.perf_counter()
+    # The parser's own work (CPU time), as the import's budget is stated: a wall clock would also
+    # count whatever else the machine runs meanwhile (four test workers on two cores).
+    started = time.process_time()
     try:
         # As the import reads it: a document that states no year is read in the current one.
         parsed = parse_bytes(source.read_bytes(), filename=source.name, assume_year=current_year)
@@ -164,7 +166,7 @@ def score_folder(folder: Path, *, current_year: int) -> DocumentScore:
         parsed = parse_bytes(source.read_bytes(), filename=source.name, year=gold["year"])
     score = score_document(parsed, gold)
     score.id = score.id or folder.name
-    score.seconds = time.perf_counter() - started
+    score.seconds = time.process_time() - started
     return score
 
 
