@@ -11,9 +11,9 @@ from collections.abc import Callable
 import pytest
 
 from policy_tasks.parsing import parse_document
-from policy_tasks.parsing.scoring import GoldClause, score_folder
+from policy_tasks.parsing.scoring import GoldClause
 from tests.parsing import convention_swaps as swaps
-from tests.sources.corpus_prose import prose_documents
+from tests.sources.corpus_prose import misread, prose_documents
 
 DOCUMENTS = prose_documents()
 Swap = Callable[[str, list[GoldClause]], str]
@@ -44,13 +44,8 @@ def test_the_corpus_prose_in_another_convention_reads_as_annotated(case, tmp_pat
         if swapped == text:
             continue
         changed += 1
-        folder_copy = tmp_path / folder.name
-        folder_copy.mkdir()
-        (folder_copy / "source.txt").write_text(swapped, encoding="utf-8")
-        (folder_copy / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-        score = score_folder(folder_copy, current_year=2026)
-        if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
-            wrong.append(f"{folder.name}: {score.refused or ''} {score.wrong[:3]}")
+        if (error := misread(folder, swapped, tmp_path)) is not None:
+            wrong.append(error)
     assert changed >= fewest
     assert wrong == []
 

@@ -79,3 +79,19 @@ def with_page_numbers(text: str, lines_a_page: int, *, style: str) -> str:
         else:
             out += ["\f" + page[0] if number > 1 else page[0], *page[1:], f"-{number}-"]
     return "\n".join(out)
+
+
+def misread(folder: Path, text: str, into: Path) -> str | None:
+    """Score `text` as the source of the corpus document in `folder`, against its own gold (a
+    copy in `into`): what was read wrong, or None when every clause and dated milestone is right,
+    nothing is read where the gold has none and nothing is refused."""
+    from policy_tasks.parsing.scoring import score_folder
+
+    case = into / folder.name
+    case.mkdir()
+    (case / "source.txt").write_text(text, encoding="utf-8")
+    (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
+    score = score_folder(case, current_year=2026)
+    if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
+        return f"{folder.name}: {score.refused or ''} {score.wrong[:3]}"
+    return None

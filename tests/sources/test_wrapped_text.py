@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from policy_tasks.parsing.scoring import score_folder
 from policy_tasks.parsing.sources import read_source
-from tests.sources.corpus_prose import CORPUS, hard_wrapped, prose_documents, read_text, with_page_numbers
+from tests.sources.corpus_prose import CORPUS, hard_wrapped, misread, prose_documents, read_text, with_page_numbers
 
 DOCUMENTS = prose_documents()
 
@@ -18,15 +17,11 @@ DOCUMENTS = prose_documents()
     ids=["28-characters-indented", "28-characters", "42-characters-indented", "40-characters"],
 )
 def test_the_corpus_prose_broken_at_a_page_width_reads_as_annotated(width, indent, tmp_path):
-    wrong = []
-    for folder, text in DOCUMENTS:
-        case = tmp_path / folder.name
-        case.mkdir()
-        (case / "source.txt").write_text(hard_wrapped(text, width, indent=indent), encoding="utf-8")
-        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-        score = score_folder(case, current_year=2026)
-        if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
-            wrong.append(f"{folder.name}: {score.refused or ''} {score.wrong[:3]}")
+    wrong = [
+        error
+        for folder, text in DOCUMENTS
+        if (error := misread(folder, hard_wrapped(text, width, indent=indent), tmp_path))
+    ]
     assert len(DOCUMENTS) >= 50
     assert wrong == []
 
@@ -35,16 +30,11 @@ def test_the_corpus_prose_broken_at_a_page_width_reads_as_annotated(width, inden
 def test_the_corpus_prose_copied_from_numbered_pages_reads_as_annotated(style, tmp_path):
     """22 lines a page (GB/T 9704), each page's number at its foot: a paragraph running on to the
     next page joins across the number, and no number becomes a block."""
-    wrong = []
-    for folder, text in DOCUMENTS:
-        case = tmp_path / folder.name
-        case.mkdir()
-        paged = with_page_numbers(hard_wrapped(text, 56, indent=True), 22, style=style)
-        (case / "source.txt").write_text(paged, encoding="utf-8")
-        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-        score = score_folder(case, current_year=2026)
-        if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
-            wrong.append(f"{folder.name}: {score.refused or ''} {score.wrong[:3]}")
+    wrong = [
+        error
+        for folder, text in DOCUMENTS
+        if (error := misread(folder, with_page_numbers(hard_wrapped(text, 56, indent=True), 22, style=style), tmp_path))
+    ]
     assert len(DOCUMENTS) >= 50
     assert wrong == []
 
