@@ -19,6 +19,10 @@ from .unit_names import looks_like_units
 from .units import Responsibility, read_responsibility
 
 _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
+# GB/T 9704's 附件说明 under a notice: `附件:1.…任务分解表`, then `2.…清单` on the next lines. Those
+# are the attachments' names, not items of a plan (a figure-led `2.2024年…` was never taken for one).
+_ANNEX_LIST_RE = re.compile(r"^附件\s*:\s*1\s*[.、]")
+_RESPONSIBLE_RE = re.compile(r"(?:单位|部门|领导|科室|处室)\s*:|牵头|配合|负责")
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|zip|rar)\s*$", re.IGNORECASE)
 
 
@@ -31,6 +35,7 @@ class Outline:
         self.loose: list[Line] = []
         self._stack: list[Node] = [self.root]
         self._attached = False  # the line before went to the open item
+        self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
@@ -69,6 +74,16 @@ class Outline:
         marker = line_marker(norm) or self._figure_led(norm)
         if marker is not None and _FILE_NAME_RE.search(norm):
             marker = None  # `17.…政策清单.docx`: a file's name, as pages list attachments, not an item
+        if (
+            marker is not None
+            and marker.style == "num"
+            and marker.value == self._annex_next
+            and not _RESPONSIBLE_RE.search(norm)
+        ):
+            marker = None  # the next attachment's name in the notice's 附件说明
+            self._annex_next += 1
+        else:
+            self._annex_next = 2 if _ANNEX_LIST_RE.match(norm) else 0
         if marker is not None and not _is_date_like(norm):
             styles = [n.style for n in self._stack]
             if marker.style in styles:

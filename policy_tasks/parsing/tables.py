@@ -77,6 +77,8 @@ def table_lines(table: Table) -> list[str]:
     # A deadline column's own time label (`一季度` under a merged 进度安排): its cells are that
     # quarter's schedule, read as `一季度:3月底前…`.
     periods = {i: h for i, h in enumerate(header) if kinds[i] == DUE and TIME_LABEL_RE.match(normalise(h))}
+    # Whether any row fills the last column (see _restore_merged).
+    last_used = any(len(r) == len(header) and r[-1] for r in rows[start + 1 :])
     for row in rows[start + 1 :]:
         if not any(row) or re.sub(r"\s", "", normalise(next(c for c in row if c))) in ("合计", "总计", "小计"):
             continue  # a total row (合计 over the text columns) is no task
@@ -85,7 +87,7 @@ def table_lines(table: Table) -> list[str]:
                 if kinds[i] == DUE and cell and cell != above and TIME_LABEL_RE.match(normalise(cell)):
                     periods[i] = cell
             continue
-        row = _restore_merged(row, previous, kinds)
+        row = _restore_merged(row, previous, kinds, last_used=last_used)
         previous = row
         spanning = _spanning(row)
         if spanning is not None:
@@ -164,18 +166,33 @@ def table_lines(table: Table) -> list[str]:
     return lines
 
 
-def _restore_merged(row: list[str], previous: list[str] | None, kinds: list[str | None]) -> list[str]:
+def _restore_merged(
+    row: list[str], previous: list[str] | None, kinds: list[str | None], *, last_used: bool
+) -> list[str]:
     """A unit cell merged down several rows is lost from the later rows when a page flattens the
-    table: their cells slide left, and a progress note lands under 牵头单位. Put the unit back."""
-    if previous is None:
+    table: their cells slide left, and a progress note lands under 牵头单位. Put the unit back.
+
+    The slide empties the row's last cell, which tells it only where that column is used at all
+    (`last_used`): a table whose last column (备注, 完成时限) is empty throughout slid nothing. A
+    cell listing places (`西秀区、普定县`, the counties that answer) is no progress note."""
+    if previous is None or not last_used:
         return row
     for i, kind in enumerate(kinds):
         if kind not in (LEAD, LISTED, CO) or i >= len(row) or i >= len(previous):
             continue
         value, above = row[i], previous[i]
-        if value and above and not looks_like_units(value) and looks_like_units(above) and not row[-1]:
+        if value and above and not _names_units(value) and looks_like_units(above) and not row[-1]:
             row = [*row[:i], above, *row[i:-1]]
     return row
+
+
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:市|县|区|州|旗|盟|镇|乡|街道)")
+
+
+def _names_units(value: str) -> bool:
+    """Units, or places standing for their governments (a county's name in a 责任单位 cell)."""
+    names = [n.strip() for n in re.split(r"[、,，;；]", normalise(value)) if n.strip()]
+    return looks_like_units(value) or (bool(names) and all(_PLACE_RE.fullmatch(n) for n in names))
 
 
 def _spanning(row: list[str]) -> str | None:
