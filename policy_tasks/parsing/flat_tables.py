@@ -25,6 +25,7 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .outline import line_marker
 from .pipe_tables import align, is_pipe_line, pipe_rows
 from .sources import Table
 from .tables import table_lines, vertical_lines
@@ -49,9 +50,17 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         ):
             j = i + 1
             rows = [_cells(text, sep)]
-            while j < len(lines) and (sep in lines[j][0] or not lines[j][0].strip()):
-                if lines[j][0].strip():
-                    rows.append(_cells(lines[j][0], sep))
+            while j < len(lines):
+                line = lines[j][0]
+                if sep in line or not line.strip():
+                    if line.strip():
+                        rows.append(_cells(line, sep))
+                elif _merged_row(line, lines, j, sep, len(rows[0])):
+                    # A heading row one merged cell fills, saved with no separator: as the
+                    # table readers give a merged row, its text in every cell.
+                    rows.append([line.strip()] * len(rows[0]))
+                else:
+                    break
                 j += 1
             out.extend((line, False) for line in table_lines(Table(tuple(tuple(r) for r in rows))))
             i = j
@@ -110,6 +119,29 @@ def _separator(text: str) -> str | None:
     if text.count(" | ") >= 1 or text.rstrip().endswith(" |"):
         return "|"
     return None
+
+
+def _merged_row(line: str, lines: list[tuple[str, bool]], j: int, sep: str, width: int) -> bool:
+    """A numbered heading on a line of its own between a table's rows, the table going on after it
+    (further headings may come first)."""
+    if width < 3 or not _heading_line(line):
+        return False
+    for text, _ in lines[j + 1 :]:
+        if text.strip():
+            if sep in text:
+                return True
+            if not _heading_line(text):
+                return False
+    return False
+
+
+def _heading_line(line: str) -> bool:
+    """`一、…` or `(一)…`; a `1.` heading only short and no sentence (a cell's own `1.` list goes on)."""
+    norm = normalise(line.strip())
+    marker = line_marker(norm)
+    if marker is None:
+        return False
+    return marker.style in ("chapter", "cn", "pcn") or (marker.style == "num" and len(norm) <= 40 and "。" not in norm)
 
 
 def _cells(text: str, sep: str) -> list[str]:

@@ -166,31 +166,97 @@ def table_plan(text: str, gold: list[GoldClause]) -> TablePlan | None:
     return TablePlan(preamble=preamble, rows=rows, with_leaders=any(row.leaders for row in rows))
 
 
-def header(plan: TablePlan) -> list[str]:
-    return ["序号", "重点任务", "牵头单位", "配合单位", *(["责任领导"] if plan.with_leaders else []), "完成时限"]
+@dataclass(frozen=True)
+class Columns:
+    """A task table's columns as one office names and orders them: `fields` in order, each a
+    (header, field of Row) pair; `one_list` writes the lead and the helping units in one
+    `责任单位` cell, lead first, as the genre reads such a cell (only where one unit leads)."""
+
+    fields: tuple[tuple[str, str], ...]
+    one_list: bool = False
+
+    def fits(self, plan: TablePlan) -> bool:
+        return not self.one_list or all(len(_names(row.lead)) == 1 for row in plan.rows)
+
+    def header(self, plan: TablePlan) -> list[str]:
+        return [name for name, field in self.fields if field != "leaders" or plan.with_leaders]
+
+    def cells(self, plan: TablePlan, row: Row) -> list[str]:
+        out = []
+        for _, field in self.fields:
+            if field == "leaders" and not plan.with_leaders:
+                continue
+            if field == "units":
+                out.append("、".join(name for name in (row.lead, row.co) if name))
+            else:
+                out.append(getattr(row, field))
+        return out
 
 
-def cells(plan: TablePlan, row: Row) -> list[str]:
-    return [row.number, row.task, row.lead, row.co, *([row.leaders] if plan.with_leaders else []), row.due]
+def _names(joined: str) -> list[str]:
+    return [name for name in joined.split("、") if name]
 
 
-def _table_rows(plan: TablePlan) -> list[list[str] | str]:
+# Header wordings and orders from the corpus's own tables (docs/parsing.md, "Tables").
+COLUMNS = {
+    "task-lead-co-due": Columns(
+        (
+            ("序号", "number"),
+            ("重点任务", "task"),
+            ("牵头单位", "lead"),
+            ("配合单位", "co"),
+            ("责任领导", "leaders"),
+            ("完成时限", "due"),
+        )
+    ),
+    "work-lead-responsible-time": Columns(
+        (("序号", "number"), ("工作任务", "task"), ("牵头单位", "lead"), ("责任单位", "co"), ("完成时间", "due"))
+    ),
+    "measure-department": Columns(
+        (("编号", "number"), ("具体措施", "task"), ("牵头部门", "lead"), ("协办部门", "co"), ("时间节点", "due"))
+    ),
+    "leader-first": Columns(
+        (
+            ("序号", "number"),
+            ("任务内容", "task"),
+            ("责任领导", "leaders"),
+            ("牵头单位", "lead"),
+            ("配合单位", "co"),
+            ("时限要求", "due"),
+        )
+    ),
+    "one-unit-list": Columns(
+        (("序号", "number"), ("主要任务", "task"), ("责任单位", "units"), ("完成时限", "due")), one_list=True
+    ),
+}
+DEFAULT = COLUMNS["task-lead-co-due"]
+
+
+def header(plan: TablePlan, columns: Columns = DEFAULT) -> list[str]:
+    return columns.header(plan)
+
+
+def cells(plan: TablePlan, row: Row, columns: Columns = DEFAULT) -> list[str]:
+    return columns.cells(plan, row)
+
+
+def _table_rows(plan: TablePlan, columns: Columns = DEFAULT) -> list[list[str] | str]:
     """The header, then each clause's row after its headings (a str: a row one merged cell fills)."""
-    out: list[list[str] | str] = [header(plan)]
+    out: list[list[str] | str] = [columns.header(plan)]
     for row in plan.rows:
         out.extend(row.headings)
-        out.append(cells(plan, row))
+        out.append(columns.cells(plan, row))
     return out
 
 
-def docx_source(plan: TablePlan) -> bytes:
+def docx_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     from tests.sources.builders import docx_bytes
 
     def build(document) -> None:
         for line in plan.preamble:
             document.add_paragraph(line)
-        rows = _table_rows(plan)
-        width = len(header(plan))
+        rows = _table_rows(plan, columns)
+        width = len(columns.header(plan))
         table = document.add_table(rows=len(rows), cols=width)
         for row, values in zip(table.rows, rows, strict=True):
             if isinstance(values, str):
@@ -203,18 +269,18 @@ def docx_source(plan: TablePlan) -> bytes:
     return docx_bytes(build)
 
 
-def xlsx_source(plan: TablePlan) -> bytes:
+def xlsx_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     from tests.sources.builders import xlsx_bytes
 
     def build(book) -> None:
         sheet = book.active
         sheet.title = "任务清单"
-        width = len(header(plan))
+        width = len(columns.header(plan))
         # A sheet carries the plan's title lines in merged rows above the header, not the notice.
         for line in plan.preamble[-2:]:
             sheet.append([line])
             sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
-        for values in _table_rows(plan):
+        for values in _table_rows(plan, columns):
             if isinstance(values, str):
                 sheet.append([values])
                 sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=width)
@@ -222,6 +288,38 @@ def xlsx_source(plan: TablePlan) -> bytes:
                 sheet.append([int(values[0]) if values[0].isdigit() else values[0], *values[1:]])
 
     return xlsx_bytes(build)
+
+
+def pdf_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """Ruled, landscape, as Word exports a task table (tests/sources/pdf_tables.py); a merged row
+    is read back as every cell holding its text."""
+    from policy_tasks.parsing.sources import Table
+    from tests.sources.pdf_tables import render
+
+    width = len(columns.header(plan))
+    rows = [tuple([r] * width) if isinstance(r, str) else tuple(r) for r in _table_rows(plan, columns)]
+    return render([*plan.preamble, Table(tuple(rows))], landscape=True)
+
+
+def pipe_text(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """A web page's table saved as text, a row a line with ` | ` between cells."""
+    lines = list(plan.preamble)
+    for values in _table_rows(plan, columns):
+        lines.append(values if isinstance(values, str) else " | ".join(values))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def tab_text(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """A sheet saved by Excel or WPS as 文本文件(制表符分隔): tabs between cells, GB18030."""
+    lines = list(plan.preamble[-2:])
+    for values in _table_rows(plan, columns):
+        lines.append(values if isinstance(values, str) else "\t".join(values))
+    return ("\r\n".join(lines) + "\r\n").encode("gb18030")
+
+
+LAYOUTS = {"docx": docx_source, "xlsx": xlsx_source, "pdf": pdf_source, "txt": pipe_text, "tsv": tab_text}
+# The file name each layout is saved under (a tab-separated sheet is a .txt to the reader).
+SUFFIX = {"docx": "docx", "xlsx": "xlsx", "pdf": "pdf", "txt": "txt", "tsv": "txt"}
 
 
 def write_case(folder: Path, into: Path, source: bytes, suffix: str) -> Path:
