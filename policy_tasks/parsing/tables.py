@@ -190,9 +190,12 @@ _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:市|县|区|州|旗|盟|镇|乡
 
 
 def _names_units(value: str) -> bool:
-    """Units, or places standing for their governments (a county's name in a 责任单位 cell)."""
-    names = [n.strip() for n in re.split(r"[、,，;；]", normalise(value)) if n.strip()]
-    return looks_like_units(value) or (bool(names) and all(_PLACE_RE.fullmatch(n) for n in names))
+    """Units, or places standing for their governments (a county's name in a 责任单位 cell), in a
+    list or a name a line (readers give a cell's lines as spaces)."""
+    names = [n for n in re.split(r"[、,，;；\s]+", normalise(value)) if n]
+    if not names:
+        return False
+    return looks_like_units("、".join(names)) or all(_PLACE_RE.fullmatch(n) for n in names)
 
 
 def _spanning(row: list[str]) -> str | None:
@@ -213,7 +216,7 @@ def _unit_cell(value: str) -> str:
     (`农业股 乡村产业发展股`) is a list; a stray figure (`经管站 2`, a footnote mark) names no one."""
     parts = value.split()
     kept = [p for p in parts if not re.fullmatch(r"[\d.]+", p)]
-    if kept and all(looks_like_units(p) for p in kept):
+    if kept and (all(looks_like_units(p) for p in kept) or _names_units(" ".join(kept))):
         return "、".join(kept)
     return value
 

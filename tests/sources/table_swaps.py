@@ -13,7 +13,7 @@ paragraphs, its units not in a labelled bracket on its line, a bracket left with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policy_tasks.parsing.scoring import GoldClause, unit_key
@@ -42,6 +42,8 @@ class Row:
     leaders: str
     due: str
     headings: tuple[str, ...] = ()  # the plan's headings above the clause, a merged row each
+    lead_names: tuple[str, ...] = ()
+    co_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,8 @@ def table_plan(text: str, gold: list[GoldClause]) -> TablePlan | None:
                 leaders="、".join(clause.get("leaders", [])),
                 due=due,
                 headings=tuple(headings),
+                lead_names=tuple(clause.get("lead", [])),
+                co_names=tuple(clause.get("co", [])),
             )
         )
     if not rows or first is None:
@@ -174,9 +178,12 @@ class Columns:
 
     fields: tuple[tuple[str, str], ...]
     one_list: bool = False
+    # Between the names of a unit cell: `、`, or a line break (Alt+Enter in Excel, a paragraph a
+    # name in Word), which text saved from the table writes as a space.
+    joiner: str = "、"
 
     def fits(self, plan: TablePlan) -> bool:
-        return not self.one_list or all(len(_names(row.lead)) == 1 for row in plan.rows)
+        return not self.one_list or all(len(row.lead_names) == 1 for row in plan.rows)
 
     def header(self, plan: TablePlan) -> list[str]:
         return [name for name, field in self.fields if field != "leaders" or plan.with_leaders]
@@ -187,14 +194,12 @@ class Columns:
             if field == "leaders" and not plan.with_leaders:
                 continue
             if field == "units":
-                out.append("、".join(name for name in (row.lead, row.co) if name))
+                out.append(self.joiner.join([*row.lead_names, *row.co_names]))
+            elif field in ("lead", "co"):
+                out.append(self.joiner.join(getattr(row, f"{field}_names")))
             else:
                 out.append(getattr(row, field))
         return out
-
-
-def _names(joined: str) -> list[str]:
-    return [name for name in joined.split("、") if name]
 
 
 # Header wordings and orders from the corpus's own tables (docs/parsing.md, "Tables").
@@ -229,6 +234,8 @@ COLUMNS = {
         (("序号", "number"), ("主要任务", "task"), ("责任单位", "units"), ("完成时限", "due")), one_list=True
     ),
 }
+COLUMNS["a-name-a-line"] = replace(COLUMNS["task-lead-co-due"], joiner="\n")
+COLUMNS["one-list-a-name-a-line"] = replace(COLUMNS["one-unit-list"], joiner="\n")
 DEFAULT = COLUMNS["task-lead-co-due"]
 
 
@@ -297,7 +304,11 @@ def pdf_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     from tests.sources.pdf_tables import render
 
     width = len(columns.header(plan))
-    rows = [tuple([r] * width) if isinstance(r, str) else tuple(r) for r in _table_rows(plan, columns)]
+    # The renderer breaks a cell's lines where it holds a space.
+    rows = [
+        tuple([r] * width) if isinstance(r, str) else tuple(c.replace("\n", " ") for c in r)
+        for r in _table_rows(plan, columns)
+    ]
     return render([*plan.preamble, Table(tuple(rows))], landscape=True)
 
 
@@ -305,7 +316,7 @@ def pipe_text(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     """A web page's table saved as text, a row a line with ` | ` between cells."""
     lines = list(plan.preamble)
     for values in _table_rows(plan, columns):
-        lines.append(values if isinstance(values, str) else " | ".join(values))
+        lines.append(values if isinstance(values, str) else " | ".join(v.replace("\n", " ") for v in values))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -313,7 +324,7 @@ def tab_text(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     """A sheet saved by Excel or WPS as 文本文件(制表符分隔): tabs between cells, GB18030."""
     lines = list(plan.preamble[-2:])
     for values in _table_rows(plan, columns):
-        lines.append(values if isinstance(values, str) else "\t".join(values))
+        lines.append(values if isinstance(values, str) else "\t".join(v.replace("\n", " ") for v in values))
     return ("\r\n".join(lines) + "\r\n").encode("gb18030")
 
 

@@ -31,7 +31,16 @@ CASES = [
     ("leader-first", "tsv"),
     ("one-unit-list", "txt"),
     ("one-unit-list", "pdf"),
+    ("a-name-a-line", "docx"),
+    ("a-name-a-line", "pdf"),
+    ("a-name-a-line", "tsv"),
+    ("one-list-a-name-a-line", "xlsx"),
+    ("one-list-a-name-a-line", "pdf"),
 ]
+# Read wrong and left so, each said in docs/parsing.md: in a ruled PDF a name that fills its line
+# (`中国铁路呼和浩特局集团有限公司`) cannot be told from a name wrapped at the cell's edge, so the
+# name on the next line is joined to it.
+KNOWN_MISSES = {("one-list-a-name-a-line", "pdf"): ["neimenggu-hubaoewu-yitihua-2023"]}
 
 
 def _plans():
@@ -63,7 +72,7 @@ def test_the_corpus_prose_set_as_a_task_table_reads_as_annotated(columns, layout
             wrong.append(f"{folder.name}: {score.refused or ''} +{score.extra} {score.wrong[:3]}")
     assert made >= (FEWEST if not wording.one_list else 28)
     assert clauses >= 85
-    assert wrong == []
+    assert [w.split(":")[0] for w in wrong] == KNOWN_MISSES.get((columns, layout), []), wrong
 
 
 def data_text(plan: table_swaps.TablePlan, wording: table_swaps.Columns) -> str:
@@ -115,4 +124,28 @@ def test_a_heading_row_saved_without_separators_keeps_a_text_table_going():
         ("1", ["区发改局"], ["区财政局"], 1),
         ("2", ["区教育局"], ["区住建局"], 2),
         ("3", ["区教育局"], [], 2),
+    ]
+
+
+def test_unit_cells_with_a_name_a_line_are_lists_places_and_all():
+    # Alt+Enter in Excel between the names: a place standing for its government is one of them,
+    # and a long cell of several lines under 配合单位 is no progress note slid from another column
+    # (which put the unit cell above in its place).
+    from tests.sources.builders import xlsx_bytes
+
+    rows = [
+        ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+        [1, "推进合肥都市圈一体化发展。", "合肥市\n省发展改革委", "市财政局", "2024年底前"],
+        [
+            2,
+            "全社会研发投入增长12%。",
+            "市科技局",
+            "市经信局\n市教育局\n市住建局\n市商务局\n市卫健委\n市财政局\n市统计局",
+            "",
+        ],
+    ]
+    parsed = parse_bytes(xlsx_bytes(lambda book: [book.active.append(r) for r in rows]), filename="plan.xlsx")
+    assert [(t.lead_units, t.co_units) for t in parsed.tasks] == [
+        (["合肥市", "省发展改革委"], ["市财政局"]),
+        (["市科技局"], ["市经信局", "市教育局", "市住建局", "市商务局", "市卫健委", "市财政局", "市统计局"]),
     ]
