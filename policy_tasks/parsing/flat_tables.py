@@ -223,9 +223,11 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
 
 def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tuple[int, Table]:
     """Rows of a table flattened a cell a line: a row starts at its 序号 (the next number); its
-    cells go under the columns that can hold them (merged and empty cells were dropped)."""
+    cells go under the columns that can hold them (merged and empty cells were dropped). A
+    numbered heading between rows (`二、…`, `(一)…`) is a row one merged cell fills."""
     kinds = [meaning(h) for h in header]
     rows: list[list[str]] = []
+    headings: dict[int, list[str]] = {}  # the heading rows that come before rows[i]
     current: list[str] = []
     expected = 1
     while j < len(lines):
@@ -234,13 +236,18 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
             j += 1
             continue
         if re.fullmatch(r"\d{1,3}", normalise(text)) and int(normalise(text)) == expected:
-            if (current and rows) or expected > 1:
+            if current and (rows or expected > 1):
                 rows.append(current)
                 current = []
             # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
             current, expected = [*current, text], expected + 1
-        elif len(text) > 200 or (current and len(current) > 3 * len(header)):
-            break
+        elif _cell_heading(text, short=bool(current) and len(current) < 3):
+            if current:
+                rows.append(current)
+                current = []
+            headings.setdefault(len(rows), []).append(text)
+        elif (len(text) > 200 and len(current) != 1) or (current and len(current) > 3 * len(header)):
+            break  # a paragraph after the table: a long cell follows its row's 序号 at once
         else:
             current.append(text)
         j += 1
@@ -256,4 +263,19 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         others=(OTHER,),
         merged=(AREA,),
     )
-    return j, Table((tuple(header), *(tuple(r) for r in body)))
+    out: list[tuple[str, ...]] = []
+    for i, row in enumerate(body):
+        out.extend(tuple([h] * len(header)) for h in headings.get(i, []))
+        out.append(tuple(row))
+    return j, Table((tuple(header), *out))
+
+
+def _cell_heading(text: str, *, short: bool) -> bool:
+    """`二、…` or `(一)…` on a line of its own between rows: a heading, not a cell's text. Right
+    after a row's 序号 and task (`short`) only a short one of a sentence at most is (`(一)规范精简
+    审批,进一步提高行政效能。`); the row's next cells are never so numbered."""
+    norm = normalise(text)
+    marker = line_marker(norm)
+    if marker is None or marker.style not in ("chapter", "cn", "pcn"):
+        return False
+    return not short or (len(norm) <= 40 and "。" not in norm.rstrip().rstrip("。"))

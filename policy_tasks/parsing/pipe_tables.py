@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from .textutil import normalise
-from .unit_names import is_person, looks_like_units
+from .unit_names import is_person, looks_like_units, names_units
 
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 
@@ -111,7 +111,9 @@ def _kind_of(cell: str) -> str:
     names = [n for n in re.split(r"[、,;和及]", norm) if n.strip()]
     if names and all(is_person(n) for n in names):
         return "person"
-    if looks_like_units(norm) or looks_like_units(re.sub(r"[和及]", "、", norm)):
+    if norm.endswith("。"):
+        return "text"  # a finished sentence (`筹建黄石(上海)离岸科创中心。`), whatever it ends like
+    if looks_like_units(norm) or looks_like_units(re.sub(r"[和及]", "、", norm)) or names_units(norm):
         return "units"
     return "text"
 

@@ -37,7 +37,7 @@ from .outline import line_marker
 from .sources import Table
 from .table_headers import spread_header
 from .textutil import cn_to_int, normalise
-from .unit_names import looks_like_units
+from .unit_names import looks_like_units, names_units
 
 _HIGHER_TASK_RE = re.compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
 _LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
@@ -181,21 +181,9 @@ def _restore_merged(
         if kind not in (LEAD, LISTED, CO) or i >= len(row) or i >= len(previous):
             continue
         value, above = row[i], previous[i]
-        if value and above and not _names_units(value) and looks_like_units(above) and not row[-1]:
+        if value and above and not names_units(value) and looks_like_units(above) and not row[-1]:
             row = [*row[:i], above, *row[i:-1]]
     return row
-
-
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:市|县|区|州|旗|盟|镇|乡|街道)")
-
-
-def _names_units(value: str) -> bool:
-    """Units, or places standing for their governments (a county's name in a 责任单位 cell), in a
-    list or a name a line (readers give a cell's lines as spaces)."""
-    names = [n for n in re.split(r"[、,，;；\s]+", normalise(value)) if n]
-    if not names:
-        return False
-    return looks_like_units("、".join(names)) or all(_PLACE_RE.fullmatch(n) for n in names)
 
 
 def _spanning(row: list[str]) -> str | None:
@@ -216,7 +204,7 @@ def _unit_cell(value: str) -> str:
     (`农业股 乡村产业发展股`) is a list; a stray figure (`经管站 2`, a footnote mark) names no one."""
     parts = value.split()
     kept = [p for p in parts if not re.fullmatch(r"[\d.]+", p)]
-    if kept and (all(looks_like_units(p) for p in kept) or _names_units(" ".join(kept))):
+    if kept and (all(looks_like_units(p) for p in kept) or names_units(" ".join(kept))):
         return "、".join(kept)
     return value
 

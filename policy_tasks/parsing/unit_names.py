@@ -241,3 +241,15 @@ def is_person(name: str) -> bool:
         # by its own administration, listed among the units.
         or norm.endswith(("城", "港", "园"))
     )
+
+
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:市|县|区|州|旗|盟|镇|乡|街道)")
+
+
+def names_units(value: str) -> bool:
+    """Units, or places standing for their governments (a county's name in a 责任单位 cell), in a
+    list or a name a line (readers give a cell's lines as spaces)."""
+    names = [n for n in re.split(r"[、,，;；\s]+", normalise(value)) if n]
+    if not names:
+        return False
+    return looks_like_units("、".join(names)) or all(_PLACE_RE.fullmatch(n) for n in names)

@@ -328,9 +328,28 @@ def tab_text(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("gb18030")
 
 
-LAYOUTS = {"docx": docx_source, "xlsx": xlsx_source, "pdf": pdf_source, "txt": pipe_text, "tsv": tab_text}
+def cell_lines(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """A web page's table as a stored page's text holds it: a cell a line, the empty cells gone,
+    a merged heading row one line."""
+    lines = list(plan.preamble)
+    for values in _table_rows(plan, columns):
+        if isinstance(values, str):
+            lines.append(values)
+        else:
+            lines.extend(v.replace("\n", " ") for v in values if v)
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+LAYOUTS = {
+    "docx": docx_source,
+    "xlsx": xlsx_source,
+    "pdf": pdf_source,
+    "txt": pipe_text,
+    "tsv": tab_text,
+    "cells": cell_lines,
+}
 # The file name each layout is saved under (a tab-separated sheet is a .txt to the reader).
-SUFFIX = {"docx": "docx", "xlsx": "xlsx", "pdf": "pdf", "txt": "txt", "tsv": "txt"}
+SUFFIX = {"docx": "docx", "xlsx": "xlsx", "pdf": "pdf", "txt": "txt", "tsv": "txt", "cells": "txt"}
 
 
 def write_case(folder: Path, into: Path, source: bytes, suffix: str) -> Path:

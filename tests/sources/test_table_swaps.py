@@ -36,6 +36,8 @@ CASES = [
     ("a-name-a-line", "tsv"),
     ("one-list-a-name-a-line", "xlsx"),
     ("one-list-a-name-a-line", "pdf"),
+    ("one-unit-list", "cells"),
+    ("a-name-a-line", "cells"),
 ]
 # Read wrong and left so, each said in docs/parsing.md: in a ruled PDF a name that fills its line
 # (`中国铁路呼和浩特局集团有限公司`) cannot be told from a name wrapped at the cell's edge, so the
@@ -148,4 +150,44 @@ def test_unit_cells_with_a_name_a_line_are_lists_places_and_all():
     assert [(t.lead_units, t.co_units) for t in parsed.tasks] == [
         (["合肥市", "省发展改革委"], ["市财政局"]),
         (["市科技局"], ["市经信局", "市教育局", "市住建局", "市商务局", "市卫健委", "市财政局", "市统计局"]),
+    ]
+
+
+def test_a_table_a_cell_a_line_keeps_its_headings_and_long_cells():
+    # A stored web page's table: a cell a line, empty cells gone. A numbered heading between rows is
+    # a merged row (before, it was taken for the next row's group cell and shifted its cells), a
+    # long task cell right after its 序号 is the task (before, any line over 200 characters ended
+    # the table), and a short task that is a finished sentence is no unit name.
+    long_task = "推进政务服务事项网上办理," * 20 + "提升用户体验。"
+    text = "\n".join(
+        [
+            "测区2021年重点任务分工方案",
+            "序号",
+            "重点任务",
+            "牵头单位",
+            "配合单位",
+            "完成时限",
+            "一、让企业办事更省心",
+            "(一)提升线上服务友好度。加强系统集成、资源共享和业务协同,提升用户体验。具体措施:",
+            "1",
+            long_task,
+            "区府办",
+            "区行政服务中心、区市场监管局",
+            "2",
+            "筹建测区离岸科创中心。",
+            "区科委",
+            "区行政服务中心",
+            "二、让企业经营更放心",
+            "3",
+            "开展涉企检查“综合查一次”。",
+            "区市场监管局",
+            "区司法局",
+            "2021年底前",
+        ]
+    )
+    parsed = parse_bytes(text.encode("utf-8"), filename="plan.txt")
+    assert [(t.label, t.lead_units, t.co_units, t.area) for t in parsed.tasks] == [
+        ("1", ["区府办"], ["区行政服务中心", "区市场监管局"], 1),
+        ("2", ["区科委"], ["区行政服务中心"], 1),
+        ("3", ["区市场监管局"], ["区司法局"], 2),
     ]
