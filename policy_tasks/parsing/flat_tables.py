@@ -29,7 +29,7 @@ from .outline import line_marker
 from .pipe_tables import align, is_pipe_line, pipe_rows
 from .sources import Table
 from .tables import table_lines, vertical_lines
-from .textutil import normalise
+from .textutil import cn_to_int, normalise
 
 
 def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -235,12 +235,12 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         if not text:
             j += 1
             continue
-        if re.fullmatch(r"\d{1,3}", normalise(text)) and int(normalise(text)) == expected:
+        if _serial(text) == expected:
             if current and (rows or expected > 1):
                 rows.append(current)
                 current = []
             # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
-            current, expected = [*current, text], expected + 1
+            current, expected = [*current, str(expected)], expected + 1  # `三`, `(3)`: its number
         elif _cell_heading(text, short=bool(current) and len(current) < 3):
             if current:
                 rows.append(current)
@@ -268,6 +268,17 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         out.extend(tuple([h] * len(header)) for h in headings.get(i, []))
         out.append(tuple(row))
     return j, Table((tuple(header), *out))
+
+
+_SERIAL_RE = re.compile(r"\(?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?")
+
+
+def _serial(text: str) -> int | None:
+    """A 序号 cell's number as offices write it: `3`, `3.`, `三`, `(三)`."""
+    m = _SERIAL_RE.fullmatch(normalise(text).strip())
+    if m is None:
+        return None
+    return int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"])
 
 
 def _cell_heading(text: str, *, short: bool) -> bool:

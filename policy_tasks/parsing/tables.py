@@ -77,6 +77,11 @@ def table_lines(table: Table) -> list[str]:
     # A deadline column's own time label (`一季度` under a merged 进度安排): its cells are that
     # quarter's schedule, read as `一季度:3月底前…`.
     periods = {i: h for i, h in enumerate(header) if kinds[i] == DUE and TIME_LABEL_RE.match(normalise(h))}
+    heading_styles = {
+        marker.style
+        for row in rows[start + 1 :]
+        if (spanning := _spanning(row)) and (marker := line_marker(normalise(spanning)))
+    }
     # Whether any row fills the last column (see _restore_merged).
     last_used = any(len(r) == len(header) and r[-1] for r in rows[start + 1 :])
     for row in rows[start + 1 :]:
@@ -155,12 +160,13 @@ def table_lines(table: Table) -> list[str]:
             parent = clause.parent or clause
             parent.subs += 1
             clause = _Row(number, order, body, cells, progress)
-            clause.parent, clause.sub = parent, parent.subs
+            clause.parent, clause.sub, clause.heading_styles = parent, parent.subs, heading_styles
             continue
         if clause is not None:
             lines.extend(clause.lines())
         order += 1
         clause = _Row(number, order, body, cells, progress)
+        clause.heading_styles = heading_styles
     if clause is not None:
         lines.extend(clause.lines())
     return lines
@@ -350,6 +356,9 @@ class _Row:
         self.body = list(body)
         self.progress = list(progress)
         self.fields = {k: list(cells[k]) for k in _LABEL_FOR}
+        # The numbering styles of the table's heading rows: a row numbered in one of them would
+        # read as a heading's sibling (`(一)` rows under `(一)…` headings), so it is counted instead.
+        self.heading_styles: set[str] = set()
 
     def merge(self, body: list[str], cells: dict[str, list[str]], progress: list[str]) -> None:
         self.body += [b for b in body if b not in self.body]
@@ -367,7 +376,7 @@ class _Row:
             head = ""  # the task cell numbers itself (`1.地区生产总值…`); the 序号 counts groups
         elif re.fullmatch(r"\d{1,3}", number):
             head = f"{number}. "
-        elif cn_to_int(number):
+        elif cn_to_int(number) and "pcn" not in self.heading_styles:
             head = f"({number})"
         else:
             head = f"{self.order}. "

@@ -181,6 +181,8 @@ class Columns:
     # Between the names of a unit cell: `、`, or a line break (Alt+Enter in Excel, a paragraph a
     # name in Word), which text saved from the table writes as a space.
     joiner: str = "、"
+    # How the 序号 cells are written: `3`, `3.`, `三`, `（三）`.
+    serial: str = "digits"
 
     def fits(self, plan: TablePlan) -> bool:
         return not self.one_list or all(len(row.lead_names) == 1 for row in plan.rows)
@@ -195,6 +197,8 @@ class Columns:
                 continue
             if field == "units":
                 out.append(self.joiner.join([*row.lead_names, *row.co_names]))
+            elif field == "number":
+                out.append(_SERIALS[self.serial](int(row.number)))
             elif field in ("lead", "co"):
                 out.append(self.joiner.join(getattr(row, f"{field}_names")))
             else:
@@ -234,6 +238,21 @@ COLUMNS = {
         (("序号", "number"), ("主要任务", "task"), ("责任单位", "units"), ("完成时限", "due")), one_list=True
     ),
 }
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def _cn(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ("" if tens < 2 else _CN_DIGITS[tens - 1]) + ("十" if tens else "") + (_CN_DIGITS[ones - 1] if ones else "")
+
+
+_SERIALS = {"digits": str, "dotted": lambda n: f"{n}.", "cn": _cn, "paren-cn": lambda n: f"（{_cn(n)}）"}
+COLUMNS["dotted-serial"] = replace(COLUMNS["task-lead-co-due"], serial="dotted")
+COLUMNS["cn-serial"] = replace(COLUMNS["task-lead-co-due"], serial="cn")
+COLUMNS["paren-cn-serial"] = replace(COLUMNS["task-lead-co-due"], serial="paren-cn")
+# No 序号 column at all: a table whose rows are told apart by their cells (not for a cell a line,
+# where only the 序号 tells where a row starts).
+COLUMNS["no-serial"] = Columns(tuple(f for f in COLUMNS["task-lead-co-due"].fields if f[1] != "number"))
 COLUMNS["a-name-a-line"] = replace(COLUMNS["task-lead-co-due"], joiner="\n")
 COLUMNS["one-list-a-name-a-line"] = replace(COLUMNS["one-unit-list"], joiner="\n")
 DEFAULT = COLUMNS["task-lead-co-due"]

@@ -38,6 +38,13 @@ CASES = [
     ("one-list-a-name-a-line", "pdf"),
     ("one-unit-list", "cells"),
     ("a-name-a-line", "cells"),
+    ("dotted-serial", "cells"),
+    ("cn-serial", "docx"),
+    ("cn-serial", "cells"),
+    ("paren-cn-serial", "xlsx"),
+    ("paren-cn-serial", "cells"),
+    ("no-serial", "docx"),
+    ("no-serial", "txt"),
 ]
 # Read wrong and left so, each said in docs/parsing.md: in a ruled PDF a name that fills its line
 # (`中国铁路呼和浩特局集团有限公司`) cannot be told from a name wrapped at the cell's edge, so the
