@@ -38,10 +38,13 @@ from .sources import Table
 from .table_headers import spread_header
 from .textutil import cn_to_int, normalise
 from .unit_names import looks_like_units, names_units
+from .units import read_responsibility
 
 _HIGHER_TASK_RE = re.compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
 _LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
 _CN = "一二三四五六七八九十"
+# A unit cell that names the roles in words: `A牵头,B配合`, `A负责`, `A主办,B协办`.
+_SAYS_WHO_LEADS_RE = re.compile(r"牵头|配合|负责|主办|协办")
 
 
 def table_lines(table: Table) -> list[str]:
@@ -187,9 +190,21 @@ def _restore_merged(
         if kind not in (LEAD, LISTED, CO) or i >= len(row) or i >= len(previous):
             continue
         value, above = row[i], previous[i]
-        if value and above and not names_units(value) and looks_like_units(above) and not row[-1]:
+        if (
+            value
+            and above
+            and not names_units(value)
+            and not _roles_in_words(value)
+            and looks_like_units(above)
+            and not row[-1]
+        ):
             row = [*row[:i], above, *row[i:-1]]
     return row
+
+
+def _roles_in_words(value: str) -> bool:
+    """`A牵头,B配合`, `A负责`: units whose roles the cell names in words."""
+    return bool(_SAYS_WHO_LEADS_RE.search(value)) and read_responsibility(f"({value})").found
 
 
 def _spanning(row: list[str]) -> str | None:
@@ -380,10 +395,18 @@ class _Row:
             head = f"({number})"
         else:
             head = f"{self.order}. "
+        fields = {kind: [re.sub(r"\s*\n\s*", "、", v) for v in values] for kind, values in self.fields.items()}
+        if fields[LISTED] and _roles_in_words(";".join(fields[LISTED])):
+            # `A牵头,B配合` / `A负责` in one 责任单位 cell says who leads in words, as a clause's
+            # bracket does: read as that bracket (units.read_responsibility), not as a list of names.
+            roles = read_responsibility(f"({';'.join(fields[LISTED])})").roles
+            if any(roles.values()):
+                fields[LEAD] = [*fields[LEAD], *roles[LEAD]]
+                fields[CO] = [*fields[CO], *roles[CO]]
+                fields[LISTED] = roles[LISTED]
         out = [head + text]
         out += [re.sub(r"\s*\n\s*", " ", p) for p in self.progress]
         for kind, label in _LABEL_FOR.items():
-            values = [re.sub(r"\s*\n\s*", "、", v) for v in self.fields[kind]]
-            if values:
-                out.append(f"{label}:{'、'.join(values)}")
+            if fields[kind]:
+                out.append(f"{label}:{'、'.join(fields[kind])}")
         return out

@@ -197,6 +197,14 @@ class Columns:
                 continue
             if field == "units":
                 out.append(self.joiner.join([*row.lead_names, *row.co_names]))
+            elif field == "units-in-words":
+                lead, co = "、".join(row.lead_names), "、".join(row.co_names)
+                # `A负责` names one leader; several lead `A、B牵头` (`A、B负责` is A leading, B helping).
+                alone = f"{lead}负责" if len(row.lead_names) == 1 else f"{lead}牵头"
+                out.append(f"{lead}牵头,{co}配合" if co else alone)
+            elif field == "units-labelled":
+                lead, co = "、".join(row.lead_names), "、".join(row.co_names)
+                out.append(f"牵头单位:{lead};配合单位:{co}" if co else f"牵头单位:{lead}")
             elif field == "number":
                 out.append(_SERIALS[self.serial](int(row.number)))
             elif field in ("lead", "co"):
@@ -247,6 +255,13 @@ def _cn(n: int) -> str:
 
 
 _SERIALS = {"digits": str, "dotted": lambda n: f"{n}.", "cn": _cn, "paren-cn": lambda n: f"（{_cn(n)}）"}
+# One 责任单位 column that says in words or labels who leads (`A牵头,B配合`, `牵头单位:A;配合单位:B`).
+COLUMNS["units-in-words"] = Columns(
+    (("序号", "number"), ("重点任务", "task"), ("责任单位", "units-in-words"), ("完成时限", "due"))
+)
+COLUMNS["units-labelled"] = Columns(
+    (("序号", "number"), ("重点任务", "task"), ("责任单位", "units-labelled"), ("完成时限", "due"))
+)
 COLUMNS["dotted-serial"] = replace(COLUMNS["task-lead-co-due"], serial="dotted")
 COLUMNS["cn-serial"] = replace(COLUMNS["task-lead-co-due"], serial="cn")
 COLUMNS["paren-cn-serial"] = replace(COLUMNS["task-lead-co-due"], serial="paren-cn")

@@ -45,6 +45,10 @@ CASES = [
     ("paren-cn-serial", "cells"),
     ("no-serial", "docx"),
     ("no-serial", "txt"),
+    ("units-in-words", "docx"),
+    ("units-in-words", "tsv"),
+    ("units-labelled", "xlsx"),
+    ("units-labelled", "pdf"),
 ]
 # Read wrong and left so, each said in docs/parsing.md: in a ruled PDF a name that fills its line
 # (`中国铁路呼和浩特局集团有限公司`) cannot be told from a name wrapped at the cell's edge, so the
@@ -197,4 +201,22 @@ def test_a_table_a_cell_a_line_keeps_its_headings_and_long_cells():
         ("1", ["区府办"], ["区行政服务中心", "区市场监管局"], 1),
         ("2", ["区科委"], ["区行政服务中心"], 1),
         ("3", ["区市场监管局"], ["区司法局"], 2),
+    ]
+
+
+def test_one_unit_column_that_names_the_roles_in_words_reads_as_a_bracket_of_them():
+    from tests.sources.builders import xlsx_bytes
+
+    rows = [
+        ["测区2024年重点任务分工"],
+        ["序号", "重点任务", "责任单位", "完成时限"],
+        [1, "加快推进产业园建设。", "区发改局牵头,区财政局、区住建局配合", "6月底前"],
+        [2, "新建幼儿园2所。", "区教育局负责", ""],
+        [3, "实施农村公路提升工程。", "区交通运输局、区农业农村局牵头,各镇配合", ""],
+    ]
+    parsed = parse_bytes(xlsx_bytes(lambda book: [book.active.append(r) for r in rows]), filename="plan.xlsx")
+    assert [(t.lead_units, t.co_units) for t in parsed.tasks] == [
+        (["区发改局"], ["区财政局", "区住建局"]),
+        (["区教育局"], []),
+        (["区交通运输局", "区农业农村局"], ["各镇"]),
     ]
