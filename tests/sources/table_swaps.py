@@ -85,6 +85,16 @@ def _responsibility_spans(line: str, names: list[str]) -> list[tuple[int, int]]:
     return []
 
 
+def _bracket_says_gold(line: str, clause: GoldClause) -> bool:
+    """Whether the line's own responsibility, read as a clause's bracket is, names the gold's
+    lead and helping units (so that a table keeping it in the task cell keeps the same answer)."""
+    from policy_tasks.parsing.units import read_responsibility
+
+    lead, co = read_responsibility(line).lead_and_co()
+    same = {unit_key(n) for n in lead} == {unit_key(n) for n in clause.get("lead", [])}
+    return same and {unit_key(n) for n in co} == {unit_key(n) for n in clause.get("co", [])}
+
+
 def _split_line(line: str, names: list[str]) -> tuple[str, str] | None:
     """(task, deadline) of a clause's line: the line with its responsibility bracket(s) taken out,
     and what those brackets said of time (`…,6月底前完成)` → `6月底前完成`). None without one."""
@@ -129,8 +139,10 @@ def _headings(text: str, between: tuple[int, int], own: str) -> list[str]:
     return found
 
 
-def table_plan(text: str, gold: list[GoldClause]) -> TablePlan | None:
-    """The document as a task table, or None when a clause's text cannot be told apart (above)."""
+def table_plan(text: str, gold: list[GoldClause], *, keep_brackets: bool = False) -> TablePlan | None:
+    """The document as a task table, or None when a clause's text cannot be told apart (above).
+    `keep_brackets`: the task cell keeps the clause's line as written, its responsibility bracket
+    in it (a table of 序号 / 重点任务 / 完成时限 only), where no heading above names units itself."""
     rows: list[Row] = []
     after, first = 0, None
     for n, clause in enumerate(gold, start=1):
@@ -150,6 +162,10 @@ def table_plan(text: str, gold: list[GoldClause]) -> TablePlan | None:
         if split is None or _STILL_RESPONSIBLE.search(split[0]) or len(split[0]) < 6:
             return None
         task, due = split
+        if keep_brackets:
+            if not _bracket_says_gold(line, clause):
+                return None  # the line found is not the clause's own (a heading restating it)
+            task, due = line.strip(), ""
         after = at + len(line)
         rows.append(
             Row(
@@ -255,6 +271,8 @@ def _cn(n: int) -> str:
 
 
 _SERIALS = {"digits": str, "dotted": lambda n: f"{n}.", "cn": _cn, "paren-cn": lambda n: f"（{_cn(n)}）"}
+# No unit column: the task cell holds the clause's own bracket (`…。(责任单位:A、B)`).
+COLUMNS["units-in-the-task"] = Columns((("序号", "number"), ("重点任务", "task"), ("完成时限", "due")))
 # One 责任单位 column that says in words or labels who leads (`A牵头,B配合`, `牵头单位:A;配合单位:B`).
 COLUMNS["units-in-words"] = Columns(
     (("序号", "number"), ("重点任务", "task"), ("责任单位", "units-in-words"), ("完成时限", "due"))
