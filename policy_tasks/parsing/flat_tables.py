@@ -124,24 +124,30 @@ def _separator(text: str) -> str | None:
 def _merged_row(line: str, lines: list[tuple[str, bool]], j: int, sep: str, width: int) -> bool:
     """A numbered heading on a line of its own between a table's rows, the table going on after it
     (further headings may come first)."""
-    if width < 3 or not _heading_line(line):
+    if width < 3 or not _heading(line, short=False, numbered_too=True):
         return False
     for text, _ in lines[j + 1 :]:
         if text.strip():
             if sep in text:
                 return True
-            if not _heading_line(text):
+            if not _heading(text, short=False, numbered_too=True):
                 return False
     return False
 
 
-def _heading_line(line: str) -> bool:
-    """`一、…` or `(一)…`; a `1.` heading only short and no sentence (a cell's own `1.` list goes on)."""
-    norm = normalise(line.strip())
+def _heading(text: str, *, short: bool, numbered_too: bool = False) -> bool:
+    """`二、…` or `(一)…` on a line of its own between a table's rows: a heading, not a cell's text.
+    `short`: only a short one of a sentence at most is (`(一)规范精简审批,进一步提高行政效能。`), as
+    right after a row's 序号 and task in a table a cell a line. `numbered_too`: a `1.` line is one
+    too where it is short and no sentence (a cell's own `1.` list goes on); not in a table a cell a
+    line, whose rows start at such numbers."""
+    norm = normalise(text.strip())
     marker = line_marker(norm)
     if marker is None:
         return False
-    return marker.style in ("chapter", "cn", "pcn") or (marker.style == "num" and len(norm) <= 40 and "。" not in norm)
+    if marker.style in ("chapter", "cn", "pcn"):
+        return not short or (len(norm) <= 40 and "。" not in norm.rstrip().rstrip("。"))
+    return numbered_too and marker.style == "num" and len(norm) <= 40 and "。" not in norm
 
 
 def _cells(text: str, sep: str) -> list[str]:
@@ -241,7 +247,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
                 current = []
             # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
             current, expected = [*current, str(expected)], expected + 1  # `三`, `(3)`: its number
-        elif _cell_heading(text, short=bool(current) and len(current) < 3):
+        elif _heading(text, short=bool(current) and len(current) < 3):
             if current:
                 rows.append(current)
                 current = []
@@ -279,14 +285,3 @@ def _serial(text: str) -> int | None:
     if m is None:
         return None
     return int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"])
-
-
-def _cell_heading(text: str, *, short: bool) -> bool:
-    """`二、…` or `(一)…` on a line of its own between rows: a heading, not a cell's text. Right
-    after a row's 序号 and task (`short`) only a short one of a sentence at most is (`(一)规范精简
-    审批,进一步提高行政效能。`); the row's next cells are never so numbered."""
-    norm = normalise(text)
-    marker = line_marker(norm)
-    if marker is None or marker.style not in ("chapter", "cn", "pcn"):
-        return False
-    return not short or (len(norm) <= 40 and "。" not in norm.rstrip().rstrip("。"))

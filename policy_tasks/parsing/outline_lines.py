@@ -22,7 +22,6 @@ _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 # GB/T 9704's 附件说明 under a notice: `附件:1.…任务分解表`, then `2.…清单` on the next lines. Those
 # are the attachments' names, not items of a plan (a figure-led `2.2024年…` was never taken for one).
 _ANNEX_LIST_RE = re.compile(r"^附件\s*:\s*1\s*[.、]")
-_RESPONSIBLE_RE = re.compile(r"(?:单位|部门|领导|科室|处室)\s*:|牵头|配合|负责")
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|zip|rar)\s*$", re.IGNORECASE)
 
 
@@ -78,7 +77,7 @@ class Outline:
             marker is not None
             and marker.style == "num"
             and marker.value == self._annex_next
-            and not _RESPONSIBLE_RE.search(norm)
+            and not read_responsibility(norm).found
         ):
             marker = None  # the next attachment's name in the notice's 附件说明
             self._annex_next += 1

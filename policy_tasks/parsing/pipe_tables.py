@@ -19,10 +19,9 @@ from collections.abc import Callable
 
 from .textutil import normalise
 from .unit_names import is_person, looks_like_units, names_units
-from .units import read_responsibility
+from .units import roles_in_words
 
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
-_SAYS_WHO_LEADS_RE = re.compile(r"牵头|配合|负责|主办|协办")
 
 
 def is_pipe_line(text: str) -> bool:
@@ -117,7 +116,7 @@ def _kind_of(cell: str) -> str:
         return "text"  # a finished sentence (`筹建黄石(上海)离岸科创中心。`), whatever it ends like
     if looks_like_units(norm) or looks_like_units(re.sub(r"[和及]", "、", norm)) or names_units(norm):
         return "units"
-    if _SAYS_WHO_LEADS_RE.search(norm) and len(norm) <= 120 and read_responsibility(f"({norm})").found:
+    if len(norm) <= 120 and roles_in_words(norm) is not None:
         return "units"  # `A牵头,B配合`, `A负责`: the units with their roles in words
     return "text"
 

@@ -24,7 +24,6 @@ from .column_meanings import (
     GROUP,
     KINDS,
     LEAD,
-    LEADER,
     LISTED,
     NUMBER,
     OTHER,
@@ -36,15 +35,12 @@ from .column_meanings import (
 from .outline import line_marker
 from .sources import Table
 from .table_headers import spread_header
-from .textutil import cn_to_int, normalise
+from .table_rows import LABEL_FOR, Row
+from .textutil import cn_numeral, normalise
 from .unit_names import looks_like_units, names_units
-from .units import read_responsibility
+from .units import roles_in_words
 
 _HIGHER_TASK_RE = re.compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
-_LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
-_CN = "一二三四五六七八九十"
-# A unit cell that names the roles in words: `A牵头,B配合`, `A负责`, `A主办,B协办`.
-_SAYS_WHO_LEADS_RE = re.compile(r"牵头|配合|负责|主办|协办")
 
 
 def table_lines(table: Table) -> list[str]:
@@ -68,7 +64,7 @@ def table_lines(table: Table) -> list[str]:
     header = rows[start]
     kinds = _settle(kinds, rows[start + 1 :], header)
     lines = [" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:start]]
-    clause: _Row | None = None
+    clause: Row | None = None
     area, area_count, order = None, 0, 0
     previous: list[str] | None = None
     # `陕西省《工作要点》部署任务 | 西安市落实措施`: a plan that carries out a higher one puts that
@@ -80,11 +76,11 @@ def table_lines(table: Table) -> list[str]:
     # A deadline column's own time label (`一季度` under a merged 进度安排): its cells are that
     # quarter's schedule, read as `一季度:3月底前…`.
     periods = {i: h for i, h in enumerate(header) if kinds[i] == DUE and TIME_LABEL_RE.match(normalise(h))}
-    heading_styles = {
+    heading_styles = frozenset(
         marker.style
         for row in rows[start + 1 :]
         if (spanning := _spanning(row)) and (marker := line_marker(normalise(spanning)))
-    }
+    )
     # Whether any row fills the last column (see _restore_merged).
     last_used = any(len(r) == len(header) and r[-1] for r in rows[start + 1 :])
     for row in rows[start + 1 :]:
@@ -108,7 +104,7 @@ def table_lines(table: Table) -> list[str]:
             else:
                 area_count += 1
                 area = spanning
-                lines.append(spanning if line_marker(normalise(spanning)) else f"{_cn(area_count)}、{spanning}")
+                lines.append(spanning if line_marker(normalise(spanning)) else f"{cn_numeral(area_count)}、{spanning}")
             continue
         cells: dict[str, list[str]] = {k: [] for k in KINDS}
         cells[GROUP], cells[OTHER] = [], []
@@ -145,8 +141,8 @@ def table_lines(table: Table) -> list[str]:
                 clause = None
             area = category
             area_count += 1
-            lines.append(category if line_marker(normalise(category)) else f"{_cn(area_count)}、{category}")
-        if not body and not any(cells[k] for k in _LABEL_FOR):
+            lines.append(category if line_marker(normalise(category)) else f"{cn_numeral(area_count)}、{category}")
+        if not body and not any(cells[k] for k in LABEL_FOR):
             continue
         # The same item goes on: its merged 序号 repeated, or, with no 序号 column, its merged
         # task cell repeated over rows that add content.
@@ -162,14 +158,13 @@ def table_lines(table: Table) -> list[str]:
             lines.extend(clause.lines())
             parent = clause.parent or clause
             parent.subs += 1
-            clause = _Row(number, order, body, cells, progress)
-            clause.parent, clause.sub, clause.heading_styles = parent, parent.subs, heading_styles
+            clause = Row(number, order, body, cells, progress, heading_styles=heading_styles)
+            clause.parent, clause.sub = parent, parent.subs
             continue
         if clause is not None:
             lines.extend(clause.lines())
         order += 1
-        clause = _Row(number, order, body, cells, progress)
-        clause.heading_styles = heading_styles
+        clause = Row(number, order, body, cells, progress, heading_styles=heading_styles)
     if clause is not None:
         lines.extend(clause.lines())
     return lines
@@ -194,17 +189,12 @@ def _restore_merged(
             value
             and above
             and not names_units(value)
-            and not _roles_in_words(value)
+            and roles_in_words(value) is None
             and looks_like_units(above)
             and not row[-1]
         ):
             row = [*row[:i], above, *row[i:-1]]
     return row
-
-
-def _roles_in_words(value: str) -> bool:
-    """`A牵头,B配合`, `A负责`: units whose roles the cell names in words."""
-    return bool(_SAYS_WHO_LEADS_RE.search(value)) and read_responsibility(f"({value})").found
 
 
 def _spanning(row: list[str]) -> str | None:
@@ -265,7 +255,7 @@ def vertical_lines(rows: list[list[str]]) -> list[str] | None:
     body = [*cells[TITLE], *cells[CONTENT]]
     progress = [c for c in cells[DUE] if _is_progress(c)]
     cells[DUE] = [c for c in cells[DUE] if c not in progress]
-    return _Row(" ".join(cells[NUMBER]), 1, body, cells, progress).lines()
+    return Row(" ".join(cells[NUMBER]), 1, body, cells, progress).lines()
 
 
 def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -> list[str | None]:
@@ -342,7 +332,7 @@ def _repeats_header(row: list[str], header: list[str]) -> bool:
     return same >= 2
 
 
-def _other_lead(clause: _Row, cells: dict[str, list[str]]) -> bool:
+def _other_lead(clause: Row, cells: dict[str, list[str]]) -> bool:
     """The row names a lead (or first responsible) unit other than the clause's."""
     for kind in (LEAD, LISTED):
         mine, theirs = clause.fields[kind], cells[kind]
@@ -351,62 +341,6 @@ def _other_lead(clause: _Row, cells: dict[str, list[str]]) -> bool:
     return False
 
 
-def _new_item(body: list[str], clause: _Row) -> bool:
+def _new_item(body: list[str], clause: Row) -> bool:
     """A row whose task carries its own number, or a different one, starts a clause."""
     return bool(body) and bool(line_marker(normalise(body[0]))) and body[0] not in clause.body
-
-
-def _cn(n: int) -> str:
-    if n <= 10:
-        return _CN[n - 1]
-    return ("" if n < 20 else _CN[n // 10 - 1]) + "十" + (_CN[n % 10 - 1] if n % 10 else "")
-
-
-class _Row:
-    def __init__(self, number: str, order: int, body: list[str], cells: dict[str, list[str]], progress: list[str]):
-        self.number, self.order = number, order
-        self.parent: _Row | None = None
-        self.sub = 0  # this row's place among its numbered item's own tasks (2, 3 …)
-        self.subs = 1  # tasks in this numbered item so far
-        self.body = list(body)
-        self.progress = list(progress)
-        self.fields = {k: list(cells[k]) for k in _LABEL_FOR}
-        # The numbering styles of the table's heading rows: a row numbered in one of them would
-        # read as a heading's sibling (`(一)` rows under `(一)…` headings), so it is counted instead.
-        self.heading_styles: set[str] = set()
-
-    def merge(self, body: list[str], cells: dict[str, list[str]], progress: list[str]) -> None:
-        self.body += [b for b in body if b not in self.body]
-        self.progress += [p for p in progress if p not in self.progress]
-        for kind in _LABEL_FOR:
-            self.fields[kind] += [v for v in cells[kind] if v not in self.fields[kind]]
-
-    def lines(self) -> list[str]:
-        text = "。".join(b.strip().rstrip("。") for b in self.body) + ("。" if self.body else "")
-        text = re.sub(r"\s*\n\s*", " ", text)
-        number = normalise(self.number).strip(" .、")
-        if self.sub:
-            head = f"({self.sub})"
-        elif line_marker(normalise(text)):
-            head = ""  # the task cell numbers itself (`1.地区生产总值…`); the 序号 counts groups
-        elif re.fullmatch(r"\d{1,3}", number):
-            head = f"{number}. "
-        elif cn_to_int(number) and "pcn" not in self.heading_styles:
-            head = f"({number})"
-        else:
-            head = f"{self.order}. "
-        fields = {kind: [re.sub(r"\s*\n\s*", "、", v) for v in values] for kind, values in self.fields.items()}
-        if fields[LISTED] and _roles_in_words(";".join(fields[LISTED])):
-            # `A牵头,B配合` / `A负责` in one 责任单位 cell says who leads in words, as a clause's
-            # bracket does: read as that bracket (units.read_responsibility), not as a list of names.
-            roles = read_responsibility(f"({';'.join(fields[LISTED])})").roles
-            if any(roles.values()):
-                fields[LEAD] = [*fields[LEAD], *roles[LEAD]]
-                fields[CO] = [*fields[CO], *roles[CO]]
-                fields[LISTED] = roles[LISTED]
-        out = [head + text]
-        out += [re.sub(r"\s*\n\s*", " ", p) for p in self.progress]
-        for kind, label in _LABEL_FOR.items():
-            if fields[kind]:
-                out.append(f"{label}:{'、'.join(fields[kind])}")
-        return out

@@ -94,6 +94,13 @@ def cn_to_int(s: str) -> int | None:
     return None
 
 
+def cn_numeral(n: int) -> str:
+    """1–99 as the genre writes a heading's number: 三, 十, 十二, 二十一 (cn_to_int's inverse)."""
+    digits = "一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return ("" if tens < 2 else digits[tens - 1]) + ("十" if tens else "") + (digits[ones - 1] if ones else "")
+
+
 def cn_number(s: str) -> int:
     """cn_to_int for a number a pattern promised: unreadable raises ValueError, which the
     time readers take (as they take a 2月30日) for an unreadable phrase."""

@@ -98,6 +98,19 @@ def read_responsibility(text: str) -> Responsibility:
     return _read_cached(text).copy()
 
 
+# The words that give units their roles in a cell of their own: `A牵头,B配合`, `A负责`, `A主办,B协办`.
+_ROLE_WORDS_RE = re.compile(r"牵头|配合|负责|主办|协办")
+
+
+def roles_in_words(cell: str) -> dict[str, list[str]] | None:
+    """The roles of a unit cell that names them in words (`A牵头,B配合`, `A负责`), read as a
+    clause's bracket of the same words is; None when the cell is no such thing (a plain list)."""
+    if not _ROLE_WORDS_RE.search(cell):
+        return None
+    found = read_responsibility(f"({cell})")
+    return found.roles if found.found else None
+
+
 @functools.lru_cache(maxsize=8192)
 def _read_cached(text: str) -> Responsibility:
     norm = normalise(text)

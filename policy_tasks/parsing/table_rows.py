@@ -1,0 +1,72 @@
+"""A task table's row as the genre's text: a numbered clause line, then one `标签:值` line per
+responsibility or deadline column (see `tables`)."""
+
+from __future__ import annotations
+
+import re
+
+from .column_meanings import CO, DUE, LEAD, LEADER, LISTED
+from .outline import line_marker
+from .textutil import cn_to_int, normalise
+from .units import roles_in_words
+
+LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
+
+
+class Row:
+    """A clause's row (and the rows that continue it), written out as the clause reader's text."""
+
+    def __init__(
+        self,
+        number: str,
+        order: int,
+        body: list[str],
+        cells: dict[str, list[str]],
+        progress: list[str],
+        *,
+        heading_styles: frozenset[str] = frozenset(),
+    ):
+        self.number, self.order = number, order
+        self.parent: Row | None = None
+        self.sub = 0  # this row's place among its numbered item's own tasks (2, 3 …)
+        self.subs = 1  # tasks in this numbered item so far
+        self.body = list(body)
+        self.progress = list(progress)
+        self.fields = {k: list(cells[k]) for k in LABEL_FOR}
+        # The numbering styles of the table's heading rows: a row numbered in one of them would
+        # read as a heading's sibling (`(一)` rows under `(一)…` headings), so it is counted instead.
+        self.heading_styles = heading_styles
+
+    def merge(self, body: list[str], cells: dict[str, list[str]], progress: list[str]) -> None:
+        self.body += [b for b in body if b not in self.body]
+        self.progress += [p for p in progress if p not in self.progress]
+        for kind in LABEL_FOR:
+            self.fields[kind] += [v for v in cells[kind] if v not in self.fields[kind]]
+
+    def lines(self) -> list[str]:
+        text = "。".join(b.strip().rstrip("。") for b in self.body) + ("。" if self.body else "")
+        text = re.sub(r"\s*\n\s*", " ", text)
+        number = normalise(self.number).strip(" .、")
+        if self.sub:
+            head = f"({self.sub})"
+        elif line_marker(normalise(text)):
+            head = ""  # the task cell numbers itself (`1.地区生产总值…`); the 序号 counts groups
+        elif re.fullmatch(r"\d{1,3}", number):
+            head = f"{number}. "
+        elif cn_to_int(number) and "pcn" not in self.heading_styles:
+            head = f"({number})"
+        else:
+            head = f"{self.order}. "
+        fields = {kind: [re.sub(r"\s*\n\s*", "、", v) for v in values] for kind, values in self.fields.items()}
+        # `A牵头,B配合` / `A负责` in one 责任单位 cell says who leads in words, as a clause's bracket
+        # does: read as that bracket, not as a list of names.
+        if fields[LISTED] and (roles := roles_in_words(";".join(fields[LISTED]))) is not None:
+            fields[LEAD] = [*fields[LEAD], *roles[LEAD]]
+            fields[CO] = [*fields[CO], *roles[CO]]
+            fields[LISTED] = roles[LISTED]
+        out = [head + text]
+        out += [re.sub(r"\s*\n\s*", " ", p) for p in self.progress]
+        for kind, label in LABEL_FOR.items():
+            if fields[kind]:
+                out.append(f"{label}:{'、'.join(fields[kind])}")
+        return out
