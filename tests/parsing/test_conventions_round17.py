@@ -1,6 +1,6 @@
 """Conventions met in blind round 17 (docs/parsing.md), each stated in a document of its own.
 
-The round's three documents were all read right at first look, so these pin conventions the
+The round's five documents were all read right at first look (one annotation aligned), so these pin conventions the
 parser already follows but no unit test stated; written from the convention, not copied from
 the documents that showed it.
 """

@@ -4,7 +4,7 @@ tab-separated GB18030 text; the columns worded and ordered as offices do (序号
 配合单位 / 完成时限, 编号 / 具体措施 / 牵头部门 / 协办部门 / 时间节点, 责任领导 first, one 责任单位 list);
 the plan's headings as rows one merged cell fills.
 
-Built by tests/sources/table_swaps.py from each document's text and gold; scored against the unchanged
+Built by tests/sources/table_swaps.py and table_files.py from each document's text and gold; scored against the unchanged
 gold. No database."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pytest
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.scoring import score_folder
-from tests.sources import table_swaps
-from tests.sources.builders import docx_bytes
+from tests.sources import table_files, table_swaps
+from tests.sources.builders import docx_bytes, xlsx_bytes
 from tests.sources.corpus_prose import prose_documents
 from tests.sources.pdf_layouts import SETTABLE
 
@@ -25,7 +25,7 @@ from tests.sources.pdf_layouts import SETTABLE
 FEWEST = 38
 # Every layout with the first wording of the columns, and each other wording in one layout.
 CASES = [
-    *(("task-lead-co-due", layout) for layout in table_swaps.LAYOUTS),
+    *(("task-lead-co-due", layout) for layout in table_files.LAYOUTS),
     ("work-lead-responsible-time", "xlsx"),
     ("measure-department", "docx"),
     ("leader-first", "tsv"),
@@ -73,17 +73,17 @@ PLANS_KEPT = list(_plans(keep_brackets=True))
 
 @pytest.mark.parametrize(("columns", "layout"), CASES, ids=[f"{c}-{lay}" for c, lay in CASES])
 def test_the_corpus_prose_set_as_a_task_table_reads_as_annotated(columns, layout, tmp_path):
-    wording = table_swaps.COLUMNS[columns]
+    wording = table_files.COLUMNS[columns]
     wrong, made, clauses = [], 0, 0
     kept = columns == "units-in-the-task"
     for folder, plan in PLANS_KEPT if kept else PLANS:
         if not wording.fits(plan):
             continue
-        data = table_swaps.LAYOUTS[layout](plan, wording)
+        data = table_files.LAYOUTS[layout](plan, wording)
         if layout == "pdf" and not set(data_text(plan, wording)) <= SETTABLE:
             continue  # a character the PDF font's encoding lacks would be lost
         made += 1
-        case = table_swaps.write_case(folder, tmp_path, data, table_swaps.SUFFIX[layout])
+        case = table_swaps.write_case(folder, tmp_path, data, table_files.SUFFIX[layout])
         score = score_folder(case, current_year=2026)
         clauses += score.clauses
         if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
@@ -93,8 +93,8 @@ def test_the_corpus_prose_set_as_a_task_table_reads_as_annotated(columns, layout
     assert [w.split(":")[0] for w in wrong] == KNOWN_MISSES.get((columns, layout), []), wrong
 
 
-def data_text(plan: table_swaps.TablePlan, wording: table_swaps.Columns) -> str:
-    rows = table_swaps._table_rows(plan, wording)
+def data_text(plan: table_swaps.TablePlan, wording: table_files.Columns) -> str:
+    rows = table_files.table_rows(plan, wording)
     return "".join(plan.preamble) + "".join(r if isinstance(r, str) else "".join(r) for r in rows)
 
 
@@ -125,7 +125,7 @@ def test_a_co_unit_cell_of_counties_in_a_table_whose_last_column_is_empty_stays_
 def test_a_heading_row_saved_without_separators_keeps_a_text_table_going():
     # A merged heading row of a web or sheet table comes out as a bare line between ` | ` rows;
     # before, the table stopped there and every later row was read as plain text with no units.
-    text = "\n".join(
+    tasks = _read_text(
         [
             "测区2024年重点任务分工",
             "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限",
@@ -137,8 +137,7 @@ def test_a_heading_row_saved_without_separators_keeps_a_text_table_going():
             "3 | 实施校园安全提升工程,推动学校安全设施建设。 | 区教育局 |  | ",
         ]
     )
-    parsed = parse_bytes(text.encode("utf-8"), filename="plan.txt")
-    assert [(t.label, t.lead_units, t.co_units, t.area) for t in parsed.tasks] == [
+    assert [(t.label, t.lead_units, t.co_units, t.area) for t in tasks] == [
         ("1", ["区发改局"], ["区财政局"], 1),
         ("2", ["区教育局"], ["区住建局"], 2),
         ("3", ["区教育局"], [], 2),
@@ -149,8 +148,6 @@ def test_unit_cells_with_a_name_a_line_are_lists_places_and_all():
     # Alt+Enter in Excel between the names: a place standing for its government is one of them,
     # and a long cell of several lines under 配合单位 is no progress note slid from another column
     # (which put the unit cell above in its place).
-    from tests.sources.builders import xlsx_bytes
-
     rows = [
         ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
         [1, "推进合肥都市圈一体化发展。", "合肥市\n省发展改革委", "市财政局", "2024年底前"],
@@ -162,8 +159,7 @@ def test_unit_cells_with_a_name_a_line_are_lists_places_and_all():
             "",
         ],
     ]
-    parsed = parse_bytes(xlsx_bytes(lambda book: [book.active.append(r) for r in rows]), filename="plan.xlsx")
-    assert [(t.lead_units, t.co_units) for t in parsed.tasks] == [
+    assert [(t.lead_units, t.co_units) for t in _read_sheet(rows)] == [
         (["合肥市", "省发展改革委"], ["市财政局"]),
         (["市科技局"], ["市经信局", "市教育局", "市住建局", "市商务局", "市卫健委", "市财政局", "市统计局"]),
     ]
@@ -175,7 +171,7 @@ def test_a_table_a_cell_a_line_keeps_its_headings_and_long_cells():
     # long task cell right after its 序号 is the task (before, any line over 200 characters ended
     # the table), and a short task that is a finished sentence is no unit name.
     long_task = "推进政务服务事项网上办理," * 20 + "提升用户体验。"
-    text = "\n".join(
+    tasks = _read_text(
         [
             "测区2021年重点任务分工方案",
             "序号",
@@ -201,8 +197,7 @@ def test_a_table_a_cell_a_line_keeps_its_headings_and_long_cells():
             "2021年底前",
         ]
     )
-    parsed = parse_bytes(text.encode("utf-8"), filename="plan.txt")
-    assert [(t.label, t.lead_units, t.co_units, t.area) for t in parsed.tasks] == [
+    assert [(t.label, t.lead_units, t.co_units, t.area) for t in tasks] == [
         ("1", ["区府办"], ["区行政服务中心", "区市场监管局"], 1),
         ("2", ["区科委"], ["区行政服务中心"], 1),
         ("3", ["区市场监管局"], ["区司法局"], 2),
@@ -210,8 +205,6 @@ def test_a_table_a_cell_a_line_keeps_its_headings_and_long_cells():
 
 
 def test_one_unit_column_that_names_the_roles_in_words_reads_as_a_bracket_of_them():
-    from tests.sources.builders import xlsx_bytes
-
     rows = [
         ["测区2024年重点任务分工"],
         ["序号", "重点任务", "责任单位", "完成时限"],
@@ -219,9 +212,16 @@ def test_one_unit_column_that_names_the_roles_in_words_reads_as_a_bracket_of_the
         [2, "新建幼儿园2所。", "区教育局负责", ""],
         [3, "实施农村公路提升工程。", "区交通运输局、区农业农村局牵头,各镇配合", ""],
     ]
-    parsed = parse_bytes(xlsx_bytes(lambda book: [book.active.append(r) for r in rows]), filename="plan.xlsx")
-    assert [(t.lead_units, t.co_units) for t in parsed.tasks] == [
+    assert [(t.lead_units, t.co_units) for t in _read_sheet(rows)] == [
         (["区发改局"], ["区财政局", "区住建局"]),
         (["区教育局"], []),
         (["区交通运输局", "区农业农村局"], ["各镇"]),
     ]
+
+
+def _read_text(lines: list[str]):
+    return parse_bytes("\n".join(lines).encode("utf-8"), filename="plan.txt").tasks
+
+
+def _read_sheet(rows: list[list]):
+    return parse_bytes(xlsx_bytes(lambda book: [book.active.append(r) for r in rows]), filename="plan.xlsx").tasks
