@@ -26,10 +26,10 @@ from django.db.models import Prefetch
 from accounts.models import User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, NotFound
-from policy_tasks.exports.ledger import chinese_number
 from policy_tasks.exports.ranking import historical_scoreboard
 from policy_tasks.exports.snapshot import MilestoneState, latest_reports, milestone_states
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.parsing.textutil import cn_numeral
 from policy_tasks.permissions import can, visible_tasks
 from policy_tasks.selectors.figures import on_time_rate
 from policy_tasks.selectors.reports import MissingReport, report_counts, report_totals, reports_missing
@@ -227,7 +227,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
     missing = reports_missing(on=on, through=period.end, tasks=in_force, include_late=True)
 
     areas: dict[int | None, AreaSummary] = {
-        a.pk: AreaSummary(f"{chinese_number(a.number)}、{a.title}")
+        a.pk: AreaSummary(f"{cn_numeral(a.number)}、{a.title}")
         for a in Area.objects.filter(document=document)
         if not scoped or any(t.area_id == a.pk for t in tasks)
     }

@@ -25,6 +25,7 @@ from duban.lib import clock
 from duban.lib.any_of import AnyOf
 from policy_tasks.exports.snapshot import LatestReport, latest_reports, latest_values, milestone_states
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.parsing.textutil import cn_numeral
 from policy_tasks.permissions import visible_tasks
 from policy_tasks.selectors.lights import GREEN, GREY, Light
 
@@ -46,7 +47,6 @@ LEDGER_COLUMNS = [
 # Columns merged across a clause's rows (0-based): 序号, 领域, 政策条款, 牵头单位, 配合单位.
 CLAUSE_COLUMNS = (0, 1, 2, 4, 5)
 LIGHTS = tuple(Light.values)
-_CN_DIGITS = "零一二三四五六七八九"
 MILESTONE_FIELDS = (
     "id", "document_id", "task_id", "position", "text", "due_date", "original_due_date",
     "target_value", "target_unit", "status", "closed_at",
@@ -88,14 +88,6 @@ class _MilestoneRow(NamedTuple):
     target_unit: str
     status: str
     closed_at: datetime | None
-
-
-def chinese_number(n: int) -> str:
-    """1..99 as written in area headings (一、… 十二、)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
 @dataclass(frozen=True)
@@ -287,7 +279,7 @@ def document_ledger(
                 by_task.setdefault(m.task_id, []).append(m)
             for task in chunk:
                 group, number, clause = f"task-{task.id}", task.label or str(task.number), task.title
-                area = f"{chinese_number(task.area_number)}、{task.area_title}" if task.area_number is not None else ""
+                area = f"{cn_numeral(task.area_number)}、{task.area_title}" if task.area_number is not None else ""
                 lead, co = ("、".join(n) for n in names[task.id])
                 items = by_task.get(task.id, [])
                 report_text = _progress_text(reports.get(task.id))
