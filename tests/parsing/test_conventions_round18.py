@@ -135,11 +135,6 @@ def test_a_cell_a_line_table_naming_only_persons_gives_clauses_with_leaders_and_
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="round 18 (天津 2021): a time phrase after a unit list's role 分别负责 / 按职责分工负责 is cut off "
-    "with the role (units._read_own_fields ends the free list at the _STOP_RE role) and dates nothing",
-)
 @pytest.mark.parametrize("role", ["分别负责", "按职责分工负责"])
 def test_a_time_phrase_after_a_role_word_in_a_unit_bracket_is_the_deadline(role):
     # `(A、B分别负责,年内持续推进)`: as after a plain `负责`, the time phrase closing the bracket is
