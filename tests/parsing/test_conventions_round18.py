@@ -149,11 +149,6 @@ def test_a_time_phrase_after_a_role_word_in_a_unit_bracket_is_the_deadline(role)
     assert [m.due_date for m in task.milestones if m.kind == "deadline"] == [date(2024, 12, 31)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="round 18 (天津 2021): `确保“十四五”开好局起好步` is read as due at the plan period's end (2025-12-31); "
-    "a good start of a period names its beginning, no deadline",
-)
 def test_a_good_start_of_a_plan_period_is_no_deadline():
     # `确保“十五五”开好局起好步` wishes the period a good start; it commits nothing by its end.
     doc = parse_document(
