@@ -25,7 +25,9 @@ The conventions of the genre this module reads (each pattern below names its own
   下旬/底/末/月份/a bare month (`9月投入使用`) → month end, a quarter → quarter
   end, 上半年/年中 → 30 June, a year-level phrase (年内, 年底前, 2023年底) →
   31 December, a range (`2023—2025年`, `3月至6月`) → the end of its last
-  period, a five-year plan (“十四五”) → the end of its last year.
+  period, a five-year plan (“十四五”) → the end of its last year; a plan period
+  named for its start (`确保“十四五”开好局起好步`, `良好开局`, `开局之年`) → no
+  date: a good start commits nothing by the period's end.
 - Tables write dates as `2023.12`, `2023-12`, `2023/12/31`, `2023-12-31`:
   the same rules apply.
 - Recurring obligations (`每月10日前`, `每月底`, `每季度`, `每季度第一个月10日前`,

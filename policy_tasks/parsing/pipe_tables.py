@@ -87,14 +87,26 @@ def _trailing(lines: list[str]) -> list[str]:
 
 
 def _by_numbers(cells: list[str]) -> list[list[str]]:
-    """Rows of a stream whose rows start with their 序号: the header runs to the first number."""
+    """Rows of a stream whose rows start with their 序号: the header runs to the first number.
+
+    A number cell starts a row when it is the next serial. A report on the rows of a larger list
+    keeps their numbers in that list (145, then 249), so a number that skips ahead starts a row
+    too, but only where the cycle of columns is back at the 序号: the row before is full (as many
+    cells as the header and as any row before it, a dropped empty cell leaving it short) and the
+    number is greater than that row's serial. A count in a row's cells (`数量` under its own
+    column) comes before the row is full, and a number within a cell's text is no bare number.
+    """
     rows: list[list[str]] = [[]]
     expected: int | None = None
+    width = 0
     for cell in cells:
         norm = normalise(cell)
-        if _NUMBER_RE.match(norm) and (expected is None or int(norm) == expected):
+        number = int(norm) if _NUMBER_RE.match(norm) else None
+        full = len(rows) > 1 and len(rows[-1]) >= max(width, len(rows[0]))
+        if number is not None and (expected is None or number == expected or (full and number > expected)):
+            width = max(width, len(rows[-1]) if len(rows) > 1 else 0)
             rows.append([cell])
-            expected = int(norm) + 1
+            expected = number + 1
         else:
             rows[-1].append(cell)
     return [r for r in rows if r]

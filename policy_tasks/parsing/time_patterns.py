@@ -91,8 +91,19 @@ def _numbered_year(m: re.Match[str], year: int) -> _Read | None:
     return YEAR, date(written, 12, 31)
 
 
-def _plan(m: re.Match[str], year: int) -> _Read:
-    # The Nth five-year plan ends in 1955 + 5N: 十一五 in 2010, 十四五 in 2025.
+# A plan period named for its start: `开好局`, `起好步`, `良好开局`, `开局之年`, `起步之年`, `首年`
+# (not a `起步区`, a place), after the period's name within its clause (`“十四五”发展开好局`).
+_PERIOD_START_RE = re.compile(r"[^,;。!?:\n]{0,12}?(?:开好?局|起好?步(?!区)|首年)")
+
+
+def _plan(m: re.Match[str], year: int) -> _Read | None:
+    """The Nth five-year plan ends in 1955 + 5N: 十一五 in 2010, 十四五 in 2025.
+
+    A period named for its start (`确保“十四五”开好局起好步`, `实现“十五五”良好开局`, `“十四五”开局之年`)
+    wishes it a good beginning and commits nothing by its end: no time phrase. Its end (`“十三五”
+    规划圆满收官`, `“十四五”末`) or the period as a span (`“十四五”期间完成…`) is the deadline it always was."""
+    if not m.group().endswith("末") and _PERIOD_START_RE.match(m.string, m.end()):
+        return None
     return PLAN, date(1955 + 5 * (10 + cn_number(m["n"])), 12, 31)
 
 

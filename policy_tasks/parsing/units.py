@@ -294,7 +294,9 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
         found.carries = True
     labels = list(_LABEL_RE.finditer(norm, start, end))
     free_end = labels[0].start() if labels else end
-    _read_free(text, norm, start, _before_stop(norm, start, free_end, keep_role=True), found)
+    _read_free(
+        text, norm, start, _with_times_after(norm, _before_stop(norm, start, free_end, keep_role=True), free_end), found
+    )
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
         role = _label_role(m[1])
@@ -309,7 +311,7 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
             found.leaders += _one_person_per_name(_names(text, norm, m.end(), value_end))
         else:
             # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
-            stop = _before_stop(norm, m.end(), value_end, keep_role=True)
+            stop = _with_times_after(norm, _before_stop(norm, m.end(), value_end, keep_role=True), value_end)
             for s, e in split_top(norm, ",;", m.end(), stop):
                 s, e = strip_span(norm, s, e, _TRIM)
                 if s < e and _is_time(norm[s:e]):
@@ -326,6 +328,24 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                     for name in _names(text, norm, s, e):
                         # `市民政局 伍泽国`: the unit's head named beside it is a person.
                         (found.leaders if is_person(name) else found.roles[role]).append(name)
+
+
+def _with_times_after(norm: str, stop: int, end: int) -> int:
+    """Where a unit list ending at a role word (`分别负责`, `按职责分工负责`) ends once the time
+    phrases right after the role are counted in: `(市政府各部门分别负责,年内持续推进)` dates the
+    clause as `(市政府各部门负责,年内持续推进)` does. Only whole time phrases are taken, one part
+    (`,`/`;`) after another; anything else after the role is no part of the list."""
+    if stop >= end or norm[stop] == "。":
+        return stop
+    after = stop
+    for s, e in split_top(norm, ",;", stop, _before_stop(norm, stop, end)):
+        s, e = strip_span(norm, s, e, _TRIM)
+        if s >= e:
+            continue  # the empty part between the role and its comma
+        if not _is_time(norm[s:e]):
+            break
+        after = e
+    return after
 
 
 def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:

@@ -88,6 +88,22 @@ def test_words_that_are_not_time_phrases(text):
     assert find_time_phrases(text, Y) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["确保“十四五”开好局起好步", "实现“十五五”良好开局", "“十四五”发展开好局、起好步", "是“十四五”开局之年"]
+)
+def test_a_plan_period_named_for_its_start_is_no_time_phrase(text):
+    """A good start of a period commits nothing by its end."""
+    assert [p for p in find_time_phrases(text, Y) if p.level == "plan"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["实现“十三五”规划圆满收官", "“十四五”期间建成起步区", "“十四五”末起步", "“十四五”期间完成改造,为开好局"]
+)
+def test_a_plan_periods_end_or_span_beside_words_of_a_start_is_still_its_end(text):
+    (phrase,) = [p for p in find_time_phrases(text, Y) if p.level == "plan"]
+    assert phrase.due.month == 12 and phrase.due.day == 31
+
+
 def test_earlier_years_are_references_not_deadlines():
     (phrase,) = find_time_phrases("比2022年增长10%", Y)
     assert phrase.level == "past"
