@@ -75,12 +75,6 @@ def test_serials_a_report_keeps_from_its_larger_list_each_start_a_row():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ParseError,
-    reason="round 18 (通州 2023): unnumbered items followed by their own label lines are not read as "
-    "clauses when nothing in the document is numbered (refused: 未找到编号条款)",
-)
 def test_unnumbered_items_each_followed_by_label_lines_are_one_clause_each():
     # Items with no number, each a line of its own followed by `责任单位:…` and `完成期限:…`:
     # one clause per item, with its unit and its deadline; the page's other lines are none.
