@@ -37,7 +37,8 @@ _MEANINGS = [
     (NUMBER, r"^(?:序号|编号|序|号|No\.?)$"),
     (AREA, r"领域|类别|大类|板块|方面|分类|类型|专项|部分|大事"),
     (TITLE, r"任务|事项|项目|名称|工作|指标"),
-    (CONTENT, r"内容|措施|举措|目标|要求|标准|说明"),
+    # `具体分解`: the task broken down, a task detail column (`责任分解` would name who).
+    (CONTENT, r"内容|措施|举措|目标|要求|标准|说明|(?<!责任)分解"),
     (NOTE, r"备注|进展"),
 ]
 # Every kind a column can have that holds a clause's words, in the order the meanings are tried.
@@ -56,6 +57,10 @@ def meaning(header: str) -> str | None:
         return NOTE  # a bare 单位 column holds the measure (%, 万元), not who answers
     if re.search(r"评分|考评|考核部门|考核单位|监督部门|监督单位|督查部门|督查单位", text):
         return OTHER  # departments that score or supervise the work, not ones that do it
+    if re.search(r"(?:单位|部门|处室|科室|股室)(?:主要)?(?:领导|负责人|责任人)$", text) and not re.search(
+        r"[及和与、/]", text
+    ):
+        return LEADER  # `责任单位主要领导`, `牵头部门负责人`: the unit's head, a person
     if re.search(r"单位|部门|处室|科室|股室", text):
         # `牵头单位及主要负责人`: a unit column, whatever person it also names.
         for kind in (CO, LEAD):
@@ -68,6 +73,8 @@ def meaning(header: str) -> str | None:
         return LISTED
     if re.search(r"进展|推进情况|完成情况|落实情况|存在问题|备注|是否|说明", text):
         return NOTE
+    if re.search(r"形象进度|进度(?:状态|情况)|(?:当前|目前|实际)进度", text):
+        return NOTE  # how far the work has got (`形象进度` 100%, `进度达标`), not when it is due
     if re.search(r"资金|投资|金额|经费|[万亿]元", text) and not re.search(r"项目|任务|事项|名称|内容", text):
         return NOTE  # money (`计划投入资金`, `总投资(万元)`): a figure, whatever 计划 it says
     if TIME_LABEL_RE.match(text):
@@ -79,14 +86,14 @@ def meaning(header: str) -> str | None:
 
 
 def header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
-    """Of the top rows whose cells name a responsibility or deadline column and one more, the one
-    naming the most columns: a page's metadata rows above the table (`发布单位 | 区政府 | 发文日期`)
-    can pass for a small header."""
+    """Of the top rows whose cells name a responsibility (units or persons) or deadline column and
+    one more, the one naming the most columns: a page's metadata rows above the table (`发布单位 |
+    区政府 | 发文日期`) can pass for a small header."""
     best: tuple[int, int, list[str | None]] | None = None
     for i, row in enumerate(rows[:8]):
         kinds = [meaning(c) for c in row]
         known = [k for k in kinds if k]
-        if len(set(known)) >= 2 and any(k in (LEAD, LISTED, CO, DUE) for k in known):
+        if len(set(known)) >= 2 and any(k in (LEAD, LISTED, CO, DUE, LEADER) for k in known):
             if best is None or len(set(known)) > best[0]:
                 best = (len(set(known)), i, kinds)
     return None if best is None else (best[1], best[2])

@@ -24,6 +24,7 @@ from .due_fields import clause_due, due_field_milestones
 from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
 from .header import Header, assumed_year_message, default_due, header_year, read_header
+from .label_items import number_label_led_items
 from .milestones import find_milestones
 from .outline import Node, spell_out_numbers
 from .outline_lines import Outline
@@ -76,6 +77,10 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         raise ParseError(f"年份无效：{year} (year out of range)")
     outline = Outline.read(lines)
     clauses = choose_clauses(outline.root)
+    if not clauses and (numbered := number_label_led_items(lines)) is not None:
+        # No numbered item at all: items each followed by their own label lines are the clauses.
+        outline = Outline.read(numbered)
+        clauses = choose_clauses(outline.root)
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose)

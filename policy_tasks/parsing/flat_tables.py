@@ -26,6 +26,7 @@ from .column_meanings import (
     meaning,
 )
 from .outline import line_marker
+from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows
 from .sources import Table
 from .tables import table_lines, vertical_lines
@@ -72,8 +73,12 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             i = j
             continue
         found = _cell_header(lines, i) if splittable else None
+        rebuilt = None
         if found:
-            j, table = _cell_rows(lines, *found)
+            numbered = NUMBER in map(meaning, found[1])
+            rebuilt = _cell_rows(lines, *found) if numbered else person_rows(lines, *found)
+        if rebuilt:
+            j, table = rebuilt
             out.extend((line, False) for line in table_lines(table))
             i = j
             continue
@@ -206,8 +211,10 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
 
 def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]] | None:
     """The header of a table flattened a cell a line, from line i: consecutive one-word lines
-    (blank lines between allowed) naming its columns, with a 序号 among them so that its rows can
-    be told apart by their numbers. Returns where the rows start, and the header."""
+    (blank lines between allowed) naming its columns, with something that tells its rows apart: a
+    序号 among them (rows start at their numbers), or, with none, person columns last after a
+    task column in a header of four or more (rows end at their persons, see `person_rows`).
+    Returns where the rows start, and the header."""
     header: list[str] = []
     j = i
     while j < len(lines):
@@ -223,6 +230,9 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
         j += 1
     kinds = [meaning(h) for h in header]
     if len(header) >= 3 and NUMBER in kinds and any(k in (LEAD, LISTED, CO) for k in kinds):
+        return j, header
+    persons = trailing_persons(kinds)
+    if len(header) >= 4 and persons and any(k in (TITLE, CONTENT) for k in kinds[: len(kinds) - persons]):
         return j, header
     return None
 

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from policy_tasks.parsing import ParseError, parse_document
+from policy_tasks.parsing import parse_document
 
 
 def test_items_numbered_afresh_under_group_headings_each_with_a_progress_line_are_the_clauses():
@@ -87,12 +87,6 @@ def test_a_count_cell_in_a_row_that_skips_serials_starts_no_row():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ParseError,
-    reason="round 18 (通州 2023): unnumbered items followed by their own label lines are not read as "
-    "clauses when nothing in the document is numbered (refused: 未找到编号条款)",
-)
 def test_unnumbered_items_each_followed_by_label_lines_are_one_clause_each():
     # Items with no number, each a line of its own followed by `责任单位:…` and `完成期限:…`:
     # one clause per item, with its unit and its deadline; the page's other lines are none.
@@ -113,12 +107,6 @@ def test_unnumbered_items_each_followed_by_label_lines_are_one_clause_each():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ParseError,
-    reason="round 18 (上虞 2024): a table flattened a cell a line with no 序号 column and no unit column is "
-    "not read (flat_tables needs both; 具体分解 has no column meaning, 责任单位主要领导 is read as units)",
-)
 def test_a_cell_a_line_table_naming_only_persons_gives_clauses_with_leaders_and_no_unit():
     # A bureau's progress table, a cell a line with blank lines between: 类别 / 工作内容 /
     # 具体分解 / 当前工作进展 / 责任区领导 / 责任单位主要领导, no 序号. Each row is a clause (its

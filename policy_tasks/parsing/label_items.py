@@ -1,0 +1,63 @@
+"""Unnumbered items, each followed by label lines of its own: one clause an item.
+
+A page that reposts a few items of a list (`2023年通州区重要民生实事项目` on an education site)
+may drop their numbers and keep each item a line of its own, followed by its label lines:
+
+    建成台湖公租房配套小学,提供学位1200个
+    责任单位:区教委
+    完成期限:2023年12月底前
+
+Each such line with its labels is a clause; the page's other lines (its lead line, `相关阅读`,
+links, a source statement) are none. It is only a fallback, for a document in which no numbered
+item holds the clauses (document.py): the items are numbered in order (`1、`, `2、` …) as the
+table readers number a table's rows, and the outline is read again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .outline import line_marker
+from .textutil import normalise
+from .unit_labels import _LABEL_RE, LEAD, LISTED, _label_role
+from .units import read_responsibility
+
+# Any short field name before a colon (`文号:`, `发布单位:`, `声明:`): a page's metadata or
+# a label, never an item's own line.
+_FIELD_RE = re.compile(r"^\s*\S{1,8}?\s*:")
+
+
+def _label_line(norm: str) -> str | None:
+    """The label a line opens with (`责任单位`, `完成期限`) when it is a field line that reads as a
+    responsibility or a deadline, else None."""
+    m = _LABEL_RE.match(norm.strip())
+    if m is None or not read_responsibility(norm).found:
+        return None
+    return m.group(1).strip()
+
+
+def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """The lines with each item that is followed by its own label lines numbered in order, or None
+    when fewer than two are. An item's labels name units that lead or answer (牵头单位, 责任单位 …:
+    not a page's 发布单位 alone), and may add others (配合单位, 完成时限, 责任领导)."""
+    filled = [k for k, (text, _) in enumerate(lines) if text.strip()]
+    items: list[int] = []
+    for n, k in enumerate(filled):
+        norm = normalise(lines[k][0]).strip()
+        if _FIELD_RE.match(norm) or line_marker(norm) is not None:
+            continue
+        roles = []
+        for follow in filled[n + 1 :]:
+            label = _label_line(normalise(lines[follow][0]))
+            if label is None:
+                break
+            roles.append(_label_role(label))
+        if any(role in (LEAD, LISTED) for role in roles):
+            items.append(k)
+    if len(items) < 2:
+        return None
+    out = list(lines)
+    for number, k in enumerate(items, 1):
+        text, splittable = out[k]
+        out[k] = (f"{number}、{text.strip()}", splittable)
+    return out
