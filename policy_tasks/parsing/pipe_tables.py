@@ -91,25 +91,42 @@ def _by_numbers(cells: list[str]) -> list[list[str]]:
 
     A number cell starts a row when it is the next serial. A report on the rows of a larger list
     keeps their numbers in that list (145, then 249), so a number that skips ahead starts a row
-    too, but only where the cycle of columns is back at the 序号: the row before is full (as many
-    cells as the header and as any row before it, a dropped empty cell leaving it short) and the
-    number is greater than that row's serial. A count in a row's cells (`数量` under its own
-    column) comes before the row is full, and a number within a cell's text is no bare number.
+    too, where it is greater than the last serial and stands where a 序号 does: the row before is
+    full (as many cells as the header and as any row before it), or, its empty cells dropped, it
+    holds more than its serial and the cell after the number reads as a task (`_task_like`), as
+    the cell after a 序号 does. A count in a row's cells (`数量` under its own column) is followed
+    by what its row goes on with (a unit, a date), and a number within a cell's text is no bare
+    number.
     """
     rows: list[list[str]] = [[]]
     expected: int | None = None
     width = 0
-    for cell in cells:
+    for i, cell in enumerate(cells):
         norm = normalise(cell)
         number = int(norm) if _NUMBER_RE.match(norm) else None
         full = len(rows) > 1 and len(rows[-1]) >= max(width, len(rows[0]))
-        if number is not None and (expected is None or number == expected or (full and number > expected)):
+        ahead = len(rows) > 1 and len(rows[-1]) > 1 and i + 1 < len(cells) and _task_like(cells[i + 1])
+        if number is not None and (expected is None or number == expected or ((full or ahead) and number > expected)):
             width = max(width, len(rows[-1]) if len(rows) > 1 else 0)
             rows.append([cell])
             expected = number + 1
         else:
             rows[-1].append(cell)
     return [r for r in rows if r]
+
+
+def _task_like(cell: str) -> bool:
+    """A cell that can only be a task's words: text, not a number, units, a person or a date."""
+    norm = normalise(cell).strip()
+    if len(norm) >= 6 and norm.endswith("。"):
+        return True  # a sentence: a unit's name never closes with a full stop (`…科创中心。`)
+    return (
+        len(norm) >= 6
+        and not _NUMBER_RE.match(norm)
+        and not names_units(norm)
+        and not is_person(norm)
+        and not re.match(r"^\d{4}[年.\-/]|^\d{1,2}月|^[上下]半年|^年[底内]", norm)
+    )
 
 
 def _unspaced(text: str) -> str:
