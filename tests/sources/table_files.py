@@ -20,7 +20,9 @@ class Columns:
     # Between the names of a unit cell: `、`, or a line break (Alt+Enter in Excel, a paragraph a
     # name in Word), which text saved from the table writes as a space.
     joiner: str = "、"
-    # How the 序号 cells are written: `3`, `3.`, `三`, `（三）`.
+    # How the 序号 cells are written: `3`, `3.`, `三`, `（三）`; `sparse`: the row's number in a
+    # larger list it was taken from (a unit's report on the rows of the city's list it shares in:
+    # 145, 249), increasing with gaps, whatever the plan's own numbering.
     serial: str = "digits"
 
     def fits(self, plan: TablePlan) -> bool:
@@ -44,6 +46,8 @@ class Columns:
             elif field == "units-labelled":
                 lead, co = "、".join(row.lead_names), "、".join(row.co_names)
                 out.append(f"牵头单位:{lead};配合单位:{co}" if co else f"牵头单位:{lead}")
+            elif field == "number" and self.serial == "sparse":
+                out.append(_sparse(plan.rows.index(row) + 1))
             elif field == "number":
                 out.append(_SERIALS[self.serial](int(row.number)))
             elif field in ("lead", "co"):
@@ -85,6 +89,13 @@ COLUMNS = {
         (("序号", "number"), ("主要任务", "task"), ("责任单位", "units"), ("完成时限", "due")), one_list=True
     ),
 }
+
+
+def _sparse(position: int) -> str:
+    """The row's number in the larger list: 12, 26, 42, 60, … (gaps that grow)."""
+    return str(position * (position + 11))
+
+
 _SERIALS = {"digits": str, "dotted": lambda n: f"{n}.", "cn": cn_numeral, "paren-cn": lambda n: f"（{cn_numeral(n)}）"}
 # No unit column: the task cell holds the clause's own bracket (`…。(责任单位:A、B)`).
 COLUMNS["units-in-the-task"] = Columns((("序号", "number"), ("重点任务", "task"), ("完成时限", "due")))
@@ -98,6 +109,7 @@ COLUMNS["units-labelled"] = Columns(
 COLUMNS["dotted-serial"] = replace(COLUMNS["task-lead-co-due"], serial="dotted")
 COLUMNS["cn-serial"] = replace(COLUMNS["task-lead-co-due"], serial="cn")
 COLUMNS["paren-cn-serial"] = replace(COLUMNS["task-lead-co-due"], serial="paren-cn")
+COLUMNS["sparse-serial"] = replace(COLUMNS["task-lead-co-due"], serial="sparse")
 # No 序号 column at all: a table whose rows are told apart by their cells (not for a cell a line,
 # where only the 序号 tells where a row starts).
 COLUMNS["no-serial"] = Columns(tuple(f for f in COLUMNS["task-lead-co-due"].fields if f[1] != "number"))
@@ -199,6 +211,18 @@ def cell_lines(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def piped_cell_lines(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """A web page's table as some stored pages hold it: a cell a line, each closed by ` |`, the
+    empty cells gone, a merged heading row one line."""
+    lines = list(plan.preamble)
+    for values in table_rows(plan, columns):
+        if isinstance(values, str):
+            lines.append(f"{values} |")
+        else:
+            lines.extend(f"{v.replace(chr(10), ' ')} |" for v in values if v)
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 LAYOUTS = {
     "docx": docx_source,
     "xlsx": xlsx_source,
@@ -206,6 +230,15 @@ LAYOUTS = {
     "txt": pipe_text,
     "tsv": tab_text,
     "cells": cell_lines,
+    "piped-cells": piped_cell_lines,
 }
 # The file name each layout is saved under (a tab-separated sheet is a .txt to the reader).
-SUFFIX = {"docx": "docx", "xlsx": "xlsx", "pdf": "pdf", "txt": "txt", "tsv": "txt", "cells": "txt"}
+SUFFIX = {
+    "docx": "docx",
+    "xlsx": "xlsx",
+    "pdf": "pdf",
+    "txt": "txt",
+    "tsv": "txt",
+    "cells": "txt",
+    "piped-cells": "txt",
+}

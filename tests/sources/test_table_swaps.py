@@ -43,6 +43,8 @@ CASES = [
     ("cn-serial", "cells"),
     ("paren-cn-serial", "xlsx"),
     ("paren-cn-serial", "cells"),
+    # Rows numbered as in a larger list they were taken from (12, 26, 42, …).
+    *(("sparse-serial", layout) for layout in ("docx", "xlsx", "txt", "cells", "piped-cells")),
     ("no-serial", "docx"),
     ("no-serial", "txt"),
     ("units-in-words", "docx"),
