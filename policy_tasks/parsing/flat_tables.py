@@ -27,7 +27,7 @@ from .column_meanings import (
 )
 from .outline import line_marker
 from .person_rows import person_rows, trailing_persons
-from .pipe_tables import align, is_pipe_line, pipe_rows
+from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
 from .sources import Table
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
@@ -251,12 +251,13 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         if not text:
             j += 1
             continue
-        if _serial(text) == expected:
+        serial = _serial(text)
+        if serial is not None and (serial == expected or _skips_to(serial, expected, current, lines, j)):
             if current and (rows or expected > 1):
                 rows.append(current)
                 current = []
             # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
-            current, expected = [*current, str(expected)], expected + 1  # `三`, `(3)`: its number
+            current, expected = [*current, str(serial)], serial + 1  # `三`, `(3)`: its number
         elif _heading(text, short=bool(current) and len(current) < 3):
             if current:
                 rows.append(current)
@@ -284,6 +285,20 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         out.extend(tuple([h] * len(header)) for h in headings.get(i, []))
         out.append(tuple(row))
     return j, Table((tuple(header), *out))
+
+
+def _skips_to(serial: int, expected: int, current: list[str], lines: list[tuple[str, bool]], j: int) -> bool:
+    """A bare number past the next serial that still starts a row: the rows of a larger list keep
+    their numbers in it (12, 26, 42). It does where a 序号 stands: greater than the last serial,
+    written in figures, after a row that holds more than its serial (or before the first row), and
+    followed by a cell that reads as a task, as a 序号 is (pipe_tables.task_like); a count under its
+    own column is followed by what its row goes on with (a unit, a date)."""
+    if serial < expected or not normalise(lines[j][0]).strip().isdigit():
+        return False
+    if expected > 1 and len(current) < 2:
+        return False
+    after = next((text.strip() for text, _ in lines[j + 1 :] if text.strip()), "")
+    return task_like(after)
 
 
 _SERIAL_RE = re.compile(r"\(?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?")

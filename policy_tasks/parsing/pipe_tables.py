@@ -93,7 +93,7 @@ def _by_numbers(cells: list[str]) -> list[list[str]]:
     keeps their numbers in that list (145, then 249), so a number that skips ahead starts a row
     too, where it is greater than the last serial and stands where a 序号 does: the row before is
     full (as many cells as the header and as any row before it), or, its empty cells dropped, it
-    holds more than its serial and the cell after the number reads as a task (`_task_like`), as
+    holds more than its serial and the cell after the number reads as a task (`task_like`), as
     the cell after a 序号 does. A count in a row's cells (`数量` under its own column) is followed
     by what its row goes on with (a unit, a date), and a number within a cell's text is no bare
     number.
@@ -105,7 +105,7 @@ def _by_numbers(cells: list[str]) -> list[list[str]]:
         norm = normalise(cell)
         number = int(norm) if _NUMBER_RE.match(norm) else None
         full = len(rows) > 1 and len(rows[-1]) >= max(width, len(rows[0]))
-        ahead = len(rows) > 1 and len(rows[-1]) > 1 and i + 1 < len(cells) and _task_like(cells[i + 1])
+        ahead = len(rows) > 1 and len(rows[-1]) > 1 and i + 1 < len(cells) and task_like(cells[i + 1])
         if number is not None and (expected is None or number == expected or ((full or ahead) and number > expected)):
             width = max(width, len(rows[-1]) if len(rows) > 1 else 0)
             rows.append([cell])
@@ -115,7 +115,7 @@ def _by_numbers(cells: list[str]) -> list[list[str]]:
     return [r for r in rows if r]
 
 
-def _task_like(cell: str) -> bool:
+def task_like(cell: str) -> bool:
     """A cell that can only be a task's words: text, not a number, units, a person or a date."""
     norm = normalise(cell).strip()
     if len(norm) >= 6 and norm.endswith("。"):

@@ -145,3 +145,21 @@ def test_a_good_start_of_a_plan_period_is_no_deadline():
         "2.稳定外贸基本盘。(市商务局负责)\n"
     )
     assert [m.due_date for m in doc.tasks[0].milestones if m.kind == "deadline"] == []
+
+
+def test_serials_from_a_larger_list_start_rows_in_a_table_flattened_a_cell_a_line_without_markers():
+    # The same report as a stored page holds a table with no `|` at all, a cell a line and the
+    # empty cells gone: each number past the last that is followed by a task starts a row; a year
+    # under its own column, followed by the row's unit, starts none.
+    doc = parse_document(
+        "某局2024年民生实事项目推进情况\n"
+        "序号\n项目名称\n完成年限\n牵头单位\n配合单位\n"
+        "12\n新建公办幼儿园,扩大普惠性学前教育资源。\n2024\n市教育局\n"
+        "26\n新建城市口袋公园。\n市城管局\n市住建局\n"
+        "42\n改造老旧小区供水管网。\n2025\n市住建局\n"
+    )
+    assert [(t.number, t.title[:6], t.lead_units, t.co_units) for t in doc.tasks] == [
+        (12, "新建公办幼儿", ["市教育局"], []),
+        (26, "新建城市口袋", ["市城管局"], ["市住建局"]),
+        (42, "改造老旧小区", ["市住建局"], []),
+    ]
