@@ -17,8 +17,8 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind round 17): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 156, 29
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 634, 130
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 161, 29
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 650, 134
 
 
 @pytest.fixture(scope="module")
