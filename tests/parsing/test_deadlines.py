@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from policy_tasks.parsing import ParsedMilestone, parse_document
-from policy_tasks.parsing.deadlines import find_time_phrases, guess_year, read_time_phrase
+from policy_tasks.parsing.deadlines import find_time_phrases, read_time_phrase
 from policy_tasks.parsing.due_fields import clause_due, due_field_milestone
-from policy_tasks.parsing.header import Header, assumed_year_message, header_year
-from policy_tasks.parsing.milestones import find_milestones
-from policy_tasks.parsing.time_phrase import DATED, ONGOING, PAST, UNREADABLE
+from policy_tasks.parsing.time_phrase import DATED, ONGOING, UNREADABLE
+from tests.parsing.milestone_text import milestones_in
 
 SAMPLES = Path(__file__).parent / "samples"
 Y = 2023
@@ -253,145 +252,21 @@ def test_rates_and_words_are_not_time_phrases(text):
     assert find_time_phrases(text, Y) == []
 
 
-# --- Recurring obligations ------------------------------------------------------------------
-
-RECURRING_FORMS = [
-    # (phrase, recurrence, count, first, last, convention)
-    ("每月10日前", "monthly", 12, date(Y, 1, 10), date(Y, 12, 10), "每月X日前: day X of every month"),
-    ("每月底", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "每月底: every month's end"),
-    ("每月", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "每月: every month's end"),
-    ("每月上旬", "monthly", 12, date(Y, 1, 10), date(Y, 12, 10), "上旬: the 10th"),
-    ("按月报送", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "按月: every month's end"),
-    ("每季度", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "每季度: every quarter's end"),
-    ("每季度末", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "每季度末: every quarter's end"),
-    ("按季通报", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "按季: every quarter's end"),
-    ("每季度第一个月10日前", "quarterly", 4, date(Y, 1, 10), date(Y, 10, 10), "the 10th of a quarter's first month"),
-    ("每季度末月25日前", "quarterly", 4, date(Y, 3, 25), date(Y, 12, 25), "the 25th of a quarter's last month"),
-    ("每季度次月10日前", "quarterly", 3, date(Y, 4, 10), date(Y, 10, 10), "the 10th of the month after, in the year"),
-    ("每季度结束后10日内", "quarterly", 3, date(Y, 4, 10), date(Y, 10, 10), "ten days after, in the year"),
-    ("每半年", "half_yearly", 2, date(Y, 6, 30), date(Y, 12, 31), "每半年: 30 June and 31 December"),
-    ("每年", "yearly", 1, date(Y, 12, 31), date(Y, 12, 31), "每年: 31 December"),
-    ("每年3月底前", "yearly", 1, date(Y, 3, 31), date(Y, 3, 31), "每年X月底前: that day"),
-    ("每周", "weekly", 52, date(Y, 1, 6), date(Y, 12, 29), "每周: the working week's last day, Friday"),
-    ("每周一", "weekly", 52, date(Y, 1, 2), date(Y, 12, 25), "每周X: that weekday"),
-    ("每周五前", "weekly", 52, date(Y, 1, 6), date(Y, 12, 29), "每周X: that weekday"),
-    ("每旬", "ten_daily", 36, date(Y, 1, 10), date(Y, 12, 31), "旬报: the 10th, the 20th, the month's end"),
-]
-
-
-@pytest.mark.parametrize(
-    ("phrase", "recurrence", "count", "first", "last", "convention"),
-    RECURRING_FORMS,
-    ids=[row[0] for row in RECURRING_FORMS],
-)
-def test_recurring_forms(phrase, recurrence, count, first, last, convention):
-    read = read_time_phrase(phrase, Y)
-    assert read.recurrence == recurrence, convention
-    assert (len(read.occurrences), read.occurrences[0], read.occurrences[-1]) == (count, first, last), convention
-    assert read.due == first and list(read.occurrences) == sorted(read.occurrences)
-    assert all(d.year == Y for d in read.occurrences)
-
-
-def test_a_day_past_a_short_months_end_falls_on_its_last_day():
-    read = read_time_phrase("每月31日前", Y)
-    assert read.occurrences[1] == date(Y, 2, 28) and read.occurrences[3] == date(Y, 4, 30)
-
-
-def test_once_a_week_is_weekly_not_mondays():
-    (phrase,) = find_time_phrases("每周一次", Y)
-    assert (phrase.text, phrase.occurrences[0]) == ("每周", date(Y, 1, 6))
-
-
-# --- The year ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("phrase", "stated"),
-    [("2024年3月底前", 2024), ("明年", 2024), ("2023—2025年", 2025), ("6月底前", None), ("“十四五”", None)],
-)
-def test_a_phrase_says_which_year_it_states(phrase, stated):
-    assert read_time_phrase(phrase, Y).stated_year == stated
-
-
-def test_a_year_stated_in_a_sentence_governs_its_later_months():
-    """承前省略: `2024年3月底前…,6月底前…` are both 2024; a new sentence reads in the document's year."""
-    phrases = find_time_phrases("2024年3月底前完成规划,6月底前开工。9月底前验收", Y)
-    assert [p.due for p in phrases] == [date(2024, 3, 31), date(2024, 6, 30), date(Y, 9, 30)]
-
-
-def test_an_earlier_year_with_a_month_is_a_reference():
-    (phrase,) = find_time_phrases("较2022年6月底增长10%", Y)
-    assert phrase.level == PAST
-
-
-def _milestones(text: str, year: int = Y, where: str = "第3条"):
-    warnings: list[tuple[int, str]] = []
-    found = find_milestones(
-        text, year=year, default_due=date(year, 12, 31), warn=lambda o, m: warnings.append((o, m)), where=where
-    )
-    return found, warnings
-
-
-def test_another_year_keeps_its_date_and_warns_once_per_phrase():
-    found, warnings = _milestones("2024年3月底前完成规划编制,6月底前开工建设。")
-    assert [(m.due_date, m.time_expression) for m in found] == [
-        (date(2024, 3, 31), "2024年3月底前"),
-        (date(2024, 6, 30), "6月底前"),
-    ]
-    ((offset, message),) = warnings
-    assert offset == 0
-    assert message.startswith("第3条提到2024年") and "与文件年度2023不同，请核对" in message
-
-
-@pytest.mark.parametrize("text", ["2023年6月底前完成规划编制。", "“十四五”新增装机18万千瓦。", "年底前完成验收。"])
-def test_the_documents_own_year_and_plan_periods_do_not_warn(text):
-    found, warnings = _milestones(text)
-    assert found and warnings == []
-
-
-def test_next_year_warns():
-    _, warnings = _milestones("明年完成验收。")
-    assert ["提到2024年（「明年」）" in m for _, m in warnings] == [True]
-
-
-@pytest.mark.parametrize(
-    ("text", "year"),
-    [
-        ("某县2024年工作要点\n一、重点任务\n1. 年内完成。", 2024),
-        ("关于印发《2023—2025年农村人居环境整治行动计划》的通知\n1. 2025年底前完成。", 2023),
-        ("1. 2024年6月底前完成甲。\n2. 比2022年增长10%。\n3. 2024年9月底前完成乙。\n4. 2022年完成。", 2024),
-        ("1. 2023年完成甲。\n2. 2024年完成乙。", 2024),
-        ("1. 年内完成。\n2. 明年完成。", None),
-        ("", None),
-    ],
-)
-def test_guess_year(text, year):
-    """The plan's title year first; else the year its deadlines state most; ties go to the later year."""
-    assert guess_year(text) == year
-
-
-def test_header_year_reads_the_title_and_says_none_when_the_header_has_no_year():
-    assert header_year(Header(title="龙游县2024年重点任务推进方案")) == 2024
-    assert header_year(Header(title="关于加快发展的实施方案")) is None
-    assert header_year(Header(title="x", number_year=2022)) == 2022
-    assert "2024年" in assumed_year_message(2024)
-
-
 # --- Milestones: recurring and ongoing in prose, and 完成时限 values ---------------------------
 
 
 def test_a_recurring_report_is_a_milestone_without_a_cue_word():
-    (m,), _ = _milestones("每月10日前报送工作进展情况。")
+    (m,), _ = milestones_in("每月10日前报送工作进展情况。", Y)
     assert (m.kind, m.recurrence, m.due_date, len(m.occurrences)) == ("deadline", "monthly", date(Y, 1, 10), 12)
 
 
 def test_a_monthly_rate_is_no_milestone():
-    found, _ = _milestones("对困难群众每人每月发放生活补贴500元。")
+    found, _ = milestones_in("对困难群众每人每月发放生活补贴500元。", Y)
     assert found == []
 
 
 def test_ongoing_work_is_due_on_the_default():
-    (m,), _ = _milestones("持续推进营商环境优化。")
+    (m,), _ = milestones_in("持续推进营商环境优化。", Y)
     assert (m.kind, m.due_date, m.time_expression) == ("ongoing", date(Y, 12, 31), "持续推进")
 
 
@@ -494,38 +369,3 @@ def test_rates_in_a_2024_document_are_not_recurring_milestones(doc):
 def test_other_years_warn_in_a_2024_document(doc):
     other = sorted((w.task, w.line) for w in doc.warnings if "与文件年度2024不同" in w.message)
     assert other == [(17, 22), (33, 38), (34, 39)]
-
-
-# --- Schedules, titles and horizons ---------------------------------------------------------
-
-
-def test_schedule_entries_are_due_on_their_labels():
-    """`时间:事项` entries are commitments by construction; the line's last entry ends with its sentence."""
-    found, _ = _milestones(
-        "第一季度:印发《2023年工作方案》,明确任务分配。完成任务20%以上。 第二季度:完成任务的50%以上。"
-        " 第四季度:确保超额完成年度任务。进展情况:已完成。\n4月:公布采购意向公告。申请资产配置。"
-    )
-    assert [(m.due_date, m.time_expression, m.text) for m in found] == [
-        (date(Y, 3, 31), "第一季度", "第一季度:印发《2023年工作方案》,明确任务分配。完成任务20%以上"),
-        (date(Y, 6, 30), "第二季度", "第二季度:完成任务的50%以上"),
-        (date(Y, 12, 31), "第四季度", "第四季度:确保超额完成年度任务"),
-        (date(Y, 4, 30), "4月", "4月:公布采购意向公告"),
-    ]
-    assert (found[0].target_value, found[0].target_unit) == (20, "%")
-
-
-def test_a_year_inside_a_book_title_is_a_name_not_a_deadline():
-    found, warnings = _milestones("印发《广州市2024年违法建设治理工作方案》。")
-    assert found == [] and warnings == []
-
-
-def test_a_month_of_its_own_schedules_a_payout():
-    """`6月底前下达60%以上` of 预算内资金 is a schedule, not a rule of what is paid."""
-    (m,), _ = _milestones("省预算内资金2023年6月底前下达60%以上。")
-    assert (m.due_date, m.target_value) == (date(Y, 6, 30), 60)
-
-
-def test_a_goal_horizon_does_not_carry_its_year():
-    """`到2025年…,6月底前…`: the months after a bare horizon are this year's schedule."""
-    phrases = find_time_phrases("到2025年建成10个,6月底前启动试点。", Y)
-    assert [p.due for p in phrases] == [date(2025, 12, 31), date(Y, 6, 30)]
