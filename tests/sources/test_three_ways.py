@@ -13,6 +13,7 @@ from django.core.management import call_command
 from policy_tasks.models import PolicyDocument
 from tests.api.conftest import client_for
 from tests.sources import builders as b
+from tests.sources import more_formats as m
 
 # The plan written as paragraphs with (责任单位:…) brackets, and as a task table.
 PARAGRAPH_KINDS = {
@@ -23,12 +24,19 @@ PARAGRAPH_KINDS = {
     "plan.ofd": b.ofd_plan,
     "paragraphs.doc": b.DOC_PARAGRAPHS.read_bytes,
     "paragraphs.wps": b.DOC_PARAGRAPHS.read_bytes,
+    "paragraphs.rtf": m.rtf_paragraphs,
+    "page.mht": m.mht_paragraphs,
+    "paragraphs.odt": m.odt_paragraphs,
+    "word-2003.xml": m.word_xml_paragraphs,
 }
 TABLE_KINDS = {
     "table.docx": b.docx_table,
     "table.xlsx": b.xlsx_table,
     "table.xls": lambda: b.XLS.read_bytes(),
     "table.doc": b.DOC_TABLE.read_bytes,
+    "table.rtf": m.rtf_table,
+    "table.ods": m.ods_table,
+    "oa-export.xls": m.excel_xml_table,
 }
 KINDS = {**PARAGRAPH_KINDS, **TABLE_KINDS}
 

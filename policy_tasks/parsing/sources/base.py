@@ -46,6 +46,7 @@ PDF_NO_UNICODE = (
 )
 PDF_TOO_LONG = f"PDF 超过 {MAX_PDF_PAGES} 页，请只上传方案正文 (too many pages)"
 EMPTY_WORKBOOK = "表格中没有内容 (the workbook has no data)"
+NO_PAGE_IN_MHT = "该单个文件网页（.mht）中没有网页正文，请另存为 .docx 后再上传 (no page in the web archive)"
 UNREADABLE = "无法读取该文件，请另存为 .docx 或 .txt 后再上传 (unreadable file)"
 
 

@@ -30,9 +30,13 @@ from .base import (
 from .grid import unify_ideographs
 from .markup import looks_like_html, read_html
 from .ofd import read_ofd
+from .office_xml import office_xml_kind, read_office_xml
+from .opendocument import is_opendocument, read_opendocument
 from .pdf import read_pdf
+from .rtf import looks_like_rtf, read_rtf
 from .sheets import read_xls, read_xlsx
 from .text import read_delimited, read_text
+from .web_archive import looks_like_web_archive, read_web_archive
 from .word import read_docx
 from .word97 import read_doc
 
@@ -47,7 +51,6 @@ _OTHER_MAGIC = (
     (b"GIF8", "GIF 图片"),
     (b"II*\x00", "TIFF 图片"),
     (b"MM\x00*", "TIFF 图片"),
-    (b"{\\rtf", "RTF 文档，请另存为 .docx"),
     (b"Rar!", "RAR 压缩包"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
     (b"\x1f\x8b", "gzip 压缩包"),
@@ -88,16 +91,21 @@ def _read(data: bytes, filename: str) -> Source:
         return _read_zip(data, filename)
     if data.startswith(OLE2_MAGIC):
         return _read_ole(data, filename, suffix)
+    if looks_like_rtf(data):
+        return read_rtf(data, filename)
     for magic, what in _OTHER_MAGIC:
         if data.startswith(magic):
             raise SourceError(UNSUPPORTED.format(what=what))
     if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
         raise SourceError(UNSUPPORTED.format(what="WebP 图片"))
+    if looks_like_web_archive(data):
+        return read_web_archive(data, filename)
     head = data[:4096].lower()
-    if head.startswith(b"mime-version") and b"multipart/related" in head:
-        raise SourceError(UNSUPPORTED.format(what="单个文件网页 .mht，请另存为 .docx"))
+    office_xml = office_xml_kind(data)
+    if office_xml is not None:
+        return read_office_xml(data, filename, office_xml)
     if b"<?mso-application" in head:
-        raise SourceError(UNSUPPORTED.format(what="Office 2003 XML 文件，请另存为 .docx 或 .xlsx"))
+        raise SourceError(UNSUPPORTED.format(what="Office XML 文件，请另存为 .docx 或 .xlsx"))
     # What OA systems export as .xls/.doc is often an HTML table; portals serve plans as pages.
     if looks_like_html(data):
         return read_html(data, filename)
@@ -122,12 +130,14 @@ def _read_zip(data: bytes, filename: str) -> Source:
         return read_xlsx(data, filename, archive)
     if "ofd.xml" in names:
         return read_ofd(data, filename, archive)
+    if is_opendocument(names, archive):
+        return read_opendocument(data, filename, archive)
     if "xl/workbook.bin" in names:
         what = "Excel 二进制工作簿 .xlsb，请另存为 .xlsx"
     elif any(n.startswith("ppt/") for n in names):
         what = "演示文稿 .pptx"
     elif "mimetype" in names:
-        what = "OpenDocument 文件，请另存为 .docx 或 .xlsx"
+        what = "OpenDocument 文件（非文本或表格），请另存为 .docx 或 .xlsx"
     else:
         what = "zip 压缩包"
     raise SourceError(UNSUPPORTED.format(what=what))

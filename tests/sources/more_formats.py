@@ -1,0 +1,257 @@
+"""The builders' plan (tests/sources/builders.py) in the other formats offices save it in: RTF (as
+Word writes it, `\\uN` characters, and as WPS writes it, GBK bytes `\\'hh`), a web page saved as one
+file (.mht, quoted-printable GB2312), OpenDocument (.odt, .ods) and Office 2003 XML (Word and
+Excel's "XML 表格", which OA systems export under an .xls name). Written by hand to each format's
+specification: no office suite runs in the tests.
+"""
+
+from __future__ import annotations
+
+import io
+import quopri
+import zipfile
+from xml.sax.saxutils import escape
+
+from tests.sources import builders as b
+
+# --- RTF -----------------------------------------------------------------------------------------
+
+
+def _rtf_text(text: str, *, gbk: bool) -> str:
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif ord(char) < 128:
+            out.append(char)
+        elif gbk:
+            out.append("".join(f"\\'{byte:02x}" for byte in char.encode("gbk")))
+        else:
+            code = ord(char)
+            out.append(f"\\u{code - 65536 if code > 32767 else code}?")
+    return "".join(out)
+
+
+def _rtf(body: list[str], *, gbk: bool) -> bytes:
+    head = (
+        "{\\rtf1\\ansi\\ansicpg936\\deff0\\uc1{\\fonttbl{\\f0\\fnil\\fcharset134 "
+        + _rtf_text("宋体", gbk=True)
+        + ";}}{\\*\\generator Duban tests;}\\viewkind4\\pard\\f0\\fs24 "
+    )
+    return (head + "".join(body) + "}").encode("ascii")
+
+
+def _rtf_paragraph(text: str, *, gbk: bool) -> str:
+    return "\\pard\\plain " + _rtf_text(text, gbk=gbk) + "\\par\n"
+
+
+def _rtf_row(cells: tuple[str, ...], *, gbk: bool) -> str:
+    widths = "".join(f"\\clbrdrt\\brdrs\\cellx{1800 * (i + 1)}" for i in range(len(cells)))
+    # Word writes the row's properties before its cells and again before \row.
+    texts = "".join(f"\\pard\\intbl {_rtf_text(cell, gbk=gbk)}\\cell " for cell in cells)
+    return f"\\trowd\\trgaph108{widths}{texts}\\pard\\intbl{{\\trowd\\trgaph108{widths}\\row}}\n"
+
+
+def rtf_paragraphs(*, gbk: bool = False) -> bytes:
+    return _rtf([_rtf_paragraph(line, gbk=gbk) for line in b.plan_lines()], gbk=gbk)
+
+
+def rtf_table(*, gbk: bool = False) -> bytes:
+    body = [_rtf_paragraph(line, gbk=gbk) for line in b.HEADER]
+    body += [_rtf_row(row, gbk=gbk) for row in b.table_rows()]
+    body.append(_rtf_paragraph(b.CLOSING, gbk=gbk))
+    return _rtf(body, gbk=gbk)
+
+
+# --- A web page saved as one file ------------------------------------------------------------------
+
+
+def _html_table(rows: list[tuple[str, ...]]) -> str:
+    cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table border=1>{cells}</table>"
+
+
+def mht(html: str) -> bytes:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        f"<title>{escape(b.TITLE)}</title></head><body>{html}</body></html>"
+    ).encode("gb18030")
+    encoded = quopri.encodestring(page).decode("ascii").replace("\n", "\r\n")
+    return (
+        "From: <Saved by Windows Internet Explorer 8>\r\n"
+        f"Subject: =?gb2312?B?{__import__('base64').b64encode(b.TITLE.encode('gb18030')).decode()}?=\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_000"\r\n\r\n'
+        "This is a multi-part message in MIME format.\r\n\r\n"
+        "------=_NextPart_000\r\n"
+        'Content-Type: text/html; charset="gb2312"\r\n'
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: http://www.example.gov.cn/art/2023/3/1/art_1.html\r\n\r\n"
+        f"{encoded}\r\n\r\n"
+        "------=_NextPart_000\r\n"
+        "Content-Type: image/gif\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Location: http://www.example.gov.cn/logo.gif\r\n\r\n"
+        "R0lGODlhAQABAAAAACw=\r\n\r\n"
+        "------=_NextPart_000--\r\n"
+    ).encode("ascii")
+
+
+def mht_paragraphs() -> bytes:
+    return mht("".join(f"<p>{escape(line)}</p>" for line in b.plan_lines()))
+
+
+def mht_table() -> bytes:
+    header = "".join(f"<p>{escape(line)}</p>" for line in b.HEADER)
+    return mht(header + _html_table(b.table_rows()) + f"<p>{escape(b.CLOSING)}</p>")
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            method = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            archive.writestr(zipfile.ZipInfo(name), text, compress_type=method)
+    return buffer.getvalue()
+
+
+# --- OpenDocument ----------------------------------------------------------------------------------
+
+_ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3"'
+)
+
+
+def _odf(kind: str, body: str) -> bytes:
+    content = f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}><office:body>{body}</office:body></office:document-content>'
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.{kind}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    return _zip(
+        {
+            "mimetype": f"application/vnd.oasis.opendocument.{kind}",
+            "content.xml": content,
+            "META-INF/manifest.xml": manifest,
+        }
+    )
+
+
+def _odf_paragraph(text: str, *, heading: bool = False) -> str:
+    # Two spaces are written as text:s, as office suites do.
+    inner = escape(text).replace("  ", ' <text:s text:c="1"/>')
+    return f'<text:h text:outline-level="1">{inner}</text:h>' if heading else f"<text:p>{inner}</text:p>"
+
+
+def _odf_table(rows: list[tuple[str, ...]], *, sheet: bool = False) -> str:
+    body = "".join(
+        "<table:table-row>"
+        + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{escape(cell)}</text:p></table:table-cell>'
+            if cell
+            else "<table:table-cell/>"
+            for cell in row
+        )
+        + "</table:table-row>"
+        for row in rows
+    )
+    # A sheet ends with the rest of its million rows, repeated and empty, as LibreOffice saves it.
+    tail = (
+        '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+        if sheet
+        else ""
+    )
+    return f'<table:table table:name="任务清单">{body}{tail}</table:table>'
+
+
+def odt_paragraphs() -> bytes:
+    lines = b.plan_lines()
+    body = "".join(_odf_paragraph(line, heading=line.startswith("一、")) for line in lines)
+    return _odf("text", f"<office:text>{body}</office:text>")
+
+
+def odt_table() -> bytes:
+    body = "".join(_odf_paragraph(line) for line in b.HEADER) + _odf_table(b.table_rows()) + _odf_paragraph(b.CLOSING)
+    return _odf("text", f"<office:text>{body}</office:text>")
+
+
+def ods_table() -> bytes:
+    # The sheet's title rows, each in one cell spanning the table's width, then the table.
+    width = len(b.TABLE_HEADER)
+    titles = "".join(
+        f'<table:table-row><table:table-cell table:number-columns-spanned="{width}" office:value-type="string">'
+        f"<text:p>{escape(line)}</text:p></table:table-cell>"
+        f'<table:covered-table-cell table:number-columns-repeated="{width - 1}"/></table:table-row>'
+        for line in b.HEADER
+    )
+    table = _odf_table(b.table_rows(), sheet=True)
+    table = table.replace('table:name="任务清单">', f'table:name="任务清单">{titles}', 1)
+    return _odf("spreadsheet", f"<office:spreadsheet>{table}</office:spreadsheet>")
+
+
+# --- Office 2003 XML -------------------------------------------------------------------------------
+
+_WORDML = (
+    'xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" '
+    'xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint"'
+)
+
+
+def _w_paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
+
+
+def _w_table(rows: list[tuple[str, ...]]) -> str:
+    return (
+        "<w:tbl>"
+        + "".join("<w:tr>" + "".join(f"<w:tc>{_w_paragraph(c)}</w:tc>" for c in row) + "</w:tr>" for row in rows)
+        + "</w:tbl>"
+    )
+
+
+def _wordml(body: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+        f"<w:wordDocument {_WORDML}><w:body><wx:sect>{body}</wx:sect></w:body></w:wordDocument>"
+    ).encode()
+
+
+def word_xml_paragraphs() -> bytes:
+    return _wordml("".join(_w_paragraph(line) for line in b.plan_lines()))
+
+
+def word_xml_table() -> bytes:
+    return _wordml(
+        "".join(_w_paragraph(line) for line in b.HEADER) + _w_table(b.table_rows()) + _w_paragraph(b.CLOSING)
+    )
+
+
+def excel_xml_table() -> bytes:
+    """An OA system's "Excel" export: SpreadsheetML under an .xls name, the title merged across."""
+    width = len(b.TABLE_HEADER)
+    rows = [
+        f'<Row><Cell ss:MergeAcross="{width - 1}"><Data ss:Type="String">{escape(line)}</Data></Cell></Row>'
+        for line in b.HEADER
+    ]
+    for row in b.table_rows():
+        # Excel leaves an empty cell out and gives the next one its place (ss:Index, from 1).
+        cells, skipped = [], False
+        for place, c in enumerate(row, 1):
+            if not c:
+                skipped = True
+                continue
+            index = f' ss:Index="{place}"' if skipped else ""
+            kind = "Number" if c.isdigit() else "String"
+            cells.append(f'<Cell{index}><Data ss:Type="{kind}">{escape(c)}</Data></Cell>')
+            skipped = False
+        rows.append(f"<Row>{''.join(cells)}</Row>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        f'<Worksheet ss:Name="任务清单"><Table>{"".join(rows)}</Table></Worksheet></Workbook>'
+    ).encode()
