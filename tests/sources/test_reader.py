@@ -11,6 +11,7 @@ import pytest
 from policy_tasks.parsing.sources import SourceError, read_source
 from policy_tasks.parsing.sources import base as messages
 from tests.sources import builders as b
+from tests.sources import more_formats
 
 
 @pytest.mark.parametrize(
@@ -91,7 +92,7 @@ def test_web_archives_and_office_2003_xml_are_refused_with_what_to_do(data):
         read_source(data, "方案.doc")
 
 
-@pytest.mark.parametrize("kind", ["docx", "xlsx", "pdf", "xls", "doc"])
+@pytest.mark.parametrize("kind", ["docx", "xlsx", "pdf", "xls", "doc", "rtf", "mht", "odt", "ods", "xml"])
 def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print_nothing(kind, capfd):
     import random
 
@@ -101,6 +102,11 @@ def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print
         "pdf": b.pdf_plan,
         "xls": b.XLS.read_bytes,
         "doc": b.DOC_TABLE.read_bytes,
+        "rtf": more_formats.rtf_table,
+        "mht": more_formats.mht_table,
+        "odt": more_formats.odt_table,
+        "ods": more_formats.ods_table,
+        "xml": more_formats.excel_xml_table,
     }[kind]()
     rng = random.Random(kind)
     for _ in range(40):

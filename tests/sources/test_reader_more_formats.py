@@ -122,3 +122,11 @@ def test_an_excel_xml_cell_merged_down_repeats_and_a_broken_file_is_refused():
     with pytest.raises(SourceError) as excinfo:
         read_source(data[:-40], "export.xls")
     assert str(excinfo.value) == messages.UNREADABLE
+
+
+def test_a_sheet_whose_cells_lie_far_apart_is_refused_as_too_large_not_laid_out():
+    far = '<Row ss:Index="9000"><Cell ss:Index="9000"><Data ss:Type="String">甲</Data></Cell></Row>'
+    data = m.excel_xml_table().replace(b"</Table>", far.encode() + b"</Table>")
+    with pytest.raises(SourceError) as excinfo:
+        read_source(data, "export.xls")
+    assert str(excinfo.value) == messages.TOO_LARGE

@@ -16,6 +16,8 @@ MAX_ARCHIVE_MEMBERS = 5000
 MAX_COMPRESSION_RATIO = 200
 # Reading a PDF page costs tens of milliseconds; a plan runs to dozens of pages, not thousands.
 MAX_PDF_PAGES = 300
+# Cells of one table once spans and repeats are laid out: a plan's task list has thousands at most.
+MAX_GRID_CELLS = 500_000
 
 SUPPORTED = ".txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls"
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .base import EMPTY_WORKBOOK, UNREADABLE, Source, SourceError, Table
+from .base import EMPTY_WORKBOOK, MAX_GRID_CELLS, TOO_LARGE, UNREADABLE, Source, SourceError, Table
 from .grid import one_line, table_blocks
 
 if TYPE_CHECKING:
@@ -128,11 +128,15 @@ def _sheet_grid(table: _Element) -> list[list[str]]:
             for dr in range(down + 1):
                 for dc in range(across + 1):
                     grid.setdefault((r + dr, c + dc), text)
+            if len(grid) > MAX_GRID_CELLS:
+                raise SourceError(TOO_LARGE)
             c += across
     if not grid:
         return []
     height = max(row for row, _ in grid) + 1
     width = max(col for _, col in grid) + 1
+    if height * width > MAX_GRID_CELLS:
+        raise SourceError(TOO_LARGE)
     return [[grid.get((row, col), "") for col in range(width)] for row in range(height)]
 
 

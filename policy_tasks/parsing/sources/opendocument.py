@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .base import CORRUPT_ARCHIVE, EMPTY_WORKBOOK, Source, SourceError, Table
+from .base import CORRUPT_ARCHIVE, EMPTY_WORKBOOK, MAX_GRID_CELLS, TOO_LARGE, Source, SourceError, Table
 from .grid import one_line, table_blocks
 
 if TYPE_CHECKING:
@@ -112,12 +112,16 @@ def _grid(table: _Element) -> list[list[str]]:
                     for dr in range(spans_down):
                         for dc in range(spans_right):
                             grid.setdefault((r + dr, c + dc), text)
+                    if len(grid) > MAX_GRID_CELLS:
+                        raise SourceError(TOO_LARGE)
                     c += 1
             r += 1
     if not grid:
         return []
     height = max(row for row, _ in grid) + 1
     width = max(col for _, col in grid) + 1
+    if height * width > MAX_GRID_CELLS:
+        raise SourceError(TOO_LARGE)
     return [[grid.get((row, col), "") for col in range(width)] for row in range(height)]
 
 
