@@ -130,3 +130,10 @@ def test_a_sheet_whose_cells_lie_far_apart_is_refused_as_too_large_not_laid_out(
     with pytest.raises(SourceError) as excinfo:
         read_source(data, "export.xls")
     assert str(excinfo.value) == messages.TOO_LARGE
+
+
+def test_an_rtf_with_a_pasted_seal_reads_the_text_around_it():
+    picture = "{\\pict\\pngblip\\picw500\\pich500 " + ("89504e470d0a1a0a" * 16 + "\r\n") * 20000 + "}"
+    data = m.rtf_paragraphs().replace(b"\\par\n", ("\\par\n" + picture).encode(), 1)
+    assert len(data) > 2_000_000
+    assert clauses(parse_source(read_source(data, "seal.rtf"))) == PLAN

@@ -24,6 +24,9 @@ _TABLE_WORDS = (
     (re.compile(r"\\trowd(?![a-z])(?: )?"), rf"\\u{ord(_ROW_START)}?"),
 )
 _CODE_PAGE_RE = re.compile(r"\\ansicpg(\d+)")
+# A picture's bytes as hex (a seal or a logo pasted into the plan: megabytes). striprtf skips the
+# picture, but reads it a character at a time; dropped first, it costs nothing.
+_HEX_RUN_RE = re.compile(r"[0-9a-fA-F\r\n]{512,}")
 
 
 def looks_like_rtf(data: bytes) -> bool:
@@ -34,7 +37,7 @@ def read_rtf(data: bytes, filename: str) -> Source:
     from striprtf.striprtf import rtf_to_text
 
     # RTF is 7-bit text whose escapes carry the bytes; latin-1 keeps any stray 8-bit byte as is.
-    raw = data.decode("latin-1")
+    raw = _HEX_RUN_RE.sub("", data.decode("latin-1"))
     for pattern, marker in _TABLE_WORDS:
         raw = pattern.sub(marker, raw)
     text: str = rtf_to_text(raw, encoding=_encoding(raw), errors="replace")  # type: ignore[no-untyped-call]
