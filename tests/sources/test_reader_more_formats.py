@@ -137,3 +137,14 @@ def test_an_rtf_with_a_pasted_seal_reads_the_text_around_it():
     data = m.rtf_paragraphs().replace(b"\\par\n", ("\\par\n" + picture).encode(), 1)
     assert len(data) > 2_000_000
     assert clauses(parse_source(read_source(data, "seal.rtf"))) == PLAN
+
+
+@pytest.mark.parametrize("skip", [0, 2])
+def test_an_rtf_that_sets_its_own_unicode_fallback_count_reads_its_table(skip):
+    """`\\ucN`: N characters follow each `\\uN` for old readers and are skipped (Word writes 1)."""
+    fallback = "?" * skip
+    cell = "".join(f"\\u{ord(c)}{fallback}" for c in "区发改局")
+    row = f"\\trowd\\cellx900\\cellx1800\\pard\\intbl 1\\cell \\pard\\intbl {cell}\\cell \\row "
+    data = f"{{\\rtf1\\ansi\\uc{skip} {row}\\pard after\\par}}".encode("ascii")
+    blocks = read_source(data, "x.rtf").blocks
+    assert blocks[0].rows == (("1", "区发改局"),) and blocks[1] == "after"

@@ -3,9 +3,9 @@
 The text comes from striprtf, which resolves the destinations, the `\\'hh` bytes in the file's
 code page (`\\ansicpg936` for GBK, the usual one for Chinese; GB18030 when none is named) and the
 `\\uN` characters. striprtf writes a table's cells as text and loses where a row starts, so the
-three table words are first replaced by characters of the private use area that striprtf passes
-through: `\\trowd` (a row's properties, written before its cells), `\\cell` (a cell ends) and
-`\\row` (the row ends). Text outside a row is paragraphs; a cell's paragraphs are one line.
+three table words are first replaced by control characters that striprtf passes through:
+`\\trowd` (a row's properties, written before its cells), `\\cell` (a cell ends) and `\\row`
+(the row ends). Text outside a row is paragraphs; a cell's paragraphs are one line.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from collections.abc import Callable
 from .base import Source, Table
 from .grid import one_line, table_blocks
 
-_CELL, _ROW, _ROW_START = "\ue000", "\ue001", "\ue002"
-# A control word ends at its first non-letter; one space after it is its delimiter, not text.
+_CELL, _ROW, _ROW_START = "\x01", "\x02", "\x03"
+# A control word ends at its first non-letter; one space after it is its delimiter, not text. The
+# markers are written as bytes (`\'01`), which every code page reads as the same control
+# character, rather than as `\uN` characters, whose fallback count (`\ucN`) the file sets.
 _TABLE_WORDS = (
-    (re.compile(r"\\cell(?![a-z])(?: )?"), rf"\\u{ord(_CELL)}?"),
-    (re.compile(r"\\row(?![a-z])(?: )?"), rf"\\u{ord(_ROW)}?"),
-    (re.compile(r"\\trowd(?![a-z])(?: )?"), rf"\\u{ord(_ROW_START)}?"),
+    (re.compile(r"\\cell(?![a-z])(?: )?"), r"\\'01"),
+    (re.compile(r"\\row(?![a-z])(?: )?"), r"\\'02"),
+    (re.compile(r"\\trowd(?![a-z])(?: )?"), r"\\'03"),
 )
 _CODE_PAGE_RE = re.compile(r"\\ansicpg(\d+)")
 # A picture's bytes as hex (a seal or a logo pasted into the plan: megabytes). striprtf skips the
