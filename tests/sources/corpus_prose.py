@@ -85,11 +85,16 @@ def misread(folder: Path, text: str, into: Path) -> str | None:
     """Score `text` as the source of the corpus document in `folder`, against its own gold (a
     copy in `into`): what was read wrong, or None when every clause and dated milestone is right,
     nothing is read where the gold has none and nothing is refused."""
+    return misread_file(folder, text.encode("utf-8"), "source.txt", into)
+
+
+def misread_file(folder: Path, data: bytes, name: str, into: Path) -> str | None:
+    """misread, for the document written as the file `name` (`source.rtf`, `source.odt` …)."""
     from policy_tasks.parsing.scoring import score_folder
 
     case = into / folder.name
     case.mkdir()
-    (case / "source.txt").write_text(text, encoding="utf-8")
+    (case / name).write_bytes(data)
     (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
     score = score_folder(case, current_year=2026)
     if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:

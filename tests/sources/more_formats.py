@@ -17,6 +17,14 @@ from tests.sources import builders as b
 # --- RTF -----------------------------------------------------------------------------------------
 
 
+def _in_gbk(char: str) -> bool:
+    try:
+        char.encode("gbk")
+    except UnicodeEncodeError:
+        return False  # WPS writes what GBK lacks as \\uN
+    return True
+
+
 def _rtf_text(text: str, *, gbk: bool) -> str:
     out = []
     for char in text:
@@ -24,7 +32,7 @@ def _rtf_text(text: str, *, gbk: bool) -> str:
             out.append("\\" + char)
         elif ord(char) < 128:
             out.append(char)
-        elif gbk:
+        elif gbk and _in_gbk(char):
             out.append("".join(f"\\'{byte:02x}" for byte in char.encode("gbk")))
         else:
             code = ord(char)
@@ -52,8 +60,12 @@ def _rtf_row(cells: tuple[str, ...], *, gbk: bool) -> str:
     return f"\\trowd\\trgaph108{widths}{texts}\\pard\\intbl{{\\trowd\\trgaph108{widths}\\row}}\n"
 
 
+def rtf_lines(lines: list[str], *, gbk: bool = False) -> bytes:
+    return _rtf([_rtf_paragraph(line, gbk=gbk) for line in lines], gbk=gbk)
+
+
 def rtf_paragraphs(*, gbk: bool = False) -> bytes:
-    return _rtf([_rtf_paragraph(line, gbk=gbk) for line in b.plan_lines()], gbk=gbk)
+    return rtf_lines(b.plan_lines(), gbk=gbk)
 
 
 def rtf_table(*, gbk: bool = False) -> bytes:
@@ -97,8 +109,12 @@ def mht(html: str) -> bytes:
     ).encode("ascii")
 
 
+def mht_lines(lines: list[str]) -> bytes:
+    return mht("".join(f"<p>{escape(line)}</p>" for line in lines))
+
+
 def mht_paragraphs() -> bytes:
-    return mht("".join(f"<p>{escape(line)}</p>" for line in b.plan_lines()))
+    return mht_lines(b.plan_lines())
 
 
 def mht_table() -> bytes:
@@ -168,10 +184,13 @@ def _odf_table(rows: list[tuple[str, ...]], *, sheet: bool = False) -> str:
     return f'<table:table table:name="任务清单">{body}{tail}</table:table>'
 
 
-def odt_paragraphs() -> bytes:
-    lines = b.plan_lines()
+def odt_lines(lines: list[str]) -> bytes:
     body = "".join(_odf_paragraph(line, heading=line.startswith("一、")) for line in lines)
     return _odf("text", f"<office:text>{body}</office:text>")
+
+
+def odt_paragraphs() -> bytes:
+    return odt_lines(b.plan_lines())
 
 
 def odt_table() -> bytes:
@@ -220,8 +239,12 @@ def _wordml(body: str) -> bytes:
     ).encode()
 
 
+def word_xml_lines(lines: list[str]) -> bytes:
+    return _wordml("".join(_w_paragraph(line) for line in lines))
+
+
 def word_xml_paragraphs() -> bytes:
-    return _wordml("".join(_w_paragraph(line) for line in b.plan_lines()))
+    return word_xml_lines(b.plan_lines())
 
 
 def word_xml_table() -> bytes:
