@@ -278,3 +278,98 @@ def excel_xml_table() -> bytes:
         'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
         f'<Worksheet ss:Name="任务清单"><Table>{"".join(rows)}</Table></Worksheet></Workbook>'
     ).encode()
+
+
+# --- Any plan's table (tests/sources/table_files.py): rows of cells, or a str a merged row fills ----
+
+
+def rtf_table_of(preamble: list[str], rows: list[list[str] | str], *, gbk: bool = False) -> bytes:
+    """Word's RTF: a merged row is one cell as wide as the table; a cell's lines are paragraphs."""
+    width = max(len(r) for r in rows if not isinstance(r, str))
+    body = [_rtf_paragraph(line, gbk=gbk) for line in preamble]
+    for row in rows:
+        cells = [row] if isinstance(row, str) else row
+        edges = [1800 * width] if isinstance(row, str) else [1800 * (i + 1) for i in range(len(cells))]
+        props = "\\trowd\\trgaph108" + "".join(f"\\cellx{edge}" for edge in edges)
+        texts = "".join(
+            "\\pard\\intbl " + "\\par ".join(_rtf_text(line, gbk=gbk) for line in cell.split("\n")) + "\\cell "
+            for cell in cells
+        )
+        body.append(f"{props}{texts}\\pard\\intbl{{{props}\\row}}\n")
+    return _rtf(body, gbk=gbk)
+
+
+def mht_table_of(preamble: list[str], rows: list[list[str] | str]) -> bytes:
+    width = max(len(r) for r in rows if not isinstance(r, str))
+    cells = "".join(
+        f'<tr><td colspan="{width}">{escape(r)}</td></tr>'
+        if isinstance(r, str)
+        else "<tr>" + "".join(f"<td>{'<br>'.join(escape(x) for x in c.split(chr(10)))}</td>" for c in r) + "</tr>"
+        for r in rows
+    )
+    return mht("".join(f"<p>{escape(line)}</p>" for line in preamble) + f"<table border=1>{cells}</table>")
+
+
+def _odf_rows(rows: list[list[str] | str]) -> str:
+    width = max(len(r) for r in rows if not isinstance(r, str))
+    out = []
+    for r in rows:
+        if isinstance(r, str):
+            out.append(
+                f'<table:table-row><table:table-cell table:number-columns-spanned="{width}" office:value-type="string">'
+                f"<text:p>{escape(r)}</text:p></table:table-cell>"
+                f'<table:covered-table-cell table:number-columns-repeated="{width - 1}"/></table:table-row>'
+            )
+            continue
+        cells = "".join(
+            '<table:table-cell office:value-type="string">'
+            + "".join(f"<text:p>{escape(line)}</text:p>" for line in c.split("\n"))
+            + "</table:table-cell>"
+            if c
+            else "<table:table-cell/>"
+            for c in r
+        )
+        out.append(f"<table:table-row>{cells}</table:table-row>")
+    return "".join(out)
+
+
+def odt_table_of(preamble: list[str], rows: list[list[str] | str]) -> bytes:
+    body = "".join(_odf_paragraph(line) for line in preamble)
+    return _odf(
+        "text", f'<office:text>{body}<table:table table:name="表1">{_odf_rows(rows)}</table:table></office:text>'
+    )
+
+
+def ods_table_of(titles: list[str], rows: list[list[str] | str]) -> bytes:
+    table = _odf_rows([*titles, *rows])
+    return _odf(
+        "spreadsheet",
+        f'<office:spreadsheet><table:table table:name="任务清单">{table}</table:table></office:spreadsheet>',
+    )
+
+
+def excel_xml_of(titles: list[str], rows: list[list[str] | str]) -> bytes:
+    width = max(len(r) for r in rows if not isinstance(r, str))
+    out = []
+    for r in [*titles, *rows]:
+        if isinstance(r, str):
+            out.append(
+                f'<Row><Cell ss:MergeAcross="{width - 1}"><Data ss:Type="String">{escape(r)}</Data></Cell></Row>'
+            )
+            continue
+        cells, skipped = [], False
+        for place, c in enumerate(r, 1):
+            if not c:
+                skipped = True
+                continue
+            index = f' ss:Index="{place}"' if skipped else ""
+            # A cell's line breaks are written as the character reference Excel uses.
+            cells.append(f'<Cell{index}><Data ss:Type="String">{escape(c).replace(chr(10), "&#10;")}</Data></Cell>')
+            skipped = False
+        out.append(f"<Row>{''.join(cells)}</Row>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        f'<Worksheet ss:Name="任务清单"><Table>{"".join(out)}</Table></Worksheet></Workbook>'
+    ).encode()

@@ -223,6 +223,38 @@ def piped_cell_lines(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def rtf_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    from tests.sources.more_formats import rtf_table_of
+
+    return rtf_table_of(list(plan.preamble), table_rows(plan, columns), gbk=True)
+
+
+def mht_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    from tests.sources.more_formats import mht_table_of
+
+    return mht_table_of(list(plan.preamble), table_rows(plan, columns))
+
+
+def odt_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    from tests.sources.more_formats import odt_table_of
+
+    return odt_table_of(list(plan.preamble), table_rows(plan, columns))
+
+
+def ods_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """As the .xlsx: the plan's last two title lines merged across above the header."""
+    from tests.sources.more_formats import ods_table_of
+
+    return ods_table_of(list(plan.preamble[-2:]), table_rows(plan, columns))
+
+
+def excel_xml_source(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """An OA system's "Excel" export: SpreadsheetML under an .xls name."""
+    from tests.sources.more_formats import excel_xml_of
+
+    return excel_xml_of(list(plan.preamble[-2:]), table_rows(plan, columns))
+
+
 LAYOUTS = {
     "docx": docx_source,
     "xlsx": xlsx_source,
@@ -231,6 +263,11 @@ LAYOUTS = {
     "tsv": tab_text,
     "cells": cell_lines,
     "piped-cells": piped_cell_lines,
+    "rtf": rtf_source,
+    "mht": mht_source,
+    "odt": odt_source,
+    "ods": ods_source,
+    "excel-xml": excel_xml_source,
 }
 # The file name each layout is saved under (a tab-separated sheet is a .txt to the reader).
 SUFFIX = {
@@ -241,4 +278,9 @@ SUFFIX = {
     "tsv": "txt",
     "cells": "txt",
     "piped-cells": "txt",
+    "rtf": "rtf",
+    "mht": "mht",
+    "odt": "odt",
+    "ods": "ods",
+    "excel-xml": "xls",
 }

@@ -51,6 +51,15 @@ CASES = [
     ("units-in-words", "tsv"),
     ("units-labelled", "xlsx"),
     ("units-labelled", "pdf"),
+    # The formats offices also keep a table in, with wordings whose cells hold more than a line.
+    ("a-name-a-line", "rtf"),
+    ("a-name-a-line", "odt"),
+    ("a-name-a-line", "excel-xml"),
+    ("one-unit-list", "ods"),
+    ("sparse-serial", "excel-xml"),
+    ("cn-serial", "rtf"),
+    ("no-serial", "mht"),
+    ("units-labelled", "ods"),
     # Not a cell a line: without a unit column such text is numbered lines, not a table.
     *(("units-in-the-task", layout) for layout in ("docx", "xlsx", "pdf", "txt", "tsv")),
 ]
