@@ -19,7 +19,7 @@ import re
 
 from .outline import line_marker
 from .textutil import normalise
-from .unit_labels import _LABEL_RE, LEAD, LISTED, _label_role
+from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 from .units import read_responsibility
 
 # Any short field name before a colon (`文号:`, `发布单位:`, `声明:`): a page's metadata or
@@ -30,7 +30,7 @@ _FIELD_RE = re.compile(r"^\s*\S{1,8}?\s*:")
 def _label_line(norm: str) -> str | None:
     """The label a line opens with (`责任单位`, `完成期限`) when it is a field line that reads as a
     responsibility or a deadline, else None."""
-    m = _LABEL_RE.match(norm.strip())
+    m = LABEL_RE.match(norm.strip())
     if m is None or not read_responsibility(norm).found:
         return None
     return m.group(1).strip()
@@ -51,7 +51,7 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
             label = _label_line(normalise(lines[follow][0]))
             if label is None:
                 break
-            roles.append(_label_role(label))
+            roles.append(label_role(label))
         if any(role in (LEAD, LISTED) for role in roles):
             items.append(k)
     if len(items) < 2:
