@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .column_meanings import AREA, LEADER, NOTE, meaning
+from .column_meanings import AREA, FIGURE_COLUMN_RE, LEADER, NOTE, meaning
 from .sources import Table
 from .textutil import normalise
 from .unit_names import is_person
@@ -31,7 +31,7 @@ def _person_cell(text: str) -> bool:
 
 
 # A column of figures (`形象进度` 75%, `数量` 12, `完成率`): its cell is a figure, never a sentence.
-_FIGURE_COLUMN_RE = re.compile(r"形象进度|完成率|比例|百分比|数量|个数|规模|[户人件套所处座台]数")
+_FIGURE_COLUMN_RE = re.compile(f"形象进度|{FIGURE_COLUMN_RE.pattern}")
 _FIGURE_RE = re.compile(r"^(?:约|共|计)?\d+(?:\.\d+)?\s*(?:%|[个所处家户人套座台项条公里万亿元]*)$")
 _SENTENCE_RE = re.compile(r"[。;;!?]")
 
@@ -52,23 +52,24 @@ def _misfit(header: str, cell: str) -> bool:
     return bool(_FIGURE_RE.match(text))
 
 
-def _placed(header: list[str], texts: list[str]) -> list[str]:
-    """A short row's text cells under the text columns. By position they fill the columns from
-    the left (the row's last cells were the empty ones, or ran into the cell before). A group cell
-    merged down the first column (类别, 领域) is written on the group's first row only, so the
-    group's later rows lack their FIRST cell: the row's cells are placed one column on, with the
-    group cell empty, where that fits their content better (fewer cells read as what their
-    columns cannot hold, `_misfit`); where the content does not tell, from the left."""
+def _placed(header: list[str], texts: list[str]) -> tuple[list[str], int]:
+    """A short row's text cells under the text columns, and how many of them misfit there. By
+    position they fill the columns from the left (the row's last cells were the empty ones, or ran
+    into the cell before). A group cell merged down the first column (类别, 领域) is written on the
+    group's first row only, so the group's later rows lack their FIRST cell: the row's cells are
+    placed one column on, with the group cell empty, where that fits their content better (fewer
+    cells read as what their columns cannot hold, `_misfit`); where the content does not tell,
+    from the left."""
     n = len(header)
-    left = [*texts, *[""] * (n - len(texts))]
-    if len(texts) >= n or meaning(header[0]) != AREA:
-        return left
-    shifted = ["", *texts, *[""] * (n - 1 - len(texts))]
 
     def misfits(cells: list[str]) -> int:
-        return sum(_misfit(h, c) for h, c in zip(header, cells, strict=True))
+        return sum(_misfit(h, c) for h, c in zip(header, cells, strict=False))
 
-    return shifted if misfits(shifted) < misfits(left) else left
+    left = [*texts, *[""] * (n - len(texts))]
+    if len(texts) >= n or meaning(header[0]) != AREA:
+        return left, misfits(left)
+    shifted = ["", *texts, *[""] * (n - 1 - len(texts))]
+    return (shifted, misfits(shifted)) if misfits(shifted) < misfits(left) else (left, misfits(left))
 
 
 def person_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tuple[int, Table] | None:
@@ -78,9 +79,10 @@ def person_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tup
     before it (`…进入国家库。100%`), and a group cell merged down the first column is written on
     its group's first row only, so a row may hold up to two cells fewer than the header; its
     persons fill the person columns and its text cells the others, by their content where it
-    tells and else from the left (`_placed`). A row of more
-    cells than the header, or too few, ends the table: where the rows cannot be told apart, none
-    is guessed. None when no row holds."""
+    tells and else from the left (`_placed`). A cell that reads as a person after a row's persons
+    (a two-character group cell such as `卫生` may) starts the next row where the row fits its
+    columns better without it. A row of more cells than the header, or too few, ends the table:
+    where the rows cannot be told apart, none is guessed. None when no row holds."""
     width, persons = len(header), trailing_persons([meaning(h) for h in header])
     rows: list[tuple[str, ...]] = []
     current: list[str] = []
@@ -89,14 +91,22 @@ def person_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tup
     def complete() -> bool:
         return width - 2 <= len(current) <= width and all(_person_cell(c) for c in current[-persons:])
 
+    def misfits(cells: list[str]) -> int:
+        return _placed(header[: width - persons], cells[:-persons])[1]
+
     def close() -> None:
-        rows.append((*_placed(header[: width - persons], current[:-persons]), *current[-persons:]))
+        rows.append((*_placed(header[: width - persons], current[:-persons])[0], *current[-persons:]))
         current.clear()
+
+    def ends_before(text: str) -> bool:
+        if len(current) == width or not _person_cell(text):
+            return True
+        return misfits(current) < misfits([*current, text])
 
     while j < len(lines):
         text = lines[j][0].strip()
         if text:
-            if current and complete() and (len(current) == width or not _person_cell(text)):
+            if current and complete() and ends_before(text):
                 close()
                 end = j
             current.append(text)

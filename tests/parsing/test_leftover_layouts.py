@@ -22,7 +22,9 @@ def _deadlines(task) -> list[date]:
 # --- (a) a count column dates nothing and names no unit ------------------------------------
 
 
-@pytest.mark.parametrize("header", ["数量(个)", "数量", "个数", "规模", "建设规模", "数量(所)", "户数", "工程量"])
+@pytest.mark.parametrize(
+    "header", ["数量(个)", "数量", "个数", "规模", "建设规模", "数量(所)", "户数", "工程量", "完成率", "完成比例(%)"]
+)
 def test_a_count_column_is_a_note(header):
     assert meaning(header) == NOTE
 
@@ -173,4 +175,26 @@ def test_a_short_row_whose_trailing_cells_are_empty_is_still_filled_from_the_lef
     assert [(t.title, t.leaders) for t in doc.tasks] == [
         ("引进重点项目", ["黄志明"]),
         ("培育专精特新企业", ["黄志明"]),
+    ]
+
+
+def test_groups_of_several_rows_each_name_their_group_on_their_first_row_only():
+    # 领域 / 重点任务 / 工作进展 / 完成率 / 分管区领导: each group names its 领域 once; a 领域 of two
+    # characters (`卫生`) may read as a name, yet after a row's person it starts the next row, as
+    # that row fits its columns better without it (no bare figure under 工作进展).
+    doc = parse_document(
+        "2024年重点工作推进情况\n\n领域\n\n重点任务\n\n工作进展\n\n完成率\n\n分管区领导\n\n"
+        "教育\n\n新建中小学3所\n\n2所已封顶。\n\n70%\n\n马俊峰\n\n"
+        "扩大学前教育资源\n\n新增学位900个。\n\n85%\n\n马俊峰\n\n"
+        "推进集团化办学\n\n组建教育集团4个。\n\n100%\n\n马俊峰\n\n"
+        "卫生\n\n建设区域医疗中心\n\n主体工程完工。\n\n90%\n\n白晓东\n\n"
+        "提升基层医疗服务能力,新建卫生室12个\n\n已建成10个。\n\n83%\n\n白晓东\n"
+    )
+    areas = {a.number: a.title for a in doc.areas}
+    assert [(t.title, areas[t.area], t.leaders) for t in doc.tasks] == [
+        ("新建中小学3所", "教育", ["马俊峰"]),
+        ("扩大学前教育资源", "教育", ["马俊峰"]),
+        ("推进集团化办学", "教育", ["马俊峰"]),
+        ("建设区域医疗中心", "卫生", ["白晓东"]),
+        ("提升基层医疗服务能力,新建卫生室12个", "卫生", ["白晓东"]),
     ]
