@@ -30,10 +30,14 @@ _ITEM_MAX = 80
 
 
 def _label_line(norm: str) -> str | None:
-    """The label a line opens with (`责任单位`, `完成期限`) when it is a field line that reads as a
-    responsibility or a deadline, else None."""
+    """The label a line opens with (`责任单位`, `完成期限`, `责任领导`) when it is a field line that
+    reads as a responsibility (units or persons) or a deadline, else None: an item's labels come in
+    any order (`责任领导:` before `牵头单位:`)."""
     m = LABEL_RE.match(norm.strip())
-    if m is None or not read_responsibility(norm).found:
+    if m is None:
+        return None
+    read = read_responsibility(norm)
+    if not (read.found or read.leaders or read.due_fields):
         return None
     return m.group(1).strip()
 

@@ -198,3 +198,19 @@ def test_groups_of_several_rows_each_name_their_group_on_their_first_row_only():
         ("建设区域医疗中心", "卫生", ["白晓东"]),
         ("提升基层医疗服务能力,新建卫生室12个", "卫生", ["白晓东"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        "责任领导:王小明\n牵头单位:区教育局\n完成时限:2024年8月底前\n",
+        "完成时限:2024年8月底前\n牵头单位:区教育局\n责任领导:王小明\n",
+    ],
+)
+def test_a_single_items_labels_come_in_any_order(labels):
+    # A lone item whose first label names its leader (or its deadline) before its lead unit: the
+    # labels are the item's all the same.
+    doc = parse_document(f"发布时间:2024-03-01 来源:区政府办\n新建公办幼儿园3所\n{labels}分享到:\n")
+    assert [(t.title, t.lead_units, t.leaders, _deadlines(t)) for t in doc.tasks] == [
+        ("新建公办幼儿园3所", ["区教育局"], ["王小明"], [date(2024, 8, 31)])
+    ]
