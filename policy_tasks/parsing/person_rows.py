@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .column_meanings import AREA, FIGURE_COLUMN_RE, LEADER, NOTE, meaning
+from .column_meanings import AREA, CONTENT, FIGURE_COLUMN_RE, LEADER, NOTE, TITLE, meaning
 from .sources import Table
 from .textutil import normalise
 from .unit_names import is_person
@@ -40,7 +40,7 @@ def _misfit(header: str, cell: str) -> bool:
     """A cell that cannot be what its column holds, by its content: a category (类别, 领域) names a
     field in a few words, with no figure and no sentence (`民生保障`, never `新建口袋公园8个`); a
     figure column holds a figure, never a sentence; a text column (task, content, progress) holds
-    words, never a bare figure (`60%`)."""
+    words, never a bare figure (`60%`); any other cell fits."""
     text = normalise(cell).strip()
     if not text:
         return False
@@ -49,7 +49,7 @@ def _misfit(header: str, cell: str) -> bool:
         return len(text) > 12 or bool(re.search(r"\d|[,,。;;!?]", text))
     if kind == NOTE and _FIGURE_COLUMN_RE.search(normalise(header)):
         return bool(_SENTENCE_RE.search(text))
-    return bool(_FIGURE_RE.match(text))
+    return kind in (TITLE, CONTENT, NOTE) and bool(_FIGURE_RE.match(text))
 
 
 def _placed(header: list[str], texts: list[str]) -> tuple[list[str], int]:
