@@ -47,6 +47,10 @@ KINDS = tuple(kind for kind, _ in _MEANINGS)
 TIME_LABEL_RE = re.compile(
     r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|底|末)?|年底|全年)(?:前|以前)?(?:目标|任务|计划|节点|安排|要求)?$"
 )
+# A column of figures: a count or quantity, as 民生实事 and project lists carry one (`数量(个)`,
+# `个数`, `规模`, `户数`, `工程量`), or a rate of completion (`完成率`, `完成比例`). Like a money
+# column it dates nothing and names no unit.
+FIGURE_COLUMN_RE = re.compile(r"数量|个数|规模|工程量|[户人件套所处座台]数|完成率|比例|百分比")
 
 
 def meaning(header: str) -> str | None:
@@ -77,6 +81,8 @@ def meaning(header: str) -> str | None:
         return NOTE  # how far the work has got (`形象进度` 100%, `进度达标`), not when it is due
     if re.search(r"资金|投资|金额|经费|[万亿]元", text) and not re.search(r"项目|任务|事项|名称|内容", text):
         return NOTE  # money (`计划投入资金`, `总投资(万元)`): a figure, whatever 计划 it says
+    if FIGURE_COLUMN_RE.search(text) and not re.search(r"项目|任务|事项|名称|内容", text):
+        return NOTE  # a count or rate (`数量(个)`, `建设规模`, `完成率`): dates nothing, names no unit
     if TIME_LABEL_RE.match(text):
         return DUE
     for kind, pattern in _MEANINGS:

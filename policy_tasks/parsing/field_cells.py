@@ -13,7 +13,7 @@ import re
 
 from .outline import line_marker
 from .textutil import normalise, split_top
-from .unit_labels import _LABEL_RE, DUE, LEADER, _label_role
+from .unit_labels import DUE, LABEL_RE, LEADER, label_role
 from .unit_names import looks_like_units, organisation
 from .units import Responsibility, read_responsibility
 
@@ -21,7 +21,7 @@ from .units import Responsibility, read_responsibility
 def _label(norm: str) -> str | None:
     """The field name a line holds and nothing else (`责任单位`, `牵 头 单 位`, `完成时限：`)."""
     word = "".join(norm.split()).rstrip(":")
-    if not word or len(word) > 8 or not _LABEL_RE.fullmatch(word + ":"):
+    if not word or len(word) > 8 or not LABEL_RE.fullmatch(word + ":"):
         return None
     return word
 
@@ -44,7 +44,7 @@ def join_field_cells(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             break
         value = out[j][0].strip()
         norm = normalise(value)
-        role = _label_role(label)
+        role = label_role(label)
         unit_value = role not in (DUE, LEADER) and "。" not in norm.rstrip("。")
         if (
             _label(norm) is None
@@ -72,11 +72,11 @@ def join_wrapped_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]
         text, nxt = out[i][0], out[i + 1][0]
         norm = normalise(text).strip()
         m = _FIELD_LINE_RE.match(norm)
-        if not m or _LABEL_RE.match(norm) is None or _label_role(m.group(1)) in (DUE, LEADER):
+        if not m or LABEL_RE.match(norm) is None or label_role(m.group(1)) in (DUE, LEADER):
             continue
         value = norm[m.end() :].strip()
         follow = normalise(nxt).strip()
-        if not value or not follow or value[-1] in "。;!?)" or _LABEL_RE.match(follow) or line_marker(follow):
+        if not value or not follow or value[-1] in "。;!?)" or LABEL_RE.match(follow) or line_marker(follow):
             continue
         if "。" in follow.rstrip("。") or len(follow) > 60:
             continue
@@ -100,9 +100,9 @@ def stated_above(header: list[tuple[int, str]]) -> tuple[Responsibility, str] | 
     for _, text in reversed(header):
         norm = normalise(text)
         m = _FIELD_LINE_RE.match(norm)
-        if not m or _LABEL_RE.match(norm.strip()) is None:
+        if not m or LABEL_RE.match(norm.strip()) is None:
             continue
-        if _label_role(m.group(1)) in (DUE, LEADER):
+        if label_role(m.group(1)) in (DUE, LEADER):
             continue
         resp = read_responsibility(text)
         if resp.found and resp.lead_and_co()[0]:

@@ -7,8 +7,8 @@ may drop their numbers and keep each item a line of its own, followed by its lab
     责任单位:区教委
     完成期限:2023年12月底前
 
-Each such line with its labels is a clause; the page's other lines (its lead line, `相关阅读`,
-links, a source statement) are none. It is only a fallback, for a document in which no numbered
+Each such line with its labels is a clause, a single one too (a page may repost one item); the
+page's other lines (its lead line, `相关阅读`, links, a source statement) are none. It is only a fallback, for a document in which no numbered
 item holds the clauses (document.py): the items are numbered in order (`1、`, `2、` …) as the
 table readers number a table's rows, and the outline is read again.
 """
@@ -19,27 +19,43 @@ import re
 
 from .outline import line_marker
 from .textutil import normalise
-from .unit_labels import _LABEL_RE, LEAD, LISTED, _label_role
+from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 from .units import read_responsibility
 
 # Any short field name before a colon (`文号:`, `发布单位:`, `声明:`): a page's metadata or
 # a label, never an item's own line.
 _FIELD_RE = re.compile(r"^\s*\S{1,8}?\s*:")
+# The longest line a lone item may be: an item states a task, not a page's paragraph.
+_ITEM_MAX = 80
 
 
 def _label_line(norm: str) -> str | None:
-    """The label a line opens with (`责任单位`, `完成期限`) when it is a field line that reads as a
-    responsibility or a deadline, else None."""
-    m = _LABEL_RE.match(norm.strip())
-    if m is None or not read_responsibility(norm).found:
+    """The label a line opens with (`责任单位`, `完成期限`, `责任领导`) when it is a field line that
+    reads as a responsibility (units or persons) or a deadline, else None: an item's labels come in
+    any order (`责任领导:` before `牵头单位:`)."""
+    m = LABEL_RE.match(norm.strip())
+    if m is None:
+        return None
+    read = read_responsibility(norm)
+    if not (read.found or read.leaders or read.due_fields):
         return None
     return m.group(1).strip()
 
 
+def _one_statement(norm: str) -> bool:
+    """An item's line states one task (`改造提升农贸市场2处`): no sentence ends inside it and it is
+    no paragraph, as a page's prose before a stray label line would be."""
+    body = re.sub(r"[。;;!?]+$", "", norm.strip())
+    return len(body) <= _ITEM_MAX and not re.search(r"[。;;!?]", body)
+
+
 def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """The lines with each item that is followed by its own label lines numbered in order, or None
-    when fewer than two are. An item's labels name units that lead or answer (牵头单位, 责任单位 …:
-    not a page's 发布单位 alone), and may add others (配合单位, 完成时限, 责任领导)."""
+    when none is. An item's labels name units that lead or answer (牵头单位, 责任单位 …: not a page's
+    发布单位 alone), and may add others (配合单位, 完成时限, 责任领导). A page that reposts a single
+    item of a list is of the genre as much as one that reposts two: its item is one clause when its
+    line states one task (`_one_statement`); a paragraph of prose that a lone label line follows
+    is none."""
     filled = [k for k, (text, _) in enumerate(lines) if text.strip()]
     items: list[int] = []
     for n, k in enumerate(filled):
@@ -51,10 +67,10 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
             label = _label_line(normalise(lines[follow][0]))
             if label is None:
                 break
-            roles.append(_label_role(label))
+            roles.append(label_role(label))
         if any(role in (LEAD, LISTED) for role in roles):
             items.append(k)
-    if len(items) < 2:
+    if not items or (len(items) == 1 and not _one_statement(normalise(lines[items[0]][0]))):
         return None
     out = list(lines)
     for number, k in enumerate(items, 1):

@@ -13,7 +13,7 @@ import re
 from .header import Line
 from .outline import Marker, Node, line_marker, split_inline
 from .textutil import normalise
-from .unit_labels import _LABEL_RE
+from .unit_labels import LABEL_RE
 from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
 from .units import Responsibility, read_responsibility
@@ -148,7 +148,7 @@ def _figure_led_marker(norm: str, stack: list[Node]) -> Marker | None:
 def _as_field_line(text: str, norm: str, node: Node) -> str | None:
     """A flattened table puts a clause's cells on lines of their own: a line that is only units
     or only a date, under an item that has named none yet, is its 责任单位 / 完成时限 cell."""
-    if "。" in norm or len(norm) > 120 or _LABEL_RE.match(norm.strip()):
+    if "。" in norm or len(norm) > 120 or LABEL_RE.match(norm.strip()):
         return None  # a field line already says what it is (`责任单位:A、B`)
     own = read_responsibility(node.own_text)
     if _DATE_ONLY_RE.match(norm.strip()) and not own.due_fields:

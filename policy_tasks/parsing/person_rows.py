@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .column_meanings import LEADER, meaning
+from .column_meanings import AREA, CONTENT, FIGURE_COLUMN_RE, LEADER, NOTE, TITLE, meaning
 from .sources import Table
 from .textutil import normalise
 from .unit_names import is_person
@@ -30,14 +30,59 @@ def _person_cell(text: str) -> bool:
     return bool(names) and all(is_person(n) for n in names)
 
 
+# A column of figures (`形象进度` 75%, `数量` 12, `完成率`): its cell is a figure, never a sentence.
+_FIGURE_COLUMN_RE = re.compile(f"形象进度|{FIGURE_COLUMN_RE.pattern}")
+_FIGURE_RE = re.compile(r"^(?:约|共|计)?\d+(?:\.\d+)?\s*(?:%|[个所处家户人套座台项条公里万亿元]*)$")
+_SENTENCE_RE = re.compile(r"[。;;!?]")
+
+
+def _misfit(header: str, cell: str) -> bool:
+    """A cell that cannot be what its column holds, by its content: a category (类别, 领域) names a
+    field in a few words, with no figure and no sentence (`民生保障`, never `新建口袋公园8个`); a
+    figure column holds a figure, never a sentence; a text column (task, content, progress) holds
+    words, never a bare figure (`60%`); any other cell fits."""
+    text = normalise(cell).strip()
+    if not text:
+        return False
+    kind = meaning(header)
+    if kind == AREA:
+        return len(text) > 12 or bool(re.search(r"\d|[,,。;;!?]", text))
+    if kind == NOTE and _FIGURE_COLUMN_RE.search(normalise(header)):
+        return bool(_SENTENCE_RE.search(text))
+    return kind in (TITLE, CONTENT, NOTE) and bool(_FIGURE_RE.match(text))
+
+
+def _placed(header: list[str], texts: list[str]) -> tuple[list[str], int]:
+    """A short row's text cells under the text columns, and how many of them misfit there. By
+    position they fill the columns from the left (the row's last cells were the empty ones, or ran
+    into the cell before). A group cell merged down the first column (类别, 领域) is written on the
+    group's first row only, so the group's later rows lack their FIRST cell: the row's cells are
+    placed one column on, with the group cell empty, where that fits their content better (fewer
+    cells read as what their columns cannot hold, `_misfit`); where the content does not tell,
+    from the left."""
+    n = len(header)
+
+    def misfits(cells: list[str]) -> int:
+        return sum(_misfit(h, c) for h, c in zip(header, cells, strict=False))
+
+    left = [*texts, *[""] * (n - len(texts))]
+    if len(texts) >= n or meaning(header[0]) != AREA:
+        return left, misfits(left)
+    shifted = ["", *texts, *[""] * (n - 1 - len(texts))]
+    return (shifted, misfits(shifted)) if misfits(shifted) < misfits(left) else (left, misfits(left))
+
+
 def person_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tuple[int, Table] | None:
     """Rows of a table flattened a cell a line with no 序号, whose last columns name persons
     (`类别 / 工作内容 / … / 责任区领导 / 责任单位主要领导`): a row ends at its persons, where the next
     cell names none (or the row has all its cells). A page may run a short cell into the one
-    before it (`…进入国家库。100%`), so a row may hold up to two cells fewer than the header; its
-    text cells fill the columns from the left and its persons the person columns. A row of more
-    cells than the header, or too few, ends the table: where the rows cannot be told apart, none
-    is guessed. None when no row holds."""
+    before it (`…进入国家库。100%`), and a group cell merged down the first column is written on
+    its group's first row only, so a row may hold up to two cells fewer than the header; its
+    persons fill the person columns and its text cells the others, by their content where it
+    tells and else from the left (`_placed`). A cell that reads as a person after a row's persons
+    (a two-character group cell such as `卫生` may) starts the next row where the row fits its
+    columns better without it. A row of more cells than the header, or too few, ends the table:
+    where the rows cannot be told apart, none is guessed. None when no row holds."""
     width, persons = len(header), trailing_persons([meaning(h) for h in header])
     rows: list[tuple[str, ...]] = []
     current: list[str] = []
@@ -46,15 +91,22 @@ def person_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tup
     def complete() -> bool:
         return width - 2 <= len(current) <= width and all(_person_cell(c) for c in current[-persons:])
 
+    def misfits(cells: list[str]) -> int:
+        return _placed(header[: width - persons], cells[:-persons])[1]
+
     def close() -> None:
-        texts = current[:-persons]
-        rows.append((*texts, *[""] * (width - persons - len(texts)), *current[-persons:]))
+        rows.append((*_placed(header[: width - persons], current[:-persons])[0], *current[-persons:]))
         current.clear()
+
+    def ends_before(text: str) -> bool:
+        if len(current) == width or not _person_cell(text):
+            return True
+        return misfits(current) < misfits([*current, text])
 
     while j < len(lines):
         text = lines[j][0].strip()
         if text:
-            if current and complete() and (len(current) == width or not _person_cell(text)):
+            if current and complete() and ends_before(text):
                 close()
                 end = j
             current.append(text)

@@ -2,7 +2,8 @@
 
 `牵头单位:` / `配合单位:` / `完成时限:` and their many variants, the free forms (`A牵头`, `B配合`),
 and the words that end a list (`按职责分工负责`, a sentence end, another field, a flattened table).
-`units` reads a clause's responsibility with them.
+`units` reads a clause's responsibility with them; `LABEL_RE` and `label_role` are this module's
+public names, shared with the line readers.
 """
 
 from __future__ import annotations
@@ -75,10 +76,13 @@ _LEADER_LABEL = (
     r"|(?:分管|协管|联系|牵头|责任)?副?(?:省长|市长|区长|县长|秘书长|书记)"
 )
 _OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门|处室|科室|股室)"
-# Longest first, so that 牵头责任单位 is not read as 责任单位.
-# A bare `时间:` / `时限:` is a field only where no word runs into it (`明确时间:…` is prose).
 _BARE_DUE_LABELS = ("时间", "时限")
-_LABEL_RE = re.compile(
+# Public: a field label of the genre followed by its colon (`牵头单位:`, `配合部门:`, `完成时限:`,
+# `分管副市长:`, `数据提供单位:`), group 1 the label's words (`label_role` tells what it assigns).
+# Used by the unit reader (`units`) and the line readers (`outline_lines`, `field_cells`,
+# `label_items`) to tell a field line from prose. Longest first, so that 牵头责任单位 is not read as
+# 责任单位; a bare `时间:` / `时限:` is a field only where no word runs into it (`明确时间:…` is prose).
+LABEL_RE = re.compile(
     "("
     + "|".join(sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS), key=len, reverse=True))
     + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}"
@@ -113,7 +117,11 @@ def _before_flat_table(norm: str, start: int, end: int) -> int:
     return start + runs[i][0] if i > 0 else end
 
 
-def _label_role(label: str) -> str:
+def label_role(label: str) -> str:
+    """Public: what a label `LABEL_RE` matched assigns: LEADER (persons), LEAD, LISTED (units that
+    answer), CO (units that help) or DUE (a deadline). A label not in the list is read by its words
+    (`分管副市长` names a leader, a person; `主要责任单位` leads, `责任科室` answers); any other unit role
+    (`数据提供单位`) helps."""
     if label in _LABELS:
         return _LABELS[label]
     if re.search(r"领导|长|书记$", label):

@@ -20,16 +20,16 @@ from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
     _CO_WORDS,
     _FREE_RE,
-    _LABEL_RE,
     _OTHER_FIELD_RE,
     _STOP_RE,
     CO,
     DUE,
+    LABEL_RE,
     LEAD,
     LEADER,
     LISTED,
     _before_flat_table,
-    _label_role,
+    label_role,
 )
 from .unit_lists import _names, _one_person_per_name
 from .unit_names import TRIM as _TRIM
@@ -123,7 +123,7 @@ def _read_cached(text: str) -> Responsibility:
     # Outside brackets a label runs to its line end: a field line after the
     # body, or several fields on one line as in a table.
     depths = bracket_depths(norm)
-    for m in _LABEL_RE.finditer(norm):
+    for m in LABEL_RE.finditer(norm):
         start = m.start()
         if depths[start] or any(s <= start < e for s, e in found.spans):
             continue
@@ -226,7 +226,7 @@ def _paren_groups(norm: str) -> list[tuple[int, int]]:
 
 
 def _is_responsibility(norm: str, start: int, end: int) -> bool:
-    if _LABEL_RE.search(norm, start, end):
+    if LABEL_RE.search(norm, start, end):
         return True
     # Unlabelled `(A牵头,B配合)` only closes a line: a parenthesis inside the
     # prose ending in 负责/参与 is far more often an aside than an assignment.
@@ -292,14 +292,14 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
 def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
     if re.search(r"下同|以下同", norm[start:end]) and not re.search(r"为牵头单位[^)]{0,3}下同", norm[start:end]):
         found.carries = True
-    labels = list(_LABEL_RE.finditer(norm, start, end))
+    labels = list(LABEL_RE.finditer(norm, start, end))
     free_end = labels[0].start() if labels else end
     _read_free(
         text, norm, start, _with_times_after(norm, _before_stop(norm, start, free_end, keep_role=True), free_end), found
     )
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
-        role = _label_role(m[1])
+        role = label_role(m[1])
         if role != DUE and (other := _OTHER_FIELD_RE.search(norm, m.end(), value_end)):
             value_end = other.start()
         if role != DUE:
