@@ -1,7 +1,7 @@
 """The document's outline, read from its numbering.
 
 GB/T 9704-2012 (7.3.3) orders the levels `一、` → `（一）` → `1.` → `（1）`; offices add `①`,
-`第X条`, `第X章/部分` or `1）`, and skip levels. The level of a number is therefore not read
+`第X条`, `第X项`, `第X章/部分` or `1）`, and skip levels. The level of a number is therefore not read
 from its style but from where it appears: a style already open on the stack closes everything
 below it (a sibling), a style not yet open opens a level under the current one (a child).
 
@@ -26,6 +26,7 @@ _CN = "一二三四五六七八九十"
 _STYLES = [
     ("chapter", rf"第(?P<n>[{_CN}百]+)(?:章|部分|篇)(?=\s|\S)\s*"),
     ("article", rf"第(?P<n>[{_CN}百\d]+)条\s*"),
+    ("item", rf"第(?P<n>[{_CN}百\d]+)项(?=\s|\S)\s*"),
     ("cn", rf"(?P<n>[{_CN}]{{1,3}})\s*[、.]\s*"),
     ("pcn", rf"\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*"),
     # `1。` appears where a page's full-width stop stood in for the dot.
@@ -61,6 +62,7 @@ def written_marker(style: str, n: str) -> str:
     return {
         "chapter": f"第{n}部分",
         "article": f"第{n}条",
+        "item": f"第{n}项",
         "pcn": f"({n})",
         "pnum": f"({n})",
         "numparen": f"{n})",

@@ -116,3 +116,16 @@ def test_targets_without_a_time_take_the_clause_completion_time():
 def test_summary_of_a_small_document_lists_each_clause():
     summary = format_summary(parse_document(SMALL))
     assert "某县实施方案" in summary and "09-30" in summary and "县发改局" in summary
+
+
+def test_items_numbered_di_x_xiang_are_clauses_and_their_number_is_no_target():
+    """`第1项` / `第三项` number items as `第X条` does; `1项` beside the number is no quantity to deliver."""
+    doc = parse_document(
+        "测县2024年重点工作方案\n一、重点任务\n第1项　推进道路改造,年底前完工。(责任单位:县住建局)\n"
+        "第2项 加快管网建设,10月底前完成。(责任单位:县水利局)\n第三项 做好学校扩容。(责任单位:县教育局)\n"
+    )
+    assert [(t.label, t.lead_units, [m.time_expression for m in t.milestones]) for t in doc.tasks] == [
+        ("第1项", ["县住建局"], ["年底前"]),
+        ("第2项", ["县水利局"], ["10月底前"]),
+        ("第三项", ["县教育局"], []),
+    ]
