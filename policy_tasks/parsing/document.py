@@ -188,10 +188,10 @@ def _split_by_brackets(clause: _Clause) -> list[_Clause]:
 def _labels(clauses: list[Node]) -> list[str]:
     """Each clause's shortest outline suffix that no other clause shares (its whole path if none)."""
     paths = [[*[a for a in c.ancestors()], c] for c in clauses]
-    keys = [[(n.style, n.value) for n in path] for path in paths]
+    keys = [[_key(n) for n in path] for path in paths]
     # How many paths end in each suffix of length k, counted once per k: comparing every
     # clause's suffix with every other's took a third of a fresh process's import work.
-    counts: dict[int, Counter[tuple[tuple[str, int], ...]]] = {}
+    counts: dict[int, Counter[tuple[tuple[str, int | str], ...]]] = {}
     labels = []
     for path, key in zip(paths, keys, strict=True):
         for k in range(1, len(path) + 1):
@@ -201,6 +201,11 @@ def _labels(clauses: list[Node]) -> list[str]:
                 labels.append(_join(n.written for n in path[-k:]))
                 break
     return labels
+
+
+def _key(node: Node) -> tuple[str, int | str]:
+    """A number's identity in a path: a decimal item's is its whole number (`2.1` is not `1.1`)."""
+    return (node.style, node.written if node.style.startswith("decimal") else node.value)
 
 
 def _join(parts: Iterable[str]) -> str:
@@ -370,9 +375,11 @@ class _Assembler:
 
     def _check_numbers(self) -> None:
         """Numbers run on under one heading: a gap or a repeat there is worth a look."""
-        groups: dict[tuple[int, str], list[tuple[_Clause, int]]] = {}
+        groups: dict[tuple[int, str, str], list[tuple[_Clause, int]]] = {}
         for clause, number in zip(self.clauses, self.numbers, strict=True):
-            groups.setdefault((id(clause.node.parent), clause.node.style), []).append((clause, number))
+            # A decimal outline's items run on under their major number (`1.1`, `1.2`, then `2.1`).
+            major = clause.node.written.rsplit(".", 1)[0] if clause.node.style.startswith("decimal") else ""
+            groups.setdefault((id(clause.node.parent), clause.node.style, major), []).append((clause, number))
         for members in groups.values():
             seen: set[int] = set()
             expected = members[0][0].node.value

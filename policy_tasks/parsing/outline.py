@@ -22,6 +22,10 @@ from dataclasses import dataclass, field
 from .textutil import cn_to_int, normalise
 
 _CN = "一二三四五六七八九十"
+_MEASURES = "亿万千百十元角个倍米吨项户人次台套座亩公里平方立年月日号时分秒岁度"
+_DECIMAL_END = rf"(?![\d.])(?:\s+|[、.]\s*|(?=[\u4e00-\u9fff])(?![{_MEASURES}]))"
+# A major number alone before its heading (`1 交通基础设施`) in a decimal outline.
+_BARE_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[\u4e00-\u9fff])")
 # (style, pattern of the marker at a line start, normalised text); group n is the number.
 _STYLES = [
     ("chapter", rf"第(?P<n>[{_CN}百]+)(?:章|部分|篇)(?=\s|\S)\s*"),
@@ -29,6 +33,10 @@ _STYLES = [
     ("item", rf"第(?P<n>[{_CN}百\d]+)项(?=\s|\S)\s*"),
     ("cn", rf"(?P<n>[{_CN}]{{1,3}})\s*[、.]\s*"),
     ("pcn", rf"\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*"),
+    # Decimal outlines (`1.1`, `2.3.1`, as technical plans and some 任务分解 lists number): the
+    # marker ends at a space, a 、 or the item's first word, never at a measure (`1.5亿元`, `2.5倍`).
+    ("decimal3", r"(?P<n>\d{1,2}\.\d{1,2}\.\d{1,2})" + _DECIMAL_END),
+    ("decimal", r"(?P<n>\d{1,2}\.\d{1,2})" + _DECIMAL_END),
     # `1。` appears where a page's full-width stop stood in for the dot.
     ("num", r"(?P<n>\d{1,3})\s*(?:\.(?!\d)|、|。)\s*"),
     ("pnum", r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*"),
@@ -54,6 +62,8 @@ def _value(style: str, n: str) -> int:
                 return ord(n) - ord(first) + value
     if style == "roman":
         return ord(n) - ord("Ⅰ") + 1
+    if style.startswith("decimal"):
+        return int(n.rsplit(".", 1)[1])
     return cn_to_int(n) or 0
 
 
@@ -75,6 +85,26 @@ class Marker:
     value: int
     written: str
     end: int  # where the item's own text starts in the (normalised) line
+
+
+def decimal_majors(norms: list[str]) -> set[int]:
+    """The major numbers a decimal outline's items carry (`2` of `2.1`)."""
+    majors = set()
+    for norm in norms:
+        m = _START_RE["decimal"].match(norm) or _START_RE["decimal3"].match(norm)
+        if m:
+            majors.add(int(m["n"].split(".")[0]))
+    return majors
+
+
+def bare_heading_marker(norm: str, majors: set[int]) -> Marker | None:
+    """`1 交通基础设施`: a number with only a space after it heads the items numbered `1.x` under it,
+    in a document whose items are numbered so; a short line, no sentence. Anywhere else a figure at
+    a line's start (`10 个乡镇…`) is text."""
+    m = _BARE_RE.match(norm)
+    if m is None or int(m["n"]) not in majors or len(norm) > 40 or "。" in norm:
+        return None
+    return Marker("bare", int(m["n"]), m["n"], m.end())
 
 
 def line_marker(norm: str) -> Marker | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .header import Line
-from .outline import Marker, Node, line_marker, split_inline
+from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
 from .textutil import normalise
 from .unit_labels import LABEL_RE
 from .unit_lines import is_unit_line
@@ -35,10 +35,12 @@ class Outline:
         self._stack: list[Node] = [self.root]
         self._attached = False  # the line before went to the open item
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
+        self._majors: set[int] = set()  # the major numbers of a decimal outline's items
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
         outline = cls()
+        outline._majors = decimal_majors([normalise(raw.strip()) for raw, _ in lines])
         blank = False
         for number, (raw, splittable) in enumerate(lines, 1):
             stripped = raw.strip()
@@ -70,7 +72,7 @@ class Outline:
             del self._stack[1:]
             self.loose.append((number, text))
             return
-        marker = line_marker(norm) or self._figure_led(norm)
+        marker = line_marker(norm) or bare_heading_marker(norm, self._majors) or self._figure_led(norm)
         if marker is not None and _FILE_NAME_RE.search(norm):
             marker = None  # `17.…政策清单.docx`: a file's name, as pages list attachments, not an item
         if (

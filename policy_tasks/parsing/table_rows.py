@@ -53,6 +53,8 @@ class Row:
             head = ""  # the task cell numbers itself (`1.地区生产总值…`); the 序号 counts groups
         elif re.fullmatch(r"\d{1,3}", number):
             head = f"{number}. "
+        elif re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,2}", number):
+            head = f"{number} "  # a decimal outline's `1.1` under the group row `1`
         elif cn_to_int(number) and "pcn" not in self.heading_styles:
             head = f"({number})"
         else:

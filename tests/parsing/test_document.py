@@ -129,3 +129,44 @@ def test_items_numbered_di_x_xiang_are_clauses_and_their_number_is_no_target():
         ("第2项", ["县水利局"], ["10月底前"]),
         ("第三项", ["县教育局"], []),
     ]
+
+
+def test_a_decimal_outline_reads_its_items_under_their_major_numbers_and_a_figure_is_no_number():
+    """`1 交通` / `1.1 …` / `2.1.1 …`, as technical plans number: the items are the clauses, cited as
+    written, their headings the areas; `2.5亿元` at a line's start is a figure, not an item."""
+    doc = parse_document(
+        "测县2024年重点工作实施方案\n1 交通基础设施\n1.1 推进道路改造,年底前完工。(责任单位:县住建局)\n"
+        "1.2加快农村公路建设,10月底前完成。(责任单位:县交通局)\n2　社会事业\n"
+        "2.1 实施学校扩容工程,9月底前投用。(责任单位:县教育局)\n"
+        "2.1.1 新建校舍,6月底前完成。(责任单位:县教育局、县住建局)\n2.5亿元用于校舍改造。\n"
+    )
+    assert [(t.label, t.area, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("1.1", 1, ["县住建局"], []),
+        ("1.2", 1, ["县交通局"], []),
+        ("2.1", 2, ["县教育局"], []),
+        ("2.1.1", 2, ["县教育局"], ["县住建局"]),
+    ]
+    assert [a.title for a in doc.areas] == ["交通基础设施", "社会事业"]
+    assert not [w for w in doc.warnings if "编号" in w.message]
+
+
+def test_a_figure_and_a_space_at_a_line_start_is_no_heading_without_a_decimal_outline():
+    doc = parse_document(
+        "测县2024年重点工作实施方案\n1.推进道路改造,年底前完工。(责任单位:县住建局)\n"
+        "10 个乡镇完成改造任务。\n2.加快公路建设。(责任单位:县交通局)\n"
+    )
+    assert [t.label for t in doc.tasks] == ["1", "2"]
+
+
+def test_a_task_table_numbered_as_a_decimal_outline_keeps_its_groups_as_areas():
+    doc = parse_document(
+        "测县2024年重点任务分解表\n序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 交通基础设施 | | |\n"
+        "1.1 | 推进县城道路改造 | 县住建局 | 县财政局 | 2024年12月底\n1.2 | 加快农村公路建设 | 县交通局 | | 2024年10月底\n"
+        "2 | 社会事业 | | |\n2.1 | 实施学校扩容工程 | 县教育局 | 县发改局 | 2024年9月底\n"
+    )
+    assert [(t.label, t.area, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("1.1", 1, ["县住建局"], ["县财政局"]),
+        ("1.2", 1, ["县交通局"], []),
+        ("2.1", 2, ["县教育局"], ["县发改局"]),
+    ]
+    assert [a.title for a in doc.areas] == ["交通基础设施", "社会事业"]
