@@ -62,6 +62,9 @@ _BEFORE = r"(?P<before>之前|以前|前|止)?"
 # starts (`1.4月底前完工`, `2.8月底前交付` in a table cell's numbered schedule).
 _NOT_AFTER_NUMBER = rf"(?:(?<![\d.{CN_NUMERALS}])|(?<=^\d\.)|(?<=^\d\d\.)|(?<=[\s。;:,、]\d\.)|(?<=[\s。;:,、]\d\d\.))"
 _NEXT_YEAR = ("明年", "次年", "来年", "下一年", "下年度")
+# A span of years counted from the document's, named by its years (`今明两年`: this year and next;
+# `明后两年`: next year and the year after): it ends on its last year's last day.
+_SPAN_LAST_YEAR = {"今明两年": 1, "明后两年": 2}
 # A year stated before a month or quarter: written, or relative to the document's (明年).
 _YEAR_PREFIX = rf"(?:(?P<y>{_Y})年|(?P<rel>(?<![每首本再])(?:明年|次年|来年|下一年)|今年|本年|当年))?"
 # 月初 is read as 上旬; 初步/初审 … are words, not dates.
@@ -81,6 +84,8 @@ def _stated_year(m: re.Match[str], year: int) -> int | None:
     if groups.get("y"):
         return cn_to_int(groups["y"])
     if groups.get("rel"):
+        if groups["rel"] in _SPAN_LAST_YEAR:
+            return year + _SPAN_LAST_YEAR[groups["rel"]]
         return year + 1 if groups["rel"] in _NEXT_YEAR else year
     return None
 

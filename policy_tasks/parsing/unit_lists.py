@@ -57,10 +57,21 @@ _PLACE_WITH_SUFFIX_RE = re.compile(
 )
 
 
-def _bare_places_before(names: list[str]) -> int:
+# A city's or county's government (`绥芬河市政府`, `佳木斯市人民政府`).
+_PLACE_GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)(?:人民政府|政府)$")
+# A place's name written without its level (`哈尔滨`, `黑河`), or a title (`副市长`), which is no place.
+_UNSUFFIXED_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_TITLE_END_RE = re.compile(r"(?:长|书记|主任|主席|委员|领导)$")
+
+
+def _bare_places_before(names: list[str], government: bool = False) -> int:
+    """How many places end the list: written with their level (`海东市`), or, before a place's
+    government (`哈尔滨、黑河、绥芬河市政府`), also without it, as the shared suffix's places."""
     count = 0
     for name in reversed(names):
-        if not _BARE_PLACE_RE.fullmatch(normalise(name)) or organisation(name):
+        norm = normalise(name).strip()
+        unsuffixed = government and _UNSUFFIXED_RE.fullmatch(norm) and not _TITLE_END_RE.search(norm)
+        if not (_BARE_PLACE_RE.fullmatch(norm) or unsuffixed) or organisation(name):
             break
         count += 1
     return count
@@ -97,7 +108,8 @@ def _names(text: str, norm: str, start: int, end: int) -> list[str]:
                     names[-1] = names[-1] + "、" + piece
                     continue
             # `海东市、兰州市、临夏州发展改革部门`: places sharing the suffix of the last are one addressee.
-            places = _bare_places_before(names)
+            # Cities written without 市 before the last share its government: `哈尔滨、黑河、绥芬河市政府`.
+            places = _bare_places_before(names, bool(_PLACE_GOVERNMENT_RE.match(normalise(piece).strip())))
             if places >= 2 and _PLACE_WITH_SUFFIX_RE.match(normalise(piece)):
                 names[-places:] = ["、".join([*names[-places:], piece])]
                 continue

@@ -59,6 +59,8 @@ def unit_form(written: str) -> UnitForm | None:
 def unit_kind(name: str) -> str:
     if name == TOWNSHIPS or name.endswith("成员单位") or name.startswith("各"):
         return "group"
+    if "、" in name and continues_group(*normalise(name).rsplit("、", 1)):
+        return "group"  # `相关市、县政府`: the governments concerned, a group as `各市、县人民政府` is
     if name.endswith("公司"):
         return "company"
     return "department"
@@ -145,7 +147,22 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
         if (_ORG_END_RE.search(n) and not _COUNT_END_RE.search(n)) or (n.startswith("各") and len(n) <= 12)
     ]
     places = [n for n in names if n not in units and re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", n)]
+    places += _sharing_a_government(names)
     return bool(units) and len(units) + len(places) == len(names)
+
+
+def _sharing_a_government(names: list[str]) -> list[str]:
+    """`哈尔滨、黑河、绥芬河市政府`: cities written without their level before the government of
+    the last, which they share; each is a place, as `海东市` is."""
+    shared: list[str] = []
+    run: list[str] = []
+    for name in names:
+        norm = normalise(name).replace(" ", "")
+        if _NAMED_PLACE_RE.fullmatch(norm) and norm.endswith("政府"):
+            shared += run
+        bare = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", norm) and not _ORG_END_RE.search(norm)
+        run = [*run, name] if bare and not _TITLE_RE.search(norm) else []
+    return shared
 
 
 # The government half of a place's `党委和人民政府` / `党工委和管委会` pair.
@@ -207,10 +224,15 @@ def ends_like_a_name(text: str) -> bool:
 
 
 # `各县、市、区人民政府`, `各区、县级市` (a city's districts and county-level cities), also qualified
-# (`各有关区、县级市`): one addressee whose 、 parts are levels, not units.
-_GROUP_RE = re.compile(r"^各(?:有关|相关)?(?:(?:县级市|县|市|区|乡|镇|旗|州|街道|市州)、?)+$")
+# (`各有关区、县级市`): one addressee whose 、 parts are levels, not units. The same list of levels
+# under another quantifier names the governments concerned, one addressee as well: `相关市、县政府`,
+# `有关市、县(区)政府`, `沿线市、县人民政府`, `所在地市、县人民政府`.
+_GROUP_RE = re.compile(
+    r"^(?:各(?:有关|相关)?|(?:有关|相关|沿线|所在地|属地|涉及))(?:(?:县级市|县|市|区|乡|镇|旗|州|街道|市州)、?)+$"
+)
 _GROUP_TAIL_RE = re.compile(
-    r"^(?:县级市|县|市|区|乡|镇|旗|州|街道)(?:人民政府|政府|党委|管委会)?(?:[(<][^()<>]{1,8}[)>])?$"
+    r"^(?:县级市|县|市|区|乡|镇|旗|州|街道)(?:[(<][^()<>]{1,8}[)>])?(?:人民政府|政府|党委|管委会)?"
+    r"(?:[(<][^()<>]{1,8}[)>])?$"
 )
 
 
@@ -227,10 +249,13 @@ def starred(names: list[str]) -> tuple[list[str], list[str]] | None:
     return lead, [n for n in names if n[:1] not in marks]
 
 
+_TITLE_RE = re.compile(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席|委员)$")
+
+
 def is_person(name: str) -> bool:
     """A leader's title or name written where units go (`副区长王明`, `伍泽国`)."""
     norm = normalise(name).replace(" ", "")
-    if re.search(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席|委员)$", norm):
+    if _TITLE_RE.search(norm):
         return not re.search(r"(?:委员会|主任办公室)$", norm)
     # Two or three characters with no unit suffix and no place prefix: a person's name.
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
@@ -241,6 +266,20 @@ def is_person(name: str) -> bool:
         # by its own administration, listed among the units.
         or norm.endswith(("城", "港", "园"))
     )
+
+
+# A city or county, or its government, by name (`大庆市`, `塔河县政府`); not a group (`各区政府`).
+_NAMED_PLACE_RE = re.compile(r"(?!各|有关|相关)[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)(?:人民政府|政府)?")
+
+
+def is_person_among(names: list[str], i: int) -> bool:
+    """`is_person` for the i-th name of a list of units: a bare name written next to a named place
+    or its government (`漠河、塔河县政府`, `大庆市、肇东`) is a place standing for its government, as
+    its neighbour does, never a person; a title (`副市长`) is a person wherever it stands."""
+    if not is_person(names[i]) or _TITLE_RE.search(normalise(names[i])):
+        return is_person(names[i])
+    beside = [normalise(n).replace(" ", "") for n in names[max(i - 1, 0) : i] + names[i + 1 : i + 2]]
+    return not any(_NAMED_PLACE_RE.fullmatch(n) for n in beside)
 
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:市|县|区|州|旗|盟|镇|乡|街道)")

@@ -33,7 +33,7 @@ from .unit_labels import (
 )
 from .unit_lists import _names, _one_person_per_name
 from .unit_names import TRIM as _TRIM
-from .unit_names import is_person, looks_like_units, starred
+from .unit_names import is_person_among, looks_like_units, starred
 
 __all__ = ["CO", "DUE", "LEAD", "LEADER", "LISTED", "Responsibility", "carried_units", "read_responsibility"]
 
@@ -137,7 +137,7 @@ def _read_cached(text: str) -> Responsibility:
     found.spans.sort()
     # A leader's title or name written among the units is a leader, never a unit.
     for role, names in found.roles.items():
-        persons = [n for n in names if is_person(n)]
+        persons = [n for i, n in enumerate(names) if is_person_among(names, i)]
         if persons:
             found.roles[role] = [n for n in names if n not in persons]
             found.leaders += persons
@@ -325,9 +325,10 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                     _read_free(text, norm, s, e, found)
                 else:
                     e = _before_stop(norm, s, e)
-                    for name in _names(text, norm, s, e):
+                    names = _names(text, norm, s, e)
+                    for i, name in enumerate(names):
                         # `市民政局 伍泽国`: the unit's head named beside it is a person.
-                        (found.leaders if is_person(name) else found.roles[role]).append(name)
+                        (found.leaders if is_person_among(names, i) else found.roles[role]).append(name)
 
 
 def _with_times_after(norm: str, stop: int, end: int) -> int:
