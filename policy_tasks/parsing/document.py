@@ -13,11 +13,10 @@ How lines join items is `outline_lines`; which items are clauses, `clauses`.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .clause_labels import clause_labels
 from .clauses import choose_clauses
 from .deadlines import guess_year
 from .due_fields import clause_due, due_field_milestones
@@ -185,43 +184,11 @@ def _split_by_brackets(clause: _Clause) -> list[_Clause]:
     return parts if len(parts) >= 2 else [clause]
 
 
-def _labels(clauses: list[Node]) -> list[str]:
-    """Each clause's shortest outline suffix that no other clause shares (its whole path if none)."""
-    paths = [[*[a for a in c.ancestors()], c] for c in clauses]
-    keys = [[_key(n) for n in path] for path in paths]
-    # How many paths end in each suffix of length k, counted once per k: comparing every
-    # clause's suffix with every other's took a third of a fresh process's import work.
-    counts: dict[int, Counter[tuple[tuple[str, int | str], ...]]] = {}
-    labels = []
-    for path, key in zip(paths, keys, strict=True):
-        for k in range(1, len(path) + 1):
-            if k not in counts:
-                counts[k] = Counter(tuple(other[-k:]) for other in keys)
-            if counts[k][tuple(key[-k:])] == 1 or k == len(path):
-                labels.append(_join(n.written for n in path[-k:]))
-                break
-    return labels
-
-
-def _key(node: Node) -> tuple[str, int | str]:
-    """A number's identity in a path: a decimal item's is its whole number (`2.1` is not `1.1`)."""
-    return (node.style, node.written if node.style.startswith("decimal") else node.value)
-
-
-def _join(parts: Iterable[str]) -> str:
-    out = ""
-    for part in parts:
-        if out and not out.endswith(")") and not part.startswith("("):
-            out += "."
-        out += part
-    return out
-
-
 class _Assembler:
     def __init__(self, outline: Outline, clauses: list[Node], year: int):
         self.outline, self.year = outline, year
         self.warnings: list[ParseWarning] = []
-        labels = _labels(clauses)
+        labels = clause_labels(clauses)
         chosen = {id(n) for n in clauses}
         self.clauses = []
         for node, label in zip(clauses, labels, strict=True):
