@@ -4,23 +4,41 @@ Starting from the top, the reader descends into an item's children while two or 
 name responsible units of their own (or one does under a heading that names its own lead, or
 under a heading over a single item, or in a style that is the clause style elsewhere); an item
 whose children do not is a clause, and its children are part of its text. Silent items beside
-clauses are clauses that forgot their units; silent sections (总体要求, 保障措施) beside sections
-with clauses are not clauses. Below a heading that is a unit's name (`三、儋州市政府`) every
-level is that unit's, so the clauses are the lowest items.
+clauses are clauses that forgot their units, unless they only set up an organisation
+(`成立领导小组`); silent sections (总体要求, 保障措施) beside sections with clauses are not clauses.
+Below a heading that is a unit's name (`三、儋州市政府`) every level is that unit's, so the
+clauses are the lowest items.
 """
 
 from __future__ import annotations
 
+import re
+
 from .outline import Node
 from .textutil import normalise
-from .units import carried_units, read_responsibility
+from .units import carried_units, opening_charge, read_responsibility
 
 
 def _has_resp(node: Node) -> bool:
     own = node.own_text
     if read_responsibility(own).found or (node.children and carried_units(own) is not None):
         return True
+    if not node.children and opening_charge(own) is not None:
+        return True  # `州政府督查室要…`: the unit the item opens with
     return any(_has_resp(c) for c in node.children)
+
+
+# `一、成立领导小组` / `成立…工作领导小组,由副州长任组长,…领导小组办公室设在州交通运输局`: the item
+# sets up the body that steers the work (its head, members, the bureau hosting its office) and
+# assigns the work to no unit; a title of its own may come first (`(一)加强组织领导。成立…`).
+_SETS_UP_RE = re.compile(
+    r"^(?:[^。;\n]{1,16}[。\n])?(?:成立|组建|设立)[^。;\n]{0,40}?(?:领导小组|工作小组|工作专班|专班|指挥部|工作组|委员会)"
+)
+
+
+def _sets_up_organisation(node: Node) -> bool:
+    """A silent item that only sets up an organisation is no clause, even beside clauses."""
+    return not node.children and bool(_SETS_UP_RE.match(normalise(node.own_text).strip()))
 
 
 def _names_whole_section(node: Node) -> bool:
@@ -108,7 +126,7 @@ def choose_clauses(root: Node) -> list[Node]:
                 if _names_own_units(kid, root):
                     found.append(kid)
                 found.extend(pick(kid, strict))
-            elif flag or silent_are_clauses:
+            elif flag or (silent_are_clauses and not _sets_up_organisation(kid)):
                 found.append(kid)
         return found
 

@@ -244,8 +244,25 @@ _WRITTEN_YEAR = re.compile(rf"{_Y}年?")
 # too a span in brackets inside the title, before the kind (`…工作三年(2019—2021年)行动方案`).
 _PLAN_YEAR_AFTER_RE = re.compile(
     rf"(?:方案|计划|要点|清单|措施)\((?P<y>{_Y})年?(?:\s*[-—~至到]\s*{_Y})?年\)"
-    rf"|\((?P<span>{_Y})年?\s*[-—~至到]\s*{_Y}年\)[^\n,。;:()]{{0,6}}?(?:方案|计划|规划|要点|清单|措施)"
+    # The kind after the span is this title's, not one after a cited title's closing 》.
+    rf"|\((?P<span>{_Y})年?\s*[-—~至到]\s*{_Y}年\)[^\n,。;:()<>]{{0,6}}?(?:方案|计划|规划|要点|清单|措施)"
 )
+# Two years joined as a period (`2012—2020年`, `2023-2025`).
+SPAN_RE = re.compile(rf"{_Y}\s*年?\s*[-—~至到]\s*{_Y}\s*年?")
+
+
+def plan_year(text: str) -> tuple[int, bool] | None:
+    """The year a plan's title names near the top (`2023年工作要点`), or the first of the period it
+    names as its own (`2023—2025年行动计划`, `实施方案(2019-2020年)`), and whether it was a period."""
+    norm = normalise(text)
+    m = _PLAN_YEAR_RE.search(norm, 0, min(len(norm), 600)) or _PLAN_YEAR_AFTER_RE.search(norm, 0, min(len(norm), 600))
+    if m is None:
+        return None
+    named = m.groupdict().get("y") or m.groupdict().get("span")
+    year = cn_to_int(named) if named else None
+    if year is None or not 1900 <= year <= 2100:
+        return None
+    return year, bool(SPAN_RE.search(m.group()))
 
 
 def guess_year(text: str) -> int | None:
@@ -257,11 +274,9 @@ def guess_year(text: str) -> int | None:
     `2023年3月5日`) counting twice a bare year; a tie goes to the later year,
     since plans look forward. None when the body states no year.
     """
+    if (named := plan_year(text)) is not None:
+        return named[0]
     norm = normalise(text)
-    m = _PLAN_YEAR_RE.search(norm, 0, min(len(norm), 600)) or _PLAN_YEAR_AFTER_RE.search(norm, 0, min(len(norm), 600))
-    named = m and (m["y"] if "y" in m.groupdict() and m["y"] else m.groupdict().get("span"))
-    if named and 1900 <= (cn_to_int(named) or 0) <= 2100:
-        return cn_to_int(named)
     votes: Counter[int] = Counter()
     for phrase in find_time_phrases(norm, 1900):
         written = phrase.stated_year is not None and _WRITTEN_YEAR.search(phrase.text)  # not 明年

@@ -18,11 +18,10 @@ from datetime import date
 
 from .clause_labels import clause_labels
 from .clauses import choose_clauses
-from .deadlines import guess_year
 from .due_fields import clause_due, due_field_milestones
 from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
-from .header import Header, assumed_year_message, default_due, header_year, read_header
+from .header import Header, choose_year, default_due, read_header
 from .label_items import number_label_led_items
 from .milestones import find_milestones
 from .outline import Node, spell_out_numbers
@@ -33,7 +32,7 @@ from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
 from .unit_lines import split_at_unit_lines
 from .unit_names import UnitBook
-from .units import CO, Responsibility, carried_units, read_responsibility
+from .units import CO, Responsibility, carried_units, opening_charge, read_responsibility
 
 _TITLE_MAX = 60
 
@@ -86,19 +85,7 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
     full_text = "\n".join(text for text, _ in lines)
     year_assumed, message = False, ""
     if year is None:
-        year = header_year(header)
-        if year is None:
-            # Deadlines are relative to the plan's year: one read from the body, or none at all,
-            # is an assumption the review page asks about.
-            year = guess_year(full_text)
-            year_assumed = True
-            message = assumed_year_message(year) if year is not None else ""
-            if year is None and assume_year is not None:
-                year = assume_year
-                message = (
-                    f"文件未写明年度，按 {year} 年读取时限，请核对并在导入时指定年份"
-                    f" (no year anywhere in the document: deadlines are read in {year}; please check)"
-                )
+        year, year_assumed, message = choose_year(header, full_text, assume_year)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year).build(header)
@@ -272,7 +259,8 @@ class _Assembler:
             elif above is not None:
                 found.append((above[0].without_due(), above[1]))
             else:
-                found.append((resp, ""))
+                charged = opening_charge(clause.text)  # `州政府督查室要…`, the item's opening
+                found.append((charged, charged.origin) if charged is not None else (resp, ""))
         return self._semicolon_runs(found)
 
     def _semicolon_runs(self, found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:

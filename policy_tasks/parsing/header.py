@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .deadlines import find_time_phrases, guess_year
+from .deadlines import SPAN_RE, find_time_phrases, guess_year, plan_year
 from .textutil import cn_number, normalise
 from .time_phrase import DATED, PAST
 
@@ -22,6 +22,11 @@ Line = tuple[int, str]  # (1-based line number, text as written)
 # A copy may space the number out (`许政 [2020] 20号`, as reposting sites write 〔〕 as [ ]).
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12} ?[〔\[(] ?(?P<y>\d{4}) ?[〕\])] ?第?\d{1,4} ?号")
 _WRITTEN_ON_RE = re.compile(r"成文日期\s*:?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+# A web page's own date line (`发布日期:2013-05-23`, `发布时间:2018-01-26 20:57`, `[发布日期]2007-04-04`,
+# `发文日期 | 2021-02-10 |`): when the office put the document out.
+_PUBLISHED_RE = re.compile(
+    r"(?:发布|发文|印发|公开|公布)(?:日期|时间)\s*[\]:|]?\s*\|?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
 _DATE_LINE_RE = re.compile(
     r"^\(?(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日\)?$"
@@ -38,6 +43,7 @@ class Header:
     doc_number: str = ""
     issued_on: date | None = None
     number_year: int | None = None
+    published_on: date | None = None  # the page's 发布日期: a reposting site's is its own
 
 
 def read_header(header: list[Line], closing: list[Line]) -> Header:
@@ -49,6 +55,8 @@ def read_header(header: list[Line], closing: list[Line]) -> Header:
     text = "\n".join(normalise(line) for _, line in header)
     m = _WRITTEN_ON_RE.search(text)
     found.issued_on = _date(m[1], m[2], m[3]) if m else None
+    m = _PUBLISHED_RE.search(text)
+    found.published_on = _date(m[1], m[2], m[3]) if m else None
     if found.issued_on is None:
         # The 通知 ends with its date on a line of its own, before the plan or at the end.
         for _, line in [*header, *reversed(closing)]:
@@ -68,19 +76,55 @@ def _cites_another(norm: str, m: re.Match[str]) -> bool:
 
 
 def header_year(header: Header) -> int | None:
-    """The year the header states: 成文日期's, else the 〔year〕 of the number, else the title's.
+    """The year the header states: 成文日期's, else the 〔year〕 of the number, else the year the
+    title names as its own.
 
-    None when the header states none: a year then read from the body
-    (`guess_year`) is an assumption the review page should ask about.
+    None when the header states none: a year then taken from a period in the title, from the
+    page's 发布日期 or from the body is an assumption the review page asks about (`choose_year`).
     """
-    title_year = guess_year(header.title) if header.title else None
-    candidates = (header.issued_on.year if header.issued_on else None, header.number_year, title_year)
+    title_year = _title_year(header.title)
+    candidates = (
+        header.issued_on.year if header.issued_on else None,
+        header.number_year,
+        title_year[0] if title_year and not title_year[1] else None,
+    )
     return next((y for y in candidates if y is not None and 1900 <= y <= 2100), None)
 
 
-def document_year(header: Header, full_text: str) -> int | None:
-    """The header's year (`header_year`), else the year the body most likely plans for (`guess_year`)."""
-    return header_year(header) or guess_year(full_text)
+def _title_year(title: str) -> tuple[int, bool] | None:
+    """The year the title names (`2024年重点任务`, `关于2020年…的通知`), or the first of the period
+    it names as its own (and True); a period it only cites (`《…规划(2012—2020年)》`) dates nothing."""
+    if not title:
+        return None
+    if (named := plan_year(title)) is not None:
+        return named
+    year = guess_year(SPAN_RE.sub(" ", normalise(title)))
+    return (year, False) if year is not None else None
+
+
+def choose_year(header: Header, full_text: str, assume_year: int | None) -> tuple[int | None, bool, str]:
+    """The year deadlines are read in, whether it was assumed, and the warning that says so.
+
+    The header's (`header_year`). Else, each an assumption the review page asks about: the first
+    year of the period the title names as its own (`实施方案(2019—2020年)`, as the genre dates such
+    plans); the page's 发布日期 (a reposting site's is its own); the year the body most likely plans
+    for (`guess_year`); `assume_year` (the import's current year).
+    """
+    year = header_year(header)
+    if year is not None:
+        return year, False, ""
+    title_year = _title_year(header.title)
+    if title_year is not None:
+        period = SPAN_RE.search(normalise(header.title))
+        return title_year[0], True, _period_year_message(title_year[0], period.group() if period else "")
+    if header.published_on is not None and 1900 <= header.published_on.year <= 2100:
+        return header.published_on.year, True, _published_year_message(header.published_on)
+    year = guess_year(full_text)
+    if year is not None:
+        return year, True, assumed_year_message(year)
+    if assume_year is not None:
+        return assume_year, True, _no_year_message(assume_year)
+    return None, True, ""
 
 
 def assumed_year_message(year: int) -> str:
@@ -88,6 +132,29 @@ def assumed_year_message(year: int) -> str:
     return (
         f"文件未写明成文日期、文号年份或标题年度，按正文推断为{year}年读取时限，请核对"
         f" (no year in the header: deadlines are read in {year}, inferred from the body; please check)"
+    )
+
+
+def _no_year_message(year: int) -> str:
+    return (
+        f"文件未写明年度，按 {year} 年读取时限，请核对并在导入时指定年份"
+        f" (no year anywhere in the document: deadlines are read in {year}; please check)"
+    )
+
+
+def _published_year_message(published: date) -> str:
+    return (
+        f"文件未写明成文日期、文号年份或标题年度，按网页发布日期{published.isoformat()}读取为{published.year}年，请核对"
+        f" (no year in the header: deadlines are read in {published.year}, the page's publication date;"
+        " please check)"
+    )
+
+
+def _period_year_message(year: int, period: str) -> str:
+    return (
+        f"文件未写明成文日期或文号年份，标题所列期间{period}不是成文年度，按其首年{year}年读取时限，请核对"
+        f" (the title names a period, {period}, not a year: deadlines are read in its first year, {year};"
+        " please check)"
     )
 
 

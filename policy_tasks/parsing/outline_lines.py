@@ -22,6 +22,9 @@ _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 # GB/T 9704's 附件说明 under a notice: `附件:1.…任务分解表`, then `2.…清单` on the next lines. Those
 # are the attachments' names, not items of a plan (a figure-led `2.2024年…` was never taken for one).
 _ANNEX_LIST_RE = re.compile(r"^附件\s*:\s*1\s*[.、]")
+# `…领导小组成员名单` after the plan (`成员名单附后`): the list of a group's members, a name and a
+# title a line, is appended as an annex is; its lines are no item's text.
+_MEMBER_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:成员|组成人员|人员)名单$")
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|zip|rar)\s*$", re.IGNORECASE)
 
 
@@ -69,6 +72,10 @@ class Outline:
         norm = normalise(text)
         if _ANNEX_RE.match(norm):
             # The plan is often the 通知's 附件: its numbering starts afresh, not under the notice's.
+            del self._stack[1:]
+            self.loose.append((number, text))
+            return
+        if len(self._stack) > 1 and _MEMBER_LIST_RE.match(norm.strip()):
             del self._stack[1:]
             self.loose.append((number, text))
             return
@@ -237,5 +244,7 @@ def _closed(node: Node) -> bool:
     resp = read_responsibility(text)
     if not resp.found:
         return False
+    if resp.origin == "正文" and resp.spans[-1][1] < len(text.rstrip(" 。;\n")):
+        return False  # prose naming units inside a paragraph (`A为牵头单位,负责…`) closes nothing
     before = text[: resp.spans[0][0]]
     return "。" in before or ";" in before or (resp.spans[0][0] > 0 and "\n" in text[: resp.spans[0][0]])

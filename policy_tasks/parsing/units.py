@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .role_sentences import opening_subject, role_noun_parts
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
     _CO_WORDS,
@@ -32,8 +33,8 @@ from .unit_labels import (
     label_role,
 )
 from .unit_lists import _names, _one_person_per_name
+from .unit_names import PLACE_FIRST_RE, is_person_among, looks_like_units, starred
 from .unit_names import TRIM as _TRIM
-from .unit_names import is_person_among, looks_like_units, starred
 
 __all__ = ["CO", "DUE", "LEAD", "LEADER", "LISTED", "Responsibility", "carried_units", "read_responsibility"]
 
@@ -149,7 +150,8 @@ _SENTENCE_RE = re.compile(r"[^。;\n]+")
 
 def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
     """`由副市长负责,市发改委牵头,相关部门配合,尽快完成…` or `…。省水利厅牵头,省发改委等单位配合。`:
-    an assignment written as prose, a run of `X牵头` / `Y配合` parts opening a sentence."""
+    an assignment written as prose, a run of `X牵头` / `Y配合` parts opening a sentence; else
+    units as the subject of a role noun (`A为牵头单位…。B、C为协办单位`, `role_sentences`)."""
     for sentence in _SENTENCE_RE.finditer(norm):
         parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
         run = []
@@ -165,6 +167,24 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
             found.spans.append((run[0][0], run[-1][1]))
             found.origin = found.origin or "正文"
             return
+    for role, s, e, part_start, part_end in role_noun_parts(norm):
+        found.roles[role] += _names(text, norm, s, e)
+        found.spans.append((part_start, part_end))
+        found.origin = found.origin or "正文"
+
+
+def opening_charge(text: str) -> Responsibility | None:
+    """An item naming no responsibility, no label either, that opens with a unit's name and
+    `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`)."""
+    norm = normalise(text)
+    if read_responsibility(text).found or LABEL_RE.search(norm):
+        return None
+    span = opening_subject(norm)
+    if span is None:
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = _names(text, norm, *span)
+    return found if found.found else None
 
 
 def carried_units(text: str) -> Responsibility | None:
@@ -190,8 +210,7 @@ _UNIT_HEADING_RE = re.compile(
 
 
 # A heading that only ends in 政府 is often a goal (`一、着力构建高效协同的数字政府`): a unit's name is
-# short, names its place first and has no verb or 的.
-_PLACE_FIRST_RE = re.compile(r"^各?[\u4e00-\u9fff]{0,5}?(?:自治区|省|市|县|区|州|盟|旗|镇|乡)")
+# short, names its place first (`PLACE_FIRST_RE`) and has no verb or 的.
 _GOAL_RE = re.compile(
     r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|全面|持续|坚持|积极|大力|努力|促进|落实|规范)"
 )
@@ -199,7 +218,7 @@ _GOAL_RE = re.compile(
 
 def _unit_heading(text: str, norm: str) -> Responsibility | None:
     m = _UNIT_HEADING_RE.match(norm)
-    if m is None or len(m["names"]) > 12 or _GOAL_RE.search(m["names"]) or not _PLACE_FIRST_RE.match(m["names"]):
+    if m is None or len(m["names"]) > 12 or _GOAL_RE.search(m["names"]) or not PLACE_FIRST_RE.match(m["names"]):
         return None
     if not looks_like_units(m["names"]):
         return None

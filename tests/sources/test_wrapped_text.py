@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from policy_tasks.parsing.sources import read_source
+from policy_tasks.parsing.sources.unwrap import columns
 from tests.sources.corpus_prose import CORPUS, hard_wrapped, misread, prose_documents, read_text, with_page_numbers
 
 DOCUMENTS = prose_documents()
@@ -72,3 +73,28 @@ def test_text_a_cell_or_an_item_a_line_is_left_as_written(folder):
 def test_text_a_paragraph_a_line_is_left_as_written():
     text = "\n".join(read_text(folder / "source.txt") for folder, _ in DOCUMENTS[:20])
     assert read_source(text.encode(), "方案.txt").blocks == text.splitlines()
+
+
+def test_a_short_page_whose_longest_paragraphs_end_alike_at_a_sentence_end_is_left_as_written():
+    # A notice and a table a cell a line: its three long lines happen to be of one length, but each
+    # ends a sentence, as a line of text broken at a page's width hardly ever does.
+    lines = [
+        "某市人民政府办公室关于印发重点工作分工方案的通知",
+        "发布日期:2014-06-12",
+        "经市人民政府同意,现将《某市重点工作任务分工方案》印发给你们,请认真抓落实。",
+        "序号",
+        "重点任务",
+        "牵头单位",
+        "配合单位",
+        "1",
+        "打造区域物流枢纽。加快建设铁路货运场站,完善公路货运网络,推进多式联运发展。",
+        "市交通运输局",
+        "市发展改革委、市商务局",
+        "2",
+        "建设生态保护屏障。实施重点区域生态修复,推进退耕还林还草,加强水土流失治理。",
+        "市林业局",
+        "市自然资源局、市水务局",
+    ]
+    text = "\n".join(lines)
+    assert len({columns(lines[2]), columns(lines[8]), columns(lines[12])}) == 1
+    assert read_source(text.encode(), "方案.txt").blocks == lines

@@ -31,6 +31,7 @@ _MIN_LINES = 8
 _FULL_SHARE = 0.1  # of the lines, at least this many end at the width
 # and hardly any is longer (a line of text written a paragraph a line is, in one of ten lines or more)
 _LONGER_SHARE, _LONGER_ANYWAY = 0.05, 2
+_SENTENCE_ENDS = "。:;!?：；！？"
 
 
 def columns(text: str) -> int:
@@ -42,8 +43,13 @@ def _indent(line: str) -> int:
 
 
 def wrap_width(lines: list[str]) -> float | None:
-    """The width the text was broken at, in columns, or None when it was not."""
-    ends = sorted(columns(line.rstrip()) for line in lines if line.strip())
+    """The width the text was broken at, in columns, or None when it was not.
+
+    A line of broken text ends where the page's width fell, mostly inside a sentence; where every
+    line at the width ends a sentence (`。`, `:`), the text was written a paragraph a line and its
+    longest paragraphs happen to be alike (a short page: a notice, a table a cell a line)."""
+    widths = sorted((columns(line.rstrip()), line.rstrip()) for line in lines if line.strip())
+    ends = [width for width, _ in widths]
     if len(ends) < _MIN_LINES:
         return None
     for index in range(len(ends) - 1, 1, -1):
@@ -52,8 +58,11 @@ def wrap_width(lines: list[str]) -> float | None:
             return None
         if index - bisect_left(ends, furthest - _CHAR) + 1 < 3:
             continue
-        near = ends[bisect_left(ends, furthest - 2 * _CHAR) : index + 1]
+        first_near = bisect_left(ends, furthest - 2 * _CHAR)
+        near = ends[first_near : index + 1]
         longer = len(ends) - bisect_right(ends, furthest + _CHAR)  # hanging punctuation aside
+        if all(text[-1] in _SENTENCE_ENDS for _, text in widths[first_near : index + 1]):
+            return None
         if len(near) >= _FULL_SHARE * len(ends) and longer <= max(_LONGER_ANYWAY, _LONGER_SHARE * len(ends)):
             return float(median(near))
         return None

@@ -1,0 +1,91 @@
+"""Responsibility stated as the subject of a sentence, not in a bracket or a label.
+
+Beside `由A牵头,B配合` (read in `units`), the genre writes who answers for an item in two more
+prose forms, found where an item names no bracket of units and no label:
+
+- `A为牵头单位`: a sentence part whose subject is the unit(s), then `为`, possibly what they
+  answer for (`A为该议案办理工作的牵头责任单位`, `A为此项工作牵头单位`), and a role noun closing the
+  part, a 单位 or 部门 named by its role: 牵头 / 主办 / 主责 / 主要责任 lead, 责任 / 承办 / 实施 are
+  responsible (the first listed leads), 协办 / 配合 / 参与 / 协同 / 协助 help
+  (`B、C为协办单位,各单位要互相配合`). Membership (`A、B为成员单位`) names no role, and a note on
+  how a list reads (`列第一位的为牵头单位`, `首位单位为牵头单位`) has no units for its subject.
+- an item that names no responsibility at all whose text opens, at its start or right after its
+  title (a line or a sentence of its own), with a unit's name followed by `要` or `负责`
+  (`州政府督查室要将该议案办理工作纳入年度督查工作重点`): the item charges that unit. The opening
+  must read as units by the parser's notion of a unit's name (`looks_like_units`, the first
+  naming its place as `三、儋州市政府` does); a group or a vague subject (`各地要`, `有关部门要`),
+  persons (`市主要领导要`) and a body of persons set up for the work (`领导小组要`) charge no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import split_top, strip_span
+from .unit_labels import label_role
+from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, is_person, looks_like_units
+
+_ROLE_NOUN = (
+    r"(?:主要|第一)?(?:牵头|主办|主责|责任|承办|实施|协办|配合|参与|协同|协助)[\u4e00-\u9fff]{0,2}?(?:单位|部门)"
+)
+_WEI_RE = re.compile(
+    rf"^(?:同时|其中|另外|明确|确定|指定)?(?P<names>.{{2,120}}?)为(?P<what>[^,;。]{{0,24}}?)(?P<role>{_ROLE_NOUN})$"
+)
+# `列第一位的为牵头单位`, `首位单位为牵头单位`, `其余为配合单位`: how a list reads, no units.
+_NOTE_SUBJECT_RE = re.compile(r"^(?:第一|首位|列|排|其他|其它|其余|以上|上述)")
+
+_SENTENCE_RE = re.compile(r"[^。;\n]+")
+
+
+def role_noun_parts(norm: str) -> list[tuple[str, int, int, int, int]]:
+    """Each `A、B为…牵头单位` part of `norm`: (role, names start, names end, part start, part end)."""
+    found = []
+    for sentence in _SENTENCE_RE.finditer(norm):
+        for s, e in split_top(norm, ",", sentence.start(), sentence.end()):
+            s, e = strip_span(norm, s, e, TRIM)
+            m = _WEI_RE.match(norm[s:e])
+            if m is None:
+                continue
+            names = m["names"].strip(TRIM)
+            if _NOTE_SUBJECT_RE.match(names) or not looks_like_units(names):
+                continue
+            found.append((label_role(m["role"]), s + m.start("names"), s + m.end("names"), s, e))
+    return found
+
+
+_TITLE_LINE_MAX = 30
+_TITLE_SENTENCE_RE = re.compile(r"[^。,;:\n]{2,20}。")
+_SUBJECT_RE = re.compile(r"(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?:要(?![求点])|负责(?![同人]))")
+# Bodies of persons set up for the work, not units: `领导小组要定期研究`.
+_PERSONS_BODY_RE = re.compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
+# Groups and vague subjects, no unit in particular: `各地`, `全市各部门`, `镇安委会有关成员单位`.
+_NOT_SPECIFIC_RE = re.compile(r"各|相关|有关|成员单位|^(?:其他|其它|所有|全(?:省|市|县|区|州|盟|旗|镇|乡))")
+
+
+def opening_subject(norm: str) -> tuple[int, int] | None:
+    """The span of the units an item's text opens with before `要` / `负责`, or None."""
+    starts = [0]
+    line_end = norm.find("\n")
+    if 0 < line_end <= _TITLE_LINE_MAX and not re.search(r"[。;,!?]", norm[:line_end]):
+        starts.append(line_end + 1)  # `三、实行跟踪督办` / `州政府督查室要…`
+    elif m := _TITLE_SENTENCE_RE.match(norm):
+        starts.append(m.end())  # `(二)加强督查。县政府督查室要…`
+    for start in starts:
+        m = _SUBJECT_RE.match(norm, start)
+        if m is not None and _reads_as_units(m["names"]):
+            return m.start("names"), m.end("names")
+    return None
+
+
+def _reads_as_units(names: str) -> bool:
+    if not looks_like_units(names) or not PLACE_FIRST_RE.match(names):
+        return False
+    parts = [p.strip(TRIM) for p in names.split("、")]
+    return all(
+        p
+        and not _NOT_SPECIFIC_RE.search(p)
+        and not VAGUE_RE.search(p)
+        and not _PERSONS_BODY_RE.search(p)
+        and not is_person(p)
+        for p in parts
+    )
