@@ -157,6 +157,10 @@ class ImportUploadForm(PageForm):
     file = forms.FileField(
         label="文件(.txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls)",
         allow_empty_file=True,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.doc,.docx,.wps,.pdf,.ofd,.xlsx,.xls,.csv,.htm,.html"}),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".txt,.doc,.docx,.wps,.pdf,.ofd,.xlsx,.xls,.csv,.htm,.html,.mht,.mhtml,.rtf,.odt,.ods,.xml"
+            }
+        ),
     )
     year = forms.IntegerField(label="年度(可选,默认取发文年份)", required=False, min_value=2000, max_value=2100)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -114,3 +115,13 @@ def test_each_file_kind_imports_through_the_api_and_the_command(tmp_path, world)
     call_command("import_policy", str(path), stdout=out)
     assert b.DOC_NUMBER in out.getvalue()
     assert PolicyDocument.objects.filter(doc_number=b.DOC_NUMBER).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_upload_page_offers_every_kind_in_its_file_picker(client, world):
+    """A browser's file dialog shows only what `accept` names: a kind the reader reads but the
+    picker hides is one a clerk cannot choose."""
+    client.force_login(world.admin)
+    page = client.get("/import/").content.decode()
+    offered = set(re.search(r'accept="([^"]+)"', page)[1].split(","))
+    assert {"." + name.rsplit(".", 1)[1] for name in KINDS} <= offered
