@@ -3,41 +3,49 @@ with --no-loadscope-reorder, which keeps this order; xdist's default would start
 with the most tests first and leave these minutes-long single tests for last, when the other
 workers have nothing left to do).
 
-Seconds per file, measured with `make test` on two cores (four workers) on 2026-12-03. A file
-missing here only starts later; a file listed that no longer exists is ignored. Re-measure with
-`pytest -n 4 --dist loadfile --junitxml=FILE` and sum each testcase's time by classname.
-Marked "est.": the files that build their rows once per module since (tests/module_rows.py),
-scaled from that figure by their own serial run before and after; not yet re-measured in a run.
+Seconds per file (the sum of its tests' times), measured with the CI command on two cores (four
+workers) on 2026-12-04 while three other suites ran on the same cores (load ~13): the run took
+2,442 s, so the figures are ~4-5x an idle run's and only their order matters. A file missing here
+only starts later; a file listed that no longer exists is ignored. Re-measure with
+`pytest -n 4 --dist loadfile --no-loadscope-reorder --junitxml=FILE` and sum each testcase's time
+by file. test_run_command.py's figure is an estimate: in that run its `load_demo` hashed ~70
+passwords with PBKDF2 and timed out; the demo password is hashed once now.
 """
 
 from __future__ import annotations
 
 SLOWEST = [
-    "tests/topology/test_runbook.py",  # 133 s
-    "tests/api/test_schemathesis_clerk.py",  # 112 s
-    "tests/api/test_schemathesis.py",  # 99 s
-    "tests/notifications/integration/test_delivery_guarantees.py",  # 91 s
-    "tests/api/test_idor_matrix.py",  # est. 74 s (136 tests; 143 s before, serial 57 s -> 29 s)
-    "tests/web/test_browser_phone_width.py",  # 64 s
-    "tests/notifications/integration/test_sms_gateway_guarantees.py",  # 56 s
-    "tests/notifications/integration/test_dingtalk_guarantees.py",  # 52 s
-    "tests/foundation/test_refusals.py",  # 51 s
-    "tests/foundation/test_run_command.py",  # 51 s
-    "tests/web/test_browser.py",  # 50 s
-    "tests/topology/test_two_nodes.py",  # 48 s
-    "tests/exports/test_bulletin_font.py",  # 43 s
-    "tests/sources/test_bad_files.py",  # 40 s
-    "tests/web/test_browser_phone_width_admin.py",  # 36 s
-    "tests/web/test_browser_message_centre.py",  # 35 s
-    "tests/notifications/test_scan_batches_and_marks.py",  # 33 s
-    "tests/topology/test_nginx_tls.py",  # 32 s
-    "tests/foundation/test_transport_settings.py",  # 30 s
-    "tests/foundation/test_database_roles.py",  # 29 s
-    "tests/health/test_beat_lease.py",  # 29 s
-    "tests/workflow/test_permission_matrix.py",  # est. 27 s (51 s before, serial 21 s -> 11 s)
-    "tests/web/test_page_scale.py",  # est. 27 s (37 s before, serial 19.5 s -> 14.3 s)
-    "tests/imports/test_import.py",  # 26 s
-    "tests/web/test_figures_consistency.py",  # est. 24 s (75 s before, serial 66 s -> 21 s)
+    "tests/api/test_idor_matrix.py",  # 372 s
+    "tests/sources/test_table_swaps.py",  # 329 s
+    "tests/sources/test_pdf_layouts.py",  # 254 s
+    "tests/api/test_schemathesis.py",  # 252 s
+    "tests/api/test_schemathesis_clerk.py",  # 238 s
+    "tests/topology/test_runbook.py",  # 231 s
+    "tests/exports/test_bulletin_font.py",  # 164 s
+    "tests/notifications/test_scan_paths.py",  # 141 s
+    "tests/web/test_import_review.py",  # 138 s
+    "tests/foundation/test_database_roles.py",  # 138 s
+    "tests/notifications/test_scan_batches_and_marks.py",  # 127 s
+    "tests/web/test_ledger_lights_mixed.py",  # 125 s
+    "tests/web/test_browser_phone_width.py",  # 122 s
+    "tests/sources/test_pdf_tables.py",  # 120 s
+    "tests/foundation/test_transport_settings.py",  # 119 s
+    "tests/web/test_out_of_scope_404.py",  # 117 s
+    "tests/decomposition/test_done_when.py",  # 116 s
+    "tests/web/test_light_bounds.py",  # 113 s
+    "tests/web/test_query_counts.py",  # 112 s
+    "tests/sources/test_bad_files.py",  # 108 s
+    "tests/web/test_browser.py",  # 108 s
+    "tests/notifications/integration/test_delivery_guarantees.py",  # 101 s
+    "tests/web/test_browser_message_centre.py",  # 97 s
+    "tests/foundation/test_backup_restore.py",  # 97 s
+    "tests/topology/test_nginx_tls.py",  # 96 s
+    "tests/foundation/test_refusals.py",  # 90 s
+    "tests/web/test_pages.py",  # 90 s
+    "tests/topology/test_two_nodes.py",  # 88 s
+    "tests/web/test_figures_consistency.py",  # 85 s
+    "tests/workflow/test_urge_number_migration.py",  # 85 s
+    "tests/foundation/test_run_command.py",  # est. 80 s (291 s measured, with the timeout)
 ]
 
 
