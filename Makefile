@@ -27,8 +27,10 @@ run: demo
 # tests in 420 s (2,509 tests, 2026-12-03) where two workers took 637 s. A file's tests stay on one worker, so a module's
 # servers start once. --no-loadscope-reorder keeps the order tests/slow_first.py gives: the longest
 # files start first instead of last.
+# PYTHONDONTWRITEBYTECODE (set on some machines) would make each worker compile every test module
+# and its assertion rewrites again (~10 CPU-s a worker); __pycache__ is ignored by git.
 test: install
-	$(VENV)/bin/pytest -n 4 --dist loadfile --no-loadscope-reorder
+	PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest -n 4 --dist loadfile --no-loadscope-reorder
 
 lint: install types
 	$(VENV)/bin/ruff check .
