@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
+from .carried_units import carried_units
 from .outline import Node
 from .textutil import normalise
-from .units import carried_units, opening_charge, read_responsibility
+from .units import opening_charge, read_responsibility
 
 
 def _has_resp(node: Node) -> bool:

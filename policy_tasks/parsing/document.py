@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .carried_units import carried_units
 from .clause_labels import clause_labels
 from .clauses import choose_clauses
 from .due_fields import clause_due, due_field_milestones
@@ -32,7 +33,7 @@ from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
 from .unit_lines import split_at_unit_lines
 from .unit_names import UnitBook
-from .units import CO, Responsibility, carried_units, opening_charge, read_responsibility
+from .units import CO, Responsibility, opening_charge, read_responsibility
 
 _TITLE_MAX = 60
 

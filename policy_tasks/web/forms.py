@@ -9,6 +9,7 @@ from django import forms
 from accounts.models import Unit
 from policy_tasks.date_fields import WindowDateFormField
 from policy_tasks.models import Area, PolicyDocument, TaskUnit, UrgeNotice
+from policy_tasks.parsing.sources.base import READABLE_SUFFIXES
 from policy_tasks.selectors.lights import GREY, OPEN, Light
 
 F = TypeVar("F", bound=forms.Field)
@@ -157,10 +158,6 @@ class ImportUploadForm(PageForm):
     file = forms.FileField(
         label="文件(.txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls)",
         allow_empty_file=True,
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".txt,.doc,.docx,.wps,.pdf,.ofd,.xlsx,.xls,.csv,.htm,.html,.mht,.mhtml,.rtf,.odt,.ods,.xml"
-            }
-        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(READABLE_SUFFIXES)}),
     )
     year = forms.IntegerField(label="年度(可选,默认取发文年份)", required=False, min_value=2000, max_value=2100)

@@ -10,9 +10,13 @@ from __future__ import annotations
 import io
 import quopri
 import zipfile
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from tests.sources import builders as b
+
+Lines = Sequence[str]
+Rows = Sequence[Sequence[str] | str]  # a row's cells, or the text of a row one merged cell fills
 
 # --- RTF -----------------------------------------------------------------------------------------
 
@@ -53,13 +57,6 @@ def _rtf_paragraph(text: str, *, gbk: bool) -> str:
     return "\\pard\\plain " + _rtf_text(text, gbk=gbk) + "\\par\n"
 
 
-def _rtf_row(cells: tuple[str, ...], *, gbk: bool) -> str:
-    widths = "".join(f"\\clbrdrt\\brdrs\\cellx{1800 * (i + 1)}" for i in range(len(cells)))
-    # Word writes the row's properties before its cells and again before \row.
-    texts = "".join(f"\\pard\\intbl {_rtf_text(cell, gbk=gbk)}\\cell " for cell in cells)
-    return f"\\trowd\\trgaph108{widths}{texts}\\pard\\intbl{{\\trowd\\trgaph108{widths}\\row}}\n"
-
-
 def rtf_lines(lines: list[str], *, gbk: bool = False) -> bytes:
     return _rtf([_rtf_paragraph(line, gbk=gbk) for line in lines], gbk=gbk)
 
@@ -69,18 +66,10 @@ def rtf_paragraphs(*, gbk: bool = False) -> bytes:
 
 
 def rtf_table(*, gbk: bool = False) -> bytes:
-    body = [_rtf_paragraph(line, gbk=gbk) for line in b.HEADER]
-    body += [_rtf_row(row, gbk=gbk) for row in b.table_rows()]
-    body.append(_rtf_paragraph(b.CLOSING, gbk=gbk))
-    return _rtf(body, gbk=gbk)
+    return rtf_table_of(b.HEADER, b.table_rows(), after=[b.CLOSING], gbk=gbk)
 
 
 # --- A web page saved as one file ------------------------------------------------------------------
-
-
-def _html_table(rows: list[tuple[str, ...]]) -> str:
-    cells = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table border=1>{cells}</table>"
 
 
 def mht(html: str) -> bytes:
@@ -110,7 +99,7 @@ def mht(html: str) -> bytes:
 
 
 def mht_lines(lines: list[str]) -> bytes:
-    return mht("".join(f"<p>{escape(line)}</p>" for line in lines))
+    return mht(_paragraphs(lines))
 
 
 def mht_paragraphs() -> bytes:
@@ -118,8 +107,7 @@ def mht_paragraphs() -> bytes:
 
 
 def mht_table() -> bytes:
-    header = "".join(f"<p>{escape(line)}</p>" for line in b.HEADER)
-    return mht(header + _html_table(b.table_rows()) + f"<p>{escape(b.CLOSING)}</p>")
+    return mht_table_of(b.HEADER, b.table_rows(), after=[b.CLOSING])
 
 
 def _zip(members: dict[str, str]) -> bytes:
@@ -163,27 +151,6 @@ def _odf_paragraph(text: str, *, heading: bool = False) -> str:
     return f'<text:h text:outline-level="1">{inner}</text:h>' if heading else f"<text:p>{inner}</text:p>"
 
 
-def _odf_table(rows: list[tuple[str, ...]], *, sheet: bool = False) -> str:
-    body = "".join(
-        "<table:table-row>"
-        + "".join(
-            f'<table:table-cell office:value-type="string"><text:p>{escape(cell)}</text:p></table:table-cell>'
-            if cell
-            else "<table:table-cell/>"
-            for cell in row
-        )
-        + "</table:table-row>"
-        for row in rows
-    )
-    # A sheet ends with the rest of its million rows, repeated and empty, as LibreOffice saves it.
-    tail = (
-        '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
-        if sheet
-        else ""
-    )
-    return f'<table:table table:name="任务清单">{body}{tail}</table:table>'
-
-
 def odt_lines(lines: list[str]) -> bytes:
     body = "".join(_odf_paragraph(line, heading=line.startswith("一、")) for line in lines)
     return _odf("text", f"<office:text>{body}</office:text>")
@@ -194,22 +161,11 @@ def odt_paragraphs() -> bytes:
 
 
 def odt_table() -> bytes:
-    body = "".join(_odf_paragraph(line) for line in b.HEADER) + _odf_table(b.table_rows()) + _odf_paragraph(b.CLOSING)
-    return _odf("text", f"<office:text>{body}</office:text>")
+    return odt_table_of(b.HEADER, b.table_rows(), after=[b.CLOSING])
 
 
 def ods_table() -> bytes:
-    # The sheet's title rows, each in one cell spanning the table's width, then the table.
-    width = len(b.TABLE_HEADER)
-    titles = "".join(
-        f'<table:table-row><table:table-cell table:number-columns-spanned="{width}" office:value-type="string">'
-        f"<text:p>{escape(line)}</text:p></table:table-cell>"
-        f'<table:covered-table-cell table:number-columns-repeated="{width - 1}"/></table:table-row>'
-        for line in b.HEADER
-    )
-    table = _odf_table(b.table_rows(), sheet=True)
-    table = table.replace('table:name="任务清单">', f'table:name="任务清单">{titles}', 1)
-    return _odf("spreadsheet", f"<office:spreadsheet>{table}</office:spreadsheet>")
+    return ods_table_of(b.HEADER, b.table_rows())
 
 
 # --- Office 2003 XML -------------------------------------------------------------------------------
@@ -254,38 +210,19 @@ def word_xml_table() -> bytes:
 
 
 def excel_xml_table() -> bytes:
-    """An OA system's "Excel" export: SpreadsheetML under an .xls name, the title merged across."""
-    width = len(b.TABLE_HEADER)
-    rows = [
-        f'<Row><Cell ss:MergeAcross="{width - 1}"><Data ss:Type="String">{escape(line)}</Data></Cell></Row>'
-        for line in b.HEADER
-    ]
-    for row in b.table_rows():
-        # Excel leaves an empty cell out and gives the next one its place (ss:Index, from 1).
-        cells, skipped = [], False
-        for place, c in enumerate(row, 1):
-            if not c:
-                skipped = True
-                continue
-            index = f' ss:Index="{place}"' if skipped else ""
-            kind = "Number" if c.isdigit() else "String"
-            cells.append(f'<Cell{index}><Data ss:Type="{kind}">{escape(c)}</Data></Cell>')
-            skipped = False
-        rows.append(f"<Row>{''.join(cells)}</Row>")
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
-        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
-        f'<Worksheet ss:Name="任务清单"><Table>{"".join(rows)}</Table></Worksheet></Workbook>'
-    ).encode()
+    return excel_xml_of(b.HEADER, b.table_rows())
 
 
 # --- Any plan's table (tests/sources/table_files.py): rows of cells, or a str a merged row fills ----
 
 
-def rtf_table_of(preamble: list[str], rows: list[list[str] | str], *, gbk: bool = False) -> bytes:
+def _width(rows: Rows) -> int:
+    return max(len(r) for r in rows if not isinstance(r, str))
+
+
+def rtf_table_of(preamble: Lines, rows: Rows, *, after: Lines = (), gbk: bool = False) -> bytes:
     """Word's RTF: a merged row is one cell as wide as the table; a cell's lines are paragraphs."""
-    width = max(len(r) for r in rows if not isinstance(r, str))
+    width = _width(rows)
     body = [_rtf_paragraph(line, gbk=gbk) for line in preamble]
     for row in rows:
         cells = [row] if isinstance(row, str) else row
@@ -295,23 +232,29 @@ def rtf_table_of(preamble: list[str], rows: list[list[str] | str], *, gbk: bool 
             "\\pard\\intbl " + "\\par ".join(_rtf_text(line, gbk=gbk) for line in cell.split("\n")) + "\\cell "
             for cell in cells
         )
+        # Word writes the row's properties before its cells and again before \\row.
         body.append(f"{props}{texts}\\pard\\intbl{{{props}\\row}}\n")
-    return _rtf(body, gbk=gbk)
+    return _rtf([*body, *(_rtf_paragraph(line, gbk=gbk) for line in after)], gbk=gbk)
 
 
-def mht_table_of(preamble: list[str], rows: list[list[str] | str]) -> bytes:
-    width = max(len(r) for r in rows if not isinstance(r, str))
+def mht_table_of(preamble: Lines, rows: Rows, *, after: Lines = ()) -> bytes:
+    width = _width(rows)
     cells = "".join(
         f'<tr><td colspan="{width}">{escape(r)}</td></tr>'
         if isinstance(r, str)
         else "<tr>" + "".join(f"<td>{'<br>'.join(escape(x) for x in c.split(chr(10)))}</td>" for c in r) + "</tr>"
         for r in rows
     )
-    return mht("".join(f"<p>{escape(line)}</p>" for line in preamble) + f"<table border=1>{cells}</table>")
+    table = f"<table border=1>{cells}</table>"
+    return mht(_paragraphs(preamble) + table + _paragraphs(after))
 
 
-def _odf_rows(rows: list[list[str] | str]) -> str:
-    width = max(len(r) for r in rows if not isinstance(r, str))
+def _paragraphs(lines: Lines) -> str:
+    return "".join(f"<p>{escape(line)}</p>" for line in lines)
+
+
+def _odf_rows(rows: Rows) -> str:
+    width = _width(rows)
     out = []
     for r in rows:
         if isinstance(r, str):
@@ -333,23 +276,26 @@ def _odf_rows(rows: list[list[str] | str]) -> str:
     return "".join(out)
 
 
-def odt_table_of(preamble: list[str], rows: list[list[str] | str]) -> bytes:
-    body = "".join(_odf_paragraph(line) for line in preamble)
-    return _odf(
-        "text", f'<office:text>{body}<table:table table:name="表1">{_odf_rows(rows)}</table:table></office:text>'
+def odt_table_of(preamble: Lines, rows: Rows, *, after: Lines = ()) -> bytes:
+    table = f'<table:table table:name="表1">{_odf_rows(rows)}</table:table>'
+    body = "".join(_odf_paragraph(line) for line in preamble) + table + "".join(_odf_paragraph(line) for line in after)
+    return _odf("text", f"<office:text>{body}</office:text>")
+
+
+def ods_table_of(titles: Lines, rows: Rows) -> bytes:
+    """The sheet's title rows merged across, the table, then the rest of its million rows,
+    repeated and empty, as LibreOffice saves a sheet."""
+    tail = (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
     )
+    table = f'<table:table table:name="任务清单">{_odf_rows([*titles, *rows])}{tail}</table:table>'
+    return _odf("spreadsheet", f"<office:spreadsheet>{table}</office:spreadsheet>")
 
 
-def ods_table_of(titles: list[str], rows: list[list[str] | str]) -> bytes:
-    table = _odf_rows([*titles, *rows])
-    return _odf(
-        "spreadsheet",
-        f'<office:spreadsheet><table:table table:name="任务清单">{table}</table:table></office:spreadsheet>',
-    )
-
-
-def excel_xml_of(titles: list[str], rows: list[list[str] | str]) -> bytes:
-    width = max(len(r) for r in rows if not isinstance(r, str))
+def excel_xml_of(titles: Lines, rows: Rows) -> bytes:
+    """An OA system's "Excel" export: SpreadsheetML under an .xls name, titles merged across."""
+    width = _width(rows)
     out = []
     for r in [*titles, *rows]:
         if isinstance(r, str):
@@ -362,9 +308,11 @@ def excel_xml_of(titles: list[str], rows: list[list[str] | str]) -> bytes:
             if not c:
                 skipped = True
                 continue
+            # Excel leaves an empty cell out and gives the next one its place (ss:Index, from 1).
             index = f' ss:Index="{place}"' if skipped else ""
+            kind = "Number" if c.isdigit() else "String"
             # A cell's line breaks are written as the character reference Excel uses.
-            cells.append(f'<Cell{index}><Data ss:Type="String">{escape(c).replace(chr(10), "&#10;")}</Data></Cell>')
+            cells.append(f'<Cell{index}><Data ss:Type="{kind}">{escape(c).replace(chr(10), "&#10;")}</Data></Cell>')
             skipped = False
         out.append(f"<Row>{''.join(cells)}</Row>")
     return (

@@ -20,6 +20,11 @@ MAX_PDF_PAGES = 300
 MAX_GRID_CELLS = 500_000
 
 SUPPORTED = ".txt/.doc/.docx/.wps/.pdf/.ofd/.xlsx/.xls"
+# Every name a readable file comes under (the bytes decide the kind; a file picker offers these).
+READABLE_SUFFIXES = (
+    ".txt", ".doc", ".docx", ".wps", ".pdf", ".ofd", ".xlsx", ".xls", ".csv", ".htm", ".html",
+    ".mht", ".mhtml", ".rtf", ".odt", ".ods", ".xml",
+)  # fmt: skip
 
 EMPTY = "文件为空，请选择有内容的文件 (the file is empty)"
 TOO_LARGE = f"文件过大，请上传 {MAX_SOURCE_BYTES // (1024 * 1024)}MB 以内的文件 (file too large)"

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .base import Table
+from .base import MAX_GRID_CELLS, TOO_LARGE, SourceError, Table
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -57,3 +57,29 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[str | Table]:
     if grid:
         blocks.append(Table(tuple(tuple(row) for row in grid)))
     return blocks
+
+
+class SpanGrid:
+    """Cells placed by position, a span's text repeated into every position it covers (the first
+    text placed keeps a position), for the formats that write only the cells that start a span
+    (OpenDocument, SpreadsheetML). Bounded: more than MAX_GRID_CELLS positions, placed or laid
+    out, is refused as too large rather than built."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], str] = {}
+
+    def place(self, row: int, col: int, text: str, *, down: int = 1, across: int = 1) -> None:
+        for dr in range(down):
+            for dc in range(across):
+                self._cells.setdefault((row + dr, col + dc), text)
+        if len(self._cells) > MAX_GRID_CELLS:
+            raise SourceError(TOO_LARGE)
+
+    def rows(self) -> list[list[str]]:
+        if not self._cells:
+            return []
+        height = max(row for row, _ in self._cells) + 1
+        width = max(col for _, col in self._cells) + 1
+        if height * width > MAX_GRID_CELLS:
+            raise SourceError(TOO_LARGE)
+        return [[self._cells.get((row, col), "") for col in range(width)] for row in range(height)]

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .base import EMPTY_WORKBOOK, MAX_GRID_CELLS, TOO_LARGE, UNREADABLE, Source, SourceError, Table
-from .grid import one_line, table_blocks
+from .base import EMPTY_WORKBOOK, UNREADABLE, Source, SourceError, Table
+from .grid import SpanGrid, one_line, table_blocks
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -114,7 +114,7 @@ def _word_grid(table: _Element) -> list[list[str]]:
 
 
 def _sheet_grid(table: _Element) -> list[list[str]]:
-    grid: dict[tuple[int, int], str] = {}
+    grid = SpanGrid()
     r = -1
     for row in table.iter(f"{_SS}Row"):
         r = _bounded(row.get(f"{_SS}Index"), _MAX_INDEX) - 1 if row.get(f"{_SS}Index") else r + 1
@@ -125,19 +125,9 @@ def _sheet_grid(table: _Element) -> list[list[str]]:
             text = one_line("".join(data.itertext())) if data is not None else ""
             across = _bounded(cell.get(f"{_SS}MergeAcross"), _MAX_SPAN, low=0)
             down = _bounded(cell.get(f"{_SS}MergeDown"), _MAX_SPAN, low=0)
-            for dr in range(down + 1):
-                for dc in range(across + 1):
-                    grid.setdefault((r + dr, c + dc), text)
-            if len(grid) > MAX_GRID_CELLS:
-                raise SourceError(TOO_LARGE)
+            grid.place(r, c, text, down=down + 1, across=across + 1)
             c += across
-    if not grid:
-        return []
-    height = max(row for row, _ in grid) + 1
-    width = max(col for _, col in grid) + 1
-    if height * width > MAX_GRID_CELLS:
-        raise SourceError(TOO_LARGE)
-    return [[grid.get((row, col), "") for col in range(width)] for row in range(height)]
+    return grid.rows()
 
 
 def _bounded(value: str | None, cap: int, low: int = 1) -> int:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .base import CORRUPT_ARCHIVE, EMPTY_WORKBOOK, MAX_GRID_CELLS, TOO_LARGE, Source, SourceError, Table
-from .grid import one_line, table_blocks
+from .base import CORRUPT_ARCHIVE, EMPTY_WORKBOOK, Source, SourceError, Table
+from .grid import SpanGrid, one_line, table_blocks
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -99,7 +99,7 @@ def _rows(table: _Element) -> list[_Element]:
 
 
 def _grid(table: _Element) -> list[list[str]]:
-    grid: dict[tuple[int, int], str] = {}
+    grid = SpanGrid()
     r = 0
     for row in _rows(table):
         cells = _cells(row)
@@ -109,20 +109,10 @@ def _grid(table: _Element) -> list[list[str]]:
             # Covered cells are written in the places a span covers: every cell written is one column.
             for text, columns, spans_right, spans_down in cells:
                 for _ in range(columns):
-                    for dr in range(spans_down):
-                        for dc in range(spans_right):
-                            grid.setdefault((r + dr, c + dc), text)
-                    if len(grid) > MAX_GRID_CELLS:
-                        raise SourceError(TOO_LARGE)
+                    grid.place(r, c, text, down=spans_down, across=spans_right)
                     c += 1
             r += 1
-    if not grid:
-        return []
-    height = max(row for row, _ in grid) + 1
-    width = max(col for _, col in grid) + 1
-    if height * width > MAX_GRID_CELLS:
-        raise SourceError(TOO_LARGE)
-    return [[grid.get((row, col), "") for col in range(width)] for row in range(height)]
+    return grid.rows()
 
 
 def _cells(row: _Element) -> list[tuple[str, int, int, int]]:

@@ -1,0 +1,53 @@
+"""Responsibility a heading states for the items below it: a carry sentence (`以下各项措施均由A、B负责,
+不再逐条列出`), a 分工 list grouped by unit (`一、县示范区管委会牵头工作(8项)`), or a heading that is
+nothing but a unit's name (`三、儋州市政府`)."""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import normalise
+from .unit_labels import LISTED
+from .unit_lists import _names
+from .unit_names import PLACE_FIRST_RE, looks_like_units
+from .units import Responsibility
+
+
+def carried_units(text: str) -> Responsibility | None:
+    """`以下各项措施均由A、B负责,不再逐条列出`: units named once for the clauses below."""
+    norm = normalise(text)
+    m = re.search(r"(?:以下|下列|本部分|本领域)[^。]{0,20}?均由(?P<names>[^。]+?)(?:牵头)?负责[^。]*?不再", norm)
+    # A 分工 list grouped by unit: `一、县示范区管委会牵头工作(8项)` heads the items that unit leads.
+    m = m or re.match(
+        r"^\s*(?P<names>[^。,;]{2,40}?)(?:牵头|负责|承担)(?:的|落实的)?(?:工作|任务|事项)(?:\(\d+项\))?\s*$", norm
+    )
+    if m is None:
+        return _unit_heading(text, norm)
+    found = Responsibility(origin="上级标题")
+    found.roles[LISTED] = _names(text, norm, m.start("names"), m.end("names"))
+    return found if found.found else None
+
+
+# A heading that is nothing but a government's or a bureau's name (`三、儋州市政府`): the list
+# below it is that unit's (a provincial key-project list grouped by the city that answers for it).
+_UNIT_HEADING_RE = re.compile(
+    r"^\s*(?P<names>[\u4e00-\u9fff()、]{2,24}?(?:人民政府|政府|管委会|管理委员会|行政公署|局|厅|委员会|委|办公室))\s*$"
+)
+
+
+# A heading that only ends in 政府 is often a goal (`一、着力构建高效协同的数字政府`): a unit's name is
+# short, names its place first (`PLACE_FIRST_RE`) and has no verb or 的.
+_GOAL_RE = re.compile(
+    r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|全面|持续|坚持|积极|大力|努力|促进|落实|规范)"
+)
+
+
+def _unit_heading(text: str, norm: str) -> Responsibility | None:
+    m = _UNIT_HEADING_RE.match(norm)
+    if m is None or len(m["names"]) > 12 or _GOAL_RE.search(m["names"]) or not PLACE_FIRST_RE.match(m["names"]):
+        return None
+    if not looks_like_units(m["names"]):
+        return None
+    found = Responsibility(origin="上级标题", whole_section=True)
+    found.roles[LISTED] = _names(text, norm, m.start("names"), m.end("names"))
+    return found if found.found else None
