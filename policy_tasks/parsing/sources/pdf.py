@@ -37,7 +37,7 @@ from .unwrap import OUTLINE_RE, PAGE_NUMBER_RE, glue
 if TYPE_CHECKING:
     # pdfplumber's own names: its objects (chars, text lines) are dicts of mixed values.
     from pdfplumber._typing import T_bbox, T_obj
-    from pdfplumber.page import Page
+    from pdfplumber.page import FilteredPage, Page
     from pdfplumber.table import Table as PdfTable
 
 # pdfminer logs a warning for every font quirk it works around; the file is still read, and a
@@ -107,8 +107,33 @@ def _center_in(obj: T_obj, bbox: T_bbox) -> bool:
     return bool(x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom)
 
 
+class _Chars(list["T_obj"]):
+    """A page's characters whose `index` is a lookup: pdfplumber's `dedupe_chars` puts the kept
+    characters back in order with `sorted(key=chars.index)`, a linear search per character (a
+    dense page of 4,000 characters took seconds). The kept characters are the page's own objects,
+    so their identity gives the same order."""
+
+    def __init__(self, chars: list[T_obj]) -> None:
+        super().__init__(chars)
+        self._at = {id(char): at for at, char in enumerate(chars)}
+
+    def index(self, char: T_obj, *_: object) -> int:
+        return self._at[id(char)]
+
+
+def _deduped(page: Page) -> FilteredPage:
+    """`page.dedupe_chars()`, without its quadratic reordering."""
+    from pdfplumber.page import FilteredPage
+    from pdfplumber.utils import dedupe_chars
+
+    kept = FilteredPage(page, lambda _: True)
+    kept._objects = dict(page.objects)
+    kept._objects["char"] = dedupe_chars(_Chars(page.chars))
+    return kept
+
+
 def _page_items(original: Page) -> list[T_obj]:
-    page = original.dedupe_chars()
+    page = _deduped(original)
     tables = [t for t in page.find_tables(_TABLE_SETTINGS) if len(t.rows) >= 2 and len(t.columns) >= 2]
     boxes = [t.bbox for t in tables]
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_center_in(obj, b) for b in boxes))
@@ -130,7 +155,9 @@ def _page_items(original: Page) -> list[T_obj]:
 def _table_rows(page: Page, table: PdfTable) -> list[list[str]]:
     """Each cell's text on the table's grid (every distinct cell edge), a merged cell's text
     repeated into every grid position it covers."""
-    texts = {bbox: _cell_text(page, bbox) for bbox in table.cells}
+    # Each cell looks only at the table's characters, not at every object of the page.
+    inside = page.filter(lambda obj: obj.get("object_type") == "char" and _center_in(obj, table.bbox))
+    texts = {bbox: _cell_text(inside, bbox) for bbox in table.cells}
     xs = sorted({round(x, 1) for x0, _, x1, _ in texts for x in (x0, x1)})
     ys = sorted({round(y, 1) for _, top, _, bottom in texts for y in (top, bottom)})
     rows: list[list[str]] = []
