@@ -15,10 +15,10 @@ from policy_tasks.parsing.scoring import corpus_folders, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 19): a change may add documents or read more of them
+# The corpus as it last grew (blind round 20): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 166, 29
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 659, 137
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 167, 29
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 669, 137
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,8 @@ _FULL_SHARE = 0.1  # of the lines, at least this many end at the width
 # and hardly any is longer (a line of text written a paragraph a line is, in one of ten lines or more)
 _LONGER_SHARE, _LONGER_ANYWAY = 0.05, 2
 _SENTENCE_ENDS = "。:;!?：；！？"
+# A table a page flattened a row a line starts each row with its serial and a space (`2 第一产业…`).
+_ROW_SERIAL_RE = re.compile(r"^(\d{1,3})\s+\S")
 
 
 def columns(text: str) -> int:
@@ -117,13 +119,27 @@ def unwrap(lines: list[str]) -> list[str]:
     margin = indents[min(2, len(indents) - 1)]
     out: list[str] = []
     previous_end: int | None = None  # columns the previous line filled; None after a blank line
+    serial = 0  # the last row serial a line started with (a `1 ` starts a run)
     for line in lines:
         text = line.strip()
         # The previous line ran to the width: this line's first character did not fit on it.
         full = previous_end is not None and previous_end + (columns(text[:1]) or _CHAR) > width - _CHAR / 2
-        if full and text and not OUTLINE_RE.match(text) and "\t" not in line and _indent(line) <= margin:
+        row = _ROW_SERIAL_RE.match(text)
+        # A row of a table written a row a line whose rows happen to be as long as a page's line
+        # (`1 地区生产总值增长6%以上。 区发展改革委 …`): the next serial starts the next row.
+        next_row = row is not None and serial >= 1 and int(row[1]) == serial + 1
+        if (
+            full
+            and text
+            and not OUTLINE_RE.match(text)
+            and not next_row
+            and "\t" not in line
+            and _indent(line) <= margin
+        ):
             out[-1] = glue(out[-1], text)
         else:
             out.append(line.rstrip())
+        if row is not None and (next_row or int(row[1]) == 1):
+            serial = int(row[1])
         previous_end = columns(line.rstrip()) if text else None
     return out
