@@ -29,6 +29,7 @@ from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
+from .run_together import run_together_header, run_together_rows
 from .sources import Table
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
@@ -70,6 +71,13 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         spaced = (_space_table(lines, i) or noted_space_table(lines, i)) if splittable else None
         if spaced:
             j, table = spaced
+            out.extend((line, False) for line in table_lines(table))
+            i = j
+            continue
+        header = run_together_header(text) if splittable else None
+        together = run_together_rows(lines, i, header) if header else None
+        if together:
+            j, table = together
             out.extend((line, False) for line in table_lines(table))
             i = j
             continue

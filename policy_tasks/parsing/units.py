@@ -35,6 +35,7 @@ from .unit_labels import (
 from .unit_lists import _names, _one_person_per_name
 from .unit_names import TRIM as _TRIM
 from .unit_names import is_person_among, looks_like_units, starred
+from .work_sentences import work_assignments
 
 __all__ = ["CO", "DUE", "LEAD", "LEADER", "LISTED", "Responsibility", "read_responsibility"]
 
@@ -151,7 +152,14 @@ _SENTENCE_RE = re.compile(r"[^。;\n]+")
 def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
     """`由副市长负责,市发改委牵头,相关部门配合,尽快完成…` or `…。省水利厅牵头,省发改委等单位配合。`:
     an assignment written as prose, a run of `X牵头` / `Y配合` parts opening a sentence; else
-    units as the subject of a role noun (`A为牵头单位…。B、C为协办单位`, `role_sentences`)."""
+    units as the subject of a role noun (`A为牵头单位…。B、C为协办单位`, `role_sentences`); a sentence
+    about the item's own work (`此项工作由A负责组织,B具体实施`, `work_sentences`) comes first."""
+    if work := work_assignments(norm):
+        for role, s, e, _, _ in work:
+            found.roles[role] += _names(text, norm, s, e)
+        found.spans.append(work[0][3:])
+        found.origin = found.origin or "正文"
+        return
     for sentence in _SENTENCE_RE.finditer(norm):
         parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
         run = []

@@ -1,0 +1,52 @@
+"""`此项工作由A负责组织,B具体实施。`: an item's responsibility as a sentence about its work.
+
+A list of works (民心工程, 为民办实事) closes each item with a sentence whose subject is the item's
+own work (`此项工作`, `该项任务`, `本项工程`), then `由` and parts that each name units and what they
+do: the units that organise the work (`负责组织`, `牵头组织`, `牵头`, `主办`) lead, those that carry
+it out (`具体实施`, `组织实施`, `负责实施`, `负责`) answer for it (the first leads when no unit
+organises), and those that help (`配合`, `协助`, `参与`, `协办`) help. The subject says the sentence
+assigns the item, so a bare `负责` counts here, where in prose at large it is too common a verb to
+read as an assignment (`units._read_sentences` asks for a `牵头` there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import split_top, strip_span
+from .unit_labels import CO, LEAD, LISTED
+from .unit_names import TRIM, looks_like_units
+
+_SUBJECT_RE = re.compile(r"(?:此|该|本|这)(?:一)?(?:项|个)?(?:工作|任务|工程|项目|实事|措施)由")
+_ROLES = (
+    (LEAD, r"(?:负责|牵头)组织(?:协调)?|组织协调|牵头(?:负责|抓总)?|主办|主责"),
+    (CO, r"(?:配合|协助)(?:实施|落实)?|参与|参加|协办"),
+    (LISTED, r"(?:具体|组织|负责)(?:实施|落实|承办)|具体负责|负责|实施|承办|落实"),
+)
+_PART_RE = re.compile(r"^由?(?P<names>.+?)(?P<role>" + "|".join(f"(?:{p})" for _, p in _ROLES) + r")$")
+_SENTENCE_RE = re.compile(r"[^。;\n]+")
+
+
+def _role(word: str) -> str:
+    return next(role for role, pattern in _ROLES if re.fullmatch(pattern, word))
+
+
+def work_assignments(norm: str) -> list[tuple[str, int, int, int, int]]:
+    """Each unit list of a `此项工作由…` sentence in `norm`: (role, names start, names end,
+    sentence start, sentence end); empty unless every part of the sentence names units and a role."""
+    for sentence in _SENTENCE_RE.finditer(norm):
+        subject = _SUBJECT_RE.search(norm, sentence.start(), sentence.end())
+        if subject is None or norm[sentence.start() : subject.start()].strip(TRIM):
+            continue
+        found: list[tuple[str, int, int]] = []
+        for s, e in split_top(norm, ",", subject.end(), sentence.end()):
+            s, e = strip_span(norm, s, e, TRIM)
+            m = _PART_RE.match(norm[s:e])
+            if m is None or not looks_like_units(m["names"].strip(TRIM)):
+                found = []
+                break
+            found.append((_role(m["role"]), s + m.start("names"), s + m.end("names")))
+        if found:
+            start, end = strip_span(norm, sentence.start(), sentence.end(), TRIM)
+            return [(role, s, e, start, end) for role, s, e in found]
+    return []
