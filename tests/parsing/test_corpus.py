@@ -17,8 +17,8 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind round 20): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 167, 29
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 669, 137
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 170, 29
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 678, 139
 
 
 @pytest.fixture(scope="module")
