@@ -1,0 +1,82 @@
+"""Misses left after blind round 19b (docs/parsing.md), each a convention stated in invented documents.
+
+A province or prefecture written bare in a unit list (`(省发改委、黑河)`) was read as a person, a span
+of the coming years (`今后两年`, `未来三年`) was undated, and the label line of a list's closing
+paragraph (`各乡镇要高度重视…` / `责任单位:各乡镇人民政府`) joined the last item, as a second clause
+with no title or as the item's co unit. Written from the conventions, not from any document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_tasks.parsing import parse_document
+from policy_tasks.parsing.place_names import PREFECTURES, is_place_name
+from policy_tasks.parsing.unit_names import names_units
+
+# --- (1) a place written bare in a unit list is a place, not a person --------------------------
+
+
+def test_the_prefecture_level_divisions_are_listed_by_their_short_names():
+    assert len(PREFECTURES) == 333
+    for name in ("黑河", "汉中", "延边", "阿克苏", "锡林郭勒", "黔东南", "大兴安岭", "海东", "儋州"):
+        assert is_place_name(name), name
+    for name in ("黑河市", "延边州", "王明", "张丽", "副市长", "漠河"):
+        assert not is_place_name(name), name
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [
+        ("省发改委", "黑河"),
+        ("市住建局", "汉中"),
+        ("省商务厅", "阿克苏"),
+        ("省民宗委", "延边"),
+        ("国家发展改革委", "上海"),
+    ],
+)
+def test_a_province_or_prefecture_written_bare_among_units_is_a_place(lead, place):
+    # A provincial plan names its cities without their level where it assigns them work, as
+    # `黑河市` would be: the place stands for its government, a unit, whatever its length.
+    doc = parse_document(
+        "某省2024年稳外贸若干措施\n"
+        "一、拓展开放通道\n"
+        f"1.推进边境口岸改造,完成投资12亿元。({lead}、{place}负责)\n"
+        f"2.建设边民互市贸易区,年内投入运营。(责任单位:{lead}、{place})\n"
+        f"3.扩大跨境电商进口,培育龙头企业5家。({place}、{lead})\n",
+        year=2024,
+    )
+    assert [(t.lead_units, t.co_units, t.leaders) for t in doc.tasks] == [
+        ([lead], [place], []),
+        ([lead], [place], []),
+        ([place], [lead], []),
+    ]
+
+
+def test_a_bare_name_beside_a_listed_place_is_a_place_too():
+    # A county written bare beside its prefecture (`黑河、逊克`) is a place as `漠河、塔河县政府`'s
+    # 漠河 is: the list names places there, not leaders.
+    doc = parse_document(
+        "某省2024年边境旅游发展措施\n一、重点任务\n1.建设沿边旅游公路。(省交通运输厅、黑河、逊克负责)\n",
+        year=2024,
+    )
+    task = doc.tasks[0]
+    assert (task.lead_units, task.co_units, task.leaders) == (["省交通运输厅"], ["黑河", "逊克"], [])
+
+
+@pytest.mark.parametrize("person", ["王建华", "刘洋", "副市长", "分管副县长"])
+def test_a_person_or_a_title_among_units_stays_a_leader(person):
+    # The place list holds places only: a person's name (two or three characters, no suffix)
+    # or a title written among the units is still a leader.
+    doc = parse_document(
+        f"某市2024年重点工作责任分解\n1.推进老旧小区改造,改造小区30个。(市住建局、{person}负责)\n",
+        year=2024,
+    )
+    assert [(t.lead_units, t.leaders) for t in doc.tasks] == [(["市住建局"], [person])]
+
+
+def test_a_cell_of_bare_places_names_units():
+    # A 责任单位 cell of places standing for their governments, as `鄞州区、海曙区` would be.
+    assert names_units("黑河、大庆")
+    assert names_units("延边 白山")
+    assert not names_units("王明、张丽")
