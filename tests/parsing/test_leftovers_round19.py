@@ -8,10 +8,14 @@ with no title or as the item's co unit. Written from the conventions, not from a
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from policy_tasks.parsing import parse_document
+from policy_tasks.parsing.deadlines import read_time_phrase
 from policy_tasks.parsing.place_names import PREFECTURES, is_place_name
+from policy_tasks.parsing.time_phrase import YEAR
 from policy_tasks.parsing.unit_names import names_units
 
 # --- (1) a place written bare in a unit list is a place, not a person --------------------------
@@ -80,3 +84,42 @@ def test_a_cell_of_bare_places_names_units():
     assert names_units("黑河、大庆")
     assert names_units("延边 白山")
     assert not names_units("王明、张丽")
+
+
+# --- (2) a span of the coming years ends on its last year's last day ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("今后两年", date(2025, 12, 31)),
+        ("今后三年", date(2026, 12, 31)),
+        ("未来两年内", date(2025, 12, 31)),
+        ("未来三年", date(2026, 12, 31)),
+        ("今后3年", date(2026, 12, 31)),
+    ],
+)
+def test_the_coming_years_end_with_the_last_of_them(phrase, due):
+    # Counted from the document's year, which is the first of them: a plan of 2024 for "the
+    # coming two years" covers 2024 and 2025, and is due at the end of 2025.
+    doc = parse_document(
+        f"某市2024年扩大有效投资若干措施\n一、重点项目\n1.加快城市更新,{phrase}完成投资80亿元。(市住建局负责)\n",
+        year=2024,
+    )
+    assert [m.due_date for m in doc.tasks[0].milestones] == [due]
+
+
+def test_the_coming_years_count_from_the_plans_first_year():
+    # A 三年行动计划's title names its period; its first year is the document's, so `今后三年`
+    # ends with the period's last year.
+    doc = parse_document(
+        "某县农村供水保障三年行动计划(2024—2026年)\n一、主要任务\n1.今后三年新建改造农村供水工程40处。(县水利局负责)\n"
+    )
+    assert [m.due_date for m in doc.tasks[0].milestones] == [date(2026, 12, 31)]
+
+
+@pytest.mark.parametrize("phrase", ["近两年来新建学校10所", "近三年未发生重大事故", "未来五年带动投资1000亿元"])
+def test_recent_years_and_a_long_horizon_are_no_deadline(phrase):
+    # `近两年` is the years just past; `未来五年` a horizon (a plan period is named as one, `十四五`).
+    read = read_time_phrase(phrase, 2024)
+    assert read is None or read.level != YEAR
