@@ -123,3 +123,69 @@ def test_recent_years_and_a_long_horizon_are_no_deadline(phrase):
     # `近两年` is the years just past; `未来五年` a horizon (a plan period is named as one, `十四五`).
     read = read_time_phrase(phrase, 2024)
     assert read is None or read.level != YEAR
+
+
+# --- (3) a closing paragraph's label line is no clause ----------------------------------------
+
+_ITEMS_IN_BRACKETS = (
+    "1.开展村庄清洁行动,年底前实现行政村全覆盖。(责任单位:县农业农村局)\n"
+    "2.推进农村厕所改造,新改建户厕500座。(责任单位:县卫健局)\n"
+)
+_ITEMS_WITH_LABEL_LINES = "1.开展村庄清洁行动,年底前实现行政村全覆盖。\n责任单位:县农业农村局\n2.推进农村厕所改造,新改建户厕500座。\n责任单位:县卫健局\n"
+
+
+@pytest.mark.parametrize("items", [_ITEMS_IN_BRACKETS, _ITEMS_WITH_LABEL_LINES], ids=["brackets", "label-lines"])
+@pytest.mark.parametrize(
+    "label",
+    ["责任单位:各乡镇人民政府", "牵头单位:各乡镇人民政府\n完成时限:2024年12月底", "(责任单位:各乡镇人民政府)"],
+    ids=["a-label", "a-lead-and-a-time", "a-bracket"],
+)
+def test_the_label_line_of_a_closing_paragraph_is_no_clause(items, label):
+    # Items that name their own units, then a paragraph to the whole list and a label line naming
+    # who answers for it: the label assigns the paragraph, which states no measure. It is neither
+    # a clause of its own nor the last item's unit.
+    doc = parse_document(
+        "某县2024年农村人居环境整治工作方案\n"
+        "一、重点任务\n"
+        f"{items}"
+        "各乡镇要高度重视,加强组织领导,确保各项任务按期完成。\n"
+        f"{label}\n"
+        "二、保障措施\n"
+        "加强督促检查,定期通报进展。\n",
+        year=2024,
+    )
+    assert [(t.number, t.lead_units, t.co_units) for t in doc.tasks] == [
+        (1, ["县农业农村局"], []),
+        (2, ["县卫健局"], []),
+    ]
+    assert all(t.title for t in doc.tasks)
+    assert [m.due_date for m in doc.tasks[0].milestones] == [date(2024, 12, 31)]
+
+
+def test_a_paragraph_of_an_item_without_units_keeps_its_label_line():
+    # An item that has named no unit yet goes on over its paragraphs; the label line after them
+    # is the item's own.
+    doc = parse_document(
+        "某县2024年水利工作要点\n"
+        "1.推进小型水库除险加固。(责任单位:县水利局)\n"
+        "2.加强河湖长制落实。\n"
+        "开展河湖清四乱专项行动,年底前完成整治。\n"
+        "责任单位:县河长办\n",
+        year=2024,
+    )
+    assert [(t.number, t.lead_units) for t in doc.tasks] == [(1, ["县水利局"]), (2, ["县河长办"])]
+
+
+def test_a_label_line_right_after_an_item_stays_the_items():
+    doc = parse_document(
+        "某县2024年教育工作要点\n"
+        "1.新建幼儿园2所,9月底前投入使用。(责任单位:县教育局)\n"
+        "2.改造薄弱学校校舍,年底前完工。\n"
+        "责任单位:县教育局\n"
+        "配合单位:县财政局\n",
+        year=2024,
+    )
+    assert [(t.number, t.lead_units, t.co_units) for t in doc.tasks] == [
+        (1, ["县教育局"], []),
+        (2, ["县教育局"], ["县财政局"]),
+    ]
