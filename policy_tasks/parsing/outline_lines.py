@@ -3,7 +3,9 @@
 A clause owns the lines after its number while they can still belong to it: its wrapped text
 and body paragraphs until its responsibility has been read, then only responsibility lines
 (`牵头单位:…`, `(责任单位:…)`). Closing paragraphs after a finished clause therefore never
-become part of it. `附件` starts the outline afresh: the plan is often the notice's annex.
+become part of it, nor do the responsibility lines that follow such a paragraph: they assign the
+paragraph (`各乡镇要高度重视…` / `责任单位:各乡镇人民政府` after the list), not the clause, which named
+its own units. `附件` starts the outline afresh: the plan is often the notice's annex.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Outline:
         self.loose: list[Line] = []
         self._stack: list[Node] = [self.root]
         self._attached = False  # the line before went to the open item
+        self._closing = False  # the line before was a paragraph after a clause that named its units
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
 
@@ -101,7 +104,7 @@ class Outline:
             node.pieces.append((number, text[marker.end :].strip()))
             parent.children.append(node)
             self._stack.append(node)
-            self._attached = True
+            self._attached, self._closing = True, False
             return
         current = self._stack[-1]
         if current.style != "root" and not blank and self._attached:
@@ -115,12 +118,16 @@ class Outline:
             # parent item's units, the sub-items its text.
             self._stack.pop()
             self._stack[-1].pieces.append((number, text))
-            self._attached = True
+            self._attached, self._closing = True, False
+        elif self._closing and _field_line(norm):
+            # The label line of a closing paragraph is that paragraph's: no clause's, no task.
+            self.loose.append((number, text))
         elif _continues(current, norm, blank):
             current.pieces.append((number, text))
-            self._attached = True
+            self._attached, self._closing = True, False
         else:
             self.loose.append((number, text))
+            self._closing = read_responsibility(current.own_text).found
 
 
 _DATE_ONLY_RE = re.compile(
@@ -182,10 +189,16 @@ def _is_date_like(norm: str) -> bool:
     return bool(re.match(r"^\d{1,2}\s*[、.]\s*\d{1,2}\s*月", norm))
 
 
-def _continues(node: Node, norm: str, blank: bool) -> bool:
+def _field_line(norm: str) -> bool:
+    """A line of responsibility fields, or one (牵头单位:…) group, and nothing else."""
     resp = read_responsibility(norm)
-    if resp.spans and resp.spans[0][0] <= 0 and resp.spans[-1][1] >= len(norm.rstrip("。 ")):
-        return True  # a line of responsibility fields, or one (牵头单位:…) group
+    return bool(resp.spans) and resp.spans[0][0] <= 0 and resp.spans[-1][1] >= len(norm.rstrip("。 "))
+
+
+def _continues(node: Node, norm: str, blank: bool) -> bool:
+    if _field_line(norm):
+        return True
+    resp = read_responsibility(norm)
     if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
         return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
     if _listed_under_heading(node, norm, resp) or _measure_after_unit_line(node, norm):

@@ -27,6 +27,7 @@ from .time_phrase import (
     QUARTERLY,
     RECURRING,
     RELATIVE,
+    SPAN_OF_YEARS,
     TEN_DAILY,
     UNREADABLE,
     WEAK_YEAR,
@@ -249,8 +250,8 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (re.compile(r"(?<![上去前明次跨当本今每])(?:年内|年底前|年底|年末|全年|年度内)"), _fixed(YEAR)),
     (re.compile(r"(?P<rel>本年度|本年|今年|当年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
     (re.compile(r"(?P<rel>明年|次年|下一年|下年度|来年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
-    # `今明两年` (this year and next), `明后两年` (the next two): the span's last year's end.
-    (re.compile(r"(?P<rel>今明两年|明后两年)(?:度)?(?:底|末|内)?(?:之?前)?"), _fixed(YEAR)),
+    # `今明两年`, `明后两年`, `今后两年`, `未来三年`: the span's last year's end (time_phrase.py).
+    (re.compile(rf"(?P<rel>{SPAN_OF_YEARS})(?:度)?(?:底|末|内)?(?:之?前)?"), _fixed(YEAR)),
     (re.compile(r"(?<![上去前跨当本今每])年度"), _fixed(WEAK_YEAR)),
     (re.compile(r"[\"“”「]?十(?P<n>[一二三四五六七八九])五[\"“”」]?(?:时期|期间|期末|末)?"), _plan),
     (
@@ -314,7 +315,7 @@ _TRIGGERS = (
     "年",
     "年",
     "年",
-    "两",
+    "今明未",
     "度",
     "五",
     "内",

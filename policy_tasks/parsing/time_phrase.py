@@ -62,9 +62,25 @@ _BEFORE = r"(?P<before>之前|以前|前|止)?"
 # starts (`1.4月底前完工`, `2.8月底前交付` in a table cell's numbered schedule).
 _NOT_AFTER_NUMBER = rf"(?:(?<![\d.{CN_NUMERALS}])|(?<=^\d\.)|(?<=^\d\d\.)|(?<=[\s。;:,、]\d\.)|(?<=[\s。;:,、]\d\d\.))"
 _NEXT_YEAR = ("明年", "次年", "来年", "下一年", "下年度")
-# A span of years counted from the document's, named by its years (`今明两年`: this year and next;
-# `明后两年`: next year and the year after): it ends on its last year's last day.
+# A span of years counted from the document's year Y ends on its last year's last day. Named by its
+# years: `今明两年` (Y and Y+1), `明后两年` (Y+1 and Y+2). Named by its length from now, `今后两年` /
+# `未来三年` count Y as the first: a plan issued in Y for "the coming three years" is the 三年行动 of
+# Y to Y+2, so `今后两年` ends with Y+1 and `未来三年` with Y+2. A longer span (`未来五年`) is a
+# horizon, not a deadline (as the corpus reads it: zhejiang-lishui-2023), and `近两年` is none: in
+# the genre it is the years just past (`近两年来`, `近三年未发生…`).
 _SPAN_LAST_YEAR = {"今明两年": 1, "明后两年": 2}
+SPAN_OF_YEARS = r"今明两年|明后两年|(?:今后|未来)[两二三23]年"
+
+
+def _span_last_year(rel: str) -> int | None:
+    """How many years after the document's a span of years (`SPAN_OF_YEARS`) ends, else None."""
+    if rel in _SPAN_LAST_YEAR:
+        return _SPAN_LAST_YEAR[rel]
+    m = re.fullmatch(r"(?:今后|未来)(.)年", rel)
+    length = cn_to_int(m[1]) if m else None
+    return None if length is None else length - 1
+
+
 # A year stated before a month or quarter: written, or relative to the document's (明年).
 _YEAR_PREFIX = rf"(?:(?P<y>{_Y})年|(?P<rel>(?<![每首本再])(?:明年|次年|来年|下一年)|今年|本年|当年))?"
 # 月初 is read as 上旬; 初步/初审 … are words, not dates.
@@ -84,8 +100,8 @@ def _stated_year(m: re.Match[str], year: int) -> int | None:
     if groups.get("y"):
         return cn_to_int(groups["y"])
     if groups.get("rel"):
-        if groups["rel"] in _SPAN_LAST_YEAR:
-            return year + _SPAN_LAST_YEAR[groups["rel"]]
+        if (span := _span_last_year(groups["rel"])) is not None:
+            return year + span
         return year + 1 if groups["rel"] in _NEXT_YEAR else year
     return None
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .place_names import is_place_name
 from .result import UnitRef
 from .textutil import normalise, split_top
 
@@ -146,8 +147,12 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
         for n in names
         if (_ORG_END_RE.search(n) and not _COUNT_END_RE.search(n)) or (n.startswith("各") and len(n) <= 12)
     ]
-    places = [n for n in names if n not in units and re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", n)]
-    places += _sharing_a_government(names)
+    places = [
+        n
+        for n in names
+        if n not in units and (re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", n) or is_place_name(n))
+    ]
+    places += [n for n in _sharing_a_government(names) if n not in places]
     return bool(units) and len(units) + len(places) == len(names)
 
 
@@ -273,13 +278,17 @@ _NAMED_PLACE_RE = re.compile(r"(?!各|有关|相关)[\u4e00-\u9fff]{1,5}?(?:市|
 
 
 def is_person_among(names: list[str], i: int) -> bool:
-    """`is_person` for the i-th name of a list of units: a bare name written next to a named place
-    or its government (`漠河、塔河县政府`, `大庆市、肇东`) is a place standing for its government, as
-    its neighbour does, never a person; a title (`副市长`) is a person wherever it stands."""
+    """`is_person` for the i-th name of a list of units: a province or prefecture written bare
+    (`省发改委、黑河`, `市住建局、汉中`: `place_names`) is a place standing for its government, as
+    `黑河市` is, and so is a bare name written next to a named place or its government (`漠河、
+    塔河县政府`, `大庆市、肇东`, `黑河、漠河`), never a person; a title (`副市长`) is a person wherever
+    it stands, and a name neither listed nor beside a place (`区民政局、张丽`) is a person."""
     if not is_person(names[i]) or _TITLE_RE.search(normalise(names[i])):
         return is_person(names[i])
+    if is_place_name(normalise(names[i]).replace(" ", "")):
+        return False
     beside = [normalise(n).replace(" ", "") for n in names[max(i - 1, 0) : i] + names[i + 1 : i + 2]]
-    return not any(_NAMED_PLACE_RE.fullmatch(n) for n in beside)
+    return not any(_NAMED_PLACE_RE.fullmatch(n) or is_place_name(n) for n in beside)
 
 
 # A unit's name names its place first (`州政府督查室`, `市发改委`, `各县政府`).
@@ -295,4 +304,4 @@ def names_units(value: str) -> bool:
     names = [n for n in re.split(r"[、,，;；\s]+", normalise(value)) if n]
     if not names:
         return False
-    return looks_like_units("、".join(names)) or all(_PLACE_RE.fullmatch(n) for n in names)
+    return looks_like_units("、".join(names)) or all(_PLACE_RE.fullmatch(n) or is_place_name(n) for n in names)
