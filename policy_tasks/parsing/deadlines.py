@@ -191,9 +191,11 @@ def _carry_years(norm: str, chosen: list[_Found], year: int) -> list[TimePhrase]
     return phrases
 
 
-# A 完成时限 value that is all ongoing: `长期`, `持续推进`, `长期坚持`, `常态化开展` …
+# A 完成时限 value that is all ongoing: `长期`, `持续推进`, `长期坚持`, `常态化开展`, and a standing
+# task named as such (`常态工作`, `长期任务`) …
 _ONGOING_VALUE = re.compile(
-    r"(?:长期|持续|常态化|常年|长效)(?:坚持|推进|开展|实施|抓好|落实|有效|进行|执行)?(?:推进|实施|开展|落实)?"
+    r"(?:长期|持续|常态化?|常年|长效)(?:坚持|推进|开展|实施|抓好|落实|有效|进行|执行)?(?:推进|实施|开展|落实)?"
+    r"(?:工作|任务)?"
 )
 
 

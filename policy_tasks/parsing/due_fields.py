@@ -85,7 +85,7 @@ def due_field_milestones(
     start, end, value_start, value_end = field
     norm = normalise(text)
     steps = []
-    for s, e in split_top(norm, "、,;", value_start, value_end):
+    for s, e in split_top(norm, "、,;。", value_start, value_end):
         s, e = strip_span(norm, s, e, _PART_TRIM + "。;")
         phrases = [p for p in find_time_phrases(norm[s:e], year) if p.level in DATED and p.due is not None]
         if s < e and (phrases or _BARE_YEARS.match(norm[s:e])):
@@ -96,12 +96,48 @@ def due_field_milestones(
     if len(steps) < 2:
         found = due_field_milestone(text, field, year=year, warn=warn, default_due=default_due, where=where)
         return [found] if found is not None else []
-    # Each step is a field of its own: `(start, end, start, end)` keeps its text as the milestone's.
+    # Each step is a field of its own: `(start, end, start, end)` keeps its text as the milestone's;
+    # a step opened by its date (`①3月底前,召开…会议,明确2023年…目标。`) is the whole sentence.
     each = (
-        due_field_milestone(text, (s, e, s, e), year=year, warn=warn, default_due=default_due, where=where)
-        for s, e in steps
+        due_field_milestone(text, step, year=year, warn=warn, default_due=default_due, where=where)
+        for step in _opened_steps(norm, steps, value_start, value_end)
     )
     return [m for m in each if m is not None]
+
+
+# A schedule's step opened by its date, its number first (`①2月上旬前`, `(2)到6月底`, `3.年底前`).
+_OPENING_STEP = re.compile(r"^(?:[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、])?\s*(?:到|于|在|至)?\s*(?P<t>.+?)$")
+
+
+def _opened_steps(
+    norm: str, steps: list[tuple[int, int]], value_start: int, value_end: int
+) -> list[tuple[int, int, int, int]]:
+    """(text start, text end, date start, date end) of each step. A step that is nothing but its
+    date standing before a comma (`①2月上旬前,完成设计招标。②3月底前,…`) dates what follows it to
+    its sentence's end: that is the step's text, and a year inside it (`明确2023年金融指标增长目标`)
+    names what is done, not another step."""
+    sentences = list(split_top(norm, "。;", value_start, value_end))
+    out: list[tuple[int, int, int, int]] = []
+    covered = 0
+    for s, e in steps:
+        if s < covered:
+            continue
+        opening = _OPENING_STEP.match(norm[s:e])
+        phrases = find_time_phrases(opening["t"], 2000) if opening else []
+        sentence_end = next((se for ss, se in sentences if ss <= s < se), e)
+        if (
+            opening is not None
+            and len(phrases) == 1
+            and normalise(phrases[0].text).strip() == opening["t"].strip()
+            and re.search(r"[底末]|前$", opening["t"])
+            and norm[e : e + 1] == ","
+        ):
+            end_ = strip_span(norm, s, sentence_end, _PART_TRIM + "。;")[1]
+            out.append((s, end_, s, e))
+            covered = end_
+        else:
+            out.append((s, e, s, e))
+    return out
 
 
 def clause_due(fixed: list[ParsedMilestone], default: date | None) -> date | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .bare_markers import cells_between_markers, only_bare_markers
 from .textutil import normalise
 from .unit_names import is_person, looks_like_units, names_units
 from .units import roles_in_words
@@ -32,6 +33,8 @@ def is_pipe_line(text: str) -> bool:
 
 def pipe_rows(lines: list[str]) -> list[list[str]]:
     """The stream's rows, the header first; empty cells dropped."""
+    if only_bare_markers(lines):
+        return _by_numbers([_unspaced(c) for c in cells_between_markers(lines)])
     starts = sum(1 for line in lines if line.strip().startswith("|"))
     ends = sum(1 for line in lines if line.strip().endswith("|"))
     if starts >= ends:

@@ -61,6 +61,11 @@ def _month(m: re.Match[str], year: int) -> _Read | None:
     return PRECISE, _month_end(_year_of(m, year), month, m["p"])
 
 
+def _month_without_yue(m: re.Match[str], year: int) -> _Read | None:
+    # `2016年6底前`: a month after its year with its 月 dropped, as tables are typed in haste.
+    return PRECISE, _month_end(int(m["y"]), int(m["m"]), m["p"])
+
+
 def _table_month(m: re.Match[str], year: int) -> _Read | None:
     # Tables write a month as `2023.12` or `2023-12`: its end.
     month = int(m["m"])
@@ -230,6 +235,10 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _month,
     ),
     (
+        re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})\s*年\s*(?P<m>1[0-2]|[1-9])\s*{_MONTH_PART}{_BEFORE}"),
+        _month_without_yue,
+    ),
+    (
         re.compile(rf"{_YEAR_PREFIX}前?第?(?P<q>[一二三四1-4])季度(?:末|底)?{_BEFORE}"),
         _quarter,
     ),
@@ -309,6 +318,7 @@ _TRIGGERS = (
     "-/.",
     "-/.",
     "月",
+    "底末旬初",
     "季",
     "半中",
     "年",
