@@ -22,8 +22,11 @@ from .units import opening_charge, read_responsibility
 
 def _has_resp(node: Node) -> bool:
     own = node.own_text
-    if read_responsibility(own).found or (node.children and carried_units(own) is not None):
+    found = read_responsibility(own)
+    if found.found or (node.children and carried_units(own) is not None):
         return True
+    if not node.children and found.assigns:
+        return True  # `(牵头责任人:A,具体责任人:B)`: an item assigned to persons only is assigned too
     if not node.children and opening_charge(own) is not None:
         return True  # `州政府督查室要…`: the unit the item opens with
     return any(_has_resp(c) for c in node.children)

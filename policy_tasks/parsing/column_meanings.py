@@ -31,14 +31,16 @@ NUMBER, AREA, TITLE, CONTENT, LEADER, LEAD, LISTED, CO, DUE, NOTE = (
 _MEANINGS = [
     (LEADER, r"领导|责任人|负责人|包保"),
     (CO, r"配合|协办|协同|参与|协助"),
-    (LEAD, r"牵头|主办|主责"),
+    # `主要责任单位` beside a 配合 column leads, as the label of that name does (unit_labels).
+    (LEAD, r"牵头|主办|主责|主要责任|第一责任"),
     (LISTED, r"责任单位|责任部门|责任主体|实施单位|实施主体|承办|单位|部门"),
     (DUE, r"时限|时间|期限|年限|起止|节点|进度|日期|计划|安排"),
     (NUMBER, r"^(?:序号|编号|序|号|No\.?)$"),
     (AREA, r"领域|类别|大类|板块|方面|分类|类型|专项|部分|大事"),
     (TITLE, r"任务|事项|项目|名称|工作|指标"),
     # `具体分解`: the task broken down, a task detail column (`责任分解` would name who).
-    (CONTENT, r"内容|措施|举措|目标|要求|标准|说明|(?<!责任)分解"),
+    # `细化分工`: the task worked out in detail (what each office does), a task detail column too.
+    (CONTENT, r"内容|措施|举措|目标|要求|标准|说明|(?<!责任)分解|细化"),
     (NOTE, r"备注|进展"),
 ]
 # Every kind a column can have that holds a clause's words, in the order the meanings are tried.

@@ -31,6 +31,7 @@ from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
+from .space_rows import row_words
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
 
@@ -199,20 +200,23 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     text_col = kinds.index(TITLE) if TITLE in kinds[: len(kinds) - trailing] else len(kinds) - trailing - 1
     if trailing == 0 or text_col < 1:
         return None
-    rows, j, expected = [], i + 1, 1
+    rows, j, expected = [], i + 1, None
     while j < len(lines):
         text = lines[j][0]
         m = _SPACED_ROW.fullmatch(normalise(text).rstrip())
         if not text.strip():
             j += 1
             continue
-        if not m or int(m["n"]) != expected or len(m["rest"].split()) <= trailing:
+        # The first row may keep a larger list's serial (33); the rest follow on from it.
+        if not m or (expected is not None and int(m["n"]) != expected):
             break
-        cells = m["rest"].split()
+        cells, after = row_words(lines, j, m["rest"].split(), trailing)
+        if len(cells) <= trailing:
+            break
         row = [m["n"], *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]
         row[text_col] = " ".join(cells[:-trailing])
         rows.append(tuple(row))
-        j, expected = j + 1, expected + 1
+        j, expected = after, int(m["n"]) + 1
     if not rows:
         return None
     return j, Table((tuple(words), *rows))

@@ -209,7 +209,7 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
         return True
     # After a blank line a paragraph still belongs to an item whose text so far is a heading,
     # or when it ends with the responsibility the item has not given yet.
-    return "。" not in normalise(node.own_text) or resp.found
+    return "。" not in normalise(node.own_text) or resp.assigns
 
 
 def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:

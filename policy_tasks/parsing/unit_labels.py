@@ -27,6 +27,12 @@ _LABELS = {
     "包保领导": LEADER,
     "项目责任人": LEADER,
     "责任人": LEADER,
+    # `(牵头责任人:A,具体责任人:B、C)`: the persons who lead and who do the work, leaders both.
+    "牵头责任人": LEADER,
+    "具体责任人": LEADER,
+    "主要责任人": LEADER,
+    "直接责任人": LEADER,
+    "第一责任人": LEADER,
     "牵头单位": LEAD,
     "牵头部门": LEAD,
     "牵头责任单位": LEAD,

@@ -20,7 +20,10 @@ TRIM = " \n,;、.。:"
 
 _TOWNSHIPS_RE = re.compile(r"各?乡镇[<(\[]?街道[>)\]]?")
 _ALIAS_RE = re.compile(r"(?P<name>[^<(]+)[<(](?P<alias>[^<>()]+)[>)]")
-ETC_RE = re.compile(r"等(?:有关|相关)?(?:(?:部门|单位)(?:[和及、](?:部门|单位))?)?$")
+# `等部门`, `等有关单位`, and with the level the rest belong to: `等区政府有关部门`, `等市直相关单位`.
+ETC_RE = re.compile(
+    r"等(?:[省市区县州旗乡镇](?:政府|直|级))?(?:有关|相关)?(?:(?:部门|单位)(?:[和及、](?:部门|单位))?)?$"
+)
 TOWNSHIPS = "各乡镇街道"
 
 
@@ -140,6 +143,8 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
             merged.append(name)
     # `省发改委(省能源局)`: a unit with its other name in brackets.
     names = [ETC_RE.sub("", re.sub(r"[(<〔][^()<>〔〕]*[)>〕]$", "", n)) for n in merged]
+    # `A、B、等区政府有关部门`: an `等…部门` standing as a name of its own closes the list, naming none.
+    names = [n for n, m in zip(names, merged, strict=True) if n or not m.startswith("等")]
     if len(names) < least or any(len(n) > 30 or not n for n in names):
         return False
     units = [

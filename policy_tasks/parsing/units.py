@@ -16,6 +16,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .joint_units import split_joint
+from .reading_rules import without_reading_rule
 from .role_sentences import opening_subject, role_noun_parts
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
@@ -61,6 +63,12 @@ class Responsibility:
     def found(self) -> bool:
         return any(self.roles.values())
 
+    @property
+    def assigns(self) -> bool:
+        """Units named, or persons in a labelled field only (`(牵头责任人:A,具体责任人:B)`): an
+        item assigned to persons is assigned as one assigned to units is."""
+        return self.found or bool(self.leaders and self.origin in ("括号", "标注行"))
+
     def lead_and_co(self) -> tuple[list[str], list[str]]:
         """Apply the genre's convention; names are still as written.
 
@@ -100,8 +108,9 @@ def read_responsibility(text: str) -> Responsibility:
     return _read_cached(text).copy()
 
 
-# The words that give units their roles in a cell of their own: `A牵头,B配合`, `A负责`, `A主办,B协办`.
-_ROLE_WORDS_RE = re.compile(r"牵头|配合|负责|主办|协办")
+# The words that give units their roles in a cell of their own: `A牵头,B配合`, `A负责`, `A主办,B协办`,
+# `A、B等按职责分工落实`.
+_ROLE_WORDS_RE = re.compile(r"牵头|配合|负责|主办|协办|按(?:照)?(?:各自)?职责")
 
 
 def roles_in_words(cell: str) -> dict[str, list[str]] | None:
@@ -115,7 +124,7 @@ def roles_in_words(cell: str) -> dict[str, list[str]] | None:
 
 @functools.lru_cache(maxsize=8192)
 def _read_cached(text: str) -> Responsibility:
-    norm = normalise(text)
+    norm = without_reading_rule(normalise(text))
     found = Responsibility()
     for start, end in _paren_groups(norm):
         if _is_responsibility(norm, start, end):
@@ -137,6 +146,7 @@ def _read_cached(text: str) -> Responsibility:
     if not found.found:
         _read_sentences(text, norm, found)
     found.spans.sort()
+    split_joint(found.roles)
     # A leader's title or name written among the units is a leader, never a unit.
     for role, names in found.roles.items():
         persons = [n for i, n in enumerate(names) if is_person_among(names, i)]

@@ -144,6 +144,7 @@ def table_plan(text: str, gold: list[GoldClause], *, keep_brackets: bool = False
     `keep_brackets`: the task cell keeps the clause's line as written, its responsibility bracket
     in it (a table of 序号 / 重点任务 / 完成时限 only), where no heading above names units itself."""
     rows: list[Row] = []
+    own_levels: set[int | None] = set()
     after, first = 0, None
     for n, clause in enumerate(gold, start=1):
         start_words = clause.get("start", "")
@@ -153,6 +154,7 @@ def table_plan(text: str, gold: list[GoldClause], *, keep_brackets: bool = False
         at, line = found
         line_start = text.rfind("\n", 0, at) + 1
         headings = _headings(text, (after, line_start), text[line_start:at])
+        own_levels.add(_level(text[line_start:at].strip()))
         if first is None:
             # The preamble ends above the first clause's headings.
             first = line_start
@@ -181,6 +183,10 @@ def table_plan(text: str, gold: list[GoldClause], *, keep_brackets: bool = False
             )
         )
     if not rows or first is None:
+        return None
+    # A heading numbered as the clauses are (`17.…` over `(2)…` beside clauses `5.` and `18.`) would be
+    # a row of its own in any table an office made; as a merged row it is no layout offices use.
+    if any(_level(h) in own_levels for row in rows for h in row.headings):
         return None
     preamble = [line.strip() for line in text[:first].splitlines() if line.strip()]
     return TablePlan(preamble=preamble, rows=rows, with_leaders=any(row.leaders for row in rows))

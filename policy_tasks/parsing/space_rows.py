@@ -1,0 +1,46 @@
+"""Rows of a table flattened a row a line with single spaces between cells, beyond that model.
+
+Round 10 reads a web table a page wrote a row a line, with single spaces between cells, under a
+header written the same way (`flat_tables._space_table`): the row's last words fill the header's
+unit and date columns, the words before them are the task. Two things the genre does to it:
+
+- A department's excerpt of a larger table keeps the larger table's serials (33, 34, 35): the
+  first row may start at any number, the rows after it follow on from it.
+- A unit cell of several units may be written a unit a line, the row going on below its line:
+
+      34 发挥拓展…提档升级。 区科技局
+      区商务局(区药发中心)
+      谯城经开区管委会
+      区药投公司
+      区发改委、区经信局、区农业农村局、等区政府有关部门,区农投公司。 2023年12月底
+
+  A row whose line holds no more words than the header has trailing columns cannot hold its
+  cells: each line after it that is one unit's name alone adds that unit to the cell the row last
+  wrote, and a line of units (a date may close it) fills the cells still missing. Any other line
+  is no part of the row.
+"""
+
+from __future__ import annotations
+
+from .textutil import normalise
+from .unit_names import names_units
+
+
+def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing: int) -> tuple[list[str], int]:
+    """The words of the row whose line is j (`words`: its words after the serial), and the line
+    after the row. A row its line holds is returned as it is."""
+    cells = list(words)
+    k = j + 1
+    while len(cells) <= trailing and len(cells) >= 2 and k < len(lines):
+        text = normalise(lines[k][0]).strip()
+        parts = text.split()
+        if len(parts) == 1 and names_units(text):
+            cells[-1] += "、" + text  # the cell the row last wrote, a unit a line
+        elif len(parts) > 1 and len(cells) + len(parts) > trailing and all(names_units(p) for p in parts[:-1]):
+            cells += parts  # the cells still missing, the last one perhaps a date
+        else:
+            break
+        k += 1
+    if len(cells) <= trailing:
+        return words, j + 1
+    return cells, k
