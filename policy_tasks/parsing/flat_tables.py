@@ -25,6 +25,7 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .group_cells import lead_group_cells
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .person_rows import person_rows, trailing_persons
@@ -115,7 +116,7 @@ def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
             gap += 1
             if gap > 8:
                 break
-    rows = pipe_rows([t for t, _ in lines[i:j]])
+    rows = lead_group_cells(pipe_rows([t for t, _ in lines[i:j]]))
     if len(rows) < 2:
         return None
     kinds = [meaning(h) for h in rows[0]]
