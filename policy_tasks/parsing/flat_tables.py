@@ -30,6 +30,7 @@ from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
+from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
 from .tables import table_lines, vertical_lines
@@ -74,6 +75,12 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             j, table = spaced
             out.extend((line, False) for line in table_lines(table))
             i = j
+            continue
+        run_on = run_on_table(text) if splittable else None
+        if run_on:
+            before, table = run_on
+            out.extend((line, False) for line in [*before, *table_lines(table)])
+            i += 1
             continue
         header = run_together_header(text) if splittable else None
         together = run_together_rows(lines, i, header) if header else None

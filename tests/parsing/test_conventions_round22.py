@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from policy_tasks.parsing import parse_bytes, parse_document
+from policy_tasks.parsing.run_together import run_together_header
 
 _GROUPED = (
     "\n|\n".join(
@@ -84,4 +85,66 @@ def test_a_task_column_before_the_serial_groups_the_numbered_rows():
         ("1", "推行企业开办", ["县行政审批局"]),
         ("2", "实行工程建设", ["县住建局"]),
         ("3", "建立重点项目", ["县自然资源局"]),
+    ]
+
+
+_RUN_ON = (
+    "重点任务责任分工表序号工作内容目标任务责任单位备注"
+    "1推进城镇老旧小区改造,完善配套设施。2022年6月底前,完成改造小区30个。"
+    "县住建局、县财政局,县发改委、县自然资源局等部门,各镇人民政府(街道办事处)"
+    "2加强物业服务监管,开展物业服务质量评价。2022年9月底前,评价覆盖率达80%以上。"
+    "县住建局,县市场监管局"
+    "3建立生活垃圾分类收运体系。2022年12月底前,建成分类收运站5座。"
+    "县城管局,各镇人民政府(街道办事处)\n"
+)
+
+
+def test_a_table_run_together_whole_is_read_back_into_rows():
+    # A sharing site's preview loses every boundary: the title, the header and the rows in one run.
+    # The title ends in `表` before the header's `序号`; each row runs from its serial through its
+    # text to the `。` a unit's name follows, its unit cell to the next serial; units are parted by
+    # `、` and `,`, `等部门` is no part of a name, and the last sentence before the units is the
+    # second text column's (a target with its date).
+    doc = parse_document(_RUN_ON, year=2022)
+    # (a second name in brackets, `各镇人民政府(街道办事处)`, is that unit's alias, as anywhere)
+    rows = [(t.label, t.lead_units, t.co_units, [m.due_date for m in t.milestones]) for t in doc.tasks]
+    assert rows == [
+        (
+            "1",
+            ["县住建局"],
+            ["县财政局", "县发改委", "县自然资源局", "各镇人民政府"],
+            [date(2022, 6, 30)],
+        ),
+        ("2", ["县住建局"], ["县市场监管局"], [date(2022, 9, 30)]),
+        ("3", ["县城管局"], ["各镇人民政府"], [date(2022, 12, 31)]),
+    ]
+    assert doc.tasks[0].title.startswith("推进城镇老旧小区改造")
+    assert doc.title == "重点任务责任分工表"
+
+
+def test_a_run_on_table_that_breaks_off_inside_a_row_is_not_read_as_one():
+    # A preview cut off inside a row leaves words where the next serial should be: no table.
+    cut = _RUN_ON.replace("县城管局,各镇人民政府(街道办事处)\n", "县城管局,各镇人民政府(街道办事处)4完善再生资\n")
+    from policy_tasks.parsing.run_on_tables import run_on_table
+
+    assert run_on_table(_RUN_ON) is not None
+    assert run_on_table(cut) is None
+
+
+def test_a_run_together_header_keeps_a_two_word_column_name_whole():
+    # `目标任务` is one column, though `目标` and `任务` each name one too; so is `进度安排`.
+    assert run_together_header("序号工作内容目标任务责任单位备注") == [
+        "序号",
+        "工作内容",
+        "目标任务",
+        "责任单位",
+        "备注",
+    ]
+    assert run_together_header("序号工作任务进度安排牵头单位") == ["序号", "工作任务", "进度安排", "牵头单位"]
+    assert run_together_header("类别序号重点督办内容牵头单位全年完成情况") == [
+        "类别",
+        "序号",
+        "重点督办内容",
+        "牵头单位",
+        "全年完成情况",
     ]
