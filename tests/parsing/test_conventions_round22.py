@@ -148,3 +148,22 @@ def test_a_run_together_header_keeps_a_two_word_column_name_whole():
         "牵头单位",
         "全年完成情况",
     ]
+
+
+def test_a_work_arrangement_is_the_plan_a_notice_transmits():
+    # `…年度…工作安排` is the plan, as `…工作要点` is: its own title line, not the 通知's second line
+    # (`关于印发某县2021年度依法行政` / `工作安排的通知`) nor the site's banner above it.
+    doc = parse_document(
+        "某县人民政府网\n"
+        "关于印发某县2021年度依法行政\n"
+        "工作安排的通知\n"
+        "各乡镇人民政府,县直各单位:\n"
+        "现将《某县2021年度依法行政工作安排》印发给你们,请认真贯彻执行。\n"
+        "2021年5月6日\n"
+        "某县2021年度依法行政工作安排\n"
+        "一、健全依法决策机制\n"
+        "(一)严格执行重大行政决策程序。\n"
+        "责任单位:县司法局、县政府办公室。\n",
+    )
+    assert doc.title == "某县2021年度依法行政工作安排"
+    assert [(t.title, t.lead_units) for t in doc.tasks] == [("严格执行重大行政决策程序", ["县司法局"])]
