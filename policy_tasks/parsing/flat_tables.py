@@ -25,10 +25,12 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .group_cells import lead_group_cells
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
+from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
 from .space_rows import row_words
@@ -75,6 +77,12 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             out.extend((line, False) for line in table_lines(table))
             i = j
             continue
+        run_on = run_on_table(text) if splittable else None
+        if run_on:
+            before, table = run_on
+            out.extend((line, False) for line in [*before, *table_lines(table)])
+            i += 1
+            continue
         header = run_together_header(text) if splittable else None
         together = run_together_rows(lines, i, header) if header else None
         if together:
@@ -116,7 +124,7 @@ def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
             gap += 1
             if gap > 8:
                 break
-    rows = pipe_rows([t for t, _ in lines[i:j]])
+    rows = lead_group_cells(pipe_rows([t for t, _ in lines[i:j]]))
     if len(rows) < 2:
         return None
     kinds = [meaning(h) for h in rows[0]]

@@ -1,6 +1,6 @@
 """The document's title, number, date of writing, year and default due date.
 
-Title choice: the plan's own title line (…实施方案 / 办法 / 意见 / 措施 …) is
+Title choice: the plan's own title line (…实施方案 / 办法 / 意见 / 措施 / 工作安排 …) is
 preferred over the 通知 that transmits it, because the plan is what the tasks
 belong to; the line nearest the first area wins. Without a plan line the plan
 title is taken from `…印发《X》的通知` / `…印发X的通知`, then the 通知 line
@@ -31,7 +31,7 @@ _DATE_LINE_RE = re.compile(
     r"^\(?(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日\)?$"
 )
-_PLAN_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划)$")
+_PLAN_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划|工作安排)$")
 _NOTICE_RE = re.compile(r"(?:通知|决定)$")
 _TRANSMITTED_RE = re.compile(r"(?:印发|转发)<?(?P<title>.+?)>?的(?:通知|决定)$")
 _VALIDITY_RE = re.compile(r"有效|实施期限|执行期|施行|执行")

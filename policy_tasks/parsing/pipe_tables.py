@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from .bare_markers import cells_between_markers, only_bare_markers
+from .deadlines import read_time_phrase
 from .textutil import normalise
 from .unit_names import is_person, looks_like_units, names_units
 from .units import roles_in_words
@@ -141,6 +142,9 @@ def _kind_of(cell: str) -> str:
     norm = normalise(cell).strip()
     if _NUMBER_RE.match(norm):
         return "number"
+    time = read_time_phrase(norm, 2000)
+    if time is not None and time.level != "unreadable" and (time.start, time.end) == (0, len(norm)):
+        return "text"  # a time cell (`年底前`, three characters as a name has), never a person
     names = [n for n in re.split(r"[、,;和及]", norm) if n.strip()]
     if names and all(is_person(n) for n in names):
         return "person"

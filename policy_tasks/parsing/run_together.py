@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .column_meanings import AREA, CO, CONTENT, LEAD, LISTED, NUMBER, TITLE, meaning
+from .column_meanings import AREA, CO, CONTENT, DUE, LEAD, LISTED, NOTE, NUMBER, TITLE, meaning
 from .sources import Table
 from .textutil import normalise
 from .unit_names import _ORG_END_RE, looks_like_units, organisation
@@ -48,10 +48,23 @@ def run_together_header(text: str) -> list[str] | None:
     return names
 
 
+# Two words that name one text column (`目标任务`, `进度安排`), each a column's name by itself.
+_TEXT_KINDS = (TITLE, CONTENT, DUE, NOTE)
+
+
+def _one_name(line: str) -> bool:
+    """`line` opens with a column name of two two-character words that each name a text column
+    too (`目标`, `任务`): one name, not two columns."""
+    first, second, whole = line[:2], line[2:4], line[:4]
+    return len(line) >= 4 and all(_HEAD_END_RE.search(w) and meaning(w) in _TEXT_KINDS for w in (first, second, whole))
+
+
 @functools.lru_cache(maxsize=256)
 def _cut(line: str) -> list[str] | None:
     if not line:
         return []
+    if _one_name(line) and (rest := _cut(line[4:])) is not None:
+        return [line[:4], *rest]
     for end in range(2, min(len(line), 12) + 1):
         name = line[:end]
         if _HEAD_END_RE.search(name) and meaning(name) is not None:

@@ -279,6 +279,10 @@ def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -
         firsts = [r[0] for r in rows if r and r[0]]
         if firsts and all(re.fullmatch(r"\d{1,3}", normalise(f)) for f in firsts):
             kinds[0] = NUMBER
+    if NUMBER in kinds and any(k in (TITLE, CONTENT) for k in kinds[kinds.index(NUMBER) + 1 :]):
+        # `工作任务 | 序号 | 具体要求`: a task column before the 序号, the rows' own text after it, is
+        # the group a merged cell names over its numbered rows.
+        kinds = [AREA if k == TITLE and i < kinds.index(NUMBER) else k for i, k in enumerate(kinds)]
     texts = [i for i, k in enumerate(kinds) if k in (TITLE, CONTENT)]
     if len(texts) >= 2:
         # A text column whose cells repeat down the rows is a merged group name, not the task.
