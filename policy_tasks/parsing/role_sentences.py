@@ -10,17 +10,20 @@ prose forms, found where an item names no bracket of units and no label:
   (`B、C为协办单位,各单位要互相配合`). Membership (`A、B为成员单位`) names no role, and a note on
   how a list reads (`列第一位的为牵头单位`, `首位单位为牵头单位`) has no units for its subject.
 - an item that names no responsibility at all whose text opens, at its start or right after its
-  title (a line or a sentence of its own), with a unit's name followed by `要` or `负责`
+  title (a line, a sentence of its own, or a stage's name closed by a colon), with a unit's name
+  followed by `要` or `负责`
   (`州政府督查室要将该议案办理工作纳入年度督查工作重点`): the item charges that unit. The opening
   must read as units by the parser's notion of a unit's name (`looks_like_units`, the first
   naming its place as `三、儋州市政府` does); a group or a vague subject (`各地要`, `有关部门要`),
-  persons (`市主要领导要`) and a body of persons set up for the work (`领导小组要`) charge no one.
+  persons (`市主要领导要`) and a body of persons set up for the work (`领导小组要`) charge no one;
+  a list closed by `等部门` names units though they name no place (`stage_openings`).
 """
 
 from __future__ import annotations
 
 import re
 
+from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import split_top, strip_span
 from .unit_labels import label_role
 from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, is_person, looks_like_units
@@ -70,6 +73,8 @@ def opening_subject(norm: str) -> tuple[int, int] | None:
         starts.append(line_end + 1)  # `三、实行跟踪督办` / `州政府督查室要…`
     elif m := _TITLE_SENTENCE_RE.match(norm):
         starts.append(m.end())  # `(二)加强督查。县政府督查室要…`
+    elif (end := colon_title_end(norm)) is not None:
+        starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
     for start in starts:
         m = _SUBJECT_RE.match(norm, start)
         if m is not None and _reads_as_units(m["names"]):
@@ -78,7 +83,7 @@ def opening_subject(norm: str) -> tuple[int, int] | None:
 
 
 def _reads_as_units(names: str) -> bool:
-    if not looks_like_units(names) or not PLACE_FIRST_RE.match(names):
+    if not looks_like_units(names) or not (PLACE_FIRST_RE.match(names) or closed_by_etc(names)):
         return False
     parts = [p.strip(TRIM) for p in names.split("、")]
     return all(

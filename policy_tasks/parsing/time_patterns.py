@@ -127,7 +127,8 @@ def _recurring(recurrence: str, dates: list[date], level: str = RECURRING) -> _R
 
 
 def _monthly(m: re.Match[str], year: int) -> _Read:
-    # `每月10日前` → the 10th of every month; `每月底` / `每月` / `按月` → every month end;
+    # `每月10日前` (`每月在10日前`, `每月于10日前`) → the 10th of every month; `每月底` / `每月` /
+    # `按月` → every month end;
     # `每月上旬` → every 10th. A day past a short month's end falls on its last day.
     day = cn_to_int(m["d"]) if m["d"] else None
     if day is not None and not 1 <= day <= 31:
@@ -273,7 +274,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     # Recurring (see the module docstring).
     (
         re.compile(
-            rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:(?P<d>{_N})[日号]|月?{_MONTH_PART})?{_BEFORE}"
+            rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{_N})[日号]|月?{_MONTH_PART})?{_BEFORE}"
             rf"{_NOT_A_RATE_AFTER}|按月(?:份)?{_NOT_A_RATE_AFTER}"
         ),
         _monthly,
