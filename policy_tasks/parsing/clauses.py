@@ -5,7 +5,8 @@ name responsible units of their own (or one does under a heading that names its 
 under a heading over a single item, or in a style that is the clause style elsewhere); an item
 whose children do not is a clause, and its children are part of its text. Silent items beside
 clauses are clauses that forgot their units, unless they only set up an organisation
-(`成立领导小组`); silent sections (总体要求, 保障措施) beside sections with clauses are not clauses.
+(`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`); silent sections
+(总体要求, 保障措施) beside sections with clauses are not clauses.
 Below a heading that is a unit's name (`三、儋州市政府`) every level is that unit's, so the
 clauses are the lowest items.
 """
@@ -43,6 +44,15 @@ _SETS_UP_RE = re.compile(
 def _sets_up_organisation(node: Node) -> bool:
     """A silent item that only sets up an organisation is no clause, even beside clauses."""
     return not node.children and bool(_SETS_UP_RE.match(normalise(node.own_text).strip()))
+
+
+# `(二)主要目标。到2025年,…下降16%`: the plan's own targets, principles or guiding ideas frame the
+# work and assign it to no unit; silent, such an item is no clause even where most siblings are.
+_FRAMES_RE = re.compile(r"^(?:主要目标|总体目标|工作目标|发展目标|指导思想|基本原则|工作原则|总体要求)\s*(?:[。:\n]|$)")
+
+
+def _frames_the_plan(node: Node) -> bool:
+    return bool(_FRAMES_RE.match(normalise(node.own_text).strip()))
 
 
 def _names_whole_section(node: Node) -> bool:
@@ -130,7 +140,7 @@ def choose_clauses(root: Node) -> list[Node]:
                 if _names_own_units(kid, root):
                     found.append(kid)
                 found.extend(pick(kid, strict))
-            elif flag or (silent_are_clauses and not _sets_up_organisation(kid)):
+            elif flag or (silent_are_clauses and not _sets_up_organisation(kid) and not _frames_the_plan(kid)):
                 found.append(kid)
         return found
 

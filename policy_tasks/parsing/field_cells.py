@@ -14,7 +14,7 @@ import re
 from .outline import line_marker
 from .textutil import normalise, split_top
 from .unit_labels import DUE, LABEL_RE, LEADER, label_role
-from .unit_names import looks_like_units, organisation
+from .unit_names import is_placeless_government, looks_like_units, organisation
 from .units import Responsibility, read_responsibility
 
 
@@ -76,6 +76,11 @@ def join_wrapped_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]
             continue
         value = norm[m.end() :].strip()
         follow = normalise(nxt).strip()
+        if value and value[-1] not in "。;!?、," and is_placeless_government(follow):
+            # `…各市(州)` / `人民政府`: a government is its place's, even after the place's bracket.
+            out[i] = (text.rstrip() + nxt.strip(), out[i][1])
+            out[i + 1] = ("", out[i + 1][1])
+            continue
         if not value or not follow or value[-1] in "。;!?)" or LABEL_RE.match(follow) or line_marker(follow):
             continue
         if "。" in follow.rstrip("。") or len(follow) > 60:

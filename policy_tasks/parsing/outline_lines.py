@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .header import Line
+from .lost_openers import levels_to_close
 from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
 from .textutil import normalise
 from .unit_labels import LABEL_RE
@@ -99,6 +100,8 @@ class Outline:
             styles = [n.style for n in self._stack]
             if marker.style in styles:
                 del self._stack[styles.index(marker.style) :]
+            elif closed := levels_to_close(self._stack, marker.style, marker.value):
+                del self._stack[-closed:]  # `(二)` after `1.`…`8.` with no `(一)`: beside them
             parent = self._stack[-1]
             node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text)
             node.pieces.append((number, text[marker.end :].strip()))

@@ -215,11 +215,26 @@ def space_split(piece: str) -> list[str]:
     parts = [p for p in re.split(r"\s+", piece) if p]
     out: list[str] = []
     for part in parts:
-        if out and not (len(out[-1]) >= 3 and _NAME_END_RE.search(out[-1]) and len(part) >= 2):
+        if out and (not (_ends_a_spaced_name(out[-1]) and len(part) >= 2) or _PLACELESS_RE.fullmatch(part)):
             out[-1] += part
         else:
             out.append(part)
     return out
+
+
+# `各市(州) 人民政府`: a government is its place's; after a space it still ends the name before it.
+_PLACELESS_RE = re.compile(r"(?:人民)?政府")
+# `住房城乡 建设厅`: 城乡 (town and country, a sector: 住房城乡建设, 城乡规划) is no township's 乡.
+_SECTOR_END_RE = re.compile(r"城乡$")
+
+
+def is_placeless_government(text: str) -> bool:
+    """`人民政府` alone: a government names its place, so it ends the name before it."""
+    return bool(_PLACELESS_RE.fullmatch(normalise(text).strip()))
+
+
+def _ends_a_spaced_name(text: str) -> bool:
+    return len(text) >= 3 and bool(_NAME_END_RE.search(text)) and not _SECTOR_END_RE.search(text)
 
 
 # A unit, or a place that stands for its administration (`经开区`, `高新园(邹区镇)`), ends here.

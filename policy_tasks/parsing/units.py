@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .closing_units import closing_unit_spans
 from .joint_units import split_joint
 from .reading_rules import without_reading_rule
 from .role_sentences import opening_subject, role_noun_parts
@@ -187,6 +188,12 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
             return
     for role, s, e, part_start, part_end in role_noun_parts(norm):
         found.roles[role] += _names(text, norm, s, e)
+        found.spans.append((part_start, part_end))
+        found.origin = found.origin or "正文"
+    if found.found:
+        return
+    for s, e, part_start, part_end in closing_unit_spans(norm):  # `4项目标的责任单位均为A`
+        found.roles[LISTED] += _names(text, norm, s, e)
         found.spans.append((part_start, part_end))
         found.origin = found.origin or "正文"
 

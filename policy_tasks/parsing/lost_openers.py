@@ -1,0 +1,32 @@
+"""A section number whose first sibling the page lost: `(二)` after `1.`…`8.` with no `(一)` above.
+
+GB/T 9704-2012 (7.3.3) ranks `一、` above `(一)` above `1.` above `(1)`, and a list starts at its
+first number. A number of a higher rank than the open item, in a style not open, that is not its
+list's first (`(二)`, `三、`) therefore opens no level under that item: it is the next section of
+one whose heading the page wrote otherwise or lost (a mirror's mis-decoded `(一)…`), and goes
+beside the run of lower items, under whatever ranks above it. `(1)` or `①` under `1.` still nest,
+and a first number (`(一)` under `1.`) still opens a level, as offices that reorder levels write;
+only `一、` never opens one under `(一)`, whatever its number (a page, or Word's numbering, that
+starts a plan at its `(二)` and goes on at `二、`).
+"""
+
+from __future__ import annotations
+
+from .outline import Node
+
+_RANK = {"cn": 0, "pcn": 1, "num": 2, "pnum": 3}
+
+
+def levels_to_close(stack: list[Node], style: str, value: int) -> int:
+    """How many open items (from the top of `stack`) such a number closes; 0 when it nests."""
+    if style not in _RANK or any(n.style == style for n in stack):
+        return 0
+    # `一、` under `(一)` whatever its number: the first level never nests in the second.
+    if value <= 1 and not (style == "cn" and stack[-1].style == "pcn"):
+        return 0
+    closed = 0
+    for node in reversed(stack[1:]):
+        if node.style not in _RANK or _RANK[node.style] <= _RANK[style]:
+            break
+        closed += 1
+    return closed
