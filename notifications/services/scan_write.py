@@ -73,16 +73,16 @@ UNIQUE_COLUMNS = ", ".join(_column(name) for name in _KEY.fields)
 
 _SQL = """
 WITH candidate (id, task_id, area_id, document_id, due_date, occurrence, fire_date) AS (
-    SELECT * FROM unnest(%(ids)s::bigint[], %(task_ids)s::bigint[], %(area_ids)s::bigint[],
-        %(document_ids)s::bigint[], %(due_dates)s::date[], %(occurrences)s::smallint[], %(fire_dates)s::date[])
+    SELECT * FROM unnest(%(ids)b::bigint[], %(task_ids)b::bigint[], %(area_ids)b::bigint[],
+        %(document_ids)b::bigint[], %(due_dates)b::date[], %(occurrences)b::smallint[], %(fire_dates)b::date[])
 ), member (unit_id, user_id) AS (
-    SELECT * FROM unnest(%(member_units)s::bigint[], %(member_users)s::bigint[])
+    SELECT * FROM unnest(%(member_units)b::bigint[], %(member_users)b::bigint[])
 ), supervisor (user_id, everything, document_id, area_id) AS (
     -- policy_tasks.scopes.rows: one per scope, or one with everything set for an unlimited grant.
-    SELECT * FROM unnest(%(sup_users)s::bigint[], %(sup_all)s::boolean[], %(sup_docs)s::bigint[],
-        %(sup_areas)s::bigint[])
+    SELECT * FROM unnest(%(sup_users)b::bigint[], %(sup_all)b::boolean[], %(sup_docs)b::bigint[],
+        %(sup_areas)b::bigint[])
 ), reach (user_id, channel, next_attempt_at) AS (
-    SELECT * FROM unnest(%(reach_users)s::bigint[], %(reach_channels)s::varchar[], %(reach_at)s::timestamptz[])
+    SELECT * FROM unnest(%(reach_users)b::bigint[], %(reach_channels)b::varchar[], %(reach_at)b::timestamptz[])
 ), concerned AS MATERIALIZED (
     -- Each candidate's units. Its own task units, by index: OFFSET 0 keeps the planner from
     -- flattening the lateral subquery into a hash join over every task's units (a sequential
