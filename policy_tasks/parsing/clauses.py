@@ -8,7 +8,8 @@ clauses are clauses that forgot their units, unless they only set up an organisa
 (`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`); silent sections
 (总体要求, 保障措施) beside sections with clauses are not clauses.
 Below a heading that is a unit's name (`三、儋州市政府`) every level is that unit's, so the
-clauses are the lowest items.
+clauses are the lowest items; so is every level of a 责任清单 whose opening sentence names its
+addressee (`区政府要…主要承担以下工作:`, `list_owners`).
 """
 
 from __future__ import annotations
@@ -77,7 +78,9 @@ def _names_own_units(node: Node, root: Node) -> bool:
     return read_responsibility("\n".join(text for _, text in node.pieces[1:])).found
 
 
-def choose_clauses(root: Node) -> list[Node]:
+def choose_clauses(root: Node, *, owned: bool = False) -> list[Node]:
+    """`owned`: the sentence before the first item names the units that answer for every item
+    (`list_owners`)."""
     memo: dict[int, bool] = {}
 
     def has(node: Node) -> bool:
@@ -90,7 +93,7 @@ def choose_clauses(root: Node) -> list[Node]:
         if parent.style != "root" and carried_units(parent.own_text) is not None:
             return [True] * len(kids)
         # Below `三、儋州市政府` every level is that unit's: the clauses are the lowest items.
-        if any(_names_whole_section(a) for a in parent.ancestors()):
+        if owned or any(_names_whole_section(a) for a in parent.ancestors()):
             return [True] * len(kids)
         flags, carrying = [], False
         for kid in kids:

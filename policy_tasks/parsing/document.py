@@ -24,7 +24,9 @@ from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
 from .header import Header, choose_year, default_due, read_header
 from .label_items import number_label_led_items
+from .list_owners import list_owner
 from .milestones import find_milestones
+from .opening_roles import split_at_charging_sentences
 from .outline import Node, spell_out_numbers
 from .outline_lines import Outline
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
@@ -75,7 +77,7 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
     if year is not None and not 1900 <= year <= 2100:
         raise ParseError(f"年份无效：{year} (year out of range)")
     outline = Outline.read(lines)
-    clauses = choose_clauses(outline.root)
+    clauses = choose_clauses(outline.root, owned=list_owner(outline.header) is not None)
     if not clauses and (numbered := number_label_led_items(lines)) is not None:
         # No numbered item at all: items each followed by their own label lines are the clauses.
         outline = Outline.read(numbered)
@@ -139,7 +141,10 @@ def _split_by_brackets(clause: _Clause) -> list[_Clause]:
     norm = normalise(clause.text)
     resp = read_responsibility(clause.text)
     if resp.origin != "括号" and resp.origin != "无标注括号":
-        return split_at_unit_lines(clause)  # measures each followed by its own unit line
+        measures = split_at_unit_lines(clause)  # measures each followed by its own unit line
+        if len(measures) == 1 and not resp.found:
+            return split_at_charging_sentences(clause)  # `由A负责,…。B负责…`: a clause per sentence
+        return measures
     ends = []
     for _, end in resp.spans:
         stop = end
@@ -240,6 +245,7 @@ class _Assembler:
         found: list[tuple[Responsibility, str]] = []
         carry: tuple[Responsibility, str] | None = None
         above = stated_above(self.outline.header)  # a flattened row's 责任单位 above its measures
+        owner = list_owner(self.outline.header)  # a 责任清单's addressee, named before its items
         adds: list[str] = []
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
@@ -261,7 +267,12 @@ class _Assembler:
                 found.append((above[0].without_due(), above[1]))
             else:
                 charged = opening_charge(clause.text)  # `州政府督查室要…`, the item's opening
-                found.append((charged, charged.origin) if charged is not None else (resp, ""))
+                if charged is not None:
+                    found.append((charged, charged.origin))
+                elif owner is not None:  # `区政府要…主要承担以下工作:` above the list
+                    found.append((owner[0].without_due(), owner[1]))
+                else:
+                    found.append((resp, ""))
         return self._semicolon_runs(found)
 
     def _semicolon_runs(self, found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:

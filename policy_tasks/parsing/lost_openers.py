@@ -6,8 +6,9 @@ list's first (`(二)`, `三、`) therefore opens no level under that item: it is
 one whose heading the page wrote otherwise or lost (a mirror's mis-decoded `(一)…`), and goes
 beside the run of lower items, under whatever ranks above it. `(1)` or `①` under `1.` still nest,
 and a first number (`(一)` under `1.`) still opens a level, as offices that reorder levels write;
-only `一、` never opens one under `(一)`, whatever its number (a page, or Word's numbering, that
-starts a plan at its `(二)` and goes on at `二、`).
+only `一、` never opens one under `(一)`, `1.` or `(1)`, whatever its number (a page, or Word's
+numbering, that starts a plan at its `(二)` and goes on at `二、`, or starts at an item `7.` and
+goes on at the next section, which Word counts as `一、`): the first level nests in no lower one.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ def levels_to_close(stack: list[Node], style: str, value: int) -> int:
     """How many open items (from the top of `stack`) such a number closes; 0 when it nests."""
     if style not in _RANK or any(n.style == style for n in stack):
         return 0
-    # `一、` under `(一)` whatever its number: the first level never nests in the second.
-    if value <= 1 and not (style == "cn" and stack[-1].style == "pcn"):
+    # `一、` under `(一)` or `1.` whatever its number: the first level never nests in a lower one.
+    if value <= 1 and not (style == "cn" and stack[-1].style in ("pcn", "num", "pnum")):
         return 0
     closed = 0
     for node in reversed(stack[1:]):

@@ -16,15 +16,19 @@ prose forms, found where an item names no bracket of units and no label:
   must read as units by the parser's notion of a unit's name (`looks_like_units`, the first
   naming its place as `三、儋州市政府` does); a group or a vague subject (`各地要`, `有关部门要`),
   persons (`市主要领导要`) and a body of persons set up for the work (`领导小组要`) charge no one;
-  a list closed by `等部门` names units though they name no place (`stage_openings`).
+  a list closed by `等部门` names units though they name no place (`stage_openings`), and so does
+  a unit named by its city's short name (`莆田出入境检验检疫局`, `opening_roles`). An opening
+  `由A负责,B配合,` names its helpers too, and later sentences opening `C负责` are clauses of their
+  own (`opening_roles`).
 """
 
 from __future__ import annotations
 
 import re
 
+from .opening_roles import named_by_city
 from .stage_openings import closed_by_etc, colon_title_end
-from .textutil import split_top, strip_span
+from .textutil import normalise, split_top, strip_span
 from .unit_labels import label_role
 from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, is_person, looks_like_units
 
@@ -58,7 +62,8 @@ def role_noun_parts(norm: str) -> list[tuple[str, int, int, int, int]]:
 
 _TITLE_LINE_MAX = 30
 _TITLE_SENTENCE_RE = re.compile(r"[^。,;:\n]{2,20}。")
-_SUBJECT_RE = re.compile(r"(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?:要(?![求点])|负责(?![同人]))")
+# `由A负责`: the 由 is no part of the name.
+_SUBJECT_RE = re.compile(r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|负责(?![同人]))")
 # Bodies of persons set up for the work, not units: `领导小组要定期研究`.
 _PERSONS_BODY_RE = re.compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
 # Groups and vague subjects, no unit in particular: `各地`, `全市各部门`, `镇安委会有关成员单位`.
@@ -67,6 +72,27 @@ _NOT_SPECIFIC_RE = re.compile(r"各|相关|有关|成员单位|^(?:其他|其它
 
 def opening_subject(norm: str) -> tuple[int, int] | None:
     """The span of the units an item's text opens with before `要` / `负责`, or None."""
+    m = _opening(norm)
+    return (m.start("names"), m.end("names")) if m is not None else None
+
+
+def charging_sentence_starts(text: str) -> list[int]:
+    """Where each sentence that charges a unit with `负责` starts in an item that opens so (0 for
+    the opening), the later ones opening with units and `负责` right after a `。`; empty when the
+    item does not open with `负责` (`opening_roles`)."""
+    norm = normalise(text)
+    first = _opening(norm)
+    if first is None or first["verb"] != "负责":
+        return []
+    starts = [0]
+    for end in re.finditer(r"。\s*", norm):
+        m = _SUBJECT_RE.match(norm, end.end())
+        if m is not None and m["verb"] == "负责" and reads_as_units(m["names"]):
+            starts.append(end.end())
+    return starts
+
+
+def _opening(norm: str) -> re.Match[str] | None:
     starts = [0]
     line_end = norm.find("\n")
     if 0 < line_end <= _TITLE_LINE_MAX and not re.search(r"[。;,!?]", norm[:line_end]):
@@ -77,13 +103,13 @@ def opening_subject(norm: str) -> tuple[int, int] | None:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
     for start in starts:
         m = _SUBJECT_RE.match(norm, start)
-        if m is not None and _reads_as_units(m["names"]):
-            return m.start("names"), m.end("names")
+        if m is not None and reads_as_units(m["names"]):
+            return m
     return None
 
 
-def _reads_as_units(names: str) -> bool:
-    if not looks_like_units(names) or not (PLACE_FIRST_RE.match(names) or closed_by_etc(names)):
+def reads_as_units(names: str) -> bool:
+    if not looks_like_units(names) or not (PLACE_FIRST_RE.match(names) or closed_by_etc(names) or named_by_city(names)):
         return False
     parts = [p.strip(TRIM) for p in names.split("、")]
     return all(

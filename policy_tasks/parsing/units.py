@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .closing_units import closing_unit_spans
 from .joint_units import split_joint
+from .opening_roles import helping_spans
 from .reading_rules import without_reading_rule
 from .role_sentences import opening_subject, role_noun_parts
 from .textutil import bracket_depths, normalise, split_top, strip_span
@@ -200,7 +201,8 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
 
 def opening_charge(text: str) -> Responsibility | None:
     """An item naming no responsibility, no label either, that opens with a unit's name and
-    `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`)."""
+    `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`); an
+    opening `由A负责,B、C配合,` names its helping units too (`opening_roles`)."""
     norm = normalise(text)
     if read_responsibility(text).found or LABEL_RE.search(norm):
         return None
@@ -209,6 +211,8 @@ def opening_charge(text: str) -> Responsibility | None:
         return None
     found = Responsibility(origin="正文开头")
     found.roles[LISTED] = _names(text, norm, *span)
+    for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
+        found.roles[CO] += _names(text, norm, s, e)
     return found if found.found else None
 
 

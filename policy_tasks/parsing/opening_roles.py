@@ -1,0 +1,75 @@
+"""An item that opens with who answers for it: `由A负责,B、C配合,<task>`.
+
+Fujian's yearly 治理“餐桌污染”建设“食品放心工程” plans, and the city plans that carry them out,
+open each measure with its responsibility as a sentence instead of closing it with a bracket: a
+part `A负责` or `由A负责` (A answers for the measure, the first listed leading), then parts naming
+the units that help, `B、C配合` (also `协助`, `参与`, `协办`), then the task. So:
+
+- the helping parts right after an opening `A负责,` are the item's co units; the run stops at
+  the first part that is no such list (the task);
+- a later sentence of such an item that opens the same way with a unit of its own
+  (`…的行为。市供销社负责做好…`, `…抽检工作。市卫生局负责,开展…`) assigns that sentence, not the
+  item: the item holds one clause per such sentence (`(四)-1`, `(四)-2`), as an item that gives
+  each sentence a bracket of its own does. Only `负责` opens such a sentence, and only in an item
+  that opens with `负责` itself: `X要…` later in an item is too often a demand on someone the
+  item already names, and an item charging its unit with `要` is not written this way.
+- a unit named by its city's short name (`莆田出入境检验检疫局`, `厦门海关`: a national agency's
+  local office takes its city's name without the level) names its place as a level prefix does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .place_names import PLACE_NAMES
+from .textutil import split_top, strip_span
+from .unit_names import TRIM, looks_like_units
+
+if TYPE_CHECKING:
+    from .document import _Clause
+
+_AFTER_LEAD_RE = re.compile(r"负责\s*,")
+_HELP_PART_RE = re.compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
+_SENTENCE_END_RE = re.compile(r"[。;\n]")
+
+
+def helping_spans(norm: str, subject_end: int) -> list[tuple[int, int]]:
+    """The spans of the units that help (`B、C配合`) in the parts right after an opening subject
+    that ends at `subject_end` with `负责,`; empty when there are none."""
+    m = _AFTER_LEAD_RE.match(norm, subject_end)
+    if m is None:
+        return []
+    stop = _SENTENCE_END_RE.search(norm, m.end())
+    spans = []
+    for s, e in split_top(norm, ",", m.end(), stop.start() if stop else len(norm)):
+        s, e = strip_span(norm, s, e, TRIM)
+        part = _HELP_PART_RE.match(norm[s:e])
+        if part is None or not looks_like_units(part["names"].strip(TRIM)):
+            break
+        spans.append((s + part.start("names"), s + part.end("names")))
+    return spans
+
+
+def named_by_city(names: str) -> bool:
+    """`莆田出入境检验检疫局`: the first name opens with a prefecture's or a province's short name and
+    goes on to more than a level word (`莆田市…` is read by the level prefix already)."""
+    first = names.split("、", 1)[0]
+    return any(first.startswith(place) and len(first) >= len(place) + 2 for place in PLACE_NAMES)
+
+
+def split_at_charging_sentences(clause: _Clause) -> list[_Clause]:
+    """The clause (document.py's `_Clause`) as one clause per sentence that opens with a unit and
+    `负责`, when its text opens so and names no responsibility otherwise; else as it is."""
+    from .role_sentences import charging_sentence_starts  # role_sentences imports this module
+
+    starts = charging_sentence_starts(clause.text)
+    if len(starts) < 2:
+        return [clause]
+    bounds = [*starts[1:], len(clause.text)]
+    parts = []
+    for i, (a, b) in enumerate(zip([0, *starts[1:]], bounds, strict=True)):
+        offsets = [(max(0, o - a), n) for o, n in clause.offsets if a <= o < b] or [(0, clause.node.line)]
+        parts.append(replace(clause, text=clause.text[a:b].strip(), offsets=offsets, label=f"{clause.label}-{i + 1}"))
+    return parts
