@@ -129,11 +129,14 @@ def _recurring(recurrence: str, dates: list[date], level: str = RECURRING) -> _R
 def _monthly(m: re.Match[str], year: int) -> _Read:
     # `每月10日前` (`每月在10日前`, `每月于10日前`) → the 10th of every month; `每月底` / `每月` /
     # `按月` → every month end;
-    # `每月上旬` → every 10th. A day past a short month's end falls on its last day.
-    day = cn_to_int(m["d"]) if m["d"] else None
-    if day is not None and not 1 <= day <= 31:
-        raise ValueError(day)
-    dates = [_clipped(year, month, day) if day else _month_end(year, month, m["p"]) for month in range(1, 13)]
+    # `每月上旬` → every 10th. A day past a short month's end falls on its last day. Two report
+    # days (`每月在10日、25日前`, `每月5日和20日前`) are both kept, each month.
+    days = [cn_to_int(d) for d in (m["d"], m["d2"]) if d]
+    if any(not 1 <= day <= 31 for day in days):
+        raise ValueError(days)
+    if not days:
+        return _recurring(MONTHLY, [_month_end(year, month, m["p"]) for month in range(1, 13)])
+    dates = sorted({_clipped(year, month, day) for month in range(1, 13) for day in days})
     return _recurring(MONTHLY, dates)
 
 
@@ -274,7 +277,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     # Recurring (see the module docstring).
     (
         re.compile(
-            rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{_N})[日号]|月?{_MONTH_PART})?{_BEFORE}"
+            rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{_N})[日号]?(?:[、和及与]\s*(?P<d2>{_N}))?[日号]|月?{_MONTH_PART})?{_BEFORE}"
             rf"{_NOT_A_RATE_AFTER}|按月(?:份)?{_NOT_A_RATE_AFTER}"
         ),
         _monthly,

@@ -17,6 +17,8 @@ RECURRING_FORMS = [
     ("每月底", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "每月底: every month's end"),
     ("每月", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "每月: every month's end"),
     ("每月上旬", "monthly", 12, date(Y, 1, 10), date(Y, 12, 10), "上旬: the 10th"),
+    ("每月在10日、25日前", "monthly", 24, date(Y, 1, 10), date(Y, 12, 25), "two report days: both, each month"),
+    ("每月5日和20日前", "monthly", 24, date(Y, 1, 5), date(Y, 12, 20), "two report days: both, each month"),
     ("按月报送", "monthly", 12, date(Y, 1, 31), date(Y, 12, 31), "按月: every month's end"),
     ("每季度", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "每季度: every quarter's end"),
     ("每季度末", "quarterly", 4, date(Y, 3, 31), date(Y, 12, 31), "每季度末: every quarter's end"),
@@ -56,3 +58,9 @@ def test_a_day_past_a_short_months_end_falls_on_its_last_day():
 def test_once_a_week_is_weekly_not_mondays():
     (phrase,) = find_time_phrases("每周一次", Y)
     assert (phrase.text, phrase.occurrences[0]) == ("每周", date(Y, 1, 6))
+
+
+def test_two_report_days_a_month_become_both_occurrences_of_one_obligation():
+    (phrase,) = find_time_phrases("每月在10日、25日前将月度完成情况表上报市安监局", Y)
+    assert phrase.text == "每月在10日、25日前"
+    assert phrase.occurrences[:4] == (date(Y, 1, 10), date(Y, 1, 25), date(Y, 2, 10), date(Y, 2, 25))
