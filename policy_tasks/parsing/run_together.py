@@ -11,7 +11,7 @@ back here by what the genre's columns hold:
 - a row is its first text cell (a group cell such as 类别, written on a group's first row only),
   its serial (the next number), the task (a sentence, up to a `。` after which a unit's name
   stands), the unit cell (names that end as a body's name ends, `、` between them, a second name
-  in brackets kept), and the last column's text after it.
+  in brackets kept, as `run_together_units` reads them), and the last column's text after it.
 
 The rows are handed on as a table (`tables.table_lines`), read as any other.
 """
@@ -22,9 +22,9 @@ import functools
 import re
 
 from .column_meanings import AREA, CO, CONTENT, DUE, LEAD, LISTED, NOTE, NUMBER, TITLE, meaning
+from .run_together_units import unit_list_end
 from .sources import Table
 from .textutil import normalise
-from .unit_names import _ORG_END_RE, looks_like_units, organisation
 
 _UNITS = (LEAD, LISTED, CO)
 _HEAD_END_RE = re.compile(
@@ -113,37 +113,9 @@ def _row(line: str, kinds: list[str | None], serial: int) -> list[str] | None:
     if text_cols != 1 or unit_cols != 1 or tail > 1:
         return None
     for m in re.finditer("。", rest):
-        end = _unit_list_end(rest, m.end())
+        end = unit_list_end(rest, m.end())
         if end is None or (tail == 0 and end != len(rest)):
             continue
         cells = [rest[: m.end()], rest[m.end() : end]] + ([rest[end:]] if tail else [])
         return [line[:pos], number, *cells] if at else [number, *cells]
     return None
-
-
-def _unit_list_end(text: str, start: int) -> int | None:
-    """Where the unit names that `text` holds from `start` end (`A、B(B′)`), or None."""
-    end = _unit_end(text, start)
-    while end is not None and text[end : end + 1] == "、" and (more := _unit_end(text, end + 1)) is not None:
-        end = more
-    return end
-
-
-def _unit_end(text: str, start: int) -> int | None:
-    """The end of the unit's name at `start`: the shortest that ends as a body's name does,
-    lengthened while a few more characters still end one (`区委` → `区委办公室`), with its second
-    name in brackets."""
-    end = next((e for e in range(start + 2, min(len(text), start + 20) + 1) if _unit(text[start:e])), None)
-    if end is None:
-        return None
-    while longer := next((e for e in range(end + 1, min(len(text), end + 4) + 1) if _unit(text[start:e])), None):
-        end = longer
-    if m := re.match(r"[(<][^()<>。]{1,12}[)>]", text[end:]):
-        end += m.end()
-    return end
-
-
-def _unit(name: str) -> bool:
-    # `各街道` is a group by its name's end; `各街` is a group's opening only.
-    grouped = name.startswith(("各", "相关")) and not _ORG_END_RE.search(name)
-    return organisation(name) and not grouped and looks_like_units(name)
