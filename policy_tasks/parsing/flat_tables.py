@@ -22,6 +22,7 @@ from .column_meanings import (
     NUMBER,
     OTHER,
     TITLE,
+    UNIT_KINDS,
     header_row,
     meaning,
 )
@@ -129,9 +130,9 @@ def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
         return None
     kinds = [meaning(h) for h in rows[0]]
     known = [k for k in kinds if k]
-    if len(set(known)) < 2 or not any(k in (LEAD, LISTED, CO) for k in known):
+    if len(set(known)) < 2 or not any(k in UNIT_KINDS for k in known):
         return None
-    units, texts = (LEAD, LISTED, CO), (TITLE, CONTENT, NOTE, DUE, AREA)
+    units, texts = UNIT_KINDS, (TITLE, CONTENT, NOTE, DUE, AREA)
     body = align(rows[1:], kinds, units, texts, LEADER, NUMBER)
     return j, Table((tuple(rows[0]), *(tuple(r) for r in body)))
 
@@ -200,7 +201,7 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     trailing unit and date columns, and the words before them are the task's text."""
     words = lines[i][0].split()
     kinds = [meaning(w) for w in words]
-    if len(words) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in (LEAD, LISTED, CO) for k in kinds):
+    if len(words) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in UNIT_KINDS for k in kinds):
         return None
     trailing = 0
     while trailing < len(kinds) - 1 and kinds[len(kinds) - 1 - trailing] in _TRAILING:
@@ -250,7 +251,7 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
         header.append(text)
         j += 1
     kinds = [meaning(h) for h in header]
-    if len(header) >= 3 and NUMBER in kinds and any(k in (LEAD, LISTED, CO) for k in kinds):
+    if len(header) >= 3 and NUMBER in kinds and any(k in UNIT_KINDS for k in kinds):
         return j, header
     persons = trailing_persons(kinds)
     if len(header) >= 4 and persons and any(k in (TITLE, CONTENT) for k in kinds[: len(kinds) - persons]):
@@ -294,7 +295,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
     body = align(
         rows,
         kinds,
-        (LEAD, LISTED, CO),
+        UNIT_KINDS,
         (TITLE, CONTENT, NOTE, DUE, AREA),
         LEADER,
         NUMBER,

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import re
 
-from .column_meanings import CO, DUE, LEAD, LEADER, LISTED, NOTE, NUMBER, TITLE, meaning
+from .column_meanings import CO, DUE, LEAD, LEADER, LISTED, NOTE, NUMBER, TITLE, UNIT_KINDS, meaning
 from .outline import line_marker
 from .sources import Table
 from .textutil import normalise
 from .unit_names import names_units
 
-_UNIT_KINDS = (LEAD, LISTED, CO)
 _TRAILING = (LEAD, LISTED, CO, DUE, LEADER)
 _ROW_RE = re.compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
 
@@ -39,7 +38,7 @@ def noted_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table
     header or no row follows."""
     header = lines[i][0].split()
     kinds = [meaning(w) for w in header]
-    if len(header) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in _UNIT_KINDS for k in kinds):
+    if len(header) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in UNIT_KINDS for k in kinds):
         return None
     notes = 0
     while notes < len(kinds) - 2 and kinds[len(kinds) - 1 - notes] == NOTE:
@@ -48,7 +47,7 @@ def noted_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table
     units = 0
     while units < len(body) - 1 and body[len(body) - 1 - units] in _TRAILING:
         units += 1
-    if notes == 0 or units == 0 or not all(k in _UNIT_KINDS for k in body[len(body) - units :]):
+    if notes == 0 or units == 0 or not all(k in UNIT_KINDS for k in body[len(body) - units :]):
         return None
     text_col = body.index(TITLE) if TITLE in body[: len(body) - units] else len(body) - units - 1
     if text_col < 1:

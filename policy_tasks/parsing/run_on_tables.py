@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import re
 
-from .column_meanings import CO, CONTENT, LEAD, LISTED, NUMBER, TITLE, meaning
+from .column_meanings import CONTENT, NUMBER, TITLE, UNIT_KINDS, meaning
 from .run_together import run_together_header
 from .run_together_units import unit_list_end
 from .sources import Table
 from .textutil import normalise
 
-_UNITS = (LEAD, LISTED, CO)
 _TITLE_END_RE = re.compile(r"(?:表|清单|台账)$")
 
 
@@ -63,7 +62,7 @@ def _shape(kinds: list[str | None]) -> tuple[int, int] | None:
     """How many text columns stand between the 序号 and the unit column, and how many after it."""
     if not kinds or kinds[0] != NUMBER:
         return None
-    units = [k in _UNITS for k in kinds[1:]]
+    units = [k in UNIT_KINDS for k in kinds[1:]]
     if True not in units or units.count(True) != 1:
         return None
     texts = units.index(True)

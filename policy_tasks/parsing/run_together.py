@@ -21,12 +21,11 @@ from __future__ import annotations
 import functools
 import re
 
-from .column_meanings import AREA, CO, CONTENT, DUE, LEAD, LISTED, NOTE, NUMBER, TITLE, meaning
+from .column_meanings import AREA, CONTENT, DUE, NOTE, NUMBER, TITLE, UNIT_KINDS, meaning
 from .run_together_units import unit_list_end
 from .sources import Table
 from .textutil import normalise
 
-_UNITS = (LEAD, LISTED, CO)
 _HEAD_END_RE = re.compile(
     r"(?:号|类别|类|内容|单位|部门|科室|股室|处室|情况|时限|时间|期限|节点|领导|责任人|负责人|任务|事项|措施"
     r"|目标|要求|备注|名称|项目|指标|领域|标准|进度|计划|安排|举措|说明|成效|结果)$"
@@ -43,7 +42,7 @@ def run_together_header(text: str) -> list[str] | None:
     if names is None or len(names) < 4:
         return None
     kinds = [meaning(n) for n in names]
-    if NUMBER not in kinds or not any(k in _UNITS for k in kinds) or not any(k in (TITLE, CONTENT) for k in kinds):
+    if NUMBER not in kinds or not any(k in UNIT_KINDS for k in kinds) or not any(k in (TITLE, CONTENT) for k in kinds):
         return None
     return names
 
@@ -104,7 +103,7 @@ def _row(line: str, kinds: list[str | None], serial: int) -> list[str] | None:
         return None
     rest = line[pos + len(number) :]
     after = kinds[at + 1 :]
-    units = [k in _UNITS for k in after]
+    units = [k in UNIT_KINDS for k in after]
     if not after or units[0] or True not in units:
         return None
     text_cols = units.index(True)
