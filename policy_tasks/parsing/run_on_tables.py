@@ -10,8 +10,9 @@ writes in each place (`run_together` reads such a header, and rows a line each):
   `run_together_header` cuts them;
 - a row is its serial, its text up to the `。` after which a unit's name stands, the unit cell and
   the next serial. The unit cell lists names parted by `、` or `,` (a group after a comma,
-  `…等部门,各区(市)县政府(管委会)`); `等部门` closes a name's list and is no name. Where the header
-  has two text columns before the unit (`工作内容 | 目标任务`), the last sentence is the second
+  `…等部门,各区(市)县政府(管委会)`); `等部门` closes a name's list and is no name
+  (`run_together_units`). Where the header has two text columns before the unit
+  (`工作内容 | 目标任务`), the last sentence is the second
   (a target, `2021年2月底前,…达90%以上。`) and what comes before it the first. A last column after
   the units (`备注`) is empty where the next serial follows the units at once.
 """
