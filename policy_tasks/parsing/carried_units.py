@@ -8,7 +8,7 @@ import re
 
 from .textutil import normalise
 from .unit_labels import LISTED
-from .unit_lists import _names
+from .unit_lists import split_names
 from .unit_names import PLACE_FIRST_RE, looks_like_units
 from .units import Responsibility
 
@@ -24,7 +24,7 @@ def carried_units(text: str) -> Responsibility | None:
     if m is None:
         return _unit_heading(text, norm)
     found = Responsibility(origin="上级标题")
-    found.roles[LISTED] = _names(text, norm, m.start("names"), m.end("names"))
+    found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
     return found if found.found else None
 
 
@@ -49,5 +49,5 @@ def _unit_heading(text: str, norm: str) -> Responsibility | None:
     if not looks_like_units(m["names"]):
         return None
     found = Responsibility(origin="上级标题", whole_section=True)
-    found.roles[LISTED] = _names(text, norm, m.start("names"), m.end("names"))
+    found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
     return found if found.found else None

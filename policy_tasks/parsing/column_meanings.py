@@ -27,6 +27,8 @@ NUMBER, AREA, TITLE, CONTENT, LEADER, LEAD, LISTED, CO, DUE, NOTE = (
     "due",
     "note",
 )
+# The kinds of column that name units (a 责任领导 column names persons: LEADER).
+UNIT_KINDS = (LEAD, LISTED, CO)
 # First match wins: a 牵头领导 column holds persons even though it says 牵头.
 _MEANINGS = [
     (LEADER, r"领导|责任人|负责人|包保"),

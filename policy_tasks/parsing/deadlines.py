@@ -52,9 +52,8 @@ from datetime import date
 from typing import TypedDict
 
 from .textutil import cn_to_int, normalise
-from .time_patterns import _PATTERNS, _TRIGGERS, _Handler
+from .time_patterns import PATTERNS, TRIGGERS, Handler
 from .time_phrase import (
-    _Y,
     DATED,
     ONGOING,
     PAST,
@@ -64,9 +63,10 @@ from .time_phrase import (
     UNREADABLE,
     WEAK_YEAR,
     YEAR,
+    Read,
     TimePhrase,
-    _Read,
-    _stated_year,
+    Y,
+    stated_year,
 )
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
@@ -77,7 +77,7 @@ _RANGE_JOIN = re.compile(r"\s*[-—~至到]\s*")
 class _Found:
     phrase: TimePhrase
     match: re.Match[str]
-    handler: _Handler
+    handler: Handler
 
     def reread(self, year: int) -> TimePhrase | None:
         """The phrase read in another year (a range's or a sentence's stated year)."""
@@ -95,7 +95,7 @@ class _Extras(TypedDict, total=False):
     occurrences: tuple[date, ...]
 
 
-def _extras(read: _Read) -> _Extras:
+def _extras(read: Read) -> _Extras:
     return {"recurrence": read[2], "occurrences": read[3]} if len(read) > 2 else {}
 
 
@@ -108,7 +108,7 @@ def find_time_phrases(text: str, year: int, *, written: str | None = None) -> li
     norm = normalise(text)
     written = text if written is None else written
     found: list[_Found] = []
-    for (pattern, handler), triggers in zip(_PATTERNS, _TRIGGERS, strict=True):
+    for (pattern, handler), triggers in zip(PATTERNS, TRIGGERS, strict=True):
         if not any(c in norm for c in triggers):
             continue
         for m in pattern.finditer(norm):
@@ -121,7 +121,7 @@ def find_time_phrases(text: str, year: int, *, written: str | None = None) -> li
             if read is None:
                 continue
             level, due = read[0], read[1]
-            stated = _stated_year(m, year) if level not in (UNREADABLE, PLAN) else None
+            stated = stated_year(m, year) if level not in (UNREADABLE, PLAN) else None
             if stated is not None and stated < year and level in DATED:
                 level = PAST  # `比2022年增长`, `2022年6月底`: a reference, not a deadline
             phrase = TimePhrase(m.start(), m.end(), written[m.start() : m.end()], level, due, stated, **_extras(read))
@@ -233,24 +233,24 @@ def read_time_phrase(text: str, year: int) -> TimePhrase | None:
 
 # `2023年工作要点`, `2024年度重点任务清单`, `2023—2025年行动计划`: the plan names its year.
 _PLAN_YEAR_RE = re.compile(
-    rf"(?P<y>{_Y})年?(?:\s*[-—~至到]\s*{_Y})?年度?[^\n,。;:()<>]{{0,24}}?"
+    rf"(?P<y>{Y})年?(?:\s*[-—~至到]\s*{Y})?年度?[^\n,。;:()<>]{{0,24}}?"
     r"(?:工作要点|工作计划|工作方案|实施方案|行动方案|行动计划|推进方案|重点任务|任务清单|责任清单|任务分解"
     r"|责任分工|分工方案|民生实事|目标任务|工作任务|攻坚行动|专项行动)"
 )
 
 
-_WRITTEN_YEAR = re.compile(rf"{_Y}年?")
+_WRITTEN_YEAR = re.compile(rf"{Y}年?")
 
 
 # `…实施方案(2019-2020年)`: the span in brackets after the kind of plan; its first year. So
 # too a span in brackets inside the title, before the kind (`…工作三年(2019—2021年)行动方案`).
 _PLAN_YEAR_AFTER_RE = re.compile(
-    rf"(?:方案|计划|要点|清单|措施)\((?P<y>{_Y})年?(?:\s*[-—~至到]\s*{_Y})?年\)"
+    rf"(?:方案|计划|要点|清单|措施)\((?P<y>{Y})年?(?:\s*[-—~至到]\s*{Y})?年\)"
     # The kind after the span is this title's, not one after a cited title's closing 》.
-    rf"|\((?P<span>{_Y})年?\s*[-—~至到]\s*{_Y}年\)[^\n,。;:()<>]{{0,6}}?(?:方案|计划|规划|要点|清单|措施)"
+    rf"|\((?P<span>{Y})年?\s*[-—~至到]\s*{Y}年\)[^\n,。;:()<>]{{0,6}}?(?:方案|计划|规划|要点|清单|措施)"
 )
 # Two years joined as a period (`2012—2020年`, `2023-2025`).
-SPAN_RE = re.compile(rf"{_Y}\s*年?\s*[-—~至到]\s*{_Y}\s*年?")
+SPAN_RE = re.compile(rf"{Y}\s*年?\s*[-—~至到]\s*{Y}\s*年?")
 
 
 def plan_year(text: str) -> tuple[int, bool] | None:

@@ -103,7 +103,7 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
 
 
 @dataclass
-class _Clause:
+class Clause:
     node: Node
     text: str
     offsets: list[tuple[int, int]]  # (offset in text, source line)
@@ -135,7 +135,7 @@ def _clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, in
     return "\n".join(text), offsets
 
 
-def _split_by_brackets(clause: _Clause) -> list[_Clause]:
+def _split_by_brackets(clause: Clause) -> list[Clause]:
     """`…县域经济(省经委、发改委、财政厅)。加大对老区…(省民宗委)。`: a paragraph that assigns
     each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
     norm = normalise(clause.text)
@@ -154,7 +154,7 @@ def _split_by_brackets(clause: _Clause) -> list[_Clause]:
     body_after = [len(norm[e:].strip(" \n。")) for e in ends]
     if len(ends) < 2 or all(n == 0 for n in body_after[:-1]):
         return [clause]
-    parts: list[_Clause] = []
+    parts: list[Clause] = []
     start = 0
     # `(一)约束性指标` over lines that each carry their bracket: the heading line is no clause's text.
     first, _, rest = clause.text.partition("\n")
@@ -169,7 +169,7 @@ def _split_by_brackets(clause: _Clause) -> list[_Clause]:
             continue
         offsets = [(max(0, o - start), line) for o, line in clause.offsets if o >= start or o == 0]
         parts.append(
-            _Clause(
+            Clause(
                 clause.node, piece, offsets or [(0, clause.node.line)], f"{clause.label}-{len(parts) + 1}", clause.area
             )
         )
@@ -188,7 +188,7 @@ class _Assembler:
             text, offsets = _clause_text(node, chosen)
             ancestors = node.ancestors()
             area = ancestors[0] if ancestors else None
-            self.clauses.extend(_split_by_brackets(_Clause(node, text, offsets, label, area)))
+            self.clauses.extend(_split_by_brackets(Clause(node, text, offsets, label, area)))
         self.split = len(self.clauses) > len(clauses)
         self.numbers = self._numbers()
 
@@ -308,7 +308,7 @@ class _Assembler:
         return ParsedArea(area.value, title, book.names(resp.lead_and_co()[0]), intro, milestones, area.line)
 
     def _task(
-        self, clause: _Clause, number: int, resp: Responsibility, origin: str, book: UnitBook, due: date
+        self, clause: Clause, number: int, resp: Responsibility, origin: str, book: UnitBook, due: date
     ) -> ParsedTask:
         text = clause.text
 
@@ -342,7 +342,7 @@ class _Assembler:
 
     def _check_numbers(self) -> None:
         """Numbers run on under one heading: a gap or a repeat there is worth a look."""
-        groups: dict[tuple[int, str, str], list[tuple[_Clause, int]]] = {}
+        groups: dict[tuple[int, str, str], list[tuple[Clause, int]]] = {}
         for clause, number in zip(self.clauses, self.numbers, strict=True):
             # A decimal outline's items run on under their major number (`1.1`, `1.2`, then `2.1`).
             major = clause.node.written.rsplit(".", 1)[0] if clause.node.style.startswith("decimal") else ""

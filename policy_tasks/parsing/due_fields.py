@@ -17,7 +17,7 @@ from .time_phrase import DATED, ONGOING, RELATIVE, UNREADABLE
 Warn = Callable[[int, str], None]
 
 _BARE_YEARS = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*[-—~至到]\s*)?(?P<last>(?:19|20)\d{2})\s*年?\s*$")
-_PART_TRIM = " \n、,:"
+PART_TRIM = " \n、,:"
 
 
 def unreadable_message(phrase: str) -> str:
@@ -86,7 +86,7 @@ def due_field_milestones(
     norm = normalise(text)
     steps = []
     for s, e in split_top(norm, "、,;。", value_start, value_end):
-        s, e = strip_span(norm, s, e, _PART_TRIM + "。;")
+        s, e = strip_span(norm, s, e, PART_TRIM + "。;")
         phrases = [p for p in find_time_phrases(norm[s:e], year) if p.level in DATED and p.due is not None]
         if s < e and (phrases or _BARE_YEARS.match(norm[s:e])):
             steps.append((s, e))
@@ -132,7 +132,7 @@ def _opened_steps(
             and re.search(r"[底末]|前$", opening["t"])
             and norm[e : e + 1] == ","
         ):
-            end_ = strip_span(norm, s, sentence_end, _PART_TRIM + "。;")[1]
+            end_ = strip_span(norm, s, sentence_end, PART_TRIM + "。;")[1]
             out.append((s, end_, s, e))
             covered = end_
         else:

@@ -12,16 +12,14 @@ import re
 
 from .column_meanings import (
     AREA,
-    CO,
     CONTENT,
     DUE,
-    LEAD,
     LEADER,
-    LISTED,
     NOTE,
     NUMBER,
     OTHER,
     TITLE,
+    UNIT_KINDS,
     header_row,
     meaning,
 )
@@ -33,7 +31,7 @@ from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
-from .space_rows import row_words
+from .space_rows import SPACED_ROW_RE, row_words, short_columns, space_header
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
 
@@ -129,9 +127,9 @@ def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
         return None
     kinds = [meaning(h) for h in rows[0]]
     known = [k for k in kinds if k]
-    if len(set(known)) < 2 or not any(k in (LEAD, LISTED, CO) for k in known):
+    if len(set(known)) < 2 or not any(k in UNIT_KINDS for k in known):
         return None
-    units, texts = (LEAD, LISTED, CO), (TITLE, CONTENT, NOTE, DUE, AREA)
+    units, texts = UNIT_KINDS, (TITLE, CONTENT, NOTE, DUE, AREA)
     body = align(rows[1:], kinds, units, texts, LEADER, NUMBER)
     return j, Table((tuple(rows[0]), *(tuple(r) for r in body)))
 
@@ -189,29 +187,20 @@ def _label_cell(text: str, sep: str) -> bool:
     return meaning(first) is not None and len(first) <= 10
 
 
-_TRAILING = (LEAD, LISTED, CO, DUE, LEADER)
-_SPACED_ROW = re.compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
-
-
 def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
     """A table a web page flattened a row a line with single spaces between cells, under a header
     written the same way (`序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位`). A text cell may hold
     spaces of its own, a unit or date cell rarely does: the row's last words fill the header's
     trailing unit and date columns, and the words before them are the task's text."""
-    words = lines[i][0].split()
-    kinds = [meaning(w) for w in words]
-    if len(words) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in (LEAD, LISTED, CO) for k in kinds):
+    header = space_header(lines[i][0])
+    shape = short_columns(header[1]) if header else None
+    if header is None or shape is None:
         return None
-    trailing = 0
-    while trailing < len(kinds) - 1 and kinds[len(kinds) - 1 - trailing] in _TRAILING:
-        trailing += 1
-    text_col = kinds.index(TITLE) if TITLE in kinds[: len(kinds) - trailing] else len(kinds) - trailing - 1
-    if trailing == 0 or text_col < 1:
-        return None
+    words, (trailing, text_col) = header[0], shape
     rows, j, expected = [], i + 1, None
     while j < len(lines):
         text = lines[j][0]
-        m = _SPACED_ROW.fullmatch(normalise(text).rstrip())
+        m = SPACED_ROW_RE.fullmatch(normalise(text).rstrip())
         if not text.strip():
             j += 1
             continue
@@ -250,7 +239,7 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
         header.append(text)
         j += 1
     kinds = [meaning(h) for h in header]
-    if len(header) >= 3 and NUMBER in kinds and any(k in (LEAD, LISTED, CO) for k in kinds):
+    if len(header) >= 3 and NUMBER in kinds and any(k in UNIT_KINDS for k in kinds):
         return j, header
     persons = trailing_persons(kinds)
     if len(header) >= 4 and persons and any(k in (TITLE, CONTENT) for k in kinds[: len(kinds) - persons]):
@@ -294,7 +283,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
     body = align(
         rows,
         kinds,
-        (LEAD, LISTED, CO),
+        UNIT_KINDS,
         (TITLE, CONTENT, NOTE, DUE, AREA),
         LEADER,
         NUMBER,

@@ -16,7 +16,7 @@ import re
 
 from .textutil import normalise
 from .unit_labels import LISTED
-from .unit_lists import _names
+from .unit_lists import split_names
 from .units import Responsibility
 
 # The subject, after a year or a time it is written for (`2022年,`), then anything up to the
@@ -44,6 +44,6 @@ def list_owner(lines: list[tuple[int, str]]) -> tuple[Responsibility, str] | Non
         if m is None or m.end() != end or not reads_as_units(m["names"]):
             return None
         found = Responsibility(origin="清单开头")
-        found.roles[LISTED] = _names(text, norm, m.start("names"), m.end("names"))
+        found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
         return (found, "清单开头") if found.found else None
     return None

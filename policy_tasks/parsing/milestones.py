@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from .deadlines import find_time_phrases
-from .due_fields import _PART_TRIM, Warn, unreadable_message, year_message
+from .due_fields import PART_TRIM, Warn, unreadable_message, year_message
 from .result import ParsedMilestone
 from .textutil import normalise, split_top, strip_span
 from .time_phrase import (
@@ -223,7 +223,7 @@ def _schedule_entries(norm: str, marks: _Marks) -> list[tuple[TimePhrase, int, i
             # often another column's text (进展情况 …).
             stop = re.compile(r"[。;!?]").search(norm, content, line_end)
             end = stop.start() if stop else line_end
-        start, end = strip_span(norm, label.start, end, _PART_TRIM + "。;")
+        start, end = strip_span(norm, label.start, end, PART_TRIM + "。;")
         if end > content:
             entries.append((label, start, end))
     return entries
@@ -298,10 +298,10 @@ def _parts(norm: str, start: int, end: int, marks: _Marks) -> Iterator[tuple[int
             # `年内完成A、B、C等3个项目` stays whole.
             new_commitment = time or (qty and _CUE.search(norm, s, e))
             if s > group_start and (group_qty or (group_time and new_commitment)):
-                yield strip_span(norm, group_start, s - 1, _PART_TRIM)
+                yield strip_span(norm, group_start, s - 1, PART_TRIM)
                 group_start, group_time, group_qty = s, False, False
             group_time, group_qty = group_time or time, group_qty or qty
-        span = strip_span(norm, group_start, comma_end, _PART_TRIM)
+        span = strip_span(norm, group_start, comma_end, PART_TRIM)
         if span[0] < span[1]:
             yield span
 

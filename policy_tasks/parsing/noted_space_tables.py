@@ -21,37 +21,30 @@ fills, as the table readers give such a row.
 
 from __future__ import annotations
 
-import re
-
-from .column_meanings import CO, DUE, LEAD, LEADER, LISTED, NOTE, NUMBER, TITLE, meaning
+from .column_meanings import NOTE, UNIT_KINDS
 from .outline import line_marker
 from .sources import Table
+from .space_rows import SPACED_ROW_RE, short_columns, space_header
 from .textutil import normalise
 from .unit_names import names_units
-
-_UNIT_KINDS = (LEAD, LISTED, CO)
-_TRAILING = (LEAD, LISTED, CO, DUE, LEADER)
-_ROW_RE = re.compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
 
 
 def noted_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
     """The table whose header is line i, and the line after it; None where line i is no such
     header or no row follows."""
-    header = lines[i][0].split()
-    kinds = [meaning(w) for w in header]
-    if len(header) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in _UNIT_KINDS for k in kinds):
+    head = space_header(lines[i][0])
+    if head is None:
         return None
+    header, kinds = head
     notes = 0
     while notes < len(kinds) - 2 and kinds[len(kinds) - 1 - notes] == NOTE:
         notes += 1
     body = kinds[: len(kinds) - notes]
-    units = 0
-    while units < len(body) - 1 and body[len(body) - 1 - units] in _TRAILING:
-        units += 1
-    if notes == 0 or units == 0 or not all(k in _UNIT_KINDS for k in body[len(body) - units :]):
+    shape = short_columns(body)
+    if notes == 0 or shape is None:
         return None
-    text_col = body.index(TITLE) if TITLE in body[: len(body) - units] else len(body) - units - 1
-    if text_col < 1:
+    units, text_col = shape
+    if not all(k in UNIT_KINDS for k in body[len(body) - units :]):
         return None
     note_col = len(body)
     rows: list[list[str]] = []
@@ -63,7 +56,7 @@ def noted_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table
         if not text:
             j += 1
             continue
-        m = _ROW_RE.fullmatch(text)
+        m = SPACED_ROW_RE.fullmatch(text)
         if m and int(m["n"]) == expected:
             cells = _row_cells(m["rest"].split(), units)
             if cells is None:

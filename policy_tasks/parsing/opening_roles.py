@@ -28,7 +28,7 @@ from .textutil import split_top, strip_span
 from .unit_names import TRIM, looks_like_units
 
 if TYPE_CHECKING:
-    from .document import _Clause
+    from .document import Clause
 
 _AFTER_LEAD_RE = re.compile(r"负责\s*,")
 _HELP_PART_RE = re.compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
@@ -59,8 +59,8 @@ def named_by_city(names: str) -> bool:
     return any(first.startswith(place) and len(first) >= len(place) + 2 for place in PLACE_NAMES)
 
 
-def split_at_charging_sentences(clause: _Clause) -> list[_Clause]:
-    """The clause (document.py's `_Clause`) as one clause per sentence that opens with a unit and
+def split_at_charging_sentences(clause: Clause) -> list[Clause]:
+    """The clause (document.py's `Clause`) as one clause per sentence that opens with a unit and
     `负责`, when its text opens so and names no responsibility otherwise; else as it is."""
     from .role_sentences import charging_sentence_starts  # role_sentences imports this module
 

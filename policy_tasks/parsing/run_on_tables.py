@@ -10,8 +10,9 @@ writes in each place (`run_together` reads such a header, and rows a line each):
   `run_together_header` cuts them;
 - a row is its serial, its text up to the `。` after which a unit's name stands, the unit cell and
   the next serial. The unit cell lists names parted by `、` or `,` (a group after a comma,
-  `…等部门,各区(市)县政府(管委会)`); `等部门` closes a name's list and is no name. Where the header
-  has two text columns before the unit (`工作内容 | 目标任务`), the last sentence is the second
+  `…等部门,各区(市)县政府(管委会)`); `等部门` closes a name's list and is no name
+  (`run_together_units`). Where the header has two text columns before the unit
+  (`工作内容 | 目标任务`), the last sentence is the second
   (a target, `2021年2月底前,…达90%以上。`) and what comes before it the first. A last column after
   the units (`备注`) is empty where the next serial follows the units at once.
 """
@@ -20,16 +21,13 @@ from __future__ import annotations
 
 import re
 
-from .column_meanings import CO, CONTENT, LEAD, LISTED, NUMBER, TITLE, meaning
+from .column_meanings import CONTENT, NUMBER, TITLE, UNIT_KINDS, meaning
 from .run_together import run_together_header
+from .run_together_units import unit_list_end
 from .sources import Table
 from .textutil import normalise
-from .unit_names import looks_like_units, organisation
 
-_UNITS = (LEAD, LISTED, CO)
 _TITLE_END_RE = re.compile(r"(?:表|清单|台账)$")
-_SEPARATORS = "、,,"
-_ETC_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
 
 
 def run_on_table(text: str) -> tuple[list[str], Table] | None:
@@ -65,7 +63,7 @@ def _shape(kinds: list[str | None]) -> tuple[int, int] | None:
     """How many text columns stand between the 序号 and the unit column, and how many after it."""
     if not kinds or kinds[0] != NUMBER:
         return None
-    units = [k in _UNITS for k in kinds[1:]]
+    units = [k in UNIT_KINDS for k in kinds[1:]]
     if True not in units or units.count(True) != 1:
         return None
     texts = units.index(True)
@@ -82,7 +80,7 @@ def _row(rest: str, serial: int, texts: int, tail: int) -> tuple[list[str], str]
         return None
     body = rest[len(number) :]
     for m in re.finditer("。", body):
-        end = _units_end(body, m.end())
+        end = unit_list_end(body, m.end(), bare_groups=True)
         if end is None:
             continue
         after = body[end:]
@@ -97,39 +95,3 @@ def _row(rest: str, serial: int, texts: int, tail: int) -> tuple[list[str], str]
             words_cells = [words]
         return [number, *words_cells, body[m.end() : end], *([""] * tail)], after
     return None
-
-
-def _units_end(text: str, start: int) -> int | None:
-    """Where a list of unit names that starts at `start` ends, or None."""
-    end = _name_end(text, start)
-    if end is None:
-        return None
-    while True:
-        if m := _ETC_RE.match(text, end):
-            end = m.end()
-        if text[end : end + 1] and text[end] in _SEPARATORS and (more := _name_end(text, end + 1)) is not None:
-            end = more
-            continue
-        return end
-
-
-def _name_end(text: str, start: int) -> int | None:
-    """The end of the unit's name at `start` (no separator inside), its brackets kept: the shortest
-    that ends as a body's name does, lengthened while a longer one still does (`市委` → `市委宣传部`)."""
-    best = None
-    for e in range(start + 2, min(len(text), start + 20) + 1):
-        name = text[start:e]
-        if any(s in name for s in _SEPARATORS) or re.search(r"[。等\d]", name):
-            break  # a name holds no separator, no digit (the next serial) and no `等部门`
-        if _unit(name):
-            best = e
-        elif best is not None and e - best > 4 and not re.search(r"[(]", text[best:e]):
-            break
-    return best
-
-
-def _unit(name: str) -> bool:
-    if name.count("(") != name.count(")"):
-        return False
-    # A second name in brackets (`市委宣传部(市文明办)`) or a place's own (`各区(市)县政府`) aside.
-    return organisation(re.sub(r"\([^()]*\)", "", name)) and looks_like_units(name)

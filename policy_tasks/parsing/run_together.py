@@ -11,7 +11,7 @@ back here by what the genre's columns hold:
 - a row is its first text cell (a group cell such as 类别, written on a group's first row only),
   its serial (the next number), the task (a sentence, up to a `。` after which a unit's name
   stands), the unit cell (names that end as a body's name ends, `、` between them, a second name
-  in brackets kept), and the last column's text after it.
+  in brackets kept, as `run_together_units` reads them), and the last column's text after it.
 
 The rows are handed on as a table (`tables.table_lines`), read as any other.
 """
@@ -21,12 +21,11 @@ from __future__ import annotations
 import functools
 import re
 
-from .column_meanings import AREA, CO, CONTENT, DUE, LEAD, LISTED, NOTE, NUMBER, TITLE, meaning
+from .column_meanings import AREA, CONTENT, DUE, NOTE, NUMBER, TITLE, UNIT_KINDS, meaning
+from .run_together_units import unit_list_end
 from .sources import Table
 from .textutil import normalise
-from .unit_names import _ORG_END_RE, looks_like_units, organisation
 
-_UNITS = (LEAD, LISTED, CO)
 _HEAD_END_RE = re.compile(
     r"(?:号|类别|类|内容|单位|部门|科室|股室|处室|情况|时限|时间|期限|节点|领导|责任人|负责人|任务|事项|措施"
     r"|目标|要求|备注|名称|项目|指标|领域|标准|进度|计划|安排|举措|说明|成效|结果)$"
@@ -43,7 +42,7 @@ def run_together_header(text: str) -> list[str] | None:
     if names is None or len(names) < 4:
         return None
     kinds = [meaning(n) for n in names]
-    if NUMBER not in kinds or not any(k in _UNITS for k in kinds) or not any(k in (TITLE, CONTENT) for k in kinds):
+    if NUMBER not in kinds or not any(k in UNIT_KINDS for k in kinds) or not any(k in (TITLE, CONTENT) for k in kinds):
         return None
     return names
 
@@ -104,7 +103,7 @@ def _row(line: str, kinds: list[str | None], serial: int) -> list[str] | None:
         return None
     rest = line[pos + len(number) :]
     after = kinds[at + 1 :]
-    units = [k in _UNITS for k in after]
+    units = [k in UNIT_KINDS for k in after]
     if not after or units[0] or True not in units:
         return None
     text_cols = units.index(True)
@@ -113,37 +112,9 @@ def _row(line: str, kinds: list[str | None], serial: int) -> list[str] | None:
     if text_cols != 1 or unit_cols != 1 or tail > 1:
         return None
     for m in re.finditer("。", rest):
-        end = _unit_list_end(rest, m.end())
+        end = unit_list_end(rest, m.end())
         if end is None or (tail == 0 and end != len(rest)):
             continue
         cells = [rest[: m.end()], rest[m.end() : end]] + ([rest[end:]] if tail else [])
         return [line[:pos], number, *cells] if at else [number, *cells]
     return None
-
-
-def _unit_list_end(text: str, start: int) -> int | None:
-    """Where the unit names that `text` holds from `start` end (`A、B(B′)`), or None."""
-    end = _unit_end(text, start)
-    while end is not None and text[end : end + 1] == "、" and (more := _unit_end(text, end + 1)) is not None:
-        end = more
-    return end
-
-
-def _unit_end(text: str, start: int) -> int | None:
-    """The end of the unit's name at `start`: the shortest that ends as a body's name does,
-    lengthened while a few more characters still end one (`区委` → `区委办公室`), with its second
-    name in brackets."""
-    end = next((e for e in range(start + 2, min(len(text), start + 20) + 1) if _unit(text[start:e])), None)
-    if end is None:
-        return None
-    while longer := next((e for e in range(end + 1, min(len(text), end + 4) + 1) if _unit(text[start:e])), None):
-        end = longer
-    if m := re.match(r"[(<][^()<>。]{1,12}[)>]", text[end:]):
-        end += m.end()
-    return end
-
-
-def _unit(name: str) -> bool:
-    # `各街道` is a group by its name's end; `各街` is a group's opening only.
-    grouped = name.startswith(("各", "相关")) and not _ORG_END_RE.search(name)
-    return organisation(name) and not grouped and looks_like_units(name)

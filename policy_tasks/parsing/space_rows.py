@@ -1,8 +1,10 @@
 """Rows of a table flattened a row a line with single spaces between cells, beyond that model.
 
 Round 10 reads a web table a page wrote a row a line, with single spaces between cells, under a
-header written the same way (`flat_tables._space_table`): the row's last words fill the header's
-unit and date columns, the words before them are the task. Two things the genre does to it:
+header written the same way (`flat_tables._space_table`; with a column of notes last,
+`noted_space_tables`): the row's last words fill the header's unit, date and person columns, the
+words before them are the task. Both readers take that header's shape from here (`space_header`,
+`short_columns`) and a row's line by `SPACED_ROW_RE`. Two things the genre does to it:
 
 - A department's excerpt of a larger table keeps the larger table's serials (33, 34, 35): the
   first row may start at any number, the rows after it follow on from it.
@@ -22,8 +24,40 @@ unit and date columns, the words before them are the task. Two things the genre 
 
 from __future__ import annotations
 
+import re
+
+from .column_meanings import DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
 from .textutil import normalise
 from .unit_names import names_units
+
+# A row's line: its serial, then its cells after a space.
+SPACED_ROW_RE = re.compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
+# The columns a row's last words fill, a word each: units, dates, persons. A text cell may hold
+# spaces of its own; these rarely do.
+_SHORT_KINDS = (*UNIT_KINDS, DUE, LEADER)
+
+
+def space_header(line: str) -> tuple[list[str], list[str | None]] | None:
+    """The column names of a header written with single spaces between them, and what each
+    names; None unless there are four or more, all known, the first a 序号 and one naming units."""
+    words = line.split()
+    kinds = [meaning(w) for w in words]
+    if len(words) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in UNIT_KINDS for k in kinds):
+        return None
+    return words, kinds
+
+
+def short_columns(kinds: list[str | None]) -> tuple[int, int] | None:
+    """How many of the header's last columns a row fills a word each (units, dates, persons),
+    and the column the task's text fills: its 任务 column before them, else the one right before
+    them. None where there are no such columns, or no text column after the 序号."""
+    trailing = 0
+    while trailing < len(kinds) - 1 and kinds[len(kinds) - 1 - trailing] in _SHORT_KINDS:
+        trailing += 1
+    text_col = kinds.index(TITLE) if TITLE in kinds[: len(kinds) - trailing] else len(kinds) - trailing - 1
+    if trailing == 0 or text_col < 1:
+        return None
+    return trailing, text_col
 
 
 def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing: int) -> tuple[list[str], int]:

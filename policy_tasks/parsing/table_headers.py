@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .column_meanings import UNIT_KINDS
 from .textutil import normalise
 
-_UNIT_KINDS = ("lead", "listed", "co")
 _FIGURE_RE = re.compile(r"^[\d.,%万亿元\s-]+$")
 
 
@@ -31,7 +31,7 @@ def _trailing_empty(row: list[str]) -> int:
 
 
 def _family(kind: str | None) -> str | None:
-    return "units" if kind in _UNIT_KINDS else kind
+    return "units" if kind in UNIT_KINDS else kind
 
 
 def _shares_word(head: str, subs: list[str]) -> bool:

@@ -29,6 +29,7 @@ from .column_meanings import (
     OTHER,
     TIME_LABEL_RE,
     TITLE,
+    UNIT_KINDS,
     header_row,
     meaning,
 )
@@ -116,7 +117,7 @@ def table_lines(table: Table) -> list[str]:
             ):
                 # Under its column's name, so that a schedule's own `1.` never reads as a clause.
                 value = "".join(header[i].split()) + ":" + value
-            if kind in (LEAD, LISTED, CO) and re.search(r"\s", value):
+            if kind in UNIT_KINDS and re.search(r"\s", value):
                 value = _unit_cell(value)
             if kind and value and value not in cells[kind]:
                 cells[kind].append(value)
@@ -182,7 +183,7 @@ def _restore_merged(
     if previous is None or not last_used:
         return row
     for i, kind in enumerate(kinds):
-        if kind not in (LEAD, LISTED, CO) or i >= len(row) or i >= len(previous):
+        if kind not in UNIT_KINDS or i >= len(row) or i >= len(previous):
             continue
         value, above = row[i], previous[i]
         if (
@@ -234,11 +235,7 @@ def vertical_lines(rows: list[list[str]]) -> list[str] | None:
     """A one-task table written as `标签 | 值` rows (重点工作 / 牵头单位 / 年度目标 …)."""
     pairs = [(meaning(r[0]), [c for c in r[1:] if c]) for r in rows if r and r[0]]
     kinds = [k for k, _ in pairs if k]
-    if (
-        len(kinds) < 2
-        or not any(k in (LEAD, LISTED, CO) for k in kinds)
-        or not any(k in (TITLE, CONTENT) for k in kinds)
-    ):
+    if len(kinds) < 2 or not any(k in UNIT_KINDS for k in kinds) or not any(k in (TITLE, CONTENT) for k in kinds):
         return None
     cells: dict[str, list[str]] = {k: [] for k in KINDS}
     cells[GROUP], cells[OTHER] = [], []

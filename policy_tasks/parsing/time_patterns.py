@@ -12,15 +12,12 @@ from typing import TypeAlias
 
 from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
-    _BEFORE,
-    _MONTH_PART,
-    _N,
-    _NOT_AFTER_NUMBER,
-    _Y,
-    _YEAR_PREFIX,
+    BEFORE,
     DATED,
     HALF_YEARLY,
+    MONTH_PART,
     MONTHLY,
+    NOT_AFTER_NUMBER,
     ONGOING,
     PLAN,
     PRECISE,
@@ -33,22 +30,25 @@ from .time_phrase import (
     WEAK_YEAR,
     WEEKLY,
     YEAR,
+    YEAR_PREFIX,
     YEARLY,
-    _month_end,
-    _Read,
-    _year_of,
+    N,
+    Read,
+    Y,
+    month_end,
+    year_of,
 )
 
 # A pattern's reader: what its match says in the document's year; None when it is no time phrase.
-_Handler: TypeAlias = Callable[[re.Match[str], int], _Read | None]
+Handler: TypeAlias = Callable[[re.Match[str], int], Read | None]
 
 
-def _day(m: re.Match[str], year: int) -> _Read:
+def _day(m: re.Match[str], year: int) -> Read:
     # `10月15日前`, `2023年12月31日`, `2023-12-31`, `2023/12/31`: that day.
-    return PRECISE, date(_year_of(m, year), cn_number(m["m"]), cn_number(m["d"]))
+    return PRECISE, date(year_of(m, year), cn_number(m["m"]), cn_number(m["d"]))
 
 
-def _month(m: re.Match[str], year: int) -> _Read | None:
+def _month(m: re.Match[str], year: int) -> Read | None:
     # `5月底前`, `6月中旬`, `9月份`, `1-6月`, `9月投入使用` (a bare month: its end).
     if m["p"] is None and m["before"]:
         # "6月前" is read both as "by end of June" and "before June": never guess.
@@ -58,35 +58,35 @@ def _month(m: re.Match[str], year: int) -> _Read | None:
     month = cn_to_int(m["m"])
     if month is None or not 1 <= month <= 12:
         return (UNREADABLE, None) if m["p"] or m["y"] else None
-    return PRECISE, _month_end(_year_of(m, year), month, m["p"])
+    return PRECISE, month_end(year_of(m, year), month, m["p"])
 
 
-def _month_without_yue(m: re.Match[str], year: int) -> _Read | None:
+def _month_without_yue(m: re.Match[str], year: int) -> Read | None:
     # `2016年6底前`: a month after its year with its 月 dropped, as tables are typed in haste.
-    return PRECISE, _month_end(int(m["y"]), int(m["m"]), m["p"])
+    return PRECISE, month_end(int(m["y"]), int(m["m"]), m["p"])
 
 
-def _table_month(m: re.Match[str], year: int) -> _Read | None:
+def _table_month(m: re.Match[str], year: int) -> Read | None:
     # Tables write a month as `2023.12` or `2023-12`: its end.
     month = int(m["m"])
     if not 1 <= month <= 12 or not 1900 <= int(m["y"]) <= 2100:
         return None
-    return PRECISE, _month_end(int(m["y"]), month)
+    return PRECISE, month_end(int(m["y"]), month)
 
 
-def _quarter(m: re.Match[str], year: int) -> _Read:
+def _quarter(m: re.Match[str], year: int) -> Read:
     # `一季度`, `第一季度`, `三季度末`, `前三季度`: the quarter's last day.
     quarter = cn_number(m["q"])
-    return PRECISE, _month_end(_year_of(m, year), quarter * 3)
+    return PRECISE, month_end(year_of(m, year), quarter * 3)
 
 
-def _half(m: re.Match[str], year: int) -> _Read:
+def _half(m: re.Match[str], year: int) -> Read:
     # `上半年` / `年中` → 30 June, `下半年` → 31 December.
     month = 12 if m["h"] == "下半年" else 6
-    return PRECISE, _month_end(_year_of(m, year), month)
+    return PRECISE, month_end(year_of(m, year), month)
 
 
-def _numbered_year(m: re.Match[str], year: int) -> _Read | None:
+def _numbered_year(m: re.Match[str], year: int) -> Read | None:
     # `2023年`, `2023年底前`, `2024年度`, `2023—2025年` (a range: its last year).
     written = cn_to_int(m["y"])
     if written is None or not 1900 <= written <= 2100:
@@ -102,7 +102,7 @@ def _numbered_year(m: re.Match[str], year: int) -> _Read | None:
 _PERIOD_START_RE = re.compile(r"[^,;。!?:\n]{0,12}?(?:开好?局|起好?步(?!区)|首年)")
 
 
-def _plan(m: re.Match[str], year: int) -> _Read | None:
+def _plan(m: re.Match[str], year: int) -> Read | None:
     """The Nth five-year plan ends in 1955 + 5N: 十一五 in 2010, 十四五 in 2025.
 
     A period named for its start (`确保“十四五”开好局起好步`, `实现“十五五”良好开局`, `“十四五”开局之年`)
@@ -113,29 +113,29 @@ def _plan(m: re.Match[str], year: int) -> _Read | None:
     return PLAN, date(1955 + 5 * (10 + cn_number(m["n"])), 12, 31)
 
 
-def _fixed(level: str) -> Callable[[re.Match[str], int], _Read]:
-    def handler(m: re.Match[str], year: int) -> _Read:
-        return level, (date(_year_of(m, year), 12, 31) if level in DATED else None)
+def _fixed(level: str) -> Callable[[re.Match[str], int], Read]:
+    def handler(m: re.Match[str], year: int) -> Read:
+        return level, (date(year_of(m, year), 12, 31) if level in DATED else None)
 
     return handler
 
 
-def _recurring(recurrence: str, dates: list[date], level: str = RECURRING) -> _Read:
+def _recurring(recurrence: str, dates: list[date], level: str = RECURRING) -> Read:
     if not dates:
         raise ValueError(recurrence)  # no occurrence in the year: unreadable
     return level, dates[0], recurrence, tuple(dates)
 
 
-def _monthly(m: re.Match[str], year: int) -> _Read:
+def _monthly(m: re.Match[str], year: int) -> Read:
     # `每月10日前` (`每月在10日前`, `每月于10日前`) → the 10th of every month; `每月底` / `每月` /
     # `按月` → every month end;
     # `每月上旬` → every 10th. A day past a short month's end falls on its last day. Two report
     # days (`每月在10日、25日前`, `每月5日和20日前`) are both kept, each month.
-    days = [cn_to_int(d) for d in (m["d"], m["d2"]) if d]
+    days = [day for day in (cn_to_int(d) for d in (m["d"], m["d2"]) if d) if day is not None]
     if any(not 1 <= day <= 31 for day in days):
         raise ValueError(days)
     if not days:
-        return _recurring(MONTHLY, [_month_end(year, month, m["p"]) for month in range(1, 13)])
+        return _recurring(MONTHLY, [month_end(year, month, m["p"]) for month in range(1, 13)])
     dates = sorted({_clipped(year, month, day) for month in range(1, 13) for day in days})
     return _recurring(MONTHLY, dates)
 
@@ -145,7 +145,7 @@ def _clipped(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-def _quarterly(m: re.Match[str], year: int) -> _Read:
+def _quarterly(m: re.Match[str], year: int) -> Read:
     # `每季度` / `每季度末` → quarter ends; `每季度第一个月10日前` / `每季度首月10日前` →
     # the 10th of its first month; `每季度末月25日前` → the 25th of its last month;
     # `每季度次月10日前` → the 10th of the month after it;
@@ -157,7 +157,7 @@ def _quarterly(m: re.Match[str], year: int) -> _Read:
         raise ValueError(day or after)
     dates = []
     for quarter in range(1, 5):
-        end = _month_end(year, quarter * 3)
+        end = month_end(year, quarter * 3)
         if day and m["first"]:
             dates.append(_clipped(year, quarter * 3 - 2, day))
         elif day and m["next"]:
@@ -174,18 +174,18 @@ def _quarterly(m: re.Match[str], year: int) -> _Read:
     return _recurring(QUARTERLY, dates)
 
 
-def _half_yearly(m: re.Match[str], year: int) -> _Read:
+def _half_yearly(m: re.Match[str], year: int) -> Read:
     # `每半年`: 30 June and 31 December.
     return _recurring(HALF_YEARLY, [date(year, 6, 30), date(year, 12, 31)])
 
 
-def _yearly(m: re.Match[str], year: int) -> _Read:
+def _yearly(m: re.Match[str], year: int) -> Read:
     # `每年3月底前` → that day each year; a bare `每年` / `每年度` → 31 December, and like
     # 年度 it only dates a quantity (`每年新增100亩`), never a task alone.
     if not m["m"]:
         return _recurring(YEARLY, [date(year, 12, 31)], WEAK_YEAR)
     month = cn_number(m["m"])
-    due = date(year, month, cn_number(m["d"])) if m["d"] else _month_end(year, month, m["p"])
+    due = date(year, month, cn_number(m["d"])) if m["d"] else month_end(year, month, m["p"])
     return _recurring(YEARLY, [due])
 
 
@@ -195,7 +195,7 @@ _WEEKDAYS = {
 }
 
 
-def _weekly(m: re.Match[str], year: int) -> _Read:
+def _weekly(m: re.Match[str], year: int) -> Read:
     # `每周` → every Friday (the working week's last day); `每周一` → every Monday.
     weekday = _WEEKDAYS[m["wd"]] if m["wd"] else 4
     first = date(year, 1, 1)
@@ -205,9 +205,9 @@ def _weekly(m: re.Match[str], year: int) -> _Read:
     )
 
 
-def _ten_daily(m: re.Match[str], year: int) -> _Read:
+def _ten_daily(m: re.Match[str], year: int) -> Read:
     # `每旬` (旬报): the 10th, the 20th and the last day of every month.
-    dates = [_month_end(year, month, part) for month in range(1, 13) for part in ("上旬", "中旬", "下旬")]
+    dates = [month_end(year, month, part) for month in range(1, 13) for part in ("上旬", "中旬", "下旬")]
     return _recurring(TEN_DAILY, dates)
 
 
@@ -215,48 +215,48 @@ def _ten_daily(m: re.Match[str], year: int) -> _Read:
 _NOT_A_RATE_BEFORE = r"(?<![人户亩吨家元个台辆床所座只头])"
 _NOT_A_RATE_AFTER = r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|均|发放|支付|缴|结算|领取)"
 
-_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
+PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
-        re.compile(rf"{_NOT_AFTER_NUMBER}{_YEAR_PREFIX}(?P<m>{_N})月(?P<d>{_N})[日号]{_BEFORE}"),
+        re.compile(rf"{NOT_AFTER_NUMBER}{YEAR_PREFIX}(?P<m>{N})月(?P<d>{N})[日号]{BEFORE}"),
         _day,
     ),
     (
-        re.compile(rf"(?<![\d.])(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d.]){_BEFORE}"),
+        re.compile(rf"(?<![\d.])(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d.]){BEFORE}"),
         _day,
     ),
     (
         re.compile(
             rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})[-/.](?P<m>\d{{1,2}})(?![\d.%])"
-            rf"(?!\s*(?:[万亿千百]|元|吨|亩|个|人|家|户|平方|公里|米)){_BEFORE}"
+            rf"(?!\s*(?:[万亿千百]|元|吨|亩|个|人|家|户|平方|公里|米)){BEFORE}"
         ),
         _table_month,
     ),
     (
         re.compile(
-            rf"{_NOT_AFTER_NUMBER}{_YEAR_PREFIX}(?P<range>\d{{1,2}}\s*[-—~至到]\s*)?"
-            rf"(?P<m>{_N})月(?P<fen>份)?{_MONTH_PART}?{_BEFORE}"
+            rf"{NOT_AFTER_NUMBER}{YEAR_PREFIX}(?P<range>\d{{1,2}}\s*[-—~至到]\s*)?"
+            rf"(?P<m>{N})月(?P<fen>份)?{MONTH_PART}?{BEFORE}"
         ),
         _month,
     ),
     (
-        re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})\s*年\s*(?P<m>1[0-2]|[1-9])\s*{_MONTH_PART}{_BEFORE}"),
+        re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})\s*年\s*(?P<m>1[0-2]|[1-9])\s*{MONTH_PART}{BEFORE}"),
         _month_without_yue,
     ),
     (
-        re.compile(rf"{_YEAR_PREFIX}前?第?(?P<q>[一二三四1-4])季度(?:末|底)?{_BEFORE}"),
+        re.compile(rf"{YEAR_PREFIX}前?第?(?P<q>[一二三四1-4])季度(?:末|底)?{BEFORE}"),
         _quarter,
     ),
     (
         re.compile(
-            rf"{_YEAR_PREFIX}(?:(?P<h>上半年|下半年)|(?P<mid>(?<![全一今本当去明次每])年中)"
+            rf"{YEAR_PREFIX}(?:(?P<h>上半年|下半年)|(?P<mid>(?<![全一今本当去明次每])年中)"
             r"(?:之?前|以前)?(?=$|[\s,.;。、)]|完成|基本|全面|实现|建成|投入|启动|开工|竣工|出台|形成|达到|力争|确保))"
         ),
         _half,
     ),
     (
         re.compile(
-            rf"(?<![\d.])(?:(?P<y0>{_Y})年?\s*[-—~至到]\s*)?(?P<y>{_Y})年度?"
-            rf"(?:底|末|内|全年|年底|年内)?{_BEFORE}"
+            rf"(?<![\d.])(?:(?P<y0>{Y})年?\s*[-—~至到]\s*)?(?P<y>{Y})年度?"
+            rf"(?:底|末|内|全年|年底|年内)?{BEFORE}"
         ),
         _numbered_year,
     ),
@@ -277,7 +277,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     # Recurring (see the module docstring).
     (
         re.compile(
-            rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{_N})[日号]?(?:[、和及与]\s*(?P<d2>{_N}))?[日号]|月?{_MONTH_PART})?{_BEFORE}"
+            rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{N})[日号]?(?:[、和及与]\s*(?P<d2>{N}))?[日号]|月?{MONTH_PART})?{BEFORE}"
             rf"{_NOT_A_RATE_AFTER}|按月(?:份)?{_NOT_A_RATE_AFTER}"
         ),
         _monthly,
@@ -285,16 +285,16 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐|按)季度?"
-            rf"(?:(?P<first>第一个月|首月)(?P<d>{_N})[日号]|(?P<next>次月|下月|后一个月)(?P<dn>{_N})[日号]"
-            rf"|(?:末月|最后一个月)(?P<dl>{_N})[日号]"
-            rf"|(?:结束|末)后(?P<n>{_N})(?:个)?(?:日|天|自然日)(?:之?内|以内)|末|底)?{_BEFORE}{_NOT_A_RATE_AFTER}"
+            rf"(?:(?P<first>第一个月|首月)(?P<d>{N})[日号]|(?P<next>次月|下月|后一个月)(?P<dn>{N})[日号]"
+            rf"|(?:末月|最后一个月)(?P<dl>{N})[日号]"
+            rf"|(?:结束|末)后(?P<n>{N})(?:个)?(?:日|天|自然日)(?:之?内|以内)|末|底)?{BEFORE}{_NOT_A_RATE_AFTER}"
         ),
         _quarterly,
     ),
-    (re.compile(rf"{_NOT_A_RATE_BEFORE}(?:每|按)半年度?(?:末|底)?{_BEFORE}{_NOT_A_RATE_AFTER}"), _half_yearly),
+    (re.compile(rf"{_NOT_A_RATE_BEFORE}(?:每|按)半年度?(?:末|底)?{BEFORE}{_NOT_A_RATE_AFTER}"), _half_yearly),
     (
         re.compile(
-            rf"{_NOT_A_RATE_BEFORE}每年度?(?:(?P<m>{_N})月(?:份)?(?:(?P<d>{_N})[日号]|{_MONTH_PART})?)?{_BEFORE}"
+            rf"{_NOT_A_RATE_BEFORE}每年度?(?:(?P<m>{N})月(?:份)?(?:(?P<d>{N})[日号]|{MONTH_PART})?)?{BEFORE}"
             rf"{_NOT_A_RATE_AFTER}"
         ),
         _yearly,
@@ -303,7 +303,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}(?:每|按)(?:周|星期)(?!年|岁)"
             r"(?:(?P<wd>[一二三四五六日天1-7])(?![次回遍个天名批场期项篇条家人]))?"
-            rf"{_BEFORE}{_NOT_A_RATE_AFTER}"
+            rf"{BEFORE}{_NOT_A_RATE_AFTER}"
         ),
         _weekly,
     ),
@@ -317,7 +317,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
 ]
 # One of these characters is in every match of the pattern at the same place: a
 # pattern is not run over a text without them (the parser reads every clause).
-_TRIGGERS = (
+TRIGGERS = (
     "日号",
     "-/.",
     "-/.",
@@ -343,4 +343,4 @@ _TRIGGERS = (
     "择适近限节年",
     "月旬",
 )
-assert len(_TRIGGERS) == len(_PATTERNS)
+assert len(TRIGGERS) == len(PATTERNS)

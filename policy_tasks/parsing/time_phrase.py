@@ -53,14 +53,14 @@ class TimePhrase:
 
 
 # (level, due) or (level, due, recurrence, occurrences)
-_Read: TypeAlias = tuple[str, date | None] | tuple[str, date | None, str, tuple[date, ...]]
+Read: TypeAlias = tuple[str, date | None] | tuple[str, date | None, str, tuple[date, ...]]
 
-_N = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"
-_Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
-_BEFORE = r"(?P<before>之前|以前|前|止)?"
+N = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"
+Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+BEFORE = r"(?P<before>之前|以前|前|止)?"
 # Not inside a number (`2.5月`, `十二月` read whole), but after an item's own number a month
 # starts (`1.4月底前完工`, `2.8月底前交付` in a table cell's numbered schedule).
-_NOT_AFTER_NUMBER = rf"(?:(?<![\d.{CN_NUMERALS}])|(?<=^\d\.)|(?<=^\d\d\.)|(?<=[\s。;:,、]\d\.)|(?<=[\s。;:,、]\d\d\.))"
+NOT_AFTER_NUMBER = rf"(?:(?<![\d.{CN_NUMERALS}])|(?<=^\d\.)|(?<=^\d\d\.)|(?<=[\s。;:,、]\d\.)|(?<=[\s。;:,、]\d\d\.))"
 _NEXT_YEAR = ("明年", "次年", "来年", "下一年", "下年度")
 # A span of years counted from the document's year Y ends on its last year's last day. Named by its
 # years: `今明两年` (Y and Y+1), `明后两年` (Y+1 and Y+2). Named by its length from now, `今后两年` /
@@ -82,12 +82,12 @@ def _span_last_year(rel: str) -> int | None:
 
 
 # A year stated before a month or quarter: written, or relative to the document's (明年).
-_YEAR_PREFIX = rf"(?:(?P<y>{_Y})年|(?P<rel>(?<![每首本再])(?:明年|次年|来年|下一年)|今年|本年|当年))?"
+YEAR_PREFIX = rf"(?:(?P<y>{Y})年|(?P<rel>(?<![每首本再])(?:明年|次年|来年|下一年)|今年|本年|当年))?"
 # 月初 is read as 上旬; 初步/初审 … are words, not dates.
-_MONTH_PART = r"(?P<p>底|末|上中旬|中下旬|上旬|中旬|下旬|初(?![步稿审验评选见始次级中]))"
+MONTH_PART = r"(?P<p>底|末|上中旬|中下旬|上旬|中旬|下旬|初(?![步稿审验评选见始次级中]))"
 
 
-def _month_end(year: int, month: int, part: str | None = None) -> date:
+def month_end(year: int, month: int, part: str | None = None) -> date:
     if part in ("上旬", "初"):
         return date(year, month, 10)
     if part in ("中旬", "上中旬"):
@@ -95,7 +95,7 @@ def _month_end(year: int, month: int, part: str | None = None) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _stated_year(m: re.Match[str], year: int) -> int | None:
+def stated_year(m: re.Match[str], year: int) -> int | None:
     groups = m.groupdict()
     if groups.get("y"):
         return cn_to_int(groups["y"])
@@ -106,8 +106,8 @@ def _stated_year(m: re.Match[str], year: int) -> int | None:
     return None
 
 
-def _year_of(m: re.Match[str], year: int) -> int:
-    stated = _stated_year(m, year)
+def year_of(m: re.Match[str], year: int) -> int:
+    stated = stated_year(m, year)
     if stated is not None and not 1900 <= stated <= 2100:
         raise ValueError(stated)
     return year if stated is None else stated

@@ -2,8 +2,9 @@
 
 `牵头单位:` / `配合单位:` / `完成时限:` and their many variants, the free forms (`A牵头`, `B配合`),
 and the words that end a list (`按职责分工负责`, a sentence end, another field, a flattened table).
-`units` reads a clause's responsibility with them; `LABEL_RE` and `label_role` are this module's
-public names, shared with the line readers.
+`units` reads a clause's responsibility with them; its public names (`LABEL_RE`, `label_role`, the
+free forms, the stop words, `before_flat_table`) are shared with `units`, `unit_lists` and the line
+readers.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ LABEL_RE = re.compile(
 
 # A field of the clause's own that is not about who (`责任单位:莲塘镇任务目标:…` when a line
 # break was lost): a unit list ends where it starts.
-_OTHER_FIELD_RE = re.compile(
+OTHER_FIELD_RE = re.compile(
     r"(?:任务|工作|建设|改造|主要|具体|年度|预期|考核|实施)?"
     r"(?:目标|内容|措施|要求|进度安排|进度|标准|指标|举措|成效|规模|地点)\s*[:]"
     r"|(?:实际)?(?:完成|进展|推进|落实|工作)情况\s*[:]|工作进展\s*[:]"
@@ -109,7 +110,7 @@ _OTHER_FIELD_RE = re.compile(
 _TABLE_WORD_RE = re.compile(r"^(?:合计|小计|总计|\d+(?:\.\d+)?)$")
 
 
-def _before_flat_table(norm: str, start: int, end: int) -> int:
+def before_flat_table(norm: str, start: int, end: int) -> int:
     """`配合单位:A、B,各区政府 鄞州 海曙 镇海 合计 …`: a table a web page flattened after the list
     (its header row of places, then 合计 and figures) is no part of it. The list ends after the
     last space-separated run that names a unit, before the table's first word."""
@@ -142,12 +143,12 @@ def label_role(label: str) -> str:
     return CO
 
 
-_FREE_RE = re.compile(
+FREE_RE = re.compile(
     r"^(?:由)?(?P<names>.+?)(?P<role>主办|主责|(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头落实|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
     r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|参加|协办)$"
 )
 # `参加` (take part) helps as `参与` does: `(A、B牵头,C、D参加)`.
-_CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "参加", "协办")
+CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "参加", "协办")
 # What a unit list says about how its units work, never a unit: cut there.
-_STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
-_NAME_SEPS = "、,;/ \n"
+STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
+NAME_SEPS = "、,;/ \n"

@@ -14,11 +14,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .textutil import normalise
-from .unit_labels import _FREE_RE
+from .unit_labels import FREE_RE
 from .unit_names import organisation
 
 if TYPE_CHECKING:
-    from .document import _Clause
+    from .document import Clause
 
 
 def is_unit_line(line: str) -> bool:
@@ -27,7 +27,7 @@ def is_unit_line(line: str) -> bool:
     norm = normalise(line).strip(" 。;")
     if not norm or len(norm) > 80 or re.search(r"[。;,:]", norm):
         return False
-    m = _FREE_RE.match(norm)
+    m = FREE_RE.match(norm)
     if not m or "牵头" not in m["role"]:
         return False
     names = [n for n in re.split(r"[、和及]", m["names"]) if n]
@@ -60,10 +60,10 @@ def _spans(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def split_at_unit_lines(clause: _Clause) -> list[_Clause]:
-    """The clause (document.py's `_Clause`) as one clause per measure (`(一)-1`, `(一)-2`), or
+def split_at_unit_lines(clause: Clause) -> list[Clause]:
+    """The clause (document.py's `Clause`) as one clause per measure (`(一)-1`, `(一)-2`), or
     as it is when its text is not measures each followed by a unit line."""
-    parts: list[_Clause] = []
+    parts: list[Clause] = []
     for i, (a, b) in enumerate(_spans(clause.text) or []):
         offsets = [(max(0, o - a), n) for o, n in clause.offsets if a <= o < b] or [(0, clause.node.line)]
         parts.append(replace(clause, text=clause.text[a:b].strip(), offsets=offsets, label=f"{clause.label}-{i + 1}"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .textutil import normalise, split_top, strip_span
-from .unit_labels import _NAME_SEPS
+from .unit_labels import NAME_SEPS
 from .unit_names import NOTE_RE, VAGUE_RE, and_split, continues_group, organisation, space_split, without_note
 from .unit_names import TRIM as _TRIM
 
@@ -25,7 +25,7 @@ _PARTY_TITLE_RE = re.compile(r"(?:常委|委员|党组成员|党组书记|党委
 _DEFERRED_LEADERS_RE = re.compile(r"^(?:按|依|根据)[^()]*?分工[^()]*\((?P<names>[^()]+)\)$")
 
 
-def _one_person_per_name(names: list[str]) -> list[str]:
+def one_person_per_name(names: list[str]) -> list[str]:
     """`县委常委、常务副县长张三` is one person: a party title before 、 goes with the office after it."""
     out: list[str] = []
     expanded: list[str] = []
@@ -85,9 +85,9 @@ _PAIRED_PLACE_RE = re.compile(
 _SUBSET_RE = re.compile(r"或(?:部分|个别)[市县区旗乡镇州]{1,2}(?=(?:人民)?政府)")
 
 
-def _names(text: str, norm: str, start: int, end: int) -> list[str]:
+def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
     names: list[str] = []
-    for s, e in split_top(norm, _NAME_SEPS.replace(" ", ""), start, end):
+    for s, e in split_top(norm, NAME_SEPS.replace(" ", ""), start, end):
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue

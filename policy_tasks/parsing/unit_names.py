@@ -112,7 +112,7 @@ NOTE_RE = re.compile(r"下同|同上|第一(?:责任)?单位为牵头|排名第�
 # `相关部门配合`: no unit in particular (`各有关部门` and `市级各部门` are addressees, and kept).
 VAGUE_RE = re.compile(r"(?:其他|其它)?(?:相关|有关)(?:部门|单位|部门和单位|单位和部门)")
 
-_ORG_END_RE = re.compile(
+ORG_END_RE = re.compile(
     r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|行|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡"
     # People's organisations: 妇联, 残联, 侨联, 科协, 工商联.
     r"|联|协"
@@ -129,7 +129,7 @@ def organisation(name: str) -> bool:
     """A body by its name's end (`…局`, `…管委会`) or a group (`各区政府`, `相关管委会`); a bare place
     (`鄞州`, `高新区`) is not one by itself."""
     name = name.strip(TRIM)
-    return bool(_ORG_END_RE.search(name)) or (name.startswith(("各", "相关")) and len(name) <= 12)
+    return bool(ORG_END_RE.search(name)) or (name.startswith(("各", "相关")) and len(name) <= 12)
 
 
 def looks_like_units(inner: str, least: int = 1) -> bool:
@@ -151,7 +151,7 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
     units = [
         n
         for n in names
-        if (_ORG_END_RE.search(n) and not _COUNT_END_RE.search(n)) or (n.startswith("各") and len(n) <= 12)
+        if (ORG_END_RE.search(n) and not _COUNT_END_RE.search(n)) or (n.startswith("各") and len(n) <= 12)
     ]
     places = [
         n
@@ -171,7 +171,7 @@ def _sharing_a_government(names: list[str]) -> list[str]:
         norm = normalise(name).replace(" ", "")
         if _NAMED_PLACE_RE.fullmatch(norm) and norm.endswith("政府"):
             shared += run
-        bare = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", norm) and not _ORG_END_RE.search(norm)
+        bare = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", norm) and not ORG_END_RE.search(norm)
         run = [*run, name] if bare and not _TITLE_RE.search(norm) else []
     return shared
 
@@ -240,7 +240,7 @@ def _ends_a_spaced_name(text: str) -> bool:
 
 # A unit, or a place that stands for its administration (`经开区`, `高新园(邹区镇)`), ends here.
 _NAME_END_RE = re.compile(
-    _ORG_END_RE.pattern.rstrip("$") + r"(?:[(<][^()<>]{1,12}[)>])?$|(?:区|县|市|园|港)(?:[(<][^()<>]{1,12}[)>])?$"
+    ORG_END_RE.pattern.rstrip("$") + r"(?:[(<][^()<>]{1,12}[)>])?$|(?:区|县|市|园|港)(?:[(<][^()<>]{1,12}[)>])?$"
 )
 
 
@@ -285,7 +285,7 @@ def is_person(name: str) -> bool:
         return not re.search(r"(?:委员会|主任办公室)$", norm)
     # Two or three characters with no unit suffix and no place prefix: a person's name.
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
-        _ORG_END_RE.search(norm)
+        ORG_END_RE.search(norm)
         or norm[0] in "各省市区县乡镇全本"
         or norm.endswith(("区", "县", "市", "州", "旗", "村"))
         # A complex named for what it hosts (`五金城`, `科技城`, `物流港`, `产业园`) is a place run

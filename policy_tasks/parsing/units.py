@@ -23,20 +23,20 @@ from .reading_rules import without_reading_rule
 from .role_sentences import opening_subject, role_noun_parts
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
-    _CO_WORDS,
-    _FREE_RE,
-    _OTHER_FIELD_RE,
-    _STOP_RE,
     CO,
+    CO_WORDS,
     DUE,
+    FREE_RE,
     LABEL_RE,
     LEAD,
     LEADER,
     LISTED,
-    _before_flat_table,
+    OTHER_FIELD_RE,
+    STOP_RE,
+    before_flat_table,
     label_role,
 )
-from .unit_lists import _names, _one_person_per_name
+from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
 from .unit_names import is_person_among, looks_like_units, starred
 from .work_sentences import work_assignments
@@ -168,7 +168,7 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
     about the item's own work (`此项工作由A负责组织,B具体实施`, `work_sentences`) comes first."""
     if work := work_assignments(norm):
         for role, s, e, _, _ in work:
-            found.roles[role] += _names(text, norm, s, e)
+            found.roles[role] += split_names(text, norm, s, e)
         found.spans.append(work[0][3:])
         found.origin = found.origin or "正文"
         return
@@ -176,7 +176,7 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
         run = []
         for s, e in parts:
-            m = _FREE_RE.match(norm[s:e])
+            m = FREE_RE.match(norm[s:e])
             if not m or len(norm[s:e]) > 60:
                 break
             run.append((s, e, m["role"]))
@@ -188,13 +188,13 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
             found.origin = found.origin or "正文"
             return
     for role, s, e, part_start, part_end in role_noun_parts(norm):
-        found.roles[role] += _names(text, norm, s, e)
+        found.roles[role] += split_names(text, norm, s, e)
         found.spans.append((part_start, part_end))
         found.origin = found.origin or "正文"
     if found.found:
         return
     for s, e, part_start, part_end in closing_unit_spans(norm):  # `4项目标的责任单位均为A`
-        found.roles[LISTED] += _names(text, norm, s, e)
+        found.roles[LISTED] += split_names(text, norm, s, e)
         found.spans.append((part_start, part_end))
         found.origin = found.origin or "正文"
 
@@ -210,9 +210,9 @@ def opening_charge(text: str) -> Responsibility | None:
     if span is None:
         return None
     found = Responsibility(origin="正文开头")
-    found.roles[LISTED] = _names(text, norm, *span)
+    found.roles[LISTED] = split_names(text, norm, *span)
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
-        found.roles[CO] += _names(text, norm, s, e)
+        found.roles[CO] += split_names(text, norm, s, e)
     return found if found.found else None
 
 
@@ -252,7 +252,7 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if adds := _ADDS_RE.search(norm, start, inner):
         # `〔市人社局,此项及以下任务均需…落实,不再列出〕`: the units named before the carry sentence.
         inner = strip_span(norm, start, adds.start(), _TRIM)[1]
-    if any(_FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
+    if any(FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
         return True
     if not closes_line and after[:1] == ",":
         return False
@@ -265,7 +265,7 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
 def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) -> int:
     """Where a unit list ends: at a sentence end, or at `按职责分工负责` (kept when it is the role)."""
     depths = bracket_depths(norm[start:end])
-    for m in _STOP_RE.finditer(norm, start, end):
+    for m in STOP_RE.finditer(norm, start, end):
         if depths[m.start() - start]:
             continue
         if m.group() == "。" or not keep_role:
@@ -288,7 +288,7 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
     governed: list[str] = []
     if adds := _ADDS_RE.search(norm, start, end):
         group = "names" if adds["names"] else "involved"
-        governed = _names(text, norm, adds.start(group), adds.end(group))
+        governed = split_names(text, norm, adds.start(group), adds.end(group))
         found.adds += governed
         end = min(end, adds.start())
     _read_own_fields(text, norm, start, end, found)
@@ -308,15 +308,15 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
         role = label_role(m[1])
-        if role != DUE and (other := _OTHER_FIELD_RE.search(norm, m.end(), value_end)):
+        if role != DUE and (other := OTHER_FIELD_RE.search(norm, m.end(), value_end)):
             value_end = other.start()
         if role != DUE:
-            value_end = _before_flat_table(norm, m.end(), value_end)
+            value_end = before_flat_table(norm, m.end(), value_end)
         if role == DUE:
             vs, ve = strip_span(norm, m.end(), value_end, _TRIM)
             found.due_fields.append((m.start(), ve, vs, ve))
         elif role == LEADER:
-            found.leaders += _one_person_per_name(_names(text, norm, m.end(), value_end))
+            found.leaders += one_person_per_name(split_names(text, norm, m.end(), value_end))
         else:
             # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
             stop = _with_times_after(norm, _before_stop(norm, m.end(), value_end, keep_role=True), value_end)
@@ -326,14 +326,14 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                     # `责任单位:A、B,6月底完成)`: a deadline closing the list is the 完成时限.
                     found.due_fields.append((s, e, s, e))
                     continue
-                free = _FREE_RE.match(norm[s:e])
+                free = FREE_RE.match(norm[s:e])
                 # Under a label only an explicit 牵头 / 配合 changes the label's role;
                 # `按职责分工负责` just ends the list.
-                if free and ("牵头" in free["role"] or free["role"] in (*_CO_WORDS, "主办", "主责")):
+                if free and ("牵头" in free["role"] or free["role"] in (*CO_WORDS, "主办", "主责")):
                     _read_free(text, norm, s, e, found)
                 else:
                     e = _before_stop(norm, s, e)
-                    names = _names(text, norm, s, e)
+                    names = split_names(text, norm, s, e)
                     for i, name in enumerate(names):
                         # `市民政局 伍泽国`: the unit's head named beside it is a person.
                         (found.leaders if is_person_among(names, i) else found.roles[role]).append(name)
@@ -364,7 +364,7 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue
-        m = _FREE_RE.match(norm[s:e])
+        m = FREE_RE.match(norm[s:e])
         if not m and _is_time(norm[s:e]):
             # `(市政府各部门分别负责,年内持续推进)`: the bracket's time is the clause's 完成时限.
             found.due_fields.append((s, e, s, e))
@@ -373,15 +373,15 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
             pending.append((s, e))
             continue
         role = m["role"]
-        kind = LEAD if "牵头" in role or role in ("主办", "主责") else CO if role in _CO_WORDS else LISTED
+        kind = LEAD if "牵头" in role or role in ("主办", "主责") else CO if role in CO_WORDS else LISTED
         for ps, pe in pending:
-            found.roles[kind] += _names(text, norm, ps, pe)
+            found.roles[kind] += split_names(text, norm, ps, pe)
         pending = []
-        found.roles[kind] += _names(text, norm, s + m.start("names"), s + m.end("names"))
+        found.roles[kind] += split_names(text, norm, s + m.start("names"), s + m.end("names"))
     if pending and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in pending):
         # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
         for ps, pe in pending:
-            found.roles[LISTED] += _names(text, norm, ps, pe)
+            found.roles[LISTED] += split_names(text, norm, ps, pe)
         found.origin = found.origin or "无标注括号"
 
 

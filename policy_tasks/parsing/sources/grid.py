@@ -9,6 +9,17 @@ from collections.abc import Iterable, Sequence
 from .base import MAX_GRID_CELLS, TOO_LARGE, SourceError, Table
 
 _SPACE_RE = re.compile(r"\s+")
+# A cell spans at most this many rows or columns; a file that says more is damaged or hostile.
+MAX_SPAN = 100
+
+
+def bounded_count(value: str | None, cap: int, low: int = 1) -> int:
+    """A span, repeat or index a file writes as text, kept between `low` and `cap`; `low` when it
+    is missing or no number."""
+    try:
+        return max(low, min(int(value or low), cap))
+    except ValueError:
+        return low
 
 
 def _ideograph_table() -> dict[int, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .base import Source, Table
-from .grid import one_line, table_blocks
+from .grid import MAX_SPAN, bounded_count, one_line, table_blocks
 from .text import decode_text
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ _BLOCKS = {
 }  # fmt: skip
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
 # Wide spans are layout, not data; cap them so a colspan of 10000 cannot blow up the grid.
-_MAX_SPAN = 100
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -84,8 +83,8 @@ def _grid(table: HtmlElement) -> list[list[str]]:
             while c < len(grid[r]) and grid[r][c] is not None:
                 c += 1
             text = one_line(_inline_text(cell))
-            rowspan = min(_span(cell.get("rowspan")), len(rows) - r)
-            colspan = min(_span(cell.get("colspan")), _MAX_SPAN)
+            rowspan = min(bounded_count(cell.get("rowspan"), MAX_SPAN), len(rows) - r)
+            colspan = bounded_count(cell.get("colspan"), MAX_SPAN)
             for dr in range(rowspan):
                 while len(grid) <= r + dr:
                     grid.append([])
@@ -125,10 +124,3 @@ def _owner(tr: HtmlElement) -> HtmlElement | None:
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()
     return parent
-
-
-def _span(value: str | None) -> int:
-    try:
-        return max(1, min(int(value or 1), _MAX_SPAN))
-    except ValueError:
-        return 1

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .base import CORRUPT_ARCHIVE, ENCRYPTED_OFD, SCANNED_OFD, Source, SourceError
-from .pdf import _blocks
+from .pdf import layout_blocks
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -50,7 +50,7 @@ def read_ofd(data: bytes, filename: str, archive: zipfile.ZipFile) -> Source:
                 items.extend(_page_lines(_xml(archive, content), number))
     if sum(len(item["text"].strip()) for item in items) < 10:
         raise SourceError(SCANNED_OFD)
-    return Source("ofd", filename, _blocks(items, _edges(items)))
+    return Source("ofd", filename, layout_blocks(items, _edges(items)))
 
 
 def _edges(lines: list[T_obj]) -> tuple[float | None, float]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .base import EMPTY_WORKBOOK, UNREADABLE, Source, SourceError, Table
-from .grid import SpanGrid, one_line, table_blocks
+from .grid import MAX_SPAN, SpanGrid, bounded_count, one_line, table_blocks
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 _W = "{http://schemas.microsoft.com/office/word/2003/wordml}"
 _WX = "{http://schemas.microsoft.com/office/word/2003/auxHint}"
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
-_MAX_SPAN = 100
 _MAX_INDEX = 10000  # a row or column index beyond this is no task list
 
 
@@ -95,7 +94,7 @@ def _word_grid(table: _Element) -> list[list[str]]:
             if props is not None:
                 grid_span = props.find(f"{_W}gridSpan")
                 if grid_span is not None:
-                    span = _bounded(grid_span.get(f"{_W}val"), _MAX_SPAN)
+                    span = bounded_count(grid_span.get(f"{_W}val"), MAX_SPAN)
                 merge = props.find(f"{_W}vmerge")
                 if merge is not None:
                     vmerge = merge.get(f"{_W}val", "continue")
@@ -117,21 +116,14 @@ def _sheet_grid(table: _Element) -> list[list[str]]:
     grid = SpanGrid()
     r = -1
     for row in table.iter(f"{_SS}Row"):
-        r = _bounded(row.get(f"{_SS}Index"), _MAX_INDEX) - 1 if row.get(f"{_SS}Index") else r + 1
+        r = bounded_count(row.get(f"{_SS}Index"), _MAX_INDEX) - 1 if row.get(f"{_SS}Index") else r + 1
         c = -1
         for cell in row.findall(f"{_SS}Cell"):
-            c = _bounded(cell.get(f"{_SS}Index"), _MAX_INDEX) - 1 if cell.get(f"{_SS}Index") else c + 1
+            c = bounded_count(cell.get(f"{_SS}Index"), _MAX_INDEX) - 1 if cell.get(f"{_SS}Index") else c + 1
             data = cell.find(f"{_SS}Data")
             text = one_line("".join(data.itertext())) if data is not None else ""
-            across = _bounded(cell.get(f"{_SS}MergeAcross"), _MAX_SPAN, low=0)
-            down = _bounded(cell.get(f"{_SS}MergeDown"), _MAX_SPAN, low=0)
+            across = bounded_count(cell.get(f"{_SS}MergeAcross"), MAX_SPAN, low=0)
+            down = bounded_count(cell.get(f"{_SS}MergeDown"), MAX_SPAN, low=0)
             grid.place(r, c, text, down=down + 1, across=across + 1)
             c += across
     return grid.rows()
-
-
-def _bounded(value: str | None, cap: int, low: int = 1) -> int:
-    try:
-        return max(low, min(int(value or low), cap))
-    except ValueError:
-        return low

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .base import CORRUPT_ARCHIVE, EMPTY_WORKBOOK, Source, SourceError, Table
-from .grid import SpanGrid, one_line, table_blocks
+from .grid import MAX_SPAN, SpanGrid, bounded_count, one_line, table_blocks
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -28,7 +28,6 @@ _NS = {
 }
 _TEXT, _TABLE = f"{{{_NS['text']}}}", f"{{{_NS['table']}}}"
 _MAX_REPEAT = 1000  # a repeated row or column with text; more is layout, not a plan
-_MAX_SPAN = 100
 
 
 def is_opendocument(names: set[str], archive: zipfile.ZipFile) -> bool:
@@ -125,14 +124,11 @@ def _cells(row: _Element) -> list[tuple[str, int, int, int]]:
         elif cell.tag == _TABLE + "table-cell":
             text = one_line(" ".join(_inline(p) for p in cell.iter(_TEXT + "p", _TEXT + "h")))
             repeat = _count(cell, "number-columns-repeated", _MAX_REPEAT) if text else 1
-            right = _count(cell, "number-columns-spanned", _MAX_SPAN)
-            down = _count(cell, "number-rows-spanned", _MAX_SPAN)
+            right = _count(cell, "number-columns-spanned", MAX_SPAN)
+            down = _count(cell, "number-rows-spanned", MAX_SPAN)
             cells.append((text, repeat, right, down))
     return cells
 
 
 def _count(element: _Element, name: str, cap: int) -> int:
-    try:
-        return max(1, min(int(element.get(_TABLE + name, "1")), cap))
-    except ValueError:
-        return 1
+    return bounded_count(element.get(_TABLE + name), cap)

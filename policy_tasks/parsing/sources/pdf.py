@@ -77,7 +77,7 @@ def read_pdf(data: bytes, filename: str) -> Source:
         raise SourceError(PDF_NO_UNICODE)
     if letters < _MIN_LETTERS:
         raise SourceError(SCANNED_PDF)
-    return Source("pdf", filename, _strip_unmapped(_blocks(items)))
+    return Source("pdf", filename, _strip_unmapped(layout_blocks(items)))
 
 
 def _strip_unmapped(blocks: list[str | Table]) -> list[str | Table]:
@@ -249,7 +249,7 @@ def _edges(lines: list[T_obj]) -> tuple[float | None, float]:
     return left, ends[-1] + 1
 
 
-def _blocks(items: list[T_obj], edges: tuple[float | None, float] | None = None) -> list[str | Table]:
+def layout_blocks(items: list[T_obj], edges: tuple[float | None, float] | None = None) -> list[str | Table]:
     """Text lines joined into paragraphs, and tables. Margins are found per page size: a landscape
     annex has lines of its own width, and a paragraph does not go on from one kind of page to the other."""
     by_width: dict[object, list[T_obj]] = {}
