@@ -126,7 +126,7 @@ def _before_flat_table(norm: str, start: int, end: int) -> int:
 def label_role(label: str) -> str:
     """Public: what a label `LABEL_RE` matched assigns: LEADER (persons), LEAD, LISTED (units that
     answer), CO (units that help) or DUE (a deadline). A label not in the list is read by its words
-    (`分管副市长` names a leader, a person; `主要责任单位` leads, `责任科室` answers); any other unit role
+    (`分管副市长` names a leader, a person; `主要责任单位` leads, `责任科室` and `负责单位` answer); any other unit role
     (`数据提供单位`) helps."""
     if label in _LABELS:
         return _LABELS[label]
@@ -137,7 +137,8 @@ def label_role(label: str) -> str:
         return CO
     if re.search(r"牵头|主办|主责|主要责任|第一责任", label):
         return LEAD
-    if re.search(r"责任|实施|承办|落实", label):
+    # `负责单位` (the units in charge) answers as `责任单位` does: the first listed leads.
+    if re.search(r"责任|负责|实施|承办|落实", label):
         return LISTED
     return CO
 
