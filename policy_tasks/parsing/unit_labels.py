@@ -81,7 +81,11 @@ _LEADER_LABEL = (
     r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
     r"|(?:分管|协管|联系|牵头|责任)?副?(?:省长|市长|区长|县长|秘书长|书记)"
 )
-_OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门|处室|科室|股室)"
+# A PDF's text layer drops the space between two fields (`牵头单位:能源局 参加单位:…` read as
+# `…能源局参加单位:`): a bureau's name running into a role word is no label's words.
+_OTHER_UNIT_LABEL = (
+    r"(?:(?![局委厅办](?:参加|参与|配合|协办|协助|牵头|责任))[\u4e00-\u9fff]){2,6}?(?:单位|部门|处室|科室|股室)"
+)
 _BARE_DUE_LABELS = ("时间", "时限")
 # Public: a field label of the genre followed by its colon (`牵头单位:`, `配合部门:`, `完成时限:`,
 # `分管副市长:`, `数据提供单位:`), group 1 the label's words (`label_role` tells what it assigns).

@@ -80,3 +80,10 @@ def test_an_etc_that_names_the_level_of_the_listed_departments_is_no_name():
         ("1", ["省发展改革委"], []),
         ("2", ["省发展改革委"], ["交通运输厅", "水利厅", "各地级以上市人民政府"]),
     ]
+
+
+def test_a_bureau_running_into_the_next_field_label_is_no_label():
+    # A PDF's text layer drops the space between two fields: `(牵头单位:A局 参加单位:B、C)` comes
+    # out as `牵头单位:A局参加单位:B、C`, still two fields, A the lead.
+    text = "某工作方案部门分工\n一、节能\n1. 大型发电集团降低供电煤耗。(牵头单位:省能源局参加单位:省发展改革委、省国资委)\n"
+    assert _rows(text) == [("1", ["省能源局"], ["省发展改革委", "省国资委"])]
