@@ -82,7 +82,11 @@ _LEADER_LABEL = (
     r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
     r"|(?:分管|协管|联系|牵头|责任)?副?(?:省长|市长|区长|县长|秘书长|书记)"
 )
-_OTHER_UNIT_LABEL = r"[\u4e00-\u9fff]{2,6}?(?:单位|部门|处室|科室|股室)"
+# A PDF's text layer drops the space between two fields (`牵头单位:能源局 参加单位:…` read as
+# `…能源局参加单位:`): a bureau's name running into a role word is no label's words.
+_OTHER_UNIT_LABEL = (
+    r"(?:(?![局委厅办](?:参加|参与|配合|协办|协助|牵头|责任))[\u4e00-\u9fff]){2,6}?(?:单位|部门|处室|科室|股室)"
+)
 _BARE_DUE_LABELS = ("时间", "时限")
 # Public: a field label of the genre followed by its colon (`牵头单位:`, `配合部门:`, `完成时限:`,
 # `分管副市长:`, `数据提供单位:`), group 1 the label's words (`label_role` tells what it assigns).
@@ -127,7 +131,7 @@ def before_flat_table(norm: str, start: int, end: int) -> int:
 def label_role(label: str) -> str:
     """Public: what a label `LABEL_RE` matched assigns: LEADER (persons), LEAD, LISTED (units that
     answer), CO (units that help) or DUE (a deadline). A label not in the list is read by its words
-    (`分管副市长` names a leader, a person; `主要责任单位` leads, `责任科室` answers); any other unit role
+    (`分管副市长` names a leader, a person; `主要责任单位` leads, `责任科室` and `负责单位` answer); any other unit role
     (`数据提供单位`) helps."""
     if label in _LABELS:
         return _LABELS[label]
@@ -138,7 +142,8 @@ def label_role(label: str) -> str:
         return CO
     if re.search(r"牵头|主办|主责|主要责任|第一责任", label):
         return LEAD
-    if re.search(r"责任|实施|承办|落实", label):
+    # `负责单位` (the units in charge) answers as `责任单位` does: the first listed leads.
+    if re.search(r"责任|负责|实施|承办|落实", label):
         return LISTED
     return CO
 

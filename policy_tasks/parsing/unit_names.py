@@ -20,9 +20,11 @@ TRIM = " \n,;、.。:"
 
 _TOWNSHIPS_RE = re.compile(r"各?乡镇[<(\[]?街道[>)\]]?")
 _ALIAS_RE = re.compile(r"(?P<name>[^<(]+)[<(](?P<alias>[^<>()]+)[>)]")
-# `等部门`, `等有关单位`, and with the level the rest belong to: `等区政府有关部门`, `等市直相关单位`.
+# `等部门`, `等有关单位`, and with the level the rest belong to: `等区政府有关部门`, `等市直相关单位`,
+# `等省有关部门` (a bare level only before 有关 / 相关, so that `宁波等市` keeps its place).
 ETC_RE = re.compile(
-    r"等(?:[省市区县州旗乡镇](?:政府|直|级))?(?:有关|相关)?(?:(?:部门|单位)(?:[和及、](?:部门|单位))?)?$"
+    r"等(?:[省市区县州旗乡镇](?:政府|直|级)|[省市区县州旗乡镇](?=有关|相关))?(?:有关|相关)?"
+    r"(?:(?:部门|单位)(?:[和及、](?:部门|单位))?)?$"
 )
 TOWNSHIPS = "各乡镇街道"
 

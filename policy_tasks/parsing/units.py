@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .closing_units import closing_unit_spans
+from .convened_units import convened_assignment
 from .joint_units import split_joint
 from .opening_roles import helping_spans
 from .reading_rules import without_reading_rule
@@ -195,6 +196,12 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         return
     for s, e, part_start, part_end in closing_unit_spans(norm):  # `4项目标的责任单位均为A`
         found.roles[LISTED] += split_names(text, norm, s, e)
+        found.spans.append((part_start, part_end))
+        found.origin = found.origin or "正文"
+    if found.found:
+        return
+    for role, s, e, part_start, part_end in convened_assignment(norm):  # `由A会同B等部门负责落实`
+        found.roles[role] += _names(text, norm, s, e)
         found.spans.append((part_start, part_end))
         found.origin = found.origin or "正文"
 

@@ -1,0 +1,41 @@
+"""`由A会同B、C等部门负责落实`: an item's units as a unit that convenes the others.
+
+A 分工 notice (a State Council or provincial office dividing a higher document's measures among
+departments) may name an item's units in a sentence rather than a bracket or a label:
+`关于“…”的问题,由A会同B、C等部门研究提出落实意见` or `由A会同B等部门负责落实`. `会同` ("together
+with, calling in") says who leads: the unit after `由` leads, the units after `会同` are its co
+units, and a closing `等部门` / `等有关部门` names none. The part must open with `由` (at the sentence
+start or after a comma), both lists must name units and a verb of the work must follow
+(`研究`, `负责`, `提出`, `落实` …), so prose such as `会同有关部门研究` with no `由A` before it, or a
+`由` list of persons, assigns nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import strip_span
+from .unit_labels import CO, LEAD
+from .unit_names import ETC_RE, TRIM, looks_like_units
+
+_VERBS = "研究|负责|共同|做好|提出|制定|抓好|推进|落实|组织|开展|实施|办理|承担"
+_CONVENED_RE = re.compile(
+    r"(?:^|(?<=[,,。;;\n]))\s*由(?P<lead>[^,,。;;由]{2,60}?)会同(?P<co>[^,,。;;]{2,200}?)"
+    r"(?P<etc>等(?:有关|相关)?(?:部门|单位))?(?=" + _VERBS + r")"
+)
+
+
+def convened_assignment(norm: str) -> list[tuple[str, int, int, int, int]]:
+    """The lead and co lists of the first `由A会同B…` part in `norm`: (role, names start, names
+    end, part start, part end) each; empty when there is none or a list names no units."""
+    for m in _CONVENED_RE.finditer(norm):
+        lead = m["lead"].strip(TRIM)
+        co = ETC_RE.sub("", m["co"]).strip(TRIM)
+        if not (looks_like_units(lead) and looks_like_units(co)):
+            continue
+        part_start, part_end = strip_span(norm, m.start(), m.end(), TRIM)
+        return [
+            (LEAD, m.start("lead"), m.end("lead"), part_start, part_end),
+            (CO, m.start("co"), m.end("co"), part_start, part_end),
+        ]
+    return []
