@@ -201,7 +201,7 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
     if found.found:
         return
     for role, s, e, part_start, part_end in convened_assignment(norm):  # `由A会同B等部门负责落实`
-        found.roles[role] += _names(text, norm, s, e)
+        found.roles[role] += split_names(text, norm, s, e)
         found.spans.append((part_start, part_end))
         found.origin = found.origin or "正文"
 
