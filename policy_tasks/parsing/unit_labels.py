@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .remit_words import REMIT_ROLE, REMIT_STOP
 from .unit_names import organisation
 
 LEADER, LEAD, LISTED, CO, DUE = "leader", "lead", "listed", "co", "due"
@@ -149,11 +150,13 @@ def label_role(label: str) -> str:
 
 
 FREE_RE = re.compile(
-    r"^(?:由)?(?P<names>.+?)(?P<role>主办|主责|(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头落实|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
+    r"^(?:由)?(?P<names>.+?)(?P<role>"
+    + REMIT_ROLE
+    + r"|主办|主责|(?:分别|共同|总)?牵头负责|(?:分别|共同|总)?牵头实施|(?:分别|共同|总)?牵头落实|(?:分别|共同|总)?牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责|共同负责"
     r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|参加|协办)$"
 )
 # `参加` (take part) helps as `参与` does: `(A、B牵头,C、D参加)`.
 CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "参加", "协办")
 # What a unit list says about how its units work, never a unit: cut there.
-STOP_RE = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实|推进)?|分别负责|共同负责|。")
+STOP_RE = re.compile(REMIT_STOP + r"|分别负责|共同负责|。")
 NAME_SEPS = "、,;/ \n"

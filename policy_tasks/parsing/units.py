@@ -21,6 +21,7 @@ from .convened_units import convened_assignment
 from .joint_units import split_joint
 from .opening_roles import helping_spans
 from .reading_rules import without_reading_rule
+from .remit_words import REMIT_HINT
 from .role_sentences import opening_subject, role_noun_parts
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
@@ -113,7 +114,7 @@ def read_responsibility(text: str) -> Responsibility:
 
 # The words that give units their roles in a cell of their own: `A牵头,B配合`, `A负责`, `A主办,B协办`,
 # `A、B等按职责分工落实`.
-_ROLE_WORDS_RE = re.compile(r"牵头|配合|负责|主办|协办|按(?:照)?(?:各自)?职责")
+_ROLE_WORDS_RE = re.compile(r"牵头|配合|负责|主办|协办|" + REMIT_HINT)
 
 
 def roles_in_words(cell: str) -> dict[str, list[str]] | None:

@@ -1,0 +1,17 @@
+"""Words that close a unit list by saying each unit acts within its own remit: never a unit.
+
+Offices end a responsibility list with how its units share the work rather than with a role:
+`按职责分工负责`, `按职责负责`, `按照各自职责落实`, and, as often, with 职能 (function) for 职责 (duty)
+and 分别 (each) before the verb: `〔各县(市)区人民政府,开发区管委会,市政府各部门按照职能分别落实〕`,
+`(A、B按职能分工负责)`, `(A、B分别落实)`. Such a list is a plain list: the first unit leads and the
+others are co-responsible, as with `按职责分工负责`.
+"""
+
+from __future__ import annotations
+
+# The role words a list may end in (a regex alternative, no groups): `按照职能分别落实`, `按职责分工负责`.
+REMIT_ROLE = r"按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实)|分别落实"
+# Where such words cut a unit list, the verb optional (`A、B按职责,…`) and `推进` too.
+REMIT_STOP = r"按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实|推进)?|分别落实"
+# Enough of them to tell a cell that names its units' roles in words from a plain list.
+REMIT_HINT = r"按(?:照)?(?:各自)?(?:职责|职能)"
