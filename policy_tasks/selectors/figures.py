@@ -47,11 +47,11 @@ from duban.lib.workdays import workdays_between
 from policy_tasks.models import LeadReport, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import sees_every_task, visible_tasks
 from policy_tasks.selectors.lights import (
-    _THRESHOLDS_SQL,
-    _Due,
-    _reason,
-    _Thresholds,
+    THRESHOLDS_SQL,
+    DueRow,
+    Thresholds,
     milestone_light_reasons,
+    reason_for,
 )
 from policy_tasks.selectors.once import active as once_active
 from policy_tasks.selectors.reports import report_counts, report_totals
@@ -225,7 +225,7 @@ def figures(
 def yellow_counts(branches: Sequence[QuerySet[Milestone]], *, on: date) -> tuple[int, int]:
     """(临期, 滞后) among open milestones due on or after `on` (the `branches` of open_branches, each
     read on its own index and joined by UNION ALL): the lights' judgement (selectors.lights
-    `_reason`), read per document (a date bound for 临期), per due date and lead percent (滞后: the
+    `reason_for`), read per document (a date bound for 临期), per due date and lead percent (滞后: the
     same integer test), and per milestone only for those with a target value (their own value).
 
     The milestones come back grouped by (document, due date, their task's latest lead percent), a
@@ -248,18 +248,18 @@ def yellow_counts(branches: Sequence[QuerySet[Milestone]], *, on: date) -> tuple
         ]
     )
     valued = [
-        _Due(pk, task_id, document_id, Milestone.Status.OPEN, due) for pk, task_id, document_id, due in valued_rows
+        DueRow(pk, task_id, document_id, Milestone.Status.OPEN, due) for pk, task_id, document_id, due in valued_rows
     ]
     ids = {g[0] for g in groups} | {d.document_id for d in valued}
-    documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, ids)}
+    documents = {pk: Thresholds(*rest) for pk, *rest in rows_for_ids(THRESHOLDS_SQL, ids)}
     bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
     due_soon = behind = 0
     for document_id, raw_due, percent, n in groups:
         doc, due = documents[document_id], as_date(raw_due)
         assert due is not None  # candidates have a due date
         # A group stands for its milestones: the lights' one judgement, once per group.
-        code = _reason(
-            _Due(0, 0, document_id, Milestone.Status.OPEN, due), on, percent, doc, None, bounds[document_id]
+        code = reason_for(
+            DueRow(0, 0, document_id, Milestone.Status.OPEN, due), on, percent, doc, None, bounds[document_id]
         ).code
         if code == "due_soon":
             due_soon += n

@@ -59,11 +59,13 @@ RED, YELLOW, GREEN, GREY = Light.RED.value, Light.YELLOW.value, Light.GREEN.valu
 # dashboard's 未办结 and 90天内到期 count.
 OPEN = "open"
 # Statuses with nothing more to do, milestone's and task's alike: grey.
-_DONE = frozenset({Milestone.Status.CLOSED, Milestone.Status.WITHDRAWN, Task.Status.CLOSED, Task.Status.WITHDRAWN})
+DONE_STATUSES = frozenset(
+    {Milestone.Status.CLOSED, Milestone.Status.WITHDRAWN, Task.Status.CLOSED, Task.Status.WITHDRAWN}
+)
 _SEVERITY = {GREY: 0, GREEN: 1, YELLOW: 2, RED: 3}
 
 
-class _Thresholds(NamedTuple):
+class Thresholds(NamedTuple):
     """What a light reads of a document (a list page would otherwise load its full source_text)."""
 
     issued_on: date | None
@@ -72,7 +74,7 @@ class _Thresholds(NamedTuple):
     behind_schedule_points: int
 
 
-class _Due(NamedTuple):
+class DueRow(NamedTuple):
     """What a task's light reads of each of its milestones (a plain row, not a model instance)."""
 
     pk: int
@@ -82,8 +84,8 @@ class _Due(NamedTuple):
     due_date: date | None
 
 
-_THRESHOLDS_SQL = (
-    f"SELECT {', '.join(column(PolicyDocument, name) for name in ('id', *_Thresholds._fields))}"
+THRESHOLDS_SQL = (
+    f"SELECT {', '.join(column(PolicyDocument, name) for name in ('id', *Thresholds._fields))}"
     f" FROM {table(PolicyDocument)} WHERE {column(PolicyDocument, 'id')} {{ids}}"
 )
 
@@ -93,7 +95,7 @@ def worst(lights: Iterable[str]) -> str:
     return max(lights, key=_SEVERITY.__getitem__, default=GREY)
 
 
-def schedule_start(document: PolicyDocument | _Thresholds) -> date:
+def schedule_start(document: PolicyDocument | Thresholds) -> date:
     return document.issued_on or date(document.year, 1, 1)
 
 
@@ -118,11 +120,11 @@ _CLOSED = LightReason(GREY, "closed")
 _NO_DATE = LightReason(GREEN, "no_date")
 
 
-def _reason(
-    milestone: Milestone | _Due,
+def reason_for(
+    milestone: Milestone | DueRow,
     on: date,
     percent: int | None,
-    document: PolicyDocument | _Thresholds,
+    document: PolicyDocument | Thresholds,
     value: tuple[Decimal, Decimal] | None = None,
     soon_before: date | None = None,
 ) -> LightReason:
@@ -130,7 +132,7 @@ def _reason(
     `soon_before`, when the caller has it, is the first date more than `yellow_workdays` working
     days after `on` (figures.first_beyond): due on or after it is not 临期, without counting days."""
     status = milestone.status
-    if status in _DONE:
+    if status in DONE_STATUSES:
         return _BY_STATUS.get(status, _CLOSED)
     due = milestone.due_date
     if due is None:
@@ -156,15 +158,15 @@ def _reason(
     return LightReason(GREEN, "on_track", expected, percent)
 
 
-def _light(
-    milestone: Milestone | _Due,
+def light_for(
+    milestone: Milestone | DueRow,
     on: date,
     percent: int | None,
-    document: PolicyDocument | _Thresholds,
+    document: PolicyDocument | Thresholds,
     value: tuple[Decimal, Decimal] | None = None,
     soon_before: date | None = None,
 ) -> str:
-    return _reason(milestone, on, percent, document, value, soon_before).light
+    return reason_for(milestone, on, percent, document, value, soon_before).light
 
 
 def milestone_light(
@@ -183,23 +185,23 @@ def milestone_light(
         percent = latest_percents([milestone.task_id]).get(milestone.task_id, 0)
         if getattr(milestone, "target_value", None) is not None:
             value = latest_milestone_values([milestone.pk]).get(milestone.pk)
-    return _light(milestone, on, percent, document or milestone.document, value)
+    return light_for(milestone, on, percent, document or milestone.document, value)
 
 
-def _may_have_value(m: Milestone | _Due, on: date) -> bool:
+def _may_have_value(m: Milestone | DueRow, on: date) -> bool:
     """Whether a milestone's own reported value could decide its light: open, of a task, due from
     `on` on, with a target value or (a plain row, a deferred column) maybe one."""
-    if m.task_id is None or m.status in _DONE or m.due_date is None or m.due_date < on:
+    if m.task_id is None or m.status in DONE_STATUSES or m.due_date is None or m.due_date < on:
         return False
     return getattr(m, "__dict__", {}).get("target_value", True) is not None
 
 
 def milestone_light_reasons(
-    milestones: Iterable[Milestone | _Due],
+    milestones: Iterable[Milestone | DueRow],
     *,
     on: date,
     percents: Mapping[int, int] | None = None,
-    documents: Mapping[int, _Thresholds] | None = None,
+    documents: Mapping[int, Thresholds] | None = None,
 ) -> dict[int, LightReason]:
     """The light of many milestones by id, each with its reason, in four queries at most
     (milestones if a queryset, documents, percents, and the reported values of those that
@@ -212,13 +214,13 @@ def milestone_light_reasons(
     items = list(milestones)
     if documents is None:
         documents = {
-            pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {m.document_id for m in items})
+            pk: Thresholds(*rest) for pk, *rest in rows_for_ids(THRESHOLDS_SQL, {m.document_id for m in items})
         }
     if percents is None:
         percents = latest_percents({m.task_id for m in items if m.task_id is not None})
     values = latest_milestone_values([m.pk for m in items if _may_have_value(m, on)])
     return {
-        m.pk: _reason(
+        m.pk: reason_for(
             m, on, percents.get(m.task_id, 0) if m.task_id else None, documents[m.document_id], values.get(m.pk)
         )
         for m in items
@@ -226,11 +228,11 @@ def milestone_light_reasons(
 
 
 def milestone_lights(
-    milestones: Iterable[Milestone | _Due],
+    milestones: Iterable[Milestone | DueRow],
     *,
     on: date,
     percents: Mapping[int, int] | None = None,
-    documents: Mapping[int, _Thresholds] | None = None,
+    documents: Mapping[int, Thresholds] | None = None,
 ) -> dict[int, str]:
     """Lights for many milestones by id: the lights of `milestone_light_reasons` (its queries)."""
     reasons = milestone_light_reasons(milestones, on=on, percents=percents, documents=documents)
@@ -261,13 +263,13 @@ _TASK_DUES_SQL = (
     f" MIN(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NULL THEN {_M_DUE} END),"
     f" SUM(CASE WHEN {_M_LIVE} THEN 1 ELSE 0 END),"
     f" SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NOT NULL THEN 1 ELSE 0 END),"
-    f" {', '.join(column(PolicyDocument, name, 'd') for name in _Thresholds._fields)}"
+    f" {', '.join(column(PolicyDocument, name, 'd') for name in Thresholds._fields)}"
     f" FROM {table(Milestone)} m JOIN {table(PolicyDocument)} d"
     f" ON {column(PolicyDocument, 'id', 'd')} = {column(Milestone, 'document', 'm')}"
     f" WHERE {column(Milestone, 'status', 'm')} <> '{Milestone.Status.WITHDRAWN.value}'"
     f" AND {column(Milestone, 'task', 'm')} {{ids}}"
     f" GROUP BY {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')},"
-    f" {', '.join(column(PolicyDocument, name, 'd') for name in _Thresholds._fields)}"
+    f" {', '.join(column(PolicyDocument, name, 'd') for name in Thresholds._fields)}"
 )
 # The live milestones not yet past due that have a target value, each with its latest lead value.
 _TASK_VALUES_SQL = (
@@ -325,17 +327,17 @@ def task_lights(
         if red:
             by_task[task_id] = RED
             continue
-        document = _Thresholds(as_date(thresholds[0]), *thresholds[1:])
+        document = Thresholds(as_date(thresholds[0]), *thresholds[1:])
         percent = percents.get(task_id, 0)
         dues = [(0, as_date(next_due), None)] if next_due is not None else []
         lights = [
-            _light(_Due(pk, task_id, document_id, Milestone.Status.OPEN, due), on, percent, document, value)
+            light_for(DueRow(pk, task_id, document_id, Milestone.Status.OPEN, due), on, percent, document, value)
             for pk, due, value in [*dues, *valued.get(task_id, [])]
         ]
         by_task[task_id] = worst(lights) if lights else (GREEN if live else GREY)
     result = {}
     for task in items:
-        if task.status in _DONE:
+        if task.status in DONE_STATUSES:
             result[task.pk] = GREY
         else:
             result[task.pk] = by_task.get(task.pk, GREEN)

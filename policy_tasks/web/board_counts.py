@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 from duban.lib.sql import as_date, column, fetch, table
 from policy_tasks.models import LeadReport, Milestone, PolicyDocument, Task
 from policy_tasks.selectors.figures import first_beyond
-from policy_tasks.selectors.lights import _DONE, GREEN, GREY, RED, Light, _Due, _Thresholds, task_lights
+from policy_tasks.selectors.lights import DONE_STATUSES, GREEN, GREY, RED, DueRow, Light, Thresholds, task_lights
 from policy_tasks.web.light_bounds import open_lights
 
 
@@ -66,7 +66,7 @@ def summarise(visible: QuerySet[Task], *, document: PolicyDocument, on: date, li
     live_sql = _compiled(branches)
     if tasks is None:
         return Summary(0, {})
-    thresholds = _Thresholds(
+    thresholds = Thresholds(
         document.issued_on, document.year, document.yellow_workdays, document.behind_schedule_points
     )
     bound = first_beyond(on, thresholds.yellow_workdays)
@@ -92,11 +92,11 @@ def summarise(visible: QuerySet[Task], *, document: PolicyDocument, on: date, li
         [*(live_sql[1] if live_sql is not None else []), Milestone.Status.WITHDRAWN, bound, *tasks[1], list(valued)],
     )
     upcoming: list[tuple[int | None, int]] = []
-    dues: list[_Due] = []
+    dues: list[DueRow] = []
     percents: dict[int, int] = {}
     for area_id, status, has_live, raw_due, has_any, percent, n in rows:
         first_due = as_date(raw_due)
-        if status in _DONE:
+        if status in DONE_STATUSES:
             add(area_id, GREY, n)
         elif not has_live:
             # Nothing live: grey when it has milestones in force (all done), else green.
@@ -108,7 +108,7 @@ def summarise(visible: QuerySet[Task], *, document: PolicyDocument, on: date, li
         else:
             # One row per group for open_lights: the group's index stands for its clauses.
             key = len(dues)
-            dues.append(_Due(key, key, document.pk, Milestone.Status.OPEN, first_due))
+            dues.append(DueRow(key, key, document.pk, Milestone.Status.OPEN, first_due))
             if percent is not None:
                 percents[key] = percent
             upcoming.append((area_id, n))

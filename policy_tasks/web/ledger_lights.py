@@ -1,6 +1,6 @@
 """The ids of the ledger's yellow and green lists, one page at a time (issue 18).
 
-A light is not a column: `selectors.lights._reason` (the one rule) decides it. What it reads of an
+A light is not a column: `selectors.lights.reason_for` (the one rule) decides it. What it reads of an
 open row without a target value is its document, its due date and its task's lead percent, so the
 candidates come back grouped by (document, due date, percent) — a few hundred groups where there
 are ~30,000 rows — each group is judged once in Python, and PostgreSQL selects the rows of the
@@ -25,7 +25,7 @@ from django.db.models import Q, QuerySet
 from duban.lib.sql import SQLParam, as_date, column, fetch, rows_for_ids, table
 from policy_tasks.models import LeadReport, Milestone
 from policy_tasks.selectors.figures import first_beyond
-from policy_tasks.selectors.lights import _THRESHOLDS_SQL, _Due, _light, _Thresholds, milestone_light_reasons
+from policy_tasks.selectors.lights import THRESHOLDS_SQL, DueRow, Thresholds, light_for, milestone_light_reasons
 from policy_tasks.web.light_bounds import open_lights, request_percents
 
 
@@ -35,14 +35,14 @@ def undecided(qs: QuerySet[Milestone], on: date) -> QuerySet[Milestone]:
     return qs.filter(Q(due_date__gte=on) | Q(due_date=None))
 
 
-def _documents(ids: set[int]) -> dict[int, _Thresholds]:
-    return {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, ids)}
+def _documents(ids: set[int]) -> dict[int, Thresholds]:
+    return {pk: Thresholds(*rest) for pk, *rest in rows_for_ids(THRESHOLDS_SQL, ids)}
 
 
-def _valued(candidates: QuerySet[Milestone]) -> list[_Due]:
+def _valued(candidates: QuerySet[Milestone]) -> list[DueRow]:
     # As open rows: one closed after a past 统计日期 was open then.
     return [
-        _Due(pk, task_id, doc_id, Milestone.Status.OPEN, due)
+        DueRow(pk, task_id, doc_id, Milestone.Status.OPEN, due)
         for pk, task_id, doc_id, due in candidates.filter(target_value__isnull=False)
         .values_list("pk", "task_id", "document_id", "due_date")
         .order_by()
@@ -52,7 +52,7 @@ def _valued(candidates: QuerySet[Milestone]) -> list[_Due]:
 def light_ids(candidates: QuerySet[Milestone], *, light: str, on: date, order: Sequence[str]) -> list[int]:
     """Every candidate's id whose light is `light`, in `order`: each row read and judged in Python."""
     dues = [
-        _Due(*row)
+        DueRow(*row)
         for row in candidates.values_list("pk", "task_id", "document_id", "status", "due_date").order_by(*order)
     ]
     # One date bound per document instead of counting working days for each of ~45,000 rows.
@@ -113,8 +113,8 @@ def judge(candidates: QuerySet[Milestone], *, light: str, on: date) -> Judged:
     for document_id, raw_due, percent, n in groups:
         due = as_date(raw_due)
         # A group stands for its rows: judged as open (one closed only after `on` was open then).
-        row = _Due(0, 0, document_id, Milestone.Status.OPEN, due)
-        if _light(row, on, percent, documents[document_id], None, bounds[document_id]) != light:
+        row = DueRow(0, 0, document_id, Milestone.Status.OPEN, due)
+        if light_for(row, on, percent, documents[document_id], None, bounds[document_id]) != light:
             continue
         total += n
         if due is None:

@@ -1,6 +1,6 @@
 """The console's lights in bulk: the board's per-task lights and the yellow list's rows (issue 18).
 
-Every light is judged by `selectors.lights._light` (the one rule), once per distinct (document,
+Every light is judged by `selectors.lights.light_for` (the one rule), once per distinct (document,
 due date, percent). What is read in bulk is bounded by date: working days between `on` and a
 date only grow with the date, so a row due before the first date more than `yellow_workdays`
 working days away (`first_beyond`, once per document) is yellow whatever its percent, and only
@@ -20,14 +20,14 @@ from duban.lib.sql import as_date, rows_for_ids
 from policy_tasks.models import Milestone
 from policy_tasks.selectors.figures import first_beyond
 from policy_tasks.selectors.lights import (
-    _DONE,
-    _THRESHOLDS_SQL,
+    DONE_STATUSES,
     GREEN,
     GREY,
     RED,
-    _Due,
-    _light,
-    _Thresholds,
+    THRESHOLDS_SQL,
+    DueRow,
+    Thresholds,
+    light_for,
     task_lights,
 )
 from policy_tasks.selectors.reports import latest_percents
@@ -50,14 +50,14 @@ def request_percents(task_ids: Iterable[int]) -> dict[int, int]:
 
 
 def open_lights(
-    dues: Iterable[_Due],
+    dues: Iterable[DueRow],
     *,
     on: date,
-    documents: Mapping[int, _Thresholds],
+    documents: Mapping[int, Thresholds],
     percents: Mapping[int, int],
     bounds: Mapping[int, date] | None = None,
 ) -> dict[int, str]:
-    """The light of each row open on `on` by id, as `selectors.lights._light` judges it (the one
+    """The light of each row open on `on` by id, as `selectors.lights.light_for` judges it (the one
     rule), for rows without a target value of their own. `percents` need only cover tasks with rows due on or after
     their document's bound (`first_beyond`): before it a row is yellow whatever its percent."""
     if bounds is None:
@@ -76,8 +76,10 @@ def open_lights(
         light = judged.get(key)
         if light is None:
             # Judged as open: the rows are open on `on` (one closed only later was open then).
-            row = _Due(d.pk, d.task_id, d.document_id, Milestone.Status.OPEN, due)
-            light = judged[key] = _light(row, on, percent, documents[d.document_id], soon_before=bounds[d.document_id])
+            row = DueRow(d.pk, d.task_id, d.document_id, Milestone.Status.OPEN, due)
+            light = judged[key] = light_for(
+                row, on, percent, documents[d.document_id], soon_before=bounds[d.document_id]
+            )
         result[d.pk] = light
     return result
 
@@ -124,21 +126,21 @@ def task_lights_bounded(
             .distinct()
             .order_by()
         ]
-    documents = {pk: _Thresholds(*rest) for pk, *rest in rows_for_ids(_THRESHOLDS_SQL, {row[1] for row in rows})}
+    documents = {pk: Thresholds(*rest) for pk, *rest in rows_for_ids(THRESHOLDS_SQL, {row[1] for row in rows})}
     bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
     percents = request_percents(
         task_id for task_id, doc_id, due, _ in rows if due is not None and due >= bounds[doc_id]
     )
     # Each task's next due date judged as open_lights judges a row, in one call (not one per task).
     by_task: dict[int, str] = {}
-    upcoming: list[_Due] = []
+    upcoming: list[DueRow] = []
     for task_id, document_id, next_due, n_live in rows:
         if next_due is None:
             by_task[task_id] = GREEN if n_live else GREY
         elif next_due < on:
             by_task[task_id] = RED
         else:
-            upcoming.append(_Due(task_id, task_id, document_id, Milestone.Status.OPEN, next_due))
+            upcoming.append(DueRow(task_id, task_id, document_id, Milestone.Status.OPEN, next_due))
     by_task.update(open_lights(upcoming, on=on, documents=documents, percents=percents, bounds=bounds))
     # A task with a live target-valued milestone is judged by the one rule (its own values).
     valued = set(
@@ -149,4 +151,4 @@ def task_lights_bounded(
     )
     if valued:
         by_task.update(task_lights([t for t in items if t.pk in valued], on=on))
-    return {t.pk: GREY if t.status in _DONE else by_task.get(t.pk, GREEN) for t in items}
+    return {t.pk: GREY if t.status in DONE_STATUSES else by_task.get(t.pk, GREEN) for t in items}

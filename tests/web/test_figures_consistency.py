@@ -46,7 +46,7 @@ from accounts.models import Membership, RoleGrant, User
 from duban.lib import clock
 from policy_tasks.models import Milestone, PolicyDocument, ReportPeriod, TaskUnit
 from policy_tasks.selectors.figures import Figures, counted_milestones, figures, open_at
-from policy_tasks.selectors.lights import _Due, milestone_light_reasons
+from policy_tasks.selectors.lights import DueRow, milestone_light_reasons
 from policy_tasks.selectors.reports import report_counts, report_totals, reports_missing
 from policy_tasks.services.evidence import evidence_upload
 from policy_tasks.services.milestones import milestone_request_completion, milestone_verify
@@ -345,7 +345,7 @@ def test_the_yellow_counts_in_sql_equal_each_milestones_light_reason(active: Pol
     open_then = counted_milestones(document=active).filter(open_at(on), due_date__gte=on)
     # Open at the end of D (one closed since was open then).
     rows = [
-        _Due(pk, task_id, doc_id, Milestone.Status.OPEN, due)
+        DueRow(pk, task_id, doc_id, Milestone.Status.OPEN, due)
         for pk, task_id, doc_id, due in open_then.values_list("pk", "task_id", "document_id", "due_date")
     ]
     codes = Counter(r.code for r in milestone_light_reasons(rows, on=on).values())

@@ -14,7 +14,7 @@ import pytest
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone, PolicyDocument, Task
 from policy_tasks.selectors.figures import open_at, open_branches
-from policy_tasks.selectors.lights import _Due, _Thresholds, milestone_lights, task_lights
+from policy_tasks.selectors.lights import DueRow, Thresholds, milestone_lights, task_lights
 from policy_tasks.selectors.reports import latest_percents
 from policy_tasks.web.light_bounds import first_beyond, open_lights, task_lights_bounded
 
@@ -47,9 +47,9 @@ def test_open_rows_get_the_selectors_light(seeded, on):
         .exclude(due_date__lt=on)
         .values_list("pk", "task_id", "document_id", "status", "due_date")
     )
-    dues = [_Due(*row) for row in rows]
+    dues = [DueRow(*row) for row in rows]
     doc = PolicyDocument.objects.get(pk=seeded.pk)
-    documents = {doc.pk: _Thresholds(doc.issued_on, doc.year, doc.yellow_workdays, doc.behind_schedule_points)}
+    documents = {doc.pk: Thresholds(doc.issued_on, doc.year, doc.yellow_workdays, doc.behind_schedule_points)}
     percents = latest_percents({d.task_id for d in dues})
     assert open_lights(dues, on=on, documents=documents, percents=percents) == milestone_lights(dues, on=on)
 
