@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .alias_headings import alias_heading
 from .textutil import normalise
 from .unit_labels import LISTED
 from .unit_lists import split_names
@@ -43,6 +44,11 @@ _GOAL_RE = re.compile(
 
 
 def _unit_heading(text: str, norm: str) -> Responsibility | None:
+    if alias_heading(norm):
+        # `(一)综合办公室(党群工作部、监察室)`: one office with the names it also acts under.
+        found = Responsibility(origin="上级标题", whole_section=True)
+        found.roles[LISTED] = split_names(text, norm, 0, len(norm))
+        return found if found.found else None
     m = _UNIT_HEADING_RE.match(norm)
     if m is None or len(m["names"]) > 12 or _GOAL_RE.search(m["names"]) or not PLACE_FIRST_RE.match(m["names"]):
         return None

@@ -34,6 +34,7 @@ from .sources import Table
 from .space_rows import SPACED_ROW_RE, row_words, short_columns, space_header
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
+from .unnumbered_rows import unnumbered_rows
 
 
 def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -92,7 +93,11 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         rebuilt = None
         if found:
             numbered = NUMBER in map(meaning, found[1])
-            rebuilt = _cell_rows(lines, *found) if numbered else person_rows(lines, *found)
+            rebuilt = (
+                (unnumbered_rows(lines, *found) or _cell_rows(lines, *found))
+                if numbered
+                else person_rows(lines, *found)
+            )
         if rebuilt:
             j, table = rebuilt
             out.extend((line, False) for line in table_lines(table))

@@ -68,9 +68,10 @@ from .time_phrase import (
     TimePhrase,
 )
 
+# Count words too: an office's own yearly targets count pieces written (`全年上稿2篇以上`, `报送信息10篇`).
 _UNITS = (
     "万吨标准煤 吨标准煤 万千瓦 千瓦 万平方米 平方米 万美元 美元 亿元 万元 元 万人次 人次 万人 人 "
-    "个百分点 % 万亩 亩 公里 千米 万吨 吨 家 个 项 所 张 套 间 台 名 户 件 条 座 处 批 场 次 辆 床 栋 幢"
+    "个百分点 % 万亩 亩 公里 千米 万吨 吨 家 个 项 所 张 套 间 台 名 户 件 条 座 处 批 场 次 辆 床 栋 幢 篇"
 ).split()
 _QTY_RE = re.compile(
     r"(?<![A-Za-z0-9.+:/\-])(?P<v>\d+(?:\.\d+)?)(?:\s*[-—~]\s*\d+(?:\.\d+)?)?\s*"
