@@ -23,6 +23,7 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .counted_headings import counts_its_items
 from .group_cells import lead_group_cells
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
@@ -273,7 +274,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
                 current = []
             # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
             current, expected = [*current, str(serial)], serial + 1  # `三`, `(3)`: its number
-        elif _heading(text, short=bool(current) and len(current) < 3):
+        elif _heading(text, short=bool(current) and len(current) < 3) or counts_its_items(text):
             if current:
                 rows.append(current)
                 current = []

@@ -33,6 +33,7 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .main_unit_column import settle_main_column
 from .outline import line_marker
 from .sources import Table
 from .table_headers import spread_header
@@ -261,7 +262,7 @@ def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -
     Two 责任单位-like columns are 牵头 then 配合, but a bare 部门 (主管部门) beside one naming the
     responsibility (责任单位) is the department in charge: it helps. An unlabelled first column of
     small integers is the 序号; a title column with no content column is both."""
-    kinds = list(kinds)
+    kinds = settle_main_column(list(kinds), header)
     listed = [i for i, k in enumerate(kinds) if k == LISTED]
     bare = [i for i in listed if re.fullmatch(r"(?:主管)?部门", "".join(normalise(header[i]).split()))]
     if bare and len(bare) < len(listed):

@@ -254,9 +254,13 @@ def ends_like_a_name(text: str) -> bool:
 # `各县、市、区人民政府`, `各区、县级市` (a city's districts and county-level cities), also qualified
 # (`各有关区、县级市`): one addressee whose 、 parts are levels, not units. The same list of levels
 # under another quantifier names the governments concerned, one addressee as well: `相关市、县政府`,
-# `有关市、县(区)政府`, `沿线市、县人民政府`, `所在地市、县人民政府`.
+# `有关市、县(区)政府`, `沿线市、县人民政府`, `所在地市、县人民政府`. A level may carry the other
+# level it also covers in brackets before the 、 (`各市(县)、区政府`, `各县(市)、区人民政府`: every
+# county-level city or county, and every district), as it may before the suffix (`县(市)人民政府`).
+_GROUP_LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|市州)"
 _GROUP_RE = re.compile(
-    r"^(?:各(?:有关|相关)?|(?:有关|相关|沿线|所在地|属地|涉及))(?:(?:县级市|县|市|区|乡|镇|旗|州|街道|市州)、?)+$"
+    r"^(?:各(?:有关|相关)?|(?:有关|相关|沿线|所在地|属地|涉及))"
+    rf"(?:{_GROUP_LEVEL}(?:[(<]{_GROUP_LEVEL}(?:、{_GROUP_LEVEL})*[)>])?、?)+$"
 )
 _GROUP_TAIL_RE = re.compile(
     r"^(?:县级市|县|市|区|乡|镇|旗|州|街道)(?:[(<][^()<>]{1,8}[)>])?(?:人民政府|政府|党委|管委会)?"
