@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.counted_headings import counts_its_items
+from policy_tasks.parsing.sources.page_marks import rejoin_page_marks
 
 
 def _units(text: str, year: int = 2012) -> list[tuple[list[str], list[str]]]:
@@ -108,3 +109,16 @@ def test_a_main_responsibility_column_that_says_it_leads_still_leads():
         year=2012,
     )
     assert [(t.lead_units, t.co_units) for t in doc.tasks] == [(["区城管局", "区公安分局"], [])]
+
+
+def test_a_page_number_run_into_the_next_pages_words_is_a_page_break():
+    text = (
+        "某县2013年整改措施清单\n"
+        "1.深入学习贯彻有关生态环境保护的决策部署,进一步深化对生态\n"
+        "-2-文明建设重要性的认识。2.建立生态环境保护例会制度,每季度召开一次。(责任单位:县环保局)\n"
+    )
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2013)
+    assert [t.number for t in doc.tasks] == [1, 2]
+    assert "生态文明建设" in doc.tasks[0].text
+    assert "-2-" not in doc.tasks[0].text
+    assert rejoin_page_marks(["一、总体要求。", "— 3 —(一)指导思想"]) == ["一、总体要求。", "(一)指导思想"]
