@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.counted_headings import counts_its_items
-from policy_tasks.parsing.sources.page_marks import rejoin_page_marks
+from policy_tasks.parsing.page_marks import rejoin_page_marks
+from policy_tasks.parsing.run_on_fields import split_run_on_fields
 
 
 def _units(text: str, year: int = 2012) -> list[tuple[list[str], list[str]]]:
@@ -121,4 +122,31 @@ def test_a_page_number_run_into_the_next_pages_words_is_a_page_break():
     assert [t.number for t in doc.tasks] == [1, 2]
     assert "生态文明建设" in doc.tasks[0].text
     assert "-2-" not in doc.tasks[0].text
-    assert rejoin_page_marks(["一、总体要求。", "— 3 —(一)指导思想"]) == ["一、总体要求。", "(一)指导思想"]
+    assert rejoin_page_marks([("一、总体要求。", True), ("— 3 —(一)指导思想", True)]) == [
+        ("一、总体要求。", True),
+        ("(一)指导思想", True),
+    ]
+
+
+def test_fields_run_together_on_one_line_are_fields_of_their_own():
+    # A 整改 list's problem with its fields on one line, each value run straight into the next label;
+    # the units stated above its numbered measures govern each of them.
+    text = (
+        "某县环境保护督察反馈问题整改清单\n"
+        "县城污水处理设施建设滞后。整改目标:补齐设施短板。责任单位:县住建局、县环保局,各乡镇人民政府"
+        "责任人:县住建局主要负责人整改时限:长期坚持整改措施:加快设施建设。1.完成县城污水处理厂提标改造。"
+        "2.推进乡镇污水管网建设。\n"
+    )
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2018)
+    assert [(t.lead_units, t.co_units) for t in doc.tasks] == [
+        (["县住建局"], ["县环保局", "各乡镇人民政府"]),
+        (["县住建局"], ["县环保局", "各乡镇人民政府"]),
+    ]
+    assert split_run_on_fields([("整改目标:达标。责任单位:县住建局责任人:王局长整改时限:长期坚持", True)]) == [
+        ("整改目标:达标。", True),
+        ("责任单位:县住建局", True),
+        ("责任人:王局长", True),
+        ("整改时限:长期坚持", True),
+    ]
+    kept = split_run_on_fields([("1.建设污水管网。(牵头单位:县住建局;配合单位:县环保局)", True)])
+    assert kept == [("1.建设污水管网。(牵头单位:县住建局;配合单位:县环保局)", True)]

@@ -13,7 +13,6 @@ import io
 
 from .base import BINARY_TEXT, UNKNOWN_ENCODING, Source, SourceError
 from .grid import table_blocks
-from .page_marks import rejoin_page_marks
 from .unwrap import unwrap
 
 # Text may carry a stray form feed or escape; one control character in a hundred is not text.
@@ -45,7 +44,7 @@ def decode_text(data: bytes) -> str:
 
 
 def read_text(data: bytes, filename: str) -> Source:
-    return Source("text", filename, [*unwrap(rejoin_page_marks(decode_text(data).splitlines()))])
+    return Source("text", filename, [*unwrap(decode_text(data).splitlines())])
 
 
 def read_delimited(data: bytes, filename: str) -> Source:

@@ -1,0 +1,36 @@
+"""A page number that a page's text ran into the next page's first words is a page break inside it.
+
+A document printed to GB/T 9704 numbers its pages `-1-` / `— 1 —` below the text; a page saved from
+such a copy may keep the number at the start of the next page's first line (`…深化对生态文明` /
+`-1-建设和环境保护重要性的认识,…`), or, once lines are joined, between two words of one line
+(`…生态文明-1-建设…`). The number is no text: it goes, and where the line before ends inside a
+sentence (no 。:; at its end) the words go on in that line, as the paragraph did across the page.
+A number on a line of its own is the unwrapping's to drop (`sources.unwrap`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_HAN = r"[\u4e00-\u9fff]"
+_MARK = r"[-—–－]\s*\d{1,4}\s*[-—–－]"
+_LINE_START_RE = re.compile(rf"^\s*{_MARK}\s*(?={_HAN}|[“(（])")
+_INSIDE_RE = re.compile(rf"(?<={_HAN}){_MARK}(?={_HAN})")
+_SENTENCE_ENDS = "。:;!?：；！？"
+
+
+def rejoin_page_marks(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for text, splittable in lines:
+        text = _INSIDE_RE.sub("", text)
+        m = _LINE_START_RE.match(text)
+        if m is None:
+            out.append((text, splittable))
+            continue
+        rest = text[m.end() :]
+        before = out[-1][0].rstrip() if out else ""
+        if before and before[-1] not in _SENTENCE_ENDS:
+            out[-1] = (before + rest, out[-1][1])
+        else:
+            out.append((rest, splittable))
+    return out

@@ -1,0 +1,47 @@
+"""Labelled fields run together on one line, a field's value straight into the next field's label.
+
+A web page that lost the cells' breaks of a 整改 list writes a problem's fields on one line with
+nothing between a value and the next label: `责任单位:A、B,C责任人:D主要负责人整改时限:立行立改…`.
+A label glued to the words before it (a character, no space, no punctuation) where the line holds
+another label too is a field of its own: the line is cut before each of its labels, outside
+brackets, so each field is a line of its own as the table wrote it, and the text before the first
+label stays a line too. A line whose labels are set apart (`牵头单位:A;配合单位:B`, `…。责任单位:A`)
+is left as it is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .textutil import normalise
+from .unit_labels import LABEL_RE
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _top_level_labels(norm: str) -> list[int]:
+    depth, starts = 0, []
+    opens = {m.start() for m in LABEL_RE.finditer(norm)}
+    for i, ch in enumerate(norm):
+        if ch in "(<[":
+            depth += 1
+        elif ch in ")>]":
+            depth = max(0, depth - 1)
+        elif i in opens and depth == 0:
+            starts.append(i)
+    return starts
+
+
+def split_run_on_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for text, splittable in lines:
+        norm = normalise(text)
+        starts = _top_level_labels(norm)  # normalise maps characters one to one
+        glued = [s for s in starts if s > 0 and _HAN_RE.match(norm[s - 1])]
+        if len(starts) < 2 or not glued:
+            out.append((text, splittable))
+            continue
+        bounds = [0, *starts, len(text)]
+        out.extend((text[a:b].strip(), splittable) for a, b in itertools.pairwise(bounds) if text[a:b].strip())
+    return out
