@@ -36,7 +36,9 @@ def clause_labels(clauses: list[Node]) -> list[str]:
     depth: dict[int, int] = {}
     for clause, k in zip(clauses, needed, strict=True):
         depth[id(clause.parent)] = max(depth.get(id(clause.parent), 0), k)
-    return [join_markers(n.written for n in path[-depth[id(c.parent)] :]) for c, path in zip(clauses, paths, strict=True)]
+    return [
+        join_markers(n.written for n in path[-depth[id(c.parent)] :]) for c, path in zip(clauses, paths, strict=True)
+    ]
 
 
 def number_key(node: Node) -> tuple[str, int | str]:
