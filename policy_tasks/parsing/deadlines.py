@@ -36,7 +36,9 @@ The conventions of the genre this module reads (each pattern below names its own
   A week's report is due on its last working day (Friday) unless a weekday is
   named (`每周一`). Rates such as `每人每月500元` are not recurring deadlines.
 - Ongoing work (`长期坚持`, `持续推进`, `常态化`; in a 完成时限 value also `长期`,
-  `持续开展` …) has no date of its own.
+  `持续开展` …) has no date of its own. A 整改时限 of `立行立改` ("put right at once, and keep
+  it right") is read as a supervisor reads it: an ongoing obligation with no date, not a deadline
+  of today; `立行立改,长期坚持` is ongoing too.
 - Unreadable on purpose: 择期, 适时, 近期, 限期, 春节前 / 节前 (which Spring
   Festival depends on when the plan was issued), a month-less 月底前, and
   `6月前`, which is read both as "by end of June" and "before June".
@@ -194,7 +196,7 @@ def _carry_years(norm: str, chosen: list[_Found], year: int) -> list[TimePhrase]
 # A 完成时限 value that is all ongoing: `长期`, `持续推进`, `长期坚持`, `常态化开展`, and a standing
 # task named as such (`常态工作`, `长期任务`) …
 _ONGOING_VALUE = re.compile(
-    r"(?:长期|持续|常态化?|常年|长效)(?:坚持|推进|开展|实施|抓好|落实|有效|进行|执行)?(?:推进|实施|开展|落实)?"
+    r"立行立改|(?:长期|持续|常态化?|常年|长效)(?:坚持|推进|开展|实施|抓好|落实|有效|进行|执行)?(?:推进|实施|开展|落实)?"
     r"(?:工作|任务)?"
 )
 

@@ -13,7 +13,7 @@ How lines join items is `outline_lines`; which items are clauses, `clauses`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .carried_units import carried_units
@@ -194,6 +194,7 @@ class _Assembler:
             self.clauses.extend(_split_by_brackets(Clause(node, text, offsets, label, area)))
         self.split = len(self.clauses) > len(clauses)
         self.numbers = self._numbers()
+        self.due_above = ""  # the 整改时限 of the row whose 责任单位 governs measures below it
 
     def warn(self, task: int | None, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(task, line, message))
@@ -268,6 +269,7 @@ class _Assembler:
                 found.append((carry[0].without_due(), carry[1]))
             elif above is not None:
                 found.append((above[0].without_due(), above[1]))
+                self.due_above = above[2]
             else:
                 charged = opening_charge(clause.text)  # `州政府督查室要…`, the item's opening
                 if charged is not None:
@@ -330,6 +332,14 @@ class _Assembler:
             for f in own.due_fields
             for m in due_field_milestones(text, f, year=self.year, warn=warn, default_due=due, where=where)
         ]
+        if not own.due_fields and self.due_above and origin.startswith("上文字段"):
+            # The row's 整改时限 above its measures dates each of them; it is no part of the
+            # measure's text, so its span is empty (nothing to highlight there).
+            field, colon = self.due_above, normalise(self.due_above).index(":")
+            each = due_field_milestones(
+                field, (0, len(field), colon + 1, len(field)), year=self.year, warn=warn, default_due=due, where=where
+            )
+            fixed += [replace(m, start=0, end=0) for m in each]
         milestones = find_milestones(
             text, year=self.year, default_due=clause_due(fixed, due), warn=warn, masked=own.spans, where=where
         )

@@ -4,7 +4,10 @@ A 整改 table (整改任务 / 责任单位 / 整改目标 / 整改措施 / 整�
 page flattened a cell a line writes each field's name as a cell of its own, its value in the
 next: `责任单位` / `A、B、C`. The name and the value are one field (`责任单位:A、B、C`). Such a row
 states its 责任单位 once, above the numbered 整改措施 `(一)` `(二)` that carry it out: the field
-governs every measure below it that names no units of its own, as a heading's carry does.
+governs every measure below it that names no units of its own, as a heading's carry does. The
+row's other fields beside it (the run of field lines it stands in) govern those measures too: its
+`责任人` names their leaders (`A、B主要负责人,C主要负责人`: a part ending in a head's title names the
+heads of every office in it, one leader as written), and its `整改时限` (`立行立改,长期坚持`, `2024年6月底前`) is their deadline.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 
 from .outline import line_marker
 from .textutil import normalise, split_top
-from .unit_labels import DUE, LABEL_RE, LEADER, label_role
+from .unit_labels import DUE, LABEL_RE, LEADER, OTHER_FIELD_RE, label_role
 from .unit_names import is_placeless_government, looks_like_units, organisation
 from .units import Responsibility, read_responsibility
 
@@ -99,17 +102,61 @@ def join_wrapped_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]
     return out
 
 
-def stated_above(header: list[tuple[int, str]]) -> tuple[Responsibility, str] | None:
+def _field_label(text: str) -> str | None:
+    """The label of a field line (`责任单位:A`), else None."""
+    norm = normalise(text)
+    m = _FIELD_LINE_RE.match(norm)
+    return m.group(1) if m and LABEL_RE.match(norm.strip()) is not None else None
+
+
+def _row_fields(header: list[tuple[int, str]], at: int) -> list[str]:
+    """The run of field lines the field line `at` stands in: one row's fields."""
+    first, last = at, at
+    while first > 0 and _field_label(header[first - 1][1]):
+        first -= 1
+    while last + 1 < len(header) and _field_label(header[last + 1][1]):
+        last += 1
+    return [text for _, text in header[first : last + 1]]
+
+
+_HEADS_RE = re.compile(r"(?:主要|分管|有关)?(?:负责人|负责同志|领导)$")
+
+
+def _row_leaders(field: str) -> list[str]:
+    """The leaders of a row's 责任人 field: `A、B主要负责人` (the heads of A and B) is one leader as
+    written; any other part is read as a 责任人 field is anywhere."""
+    norm = normalise(field)
+    colon = norm.index(":") + 1
+    leaders: list[str] = []
+    for a, b in split_top(norm, ",;", colon, len(norm)):
+        part = field[a:b].strip(" 。")
+        if _HEADS_RE.search(normalise(part)):
+            leaders.append(part)
+        elif part:
+            leaders += read_responsibility(f"责任人:{part}").leaders
+    return leaders
+
+
+def stated_above(header: list[tuple[int, str]]) -> tuple[Responsibility, str, str] | None:
     """The last 责任单位 / 牵头单位 field line before the first numbered item, for the items below
-    that name no units of their own."""
-    for _, text in reversed(header):
-        norm = normalise(text)
-        m = _FIELD_LINE_RE.match(norm)
-        if not m or LABEL_RE.match(norm.strip()) is None:
-            continue
-        if label_role(m.group(1)) in (DUE, LEADER):
+    that name no units of their own, with the leaders its row's 责任人 field names; and that row's
+    完成时限 / 整改时限 field (`整改时限:立行立改`, cut before a next field such as `整改措施:`), or ""."""
+    for at in range(len(header) - 1, -1, -1):
+        text = header[at][1]
+        label = _field_label(text)
+        if label is None or label_role(label) in (DUE, LEADER):
             continue
         resp = read_responsibility(text)
-        if resp.found and resp.lead_and_co()[0]:
-            return resp, f"上文字段:{m.group(1)}"
+        if not (resp.found and resp.lead_and_co()[0]):
+            continue
+        due = ""
+        for field in _row_fields(header, at):
+            role = label_role(_field_label(field) or "")
+            if role == LEADER:
+                resp.leaders += [n for n in _row_leaders(field) if n not in resp.leaders]
+            elif role == DUE and not due:
+                norm = normalise(field)
+                other = OTHER_FIELD_RE.search(norm, norm.index(":") + 1)
+                due = field[: other.start() if other else len(field)].strip()
+        return resp, f"上文字段:{label}", due
     return None

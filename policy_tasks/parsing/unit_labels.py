@@ -106,7 +106,7 @@ LABEL_RE = re.compile(
 # A field of the clause's own that is not about who (`责任单位:莲塘镇任务目标:…` when a line
 # break was lost): a unit list ends where it starts.
 OTHER_FIELD_RE = re.compile(
-    r"(?:任务|工作|建设|改造|主要|具体|年度|预期|考核|实施)?"
+    r"(?:任务|工作|建设|改造|主要|具体|年度|预期|考核|实施|整改)?"
     r"(?:目标|内容|措施|要求|进度安排|进度|标准|指标|举措|成效|规模|地点)\s*[:]"
     r"|(?:实际)?(?:完成|进展|推进|落实|工作)情况\s*[:]|工作进展\s*[:]"
 )
