@@ -33,6 +33,7 @@ from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
 from .space_rows import SPACED_ROW_RE, row_words, short_columns, space_header
+from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
 from .unnumbered_rows import unnumbered_rows
@@ -234,7 +235,7 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
     header: list[str] = []
     j = i
     while j < len(lines):
-        text = lines[j][0].strip()
+        text = unspread(lines[j][0])  # `目   标   与   任   务`: a justified cell's word
         if not text:
             if not header:
                 return None
