@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+from .sources.unwrap import PAGE_DASHES
+
 _HAN = r"[\u4e00-\u9fff]"
-_MARK = r"[-—–－]\s*\d{1,4}\s*[-—–－]"
+_MARK = rf"[{PAGE_DASHES}]\s*\d{{1,4}}\s*[{PAGE_DASHES}]"
 _LINE_START_RE = re.compile(rf"^\s*{_MARK}\s*(?={_HAN}|[“(（])")
 _INSIDE_RE = re.compile(rf"(?<={_HAN}){_MARK}(?={_HAN})")
 _SENTENCE_ENDS = "。:;!?：；！？"

@@ -14,23 +14,15 @@ from __future__ import annotations
 import itertools
 import re
 
-from .textutil import normalise
+from .textutil import bracket_depths, normalise
 from .unit_labels import LABEL_RE
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _top_level_labels(norm: str) -> list[int]:
-    depth, starts = 0, []
-    opens = {m.start() for m in LABEL_RE.finditer(norm)}
-    for i, ch in enumerate(norm):
-        if ch in "(<[":
-            depth += 1
-        elif ch in ")>]":
-            depth = max(0, depth - 1)
-        elif i in opens and depth == 0:
-            starts.append(i)
-    return starts
+    depths = bracket_depths(norm)
+    return [m.start() for m in LABEL_RE.finditer(norm) if depths[m.start()] == 0]
 
 
 def split_run_on_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -20,8 +20,12 @@ OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
     r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
 )
+# The dashes a page's number is set between (`— 3 —`, `-3-`, GB/T 9704's folio); page_marks reads them too.
+PAGE_DASHES = "-—–－"
 # A page's number on a line of its own: `— 3 —`, `-3-`, `第3页 共9页`, or bare digits between blank lines.
-PAGE_NUMBER_RE = re.compile(r"^[-—–－·\s]*\d{1,4}[-—–－·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$")
+PAGE_NUMBER_RE = re.compile(
+    rf"^[{PAGE_DASHES}·\s]*\d{{1,4}}[{PAGE_DASHES}·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
+)
 _DECORATED_NUMBER_RE = re.compile(r"[-—–－·]\s*\d|^第")
 _CHAR = 2  # columns of one Chinese character
 # A page holds 28 characters a line (GB/T 9704) or more; "full" lines narrower than this are a list
