@@ -195,7 +195,9 @@ class _Assembler:
             self.clauses.extend(_split_by_brackets(Clause(node, text, offsets, label, area)))
         self.split = len(self.clauses) > len(clauses)
         self.numbers = self._numbers()
-        self.due_above = ""  # the 整改时限 of the row whose 责任单位 governs measures below it
+        # A flattened row's fields above its measures (`stated_above`): its 责任单位 governs them,
+        # its 整改时限 (empty when it has none) dates each measure with no deadline of its own.
+        self.above = stated_above(outline.header)
 
     def warn(self, task: int | None, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(task, line, message))
@@ -249,7 +251,7 @@ class _Assembler:
         """Each clause's own responsibility, or what `下同` / `以下…不再列出` carries to it."""
         found: list[tuple[Responsibility, str]] = []
         carry: tuple[Responsibility, str] | None = None
-        above = stated_above(self.outline.header)  # a flattened row's 责任单位 above its measures
+        above = self.above
         owner = list_owner(self.outline.header)  # a 责任清单's addressee, named before its items
         adds: list[str] = []
         for clause in self.clauses:
@@ -270,7 +272,6 @@ class _Assembler:
                 found.append((carry[0].without_due(), carry[1]))
             elif above is not None:
                 found.append((above[0].without_due(), above[1]))
-                self.due_above = above[2]
             else:
                 charged = opening_charge(clause.text)  # `州政府督查室要…`, the item's opening
                 if charged is not None:
@@ -333,10 +334,11 @@ class _Assembler:
             for f in own.due_fields
             for m in due_field_milestones(text, f, year=self.year, warn=warn, default_due=due, where=where)
         ]
-        if not own.due_fields and self.due_above and origin.startswith("上文字段"):
+        if not own.due_fields and self.above is not None and self.above[2] and origin.startswith("上文字段"):
             # The row's 整改时限 above its measures dates each of them; it is no part of the
             # measure's text, so its span is empty (nothing to highlight there).
-            field, colon = self.due_above, normalise(self.due_above).index(":")
+            field = self.above[2]
+            colon = normalise(field).index(":")
             each = due_field_milestones(
                 field, (0, len(field), colon + 1, len(field)), year=self.year, warn=warn, default_due=due, where=where
             )
