@@ -7,9 +7,11 @@ whose children do not is a clause, and its children are part of its text. Silent
 clauses are clauses that forgot their units, unless they only set up an organisation
 (`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`); silent sections
 (总体要求, 保障措施) beside sections with clauses are not clauses.
-Below a heading that is a unit's name (`三、儋州市政府`) every level is that unit's, so the
-clauses are the lowest items; so is every level of a 责任清单 whose opening sentence names its
-addressee (`区政府要…主要承担以下工作:`, `list_owners`).
+Below a heading that is a unit's name (`三、儋州市政府`), or an office's alone in a 分工 section
+(`五、责任分工` / `(一)党政办`, `duty_headings`), every level is that unit's, so the clauses are
+the lowest items; so is every level of a 责任清单 whose opening sentence names its addressee
+(`区政府要…主要承担以下工作:`, `list_owners`). Where no item names a unit in a notice to one group
+of offices (`各派出所:`, `sole_addressees`), its measures are the leaves outside its targets and scope.
 """
 
 from __future__ import annotations
