@@ -7,9 +7,11 @@ whose children do not is a clause, and its children are part of its text. Silent
 clauses are clauses that forgot their units, unless they only set up an organisation
 (`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`); silent sections
 (总体要求, 保障措施) beside sections with clauses are not clauses.
-Below a heading that is a unit's name (`三、儋州市政府`) every level is that unit's, so the
-clauses are the lowest items; so is every level of a 责任清单 whose opening sentence names its
-addressee (`区政府要…主要承担以下工作:`, `list_owners`).
+Below a heading that is a unit's name (`三、儋州市政府`), or an office's alone in a 分工 section
+(`五、责任分工` / `(一)党政办`, `duty_headings`), every level is that unit's, so the clauses are
+the lowest items; so is every level of a 责任清单 whose opening sentence names its addressee
+(`区政府要…主要承担以下工作:`, `list_owners`). Where no item names a unit in a notice to one group
+of offices (`各派出所:`, `sole_addressees`), its measures are the leaves outside its targets and scope.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from __future__ import annotations
 import re
 
 from .carried_units import carried_units
+from .duty_headings import duty_heading
 from .outline import Node
+from .sole_addressees import frames_measures
 from .textutil import normalise
 from .units import opening_charge, read_responsibility
 
@@ -25,7 +29,7 @@ from .units import opening_charge, read_responsibility
 def _has_resp(node: Node) -> bool:
     own = node.own_text
     found = read_responsibility(own)
-    if found.found or (node.children and carried_units(own) is not None):
+    if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
         return True
     if not node.children and found.assigns:
         return True  # `(牵头责任人:A,具体责任人:B)`: an item assigned to persons only is assigned too
@@ -59,7 +63,7 @@ def _frames_the_plan(node: Node) -> bool:
 def _names_whole_section(node: Node) -> bool:
     if node.style == "root":
         return False
-    carried = carried_units(node.own_text)
+    carried = carried_units(node.own_text) or duty_heading(node)
     return carried is not None and carried.whole_section
 
 
@@ -78,9 +82,11 @@ def _names_own_units(node: Node, root: Node) -> bool:
     return read_responsibility("\n".join(text for _, text in node.pieces[1:])).found
 
 
-def choose_clauses(root: Node, *, owned: bool = False) -> list[Node]:
+def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False) -> list[Node]:
     """`owned`: the sentence before the first item names the units that answer for every item
-    (`list_owners`)."""
+    (`list_owners`); `addressed`: the notice's salutation names one group of offices
+    (`sole_addressees`), whose measures, where no item names a unit, are the leaves outside the
+    sections that frame them (`工作目标`, `整治范围`)."""
     memo: dict[int, bool] = {}
 
     def has(node: Node) -> bool:
@@ -90,7 +96,7 @@ def choose_clauses(root: Node, *, owned: bool = False) -> list[Node]:
 
     def covered(kids: list[Node], parent: Node) -> list[bool]:
         """Which items name units, directly or through `下同` / a heading's `以下…不再列出`."""
-        if parent.style != "root" and carried_units(parent.own_text) is not None:
+        if parent.style != "root" and (carried_units(parent.own_text) is not None or duty_heading(parent)):
             return [True] * len(kids)
         # Below `三、儋州市政府` every level is that unit's: the clauses are the lowest items.
         if owned or any(_names_whole_section(a) for a in parent.ancestors()):
@@ -154,6 +160,8 @@ def choose_clauses(root: Node, *, owned: bool = False) -> list[Node]:
         return chosen
     # No item names a unit: the measures are the most common kind of leaf item.
     leaves = [n for n in root.walk() if not n.children]
+    if addressed:
+        leaves = [n for n in leaves if not any(frames_measures(a) for a in [*n.ancestors(), n])] or leaves
     if not leaves:
         return []
     styles = [n.style for n in leaves]

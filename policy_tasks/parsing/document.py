@@ -20,6 +20,7 @@ from .carried_units import carried_units
 from .clause_labels import clause_labels
 from .clauses import choose_clauses
 from .due_fields import clause_due, due_field_milestones
+from .duty_headings import duty_heading
 from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
 from .header import Header, choose_year, default_due, read_header
@@ -33,6 +34,7 @@ from .page_marks import rejoin_page_marks
 from .preview_pages import rejoin_preview_pages
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .run_on_fields import split_run_on_fields
+from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
@@ -81,7 +83,8 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
     if year is not None and not 1900 <= year <= 2100:
         raise ParseError(f"年份无效：{year} (year out of range)")
     outline = Outline.read(lines)
-    clauses = choose_clauses(outline.root, owned=list_owner(outline.header) is not None)
+    addressed = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
+    clauses = choose_clauses(outline.root, owned=list_owner(outline.header) is not None, addressed=addressed)
     if not clauses and (numbered := number_label_led_items(lines)) is not None:
         # No numbered item at all: items each followed by their own label lines are the clauses.
         outline = Outline.read(numbered)
@@ -265,7 +268,11 @@ class _Assembler:
                     carry = (resp, f"下同:第{clause.label}条")
                 found.append((resp, origin))
                 continue
-            heading = next((c for c in (_heading_carry(a) for a in clause.node.ancestors()[::-1]) if c), None)
+            office = duty_heading(clause.node)  # `(一)党政办` over its duties, in a 分工 section
+            heading = (office, f"分工标题:{clause.node.written}") if office is not None else None
+            heading = heading or next(
+                (c for c in (_heading_carry(a) for a in clause.node.ancestors()[::-1]) if c), None
+            )
             if heading is not None:
                 found.append(heading)
             elif carry is not None:
@@ -280,6 +287,9 @@ class _Assembler:
                     found.append((owner[0].without_due(), owner[1]))
                 else:
                     found.append((resp, ""))
+        addressee = sole_addressee(self.outline.header)  # `各派出所:`, when no measure names a unit
+        if addressee is not None and not any(resp.found or resp.assigns or origin for resp, origin in found):
+            found = [(addressee[0].without_due(), addressee[1]) for _ in found]
         return self._semicolon_runs(found)
 
     def _semicolon_runs(self, found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
@@ -382,7 +392,7 @@ class _Assembler:
 
 def _heading_carry(node: Node) -> tuple[Responsibility, str] | None:
     """`以下各项措施均由A、B负责,不再逐条列出` in a heading's text governs the clauses under it."""
-    resp = carried_units(node.own_text)
+    resp = carried_units(node.own_text) or duty_heading(node)
     return (resp, f"上级标题:{node.written}") if resp is not None else None
 
 

@@ -164,6 +164,27 @@ def _figure_led_marker(norm: str, stack: list[Node]) -> Marker | None:
     return Marker("num", int(m["n"]), m["n"], m.end())
 
 
+# A day's date: `2023年10月20日`, as a notice's date of writing is written under its issuer.
+_DAY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def _signed(norm: str, node: Node) -> bool:
+    """`治安大队` / `2023年10月20日` after the last item: the notice's 落款 and its date of writing
+    (GB/T 9704-2012, 7.3.5), no deadline. The line before the day is one office's name alone, after
+    the item's text has closed its sentence; a table's date cell follows its task or a unit field."""
+    if not _DAY_RE.match(norm.strip()) or len(node.pieces) < 2:
+        return False
+    signer = normalise(node.pieces[-1][1]).strip()
+    before = normalise(node.pieces[-2][1]).rstrip()
+    return (
+        0 < len(signer) <= 20
+        and re.fullmatch(r"[\u4e00-\u9fff()]+", signer) is not None
+        and looks_like_units(signer)
+        and not read_responsibility(signer).found
+        and before[-1:] in ("。", ";", "!", "?")
+    )
+
+
 def _as_field_line(text: str, norm: str, node: Node) -> str | None:
     """A flattened table puts a clause's cells on lines of their own: a line that is only units
     or only a date, under an item that has named none yet, is its 责任单位 / 完成时限 cell."""
@@ -171,7 +192,7 @@ def _as_field_line(text: str, norm: str, node: Node) -> str | None:
         return None  # a field line already says what it is (`责任单位:A、B`)
     own = read_responsibility(node.own_text)
     if _DATE_ONLY_RE.match(norm.strip()) and not own.due_fields:
-        return f"完成时限:{text}"
+        return None if _signed(norm, node) else f"完成时限:{text}"
     if own.found:
         return None
     names = [n for n in re.split(r"[、,;]", norm) if n.strip()]

@@ -1,0 +1,66 @@
+"""In a 分工 section, a sub-heading that is nothing but an office's name heads that office's duties.
+
+A 街道's or a 镇's own plan, or a bureau's for its 科室, often closes with its division of work:
+a section headed `五、责任分工` (`职责分工`, `任务分工`, `部门职责`) whose sub-headings are the
+offices alone, each over what that office is to do, in a paragraph or in numbered items:
+
+    五、责任分工
+    (一)党政办
+    负责策划宣传造势,全面发动辖区群众……
+    (二)城管中队、各社区
+    1、重点对新港路进行整治……
+
+The office heads its duties as a government's name heads a provincial list (`三、儋州市政府`,
+`carried_units`): it leads the paragraph below it, or every item below it. Inside a 分工 section an
+office's own words need no place before them (`党政办`, `财政所`, `各村`), as a heading elsewhere
+would (`(一)组织领导` is a goal, not an office); a heading that says what to do (`(一)加强宣传`)
+or holds more than names is no office's, and the section heading must name the division of work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .outline import Node
+from .textutil import normalise
+from .unit_labels import LISTED
+from .unit_lists import split_names
+from .unit_names import looks_like_units
+from .units import Responsibility
+
+# The section that divides the work: `五、责任分工`, `(三)明确职责分工`, `四、部门职责`.
+_DIVISION_RE = re.compile(
+    r"^(?:明确|落实|细化)?(?:责任|职责|任务|工作|部门|单位)?分工(?:职责)?$|^(?:部门|单位|成员单位)职责(?:分工)?$"
+)
+# An office of a 街道, a 镇 or a bureau, or a group of them: its name ends in an office's word.
+_OFFICE = (
+    r"(?:各)?[\u4e00-\u9fff]{0,10}?(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
+    r"村委会|居委会|村|社区)(?:\([\u4e00-\u9fff、]{1,8}\))?"
+)
+_OFFICES_RE = re.compile(rf"^(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,4}})$")
+# Words that make a heading a goal or a duty, never an office's name.
+_GOAL_RE = re.compile(
+    r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|成立|组织|开展|做好|抓好|落实)"
+)
+
+
+def _heading(node: Node) -> str:
+    return normalise(node.pieces[0][1] if node.pieces else "").strip().rstrip("。:")
+
+
+def duty_heading(node: Node) -> Responsibility | None:
+    """The office a sub-heading of a 分工 section names (`(一)党政办` under `五、责任分工`), as the
+    responsibility for its text and every item below it; None for any other item."""
+    parent = node.parent
+    if parent is None or parent.style == "root" or not _DIVISION_RE.match(_heading(parent)):
+        return None
+    text = node.pieces[0][1] if node.pieces else ""
+    norm = normalise(text)
+    name = _heading(node)
+    m = _OFFICES_RE.match(name)
+    if m is None or len(name) > 20 or _GOAL_RE.search(name) or not looks_like_units(name):
+        return None
+    start = len(norm) - len(norm.lstrip())
+    found = Responsibility(origin="分工标题", whole_section=True)
+    found.roles[LISTED] = split_names(text, norm, start, start + len(name))
+    return found if found.found else None
