@@ -101,7 +101,7 @@ _BARE_DUE_LABELS = ("时间", "时限")
 # it. The label assigns as its unit part does (`实施单位` answers, `牵头单位` leads); a person among
 # its names is a leader, as anywhere in a unit list (`unit_names.is_person_among`).
 _UNIT_AND_PERSON = r"(?P<unit>单位|部门)(?:及|和|与|、|/)其?(?:主要)?(?:责任人|负责人)"
-_UNIT_AND_PERSON_LABEL = r"[\u4e00-\u9fff]{0,6}?(?:单位|部门)(?:及|和|与|、|/)其?(?:主要)?(?:责任人|负责人)"
+_UNIT_AND_PERSON_LABEL = r"(?:项目)?(?:实施|建设|责任|牵头|主责|主办|承办|配合|协办|管理)?(?:单位|部门)(?:及|和|与|、|/)其?(?:主要)?(?:责任人|负责人)"
 # Public: a field label of the genre followed by its colon (`牵头单位:`, `配合部门:`, `完成时限:`,
 # `分管副市长:`, `数据提供单位:`), group 1 the label's words (`label_role` tells what it assigns).
 # Used by the unit reader (`units`) and the line readers (`outline_lines`, `field_cells`,
