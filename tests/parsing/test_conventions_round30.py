@@ -5,7 +5,8 @@ lists of funded projects, 新疆). At the round's first look the parser read a c
 unit and its person (`项目实施单位及责任人:A,张三`) as a person's label, so the unit was taken for a
 person; did not read a name whose parts an interpunct joins (`库里满·恰里甫`) as a person's; and read
 a project's own time line (`项目实施时间:2026年1月-2026年10月`, `项目建设期限:2022年`) as no field, so
-the project was not due when the span ends.
+the project was not due when the span ends. The year in a project's name (`某县2026年…项目`) was read
+as a deadline of its own (harmless to the score, wrong to a reviewer).
 """
 
 from __future__ import annotations
@@ -95,3 +96,37 @@ def test_a_numbered_project_with_label_lines_is_due_when_its_implementation_span
     ]
     assert date(2025, 8, 31) in [m.due_date for m in doc.tasks[0].milestones]
     assert date(2025, 11, 30) in [m.due_date for m in doc.tasks[1].milestones]
+
+
+def test_a_year_inside_a_project_name_is_no_deadline():
+    from policy_tasks.parsing.project_names import project_name_spans
+    from policy_tasks.parsing.textutil import normalise
+
+    def names(text: str) -> list[str]:
+        norm = normalise(text)
+        return [norm[s:e] for s, e in project_name_spans(norm)]
+
+    assert names("某县2025年农村供水保障(少数民族发展任务)项目(xm2025001):投资80万元") == [
+        "某县2025年农村供水保障(少数民族发展任务)项目"
+    ]
+    assert names("2024年度某村道路硬化工程\n责任单位:某镇") == ["2024年度某村道路硬化工程"]
+    # A year that dates the work says what is done that year: a commitment, no name.
+    assert names("2023年建成某镇农贸市场项目。") == []
+    assert names("2024年底前完成某村道路硬化项目。") == []
+
+
+def test_a_project_named_with_its_year_is_due_by_its_own_time_line_only():
+    doc = parse_bytes(
+        (
+            "某县项目公示\n"
+            "1.某县2025年某乡饮水安全巩固提升项目:新建蓄水池2座。\n"
+            "项目责任单位:某乡、县水利局\n"
+            "项目实施时间:2025年3月-2025年7月\n"
+        ).encode(),
+        filename="doc.txt",
+        year=2025,
+    )
+    (task,) = doc.tasks
+    assert task.lead_units == ["某乡"]
+    assert date(2025, 7, 31) in [m.due_date for m in task.milestones]
+    assert date(2025, 12, 31) not in [m.due_date for m in task.milestones]
