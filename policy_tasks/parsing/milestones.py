@@ -52,6 +52,7 @@ from datetime import date
 
 from .deadlines import find_time_phrases
 from .due_fields import PART_TRIM, Warn, unreadable_message, year_message
+from .project_names import project_name_spans
 from .result import ParsedMilestone
 from .textutil import normalise, split_top, strip_span
 from .time_phrase import (
@@ -119,7 +120,13 @@ def find_milestones(
         chars[start:end] = "。" * (end - start)
     norm = "".join(chars)
     titles = _book_titles(norm)
-    phrases = [p for p in find_time_phrases(norm, year, written=text) if p.level != PAST and not titles(p)]
+    # `洋县2024年老旧小区改造项目`: the year in a project's name is no deadline (`project_names`).
+    names = project_name_spans(norm)
+    phrases = [
+        p
+        for p in find_time_phrases(norm, year, written=text)
+        if p.level != PAST and not titles(p) and not any(s <= p.start and p.end <= e for s, e in names)
+    ]
     marks = _Marks(norm, phrases)
     found: list[ParsedMilestone] = []
     seen: set[str] = set()

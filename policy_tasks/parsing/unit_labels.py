@@ -76,6 +76,14 @@ _LABELS = {
     "整改时限": DUE,
     "整改期限": DUE,
     "整改时间": DUE,
+    # A project list's time of the work itself (`项目实施时间:2026年1月-2026年10月`, `项目建设期限:2022年`):
+    # the project is due when the span it names ends.
+    "实施时间": DUE,
+    "项目实施时间": DUE,
+    "建设时间": DUE,
+    "项目建设时间": DUE,
+    "建设期限": DUE,
+    "项目建设期限": DUE,
 }
 _LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": LISTED, "分工": LISTED})
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
@@ -89,6 +97,11 @@ _OTHER_UNIT_LABEL = (
     r"(?:(?![局委厅办](?:参加|参与|配合|协办|协助|牵头|责任))[\u4e00-\u9fff]){2,6}?(?:单位|部门|处室|科室|股室)"
 )
 _BARE_DUE_LABELS = ("时间", "时限")
+# `项目实施单位及责任人:伊州区水利局,刘文玲`: one field names the unit and the person who answers for
+# it. The label assigns as its unit part does (`实施单位` answers, `牵头单位` leads); a person among
+# its names is a leader, as anywhere in a unit list (`unit_names.is_person_among`).
+_UNIT_AND_PERSON = r"(?P<unit>单位|部门)(?:及|和|与|、|/)其?(?:主要)?(?:责任人|负责人)"
+_UNIT_AND_PERSON_LABEL = r"(?:项目)?(?:实施|建设|责任|牵头|主责|主办|承办|配合|协办|管理)?(?:单位|部门)(?:及|和|与|、|/)其?(?:主要)?(?:责任人|负责人)"
 # Public: a field label of the genre followed by its colon (`牵头单位:`, `配合部门:`, `完成时限:`,
 # `分管副市长:`, `数据提供单位:`), group 1 the label's words (`label_role` tells what it assigns).
 # Used by the unit reader (`units`) and the line readers (`outline_lines`, `field_cells`,
@@ -96,6 +109,8 @@ _BARE_DUE_LABELS = ("时间", "时限")
 # 责任单位; a bare `时间:` / `时限:` is a field only where no word runs into it (`明确时间:…` is prose).
 LABEL_RE = re.compile(
     "("
+    + _UNIT_AND_PERSON_LABEL
+    + "|"
     + "|".join(sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS), key=len, reverse=True))
     + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}"
     + r"|(?<![\u4e00-\u9fff])(?:时间|时限)"
@@ -136,6 +151,9 @@ def label_role(label: str) -> str:
     (`数据提供单位`) helps."""
     if label in _LABELS:
         return _LABELS[label]
+    if both := re.search(_UNIT_AND_PERSON + "$", label):
+        unit_part = label[: both.start()] + both["unit"]
+        return LISTED if unit_part in ("单位", "部门") else label_role(unit_part)
     if re.search(r"领导|长|书记$", label):
         return LEADER
     # Any unit label by its words: 主要责任单位 leads, 责任科室 is responsible, 数据提供单位 helps.

@@ -284,11 +284,22 @@ def starred(names: list[str]) -> tuple[list[str], list[str]] | None:
 _TITLE_RE = re.compile(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席|委员)$")
 
 
+# A name whose parts an interpunct joins (`库里满·恰里甫`, `努尔买买提·阿布来提`) is written so for a
+# person of a minority people or abroad; a unit's name has none.
+_DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
+
+
+def _dotted_name(norm: str) -> bool:
+    return bool(_DOTTED_NAME_RE.fullmatch(norm)) and not ORG_END_RE.search(norm)
+
+
 def is_person(name: str) -> bool:
-    """A leader's title or name written where units go (`副区长王明`, `伍泽国`)."""
+    """A leader's title or name written where units go (`副区长王明`, `伍泽国`, `库里满·恰里甫`)."""
     norm = normalise(name).replace(" ", "")
     if _TITLE_RE.search(norm):
         return not re.search(r"(?:委员会|主任办公室)$", norm)
+    if _dotted_name(norm):
+        return True
     # Two or three characters with no unit suffix and no place prefix: a person's name.
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
         ORG_END_RE.search(norm)
@@ -310,7 +321,7 @@ def is_person_among(names: list[str], i: int) -> bool:
     `黑河市` is, and so is a bare name written next to a named place or its government (`漠河、
     塔河县政府`, `大庆市、肇东`, `黑河、漠河`), never a person; a title (`副市长`) is a person wherever
     it stands, and a name neither listed nor beside a place (`区民政局、张丽`) is a person."""
-    if not is_person(names[i]) or _TITLE_RE.search(normalise(names[i])):
+    if not is_person(names[i]) or _TITLE_RE.search(normalise(names[i])) or _dotted_name(normalise(names[i])):
         return is_person(names[i])
     if is_place_name(normalise(names[i]).replace(" ", "")):
         return False
