@@ -1,6 +1,7 @@
 """A run of names in a responsibility field split into the names it holds, as written.
 
-Groups keep their inner `、` (`各县、市、区人民政府`), places sharing one suffix are one addressee,
+Groups keep their inner `、` (`各县、市、区人民政府`), also when 及 / 和 joins another unit right after
+the group (`各区、县(市)政府及开发区管委会`: the group, then 开发区管委会), places sharing one suffix are one addressee,
 marks of the lead (`(牵头)`, `★`) and notes (`下同`) are read off, persons grouped with their
 party titles. `units` calls these on the spans it has found.
 """
@@ -113,7 +114,13 @@ def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
             if places >= 2 and _PLACE_WITH_SUFFIX_RE.match(normalise(piece)):
                 names[-places:] = ["、".join([*names[-places:], piece])]
                 continue
-            for part in [p for whole in and_split(piece) for p in _run_together(whole)]:
+            wholes = and_split(piece)
+            # `各区、县(市)政府及开发区管委会`: the group's last level ends where 及 / 和 joins the
+            # next unit; the group stays one addressee and the unit after the joiner is another.
+            if names and len(wholes) > 1 and continues_group(names[-1], normalise(wholes[0])):
+                names[-1] = names[-1] + "、" + wholes[0]
+                wholes = wholes[1:]
+            for part in [p for whole in wholes for p in _run_together(whole)]:
                 part = _lead_mark_first(part.strip(_TRIM))
                 part = without_note(part)
                 # `四市或部分市人民政府`: the group, or some of it, is the group.
