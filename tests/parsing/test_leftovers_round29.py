@@ -1,0 +1,83 @@
+"""Leftovers of blind round 29 and before (docs/parsing.md), each a convention in a document of its own.
+
+Written from the conventions, not copied from the documents that showed them: an item whose text
+opens with its deadline writes its dot straight before the month or the count of years
+(`1.10月底前…`, `2.5年内…`), and is no decimal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from policy_tasks.parsing import parse_bytes
+
+_DEADLINE_FIRST = (
+    "某区2024年城乡环境整治提升实施方案\n"
+    "为进一步改善城乡环境,制定本方案。\n"
+    "一、重点任务\n"
+    "1.10月底前完成老旧小区改造30个,惠及居民1.2万户。(责任单位:区住建局、各街道)\n"
+    "2.5年内实现农村生活垃圾分类全覆盖,回收利用率提高1.5%。(责任单位:区城管局、区农业农村局)\n"
+    "3.实施农村公路提升工程,全年投入1.5亿元。(责任单位:区交通运输局)\n"
+)
+
+
+def _parse(text: str, year: int = 2024):
+    return parse_bytes(text.encode(), filename="doc.txt", year=year)
+
+
+def _milestones(task) -> list[tuple[str, date | None]]:
+    return [(m.text, m.due_date) for m in task.milestones]
+
+
+def test_an_item_that_opens_with_its_month_or_its_years_is_numbered_so():
+    doc = _parse(_DEADLINE_FIRST)
+    assert [(t.label, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("1", ["区住建局"], ["各街道"]),
+        ("2", ["区城管局"], ["区农业农村局"]),
+        ("3", ["区交通运输局"], []),
+    ]
+    assert _milestones(doc.tasks[0]) == [("10月底前完成老旧小区改造30个", date(2024, 10, 31))]
+    # `5年内` is a span of years, no year end; the decimals stay figures of their targets.
+    assert ("5年内实现农村生活垃圾分类全覆盖", None) in _milestones(doc.tasks[1])
+    assert ("回收利用率提高1.5%", date(2024, 12, 31)) in _milestones(doc.tasks[1])
+    assert _milestones(doc.tasks[2]) == [("全年投入1.5亿元", date(2024, 12, 31))]
+
+
+def test_a_list_starting_with_a_span_of_years_goes_on_to_a_month():
+    text = _DEADLINE_FIRST.replace("1.10月底前完成老旧小区改造30个,惠及居民1.2万户。", "1.3年内完成老旧小区改造。")
+    text = text.replace("2.5年内实现", "2.9月份实现")
+    doc = _parse(text)
+    assert [t.label for t in doc.tasks] == ["1", "2", "3"]
+    assert _milestones(doc.tasks[0]) == [("3年内完成老旧小区改造", None)]
+    assert _milestones(doc.tasks[1])[0] == ("9月份实现农村生活垃圾分类全覆盖", date(2024, 9, 30))
+
+
+def test_a_flattened_paragraph_cuts_before_an_item_that_opens_with_its_month():
+    text = (
+        "某区2024年城乡环境整治提升实施方案\n"
+        "一、重点任务。1.10月底前完成老旧小区改造30个。(责任单位:区住建局、各街道)2.实施农村公路提升工程,"
+        "全年投入1.5亿元。(责任单位:区交通运输局)3.5年内实现农村生活垃圾分类全覆盖。(责任单位:区城管局)\n"
+    )
+    doc = _parse(text)
+    assert [(t.label, t.lead_units) for t in doc.tasks] == [
+        ("1", ["区住建局"]),
+        ("2", ["区交通运输局"]),
+        ("3", ["区城管局"]),
+    ]
+    assert _milestones(doc.tasks[0]) == [("10月底前完成老旧小区改造30个", date(2024, 10, 31))]
+    assert _milestones(doc.tasks[2]) == [("5年内实现农村生活垃圾分类全覆盖", None)]
+
+
+def test_decimals_and_numbers_out_of_sequence_stay_figures():
+    text = (
+        "某区2024年农业发展实施方案\n"
+        "一、重点任务\n"
+        "1.稳定粮食生产。全年粮食播种面积稳定在30万亩以上,计划用\n"
+        "1.5年内完成高标准农田建设。(责任单位:区农业农村局)\n"
+        "2.增加农民收入。农民人均可支配收入增长1.5%以上。1.5亿元专项资金用于产业发展。(责任单位:区财政局)\n"
+        "3.推进农村改革。9月底前完成改革任务。1.10月份开展督查。(责任单位:区农经中心)\n"
+    )
+    doc = _parse(text)
+    assert [t.label for t in doc.tasks] == ["1", "2", "3"]
+    assert "1.5年内完成高标准农田建设" in doc.tasks[0].text
+    assert "1.10月份开展督查" in doc.tasks[2].text
