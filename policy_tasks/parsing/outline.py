@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .lone_items import is_lone_item
 from .textutil import cn_to_int, normalise
 from .time_led_items import time_led_inline
 
@@ -179,7 +180,9 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
             later = found[i + 1 :]
             ok = marker.value <= 20 and any(x.style == style and x.value == marker.value + 1 for _, x in later)
             if not ok and marker.value == 1:
-                ok = _opens_list(norm[cuts[-1] if cuts else 0 : at], bool(cuts))
+                before = norm[cuts[-1] if cuts else 0 : at]
+                # A plan of one item has no 2 to go on to: its units say it is one (`lone_items`).
+                ok = _opens_list(before, bool(cuts)) or is_lone_item(before, norm[at:], marker.end)
         if ok:
             cuts.append(at)
             expected[style] = marker.value

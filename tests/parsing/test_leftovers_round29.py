@@ -2,14 +2,17 @@
 
 Written from the conventions, not copied from the documents that showed them: an item whose text
 opens with its deadline writes its dot straight before the month or the count of years
-(`1.10月底前…`, `2.5年内…`), and is no decimal.
+(`1.10月底前…`, `2.5年内…`), and is no decimal; a plan of one numbered clause, flattened into a
+paragraph, is that clause where its text names the units that answer for it.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from policy_tasks.parsing import parse_bytes
+import pytest
+
+from policy_tasks.parsing import ParseError, parse_bytes
 
 _DEADLINE_FIRST = (
     "某区2024年城乡环境整治提升实施方案\n"
@@ -81,3 +84,33 @@ def test_decimals_and_numbers_out_of_sequence_stay_figures():
     assert [t.label for t in doc.tasks] == ["1", "2", "3"]
     assert "1.5年内完成高标准农田建设" in doc.tasks[0].text
     assert "1.10月份开展督查" in doc.tasks[2].text
+
+
+_ONE_CLAUSE = "某县2024年农村饮用水安全保障实施方案\n为切实保障农村群众饮水安全,结合我县实际,制定本方案。{item}\n"
+
+
+@pytest.mark.parametrize(
+    ("item", "label"),
+    [
+        ("1.完善农村供水工程建设,6月底前全部完工。(责任单位:县水利局、县财政局)", "1"),
+        (" 一、完善农村供水工程建设,6月底前全部完工。(县水利局牵头,县财政局配合)各乡镇要加强协调。", "一"),
+        ("(一)完善农村供水工程建设,6月底前全部完工。责任单位:县水利局、县财政局", "(一)"),
+    ],
+)
+def test_a_plan_of_one_numbered_clause_is_that_clause(item, label):
+    doc = _parse(_ONE_CLAUSE.format(item=item))
+    assert [(t.label, t.lead_units, t.co_units) for t in doc.tasks] == [(label, ["县水利局"], ["县财政局"])]
+    assert _milestones(doc.tasks[0]) == [("6月底前全部完工", date(2024, 6, 30))]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "1.强化组织领导,压实工作责任。",  # an item that names no one
+        "一、二季度完成农村供水工程建设。(县水利局、县财政局)",  # numbers listed, no item's
+        "全年投入1.5亿元,其中1.完善供水设施。(责任单位:县水利局)",  # no sentence end before the number
+    ],
+)
+def test_prose_with_a_stray_number_is_no_clause(item):
+    with pytest.raises(ParseError):
+        _parse(_ONE_CLAUSE.format(item=item))
