@@ -3,7 +3,8 @@
 Written from the conventions, not copied from the documents that showed them: an item whose text
 opens with its deadline writes its dot straight before the month or the count of years
 (`1.10月底前…`, `2.5年内…`), and is no decimal; a plan of one numbered clause, flattened into a
-paragraph, is that clause where its text names the units that answer for it.
+paragraph, is that clause where its text names the units that answer for it; a bare `下同` closing a
+plain list carries the list on, also when a carry sentence follows it in the same bracket.
 """
 
 from __future__ import annotations
@@ -114,3 +115,39 @@ def test_a_plan_of_one_numbered_clause_is_that_clause(item, label):
 def test_prose_with_a_stray_number_is_no_clause(item):
     with pytest.raises(ParseError):
         _parse(_ONE_CLAUSE.format(item=item))
+
+
+_CARRIED = (
+    "某市促进外贸稳增长实施方案\n"
+    "一、稳定外贸主体\n"
+    "(一)支持企业拓市场。组织企业参加境外展会200场次以上。{bracket}\n"
+    "(二)加大出口信用保险支持。扩大短期险覆盖面。\n"
+    "(三)强化外贸金融服务。(人行市中心支行、市金融办)\n"
+)
+
+
+def _units(text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [(t.label, t.lead_units, t.co_units) for t in _parse(text).tasks]
+
+
+def test_a_bare_carry_and_a_carry_sentence_in_one_bracket_both_govern():
+    bracket = "(市商务局、市财政局,下同。以下均需各县(市、区)政府落实,不再列出)"
+    assert _units(_CARRIED.format(bracket=bracket)) == [
+        ("(一)", ["市商务局"], ["市财政局"]),
+        ("(二)", ["市商务局"], ["市财政局", "各县(市、区)政府"]),
+        ("(三)", ["人行市中心支行"], ["市金融办", "各县(市、区)政府"]),
+    ]
+
+
+def test_a_bare_carry_closing_a_plain_list_carries_it():
+    assert _units(_CARRIED.format(bracket="(市商务局、市财政局,下同)")) == [
+        ("(一)", ["市商务局"], ["市财政局"]),
+        ("(二)", ["市商务局"], ["市财政局"]),
+        ("(三)", ["人行市中心支行"], ["市金融办"]),
+    ]
+
+
+def test_a_reading_rules_carry_still_carries_no_unit():
+    # `列第一位的为牵头单位,下同` carries the rule: the sentence's units alone govern what follows.
+    bracket = "(市商务局、市财政局,列第一位的为牵头单位,下同。以下均需各县(市、区)政府落实,不再列出)"
+    assert _units(_CARRIED.format(bracket=bracket))[1] == ("(二)", [], ["各县(市、区)政府"])
