@@ -4,7 +4,8 @@ Written from the conventions, not copied from the documents that showed them: an
 opens with its deadline writes its dot straight before the month or the count of years
 (`1.10月底前…`, `2.5年内…`), and is no decimal; a plan of one numbered clause, flattened into a
 paragraph, is that clause where its text names the units that answer for it; a bare `下同` closing a
-plain list carries the list on, also when a carry sentence follows it in the same bracket.
+plain list carries the list on, also when a carry sentence follows it in the same bracket; a tax
+deduction's rate (`加计扣除比例提高至100%`) is a benefit's level, no target of the units' work.
 """
 
 from __future__ import annotations
@@ -151,3 +152,20 @@ def test_a_reading_rules_carry_still_carries_no_unit():
     # `列第一位的为牵头单位,下同` carries the rule: the sentence's units alone govern what follows.
     bracket = "(市商务局、市财政局,列第一位的为牵头单位,下同。以下均需各县(市、区)政府落实,不再列出)"
     assert _units(_CARRIED.format(bracket=bracket))[1] == ("(二)", [], ["各县(市、区)政府"])
+
+
+def test_a_tax_deductions_rate_is_a_benefit_and_a_rate_to_reach_a_target():
+    text = (
+        "某市支持科技型企业发展实施方案\n"
+        "一、加大政策支持\n"
+        "(一)落实税收优惠。科技型中小企业研发费用税前加计扣除比例提高至100%,作为制度性安排长期实施。"
+        "(市税务局、市科技局)\n"
+        "(二)扩大创新主体。高新技术企业数量增长15%以上,规上工业企业研发活动覆盖率提高至60%。(市科技局、市经信局)\n"
+    )
+    doc = _parse(text)
+    assert _milestones(doc.tasks[0]) == []
+    # A rate the units' work must reach, with no date, is due at the plan's default, as across the genre.
+    assert _milestones(doc.tasks[1]) == [
+        ("高新技术企业数量增长15%以上", date(2024, 12, 31)),
+        ("规上工业企业研发活动覆盖率提高至60%", date(2024, 12, 31)),
+    ]
