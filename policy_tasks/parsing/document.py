@@ -259,9 +259,10 @@ class _Assembler:
         adds: list[str] = []
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
-            if adds:
-                resp.roles[CO] += [n for n in adds if n not in resp.roles[CO]]
+            governed = adds  # what earlier carry sentences (`以下均需C落实,不再列出`) add to this clause
             adds = adds + [n for n in resp.adds if n not in adds]
+            if governed and (resp.found or carry is None):
+                resp.roles[CO] += [n for n in governed if n not in resp.roles[CO]]
             if resp.found:
                 origin = resp.origin
                 if resp.carries:
@@ -276,7 +277,11 @@ class _Assembler:
             if heading is not None:
                 found.append(heading)
             elif carry is not None:
-                found.append((carry[0].without_due(), carry[1]))
+                # `(A、B,下同。以下均需C落实,不再列出)`: 下同 carries A and B, the sentence adds C.
+                carried = carry[0].without_due()
+                named = [n for names in carried.roles.values() for n in names]
+                carried.roles[CO] += [n for n in governed if n not in named]
+                found.append((carried, carry[1]))
             elif above is not None:
                 found.append((above[0].without_due(), above[1]))
             else:

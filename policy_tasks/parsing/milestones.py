@@ -38,7 +38,7 @@ A time phrase inside a 《title》 (`印发《2023年违法建设治理工作方
 a document's name, not a deadline.
 
 Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
-parts with 给予, 最高, 不超过, (含), 以下, 税率, 按…%, 预算安排 … , parts that
+parts with 给予, 最高, 不超过, (含), 以下, 税率, 加计扣除, 按…%, 预算安排 … , parts that
 are conditions (`对…`, `…的`), and 补助/奖励/预算 amounts unless the part (or
 its sentence) commits to obtaining them (`争取省财政补助资金600万元以上`).
 """
@@ -94,6 +94,8 @@ _EXCLUDE = re.compile(
     r"给予|最高|最长|不超过|不高于|不低于|\(不?含\)|以下|的部分|税率|费率|(?:补贴|补助|奖励|收费|工资)标准"
     r"|提取|预算安排|统筹安排|按[^,;。]{0,30}?\d+(?:\.\d+)?%|每[百千万]?[斤亩吨]"
     r"|/(?:亩|万元|元|吨|人|年|月|斤|平方米)|减按|减半|免征"
+    # A tax deduction's rate or limit (`研发费用加计扣除比例提高至100%`) is a benefit's level, as a 税率 is.
+    r"|加计扣除|扣除(?:比例|限额|标准)"
 )
 _CONDITION = re.compile(r"^对(?!照|接|标)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")

@@ -19,7 +19,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .lone_items import is_lone_item
 from .textutil import cn_to_int, normalise
+from .time_led_items import time_led_inline
 
 _CN = "一二三四五六七八九十"
 _MEASURES = "亿万千百十元角个倍米吨项户人次台套座亩公里平方立年月日号时分秒岁度"
@@ -159,23 +161,30 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
     norm = normalise(text)
     cuts: list[int] = []
     expected = dict(open_values)
-    found = list(_INLINE_RE.finditer(norm))
-    for i, m in enumerate(found):
+    found: list[tuple[int, Marker]] = []
+    for m in _INLINE_RE.finditer(norm):
         style = next(s for s in ("cn", "pcn", "num", "pnum", "circled") if m[s])
         marker = line_marker(norm[m.start("m") :])
-        if marker is None or marker.style != style:
-            continue
+        if marker is not None and marker.style == style:
+            found.append((m.start("m"), marker))
+    # `…。1.10月底前完成…`: an item that opens with its deadline (`time_led_items`).
+    found += [(at, Marker("num", n, str(n), end - at)) for at, n, end in time_led_inline(norm)]
+    found.sort(key=lambda f: f[0])
+    for i, (at, marker) in enumerate(found):
+        style = marker.style
         if style in expected:
             ok = marker.value == expected[style] + 1
         else:
-            later = (line_marker(norm[f.start("m") :]) for f in found[i + 1 :])
             # A new list starts at 1; a page that goes on from the last (`[接上页] …2.…3.`) at any
             # number, as long as the same line goes on to the next.
-            ok = marker.value <= 20 and any(x and x.style == style and x.value == marker.value + 1 for x in later)
+            later = found[i + 1 :]
+            ok = marker.value <= 20 and any(x.style == style and x.value == marker.value + 1 for _, x in later)
             if not ok and marker.value == 1:
-                ok = _opens_list(norm[cuts[-1] if cuts else 0 : m.start("m")], bool(cuts))
+                before = norm[cuts[-1] if cuts else 0 : at]
+                # A plan of one item has no 2 to go on to: its units say it is one (`lone_items`).
+                ok = _opens_list(before, bool(cuts)) or is_lone_item(before, norm[at:], marker.end)
         if ok:
-            cuts.append(m.start("m"))
+            cuts.append(at)
             expected[style] = marker.value
     cuts = sorted(cuts + _figure_led_cuts(norm, expected, cuts))
     if not cuts:

@@ -16,6 +16,7 @@ from .header import Line
 from .lost_openers import levels_to_close
 from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
 from .textutil import normalise
+from .time_led_items import starts_item, time_led_start
 from .unit_labels import LABEL_RE
 from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
@@ -69,6 +70,17 @@ class Outline:
     def _figure_led(self, norm: str) -> Marker | None:
         return _figure_led_marker(norm, self._stack)
 
+    def _time_led(self, norm: str) -> Marker | None:
+        """`1.10月底前完成…`: an item that opens with its deadline (`time_led_items`)."""
+        found = time_led_start(norm)
+        if found is None:
+            return None
+        value, end, by_month = found
+        current = self._stack[-1]
+        open_value = next((n.value for n in reversed(self._stack) if n.style == "num"), None)
+        before = "" if current.style == "root" else normalise(current.own_text)
+        return Marker("num", value, str(value), end) if starts_item(value, open_value, before, by_month) else None
+
     def _open_values(self) -> dict[str, int]:
         return {node.style: node.value for node in self._stack[1:]}
 
@@ -83,7 +95,8 @@ class Outline:
             del self._stack[1:]
             self.loose.append((number, text))
             return
-        marker = line_marker(norm) or bare_heading_marker(norm, self._majors) or self._figure_led(norm)
+        led = self._time_led(norm)
+        marker = line_marker(norm) or bare_heading_marker(norm, self._majors) or led or self._figure_led(norm)
         if marker is not None and _FILE_NAME_RE.search(norm):
             marker = None  # `17.…政策清单.docx`: a file's name, as pages list attachments, not an item
         if (
@@ -96,7 +109,7 @@ class Outline:
             self._annex_next += 1
         else:
             self._annex_next = 2 if _ANNEX_LIST_RE.match(norm) else 0
-        if marker is not None and not _is_date_like(norm):
+        if marker is not None and (marker is led or not _is_date_like(norm)):
             styles = [n.style for n in self._stack]
             if marker.style in styles:
                 del self._stack[styles.index(marker.style) :]

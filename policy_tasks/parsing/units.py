@@ -260,6 +260,8 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if adds := _ADDS_RE.search(norm, start, inner):
         # `〔市人社局,此项及以下任务均需…落实,不再列出〕`: the units named before the carry sentence.
         inner = strip_span(norm, start, adds.start(), _TRIM)[1]
+    if note := _CARRY_NOTE_RE.search(norm, start, inner):
+        inner = note.start()  # `(A、B,下同)`: the list's note that it carries on, no name of it
     if any(FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
         return True
     if not closes_line and after[:1] == ",":
@@ -268,6 +270,10 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     # a sentence, when it names two units or more (`…县域经济(省经委、发改委、财政厅)。`).
     own_sentence = not before or before[-1] in "。;\n"
     return looks_like_units(norm[start:inner], 1 if own_sentence and closes_line else 2)
+
+
+# `下同` closing a plain list: the same units govern the clauses that follow and name none.
+_CARRY_NOTE_RE = re.compile(r"[,;、]?\s*(?:以下同|下同)\s*$")
 
 
 def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) -> int:
@@ -310,9 +316,10 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
         found.carries = True
     labels = list(LABEL_RE.finditer(norm, start, end))
     free_end = labels[0].start() if labels else end
-    _read_free(
-        text, norm, start, _with_times_after(norm, _before_stop(norm, start, free_end, keep_role=True), free_end), found
-    )
+    free_stop = _with_times_after(norm, _before_stop(norm, start, free_end, keep_role=True), free_end)
+    if note := _CARRY_NOTE_RE.search(norm, start, free_stop):
+        free_stop = note.start()  # `(A、B,下同)`: the note names no unit
+    _read_free(text, norm, start, free_stop, found)
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
         role = label_role(m[1])
