@@ -17,8 +17,8 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind round 21): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 201, 30
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 836, 168
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 209, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 849, 171
 
 
 @pytest.fixture(scope="module")
