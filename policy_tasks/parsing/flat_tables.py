@@ -37,6 +37,7 @@ from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
 from .unnumbered_rows import unnumbered_rows
+from .wrapped_headers import repeats_header, wrapped_cell
 
 
 def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -241,6 +242,12 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
                 return None
             j += 1
             continue
+        after = next((k for k in range(j + 1, len(lines)) if lines[k][0].strip()), None)
+        joined = wrapped_cell(text, lines[after][0]) if after is not None else None
+        if joined and after is not None:  # `牵头` / `部门`: one cell the printed column wrapped
+            header.append(joined)
+            j = after + 1
+            continue
         if len(text) > 8 or meaning(text) is None:
             break
         header.append(text)
@@ -267,6 +274,10 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         text = lines[j][0].strip()
         if not text:
             j += 1
+            continue
+        again = _cell_header(lines, j) if text == header[0] else None
+        if repeats_header(again, header) and again is not None:
+            j = again[0]  # the header again where a printed page turned
             continue
         serial = _serial(text)
         if serial is not None and (serial == expected or _skips_to(serial, expected, current, lines, j)):

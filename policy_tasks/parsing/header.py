@@ -32,7 +32,7 @@ _DATE_LINE_RE = re.compile(
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日\)?$"
 )
 _PLAN_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划|工作安排)$")
-_NOTICE_RE = re.compile(r"(?:通知|决定)$")
+_NOTICE_RE = re.compile(r"(?:通知|决定|通报)$")  # `…完成情况的通报`: a bulletin is a document kind too
 _TRANSMITTED_RE = re.compile(r"(?:印发|转发)<?(?P<title>.+?)>?的(?:通知|决定)$")
 _VALIDITY_RE = re.compile(r"有效|实施期限|执行期|施行|执行")
 
