@@ -51,3 +51,23 @@ def test_a_count_of_the_people_the_work_concerns_is_still_a_target():
 def test_author_counts_are_found_only_before_the_verb_of_putting_forward():
     text = "张三等13名代表提出的议案;8名市人大代表领衔提交;选派10名代表参加培训"
     assert [text[s:e] for s, e in author_count_spans(text)] == ["13名代表提出", "8名市人大代表领衔提交"]
+
+
+_SHORT_ROLES = (
+    "某区人民政府办公室关于区十七届人大二次会议代表建议交办的通知\n"
+    "1.关于加快背街小巷整治的建议(主办:区城管局;会办:区住建局、区财政局)\n"
+    "2.关于增设社区养老服务站的建议(主办:区民政局;协办:区卫健局、各街道办事处)\n"
+    "3.关于改善中小学周边交通秩序的建议\n"
+    "主办:区公安分局\n"
+    "会办:区教育局\n"
+)
+
+
+def test_a_proposal_lists_short_role_labels_are_its_units_roles():
+    # `主办:` / `会办:` / `协办:` are 主办单位 / 会办单位 / 协办单位 written short: the 主办 leads.
+    doc = _parse(_SHORT_ROLES, year=2024)
+    assert [(t.number, t.lead_units, t.co_units) for t in doc.tasks] == [
+        (1, ["区城管局"], ["区住建局", "区财政局"]),
+        (2, ["区民政局"], ["区卫健局", "各街道办事处"]),
+        (3, ["区公安分局"], ["区教育局"]),
+    ]
