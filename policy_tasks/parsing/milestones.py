@@ -41,6 +41,7 @@ Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
 parts with 给予, 最高, 不超过, (含), 以下, 税率, 加计扣除, 按…%, 预算安排 … , parts that
 are conditions (`对…`, `…的`), and 补助/奖励/预算 amounts unless the part (or
 its sentence) commits to obtaining them (`争取省财政补助资金600万元以上`).
+Nor is the count of a proposal's authors (`高军会等13名代表提出的…建设的议案`, `proposal_authors`).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from datetime import date
 from .deadlines import find_time_phrases
 from .due_fields import PART_TRIM, Warn, unreadable_message, year_message
 from .project_names import project_name_spans
+from .proposal_authors import author_count_spans
 from .result import ParsedMilestone
 from .textutil import normalise, split_top, strip_span
 from .time_phrase import (
@@ -280,7 +282,13 @@ class _Marks:
     def __init__(self, norm: str, phrases: list[TimePhrase]):
         self.phrases = phrases  # sorted, never overlapping
         self._phrase_starts = [p.start for p in phrases]
-        self.quantities = [m for m in _QTY_RE.finditer(norm) if not self._in_phrase(m.start(), m.end())]
+        # `高军会等13名代表提出的…议案`: the count of a proposal's authors is no quantity (`proposal_authors`).
+        authors = author_count_spans(norm)
+        self.quantities = [
+            m
+            for m in _QTY_RE.finditer(norm)
+            if not self._in_phrase(m.start(), m.end()) and not any(s <= m.start() < e for s, e in authors)
+        ]
         self._quantity_starts = [m.start() for m in self.quantities]
 
     def _in_phrase(self, start: int, end: int) -> bool:

@@ -86,6 +86,11 @@ _LABELS = {
     "项目建设期限": DUE,
 }
 _LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": LISTED, "分工": LISTED})
+# A 交办 list of deputies' and members' proposals writes its roles short (`(主办:A;会办:B、C)`, `协办:D`):
+# the 主办 leads and the 会办 / 协办 help, as 主办单位 / 会办单位 / 协办单位 do (`proposal_authors` reads
+# the same lists' authors). Bare, they are fields only where no word runs into them.
+_BARE_ROLE_LABELS = {"主办": LEAD, "会办": CO, "协办": CO}
+_LABELS.update(_BARE_ROLE_LABELS)
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
 _LEADER_LABEL = (
     r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
@@ -111,9 +116,11 @@ LABEL_RE = re.compile(
     "("
     + _UNIT_AND_PERSON_LABEL
     + "|"
-    + "|".join(sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS), key=len, reverse=True))
+    + "|".join(
+        sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS and k not in _BARE_ROLE_LABELS), key=len, reverse=True)
+    )
     + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}"
-    + r"|(?<![\u4e00-\u9fff])(?:时间|时限)"
+    + r"|(?<![\u4e00-\u9fff])(?:时间|时限|主办|会办|协办)"
     + r")\s*[:]"
 )
 
