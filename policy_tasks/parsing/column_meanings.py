@@ -39,7 +39,8 @@ _MEANINGS = [
     (DUE, r"时限|时间|期限|年限|起止|节点|进度|日期|计划|安排"),
     (NUMBER, r"^(?:序号|编号|序|号|No\.?)$"),
     (AREA, r"领域|类别|大类|板块|方面|分类|类型|专项|部分|大事"),
-    (TITLE, r"任务|事项|项目|名称|工作|指标"),
+    # A 交办 table of deputies' proposals names each by its title (`建议题目`, `提案标题`, `案由`).
+    (TITLE, r"任务|事项|项目|名称|工作|指标|题目|标题|案由"),
     # `具体分解`: the task broken down, a task detail column (`责任分解` would name who).
     # `细化分工`: the task worked out in detail (what each office does), a task detail column too.
     (CONTENT, r"内容|措施|举措|目标|要求|标准|说明|(?<!责任)分解|细化"),

@@ -113,7 +113,8 @@ _UNIT_AND_PERSON_LABEL = r"(?:项目)?(?:实施|建设|责任|牵头|主责|主�
 # `label_items`) to tell a field line from prose. Longest first, so that 牵头责任单位 is not read as
 # 责任单位; a bare `时间:` / `时限:` is a field only where no word runs into it (`明确时间:…` is prose).
 LABEL_RE = re.compile(
-    "("
+    # A salutation is no field: `各承办单位:` / `各成员单位:` addresses the offices the notice goes to.
+    "(?<!各)(?!各)("
     + _UNIT_AND_PERSON_LABEL
     + "|"
     + "|".join(
