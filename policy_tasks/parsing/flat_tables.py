@@ -168,15 +168,21 @@ def _heading(text: str, *, short: bool, numbered_too: bool = False) -> bool:
     """`二、…` or `(一)…` on a line of its own between a table's rows: a heading, not a cell's text.
     `short`: only a short one of a sentence at most is (`(一)规范精简审批,进一步提高行政效能。`), as
     right after a row's 序号 and task in a table a cell a line. `numbered_too`: a `1.` line is one
-    too where it is short and no sentence (a cell's own `1.` list goes on); not in a table a cell a
-    line, whose rows start at such numbers."""
+    too where it is short and no sentence (a cell's own `1.` list goes on), or closed by a colon that
+    introduces the rows below it; not in a table a cell a line, whose rows start at such numbers."""
     norm = normalise(text.strip())
     marker = line_marker(norm)
     if marker is None:
         return False
     if marker.style in ("chapter", "cn", "pcn"):
         return not short or (len(norm) <= 40 and "。" not in norm.rstrip().rstrip("。"))
-    return numbered_too and marker.style == "num" and len(norm) <= 40 and "。" not in norm
+    # A `1.` line closed by a colon (`1.巩固基本医保覆盖面。主要工作目标:`) introduces the rows below it.
+    return numbered_too and marker.style == "num" and len(norm) <= 40 and ("。" not in norm or _introduces(norm))
+
+
+def _introduces(norm: str) -> bool:
+    """A line closed by a colon: it introduces what follows (`主要工作目标:`), as a heading does."""
+    return norm.rstrip().endswith((":", "："))
 
 
 def _cells(text: str, sep: str) -> list[str]:
@@ -264,7 +270,8 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
 def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tuple[int, Table]:
     """Rows of a table flattened a cell a line: a row starts at its 序号 (the next number); its
     cells go under the columns that can hold them (merged and empty cells were dropped). A
-    numbered heading between rows (`二、…`, `(一)…`) is a row one merged cell fills."""
+    numbered heading between rows (`二、…`, `(一)…`, a `1.` line closed by a colon that introduces
+    the rows below it) is a row one merged cell fills."""
     kinds = [meaning(h) for h in header]
     rows: list[list[str]] = []
     headings: dict[int, list[str]] = {}  # the heading rows that come before rows[i]
@@ -286,7 +293,9 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
                 current = []
             # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
             current, expected = [*current, str(serial)], serial + 1  # `三`, `(3)`: its number
-        elif _heading(text, short=bool(current) and len(current) < 3) or counts_its_items(text):
+        elif _heading(
+            text, short=bool(current) and len(current) < 3, numbered_too=_introduces(normalise(text))
+        ) or counts_its_items(text):
             if current:
                 rows.append(current)
                 current = []

@@ -35,7 +35,8 @@ A schedule entry labelled by its time (`4月:制定并下发工作方案`, `第�
 to the next label on its line, and the line's last entry to its sentence end.
 
 A time phrase inside a 《title》 (`印发《2023年违法建设治理工作方案》`) is part of
-a document's name, not a deadline.
+a document's name, not a deadline; so is a bare year naming, without 《》, a plan the work
+drafts (`制定2021年党组理论中心组学习方案`, `drafted_plans`).
 
 Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
 parts with 给予, 最高, 不超过, (含), 以下, 税率, 加计扣除, 按…%, 预算安排 … , parts that
@@ -52,6 +53,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
 from .deadlines import find_time_phrases
+from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, unreadable_message, year_message
 from .project_names import project_name_spans
 from .proposal_authors import author_count_spans
@@ -126,6 +128,8 @@ def find_milestones(
     titles = _book_titles(norm)
     # `洋县2024年老旧小区改造项目`: the year in a project's name is no deadline (`project_names`).
     names = project_name_spans(norm)
+    # `制定2021年党组理论中心组学习方案`: the year names the plan drafted, as in a 《title》 (`drafted_plans`).
+    names += drafted_plan_spans(norm)
     phrases = [
         p
         for p in find_time_phrases(norm, year, written=text)
