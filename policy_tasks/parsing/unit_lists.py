@@ -14,6 +14,7 @@ from .textutil import normalise, split_top, strip_span
 from .unit_labels import NAME_SEPS
 from .unit_names import NOTE_RE, VAGUE_RE, and_split, continues_group, organisation, space_split, without_note
 from .unit_names import TRIM as _TRIM
+from .zone_committees import is_place_zone_committee
 
 _MARKED_LEAD_RE = re.compile(r"^(?P<name>.+?)\s*(?:[(（](?:牵头|牵头单位|主办|主责)[)）]|[★☆※])$")
 
@@ -110,8 +111,11 @@ def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
                     continue
             # `海东市、兰州市、临夏州发展改革部门`: places sharing the suffix of the last are one addressee.
             # Cities written without 市 before the last share its government: `哈尔滨、黑河、绥芬河市政府`.
-            places = _bare_places_before(names, bool(_PLACE_GOVERNMENT_RE.match(normalise(piece).strip())))
-            if places >= 2 and _PLACE_WITH_SUFFIX_RE.match(normalise(piece)):
+            # Zones written by their places before one zone's committee share it too: `临汾、侯马、
+            # 洪洞经济开发区管委会` (`zone_committees`).
+            zone = is_place_zone_committee(normalise(piece))
+            places = _bare_places_before(names, zone or bool(_PLACE_GOVERNMENT_RE.match(normalise(piece).strip())))
+            if places >= 2 and (zone or _PLACE_WITH_SUFFIX_RE.match(normalise(piece))):
                 names[-places:] = ["、".join([*names[-places:], piece])]
                 continue
             wholes = and_split(piece)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .place_names import is_place_name
 from .result import UnitRef
 from .textutil import normalise, split_top
+from .zone_committees import is_place_zone_committee
 
 # What surrounds a name in a list and is never part of it.
 TRIM = " \n,;、.。:"
@@ -166,12 +167,13 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
 
 def _sharing_a_government(names: list[str]) -> list[str]:
     """`哈尔滨、黑河、绥芬河市政府`: cities written without their level before the government of
-    the last, which they share; each is a place, as `海东市` is."""
+    the last, which they share; each is a place, as `海东市` is. So are places before a place's
+    zone committee (`临汾、侯马、洪洞经济开发区管委会`, `zone_committees`)."""
     shared: list[str] = []
     run: list[str] = []
     for name in names:
         norm = normalise(name).replace(" ", "")
-        if _NAMED_PLACE_RE.fullmatch(norm) and norm.endswith("政府"):
+        if (_NAMED_PLACE_RE.fullmatch(norm) and norm.endswith("政府")) or is_place_zone_committee(norm):
             shared += run
         bare = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", norm) and not ORG_END_RE.search(norm)
         run = [*run, name] if bare and not _TITLE_RE.search(norm) else []
