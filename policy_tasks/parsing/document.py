@@ -379,10 +379,13 @@ class _Assembler:
             major = clause.node.written.rsplit(".", 1)[0] if clause.node.style.startswith("decimal") else ""
             groups.setdefault((id(clause.node.parent), clause.node.style, major), []).append((clause, number))
         for members in groups.values():
-            seen: set[int] = set()
+            # An item read as one clause per bracket (`1-1`, `1-2`) is one number, not a repeat of it.
+            seen: dict[int, int] = {}
             expected = members[0][0].node.value
             for clause, number in members:
                 n = clause.node.value
+                if seen.get(n) == id(clause.node):
+                    continue
                 if n in seen:
                     self.warn(number, clause.node.line, f"第{clause.label}条编号重复 (duplicate clause number {n})")
                 elif n != expected:
@@ -391,7 +394,7 @@ class _Assembler:
                         f"(clause number out of sequence: expected {expected})"
                     )
                     self.warn(number, clause.node.line, message)
-                seen.add(n)
+                seen.setdefault(n, id(clause.node))
                 expected = max(expected, n + 1)
 
 

@@ -90,6 +90,17 @@ def test_out_of_sequence_and_duplicate_numbers_warn():
     assert "duplicate" in numbering[1].message
 
 
+def test_an_item_read_as_one_clause_per_bracket_is_no_duplicate_number():
+    text = (
+        "2024年方案\n1. 编制清单。(责任单位:A局)完成锅炉淘汰。(责任单位:B局)\n"
+        "2. 乙。(责任单位:C局)\n2. 丙。(责任单位:D局)\n"
+    )
+    doc = parse_document(text)
+    assert [t.label for t in doc.tasks] == ["1-1", "1-2", "2", "2"]
+    # The two clauses of item 1 are the parser's own split; the second item 2 is a real repeat.
+    assert [(w.task, "duplicate" in w.message) for w in doc.warnings if w.task is not None] == [(4, True)]
+
+
 def test_wrapped_clause_lines_join_until_the_responsibility():
     text = "2024年方案\n1. 做好甲。年内完成\n改造项目5个。\n(责任单位:县住建局)\n后续说明文字。\n"
     (t,) = parse_document(text).tasks
