@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from .group_openings import government_group
 from .opening_roles import named_by_city
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
@@ -103,8 +104,8 @@ def _opening(norm: str) -> re.Match[str] | None:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
     for start in starts:
         m = _SUBJECT_RE.match(norm, start)
-        if m is not None and reads_as_units(m["names"]):
-            return m
+        if m is not None and (reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"]))):
+            return m  # `各乡镇人民政府要…`: a group of governments is one addressee (`group_openings`)
     return None
 
 
