@@ -14,8 +14,9 @@ prose forms, found where an item names no bracket of units and no label:
   followed by `要` or `负责`
   (`州政府督查室要将该议案办理工作纳入年度督查工作重点`): the item charges that unit. The opening
   must read as units by the parser's notion of a unit's name (`looks_like_units`, the first
-  naming its place as `三、儋州市政府` does); a group or a vague subject (`各地要`, `有关部门要`),
-  persons (`市主要领导要`) and a body of persons set up for the work (`领导小组要`) charge no one;
+  naming its place as `三、儋州市政府` does); a vague subject (`各地要`, `有关部门要`),
+  persons (`市主要领导要`) and a body of persons set up for the work (`领导小组要`) charge no one,
+  but a group of local governments of one level (`各乡镇人民政府要`) is one addressee (`group_openings`);
   a list closed by `等部门` names units though they name no place (`stage_openings`), and so does
   a unit named by its city's short name (`莆田出入境检验检疫局`, `opening_roles`). An opening
   `由A负责,B配合,` names its helpers too, and later sentences opening `C负责` are clauses of their
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from .group_openings import government_group
 from .opening_roles import named_by_city
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
@@ -103,8 +105,8 @@ def _opening(norm: str) -> re.Match[str] | None:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
     for start in starts:
         m = _SUBJECT_RE.match(norm, start)
-        if m is not None and reads_as_units(m["names"]):
-            return m
+        if m is not None and (reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"]))):
+            return m  # `各乡镇人民政府要…`: a group of governments is one addressee (`group_openings`)
     return None
 
 

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .carry_out_parts import carry_out_names
 from .closing_units import closing_unit_spans
 from .convened_units import convened_assignment
 from .joint_units import split_joint
@@ -346,6 +347,9 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                 # `按职责分工负责` just ends the list.
                 if free and ("牵头" in free["role"] or free["role"] in (*CO_WORDS, "主办", "主责")):
                     _read_free(text, norm, s, e, found)
+                elif found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
+                    # `责任单位:A牵头,B参加,各镇街落实`: the units carrying the work out help.
+                    found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
                 else:
                     e = _before_stop(norm, s, e)
                     names = split_names(text, norm, s, e)
@@ -383,6 +387,13 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         if not m and _is_time(norm[s:e]):
             # `(市政府各部门分别负责,年内持续推进)`: the bracket's time is the clause's 完成时限.
             found.due_fields.append((s, e, s, e))
+            continue
+        if not m and found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
+            # `(A牵头,B参加,各镇街落实)`: the units carrying the work out help (`carry_out_parts`).
+            for ps, pe in pending:
+                found.roles[CO] += split_names(text, norm, ps, pe)
+            pending = []
+            found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
             continue
         if not m:
             pending.append((s, e))

@@ -1,0 +1,25 @@
+"""A bracket's or label's role sentence ending in the units that carry the work out on the spot.
+
+A bracket that names its units' roles in words (`A牵头,B、C等有关部门参加`) often closes with the
+places or bodies that do the work where it is done: `(责任单位:县扶贫开发办牵头,县教育和体育局等有关部门参加,
+各镇街落实)`, `(A牵头,B配合,各乡镇具体负责)`. Once a unit leads, such a last part, closed by
+`落实` / `实施` / `负责` (with or without `具体` / `组织` before it), names co units: the lead answers for the
+item, they carry it out. The verb is no part of their name (`各镇街`, not `各镇街落实`). Where no
+unit leads (`责任单位:A,B落实`) the part is left as it was read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .unit_names import looks_like_units
+
+_CARRY_OUT_RE = re.compile(r"^(?:由)?(?P<names>.+?)(?:具体)?(?:组织)?(?:负责落实|负责实施|落实|实施|负责)$")
+
+
+def carry_out_names(segment: str) -> tuple[int, int] | None:
+    """The span of the units in a `B落实` / `B具体负责` part (offsets in `segment`), or None."""
+    m = _CARRY_OUT_RE.match(segment)
+    if m is None or not looks_like_units(m["names"]):
+        return None
+    return m.start("names"), m.end("names")
