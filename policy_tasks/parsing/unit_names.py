@@ -21,6 +21,11 @@ TRIM = " \n,;、.。:"
 
 _TOWNSHIPS_RE = re.compile(r"各?乡镇[<(\[]?街道[>)\]]?")
 _ALIAS_RE = re.compile(r"(?P<name>[^<(]+)[<(](?P<alias>[^<>()]+)[>)]")
+# `各县(市、区)`, `各镇(街道)`, `各村(社区)`: a group whose bracket names the other levels it takes in
+# is one group under its whole name, not a unit with another name (`区经信局(商务局)`). A zone's
+# committee after governments (`各县、区人民政府(管委会)`) is their other name, as round 6 read it.
+_LEVEL = r"(?:县级市|市州|乡镇|街道|社区|村居|村|居|市|区|县|州|旗|盟|镇|乡|场|园区|开发区|片区)"
+_LEVELS_GROUP_RE = re.compile(rf"各[^<(]+[<(]{_LEVEL}(?:[、/]{_LEVEL})*[>)]")
 # `等部门`, `等有关单位`, and with the level the rest belong to: `等区政府有关部门`, `等市直相关单位`,
 # `等省有关部门` (a bare level only before 有关 / 相关, so that `宁波等市` keeps its place).
 ETC_RE = re.compile(
@@ -53,6 +58,9 @@ def unit_form(written: str) -> UnitForm | None:
     aliases = []
     if _TOWNSHIPS_RE.fullmatch(norm):
         canonical = TOWNSHIPS
+        aliases = [written]
+    elif _LEVELS_GROUP_RE.fullmatch(norm):
+        canonical = norm.replace("<", "(").replace(">", ")")
         aliases = [written]
     elif m := _ALIAS_RE.fullmatch(norm):
         canonical = written[: m.end("name")].strip()
