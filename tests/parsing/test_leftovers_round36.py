@@ -1,0 +1,109 @@
+"""Leftovers of the blind rounds up to 35 (docs/parsing.md), each a convention stated in a document of its own.
+
+Written from the convention, not copied from the documents that showed it (round 34's 医改 division of work
+set as a task table, round 31's dated measures, round 35's proposals 交办 list, round 33's 徐汇 plan).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_tasks.parsing import parse_bytes
+from tests.sources import builders as b
+
+
+def _parse(text: str, year: int = 2025):
+    return parse_bytes(text.encode(), filename="doc.txt", year=year)
+
+
+def _rows(doc):
+    return [
+        (t.label, t.lead_units, t.co_units, [m.due_date.isoformat() for m in t.milestones if m.due_date])
+        for t in doc.tasks
+    ]
+
+
+# 1. A numbered heading row of a task table (`1.巩固…。主要工作目标:` spanning the table) over rows
+# numbered again from 1 groups them as a `一、` row does: it is no task, and the rows are its `(1)`, `(2)`.
+_HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+_GROUPS = [
+    (
+        "1.稳定基本养老保险参保面。主要工作目标:",
+        [
+            ("1", "企业职工参保人数净增3000人。", "社保中心", "", ""),
+            ("2", "完成灵活就业人员参保登记扩面。", "就业服务中心", "社保中心", "2025年8月底前"),
+        ],
+    ),
+    (
+        "2.提高失业保险基金使用效益。主要工作目标:",
+        [
+            ("1", "兑现稳岗返还政策。", "失业保险科", "财务科", "2025年6月底前"),
+            ("2", "开展技能提升补贴申领宣传。", "职业能力建设科", "财务科", "2025年11月底前"),
+        ],
+    ),
+]
+_TITLE = "某市人力资源和社会保障局2025年重点工作分工方案\n"
+
+
+def _table_rows() -> list[list[str]]:
+    rows = [_HEADER, ["一、社会保险扩面提质"] * 5]
+    for heading, items in _GROUPS:
+        rows.append([heading] * 5)
+        rows.extend(list(r) for r in items)
+    return rows
+
+
+_EXPECTED = [
+    ("1(1)", ["社保中心"], [], []),
+    ("1(2)", ["就业服务中心"], ["社保中心"], ["2025-08-31"]),
+    ("2(1)", ["失业保险科"], ["财务科"], ["2025-06-30"]),
+    ("2(2)", ["职业能力建设科"], ["财务科"], ["2025-11-30"]),
+]
+
+
+def _flattened(sep: str) -> str:
+    lines = []
+    for row in _table_rows():
+        lines.append(row[0] if len(set(row)) == 1 else sep.join(row))
+    return _TITLE + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_numbered_heading_row_over_rows_numbered_again_is_no_task_in_a_flattened_table(sep):
+    assert _rows(_parse(_flattened(sep))) == _EXPECTED
+
+
+def test_a_numbered_heading_row_over_rows_numbered_again_is_no_task_a_cell_a_line():
+    # One group: serials that restart under a second heading row are not told from a cell a line yet.
+    lines = list(_HEADER)
+    for row in _table_rows()[1:5]:
+        lines.extend([row[0]] if len(set(row)) == 1 else [c for c in row if c])
+    assert _rows(_parse(_TITLE + "\n".join(lines) + "\n")) == [
+        ("(1)", ["社保中心"], [], []),
+        ("(2)", ["就业服务中心"], ["社保中心"], ["2025-08-31"]),
+    ]
+
+
+def test_a_numbered_heading_row_over_rows_numbered_again_is_no_task_in_a_docx_table():
+    def build(document):
+        document.add_paragraph(_TITLE.strip())
+        rows = _table_rows()
+        table = document.add_table(rows=len(rows), cols=len(_HEADER))
+        for r, row in enumerate(rows):
+            if len(set(row)) == 1:
+                table.cell(r, 0).merge(table.cell(r, len(_HEADER) - 1)).text = row[0]
+            else:
+                for c, value in enumerate(row):
+                    table.cell(r, c).text = value
+
+    doc = parse_bytes(b.docx_bytes(build), filename="方案.docx", year=2025)
+    assert _rows(doc) == _EXPECTED
+
+
+def test_under_a_chinese_numbered_heading_row_alone_rows_keep_their_serials():
+    # No `1.` heading row: the rows are `1`, `2` under `一、` as before (the `一.1` form where two
+    # `一、` rows make the serials ambiguous).
+    sep = " | "
+    lines = [sep.join(_HEADER), "一、社会保险扩面提质", *(sep.join(r) for r in _GROUPS[0][1])]
+    lines += ["二、就业服务提质增效", *(sep.join(r) for r in _GROUPS[1][1])]
+    assert [label for label, *_ in _rows(_parse(_TITLE + "\n".join(lines) + "\n"))] == ["一.1", "一.2", "二.1", "二.2"]
