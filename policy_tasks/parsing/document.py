@@ -38,6 +38,7 @@ from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
+from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines
 from .unit_names import UnitBook
 from .units import CO, Responsibility, opening_charge, read_responsibility
@@ -168,12 +169,23 @@ def _split_by_brackets(clause: Clause) -> list[Clause]:
     if rest and not re.search(r"[。;!?]", normalise(first)) and not read_responsibility(first).found:
         if norm.find("\n") < ends[0]:
             start = len(first) + 1
+    part_start = 0
     for i, end in enumerate(ends):
         last = i == len(ends) - 1
         stop = len(clause.text) if last else end
         piece = clause.text[start:stop].strip()
         if len(normalise(piece).strip()) < 8 and parts:
             continue
+        if parts and LABEL_RE.match(normalise(piece)):
+            # `…建议。(主办单位:A)` / `领衔督办:张三副市长`: field lines after a sentence's bracket are
+            # that sentence's (its leader, its deadline), no sentence of their own.
+            offsets = [(max(0, o - part_start), line) for o, line in clause.offsets if o >= part_start or o == 0]
+            parts[-1] = replace(
+                parts[-1], text=clause.text[part_start:stop].strip(), offsets=offsets or parts[-1].offsets
+            )
+            start = stop
+            continue
+        part_start = start
         offsets = [(max(0, o - start), line) for o, line in clause.offsets if o >= start or o == 0]
         parts.append(
             Clause(

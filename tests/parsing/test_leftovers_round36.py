@@ -107,3 +107,92 @@ def test_under_a_chinese_numbered_heading_row_alone_rows_keep_their_serials():
     lines = [sep.join(_HEADER), "一、社会保险扩面提质", *(sep.join(r) for r in _GROUPS[0][1])]
     lines += ["二、就业服务提质增效", *(sep.join(r) for r in _GROUPS[1][1])]
     assert [label for label, *_ in _rows(_parse(_TITLE + "\n".join(lines) + "\n"))] == ["一.1", "一.2", "二.1", "二.2"]
+
+
+# 3. A proposals 交办 list: `分办` hands each unit its own part, which it handles and answers for, so every
+# 分办 unit leads; the leader who takes the lead in supervising (`领衔督办:`) is a leader, as `督办领导:` is.
+def _proposals(first: str) -> str:
+    return (
+        "某市2025年市人大代表建议交办清单\n"
+        f"1.关于加快背街小巷改造的建议。{first}\n"
+        "2.关于增设社区公交微循环线路的建议。(主办单位:市交通运输局)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["(分办单位:市住建局、市城管局)", "(分办:市住建局、市城管局)", "(分办部门:市住建局、市城管局)"],
+)
+def test_every_unit_a_proposal_is_split_between_leads(first):
+    doc = _parse(_proposals(first))
+    assert [(t.lead_units, t.co_units) for t in doc.tasks] == [
+        (["市住建局", "市城管局"], []),
+        (["市交通运输局"], []),
+    ]
+
+
+def test_split_units_beside_a_main_handler_lead_with_it_and_helpers_still_help():
+    doc = _parse(_proposals("(主办:市住建局;分办:市城管局;协办:市财政局)"))
+    assert (doc.tasks[0].lead_units, doc.tasks[0].co_units) == (["市住建局", "市城管局"], ["市财政局"])
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "(主办单位:市住建局;领衔督办:王建国副市长)",
+        "(主办单位:市住建局)\n领衔督办:王建国副市长",
+        "(主办单位:市住建局)\n督办领导:王建国副市长",
+    ],
+)
+def test_the_leader_leading_the_supervision_is_the_proposals_leader(first):
+    doc = _parse(_proposals(first))
+    assert [(t.label, t.lead_units, t.leaders) for t in doc.tasks] == [
+        ("1", ["市住建局"], ["王建国副市长"]),
+        ("2", ["市交通运输局"], []),
+    ]
+
+
+# 4. A leader written with the post in brackets is one leader, kept as written (the corpus README: leaders
+# as in the document); a field line after the item's bracket is the item's, whatever brackets it holds,
+# and never a sentence of its own with the post read as its unit.
+_NAMED = "阿依古丽·买买提(县人大常委会四级调研员)"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        f"(牵头单位:县住建局;配合单位:县财政局;责任领导:{_NAMED})",
+        f"(牵头单位:县住建局;配合单位:县财政局)\n责任领导:{_NAMED}",
+        f"\n牵头单位:县住建局\n配合单位:县财政局\n责任领导:{_NAMED}",
+    ],
+)
+def test_a_leader_with_the_post_in_brackets_is_one_leader(fields):
+    doc = _parse(
+        f"某县2025年重点工作任务分解\n1.推进城区供热管网改造。{fields}\n"
+        "2.新建公办幼儿园2所。(牵头单位:县教育局;责任领导:李明(副县长))\n"
+    )
+    assert [(t.label, t.lead_units, t.co_units, t.leaders) for t in doc.tasks] == [
+        ("1", ["县住建局"], ["县财政局"], [_NAMED]),
+        ("2", ["县教育局"], [], ["李明(副县长)"]),
+    ]
+
+
+def test_a_leader_column_with_the_post_in_brackets_is_one_leader():
+    doc = _parse(
+        "某县2025年重点工作任务分解\n序号 | 工作任务 | 责任领导 | 牵头单位 | 配合单位\n"
+        f"1 | 推进城区供热管网改造。 | {_NAMED} | 县住建局 | 县财政局\n"
+        "2 | 新建公办幼儿园2所。 | 李明(副县长) | 县教育局 | 县财政局\n"
+    )
+    assert [t.leaders for t in doc.tasks] == [[_NAMED], ["李明(副县长)"]]
+
+
+def test_sentences_each_with_a_bracket_of_their_own_are_still_split():
+    # The split the field lines are kept out of: two sentences, two brackets, two clauses.
+    doc = _parse(
+        "某县2025年重点工作任务分解\n1.推进城区供热管网改造。(县住建局牵头)推进老旧燃气管道更新改造。(县城管局牵头)\n"
+        "责任领导:李明(副县长)\n"
+    )
+    assert [(t.label, t.lead_units, t.leaders) for t in doc.tasks] == [
+        ("1-1", ["县住建局"], []),
+        ("1-2", ["县城管局"], ["李明(副县长)"]),
+    ]
