@@ -19,11 +19,11 @@ from datetime import date
 from .carried_units import carried_units
 from .clause_labels import clause_labels
 from .clauses import choose_clauses
-from .due_fields import clause_due, due_field_milestones
+from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading
 from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
-from .header import Header, choose_year, default_due, read_header
+from .header import Header, choose_year, default_due, header_year, read_header
 from .label_items import number_label_led_items
 from .list_owners import list_owner
 from .milestones import find_milestones
@@ -101,6 +101,10 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year).build(header)
     parsed.year_assumed = year_assumed
+    if year_assumed or header_year(header) is None:
+        # The document states no year (inferred here, or entered by a reviewer): rows naming one other
+        # year again and again get one warning for the document.
+        parsed.warnings = gather_year_warnings(parsed.warnings, year)
     parsed.source_text = full_text
     if message:
         parsed.warnings.insert(0, ParseWarning(None, 1, message))

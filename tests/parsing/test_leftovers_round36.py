@@ -196,3 +196,49 @@ def test_sentences_each_with_a_bracket_of_their_own_are_still_split():
         ("1-1", ["县住建局"], []),
         ("1-2", ["县城管局"], ["李明(副县长)"]),
     ]
+
+
+# 5. A document that states no year of its own (read in one inferred, or entered on the review page),
+# whose rows name one other year again and again (a plan period's end on every row), gets one warning
+# for the document in place of one on each row; a year the document states keeps the per-row warnings.
+def _period_rows(title: str) -> str:
+    rows = [
+        "1.推进区域教育优质均衡发展。(责任单位:区教育局)完成时间:2010年",
+        "2.建成区域医疗联合体。(责任单位:区卫生局)完成时间:2010年",
+        "3.新建社区文化活动中心5个。(责任单位:区文化局)完成时间:2010年",
+        "4.完成老旧小区综合整治。(责任单位:区房管局)完成时间:2007年",
+    ]
+    return title + "\n" + "\n".join(rows) + "\n"
+
+
+def _year_warnings(doc):
+    return [(w.task, w.message) for w in doc.warnings if "2010年" in w.message or "2007年" in w.message]
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("某区“十一五”规划目标任务分解", 2006),  # the year a reviewer enters on the review page
+        ("某区“十一五”规划目标任务分解\n发布日期:2006-05-10", None),  # inferred from the page's date
+    ],
+)
+def test_rows_naming_one_other_year_in_a_document_stating_none_warn_once(title, year):
+    doc = parse_bytes(_period_rows(title).encode(), filename="doc.txt", year=year)
+    assert doc.year == 2006
+    warned = _year_warnings(doc)
+    assert [task for task, _ in warned] == [None, 4]
+    assert "第1条至第3条共3条提到2010年" in warned[0][1] and "请核对文件年度" in warned[0][1]
+    assert "第4条提到2007年" in warned[1][1]
+
+
+def test_rows_naming_another_year_where_the_document_states_its_own_each_warn():
+    doc = _parse(_period_rows("某区2006年“十一五”规划目标任务分解"), year=2006)
+    assert [task for task, _ in _year_warnings(doc)] == [1, 2, 3, 4]
+
+
+def test_two_rows_naming_another_year_each_warn():
+    text = _period_rows("某区“十一五”规划目标任务分解").replace(
+        "3.新建社区文化活动中心5个。(责任单位:区文化局)完成时间:2010年\n", ""
+    )
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2006)
+    assert [task for task, _ in _year_warnings(doc)] == [1, 2, 4]
