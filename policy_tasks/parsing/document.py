@@ -19,11 +19,11 @@ from datetime import date
 from .carried_units import carried_units
 from .clause_labels import clause_labels
 from .clauses import choose_clauses
-from .due_fields import clause_due, due_field_milestones
+from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading
 from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
-from .header import Header, choose_year, default_due, read_header
+from .header import Header, choose_year, default_due, header_year, read_header
 from .label_items import number_label_led_items
 from .list_owners import list_owner
 from .milestones import find_milestones
@@ -38,6 +38,7 @@ from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
+from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines
 from .unit_names import UnitBook
 from .units import CO, Responsibility, opening_charge, read_responsibility
@@ -100,6 +101,10 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year).build(header)
     parsed.year_assumed = year_assumed
+    if year_assumed or header_year(header) is None:
+        # The document states no year (inferred here, or entered by a reviewer): rows naming one other
+        # year again and again get one warning for the document.
+        parsed.warnings = gather_year_warnings(parsed.warnings, year)
     parsed.source_text = full_text
     if message:
         parsed.warnings.insert(0, ParseWarning(None, 1, message))
@@ -168,12 +173,23 @@ def _split_by_brackets(clause: Clause) -> list[Clause]:
     if rest and not re.search(r"[。;!?]", normalise(first)) and not read_responsibility(first).found:
         if norm.find("\n") < ends[0]:
             start = len(first) + 1
+    part_start = 0
     for i, end in enumerate(ends):
         last = i == len(ends) - 1
         stop = len(clause.text) if last else end
         piece = clause.text[start:stop].strip()
         if len(normalise(piece).strip()) < 8 and parts:
             continue
+        if parts and LABEL_RE.match(normalise(piece)):
+            # `…建议。(主办单位:A)` / `领衔督办:张三副市长`: field lines after a sentence's bracket are
+            # that sentence's (its leader, its deadline), no sentence of their own.
+            offsets = [(max(0, o - part_start), line) for o, line in clause.offsets if o >= part_start or o == 0]
+            parts[-1] = replace(
+                parts[-1], text=clause.text[part_start:stop].strip(), offsets=offsets or parts[-1].offsets
+            )
+            start = stop
+            continue
+        part_start = start
         offsets = [(max(0, o - start), line) for o, line in clause.offsets if o >= start or o == 0]
         parts.append(
             Clause(

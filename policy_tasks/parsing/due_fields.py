@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from .deadlines import find_time_phrases, read_time_phrase
-from .result import ParsedMilestone
+from .result import ParsedMilestone, ParseWarning
 from .textutil import normalise, split_top, strip_span
 from .time_phrase import DATED, ONGOING, RELATIVE, UNREADABLE
 
@@ -30,6 +30,44 @@ def year_message(where: str, phrase: str, named: int, year: int) -> str:
         f"{where or '文中'}提到{named}年（「{phrase}」），与文件年度{year}不同，请核对"
         f" (names {named}, not the document's year {year}: please check)"
     )
+
+
+_YEAR_MESSAGE_RE = re.compile(r"^(?P<where>.+?)提到(?P<named>\d{4})年（「.*?」），与文件年度(?P<year>\d{4})不同")
+# Clauses naming one other year from which a document whose year was inferred gets one warning for them all.
+_MANY = 3
+
+
+def gather_year_warnings(warnings: list[ParseWarning], year: int) -> list[ParseWarning]:
+    """A document that states no year (read in one inferred, or entered by a reviewer), with many
+    clauses naming one other year (a plan period's `2010年` on every row of a 2006 分解): the year
+    the document is read in is the thing to check; one warning for the document says so, in place of
+    one on each clause. A year stated in the document keeps the warning on each clause that names
+    another (the caller decides)."""
+    named: dict[int, list[ParseWarning]] = {}
+    for w in warnings:
+        if w.task is not None and (m := _YEAR_MESSAGE_RE.search(w.message)) and int(m["year"]) == year:
+            named.setdefault(int(m["named"]), []).append(w)
+    many = {other: ws for other, ws in named.items() if len({w.task for w in ws}) >= _MANY}
+    if not many:
+        return warnings
+    other_of = {id(w): other for other, ws in many.items() for w in ws}
+    out: list[ParseWarning] = []
+    for w in warnings:
+        if id(w) not in other_of:
+            out.append(w)
+            continue
+        ws = many.pop(other_of[id(w)], None)
+        if ws is None:
+            continue  # gathered into the warning at its first
+        other = other_of[id(w)]
+        wheres = list(dict.fromkeys(m["where"] for x in ws if (m := _YEAR_MESSAGE_RE.search(x.message))))
+        n = len({x.task for x in ws})
+        message = (
+            f"文件未写明成文日期、文号年份或标题年度，按{year}年读取；{wheres[0]}至{wheres[-1]}共{n}条提到{other}年，请核对文件年度"
+            f" (no year in the header, read in {year}; {n} clauses name {other}: please check the year)"
+        )
+        out.append(ParseWarning(None, w.line, message))
+    return out
 
 
 def due_field_milestone(

@@ -51,6 +51,10 @@ class Row:
             head = f"({self.sub})"
         elif line_marker(normalise(text)):
             head = ""  # the task cell numbers itself (`1.地区生产总值…`); the 序号 counts groups
+        elif re.fullmatch(r"\d{1,3}", number) and "num" in self.heading_styles and "pnum" not in self.heading_styles:
+            # Rows numbered again under a `1.…` heading row that spans the table (`1.巩固…。主要工作
+            # 目标:` over rows 1, 2, 3): that heading groups them, as `一、` rows do; they are its `(1)`.
+            head = f"({number})"
         elif re.fullmatch(r"\d{1,3}", number):
             head = f"{number}. "
         elif re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,2}", number):

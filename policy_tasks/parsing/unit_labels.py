@@ -26,6 +26,9 @@ _LABELS = {
     "分管领导": LEADER,
     "联系领导": LEADER,
     "督办领导": LEADER,
+    # A proposals 交办 list names the leader who takes the lead in supervising (`领衔督办:张三副市长`).
+    "领衔督办": LEADER,
+    "领衔督办领导": LEADER,
     "包保领导": LEADER,
     "项目责任人": LEADER,
     "责任人": LEADER,
@@ -89,7 +92,10 @@ _LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": 
 # A 交办 list of deputies' and members' proposals writes its roles short (`(主办:A;会办:B、C)`, `协办:D`):
 # the 主办 leads and the 会办 / 协办 help, as 主办单位 / 会办单位 / 协办单位 do (`proposal_authors` reads
 # the same lists' authors). Bare, they are fields only where no word runs into them.
-_BARE_ROLE_LABELS = {"主办": LEAD, "会办": CO, "协办": CO}
+# `分办` (split handling) hands each unit its own part, which it handles and answers for: every 分办
+# unit leads (`(分办单位:A、B)`: A and B both lead).
+_BARE_ROLE_LABELS = {"主办": LEAD, "会办": CO, "协办": CO, "分办": LEAD}
+_LABELS.update({"分办单位": LEAD, "分办部门": LEAD})
 _LABELS.update(_BARE_ROLE_LABELS)
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
 _LEADER_LABEL = (
@@ -121,7 +127,7 @@ LABEL_RE = re.compile(
         sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS and k not in _BARE_ROLE_LABELS), key=len, reverse=True)
     )
     + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}"
-    + r"|(?<![\u4e00-\u9fff])(?:时间|时限|主办|会办|协办)"
+    + r"|(?<![\u4e00-\u9fff])(?:时间|时限|主办|会办|协办|分办)"
     + r")\s*[:]"
 )
 
