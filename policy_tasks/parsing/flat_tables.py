@@ -32,7 +32,7 @@ from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
-from .space_rows import SPACED_ROW_RE, row_words, short_columns, space_header
+from .space_rows import SPACED_ROW_RE, heading_row, row_words, short_columns, space_header
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
@@ -211,12 +211,19 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     if header is None or shape is None:
         return None
     words, (trailing, text_col) = header[0], shape
-    rows, j, expected = [], i + 1, None
+    rows: list[tuple[str, ...]] = []
+    j, expected = i + 1, None
+    headings: list[tuple[int, str]] = []  # heading rows not yet followed by a row of their own
     while j < len(lines):
         text = lines[j][0]
         m = SPACED_ROW_RE.fullmatch(normalise(text).rstrip())
         if not text.strip():
             j += 1
+            continue
+        if m is None and (heading := heading_row(text)) is not None:
+            # A merged row across the table (`一、经济发展`): the rows under it count again.
+            headings.append((j, heading))
+            j, expected = j + 1, None
             continue
         # The first row may keep a larger list's serial (33); the rest follow on from it.
         if not m or (expected is not None and int(m["n"]) != expected):
@@ -224,11 +231,15 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
         cells, after = row_words(lines, j, m["rest"].split(), trailing)
         if len(cells) <= trailing:
             break
+        rows.extend(tuple([h] * len(words)) for _, h in headings)
+        headings = []
         row = [m["n"], *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]
         row[text_col] = " ".join(cells[:-trailing])
         rows.append(tuple(row))
         j, expected = after, int(m["n"]) + 1
-    if not rows:
+    if headings:  # headings after the last row are the text's again
+        j = headings[0][0]
+    if not any(r[0] != r[-1] for r in rows):
         return None
     return j, Table((tuple(words), *rows))
 

@@ -20,6 +20,10 @@ words before them are the task. Both readers take that header's shape from here 
   cells: each line after it that is one unit's name alone adds that unit to the cell the row last
   wrote, and a line of units (a date may close it) fills the cells still missing. Any other line
   is no part of the row.
+- A row that one merged cell fills across the table groups the rows below it (`一、经济发展`,
+  `(二)民生保障`), whose serials may start again from 1: the page writes it as a line of its own,
+  numbered as a heading and holding no cells (`heading_row`). It stays the table's, as in a .docx
+  table, where the rows under it follow.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import re
 
 from .column_meanings import DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
+from .outline import line_marker
 from .textutil import normalise
 from .unit_names import names_units
 
@@ -78,3 +83,21 @@ def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing:
     if len(cells) <= trailing:
         return words, j + 1
     return cells, k
+
+
+# A heading row's text: short, one cell (no run of spaces between words), no sentence after it.
+_HEADING_MAX = 40
+# A heading's numbering: `一、`, `(一)`, `第一部分`, `Ⅰ.`; a row's own is a bare serial.
+_HEADING_STYLES = frozenset({"chapter", "cn", "pcn", "roman"})
+
+
+def heading_row(text: str) -> str | None:
+    """The text of a line that is a heading row of a table flattened a row a line (`一、经济发展`),
+    or None. Numbered as a heading (not with a bare serial, which opens a row), one cell, short."""
+    norm = normalise(text).strip()
+    if not norm or len(norm) > _HEADING_MAX or SPACED_ROW_RE.fullmatch(norm) or re.search(r"\s{2,}", norm):
+        return None
+    marker = line_marker(norm)
+    if marker is None or marker.style not in _HEADING_STYLES or "。" in norm[marker.end :].rstrip("。"):
+        return None
+    return norm
