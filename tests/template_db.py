@@ -9,15 +9,23 @@ others wait for the first; the run's id in the template's comment tells a templa
 from one a crashed run left behind, which is rebuilt. The controller drops the template when
 the run ends (`drop_template`), so a run leaves no more databases behind than before.
 
-Without xdist, with --reuse-db, or on SQLite, pytest-django sets up as it always did: a single
-process would only add a copy to its one migration.
+On SQLite (the suite's default, an in-memory database per worker) the same holds: the first
+worker to take a file lock migrates a database file in the run's base temporary folder (the parent
+of every worker's own, which pytest's retention of old runs removes), and each worker copies it
+into its in-memory database with SQLite's backup API.
+
+Without xdist, or with --reuse-db, pytest-django sets up as it always did: a single process would
+only add a copy to its one migration.
 """
 
 from __future__ import annotations
 
+import fcntl
 import re
+import sqlite3
 import warnings
 import zlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,14 +52,22 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request):
 
     workerinput = getattr(request.config, "workerinput", None)
     creation = connections["default"].creation
-    if workerinput is None or creation.connection.vendor != "postgresql":
+    vendor = creation.connection.vendor
+    if workerinput is None or vendor not in ("postgresql", "sqlite"):
         yield
         return
+    basetemp = request.config.option.basetemp  # xdist's popen-gwN, in the run's own folder
+    if vendor == "sqlite" and (basetemp is None or not creation.is_in_memory_db(creation._get_test_db_name())):
+        yield  # a TEST NAME file of its own: left as Django makes it
+        return
     original = creation.create_test_db
+    run_folder = Path(basetemp).parent if basetemp is not None else Path()
 
     def create_test_db(verbosity=1, autoclobber=False, serialize=True, keepdb=False):
         if keepdb:
             return original(verbosity, autoclobber, serialize, keepdb)
+        if vendor == "sqlite":
+            return _copy_of_sqlite_template(creation, original, run_folder, verbosity, serialize)
         return _copy_of_template(creation, original, workerinput["testrunuid"], verbosity, serialize)
 
     creation.create_test_db = create_test_db
@@ -103,6 +119,44 @@ def _copy_of_template(creation, original, run_id: str, verbosity: int, serialize
     if serialize:
         connection._test_serialized_contents = creation.serialize_db_to_string()
     connection.ensure_connection()
+    return target
+
+
+def _copy_of_sqlite_template(creation, original, run_folder: Path, verbosity: int, serialize: bool) -> str:
+    from django.conf import settings
+
+    connection = creation.connection
+    alias = connection.alias
+    test = connection.settings_dict["TEST"]
+    target = creation._get_test_db_name()
+    template = run_folder / f"test-template-{alias}.sqlite3"
+    with open(run_folder / f"test-template-{alias}.lock", "w") as lock:
+        # Held until the template is whole: the first worker builds, the others wait for it.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            partial = template.with_suffix(".partial")
+            own_name, test["NAME"] = test.get("NAME"), str(partial)
+            try:
+                # Migrates (and creates the cache table) exactly as a worker's own would.
+                original(verbosity, autoclobber=True, serialize=False, keepdb=False)
+            finally:
+                test["NAME"] = own_name
+            connection.close()
+            partial.rename(template)
+    if verbosity >= 1:
+        creation.log(f"Copying test database {template} to {target} for alias '{alias}'...")
+    # What create_test_db leaves behind: the connection pointed at the (in-memory) test database.
+    connection.close()
+    settings.DATABASES[alias]["NAME"] = target
+    connection.settings_dict["NAME"] = target
+    connection.ensure_connection()
+    source = sqlite3.connect(template)
+    try:
+        source.backup(connection.connection)
+    finally:
+        source.close()
+    if serialize:
+        connection._test_serialized_contents = creation.serialize_db_to_string()
     return target
 
 
