@@ -9,15 +9,26 @@ others wait for the first; the run's id in the template's comment tells a templa
 from one a crashed run left behind, which is rebuilt. The controller drops the template when
 the run ends (`drop_template`), so a run leaves no more databases behind than before.
 
-Without xdist, with --reuse-db, or on SQLite, pytest-django sets up as it always did: a single
-process would only add a copy to its one migration.
+On SQLite (the suite's default, an in-memory database per worker) the same holds: the first
+worker to take a file lock migrates a database file in the run's base temporary folder (the parent
+of every worker's own, which pytest's retention of old runs removes), and each worker copies it
+into its in-memory database with SQLite's backup API. A pytest that a test starts in a subprocess
+(test_bulletin_font.py runs its own file again) finds the template in its environment and copies it
+too.
+
+Without xdist, or with --reuse-db, pytest-django sets up as it always did: a single process would
+only add a copy to its one migration.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
+import sqlite3
 import warnings
 import zlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,6 +36,10 @@ import pytest
 # Advisory lock keys of this module's own (two int4s), so no test's advisory lock waits on it,
 # nor a run against another database name on the same server.
 LOCK_NAMESPACE = zlib.crc32(b"duban test template") & 0x7FFFFFFF
+
+
+# The SQLite template's path, for a pytest started by a test of the run.
+SQLITE_TEMPLATE_ENV = "DUBAN_TEST_SQLITE_TEMPLATE"
 
 
 def _lock_key(template: str) -> int:
@@ -44,7 +59,16 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request):
 
     workerinput = getattr(request.config, "workerinput", None)
     creation = connections["default"].creation
-    if workerinput is None or creation.connection.vendor != "postgresql":
+    vendor = creation.connection.vendor
+    in_memory = vendor == "sqlite" and creation.is_in_memory_db(creation._get_test_db_name())
+    basetemp = request.config.option.basetemp  # on xdist's workers popen-gwN, in the run's own folder
+    sqlite_template: Path | None = None
+    if in_memory and workerinput is not None and basetemp is not None:
+        sqlite_template = Path(basetemp).parent / f"test-template-{creation.connection.alias}.sqlite3"
+    elif in_memory and workerinput is None and Path(os.environ.get(SQLITE_TEMPLATE_ENV) or "/nonexistent").is_file():
+        # A pytest that a test of the run starts (test_bulletin_font.py runs its file again).
+        sqlite_template = Path(os.environ[SQLITE_TEMPLATE_ENV])
+    if sqlite_template is None and (workerinput is None or vendor != "postgresql"):
         yield
         return
     original = creation.create_test_db
@@ -52,6 +76,8 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request):
     def create_test_db(verbosity=1, autoclobber=False, serialize=True, keepdb=False):
         if keepdb:
             return original(verbosity, autoclobber, serialize, keepdb)
+        if sqlite_template is not None:
+            return _copy_of_sqlite_template(creation, original, sqlite_template, verbosity, serialize)
         return _copy_of_template(creation, original, workerinput["testrunuid"], verbosity, serialize)
 
     creation.create_test_db = create_test_db
@@ -103,6 +129,45 @@ def _copy_of_template(creation, original, run_id: str, verbosity: int, serialize
     if serialize:
         connection._test_serialized_contents = creation.serialize_db_to_string()
     connection.ensure_connection()
+    return target
+
+
+def _copy_of_sqlite_template(creation, original, template: Path, verbosity: int, serialize: bool) -> str:
+    from django.conf import settings
+
+    connection = creation.connection
+    alias = connection.alias
+    test = connection.settings_dict["TEST"]
+    target = creation._get_test_db_name()
+    with open(template.with_suffix(".lock"), "w") as lock:
+        # Held until the template is whole: the first worker builds, the others wait for it.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            partial = template.with_suffix(".partial")
+            own_name, test["NAME"] = test.get("NAME"), str(partial)
+            try:
+                # Migrates (and creates the cache table) exactly as a worker's own would.
+                original(verbosity, autoclobber=True, serialize=False, keepdb=False)
+            finally:
+                test["NAME"] = own_name
+            connection.close()
+            partial.rename(template)
+    # The pytest a test starts in a subprocess copies it too (the subprocess's environment).
+    os.environ[SQLITE_TEMPLATE_ENV] = str(template)
+    if verbosity >= 1:
+        creation.log(f"Copying test database {template} to {target} for alias '{alias}'...")
+    # What create_test_db leaves behind: the connection pointed at the (in-memory) test database.
+    connection.close()
+    settings.DATABASES[alias]["NAME"] = target
+    connection.settings_dict["NAME"] = target
+    connection.ensure_connection()
+    source = sqlite3.connect(template)
+    try:
+        source.backup(connection.connection)
+    finally:
+        source.close()
+    if serialize:
+        connection._test_serialized_contents = creation.serialize_db_to_string()
     return target
 
 

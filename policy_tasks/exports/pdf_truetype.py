@@ -36,11 +36,19 @@ def _sfnt() -> bytes:
 
 def truetype_subset(text: Iterable[str]) -> bytes:
     """A TrueType font (bytes) with the glyphs of these characters, plus space and .notdef."""
+    return _subset(frozenset({ord(c) for part in text for c in part} | {0x20, 0x3000}))
+
+
+@functools.lru_cache(maxsize=16)
+def _subset(unicodes: frozenset[int]) -> bytes:
+    """The same characters give the same font: a bulletin or notice drawn again (the same
+    export asked twice, or each reader's copy of one) reuses it instead of cutting the whole
+    font down again (~0.3 CPU-s)."""
     font = TTFont(BytesIO(_sfnt()))
     options = subset.Options(notdef_outline=True, recommended_glyphs=True, desubroutinize=True)
     options.layout_features = []  # a bulletin needs no substitutions; fpdf2 drops GSUB anyway
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes={ord(c) for part in text for c in part} | {0x20, 0x3000})
+    subsetter.populate(unicodes=set(unicodes))
     subsetter.subset(font)
     _to_quadratic(font)
     out = BytesIO()

@@ -9,6 +9,7 @@ Shared by the tables read as tables (`tables`) and those a page flattened into t
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .textutil import normalise
@@ -58,6 +59,9 @@ TIME_LABEL_RE = re.compile(
 FIGURE_COLUMN_RE = re.compile(r"数量|个数|规模|工程量|[户人件套所处座台]数|完成率|比例|百分比")
 
 
+# A function of the header's text alone, asked of every top row of every table (the same few
+# dozen headers, a hundred and fifty thousand times in tests/sources/test_table_swaps.py).
+@functools.lru_cache(maxsize=4096)
 def meaning(header: str) -> str | None:
     text = re.sub(r"\s+", "", normalise(header)).rstrip(":")
     if not text or len(text) > 16:

@@ -20,8 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import TypedDict
 
-from .document import parse_bytes
+from .document import parse_source
 from .result import ParsedDocument, ParsedTask, ParseError
+from .sources import read_source
 from .textutil import normalise
 from .unit_names import unit_form
 
@@ -153,7 +154,8 @@ def score_folder(folder: Path, *, current_year: int) -> DocumentScore:
     started = time.process_time()
     try:
         # As the import reads it: a document that states no year is read in the current one.
-        parsed = parse_bytes(source.read_bytes(), filename=source.name, assume_year=current_year)
+        read = read_source(source.read_bytes(), source.name)
+        parsed = parse_source(read, assume_year=current_year)
     except ParseError as exc:
         refused = DocumentScore(gold.get("id", folder.name), gold.get("format", ""), gold.get("province", ""))
         refused.refused = str(exc)
@@ -162,8 +164,9 @@ def score_folder(folder: Path, *, current_year: int) -> DocumentScore:
         return refused
     if parsed.year_assumed and gold.get("year") and gold["year"] != parsed.year:
         # The review page says the year was assumed and asks for it; scored as the reviewer
-        # answers. A wrong year the parser did not flag is never corrected here.
-        parsed = parse_bytes(source.read_bytes(), filename=source.name, year=gold["year"])
+        # answers. A wrong year the parser did not flag is never corrected here. The file read
+        # once is parsed again (parse_bytes is read_source, then parse_source).
+        parsed = parse_source(read, year=gold["year"])
     score = score_document(parsed, gold)
     score.id = score.id or folder.name
     score.seconds = time.process_time() - started
