@@ -4,7 +4,11 @@ Written from the convention, not copied from a document. A task table flattened 
 (each cell on its own line) that groups its rows under heading rows (`一、经济发展` over rows 1, 2,
 3; `二、民生保障` over rows numbered again from 1): a 1 right after a heading row starts that group's
 first row, and a sentence after the last heading ends the table (the heading is the text's again).
-Before, the second group's rows ran into one, its last row lost."""
+Before, the second group's rows ran into one, its last row lost.
+
+A measure followed by a line that is nothing but one unit's name and then a line of units, with no
+label (`1.完成…。` / `县住建局` / `县财政局、各乡镇`): the first is its 牵头单位 cell, the second its
+配合单位 cell. Before, the lead's line was read as the measure's text and the co units as its leads."""
 
 from __future__ import annotations
 
@@ -47,3 +51,36 @@ def test_the_sentence_after_the_last_heading_is_no_row():
     doc = parse_bytes((_CELLS + _TAIL).encode(), filename="doc.txt", year=2024)
     assert not [t for t in doc.tasks if "高度重视" in t.text]
     assert "新建公办幼儿园" in doc.tasks[-1].text and "高度重视" not in doc.tasks[-1].text
+
+
+_BARE = (
+    "某县2024年城乡建设重点工作实施方案\n"
+    "一、重点任务\n"
+    "1.完成老旧小区改造30个,惠及居民2000户。\n"
+    "县住建局\n"
+    "县财政局、各乡镇\n"
+    "2024年10月底前\n"
+    "2.新建农村公路50公里。\n"
+    "县交通运输局\n"
+    "县自然资源局\n"
+    "2024年12月底前\n"
+)
+
+
+def test_a_bare_unit_line_after_a_measure_leads_and_the_next_line_is_its_co_units():
+    doc = parse_bytes(_BARE.encode(), filename="doc.txt", year=2024)
+    assert [(t.label, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("1", ["县住建局"], ["县财政局", "各乡镇"]),
+        ("2", ["县交通运输局"], ["县自然资源局"]),
+    ]
+    assert [sorted({m.due_date.isoformat() for m in t.milestones}) for t in doc.tasks] == [
+        ["2024-10-31"],
+        ["2024-12-31"],
+    ]
+
+
+def test_an_issuers_name_under_the_last_measure_is_no_lead():
+    text = "某县整治方案\n1.排查辖区排污口。\n2.建立整治台账。\n县生态环境局\n2024年3月5日\n"
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2024)
+    assert all(t.lead_units == [] for t in doc.tasks)
+    assert all(not t.milestones for t in doc.tasks)
