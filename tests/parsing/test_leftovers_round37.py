@@ -8,11 +8,17 @@ Before, the second group's rows ran into one, its last row lost.
 
 A measure followed by a line that is nothing but one unit's name and then a line of units, with no
 label (`1.完成…。` / `县住建局` / `县财政局、各乡镇`): the first is its 牵头单位 cell, the second its
-配合单位 cell. Before, the lead's line was read as the measure's text and the co units as its leads."""
+配合单位 cell. Before, the lead's line was read as the measure's text and the co units as its leads.
+
+A role sentence in a bracket that names a person with their post in brackets
+(`(县住建局牵头,县财政局配合;努尔买买提·阿布来提(县人大常委会四级调研员)负责)`): the person is a
+leader. Before, the person was read as a co unit.
+"""
 
 from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.unit_names import is_person
 
 _CELLS = (
     "关于印发某县2024年重点工作任务分解表的通知\n"
@@ -84,3 +90,23 @@ def test_an_issuers_name_under_the_last_measure_is_no_lead():
     doc = parse_bytes(text.encode(), filename="doc.txt", year=2024)
     assert all(t.lead_units == [] for t in doc.tasks)
     assert all(not t.milestones for t in doc.tasks)
+
+
+_ROLES = (
+    "某县2024年重点工作实施方案\n"
+    "1.推进城区供水管网改造。(县住建局牵头,县财政局配合;努尔买买提·阿布来提(县人大常委会四级调研员)负责)\n"
+    "2.推进农村公路建设。(县交通运输局牵头,县财政局配合;张明(县政府副县长)负责)\n"
+)
+
+
+def test_a_person_with_a_post_in_a_role_sentence_is_a_leader():
+    doc = parse_bytes(_ROLES.encode(), filename="doc.txt", year=2024)
+    assert [(t.lead_units, t.co_units, t.leaders) for t in doc.tasks] == [
+        (["县住建局"], ["县财政局"], ["努尔买买提·阿布来提(县人大常委会四级调研员)"]),
+        (["县交通运输局"], ["县财政局"], ["张明(县政府副县长)"]),
+    ]
+
+
+def test_a_units_other_name_in_brackets_is_no_person():
+    assert is_person("张明(县政府副县长)") and is_person("王丽(副局长)")
+    assert not is_person("省发改委(省能源局)") and not is_person("区经信局(商务局)")
