@@ -287,6 +287,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
     rows: list[list[str]] = []
     headings: dict[int, list[str]] = {}  # the heading rows that come before rows[i]
     current: list[str] = []
+    heading_lines: list[int] = []  # where the heading rows not yet followed by a row start
     expected = 1
     while j < len(lines):
         text = lines[j][0].strip()
@@ -298,6 +299,11 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
             j = again[0]  # the header again where a printed page turned
             continue
         serial = _serial(text)
+        # Rows grouped under heading rows may be numbered again from 1 under each (`一、经济发展` over
+        # 1, 2, 3; `二、民生保障` over 1, 2): a 1 right after a heading row starts its group's first row.
+        after_heading = bool(rows) and not current and bool(headings.get(len(rows)))
+        if serial == 1 and after_heading:
+            expected = 1
         if serial is not None and (serial == expected or _skips_to(serial, expected, current, lines, j)):
             if current and (rows or expected > 1):
                 rows.append(current)
@@ -310,9 +316,18 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
             if current:
                 rows.append(current)
                 current = []
+            if not headings.get(len(rows)):
+                heading_lines = [j]
             headings.setdefault(len(rows), []).append(text)
         elif (len(text) > 200 and len(current) != 1) or (current and len(current) > 3 * len(header)):
             break  # a paragraph after the table: a long cell follows its row's 序号 at once
+        elif after_heading and normalise(text).rstrip().endswith(("。", ";", "；")) and not _row_next(lines, j):
+            # A sentence after a heading where a row's 序号 belongs, no row after it: the table has
+            # ended, and the headings after its last row are the text's again (`三、组织保障` /
+            # `各单位要…。`).
+            j = heading_lines[0]
+            headings.pop(len(rows))
+            break
         else:
             current.append(text)
         j += 1
@@ -333,6 +348,12 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         out.extend(tuple([h] * len(header)) for h in headings.get(i, []))
         out.append(tuple(row))
     return j, Table((tuple(header), *out))
+
+
+def _row_next(lines: list[tuple[str, bool]], j: int) -> bool:
+    """The next line after line j that holds anything is a 序号 cell."""
+    after = next((text for text, _ in lines[j + 1 :] if text.strip()), "")
+    return _serial(after) is not None
 
 
 def _skips_to(serial: int, expected: int, current: list[str], lines: list[tuple[str, bool]], j: int) -> bool:

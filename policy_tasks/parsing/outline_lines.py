@@ -44,6 +44,7 @@ class Outline:
         self._closing = False  # the line before was a paragraph after a clause that named its units
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
+        self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
@@ -123,9 +124,18 @@ class Outline:
             self._attached, self._closing = True, False
             return
         current = self._stack[-1]
+        bare_lead = None
         if current.style != "root" and not blank and self._attached:
-            text = _as_field_line(text, norm, current) or text
+            if self._bare_lead is current and "。" not in norm and looks_like_units(norm):
+                # `县住建局` / `县财政局、各乡镇` under a measure: its lead's cell, then its co units'.
+                at, lead = current.pieces[-1]
+                current.pieces[-1] = (at, f"牵头单位:{lead}")
+                text = f"配合单位:{text}"
+            else:
+                bare_lead = current if _bare_lead_line(norm, current) else None
+                text = _as_field_line(text, norm, current) or text
             norm = normalise(text)
+        self._bare_lead = bare_lead
         self._attached = False
         if current.style == "root":
             (self.loose if current.children else self.header).append((number, text))
@@ -196,6 +206,19 @@ def _signed(norm: str, node: Node) -> bool:
         and not read_responsibility(signer).found
         and before[-1:] in ("。", ";", "!", "?")
     )
+
+
+def _bare_lead_line(norm: str, node: Node) -> bool:
+    """`1.完成老旧小区改造30个。` / `县住建局` / `县财政局、各乡镇`: a table flattened a cell a line
+    puts a measure's 牵头单位 cell and then its 配合单位 cell on lines of their own, with no label. A
+    line that is nothing but one unit's name, right after the measure's sentence end, under an item
+    that has named no unit, is its lead when the next line is units again (its co units); alone
+    it is left as it was (an issuer's name under the last item is its 落款)."""
+    name = norm.strip()
+    if not name or len(name) > 20 or re.search(r"[、,;:。 ]", name) or not looks_like_units(name):
+        return False
+    own = normalise(node.own_text).rstrip()
+    return own[-1:] in ("。", ";", "!", "?") and not read_responsibility(own).found
 
 
 def _as_field_line(text: str, norm: str, node: Node) -> str | None:

@@ -305,9 +305,26 @@ def _dotted_name(norm: str) -> bool:
     return bool(_DOTTED_NAME_RE.fullmatch(norm)) and not ORG_END_RE.search(norm)
 
 
+# A person's post or rank as a bracket after the name gives it (`张明(县政府副县长)`,
+# `努尔买买提·阿布来提(县人大常委会四级调研员)`).
+_POST_RE = re.compile(r"(?:书记|长|主任|主席|委员|调研员|巡视员|专员|负责人)$")
+_NAME_WITH_POST_RE = re.compile(r"(?P<name>[^()]{2,20})\((?P<post>[^()]{2,30})\)")
+
+
+def _named_with_post(norm: str) -> bool:
+    """`张明(县政府副县长)`: a person's name followed by their post in brackets, as a role sentence
+    names the leader who answers for an item; a unit's other name in brackets (`省发改委(省能源局)`)
+    follows a unit's name, not a person's."""
+    m = _NAME_WITH_POST_RE.fullmatch(norm)
+    return m is not None and _POST_RE.search(m["post"]) is not None and is_person(m["name"])
+
+
 def is_person(name: str) -> bool:
-    """A leader's title or name written where units go (`副区长王明`, `伍泽国`, `库里满·恰里甫`)."""
+    """A leader's title or name written where units go (`副区长王明`, `伍泽国`, `库里满·恰里甫`), or a
+    name with its post in brackets (`张明(县政府副县长)`)."""
     norm = normalise(name).replace(" ", "")
+    if _named_with_post(norm):
+        return True
     if _TITLE_RE.search(norm):
         return not re.search(r"(?:委员会|主任办公室)$", norm)
     if _dotted_name(norm):
@@ -333,7 +350,8 @@ def is_person_among(names: list[str], i: int) -> bool:
     `黑河市` is, and so is a bare name written next to a named place or its government (`漠河、
     塔河县政府`, `大庆市、肇东`, `黑河、漠河`), never a person; a title (`副市长`) is a person wherever
     it stands, and a name neither listed nor beside a place (`区民政局、张丽`) is a person."""
-    if not is_person(names[i]) or _TITLE_RE.search(normalise(names[i])) or _dotted_name(normalise(names[i])):
+    norm = normalise(names[i]).replace(" ", "")
+    if not is_person(names[i]) or _TITLE_RE.search(norm) or _dotted_name(norm) or _named_with_post(norm):
         return is_person(names[i])
     if is_place_name(normalise(names[i]).replace(" ", "")):
         return False
