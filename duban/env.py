@@ -93,6 +93,12 @@ def parse_database_url(url: str, *, base_dir: Path, prepared_statements: bool = 
         if name and name != ":memory:" and not Path(name).is_absolute():
             config["NAME"] = str(base_dir / name)
         config["CONN_MAX_AGE"] = 0
+        # `make run` writes from three processes at once (web, worker, embedded beat). A deferred
+        # transaction that read first and then writes gets "database is locked" at once when
+        # another holds the write lock (SQLite will not wait, to avoid a deadlock): beat lost a
+        # schedule entry so on start-up. IMMEDIATE takes the write lock at BEGIN, where the busy
+        # timeout applies.
+        config.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
     elif not config.get("NAME"):
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database (…/dbname)")
     elif prepared_statements:
