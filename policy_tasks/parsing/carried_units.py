@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from .alias_headings import alias_heading
+from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
 from .unit_lists import split_names
 from .unit_names import PLACE_FIRST_RE, looks_like_units
-from .units import Responsibility
 
 
 def carried_units(text: str) -> Responsibility | None:

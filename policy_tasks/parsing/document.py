@@ -12,12 +12,13 @@ How lines join items is `outline_lines`; which items are clauses, `clauses`.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from .carried_units import carried_units
 from .clause_labels import clause_labels
+from .clause_numbers import numbering_warnings
+from .clause_parts import Clause, clause_text, split_by_brackets
 from .clauses import choose_clauses
 from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading
@@ -27,21 +28,19 @@ from .header import Header, choose_year, default_due, header_year, read_header
 from .label_items import number_label_led_items
 from .list_owners import list_owner
 from .milestones import find_milestones
-from .opening_roles import split_at_charging_sentences
 from .outline import Node, spell_out_numbers
 from .outline_lines import Outline
 from .page_marks import rejoin_page_marks
 from .preview_pages import rejoin_preview_pages
+from .responsibility import Responsibility
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .run_on_fields import split_run_on_fields
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
-from .unit_labels import LABEL_RE
-from .unit_lines import split_at_unit_lines
 from .unit_names import UnitBook
-from .units import CO, Responsibility, opening_charge, read_responsibility
+from .units import CO, opening_charge, read_responsibility
 
 _TITLE_MAX = 60
 
@@ -114,92 +113,6 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
 # --- assembly ----------------------------------------------------------------------------
 
 
-@dataclass
-class Clause:
-    node: Node
-    text: str
-    offsets: list[tuple[int, int]]  # (offset in text, source line)
-    label: str
-    area: Node | None
-
-    def line_at(self, offset: int) -> int:
-        return max((line for start, line in self.offsets if start <= offset), default=self.node.line)
-
-
-def _clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int]]]:
-    """The clause's own lines and its sub-items', but not those of sub-items that are clauses."""
-    parts: list[tuple[int, str]] = list(node.pieces)
-
-    def add(parent: Node) -> None:
-        for child in parent.children:
-            if id(child) in clauses:
-                continue
-            parts.append((child.line, child.raw_first))
-            parts.extend(child.pieces[1:])
-            add(child)
-
-    add(node)
-    text, offsets, pos = [], [], 0
-    for line, piece in parts:
-        offsets.append((pos, line))
-        text.append(piece)
-        pos += len(piece) + 1
-    return "\n".join(text), offsets
-
-
-def _split_by_brackets(clause: Clause) -> list[Clause]:
-    """`…县域经济(省经委、发改委、财政厅)。加大对老区…(省民宗委)。`: a paragraph that assigns
-    each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
-    norm = normalise(clause.text)
-    resp = read_responsibility(clause.text)
-    if resp.origin != "括号" and resp.origin != "无标注括号":
-        measures = split_at_unit_lines(clause)  # measures each followed by its own unit line
-        if len(measures) == 1 and not resp.found:
-            return split_at_charging_sentences(clause)  # `由A负责,…。B负责…`: a clause per sentence
-        return measures
-    ends = []
-    for _, end in resp.spans:
-        stop = end
-        while stop < len(norm) and norm[stop] in "。;. ":
-            stop += 1
-        ends.append(stop)
-    body_after = [len(norm[e:].strip(" \n。")) for e in ends]
-    if len(ends) < 2 or all(n == 0 for n in body_after[:-1]):
-        return [clause]
-    parts: list[Clause] = []
-    start = 0
-    # `(一)约束性指标` over lines that each carry their bracket: the heading line is no clause's text.
-    first, _, rest = clause.text.partition("\n")
-    if rest and not re.search(r"[。;!?]", normalise(first)) and not read_responsibility(first).found:
-        if norm.find("\n") < ends[0]:
-            start = len(first) + 1
-    part_start = 0
-    for i, end in enumerate(ends):
-        last = i == len(ends) - 1
-        stop = len(clause.text) if last else end
-        piece = clause.text[start:stop].strip()
-        if len(normalise(piece).strip()) < 8 and parts:
-            continue
-        if parts and LABEL_RE.match(normalise(piece)):
-            # `…建议。(主办单位:A)` / `领衔督办:张三副市长`: field lines after a sentence's bracket are
-            # that sentence's (its leader, its deadline), no sentence of their own.
-            offsets = [(max(0, o - part_start), line) for o, line in clause.offsets if o >= part_start or o == 0]
-            parts[-1] = replace(
-                parts[-1], text=clause.text[part_start:stop].strip(), offsets=offsets or parts[-1].offsets
-            )
-            start = stop
-            continue
-        part_start = start
-        offsets = [(max(0, o - start), line) for o, line in clause.offsets if o >= start or o == 0]
-        parts.append(
-            Clause(
-                clause.node, piece, offsets or [(0, clause.node.line)], f"{clause.label}-{len(parts) + 1}", clause.area
-            )
-        )
-        start = stop
-    return parts if len(parts) >= 2 else [clause]
-
-
 class _Assembler:
     def __init__(self, outline: Outline, clauses: list[Node], year: int):
         self.outline, self.year = outline, year
@@ -208,10 +121,10 @@ class _Assembler:
         chosen = {id(n) for n in clauses}
         self.clauses = []
         for node, label in zip(clauses, labels, strict=True):
-            text, offsets = _clause_text(node, chosen)
+            text, offsets = clause_text(node, chosen)
             ancestors = node.ancestors()
             area = ancestors[0] if ancestors else None
-            self.clauses.extend(_split_by_brackets(Clause(node, text, offsets, label, area)))
+            self.clauses.extend(split_by_brackets(Clause(node, text, offsets, label, area)))
         self.split = len(self.clauses) > len(clauses)
         self.numbers = self._numbers()
         # A flattened row's fields above its measures (`stated_above`): its 责任单位 governs them,
@@ -248,7 +161,9 @@ class _Assembler:
             self._task(c, n, r, origin, book, due)
             for c, n, (r, origin) in zip(self.clauses, self.numbers, resps, strict=True)
         ]
-        self._check_numbers()
+        self.warnings += numbering_warnings(
+            [(c.node, c.label, n) for c, n in zip(self.clauses, self.numbers, strict=True)]
+        )
         if not header.doc_number:
             self.warn(None, 1, "未找到发文字号 (no document number found)")
         if not header.title:
@@ -386,32 +301,6 @@ class _Assembler:
         task.label = clause.label
         task.unit_origin = origin
         return task
-
-    def _check_numbers(self) -> None:
-        """Numbers run on under one heading: a gap or a repeat there is worth a look."""
-        groups: dict[tuple[int, str, str], list[tuple[Clause, int]]] = {}
-        for clause, number in zip(self.clauses, self.numbers, strict=True):
-            # A decimal outline's items run on under their major number (`1.1`, `1.2`, then `2.1`).
-            major = clause.node.written.rsplit(".", 1)[0] if clause.node.style.startswith("decimal") else ""
-            groups.setdefault((id(clause.node.parent), clause.node.style, major), []).append((clause, number))
-        for members in groups.values():
-            # An item read as one clause per bracket (`1-1`, `1-2`) is one number, not a repeat of it.
-            seen: dict[int, int] = {}
-            expected = members[0][0].node.value
-            for clause, number in members:
-                n = clause.node.value
-                if seen.get(n) == id(clause.node):
-                    continue
-                if n in seen:
-                    self.warn(number, clause.node.line, f"第{clause.label}条编号重复 (duplicate clause number {n})")
-                elif n != expected:
-                    message = (
-                        f"第{clause.label}条编号不连续，应为第{expected}条 "
-                        f"(clause number out of sequence: expected {expected})"
-                    )
-                    self.warn(number, clause.node.line, message)
-                seen.setdefault(n, id(clause.node))
-                expected = max(expected, n + 1)
 
 
 def _heading_carry(node: Node) -> tuple[Responsibility, str] | None:

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 
 from .outline import Node
+from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
 from .unit_lists import split_names
 from .unit_names import looks_like_units
-from .units import Responsibility
 
 # The section that divides the work: `五、责任分工`, `(三)明确职责分工`, `四、部门职责`.
 _DIVISION_RE = re.compile(

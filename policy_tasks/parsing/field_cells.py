@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 from .outline import line_marker
+from .responsibility import Responsibility
 from .textutil import normalise, split_top
 from .unit_labels import DUE, LABEL_RE, LEADER, OTHER_FIELD_RE, label_role
 from .unit_names import is_placeless_government, looks_like_units, organisation
-from .units import Responsibility, read_responsibility
+from .units import read_responsibility
 
 
 def _label(norm: str) -> str | None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
+from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
 from .unit_lists import split_names
-from .units import Responsibility
 
 # The subject, after a year or a time it is written for (`2022年,`), then anything up to the
 # announcement that closes the sentence: `(主要)承担 / 负责 / 完成 / 做好 / 落实 以下(N项)工作:`.

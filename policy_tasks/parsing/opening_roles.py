@@ -28,7 +28,7 @@ from .textutil import split_top, strip_span
 from .unit_names import TRIM, looks_like_units
 
 if TYPE_CHECKING:
-    from .document import Clause
+    from .clause_parts import Clause
 
 _AFTER_LEAD_RE = re.compile(r"负责\s*,")
 _HELP_PART_RE = re.compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")

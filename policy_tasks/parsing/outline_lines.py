@@ -15,12 +15,13 @@ import re
 from .header import Line
 from .lost_openers import levels_to_close
 from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
+from .responsibility import Responsibility
 from .textutil import normalise
 from .time_led_items import starts_item, time_led_start
 from .unit_labels import LABEL_RE
 from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
-from .units import Responsibility, read_responsibility
+from .units import read_responsibility
 
 _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 # GB/T 9704's 附件说明 under a notice: `附件:1.…任务分解表`, then `2.…清单` on the next lines. Those

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 
 from .outline import Node
+from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
 from .unit_lists import split_names
 from .unit_names import looks_like_units
-from .units import Responsibility
 
 # `各派出所:` alone on its line: `各` and a kind of office, a bracket of the kind it also covers.
 _SALUTATION_RE = re.compile(

@@ -18,7 +18,7 @@ from .unit_labels import FREE_RE
 from .unit_names import organisation
 
 if TYPE_CHECKING:
-    from .document import Clause
+    from .clause_parts import Clause
 
 
 def is_unit_line(line: str) -> bool:

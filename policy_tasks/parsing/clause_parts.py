@@ -1,0 +1,106 @@
+"""A clause as the assembler reads it: its outline node, its text with the source line of each
+piece, and its label; and the clauses one item holds.
+
+An item's text is its own lines and its sub-items' that are no clauses (`clause_text`). A paragraph
+that assigns each of its sentences in a bracket of its own holds one clause per bracket (`12-1`,
+`12-2`); measures each followed by their own unit line, or sentences each naming who does them, are
+split likewise (`split_by_brackets`, with `unit_lines` and `opening_roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .opening_roles import split_at_charging_sentences
+from .outline import Node
+from .textutil import normalise
+from .unit_labels import LABEL_RE
+from .unit_lines import split_at_unit_lines
+from .units import read_responsibility
+
+
+@dataclass
+class Clause:
+    node: Node
+    text: str
+    offsets: list[tuple[int, int]]  # (offset in text, source line)
+    label: str
+    area: Node | None
+
+    def line_at(self, offset: int) -> int:
+        return max((line for start, line in self.offsets if start <= offset), default=self.node.line)
+
+
+def clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int]]]:
+    """The clause's own lines and its sub-items', but not those of sub-items that are clauses."""
+    parts: list[tuple[int, str]] = list(node.pieces)
+
+    def add(parent: Node) -> None:
+        for child in parent.children:
+            if id(child) in clauses:
+                continue
+            parts.append((child.line, child.raw_first))
+            parts.extend(child.pieces[1:])
+            add(child)
+
+    add(node)
+    text, offsets, pos = [], [], 0
+    for line, piece in parts:
+        offsets.append((pos, line))
+        text.append(piece)
+        pos += len(piece) + 1
+    return "\n".join(text), offsets
+
+
+def split_by_brackets(clause: Clause) -> list[Clause]:
+    """`…县域经济(省经委、发改委、财政厅)。加大对老区…(省民宗委)。`: a paragraph that assigns
+    each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
+    norm = normalise(clause.text)
+    resp = read_responsibility(clause.text)
+    if resp.origin != "括号" and resp.origin != "无标注括号":
+        measures = split_at_unit_lines(clause)  # measures each followed by its own unit line
+        if len(measures) == 1 and not resp.found:
+            return split_at_charging_sentences(clause)  # `由A负责,…。B负责…`: a clause per sentence
+        return measures
+    ends = []
+    for _, end in resp.spans:
+        stop = end
+        while stop < len(norm) and norm[stop] in "。;. ":
+            stop += 1
+        ends.append(stop)
+    body_after = [len(norm[e:].strip(" \n。")) for e in ends]
+    if len(ends) < 2 or all(n == 0 for n in body_after[:-1]):
+        return [clause]
+    parts: list[Clause] = []
+    start = 0
+    # `(一)约束性指标` over lines that each carry their bracket: the heading line is no clause's text.
+    first, _, rest = clause.text.partition("\n")
+    if rest and not re.search(r"[。;!?]", normalise(first)) and not read_responsibility(first).found:
+        if norm.find("\n") < ends[0]:
+            start = len(first) + 1
+    part_start = 0
+    for i, end in enumerate(ends):
+        last = i == len(ends) - 1
+        stop = len(clause.text) if last else end
+        piece = clause.text[start:stop].strip()
+        if len(normalise(piece).strip()) < 8 and parts:
+            continue
+        if parts and LABEL_RE.match(normalise(piece)):
+            # `…建议。(主办单位:A)` / `领衔督办:张三副市长`: field lines after a sentence's bracket are
+            # that sentence's (its leader, its deadline), no sentence of their own.
+            offsets = [(max(0, o - part_start), line) for o, line in clause.offsets if o >= part_start or o == 0]
+            parts[-1] = replace(
+                parts[-1], text=clause.text[part_start:stop].strip(), offsets=offsets or parts[-1].offsets
+            )
+            start = stop
+            continue
+        part_start = start
+        offsets = [(max(0, o - start), line) for o, line in clause.offsets if o >= start or o == 0]
+        parts.append(
+            Clause(
+                clause.node, piece, offsets or [(0, clause.node.line)], f"{clause.label}-{len(parts) + 1}", clause.area
+            )
+        )
+        start = stop
+    return parts if len(parts) >= 2 else [clause]
