@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from .carry_out_parts import carry_out_names
 from .closing_units import closing_unit_spans
@@ -132,22 +133,20 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
             found.spans.append((run[0][0], run[-1][1]))
             found.origin = found.origin or "正文"
             return
-    for role, s, e, part_start, part_end in role_noun_parts(norm):
-        found.roles[role] += split_names(text, norm, s, e)
-        found.spans.append((part_start, part_end))
-        found.origin = found.origin or "正文"
-    if found.found:
-        return
-    for s, e, part_start, part_end in closing_unit_spans(norm):  # `4项目标的责任单位均为A`
-        found.roles[LISTED] += split_names(text, norm, s, e)
-        found.spans.append((part_start, part_end))
-        found.origin = found.origin or "正文"
-    if found.found:
-        return
-    for role, s, e, part_start, part_end in convened_assignment(norm):  # `由A会同B等部门负责落实`
-        found.roles[role] += split_names(text, norm, s, e)
-        found.spans.append((part_start, part_end))
-        found.origin = found.origin or "正文"
+    # The sentence forms in turn, the first that names a unit wins: `A为牵头单位`, `4项目标的责任单位均为A`,
+    # `由A会同B等部门负责落实`.
+    forms: tuple[Callable[[], list[tuple[str, int, int, int, int]]], ...] = (
+        lambda: role_noun_parts(norm),
+        lambda: [(LISTED, *span) for span in closing_unit_spans(norm)],
+        lambda: convened_assignment(norm),
+    )
+    for form in forms:
+        for role, s, e, part_start, part_end in form():
+            found.roles[role] += split_names(text, norm, s, e)
+            found.spans.append((part_start, part_end))
+            found.origin = found.origin or "正文"
+        if found.found:
+            return
 
 
 def opening_charge(text: str) -> Responsibility | None:
