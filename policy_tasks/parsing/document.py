@@ -26,6 +26,7 @@ from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
 from .header import Header, choose_year, default_due, header_year, read_header
 from .label_items import number_label_led_items
+from .label_spellings import spell_labels
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .outline import Node, spell_out_numbers
@@ -75,7 +76,10 @@ def parse_document(text: str, *, year: int | None = None, assume_year: int | Non
 
 
 def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year: int | None = None) -> ParsedDocument:
-    lines = [(join_spaced_dates(spell_out_numbers(text)), splittable) for text, splittable in text_tables(lines)]
+    lines = [
+        (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
+        for text, splittable in text_tables(lines)
+    ]
     lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
     lines = join_wrapped_fields(join_field_cells(lines))
     if not any(text.strip() for text, _ in lines):

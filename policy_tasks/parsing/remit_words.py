@@ -11,7 +11,8 @@ from __future__ import annotations
 
 # The role words a list may end in (a regex alternative, no groups): `按照职能分别落实`, `按职责分工负责`.
 REMIT_ROLE = r"按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实)|分别落实"
-# Where such words cut a unit list, the verb optional (`A、B按职责,…`) and `推进` too.
-REMIT_STOP = r"按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实|推进)?|分别落实"
+# Where such words cut a unit list, the verb optional (`A、B按职责,…`) and `推进` too; not before a
+# helper's role (`B按职责配合` helps: `unit_labels` reads it as a role).
+REMIT_STOP = r"按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:负责|落实|推进)?(?!(?:分工)?(?:分别)?(?:配合|协助|参与))|分别落实"
 # Enough of them to tell a cell that names its units' roles in words from a plain list.
 REMIT_HINT = r"按(?:照)?(?:各自)?(?:职责|职能)"

@@ -3,7 +3,7 @@
 Beside `由A牵头,B配合` (read in `units`), the genre writes who answers for an item in two more
 prose forms, found where an item names no bracket of units and no label:
 
-- `A为牵头单位`: a sentence part whose subject is the unit(s), then `为`, possibly what they
+- `A为牵头单位` (or `牵头单位为A`): a sentence part whose subject is the unit(s), then `为`, possibly what they
   answer for (`A为该议案办理工作的牵头责任单位`, `A为此项工作牵头单位`), and a role noun closing the
   part, a 单位 or 部门 named by its role: 牵头 / 主办 / 主责 / 主要责任 lead, 责任 / 承办 / 实施 are
   responsible (the first listed leads), 协办 / 配合 / 参与 / 协同 / 协助 help
@@ -46,19 +46,29 @@ _NOTE_SUBJECT_RE = re.compile(r"^(?:第一|首位|列|排|其他|其它|其余|�
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
 
 
+# The same said the other way round: `牵头单位为A`, `责任单位是A、B`.
+_ROLE_FIRST_RE = re.compile(rf"^(?:其中|同时|另外)?(?P<role>{_ROLE_NOUN})(?:为|是)(?P<names>.{{2,120}})$")
+
+
+def role_noun_part(part: str) -> tuple[str, int, int] | None:
+    """Public: a sentence part `A、B为…牵头单位` or `牵头单位为A、B`: (role, names start, names end), or None."""
+    m = _WEI_RE.match(part) or _ROLE_FIRST_RE.match(part)
+    if m is None:
+        return None
+    names = m["names"].strip(TRIM)
+    if _NOTE_SUBJECT_RE.match(names) or not looks_like_units(names):
+        return None
+    return label_role(m["role"]), m.start("names"), m.end("names")
+
+
 def role_noun_parts(norm: str) -> list[tuple[str, int, int, int, int]]:
     """Each `A、B为…牵头单位` part of `norm`: (role, names start, names end, part start, part end)."""
     found = []
     for sentence in _SENTENCE_RE.finditer(norm):
         for s, e in split_top(norm, ",", sentence.start(), sentence.end()):
             s, e = strip_span(norm, s, e, TRIM)
-            m = _WEI_RE.match(norm[s:e])
-            if m is None:
-                continue
-            names = m["names"].strip(TRIM)
-            if _NOTE_SUBJECT_RE.match(names) or not looks_like_units(names):
-                continue
-            found.append((label_role(m["role"]), s + m.start("names"), s + m.end("names"), s, e))
+            if part := role_noun_part(norm[s:e]):
+                found.append((part[0], s + part[1], s + part[2], s, e))
     return found
 
 

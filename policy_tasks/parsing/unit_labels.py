@@ -95,6 +95,8 @@ _LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": 
 # `分办` (split handling) hands each unit its own part, which it handles and answers for: every 分办
 # unit leads (`(分办单位:A、B)`: A and B both lead).
 _BARE_ROLE_LABELS = {"主办": LEAD, "会办": CO, "协办": CO, "分办": LEAD}
+# A short form of the plain roles too, in a bracket or on a line of its own (`(牵头:A;配合:B)`).
+_BARE_ROLE_LABELS.update({"牵头": LEAD, "配合": CO, "参与": CO, "协同": CO})
 _LABELS.update({"分办单位": LEAD, "分办部门": LEAD})
 _LABELS.update(_BARE_ROLE_LABELS)
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
@@ -108,6 +110,9 @@ _OTHER_UNIT_LABEL = (
     r"(?:(?![局委厅办](?:参加|参与|配合|协办|协助|牵头|责任))[\u4e00-\u9fff]){2,6}?(?:单位|部门|处室|科室|股室)"
 )
 _BARE_DUE_LABELS = ("时间", "时限")
+# Public: every label word of the genre, for readers that find a label written without its colon
+# (`label_spellings`). The bare forms (`时间`, `主办`) are too common in prose to be one there.
+LABEL_WORDS = tuple(k for k in _LABELS if k not in _BARE_DUE_LABELS and k not in _BARE_ROLE_LABELS)
 # `项目实施单位及责任人:伊州区水利局,刘文玲`: one field names the unit and the person who answers for
 # it. The label assigns as its unit part does (`实施单位` answers, `牵头单位` leads); a person among
 # its names is a leader, as anywhere in a unit list (`unit_names.is_person_among`).
@@ -127,7 +132,9 @@ LABEL_RE = re.compile(
         sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS and k not in _BARE_ROLE_LABELS), key=len, reverse=True)
     )
     + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}"
-    + r"|(?<![\u4e00-\u9fff])(?:时间|时限|主办|会办|协办|分办)"
+    + r"|(?<![\u4e00-\u9fff])(?:"
+    + "|".join((*_BARE_DUE_LABELS, *_BARE_ROLE_LABELS))
+    + ")"
     + r")\s*[:]"
 )
 
@@ -181,14 +188,30 @@ def label_role(label: str) -> str:
     return CO
 
 
+# The free forms' role words, by what they assign. Offices vary the verb after the role: `A牵头抓总`,
+# `A牵头推进`, `A负总责`, `A主抓` lead; `A具体负责`, `A负责推进` answer (the first listed leads);
+# `B协同配合`, `B协同推进`, `B按职责配合` help.
+_LEAD_ROLE = r"(?:分别|共同|总)?牵头(?:负责|组织实施|实施|抓总|抓落实|落实|推进|组织|统筹|办理)?|负总责|主抓|主办|主责"
+_LISTED_ROLE = REMIT_ROLE + r"|分别负责|共同负责|(?:具体)?负责(?:组织实施|实施|落实|推进|统筹|组织|办理)?"
+_CO_ROLE = r"(?:协同)?配合(?:实施|落实|推进)?|协同(?:推进|落实)?|协助|参与|参加|协办|按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:配合|协助|参与)"
 FREE_RE = re.compile(
-    r"^(?:由)?(?P<names>.+?)(?P<role>"
-    + REMIT_ROLE
-    + r"|主办|主责|(?:分别|共同|总)?牵头(?:负责|实施|落实)?|分别负责|共同负责"
-    r"|负责实施|负责落实|负责|配合实施|配合落实|配合|协助|参与|参加|协办)$"
+    # `此项工作主要由A负责`: the work named before `由` is no part of the names.
+    r"^(?:(?:(?:此项|该项|本项|这项)?工作)?(?:主要)?由)?(?P<names>.+?)(?P<role>"
+    + "|".join((_LEAD_ROLE, _LISTED_ROLE, _CO_ROLE))
+    + r")$"
 )
-# `参加` (take part) helps as `参与` does: `(A、B牵头,C、D参加)`.
-CO_WORDS = ("配合实施", "配合落实", "配合", "协助", "参与", "参加", "协办")
+
+
+def free_role(role: str) -> str:
+    """Public: what the role word a `FREE_RE` match ends in assigns: LEAD, CO, or LISTED (units
+    that answer, the first listed leading)."""
+    if re.fullmatch(_LEAD_ROLE, role):
+        return LEAD
+    return CO if re.fullmatch(_CO_ROLE, role) else LISTED
+
+
+# A plain charge (`A负责`, `A负责落实`), not a note on how the units share the work (`按职责分工负责`).
+CHARGE_RE = re.compile(r"(?:具体)?负责(?:组织实施|实施|落实|推进|统筹|组织|办理)?")
 # What a unit list says about how its units work, never a unit: cut there.
 STOP_RE = re.compile(REMIT_STOP + r"|分别负责|共同负责|。")
 NAME_SEPS = "、,;/ \n"

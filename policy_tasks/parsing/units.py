@@ -24,11 +24,11 @@ from .opening_roles import helping_spans
 from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
-from .role_sentences import opening_subject, role_noun_parts
+from .role_sentences import opening_subject, role_noun_part, role_noun_parts
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
+    CHARGE_RE,
     CO,
-    CO_WORDS,
     DUE,
     FREE_RE,
     LABEL_RE,
@@ -38,6 +38,7 @@ from .unit_labels import (
     OTHER_FIELD_RE,
     STOP_RE,
     before_flat_table,
+    free_role,
     label_role,
 )
 from .unit_lists import one_person_per_name, split_names
@@ -123,11 +124,15 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         run = []
         for s, e in parts:
             m = FREE_RE.match(norm[s:e])
-            if not m or len(norm[s:e]) > 60:
+            if m and len(norm[s:e]) <= 60:
+                run.append((s, e, m["role"]))
+            elif run and free_role(run[0][2]) == LEAD and carry_out_names(norm[s:e]) is not None:
+                run.append((s, e, ""))  # `由A牵头,各镇街具体实施`: the units carrying it out help
+            else:
                 break
-            run.append((s, e, m["role"]))
-        if (len(run) >= 2 and any("牵头" in role for _, _, role in run)) or (
-            len(run) == len(parts) == 1 and "牵头" in run[0][2]
+        leads = any(free_role(role) == LEAD for _, _, role in run if role)
+        if (len(run) >= 2 and (leads or (sentence.start() > 0 and _charged_then_helped(run)))) or (
+            len(run) == len(parts) == 1 and leads
         ):
             _read_free(text, norm, run[0][0], run[-1][1], found)
             found.spans.append((run[0][0], run[-1][1]))
@@ -147,6 +152,15 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
             found.origin = found.origin or "正文"
         if found.found:
             return
+
+
+def _charged_then_helped(run: list[tuple[int, int, str]]) -> bool:
+    """`A负责落实,B、C配合`: a unit charged with the work and others helping is an assignment as plain
+    as `A牵头,B配合`; a run of `负责` parts alone (`A负责…,B负责…`) may be two parts of the work. Only
+    after the item's first sentence (`强化项目建设。A负责落实,B配合。`): a charge that opens the item is
+    `opening_charge`'s, where each sentence so opened is a clause of its own."""
+    roles = [role for _, _, role in run]
+    return bool(CHARGE_RE.fullmatch(roles[0])) and all(free_role(role) == CO for role in roles[1:])
 
 
 def opening_charge(text: str) -> Responsibility | None:
@@ -204,7 +218,10 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
         inner = strip_span(norm, start, adds.start(), _TRIM)[1]
     if note := _CARRY_NOTE_RE.search(norm, start, inner):
         inner = note.start()  # `(A、B,下同)`: the list's note that it carries on, no name of it
-    if any(FREE_RE.match(norm[s:e].strip(_TRIM)) for s, e in split_top(norm, ",;", start, inner)):
+    if any(
+        FREE_RE.match(norm[s:e].strip(_TRIM)) or role_noun_part(norm[s:e].strip(_TRIM))
+        for s, e in split_top(norm, ",;", start, inner)
+    ):
         return True
     if not closes_line and after[:1] == ",":
         return False
@@ -277,7 +294,7 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
         else:
             # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
             stop = _with_times_after(norm, _before_stop(norm, m.end(), value_end, keep_role=True), value_end)
-            for s, e in split_top(norm, ",;", m.end(), stop):
+            for s, e in _role_parts(norm, m.end(), stop):
                 s, e = strip_span(norm, s, e, _TRIM)
                 if s < e and _is_time(norm[s:e]):
                     # `责任单位:A、B,6月底完成)`: a deadline closing the list is the 完成时限.
@@ -286,7 +303,7 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                 free = FREE_RE.match(norm[s:e])
                 # Under a label only an explicit 牵头 / 配合 changes the label's role;
                 # `按职责分工负责` just ends the list.
-                if free and ("牵头" in free["role"] or free["role"] in (*CO_WORDS, "主办", "主责")):
+                if free and free_role(free["role"]) in (LEAD, CO):
                     _read_free(text, norm, s, e, found)
                 elif found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
                     # `责任单位:A牵头,B参加,各镇街落实`: the units carrying the work out help.
@@ -317,10 +334,28 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
     return after
 
 
+# `责任单位:A牵头、B配合`: a role word closes its part though only a `、` follows it.
+_ROLE_THEN_COMMA_RE = re.compile(r"(?<=牵头|配合|参与|参加|协助|协办|主办|负责|协同)、")
+
+
+def _role_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a unit list that name roles in words, cut at `,` / `;` and at a `、` right after a
+    role word."""
+    parts = []
+    for s, e in split_top(norm, ",;", start, end):
+        depths = bracket_depths(norm[s:e])
+        for m in _ROLE_THEN_COMMA_RE.finditer(norm, s, e):
+            if not depths[m.start() - s]:
+                parts.append((s, m.start()))
+                s = m.end()
+        parts.append((s, e))
+    return parts
+
+
 def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
     """`A、B牵头;C、D,E配合`: a role word at the end of a run applies to the whole run."""
     pending: list[tuple[int, int]] = []
-    for s, e in split_top(norm, ",;", start, end):
+    for s, e in _role_parts(norm, start, end):
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue
@@ -336,11 +371,15 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
             pending = []
             found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
             continue
+        if not m and (part := role_noun_part(norm[s:e])):
+            # `(A为牵头单位,B为配合单位)`, `(责任单位为A)`: the role noun names the role.
+            found.roles[part[0]] += split_names(text, norm, s + part[1], s + part[2])
+            continue
         if not m:
             pending.append((s, e))
             continue
         role = m["role"]
-        kind = LEAD if "牵头" in role or role in ("主办", "主责") else CO if role in CO_WORDS else LISTED
+        kind = free_role(role)
         for ps, pe in pending:
             found.roles[kind] += split_names(text, norm, ps, pe)
         pending = []
