@@ -33,6 +33,7 @@ from .outline import Node, spell_out_numbers
 from .outline_lines import Outline
 from .page_marks import rejoin_page_marks
 from .preview_pages import rejoin_preview_pages
+from .record_headings import record_fields
 from .responsibility import Responsibility
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .run_on_fields import split_run_on_fields
@@ -81,7 +82,7 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         for text, splittable in text_tables(lines)
     ]
     lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
-    lines = join_wrapped_fields(join_field_cells(lines))
+    lines = record_fields(join_wrapped_fields(join_field_cells(lines)))
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:

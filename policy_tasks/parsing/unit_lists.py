@@ -12,7 +12,16 @@ import re
 
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import NAME_SEPS
-from .unit_names import NOTE_RE, VAGUE_RE, and_split, continues_group, organisation, space_split, without_note
+from .unit_names import (
+    NOTE_RE,
+    VAGUE_RE,
+    and_split,
+    continues_group,
+    is_party_pair,
+    organisation,
+    space_split,
+    without_note,
+)
 from .unit_names import TRIM as _TRIM
 from .zone_committees import is_place_zone_committee
 
@@ -102,6 +111,10 @@ def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
                 continue
             # `市直有关部门、单位`: a bare kind after 、 widens the addressee before it.
             if names and norm[s - 1 : s] == "、" and _BARE_KIND_RE.fullmatch(normalise(piece).strip()):
+                names[-1] = names[-1] + "、" + piece
+                continue
+            # `宿马园区党工委、管委会`, `各县(区)党委、政府`: the pair written with 、 is one addressee too.
+            if names and norm[s - 1 : s] == "、" and is_party_pair(names[-1], piece):
                 names[-1] = names[-1] + "、" + piece
                 continue
             # `城乡一体化示范区、高新区党工委和管委会`: places sharing one party-and-government pair.

@@ -192,6 +192,13 @@ def _sharing_a_government(names: list[str]) -> list[str]:
 PARTY_PAIR_RE = re.compile(r"(?:人民)?政府|管委会|管理委员会")
 
 
+def is_party_pair(before: str, piece: str) -> bool:
+    """A place's party committee and its government are one addressee however they are joined:
+    `高新区党工委和管委会`, and written as a list, `宿马园区党工委、管委会`, `各县(区)党委、政府` — the
+    government half alone after a name ending 党委 / 党工委 is no unit of its own."""
+    return bool(re.search(r"党(?:工)?委$", normalise(before))) and bool(PARTY_PAIR_RE.fullmatch(normalise(piece)))
+
+
 def and_split(piece: str) -> list[str]:
     """`财政局和市直各单位`, `市级各有关部门及各县市区政府`: two units joined by 和 / 及, where the
     part before is a whole unit name (`人力资源和社会保障局` is one)."""

@@ -1,0 +1,72 @@
+"""A task record whose fields are numbered headings, each over its value.
+
+A campaign's task list is often published one task at a time, as the task is signed off
+(`整改验收销号公示`): the record's fields are the notice's numbered headings, each a field's name
+alone on its line with its value below it::
+
+    一、整改问题          (一)<the problem>  (二)<another>
+    二、整改实施主体      <who answers for it>
+    三、重点措施          (一)<a measure>
+    四、目标任务          <the target>
+    五、完成时限          <the deadline>
+    六、整改完成情况      <how it was done, the notice's objection period>
+
+The headings are no items: the record is one task. Its subject heading (`整改问题`, `整改任务`) is
+the clause, its text the subject's lines and then the other fields before the deadline, each after
+its name (`重点措施:…`); the unit field names its owner, the deadline field its 完成时限. What follows the
+deadline field (a completion report, the period for objections) is the notice's, not the task's.
+A record is told by a subject heading first, a unit heading and a deadline heading among four or
+more such headings; anything else is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import normalise
+from .unit_labels import DUE, LABEL_RE, label_role
+
+_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,2}、\s*([\u4e00-\u9fff]{2,8})\s*$")
+_SUBJECT_RE = re.compile(r"(?:问题|任务|事项)$")
+_OWNER_RE = re.compile(r"(?:实施|责任)主体$|(?:责任|牵头|实施)单位$")
+_MARK_RE = re.compile(r"^\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*")
+
+
+def _is_due(word: str) -> bool:
+    return bool(LABEL_RE.fullmatch(word + ":")) and label_role(word) == DUE
+
+
+def record_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Rewrite a record of numbered field headings as one item with its field lines (see above)."""
+    heads = [(i, m.group(1)) for i, (text, _) in enumerate(lines) if (m := _HEADING_RE.match(normalise(text)))]
+    words = [w for _, w in heads]
+    if len(heads) < 4 or not _SUBJECT_RE.search(words[0]):
+        return lines
+    if not any(_OWNER_RE.search(w) for w in words) or not any(_is_due(w) for w in words):
+        return lines
+    out = list(lines)
+    due_seen = False
+    for k, (at, word) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        if due_seen:
+            # The completion report, the objection period, the notice's date: no part of the task.
+            out[at:] = [("", splittable) for _, splittable in out[at:]]
+            break
+        body = [_MARK_RE.sub("", lines[j][0]).strip() for j in range(at + 1, end) if lines[j][0].strip()]
+        for j in range(at + 1, end):
+            out[j] = ("", out[j][1])
+        if k == 0:
+            out[at] = ("1." + "".join(body), out[at][1])
+        elif _OWNER_RE.search(word):
+            out[at] = ("责任单位:" + "、".join(body), out[at][1])
+        elif _is_due(word):
+            out[at] = ("完成时限:" + "".join(body), out[at][1])
+            due_seen = True
+        else:
+            # `重点措施` / `目标任务`: the task's text, after its subject (a field line of their own
+            # between the unit and deadline lines would part them).
+            first = heads[0][0]
+            out[first] = (out[first][0] + f"{word}:" + "".join(body), out[first][1])
+            out[at] = ("", out[at][1])
+    # The record's lines are one item: the emptied value lines go, lest a blank line part its fields.
+    return [line for i, line in enumerate(out) if line[0] or (not lines[i][0].strip() and i < heads[0][0])]
