@@ -29,7 +29,9 @@ _LEVELS_GROUP_RE = re.compile(rf"各[^<(]+[<(]{_LEVEL}(?:[、/]{_LEVEL})*[>)]")
 # `等部门`, `等有关单位`, and with the level the rest belong to: `等区政府有关部门`, `等市直相关单位`,
 # `等省有关部门` (a bare level only before 有关 / 相关, so that `宁波等市` keeps its place).
 ETC_RE = re.compile(
-    r"等(?:[省市区县州旗乡镇](?:政府|直|级)|[省市区县州旗乡镇](?=有关|相关))?(?:有关|相关)?"
+    r"等(?:[省市区县州旗乡镇](?:政府|直|级)|[省市区县州旗乡镇](?=有关|相关))?"
+    # `等10个部门`, `等有关职能部门`, `等成员单位`: how many or what kind, still no name.
+    r"(?:\d+个|[一二三四五六七八九十两]+个)?(?:有关|相关)?(?:职能|成员|责任)?"
     r"(?:(?:部门|单位)(?:[和及、](?:部门|单位))?)?$"
 )
 TOWNSHIPS = "各乡镇街道"

@@ -113,3 +113,8 @@ def test_a_label_word_in_prose_stays_prose() -> None:
     )
     tasks = parse_document(doc, assume_year=2026).tasks
     assert [(t.lead_units, t.co_units) for t in tasks] == [(["县交通局"], ["县财政局"]), (["县民政局"], [])]
+
+
+@pytest.mark.parametrize("tail", ["等10个部门", "等三个单位", "等有关职能部门", "等成员单位"])
+def test_how_many_or_what_kind_after_etc_is_no_name(tail: str) -> None:
+    assert _first(f"(县交通局、县财政局{tail})") == (["县交通局"], ["县财政局"], 2)
