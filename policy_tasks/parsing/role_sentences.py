@@ -11,7 +11,7 @@ prose forms, found where an item names no bracket of units and no label:
   how a list reads (`列第一位的为牵头单位`, `首位单位为牵头单位`) has no units for its subject.
 - an item that names no responsibility at all whose text opens, at its start or right after its
   title (a line, a sentence of its own, or a stage's name closed by a colon), with a unit's name
-  followed by `要` or `负责`
+  followed by `要` or `负责`, or by a colon as a 分工 list writes each unit's duties (`1.县发改局:负责…`)
   (`州政府督查室要将该议案办理工作纳入年度督查工作重点`): the item charges that unit. The opening
   must read as units by the parser's notion of a unit's name (`looks_like_units`, the first
   naming its place as `三、儋州市政府` does); a vague subject (`各地要`, `有关部门要`),
@@ -75,7 +75,7 @@ def role_noun_parts(norm: str) -> list[tuple[str, int, int, int, int]]:
 _TITLE_LINE_MAX = 30
 _TITLE_SENTENCE_RE = re.compile(r"[^。,;:\n]{2,20}。")
 # `由A负责`: the 由 is no part of the name.
-_SUBJECT_RE = re.compile(r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|负责(?![同人]))")
+_SUBJECT_RE = re.compile(r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|负责(?![同人])|:(?=\S))")
 # Bodies of persons set up for the work, not units: `领导小组要定期研究`.
 _PERSONS_BODY_RE = re.compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
 # Groups and vague subjects, no unit in particular: `各地`, `全市各部门`, `镇安委会有关成员单位`.

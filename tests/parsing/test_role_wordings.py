@@ -118,3 +118,18 @@ def test_a_label_word_in_prose_stays_prose() -> None:
 @pytest.mark.parametrize("tail", ["等10个部门", "等三个单位", "等有关职能部门", "等成员单位"])
 def test_how_many_or_what_kind_after_etc_is_no_name(tail: str) -> None:
     assert _first(f"(县交通局、县财政局{tail})") == (["县交通局"], ["县财政局"], 2)
+
+
+def test_an_item_opening_with_a_unit_and_a_colon_is_that_units() -> None:
+    doc = (
+        "某县2026年安全生产工作职责分工\n"
+        "1.县应急管理局:统筹全县安全生产综合监管,6月底前完成隐患排查。\n"
+        "2.县交通运输局、县公安局交警大队:负责道路交通安全。\n"
+        "3.工作要求:各单位要按时报送进展情况。\n"
+    )
+    tasks = parse_document(doc, assume_year=2026).tasks
+    assert [(t.label, t.lead_units, t.co_units) for t in tasks][:2] == [
+        ("1", ["县应急管理局"], []),
+        ("2", ["县交通运输局"], ["县公安局交警大队"]),
+    ]
+    assert all(t.lead_units == [] for t in tasks[2:])
