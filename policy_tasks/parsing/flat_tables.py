@@ -138,7 +138,7 @@ def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     if len(set(known)) < 2 or not any(k in UNIT_KINDS for k in known):
         return None
     units, texts = UNIT_KINDS, (TITLE, CONTENT, NOTE, DUE, AREA)
-    body = align(rows[1:], kinds, units, texts, LEADER, NUMBER)
+    body = align(rows[1:], kinds, units, texts, LEADER, NUMBER, task=(TITLE, CONTENT))
     return j, Table((tuple(rows[0]), *(tuple(r) for r in body)))
 
 
@@ -342,6 +342,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         NUMBER,
         others=(OTHER,),
         merged=(AREA,),
+        task=(TITLE, CONTENT),
     )
     out: list[tuple[str, ...]] = []
     for i, row in enumerate(body):
