@@ -5,7 +5,7 @@ The round looked for task lists that split a government's own 《政府工作报
 notice that the corpus does not already have. The genre's task table, flattened a cell a line or
 behind `|` markers, was therefore tried on documents written for these tests; round 37's leftovers
 showed in it and are stated here: a task that ends in a word unit names end in
-(`培育规模以上工业企业`).
+(`培育规模以上工业企业`), and a note right under a heading row.
 """
 
 from __future__ import annotations
@@ -81,3 +81,39 @@ def test_only_a_cell_standing_where_the_task_does_is_taken_for_it():
     kinds = ["number", "lead", "title", "co", "due"]
     typed = [("1", "number"), ("县工信局", "units"), ("培育企业", "text"), ("县统计局", "units")]
     assert task_read_as_units(typed, kinds, ("title", "content"), units) is None
+
+
+# --- A note right under a heading row --------------------------------------------------------------
+
+
+def test_a_note_under_a_heading_row_is_no_cell_and_the_group_numbers_from_one():
+    doc = _parse(
+        "2024年县政府工作报告重点任务分解表\n"
+        "序号\n工作任务\n牵头单位\n配合单位\n完成时限\n"
+        "一、经济发展\n本部分任务纳入年度考核。\n"
+        "1\n新建标准厂房5万平方米\n县工业园区管委会\n县住建局\n10月底\n"
+        "二、民生保障\n以下两项为县十件民生实事。\n"
+        "1\n新建幼儿园2所\n县教育局\n各乡镇\n8月底\n"
+        "2\n改造农村公路50公里\n县交通运输局\n各乡镇\n11月底\n"
+    )
+    assert _rows(doc) == [
+        ("新建标准厂房5万平方米", ["县工业园区管委会"], ["县住建局"]),
+        ("新建幼儿园2所", ["县教育局"], ["各乡镇"]),
+        ("改造农村公路50公里", ["县交通运输局"], ["各乡镇"]),
+    ]
+    assert [[m.due_date.isoformat() for m in t.milestones][-1] for t in doc.tasks] == [
+        "2024-10-31",
+        "2024-08-31",
+        "2024-11-30",
+    ]
+
+
+def test_a_sentence_after_the_last_heading_still_ends_the_table():
+    doc = _parse(
+        "2024年县政府工作报告重点任务分解表\n"
+        "序号\n工作任务\n牵头单位\n配合单位\n"
+        "一、经济发展\n"
+        "1\n新建标准厂房5万平方米\n县工业园区管委会\n县住建局\n"
+        "二、工作要求\n各单位要按月报送进展情况。\n"
+    )
+    assert _rows(doc) == [("新建标准厂房5万平方米", ["县工业园区管委会"], ["县住建局"])]
