@@ -3,15 +3,17 @@
 The round looked for task lists that split a government's own 《政府工作报告》 (贵州, 甘肃, 青海, 宁夏,
 吉林, 海南, 天津, 北京, 重庆, 西藏, 新疆, 黑龙江) and found none the stored pages hold past their
 notice that the corpus does not already have. The genre's task table, flattened a cell a line or
-behind `|` markers, was therefore tried on documents written for these tests; round 37's leftovers
-showed in it and are stated here: a task that ends in a word unit names end in
-(`培育规模以上工业企业`), and a note right under a heading row.
+behind `|` markers, was therefore tried on documents written for these tests; three of round 37's
+leftovers showed in it and are stated here: a task that ends in a word unit names end in
+(`培育规模以上工业企业`), a note right under a heading row, and a leader written with the post before
+the name (`副县长张明`).
 """
 
 from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.task_cells import task_read_as_units
+from policy_tasks.parsing.unit_names import is_person
 
 
 def _parse(text: str, year: int = 2024):
@@ -117,3 +119,38 @@ def test_a_sentence_after_the_last_heading_still_ends_the_table():
         "二、工作要求\n各单位要按月报送进展情况。\n"
     )
     assert _rows(doc) == [("新建标准厂房5万平方米", ["县工业园区管委会"], ["县住建局"])]
+
+
+# --- A leader written with the post before the name ------------------------------------------------
+
+
+def test_a_post_before_a_name_is_a_person():
+    for name in ("副县长张明", "常务副区长王明", "县长助理李四", "县委副书记赵六", "市政府办公室主任孙七"):
+        assert is_person(name), name
+    for name in ("市长热线办公室", "市人大常委会主任会议", "县长信箱", "局长接待日"):
+        assert not is_person(name), name
+
+
+def test_a_leader_named_with_the_post_first_leads_no_unit():
+    doc = _parse(
+        "某县2024年政府工作报告重点工作分工\n"
+        "1.新建县城第三水厂。(副县长张明负责,县水务局牵头,县住建局配合)\n"
+        "2.完成农村危房改造300户。(常务副县长王明负责,县住建局牵头)\n"
+    )
+    assert [(t.lead_units, t.co_units, t.leaders) for t in doc.tasks] == [
+        (["县水务局"], ["县住建局"], ["副县长张明"]),
+        (["县住建局"], [], ["常务副县长王明"]),
+    ]
+
+
+def test_a_leader_column_cell_with_the_post_first_names_the_leader():
+    doc = _parse(
+        "2024年县政府工作报告重点任务分解表\n"
+        "序号\n工作任务\n牵头县领导\n牵头单位\n配合单位\n"
+        "1\n新建县城第三水厂\n副县长张明\n县水务局\n县住建局\n"
+        "2\n完成农村危房改造300户\n副县长李华\n县住建局\n各乡镇\n"
+    )
+    assert [(t.lead_units, t.co_units, t.leaders) for t in doc.tasks] == [
+        (["县水务局"], ["县住建局"], ["副县长张明"]),
+        (["县住建局"], ["各乡镇"], ["副县长李华"]),
+    ]
