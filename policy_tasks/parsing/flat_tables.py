@@ -138,7 +138,7 @@ def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     if len(set(known)) < 2 or not any(k in UNIT_KINDS for k in known):
         return None
     units, texts = UNIT_KINDS, (TITLE, CONTENT, NOTE, DUE, AREA)
-    body = align(rows[1:], kinds, units, texts, LEADER, NUMBER)
+    body = align(rows[1:], kinds, units, texts, LEADER, NUMBER, task=(TITLE, CONTENT))
     return j, Table((tuple(rows[0]), *(tuple(r) for r in body)))
 
 
@@ -328,6 +328,9 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
             j = heading_lines[0]
             headings.pop(len(rows))
             break
+        elif headings.get(len(rows)) and not current and _heading_note(text, lines, j):
+            # The group's note, part of its heading: it neither starts a row nor fills a cell.
+            headings[len(rows)][-1] += " " + text
         else:
             current.append(text)
         j += 1
@@ -342,12 +345,20 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         NUMBER,
         others=(OTHER,),
         merged=(AREA,),
+        task=(TITLE, CONTENT),
     )
     out: list[tuple[str, ...]] = []
     for i, row in enumerate(body):
         out.extend(tuple([h] * len(header)) for h in headings.get(i, []))
         out.append(tuple(row))
     return j, Table((tuple(header), *out))
+
+
+def _heading_note(text: str, lines: list[tuple[str, bool]], j: int) -> bool:
+    """A sentence right under a heading row, before its group's first 序号 (`一、经济发展` /
+    `本部分任务纳入年度考核。` / `1`): a note on the group, written across the table as its heading is,
+    so no cell of a row; it is read with its heading, and the group's rows still number from 1."""
+    return normalise(text).rstrip().endswith(("。", ";", "；")) and _row_next(lines, j)
 
 
 def _row_next(lines: list[tuple[str, bool]], j: int) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from .bare_markers import cells_between_markers, only_bare_markers
 from .deadlines import read_time_phrase
+from .task_cells import task_read_as_units
 from .textutil import normalise
 from .unit_names import is_person, looks_like_units, names_units
 from .units import roles_in_words
@@ -214,6 +215,7 @@ def align(
     number: str,
     others: tuple[str, ...] = (),
     merged: tuple[str, ...] = (),
+    task: tuple[str, ...] = (),
 ) -> list[list[str]]:
     """Each row's cells under the columns that can hold them, in order; lost unit cells restored.
 
@@ -221,7 +223,8 @@ def align(
     (评分部门), counted from the row's end; any left over join the last responsible column, one
     unit a line being how a cell listing several was flattened. A row with fewer text cells than
     text columns lost the cells merged over its group (`merged` kinds, such as 事项分类, written
-    on the group's first row only): its text fills the columns after them.
+    on the group's first row only): its text fills the columns after them. A row's first cell
+    that reads as units but stands where its task (`task` kinds) does is its task (`task_cells`).
     """
     accepts: dict[str, Callable[[str | None], bool]] = {
         "number": lambda k: k == number,
@@ -234,7 +237,11 @@ def align(
     previous: list[str] | None = None
     for cells in rows:
         row = [""] * len(kinds)
-        typed = _in_column_order([(cell, _kind_of(cell)) for cell in cells], kinds, accepts)
+        typed = [(cell, _kind_of(cell)) for cell in cells]
+        first = task_read_as_units(typed, kinds, task, unit_kinds)
+        if first is not None:
+            typed[first] = (typed[first][0], "text")
+        typed = _in_column_order(typed, kinds, accepts)
         unit_at = [n for n, (_, kind) in enumerate(typed) if kind == "units"]
         # The row's last unit cells go to the scoring columns (never its first: that one answers).
         reserved = dict(zip(reversed(unit_at[1:]), reversed(scoring), strict=False))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .place_names import is_place_name
 from .result import UnitRef
 from .textutil import normalise, split_top
+from .titled_names import titled_name
 from .zone_committees import is_place_zone_committee
 
 # What surrounds a name in a list and is never part of it.
@@ -336,7 +337,7 @@ def is_person(name: str) -> bool:
         return True
     if _TITLE_RE.search(norm):
         return not re.search(r"(?:委员会|主任办公室)$", norm)
-    if _dotted_name(norm):
+    if _dotted_name(norm) or titled_name(norm):
         return True
     # Two or three characters with no unit suffix and no place prefix: a person's name.
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
@@ -360,7 +361,13 @@ def is_person_among(names: list[str], i: int) -> bool:
     塔河县政府`, `大庆市、肇东`, `黑河、漠河`), never a person; a title (`副市长`) is a person wherever
     it stands, and a name neither listed nor beside a place (`区民政局、张丽`) is a person."""
     norm = normalise(names[i]).replace(" ", "")
-    if not is_person(names[i]) or _TITLE_RE.search(norm) or _dotted_name(norm) or _named_with_post(norm):
+    if (
+        not is_person(names[i])
+        or _TITLE_RE.search(norm)
+        or _dotted_name(norm)
+        or _named_with_post(norm)
+        or titled_name(norm)
+    ):
         return is_person(names[i])
     if is_place_name(normalise(names[i]).replace(" ", "")):
         return False
