@@ -100,8 +100,10 @@ _BARE_ROLE_LABELS.update({"牵头": LEAD, "配合": CO, "参与": CO, "协同": 
 _LABELS.update({"分办单位": LEAD, "分办部门": LEAD})
 _LABELS.update(_BARE_ROLE_LABELS)
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
+# `县领导:`, `县级领导:`, `包联领导:`, `挂点领导:`, `领衔领导:` too, but never a bare `领导:` (`加强组织领导:`).
 _LEADER_LABEL = (
-    r"(?:分管|牵头|责任|联系|包保|督办|负责|挂钩|协调)(?:省|市|区|县|州|镇|乡)?(?:政府)?领导"
+    r"(?:(?:分管|牵头|责任|联系|包保|包联|包抓|挂点|挂包|督办|负责|挂钩|协调|领衔)(?:省|市|区|县|州|镇|乡|旗)?级?"
+    r"|(?:省|市|区|县|州|镇|乡|旗)级?)(?:政府)?领导"
     r"|(?:分管|协管|联系|牵头|责任)?副?(?:省长|市长|区长|县长|秘书长|书记)"
 )
 # A PDF's text layer drops the space between two fields (`牵头单位:能源局 参加单位:…` read as

@@ -43,7 +43,7 @@ from .unit_labels import (
 )
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
-from .unit_names import is_person_among, looks_like_units
+from .unit_names import is_person, is_person_among, looks_like_units
 from .work_sentences import work_assignments
 
 __all__ = ["CO", "DUE", "LEAD", "LEADER", "LISTED", "read_responsibility"]
@@ -352,6 +352,10 @@ def _role_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+# A leader overseeing an item, written among its units: `副县长李华督办`, `王明同志领衔`.
+_OVERSEER_RE = re.compile(r"^(?P<names>.+?)(?:领衔督办|督办|领衔|挂帅|包抓|包联)$")
+
+
 def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
     """`A、B牵头;C、D,E配合`: a role word at the end of a run applies to the whole run."""
     pending: list[tuple[int, int]] = []
@@ -370,6 +374,10 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
                 found.roles[CO] += split_names(text, norm, ps, pe)
             pending = []
             found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
+            continue
+        if not m and (person := _OVERSEER_RE.match(norm[s:e])) and is_person(person["names"]):
+            # `(A牵头,副县长李华督办)`: the leader who oversees the work, a person.
+            found.leaders.append(text[s + person.start("names") : s + person.end("names")])
             continue
         if not m and (part := role_noun_part(norm[s:e])):
             # `(A为牵头单位,B为配合单位)`, `(责任单位为A)`: the role noun names the role.

@@ -133,3 +133,34 @@ def test_an_item_opening_with_a_unit_and_a_colon_is_that_units() -> None:
         ("2", ["县交通运输局"], ["县公安局交警大队"]),
     ]
     assert all(t.lead_units == [] for t in tasks[2:])
+
+
+@pytest.mark.parametrize(
+    ("assignment", "leaders"),
+    [
+        ("(县交通局牵头,副县长李华督办)", ["副县长李华"]),
+        ("(县领导:张三;牵头单位:县交通局)", ["张三"]),
+        ("\n县级领导:张三\n牵头单位:县交通局", ["张三"]),
+        ("\n包联领导:张三\n责任单位:县交通局", ["张三"]),
+        ("\n挂点领导:张三\n责任单位:县交通局", ["张三"]),
+    ],
+)
+def test_a_leader_by_any_of_the_genres_titles_is_a_leader(assignment: str, leaders: list[str]) -> None:
+    doc = (
+        "某县2026年城乡建设工作实施方案\n"
+        f"一、加快城乡道路建设。完成县道改造30公里。{assignment}\n"
+        "二、提升公共服务水平。(县民政局牵头)\n"
+    )
+    task = parse_document(doc, assume_year=2026).tasks[0]
+    assert (task.lead_units, task.co_units, task.leaders) == (["县交通局"], [], leaders)
+
+
+def test_organising_leadership_is_no_leader_field() -> None:
+    doc = (
+        "某县2026年城乡建设工作实施方案\n"
+        "一、加快城乡道路建设。(县交通局牵头)\n"
+        "二、提升公共服务水平。(县民政局牵头)\n"
+        "三、保障措施\n"
+        "加强组织领导:成立工作专班,定期调度。\n"
+    )
+    assert all(t.leaders == [] for t in parse_document(doc, assume_year=2026).tasks)
