@@ -120,3 +120,16 @@ def test_damaged_files_are_read_or_refused_never_an_error_of_a_library_and_print
         except SourceError as exc:
             assert "\n" not in str(exc)
     assert capfd.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_invisible_characters_a_web_page_left_inside_a_name_are_dropped(invisible: str) -> None:
+    from policy_tasks.parsing.document import parse_source
+
+    text = f"某县2026年实施方案\n一、完成县道改造。(县{invisible}交通局牵头,县财政局配合)\n二、新建服务中心。(县民政局牵头)\n"
+    for name, data in (
+        ("a.txt", text.encode()),
+        ("a.docx", b.docx_bytes(lambda d: [d.add_paragraph(line) for line in text.splitlines()])),
+    ):
+        tasks = parse_source(read_source(data, name), assume_year=2026).tasks
+        assert tasks[0].lead_units == ["县交通局"], name

@@ -22,10 +22,12 @@ def bounded_count(value: str | None, cap: int, low: int = 1) -> int:
         return low
 
 
-def _ideograph_table() -> dict[int, str]:
+def _ideograph_table() -> dict[int, str | None]:
     """Kangxi radicals (⼀ U+2F00) and compatibility ideographs that many PDF producers map their
-    glyphs to, each to the ordinary character people typed (一): `⼀、` must read as `一、`."""
-    table = {}
+    glyphs to, each to the ordinary character people typed (一): `⼀、` must read as `一、`. Text
+    copied from a web page may carry invisible characters inside words (a zero-width space or
+    joiner, a word joiner, a soft hyphen, a stray byte-order mark): `县\u200b交通局` is `县交通局`."""
+    table: dict[int, str | None] = dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD))
     ranges = [(0x2F00, 0x2FDF), (0x2E80, 0x2EFF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)]
     for low, high in ranges:
         for code in range(low, high + 1):
