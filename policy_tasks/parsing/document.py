@@ -24,6 +24,7 @@ from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading
 from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
+from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
 from .label_items import number_label_led_items
 from .label_spellings import spell_labels
@@ -192,10 +193,12 @@ class _Assembler:
         carry: tuple[Responsibility, str] | None = None
         above = self.above
         owner = list_owner(self.outline.header)  # a 责任清单's addressee, named before its items
-        adds: list[str] = []
+        adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
-            governed = adds  # what earlier carry sentences (`以下均需C落实,不再列出`) add to this clause
+            # What earlier carry sentences (`以下均需C落实,不再列出`) add to this clause, in a bracket or
+            # on a line of their own under a heading above it.
+            governed = adds + [n for n in heading_adds(clause.node) if n not in adds]
             adds = adds + [n for n in resp.adds if n not in adds]
             if governed and (resp.found or carry is None):
                 resp.roles[CO] += [n for n in governed if n not in resp.roles[CO]]

@@ -251,10 +251,22 @@ _ADDS_RE = re.compile(
     # `此项及以下任务均需A落实`: the item that says it is governed too.
     r"(?P<this>(?:此项|本项|该项|本条)及)?(?:"
     # `以下政策措施均需A、B落实`: what the sentence governs may be named before 均.
-    r"以下(?:各项)?(?:[^。,;、]{0,8}?(?:均|都))?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|单独|一一)?列出"
+    r"以下(?:各项)?(?:[^。,;、]{0,8}?(?:均|都))?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|逐一|逐项|单独|一一)?列出"
     # `以下各项任务均涉及四市或部分市人民政府,不再列出`: the units every later task involves.
-    r"|以下(?:各项)?[^。,;、]{0,8}?(?:均|都)涉及(?P<involved>[^。,;]{2,40}?)[,;]?不再(?:逐条|单独|一一)?列出)"
+    r"|以下(?:各项)?[^。,;、]{0,8}?(?:均|都)涉及(?P<involved>[^。,;]{2,40}?)[,;]?不再(?:逐条|逐一|逐项|单独|一一)?列出)"
 )
+
+
+def carried_adds(text: str) -> list[str]:
+    """Public: the units every carry sentence in `text` adds to the clauses after it
+    (`以下各项任务均需A落实,不再列出`), wherever it stands; read by `governing_sentences` for the
+    sentences outside any clause."""
+    norm = normalise(text)
+    names: list[str] = []
+    for adds in _ADDS_RE.finditer(norm):
+        group = "names" if adds["names"] else "involved"
+        names += [n for n in split_names(text, norm, adds.start(group), adds.end(group)) if n not in names]
+    return names
 
 
 def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
