@@ -95,3 +95,16 @@ def test_a_heading_that_names_no_person_gives_no_leader():
     )
     assert [(t.lead_units, t.leaders) for t in doc.tasks] == [(["市经信局"], []), (["市发展改革委"], [])]
 
+
+@pytest.mark.parametrize(
+    "circumstance", ["在疫情防控常态化前提下", "在常态化的条件下", "在监管常态化背景下", "在防控常态化形势下"]
+)
+def test_a_circumstance_of_normal_times_is_no_ongoing_work(circumstance: str):
+    doc = _parse(
+        "某省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n"
+        f"1.{circumstance},统筹做好经济社会发展各项工作。(省政府各部门分别负责,年内持续推进)\n"
+        "2.常态化开展安全生产检查。(省应急管理厅负责)\n"
+    )
+    first, second = doc.tasks
+    assert [(m.kind, m.due_date.isoformat()) for m in first.milestones] == [("deadline", "2024-12-31")]
+    assert [m.kind for m in second.milestones] == ["ongoing"]
