@@ -108,3 +108,25 @@ def test_a_circumstance_of_normal_times_is_no_ongoing_work(circumstance: str):
     first, second = doc.tasks
     assert [(m.kind, m.due_date.isoformat()) for m in first.milestones] == [("deadline", "2024-12-31")]
     assert [m.kind for m in second.milestones] == ["ongoing"]
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            "某省人民政府关于落实《政府工作报告》\n重点工作部门分工的意见\n某政发〔2024〕3号\n",
+            "某省人民政府关于落实《政府工作报告》重点工作部门分工的意见",
+        ),
+        (
+            "某市人民政府办公室\n关于印发2024年重点任务\n分工方案的通知\n某政办发〔2024〕5号\n",
+            "2024年重点任务分工方案",
+        ),
+        # A line that names `关于` and ends in the kind of document is the title alone.
+        ("首页 > 政务公开\n某县人民政府关于做好春耕生产工作的意见\n", "某县人民政府关于做好春耕生产工作的意见"),
+        # A line above that is no head of the title (a date, a site's line) is left out.
+        ("发布日期:2024-03-01\n春耕生产工作的意见\n", "春耕生产工作的意见"),
+    ],
+)
+def test_a_title_set_in_lines_is_read_whole(head: str, title: str):
+    doc = _parse(head + "各乡镇人民政府:\n现将有关事项通知如下。\n1.抓好春耕备耕。(县农业农村局负责)\n")
+    assert doc.title == title
