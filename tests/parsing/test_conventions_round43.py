@@ -130,3 +130,19 @@ def test_a_circumstance_of_normal_times_is_no_ongoing_work(circumstance: str):
 def test_a_title_set_in_lines_is_read_whole(head: str, title: str):
     doc = _parse(head + "各乡镇人民政府:\n现将有关事项通知如下。\n1.抓好春耕备耕。(县农业农村局负责)\n")
     assert doc.title == title
+
+
+def test_items_numbered_again_under_each_heading_of_one_run_on_paragraph():
+    # A PDF's copy ran the whole list into one paragraph; the items restart at 1 under each heading.
+    doc = _parse(
+        "某县2024年政府工作报告重点工作责任分解\n"
+        "一、周敏县长牵头重点工作 1.全县生产总值增长6%左右。 责任单位:县发改局、县统计局 "
+        "2.严控一般性支出。 责任单位:县财政局 二、吴强常务副县长牵头重点工作 1.推进法治政府建设。 "
+        "责任单位:县司法局 三、郑洁副县长牵头重点工作 1.办好十件民生实事。 责任单位:县民政局\n"
+    )
+    assert [(t.label, t.lead_units, t.leaders) for t in doc.tasks] == [
+        ("一.1", ["县发改局"], ["周敏"]),
+        ("一.2", ["县财政局"], ["周敏"]),
+        ("二.1", ["县司法局"], ["吴强"]),
+        ("三.1", ["县民政局"], ["郑洁"]),
+    ]
