@@ -36,7 +36,8 @@ The conventions of the genre this module reads (each pattern below names its own
   A week's report is due on its last working day (Friday) unless a weekday is
   named (`每周一`). Rates such as `每人每月500元` are not recurring deadlines.
 - Ongoing work (`长期坚持`, `持续推进`, `常态化`; in a 完成时限 value also `长期`,
-  `持续开展` …) has no date of its own. A 整改时限 of `立行立改` ("put right at once, and keep
+  `持续开展` …) has no date of its own; the circumstance a clause's work is done in (`在疫情防控常态化
+  前提下`) is none. A 整改时限 of `立行立改` ("put right at once, and keep
   it right") is read as a supervisor reads it: an ongoing obligation with no date, not a deadline
   of today; `立行立改,长期坚持` is ongoing too.
 - Unreadable on purpose: 择期, 适时, 近期, 限期, 春节前 / 节前 (which Spring

@@ -28,6 +28,7 @@ from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
 from .label_items import number_label_led_items
 from .label_spellings import spell_labels
+from .leader_headings import with_heading_leaders
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .outline import Node, spell_out_numbers
@@ -234,7 +235,7 @@ class _Assembler:
         addressee = sole_addressee(self.outline.header)  # `各派出所:`, when no measure names a unit
         if addressee is not None and not any(resp.found or resp.assigns or origin for resp, origin in found):
             found = [(addressee[0].without_due(), addressee[1]) for _ in found]
-        return self._semicolon_runs(found)
+        return with_heading_leaders([c.node for c in self.clauses], self._semicolon_runs(found))
 
     def _semicolon_runs(self, found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
         """`2.…6月30日前完工;` `3.…10月30日前完成;4.…封顶。责任单位:A`: items that end in `;`

@@ -4,7 +4,7 @@ Title choice: the plan's own title line (…实施方案 / 办法 / 意见 / 措
 preferred over the 通知 that transmits it, because the plan is what the tasks
 belong to; the line nearest the first area wins. Without a plan line the plan
 title is taken from `…印发《X》的通知` / `…印发X的通知`, then the 通知 line
-itself, then the first plain line.
+itself, then the first plain line. A title set in two or three lines is read whole (`title_lines`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date
 from .deadlines import SPAN_RE, find_time_phrases, guess_year, plan_year
 from .textutil import cn_number, normalise
 from .time_phrase import DATED, PAST
+from .title_lines import whole_title
 
 Line = tuple[int, str]  # (1-based line number, text as written)
 
@@ -185,9 +186,9 @@ def _date(y: str, m: str, d: str) -> date | None:
 
 
 def _title(header: list[Line]) -> str:
+    lines = [line.strip().strip("•").strip() for _, line in header if line.strip()]
     plans, notices, plain = [], [], []
-    for _, line in header:
-        text = line.strip().strip("•").strip()
+    for i, text in enumerate(lines):
         norm = normalise(text)
         if not 4 <= len(text) <= 80 or re.search(r"[。:,;]", norm) or norm.startswith(("(", "<")):
             continue
@@ -195,17 +196,18 @@ def _title(header: list[Line]) -> str:
             continue
         # `…实施方案(2019-2020年)`, `…办法(试行)`: the bracket after the kind of document is its span.
         if _PLAN_RE.search(re.sub(r"\([^()]{1,16}\)$", "", norm)):
-            plans.append(text)
+            plans.append(i)
         elif _NOTICE_RE.search(norm):
-            notices.append(text)
+            notices.append(i)
         elif re.search(r"[\u4e00-\u9fff]{4}", norm):
-            plain.append(text)
+            plain.append(i)
     if plans:
-        return plans[-1]
-    for notice in notices:
+        return whole_title(lines, plans[-1])
+    for i in notices:
+        notice = whole_title(lines, i)
         m = _TRANSMITTED_RE.search(normalise(notice))
         if m:
             return notice[m.start("title") : m.end("title")]
     if notices:
-        return notices[0]
-    return plain[0] if plain else ""
+        return whole_title(lines, notices[0])
+    return lines[plain[0]] if plain else ""

@@ -185,6 +185,11 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
                 ok = _opens_list(before, bool(cuts)) or is_lone_item(before, norm[at:], marker.end)
         if ok:
             cuts.append(at)
+            if style in expected:
+                # `…。二、某某牵头重点工作 1.…`: the levels opened below the cut's own are closed.
+                keys = list(expected)
+                for deeper in keys[keys.index(style) + 1 :]:
+                    del expected[deeper]
             expected[style] = marker.value
     cuts = sorted(cuts + _figure_led_cuts(norm, expected, cuts))
     if not cuts:

@@ -308,7 +308,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _weekly,
     ),
     (re.compile(r"(?:每|逐|按)旬"), _ten_daily),
-    (re.compile(r"长期坚持|持续推进|常态化"), _fixed(ONGOING)),
+    # `在疫情防控常态化前提下` names the circumstance the work is done in, no work kept up.
+    (re.compile(r"长期坚持|持续推进|常态化(?!的?(?:前提|条件|背景|形势|情况)下)"), _fixed(ONGOING)),
     (
         re.compile(rf"择期|适时|近期|限期|春节前|节前|(?<![\d上去今明本当每跨次{CN_NUMERALS}])年前"),
         _fixed(UNREADABLE),

@@ -1,0 +1,55 @@
+"""A heading that names the government leader in charge of the items below it.
+
+A province's or a city's 责任分解 of its government work report groups the items by the leader who
+answers for them, one section a leader: `一、王浩省长牵头重点工作`, `二、张三常务副省长主抓重点工作`,
+`(三)副市长李四分管工作(12项)`, `四、李丹常委、常务副区长牵头重点工作`. The person, by name without the
+post, is the leader (`leaders`) of every clause below the heading that names no leader of its own; the
+units each item's label line or bracket names are still its units. A heading that names a post with
+no person (`一、省长牵头重点工作`) names no leader, and a heading about work (`一、加快重点工作落实`) is
+none of these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .textutil import normalise
+
+if TYPE_CHECKING:
+    from .outline import Node
+    from .responsibility import Responsibility
+
+# A leader's other posts may come first (`李丹常委、常务副区长`); a government's 党组成员 leads as a deputy does.
+_POST = (
+    r"(?:(?:[省市县区]委)?常委、)?"
+    r"(?:(?:常务)?副?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)|副?秘书长|(?:[省市县区]政府)?党组成员)"
+)
+_NAME = r"[\u4e00-\u9fff]{1,4}?(?:·[\u4e00-\u9fff]{1,6}?)?"
+_DUTY = r"(?:牵头|主抓|负责|分管|领衔|联系)(?:的|负责的|落实的)?(?:重点)?(?:工作|任务|事项)?"
+_COUNT = r"(?:\((?:共|计)?\d{1,3}项\))?"
+_NAME_FIRST_RE = re.compile(rf"^(?P<name>{_NAME})(?:{_POST}){_DUTY}{_COUNT}$")
+# What the post or the duty left over when no person is named (`常务副省长牵头…`, `副省长分管负责…`).
+_NOT_A_NAME_RE = re.compile(r"^(?:常务)?副?$|牵头|主抓|负责|分管|领衔|联系")
+_POST_FIRST_RE = re.compile(rf"^(?:{_POST})(?P<name>{_NAME}){_DUTY}{_COUNT}$")
+
+
+def heading_leader(text: str) -> str | None:
+    """`王浩省长牵头重点工作` / `副省长李四分管工作`: the person leading the section's items."""
+    norm = "".join(normalise(text).split()).rstrip("。:")
+    m = _NAME_FIRST_RE.match(norm) or _POST_FIRST_RE.match(norm)
+    if m is None or not 2 <= len(m["name"]) <= 12 or _NOT_A_NAME_RE.search(m["name"]):
+        return None
+    return m["name"]
+
+
+def with_heading_leaders(
+    nodes: list[Node], found: list[tuple[Responsibility, str]]
+) -> list[tuple[Responsibility, str]]:
+    """Each clause that names no leader takes the one its nearest heading names."""
+    out = []
+    for node, (resp, origin) in zip(nodes, found, strict=True):
+        leader = next((p for p in (heading_leader(a.own_text) for a in node.ancestors()[::-1]) if p), None)
+        out.append((replace(resp, leaders=[leader]), origin) if leader and not resp.leaders else (resp, origin))
+    return out
