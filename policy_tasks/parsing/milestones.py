@@ -100,6 +100,8 @@ _EXCLUDE = re.compile(
     r"|/(?:亩|万元|元|吨|人|年|月|斤|平方米)|减按|减半|免征"
     # A tax deduction's rate or limit (`研发费用加计扣除比例提高至100%`) is a benefit's level, as a 税率 is.
     r"|加计扣除|扣除(?:比例|限额|标准)"
+    # How often a routine is done each day (`每日2次晒水清扫`, `每天巡查不少于3次`): no quantity to reach.
+    r"|每(?:日|天)[^,;。\d]{0,6}?\d+\s*次"
 )
 _CONDITION = re.compile(r"^对(?!照|接|标)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")

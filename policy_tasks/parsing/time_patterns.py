@@ -113,6 +113,15 @@ def _plan(m: re.Match[str], year: int) -> Read | None:
     return PLAN, date(1955 + 5 * (10 + cn_number(m["n"])), 12, 31)
 
 
+# Days of the year a deadline may be named by: a holiday, a season of the work.
+_HOLIDAY = r"春节|元旦|国庆节?|五一|端午节?|中秋节?|清明节?|汛期|主汛期|汛"
+
+
+def _national_day(m: re.Match[str], year: int) -> Read:
+    # `国庆节前`: National Day is 1 October, whatever the year.
+    return PRECISE, date(year_of(m, year), 9, 30)
+
+
 def _fixed(level: str) -> Callable[[re.Match[str], int], Read]:
     def handler(m: re.Match[str], year: int) -> Read:
         return level, (date(year_of(m, year), 12, 31) if level in DATED else None)
@@ -243,6 +252,11 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _month_without_yue,
     ),
     (
+        # `20259月底前`: the year's 年 dropped as hastily as a month's 月 (`2016年6底前`), a month part after.
+        re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})(?P<m>1[0-2]|0?[1-9])月{MONTH_PART}{BEFORE}"),
+        _month_without_yue,
+    ),
+    (
         re.compile(rf"{YEAR_PREFIX}前?第?(?P<q>[一二三四1-4])季度(?:末|底)?{BEFORE}"),
         _quarter,
     ),
@@ -257,6 +271,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         re.compile(
             rf"(?<![\d.])(?:(?P<y0>{Y})年?\s*[-—~至到]\s*)?(?P<y>{Y})年度?"
             rf"(?:底|末|内|全年|年底|年内)?{BEFORE}"
+            # `2026年起实施` starts the work, `2026年春节前` names a day in the year: neither is its end.
+            rf"(?!起|开始|以来|{_HOLIDAY})"
         ),
         _numbered_year,
     ),
@@ -310,8 +326,12 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"(?:每|逐|按)旬"), _ten_daily),
     # `在疫情防控常态化前提下` names the circumstance the work is done in, no work kept up.
     (re.compile(r"长期坚持|持续推进|常态化(?!的?(?:前提|条件|背景|形势|情况)下)"), _fixed(ONGOING)),
+    (re.compile(rf"{YEAR_PREFIX}国庆节?(?:之?前|以前)"), _national_day),
     (
-        re.compile(rf"择期|适时|近期|限期|春节前|节前|(?<![\d上去今明本当每跨次{CN_NUMERALS}])年前"),
+        # A holiday's date moves with the lunar calendar or the region (`春节前`, `汛期前`): never guessed.
+        re.compile(
+            rf"择期|适时|近期|限期|(?:{_HOLIDAY})(?:之?前|以前)|节前|(?<![\d上去今明本当每跨次{CN_NUMERALS}])年前"
+        ),
         _fixed(UNREADABLE),
     ),
     (re.compile(r"(?<![\d每本上下当次年月])(?:月(?:底|末)|上旬|中旬|下旬)(?:之?前|以前)?"), _fixed(UNREADABLE)),
@@ -323,6 +343,7 @@ TRIGGERS = (
     "-/.",
     "-/.",
     "月",
+    "底末旬初",
     "底末旬初",
     "季",
     "半中",
@@ -341,7 +362,8 @@ TRIGGERS = (
     "周星",
     "旬",
     "长持常",
-    "择适近限节年",
+    "国",
+    "择适近限节年春元五端中清汛",
     "月旬",
 )
 assert len(TRIGGERS) == len(PATTERNS)

@@ -17,8 +17,8 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind round 38): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 223, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 913, 185
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 228, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 921, 187
 
 
 @pytest.fixture(scope="module")
