@@ -70,6 +70,7 @@ from .time_phrase import (
     Y,
     stated_year,
 )
+from .year_lists import labels_year_list
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 _RANGE_JOIN = re.compile(r"\s*[-—~至到]\s*")
@@ -158,7 +159,6 @@ def _join_ranges(norm: str, written: str, chosen: list[_Found]) -> list[_Found]:
     return joined
 
 
-_YEAR_LABEL_RE = re.compile(r"\s*(?:工作)?(?:任务|目标|计划|安排)\s*:")
 _PARAGRAPH_END = re.compile(r"[。\n]")
 
 
@@ -177,7 +177,7 @@ def _carry_years(norm: str, chosen: list[_Found], year: int) -> list[TimePhrase]
         phrase = f.phrase
         if context and phrase.start >= context[1]:
             context = None
-        if phrase.stated_year is not None and _YEAR_LABEL_RE.match(norm, phrase.end):
+        if phrase.stated_year is not None and labels_year_list(norm, phrase.end):
             # `2020年任务:一是4月底前…;二是10月底前…。`: a year's own list of tasks in a
             # several-year plan; its months are that year's, down to the paragraph's full stop.
             stop = _PARAGRAPH_END.search(norm, phrase.end)
