@@ -149,3 +149,49 @@ def test_a_past_date_after_a_word_of_intent_or_closing_a_period_commits(sentence
     [phrase] = [p for p in find_time_phrases(norm, 2025) if p.stated_year == 2024]
     assert phrase.level != PAST
     assert commits_past_date(norm, phrase.start, phrase.end)
+
+
+# --- The document's name in a disclosure page's metadata ---------------------------------------
+
+
+def test_a_disclosure_pages_name_field_is_the_title_where_no_title_line_stands():
+    # The page opens with the office's name and its metadata; the text has no title line of its own.
+    doc = _parse(
+        "某区农业农村局\n"
+        "索引号: 0001/2024-00012 发布机构: 某区农业农村局\n"
+        "名称: 2024年本局重点工作任务分解 文号:\n"
+        "发文日期: 2024-03-01\n"
+        "1.推进高标准农田建设,年底前建成1万亩。(责任科室:农田建设科)\n",
+        year=2024,
+    )
+    assert doc.title == "2024年本局重点工作任务分解"
+
+
+def test_a_name_field_in_a_flattened_metadata_table_gives_the_title_and_its_year():
+    doc = parse_bytes(
+        (
+            "| 索引号:0002/2023-00007 | |\n"
+            "| 发布机构:某街道办事处 | 发布日期:2024-01-08 |\n"
+            "| 标题:某街道2024年工作要点 | |\n"
+            "1.完成老旧小区改造3个,9月底前完工。(责任科室:城建办)\n"
+        ).encode(),
+        filename="doc.txt",
+    )
+    assert (doc.title, doc.year) == ("某街道2024年工作要点", 2024)
+    assert not [w for w in doc.warnings if w.task is None and "按" in w.message and "读取" in w.message]
+
+
+def test_the_plans_own_title_line_wins_over_the_name_field():
+    doc = _parse(
+        "名 称: 关于印发某镇秸秆禁烧工作方案的通知\n某镇秸秆禁烧工作方案\n1.加强巡查。(责任单位:镇农业站)\n",
+        year=2024,
+    )
+    assert doc.title == "某镇秸秆禁烧工作方案"
+
+
+def test_an_empty_name_field_or_a_projects_name_is_no_title():
+    doc = _parse(
+        "发文日期: 2024-04-18 - 名称:\n某园区管委会\n1.项目名称:标准厂房二期,6月底前开工。(责任部门:规划建设局)\n",
+        year=2024,
+    )
+    assert doc.title == "某园区管委会"
