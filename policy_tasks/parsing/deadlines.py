@@ -20,7 +20,8 @@ The conventions of the genre this module reads (each pattern below names its own
   the year-less month and quarter phrases after it in the same sentence
   (`2024年3月底前完成规划，6月底前开工`: both 2024), the usual 承前省略 of
   official prose. A year before the document's is a reference point
-  (`比2022年增长`), not a deadline.
+  (`比2022年增长`), not a deadline, unless the plan commits work to it
+  (`2023年底前完成`, `预计2022年12月开工`, `2023年重点任务:`; `past_commitments`).
 - A period resolves to its last day: 上旬 → 10th, 中旬 → 20th, 月初 → as 上旬,
   下旬/底/末/月份/a bare month (`9月投入使用`) → month end, a quarter → quarter
   end, 上半年/年中 → 30 June, a year-level phrase (年内, 年底前, 2023年底) →
@@ -54,6 +55,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypedDict
 
+from .past_commitments import commits_past_date
 from .textutil import cn_to_int, normalise
 from .time_patterns import PATTERNS, TRIGGERS, Handler
 from .time_phrase import (
@@ -71,6 +73,7 @@ from .time_phrase import (
     Y,
     stated_year,
 )
+from .year_lists import labels_year_list
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 _RANGE_JOIN = re.compile(r"\s*[-—~至到]\s*")
@@ -125,8 +128,13 @@ def find_time_phrases(text: str, year: int, *, written: str | None = None) -> li
                 continue
             level, due = read[0], read[1]
             stated = stated_year(m, year) if level not in (UNREADABLE, PLAN) else None
-            if stated is not None and stated < year and level in DATED:
-                level = PAST  # `比2022年增长`, `2022年6月底`: a reference, not a deadline
+            if (
+                stated is not None
+                and stated < year
+                and level in DATED
+                and not commits_past_date(norm, m.start(), m.end())
+            ):
+                level = PAST  # `比2022年增长`, `2022年6月底`: a reference, not a deadline (`past_commitments`)
             phrase = TimePhrase(m.start(), m.end(), written[m.start() : m.end()], level, due, stated, **_extras(read))
             found.append(_Found(phrase, m, handler))
     found.sort(key=lambda f: (f.phrase.start, f.phrase.start - f.phrase.end))
@@ -159,7 +167,6 @@ def _join_ranges(norm: str, written: str, chosen: list[_Found]) -> list[_Found]:
     return joined
 
 
-_YEAR_LABEL_RE = re.compile(r"\s*(?:工作)?(?:任务|目标|计划|安排)\s*:")
 _PARAGRAPH_END = re.compile(r"[。\n]")
 
 
@@ -178,7 +185,7 @@ def _carry_years(norm: str, chosen: list[_Found], year: int) -> list[TimePhrase]
         phrase = f.phrase
         if context and phrase.start >= context[1]:
             context = None
-        if phrase.stated_year is not None and _YEAR_LABEL_RE.match(norm, phrase.end):
+        if phrase.stated_year is not None and labels_year_list(norm, phrase.end):
             # `2020年任务:一是4月底前…;二是10月底前…。`: a year's own list of tasks in a
             # several-year plan; its months are that year's, down to the paragraph's full stop.
             stop = _PARAGRAPH_END.search(norm, phrase.end)

@@ -4,7 +4,8 @@ Title choice: the plan's own title line (…实施方案 / 办法 / 意见 / 措
 preferred over the 通知 that transmits it, because the plan is what the tasks
 belong to; the line nearest the first area wins. Without a plan line the plan
 title is taken from `…印发《X》的通知` / `…印发X的通知`, then the 通知 line
-itself, then the first plain line. A title set in two or three lines is read whole (`title_lines`).
+itself, then the name a disclosure page's metadata gives (`名称: X`, `name_fields`), then the first
+plain line. A title set in two or three lines is read whole (`title_lines`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .deadlines import SPAN_RE, find_time_phrases, guess_year, plan_year
+from .name_fields import named_title
 from .textutil import cn_number, normalise
 from .time_phrase import DATED, PAST
 from .title_lines import whole_title
@@ -187,8 +189,17 @@ def _date(y: str, m: str, d: str) -> date | None:
 
 def _title(header: list[Line]) -> str:
     lines = [line.strip().strip("•").strip() for _, line in header if line.strip()]
-    plans, notices, plain = [], [], []
+    plans: list[str] = []
+    notices: list[str] = []
+    named: list[str] = []
+    plain: list[str] = []
     for i, text in enumerate(lines):
+        if (value := named_title(text)) is not None:
+            # `名称: X` in a disclosure page's metadata (`name_fields`): a plan or a notice named so is
+            # read as its line would be; any other name still beats a plain line (the office's name).
+            kind = normalise(re.sub(r"\([^()]{1,16}\)$", "", value))
+            (plans if _PLAN_RE.search(kind) else notices if _NOTICE_RE.search(kind) else named).append(value)
+            continue
         norm = normalise(text)
         if not 4 <= len(text) <= 80 or re.search(r"[。:,;]", norm) or norm.startswith(("(", "<")):
             continue
@@ -196,18 +207,17 @@ def _title(header: list[Line]) -> str:
             continue
         # `…实施方案(2019-2020年)`, `…办法(试行)`: the bracket after the kind of document is its span.
         if _PLAN_RE.search(re.sub(r"\([^()]{1,16}\)$", "", norm)):
-            plans.append(i)
+            plans.append(whole_title(lines, i))
         elif _NOTICE_RE.search(norm):
-            notices.append(i)
+            notices.append(whole_title(lines, i))
         elif re.search(r"[\u4e00-\u9fff]{4}", norm):
-            plain.append(i)
+            plain.append(text)
     if plans:
-        return whole_title(lines, plans[-1])
-    for i in notices:
-        notice = whole_title(lines, i)
+        return plans[-1]
+    for notice in notices:
         m = _TRANSMITTED_RE.search(normalise(notice))
         if m:
             return notice[m.start("title") : m.end("title")]
     if notices:
-        return whole_title(lines, notices[0])
-    return lines[plain[0]] if plain else ""
+        return notices[0]
+    return (named or plain or [""])[0]

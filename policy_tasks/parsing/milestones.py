@@ -32,7 +32,9 @@ per phrase (`year_message`) so that the review page can ask for a check.
 
 A schedule entry labelled by its time (`4月:制定并下发工作方案`, `第一季度:完成
 工作任务20%以上`) is one milestone due on its label, cue word or not: it runs
-to the next label on its line, and the line's last entry to its sentence end.
+to the next label on its line, and the line's last entry to its sentence end. So is
+a year's own task list that names no time of its own (`2023年重点任务:完成普查;…`,
+due at that year's end; `year_lists`).
 
 A time phrase inside a 《title》 (`印发《2023年违法建设治理工作方案》`) is part of
 a document's name, not a deadline; so is a bare year naming, without 《》, a plan the work
@@ -72,6 +74,7 @@ from .time_phrase import (
     YEAR,
     TimePhrase,
 )
+from .year_lists import YEAR_LIST_LABEL
 
 # Count words too: an office's own yearly targets count pieces written (`全年上稿2篇以上`, `报送信息10篇`).
 _UNITS = (
@@ -218,6 +221,7 @@ def _is_opening_date(part: str, own: list[TimePhrase]) -> bool:
 # `3月底前:完成招标`. The label starts the text, a line or a sentence.
 _LABEL_BEFORE = re.compile(r"(?:^|[\n。;!?\s])\s*$")
 _LABEL_AFTER = re.compile(r"\s*:")
+_ENTRY_END = re.compile(r"[。;!?]")
 
 
 def _schedule_entries(norm: str, marks: _Marks) -> list[tuple[TimePhrase, int, int]]:
@@ -226,22 +230,32 @@ def _schedule_entries(norm: str, marks: _Marks) -> list[tuple[TimePhrase, int, i
         return []
     labels = []
     for p in marks.phrases:
-        after = _LABEL_AFTER.match(norm, p.end)
-        if p.level in (PRECISE, RECURRING, YEAR) and after and _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start):
+        if not _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start):
+            continue
+        after = _LABEL_AFTER.match(norm, p.end) if p.level in (PRECISE, RECURRING, YEAR) else None
+        if after is None and p.level == YEAR and p.stated_year is not None:
+            # `2023年重点任务:完成普查;…`: a year's own task list is labelled by its year (`year_lists`).
+            after = YEAR_LIST_LABEL.match(norm, p.end)
+        if after is not None:
             labels.append((p, after.end()))
     entries = []
     for i, (label, content) in enumerate(labels):
         line_end = norm.find("\n", content)
         line_end = len(norm) if line_end < 0 else line_end
         following = labels[i + 1][0].start if i + 1 < len(labels) else None
-        if following is not None and following < line_end:
-            end = following  # the entry runs to the next label
+        limit = following if following is not None and following < line_end else line_end
+        listed = not _LABEL_AFTER.match(norm, label.end)  # a year's task list, not a time's entry
+        if limit < line_end and not listed:
+            end = limit  # the entry runs to the next label
         else:
-            # The line's last entry ends with its sentence: what follows a schedule is
-            # often another column's text (进展情况 …).
-            stop = re.compile(r"[。;!?]").search(norm, content, line_end)
-            end = stop.start() if stop else line_end
+            # The line's last entry ends with its sentence: what follows a schedule is often
+            # another column's text (进展情况 …). A year's list is one milestone as far as its first
+            # task: the tasks after it keep their own quantities and dates.
+            stop = _ENTRY_END.search(norm, content, limit)
+            end = stop.start() if stop else limit
         start, end = strip_span(norm, label.start, end, PART_TRIM + "。;")
+        if listed and any(p.level in DATED for p in marks.phrases_in(content, end)):
+            continue  # `2020年任务:一是4月底前…`: the list's own months date it (`deadlines` carries the year)
         if end > content:
             entries.append((label, start, end))
     return entries
