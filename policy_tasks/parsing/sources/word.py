@@ -5,6 +5,8 @@ content controls (`w:sdt`, common in templates) and leaves nested tables out of 
 Merged cells are laid on the table grid: a horizontal merge (`gridSpan`) repeats its text in
 each column it spans, a vertical one (`vMerge`) in each row it covers. Word's automatic
 numbering is written out in front of its paragraphs (see numbering.py), in the body and in cells.
+A text box's paragraphs (a red-head, a 文号 or a whole notice laid out in boxes) are blocks of their
+own before the paragraph that anchors the box (see text_boxes.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .archive import open_zip
 from .base import CORRUPT_DOCX, Source, SourceError, Table
 from .grid import one_line, table_blocks
 from .numbering import Numbering
+from .text_boxes import box_contents
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
@@ -44,10 +47,22 @@ def read_docx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None
     blocks: list[str | Table] = []
     for element in _block_elements(document.element.body):
         if element.tag == _P:
+            for box in box_contents(element):
+                blocks.extend(_box_blocks(box, numbering))
             blocks.append(_paragraph_text(element, numbering))
         else:
             blocks.extend(table_blocks(_grid(element, numbering)))
     return Source("docx", filename, blocks)
+
+
+def _box_blocks(box: BaseOxmlElement, numbering: Numbering) -> list[str | Table]:
+    blocks: list[str | Table] = []
+    for element in _block_elements(box):
+        if element.tag == _P:
+            blocks.append(_paragraph_text(element, numbering))
+        else:
+            blocks.extend(table_blocks(_grid(element, numbering)))
+    return blocks
 
 
 _MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
