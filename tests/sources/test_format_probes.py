@@ -10,8 +10,8 @@ import datetime
 from docx.oxml import parse_xml
 
 from policy_tasks.parsing import parse_bytes
-from policy_tasks.parsing.sources import read_source
-from tests.sources.builders import docx_bytes
+from policy_tasks.parsing.sources import Table, read_source
+from tests.sources.builders import FIXTURES, docx_bytes, xlsx_bytes
 
 TITLE = "城关县2026年优化营商环境重点任务分解方案"
 HEADER = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
@@ -98,3 +98,47 @@ def test_a_text_box_is_read_once_before_the_paragraph_it_is_anchored_to():
 
 def test_a_plan_laid_out_in_a_text_box_is_read():
     assert _read(WHOLE_PLAN_BOX, "plan.docx") == READ
+
+
+# --- Workbooks: hidden rows and columns ---------------------------------------------------------------
+
+
+def _hidden_book(*, filtered: bool) -> bytes:
+    def build(book):
+        sheet = book.active
+        sheet.append([TITLE])
+        sheet.append([*HEADER, "原责任单位"])
+        for row in ROWS:
+            sheet.append([*row, "县物价局"])
+        sheet.append(["4", "已并入第2项的任务", "县物价局", "", "8月底前", "县物价局"])
+        sheet.row_dimensions[6].hidden = True
+        sheet.column_dimensions["F"].hidden = True
+        if filtered:
+            sheet.auto_filter.ref = "A2:F6"
+            sheet.auto_filter.add_filter_column(2, ["县市场监管局", "县发改局", "县工信局"])
+
+    return xlsx_bytes(build)
+
+
+HIDDEN_XLSX = _hidden_book(filtered=False)
+FILTERED_XLSX = _hidden_book(filtered=True)
+
+
+def test_rows_and_columns_the_sender_hid_are_not_read():
+    source = read_source(HIDDEN_XLSX, "list.xlsx")
+    assert "县物价局" not in source.text
+    assert _read(HIDDEN_XLSX, "list.xlsx") == READ
+
+
+def test_rows_a_filter_hid_are_read_its_hidden_columns_are_not():
+    source = read_source(FILTERED_XLSX, "list.xlsx")
+    table = next(b for b in source.blocks if isinstance(b, Table))
+    assert table.rows[-1][:3] == ("4", "已并入第2项的任务", "县物价局")
+    assert all(len(row) == 5 for row in table.rows)
+
+
+def test_an_xls_leaves_out_its_hidden_row():
+    # hidden_row.xls: the plan of ROWS with a hidden fourth task (row 6), saved by LibreOffice Calc.
+    data = (FIXTURES / "hidden_row.xls").read_bytes()
+    assert "隐藏的任务" not in read_source(data, "list.xls").text
+    assert [task[:2] for task in _read(data, "list.et")] == [task[:2] for task in READ]

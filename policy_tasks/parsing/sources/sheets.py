@@ -1,6 +1,7 @@
 """Excel task lists (.xlsx through openpyxl, .xls through xlrd): every visible sheet with data.
 
-Hidden sheets are left out: they hold the lookup lists behind drop-downs, not tasks. A merged
+Hidden sheets are left out: they hold the lookup lists behind drop-downs, not tasks; so are hidden
+rows and columns (hidden_cells.py), unless a filter hid the rows. A merged
 cell's text is repeated into every cell it covers. Cells read as people see them: `1` not `1.0`,
 `15%` for a percentage, and a date in the genre's own form, `2023年6月30日` (`2023年6月` when the
 cell's format shows no day), which the deadline reader reads like any date in prose.
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from .archive import open_zip
 from .base import CORRUPT_XLS, CORRUPT_XLSX, EMPTY_WORKBOOK, ENCRYPTED_OFFICE, Source, SourceError, Table
 from .grid import table_blocks
+from .hidden_cells import without_hidden, xls_hidden, xlsx_hidden
 
 if TYPE_CHECKING:
     from xlrd.book import Book
@@ -109,11 +111,12 @@ def read_xlsx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None
             sheet.reset_dimensions()
             grid = [[render(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()]
             merges = []
-            for ref in _MERGE_RE.findall(archive.read(sheet._worksheet_path)):
+            sheet_xml = archive.read(sheet._worksheet_path)
+            for ref in _MERGE_RE.findall(sheet_xml):
                 min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
                 merges.append((min_row - 1, max_row - 1, min_col - 1, max_col - 1))
             _fill_merges(grid, merges)
-            sheets.append(grid)
+            sheets.append(without_hidden(grid, *xlsx_hidden(sheet_xml)))
     except SourceError:
         raise
     except Exception as exc:
@@ -169,4 +172,4 @@ def _xls_grid(book: Book, sheet: Sheet) -> list[list[str]]:
             row.append(render(value, fmt_str))
         grid.append(row)
     _fill_merges(grid, [(rlo, rhi - 1, clo, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells])
-    return grid
+    return without_hidden(grid, *xls_hidden(book, sheet))
