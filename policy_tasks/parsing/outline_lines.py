@@ -5,13 +5,15 @@ and body paragraphs until its responsibility has been read, then only responsibi
 (`牵头单位:…`, `(责任单位:…)`). Closing paragraphs after a finished clause therefore never
 become part of it, nor do the responsibility lines that follow such a paragraph: they assign the
 paragraph (`各乡镇要高度重视…` / `责任单位:各乡镇人民政府` after the list), not the clause, which named
-its own units. `附件` starts the outline afresh: the plan is often the notice's annex.
+its own units. `附件` starts the outline afresh: the plan is often the notice's annex. A form's
+notes after the items (`填表说明`, form_notes.py) are loose lines up to the next `附件`.
 """
 
 from __future__ import annotations
 
 import re
 
+from .form_notes import FORM_NOTES_RE
 from .header import Line
 from .lost_openers import levels_to_close
 from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
@@ -46,6 +48,7 @@ class Outline:
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
+        self._in_notes = False  # after a form's notes line (`填表说明`) under the items
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
@@ -88,6 +91,15 @@ class Outline:
 
     def _line(self, number: int, text: str, blank: bool) -> None:
         norm = normalise(text)
+        if self._in_notes and not _ANNEX_RE.match(norm):
+            self.loose.append((number, text))
+            return
+        self._in_notes = False
+        if len(self._stack) > 1 and FORM_NOTES_RE.match(norm.strip()):
+            del self._stack[1:]
+            self.loose.append((number, text))
+            self._in_notes = True
+            return
         if _ANNEX_RE.match(norm):
             # The plan is often the 通知's 附件: its numbering starts afresh, not under the notice's.
             del self._stack[1:]

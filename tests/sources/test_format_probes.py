@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from docx.oxml import parse_xml
 
-from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing import parse_bytes, parse_document
 from policy_tasks.parsing.sources import Table, read_source
 from tests.sources.builders import FIXTURES, docx_bytes, xlsx_bytes
 
@@ -142,3 +143,46 @@ def test_an_xls_leaves_out_its_hidden_row():
     data = (FIXTURES / "hidden_row.xls").read_bytes()
     assert "隐藏的任务" not in read_source(data, "list.xls").text
     assert [task[:2] for task in _read(data, "list.et")] == [task[:2] for task in READ]
+
+
+# --- A form's notes under the list ----------------------------------------------------------------------
+
+_LIST = [TITLE, "\t".join(HEADER), *("\t".join(row) for row in ROWS)]
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        ["填表说明：", "1.牵头单位负责汇总报送进展情况。", "2.每月5日前报送上月进展。"],
+        ["填报说明：1.牵头单位负责汇总报送进展情况。2.每月5日前报送上月进展。"],
+        ["填写说明", "1.请于每季度末报送。"],
+    ],
+)
+def test_a_forms_notes_under_the_list_are_no_tasks(notes):
+    assert _tasks(parse_document("\n".join([*_LIST, *notes]), assume_year=2026)) == READ
+
+
+def test_a_notes_sheet_of_a_workbook_is_no_task():
+    def build(book):
+        sheet = book.active
+        sheet.title = "任务清单"
+        for line in _LIST:
+            sheet.append(line.split("\t"))
+        notes = book.create_sheet("说明")
+        for line in ("填表说明：", "1.牵头单位负责汇总报送进展情况。", "2.每月5日前报送上月进展。"):
+            notes.append([line])
+
+    assert _read(xlsx_bytes(build), "list.xlsx") == READ
+
+
+def test_an_annex_after_the_notes_is_read_and_notes_before_the_items_end_nothing():
+    annex = ["附件2", "城关县2026年优化营商环境第二批任务", "1.推进招投标改革，10月底前完成。（牵头单位：县住建局）"]
+    text = "\n".join([*_LIST, "填表说明：", "1.每月5日前报送进展。", *annex])
+    assert _tasks(parse_document(text, assume_year=2026))[-1] == ("1", ["县住建局"], [], [datetime.date(2026, 10, 31)])
+    text = "\n".join([TITLE, "填表说明：请各单位如实填写。", *_LIST[1:]])
+    assert _tasks(parse_document(text, assume_year=2026)) == READ
+
+
+def test_a_remark_under_a_clause_is_not_taken_for_a_forms_notes():
+    text = "\n".join([*PROSE[:3], "说明：此项与县商务局共同推进。", *PROSE[3:]])
+    assert [task[0] for task in _tasks(parse_document(text, assume_year=2026))] == ["1", "2", "3"]
