@@ -12,7 +12,7 @@ from docx.oxml import parse_xml
 
 from policy_tasks.parsing import parse_bytes, parse_document
 from policy_tasks.parsing.sources import Table, read_source
-from tests.sources.builders import FIXTURES, docx_bytes, xlsx_bytes
+from tests.sources.builders import FIXTURES, docx_bytes, pdf_document, text_op, xlsx_bytes
 
 TITLE = "城关县2026年优化营商环境重点任务分解方案"
 HEADER = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
@@ -186,3 +186,75 @@ def test_an_annex_after_the_notes_is_read_and_notes_before_the_items_end_nothing
 def test_a_remark_under_a_clause_is_not_taken_for_a_forms_notes():
     text = "\n".join([*PROSE[:3], "说明：此项与县商务局共同推进。", *PROSE[3:]])
     assert [task[0] for task in _tasks(parse_document(text, assume_year=2026))] == ["1", "2", "3"]
+
+
+# --- PDF: running heads and footers, rows cut by a page break ---------------------------------------------
+
+_X = [60, 90, 190, 270, 330, 400]  # column edges of the ruled table
+_PITCH = 16
+
+
+def _ruled_rows(rows: list[list[list[str]]], top: float) -> list[str]:
+    """Rows of cells, each cell its lines, drawn with borders from `top` down."""
+    ops, y = [], top
+    for row in rows:
+        height = max(len(cell) for cell in row) * _PITCH + 6
+        for i, cell in enumerate(row):
+            x0, x1 = _X[i], _X[i + 1]
+            ops += [f"{x0} {y} m {x1} {y} l S", f"{x0} {y - height} m {x1} {y - height} l S"]
+            ops += [f"{x0} {y} m {x0} {y - height} l S", f"{x1} {y} m {x1} {y - height} l S"]
+            ops += [text_op(x0 + 2, y - 3 - 12 - j * _PITCH, line, 12) for j, line in enumerate(cell)]
+        y -= height
+    return ops
+
+
+def _head(page: int) -> list[str]:
+    return [text_op(200, 800, "城关县人民政府办公室文件"), text_op(200, 40, f"城关县人民政府办公室印发 第{page}页")]
+
+
+_H = [["序号"], ["重点任务"], ["牵头单位"], ["配合单位"], ["完成时限"]]
+
+
+def _cut_row_pdf(tail: list[list[str]], *, heads: bool = True) -> bytes:
+    first_rows = [
+        _H,
+        [["1"], ["推进企业开办全程", "网办，优化开办流"], ["县市场监管局"], ["县政务服"], ["6月底前"]],
+        [["2"], ["开展涉企收费专项", "检查，清理违规收"], ["县发改局"], ["县财政局", "县商务局"], ["9月底前"]],
+    ]
+    page_one = [text_op(60, 760, TITLE), *_ruled_rows(first_rows, 740)]
+    page_two = _ruled_rows(
+        [_H, tail, [["3"], ["建立惠企政策兑现", "平台，实现免申即"], ["县工信局"], [""], ["12月底前"]]], 780
+    )
+    return pdf_document([page_one + (_head(1) if heads else []), page_two + (_head(2) if heads else [])])
+
+
+CUT_ROW_PDF = _cut_row_pdf([[""], ["费项目"], [""], ["县统计局"], [""]])
+SUB_ROW_PDF = _cut_row_pdf([[""], ["公开收费目录清单"], ["县财政局"], [""], ["10月底前"]], heads=False)
+
+
+def test_running_heads_and_footers_of_a_pdf_are_dropped():
+    source = read_source(CUT_ROW_PDF, "plan.pdf")
+    assert "办公室文件" not in source.text and "印发" not in source.text
+    assert source.blocks[0] == TITLE
+
+
+def test_a_row_a_page_break_cut_is_one_row_of_the_table_that_goes_on():
+    source = read_source(CUT_ROW_PDF, "plan.pdf")
+    tables = [b for b in source.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [row[0] for row in tables[0].rows] == ["序号", "1", "2", "3"]
+    assert tables[0].rows[2][1] == "开展涉企收费专项检查，清理违规收费项目"
+    assert tables[0].rows[2][3] == "县财政局 县商务局 县统计局"
+    tasks = _read(CUT_ROW_PDF, "plan.pdf")
+    assert tasks[1] == ("2", ["县发改局"], ["县财政局", "县商务局", "县统计局"], [datetime.date(2026, 9, 30)])
+    assert len(tasks) == 3
+
+
+def test_a_row_of_its_own_under_a_merged_serial_is_not_joined_to_the_row_above():
+    table = next(b for b in read_source(SUB_ROW_PDF, "plan.pdf").blocks if isinstance(b, Table))
+    assert table.rows[3] == ("", "公开收费目录清单", "县财政局", "", "10月底前")
+
+
+def test_a_line_on_one_page_only_is_no_running_head():
+    one_page = pdf_document([[text_op(200, 800, "城关县人民政府办公室文件"), *(_ruled_rows([_H], 700))]])
+    assert "城关县人民政府办公室文件" in read_source(one_page, "plan.pdf").text

@@ -2,9 +2,11 @@
 
 A PDF has no paragraphs, only placed lines, so they are rebuilt: a line that runs to the right
 edge of the text continues on the next one (across a page break too) unless the next line opens
-with an outline number. Page numbers (`— 3 —`, `第3页`) at a page's top or bottom are dropped.
+with an outline number. Page numbers (`— 3 —`, `第3页`) at a page's top or bottom are dropped, and
+so are running heads and footers (page_breaks.py).
 Ruled tables (drawn cell borders, as Word and WPS export them) are read as tables; a table that
-goes on at the top of the next page with the same columns is one table. Unruled layouts are
+goes on at the top of the next page with the same columns is one table, a row a page break cut
+in two one row. Unruled layouts are
 read as text lines.
 """
 
@@ -32,6 +34,7 @@ from .base import (
     Table,
 )
 from .grid import one_line, table_blocks
+from .page_breaks import join_cut_row, without_running_lines
 from .unwrap import OUTLINE_RE, PAGE_NUMBER_RE, glue
 
 if TYPE_CHECKING:
@@ -62,7 +65,7 @@ def read_pdf(data: bytes, filename: str) -> Source:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise SourceError(PDF_TOO_LONG)
-            items = [item for page in pdf.pages for item in _page_items(page)]
+            items = without_running_lines([item for page in pdf.pages for item in _page_items(page)])
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises its own, struct, zlib, key and value errors on damage
@@ -147,7 +150,8 @@ def _page_items(original: Page) -> list[T_obj]:
         if lines and PAGE_NUMBER_RE.match(lines[index]["text"].strip()):
             lines.pop(index)
     items = lines + [
-        {"kind": "table", "page": page.page_number, "top": t.bbox[1], "rows": _table_rows(page, t)} for t in tables
+        {"kind": "table", "page": page.page_number, "top": t.bbox[1], "bottom": t.bbox[3], "rows": _table_rows(page, t)}
+        for t in tables
     ]
     return sorted(items, key=lambda item: item["top"])
 
@@ -277,7 +281,7 @@ def layout_blocks(items: list[T_obj], edges: tuple[float | None, float] | None =
         rows = item["rows"]
         if last_table is not None and not run and len(rows[0]) == len(last_table[0]):
             # The same table going on over a page break; a repeated header row is dropped.
-            last_table.extend(rows[1:] if rows[0] == last_table[0] else rows)
+            last_table.extend(join_cut_row(last_table, rows[1:] if rows[0] == last_table[0] else rows))
             continue
         flush()
         last_table = [list(row) for row in rows]
