@@ -41,3 +41,8 @@ def test_a_year_typed_without_its_nian_before_a_month_is_read() -> None:
 
 def test_how_often_a_daily_routine_is_done_is_no_target() -> None:
     assert _milestones("每日2次晒水清扫,6月底前完成县道改造。") == [(date(2026, 6, 30), "deadline")]
+
+
+def test_an_ordinal_is_no_quantity_to_reach() -> None:
+    assert _milestones("推进第1项重点工作,6月底前完成。") == [(date(2026, 6, 30), "deadline")]
+    assert _milestones("全年完成第3批次验收。") == [(date(2026, 12, 31), "deadline")]
