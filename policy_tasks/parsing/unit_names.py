@@ -19,6 +19,9 @@ from .zone_committees import is_place_zone_committee
 
 # What surrounds a name in a list and is never part of it.
 TRIM = " \n,;、.。:"
+# Marks of the lead unit, before or after its name (`★区发改委、统计局`, `县财政局、县交通局△`); offices
+# use stars, triangles and asterisks alike, with a note such as `标△的为牵头单位` or none.
+LEAD_MARKS = "★☆*※▲△"
 
 _TOWNSHIPS_RE = re.compile(r"各?乡镇[<(\[]?街道[>)\]]?")
 _ALIAS_RE = re.compile(r"(?P<name>[^<(]+)[<(](?P<alias>[^<>()]+)[>)]")
@@ -52,7 +55,7 @@ def unit_form(written: str) -> UnitForm | None:
     aliases 商务局 and the written form. Every spelling of 各乡镇(街道) is the
     one group 各乡镇街道. A trailing 等/等部门 belongs to no name.
     """
-    written = ETC_RE.sub("", written.strip(TRIM + "★☆*※")).strip(TRIM)
+    written = ETC_RE.sub("", written.strip(TRIM + LEAD_MARKS)).strip(TRIM)
     if written.startswith("由"):
         written = written[1:]
     norm = normalise(written)
@@ -149,7 +152,7 @@ def organisation(name: str) -> bool:
 def looks_like_units(inner: str, least: int = 1) -> bool:
     """Every name in the list is a unit (`…局`, `…委`, `…政府`, `各县(市、区)`), or a place
     standing for its government (`宜昌市`) beside at least one unit."""
-    names = [inner[a:b].strip(TRIM + "★☆*※") for a, b in split_top(inner, "、,;")]
+    names = [inner[a:b].strip(TRIM + LEAD_MARKS) for a, b in split_top(inner, "、,;")]
     merged: list[str] = []
     for name in names:
         if merged and continues_group(merged[-1], name):
@@ -157,7 +160,7 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
         elif name:
             merged.append(name)
     # `省发改委(省能源局)`: a unit with its other name in brackets.
-    names = [ETC_RE.sub("", re.sub(r"[(<〔][^()<>〔〕]*[)>〕]$", "", n)) for n in merged]
+    names = [ETC_RE.sub("", re.sub(r"[(<〔\[][^()<>〔〕\[\]]*[)>〕\]]$", "", n)) for n in merged]
     # `A、B、等区政府有关部门`: an `等…部门` standing as a name of its own closes the list, naming none.
     names = [n for n, m in zip(names, merged, strict=True) if n or not m.startswith("等")]
     if len(names) < least or any(len(n) > 30 or not n for n in names):
@@ -295,8 +298,8 @@ def continues_group(previous: str, piece: str) -> bool:
 
 
 def starred(names: list[str]) -> tuple[list[str], list[str]] | None:
-    """`★区发改委、统计局`: a star marks the lead; None when no name carries one."""
-    marks = "★☆*※"
+    """`★区发改委、统计局`, `▲县交通局`: a mark (`LEAD_MARKS`) names the lead; None when no name carries one."""
+    marks = LEAD_MARKS
     if not any(n[:1] in marks for n in names):
         return None
     lead = [n.lstrip(marks) for n in names if n[:1] in marks]

@@ -19,6 +19,9 @@ from collections.abc import Callable
 from .carry_out_parts import carry_out_names
 from .closing_units import closing_unit_spans
 from .convened_units import convened_assignment
+from .dashed_units import dashed_unit_span
+from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
+from .helper_brackets import split_bracketed_helpers
 from .joint_units import split_joint
 from .opening_roles import helping_spans
 from .reading_rules import without_reading_rule
@@ -96,6 +99,7 @@ def _read_cached(text: str) -> Responsibility:
         _read_sentences(text, norm, found)
     found.spans.sort()
     split_joint(found.roles)
+    split_bracketed_helpers(found.roles)
     # A leader's title or name written among the units is a leader, never a unit.
     for role, names in found.roles.items():
         persons = [n for i, n in enumerate(names) if is_person_among(names, i)]
@@ -119,6 +123,13 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         found.spans.append(work[0][3:])
         found.origin = found.origin or "正文"
         return
+    if dashed := dashed_unit_span(norm):
+        # `…改造30公里。——县交通局`: the units signing the item after a dash (`dashed_units`).
+        _read_free(text, norm, dashed[1], dashed[2], found)
+        if found.found:
+            found.spans.append((dashed[0], dashed[2]))
+            found.origin = "正文"
+            return
     for sentence in _SENTENCE_RE.finditer(norm):
         parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
         run = []
@@ -204,12 +215,14 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     # prose ending in 负责/参与 is far more often an aside than an assignment.
     line_end = norm.find("\n", end)
     after = norm[end + 1 : len(norm) if line_end < 0 else line_end].strip(" ")
+    # `(县交通局)(2026年6月底前)`, `(6月底前)(县交通局)`: the time's own bracket beside the units' (`dated_brackets`).
+    after = after_time_brackets(after).strip(" ")
     closes_line = not after.strip("。.;,")
-    before = norm[: start - 1].rstrip(" ")
+    before = before_time_brackets(norm[: start - 1].rstrip(" "))
     # Mid-paragraph, only a bracket that ends a sentence (or, naming roles, a clause of one)
     # can assign that sentence's work; so can one standing right after a sentence's end, whatever
     # follows (`…1150万人左右。(市人口计生委牵头)万元地区生产总值…`).
-    after_sentence = norm[: start - 1].rstrip()[-1:] in ("。", "")
+    after_sentence = before.rstrip()[-1:] in ("。", "")
     if not closes_line and after[:1] not in ("。", ";", ",") and not after_sentence:
         return False
     inner = _before_stop(norm, start, end, keep_role=True)
@@ -228,6 +241,12 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     # A bare list of units is an assignment as a sentence of its own (`…以上。(A,B)`), or, inside
     # a sentence, when it names two units or more (`…县域经济(省经委、发改委、财政厅)。`).
     own_sentence = not before or before[-1] in "。;\n"
+    # `1.【县交通局】完成…`: a unit's name in 【】 opening the item heads it as its owner.
+    closes_line = closes_line or (not before and norm[start - 1] == "[")
+    inner = before_time_parts(norm, start, inner)  # `(县交通局,6月底前)`: the time closing the list
+    parts = split_top(norm, ",;", start, inner)
+    while len(parts) > 1 and is_person(norm[parts[0][0] : parts[0][1]].strip(_TRIM)):
+        start = parts.pop(0)[1] + 1  # `(张三副县长,县交通局)`: the leader before the units
     return looks_like_units(norm[start:inner], 1 if own_sentence and closes_line else 2)
 
 
@@ -332,7 +351,8 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
     """Where a unit list ending at a role word (`分别负责`, `按职责分工负责`) ends once the time
     phrases right after the role are counted in: `(市政府各部门分别负责,年内持续推进)` dates the
     clause as `(市政府各部门负责,年内持续推进)` does. Only whole time phrases are taken, one part
-    (`,`/`;`) after another; anything else after the role is no part of the list."""
+    (`,`/`;`) after another, and units helping after them (`(A、B按职责分工负责,C配合)`: C helps);
+    anything else after the role is no part of the list."""
     if stop >= end or norm[stop] == "。":
         return stop
     after = stop
@@ -340,10 +360,16 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue  # the empty part between the role and its comma
-        if not _is_time(norm[s:e]):
+        if not _is_time(norm[s:e]) and not _helping_part(norm[s:e]):
             break
         after = e
     return after
+
+
+def _helping_part(part: str) -> bool:
+    """`C配合`, `C、D协助`: units that help, a part of its own."""
+    m = FREE_RE.match(part)
+    return m is not None and free_role(m["role"]) == CO
 
 
 # `责任单位:A牵头、B配合`: a role word closes its part though only a `、` follows it.
@@ -404,10 +430,14 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
             found.roles[kind] += split_names(text, norm, ps, pe)
         pending = []
         found.roles[kind] += split_names(text, norm, s + m.start("names"), s + m.end("names"))
-    if pending and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in pending):
+    # `(张三副县长,县交通局)`: the leader of a bare list is written first, a part of its own.
+    persons = [(ps, pe) for ps, pe in pending if is_person(norm[ps:pe])]
+    units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]
+    if units and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in units):
         # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
-        for ps, pe in pending:
+        for ps, pe in units:
             found.roles[LISTED] += split_names(text, norm, ps, pe)
+        found.leaders += [text[ps:pe] for ps, pe in persons]
         found.origin = found.origin or "无标注括号"
 
 

@@ -1,0 +1,170 @@
+"""Where and how an item names who answers for it, beyond the wordings of `test_role_wordings.py`.
+
+Each form below was found read wrong by trying the genre's common variants on invented documents
+(2026-12-05): helpers in a bracket after a unit (`A(B配合)`), a lead marked by a triangle or an
+asterisk, a leader before the units of a bare bracket, a unit in 【】 opening the item, units signing
+the item after a dash, a bracket of units beside one of its time, a bare list closing in its time,
+helpers after `按职责分工负责`, the pairs `A承办,B协办` / `A主办,B会办`, bare `主责:` / `协助:` labels, and a
+`督导领导:`. The prose that looks like these forms but names no one stays as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_tasks.parsing import parse_document
+
+_TITLE = "某县2026年城乡建设工作实施方案\n"
+
+
+def _tasks(body: str) -> list[tuple[list[str], list[str], list[str]]]:
+    parsed = parse_document(_TITLE + body, assume_year=2026)
+    return [(t.lead_units, t.co_units, t.leaders) for t in parsed.tasks]
+
+
+def _first(assignment: str) -> tuple[list[str], list[str], list[str]]:
+    tasks = _tasks(
+        f"一、加快城乡道路建设。完成县道改造30公里。{assignment}\n二、提升公共服务水平。新建社区服务中心2个。(县民政局牵头)\n"
+    )
+    assert len(tasks) == 2
+    return tasks[0]
+
+
+@pytest.mark.parametrize(
+    ("assignment", "co"),
+    [
+        ("(责任单位:县交通局(县财政局配合))", ["县财政局"]),
+        ("(县交通局(县财政局协助))", ["县财政局"]),
+        ("\n责任单位:县交通局(县财政局、县自然资源局配合)", ["县财政局", "县自然资源局"]),
+    ],
+)
+def test_helpers_in_a_bracket_after_a_unit_help(assignment: str, co: list[str]) -> None:
+    assert _first(assignment) == (["县交通局"], co, [])
+
+
+def test_a_units_other_name_in_its_bracket_is_no_helper() -> None:
+    assert _first("(责任单位:区经信局(商务局))") == (["区经信局"], [], [])
+
+
+@pytest.mark.parametrize(
+    ("note", "first", "second"),
+    [
+        ("(标△的为牵头单位)\n", "(县财政局、县交通局△)", "(县民政局△、县财政局)"),
+        ("注:带▲的为牵头单位。\n", "(县财政局、▲县交通局)", "(▲县民政局、县财政局)"),
+        ("注:标*的为牵头单位。\n", "(县财政局、县交通局*)", "(县民政局*、县财政局)"),
+        ("", "(县财政局、县交通局〔牵头〕)", "(县民政局[牵头]、县财政局)"),
+    ],
+)
+def test_a_marked_unit_leads(note: str, first: str, second: str) -> None:
+    body = f"{note}一、加快城乡道路建设。完成县道改造30公里。{first}\n二、提升公共服务水平。新建社区服务中心2个。{second}\n"
+    assert _tasks(body) == [(["县交通局"], ["县财政局"], []), (["县民政局"], ["县财政局"], [])]
+
+
+def test_a_triangle_opening_a_line_is_a_bullet() -> None:
+    body = "一、基础设施\n△加快推进县道改造30公里。(县交通局)\n△新建社区服务中心2个。(县民政局)\n"
+    assert _tasks(body) == [(["县交通局"], [], []), (["县民政局"], [], [])]
+
+
+def test_a_leader_before_the_units_of_a_bare_bracket_is_a_leader() -> None:
+    body = (
+        "一、加快城乡道路建设。完成县道改造30公里。(张三副县长,县交通局)\n"
+        "二、提升公共服务水平。新建社区服务中心2个。(李四副县长,县民政局、县财政局)\n"
+    )
+    assert _tasks(body) == [(["县交通局"], [], ["张三副县长"]), (["县民政局"], ["县财政局"], ["李四副县长"])]
+
+
+def test_a_bracket_of_a_person_alone_names_no_unit() -> None:
+    assert _first("(张三)") == ([], [], [])
+
+
+def test_a_unit_in_square_brackets_opening_the_item_owns_it() -> None:
+    body = "1.【县交通局】完成县道改造30公里,10月底前完工。\n2.【县民政局、县财政局】新建社区服务中心2个。\n"
+    assert _tasks(body) == [(["县交通局"], [], []), (["县民政局"], ["县财政局"], [])]
+
+
+def test_a_headline_in_square_brackets_is_no_unit() -> None:
+    body = "1.【重点任务】完成县道改造30公里。(县交通局)\n2.【民生实事】新建社区服务中心2个。(县民政局)\n"
+    assert _tasks(body) == [(["县交通局"], [], []), (["县民政局"], [], [])]
+
+
+@pytest.mark.parametrize("dash", ["——", "—", "--"])
+def test_units_after_a_dash_closing_the_item_answer_for_it(dash: str) -> None:
+    body = (
+        f"1.完成县道改造30公里,10月底前完工。{dash}县交通局\n2.新建社区服务中心2个。{dash}县民政局牵头,县财政局配合\n"
+    )
+    assert _tasks(body) == [(["县交通局"], [], []), (["县民政局"], ["县财政局"], [])]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.深化改革——以数字政府建设为抓手,推进一网通办。(县政务服务中心)\n2.新建社区服务中心2个。(县民政局)\n",
+        "1.推进一网通办——让群众少跑腿\n2.新建社区服务中心2个。(县民政局)\n",
+    ],
+)
+def test_a_dash_in_prose_names_no_one(body: str) -> None:
+    assert _tasks(body)[1] == (["县民政局"], [], [])
+    assert _tasks(body)[0][0] in ([], ["县政务服务中心"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.完成县道改造30公里。(县交通局)(2026年6月底前)\n2.新建社区服务中心2个。(县民政局、县财政局)(2026年12月底前)\n",
+        "1.完成县道改造30公里。(2026年6月底前)(县交通局)\n2.新建社区服务中心2个。(2026年12月底前)(县民政局、县财政局)\n",
+    ],
+)
+def test_a_bracket_of_units_beside_a_bracket_of_its_time(body: str) -> None:
+    parsed = parse_document(_TITLE + body, assume_year=2026)
+    assert [(t.lead_units, t.co_units) for t in parsed.tasks] == [(["县交通局"], []), (["县民政局"], ["县财政局"])]
+    assert "2026-06-30" in [str(m.due_date) for m in parsed.tasks[0].milestones]
+
+
+@pytest.mark.parametrize(
+    ("assignment", "co"),
+    [
+        ("(县交通局,2026年6月底前)", []),
+        ("(县交通局;2026年6月底前)", []),
+        ("(县交通局、县财政局,6月底前完成)", ["县财政局"]),
+    ],
+)
+def test_a_bare_list_closing_in_its_time(assignment: str, co: list[str]) -> None:
+    parsed = parse_document(
+        _TITLE + f"一、加快城乡道路建设。完成县道改造30公里。{assignment}\n二、提升公共服务水平。(县民政局)\n",
+        assume_year=2026,
+    )
+    task = parsed.tasks[0]
+    assert (task.lead_units, task.co_units) == (["县交通局"], co)
+    assert "2026-06-30" in [str(m.due_date) for m in task.milestones]
+
+
+def test_a_bracket_of_a_time_alone_names_no_unit() -> None:
+    assert _first("(2026年6月底前)") == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "(县交通局、县财政局按职责分工负责,县自然资源局配合)",
+        "\n责任单位:县交通局、县财政局按职责分工负责,县自然资源局配合",
+    ],
+)
+def test_helpers_after_a_shared_remit_help(assignment: str) -> None:
+    assert _first(assignment) == (["县交通局"], ["县财政局", "县自然资源局"], [])
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "(县交通局承办,县财政局协办)",
+        "(县交通局主办,县财政局会办)",
+        "\n主责:县交通局 协同:县财政局",
+        "(主责:县交通局;协助:县财政局)",
+    ],
+)
+def test_a_handling_pair_and_short_labels(assignment: str) -> None:
+    assert _first(assignment) == (["县交通局"], ["县财政局"], [])
+
+
+def test_a_supervising_leader_label_names_a_leader() -> None:
+    assert _first("(县交通局牵头,县财政局配合;督导领导:张三)") == (["县交通局"], ["县财政局"], ["张三"])
