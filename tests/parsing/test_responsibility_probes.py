@@ -4,8 +4,9 @@ Each form below was found read wrong by trying the genre's common variants on in
 (2026-12-05): helpers in a bracket after a unit (`A(B配合)`), a lead marked by a triangle or an
 asterisk, a leader before the units of a bare bracket, a unit in 【】 opening the item, units signing
 the item after a dash, a bracket of units beside one of its time, a bare list closing in its time,
-helpers after `按职责分工负责`, the pairs `A承办,B协办` / `A主办,B会办`, bare `主责:` / `协助:` labels, and a
-`督导领导:`. The prose that looks like these forms but names no one stays as it was.
+helpers after `按职责分工负责`, the pairs `A承办,B协办` / `A主办,B会办`, bare `主责:` / `协助:` labels, a
+`督导领导:`, and units written with spaces in a flattened table's unit cell. The prose that looks like
+these forms but names no one stays as it was.
 """
 
 from __future__ import annotations
@@ -168,3 +169,21 @@ def test_a_handling_pair_and_short_labels(assignment: str) -> None:
 
 def test_a_supervising_leader_label_names_a_leader() -> None:
     assert _first("(县交通局牵头,县财政局配合;督导领导:张三)") == (["县交通局"], ["县财政局"], ["张三"])
+
+
+def test_a_unit_cell_written_with_spaces_keeps_all_its_units() -> None:
+    body = (
+        "序号 重点任务 责任单位 完成时限\n"
+        "1 县道改造30公里 县交通局(牵头) 县财政局 县自然资源局 2026年10月底前\n"
+        "2 新建社区服务中心2个 县民政局(牵头) 县住建局 2026年12月底前\n"
+    )
+    assert _tasks(body) == [(["县交通局"], ["县财政局", "县自然资源局"], []), (["县民政局"], ["县住建局"], [])]
+
+
+def test_a_task_keeps_its_words_before_the_unit_cell() -> None:
+    body = (
+        "序号 重点任务 责任单位 完成时限\n"
+        "1 配合县交通局 做好县道改造 县财政局 2026年10月底前\n"
+        "2 新建社区服务中心2个 县民政局 2026年12月底前\n"
+    )
+    assert _tasks(body) == [(["县财政局"], [], []), (["县民政局"], [], [])]
