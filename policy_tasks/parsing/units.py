@@ -22,7 +22,7 @@ from .convened_units import convened_assignment
 from .dashed_units import dashed_unit_span
 from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
 from .helper_brackets import split_bracketed_helpers
-from .joint_units import split_joint
+from .joint_units import joined_names, split_joint
 from .opening_roles import helping_spans
 from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
@@ -100,6 +100,9 @@ def _read_cached(text: str) -> Responsibility:
     found.spans.sort()
     split_joint(found.roles)
     split_bracketed_helpers(found.roles)
+    # `(A、B,其中B牵头)`, `责任单位:A、B,B为牵头单位`: a unit listed and then named the lead only leads.
+    for role in (LISTED, CO):
+        found.roles[role] = [n for n in found.roles[role] if n not in found.roles[LEAD]]
     # A leader's title or name written among the units is a leader, never a unit.
     for role, names in found.roles.items():
         persons = [n for i, n in enumerate(names) if is_person_among(names, i)]
@@ -134,11 +137,13 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
         run = []
         for s, e in parts:
-            m = FREE_RE.match(norm[s:e])
+            m = _free_part(norm[s:e])
             if m and len(norm[s:e]) <= 60:
                 run.append((s, e, m["role"]))
             elif run and free_role(run[0][2]) == LEAD and carry_out_names(norm[s:e]) is not None:
                 run.append((s, e, ""))  # `由A牵头,各镇街具体实施`: the units carrying it out help
+            elif run and free_role(run[0][2]) == LEAD and joined_names(norm[s:e]) is not None:
+                run.append((s, e, ""))  # `由A牵头,会同B推进`: the units the lead works with help
             else:
                 break
         leads = any(free_role(role) == LEAD for _, _, role in run if role)
@@ -163,6 +168,19 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
             found.origin = found.origin or "正文"
         if found.found:
             return
+
+
+# Role words that are as often prose (`以政府投入为主`, `加强统筹`): in a sentence they assign only units.
+_PROSE_ROLE_RE = re.compile(r"为主|统筹(?:协调|推进)?")
+
+
+def _free_part(part: str) -> re.Match[str] | None:
+    """`FREE_RE`'s match of a part, where a role word as often prose ends it (`A为主`, `A统筹`) only
+    after units (`以政府投入为主` names no one)."""
+    m = FREE_RE.match(part)
+    if m and _PROSE_ROLE_RE.fullmatch(m["role"]) and not looks_like_units(m["names"].strip(_TRIM)):
+        return None
+    return m
 
 
 def _charged_then_helped(run: list[tuple[int, int, str]]) -> bool:
@@ -232,7 +250,7 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if note := _CARRY_NOTE_RE.search(norm, start, inner):
         inner = note.start()  # `(A、B,下同)`: the list's note that it carries on, no name of it
     if any(
-        FREE_RE.match(norm[s:e].strip(_TRIM)) or role_noun_part(norm[s:e].strip(_TRIM))
+        _free_part(norm[s:e].strip(_TRIM)) or role_noun_part(norm[s:e].strip(_TRIM))
         for s, e in split_top(norm, ",;", start, inner)
     ):
         return True
@@ -336,6 +354,9 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                 # `按职责分工负责` just ends the list.
                 if free and free_role(free["role"]) in (LEAD, CO):
                     _read_free(text, norm, s, e, found)
+                elif part := role_noun_part(norm[s:e]):
+                    # `责任单位:A、B,B为牵头单位`: the role noun names the role of units the list named.
+                    found.roles[part[0]] += split_names(text, norm, s + part[1], s + part[2])
                 elif found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
                     # `责任单位:A牵头,B参加,各镇街落实`: the units carrying the work out help.
                     found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
@@ -401,7 +422,7 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue
-        m = FREE_RE.match(norm[s:e])
+        m = _free_part(norm[s:e])
         if not m and _is_time(norm[s:e]):
             # `(市政府各部门分别负责,年内持续推进)`: the bracket's time is the clause's 完成时限.
             found.due_fields.append((s, e, s, e))
@@ -412,6 +433,10 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
                 found.roles[CO] += split_names(text, norm, ps, pe)
             pending = []
             found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
+            continue
+        if not m and found.roles[LEAD] and (joined := joined_names(norm[s:e])) is not None:
+            # `(A牵头,会同B)`: the units the lead works with help (`joint_units`).
+            found.roles[CO] += split_names(text, norm, s + joined[0], s + joined[1])
             continue
         if not m and (person := _OVERSEER_RE.match(norm[s:e])) and is_person(person["names"]):
             # `(A牵头,副县长李华督办)`: the leader who oversees the work, a person.
@@ -426,10 +451,17 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
             continue
         role = m["role"]
         kind = free_role(role)
+        names_start = s + m.start("names")
+        if norm.startswith("其中", names_start):
+            # `(A、B,其中B牵头)`: the role of units among those just listed, not of the list.
+            for ps, pe in pending:
+                found.roles[LISTED] += split_names(text, norm, ps, pe)
+            pending = []
+            names_start += 2
         for ps, pe in pending:
             found.roles[kind] += split_names(text, norm, ps, pe)
         pending = []
-        found.roles[kind] += split_names(text, norm, s + m.start("names"), s + m.end("names"))
+        found.roles[kind] += split_names(text, norm, names_start, s + m.end("names"))
     # `(张三副县长,县交通局)`: the leader of a bare list is written first, a part of its own.
     persons = [(ps, pe) for ps, pe in pending if is_person(norm[ps:pe])]
     units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]

@@ -187,3 +187,76 @@ def test_a_task_keeps_its_words_before_the_unit_cell() -> None:
         "2 新建社区服务中心2个 县民政局 2026年12月底前\n"
     )
     assert _tasks(body) == [(["县财政局"], [], []), (["县民政局"], [], [])]
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "(县交通局牵头负责,县财政局等单位积极配合)",
+        "(县交通局牵头,县财政局协调配合)",
+        "(县交通局牵头,县财政局共同参与)",
+        "(县交通局牵头,县财政局参与配合)",
+        "(县交通局牵头,县财政局配合支持)",
+        "(县交通局牵头,县财政局支持)",
+        "(县交通局牵头,县财政局协作)",
+        "(县交通局负责牵头,县财政局配合)",
+        "(县交通局为主,县财政局配合)",
+        "(县交通局统筹,县财政局配合)",
+        "(县交通局牵头,会同县财政局)",
+        "由县交通局牵头,会同县财政局推进。",
+    ],
+)
+def test_the_role_words_offices_vary(assignment: str) -> None:
+    assert _first(assignment) == (["县交通局"], ["县财政局"], [])
+
+
+def test_the_places_carrying_it_out_in_detail_help() -> None:
+    assert _first("(县交通局牵头,各乡镇(街道)负责具体实施)") == (["县交通局"], ["各乡镇街道"], [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["要加强统筹,协同配合,形成合力。", "坚持以政府投入为主,社会资本积极参与。", "各部门要大力支持,积极配合。"],
+)
+def test_role_words_in_prose_name_no_one(sentence: str) -> None:
+    assert _first(sentence) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    "remit",
+    ["各负其责", "各司其职", "按职能职责分工负责", "依职责负责", "根据职责分工落实", "依据职能落实"],
+)
+def test_units_each_minding_their_own_part_help_the_lead(remit: str) -> None:
+    assert _first(f"(县交通局牵头,县财政局、县自然资源局{remit})") == (
+        ["县交通局"],
+        ["县财政局", "县自然资源局"],
+        [],
+    )
+
+
+def test_a_list_minding_its_own_parts_is_led_by_its_first() -> None:
+    assert _first("(县交通局、县财政局各负其责)") == (["县交通局"], ["县财政局"], [])
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "(县财政局、县交通局,其中县交通局牵头)",
+        "(责任单位:县财政局、县交通局,县交通局为牵头单位)",
+        "\n责任单位:县财政局、县交通局,其中县交通局牵头",
+    ],
+)
+def test_the_lead_named_among_the_listed_units_leads(assignment: str) -> None:
+    assert _first(assignment) == (["县交通局"], ["县财政局"], [])
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "\n责任单位:县交通局  责任人:张三  联系电话:0000-1234567",
+        "\n责任单位:县交通局 责任人:张三 联系人:李四 手机:13800000000",
+        "(县交通局,负责人:张三)",
+    ],
+)
+def test_the_person_answering_and_a_contact_line(assignment: str) -> None:
+    assert _first(assignment) == (["县交通局"], [], ["张三"])
