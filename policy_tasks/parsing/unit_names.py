@@ -135,7 +135,9 @@ ORG_END_RE = re.compile(
     r"|联|协"
     # A county bureau's sections (农业股, 财务科) and a few named bodies; a customs district is
     # named by its city and ends in 海关 (`厦门海关`, `福州海关`).
-    r"|股|科|电视台|气象台|林场|农场|海关)$"
+    r"|股|科|电视台|气象台|林场|农场|海关"
+    # Schools by their kind (`县第一中学`, `县实验小学`, `县中心幼儿园`).
+    r"|中学|小学|大学|幼儿园)$"
 )
 
 # `改造学校食堂10所`, `新建站点3处`: a count of what is built ends the sentence; no body is named.
@@ -342,6 +344,8 @@ def is_person(name: str) -> bool:
         return not re.search(r"(?:委员会|主任办公室)$", norm)
     if _dotted_name(norm) or titled_name(norm):
         return True
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}同志", norm):
+        return True  # `张三同志牵头`: a person, named as the party writes its members
     # Two or three characters with no unit suffix and no place prefix: a person's name.
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
         ORG_END_RE.search(norm)

@@ -263,7 +263,7 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     closes_line = closes_line or (not before and norm[start - 1] == "[")
     inner = before_time_parts(norm, start, inner)  # `(县交通局,6月底前)`: the time closing the list
     parts = split_top(norm, ",;", start, inner)
-    while len(parts) > 1 and is_person(norm[parts[0][0] : parts[0][1]].strip(_TRIM)):
+    while len(parts) > 1 and _one_person(norm[parts[0][0] : parts[0][1]].strip(_TRIM)):
         start = parts.pop(0)[1] + 1  # `(张三副县长,县交通局)`: the leader before the units
     return looks_like_units(norm[start:inner], 1 if own_sentence and closes_line else 2)
 
@@ -463,14 +463,20 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         pending = []
         found.roles[kind] += split_names(text, norm, names_start, s + m.end("names"))
     # `(张三副县长,县交通局)`: the leader of a bare list is written first, a part of its own.
-    persons = [(ps, pe) for ps, pe in pending if is_person(norm[ps:pe])]
+    persons = [(ps, pe) for ps, pe in pending if _one_person(norm[ps:pe].strip(_TRIM))]
     units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]
     if units and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in units):
         # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
         for ps, pe in units:
             found.roles[LISTED] += split_names(text, norm, ps, pe)
-        found.leaders += [text[ps:pe] for ps, pe in persons]
+        found.leaders += [text[ps:pe].strip(_TRIM) for ps, pe in persons]
         found.origin = found.origin or "无标注括号"
+
+
+def _one_person(part: str) -> bool:
+    """`张三副县长`, `县委常委、副县长张三`: one person, party titles and all."""
+    persons = one_person_per_name([n for n in part.split("、") if n])
+    return len(persons) == 1 and is_person(persons[0].split("、")[-1])
 
 
 def _is_time(segment: str) -> bool:

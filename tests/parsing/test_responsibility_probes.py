@@ -260,3 +260,31 @@ def test_the_lead_named_among_the_listed_units_leads(assignment: str) -> None:
 )
 def test_the_person_answering_and_a_contact_line(assignment: str) -> None:
     assert _first(assignment) == (["县交通局"], [], ["张三"])
+
+
+@pytest.mark.parametrize(
+    ("assignment", "expected"),
+    [
+        ("(张三同志牵头,县交通局负责)", (["县交通局"], [], ["张三同志"])),
+        ("(县委常委、副县长张三;县交通局、县财政局)", (["县交通局"], ["县财政局"], ["县委常委、副县长张三"])),
+    ],
+)
+def test_a_person_by_any_form_of_address_is_a_leader(
+    assignment: str, expected: tuple[list[str], list[str], list[str]]
+) -> None:
+    assert _first(assignment) == expected
+
+
+@pytest.mark.parametrize(
+    ("assignment", "expected"),
+    [
+        ("(县第一中学)", (["县第一中学"], [], [])),
+        ("(县实验小学、县中心幼儿园)", (["县实验小学"], ["县中心幼儿园"], [])),
+        ("(县“五水共治”办牵头,县5G办配合)", (["县“五水共治”办"], ["县5G办"], [])),
+        ("(XX县A区管委会、县12345政务服务热线管理中心)", (["XX县A区管委会"], ["县12345政务服务热线管理中心"], [])),
+    ],
+)
+def test_units_named_with_figures_letters_quotes_and_schools(
+    assignment: str, expected: tuple[list[str], list[str], list[str]]
+) -> None:
+    assert _first(assignment) == expected
