@@ -288,3 +288,21 @@ def test_units_named_with_figures_letters_quotes_and_schools(
     assignment: str, expected: tuple[list[str], list[str], list[str]]
 ) -> None:
     assert _first(assignment) == expected
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("以上工作由县交通局牵头,县财政局配合。", (["县交通局"], ["县财政局"], [])),
+        ("上述任务均由县交通局负责。", (["县交通局"], [], [])),
+        ("以上2项任务由县交通局负责。", (["县交通局"], [], [])),
+    ],
+)
+def test_a_sentence_closing_a_sections_items_assigns_them(
+    closing: str, expected: tuple[list[str], list[str], list[str]]
+) -> None:
+    body = (
+        f"一、交通建设\n1.完成县道改造30公里。\n2.新建公交站10个。\n{closing}\n"
+        "二、社会事业\n1.新建社区服务中心2个。(县民政局)\n2.改造敬老院3所。(县民政局)\n"
+    )
+    assert _tasks(body)[0] == expected
