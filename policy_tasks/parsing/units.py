@@ -393,18 +393,20 @@ def _helping_part(part: str) -> bool:
     return m is not None and free_role(m["role"]) == CO
 
 
-# `责任单位:A牵头、B配合`: a role word closes its part though only a `、` follows it.
-_ROLE_THEN_COMMA_RE = re.compile(r"(?<=牵头|配合|参与|参加|协助|协办|主办|负责|协同)、")
+# `责任单位:A牵头、B配合`: a role word closes its part though only a `、` follows it, or a space or a line
+# break (a table cell written `县交通局牵头` / `县财政局配合` on two lines, or with a space between them).
+_ROLE_THEN_COMMA_RE = re.compile(r"(?<=牵头|配合|参与|参加|协助|协办|主办|负责|协同)(?:、|\s+(?=\S))")
 
 
 def _role_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of a unit list that name roles in words, cut at `,` / `;` and at a `、` right after a
-    role word."""
+    """The parts of a unit list that name roles in words, cut at `,` / `;` and at a `、` or a space right
+    after a role word."""
     parts = []
-    for s, e in split_top(norm, ",;", start, end):
-        depths = bracket_depths(norm[s:e])
-        for m in _ROLE_THEN_COMMA_RE.finditer(norm, s, e):
-            if not depths[m.start() - s]:
+    for part_start, e in split_top(norm, ",;", start, end):
+        depths = bracket_depths(norm[part_start:e])
+        s = part_start
+        for m in _ROLE_THEN_COMMA_RE.finditer(norm, part_start, e):
+            if not depths[m.start() - part_start]:
                 parts.append((s, m.start()))
                 s = m.end()
         parts.append((s, e))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy_tasks.parsing import parse_document
+from policy_tasks.parsing import parse_bytes, parse_document
 
 _TITLE = "某县2026年城乡建设工作实施方案\n"
 
@@ -306,3 +306,32 @@ def test_a_sentence_closing_a_sections_items_assigns_them(
         "二、社会事业\n1.新建社区服务中心2个。(县民政局)\n2.改造敬老院3所。(县民政局)\n"
     )
     assert _tasks(body)[0] == expected
+
+
+def test_roles_written_a_unit_a_line_in_a_table_cell() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县2026年城乡建设重点任务清单")
+    rows = [
+        ("序号", "重点任务", "责任单位", "完成时限"),
+        ("1", "县道改造30公里", "县交通局牵头\n县财政局、县自然资源局配合", "2026年10月底前"),
+        ("2", "新建社区服务中心2个", "县民政局牵头\n县住建局参与", "2026年12月底前"),
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    data = io.BytesIO()
+    document.save(data)
+    parsed = parse_bytes(data.getvalue(), filename="清单.docx", assume_year=2026)
+    assert [(t.lead_units, t.co_units) for t in parsed.tasks] == [
+        (["县交通局"], ["县财政局", "县自然资源局"]),
+        (["县民政局"], ["县住建局"]),
+    ]
+
+
+def test_roles_with_a_space_between_them_in_a_bracket() -> None:
+    assert _first("(县交通局牵头 县财政局配合)") == (["县交通局"], ["县财政局"], [])
