@@ -99,7 +99,7 @@ def _read_cached(text: str) -> Responsibility:
         _read_sentences(text, norm, found)
     found.spans.sort()
     split_joint(found.roles)
-    split_bracketed_helpers(found.roles)
+    found.leaders += split_bracketed_helpers(found.roles)
     # `(A、B,其中B牵头)`, `责任单位:A、B,B为牵头单位`: a unit listed and then named the lead only leads.
     for role in (LISTED, CO):
         found.roles[role] = [n for n in found.roles[role] if n not in found.roles[LEAD]]

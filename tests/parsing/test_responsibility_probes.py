@@ -335,3 +335,27 @@ def test_roles_written_a_unit_a_line_in_a_table_cell() -> None:
 
 def test_roles_with_a_space_between_them_in_a_bracket() -> None:
     assert _first("(县交通局牵头 县财政局配合)") == (["县交通局"], ["县财政局"], [])
+
+
+@pytest.mark.parametrize(
+    ("assignment", "co", "leaders"),
+    [
+        ("\n牵头单位:县交通局(张三)", [], ["张三"]),
+        ("(县交通局(局长张三))", [], ["局长张三"]),
+        ("\n责任单位:县交通局(张三)、县财政局(李四)", ["县财政局"], ["张三", "李四"]),
+    ],
+)
+def test_a_person_in_a_bracket_after_a_unit_answers_for_it(assignment: str, co: list[str], leaders: list[str]) -> None:
+    assert _first(assignment) == (["县交通局"], co, leaders)
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "\n责任单位:县交通局(牵头),县财政局(配合)",
+        "\n责任单位:县交通局(主责)、县财政局(协同)",
+        "(县交通局(牵头)、县财政局(配合))",
+    ],
+)
+def test_a_role_mark_in_a_bracket_after_a_unit_is_no_person(assignment: str) -> None:
+    assert _first(assignment) == (["县交通局"], ["县财政局"], [])
