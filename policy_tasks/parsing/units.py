@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from .carry_out_parts import carry_out_names
 from .closing_units import closing_unit_spans
-from .convened_units import convened_assignment
+from .convened_units import convened_assignment, convened_part
 from .dashed_units import dashed_unit_span
 from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
 from .helper_brackets import split_bracketed_helpers
@@ -250,7 +250,9 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if note := _CARRY_NOTE_RE.search(norm, start, inner):
         inner = note.start()  # `(A、B,下同)`: the list's note that it carries on, no name of it
     if any(
-        _free_part(norm[s:e].strip(_TRIM)) or role_noun_part(norm[s:e].strip(_TRIM))
+        _free_part(norm[s:e].strip(_TRIM))
+        or role_noun_part(norm[s:e].strip(_TRIM))
+        or convened_part(norm[s:e].strip(_TRIM))
         for s, e in split_top(norm, ",;", start, inner)
     ):
         return True
@@ -443,6 +445,11 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         if not m and (person := _OVERSEER_RE.match(norm[s:e])) and is_person(person["names"]):
             # `(A牵头,副县长李华督办)`: the leader who oversees the work, a person.
             found.leaders.append(text[s + person.start("names") : s + person.end("names")])
+            continue
+        if not m and (convened := convened_part(norm[s:e])):
+            # `(A会同B、C落实)`: A leads, the units it calls in help (`convened_units`).
+            for role, ns, ne in convened:
+                found.roles[role] += split_names(text, norm, s + ns, s + ne)
             continue
         if not m and (part := role_noun_part(norm[s:e])):
             # `(A为牵头单位,B为配合单位)`, `(责任单位为A)`: the role noun names the role.

@@ -359,3 +359,15 @@ def test_a_person_in_a_bracket_after_a_unit_answers_for_it(assignment: str, co: 
 )
 def test_a_role_mark_in_a_bracket_after_a_unit_is_no_person(assignment: str) -> None:
     assert _first(assignment) == (["县交通局"], ["县财政局"], [])
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "(县交通局会同县财政局、县自然资源局落实)",
+        "(由县交通局会同县财政局、县自然资源局推进)",
+        "(县交通局会同县财政局、县自然资源局)",
+    ],
+)
+def test_a_unit_calling_in_others_in_a_bracket_leads(assignment: str) -> None:
+    assert _first(assignment) == (["县交通局"], ["县财政局", "县自然资源局"], [])
