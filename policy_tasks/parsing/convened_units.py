@@ -7,7 +7,8 @@ with, calling in") says who leads: the unit after `由` leads, the units after `
 units, and a closing `等部门` / `等有关部门` names none. The part must open with `由` (at the sentence
 start or after a comma), both lists must name units and a verb of the work must follow
 (`研究`, `负责`, `提出`, `落实` …), so prose such as `会同有关部门研究` with no `由A` before it, or a
-`由` list of persons, assigns nothing.
+`由` list of persons, assigns nothing. In a bracket closing the item the part may stand alone, `由` and
+the verb optional (`(A会同B、C落实)`, `convened_part`).
 """
 
 from __future__ import annotations
@@ -39,3 +40,20 @@ def convened_assignment(norm: str) -> list[tuple[str, int, int, int, int]]:
             (CO, m.start("co"), m.end("co"), part_start, part_end),
         ]
     return []
+
+
+# The same inside a bracket closing the item, `由` optional, the verb too: `(A会同B、C落实)`,
+# `(由A会同B等部门推进)`.
+_CONVENED_PART_RE = re.compile(
+    r"^由?(?P<lead>[^,。;由]{2,60}?)会同(?P<co>[^,。;]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?"
+    r"(?:共同)?(?:负责|落实|推进|实施|办理|组织实施)?(?:落实|实施)?$"
+)
+
+
+def convened_part(part: str) -> list[tuple[str, int, int]]:
+    """A bracket's part that is `A会同B…` whole: (role, names start, names end) of the lead and the co
+    units (offsets in `part`); empty when it is not, or a list names no units."""
+    m = _CONVENED_PART_RE.match(part)
+    if m is None or not (looks_like_units(m["lead"].strip(TRIM)) and looks_like_units(m["co"].strip(TRIM))):
+        return []
+    return [(LEAD, m.start("lead"), m.end("lead")), (CO, m.start("co"), m.end("co"))]

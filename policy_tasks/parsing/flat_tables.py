@@ -32,7 +32,7 @@ from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
-from .space_rows import SPACED_ROW_RE, heading_row, row_words, short_columns, space_header
+from .space_rows import SPACED_ROW_RE, heading_row, row_words, short_columns, space_header, unit_cell_words
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
@@ -231,6 +231,7 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
         cells, after = row_words(lines, j, m["rest"].split(), trailing)
         if len(cells) <= trailing:
             break
+        cells = unit_cell_words(cells, trailing, header[1])
         rows.extend(tuple([h] * len(words)) for _, h in headings)
         headings = []
         row = [m["n"], *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]

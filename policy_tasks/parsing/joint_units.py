@@ -2,7 +2,8 @@
 
 A unit field may say who organises and who joins in one phrase, `市教育局会同市财政局`, and a
 cell short of room abbreviates it to `宣传处会办公室`: the first unit leads (it organises the
-work), the second helps. A bare `会` joins two names only after a department's own ending
+work), the second helps; so do the units of a part of its own after the lead's (`(A牵头,会同B)`,
+`由A牵头,会同B推进`). A bare `会` joins two names only after a department's own ending
 (处, 科, 股, 室, 局, 厅), so that `管委会`, `委员会`, `商会` stay names.
 """
 
@@ -41,3 +42,15 @@ def split_joint(roles: dict[str, list[str]]) -> None:
             helpers.append(pair[1])
         roles[role] = kept
     roles[CO] += helpers
+
+
+# `(A牵头,会同B)`, `由A牵头,会同B推进`: a part of its own naming who the lead works with.
+_WITH_PART_RE = re.compile(r"^会同(?P<names>.+?)(?:共同)?(?:推进|落实|实施|负责|办理|研究)?$")
+
+
+def joined_names(segment: str) -> tuple[int, int] | None:
+    """The span of the units in a `会同B` part after a lead's (offsets in `segment`): they help."""
+    m = _WITH_PART_RE.match(segment)
+    if m is None or not looks_like_units(m["names"]):
+        return None
+    return m.start("names"), m.end("names")

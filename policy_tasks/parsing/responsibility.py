@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .unit_labels import CO, LEAD, LISTED
-from .unit_names import starred
+from .unit_names import LEAD_MARKS, starred
 
 
 @dataclass
@@ -49,7 +49,7 @@ class Responsibility:
         lead, listed, co = self.roles[LEAD], self.roles[LISTED], self.roles[CO]
         marked = starred(lead + listed)
         if marked is not None:
-            return marked[0], marked[1] + [n.lstrip("★☆*※") for n in co]
+            return marked[0], marked[1] + [n.lstrip(LEAD_MARKS) for n in co]
         if lead:
             return list(lead), listed + co
         return listed[:1], listed[1:] + co

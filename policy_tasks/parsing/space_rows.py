@@ -20,6 +20,10 @@ words before them are the task. Both readers take that header's shape from here 
   cells: each line after it that is one unit's name alone adds that unit to the cell the row last
   wrote, and a line of units (a date may close it) fills the cells still missing. Any other line
   is no part of the row.
+- A unit cell of several units may be written with spaces between them on the row's line
+  (`1 县道改造30公里 县交通局(牵头) 县财政局 县自然资源局 2026年10月底前`): the words right before the
+  first unit column's word that each name a unit are that cell's too, as long as the task keeps a
+  word of its own (`unit_cell_words`).
 - A row that one merged cell fills across the table groups the rows below it (`一、经济发展`,
   `(二)民生保障`), whose serials may start again from 1: the page writes it as a line of its own,
   numbered as a heading and holding no cells (`heading_row`). It stays the table's, as in a .docx
@@ -83,6 +87,21 @@ def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing:
     if len(cells) <= trailing:
         return words, j + 1
     return cells, k
+
+
+def unit_cell_words(cells: list[str], trailing: int, kinds: list[str | None]) -> list[str]:
+    """The row's words with the units written before the first trailing unit column joined to its
+    cell (`县交通局(牵头) 县财政局` then the column's `县自然资源局`); the task keeps its first word."""
+    first = len(kinds) - trailing
+    if kinds[first] not in UNIT_KINDS:
+        return cells
+    start = len(cells) - trailing
+    while start > 1 and names_units(cells[start - 1]):
+        start -= 1
+    if start == len(cells) - trailing:
+        return cells
+    end = len(cells) - trailing
+    return [*cells[:start], " ".join(cells[start : end + 1]), *cells[end + 1 :]]
 
 
 # A heading row's text: short, one cell (no run of spaces between words), no sentence after it.

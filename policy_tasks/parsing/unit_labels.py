@@ -32,6 +32,8 @@ _LABELS = {
     "包保领导": LEADER,
     "项目责任人": LEADER,
     "责任人": LEADER,
+    # `(县交通局,负责人:张三)`: the person who answers for the unit's part.
+    "负责人": LEADER,
     # `(牵头责任人:A,具体责任人:B、C)`: the persons who lead and who do the work, leaders both.
     "牵头责任人": LEADER,
     "具体责任人": LEADER,
@@ -97,12 +99,14 @@ _LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": 
 _BARE_ROLE_LABELS = {"主办": LEAD, "会办": CO, "协办": CO, "分办": LEAD}
 # A short form of the plain roles too, in a bracket or on a line of its own (`(牵头:A;配合:B)`).
 _BARE_ROLE_LABELS.update({"牵头": LEAD, "配合": CO, "参与": CO, "协同": CO})
+# `主责:A 协同:B`, `(主责:A;协助:B)`: the unit that answers first and those that assist.
+_BARE_ROLE_LABELS.update({"主责": LEAD, "协助": CO})
 _LABELS.update({"分办单位": LEAD, "分办部门": LEAD})
 _LABELS.update(_BARE_ROLE_LABELS)
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
 # `县领导:`, `县级领导:`, `包联领导:`, `挂点领导:`, `领衔领导:` too, but never a bare `领导:` (`加强组织领导:`).
 _LEADER_LABEL = (
-    r"(?:(?:分管|牵头|责任|联系|包保|包联|包抓|挂点|挂包|督办|负责|挂钩|协调|领衔)(?:省|市|区|县|州|镇|乡|旗)?级?"
+    r"(?:(?:分管|牵头|责任|联系|包保|包联|包抓|挂点|挂包|督办|督导|负责|挂钩|协调|领衔)(?:省|市|区|县|州|镇|乡|旗)?级?"
     r"|(?:省|市|区|县|州|镇|乡|旗)级?)(?:政府)?领导"
     r"|(?:分管|协管|联系|牵头|责任)?副?(?:省长|市长|区长|县长|秘书长|书记)"
 )
@@ -147,6 +151,8 @@ OTHER_FIELD_RE = re.compile(
     r"(?:任务|工作|建设|改造|主要|具体|年度|预期|考核|实施|整改)?"
     r"(?:目标|内容|措施|要求|进度安排|进度|标准|指标|举措|成效|规模|地点)\s*[:]"
     r"|(?:实际)?(?:完成|进展|推进|落实|工作)情况\s*[:]|工作进展\s*[:]"
+    # A task list's contact for the item (`联系人:张三 联系电话:…`): no one who answers for it.
+    r"|(?:联系|办公)?电话\s*[:]|联系方式\s*[:]|联系人\s*[:]|手机(?:号码)?\s*[:]"
 )
 
 
@@ -192,10 +198,17 @@ def label_role(label: str) -> str:
 
 # The free forms' role words, by what they assign. Offices vary the verb after the role: `A牵头抓总`,
 # `A牵头推进`, `A负总责`, `A主抓` lead; `A具体负责`, `A负责推进` answer (the first listed leads);
-# `B协同配合`, `B协同推进`, `B按职责配合` help.
-_LEAD_ROLE = r"(?:分别|共同|总)?牵头(?:负责|组织实施|实施|抓总|抓落实|落实|推进|组织|统筹|办理)?|负总责|主抓|主办|主责"
-_LISTED_ROLE = REMIT_ROLE + r"|分别负责|共同负责|(?:具体)?负责(?:组织实施|实施|落实|推进|统筹|组织|办理)?"
-_CO_ROLE = r"(?:协同)?配合(?:实施|落实|推进)?|协同(?:推进|落实)?|协助|参与|参加|协办|按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:配合|协助|参与)"
+# `B协同配合`, `B协同推进`, `B按职责配合` help. A 交办 list's pair `A承办,B协办` / `A主办,B会办` reads as its
+# labels do (`承办单位` answers, `会办单位` helps).
+# The helpers' role may be qualified (`积极配合`, `协调配合`, `共同参与`) or doubled (`参与配合`, `配合支持`),
+# and the lead's put the other way round (`负责牵头`), as the main one (`A为主,B配合`) or as who coordinates
+# (`A统筹,B配合`).
+_LEAD_ROLE = r"(?:分别|共同|总|负责)?牵头(?:负责|组织实施|实施|抓总|抓落实|落实|推进|组织|统筹|办理)?|负总责|主抓|主办|主责|为主|统筹(?:协调|推进)?"
+_LISTED_ROLE = REMIT_ROLE + r"|承办|分别负责|共同负责|(?:具体)?负责(?:具体)?(?:组织实施|实施|落实|推进|统筹|组织|办理)?"
+_CO_ROLE = (
+    r"(?:积极|共同|主动|全力|密切|协调|协同)?(?:配合|参与|协助|协作|支持)(?:配合|支持)?(?:实施|落实|推进)?"
+    r"|协同(?:推进|落实)?|参加|协办|会办|按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:配合|协助|参与)"
+)
 FREE_RE = re.compile(
     # `此项工作主要由A负责`: the work named before `由` is no part of the names.
     r"^(?:(?:(?:此项|该项|本项|这项)?工作)?(?:主要)?由)?(?P<names>.+?)(?P<role>"

@@ -13,6 +13,7 @@ import re
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import NAME_SEPS
 from .unit_names import (
+    LEAD_MARKS,
     NOTE_RE,
     VAGUE_RE,
     and_split,
@@ -25,7 +26,10 @@ from .unit_names import (
 from .unit_names import TRIM as _TRIM
 from .zone_committees import is_place_zone_committee
 
-_MARKED_LEAD_RE = re.compile(r"^(?P<name>.+?)\s*(?:[(（](?:牵头|牵头单位|主办|主责)[)）]|[★☆※])$")
+# `A(牵头)`, `A〔牵头〕`, `A[牵头]`, `A★`, `A△`: a mark of the lead after the name.
+_MARKED_LEAD_RE = re.compile(
+    r"^(?P<name>.+?)\s*(?:[(（\[〔](?:牵头|牵头单位|主办|主责)[)）\]〕]|[" + re.escape(LEAD_MARKS) + "])$"
+)
 
 
 _PARTY_TITLE_RE = re.compile(r"(?:常委|委员|党组成员|党组书记|党委书记|党工委书记)$")

@@ -19,6 +19,9 @@ from .zone_committees import is_place_zone_committee
 
 # What surrounds a name in a list and is never part of it.
 TRIM = " \n,;、.。:"
+# Marks of the lead unit, before or after its name (`★区发改委、统计局`, `县财政局、县交通局△`); offices
+# use stars, triangles and asterisks alike, with a note such as `标△的为牵头单位` or none.
+LEAD_MARKS = "★☆*※▲△"
 
 _TOWNSHIPS_RE = re.compile(r"各?乡镇[<(\[]?街道[>)\]]?")
 _ALIAS_RE = re.compile(r"(?P<name>[^<(]+)[<(](?P<alias>[^<>()]+)[>)]")
@@ -52,7 +55,7 @@ def unit_form(written: str) -> UnitForm | None:
     aliases 商务局 and the written form. Every spelling of 各乡镇(街道) is the
     one group 各乡镇街道. A trailing 等/等部门 belongs to no name.
     """
-    written = ETC_RE.sub("", written.strip(TRIM + "★☆*※")).strip(TRIM)
+    written = ETC_RE.sub("", written.strip(TRIM + LEAD_MARKS)).strip(TRIM)
     if written.startswith("由"):
         written = written[1:]
     norm = normalise(written)
@@ -132,7 +135,9 @@ ORG_END_RE = re.compile(
     r"|联|协"
     # A county bureau's sections (农业股, 财务科) and a few named bodies; a customs district is
     # named by its city and ends in 海关 (`厦门海关`, `福州海关`).
-    r"|股|科|电视台|气象台|林场|农场|海关)$"
+    r"|股|科|电视台|气象台|林场|农场|海关"
+    # Schools by their kind (`县第一中学`, `县实验小学`, `县中心幼儿园`).
+    r"|中学|小学|大学|幼儿园)$"
 )
 
 # `改造学校食堂10所`, `新建站点3处`: a count of what is built ends the sentence; no body is named.
@@ -149,7 +154,7 @@ def organisation(name: str) -> bool:
 def looks_like_units(inner: str, least: int = 1) -> bool:
     """Every name in the list is a unit (`…局`, `…委`, `…政府`, `各县(市、区)`), or a place
     standing for its government (`宜昌市`) beside at least one unit."""
-    names = [inner[a:b].strip(TRIM + "★☆*※") for a, b in split_top(inner, "、,;")]
+    names = [inner[a:b].strip(TRIM + LEAD_MARKS) for a, b in split_top(inner, "、,;")]
     merged: list[str] = []
     for name in names:
         if merged and continues_group(merged[-1], name):
@@ -157,7 +162,7 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
         elif name:
             merged.append(name)
     # `省发改委(省能源局)`: a unit with its other name in brackets.
-    names = [ETC_RE.sub("", re.sub(r"[(<〔][^()<>〔〕]*[)>〕]$", "", n)) for n in merged]
+    names = [ETC_RE.sub("", re.sub(r"[(<〔\[][^()<>〔〕\[\]]*[)>〕\]]$", "", n)) for n in merged]
     # `A、B、等区政府有关部门`: an `等…部门` standing as a name of its own closes the list, naming none.
     names = [n for n, m in zip(names, merged, strict=True) if n or not m.startswith("等")]
     if len(names) < least or any(len(n) > 30 or not n for n in names):
@@ -295,8 +300,8 @@ def continues_group(previous: str, piece: str) -> bool:
 
 
 def starred(names: list[str]) -> tuple[list[str], list[str]] | None:
-    """`★区发改委、统计局`: a star marks the lead; None when no name carries one."""
-    marks = "★☆*※"
+    """`★区发改委、统计局`, `▲县交通局`: a mark (`LEAD_MARKS`) names the lead; None when no name carries one."""
+    marks = LEAD_MARKS
     if not any(n[:1] in marks for n in names):
         return None
     lead = [n.lstrip(marks) for n in names if n[:1] in marks]
@@ -339,6 +344,8 @@ def is_person(name: str) -> bool:
         return not re.search(r"(?:委员会|主任办公室)$", norm)
     if _dotted_name(norm) or titled_name(norm):
         return True
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}同志", norm):
+        return True  # `张三同志牵头`: a person, named as the party writes its members
     # Two or three characters with no unit suffix and no place prefix: a person's name.
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
         ORG_END_RE.search(norm)

@@ -18,8 +18,11 @@ from collections.abc import Callable
 
 from .carry_out_parts import carry_out_names
 from .closing_units import closing_unit_spans
-from .convened_units import convened_assignment
-from .joint_units import split_joint
+from .convened_units import convened_assignment, convened_part
+from .dashed_units import dashed_unit_span
+from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
+from .helper_brackets import split_bracketed_helpers
+from .joint_units import joined_names, split_joint
 from .opening_roles import helping_spans
 from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
@@ -96,6 +99,10 @@ def _read_cached(text: str) -> Responsibility:
         _read_sentences(text, norm, found)
     found.spans.sort()
     split_joint(found.roles)
+    found.leaders += split_bracketed_helpers(found.roles)
+    # `(A、B,其中B牵头)`, `责任单位:A、B,B为牵头单位`: a unit listed and then named the lead only leads.
+    for role in (LISTED, CO):
+        found.roles[role] = [n for n in found.roles[role] if n not in found.roles[LEAD]]
     # A leader's title or name written among the units is a leader, never a unit.
     for role, names in found.roles.items():
         persons = [n for i, n in enumerate(names) if is_person_among(names, i)]
@@ -119,15 +126,24 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         found.spans.append(work[0][3:])
         found.origin = found.origin or "正文"
         return
+    if dashed := dashed_unit_span(norm):
+        # `…改造30公里。——县交通局`: the units signing the item after a dash (`dashed_units`).
+        _read_free(text, norm, dashed[1], dashed[2], found)
+        if found.found:
+            found.spans.append((dashed[0], dashed[2]))
+            found.origin = "正文"
+            return
     for sentence in _SENTENCE_RE.finditer(norm):
         parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
         run = []
         for s, e in parts:
-            m = FREE_RE.match(norm[s:e])
+            m = _free_part(norm[s:e])
             if m and len(norm[s:e]) <= 60:
                 run.append((s, e, m["role"]))
             elif run and free_role(run[0][2]) == LEAD and carry_out_names(norm[s:e]) is not None:
                 run.append((s, e, ""))  # `由A牵头,各镇街具体实施`: the units carrying it out help
+            elif run and free_role(run[0][2]) == LEAD and joined_names(norm[s:e]) is not None:
+                run.append((s, e, ""))  # `由A牵头,会同B推进`: the units the lead works with help
             else:
                 break
         leads = any(free_role(role) == LEAD for _, _, role in run if role)
@@ -152,6 +168,19 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
             found.origin = found.origin or "正文"
         if found.found:
             return
+
+
+# Role words that are as often prose (`以政府投入为主`, `加强统筹`): in a sentence they assign only units.
+_PROSE_ROLE_RE = re.compile(r"为主|统筹(?:协调|推进)?")
+
+
+def _free_part(part: str) -> re.Match[str] | None:
+    """`FREE_RE`'s match of a part, where a role word as often prose ends it (`A为主`, `A统筹`) only
+    after units (`以政府投入为主` names no one)."""
+    m = FREE_RE.match(part)
+    if m and _PROSE_ROLE_RE.fullmatch(m["role"]) and not looks_like_units(m["names"].strip(_TRIM)):
+        return None
+    return m
 
 
 def _charged_then_helped(run: list[tuple[int, int, str]]) -> bool:
@@ -204,12 +233,14 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     # prose ending in 负责/参与 is far more often an aside than an assignment.
     line_end = norm.find("\n", end)
     after = norm[end + 1 : len(norm) if line_end < 0 else line_end].strip(" ")
+    # `(县交通局)(2026年6月底前)`, `(6月底前)(县交通局)`: the time's own bracket beside the units' (`dated_brackets`).
+    after = after_time_brackets(after).strip(" ")
     closes_line = not after.strip("。.;,")
-    before = norm[: start - 1].rstrip(" ")
+    before = before_time_brackets(norm[: start - 1].rstrip(" "))
     # Mid-paragraph, only a bracket that ends a sentence (or, naming roles, a clause of one)
     # can assign that sentence's work; so can one standing right after a sentence's end, whatever
     # follows (`…1150万人左右。(市人口计生委牵头)万元地区生产总值…`).
-    after_sentence = norm[: start - 1].rstrip()[-1:] in ("。", "")
+    after_sentence = before.rstrip()[-1:] in ("。", "")
     if not closes_line and after[:1] not in ("。", ";", ",") and not after_sentence:
         return False
     inner = _before_stop(norm, start, end, keep_role=True)
@@ -219,7 +250,9 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if note := _CARRY_NOTE_RE.search(norm, start, inner):
         inner = note.start()  # `(A、B,下同)`: the list's note that it carries on, no name of it
     if any(
-        FREE_RE.match(norm[s:e].strip(_TRIM)) or role_noun_part(norm[s:e].strip(_TRIM))
+        _free_part(norm[s:e].strip(_TRIM))
+        or role_noun_part(norm[s:e].strip(_TRIM))
+        or convened_part(norm[s:e].strip(_TRIM))
         for s, e in split_top(norm, ",;", start, inner)
     ):
         return True
@@ -228,6 +261,12 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     # A bare list of units is an assignment as a sentence of its own (`…以上。(A,B)`), or, inside
     # a sentence, when it names two units or more (`…县域经济(省经委、发改委、财政厅)。`).
     own_sentence = not before or before[-1] in "。;\n"
+    # `1.【县交通局】完成…`: a unit's name in 【】 opening the item heads it as its owner.
+    closes_line = closes_line or (not before and norm[start - 1] == "[")
+    inner = before_time_parts(norm, start, inner)  # `(县交通局,6月底前)`: the time closing the list
+    parts = split_top(norm, ",;", start, inner)
+    while len(parts) > 1 and _one_person(norm[parts[0][0] : parts[0][1]].strip(_TRIM)):
+        start = parts.pop(0)[1] + 1  # `(张三副县长,县交通局)`: the leader before the units
     return looks_like_units(norm[start:inner], 1 if own_sentence and closes_line else 2)
 
 
@@ -317,6 +356,9 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                 # `按职责分工负责` just ends the list.
                 if free and free_role(free["role"]) in (LEAD, CO):
                     _read_free(text, norm, s, e, found)
+                elif part := role_noun_part(norm[s:e]):
+                    # `责任单位:A、B,B为牵头单位`: the role noun names the role of units the list named.
+                    found.roles[part[0]] += split_names(text, norm, s + part[1], s + part[2])
                 elif found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
                     # `责任单位:A牵头,B参加,各镇街落实`: the units carrying the work out help.
                     found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
@@ -332,7 +374,8 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
     """Where a unit list ending at a role word (`分别负责`, `按职责分工负责`) ends once the time
     phrases right after the role are counted in: `(市政府各部门分别负责,年内持续推进)` dates the
     clause as `(市政府各部门负责,年内持续推进)` does. Only whole time phrases are taken, one part
-    (`,`/`;`) after another; anything else after the role is no part of the list."""
+    (`,`/`;`) after another, and units helping after them (`(A、B按职责分工负责,C配合)`: C helps);
+    anything else after the role is no part of the list."""
     if stop >= end or norm[stop] == "。":
         return stop
     after = stop
@@ -340,24 +383,32 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue  # the empty part between the role and its comma
-        if not _is_time(norm[s:e]):
+        if not _is_time(norm[s:e]) and not _helping_part(norm[s:e]):
             break
         after = e
     return after
 
 
-# `责任单位:A牵头、B配合`: a role word closes its part though only a `、` follows it.
-_ROLE_THEN_COMMA_RE = re.compile(r"(?<=牵头|配合|参与|参加|协助|协办|主办|负责|协同)、")
+def _helping_part(part: str) -> bool:
+    """`C配合`, `C、D协助`: units that help, a part of its own."""
+    m = FREE_RE.match(part)
+    return m is not None and free_role(m["role"]) == CO
+
+
+# `责任单位:A牵头、B配合`: a role word closes its part though only a `、` follows it, or a space or a line
+# break (a table cell written `县交通局牵头` / `县财政局配合` on two lines, or with a space between them).
+_ROLE_THEN_COMMA_RE = re.compile(r"(?<=牵头|配合|参与|参加|协助|协办|主办|负责|协同)(?:、|\s+(?=\S))")
 
 
 def _role_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of a unit list that name roles in words, cut at `,` / `;` and at a `、` right after a
-    role word."""
+    """The parts of a unit list that name roles in words, cut at `,` / `;` and at a `、` or a space right
+    after a role word."""
     parts = []
-    for s, e in split_top(norm, ",;", start, end):
-        depths = bracket_depths(norm[s:e])
-        for m in _ROLE_THEN_COMMA_RE.finditer(norm, s, e):
-            if not depths[m.start() - s]:
+    for part_start, e in split_top(norm, ",;", start, end):
+        depths = bracket_depths(norm[part_start:e])
+        s = part_start
+        for m in _ROLE_THEN_COMMA_RE.finditer(norm, part_start, e):
+            if not depths[m.start() - part_start]:
                 parts.append((s, m.start()))
                 s = m.end()
         parts.append((s, e))
@@ -375,7 +426,7 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue
-        m = FREE_RE.match(norm[s:e])
+        m = _free_part(norm[s:e])
         if not m and _is_time(norm[s:e]):
             # `(市政府各部门分别负责,年内持续推进)`: the bracket's time is the clause's 完成时限.
             found.due_fields.append((s, e, s, e))
@@ -387,9 +438,18 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
             pending = []
             found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
             continue
+        if not m and found.roles[LEAD] and (joined := joined_names(norm[s:e])) is not None:
+            # `(A牵头,会同B)`: the units the lead works with help (`joint_units`).
+            found.roles[CO] += split_names(text, norm, s + joined[0], s + joined[1])
+            continue
         if not m and (person := _OVERSEER_RE.match(norm[s:e])) and is_person(person["names"]):
             # `(A牵头,副县长李华督办)`: the leader who oversees the work, a person.
             found.leaders.append(text[s + person.start("names") : s + person.end("names")])
+            continue
+        if not m and (convened := convened_part(norm[s:e])):
+            # `(A会同B、C落实)`: A leads, the units it calls in help (`convened_units`).
+            for role, ns, ne in convened:
+                found.roles[role] += split_names(text, norm, s + ns, s + ne)
             continue
         if not m and (part := role_noun_part(norm[s:e])):
             # `(A为牵头单位,B为配合单位)`, `(责任单位为A)`: the role noun names the role.
@@ -400,15 +460,32 @@ def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility
             continue
         role = m["role"]
         kind = free_role(role)
+        names_start = s + m.start("names")
+        if norm.startswith("其中", names_start):
+            # `(A、B,其中B牵头)`: the role of units among those just listed, not of the list.
+            for ps, pe in pending:
+                found.roles[LISTED] += split_names(text, norm, ps, pe)
+            pending = []
+            names_start += 2
         for ps, pe in pending:
             found.roles[kind] += split_names(text, norm, ps, pe)
         pending = []
-        found.roles[kind] += split_names(text, norm, s + m.start("names"), s + m.end("names"))
-    if pending and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in pending):
+        found.roles[kind] += split_names(text, norm, names_start, s + m.end("names"))
+    # `(张三副县长,县交通局)`: the leader of a bare list is written first, a part of its own.
+    persons = [(ps, pe) for ps, pe in pending if _one_person(norm[ps:pe].strip(_TRIM))]
+    units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]
+    if units and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in units):
         # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
-        for ps, pe in pending:
+        for ps, pe in units:
             found.roles[LISTED] += split_names(text, norm, ps, pe)
+        found.leaders += [text[ps:pe].strip(_TRIM) for ps, pe in persons]
         found.origin = found.origin or "无标注括号"
+
+
+def _one_person(part: str) -> bool:
+    """`张三副县长`, `县委常委、副县长张三`: one person, party titles and all."""
+    persons = one_person_per_name([n for n in part.split("、") if n])
+    return len(persons) == 1 and is_person(persons[0].split("、")[-1])
 
 
 def _is_time(segment: str) -> bool:

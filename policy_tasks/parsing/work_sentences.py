@@ -6,7 +6,9 @@ do: the units that organise the work (`负责组织`, `牵头组织`, `牵头`, 
 it out (`具体实施`, `组织实施`, `负责实施`, `负责`) answer for it (the first leads when no unit
 organises), and those that help (`配合`, `协助`, `参与`, `协办`) help. The subject says the sentence
 assigns the item, so a bare `负责` counts here, where in prose at large it is too common a verb to
-read as an assignment (`units._read_sentences` asks for a `牵头` there).
+read as an assignment (`units._read_sentences` asks for a `牵头` there). A sentence closing a section's
+items whose subject is those items (`以上工作由A牵头,B配合。`, `上述任务均由A负责。`) assigns them so too:
+it joins the last item, and the section, naming its units through it, is read as a heading that names them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from .textutil import split_top, strip_span
 from .unit_labels import CO, LEAD, LISTED
 from .unit_names import TRIM, looks_like_units
 
-_SUBJECT_RE = re.compile(r"(?:此|该|本|这)(?:一)?(?:项|个)?(?:工作|任务|工程|项目|实事|措施)由")
+_SUBJECT_RE = re.compile(
+    r"(?:(?:此|该|本|这)(?:一)?(?:项|个)?|(?:以上|上述)(?:各项|几项|\d{1,2}项|[一二三四五六七八九十]{1,3}项)?)"
+    r"(?:工作|任务|工程|项目|实事|措施)(?:均|都)?由"
+)
 _ROLES = (
     (LEAD, r"(?:负责|牵头)组织(?:协调)?|组织协调|牵头(?:负责|抓总)?|主办|主责"),
     (CO, r"(?:配合|协助)(?:实施|落实)?|参与|参加|协办"),
