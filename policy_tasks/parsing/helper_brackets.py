@@ -31,6 +31,14 @@ def _helpers(name: str) -> tuple[str, list[str]] | None:
     return name[: m.end("name")].strip(), split_names(inner, normalise(inner), 0, len(inner))
 
 
+# A bare two- or three-character bracket after a unit is as often the unit's short other name (`县人社局(医保)`,
+# `市应急局(地震)`) as its person (`县交通局(张三)`): it is a person only when it opens with one of the common
+# surnames (these cover most of the population); a bracket with a post (`局长张三`) is told by the post.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_BARE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # A bracket marking the unit's role (`(牵头)`, `(配合)`, `(主责)`) names no person.
 _ROLE_MARK_RE = re.compile(r"牵头|配合|协同|主责|主办|协办|会办|参与|参加|协助|负责|单位|部门")
 
@@ -43,6 +51,7 @@ def _person(name: str) -> tuple[str, str] | None:
         or not looks_like_units(m["name"])
         or _ROLE_MARK_RE.search(m["inner"])
         or not is_person(m["inner"].strip())
+        or (_BARE_NAME_RE.fullmatch(m["inner"].strip()) and m["inner"].strip()[0] not in _SURNAMES)
     ):
         return None
     return name[: m.end("name")].strip(), name[m.start("inner") : m.end("inner")].strip()

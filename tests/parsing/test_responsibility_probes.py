@@ -371,3 +371,15 @@ def test_a_role_mark_in_a_bracket_after_a_unit_is_no_person(assignment: str) -> 
 )
 def test_a_unit_calling_in_others_in_a_bracket_leads(assignment: str) -> None:
     assert _first(assignment) == (["县交通局"], ["县财政局", "县自然资源局"], [])
+
+
+@pytest.mark.parametrize("alias", ["医保", "地震", "外事"])
+def test_a_short_other_name_in_a_bracket_after_a_unit_is_no_person(alias: str) -> None:
+    doc = (
+        "某县2026年城乡建设工作实施方案\n"
+        f"一、加快城乡道路建设。完成县道改造30公里。\n责任单位:县人社局({alias})、县财政局\n"
+        "二、提升公共服务水平。(县民政局牵头)\n"
+    )
+    task = parse_document(doc, assume_year=2026).tasks[0]
+    assert task.leaders == []
+    assert task.co_units == ["县财政局"]
