@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .carried_units import carried_units
+from .clause_points import points_closed_by_last
 from .duty_headings import duty_heading
 from .outline import Node
 from .sole_addressees import frames_measures
@@ -118,6 +119,10 @@ def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False) 
     clause_styles: set[str] = set()
 
     def descend(node: Node, strict: bool) -> bool:
+        if points_closed_by_last(node) and (strict or node.children[0].style not in clause_styles):
+            # `(1)…;(2)…。(责任单位:A)`: the item's points, its units closing them (where the points'
+            # style numbers clauses elsewhere in the plan, a `;` run of clauses instead).
+            return False
         flags = covered(node.children, node)
         if sum(flags) >= 2:
             return True
@@ -140,9 +145,15 @@ def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False) 
         here = [f and not d for f, d in zip(flags, going_down, strict=True)]
         # Where most siblings are clauses the silent rest forgot their units (and are warned);
         # where few are (总体要求, 保障措施 beside 重点任务), the silent ones are not clauses.
-        silent_are_clauses = sum(here) * 2 >= len(kids) and any(here)
+        # The covering notice and each annex are parts of their own (`Node.part`): the notice's
+        # silent requirements (`一、提高思想认识`) are not counted with the plan's clauses.
+        parts: dict[int, list[bool]] = {}
+        for kid, is_here in zip(kids, here, strict=True):
+            parts.setdefault(kid.part, []).append(is_here)
+        silent_in = {part: sum(v) * 2 >= len(v) and any(v) for part, v in parts.items()}
         found: list[Node] = []
         for kid, flag, down in zip(kids, flags, going_down, strict=True):
+            silent_are_clauses = silent_in[kid.part]
             if down:
                 # A sub-heading that names its own units above clauses that name theirs is a
                 # clause too (a 分工 table's group row); a top-level heading's are the area's.

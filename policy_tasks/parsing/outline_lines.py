@@ -28,8 +28,13 @@ _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 # are the attachments' names, not items of a plan (a figure-led `2.2024年…` was never taken for one).
 _ANNEX_LIST_RE = re.compile(r"^附件\s*:\s*1\s*[.、]")
 # `…领导小组成员名单` after the plan (`成员名单附后`): the list of a group's members, a name and a
-# title a line, is appended as an annex is; its lines are no item's text.
+# title a line, is appended as an annex is; its lines are no item's text. So is an annex listing
+# the offices' contacts (`联络员名单`, `联系人名单`, `通讯录`), numbered or not: its lines, up to the
+# next `附件`, are people to call (`1.县市场监管局 张三 138…`), no items of the plan.
 _MEMBER_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:成员|组成人员|人员)名单$")
+_CONTACT_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:(?:联络员|联系人)(?:名单|信息表|一览表)|通讯录)$")
+# An annex's own title line (`附件2:某县…清单`, `附件3`) ends such a list.
+_ANNEX_TITLE_RE = re.compile(r"^附件\s*\d{1,2}\s*(?::|$)")
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|zip|rar)\s*$", re.IGNORECASE)
 
 
@@ -46,6 +51,8 @@ class Outline:
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
+        self._contacts = False  # inside an annex listing contacts, after the plan's items
+        self._part = 0  # the part of the file the next item is in (`Node.part`)
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
@@ -92,6 +99,15 @@ class Outline:
             # The plan is often the 通知's 附件: its numbering starts afresh, not under the notice's.
             del self._stack[1:]
             self.loose.append((number, text))
+            self._contacts, self._part = False, self._part + 1
+            return
+        if _ANNEX_TITLE_RE.match(norm):
+            self._contacts, self._part = False, self._part + 1
+        if self.root.children and _CONTACT_LIST_RE.match(_ANNEX_TITLE_RE.sub("", norm).strip()):
+            self._contacts = True
+        if self._contacts:
+            del self._stack[1:]
+            self.loose.append((number, text))
             return
         if len(self._stack) > 1 and _MEMBER_LIST_RE.match(norm.strip()):
             del self._stack[1:]
@@ -118,13 +134,22 @@ class Outline:
             elif closed := levels_to_close(self._stack, marker.style, marker.value):
                 del self._stack[-closed:]  # `(二)` after `1.`…`8.` with no `(一)`: beside them
             parent = self._stack[-1]
-            node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text)
+            node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text, part=self._part)
             node.pieces.append((number, text[marker.end :].strip()))
             parent.children.append(node)
             self._stack.append(node)
             self._attached, self._closing = True, False
             return
         current = self._stack[-1]
+        if current.style != "root" and not blank and self._attached and _signed(norm, current):
+            # The notice's 落款 and date after its last item: the notice ends, and what follows (the
+            # plan it issues, with or without an `附件` line) is a part of its own.
+            current.pieces.append((number, text))
+            del self._stack[1:]
+            self._part += 1
+            self._attached = self._closing = False
+            self._bare_lead = None
+            return
         bare_lead = None
         if current.style != "root" and not blank and self._attached:
             if self._bare_lead is current and "。" not in norm and looks_like_units(norm):

@@ -1,0 +1,188 @@
+"""Probes of the outline and what surrounds the items (session 17, helper pout), on invented documents.
+
+Each fixed variant of the genre is stated here, with cases that must stay as they are."""
+
+from __future__ import annotations
+
+from policy_tasks.parsing import parse_bytes, parse_document
+
+
+def _read(text: str) -> list[tuple[str, list[str], list[str], list[str]]]:
+    found = []
+    for parsed in (parse_document(text, assume_year=2026), parse_bytes(text.encode(), filename="x.txt")):
+        found.append(
+            [
+                (
+                    t.label,
+                    t.lead_units,
+                    t.co_units,
+                    sorted({m.due_date.isoformat() for m in t.milestones if m.due_date and m.time_expression}),
+                )
+                for t in parsed.tasks
+            ]
+        )
+    assert found[0] == found[1]
+    return found[0]
+
+
+# --- a measure's points closed by one assignment (clause_points) --------------------------------
+
+
+def test_points_in_one_paragraph_closed_by_the_bracket_are_one_clause() -> None:
+    text = """某县2026年农村人居环境整治工作方案
+一、重点任务
+(一)推进农村厕所革命。(1)完成户厕改造500户;(2)建设公共厕所10座。(责任单位:县农业农村局、县卫健局,10月底前完成)
+(二)治理农村生活污水。(1)建成污水处理设施8处;(2)完善运维机制。(责任单位:县生态环境分局,年底前完成)
+"""
+    assert _read(text) == [
+        ("(一)", ["县农业农村局"], ["县卫健局"], ["2026-10-31"]),
+        ("(二)", ["县生态环境分局"], [], ["2026-12-31"]),
+    ]
+
+
+def test_circled_points_inline_are_the_items_text() -> None:
+    text = """某县2026年民生实事工作方案
+一、新建城区学校。①新建小学1所;②扩建初中1所。(牵头单位:县教育局;配合单位:县住建局;完成时限:2026年9月)
+二、改造老旧小区。①改造小区20个;②加装电梯10部。(牵头单位:县住建局;配合单位:县财政局;完成时限:2026年11月底前)
+"""
+    assert _read(text) == [
+        ("一", ["县教育局"], ["县住建局"], ["2026-09-30"]),
+        ("二", ["县住建局"], ["县财政局"], ["2026-11-30"]),
+    ]
+
+
+def test_points_on_lines_of_their_own_before_the_label_lines() -> None:
+    text = """某县2026年教育提质工作方案
+1.实施校舍改造工程。
+①改造校舍2万平方米;
+②新建运动场3个。
+责任单位:县教育局
+完成时限:2026年8月底前
+2.加强教师队伍建设。
+①招聘教师100名;
+②开展全员培训。
+责任单位:县教育局、县人社局
+完成时限:2026年12月底前
+"""
+    assert _read(text) == [
+        ("1", ["县教育局"], [], ["2026-08-31"]),
+        ("2", ["县教育局"], ["县人社局"], ["2026-12-31"]),
+    ]
+
+
+def test_points_that_name_their_own_units_stay_clauses() -> None:
+    text = """某县2026年招商引资工作方案
+一、重点任务
+(一)开展产业链招商
+(1)引进新能源项目5个,9月底前签约。(责任单位:县发改局)
+(2)引进新材料项目3个。(责任单位:县工信局)
+(二)优化招商服务
+(1)建立项目全程代办机制;
+(2)推行容缺受理。(责任单位:县政务服务中心)
+"""
+    labels = [(label, lead) for label, lead, _, _ in _read(text)]
+    # `(1)` numbers clauses here: (二)'s `;` run is two clauses sharing the units that close it.
+    assert labels == [
+        ("(一)(1)", ["县发改局"]),
+        ("(一)(2)", ["县工信局"]),
+        ("(二)(1)", ["县政务服务中心"]),
+        ("(二)(2)", ["县政务服务中心"]),
+    ]
+
+
+def test_semicolon_run_of_measures_still_shares_the_closing_units() -> None:
+    # `1.` measures (no points): a `;` item shares the units of the item that closes the run.
+    text = """某县2026年重点项目推进方案
+一、县城综合体项目
+1.完成征地拆迁,3月底前完成。(责任单位:县自然资源局)
+2.基坑开挖,6月30日前完工;
+3.主体封顶,10月底前完成。责任单位:县住建局
+"""
+    assert [(label, lead) for label, lead, _, _ in _read(text)] == [
+        ("1", ["县自然资源局"]),
+        ("2", ["县住建局"]),
+        ("3", ["县住建局"]),
+    ]
+
+
+# --- the covering notice and its annexes (Node.part) --------------------------------------------
+
+
+_NOTICE = """某县人民政府办公室关于印发某县2026年河湖长制工作要点的通知
+各乡镇人民政府,县直各单位:
+现将《某县2026年河湖长制工作要点》印发给你们,并提出以下要求:
+一、提高思想认识。各单位要充分认识河湖长制工作的重要性。
+二、强化督查考核。各单位要加强督查,确保工作落实。
+某县人民政府办公室
+2026年3月1日
+{annex}某县2026年河湖长制工作要点
+一、开展河湖“清四乱”,6月底前完成。(责任单位:县水利局)
+二、推进河道生态修复。(责任单位:县水利局、县生态环境分局)
+三、完善河长巡河制度。
+"""
+
+
+def test_notice_requirements_are_no_clauses_beside_the_annexed_plan() -> None:
+    for annex in ("", "附件\n"):
+        tasks = _read(_NOTICE.format(annex=annex))
+        assert [(label, lead, co) for label, lead, co, _ in tasks] == [
+            ("一", ["县水利局"], []),
+            ("二", ["县水利局"], ["县生态环境分局"]),
+            ("三", [], []),  # the plan's own silent item beside its clauses forgot its units
+        ]
+
+
+def test_a_plan_after_the_notices_signature_starts_afresh() -> None:
+    # `(一)` after the signature is the plan's first item, not a sub-item of the notice's 二.
+    text = """某县人民政府办公室关于印发某县2026年重点任务清单的通知
+一、高度重视。各单位要高度重视。
+二、抓好落实。各单位要抓好落实。
+某县人民政府办公室
+2026年3月1日
+某县2026年重点任务清单
+(一)完成固定资产投资50亿元,年底前完成。(责任单位:县发改局)
+(二)新增城镇就业2000人。(责任单位:县人社局、县就业服务中心)
+"""
+    assert [(label, lead) for label, lead, _, _ in _read(text)] == [("(一)", ["县发改局"]), ("(二)", ["县人社局"])]
+
+
+def test_silent_items_of_a_plan_without_a_notice_still_forgot_their_units() -> None:
+    text = """某县2026年河湖长制工作要点
+一、开展河湖“清四乱”,6月底前完成。(责任单位:县水利局)
+二、推进河道生态修复。(责任单位:县水利局、县生态环境分局)
+三、完善河长巡河制度。
+"""
+    assert [label for label, _, _, _ in _read(text)] == ["一", "二", "三"]
+
+
+# --- an annex listing contacts ------------------------------------------------------------------
+
+
+def test_contact_list_annex_holds_no_items() -> None:
+    text = """某县人民政府办公室关于印发某县2026年营商环境提升行动方案的通知
+附件1:某县2026年营商环境提升行动方案
+1.推进企业开办一日办结,6月底前实现。(责任单位:县市场监管局)
+2.推进不动产登记便利化。(责任单位:县自然资源局、县税务局)
+附件2:各单位联络员名单
+1.县市场监管局 张三 13800000000
+2.县自然资源局 李四 13900000000
+附件3:某县2026年政务服务提升清单
+1.推行告知承诺制,9月底前完成。(责任单位:县政务服务中心)
+"""
+    assert [(lead, dates) for _, lead, _, dates in _read(text)] == [
+        (["县市场监管局"], ["2026-06-30"]),
+        (["县自然资源局"], []),
+        (["县政务服务中心"], ["2026-09-30"]),
+    ]
+
+
+def test_contact_list_after_a_bare_annex_line() -> None:
+    text = """某县2026年营商环境提升行动方案
+1.推进企业开办一日办结,6月底前实现。(责任单位:县市场监管局)
+2.推进不动产登记便利化。(责任单位:县自然资源局、县税务局)
+附件
+联络员名单
+1.县市场监管局 张三 13800000000
+2.县自然资源局 李四 13900000000
+"""
+    assert [label for label, _, _, _ in _read(text)] == ["1", "2"]
