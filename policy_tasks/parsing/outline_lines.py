@@ -15,6 +15,7 @@ import re
 from .header import Line
 from .lost_openers import levels_to_close
 from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
+from .page_marks import is_page_number_line
 from .responsibility import Responsibility
 from .textutil import normalise
 from .time_led_items import starts_item, time_led_start
@@ -64,6 +65,8 @@ class Outline:
             if not stripped:
                 blank = True
                 continue
+            if splittable and is_page_number_line(stripped):
+                continue  # `— 3 —` where the page broke: no text, and no blank line either
             pieces = [stripped]
             if splittable:
                 marker = line_marker(normalise(stripped))

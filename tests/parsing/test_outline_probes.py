@@ -186,3 +186,46 @@ def test_contact_list_after_a_bare_annex_line() -> None:
 2.县自然资源局 李四 13900000000
 """
     assert [label for label, _, _, _ in _read(text)] == ["1", "2"]
+
+
+# --- a page's number on a line of its own (page_marks.is_page_number_line) -----------------------
+
+
+def test_page_number_between_a_clauses_field_lines() -> None:
+    for folio in ("第2页 共5页", "— 2 —", "-2-"):
+        text = f"""某县2026年乡村振兴重点任务清单
+1.推进高标准农田建设,新建高标准农田2万亩。
+责任单位:县农业农村局
+{folio}
+配合单位:县财政局
+完成时限:2026年10月底前
+2.发展特色产业,9月底前建成示范基地3个。(责任单位:县农业农村局)
+{folio.replace("2", "3")}
+完成时限:2026年9月底前
+"""
+        assert _read(text) == [
+            ("1", ["县农业农村局"], ["县财政局"], ["2026-10-31"]),
+            ("2", ["县农业农村局"], [], ["2026-09-30"]),
+        ]
+
+
+def test_page_number_inside_a_sentence_keeps_the_paragraph_whole() -> None:
+    text = """某县2026年乡村振兴重点任务清单
+1.推进高标准农田建设。年内新建高标准农田2万亩,完成
+- 2 -
+
+验收工作。(责任单位:县农业农村局;配合单位:县财政局)
+2.发展特色产业,9月底前建成示范基地3个。(责任单位:县农业农村局)
+"""
+    assert _read(text)[0][:3] == ("1", ["县农业农村局"], ["县财政局"])
+
+
+def test_a_figure_alone_on_its_line_is_no_page_number() -> None:
+    # Bare digits may be a paragraph's last figure: the line stays the item's.
+    text = """某县2026年乡村振兴重点任务清单
+1.新建高标准农田面积(万亩):
+2
+(责任单位:县农业农村局)
+2.发展特色产业。(责任单位:县林业局)
+"""
+    assert [lead for _, lead, _, _ in _read(text)] == [["县农业农村局"], ["县林业局"]]
