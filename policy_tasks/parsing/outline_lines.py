@@ -36,6 +36,12 @@ _MEMBER_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:成员|组成人员|人员)名
 _CONTACT_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:(?:联络员|联系人)(?:名单|信息表|一览表)|通讯录)$")
 # An annex's own title line (`附件2:某县…清单`, `附件3`) ends such a list.
 _ANNEX_TITLE_RE = re.compile(r"^附件\s*\d{1,2}\s*(?::|$)")
+# GB/T 9704's 版记 at the file's end: `抄送:…`, `某县人民政府办公室 2026年3月2日印发`, `(共印50份)`. They
+# are no item's text (the 印发 date is no deadline, the offices copied in are no units).
+_IMPRINT_RE = re.compile(
+    r"^(?:抄送|抄报)\s*:|^(?:[\u4e00-\u9fff()\s]{0,40}[\u4e00-\u9fff()](?<![于在])\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
+    r"|^\(?(?:共印|印数)\s*:?\s*\d+\s*份?\)?$"
+)
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|zip|rar)\s*$", re.IGNORECASE)
 
 
@@ -103,6 +109,11 @@ class Outline:
             del self._stack[1:]
             self.loose.append((number, text))
             self._contacts, self._part = False, self._part + 1
+            return
+        if _IMPRINT_RE.search(norm.strip()):
+            del self._stack[1:]
+            self.loose.append((number, text))
+            self._attached = self._closing = False
             return
         if _ANNEX_TITLE_RE.match(norm):
             self._contacts, self._part = False, self._part + 1
@@ -233,8 +244,15 @@ def _signed(norm: str, node: Node) -> bool:
         and re.fullmatch(r"[\u4e00-\u9fff()]+", signer) is not None
         and looks_like_units(signer)
         and not read_responsibility(signer).found
-        and before[-1:] in ("。", ";", "!", "?")
+        and (before[-1:] in ("。", ";", "!", "?") or _closing_bracket(before))
     )
+
+
+def _closing_bracket(text: str) -> bool:
+    """`…(责任单位:县住建局)` or `(联系人:王五,联系电话:…)` closes the text before a 落款 as a full stop does."""
+    if text[-1:] not in (")", "]", "〕"):
+        return False
+    return read_responsibility(text).found or re.search(r"[(\[〔](?:联系人|联系电话|联系方式)", text) is not None
 
 
 def _bare_lead_line(norm: str, node: Node) -> bool:

@@ -229,3 +229,52 @@ def test_a_figure_alone_on_its_line_is_no_page_number() -> None:
 2.发展特色产业。(责任单位:县林业局)
 """
     assert [lead for _, lead, _, _ in _read(text)] == [["县农业农村局"], ["县林业局"]]
+
+
+# --- the file's end: 落款 after a bracket, 版记 (抄送, 印发) -----------------------------------------
+
+
+def test_imprint_lines_are_no_items_text() -> None:
+    text = """某县人民政府办公室关于印发某县2026年为民办实事项目的通知
+一、新建城区幼儿园2所,8月底前投入使用。(责任单位:县教育局)
+二、改造城区供水管网30公里。
+抄送:县委办,县人大办,县政协办。
+某县人民政府办公室 2026年3月2日印发
+(共印50份)
+"""
+    assert _read(text) == [("一", ["县教育局"], [], ["2026-08-31"]), ("二", [], [], [])]
+
+
+def test_a_sentence_that_says_when_a_plan_was_issued_stays_text() -> None:
+    text = """某县2026年重点工作任务
+一、落实省级方案,该方案已于2026年3月2日印发
+(责任单位:县发改局)
+二、改造城区供水管网30公里。(责任单位:县住建局)
+"""
+    assert [lead for _, lead, _, _ in _read(text)] == [["县发改局"], ["县住建局"]]
+
+
+def test_signature_after_a_clause_closed_by_its_bracket() -> None:
+    for closing in ("(责任单位:县住建局)", "(责任单位:县住建局)\n(联系人:王五,联系电话:0000-1234567)"):
+        text = f"""某县2026年为民办实事项目
+一、新建城区幼儿园2所,8月底前投入使用。(责任单位:县教育局)
+二、改造城区供水管网30公里{closing}
+某县人民政府办公室
+2026年3月2日
+"""
+        assert _read(text) == [("一", ["县教育局"], [], ["2026-08-31"]), ("二", ["县住建局"], [], [])]
+
+
+# --- a heading naming the leaders in charge (leader_headings) -----------------------------------
+
+
+def test_heading_bracket_naming_leaders_leads_the_clauses_below() -> None:
+    text = """某县2026年重点工作任务分解
+一、工业经济(牵头领导:张三副县长)
+1.新增规上企业10家。(责任单位:县工信局)
+2.推进园区扩区,9月底前完成。(责任单位:县工业园区管委会、县自然资源局)
+二、农业农村(分管领导:李四)
+1.新建高标准农田2万亩。(责任单位:县农业农村局;责任领导:王五)
+"""
+    parsed = parse_document(text, assume_year=2026)
+    assert [t.leaders for t in parsed.tasks] == [["张三副县长"], ["张三副县长"], ["王五"]]
