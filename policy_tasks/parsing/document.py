@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from .carried_units import carried_units
+from .carried_units import carried_units, with_heading_lead
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
 from .clause_parts import Clause, clause_text, split_by_brackets
@@ -203,6 +203,8 @@ class _Assembler:
             adds = adds + [n for n in resp.adds if n not in adds]
             if governed and (resp.found or carry is None):
                 resp.roles[CO] += [n for n in governed if n not in resp.roles[CO]]
+            if resp.found and (lead := _heading_lead(clause.node, resp)) is not None:
+                resp = lead  # `一、县发改局牵头的工作` over `(配合单位:A)`: the heading's units lead
             if resp.found:
                 origin = resp.origin
                 if resp.carries:
@@ -316,6 +318,12 @@ def _heading_carry(node: Node) -> tuple[Responsibility, str] | None:
     """`以下各项措施均由A、B负责,不再逐条列出` in a heading's text governs the clauses under it."""
     resp = carried_units(node.own_text) or duty_heading(node)
     return (resp, f"上级标题:{node.written}") if resp is not None else None
+
+
+def _heading_lead(node: Node, own: Responsibility) -> Responsibility | None:
+    """An item naming only the units that help, under a heading naming the units that lead."""
+    heading = next((c for c in (_heading_carry(a) for a in node.ancestors()[::-1]) if c), None)
+    return with_heading_lead(own, heading[0]) if heading is not None else None
 
 
 def _cut(text: str, limit: int) -> str:

@@ -278,3 +278,33 @@ def test_heading_bracket_naming_leaders_leads_the_clauses_below() -> None:
 """
     parsed = parse_document(text, assume_year=2026)
     assert [t.leaders for t in parsed.tasks] == [["张三副县长"], ["张三副县长"], ["王五"]]
+
+
+# --- a heading naming the lead over items naming only their helpers (carried_units) -------------
+
+
+def test_heading_lead_over_items_naming_co_units_only() -> None:
+    for heading in ("县发改局牵头", "县发改局牵头的工作"):
+        text = f"""某县2026年重点工作任务分解
+一、{heading}
+1.争取中央预算内投资5亿元。(配合单位:县财政局)
+2.推进重大项目建设。(配合单位:县住建局、县自然资源局)
+3.推进以工代赈项目。(责任单位:县乡村振兴局)
+二、{heading.replace("县发改局", "县财政局")}
+1.完成一般公共预算收入10亿元。(配合单位:县税务局)
+"""
+        assert [(lead, co) for _, lead, co, _ in _read(text)] == [
+            (["县发改局"], ["县财政局"]),
+            (["县发改局"], ["县住建局", "县自然资源局"]),
+            (["县乡村振兴局"], []),  # an item naming its own lead keeps it
+            (["县财政局"], ["县税务局"]),
+        ]
+
+
+def test_a_heading_of_work_names_no_lead() -> None:
+    text = """某县2026年重点工作任务分解
+一、督查考核由县纪委负责
+1.开展专项督查。(配合单位:县政府督查室)
+2.开展年度考核。(责任单位:县考核办)
+"""
+    assert [(lead, co) for _, lead, co, _ in _read(text)] == [([], ["县政府督查室"]), (["县考核办"], [])]
