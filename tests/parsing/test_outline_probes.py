@@ -308,3 +308,26 @@ def test_a_heading_of_work_names_no_lead() -> None:
 2.开展年度考核。(责任单位:县考核办)
 """
     assert [(lead, co) for _, lead, co, _ in _read(text)] == [([], ["县政府督查室"]), (["县考核办"], [])]
+
+
+# --- a salutation never goes on from the title above it (sources.unwrap) -------------------------
+
+
+def test_salutation_is_no_wrapped_line_of_the_title() -> None:
+    from policy_tasks.parsing.sources.unwrap import unwrap
+
+    lines = [
+        "某县人民政府办公室关于印发某县2026年河湖长制工作要点的通知",
+        "各乡镇人民政府,县直各单位:",
+        "现将《某县2026年河湖长制工作要点》印发给你们,并提出以下要求:",
+        "一、提高思想认识。各单位要充分认识河湖长制工作的重要性。",
+        "二、强化督查考核。县河长办要加强督查,确保各项工作落到实处",
+        "见到成效。",
+        "某县人民政府办公室",
+        "2026年3月1日",
+        "一、开展河湖“清四乱”,6月底前完成。(责任单位:县水利局)",
+        "二、推进河道生态修复。(责任单位:县水利局、县生态环境分局)",
+    ]
+    out = unwrap(lines)
+    assert out[:2] == lines[:2]
+    assert "二、强化督查考核。县河长办要加强督查,确保各项工作落到实处见到成效。" in out
