@@ -15,7 +15,7 @@ import re
 from .header import Line
 from .lost_openers import levels_to_close
 from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
-from .page_marks import is_page_number_line
+from .page_marks import is_page_line
 from .responsibility import Responsibility
 from .textutil import normalise
 from .time_led_items import starts_item, time_led_start
@@ -34,6 +34,9 @@ _ANNEX_LIST_RE = re.compile(r"^附件\s*:\s*1\s*[.、]")
 # next `附件`, are people to call (`1.县市场监管局 张三 138…`), no items of the plan.
 _MEMBER_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:成员|组成人员|人员)名单$")
 _CONTACT_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:(?:联络员|联系人)(?:名单|信息表|一览表)|通讯录)$")
+# A line that only heads the notes under a list (`说明:`, `备注:`, `注:`, `填报说明:`): the numbered lines
+# after it, up to the next `附件`, say how to report on the list (`1.请各单位于每月5日前报送…`), no items.
+_NOTES_RE = re.compile(r"^(?:填报|填表|有关)?(?:说明|备注|注)\s*:?$")
 # An annex's own title line (`附件2:某县…清单`, `附件3`) ends such a list.
 _ANNEX_TITLE_RE = re.compile(r"^附件\s*\d{1,2}\s*(?::|$)")
 # GB/T 9704's 版记 at the file's end: `抄送:…`, `某县人民政府办公室 2026年3月2日印发`, `(共印50份)`. They
@@ -58,7 +61,7 @@ class Outline:
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
-        self._contacts = False  # inside an annex listing contacts, after the plan's items
+        self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
         self._part = 0  # the part of the file the next item is in (`Node.part`)
 
     @classmethod
@@ -71,7 +74,7 @@ class Outline:
             if not stripped:
                 blank = True
                 continue
-            if splittable and is_page_number_line(stripped):
+            if splittable and is_page_line(stripped):
                 continue  # `— 3 —` where the page broke: no text, and no blank line either
             pieces = [stripped]
             if splittable:
@@ -117,7 +120,9 @@ class Outline:
             return
         if _ANNEX_TITLE_RE.match(norm):
             self._contacts, self._part = False, self._part + 1
-        if self.root.children and _CONTACT_LIST_RE.match(_ANNEX_TITLE_RE.sub("", norm).strip()):
+        if self.root.children and (
+            _CONTACT_LIST_RE.match(_ANNEX_TITLE_RE.sub("", norm).strip()) or _NOTES_RE.match(norm.strip())
+        ):
             self._contacts = True
         if self._contacts:
             del self._stack[1:]

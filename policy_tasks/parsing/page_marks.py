@@ -8,8 +8,9 @@ sentence (no 。:; at its end) the words go on in that line, as the paragraph di
 A number on a line of its own (`— 3 —`, `-3-`, `第3页 共8页`) is dropped by the unwrapping from text
 broken at a width (`sources.unwrap`); text written a paragraph a line keeps it where the page broke,
 between a clause's fields (`责任单位:A` / `第2页 共5页` / `配合单位:B`) or inside its sentence. The outline
-then passes over it (`is_page_number_line`): it is no line of the item, nor a blank line that would
-end it, and the source's line numbers stay as they are.
+then passes over it (`is_page_line`): it is no line of the item, nor a blank line that would
+end it, and the source's line numbers stay as they are. So does `(此页无正文)`, which an office writes on
+a page that holds only the signature (the 落款 and date below it are then read as a 落款 is).
 """
 
 from __future__ import annotations
@@ -28,8 +29,12 @@ _SENTENCE_ENDS = "。:;!?：；！？"
 _OWN_LINE_RE = re.compile(rf"^\s*(?:{_MARK}|第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?)\s*$")
 
 
-def is_page_number_line(text: str) -> bool:
-    return _OWN_LINE_RE.match(text) is not None
+_NO_TEXT_RE = re.compile(r"^[(（]\s*此页无正文\s*[)）]$")
+
+
+def is_page_line(text: str) -> bool:
+    """A page's number, or `(此页无正文)`, on a line of its own."""
+    return _OWN_LINE_RE.match(text) is not None or _NO_TEXT_RE.match(text.strip()) is not None
 
 
 def rejoin_page_marks(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -231,6 +231,17 @@ def test_a_figure_alone_on_its_line_is_no_page_number() -> None:
     assert [lead for _, lead, _, _ in _read(text)] == [["县农业农村局"], ["县林业局"]]
 
 
+def test_no_text_page_note_before_the_signature() -> None:
+    text = """某县2026年为民办实事项目
+一、新建城区幼儿园2所,8月底前投入使用。(责任单位:县教育局)
+二、改造城区供水管网30公里。
+(此页无正文)
+某县人民政府办公室
+2026年3月2日
+"""
+    assert _read(text) == [("一", ["县教育局"], [], ["2026-08-31"]), ("二", [], [], [])]
+
+
 # --- the file's end: 落款 after a bracket, 版记 (抄送, 印发) -----------------------------------------
 
 
@@ -331,3 +342,34 @@ def test_salutation_is_no_wrapped_line_of_the_title() -> None:
     out = unwrap(lines)
     assert out[:2] == lines[:2]
     assert "二、强化督查考核。县河长办要加强督查,确保各项工作落到实处见到成效。" in out
+
+
+# --- notes under a list (说明:, 备注:, 填报说明:) -------------------------------------------------
+
+
+def test_numbered_notes_under_a_list_are_no_items() -> None:
+    for heading, number in (("填报说明:", "1."), ("备注:", "1."), ("说明", "(1)")):
+        text = f"""某县2026年重点任务清单
+一、完成固定资产投资50亿元,年底前完成。(责任单位:县发改局)
+二、新增城镇就业2000人。(责任单位:县人社局、县就业服务中心)
+三、新建幼儿园3所,9月底前完成。(责任单位:县教育局)
+{heading}
+{number}请各单位于每月5日前报送工作进展情况。
+{number.replace("1", "2")}报送材料需经单位主要负责人审核签字。
+"""
+        assert _read(text) == [
+            ("一", ["县发改局"], [], ["2026-12-31"]),
+            ("二", ["县人社局"], ["县就业服务中心"], []),
+            ("三", ["县教育局"], [], ["2026-09-30"]),
+        ]
+
+
+def test_a_section_titled_with_notes_words_is_still_read() -> None:
+    # `三、有关说明` is a numbered section of the plan, no notes heading.
+    text = """某县2026年重点任务清单
+一、完成固定资产投资50亿元,年底前完成。(责任单位:县发改局)
+二、新增城镇就业2000人。(责任单位:县人社局)
+三、有关说明
+(一)本清单任务由县督查室跟踪督办。(责任单位:县政府督查室)
+"""
+    assert [lead for _, lead, _, _ in _read(text)] == [["县发改局"], ["县人社局"], ["县政府督查室"]]
