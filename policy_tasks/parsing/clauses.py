@@ -6,7 +6,8 @@ under a heading over a single item, or in a style that is the clause style elsew
 whose children do not is a clause, and its children are part of its text. Silent items beside
 clauses are clauses that forgot their units, unless they only set up an organisation
 (`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`); silent sections
-(总体要求, 保障措施) beside sections with clauses are not clauses.
+(总体要求, 保障措施) beside sections with clauses are not clauses, and a 保障措施 (工作要求) item that
+only opens with an office's name (`县政府督查室要加强督查`) charges it with no measure.
 Below a heading that is a unit's name (`三、儋州市政府`), or an office's alone in a 分工 section
 (`五、责任分工` / `(一)党政办`, `duty_headings`), every level is that unit's, so the clauses are
 the lowest items; so is every level of a 责任清单 whose opening sentence names its addressee
@@ -26,6 +27,17 @@ from .sole_addressees import frames_measures
 from .textutil import normalise
 from .units import opening_charge, read_responsibility
 
+# `三、保障措施` / `(一)加强组织领导。各乡镇要…` / `(二)强化督查考核。县政府督查室要…`: the section that
+# backs the plan up asks its offices in prose, as every plan does; a unit its item's text opens with
+# charges no measure there (a bracket or a label still does).
+_BACKING_RE = re.compile(
+    r"^(?:保障措施|组织保障|工作保障|保障机制|工作要求|组织实施|实施保障|有关要求)\s*(?:[。:\n]|$)"
+)
+
+
+def _in_backing_section(node: Node) -> bool:
+    return any(_BACKING_RE.match(normalise(a.pieces[0][1]).strip()) for a in node.ancestors() if a.pieces)
+
 
 def _has_resp(node: Node) -> bool:
     own = node.own_text
@@ -34,7 +46,7 @@ def _has_resp(node: Node) -> bool:
         return True
     if not node.children and found.assigns:
         return True  # `(牵头责任人:A,具体责任人:B)`: an item assigned to persons only is assigned too
-    if not node.children and opening_charge(own) is not None:
+    if not node.children and opening_charge(own) is not None and not _in_backing_section(node):
         return True  # `州政府督查室要…`: the unit the item opens with
     return any(_has_resp(c) for c in node.children)
 

@@ -373,3 +373,42 @@ def test_a_section_titled_with_notes_words_is_still_read() -> None:
 (一)本清单任务由县督查室跟踪督办。(责任单位:县政府督查室)
 """
     assert [lead for _, lead, _, _ in _read(text)] == [["县发改局"], ["县人社局"], ["县政府督查室"]]
+
+
+# --- the section that backs the plan up (保障措施, 工作要求) ----------------------------------------
+
+
+_BACKED = """某县2026年森林防火工作方案
+一、总体要求
+(一)指导思想。坚持预防为主、积极消灭的方针。
+(二)工作目标。全年森林火灾受害率控制在0.9‰以内。
+二、重点任务
+(一)开展火源管控,3月底前完成野外用火排查。(牵头单位:县林业局;配合单位:县公安局)
+(二)加强扑火队伍建设。(责任单位:县应急管理局、各乡镇人民政府)
+(三)完善防火基础设施,11月底前建成瞭望塔5座。(责任单位:县林业局)
+三、{heading}
+(一)加强组织领导。各乡镇要切实履行属地责任。
+(二)强化督查考核。县政府督查室要加强督查。
+(三)严格责任追究。{bracket}
+"""
+
+
+def test_backing_section_asking_offices_in_prose_holds_no_clauses() -> None:
+    for heading in ("保障措施", "工作要求"):
+        tasks = _read(_BACKED.format(heading=heading, bracket=""))
+        assert [lead for _, lead, _, _ in tasks] == [["县林业局"], ["县应急管理局"], ["县林业局"]]
+
+
+def test_backing_section_item_with_a_bracket_is_a_clause() -> None:
+    tasks = _read(_BACKED.format(heading="保障措施", bracket="(责任单位:县纪委监委)"))
+    assert [lead for _, lead, _, _ in tasks][-1] == ["县纪委监委"]
+
+
+def test_items_opening_with_their_unit_outside_a_backing_section_stay_clauses() -> None:
+    text = """某县2026年食品安全整治工作方案
+一、县市场监管局要开展食品生产企业全覆盖检查,6月底前完成。
+二、县农业农村局要加强农产品质量安全监管。
+三、加强宣传引导,营造良好氛围。
+"""
+    tasks = _read(text)
+    assert [lead for _, lead, _, _ in tasks] == [["县市场监管局"], ["县农业农村局"], []]
