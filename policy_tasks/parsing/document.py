@@ -12,6 +12,7 @@ How lines join items is `outline_lines`; which items are clauses, `clauses`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -91,7 +92,10 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         raise ParseError(f"年份无效：{year} (year out of range)")
     outline = Outline.read(lines)
     addressed = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
-    clauses = choose_clauses(outline.root, owned=list_owner(outline.header) is not None, addressed=addressed)
+    issuing = any(re.search(r"印发|转发", text) for _, text in outline.header)  # `关于印发…的通知`
+    clauses = choose_clauses(
+        outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing
+    )
     if not clauses and (numbered := number_label_led_items(lines)) is not None:
         # No numbered item at all: items each followed by their own label lines are the clauses.
         outline = Outline.read(numbered)

@@ -412,3 +412,21 @@ def test_items_opening_with_their_unit_outside_a_backing_section_stay_clauses() 
 """
     tasks = _read(text)
     assert [lead for _, lead, _, _ in tasks] == [["县市场监管局"], ["县农业农村局"], []]
+
+
+def test_issuing_notices_requirements_charge_no_measure_beside_the_annexed_plan() -> None:
+    text = _NOTICE.format(annex="附件\n").replace("各单位要加强督查", "县河长办要加强督查")
+    assert [lead for _, lead, _, _ in _read(text)] == [["县水利局"], ["县水利局"], []]
+
+
+def test_a_notice_that_is_the_plan_keeps_its_charges_beside_its_annexed_list() -> None:
+    text = """某县人民政府办公室关于做好2026年防汛工作的通知
+各乡镇人民政府,县直各单位:
+一、县水利局要在4月底前完成水库安全鉴定。
+二、县应急管理局要储备防汛物资。
+附件
+某县2026年防汛重点项目清单
+1.完成水库除险加固3座,5月底前完成。(责任单位:县水利局)
+2.建设应急避难场所2处。(责任单位:县应急管理局)
+"""
+    assert [lead for _, lead, _, _ in _read(text)] == [["县水利局"], ["县应急管理局"], ["县水利局"], ["县应急管理局"]]
