@@ -430,3 +430,18 @@ def test_a_notice_that_is_the_plan_keeps_its_charges_beside_its_annexed_list() -
 2.建设应急避难场所2处。(责任单位:县应急管理局)
 """
     assert [lead for _, lead, _, _ in _read(text)] == [["县水利局"], ["县应急管理局"], ["县水利局"], ["县应急管理局"]]
+
+
+def test_annex_names_listed_under_a_bare_annex_line_are_no_clauses() -> None:
+    # `附件:` on its own line, the attachments' names numbered below it: a part of their own, silent.
+    text = """某县人民政府关于印发两个方案的通知
+各乡镇人民政府,县直各单位:
+一、推进项目建设,年底前开工10个。(责任单位:县发改局)
+二、加强招商引资。(责任单位:县商务局、县投资促进中心)
+附件:
+1.某县2026年重点项目清单
+2.某县2026年招商引资项目清单
+某县人民政府
+2026年3月1日
+"""
+    assert [label for label, _, _, _ in _read(text)] == ["一", "二"]
