@@ -327,7 +327,14 @@ def _heading_carry(node: Node) -> tuple[Responsibility, str] | None:
 def _heading_lead(node: Node, own: Responsibility) -> Responsibility | None:
     """An item naming only the units that help, under a heading naming the units that lead."""
     heading = next((c for c in (_heading_carry(a) for a in node.ancestors()[::-1]) if c), None)
-    return with_heading_lead(own, heading[0]) if heading is not None else None
+    if heading is not None:
+        return with_heading_lead(own, heading[0])
+    # `一、经济发展(县发改局牵头)`: the units a heading's own bracket names lead its area's items.
+    for above in node.ancestors()[::-1]:
+        named = read_responsibility(above.pieces[0][1]) if above.pieces else None
+        if named is not None and named.found:
+            return with_heading_lead(own, named)
+    return None
 
 
 def _cut(text: str, limit: int) -> str:

@@ -312,6 +312,21 @@ def test_heading_lead_over_items_naming_co_units_only() -> None:
         ]
 
 
+def test_heading_bracket_lead_over_items_naming_co_units_only() -> None:
+    text = """某县2026年重点工作任务分解
+一、经济发展(县发改局牵头)
+1.争取中央预算内投资5亿元。(配合单位:县财政局)
+2.推进重大项目建设。(责任单位:县住建局)
+二、社会事业(县教育局牵头)
+1.新建幼儿园3所。(配合单位:县住建局)
+"""
+    assert [(lead, co) for _, lead, co, _ in _read(text)] == [
+        (["县发改局"], ["县财政局"]),
+        (["县住建局"], []),
+        (["县教育局"], ["县住建局"]),
+    ]
+
+
 def test_a_heading_of_work_names_no_lead() -> None:
     text = """某县2026年重点工作任务分解
 一、督查考核由县纪委负责
