@@ -1,15 +1,18 @@
 """Responsibility a heading states for the items below it: a carry sentence (`以下各项措施均由A、B负责,
 不再逐条列出`), a 分工 list grouped by unit (`一、县示范区管委会牵头工作(8项)`), or a heading that is
-nothing but a unit's name (`三、儋州市政府`)."""
+nothing but a unit's name (`三、儋州市政府`). Such a heading leads too the items below it that name only
+the units that help (`一、县发改局牵头的工作` / `1.争取中央投资。(配合单位:县财政局)`: 县发改局 leads, 县财政局
+helps), as the list's grouping says."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .alias_headings import alias_heading
 from .responsibility import Responsibility
 from .textutil import normalise
-from .unit_labels import LISTED
+from .unit_labels import CO, LEAD, LISTED
 from .unit_lists import split_names
 from .unit_names import PLACE_FIRST_RE, looks_like_units
 
@@ -22,6 +25,10 @@ def carried_units(text: str) -> Responsibility | None:
     m = m or re.match(
         r"^\s*(?P<names>[^。,;]{2,40}?)(?:牵头|负责|承担)(?:的|落实的)?(?:工作|任务|事项)(?:\(\d+项\))?\s*$", norm
     )
+    # `一、县发改局牵头` (`县发改局、县财政局牵头`): the units alone before the role, no work named.
+    bare = re.match(r"^\s*(?P<names>[^。,;:]{2,40}?)(?:牵头|负责)\s*$", norm)
+    if m is None and bare is not None and "由" not in bare["names"] and looks_like_units(bare["names"]):
+        m = bare
     if m is None:
         return _unit_heading(text, norm)
     found = Responsibility(origin="上级标题")
@@ -57,3 +64,15 @@ def _unit_heading(text: str, norm: str) -> Responsibility | None:
     found = Responsibility(origin="上级标题", whole_section=True)
     found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
     return found if found.found else None
+
+
+def with_heading_lead(own: Responsibility, heading: Responsibility) -> Responsibility | None:
+    """An item naming only its helping units (`(配合单位:A)`) under a heading that names the units
+    leading the items below it: the heading's units lead, the item's help. None where the item names
+    a lead or a listed unit of its own."""
+    if own.roles[LEAD] or own.roles[LISTED] or not own.roles[CO]:
+        return None
+    leads = [n for names in (heading.roles[LEAD], heading.roles[LISTED]) for n in names]
+    if not leads:
+        return None
+    return replace(own, roles={LEAD: [], LISTED: leads, CO: [n for n in own.roles[CO] if n not in leads]})

@@ -6,7 +6,8 @@ under a heading over a single item, or in a style that is the clause style elsew
 whose children do not is a clause, and its children are part of its text. Silent items beside
 clauses are clauses that forgot their units, unless they only set up an organisation
 (`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`); silent sections
-(总体要求, 保障措施) beside sections with clauses are not clauses.
+(总体要求, 保障措施) beside sections with clauses are not clauses, and a 保障措施 (工作要求) item that
+only opens with an office's name (`县政府督查室要加强督查`) charges it with no measure.
 Below a heading that is a unit's name (`三、儋州市政府`), or an office's alone in a 分工 section
 (`五、责任分工` / `(一)党政办`, `duty_headings`), every level is that unit's, so the clauses are
 the lowest items; so is every level of a 责任清单 whose opening sentence names its addressee
@@ -19,23 +20,37 @@ from __future__ import annotations
 import re
 
 from .carried_units import carried_units
+from .clause_points import points_closed_by_last
 from .duty_headings import duty_heading
 from .outline import Node
 from .sole_addressees import frames_measures
 from .textutil import normalise
 from .units import opening_charge, read_responsibility
 
+# `三、保障措施` / `(一)加强组织领导。各乡镇要…` / `(二)强化督查考核。县政府督查室要…`: the section that
+# backs the plan up asks its offices in prose, as every plan does; a unit its item's text opens with
+# charges no measure there (a bracket or a label still does).
+_BACKING_RE = re.compile(
+    r"^(?:保障措施|组织保障|工作保障|保障机制|工作要求|组织实施|实施保障|有关要求)\s*(?:[。:\n]|$)"
+)
 
-def _has_resp(node: Node) -> bool:
+
+def _in_backing_section(node: Node) -> bool:
+    return any(_BACKING_RE.match(normalise(a.pieces[0][1]).strip()) for a in node.ancestors() if a.pieces)
+
+
+def _has_resp(node: Node, prose_charges: bool = True) -> bool:
+    """`prose_charges`: whether a unit an item's text opens with charges it (not in the covering
+    notice's own requirements before an annexed plan)."""
     own = node.own_text
     found = read_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
         return True
     if not node.children and found.assigns:
         return True  # `(牵头责任人:A,具体责任人:B)`: an item assigned to persons only is assigned too
-    if not node.children and opening_charge(own) is not None:
+    if not node.children and prose_charges and opening_charge(own) is not None and not _in_backing_section(node):
         return True  # `州政府督查室要…`: the unit the item opens with
-    return any(_has_resp(c) for c in node.children)
+    return any(_has_resp(c, prose_charges) for c in node.children)
 
 
 # `一、成立领导小组` / `成立…工作领导小组,由副州长任组长,…领导小组办公室设在州交通运输局`: the item
@@ -82,16 +97,21 @@ def _names_own_units(node: Node, root: Node) -> bool:
     return read_responsibility("\n".join(text for _, text in node.pieces[1:])).found
 
 
-def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False) -> list[Node]:
+def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False, issuing: bool = False) -> list[Node]:
     """`owned`: the sentence before the first item names the units that answer for every item
     (`list_owners`); `addressed`: the notice's salutation names one group of offices
     (`sole_addressees`), whose measures, where no item names a unit, are the leaves outside the
-    sections that frame them (`工作目标`, `整治范围`)."""
+    sections that frame them (`工作目标`, `整治范围`); `issuing`: the text before the first item issues
+    a plan (`关于印发…的通知`, `现将…印发给你们`), so the items before the plan's part are the notice's."""
     memo: dict[int, bool] = {}
+
+    # A plan annexed to its covering notice: the notice's own requirements (`二、强化督查考核。县河长办要
+    # 加强督查`) ask offices in prose, as a 保障措施 section does; the plan's items are the measures.
+    annexed = issuing and any(_has_resp(k) for k in root.children if k.part > 0)
 
     def has(node: Node) -> bool:
         if id(node) not in memo:
-            memo[id(node)] = _has_resp(node)
+            memo[id(node)] = _has_resp(node, prose_charges=not (annexed and node.part == 0))
         return memo[id(node)]
 
     def covered(kids: list[Node], parent: Node) -> list[bool]:
@@ -118,6 +138,10 @@ def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False) 
     clause_styles: set[str] = set()
 
     def descend(node: Node, strict: bool) -> bool:
+        if points_closed_by_last(node) and (strict or node.children[0].style not in clause_styles):
+            # `(1)…;(2)…。(责任单位:A)`: the item's points, its units closing them (where the points'
+            # style numbers clauses elsewhere in the plan, a `;` run of clauses instead).
+            return False
         flags = covered(node.children, node)
         if sum(flags) >= 2:
             return True
@@ -140,9 +164,15 @@ def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False) 
         here = [f and not d for f, d in zip(flags, going_down, strict=True)]
         # Where most siblings are clauses the silent rest forgot their units (and are warned);
         # where few are (总体要求, 保障措施 beside 重点任务), the silent ones are not clauses.
-        silent_are_clauses = sum(here) * 2 >= len(kids) and any(here)
+        # The covering notice and each annex are parts of their own (`Node.part`): the notice's
+        # silent requirements (`一、提高思想认识`) are not counted with the plan's clauses.
+        parts: dict[int, list[bool]] = {}
+        for kid, is_here in zip(kids, here, strict=True):
+            parts.setdefault(kid.part, []).append(is_here)
+        silent_in = {part: sum(v) * 2 >= len(v) and any(v) for part, v in parts.items()}
         found: list[Node] = []
         for kid, flag, down in zip(kids, flags, going_down, strict=True):
+            silent_are_clauses = silent_in[kid.part]
             if down:
                 # A sub-heading that names its own units above clauses that name theirs is a
                 # clause too (a 分工 table's group row); a top-level heading's are the area's.

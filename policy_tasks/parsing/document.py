@@ -12,10 +12,11 @@ How lines join items is `outline_lines`; which items are clauses, `clauses`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
-from .carried_units import carried_units
+from .carried_units import carried_units, with_heading_lead
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
 from .clause_parts import Clause, clause_text, split_by_brackets
@@ -91,7 +92,10 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         raise ParseError(f"年份无效：{year} (year out of range)")
     outline = Outline.read(lines)
     addressed = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
-    clauses = choose_clauses(outline.root, owned=list_owner(outline.header) is not None, addressed=addressed)
+    issuing = any(re.search(r"印发|转发", text) for _, text in outline.header)  # `关于印发…的通知`
+    clauses = choose_clauses(
+        outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing
+    )
     if not clauses and (numbered := number_label_led_items(lines)) is not None:
         # No numbered item at all: items each followed by their own label lines are the clauses.
         outline = Outline.read(numbered)
@@ -203,6 +207,8 @@ class _Assembler:
             adds = adds + [n for n in resp.adds if n not in adds]
             if governed and (resp.found or carry is None):
                 resp.roles[CO] += [n for n in governed if n not in resp.roles[CO]]
+            if resp.found and (lead := _heading_lead(clause.node, resp)) is not None:
+                resp = lead  # `一、县发改局牵头的工作` over `(配合单位:A)`: the heading's units lead
             if resp.found:
                 origin = resp.origin
                 if resp.carries:
@@ -316,6 +322,19 @@ def _heading_carry(node: Node) -> tuple[Responsibility, str] | None:
     """`以下各项措施均由A、B负责,不再逐条列出` in a heading's text governs the clauses under it."""
     resp = carried_units(node.own_text) or duty_heading(node)
     return (resp, f"上级标题:{node.written}") if resp is not None else None
+
+
+def _heading_lead(node: Node, own: Responsibility) -> Responsibility | None:
+    """An item naming only the units that help, under a heading naming the units that lead."""
+    heading = next((c for c in (_heading_carry(a) for a in node.ancestors()[::-1]) if c), None)
+    if heading is not None:
+        return with_heading_lead(own, heading[0])
+    # `一、经济发展(县发改局牵头)`: the units a heading's own bracket names lead its area's items.
+    for above in node.ancestors()[::-1]:
+        named = read_responsibility(above.pieces[0][1]) if above.pieces else None
+        if named is not None and named.found:
+            return with_heading_lead(own, named)
+    return None
 
 
 def _cut(text: str, limit: int) -> str:

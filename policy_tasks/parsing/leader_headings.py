@@ -6,7 +6,9 @@ answers for them, one section a leader: `一、王浩省长牵头重点工作`, 
 post, is the leader (`leaders`) of every clause below the heading that names no leader of its own; the
 units each item's label line or bracket names are still its units. A heading that names a post with
 no person (`一、省长牵头重点工作`) names no leader, and a heading about work (`一、加快重点工作落实`) is
-none of these.
+none of these. So is a heading whose bracket or label names the leaders in charge
+(`一、工业经济(牵头领导:张三副县长)`, `(二)农业农村(分管领导:李四)`): they lead every clause below it that
+names no leader of its own, as written there.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .textutil import normalise
+from .units import read_responsibility
 
 if TYPE_CHECKING:
     from .outline import Node
@@ -44,12 +47,20 @@ def heading_leader(text: str) -> str | None:
     return m["name"]
 
 
+def _heading_leaders(node: Node) -> list[str]:
+    heading = node.pieces[0][1] if node.pieces else ""
+    named = heading_leader(node.own_text)
+    if named:
+        return [named]
+    return read_responsibility(heading).leaders
+
+
 def with_heading_leaders(
     nodes: list[Node], found: list[tuple[Responsibility, str]]
 ) -> list[tuple[Responsibility, str]]:
     """Each clause that names no leader takes the one its nearest heading names."""
     out = []
     for node, (resp, origin) in zip(nodes, found, strict=True):
-        leader = next((p for p in (heading_leader(a.own_text) for a in node.ancestors()[::-1]) if p), None)
-        out.append((replace(resp, leaders=[leader]), origin) if leader and not resp.leaders else (resp, origin))
+        leaders = next((p for p in (_heading_leaders(a) for a in node.ancestors()[::-1]) if p), [])
+        out.append((replace(resp, leaders=leaders), origin) if leaders and not resp.leaders else (resp, origin))
     return out

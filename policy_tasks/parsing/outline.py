@@ -127,6 +127,9 @@ class Node:
     pieces: list[tuple[int, str]] = field(default_factory=list)  # own text: (line, text)
     children: list[Node] = field(default_factory=list)
     raw_first: str = ""  # the first line with its number, as written
+    # Which part of the file the item is in: the covering notice is 0, and each `附件` or plan after
+    # the notice's 落款 starts the next (`outline_lines`).
+    part: int = 0
 
     @property
     def depth(self) -> int:

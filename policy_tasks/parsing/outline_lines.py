@@ -5,18 +5,20 @@ and body paragraphs until its responsibility has been read, then only responsibi
 (`牵头单位:…`, `(责任单位:…)`). Closing paragraphs after a finished clause therefore never
 become part of it, nor do the responsibility lines that follow such a paragraph: they assign the
 paragraph (`各乡镇要高度重视…` / `责任单位:各乡镇人民政府` after the list), not the clause, which named
-its own units. `附件` starts the outline afresh: the plan is often the notice's annex. A form's
-notes after the items (`填表说明`, form_notes.py) are loose lines up to the next `附件`.
+its own units. `附件` starts the outline afresh: the plan is often the notice's annex. A list's notes
+after the items (`填表说明:…`, a line `说明:`; `form_notes`) and an annex of contacts are loose lines up to the
+next `附件`.
 """
 
 from __future__ import annotations
 
 import re
 
-from .form_notes import FORM_NOTES_RE
+from .form_notes import notes_line
 from .header import Line
 from .lost_openers import levels_to_close
 from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
+from .page_marks import is_page_line
 from .responsibility import Responsibility
 from .textutil import normalise
 from .time_led_items import starts_item, time_led_start
@@ -30,8 +32,19 @@ _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 # are the attachments' names, not items of a plan (a figure-led `2.2024年…` was never taken for one).
 _ANNEX_LIST_RE = re.compile(r"^附件\s*:\s*1\s*[.、]")
 # `…领导小组成员名单` after the plan (`成员名单附后`): the list of a group's members, a name and a
-# title a line, is appended as an annex is; its lines are no item's text.
+# title a line, is appended as an annex is; its lines are no item's text. So is an annex listing
+# the offices' contacts (`联络员名单`, `联系人名单`, `通讯录`), numbered or not: its lines, up to the
+# next `附件`, are people to call (`1.县市场监管局 张三 138…`), no items of the plan.
 _MEMBER_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:成员|组成人员|人员)名单$")
+_CONTACT_LIST_RE = re.compile(r"^[^。,;:]{0,40}(?:(?:联络员|联系人)(?:名单|信息表|一览表)|通讯录)$")
+# An annex's own title line (`附件2:某县…清单`, `附件3`) ends such a list.
+_ANNEX_TITLE_RE = re.compile(r"^附件\s*\d{1,2}\s*(?::|$)")
+# GB/T 9704's 版记 at the file's end: `抄送:…`, `某县人民政府办公室 2026年3月2日印发`, `(共印50份)`. They
+# are no item's text (the 印发 date is no deadline, the offices copied in are no units).
+_IMPRINT_RE = re.compile(
+    r"^(?:抄送|抄报)\s*:|^(?:[\u4e00-\u9fff()\s]{0,40}[\u4e00-\u9fff()](?<![于在])\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
+    r"|^\(?(?:共印|印数)\s*:?\s*\d+\s*份?\)?$"
+)
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|zip|rar)\s*$", re.IGNORECASE)
 
 
@@ -48,7 +61,8 @@ class Outline:
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
-        self._in_notes = False  # after a form's notes line (`填表说明`) under the items
+        self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
+        self._part = 0  # the part of the file the next item is in (`Node.part`)
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
@@ -60,6 +74,8 @@ class Outline:
             if not stripped:
                 blank = True
                 continue
+            if splittable and is_page_line(stripped):
+                continue  # `— 3 —` where the page broke: no text, and no blank line either
             pieces = [stripped]
             if splittable:
                 marker = line_marker(normalise(stripped))
@@ -91,17 +107,24 @@ class Outline:
 
     def _line(self, number: int, text: str, blank: bool) -> None:
         norm = normalise(text)
-        if self._in_notes and not _ANNEX_RE.match(norm):
-            self.loose.append((number, text))
-            return
-        self._in_notes = False
-        if len(self._stack) > 1 and FORM_NOTES_RE.match(norm.strip()):
-            del self._stack[1:]
-            self.loose.append((number, text))
-            self._in_notes = True
-            return
         if _ANNEX_RE.match(norm):
             # The plan is often the 通知's 附件: its numbering starts afresh, not under the notice's.
+            del self._stack[1:]
+            self.loose.append((number, text))
+            self._contacts, self._part = False, self._part + 1
+            return
+        if _IMPRINT_RE.search(norm.strip()):
+            del self._stack[1:]
+            self.loose.append((number, text))
+            self._attached = self._closing = False
+            return
+        if _ANNEX_TITLE_RE.match(norm):
+            self._contacts, self._part = False, self._part + 1
+        if self.root.children and (
+            _CONTACT_LIST_RE.match(_ANNEX_TITLE_RE.sub("", norm).strip()) or notes_line(norm.strip())
+        ):
+            self._contacts = True
+        if self._contacts:
             del self._stack[1:]
             self.loose.append((number, text))
             return
@@ -130,13 +153,22 @@ class Outline:
             elif closed := levels_to_close(self._stack, marker.style, marker.value):
                 del self._stack[-closed:]  # `(二)` after `1.`…`8.` with no `(一)`: beside them
             parent = self._stack[-1]
-            node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text)
+            node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text, part=self._part)
             node.pieces.append((number, text[marker.end :].strip()))
             parent.children.append(node)
             self._stack.append(node)
             self._attached, self._closing = True, False
             return
         current = self._stack[-1]
+        if current.style != "root" and not blank and self._attached and _signed(norm, current):
+            # The notice's 落款 and date after its last item: the notice ends, and what follows (the
+            # plan it issues, with or without an `附件` line) is a part of its own.
+            current.pieces.append((number, text))
+            del self._stack[1:]
+            self._part += 1
+            self._attached = self._closing = False
+            self._bare_lead = None
+            return
         bare_lead = None
         if current.style != "root" and not blank and self._attached:
             if self._bare_lead is current and "。" not in norm and looks_like_units(norm):
@@ -217,8 +249,15 @@ def _signed(norm: str, node: Node) -> bool:
         and re.fullmatch(r"[\u4e00-\u9fff()]+", signer) is not None
         and looks_like_units(signer)
         and not read_responsibility(signer).found
-        and before[-1:] in ("。", ";", "!", "?")
+        and (before[-1:] in ("。", ";", "!", "?") or _closing_bracket(before))
     )
+
+
+def _closing_bracket(text: str) -> bool:
+    """`…(责任单位:县住建局)` or `(联系人:王五,联系电话:…)` closes the text before a 落款 as a full stop does."""
+    if text[-1:] not in (")", "]", "〕"):
+        return False
+    return read_responsibility(text).found or re.search(r"[(\[〔](?:联系人|联系电话|联系方式)", text) is not None
 
 
 def _bare_lead_line(norm: str, node: Node) -> bool:

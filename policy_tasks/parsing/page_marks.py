@@ -5,7 +5,12 @@ such a copy may keep the number at the start of the next page's first line (`…
 `-1-建设和环境保护重要性的认识,…`), or, once lines are joined, between two words of one line
 (`…生态文明-1-建设…`). The number is no text: it goes, and where the line before ends inside a
 sentence (no 。:; at its end) the words go on in that line, as the paragraph did across the page.
-A number on a line of its own is the unwrapping's to drop (`sources.unwrap`).
+A number on a line of its own (`— 3 —`, `-3-`, `第3页 共8页`) is dropped by the unwrapping from text
+broken at a width (`sources.unwrap`); text written a paragraph a line keeps it where the page broke,
+between a clause's fields (`责任单位:A` / `第2页 共5页` / `配合单位:B`) or inside its sentence. The outline
+then passes over it (`is_page_line`): it is no line of the item, nor a blank line that would
+end it, and the source's line numbers stay as they are. So does `(此页无正文)`, which an office writes on
+a page that holds only the signature (the 落款 and date below it are then read as a 落款 is).
 """
 
 from __future__ import annotations
@@ -19,6 +24,17 @@ _MARK = rf"[{PAGE_DASHES}]\s*\d{{1,4}}\s*[{PAGE_DASHES}]"
 _LINE_START_RE = re.compile(rf"^\s*{_MARK}\s*(?={_HAN}|[“(（])")
 _INSIDE_RE = re.compile(rf"(?<={_HAN}){_MARK}(?={_HAN})")
 _SENTENCE_ENDS = "。:;!?：；！？"
+# A page's number on a line of its own, set as a folio: between dashes, or `第3页 共8页`; bare digits
+# may be a paragraph's last figure or a table's cell and are left as they are.
+_OWN_LINE_RE = re.compile(rf"^\s*(?:{_MARK}|第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?)\s*$")
+
+
+_NO_TEXT_RE = re.compile(r"^[(（]\s*此页无正文\s*[)）]$")
+
+
+def is_page_line(text: str) -> bool:
+    """A page's number, or `(此页无正文)`, on a line of its own."""
+    return _OWN_LINE_RE.match(text) is not None or _NO_TEXT_RE.match(text.strip()) is not None
 
 
 def rejoin_page_marks(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

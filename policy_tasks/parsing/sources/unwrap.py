@@ -36,6 +36,9 @@ _FULL_SHARE = 0.1  # of the lines, at least this many end at the width
 # and hardly any is longer (a line of text written a paragraph a line is, in one of ten lines or more)
 _LONGER_SHARE, _LONGER_ANYWAY = 0.05, 2
 _SENTENCE_ENDS = "。:;!?：；！？"
+# A notice's salutation (`各乡镇人民政府,县直各单位:`) is a paragraph of its own: it never goes on
+# from the title above it, however near the width that title ends.
+_SALUTATION_RE = re.compile(r"^各[^。;:]{1,60}[:：]$")
 # A table a page flattened a row a line starts each row with its serial and a space (`2 第一产业…`).
 _ROW_SERIAL_RE = re.compile(r"^(\d{1,3})\s+\S")
 
@@ -137,6 +140,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and text
             and not OUTLINE_RE.match(text)
             and not next_row
+            and not _SALUTATION_RE.match(text)
             and "\t" not in line
             and _indent(line) <= margin
         ):
