@@ -14,29 +14,23 @@ from __future__ import annotations
 
 import re
 
+from .deadlines import is_time_part
 from .textutil import split_top
 
 _LAST_BRACKET_RE = re.compile(r"\(([^()]{1,30})\)\s*$")
 _FIRST_BRACKET_RE = re.compile(r"^\s*\(([^()]{1,30})\)")
 
 
-def _is_time(segment: str) -> bool:
-    from .deadlines import read_time_phrase  # deadlines imports nothing of this module: no cycle at runtime
-
-    phrase = read_time_phrase(segment, 2000)
-    return phrase is not None and phrase.due is not None and len(phrase.text) * 3 >= len(segment.strip())
-
-
 def after_time_brackets(after: str) -> str:
     """What follows a bracket once the brackets of a time right after it are passed (`(6月底前)。`)."""
-    while (m := _FIRST_BRACKET_RE.match(after)) and _is_time(m[1]):
+    while (m := _FIRST_BRACKET_RE.match(after)) and is_time_part(m[1]):
         after = after[m.end() :]
     return after
 
 
 def before_time_brackets(before: str) -> str:
     """What precedes a bracket once the brackets of a time right before it are passed."""
-    while (m := _LAST_BRACKET_RE.search(before)) and _is_time(m[1]):
+    while (m := _LAST_BRACKET_RE.search(before)) and is_time_part(m[1]):
         before = before[: m.start()].rstrip(" ")
     return before
 
@@ -44,6 +38,6 @@ def before_time_brackets(before: str) -> str:
 def before_time_parts(norm: str, start: int, end: int) -> int:
     """Where a bracket's list ends once the time parts closing it (`,6月底前完成`) are left out."""
     parts = split_top(norm, ",;", start, end)
-    while len(parts) > 1 and _is_time(norm[parts[-1][0] : parts[-1][1]].strip(" ")):
+    while len(parts) > 1 and is_time_part(norm[parts[-1][0] : parts[-1][1]].strip(" ")):
         parts.pop()
     return parts[-1][1] if parts else end

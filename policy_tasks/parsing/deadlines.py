@@ -297,3 +297,11 @@ def guess_year(text: str) -> int | None:
     if not votes:
         return None
     return max(votes, key=lambda y: (votes[y], y))
+
+
+def is_time_part(segment: str) -> bool:
+    """Public: a part of a unit list or a bracket that is a time and little else (`6月底前`,
+    `年内持续推进`), read as the clause's 完成时限 rather than a unit (`units`, `role_runs`,
+    `dated_brackets`)."""
+    phrase = read_time_phrase(segment, 2000)
+    return phrase is not None and phrase.due is not None and len(phrase.text) * 3 >= len(segment.strip())

@@ -204,7 +204,9 @@ def label_role(label: str) -> str:
 # and the lead's put the other way round (`负责牵头`), as the main one (`A为主,B配合`) or as who coordinates
 # (`A统筹,B配合`).
 _LEAD_ROLE = r"(?:分别|共同|总|负责)?牵头(?:负责|组织实施|实施|抓总|抓落实|落实|推进|组织|统筹|办理)?|负总责|主抓|主办|主责|为主|统筹(?:协调|推进)?"
-_LISTED_ROLE = REMIT_ROLE + r"|承办|分别负责|共同负责|(?:具体)?负责(?:具体)?(?:组织实施|实施|落实|推进|统筹|组织|办理)?"
+# A plain charge (`A负责`, `A负责落实`, `A具体负责`), not a note on how the units share the work.
+_CHARGE = r"(?:具体)?负责(?:具体)?(?:组织实施|实施|落实|推进|统筹|组织|办理)?"
+_LISTED_ROLE = REMIT_ROLE + r"|承办|分别负责|共同负责|" + _CHARGE
 _CO_ROLE = (
     r"(?:积极|共同|主动|全力|密切|协调|协同)?(?:配合|参与|协助|协作|支持)(?:配合|支持)?(?:实施|落实|推进)?"
     r"|协同(?:推进|落实)?|参加|协办|会办|按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:配合|协助|参与)"
@@ -225,8 +227,8 @@ def free_role(role: str) -> str:
     return CO if re.fullmatch(_CO_ROLE, role) else LISTED
 
 
-# A plain charge (`A负责`, `A负责落实`), not a note on how the units share the work (`按职责分工负责`).
-CHARGE_RE = re.compile(r"(?:具体)?负责(?:组织实施|实施|落实|推进|统筹|组织|办理)?")
+# Public: a plain charge as a free form's whole role word (`units` tells `A负责落实,B配合` by it).
+CHARGE_RE = re.compile(_CHARGE)
 # What a unit list says about how its units work, never a unit: cut there.
 STOP_RE = re.compile(REMIT_STOP + r"|分别负责|共同负责|。")
 NAME_SEPS = "、,;/ \n"

@@ -21,12 +21,14 @@ from .closing_units import closing_unit_spans
 from .convened_units import convened_assignment, convened_part
 from .dashed_units import dashed_unit_span
 from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
+from .deadlines import is_time_part
 from .helper_brackets import split_bracketed_helpers
 from .joint_units import joined_names, split_joint
 from .opening_roles import helping_spans
 from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
+from .role_runs import free_part, helping_part, one_person, read_free, role_parts
 from .role_sentences import opening_subject, role_noun_part, role_noun_parts
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
@@ -46,7 +48,7 @@ from .unit_labels import (
 )
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
-from .unit_names import is_person, is_person_among, looks_like_units
+from .unit_names import is_person_among, looks_like_units
 from .work_sentences import work_assignments
 
 __all__ = ["CO", "DUE", "LEAD", "LEADER", "LISTED", "read_responsibility"]
@@ -128,7 +130,7 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         return
     if dashed := dashed_unit_span(norm):
         # `…改造30公里。——县交通局`: the units signing the item after a dash (`dashed_units`).
-        _read_free(text, norm, dashed[1], dashed[2], found)
+        read_free(text, norm, dashed[1], dashed[2], found)
         if found.found:
             found.spans.append((dashed[0], dashed[2]))
             found.origin = "正文"
@@ -137,7 +139,7 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
         run = []
         for s, e in parts:
-            m = _free_part(norm[s:e])
+            m = free_part(norm[s:e])
             if m and len(norm[s:e]) <= 60:
                 run.append((s, e, m["role"]))
             elif run and free_role(run[0][2]) == LEAD and carry_out_names(norm[s:e]) is not None:
@@ -150,7 +152,7 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
         if (len(run) >= 2 and (leads or (sentence.start() > 0 and _charged_then_helped(run)))) or (
             len(run) == len(parts) == 1 and leads
         ):
-            _read_free(text, norm, run[0][0], run[-1][1], found)
+            read_free(text, norm, run[0][0], run[-1][1], found)
             found.spans.append((run[0][0], run[-1][1]))
             found.origin = found.origin or "正文"
             return
@@ -168,19 +170,6 @@ def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
             found.origin = found.origin or "正文"
         if found.found:
             return
-
-
-# Role words that are as often prose (`以政府投入为主`, `加强统筹`): in a sentence they assign only units.
-_PROSE_ROLE_RE = re.compile(r"为主|统筹(?:协调|推进)?")
-
-
-def _free_part(part: str) -> re.Match[str] | None:
-    """`FREE_RE`'s match of a part, where a role word as often prose ends it (`A为主`, `A统筹`) only
-    after units (`以政府投入为主` names no one)."""
-    m = FREE_RE.match(part)
-    if m and _PROSE_ROLE_RE.fullmatch(m["role"]) and not looks_like_units(m["names"].strip(_TRIM)):
-        return None
-    return m
 
 
 def _charged_then_helped(run: list[tuple[int, int, str]]) -> bool:
@@ -250,7 +239,7 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if note := _CARRY_NOTE_RE.search(norm, start, inner):
         inner = note.start()  # `(A、B,下同)`: the list's note that it carries on, no name of it
     if any(
-        _free_part(norm[s:e].strip(_TRIM))
+        free_part(norm[s:e].strip(_TRIM))
         or role_noun_part(norm[s:e].strip(_TRIM))
         or convened_part(norm[s:e].strip(_TRIM))
         for s, e in split_top(norm, ",;", start, inner)
@@ -265,7 +254,7 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     closes_line = closes_line or (not before and norm[start - 1] == "[")
     inner = before_time_parts(norm, start, inner)  # `(县交通局,6月底前)`: the time closing the list
     parts = split_top(norm, ",;", start, inner)
-    while len(parts) > 1 and _one_person(norm[parts[0][0] : parts[0][1]].strip(_TRIM)):
+    while len(parts) > 1 and one_person(norm[parts[0][0] : parts[0][1]].strip(_TRIM)):
         start = parts.pop(0)[1] + 1  # `(张三副县长,县交通局)`: the leader before the units
     return looks_like_units(norm[start:inner], 1 if own_sentence and closes_line else 2)
 
@@ -303,16 +292,20 @@ def carried_adds(text: str) -> list[str]:
     norm = normalise(text)
     names: list[str] = []
     for adds in _ADDS_RE.finditer(norm):
-        group = "names" if adds["names"] else "involved"
-        names += [n for n in split_names(text, norm, adds.start(group), adds.end(group)) if n not in names]
+        names += [n for n in _governed(text, norm, adds) if n not in names]
     return names
+
+
+def _governed(text: str, norm: str, adds: re.Match[str]) -> list[str]:
+    """The units one carry sentence (`_ADDS_RE`'s match) names."""
+    group = "names" if adds["names"] else "involved"
+    return split_names(text, norm, adds.start(group), adds.end(group))
 
 
 def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
     governed: list[str] = []
     if adds := _ADDS_RE.search(norm, start, end):
-        group = "names" if adds["names"] else "involved"
-        governed = split_names(text, norm, adds.start(group), adds.end(group))
+        governed = _governed(text, norm, adds)
         found.adds += governed
         end = min(end, adds.start())
     _read_own_fields(text, norm, start, end, found)
@@ -329,7 +322,7 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
     free_stop = _with_times_after(norm, _before_stop(norm, start, free_end, keep_role=True), free_end)
     if note := _CARRY_NOTE_RE.search(norm, start, free_stop):
         free_stop = note.start()  # `(A、B,下同)`: the note names no unit
-    _read_free(text, norm, start, free_stop, found)
+    read_free(text, norm, start, free_stop, found)
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
         role = label_role(m[1])
@@ -345,9 +338,9 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
         else:
             # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
             stop = _with_times_after(norm, _before_stop(norm, m.end(), value_end, keep_role=True), value_end)
-            for s, e in _role_parts(norm, m.end(), stop):
+            for s, e in role_parts(norm, m.end(), stop):
                 s, e = strip_span(norm, s, e, _TRIM)
-                if s < e and _is_time(norm[s:e]):
+                if s < e and is_time_part(norm[s:e]):
                     # `责任单位:A、B,6月底完成)`: a deadline closing the list is the 完成时限.
                     found.due_fields.append((s, e, s, e))
                     continue
@@ -355,7 +348,7 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                 # Under a label only an explicit 牵头 / 配合 changes the label's role;
                 # `按职责分工负责` just ends the list.
                 if free and free_role(free["role"]) in (LEAD, CO):
-                    _read_free(text, norm, s, e, found)
+                    read_free(text, norm, s, e, found)
                 elif part := role_noun_part(norm[s:e]):
                     # `责任单位:A、B,B为牵头单位`: the role noun names the role of units the list named.
                     found.roles[part[0]] += split_names(text, norm, s + part[1], s + part[2])
@@ -383,113 +376,7 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue  # the empty part between the role and its comma
-        if not _is_time(norm[s:e]) and not _helping_part(norm[s:e]):
+        if not is_time_part(norm[s:e]) and not helping_part(norm[s:e]):
             break
         after = e
     return after
-
-
-def _helping_part(part: str) -> bool:
-    """`C配合`, `C、D协助`: units that help, a part of its own."""
-    m = FREE_RE.match(part)
-    return m is not None and free_role(m["role"]) == CO
-
-
-# `责任单位:A牵头、B配合`: a role word closes its part though only a `、` follows it, or a space or a line
-# break (a table cell written `县交通局牵头` / `县财政局配合` on two lines, or with a space between them).
-_ROLE_THEN_COMMA_RE = re.compile(r"(?<=牵头|配合|参与|参加|协助|协办|主办|负责|协同)(?:、|\s+(?=\S))")
-
-
-def _role_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of a unit list that name roles in words, cut at `,` / `;` and at a `、` or a space right
-    after a role word."""
-    parts = []
-    for part_start, e in split_top(norm, ",;", start, end):
-        depths = bracket_depths(norm[part_start:e])
-        s = part_start
-        for m in _ROLE_THEN_COMMA_RE.finditer(norm, part_start, e):
-            if not depths[m.start() - part_start]:
-                parts.append((s, m.start()))
-                s = m.end()
-        parts.append((s, e))
-    return parts
-
-
-# A leader overseeing an item, written among its units: `副县长李华督办`, `王明同志领衔`.
-_OVERSEER_RE = re.compile(r"^(?P<names>.+?)(?:领衔督办|督办|领衔|挂帅|包抓|包联)$")
-
-
-def _read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
-    """`A、B牵头;C、D,E配合`: a role word at the end of a run applies to the whole run."""
-    pending: list[tuple[int, int]] = []
-    for s, e in _role_parts(norm, start, end):
-        s, e = strip_span(norm, s, e, _TRIM)
-        if s >= e:
-            continue
-        m = _free_part(norm[s:e])
-        if not m and _is_time(norm[s:e]):
-            # `(市政府各部门分别负责,年内持续推进)`: the bracket's time is the clause's 完成时限.
-            found.due_fields.append((s, e, s, e))
-            continue
-        if not m and found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
-            # `(A牵头,B参加,各镇街落实)`: the units carrying the work out help (`carry_out_parts`).
-            for ps, pe in pending:
-                found.roles[CO] += split_names(text, norm, ps, pe)
-            pending = []
-            found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
-            continue
-        if not m and found.roles[LEAD] and (joined := joined_names(norm[s:e])) is not None:
-            # `(A牵头,会同B)`: the units the lead works with help (`joint_units`).
-            found.roles[CO] += split_names(text, norm, s + joined[0], s + joined[1])
-            continue
-        if not m and (person := _OVERSEER_RE.match(norm[s:e])) and is_person(person["names"]):
-            # `(A牵头,副县长李华督办)`: the leader who oversees the work, a person.
-            found.leaders.append(text[s + person.start("names") : s + person.end("names")])
-            continue
-        if not m and (convened := convened_part(norm[s:e])):
-            # `(A会同B、C落实)`: A leads, the units it calls in help (`convened_units`).
-            for role, ns, ne in convened:
-                found.roles[role] += split_names(text, norm, s + ns, s + ne)
-            continue
-        if not m and (part := role_noun_part(norm[s:e])):
-            # `(A为牵头单位,B为配合单位)`, `(责任单位为A)`: the role noun names the role.
-            found.roles[part[0]] += split_names(text, norm, s + part[1], s + part[2])
-            continue
-        if not m:
-            pending.append((s, e))
-            continue
-        role = m["role"]
-        kind = free_role(role)
-        names_start = s + m.start("names")
-        if norm.startswith("其中", names_start):
-            # `(A、B,其中B牵头)`: the role of units among those just listed, not of the list.
-            for ps, pe in pending:
-                found.roles[LISTED] += split_names(text, norm, ps, pe)
-            pending = []
-            names_start += 2
-        for ps, pe in pending:
-            found.roles[kind] += split_names(text, norm, ps, pe)
-        pending = []
-        found.roles[kind] += split_names(text, norm, names_start, s + m.end("names"))
-    # `(张三副县长,县交通局)`: the leader of a bare list is written first, a part of its own.
-    persons = [(ps, pe) for ps, pe in pending if _one_person(norm[ps:pe].strip(_TRIM))]
-    units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]
-    if units and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in units):
-        # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
-        for ps, pe in units:
-            found.roles[LISTED] += split_names(text, norm, ps, pe)
-        found.leaders += [text[ps:pe].strip(_TRIM) for ps, pe in persons]
-        found.origin = found.origin or "无标注括号"
-
-
-def _one_person(part: str) -> bool:
-    """`张三副县长`, `县委常委、副县长张三`: one person, party titles and all."""
-    persons = one_person_per_name([n for n in part.split("、") if n])
-    return len(persons) == 1 and is_person(persons[0].split("、")[-1])
-
-
-def _is_time(segment: str) -> bool:
-    from .deadlines import read_time_phrase  # deadlines imports nothing of units: no cycle at runtime
-
-    phrase = read_time_phrase(segment, 2000)
-    return phrase is not None and phrase.due is not None and len(phrase.text) * 3 >= len(segment.strip())

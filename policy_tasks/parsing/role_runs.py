@@ -1,0 +1,136 @@
+"""A run of units that names its roles in words: `A、B牵头;C、D,E配合`, `A负责落实,B配合`.
+
+A role word closing a part applies to every unit named since the last role (`A、B牵头`), parts
+being cut at `,` / `;` and at a `、` or a space right after a role word (`A牵头、B配合`). Between
+them stand the parts that read otherwise: a time (the clause's 完成时限), the units carrying the
+work out after a lead (`各镇街落实`), those a lead works with (`会同B`), a leader overseeing
+(`副县长李华督办`), a role noun (`A为牵头单位`), and a bare list closing a clause (the first
+leads). `units` reads brackets, label values and prose sentences with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .carry_out_parts import carry_out_names
+from .convened_units import convened_part
+from .deadlines import is_time_part
+from .joint_units import joined_names
+from .responsibility import Responsibility
+from .role_sentences import role_noun_part
+from .textutil import bracket_depths, split_top, strip_span
+from .unit_labels import CO, FREE_RE, LEAD, LISTED, free_role
+from .unit_lists import one_person_per_name, split_names
+from .unit_names import TRIM as _TRIM
+from .unit_names import is_person, looks_like_units
+
+# Role words that are as often prose (`以政府投入为主`, `加强统筹`): in a sentence they assign only units.
+_PROSE_ROLE_RE = re.compile(r"为主|统筹(?:协调|推进)?")
+
+
+def free_part(part: str) -> re.Match[str] | None:
+    """`FREE_RE`'s match of a part, where a role word as often prose ends it (`A为主`, `A统筹`) only
+    after units (`以政府投入为主` names no one)."""
+    m = FREE_RE.match(part)
+    if m and _PROSE_ROLE_RE.fullmatch(m["role"]) and not looks_like_units(m["names"].strip(_TRIM)):
+        return None
+    return m
+
+
+def helping_part(part: str) -> bool:
+    """`C配合`, `C、D协助`: units that help, a part of its own."""
+    m = FREE_RE.match(part)
+    return m is not None and free_role(m["role"]) == CO
+
+
+# `责任单位:A牵头、B配合`: a role word closes its part though only a `、` follows it, or a space or a line
+# break (a table cell written `县交通局牵头` / `县财政局配合` on two lines, or with a space between them).
+_ROLE_THEN_COMMA_RE = re.compile(r"(?<=牵头|配合|参与|参加|协助|协办|主办|负责|协同)(?:、|\s+(?=\S))")
+
+
+def role_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a unit list that name roles in words, cut at `,` / `;` and at a `、` or a space right
+    after a role word."""
+    parts = []
+    for part_start, e in split_top(norm, ",;", start, end):
+        depths = bracket_depths(norm[part_start:e])
+        s = part_start
+        for m in _ROLE_THEN_COMMA_RE.finditer(norm, part_start, e):
+            if not depths[m.start() - part_start]:
+                parts.append((s, m.start()))
+                s = m.end()
+        parts.append((s, e))
+    return parts
+
+
+# A leader overseeing an item, written among its units: `副县长李华督办`, `王明同志领衔`.
+_OVERSEER_RE = re.compile(r"^(?P<names>.+?)(?:领衔督办|督办|领衔|挂帅|包抓|包联)$")
+
+
+def read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
+    """`A、B牵头;C、D,E配合`: a role word at the end of a run applies to the whole run."""
+    pending: list[tuple[int, int]] = []
+    for s, e in role_parts(norm, start, end):
+        s, e = strip_span(norm, s, e, _TRIM)
+        if s >= e:
+            continue
+        m = free_part(norm[s:e])
+        if not m and is_time_part(norm[s:e]):
+            # `(市政府各部门分别负责,年内持续推进)`: the bracket's time is the clause's 完成时限.
+            found.due_fields.append((s, e, s, e))
+            continue
+        if not m and found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
+            # `(A牵头,B参加,各镇街落实)`: the units carrying the work out help (`carry_out_parts`).
+            for ps, pe in pending:
+                found.roles[CO] += split_names(text, norm, ps, pe)
+            pending = []
+            found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
+            continue
+        if not m and found.roles[LEAD] and (joined := joined_names(norm[s:e])) is not None:
+            # `(A牵头,会同B)`: the units the lead works with help (`joint_units`).
+            found.roles[CO] += split_names(text, norm, s + joined[0], s + joined[1])
+            continue
+        if not m and (person := _OVERSEER_RE.match(norm[s:e])) and is_person(person["names"]):
+            # `(A牵头,副县长李华督办)`: the leader who oversees the work, a person.
+            found.leaders.append(text[s + person.start("names") : s + person.end("names")])
+            continue
+        if not m and (convened := convened_part(norm[s:e])):
+            # `(A会同B、C落实)`: A leads, the units it calls in help (`convened_units`).
+            for role, ns, ne in convened:
+                found.roles[role] += split_names(text, norm, s + ns, s + ne)
+            continue
+        if not m and (part := role_noun_part(norm[s:e])):
+            # `(A为牵头单位,B为配合单位)`, `(责任单位为A)`: the role noun names the role.
+            found.roles[part[0]] += split_names(text, norm, s + part[1], s + part[2])
+            continue
+        if not m:
+            pending.append((s, e))
+            continue
+        role = m["role"]
+        kind = free_role(role)
+        names_start = s + m.start("names")
+        if norm.startswith("其中", names_start):
+            # `(A、B,其中B牵头)`: the role of units among those just listed, not of the list.
+            for ps, pe in pending:
+                found.roles[LISTED] += split_names(text, norm, ps, pe)
+            pending = []
+            names_start += 2
+        for ps, pe in pending:
+            found.roles[kind] += split_names(text, norm, ps, pe)
+        pending = []
+        found.roles[kind] += split_names(text, norm, names_start, s + m.end("names"))
+    # `(张三副县长,县交通局)`: the leader of a bare list is written first, a part of its own.
+    persons = [(ps, pe) for ps, pe in pending if one_person(norm[ps:pe].strip(_TRIM))]
+    units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]
+    if units and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in units):
+        # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
+        for ps, pe in units:
+            found.roles[LISTED] += split_names(text, norm, ps, pe)
+        found.leaders += [text[ps:pe].strip(_TRIM) for ps, pe in persons]
+        found.origin = found.origin or "无标注括号"
+
+
+def one_person(part: str) -> bool:
+    """`张三副县长`, `县委常委、副县长张三`: one person, party titles and all."""
+    persons = one_person_per_name([n for n in part.split("、") if n])
+    return len(persons) == 1 and is_person(persons[0].split("、")[-1])
