@@ -8,7 +8,8 @@ area milestone's is its own; a task milestone's is its task's (candidates.SCOPE_
 The forms, held to the same relation by tests/notifications/test_scope_forms.py:
 - `covers`: in Python, one subject at a time (the permission predicates, the scan's plan);
 - `covers_q`: a `Q` over subjects (`permissions.visible_tasks`, the API's area milestones);
-- `covers_sql`: a SQL condition over scope rows as `rows` lays them out (the scan's fan-out).
+- `covers_sql`: a SQL condition over scope rows as `rows` lays them out (the scan's fan-out);
+- `covers_condition`: `covers_q` written as SQL with its parameters (`permissions.visible_tasks_sql`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,22 @@ def covers_q(scopes: Sequence[Scope], *, document: str = "document_id", area: st
             one &= Q(**{area: area_id})
         covered |= one
     return covered
+
+
+def covers_condition(scopes: Sequence[Scope], *, document: str, area: str) -> tuple[str, list[int]] | None:
+    """`covers_q` as a SQL condition over the column expressions `document` and `area`, with its
+    parameters; None when the grant is not limited, as there."""
+    if not scopes:
+        return None
+    parts, params = [], []
+    for document_id, area_id in scopes:
+        if area_id is None:
+            parts.append(f"{document} = %s")
+            params.append(document_id)
+        else:
+            parts.append(f"({document} = %s AND {area} = %s)")
+            params.extend([document_id, area_id])
+    return " OR ".join(parts), params
 
 
 def rows(user_id: int, scopes: Sequence[Scope]) -> list[ScopeRow]:

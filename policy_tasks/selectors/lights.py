@@ -257,20 +257,44 @@ _LIVE = ", ".join(repr(v) for v in Milestone.LIVE_STATUSES)
 _M_LIVE = f"{column(Milestone, 'status', 'm')} IN ({_LIVE})"
 _M_DUE = column(Milestone, "due_date", "m")
 _M_TARGET = column(Milestone, "target_value", "m")
-_TASK_DUES_SQL = (
-    f"SELECT {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')},"
-    f" SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} < %s THEN 1 ELSE 0 END),"
+# The four per-task figures, each as of the date given three times as parameters.
+_DUES = (
+    f"SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} < %s THEN 1 ELSE 0 END),"
     f" MIN(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NULL THEN {_M_DUE} END),"
     f" SUM(CASE WHEN {_M_LIVE} THEN 1 ELSE 0 END),"
-    f" SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NOT NULL THEN 1 ELSE 0 END),"
-    f" {', '.join(column(PolicyDocument, name, 'd') for name in Thresholds._fields)}"
+    f" SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NOT NULL THEN 1 ELSE 0 END)"
+)
+_THRESHOLDS = ", ".join(column(PolicyDocument, name, "d") for name in Thresholds._fields)
+_NOT_WITHDRAWN = f"{column(Milestone, 'status', 'm')} <> '{Milestone.Status.WITHDRAWN.value}'"
+_TASK_DUES_SQL = (
+    f"SELECT {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')}, {_DUES}, {_THRESHOLDS}"
     f" FROM {table(Milestone)} m JOIN {table(PolicyDocument)} d"
     f" ON {column(PolicyDocument, 'id', 'd')} = {column(Milestone, 'document', 'm')}"
-    f" WHERE {column(Milestone, 'status', 'm')} <> '{Milestone.Status.WITHDRAWN.value}'"
-    f" AND {column(Milestone, 'task', 'm')} {{ids}}"
-    f" GROUP BY {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')},"
-    f" {', '.join(column(PolicyDocument, name, 'd') for name in Thresholds._fields)}"
+    f" WHERE {_NOT_WITHDRAWN} AND {column(Milestone, 'task', 'm')} {{ids}}"
+    f" GROUP BY {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')}, {_THRESHOLDS}"
 )
+
+
+def task_dues_lateral(task_id: str, document_id: str) -> tuple[str, str]:
+    """A task's row of _TASK_DUES_SQL inside another statement that reads tasks (PostgreSQL):
+    (the joins to append, given the SQL of the task's id and document; their parameters are
+    the date three times), (the columns to select, DUES_COLUMNS). A task's milestones are of
+    its own document. The columns are NULL figures and a count of 0 for a task with no
+    milestone but withdrawn ones, which `task_lights(dues=…)` passes over as the statement
+    does by grouping."""
+    joins = (
+        f" LEFT JOIN LATERAL (SELECT COUNT(*), {_DUES} FROM {table(Milestone)} m"
+        f" WHERE {_NOT_WITHDRAWN} AND {column(Milestone, 'task', 'm')} = {task_id})"
+        " dues (n, red, next_due, live, valued) ON true"
+        f" JOIN {table(PolicyDocument)} d ON {column(PolicyDocument, 'id', 'd')} = {document_id}"
+    )
+    return joins, f"dues.n, dues.red, dues.next_due, dues.live, dues.valued, {_THRESHOLDS}"
+
+
+# What task_dues_lateral selects, by name.
+DUES_COLUMNS = ("dues_n", "dues_red", "dues_next_due", "dues_live", "dues_valued", *Thresholds._fields)
+
+
 # The live milestones not yet past due that have a target value, each with its latest lead value.
 _TASK_VALUES_SQL = (
     f"SELECT {column(Milestone, 'id', 'm')}, {column(Milestone, 'task', 'm')}, {_M_DUE}, {_M_TARGET}, latest.actual"
@@ -294,12 +318,17 @@ def _fetch_for_ids(sql: str, ids: list[int], before: list[SQLParam], between: li
 
 
 def task_lights(
-    tasks: Iterable[Task] | QuerySet[Task], *, on: date, percents: Mapping[int, int] | None = None
+    tasks: Iterable[Task] | QuerySet[Task],
+    *,
+    on: date,
+    percents: Mapping[int, int] | None = None,
+    dues: Mapping[int, Row] | None = None,
 ) -> dict[int, str]:
     """Lights for many tasks by id. An open task with no milestones is green; a closed one grey.
 
     `percents` as for `milestone_lights` (a list that annotated each task's latest percent
-    passes them in and saves a query).
+    passes them in and saves a query). `dues`, by task id: its document id and the columns of
+    `task_dues_lateral`, read by the list's own statement (saves another).
 
     The worst light of a task's milestones is read from one aggregate row per task, not from
     every milestone (issue 18: 100,000 milestones took seconds): any live milestone past due
@@ -313,7 +342,11 @@ def task_lights(
     ids = [t.pk for t in items]
     if not ids:
         return {}
-    rows = _fetch_for_ids(_TASK_DUES_SQL, ids, [on, on, on], [])
+    if dues is None:
+        rows = _fetch_for_ids(_TASK_DUES_SQL, ids, [on, on, on], [])
+    else:
+        wanted = set(ids)
+        rows = [(task_id, row[0], *row[2:]) for task_id, row in dues.items() if task_id in wanted and row[1]]
     valued: dict[int, list[tuple[int, date | None, tuple[Decimal, Decimal] | None]]] = {}
     with_values = [row[0] for row in rows if not row[2] and row[5]]
     if with_values:
@@ -329,10 +362,10 @@ def task_lights(
             continue
         document = Thresholds(as_date(thresholds[0]), *thresholds[1:])
         percent = percents.get(task_id, 0)
-        dues = [(0, as_date(next_due), None)] if next_due is not None else []
+        earliest = [(0, as_date(next_due), None)] if next_due is not None else []
         lights = [
             light_for(DueRow(pk, task_id, document_id, Milestone.Status.OPEN, due), on, percent, document, value)
-            for pk, due, value in [*dues, *valued.get(task_id, [])]
+            for pk, due, value in [*earliest, *valued.get(task_id, [])]
         ]
         by_task[task_id] = worst(lights) if lights else (GREEN if live else GREY)
     result = {}

@@ -12,7 +12,7 @@ of ORDERABLE and then id, a page after (or before) the key of the last row seen.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import cast
 
 from django.db import connection
@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from accounts.models import Unit
 from duban.lib.sql import Row, SQLParam, aware, column, condition, fetch, table
 from policy_tasks.models import LeadReport, ProgressReport, Task, TaskUnit
+from policy_tasks.selectors.lights import DUES_COLUMNS, task_dues_lateral
 
 # Read for each row, in this order (policy_tasks.api.rows.task_rows takes them by these names),
 # then the column the page is ordered by when it is not among them: Django's loader spends
@@ -38,6 +39,7 @@ COLUMNS = (
     "latest_percent",
     "latest_report_at",
     "units",
+    *DUES_COLUMNS,
 )
 ORDERABLE = ("id", "number", "title", "updated_at")
 _T = table(Task)  # unaliased: the condition compiled from `within` names the table
@@ -69,16 +71,20 @@ def _columns(prefix: str, names: Iterable[str]) -> str:
 def task_list_rows(
     *,
     within: QuerySet[Task],
+    visible: tuple[str, list[SQLParam]] | None = ("", []),
     order: str,
     descending: bool = False,
     after: tuple[int | str | datetime, int] | None = None,
     backwards: bool = False,
     limit: int,
+    on: date | None = None,
 ) -> list[Row]:
     """Up to `limit` rows (COLUMNS, then `order` if not among them) of the tasks in `within`
-    (no condition when it is the whole table), ordered by (`order`, id), descending if asked,
+    (no condition when it is the whole table) that also meet `visible`, a condition written for
+    the unaliased task table with its parameters (permissions.visible_tasks_sql; None: no task), ordered by (`order`, id), descending if asked,
     strictly after the key `after` = (value of `order`, id); with `backwards`, strictly before
-    it, nearest first."""
+    it, nearest first. On PostgreSQL each row also holds what its light as of `on` needs
+    (lights.task_dues_lateral), NULL without `on` and elsewhere."""
     if order not in ORDERABLE:
         raise ValueError(f"cannot order tasks by {order!r}")
     extra = () if order in _TASK_COLUMNS else (order,)
@@ -88,11 +94,12 @@ def task_list_rows(
     params: list[SQLParam] = []
     conditions = []
     tasks = condition(within)
-    if tasks is None:
+    if tasks is None or visible is None:
         return []
-    if tasks[0]:
-        conditions.append(tasks[0])
-        params.extend(tasks[1])
+    for where, where_params in (visible, tasks):
+        if where:
+            conditions.append(where)
+            params.extend(where_params)
     scan_descending = descending != backwards
     if after is not None:
         value: SQLParam = after[0]
@@ -114,11 +121,18 @@ def task_list_rows(
 
     sql.append(f"{order_by(_T)} LIMIT %s)")
     params.append(limit)
-    units = _UNITS if connection.vendor == "postgresql" else "NULL"
+    postgresql = connection.vendor == "postgresql"
+    units = _UNITS if postgresql else "NULL"
+    dues_joins, dues = task_dues_lateral(f"page.{column(Task, 'id')}", f"page.{column(Task, 'document')}")
+    if not postgresql or on is None:
+        dues_joins, dues = "", ", ".join(["NULL"] * len(DUES_COLUMNS))
     percent, submitted_at = column(LeadReport, "percent", "latest"), column(ProgressReport, "submitted_at", "report")
-    sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, {percent}, {submitted_at}, {units}")
+    sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, {percent}, {submitted_at}, {units}, {dues}")
     sql.append(f"{''.join(', ' + _columns('page', [name]) for name in extra)} FROM page")
     sql.append(_LATEST)
+    if dues_joins:
+        sql.append(dues_joins)
+        params.extend([on, on, on])
     sql.append(order_by("page"))
     rows = fetch("".join(sql), params)
     if connection.vendor == "sqlite":  # its datetimes come back naive (in UTC)

@@ -25,7 +25,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def varied(rich_world):
-    """rich_world plus tasks in every light: closed, overdue, due soon, on track, without milestones."""
+    """rich_world plus tasks in every light: closed, overdue, due soon, on track, without milestones,
+    with only withdrawn ones, with a target value not yet due."""
     w = rich_world
     for number, due in ((2, date(2023, 5, 31)), (3, date(2023, 6, 19)), (4, date(2023, 12, 31)), (5, None)):
         task = f.TaskFactory(document=w.document, number=number, title=f"第{number}项\u2028工程")
@@ -33,6 +34,14 @@ def varied(rich_world):
         f.TaskUnitFactory(task=task, unit=w.lead_unit, role="co", position=1)
         if due is not None:
             f.MilestoneFactory(task=task, due_date=due, text=f"{due:%m}月底前完成")
+    withdrawn = f.TaskFactory(document=w.document, number=7)
+    f.TaskUnitFactory(task=withdrawn, unit=w.lead_unit, role="lead")
+    f.MilestoneFactory(task=withdrawn, due_date=date(2023, 3, 31), status="withdrawn")
+    valued = f.TaskFactory(document=w.document, number=8)
+    f.TaskUnitFactory(task=valued, unit=w.lead_unit, role="lead")
+    f.MilestoneFactory(
+        task=valued, due_date=date(2023, 12, 31), text="年底前完成投资10亿元", target_value=10, target_unit="亿元"
+    )
     closed = f.TaskFactory(document=w.document, number=6)
     f.TaskUnitFactory(task=closed, unit=w.lead_unit, role="lead")
     f.MilestoneFactory(task=closed, due_date=date(2023, 3, 31), status="closed", closed_at=timezone.now())

@@ -1,5 +1,6 @@
 """A supervisor's scope is one rule (policy_tasks/scopes.py) asked in five places: who may see
-a task or a milestone (permissions, as a predicate, a `Q` and that `Q` compiled into SQL),
+a task or a milestone (permissions, as a predicate, a `Q`, that `Q` compiled into SQL and the
+same rule written as SQL),
 the scope rows in SQL (`covers_sql`), and who hears of a milestone (RecipientIndex in the
 scan's Python path, the fan-out statement in its SQL path). Over a small world with every
 kind of scope, all of them must give the same relation, and the one written out below.
@@ -44,6 +45,7 @@ VISIBLE = {
     "clerk_l": {"tA1", "tA2", "tA0", "tB1"},
     "head_m": {"tB1"},
     "clerk_r": {"mA1"},
+    "clerk_gone": set(),  # a member of a unit switched off, which no longer acts
 }
 
 
@@ -67,11 +69,12 @@ def build_world() -> tuple[dict[str, User], dict[str, Milestone]]:
         f.UnitFactory(name="区财政局"),
         f.UnitFactory(name="区住建局"),
     )
+    unit_gone = f.UnitFactory(name="区撤并局", is_active=False)
     a1.area_units.create(unit=unit_r, position=0)
 
     subjects: dict[str, Milestone] = {}
     for name, document, area, units in [
-        ("tA1", doc_a, a1, [unit_l]),
+        ("tA1", doc_a, a1, [unit_l, unit_gone]),
         ("tA2", doc_a, a2, [unit_l]),
         ("tA0", doc_a, None, [unit_l]),
         ("tB1", doc_b, b1, [unit_m, unit_l]),
@@ -96,12 +99,14 @@ def build_world() -> tuple[dict[str, User], dict[str, Milestone]]:
         "clerk_l": _person("clerk_l"),
         "head_m": _person("head_m"),
         "clerk_r": _person("clerk_r"),
+        "clerk_gone": _person("clerk_gone"),
     }
     RoleGrant.objects.filter(user=people["revoked"]).update(revoked_at=as_of(date(2023, 1, 2)))
     f.MembershipFactory(user=people["unit_and_area_a2"], unit=unit_m)
     f.MembershipFactory(user=people["clerk_l"], unit=unit_l)
     f.MembershipFactory(user=people["head_m"], unit=unit_m, role=Membership.Role.HEAD)
     f.MembershipFactory(user=people["clerk_r"], unit=unit_r)
+    f.MembershipFactory(user=people["clerk_gone"], unit=unit_gone)
     return people, subjects
 
 
@@ -210,6 +215,20 @@ def _visible_by_compiled_sql(people, subjects) -> Relation:
     return seen
 
 
+def _visible_by_written_sql(people, subjects) -> Relation:
+    """`permissions.visible_tasks_sql`, the rule written as SQL for the task list's page."""
+    seen = set()
+    for p, user in people.items():
+        found = permissions.visible_tasks_sql(user)
+        if found is None:
+            continue
+        where, params = found
+        name = table(Task)
+        ids = {pk for (pk,) in fetch(f"SELECT {name}.id FROM {name}" + (f" WHERE {where}" if where else ""), params)}
+        seen |= {(p, s) for s, m in subjects.items() if m.task_id in ids}
+    return seen
+
+
 def _reached(planned_or_rows, rule: ReminderRule, people, subjects) -> Relation:
     return _named(people, subjects, {(user, subject) for r, subject, user in planned_or_rows if r == rule.pk})
 
@@ -237,5 +256,7 @@ def test_every_form_of_the_scope_gives_the_same_relation(require_postgres):
     assert _visible_in_python(people, subjects) == visible
     assert _visible_by_q(people, subjects) == visible
     assert _visible_by_compiled_sql(people, subjects) == visible
+    tasks_only = {(p, s) for p, s in visible if s.startswith("t")}
+    assert _visible_by_written_sql(people, subjects) == tasks_only
     assert _reached(planned, everyone, people, subjects) == visible
     assert _reached(inserted, everyone, people, subjects) == visible
