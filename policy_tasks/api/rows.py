@@ -108,7 +108,11 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
 def ledger_entries(page: list[dict], *, on: date) -> list[dict]:
     """LedgerEntrySerializer's output for a page of rows (selectors.ledger_list_rows.COLUMNS by name), days overdue
     as of `on`."""
-    units = units_by_task({row["task_id"] for row in page})
+    # On PostgreSQL the page holds its tasks' units (selectors.ledger_list_rows).
+    if page and page[0]["units"] is None:
+        units = units_by_task({row["task_id"] for row in page})
+    else:
+        units = {row["task_id"]: row["units"] for row in page}
     return [
         {
             "id": row["id"],

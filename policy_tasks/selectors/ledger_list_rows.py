@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db import connection
+
 from accounts.models import User
 from duban.lib import clock
 from duban.lib.sql import Row, SQLParam, column, condition, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
+from policy_tasks.selectors.task_units_json import units_json
 
 # Read for each row, in this order (policy_tasks.api.rows.ledger_entries takes them by these names).
 COLUMNS = (
@@ -35,6 +38,7 @@ COLUMNS = (
     "task__title",
     "task__area_id",
     "task__status",
+    "units",  # its task's units on PostgreSQL (selectors.task_units_json), else NULL
 )
 # The task table unaliased: the visibility condition compiled from its queryset names the table.
 _M, _T = "m", table(Task)
@@ -42,7 +46,7 @@ _SELECT = (
     "SELECT "
     + ", ".join(
         [column(Milestone, name.removesuffix("_id"), _M) for name in COLUMNS[:10]]
-        + [column(Task, name.removeprefix("task__").removesuffix("_id"), _T) for name in COLUMNS[10:]]
+        + [column(Task, name.removeprefix("task__").removesuffix("_id"), _T) for name in COLUMNS[10:-1]]
     )
     + f" FROM {table(Milestone)} {_M} JOIN {_T}"
     + f" ON {column(Task, 'id', _T)} = {column(Milestone, 'task', _M)}"
@@ -122,10 +126,12 @@ def overdue_page(
             (f"{_SELECT}{_CLOSED_AFTER}{sql}{rest}{inner}", [on, cutoff, *params, *common_params, limit])
             for sql, params in parts
         ]
-    if len(branches) == 1:
-        return fetch(*branches[0])
-    outer = order.format(due='u."due_date"', id='u."id"')
+    outer = order.format(due='page."due_date"', id='page."id"')
     # Each ordered, limited branch as a derived table: SQLite (the newcomer's database) rejects a
-    # parenthesised SELECT as a member of a UNION; PostgreSQL plans both forms alike.
+    # parenthesised SELECT as a member of a UNION; PostgreSQL plans both forms alike. The page's
+    # rows then get their tasks' units, on PostgreSQL, in the same statement.
+    units = units_json('page."task_id"') if connection.vendor == "postgresql" else "NULL"
     union = " UNION ALL ".join(f"SELECT * FROM ({sql}) b{i}" for i, (sql, _) in enumerate(branches))
-    return fetch(f"SELECT * FROM ({union}) u{outer}", [p for _, params in branches for p in params] + [limit])
+    return fetch(
+        f"SELECT page.*, {units} FROM ({union}) page{outer}", [p for _, params in branches for p in params] + [limit]
+    )

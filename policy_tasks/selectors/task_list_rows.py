@@ -18,10 +18,10 @@ from typing import cast
 from django.db import connection
 from django.db.models import QuerySet
 
-from accounts.models import Unit
 from duban.lib.sql import Row, SQLParam, aware, column, condition, fetch, table
-from policy_tasks.models import LeadReport, ProgressReport, Task, TaskUnit
+from policy_tasks.models import LeadReport, ProgressReport, Task
 from policy_tasks.selectors.lights import DUES_COLUMNS, task_dues_lateral
+from policy_tasks.selectors.task_units_json import units_json
 
 # Read for each row, in this order (policy_tasks.api.rows.task_rows takes them by these names),
 # then the column the page is ordered by when it is not among them: Django's loader spends
@@ -49,18 +49,6 @@ _LATEST = (
     f" LEFT JOIN {table(LeadReport)} latest ON {column(LeadReport, 'task', 'latest')} = page.{column(Task, 'id')}"
     f" LEFT JOIN {table(ProgressReport)} report"
     f" ON {column(ProgressReport, 'id', 'report')} = {column(LeadReport, 'report', 'latest')}"
-)
-# Each row's units, lead first, as the API writes them (api.rows.units_by_task), aggregated by
-# PostgreSQL in the page's statement: one round trip fewer per page. Elsewhere NULL, and the
-# caller reads them with a statement of their own.
-_UNITS = (
-    "COALESCE((SELECT json_agg(json_build_object("
-    f"'unit', json_build_object('id', u.{column(Unit, 'id')}, 'name', u.{column(Unit, 'name')},"
-    f" 'short_name', u.{column(Unit, 'short_name')}),"
-    f" 'role', {column(TaskUnit, 'role', 'tu')}, 'position', {column(TaskUnit, 'position', 'tu')})"
-    f" ORDER BY {column(TaskUnit, 'position', 'tu')})"
-    f" FROM {table(TaskUnit)} tu JOIN {table(Unit)} u ON u.{column(Unit, 'id')} = {column(TaskUnit, 'unit', 'tu')}"
-    f" WHERE {column(TaskUnit, 'task', 'tu')} = page.{column(Task, 'id')}), '[]'::json)"
 )
 
 
@@ -122,7 +110,7 @@ def task_list_rows(
     sql.append(f"{order_by(_T)} LIMIT %s)")
     params.append(limit)
     postgresql = connection.vendor == "postgresql"
-    units = _UNITS if postgresql else "NULL"
+    units = units_json(f"page.{column(Task, 'id')}") if postgresql else "NULL"
     dues_joins, dues = task_dues_lateral(f"page.{column(Task, 'id')}", f"page.{column(Task, 'document')}")
     if not postgresql or on is None:
         dues_joins, dues = "", ", ".join(["NULL"] * len(DUES_COLUMNS))
