@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeAlias
 
+from .dotted_dates import DOTTED_DAY_RE, dotted_day
 from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
     BEFORE,
@@ -233,6 +234,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         re.compile(rf"(?<![\d.])(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d.]){BEFORE}"),
         _day,
     ),
+    # `6.30前`, `12.31日前`: a day typed as month.day (`dotted_dates`).
+    (DOTTED_DAY_RE, dotted_day),
     (
         re.compile(
             rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})[-/.](?P<m>\d{{1,2}})(?![\d.%])"
@@ -341,6 +344,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
 TRIGGERS = (
     "日号",
     "-/.",
+    ".",
     "-/.",
     "月",
     "底末旬初",
