@@ -284,7 +284,9 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"(?P<rel>明年|次年|下一年|下年度|来年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
     # `今明两年`, `明后两年`, `今后两年`, `未来三年`: the span's last year's end (time_phrase.py).
     (re.compile(rf"(?P<rel>{SPAN_OF_YEARS})(?:度)?(?:底|末|内)?(?:之?前)?"), _fixed(YEAR)),
-    (re.compile(r"(?<![上去前跨当本今每])年度"), _fixed(WEAK_YEAR)),
+    # `年度计划投资200亿元`, `年度目标任务`: 年度 names the plan's annual figure, a target due as any
+    # undated quantity is, not a time the work is dated by (nor one carried to the parts after it).
+    (re.compile(r"(?<![上去前跨当本今每])年度(?!计划|目标|任务|指标|预算)"), _fixed(WEAK_YEAR)),
     (re.compile(r"[\"“”「]?十(?P<n>[一二三四五六七八九])五[\"“”」]?(?:时期|期间|期末|末)?"), _plan),
     (
         re.compile(
