@@ -279,7 +279,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _numbered_year,
     ),
-    (re.compile(r"(?<![上去前明次跨当本今每])(?:年内|年底前|年底|年末|全年|年度内)"), _fixed(YEAR)),
+    # Not the end of a count of years (`用1.5年内完成`: a year and a half, not this year).
+    (re.compile(r"(?<![上去前明次跨当本今每\d.])(?:年内|年底前|年底|年末|全年|年度内)"), _fixed(YEAR)),
     (re.compile(r"(?P<rel>本年度|本年|今年|当年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
     (re.compile(r"(?P<rel>明年|次年|下一年|下年度|来年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
     # `今明两年`, `明后两年`, `今后两年`, `未来三年`: the span's last year's end (time_phrase.py).
