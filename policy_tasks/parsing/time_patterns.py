@@ -51,9 +51,10 @@ def _day(m: re.Match[str], year: int) -> Read:
 
 def _month(m: re.Match[str], year: int) -> Read | None:
     # `5月底前`, `6月中旬`, `9月份`, `1-6月`, `9月投入使用` (a bare month: its end).
-    if m["p"] is None and m["before"]:
-        # "6月前" is read both as "by end of June" and "before June": never guess.
+    if m["p"] is None and m["before"] and not m["m"].isascii():
+        # `三月前` may be `三个月前`, "three months ago": never guess.
         return UNREADABLE, None
+    # `6月前`, `11月份前` (no 底): the month's end, as `6月底前`, with a check (`month_before`).
     if m["p"] is None and not (m["y"] or m["rel"]) and not m["m"].isascii() and not m["fen"]:
         return None  # a bare 一月/十月 is too often not a date at all
     month = cn_to_int(m["m"])
