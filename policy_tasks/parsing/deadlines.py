@@ -30,7 +30,8 @@ The conventions of the genre this module reads (each pattern below names its own
   named for its start (`确保“十四五”开好局起好步`, `良好开局`, `开局之年`) → no
   date: a good start commits nothing by the period's end.
 - Tables write dates as `2023.12`, `2023-12`, `2023/12/31`, `2023-12-31`:
-  the same rules apply.
+  the same rules apply. A day typed month.day before 前 (`6.30前`, `12.31日前`) is
+  that day (`dotted_dates`); 年度 before 计划/目标/任务 names an annual figure, no time.
 - Recurring obligations (`每月10日前`, `每月底`, `每季度`, `每季度第一个月10日前`,
   `每半年`, `每年`, `每周`, `每旬`, `按月`) have a `recurrence` and their
   `occurrences` in the document's year, from its start; `due` is the first.
@@ -41,9 +42,11 @@ The conventions of the genre this module reads (each pattern below names its own
   前提下`) is none. A 整改时限 of `立行立改` ("put right at once, and keep
   it right") is read as a supervisor reads it: an ongoing obligation with no date, not a deadline
   of today; `立行立改,长期坚持` is ongoing too.
+- `6月前` / `2026年6月前` / `11月份前` (a month's deadline without its 底) is read as the
+  month's end, as `6月底前`, and the caller asks the reviewer to check (`month_before`).
 - Unreadable on purpose: 择期, 适时, 近期, 限期, 春节前 / 节前 (which Spring
   Festival depends on when the plan was issued), a month-less 月底前, and
-  `6月前`, which is read both as "by end of June" and "before June".
+  `三月前` in Chinese numerals (as `三个月前`, "three months ago").
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ How lines join items is `outline_lines`; which items are clauses, `clauses`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -66,7 +67,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
             lines.extend((line, False) for line in table_lines(block))
         else:
             lines.extend((line, True) for line in (block.splitlines() or [""]))
-    parsed = _parse_lines(lines, year=year, assume_year=assume_year)
+    parsed = _parse_lines(lines, year=year, assume_year=assume_year, page_headers=source.page_headers)
     parsed.source_kind = source.kind
     parsed.source_text = source.text
     return parsed
@@ -79,7 +80,13 @@ def parse_document(text: str, *, year: int | None = None, assume_year: int | Non
     return parsed
 
 
-def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year: int | None = None) -> ParsedDocument:
+def _parse_lines(
+    lines: list[tuple[str, bool]],
+    *,
+    year: int | None,
+    assume_year: int | None = None,
+    page_headers: Sequence[str] = (),
+) -> ParsedDocument:
     lines = [
         (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
         for text, splittable in text_tables(lines)
@@ -102,7 +109,7 @@ def _parse_lines(lines: list[tuple[str, bool]], *, year: int | None, assume_year
         clauses = choose_clauses(outline.root)
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
-    header = read_header(outline.header, outline.loose)
+    header = read_header(outline.header, outline.loose, page_headers)
     full_text = "\n".join(text for text, _ in lines)
     year_assumed, message = False, ""
     if year is None:

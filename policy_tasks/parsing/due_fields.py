@@ -10,9 +10,10 @@ from dataclasses import replace
 from datetime import date
 
 from .deadlines import find_time_phrases, read_time_phrase
+from .month_before import month_before, month_before_message
 from .result import ParsedMilestone, ParseWarning
 from .textutil import normalise, split_top, strip_span
-from .time_phrase import DATED, ONGOING, RELATIVE, UNREADABLE
+from .time_phrase import DATED, ONGOING, RELATIVE, UNREADABLE, TimePhrase
 
 Warn = Callable[[int, str], None]
 
@@ -22,6 +23,13 @@ PART_TRIM = " \n、,:"
 
 def unreadable_message(phrase: str) -> str:
     return f"无法识别的时间表述「{phrase}」，未设定期限 (unreadable time phrase, no due date set)"
+
+
+def phrase_message(phrase: TimePhrase) -> str | None:
+    """The check a phrase asks of the reviewer: unreadable, or `X月前` read as its month's end."""
+    if phrase.level == UNREADABLE:
+        return unreadable_message(phrase.text)
+    return month_before_message(phrase.text) if month_before(phrase) else None
 
 
 def year_message(where: str, phrase: str, named: int, year: int) -> str:
@@ -95,9 +103,9 @@ def due_field_milestone(
             phrase = replace(last_year, start=0, end=len(value), text=value.strip())
     if phrase is None:
         return None
-    if phrase.level == UNREADABLE:
-        warn(value_start, unreadable_message(phrase.text))
-    elif phrase.stated_year is not None and phrase.stated_year != year:
+    if (message := phrase_message(phrase)) is not None:
+        warn(value_start, message)
+    if phrase.level != UNREADABLE and phrase.stated_year is not None and phrase.stated_year != year:
         warn(value_start + phrase.start, year_message(where, phrase.text, phrase.stated_year, year))
     kind = phrase.level if phrase.level in (RELATIVE, ONGOING) else "deadline"
     due = phrase.due

@@ -11,6 +11,7 @@ plain line. A title set in two or three lines is read whole (`title_lines`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,12 +50,19 @@ class Header:
     published_on: date | None = None  # the page's 发布日期: a reposting site's is its own
 
 
-def read_header(header: list[Line], closing: list[Line]) -> Header:
+def read_header(header: list[Line], closing: list[Line], page_headers: Sequence[str] = ()) -> Header:
+    """`page_headers`: the lines of a Word file's page headers (页眉), read only for a 文号 when the
+    body names none (`sources/page_headers.py`): an office may set its number there alone."""
     found = Header(title=_title(header))
     for _, line in header:
         m = _DOC_NUMBER_RE.search(normalise(line))
         if m and (not found.doc_number or "文号" in line) and not _cites_another(normalise(line), m):
             found.doc_number, found.number_year = line[m.start() : m.end()], int(m["y"])
+    for line in page_headers if not found.doc_number else ():
+        m = _DOC_NUMBER_RE.search(normalise(line))
+        if m and not _cites_another(normalise(line), m):
+            found.doc_number, found.number_year = line[m.start() : m.end()], int(m["y"])
+            break
     text = "\n".join(normalise(line) for _, line in header)
     m = _WRITTEN_ON_RE.search(text)
     found.issued_on = _date(m[1], m[2], m[3]) if m else None

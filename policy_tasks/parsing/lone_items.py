@@ -19,10 +19,12 @@ _SENTENCE_END = ("。", ";", ":", "!", "?")
 _LISTS_NUMBERS_RE = re.compile(r"^\s*[(]?\s*(?:\d|[一二三四五六七八九十])")
 
 
-def is_lone_item(before: str, item: str, body: int) -> bool:
+def is_lone_item(before: str, item: str, body: int, *, time_led: bool = False) -> bool:
     """`before`: the paragraph's text before the number; `item`: the text from the number on,
-    its own words starting at `body`."""
-    if not before.rstrip().endswith(_SENTENCE_END) or _LISTS_NUMBERS_RE.match(item[body:]):
+    its own words starting at `body`; `time_led`: they open with the item's deadline
+    (`1.10月底前完成…`, `time_led_items`), a figure that lists no numbers."""
+    listed = not time_led and _LISTS_NUMBERS_RE.match(item[body:])
+    if not before.rstrip().endswith(_SENTENCE_END) or listed:
         return False
     found = read_responsibility(item)
     return found.found and found.origin != "正文" and found.spans[0][0] > body

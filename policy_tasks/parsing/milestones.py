@@ -56,7 +56,7 @@ from datetime import date
 
 from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
-from .due_fields import PART_TRIM, Warn, unreadable_message, year_message
+from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .project_names import project_name_spans
 from .proposal_authors import author_count_spans
 from .result import ParsedMilestone
@@ -171,8 +171,8 @@ def find_milestones(
                 continue
             if in_entry(start):
                 for p in own:
-                    if p.level == UNREADABLE:
-                        warn(p.start, unreadable_message(p.text))
+                    if (message := phrase_message(p)) is not None:
+                        warn(p.start, message)
                 continue
             dated = [p for p in own if p.level in DATED]
             qty = next(iter(marks.quantities_in(start, end)), None)
@@ -187,8 +187,8 @@ def find_milestones(
             weak = qty is not None and _WEAK_EXCLUDE.search(part) and not (strong or carried_strong or scheduled)
             excluded = excluded or bool(weak)
             for p in own:
-                if p.level == UNREADABLE:
-                    warn(p.start, unreadable_message(p.text))
+                if (message := phrase_message(p)) is not None:
+                    warn(p.start, message)  # unreadable, or `X月前` read as its month's end
             time = min(dated, key=lambda p: DATED.index(p.level)) if dated else None
             if not excluded and opening is not None and not dated and cue:
                 # `到2020年底,确保贫困人口全部脱贫`: the date that opens the sentence dates it.

@@ -171,7 +171,9 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
         if marker is not None and marker.style == style:
             found.append((m.start("m"), marker))
     # `…。1.10月底前完成…`: an item that opens with its deadline (`time_led_items`).
-    found += [(at, Marker("num", n, str(n), end - at)) for at, n, end in time_led_inline(norm)]
+    led = time_led_inline(norm)
+    found += [(at, Marker("num", n, str(n), end - at)) for at, n, end in led]
+    led_at = {at for at, _, _ in led}
     found.sort(key=lambda f: f[0])
     for i, (at, marker) in enumerate(found):
         style = marker.style
@@ -185,7 +187,9 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
             if not ok and marker.value == 1:
                 before = norm[cuts[-1] if cuts else 0 : at]
                 # A plan of one item has no 2 to go on to: its units say it is one (`lone_items`).
-                ok = _opens_list(before, bool(cuts)) or is_lone_item(before, norm[at:], marker.end)
+                ok = _opens_list(before, bool(cuts)) or is_lone_item(
+                    before, norm[at:], marker.end, time_led=at in led_at
+                )
         if ok:
             cuts.append(at)
             if style in expected:

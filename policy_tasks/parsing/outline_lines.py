@@ -146,7 +146,7 @@ class Outline:
             self._annex_next += 1
         else:
             self._annex_next = 2 if _ANNEX_LIST_RE.match(norm) else 0
-        if marker is not None and (marker is led or not _is_date_like(norm)):
+        if marker is not None and (led is not None or not _is_date_like(norm)):
             styles = [n.style for n in self._stack]
             if marker.style in styles:
                 del self._stack[styles.index(marker.style) :]

@@ -41,6 +41,7 @@ from .table_rows import LABEL_FOR, Row
 from .textutil import cn_numeral, normalise
 from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
+from .whole_serials import whole_serials
 
 _HIGHER_TASK_RE = re.compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
 
@@ -65,6 +66,8 @@ def table_lines(table: Table) -> list[str]:
         rows, kinds = [*rows[:start], spread, *rows[start + 2 :]], [meaning(h) for h in spread]
     header = rows[start]
     kinds = _settle(kinds, rows[start + 1 :], header)
+    if NUMBER in kinds:
+        rows = rows[: start + 1] + whole_serials(rows[start + 1 :], kinds.index(NUMBER))  # `1.0`, `2.0`
     lines = [" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:start]]
     clause: Row | None = None
     area, area_count, order = None, 0, 0

@@ -1,4 +1,4 @@
-"""Items whose text opens with their deadline: `1.10月底前完成…`, `2.5年内实现…`.
+"""Items whose text opens with their deadline: `1.10月底前完成…`, `2.5年内实现…`, `1、10月底前完成…`.
 
 An office that puts an item's deadline first writes the item's dot straight before the month or
 the count of years, so the number reads like a decimal (`1.10`, `2.5`). A month is a whole number
@@ -7,14 +7,22 @@ start, or right after a sentence's end in a flattened paragraph, `N.` before `M�
 N's number wherever the numbering makes it one: it starts a list (1) or goes on with the open one
 (its last number + 1). Before a count of years the item must also follow a finished sentence, a
 heading or the title, not a sentence cut by a line break (`计划用` / `1.5年内…`). Anywhere else the
-figure is a decimal (`增长1.5%`, `1.5亿元`, `1.2万亩`, `用1.5年时间`).
+figure is a decimal (`增长1.5%`, `1.5亿元`, `1.2万亩`, `用1.5年时间`). An item numbered `1、` has no
+decimal to be taken for, but `1、2月` lists two months: after a 、 the month must close a deadline of
+its own (`1、10月底前`, `2、6月15日前`), which a list of months never does.
 """
 
 from __future__ import annotations
 
 import re
 
-_LED = r"(?P<n>\d{1,2})\s*\.\s*(?=(?P<month>(?:1[0-2]|[1-9])\s*月)|\d{1,2}\s*年(?:之|以)?内)"
+# After a 、 a month is an item's deadline only with its end or its day before 前 (`1、10月底前`,
+# `2、6月前`, `3、9月15日前`): `1、2月`, `10、11月份` list months.
+_BY_MONTH = r"(?:份)?(?:(?:底|末|[上中下]旬)(?:之前|以前|前)?|\d{1,2}\s*[日号]\s*(?:之前|以前|前)|之前|以前|前)"
+_LED = (
+    r"(?P<n>\d{1,2})\s*(?:\.\s*(?=(?P<month>(?:1[0-2]|[1-9])\s*月)|\d{1,2}\s*年(?:之|以)?内)"
+    rf"|、\s*(?=(?P<listed>(?:1[0-2]|[1-9])\s*月{_BY_MONTH})))"
+)
 _START_RE = re.compile("^" + _LED)
 # Inside a paragraph only after a sentence's end or a closing bracket, as `outline` cuts lists.
 _INLINE_RE = re.compile(r"(?<=[。;:!?)\]〕】])\s*(?P<m>" + _LED + ")")
@@ -24,7 +32,7 @@ _ENDED = ("。", ";", ":", "!", "?", ")", "]", "〕", "】")
 def time_led_start(norm: str) -> tuple[int, int, bool] | None:
     """(number, where the item's text starts, whether a month follows) of a line opening so."""
     m = _START_RE.match(norm)
-    return (int(m["n"]), m.end(), bool(m["month"])) if m else None
+    return (int(m["n"]), m.end(), bool(m["month"] or m["listed"])) if m else None
 
 
 def time_led_inline(norm: str) -> list[tuple[int, int, int]]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeAlias
 
+from .dotted_dates import DOTTED_DAY_RE, dotted_day
 from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
     BEFORE,
@@ -50,9 +51,10 @@ def _day(m: re.Match[str], year: int) -> Read:
 
 def _month(m: re.Match[str], year: int) -> Read | None:
     # `5月底前`, `6月中旬`, `9月份`, `1-6月`, `9月投入使用` (a bare month: its end).
-    if m["p"] is None and m["before"]:
-        # "6月前" is read both as "by end of June" and "before June": never guess.
+    if m["p"] is None and m["before"] and not m["m"].isascii():
+        # `三月前` may be `三个月前`, "three months ago": never guess.
         return UNREADABLE, None
+    # `6月前`, `11月份前` (no 底): the month's end, as `6月底前`, with a check (`month_before`).
     if m["p"] is None and not (m["y"] or m["rel"]) and not m["m"].isascii() and not m["fen"]:
         return None  # a bare 一月/十月 is too often not a date at all
     month = cn_to_int(m["m"])
@@ -233,6 +235,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         re.compile(rf"(?<![\d.])(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d.]){BEFORE}"),
         _day,
     ),
+    # `6.30前`, `12.31日前`: a day typed as month.day (`dotted_dates`).
+    (DOTTED_DAY_RE, dotted_day),
     (
         re.compile(
             rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})[-/.](?P<m>\d{{1,2}})(?![\d.%])"
@@ -276,12 +280,15 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _numbered_year,
     ),
-    (re.compile(r"(?<![上去前明次跨当本今每])(?:年内|年底前|年底|年末|全年|年度内)"), _fixed(YEAR)),
+    # Not the end of a count of years (`用1.5年内完成`: a year and a half, not this year).
+    (re.compile(r"(?<![上去前明次跨当本今每\d.])(?:年内|年底前|年底|年末|全年|年度内)"), _fixed(YEAR)),
     (re.compile(r"(?P<rel>本年度|本年|今年|当年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
     (re.compile(r"(?P<rel>明年|次年|下一年|下年度|来年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
     # `今明两年`, `明后两年`, `今后两年`, `未来三年`: the span's last year's end (time_phrase.py).
     (re.compile(rf"(?P<rel>{SPAN_OF_YEARS})(?:度)?(?:底|末|内)?(?:之?前)?"), _fixed(YEAR)),
-    (re.compile(r"(?<![上去前跨当本今每])年度"), _fixed(WEAK_YEAR)),
+    # `年度计划投资200亿元`, `年度目标任务`: 年度 names the plan's annual figure, a target due as any
+    # undated quantity is, not a time the work is dated by (nor one carried to the parts after it).
+    (re.compile(r"(?<![上去前跨当本今每])年度(?!计划|目标|任务|指标|预算)"), _fixed(WEAK_YEAR)),
     (re.compile(r"[\"“”「]?十(?P<n>[一二三四五六七八九])五[\"“”」]?(?:时期|期间|期末|末)?"), _plan),
     (
         re.compile(
@@ -341,6 +348,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
 TRIGGERS = (
     "日号",
     "-/.",
+    ".",
     "-/.",
     "月",
     "底末旬初",

@@ -77,6 +77,8 @@ class Source:
     kind: str  # text | csv | html | docx | pdf | xlsx | xls
     filename: str
     blocks: list[str | Table] = field(default_factory=list)
+    # The page headers' lines (页眉, .docx): no part of the body; read only for a 文号 (`page_headers`).
+    page_headers: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -13,6 +13,7 @@ import io
 
 from .base import BINARY_TEXT, UNKNOWN_ENCODING, Source, SourceError
 from .grid import table_blocks
+from .tagged_text import holds_markup, read_tagged_text
 from .unwrap import unwrap
 
 # Text may carry a stray form feed or escape; one control character in a hundred is not text.
@@ -44,7 +45,11 @@ def decode_text(data: bytes) -> str:
 
 
 def read_text(data: bytes, filename: str) -> Source:
-    return Source("text", filename, [*unwrap(decode_text(data).splitlines())])
+    text = decode_text(data)
+    if holds_markup(text):
+        # A page's source saved as .txt (`<p>…</p>`, `<br>`, `&nbsp;`, a `<table>`): read as the page shows.
+        return Source("text", filename, read_tagged_text(text))
+    return Source("text", filename, [*unwrap(text.splitlines())])
 
 
 def read_delimited(data: bytes, filename: str) -> Source:

@@ -6,7 +6,8 @@ Merged cells are laid on the table grid: a horizontal merge (`gridSpan`) repeats
 each column it spans, a vertical one (`vMerge`) in each row it covers. Word's automatic
 numbering is written out in front of its paragraphs (see numbering.py), in the body and in cells.
 A text box's paragraphs (a red-head, a 文号 or a whole notice laid out in boxes) are blocks of their
-own before the paragraph that anchors the box (see text_boxes.py).
+own before the paragraph that anchors the box (see text_boxes.py). The page headers stay out of the
+body; their lines are handed over apart, for a 文号 set there (see page_headers.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .archive import open_zip
 from .base import CORRUPT_DOCX, Source, SourceError, Table
 from .grid import one_line, table_blocks
 from .numbering import Numbering
+from .page_headers import page_header_lines
 from .text_boxes import box_contents
 
 if TYPE_CHECKING:
@@ -52,7 +54,7 @@ def read_docx(data: bytes, filename: str, archive: zipfile.ZipFile | None = None
             blocks.append(_paragraph_text(element, numbering))
         else:
             blocks.extend(table_blocks(_grid(element, numbering)))
-    return Source("docx", filename, blocks)
+    return Source("docx", filename, blocks, page_headers=page_header_lines(document))
 
 
 def _box_blocks(box: BaseOxmlElement, numbering: Numbering) -> list[str | Table]:
