@@ -18,7 +18,7 @@ CORPUS = Path(__file__).parent / "corpus"
 # The corpus as it last grew (blind rounds 41–43): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
 DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 230, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 932, 201
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 932, 202
 
 
 @pytest.fixture(scope="module")
