@@ -75,8 +75,8 @@ def roles_alone(norm: str, parts: list[tuple[int, int]]) -> bool:
     return any(i and role_alone(t) and looks_like_units(texts[i - 1]) for i, t in enumerate(texts))
 
 
-# A leader overseeing an item, written among its units: `副县长李华督办`, `王明同志领衔`.
-_OVERSEER_RE = re.compile(r"^(?P<names>.+?)(?:领衔督办|督办|领衔|挂帅|包抓|包联)$")
+# A leader overseeing an item, written among its units: `副县长李华督办`, `王明同志领衔`, `张三副县长指导`.
+_OVERSEER_RE = re.compile(r"^(?P<names>.+?)(?:领衔督办|督办|领衔|挂帅|包抓|包联|指导)$")
 # An office overseeing an item (`县政府督查室督办`, `县委督查室、县政府督查室跟踪督查`): it urges and audits the
 # work, as Duban's own 督查员 do, and neither leads nor helps; no unit of the task (`unit_labels.OVERSEER`).
 _OVERSEEING_OFFICE_RE = re.compile(r"^(?P<names>.+?)(?:负责|跟踪|全程|定期|专项)?(?:督办|督查|督导)$")

@@ -29,6 +29,7 @@ from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
 from .role_runs import free_part, helping_part, one_person, overseeing_office, read_free, role_parts, roles_alone
 from .role_sentences import opening_subject, role_noun_part
+from .supporting_parts import supporting_names
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
     CO,
@@ -307,12 +308,22 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                 elif found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
                     # `责任单位:A牵头,B参加,各镇街落实`: the units carrying the work out help.
                     found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
+                elif found.roles[LEAD] or found.roles[role]:
+                    if (support := supporting_names(norm[s:e])) is None:
+                        _read_names(text, norm, s, e, role, found)
+                    else:  # `责任单位:A,B做好资金保障`: the units doing a supporting part help.
+                        found.roles[CO] += split_names(text, norm, s + support[0], s + support[1])
                 else:
-                    e = _before_stop(norm, s, e)
-                    names = split_names(text, norm, s, e)
-                    for i, name in enumerate(names):
-                        # `市民政局 伍泽国`: the unit's head named beside it is a person.
-                        (found.leaders if is_person_among(names, i) else found.roles[role]).append(name)
+                    _read_names(text, norm, s, e, role, found)
+
+
+def _read_names(text: str, norm: str, s: int, e: int, role: str, found: Responsibility) -> None:
+    """A label's part that names units with no role of their own: they take the label's role."""
+    e = _before_stop(norm, s, e)
+    names = split_names(text, norm, s, e)
+    for i, name in enumerate(names):
+        # `市民政局 伍泽国`: the unit's head named beside it is a person.
+        (found.leaders if is_person_among(names, i) else found.roles[role]).append(name)
 
 
 def _with_times_after(norm: str, stop: int, end: int) -> int:
