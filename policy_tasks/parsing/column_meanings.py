@@ -68,7 +68,7 @@ def meaning(header: str) -> str | None:
         return None
     if text in ("单位", "计量单位"):
         return NOTE  # a bare 单位 column holds the measure (%, 万元), not who answers
-    if re.search(r"评分|考评|考核部门|考核单位|监督部门|监督单位|督查部门|督查单位", text):
+    if re.search(r"评分|考评|考核部门|考核单位|(?:监督|督查|督办|督导)(?:单位|部门|科室|处室)", text):
         return OTHER  # departments that score or supervise the work, not ones that do it
     if re.search(r"(?:单位|部门|处室|科室|股室)(?:主要)?(?:领导|负责人|责任人)$", text) and not re.search(
         r"[及和与、/]", text

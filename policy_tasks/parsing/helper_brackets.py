@@ -4,7 +4,12 @@ A unit list may put a unit's helpers in a bracket right after it (`责任单位:
 `(县交通局(县财政局协助))`): the unit keeps the role its list gives it and the bracket's units help. A
 bracket that is the unit's other name (`区经信局(商务局)`) or a mark of the lead (`(牵头)`) names no
 role word with units before it, and stays as it is. A task list often names the unit's person in such a
-bracket (`责任单位:县交通局(张三)、县财政局(李四)`, `县交通局(局长张三)`): the person is a leader.
+bracket (`责任单位:县交通局(张三)、县财政局(李四)`, `县交通局(局长张三)`): the person is a leader, and
+so are those a leader's label names there (`牵头单位:县交通局(责任人:张三)`, `(责任领导:李四副县长)`).
+
+Prose writes the same after a role word: `…县道改造30公里,县交通局负责(县财政局配合)。`, `由县交通局牵头(县财政局、
+县住建局参与)`. The bracket names the helpers of the unit the words before it charge, which answers (`负责`) or leads
+(`牵头`) as it would without the bracket (`charged_before`).
 """
 
 from __future__ import annotations
@@ -12,9 +17,24 @@ from __future__ import annotations
 import re
 
 from .textutil import normalise
-from .unit_labels import CO, FREE_RE, LEAD, LISTED, free_role
-from .unit_lists import split_names
+from .unit_labels import CO, FREE_RE, LABEL_RE, LEAD, LEADER, LISTED, free_role, label_role
+from .unit_lists import one_person_per_name, split_names
 from .unit_names import is_person, looks_like_units
+
+_PART_START_RE = re.compile(r"[^,;。:\n]*$")
+
+
+def charged_before(norm: str, bracket: int) -> tuple[int, int] | None:
+    """The span of `A负责` / `由A牵头` written right before the bracket opening at `bracket`, its part of
+    the sentence naming units and a role that leads or answers; None otherwise."""
+    part = _PART_START_RE.search(norm, 0, bracket)
+    if part is None or part.start() == bracket:
+        return None
+    m = FREE_RE.match(norm[part.start() : bracket])
+    if m is None or free_role(m["role"]) == CO or not looks_like_units(m["names"].strip()):
+        return None
+    return part.start(), bracket
+
 
 _TRAILING_BRACKET_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 
@@ -43,6 +63,20 @@ _BARE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _ROLE_MARK_RE = re.compile(r"牵头|配合|协同|主责|主办|协办|会办|参与|参加|协助|负责|单位|部门")
 
 
+def _labelled_persons(name: str) -> tuple[str, list[str]] | None:
+    """`县交通局(责任人:张三)`: the name without its bracket and the persons the bracket's leader label
+    names, or None."""
+    m = _TRAILING_BRACKET_RE.match(normalise(name))
+    if not m or not looks_like_units(m["name"]):
+        return None
+    label = LABEL_RE.match(m["inner"].strip())
+    if label is None or label_role(label[1]) != LEADER:
+        return None
+    start = m.start("inner") + len(m["inner"]) - len(m["inner"].lstrip()) + label.end()
+    persons = split_names(name, normalise(name), start, m.end("inner"))
+    return name[: m.end("name")].strip(), one_person_per_name(persons)
+
+
 def _person(name: str) -> tuple[str, str] | None:
     """The name without its bracket and the person the bracket names, or None."""
     m = _TRAILING_BRACKET_RE.match(normalise(name))
@@ -57,6 +91,24 @@ def _person(name: str) -> tuple[str, str] | None:
     return name[: m.end("name")].strip(), name[m.start("inner") : m.end("inner")].strip()
 
 
+_SPACED_PERSON_RE = re.compile(r"(?P<unit>\S+)[ \t\u3000]+(?P<person>[^\s、,;]+)(?=$|[、,;])")
+
+
+def without_spaced_persons(names: str) -> str:
+    """`县交通局 张三、县财政局 李四` as `县交通局、县财政局`: a task list writes each unit's person after it with a
+    space between (a bare bracket `(县交通局 张三)` as a cell of two columns would); the person is a leader, read so
+    wherever a list's names are (`unit_names.is_person_among`), and the list is a list of units without them."""
+
+    def unit_alone(m: re.Match[str]) -> str:
+        person = m["person"]
+        bare = _BARE_NAME_RE.fullmatch(person) is not None
+        if not looks_like_units(m["unit"]) or not is_person(person) or (bare and person[0] not in _SURNAMES):
+            return m[0]
+        return m["unit"]
+
+    return _SPACED_PERSON_RE.sub(unit_alone, names)
+
+
 def split_bracketed_helpers(roles: dict[str, list[str]]) -> list[str]:
     """Read each `A(B、C配合)` of a clause's roles in place: A keeps its place, B and C help. Each
     `A(张三)` keeps A in its place; the persons so named are returned (leaders)."""
@@ -65,6 +117,10 @@ def split_bracketed_helpers(roles: dict[str, list[str]]) -> list[str]:
     for role in (LEAD, LISTED, CO):
         kept: list[str] = []
         for name in roles[role]:
+            if (labelled := _labelled_persons(name)) is not None:
+                kept.append(labelled[0])
+                persons += labelled[1]
+                continue
             if (person := _person(name)) is not None:
                 kept.append(person[0])
                 persons.append(person[1])

@@ -6,6 +6,9 @@ Besides `牵头单位:A`, offices set a field's label off in a bracket of its ow
 before anything else reads the line. A bracket is a label only when it holds nothing but a label's
 words and something follows it on the line; a spaced label only at a line's start, followed by
 words that are no label themselves (a header row `牵头单位 配合单位 完成时限` stays a header).
+A clause's bracket may hold such fields too (`(牵头单位 县交通局 配合单位 县财政局)`): a bracket that
+opens with a label and a space, each of its labels standing as a word of its own followed by a word
+that is no label, has each label rewritten so.
 """
 
 from __future__ import annotations
@@ -18,13 +21,26 @@ _WORDS = "|".join(sorted(LABEL_WORDS, key=len, reverse=True))
 _BRACKETED_RE = re.compile(rf"[【\[〖〔]\s*({_WORDS})\s*[】\]〗〕]\s*(?=\S)")
 _SPACED_RE = re.compile(rf"^(\s*)({_WORDS})[ \t\u3000]+(?=\S)")
 _LABEL_TOKEN_RE = re.compile(rf"(?:^|\s)(?:{_WORDS})(?:\s|$)")
+_SPACE = "[ \t\u3000]"
+_FIELD_BRACKET_RE = re.compile(rf"([(（]{_SPACE}*)((?:{_WORDS}){_SPACE}+[^()（）]+)(?=[)）])")
+# A label in such a bracket: at its start, after a space or a `;`, followed by a space and a word.
+_SPACED_IN_BRACKET_RE = re.compile(rf"(?:^|(?<=[\s;；,，]))({_WORDS}){_SPACE}+(?=(\S+))")
+
+
+def _bracket_fields(m: re.Match[str]) -> str:
+    """`牵头单位 A 配合单位 B` as `牵头单位:A 配合单位:B`, unless a label is followed by another."""
+    labels = list(_SPACED_IN_BRACKET_RE.finditer(m[2]))
+    if any(_LABEL_TOKEN_RE.match(" " + nxt[2] + " ") for nxt in labels):
+        return m[0]
+    return m[1] + _SPACED_IN_BRACKET_RE.sub(lambda f: f[1] + ":", m[2])
 
 
 def spell_labels(line: str) -> str:
-    """`【牵头单位】A` and `牵头单位 A` (at the line's start) as `牵头单位:A`."""
+    """`【牵头单位】A` and `牵头单位 A` (at the line's start, or in a bracket of such fields) as `牵头单位:A`."""
     if not any(ch in line for ch in "【[〖〔 \t\u3000"):
         return line
     line = _BRACKETED_RE.sub(lambda m: m[1] + ":", line)
+    line = _FIELD_BRACKET_RE.sub(_bracket_fields, line)
     if (m := _SPACED_RE.match(line)) and not _LABEL_TOKEN_RE.search(line, m.end() - 1):
         line = m[1] + m[2] + ":" + line[m.end() :]
     return line

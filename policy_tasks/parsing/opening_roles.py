@@ -5,8 +5,9 @@ open each measure with its responsibility as a sentence instead of closing it wi
 part `A负责` or `由A负责` (A answers for the measure, the first listed leading), then parts naming
 the units that help, `B、C配合` (also `协助`, `参与`, `协办`), then the task. So:
 
-- the helping parts right after an opening `A负责,` are the item's co units; the run stops at
-  the first part that is no such list (the task);
+- the helping parts right after an opening `A负责,` are the item's co units, and so are the units of a
+  supporting part (`B做好资金保障`, `supporting_parts`); the run stops at the first part that is no such
+  list (the task);
 - a later sentence of such an item that opens the same way with a unit of its own
   (`…的行为。市供销社负责做好…`, `…抽检工作。市卫生局负责,开展…`) assigns that sentence, not the
   item: the item holds one clause per such sentence (`(四)-1`, `(四)-2`), as an item that gives
@@ -24,13 +25,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .place_names import PLACE_NAMES
+from .supporting_parts import supporting_names
 from .textutil import split_top, strip_span
 from .unit_names import TRIM, looks_like_units
 
 if TYPE_CHECKING:
     from .clause_parts import Clause
 
-_AFTER_LEAD_RE = re.compile(r"负责\s*,")
+_AFTER_LEAD_RE = re.compile(r"负责(?:组织实施|组织|实施|落实|推进)?\s*,")
 _HELP_PART_RE = re.compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
 _SENTENCE_END_RE = re.compile(r"[。;\n]")
 
@@ -46,9 +48,12 @@ def helping_spans(norm: str, subject_end: int) -> list[tuple[int, int]]:
     for s, e in split_top(norm, ",", m.end(), stop.start() if stop else len(norm)):
         s, e = strip_span(norm, s, e, TRIM)
         part = _HELP_PART_RE.match(norm[s:e])
-        if part is None or not looks_like_units(part["names"].strip(TRIM)):
+        if part is not None and looks_like_units(part["names"].strip(TRIM)):
+            spans.append((s + part.start("names"), s + part.end("names")))
+        elif support := supporting_names(norm[s:e]):
+            spans.append((s + support[0], s + support[1]))  # `B做好资金保障`: B does a supporting part
+        else:
             break
-        spans.append((s + part.start("names"), s + part.end("names")))
     return spans
 
 

@@ -5,7 +5,9 @@ being cut at `,` / `;` and at a `、` or a space right after a role word (`A牵�
 them stand the parts that read otherwise: a time (the clause's 完成时限), the units carrying the
 work out after a lead (`各镇街落实`), those a lead works with (`会同B`), a leader overseeing
 (`副县长李华督办`), a role noun (`A为牵头单位`), and a bare list closing a clause (the first
-leads). `units` reads brackets, label values and prose sentences with it.
+leads). `units` reads brackets, label values and prose sentences with it. After a unit charged or leading, a part naming
+units by the supporting work they do (`B做好资金保障`, `supporting_parts`) helps; a role word standing alone after
+units (`A,牵头;B,配合`) assigns them; an office overseeing the item (`县政府督查室督办`) is none of its units.
 """
 
 from __future__ import annotations
@@ -15,17 +17,20 @@ import re
 from .carry_out_parts import carry_out_names
 from .convened_units import convened_part
 from .deadlines import is_time_part
+from .helper_brackets import without_spaced_persons
 from .joint_units import joined_names
 from .responsibility import Responsibility
 from .role_sentences import role_noun_part
+from .supporting_parts import supporting_names
 from .textutil import bracket_depths, split_top, strip_span
-from .unit_labels import CO, FREE_RE, LEAD, LISTED, free_role
+from .unit_labels import CO, FREE_RE, LEAD, LISTED, free_role, role_alone
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
 from .unit_names import is_person, looks_like_units
 
-# Role words that are as often prose (`以政府投入为主`, `加强统筹`): in a sentence they assign only units.
-_PROSE_ROLE_RE = re.compile(r"为主|统筹(?:协调|推进)?")
+# Role words that are as often prose (`以政府投入为主`, `加强统筹`, `以…思想为指导`): in a sentence they assign
+# only units.
+_PROSE_ROLE_RE = re.compile(r"为主|统筹(?:协调|推进)?|(?:业务|技术)?指导")
 
 
 def free_part(part: str) -> re.Match[str] | None:
@@ -63,8 +68,24 @@ def role_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-# A leader overseeing an item, written among its units: `副县长李华督办`, `王明同志领衔`.
-_OVERSEER_RE = re.compile(r"^(?P<names>.+?)(?:领衔督办|督办|领衔|挂帅|包抓|包联)$")
+def roles_alone(norm: str, parts: list[tuple[int, int]]) -> bool:
+    """`(县交通局,牵头;县财政局,配合)`: a part that is a role word alone (or a role noun, `牵头单位`) right
+    after a part naming units gives them their role, as `县交通局牵头` would."""
+    texts = [norm[s:e].strip(_TRIM) for s, e in parts]
+    return any(i and role_alone(t) and looks_like_units(texts[i - 1]) for i, t in enumerate(texts))
+
+
+# A leader overseeing an item, written among its units: `副县长李华督办`, `王明同志领衔`, `张三副县长指导`.
+_OVERSEER_RE = re.compile(r"^(?P<names>.+?)(?:领衔督办|督办|领衔|挂帅|包抓|包联|指导)$")
+# An office overseeing an item (`县政府督查室督办`, `县委督查室、县政府督查室跟踪督查`): it urges and audits the
+# work, as Duban's own 督查员 do, and neither leads nor helps; no unit of the task (`unit_labels.OVERSEER`).
+_OVERSEEING_OFFICE_RE = re.compile(r"^(?P<names>.+?)(?:负责|跟踪|全程|定期|专项)?(?:督办|督查|督导)$")
+
+
+def overseeing_office(part: str) -> bool:
+    """`县政府督查室督办`: a part naming the units that oversee the item, not those doing it."""
+    m = _OVERSEEING_OFFICE_RE.match(part)
+    return m is not None and looks_like_units(m["names"])
 
 
 def read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
@@ -73,6 +94,16 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
     for s, e in role_parts(norm, start, end):
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
+            continue
+        if pending and (alone := role_alone(norm[s:e])):
+            # `(A,牵头;B、C,配合)`: the role word alone assigns the units named since the last role.
+            for ps, pe in pending:
+                found.roles[alone] += split_names(text, norm, ps, pe)
+            pending = []
+            continue
+        if (found.roles[LEAD] or found.roles[LISTED]) and (support := supporting_names(norm[s:e])):
+            # `由A负责组织实施,B做好资金保障`: the units doing a supporting part help (`supporting_parts`).
+            found.roles[CO] += split_names(text, norm, s + support[0], s + support[1])
             continue
         m = free_part(norm[s:e])
         if not m and is_time_part(norm[s:e]):
@@ -94,6 +125,8 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
             # `(A牵头,副县长李华督办)`: the leader who oversees the work, a person.
             found.leaders.append(text[s + person.start("names") : s + person.end("names")])
             continue
+        if not m and overseeing_office(norm[s:e]):
+            continue  # `(A牵头,B配合,县政府督查室督办)`: the overseeing office
         if not m and (convened := convened_part(norm[s:e])):
             # `(A会同B、C落实)`: A leads, the units it calls in help (`convened_units`).
             for role, ns, ne in convened:
@@ -120,9 +153,14 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
         pending = []
         found.roles[kind] += split_names(text, norm, names_start, s + m.end("names"))
     # `(张三副县长,县交通局)`: the leader of a bare list is written first, a part of its own.
-    persons = [(ps, pe) for ps, pe in pending if one_person(norm[ps:pe].strip(_TRIM))]
+    # (`(县交通局 局长张三)` is a unit and its person, no person alone.)
+    persons = [
+        (ps, pe)
+        for ps, pe in pending
+        if one_person(norm[ps:pe].strip(_TRIM)) and not looks_like_units(without_spaced_persons(norm[ps:pe]))
+    ]
     units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]
-    if units and not found.found and all(looks_like_units(norm[ps:pe]) for ps, pe in units):
+    if units and not found.found and all(looks_like_units(without_spaced_persons(norm[ps:pe])) for ps, pe in units):
         # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
         for ps, pe in units:
             found.roles[LISTED] += split_names(text, norm, ps, pe)

@@ -15,6 +15,9 @@ from .remit_words import REMIT_ROLE, REMIT_STOP
 from .unit_names import organisation
 
 LEADER, LEAD, LISTED, CO, DUE = "leader", "lead", "listed", "co", "due"
+# The office that oversees the item (`督办单位:县政府督查室`): the supervisor who urges and audits it,
+# as Duban's own 督查员 do, neither leading nor helping; no unit of the task.
+OVERSEER = "overseer"
 # Labels offices use, by what they assign. Persons (领导, 责任人) are leaders, never units.
 _LABELS = {
     "责任领导": LEADER,
@@ -123,6 +126,12 @@ LABEL_WORDS = tuple(k for k in _LABELS if k not in _BARE_DUE_LABELS and k not in
 # it. The label assigns as its unit part does (`实施单位` answers, `牵头单位` leads); a person among
 # its names is a leader, as anywhere in a unit list (`unit_names.is_person_among`).
 _UNIT_AND_PERSON = r"(?P<unit>单位|部门)(?:及|和|与|、|/)其?(?:主要)?(?:责任人|负责人)"
+# `责任领导及单位:张三,县交通局`, `牵头领导和牵头单位:…`, `责任单位及责任领导:…`: one field names the item's leaders
+# and its units. It assigns as its unit part does (`单位` answers, `牵头单位` leads); the persons among its
+# names are leaders, as in any unit list. The leader's word has its qualifier (a bare `领导和部门` is prose).
+_LEADER_PART = r"(?:责任|牵头|分管|包保|包联|联系)领导"
+_UNIT_PART = r"(?:责任|牵头|主责)?(?:单位|部门)"
+_LEADER_AND_UNIT_LABEL = rf"(?:{_LEADER_PART}(?:及|和|与|、|/){_UNIT_PART}|{_UNIT_PART}(?:及|和|与|、|/){_LEADER_PART})"
 _UNIT_AND_PERSON_LABEL = r"(?:项目)?(?:实施|建设|责任|牵头|主责|主办|承办|配合|协办|管理)?(?:单位|部门)(?:及|和|与|、|/)其?(?:主要)?(?:责任人|负责人)"
 # Public: a field label of the genre followed by its colon (`牵头单位:`, `配合部门:`, `完成时限:`,
 # `分管副市长:`, `数据提供单位:`), group 1 the label's words (`label_role` tells what it assigns).
@@ -132,6 +141,8 @@ _UNIT_AND_PERSON_LABEL = r"(?:项目)?(?:实施|建设|责任|牵头|主责|主�
 LABEL_RE = re.compile(
     # A salutation is no field: `各承办单位:` / `各成员单位:` addresses the offices the notice goes to.
     "(?<!各)(?!各)("
+    + _LEADER_AND_UNIT_LABEL
+    + "|"
     + _UNIT_AND_PERSON_LABEL
     + "|"
     + "|".join(
@@ -183,8 +194,13 @@ def label_role(label: str) -> str:
     if both := re.search(_UNIT_AND_PERSON + "$", label):
         unit_part = label[: both.start()] + both["unit"]
         return LISTED if unit_part in ("单位", "部门") else label_role(unit_part)
+    if re.fullmatch(_LEADER_AND_UNIT_LABEL, label) and (unit := re.search(_UNIT_PART, label)):
+        return LISTED if unit[0] in ("单位", "部门") else label_role(unit[0])
     if re.search(r"领导|长|书记$", label):
         return LEADER
+    # `督办单位`, `督查部门`, `监督单位`: the office overseeing the item, no unit of it (`OVERSEER`).
+    if re.search(r"督办|督查|督导|监督", label):
+        return OVERSEER
     # Any unit label by its words: 主要责任单位 leads, 责任科室 is responsible, 数据提供单位 helps.
     if re.search(r"配合|协办|协同|参与|参加|协助", label):
         return CO
@@ -210,6 +226,9 @@ _LISTED_ROLE = REMIT_ROLE + r"|承办|分别负责|共同负责|" + _CHARGE
 _CO_ROLE = (
     r"(?:积极|共同|主动|全力|密切|协调|协同)?(?:配合|参与|协助|协作|支持)(?:配合|支持)?(?:实施|落实|推进)?"
     r"|协同(?:推进|落实)?|参加|协办|会办|按(?:照)?(?:各自)?(?:职责|职能)(?:分工)?(?:分别)?(?:配合|协助|参与)"
+    # `(县住建局指导,各乡镇负责)`: the unit that guides has its part in the work, but the one in charge answers
+    # for it; as a supervisor reads it, the guiding unit helps (it reports its guidance, and cannot close the item).
+    r"|(?:业务|技术)?指导"
 )
 FREE_RE = re.compile(
     # `此项工作主要由A负责`: the work named before `由` is no part of the names.
@@ -227,7 +246,20 @@ def free_role(role: str) -> str:
     return CO if re.fullmatch(_CO_ROLE, role) else LISTED
 
 
-# Public: a plain charge as a free form's whole role word (`units` tells `A负责落实,B配合` by it).
+# `(A,牵头;B,配合)`, `(A,牵头单位;B、C,配合单位)`: a role word or a role noun standing as a part of its own
+# after the units it assigns.
+_ROLE_WORD_RE = re.compile("|".join((_LEAD_ROLE, _LISTED_ROLE, _CO_ROLE)))
+
+
+def role_alone(part: str) -> str | None:
+    """Public: what a part that is a role word alone (`牵头`, `配合`) or a role noun (`牵头单位`) assigns
+    to the units named before it (LEAD, LISTED or CO), or None."""
+    if part in _LABELS and _LABELS[part] in (LEAD, LISTED, CO):
+        return _LABELS[part]
+    return free_role(part) if _ROLE_WORD_RE.fullmatch(part) else None
+
+
+# Public: a plain charge as a free form's whole role word (`prose_assignments` tells `A负责落实,B配合` by it).
 CHARGE_RE = re.compile(_CHARGE)
 # What a unit list says about how its units work, never a unit: cut there.
 STOP_RE = re.compile(REMIT_STOP + r"|分别负责|共同负责|。")

@@ -6,6 +6,7 @@ The genre writes who is responsible in many ways, all read here:
 (`牵头单位:A` / `配合单位:B` / `完成时限:2023年12月底`, several on one line as
 in a table), and an area's `(由A、B牵头实施)`.
 
+An item that names no one so may write its assignment as prose (`prose_assignments`).
 Names are kept as written here; `unit_names` splits and judges lists of names (units, groups,
 persons) and its `UnitBook` turns them into canonical units.
 """
@@ -14,25 +15,23 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 
 from .carry_out_parts import carry_out_names
-from .closing_units import closing_unit_spans
-from .convened_units import convened_assignment, convened_part
-from .dashed_units import dashed_unit_span
+from .convened_units import convened_part
 from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
 from .deadlines import is_time_part
-from .helper_brackets import split_bracketed_helpers
-from .joint_units import joined_names, split_joint
+from .helper_brackets import charged_before, split_bracketed_helpers, without_spaced_persons
+from .joint_units import split_joint
 from .opening_roles import helping_spans
+from .prose_assignments import read_sentences
 from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
-from .role_runs import free_part, helping_part, one_person, read_free, role_parts
-from .role_sentences import opening_subject, role_noun_part, role_noun_parts
+from .role_runs import free_part, helping_part, one_person, overseeing_office, read_free, role_parts, roles_alone
+from .role_sentences import opening_subject, role_noun_part
+from .supporting_parts import supporting_names
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
-    CHARGE_RE,
     CO,
     DUE,
     FREE_RE,
@@ -41,6 +40,7 @@ from .unit_labels import (
     LEADER,
     LISTED,
     OTHER_FIELD_RE,
+    OVERSEER,
     STOP_RE,
     before_flat_table,
     free_role,
@@ -49,7 +49,6 @@ from .unit_labels import (
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
 from .unit_names import is_person_among, looks_like_units
-from .work_sentences import work_assignments
 
 __all__ = ["CO", "DUE", "LEAD", "LEADER", "LISTED", "read_responsibility"]
 
@@ -85,6 +84,11 @@ def _read_cached(text: str) -> Responsibility:
             found.spans.append((start - 1, min(end + 1, len(text))))
             _read_fields(text, norm, start, end, found)
             found.origin = found.origin or "括号"
+            if found.roles[CO] and not (found.roles[LEAD] or found.roles[LISTED]):
+                if charged := charged_before(norm, start - 1):
+                    # `县交通局负责(县财政局配合)`: the helpers of the unit the prose charges right before.
+                    read_free(text, norm, *charged, found)
+                    found.spans[-1] = (charged[0], found.spans[-1][1])  # one span: the words and their bracket
     # Outside brackets a label runs to its line end: a field line after the
     # body, or several fields on one line as in a table.
     depths = bracket_depths(norm)
@@ -98,7 +102,7 @@ def _read_cached(text: str) -> Responsibility:
         _read_fields(text, norm, start, end, found)
         found.origin = found.origin or "标注行"
     if not found.found:
-        _read_sentences(text, norm, found)
+        read_sentences(text, norm, found)
     found.spans.sort()
     split_joint(found.roles)
     found.leaders += split_bracketed_helpers(found.roles)
@@ -111,74 +115,9 @@ def _read_cached(text: str) -> Responsibility:
         if persons:
             found.roles[role] = [n for n in names if n not in persons]
             found.leaders += persons
+    # `牵头单位:A(责任人:张三)` on a line: the bracket is read on its own and with the label's value.
+    found.leaders = list(dict.fromkeys(found.leaders))
     return found
-
-
-_SENTENCE_RE = re.compile(r"[^。;\n]+")
-
-
-def _read_sentences(text: str, norm: str, found: Responsibility) -> None:
-    """`由副市长负责,市发改委牵头,相关部门配合,尽快完成…` or `…。省水利厅牵头,省发改委等单位配合。`:
-    an assignment written as prose, a run of `X牵头` / `Y配合` parts opening a sentence; else
-    units as the subject of a role noun (`A为牵头单位…。B、C为协办单位`, `role_sentences`); a sentence
-    about the item's own work (`此项工作由A负责组织,B具体实施`, `work_sentences`) comes first."""
-    if work := work_assignments(norm):
-        for role, s, e, _, _ in work:
-            found.roles[role] += split_names(text, norm, s, e)
-        found.spans.append(work[0][3:])
-        found.origin = found.origin or "正文"
-        return
-    if dashed := dashed_unit_span(norm):
-        # `…改造30公里。——县交通局`: the units signing the item after a dash (`dashed_units`).
-        read_free(text, norm, dashed[1], dashed[2], found)
-        if found.found:
-            found.spans.append((dashed[0], dashed[2]))
-            found.origin = "正文"
-            return
-    for sentence in _SENTENCE_RE.finditer(norm):
-        parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
-        run = []
-        for s, e in parts:
-            m = free_part(norm[s:e])
-            if m and len(norm[s:e]) <= 60:
-                run.append((s, e, m["role"]))
-            elif run and free_role(run[0][2]) == LEAD and carry_out_names(norm[s:e]) is not None:
-                run.append((s, e, ""))  # `由A牵头,各镇街具体实施`: the units carrying it out help
-            elif run and free_role(run[0][2]) == LEAD and joined_names(norm[s:e]) is not None:
-                run.append((s, e, ""))  # `由A牵头,会同B推进`: the units the lead works with help
-            else:
-                break
-        leads = any(free_role(role) == LEAD for _, _, role in run if role)
-        if (len(run) >= 2 and (leads or (sentence.start() > 0 and _charged_then_helped(run)))) or (
-            len(run) == len(parts) == 1 and leads
-        ):
-            read_free(text, norm, run[0][0], run[-1][1], found)
-            found.spans.append((run[0][0], run[-1][1]))
-            found.origin = found.origin or "正文"
-            return
-    # The sentence forms in turn, the first that names a unit wins: `A为牵头单位`, `4项目标的责任单位均为A`,
-    # `由A会同B等部门负责落实`.
-    forms: tuple[Callable[[], list[tuple[str, int, int, int, int]]], ...] = (
-        lambda: role_noun_parts(norm),
-        lambda: [(LISTED, *span) for span in closing_unit_spans(norm)],
-        lambda: convened_assignment(norm),
-    )
-    for form in forms:
-        for role, s, e, part_start, part_end in form():
-            found.roles[role] += split_names(text, norm, s, e)
-            found.spans.append((part_start, part_end))
-            found.origin = found.origin or "正文"
-        if found.found:
-            return
-
-
-def _charged_then_helped(run: list[tuple[int, int, str]]) -> bool:
-    """`A负责落实,B、C配合`: a unit charged with the work and others helping is an assignment as plain
-    as `A牵头,B配合`; a run of `负责` parts alone (`A负责…,B负责…`) may be two parts of the work. Only
-    after the item's first sentence (`强化项目建设。A负责落实,B配合。`): a charge that opens the item is
-    `opening_charge`'s, where each sentence so opened is a clause of its own."""
-    roles = [role for _, _, role in run]
-    return bool(CHARGE_RE.fullmatch(roles[0])) and all(free_role(role) == CO for role in roles[1:])
 
 
 def opening_charge(text: str) -> Responsibility | None:
@@ -238,11 +177,12 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
         inner = strip_span(norm, start, adds.start(), _TRIM)[1]
     if note := _CARRY_NOTE_RE.search(norm, start, inner):
         inner = note.start()  # `(A、B,下同)`: the list's note that it carries on, no name of it
-    if any(
+    parts = split_top(norm, ",;", start, inner)
+    if roles_alone(norm, parts) or any(
         free_part(norm[s:e].strip(_TRIM))
         or role_noun_part(norm[s:e].strip(_TRIM))
         or convened_part(norm[s:e].strip(_TRIM))
-        for s, e in split_top(norm, ",;", start, inner)
+        for s, e in parts
     ):
         return True
     if not closes_line and after[:1] == ",":
@@ -256,7 +196,8 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     parts = split_top(norm, ",;", start, inner)
     while len(parts) > 1 and one_person(norm[parts[0][0] : parts[0][1]].strip(_TRIM)):
         start = parts.pop(0)[1] + 1  # `(张三副县长,县交通局)`: the leader before the units
-    return looks_like_units(norm[start:inner], 1 if own_sentence and closes_line else 2)
+    # `(县交通局 张三)`: the unit's person after it is a leader, no name of the list.
+    return looks_like_units(without_spaced_persons(norm[start:inner]), 1 if own_sentence and closes_line else 2)
 
 
 # `下同` closing a plain list: the same units govern the clauses that follow and name none.
@@ -317,7 +258,12 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
 def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
     if re.search(r"下同|以下同", norm[start:end]) and not re.search(r"为牵头单位[^)]{0,3}下同", norm[start:end]):
         found.carries = True
-    labels = list(LABEL_RE.finditer(norm, start, end))
+    # `牵头单位:A(责任人:张三)`: a leader's label in the bracket after a unit names the unit's person
+    # (`helper_brackets`), and leaves the unit's list whole.
+    depths = bracket_depths(norm[start:end])
+    labels = [
+        m for m in LABEL_RE.finditer(norm, start, end) if not (depths[m.start() - start] and label_role(m[1]) == LEADER)
+    ]
     free_end = labels[0].start() if labels else end
     free_stop = _with_times_after(norm, _before_stop(norm, start, free_end, keep_role=True), free_end)
     if note := _CARRY_NOTE_RE.search(norm, start, free_stop):
@@ -326,6 +272,8 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else end
         role = label_role(m[1])
+        if role == OVERSEER:
+            continue  # `督办单位:县政府督查室`: the office overseeing the item is no unit of it
         if role != DUE and (other := OTHER_FIELD_RE.search(norm, m.end(), value_end)):
             value_end = other.start()
         if role != DUE:
@@ -338,12 +286,17 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
         else:
             # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
             stop = _with_times_after(norm, _before_stop(norm, m.end(), value_end, keep_role=True), value_end)
+            if roles_alone(norm, role_parts(norm, m.end(), stop)):
+                read_free(text, norm, m.end(), stop, found)  # `责任单位:A,牵头;B,配合`: each list's own role
+                continue
             for s, e in role_parts(norm, m.end(), stop):
                 s, e = strip_span(norm, s, e, _TRIM)
                 if s < e and is_time_part(norm[s:e]):
                     # `责任单位:A、B,6月底完成)`: a deadline closing the list is the 完成时限.
                     found.due_fields.append((s, e, s, e))
                     continue
+                if overseeing_office(norm[s:e]):
+                    continue  # `责任单位:A、B,县政府督查室督办`: the office overseeing the item
                 free = FREE_RE.match(norm[s:e])
                 # Under a label only an explicit 牵头 / 配合 changes the label's role;
                 # `按职责分工负责` just ends the list.
@@ -355,12 +308,22 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                 elif found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
                     # `责任单位:A牵头,B参加,各镇街落实`: the units carrying the work out help.
                     found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
+                elif found.roles[LEAD] or found.roles[role]:
+                    if (support := supporting_names(norm[s:e])) is None:
+                        _read_names(text, norm, s, e, role, found)
+                    else:  # `责任单位:A,B做好资金保障`: the units doing a supporting part help.
+                        found.roles[CO] += split_names(text, norm, s + support[0], s + support[1])
                 else:
-                    e = _before_stop(norm, s, e)
-                    names = split_names(text, norm, s, e)
-                    for i, name in enumerate(names):
-                        # `市民政局 伍泽国`: the unit's head named beside it is a person.
-                        (found.leaders if is_person_among(names, i) else found.roles[role]).append(name)
+                    _read_names(text, norm, s, e, role, found)
+
+
+def _read_names(text: str, norm: str, s: int, e: int, role: str, found: Responsibility) -> None:
+    """A label's part that names units with no role of their own: they take the label's role."""
+    e = _before_stop(norm, s, e)
+    names = split_names(text, norm, s, e)
+    for i, name in enumerate(names):
+        # `市民政局 伍泽国`: the unit's head named beside it is a person.
+        (found.leaders if is_person_among(names, i) else found.roles[role]).append(name)
 
 
 def _with_times_after(norm: str, stop: int, end: int) -> int:

@@ -1,0 +1,99 @@
+"""An assignment written as prose: who a clause names when no bracket and no label does.
+
+`units` asks here after the brackets and label fields of a clause name no one. The forms, first that
+names a unit wins: a sentence about the item's own work (`此项工作由A负责组织,B具体实施`, `work_sentences`); the
+units signing the item after a dash (`dashed_units`); a run of `X牵头` / `Y配合` parts opening a sentence,
+with the parts after a lead or a charge that name units carrying the work out (`各镇街具体实施`), working with the
+lead (`会同B`) or doing a supporting part (`B做好资金保障`, `supporting_parts`); then units as the subject of a role
+noun (`A为牵头单位`, `role_sentences`), a sentence closing in its units (`closing_units`) and a lead calling others
+in (`由A会同B等部门负责落实`, `convened_units`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .carry_out_parts import carry_out_names
+from .closing_units import closing_unit_spans
+from .convened_units import convened_assignment
+from .dashed_units import dashed_unit_span
+from .joint_units import joined_names
+from .responsibility import Responsibility
+from .role_runs import free_part, read_free
+from .role_sentences import role_noun_parts
+from .supporting_parts import supporting_names
+from .textutil import split_top, strip_span
+from .unit_labels import CHARGE_RE, CO, LEAD, LISTED, free_role
+from .unit_lists import split_names
+from .unit_names import TRIM as _TRIM
+from .work_sentences import work_assignments
+
+_SENTENCE_RE = re.compile(r"[^。;\n]+")
+
+
+def read_sentences(text: str, norm: str, found: Responsibility) -> None:
+    """`由副市长负责,市发改委牵头,相关部门配合,尽快完成…` or `…。省水利厅牵头,省发改委等单位配合。`:
+    an assignment written as prose, a run of `X牵头` / `Y配合` parts opening a sentence; else
+    units as the subject of a role noun (`A为牵头单位…。B、C为协办单位`, `role_sentences`); a sentence
+    about the item's own work (`此项工作由A负责组织,B具体实施`, `work_sentences`) comes first."""
+    if work := work_assignments(norm):
+        for role, s, e, _, _ in work:
+            found.roles[role] += split_names(text, norm, s, e)
+        found.spans.append(work[0][3:])
+        found.origin = found.origin or "正文"
+        return
+    if dashed := dashed_unit_span(norm):
+        # `…改造30公里。——县交通局`: the units signing the item after a dash (`dashed_units`).
+        read_free(text, norm, dashed[1], dashed[2], found)
+        if found.found:
+            found.spans.append((dashed[0], dashed[2]))
+            found.origin = "正文"
+            return
+    for sentence in _SENTENCE_RE.finditer(norm):
+        parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
+        run = []
+        for s, e in parts:
+            m = free_part(norm[s:e])
+            if m and len(norm[s:e]) <= 60:
+                run.append((s, e, m["role"]))
+            elif run and free_role(run[0][2]) == LEAD and carry_out_names(norm[s:e]) is not None:
+                run.append((s, e, ""))  # `由A牵头,各镇街具体实施`: the units carrying it out help
+            elif run and free_role(run[0][2]) == LEAD and joined_names(norm[s:e]) is not None:
+                run.append((s, e, ""))  # `由A牵头,会同B推进`: the units the lead works with help
+            elif run and free_role(run[0][2]) != CO and supporting_names(norm[s:e]) is not None:
+                run.append((s, e, ""))  # `由A负责组织实施,B做好资金保障`: a supporting part's units help
+            else:
+                break
+        leads = any(free_role(role) == LEAD for _, _, role in run if role)
+        if (len(run) >= 2 and (leads or (sentence.start() > 0 and _charged_then_helped(run)))) or (
+            len(run) == len(parts) == 1 and leads
+        ):
+            read_free(text, norm, run[0][0], run[-1][1], found)
+            found.spans.append((run[0][0], run[-1][1]))
+            found.origin = found.origin or "正文"
+            return
+    # The sentence forms in turn, the first that names a unit wins: `A为牵头单位`, `4项目标的责任单位均为A`,
+    # `由A会同B等部门负责落实`.
+    forms: tuple[Callable[[], list[tuple[str, int, int, int, int]]], ...] = (
+        lambda: role_noun_parts(norm),
+        lambda: [(LISTED, *span) for span in closing_unit_spans(norm)],
+        lambda: convened_assignment(norm),
+    )
+    for form in forms:
+        for role, s, e, part_start, part_end in form():
+            found.roles[role] += split_names(text, norm, s, e)
+            found.spans.append((part_start, part_end))
+            found.origin = found.origin or "正文"
+        if found.found:
+            return
+
+
+def _charged_then_helped(run: list[tuple[int, int, str]]) -> bool:
+    """`A负责落实,B、C配合`: a unit charged with the work and others helping is an assignment as plain
+    as `A牵头,B配合`; a run of `负责` parts alone (`A负责…,B负责…`) may be two parts of the work. Only
+    after the item's first sentence (`强化项目建设。A负责落实,B配合。`): a charge that opens the item is
+    `opening_charge`'s, where each sentence so opened is a clause of its own."""
+    roles = [role for _, _, role in run]
+    # A part with no role word after a charge names units doing a supporting part (`B做好资金保障`): they help.
+    return bool(CHARGE_RE.fullmatch(roles[0])) and all(not role or free_role(role) == CO for role in roles[1:])
