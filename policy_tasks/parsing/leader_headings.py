@@ -8,7 +8,9 @@ units each item's label line or bracket names are still its units. A heading tha
 no person (`一、省长牵头重点工作`) names no leader, and a heading about work (`一、加快重点工作落实`) is
 none of these. So is a heading whose bracket or label names the leaders in charge
 (`一、工业经济(牵头领导:张三副县长)`, `(二)农业农村(分管领导:李四)`): they lead every clause below it that
-names no leader of its own, as written there.
+names no leader of its own, as written there. The label may stand on a line of its own right under the
+heading (`一、工业经济` then `牵头领导:张三`, `责任领导:李四副县长`), before the section's first item: it
+leads that section's items as the bracket does. Under an item the same line is that item's own.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .textutil import normalise
+from .unit_labels import LABEL_RE, LEADER, label_role
 from .units import read_responsibility
 
 if TYPE_CHECKING:
@@ -52,7 +55,19 @@ def _heading_leaders(node: Node) -> list[str]:
     named = heading_leader(node.own_text)
     if named:
         return [named]
-    return read_responsibility(heading).leaders
+    return read_responsibility(heading).leaders or _label_line_leaders(node)
+
+
+def _label_line_leaders(node: Node) -> list[str]:
+    """`牵头领导:张三` on the lines right under the heading, each a leader's label and nothing more."""
+    leaders: list[str] = []
+    for _, line in node.pieces[1:]:
+        m = LABEL_RE.match(normalise(line).strip())
+        resp = read_responsibility(line) if m is not None and label_role(m[1]) == LEADER else None
+        if resp is None or resp.found or not resp.leaders:
+            break  # the section's prose, or a line naming units too: no label line of the heading
+        leaders += [n for n in resp.leaders if n not in leaders]
+    return leaders
 
 
 def with_heading_leaders(

@@ -19,13 +19,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
 from .lone_items import is_lone_item
 from .textutil import cn_to_int, normalise
 from .time_led_items import time_led_inline
 
 _CN = "一二三四五六七八九十"
 _MEASURES = "亿万千百十元角个倍米吨项户人次台套座亩公里平方立年月日号时分秒岁度"
-_DECIMAL_END = rf"(?![\d.])(?:\s+|[、.]\s*|(?=[\u4e00-\u9fff])(?![{_MEASURES}]))"
+# Nor at `前`: `6.30前完成…` is a day typed as month.day (`dotted_dates`), no clause 6.30.
+_DECIMAL_END = rf"(?![\d.])(?!{BEFORE_AHEAD})(?:\s+|[、.]\s*|(?=[\u4e00-\u9fff])(?![{_MEASURES}]))"
 # A major number alone before its heading (`1 交通基础设施`) in a decimal outline.
 _BARE_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[\u4e00-\u9fff])")
 # (style, pattern of the marker at a line start, normalised text); group n is the number.
@@ -40,7 +42,8 @@ _STYLES = [
     ("decimal3", r"(?P<n>\d{1,2}\.\d{1,2}\.\d{1,2})" + _DECIMAL_END),
     ("decimal", r"(?P<n>\d{1,2}\.\d{1,2})" + _DECIMAL_END),
     # `1。` appears where a page's full-width stop stood in for the dot.
-    ("num", r"(?P<n>\d{1,3})\s*(?:\.(?!\d)|、|。)\s*"),
+    # `1.6.30前完成…`: item 1 opening with a dotted day (`dotted_dates`).
+    ("num", rf"(?P<n>\d{{1,3}})\s*(?:\.(?!\d)|\.(?={DAY_AHEAD})|、|。)\s*"),
     ("pnum", r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*"),
     ("numparen", r"(?P<n>\d{1,3})\)\s*"),
     ("circled", r"(?P<n>[①-⑳㉑-㉟㊱-㊿])\s*"),

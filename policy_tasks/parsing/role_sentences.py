@@ -98,6 +98,8 @@ def charging_sentence_starts(text: str) -> list[int]:
         return []
     starts = [0]
     for end in re.finditer(r"。\s*", norm):
+        if end.end() <= first.start():
+            continue  # `加快农村公路建设。由A负责…`: the item's title sentence heads its own charge
         m = _SUBJECT_RE.match(norm, end.end())
         if m is not None and m["verb"] == "负责" and reads_as_units(m["names"]):
             starts.append(end.end())

@@ -200,8 +200,9 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     return looks_like_units(without_spaced_persons(norm[start:inner]), 1 if own_sentence and closes_line else 2)
 
 
-# `下同` closing a plain list: the same units govern the clauses that follow and name none.
-_CARRY_NOTE_RE = re.compile(r"[,;、]?\s*(?:以下同|下同)\s*$")
+# `下同` closing a plain list: the same units govern the clauses that follow and name none. A carry sentence
+# may follow it after a comma or a semicolon (`(A、B,下同;以下各项均需C落实,不再列出)`): the mark stays a note.
+_CARRY_NOTE_RE = re.compile(r"[,;、]?\s*(?:以下同|下同)[\s,;。]*$")
 
 
 def _before_stop(norm: str, start: int, end: int, *, keep_role: bool = False) -> int:
