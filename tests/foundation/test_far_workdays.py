@@ -21,7 +21,9 @@ def _weekdays(start: date, end: date) -> int:
 
 
 def test_a_far_off_workday_count_is_quick_and_exact():
-    started = time.perf_counter()
+    # The process's own CPU time: the suite runs four workers on two cores, and a wall clock
+    # would time the other workers too (1.45 s on the slowest machine of the kind, under load).
+    started = time.process_time()
     edge = date(2101, 1, 1)  # beyond any year the calendar knows
     near = workdays.workdays_between(date(2023, 11, 15), edge)
     assert workdays.workdays_between(date(2023, 11, 15), FAR) == near + _weekdays(edge, FAR)
@@ -33,7 +35,7 @@ def test_a_far_off_workday_count_is_quick_and_exact():
     assert (
         workdays.workdays_between(date(2023, 11, 15), workdays.add_workdays(date(2023, 11, 15), far_count)) == far_count
     )
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def _walk_add(day: date, count: int) -> date:
