@@ -1,18 +1,27 @@
-"""Web pages and the HTML that government systems export under an .xls or .doc name.
+"""Web pages, the HTML that government systems export under an .xls or .doc name, and a .txt
+that holds a page's markup.
 
 Many OA and 督办 systems "export to Excel" by writing an HTML table and calling it .xls, and
 plans are often saved from the portal page they were published on. Such a file is read like a
 document: block elements are paragraphs, tables are tables (rowspan/colspan repeated into
 every cell they cover), scripts and styles are dropped.
+
+Offices also save a page (or paste its source) into a .txt, so the text arrives with `<p>`, `<br>`,
+`<span style=…>`, entities (`&nbsp;`, `&#12289;`) and a `<table>` of the plan's tasks, often without
+the `<html>` that `looks_like_html` looks for. Such a text is read the same way, except that a line
+break of the file also ends a line, as the person who pasted it saw it. It is taken for markup when
+it holds a tag of the HTML a page's text is set in (`<p>`, `<br/>`, `<td colspan="2">`) or a
+`&nbsp;`: a title written in ASCII angle brackets (`<某县交通条例>`), as some offices write 《》, is text.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .base import Source, Table
+from .decoding import decode_text
 from .grid import MAX_SPAN, bounded_count, one_line, table_blocks
-from .text import decode_text
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -22,7 +31,16 @@ _BLOCKS = {
     "blockquote", "pre", "dt", "dd", "dl", "header", "footer", "center", "tr", "caption", "hr",
 }  # fmt: skip
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
-# Wide spans are layout, not data; cap them so a colspan of 10000 cannot blow up the grid.
+_TAG_RE = re.compile(
+    r"</?(?:p|br|div|span|font|table|tbody|thead|tr|td|th|strong|b|em|i|u|a|img|ul|ol|li|h[1-6]|center|section"
+    r"|article|o:p)(?:\s[^<>]*)?/?>|&nbsp;",
+    re.IGNORECASE,
+)
+
+
+def holds_markup(text: str) -> bool:
+    """Whether a text file holds a page's markup: a tag of the HTML pages set text in, or `&nbsp;`."""
+    return _TAG_RE.search(text) is not None
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -33,16 +51,20 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def read_html(data: bytes, filename: str) -> Source:
+    return Source("html", filename, read_markup_text(decode_text(data), keep_line_breaks=False))
+
+
+def read_markup_text(text: str, *, keep_line_breaks: bool) -> list[str | Table]:
+    """The blocks of a page's markup; with `keep_line_breaks`, the text's own line breaks end lines."""
     import lxml.html
 
-    root = lxml.html.document_fromstring(decode_text(data))
+    root = lxml.html.document_fromstring(text)
     blocks: list[str | Table] = []
     line: list[str] = []
 
     def flush() -> None:
-        text = one_line("".join(line))
-        if text:
-            blocks.append(text)
+        pieces = "".join(line).split("\n") if keep_line_breaks else ["".join(line)]
+        blocks.extend(piece for piece in map(one_line, pieces) if piece)
         line.clear()
 
     def walk(element: HtmlElement) -> None:
@@ -67,7 +89,7 @@ def read_html(data: bytes, filename: str) -> Source:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
-    return Source("html", filename, blocks)
+    return blocks
 
 
 def _grid(table: HtmlElement) -> list[list[str]]:

@@ -1,54 +1,26 @@
-"""Plain text: UTF-8 (with or without BOM), GB18030 (which GBK and GB2312 are subsets of), UTF-16 with BOM.
+"""Plain text and delimited text (.txt, .csv, .tsv), decoded by `decoding.decode_text`.
 
-Offices save .txt as GBK as often as UTF-8; Notepad's "Unicode" is UTF-16 with a BOM. A binary
-file renamed .txt must not reach the parser as mojibake: NUL bytes or a share of control
-characters no text has mean binary.
+A .txt may hold a web page's markup, saved from a government site without its `<html>`: it is
+read as the page shows (`markup.read_markup_text`), keeping the file's own line breaks.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 
-from .base import BINARY_TEXT, UNKNOWN_ENCODING, Source, SourceError
+from .base import Source
+from .decoding import decode_text
 from .grid import table_blocks
-from .tagged_text import holds_markup, read_tagged_text
+from .markup import holds_markup, read_markup_text
 from .unwrap import unwrap
-
-# Text may carry a stray form feed or escape; one control character in a hundred is not text.
-_MAX_CONTROL_SHARE = 0.01
-_ALLOWED_CONTROLS = set("\t\n\r\f\v")
-
-
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    controls = sum(1 for ch in text if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) and ch not in _ALLOWED_CONTROLS)
-    return controls / len(text)
-
-
-def decode_text(data: bytes) -> str:
-    """The text of a file that should be text; SourceError for a binary or an unknown encoding."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise SourceError(UNKNOWN_ENCODING) from exc
-    elif b"\x00" in data:
-        raise SourceError(BINARY_TEXT)
-    else:
-        text = _decode(data)
-    if _control_share(text) > _MAX_CONTROL_SHARE:
-        raise SourceError(BINARY_TEXT)
-    return text.lstrip("\ufeff")
 
 
 def read_text(data: bytes, filename: str) -> Source:
     text = decode_text(data)
     if holds_markup(text):
         # A page's source saved as .txt (`<p>…</p>`, `<br>`, `&nbsp;`, a `<table>`): read as the page shows.
-        return Source("text", filename, read_tagged_text(text))
+        return Source("text", filename, read_markup_text(text, keep_line_breaks=True))
     return Source("text", filename, [*unwrap(text.splitlines())])
 
 
@@ -59,16 +31,3 @@ def read_delimited(data: bytes, filename: str) -> Source:
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     return Source("csv", filename, table_blocks(rows))
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    # Only C0 controls count here: in an unknown legacy encoding (Big5 …) high bytes are letters.
-    controls = sum(1 for byte in data if byte < 32 and chr(byte) not in _ALLOWED_CONTROLS)
-    if controls / len(data) > _MAX_CONTROL_SHARE:
-        raise SourceError(BINARY_TEXT)
-    raise SourceError(UNKNOWN_ENCODING)
