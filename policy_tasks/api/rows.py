@@ -21,7 +21,8 @@ from rest_framework import serializers
 from accounts.models import Unit
 from duban.lib.sql import column, rows_for_ids, table
 from policy_tasks.models import Task, TaskUnit
-from policy_tasks.selectors.lights import DUES_COLUMNS, task_lights
+from policy_tasks.selectors.light_rows import DUES_COLUMNS
+from policy_tasks.selectors.lights import task_lights
 
 # DRF's rendering of a datetime, so a row reads exactly as the ModelSerializer would have
 # written it: ISO 8601 in the current time zone, "Z" for UTC. Aware values (all the database
@@ -79,7 +80,7 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
     percents = {row["id"]: row["latest_percent"] for row in page if row["latest_percent"] is not None}
     # task_lights reads only pk and status, though selectors.lights types its argument as tasks.
     refs = cast(list[Task], [_TaskRef(row["id"], row["status"]) for row in page])
-    # On PostgreSQL the page holds what each light needs too (lights.task_dues_lateral).
+    # On PostgreSQL the page holds what each light needs too (light_rows.task_dues_lateral).
     dues = None
     if page and page[0]["dues_n"] is not None:
         dues = {row["id"]: (row["document_id"], *(row[name] for name in DUES_COLUMNS)) for row in page}

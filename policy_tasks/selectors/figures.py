@@ -46,13 +46,8 @@ from duban.lib.sql import as_date, column, fetch, rows_for_ids, table
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import LeadReport, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import sees_every_task, visible_tasks
-from policy_tasks.selectors.lights import (
-    THRESHOLDS_SQL,
-    DueRow,
-    Thresholds,
-    milestone_light_reasons,
-    reason_for,
-)
+from policy_tasks.selectors.light_rows import THRESHOLDS_SQL, DueRow, Thresholds
+from policy_tasks.selectors.lights import milestone_light_reasons, reason_for
 from policy_tasks.selectors.once import active as once_active
 from policy_tasks.selectors.reports import report_counts, report_totals
 

@@ -40,18 +40,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
 
-from django.db import connection
 from django.db.models import QuerySet
 
 from accounts.models import Unit
-from duban.lib.sql import Row, SQLParam, as_date, as_decimal, column, fetch, rows_for_ids, table
+from duban.lib.sql import Row, as_date, as_decimal, rows_for_ids
 from duban.lib.workdays import workdays_between
-from policy_tasks.models import Area, Milestone, PolicyDocument, ProgressReport, Task, TaskUnit
+from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.selectors.light_rows import (
+    TASK_DUES_SQL,
+    TASK_VALUES_SQL,
+    THRESHOLDS_SQL,
+    DueRow,
+    Thresholds,
+    fetch_for_ids,
+)
 from policy_tasks.selectors.lights_reasons import Light as Light
 from policy_tasks.selectors.lights_reasons import LightReason, value_percent
-from policy_tasks.selectors.reports import latest_milestone_values, latest_percents, newest_lead_values_sql
+from policy_tasks.selectors.reports import latest_milestone_values, latest_percents
 
 # The values as plain strings: what SQL rows, dict keys and query strings hold.
 RED, YELLOW, GREEN, GREY = Light.RED.value, Light.YELLOW.value, Light.GREEN.value, Light.GREY.value
@@ -63,31 +69,6 @@ DONE_STATUSES = frozenset(
     {Milestone.Status.CLOSED, Milestone.Status.WITHDRAWN, Task.Status.CLOSED, Task.Status.WITHDRAWN}
 )
 _SEVERITY = {GREY: 0, GREEN: 1, YELLOW: 2, RED: 3}
-
-
-class Thresholds(NamedTuple):
-    """What a light reads of a document (a list page would otherwise load its full source_text)."""
-
-    issued_on: date | None
-    year: int
-    yellow_workdays: int
-    behind_schedule_points: int
-
-
-class DueRow(NamedTuple):
-    """What a task's light reads of each of its milestones (a plain row, not a model instance)."""
-
-    pk: int
-    task_id: int
-    document_id: int
-    status: str
-    due_date: date | None
-
-
-THRESHOLDS_SQL = (
-    f"SELECT {', '.join(column(PolicyDocument, name) for name in ('id', *Thresholds._fields))}"
-    f" FROM {table(PolicyDocument)} WHERE {column(PolicyDocument, 'id')} {{ids}}"
-)
 
 
 def worst(lights: Iterable[str]) -> str:
@@ -250,73 +231,6 @@ def annotate_lights(milestones: QuerySet[Milestone] | Iterable[Milestone], *, on
     return items
 
 
-# Per task, what decides its light (see task_lights): its live milestones past due, the
-# earliest due date among its live milestones not yet past due without a target value, how
-# many are live, and how many live ones not yet past due have a target value.
-_LIVE = ", ".join(repr(v) for v in Milestone.LIVE_STATUSES)
-_M_LIVE = f"{column(Milestone, 'status', 'm')} IN ({_LIVE})"
-_M_DUE = column(Milestone, "due_date", "m")
-_M_TARGET = column(Milestone, "target_value", "m")
-# The four per-task figures, each as of the date given three times as parameters.
-_DUES = (
-    f"SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} < %s THEN 1 ELSE 0 END),"
-    f" MIN(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NULL THEN {_M_DUE} END),"
-    f" SUM(CASE WHEN {_M_LIVE} THEN 1 ELSE 0 END),"
-    f" SUM(CASE WHEN {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NOT NULL THEN 1 ELSE 0 END)"
-)
-_THRESHOLDS = ", ".join(column(PolicyDocument, name, "d") for name in Thresholds._fields)
-_NOT_WITHDRAWN = f"{column(Milestone, 'status', 'm')} <> '{Milestone.Status.WITHDRAWN.value}'"
-_TASK_DUES_SQL = (
-    f"SELECT {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')}, {_DUES}, {_THRESHOLDS}"
-    f" FROM {table(Milestone)} m JOIN {table(PolicyDocument)} d"
-    f" ON {column(PolicyDocument, 'id', 'd')} = {column(Milestone, 'document', 'm')}"
-    f" WHERE {_NOT_WITHDRAWN} AND {column(Milestone, 'task', 'm')} {{ids}}"
-    f" GROUP BY {column(Milestone, 'task', 'm')}, {column(Milestone, 'document', 'm')}, {_THRESHOLDS}"
-)
-
-
-def task_dues_lateral(task_id: str, document_id: str) -> tuple[str, str]:
-    """A task's row of _TASK_DUES_SQL inside another statement that reads tasks (PostgreSQL):
-    (the joins to append, given the SQL of the task's id and document; their parameters are
-    the date three times), (the columns to select, DUES_COLUMNS). A task's milestones are of
-    its own document. The columns are NULL figures and a count of 0 for a task with no
-    milestone but withdrawn ones, which `task_lights(dues=…)` passes over as the statement
-    does by grouping."""
-    joins = (
-        f" LEFT JOIN LATERAL (SELECT COUNT(*), {_DUES} FROM {table(Milestone)} m"
-        f" WHERE {_NOT_WITHDRAWN} AND {column(Milestone, 'task', 'm')} = {task_id})"
-        " dues (n, red, next_due, live, valued) ON true"
-        f" JOIN {table(PolicyDocument)} d ON {column(PolicyDocument, 'id', 'd')} = {document_id}"
-    )
-    return joins, f"dues.n, dues.red, dues.next_due, dues.live, dues.valued, {_THRESHOLDS}"
-
-
-# What task_dues_lateral selects, by name.
-DUES_COLUMNS = ("dues_n", "dues_red", "dues_next_due", "dues_live", "dues_valued", *Thresholds._fields)
-
-
-# The live milestones not yet past due that have a target value, each with its latest lead value.
-_TASK_VALUES_SQL = (
-    f"SELECT {column(Milestone, 'id', 'm')}, {column(Milestone, 'task', 'm')}, {_M_DUE}, {_M_TARGET}, latest.actual"
-    f" FROM {table(Milestone)} m LEFT JOIN"
-    f" ({newest_lead_values_sql(column(ProgressReport, 'task', 'r') + ' {ids}')}) latest"
-    f" ON latest.milestone_id = {column(Milestone, 'id', 'm')} AND latest.newest = 1"
-    f" WHERE {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NOT NULL AND {column(Milestone, 'task', 'm')} {{ids}}"
-)
-
-
-def _fetch_for_ids(sql: str, ids: list[int], before: list[SQLParam], between: list[SQLParam]) -> list[Row]:
-    """`sql` with each `{ids}` as "one of these ids", `before` the parameters ahead of the first,
-    `between` those between the first and the second (if any)."""
-    id_params: list[SQLParam]
-    if connection.vendor == "postgresql":
-        condition, id_params = "= ANY(%s)", [ids]
-    else:
-        condition, id_params = f"IN ({', '.join(['%s'] * len(ids))})", list(ids)
-    twice = sql.count("{ids}") == 2
-    return fetch(sql.format(ids=condition), [*before, *id_params, *between, *(id_params if twice else [])])
-
-
 def task_lights(
     tasks: Iterable[Task] | QuerySet[Task],
     *,
@@ -343,14 +257,14 @@ def task_lights(
     if not ids:
         return {}
     if dues is None:
-        rows = _fetch_for_ids(_TASK_DUES_SQL, ids, [on, on, on], [])
+        rows = fetch_for_ids(TASK_DUES_SQL, ids, [on, on, on], [])
     else:
         wanted = set(ids)
         rows = [(task_id, row[0], *row[2:]) for task_id, row in dues.items() if task_id in wanted and row[1]]
     valued: dict[int, list[tuple[int, date | None, tuple[Decimal, Decimal] | None]]] = {}
     with_values = [row[0] for row in rows if not row[2] and row[5]]
     if with_values:
-        for pk, task_id, due_date, target, actual in _fetch_for_ids(_TASK_VALUES_SQL, with_values, [], [on]):
+        for pk, task_id, due_date, target, actual in fetch_for_ids(TASK_VALUES_SQL, with_values, [], [on]):
             value = None if actual is None else (as_decimal(target), as_decimal(actual))
             valued.setdefault(task_id, []).append((pk, as_date(due_date), value))
     if percents is None:

@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 
 from duban.lib.sql import Row, SQLParam, aware, column, condition, fetch, table
 from policy_tasks.models import LeadReport, ProgressReport, Task
-from policy_tasks.selectors.lights import DUES_COLUMNS, task_dues_lateral
+from policy_tasks.selectors.light_rows import DUES_COLUMNS, task_dues_lateral
 from policy_tasks.selectors.task_units_json import units_json
 
 # Read for each row, in this order (policy_tasks.api.rows.task_rows takes them by these names),
@@ -72,7 +72,7 @@ def task_list_rows(
     the unaliased task table with its parameters (permissions.visible_tasks_sql; None: no task), ordered by (`order`, id), descending if asked,
     strictly after the key `after` = (value of `order`, id); with `backwards`, strictly before
     it, nearest first. On PostgreSQL each row also holds what its light as of `on` needs
-    (lights.task_dues_lateral), NULL without `on` and elsewhere."""
+    (light_rows.task_dues_lateral), NULL without `on` and elsewhere."""
     if order not in ORDERABLE:
         raise ValueError(f"cannot order tasks by {order!r}")
     extra = () if order in _TASK_COLUMNS else (order,)

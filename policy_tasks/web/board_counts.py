@@ -23,7 +23,8 @@ from django.db.models import Q, QuerySet
 from duban.lib.sql import as_date, column, fetch, table
 from policy_tasks.models import LeadReport, Milestone, PolicyDocument, Task
 from policy_tasks.selectors.figures import first_beyond
-from policy_tasks.selectors.lights import DONE_STATUSES, GREEN, GREY, RED, DueRow, Light, Thresholds, task_lights
+from policy_tasks.selectors.light_rows import DueRow, Thresholds
+from policy_tasks.selectors.lights import DONE_STATUSES, GREEN, GREY, RED, Light, task_lights
 from policy_tasks.web.light_bounds import open_lights
 
 

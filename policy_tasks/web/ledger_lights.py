@@ -25,7 +25,8 @@ from django.db.models import Q, QuerySet
 from duban.lib.sql import SQLParam, as_date, column, fetch, rows_for_ids, table
 from policy_tasks.models import LeadReport, Milestone
 from policy_tasks.selectors.figures import first_beyond
-from policy_tasks.selectors.lights import THRESHOLDS_SQL, DueRow, Thresholds, light_for, milestone_light_reasons
+from policy_tasks.selectors.light_rows import THRESHOLDS_SQL, DueRow, Thresholds
+from policy_tasks.selectors.lights import light_for, milestone_light_reasons
 from policy_tasks.web.light_bounds import open_lights, request_percents
 
 

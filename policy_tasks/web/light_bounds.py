@@ -19,17 +19,8 @@ from accounts.roles import remembered
 from duban.lib.sql import as_date, rows_for_ids
 from policy_tasks.models import Milestone
 from policy_tasks.selectors.figures import first_beyond
-from policy_tasks.selectors.lights import (
-    DONE_STATUSES,
-    GREEN,
-    GREY,
-    RED,
-    THRESHOLDS_SQL,
-    DueRow,
-    Thresholds,
-    light_for,
-    task_lights,
-)
+from policy_tasks.selectors.light_rows import THRESHOLDS_SQL, DueRow, Thresholds
+from policy_tasks.selectors.lights import DONE_STATUSES, GREEN, GREY, RED, light_for, task_lights
 from policy_tasks.selectors.reports import latest_percents
 
 # Task ids per statement when asking about the tasks with nothing live (parameters, not a subquery).

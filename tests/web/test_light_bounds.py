@@ -14,7 +14,8 @@ import pytest
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone, PolicyDocument, Task
 from policy_tasks.selectors.figures import open_at, open_branches
-from policy_tasks.selectors.lights import DueRow, Thresholds, milestone_lights, task_lights
+from policy_tasks.selectors.light_rows import DueRow, Thresholds
+from policy_tasks.selectors.lights import milestone_lights, task_lights
 from policy_tasks.selectors.reports import latest_percents
 from policy_tasks.web.light_bounds import first_beyond, open_lights, task_lights_bounded
 
