@@ -16,7 +16,8 @@ in-process (Django's test client, same settings) split into time in SQL and in P
 
 A case whose warm-up shows it cannot do --requests pairs in CASE_SECONDS does fewer (at least
 MIN_REQUESTS; the line says how many). Prints p50/p95 per reader and list, and the request's
-ratio to each baseline at p50 and p95;
+ratio to each baseline at p50 and p95, then the stack's floor (the health probe, and a list
+asked for without a token: what every request pays before a list does any work);
 exits 1 when any ratio is above 2 (TARGET_RATIO). --profile adds cProfile's top functions.
 """
 
@@ -151,6 +152,26 @@ def _time_sql_loop(sql: str, params: dict, n: int) -> list[float]:
     return samples
 
 
+def _floors(port: int, n: int) -> list[tuple[str, float, float]]:
+    """What the stack costs before a list does any work, over HTTP as the requests above: the
+    health probe (answered by the second middleware: gunicorn, the socket and WSGI), and a list
+    asked for without a token (every middleware, URL routing and DRF's authentication, answered
+    401 with no statement run)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    found = []
+    for name, path in (("health probe", "/healthz"), ("list without a token (401)", "/api/v1/tasks/?page_size=50")):
+        samples = []
+        for i in range(n + 20):
+            started = time.perf_counter()
+            conn.request("GET", path, headers={"Host": "127.0.0.1"})
+            conn.getresponse().read()
+            if i >= 20:
+                samples.append((time.perf_counter() - started) * 1000)
+        found.append((name, *_percentiles(samples)))
+    conn.close()
+    return found
+
+
 def _in_process(path: str, token: str, n: int, profile: bool) -> tuple[float, float, int]:
     """(p50 ms per request, p50 ms of it in SQL, queries per request) through Django's test
     client: the whole request cycle with the server's settings, minus gunicorn and sockets."""
@@ -263,6 +284,9 @@ def _run_size(args, url: str) -> int:
                 f"  {name:<26}{total:5.2f} ms in Django: {in_sql:4.2f} ms in {queries} SQL statements, "
                 f"{total - in_sql:4.2f} ms Python; gunicorn and HTTP add {http_p50 - total:4.2f} ms"
             )
+        print("the stack's floor over HTTP, before any list's work (p50 / p95):")
+        for name, p50, p95 in _floors(args.port, args.requests):
+            print(f"  {name:<40}{p50:6.2f} / {p95:6.2f} ms")
         for line in missed:
             print(f"MISSED: {line}")
         return 1 if missed else 0
