@@ -45,7 +45,7 @@ def main() -> int:
     from duban.lib.sql import custom_plans
     from policy_tasks.models import Milestone, PolicyDocument
     from policy_tasks.permissions import visible_tasks
-    from policy_tasks.selectors.figures import open_branches
+    from policy_tasks.selectors.counted import open_branches
     from policy_tasks.web import board_counts, ledger, ledger_lights, ledger_window
     from policy_tasks.web.light_bounds import task_lights_bounded
 

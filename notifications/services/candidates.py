@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 from duban.lib import workdays
 from notifications.models import Delivery, ReminderRule, Subject
 from notifications.services.firing import before_due_plan, current_before_due, firing, last_anchor_fired, occurrence
+from notifications.services.remindable import open_milestones
 
 # Taken from here by leader_rung.py: explicit re-exports until it imports firing.py itself.
 from notifications.services.timing import local_tz
@@ -69,14 +70,6 @@ def _not_in_ledger(
         # the window means the current occurrence is done, whatever the due date.
         sent = sent.filter(fire_date__gt=workdays.add_workdays(today, -rule.repeat_every_workdays))
     return ~Exists(sent)
-
-
-def open_milestones() -> QuerySet[Milestone]:
-    # Both filters: `live()` (status IN ('open', 'requested')) is the condition of the partial
-    # index milestone_open_due_idx, so PostgreSQL uses it; `status = 'open'` skips milestones
-    # awaiting verification. Closed and withdrawn (已作废) milestones are never reminded of.
-    # order_by(): Milestone's default ordering would join task, document and area for nothing.
-    return Milestone.objects.live().filter(status=Milestone.Status.OPEN).order_by()
 
 
 # The area a supervisor's scope is matched against: an area milestone's own, else its task's.

@@ -24,9 +24,10 @@ from django.db.models.expressions import Combinable, NegatedExpression
 from accounts.models import User
 from duban.lib import workdays
 from notifications.models import DIGEST_CHANNELS, Delivery, NotificationPreference, ReminderRule, Subject
-from notifications.services.candidates import URGE_LOOKBACK_DAYS, open_milestones
+from notifications.services.candidates import URGE_LOOKBACK_DAYS
 from notifications.services.firing import last_anchor_fired, occurrence
 from notifications.services.recipients import RecipientIndex, prefs_from_row
+from notifications.services.remindable import open_milestones
 from notifications.services.timing import deliverable_at, next_digest_at
 from policy_tasks.models import Task, UrgeNotice, UrgeRecipient
 

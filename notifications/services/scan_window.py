@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from notifications.models import ReminderRule
-from notifications.services.candidates import open_milestones
 from notifications.services.firing import firing
+from notifications.services.remindable import open_milestones
 
 
 @dataclass

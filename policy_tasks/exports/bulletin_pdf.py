@@ -14,7 +14,6 @@ name, never printed with an empty box.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.utils import timezone
@@ -22,52 +21,11 @@ from django.utils import timezone
 from accounts.models import Unit
 from policy_tasks.exports import pdf_font
 from policy_tasks.exports.bulletin import Bulletin
+from policy_tasks.exports.pdf_blocks import Block, Late, Table
 
 # fontTools reports every table and glyph list it subsets at INFO: it would flood the log.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 logging.getLogger("fpdf").setLevel(logging.WARNING)
-
-RED = (0xCC, 0, 0)
-GREY = (0x55, 0x55, 0x55)
-HEAD_FILL = (0xE8, 0xEE, 0xF5)
-BODY_PT = 16  # 3号, the body size of GB/T 9704
-TABLE_PT = 9.5
-MM_PER_PT = 25.4 / 72
-
-
-class Late(str):
-    """Text shown in red bold, as the HTML page's `late` class: an overdue figure or unit."""
-
-
-@dataclass
-class Table:
-    header: list[str]
-    rows: list[list[str]]
-    widths: tuple[float, ...] | None = None  # shares of the page width; None: equal columns
-    align: tuple[str, ...] = ()  # per column, "L", "C" or "R"; text columns left
-
-
-@dataclass
-class Block:
-    # masthead, docno, issue, rule, title, addressee, heading, para, none, table, footer, signature, colophon
-    kind: str
-    parts: list[str] = field(default_factory=list)
-    table: Table | None = None
-
-    def drawable(self) -> Block:
-        def clean(text: str) -> str:
-            return type(text)(pdf_font.drawable(text))  # keeps Late late
-
-        table = self.table
-        if table is not None:
-            table = Table([clean(h) for h in table.header], [[clean(c) for c in row] for row in table.rows],
-                          table.widths, table.align)  # fmt: skip
-        return Block(self.kind, [clean(p) for p in self.parts], table)
-
-    def texts(self) -> list[str]:
-        if self.table is None:
-            return ["".join(self.parts)]
-        return [*self.table.header, *(cell for row in self.table.rows for cell in row)]
 
 
 def _date(value) -> str:

@@ -22,7 +22,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import TextMode, WrapMode, XPos, YPos
 
 from policy_tasks.exports import pdf_font, pdf_official
-from policy_tasks.exports.bulletin_pdf import (
+from policy_tasks.exports.pdf_blocks import (
     BODY_PT,
     GREY,
     HEAD_FILL,

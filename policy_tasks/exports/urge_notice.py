@@ -21,8 +21,8 @@ from django.utils import timezone
 from accounts.models import User
 from policy_tasks.exports import docx_official as w
 from policy_tasks.exports import pdf_font
-from policy_tasks.exports.bulletin_pdf import Block, Table
 from policy_tasks.exports.jobs import ExportFile
+from policy_tasks.exports.pdf_blocks import Block, Table
 from policy_tasks.exports.pdf_official import chinese_date
 from policy_tasks.models import TaskSource, TaskUnit, UrgeNotice
 from policy_tasks.permissions import visible_tasks

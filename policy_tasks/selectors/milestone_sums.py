@@ -23,7 +23,7 @@ from accounts.models import User
 from duban.lib.sql import column, fetch, table
 from policy_tasks.models import PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import sees_every_task, visible_tasks
-from policy_tasks.selectors.figures import closed_by, closed_late, closed_on_time, closing_day, counted_milestones
+from policy_tasks.selectors.counted import closed_by, closed_late, closed_on_time, closing_day, counted_milestones
 from policy_tasks.selectors.once import once
 
 if TYPE_CHECKING:

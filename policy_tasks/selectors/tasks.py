@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from accounts.models import Unit, User
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
-from policy_tasks.selectors.figures import open_at
+from policy_tasks.selectors.counted import open_at
 
 
 def tasks_for_user(*, user: User) -> QuerySet[Task]:

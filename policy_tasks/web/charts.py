@@ -21,7 +21,7 @@ from django.urls import reverse
 from accounts.models import User
 from duban.lib.local_date import LocalDate
 from policy_tasks.models import Milestone, PolicyDocument
-from policy_tasks.selectors.figures import counted_milestones
+from policy_tasks.selectors.counted import counted_milestones
 from policy_tasks.selectors.lights import GREY, OPEN, RED, schedule_start
 from policy_tasks.selectors.scoreboard import unit_scoreboard
 

@@ -25,7 +25,7 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.permissions import sees_every_task, visible_tasks
-from policy_tasks.selectors.figures import closed_by, open_at, open_branches
+from policy_tasks.selectors.counted import closed_by, open_at, open_branches
 from policy_tasks.selectors.lights import (
     GREEN,
     GREY,

@@ -16,7 +16,7 @@ import pytest
 
 from policy_tasks.models import Milestone, Task
 from policy_tasks.permissions import visible_tasks
-from policy_tasks.selectors.figures import open_branches
+from policy_tasks.selectors.counted import open_branches
 from policy_tasks.selectors.lights import Light
 from policy_tasks.web import board_counts, ledger
 from policy_tasks.web.light_bounds import task_lights_bounded

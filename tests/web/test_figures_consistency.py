@@ -45,7 +45,8 @@ from django.test import Client
 from accounts.models import Membership, RoleGrant, User
 from duban.lib import clock
 from policy_tasks.models import Milestone, PolicyDocument, ReportPeriod, TaskUnit
-from policy_tasks.selectors.figures import Figures, counted_milestones, figures, open_at
+from policy_tasks.selectors.counted import counted_milestones, open_at
+from policy_tasks.selectors.figures import Figures, figures
 from policy_tasks.selectors.lights import DueRow, milestone_light_reasons
 from policy_tasks.selectors.reports import report_counts, report_totals, reports_missing
 from policy_tasks.services.evidence import evidence_upload

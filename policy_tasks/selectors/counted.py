@@ -1,0 +1,86 @@
+"""时限节点, the milestones the figures count (selectors/figures.py states the definitions), and
+when one counts as closed or still open as of a day: the conditions that the figures, the
+scoreboard's sums (milestone_sums.py), the ledger and the charts share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from django.db.models import F, Q, QuerySet
+
+from accounts.models import User
+from duban.lib import clock
+from duban.lib.local_date import LocalDate
+from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.permissions import sees_every_task, visible_tasks
+
+_CLOSED = Milestone.Status.CLOSED
+
+
+def closed_by(day: date) -> Q:
+    """Milestones closed by the end of `day` (one closed with no time recorded: from the start)."""
+    return Q(status=_CLOSED) & (Q(closed_at__isnull=True) | Q(closed_at__lt=clock.end_of(day)))
+
+
+def closing_day() -> LocalDate:
+    """A milestone's closing day (closed_at in the project's time zone), for closed_on_time and
+    closed_late: annotate it as `closed_day`."""
+    return LocalDate("closed_at")
+
+
+def closed_on_time(day: date) -> Q:
+    """Closed by the end of `day`, on or before the due date (one with no time: on time). Needs the
+    `closed_day` annotation (closing_day)."""
+    return closed_by(day) & (Q(closed_at__isnull=True) | Q(closed_day__lte=F("due_date")))
+
+
+def closed_late(day: date) -> Q:
+    """Closed by the end of `day`, after the due date: the closed ones not closed_on_time."""
+    return closed_by(day) & Q(closed_day__gt=F("due_date"))
+
+
+def open_at(day: date) -> Q:
+    """Milestones still to do at the end of `day`: live now, or closed after that day."""
+    branches = open_branches(day)
+    return branches[0] if len(branches) == 1 else branches[0] | branches[1]
+
+
+def open_branches(day: date) -> list[Q]:
+    """open_at as branches each on its own partial index: live ones (by due date), and, for a past
+    day, those closed after it (milestone_closed_at_idx); an OR of both reads neither. For today
+    and later nothing has closed after it: one branch."""
+    live = Q(status__in=Milestone.LIVE_STATUSES)
+    cutoff = clock.end_of(day)
+    if cutoff > clock.now():
+        return [live]
+    return [live, Q(status=_CLOSED, closed_at__gte=cutoff)]
+
+
+def counted_milestones(
+    *,
+    document: PolicyDocument | None = None,
+    user: User | None = None,
+    unit_ids: Collection[int] | None = None,
+    lead_only: bool = False,
+    withdrawn_clauses: bool = False,
+) -> QuerySet[Milestone]:
+    """时限节点: the milestones the figures count (see the module), in the scope asked for.
+    `withdrawn_clauses` keeps those of withdrawn clauses, for a caller that leaves them out by
+    its own join to the clauses (selectors.milestone_sums: 10,000 clauses, not 100,000 milestones)."""
+    qs = Milestone.objects.in_force().filter(task__isnull=False, due_date__isnull=False)
+    if not withdrawn_clauses:
+        qs = qs.exclude(task__status=Task.Status.WITHDRAWN)
+    if document is not None:
+        qs = qs.filter(document=document)
+    if unit_ids is not None:
+        links = TaskUnit.objects.filter(unit_id__in=unit_ids)
+        if lead_only:
+            links = links.filter(role=TaskUnit.Role.LEAD)
+        qs = qs.filter(task__in=links.values("task_id"))
+    if user is not None and not sees_every_task(user):
+        # For one who sees every task the condition is a join of every task to every milestone
+        # that keeps them all (the milestones counted have a task): left out.
+        qs = qs.filter(task__in=visible_tasks(user).values("pk"))
+    return qs
