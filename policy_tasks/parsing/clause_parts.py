@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .opening_roles import split_at_charging_sentences
-from .outline import Node
+from .outline_node import Node
 from .textutil import normalise
 from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines

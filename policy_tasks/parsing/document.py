@@ -33,8 +33,9 @@ from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
 from .list_owners import list_owner
 from .milestones import find_milestones
-from .outline import Node, spell_out_numbers
+from .outline import spell_out_numbers
 from .outline_lines import Outline
+from .outline_node import Node
 from .page_marks import rejoin_page_marks
 from .preview_pages import rejoin_preview_pages
 from .record_headings import record_fields
