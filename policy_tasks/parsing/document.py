@@ -18,9 +18,10 @@ from dataclasses import replace
 from datetime import date
 
 from .carried_units import carried_units, with_heading_lead
+from .clause import Clause
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
-from .clause_parts import Clause, clause_text, split_by_brackets
+from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
 from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading

@@ -22,15 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from .clause import Clause
 from .place_names import PLACE_NAMES
 from .supporting_parts import supporting_names
 from .textutil import split_top, strip_span
 from .unit_names import TRIM, looks_like_units
-
-if TYPE_CHECKING:
-    from .clause_parts import Clause
 
 _AFTER_LEAD_RE = re.compile(r"负责(?:组织实施|组织|实施|落实|推进)?\s*,")
 _HELP_PART_RE = re.compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
@@ -65,7 +62,7 @@ def named_by_city(names: str) -> bool:
 
 
 def split_at_charging_sentences(clause: Clause) -> list[Clause]:
-    """The clause (document.py's `Clause`) as one clause per sentence that opens with a unit and
+    """The clause (`clause.Clause`) as one clause per sentence that opens with a unit and
     `负责`, when its text opens so and names no responsibility otherwise; else as it is."""
     from .role_sentences import charging_sentence_starts  # role_sentences imports this module
 
