@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .outline import Node
+from .outline_node import Node
 
 
 def clause_labels(clauses: list[Node]) -> list[str]:

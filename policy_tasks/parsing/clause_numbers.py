@@ -7,7 +7,7 @@ before. An item read as one clause per bracket (`1-1`, `1-2`) is one number, not
 
 from __future__ import annotations
 
-from .outline import Node
+from .outline_node import Node
 from .result import ParseWarning
 
 

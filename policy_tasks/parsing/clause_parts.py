@@ -1,5 +1,5 @@
-"""A clause as the assembler reads it: its outline node, its text with the source line of each
-piece, and its label; and the clauses one item holds.
+"""A clause's text with the source line of each piece, and the clauses (`clause.Clause`) one item
+holds.
 
 An item's text is its own lines and its sub-items' that are no clauses (`clause_text`). A paragraph
 that assigns each of its sentences in a bracket of its own holds one clause per bracket (`12-1`,
@@ -10,26 +10,15 @@ split likewise (`split_by_brackets`, with `unit_lines` and `opening_roles`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from .clause import Clause
 from .opening_roles import split_at_charging_sentences
-from .outline import Node
+from .outline_node import Node
 from .textutil import normalise
 from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines
 from .units import read_responsibility
-
-
-@dataclass
-class Clause:
-    node: Node
-    text: str
-    offsets: list[tuple[int, int]]  # (offset in text, source line)
-    label: str
-    area: Node | None
-
-    def line_at(self, offset: int) -> int:
-        return max((line for start, line in self.offsets if start <= offset), default=self.node.line)
 
 
 def clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int]]]:

@@ -12,7 +12,7 @@ one's units: `document._semicolon_runs`).
 
 from __future__ import annotations
 
-from .outline import Node
+from .outline_node import Node
 from .textutil import normalise
 from .units import read_responsibility
 

@@ -22,7 +22,7 @@ import re
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
 from .duty_headings import duty_heading
-from .outline import Node
+from .outline_node import Node
 from .sole_addressees import frames_measures
 from .textutil import normalise
 from .units import opening_charge, read_responsibility

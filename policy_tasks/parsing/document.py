@@ -18,9 +18,10 @@ from dataclasses import replace
 from datetime import date
 
 from .carried_units import carried_units, with_heading_lead
+from .clause import Clause
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
-from .clause_parts import Clause, clause_text, split_by_brackets
+from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
 from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading
@@ -33,8 +34,9 @@ from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
 from .list_owners import list_owner
 from .milestones import find_milestones
-from .outline import Node, spell_out_numbers
+from .outline import spell_out_numbers
 from .outline_lines import Outline
+from .outline_node import Node
 from .page_marks import rejoin_page_marks
 from .preview_pages import rejoin_preview_pages
 from .record_headings import record_fields

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .outline import Node
+from .outline_node import Node
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED

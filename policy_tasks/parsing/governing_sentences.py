@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .outline import Node
+from .outline_node import Node
 from .units import carried_adds
 
 

@@ -24,7 +24,7 @@ from .unit_labels import LABEL_RE, LEADER, label_role
 from .units import read_responsibility
 
 if TYPE_CHECKING:
-    from .outline import Node
+    from .outline_node import Node
     from .responsibility import Responsibility
 
 # A leader's other posts may come first (`李丹常委、常务副区长`); a government's 党组成员 leads as a deputy does.

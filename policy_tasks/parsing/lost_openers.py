@@ -13,7 +13,7 @@ goes on at the next section, which Word counts as `一、`): the first level nes
 
 from __future__ import annotations
 
-from .outline import Node
+from .outline_node import Node
 
 _RANK = {"cn": 0, "pcn": 1, "num": 2, "pnum": 3}
 

@@ -15,22 +15,20 @@ the units that help, `B、C配合` (also `协助`, `参与`, `协办`), then the
   that opens with `负责` itself: `X要…` later in an item is too often a demand on someone the
   item already names, and an item charging its unit with `要` is not written this way.
 - a unit named by its city's short name (`莆田出入境检验检疫局`, `厦门海关`: a national agency's
-  local office takes its city's name without the level) names its place as a level prefix does.
+  local office takes its city's name without the level) names its place as a level prefix does
+  (`place_names.named_by_city`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from .place_names import PLACE_NAMES
+from .clause import Clause
+from .role_sentences import charging_sentence_starts
 from .supporting_parts import supporting_names
 from .textutil import split_top, strip_span
 from .unit_names import TRIM, looks_like_units
-
-if TYPE_CHECKING:
-    from .clause_parts import Clause
 
 _AFTER_LEAD_RE = re.compile(r"负责(?:组织实施|组织|实施|落实|推进)?\s*,")
 _HELP_PART_RE = re.compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
@@ -57,18 +55,9 @@ def helping_spans(norm: str, subject_end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def named_by_city(names: str) -> bool:
-    """`莆田出入境检验检疫局`: the first name opens with a prefecture's or a province's short name and
-    goes on to more than a level word (`莆田市…` is read by the level prefix already)."""
-    first = names.split("、", 1)[0]
-    return any(first.startswith(place) and len(first) >= len(place) + 2 for place in PLACE_NAMES)
-
-
 def split_at_charging_sentences(clause: Clause) -> list[Clause]:
-    """The clause (document.py's `Clause`) as one clause per sentence that opens with a unit and
+    """The clause (`clause.Clause`) as one clause per sentence that opens with a unit and
     `负责`, when its text opens so and names no responsibility otherwise; else as it is."""
-    from .role_sentences import charging_sentence_starts  # role_sentences imports this module
-
     starts = charging_sentence_starts(clause.text)
     if len(starts) < 2:
         return [clause]

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
 from .lone_items import is_lone_item
@@ -118,44 +117,6 @@ def line_marker(norm: str) -> Marker | None:
         if m:
             return Marker(style, _value(style, m["n"]), written_marker(style, m["n"]), m.end())
     return None
-
-
-@dataclass(eq=False)
-class Node:
-    style: str
-    value: int
-    written: str
-    line: int
-    parent: Node | None = None
-    pieces: list[tuple[int, str]] = field(default_factory=list)  # own text: (line, text)
-    children: list[Node] = field(default_factory=list)
-    raw_first: str = ""  # the first line with its number, as written
-    # Which part of the file the item is in: the covering notice is 0, and each `附件` or plan after
-    # the notice's 落款 starts the next (`outline_lines`).
-    part: int = 0
-
-    @property
-    def depth(self) -> int:
-        depth, node = 0, self.parent
-        while node is not None and node.style != "root":
-            depth, node = depth + 1, node.parent
-        return depth
-
-    @property
-    def own_text(self) -> str:
-        return "\n".join(text for _, text in self.pieces)
-
-    def walk(self) -> Iterator[Node]:
-        for child in self.children:
-            yield child
-            yield from child.walk()
-
-    def ancestors(self) -> list[Node]:
-        found, node = [], self.parent
-        while node is not None and node.style != "root":
-            found.append(node)
-            node = node.parent
-        return found[::-1]
 
 
 def split_inline(text: str, open_values: dict[str, int]) -> list[str]:

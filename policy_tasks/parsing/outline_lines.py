@@ -17,7 +17,8 @@ import re
 from .form_notes import notes_line
 from .header import Line
 from .lost_openers import levels_to_close
-from .outline import Marker, Node, bare_heading_marker, decimal_majors, line_marker, split_inline
+from .outline import Marker, bare_heading_marker, decimal_majors, line_marker, split_inline
+from .outline_node import Node
 from .page_marks import is_page_line
 from .responsibility import Responsibility
 from .textutil import normalise

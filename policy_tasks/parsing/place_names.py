@@ -10,7 +10,8 @@ lists beside its prefectures (济源, 仙桃, 潜江, 天门, 神农架).
 
 County-level names are left out on purpose: there are some 2,800 and many are common personal
 names (江华, 罗平, 高阳, 方正, 安平), so listing them would turn leaders into places; a county written
-bare beside a named place is a place anyway (`unit_names.is_person_among`).
+bare beside a named place is a place anyway (`unit_names.is_person_among`). A unit named by its
+city's short name (`莆田出入境检验检疫局`, `厦门海关`) names its place as a level prefix does (`named_by_city`).
 """
 
 from __future__ import annotations
@@ -62,3 +63,10 @@ PLACE_NAMES = PREFECTURES | frozenset(_PROVINCES.split()) | frozenset(_BESIDE_PR
 def is_place_name(name: str) -> bool:
     """A province or prefecture-level division named without its level (`黑河`, `延边`, `北京`)."""
     return name in PLACE_NAMES
+
+
+def named_by_city(names: str) -> bool:
+    """`莆田出入境检验检疫局`: the first name opens with a prefecture's or a province's short name and
+    goes on to more than a level word (`莆田市…` is read by the level prefix already)."""
+    first = names.split("、", 1)[0]
+    return any(first.startswith(place) and len(first) >= len(place) + 2 for place in PLACE_NAMES)

@@ -18,7 +18,7 @@ prose forms, found where an item names no bracket of units and no label:
   persons (`市主要领导要`) and a body of persons set up for the work (`领导小组要`) charge no one,
   but a group of local governments of one level (`各乡镇人民政府要`) is one addressee (`group_openings`);
   a list closed by `等部门` names units though they name no place (`stage_openings`), and so does
-  a unit named by its city's short name (`莆田出入境检验检疫局`, `opening_roles`). An opening
+  a unit named by its city's short name (`莆田出入境检验检疫局`, `place_names`). An opening
   `由A负责,B配合,` names its helpers too, and later sentences opening `C负责` are clauses of their
   own (`opening_roles`).
 """
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from .group_openings import government_group
-from .opening_roles import named_by_city
+from .place_names import named_by_city
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import label_role

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from .clause import Clause
 from .textutil import normalise
 from .unit_labels import FREE_RE
 from .unit_names import organisation
-
-if TYPE_CHECKING:
-    from .clause_parts import Clause
 
 
 def is_unit_line(line: str) -> bool:
@@ -61,7 +58,7 @@ def _spans(text: str) -> list[tuple[int, int]] | None:
 
 
 def split_at_unit_lines(clause: Clause) -> list[Clause]:
-    """The clause (document.py's `Clause`) as one clause per measure (`(一)-1`, `(一)-2`), or
+    """The clause (`clause.Clause`) as one clause per measure (`(一)-1`, `(一)-2`), or
     as it is when its text is not measures each followed by a unit line."""
     parts: list[Clause] = []
     for i, (a, b) in enumerate(_spans(clause.text) or []):

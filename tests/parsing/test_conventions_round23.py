@@ -13,7 +13,7 @@ from __future__ import annotations
 from policy_tasks.parsing import parse_document
 from policy_tasks.parsing.closing_units import closing_unit_spans
 from policy_tasks.parsing.lost_openers import levels_to_close
-from policy_tasks.parsing.outline import Node
+from policy_tasks.parsing.outline_node import Node
 from policy_tasks.parsing.textutil import normalise
 from policy_tasks.parsing.unit_names import space_split
 
