@@ -5,6 +5,7 @@ would hold them as a table, which tests/sources/test_reader_pdf.py covers."""
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from pathlib import Path
@@ -23,8 +24,9 @@ def read_text(path: Path) -> str:
         return data.decode("gb18030")
 
 
-def prose_documents(settable: frozenset[str] | None = None) -> list[tuple[Path, str]]:
-    """(folder, text) of each prose document, only those whose characters are all `settable`."""
+@functools.cache
+def _prose() -> tuple[tuple[Path, str], ...]:
+    """Read once a process: six test modules each ask for the documents when imported."""
     found = []
     for folder in sorted(CORPUS.iterdir()):
         gold_file = folder / "gold.json"
@@ -37,10 +39,14 @@ def prose_documents(settable: frozenset[str] | None = None) -> list[tuple[Path, 
         text = read_text(folder / "source.txt")
         if " | " in text or "\t" in text or "|\n" in text:
             continue
-        if settable is not None and not set(text) <= settable:
-            continue  # a character the font's encoding lacks would be lost
         found.append((folder, text))
-    return found
+    return tuple(found)
+
+
+def prose_documents(settable: frozenset[str] | None = None) -> list[tuple[Path, str]]:
+    """(folder, text) of each prose document, only those whose characters are all `settable`."""
+    # A character the font's encoding lacks would be lost.
+    return [(folder, text) for folder, text in _prose() if settable is None or set(text) <= settable]
 
 
 def _columns(char: str) -> int:

@@ -10,6 +10,7 @@ past the right margin rather than open a line, as Word's and WPS's Chinese layou
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from tests.sources.builders import pdf_document
@@ -53,8 +54,11 @@ LAYOUTS = (
 )
 
 
-def _settable() -> frozenset[str]:
-    """Every character the reader gets back from the font's encoding (GB 18030's, less a few)."""
+@functools.cache
+def settable() -> frozenset[str]:
+    """Every character the reader gets back from the font's encoding (GB 18030's, less a few).
+    Worked out when first asked for (~0.5 CPU-s), not when the module is imported: every xdist
+    worker imports every test module to collect it, and only one runs the tests that ask."""
     from pdfminer.cmapdb import CMapDB
 
     cmap = CMapDB.get_cmap("UniGB-UTF16-H")
@@ -63,9 +67,6 @@ def _settable() -> frozenset[str]:
         for code in range(0x20, 0xFFFF)
         if not 0xD800 <= code <= 0xDFFF and 0 not in cmap.decode(chr(code).encode("utf-16-be"))
     ) | frozenset("\n\r")
-
-
-SETTABLE = _settable()
 
 
 def render(text: str, layout: Layout) -> bytes:

@@ -6,23 +6,31 @@ Documents whose text is a table are left out (tests/sources/corpus_prose.py)."""
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import pytest
 
 from policy_tasks.parsing.scoring import score_folder
 from tests.sources.corpus_prose import prose_documents
-from tests.sources.pdf_layouts import LAYOUTS, SETTABLE, Layout, render
+from tests.sources.pdf_layouts import LAYOUTS, Layout, render, settable
 
-DOCUMENTS = prose_documents(SETTABLE)
+
+@functools.cache
+def documents() -> list[tuple[Path, str]]:
+    """Read when a test first asks, not at import: every xdist worker imports this module to
+    collect it, and only the one running it needs the font's character set worked out."""
+    return prose_documents(settable())
 
 
 def test_most_of_the_corpus_text_is_prose_to_set_as_pdf():
-    assert len(DOCUMENTS) >= 50
+    assert len(documents()) >= 50
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
 def test_the_corpus_prose_set_as_a_pdf_reads_as_annotated(layout: Layout, tmp_path):
     wrong = []
-    for folder, text in DOCUMENTS:
+    for folder, text in documents():
         case = tmp_path / folder.name
         case.mkdir()
         (case / "source.pdf").write_bytes(render(text, layout))

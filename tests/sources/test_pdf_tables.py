@@ -12,7 +12,7 @@ import pytest
 from policy_tasks.parsing.scoring import score_folder
 from policy_tasks.parsing.sources import read_source
 from tests.sources.corpus_prose import CORPUS
-from tests.sources.pdf_layouts import SETTABLE
+from tests.sources.pdf_layouts import settable
 from tests.sources.pdf_tables import render
 
 _TABLE_FORMATS = ("xlsx", "xls", "docx-table", "doc-table")
@@ -36,7 +36,7 @@ def test_the_corpus_tables_set_as_a_pdf_read_as_their_files_do(landscape, tmp_pa
     for folder in DOCUMENTS:
         source = next(folder.glob("source.*"))
         blocks = read_source(source.read_bytes(), source.name).blocks
-        if not {c for b in blocks for c in (b if isinstance(b, str) else "".join(map("".join, b.rows)))} <= SETTABLE:
+        if not {c for b in blocks for c in (b if isinstance(b, str) else "".join(map("".join, b.rows)))} <= settable():
             continue
         set_ += 1
         case = tmp_path / folder.name

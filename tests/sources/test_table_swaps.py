@@ -9,7 +9,9 @@ gold. No database."""
 
 from __future__ import annotations
 
+import functools
 import json
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +20,7 @@ from policy_tasks.parsing.scoring import score_folder
 from tests.sources import table_files, table_swaps
 from tests.sources.builders import docx_bytes, xlsx_bytes
 from tests.sources.corpus_prose import prose_documents
-from tests.sources.pdf_layouts import SETTABLE
+from tests.sources.pdf_layouts import settable
 
 # Of the 68 prose documents, those whose clauses each hold their units in one bracket on their line
 # (41 on 2026-12-04): fewer would mean the swap stopped finding them, not that they read right.
@@ -77,9 +79,13 @@ def _plans(*, keep_brackets: bool = False):
             yield folder, plan
 
 
-PLANS = list(_plans())
-# The task cell keeping its clause's bracket (34 documents, 99 clauses on 2026-12-04).
-PLANS_KEPT = list(_plans(keep_brackets=True))
+@functools.cache
+def plans(*, keep_brackets: bool = False) -> list[tuple[Path, table_swaps.TablePlan]]:
+    """Worked out when a test first asks (~0.4 CPU-s each), not at import: every xdist worker
+    imports this module to collect it, and only the one running its tests needs them.
+    keep_brackets: the task cell keeping its clause's bracket (34 documents, 99 clauses on
+    2026-12-04)."""
+    return list(_plans(keep_brackets=keep_brackets))
 
 
 @pytest.mark.parametrize(("columns", "layout"), CASES, ids=[f"{c}-{lay}" for c, lay in CASES])
@@ -87,11 +93,11 @@ def test_the_corpus_prose_set_as_a_task_table_reads_as_annotated(columns, layout
     wording = table_files.COLUMNS[columns]
     wrong, made, clauses = [], 0, 0
     kept = columns == "units-in-the-task"
-    for folder, plan in PLANS_KEPT if kept else PLANS:
+    for folder, plan in plans(keep_brackets=kept):
         if not wording.fits(plan):
             continue
         data = table_files.LAYOUTS[layout](plan, wording)
-        if layout == "pdf" and not set(data_text(plan, wording)) <= SETTABLE:
+        if layout == "pdf" and not set(data_text(plan, wording)) <= settable():
             continue  # a character the PDF font's encoding lacks would be lost
         made += 1
         case = table_swaps.write_case(folder, tmp_path, data, table_files.SUFFIX[layout])
