@@ -4,7 +4,7 @@ Runs on Celery beat every few minutes and from `run_reminders`, as three stages:
 
     find   candidates.py   which subjects a rule fires for today and has not fired for yet
     plan   scan_plan.py    who hears of each, over which channel, from when
-    write  scan_write.py   the rows into the ledger, each key once (the ledger's unique key)
+    write  scan_write.py   the rows into the ledger, ON CONFLICT DO NOTHING on its unique key
 
 This module only runs them: in what order, in which transactions, in pages of what size,
 what the watermark (scan_marks.py) lets a tick skip, and nothing written on a dry run. Two

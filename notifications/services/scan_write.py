@@ -1,18 +1,14 @@
 """The scan's last stage: a batch of ledger rows into the database, each key at most once.
 
-`write` is the one way in. The ledger's unique key is the guarantee: two scans racing (two
-beats, a retried task, an operator running the command) can only ever produce one row per key.
-It runs inside the caller's transaction (scan.py decides their size) and picks the database's way:
+`write` is the one way in. Every batch goes in with INSERT … ON CONFLICT DO NOTHING on the
+ledger's unique key, so two scans racing (two beats, a retried task, an operator running
+the command) can only ever produce one row per key. It runs inside the caller's
+transaction (scan.py decides their size) and picks the database's way:
 
 - a `FanOut` (PostgreSQL: a page of milestones and the people to join it to) is planned
-  and inserted by one `INSERT … SELECT` per rule, which joins the page to its units, the
-  units' people and the people's channels in the database: building those rows in Python
-  and shipping them back cost more than the insert itself. Its candidates have no ledger row
-  yet (the anti-join in candidates.py), so it goes in as a plain INSERT inside a savepoint:
-  `ON CONFLICT DO NOTHING` checks the arbiter index for every row before inserting it, which
-  cost a day's first tick 30–50% over a plain insert of the same rows (docs/performance.md).
-  Only a race makes that insert meet an existing key; the unique index then refuses it whole,
-  and the page goes in again from the savepoint with `ON CONFLICT DO NOTHING`;
+  and inserted by one `INSERT … SELECT … ON CONFLICT DO NOTHING` per rule, which joins the
+  page to its units, the units' people and the people's channels in the database: building
+  those rows in Python and shipping them back cost more than the insert itself;
 - planned rows (`Planned`) go in as columns, `INSERT … SELECT FROM unnest(arrays)`, on
   PostgreSQL, and through `bulk_create(ignore_conflicts=True)` elsewhere.
 
@@ -25,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import psycopg
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Field, UniqueConstraint
 
 from notifications.models import Delivery, ReminderRule, Subject
@@ -118,7 +114,7 @@ FROM person p JOIN reach r ON r.user_id = p.user_id
 -- A fixed order: two scans racing insert the same keys in the same order, so the later
 -- one waits on the first conflicting row and never holds a row the first one needs.
 ORDER BY p.id, r.user_id, r.channel
-{on_conflict}
+ON CONFLICT ({key}) DO NOTHING
 RETURNING subject_id
 )
 -- Rows, and candidates that got at least one (the others are candidates again next tick).
@@ -135,13 +131,13 @@ _IN_SCOPE = covers_sql(
 )
 
 
-def _statement(rule: ReminderRule, *, on_conflict: bool = False) -> str:
+def _statement(rule: ReminderRule) -> str:
     return _SQL.format(
         delivery=Delivery._meta.db_table,
         taskunit=TaskUnit._meta.db_table,
         areaunit=AreaUnit._meta.db_table,
         in_scope=_IN_SCOPE,
-        on_conflict=f"ON CONFLICT ({UNIQUE_COLUMNS}) DO NOTHING" if on_conflict else "",
+        key=UNIQUE_COLUMNS,
         lead_only="AND tu.role = 'lead'" if rule.units == ReminderRule.Units.LEAD else "",
     )
 
@@ -149,7 +145,7 @@ def _statement(rule: ReminderRule, *, on_conflict: bool = False) -> str:
 def statements(
     found: list[Found], people: Audience, created: datetime
 ) -> list[tuple[ReminderRule, str, dict[str, object]]]:
-    """(rule, SQL, parameters) per page, the plain insert: `write` runs them, the bench explains them."""
+    """(rule, SQL, parameters) per page: `write` runs them, the bench explains them."""
     result: list[tuple[ReminderRule, str, dict[str, object]]] = []
     for f in found:
         rule = f.rule
@@ -198,15 +194,9 @@ def _fan_out(batch: FanOut, created: datetime) -> Written:
         # compiling expressions for a few thousand rows (measured at 10 M milestones: ~8% of a
         # day's first tick); the statement is an index-driven fan-out that JIT cannot speed up.
         cursor.execute("SET LOCAL jit = off")
-        for (rule, sql, params), f in zip(statements(batch.pages, batch.people, created), batch.pages, strict=True):
-            try:
-                with transaction.atomic():
-                    cursor.execute(sql, params)
-                    row = cursor.fetchone()
-            except psycopg.errors.UniqueViolation:
-                # A racing scan wrote some of these keys first: this page's rows again, skipping them.
-                cursor.execute(_statement(rule, on_conflict=True), params)
-                row = cursor.fetchone()
+        for (_rule, sql, params), f in zip(statements(batch.pages, batch.people, created), batch.pages, strict=True):
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
             if row is None:  # the statement ends in one aggregate row, whatever it inserted
                 raise RuntimeError("the fan-out statement returned no row")
             rows, reached = row

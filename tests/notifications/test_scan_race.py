@@ -1,9 +1,8 @@
 """A scan that finds its candidates and then meets a key another scan wrote meanwhile.
 
-On PostgreSQL a page of milestones goes into the ledger as a plain INSERT (its candidates had no
-row when found); a racing scan's row makes the unique index refuse that insert whole, and the page
-goes in again with ON CONFLICT DO NOTHING from a savepoint: every person still hears once, and the
-rows the page's transaction wrote before the refusal stay.
+On PostgreSQL a page of milestones goes into the ledger by one INSERT … SELECT per rule; a racing
+scan's row for one of its keys is skipped (the ledger's unique key decides), and the page's other
+rows go in: every person still hears once, and the racing row is not counted as this scan's.
 """
 
 from __future__ import annotations
