@@ -99,9 +99,12 @@ def fetch(sql: str, params: Iterable[SQLParam] = ()) -> list[Row]:
         return cursor.fetchall()
 
 
-def rows_for_ids(sql: str, ids: Iterable[int], after: Sequence[SQLParam] = ()) -> list[Row]:
+def rows_for_ids(
+    sql: str, ids: Iterable[int], after: Sequence[SQLParam] = (), *, before: Sequence[SQLParam] = ()
+) -> list[Row]:
     """Run `sql`, whose `{ids}` (after a column) becomes "is one of these ids", and fetch every row;
-    `after` are the parameters of placeholders that follow `{ids}` in the text.
+    `before` are the parameters of placeholders ahead of `{ids}` in the text, `after` those that
+    follow it. A second `{ids}` (a subquery's) may follow `after`'s placeholders.
 
     On PostgreSQL that is `= ANY(%s)` with one array parameter: one statement text whatever the
     number of ids, so it is prepared once and psycopg caches its parsing (not done for more than
@@ -110,9 +113,13 @@ def rows_for_ids(sql: str, ids: Iterable[int], after: Sequence[SQLParam] = ()) -
     ids = list(ids)
     if not ids:
         return []
+    id_params: list[SQLParam]
     if connection.vendor == "postgresql":
-        return fetch(sql.format(ids="= ANY(%s)"), [ids, *after])
-    return fetch(sql.format(ids=f"IN ({', '.join(['%s'] * len(ids))})"), [*ids, *after])
+        condition, id_params = "= ANY(%s)", [ids]
+    else:
+        condition, id_params = f"IN ({', '.join(['%s'] * len(ids))})", list(ids)
+    again = id_params if sql.count("{ids}") == 2 else []
+    return fetch(sql.format(ids=condition), [*before, *id_params, *after, *again])
 
 
 @contextmanager

@@ -8,9 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from django.db import connection
-
-from duban.lib.sql import Row, SQLParam, column, fetch, table
+from duban.lib.sql import column, table
 from policy_tasks.models import Milestone, PolicyDocument, ProgressReport
 from policy_tasks.selectors.reports import newest_lead_values_sql
 
@@ -93,15 +91,3 @@ TASK_VALUES_SQL = (
     f" ON latest.milestone_id = {column(Milestone, 'id', 'm')} AND latest.newest = 1"
     f" WHERE {_M_LIVE} AND {_M_DUE} >= %s AND {_M_TARGET} IS NOT NULL AND {column(Milestone, 'task', 'm')} {{ids}}"
 )
-
-
-def fetch_for_ids(sql: str, ids: list[int], before: list[SQLParam], between: list[SQLParam]) -> list[Row]:
-    """`sql` with each `{ids}` as "one of these ids", `before` the parameters ahead of the first,
-    `between` those between the first and the second (if any)."""
-    id_params: list[SQLParam]
-    if connection.vendor == "postgresql":
-        condition, id_params = "= ANY(%s)", [ids]
-    else:
-        condition, id_params = f"IN ({', '.join(['%s'] * len(ids))})", list(ids)
-    twice = sql.count("{ids}") == 2
-    return fetch(sql.format(ids=condition), [*before, *id_params, *between, *(id_params if twice else [])])

@@ -53,7 +53,6 @@ from policy_tasks.selectors.light_rows import (
     THRESHOLDS_SQL,
     DueRow,
     Thresholds,
-    fetch_for_ids,
 )
 from policy_tasks.selectors.lights_reasons import Light as Light
 from policy_tasks.selectors.lights_reasons import LightReason, value_percent
@@ -257,14 +256,14 @@ def task_lights(
     if not ids:
         return {}
     if dues is None:
-        rows = fetch_for_ids(TASK_DUES_SQL, ids, [on, on, on], [])
+        rows = rows_for_ids(TASK_DUES_SQL, ids, before=[on, on, on])
     else:
         wanted = set(ids)
         rows = [(task_id, row[0], *row[2:]) for task_id, row in dues.items() if task_id in wanted and row[1]]
     valued: dict[int, list[tuple[int, date | None, tuple[Decimal, Decimal] | None]]] = {}
     with_values = [row[0] for row in rows if not row[2] and row[5]]
     if with_values:
-        for pk, task_id, due_date, target, actual in fetch_for_ids(TASK_VALUES_SQL, with_values, [], [on]):
+        for pk, task_id, due_date, target, actual in rows_for_ids(TASK_VALUES_SQL, with_values, [on]):
             value = None if actual is None else (as_decimal(target), as_decimal(actual))
             valued.setdefault(task_id, []).append((pk, as_date(due_date), value))
     if percents is None:
