@@ -43,6 +43,8 @@ from .record_headings import record_fields
 from .responsibility import Responsibility
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .run_on_fields import split_run_on_fields
+from .script import WARNING as TRADITIONAL_WARNING
+from .script import simplified, simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
@@ -63,13 +65,14 @@ def parse_bytes(
 def parse_source(source: Source, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     """`assume_year` is the year to read deadlines in when the document states none at all (the
     import passes the current year); the result then says so, and the review page asks."""
+    blocks, page_headers, traditional = simplified_blocks(source.blocks, source.page_headers)
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
-    for block in source.blocks:
+    for block in blocks:
         if isinstance(block, Table):
             lines.extend((line, False) for line in table_lines(block))
         else:
             lines.extend((line, True) for line in (block.splitlines() or [""]))
-    parsed = _parse_lines(lines, year=year, assume_year=assume_year, page_headers=source.page_headers)
+    parsed = _parse_lines(lines, year=year, assume_year=assume_year, page_headers=page_headers, traditional=traditional)
     parsed.source_kind = source.kind
     parsed.source_text = source.text
     return parsed
@@ -77,7 +80,8 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
 
 def parse_document(text: str, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     text = text.lstrip("\ufeff") if isinstance(text, str) else ""
-    parsed = _parse_lines([(line, True) for line in text.splitlines()], year=year, assume_year=assume_year)
+    texts, traditional = simplified(text.splitlines())
+    parsed = _parse_lines([(line, True) for line in texts], year=year, assume_year=assume_year, traditional=traditional)
     parsed.source_text = text
     return parsed
 
@@ -88,6 +92,7 @@ def _parse_lines(
     year: int | None,
     assume_year: int | None = None,
     page_headers: Sequence[str] = (),
+    traditional: bool = False,
 ) -> ParsedDocument:
     lines = [
         (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
@@ -127,6 +132,8 @@ def _parse_lines(
     parsed.source_text = full_text
     if message:
         parsed.warnings.insert(0, ParseWarning(None, 1, message))
+    if traditional:
+        parsed.warnings.insert(0, ParseWarning(None, 1, TRADITIONAL_WARNING))
     return parsed
 
 

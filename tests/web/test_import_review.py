@@ -364,3 +364,23 @@ def test_every_imported_version_can_be_downloaded_from_the_import_page(client, w
     assert first_text.status_code == 200 and "全年完成投资2000万元" in first_text.content.decode()
     assert second_source.content == edited.encode("gb18030")
     assert "attachment" in second_source["Content-Disposition"]
+
+
+def test_a_plan_in_traditional_characters_is_reviewed_and_imported_in_simplified(client, w):
+    import opencc
+
+    mirrored = opencc.OpenCC("s2twp").convert(SMALL)
+    assert "牽頭" not in mirrored and "區財政局" in mirrored
+    client.force_login(w.supervisor)
+    response = upload(client, mirrored)
+    assert response.status_code == 200, response.content.decode()
+    page = response.content.decode()
+    # Said once, among the document's warnings, before anything is written.
+    document_part = page.split('id="clause-0"', 1)[0]
+    assert "原文为繁体字" in document_part
+    response = client.post("/import/confirm/", {**form_of(page), "action": "confirm"})
+    assert response.status_code == 302
+    task = Task.objects.get(document__doc_number="柯政办发〔2023〕7号", number=1)
+    roles = {(tu.role, tu.unit.name) for tu in task.task_units.select_related("unit")}
+    assert roles == {("lead", "区财政局"), ("co", "区发展改革局")}
+    assert task.title.startswith("推进一网通办")
