@@ -23,6 +23,7 @@ from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
+from .copy_spacing import plain_spaces, spoken_lines
 from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading
 from .field_cells import join_field_cells, join_wrapped_fields, stated_above
@@ -65,14 +66,23 @@ def parse_bytes(
 def parse_source(source: Source, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     """`assume_year` is the year to read deadlines in when the document states none at all (the
     import passes the current year); the result then says so, and the review page asks."""
-    blocks, page_headers, traditional = simplified_blocks(source.blocks, source.page_headers)
+    blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
+    spoken = set(spoken_lines(blocks))
+    blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
-    for block in blocks:
+    origins: list[int] = []  # each line's number had no empty line been dropped
+    number = 0
+    for i, block in enumerate(blocks):
         if isinstance(block, Table):
-            lines.extend((line, False) for line in table_lines(block))
+            block_lines = [(line, False) for line in table_lines(block)]
         else:
-            lines.extend((line, True) for line in (block.splitlines() or [""]))
+            block_lines = [(line, True) for line in (block.splitlines() or [""])]
+        if i in spoken:
+            lines.extend(block_lines)
+            origins.extend(range(number + 1, number + 1 + len(block_lines)))
+        number += len(block_lines)
     parsed = _parse_lines(lines, year=year, assume_year=assume_year, page_headers=page_headers, traditional=traditional)
+    _renumber(parsed, origins)
     parsed.source_kind = source.kind
     parsed.source_text = source.text
     return parsed
@@ -80,10 +90,29 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
 
 def parse_document(text: str, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     text = text.lstrip("\ufeff") if isinstance(text, str) else ""
-    texts, traditional = simplified(text.splitlines())
+    every = [plain_spaces(line) for line in text.splitlines()]
+    spoken = spoken_lines(every)
+    texts, traditional = simplified([every[i] for i in spoken])
     parsed = _parse_lines([(line, True) for line in texts], year=year, assume_year=assume_year, traditional=traditional)
+    _renumber(parsed, [i + 1 for i in spoken])
     parsed.source_text = text
     return parsed
+
+
+def _renumber(parsed: ParsedDocument, origins: Sequence[int]) -> None:
+    """Line numbers as the file counts them, where a double-spaced copy's empty lines were dropped."""
+    if all(origin == i for i, origin in enumerate(origins, start=1)):
+        return
+
+    def at(line: int) -> int:
+        return origins[line - 1] if 0 < line <= len(origins) else line
+
+    for task in parsed.tasks:
+        task.line = at(task.line)
+    for area in parsed.areas:
+        area.line = at(area.line)
+    for warning in parsed.warnings:
+        warning.line = at(warning.line)
 
 
 def _parse_lines(
