@@ -39,6 +39,7 @@ from .outline import spell_out_numbers
 from .outline_lines import Outline
 from .outline_node import Node
 from .page_marks import rejoin_page_marks
+from .page_tail import tail_lines
 from .preview_pages import rejoin_preview_pages
 from .record_headings import record_fields
 from .responsibility import Responsibility
@@ -67,7 +68,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
     """`assume_year` is the year to read deadlines in when the document states none at all (the
     import passes the current year); the result then says so, and the review page asks."""
     blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
-    spoken = set(spoken_lines(blocks))
+    spoken = set(spoken_lines(blocks)) - tail_lines(blocks)
     blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
     origins: list[int] = []  # each line's number had no empty line been dropped
@@ -91,7 +92,8 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
 def parse_document(text: str, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     text = text.lstrip("\ufeff") if isinstance(text, str) else ""
     every = [plain_spaces(line) for line in text.splitlines()]
-    spoken = spoken_lines(every)
+    tail = tail_lines(every)
+    spoken = [i for i in spoken_lines(every) if i not in tail]
     texts, traditional = simplified([every[i] for i in spoken])
     parsed = _parse_lines([(line, True) for line in texts], year=year, assume_year=assume_year, traditional=traditional)
     _renumber(parsed, [i + 1 for i in spoken])
