@@ -322,6 +322,8 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
             headings.setdefault(len(rows), []).append(text)
         elif (len(text) > 200 and len(current) != 1) or (current and len(current) > 3 * len(header)):
             break  # a paragraph after the table: a long cell follows its row's 序号 at once
+        elif _CLOSING_RE.match(normalise(text)):
+            break  # the notice's closing line after its table (`(此件公开发布)`, `…2023年3月1日印发`)
         elif after_heading and normalise(text).rstrip().endswith(("。", ";", "；")) and not _row_next(lines, j):
             # A sentence after a heading where a row's 序号 belongs, no row after it: the table has
             # ended, and the headings after its last row are the text's again (`三、组织保障` /
@@ -382,6 +384,7 @@ def _skips_to(serial: int, expected: int, current: list[str], lines: list[tuple[
     return task_like(after)
 
 
+_CLOSING_RE = re.compile(r"\s*(?:\(此件[^()]{0,12}\)|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)\s*$")
 _SERIAL_RE = re.compile(r"\(?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?")
 
 

@@ -71,3 +71,13 @@ def test_marks_above_a_plan_with_no_numbering_leave_the_plan():
         "2 建设孵化平台 区经信局 10月底前",
     ]
     assert tail_lines(lines) == set()
+
+
+@pytest.mark.parametrize("closing", ["（此件公开发布）", "某某市人民政府办公室 2011年3月18日印发"])
+def test_a_notices_closing_line_after_a_table_flattened_a_cell_a_line_is_no_cell(closing):
+    path = CORPUS / "jiangsu-suzhou-2011" / "source.txt"
+    text = path.read_text(encoding="utf-8")
+    plain = parse_document(text)
+    closed = parse_document(text + "\n" + closing + "\n")
+    assert _tasks(closed) == _tasks(plain)
+    assert _tasks(closed)[-1][1:3] == (["市商务局"], [])
