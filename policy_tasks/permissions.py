@@ -170,10 +170,10 @@ def _member_q(user: User) -> Q:
 def sees_every_task(user: User) -> bool:
     """Whether visible_tasks leaves the tasks as they are (admins, leaders, supervisors not limited
     to a scope): a read over tasks can then skip the condition, a join of every task (issue 18)."""
-    return user.is_authenticated and _every_or_scopes(user)[0]
+    return user.is_authenticated and every_or_scopes(user)[0]
 
 
-def _every_or_scopes(user: User) -> tuple[bool, tuple[Scope, ...] | None]:
+def every_or_scopes(user: User) -> tuple[bool, tuple[Scope, ...] | None]:
     """(sees every task, the supervisor's scopes): the roles asked in this order, each once."""
     if roles.is_admin(user) or roles.is_leader(user):
         return True, ()
@@ -185,7 +185,7 @@ def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySe
     qs = queryset if queryset is not None else Task.objects.all()
     if not user.is_authenticated:
         return qs.none()
-    every, scopes = _every_or_scopes(user)
+    every, scopes = every_or_scopes(user)
     if every:
         return qs
     # A condition on the task row itself, not `pk IN (visible ids)`: a page of 50 in id order
@@ -216,7 +216,7 @@ def visible_tasks_sql(user: User) -> tuple[str, list[SQLParam]] | None:
     forms to the same rows."""
     if not user.is_authenticated:
         return None
-    every, scopes = _every_or_scopes(user)
+    every, scopes = every_or_scopes(user)
     if every:
         return "", []
     sql, params = _MEMBER_SQL, list[SQLParam]([user.pk])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from accounts import roles
 from accounts.models import User
 from policy_tasks.models import (
     Area,
@@ -23,12 +22,8 @@ from policy_tasks.models import (
     UrgeNotice,
     UrgeRecipient,
 )
-from policy_tasks.permissions import supervision_scopes, visible_tasks
+from policy_tasks.permissions import every_or_scopes, visible_tasks
 from policy_tasks.scopes import covers_q
-
-
-def _sees_everything(user: User) -> bool:
-    return roles.is_admin(user) or roles.is_leader(user)
 
 
 def task_ids(user: User) -> QuerySet:
@@ -51,12 +46,10 @@ def areas(user: User) -> QuerySet[Area]:
 def _area_milestones(user: User) -> Q:
     """Area-wide targets: seen by admins, leaders, supervisors in scope and the area's lead units
     (the same rule as services.milestones.require_on_milestone)."""
-    if _sees_everything(user):
+    every, scopes = every_or_scopes(user)
+    if every:
         return Q(task=None)
     visible = Q(task=None, area__in=AreaUnit.objects.filter(unit__memberships__user=user).values("area_id"))
-    scopes = supervision_scopes(user)
-    if scopes == ():
-        return Q(task=None)
     covered = covers_q(scopes or ())
     if covered is not None:
         visible |= Q(task=None) & covered

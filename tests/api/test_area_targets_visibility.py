@@ -1,0 +1,42 @@
+"""Area-wide targets (a milestone of an area, no task) through the API: who sees them.
+
+Admins, leaders and supervisors not limited to a scope see every one; a supervisor scoped to the
+area's document or the area sees it, one scoped to another document does not; a member of the
+area's lead unit sees it, another unit's clerk does not. One rule (`permissions.every_or_scopes`)
+answers for the task lists and for these targets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_tasks.models import AreaUnit, Milestone
+from tests.api.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _sees_target(user, target: Milestone) -> bool:
+    response = client_for(user).get("/api/v1/milestones/?page_size=200")
+    assert response.status_code == 200, response.content
+    return target.pk in {row["id"] for row in response.json()["results"]}
+
+
+def test_who_sees_an_area_wide_target(paged):
+    w = paged
+    target = Milestone.objects.get(task=None)
+    AreaUnit.objects.get_or_create(area=target.area, unit=w.other_unit)
+    seen = {
+        who: _sees_target(getattr(w, who), target)
+        for who in ("admin", "leader", "supervisor", "by_document", "by_area", "by_second", "other_clerk", "co_clerk")
+    }
+    assert seen == {
+        "admin": True,
+        "leader": True,
+        "supervisor": True,
+        "by_document": True,
+        "by_area": True,
+        "by_second": False,
+        "other_clerk": True,  # a member of the area's lead unit
+        "co_clerk": False,
+    }
