@@ -128,6 +128,12 @@ class Membership(models.Model):
         return f"{self.user} @ {self.unit} ({self.get_role_display()})"
 
 
+class RoleGrantQuerySet(models.QuerySet["RoleGrant"]):
+    def active(self) -> RoleGrantQuerySet:
+        """Grants in force: a grant counts until it is revoked (its SQL twin: roles.active_grant_sql)."""
+        return self.filter(revoked_at=None)
+
+
 class RoleGrant(models.Model):
     """A global role. A supervisor's scope (documents or areas) is kept by
     policy_tasks.SupervisionScope pointing here; no scope rows means everything."""
@@ -141,6 +147,8 @@ class RoleGrant(models.Model):
     role = models.CharField("角色", max_length=16, choices=Role.choices)
     granted_at = models.DateTimeField("授予时间", auto_now_add=True)
     revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
+
+    objects = RoleGrantQuerySet.as_manager()
 
     class Meta:
         verbose_name = "全局角色"

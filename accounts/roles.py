@@ -21,9 +21,16 @@ from accounts.models import Membership, RoleGrant, User
 from duban.lib.sql import column, fetch, table
 
 T = TypeVar("T")
+
+
+def active_grant_sql(alias: str | None = None) -> str:
+    """RoleGrant.objects.active() in SQL, for the statements that read grants by hand."""
+    return f"{column(RoleGrant, 'revoked_at', alias)} IS NULL"
+
+
 _ROLES_SQL = (
     f"SELECT {column(RoleGrant, 'role')} FROM {table(RoleGrant)}"
-    f" WHERE {column(RoleGrant, 'user')} = %s AND {column(RoleGrant, 'revoked_at')} IS NULL"
+    f" WHERE {column(RoleGrant, 'user')} = %s AND {active_grant_sql()}"
 )
 _memo: ContextVar[dict | None] = ContextVar("duban_request_memo", default=None)
 

@@ -42,7 +42,7 @@ _SCOPES_SQL = (
     f"SELECT {column(SupervisionScope, 'document', 's')}, {column(SupervisionScope, 'area', 's')}"
     f" FROM {table(SupervisionScope)} s JOIN {table(RoleGrant)} g"
     f" ON g.{column(RoleGrant, 'id')} = {column(SupervisionScope, 'grant', 's')}"
-    f" WHERE g.{column(RoleGrant, 'user')} = %s AND g.{column(RoleGrant, 'revoked_at')} IS NULL"
+    f" WHERE g.{column(RoleGrant, 'user')} = %s AND {roles.active_grant_sql('g')}"
     f" AND g.{column(RoleGrant, 'role')} = '{RoleGrant.Role.SUPERVISOR.value}'"
 )
 

@@ -51,7 +51,7 @@ _PRINCIPAL_SQL = (
     )
     + f" FROM {table(AuthToken)} t JOIN {table(User)} u ON u.{column(User, 'id')} = {column(AuthToken, 'user', 't')}"
     + f" LEFT JOIN {table(RoleGrant)} g ON {column(RoleGrant, 'user', 'g')} = u.{column(User, 'id')}"
-    + f" AND {column(RoleGrant, 'revoked_at', 'g')} IS NULL"
+    + f" AND {roles.active_grant_sql('g')}"
     + f" LEFT JOIN {table(SupervisionScope)} s ON {column(SupervisionScope, 'grant', 's')} = g.{column(RoleGrant, 'id')}"
     + f" AND {column(RoleGrant, 'role', 'g')} = '{RoleGrant.Role.SUPERVISOR.value}'"
     + f" WHERE {column(AuthToken, 'token_key', 't')} = %s"

@@ -80,7 +80,7 @@ def container_number(kind: str, year: int) -> str:
 
 def leader_users() -> QuerySet[User]:
     """Accounts that may be named as the instructing leader: active, holding the leader role now."""
-    grants = RoleGrant.objects.filter(role=RoleGrant.Role.LEADER, revoked_at=None)
+    grants = RoleGrant.objects.active().filter(role=RoleGrant.Role.LEADER)
     return User.objects.filter(is_active=True, pk__in=grants.values("user_id")).order_by("display_name", "username")
 
 
