@@ -15,9 +15,13 @@ def member_role(user: User, unit: Unit | None) -> str:
     return Membership.objects.filter(user=user, unit=unit).values_list("role", flat=True).first() or ""
 
 
-def member_actor(user: User, task: Task, *, meta: RequestMeta | None, lead_only: bool = False) -> Actor:
-    unit = acting_unit(user, task, lead_only=lead_only)
+def unit_actor(user: User, unit: Unit | None, *, meta: RequestMeta | None) -> Actor:
+    """A member acting for `unit`, named with their role in it."""
     return actor_for(user, unit=unit, role=member_role(user, unit), meta=meta)
+
+
+def member_actor(user: User, task: Task, *, meta: RequestMeta | None, lead_only: bool = False) -> Actor:
+    return unit_actor(user, acting_unit(user, task, lead_only=lead_only), meta=meta)
 
 
 def supervisor_actor(user: User, *, meta: RequestMeta | None) -> Actor:

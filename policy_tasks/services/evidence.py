@@ -29,8 +29,8 @@ from policy_tasks import permissions
 from policy_tasks.errors import Forbidden, InvalidState, NoSuchObject, ServiceError
 from policy_tasks.models import AuditAction, CompletionRequest, Evidence, ProgressReport, Task
 from policy_tasks.models.workflow import evidence_path
-from policy_tasks.services.actors import member_role
-from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
+from policy_tasks.services.actors import unit_actor
+from policy_tasks.services.audit import RequestMeta, audit_record
 from policy_tasks.services.evidence_names import clean_name, mismatch_message, name_fits
 from policy_tasks.services.uploads import TypedContent, refuse_zip_bomb
 
@@ -176,7 +176,7 @@ def evidence_upload(
     evidence.save(force_insert=True)
 
     audit_record(
-        actor=actor_for(user, unit=unit, role=member_role(user, unit), meta=meta),
+        actor=unit_actor(user, unit, meta=meta),
         action=AuditAction.EVIDENCE_UPLOAD,
         obj=evidence,
         after={

@@ -34,8 +34,8 @@ from policy_tasks.models import (
     Task,
     TaskUnit,
 )
-from policy_tasks.services.actors import member_role
-from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
+from policy_tasks.services.actors import unit_actor
+from policy_tasks.services.audit import RequestMeta, audit_record
 from policy_tasks.services.lead_reports import refresh_lead_reports
 
 _STALE = "该期填报已被他人修改,请刷新后重试"
@@ -116,7 +116,6 @@ def task_report_progress(
     permissions.require(user, "task.report", task)
     unit = permissions.acting_unit(user, task)
     is_lead = TaskUnit.objects.filter(task=task, unit=unit, role=TaskUnit.Role.LEAD).exists()
-    role = member_role(user, unit)
 
     if task.status == Task.Status.CLOSED:
         raise InvalidState("任务已办结,无需再填报进度")
@@ -195,7 +194,7 @@ def task_report_progress(
         **fields,
     )
     audit_record(
-        actor=actor_for(user, unit=unit, role=role, meta=meta),
+        actor=unit_actor(user, unit, meta=meta),
         action=action,
         obj=report,
         before=before,
