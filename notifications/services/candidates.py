@@ -261,7 +261,7 @@ def report_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]
             reported = ProgressReport.objects.filter(task=OuterRef("task_id"), unit=OuterRef("unit_id"), period=period)
             missing = (
                 TaskUnit.objects.filter(
-                    task__document_id=period.document_id, task__status="open", role=TaskUnit.Role.LEAD
+                    task__document_id=period.document_id, task__status=Task.Status.OPEN, role=TaskUnit.Role.LEAD
                 )
                 .filter(~Exists(reported))
                 .values_list("task_id", "task__area_id")

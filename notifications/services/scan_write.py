@@ -138,7 +138,7 @@ def _statement(rule: ReminderRule) -> str:
         areaunit=AreaUnit._meta.db_table,
         in_scope=_IN_SCOPE,
         key=UNIQUE_COLUMNS,
-        lead_only="AND tu.role = 'lead'" if rule.units == ReminderRule.Units.LEAD else "",
+        lead_only=f"AND tu.role = '{TaskUnit.Role.LEAD.value}'" if rule.units == ReminderRule.Units.LEAD else "",
     )
 
 
@@ -250,7 +250,7 @@ def _insert_arrays(planned: list[Planned], created: datetime, batch_size: int) -
     arrays = ", ".join(f"%s::{kind}[]" for _, kind in _COLUMNS)
     sql = (
         f"INSERT INTO {Delivery._meta.db_table} ({names}, status, attempts, claim_token, provider_message_id, "
-        f"last_error, created_at) SELECT *, 'pending', 0, '', '', '', %s FROM unnest({arrays}) "
+        f"last_error, created_at) SELECT *, '{Delivery.Status.PENDING.value}', 0, '', '', '', %s FROM unnest({arrays}) "
         "ON CONFLICT DO NOTHING"
     )
     inserted = 0

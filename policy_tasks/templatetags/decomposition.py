@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import template
 
 from policy_tasks import permissions
+from policy_tasks.models import Task
 from policy_tasks.selectors.rollup import task_rollup
 from policy_tasks.web.decomposition import split_units
 
@@ -17,7 +18,7 @@ def decomposition_section(context, task, on) -> dict:
     user = context["request"].user
     can_split = (
         task.parent_id is None
-        and task.status == "open"
+        and task.status == Task.Status.OPEN
         and permissions.is_scoped_supervisor(user, task)
         and bool(split_units(task))
     )
