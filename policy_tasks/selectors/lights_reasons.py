@@ -63,13 +63,13 @@ class LightReason(NamedTuple):
     @property
     def label(self) -> str:
         progress = f"序时进度 {self.expected_percent}%，已完成 {self.reported_percent}%"
-        if self.code == "overdue":
+        if self.code == Reason.OVERDUE:
             return f"逾期{self.days}天"
-        if self.code == "due_soon":
+        if self.code == Reason.DUE_SOON:
             return f"临期：{self.days}个工作日内到期" if self.days else "临期：到期前已无工作日"
-        if self.code == "behind":
+        if self.code == Reason.BEHIND:
             return f"滞后：{progress}"
-        if self.code == "on_track":
+        if self.code == Reason.ON_TRACK:
             if self.reached:
                 return "正常：达到目标值，待申请办结"
             return f"正常：{progress}" if self.reported_percent is not None else "正常"

@@ -35,9 +35,9 @@ def figure_cards(figures: Figures, *, document: PolicyDocument) -> list[Card]:
     return [
         Card("milestones", "时限节点", str(figures.milestones), list_link(document, on, light="", dated="1")),
         Card("closed", "已销号", str(figures.closed), list_link(document, on, light=GREY, dated="1")),
-        Card("overdue", "逾期未办结", str(figures.overdue), list_link(document, on, light=RED), "red"),
-        Card("due_soon", "临期", str(figures.due_soon), list_link(document, on, light=YELLOW), "yellow"),
-        Card("behind", "滞后", str(figures.behind), list_link(document, on, light=YELLOW), "yellow"),
+        Card("overdue", "逾期未办结", str(figures.overdue), list_link(document, on, light=RED), RED),
+        Card("due_soon", "临期", str(figures.due_soon), list_link(document, on, light=YELLOW), YELLOW),
+        Card("behind", "滞后", str(figures.behind), list_link(document, on, light=YELLOW), YELLOW),
         Card("on_time_rate", "按期完成率", "—" if rate is None else f"{rate}%", ""),
         Card("missing_reports", "缺报(仍未报)", str(figures.missing_reports), ""),
         Card("late_reports", "迟报(逾期补报)", str(figures.late_reports), ""),
