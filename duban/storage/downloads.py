@@ -5,6 +5,7 @@ streams itself (exports, the printable 督办单, a document's versions), `file_
 from __future__ import annotations
 
 from typing import IO
+from urllib.parse import quote
 
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
@@ -19,9 +20,15 @@ FILE_CSP = (
 )
 
 
-def content_disposition(filename: str, *, inline: bool = False) -> str:
-    """RFC 6266: filename* carries a Chinese name; a plain ASCII name is quoted and escaped."""
-    return content_disposition_header(not inline, filename) or ""  # never None: a name is given
+def content_disposition(filename: str, *, inline: bool = False, fallback: str | None = None) -> str:
+    """RFC 6266: filename* carries a Chinese name; a plain ASCII name is quoted and escaped.
+
+    With `fallback` (fixed ASCII text, never the user's) that is the quoted name and filename*
+    always carries `filename`: an upload's name then never appears inside quotes."""
+    if fallback is None:
+        return content_disposition_header(not inline, filename) or ""  # never None: a name is given
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def file_response(

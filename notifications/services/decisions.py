@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from accounts.models import Membership, User
 from duban.lib import clock
-from notifications.models import Decision, Delivery, NotificationPreference
-from notifications.services.recipients import RecipientIndex, prefs_from_row
+from notifications.models import Decision, Delivery
+from notifications.services.recipients import RecipientIndex
 from notifications.services.scan_plan import first_attempt_at
 from notifications.services.timing import local_date
 from policy_tasks.models import CompletionRequest, ExtensionRequest
@@ -27,19 +27,6 @@ MODELS: dict[Decision, type[CompletionRequest] | type[ExtensionRequest]] = {
     Decision.EXT_GRANTED: ExtensionRequest,
     Decision.EXT_REFUSED: ExtensionRequest,
 }
-
-
-def _index(user_ids: list[int]) -> RecipientIndex:
-    """The recipient index for just these people: their preferences and what reaches them."""
-    index = RecipientIndex()
-    for row in NotificationPreference.objects.filter(user_id__in=user_ids):
-        index.prefs[row.user_id] = prefs_from_row(row)
-    contacts = User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone", "dingtalk_userid")
-    for pk, email, phone, dingtalk_userid in contacts:
-        index.contact[pk] = (email or "", phone or "")
-        if dingtalk_userid:
-            index.dingtalk_ids.add(pk)
-    return index
 
 
 def decision_recipients(unit_id: int, decided_by_id: int | None) -> list[int]:
@@ -63,7 +50,7 @@ def decision_notify(*, kind: str, request_id: int, decided_by: User | None) -> i
     users = decision_recipients(request.unit_id, getattr(decided_by, "pk", None))
     if not users:
         return 0
-    index = _index(users)
+    index = RecipientIndex.of_people(users)
     now = clock.now()
     today = local_date(now)
     rows = [

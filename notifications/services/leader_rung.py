@@ -21,12 +21,11 @@ from datetime import date, datetime, timedelta
 from django.db.models import Exists, OuterRef
 from django.db.models.expressions import Combinable, NegatedExpression
 
-from accounts.models import User
 from duban.lib import workdays
-from notifications.models import DIGEST_CHANNELS, Delivery, NotificationPreference, ReminderRule, Subject
+from notifications.models import DIGEST_CHANNELS, Delivery, ReminderRule, Subject
 from notifications.services.candidates import URGE_LOOKBACK_DAYS
 from notifications.services.firing import last_anchor_fired, occurrence
-from notifications.services.recipients import RecipientIndex, prefs_from_row
+from notifications.services.recipients import RecipientIndex
 from notifications.services.remindable import open_milestones
 from notifications.services.timing import deliverable_at, next_digest_at
 from policy_tasks.models import Task, UrgeNotice, UrgeRecipient
@@ -119,7 +118,7 @@ def leader_rows(today: date, now: datetime, created: datetime) -> list[Delivery]
     users = {hit[3] for _, _, hits in found for hit in hits}
     if not users:
         return []
-    index = _index(users)
+    index = RecipientIndex.of_people(users)
     rows = []
     for subject, rule, hits in found:
         if rule is None:  # no top rung: no hits either
@@ -155,16 +154,3 @@ def escalate_to_leaders(today: date, now: datetime, created: datetime) -> int:
     rows = leader_rows(today, now, created)
     Delivery.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)
-
-
-def _index(user_ids: set[int]) -> RecipientIndex:
-    """Contacts and preferences of the leaders only (the scan's index holds units' people)."""
-    index = RecipientIndex()
-    for row in NotificationPreference.objects.filter(user_id__in=user_ids):
-        index.prefs[row.user_id] = prefs_from_row(row)
-    contacts = User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone", "dingtalk_userid")
-    for pk, email, phone, dingtalk_userid in contacts:
-        index.contact[pk] = (email or "", phone or "")
-        if dingtalk_userid:
-            index.dingtalk_ids.add(pk)
-    return index

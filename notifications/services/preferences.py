@@ -10,6 +10,7 @@ from django.db import transaction
 from accounts.models import User
 from notifications.models import Channel, NotificationPreference
 from notifications.services.recipients import CHANNEL_ORDER, default_prefs
+from notifications.transports import dingtalk_reaches
 from policy_tasks.errors import ServiceError
 
 CHANNELS = CHANNEL_ORDER
@@ -49,10 +50,11 @@ def preference_update(
             raise ServiceError("请至少选择一种提醒方式", field="channels")
         if Channel.SMS in channels and not user.phone:
             raise ServiceError("账户未登记手机号，不能开通短信提醒（请联系管理员登记手机号）", field="channels")
-        # Work notifications go to a person, found by their DingTalk id or mobile (the group robot
-        # reaches anybody in its group).
+        # Only a work notification can miss this person. A group robot without its webhook is the
+        # site's gap, not theirs: the choice is kept for when it is connected, as the page says.
         work_notice = settings.DINGTALK_MODE == "work_notice"
-        if Channel.DINGTALK in channels and work_notice and not (user.phone or user.dingtalk_userid):
+        reached = dingtalk_reaches(phone=user.phone, has_id=bool(user.dingtalk_userid))
+        if Channel.DINGTALK in channels and work_notice and not reached:
             raise ServiceError(
                 "账户未登记手机号，也未绑定钉钉用户ID，收不到钉钉工作通知（请联系管理员登记）", field="channels"
             )

@@ -8,6 +8,7 @@ subjects costs no query per subject.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import time
 from functools import lru_cache
@@ -82,13 +83,23 @@ class RecipientIndex:
         index.supervisors = [
             (user_id, scopes.get(grant_id, [])) for grant_id, user_id in grants.values_list("id", "user_id")
         ]
-        user_ids = {u for rows in members.values() for u, _ in rows} | {u for u, _ in index.supervisors}
-        for row in NotificationPreference.objects.filter(user_id__in=user_ids):
-            index.prefs[row.user_id] = prefs_from_row(row)
-        contacts = list(User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone", "dingtalk_userid"))
-        index.contact = {pk: (email or "", phone or "") for pk, email, phone, _ in contacts}
-        index.dingtalk_ids = {pk for pk, _, _, dingtalk_userid in contacts if dingtalk_userid}
+        index._load_people({u for rows in members.values() for u, _ in rows} | {u for u, _ in index.supervisors})
         return index
+
+    @classmethod
+    def of_people(cls, user_ids: Collection[int]) -> RecipientIndex:
+        """Only what `channels` and `prefs_of` need for these people, for a notice that names
+        its recipients itself (a decision, the leader rung): no units, no supervisors."""
+        index = cls()
+        index._load_people(user_ids)
+        return index
+
+    def _load_people(self, user_ids: Collection[int]) -> None:
+        for row in NotificationPreference.objects.filter(user_id__in=user_ids):
+            self.prefs[row.user_id] = prefs_from_row(row)
+        contacts = list(User.objects.filter(pk__in=user_ids).values_list("pk", "email", "phone", "dingtalk_userid"))
+        self.contact = {pk: (email or "", phone or "") for pk, email, phone, _ in contacts}
+        self.dingtalk_ids = {pk for pk, _, _, dingtalk_userid in contacts if dingtalk_userid}
 
     def users(
         self,

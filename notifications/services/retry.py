@@ -27,6 +27,7 @@ from notifications.models import Delivery, DeliveryAttempt
 from notifications.selectors import deliveries_failed
 from policy_tasks.errors import Forbidden
 from policy_tasks.models import AuditAction
+from policy_tasks.services.actors import office_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 
 S = Delivery.Status
@@ -71,7 +72,7 @@ def deliveries_retry_failed(*, user: User, meta: RequestMeta | None = None) -> i
     changed = _requeue([d.pk for d in rows], clock.now(), attempts=0)
     if changed:
         audit_record(
-            actor=actor_for(user, role="supervisor" if roles.is_supervisor(user) else "admin", meta=meta),
+            actor=actor_for(user, role=office_role(user), meta=meta),
             action=AuditAction.DELIVERY_RETRY,
             obj=rows[0],
             before={"status": {d.pk: d.status for d in rows}},

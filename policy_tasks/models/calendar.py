@@ -34,7 +34,3 @@ class CalendarDay(models.Model):
     def clean(self) -> None:
         if self.date and not FIRST_YEAR <= self.date.year <= LAST_YEAR:
             raise ValidationError({"date": f"只能录入 {FIRST_YEAR} 至 {LAST_YEAR} 年的日期"})
-
-    @property
-    def is_workday(self) -> bool:
-        return self.kind == self.Kind.WORKDAY

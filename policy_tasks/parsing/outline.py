@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
 from .lone_items import is_lone_item
-from .textutil import cn_to_int, normalise
+from .textutil import cn_numeral, cn_to_int, normalise
 from .time_led_items import time_led_inline
 
 _CN = "一二三四五六七八九十"
@@ -205,7 +205,7 @@ def _figure_led_cuts(norm: str, expected: dict[str, int], cuts: list[int]) -> li
 _ONE_CHAR_NUMBERS = {
     **{chr(0x2474 + i): f"({i + 1})" for i in range(20)},
     **{chr(0x2488 + i): f"{i + 1}." for i in range(20)},
-    **{chr(0x3220 + i): f"({c})" for i, c in enumerate("一二三四五六七八九十")},
+    **{chr(0x3220 + i): f"({cn_numeral(i + 1)})" for i in range(10)},
     **{chr(base + i): chr(0x2460 + i) for base in (0x2776, 0x2780, 0x278A) for i in range(10)},
 }
 _ONE_CHAR_TABLE = str.maketrans(_ONE_CHAR_NUMBERS)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import unicodedata
 
 from .result import ParsedArea, ParsedDocument, ParsedMilestone, ParsedTask
+from .textutil import cn_numeral
 
 _WIDTH = 110  # display columns; a CJK character takes two
 _AREA_LINES = 38
-_CN_NUMBERS = "一二三四五六七八九十"
 _MAX_WARNINGS = 30
 
 
@@ -58,7 +58,7 @@ def _area_block(doc: ParsedDocument, area: ParsedArea | None, tasks: list[Parsed
     if area is None:
         lines = ["未分领域 (clauses before any area)"]
     else:
-        number = _CN_NUMBERS[area.number - 1] if 1 <= area.number <= 10 else str(area.number)
+        number = cn_numeral(area.number) if area.number >= 1 else str(area.number)
         lines = [_fit(f"{number}、{area.title} — 牵头 {'、'.join(area.lead_units) or '(未写明)'}", _WIDTH)]
         if area.milestones:
             lines += _milestone_lines(doc, area.milestones, "  领域目标 ", 2)

@@ -108,10 +108,23 @@ def cn_to_int(s: str) -> int | None:
 
 
 def cn_numeral(n: int) -> str:
-    """1–99 as the genre writes a heading's number: 三, 十, 十二, 二十一 (cn_to_int's inverse)."""
-    digits = "一二三四五六七八九"
-    tens, ones = divmod(n, 10)
-    return ("" if tens < 2 else digits[tens - 1]) + ("十" if tens else "") + (digits[ones - 1] if ones else "")
+    """0–999 as the genre writes a heading's number and Word draws a `chineseCounting` list:
+    三, 十, 十二, 二十一, 一百, 一百零五, 一百一十 (cn_to_int's inverse for 1–99); digits from 1000."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    if n < 1000:
+        # Past a hundred the ten is counted (一百一十) and a missing ten is spoken (一百零五).
+        hundreds, rest = divmod(n, 100)
+        if not rest:
+            return digits[hundreds] + "百"
+        if rest < 10:
+            return digits[hundreds] + "百零" + digits[rest]
+        return digits[hundreds] + "百" + ("一" if rest < 20 else "") + cn_numeral(rest)
+    return str(n)
 
 
 def cn_number(s: str) -> int:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from accounts.models import Membership, Unit, User
+from accounts.roles import is_admin
 from policy_tasks.models import Task
 from policy_tasks.permissions import acting_unit
 from policy_tasks.services.audit import Actor, RequestMeta, actor_for
 
-SUPERVISOR_ROLE = "supervisor"
+ADMIN_ROLE, SUPERVISOR_ROLE = "admin", "supervisor"
 
 
 def member_role(user: User, unit: Unit | None) -> str:
@@ -26,3 +27,9 @@ def member_actor(user: User, task: Task, *, meta: RequestMeta | None, lead_only:
 
 def supervisor_actor(user: User, *, meta: RequestMeta | None) -> Actor:
     return actor_for(user, role=SUPERVISOR_ROLE, meta=meta)
+
+
+def office_role(user: User) -> str:
+    """The role recorded for the supervision office's work that admins may do as well (imports,
+    instructions, retrying failed reminders): admin first, as their reach is the wider one."""
+    return ADMIN_ROLE if is_admin(user) else SUPERVISOR_ROLE

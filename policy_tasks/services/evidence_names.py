@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from urllib.parse import quote
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -95,9 +94,8 @@ def download_name(name: str, content_type: str) -> str:
 PREVIEWABLE = frozenset({"application/pdf", "image/jpeg", "image/png", "image/gif", "image/webp"})
 
 
-def content_disposition(name: str, content_type: str, *, inline: bool = False) -> str:
-    """RFC 6266 / RFC 5987: filename* carries the real name; the quoted ASCII fallback is
-    fixed text, so nothing from the user is ever inside quotes."""
+def download_names(name: str, content_type: str) -> tuple[str, str]:
+    """The name a file is handed out under and its fixed ASCII stand-in (`evidence.pdf`), for
+    duban.storage.downloads.content_disposition's filename and fallback."""
     safe = download_name(name, content_type)
-    kind = "inline" if inline else "attachment"
-    return f"{kind}; filename=\"evidence{extension(safe)}\"; filename*=UTF-8''{quote(safe, safe='')}"
+    return safe, f"evidence{extension(safe)}"

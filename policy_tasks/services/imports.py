@@ -28,11 +28,11 @@ from typing import Any
 from django.db import transaction
 
 from accounts.models import Unit, User
-from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.models import AuditAction, DocumentVersion, Milestone, PolicyDocument
 from policy_tasks.parsing import ParsedDocument
 from policy_tasks.permissions import require
+from policy_tasks.services.actors import office_role
 from policy_tasks.services.audit import SYSTEM, Actor, AuditEntry, RequestMeta, actor_for, audit_record_many
 from policy_tasks.services.import_read import read_upload, refuse_duplicate_clauses, text_digest
 from policy_tasks.services.import_result import ImportResult
@@ -98,7 +98,7 @@ def document_import(
     )
     try:
         with transaction.atomic():
-            actor = actor_for(user, role=_import_role(user), meta=meta) if user is not None else SYSTEM
+            actor = actor_for(user, role=office_role(user), meta=meta) if user is not None else SYSTEM
             before = _document_state(existing) if existing is not None else None
             _write(parsed, text, digest, existing, result, unit_mapping or {}, source, actor)
             assert result.document is not None and result.version is not None, "_write sets both"
@@ -118,11 +118,6 @@ def document_import(
     except _DryRunRollback:
         pass
     return result
-
-
-def _import_role(user: User) -> str:
-    """The role the audit trail records for an import: admins and supervisors may both import."""
-    return "admin" if is_admin(user) else "supervisor"
 
 
 def _document_state(document: PolicyDocument) -> dict[str, Any]:

@@ -17,12 +17,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 
 from accounts.models import RoleGrant, Unit, User
-from accounts.roles import is_admin
 from duban.lib import clock
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import AuditAction, Milestone, PolicyDocument, SourceKind, Task, TaskSource, TaskUnit
 from policy_tasks.models.task_sources import NUMBER_PREFIX
 from policy_tasks.permissions import require
+from policy_tasks.services.actors import office_role
 from policy_tasks.services.audit import Actor, RequestMeta, actor_for, audit_record
 from policy_tasks.services.periods import document_generate_periods
 from policy_tasks.services.recurring import RecurringRule, recurring_start, rule_validate
@@ -120,16 +120,12 @@ def _title(data: SourceTaskInput) -> str:
     return text[:TITLE_LENGTH]
 
 
-def _role(user: User) -> str:
-    return "admin" if is_admin(user) else "supervisor"
-
-
 def task_source_create(*, user: User, data: SourceTaskInput, meta: RequestMeta | None = None) -> TaskSource:
     """Create the task, its units, its milestone and its source row; number it; audit it."""
     # The office that imports documents registers instructions too: supervisors and admins.
     require(user, "document.import")
     _validate(data)
-    actor = actor_for(user, role=_role(user), meta=meta)
+    actor = actor_for(user, role=office_role(user), meta=meta)
     year = clock.today().year
     with transaction.atomic():
         document = _container(data.kind, year, actor)

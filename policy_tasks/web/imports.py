@@ -31,6 +31,7 @@ from policy_tasks.models import DocumentVersion, PolicyDocument
 from policy_tasks.parsing import ParsedDocument, ParseError
 from policy_tasks.parsing.corrections import apply_corrections, describe_corrections
 from policy_tasks.selectors.imports import document_preview
+from policy_tasks.services.actors import office_role
 from policy_tasks.services.audit import actor_for
 from policy_tasks.services.import_read import read_upload
 from policy_tasks.services.imports import document_import
@@ -170,7 +171,7 @@ def confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     record = dict(corrections)
     if mapping:
         record["unit_mapping"] = {name: unit.name for name, unit in mapping.items()}
-    role = "admin" if viewer.is_admin else "supervisor"
+    role = office_role(request.user)
     try:
         with transaction.atomic():
             # What was read above, corrected: the file is not parsed a second time.

@@ -14,13 +14,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from accounts.request_types import AuthenticatedHttpRequest
-from duban.storage.downloads import file_download, file_inline
+from duban.storage.downloads import content_disposition, file_download, file_inline
 from policy_tasks.errors import ServiceError
 from policy_tasks.models import Evidence, Milestone, ReportPeriod, Task, UrgeRecipient
 from policy_tasks.models.audit_actions import audit_label
 from policy_tasks.permissions import can
 from policy_tasks.services.evidence import evidence_open_for, evidence_upload
-from policy_tasks.services.evidence_names import PREVIEWABLE, content_disposition
+from policy_tasks.services.evidence_names import PREVIEWABLE, download_names
 from policy_tasks.services.extensions import extension_request
 from policy_tasks.services.milestones import milestone_request_completion
 from policy_tasks.services.reports import task_report_progress
@@ -304,8 +304,9 @@ def download_evidence(request: AuthenticatedHttpRequest, evidence_id: int) -> Ht
     if evidence is None:
         raise Http404("文件不存在")
     handle = evidence_open_for(user=request.user, evidence=evidence)
+    name, fallback = download_names(evidence.original_name, evidence.content_type)
     if request.GET.get("inline") == "1" and evidence.content_type in PREVIEWABLE:
-        disposition = content_disposition(evidence.original_name, evidence.content_type, inline=True)
+        disposition = content_disposition(name, inline=True, fallback=fallback)
         return file_inline(handle, disposition=disposition, content_type=evidence.content_type)
-    disposition = content_disposition(evidence.original_name, evidence.content_type)
+    disposition = content_disposition(name, fallback=fallback)
     return file_download(handle, disposition=disposition, content_type=evidence.content_type)

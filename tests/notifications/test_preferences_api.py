@@ -125,3 +125,15 @@ def test_a_first_partial_change_keeps_the_settings_defaults_for_the_rest(world, 
 def test_the_schema_and_so_the_idor_matrix_cover_both_operations():
     for method in ("GET", "PUT"):
         assert OP_BY_KEY[(URL, method)]["x-permission"] == "signed_in"
+
+
+def test_dingtalk_stays_selectable_in_robot_mode_before_the_robot_is_connected(world, settings, client):
+    """Only a work notification can miss one person; a group robot without its webhook is the
+    site's gap, so the choice is kept, and the page says it cannot reach anybody yet."""
+    settings.DINGTALK_MODE, settings.DINGTALK_WEBHOOK_URL = "robot", ""
+    world.lead_clerk.phone, world.lead_clerk.dingtalk_userid = "", ""
+    world.lead_clerk.save()
+    answer = _put(world.lead_clerk, channels=["dingtalk", "inbox"])
+    assert answer.status_code == 200 and answer.json()["channels"] == ["dingtalk", "inbox"]
+    client.force_login(world.lead_clerk)
+    assert "钉钉(本系统尚未接入钉钉,暂时收不到)" in client.get("/notifications/preferences/").content.decode()

@@ -10,11 +10,13 @@ import pytest
 import time_machine
 from django.test import Client
 
+from accounts.models import RoleGrant
 from notifications.models import Delivery
 from notifications.services.sender import send_due
 from notifications.services.timing import as_of
 from notifications.tasks import retry_failed_deliveries
 from policy_tasks.models import AuditEvent
+from tests import factories as f
 from tests.notifications.conftest import run_day
 from tests.notifications.test_sender import sms_only
 
@@ -111,3 +113,15 @@ def test_a_clerk_cannot_retry_the_panel(world, failing):
     assert client.post("/notifications/failed/retry/").status_code == 403
     failing.refresh_from_db()
     assert failing.status == "failed"
+
+
+def test_an_admin_who_also_supervises_is_recorded_as_the_admin_they_retried_as(world, failing):
+    """The panel shows such a user every failure, as to an admin, so the audit names that role
+    (the same order as an import or an instruction records)."""
+    f.RoleGrantFactory(user=world.admin, role=RoleGrant.Role.SUPERVISOR)
+    client = Client()
+    client.force_login(world.admin)
+    with time_machine.travel(as_of(DUE) + timedelta(minutes=30), tick=False):
+        assert client.post("/notifications/failed/retry/").status_code == 302
+    event = AuditEvent.objects.get(action="delivery.retry")
+    assert (event.actor_id, event.actor_role, event.after["ids"]) == (world.admin.pk, "admin", [failing.pk])

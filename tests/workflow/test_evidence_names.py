@@ -84,3 +84,21 @@ def test_a_file_kept_under_a_dangerous_name_is_served_with_its_contents_extensio
     Evidence.objects.filter(pk=evidence.pk).update(original_name="run.hta")  # uploaded before the fix
     header = _disposition(client_for(world.supervisor).get(f"/api/v1/evidence/{evidence.pk}/download/"))
     assert "filename*=UTF-8''run.hta.txt" in header
+
+
+def test_evidence_is_handed_out_under_the_same_header_by_the_api_and_the_page(world, client):
+    """The header byte for byte: a fixed ASCII stand-in in quotes, named by the contents'
+    extension, and the real name as UTF-8 in filename* (given that extension when it had none)."""
+    assert _api_upload(world, "开工证明 (盖章).PDF", PDF).status_code == 201
+    evidence = Evidence.objects.get()
+    name = "%E5%BC%80%E5%B7%A5%E8%AF%81%E6%98%8E%20%28%E7%9B%96%E7%AB%A0%29.PDF"
+    api = client_for(world.supervisor).get(f"/api/v1/evidence/{evidence.pk}/download/")
+    assert api["Content-Disposition"] == f"attachment; filename=\"evidence.pdf\"; filename*=UTF-8''{name}"
+    client.force_login(world.supervisor)
+    page = client.get(f"/evidence/{evidence.pk}/")
+    assert page["Content-Disposition"] == f"attachment; filename=\"evidence.pdf\"; filename*=UTF-8''{name}"
+    shown = client.get(f"/evidence/{evidence.pk}/?inline=1")
+    assert shown["Content-Disposition"] == f"inline; filename=\"evidence.pdf\"; filename*=UTF-8''{name}"
+    Evidence.objects.filter(pk=evidence.pk).update(original_name="readme")  # kept from before: no extension
+    page = client.get(f"/evidence/{evidence.pk}/")
+    assert page["Content-Disposition"] == "attachment; filename=\"evidence.pdf\"; filename*=UTF-8''readme.pdf"

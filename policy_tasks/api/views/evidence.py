@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework.exceptions import NotFound
 
 from accounts.models import User
-from duban.storage.downloads import file_download
+from duban.storage.downloads import content_disposition, file_download
 from policy_tasks.api import scoping
 from policy_tasks.api.base import GenericApi
 from policy_tasks.api.filters import task_scoped_filter
@@ -18,7 +18,7 @@ from policy_tasks.api.serializers.workflow import EvidenceSerializer
 from policy_tasks.api.views.common import ScopedDetailApi, ScopedListApi
 from policy_tasks.models import Evidence
 from policy_tasks.services.evidence import evidence_open_for
-from policy_tasks.services.evidence_names import content_disposition
+from policy_tasks.services.evidence_names import download_names
 
 
 def _evidence(user: User) -> QuerySet[Evidence]:
@@ -65,5 +65,6 @@ class EvidenceDownloadApi(GenericApi):
         except FileNotFoundError:
             # The row outlived its file (a restore without the media folder): say so, don't crash.
             raise NotFound("佐证材料文件已不存在，请联系管理员") from None
-        disposition = content_disposition(evidence.original_name, evidence.content_type)
+        name, fallback = download_names(evidence.original_name, evidence.content_type)
+        disposition = content_disposition(name, fallback=fallback)
         return file_download(handle, disposition=disposition, content_type=evidence.content_type)

@@ -12,29 +12,15 @@ from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
+from ..textutil import cn_numeral
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.oxml.xmlchemy import BaseOxmlElement
 
-_CN_DIGITS = "零一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc")]
 _ROMAN += [(50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def chinese(n: int) -> str:
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        tail = (
-            "" if not rest else ("零" + _CN_DIGITS[rest] if rest < 10 else ("一" if rest < 20 else "") + chinese(rest))
-        )
-        return _CN_DIGITS[hundreds] + "百" + tail
-    return str(n)
 
 
 def _roman(n: int) -> str:
@@ -51,7 +37,7 @@ def _letters(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting"):
-        return chinese(n)
+        return cn_numeral(n)
     if fmt == "ideographTraditional":
         return _STEMS[(n - 1) % 10]
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
