@@ -270,6 +270,12 @@ class OldMilestone:
         return self.status == "closed"
 
 
+def withdrawn_with_clause(milestones: Sequence[OldMilestone]) -> list[OldMilestone]:
+    """The milestones a withdrawn clause withdraws with it (已作废): those neither closed nor
+    withdrawn already. The closed keep their record as it is."""
+    return [m for m in milestones if not m.closed and not m.withdrawn]
+
+
 @dataclass(frozen=True)
 class NewMilestone:
     text: str

@@ -23,7 +23,7 @@ from policy_tasks.models import (
 )
 from policy_tasks.parsing import ParsedDocument, ParsedTask
 from policy_tasks.services.audit import Actor, AuditEntry
-from policy_tasks.services.import_plan import UNCHANGED, OldClause, OldMilestone, plan_clauses
+from policy_tasks.services.import_plan import UNCHANGED, OldClause, OldMilestone, plan_clauses, withdrawn_with_clause
 from policy_tasks.services.import_read import clause_label, new_clauses
 from policy_tasks.services.import_result import ImportResult
 from policy_tasks.services.import_writes import MilestoneWrites, unit_rows, write_task_units
@@ -242,7 +242,7 @@ def _withdraw_tasks(
     for task in gone:
         was = {"status": task.status, "number": task.number, "label": task.ref, "text": task.text}
         task.status = Task.Status.WITHDRAWN
-        ids = [m.id for m in history.get(("task", task.pk), []) if not m.closed and not m.withdrawn]
+        ids = [m.id for m in withdrawn_with_clause(history.get(("task", task.pk), []))]
         record(task, was, ids)
         count = len(ids)
         for sub in subs.get(task.pk, []):
