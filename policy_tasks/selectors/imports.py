@@ -29,6 +29,7 @@ from policy_tasks.services.import_plan import (
     expand_milestones,
     plan_clauses,
     plan_milestones,
+    sub_task_withdrawn_with_clause,
     withdrawn_with_clause,
 )
 from policy_tasks.services.import_read import changes_nothing, duplicate_clauses, new_clauses, read_upload
@@ -91,7 +92,7 @@ class WithdrawnPreview:
     number: int
     label: str
     title: str
-    milestones: int  # its milestones still open, withdrawn with it (已作废)
+    milestones: int  # its and its sub-tasks' milestones still open, withdrawn with it (已作废)
     status: str = WITHDRAWN
 
 
@@ -199,14 +200,17 @@ def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> N
     old: list[OldClause] = []
     titles: dict[int, str] = {}
     history: dict[tuple[str, int], list[OldMilestone]] = {}
+    subs: dict[int, list[int]] = {}  # {clause: its sub-tasks a withdrawal of it withdraws}
     if existing is not None:
         area_numbers = dict(Area.objects.filter(document=existing).values_list("pk", "number"))
-        rows = (
-            Task.objects.clauses()
-            .filter(document=existing)
-            .values_list("pk", "number", "label", "title", "text", "area_id", "status")
+        rows = Task.objects.filter(document=existing).values_list(
+            "pk", "number", "label", "title", "text", "area_id", "status", "parent_id"
         )
-        for pk, number, label, title, text, area_id, status in rows:
+        for pk, number, label, title, text, area_id, status, parent in rows:
+            if parent is not None:
+                if sub_task_withdrawn_with_clause(status):
+                    subs.setdefault(parent, []).append(pk)
+                continue
             titles[pk] = title
             old.append(
                 OldClause(
@@ -240,7 +244,8 @@ def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> N
         row.milestones_withdrawn = len(milestones.withdrawn)
         row.milestones_kept = len(milestones.withdrawn) + len(milestones.kept_closed)
     for gone in plan.withdrawn:
-        live = withdrawn_with_clause(history.get(("task", gone.id), []))
+        owners = [gone.id, *subs.get(gone.id, [])]
+        live = [m for owner in owners for m in withdrawn_with_clause(history.get(("task", owner), []))]
         preview.withdrawn.append(
             WithdrawnPreview(
                 task_id=gone.id, number=gone.number, label=gone.label, title=titles[gone.id], milestones=len(live)
