@@ -32,7 +32,13 @@ from policy_tasks.services.import_plan import (
     sub_task_withdrawn_with_clause,
     withdrawn_with_clause,
 )
-from policy_tasks.services.import_read import changes_nothing, duplicate_clauses, new_clauses, read_upload
+from policy_tasks.services.import_read import (
+    changes_nothing,
+    duplicate_clauses,
+    new_clauses,
+    read_upload,
+    repeated_clauses,
+)
 from policy_tasks.services.import_result import SUMMARY_FIELDS
 from policy_tasks.services.import_tasks import MISSING_CLAUSE, old_milestones
 from policy_tasks.services.import_units import UnitChoice, choose_units, known_units
@@ -196,7 +202,7 @@ def document_preview(
 def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> None:
     """The import's plan (services/import_plan.py) on what the database holds, in three queries."""
     parsed = preview.parsed
-    seen: set[int] = set()
+    repeated = set(repeated_clauses(parsed))
     old: list[OldClause] = []
     titles: dict[int, str] = {}
     history: dict[tuple[str, int], list[OldMilestone]] = {}
@@ -226,8 +232,7 @@ def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> N
     plan = plan_clauses(old, new_clauses(parsed))
     for match in plan.matches:
         pt = parsed.tasks[match.new_index]
-        row = TaskPreview(parsed=pt, status=match.status, duplicate=pt.number in seen)
-        seen.add(pt.number)
+        row = TaskPreview(parsed=pt, status=match.status, duplicate=match.new_index in repeated)
         preview.tasks.append(row)
         if match.old is not None:
             row.old_task_id, row.old_number, row.old_label = match.old.id, match.old.number, match.old.label

@@ -42,15 +42,23 @@ def read_upload(
     return apply_corrections(parsed, corrections)
 
 
-def duplicate_clauses(parsed: ParsedDocument) -> list[str]:
-    """Why the import refuses this text, one message per repeated clause number (empty: it does not)."""
+def repeated_clauses(parsed: ParsedDocument) -> list[int]:
+    """The indexes of the clauses whose number an earlier clause of the text already has."""
     seen: set[int] = set()
-    errors = []
-    for task in parsed.tasks:
+    repeated = []
+    for i, task in enumerate(parsed.tasks):
         if task.number in seen:
-            errors.append(DUPLICATE_CLAUSE.format(number=task.number, line=task.line))
+            repeated.append(i)
         seen.add(task.number)
-    return errors
+    return repeated
+
+
+def duplicate_clauses(parsed: ParsedDocument) -> list[str]:
+    """Why the import refuses this text, one message per repeated clause (empty: it does not)."""
+    return [
+        DUPLICATE_CLAUSE.format(number=parsed.tasks[i].number, line=parsed.tasks[i].line)
+        for i in repeated_clauses(parsed)
+    ]
 
 
 def refuse_duplicate_clauses(parsed: ParsedDocument) -> None:
