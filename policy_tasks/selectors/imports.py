@@ -4,11 +4,11 @@
 rolling it back: exact, but it takes write locks and its queries grow with the
 document (several per unit, task and milestone). This reads what the import would
 compare against in a fixed number of queries (the existing document; its areas, its
-tasks and their milestones; every written unit name at once) and replays the
-import's rules in memory. Which clause is which task (and which milestone which row)
-is decided by services/import_plan.py for both, so that rule lives in one place; the
-unit rules are replayed here. tests/imports/test_preview.py holds both to the same
-answers, so a unit rule changed in services/imports.py must be changed here as well.
+tasks and their milestones; every written unit name at once) and asks the import's own
+rules about it, which are pure functions the import calls too: which clause is which task
+and which milestone which row (services/import_plan.py), which unit each written name
+becomes (services/import_units.py), and whether the text is refused or changes nothing
+(services/import_read.py). tests/imports/test_preview.py holds both to the same answers.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from accounts.models import Unit, UnitAlias
-from accounts.names import normalise_unit_name
+from accounts.models import Unit
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task
 from policy_tasks.parsing import ParsedDocument, ParsedTask
 from policy_tasks.services.import_plan import (
@@ -30,10 +29,19 @@ from policy_tasks.services.import_plan import (
     expand_milestones,
     plan_clauses,
     plan_milestones,
+    sub_task_withdrawn_with_clause,
+    withdrawn_with_clause,
 )
-from policy_tasks.services.import_read import DUPLICATE_CLAUSE, new_clauses, read_upload, text_digest
+from policy_tasks.services.import_read import (
+    changes_nothing,
+    duplicate_clauses,
+    new_clauses,
+    read_upload,
+    repeated_clauses,
+)
 from policy_tasks.services.import_result import SUMMARY_FIELDS
 from policy_tasks.services.import_tasks import MISSING_CLAUSE, old_milestones
+from policy_tasks.services.import_units import UnitChoice, choose_units, known_units
 
 __all__ = [
     "CHANGED",
@@ -43,7 +51,6 @@ __all__ = [
     "WITHDRAWN",
     "ImportPreview",
     "TaskPreview",
-    "UnitPreview",
     "WithdrawnPreview",
     "document_preview",
 ]
@@ -55,29 +62,6 @@ STATUS_LABELS = {
     UNCHANGED: ("不变", ""),
     WITHDRAWN: ("撤销", "tag-late"),
 }
-
-
-@dataclass
-class UnitPreview:
-    """One unit as the document writes it, and what the import would make of it."""
-
-    name: str
-    aliases: list[str]
-    kind: str
-    unit: Unit | None = None  # the existing unit it resolves to
-    mapped: bool = False  # the admin chose `unit` through unit_mapping
-    same_as: str | None = None  # another unit of this document that the import creates first
-    new_aliases: list[str] = field(default_factory=list)  # written names recorded as aliases
-
-    @property
-    def is_new(self) -> bool:
-        return self.unit is None and self.same_as is None
-
-    @property
-    def target_name(self) -> str:
-        if self.unit is not None:
-            return self.unit.name
-        return self.same_as or self.name
 
 
 @dataclass
@@ -114,7 +98,7 @@ class WithdrawnPreview:
     number: int
     label: str
     title: str
-    milestones: int  # its milestones still open, withdrawn with it (已作废)
+    milestones: int  # its and its sub-tasks' milestones still open, withdrawn with it (已作废)
     status: str = WITHDRAWN
 
 
@@ -123,7 +107,7 @@ class ImportPreview:
     parsed: ParsedDocument
     existing: PolicyDocument | None
     changed: bool = True
-    units: list[UnitPreview] = field(default_factory=list)
+    units: list[UnitChoice] = field(default_factory=list)  # the import's own choice for each unit
     tasks: list[TaskPreview] = field(default_factory=list)
     withdrawn: list[WithdrawnPreview] = field(default_factory=list)
     tasks_missing: list[int] = field(default_factory=list)  # the withdrawn tasks' numbers
@@ -198,88 +182,41 @@ def document_preview(
     what `read_upload` made of the same file and corrections, when the caller has it already."""
     if parsed is None:
         parsed = read_upload(text=text, data=data, filename=filename, year=year, corrections=corrections)
-    text = parsed.source_text
     existing = (
         PolicyDocument.objects.filter(doc_number=parsed.doc_number)
         .only("pk", "doc_number", "title", "year", "sha256", "version")
         .first()
     )
     preview = ImportPreview(parsed=parsed, existing=existing)
-    preview.errors = _duplicate_errors(parsed)
-    if existing is not None and existing.sha256 == text_digest(text) and not any(t.corrected for t in parsed.tasks):
+    preview.errors = duplicate_clauses(parsed)
+    if changes_nothing(existing, parsed):
         # The import stops here too: nothing is resolved, compared or written.
         preview.changed = False
         preview.tasks = [TaskPreview(parsed=t, status=UNCHANGED) for t in parsed.tasks]
         return preview
-    preview.units = _resolve_units(parsed, unit_mapping or {})
+    preview.units = choose_units(parsed.units, unit_mapping or {}, known_units(parsed))
     _compare_tasks(preview, existing)
     return preview
-
-
-def _duplicate_errors(parsed: ParsedDocument) -> list[str]:
-    # document_import refuses the whole text at the first repeated number, in these words.
-    seen: set[int] = set()
-    errors = []
-    for task in parsed.tasks:
-        if task.number in seen:
-            errors.append(DUPLICATE_CLAUSE.format(number=task.number, line=task.line))
-        seen.add(task.number)
-    return errors
-
-
-def _resolve_units(parsed: ParsedDocument, mapping: dict[str, Unit]) -> list[UnitPreview]:
-    """The import's unit loop, in its order: a mapping wins, then a name or alias already known
-    (including one this import adds for an earlier unit), else a new unit; then every written
-    name that resolves to nothing becomes an alias of the unit."""
-    keys = {normalise_unit_name(n) for ref in parsed.units for n in (ref.name, *ref.aliases)}
-    by_name: dict[str, Unit | str] = {u.normalised_name: u for u in Unit.objects.filter(normalised_name__in=keys)}
-    by_alias: dict[str, Unit | str] = {
-        a.normalised_alias: a.unit for a in UnitAlias.objects.filter(normalised_alias__in=keys).select_related("unit")
-    }
-
-    def resolve(name: str) -> Unit | str | None:
-        # A str stands for a unit this import creates, by its name.
-        key = normalise_unit_name(name)
-        return by_name.get(key) or by_alias.get(key)
-
-    previews = []
-    for ref in parsed.units:
-        written = [ref.name, *ref.aliases]
-        preview = UnitPreview(name=ref.name, aliases=list(ref.aliases), kind=ref.kind)
-        target: Unit | str | None = next((mapping[n] for n in written if n in mapping), None)
-        preview.mapped = target is not None
-        if target is None:
-            target = next((t for n in written if (t := resolve(n)) is not None), None)
-        if target is None:
-            target = ref.name
-            by_name[normalise_unit_name(ref.name)] = target
-        elif isinstance(target, str):
-            preview.same_as = target
-        if isinstance(target, Unit):
-            preview.unit = target
-        for name in written:
-            if resolve(name) is None:
-                by_alias[normalise_unit_name(name)] = target
-                preview.new_aliases.append(name)
-        previews.append(preview)
-    return previews
 
 
 def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> None:
     """The import's plan (services/import_plan.py) on what the database holds, in three queries."""
     parsed = preview.parsed
-    seen: set[int] = set()
+    repeated = set(repeated_clauses(parsed))
     old: list[OldClause] = []
     titles: dict[int, str] = {}
     history: dict[tuple[str, int], list[OldMilestone]] = {}
+    subs: dict[int, list[int]] = {}  # {clause: its sub-tasks a withdrawal of it withdraws}
     if existing is not None:
         area_numbers = dict(Area.objects.filter(document=existing).values_list("pk", "number"))
-        rows = (
-            Task.objects.clauses()
-            .filter(document=existing)
-            .values_list("pk", "number", "label", "title", "text", "area_id", "status")
+        rows = Task.objects.filter(document=existing).values_list(
+            "pk", "number", "label", "title", "text", "area_id", "status", "parent_id"
         )
-        for pk, number, label, title, text, area_id, status in rows:
+        for pk, number, label, title, text, area_id, status, parent in rows:
+            if parent is not None:
+                if sub_task_withdrawn_with_clause(status):
+                    subs.setdefault(parent, []).append(pk)
+                continue
             titles[pk] = title
             old.append(
                 OldClause(
@@ -295,8 +232,7 @@ def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> N
     plan = plan_clauses(old, new_clauses(parsed))
     for match in plan.matches:
         pt = parsed.tasks[match.new_index]
-        row = TaskPreview(parsed=pt, status=match.status, duplicate=pt.number in seen)
-        seen.add(pt.number)
+        row = TaskPreview(parsed=pt, status=match.status, duplicate=match.new_index in repeated)
         preview.tasks.append(row)
         if match.old is not None:
             row.old_task_id, row.old_number, row.old_label = match.old.id, match.old.number, match.old.label
@@ -313,7 +249,8 @@ def _compare_tasks(preview: ImportPreview, existing: PolicyDocument | None) -> N
         row.milestones_withdrawn = len(milestones.withdrawn)
         row.milestones_kept = len(milestones.withdrawn) + len(milestones.kept_closed)
     for gone in plan.withdrawn:
-        live = [m for m in history.get(("task", gone.id), []) if not m.closed and not m.withdrawn]
+        owners = [gone.id, *subs.get(gone.id, [])]
+        live = [m for owner in owners for m in withdrawn_with_clause(history.get(("task", owner), []))]
         preview.withdrawn.append(
             WithdrawnPreview(
                 task_id=gone.id, number=gone.number, label=gone.label, title=titles[gone.id], milestones=len(live)

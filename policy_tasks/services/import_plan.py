@@ -270,6 +270,18 @@ class OldMilestone:
         return self.status == "closed"
 
 
+def withdrawn_with_clause(milestones: Sequence[OldMilestone]) -> list[OldMilestone]:
+    """Of a withdrawn clause's milestones (or of a sub-task it withdraws), those withdrawn with
+    it (已作废): neither closed nor withdrawn already. The closed keep their record as it is."""
+    return [m for m in milestones if not m.closed and not m.withdrawn]
+
+
+def sub_task_withdrawn_with_clause(status: str) -> bool:
+    """Whether a sub-task (分解任务) of a withdrawn clause, in this Task status, is withdrawn with
+    it: it asks for nothing once its clause is gone, unless it is closed or withdrawn already."""
+    return status not in ("closed", WITHDRAWN)
+
+
 @dataclass(frozen=True)
 class NewMilestone:
     text: str

@@ -9,12 +9,13 @@ from typing import Any
 
 from duban.lib import clock
 from policy_tasks.errors import ServiceError
+from policy_tasks.models import PolicyDocument
 from policy_tasks.parsing import ParsedDocument, ParsedTask, parse_document, parse_source
 from policy_tasks.parsing.corrections import apply_corrections
 from policy_tasks.parsing.sources import read_source
 from policy_tasks.services.import_plan import NewClause
 
-# Shared with the preview (selectors/imports.py) so both say exactly the same thing.
+# The import refuses a text with it and the preview (selectors/imports.py) shows it.
 DUPLICATE_CLAUSE = "条款序号 {number} 重复出现（第 {line} 行），请核对原文后再导入"
 
 
@@ -41,12 +42,40 @@ def read_upload(
     return apply_corrections(parsed, corrections)
 
 
-def refuse_duplicate_clauses(parsed: ParsedDocument) -> None:
+def repeated_clauses(parsed: ParsedDocument) -> list[int]:
+    """The indexes of the clauses whose number an earlier clause of the text already has."""
     seen: set[int] = set()
-    for task in parsed.tasks:
+    repeated = []
+    for i, task in enumerate(parsed.tasks):
         if task.number in seen:
-            raise ServiceError(DUPLICATE_CLAUSE.format(number=task.number, line=task.line), field="text")
+            repeated.append(i)
         seen.add(task.number)
+    return repeated
+
+
+def duplicate_clauses(parsed: ParsedDocument) -> list[str]:
+    """Why the import refuses this text, one message per repeated clause (empty: it does not)."""
+    return [
+        DUPLICATE_CLAUSE.format(number=parsed.tasks[i].number, line=parsed.tasks[i].line)
+        for i in repeated_clauses(parsed)
+    ]
+
+
+def refuse_duplicate_clauses(parsed: ParsedDocument) -> None:
+    # The whole text is refused, in the words of the first repeated number.
+    errors = duplicate_clauses(parsed)
+    if errors:
+        raise ServiceError(errors[0], field="text")
+
+
+def changes_nothing(existing: PolicyDocument | None, parsed: ParsedDocument) -> bool:
+    """The same text again changes nothing, unless a reviewer corrected what was read from it:
+    the import then stops before resolving, comparing or writing anything."""
+    return (
+        existing is not None
+        and existing.sha256 == text_digest(parsed.source_text)
+        and not any(t.corrected for t in parsed.tasks)
+    )
 
 
 def clause_label(pt: ParsedTask) -> str:

@@ -23,7 +23,14 @@ from policy_tasks.models import (
 )
 from policy_tasks.parsing import ParsedDocument, ParsedTask
 from policy_tasks.services.audit import Actor, AuditEntry
-from policy_tasks.services.import_plan import UNCHANGED, OldClause, OldMilestone, plan_clauses
+from policy_tasks.services.import_plan import (
+    UNCHANGED,
+    OldClause,
+    OldMilestone,
+    plan_clauses,
+    sub_task_withdrawn_with_clause,
+    withdrawn_with_clause,
+)
 from policy_tasks.services.import_read import clause_label, new_clauses
 from policy_tasks.services.import_result import ImportResult
 from policy_tasks.services.import_writes import MilestoneWrites, unit_rows, write_task_units
@@ -212,16 +219,9 @@ def _withdraw_tasks(
     version, now = result.version, milestones.now
     assert version is not None, "_write made it first"
     subs: dict[int, list[Task]] = {}
-    for sub in Task.objects.filter(parent__in=[t.pk for t in gone]).exclude(
-        status__in=(Task.Status.CLOSED, Task.Status.WITHDRAWN)
-    ):
-        if sub.parent_id is not None:  # filtered on parent above
+    for sub in Task.objects.filter(parent__in=[t.pk for t in gone]).order_by("pk"):
+        if sub.parent_id is not None and sub_task_withdrawn_with_clause(sub.status):
             subs.setdefault(sub.parent_id, []).append(sub)
-    live: dict[int, list[int]] = {}
-    if subs:
-        sub_ids = [sub.pk for group in subs.values() for sub in group]
-        for pk, task_id in Milestone.objects.live().filter(task__in=sub_ids).order_by("pk").values_list("pk", "task"):
-            live.setdefault(task_id, []).append(pk)
 
     def record(task: Task, before: dict[str, Any], ids: list[int], reason: str = "") -> None:
         milestones.withdraw += ids
@@ -242,11 +242,11 @@ def _withdraw_tasks(
     for task in gone:
         was = {"status": task.status, "number": task.number, "label": task.ref, "text": task.text}
         task.status = Task.Status.WITHDRAWN
-        ids = [m.id for m in history.get(("task", task.pk), []) if not m.closed and not m.withdrawn]
+        ids = [m.id for m in withdrawn_with_clause(history.get(("task", task.pk), []))]
         record(task, was, ids)
         count = len(ids)
         for sub in subs.get(task.pk, []):
-            sub_ids = live.get(sub.pk, [])
+            sub_ids = [m.id for m in withdrawn_with_clause(history.get(("task", sub.pk), []))]
             before = {"status": sub.status, "number": sub.number, "label": sub.ref}
             record(sub, before, sub_ids, reason=f"上级任务第{task.ref}条已在文件新版本中撤销")
             count += len(sub_ids)

@@ -37,6 +37,7 @@ from policy_tasks.models import (
 from policy_tasks.parsing import ParsedDocument, ParsedMilestone, ParsedTask
 from policy_tasks.services.audit import AuditEntry
 from policy_tasks.services.import_plan import OldMilestone, expand_milestones, plan_milestones
+from policy_tasks.services.import_units import choose_units, known_units
 
 # Written on requests left pending on a milestone the new version withdraws.
 WITHDRAWN_REASON = "文件新版本已撤销该条款或节点"
@@ -49,46 +50,31 @@ def resolve_units(
     matched_names: list[str],
     events: list[AuditEntry],
 ) -> dict[str, Unit]:
-    """{name as written: unit} for the document's units: a mapping wins, then a name or alias
-    already known (including one this import adds for an earlier unit), else a new unit; every
-    written name that resolves to nothing becomes an alias of its unit. Two reads and at most two
-    inserts; the units' audit events go to `events`, which the import records with its own in one
-    batch (they come first there, as they came first when recorded here)."""
-    keys = {normalise_unit_name(n) for ref in parsed.units for n in (ref.name, *ref.aliases)}
-    by_name: dict[str, Unit] = {u.normalised_name: u for u in Unit.objects.filter(normalised_name__in=keys)}
-    by_alias: dict[str, Unit] = {
-        a.normalised_alias: a.unit for a in UnitAlias.objects.filter(normalised_alias__in=keys).select_related("unit")
-    }
-
-    def resolve(name: str) -> Unit | None:
-        key = normalise_unit_name(name)
-        return by_name.get(key) or by_alias.get(key)
-
+    """{name as written: unit} for the document's units, as services/import_units.py chooses
+    them. Two reads and at most two inserts; the units' audit events go to `events`, which the
+    import records with its own in one batch (they come first there, as they came first when
+    recorded here)."""
     resolved: dict[str, Unit] = {}
+    new: dict[str, Unit] = {}  # by name as written, for the later units that are the same
     units: list[Unit] = []
     aliases: list[UnitAlias] = []
     created: list[Model] = []  # in the order a row at a time would have created them
-    for ref in parsed.units:
-        written = [ref.name, *ref.aliases]
-        unit = next((mapping[n] for n in written if n in mapping), None)
-        if unit is None:
-            unit = next((u for n in written if (u := resolve(n)) is not None), None)
-        if unit is None:
+    for choice in choose_units(parsed.units, mapping, known_units(parsed)):
+        if choice.is_new:
             # Unit.save() derives normalised_name; bulk_create does not call it.
-            unit = Unit(name=ref.name, kind=ref.kind, normalised_name=normalise_unit_name(ref.name))
-            by_name[unit.normalised_name] = unit
+            unit = Unit(name=choice.name, kind=choice.kind, normalised_name=normalise_unit_name(choice.name))
+            new[choice.name] = unit
             units.append(unit)
             created.append(unit)
-            new_names.append(ref.name)
+            new_names.append(choice.name)
         else:
-            matched_names.append(ref.name)
-        for name in written:
-            if resolve(name) is None:
-                alias = UnitAlias(unit=unit, alias=name, normalised_alias=normalise_unit_name(name))
-                by_alias[alias.normalised_alias] = unit
-                aliases.append(alias)
-                created.append(alias)
-        resolved[ref.name] = unit
+            unit = choice.unit if choice.unit is not None else new[choice.target_name]
+            matched_names.append(choice.name)
+        for name in choice.new_aliases:
+            alias = UnitAlias(unit=unit, alias=name, normalised_alias=normalise_unit_name(name))
+            aliases.append(alias)
+            created.append(alias)
+        resolved[choice.name] = unit
     Unit.objects.bulk_create(units)
     UnitAlias.objects.bulk_create(aliases)  # each alias's unit now has its id
     events += added_entries(created)

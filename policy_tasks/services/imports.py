@@ -34,7 +34,7 @@ from policy_tasks.parsing import ParsedDocument
 from policy_tasks.permissions import require
 from policy_tasks.services.actors import office_role
 from policy_tasks.services.audit import SYSTEM, Actor, AuditEntry, RequestMeta, actor_for, audit_record_many
-from policy_tasks.services.import_read import read_upload, refuse_duplicate_clauses, text_digest
+from policy_tasks.services.import_read import changes_nothing, read_upload, refuse_duplicate_clauses, text_digest
 from policy_tasks.services.import_result import ImportResult
 from policy_tasks.services.import_tasks import old_milestones, write_tasks
 from policy_tasks.services.import_writes import (
@@ -85,8 +85,7 @@ def document_import(
     result = ImportResult(parsed=parsed, dry_run=dry_run)
     digest = text_digest(text)
     existing = PolicyDocument.objects.filter(doc_number=parsed.doc_number).first()
-    # The same text again changes nothing, unless a reviewer corrected what was read from it.
-    if existing is not None and existing.sha256 == digest and not any(t.corrected for t in parsed.tasks):
+    if changes_nothing(existing, parsed):
         result.document = existing
         result.changed = False
         result.tasks_unchanged = len(parsed.tasks)

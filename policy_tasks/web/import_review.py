@@ -21,15 +21,8 @@ from policy_tasks.parsing.corrections import (
     name_of_clause,
     split_unit_names,
 )
-from policy_tasks.selectors import imports as import_selectors
-from policy_tasks.selectors.imports import CHANGED, NEW, UNCHANGED, ImportPreview, TaskPreview
+from policy_tasks.selectors.imports import CHANGED, STATUS_LABELS, UNCHANGED, ImportPreview, TaskPreview
 
-# The selector's labels when it has them (re-import by content adds 撤销 for withdrawn clauses);
-# a status neither knows is shown as it is rather than failing the page.
-STATUS_LABELS = {NEW: ("新增", "tag-ok"), CHANGED: ("修改", "tag-todo"), UNCHANGED: ("不变", "")}
-if hasattr(import_selectors, "WITHDRAWN"):
-    STATUS_LABELS[import_selectors.WITHDRAWN] = ("撤销", "tag-supervise")
-STATUS_LABELS.update(getattr(import_selectors, "STATUS_LABELS", {}))
 CHANGE_LABELS = {"text": "条文", "area": "所属领域", "corrections": "人工更正"}
 
 

@@ -11,6 +11,7 @@ from django.test import Client
 from accounts.models import Membership, RoleGrant, Unit
 from policy_tasks.errors import Forbidden, InvalidState, ServiceError
 from policy_tasks.models import AuditEvent, Milestone, SupervisionScope, Task
+from policy_tasks.selectors.imports import document_preview
 from policy_tasks.services.audit import audit_verify
 from policy_tasks.services.decomposition import SubTaskSpec, task_decompose
 from policy_tasks.services.demo import SEED_PATH
@@ -208,3 +209,19 @@ def test_a_clause_a_new_version_drops_takes_its_sub_tasks_with_it():
     assert not Milestone.objects.live().filter(task=sub).exists()  # nothing left to remind of
     event = AuditEvent.objects.get(action="task.withdraw", object_id=str(sub.pk))
     assert event.reason == "上级任务第35条已在文件新版本中撤销"
+
+
+def test_the_preview_counts_the_sub_tasks_milestones_a_dropped_clause_withdraws_as_the_import_does():
+    text, _, task, sub, supervisor = _seed_with_clause_35_split()
+    own = Milestone.objects.live().filter(task=task).count()  # the clause's own: none on clause 35
+    assert Milestone.objects.live().filter(task=sub).count() == 1
+    dropped = next(line for line in text.splitlines() if line.startswith("35.培育发展一批消费新场景"))
+    new = text.replace(dropped + "\n", "")
+
+    preview = document_preview(text=new)
+
+    assert [(w.number, w.milestones) for w in preview.withdrawn] == [(35, own + 1)]
+    assert preview.milestones_withdrawn == own + 1
+    assert preview.summary() == document_import(text=new, dry_run=True).summary()
+    assert preview.summary() == document_import(text=new, user=supervisor).summary()
+    assert not Milestone.objects.live().filter(task__in=[task, sub]).exists()

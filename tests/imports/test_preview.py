@@ -177,6 +177,68 @@ def test_preview_applies_a_unit_mapping_and_existing_aliases_like_the_import(see
     _agrees_with_dry_run(preview, text=seed_text, unit_mapping=mapping)
 
 
+def _imported_like_the_preview(preview, **kwargs) -> None:
+    """The import itself (not a dry run) creates the units and aliases the preview named."""
+    units_before = set(Unit.objects.values_list("name", flat=True))
+    aliases_before = set(UnitAlias.objects.values_list("pk", flat=True))
+    result = document_import(**kwargs)
+    assert result.summary() == preview.summary() and result.matched_units == preview.matched_units
+    assert set(Unit.objects.values_list("name", flat=True)) - units_before == set(preview.new_units)
+    written = UnitAlias.objects.exclude(pk__in=aliases_before).values_list("alias", "unit__name")
+    assert sorted(written) == sorted((alias, u.target_name) for u in preview.units for alias in u.new_aliases)
+
+
+def test_a_unit_only_its_written_alias_resolves_is_the_same_unit_in_the_preview_and_the_import(seed_text):
+    # 区经信局<商务局>: the name 区经信局 is known nowhere, its alias 商务局 is an existing unit's alias.
+    commerce = Unit.objects.create(name="区经济和信息化局(区商务局)")
+    UnitAlias.objects.create(unit=commerce, alias="商务局")
+
+    preview, _ = _preview_alone(text=seed_text)
+
+    economy = next(u for u in preview.units if u.name == "区经信局")
+    assert economy.unit == commerce and not economy.is_new and not economy.mapped
+    assert economy.new_aliases == ["区经信局", "区经信局<商务局>"]
+    assert "区经信局" in preview.matched_units and len(preview.new_units) == 27
+    _imported_like_the_preview(preview, text=seed_text)
+    lead = Task.objects.get(number=6).task_units.get(role="lead", position=0).unit
+    assert lead == commerce
+
+
+def test_a_unit_mapping_and_known_aliases_are_written_as_the_preview_said(seed_text):
+    economy = Unit.objects.create(name="区经济和信息化局")
+    UnitAlias.objects.create(unit=economy, alias="区经信局")
+    finance = Unit.objects.create(name="区财政局(地方金融监管局)")
+    mapping = {"区财政局": finance}
+
+    preview, _ = _preview_alone(text=seed_text, unit_mapping=mapping)
+
+    _imported_like_the_preview(preview, text=seed_text, unit_mapping=mapping)
+    assert UnitAlias.objects.get(alias="区财政局").unit == finance
+
+
+def test_the_same_text_again_from_other_bytes_changes_nothing_in_both(seed_text):
+    document_import(text=seed_text)
+    # Another file (GB18030, CRLF line ends) that reads as the same text.
+    data = seed_text.replace("\n", "\r\n").encode("gb18030")
+    preview, queries = _preview_alone(data=data, filename="seed.txt")
+    assert not preview.changed and not preview.created and queries == 1 and preview.units == []
+    _agrees_with_dry_run(preview, data=data, filename="seed.txt")
+    versions = PolicyDocument.objects.get().versions.count()
+    _imported_like_the_preview(preview, data=data, filename="seed.txt")
+    assert PolicyDocument.objects.get().versions.count() == versions
+
+
+def test_the_same_text_with_a_reviewers_correction_changes_it_in_both(seed_text):
+    document_import(text=seed_text)
+    corrections = {"clauses": {"1": {"lead_units": ["区财政局"], "co_units": ["区发改局"]}}}
+
+    preview, _ = _preview_alone(text=seed_text, corrections=corrections)
+
+    assert preview.changed and (preview.tasks_updated, preview.tasks_unchanged) == (1, 54)
+    _agrees_with_dry_run(preview, text=seed_text, corrections=corrections)
+    _imported_like_the_preview(preview, text=seed_text, corrections=corrections)
+
+
 def test_preview_query_count_does_not_grow_with_the_document(seed_text):
     _, small_fresh = _preview_alone(text=SMALL)
     _, seed_fresh = _preview_alone(text=seed_text)
