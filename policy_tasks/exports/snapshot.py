@@ -5,7 +5,10 @@ then, not today's state. The rules (docs/exports.md):
 
 - The cutoff of a day D is the first instant of D+1 in Asia/Shanghai: everything
   that happened on D has happened, nothing later has.
-- A milestone counts as closed only if `closed_at` < cutoff.
+- A milestone counts as closed by the cutoff as the pages count it
+  (selectors.counted.closed_by): its status is closed and `closed_at` is before the
+  cutoff or not recorded. One withdrawn only after the cutoff stood as it was before
+  the withdrawal, which keeps `closed_at`: closed if that is before the cutoff.
 - Its status at the cutoff is otherwise 申请办结 when a completion request was made
   before the cutoff and not decided before it, else 办理中.
 - Its due date at the cutoff is the due date before any extension granted after the
@@ -42,6 +45,7 @@ from policy_tasks.models import (
     ProgressReport,
     Task,
 )
+from policy_tasks.selectors.counted import is_closed_by, is_overdue_on
 from policy_tasks.selectors.lights import GREY, milestone_light
 from policy_tasks.selectors.reports import NEWEST_FIRST, newest_lead_values_sql
 
@@ -70,6 +74,9 @@ class MilestoneFacts(Protocol):
 
     @property
     def target_value(self) -> Decimal | None: ...
+
+    @property
+    def status(self) -> str: ...
 
     @property
     def closed_at(self) -> datetime | None: ...
@@ -208,7 +215,10 @@ def milestone_states(
     states: dict[int, MilestoneState] = {}
     zone = timezone.get_current_timezone()  # once: timezone.localdate looks it up per call
     for m in milestones:
-        closed = m.closed_at is not None and m.closed_at < cutoff
+        current = m.status
+        if current == Milestone.Status.WITHDRAWN:
+            current = Milestone.Status.CLOSED if m.closed_at is not None else Milestone.Status.OPEN
+        closed = is_closed_by(current, m.closed_at, cutoff)
         closed_on = m.closed_at.astimezone(zone).date() if closed and m.closed_at is not None else None
         if closed:
             status = Milestone.Status.CLOSED
@@ -234,7 +244,7 @@ def milestone_states(
         if due is not None:
             if closed_on is not None and closed_on > due:  # set exactly when closed
                 days_late = (closed_on - due).days
-            elif not closed and due < on:
+            elif is_overdue_on(current, m.closed_at, due, on, cutoff=cutoff):
                 days_late = (on - due).days
         states[m.pk] = MilestoneState(m, due, status, closed_on, light, days_late)
     return states
