@@ -20,6 +20,7 @@ from django.db.models import F, Q, QuerySet
 from accounts.models import User
 from duban.lib import clock
 from duban.lib.local_date import LocalDate
+from duban.lib.sql import SQLParam, column
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import sees_every_task, visible_tasks
 
@@ -78,6 +79,21 @@ def is_open_at(status: str, closed_at: datetime | None, cutoff: datetime) -> boo
 def overdue_on(day: date) -> Q:
     """Milestones overdue as of `day` (the module): due before it and still to do at its end."""
     return open_at(day) & Q(due_date__lt=day)
+
+
+def overdue_sql(alias: str, day: date) -> list[tuple[str, list[SQLParam]]]:
+    """overdue_on in SQL, for a statement over the milestone table aliased `alias`: a condition
+    and its parameters per branch of open_branches, each read on its own partial index (live
+    milestones by due date, milestone_open_due_idx; those closed after the day, by closing time).
+    The statuses are literals, so a prepared statement's generic plan can still use the first."""
+    due, status = f"{column(Milestone, 'due_date', alias)} < %s", column(Milestone, "status", alias)
+    live = ", ".join(repr(s) for s in Milestone.LIVE_STATUSES)
+    branches: list[tuple[str, list[SQLParam]]] = [(f"{due} AND {status} IN ({live})", [day])]
+    cutoff = clock.end_of(day)
+    if cutoff <= clock.now():
+        closed_after = f"{status} = '{_CLOSED.value}' AND {column(Milestone, 'closed_at', alias)} >= %s"
+        branches.append((f"{due} AND {closed_after}", [day, cutoff]))
+    return branches
 
 
 def is_overdue_on(
