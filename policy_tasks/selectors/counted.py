@@ -81,19 +81,32 @@ def overdue_on(day: date) -> Q:
     return open_at(day) & Q(due_date__lt=day)
 
 
-def overdue_sql(alias: str, day: date) -> list[tuple[str, list[SQLParam]]]:
-    """overdue_on in SQL, for a statement over the milestone table aliased `alias`: a condition
-    and its parameters per branch of open_branches, each read on its own partial index (live
-    milestones by due date, milestone_open_due_idx; those closed after the day, by closing time).
-    The statuses are literals, so a prepared statement's generic plan can still use the first."""
-    due, status = f"{column(Milestone, 'due_date', alias)} < %s", column(Milestone, "status", alias)
+def open_sql(alias: str, day: date) -> list[tuple[str, list[SQLParam]]]:
+    """open_branches in SQL, for a statement over the milestone table aliased `alias`: a
+    condition and its parameters per branch. The statuses are literals, so a prepared
+    statement's generic plan can still use the partial index on live milestones."""
+    status = column(Milestone, "status", alias)
     live = ", ".join(repr(s) for s in Milestone.LIVE_STATUSES)
-    branches: list[tuple[str, list[SQLParam]]] = [(f"{due} AND {status} IN ({live})", [day])]
+    branches: list[tuple[str, list[SQLParam]]] = [(f"{status} IN ({live})", [])]
     cutoff = clock.end_of(day)
     if cutoff <= clock.now():
         closed_after = f"{status} = '{_CLOSED.value}' AND {column(Milestone, 'closed_at', alias)} >= %s"
-        branches.append((f"{due} AND {closed_after}", [day, cutoff]))
+        branches.append((closed_after, [cutoff]))
     return branches
+
+
+def overdue_sql(alias: str, day: date) -> list[tuple[str, list[SQLParam]]]:
+    """overdue_on in SQL, by the branches of open_sql: each one a statement can read on its own
+    index (live milestones by due date; those closed after the day, by closing time)."""
+    due = f"{column(Milestone, 'due_date', alias)} < %s"
+    return [(f"{due} AND {sql}", [day, *params]) for sql, params in open_sql(alias, day)]
+
+
+def either(branches: list[tuple[str, list[SQLParam]]]) -> tuple[str, list[SQLParam]]:
+    """Branches of open_sql or overdue_sql as one condition, where no index is to be chosen (an
+    aggregate over a task's few milestones)."""
+    sql = " OR ".join(f"({branch})" for branch, _ in branches)
+    return f"({sql})", [p for _, params in branches for p in params]
 
 
 def is_overdue_on(
