@@ -195,9 +195,10 @@ def test_the_same_ledger_packed_a_minute_apart_is_the_same_file(seed):
 
 def test_a_milestone_closed_with_no_time_recorded_is_closed_in_the_exports_as_on_the_dashboard(world):
     """Its status says closed; only its timestamp is missing. The ledger export and the bulletin,
-    rebuilt from history, count it closed (on time) as the dashboard does, not overdue."""
+    rebuilt from history, count it closed (on time) as the dashboard does, not overdue; its
+    clause, closed with no time either, too."""
     area = f.AreaFactory(document=world.document, number=1, title="扩大有效投资")
-    Task.objects.filter(pk=world.task.pk).update(area=area)
+    Task.objects.filter(pk=world.task.pk).update(area=area, status=Task.Status.CLOSED, closed_at=None)
     Milestone.objects.filter(pk=world.milestone.pk).update(status=Milestone.Status.CLOSED, closed_at=None)
     doc, on = world.document, date(2023, 11, 15)
     client = Client()
@@ -221,3 +222,4 @@ def test_a_milestone_closed_with_no_time_recorded_is_closed_in_the_exports_as_on
     bulletin = client.get(f"/api/v1/documents/{doc.pk}/bulletin.html", {"period": "2023-10"}).getvalue().decode()
     shown = dict(FIGURE.findall(bulletin))
     assert (shown["overdue"], shown["on_time_rate"]) == ("0", "100.0%")
+    assert "共分解任务1项（已办结1项）" in bulletin
