@@ -12,6 +12,7 @@ from accounts.models import Unit
 from duban.lib import clock
 from policy_tasks.date_fields import WindowDateFormField, WindowIsoDateTimeFormField
 from policy_tasks.models import Area, Milestone, ProgressReport, Task, TaskUnit
+from policy_tasks.selectors.counted import overdue_on
 from policy_tasks.selectors.lights import Light, task_lights
 
 _ID = {"min_value": 1, "max_value": 2**63 - 1}
@@ -62,8 +63,8 @@ class TieBreakOrdering(OrderingFilter):
         return ordering
 
 
-def _open_milestone(**lookups) -> Exists:
-    return Exists(Milestone.objects.live().filter(task=OuterRef("pk"), **lookups))
+def _overdue_milestone(day) -> Exists:
+    return Exists(Milestone.objects.filter(overdue_on(day), task=OuterRef("pk")))
 
 
 class TaskFilter(df.FilterSet):
@@ -95,7 +96,7 @@ class TaskFilter(df.FilterSet):
         return qs.filter(Exists(Milestone.objects.filter(task=OuterRef("pk"), due_date__lte=value)))
 
     def filter_overdue_on(self, qs, name, value):
-        return qs.filter(_open_milestone(due_date__lt=value))
+        return qs.filter(_overdue_milestone(value))
 
     def filter_light(self, qs, name, value):
         today = clock.today()
@@ -105,7 +106,7 @@ class TaskFilter(df.FilterSet):
         # Red is plain SQL; yellow and green depend on the working-day calendar and on
         # reported percents, so they are decided by the lights selector over the
         # open, not-red candidates (a constant number of queries).
-        red = _open_milestone(due_date__lt=today)
+        red = _overdue_milestone(today)
         open_tasks = qs.filter(status=Task.Status.OPEN)
         if value == "red":
             return open_tasks.filter(red)
@@ -138,8 +139,9 @@ class MilestoneFilter(df.FilterSet):
         return qs.filter(task__in=TaskUnit.objects.filter(unit_id=value, role=TaskUnit.Role.LEAD).values("task_id"))
 
     def filter_overdue_on(self, qs, name, value):
-        # Overdue is live work past its date (Milestone.objects.live()): a withdrawn one is not.
-        return qs.filter(due_date__lt=value, status__in=Milestone.LIVE_STATUSES)
+        # As the overdue ledger and the figures count it on that day (selectors.counted.overdue_on):
+        # one closed only after it was overdue then; a withdrawn one never is.
+        return qs.filter(overdue_on(value))
 
 
 class ReportFilter(df.FilterSet):

@@ -27,7 +27,7 @@ from accounts.models import User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, NotFound
 from policy_tasks.exports.ranking import historical_scoreboard
-from policy_tasks.exports.snapshot import MilestoneState, latest_reports, milestone_states
+from policy_tasks.exports.snapshot import MilestoneState, closed_then, latest_reports, milestone_states
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.parsing.textutil import cn_numeral
 from policy_tasks.permissions import can, visible_tasks
@@ -236,7 +236,7 @@ def bulletin_build(*, document: PolicyDocument, period: Period | str, user: User
     for task in tasks:
         summary = areas.get(task.area_id, other)
         summary.figures.tasks += 1
-        if task.closed_at is not None and task.closed_at < cutoff:
+        if closed_then(task.status, task.closed_at, cutoff):
             figures.tasks_closed += 1
             summary.figures.tasks_closed += 1
 

@@ -23,7 +23,7 @@ from django.db.models import F, Q, QuerySet
 from accounts.models import Unit, User
 from duban.lib import clock
 from duban.lib.any_of import AnyOf
-from policy_tasks.exports.snapshot import LatestReport, latest_reports, latest_values, milestone_states
+from policy_tasks.exports.snapshot import LatestReport, closed_then, latest_reports, latest_values, milestone_states
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.parsing.textutil import cn_numeral
 from policy_tasks.permissions import visible_tasks
@@ -57,7 +57,7 @@ ProgressCallback = Callable[[int, int], None]
 CHUNK_TASKS = 2000
 
 
-TASK_FIELDS = ("id", "number", "label", "title", "closed_at", "area__number", "area__title")
+TASK_FIELDS = ("id", "number", "label", "title", "status", "closed_at", "area__number", "area__title")
 
 
 class _TaskRow(NamedTuple):
@@ -67,6 +67,7 @@ class _TaskRow(NamedTuple):
     number: int
     label: str
     title: str
+    status: str
     closed_at: Any
     area_number: int | None
     area_title: str | None
@@ -285,7 +286,9 @@ def document_ledger(
                 report_text = _progress_text(reports.get(task.id))
                 if not items:
                     if not filters.narrows_milestones:
-                        status = Task.Status.CLOSED if task.closed_at and task.closed_at < cutoff else Task.Status.OPEN
+                        status = (
+                            Task.Status.CLOSED if closed_then(task.status, task.closed_at, cutoff) else Task.Status.OPEN
+                        )
                         yield LedgerRow(group, number, area, clause, "", lead, co, None, None, report_text, "",
                                         Task.Status(status).label, "否", None,
                                         GREY if status == Task.Status.CLOSED else GREEN)  # fmt: skip

@@ -1,8 +1,8 @@
 """One page of the overdue ledger (逾期台账) as plain rows, in one SQL statement.
 
-The rows are those of `selectors.tasks.milestones_overdue`: task milestones due before
-`on` and still to do at its end (live, or closed only after it), optionally of one document and of tasks one unit leads or co-owns,
-always of tasks the user may see. They come in (due date, id) order, a page at a time,
+The rows are those of `selectors.tasks.milestones_overdue`: task milestones overdue as of
+`on` (selectors.counted.overdue_on: due before it and still to do at its end), optionally of
+one document and of tasks one unit leads or co-owns, always of tasks the user may see. They come in (due date, id) order, a page at a time,
 after (or before) the key of the last row the reader saw. The API's ledger reads this
 instead of that queryset because building, compiling and iterating it cost several times
 the statement itself (docs/performance.md, "API"); tests/api/test_ledger_list_rows.py holds
@@ -16,10 +16,10 @@ from datetime import date
 from django.db import connection
 
 from accounts.models import User
-from duban.lib import clock
 from duban.lib.sql import Row, SQLParam, column, condition, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
+from policy_tasks.selectors.counted import overdue_sql
 from policy_tasks.selectors.task_units_json import units_json
 
 # Read for each row, in this order (policy_tasks.api.rows.ledger_entries takes them by these names).
@@ -50,15 +50,7 @@ _SELECT = (
     )
     + f" FROM {table(Milestone)} {_M} JOIN {_T}"
     + f" ON {column(Task, 'id', _T)} = {column(Milestone, 'task', _M)}"
-    # A literal, not a parameter: a prepared statement's generic plan can then still use the
-    # partial index on open milestones (milestone_open_due_idx).
-    + f" WHERE {column(Milestone, 'due_date', _M)} < %s"
-)
-_LIVE = f"{column(Milestone, 'status', _M)} IN ({', '.join(repr(s) for s in Milestone.LIVE_STATUSES)})"
-# Closed only after the end of a past 统计日期: open on that day (milestone_closed_at_idx).
-_CLOSED_AFTER = (
-    f" AND {column(Milestone, 'status', _M)} = '{Milestone.Status.CLOSED.value}'"
-    f" AND {column(Milestone, 'closed_at', _M)} >= %s"
+    + " WHERE "
 )
 _KEY = f"({column(Milestone, 'due_date', _M)}, {column(Milestone, 'id', _M)})"
 _OF_UNIT = (
@@ -114,18 +106,14 @@ def overdue_page(
     order = f" ORDER BY {{due}}{direction}, {{id}}{direction} LIMIT %s"
     inner = order.format(due=column(Milestone, "due_date", _M), id=column(Milestone, "id", _M))
     rest = "".join(common)
+    # A past 统计日期 also lists what was closed only after it (selectors.counted.overdue_sql).
+    # Ordered branches merged: each reads its own partial index (open milestones by due date;
+    # closed ones by closing time), where one OR of both would read neither.
     branches: list[tuple[str, list[SQLParam]]] = [
-        (f"{_SELECT} AND {_LIVE}{sql}{rest}{inner}", [on, *params, *common_params, limit]) for sql, params in parts
+        (f"{_SELECT}{overdue}{sql}{rest}{inner}", [*overdue_params, *params, *common_params, limit])
+        for overdue, overdue_params in overdue_sql(_M, on)
+        for sql, params in parts
     ]
-    cutoff = clock.end_of(on)
-    if cutoff <= clock.now():
-        # A past 统计日期 also lists what was closed only after it (selectors.figures.open_at, its
-        # twin). Ordered branches merged: each reads its own partial index (open milestones by
-        # due date; closed ones by closing time), where one OR of both would read neither.
-        branches += [
-            (f"{_SELECT}{_CLOSED_AFTER}{sql}{rest}{inner}", [on, cutoff, *params, *common_params, limit])
-            for sql, params in parts
-        ]
     outer = order.format(due='page."due_date"', id='page."id"')
     # Each ordered, limited branch as a derived table: SQLite (the newcomer's database) rejects a
     # parenthesised SELECT as a member of a UNION; PostgreSQL plans both forms alike. The page's

@@ -48,11 +48,11 @@ from duban.lib.sql import Row, as_date, as_decimal, rows_for_ids
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.selectors.light_rows import (
-    TASK_DUES_SQL,
-    TASK_VALUES_SQL,
     THRESHOLDS_SQL,
     DueRow,
     Thresholds,
+    task_dues_sql,
+    task_values_sql,
 )
 from policy_tasks.selectors.lights_reasons import Light as Light
 from policy_tasks.selectors.lights_reasons import LightReason, value_percent
@@ -256,14 +256,16 @@ def task_lights(
     if not ids:
         return {}
     if dues is None:
-        rows = rows_for_ids(TASK_DUES_SQL, ids, before=[on, on, on])
+        dues_sql, dues_params = task_dues_sql(on)
+        rows = rows_for_ids(dues_sql, ids, before=dues_params)
     else:
         wanted = set(ids)
         rows = [(task_id, row[0], *row[2:]) for task_id, row in dues.items() if task_id in wanted and row[1]]
     valued: dict[int, list[tuple[int, date | None, tuple[Decimal, Decimal] | None]]] = {}
     with_values = [row[0] for row in rows if not row[2] and row[5]]
     if with_values:
-        for pk, task_id, due_date, target, actual in rows_for_ids(TASK_VALUES_SQL, with_values, [on]):
+        values_sql, values_params = task_values_sql(on)
+        for pk, task_id, due_date, target, actual in rows_for_ids(values_sql, with_values, values_params):
             value = None if actual is None else (as_decimal(target), as_decimal(actual))
             valued.setdefault(task_id, []).append((pk, as_date(due_date), value))
     if percents is None:

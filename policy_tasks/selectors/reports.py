@@ -46,6 +46,7 @@ from policy_tasks.models import (
     TaskUnit,
 )
 from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.counted import closed_day_of
 from policy_tasks.selectors.once import counted_once as counted_once  # re-exported: the pages' entry
 from policy_tasks.selectors.once import once
 
@@ -155,7 +156,7 @@ def reports_missing(
     missing: list[MissingReport] = []
     for tu in leads:
         task = tu.task
-        closed_on = _closed_day(task.status, timezone.localdate(task.closed_at) if task.closed_at else None)
+        closed_on = closed_day_of(task.status, timezone.localdate(task.closed_at) if task.closed_at else None)
         split_on = timezone.localdate(task.created_at) if task.parent_id is not None else None
         for period in periods_by_doc.get(task.document_id, []):
             if not _owed(closed_on, split_on, period.due_on, period.ends_on):
@@ -315,7 +316,7 @@ def _count(
         periods.setdefault(document_id, []).append((due_on, ends_on))
     owed: dict[int, int] = {}
     for row in lead_rows:
-        closed_on = _closed_day(row["status"], row["closed_day"])
+        closed_on = closed_day_of(row["status"], row["closed_day"])
         dues = periods.get(row["document_id"], [])
         n = sum(1 for due_on, ends_on in dues if _owed(closed_on, row["split_day"], due_on, ends_on))
         if n:
@@ -357,7 +358,7 @@ def _count(
     for unit_id, due_on, ends_on, status, closed_day, split_day, n, late in rows:
         due, ends = as_date(due_on), as_date(ends_on)
         assert due is not None and ends is not None  # a period's dates are required
-        if _owed(_closed_day(status, as_date(closed_day)), as_date(split_day), due, ends):
+        if _owed(closed_day_of(status, as_date(closed_day)), as_date(split_day), due, ends):
             entry = submitted.setdefault(unit_id, [0, 0])
             entry[0] += n
             entry[1] += late
@@ -371,11 +372,3 @@ def _owed(closed_on: date | None, split_on: date | None, due_on: date, ends_on: 
     """Whether a lead owes the report of a period (the module's rule): its task not closed by the
     due date, and (a sub-task) the period not over before the task was split off."""
     return (closed_on is None or closed_on > due_on) and (split_on is None or ends_on >= split_on)
-
-
-def _closed_day(status: str, closed_day: date | None) -> date | None:
-    """The day a task was closed (its closed_at as a local date), None while not closed; a closed
-    task without a closing time is treated as closed from the start."""
-    if status != Task.Status.CLOSED:
-        return None
-    return closed_day or date.min

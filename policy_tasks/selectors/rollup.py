@@ -5,7 +5,8 @@ Definitions, as of `on`:
 - `reported`: sub-tasks whose unit has filed at least one progress report on them.
 - `late_reports`: sub-tasks with a report not filed by its deadline (still missing, or filed
   late): selectors.reports.reports_missing, the figure the scoreboard counts.
-- `overdue`: sub-tasks with a live milestone due before `on` (the overdue ledger's rule).
+- `overdue`: sub-tasks whose milestone is overdue as of `on` (selectors.counted.overdue_on, the
+  overdue ledger's rule).
 - `actual_total`: for each sub-task's numeric milestone, the value of its lead unit's most
   recent report that states one (selectors.reports.latest_milestone_values, the task page's
   rule), summed; `target_total` the sum of the sub-tasks' own targets, and
@@ -24,6 +25,7 @@ from decimal import Decimal
 from accounts.models import Unit, User
 from policy_tasks.models import Milestone, ProgressReport, Task, TaskUnit
 from policy_tasks.permissions import visible_tasks
+from policy_tasks.selectors.counted import is_overdue_on
 from policy_tasks.selectors.reports import latest_milestone_values, reports_missing
 
 
@@ -96,7 +98,7 @@ def task_rollup(*, task: Task, on: date, user: User | None = None) -> Rollup | N
         row = SubTaskRow(task=sub, unit=leads.get(sub.pk), milestone=m)
         row.reported = sub.pk in reported
         row.report_late = sub.pk in late
-        if m is not None and m.is_live and m.due_date is not None and m.due_date < on:
+        if m is not None and m.due_date is not None and is_overdue_on(m.status, m.closed_at, m.due_date, on):
             row.overdue, row.days_overdue = True, (on - m.due_date).days
         if m is not None and m.target_value is not None:
             rollup.target_total = (rollup.target_total or Decimal("0")) + m.target_value

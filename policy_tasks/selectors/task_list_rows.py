@@ -111,16 +111,19 @@ def task_list_rows(
     params.append(limit)
     postgresql = connection.vendor == "postgresql"
     units = units_json(f"page.{column(Task, 'id')}") if postgresql else "NULL"
-    dues_joins, dues = task_dues_lateral(f"page.{column(Task, 'id')}", f"page.{column(Task, 'document')}")
-    if not postgresql or on is None:
-        dues_joins, dues = "", ", ".join(["NULL"] * len(DUES_COLUMNS))
+    dues_joins, dues = "", ", ".join(["NULL"] * len(DUES_COLUMNS))
+    dues_params: list[SQLParam] = []
+    if postgresql and on is not None:
+        dues_joins, dues_params, dues = task_dues_lateral(
+            f"page.{column(Task, 'id')}", f"page.{column(Task, 'document')}", on
+        )
     percent, submitted_at = column(LeadReport, "percent", "latest"), column(ProgressReport, "submitted_at", "report")
     sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, {percent}, {submitted_at}, {units}, {dues}")
     sql.append(f"{''.join(', ' + _columns('page', [name]) for name in extra)} FROM page")
     sql.append(_LATEST)
     if dues_joins:
         sql.append(dues_joins)
-        params.extend([on, on, on])
+        params.extend(dues_params)
     sql.append(order_by("page"))
     rows = fetch("".join(sql), params)
     if connection.vendor == "sqlite":  # its datetimes come back naive (in UTC)

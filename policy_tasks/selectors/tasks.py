@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from accounts.models import Unit, User
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
-from policy_tasks.selectors.counted import open_at
+from policy_tasks.selectors.counted import overdue_on
 
 
 def tasks_for_user(*, user: User) -> QuerySet[Task]:
@@ -28,14 +28,14 @@ def milestones_overdue(
     *, on: date, document: PolicyDocument | None = None, unit: Unit | None = None, user: User | None = None
 ) -> QuerySet[Milestone]:
     """Task milestones past due and still to do at the end of `on` (live now, or closed only
-    later: selectors.figures.open_at), earliest deadline first; the figure 逾期 counts them.
+    later: selectors.counted.overdue_on), earliest deadline first; the figure 逾期 counts them.
 
     `unit` keeps tasks the unit leads or co-owns; `user` keeps tasks the user may see.
     Area-wide targets are left out: no unit can request their completion yet, so
     listing them would only accumulate entries nobody can clear. Closed and withdrawn
     (已作废) milestones are not overdue.
     """
-    qs = Milestone.objects.filter(open_at(on), task__isnull=False, due_date__lt=on)
+    qs = Milestone.objects.filter(overdue_on(on), task__isnull=False)
     if document is not None:
         qs = qs.filter(document=document)
     if unit is not None:

@@ -20,8 +20,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from duban.lib.local_date import LocalDate
-from policy_tasks.models import Milestone, PolicyDocument
-from policy_tasks.selectors.counted import counted_milestones
+from policy_tasks.models import PolicyDocument
+from policy_tasks.selectors.counted import closed_day_of, counted_milestones
 from policy_tasks.selectors.lights import GREY, OPEN, RED, schedule_start
 from policy_tasks.selectors.scoreboard import unit_scoreboard
 
@@ -56,15 +56,9 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
     areas = list(document.areas.order_by("number"))
     as_of = on.isoformat()
 
-    def closed_on(row) -> date | None:
-        if row["status"] != Milestone.Status.CLOSED:
-            return None
-        # Closed with no time recorded: closed from the start (selectors.figures.closed_by).
-        return row["closed_day"] or date.min
-
     by_area: dict[int | None, Counter] = {a.pk: Counter() for a in areas}
     for row in rows:
-        closed = closed_on(row)
+        closed = closed_day_of(row["status"], row["closed_day"])
         state = "closed" if closed and closed <= on else ("overdue" if row["due_date"] < on else "open")
         by_area.setdefault(row["task__area_id"], Counter())[state] += row["n"]
     completion = {
@@ -94,7 +88,7 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
     due_dates: Counter[date] = Counter()
     for r in rows:
         due_dates[r["due_date"]] += r["n"]
-        if closed := closed_on(r):
+        if closed := closed_day_of(r["status"], r["closed_day"]):
             closed_dates[closed] += r["n"]
     progress = {
         "labels": [f"{m:%Y-%m}" for m in months],
@@ -109,7 +103,7 @@ def dashboard_data(*, user: User, document: PolicyDocument, on: date) -> dict[st
     horizon = on + timedelta(days=CALENDAR_DAYS)
     upcoming: Counter[date] = Counter()
     for r in rows:
-        closed = closed_on(r)
+        closed = closed_day_of(r["status"], r["closed_day"])
         if not (closed and closed <= on) and on <= r["due_date"] <= horizon:
             upcoming[r["due_date"]] += r["n"]
     deadlines = {

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from datetime import date, datetime
+from html import unescape
 
 import openpyxl
 import pytest
 import time_machine
+from django.test import Client
 
 from policy_tasks.exports.ledger import LEDGER_COLUMNS, document_ledger
 from policy_tasks.exports.ledger_csv import write_ledger_csv
@@ -19,6 +23,7 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 HEADER_ROW = 2
+FIGURE = re.compile(r'data-figure="(\w+)">([^<]*)<')
 
 
 def workbook(ledger):
@@ -186,3 +191,35 @@ def test_the_same_ledger_packed_a_minute_apart_is_the_same_file(seed):
             write_ledger_xlsx(ledger, out)
             files.append(out.getvalue())
     assert files[0] == files[1]
+
+
+def test_a_milestone_closed_with_no_time_recorded_is_closed_in_the_exports_as_on_the_dashboard(world):
+    """Its status says closed; only its timestamp is missing. The ledger export and the bulletin,
+    rebuilt from history, count it closed (on time) as the dashboard does, not overdue; its
+    clause, closed with no time either, too."""
+    area = f.AreaFactory(document=world.document, number=1, title="扩大有效投资")
+    Task.objects.filter(pk=world.task.pk).update(area=area, status=Task.Status.CLOSED, closed_at=None)
+    Milestone.objects.filter(pk=world.milestone.pk).update(status=Milestone.Status.CLOSED, closed_at=None)
+    doc, on = world.document, date(2023, 11, 15)
+    client = Client()
+    client.force_login(world.supervisor)
+
+    dash = client.get(f"/dashboard/?document={doc.pk}&as_of={on}").content.decode()
+    shown = dict(FIGURE.findall(dash))
+    assert (shown["closed"], shown["overdue"], shown["on_time_rate"]) == ("1", "0", "100.0%")
+    charts = json.loads(unescape(re.search(r'id="dashboard-data"[^>]*>(.*?)</script>', dash, re.S).group(1)))
+    assert (charts["completion"]["closed"], charts["completion"]["overdue"]) == ([1], [0])
+
+    def csv_rows(**params) -> list[dict]:
+        response = client.get(f"/api/v1/documents/{doc.pk}/ledger.csv", {"as_of": on.isoformat(), **params})
+        assert response.status_code == 200
+        return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    [row] = csv_rows()
+    assert (row["状态"], row["是否逾期"]) == ("已销号", "否")
+    assert len(csv_rows(light="grey")) == 1 and csv_rows(light="red") == []
+
+    bulletin = client.get(f"/api/v1/documents/{doc.pk}/bulletin.html", {"period": "2023-10"}).getvalue().decode()
+    shown = dict(FIGURE.findall(bulletin))
+    assert (shown["overdue"], shown["on_time_rate"]) == ("0", "100.0%")
+    assert "共分解任务1项（已办结1项）" in bulletin

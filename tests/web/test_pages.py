@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings as django_settings
@@ -195,6 +196,19 @@ def test_workbench_shows_only_my_units_tasks(client, w):
     assert w.task.title not in client.get("/workbench/").content.decode()
     client.force_login(w.lead_clerk)
     assert w.task.title in client.get("/workbench/").content.decode()
+
+
+def test_the_workbench_on_a_past_day_shows_the_task_red_with_its_overdue_milestone(client, w):
+    """Closed on 11-10, after its deadline: on 11-05 it was overdue, and its task's tile is red
+    beside the overdue count, though the milestone is closed today."""
+    closed_at = datetime(2023, 11, 10, 16, tzinfo=ZoneInfo("Asia/Shanghai"))
+    Milestone.objects.filter(pk=w.milestone.pk).update(status=Milestone.Status.CLOSED, closed_at=closed_at)
+    client.force_login(w.lead_clerk)
+    then = client.get("/workbench/?as_of=2023-11-05").context["board"]
+    assert then.overdue_count == 1
+    assert [(light, [t.pk for t in tasks]) for light, tasks in then.groups] == [("red", [w.task.pk])]
+    now = client.get("/workbench/").context["board"]
+    assert now.overdue_count == 0 and [light for light, _ in now.groups] == ["grey"]
 
 
 def test_every_dashboard_link_opens_a_list(client, seeded):
