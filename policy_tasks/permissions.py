@@ -19,7 +19,7 @@ from accounts.models import Membership, RoleGrant, Unit, User
 from duban.lib.sql import SQLParam, column, fetch, table
 from policy_tasks import scopes as scope_rule
 from policy_tasks.errors import Forbidden, NotFound
-from policy_tasks.models import PolicyDocument, SupervisionScope, Task, TaskUnit
+from policy_tasks.models import AreaUnit, PolicyDocument, SupervisionScope, Task, TaskUnit
 from policy_tasks.scopes import Scope
 
 
@@ -179,6 +179,22 @@ def every_or_scopes(user: User) -> tuple[bool, tuple[Scope, ...] | None]:
         return True, ()
     scopes = supervision_scopes(user)
     return scopes == (), scopes
+
+
+def visible_area_targets(user: User) -> Q:
+    """Area-wide targets (milestones of an area, no task) the user sees: admins, leaders and
+    supervisors not limited to a scope every one, a scoped supervisor those of their scope, a
+    member those of the areas their unit leads. Over Milestone; the services ask it of one."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    every, scopes = every_or_scopes(user)
+    if every:
+        return Q(task=None)
+    visible = Q(task=None, area__in=AreaUnit.objects.filter(unit__memberships__user=user).values("area_id"))
+    covered = scope_rule.covers_q(scopes or ())
+    if covered is not None:
+        visible |= Q(task=None) & covered
+    return visible
 
 
 def visible_tasks(user: User, queryset: QuerySet[Task] | None = None) -> QuerySet[Task]:

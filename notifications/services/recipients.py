@@ -20,7 +20,7 @@ from notifications.models import Channel, NotificationPreference, ReminderRule
 from notifications.services.timing import parse_hhmm
 from notifications.transports import dingtalk_reaches
 from policy_tasks import scopes as scope_rule
-from policy_tasks.models import SupervisionScope
+from policy_tasks.models import SupervisionScope, TaskUnit
 from policy_tasks.scopes import Scope
 
 CHANNEL_ORDER = tuple(Channel)
@@ -74,7 +74,7 @@ class RecipientIndex:
         for unit_id, user_id, role in rows:
             members[unit_id].append((user_id, role))
         index.members = dict(members)
-        grants = RoleGrant.objects.filter(role=RoleGrant.Role.SUPERVISOR, revoked_at=None, user__is_active=True)
+        grants = RoleGrant.objects.active().filter(role=RoleGrant.Role.SUPERVISOR, user__is_active=True)
         scopes: dict[int, list[Scope]] = defaultdict(list)
         for grant_id, document_id, area_id in SupervisionScope.objects.filter(grant__in=grants).values_list(
             "grant_id", "document_id", "area_id"
@@ -118,7 +118,7 @@ class RecipientIndex:
         chosen = set()
         if rule.units != ReminderRule.Units.NONE and wanted_roles:
             for unit_id, unit_role in units:
-                if rule.units == ReminderRule.Units.LEAD and unit_role != "lead":
+                if rule.units == ReminderRule.Units.LEAD and unit_role != TaskUnit.Role.LEAD:
                     continue
                 for user_id, member_role in self.members.get(unit_id, ()):
                     if member_role in wanted_roles:

@@ -100,7 +100,7 @@ class TaskFilter(df.FilterSet):
 
     def filter_light(self, qs, name, value):
         today = clock.today()
-        if value == "grey":
+        if value == Light.GREY:
             # Nothing left to do: closed, or withdrawn by a new version of the document.
             return qs.filter(status__in=[Task.Status.CLOSED, Task.Status.WITHDRAWN])
         # Red is plain SQL; yellow and green depend on the working-day calendar and on
@@ -108,7 +108,7 @@ class TaskFilter(df.FilterSet):
         # open, not-red candidates (a constant number of queries).
         red = _overdue_milestone(today)
         open_tasks = qs.filter(status=Task.Status.OPEN)
-        if value == "red":
+        if value == Light.RED:
             return open_tasks.filter(red)
         candidates = open_tasks.exclude(red).only("id", "status")
         wanted = [pk for pk, light in task_lights(candidates, on=today).items() if light == value]

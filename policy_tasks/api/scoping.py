@@ -11,7 +11,6 @@ from django.db.models import Q, QuerySet
 from accounts.models import User
 from policy_tasks.models import (
     Area,
-    AreaUnit,
     CompletionRequest,
     Evidence,
     ExtensionRequest,
@@ -22,8 +21,7 @@ from policy_tasks.models import (
     UrgeNotice,
     UrgeRecipient,
 )
-from policy_tasks.permissions import every_or_scopes, visible_tasks
-from policy_tasks.scopes import covers_q
+from policy_tasks.permissions import visible_area_targets, visible_tasks
 
 
 def task_ids(user: User) -> QuerySet:
@@ -43,23 +41,10 @@ def areas(user: User) -> QuerySet[Area]:
     return Area.objects.all()
 
 
-def _area_milestones(user: User) -> Q:
-    """Area-wide targets: seen by admins, leaders, supervisors in scope and the area's lead units
-    (the same rule as services.milestones.require_on_milestone)."""
-    every, scopes = every_or_scopes(user)
-    if every:
-        return Q(task=None)
-    visible = Q(task=None, area__in=AreaUnit.objects.filter(unit__memberships__user=user).values("area_id"))
-    covered = covers_q(scopes or ())
-    if covered is not None:
-        visible |= Q(task=None) & covered
-    return visible
-
-
 def milestones(user: User) -> QuerySet[Milestone]:
     if not user.is_authenticated:
         return Milestone.objects.none()
-    return Milestone.objects.filter(Q(task__in=task_ids(user)) | _area_milestones(user))
+    return Milestone.objects.filter(Q(task__in=task_ids(user)) | visible_area_targets(user))
 
 
 def reports(user: User) -> QuerySet[ProgressReport]:

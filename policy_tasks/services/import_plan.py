@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from policy_tasks.models import Milestone, Task
 from policy_tasks.parsing import ParsedMilestone
 
 NEW, CHANGED, UNCHANGED, WITHDRAWN = "new", "changed", "unchanged", "withdrawn"
@@ -263,11 +264,11 @@ class OldMilestone:
 
     @property
     def withdrawn(self) -> bool:
-        return self.status == WITHDRAWN
+        return self.status == Milestone.Status.WITHDRAWN
 
     @property
     def closed(self) -> bool:
-        return self.status == "closed"
+        return self.status == Milestone.Status.CLOSED
 
 
 def withdrawn_with_clause(milestones: Sequence[OldMilestone]) -> list[OldMilestone]:
@@ -279,7 +280,7 @@ def withdrawn_with_clause(milestones: Sequence[OldMilestone]) -> list[OldMilesto
 def sub_task_withdrawn_with_clause(status: str) -> bool:
     """Whether a sub-task (分解任务) of a withdrawn clause, in this Task status, is withdrawn with
     it: it asks for nothing once its clause is gone, unless it is closed or withdrawn already."""
-    return status not in ("closed", WITHDRAWN)
+    return status not in (Task.Status.CLOSED, Task.Status.WITHDRAWN)
 
 
 @dataclass(frozen=True)

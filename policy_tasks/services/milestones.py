@@ -15,13 +15,12 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 
-from accounts import roles
 from accounts.models import User
 from duban.lib import clock
 from policy_tasks import decision_signals
 from policy_tasks.errors import Forbidden, InvalidState, NotFound, ServiceError, StaleVersion
 from policy_tasks.models import AreaUnit, AuditAction, CompletionRequest, Evidence, Milestone, Task, TaskUnit
-from policy_tasks.permissions import is_scoped_supervisor, require
+from policy_tasks.permissions import is_scoped_supervisor, require, visible_area_targets
 from policy_tasks.services.actors import member_actor, supervisor_actor
 from policy_tasks.services.audit import RequestMeta, audit_record
 from policy_tasks.services.concurrency import bump, check_version
@@ -37,15 +36,7 @@ def require_on_milestone(user: User, action: str, milestone: Milestone) -> None:
         require(user, action, milestone.task)
         return
     supervisor = is_scoped_supervisor.test(user, milestone)
-    visible = (
-        supervisor
-        or roles.is_admin(user)
-        or roles.is_leader(user)
-        or (
-            user.is_authenticated
-            and AreaUnit.objects.filter(area=milestone.area_id, unit__memberships__user=user).exists()
-        )
-    )
+    visible = supervisor or Milestone.objects.filter(visible_area_targets(user), pk=milestone.pk).exists()
     if not visible:
         raise NotFound("任务不存在或无权查看")
     if not supervisor:

@@ -40,3 +40,25 @@ def test_who_sees_an_area_wide_target(paged):
         "other_clerk": True,  # a member of the area's lead unit
         "co_clerk": False,
     }
+
+
+def test_acting_on_an_area_wide_target_is_refused_as_the_list_shows_it(paged):
+    """Who does not see the target is told it does not exist (404); who sees it but does not
+    supervise it may not act (403); a supervisor in scope gets past both."""
+    w = paged
+    target = Milestone.objects.get(task=None)
+    AreaUnit.objects.get_or_create(area=target.area, unit=w.other_unit)
+    codes = {}
+    for who in ("by_second", "co_clerk", "other_clerk", "leader", "admin", "by_area", "supervisor"):
+        response = client_for(getattr(w, who)).post(
+            f"/api/v1/milestones/{target.pk}/request-completion/",
+            {"note": "已完成", "evidence": []},
+            format="json",
+            HTTP_IF_MATCH=f'"{target.version}"',
+        )
+        codes[who] = response.status_code
+    assert {who: codes[who] for who in ("by_second", "co_clerk")} == {"by_second": 404, "co_clerk": 404}
+    assert {who: codes[who] for who in ("other_clerk", "leader", "admin")} == dict.fromkeys(
+        ("other_clerk", "leader", "admin"), 403
+    )
+    assert codes["by_area"] not in (403, 404) and codes["supervisor"] not in (403, 404), codes
