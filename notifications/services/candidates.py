@@ -55,9 +55,17 @@ class Candidate:
     units: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _not_in_ledger(
-    subject_type: str, rule: ReminderRule, today: date, *, ref: int = 0, due_field: str = "due_date"
+def not_in_ledger(
+    subject_type: str,
+    rule: ReminderRule,
+    today: date,
+    *,
+    ref: int = 0,
+    due_field: str = "due_date",
+    recipient_field: str | None = None,
 ) -> NegatedExpression[Combinable]:
+    """No row of the ledger for the current occurrence of `rule` on the outer row (for the
+    user in `recipient_field` when given: the leaders' rung owes each leader their own)."""
     sent = Delivery.objects.filter(
         subject_type=subject_type,
         subject_id=OuterRef("pk"),
@@ -65,6 +73,8 @@ def _not_in_ledger(
         rule=rule,
         due_date=OuterRef(due_field),
     )
+    if recipient_field is not None:
+        sent = sent.filter(recipient_id=OuterRef(recipient_field))
     if rule.repeat_every_workdays:
         # Exactly one occurrence fires in any window of `repeat` working days, so a row in
         # the window means the current occurrence is done, whatever the due date.
@@ -95,7 +105,7 @@ def milestone_queries(
         for day in dates:
             if window is not None and not window.wants(rule, day, today):
                 continue
-            qs = open_milestones().filter(due_date=day).filter(_not_in_ledger(Subject.MILESTONE, rule, today))
+            qs = open_milestones().filter(due_date=day).filter(not_in_ledger(Subject.MILESTONE, rule, today))
             queries.append((rule, qs))
     for rule in (r for r in rules if r.offset_workdays > 0):
         limit = last_anchor_fired(rule.offset_workdays, today)
@@ -105,7 +115,7 @@ def milestone_queries(
             if not wanted:
                 continue
             qs = qs.filter(due_date__in=wanted)
-        queries.append((rule, qs.filter(_not_in_ledger(Subject.MILESTONE, rule, today))))
+        queries.append((rule, qs.filter(not_in_ledger(Subject.MILESTONE, rule, today))))
     return queries
 
 

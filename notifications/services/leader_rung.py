@@ -6,10 +6,11 @@ The rung rides on the ladders the admin already keeps (`top_rung`): when the las
 rule fires for a milestone of such a task, or for an urge notice (督办单) of it that a unit
 has not answered by its reply date, the leader gets a ledger row of that rule too.
 
-Its own small query with its own anti-join on the leader's rows, so the scan's queries
+Its own small query, with the scan's anti-join (candidates.not_in_ledger) narrowed to the leader's
+rows, so the scan's queries
 (candidates.py, scan_write.py) stay as they are: the supervisors' rows of the same rule do not hide
 the leader's, and a repeated tick finds nothing. It runs after the scan has read its
-candidates, because the scan's anti-join (candidates._not_in_ledger) ignores the recipient:
+candidates, because the scan's anti-join, not narrowed, ignores the recipient:
 a leader's row inserted first would hide the supervisors'. Rows go in with the ledger's
 unique key (ON CONFLICT DO NOTHING), like every other reminder.
 """
@@ -19,15 +20,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.db.models import Exists, OuterRef
-from django.db.models.expressions import Combinable, NegatedExpression
 
-from duban.lib import workdays
-from notifications.models import DIGEST_CHANNELS, Delivery, ReminderRule, Subject
-from notifications.services.candidates import URGE_LOOKBACK_DAYS
+from notifications.models import Delivery, ReminderRule, Subject
+from notifications.services.candidates import URGE_LOOKBACK_DAYS, not_in_ledger
 from notifications.services.firing import last_anchor_fired, occurrence
 from notifications.services.recipients import RecipientIndex
 from notifications.services.remindable import open_milestones
-from notifications.services.timing import deliverable_at, next_digest_at
+from notifications.services.scan_plan import first_attempt_at
 from policy_tasks.models import Task, UrgeNotice, UrgeRecipient
 
 LEADER = "task__source__leader_id"
@@ -58,20 +57,6 @@ def top_rung(subject: str = Subject.MILESTONE, rules: list[ReminderRule] | None 
 _Hit = tuple[int, int, date, int]
 
 
-def _sent_to_leader(subject: str, rule: ReminderRule, today: date, due_field: str) -> NegatedExpression[Combinable]:
-    sent = Delivery.objects.filter(
-        subject_type=subject,
-        subject_id=OuterRef("pk"),
-        subject_ref=0,
-        rule=rule,
-        due_date=OuterRef(due_field),
-        recipient_id=OuterRef(LEADER),
-    )
-    if rule.repeat_every_workdays:
-        sent = sent.filter(fire_date__gt=workdays.add_workdays(today, -rule.repeat_every_workdays))
-    return ~Exists(sent)
-
-
 def milestone_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
     """(rule, [(milestone, task, due date, leader)]) the milestone top rung owes the leaders."""
     rule = top_rung(Subject.MILESTONE)
@@ -84,7 +69,7 @@ def milestone_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
             task__source__leader__isnull=False,
             task__source__leader__is_active=True,
         )
-        .filter(_sent_to_leader(Subject.MILESTONE, rule, today, "due_date"))
+        .filter(not_in_ledger(Subject.MILESTONE, rule, today, recipient_field=LEADER))
         .values_list("pk", "task_id", "due_date", LEADER)
     )
     return rule, list(hits)
@@ -105,7 +90,7 @@ def urge_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
         )
         .exclude(task__status=Task.Status.WITHDRAWN)
         .filter(Exists(unanswered))
-        .filter(_sent_to_leader(Subject.URGE, rule, today, "reply_due"))
+        .filter(not_in_ledger(Subject.URGE, rule, today, due_field="reply_due", recipient_field=LEADER))
         .order_by()
         .values_list("pk", "task_id", "reply_due", LEADER)
     )
@@ -129,7 +114,6 @@ def leader_rows(today: date, now: datetime, created: datetime) -> list[Delivery]
                 continue
             prefs = index.prefs_of(user_id)
             for channel in index.channels(user_id):
-                at = next_digest_at(now) if prefs.digest and channel in DIGEST_CHANNELS else now
                 rows.append(
                     Delivery(
                         subject_type=subject,
@@ -142,7 +126,7 @@ def leader_rows(today: date, now: datetime, created: datetime) -> list[Delivery]
                         fire_date=fired[1],
                         recipient_id=user_id,
                         channel=channel,
-                        next_attempt_at=deliverable_at(at, channel=channel, quiet=prefs.quiet),
+                        next_attempt_at=first_attempt_at(now, channel, prefs),
                         created_at=created,
                     )
                 )
