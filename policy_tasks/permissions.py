@@ -136,6 +136,8 @@ PERMISSIONS.add_rule("audit.read", is_scoped_supervisor | is_leader | is_admin)
 # Checked on a document (published, so refusal is 403, not 404): can(user, "scoreboard.read", document).
 PERMISSIONS.add_rule("scoreboard.read", is_document_supervisor | is_leader | is_admin)
 PERMISSIONS.add_rule("account.manage", is_admin)
+# The failed-delivery panel's retry: the supervision office's and the admin's.
+PERMISSIONS.add_rule("delivery.retry", is_supervisor | is_admin)
 
 
 def can(user: User, action: str, obj: Task | PolicyDocument | None = None) -> bool:

@@ -20,13 +20,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from accounts import roles
 from accounts.models import User
 from duban.lib import clock
 from notifications.models import Delivery, DeliveryAttempt
 from notifications.selectors import deliveries_failed
-from policy_tasks.errors import Forbidden
 from policy_tasks.models import AuditAction
+from policy_tasks.permissions import require
 from policy_tasks.services.actors import office_role
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 
@@ -66,8 +65,7 @@ def deliveries_revive(*, now: datetime, channel: str | None = None, limit: int =
 def deliveries_retry_failed(*, user: User, meta: RequestMeta | None = None) -> int:
     """The failed-delivery panel's one action: every transient failure the user sees, again now,
     with a fresh attempt budget. Unknown and permanently refused rows stay for the admin."""
-    if not (roles.is_supervisor(user) or roles.is_admin(user)):
-        raise Forbidden("无权执行此操作")
+    require(user, "delivery.retry")
     rows = list(failed_transiently(deliveries_failed(user=user)).select_for_update(of=("self",)).order_by("pk"))
     changed = _requeue([d.pk for d in rows], clock.now(), attempts=0)
     if changed:

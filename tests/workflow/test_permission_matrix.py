@@ -22,6 +22,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from accounts.models import RoleGrant
+from notifications.services.retry import deliveries_retry_failed
 from policy_tasks.errors import Forbidden, NotFound
 from policy_tasks.models import ReportPeriod, SupervisionScope, UrgeNotice
 from policy_tasks.permissions import PERMISSIONS, can, require
@@ -198,6 +199,7 @@ SERVICES: dict[str, Callable[[Scene, object], object]] = {
     "scoreboard.read": _check_scoreboard,
     "document.import": lambda s, u: document_import(text=SEED.read_text(encoding="utf-8"), user=u, dry_run=True),
     "account.manage": lambda s, u: require(u, "account.manage"),
+    "delivery.retry": lambda s, u: deliveries_retry_failed(user=u),
 }
 
 
