@@ -46,7 +46,7 @@ from .responsibility import Responsibility
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .run_on_fields import split_run_on_fields
 from .script import WARNING as TRADITIONAL_WARNING
-from .script import simplified, simplified_blocks
+from .script import simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
@@ -91,12 +91,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
 
 def parse_document(text: str, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     text = text.lstrip("\ufeff") if isinstance(text, str) else ""
-    every = [plain_spaces(line) for line in text.splitlines()]
-    tail = tail_lines(every)
-    spoken = [i for i in spoken_lines(every) if i not in tail]
-    texts, traditional = simplified([every[i] for i in spoken])
-    parsed = _parse_lines([(line, True) for line in texts], year=year, assume_year=assume_year, traditional=traditional)
-    _renumber(parsed, [i + 1 for i in spoken])
+    parsed = parse_source(Source.from_text(text), year=year, assume_year=assume_year)
     parsed.source_text = text
     return parsed
 
