@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from accounts import roles
 from accounts.models import User
 from notifications.models import Delivery, InboxMessage
-from policy_tasks.permissions import visible_tasks
+from policy_tasks.permissions import can, visible_tasks
 
 
 def deliveries_failed(*, user: User | None = None) -> QuerySet[Delivery]:
     """Deliveries that did not arrive (failed) or may not have (unknown), newest first.
 
-    With a user: a supervisor sees those about the tasks in their scope (and any of
-    their own); admins see all; anybody else only their own.
+    With a user: those who may retry them (docs/permissions.md, delivery.retry) see those
+    about the tasks in their scope, and any of their own; delivery.read_all sees all;
+    anybody else only their own.
     """
     qs = Delivery.objects.filter(status__in=[Delivery.Status.FAILED, Delivery.Status.UNKNOWN]).select_related(
         "recipient", "rule", "task"
     )
-    if user is None or roles.is_admin(user):
+    if user is not None and not user.is_authenticated:
+        return qs.none()
+    if user is None or can(user, "delivery.read_all"):
         return qs.order_by("-id")
-    if roles.is_supervisor(user):
+    if can(user, "delivery.retry"):
         return qs.filter(Q(task__in=visible_tasks(user)) | Q(recipient=user)).order_by("-id")
     return qs.filter(recipient=user).order_by("-id")
 

@@ -65,8 +65,9 @@ def _in_supervision_scope(user: User, task: Task) -> bool:
     return scopes is not None and scope_rule.covers(scopes, task.document_id, task.area_id)
 
 
-# What a rule is asked about: a task, a document (document-level reads), or nothing.
-Target = Task | PolicyDocument | None
+# What a rule is asked about: a task, a document (document-level reads), a unit (its
+# calendar), or nothing.
+Target = Task | PolicyDocument | Unit | None
 
 
 @rules.predicate
@@ -94,7 +95,8 @@ def is_document_supervisor(user: User, document: PolicyDocument | None = None) -
     scopes = supervision_scopes(user)
     if scopes is None:
         return False
-    return not scopes or (document is not None and scope_rule.covers_document(scopes, document.pk))
+    # No document: a read across documents, whose rows are scoped to what the user sees.
+    return not scopes or document is None or scope_rule.covers_document(scopes, document.pk)
 
 
 @rules.predicate
@@ -105,6 +107,11 @@ def is_scoped_supervisor(user: User, task: Task) -> bool:
 @rules.predicate
 def is_member_of_task_unit(user: User, task: Task) -> bool:
     return bool(_memberships(user, task))
+
+
+@rules.predicate
+def is_member_of_unit(user: User, unit: Unit) -> bool:
+    return user.is_authenticated and unit.pk in roles.unit_ids(user)
 
 
 @rules.predicate
@@ -138,10 +145,15 @@ PERMISSIONS.add_rule("scoreboard.read", is_document_supervisor | is_leader | is_
 PERMISSIONS.add_rule("account.manage", is_admin)
 # The failed-delivery panel's retry: the supervision office's and the admin's.
 PERMISSIONS.add_rule("delivery.retry", is_supervisor | is_admin)
+# The failed-delivery panel lists everybody's, not only the tasks in the user's scope.
+PERMISSIONS.add_rule("delivery.read_all", is_admin)
+# A unit's deadline calendar: its members', and the offices' that see every unit's tasks.
+PERMISSIONS.add_rule("calendar.follow_unit", is_member_of_unit | is_supervisor | is_leader | is_admin)
 
 
-def can(user: User, action: str, obj: Task | PolicyDocument | None = None) -> bool:
-    """`obj` is the task, or the document for the document-level rules (scoreboard.read)."""
+def can(user: User, action: str, obj: Target = None) -> bool:
+    """`obj` is the task, the document for the document-level rules (scoreboard.read), or
+    the unit for calendar.follow_unit."""
     return bool(PERMISSIONS.test_rule(action, user, obj))
 
 

@@ -25,12 +25,11 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from icalendar import Alarm, Calendar, Event
 
-from accounts import roles
 from accounts.models import Unit, User
 from duban.lib import clock
 from policy_tasks.errors import Forbidden, InvalidState, NotFound
 from policy_tasks.models import AuditAction, CalendarToken, Milestone, TaskUnit
-from policy_tasks.permissions import visible_tasks
+from policy_tasks.permissions import can, visible_tasks
 from policy_tasks.services.audit import RequestMeta, actor_for, audit_record
 
 REMINDER_DAYS = (3, 1)
@@ -42,9 +41,8 @@ def hash_token(raw: str) -> str:
 
 
 def _may_follow_unit(user: User, unit: Unit) -> bool:
-    if not user.is_active:
-        return False
-    return unit.pk in roles.unit_ids(user) or roles.is_supervisor(user) or roles.is_leader(user) or roles.is_admin(user)
+    # A deactivated owner's tokens stop with their sign-in.
+    return user.is_active and can(user, "calendar.follow_unit", unit)
 
 
 def feed_milestones(*, user: User, unit: Unit | None = None) -> QuerySet[Milestone]:
@@ -141,7 +139,8 @@ def calendar_token_create(
 @transaction.atomic
 def calendar_token_revoke(*, user: User, token: CalendarToken, meta: RequestMeta | None = None) -> CalendarToken:
     """Revoke one of the user's own tokens (admins may revoke anyone's)."""
-    if token.owner_id != user.pk and not roles.is_admin(user):
+    # Another person's subscription is theirs to manage, or the account administrator's.
+    if token.owner_id != user.pk and not can(user, "account.manage"):
         raise NotFound("订阅不存在")
     now = clock.now()
     if not CalendarToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=now):

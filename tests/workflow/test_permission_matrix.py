@@ -22,8 +22,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from accounts.models import RoleGrant
+from notifications.models import Channel, Delivery, Subject
+from notifications.selectors import deliveries_failed
 from notifications.services.retry import deliveries_retry_failed
 from policy_tasks.errors import Forbidden, NotFound
+from policy_tasks.exports.calendar_feed import calendar_token_create
 from policy_tasks.models import ReportPeriod, SupervisionScope, UrgeNotice
 from policy_tasks.permissions import PERMISSIONS, can, require
 from policy_tasks.selectors.tasks import tasks_for_user
@@ -170,6 +173,24 @@ def _check_scoreboard(scene: Scene, user) -> None:
         raise Forbidden("")
 
 
+def _read_all_deliveries(scene: Scene, user) -> None:
+    """Whether the failed-delivery panel lists a stranger's failed reminder about no task."""
+    stranger = f.UserFactory(username="stranger")
+    delivery = Delivery.objects.create(
+        subject_type=Subject.MILESTONE,
+        subject_id=scene.milestone.pk,
+        due_date=date(2023, 6, 30),
+        fire_date=date(2023, 6, 1),
+        recipient=stranger,
+        channel=Channel.EMAIL,
+        status=Delivery.Status.FAILED,
+        next_attempt_at=JUNE,
+        created_at=JUNE,
+    )
+    if not deliveries_failed(user=user).filter(pk=delivery.pk).exists():
+        raise Forbidden("")
+
+
 SERVICES: dict[str, Callable[[Scene, object], object]] = {
     "task.view": lambda s, u: require(u, "task.view", s.task),
     "task.report": lambda s, u: task_report_progress(
@@ -200,6 +221,8 @@ SERVICES: dict[str, Callable[[Scene, object], object]] = {
     "document.import": lambda s, u: document_import(text=SEED.read_text(encoding="utf-8"), user=u, dry_run=True),
     "account.manage": lambda s, u: require(u, "account.manage"),
     "delivery.retry": lambda s, u: deliveries_retry_failed(user=u),
+    "delivery.read_all": _read_all_deliveries,
+    "calendar.follow_unit": lambda s, u: calendar_token_create(user=u, unit=s.world.lead_unit),
 }
 
 
@@ -233,6 +256,11 @@ def rule_outcome(scene: Scene, user, action: str) -> str:
     kind = OBJECTS[action]
     if kind == "task":
         return outcome(lambda: require(user, action, scene.task))
+    if kind == "unit":
+        # A unit one may not follow is one that does not exist; with no sign-in, refused.
+        if can(user, action, scene.world.lead_unit):
+            return "✓"
+        return "404" if user.is_authenticated else "403"
     obj = scene.document if kind == "document" else None
     return "✓" if can(user, action, obj) else "403"
 
@@ -269,7 +297,7 @@ def test_the_page_and_the_rule_table_name_the_same_actions():
     assert set(TABLE) == set(PERMISSIONS)
     assert set(SERVICES) == set(TABLE)
     assert COLUMNS == list(PLAYERS)
-    assert set(OBJECTS.values()) <= {"task", "document", "none"}
+    assert set(OBJECTS.values()) <= {"task", "document", "unit", "none"}
 
 
 @pytest.mark.parametrize(("action", "column", "player"), CASES)
