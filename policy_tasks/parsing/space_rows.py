@@ -18,8 +18,11 @@ words before them are the task. Both readers take that header's shape from here 
 
   A row whose line holds no more words than the header has trailing columns cannot hold its
   cells: each line after it that is one unit's name alone adds that unit to the cell the row last
-  wrote, and a line of units (a date may close it) fills the cells still missing. Any other line
-  is no part of the row.
+  wrote, and a line of units (a date may close it) fills the cells still missing. With no date
+  column after it, that line is one word: after a unit a line, a list of units (names between
+  commas, or closed by `。`) is the one cell still missing, not one more name of the cell before
+  (`区财政局` / `区税务局` / `区政府有关部门,各乡镇人民政府、街道办事处,谯城经开区管委会。`). Any
+  other line is no part of the row.
 - A unit cell of several units may be written with spaces between them on the row's line
   (`1 县道改造30公里 县交通局(牵头) 县财政局 县自然资源局 2026年10月底前`): the words right before the
   first unit column's word that each name a unit are that cell's too, as long as the task keeps a
@@ -77,7 +80,9 @@ def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing:
     while len(cells) <= trailing and len(cells) >= 2 and k < len(lines):
         text = normalise(lines[k][0]).strip()
         parts = text.split()
-        if len(parts) == 1 and names_units(text):
+        if len(parts) == 1 and len(cells) == trailing and k > j + 1 and _unit_list(text):
+            cells.append(text)  # after a unit a line, the one cell still missing: a list of units
+        elif len(parts) == 1 and names_units(text):
             cells[-1] += "、" + text  # the cell the row last wrote, a unit a line
         elif len(parts) > 1 and len(cells) + len(parts) > trailing and all(names_units(p) for p in parts[:-1]):
             cells += parts  # the cells still missing, the last one perhaps a date
@@ -87,6 +92,18 @@ def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing:
     if len(cells) <= trailing:
         return words, j + 1
     return cells, k
+
+
+# Between the names of a list of units: one name alone holds none of these outside brackets.
+_LIST_SEPARATORS_RE = re.compile(r"[,，;；]")
+
+
+def _unit_list(text: str) -> bool:
+    """Whether a line is several units' names in a list (`A,各乡镇人民政府、街道办事处,B。`), not one
+    name: a comma or semicolon between names, or a sentence's full stop closing it. A group written
+    with `、` (`各县、市、区人民政府`) is one name."""
+    body = re.sub(r"[(（][^)）]*[)）]", "", text)
+    return bool(_LIST_SEPARATORS_RE.search(body) or body.endswith("。")) and names_units(text)
 
 
 def unit_cell_words(cells: list[str], trailing: int, kinds: list[str | None]) -> list[str]:
