@@ -40,12 +40,12 @@ def calendar_load() -> dict[date, bool]:
 
 
 def _changed() -> None:
-    def bump() -> None:
+    def new_calendar_version() -> None:
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         workdays.expire()
 
-    bump()
-    transaction.on_commit(bump)
+    new_calendar_version()
+    transaction.on_commit(new_calendar_version)
 
 
 def _fields(entry: CalendarDay) -> dict[str, Any]:
