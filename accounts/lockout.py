@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from axes.backends import AxesStandaloneBackend
 from django.http import HttpResponse
+
+from duban.lib.error_body import json_error
 
 LOCKED_OUT_CODE = "locked_out"
 LOCKED_OUT_MESSAGE = "登录失败次数过多，账号已被暂时锁定，请稍后再试或联系管理员"
@@ -29,8 +30,5 @@ class AxesRequestBackend(AxesStandaloneBackend):
 def lockout_response(request: Any, original_response: Any = None, credentials: Any = None) -> HttpResponse:
     """AXES_LOCKOUT_CALLABLE: the API's JSON error on /api/, a plain Chinese answer elsewhere."""
     if request.path.startswith("/api/"):
-        body = {"error": {"code": LOCKED_OUT_CODE, "message": LOCKED_OUT_MESSAGE, "fields": {}}}
-        return HttpResponse(
-            json.dumps(body, ensure_ascii=False), status=429, content_type="application/json; charset=utf-8"
-        )
+        return json_error(429, LOCKED_OUT_CODE, LOCKED_OUT_MESSAGE)
     return HttpResponse(LOCKED_OUT_MESSAGE, status=429, content_type="text/plain; charset=utf-8")

@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.log import log_response
 from django.views import defaults
 
-from policy_tasks.api.errors import json_error
+from duban.lib.error_body import json_error
 
 
 def _api(request: HttpRequest) -> bool:

@@ -102,5 +102,5 @@ class InboxMessageAdmin(admin.ModelAdmin):
 
 @admin.register(NotificationPreference)
 class NotificationPreferenceAdmin(admin.ModelAdmin):
-    list_display = ["user", "email", "sms", "dingtalk", "inbox", "quiet_start", "quiet_end", "daily_digest"]
+    list_display = ["user", *NotificationPreference.channel_fields(), "quiet_start", "quiet_end", "daily_digest"]
     search_fields = ["user__username", "user__display_name"]

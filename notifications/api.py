@@ -105,11 +105,16 @@ class HourMinuteField(serializers.TimeField):
         return super().to_internal_value(value).replace(second=0, microsecond=0)
 
 
+# What the API description adds to a channel's name (Channel gives the list and the names).
+_NOTES = {Channel.SMS: "（须登记手机号）"}
+
+
 class PreferenceSerializer(serializers.Serializer):
     channels = serializers.MultipleChoiceField(
         choices=Channel.choices,
         error_messages={"invalid_choice": "未知的通知渠道：{input}", "not_a_list": "channels 应为渠道列表"},
-        help_text="接收提醒的渠道（至少一种）：email 电子邮件、sms 短信（须登记手机号）、dingtalk 钉钉、inbox 站内信",
+        help_text="接收提醒的渠道（至少一种）："
+        + "、".join(f"{c.value} {c.label}{_NOTES.get(c, '')}" for c in Channel),
     )
     quiet_start = HourMinuteField(help_text="短信免打扰开始（HH:MM，北京时间）；与结束相同表示不设免打扰")
     quiet_end = HourMinuteField(help_text="短信免打扰结束（HH:MM）；此时段内的短信顺延到结束时发送")

@@ -10,6 +10,7 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         # Reminder rules and preferences on the audit chain however they change (issue 14).
+        from notifications import checks  # noqa: F401 (registers duban.E007-E008: channels)
         from notifications.models import NotificationPreference, ReminderRule
         from notifications.services.decisions import on_decision_made
         from policy_tasks.audit_signals import watch

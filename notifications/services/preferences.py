@@ -21,7 +21,7 @@ def _defaults() -> dict[str, object]:
     not the model's: a change to one field must not silently change the others."""
     prefs = default_prefs()
     return {
-        **{name: name in prefs.channels for name in CHANNELS},
+        **NotificationPreference.switches(prefs.channels),
         "quiet_start": prefs.quiet[0],
         "quiet_end": prefs.quiet[1],
         "daily_digest": prefs.digest,
@@ -60,8 +60,7 @@ def preference_update(
             )
     pref, _ = NotificationPreference.objects.select_for_update().get_or_create(user=user, defaults=_defaults())
     if channels is not None:
-        for name in CHANNELS:
-            setattr(pref, name, name in channels)
+        pref.set_channels(channels)
     if quiet_start is not None:
         pref.quiet_start = quiet_start
     if quiet_end is not None:

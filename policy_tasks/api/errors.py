@@ -1,4 +1,4 @@
-"""One error shape for the whole API: {"error": {"code", "message", "fields"}}.
+"""One error shape for the whole API: {"error": {"code", "message", "fields"}} (duban.lib.error_body).
 
 Every exception a view can raise ends here: DRF's own, Django's, and the
 service errors of policy_tasks.errors (which carry their status and code).
@@ -21,7 +21,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from accounts.lockout import LOCKED_OUT_MESSAGE
+from accounts.lockout import LOCKED_OUT_CODE, LOCKED_OUT_MESSAGE
+from duban.lib.error_body import error_body, json_error
 from policy_tasks.api.exceptions import RequestTooLarge
 from policy_tasks.errors import NoSuchObject, ServiceError
 
@@ -74,7 +75,7 @@ class TokenLimit(exceptions.APIException):
 class LockedOut(exceptions.APIException):
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
     default_detail = LOCKED_OUT_MESSAGE
-    default_code = "locked_out"
+    default_code = LOCKED_OUT_CODE
 
 
 # Chinese messages for the exceptions whose default text DRF writes in English
@@ -92,10 +93,6 @@ _MESSAGES: dict[type[exceptions.APIException], tuple[str, str]] = {
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-
-
-def error_body(code: str, message: str, fields: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
 
 def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
@@ -184,13 +181,6 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         return None  # not ours: let DRF re-raise it so the 500 is logged with its traceback
     set_rollback()
     return Response(error_body(code, message, fields), status=status_code, headers=headers)
-
-
-def json_error(status_code: int, code: str, message: str, fields: dict[str, list[str]] | None = None) -> JsonResponse:
-    """For answers produced outside DRF views (unknown API paths, lockout middleware, old URLs)."""
-    return JsonResponse(
-        error_body(code, message, fields), status=status_code, json_dumps_params={"ensure_ascii": False}
-    )
 
 
 def service_error_response(exc: ServiceError) -> JsonResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import path, re_path, register_converter
 from django.views.decorators.csrf import csrf_exempt
 
-from policy_tasks.api.errors import json_error
+from duban.lib.error_body import json_error
 from policy_tasks.api.views import (
     accounts,
     documents,

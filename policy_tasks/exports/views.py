@@ -16,7 +16,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from duban.lib import safejson
-from policy_tasks.api.errors import json_error, service_error_response
+from duban.lib.error_body import json_error
+from policy_tasks.api.errors import service_error_response
 from policy_tasks.errors import NotFound, ServiceError
 from policy_tasks.exports import urge_notice
 from policy_tasks.exports.calendar_feed import calendar_for_token

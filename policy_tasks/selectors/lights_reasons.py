@@ -50,6 +50,11 @@ def light_badge(light: str, reason: LightReason | None = None) -> str:
     return narrowed or Light(light).label
 
 
+def reason_shown(light: str, reason: LightReason | None) -> bool:
+    """Whether a badge is followed by its reason: a grey badge already says it (已销号, 已作废)."""
+    return reason is not None and light != Light.GREY
+
+
 class LightReason(NamedTuple):
     """Why a milestone has its light: the pages show `label` beside it, the API every field."""
 

@@ -7,7 +7,7 @@ from django import template
 from django.http import HttpRequest
 
 from policy_tasks.models import PolicyDocument, Task
-from policy_tasks.selectors.lights_reasons import LightReason, light_badge
+from policy_tasks.selectors.lights_reasons import LightReason, light_badge, reason_shown
 
 register = template.Library()
 
@@ -71,3 +71,9 @@ def unplaced(messages) -> list:
 def badge(light: str, reason: LightReason | None = None) -> str:
     """`{{ light|badge:reason }}`: the light's name (selectors.lights_reasons.light_badge)."""
     return light_badge(light, reason)
+
+
+@register.filter
+def shows_reason(light: str, reason: LightReason | None = None) -> bool:
+    """`{% if light|shows_reason:reason %}`: selectors.lights_reasons.reason_shown."""
+    return reason_shown(light, reason or None)

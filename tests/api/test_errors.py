@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from rest_framework.test import APIClient
 
+from accounts.lockout import lockout_response
+from policy_tasks.api.errors import LockedOut, exception_handler
 from tests.api.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +104,12 @@ def test_an_unsupported_content_type_is_a_415(world):
     )
     assert response.status_code == 415
     assert _error(response)["code"] == "unsupported_media_type"
+
+
+def test_the_lockout_answers_the_body_the_handler_writes_for_it(rf):
+    """accounts.lockout cannot import the API's handler; both write the one body (duban.lib.error_body)."""
+    locked = lockout_response(rf.post("/api/v1/auth/token/"))
+    handled = exception_handler(LockedOut(), {})
+    assert handled is not None
+    assert (locked.status_code, json.loads(locked.content)) == (handled.status_code, handled.data)
+    assert handled.data["error"]["code"] == "locked_out"
