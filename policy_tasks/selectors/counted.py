@@ -76,9 +76,11 @@ def is_open_at(status: str, closed_at: datetime | None, cutoff: datetime) -> boo
     return status == _CLOSED and closed_at is not None and closed_at >= cutoff and cutoff <= clock.now()
 
 
-def overdue_on(day: date) -> Q:
-    """Milestones overdue as of `day` (the module): due before it and still to do at its end."""
-    return open_at(day) & Q(due_date__lt=day)
+def overdue_on(day: date, *, through: date | None = None) -> Q:
+    """Milestones overdue as of `day` (the module): due before it and still to do at its end, or
+    at the end of `through` when what happened is counted to another day (a bulletin judges on
+    the 1st of the next month what was done by the end of the month: selectors.figures)."""
+    return open_at(through or day) & Q(due_date__lt=day)
 
 
 def open_sql(alias: str, day: date) -> list[tuple[str, list[SQLParam]]]:
