@@ -37,6 +37,15 @@ def is_closed_by(status: str, closed_at: datetime | None, cutoff: datetime) -> b
     return status == _CLOSED and (closed_at is None or closed_at < cutoff)
 
 
+def status_at(status: str, closed_at: datetime | None, cutoff: datetime) -> str:
+    """A milestone's status as it stood at `cutoff` (the end of a day, clock.end_of), for a page
+    or a light that shows a past day: one closed only after it was open then (is_closed_by; that
+    a completion request was pending then is not kept, and the lights read both alike)."""
+    if status == _CLOSED and not is_closed_by(status, closed_at, cutoff):
+        return Milestone.Status.OPEN.value
+    return status
+
+
 def closed_day_of(status: str, closed_day: date | None) -> date | None:
     """closed_by in Python, for rows read with their closing day (closing_day): the day closed,
     closed by D when it is on or before D; date.min for one closed with no time recorded; None

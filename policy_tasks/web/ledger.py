@@ -25,7 +25,7 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.permissions import sees_every_task, visible_tasks
-from policy_tasks.selectors.counted import closed_by, open_at, open_branches
+from policy_tasks.selectors.counted import closed_by, open_at, open_branches, status_at
 from policy_tasks.selectors.lights import (
     GREEN,
     GREY,
@@ -107,8 +107,7 @@ def as_then(rows: list[Milestone], on: date) -> list[Milestone]:
     with its light judged so (the pages' objects only; nothing is saved)."""
     cutoff = clock.end_of(on)
     for m in rows:
-        if m.status == Milestone.Status.CLOSED and m.closed_at is not None and m.closed_at >= cutoff:
-            m.status = Milestone.Status.OPEN
+        m.status = status_at(m.status, m.closed_at, cutoff)
     return rows
 
 
