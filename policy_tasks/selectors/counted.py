@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 
 from accounts.models import User
 from duban.lib import clock
@@ -38,12 +38,24 @@ def is_closed_by(status: str, closed_at: datetime | None, cutoff: datetime) -> b
 
 
 def status_at(status: str, closed_at: datetime | None, cutoff: datetime) -> str:
-    """A milestone's status as it stood at `cutoff` (the end of a day, clock.end_of), for a page
-    or a light that shows a past day: one closed only after it was open then (is_closed_by; that
-    a completion request was pending then is not kept, and the lights read both alike)."""
+    """A milestone's or a task's status as it stood at `cutoff` (the end of a day, clock.end_of),
+    for a page or a light that shows a past day: one closed only after it was open then
+    (is_closed_by; that a completion request was pending then is not kept, the lights read both
+    alike; a task's statuses have the same values)."""
     if status == _CLOSED and not is_closed_by(status, closed_at, cutoff):
         return Milestone.Status.OPEN.value
     return status
+
+
+def status_then(day: date) -> Case | F:
+    """status_at in SQL, for a milestone's or a task's row (both have status and closed_at; a
+    task's statuses have the same values): its status at the end of `day`. For today and later
+    nothing has closed after it: the status itself, today's statement unchanged."""
+    cutoff = clock.end_of(day)
+    if cutoff > clock.now():
+        return F("status")
+    reopened = When(status=_CLOSED, closed_at__gte=cutoff, then=Value(Milestone.Status.OPEN.value))
+    return Case(reopened, default=F("status"), output_field=CharField())
 
 
 def closed_day_of(status: str, closed_day: date | None) -> date | None:

@@ -251,7 +251,9 @@ def task_lights(
     percents: Mapping[int, int] | None = None,
     dues: Mapping[int, Row] | None = None,
 ) -> dict[int, str]:
-    """Lights for many tasks by id. An open task with no milestones is green; a closed one grey.
+    """Lights for many tasks by id. An open task with no milestones is green; a closed one grey,
+    on a past day if closed by its end (counted.status_at: a task loaded without closed_at reads
+    it, one query each).
 
     `percents` as for `milestone_lights` (a list that annotated each task's latest percent
     passes them in and saves a query). `dues`, by task id: its document id and the columns of
@@ -298,11 +300,15 @@ def task_lights(
         ]
         by_task[task_id] = worst(lights) if lights else (GREEN if live else GREY)
     result = {}
+    cutoff = clock.end_of(on)
+    past = cutoff <= clock.now()
     for task in items:
-        if task.status in DONE_STATUSES:
-            result[task.pk] = GREY
-        else:
-            result[task.pk] = by_task.get(task.pk, GREEN)
+        status = task.status
+        if past and status == Task.Status.CLOSED:
+            # Closed after `on`: its milestones' light then (the rows above judged them open).
+            # A plain row without closed_at gives its status as of `on` already (the board's).
+            status = status_at(status, getattr(task, "closed_at", None), cutoff)
+        result[task.pk] = GREY if status in DONE_STATUSES else by_task.get(task.pk, GREEN)
     return result
 
 
@@ -312,7 +318,11 @@ def task_light(task: Task, *, on: date) -> str:
 
 def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
     """Every area of the document by id: the worst light of its tasks."""
-    tasks = list(Task.objects.in_force().filter(document=document, area__isnull=False).only("id", "area_id", "status"))
+    tasks = list(
+        Task.objects.in_force()
+        .filter(document=document, area__isnull=False)
+        .only("id", "area_id", "status", "closed_at")
+    )
     lights = task_lights(tasks, on=on)
     result: dict[int, list[str]] = {pk: [] for pk in document.areas.values_list("pk", flat=True)}
     for task in tasks:
@@ -322,7 +332,7 @@ def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
 
 
 def area_light(area: Area, *, on: date) -> str:
-    tasks = list(Task.objects.in_force().filter(area=area).only("id", "area_id", "status"))
+    tasks = list(Task.objects.in_force().filter(area=area).only("id", "area_id", "status", "closed_at"))
     return worst(task_lights(tasks, on=on).values())
 
 
@@ -338,7 +348,7 @@ def unit_lights(*, on: date, document: PolicyDocument | None = None, lead_only: 
     if lead_only:
         rows = rows.filter(role=TaskUnit.Role.LEAD)
     pairs = list(rows.values_list("unit_id", "task_id"))
-    tasks = Task.objects.filter(pk__in={task_id for _, task_id in pairs}).only("id", "status")
+    tasks = Task.objects.filter(pk__in={task_id for _, task_id in pairs}).only("id", "status", "closed_at")
     lights = task_lights(tasks, on=on)
     result: dict[int, list[str]] = {}
     for unit_id, task_id in pairs:
@@ -353,4 +363,4 @@ def unit_light(unit: Unit, *, on: date, document: PolicyDocument | None = None, 
     tasks = Task.objects.filter(pk__in=links.values("task_id"))
     if document is not None:
         tasks = tasks.filter(document=document)
-    return worst(task_lights(tasks.only("id", "status"), on=on).values())
+    return worst(task_lights(tasks.only("id", "status", "closed_at"), on=on).values())
