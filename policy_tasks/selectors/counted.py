@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 
 from accounts.models import User
 from duban.lib import clock
@@ -35,6 +35,27 @@ def closed_by(day: date) -> Q:
 def is_closed_by(status: str, closed_at: datetime | None, cutoff: datetime) -> bool:
     """closed_by in Python, `cutoff` being the end of the day (clock.end_of)."""
     return status == _CLOSED and (closed_at is None or closed_at < cutoff)
+
+
+def status_at(status: str, closed_at: datetime | None, cutoff: datetime) -> str:
+    """A milestone's or a task's status as it stood at `cutoff` (the end of a day, clock.end_of),
+    for a page or a light that shows a past day: one closed only after it was open then
+    (is_closed_by; that a completion request was pending then is not kept, the lights read both
+    alike; a task's statuses have the same values)."""
+    if status == _CLOSED and not is_closed_by(status, closed_at, cutoff):
+        return Milestone.Status.OPEN.value
+    return status
+
+
+def status_then(day: date) -> Case | F:
+    """status_at in SQL, for a milestone's or a task's row (both have status and closed_at; a
+    task's statuses have the same values): its status at the end of `day`. For today and later
+    nothing has closed after it: the status itself, today's statement unchanged."""
+    cutoff = clock.end_of(day)
+    if cutoff > clock.now():
+        return F("status")
+    reopened = When(status=_CLOSED, closed_at__gte=cutoff, then=Value(Milestone.Status.OPEN.value))
+    return Case(reopened, default=F("status"), output_field=CharField())
 
 
 def closed_day_of(status: str, closed_day: date | None) -> date | None:
@@ -76,9 +97,11 @@ def is_open_at(status: str, closed_at: datetime | None, cutoff: datetime) -> boo
     return status == _CLOSED and closed_at is not None and closed_at >= cutoff and cutoff <= clock.now()
 
 
-def overdue_on(day: date) -> Q:
-    """Milestones overdue as of `day` (the module): due before it and still to do at its end."""
-    return open_at(day) & Q(due_date__lt=day)
+def overdue_on(day: date, *, through: date | None = None) -> Q:
+    """Milestones overdue as of `day` (the module): due before it and still to do at its end, or
+    at the end of `through` when what happened is counted to another day (a bulletin judges on
+    the 1st of the next month what was done by the end of the month: selectors.figures)."""
+    return open_at(through or day) & Q(due_date__lt=day)
 
 
 def open_sql(alias: str, day: date) -> list[tuple[str, list[SQLParam]]]:

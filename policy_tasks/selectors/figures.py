@@ -12,7 +12,8 @@ extension granted moves the deadline, looking back too, as the scoreboard reads 
 - 已销号 `closed`: of those, closed (销号) by the end of `through`.
 - 应完成 `due`: of those, due before `on`; 按期完成 `closed_on_time`: due before `on` and
   closed by the end of `through` on or before the due date.
-- 逾期 `overdue`: due before `on` and not closed by the end of `through`.
+- 逾期 `overdue`: due before `on` and not closed by the end of `through` (selectors.counted
+  overdue_on: the API's `overdue_on` filter and the overdue ledger read the same condition).
 - 临期 `due_soon` / 滞后 `behind`: not closed by then, due on or after `on`, and yellow for the
   reason due_soon / behind (selectors.lights: within the document's warning working days; else
   the lead's latest percent lagging the 序时进度; a milestone with a target on its own value).
@@ -43,7 +44,14 @@ from accounts.models import User
 from duban.lib.sql import as_date, column, fetch, rows_for_ids, table
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import LeadReport, Milestone, PolicyDocument
-from policy_tasks.selectors.counted import closed_by, closed_on_time, closing_day, counted_milestones, open_branches
+from policy_tasks.selectors.counted import (
+    closed_by,
+    closed_on_time,
+    closing_day,
+    counted_milestones,
+    open_branches,
+    overdue_on,
+)
 from policy_tasks.selectors.light_rows import THRESHOLDS_SQL, DueRow, Thresholds
 from policy_tasks.selectors.lights import milestone_light_reasons, reason_for
 from policy_tasks.selectors.milestone_sums import document_sums
@@ -128,7 +136,7 @@ def figures(
             closed=Count("pk", filter=closed),
             due=Count("pk", filter=past),
             closed_on_time=Count("pk", filter=past & closed_on_time(through)),
-            overdue=Count("pk", filter=past & ~closed),
+            overdue=Count("pk", filter=overdue_on(on, through=through)),
         )
     due_soon, behind = yellow_counts(
         [scope.filter(branch, due_date__gte=on) for branch in open_branches(through)], on=on

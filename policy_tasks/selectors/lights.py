@@ -1,6 +1,8 @@
 """Traffic lights (红黄绿灯) for milestones, tasks, areas and units.
 
 - grey: the milestone is closed (销号), or withdrawn (已作废) by a new version of its document.
+  On a past day, closed means closed by its end (selectors.counted): one closed only later
+  was still to do then and has the light it had, as its task's light on that day reads it.
 - red: its due date has passed (due_date < on) and it is not closed.
 - yellow: due within the document's `yellow_workdays` working days, counting the
   working days in (on, due], so "due today" is 0 and yellow; working days follow
@@ -44,9 +46,11 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from accounts.models import Unit
+from duban.lib import clock
 from duban.lib.sql import Row, as_date, as_decimal, rows_for_ids
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.selectors.counted import status_at
 from policy_tasks.selectors.light_rows import (
     THRESHOLDS_SQL,
     DueRow,
@@ -100,6 +104,16 @@ _CLOSED = LightReason(GREY, "closed")
 _NO_DATE = LightReason(GREEN, "no_date")
 
 
+def status_on(milestone: Milestone | DueRow, on: date) -> str:
+    """Its status at the end of `on` (selectors.counted.status_at): one closed only after that day
+    was still to do then, as the task lights read it (light_rows). A plain row (DueRow) carries no
+    closing time: its caller gives the status as of `on` already."""
+    status = milestone.status
+    if status != Milestone.Status.CLOSED:
+        return status
+    return status_at(status, getattr(milestone, "closed_at", None), clock.end_of(on))
+
+
 def reason_for(
     milestone: Milestone | DueRow,
     on: date,
@@ -111,7 +125,7 @@ def reason_for(
     """The one judgement behind every light; `value` is (target, actual) when the milestone has one.
     `soon_before`, when the caller has it, is the first date more than `yellow_workdays` working
     days after `on` (figures.first_beyond): due on or after it is not 临期, without counting days."""
-    status = milestone.status
+    status = status_on(milestone, on)
     if status in DONE_STATUSES:
         return _BY_STATUS.get(status, _CLOSED)
     due = milestone.due_date
@@ -171,7 +185,7 @@ def milestone_light(
 def _may_have_value(m: Milestone | DueRow, on: date) -> bool:
     """Whether a milestone's own reported value could decide its light: open, of a task, due from
     `on` on, with a target value or (a plain row, a deferred column) maybe one."""
-    if m.task_id is None or m.status in DONE_STATUSES or m.due_date is None or m.due_date < on:
+    if m.task_id is None or m.due_date is None or m.due_date < on or status_on(m, on) in DONE_STATUSES:
         return False
     return getattr(m, "__dict__", {}).get("target_value", True) is not None
 
@@ -237,7 +251,9 @@ def task_lights(
     percents: Mapping[int, int] | None = None,
     dues: Mapping[int, Row] | None = None,
 ) -> dict[int, str]:
-    """Lights for many tasks by id. An open task with no milestones is green; a closed one grey.
+    """Lights for many tasks by id. An open task with no milestones is green; a closed one grey,
+    on a past day if closed by its end (counted.status_at: a task loaded without closed_at reads
+    it, one query each).
 
     `percents` as for `milestone_lights` (a list that annotated each task's latest percent
     passes them in and saves a query). `dues`, by task id: its document id and the columns of
@@ -284,11 +300,15 @@ def task_lights(
         ]
         by_task[task_id] = worst(lights) if lights else (GREEN if live else GREY)
     result = {}
+    cutoff = clock.end_of(on)
+    past = cutoff <= clock.now()
     for task in items:
-        if task.status in DONE_STATUSES:
-            result[task.pk] = GREY
-        else:
-            result[task.pk] = by_task.get(task.pk, GREEN)
+        status = task.status
+        if past and status == Task.Status.CLOSED:
+            # Closed after `on`: its milestones' light then (the rows above judged them open).
+            # A plain row without closed_at gives its status as of `on` already (the board's).
+            status = status_at(status, getattr(task, "closed_at", None), cutoff)
+        result[task.pk] = GREY if status in DONE_STATUSES else by_task.get(task.pk, GREEN)
     return result
 
 
@@ -298,7 +318,11 @@ def task_light(task: Task, *, on: date) -> str:
 
 def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
     """Every area of the document by id: the worst light of its tasks."""
-    tasks = list(Task.objects.in_force().filter(document=document, area__isnull=False).only("id", "area_id", "status"))
+    tasks = list(
+        Task.objects.in_force()
+        .filter(document=document, area__isnull=False)
+        .only("id", "area_id", "status", "closed_at")
+    )
     lights = task_lights(tasks, on=on)
     result: dict[int, list[str]] = {pk: [] for pk in document.areas.values_list("pk", flat=True)}
     for task in tasks:
@@ -308,7 +332,7 @@ def area_lights(*, document: PolicyDocument, on: date) -> dict[int, str]:
 
 
 def area_light(area: Area, *, on: date) -> str:
-    tasks = list(Task.objects.in_force().filter(area=area).only("id", "area_id", "status"))
+    tasks = list(Task.objects.in_force().filter(area=area).only("id", "area_id", "status", "closed_at"))
     return worst(task_lights(tasks, on=on).values())
 
 
@@ -324,7 +348,7 @@ def unit_lights(*, on: date, document: PolicyDocument | None = None, lead_only: 
     if lead_only:
         rows = rows.filter(role=TaskUnit.Role.LEAD)
     pairs = list(rows.values_list("unit_id", "task_id"))
-    tasks = Task.objects.filter(pk__in={task_id for _, task_id in pairs}).only("id", "status")
+    tasks = Task.objects.filter(pk__in={task_id for _, task_id in pairs}).only("id", "status", "closed_at")
     lights = task_lights(tasks, on=on)
     result: dict[int, list[str]] = {}
     for unit_id, task_id in pairs:
@@ -339,4 +363,4 @@ def unit_light(unit: Unit, *, on: date, document: PolicyDocument | None = None, 
     tasks = Task.objects.filter(pk__in=links.values("task_id"))
     if document is not None:
         tasks = tasks.filter(document=document)
-    return worst(task_lights(tasks.only("id", "status"), on=on).values())
+    return worst(task_lights(tasks.only("id", "status", "closed_at"), on=on).values())

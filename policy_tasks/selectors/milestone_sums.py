@@ -4,7 +4,7 @@ A console or dashboard request showed both, and each read the document's 100,000
 the figures strip (selectors.figures: 时限节点, 已销号, 应完成, 按期完成, 逾期) and the scoreboard
 (selectors.scoreboard: per clause, then per unit and role). Both count the same milestones,
 the figures' `counted_milestones` in the reader's scope, judged by the same definitions
-(`closed_by`, `closed_on_time`, `closed_late`): summed per clause once, the clauses' sums are
+(`closed_by`, `closed_on_time`, `closed_late`, `overdue_on`): summed per clause once, the clauses' sums are
 joined to the clause–unit links for the scoreboard and added up for the strip. Within
 `counted_once` the statement runs once per (document, date, reader).
 """
@@ -23,7 +23,14 @@ from accounts.models import User
 from duban.lib.sql import column, fetch, table
 from policy_tasks.models import PolicyDocument, Task, TaskUnit
 from policy_tasks.permissions import sees_every_task, visible_tasks
-from policy_tasks.selectors.counted import closed_by, closed_late, closed_on_time, closing_day, counted_milestones
+from policy_tasks.selectors.counted import (
+    closed_by,
+    closed_late,
+    closed_on_time,
+    closing_day,
+    counted_milestones,
+    overdue_on,
+)
 from policy_tasks.selectors.once import once
 
 if TYPE_CHECKING:
@@ -102,7 +109,7 @@ def document_sums(*, document: PolicyDocument, on: date, user: User | None) -> D
 
 
 def _sums(document: PolicyDocument, on: date, user: User | None) -> DocumentSums:
-    closed, late, past = closed_by(on), closed_late(on), Q(due_date__lt=on)
+    closed, late, past, overdue = closed_by(on), closed_late(on), Q(due_date__lt=on), overdue_on(on)
     per_task = (
         # The withdrawn clauses' milestones are left out by the joins below, to the links (which
         # leave those clauses out) and to the clauses for the totals.
@@ -114,8 +121,8 @@ def _sums(document: PolicyDocument, on: date, user: User | None) -> DocumentSums
             closed_n=Count("pk", filter=closed),
             due_n=Count("pk", filter=past),
             on_time_n=Count("pk", filter=past & closed_on_time(on)),
-            overdue_n=Count("pk", filter=past & ~closed),
-            overdue_days=Sum(DaysBetween(Value(on, output_field=DateField()), "due_date"), filter=past & ~closed),
+            overdue_n=Count("pk", filter=overdue),
+            overdue_days=Sum(DaysBetween(Value(on, output_field=DateField()), "due_date"), filter=overdue),
             late_n=Count("pk", filter=past & late),
             late_days=Sum(DaysBetween("closed_day", "due_date"), filter=past & late),
         )

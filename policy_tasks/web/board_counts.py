@@ -22,6 +22,7 @@ from django.db.models import Q, QuerySet
 
 from duban.lib.sql import as_date, column, fetch, table
 from policy_tasks.models import LeadReport, Milestone, PolicyDocument, Task
+from policy_tasks.selectors.counted import status_then
 from policy_tasks.selectors.figures import first_beyond
 from policy_tasks.selectors.light_rows import DueRow, Thresholds
 from policy_tasks.selectors.lights import DONE_STATUSES, GREEN, GREY, RED, Light, task_lights
@@ -63,7 +64,9 @@ def summarise(visible: QuerySet[Task], *, document: PolicyDocument, on: date, li
         counts.setdefault(area_id, {each.value: 0 for each in Light})[light] += n
         total += n
 
-    tasks = _compiled(visible.values_list("id", "area_id", "status").order_by())
+    # Each clause's status as of `on` (counted.status_then: one closed after it was open then).
+    then = visible.annotate(status_then=status_then(on))
+    tasks = _compiled(then.values_list("id", "area_id", "status_then").order_by())
     live_sql = _compiled(branches)
     if tasks is None:
         return Summary(0, {})
@@ -120,7 +123,7 @@ def summarise(visible: QuerySet[Task], *, document: PolicyDocument, on: date, li
         for d, (area_id, n) in zip(dues, upcoming, strict=True):
             add(area_id, lights[d.pk], n)
     if valued:
-        clauses = list(visible.filter(pk__in=valued).only("id", "area_id", "status").order_by())
+        clauses = list(visible.filter(pk__in=valued).only("id", "area_id", "status", "closed_at").order_by())
         judged = task_lights(clauses, on=on)
         for clause in clauses:
             add(clause.area_id, judged[clause.pk], 1)

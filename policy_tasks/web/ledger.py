@@ -25,7 +25,7 @@ from policy_tasks.models import (
     UrgeNotice,
 )
 from policy_tasks.permissions import sees_every_task, visible_tasks
-from policy_tasks.selectors.counted import closed_by, open_at, open_branches
+from policy_tasks.selectors.counted import closed_by, open_at, open_branches, status_at, status_then
 from policy_tasks.selectors.lights import (
     GREEN,
     GREY,
@@ -107,8 +107,7 @@ def as_then(rows: list[Milestone], on: date) -> list[Milestone]:
     with its light judged so (the pages' objects only; nothing is saved)."""
     cutoff = clock.end_of(on)
     for m in rows:
-        if m.status == Milestone.Status.CLOSED and m.closed_at is not None and m.closed_at >= cutoff:
-            m.status = Milestone.Status.OPEN
+        m.status = status_at(m.status, m.closed_at, cutoff)
     return rows
 
 
@@ -220,7 +219,8 @@ BOARD_TILES_MAX = 400
 
 
 class _BoardRow(NamedTuple):
-    """A clause as the board counts it (a tuple: 10,000 namespaces cost more to build)."""
+    """A clause as the board counts it, its status as of the board's day (a tuple: 10,000
+    namespaces cost more to build)."""
 
     pk: int
     area_id: int | None
@@ -232,6 +232,14 @@ class BoardArea:
     area: Area | None
     tasks: list[Task]  # the tiles; empty when the area is summarised by its counts
     counts: dict[str, int]  # tasks by light, the worst first (Light's order)
+
+
+def board_rows(visible: QuerySet[Task], on: date) -> list[_BoardRow]:
+    """The clauses as the board counts them, each with its status as of `on` (counted.status_then:
+    one closed after it was open then, and has its milestones' light). Unordered: the tasks'
+    default ordering joined the documents to sort 10,000 rows only counted."""
+    then = visible.annotate(status_then=status_then(on))
+    return [_BoardRow(*row) for row in then.values_list("id", "area_id", "status_then").order_by()]
 
 
 def board(*, user: User, document: PolicyDocument, on: date, area: Area | None = None) -> list[BoardArea]:
@@ -251,8 +259,7 @@ def board(*, user: User, document: PolicyDocument, on: date, area: Area | None =
             if (key.pk if key is not None else None) in summary.counts
         ]
     # Plain rows for the lights and counts; model instances only for the tiles shown.
-    # Unordered: the tasks' default ordering joined the documents to sort 10,000 rows only counted.
-    rows = [_BoardRow(*row) for row in visible.values_list("id", "area_id", "status").order_by()]
+    rows = board_rows(visible, on)
     # The board's own aggregate (light_bounds): task_lights' rule, one date bound per document.
     lights = task_lights_bounded(
         rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")), live=open_branches(on)

@@ -103,7 +103,7 @@ def workbench(*, user: User, unit_ids: set[int], on: date, shown: int | None = N
         visible_tasks(user)
         .filter(pk__in=mine)
         .select_related("document")
-        .only("id", "number", "label", "title", "status", "document__id", "document__doc_number")
+        .only("id", "number", "label", "title", "status", "closed_at", "document__id", "document__doc_number")
         .order_by("document_id", "number")
     )
     lights = task_lights(tasks, on=on)

@@ -4,8 +4,8 @@ web/board_counts.summarise groups the clauses by what their light reads and judg
 the board before it judged every clause (light_bounds.task_lights_bounded) and counted. On data with
 every kind of clause — past due, 临期, behind and on schedule at lead percents from 0 to 100, never
 reported, nothing live but milestones closed (grey), no milestone at all (green), only undated work,
-closed and withdrawn clauses, a milestone judged on its own target value, milestones closed after the
-date asked about — both give the same counts by area and light, for several readers and dates.
+closed and withdrawn clauses, a milestone judged on its own target value, milestones and a clause
+closed after the date asked about — both give the same counts by area and light, for several readers and dates.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def board_world(mixed):  # noqa: F811  (the imported fixture)
     for n, task in enumerate(Task.objects.filter(document=world.document).order_by("number")):
         Task.objects.filter(pk=task.pk).update(area=areas[n % 3] if n % 3 < 2 else None)
     kinds = {}
-    for n, kind in enumerate(["all_closed", "no_milestones", "undated_only", "closed", "withdrawn"]):
+    kinds_made = ["all_closed", "no_milestones", "undated_only", "closed", "withdrawn", "closed_later"]
+    for n, kind in enumerate(kinds_made):
         task = f.TaskFactory(document=world.document, number=300 + n, area=areas[n % 2])
         f.TaskUnitFactory(task=task, unit=world.lead_unit, role="lead", position=0)
         kinds[kind] = task
@@ -50,13 +51,19 @@ def board_world(mixed):  # noqa: F811  (the imported fixture)
     for kind in ("closed", "withdrawn"):
         f.MilestoneFactory(task=kinds[kind], due_date=date(2023, 4, 30))
     Task.objects.filter(pk=kinds["closed"].pk).update(status=Task.Status.CLOSED)
+    # Closed with its last milestone, late, after some of the dates asked about: open before then.
+    later = datetime(2023, 6, 15, 10, tzinfo=SHANGHAI)
+    last = f.MilestoneFactory(task=kinds["closed_later"], due_date=date(2023, 5, 15))
+    Milestone.objects.filter(pk=last.pk).update(status=Milestone.Status.CLOSED, closed_at=later)
+    Task.objects.filter(pk=kinds["closed_later"].pk).update(status=Task.Status.CLOSED, closed_at=later)
     Task.objects.filter(pk=kinds["withdrawn"].pk).update(status=Task.Status.WITHDRAWN)
+    world.closed_later = kinds["closed_later"]
     return world
 
 
 def _per_clause(user, document, on) -> dict:
     visible = visible_tasks(user).filter(document=document)
-    rows = [ledger._BoardRow(*row) for row in visible.values_list("id", "area_id", "status").order_by()]
+    rows = ledger.board_rows(visible, on)
     lights = task_lights_bounded(
         rows, on=on, milestones=Milestone.objects.filter(task__in=visible.values("pk")), live=open_branches(on)
     )
@@ -91,3 +98,21 @@ def test_the_data_has_every_light_and_the_board_uses_the_counts(board_world, mon
     assert [(b.area.number if b.area else None) for b in shown] == [1, 2, None]
     assert {(b.area.pk if b.area else None): b.counts for b in shown} == counts
     assert not any(b.tasks for b in shown)
+
+
+def test_a_clause_closed_after_the_day_has_its_light_of_then(board_world):
+    """Closed on 2023-06-15, 31 days after its only milestone's due date: red on 2023-05-31 in both
+    ways of counting, grey from its closing day on."""
+    task = board_world.closed_later
+    visible = visible_tasks(board_world.supervisor).filter(document=board_world.document)
+    for on, light in ((date(2023, 5, 31), Light.RED), (date(2023, 6, 15), Light.GREY)):
+        lights = task_lights_bounded(
+            ledger.board_rows(visible, on),
+            on=on,
+            milestones=Milestone.objects.filter(task__in=visible.values("pk")),
+            live=open_branches(on),
+        )
+        assert lights[task.pk] == light, on
+        assert _grouped(board_world.supervisor, board_world.document, on).counts == _per_clause(
+            board_world.supervisor, board_world.document, on
+        )
