@@ -13,17 +13,18 @@ line a blank line ends a field or a table; so when nearly every line is followed
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-_SPACES = str.maketrans(
-    dict.fromkeys("\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f", " ")
-)
+# A regular expression, not str.translate: translating a Chinese text with a table walks it a
+# character at a time in Python's slow path (0.8 ms for the seed, against 0.05 ms).
+_SPACES_RE = re.compile("[\xa0\u2000-\u200a\u202f\u205f]")
 _MIN_LINES = 3
 _SHARE = 0.8
 
 
 def plain_spaces(text: str) -> str:
-    return text.translate(_SPACES)
+    return _SPACES_RE.sub(" ", text)
 
 
 def _blank(block: object) -> bool:

@@ -29,6 +29,10 @@ def split_run_on_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]
     out: list[tuple[str, bool]] = []
     for text, splittable in lines:
         norm = normalise(text)
+        # Every label ends in its own colon: a line with fewer than two holds fewer than two labels.
+        if norm.count(":") < 2:
+            out.append((text, splittable))
+            continue
         starts = _top_level_labels(norm)  # normalise maps characters one to one
         glued = [s for s in starts if s > 0 and _HAN_RE.match(norm[s - 1])]
         if len(starts) < 2 or not glued:
