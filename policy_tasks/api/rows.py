@@ -71,11 +71,7 @@ def units_by_task(task_ids: Iterable[int]) -> dict[int, list[dict]]:
 
 def task_rows(page: list[dict], *, on: date) -> list[dict]:
     """TaskListSerializer's output for a page of rows (selectors.task_list_rows.COLUMNS by name), lights as of `on`."""
-    # On PostgreSQL the page holds its units (selectors.task_list_rows); elsewhere they are read here.
-    if page and page[0]["units"] is None:
-        units = units_by_task(row["id"] for row in page)
-    else:
-        units = {row["id"]: row["units"] for row in page}
+    units = units_by_task(row["id"] for row in page)
     # The page holds each task's latest percent: the lights need not read it again.
     percents = {row["id"]: row["latest_percent"] for row in page if row["latest_percent"] is not None}
     # task_lights reads only pk and status, though selectors.lights types its argument as tasks.
@@ -109,11 +105,7 @@ def task_rows(page: list[dict], *, on: date) -> list[dict]:
 def ledger_entries(page: list[dict], *, on: date) -> list[dict]:
     """LedgerEntrySerializer's output for a page of rows (selectors.ledger_list_rows.COLUMNS by name), days overdue
     as of `on`."""
-    # On PostgreSQL the page holds its tasks' units (selectors.ledger_list_rows).
-    if page and page[0]["units"] is None:
-        units = units_by_task({row["task_id"] for row in page})
-    else:
-        units = {row["task_id"]: row["units"] for row in page}
+    units = units_by_task({row["task_id"] for row in page})
     return [
         {
             "id": row["id"],

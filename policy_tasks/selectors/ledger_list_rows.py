@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import connection
-
 from accounts.models import User
 from duban.lib.sql import Row, SQLParam, column, condition, fetch, table
 from policy_tasks import permissions
 from policy_tasks.models import Milestone, Task, TaskUnit
 from policy_tasks.selectors.counted import overdue_sql
-from policy_tasks.selectors.task_units_json import units_json
 
 # Read for each row, in this order (policy_tasks.api.rows.ledger_entries takes them by these names).
 COLUMNS = (
@@ -38,7 +35,6 @@ COLUMNS = (
     "task__title",
     "task__area_id",
     "task__status",
-    "units",  # its task's units on PostgreSQL (selectors.task_units_json), else NULL
 )
 # The task table unaliased: the visibility condition compiled from its queryset names the table.
 _M, _T = "m", table(Task)
@@ -46,7 +42,7 @@ _SELECT = (
     "SELECT "
     + ", ".join(
         [column(Milestone, name.removesuffix("_id"), _M) for name in COLUMNS[:10]]
-        + [column(Task, name.removeprefix("task__").removesuffix("_id"), _T) for name in COLUMNS[10:-1]]
+        + [column(Task, name.removeprefix("task__").removesuffix("_id"), _T) for name in COLUMNS[10:]]
     )
     + f" FROM {table(Milestone)} {_M} JOIN {_T}"
     + f" ON {column(Task, 'id', _T)} = {column(Milestone, 'task', _M)}"
@@ -116,10 +112,6 @@ def overdue_page(
     ]
     outer = order.format(due='page."due_date"', id='page."id"')
     # Each ordered, limited branch as a derived table: SQLite (the newcomer's database) rejects a
-    # parenthesised SELECT as a member of a UNION; PostgreSQL plans both forms alike. The page's
-    # rows then get their tasks' units, on PostgreSQL, in the same statement.
-    units = units_json('page."task_id"') if connection.vendor == "postgresql" else "NULL"
+    # parenthesised SELECT as a member of a UNION; PostgreSQL plans both forms alike.
     union = " UNION ALL ".join(f"SELECT * FROM ({sql}) b{i}" for i, (sql, _) in enumerate(branches))
-    return fetch(
-        f"SELECT page.*, {units} FROM ({union}) page{outer}", [p for _, params in branches for p in params] + [limit]
-    )
+    return fetch(f"SELECT page.* FROM ({union}) page{outer}", [p for _, params in branches for p in params] + [limit])

@@ -21,7 +21,6 @@ from django.db.models import QuerySet
 from duban.lib.sql import Row, SQLParam, aware, column, condition, fetch, table
 from policy_tasks.models import LeadReport, ProgressReport, Task
 from policy_tasks.selectors.light_rows import DUES_COLUMNS, task_dues_lateral
-from policy_tasks.selectors.task_units_json import units_json
 
 # Read for each row, in this order (policy_tasks.api.rows.task_rows takes them by these names),
 # then the column the page is ordered by when it is not among them: Django's loader spends
@@ -38,7 +37,6 @@ COLUMNS = (
     "version",
     "latest_percent",
     "latest_report_at",
-    "units",
     *DUES_COLUMNS,
 )
 ORDERABLE = ("id", "number", "title", "updated_at")
@@ -110,7 +108,6 @@ def task_list_rows(
     sql.append(f"{order_by(_T)} LIMIT %s)")
     params.append(limit)
     postgresql = connection.vendor == "postgresql"
-    units = units_json(f"page.{column(Task, 'id')}") if postgresql else "NULL"
     dues_joins, dues = "", ", ".join(["NULL"] * len(DUES_COLUMNS))
     dues_params: list[SQLParam] = []
     if postgresql and on is not None:
@@ -118,7 +115,7 @@ def task_list_rows(
             f"page.{column(Task, 'id')}", f"page.{column(Task, 'document')}", on
         )
     percent, submitted_at = column(LeadReport, "percent", "latest"), column(ProgressReport, "submitted_at", "report")
-    sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, {percent}, {submitted_at}, {units}, {dues}")
+    sql.append(f" SELECT {_columns('page', _TASK_COLUMNS)}, {percent}, {submitted_at}, {dues}")
     sql.append(f"{''.join(', ' + _columns('page', [name]) for name in extra)} FROM page")
     sql.append(_LATEST)
     if dues_joins:
