@@ -266,8 +266,8 @@ def visible_task_parts(user: User) -> list[tuple[int | None, QuerySet[Task]]]:
     for anyone else the one part. A list read in due-date order can then read each scope's
     document by an index on that document (selectors.ledger_list_rows), where the whole rule
     at once tests every row's task against the scope (docs/performance.md, "API")."""
-    scopes = supervision_scopes(user) if user.is_authenticated else None
-    if not scopes or roles.is_admin(user) or roles.is_leader(user):
+    every, scopes = every_or_scopes(user) if user.is_authenticated else (False, None)
+    if every or not scopes:
         return [(None, visible_tasks(user))]
     parts: list[tuple[int | None, QuerySet[Task]]] = []
     for document in sorted({document for document, _ in scopes}):
