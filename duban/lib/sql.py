@@ -94,8 +94,13 @@ def condition(queryset: QuerySet[Model]) -> tuple[str, list[SQLParam]] | None:
 
 
 def fetch(sql: str, params: Iterable[SQLParam] = ()) -> list[Row]:
+    """Run a statement and fetch every row. A datetime parameter is written as the database
+    stores the column it is compared with (SQLite: naive UTC text, as Django's ORM writes it;
+    an aware value would compare as text with its offset and miss by the offset's hours)."""
+    adapt = connection.ops.adapt_datetimefield_value
+    values = [adapt(p) if isinstance(p, datetime) else p for p in params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, list(params))
+        cursor.execute(sql, values)
         return cursor.fetchall()
 
 

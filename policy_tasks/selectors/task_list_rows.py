@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import cast
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -88,11 +87,10 @@ def task_list_rows(
             params.extend(where_params)
     scan_descending = descending != backwards
     if after is not None:
+        # An updated_at page's key holds the datetime of its last row (the API parses it so);
+        # fetch writes it as the column is stored.
         value: SQLParam = after[0]
         pk = after[1]
-        if order == "updated_at":
-            # An updated_at page's key holds the datetime of its last row (the API parses it so).
-            value = connection.ops.adapt_datetimefield_value(cast(datetime, value))
         conditions.append(
             f"({column(Task, order, _T)}, {column(Task, 'id', _T)}) {'<' if scan_descending else '>'} (%s, %s)"
         )
