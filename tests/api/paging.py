@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from urllib.parse import urlencode
 
 
 def walk(client, url):
@@ -16,6 +17,12 @@ def walk(client, url):
         pages.append([row["id"] for row in body["results"]])
         url = body["next"]
     return pages, body
+
+
+def every_id(client, url, params=None) -> list[int]:
+    """The ids of every page of a list asked with `params`, in order."""
+    pages, _ = walk(client, f"{url}?{urlencode(params)}" if params else url)
+    return [row_id for page in pages for row_id in page]
 
 
 def walk_back(client, url):

@@ -17,6 +17,7 @@ from policy_tasks.selectors.counted import is_overdue_on
 from policy_tasks.selectors.tasks import milestones_overdue
 from tests import factories as f
 from tests.api.conftest import client_for
+from tests.api.paging import every_id
 
 pytestmark = pytest.mark.django_db
 
@@ -42,15 +43,6 @@ def _at(day: date) -> datetime:
     return datetime.combine(day, time(10), tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
-def _paged(api, url: str, params: dict) -> list[int]:
-    ids, page = [], api.get(url, params).json()
-    while True:
-        ids += [row["id"] for row in page["results"]]
-        if not page["next"]:
-            return ids
-        page = api.get(page["next"]).json()
-
-
 def test_overdue_on_a_past_day_lists_what_the_pages_count_for_that_day(world):
     """What was overdue on D is what the overdue ledger, the figures and the ledger export show
     for D: one closed only after D was overdue then (not now); one reopened is open again; one
@@ -68,10 +60,10 @@ def test_overdue_on_a_past_day_lists_what_the_pages_count_for_that_day(world):
     expected = {open_now.pk, closed_later.pk, reopened.pk}
     api = client_for(world.supervisor)
 
-    listed = _paged(api, "/api/v1/milestones/", {"overdue_on": ON.isoformat(), "document": world.document.pk})
+    listed = every_id(api, "/api/v1/milestones/", {"overdue_on": ON.isoformat(), "document": world.document.pk})
     assert set(listed) == expected and len(listed) == len(expected)
     # The overdue ledger, read by its SQL (the API) and by its queryset (the pages).
-    ledger = _paged(api, "/api/v1/ledger/overdue/", {"on": ON.isoformat(), "document": world.document.pk})
+    ledger = every_id(api, "/api/v1/ledger/overdue/", {"on": ON.isoformat(), "document": world.document.pk})
     assert set(ledger) == expected and len(ledger) == len(expected)
     assert {m.pk for m in milestones_overdue(on=ON, document=world.document)} == expected
     figures = api.get(f"/api/v1/documents/{world.document.pk}/figures/", {"on": ON.isoformat()}).json()
@@ -92,6 +84,6 @@ def test_overdue_on_a_past_day_lists_what_the_pages_count_for_that_day(world):
     tasks = api.get("/api/v1/tasks/", {"overdue_on": ON.isoformat()}).json()["results"]
     assert [t["id"] for t in tasks] == [world.task.pk]
     # Before anything fell due nothing was overdue; today only what is still open is.
-    assert _paged(api, "/api/v1/milestones/", {"overdue_on": "2023-10-01"}) == []
-    now = set(_paged(api, "/api/v1/milestones/", {"overdue_on": clock.today().isoformat()}))
+    assert every_id(api, "/api/v1/milestones/", {"overdue_on": "2023-10-01"}) == []
+    now = set(every_id(api, "/api/v1/milestones/", {"overdue_on": clock.today().isoformat()}))
     assert now == {open_now.pk, reopened.pk}

@@ -20,6 +20,7 @@ from policy_tasks.selectors.counted import is_overdue_on
 from policy_tasks.selectors.figures import figures
 from tests import factories as f
 from tests.api.conftest import client_for
+from tests.api.paging import every_id
 
 pytestmark = pytest.mark.django_db
 ON = date(2023, 11, 15)
@@ -28,15 +29,6 @@ FIGURE = re.compile(r'data-figure="(\w+)">([^<]*)<')
 
 def _at(day: date) -> datetime:
     return datetime.combine(day, time(10), tzinfo=ZoneInfo("Asia/Shanghai"))
-
-
-def _ids(api, url: str, params: dict) -> list[int]:
-    ids, page = [], api.get(url, params).json()
-    while True:
-        ids += [row["id"] for row in page["results"]]
-        if not page["next"]:
-            return ids
-        page = api.get(page["next"]).json()
 
 
 def test_every_count_of_overdue_on_a_past_day_reads_one_rule(world):
@@ -53,8 +45,8 @@ def test_every_count_of_overdue_on_a_past_day_reads_one_rule(world):
     doc = world.document
     api = client_for(world.supervisor)
 
-    assert _ids(api, "/api/v1/milestones/", {"overdue_on": ON.isoformat(), "document": doc.pk}) == sorted(expected)
-    assert set(_ids(api, "/api/v1/ledger/overdue/", {"on": ON.isoformat(), "document": doc.pk})) == expected
+    assert every_id(api, "/api/v1/milestones/", {"overdue_on": ON.isoformat(), "document": doc.pk}) == sorted(expected)
+    assert set(every_id(api, "/api/v1/ledger/overdue/", {"on": ON.isoformat(), "document": doc.pk})) == expected
     assert api.get(f"/api/v1/documents/{doc.pk}/figures/", {"on": ON.isoformat()}).json()["overdue"] == 2
     pages = Client()
     pages.force_login(world.supervisor)
