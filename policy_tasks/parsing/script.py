@@ -68,12 +68,14 @@ def drop_glosses(text: str) -> str:
 
 
 def is_traditional(text: str) -> bool:
-    han = len(_HAN.findall(text))
-    if not han:
-        return False
     plain = _converter("t2s").convert(text)
-    changed = sum(1 for a, b in zip(text, plain, strict=False) if a != b)
-    return changed >= _MIN_CHANGED and changed >= _SHARE * han
+    if plain == text:
+        return False
+    changed = sum(map(str.__ne__, text, plain))  # map stops at the shorter, as zip does
+    if changed < _MIN_CHANGED:
+        return False  # most simplified documents: their characters are not counted
+    han = len(_HAN.findall(text))
+    return bool(han) and changed >= _SHARE * han
 
 
 def simplified(lines: Sequence[str]) -> tuple[list[str], bool]:

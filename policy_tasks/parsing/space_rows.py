@@ -53,8 +53,11 @@ def space_header(line: str) -> tuple[list[str], list[str | None]] | None:
     """The column names of a header written with single spaces between them, and what each
     names; None unless there are four or more, all known, the first a 序号 and one naming units."""
     words = line.split()
+    # Asked of every line: most fail on their first word, before the rest are looked up.
+    if len(words) < 4 or meaning(words[0]) != NUMBER:
+        return None
     kinds = [meaning(w) for w in words]
-    if len(words) < 4 or None in kinds or kinds[0] != NUMBER or not any(k in UNIT_KINDS for k in kinds):
+    if None in kinds or not any(k in UNIT_KINDS for k in kinds):
         return None
     return words, kinds
 

@@ -9,19 +9,21 @@ characters no text has mean binary.
 from __future__ import annotations
 
 import codecs
+import re
 
 from .base import BINARY_TEXT, UNKNOWN_ENCODING, SourceError
 
 # Text may carry a stray form feed or escape; one control character in a hundred is not text.
 _MAX_CONTROL_SHARE = 0.01
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
+# C0 and C1 controls but the allowed ones (\t \n \v \f \r are 0x09-0x0D).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) and ch not in _ALLOWED_CONTROLS)
-    return controls / len(text)
+    return len(_CONTROL_RE.findall(text)) / len(text)
 
 
 def decode_text(data: bytes) -> str:
