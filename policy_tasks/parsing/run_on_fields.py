@@ -15,14 +15,14 @@ import itertools
 import re
 
 from .textutil import bracket_depths, normalise
-from .unit_labels import LABEL_RE
+from .unit_labels import find_labels
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _top_level_labels(norm: str) -> list[int]:
     depths = bracket_depths(norm)
-    return [m.start() for m in LABEL_RE.finditer(norm) if depths[m.start()] == 0]
+    return [m.start() for m in find_labels(norm) if depths[m.start()] == 0]
 
 
 def split_run_on_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

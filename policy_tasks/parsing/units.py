@@ -35,7 +35,6 @@ from .unit_labels import (
     CO,
     DUE,
     FREE_RE,
-    LABEL_RE,
     LEAD,
     LEADER,
     LISTED,
@@ -43,6 +42,8 @@ from .unit_labels import (
     OVERSEER,
     STOP_RE,
     before_flat_table,
+    find_label,
+    find_labels,
     free_role,
     label_role,
 )
@@ -59,6 +60,12 @@ _OPENERS = {"(": ")", "[": "]", "〔": "〕"}
 def read_responsibility(text: str) -> Responsibility:
     """Who `text` names, as written. The outline asks about the same item text many times."""
     return _read_cached(text).copy()
+
+
+def responsibility_found(text: str) -> bool:
+    """`read_responsibility(text).found`, without copying the cached reading (a line reader asks it
+    of most lines, several times)."""
+    return _read_cached(text).found
 
 
 # The words that give units their roles in a cell of their own: `A牵头,B配合`, `A负责`, `A主办,B协办`,
@@ -92,7 +99,7 @@ def _read_cached(text: str) -> Responsibility:
     # Outside brackets a label runs to its line end: a field line after the
     # body, or several fields on one line as in a table.
     depths = bracket_depths(norm)
-    for m in LABEL_RE.finditer(norm):
+    for m in find_labels(norm):
         start = m.start()
         if depths[start] or any(s <= start < e for s, e in found.spans):
             continue
@@ -125,7 +132,7 @@ def opening_charge(text: str) -> Responsibility | None:
     `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`); an
     opening `由A负责,B、C配合,` names its helping units too (`opening_roles`)."""
     norm = normalise(text)
-    if read_responsibility(text).found or LABEL_RE.search(norm):
+    if responsibility_found(text) or find_label(norm):
         return None
     span = opening_subject(norm)
     if span is None:
@@ -155,7 +162,7 @@ def _paren_groups(norm: str) -> list[tuple[int, int]]:
 
 
 def _is_responsibility(norm: str, start: int, end: int) -> bool:
-    if LABEL_RE.search(norm, start, end):
+    if find_label(norm, start, end):
         return True
     # Unlabelled `(A牵头,B配合)` only closes a line: a parenthesis inside the
     # prose ending in 负责/参与 is far more often an aside than an assignment.
@@ -263,7 +270,7 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
     # (`helper_brackets`), and leaves the unit's list whole.
     depths = bracket_depths(norm[start:end])
     labels = [
-        m for m in LABEL_RE.finditer(norm, start, end) if not (depths[m.start() - start] and label_role(m[1]) == LEADER)
+        m for m in find_labels(norm, start, end) if not (depths[m.start() - start] and label_role(m[1]) == LEADER)
     ]
     free_end = labels[0].start() if labels else end
     free_stop = _with_times_after(norm, _before_stop(norm, start, free_end, keep_role=True), free_end)
