@@ -17,7 +17,7 @@ from datetime import date
 
 from .deadlines import SPAN_RE, find_time_phrases, guess_year, plan_year
 from .name_fields import named_title
-from .textutil import cn_number, normalise
+from .textutil import cn_number, has_han_run, normalise
 from .time_phrase import DATED, PAST
 from .title_lines import whole_title
 
@@ -218,7 +218,7 @@ def _title(header: list[Line]) -> str:
             plans.append(whole_title(lines, i))
         elif _NOTICE_RE.search(norm):
             notices.append(whole_title(lines, i))
-        elif re.search(r"[\u4e00-\u9fff]{4}", norm):
+        elif has_han_run(norm, 4):
             plain.append(text)
     if plans:
         return plans[-1]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .place_names import is_place_name
 from .result import UnitRef
-from .textutil import normalise, split_top
+from .textutil import is_han, normalise, split_top
 from .titled_names import titled_name
 from .zone_committees import is_place_zone_committee
 
@@ -172,11 +172,7 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
         for n in names
         if (ORG_END_RE.search(n) and not _COUNT_END_RE.search(n)) or (n.startswith("各") and len(n) <= 12)
     ]
-    places = [
-        n
-        for n in names
-        if n not in units and (re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", n) or is_place_name(n))
-    ]
+    places = [n for n in names if n not in units and (_ends_in_place_level(n) or is_place_name(n))]
     places += [n for n in _sharing_a_government(names) if n not in places]
     return bool(units) and len(units) + len(places) == len(names)
 
@@ -191,7 +187,7 @@ def _sharing_a_government(names: list[str]) -> list[str]:
         norm = normalise(name).replace(" ", "")
         if (_NAMED_PLACE_RE.fullmatch(norm) and norm.endswith("政府")) or is_place_zone_committee(norm):
             shared += run
-        bare = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", norm) and not ORG_END_RE.search(norm)
+        bare = 2 <= len(norm) <= 4 and is_han(norm) and not ORG_END_RE.search(norm)
         run = [*run, name] if bare and not _TITLE_RE.search(norm) else []
     return shared
 
@@ -207,6 +203,29 @@ def is_party_pair(before: str, piece: str) -> bool:
     return bool(re.search(r"党(?:工)?委$", normalise(before))) and bool(PARTY_PAIR_RE.fullmatch(normalise(piece)))
 
 
+def _ends_in_place_level(name: str) -> bool:
+    r"""`re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", name)`: a place by its level (`海东市`,
+    `第2区`), without compiling that pattern in every process (`textutil.is_han`)."""
+    name = name[:-1] if name.endswith("\n") else name  # where `$` matches
+    if not name.endswith(("市", "县", "区", "州", "旗")):
+        return False
+    head = name[:-1]
+    while head and head[-1].isdecimal():  # `\d`
+        head = head[:-1]
+    return is_han(head[-1:])
+
+
+def _joined_at(part: str, joiner: str) -> int:
+    r"""Where `(?<=[\u4e00-\u9fff)>])和(?=[\u4e00-\u9fff]{2})` would match: a joiner between a name's
+    end and two Chinese characters; -1 where there is none."""
+    at = part.find(joiner, 1)
+    while at >= 0:
+        if at + 3 <= len(part) and (is_han(part[at - 1]) or part[at - 1] in ")>") and is_han(part[at + 1 : at + 3]):
+            return at
+        at = part.find(joiner, at + 1)
+    return -1
+
+
 def and_split(piece: str) -> list[str]:
     """`财政局和市直各单位`, `市级各有关部门及各县市区政府`: two units joined by 和 / 及, where the
     part before is a whole unit name (`人力资源和社会保障局` is one)."""
@@ -214,15 +233,16 @@ def and_split(piece: str) -> list[str]:
     for joiner in ("及", "和"):
         out = []
         for part in parts:
-            m = re.search(rf"(?<=[\u4e00-\u9fff)>]){joiner}(?=[\u4e00-\u9fff]{{2}})", part)
-            left = part[: m.start()] if m else ""
-            right = normalise(part[m.end() :]) if m else ""
+            at = _joined_at(part, joiner)
+            m = at >= 0
+            left = part[:at] if m else ""
+            right = normalise(part[at + 1 :]) if m else ""
             # `省有关部门和单位`: a bare kind after the joiner widens the one addressee.
             generic = re.fullmatch(r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|企业|组织|个人)", right)
             # `各县(市、区)党委和人民政府`: a place's party committee and its government, one addressee.
             generic = generic or (re.search(r"党(?:工)?委$", normalise(left)) and PARTY_PAIR_RE.fullmatch(right))
             if m and len(left) >= 2 and _NAME_END_RE.search(normalise(left)) and not generic:
-                out += [left, part[m.end() :]]
+                out += [left, part[at + 1 :]]
             else:
                 out.append(part)
         parts = out
@@ -344,16 +364,20 @@ def is_person(name: str) -> bool:
         return not re.search(r"(?:委员会|主任办公室)$", norm)
     if _dotted_name(norm) or titled_name(norm):
         return True
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}同志", norm):
+    if norm.endswith("同志") and 2 <= len(norm) - 2 <= 4 and is_han(norm[:-2]):
         return True  # `张三同志牵头`: a person, named as the party writes its members
     # Two or three characters with no unit suffix and no place prefix: a person's name.
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", norm)) and not (
-        ORG_END_RE.search(norm)
-        or norm[0] in "各省市区县乡镇全本"
-        or norm.endswith(("区", "县", "市", "州", "旗", "村"))
-        # A complex named for what it hosts (`五金城`, `科技城`, `物流港`, `产业园`) is a place run
-        # by its own administration, listed among the units.
-        or norm.endswith(("城", "港", "园"))
+    return (
+        len(norm) in (2, 3)
+        and is_han(norm)
+        and not (
+            ORG_END_RE.search(norm)
+            or norm[0] in "各省市区县乡镇全本"
+            or norm.endswith(("区", "县", "市", "州", "旗", "村"))
+            # A complex named for what it hosts (`五金城`, `科技城`, `物流港`, `产业园`) is a place run
+            # by its own administration, listed among the units.
+            or norm.endswith(("城", "港", "园"))
+        )
     )
 
 
