@@ -73,3 +73,26 @@ def test_a_fix_field_does_not_change_units_the_item_already_names():
         "整改要求:由县供电公司负责排查线路。\n"
     )
     assert _units(doc) == [(["县交通局"], []), (["县市场监管局"], [])]
+
+
+def test_a_fix_field_line_after_a_blank_line_is_still_its_problem_s():
+    # A page that sets each line in a paragraph of its own, copied with its menus so the blank lines stay:
+    # the field line after a blank one is still the item's, the closing paragraph is not.
+    doc = _parse(
+        "首页 > 通知公告\n"
+        "关于背街小巷卫生巡查情况的通报\n"
+        "1、西关巷垃圾清运不及时。\n"
+        "\n"
+        "整改措施:由县环卫站负责每日清运。\n"
+        "\n"
+        "2、南巷口乱停乱放。\n"
+        "\n"
+        "整改要求:由包片单位县审计局督促车主规范停放。\n"
+        "\n"
+        "请各责任单位按要求整改。\n"
+    )
+    assert _units(doc) == [(["县环卫站"], []), (["县审计局"], [])]
+    assert [t.text for t in doc.tasks] == [
+        "西关巷垃圾清运不及时。\n整改措施:由县环卫站负责每日清运。",
+        "南巷口乱停乱放。\n整改要求:由包片单位县审计局督促车主规范停放。",
+    ]
