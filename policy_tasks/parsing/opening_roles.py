@@ -64,9 +64,7 @@ def _handed_over(norm: str, subject_end: int) -> list[tuple[int, int]]:
     """The spans of the units the charging sentence hands its cases over to (`报A采取措施执法`)."""
     stop = _SENTENCE_END_RE.search(norm, subject_end)
     end = stop.start() if stop else len(norm)
-    return [
-        m.span("names") for m in _HANDED_OVER_RE.finditer(norm, subject_end, end) if reads_as_units(m["names"])
-    ]
+    return [m.span("names") for m in _HANDED_OVER_RE.finditer(norm, subject_end, end) if reads_as_units(m["names"])]
 
 
 def split_at_charging_sentences(clause: Clause) -> list[Clause]:
