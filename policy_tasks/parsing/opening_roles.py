@@ -14,6 +14,8 @@ the units that help, `B、C配合` (also `协助`, `参与`, `协办`), then the
   each sentence a bracket of its own does. Only `负责` opens such a sentence, and only in an item
   that opens with `负责` itself: `X要…` later in an item is too often a demand on someone the
   item already names, and an item charging its unit with `要` is not written this way.
+- the unit the charged units hand what they cannot settle over to, to act on it (`…将屡教不改的门店报县住建局
+  城建监察大队采取措施执法`, `移交A依法查处`), in the charging sentence, helps: it does the item's enforcing part.
 - a unit named by its city's short name (`莆田出入境检验检疫局`, `厦门海关`: a national agency's
   local office takes its city's name without the level) names its place as a level prefix does
   (`place_names.named_by_city`).
@@ -25,7 +27,7 @@ import re
 from dataclasses import replace
 
 from .clause import Clause
-from .role_sentences import charging_sentence_starts
+from .role_sentences import charging_sentence_starts, reads_as_units
 from .supporting_parts import supporting_names
 from .textutil import split_top, strip_span
 from .unit_names import TRIM, looks_like_units
@@ -33,14 +35,17 @@ from .unit_names import TRIM, looks_like_units
 _AFTER_LEAD_RE = re.compile(r"负责(?:组织实施|组织|实施|落实|推进)?\s*,")
 _HELP_PART_RE = re.compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
 _SENTENCE_END_RE = re.compile(r"[。;\n]")
+# `报县住建局城建监察大队采取措施执法`, `移交A依法查处`: the unit the charged ones hand the cases over to.
+_HANDED_OVER_RE = re.compile(r"(?:报请|报送|报|移交|移送|交由)(?P<names>[^,。;:\n]{2,30}?)(?:采取措施|依法|查处|处置)")
 
 
 def helping_spans(norm: str, subject_end: int) -> list[tuple[int, int]]:
     """The spans of the units that help (`B、C配合`) in the parts right after an opening subject
-    that ends at `subject_end` with `负责,`; empty when there are none."""
+    that ends at `subject_end` with `负责,`, and of those its sentence hands cases over to (`报A采取措施`);
+    empty when there are none."""
     m = _AFTER_LEAD_RE.match(norm, subject_end)
     if m is None:
-        return []
+        return _handed_over(norm, subject_end)
     stop = _SENTENCE_END_RE.search(norm, m.end())
     spans = []
     for s, e in split_top(norm, ",", m.end(), stop.start() if stop else len(norm)):
@@ -52,7 +57,14 @@ def helping_spans(norm: str, subject_end: int) -> list[tuple[int, int]]:
             spans.append((s + support[0], s + support[1]))  # `B做好资金保障`: B does a supporting part
         else:
             break
-    return spans
+    return spans + _handed_over(norm, subject_end)
+
+
+def _handed_over(norm: str, subject_end: int) -> list[tuple[int, int]]:
+    """The spans of the units the charging sentence hands its cases over to (`报A采取措施执法`)."""
+    stop = _SENTENCE_END_RE.search(norm, subject_end)
+    end = stop.start() if stop else len(norm)
+    return [m.span("names") for m in _HANDED_OVER_RE.finditer(norm, subject_end, end) if reads_as_units(m["names"])]
 
 
 def split_at_charging_sentences(clause: Clause) -> list[Clause]:

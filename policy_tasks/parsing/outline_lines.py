@@ -21,6 +21,7 @@ from .outline import Marker, bare_heading_marker, decimal_majors, line_marker, s
 from .outline_node import Node
 from .page_marks import is_page_line
 from .responsibility import Responsibility
+from .role_sentences import fix_field_subject
 from .textutil import normalise
 from .time_led_items import starts_item, time_led_start
 from .unit_labels import LABEL_RE
@@ -321,8 +322,9 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
     if not blank:
         return True
     # After a blank line a paragraph still belongs to an item whose text so far is a heading,
-    # or when it ends with the responsibility the item has not given yet.
-    return "。" not in normalise(node.own_text) or resp.assigns
+    # or when it ends with the responsibility the item has not given yet, or is the item's own 整改
+    # field line naming who fixes it (`整改措施:由A督促…`, `role_sentences.fix_field_subject`).
+    return "。" not in normalise(node.own_text) or resp.assigns or fix_field_subject(norm) is not None
 
 
 def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:

@@ -21,6 +21,13 @@ prose forms, found where an item names no bracket of units and no label:
   a unit named by its city's short name (`莆田出入境检验检疫局`, `place_names`). An opening
   `由A负责,B配合,` names its helpers too, and later sentences opening `C负责` are clauses of their
   own (`opening_roles`).
+- a 整改 list writes each problem as its item and the fix on a field line of its own after it, whose value
+  names the units that must fix it as the subject of a `由X负责` / `由X督促` sentence (`整改措施:由县住建局督促
+  商户更换。`; also `整改要求:`, `整改意见:`, `整改方案:`, `处理意见:`), possibly after a leading `按照…的要求,`
+  part and with a role word before the names (`由包片单位县文广局督促…`, `由某某沿线包片单位A、B负责…`: the
+  office holding the street section, no part of any name). Those units charge the item, the first listed
+  leading (`fix_field_subject`); a field whose value does not open so (`整改措施:加强巡查`, a `由X负责` deep in
+  its prose) names no one.
 """
 
 from __future__ import annotations
@@ -82,8 +89,27 @@ _PERSONS_BODY_RE = re.compile(r"(?:领导小组|工作小组|小组|专班|指�
 _NOT_SPECIFIC_RE = re.compile(r"各|相关|有关|成员单位|^(?:其他|其它|所有|全(?:省|市|县|区|州|盟|旗|镇|乡))")
 
 
+# `整改措施:由包片单位A督促…`, `整改要求:按照…的要求,由A、B负责…`: the field line after a 整改 list's problem.
+_FIX_FIELD_RE = re.compile(
+    r"^(?:整改|处理)(?:措施|要求|意见|方案):(?:(?:按照|根据|依照)[^。;:\n]{1,40}?要求,)?由?"
+    r"(?:[^,。;:、\n]{0,8}?(?:包片|包抓|包联|包保|挂包)单位)?(?P<names>[^,。;:\n]{2,80}?)(?:负责|督促)",
+    re.M,
+)
+
+
+def fix_field_subject(norm: str) -> tuple[int, int] | None:
+    """The span of the units a 整改 field line's value opens with (`整改措施:由A督促…`), or None."""
+    for m in _FIX_FIELD_RE.finditer(norm):
+        if reads_as_units(m["names"]):
+            return m.start("names"), m.end("names")
+    return None
+
+
 def opening_subject(norm: str) -> tuple[int, int] | None:
-    """The span of the units an item's text opens with before `要` / `负责`, or None."""
+    """The span of the units an item's text opens with before `要` / `负责`, or that its 整改 field
+    line charges (`fix_field_subject`), or None."""
+    if (field := fix_field_subject(norm)) is not None:
+        return field
     m = _opening(norm)
     return (m.start("names"), m.end("names")) if m is not None else None
 
