@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-
 from ..textutil import cn_numeral
+from .wordml import qn
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
+from .wordml import HEADER_RELATIONSHIP, qn
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -24,7 +23,7 @@ def page_header_lines(document: Document) -> list[str]:
     """The text of every page header's paragraphs (first page, odd and even pages, every section)."""
     lines: list[str] = []
     for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype != RT.HEADER:
+        if rel.is_external or rel.reltype != HEADER_RELATIONSHIP:
             continue
         element = getattr(rel.target_part, "element", None)
         if element is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
+from .wordml import qn
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement

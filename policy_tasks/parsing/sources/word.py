@@ -17,14 +17,13 @@ import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-
 from .archive import open_zip
 from .base import CORRUPT_DOCX, Source, SourceError, Table
 from .grid import one_line, table_blocks
 from .numbering import Numbering
 from .page_headers import page_header_lines
 from .text_boxes import box_contents
+from .wordml import qn
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
