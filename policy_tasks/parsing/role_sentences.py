@@ -89,9 +89,10 @@ _PERSONS_BODY_RE = re.compile(r"(?:领导小组|工作小组|小组|专班|指�
 _NOT_SPECIFIC_RE = re.compile(r"各|相关|有关|成员单位|^(?:其他|其它|所有|全(?:省|市|县|区|州|盟|旗|镇|乡))")
 
 
-# `整改措施:由包片单位A督促…`, `整改要求:按照…的要求,由A、B负责…`: the field line after a 整改 list's problem.
+# `整改措施:由包片单位A督促…`, `整改要求:按照…的要求,由A、B负责…`: the field line after a 整改 list's problem,
+# or the same field run on after the problem's sentence where a copy's line breaks were lost.
 _FIX_FIELD_RE = re.compile(
-    r"^(?:整改|处理)(?:措施|要求|意见|方案):(?:(?:按照|根据|依照)[^。;:\n]{1,40}?要求,)?由?"
+    r"(?:^|(?<=[。;!?]))(?:整改|处理)(?:措施|要求|意见|方案):(?:(?:按照|根据|依照)[^。;:\n]{1,40}?要求,)?由?"
     r"(?:[^,。;:、\n]{0,8}?(?:包片|包抓|包联|包保|挂包)单位)?(?P<names>[^,。;:\n]{2,80}?)(?:负责|督促)",
     re.M,
 )

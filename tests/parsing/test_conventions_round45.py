@@ -96,3 +96,11 @@ def test_a_fix_field_line_after_a_blank_line_is_still_its_problem_s():
         "西关巷垃圾清运不及时。\n整改措施:由县环卫站负责每日清运。",
         "南巷口乱停乱放。\n整改要求:由包片单位县审计局督促车主规范停放。",
     ]
+
+
+def test_the_field_run_on_after_the_problem_where_a_copy_lost_the_line_break():
+    # A copy broken at a page's width and joined again (tests/sources/test_wrapped_text.py) puts a short
+    # item's field line on the problem's own line, after its sentence end.
+    joined = _NOTICE.replace("1、东门广场垃圾桶破损。\n整改措施:", "1、东门广场垃圾桶破损。整改措施:")
+    assert _units(_parse(joined)) == _units(_parse(_NOTICE))
+    assert _units(_parse(joined))[0] == (["县城管局"], [])
