@@ -32,10 +32,19 @@ from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
-from .space_rows import SPACED_ROW_RE, heading_row, row_words, short_columns, space_header, unit_cell_words
+from .space_rows import (
+    SPACED_ROW_RE,
+    heading_row,
+    row_words,
+    short_columns,
+    short_row_cells,
+    space_header,
+    unit_cell_words,
+)
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
+from .unit_names import names_units
 from .unnumbered_rows import unnumbered_rows
 from .wrapped_headers import repeats_header, wrapped_cell
 
@@ -226,12 +235,23 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
             j, expected = j + 1, None
             continue
         # The first row may keep a larger list's serial (33); the rest follow on from it.
-        if not m or (expected is not None and int(m["n"]) != expected):
+        if not m or (expected is not None and int(m["n"]) < expected):
             break
         cells, after = row_words(lines, j, m["rest"].split(), trailing)
-        if len(cells) <= trailing:
+        if len(cells) > trailing:
+            cells = unit_cell_words(cells, trailing, header[1])
+        elif rows and (expected is None or int(m["n"]) == expected):
+            # A row that cannot fill the short columns in the table's middle (a unit cell left
+            # empty): still a row, with the cells it has.
+            cells = short_row_cells(cells, trailing, header[1])
+        else:
             break
-        cells = unit_cell_words(cells, trailing, header[1])
+        if (
+            expected is not None
+            and int(m["n"]) != expected
+            and not _skipped_to(cells[-trailing], int(m["n"]), expected)
+        ):
+            break
         rows.extend(tuple([h] * len(words)) for _, h in headings)
         headings = []
         row = [m["n"], *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]
@@ -243,6 +263,18 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     if not any(r[0] != r[-1] for r in rows):
         return None
     return j, Table((tuple(words), *rows))
+
+
+# How far a serial may run past the next one and still continue a row-a-line table (rows
+# deleted from a table whose serials were kept: 1, 2, 4).
+_SERIAL_SKIP = 3
+
+
+def _skipped_to(first_short: str, serial: int, expected: int) -> bool:
+    """A row whose serial runs a little past the next one (1, 2, 4: a row deleted, its serials
+    kept) continues the table where it is well formed: its line fills the short columns (the
+    caller asks only of such a row), and the first of them names units."""
+    return serial < expected + _SERIAL_SKIP and names_units(first_short)
 
 
 def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]] | None:

@@ -38,9 +38,10 @@ from __future__ import annotations
 import re
 
 from .column_meanings import DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
+from .deadlines import is_time_part
 from .outline import line_marker
 from .textutil import normalise
-from .unit_names import names_units
+from .unit_names import is_person, names_units
 
 # A row's line: its serial, then its cells after a space.
 SPACED_ROW_RE = re.compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
@@ -77,7 +78,9 @@ def short_columns(kinds: list[str | None]) -> tuple[int, int] | None:
 
 def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing: int) -> tuple[list[str], int]:
     """The words of the row whose line is j (`words`: its words after the serial), and the line
-    after the row. A row its line holds is returned as it is."""
+    after the row. A row its line holds is returned as it is. A row that still cannot fill the
+    trailing columns keeps the units written a unit a line below its last word where that word
+    names units itself (its only cell, written a unit a line); else its line's words alone."""
     cells = list(words)
     k = j + 1
     while len(cells) <= trailing and len(cells) >= 2 and k < len(lines):
@@ -92,9 +95,48 @@ def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing:
         else:
             break
         k += 1
-    if len(cells) <= trailing:
+    if len(cells) <= trailing and not (k > j + 1 and names_units(words[-1])):
         return words, j + 1
     return cells, k
+
+
+def short_row_cells(words: list[str], trailing: int, kinds: list[str | None]) -> list[str]:
+    """The words of a row that cannot fill the header's trailing columns (a unit cell left empty
+    on the page, a task with no unit written), as the task's words then one cell per trailing
+    column, those it leaves empty. The task keeps its first word and every word before the first
+    that opens the short cells; each short word goes to the next column whose kind it fits, by the
+    tests the rest of the reader uses (a unit column: it names units, as in `unit_cell_words`; a
+    date column: a time and little else, `deadlines.is_time_part`; a person column: `is_person`).
+    A word that fits no column left is the task's, so no cell is filled with the task's last word."""
+    columns = kinds[len(kinds) - trailing :]
+    for start in range(1, len(words)):
+        placed = _placed(words[start:], columns)
+        if placed is not None:
+            return [*words[:start], *placed]
+    return [*words, *[""] * trailing]
+
+
+def _placed(short: list[str], columns: list[str | None]) -> list[str] | None:
+    """One cell per column with each word in the next column it fits, in order; None when a word
+    fits none left."""
+    cells = [""] * len(columns)
+    c = 0
+    for word in short:
+        while c < len(columns) and not _fits(word, columns[c]):
+            c += 1
+        if c == len(columns):
+            return None
+        cells[c] = word
+        c += 1
+    return cells
+
+
+def _fits(word: str, kind: str | None) -> bool:
+    if kind in UNIT_KINDS:
+        return names_units(word)
+    if kind == DUE:
+        return is_time_part(word)
+    return kind == LEADER and is_person(word)
 
 
 # Between the names of a list of units: one name alone holds none of these outside brackets.
