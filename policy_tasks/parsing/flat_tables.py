@@ -214,7 +214,9 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     """A table a web page flattened a row a line with single spaces between cells, under a header
     written the same way (`序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位`). A text cell may hold
     spaces of its own, a unit or date cell rarely does: the row's last words fill the header's
-    trailing unit and date columns, and the words before them are the task's text."""
+    trailing unit and date columns, and the words before them are the task's text. A row that
+    cannot fill them, after the first, keeps the cells it has; a serial may skip a deleted row or
+    two before a well-formed row; a serial going back, or a line that is no row, ends the table."""
     header = space_header(lines[i][0])
     shape = short_columns(header[1]) if header else None
     if header is None or shape is None:

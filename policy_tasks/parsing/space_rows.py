@@ -31,6 +31,9 @@ words before them are the task. Both readers take that header's shape from here 
   `(二)民生保障`), whose serials may start again from 1: the page writes it as a line of its own,
   numbered as a heading and holding no cells (`heading_row`). It stays the table's, as in a .docx
   table, where the rows under it follow.
+- A row after the first may still not fill the trailing columns (a unit cell left empty on the
+  page): it stays a row, its short words in the columns whose kind they fit and the rest empty
+  (`short_row_cells`), and the rows after it are the table's still.
 """
 
 from __future__ import annotations
