@@ -18,7 +18,7 @@ from .outline_node import Node
 from .textutil import normalise
 from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines
-from .units import read_responsibility, responsibility_found
+from .units import peek_responsibility, responsibility_found
 
 
 def clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int]]]:
@@ -46,7 +46,7 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
     """`…县域经济(省经委、发改委、财政厅)。加大对老区…(省民宗委)。`: a paragraph that assigns
     each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
     norm = normalise(clause.text)
-    resp = read_responsibility(clause.text)
+    resp = peek_responsibility(clause.text)
     if resp.origin != "括号" and resp.origin != "无标注括号":
         measures = split_at_unit_lines(clause)  # measures each followed by its own unit line
         if len(measures) == 1 and not resp.found:

@@ -25,7 +25,7 @@ from .duty_headings import duty_heading
 from .outline_node import Node
 from .sole_addressees import frames_measures
 from .textutil import normalise
-from .units import opening_charge, read_responsibility, responsibility_found
+from .units import opening_charge, peek_responsibility, responsibility_found
 
 # `三、保障措施` / `(一)加强组织领导。各乡镇要…` / `(二)强化督查考核。县政府督查室要…`: the section that
 # backs the plan up asks its offices in prose, as every plan does; a unit its item's text opens with
@@ -43,7 +43,7 @@ def _has_resp(node: Node, prose_charges: bool = True) -> bool:
     """`prose_charges`: whether a unit an item's text opens with charges it (not in the covering
     notice's own requirements before an annexed plan)."""
     own = node.own_text
-    found = read_responsibility(own)
+    found = peek_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
         return True
     if not node.children and found.assigns:
@@ -124,7 +124,7 @@ def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False, 
         flags, carrying = [], False
         for kid in kids:
             if has(kid):
-                carrying = carrying or read_responsibility(kid.own_text).carries
+                carrying = carrying or peek_responsibility(kid.own_text).carries
                 flags.append(True)
             else:
                 flags.append(carrying)

@@ -52,7 +52,7 @@ from .sources import Source, Table, read_source
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
-from .units import CO, opening_charge, read_responsibility
+from .units import CO, opening_charge, peek_responsibility, read_responsibility
 
 _TITLE_MAX = 60
 
@@ -373,7 +373,7 @@ def _heading_lead(node: Node, own: Responsibility) -> Responsibility | None:
         return with_heading_lead(own, heading[0])
     # `一、经济发展(县发改局牵头)`: the units a heading's own bracket names lead its area's items.
     for above in node.ancestors()[::-1]:
-        named = read_responsibility(above.pieces[0][1]) if above.pieces else None
+        named = peek_responsibility(above.pieces[0][1]) if above.pieces else None
         if named is not None and named.found:
             return with_heading_lead(own, named)
     return None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LEADER, label_role
-from .units import read_responsibility
+from .units import peek_responsibility, read_responsibility
 
 if TYPE_CHECKING:
     from .outline_node import Node
@@ -55,7 +55,7 @@ def _heading_leaders(node: Node) -> list[str]:
     named = heading_leader(node.own_text)
     if named:
         return [named]
-    return read_responsibility(heading).leaders or _label_line_leaders(node)
+    return list(peek_responsibility(heading).leaders) or _label_line_leaders(node)
 
 
 def _label_line_leaders(node: Node) -> list[str]:

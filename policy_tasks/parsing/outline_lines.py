@@ -27,7 +27,7 @@ from .time_led_items import starts_item, time_led_start
 from .unit_labels import LABEL_RE
 from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
-from .units import read_responsibility, responsibility_found
+from .units import peek_responsibility, read_responsibility, responsibility_found
 
 _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 # GB/T 9704's 附件说明 under a notice: `附件:1.…任务分解表`, then `2.…清单` on the next lines. Those
@@ -305,14 +305,14 @@ def _is_date_like(norm: str) -> bool:
 
 def _field_line(norm: str) -> bool:
     """A line of responsibility fields, or one (牵头单位:…) group, and nothing else."""
-    resp = read_responsibility(norm)
+    resp = peek_responsibility(norm)
     return bool(resp.spans) and resp.spans[0][0] <= 0 and resp.spans[-1][1] >= len(norm.rstrip("。 "))
 
 
 def _continues(node: Node, norm: str, blank: bool) -> bool:
     if _field_line(norm):
         return True
-    resp = read_responsibility(norm)
+    resp = peek_responsibility(norm)
     if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
         return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
     if _listed_under_heading(node, norm, resp) or _measure_after_unit_line(node, norm):
@@ -353,7 +353,7 @@ def _closes_enumeration(node: Node, norm: str) -> bool:
         return False
     if not all(normalise(k.own_text).rstrip().endswith(";") and not k.children for k in parent.children[:-1]):
         return False
-    resp = read_responsibility(norm)
+    resp = peek_responsibility(norm)
     return bool(resp.spans) and resp.spans[0][0] <= 0 and resp.origin not in ("括号", "无标注括号")
 
 

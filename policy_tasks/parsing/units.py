@@ -62,6 +62,13 @@ def read_responsibility(text: str) -> Responsibility:
     return _read_cached(text).copy()
 
 
+def peek_responsibility(text: str) -> Responsibility:
+    """The reading of `text` that every caller shares, for readers that only look at it (a line
+    reader asks about most lines several times, and copying took a tenth of a task list's parse).
+    Whatever changes a reading takes `read_responsibility`'s copy instead."""
+    return _read_cached(text)
+
+
 def responsibility_found(text: str) -> bool:
     """`read_responsibility(text).found`, without copying the cached reading (a line reader asks it
     of most lines, several times)."""
