@@ -28,7 +28,7 @@ from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
 from .role_runs import free_part, helping_part, one_person, overseeing_office, read_free, role_parts, roles_alone
-from .role_sentences import opening_subject, role_noun_part
+from .role_sentences import fix_field_subject, opening_subject, role_noun_part
 from .supporting_parts import supporting_names
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
@@ -137,14 +137,15 @@ def _read_cached(text: str) -> Responsibility:
 def opening_charge(text: str) -> Responsibility | None:
     """An item naming no responsibility, no label either, that opens with a unit's name and
     `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`); an
-    opening `由A负责,B、C配合,` names its helping units too (`opening_roles`)."""
+    opening `由A负责,B、C配合,` names its helping units too (`opening_roles`). A 整改 list's field line
+    (`整改措施:由A督促…`) charges its item the same way; the review page names it as the units' source."""
     norm = normalise(text)
     if responsibility_found(text) or find_label(norm):
         return None
     span = opening_subject(norm)
     if span is None:
         return None
-    found = Responsibility(origin="正文开头")
+    found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     found.roles[LISTED] = split_names(text, norm, *span)
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)

@@ -104,3 +104,8 @@ def test_the_field_run_on_after_the_problem_where_a_copy_lost_the_line_break():
     joined = _NOTICE.replace("1、东门广场垃圾桶破损。\n整改措施:", "1、东门广场垃圾桶破损。整改措施:")
     assert _units(_parse(joined)) == _units(_parse(_NOTICE))
     assert _units(_parse(joined))[0] == (["县城管局"], [])
+
+
+def test_the_review_page_names_the_field_line_as_where_the_units_came_from():
+    doc = _parse(_NOTICE)
+    assert [t.unit_origin for t in doc.tasks] == ["整改字段"] * 4
