@@ -38,13 +38,15 @@ from .space_rows import (
     row_words,
     short_columns,
     short_row_cells,
+    skipped_to,
     space_header,
     unit_cell_words,
+    with_wrapped,
+    wrapped_lines,
 )
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
-from .unit_names import names_units
 from .unnumbered_rows import unnumbered_rows
 from .wrapped_headers import repeats_header, wrapped_cell
 
@@ -216,7 +218,10 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     spaces of its own, a unit or date cell rarely does: the row's last words fill the header's
     trailing unit and date columns, and the words before them are the task's text. A row that
     cannot fill them, after the first, keeps the cells it has; a serial may skip a deleted row or
-    two before a well-formed row; a serial going back, or a line that is no row, ends the table."""
+    two before a well-formed row. Lines between a row and the next serial's row (or a heading row
+    over a row) are the row's cells a break carried below its line (`wrapped_lines`,
+    `with_wrapped`); a serial going back, or a line that is no row with no such row after it, ends
+    the table."""
     header = space_header(lines[i][0])
     shape = short_columns(header[1]) if header else None
     if header is None or shape is None:
@@ -240,6 +245,9 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
         if not m or (expected is not None and int(m["n"]) < expected):
             break
         cells, after = row_words(lines, j, m["rest"].split(), trailing)
+        wrapped, after = wrapped_lines(lines, after, int(m["n"]) + 1)
+        if wrapped:  # a break in a cell carried its rest below the row's line
+            cells = with_wrapped(cells, wrapped, trailing, header[1])
         if len(cells) > trailing:
             cells = unit_cell_words(cells, trailing, header[1])
         elif rows and (expected is None or int(m["n"]) == expected):
@@ -248,11 +256,7 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
             cells = short_row_cells(cells, trailing, header[1])
         else:
             break
-        if (
-            expected is not None
-            and int(m["n"]) != expected
-            and not _skipped_to(cells[-trailing], int(m["n"]), expected)
-        ):
+        if expected is not None and int(m["n"]) != expected and not skipped_to(cells[-trailing], int(m["n"]), expected):
             break
         rows.extend(tuple([h] * len(words)) for _, h in headings)
         headings = []
@@ -265,18 +269,6 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     if not any(r[0] != r[-1] for r in rows):
         return None
     return j, Table((tuple(words), *rows))
-
-
-# How far a serial may run past the next one and still continue a row-a-line table (rows
-# deleted from a table whose serials were kept: 1, 2, 4).
-_SERIAL_SKIP = 3
-
-
-def _skipped_to(first_short: str, serial: int, expected: int) -> bool:
-    """A row whose serial runs a little past the next one (1, 2, 4: a row deleted, its serials
-    kept) continues the table where it is well formed: its line fills the short columns (the
-    caller asks only of such a row), and the first of them names units."""
-    return serial < expected + _SERIAL_SKIP and names_units(first_short)
 
 
 def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]] | None:

@@ -103,6 +103,81 @@ def row_words(lines: list[tuple[str, bool]], j: int, words: list[str], trailing:
     return cells, k
 
 
+# How far a serial may run past the next one and still continue a row-a-line table (rows
+# deleted from a table whose serials were kept: 1, 2, 4).
+SERIAL_SKIP = 3
+
+
+def skipped_to(first_unit: str, serial: int, expected: int) -> bool:
+    """A row whose serial runs a little past the next one (1, 2, 4: a row deleted, its serials
+    kept) continues the table where it is well formed: its line fills its unit columns (the caller
+    asks only of such a row), and the first of them names units."""
+    return serial < expected + SERIAL_SKIP and names_units(first_unit)
+
+
+# How many lines a break in a cell may carry below its row's line (a cell's `<br>`s).
+_WRAP_LINES = 3
+
+
+def wrapped_lines(lines: list[tuple[str, bool]], k: int, serial: int) -> tuple[list[str], int]:
+    """The lines from k that a break in a cell (a `<br>` in the web cell) carried below the row
+    before them, and the line after them: lines that are neither a row, a heading row nor a header,
+    up to the row numbered `serial` (the next) or a heading row over a row. None where they reach
+    no such row (the text after the table, which ends it)."""
+    start, found = k, list[str]()
+    while k < len(lines):
+        text = normalise(lines[k][0]).strip()
+        if not text:
+            k += 1
+            continue
+        m = SPACED_ROW_RE.fullmatch(text)
+        if m is not None:
+            return (found, k) if found and int(m["n"]) == serial else ([], start)
+        if heading_row(text) is not None:
+            return (found, k) if found and _row_under_headings(lines, k, serial) else ([], start)
+        if space_header(text) is not None or len(found) == _WRAP_LINES:
+            break
+        found.append(text)
+        k += 1
+    return [], start
+
+
+def _row_under_headings(lines: list[tuple[str, bool]], k: int, serial: int) -> bool:
+    """Whether the heading rows from line k stand over a row: the next serial, or a group's 1."""
+    for text, _ in lines[k:]:
+        norm = normalise(text).strip()
+        if norm and heading_row(norm) is None:
+            m = SPACED_ROW_RE.fullmatch(norm)
+            return m is not None and int(m["n"]) in (1, serial)
+    return False
+
+
+def with_wrapped(cells: list[str], wrapped: list[str], trailing: int, kinds: list[str | None]) -> list[str]:
+    """The row's words (`cells`) with the lines a break in a cell carried below its line. A line
+    too short to fill the trailing columns goes on below: the lines' words are its next words, a
+    word broken across the line end joined again where neither side names units. Below a row its
+    line fills: words that all name units go to its last unit column, as a unit written a line
+    does (`row_words`), where the trailing columns have one; anything else is the task's text."""
+    words = [w for text in wrapped for w in text.split()]
+    if len(cells) <= trailing:
+        out = list(cells)
+        for text in wrapped:
+            parts = text.split()
+            if not names_units(out[-1]) and not names_units(parts[0]):
+                out[-1] += parts.pop(0)  # one word the break cut in two
+            out += parts
+        return out
+    out = unit_cell_words(cells, trailing, kinds)
+    columns = kinds[len(kinds) - trailing :]
+    units = [c for c, kind in enumerate(columns) if kind in UNIT_KINDS]
+    if units and all(names_units(w) for w in words):
+        at = len(out) - trailing + units[-1]
+        out[at] = "、".join([out[at], *words] if out[at] else words)
+    else:
+        out[len(out) - trailing - 1] += "".join(wrapped)
+    return out
+
+
 def short_row_cells(words: list[str], trailing: int, kinds: list[str | None]) -> list[str]:
     """The words of a row that cannot fill the header's trailing columns (a unit cell left empty
     on the page, a task with no unit written), as the task's words then one cell per trailing
