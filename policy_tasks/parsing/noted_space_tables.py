@@ -21,10 +21,12 @@ fills, as the table readers give such a row.
 
 from __future__ import annotations
 
+import re
+
 from .column_meanings import NOTE, UNIT_KINDS
 from .outline import line_marker
 from .sources import Table
-from .space_rows import SPACED_ROW_RE, short_columns, space_header
+from .space_rows import SPACED_ROW_RE, short_columns, short_row_cells, skipped_to, space_header
 from .textutil import normalise
 from .unit_names import names_units
 
@@ -57,10 +59,10 @@ def noted_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table
             j += 1
             continue
         m = SPACED_ROW_RE.fullmatch(text)
-        if m and int(m["n"]) == expected:
-            cells = _row_cells(m["rest"].split(), units)
-            if cells is None:
-                break
+        cells = _next_row(m, expected, row is not None, units, body) if m else None
+        if m and int(m["n"]) == expected and cells is None:
+            break
+        if m and cells is not None:
             rows.extend([h] * len(header) for h in headings)
             headings = []
             row = [""] * len(header)
@@ -68,7 +70,7 @@ def noted_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table
             row[len(body) - units : len(body)] = cells[1]
             row[note_col] = cells[2]
             rows.append(row)
-            j, end, expected = j + 1, j + 1, expected + 1
+            j, end, expected = j + 1, j + 1, int(m["n"]) + 1
             continue
         if _heading(text):
             headings.append(text)
@@ -78,7 +80,7 @@ def noted_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table
             break
         if not row[note_col] and " " not in text and names_units(text):
             # The row's unit cell written a unit a line: its next unit.
-            row[len(body) - 1] += "、" + text
+            row[len(body) - 1] = "、".join(c for c in (row[len(body) - 1], text) if c)
         elif not row[note_col]:
             row[note_col] = text
         else:
@@ -87,6 +89,38 @@ def noted_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table
     if not rows:
         return None
     return end, Table((tuple(header), *(tuple(r) for r in rows)))
+
+
+def _next_row(
+    m: re.Match[str], expected: int, after_first: bool, units: int, kinds: list[str | None]
+) -> tuple[str, list[str], str] | None:
+    """The cells of the row line `m` where it continues the table, else None. The next serial
+    continues it; after the first row, a row whose unit cells cannot be found (a unit cell left
+    empty) still does, with the cells it has (`_short_cells`). A serial running one or two past the
+    next (a row deleted, its serials kept) continues it where its row is well formed
+    (`space_rows.skipped_to`, as in `flat_tables._space_table`)."""
+    words, serial = m["rest"].split(), int(m["n"])
+    cells = _row_cells(words, units)
+    if serial == expected:
+        return cells if cells is not None or not after_first else _short_cells(words, units, kinds)
+    if serial > expected and cells is not None and skipped_to(cells[1][0], serial, expected):
+        return cells
+    return None
+
+
+def _short_cells(words: list[str], units: int, kinds: list[str | None]) -> tuple[str, list[str], str]:
+    """(text, unit cells, note) of a row whose words hold no run of `units` unit names: the words
+    after the last that names units are the note, those up to it the task's and the unit cells, as
+    `space_rows.short_row_cells` places them (the task keeps its first word). With no unit named,
+    the task's text ends at its first sentence's `。` and the words after it are the note (a
+    progress figure is no target of the task's); with none before the last word, every word is
+    the task's."""
+    last = next((k for k in range(len(words) - 1, 0, -1) if names_units(words[k])), None)
+    if last is None:
+        end = next((k + 1 for k in range(len(words) - 1) if words[k].endswith("。")), len(words))
+        return " ".join(words[:end]), [""] * units, " ".join(words[end:])
+    head = short_row_cells(words[: last + 1], units, kinds)
+    return " ".join(head[:-units]), head[-units:], " ".join(words[last + 1 :])
 
 
 def _row_cells(words: list[str], units: int) -> tuple[str, list[str], str] | None:
