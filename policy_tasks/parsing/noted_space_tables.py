@@ -16,7 +16,8 @@ The unit cells are the last words that name units (a text or note cell holds spa
 at times, a unit cell rarely does); the words after them are the note. A unit cell of several
 units may be written a unit a line, the note then following on a line of its own. A numbered
 heading between rows (`二、重点工作`, `(一)以创建国家高新区为抓手,…`) is a row one merged cell
-fills, as the table readers give such a row.
+fills, as the table readers give such a row. As in `_space_table`, a row after the first whose
+unit cells cannot be found is kept with the cells it has, and a serial may skip a deleted row.
 """
 
 from __future__ import annotations

@@ -34,6 +34,9 @@ words before them are the task. Both readers take that header's shape from here 
 - A row after the first may still not fill the trailing columns (a unit cell left empty on the
   page): it stays a row, its short words in the columns whose kind they fit and the rest empty
   (`short_row_cells`), and the rows after it are the table's still.
+- A serial may run one or two past the next where a row was deleted (`skipped_to`).
+- A cell broken across lines (a `<br>` in the web cell) puts its rest on a line that is no row,
+  before the next serial's row: that line is the row's (`wrapped_lines`, `with_wrapped`).
 """
 
 from __future__ import annotations
