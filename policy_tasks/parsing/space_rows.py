@@ -124,8 +124,8 @@ _WRAP_LINES = 3
 
 def wrapped_lines(lines: list[tuple[str, bool]], k: int, serial: int) -> tuple[list[str], int]:
     """The lines from k that a break in a cell (a `<br>` in the web cell) carried below the row
-    before them, and the line after them: lines that are neither a row, a heading row nor a header,
-    up to the row numbered `serial` (the next) or a heading row over a row. None where they reach
+    before them, and the line after them: lines that are neither a row, a heading row, a header nor
+    numbered as a heading, up to the row numbered `serial` (the next) or a heading row over a row. None where they reach
     no such row (the text after the table, which ends it)."""
     start, found = k, list[str]()
     while k < len(lines):
@@ -138,11 +138,16 @@ def wrapped_lines(lines: list[tuple[str, bool]], k: int, serial: int) -> tuple[l
             return (found, k) if found and int(m["n"]) == serial else ([], start)
         if heading_row(text) is not None:
             return (found, k) if found and _row_under_headings(lines, k, serial) else ([], start)
-        if space_header(text) is not None or len(found) == _WRAP_LINES:
-            break
+        if space_header(text) is not None or _numbered_as_heading(text) or len(found) == _WRAP_LINES:
+            break  # a header, or a heading that holds a sentence (`一、各单位要…。`): no cell's rest
         found.append(text)
         k += 1
     return [], start
+
+
+def _numbered_as_heading(text: str) -> bool:
+    marker = line_marker(text)
+    return marker is not None and marker.style in _HEADING_STYLES
 
 
 def _row_under_headings(lines: list[tuple[str, bool]], k: int, serial: int) -> bool:
