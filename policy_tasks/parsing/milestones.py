@@ -325,25 +325,31 @@ class _Marks:
         return self.quantities[lo:hi]
 
 
+def _commits(norm: str, part: tuple[int, int], before: list[tuple[int, int]]) -> bool:
+    """A part that names a commitment (`_CUE`) after words of its group that name one too."""
+    return bool(_CUE.search(norm, *part)) and any(_CUE.search(norm, *p) for p in before)
+
+
 def _parts(norm: str, start: int, end: int, marks: _Marks) -> Iterator[tuple[int, int]]:
     """Commitment-sized parts of one sentence (see the module docstring)."""
     for comma_start, comma_end in split_top(norm, ",:", start, end):
-        group_start, group_time, group_qty, group_cue = comma_start, False, False, False
+        group_start, group_time, group_qty = comma_start, False, False
+        group: list[tuple[int, int]] = []  # the group's parts so far
         for s, e in split_top(norm, "、", comma_start, comma_end):
             time = bool(marks.phrases_in(s, e))
             qty = bool(marks.quantities_in(s, e))
-            cue = bool(_CUE.search(norm, s, e))
             # A quantity closes its part (`达到80%以上、…保持在90%以上`); after a
             # time phrase only a new time or a new commitment does, so that
             # `年内完成A、B、C等3个项目` stays whole; a new commitment without a time
             # only where the words so far commit to something of their own: in
             # `全年在省、市、县等媒体完成上稿3篇` the 、 list places, and the year is the
-            # commitment's after them.
-            new_commitment = time or (qty and cue and group_cue)
-            if s > group_start and (group_qty or (group_time and new_commitment)):
+            # commitment's after them. The commitment cues are looked for only where they
+            # decide (every part was searched: 14,000 searches in a 300-row task list).
+            if s > group_start and (group_qty or (group_time and (time or (qty and _commits(norm, (s, e), group))))):
                 yield strip_span(norm, group_start, s - 1, PART_TRIM)
-                group_start, group_time, group_qty, group_cue = s, False, False, False
-            group_time, group_qty, group_cue = group_time or time, group_qty or qty, group_cue or cue
+                group_start, group_time, group_qty, group = s, False, False, []
+            group_time, group_qty = group_time or time, group_qty or qty
+            group.append((s, e))
         span = strip_span(norm, group_start, comma_end, PART_TRIM)
         if span[0] < span[1]:
             yield span
