@@ -24,6 +24,7 @@ from .column_meanings import (
     meaning,
 )
 from .counted_headings import counts_its_items
+from .deadlines import is_time_part
 from .group_cells import lead_group_cells
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
@@ -47,6 +48,7 @@ from .space_rows import (
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import cn_to_int, normalise
+from .unit_names import names_units
 from .unnumbered_rows import unnumbered_rows
 from .wrapped_headers import repeats_header, wrapped_cell
 
@@ -401,13 +403,43 @@ def _skips_to(serial: int, expected: int, current: list[str], lines: list[tuple[
     their numbers in it (12, 26, 42). It does where a 序号 stands: greater than the last serial,
     written in figures, after a row that holds more than its serial (or before the first row), and
     followed by a cell that reads as a task, as a 序号 is (pipe_tables.task_like); a count under its
-    own column is followed by what its row goes on with (a unit, a date)."""
+    own column is followed by what its row goes on with (a unit, a date). In the table's middle a
+    serial one or two past the next starts a row without such a cell too, where both rows are well
+    formed (`_skips_a_deleted_row`)."""
     if serial < expected or not normalise(lines[j][0]).strip().isdigit():
         return False
     if expected > 1 and len(current) < 2:
         return False
     after = next((text.strip() for text, _ in lines[j + 1 :] if text.strip()), "")
-    return task_like(after)
+    return task_like(after) or (expected > 1 and _skips_a_deleted_row(serial, expected, current, lines, j))
+
+
+# How many cells a row a cell a line may hold before the next bare number, looked ahead for a
+# skipped serial's row.
+_SKIP_LOOKAHEAD = 12
+
+
+def _skips_a_deleted_row(serial: int, expected: int, current: list[str], lines: list[tuple[str, bool]], j: int) -> bool:
+    """A serial one or two past the next in the table's middle where a row was deleted (1, 2, 4),
+    its first cell no task's sentence (a 类别 cell, a short task): it starts a row where both rows
+    are well formed, as in a table a row a line (`space_rows.skipped_to`). The row before has
+    reached its unit cells (a count under its own column comes before them or is the row's own),
+    and the cells up to the next bare number hold the row's text, then its units."""
+    if not any(names_units(c) for c in current[1:]):
+        return False
+    cells: list[str] = []
+    for text, _ in lines[j + 1 :]:
+        norm = normalise(text).strip()
+        if not norm:
+            continue
+        if _serial(norm) is not None or len(cells) == _SKIP_LOOKAHEAD:
+            break
+        cells.append(norm)
+    first = next((n for n, c in enumerate(cells) if names_units(c)), None)
+    if not first:  # none, or the number is followed by units at once (a count before its row's units)
+        return False
+    worded = any(not is_time_part(c) and not c.isdigit() for c in cells[:first])
+    return worded and skipped_to(cells[first], serial, expected)
 
 
 _CLOSING_RE = re.compile(r"\s*(?:\(此件[^()]{0,12}\)|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)\s*$")
