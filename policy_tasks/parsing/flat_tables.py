@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .cell_serials import heading_note, row_next, serial_of, skips_to
 from .column_meanings import (
     AREA,
     CONTENT,
@@ -24,12 +25,11 @@ from .column_meanings import (
     meaning,
 )
 from .counted_headings import counts_its_items
-from .deadlines import is_time_part
 from .group_cells import lead_group_cells
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .person_rows import person_rows, trailing_persons
-from .pipe_tables import align, is_pipe_line, pipe_rows, task_like
+from .pipe_tables import align, is_pipe_line, pipe_rows
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
@@ -47,8 +47,7 @@ from .space_rows import (
 )
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
-from .textutil import cn_to_int, normalise
-from .unit_names import names_units
+from .textutil import normalise
 from .unnumbered_rows import unnumbered_rows
 from .wrapped_headers import repeats_header, wrapped_cell
 
@@ -327,13 +326,13 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         if repeats_header(again, header) and again is not None:
             j = again[0]  # the header again where a printed page turned
             continue
-        serial = _serial(text)
+        serial = serial_of(text)
         # Rows grouped under heading rows may be numbered again from 1 under each (`一、经济发展` over
         # 1, 2, 3; `二、民生保障` over 1, 2): a 1 right after a heading row starts its group's first row.
         after_heading = bool(rows) and not current and bool(headings.get(len(rows)))
         if serial == 1 and after_heading:
             expected = 1
-        if serial is not None and (serial == expected or _skips_to(serial, expected, current, lines, j)):
+        if serial is not None and (serial == expected or skips_to(serial, expected, current, lines, j)):
             if current and (rows or expected > 1):
                 rows.append(current)
                 current = []
@@ -352,14 +351,14 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
             break  # a paragraph after the table: a long cell follows its row's 序号 at once
         elif _CLOSING_RE.match(normalise(text)):
             break  # the notice's closing line after its table (`(此件公开发布)`, `…2023年3月1日印发`)
-        elif after_heading and normalise(text).rstrip().endswith(("。", ";", "；")) and not _row_next(lines, j):
+        elif after_heading and normalise(text).rstrip().endswith(("。", ";", "；")) and not row_next(lines, j):
             # A sentence after a heading where a row's 序号 belongs, no row after it: the table has
             # ended, and the headings after its last row are the text's again (`三、组织保障` /
             # `各单位要…。`).
             j = heading_lines[0]
             headings.pop(len(rows))
             break
-        elif headings.get(len(rows)) and not current and _heading_note(text, lines, j):
+        elif headings.get(len(rows)) and not current and heading_note(text, lines, j):
             # The group's note, part of its heading: it neither starts a row nor fills a cell.
             headings[len(rows)][-1] += " " + text
         else:
@@ -385,70 +384,4 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
     return j, Table((tuple(header), *out))
 
 
-def _heading_note(text: str, lines: list[tuple[str, bool]], j: int) -> bool:
-    """A sentence right under a heading row, before its group's first 序号 (`一、经济发展` /
-    `本部分任务纳入年度考核。` / `1`): a note on the group, written across the table as its heading is,
-    so no cell of a row; it is read with its heading, and the group's rows still number from 1."""
-    return normalise(text).rstrip().endswith(("。", ";", "；")) and _row_next(lines, j)
-
-
-def _row_next(lines: list[tuple[str, bool]], j: int) -> bool:
-    """The next line after line j that holds anything is a 序号 cell."""
-    after = next((text for text, _ in lines[j + 1 :] if text.strip()), "")
-    return _serial(after) is not None
-
-
-def _skips_to(serial: int, expected: int, current: list[str], lines: list[tuple[str, bool]], j: int) -> bool:
-    """A bare number past the next serial that still starts a row: the rows of a larger list keep
-    their numbers in it (12, 26, 42). It does where a 序号 stands: greater than the last serial,
-    written in figures, after a row that holds more than its serial (or before the first row), and
-    followed by a cell that reads as a task, as a 序号 is (pipe_tables.task_like); a count under its
-    own column is followed by what its row goes on with (a unit, a date). In the table's middle a
-    serial one or two past the next starts a row without such a cell too, where both rows are well
-    formed (`_skips_a_deleted_row`)."""
-    if serial < expected or not normalise(lines[j][0]).strip().isdigit():
-        return False
-    if expected > 1 and len(current) < 2:
-        return False
-    after = next((text.strip() for text, _ in lines[j + 1 :] if text.strip()), "")
-    return task_like(after) or (expected > 1 and _skips_a_deleted_row(serial, expected, current, lines, j))
-
-
-# How many cells a row a cell a line may hold before the next bare number, looked ahead for a
-# skipped serial's row.
-_SKIP_LOOKAHEAD = 12
-
-
-def _skips_a_deleted_row(serial: int, expected: int, current: list[str], lines: list[tuple[str, bool]], j: int) -> bool:
-    """A serial one or two past the next in the table's middle where a row was deleted (1, 2, 4),
-    its first cell no task's sentence (a 类别 cell, a short task): it starts a row where both rows
-    are well formed, as in a table a row a line (`space_rows.skipped_to`). The row before has
-    reached its unit cells (a count under its own column comes before them or is the row's own),
-    and the cells up to the next bare number hold the row's text, then its units."""
-    if not any(names_units(c) for c in current[1:]):
-        return False
-    cells: list[str] = []
-    for text, _ in lines[j + 1 :]:
-        norm = normalise(text).strip()
-        if not norm:
-            continue
-        if _serial(norm) is not None or len(cells) == _SKIP_LOOKAHEAD:
-            break
-        cells.append(norm)
-    first = next((n for n, c in enumerate(cells) if names_units(c)), None)
-    if not first:  # none, or the number is followed by units at once (a count before its row's units)
-        return False
-    worded = any(not is_time_part(c) and not c.isdigit() for c in cells[:first])
-    return worded and skipped_to(cells[first], serial, expected)
-
-
 _CLOSING_RE = re.compile(r"\s*(?:\(此件[^()]{0,12}\)|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)\s*$")
-_SERIAL_RE = re.compile(r"\(?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?")
-
-
-def _serial(text: str) -> int | None:
-    """A 序号 cell's number as offices write it: `3`, `3.`, `三`, `(三)`."""
-    m = _SERIAL_RE.fullmatch(normalise(text).strip())
-    if m is None:
-        return None
-    return int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"])

@@ -58,8 +58,8 @@ from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .project_names import project_name_spans
-from .proposal_authors import author_count_spans
 from .result import ParsedMilestone
+from .text_marks import Marks
 from .textutil import normalise, split_top, strip_span
 from .time_phrase import (
     DATED,
@@ -76,16 +76,6 @@ from .time_phrase import (
 )
 from .year_lists import YEAR_LIST_LABEL
 
-# Count words too: an office's own yearly targets count pieces written (`全年上稿2篇以上`, `报送信息10篇`).
-_UNITS = (
-    "万吨标准煤 吨标准煤 万千瓦 千瓦 万平方米 平方米 万美元 美元 亿元 万元 元 万人次 人次 万人 人 "
-    "个百分点 % 万亩 亩 公里 千米 万吨 吨 家 个 项 所 张 套 间 台 名 户 件 条 座 处 批 场 次 辆 床 栋 幢 篇"
-).split()
-# `第1项`, `第3批`: an ordinal names which one, no quantity to reach.
-_QTY_RE = re.compile(
-    r"(?<![A-Za-z0-9.+:/\-第])(?P<v>\d+(?:\.\d+)?)(?:\s*[-—~]\s*\d+(?:\.\d+)?)?\s*"
-    r"(?P<u>(?:" + "|".join(map(re.escape, _UNITS)) + r")(?:\((?!不?含\))[^()]{1,3}\))?)"
-)
 _STRONG_CUE = re.compile(r"确保|力争|争取|完成|实现|达到|突破")
 _CUE = re.compile(
     _STRONG_CUE.pattern + r"|新增|增长|增速|增加|引进|引育|招引|培育|筹集|建设|新建|改造|提升|开工|完工|竣工"
@@ -141,7 +131,7 @@ def find_milestones(
         for p in find_time_phrases(norm, year, written=text)
         if p.level != PAST and not titles(p) and not any(s <= p.start and p.end <= e for s, e in names)
     ]
-    marks = _Marks(norm, phrases)
+    marks = Marks(norm, phrases)
     found: list[ParsedMilestone] = []
     seen: set[str] = set()
     warned: set[int] = set()  # phrases already warned about for their year
@@ -225,7 +215,7 @@ _LABEL_AFTER = re.compile(r"\s*:")
 _ENTRY_END = re.compile(r"[。;!?]")
 
 
-def _schedule_entries(norm: str, marks: _Marks) -> list[tuple[TimePhrase, int, int]]:
+def _schedule_entries(norm: str, marks: Marks) -> list[tuple[TimePhrase, int, int]]:
     """(label, start, end) of each `时间:事项` entry; see `_entry_milestone`."""
     if ":" not in norm:
         return []
@@ -262,7 +252,7 @@ def _schedule_entries(norm: str, marks: _Marks) -> list[tuple[TimePhrase, int, i
     return entries
 
 
-def _entry_milestone(text: str, label: TimePhrase, start: int, end: int, marks: _Marks) -> ParsedMilestone:
+def _entry_milestone(text: str, label: TimePhrase, start: int, end: int, marks: Marks) -> ParsedMilestone:
     """A schedule entry is a commitment by construction: due on its label, cue word or not."""
     qty = next(iter(marks.quantities_in(start, end)), None)
     value = float(qty["v"]) if qty else None
@@ -293,44 +283,12 @@ def _book_titles(norm: str) -> Callable[[TimePhrase], bool]:
     return lambda p: any(start < p.start and p.end < end for start, end in spans)
 
 
-class _Marks:
-    """Time phrases and quantities of a text, looked up by position.
-
-    Sorted starts and bisect keep a long wrapped clause linear rather than
-    scanning every phrase for every part.
-    """
-
-    def __init__(self, norm: str, phrases: list[TimePhrase]):
-        self.phrases = phrases  # sorted, never overlapping
-        self._phrase_starts = [p.start for p in phrases]
-        # `高军会等13名代表提出的…议案`: the count of a proposal's authors is no quantity (`proposal_authors`).
-        authors = author_count_spans(norm)
-        self.quantities = [
-            m
-            for m in _QTY_RE.finditer(norm)
-            if not self._in_phrase(m.start(), m.end()) and not any(s <= m.start() < e for s, e in authors)
-        ]
-        self._quantity_starts = [m.start() for m in self.quantities]
-
-    def _in_phrase(self, start: int, end: int) -> bool:
-        i = bisect_left(self._phrase_starts, end)
-        return i > 0 and self.phrases[i - 1].end > start
-
-    def phrases_in(self, start: int, end: int) -> list[TimePhrase]:
-        lo, hi = bisect_left(self._phrase_starts, start), bisect_left(self._phrase_starts, end)
-        return self.phrases[lo:hi]
-
-    def quantities_in(self, start: int, end: int) -> list[re.Match[str]]:
-        lo, hi = bisect_left(self._quantity_starts, start), bisect_left(self._quantity_starts, end)
-        return self.quantities[lo:hi]
-
-
 def _commits(norm: str, part: tuple[int, int], before: list[tuple[int, int]]) -> bool:
     """A part that names a commitment (`_CUE`) after words of its group that name one too."""
     return bool(_CUE.search(norm, *part)) and any(_CUE.search(norm, *p) for p in before)
 
 
-def _parts(norm: str, start: int, end: int, marks: _Marks) -> Iterator[tuple[int, int]]:
+def _parts(norm: str, start: int, end: int, marks: Marks) -> Iterator[tuple[int, int]]:
     """Commitment-sized parts of one sentence (see the module docstring)."""
     for comma_start, comma_end in split_top(norm, ",:", start, end):
         group_start, group_time, group_qty = comma_start, False, False

@@ -125,8 +125,8 @@ _WRAP_LINES = 3
 def wrapped_lines(lines: list[tuple[str, bool]], k: int, serial: int) -> tuple[list[str], int]:
     """The lines from k that a break in a cell (a `<br>` in the web cell) carried below the row
     before them, and the line after them: lines that are neither a row, a heading row, a header nor
-    numbered as a heading, up to the row numbered `serial` (the next) or a heading row over a row. None where they reach
-    no such row (the text after the table, which ends it)."""
+    numbered as a heading, up to the row numbered `serial` (the next) or a heading row over a row.
+    No lines, and k, where they reach no such row (the text after the table, which ends it)."""
     start, found = k, list[str]()
     while k < len(lines):
         text = normalise(lines[k][0]).strip()

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 
+from .joined_names import and_split, is_party_pair
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import NAME_SEPS
 from .unit_names import (
     LEAD_MARKS,
     NOTE_RE,
     VAGUE_RE,
-    and_split,
     continues_group,
-    is_party_pair,
     organisation,
     space_split,
     without_note,

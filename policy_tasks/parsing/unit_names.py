@@ -192,17 +192,6 @@ def _sharing_a_government(names: list[str]) -> list[str]:
     return shared
 
 
-# The government half of a place's `党委和人民政府` / `党工委和管委会` pair.
-PARTY_PAIR_RE = re.compile(r"(?:人民)?政府|管委会|管理委员会")
-
-
-def is_party_pair(before: str, piece: str) -> bool:
-    """A place's party committee and its government are one addressee however they are joined:
-    `高新区党工委和管委会`, and written as a list, `宿马园区党工委、管委会`, `各县(区)党委、政府` — the
-    government half alone after a name ending 党委 / 党工委 is no unit of its own."""
-    return bool(re.search(r"党(?:工)?委$", normalise(before))) and bool(PARTY_PAIR_RE.fullmatch(normalise(piece)))
-
-
 def _ends_in_place_level(name: str) -> bool:
     r"""`re.search(r"[\u4e00-\u9fff]{1,8}\d*(?:市|县|区|州|旗)$", name)`: a place by its level (`海东市`,
     `第2区`), without compiling that pattern in every process (`textutil.is_han`)."""
@@ -213,40 +202,6 @@ def _ends_in_place_level(name: str) -> bool:
     while head and head[-1].isdecimal():  # `\d`
         head = head[:-1]
     return is_han(head[-1:])
-
-
-def _joined_at(part: str, joiner: str) -> int:
-    r"""Where `(?<=[\u4e00-\u9fff)>])和(?=[\u4e00-\u9fff]{2})` would match: a joiner between a name's
-    end and two Chinese characters; -1 where there is none."""
-    at = part.find(joiner, 1)
-    while at >= 0:
-        if at + 3 <= len(part) and (is_han(part[at - 1]) or part[at - 1] in ")>") and is_han(part[at + 1 : at + 3]):
-            return at
-        at = part.find(joiner, at + 1)
-    return -1
-
-
-def and_split(piece: str) -> list[str]:
-    """`财政局和市直各单位`, `市级各有关部门及各县市区政府`: two units joined by 和 / 及, where the
-    part before is a whole unit name (`人力资源和社会保障局` is one)."""
-    parts = [piece]
-    for joiner in ("及", "和"):
-        out = []
-        for part in parts:
-            at = _joined_at(part, joiner)
-            m = at >= 0
-            left = part[:at] if m else ""
-            right = normalise(part[at + 1 :]) if m else ""
-            # `省有关部门和单位`: a bare kind after the joiner widens the one addressee.
-            generic = re.fullmatch(r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|企业|组织|个人)", right)
-            # `各县(市、区)党委和人民政府`: a place's party committee and its government, one addressee.
-            generic = generic or (re.search(r"党(?:工)?委$", normalise(left)) and PARTY_PAIR_RE.fullmatch(right))
-            if m and len(left) >= 2 and _NAME_END_RE.search(normalise(left)) and not generic:
-                out += [left, part[at + 1 :]]
-            else:
-                out.append(part)
-        parts = out
-    return parts
 
 
 def without_note(name: str) -> str:

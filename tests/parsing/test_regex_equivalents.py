@@ -2,7 +2,7 @@
 
 `unit_labels.find_labels` tries `LABEL_RE` only within a label's reach of each colon, and a few
 checks asked of every name (`textutil.is_han`, `has_han_run`, `unit_names._ends_in_place_level`,
-`_joined_at`) stand for patterns with the class `[\u4e00-\u9fff]`, which takes a millisecond to
+`joined_names._joined_at`) stand for patterns with the class `[\u4e00-\u9fff]`, which takes a millisecond to
 compile in every process. Each is held here to the pattern it stands for, on every corpus
 document and on random text made of the characters those patterns turn on.
 """
@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from policy_tasks.parsing.joined_names import _joined_at
 from policy_tasks.parsing.sources import read_source
 from policy_tasks.parsing.textutil import has_han_run, is_han, normalise
 from policy_tasks.parsing.unit_labels import LABEL_RE, LABEL_REACH, find_label, find_labels
-from policy_tasks.parsing.unit_names import _ends_in_place_level, _joined_at
+from policy_tasks.parsing.unit_names import _ends_in_place_level
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "parsing" / "corpus"
