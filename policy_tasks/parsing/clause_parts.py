@@ -18,7 +18,7 @@ from .outline_node import Node
 from .textutil import normalise
 from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines
-from .units import peek_responsibility, responsibility_found
+from .units import peek_responsibility
 
 
 def clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int]]]:
@@ -65,7 +65,7 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
     start = 0
     # `(一)约束性指标` over lines that each carry their bracket: the heading line is no clause's text.
     first, _, rest = clause.text.partition("\n")
-    if rest and not re.search(r"[。;!?]", normalise(first)) and not responsibility_found(first):
+    if rest and not re.search(r"[。;!?]", normalise(first)) and not peek_responsibility(first).found:
         if norm.find("\n") < ends[0]:
             start = len(first) + 1
     part_start = 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .outline_node import Node
 from .textutil import normalise
-from .units import responsibility_found
+from .units import peek_responsibility
 
 # The styles that number a measure's points rather than measures.
 _POINT_STYLES = ("pnum", "numparen", "circled")
@@ -31,6 +31,6 @@ def points_closed_by_last(node: Node) -> bool:
         return False  # the points need the measure they belong to
     for kid in kids[:-1]:
         own = normalise(kid.own_text).rstrip()
-        if not own.endswith(";") or responsibility_found(own):
+        if not own.endswith(";") or peek_responsibility(own).found:
             return False
-    return responsibility_found(kids[-1].own_text)
+    return peek_responsibility(kids[-1].own_text).found

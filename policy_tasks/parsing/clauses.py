@@ -25,7 +25,7 @@ from .duty_headings import duty_heading
 from .outline_node import Node
 from .sole_addressees import frames_measures
 from .textutil import normalise
-from .units import opening_charge, peek_responsibility, responsibility_found
+from .units import opening_charge, peek_responsibility
 
 # `三、保障措施` / `(一)加强组织领导。各乡镇要…` / `(二)强化督查考核。县政府督查室要…`: the section that
 # backs the plan up asks its offices in prose, as every plan does; a unit its item's text opens with
@@ -91,10 +91,10 @@ def _names_own_units(node: Node, root: Node) -> bool:
     table's numbered row above a second task of its own) or anywhere below the top level. A
     top-level heading's `(由区发改局牵头实施)` is its area's lead, not a clause's."""
     if node.parent is not root:
-        return responsibility_found(node.own_text)
+        return peek_responsibility(node.own_text).found
     if node.style in ("cn", "chapter"):
         return False  # `一、` over clauses is an area (GB/T 9704's first level): its units lead the area
-    return responsibility_found("\n".join(text for _, text in node.pieces[1:]))
+    return peek_responsibility("\n".join(text for _, text in node.pieces[1:])).found
 
 
 def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False, issuing: bool = False) -> list[Node]:
@@ -148,7 +148,7 @@ def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False, 
         kids = [k for k, f in zip(node.children, flags, strict=True) if f]
         if len(kids) != 1:
             return False
-        if responsibility_found(node.pieces[0][1] if node.pieces else ""):
+        if peek_responsibility(node.pieces[0][1] if node.pieces else "").found:
             return True  # `一、调整能源结构(省发改委总牵头)` over a clause naming its own units
         if len(node.children) == 1:
             return True  # a heading over a single clause (a table's 领域 with one row)

@@ -27,7 +27,7 @@ from .time_led_items import starts_item, time_led_start
 from .unit_labels import LABEL_RE
 from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
-from .units import peek_responsibility, read_responsibility, responsibility_found
+from .units import peek_responsibility, read_responsibility
 
 _ANNEX_RE = re.compile(r"^附件\s*\d{0,2}\s*:?\s*$")
 # GB/T 9704's 附件说明 under a notice: `附件:1.…任务分解表`, then `2.…清单` on the next lines. Those
@@ -142,7 +142,7 @@ class Outline:
             marker is not None
             and marker.style == "num"
             and marker.value == self._annex_next
-            and not responsibility_found(norm)
+            and not peek_responsibility(norm).found
         ):
             marker = None  # the next attachment's name in the notice's 附件说明
             self._annex_next += 1
@@ -200,7 +200,7 @@ class Outline:
             self._attached, self._closing = True, False
         else:
             self.loose.append((number, text))
-            self._closing = responsibility_found(current.own_text)
+            self._closing = peek_responsibility(current.own_text).found
 
 
 _DATE_ONLY_RE = re.compile(
@@ -250,7 +250,7 @@ def _signed(norm: str, node: Node) -> bool:
         0 < len(signer) <= 20
         and re.fullmatch(r"[\u4e00-\u9fff()]+", signer) is not None
         and looks_like_units(signer)
-        and not responsibility_found(signer)
+        and not peek_responsibility(signer).found
         and (before[-1:] in ("。", ";", "!", "?") or _closing_bracket(before))
     )
 
@@ -259,7 +259,7 @@ def _closing_bracket(text: str) -> bool:
     """`…(责任单位:县住建局)` or `(联系人:王五,联系电话:…)` closes the text before a 落款 as a full stop does."""
     if text[-1:] not in (")", "]", "〕"):
         return False
-    return responsibility_found(text) or re.search(r"[(\[〔](?:联系人|联系电话|联系方式)", text) is not None
+    return peek_responsibility(text).found or re.search(r"[(\[〔](?:联系人|联系电话|联系方式)", text) is not None
 
 
 def _bare_lead_line(norm: str, node: Node) -> bool:
@@ -272,7 +272,7 @@ def _bare_lead_line(norm: str, node: Node) -> bool:
     if not name or len(name) > 20 or re.search(r"[、,;:。 ]", name) or not looks_like_units(name):
         return False
     own = normalise(node.own_text).rstrip()
-    return own[-1:] in ("。", ";", "!", "?") and not responsibility_found(own)
+    return own[-1:] in ("。", ";", "!", "?") and not peek_responsibility(own).found
 
 
 def _as_field_line(text: str, norm: str, node: Node) -> str | None:
@@ -332,7 +332,7 @@ def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:
     (`耕地保有量保持在2000.9万亩。(市国土局牵头)`): the lines are the heading's, one clause a
     bracket (document.py splits them)."""
     heading = normalise(node.pieces[0][1]).strip() if node.pieces else ""
-    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or responsibility_found(heading):
+    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or peek_responsibility(heading).found:
         return False
     if "。" not in norm or not resp.found or resp.origin not in ("括号", "无标注括号"):
         return False
@@ -347,7 +347,7 @@ def _closes_enumeration(node: Node, norm: str) -> bool:
     if parent is None or parent.style == "root" or len(parent.children) < 2 or parent.children[-1] is not node:
         return False
     heading = normalise(parent.own_text).strip()
-    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or responsibility_found(heading):
+    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or peek_responsibility(heading).found:
         return False
     if len(node.pieces) != 1 or not normalise(node.own_text).rstrip().endswith("。"):
         return False

@@ -69,12 +69,6 @@ def peek_responsibility(text: str) -> Responsibility:
     return _read_cached(text)
 
 
-def responsibility_found(text: str) -> bool:
-    """`read_responsibility(text).found`, without copying the cached reading (a line reader asks it
-    of most lines, several times)."""
-    return _read_cached(text).found
-
-
 # The words that give units their roles in a cell of their own: `A牵头,B配合`, `A负责`, `A主办,B协办`,
 # `A、B等按职责分工落实`.
 _ROLE_WORDS_RE = re.compile(r"牵头|配合|负责|主办|协办|" + REMIT_HINT)
@@ -140,7 +134,7 @@ def opening_charge(text: str) -> Responsibility | None:
     opening `由A负责,B、C配合,` names its helping units too (`opening_roles`). A 整改 list's field line
     (`整改措施:由A督促…`) charges its item the same way; the review page names it as the units' source."""
     norm = normalise(text)
-    if responsibility_found(text) or find_label(norm):
+    if _read_cached(text).found or find_label(norm):
         return None
     span = opening_subject(norm)
     if span is None:
