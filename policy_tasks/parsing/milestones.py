@@ -150,6 +150,8 @@ def find_milestones(
     in_entry = _Spans([(start, end) for _, start, end in entries])
     # A line break is not a sentence end: extracted text often wraps mid-sentence.
     for sent_start, sent_end in split_top(norm, "。;!?"):
+        if sent_start == sent_end:
+            continue  # each masked character is a full stop of its own: nothing between two
         carried: TimePhrase | None = None
         carried_cue = carried_strong = False
         opening: TimePhrase | None = None
