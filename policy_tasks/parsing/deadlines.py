@@ -78,6 +78,9 @@ from .time_phrase import (
 )
 from .year_lists import labels_year_list
 
+# A set lookup per pattern: the parser asks of every clause and every 完成时限 value, and a generator
+# over each pattern's characters was a third of a short value's reading.
+_TRIGGER_SETS = [(frozenset(words), all(len(word) == 1 for word in words)) for words in TRIGGERS]
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 _RANGE_JOIN = re.compile(r"\s*[-—~至到]\s*")
 
@@ -117,8 +120,9 @@ def find_time_phrases(text: str, year: int, *, written: str | None = None) -> li
     norm = normalise(text)
     written = text if written is None else written
     found: list[_Found] = []
-    for (pattern, handler), triggers in zip(PATTERNS, TRIGGERS, strict=True):
-        if not any(c in norm for c in triggers):
+    chars = set(norm)
+    for (pattern, handler), (triggers, single) in zip(PATTERNS, _TRIGGER_SETS, strict=True):
+        if chars.isdisjoint(triggers) if single else not any(word in norm for word in triggers):
             continue
         for m in pattern.finditer(norm):
             if m.start() == m.end():
