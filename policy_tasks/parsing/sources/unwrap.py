@@ -43,8 +43,19 @@ _SALUTATION_RE = re.compile(r"^各[^。;:]{1,60}[:：]$")
 _ROW_SERIAL_RE = re.compile(r"^(\d{1,3})\s+\S")
 
 
+class _Widths(dict[str, int]):
+    """Columns of each character met, looked up once: every line of every text document is measured."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) if text.isascii() else sum(map(_WIDTHS.__getitem__, text))
 
 
 def _indent(line: str) -> int:
