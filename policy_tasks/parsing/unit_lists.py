@@ -64,7 +64,14 @@ def _lead_mark_first(name: str) -> str:
     return "★" + m["name"] if m else name
 
 
-_BARE_KIND_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|企业)")
+# A kind of unit with no owner of its own (`单位`, `有关直属单位`): after 、 it can only be read under the
+# qualifier of the category before it (`市直有关部门、单位`, `县政府有关部门、有关直属单位`: the 县政府's
+# departments and its directly affiliated units concerned), as one addressee. A kind opened by 各
+# (`省政府各部门、各直属机构`) is a group of its own and stays a unit of its own.
+_BARE_KIND_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:直属|所属|下属)?(?:单位|部门|机构|企业)")
+# The name before it is itself a category of units (`县政府有关部门`), not one unit (`县发改委`) or a
+# group of places (`各乡镇`): there the bare kind is the README's bare 有关部门, no unit.
+_CATEGORY_END_RE = re.compile(r"(?:单位|部门|机构|企业)$")
 _BARE_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)")
 _PLACE_WITH_SUFFIX_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)(?:人民政府|政府|[\u4e00-\u9fff]{1,10}(?:部门|局|委|办))$"
@@ -112,8 +119,13 @@ def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
             if names and continues_group(names[-1], normalise(piece)):
                 names[-1] = names[-1] + "、" + piece
                 continue
-            # `市直有关部门、单位`: a bare kind after 、 widens the addressee before it.
-            if names and norm[s - 1 : s] == "、" and _BARE_KIND_RE.fullmatch(normalise(piece).strip()):
+            # `市直有关部门、单位`: a bare kind after 、 widens the category before it.
+            if (
+                names
+                and norm[s - 1 : s] == "、"
+                and _BARE_KIND_RE.fullmatch(normalise(piece).strip())
+                and _CATEGORY_END_RE.search(normalise(names[-1]).strip())
+            ):
                 names[-1] = names[-1] + "、" + piece
                 continue
             # `宿马园区党工委、管委会`, `各县(区)党委、政府`: the pair written with 、 is one addressee too.
