@@ -14,7 +14,8 @@ client, DingTalk sign-in) reads a failure by this convention and maps it to its 
   not follow): repeating the same request gets the same answer.
 
 ``exchange`` returns every answer, success or not (an SMS gateway puts its refusal in a 4xx
-body); only a call that got no answer raises. ``call`` raises for an error status too.
+body); only a call that got no answer raises, and a caller that reads the answer itself asks
+``transient_status`` about 5xx/429. ``call`` raises for an error status too.
 The ``detail`` texts are the ones the ledger and the operator's test command have always shown.
 Other exceptions (``http.client.HTTPException``, ``ValueError`` for a request urllib will not
 build) are not sorted here and reach the caller as they are.
@@ -59,9 +60,14 @@ class CallFailed(Exception):
         return self.body[:300].decode("utf-8", "replace")
 
 
+def transient_status(status: int) -> bool:
+    """5xx or 429: the provider did not act now and may later (for callers that read any answer)."""
+    return status >= 500 or status == 429
+
+
 def status_failure(status: int) -> Failure:
     """How an error status (one urllib raises for: not 2xx) is sorted."""
-    return Failure.TRANSIENT if status >= 500 or status == 429 else Failure.PERMANENT
+    return Failure.TRANSIENT if transient_status(status) else Failure.PERMANENT
 
 
 def exchange(
