@@ -19,9 +19,7 @@ stores the id. No account is ever created: an office decides who may use the sys
 from __future__ import annotations
 
 import json
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,7 +27,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
+from duban.lib import http_calls
 from duban.lib.dingtalk import DingTalkError, app_access_token, call_gov, call_oapi, edition
+from duban.lib.http_calls import Failure
 
 TIMEOUT_SECONDS = 10
 PUBLIC_LOGIN_BASE = "https://login.dingtalk.com"
@@ -97,16 +97,19 @@ def _new_api(path: str, *, body: dict | None = None, user_token: str = "") -> di
     if user_token:
         headers["x-acs-dingtalk-access-token"] = user_token
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method="GET" if body is None else "POST", headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            return json.loads(response.read())
-    except urllib.error.HTTPError as exc:
+        raw = http_calls.call(
+            url, method="GET" if data is None else "POST", data=data, headers=headers, timeout=TIMEOUT_SECONDS
+        )
+        return http_calls.json_answer(raw)
+    except http_calls.CallFailed as exc:
+        if exc.status is None:  # refused, unresolvable, timed out, broken, garbled
+            raise SignInRefused(UNAVAILABLE, reason="unreachable") from exc
         # {"code": "invalidAuthCode"...}: a used, expired or foreign code, or a token it no longer takes.
-        if 400 <= exc.code < 500 and exc.code != 429:
-            raise SignInRefused(CODE_INVALID, reason=f"http_{exc.code}") from exc
-        raise SignInRefused(UNAVAILABLE, reason=f"http_{exc.code}") from exc
-    except (OSError, ValueError) as exc:  # refused, unresolvable, timed out, garbled
+        # A redirect urllib would not follow is the configured address's fault, not the person's code.
+        refused = exc.kind is Failure.PERMANENT and exc.status >= 400
+        raise SignInRefused(CODE_INVALID if refused else UNAVAILABLE, reason=f"http_{exc.status}") from exc
+    except (OSError, ValueError) as exc:  # a request urllib will not build, an error body that broke off
         raise SignInRefused(UNAVAILABLE, reason="unreachable") from exc
 
 

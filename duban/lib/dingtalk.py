@@ -56,8 +56,6 @@ import hmac
 import json
 import secrets
 import time
-import urllib.error
-import urllib.request
 import uuid
 from typing import Any
 from urllib.parse import urlencode
@@ -66,7 +64,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import cache
 
-from duban.lib import clock
+from duban.lib import clock, http_calls
+from duban.lib.http_calls import Failure
 
 PUBLIC_API_BASE = "https://oapi.dingtalk.com"
 GOV_API_BASE = "https://openplatform.dg-work.cn"
@@ -116,27 +115,15 @@ def api_base() -> str:
 
 
 def _request(method: str, url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None) -> dict:
-    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     timeout = getattr(settings, "NOTIFY_HTTP_TIMEOUT_SECONDS", 10)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            raw = response.read()
-    except urllib.error.HTTPError as exc:
-        body = exc.read()[:300].decode("utf-8", "replace")
-        raise DingTalkError(f"HTTP {exc.code}", body, transient=exc.code >= 500 or exc.code == 429) from exc
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise DingTalkError(None, f"超时: {exc.reason}", transient=True, ambiguous=True) from exc
-        # Refused or unresolvable: the request never left.
-        raise DingTalkError(None, f"连接失败: {exc.reason}", transient=True) from exc
-    except TimeoutError as exc:
-        raise DingTalkError(None, f"读取超时: {exc}", transient=True, ambiguous=True) from exc
-    except OSError as exc:
-        raise DingTalkError(None, f"连接中断: {exc}", transient=True, ambiguous=True) from exc
-    try:
-        answer = json.loads(raw)
-    except ValueError as exc:
-        raise DingTalkError(None, f"无法解析的响应: {raw[:200]!r}", transient=True, ambiguous=True) from exc
+        raw = http_calls.call(url, method=method, data=data, headers=headers, timeout=timeout)
+        answer = http_calls.json_answer(raw)
+    except http_calls.CallFailed as exc:
+        # Sorted by http_calls; only a permanent refusal is not worth a later try.
+        if exc.status is not None:
+            raise DingTalkError(exc.detail, exc.body_text, transient=exc.kind is Failure.TRANSIENT) from exc
+        raise DingTalkError(None, exc.detail, transient=True, ambiguous=exc.kind is Failure.AMBIGUOUS) from exc
     if not isinstance(answer, dict):
         raise DingTalkError(None, f"无法解析的响应: {raw[:200]!r}", transient=True, ambiguous=True)
     return answer

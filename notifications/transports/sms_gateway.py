@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from duban.lib import clock
+from duban.lib import clock, http_calls
 from duban.sms_config import check
 from notifications.models import Channel
 from notifications.transports import sms_http
@@ -146,7 +146,7 @@ class GatewaySmsTransport(Transport):
 
     def _judge(self, out: Outgoing, status: int, text: str, answer: Any) -> str:
         c = self.config
-        if status >= 500 or status == 429:
+        if http_calls.transient_status(status):
             raise TransportError(f"短信网关 HTTP {status}: {text[:300]}")
         if c["SUCCESS_JSON_PATH"]:
             if not isinstance(answer, (dict, list)):

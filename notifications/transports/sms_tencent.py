@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from duban.lib import clock
+from duban.lib import clock, http_calls
 from notifications.models import Channel
 from notifications.transports import sms_http
 from notifications.transports.base import Lookup, Transport, TransportError
@@ -150,7 +150,7 @@ class TencentSmsTransport(Transport):
             ),
         }
         status, raw = sms_http.exchange(url, data=payload, headers=headers)
-        if status >= 500 or status == 429:
+        if http_calls.transient_status(status):
             raise TransportError(f"腾讯云短信 HTTP {status}: {raw[:300].decode('utf-8', 'replace')}")
         try:
             answer = json.loads(raw)
