@@ -6,8 +6,9 @@ client, DingTalk sign-in) reads a failure by this convention and maps it to its 
 - ``REFUSED``: the connection was refused or the name did not resolve (urllib's ``URLError``
   whose reason is not a timeout). Nothing was sent, so a retry is safe.
 - ``AMBIGUOUS``: a timeout, connecting or reading (``URLError(TimeoutError)``, ``TimeoutError``),
-  a connection broken after the request went out (any other ``OSError``), or a success answer
-  that cannot be read (``json_answer``). The provider may have acted on the request: do not
+  a connection broken after the request went out (any other ``OSError``), an answer cut short or
+  garbled on the wire (``http.client.HTTPException``: ``IncompleteRead``, ``BadStatusLine``), or a
+  success answer that cannot be read (``json_answer``). The provider may have acted on the request: do not
   blindly resend it (an at-most-once channel marks it unknown).
 - ``TRANSIENT``: the provider answered HTTP 5xx or 429: it did not act, a later retry can succeed.
 - ``PERMANENT``: the provider answered any other error status (a 4xx, or a 3xx that urllib does
@@ -17,13 +18,13 @@ client, DingTalk sign-in) reads a failure by this convention and maps it to its 
 body); only a call that got no answer raises, and a caller that reads the answer itself asks
 ``transient_status`` about 5xx/429. ``call`` raises for an error status too.
 The ``detail`` texts are the ones the ledger and the operator's test command have always shown.
-Other exceptions (``http.client.HTTPException``, ``ValueError`` for a request urllib will not
-build) are not sorted here and reach the caller as they are.
+A request urllib will not build (``ValueError``) is not sorted here and reaches the caller as it is.
 """
 
 from __future__ import annotations
 
 import enum
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -93,6 +94,9 @@ def exchange(
         raise CallFailed(Failure.REFUSED, f"连接失败: {exc.reason}") from exc
     except TimeoutError as exc:
         raise CallFailed(Failure.AMBIGUOUS, f"读取超时: {exc}") from exc
+    except http.client.HTTPException as exc:
+        # The request went out and what came back broke off or made no sense: it may have been acted on.
+        raise CallFailed(Failure.AMBIGUOUS, f"响应不完整: {exc!r}") from exc
     except OSError as exc:
         raise CallFailed(Failure.AMBIGUOUS, f"连接中断: {exc}") from exc
 

@@ -37,6 +37,17 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/hangup":  # read the request, then close without a word
             self.close_connection = True
             return None
+        if self.path == "/cut":  # a success answer that breaks off before its announced length
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            self.wfile.write(b'{"ok"')
+            self.close_connection = True
+            return None
+        if self.path == "/badstatus":  # a status line no HTTP speaker would send
+            self.wfile.write(b"GARBAGE 200 OK\r\n\r\n")
+            self.close_connection = True
+            return None
         if self.path == "/garbled":
             return self._answer(200, b"<html>gateway</html>")
         return self._answer(200, b'{"ok": true}')
@@ -86,6 +97,9 @@ CASES = {
     "503": ("/status/503", Failure.TRANSIENT),
     "400": ("/status/400", Failure.PERMANENT),
     "garbled": ("/garbled", Failure.AMBIGUOUS),
+    # Sent, and the answer broke off or was garbled: it may have been acted on (not resent blindly).
+    "cut": ("/cut", Failure.AMBIGUOUS),
+    "badstatus": ("/badstatus", Failure.AMBIGUOUS),
 }
 # What each caller must make of a kind: retried later, never blindly resent, or given up.
 VERDICT = {
