@@ -86,6 +86,8 @@ def meaning(header: str) -> str | None:
         return LISTED
     if re.search(r"进展|推进情况|完成情况|落实情况|存在问题|备注|是否|说明", text):
         return NOTE
+    if text.endswith("评价") and not re.search(r"评价(?:单位|部门)|任务|事项|指标|内容", text):
+        return NOTE  # `工作评价` (达到时序进度, 已完成): how the work is judged, no task's words
     if re.search(r"形象进度|进度(?:状态|情况)|(?:当前|目前|实际)进度", text):
         return NOTE  # how far the work has got (`形象进度` 100%, `进度达标`), not when it is due
     if re.search(r"资金|投资|金额|经费|[万亿]元", text) and not re.search(r"项目|任务|事项|名称|内容", text):

@@ -30,6 +30,7 @@ from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows
+from .progress_space_tables import progress_space_table
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
@@ -85,7 +86,11 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             out.extend((line, False) for line in table_lines(Table(tuple(tuple(r) for r in rows))))
             i = j
             continue
-        spaced = (_space_table(lines, i) or noted_space_table(lines, i)) if splittable else None
+        spaced = (
+            (_space_table(lines, i) or noted_space_table(lines, i) or progress_space_table(lines, i))
+            if splittable
+            else None
+        )
         if spaced:
             j, table = spaced
             out.extend((line, False) for line in table_lines(table))

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 
+from .broken_header_cells import rejoined_cells
 from .column_meanings import DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
 from .deadlines import is_time_part
 from .outline import line_marker
@@ -58,13 +59,21 @@ _SHORT_KINDS = (*UNIT_KINDS, DUE, LEADER)
 
 def space_header(line: str) -> tuple[list[str], list[str | None]] | None:
     """The column names of a header written with single spaces between them, and what each
-    names; None unless there are four or more, all known, the first a 序号 and one naming units."""
+    names; None unless there are four or more, all known, the first a 序号 and one naming units.
+    A header written with single spaces between its cells and runs of spaces inside the cells the
+    page broke is read with each cell's pieces joined (`broken_header_cells`), where they join
+    into known header words; else as it stands."""
     words = line.split()
     # Asked of every line: most fail on their first word, before the rest are looked up.
     if len(words) < 4 or meaning(words[0]) != NUMBER:
         return None
+    joined = rejoined_cells(line)
+    return (joined and _known_header(joined)) or _known_header(words)
+
+
+def _known_header(words: list[str]) -> tuple[list[str], list[str | None]] | None:
     kinds = [meaning(w) for w in words]
-    if None in kinds or not any(k in UNIT_KINDS for k in kinds):
+    if len(words) < 4 or None in kinds or not any(k in UNIT_KINDS for k in kinds):
         return None
     return words, kinds
 
