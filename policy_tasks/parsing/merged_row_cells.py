@@ -58,7 +58,10 @@ def place_lost_cells(rows: list[list[str]], sep: str = "|") -> list[list[str]]:
         while cells and not cells[-1].strip():
             cells.pop()
         at = _best_start(cells, kinds) if 2 <= len(cells) < width else 0
-        if not at:
+        if not at or (len(raw) - len(cells) > 1 and len(raw) - len(cells) != at):
+            # An empty cell at the line's end is the row's own or stands for a lost one; more are
+            # the lost ones only if as many, else a line written out in full (a sub-header under
+            # a merged header cell, a total row).
             placed.append(list(raw))
             continue
         moved = True

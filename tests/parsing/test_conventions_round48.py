@@ -153,3 +153,12 @@ def test_a_row_with_an_empty_last_cell_that_fits_in_order_is_not_moved():
     )
     tasks = _tasks(text)
     assert [t.lead_units for t in tasks] == [["综合科"], ["各科室"]]
+
+
+def test_a_line_written_out_in_full_with_empty_cells_is_not_moved():
+    rows = [
+        ["序号", "项目名称", "资金来源", "实施期限", "责任单位", ""],
+        ["中央资金", "省级资金", "", "", "", ""],
+        ["1", "东村道路硬化", "200", "2023年9月", "东镇人民政府", ""],
+    ]
+    assert place_lost_cells(rows) == rows
