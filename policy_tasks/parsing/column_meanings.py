@@ -36,7 +36,8 @@ _MEANINGS = [
     (CO, r"配合|协办|协同|参与|协助"),
     # `主要责任单位` beside a 配合 column leads, as the label of that name does (unit_labels).
     (LEAD, r"牵头|主办|主责|主要责任|第一责任"),
-    (LISTED, r"责任单位|责任部门|责任主体|实施单位|实施主体|承办|单位|部门"),
+    # `任务清单 | 责任清单 | 时限清单`: the "three lists" layout heads its unit column 责任清单.
+    (LISTED, r"责任单位|责任部门|责任主体|责任清单|实施单位|实施主体|承办|单位|部门"),
     (DUE, r"时限|时间|期限|年限|起止|节点|进度|日期|计划|安排"),
     (NUMBER, r"^(?:序号|编号|序|号|No\.?)$"),
     (AREA, r"领域|类别|大类|板块|方面|分类|类型|专项|部分|大事"),

@@ -26,6 +26,7 @@ from .column_meanings import (
 )
 from .counted_headings import counts_its_items
 from .group_cells import lead_group_cells
+from .merged_row_cells import line_cells, place_lost_cells
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .person_rows import person_rows, trailing_persons
@@ -67,15 +68,15 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             continue
         sep = _separator(text) if splittable else None
         if sep and (
-            _tab_header(text, sep) or vertical_lines([_cells(text, sep)]) is not None or _label_cell(text, sep)
+            _tab_header(text, sep) or vertical_lines([line_cells(text, sep)]) is not None or _label_cell(text, sep)
         ):
             j = i + 1
-            rows = [_cells(text, sep)]
+            rows = [line_cells(text, sep)]
             while j < len(lines):
                 line = lines[j][0]
                 if sep in line or not line.strip():
                     if line.strip():
-                        rows.append(_cells(line, sep))
+                        rows.append(line_cells(line, sep))
                 elif _merged_row(line, lines, j, sep, len(rows[0])):
                     # A heading row one merged cell fills, saved with no separator: as the
                     # table readers give a merged row, its text in every cell.
@@ -83,7 +84,7 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
                 else:
                     break
                 j += 1
-            out.extend((line, False) for line in table_lines(Table(tuple(tuple(r) for r in rows))))
+            out.extend((line, False) for line in table_lines(Table(tuple(map(tuple, place_lost_cells(rows, sep))))))
             i = j
             continue
         spaced = (
@@ -202,19 +203,12 @@ def _introduces(norm: str) -> bool:
     return norm.rstrip().endswith((":", "："))
 
 
-def _cells(text: str, sep: str) -> list[str]:
-    cells = [c.strip() for c in text.split(sep)]
-    if sep == "|" and cells and not cells[-1]:
-        cells = cells[:-1]
-    return cells
-
-
 def _tab_header(text: str, sep: str) -> bool:
-    return header_row([_cells(text, sep)]) is not None
+    return header_row([line_cells(text, sep)]) is not None
 
 
 def _label_cell(text: str, sep: str) -> bool:
-    first = _cells(text, sep)[0]
+    first = line_cells(text, sep)[0]
     return meaning(first) is not None and len(first) <= 10
 
 

@@ -139,7 +139,7 @@ def _unspaced(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text) if len(text) <= 16 else text
 
 
-def _kind_of(cell: str) -> str:
+def cell_kind(cell: str) -> str:
     norm = normalise(cell).strip()
     if _NUMBER_RE.match(norm):
         return "number"
@@ -237,7 +237,7 @@ def align(
     previous: list[str] | None = None
     for cells in rows:
         row = [""] * len(kinds)
-        typed = [(cell, _kind_of(cell)) for cell in cells]
+        typed = [(cell, cell_kind(cell)) for cell in cells]
         first = task_read_as_units(typed, kinds, task, unit_kinds)
         if first is not None:
             typed[first] = (typed[first][0], "text")

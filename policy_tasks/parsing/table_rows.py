@@ -49,8 +49,13 @@ class Row:
         number = normalise(self.number).strip(" .、")
         if self.sub:
             head = f"({self.sub})"
-        elif line_marker(normalise(text)):
+        elif (marker := line_marker(normalise(text))) is not None:
             head = ""  # the task cell numbers itself (`1.地区生产总值…`); the 序号 counts groups
+            if marker.style == "num" and {"num", "pnum"} <= self.heading_styles and 1 <= marker.value <= 20:
+                # Under group heading rows numbered `1.` and then `(1)` (merged group cells made
+                # headings, `merged_row_cells`), a row's own `1.` numbers it under the last `(1)`,
+                # not beside the `1.` heading: written as that level's `①`.
+                text = chr(0x2460 + marker.value - 1) + normalise(text)[marker.end :]
         elif re.fullmatch(r"\d{1,3}", number) and "num" in self.heading_styles and "pnum" not in self.heading_styles:
             # Rows numbered again under a `1.…` heading row that spans the table (`1.巩固…。主要工作
             # 目标:` over rows 1, 2, 3): that heading groups them, as `一、` rows do; they are its `(1)`.
