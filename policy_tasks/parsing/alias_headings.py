@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .unit_names import looks_like_units
 
 # An office's own name ends in an office's word; the bracket holds only further names of that form.
 _OFFICE = r"[\u4e00-\u9fff]{1,14}?(?:办公室|管理局|局|委员会|委|办|中心|部|室|科|处|所|站|队)"
 _ALIAS_HEADING_RE = re.compile(rf"^\s*(?P<name>{_OFFICE})\((?P<aliases>{_OFFICE}(?:、{_OFFICE}){{0,5}})\)\s*$")
 # Words that open or fill a goal heading, never an office's name.
-_GOAL_RE = re.compile(
+_GOAL_RE = lazy_compile(
     r"的|[,;:。]|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|成立)"
 )
 

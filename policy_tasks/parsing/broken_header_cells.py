@@ -17,14 +17,13 @@ stands.
 
 from __future__ import annotations
 
-import re
-
 from .column_meanings import meaning
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
 # A cell separator: one space between two non-spaces. A longer run is a cell's own break.
-_CELL_GAP_RE = re.compile(r"(?<=\S) (?=\S)")
-_RUN_IN_CELL_RE = re.compile(r"\S {2,}\S")
+_CELL_GAP_RE = lazy_compile(r"(?<=\S) (?=\S)")
+_RUN_IN_CELL_RE = lazy_compile(r"\S {2,}\S")
 
 
 def rejoined_cells(line: str) -> list[str] | None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from .alias_headings import alias_heading
+from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import CO, LEAD, LISTED
@@ -45,7 +46,7 @@ _UNIT_HEADING_RE = re.compile(
 
 # A heading that only ends in 政府 is often a goal (`一、着力构建高效协同的数字政府`): a unit's name is
 # short, names its place first (`PLACE_FIRST_RE`) and has no verb or 的.
-_GOAL_RE = re.compile(
+_GOAL_RE = lazy_compile(
     r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|全面|持续|坚持|积极|大力|努力|促进|落实|规范)"
 )
 

@@ -8,9 +8,8 @@ A sentence under a heading row before its group's first 序号 is the group's no
 
 from __future__ import annotations
 
-import re
-
 from .deadlines import is_time_part
+from .lazy_patterns import lazy_compile
 from .pipe_tables import task_like
 from .space_rows import skipped_to
 from .textutil import cn_to_int, normalise
@@ -74,7 +73,7 @@ def _skips_a_deleted_row(serial: int, expected: int, current: list[str], lines: 
     return worded and skipped_to(cells[first], serial, expected)
 
 
-_SERIAL_RE = re.compile(r"\(?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?")
+_SERIAL_RE = lazy_compile(r"\(?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?")
 
 
 def serial_of(text: str) -> int | None:

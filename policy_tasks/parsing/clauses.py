@@ -17,11 +17,10 @@ of offices (`各派出所:`, `sole_addressees`), its measures are the leaves out
 
 from __future__ import annotations
 
-import re
-
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
 from .duty_headings import duty_heading
+from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .sole_addressees import frames_measures
 from .textutil import normalise
@@ -30,7 +29,7 @@ from .units import opening_charge, peek_responsibility
 # `三、保障措施` / `(一)加强组织领导。各乡镇要…` / `(二)强化督查考核。县政府督查室要…`: the section that
 # backs the plan up asks its offices in prose, as every plan does; a unit its item's text opens with
 # charges no measure there (a bracket or a label still does).
-_BACKING_RE = re.compile(
+_BACKING_RE = lazy_compile(
     r"^(?:保障措施|组织保障|工作保障|保障机制|工作要求|组织实施|实施保障|有关要求)\s*(?:[。:\n]|$)"
 )
 
@@ -56,7 +55,7 @@ def _has_resp(node: Node, prose_charges: bool = True) -> bool:
 # `一、成立领导小组` / `成立…工作领导小组,由副州长任组长,…领导小组办公室设在州交通运输局`: the item
 # sets up the body that steers the work (its head, members, the bureau hosting its office) and
 # assigns the work to no unit; a title of its own may come first (`(一)加强组织领导。成立…`).
-_SETS_UP_RE = re.compile(
+_SETS_UP_RE = lazy_compile(
     r"^(?:[^。;\n]{1,16}[。\n])?(?:成立|组建|设立)[^。;\n]{0,40}?(?:领导小组|工作小组|工作专班|专班|指挥部|工作组|委员会)"
 )
 
@@ -68,7 +67,9 @@ def _sets_up_organisation(node: Node) -> bool:
 
 # `(二)主要目标。到2025年,…下降16%`: the plan's own targets, principles or guiding ideas frame the
 # work and assign it to no unit; silent, such an item is no clause even where most siblings are.
-_FRAMES_RE = re.compile(r"^(?:主要目标|总体目标|工作目标|发展目标|指导思想|基本原则|工作原则|总体要求)\s*(?:[。:\n]|$)")
+_FRAMES_RE = lazy_compile(
+    r"^(?:主要目标|总体目标|工作目标|发展目标|指导思想|基本原则|工作原则|总体要求)\s*(?:[。:\n]|$)"
+)
 
 
 def _frames_the_plan(node: Node) -> bool:

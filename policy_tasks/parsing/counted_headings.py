@@ -9,11 +9,10 @@ it is a heading over the rows that follow, not a merged group cell of the first 
 
 from __future__ import annotations
 
-import re
-
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-_COUNTED_RE = re.compile(r"^[^。;,:]{2,40}?\((?:共|计)?\d{1,3}项\)$")
+_COUNTED_RE = lazy_compile(r"^[^。;,:]{2,40}?\((?:共|计)?\d{1,3}项\)$")
 
 
 def counts_its_items(text: str) -> bool:

@@ -58,6 +58,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypedDict
 
+from .lazy_patterns import lazy_compile
 from .past_commitments import commits_past_date
 from .textutil import cn_to_int, normalise
 from .time_patterns import PATTERNS, TRIGGERS, Handler
@@ -174,7 +175,7 @@ def _join_ranges(norm: str, written: str, chosen: list[_Found]) -> list[_Found]:
     return joined
 
 
-_PARAGRAPH_END = re.compile(r"[。\n]")
+_PARAGRAPH_END = lazy_compile(r"[。\n]")
 
 
 def _carry_years(norm: str, chosen: list[_Found], year: int) -> list[TimePhrase]:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from .deadlines import find_time_phrases, read_time_phrase
+from .lazy_patterns import lazy_compile
 from .month_before import month_before, month_before_message
 from .result import ParsedMilestone, ParseWarning
 from .textutil import normalise, split_top, strip_span
@@ -40,7 +41,7 @@ def year_message(where: str, phrase: str, named: int, year: int) -> str:
     )
 
 
-_YEAR_MESSAGE_RE = re.compile(r"^(?P<where>.+?)提到(?P<named>\d{4})年（「.*?」），与文件年度(?P<year>\d{4})不同")
+_YEAR_MESSAGE_RE = lazy_compile(r"^(?P<where>.+?)提到(?P<named>\d{4})年（「.*?」），与文件年度(?P<year>\d{4})不同")
 # Clauses naming one other year from which a document whose year was inferred gets one warning for them all.
 _MANY = 3
 
@@ -152,7 +153,7 @@ def due_field_milestones(
 
 
 # A schedule's step opened by its date, its number first (`①2月上旬前`, `(2)到6月底`, `3.年底前`).
-_OPENING_STEP = re.compile(r"^(?:[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、])?\s*(?:到|于|在|至)?\s*(?P<t>.+?)$")
+_OPENING_STEP = lazy_compile(r"^(?:[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、])?\s*(?:到|于|在|至)?\s*(?P<t>.+?)$")
 
 
 def _opened_steps(

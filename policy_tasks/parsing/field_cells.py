@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .outline import line_marker
 from .responsibility import Responsibility
 from .textutil import normalise, split_top
@@ -120,7 +121,7 @@ def _row_fields(header: list[tuple[int, str]], at: int) -> list[str]:
     return [text for _, text in header[first : last + 1]]
 
 
-_HEADS_RE = re.compile(r"(?:主要|分管|有关)?(?:负责人|负责同志|领导)$")
+_HEADS_RE = lazy_compile(r"(?:主要|分管|有关)?(?:负责人|负责同志|领导)$")
 
 
 def _row_leaders(field: str) -> list[str]:

@@ -8,8 +8,6 @@ a line. `text_tables` finds each and hands the rebuilt table to `tables.table_li
 
 from __future__ import annotations
 
-import re
-
 from .cell_serials import heading_note, row_next, serial_of, skips_to
 from .column_meanings import (
     AREA,
@@ -26,6 +24,7 @@ from .column_meanings import (
 )
 from .counted_headings import counts_its_items
 from .group_cells import lead_group_cells
+from .lazy_patterns import lazy_compile
 from .merged_row_cells import line_cells, place_lost_cells
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
@@ -383,4 +382,4 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
     return j, Table((tuple(header), *out))
 
 
-_CLOSING_RE = re.compile(r"\s*(?:\(此件[^()]{0,12}\)|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)\s*$")
+_CLOSING_RE = lazy_compile(r"\s*(?:\(此件[^()]{0,12}\)|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发)\s*$")

@@ -12,12 +12,11 @@ names no addressee and charges no one.
 
 from __future__ import annotations
 
-import re
-
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
 _LEVEL = r"(?:县级市|乡镇|县|市|区|乡|镇|旗|州|街道|街)"
-_GOVERNMENTS_RE = re.compile(
+_GOVERNMENTS_RE = lazy_compile(
     rf"^各(?:{_LEVEL}(?:\({_LEVEL}(?:、{_LEVEL})*\))?、?)+"
     r"(?:人民政府|政府|党委和政府|党委、政府|党委政府|街道办事处|办事处)?$"
 )

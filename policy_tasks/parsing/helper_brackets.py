@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 from .unit_labels import CO, FREE_RE, LABEL_RE, LEAD, LEADER, LISTED, free_role, label_role
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import is_person, looks_like_units
 
-_PART_START_RE = re.compile(r"[^,;。:\n]*$")
+_PART_START_RE = lazy_compile(r"[^,;。:\n]*$")
 
 
 def charged_before(norm: str, bracket: int) -> tuple[int, int] | None:
@@ -58,7 +59,7 @@ _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
-_BARE_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_BARE_NAME_RE = lazy_compile(r"[\u4e00-\u9fff]{2,3}")
 # A bracket marking the unit's role (`(牵头)`, `(配合)`, `(主责)`) names no person.
 _ROLE_MARK_RE = re.compile(r"牵头|配合|协同|主责|主办|协办|会办|参与|参加|协助|负责|单位|部门")
 

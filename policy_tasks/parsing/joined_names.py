@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .textutil import is_han, normalise
 from .unit_names import ends_like_a_name
 
 # The government half of a place's `党委和人民政府` / `党工委和管委会` pair.
-PARTY_PAIR_RE = re.compile(r"(?:人民)?政府|管委会|管理委员会")
+PARTY_PAIR_RE = lazy_compile(r"(?:人民)?政府|管委会|管理委员会")
 
 
 def is_party_pair(before: str, piece: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .unit_labels import CO, LEAD, LISTED
 from .unit_names import looks_like_units
 
@@ -45,7 +46,7 @@ def split_joint(roles: dict[str, list[str]]) -> None:
 
 
 # `(A牵头,会同B)`, `由A牵头,会同B推进`: a part of its own naming who the lead works with.
-_WITH_PART_RE = re.compile(r"^会同(?P<names>.+?)(?:共同)?(?:推进|落实|实施|负责|办理|研究)?$")
+_WITH_PART_RE = lazy_compile(r"^会同(?P<names>.+?)(?:共同)?(?:推进|落实|实施|负责|办理|研究)?$")
 
 
 def joined_names(segment: str) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .outline import line_marker
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
@@ -24,7 +25,7 @@ from .units import read_responsibility
 
 # Any short field name before a colon (`文号:`, `发布单位:`, `声明:`): a page's metadata or
 # a label, never an item's own line.
-_FIELD_RE = re.compile(r"^\s*\S{1,8}?\s*:")
+_FIELD_RE = lazy_compile(r"^\s*\S{1,8}?\s*:")
 # The longest line a lone item may be: an item states a task, not a page's paragraph.
 _ITEM_MAX = 80
 

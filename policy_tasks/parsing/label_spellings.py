@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .unit_labels import LABEL_WORDS
 
 _WORDS = "|".join(sorted(LABEL_WORDS, key=len, reverse=True))
 _BRACKETED_RE = re.compile(rf"[【\[〖〔]\s*({_WORDS})\s*[】\]〗〕]\s*(?=\S)")
 _SPACED_RE = re.compile(rf"^(\s*)({_WORDS})[ \t\u3000]+(?=\S)")
-_LABEL_TOKEN_RE = re.compile(rf"(?:^|\s)(?:{_WORDS})(?:\s|$)")
+_LABEL_TOKEN_RE = lazy_compile(rf"(?:^|\s)(?:{_WORDS})(?:\s|$)")
 _SPACE = "[ \t\u3000]"
 _FIELD_BRACKET_RE = re.compile(rf"([(（]{_SPACE}*)((?:{_WORDS}){_SPACE}+[^()（）]+)(?=[)）])")
 # A label in such a bracket: at its start, after a space or a `;`, followed by a space and a word.
-_SPACED_IN_BRACKET_RE = re.compile(rf"(?:^|(?<=[\s;；,，]))({_WORDS}){_SPACE}+(?=(\S+))")
+_SPACED_IN_BRACKET_RE = lazy_compile(rf"(?:^|(?<=[\s;；,，]))({_WORDS}){_SPACE}+(?=(\S+))")
 
 
 def _bracket_fields(m: re.Match[str]) -> str:

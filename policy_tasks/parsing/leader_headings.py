@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LEADER, label_role
 from .units import peek_responsibility, read_responsibility
@@ -37,7 +38,7 @@ _DUTY = r"(?:牵头|主抓|负责|分管|领衔|联系)(?:的|负责的|落实�
 _COUNT = r"(?:\((?:共|计)?\d{1,3}项\))?"
 _NAME_FIRST_RE = re.compile(rf"^(?P<name>{_NAME})(?:{_POST}){_DUTY}{_COUNT}$")
 # What the post or the duty left over when no person is named (`常务副省长牵头…`, `副省长分管负责…`).
-_NOT_A_NAME_RE = re.compile(r"^(?:常务)?副?$|牵头|主抓|负责|分管|领衔|联系")
+_NOT_A_NAME_RE = lazy_compile(r"^(?:常务)?副?$|牵头|主抓|负责|分管|领衔|联系")
 _POST_FIRST_RE = re.compile(rf"^(?:{_POST})(?P<name>{_NAME}){_DUTY}{_COUNT}$")
 
 

@@ -10,13 +10,12 @@ follows stays prose, and so does a number that lists others (`一、二季度`, 
 
 from __future__ import annotations
 
-import re
-
+from .lazy_patterns import lazy_compile
 from .units import read_responsibility
 
 _SENTENCE_END = ("。", ";", ":", "!", "?")
 # `一、二季度`, `1、2月份`, `(一)(二)`: the number is one of several listed, not an item's.
-_LISTS_NUMBERS_RE = re.compile(r"^\s*[(]?\s*(?:\d|[一二三四五六七八九十])")
+_LISTS_NUMBERS_RE = lazy_compile(r"^\s*[(]?\s*(?:\d|[一二三四五六七八九十])")
 
 
 def is_lone_item(before: str, item: str, body: int, *, time_led: bool = False) -> bool:

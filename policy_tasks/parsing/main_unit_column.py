@@ -10,13 +10,12 @@ A column that says 牵头 / 主办 / 主责 / 第一责任 in words leads whatev
 
 from __future__ import annotations
 
-import re
-
 from .column_meanings import CO, LEAD, LISTED, UNIT_KINDS
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-_MAIN_ONLY_RE = re.compile(r"主要责任")
-_LEADS_IN_WORDS_RE = re.compile(r"牵头|主办|主责|第一责任")
+_MAIN_ONLY_RE = lazy_compile(r"主要责任")
+_LEADS_IN_WORDS_RE = lazy_compile(r"牵头|主办|主责|第一责任")
 
 
 def settle_main_column(kinds: list[str | None], header: list[str]) -> list[str | None]:

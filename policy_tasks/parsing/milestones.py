@@ -57,6 +57,7 @@ from datetime import date
 from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
+from .lazy_patterns import lazy_compile
 from .project_names import project_name_spans
 from .result import ParsedMilestone
 from .text_marks import Marks
@@ -101,7 +102,7 @@ _CONDITION = re.compile(r"^对(?!照|接|标)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
 # A date the work is due by: `12月底前`, and a month's or quarter's end written without 前, which the genre
 # writes for the same deadline (`6月底完成`, `10月底根据评估结果修编`).
-_BY_DATE = re.compile(r"(?:前|以前|之前|[底末])$")
+_BY_DATE = lazy_compile(r"(?:前|以前|之前|[底末])$")
 
 
 def find_milestones(
@@ -213,8 +214,8 @@ def _is_opening_date(part: str, own: list[TimePhrase]) -> bool:
 # A schedule entry is labelled by its time: `4月:制定方案`, `第一季度:完成20%以上`,
 # `3月底前:完成招标`. The label starts the text, a line or a sentence.
 _LABEL_BEFORE = re.compile(r"(?:^|[\n。;!?\s])\s*$")
-_LABEL_AFTER = re.compile(r"\s*:")
-_ENTRY_END = re.compile(r"[。;!?]")
+_LABEL_AFTER = lazy_compile(r"\s*:")
+_ENTRY_END = lazy_compile(r"[。;!?]")
 
 
 def _schedule_entries(norm: str, marks: Marks) -> list[tuple[TimePhrase, int, int]]:

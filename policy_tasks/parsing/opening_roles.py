@@ -23,20 +23,22 @@ the units that help, `B、C配合` (also `协助`, `参与`, `协办`), then the
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .clause import Clause
+from .lazy_patterns import lazy_compile
 from .role_sentences import charging_sentence_starts, reads_as_units
 from .supporting_parts import supporting_names
 from .textutil import split_top, strip_span
 from .unit_names import TRIM, looks_like_units
 
-_AFTER_LEAD_RE = re.compile(r"负责(?:组织实施|组织|实施|落实|推进)?\s*,")
-_HELP_PART_RE = re.compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
-_SENTENCE_END_RE = re.compile(r"[。;\n]")
+_AFTER_LEAD_RE = lazy_compile(r"负责(?:组织实施|组织|实施|落实|推进)?\s*,")
+_HELP_PART_RE = lazy_compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
+_SENTENCE_END_RE = lazy_compile(r"[。;\n]")
 # `报县住建局城建监察大队采取措施执法`, `移交A依法查处`: the unit the charged ones hand the cases over to.
-_HANDED_OVER_RE = re.compile(r"(?:报请|报送|报|移交|移送|交由)(?P<names>[^,。;:\n]{2,30}?)(?:采取措施|依法|查处|处置)")
+_HANDED_OVER_RE = lazy_compile(
+    r"(?:报请|报送|报|移交|移送|交由)(?P<names>[^,。;:\n]{2,30}?)(?:采取措施|依法|查处|处置)"
+)
 
 
 def helping_spans(norm: str, subject_end: int) -> list[tuple[int, int]]:

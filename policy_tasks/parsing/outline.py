@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
+from .lazy_patterns import lazy_compile
 from .lone_items import is_lone_item
 from .textutil import cn_numeral, cn_to_int, normalise
 from .time_led_items import time_led_inline
@@ -172,7 +173,7 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
 # `…现提出以下意见: 一、深入实施就业优先战略 1.坚持…`: a page that ran the notice, the headings and
 # the items into one paragraph. A list starts at 1 after the colon that announces it, and right
 # after a heading of its own that was cut from the same paragraph (a short title, no full stop).
-_ANNOUNCES_RE = re.compile(r"(?:如下|以下)[\u4e00-\u9fff]{0,4}\s*:\s*$")
+_ANNOUNCES_RE = lazy_compile(r"(?:如下|以下)[\u4e00-\u9fff]{0,4}\s*:\s*$")
 
 
 def _opens_list(before: str, after_cut: bool) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lazy_patterns import lazy_compile
 from .sources.unwrap import OUTLINE_RE
 
 _SITE = re.compile(
@@ -27,14 +28,14 @@ _SITE = re.compile(
 _HOST = re.compile(r"(?:主办|承办)(?:单位)?\s*[:：]")
 # The contact lines above a site's mark; a host line there names the site's office (主办/承办),
 # where a clause's own label pairs 主办 with 协办 (`主办单位:A,协办单位:B`).
-_CONTACT = re.compile(
+_CONTACT = lazy_compile(
     r"^\s*(?:(?:主办|承办)(?:单位)?\s*[:：](?!.*协办)|(?:地址|电话|联系电话|邮编|传真|E-?mail|邮箱)\s*[:：])", re.I
 )
 _COPY_TO = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]")
-_ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
+_ISSUED = lazy_compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 _MAX_TAIL = 15  # lines: a footer or a colophon, not a page of text
 # What a plan's own lines hold and a tail's do not: an assignment, a deadline, a table row's serial.
-_PLAN = re.compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^\s*\d{1,3}\s")
+_PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^\s*\d{1,3}\s")
 
 
 def _tail_mark(line: str) -> bool:

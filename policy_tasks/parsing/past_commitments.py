@@ -23,20 +23,19 @@ and a report of work done does not follow it (`2022年底前已完成`). A bare 
 
 from __future__ import annotations
 
-import re
-
+from .lazy_patterns import lazy_compile
 from .year_lists import labels_year_list
 
 # A deadline closing a period: `底前`, `末前`, a month's, quarter's or half-year's `前`, and `年内`.
-_BY_PERIOD_END = re.compile(r"(?:(?:[底末]|月|季度|半年)\s*(?:之前|以前|前)|年度?内)$")
+_BY_PERIOD_END = lazy_compile(r"(?:(?:[底末]|月|季度|半年)\s*(?:之前|以前|前)|年度?内)$")
 # A month or a period's end (`2023年12月底`, `2024年6月`, `2023年三季度末`), then at once a verb of work.
-_PERIOD = re.compile(r"(?:[底末]|月|月份|季度|半年)$")
-_WORK_AFTER = re.compile(
+_PERIOD = lazy_compile(r"(?:[底末]|月|月份|季度|半年)$")
+_WORK_AFTER = lazy_compile(
     r"\s*(?:全面|基本|全部|顺利)?(?:完成|建成|开工|动工|竣工|完工|投用|投入使用|投产|投运|启动|实现|上线|通车|交付|验收)"
 )
-_REPORTED_BEFORE = re.compile(r"(?:截至|截止|截止到|比|较|与|同|自|从)\s*$")
-_INTENT_BEFORE = re.compile(r"(?:预计|计划|力争|确保|争取|拟)\s*$")
-_DONE_AFTER = re.compile(r"\s*(?:已经|已)")
+_REPORTED_BEFORE = lazy_compile(r"(?:截至|截止|截止到|比|较|与|同|自|从)\s*$")
+_INTENT_BEFORE = lazy_compile(r"(?:预计|计划|力争|确保|争取|拟)\s*$")
+_DONE_AFTER = lazy_compile(r"\s*(?:已经|已)")
 
 
 def commits_past_date(norm: str, start: int, end: int) -> bool:

@@ -11,13 +11,12 @@ round again (`1-3月` after `10-12月`: the next quarter, in January of the next
 
 from __future__ import annotations
 
-import re
-
 from .column_meanings import DUE, meaning
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-_MONTHS_RE = re.compile(r"(\d{1,2})(?:月份?)?(?:[-—–~至到](\d{1,2}))?月")
-_YEAR_RE = re.compile(r"(?<!\d)(\d{4})年")
+_MONTHS_RE = lazy_compile(r"(\d{1,2})(?:月份?)?(?:[-—–~至到](\d{1,2}))?月")
+_YEAR_RE = lazy_compile(r"(?<!\d)(\d{4})年")
 
 
 def period_cells(cells: list[str], headers: list[str]) -> list[str]:

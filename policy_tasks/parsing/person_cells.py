@@ -9,12 +9,11 @@ of them one name, three one name, four two names), every other piece a name of i
 
 from __future__ import annotations
 
-import re
-
+from .lazy_patterns import lazy_compile
 from .textutil import is_han, normalise
 from .unit_names import is_person
 
-_PIECE_SEP_RE = re.compile(r"[\s、,，;；]+")
+_PIECE_SEP_RE = lazy_compile(r"[\s、,，;；]+")
 
 
 def person_cell(cell: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .column_meanings import AREA, CONTENT, FIGURE_COLUMN_RE, LEADER, NOTE, TITLE, meaning
+from .lazy_patterns import lazy_compile
 from .sources import Table
 from .textutil import normalise
 from .unit_names import is_person
@@ -31,9 +32,9 @@ def _person_cell(text: str) -> bool:
 
 
 # A column of figures (`形象进度` 75%, `数量` 12, `完成率`): its cell is a figure, never a sentence.
-_FIGURE_COLUMN_RE = re.compile(f"形象进度|{FIGURE_COLUMN_RE.pattern}")
-_FIGURE_RE = re.compile(r"^(?:约|共|计)?\d+(?:\.\d+)?\s*(?:%|[个所处家户人套座台项条公里万亿元]*)$")
-_SENTENCE_RE = re.compile(r"[。;;!?]")
+_FIGURE_COLUMN_RE = lazy_compile(f"形象进度|{FIGURE_COLUMN_RE.pattern}")
+_FIGURE_RE = lazy_compile(r"^(?:约|共|计)?\d+(?:\.\d+)?\s*(?:%|[个所处家户人套座台项条公里万亿元]*)$")
+_SENTENCE_RE = lazy_compile(r"[。;;!?]")
 
 
 def _misfit(header: str, cell: str) -> bool:

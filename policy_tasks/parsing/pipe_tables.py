@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from .bare_markers import cells_between_markers, only_bare_markers
 from .deadlines import read_time_phrase
+from .lazy_patterns import lazy_compile
 from .task_cells import task_read_as_units
 from .textutil import normalise
 from .unit_names import is_person, looks_like_units, names_units
@@ -159,7 +160,7 @@ def cell_kind(cell: str) -> str:
 
 
 # A cell written only to say it is empty (`/`, `—`, `无`).
-_EMPTY_CELL = re.compile(r"[/／\-—–无]*")
+_EMPTY_CELL = lazy_compile(r"[/／\-—–无]*")
 
 
 def _in_column_order(

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
+
 _COUNTER_RE = re.compile(r"^\s*(\d{1,3})[、.．]\s*")
 _PAGE_LONG = 200
 _OPEN_ENDS = tuple("。：；！？）:;!?)")
-_OPENING_RE = re.compile(r"(?<=[。;;])\s*(一、[^。,;:,;:()()\s]{2,30}?)\s*([((]一[))])")
+_OPENING_RE = lazy_compile(r"(?<=[。;;])\s*(一、[^。,;:,;:()()\s]{2,30}?)\s*([((]一[))])")
 
 
 def rejoin_preview_pages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
+
 # A bare year (`2024年`, `2024年度`), not a point in it (`2024年底`, `2024年6月`, `2024年上半年`).
 _YEAR = r"(?:19|20)\d{2}年度?(?![底末内前初中上下半全1-9一二三四])"
 _NAME_RE = re.compile(
@@ -19,7 +21,7 @@ _NAME_RE = re.compile(
     r"(?=[ \t]*(?:[(:。\n|]|$))"
 )
 # Verbs of doing: `2023年建成农贸市场项目` says what is done that year, a commitment it dates.
-_DOING_RE = re.compile(r"完成|建成|开工|启动|推进|实施|开展|投用|投入使用|竣工|确保|力争|争取|新建|新增|改造完成")
+_DOING_RE = lazy_compile(r"完成|建成|开工|启动|推进|实施|开展|投用|投入使用|竣工|确保|力争|争取|新建|新增|改造完成")
 
 
 def project_name_spans(norm: str) -> list[tuple[int, int]]:

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 from .unit_labels import DUE, LABEL_RE, label_role
 
 _HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,2}、\s*([\u4e00-\u9fff]{2,8})\s*$")
-_SUBJECT_RE = re.compile(r"(?:问题|任务|事项)$")
-_OWNER_RE = re.compile(r"(?:实施|责任)主体$|(?:责任|牵头|实施)单位$")
-_MARK_RE = re.compile(r"^\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*")
+_SUBJECT_RE = lazy_compile(r"(?:问题|任务|事项)$")
+_OWNER_RE = lazy_compile(r"(?:实施|责任)主体$|(?:责任|牵头|实施)单位$")
+_MARK_RE = lazy_compile(r"^\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*")
 
 
 def _is_due(word: str) -> bool:

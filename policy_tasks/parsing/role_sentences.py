@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from .group_openings import government_group
+from .lazy_patterns import lazy_compile
 from .place_names import named_by_city
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
@@ -48,7 +49,7 @@ _WEI_RE = re.compile(
     rf"^(?:同时|其中|另外|明确|确定|指定)?(?P<names>.{{2,120}}?)为(?P<what>[^,;。]{{0,24}}?)(?P<role>{_ROLE_NOUN})$"
 )
 # `列第一位的为牵头单位`, `首位单位为牵头单位`, `其余为配合单位`: how a list reads, no units.
-_NOTE_SUBJECT_RE = re.compile(r"^(?:第一|首位|列|排|其他|其它|其余|以上|上述)")
+_NOTE_SUBJECT_RE = lazy_compile(r"^(?:第一|首位|列|排|其他|其它|其余|以上|上述)")
 
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
 
@@ -84,9 +85,9 @@ _TITLE_SENTENCE_RE = re.compile(r"[^。,;:\n]{2,20}。")
 # `由A负责`: the 由 is no part of the name.
 _SUBJECT_RE = re.compile(r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|负责(?![同人])|:(?=\S))")
 # Bodies of persons set up for the work, not units: `领导小组要定期研究`.
-_PERSONS_BODY_RE = re.compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
+_PERSONS_BODY_RE = lazy_compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
 # Groups and vague subjects, no unit in particular: `各地`, `全市各部门`, `镇安委会有关成员单位`.
-_NOT_SPECIFIC_RE = re.compile(r"各|相关|有关|成员单位|^(?:其他|其它|所有|全(?:省|市|县|区|州|盟|旗|镇|乡))")
+_NOT_SPECIFIC_RE = lazy_compile(r"各|相关|有关|成员单位|^(?:其他|其它|所有|全(?:省|市|县|区|州|盟|旗|镇|乡))")
 
 
 # `整改措施:由包片单位A督促…`, `整改要求:按照…的要求,由A、B负责…`: the field line after a 整改 list's problem,

@@ -12,12 +12,12 @@ is left as it is.
 from __future__ import annotations
 
 import itertools
-import re
 
+from .lazy_patterns import lazy_compile
 from .textutil import bracket_depths, normalise
 from .unit_labels import find_labels
 
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RE = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def _top_level_labels(norm: str) -> list[int]:

@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 
 from .column_meanings import CONTENT, NUMBER, TITLE, UNIT_KINDS, meaning
+from .lazy_patterns import lazy_compile
 from .run_together import run_together_header
 from .run_together_units import unit_list_end
 from .sources import Table
 from .textutil import normalise
 
-_TITLE_END_RE = re.compile(r"(?:表|清单|台账)$")
+_TITLE_END_RE = lazy_compile(r"(?:表|清单|台账)$")
 
 
 def run_on_table(text: str) -> tuple[list[str], Table] | None:

@@ -20,18 +20,17 @@ so it is read by how the genre writes them:
 
 from __future__ import annotations
 
-import re
-
+from .lazy_patterns import lazy_compile
 from .unit_names import ORG_END_RE, looks_like_units, organisation
 
 _SEPARATORS = "、,"
 # `等部门`, `等有关单位`: closes a list of names, and is no name.
-_ETC_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
-_NOT_IN_NAME_RE = re.compile(r"[、,。等\d]")
-_SECOND_NAME_RE = re.compile(r"[(<][^()<>。]{1,12}[)>]")
-_OPENS_RE = re.compile(r"[(<]")
+_ETC_RE = lazy_compile(r"等(?:有关|相关)?(?:部门|单位)")
+_NOT_IN_NAME_RE = lazy_compile(r"[、,。等\d]")
+_SECOND_NAME_RE = lazy_compile(r"[(<][^()<>。]{1,12}[)>]")
+_OPENS_RE = lazy_compile(r"[(<]")
 # A bracket inside a name and what it holds (`(市文明办)`, `<商务局>`, a place's `(市)`).
-_BRACKETED_RE = re.compile(r"\([^()]*\)|<[^<>]*>")
+_BRACKETED_RE = lazy_compile(r"\([^()]*\)|<[^<>]*>")
 # How many characters past a name a longer one may still end (`区委` + `办公室`), and the longest
 # name read.
 _LONGER_WITHIN = 4

@@ -23,9 +23,10 @@ from functools import cache
 
 import opencc
 
+from .lazy_patterns import lazy_compile
 from .sources import Table
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # `發(fā)`, `一(yī)、`: a syllable of lower-case pinyin letters carrying a tone mark.
 _GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]")
@@ -47,7 +48,7 @@ _MAINLAND_WORDS = {
     "宾士": "奔驰", "著力": "着力", "著眼": "着眼", "著重": "着重", "著手": "着手", "随著": "随着",
     "接著": "接着", "意味著": "意味着", "围绕著": "围绕着",
 }  # fmt: skip
-_MAINLAND_RE = re.compile("|".join(sorted(_MAINLAND_WORDS, key=len, reverse=True)))
+_MAINLAND_RE = lazy_compile("|".join(sorted(_MAINLAND_WORDS, key=len, reverse=True)))
 
 WARNING = "原文为繁体字，已按简体字读取，请核对单位名称和条款文字 (traditional script read as simplified)"
 

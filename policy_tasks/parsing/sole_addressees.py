@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .responsibility import Responsibility
 from .textutil import normalise
@@ -31,7 +32,7 @@ _SALUTATION_RE = re.compile(
     r"(?:\([\u4e00-\u9fff、]{1,6}\))?)\s*:\s*$"
 )
 # Sections that frame the measures: the targets, the principles, the area or objects covered.
-_FRAMING_RE = re.compile(
+_FRAMING_RE = lazy_compile(
     r"^(?:主要目标|总体目标|工作目标|目标要求|指导思想|基本原则|工作原则|总体要求|"
     r"(?:整治|工作|实施|适用|检查|排查)(?:范围|对象))$"
 )

@@ -46,12 +46,13 @@ import re
 from .broken_header_cells import rejoined_cells
 from .column_meanings import DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
 from .deadlines import is_time_part
+from .lazy_patterns import lazy_compile
 from .outline import line_marker
 from .textutil import normalise
 from .unit_names import is_person, names_units
 
 # A row's line: its serial, then its cells after a space.
-SPACED_ROW_RE = re.compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
+SPACED_ROW_RE = lazy_compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
 # The columns a row's last words fill, a word each: units, dates, persons. A text cell may hold
 # spaces of its own; these rarely do.
 _SHORT_KINDS = (*UNIT_KINDS, DUE, LEADER)
@@ -235,7 +236,7 @@ def _fits(word: str, kind: str | None) -> bool:
 
 
 # Between the names of a list of units: one name alone holds none of these outside brackets.
-_LIST_SEPARATORS_RE = re.compile(r"[,，;；]")
+_LIST_SEPARATORS_RE = lazy_compile(r"[,，;；]")
 
 
 def _unit_list(text: str) -> bool:

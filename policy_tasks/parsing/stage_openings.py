@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
+
 # A short title ending in a colon, no sentence of its own before it; brackets (a stage's dates)
 # may sit inside it.
 _COLON_TITLE_RE = re.compile(r"[^。,;:!?\n]{2,24}:")
 # `等部门`, `等单位`, `等有关部门`: the list is of units.
-_CLOSED_BY_ETC_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)$")
+_CLOSED_BY_ETC_RE = lazy_compile(r"等(?:有关|相关)?(?:部门|单位)$")
 
 
 def colon_title_end(norm: str) -> int | None:

@@ -14,13 +14,13 @@ word with every sub-column (`资金来源` over `…资金`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from .column_meanings import UNIT_KINDS
+from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-_FIGURE_RE = re.compile(r"^[\d.,%万亿元\s-]+$")
+_FIGURE_RE = lazy_compile(r"^[\d.,%万亿元\s-]+$")
 
 
 def _trailing_empty(row: list[str]) -> int:

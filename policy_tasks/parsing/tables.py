@@ -33,6 +33,7 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .lazy_patterns import lazy_compile
 from .main_unit_column import settle_main_column
 from .outline import line_marker
 from .sources import Table
@@ -43,7 +44,7 @@ from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
 from .whole_serials import whole_serials
 
-_HIGHER_TASK_RE = re.compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
+_HIGHER_TASK_RE = lazy_compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
 
 
 def table_lines(table: Table) -> list[str]:

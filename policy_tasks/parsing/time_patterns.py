@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import TypeAlias
 
 from .dotted_dates import DOTTED_DAY_RE, dotted_day
+from .lazy_patterns import lazy_compile
 from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
     BEFORE,
@@ -265,7 +266,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _quarter,
     ),
     (
-        re.compile(
+        lazy_compile(
             rf"{YEAR_PREFIX}(?:(?P<h>上半年|下半年)|(?P<mid>(?<![全一今本当去明次每])年中)"
             r"(?:之?前|以前)?(?=$|[\s,.;。、)]|完成|基本|全面|实现|建成|投入|启动|开工|竣工|出台|形成|达到|力争|确保))"
         ),
@@ -314,7 +315,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _quarterly,
     ),
-    (re.compile(rf"{_NOT_A_RATE_BEFORE}(?:每|按)半年度?(?:末|底)?{BEFORE}{_NOT_A_RATE_AFTER}"), _half_yearly),
+    (lazy_compile(rf"{_NOT_A_RATE_BEFORE}(?:每|按)半年度?(?:末|底)?{BEFORE}{_NOT_A_RATE_AFTER}"), _half_yearly),
     (
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}每年度?(?:(?P<m>{N})月(?:份)?(?:(?P<d>{N})[日号]|{MONTH_PART})?)?{BEFORE}"
@@ -330,10 +331,10 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         ),
         _weekly,
     ),
-    (re.compile(r"(?:每|逐|按)旬"), _ten_daily),
+    (lazy_compile(r"(?:每|逐|按)旬"), _ten_daily),
     # `在疫情防控常态化前提下` names the circumstance the work is done in, no work kept up.
     (re.compile(r"长期坚持|持续推进|常态化(?!的?(?:前提|条件|背景|形势|情况)下)"), _fixed(ONGOING)),
-    (re.compile(rf"{YEAR_PREFIX}国庆节?(?:之?前|以前)"), _national_day),
+    (lazy_compile(rf"{YEAR_PREFIX}国庆节?(?:之?前|以前)"), _national_day),
     (
         # A holiday's date moves with the lunar calendar or the region (`春节前`, `汛期前`): never guessed.
         re.compile(

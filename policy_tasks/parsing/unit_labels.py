@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .lazy_patterns import lazy_compile
 from .remit_words import REMIT_ROLE, REMIT_STOP
 from .unit_names import organisation
 
@@ -289,7 +290,7 @@ def role_alone(part: str) -> str | None:
 
 
 # Public: a plain charge as a free form's whole role word (`prose_assignments` tells `A负责落实,B配合` by it).
-CHARGE_RE = re.compile(_CHARGE)
+CHARGE_RE = lazy_compile(_CHARGE)
 # What a unit list says about how its units work, never a unit: cut there.
 STOP_RE = re.compile(REMIT_STOP + r"|分别负责|共同负责|。")
 NAME_SEPS = "、,;/ \n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .joined_names import and_split, is_party_pair
+from .lazy_patterns import lazy_compile
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import NAME_SEPS
 from .unit_names import (
@@ -71,9 +72,9 @@ def _lead_mark_first(name: str) -> str:
 _BARE_KIND_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:直属|所属|下属)?(?:单位|部门|机构|企业)")
 # The name before it is itself a category of units (`县政府有关部门`), not one unit (`县发改委`) or a
 # group of places (`各乡镇`): there the bare kind is the README's bare 有关部门, no unit.
-_CATEGORY_END_RE = re.compile(r"(?:单位|部门|机构|企业)$")
+_CATEGORY_END_RE = lazy_compile(r"(?:单位|部门|机构|企业)$")
 _BARE_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)")
-_PLACE_WITH_SUFFIX_RE = re.compile(
+_PLACE_WITH_SUFFIX_RE = lazy_compile(
     r"^[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)(?:人民政府|政府|[\u4e00-\u9fff]{1,10}(?:部门|局|委|办))$"
 )
 
@@ -82,7 +83,7 @@ _PLACE_WITH_SUFFIX_RE = re.compile(
 _PLACE_GOVERNMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)(?:人民政府|政府)$")
 # A place's name written without its level (`哈尔滨`, `黑河`), or a title (`副市长`), which is no place.
 _UNSUFFIXED_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
-_TITLE_END_RE = re.compile(r"(?:长|书记|主任|主席|委员|领导)$")
+_TITLE_END_RE = lazy_compile(r"(?:长|书记|主任|主席|委员|领导)$")
 
 
 def _bare_places_before(names: list[str], government: bool = False) -> int:
@@ -98,7 +99,7 @@ def _bare_places_before(names: list[str], government: bool = False) -> int:
     return count
 
 
-_LONG_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:市|州|县|区|盟|旗)")
+_LONG_PLACE_RE = lazy_compile(r"[\u4e00-\u9fff]{1,10}?(?:市|州|县|区|盟|旗)")
 _PAIRED_PLACE_RE = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:市|州|县|区|盟|旗)党(?:工)?委和(?:人民政府|政府|管委会|管理委员会)"
 )

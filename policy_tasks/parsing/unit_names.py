@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .lazy_patterns import lazy_compile
 from .place_names import is_place_name
 from .result import UnitRef
 from .textutil import is_han, normalise, split_top
@@ -228,7 +229,7 @@ def space_split(piece: str) -> list[str]:
 # `各市(州) 人民政府`: a government is its place's; after a space it still ends the name before it.
 _PLACELESS_RE = re.compile(r"(?:人民)?政府")
 # `住房城乡 建设厅`: 城乡 (town and country, a sector: 住房城乡建设, 城乡规划) is no township's 乡.
-_SECTOR_END_RE = re.compile(r"城乡$")
+_SECTOR_END_RE = lazy_compile(r"城乡$")
 
 
 def is_placeless_government(text: str) -> bool:
@@ -362,7 +363,7 @@ def is_person_among(names: list[str], i: int) -> bool:
 
 
 # A unit's name names its place first (`州政府督查室`, `市发改委`, `各县政府`).
-PLACE_FIRST_RE = re.compile(r"^各?[\u4e00-\u9fff]{0,5}?(?:自治区|省|市|县|区|州|盟|旗|镇|乡)")
+PLACE_FIRST_RE = lazy_compile(r"^各?[\u4e00-\u9fff]{0,5}?(?:自治区|省|市|县|区|州|盟|旗|镇|乡)")
 
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:市|县|区|州|旗|盟|镇|乡|街道)")

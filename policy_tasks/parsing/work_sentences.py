@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .textutil import split_top, strip_span
 from .unit_labels import CO, LEAD, LISTED
 from .unit_names import TRIM, looks_like_units
@@ -28,7 +29,7 @@ _ROLES = (
     (CO, r"(?:配合|协助)(?:实施|落实)?|参与|参加|协办"),
     (LISTED, r"(?:具体|组织|负责)(?:实施|落实|承办)|具体负责|负责|实施|承办|落实"),
 )
-_PART_RE = re.compile(r"^由?(?P<names>.+?)(?P<role>" + "|".join(f"(?:{p})" for _, p in _ROLES) + r")$")
+_PART_RE = lazy_compile(r"^由?(?P<names>.+?)(?P<role>" + "|".join(f"(?:{p})" for _, p in _ROLES) + r")$")
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
 
 

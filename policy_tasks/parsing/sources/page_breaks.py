@@ -20,20 +20,20 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
+from ..lazy_patterns import lazy_compile
 from ..unit_names import ends_like_a_name
 from .unwrap import glue
 
 if TYPE_CHECKING:
     from pdfplumber._typing import T_obj
 
-_FIGURES_RE = re.compile(r"[\d\s]+")
-_LEAD_OR_WHEN_RE = re.compile(r"牵头|主责|时限|时间|期限")
+_FIGURES_RE = lazy_compile(r"[\d\s]+")
+_LEAD_OR_WHEN_RE = lazy_compile(r"牵头|主责|时限|时间|期限")
 
 
 def _key(item: T_obj) -> str:

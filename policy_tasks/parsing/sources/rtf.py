@@ -10,9 +10,9 @@ three table words are first replaced by control characters that striprtf passes 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from ..lazy_patterns import lazy_compile
 from .base import Source, Table
 from .grid import one_line, table_blocks
 
@@ -21,14 +21,14 @@ _CELL, _ROW, _ROW_START = "\x01", "\x02", "\x03"
 # markers are written as bytes (`\'01`), which every code page reads as the same control
 # character, rather than as `\uN` characters, whose fallback count (`\ucN`) the file sets.
 _TABLE_WORDS = (
-    (re.compile(r"\\cell(?![a-z])(?: )?"), r"\\'01"),
-    (re.compile(r"\\row(?![a-z])(?: )?"), r"\\'02"),
-    (re.compile(r"\\trowd(?![a-z])(?: )?"), r"\\'03"),
+    (lazy_compile(r"\\cell(?![a-z])(?: )?"), r"\\'01"),
+    (lazy_compile(r"\\row(?![a-z])(?: )?"), r"\\'02"),
+    (lazy_compile(r"\\trowd(?![a-z])(?: )?"), r"\\'03"),
 )
-_CODE_PAGE_RE = re.compile(r"\\ansicpg(\d+)")
+_CODE_PAGE_RE = lazy_compile(r"\\ansicpg(\d+)")
 # A picture's bytes as hex (a seal or a logo pasted into the plan: megabytes). striprtf skips the
 # picture, but reads it a character at a time; dropped first, it costs nothing.
-_HEX_RUN_RE = re.compile(r"[0-9a-fA-F\r\n]{512,}")
+_HEX_RUN_RE = lazy_compile(r"[0-9a-fA-F\r\n]{512,}")
 
 
 def looks_like_rtf(data: bytes) -> bool:

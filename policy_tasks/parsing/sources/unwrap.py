@@ -15,6 +15,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from statistics import median
 
+from ..lazy_patterns import lazy_compile
+
 # Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条): such a line starts anew.
 OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
@@ -26,7 +28,7 @@ PAGE_DASHES = "-—–－"
 PAGE_NUMBER_RE = re.compile(
     rf"^[{PAGE_DASHES}·\s]*\d{{1,4}}[{PAGE_DASHES}·\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
 )
-_DECORATED_NUMBER_RE = re.compile(r"[-—–－·]\s*\d|^第")
+_DECORATED_NUMBER_RE = lazy_compile(r"[-—–－·]\s*\d|^第")
 _CHAR = 2  # columns of one Chinese character
 # A page holds 28 characters a line (GB/T 9704) or more; "full" lines narrower than this are a list
 # of short items (cells a line, problems a line) whose longest items happen to be alike.
@@ -38,9 +40,9 @@ _LONGER_SHARE, _LONGER_ANYWAY = 0.05, 2
 _SENTENCE_ENDS = "。:;!?：；！？"
 # A notice's salutation (`各乡镇人民政府,县直各单位:`) is a paragraph of its own: it never goes on
 # from the title above it, however near the width that title ends.
-_SALUTATION_RE = re.compile(r"^各[^。;:]{1,60}[:：]$")
+_SALUTATION_RE = lazy_compile(r"^各[^。;:]{1,60}[:：]$")
 # A table a page flattened a row a line starts each row with its serial and a space (`2 第一产业…`).
-_ROW_SERIAL_RE = re.compile(r"^(\d{1,3})\s+\S")
+_ROW_SERIAL_RE = lazy_compile(r"^(\d{1,3})\s+\S")
 
 
 class _Widths(dict[str, int]):
