@@ -106,7 +106,16 @@ def memberships(user: User) -> tuple[Membership, ...]:
 def acting_memberships(user: User) -> QuerySet[Membership]:
     """The memberships a user acts through: those of active units. A unit switched off (merged,
     abolished) no longer acts through its members, in lists and object checks alike."""
-    return Membership.objects.filter(user=user, unit__is_active=True)
+    return all_memberships(user).filter(unit__is_active=True)
+
+
+def all_memberships(user: User) -> QuerySet[Membership]:
+    """Every unit the user is a member of, switched off or not: the rule of separation of duties
+    (services.milestones.refuse_own_work), not of what the user may see or do. A supervisor does
+    not decide on work their own unit answered for; the work was done while the unit acted, and
+    switching the unit off (a merger, say) does not make its former member impartial about it.
+    So refusal reads every membership, while visibility reads only `acting_memberships`."""
+    return Membership.objects.filter(user=user)
 
 
 def unit_ids(user: User, *, role: str | None = None) -> set[int]:

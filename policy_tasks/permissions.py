@@ -31,8 +31,11 @@ def _memberships(user: User, task: Task) -> list[tuple[int, str, str]]:
     if cache is None:
         cache = task._perm_cache = {}
     if user.pk not in cache:
-        rows = TaskUnit.objects.filter(task=task, unit__memberships__user=user, unit__is_active=True).values_list(
-            "unit_id", "role", "unit__memberships__role"
+        rows = (
+            roles.acting_memberships(user)
+            .filter(unit__task_units__task=task)
+            .order_by("unit__task_units__position")
+            .values_list("unit_id", "unit__task_units__role", "role")
         )
         cache[user.pk] = list(rows)
     return cache[user.pk]
@@ -198,13 +201,16 @@ def every_or_scopes(user: User) -> tuple[bool, tuple[Scope, ...] | None]:
 def visible_area_targets(user: User) -> Q:
     """Area-wide targets (milestones of an area, no task) the user sees: admins, leaders and
     supervisors not limited to a scope every one, a scoped supervisor those of their scope, a
-    member those of the areas their unit leads. Over Milestone; the services ask it of one."""
+    member those of the areas one of their acting units leads (roles.acting_memberships, as
+    `_member_q` for tasks). Over Milestone; the services ask it of one."""
     if not user.is_authenticated:
         return Q(pk__in=[])
     every, scopes = every_or_scopes(user)
     if every:
         return Q(task=None)
-    visible = Q(task=None, area__in=AreaUnit.objects.filter(unit__memberships__user=user).values("area_id"))
+    units = roles.acting_memberships(user).values("unit_id")
+    led = AreaUnit.objects.filter(unit_id__in=units).values("area_id")
+    visible = Q(task=None, area__in=led)
     covered = scope_rule.covers_q(scopes or ())
     if covered is not None:
         visible |= Q(task=None) & covered

@@ -11,7 +11,7 @@ from rest_framework.filters import OrderingFilter
 from accounts.models import Unit
 from duban.lib import clock
 from policy_tasks.date_fields import WindowDateFormField, WindowIsoDateTimeFormField
-from policy_tasks.models import Area, Milestone, ProgressReport, Task, TaskUnit
+from policy_tasks.models import DONE_STATUSES, Area, Milestone, ProgressReport, Task, TaskUnit
 from policy_tasks.selectors.counted import overdue_on
 from policy_tasks.selectors.lights import Light, task_lights
 
@@ -102,7 +102,7 @@ class TaskFilter(df.FilterSet):
         today = clock.today()
         if value == Light.GREY:
             # Nothing left to do: closed, or withdrawn by a new version of the document.
-            return qs.filter(status__in=[Task.Status.CLOSED, Task.Status.WITHDRAWN])
+            return qs.filter(status__in=DONE_STATUSES)
         # Red is plain SQL; yellow and green depend on the working-day calendar and on
         # reported percents, so they are decided by the lights selector over the
         # open, not-red candidates (a constant number of queries).

@@ -150,11 +150,30 @@ class MilestoneQuerySet(models.QuerySet["Milestone"]):
     def live(self) -> MilestoneQuerySet:
         """Work still to do: open or awaiting verification (not closed, not withdrawn). What
         reminders, the overdue ledger and open counts read; milestone_open_due_idx covers it."""
-        return self.filter(status__in=Milestone.LIVE_STATUSES)
+        return self.filter(status__in=LIVE_STATUSES)
 
     def in_force(self) -> MilestoneQuerySet:
         """Every milestone but the withdrawn: what lights and scores judge (closed ones count)."""
         return self.exclude(status=Milestone.Status.WITHDRAWN)
+
+
+class MilestoneStatus(models.TextChoices):
+    """Milestone.Status. Declared outside the model so that the model's own index conditions
+    (Milestone.Meta, which cannot see the class body) can use LIVE_STATUSES below."""
+
+    OPEN = "open", "办理中"
+    REQUESTED = "requested", "申请办结"
+    CLOSED = "closed", "已销号"
+    # Its wording left the document at a re-import: history kept, nothing more owed.
+    WITHDRAWN = "withdrawn", "已作废"
+
+
+# Not closed and not withdrawn: the one definition of "still open" (see MilestoneQuerySet.live).
+LIVE_STATUSES = (MilestoneStatus.OPEN.value, MilestoneStatus.REQUESTED.value)
+# Its complement, "finished": nothing more to do, closed or withdrawn by a re-import. Tasks spell
+# these two statuses as milestones do (tests/foundation/test_models.py holds it), so the one pair
+# serves both: the grey light, the escalation that stops, the import that leaves them alone.
+DONE_STATUSES = (MilestoneStatus.CLOSED.value, MilestoneStatus.WITHDRAWN.value)
 
 
 class Milestone(models.Model):
@@ -171,15 +190,9 @@ class Milestone(models.Model):
         RELATIVE = "relative", "相对时限"
         RECURRING = "recurring", "周期任务"
 
-    class Status(models.TextChoices):
-        OPEN = "open", "办理中"
-        REQUESTED = "requested", "申请办结"
-        CLOSED = "closed", "已销号"
-        # Its wording left the document at a re-import: history kept, nothing more owed.
-        WITHDRAWN = "withdrawn", "已作废"
-
-    # Not closed and not withdrawn: the one definition of "still open" (see MilestoneQuerySet.live).
-    LIVE_STATUSES = (Status.OPEN.value, Status.REQUESTED.value)
+    Status = MilestoneStatus
+    # The module's LIVE_STATUSES, where most callers read it.
+    LIVE_STATUSES = LIVE_STATUSES
 
     document = models.ForeignKey(
         "policy_tasks.PolicyDocument", on_delete=models.CASCADE, related_name="milestones", verbose_name="政策文件"
@@ -257,14 +270,14 @@ class Milestone(models.Model):
             # (due_date, id). Closed and withdrawn ones, most rows in time, stay out of it.
             models.Index(
                 fields=["due_date", "id"],
-                condition=Q(status__in=["open", "requested"]),
+                condition=Q(status__in=LIVE_STATUSES),
                 name="milestone_open_due_idx",
             ),
             # The same, one document at a time: a supervisor limited to scopes reads the ledger of
             # each scope's document apart (selectors.ledger_list_rows), its rows in page order.
             models.Index(
                 fields=["document", "due_date", "id"],
-                condition=Q(status__in=["open", "requested"]),
+                condition=Q(status__in=LIVE_STATUSES),
                 name="milestone_doc_open_due_idx",
             ),
             # The reminder scan's candidate queries (status = 'open' only, by due date) read

@@ -49,6 +49,7 @@ from accounts.models import Unit
 from duban.lib import clock
 from duban.lib.sql import Row, as_date, as_decimal, rows_for_ids
 from duban.lib.workdays import workdays_between
+from policy_tasks.models import DONE_STATUSES as DONE_STATUSES
 from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
 from policy_tasks.selectors.counted import status_at
 from policy_tasks.selectors.light_rows import (
@@ -67,10 +68,7 @@ RED, YELLOW, GREEN, GREY = Light.RED.value, Light.YELLOW.value, Light.GREEN.valu
 # Not a light: the lists' filter for "still to do and not overdue" (yellow or green), what the
 # dashboard's 未办结 and 90天内到期 count.
 OPEN = "open"
-# Statuses with nothing more to do, milestone's and task's alike: grey.
-DONE_STATUSES = frozenset(
-    {Milestone.Status.CLOSED, Milestone.Status.WITHDRAWN, Task.Status.CLOSED, Task.Status.WITHDRAWN}
-)
+# DONE_STATUSES (models.tasks, re-exported here): nothing more to do, milestone's and task's alike: grey.
 _SEVERITY = {GREY: 0, GREEN: 1, YELLOW: 2, RED: 3}
 
 

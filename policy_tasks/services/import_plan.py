@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from policy_tasks.models import Milestone, Task
+from policy_tasks.models import DONE_STATUSES, Milestone
 from policy_tasks.parsing import ParsedMilestone
 
 NEW, CHANGED, UNCHANGED, WITHDRAWN = "new", "changed", "unchanged", "withdrawn"
@@ -280,7 +280,7 @@ def withdrawn_with_clause(milestones: Sequence[OldMilestone]) -> list[OldMilesto
 def sub_task_withdrawn_with_clause(status: str) -> bool:
     """Whether a sub-task (分解任务) of a withdrawn clause, in this Task status, is withdrawn with
     it: it asks for nothing once its clause is gone, unless it is closed or withdrawn already."""
-    return status not in (Task.Status.CLOSED, Task.Status.WITHDRAWN)
+    return status not in DONE_STATUSES
 
 
 @dataclass(frozen=True)

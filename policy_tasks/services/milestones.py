@@ -15,6 +15,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 
+from accounts import roles
 from accounts.models import User
 from duban.lib import clock
 from policy_tasks import decision_signals
@@ -49,12 +50,15 @@ OWN_WORK_MESSAGE = "不能审核本单位承办的事项（职责分离），请
 def refuse_own_work(user: User, milestone: Milestone) -> None:
     """Separation of duties: a supervisor who is also a member of a unit responsible for the
     work (lead or co-responsible; for an area target, its lead units) does not decide on it,
-    whatever roles they hold. Checked after visibility, so it is a 403, never a 404."""
+    whatever roles they hold, and whether or not that unit is switched off since (every
+    membership counts: roles.all_memberships says why). Checked after visibility, so it is a
+    403, never a 404."""
+    units = roles.all_memberships(user).values("unit_id")
     own: QuerySet[TaskUnit] | QuerySet[AreaUnit]
     if milestone.task_id is not None:
-        own = TaskUnit.objects.filter(task_id=milestone.task_id, unit__memberships__user=user)
+        own = TaskUnit.objects.filter(task_id=milestone.task_id, unit_id__in=units)
     else:
-        own = AreaUnit.objects.filter(area=milestone.area_id, unit__memberships__user=user)
+        own = AreaUnit.objects.filter(area=milestone.area_id, unit_id__in=units)
     if own.exists():
         raise Forbidden(OWN_WORK_MESSAGE, code="own_unit")
 

@@ -20,14 +20,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from duban.lib import clock, workdays
-from policy_tasks.models import AuditAction, Milestone, Task, UrgeNotice, UrgeRecipient
+from policy_tasks.models import DONE_STATUSES, AuditAction, UrgeNotice, UrgeRecipient
 from policy_tasks.services.audit import SYSTEM, audit_record
 from policy_tasks.services.urges_numbering import urge_number_next
 
 Level = UrgeNotice.Level
 NEXT_LEVEL = {Level.REMIND: Level.URGE, Level.URGE: Level.SUPERVISE}
-_FINISHED_TASK = (Task.Status.CLOSED, Task.Status.WITHDRAWN)
-_FINISHED_MILESTONE = (Milestone.Status.CLOSED, Milestone.Status.WITHDRAWN)
 
 
 def overdue_unanswered(today: date) -> QuerySet[UrgeNotice]:
@@ -39,8 +37,8 @@ def overdue_unanswered(today: date) -> QuerySet[UrgeNotice]:
             escalation__isnull=True,
             recipients__replied_at__isnull=True,
         )
-        .exclude(task__status__in=_FINISHED_TASK)
-        .exclude(milestone__status__in=_FINISHED_MILESTONE)
+        .exclude(task__status__in=DONE_STATUSES)
+        .exclude(milestone__status__in=DONE_STATUSES)
         .distinct()
         .order_by("issued_at", "pk")
     )

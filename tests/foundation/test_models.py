@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from accounts.models import Unit, UnitAlias
-from policy_tasks.models import Milestone, Task
+from policy_tasks.models import DONE_STATUSES, Milestone, Task
 from tests import factories as f
 
 
@@ -60,3 +60,12 @@ def test_a_task_lists_one_unit_once():
     link = f.TaskUnitFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         f.TaskUnitFactory(task=link.task, unit=link.unit, role="co")
+
+
+def test_live_and_done_statuses_split_every_status_once():
+    """One definition of "still open" and one of "finished" (models.tasks): a milestone's
+    statuses are one or the other, and a task's finished statuses are spelt as a milestone's,
+    so the one DONE_STATUSES serves both."""
+    assert set(Milestone.LIVE_STATUSES) | set(DONE_STATUSES) == set(Milestone.Status.values)
+    assert not set(Milestone.LIVE_STATUSES) & set(DONE_STATUSES)
+    assert set(Task.Status.values) - {Task.Status.OPEN} == set(DONE_STATUSES)

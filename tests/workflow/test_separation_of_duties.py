@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import time_machine
 
-from accounts.models import Membership, RoleGrant
+from accounts.models import Membership, RoleGrant, Unit
 from policy_tasks.errors import Forbidden
 from policy_tasks.models import ExtensionRequest, Milestone
 from policy_tasks.services.extensions import extension_grant, extension_request
@@ -46,6 +46,15 @@ def test_a_supervisor_cannot_verify_their_own_units_completion(world, head_super
 
 def test_a_co_unit_member_cannot_verify_either(world, co_supervisor):
     request_completion(world, world.milestone)
+    with pytest.raises(Forbidden, match="本单位"):
+        milestone_verify(user=co_supervisor, milestone=world.milestone)
+
+
+def test_a_unit_switched_off_since_still_counts_as_own_work(world, co_supervisor):
+    """Separation of duties reads every membership (roles.all_memberships): switching the unit
+    off does not make its former member impartial about the work it answered for."""
+    request_completion(world, world.milestone)
+    Unit.objects.filter(pk=world.co_unit.pk).update(is_active=False)
     with pytest.raises(Forbidden, match="本单位"):
         milestone_verify(user=co_supervisor, milestone=world.milestone)
 
