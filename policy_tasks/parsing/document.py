@@ -43,6 +43,7 @@ from .page_tail import tail_lines
 from .preview_pages import rejoin_preview_pages
 from .record_headings import record_fields
 from .responsibility import Responsibility
+from .restated_lists import section_subject, with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .run_on_fields import split_run_on_fields
 from .script import WARNING as TRADITIONAL_WARNING
@@ -136,6 +137,7 @@ def _parse_lines(
     clauses = choose_clauses(
         outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing
     )
+    clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
     if not clauses and (numbered := number_label_led_items(lines)) is not None:
         # No numbered item at all: items each followed by their own label lines are the clauses.
         outline = Outline.read(numbered)
@@ -273,7 +275,8 @@ class _Assembler:
             elif above is not None:
                 found.append((above[0].without_due(), above[1]))
             else:
-                charged = opening_charge(clause.text)  # `州政府督查室要…`, the item's opening
+                # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
+                charged = opening_charge(clause.text) or section_subject(clause.text)
                 if charged is not None:
                     found.append((charged, charged.origin))
                 elif owner is not None:  # `区政府要…主要承担以下工作:` above the list
