@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .responsibility import Responsibility
 from .textutil import normalise
@@ -63,7 +64,7 @@ def with_unrestated_points(root: Node, clauses: list[Node]) -> list[Node]:
 # `统筹推进…工作。局综合科结合…`: the point's title sentence, then a sentence whose subject is one of the
 # bureau's own sections (`局` + the section's short name), followed by what it does. Words that open
 # with 局 (`局部地区`, `局面`, `局势`, `局限`, `局长`) name no section.
-_SECTION_SUBJECT_RE = re.compile(
+_SECTION_SUBJECT_RE = lazy_compile(
     r"^[^。,;:\n]{2,24}。\s*(?P<name>局(?!部|面|势|限|长)[\u4e00-\u9fff]{1,5}?(?:科|股|室|办))(?=[\u4e00-\u9fff])"
 )
 
