@@ -19,6 +19,11 @@ the 90 KB insert of the document's version. Statements are counted with an execu
 which formats nothing; BEGIN and COMMIT do not pass through it and are added to the count, so it
 matches tests/imports/test_import_statements.py's (CaptureQueriesContext).
 
+The processes keep Python's bytecode cache, as a deployed process does (the image or the first run
+writes it): a machine that sets PYTHONDONTWRITEBYTECODE, as some of this kind do, would have every
+process compile every module from source again (~80 ms of the parser's load alone), a cost no
+server pays, so the variable is left out of the children's environment.
+
 Start-up ends with a full garbage collection (gc.collect), as the web process's does
 (duban/gunicorn_config.py collects and freezes the start-up heap in each worker before its first
 request). Importing Django and the apps leaves ~300,000 objects; the interpreter's first full
@@ -127,6 +132,7 @@ def _timed(module, name: str) -> list[float]:
 
 def _run(url: str, flush: bool) -> dict:
     env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="duban.settings", DEBUG="false")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # see the module docstring: bytecode cached, as deployed
     env.setdefault("SECRET_KEY", "import-bench-only")
     env.setdefault("ALLOWED_HOSTS", "localhost")
     started = time.perf_counter()
