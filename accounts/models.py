@@ -109,6 +109,13 @@ class UnitAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def acting(self) -> MembershipQuerySet:
+        """Memberships of active units: a unit switched off (merged, abolished) no longer acts
+        through its members, in lists, object checks and whom a notice reaches alike."""
+        return self.filter(unit__is_active=True)
+
+
 class Membership(models.Model):
     class Role(models.TextChoices):
         CLERK = "clerk", "经办人"
@@ -117,6 +124,8 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name="用户")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="memberships", verbose_name="单位")
     role = models.CharField("角色", max_length=16, choices=Role.choices, default=Role.CLERK)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = "单位成员"

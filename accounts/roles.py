@@ -15,9 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
-from django.db.models import QuerySet
-
-from accounts.models import Membership, RoleGrant, User
+from accounts.models import Membership, MembershipQuerySet, RoleGrant, User
 from duban.lib.sql import column, fetch, table
 
 T = TypeVar("T")
@@ -103,13 +101,12 @@ def memberships(user: User) -> tuple[Membership, ...]:
     )
 
 
-def acting_memberships(user: User) -> QuerySet[Membership]:
-    """The memberships a user acts through: those of active units. A unit switched off (merged,
-    abolished) no longer acts through its members, in lists and object checks alike."""
-    return all_memberships(user).filter(unit__is_active=True)
+def acting_memberships(user: User) -> MembershipQuerySet:
+    """The memberships a user acts through: those of active units (`MembershipQuerySet.acting`)."""
+    return all_memberships(user).acting()
 
 
-def all_memberships(user: User) -> QuerySet[Membership]:
+def all_memberships(user: User) -> MembershipQuerySet:
     """Every unit the user is a member of, switched off or not: the rule of separation of duties
     (services.milestones.refuse_own_work), not of what the user may see or do. A supervisor does
     not decide on work their own unit answered for; the work was done while the unit acted, and

@@ -31,9 +31,8 @@ MODELS: dict[Decision, type[CompletionRequest] | type[ExtensionRequest]] = {
 
 def decision_recipients(unit_id: int, decided_by_id: int | None) -> list[int]:
     """The unit's active clerks and heads; never the one who decided."""
-    rows = Membership.objects.filter(
+    rows = Membership.objects.acting().filter(
         unit_id=unit_id,
-        unit__is_active=True,
         user__is_active=True,
         role__in=[Membership.Role.CLERK, Membership.Role.HEAD],
     )

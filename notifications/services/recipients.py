@@ -68,9 +68,7 @@ class RecipientIndex:
     def load(cls) -> RecipientIndex:
         index = cls()
         members: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        rows = Membership.objects.filter(user__is_active=True, unit__is_active=True).values_list(
-            "unit_id", "user_id", "role"
-        )
+        rows = Membership.objects.acting().filter(user__is_active=True).values_list("unit_id", "user_id", "role")
         for unit_id, user_id, role in rows:
             members[unit_id].append((user_id, role))
         index.members = dict(members)
