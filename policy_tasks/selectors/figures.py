@@ -32,7 +32,7 @@ read per (task, due date) and per milestone only for those with a target value.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -88,6 +88,11 @@ def first_beyond(on: date, workdays: int) -> date:
     while workdays_between(on, day) <= workdays:
         day += timedelta(days=1)
     return day
+
+
+def yellow_bounds(on: date, documents: Mapping[int, Thresholds]) -> dict[int, date]:
+    """Each document's `first_beyond` its own 临期 window (`yellow_workdays`), by document id."""
+    return {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
 
 
 @dataclass(frozen=True)
@@ -184,7 +189,7 @@ def yellow_counts(branches: Sequence[QuerySet[Milestone]], *, on: date) -> tuple
     ]
     ids = {g[0] for g in groups} | {d.document_id for d in valued}
     documents = {pk: Thresholds(*rest) for pk, *rest in rows_for_ids(THRESHOLDS_SQL, ids)}
-    bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+    bounds = yellow_bounds(on, documents)
     due_soon = behind = 0
     for document_id, raw_due, percent, n in groups:
         doc, due = documents[document_id], as_date(raw_due)

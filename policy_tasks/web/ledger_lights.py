@@ -24,7 +24,7 @@ from django.db.models import Q, QuerySet
 
 from duban.lib.sql import SQLParam, as_date, column, fetch, rows_for_ids, table
 from policy_tasks.models import LeadReport, Milestone
-from policy_tasks.selectors.figures import first_beyond
+from policy_tasks.selectors.figures import yellow_bounds
 from policy_tasks.selectors.light_rows import THRESHOLDS_SQL, DueRow, Thresholds
 from policy_tasks.selectors.lights import light_for, milestone_light_reasons
 from policy_tasks.web.light_bounds import open_lights, request_percents
@@ -58,7 +58,7 @@ def light_ids(candidates: QuerySet[Milestone], *, light: str, on: date, order: S
     ]
     # One date bound per document instead of counting working days for each of ~45,000 rows.
     documents = _documents({d.document_id for d in dues})
-    beyond = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+    beyond = yellow_bounds(on, documents)
     percents = request_percents({d.task_id for d in dues if d.due_date and d.due_date >= beyond[d.document_id]})
     lights = open_lights(dues, on=on, documents=documents, percents=percents, bounds=beyond)
     # A milestone with a target is judged on its own reported value: the one judgement decides.
@@ -107,7 +107,7 @@ def judge(candidates: QuerySet[Milestone], *, light: str, on: date) -> Judged:
         )
     valued = _valued(candidates) if inner is not None else []
     documents = _documents({g[0] for g in groups} | {d.document_id for d in valued})
-    bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+    bounds = yellow_bounds(on, documents)
     documents_of, dues_of, percents_of, valued_ids, valued_dues = [], [], [], [], []
     total = 0
     undated = False

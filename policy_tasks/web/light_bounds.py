@@ -18,7 +18,7 @@ from django.db.models import Count, Min, Q, QuerySet
 from accounts.roles import remembered
 from duban.lib.sql import as_date, rows_for_ids
 from policy_tasks.models import Milestone
-from policy_tasks.selectors.figures import first_beyond
+from policy_tasks.selectors.figures import yellow_bounds
 from policy_tasks.selectors.light_rows import THRESHOLDS_SQL, DueRow, Thresholds
 from policy_tasks.selectors.lights import DONE_STATUSES, GREEN, GREY, RED, light_for, task_lights
 from policy_tasks.selectors.reports import latest_percents
@@ -52,7 +52,7 @@ def open_lights(
     rule), for rows without a target value of their own. `percents` need only cover tasks with rows due on or after
     their document's bound (`first_beyond`): before it a row is yellow whatever its percent."""
     if bounds is None:
-        bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+        bounds = yellow_bounds(on, documents)
     result: dict[int, str] = {}
     # Rows share a few dozen due dates and a hundred percents: each (document, due, percent) is
     # judged once (the yellow list has ~30,000 rows at 10,000 clauses, issue 18), and before the
@@ -118,7 +118,7 @@ def task_lights_bounded(
             .order_by()
         ]
     documents = {pk: Thresholds(*rest) for pk, *rest in rows_for_ids(THRESHOLDS_SQL, {row[1] for row in rows})}
-    bounds = {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
+    bounds = yellow_bounds(on, documents)
     percents = request_percents(
         task_id for task_id, doc_id, due, _ in rows if due is not None and due >= bounds[doc_id]
     )

@@ -17,7 +17,8 @@ from policy_tasks.selectors.counted import open_at, open_branches
 from policy_tasks.selectors.light_rows import DueRow, Thresholds
 from policy_tasks.selectors.lights import milestone_lights, task_lights
 from policy_tasks.selectors.reports import latest_percents
-from policy_tasks.web.light_bounds import first_beyond, open_lights, task_lights_bounded
+from policy_tasks.selectors.figures import first_beyond
+from policy_tasks.web.light_bounds import open_lights, task_lights_bounded
 
 pytestmark = pytest.mark.django_db
 DATES = [date(2023, 6, 30), date(2023, 9, 28), date(2023, 11, 15), date(2024, 1, 10)]
