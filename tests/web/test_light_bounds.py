@@ -14,10 +14,10 @@ import pytest
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import Milestone, PolicyDocument, Task
 from policy_tasks.selectors.counted import open_at, open_branches
+from policy_tasks.selectors.figures import first_beyond
 from policy_tasks.selectors.light_rows import DueRow, Thresholds
 from policy_tasks.selectors.lights import milestone_lights, task_lights
 from policy_tasks.selectors.reports import latest_percents
-from policy_tasks.selectors.figures import first_beyond
 from policy_tasks.web.light_bounds import open_lights, task_lights_bounded
 
 pytestmark = pytest.mark.django_db
