@@ -26,6 +26,7 @@ from .column_meanings import DUE, LEADER, NUMBER, OTHER, UNIT_KINDS, header_row
 from .deadlines import read_time_phrase
 from .pipe_tables import cell_kind
 from .textutil import normalise
+from .time_phrase import UNREADABLE
 
 _RESPONSIBLE = (*UNIT_KINDS, OTHER)
 _NOT_TEXT = (*_RESPONSIBLE, NUMBER, LEADER, DUE)
@@ -134,4 +135,4 @@ def _name_like(norm: str) -> bool:
 def _time(norm: str) -> bool:
     """A cell that is a time (`4月`, `2025年6月底前`)."""
     found = read_time_phrase(norm, 2000)
-    return found is not None and found.level != "unreadable" and found.start == 0 and found.end >= len(norm) - 1
+    return found is not None and found.level != UNREADABLE and found.start == 0 and found.end >= len(norm) - 1
