@@ -27,8 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from types import SimpleNamespace
-from typing import Protocol, cast
+from typing import NamedTuple, Protocol
 
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
@@ -46,7 +45,9 @@ from policy_tasks.models import (
     Task,
 )
 from policy_tasks.selectors.counted import is_closed_by, is_overdue_on
-from policy_tasks.selectors.lights import GREY, milestone_light
+from policy_tasks.selectors.figures import yellow_bounds
+from policy_tasks.selectors.light_rows import DueRow
+from policy_tasks.selectors.lights import GREY, reason_for
 from policy_tasks.selectors.reports import NEWEST_FIRST, newest_lead_values_sql
 
 CHUNK = 5000  # ids per IN (...): PostgreSQL takes at most 65,535 parameters per query
@@ -82,9 +83,9 @@ class MilestoneFacts(Protocol):
     def closed_at(self) -> datetime | None: ...
 
 
-@dataclass(frozen=True)
-class MilestoneState:
-    """One milestone at the cutoff. `on` is the day lights and lateness are judged for."""
+class MilestoneState(NamedTuple):
+    """One milestone at the cutoff. `on` is the day lights and lateness are judged for.
+    (A named tuple, not a frozen dataclass: the ledger builds one per row, 100,000 for a big one.)"""
 
     milestone: MilestoneFacts
     due: date | None
@@ -92,6 +93,7 @@ class MilestoneState:
     closed_on: date | None
     light: str
     days_late: int | None  # open and past due: days since due; closed late: days it was late by
+    actual: Decimal | None = None  # its target's reported value as of the cutoff, when it has a target
 
     @property
     def is_closed(self) -> bool:
@@ -228,6 +230,8 @@ def milestone_states(
     actuals = latest_values(targets, cutoff=cutoff) if targets else {}
     states: dict[int, MilestoneState] = {}
     zone = timezone.get_current_timezone()  # once: timezone.localdate looks it up per call
+    # Due on or after a document's bound is not 临期: no working days counted per milestone.
+    soon = yellow_bounds(on, documents)
     for m in milestones:
         before = status_before_withdrawal(m.status, m.closed_at)
         closed = is_closed_by(before, m.closed_at, cutoff)
@@ -239,24 +243,22 @@ def milestone_states(
         else:
             status = Milestone.Status.OPEN
         due = dues[m.pk]
-        # The lights selector reads status and due date off the object: hand it the past ones
-        # (a plain namespace: building 10,000 model instances costs half a second).
-        past = SimpleNamespace(pk=m.pk, document_id=m.document_id, task_id=m.task_id, status=status, due_date=due)
-        percent = percents.get(m.task_id, 0) if m.task_id is not None else None
-        value = (Decimal(targets[m.pk]), Decimal(actuals[m.pk])) if m.pk in actuals else None
-        light = (
-            GREY
-            if closed
-            # It reads only the namespace's fields, though selectors.lights types the argument as a Milestone.
-            else milestone_light(
-                cast(Milestone, past), on=on, percent=percent, document=documents[m.document_id], value=value
-            )
-        )
+        actual = actuals.get(m.pk)
+        if closed:
+            light = GREY
+        else:
+            # The lights rule reads the past status and due date off a plain row, as the task lights do
+            # (it reads no task_id, which a document's own milestone has none of).
+            past = DueRow(m.pk, m.task_id, m.document_id, status, due)  # type: ignore[arg-type]
+            percent = percents.get(m.task_id, 0) if m.task_id is not None else None
+            value = (Decimal(targets[m.pk]), Decimal(actual)) if actual is not None else None
+            doc = documents[m.document_id]
+            light = reason_for(past, on, percent, doc, value, soon_before=soon[m.document_id]).light
         days_late = None
         if due is not None:
             if closed_on is not None and closed_on > due:  # set exactly when closed
                 days_late = (closed_on - due).days
             elif is_overdue_on(before, m.closed_at, due, on, cutoff=cutoff):
                 days_late = (on - due).days
-        states[m.pk] = MilestoneState(m, due, status, closed_on, light, days_late)
+        states[m.pk] = MilestoneState(m, due, status, closed_on, light, days_late, actual)
     return states

@@ -90,7 +90,7 @@ def first_beyond(on: date, workdays: int) -> date:
     return day
 
 
-def yellow_bounds(on: date, documents: Mapping[int, Thresholds]) -> dict[int, date]:
+def yellow_bounds(on: date, documents: Mapping[int, PolicyDocument | Thresholds]) -> dict[int, date]:
     """Each document's `first_beyond` its own 临期 window (`yellow_workdays`), by document id."""
     return {pk: first_beyond(on, doc.yellow_workdays) for pk, doc in documents.items()}
 
