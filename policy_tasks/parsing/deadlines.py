@@ -313,3 +313,12 @@ def is_time_part(segment: str) -> bool:
     `dated_brackets`)."""
     phrase = read_time_phrase(segment, 2000)
     return phrase is not None and phrase.due is not None and len(phrase.text) * 3 >= len(segment.strip())
+
+
+def is_time_cell(text: str, *, slack: int = 0) -> bool:
+    """Public: a table cell that is one readable time phrase and nothing else (`4月`, `年底前`,
+    `2025年6月底前`), but for up to `slack` characters after it (a closing mark). The table
+    readers ask it of a cell before they ask whether its words are a name (`pipe_tables`,
+    `merged_row_cells`): `年底前` is as short as a person's name."""
+    found = read_time_phrase(text, 2000)
+    return found is not None and found.level != UNREADABLE and found.start == 0 and found.end >= len(text) - slack

@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 
 from .column_meanings import DUE, LEADER, NUMBER, OTHER, UNIT_KINDS, header_row
-from .deadlines import read_time_phrase
+from .deadlines import is_time_cell
 from .pipe_tables import cell_kind
 from .textutil import normalise
-from .time_phrase import UNREADABLE
 
 _RESPONSIBLE = (*UNIT_KINDS, OTHER)
 _NOT_TEXT = (*_RESPONSIBLE, NUMBER, LEADER, DUE)
@@ -102,7 +101,7 @@ def _fit(cell: str, kind: str | None) -> int:
     norm = normalise(cell).strip()
     if not norm:
         return 0
-    units, time = _unit_like(norm), _time(norm)
+    units, time = _unit_like(norm), is_time_cell(norm, slack=1)
     if kind == NUMBER:
         return 2 if cell_kind(norm) == "number" else -2
     if kind in _RESPONSIBLE:
@@ -130,9 +129,3 @@ def _unit_like(norm: str) -> bool:
 def _name_like(norm: str) -> bool:
     """Short words with no sentence in them: a name (`村(社区)`), never a task."""
     return len(norm) <= 10 and not re.search(r"[。;；,，:：]", norm) and not re.match(r"^[\d(（]", norm)
-
-
-def _time(norm: str) -> bool:
-    """A cell that is a time (`4月`, `2025年6月底前`)."""
-    found = read_time_phrase(norm, 2000)
-    return found is not None and found.level != UNREADABLE and found.start == 0 and found.end >= len(norm) - 1

@@ -18,11 +18,10 @@ import re
 from collections.abc import Callable
 
 from .bare_markers import cells_between_markers, only_bare_markers
-from .deadlines import read_time_phrase
+from .deadlines import is_time_cell
 from .lazy_patterns import lazy_compile
 from .task_cells import task_read_as_units
 from .textutil import normalise
-from .time_phrase import UNREADABLE
 from .unit_names import is_person, looks_like_units, names_units
 from .units import roles_in_words
 
@@ -145,8 +144,7 @@ def cell_kind(cell: str) -> str:
     norm = normalise(cell).strip()
     if _NUMBER_RE.match(norm):
         return "number"
-    time = read_time_phrase(norm, 2000)
-    if time is not None and time.level != UNREADABLE and (time.start, time.end) == (0, len(norm)):
+    if is_time_cell(norm):
         return "text"  # a time cell (`年底前`, three characters as a name has), never a person
     names = [n for n in re.split(r"[、,;和及]", norm) if n.strip()]
     if names and all(is_person(n) for n in names):
