@@ -53,6 +53,7 @@ from .sources import Source, Table, read_source
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
+from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, opening_charge, peek_responsibility, read_responsibility
 
 _TITLE_MAX = 60
@@ -251,6 +252,8 @@ class _Assembler:
             adds = adds + [n for n in resp.adds if n not in adds]
             if governed and (resp.found or carry is None):
                 resp.roles[CO] += [n for n in governed if n not in resp.roles[CO]]
+            if (work := unit_work_clause(clause.node)) is not None:
+                resp = with_heading_units(resp, work)  # `(二)省审计厅牵头的工作` over its paragraph
             if resp.found and (lead := _heading_lead(clause.node, resp)) is not None:
                 resp = lead  # `一、县发改局牵头的工作` over `(配合单位:A)`: the heading's units lead
             if resp.found:
