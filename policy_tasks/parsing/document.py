@@ -40,6 +40,7 @@ from .outline_lines import Outline
 from .outline_node import Node
 from .page_marks import rejoin_page_marks
 from .page_tail import tail_lines
+from .period_headings import period_due
 from .preview_pages import rejoin_preview_pages
 from .record_headings import record_fields
 from .responsibility import Responsibility
@@ -327,6 +328,8 @@ class _Assembler:
         self, clause: Clause, number: int, resp: Responsibility, origin: str, book: UnitBook, due: date
     ) -> ParsedTask:
         text = clause.text
+        # `(一)“十二五”时期主要规划指标` above: the plan's targets are due at the period's end.
+        due = period_due(clause.node, self.year) or due
 
         def warn(offset: int, message: str) -> None:
             self.warn(number, clause.line_at(offset), message)
