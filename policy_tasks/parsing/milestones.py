@@ -59,8 +59,8 @@ from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .lazy_patterns import lazy_compile
-from .respective_figures import continues_figures
 from .project_names import project_name_spans
+from .respective_figures import continues_figures
 from .result import ParsedMilestone
 from .text_marks import Marks
 from .textutil import normalise, split_top, strip_span
