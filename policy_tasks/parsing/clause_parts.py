@@ -18,12 +18,14 @@ from .outline_node import Node
 from .textutil import normalise
 from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines
+from .unit_work_headings import body_pieces
 from .units import peek_responsibility
 
 
 def clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int]]]:
-    """The clause's own lines and its sub-items', but not those of sub-items that are clauses."""
-    parts: list[tuple[int, str]] = list(node.pieces)
+    """The clause's own lines and its sub-items', but not those of sub-items that are clauses (nor a
+    heading that only names the unit whose work its paragraph is, `unit_work_headings`)."""
+    parts: list[tuple[int, str]] = body_pieces(node)
 
     def add(parent: Node) -> None:
         for child in parent.children:

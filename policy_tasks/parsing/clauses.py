@@ -24,6 +24,7 @@ from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .sole_addressees import frames_measures
 from .textutil import normalise
+from .unit_work_headings import unit_work_clause
 from .units import opening_charge, peek_responsibility
 
 # `三、保障措施` / `(一)加强组织领导。各乡镇要…` / `(二)强化督查考核。县政府督查室要…`: the section that
@@ -45,6 +46,8 @@ def _has_resp(node: Node, prose_charges: bool = True) -> bool:
     found = peek_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
         return True
+    if unit_work_clause(node) is not None:
+        return True  # `(一)省监察厅牵头的工作` over its one paragraph: the heading is the clause
     if not node.children and found.assigns:
         return True  # `(牵头责任人:A,具体责任人:B)`: an item assigned to persons only is assigned too
     if not node.children and prose_charges and opening_charge(own) is not None and not _in_backing_section(node):

@@ -260,10 +260,11 @@ _PLAN_YEAR_RE = re.compile(
 _WRITTEN_YEAR = re.compile(rf"{Y}年?")
 
 
-# `…实施方案(2019-2020年)`: the span in brackets after the kind of plan; its first year. So
+# `…实施方案(2019-2020年)`, `…重点任务分工(2016-2020年)`: the span in brackets after the kind of plan
+# (a 分工 or 分解 dividing the plan's work is one, as `任务分工` before a year is); its first year. So
 # too a span in brackets inside the title, before the kind (`…工作三年(2019—2021年)行动方案`).
 _PLAN_YEAR_AFTER_RE = re.compile(
-    rf"(?:方案|计划|要点|清单|措施)\((?P<y>{Y})年?(?:\s*[-—~至到]\s*{Y})?年\)"
+    rf"(?:方案|计划|要点|清单|措施|分工|分解)\((?P<y>{Y})年?(?:\s*[-—~至到]\s*{Y})?年\)"
     # The kind after the span is this title's, not one after a cited title's closing 》.
     rf"|\((?P<span>{Y})年?\s*[-—~至到]\s*{Y}年\)[^\n,。;:()<>]{{0,6}}?(?:方案|计划|规划|要点|清单|措施)"
 )

@@ -40,6 +40,7 @@ from .outline_lines import Outline
 from .outline_node import Node
 from .page_marks import rejoin_page_marks
 from .page_tail import tail_lines
+from .period_headings import period_due
 from .preview_pages import rejoin_preview_pages
 from .record_headings import record_fields
 from .responsibility import Responsibility
@@ -53,6 +54,7 @@ from .sources import Source, Table, read_source
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
+from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, opening_charge, peek_responsibility, read_responsibility
 
 _TITLE_MAX = 60
@@ -251,6 +253,8 @@ class _Assembler:
             adds = adds + [n for n in resp.adds if n not in adds]
             if governed and (resp.found or carry is None):
                 resp.roles[CO] += [n for n in governed if n not in resp.roles[CO]]
+            if (work := unit_work_clause(clause.node)) is not None:
+                resp = with_heading_units(resp, work)  # `(二)省审计厅牵头的工作` over its paragraph
             if resp.found and (lead := _heading_lead(clause.node, resp)) is not None:
                 resp = lead  # `一、县发改局牵头的工作` over `(配合单位:A)`: the heading's units lead
             if resp.found:
@@ -324,6 +328,8 @@ class _Assembler:
         self, clause: Clause, number: int, resp: Responsibility, origin: str, book: UnitBook, due: date
     ) -> ParsedTask:
         text = clause.text
+        # `(一)“十二五”时期主要规划指标` above: the plan's targets are due at the period's end.
+        due = period_due(clause.node, self.year) or due
 
         def warn(offset: int, message: str) -> None:
             self.warn(number, clause.line_at(offset), message)

@@ -2,7 +2,9 @@
 
 A province's or a city's 责任分解 of its government work report groups the items by the leader who
 answers for them, one section a leader: `一、王浩省长牵头重点工作`, `二、张三常务副省长主抓重点工作`,
-`(三)副市长李四分管工作(12项)`, `四、李丹常委、常务副区长牵头重点工作`. The person, by name without the
+`(三)副市长李四分管工作(12项)`, `四、李丹常委、常务副区长牵头重点工作`, `一、孟学农省长负责的工作`. A line
+under the heading may state the leader's remit (`全面负责省人民政府工作任务的落实。`, `协助省长抓好…`): it
+is no task and does not hide the heading's leader. The person, by name without the
 post, is the leader (`leaders`) of every clause below the heading that names no leader of its own; the
 units each item's label line or bracket names are still its units. A heading that names a post with
 no person (`一、省长牵头重点工作`) names no leader, and a heading about work (`一、加快重点工作落实`) is
@@ -53,7 +55,9 @@ def heading_leader(text: str) -> str | None:
 
 def _heading_leaders(node: Node) -> list[str]:
     heading = node.pieces[0][1] if node.pieces else ""
-    named = heading_leader(node.own_text)
+    # The heading's line, with the leader's remit written under it (`全面负责省人民政府工作任务的落实。`),
+    # or the heading wrapped over its lines.
+    named = heading_leader(heading) or heading_leader(node.own_text)
     if named:
         return [named]
     return list(peek_responsibility(heading).leaders) or _label_line_leaders(node)

@@ -3,7 +3,8 @@
 How a clause is cut: sentences end at 。;!? (not at line breaks); a sentence is cut
 at commas and colons into parts; inside a part a 、 starts a new part only when
 both sides state a time or a quantity (`10月底前开工、全年完成投资2000万元`),
-so noun lists (`常山江航电枢纽、石七线、…等3个`) stay whole.
+so noun lists (`常山江航电枢纽、石七线、…等3个`) stay whole, and so do the figures a 分别 pairs with
+the things named before them (`排放分别减少9.2%、10.7%、11%`, `respective_figures`).
 
 A part becomes a milestone when it is not a policy benefit and
 - it states a quantity (`新增学位1470个`) and a commitment word is in it or
@@ -59,6 +60,7 @@ from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .lazy_patterns import lazy_compile
 from .project_names import project_name_spans
+from .respective_figures import continues_figures
 from .result import ParsedMilestone
 from .text_marks import Marks
 from .textutil import normalise, split_top, strip_span
@@ -306,7 +308,11 @@ def _parts(norm: str, start: int, end: int, marks: Marks) -> Iterator[tuple[int,
             # `全年在省、市、县等媒体完成上稿3篇` the 、 list places, and the year is the
             # commitment's after them. The commitment cues are looked for only where they
             # decide (every part was searched: 14,000 searches in a 300-row task list).
-            if s > group_start and (group_qty or (group_time and (time or (qty and _commits(norm, (s, e), group))))):
+            if (
+                s > group_start
+                and (group_qty or (group_time and (time or (qty and _commits(norm, (s, e), group)))))
+                and not continues_figures(norm, group_start, s, e, marks)  # `分别减少9.2%、10.7%`
+            ):
                 yield strip_span(norm, group_start, s - 1, PART_TRIM)
                 group_start, group_time, group_qty, group = s, False, False, []
             group_time, group_qty = group_time or time, group_qty or qty
