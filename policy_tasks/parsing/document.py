@@ -42,6 +42,7 @@ from .page_marks import rejoin_page_marks
 from .page_tail import tail_lines
 from .period_headings import period_due
 from .preview_pages import rejoin_preview_pages
+from .progress_lists import progress_spans
 from .record_headings import record_fields
 from .responsibility import Responsibility
 from .restated_lists import section_subject, with_unrestated_points
@@ -356,7 +357,12 @@ class _Assembler:
             )
             fixed += [replace(m, start=0, end=0) for m in each]
         milestones = find_milestones(
-            text, year=self.year, default_due=clause_due(fixed, due), warn=warn, masked=own.spans, where=where
+            text,
+            year=self.year,
+            default_due=clause_due(fixed, due),
+            warn=warn,
+            masked=[*own.spans, *progress_spans(text)],  # `推进情况:1.…`: what was done, nothing due
+            where=where,
         )
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)

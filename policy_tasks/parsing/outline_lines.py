@@ -20,6 +20,7 @@ from .lost_openers import levels_to_close
 from .outline import Marker, bare_heading_marker, decimal_majors, line_marker, split_inline
 from .outline_node import Node
 from .page_marks import is_page_line
+from .progress_lists import fold_progress_lists, opens_progress_list
 from .responsibility import Responsibility
 from .role_sentences import fix_field_subject
 from .textutil import normalise
@@ -88,6 +89,7 @@ class Outline:
             for piece in pieces:
                 outline._line(number, piece, blank)
                 blank = False
+        fold_progress_lists(outline.root)  # `推进情况:1.…` `2.…`: what was done, no sub-items
         return outline
 
     def _figure_led(self, norm: str) -> Marker | None:
@@ -191,6 +193,14 @@ class Outline:
             # parent item's units, the sub-items its text.
             self._stack.pop()
             self._stack[-1].pieces.append((number, text))
+            self._attached, self._closing = True, False
+        elif opens_progress_list(norm):
+            # `推进情况:1.…`: what the item has done (`progress_lists`), even after the item named its
+            # units; the paragraphs between the item and its progress (`年度投资目标…`) are its too.
+            after = current.pieces[-1][0] if current.pieces else current.line
+            between = [line for line in self.loose if line[0] > after]
+            self.loose = [line for line in self.loose if line[0] <= after]
+            current.pieces += [*between, (number, text)]
             self._attached, self._closing = True, False
         elif self._closing and _field_line(norm):
             # The label line of a closing paragraph is that paragraph's: no clause's, no task.

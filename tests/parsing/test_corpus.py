@@ -15,10 +15,10 @@ from policy_tasks.parsing.scoring import corpus_folders, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 49): a change may add documents or read more of them
+# The corpus as it last grew (blind round 51): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 240, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 982, 209
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 244, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 990, 212
 
 
 @pytest.fixture(scope="module")
