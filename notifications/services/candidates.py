@@ -30,7 +30,16 @@ from notifications.services.remindable import open_milestones
 
 # Taken from here by leader_rung.py: explicit re-exports until it imports firing.py itself.
 from notifications.services.timing import local_tz
-from policy_tasks.models import AreaUnit, Milestone, ProgressReport, ReportPeriod, Task, TaskUnit, UrgeNotice
+from policy_tasks.models import (
+    AreaUnit,
+    Milestone,
+    ProgressReport,
+    ReportPeriod,
+    Task,
+    TaskUnit,
+    UrgeNotice,
+    in_force_q,
+)
 
 if TYPE_CHECKING:
     from notifications.services.scan_window import Window
@@ -306,7 +315,7 @@ def urge_candidates(rules: list[ReminderRule], today: date) -> list[Candidate]:
     notices = list(
         UrgeNotice.objects.filter(issued_at__date__gte=since)
         # An urge on a clause a new version withdrew (已撤销) asks for nothing any more.
-        .exclude(task__status=Task.Status.WITHDRAWN)
+        .filter(in_force_q("task__"))
         .select_related("task")
         .prefetch_related("recipients")
     )

@@ -11,8 +11,8 @@ rows, so the scan's queries
 (candidates.py, scan_write.py) stay as they are: the supervisors' rows of the same rule do not hide
 the leader's, and a repeated tick finds nothing. It runs after the scan has read its
 candidates, because the scan's anti-join, not narrowed, ignores the recipient:
-a leader's row inserted first would hide the supervisors'. Rows go in with the ledger's
-unique key (ON CONFLICT DO NOTHING), like every other reminder.
+a leader's row inserted first would hide the supervisors'. The scan writes the rows built here
+with scan_write.write_rows (ON CONFLICT DO NOTHING on the ledger's key), like every other reminder.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from notifications.services.firing import last_anchor_fired, occurrence
 from notifications.services.recipients import RecipientIndex
 from notifications.services.remindable import open_milestones
 from notifications.services.scan_plan import first_attempt_at
-from policy_tasks.models import Task, UrgeNotice, UrgeRecipient
+from policy_tasks.models import UrgeNotice, UrgeRecipient, in_force_q
 
 LEADER = "task__source__leader_id"
 
@@ -88,7 +88,7 @@ def urge_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
             task__source__leader__isnull=False,
             task__source__leader__is_active=True,
         )
-        .exclude(task__status=Task.Status.WITHDRAWN)
+        .filter(in_force_q("task__"))
         .filter(Exists(unanswered))
         .filter(not_in_ledger(Subject.URGE, rule, today, due_field="reply_due", recipient_field=LEADER))
         .order_by()
@@ -131,10 +131,3 @@ def leader_rows(today: date, now: datetime, created: datetime) -> list[Delivery]
                     )
                 )
     return rows
-
-
-def escalate_to_leaders(today: date, now: datetime, created: datetime) -> int:
-    """Insert the leader rung's rows; returns how many were offered (conflicts are skipped)."""
-    rows = leader_rows(today, now, created)
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)

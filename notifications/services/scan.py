@@ -6,6 +6,9 @@ Runs on Celery beat every few minutes and from `run_reminders`, as three stages:
     plan   scan_plan.py    who hears of each, over which channel, from when
     write  scan_write.py   the rows into the ledger, ON CONFLICT DO NOTHING on its unique key
 
+and, once the candidates are read, the leaders' rung (leader_rung.py: the leader who instructed a
+task hears with the last escalation), whose rows go in through the same scan_write.
+
 This module only runs them: in what order, in which transactions, in pages of what size,
 what the watermark (scan_marks.py) lets a tick skip, and nothing written on a dry run. Two
 ways through, which a test holds equal row for row:
@@ -33,13 +36,13 @@ from notifications.services.candidates import (
     report_candidates,
     urge_candidates,
 )
-from notifications.services.leader_rung import escalate_to_leaders
+from notifications.services.leader_rung import leader_rows
 from notifications.services.recipients import RecipientIndex
 from notifications.services.scan_plan import Audience, Planned, audience, first_attempts, plan
 
 # Taken from here by decisions.py and bench/reminder_bench_plans.py: explicit re-exports
 # until they import scan_plan.py itself.
-from notifications.services.scan_write import FanOut, LedgerStats, write
+from notifications.services.scan_write import FanOut, LedgerStats, write, write_rows
 from notifications.services.timing import local_date
 
 log = logging.getLogger(__name__)
@@ -100,7 +103,7 @@ def _in_one_pass(result: ScanResult, now: datetime, dry_run: bool, batch_size: i
         return
     # The leader rung (issue 16) after the candidates are read: its rows would otherwise
     # hide the supervisors' rows of the same rule from their anti-join.
-    result.leaders = escalate_to_leaders(today, now, clock.now())
+    result.leaders = _leaders(today, now, batch_size)
     if result.planned:
         with transaction.atomic():
             result.inserted = write(result.planned, clock.now(), batch_size).inserted
@@ -148,8 +151,14 @@ def _in_pages(result: ScanResult, now: datetime, batch_size: int) -> None:
         if not mark.unchanged:
             scan_marks.finish(mark, clean=clean, today=today)
     stats.after_rows(len(result.planned))
-    result.leaders = escalate_to_leaders(today, now, clock.now())
+    result.leaders = _leaders(today, now, batch_size)
     _log(result)
+
+
+def _leaders(today: date, now: datetime, batch_size: int) -> int:
+    """The leaders' rung's rows, in a transaction of their own; how many were offered."""
+    with transaction.atomic():
+        return write_rows(leader_rows(today, now, clock.now()), batch_size).inserted
 
 
 def _log(result: ScanResult) -> None:

@@ -264,8 +264,15 @@ def _insert_arrays(planned: list[Planned], created: datetime, batch_size: int) -
 
 def _bulk_create(planned: list[Planned], created: datetime, batch_size: int) -> int:
     rows = [Delivery(**dict(zip(ROW_COLUMNS, row_values(p), strict=True)), created_at=created) for p in planned]
+    return write_rows(rows, batch_size).inserted
+
+
+def write_rows(rows: list[Delivery], batch_size: int) -> Written:
+    """Rows their caller built whole (the leaders' rung: leader_rung.leader_rows) ON CONFLICT DO
+    NOTHING on the ledger's key, in the caller's transaction. bulk_create cannot tell conflicts
+    apart, so the count is of the rows offered."""
     Delivery.objects.bulk_create(rows, batch_size=batch_size, ignore_conflicts=True)
-    return len(rows)  # bulk_create cannot tell conflicts apart; the count is of rows offered
+    return Written(len(rows))
 
 
 class LedgerStats:

@@ -7,7 +7,7 @@ from policy_tasks.models.documents import Area, AreaUnit, PolicyDocument, Report
 from policy_tasks.models.exports import CalendarToken, ExportJob
 from policy_tasks.models.report_versions import ReportVersion
 from policy_tasks.models.task_sources import SourceKind, TaskSource
-from policy_tasks.models.tasks import DONE_STATUSES, Milestone, Task, TaskUnit
+from policy_tasks.models.tasks import DONE_STATUSES, Milestone, Task, TaskUnit, in_force_q
 from policy_tasks.models.versions import DocumentVersion
 from policy_tasks.models.workflow import (
     CompletionRequest,
@@ -47,4 +47,5 @@ __all__ = [
     "TaskUnit",
     "UrgeNotice",
     "UrgeRecipient",
+    "in_force_q",
 ]

@@ -13,11 +13,18 @@ if TYPE_CHECKING:
     from policy_tasks.selectors.lights_reasons import LightReason
 
 
+def in_force_q(through: str = "") -> Q:
+    """In force (not withdrawn), as a condition on a task or a milestone reached `through` a
+    relation (`"task__"`, `"milestone__"`): the querysets' `in_force()` where the rows filtered
+    are another model's. A task's and a milestone's withdrawn status are the same value."""
+    return ~Q(**{f"{through}status": MilestoneStatus.WITHDRAWN})
+
+
 class TaskQuerySet(models.QuerySet["Task"]):
     def in_force(self) -> TaskQuerySet:
         """Tasks the current version of their document still contains (withdrawn ones keep their
         history but count for nothing: no lights, scores, reports owed or reminders)."""
-        return self.exclude(status=Task.Status.WITHDRAWN)
+        return self.filter(in_force_q())
 
     def clauses(self) -> TaskQuerySet:
         """The document's own clauses, without the sub-tasks a split made of them: what counts
@@ -154,7 +161,7 @@ class MilestoneQuerySet(models.QuerySet["Milestone"]):
 
     def in_force(self) -> MilestoneQuerySet:
         """Every milestone but the withdrawn: what lights and scores judge (closed ones count)."""
-        return self.exclude(status=Milestone.Status.WITHDRAWN)
+        return self.filter(in_force_q())
 
 
 class MilestoneStatus(models.TextChoices):

@@ -21,7 +21,7 @@ from accounts.models import User
 from duban.lib import clock
 from duban.lib.local_date import LocalDate
 from duban.lib.sql import SQLParam, column
-from policy_tasks.models import Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.models import Milestone, PolicyDocument, TaskUnit, in_force_q
 from policy_tasks.permissions import sees_every_task, visible_tasks
 
 _CLOSED = Milestone.Status.CLOSED
@@ -164,7 +164,7 @@ def counted_milestones(
     its own join to the clauses (selectors.milestone_sums: 10,000 clauses, not 100,000 milestones)."""
     qs = Milestone.objects.in_force().filter(task__isnull=False, due_date__isnull=False)
     if not withdrawn_clauses:
-        qs = qs.exclude(task__status=Task.Status.WITHDRAWN)
+        qs = qs.filter(in_force_q("task__"))
     if document is not None:
         qs = qs.filter(document=document)
     if unit_ids is not None:

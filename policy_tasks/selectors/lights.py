@@ -50,7 +50,7 @@ from duban.lib import clock
 from duban.lib.sql import Row, as_date, as_decimal, rows_for_ids
 from duban.lib.workdays import workdays_between
 from policy_tasks.models import DONE_STATUSES as DONE_STATUSES
-from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit
+from policy_tasks.models import Area, Milestone, PolicyDocument, Task, TaskUnit, in_force_q
 from policy_tasks.selectors.counted import status_at
 from policy_tasks.selectors.light_rows import (
     THRESHOLDS_SQL,
@@ -340,7 +340,7 @@ def unit_lights(*, on: date, document: PolicyDocument | None = None, lead_only: 
     Co-owned tasks count by default because a co-unit is scored on them too
     (deduction_co); `lead_only` narrows to what the unit leads.
     """
-    rows = TaskUnit.objects.exclude(task__status=Task.Status.WITHDRAWN)
+    rows = TaskUnit.objects.filter(in_force_q("task__"))
     if document is not None:
         rows = rows.filter(task__document=document)
     if lead_only:
@@ -355,7 +355,7 @@ def unit_lights(*, on: date, document: PolicyDocument | None = None, lead_only: 
 
 
 def unit_light(unit: Unit, *, on: date, document: PolicyDocument | None = None, lead_only: bool = False) -> str:
-    links = TaskUnit.objects.filter(unit=unit).exclude(task__status=Task.Status.WITHDRAWN)
+    links = TaskUnit.objects.filter(unit=unit).filter(in_force_q("task__"))
     if lead_only:
         links = links.filter(role=TaskUnit.Role.LEAD)
     tasks = Task.objects.filter(pk__in=links.values("task_id"))

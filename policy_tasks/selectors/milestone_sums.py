@@ -21,7 +21,7 @@ from django.db.models.sql.compiler import SQLCompiler
 
 from accounts.models import User
 from duban.lib.sql import column, fetch, table
-from policy_tasks.models import PolicyDocument, Task, TaskUnit
+from policy_tasks.models import PolicyDocument, Task, TaskUnit, in_force_q
 from policy_tasks.permissions import sees_every_task, visible_tasks
 from policy_tasks.selectors.counted import (
     closed_by,
@@ -92,7 +92,7 @@ def scoreboard_scope(document: PolicyDocument, user: User | None) -> tuple[Query
     """The document's clauses the reader sees (all for None), and their links to units, the
     withdrawn clauses (已撤销) left out: they count for nobody, for or against."""
     tasks: QuerySet[Task] = Task.objects.filter(document=document)
-    links = TaskUnit.objects.exclude(task__status=Task.Status.WITHDRAWN)
+    links = TaskUnit.objects.filter(in_force_q("task__"))
     if user is None or sees_every_task(user):
         # The same links as `task IN (the document's clauses)`, by the join the exclusion makes anyway.
         return tasks, links.filter(task__document=document)

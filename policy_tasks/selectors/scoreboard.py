@@ -47,7 +47,7 @@ from django.db.models import Count, OuterRef, Subquery
 
 from accounts.models import Unit, User
 from duban.lib import clock
-from policy_tasks.models import CompletionRequest, ExtensionRequest, Milestone, PolicyDocument, TaskUnit
+from policy_tasks.models import CompletionRequest, ExtensionRequest, PolicyDocument, TaskUnit, in_force_q
 from policy_tasks.selectors.figures import on_time_fraction, on_time_rate
 from policy_tasks.selectors.milestone_sums import DaysBetween as DaysBetween  # re-exported: its old home
 from policy_tasks.selectors.milestone_sums import document_sums, scoreboard_scope
@@ -115,7 +115,7 @@ def unit_scoreboard(*, document: PolicyDocument, on: date, user: User | None = N
             decided_by__isnull=False,
             decided_at__lt=clock.end_of(on),
         )
-        .exclude(milestone__status=Milestone.Status.WITHDRAWN)
+        .filter(in_force_q("milestone__"))
         .order_by()
         .values("status")  # one value here: the whole match in one group
         .annotate(n=Count("pk"))

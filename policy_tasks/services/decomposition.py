@@ -113,7 +113,7 @@ def task_decompose(
     if not members:
         raise ServiceError(f"{share_unit.name}没有成员单位，请先在管理后台维护", field="share_unit")
 
-    existing = list(task.sub_tasks.exclude(status=Task.Status.WITHDRAWN))
+    existing = list(task.sub_tasks.in_force())
     taken = set(TaskUnit.objects.filter(task__in=existing, role=TaskUnit.Role.LEAD).values_list("unit_id", flat=True))
     bound = deadline_bound(task, milestone)
     sequence = task.sub_tasks.count()

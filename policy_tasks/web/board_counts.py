@@ -21,7 +21,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import Q, QuerySet
 
 from duban.lib.sql import as_date, column, fetch, table
-from policy_tasks.models import LeadReport, Milestone, PolicyDocument, Task
+from policy_tasks.models import LeadReport, Milestone, PolicyDocument, Task, in_force_q
 from policy_tasks.selectors.counted import status_then
 from policy_tasks.selectors.figures import first_beyond
 from policy_tasks.selectors.light_rows import DueRow, Thresholds
@@ -47,7 +47,7 @@ def summarise(visible: QuerySet[Task], *, document: PolicyDocument, on: date, li
     """Counts by area and light of `visible` (the document's clauses the reader sees), each light as
     `task_lights_bounded(…, milestones=the clauses' milestones, live=live)` gives it."""
     milestones = Milestone.objects.filter(task__in=visible.values("pk"))
-    in_force = milestones.exclude(status=Milestone.Status.WITHDRAWN)
+    in_force = milestones.filter(in_force_q())
     parts = [in_force.filter(branch).values("task_id", "due_date").order_by() for branch in live]
     branches = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:], all=True)
     valued = set(

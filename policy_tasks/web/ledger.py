@@ -23,6 +23,7 @@ from policy_tasks.models import (
     Task,
     TaskUnit,
     UrgeNotice,
+    in_force_q,
 )
 from policy_tasks.permissions import sees_every_task, visible_tasks
 from policy_tasks.selectors.counted import closed_by, open_at, open_branches, status_at, status_then
@@ -91,8 +92,8 @@ def _filtered(*, user: User, filters: LedgerFilters) -> QuerySet[Milestone]:
             .order_by(*LIST_ORDER)
         )
     if filters.dated:
-        qs = qs.filter(due_date__isnull=False).exclude(status=Milestone.Status.WITHDRAWN)
-        qs = qs.exclude(task__status=Task.Status.WITHDRAWN)
+        qs = qs.filter(due_date__isnull=False).filter(in_force_q())
+        qs = qs.filter(in_force_q("task__"))
     if filters.area is not None:
         qs = qs.filter(task__area=filters.area)
     if filters.due_from is not None:

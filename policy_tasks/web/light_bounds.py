@@ -17,7 +17,7 @@ from django.db.models import Count, Min, Q, QuerySet
 
 from accounts.roles import remembered
 from duban.lib.sql import as_date, rows_for_ids
-from policy_tasks.models import Milestone
+from policy_tasks.models import Milestone, in_force_q
 from policy_tasks.selectors.figures import yellow_bounds
 from policy_tasks.selectors.light_rows import THRESHOLDS_SQL, DueRow, Thresholds
 from policy_tasks.selectors.lights import DONE_STATUSES, GREEN, GREY, RED, light_for, task_lights
@@ -84,7 +84,7 @@ def task_lights_bounded(
     `milestones`: the tasks' milestones (the caller's scope); `tasks`: rows with pk and status;
     `live`: what is still to do, as one condition or as disjoint branches (figures.open_branches)."""
     items = list(tasks)
-    in_force = milestones.exclude(status=Milestone.Status.WITHDRAWN)
+    in_force = milestones.filter(in_force_q())
     # Red is "the earliest live due date is past", and otherwise that date is the next one due:
     # one MIN and one COUNT per task, read from the live rows only, each branch on its own index
     # (issue 18: the whole document's milestones were read to find the quarter still to do).

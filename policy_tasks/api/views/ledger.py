@@ -23,7 +23,7 @@ from policy_tasks.selectors import ledger_list_rows
 from policy_tasks.selectors.ledger_list_rows import overdue_page
 
 
-class LedgerQuerySerializer(serializers.Serializer):
+class OverdueLedgerQuerySerializer(serializers.Serializer):
     on = WindowDateField(required=False, help_text="截至日期（缺省为今天）")
     unit = IdField(required=False, help_text="责任单位 ID（牵头或配合）")
     document = IdField(required=False, help_text="文件 ID")
@@ -37,7 +37,7 @@ class LedgerPagination(DubanCursorPagination):
 
 
 @extend_schema_view(
-    get=extend_schema(tags=["ledger"], summary="逾期台账（按完成时限排序）", parameters=[LedgerQuerySerializer])
+    get=extend_schema(tags=["ledger"], summary="逾期台账（按完成时限排序）", parameters=[OverdueLedgerQuerySerializer])
 )
 class OverdueLedgerApi(ScopedListApi):
     permission_action = "scoreboard.read"
@@ -50,7 +50,7 @@ class OverdueLedgerApi(ScopedListApi):
         return Milestone.objects.none()
 
     def list(self, request, *args, **kwargs):
-        query = self.validated(LedgerQuerySerializer, request.query_params)
+        query = self.validated(OverdueLedgerQuerySerializer, request.query_params)
         on = query.get("on") or clock.today()
         user = request.user
         document = PolicyDocument.objects.filter(pk=query["document"]).first() if "document" in query else None
