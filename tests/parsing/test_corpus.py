@@ -19,6 +19,9 @@ CORPUS = Path(__file__).parent / "corpus"
 # right, never fewer. Raise these with the corpus, never lower them.
 DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 240, 32
 CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 982, 209
+# Parsed milestones with a stated date that the gold of their clause lacks (session 24): each is a
+# reminder a clerk would get for nothing. Lower it with the corpus, never raise it.
+EXTRA_MILESTONES_AT_MOST = 70
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +55,12 @@ def test_dated_milestones_get_the_right_date(scores):
     wrong = [f"{s.id} {line}" for s in scores for line in s.wrong if "里程碑" in line]
     assert right / total >= 0.95, "\n".join(wrong)
     assert right >= MILESTONES_RIGHT_AT_LEAST, "\n".join(wrong)
+
+
+def test_few_dated_milestones_the_gold_lacks(scores):
+    extra = [f"{s.id} {line}" for s in scores for line in s.extra_milestone_lines]
+    assert sum(s.extra_milestones for s in scores) == len(extra)
+    assert len(extra) <= EXTRA_MILESTONES_AT_MOST, "\n".join(extra)
 
 
 def test_each_document_parses_well_within_a_second(scores):
