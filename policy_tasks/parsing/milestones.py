@@ -40,8 +40,8 @@ A time phrase inside a 《title》 (`印发《2023年违法建设治理工作方
 a document's name, not a deadline; so is a bare year naming, without 《》, a plan the work
 drafts (`制定2021年党组理论中心组学习方案`, `drafted_plans`), or a five-year plan's period naming the
 plan (`扎实实施“十四五”规划`). Nor does the period a benefit applies (`实施期限至2021年12月31日`,
-`benefit_periods`), date anything; a progress report's tally of the months gone (`1-6月,…完成产值1175亿元`,
-`tallied_months`) dates nothing, and the parts of its sentence from it on report work done: no milestones.
+`benefit_periods`), date anything; a progress report's period (`1-6月,…完成产值1175亿元`, `截至2019年12月底,
+全市完成…`, `reported_periods`) dates nothing, and the parts of its sentence from it on report work done.
 
 Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
 parts with 给予, 最高, 不超过, (含), 以下, 税率, 加计扣除, 按…%, 预算安排 … , parts that
@@ -63,7 +63,7 @@ from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .lazy_patterns import lazy_compile
 from .project_names import project_name_spans
-from .tallied_months import tallied_month_spans
+from .reported_periods import reported_spans
 from .result import ParsedMilestone
 from .text_marks import Marks
 from .textutil import normalise, split_top, strip_span
@@ -134,8 +134,8 @@ def find_milestones(
     names += drafted_plan_spans(norm)
     # `实施期限至2021年12月31日`: when a benefit ends (`benefit_periods`).
     names += benefit_period_spans(norm)
-    # `1-6月,…完成产值1175亿元`: a report's months gone; what follows in its sentence was done (`tallied_months`).
-    tallies = tallied_month_spans(norm)
+    # `1-6月,…完成产值1175亿元`, `截至12月底,…`: a report's period; what follows in its sentence was done.
+    tallies = reported_spans(norm)
     names += tallies
     phrases = [
         p

@@ -1,5 +1,5 @@
 """Dates a clause states that commit no work (session 24): the period a benefit applies, a plan
-named by its year or five-year period, and a progress report's tally of the months gone.
+named by its year or five-year period, and the period a progress report counts.
 
 Written from the conventions (tests/parsing/corpus/README.md), not copied from the documents that
 showed them.
@@ -53,7 +53,7 @@ def test_a_year_naming_a_plan_drafted_and_carried_out_dates_nothing():
     assert _stated("出台《制造业数字化转型三年行动计划(2022-2024)》和2022年“智改数转”工作推进方案。", 2022) == []
 
 
-# 3. A progress report's months from January: what was done, not a commitment.
+# 3. A progress report's period (months from January, `截至` a day): what was done, not a commitment.
 
 
 def test_a_tally_of_the_months_gone_dates_nothing_and_reports_its_sentence():
@@ -67,3 +67,13 @@ def test_a_schedule_labelled_by_months_from_january_still_dates_its_step():
     found, _ = milestones_in("1-3月:完成摸底调查;4-6月:完成改造方案。", 2022)
     assert [(m.due_date, m.time_expression) for m in found][:1] == [(date(2022, 3, 31), "1-3月")]
     assert _stated("6月底前完成年度任务的50%。", 2022) == [(date(2022, 6, 30), "6月底前")]
+
+
+def test_the_day_a_report_counts_at_dates_nothing():
+    text = "减少农村扶贫对象6.76万人。此项工作已完成。截至2019年12月底,全市完成减少农村扶贫对象7.497万人,其中:甲区完成6962人、乙区完成3619人。"
+    found, _ = milestones_in(text, 2019)
+    assert [(m.text, m.time_expression) for m in found] == [("减少农村扶贫对象6.76万人", None)]
+
+
+def test_as_of_a_day_with_a_word_of_intent_is_a_target():
+    assert _stated("截至2025年底,力争建成5G基站1万个。", 2024) == [(date(2025, 12, 31), "2025年底")]
