@@ -10,7 +10,8 @@ matched clause with a date the text states (a time expression, not a recurring o
 no gold milestone of the clause (each gold date used once): a clerk would get reminders for it.
 Dates the parser gives without a time expression (the document's year-end default) are not
 counted, as the gold by its rules leaves them out; nor is ongoing work (`持续推进`), whose date is
-that same default (the gold marks the clause `ongoing` instead).
+that same default (the gold marks the clause `ongoing` instead), nor a quantity due on that default
+by a phrase naming the document's own year (`全年新增注册企业10000家`: the reminder is the default's).
 
 A document is read as the import reads it, in the current year when it states none; where the
 parser says it had to assume the year, the score uses the year a reviewer then enters (the
@@ -144,7 +145,7 @@ def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
                 result.milestones_right += 1
             else:
                 result.wrong.append(f"{ref}: 缺少 {d.isoformat()} 的里程碑")
-        _count_extra_milestones(result, ref, task, gold_dates)
+        _count_extra_milestones(result, ref, task, gold_dates, parsed.default_due)
     result.extra = len(parsed.tasks) - len(used)
     for i, task in enumerate(parsed.tasks):
         if i not in used:
@@ -152,12 +153,16 @@ def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
     return result
 
 
-def _count_extra_milestones(result: DocumentScore, ref: str, task: ParsedTask, gold_dates: list[date]) -> None:
-    """Count the task's milestones with a stated date (a time expression, neither recurring nor
-    ongoing) that no gold milestone of its clause has, each gold date used once."""
+def _count_extra_milestones(
+    result: DocumentScore, ref: str, task: ParsedTask, gold_dates: list[date], default_due: date | None
+) -> None:
+    """Count the task's milestones with a stated date that no gold milestone of its clause has, each
+    gold date used once: not recurring, not ongoing, nor a year's target on the document's default."""
     left = Counter(gold_dates)
     for m in task.milestones:
         if not m.due_date or m.time_expression is None or m.recurrence or m.kind == "ongoing":
+            continue
+        if m.kind == "target" and m.due_date == default_due:
             continue
         if left[m.due_date] > 0:
             left[m.due_date] -= 1
