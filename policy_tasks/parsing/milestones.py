@@ -57,8 +57,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
-from .deadlines import find_time_phrases
 from .benefit_periods import benefit_period_spans
+from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .lazy_patterns import lazy_compile

@@ -28,7 +28,9 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: 没有找到带 gold.json 的文件夹", returncode=2)
         year = clock.today().year
         scores = [score_folder(f, current_year=year) for f in folders]
-        self.stdout.write(f"{'文件':<36} {'格式':<12} {'省份':<6} {'条款':>9} {'里程碑':>9} {'多出':>4} {'多日期':>4} {'秒':>6}")
+        self.stdout.write(
+            f"{'文件':<36} {'格式':<12} {'省份':<6} {'条款':>9} {'里程碑':>9} {'多出':>4} {'多日期':>4} {'秒':>6}"
+        )
         for s in scores:
             state = f"拒绝: {s.refused}" if s.refused else ""
             self.stdout.write(
