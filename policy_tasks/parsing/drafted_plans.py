@@ -7,22 +7,42 @@ document says. A name is such only right after a verb of drafting (制定, 编�
 下发 …), holds a bare year (not `2023年底`, `2023年6月`) and ends in a kind of document (方案, 计划,
 要点, 清单, 规划, 预案, 办法, 细则, 意见, 台账, 目录, 安排) before any punctuation. The same name after
 `作为` is the document a part of the work goes into (`作为本部门2018年度政务公开工作要点内容向社会发布`: the
-department's own work points for the year), and dates nothing either.
+department's own work points for the year), and dates nothing either; so does one the verb both drafts and
+carries out (`制定并落实局党委理论学习中心组2024年度学习计划`), or one joined to a 《title》 the verb drafts
+(`出台《…三年行动计划(2022-2024)》和2022年“智改数转”工作推进方案`; the name may quote a campaign's name).
+
+A five-year plan's period names the plan the same way, whatever the verb (`编制合肥都市圈“十四五”规划`,
+`扎实实施“十四五”规划`, `聚焦国家“十四五”规划102项重大工程`), and so the plan's own tasks (`全面完成“十四五”
+病险水库除险加固任务` in a plan of 2023: the period's tasks, not a date this year's work is due): a period
+followed at once by a name ending in 规划 or 任务 dates nothing. Its end (`“十三五”规划圆满收官`, `“十三五”末`)
+and the period as a span (`“十四五”期间`, `时期`) still date the work (`time_patterns`).
 """
 
 from __future__ import annotations
 
 import re
 
+from .lazy_patterns import lazy_compile
+
 # A bare year (`2024年`, `2024年度`), not a point in it (`2024年底`, `2024年6月`, `2024年上半年`).
 _YEAR = r"(?:19|20)\d{2}年度?(?![底末内前初中上下半全1-9一二三四])"
 _NAME_RE = re.compile(
-    r"(?:研究制定|制定|编制|印发|出台|修订|修编|起草|下发|拟定|编写|作为)(?:并印发|并下发)?"
-    r"(?P<name>[\u4e00-\u9fff]{0,8}?" + _YEAR + r"[\u4e00-\u9fff、]{0,30}?"
+    r"(?:(?:研究制定|制定|编制|印发|出台|修订|修编|起草|下发|拟定|编写|作为)(?:并(?:印发|下发|落实|实施|执行))?|>[和及、])"
+    r"(?P<name>[\u4e00-\u9fff]{0,12}?" + _YEAR + r"[\u4e00-\u9fff、“”]{0,30}?"
     r"(?:方案|计划|要点|清单|规划|预案|办法|细则|意见|台账|目录|安排))"
 )
 
 
+# `“十四五”规划`, `“十四五”病险水库除险加固任务`: not the period's end or span (`末`, `期间`, `时期`, `收官`).
+_PLAN_NAME_RE = lazy_compile(
+    r"[“\"]?十[一二三四五六七八九]五[”\"]?(?![末内初中期时以收开起首])[\u4e00-\u9fff]{0,12}?(?:规划|任务)(?!\s*(?:圆满)?收官)"
+)
+
+
 def drafted_plan_spans(norm: str) -> list[tuple[int, int]]:
-    """The spans of `norm` (normalised text) that name, with its year, a plan the work drafts."""
-    return [(m.start("name"), m.end("name")) for m in _NAME_RE.finditer(norm)]
+    """The spans of `norm` (normalised text) that name, with its year or its five-year plan's
+    period, a plan the work drafts (or that plan's tasks)."""
+    spans = [(m.start("name"), m.end("name")) for m in _NAME_RE.finditer(norm)]
+    if "五" in norm:
+        spans += [(m.start(), m.end()) for m in _PLAN_NAME_RE.finditer(norm)]
+    return spans

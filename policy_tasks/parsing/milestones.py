@@ -39,7 +39,10 @@ due at that year's end; `year_lists`).
 
 A time phrase inside a 《title》 (`印发《2023年违法建设治理工作方案》`) is part of
 a document's name, not a deadline; so is a bare year naming, without 《》, a plan the work
-drafts (`制定2021年党组理论中心组学习方案`, `drafted_plans`).
+drafts (`制定2021年党组理论中心组学习方案`, `drafted_plans`), or a five-year plan's period naming the
+plan (`扎实实施“十四五”规划`). Nor does the period a benefit applies (`实施期限至2021年12月31日`,
+`benefit_periods`), date anything; a progress report's period (`1-6月,…完成产值1175亿元`, `截至2019年12月底,
+全市完成…`, `reported_periods`) dates nothing, and the parts of its sentence from it on report work done.
 
 Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
 parts with 给予, 最高, 不超过, (含), 以下, 税率, 加计扣除, 按…%, 预算安排 … , parts that
@@ -55,11 +58,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
+from .benefit_periods import benefit_period_spans
 from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .lazy_patterns import lazy_compile
 from .project_names import project_name_spans
+from .reported_periods import reported_spans
 from .respective_figures import continues_figures
 from .result import ParsedMilestone
 from .text_marks import Marks
@@ -129,6 +134,11 @@ def find_milestones(
     names = project_name_spans(norm)
     # `制定2021年党组理论中心组学习方案`: the year names the plan drafted, as in a 《title》 (`drafted_plans`).
     names += drafted_plan_spans(norm)
+    # `实施期限至2021年12月31日`: when a benefit ends (`benefit_periods`).
+    names += benefit_period_spans(norm)
+    # `1-6月,…完成产值1175亿元`, `截至12月底,…`: a report's period; what follows in its sentence was done.
+    tallies = reported_spans(norm)
+    names += tallies
     phrases = [
         p
         for p in find_time_phrases(norm, year, written=text)
@@ -180,7 +190,7 @@ def find_milestones(
             # by a month or quarter of its own (`6月底前下达60%以上`).
             scheduled = any(p.level == PRECISE for p in dated)
             weak = qty is not None and _WEAK_EXCLUDE.search(part) and not (strong or carried_strong or scheduled)
-            excluded = excluded or bool(weak)
+            excluded = excluded or bool(weak) or any(sent_start <= s <= start for s, _ in tallies)
             for p in own:
                 if (message := phrase_message(p)) is not None:
                     warn(p.start, message)  # unreadable, or `X月前` read as its month's end

@@ -5,6 +5,13 @@ else by its reference. It is right when the parsed lead units and the parsed set
 both equal the annotation's. Parsed clauses that match no gold clause count against the
 document too: a heading read as a clause is as wrong as a clause missed. A dated milestone is
 right when the matched clause has a milestone with the same date (each parsed one used once).
+That counts recall only; the other way, an *extra dated milestone* is a parsed milestone of a
+matched clause with a date the text states (a time expression, not a recurring one) that matches
+no gold milestone of the clause (each gold date used once): a clerk would get reminders for it.
+Dates the parser gives without a time expression (the document's year-end default) are not
+counted, as the gold by its rules leaves them out; nor is ongoing work (`持续推进`), whose date is
+that same default (the gold marks the clause `ongoing` instead), nor a quantity due on that default
+by a phrase naming the document's own year (`全年新增注册企业10000家`: the reminder is the default's).
 
 A document is read as the import reads it, in the current year when it states none; where the
 parser says it had to assume the year, the score uses the year a reviewer then enters (the
@@ -62,9 +69,12 @@ class DocumentScore:
     leaders_right: int = 0
     milestones: int = 0
     milestones_right: int = 0
+    # Parsed milestones with a stated date that no gold milestone of their clause has.
+    extra_milestones: int = 0
     refused: str = ""
     seconds: float = 0.0
     wrong: list[str] = field(default_factory=list)
+    extra_milestone_lines: list[str] = field(default_factory=list)
 
     @property
     def clause_rate(self) -> float:
@@ -135,11 +145,32 @@ def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
                 result.milestones_right += 1
             else:
                 result.wrong.append(f"{ref}: 缺少 {d.isoformat()} 的里程碑")
+        _count_extra_milestones(result, ref, task, gold_dates, parsed.default_due)
     result.extra = len(parsed.tasks) - len(used)
     for i, task in enumerate(parsed.tasks):
         if i not in used:
             result.wrong.append(f"多出的条款 {task.label or task.number}: {task.title[:20]}")
     return result
+
+
+def _count_extra_milestones(
+    result: DocumentScore, ref: str, task: ParsedTask, gold_dates: list[date], default_due: date | None
+) -> None:
+    """Count the task's milestones with a stated date that no gold milestone of its clause has, each
+    gold date used once: not recurring, not ongoing, nor a year's target on the document's default."""
+    left = Counter(gold_dates)
+    for m in task.milestones:
+        if not m.due_date or m.time_expression is None or m.recurrence or m.kind == "ongoing":
+            continue
+        if m.kind == "target" and m.due_date == default_due:
+            continue
+        if left[m.due_date] > 0:
+            left[m.due_date] -= 1
+            continue
+        result.extra_milestones += 1
+        result.extra_milestone_lines.append(
+            f"多出的里程碑 {ref}: {m.due_date.isoformat()} ({m.kind}, {m.time_expression}) {m.text[:30]}"
+        )
 
 
 def score_folder(folder: Path, *, current_year: int) -> DocumentScore:

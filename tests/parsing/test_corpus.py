@@ -15,10 +15,13 @@ from policy_tasks.parsing.scoring import corpus_folders, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 51): a change may add documents or read more of them
+# The corpus as it last grew (blind round 53): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 244, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 990, 212
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 251, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1017, 220
+# Parsed milestones with a stated date that the gold of their clause lacks (session 24): each is a
+# reminder a clerk would get for nothing. Lower it with the corpus, never raise it.
+EXTRA_MILESTONES_AT_MOST = 10
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +55,12 @@ def test_dated_milestones_get_the_right_date(scores):
     wrong = [f"{s.id} {line}" for s in scores for line in s.wrong if "里程碑" in line]
     assert right / total >= 0.95, "\n".join(wrong)
     assert right >= MILESTONES_RIGHT_AT_LEAST, "\n".join(wrong)
+
+
+def test_few_dated_milestones_the_gold_lacks(scores):
+    extra = [f"{s.id} {line}" for s in scores for line in s.extra_milestone_lines]
+    assert sum(s.extra_milestones for s in scores) == len(extra)
+    assert len(extra) <= EXTRA_MILESTONES_AT_MOST, "\n".join(extra)
 
 
 def test_each_document_parses_well_within_a_second(scores):

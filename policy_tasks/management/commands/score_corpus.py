@@ -28,15 +28,17 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: 没有找到带 gold.json 的文件夹", returncode=2)
         year = clock.today().year
         scores = [score_folder(f, current_year=year) for f in folders]
-        self.stdout.write(f"{'文件':<36} {'格式':<12} {'省份':<6} {'条款':>9} {'里程碑':>9} {'多出':>4} {'秒':>6}")
+        self.stdout.write(
+            f"{'文件':<36} {'格式':<12} {'省份':<6} {'条款':>9} {'里程碑':>9} {'多出':>4} {'多日期':>4} {'秒':>6}"
+        )
         for s in scores:
             state = f"拒绝: {s.refused}" if s.refused else ""
             self.stdout.write(
                 f"{s.id:<36} {s.format:<12} {s.province:<6} {s.clauses_right:>4}/{s.clauses:<4} "
-                f"{s.milestones_right:>4}/{s.milestones:<4} {s.extra:>4} {s.seconds:>6.3f} {state}"
+                f"{s.milestones_right:>4}/{s.milestones:<4} {s.extra:>4} {s.extra_milestones:>6} {s.seconds:>6.3f} {state}"
             )
             if verbose:
-                for line in s.wrong:
+                for line in s.wrong + s.extra_milestone_lines:
                     self.stdout.write(f"    {line}")
         by_format: dict[str, list[DocumentScore]] = defaultdict(list)
         for s in scores:
@@ -50,7 +52,8 @@ class Command(BaseCommand):
         provinces = {s.province for s in scores}
         self.stdout.write(
             f"documents {len(scores)} provinces {len(provinces)} refused {len(refused)} "
-            f"clauses {clause_rate:.1%} (goal {CLAUSE_GOAL:.0%}) milestones {milestone_rate:.1%} (goal {MILESTONE_GOAL:.0%})"
+            f"clauses {clause_rate:.1%} (goal {CLAUSE_GOAL:.0%}) milestones {milestone_rate:.1%} (goal {MILESTONE_GOAL:.0%}) "
+            f"extra dated milestones {sum(s.extra_milestones for s in scores)}"
         )
         if check and (clause_rate < CLAUSE_GOAL or milestone_rate < MILESTONE_GOAL or refused):
             raise CommandError("issue 12's corpus goals are missed", returncode=1)
@@ -71,5 +74,5 @@ def _line(scores: list[DocumentScore]) -> str:
     return (
         f"docs {len(scores):>3}  clauses {clause_rate:>6.1%} of {clauses} (+{extra} extra)  "
         f"milestones {milestone_rate:>6.1%} of {sum(s.milestones for s in scores)}  "
-        f"refused {sum(1 for s in scores if s.refused)}"
+        f"(+{sum(s.extra_milestones for s in scores)} extra dated)  refused {sum(1 for s in scores if s.refused)}"
     )
