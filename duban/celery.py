@@ -16,8 +16,7 @@ app.autodiscover_tasks()
 app.autodiscover_tasks(["policy_tasks.exports"])
 
 # The one periodic schedule (django-celery-beat copies it into the database,
-# where operators see and change it in the admin): reminders, export pruning and the
-# audit checkpoint. Each entry says why it runs when it does.
+# where operators see and change it in the admin). Each entry says why it runs when it does.
 app.conf.beat_schedule = {
     # Turn what is due into ledger rows. Every few minutes so a milestone created or
     # extended today is picked up the same morning; each tick after the first of the day

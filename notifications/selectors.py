@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from accounts.models import User
-from notifications.models import Delivery, InboxMessage
+from notifications.models import UNDELIVERED, Delivery, InboxMessage
 from policy_tasks.permissions import can, visible_tasks
 
 
@@ -16,9 +16,7 @@ def deliveries_failed(*, user: User | None = None) -> QuerySet[Delivery]:
     about the tasks in their scope, and any of their own; delivery.read_all sees all;
     anybody else only their own.
     """
-    qs = Delivery.objects.filter(status__in=[Delivery.Status.FAILED, Delivery.Status.UNKNOWN]).select_related(
-        "recipient", "rule", "task"
-    )
+    qs = Delivery.objects.filter(status__in=UNDELIVERED).select_related("recipient", "rule", "task")
     if user is not None and not user.is_authenticated:
         return qs.none()
     if user is None or can(user, "delivery.read_all"):

@@ -118,6 +118,7 @@ class Delivery(models.Model):
             models.Index(
                 fields=["lease_until"], condition=Q(status__in=["claimed", "sending"]), name="delivery_lease_idx"
             ),
+            # UNDELIVERED below, written out: the Meta cannot see the class body (tests/notifications/test_undelivered.py).
             models.Index(
                 fields=["status", "id"], condition=Q(status__in=["failed", "unknown"]), name="delivery_failed_idx"
             ),
@@ -127,6 +128,10 @@ class Delivery(models.Model):
         return (
             f"{self.get_subject_type_display()} #{self.subject_id} → {self.recipient}（{self.get_channel_display()}）"
         )
+
+
+# Did not arrive (failed) or may not have (unknown): what the operators' list shows and a retry takes back.
+UNDELIVERED = (Delivery.Status.FAILED, Delivery.Status.UNKNOWN)
 
 
 class DeliveryAttempt(models.Model):

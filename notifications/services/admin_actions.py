@@ -6,7 +6,7 @@ from django.db import transaction
 
 from accounts.models import User
 from duban.lib import clock
-from notifications.models import Delivery
+from notifications.models import UNDELIVERED, Delivery
 from policy_tasks.errors import Forbidden
 from policy_tasks.models import AuditAction
 from policy_tasks.services.audit import actor_for, audit_record
@@ -23,9 +23,7 @@ def deliveries_retry(*, user: User, ids: list[int]) -> int:
     """
     if not (user.is_superuser or user.is_staff):
         raise Forbidden("无权执行此操作")
-    rows = list(
-        Delivery.objects.select_for_update().filter(pk__in=ids, status__in=[S.FAILED, S.UNKNOWN]).order_by("pk")
-    )
+    rows = list(Delivery.objects.select_for_update().filter(pk__in=ids, status__in=UNDELIVERED).order_by("pk"))
     changed = [d.pk for d in rows]
     Delivery.objects.filter(pk__in=changed).update(
         status=S.PENDING, attempts=0, next_attempt_at=clock.now(), claim_token="", lease_until=None

@@ -27,8 +27,6 @@ from duban.lib import workdays
 from notifications.models import Delivery, ReminderRule, Subject
 from notifications.services.firing import before_due_plan, current_before_due, firing, last_anchor_fired, occurrence
 from notifications.services.remindable import open_milestones
-
-# Taken from here by leader_rung.py: explicit re-exports until it imports firing.py itself.
 from notifications.services.timing import local_tz
 from policy_tasks.models import (
     AreaUnit,
