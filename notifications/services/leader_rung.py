@@ -57,7 +57,7 @@ def top_rung(subject: str = Subject.MILESTONE, rules: list[ReminderRule] | None 
 _Hit = tuple[int, int, date, int]
 
 
-def milestone_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
+def leader_milestone_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
     """(rule, [(milestone, task, due date, leader)]) the milestone top rung owes the leaders."""
     rule = top_rung(Subject.MILESTONE)
     if rule is None:
@@ -75,7 +75,7 @@ def milestone_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
     return rule, list(hits)
 
 
-def urge_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
+def leader_urge_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
     """(rule, [(notice, task, reply date, leader)]) for urge notices a unit has not replied to in time."""
     rule = top_rung(Subject.URGE)
     if rule is None:
@@ -99,7 +99,7 @@ def urge_hits(today: date) -> tuple[ReminderRule | None, list[_Hit]]:
 
 def leader_rows(today: date, now: datetime, created: datetime) -> list[Delivery]:
     """The leaders' ledger rows the top rungs owe today and the ledger does not have yet."""
-    found = [(Subject.MILESTONE, *milestone_hits(today)), (Subject.URGE, *urge_hits(today))]
+    found = [(Subject.MILESTONE, *leader_milestone_hits(today)), (Subject.URGE, *leader_urge_hits(today))]
     users = {hit[3] for _, _, hits in found for hit in hits}
     if not users:
         return []

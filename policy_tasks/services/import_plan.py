@@ -54,7 +54,7 @@ MILESTONE_THRESHOLD = 0.6
 PREFILTER = 0.3
 
 
-def normalise(text: str) -> str:
+def comparable_text(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
@@ -224,13 +224,13 @@ def plan_clauses(old: Sequence[OldClause], new: Sequence[NewClause]) -> ClausePl
     in_force = sorted((c for c in old if not c.withdrawn), key=lambda c: c.number)
     gone = [c for c in old if c.withdrawn]
     everyone = [*in_force, *gone]
-    new_keys = [normalise(c.text) for c in new]
+    new_keys = [comparable_text(c.text) for c in new]
     pairs = align(
-        [normalise(c.text) for c in in_force],
+        [comparable_text(c.text) for c in in_force],
         new_keys,
         threshold=CLAUSE_THRESHOLD,
         moved_threshold=MOVED_THRESHOLD,
-        late_old=[normalise(c.text) for c in gone],
+        late_old=[comparable_text(c.text) for c in gone],
     )
     matches = []
     for j, clause in enumerate(new):
@@ -248,7 +248,7 @@ def plan_clauses(old: Sequence[OldClause], new: Sequence[NewClause]) -> ClausePl
             if not same
         )
         status = CHANGED if changes or was.withdrawn else UNCHANGED
-        score = similarity(normalise(was.text), new_keys[j])
+        score = similarity(comparable_text(was.text), new_keys[j])
         matches.append(ClauseMatch(new_index=j, status=status, old=was, changes=changes, similarity=score))
     matched = {pairs[j] for j in pairs}
     return ClausePlan(matches=matches, withdrawn=[c for i, c in enumerate(in_force) if i not in matched])
@@ -313,7 +313,7 @@ def plan_milestones(old: Sequence[OldMilestone], new: Sequence[NewMilestone]) ->
 
     def key(m: OldMilestone | NewMilestone) -> str:
         # The occurrence first, so a text can only pair within the same occurrence of a series.
-        return f"{m.occurrence or 0}\x00{normalise(m.text)}"
+        return f"{m.occurrence or 0}\x00{comparable_text(m.text)}"
 
     def compatible(i: int, j: int) -> bool:
         return everyone[i].occurrence == new[j].occurrence

@@ -69,7 +69,7 @@ class ListRow:
     errors: list[str] = field(default_factory=list)
 
 
-def meaning(header: str) -> str | None:
+def column_meaning(header: str) -> str | None:
     text = re.sub(r"\s+", "", header)
     for name, words in COLUMNS:
         if any(w in text for w in words):
@@ -103,7 +103,7 @@ def _header(table: Table) -> tuple[int, dict[str, int]] | None:
     for i, row in enumerate(table.rows[:5]):
         columns: dict[str, int] = {}
         for j, cell in enumerate(row):
-            name = meaning(cell)
+            name = column_meaning(cell)
             if name and name not in columns:
                 columns[name] = j
         if {"content", "lead", "due"} <= columns.keys() and _names_sources(table, i, row, columns):
