@@ -269,8 +269,8 @@ def _bulk_create(planned: list[Planned], created: datetime, batch_size: int) -> 
 
 def write_rows(rows: list[Delivery], batch_size: int) -> Written:
     """Rows their caller built whole (the leaders' rung: leader_rung.leader_rows) ON CONFLICT DO
-    NOTHING on the ledger's key, in the caller's transaction. bulk_create cannot tell conflicts
-    apart, so the count is of the rows offered."""
+    NOTHING on the ledger's key, in the caller's transaction or, outside one, in bulk_create's
+    own. bulk_create cannot tell conflicts apart, so the count is of the rows offered."""
     Delivery.objects.bulk_create(rows, batch_size=batch_size, ignore_conflicts=True)
     return Written(len(rows))
 
