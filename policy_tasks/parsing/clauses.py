@@ -20,6 +20,7 @@ from __future__ import annotations
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
 from .duty_headings import duty_heading
+from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .sole_addressees import frames_measures
@@ -82,7 +83,7 @@ def _frames_the_plan(node: Node) -> bool:
 def _names_whole_section(node: Node) -> bool:
     if node.style == "root":
         return False
-    carried = carried_units(node.own_text) or duty_heading(node)
+    carried = heading_charge(node)
     return carried is not None and carried.whole_section
 
 
@@ -120,7 +121,7 @@ def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False, 
 
     def covered(kids: list[Node], parent: Node) -> list[bool]:
         """Which items name units, directly or through `下同` / a heading's `以下…不再列出`."""
-        if parent.style != "root" and (carried_units(parent.own_text) is not None or duty_heading(parent)):
+        if parent.style != "root" and heading_charge(parent) is not None:
             return [True] * len(kids)
         # Below `三、儋州市政府` every level is that unit's: the clauses are the lowest items.
         if owned or any(_names_whole_section(a) for a in parent.ancestors()):

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from .carried_units import carried_units, with_heading_lead
 from .clause import Clause
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
@@ -30,6 +29,7 @@ from .field_cells import join_field_cells, join_wrapped_fields, stated_above
 from .flat_tables import text_tables
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
+from .heading_charges import heading_lead, nearest_heading_charge
 from .label_items import number_label_led_items
 from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
@@ -56,7 +56,7 @@ from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
-from .units import CO, opening_charge, peek_responsibility, read_responsibility
+from .units import CO, opening_charge, read_responsibility
 
 _TITLE_MAX = 60
 
@@ -256,7 +256,7 @@ class _Assembler:
                 resp.roles[CO] += [n for n in governed if n not in resp.roles[CO]]
             if (work := unit_work_clause(clause.node)) is not None:
                 resp = with_heading_units(resp, work)  # `(二)省审计厅牵头的工作` over its paragraph
-            if resp.found and (lead := _heading_lead(clause.node, resp)) is not None:
+            if resp.found and (lead := heading_lead(clause.node, resp)) is not None:
                 resp = lead  # `一、县发改局牵头的工作` over `(配合单位:A)`: the heading's units lead
             if resp.found:
                 origin = resp.origin
@@ -266,9 +266,7 @@ class _Assembler:
                 continue
             office = duty_heading(clause.node)  # `(一)党政办` over its duties, in a 分工 section
             heading = (office, f"分工标题:{clause.node.written}") if office is not None else None
-            heading = heading or next(
-                (c for c in (_heading_carry(a) for a in clause.node.ancestors()[::-1]) if c), None
-            )
+            heading = heading or nearest_heading_charge(clause.node)
             if heading is not None:
                 found.append(heading)
             elif carry is not None:
@@ -373,25 +371,6 @@ class _Assembler:
         task.label = clause.label
         task.unit_origin = origin
         return task
-
-
-def _heading_carry(node: Node) -> tuple[Responsibility, str] | None:
-    """`以下各项措施均由A、B负责,不再逐条列出` in a heading's text governs the clauses under it."""
-    resp = carried_units(node.own_text) or duty_heading(node)
-    return (resp, f"上级标题:{node.written}") if resp is not None else None
-
-
-def _heading_lead(node: Node, own: Responsibility) -> Responsibility | None:
-    """An item naming only the units that help, under a heading naming the units that lead."""
-    heading = next((c for c in (_heading_carry(a) for a in node.ancestors()[::-1]) if c), None)
-    if heading is not None:
-        return with_heading_lead(own, heading[0])
-    # `一、经济发展(县发改局牵头)`: the units a heading's own bracket names lead its area's items.
-    for above in node.ancestors()[::-1]:
-        named = peek_responsibility(above.pieces[0][1]) if above.pieces else None
-        if named is not None and named.found:
-            return with_heading_lead(own, named)
-    return None
 
 
 def _cut(text: str, limit: int) -> str:
