@@ -52,6 +52,7 @@ from .script import WARNING as TRADITIONAL_WARNING
 from .script import simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
+from .spaced_labels import close_spaced_labels
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
@@ -71,7 +72,7 @@ def parse_bytes(
 def parse_source(source: Source, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     """`assume_year` is the year to read deadlines in when the document states none at all (the
     import passes the current year); the result then says so, and the review page asks."""
-    blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
+    blocks = [close_spaced_labels(plain_spaces(b)) if isinstance(b, str) else b for b in source.blocks]
     spoken = set(spoken_lines(blocks)) - tail_lines(blocks)
     blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)

@@ -16,11 +16,17 @@ by a phrase naming the document's own year (`全年新增注册企业10000家`: 
 A document is read as the import reads it, in the current year when it states none; where the
 parser says it had to assume the year, the score uses the year a reviewer then enters (the
 gold's), as the review page asks.
+
+Leaders are scored apart from units (a clause's units can be right and its leaders wrong): right
+when the clause's parsed persons are the gold's, each compared by the person (`leader_key`): the
+post written beside a name (`孟学农省长`, `张盈军区政府党组成员`, `王平(县政协副主席)`) is no part
+of who it is, and the gold writes it as the document does while the parser may keep the name alone.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,6 +81,7 @@ class DocumentScore:
     seconds: float = 0.0
     wrong: list[str] = field(default_factory=list)
     extra_milestone_lines: list[str] = field(default_factory=list)
+    leader_lines: list[str] = field(default_factory=list)
 
     @property
     def clause_rate(self) -> float:
@@ -88,6 +95,24 @@ class DocumentScore:
 
 def _key(text: str) -> str:
     return "".join(normalise(text).split()).strip("。.;,:、")
+
+
+# A post written before or after a person's name (`常务副县长`, `区政府党组成员`, `县委常委、`).
+_POST_RE = re.compile(
+    r"(?:[省市县区州]委)?(?:常委)?、?(?:[省市县区州]政府)?(?:党组成员|(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长"
+    r"|主席|书记|秘书长|主任|调研员))"
+)
+
+
+def leader_key(name: str) -> str:
+    """Who a leader is: the name without its bracketed note and without a post before or after it."""
+    key = re.sub(r"\([^()]*\)", "", _key(name))
+    for _ in range(3):
+        m = _POST_RE.search(key)
+        if m is None or len(key) - len(m[0]) < 2 or m.start() not in (0, len(key) - len(m[0])):
+            break
+        key = key[: m.start()] + key[m.end() :]
+    return key
 
 
 def unit_key(name: str) -> str:
@@ -135,9 +160,15 @@ def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
             result.wrong.append(
                 f"{ref}: 牵头 {sorted(got_lead)} 应为 {sorted(lead)}; 全部 {sorted(got_every)} 应为 {sorted(every)}"
             )
-        if clause.get("leaders"):
+        if clause.get("leaders") or task.leaders:
             result.leaders += 1
-            result.leaders_right += {_key(n) for n in task.leaders} == {_key(n) for n in clause["leaders"]}
+            got, want = {leader_key(n) for n in task.leaders}, {leader_key(n) for n in clause.get("leaders", [])}
+            if got == want:
+                result.leaders_right += 1
+            else:
+                result.leader_lines.append(
+                    f"{ref}: 领导 {sorted(task.leaders)} 应为 {sorted(clause.get('leaders', []))}"
+                )
         have = Counter(m.due_date for m in task.milestones if m.due_date)
         for d in gold_dates:
             if have[d] > 0:

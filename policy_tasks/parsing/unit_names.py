@@ -310,6 +310,12 @@ def _named_with_post(norm: str) -> bool:
     return m is not None and _POST_RE.search(m["post"]) is not None and is_person(m["name"])
 
 
+# A progress table's state cell (`已完成`, `推进中`, `未开工`, `完工`), as short as a name.
+_STATE_RE = re.compile(
+    r"[已未]\w{1,2}|(?:推进|进行|实施|建设|施工|办理|开展|谋划)中|完成|完工|开工|竣工|在建|滞后|正常|达标|超期|逾期"
+)
+
+
 def is_person(name: str) -> bool:
     """A leader's title or name written where units go (`副区长王明`, `伍泽国`, `库里满·恰里甫`), or a
     name with its post in brackets (`张明(县政府副县长)`)."""
@@ -328,6 +334,7 @@ def is_person(name: str) -> bool:
         and is_han(norm)
         and not (
             ORG_END_RE.search(norm)
+            or _STATE_RE.fullmatch(norm)
             or norm[0] in "各省市区县乡镇全本"
             or norm.endswith(("区", "县", "市", "州", "旗", "村"))
             # A complex named for what it hosts (`五金城`, `科技城`, `物流港`, `产业园`) is a place run

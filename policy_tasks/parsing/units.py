@@ -23,6 +23,7 @@ from .deadlines import is_time_part
 from .helper_brackets import charged_before, split_bracketed_helpers, without_spaced_persons
 from .joint_units import split_joint
 from .opening_roles import helping_spans
+from .person_cells import person_cell
 from .prose_assignments import read_sentences
 from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
@@ -292,7 +293,10 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
             vs, ve = strip_span(norm, m.end(), value_end, _TRIM)
             found.due_fields.append((m.start(), ve, vs, ve))
         elif role == LEADER:
-            found.leaders += one_person_per_name(split_names(text, norm, m.end(), value_end))
+            # `责任领导:王 嵘 方 勇`, `责任人:安洪海 五县县长`: names padded or set apart by spaces.
+            spaced = person_cell(norm[m.end() : value_end].strip(" ;,。")) if " " in norm[m.end() : value_end] else None
+            names = spaced.split("、") if spaced else split_names(text, norm, m.end(), value_end)
+            found.leaders += one_person_per_name(names)
         else:
             # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
             stop = _with_times_after(norm, _before_stop(norm, m.end(), value_end, keep_role=True), value_end)
