@@ -26,9 +26,10 @@ def _fast_loader_class() -> type | None:
     except ImportError:  # no PostgreSQL driver: SQLite only
         return None
     oid = types["timestamptz"].oid
-    c_loader = psycopg.adapters.get_loader(oid, pq.Format.TEXT)
-    if c_loader is None or c_loader.__module__.startswith("psycopg.types"):
+    found = psycopg.adapters.get_loader(oid, pq.Format.TEXT)
+    if found is None or found.__module__.startswith("psycopg.types"):
         return None  # the pure-Python build: nothing faster to install
+    c_loader: Any = found
 
     class UtcTimestamptzLoader(TimestamptzLoader):
         # Django compares this with its connection's zone before every cursor, and registers
