@@ -45,7 +45,7 @@ plan (`扎实实施“十四五”规划`). Nor does the period a benefit applie
 全市完成…`, `reported_periods`) dates nothing, and the parts of its sentence from it on report work done.
 
 Not milestones: subsidy rates, caps, eligibility thresholds and budgets —
-parts with 给予, 最高, 不超过, (含), 以下, 税率, 加计扣除, 按…%, 预算安排 … , parts that
+parts with 给予, 最高, 不超过, 不低于 (not on a `全年` total), (含), 以下, 税率, 加计扣除, 按…%, 预算安排 … , parts that
 are conditions (`对…`, `…的`), and 补助/奖励/预算 amounts unless the part (or
 its sentence) commits to obtaining them (`争取省财政补助资金600万元以上`).
 Nor is the count of a proposal's authors (`高军会等13名代表提出的…建设的议案`, `proposal_authors`).
@@ -82,6 +82,7 @@ from .time_phrase import (
     YEAR,
     TimePhrase,
 )
+from .year_floors import year_floor  # `全年…不低于2600万盆`: a year's target, no benefit's floor
 from .year_lists import YEAR_LIST_LABEL
 
 _STRONG_CUE = re.compile(r"确保|力争|争取|完成|实现|达到|突破")
@@ -184,7 +185,7 @@ def find_milestones(
             cue, strong = bool(_CUE.search(part)), bool(_STRONG_CUE.search(part))
             # `12月底前取得明显成效`: a date the work must be done by commits whatever the verb.
             cue = cue or any(p.level == PRECISE and _BY_DATE.search(p.text) for p in dated)
-            excluded = bool(_EXCLUDE.search(part) or _CONDITION.search(part))
+            excluded = bool((_EXCLUDE.search(part) and not year_floor(part, own, _EXCLUDE)) or _CONDITION.search(part))
             # 补助/资金 amounts are what the government pays out unless the part
             # commits to obtaining them (争取省补助资金600万元) or schedules them
             # by a month or quarter of its own (`6月底前下达60%以上`).
