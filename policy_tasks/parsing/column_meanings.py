@@ -93,8 +93,12 @@ def meaning(header: str) -> str | None:
         return NOTE  # how far the work has got (`形象进度` 100%, `进度达标`), not when it is due
     if re.search(r"资金|投资|金额|经费|[万亿]元", text) and not re.search(r"项目|任务|事项|名称|内容", text):
         return NOTE  # money (`计划投入资金`, `总投资(万元)`): a figure, whatever 计划 it says
-    if FIGURE_COLUMN_RE.search(text) and not re.search(r"项目|任务|事项|名称|内容", text):
-        return NOTE  # a count or rate (`数量(个)`, `建设规模`, `完成率`): dates nothing, names no unit
+    if FIGURE_COLUMN_RE.search(text) and (
+        not re.search(r"项目|任务|事项|名称|内容", text) or re.search(r"(?:数量|个数)(?:\(个\))?$", text)
+    ):
+        # A count or rate (`数量(个)`, `建设规模`, `完成率`): dates nothing, names no unit; so too a
+        # count of what the header names first (`民生实事项目数量`: the last word is the column's).
+        return NOTE
     if TIME_LABEL_RE.match(text):
         return DUE
     for kind, pattern in _MEANINGS:

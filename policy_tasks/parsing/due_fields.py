@@ -4,6 +4,7 @@ clause's undated commitments. Also the warnings shared with milestones.py."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -132,7 +133,8 @@ def due_field_milestones(
     start, end, value_start, value_end = field
     norm = normalise(text)
     steps = []
-    for s, e in split_top(norm, "、,;。", value_start, value_end):
+    parts = split_top(norm, "、,;。", value_start, value_end)
+    for s, e in [piece for part in parts for piece in numbered_steps(norm, *part)]:
         s, e = strip_span(norm, s, e, PART_TRIM + "。;")
         phrases = [p for p in find_time_phrases(norm[s:e], year) if p.level in DATED and p.due is not None]
         if s < e and (phrases or _BARE_YEARS.match(norm[s:e])):
@@ -150,6 +152,33 @@ def due_field_milestones(
         for step in _opened_steps(norm, steps, value_start, value_end)
     )
     return [m for m in each if m is not None]
+
+
+# A step's list number after a space (`1.2021年8月 2.2021年12月`): `2.`, `2、`, `(2)`, `②`.
+_STEP_NUMBER = lazy_compile(r"\s+(?:(?P<n>\d{1,2})[.、]|\((?P<p>\d{1,2})\)|(?P<c>[①-⑳]))")
+
+
+def numbered_steps(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A time cell listing its dated steps a line each, numbered (`1.2021年8月` / `2.2021年12月`;
+    a reader gives the cell's lines as spaces): one step a number, each its own milestone. Only a
+    list that opens with its first number and counts on (1, 2, 3) is cut, so a space inside one
+    step's words cuts nothing."""
+    first = _STEP_NUMBER.match(" " + norm[start:end].lstrip())
+    if first is None or _step_number(first) != 1:
+        return [(start, end)]
+    cuts, expected = [], 2
+    for m in _STEP_NUMBER.finditer(norm, start, end):
+        if m.start() > start and _step_number(m) == expected:
+            cuts.append(m.start())
+            expected += 1
+    bounds = [start, *cuts, end]
+    return list(itertools.pairwise(bounds))
+
+
+def _step_number(m: re.Match[str]) -> int:
+    if m["c"]:
+        return ord(m["c"]) - 0x2460 + 1
+    return int(m["n"] or m["p"])
 
 
 # A schedule's step opened by its date, its number first (`①2月上旬前`, `(2)到6月底`, `3.年底前`).

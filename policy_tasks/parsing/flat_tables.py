@@ -28,6 +28,7 @@ from .lazy_patterns import lazy_compile
 from .merged_row_cells import line_cells, place_lost_cells
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
+from .padded_streams import padded_stream
 from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows
 from .progress_space_tables import progress_space_table
@@ -59,7 +60,7 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     i = 0
     while i < len(lines):
         text, splittable = lines[i]
-        stream = _pipe_stream(lines, i) if splittable else None
+        stream = (padded_stream(lines, i) or _pipe_stream(lines, i)) if splittable else None
         if stream is not None:
             j, table = stream
             out.extend((line, False) for line in table_lines(table))

@@ -101,11 +101,11 @@ def _fit(cell: str, kind: str | None) -> int:
     norm = normalise(cell).strip()
     if not norm:
         return 0
-    units, time = _unit_like(norm), is_time_cell(norm, slack=1)
+    units, time = unit_like(norm), is_time_cell(norm, slack=1)
     if kind == NUMBER:
         return 2 if cell_kind(norm) == "number" else -2
     if kind in _RESPONSIBLE:
-        return 2 if units else (1 if _name_like(norm) and not time else -2)
+        return 2 if units else (1 if name_like(norm) and not time else -2)
     if kind == LEADER:
         return 2 if cell_kind(norm) == "person" else -1
     if kind == DUE:
@@ -113,7 +113,7 @@ def _fit(cell: str, kind: str | None) -> int:
     return -2 if units else (-1 if time or cell_kind(norm) == "number" else 1)
 
 
-def _unit_like(norm: str) -> bool:
+def unit_like(norm: str) -> bool:
     """Units, or units a line (`农村办 规划建设办 国土所 村(社区)`: the cell's lines as spaces),
     of which a short name with no unit ending (`村(社区)`) may be one."""
     if cell_kind(norm) == "units":
@@ -122,10 +122,10 @@ def _unit_like(norm: str) -> bool:
     return (
         len(parts) >= 2
         and any(cell_kind(p) == "units" for p in parts)
-        and all(cell_kind(p) == "units" or _name_like(p) for p in parts)
+        and all(cell_kind(p) == "units" or name_like(p) for p in parts)
     )
 
 
-def _name_like(norm: str) -> bool:
+def name_like(norm: str) -> bool:
     """Short words with no sentence in them: a name (`村(社区)`), never a task."""
     return len(norm) <= 10 and not re.search(r"[。;；,，:：]", norm) and not re.match(r"^[\d(（]", norm)

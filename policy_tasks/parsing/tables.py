@@ -36,6 +36,7 @@ from .column_meanings import (
 from .lazy_patterns import lazy_compile
 from .main_unit_column import settle_main_column
 from .outline import line_marker
+from .pipe_tables import task_like
 from .sources import Table
 from .table_headers import spread_header
 from .table_rows import LABEL_FOR, Row
@@ -156,7 +157,7 @@ def table_lines(table: Table) -> list[str]:
             number == clause.number if number else bool(body and clause.body and body[0] == clause.body[0])
         )
         if clause is not None and not _new_item(body, clause) and (same or (not number and not body)):
-            if not _other_lead(clause, cells):
+            if not _other_lead(clause, cells) or _one_task_cell(body, clause):
                 clause.merge(body, cells, progress)
                 continue
             # A merged 序号 over a row that names its own lead unit: a task of its own in the
@@ -345,6 +346,15 @@ def _other_lead(clause: Row, cells: dict[str, list[str]]) -> bool:
         if theirs and mine and theirs[0] != mine[0]:
             return True
     return False
+
+
+def _one_task_cell(body: list[str], clause: Row) -> bool:
+    """The row's task is the clause's own task cell merged down over it (its text repeated, no text
+    of its own): a 民生实事 register's one task with several owners, each row naming another lead
+    unit and its own date (`新建停车场3处 | 11月 | 建设局` over `| 2021年11月 | 经开区`). One clause:
+    every row's unit leads, every row's date is a milestone of it. Only a task's words tell a merged
+    cell: a figure repeated down a column (`18%` for three counties) is each row's own."""
+    return bool(body) and all(b in clause.body and task_like(b) for b in body)
 
 
 def _new_item(body: list[str], clause: Row) -> bool:

@@ -217,8 +217,9 @@ def strip_span(text: str, start: int, end: int, chars: str = " \n") -> tuple[int
 
 
 # `到 2020 年底`, `(2020 年 3 月 20 日)`: text taken from a PDF keeps the spaces its layout put
-# around the figures of a date; the date is one phrase.
-_SPACED_DATE_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=\d[年月])[ \u3000]+(?=\d)")
+# around the figures of a date; the date is one phrase. A list's next number after a date
+# (`1.2021年8月 2.2021年12月`, a cell's dated steps a line each) opens a step of its own, no day.
+_SPACED_DATE_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=\d[年月])[ \u3000]+(?=\d(?!\d?[.、．]))")
 
 
 def join_spaced_dates(line: str) -> str:

@@ -19,6 +19,7 @@ from .unit_names import (
     NOTE_RE,
     VAGUE_RE,
     continues_group,
+    names_units,
     organisation,
     space_split,
     without_note,
@@ -153,7 +154,7 @@ def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
             if names and len(wholes) > 1 and continues_group(names[-1], normalise(wholes[0])):
                 names[-1] = names[-1] + "、" + wholes[0]
                 wholes = wholes[1:]
-            for part in [p for whole in wholes for p in _run_together(whole)]:
+            for part in [p for whole in wholes for p in _run_together(whole) for p in _with_agent(p)]:
                 part = _lead_mark_first(part.strip(_TRIM))
                 part = without_note(part)
                 # `四市或部分市人民政府`: the group, or some of it, is the group.
@@ -180,3 +181,17 @@ def _run_together(name: str) -> list[str]:
     norm = normalise(name).strip()
     m = _RUN_TOGETHER_RE.match(norm) or _OFFICES_RUN_TOGETHER_RE.match(norm)
     return [name.strip()[: m.end("a")], name.strip()[m.end("a") :]] if m else [name]
+
+
+# `区教体局(区国资公司代建)`: a project's owner and, in a bracket, the unit building it as the owner's
+# agent (代建); both answer for the project, the agent after the owner.
+_AGENT_RE = lazy_compile(
+    r"^(?P<owner>[^()（）]+?)\s*[(（](?P<agent>[^()（）]{2,20}?)(?:代建|代管|代为建设|代为实施)[)）]$"
+)
+
+
+def _with_agent(name: str) -> list[str]:
+    m = _AGENT_RE.match(normalise(name).strip())
+    if m is None or not names_units(m["agent"]) or not names_units(m["owner"]):
+        return [name]
+    return [m["owner"], m["agent"]]
