@@ -78,11 +78,13 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
     origins: list[int] = []  # each line's number had no empty line been dropped
     number = 0
+    above = ""  # the last line of text before a table
     for i, block in enumerate(blocks):
         if isinstance(block, Table):
-            block_lines = [(line, False) for line in table_lines(block)]
+            block_lines = [(line, False) for line in table_lines(block, above=above)]
         else:
             block_lines = [(line, True) for line in (block.splitlines() or [""])]
+            above = next((line for line in reversed(block_lines) if line[0].strip()), (above, True))[0]
         if i in spoken:
             lines.extend(block_lines)
             origins.extend(range(number + 1, number + 1 + len(block_lines)))

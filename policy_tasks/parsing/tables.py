@@ -48,7 +48,8 @@ from .whole_serials import whole_serials
 _HIGHER_TASK_RE = lazy_compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
 
 
-def table_lines(table: Table) -> list[str]:
+def table_lines(table: Table, *, above: str = "") -> list[str]:
+    """The table as the genre's text. `above`: the document's last line before the table."""
     rows = [[c.strip() for c in row] for row in table.rows]
     found = header_row(rows)
     if found is None:
@@ -88,6 +89,10 @@ def table_lines(table: Table) -> list[str]:
         for row in rows[start + 1 :]
         if (spanning := _spanning(row)) and (marker := line_marker(normalise(spanning)))
     )
+    # A table numbered `一 二 三` right under a `(十)…` paragraph holds that heading's items: its rows
+    # are not written `(一)`, as the heading's siblings, but counted under it.
+    if (marker := line_marker(normalise(above).strip())) is not None and marker.style == "pcn":
+        heading_styles |= {"pcn"}
     # Whether any row fills the last column (see _restore_merged).
     last_used = any(len(r) == len(header) and r[-1] for r in rows[start + 1 :])
     for row in rows[start + 1 :]:
