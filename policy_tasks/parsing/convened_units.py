@@ -9,6 +9,13 @@ start or after a comma), both lists must name units and a verb of the work must 
 (`研究`, `负责`, `提出`, `落实` …), so prose such as `会同有关部门研究` with no `由A` before it, or a
 `由` list of persons, assigns nothing. In a bracket closing the item the part may stand alone, `由` and
 the verb optional (`(A会同B、C落实)`, `convened_part`).
+
+The same bracket may say it the other way round, naming the unit that helps first: `(A配合B落实)`,
+`(A协助B负责)` — B carries the work out and answers for it, A assists (`assisted_part`). The part must be
+`A配合B` whole and close in a verb of carrying out (`落实`, `负责`, `实施`, `推进`, `办理`), both sides naming
+units, so `A、B配合` (helpers alone, after a lead named elsewhere in the bracket) reads as before, and so
+does `配合B做好…` in prose. Where the bracket has named its lead already (`(A牵头,B配合C落实)`), B and C
+both help.
 """
 
 from __future__ import annotations
@@ -54,6 +61,22 @@ def convened_part(part: str) -> list[tuple[str, int, int]]:
     """A bracket's part that is `A会同B…` whole: (role, names start, names end) of the lead and the co
     units (offsets in `part`); empty when it is not, or a list names no units."""
     m = _CONVENED_PART_RE.match(part)
+    if m is None or not (looks_like_units(m["lead"].strip(TRIM)) and looks_like_units(m["co"].strip(TRIM))):
+        return []
+    return [(LEAD, m.start("lead"), m.end("lead")), (CO, m.start("co"), m.end("co"))]
+
+
+# `(A配合B落实)`, `(A协助B负责)`: the helper named first, then the unit that carries the work out.
+_ASSISTED_PART_RE = re.compile(
+    r"^由?(?P<co>[^,。;由]{2,60}?)(?:积极|主动)?(?:配合|协助)(?P<lead>[^,。;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
+    r"(?:共同|具体)?(?:负责落实|负责实施|负责|落实|推进|实施|办理|组织实施)$"
+)
+
+
+def assisted_part(part: str) -> list[tuple[str, int, int]]:
+    """A bracket's part that is `A配合B落实` whole: (role, names start, names end) of the unit carrying
+    the work out (LEAD) and of its helpers (CO), offsets in `part`; empty when it is not, or a side names no units."""
+    m = _ASSISTED_PART_RE.match(part)
     if m is None or not (looks_like_units(m["lead"].strip(TRIM)) and looks_like_units(m["co"].strip(TRIM))):
         return []
     return [(LEAD, m.start("lead"), m.end("lead")), (CO, m.start("co"), m.end("co"))]

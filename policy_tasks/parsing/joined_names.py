@@ -3,6 +3,11 @@
 `财政局和市直各单位` is two units, `人力资源和社会保障局` one: the part before the joiner must end as
 a unit's name does (`unit_names.ends_like_a_name`). `省有关部门和单位` widens one addressee, and a
 place's `党委和人民政府` / `党工委和管委会` is one addressee however it is joined (`is_party_pair`).
+
+Two groups of places of different levels joined with nothing after them (`各市州及县市区`: every city
+and prefecture, and every county, county-level city and district) are two addressees, the README's group
+and the unit after the joiner; with a body after the second (`各市州及县市区财政部门`) the
+places share it, one addressee, as places sharing one suffix are (`海东市、兰州市、临夏州发展改革部门`).
 """
 
 from __future__ import annotations
@@ -35,9 +40,16 @@ def _joined_at(part: str, joiner: str) -> int:
     return -1
 
 
+# `各市州及县市区`: two bare groups of levels joined by 及 / 和, no body after them.
+_LEVELS = r"(?:(?:县级市|市州|乡镇|县|市|区|乡|镇|旗|州|盟|街道)(?:\((?:县级市|县|市|区|乡|镇|旗|街道)(?:、(?:县级市|县|市|区|乡|镇|旗|街道))*\))?)+"
+_TWO_LEVEL_GROUPS_RE = re.compile(rf"^(?P<a>各{_LEVELS})[及和](?P<b>各?{_LEVELS})$")
+
+
 def and_split(piece: str) -> list[str]:
     """`财政局和市直各单位`, `市级各有关部门及各县市区政府`: two units joined by 和 / 及, where the
-    part before is a whole unit name (`人力资源和社会保障局` is one)."""
+    part before is a whole unit name (`人力资源和社会保障局` is one); `各市州及县市区`: two groups of places."""
+    if (groups := _TWO_LEVEL_GROUPS_RE.match(normalise(piece).strip())) is not None:
+        return [piece.strip()[: groups.end("a")], piece.strip()[groups.start("b") :]]
     parts = [piece]
     for joiner in ("及", "和"):
         out = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .carry_out_parts import carry_out_names
-from .convened_units import convened_part
+from .convened_units import assisted_part, convened_part
 from .deadlines import is_time_part
 from .helper_brackets import without_spaced_persons
 from .joint_units import joined_names
@@ -104,6 +104,11 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
         if (found.roles[LEAD] or found.roles[LISTED]) and (support := supporting_names(norm[s:e])):
             # `由A负责组织实施,B做好资金保障`: the units doing a supporting part help (`supporting_parts`).
             found.roles[CO] += split_names(text, norm, s + support[0], s + support[1])
+            continue
+        if assisted := assisted_part(norm[s:e]):
+            # `(A配合B落实)`: B carries the work out and leads, A helps; both help a lead named before.
+            for role, ns, ne in assisted:
+                found.roles[CO if found.roles[LEAD] else role] += split_names(text, norm, s + ns, s + ne)
             continue
         m = free_part(norm[s:e])
         if not m and is_time_part(norm[s:e]):

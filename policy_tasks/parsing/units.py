@@ -17,8 +17,9 @@ import functools
 import re
 
 from .carry_out_parts import carry_out_names
-from .convened_units import convened_part
+from .convened_units import assisted_part, convened_part
 from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
+from .dated_subjects import dated_subject
 from .deadlines import is_time_part
 from .helper_brackets import charged_before, split_bracketed_helpers, without_spaced_persons
 from .joint_units import split_joint
@@ -133,17 +134,28 @@ def opening_charge(text: str) -> Responsibility | None:
     """An item naming no responsibility, no label either, that opens with a unit's name and
     `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`); an
     opening `由A负责,B、C配合,` names its helping units too (`opening_roles`). A 整改 list's field line
-    (`整改措施:由A督促…`) charges its item the same way; the review page names it as the units' source."""
+    (`整改措施:由A督促…`) charges its item the same way; the review page names it as the units' source. A schedule's
+    step opening with its deadline (`2016年3月10日前,省教育厅负责完成…`) charges the subject after it (`dated_subjects`)."""
     norm = normalise(text)
     if _read_cached(text).found or find_label(norm):
         return None
     span = opening_subject(norm)
     if span is None:
-        return None
+        return _dated_charge(text, norm)
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     found.roles[LISTED] = split_names(text, norm, *span)
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)
+    return found if found.found else None
+
+
+def _dated_charge(text: str, norm: str) -> Responsibility | None:
+    """`2016年3月10日前,省教育厅负责完成…`: the subject after the step's leading deadline (`dated_subjects`)."""
+    found = Responsibility(origin="正文开头")
+    for role, s, e in dated_subject(norm):
+        found.roles[role] += [
+            n for n in split_names(text, norm, s, e) if n not in found.roles[LISTED] + found.roles[CO]
+        ]
     return found if found.found else None
 
 
@@ -192,6 +204,7 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
         free_part(norm[s:e].strip(_TRIM))
         or role_noun_part(norm[s:e].strip(_TRIM))
         or convened_part(norm[s:e].strip(_TRIM))
+        or assisted_part(norm[s:e].strip(_TRIM))
         for s, e in parts
     ):
         return True
