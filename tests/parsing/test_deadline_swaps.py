@@ -42,7 +42,11 @@ def test_the_corpus_prose_with_deadlines_in_another_form_reads_as_annotated(case
         if swapped == text:
             continue
         changed += 1
-        if (error := misread(folder, swapped, tmp_path)) is not None:
+        # A clause's gold `start` that opens with its deadline (`2016年2月底前,各市州…`) is found by
+        # the words the rewrite wrote there.
+        for clause in gold["clauses"]:
+            clause["start"] = rewrite(clause.get("start", ""), [], gold["year"])
+        if (error := misread(folder, swapped, tmp_path, gold=gold)) is not None:
             wrong.append(error)
     assert changed >= fewest
     assert wrong == []
