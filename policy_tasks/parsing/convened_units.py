@@ -60,10 +60,7 @@ _CONVENED_PART_RE = re.compile(
 def convened_part(part: str) -> list[tuple[str, int, int]]:
     """A bracket's part that is `A会同B…` whole: (role, names start, names end) of the lead and the co
     units (offsets in `part`); empty when it is not, or a list names no units."""
-    m = _CONVENED_PART_RE.match(part)
-    if m is None or not (looks_like_units(m["lead"].strip(TRIM)) and looks_like_units(m["co"].strip(TRIM))):
-        return []
-    return [(LEAD, m.start("lead"), m.end("lead")), (CO, m.start("co"), m.end("co"))]
+    return _part_roles(_CONVENED_PART_RE.match(part))
 
 
 # `(A配合B落实)`, `(A协助B负责)`: the helper named first, then the unit that carries the work out.
@@ -76,7 +73,11 @@ _ASSISTED_PART_RE = re.compile(
 def assisted_part(part: str) -> list[tuple[str, int, int]]:
     """A bracket's part that is `A配合B落实` whole: (role, names start, names end) of the unit carrying
     the work out (LEAD) and of its helpers (CO), offsets in `part`; empty when it is not, or a side names no units."""
-    m = _ASSISTED_PART_RE.match(part)
+    return _part_roles(_ASSISTED_PART_RE.match(part))
+
+
+def _part_roles(m: re.Match[str] | None) -> list[tuple[str, int, int]]:
+    """The lead's and the helpers' spans of a matched bracket part, both sides naming units."""
     if m is None or not (looks_like_units(m["lead"].strip(TRIM)) and looks_like_units(m["co"].strip(TRIM))):
         return []
     return [(LEAD, m.start("lead"), m.end("lead")), (CO, m.start("co"), m.end("co"))]

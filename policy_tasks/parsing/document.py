@@ -52,7 +52,6 @@ from .script import WARNING as TRADITIONAL_WARNING
 from .script import simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
-from .spaced_labels import close_spaced_labels
 from .tables import table_lines
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
@@ -72,7 +71,7 @@ def parse_bytes(
 def parse_source(source: Source, *, year: int | None = None, assume_year: int | None = None) -> ParsedDocument:
     """`assume_year` is the year to read deadlines in when the document states none at all (the
     import passes the current year); the result then says so, and the review page asks."""
-    blocks = [close_spaced_labels(plain_spaces(b)) if isinstance(b, str) else b for b in source.blocks]
+    blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
     spoken = set(spoken_lines(blocks)) - tail_lines(blocks)
     blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
@@ -84,7 +83,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
             block_lines = [(line, False) for line in table_lines(block, above=above)]
         else:
             block_lines = [(line, True) for line in (block.splitlines() or [""])]
-            above = next((line for line in reversed(block_lines) if line[0].strip()), (above, True))[0]
+            above = next((text for text, _ in reversed(block_lines) if text.strip()), above)
         if i in spoken:
             lines.extend(block_lines)
             origins.extend(range(number + 1, number + 1 + len(block_lines)))

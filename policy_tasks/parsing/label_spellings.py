@@ -8,7 +8,9 @@ words and something follows it on the line; a spaced label only at a line's star
 words that are no label themselves (a header row `牵头单位 配合单位 完成时限` stays a header).
 A clause's bracket may hold such fields too (`(牵头单位 县交通局 配合单位 县财政局)`): a bracket that
 opens with a label and a space, each of its labels standing as a word of its own followed by a word
-that is no label, has each label rewritten so.
+that is no label, has each label rewritten so. A label a form justified to the width of the
+labels beside it (`责 任 人:` under `责任领导:`) is closed up at a line's start, where the word its
+characters spell (`spread_cells`) is a field label; any other spaced line stays as written.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
-from .unit_labels import LABEL_WORDS
+from .spread_cells import unspread
+from .unit_labels import LABEL_RE, LABEL_WORDS
 
 _WORDS = "|".join(sorted(LABEL_WORDS, key=len, reverse=True))
 _BRACKETED_RE = re.compile(rf"[【\[〖〔]\s*({_WORDS})\s*[】\]〗〕]\s*(?=\S)")
@@ -26,6 +29,8 @@ _SPACE = "[ \t\u3000]"
 _FIELD_BRACKET_RE = re.compile(rf"([(（]{_SPACE}*)((?:{_WORDS}){_SPACE}+[^()（）]+)(?=[)）])")
 # A label in such a bracket: at its start, after a space or a `;`, followed by a space and a word.
 _SPACED_IN_BRACKET_RE = lazy_compile(rf"(?:^|(?<=[\s;；,，]))({_WORDS}){_SPACE}+(?=(\S+))")
+# `责 任 人:`: two to six characters, each apart from the next by spaces, then the colon.
+_SPREAD_LABEL_RE = re.compile(rf"^({_SPACE}*)((?:[\u4e00-\u9fff]{_SPACE}+){{1,5}}[\u4e00-\u9fff]){_SPACE}*(?=[:：])")
 
 
 def _bracket_fields(m: re.Match[str]) -> str:
@@ -36,10 +41,22 @@ def _bracket_fields(m: re.Match[str]) -> str:
     return m[1] + _SPACED_IN_BRACKET_RE.sub(lambda f: f[1] + ":", m[2])
 
 
+def _closed_spread_label(line: str) -> str:
+    """`责 任 人:A` as `责任人:A`; a spaced word that is no label (`加 强 领 导:`) as written."""
+    m = _SPREAD_LABEL_RE.match(line)
+    if m is None:
+        return line
+    word = unspread(m[2])
+    label = LABEL_RE.match(word + ":")
+    return m[1] + word + line[m.end() :] if label is not None and label[1] == word else line
+
+
 def spell_labels(line: str) -> str:
-    """`【牵头单位】A` and `牵头单位 A` (at the line's start, or in a bracket of such fields) as `牵头单位:A`."""
+    """`【牵头单位】A` and `牵头单位 A` (at the line's start, or in a bracket of such fields) as `牵头单位:A`;
+    `责 任 人:A` as `责任人:A`."""
     if not any(ch in line for ch in "【[〖〔 \t\u3000"):
         return line
+    line = _closed_spread_label(line)
     line = _BRACKETED_RE.sub(lambda m: m[1] + ":", line)
     line = _FIELD_BRACKET_RE.sub(_bracket_fields, line)
     if (m := _SPACED_RE.match(line)) and not _LABEL_TOKEN_RE.search(line, m.end() - 1):

@@ -30,18 +30,19 @@ if TYPE_CHECKING:
     from .outline_node import Node
     from .responsibility import Responsibility
 
-# A leader's other posts may come first (`李丹常委、常务副区长`); a government's 党组成员 leads as a deputy does.
-_POST = (
+# Public: a government leader's post (`scoring` compares persons without it). A leader's other posts may
+# come first (`李丹常委、常务副区长`); a government's 党组成员 leads as a deputy does.
+POST = (
     r"(?:(?:[省市县区]委)?常委、)?"
     r"(?:(?:常务)?副?(?:省长|市长|县长|区长|州长|盟长|旗长|镇长|乡长|主席)|副?秘书长|(?:[省市县区]政府)?党组成员)"
 )
 _NAME = r"[\u4e00-\u9fff]{1,4}?(?:·[\u4e00-\u9fff]{1,6}?)?"
 _DUTY = r"(?:牵头|主抓|负责|分管|领衔|联系)(?:的|负责的|落实的)?(?:重点)?(?:工作|任务|事项)?"
 _COUNT = r"(?:\((?:共|计)?\d{1,3}项\))?"
-_NAME_FIRST_RE = re.compile(rf"^(?P<name>{_NAME})(?:{_POST}){_DUTY}{_COUNT}$")
+_NAME_FIRST_RE = re.compile(rf"^(?P<name>{_NAME})(?:{POST}){_DUTY}{_COUNT}$")
 # What the post or the duty left over when no person is named (`常务副省长牵头…`, `副省长分管负责…`).
 _NOT_A_NAME_RE = lazy_compile(r"^(?:常务)?副?$|牵头|主抓|负责|分管|领衔|联系")
-_POST_FIRST_RE = re.compile(rf"^(?:{_POST})(?P<name>{_NAME}){_DUTY}{_COUNT}$")
+_POST_FIRST_RE = re.compile(rf"^(?:{POST})(?P<name>{_NAME}){_DUTY}{_COUNT}$")
 
 
 def heading_leader(text: str) -> str | None:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from .document import parse_source
+from .leader_headings import POST
 from .result import ParsedDocument, ParsedTask, ParseError
 from .sources import read_source
 from .textutil import normalise
@@ -97,11 +98,9 @@ def _key(text: str) -> str:
     return "".join(normalise(text).split()).strip("。.;,:、")
 
 
-# A post written before or after a person's name (`常务副县长`, `区政府党组成员`, `县委常委、`).
-_POST_RE = re.compile(
-    r"(?:[省市县区州]委)?(?:常委)?、?(?:[省市县区州]政府)?(?:党组成员|(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长"
-    r"|主席|书记|秘书长|主任|调研员))"
-)
+# A post written before or after a person's name (`常务副县长`, `区政府党组成员`, `县委常委、`), as the
+# parser's leader headings know it.
+_POST_RE = re.compile(POST)
 
 
 def leader_key(name: str) -> str:

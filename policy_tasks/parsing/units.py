@@ -307,7 +307,8 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
             found.due_fields.append((m.start(), ve, vs, ve))
         elif role == LEADER:
             # `责任领导:王 嵘 方 勇`, `责任人:安洪海 五县县长`: names padded or set apart by spaces.
-            spaced = person_cell(norm[m.end() : value_end].strip(" ;,。")) if " " in norm[m.end() : value_end] else None
+            value = norm[m.end() : value_end]
+            spaced = person_cell(value.strip(" ;,。")) if " " in value else None
             names = spaced.split("、") if spaced else split_names(text, norm, m.end(), value_end)
             found.leaders += one_person_per_name(names)
         else:

@@ -4,8 +4,8 @@ names padded to line up (`王 嵘`) or set apart by spaces, and how the score co
 from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.label_spellings import spell_labels
 from policy_tasks.parsing.scoring import leader_key
-from policy_tasks.parsing.spaced_labels import close_spaced_labels
 
 
 def _parse(text: str):
@@ -33,11 +33,11 @@ def test_a_spaced_label_and_padded_names_are_read_as_persons():
 
 
 def test_only_a_label_is_closed_up():
-    assert close_spaced_labels("责 任 人:张三") == "责任人:张三"
-    assert close_spaced_labels("  配 合 单 位：县财政局") == "  配合单位：县财政局"
+    assert spell_labels("责 任 人:张三") == "责任人:张三"
+    assert spell_labels("  配 合 单 位：县财政局") == "  配合单位：县财政局"
     # Spaced words that are no field label stay as written.
-    assert close_spaced_labels("加 强 领 导:各地要") == "加 强 领 导:各地要"
-    assert close_spaced_labels("一 是:做好") == "一 是:做好"
+    assert spell_labels("加 强 领 导:各地要") == "加 强 领 导:各地要"
+    assert spell_labels("一 是:做好") == "一 是:做好"
 
 
 def test_the_score_compares_persons_without_their_posts():
