@@ -17,33 +17,31 @@ jiangxi-xinjian-minshengshishi-2024).
 
 from __future__ import annotations
 
-import io
 from datetime import date
-
-import openpyxl
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.column_meanings import NOTE, TITLE, meaning
 from policy_tasks.parsing.padded_streams import padded_stream
 from policy_tasks.parsing.textutil import join_spaced_dates
+from tests.sources.builders import xlsx_bytes
 
 _HEADER = ["项目名称", "工作任务", "计划完成时间", "牵头单位"]
 
 
 def _register(rows: list[list[str | None]], merges: list[str]) -> bytes:
     """A county's 民生实事 register as an office lays it out: a title row, the header, merged cells."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["2022年某县政府十方面民生实事项目登记表", None, None, None])
-    sheet.merge_cells("A1:D1")
-    sheet.append(_HEADER)
-    for row in rows:
-        sheet.append(row)
-    for cells in merges:
-        sheet.merge_cells(cells)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+
+    def build(book):
+        sheet = book.active
+        sheet.append(["2022年某县政府十方面民生实事项目登记表", None, None, None])
+        sheet.merge_cells("A1:D1")
+        sheet.append(_HEADER)
+        for row in rows:
+            sheet.append(row)
+        for cells in merges:
+            sheet.merge_cells(cells)
+
+    return xlsx_bytes(build)
 
 
 def _parse(data: bytes):
@@ -99,16 +97,17 @@ def test_a_project_cell_merged_over_different_tasks_still_only_groups_them():
 
 def test_a_figure_repeated_down_the_rows_is_no_merged_task():
     # `18%` for two places, each its own row and unit: a figure alike in two cells, not one task.
-    book = openpyxl.Workbook()
-    for row in (
+    rows = (
         ["地区", "下降目标", "节能目标", "责任部门"],
         ["甲县", "18%", "16%", "甲县人民政府"],
         ["乙县", "18%", "16%", "乙县人民政府"],
-    ):
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    tasks = _parse(out.getvalue()).tasks
+    )
+
+    def build(book):
+        for row in rows:
+            book.active.append(row)
+
+    tasks = _parse(xlsx_bytes(build)).tasks
     assert [t.lead_units for t in tasks] == [["甲县人民政府"], ["乙县人民政府"]]
 
 

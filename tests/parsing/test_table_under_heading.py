@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from docx import Document
-
 from policy_tasks.parsing import parse_bytes
+from tests.sources.builders import docx_bytes
 
 
 def _docx(paragraphs: list[str], rows: list[list[str]]) -> bytes:
-    doc = Document()
-    for text in paragraphs:
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    def build(doc):
+        for text in paragraphs:
+            doc.add_paragraph(text)
+        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+
+    return docx_bytes(build)
 
 
 def test_rows_numbered_in_chinese_are_the_heading_items_not_its_siblings():
