@@ -1,8 +1,9 @@
 """Responsibility a heading states for the items below it: a carry sentence (`以下各项措施均由A、B负责,
-不再逐条列出`), a 分工 list grouped by unit (`一、县示范区管委会牵头工作(8项)`), or a heading that is
-nothing but a unit's name (`三、儋州市政府`). Such a heading leads too the items below it that name only
-the units that help (`一、县发改局牵头的工作` / `1.争取中央投资。(配合单位:县财政局)`: 县发改局 leads, 县财政局
-helps), as the list's grouping says."""
+不再逐条列出`), a 分工 list grouped by unit (`一、县示范区管委会牵头工作(8项)`), a heading that is
+nothing but a unit's name (`三、儋州市政府`), or one naming only a unit's remit (`一、属住建局职责范围:`,
+`remit_headings`). Such a heading leads too the items below it that name only the units that help
+(`一、县发改局牵头的工作` / `1.争取中央投资。(配合单位:县财政局)`: 县发改局 leads, 县财政局 helps), as the
+list's grouping says."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 
 from .alias_headings import alias_heading
 from .lazy_patterns import lazy_compile
+from .remit_headings import remit_heading
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import CO, LEAD, LISTED
@@ -31,7 +33,9 @@ def carried_units(text: str) -> Responsibility | None:
     if m is None and bare is not None and "由" not in bare["names"] and looks_like_units(bare["names"]):
         m = bare
     if m is None:
-        return _unit_heading(text, norm)
+        # `一、属住建局职责范围:`: an inspection notice's heading naming the unit whose remit the
+        # problems below it fall in is a unit-name heading in the genre's words (`remit_headings`).
+        return _unit_heading(text, norm) or remit_heading(text)
     found = Responsibility(origin="上级标题")
     found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
     return found if found.found else None

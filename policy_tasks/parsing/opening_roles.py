@@ -5,9 +5,10 @@ open each measure with its responsibility as a sentence instead of closing it wi
 part `A负责` or `由A负责` (A answers for the measure, the first listed leading), then parts naming
 the units that help, `B、C配合` (also `协助`, `参与`, `协办`), then the task. So:
 
-- the helping parts right after an opening `A负责,` are the item's co units, and so are the units of a
-  supporting part (`B做好资金保障`, `supporting_parts`); the run stops at the first part that is no such
-  list (the task);
+- the helping parts right after an opening `A负责,` (or `A负责督促指导,`: the lead oversees the others' work)
+  are the item's co units, two help verbs joined too (`包保单位配合、支持`), and so are the units of a
+  supporting part (`B做好资金保障`, `B给予支持`, `supporting_parts`); the run stops at the first part that is
+  no such list (the task);
 - a later sentence of such an item that opens the same way with a unit of its own
   (`…的行为。市供销社负责做好…`, `…抽检工作。市卫生局负责,开展…`) assigns that sentence, not the
   item: the item holds one clause per such sentence (`(四)-1`, `(四)-2`), as an item that gives
@@ -32,8 +33,11 @@ from .supporting_parts import supporting_names
 from .textutil import split_top, strip_span
 from .unit_names import TRIM, looks_like_units
 
-_AFTER_LEAD_RE = lazy_compile(r"负责(?:组织实施|组织|实施|落实|推进)?\s*,")
-_HELP_PART_RE = lazy_compile(r"^(?P<names>.+?)(?:配合|协助|参与|协办)$")
+# `A负责,`, `A负责组织实施,`, and what a lead unit does over the others' work: `A负责督促指导,`.
+_AFTER_LEAD_RE = lazy_compile(r"负责(?:组织实施|组织|实施|落实|推进|(?:督促|指导|监督|督导|协调){1,2})?\s*,")
+# `B配合`, and two help verbs joined (`包保单位配合、支持`, `B协助配合`): B helps.
+_HELP = r"(?:配合|协助|参与|协办|支持)"
+_HELP_PART_RE = lazy_compile(rf"^(?P<names>.+?)(?:积极|全力)?(?:配合|协助|参与|协办)(?:[、和与]?{_HELP})?$")
 _SENTENCE_END_RE = lazy_compile(r"[。;\n]")
 # `报县住建局城建监察大队采取措施执法`, `移交A依法查处`: the unit the charged ones hand the cases over to.
 _HANDED_OVER_RE = lazy_compile(

@@ -27,7 +27,8 @@ prose forms, found where an item names no bracket of units and no label:
   part and with a role word before the names (`由包片单位县文广局督促…`, `由某某沿线包片单位A、B负责…`: the
   office holding the street section, no part of any name). Those units charge the item, the first listed
   leading (`fix_field_subject`); a field whose value does not open so (`整改措施:加强巡查`, a `由X负责` deep in
-  its prose) names no one.
+  its prose) names no one. An inspection notice's `整改建议:` is such a field, its value a paragraph that may
+  start on the line after it (`整改建议:` / `县交通局负责督促指导,包保单位给予支持,…`).
 """
 
 from __future__ import annotations
@@ -91,9 +92,11 @@ _NOT_SPECIFIC_RE = lazy_compile(r"各|相关|有关|成员单位|^(?:其他|其�
 
 
 # `整改措施:由包片单位A督促…`, `整改要求:按照…的要求,由A、B负责…`: the field line after a 整改 list's problem,
-# or the same field run on after the problem's sentence where a copy's line breaks were lost.
+# or the same field run on after the problem's sentence where a copy's line breaks were lost. An inspection
+# notice's `整改建议:` is the same field, its value often a paragraph of its own on the next line
+# (`整改建议:` / `县交通局负责督促指导,…`).
 _FIX_FIELD_RE = re.compile(
-    r"(?:^|(?<=[。;!?]))(?:整改|处理)(?:措施|要求|意见|方案):(?:(?:按照|根据|依照)[^。;:\n]{1,40}?要求,)?由?"
+    r"(?:^|(?<=[。;!?]))(?:整改|处理)(?:措施|要求|意见|方案|建议):\n?(?:(?:按照|根据|依照)[^。;:\n]{1,40}?要求,)?由?"
     r"(?:[^,。;:、\n]{0,8}?(?:包片|包抓|包联|包保|挂包)单位)?(?P<names>[^,。;:\n]{2,80}?)(?:负责|督促)",
     re.M,
 )

@@ -81,11 +81,17 @@ def unit_form(written: str) -> UnitForm | None:
 def unit_kind(name: str) -> str:
     if name == TOWNSHIPS or name.endswith("成员单位") or name.startswith("各"):
         return "group"
+    if _ASSIGNED_RE.fullmatch(name):
+        return "group"  # `包保单位`: the units the 包保 system assigns to each place, one addressee
     if "、" in name and continues_group(*normalise(name).rsplit("、", 1)):
         return "group"  # `相关市、县政府`: the governments concerned, a group as `各市、县人民政府` is
     if name.endswith("公司"):
         return "company"
     return "department"
+
+
+# The units a 包保 (包联, 包片, 挂点) system assigns to each place, named by that role alone.
+_ASSIGNED_RE = re.compile(r"(?:包保|包联|包片|包抓|挂包|挂点)(?:责任)?单位")
 
 
 class UnitBook:
@@ -337,6 +343,9 @@ def is_person(name: str) -> bool:
             or _STATE_RE.fullmatch(norm)
             or norm[0] in "各省市区县乡镇全本"
             or norm.endswith(("区", "县", "市", "州", "旗", "村"))
+            # A 街道 in the short form a 责任单位 field writes it (`仁兴街` for 仁兴街道办事处), a place
+            # level as `区` and `村` are.
+            or norm.endswith("街")
             # A complex named for what it hosts (`五金城`, `科技城`, `物流港`, `产业园`) is a place run
             # by its own administration, listed among the units.
             or norm.endswith(("城", "港", "园"))

@@ -14,7 +14,9 @@ units that help on a line after it:
 
 Then the heading is the clause: its unit leads (every unit it names, where it says 牵头; the first,
 the others helping, where it says only 负责 or 承担), its paragraph is the clause's text, and the
-paragraph's own label line (`协同单位:`, `配合单位:`) names the units that help. A heading naming a
+paragraph's own label line (`协同单位:`, `配合单位:`) names the units that help. An inspection notice's
+heading naming only a unit's remit (`三、属工商局职责范围:`, `remit_headings`) over one paragraph of
+problems is such a clause too, the unit answering for it. A heading naming a
 person's portfolio (`孟学农省长负责的工作`, `leader_headings`) names a leader, never a unit, and an
 item with numbered items under it is a heading over them, not such a clause.
 """
@@ -26,6 +28,7 @@ from dataclasses import replace
 from .lazy_patterns import lazy_compile
 from .leader_headings import heading_leader
 from .outline_node import Node
+from .remit_headings import remit_heading
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import CO, LEAD, LISTED
@@ -48,7 +51,11 @@ def _heading_units(node: Node) -> Responsibility | None:
     text = node.pieces[0][1]
     norm = normalise(text)
     m = _UNIT_WORK_RE.match(norm)
-    if m is None or heading_leader(text) is not None or not looks_like_units(m["names"]):
+    if m is None:
+        # `三、属工商局职责范围:` over its one paragraph: the problem within the unit's remit.
+        remit = remit_heading(text)
+        return None if remit is None else replace(remit, origin=ORIGIN, whole_section=False)
+    if heading_leader(text) is not None or not looks_like_units(m["names"]):
         return None
     found = Responsibility(origin=ORIGIN)
     names = split_names(text, norm, m.start("names"), m.end("names"))
