@@ -1,0 +1,84 @@
+"""A schedule entry labelled by its time (`4月:制定并下发工作方案`, `第一季度:完成
+工作任务20%以上`) is one milestone due on its label, cue word or not: it runs
+to the next label on its line, and the line's last entry to its sentence end. So is
+a year's own task list that names no time of its own (`2023年重点任务:完成普查;…`,
+due at that year's end; `year_lists`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .due_fields import PART_TRIM
+from .lazy_patterns import lazy_compile
+from .result import ParsedMilestone
+from .text_marks import Marks
+from .textutil import strip_span
+from .time_phrase import DATED, PRECISE, RECURRING, YEAR, TimePhrase
+from .year_lists import YEAR_LIST_LABEL
+
+# A schedule entry is labelled by its time: `4月:制定方案`, `第一季度:完成20%以上`,
+# `3月底前:完成招标`. The label starts the text, a line or a sentence.
+_LABEL_BEFORE = re.compile(r"(?:^|[\n。;!?\s])\s*$")
+_LABEL_AFTER = lazy_compile(r"\s*:")
+_ENTRY_END = lazy_compile(r"[。;!?]")
+
+
+def schedule_entries(norm: str, marks: Marks) -> list[tuple[TimePhrase, int, int]]:
+    """(label, start, end) of each `时间:事项` entry; see `entry_milestone`."""
+    if ":" not in norm:
+        return []
+    labels = []
+    for p in marks.phrases:
+        if not _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start):
+            continue
+        after = _LABEL_AFTER.match(norm, p.end) if p.level in (PRECISE, RECURRING, YEAR) else None
+        if after is None and p.level == YEAR and p.stated_year is not None:
+            # `2023年重点任务:完成普查;…`: a year's own task list is labelled by its year (`year_lists`).
+            after = YEAR_LIST_LABEL.match(norm, p.end)
+        if after is not None:
+            labels.append((p, after.end()))
+    entries = []
+    for i, (label, content) in enumerate(labels):
+        line_end = norm.find("\n", content)
+        line_end = len(norm) if line_end < 0 else line_end
+        following = labels[i + 1][0].start if i + 1 < len(labels) else None
+        limit = following if following is not None and following < line_end else line_end
+        listed = not _LABEL_AFTER.match(norm, label.end)  # a year's task list, not a time's entry
+        if limit < line_end and not listed:
+            end = limit  # the entry runs to the next label
+        else:
+            # The line's last entry ends with its sentence: what follows a schedule is often
+            # another column's text (进展情况 …). A year's list is one milestone as far as its first
+            # task: the tasks after it keep their own quantities and dates.
+            stop = _ENTRY_END.search(norm, content, limit)
+            end = stop.start() if stop else limit
+        start, end = strip_span(norm, label.start, end, PART_TRIM + "。;")
+        if listed and any(p.level in DATED for p in marks.phrases_in(content, end)):
+            continue  # `2020年任务:一是4月底前…`: the list's own months date it (`deadlines` carries the year)
+        if end > content:
+            entries.append((label, start, end))
+    return entries
+
+
+def entry_milestone(text: str, label: TimePhrase, start: int, end: int, marks: Marks) -> ParsedMilestone:
+    """A schedule entry is a commitment by construction: due on its label, cue word or not."""
+    qty = next(iter(marks.quantities_in(start, end)), None)
+    value = float(qty["v"]) if qty else None
+    unit = text[qty.start("u") : qty.end("u")] if qty else None
+    milestone = ParsedMilestone(text[start:end], start, end, label.due, "deadline", label.text, value, unit)
+    if label.recurrence:
+        milestone.recurrence, milestone.occurrences = label.recurrence, list(label.occurrences)
+    return milestone
+
+
+class Spans:
+    """Whether an offset falls in one of some sorted, disjoint spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans, self._starts = spans, [s for s, _ in spans]
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect_left(self._starts, offset + 1) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
