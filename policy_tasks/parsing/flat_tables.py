@@ -40,13 +40,12 @@ from .space_rows import (
     heading_row,
     row_words,
     short_columns,
-    short_row_cells,
     skipped_to,
     space_header,
-    unit_cell_words,
     with_wrapped,
     wrapped_lines,
 )
+from .spaced_row_cells import kept_tokens, row_cells
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import normalise
@@ -227,6 +226,7 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     if header is None or shape is None:
         return None
     words, (trailing, text_col) = header[0], shape
+    broken = len(words) != len(normalise(lines[i][0]).split())
     rows: list[tuple[str, ...]] = []
     j, expected = i + 1, None
     headings: list[tuple[int, str]] = []  # heading rows not yet followed by a row of their own
@@ -245,17 +245,18 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
         if not m or (expected is not None and int(m["n"]) < expected):
             break
         cells, after = row_words(lines, j, m["rest"].split(), trailing)
+        own_line = after == j + 1
         wrapped, after = wrapped_lines(lines, after, int(m["n"]) + 1)
         if wrapped:  # a break in a cell carried its rest below the row's line
             cells = with_wrapped(cells, wrapped, trailing, header[1])
-        if len(cells) > trailing:
-            cells = unit_cell_words(cells, trailing, header[1])
-        elif rows and (expected is None or int(m["n"]) == expected):
-            # A row that cannot fill the short columns in the table's middle (a unit cell left
-            # empty): still a row, with the cells it has.
-            cells = short_row_cells(cells, trailing, header[1])
-        else:
+        # Two spaces between a row's words keep an empty cell, unless the header's own cells
+        # were broken with runs of spaces (`broken_header_cells`).
+        tokens = kept_tokens(m["rest"]) if own_line and not wrapped and not broken else cells
+        first, short_ok = not rows, bool(rows) and (expected is None or int(m["n"]) == expected)
+        placed = row_cells(tokens, cells, trailing, header[1], first=first, short_ok=short_ok)
+        if placed is None:
             break
+        cells = placed
         if expected is not None and int(m["n"]) != expected and not skipped_to(cells[-trailing], int(m["n"]), expected):
             break
         rows.extend(tuple([h] * len(words)) for _, h in headings)
