@@ -264,17 +264,28 @@ def unit_cell_words(cells: list[str], trailing: int, kinds: list[str | None]) ->
 
 # A heading row's text: short, one cell (no run of spaces between words), no sentence after it.
 _HEADING_MAX = 40
+# A heading closed by a colon introduces the rows below it (`(一)提升…。具体措施:`), whatever its
+# length, as long as it is no paragraph.
+_INTRODUCING_MAX = 200
 # A heading's numbering: `一、`, `(一)`, `第一部分`, `Ⅰ.`; a row's own is a bare serial.
 _HEADING_STYLES = frozenset({"chapter", "cn", "pcn", "roman"})
 
 
 def heading_row(text: str) -> str | None:
     """The text of a line that is a heading row of a table flattened a row a line (`一、经济发展`),
-    or None. Numbered as a heading (not with a bare serial, which opens a row), one cell, short."""
+    or None. Numbered as a heading (not with a bare serial, which opens a row), one cell, short,
+    no sentence after it; or closed by a colon, which introduces the rows below it. A `1.` line
+    is one too where it is short and holds no sentence, or closed by a colon (as between the rows
+    of a tab-separated table, `flat_tables._merged_row`): a row's serial stands apart by a space."""
     norm = normalise(text).strip()
-    if not norm or len(norm) > _HEADING_MAX or SPACED_ROW_RE.fullmatch(norm) or re.search(r"\s{2,}", norm):
+    if not norm or SPACED_ROW_RE.fullmatch(norm) or re.search(r"\s{2,}", norm):
         return None
     marker = line_marker(norm)
-    if marker is None or marker.style not in _HEADING_STYLES or "。" in norm[marker.end :].rstrip("。"):
+    if marker is None or marker.style not in (*_HEADING_STYLES, "num"):
+        return None
+    if norm.endswith((":", "：")) and len(norm) <= _INTRODUCING_MAX:
+        return norm
+    body = norm[marker.end :]
+    if len(norm) > _HEADING_MAX or "。" in (body if marker.style == "num" else body.rstrip("。")):
         return None
     return norm
