@@ -226,7 +226,6 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     if header is None or shape is None:
         return None
     words, (trailing, text_col) = header[0], shape
-    broken = len(words) != len(normalise(lines[i][0]).split())
     rows: list[tuple[str, ...]] = []
     j, expected = i + 1, None
     headings: list[tuple[int, str]] = []  # heading rows not yet followed by a row of their own
@@ -249,9 +248,8 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
         wrapped, after = wrapped_lines(lines, after, int(m["n"]) + 1)
         if wrapped:  # a break in a cell carried its rest below the row's line
             cells = with_wrapped(cells, wrapped, trailing, header[1])
-        # Two spaces between a row's words keep an empty cell, unless the header's own cells
-        # were broken with runs of spaces (`broken_header_cells`).
-        tokens = kept_tokens(m["rest"]) if own_line and not wrapped and not broken else cells
+        # Two spaces between a row's words keep an empty cell where the header's are single.
+        tokens = kept_tokens(m["rest"], lines[i][0]) if own_line and not wrapped else cells
         first, short_ok = not rows, bool(rows) and (expected is None or int(m["n"]) == expected)
         placed = row_cells(tokens, cells, trailing, header[1], first=first, short_ok=short_ok)
         if placed is None:

@@ -23,6 +23,8 @@ from __future__ import annotations
 from .column_meanings import DUE, LEADER, UNIT_KINDS
 from .deadlines import read_time_phrase
 from .space_rows import short_row_cells, unit_cell_words
+from .textutil import normalise
+from .time_phrase import UNREADABLE
 from .unit_names import is_person, names_units
 
 
@@ -45,8 +47,13 @@ def row_cells(
     return short_row_cells(cells, trailing, kinds) if short_ok and not first else None
 
 
-def kept_tokens(rest: str) -> list[str]:
-    """A row's words after its serial, an empty cell kept as a second space written as ''."""
+def kept_tokens(rest: str, header: str) -> list[str]:
+    """A row's words after its serial, an empty cell kept as a second space written as ''; only
+    under a header written with single spaces between its cells (a page that sets its cells
+    apart by runs of spaces, or broke a header cell with one, keeps no empty cell so)."""
+    line = normalise(header).strip()
+    if " ".join(line.split()) != line:
+        return rest.split()
     return rest.strip().split(" ")
 
 
@@ -105,7 +112,7 @@ def fits(word: str, kind: str | None) -> bool:
 def is_time_cell(word: str) -> bool:
     """A time phrase with little else, read or not to a date (`长期坚持`, `持续推进`: ongoing)."""
     phrase = read_time_phrase(word, 2000)
-    return phrase is not None and len(phrase.text) * 3 >= len(word.strip())
+    return phrase is not None and phrase.level != UNREADABLE and len(phrase.text) * 3 >= len(word.strip())
 
 
 def holds_units(cells: list[str], kinds: list[str | None]) -> bool:
