@@ -215,8 +215,10 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     """A table a web page flattened a row a line with single spaces between cells, under a header
     written the same way (`序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位`). A text cell may hold
     spaces of its own, a unit or date cell rarely does: the row's last words fill the header's
-    trailing unit and date columns, and the words before them are the task's text. A row that
-    cannot fill them, after the first, keeps the cells it has; a serial may skip a deleted row or
+    trailing unit, date and person columns, one to one or else by kind, an empty cell dropped or
+    kept as a second space (`spaced_row_cells.row_cells`), and the words before them are the
+    task's text. A row that cannot fill them keeps the cells it has (the first one where it names
+    a unit); a serial may skip a deleted row or
     two before a well-formed row. Lines between a row and the next serial's row (or a heading row
     over a row) are the row's cells a break carried below its line (`wrapped_lines`,
     `with_wrapped`); a serial going back, or a line that is no row with no such row after it, ends

@@ -31,9 +31,10 @@ words before them are the task. Both readers take that header's shape from here 
   `(二)民生保障`), whose serials may start again from 1: the page writes it as a line of its own,
   numbered as a heading and holding no cells (`heading_row`). It stays the table's, as in a .docx
   table, where the rows under it follow.
-- A row after the first may still not fill the trailing columns (a unit cell left empty on the
-  page): it stays a row, its short words in the columns whose kind they fit and the rest empty
-  (`short_row_cells`), and the rows after it are the table's still.
+- A row may still not fill the trailing columns (a unit cell left empty on the page, dropped or
+  kept as a second space): it stays a row, its short words in the columns whose kind they fit and
+  the rest empty (`spaced_row_cells`; the first row only where it names a unit), and the rows
+  after it are the table's still.
 - A serial may run one or two past the next where a row was deleted (`skipped_to`).
 - A cell broken across lines (a `<br>` in the web cell) puts its rest on a line that is no row,
   before the next serial's row: that line is the row's (`wrapped_lines`, `with_wrapped`).
