@@ -45,7 +45,7 @@ from .space_rows import (
     with_wrapped,
     wrapped_lines,
 )
-from .spaced_row_cells import kept_tokens, row_cells
+from .spaced_row_cells import kept_tokens, larger_list_row, row_cells
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import normalise
@@ -252,13 +252,15 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
             cells = with_wrapped(cells, wrapped, trailing, header[1])
         # Two spaces between a row's words keep an empty cell where the header's are single.
         tokens = kept_tokens(m["rest"], lines[i][0]) if own_line and not wrapped else cells
-        first, short_ok = not rows, bool(rows) and (expected is None or int(m["n"]) == expected)
-        placed = row_cells(tokens, cells, trailing, header[1], first=first, short_ok=short_ok)
-        if placed is None:
+        n, follows = int(m["n"]), expected is None or int(m["n"]) == expected
+        placed = row_cells(
+            tokens, cells, trailing, header[1], first=not (rows and follows), short_ok=bool(rows) and follows
+        )
+        if placed is None or not (
+            follows or skipped_to(placed[-trailing], n, expected or n) or larger_list_row(placed, trailing, header[1])
+        ):
             break
         cells = placed
-        if expected is not None and int(m["n"]) != expected and not skipped_to(cells[-trailing], int(m["n"]), expected):
-            break
         rows.extend(tuple([h] * len(words)) for _, h in headings)
         headings = []
         row = [m["n"], *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 from .column_meanings import DUE, LEADER, UNIT_KINDS
 from .deadlines import read_time_phrase
+from .pipe_tables import task_like
 from .space_rows import short_row_cells, unit_cell_words
 from .textutil import normalise
 from .time_phrase import UNREADABLE
 from .unit_names import is_person, names_units
+from .units import roles_in_words
 
 
 def row_cells(
@@ -103,7 +105,8 @@ def fits(word: str, kind: str | None) -> bool:
     column's is a time phrase and little else (`2025年底前`, `长期坚持`), a leader column's names
     persons (`张三、李四`)."""
     if kind in UNIT_KINDS:
-        return names_units(word)
+        # A cell may say the roles in words (`A牵头,B配合`, `A负责`), as a clause's bracket does.
+        return names_units(word) or roles_in_words(word) is not None
     if kind == DUE:
         return is_time_cell(word)
     return kind == LEADER and all(is_person(p) for p in word.split("、") if p)
@@ -119,3 +122,11 @@ def holds_units(cells: list[str], kinds: list[str | None]) -> bool:
     """Whether a row's trailing cells name a unit in a unit column."""
     columns = kinds[len(kinds) - len(cells) :]
     return any(cell and kind in UNIT_KINDS for cell, kind in zip(cells, columns, strict=True))
+
+
+def larger_list_row(cells: list[str], trailing: int, kinds: list[str | None]) -> bool:
+    """A row whose serial runs further past the next than a deleted row leaves (12, 26, 42: an
+    office's extract keeps the larger list's numbers, as in a table a cell a line,
+    `cell_serials.skips_to`) goes on with the table where it is well formed: its task's words a
+    task's (`pipe_tables.task_like`), a unit in its unit columns."""
+    return holds_units(cells[-trailing:], kinds) and task_like(" ".join(cells[:-trailing]))

@@ -75,3 +75,26 @@ def test_headings_closed_by_a_colon_and_short_numbered_headings_group_the_rows()
         ("推进区级政务服务事项网上办理", ["县政务中心"], ["县数据局"]),
         ("整改基层信访积案", ["县信访局"], ["各乡镇"]),
     ]
+
+
+def test_a_unit_cell_that_says_the_roles_in_words_is_the_unit_column_s():
+    header = "某县2025年重点工作任务分解表\n序号 重点任务 责任单位 完成时限\n"
+    rows = "1 推进城区雨污分流改造。 县住建局牵头,县财政局配合 2025年10月底\n2 开展全民健身示范活动。 县文体中心负责\n"
+    assert [r[:3] for r in _read(header + rows)] == [
+        ("推进城区雨污分流改造", ["县住建局"], ["县财政局"]),
+        ("开展全民健身示范活动", ["县文体中心"], []),
+    ]
+
+
+def test_an_extract_that_keeps_a_larger_list_s_serials_goes_on_past_a_bigger_skip():
+    # A unit's rows of the county's list keep their numbers there (12, 26, 42).
+    rows = (
+        "12 推进城区雨污分流改造。 县住建局 县财政局 2025年10月底\n"
+        "26 建成县域医共体信息平台。 县卫健委\n"
+        "42 完成农村公路安防工程120公里。 县交通运输局 县公安局 2025年11月底\n"
+    )
+    assert [r[1:3] for r in _read(_HEADER + rows)] == [
+        (["县住建局"], ["县财政局"]),
+        (["县卫健委"], []),
+        (["县交通运输局"], ["县公安局"]),
+    ]
