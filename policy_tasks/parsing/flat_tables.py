@@ -36,7 +36,6 @@ from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
 from .space_rows import (
-    SPACED_ROW_RE,
     heading_row,
     row_words,
     short_columns,
@@ -45,7 +44,7 @@ from .space_rows import (
     with_wrapped,
     wrapped_lines,
 )
-from .spaced_row_cells import kept_tokens, larger_list_row, row_cells
+from .spaced_row_cells import kept_tokens, larger_list_row, row_cells, spaced_row
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import normalise
@@ -62,7 +61,7 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         stream = (padded_stream(lines, i) or _pipe_stream(lines, i)) if splittable else None
         if stream is not None:
             j, table = stream
-            out.extend((line, False) for line in table_lines(table))
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
         sep = _separator(text) if splittable else None
@@ -83,7 +82,10 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
                 else:
                     break
                 j += 1
-            out.extend((line, False) for line in table_lines(Table(tuple(map(tuple, place_lost_cells(rows, sep))))))
+            out.extend(
+                (line, False)
+                for line in table_lines(Table(tuple(map(tuple, place_lost_cells(rows, sep)))), above=_above(out))
+            )
             i = j
             continue
         spaced = (
@@ -93,7 +95,7 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         )
         if spaced:
             j, table = spaced
-            out.extend((line, False) for line in table_lines(table))
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
         run_on = run_on_table(text) if splittable else None
@@ -106,7 +108,7 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         together = run_together_rows(lines, i, header) if header else None
         if together:
             j, table = together
-            out.extend((line, False) for line in table_lines(table))
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
         found = _cell_header(lines, i) if splittable else None
@@ -120,12 +122,17 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             )
         if rebuilt:
             j, table = rebuilt
-            out.extend((line, False) for line in table_lines(table))
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
         out.append((text, splittable))
         i += 1
     return out
+
+
+def _above(out: list[tuple[str, bool]]) -> str:
+    # The document's last line before a table, as a .docx table's paragraph above it (`tables`).
+    return next((text for text, _ in reversed(out) if text.strip()), "")
 
 
 def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
@@ -233,7 +240,7 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     headings: list[tuple[int, str]] = []  # heading rows not yet followed by a row of their own
     while j < len(lines):
         text = lines[j][0]
-        m = SPACED_ROW_RE.fullmatch(normalise(text).rstrip())
+        m = spaced_row(text)
         if not text.strip():
             j += 1
             continue
@@ -243,16 +250,16 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
             j, expected = j + 1, None
             continue
         # The first row may keep a larger list's serial (33); the rest follow on from it.
-        if not m or (expected is not None and int(m["n"]) < expected):
+        if not m or (expected is not None and m.n < expected):
             break
-        cells, after = row_words(lines, j, m["rest"].split(), trailing)
+        cells, after = row_words(lines, j, m.rest.split(), trailing)
         own_line = after == j + 1
-        wrapped, after = wrapped_lines(lines, after, int(m["n"]) + 1)
+        wrapped, after = wrapped_lines(lines, after, m.n + 1)
         if wrapped:  # a break in a cell carried its rest below the row's line
             cells = with_wrapped(cells, wrapped, trailing, header[1])
         # Two spaces between a row's words keep an empty cell where the header's are single.
-        tokens = kept_tokens(m["rest"], lines[i][0]) if own_line and not wrapped else cells
-        n, follows = int(m["n"]), expected is None or int(m["n"]) == expected
+        tokens = kept_tokens(m.rest, lines[i][0]) if own_line and not wrapped else cells
+        n, follows = m.n, expected is None or m.n == expected
         placed = row_cells(
             tokens, cells, trailing, header[1], first=not (rows and follows), short_ok=bool(rows) and follows
         )
@@ -263,10 +270,10 @@ def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
         cells = placed
         rows.extend(tuple([h] * len(words)) for _, h in headings)
         headings = []
-        row = [m["n"], *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]
+        row = [m.written, *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]
         row[text_col] = " ".join(cells[:-trailing])
         rows.append(tuple(row))
-        j, expected = after, int(m["n"]) + 1
+        j, expected = after, n + 1
     if headings:  # headings after the last row are the text's again
         j = headings[0][0]
     if not any(r[0] != r[-1] for r in rows):

@@ -20,14 +20,40 @@ its first word and every word before the first that opens the short cells.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .column_meanings import DUE, LEADER, UNIT_KINDS
 from .deadlines import read_time_phrase
+from .lazy_patterns import lazy_compile
 from .pipe_tables import task_like
 from .space_rows import short_row_cells, unit_cell_words
-from .textutil import normalise
+from .textutil import cn_to_int, normalise
 from .time_phrase import UNREADABLE
 from .unit_names import is_person, names_units
 from .units import roles_in_words
+
+
+class SpacedRow(NamedTuple):
+    n: int  # the serial's value
+    written: str  # the serial as written (`3`, `3.`, `三`, `(三)`)
+    rest: str  # the row's words after it
+
+
+# A row's line: its 序号 as offices write it (`3`, `3.`, `三`, `(三)`), then its cells after a space.
+# A heading row's number runs into its words (`一、经济发展`, `(一)提升…`, `1.专项整改问题`).
+_ROW_RE = lazy_compile(
+    r"\s*(?P<n>\d{1,3}[.、]?|[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十\d]{1,3}\))\s+(?P<rest>\S.*)"
+)
+
+
+def spaced_row(text: str) -> SpacedRow | None:
+    """A line that is a row of a table flattened with spaces between cells, or None."""
+    m = _ROW_RE.fullmatch(normalise(text).rstrip())
+    if m is None:
+        return None
+    digits = m["n"].strip("().、")
+    n = int(digits) if digits.isdigit() else cn_to_int(digits)
+    return SpacedRow(n, m["n"], m["rest"]) if n else None
 
 
 def row_cells(

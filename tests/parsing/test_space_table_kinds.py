@@ -8,6 +8,8 @@ Written from the table swaps (`tests/sources/test_table_swaps.py`, layouts `spac
 
 from __future__ import annotations
 
+import pytest
+
 from policy_tasks.parsing import parse_bytes
 
 
@@ -98,3 +100,21 @@ def test_an_extract_that_keeps_a_larger_list_s_serials_goes_on_past_a_bigger_ski
         (["县卫健委"], []),
         (["县交通运输局"], ["县公安局"]),
     ]
+
+
+@pytest.mark.parametrize("serials", [("1.", "2."), ("一", "二"), ("(一)", "(二)")])
+def test_a_serial_written_as_offices_write_it_opens_its_row(serials):
+    rows = (
+        f"{serials[0]} 推进城区雨污分流改造。 县住建局 县财政局 2025年10月底\n"
+        f"{serials[1]} 建成县域医共体信息平台。 县卫健委\n"
+    )
+    assert [r[1:3] for r in _read(_HEADER + rows)] == [(["县住建局"], ["县财政局"]), (["县卫健委"], [])]
+
+
+def test_rows_numbered_one_two_under_a_bracketed_heading_above_the_table_are_its_items():
+    # As a .docx table under a `(十)…` paragraph (`tables.table_lines`, `above`): counted under it.
+    text = (
+        "某县2025年重点工作任务分解表\n(十)提升城市品质\n序号 重点任务 牵头单位 配合单位 完成时限\n"
+        "一 推进城区雨污分流改造。 县住建局 县财政局 2025年10月底\n二 建成城区口袋公园12个。 县住建局\n"
+    )
+    assert [r[1:3] for r in _read(text)] == [(["县住建局"], ["县财政局"]), (["县住建局"], [])]
