@@ -69,7 +69,8 @@ def row_cells(
     placed = by_kind(tokens, trailing, kinds)
     full = len(cells) > trailing
     if placed is not None and (holds_units(placed[-trailing:], kinds) if first else full or short_ok):
-        return placed
+        # Names before a filled first unit cell are that cell's, written a name a line.
+        return unit_cell_words(placed, trailing, kinds) if placed[-trailing] else placed
     if full:
         return unit_cell_words(cells, trailing, kinds)
     return short_row_cells(cells, trailing, kinds) if short_ok and not first else None

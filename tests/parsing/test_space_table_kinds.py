@@ -118,3 +118,12 @@ def test_rows_numbered_one_two_under_a_bracketed_heading_above_the_table_are_its
         "一 推进城区雨污分流改造。 县住建局 县财政局 2025年10月底\n二 建成城区口袋公园12个。 县住建局\n"
     )
     assert [r[1:3] for r in _read(text)] == [(["县住建局"], ["县财政局"]), (["县住建局"], [])]
+
+
+def test_one_unit_list_written_a_name_a_line_keeps_all_its_names():
+    header = "某县2025年重点工作任务分解表\n序号 主要任务 责任单位 完成时限\n"
+    rows = "1 推进城区雨污分流改造。 县住建局 县财政局 县水务局\n2 建成县域医共体信息平台。 县卫健委 县数据局 2025年12月底\n"
+    assert [r[1:3] for r in _read(header + rows)] == [
+        (["县住建局"], ["县财政局", "县水务局"]),
+        (["县卫健委"], ["县数据局"]),
+    ]
