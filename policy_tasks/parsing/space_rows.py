@@ -1,7 +1,7 @@
 """Rows of a table flattened a row a line with single spaces between cells, beyond that model.
 
 Round 10 reads a web table a page wrote a row a line, with single spaces between cells, under a
-header written the same way (`flat_tables._space_table`; with a column of notes last,
+header written the same way (`space_tables.space_table`; with a column of notes last,
 `noted_space_tables`): the row's last words fill the header's unit, date and person columns, the
 words before them are the task. Both readers take that header's shape from here (`space_header`,
 `short_columns`) and a row's line by `SPACED_ROW_RE`. Two things the genre does to it:

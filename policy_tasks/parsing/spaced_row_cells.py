@@ -1,7 +1,7 @@
 """The cells of a row a web page flattened with spaces between cells, told apart by their kind.
 
 A web table stored as text keeps a row a line, its cells set apart by a space (round 10,
-`flat_tables._space_table`). A text cell may hold spaces of its own; the short cells after it
+`space_tables.space_table`). A text cell may hold spaces of its own; the short cells after it
 (units, dates, persons) rarely do. A page writes an empty cell one of two ways:
 
 - dropped: nothing is left of it, so a row whose 配合单位 is empty holds one word fewer than its
