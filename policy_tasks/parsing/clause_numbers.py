@@ -17,6 +17,7 @@ def numbering_warnings(clauses: list[tuple[Node, str, int]]) -> list[ParseWarnin
     for node, label, number in clauses:
         major = node.written.rsplit(".", 1)[0] if node.style.startswith("decimal") else ""
         groups.setdefault((id(node.parent), node.style, major), []).append((node, label, number))
+    clause_nodes = {id(node) for node, _, _ in clauses}
     warnings: list[ParseWarning] = []
     for members in groups.values():
         seen: dict[int, int] = {}  # number → the node that first wrote it
@@ -27,7 +28,7 @@ def numbering_warnings(clauses: list[tuple[Node, str, int]]) -> list[ParseWarnin
                 continue
             if n in seen:
                 warnings.append(ParseWarning(number, node.line, f"第{label}条编号重复 (duplicate clause number {n})"))
-            elif n != expected:
+            elif n != expected and not _headings_between(node, expected, n, clause_nodes):
                 message = (
                     f"第{label}条编号不连续，应为第{expected}条 (clause number out of sequence: expected {expected})"
                 )
@@ -35,3 +36,15 @@ def numbering_warnings(clauses: list[tuple[Node, str, int]]) -> list[ParseWarnin
             seen.setdefault(n, id(node))
             expected = max(expected, n + 1)
     return warnings
+
+
+def _headings_between(node: Node, expected: int, n: int, clause_nodes: set[int]) -> bool:
+    """Whether each number skipped before the node is a sibling item of its style with clauses below
+    it (a register's item whose own line names no one, over an indicator line that does): the
+    document's numbering runs on, that item is a heading."""
+    if node.parent is None:
+        return False
+    headings = {
+        c.value for c in node.parent.children if c.style == node.style and any(id(d) in clause_nodes for d in c.walk())
+    }
+    return all(v in headings for v in range(expected, n))

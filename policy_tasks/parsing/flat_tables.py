@@ -32,6 +32,7 @@ from .padded_streams import padded_stream
 from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows
 from .progress_space_tables import progress_space_table
+from .remark_units import remark_unit_rows
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
@@ -88,6 +89,11 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             j, table = spaced
             out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
+            continue
+        remarked = remark_unit_rows(lines, i) if splittable else None
+        if remarked:  # a register whose departments stand in its 备注 column
+            i, rebuilt_lines = remarked
+            out.extend((line, False) for line in rebuilt_lines)
             continue
         run_on = run_on_table(text) if splittable else None
         if run_on:

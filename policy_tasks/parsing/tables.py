@@ -162,7 +162,7 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
             number == clause.number if number else bool(body and clause.body and body[0] == clause.body[0])
         )
         if clause is not None and not _new_item(body, clause) and (same or (not number and not body)):
-            if not _other_lead(clause, cells) or _one_task_cell(body, clause):
+            if (not _other_lead(clause, cells) and not _sub_task(body, clause)) or _one_task_cell(body, clause):
                 clause.merge(body, cells, progress)
                 continue
             # A merged 序号 over a row that names its own lead unit: a task of its own in the
@@ -360,6 +360,21 @@ def _one_task_cell(body: list[str], clause: Row) -> bool:
     every row's unit leads, every row's date is a milestone of it. Only a task's words tell a merged
     cell: a figure repeated down a column (`18%` for three counties) is each row's own."""
     return bool(body) and all(b in clause.body and task_like(b) for b in body)
+
+
+def _sub_task(body: list[str], clause: Row) -> bool:
+    """The row repeats the clause's first task cell (a project's name merged down over its rows) and
+    writes a task of its own beside it, as the clause's first row did: a 民生实事 register's project
+    split into sub-tasks (`深化养老保险改革` over `完成参保6300人` and `完成征缴基金1亿元`). Each sub-task
+    is a task of its own in the numbered item, whoever answers for it (two rows may name one unit)."""
+    return (
+        len(body) >= 2
+        and len(clause.body) >= 2
+        and body[0] == clause.body[0]
+        and task_like(clause.body[1])
+        and body[1] not in clause.body
+        and task_like(body[1])
+    )
 
 
 def _new_item(body: list[str], clause: Row) -> bool:

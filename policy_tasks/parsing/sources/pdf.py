@@ -5,8 +5,8 @@ edge of the text continues on the next one (across a page break too) unless the 
 with an outline number. Page numbers (`— 3 —`, `第3页`) at a page's top or bottom are dropped, and
 so are running heads and footers (page_breaks.py).
 Ruled tables (drawn cell borders, as Word and WPS export them) are read as tables; a table that
-goes on at the top of the next page with the same columns is one table, a row a page break cut
-in two one row. Unruled layouts are
+goes on at the top of the next page with the same columns is one table (also where the break
+carried its last row over alone), a row a page break cut in two one row. Unruled layouts are
 read as text lines.
 """
 
@@ -65,7 +65,10 @@ def read_pdf(data: bytes, filename: str) -> Source:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise SourceError(PDF_TOO_LONG)
-            items = without_running_lines([item for page in pdf.pages for item in _page_items(page)])
+            found: list[T_obj] = []
+            for page in pdf.pages:
+                found += _page_items(page, _table_width(found))
+            items = without_running_lines(found)
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises its own, struct, zlib, key and value errors on damage
@@ -92,6 +95,14 @@ def _strip_unmapped(blocks: list[str | Table]) -> list[str | Table]:
         _CID_RE.sub("", b) if isinstance(b, str) else Table(tuple(tuple(_CID_RE.sub("", c) for c in r) for r in b.rows))
         for b in blocks
     ]
+
+
+def _carried_row(page: Page | FilteredPage, table: PdfTable, cut_width: int | None) -> bool:
+    """A one-row table the previous page's table goes on into: as wide, with no text above it."""
+    if cut_width is None or len(table.rows) != 1:
+        return False
+    above = [c for c in page.chars if c["bottom"] <= table.bbox[1] and c["text"].strip()]
+    return not above and len(_table_rows(page, table)[0]) == cut_width
 
 
 def _encrypted(exc: BaseException | None) -> bool:
@@ -135,9 +146,21 @@ def _deduped(page: Page) -> FilteredPage:
     return kept
 
 
-def _page_items(original: Page) -> list[T_obj]:
+def _table_width(items: list[T_obj]) -> int | None:
+    """The row width of the table that ends the pages read so far, if one does."""
+    return len(items[-1]["rows"][0]) if items and items[-1]["kind"] == "table" else None
+
+
+def _page_items(original: Page, cut_width: int | None = None) -> list[T_obj]:
+    """The page's lines and tables in order. A ruled box of one row is no table (a framed title), except
+    at the page's top right after a table of its width ended the page before (`cut_width`): the
+    table's last row, which the page break carried over alone."""
     page = _deduped(original)
-    tables = [t for t in page.find_tables(_TABLE_SETTINGS) if len(t.rows) >= 2 and len(t.columns) >= 2]
+    tables = [
+        t
+        for t in page.find_tables(_TABLE_SETTINGS)
+        if len(t.columns) >= 2 and (len(t.rows) >= 2 or _carried_row(page, t, cut_width))
+    ]
     boxes = [t.bbox for t in tables]
     body = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_center_in(obj, b) for b in boxes))
     lines = [
@@ -199,8 +222,10 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
         return False
     if len(previous["text"].strip()) < min_chars and ends_like_a_name(previous["text"]):
         # In a narrow cell, a full line that ends as a name is one name of a list, unless the
-        # next goes on with the levels of one addressee (`各相关乡镇` / `街道`).
-        if not continues_group(previous["text"].strip(), re.split(r"[、,，\s]", text, maxsplit=1)[0]):
+        # next goes on with the levels of one addressee (`各相关乡镇` / `街道`), or with one
+        # character, which names no unit of a list alone (`区人社` / `局`: the name's rest).
+        piece = re.split(r"[、,，\s]", text, maxsplit=1)[0]
+        if len(piece) > 1 and not continues_group(previous["text"].strip(), piece):
             return False
     if "\t" in previous["text"] or "\t" in text:
         return False  # a table's row (cells apart, as the OFD reader marks them) is a row of its own

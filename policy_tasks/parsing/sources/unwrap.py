@@ -43,6 +43,9 @@ _SENTENCE_ENDS = "。:;!?：；！？"
 _SALUTATION_RE = lazy_compile(r"^各[^。;:]{1,60}[:：]$")
 # A table a page flattened a row a line starts each row with its serial and a space (`2 第一产业…`).
 _ROW_SERIAL_RE = lazy_compile(r"^(\d{1,3})\s+\S")
+# A cell of figures in such a row: a count, an amount, a share, or the dash of an empty cell.
+_FIGURE_CELL_RE = lazy_compile(r"[-+]?\d[\d.,]*%?|[-—]+")
+_SENTENCE_MARKS_RE = lazy_compile(r"[，。；：！？,;:!?]")
 
 
 class _Widths(dict[str, int]):
@@ -148,6 +151,7 @@ def unwrap(lines: list[str]) -> list[str]:
         # A row of a table written a row a line whose rows happen to be as long as a page's line
         # (`1 地区生产总值增长6%以上。 区发展改革委 …`): the next serial starts the next row.
         next_row = row is not None and serial >= 1 and int(row[1]) == serial + 1
+        next_row = next_row or (bool(out) and _row_after_row(out[-1], text, row))
         if (
             full
             and text
@@ -164,3 +168,25 @@ def unwrap(lines: list[str]) -> list[str]:
             serial = int(row[1])
         previous_end = columns(line.rstrip()) if text else None
     return out
+
+
+def _row_after_row(before: str, text: str, row: re.Match[str] | None) -> bool:
+    """Whether the line starts anew as a table's row after a table's line, however long that was: row
+    1 after the header (`序号 考核指标 …`), or an item's further line of cells under its merged 序号
+    (`农村危桥改造 座 12 9 75.0%` after `2 农村公路 公里 80 85 106.3% 县交通局`). Wrapped prose breaks a
+    sentence, not a row of cells."""
+    words = before.split()
+    if len(words) < 4:
+        return False
+    if row is not None:
+        return int(row[1]) == 1 and words[0] in ("序号", "编号")
+    return (_ROW_SERIAL_RE.match(before.strip()) is not None or _cell_line(before)) and _cell_line(text)
+
+
+def _cell_line(text: str) -> bool:
+    """A line of a row's cells: its text first, then three cells or more, two of them figures, and no
+    sentence's punctuation (a PDF's copied prose sets spaces around its figures too: `投资额 5000 万元，`)."""
+    cells = text.split()
+    if len(cells) < 3 or _SENTENCE_MARKS_RE.search(text):
+        return False
+    return sum(1 for c in cells[1:] if _FIGURE_CELL_RE.fullmatch(c) or re.search(r"\d", c)) >= 2
