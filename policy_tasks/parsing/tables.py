@@ -93,8 +93,9 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
     # are not written `(一)`, as the heading's siblings, but counted under it.
     if (marker := line_marker(normalise(above).strip())) is not None and marker.style == "pcn":
         heading_styles |= {"pcn"}
-    # Whether any row fills the last column (see _restore_merged).
-    last_used = any(len(r) == len(header) and r[-1] for r in rows[start + 1 :])
+    # Whether any row fills the last column (see _restore_merged); a heading row merged across the
+    # table fills it only by its merge.
+    last_used = any(len(r) == len(header) and r[-1] and _spanning(r) is None for r in rows[start + 1 :])
     for row in rows[start + 1 :]:
         if not any(row) or re.sub(r"\s", "", normalise(next(c for c in row if c))) in ("合计", "总计", "小计"):
             continue  # a total row (合计 over the text columns) is no task

@@ -15,6 +15,7 @@ from .lazy_patterns import lazy_compile
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import NAME_SEPS
 from .unit_names import (
+    LEAD_BRACKET,
     LEAD_MARKS,
     NOTE_RE,
     VAGUE_RE,
@@ -28,9 +29,7 @@ from .unit_names import TRIM as _TRIM
 from .zone_committees import is_place_zone_committee
 
 # `A(牵头)`, `A〔牵头〕`, `A[牵头]`, `A★`, `A△`: a mark of the lead after the name.
-_MARKED_LEAD_RE = re.compile(
-    r"^(?P<name>.+?)\s*(?:[(（\[〔](?:牵头|牵头单位|主办|主责)[)）\]〕]|[" + re.escape(LEAD_MARKS) + "])$"
-)
+_MARKED_LEAD_RE = re.compile(r"^(?P<name>.+?)\s*(?:" + LEAD_BRACKET + "|[" + re.escape(LEAD_MARKS) + "])$")
 
 
 _PARTY_TITLE_RE = re.compile(r"(?:常委|委员|党组成员|党组书记|党委书记|党工委书记)$")

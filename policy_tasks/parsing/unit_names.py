@@ -23,6 +23,8 @@ TRIM = " \n,;、.。:"
 # Marks of the lead unit, before or after its name (`★区发改委、统计局`, `县财政局、县交通局△`); offices
 # use stars, triangles and asterisks alike, with a note such as `标△的为牵头单位` or none.
 LEAD_MARKS = "★☆*※▲△"
+# `A(牵头)`, `A〔牵头〕`, `A[牵头]`: a mark of the lead in a bracket after the name.
+LEAD_BRACKET = r"[(（\[〔](?:牵头|牵头单位|主办|主责)[)）\]〕]"
 
 _TOWNSHIPS_RE = re.compile(r"各?乡镇[<(\[]?街道[>)\]]?")
 _ALIAS_RE = re.compile(r"(?P<name>[^<(]+)[<(](?P<alias>[^<>()]+)[>)]")
@@ -168,8 +170,10 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
             merged[-1] += "、" + name
         elif name:
             merged.append(name)
-    # `省发改委(省能源局)`: a unit with its other name in brackets.
-    names = [ETC_RE.sub("", re.sub(r"[(<〔\[][^()<>〔〕\[\]]*[)>〕\]]$", "", n)) for n in merged]
+    # `省发改委(省能源局)`: a unit with its other name in brackets, also before its lead mark
+    # (`县发改局(粮食局)(牵头)`).
+    names = [re.sub(LEAD_BRACKET + "$", "", n) for n in merged]
+    names = [ETC_RE.sub("", re.sub(r"[(<〔\[][^()<>〔〕\[\]]*[)>〕\]]$", "", n)) for n in names]
     # `A、B、等区政府有关部门`: an `等…部门` standing as a name of its own closes the list, naming none.
     names = [n for n, m in zip(names, merged, strict=True) if n or not m.startswith("等")]
     if len(names) < least or any(len(n) > 30 or not n for n in names):

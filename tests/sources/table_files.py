@@ -43,6 +43,8 @@ class Columns:
                 # `A负责` names one leader; several lead `A、B牵头` (`A、B负责` is A leading, B helping).
                 alone = f"{lead}负责" if len(row.lead_names) == 1 else f"{lead}牵头"
                 out.append(f"{lead}牵头,{co}配合" if co else alone)
+            elif field == "units-marked":
+                out.append("、".join([*(f"{n}(牵头)" for n in row.lead_names), *row.co_names]))
             elif field == "units-labelled":
                 lead, co = "、".join(row.lead_names), "、".join(row.co_names)
                 out.append(f"牵头单位:{lead};配合单位:{co}" if co else f"牵头单位:{lead}")
@@ -105,6 +107,10 @@ COLUMNS["units-in-words"] = Columns(
 )
 COLUMNS["units-labelled"] = Columns(
     (("序号", "number"), ("重点任务", "task"), ("责任单位", "units-labelled"), ("完成时限", "due"))
+)
+# One 责任单位 list that marks each lead after its name (`县发改局(粮食局)(牵头)、各镇人民政府`).
+COLUMNS["units-marked"] = Columns(
+    (("序号", "number"), ("主要任务", "task"), ("责任单位", "units-marked"), ("完成时限", "due"))
 )
 COLUMNS["dotted-serial"] = replace(COLUMNS["task-lead-co-due"], serial="dotted")
 COLUMNS["cn-serial"] = replace(COLUMNS["task-lead-co-due"], serial="cn")

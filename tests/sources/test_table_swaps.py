@@ -53,6 +53,9 @@ CASES = [
     ("units-in-words", "tsv"),
     ("units-labelled", "xlsx"),
     ("units-labelled", "pdf"),
+    # The lead marked `(牵头)` after its name, also after the name's other one in brackets.
+    ("units-marked", "docx"),
+    ("units-marked", "xlsx"),
     # The formats offices also keep a table in, with wordings whose cells hold more than a line.
     ("a-name-a-line", "rtf"),
     ("a-name-a-line", "odt"),
