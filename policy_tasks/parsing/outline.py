@@ -9,7 +9,8 @@ Web pages and PDFs often flatten a list into one paragraph (`…。2.做好乙�
 spaces between: `…县农业农村局 2.落实…`). A number inside a line starts an item only after a
 sentence end, a closing bracket or a space after a word, and only where it continues a sequence
 already open (or starts one that the same line continues), so figures such as `2.5亿元` or
-`1、2号线` in prose never do.
+`1、2号线` in prose never do. `2)` counts only after a sentence end or a list's announcing colon:
+after a figure or a bracket, `)` closes one.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ _INLINE_RE = re.compile(
     )
     + r")(?=\S)"
 )
+# `…。2)落实…`: `N)` numbers items inline only right after a sentence end or a list's announcing
+# colon, never after a bracket or a figure, where `)` closes one (`(包括…)2)`, `增长12%)`).
+_NUMPAREN_INLINE_RE = re.compile(r"(?:(?<=[。;!?])|(?<=[\u4e00-\u9fff]:))\s*(?P<m>\d{1,3}\))(?=\S)")
 
 
 def _value(style: str, n: str) -> int:
@@ -134,6 +138,9 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
         style = next(s for s in ("cn", "pcn", "num", "pnum", "circled") if m[s])
         marker = line_marker(norm[m.start("m") :])
         if marker is not None and marker.style == style:
+            found.append((m.start("m"), marker))
+    for m in _NUMPAREN_INLINE_RE.finditer(norm):
+        if (marker := line_marker(norm[m.start("m") :])) is not None and marker.style == "numparen":
             found.append((m.start("m"), marker))
     # `…。1.10月底前完成…`: an item that opens with its deadline (`time_led_items`).
     led = time_led_inline(norm)

@@ -196,14 +196,14 @@ def other_width(text: str, gold: list[GoldClause]) -> str:
 # At a line's start any `N.` is a number (`11.121人才梯队项目` too); inside a flattened paragraph
 # only one after a finished sentence and before a word (not `2.5亿元`).
 _DOT_NUMBER = re.compile(r"(?m)(^[ \t\u3000]*|(?<=[。；;]))(\d{1,3})[.．](?=[^.．\s])")
-_TARGET_STYLE = {"dun": r"\d{1,3}、", "paren": r"[(（]\d{1,3}[)）]"}
+_TARGET_STYLE = {"dun": r"\d{1,3}、", "paren": r"[(（]\d{1,3}[)）]", "closing": r"\d{1,3}[)）]"}
 
 
 def clause_numbers(target: str) -> Callable[[str, list[GoldClause]], str]:
-    """Clauses numbered `1.` renumbered `1、`, `（1）` or `(1)` (GB/T 9704's `1.` level written as
-    offices also write it), where the clause level is arabic and no line of the document already
-    opens with the target style (it would then be another level's)."""
-    style = "paren" if target in ("（1）", "(1)") else "dun"
+    """Clauses numbered `1.` renumbered `1、`, `（1）`, `(1)`, `1)` or `1）` (GB/T 9704's `1.` level
+    written as offices also write it), where the clause level is arabic and no line of the document
+    already opens with the target style (it would then be another level's)."""
+    style = {"（1）": "paren", "(1)": "paren", "1)": "closing", "1）": "closing"}.get(target, "dun")
 
     def rewrite(text: str, gold: list[GoldClause]) -> str:
         refs = [re.split(r"[.)）]", str(c.get("ref", "")))[-1] for c in gold]

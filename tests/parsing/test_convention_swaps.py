@@ -31,6 +31,9 @@ CASES: dict[str, tuple[Swap, int]] = {
     "numbers-with-dun": (swaps.clause_numbers("1、"), 30),
     "numbers-in-full-width-brackets": (swaps.clause_numbers("（1）"), 30),
     "numbers-in-brackets": (swaps.clause_numbers("(1)"), 30),
+    # `1)` / `1）`, also inline after a sentence in a paragraph that lost its line breaks.
+    "numbers-with-closing-bracket": (swaps.clause_numbers("1)"), 30),
+    "numbers-with-full-width-closing-bracket": (swaps.clause_numbers("1）"), 30),
 }
 
 
