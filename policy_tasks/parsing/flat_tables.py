@@ -36,18 +36,7 @@ from .remark_units import remark_unit_rows
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
-from .space_rows import (
-    SPACED_ROW_RE,
-    heading_row,
-    row_words,
-    short_columns,
-    short_row_cells,
-    skipped_to,
-    space_header,
-    unit_cell_words,
-    with_wrapped,
-    wrapped_lines,
-)
+from .space_tables import space_table
 from .spread_cells import unspread
 from .tables import table_lines, vertical_lines
 from .textutil import normalise
@@ -64,7 +53,7 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         stream = (padded_stream(lines, i) or _pipe_stream(lines, i)) if splittable else None
         if stream is not None:
             j, table = stream
-            out.extend((line, False) for line in table_lines(table))
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
         sep = _separator(text) if splittable else None
@@ -85,17 +74,20 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
                 else:
                     break
                 j += 1
-            out.extend((line, False) for line in table_lines(Table(tuple(map(tuple, place_lost_cells(rows, sep))))))
+            out.extend(
+                (line, False)
+                for line in table_lines(Table(tuple(map(tuple, place_lost_cells(rows, sep)))), above=_above(out))
+            )
             i = j
             continue
         spaced = (
-            (_space_table(lines, i) or noted_space_table(lines, i) or progress_space_table(lines, i))
+            (space_table(lines, i) or noted_space_table(lines, i) or progress_space_table(lines, i))
             if splittable
             else None
         )
         if spaced:
             j, table = spaced
-            out.extend((line, False) for line in table_lines(table))
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
         remarked = remark_unit_rows(lines, i) if splittable else None
@@ -113,7 +105,7 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         together = run_together_rows(lines, i, header) if header else None
         if together:
             j, table = together
-            out.extend((line, False) for line in table_lines(table))
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
         found = _cell_header(lines, i) if splittable else None
@@ -127,12 +119,17 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             )
         if rebuilt:
             j, table = rebuilt
-            out.extend((line, False) for line in table_lines(table))
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
         out.append((text, splittable))
         i += 1
     return out
+
+
+def _above(out: list[tuple[str, bool]]) -> str:
+    # The document's last line before a table, as a .docx table's paragraph above it (`tables`).
+    return next((text for text, _ in reversed(out) if text.strip()), "")
 
 
 def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
@@ -216,65 +213,6 @@ def _tab_header(text: str, sep: str) -> bool:
 def _label_cell(text: str, sep: str) -> bool:
     first = line_cells(text, sep)[0]
     return meaning(first) is not None and len(first) <= 10
-
-
-def _space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
-    """A table a web page flattened a row a line with single spaces between cells, under a header
-    written the same way (`序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位`). A text cell may hold
-    spaces of its own, a unit or date cell rarely does: the row's last words fill the header's
-    trailing unit and date columns, and the words before them are the task's text. A row that
-    cannot fill them, after the first, keeps the cells it has; a serial may skip a deleted row or
-    two before a well-formed row. Lines between a row and the next serial's row (or a heading row
-    over a row) are the row's cells a break carried below its line (`wrapped_lines`,
-    `with_wrapped`); a serial going back, or a line that is no row with no such row after it, ends
-    the table."""
-    header = space_header(lines[i][0])
-    shape = short_columns(header[1]) if header else None
-    if header is None or shape is None:
-        return None
-    words, (trailing, text_col) = header[0], shape
-    rows: list[tuple[str, ...]] = []
-    j, expected = i + 1, None
-    headings: list[tuple[int, str]] = []  # heading rows not yet followed by a row of their own
-    while j < len(lines):
-        text = lines[j][0]
-        m = SPACED_ROW_RE.fullmatch(normalise(text).rstrip())
-        if not text.strip():
-            j += 1
-            continue
-        if m is None and (heading := heading_row(text)) is not None:
-            # A merged row across the table (`一、经济发展`): the rows under it count again.
-            headings.append((j, heading))
-            j, expected = j + 1, None
-            continue
-        # The first row may keep a larger list's serial (33); the rest follow on from it.
-        if not m or (expected is not None and int(m["n"]) < expected):
-            break
-        cells, after = row_words(lines, j, m["rest"].split(), trailing)
-        wrapped, after = wrapped_lines(lines, after, int(m["n"]) + 1)
-        if wrapped:  # a break in a cell carried its rest below the row's line
-            cells = with_wrapped(cells, wrapped, trailing, header[1])
-        if len(cells) > trailing:
-            cells = unit_cell_words(cells, trailing, header[1])
-        elif rows and (expected is None or int(m["n"]) == expected):
-            # A row that cannot fill the short columns in the table's middle (a unit cell left
-            # empty): still a row, with the cells it has.
-            cells = short_row_cells(cells, trailing, header[1])
-        else:
-            break
-        if expected is not None and int(m["n"]) != expected and not skipped_to(cells[-trailing], int(m["n"]), expected):
-            break
-        rows.extend(tuple([h] * len(words)) for _, h in headings)
-        headings = []
-        row = [m["n"], *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]
-        row[text_col] = " ".join(cells[:-trailing])
-        rows.append(tuple(row))
-        j, expected = after, int(m["n"]) + 1
-    if headings:  # headings after the last row are the text's again
-        j = headings[0][0]
-    if not any(r[0] != r[-1] for r in rows):
-        return None
-    return j, Table((tuple(words), *rows))
 
 
 def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]] | None:

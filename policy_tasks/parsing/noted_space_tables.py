@@ -1,7 +1,7 @@
 """A table flattened a row a line with single spaces between cells, whose last column is a note.
 
 Round 10 reads a web table a page wrote a row a line with single spaces between cells under a
-header written the same way, its unit columns last (`flat_tables._space_table`). A progress
+header written the same way, its unit columns last (`space_tables.space_table`). A progress
 report on a 政府工作报告's targets puts a column of notes after them (`序号 目标任务 责任单位
 上半年推进情况`; also 落实情况, 完成情况, 备注): what was done, not who does it. Its rows keep
 the same shape with the note written last:
@@ -16,7 +16,7 @@ The unit cells are the last words that name units (a text or note cell holds spa
 at times, a unit cell rarely does); the words after them are the note. A unit cell of several
 units may be written a unit a line, the note then following on a line of its own. A numbered
 heading between rows (`二、重点工作`, `(一)以创建国家高新区为抓手,…`) is a row one merged cell
-fills, as the table readers give such a row. As in `_space_table`, a row after the first whose
+fills, as the table readers give such a row. As in `space_tables.space_table`, a row after the first whose
 unit cells cannot be found is kept with the cells it has, and a serial may skip a deleted row.
 """
 
@@ -99,7 +99,7 @@ def _next_row(
     continues it; after the first row, a row whose unit cells cannot be found (a unit cell left
     empty) still does, with the cells it has (`_short_cells`). A serial running one or two past the
     next (a row deleted, its serials kept) continues it where its row is well formed
-    (`space_rows.skipped_to`, as in `flat_tables._space_table`)."""
+    (`space_rows.skipped_to`, as in `space_tables.space_table`)."""
     words, serial = m["rest"].split(), int(m["n"])
     cells = _row_cells(words, units)
     if serial == expected:

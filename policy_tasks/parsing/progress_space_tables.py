@@ -10,7 +10,7 @@ was done (`10-12月份进展情况`, 完成情况), what comes next (`1-3月份�
     县直有关单位 达到时序进度 加强基层医疗卫生机构…培训 加强重点场所重点人群防治,…
     85 新增托育机构2所以上。 吴蓓蓓 县卫健委 有关乡镇 县直有关单位 已完成 完成…备案工作 按省、市工作要求,…
 
-The row-a-line readers (`flat_tables._space_table`, `noted_space_tables`) find the short cells
+The row-a-line readers (`space_tables.space_table`, `noted_space_tables`) find the short cells
 (units, persons, dates) in the header's last columns; here they stand between the task and the
 long cells. A row is read by kind: the task's words, then the run of short cells (a person cell,
 cells that name units, a date where the header has a date column among them), then the long

@@ -1,7 +1,7 @@
 """Rows of a table flattened a row a line with single spaces between cells, beyond that model.
 
 Round 10 reads a web table a page wrote a row a line, with single spaces between cells, under a
-header written the same way (`flat_tables._space_table`; with a column of notes last,
+header written the same way (`space_tables.space_table`; with a column of notes last,
 `noted_space_tables`): the row's last words fill the header's unit, date and person columns, the
 words before them are the task. Both readers take that header's shape from here (`space_header`,
 `short_columns`) and a row's line by `SPACED_ROW_RE`. Two things the genre does to it:
@@ -31,9 +31,10 @@ words before them are the task. Both readers take that header's shape from here 
   `(二)民生保障`), whose serials may start again from 1: the page writes it as a line of its own,
   numbered as a heading and holding no cells (`heading_row`). It stays the table's, as in a .docx
   table, where the rows under it follow.
-- A row after the first may still not fill the trailing columns (a unit cell left empty on the
-  page): it stays a row, its short words in the columns whose kind they fit and the rest empty
-  (`short_row_cells`), and the rows after it are the table's still.
+- A row may still not fill the trailing columns (a unit cell left empty on the page, dropped or
+  kept as a second space): it stays a row, its short words in the columns whose kind they fit and
+  the rest empty (`spaced_row_cells`; the first row only where it names a unit), and the rows
+  after it are the table's still.
 - A serial may run one or two past the next where a row was deleted (`skipped_to`).
 - A cell broken across lines (a `<br>` in the web cell) puts its rest on a line that is no row,
   before the next serial's row: that line is the row's (`wrapped_lines`, `with_wrapped`).
@@ -264,17 +265,28 @@ def unit_cell_words(cells: list[str], trailing: int, kinds: list[str | None]) ->
 
 # A heading row's text: short, one cell (no run of spaces between words), no sentence after it.
 _HEADING_MAX = 40
+# A heading closed by a colon introduces the rows below it (`(一)提升…。具体措施:`), whatever its
+# length, as long as it is no paragraph.
+_INTRODUCING_MAX = 200
 # A heading's numbering: `一、`, `(一)`, `第一部分`, `Ⅰ.`; a row's own is a bare serial.
 _HEADING_STYLES = frozenset({"chapter", "cn", "pcn", "roman"})
 
 
 def heading_row(text: str) -> str | None:
     """The text of a line that is a heading row of a table flattened a row a line (`一、经济发展`),
-    or None. Numbered as a heading (not with a bare serial, which opens a row), one cell, short."""
+    or None. Numbered as a heading (not with a bare serial, which opens a row), one cell, short,
+    no sentence after it; or closed by a colon, which introduces the rows below it. A `1.` line
+    is one too where it is short and holds no sentence, or closed by a colon (as between the rows
+    of a tab-separated table, `flat_tables._merged_row`): a row's serial stands apart by a space."""
     norm = normalise(text).strip()
-    if not norm or len(norm) > _HEADING_MAX or SPACED_ROW_RE.fullmatch(norm) or re.search(r"\s{2,}", norm):
+    if not norm or SPACED_ROW_RE.fullmatch(norm) or re.search(r"\s{2,}", norm):
         return None
     marker = line_marker(norm)
-    if marker is None or marker.style not in _HEADING_STYLES or "。" in norm[marker.end :].rstrip("。"):
+    if marker is None or marker.style not in (*_HEADING_STYLES, "num"):
+        return None
+    if norm.endswith((":", "：")) and len(norm) <= _INTRODUCING_MAX:
+        return norm
+    body = norm[marker.end :]
+    if len(norm) > _HEADING_MAX or "。" in (body if marker.style == "num" else body.rstrip("。")):
         return None
     return norm

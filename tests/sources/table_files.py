@@ -199,6 +199,23 @@ def tab_text(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("gb18030")
 
 
+def space_text(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """A web page's table as some stored pages hold it: a row a line, its cells set apart by a
+    space, the empty cells gone."""
+    lines = list(plan.preamble)
+    for values in table_rows(plan, columns):
+        lines.append(values if isinstance(values, str) else " ".join(v.replace("\n", " ") for v in values if v))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def space_kept_text(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
+    """The same with the empty cells kept: two spaces where a cell is empty."""
+    lines = list(plan.preamble)
+    for values in table_rows(plan, columns):
+        lines.append(values if isinstance(values, str) else " ".join(v.replace("\n", " ") for v in values).rstrip())
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def cell_lines(plan: TablePlan, columns: Columns = DEFAULT) -> bytes:
     """A web page's table as a stored page's text holds it: a cell a line, the empty cells gone,
     a merged heading row one line."""
@@ -261,6 +278,8 @@ LAYOUTS = {
     "pdf": pdf_source,
     "txt": pipe_text,
     "tsv": tab_text,
+    "spaced": space_text,
+    "spaced-kept": space_kept_text,
     "cells": cell_lines,
     "piped-cells": piped_cell_lines,
     "rtf": rtf_source,
@@ -276,6 +295,8 @@ SUFFIX = {
     "pdf": "pdf",
     "txt": "txt",
     "tsv": "txt",
+    "spaced": "txt",
+    "spaced-kept": "txt",
     "cells": "txt",
     "piped-cells": "txt",
     "rtf": "rtf",

@@ -61,6 +61,21 @@ CASES = [
     ("sparse-serial", "excel-xml"),
     ("cn-serial", "rtf"),
     ("no-serial", "mht"),
+    # A web page's table stored as text with spaces between cells (rounds 10 and 58), the empty cells
+    # dropped or kept as a second space.
+    *(
+        (c, lay)
+        for c in ("task-lead-co-due", "one-unit-list", "leader-first", "work-lead-responsible-time")
+        for lay in ("spaced", "spaced-kept")
+    ),
+    # The same layouts with the serials, roles and unit lists the other layouts read (`spaced_row_cells`).
+    ("dotted-serial", "spaced"),
+    ("cn-serial", "spaced-kept"),
+    ("cn-serial", "txt"),
+    ("paren-cn-serial", "spaced"),
+    ("sparse-serial", "spaced-kept"),
+    ("units-in-words", "spaced"),
+    ("one-list-a-name-a-line", "spaced-kept"),
     ("units-labelled", "ods"),
     # Not a cell a line: without a unit column such text is numbered lines, not a table.
     *(("units-in-the-task", layout) for layout in ("docx", "xlsx", "pdf", "txt", "tsv")),
