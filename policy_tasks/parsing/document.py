@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from .charged_parts import charged_parts_outline
 from .clause import Clause
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
@@ -53,12 +54,11 @@ from .script import simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
+from .task_titles import short_title, task_title
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, opening_charge, read_responsibility
-
-_TITLE_MAX = 60
 
 
 def parse_bytes(
@@ -147,6 +147,8 @@ def _parse_lines(
         # No numbered item at all: items each followed by their own label lines are the clauses.
         outline = Outline.read(numbered)
         clauses = choose_clauses(outline.root)
+    if not clauses and (charged := charged_parts_outline(lines)) is not None:
+        outline, clauses = charged, choose_clauses(charged.root)  # `由A牵头,…;由B牵头,…`: a meeting's orders
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose, page_headers)
@@ -309,7 +311,7 @@ class _Assembler:
 
     def _area(self, area: Node, resp: Responsibility, book: UnitBook, due: date) -> ParsedArea:
         heading = area.pieces[0][1]
-        title = _cut(heading, resp.spans[0][0] if resp.spans else len(heading))
+        title = short_title(heading, resp.spans[0][0] if resp.spans else len(heading))
         intro_pieces = area.pieces[1:]
         intro = "\n".join(t for _, t in intro_pieces)
 
@@ -367,17 +369,9 @@ class _Assembler:
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
-        title = _cut(text, own.spans[0][0] if own.spans else len(text))
+        title = task_title(text, own.spans)
         area = clause.area.value if clause.area is not None else None
         task = ParsedTask(number, title, area, leads, co, resp.leaders, text, milestones, clause.node.line)
         task.label = clause.label
         task.unit_origin = origin
         return task
-
-
-def _cut(text: str, limit: int) -> str:
-    """A clause's short title: its first sentence, before any responsibility."""
-    norm = normalise(text[:limit])
-    end = min((i for i in (norm.find(c) for c in "。;\n") if i >= 0), default=len(norm))
-    title = text[:end].strip(" 。.;,:、；，：")
-    return title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1] + "…"
