@@ -36,6 +36,7 @@ from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
 from .list_owners import list_owner
 from .milestones import find_milestones
+from .minute_subjects import is_minute, minute_charge
 from .outline import spell_out_numbers
 from .outline_lines import Outline
 from .outline_node import Node
@@ -139,8 +140,9 @@ def _parse_lines(
     outline = Outline.read(lines)
     addressed = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
     issuing = any(re.search(r"印发|转发", text) for _, text in outline.header)  # `关于印发…的通知`
+    minute = is_minute(outline.header, outline.root)  # `…会议纪要`: decisions name their units as subjects
     clauses = choose_clauses(
-        outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing
+        outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing, minute=minute
     )
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
     if not clauses and (numbered := number_label_led_items(lines)) is not None:
@@ -158,7 +160,7 @@ def _parse_lines(
         year, year_assumed, message = choose_year(header, full_text, assume_year)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
-    parsed = _Assembler(outline, clauses, year).build(header)
+    parsed = _Assembler(outline, clauses, year, minute=minute).build(header)
     parsed.year_assumed = year_assumed
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
@@ -176,8 +178,8 @@ def _parse_lines(
 
 
 class _Assembler:
-    def __init__(self, outline: Outline, clauses: list[Node], year: int):
-        self.outline, self.year = outline, year
+    def __init__(self, outline: Outline, clauses: list[Node], year: int, minute: bool = False):
+        self.outline, self.year, self.minute = outline, year, minute
         self.warnings: list[ParseWarning] = []
         labels = clause_labels(clauses)
         chosen = {id(n) for n in clauses}
@@ -284,6 +286,7 @@ class _Assembler:
             else:
                 # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
                 charged = opening_charge(clause.text) or section_subject(clause.text)
+                charged = charged or (minute_charge(clause.text) if self.minute else None)
                 if charged is not None:
                     found.append((charged, charged.origin))
                 elif owner is not None:  # `区政府要…主要承担以下工作:` above the list
