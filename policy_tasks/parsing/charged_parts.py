@@ -24,6 +24,7 @@ import re
 from .lazy_patterns import lazy_compile
 from .outline_lines import Outline
 from .outline_node import Node
+from .role_sentences import opening_subject
 from .textutil import normalise
 from .units import peek_responsibility
 
@@ -35,11 +36,15 @@ _SENTENCE_END_RE = lazy_compile(r"[。!?]")
 
 def _opens_with_assignment(norm: str, start: int) -> bool:
     """Whether the part of `norm` from `start` to its `;` or sentence end opens with its assignment in
-    prose (`由A牵头,B配合,…`, `A负责…`): a lead unit named right at its start."""
+    prose (`由A牵头,B配合,…`, `由A牵头,<task>`, `A负责…`): a lead unit named right at its start."""
     end = re.search(r"[。;!?]", norm[start:])
     part = norm[start : start + end.start() if end else len(norm)]
     read = peek_responsibility(part)
-    return bool(read.found and read.origin == "正文" and read.spans and read.spans[0][0] == 0 and read.lead_and_co()[0])
+    if read.found:
+        return read.origin == "正文" and bool(read.spans) and read.spans[0][0] == 0 and bool(read.lead_and_co()[0])
+    # The lead named alone (`由A牵头,在9月底前完成…`, `A负责,…`), as an item's opening subject reads it.
+    span = opening_subject(part)
+    return span is not None and span[0] == part.startswith("由") and part.startswith(("负责", "牵头"), span[1])
 
 
 def _item_starts(norm: str) -> list[int]:
