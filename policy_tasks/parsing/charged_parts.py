@@ -44,7 +44,8 @@ def _opens_with_assignment(norm: str, start: int) -> bool:
         return read.origin == "正文" and bool(read.spans) and read.spans[0][0] == 0 and bool(read.lead_and_co()[0])
     # The lead named alone (`由A牵头,在9月底前完成…`, `A负责,…`), as an item's opening subject reads it.
     span = opening_subject(part)
-    return span is not None and span[0] == part.startswith("由") and part.startswith(("负责", "牵头"), span[1])
+    opens = 1 if part.startswith("由") else 0  # the names right at the start, after 由 if it is written
+    return span is not None and span[0] == opens and part.startswith(("负责", "牵头"), span[1])
 
 
 def _item_starts(norm: str) -> list[int]:
