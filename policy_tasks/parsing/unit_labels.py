@@ -115,6 +115,8 @@ _LABELS.update(_BARE_ROLE_LABELS)
 # of the problem's own. Fields only where no word runs into them (`压实主体责任:` is a heading's words).
 _DUTY_PAIR_LABELS = {"主体责任": LISTED, "监督责任": CO, "监管责任": CO}
 _LABELS.update(_DUTY_PAIR_LABELS)
+# The same duties named by who bears them (`主体责任单位:X`, `监督责任单位:Y`): Y helps, no overseer.
+_LABELS.update({"主体责任单位": LISTED, "监督责任单位": CO, "监管责任单位": CO})
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
 # `县领导:`, `县级领导:`, `包联领导:`, `挂点领导:`, `领衔领导:` too, but never a bare `领导:` (`加强组织领导:`).
 _LEADER_LABEL = (

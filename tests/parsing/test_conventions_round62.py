@@ -68,8 +68,25 @@ def test_the_duty_pair_reads_as_roles_only_as_a_field():
         ["县住建局"],
         ["县城管局", "县纪委监委"],
     )
+    # Named by who bears them, the duties read the same; an office tracking the item is still no unit.
+    assert read_responsibility("(主体责任单位:县住建局;监督责任单位:县城管局)").lead_and_co() == (
+        ["县住建局"],
+        ["县城管局"],
+    )
+    assert not read_responsibility("(督办单位:县政府督查室)").found
     # A heading's words (`压实主体责任:`) are no field: a word runs into the label.
     assert not read_responsibility("一、压实主体责任:各乡镇要加强巡查。").found
+
+
+def test_unbulleted_problems_each_followed_by_their_duty_bracket_line_are_clauses_too():
+    doc = _parse(
+        "城区主干道两侧垃圾乱堆乱放,清运不及时。\n(主体责任:城关镇人民政府,监督责任:县城管局)\n"
+        "农贸市场内活禽宰杀区污水横流。\n(主体责任:县市场服务中心,监督责任:县市场监管局)\n"
+    )
+    assert [(t.label, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("1", ["城关镇人民政府"], ["县城管局"]),
+        ("2", ["县市场服务中心"], ["县市场监管局"]),
+    ]
 
 
 def test_short_company_names_share_the_suffix_of_the_last_but_not_a_unit_or_a_lone_name():
