@@ -22,6 +22,7 @@ from .clause_points import points_closed_by_last
 from .duty_headings import duty_heading
 from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile
+from .minute_subjects import minute_charge
 from .outline_node import Node
 from .sole_addressees import frames_measures
 from .textutil import normalise
@@ -40,9 +41,10 @@ def _in_backing_section(node: Node) -> bool:
     return any(_BACKING_RE.match(normalise(a.pieces[0][1]).strip()) for a in node.ancestors() if a.pieces)
 
 
-def _has_resp(node: Node, prose_charges: bool = True) -> bool:
+def _has_resp(node: Node, prose_charges: bool = True, minute: bool = False) -> bool:
     """`prose_charges`: whether a unit an item's text opens with charges it (not in the covering
-    notice's own requirements before an annexed plan)."""
+    notice's own requirements before an annexed plan); `minute`: the document is a meeting minute,
+    whose decisions name their units as their sentences' subjects (`minute_subjects`)."""
     own = node.own_text
     found = peek_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
@@ -53,7 +55,9 @@ def _has_resp(node: Node, prose_charges: bool = True) -> bool:
         return True  # `(牵头责任人:A,具体责任人:B)`: an item assigned to persons only is assigned too
     if not node.children and prose_charges and opening_charge(own) is not None and not _in_backing_section(node):
         return True  # `州政府督查室要…`: the unit the item opens with
-    return any(_has_resp(c, prose_charges) for c in node.children)
+    if not node.children and minute and minute_charge(own) is not None:
+        return True  # `考虑到…,区交通建设局负责解决…`: a minute's decision and who carries it
+    return any(_has_resp(c, prose_charges, minute) for c in node.children)
 
 
 # `一、成立领导小组` / `成立…工作领导小组,由副州长任组长,…领导小组办公室设在州交通运输局`: the item
@@ -102,12 +106,15 @@ def _names_own_units(node: Node, root: Node) -> bool:
     return peek_responsibility("\n".join(text for _, text in node.pieces[1:])).found
 
 
-def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False, issuing: bool = False) -> list[Node]:
+def choose_clauses(
+    root: Node, *, owned: bool = False, addressed: bool = False, issuing: bool = False, minute: bool = False
+) -> list[Node]:
     """`owned`: the sentence before the first item names the units that answer for every item
     (`list_owners`); `addressed`: the notice's salutation names one group of offices
     (`sole_addressees`), whose measures, where no item names a unit, are the leaves outside the
     sections that frame them (`工作目标`, `整治范围`); `issuing`: the text before the first item issues
-    a plan (`关于印发…的通知`, `现将…印发给你们`), so the items before the plan's part are the notice's."""
+    a plan (`关于印发…的通知`, `现将…印发给你们`), so the items before the plan's part are the notice's;
+    `minute`: a meeting minute, its decisions charged by their sentences' subjects (`minute_subjects`)."""
     memo: dict[int, bool] = {}
 
     # A plan annexed to its covering notice: the notice's own requirements (`二、强化督查考核。县河长办要
@@ -116,7 +123,7 @@ def choose_clauses(root: Node, *, owned: bool = False, addressed: bool = False, 
 
     def has(node: Node) -> bool:
         if id(node) not in memo:
-            memo[id(node)] = _has_resp(node, prose_charges=not (annexed and node.part == 0))
+            memo[id(node)] = _has_resp(node, prose_charges=not (annexed and node.part == 0), minute=minute)
         return memo[id(node)]
 
     def covered(kids: list[Node], parent: Node) -> list[bool]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from .charged_parts import charged_parts_outline
 from .clause import Clause
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
@@ -35,6 +36,7 @@ from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
 from .list_owners import list_owner
 from .milestones import find_milestones
+from .minute_subjects import is_minute, minute_charge
 from .outline import spell_out_numbers
 from .outline_lines import Outline
 from .outline_node import Node
@@ -53,12 +55,11 @@ from .script import simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
+from .task_titles import short_title, task_title
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, opening_charge, read_responsibility
-
-_TITLE_MAX = 60
 
 
 def parse_bytes(
@@ -139,14 +140,17 @@ def _parse_lines(
     outline = Outline.read(lines)
     addressed = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
     issuing = any(re.search(r"印发|转发", text) for _, text in outline.header)  # `关于印发…的通知`
+    minute = is_minute(outline.header, outline.root)  # `…会议纪要`: decisions name their units as subjects
     clauses = choose_clauses(
-        outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing
+        outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing, minute=minute
     )
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
     if not clauses and (numbered := number_label_led_items(lines)) is not None:
         # No numbered item at all: items each followed by their own label lines are the clauses.
         outline = Outline.read(numbered)
         clauses = choose_clauses(outline.root)
+    if not clauses and (charged := charged_parts_outline(lines)) is not None:
+        outline, clauses = charged, choose_clauses(charged.root)  # `由A牵头,…;由B牵头,…`: a meeting's orders
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose, page_headers)
@@ -156,7 +160,7 @@ def _parse_lines(
         year, year_assumed, message = choose_year(header, full_text, assume_year)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
-    parsed = _Assembler(outline, clauses, year).build(header)
+    parsed = _Assembler(outline, clauses, year, minute=minute).build(header)
     parsed.year_assumed = year_assumed
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
@@ -174,8 +178,8 @@ def _parse_lines(
 
 
 class _Assembler:
-    def __init__(self, outline: Outline, clauses: list[Node], year: int):
-        self.outline, self.year = outline, year
+    def __init__(self, outline: Outline, clauses: list[Node], year: int, minute: bool = False):
+        self.outline, self.year, self.minute = outline, year, minute
         self.warnings: list[ParseWarning] = []
         labels = clause_labels(clauses)
         chosen = {id(n) for n in clauses}
@@ -282,6 +286,7 @@ class _Assembler:
             else:
                 # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
                 charged = opening_charge(clause.text) or section_subject(clause.text)
+                charged = charged or (minute_charge(clause.text) if self.minute else None)
                 if charged is not None:
                     found.append((charged, charged.origin))
                 elif owner is not None:  # `区政府要…主要承担以下工作:` above the list
@@ -309,7 +314,7 @@ class _Assembler:
 
     def _area(self, area: Node, resp: Responsibility, book: UnitBook, due: date) -> ParsedArea:
         heading = area.pieces[0][1]
-        title = _cut(heading, resp.spans[0][0] if resp.spans else len(heading))
+        title = short_title(heading, resp.spans[0][0] if resp.spans else len(heading))
         intro_pieces = area.pieces[1:]
         intro = "\n".join(t for _, t in intro_pieces)
 
@@ -367,17 +372,9 @@ class _Assembler:
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
-        title = _cut(text, own.spans[0][0] if own.spans else len(text))
+        title = task_title(text, own.spans)
         area = clause.area.value if clause.area is not None else None
         task = ParsedTask(number, title, area, leads, co, resp.leaders, text, milestones, clause.node.line)
         task.label = clause.label
         task.unit_origin = origin
         return task
-
-
-def _cut(text: str, limit: int) -> str:
-    """A clause's short title: its first sentence, before any responsibility."""
-    norm = normalise(text[:limit])
-    end = min((i for i in (norm.find(c) for c in "。;\n") if i >= 0), default=len(norm))
-    title = text[:end].strip(" 。.;,:、；，：")
-    return title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1] + "…"

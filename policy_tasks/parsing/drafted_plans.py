@@ -10,6 +10,10 @@ document says. A name is such only right after a verb of drafting (制定, 编�
 department's own work points for the year), and dates nothing either; so does one the verb both drafts and
 carries out (`制定并落实局党委理论学习中心组2024年度学习计划`), or one joined to a 《title》 the verb drafts
 (`出台《…三年行动计划(2022-2024)》和2022年“智改数转”工作推进方案`; the name may quote a campaign's name).
+So does a year's plan that a project is put into (`纳入今年农村安全饮用水计划`, `列入2023年重点建设项目计划`, a
+minute's decision): the project joins the plan of that year, and the unit's work on it is due when the item
+says (`确保该项目于今年年内完工`), not by the plan's year. The year may be written as this year or the next
+(`今年`, `本年度`, `明年`), as such a decision does.
 
 A five-year plan's period names the plan the same way, whatever the verb (`编制合肥都市圈“十四五”规划`,
 `扎实实施“十四五”规划`, `聚焦国家“十四五”规划102项重大工程`), and so the plan's own tasks (`全面完成“十四五”
@@ -24,10 +28,11 @@ import re
 
 from .lazy_patterns import lazy_compile
 
-# A bare year (`2024年`, `2024年度`), not a point in it (`2024年底`, `2024年6月`, `2024年上半年`).
-_YEAR = r"(?:19|20)\d{2}年度?(?![底末内前初中上下半全1-9一二三四])"
+# A bare year (`2024年`, `2024年度`, `今年`), not a point in it (`2024年底`, `2024年6月`, `今年上半年`).
+_YEAR = r"(?:(?:19|20)\d{2}年|今年|本年|当年|明年)度?(?![底末内前初中上下半全1-9一二三四])"
 _NAME_RE = re.compile(
-    r"(?:(?:研究制定|制定|编制|印发|出台|修订|修编|起草|下发|拟定|编写|作为)(?:并(?:印发|下发|落实|实施|执行))?|>[和及、])"
+    r"(?:(?:研究制定|制定|编制|印发|出台|修订|修编|起草|下发|拟定|编写|作为|纳入|列入)"
+    r"(?:并(?:印发|下发|落实|实施|执行))?|>[和及、])"
     r"(?P<name>[\u4e00-\u9fff]{0,12}?" + _YEAR + r"[\u4e00-\u9fff、“”]{0,30}?"
     r"(?:方案|计划|要点|清单|规划|预案|办法|细则|意见|台账|目录|安排))"
 )

@@ -31,8 +31,10 @@ _WRITTEN_ON_RE = re.compile(r"成文日期\s*:?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})
 _PUBLISHED_RE = re.compile(
     r"(?:发布|发文|印发|公开|公布)(?:日期|时间)\s*[\]:|]?\s*\|?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
+# A date written out in characters (`二〇一二年九月十二日`); offices often type the zero as a white circle
+# (`二○一二年`, U+25CB for U+3007), which reads the same.
 _DATE_LINE_RE = re.compile(
-    r"^\(?(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"^\(?(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日\)?$"
 )
 _PLAN_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划|工作安排)$")

@@ -11,6 +11,17 @@ Each such line with its labels is a clause, a single one too (a page may repost 
 page's other lines (its lead line, `相关阅读`, links, a source statement) are none. It is only a fallback, for a document in which no numbered
 item holds the clauses (document.py): the items are numbered in order (`1、`, `2、` …) as the
 table readers number a table's rows, and the outline is read again.
+
+An inspection notice (督查通报, as a city paper prints its 创卫 findings) writes each problem found the
+same way, its labels in a bracket on the line after it, and may mark each problem with a bullet:
+
+    ● 白茶市场存在空闲摊位乱堆乱放…现象。
+    (主体责任:某村委会,监督责任:市工商局)
+
+A line that is only such a bracket of labels is the item's label line, and a bullet (`●` `■` `◆` `▲`
+`•`, a `-` set off by a space; not `★`, which marks a lead unit) is no part of the item's text. A
+bulleted line that closes with its own assignment (`● 问题…。(责任单位:A)`) is an item as well: the
+bullet marks it as one of the list, as a number would.
 """
 
 from __future__ import annotations
@@ -28,13 +39,25 @@ from .units import read_responsibility
 _FIELD_RE = lazy_compile(r"^\s*\S{1,8}?\s*:")
 # The longest line a lone item may be: an item states a task, not a page's paragraph.
 _ITEM_MAX = 80
+# A list's bullet before an item (`●`, `■`, `◆`, `▲`, `•`, `- `); `★` marks a lead unit, no item.
+_BULLET_RE = lazy_compile(r"^\s*(?:[●■◆▲•◇▪◦►▶◎]|-(?=\s))\s*")
+# A line that is one bracket and nothing else (`(主体责任:A,监督责任:B)`).
+_BRACKET_LINE_RE = lazy_compile(r"^[(\[〔](?P<inner>[^()\[\]〔〕]+)[)\]〕][。;]?$")
+
+
+def _unbulleted(norm: str) -> tuple[str, bool]:
+    """The line without its bullet, and whether it had one."""
+    m = _BULLET_RE.match(norm)
+    return (norm[m.end() :], True) if m is not None else (norm, False)
 
 
 def _label_line(norm: str) -> str | None:
     """The label a line opens with (`责任单位`, `完成期限`, `责任领导`) when it is a field line that
     reads as a responsibility (units or persons) or a deadline, else None: an item's labels come in
     any order (`责任领导:` before `牵头单位:`)."""
-    m = LABEL_RE.match(norm.strip())
+    line = norm.strip()
+    bracket = _BRACKET_LINE_RE.match(line)
+    m = LABEL_RE.match(bracket["inner"].strip() if bracket is not None else line)
     if m is None:
         return None
     read = read_responsibility(norm)
@@ -50,6 +73,13 @@ def _one_statement(norm: str) -> bool:
     return len(body) <= _ITEM_MAX and not re.search(r"[。;;!?]", body)
 
 
+def _closes_with_assignment(norm: str) -> bool:
+    """`问题…。(责任单位:A)`: the line's own bracket or label, at its end, names who answers for it."""
+    read = read_responsibility(norm)
+    ends = norm.rstrip(" 。;")
+    return read.found and read.origin in ("括号", "无标注括号") and read.spans[-1][1] >= len(ends)
+
+
 def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """The lines with each item that is followed by its own label lines numbered in order, or None
     when none is. An item's labels name units that lead or answer (牵头单位, 责任单位 …: not a page's
@@ -60,8 +90,11 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
     filled = [k for k, (text, _) in enumerate(lines) if text.strip()]
     items: list[int] = []
     for n, k in enumerate(filled):
-        norm = normalise(lines[k][0]).strip()
+        norm, bulleted = _unbulleted(normalise(lines[k][0]).strip())
         if _FIELD_RE.match(norm) or line_marker(norm) is not None:
+            continue
+        if bulleted and _closes_with_assignment(norm):
+            items.append(k)
             continue
         roles = []
         for follow in filled[n + 1 :]:
@@ -71,10 +104,12 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
             roles.append(label_role(label))
         if any(role in (LEAD, LISTED) for role in roles):
             items.append(k)
-    if not items or (len(items) == 1 and not _one_statement(normalise(lines[items[0]][0]))):
+    if not items or (len(items) == 1 and not _one_statement(_unbulleted(normalise(lines[items[0]][0]))[0])):
         return None
     out = list(lines)
     for number, k in enumerate(items, 1):
         text, splittable = out[k]
-        out[k] = (f"{number}、{text.strip()}", splittable)
+        text = text.strip()
+        bullet = _BULLET_RE.match(normalise(text))
+        out[k] = (f"{number}、{text[bullet.end() if bullet else 0 :]}", splittable)
     return out

@@ -83,8 +83,11 @@ def role_noun_parts(norm: str) -> list[tuple[str, int, int, int, int]]:
 
 _TITLE_LINE_MAX = 30
 _TITLE_SENTENCE_RE = re.compile(r"[^。,;:\n]{2,20}。")
-# `由A负责`: the 由 is no part of the name.
-_SUBJECT_RE = re.compile(r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|负责(?![同人])|:(?=\S))")
+# `由A负责`: the 由 is no part of the name. `由A牵头,<task>` names the lead alone, as a meeting's order may
+# (`由丹凤街道牵头,在12月底前完成…`): a part of its own, the comma after it.
+_SUBJECT_RE = re.compile(
+    r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|负责(?![同人])|牵头(?=,)|:(?=\S))"
+)
 # Bodies of persons set up for the work, not units: `领导小组要定期研究`.
 _PERSONS_BODY_RE = lazy_compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
 # Groups and vague subjects, no unit in particular: `各地`, `全市各部门`, `镇安委会有关成员单位`.

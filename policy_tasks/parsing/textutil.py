@@ -51,6 +51,7 @@ _TABLE = str.maketrans(_ONE_TO_ONE)
 
 _CN_DIGITS = {
     "〇": 0,
+    "○": 0,  # a white circle typed for 〇 in a year written out (`二○一二年`)
     "零": 0,
     "一": 1,
     "二": 2,

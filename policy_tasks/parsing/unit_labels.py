@@ -108,6 +108,15 @@ _BARE_ROLE_LABELS.update({"牵头": LEAD, "配合": CO, "参与": CO, "协同": 
 _BARE_ROLE_LABELS.update({"主责": LEAD, "协助": CO})
 _LABELS.update({"分办单位": LEAD, "分办部门": LEAD})
 _LABELS.update(_BARE_ROLE_LABELS)
+# An inspection notice (创卫 / 创文 / 安全生产 督查) assigns each problem found as a pair of duties,
+# `(主体责任:X,监督责任:Y)`: X, who bears the 主体责任, must fix it (the first listed leads); Y, the
+# department bearing the 监督责任 (监管责任, the regulator's duty), answers for overseeing the fix and helps.
+# Unlike a `督办单位` (the office tracking the item for the leadership, `OVERSEER`), Y is assigned a duty
+# of the problem's own. Fields only where no word runs into them (`压实主体责任:` is a heading's words).
+_DUTY_PAIR_LABELS = {"主体责任": LISTED, "监督责任": CO, "监管责任": CO}
+_LABELS.update(_DUTY_PAIR_LABELS)
+# The same duties named by who bears them (`主体责任单位:X`, `监督责任单位:Y`): Y helps, no overseer.
+_LABELS.update({"主体责任单位": LISTED, "监督责任单位": CO, "监管责任单位": CO})
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
 # `县领导:`, `县级领导:`, `包联领导:`, `挂点领导:`, `领衔领导:` too, but never a bare `领导:` (`加强组织领导:`).
 _LEADER_LABEL = (
@@ -123,7 +132,8 @@ _OTHER_UNIT_LABEL = (
 _BARE_DUE_LABELS = ("时间", "时限")
 # Public: every label word of the genre, for readers that find a label written without its colon
 # (`label_spellings`). The bare forms (`时间`, `主办`) are too common in prose to be one there.
-LABEL_WORDS = tuple(k for k in _LABELS if k not in _BARE_DUE_LABELS and k not in _BARE_ROLE_LABELS)
+_GUARDED_LABELS = (*_BARE_DUE_LABELS, *_BARE_ROLE_LABELS, *_DUTY_PAIR_LABELS)
+LABEL_WORDS = tuple(k for k in _LABELS if k not in _GUARDED_LABELS)
 # `项目实施单位及责任人:伊州区水利局,刘文玲`: one field names the unit and the person who answers for
 # it. The label assigns as its unit part does (`实施单位` answers, `牵头单位` leads); a person among
 # its names is a leader, as anywhere in a unit list (`unit_names.is_person_among`).
@@ -147,12 +157,10 @@ LABEL_RE = re.compile(
     + "|"
     + _UNIT_AND_PERSON_LABEL
     + "|"
-    + "|".join(
-        sorted((k for k in _LABELS if k not in _BARE_DUE_LABELS and k not in _BARE_ROLE_LABELS), key=len, reverse=True)
-    )
+    + "|".join(sorted((k for k in _LABELS if k not in _GUARDED_LABELS), key=len, reverse=True))
     + f"|{_LEADER_LABEL}|{_OTHER_UNIT_LABEL}"
     + r"|(?<![\u4e00-\u9fff])(?:"
-    + "|".join((*_BARE_DUE_LABELS, *_BARE_ROLE_LABELS))
+    + "|".join(sorted(_GUARDED_LABELS, key=len, reverse=True))
     + ")"
     + r")\s*[:]"
 )

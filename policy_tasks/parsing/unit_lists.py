@@ -99,6 +99,26 @@ def _bare_places_before(names: list[str], government: bool = False) -> int:
     return count
 
 
+# A company named by its short name and one suffix (`电信公司`, `建设银行`), and a short name alone
+# (`移动`, `联通`): the short names before such a company share its suffix, one addressee, as places
+# sharing one suffix are (an inspection notice's `监督责任:移动、联通、电信公司`).
+_COMPANY_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:公司|集团|银行)")
+_SHORT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _brands_before(names: list[str], piece: str) -> int:
+    """How many short names end the list before a company with a suffix (`移动、联通` before `电信公司`)."""
+    if not _COMPANY_RE.fullmatch(normalise(piece).strip()):
+        return 0
+    count = 0
+    for name in reversed(names):
+        norm = normalise(name).strip()
+        if not _SHORT_NAME_RE.fullmatch(norm) or organisation(name) or _TITLE_END_RE.search(norm):
+            break
+        count += 1
+    return count
+
+
 _LONG_PLACE_RE = lazy_compile(r"[\u4e00-\u9fff]{1,10}?(?:市|州|县|区|盟|旗)")
 _PAIRED_PLACE_RE = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:市|州|县|区|盟|旗)党(?:工)?委和(?:人民政府|政府|管委会|管理委员会)"
@@ -146,6 +166,10 @@ def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
             places = _bare_places_before(names, zone or bool(_PLACE_GOVERNMENT_RE.match(normalise(piece).strip())))
             if places >= 2 and (zone or _PLACE_WITH_SUFFIX_RE.match(normalise(piece))):
                 names[-places:] = ["、".join([*names[-places:], piece])]
+                continue
+            # `移动、联通、电信公司`: companies written by their short names share the suffix of the last.
+            if norm[s - 1 : s] == "、" and (brands := _brands_before(names, piece)) >= 2:
+                names[-brands:] = ["、".join([*names[-brands:], piece])]
                 continue
             wholes = and_split(piece)
             # `各区、县(市)政府及开发区管委会`: the group's last level ends where 及 / 和 joins the

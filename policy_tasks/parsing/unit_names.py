@@ -382,8 +382,9 @@ def is_person_among(names: list[str], i: int) -> bool:
     return not any(_NAMED_PLACE_RE.fullmatch(n) or is_place_name(n) for n in beside)
 
 
-# A unit's name names its place first (`州政府督查室`, `市发改委`, `各县政府`).
-PLACE_FIRST_RE = lazy_compile(r"^各?[\u4e00-\u9fff]{0,5}?(?:自治区|省|市|县|区|州|盟|旗|镇|乡)")
+# A unit's name names its place first (`州政府督查室`, `市发改委`, `各县政府`); a 街道 is a place level as a 镇
+# is (`吕仙亭街道办事处`, a minute's `…街道办事处要组织专门班子`).
+PLACE_FIRST_RE = lazy_compile(r"^各?[\u4e00-\u9fff]{0,5}?(?:自治区|省|市|县|区|州|盟|旗|镇|乡|街道)")
 
 
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:市|县|区|州|旗|盟|镇|乡|街道)")

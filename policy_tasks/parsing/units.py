@@ -143,7 +143,8 @@ def opening_charge(text: str) -> Responsibility | None:
     if span is None:
         return _dated_charge(text, norm)
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
-    found.roles[LISTED] = split_names(text, norm, *span)
+    # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
+    found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = split_names(text, norm, *span)
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)
     return found if found.found else None

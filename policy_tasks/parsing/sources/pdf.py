@@ -35,7 +35,7 @@ from .base import (
 )
 from .grid import one_line, table_blocks
 from .page_breaks import join_cut_row, without_running_lines
-from .unwrap import OUTLINE_RE, PAGE_NUMBER_RE, glue
+from .unwrap import BULLET_RE, OUTLINE_RE, PAGE_NUMBER_RE, glue
 
 if TYPE_CHECKING:
     # pdfplumber's own names: its objects (chars, text lines) are dicts of mixed values.
@@ -218,7 +218,7 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     item nor is indented as a paragraph's first line is. Chinese wraps after any character: its
     first "word" is one character."""
     text = line["text"].strip()
-    if OUTLINE_RE.match(text):
+    if OUTLINE_RE.match(text) or BULLET_RE.match(text):
         return False
     if len(previous["text"].strip()) < min_chars and ends_like_a_name(previous["text"]):
         # In a narrow cell, a full line that ends as a name is one name of a list, unless the

@@ -22,6 +22,9 @@ OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
     r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分])"
 )
+# A list's bullet (`●`, `■`, `◆`, `▲`, `•`; round 62's inspection findings) opens an item as a number does: a
+# line starting with one is never the wrapped end of the line before, however full that line ran.
+BULLET_RE = re.compile(r"^[●■◆▲•◇▪◦►▶◎]")
 # The dashes a page's number is set between (`— 3 —`, `-3-`, GB/T 9704's folio); page_marks reads them too.
 PAGE_DASHES = "-—–－"
 # A page's number on a line of its own: `— 3 —`, `-3-`, `第3页 共9页`, or bare digits between blank lines.
@@ -156,6 +159,7 @@ def unwrap(lines: list[str]) -> list[str]:
             full
             and text
             and not OUTLINE_RE.match(text)
+            and not BULLET_RE.match(text)
             and not next_row
             and not _SALUTATION_RE.match(text)
             and "\t" not in line

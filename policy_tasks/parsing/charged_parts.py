@@ -1,0 +1,105 @@
+"""Unnumbered assignments, each part opening with who leads it: a meeting's orders as reported.
+
+A county's government office publishes what a work meeting (推进会, 调度会) decided as one paragraph of its
+account, with no numbering at all: the meeting's or its chair's lead-in, then the orders joined by
+semicolons, each opening with its own assignment:
+
+    …,县长某某要求,由A牵头,B、C配合,在9月底前完成…;由D牵头,E配合,在12月底前完成…;由F负责,…。
+    其他涉及部门要积极配合,…。
+
+Each part that opens so (`由A牵头` / `由A负责`, or `A牵头` / `A负责` with no 由), the units read as the
+responsibility reader reads them, is an item of its own: a `;`-separated part, a sentence, or a line. An
+item runs up to the next one; the last ends with its sentence, and what follows it (an exhortation to the
+departments in general, the attendance) is none, as is the account's text before the first (the date,
+the meeting's purpose, the lead-in). Two such parts at least make the list: a single assignment in prose
+is a news item's sentence, no list of orders. It is only a fallback, for a document in which no numbered
+item and no label-led line holds the clauses (document.py); the items are numbered in order, as
+`label_items` numbers its lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_patterns import lazy_compile
+from .outline_lines import Outline
+from .outline_node import Node
+from .role_sentences import opening_subject
+from .textutil import normalise
+from .units import peek_responsibility
+
+# Where a part may open: a line's start, after a sentence's or a semicolon's end, and after the lead-in
+# that gives the orders (`某某要求,`, `会议明确:`, a colon).
+_PART_START_RE = lazy_compile(r"(?:^|[。;!?]|(?:要求|强调|指出|明确|决定|议定|部署|确定|提出)[,:]|:)\s*")
+_SENTENCE_END_RE = lazy_compile(r"[。!?]")
+
+
+def _opens_with_assignment(norm: str, start: int) -> bool:
+    """Whether the part of `norm` from `start` to its `;` or sentence end opens with its assignment in
+    prose (`由A牵头,B配合,…`, `由A牵头,<task>`, `A负责…`): a lead unit named right at its start."""
+    end = re.search(r"[。;!?]", norm[start:])
+    part = norm[start : start + end.start() if end else len(norm)]
+    read = peek_responsibility(part)
+    if read.found:
+        return read.origin == "正文" and bool(read.spans) and read.spans[0][0] == 0 and bool(read.lead_and_co()[0])
+    # The lead named alone (`由A牵头,在9月底前完成…`, `A负责,…`), as an item's opening subject reads it.
+    span = opening_subject(part)
+    opens = 1 if part.startswith("由") else 0  # the names right at the start, after 由 if it is written
+    return span is not None and span[0] == opens and part.startswith(("负责", "牵头"), span[1])
+
+
+def _item_starts(norm: str) -> list[int]:
+    starts: list[int] = []
+    for m in _PART_START_RE.finditer(norm):
+        if m.end() < len(norm) and (not starts or m.end() > starts[-1]) and _opens_with_assignment(norm, m.end()):
+            starts.append(m.end())
+    return starts
+
+
+def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
+    """The outline of a document whose items are parts each opening with their own assignment, or
+    None when fewer than two parts open so. Line numbers are the lines' (1-based)."""
+    found = [(number, start) for number, (text, _) in enumerate(lines, 1) for start in _item_starts(normalise(text))]
+    if len(found) < 2:
+        return None
+    outline = Outline()
+    first_line = found[0][0]
+    last_line = found[-1][0]
+    node: Node | None = None
+    for number, (text, _) in enumerate(lines, 1):
+        if not text.strip():
+            continue
+        starts = [start for line, start in found if line == number]
+        if number < first_line:
+            outline.header.append((number, text.strip()))
+            continue
+        if number > last_line:
+            outline.loose.append((number, text.strip()))
+            continue
+        cuts = [0, *starts] if starts else [0]
+        for i, start in enumerate(cuts):
+            stop = cuts[i + 1] if i + 1 < len(cuts) else len(text)
+            piece = text[start:stop].strip()
+            if not piece:
+                continue
+            if start in starts:
+                value = len(outline.root.children) + 1
+                node = Node("num", value, str(value), number, outline.root, raw_first=f"{value}、{piece}")
+                node.pieces.append((number, piece))
+                outline.root.children.append(node)
+            elif node is None:
+                outline.header.append((number, piece))
+            else:
+                node.pieces.append((number, piece))
+    _end_last_item(outline)
+    return outline
+
+
+def _end_last_item(outline: Outline) -> None:
+    """The last item ends with its sentence: the text after it on its line, and the lines after, are loose."""
+    last = outline.root.children[-1]
+    line, text = last.pieces[-1]
+    end = _SENTENCE_END_RE.search(normalise(text))
+    if end is not None and text[end.end() :].strip():
+        last.pieces[-1] = (line, text[: end.end()].strip())
+        outline.loose.insert(0, (line, text[end.end() :].strip()))

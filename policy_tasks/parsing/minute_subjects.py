@@ -1,0 +1,67 @@
+"""A meeting minute's decisions: the units each names as the subject of its sentence.
+
+A 会议纪要 records what a meeting found and decided, and names who carries each decision as the
+grammatical subject of `负责` / `要…`, often after the meeting's finding or the reason for the decision
+rather than at the item's start:
+
+    一、会议认为,…关系到居民群众实际利益和社会大局稳定,各有关单位要主动配合,积极支持,某街道办事处要组织专门班子强力推进。
+    (一)考虑到…的实际情况,区交通建设局负责解决水改经费30万元。
+
+In a minute (its title says 纪要, or an item opens with the meeting's own verb: `会议认为`, `会议明确`,
+`会议决定`, `会议就以下事项进行了明确`), an item that names no responsibility otherwise is charged by the units
+that open a part of its sentences (its start, or after a comma, a semicolon or a sentence end) with `要` or
+`负责`. A unit whose part only helps (`要主动配合`, `要积极支持`, `要协助`) is a helper; the others answer for
+the decision, the first named leading, so a helper named first (`各有关单位要主动配合,…,A要组织…`) does not
+lead. `各有关单位` (`各相关单位`) helps as one addressee (corpus README); as a subject that answers, it, a vague
+subject (`各地要`) and persons (`张副区长负责`) charge no one, and an item with helpers alone names no lead.
+Outside a minute a unit named deep in an item's prose is too often a demand on someone the item's own
+bracket or label already names, so only the item's opening subject charges it there (`role_sentences`).
+"""
+
+from __future__ import annotations
+
+from .lazy_patterns import lazy_compile
+from .outline_node import Node
+from .responsibility import Responsibility
+from .role_sentences import reads_as_units
+from .textutil import normalise
+from .unit_labels import CO, LISTED
+from .unit_lists import split_names
+
+_TITLE_RE = lazy_compile(r"纪要\s*$")
+_MEETING_VERB_RE = lazy_compile(r"^会议(?:认为|指出|强调|明确|决定|要求|同意|原则同意|议定|研究|确定|就)")
+# A part's subject and its verb: `区交通建设局负责…`, `由区财政局负责…`, `吕仙亭街道办事处要…`.
+_SUBJECT_RE = lazy_compile(r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?:要(?![求点])|负责(?![同人]))")
+_HELPS_RE = lazy_compile(r"(?:主动|积极|全力|密切|大力|做好)?(?:配合|支持|协助|协同)")
+_GROUP_HELPER_RE = lazy_compile(r"各(?:有关|相关)(?:单位|部门)")
+_PART_START_RE = lazy_compile(r"(?:^|[,;。:!?\n])\s*")
+
+
+def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
+    """A meeting minute: its title (a line before the first item) says 纪要, or an item opens with the
+    meeting's own verb (`会议认为`, `会议明确`)."""
+    if any(_TITLE_RE.search(normalise(text)) for _, text in header):
+        return True
+    return any(_MEETING_VERB_RE.match(normalise(node.own_text).strip()) for node in root.walk())
+
+
+def minute_charge(text: str) -> Responsibility | None:
+    """The units a minute's item names as the subjects of its sentences' parts, or None when no unit
+    answers for it (helpers alone charge no one)."""
+    norm = normalise(text)
+    found = Responsibility(origin="纪要正文")
+    for part in _PART_START_RE.finditer(norm):
+        m = _SUBJECT_RE.match(norm, part.end())
+        if m is None:
+            continue
+        names = m["names"]
+        helps = _HELPS_RE.match(norm, m.end()) is not None
+        if reads_as_units(names):
+            named = split_names(text, norm, m.start("names"), m.end("names"))
+        elif helps and _GROUP_HELPER_RE.fullmatch(names):
+            named = [text[m.start("names") : m.end("names")]]
+        else:
+            continue
+        role = CO if helps else LISTED
+        found.roles[role] += [n for n in named if n not in found.roles[LISTED] + found.roles[CO]]
+    return found if found.roles[LISTED] else None
