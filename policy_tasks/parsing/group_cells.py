@@ -18,8 +18,9 @@ import re
 
 from .column_meanings import CO, DUE, LEAD, LEADER, LISTED, NUMBER, meaning
 from .outline import line_marker
+from .person_names import is_person
 from .textutil import normalise
-from .unit_names import is_person, names_units
+from .unit_names import names_units
 
 
 def lead_group_cells(rows: list[list[str]]) -> list[list[str]]:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
+from .person_names import is_person
 from .textutil import normalise
 from .unit_labels import CO, FREE_RE, LABEL_RE, LEAD, LEADER, LISTED, free_role, label_role
 from .unit_lists import one_person_per_name, split_names
-from .unit_names import is_person, looks_like_units
+from .unit_names import looks_like_units
 
 _PART_START_RE = lazy_compile(r"[^,;。:\n]*$")
 

@@ -10,8 +10,8 @@ of them one name, three one name, four two names), every other piece a name of i
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
+from .person_names import is_person
 from .textutil import is_han, normalise
-from .unit_names import is_person
 
 _PIECE_SEP_RE = lazy_compile(r"[\s、,，;；]+")
 

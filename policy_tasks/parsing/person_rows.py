@@ -13,9 +13,9 @@ import re
 
 from .column_meanings import AREA, CONTENT, FIGURE_COLUMN_RE, LEADER, NOTE, TITLE, meaning
 from .lazy_patterns import lazy_compile
+from .person_names import is_person
 from .sources import Table
 from .textutil import normalise
-from .unit_names import is_person
 
 
 def trailing_persons(kinds: list[str | None]) -> int:

@@ -20,9 +20,10 @@ from collections.abc import Callable
 from .bare_markers import cells_between_markers, only_bare_markers
 from .deadlines import is_time_cell
 from .lazy_patterns import lazy_compile
+from .person_names import is_person
 from .task_cells import task_read_as_units
 from .textutil import normalise
-from .unit_names import is_person, looks_like_units, names_units
+from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
 
 _NUMBER_RE = re.compile(r"^\d{1,3}$")

@@ -22,11 +22,12 @@ and X must read as units (`looks_like_units`): `涉及民生的问题` or `涉�
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
+from .person_names import is_person
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
 from .unit_lists import split_names
-from .unit_names import VAGUE_RE, is_person, looks_like_units
+from .unit_names import VAGUE_RE, looks_like_units
 
 
 def _names(group: str) -> str:

@@ -19,6 +19,7 @@ from .convened_units import assisted_part, convened_part
 from .deadlines import is_time_part
 from .helper_brackets import without_spaced_persons
 from .joint_units import joined_names
+from .person_names import is_person
 from .responsibility import Responsibility
 from .role_sentences import role_noun_part
 from .supporting_parts import supporting_names
@@ -26,7 +27,7 @@ from .textutil import bracket_depths, split_top, strip_span
 from .unit_labels import CO, FREE_RE, LEAD, LISTED, free_role, role_alone
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
-from .unit_names import is_person, looks_like_units
+from .unit_names import looks_like_units
 
 # Role words that are as often prose (`以政府投入为主`, `加强统筹`, `以…思想为指导`): in a sentence they assign
 # only units.

@@ -37,11 +37,12 @@ import re
 
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
+from .person_names import is_person
 from .place_names import named_by_city
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import label_role
-from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, is_person, looks_like_units
+from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units
 
 _ROLE_NOUN = (
     r"(?:主要|第一)?(?:牵头|主办|主责|责任|承办|实施|协办|配合|参与|协同|协助)[\u4e00-\u9fff]{0,2}?(?:单位|部门)"

@@ -21,7 +21,8 @@ so it is read by how the genre writes them:
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .unit_names import ORG_END_RE, looks_like_units, organisation
+from .org_ends import ORG_END_RE
+from .unit_names import looks_like_units, organisation
 
 _SEPARATORS = "、,"
 # `等部门`, `等有关单位`: closes a list of names, and is no name.

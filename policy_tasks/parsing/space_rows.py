@@ -49,8 +49,9 @@ from .column_meanings import DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
 from .deadlines import is_time_part
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
+from .person_names import is_person
 from .textutil import normalise
-from .unit_names import is_person, names_units
+from .unit_names import names_units
 
 # A row's line: its serial, then its cells after a space.
 SPACED_ROW_RE = lazy_compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")

@@ -25,11 +25,12 @@ from typing import NamedTuple
 from .column_meanings import DUE, LEADER, UNIT_KINDS
 from .deadlines import read_time_phrase
 from .lazy_patterns import lazy_compile
+from .person_names import is_person
 from .pipe_tables import task_like
 from .space_rows import short_row_cells, unit_cell_words
 from .textutil import cn_to_int, normalise
 from .time_phrase import UNREADABLE
-from .unit_names import is_person, names_units
+from .unit_names import names_units
 from .units import roles_in_words
 
 

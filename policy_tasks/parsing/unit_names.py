@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lazy_patterns import lazy_compile
+from .org_ends import ORG_END_RE
+from .person_names import NAMED_PLACE_RE, TITLE_RE
 from .place_names import is_place_name
 from .result import UnitRef
 from .textutil import is_han, normalise, split_top
-from .titled_names import titled_name
 from .zone_committees import is_place_zone_committee
 
 # What surrounds a name in a list and is never part of it.
@@ -138,17 +139,6 @@ NOTE_RE = re.compile(r"下同|同上|第一(?:责任)?单位为牵头|排名第�
 # `相关部门配合`: no unit in particular (`各有关部门` and `市级各部门` are addressees, and kept).
 VAGUE_RE = re.compile(r"(?:其他|其它)?(?:相关|有关)(?:部门|单位|部门和单位|单位和部门)")
 
-ORG_END_RE = re.compile(
-    r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|行|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡"
-    # People's organisations: 妇联, 残联, 侨联, 科协, 工商联.
-    r"|联|协"
-    # A county bureau's sections (农业股, 财务科) and a few named bodies; a customs district is
-    # named by its city and ends in 海关 (`厦门海关`, `福州海关`).
-    r"|股|科|电视台|气象台|林场|农场|海关"
-    # Schools by their kind (`县第一中学`, `县实验小学`, `县中心幼儿园`).
-    r"|中学|小学|大学|幼儿园)$"
-)
-
 # `改造学校食堂10所`, `新建站点3处`: a count of what is built ends the sentence; no body is named.
 _COUNT_END_RE = re.compile(r"\d+(?:个|座|家|间|栋|批)?(?:所|站|室|馆|处|院|校|中心)$")
 
@@ -196,10 +186,10 @@ def _sharing_a_government(names: list[str]) -> list[str]:
     run: list[str] = []
     for name in names:
         norm = normalise(name).replace(" ", "")
-        if (_NAMED_PLACE_RE.fullmatch(norm) and norm.endswith("政府")) or is_place_zone_committee(norm):
+        if (NAMED_PLACE_RE.fullmatch(norm) and norm.endswith("政府")) or is_place_zone_committee(norm):
             shared += run
         bare = 2 <= len(norm) <= 4 and is_han(norm) and not ORG_END_RE.search(norm)
-        run = [*run, name] if bare and not _TITLE_RE.search(norm) else []
+        run = [*run, name] if bare and not TITLE_RE.search(norm) else []
     return shared
 
 
@@ -292,94 +282,6 @@ def starred(names: list[str]) -> tuple[list[str], list[str]] | None:
         return None
     lead = [n.lstrip(marks) for n in names if n[:1] in marks]
     return lead, [n for n in names if n[:1] not in marks]
-
-
-_TITLE_RE = re.compile(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席|委员)$")
-
-
-# A name whose parts an interpunct joins (`库里满·恰里甫`, `努尔买买提·阿布来提`) is written so for a
-# person of a minority people or abroad; a unit's name has none.
-_DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
-
-
-def _dotted_name(norm: str) -> bool:
-    return bool(_DOTTED_NAME_RE.fullmatch(norm)) and not ORG_END_RE.search(norm)
-
-
-# A person's post or rank as a bracket after the name gives it (`张明(县政府副县长)`,
-# `努尔买买提·阿布来提(县人大常委会四级调研员)`).
-_POST_RE = re.compile(r"(?:书记|长|主任|主席|委员|调研员|巡视员|专员|负责人)$")
-_NAME_WITH_POST_RE = re.compile(r"(?P<name>[^()]{2,20})\((?P<post>[^()]{2,30})\)")
-
-
-def _named_with_post(norm: str) -> bool:
-    """`张明(县政府副县长)`: a person's name followed by their post in brackets, as a role sentence
-    names the leader who answers for an item; a unit's other name in brackets (`省发改委(省能源局)`)
-    follows a unit's name, not a person's."""
-    m = _NAME_WITH_POST_RE.fullmatch(norm)
-    return m is not None and _POST_RE.search(m["post"]) is not None and is_person(m["name"])
-
-
-# A progress table's state cell (`已完成`, `推进中`, `未开工`, `完工`), as short as a name.
-_STATE_RE = re.compile(
-    r"[已未]\w{1,2}|(?:推进|进行|实施|建设|施工|办理|开展|谋划)中|完成|完工|开工|竣工|在建|滞后|正常|达标|超期|逾期"
-)
-
-
-def is_person(name: str) -> bool:
-    """A leader's title or name written where units go (`副区长王明`, `伍泽国`, `库里满·恰里甫`), or a
-    name with its post in brackets (`张明(县政府副县长)`)."""
-    norm = normalise(name).replace(" ", "")
-    if _named_with_post(norm):
-        return True
-    if _TITLE_RE.search(norm):
-        return not re.search(r"(?:委员会|主任办公室)$", norm)
-    if _dotted_name(norm) or titled_name(norm):
-        return True
-    if norm.endswith("同志") and 2 <= len(norm) - 2 <= 4 and is_han(norm[:-2]):
-        return True  # `张三同志牵头`: a person, named as the party writes its members
-    # Two or three characters with no unit suffix and no place prefix: a person's name.
-    return (
-        len(norm) in (2, 3)
-        and is_han(norm)
-        and not (
-            ORG_END_RE.search(norm)
-            or _STATE_RE.fullmatch(norm)
-            or norm[0] in "各省市区县乡镇全本"
-            or norm.endswith(("区", "县", "市", "州", "旗", "村"))
-            # A 街道 in the short form a 责任单位 field writes it (`仁兴街` for 仁兴街道办事处), a place
-            # level as `区` and `村` are.
-            or norm.endswith("街")
-            # A complex named for what it hosts (`五金城`, `科技城`, `物流港`, `产业园`) is a place run
-            # by its own administration, listed among the units.
-            or norm.endswith(("城", "港", "园"))
-        )
-    )
-
-
-# A city or county, or its government, by name (`大庆市`, `塔河县政府`); not a group (`各区政府`).
-_NAMED_PLACE_RE = re.compile(r"(?!各|有关|相关)[\u4e00-\u9fff]{1,5}?(?:市|州|县|区|盟|旗)(?:人民政府|政府)?")
-
-
-def is_person_among(names: list[str], i: int) -> bool:
-    """`is_person` for the i-th name of a list of units: a province or prefecture written bare
-    (`省发改委、黑河`, `市住建局、汉中`: `place_names`) is a place standing for its government, as
-    `黑河市` is, and so is a bare name written next to a named place or its government (`漠河、
-    塔河县政府`, `大庆市、肇东`, `黑河、漠河`), never a person; a title (`副市长`) is a person wherever
-    it stands, and a name neither listed nor beside a place (`区民政局、张丽`) is a person."""
-    norm = normalise(names[i]).replace(" ", "")
-    if (
-        not is_person(names[i])
-        or _TITLE_RE.search(norm)
-        or _dotted_name(norm)
-        or _named_with_post(norm)
-        or titled_name(norm)
-    ):
-        return is_person(names[i])
-    if is_place_name(normalise(names[i]).replace(" ", "")):
-        return False
-    beside = [normalise(n).replace(" ", "") for n in names[max(i - 1, 0) : i] + names[i + 1 : i + 2]]
-    return not any(_NAMED_PLACE_RE.fullmatch(n) or is_place_name(n) for n in beside)
 
 
 # A unit's name names its place first (`州政府督查室`, `市发改委`, `各县政府`); a 街道 is a place level as a 镇

@@ -25,6 +25,7 @@ from .helper_brackets import charged_before, split_bracketed_helpers, without_sp
 from .joint_units import split_joint
 from .opening_roles import helping_spans
 from .person_cells import person_cell
+from .person_names import is_person_among
 from .prose_assignments import read_sentences
 from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
@@ -51,7 +52,7 @@ from .unit_labels import (
 )
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
-from .unit_names import is_person_among, looks_like_units
+from .unit_names import looks_like_units
 
 __all__ = ["CO", "DUE", "LEAD", "LEADER", "LISTED", "read_responsibility"]
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import date
 
 from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.person_names import is_person
 from policy_tasks.parsing.unit_labels import CO, LEAD, LEADER, LISTED, label_role
-from policy_tasks.parsing.unit_names import is_person
 from policy_tasks.parsing.units import read_responsibility
 
 

@@ -12,8 +12,8 @@ the name (`副县长张明`).
 from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.person_names import is_person
 from policy_tasks.parsing.task_cells import task_read_as_units
-from policy_tasks.parsing.unit_names import is_person
 
 
 def _parse(text: str, year: int = 2024):

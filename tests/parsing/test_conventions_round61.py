@@ -13,8 +13,9 @@ from __future__ import annotations
 import pytest
 
 from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.person_names import is_person
 from policy_tasks.parsing.remit_headings import remit_heading
-from policy_tasks.parsing.unit_names import is_person, unit_form
+from policy_tasks.parsing.unit_names import unit_form
 
 
 def _parse(text: str, year: int = 2024):

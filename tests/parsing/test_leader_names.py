@@ -50,7 +50,7 @@ def test_the_score_compares_persons_without_their_posts():
 
 
 def test_a_progress_state_is_no_persons_name():
-    from policy_tasks.parsing.unit_names import is_person
+    from policy_tasks.parsing.person_names import is_person
 
     for state in ("已完成", "已完工", "未开工", "推进中", "完成", "在建"):
         assert not is_person(state), state

@@ -18,7 +18,7 @@ leader. Before, the person was read as a co unit.
 from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
-from policy_tasks.parsing.unit_names import is_person
+from policy_tasks.parsing.person_names import is_person
 
 _CELLS = (
     "关于印发某县2024年重点工作任务分解表的通知\n"

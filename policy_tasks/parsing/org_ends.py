@@ -1,0 +1,16 @@
+"""How the name of a body ends (`…局`, `…管委会`, `…中学`): what tells a unit from a person or a place."""
+
+from __future__ import annotations
+
+import re
+
+ORG_END_RE = re.compile(
+    r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|行|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡"
+    # People's organisations: 妇联, 残联, 侨联, 科协, 工商联.
+    r"|联|协"
+    # A county bureau's sections (农业股, 财务科) and a few named bodies; a customs district is
+    # named by its city and ends in 海关 (`厦门海关`, `福州海关`).
+    r"|股|科|电视台|气象台|林场|农场|海关"
+    # Schools by their kind (`县第一中学`, `县实验小学`, `县中心幼儿园`).
+    r"|中学|小学|大学|幼儿园)$"
+)
