@@ -12,7 +12,8 @@ responsibility reader reads them, is an item of its own: a `;`-separated part, a
 item runs up to the next one; the last ends with its sentence, and what follows it (an exhortation to the
 departments in general, the attendance) is none, as is the account's text before the first (the date,
 the meeting's purpose, the lead-in). Two such parts at least make the list: a single assignment in prose
-is a news item's sentence, no list of orders. It is only a fallback, for a document in which no numbered
+is a news item's sentence, no list of orders. An order may name its task before who leads it, and a
+person who 牵头 with the unit that 落实 (`九重区域环境整治由王某某牵头,九重镇落实`, `task_first_orders`). It is only a fallback, for a document in which no numbered
 item and no label-led line holds the clauses (document.py); the items are numbered in order, as
 `label_items` numbers its lines.
 """
@@ -25,6 +26,7 @@ from .lazy_patterns import lazy_compile
 from .outline_lines import Outline
 from .outline_node import Node
 from .role_sentences import opening_subject
+from .task_first_orders import order_opening
 from .textutil import normalise
 from .units import peek_responsibility
 
@@ -41,11 +43,16 @@ def _opens_with_assignment(norm: str, start: int) -> bool:
     part = norm[start : start + end.start() if end else len(norm)]
     read = peek_responsibility(part)
     if read.found:
-        return read.origin == "正文" and bool(read.spans) and read.spans[0][0] == 0 and bool(read.lead_and_co()[0])
+        # The assignment at the part's start, or right after the task it names first (`<task>由A牵头,B落实`).
+        opens = bool(read.spans) and (read.spans[0][0] == 0 or order_opening(part) is not None)
+        return read.origin == "正文" and opens and bool(read.lead_and_co()[0])
     # The lead named alone (`由A牵头,在9月底前完成…`, `A负责,…`), as an item's opening subject reads it.
     span = opening_subject(part)
     opens = 1 if part.startswith("由") else 0  # the names right at the start, after 由 if it is written
-    return span is not None and span[0] == opens and part.startswith(("负责", "牵头"), span[1])
+    if span is not None and span[0] == opens and part.startswith(("负责", "牵头"), span[1]):
+        return True
+    # A 指挥部's order naming its task first or its own body short (`<task>由王某某牵头,…`, `督导组负责…`).
+    return order_opening(part) is not None
 
 
 def _item_starts(norm: str) -> list[int]:

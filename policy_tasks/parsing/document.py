@@ -55,6 +55,7 @@ from .script import simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
+from .task_first_orders import order_charge
 from .task_titles import short_title, task_title
 from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
@@ -149,8 +150,9 @@ def _parse_lines(
         # No numbered item at all: items each followed by their own label lines are the clauses.
         outline = Outline.read(numbered)
         clauses = choose_clauses(outline.root)
+    orders = False  # the clauses are a meeting's orders, each given by its opening (`task_first_orders`)
     if not clauses and (charged := charged_parts_outline(lines)) is not None:
-        outline, clauses = charged, choose_clauses(charged.root)  # `由A牵头,…;由B牵头,…`: a meeting's orders
+        outline, clauses, orders = charged, choose_clauses(charged.root), True  # `由A牵头,…;由B牵头,…`
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose, page_headers)
@@ -160,7 +162,7 @@ def _parse_lines(
         year, year_assumed, message = choose_year(header, full_text, assume_year)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
-    parsed = _Assembler(outline, clauses, year, minute=minute).build(header)
+    parsed = _Assembler(outline, clauses, year, minute=minute, orders=orders).build(header)
     parsed.year_assumed = year_assumed
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
@@ -178,8 +180,8 @@ def _parse_lines(
 
 
 class _Assembler:
-    def __init__(self, outline: Outline, clauses: list[Node], year: int, minute: bool = False):
-        self.outline, self.year, self.minute = outline, year, minute
+    def __init__(self, outline: Outline, clauses: list[Node], year: int, minute: bool = False, orders: bool = False):
+        self.outline, self.year, self.minute, self.orders = outline, year, minute, orders
         self.warnings: list[ParseWarning] = []
         labels = clause_labels(clauses)
         chosen = {id(n) for n in clauses}
@@ -287,6 +289,7 @@ class _Assembler:
                 # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
                 charged = opening_charge(clause.text) or section_subject(clause.text)
                 charged = charged or (minute_charge(clause.text) if self.minute else None)
+                charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
                 if charged is not None:
                     found.append((charged, charged.origin))
                 elif owner is not None:  # `区政府要…主要承担以下工作:` above the list

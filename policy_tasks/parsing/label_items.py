@@ -22,6 +22,14 @@ A line that is only such a bracket of labels is the item's label line, and a bul
 `•`, a `-` set off by a space; not `★`, which marks a lead unit) is no part of the item's text. A
 bulleted line that closes with its own assignment (`● 问题…。(责任单位:A)`) is an item as well: the
 bullet marks it as one of the list, as a number would.
+
+A city's 门前三包 bulletin (as a news site quotes it) writes each point inspected as a paragraph with no number
+and no bullet, closing with a sentence that only names who answers for it, each part a role noun and its unit:
+
+    车站路16号,门前有多辆汽车乱停放;门口有大量烟蒂。权属单位为某银行支行,责任单位为市某局。
+
+Two such lines or more are a list whose items those sentences close, one clause each (a single one is a
+news paragraph's sentence); the lines around them (the bulletin's lead-in) are none.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import re
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
 from .textutil import normalise
+from .role_sentences import role_noun_part
 from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 from .units import read_responsibility
 
@@ -80,6 +89,17 @@ def _closes_with_assignment(norm: str) -> bool:
     return read.found and read.origin in ("括号", "无标注括号") and read.spans[-1][1] >= len(ends)
 
 
+def _closes_with_units_sentence(norm: str) -> bool:
+    """`…门前有烟蒂。权属单位为A,责任单位为B。`: the line's last sentence, after the item's own text, is
+    nothing but role nouns and their units (`role_sentences.role_noun_part`), one of them answering."""
+    body = norm.strip().rstrip("。;")
+    cut = body.rfind("。")
+    if cut <= 0:
+        return False
+    roles = [role_noun_part(p.strip()) for p in body[cut + 1 :].split(",")]
+    return all(roles) and any(r is not None and r[0] in (LEAD, LISTED) for r in roles)
+
+
 def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """The lines with each item that is followed by its own label lines numbered in order, or None
     when none is. An item's labels name units that lead or answer (牵头单位, 责任单位 …: not a page's
@@ -89,12 +109,16 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
     is none."""
     filled = [k for k, (text, _) in enumerate(lines) if text.strip()]
     items: list[int] = []
+    closed: list[int] = []  # lines closing with their units sentence, items when two or more do
     for n, k in enumerate(filled):
         norm, bulleted = _unbulleted(normalise(lines[k][0]).strip())
         if _FIELD_RE.match(norm) or line_marker(norm) is not None:
             continue
         if bulleted and _closes_with_assignment(norm):
             items.append(k)
+            continue
+        if _closes_with_units_sentence(norm):
+            closed.append(k)
             continue
         roles = []
         for follow in filled[n + 1 :]:
@@ -104,6 +128,8 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
             roles.append(label_role(label))
         if any(role in (LEAD, LISTED) for role in roles):
             items.append(k)
+    if len(closed) >= 2:
+        items = sorted(items + closed)
     if not items or (len(items) == 1 and not _one_statement(_unbulleted(normalise(lines[items[0]][0]))[0])):
         return None
     out = list(lines)

@@ -23,6 +23,7 @@ from .responsibility import Responsibility
 from .role_runs import free_part, read_free
 from .role_sentences import role_noun_parts
 from .supporting_parts import supporting_names
+from .task_first_orders import task_then_lead
 from .textutil import split_top, strip_span
 from .unit_labels import CHARGE_RE, CO, LEAD, LISTED, free_role
 from .unit_lists import split_names
@@ -70,7 +71,7 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
             len(run) == len(parts) == 1 and leads
         ):
             read_free(text, norm, run[0][0], run[-1][1], found)
-            found.spans.append((run[0][0], run[-1][1]))
+            found.spans.append((_after_task(norm, run[0][0], run[0][1]), run[-1][1]))
             found.origin = found.origin or "正文"
             return
     # The sentence forms in turn, the first that names a unit wins: `A为牵头单位`, `4项目标的责任单位均为A`,
@@ -97,3 +98,12 @@ def _charged_then_helped(run: list[tuple[int, int, str]]) -> bool:
     roles = [role for _, _, role in run]
     # A part with no role word after a charge names units doing a supporting part (`B做好资金保障`): they help.
     return bool(CHARGE_RE.fullmatch(roles[0])) and all(not role or free_role(role) == CO for role in roles[1:])
+
+
+def _after_task(norm: str, start: int, end: int) -> int:
+    """Where the assignment of a run's first part starts: at its `由` when the part names its task before it
+    (`九重区域环境整治由王某某牵头`, `task_first_orders`), the task being the item's title, not its assignment."""
+    m = free_part(norm[start:end])
+    if m is None or not (after := task_then_lead(m["names"])):
+        return start
+    return start + m.start("names") + after - 1

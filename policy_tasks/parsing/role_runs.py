@@ -23,6 +23,7 @@ from .person_names import is_person
 from .responsibility import Responsibility
 from .role_sentences import role_noun_part
 from .supporting_parts import supporting_names
+from .task_first_orders import led_by_persons, task_then_lead
 from .textutil import bracket_depths, split_top, strip_span
 from .unit_labels import CO, FREE_RE, LEAD, LISTED, free_role, role_alone
 from .unit_lists import one_person_per_name, split_names
@@ -117,11 +118,13 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
             found.due_fields.append((s, e, s, e))
             continue
         if not m and found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
-            # `(A牵头,B参加,各镇街落实)`: the units carrying the work out help (`carry_out_parts`).
+            # `(A牵头,B参加,各镇街落实)`: the units carrying the work out help (`carry_out_parts`); after a
+            # person who 牵头 (`由王某某牵头,九重镇落实`, `task_first_orders`) they answer for it and lead.
             for ps, pe in pending:
                 found.roles[CO] += split_names(text, norm, ps, pe)
             pending = []
-            found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
+            carrier = LISTED if led_by_persons(found.roles[LEAD]) else CO
+            found.roles[carrier] += split_names(text, norm, s + carried[0], s + carried[1])
             continue
         if not m and found.roles[LEAD] and (joined := joined_names(norm[s:e])) is not None:
             # `(A牵头,会同B)`: the units the lead works with help (`joint_units`).
@@ -148,6 +151,8 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
         role = m["role"]
         kind = free_role(role)
         names_start = s + m.start("names")
+        # `九重区域环境整治由王某某牵头`: the task named before `由` is no part of the names.
+        names_start += task_then_lead(norm[names_start : s + m.end("names")])
         if norm.startswith("其中", names_start):
             # `(A、B,其中B牵头)`: the role of units among those just listed, not of the list.
             for ps, pe in pending:

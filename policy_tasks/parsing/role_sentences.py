@@ -7,8 +7,11 @@ prose forms, found where an item names no bracket of units and no label:
   answer for (`A为该议案办理工作的牵头责任单位`, `A为此项工作牵头单位`), and a role noun closing the
   part, a 单位 or 部门 named by its role: 牵头 / 主办 / 主责 / 主要责任 lead, 责任 / 承办 / 实施 are
   responsible (the first listed leads), 协办 / 配合 / 参与 / 协同 / 协助 help
-  (`B、C为协办单位,各单位要互相配合`). Membership (`A、B为成员单位`) names no role, and a note on
-  how a list reads (`列第一位的为牵头单位`, `首位单位为牵头单位`) has no units for its subject.
+  (`B、C为协办单位,各单位要互相配合`), and so does a 门前三包 bulletin's 权属单位, the owner of the point
+  inspected, beside the 责任单位 it answers to (`权属单位为A,责任单位为B`: B leads, A helps). Membership
+  (`A、B为成员单位`) names no role, and a note on how a list reads (`列第一位的为牵头单位`, `首位单位为牵头单位`)
+  has no units for its subject. After the role noun the frame says a unit is named, so a place standing for its
+  body is one (`权属单位为王湾社区`).
 - an item that names no responsibility at all whose text opens, at its start or right after its
   title (a line, a sentence of its own, or a stage's name closed by a colon), with a unit's name
   followed by `要` or `负责`, or by a colon as a 分工 list writes each unit's duties (`1.县发改局:负责…`)
@@ -42,10 +45,10 @@ from .place_names import named_by_city
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import label_role
-from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units
+from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units, names_units
 
 _ROLE_NOUN = (
-    r"(?:主要|第一)?(?:牵头|主办|主责|责任|承办|实施|协办|配合|参与|协同|协助)[\u4e00-\u9fff]{0,2}?(?:单位|部门)"
+    r"(?:主要|第一)?(?:牵头|主办|主责|责任|承办|实施|协办|配合|参与|协同|协助|权属)[\u4e00-\u9fff]{0,2}?(?:单位|部门)"
 )
 _WEI_RE = re.compile(
     rf"^(?:同时|其中|另外|明确|确定|指定)?(?P<names>.{{2,120}}?)为(?P<what>[^,;。]{{0,24}}?)(?P<role>{_ROLE_NOUN})$"
@@ -62,11 +65,14 @@ _ROLE_FIRST_RE = re.compile(rf"^(?:其中|同时|另外)?(?P<role>{_ROLE_NOUN})(
 
 def role_noun_part(part: str) -> tuple[str, int, int] | None:
     """Public: a sentence part `A、B为…牵头单位` or `牵头单位为A、B`: (role, names start, names end), or None."""
-    m = _WEI_RE.match(part) or _ROLE_FIRST_RE.match(part)
+    wei = _WEI_RE.match(part)
+    m = wei or _ROLE_FIRST_RE.match(part)
     if m is None:
         return None
     names = m["names"].strip(TRIM)
-    if _NOTE_SUBJECT_RE.match(names) or not looks_like_units(names):
+    # `权属单位为王湾社区`: after the role noun the frame itself says a unit is named, so a place standing for its
+    # body (a 社区, a 村) is one (`names_units`); before `为` only a unit's name reads as the subject.
+    if _NOTE_SUBJECT_RE.match(names) or not (looks_like_units(names) or (wei is None and names_units(names))):
         return None
     return label_role(m["role"]), m.start("names"), m.end("names")
 

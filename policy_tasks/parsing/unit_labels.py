@@ -117,6 +117,10 @@ _DUTY_PAIR_LABELS = {"主体责任": LISTED, "监督责任": CO, "监管责任":
 _LABELS.update(_DUTY_PAIR_LABELS)
 # The same duties named by who bears them (`主体责任单位:X`, `监督责任单位:Y`): Y helps, no overseer.
 _LABELS.update({"主体责任单位": LISTED, "监督责任单位": CO, "监管责任单位": CO})
+# A 门前三包 inspection bulletin names each point's owner beside the department it answers to
+# (`权属单位为X,责任单位为Y`, or as fields): the 责任单位 answers for the point and leads, the owner that must keep
+# its frontage helps, as a bare `部门` column helps beside a 责任单位 (round 64).
+_LABELS.update({"权属单位": CO})
 # Leaders by any title (分管省领导, 牵头市领导 …) and other units by any role (数据提供单位 …).
 # `县领导:`, `县级领导:`, `包联领导:`, `挂点领导:`, `领衔领导:` too, but never a bare `领导:` (`加强组织领导:`).
 _LEADER_LABEL = (
