@@ -38,8 +38,8 @@ import re
 
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
-from .textutil import normalise
 from .role_sentences import role_noun_part
+from .textutil import normalise
 from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 from .units import read_responsibility
 
