@@ -37,6 +37,7 @@ from .lazy_patterns import lazy_compile
 from .main_unit_column import settle_main_column
 from .outline import line_marker
 from .pipe_tables import task_like
+from .problem_columns import problem_columns
 from .sources import Table
 from .table_headers import spread_header
 from .table_rows import LABEL_FOR, Row
@@ -300,6 +301,7 @@ def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -
             repeats = sum(1 for a, b in itertools.pairwise(values) if a == b)
             if values and repeats * 2 >= len(values):
                 kinds[i] = GROUP
+    kinds = problem_columns(kinds, rows, header) or kinds  # `具体点位 | 存在问题 | 整改责任单位`
     if TITLE not in kinds and CONTENT not in kinds:
         # `专项整治行业名称 | 时间安排 | 责任单位`: a category column whose cell changes on every row
         # groups nothing; with no task column beside it, each row's category is the row's own item.

@@ -53,6 +53,7 @@ from .unit_labels import (
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
 from .unit_names import looks_like_units
+from .worded_cells import worded_names
 
 __all__ = ["CO", "DUE", "LEAD", "LEADER", "LISTED", "read_responsibility"]
 
@@ -350,6 +351,8 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
 def _read_names(text: str, norm: str, s: int, e: int, role: str, found: Responsibility) -> None:
     """A label's part that names units with no role of their own: they take the label's role."""
     e = _before_stop(norm, s, e)
+    if (worded := worded_names(norm[s:e])) is not None:
+        s, e = s + worded[0], s + worded[1]  # `请市文明办协调解决`: the units inside the request
     names = split_names(text, norm, s, e)
     for i, name in enumerate(names):
         # `市民政局 伍泽国`: the unit's head named beside it is a person.
