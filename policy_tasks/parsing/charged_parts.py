@@ -44,8 +44,8 @@ def _opens_with_assignment(norm: str, start: int) -> bool:
     read = peek_responsibility(part)
     if read.found:
         # The assignment at the part's start, or right after the task it names first (`<task>由A牵头,B落实`).
-        opens = bool(read.spans) and (read.spans[0][0] == 0 or order_opening(part) is not None)
-        return read.origin == "正文" and opens and bool(read.lead_and_co()[0])
+        at_start = bool(read.spans) and (read.spans[0][0] == 0 or order_opening(part) is not None)
+        return read.origin == "正文" and at_start and bool(read.lead_and_co()[0])
     # The lead named alone (`由A牵头,在9月底前完成…`, `A负责,…`), as an item's opening subject reads it.
     span = opening_subject(part)
     opens = 1 if part.startswith("由") else 0  # the names right at the start, after 由 if it is written

@@ -23,6 +23,7 @@ from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
+from .closed_blocks import closed_blocks
 from .copy_spacing import plain_spaces, spoken_lines
 from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading
@@ -133,7 +134,8 @@ def _parse_lines(
         for text, splittable in text_tables(lines)
     ]
     lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
-    lines = record_fields(join_wrapped_fields(join_field_cells(lines)))
+    # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block.
+    lines, block_origins = closed_blocks(record_fields(join_wrapped_fields(join_field_cells(lines))))
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:
@@ -164,6 +166,7 @@ def _parse_lines(
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year, minute=minute, orders=orders).build(header)
     parsed.year_assumed = year_assumed
+    _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
         # year again and again get one warning for the document.
