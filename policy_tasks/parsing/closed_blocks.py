@@ -22,7 +22,8 @@ Read so only where two closing lines or more each end a block, the first block o
 one restarts at `1` or has no number at all: numbering that runs on across the closing lines (`2.…` after the
 first) is a list of items each with its own field lines, read by the outline as it always was. The blocks are
 written as numbered lines for the outline (`1、…`, with their closing line after each), the text before the
-first as it was, and what follows the last (the post's source line) after it.
+first as it was; what follows the last closing line (the post's `(来源:…)` line, its editors) is no block's
+text, and a bracket there (`(来源:县融媒体中心)`) would read as a unit's: it is not read.
 """
 
 from __future__ import annotations
@@ -113,10 +114,7 @@ def closed_blocks(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]]
     for number, (block, segs, run) in enumerate(zip(texts, blocks, closing, strict=True), 1):
         k, s, e, _ = segments[run]
         out += [((f"{number}、{' '.join(block)}", False), segs[0][0] + 1), ((lines[k][0][s:e].strip(), False), k + 1)]
-    k, _, e, _ = segments[closing[-1]]
-    if rest := lines[k][0][e:].strip():
-        out.append(((rest, True), k + 1))
-    out += [(line, n) for n, line in enumerate(lines[k + 1 :], k + 2)]
+    # What follows the last closing line (the post's `(来源:…)`, its editors) is no block's: it is not read.
     return [line for line, _ in out], [n for _, n in out]
 
 

@@ -28,11 +28,11 @@ from .unit_labels import LISTED
 from .unit_lists import split_names
 from .unit_names import TRIM, VAGUE_RE, looks_like_units
 
-# `<task>由`: the work named before `由` (no `自由`, no punctuation: one phrase of the order).
-_TASK_BY_RE = lazy_compile(r"^(?P<task>[^,;。:!?()由]{2,30}?)(?<!自)由")
+# `<task>由`: the work named before `由` (one phrase of the order, no punctuation; the 由 of `自由` is a word's).
+_TASK_BY_RE = lazy_compile(r"^(?P<task>(?:[^,;。:!?()由]|(?<=自)由){2,30}?)(?<!自)由")
 # An order's opening: `<task>由A牵头`, `由A负责`, `A负责…`.
 _ORDER_RE = lazy_compile(
-    r"^(?:[^,;。:!?()由]{2,30}?(?<!自)由|由)?(?P<who>[\u4e00-\u9fff()、]{2,20}?)(?:牵头|负责(?![同人]))"
+    r"^(?:(?:[^,;。:!?()由]|(?<=自)由){2,30}?(?<!自)由|由)?(?P<who>[\u4e00-\u9fff()、]{2,20}?)(?:牵头|负责(?![同人]))"
 )
 # Groups and vague subjects, no unit in particular (`各单位`, `相关部门`, `有关镇`).
 _NOT_SPECIFIC_RE = lazy_compile(r"^(?:各|相关|有关|其他|其它|所有)")

@@ -212,6 +212,10 @@ def _line_size(line: T_obj) -> float:
     return max((c.get("size", 0) for c in chars), default=0) or (line["bottom"] - line["top"]) or 10
 
 
+# A place's branch of a body (`余姚分局`, `城区分中心`): the rest of the name `生态环境局余姚分局`, never a name alone.
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:分局|分中心|分公司|分院)")
+
+
 def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, min_chars: int = 0) -> bool:
     """`line` carries on `previous` when its first word would not have fitted on `previous` (so
     the break was the line's width, not the end of a paragraph), and `line` neither opens a new
@@ -223,9 +227,11 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     if len(previous["text"].strip()) < min_chars and ends_like_a_name(previous["text"]):
         # In a narrow cell, a full line that ends as a name is one name of a list, unless the
         # next goes on with the levels of one addressee (`各相关乡镇` / `街道`), or with one
-        # character, which names no unit of a list alone (`区人社` / `局`: the name's rest).
+        # character, which names no unit of a list alone (`区人社` / `局`: the name's rest), or with a place's
+        # branch of the unit before it (`生态环境局` / `余姚分局`), which a bare `分局` never names alone.
         piece = re.split(r"[、,，\s]", text, maxsplit=1)[0]
-        if len(piece) > 1 and not continues_group(previous["text"].strip(), piece):
+        branch = _BRANCH_RE.fullmatch(piece) is not None
+        if len(piece) > 1 and not continues_group(previous["text"].strip(), piece) and not branch:
             return False
     if "\t" in previous["text"] or "\t" in text:
         return False  # a table's row (cells apart, as the OFD reader marks them) is a row of its own

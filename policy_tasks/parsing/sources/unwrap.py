@@ -49,6 +49,10 @@ _ROW_SERIAL_RE = lazy_compile(r"^(\d{1,3})\s+\S")
 # A cell of figures in such a row: a count, an amount, a share, or the dash of an empty cell.
 _FIGURE_CELL_RE = lazy_compile(r"[-+]?\d[\d.,]*%?|[-—]+")
 _SENTENCE_MARKS_RE = lazy_compile(r"[，。；：！？,;:!?]")
+# A line of fields the office wrote whole (`整改责任单位:县市场监督管理局 整改时限:2021年8月13日前`): an inspection
+# post closes each block of problems with one, all alike, so they end at one width though no page broke them.
+# Only where every line at that width is such a line or ends a sentence is the text left as written.
+_FIELDS_LINE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,8}[:：]\S+(?:\s+[\u4e00-\u9fff]{2,8}[:：]\S+)+\s*$")
 
 
 class _Widths(dict[str, int]):
@@ -89,7 +93,7 @@ def wrap_width(lines: list[str]) -> float | None:
         first_near = bisect_left(ends, furthest - 2 * _CHAR)
         near = ends[first_near : index + 1]
         longer = len(ends) - bisect_right(ends, furthest + _CHAR)  # hanging punctuation aside
-        if all(text[-1] in _SENTENCE_ENDS for _, text in widths[first_near : index + 1]):
+        if all(text[-1] in _SENTENCE_ENDS or _FIELDS_LINE_RE.match(text) for _, text in widths[first_near : index + 1]):
             return None
         if len(near) >= _FULL_SHARE * len(ends) and longer <= max(_LONGER_ANYWAY, _LONGER_SHARE * len(ends)):
             return float(median(near))
