@@ -15,16 +15,16 @@ from policy_tasks.parsing.scoring import corpus_folders, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 61): a change may add documents or read more of them
+# The corpus as it last grew (blind round 65): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 269, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1156, 243
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 278, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1208, 256
 # Parsed milestones with a stated date that the gold of their clause lacks (session 24): each is a
 # reminder a clerk would get for nothing. Lower it with the corpus, never raise it.
 EXTRA_MILESTONES_AT_MOST = 10
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 158
+LEADERS_RIGHT_AT_LEAST = 168
 
 
 @pytest.fixture(scope="module")
