@@ -4,7 +4,8 @@ holds.
 An item's text is its own lines and its sub-items' that are no clauses (`clause_text`). A paragraph
 that assigns each of its sentences in a bracket of its own holds one clause per bracket (`12-1`,
 `12-2`); measures each followed by their own unit line, or sentences each naming who does them, are
-split likewise (`split_by_brackets`, with `unit_lines` and `opening_roles`).
+split likewise (`split_by_brackets`, with `unit_lines` and `opening_roles`), and so are lines or targets each
+closed by their own role-noun part, `…,责任单位为X;` (`closing_roles`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import replace
 
 from .clause import Clause
+from .closing_roles import split_at_closing_roles
 from .opening_roles import split_at_charging_sentences
 from .outline_node import Node
 from .textutil import normalise
@@ -53,6 +55,8 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
         measures = split_at_unit_lines(clause)  # measures each followed by its own unit line
         if len(measures) == 1 and not resp.found:
             return split_at_charging_sentences(clause)  # `由A负责,…。B负责…`: a clause per sentence
+        if len(measures) == 1:
+            return split_at_closing_roles(clause)  # `…,责任单位为A;` `…,责任单位为B;`: a clause per target
         return measures
     ends = []
     for _, end in resp.spans:

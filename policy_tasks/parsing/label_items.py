@@ -29,16 +29,17 @@ and no bullet, closing with a sentence that only names who answers for it, each 
     车站路16号,门前有多辆汽车乱停放;门口有大量烟蒂。权属单位为某银行支行,责任单位为市某局。
 
 Two such lines or more are a list whose items those sentences close, one clause each (a single one is a
-news paragraph's sentence); the lines around them (the bulletin's lead-in) are none.
+news paragraph's sentence); the lines around them (the bulletin's lead-in) are none. So are lines whose one
+sentence closes with such a part (`…增长8%,责任单位为区经信局;`, a report's targets): `closing_roles`.
 """
 
 from __future__ import annotations
 
 import re
 
+from .closing_roles import closes_with_roles
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
-from .role_sentences import role_noun_part
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 from .units import read_responsibility
@@ -89,17 +90,6 @@ def _closes_with_assignment(norm: str) -> bool:
     return read.found and read.origin in ("括号", "无标注括号") and read.spans[-1][1] >= len(ends)
 
 
-def _closes_with_units_sentence(norm: str) -> bool:
-    """`…门前有烟蒂。权属单位为A,责任单位为B。`: the line's last sentence, after the item's own text, is
-    nothing but role nouns and their units (`role_sentences.role_noun_part`), one of them answering."""
-    body = norm.strip().rstrip("。;")
-    cut = body.rfind("。")
-    if cut <= 0:
-        return False
-    roles = [role_noun_part(p.strip()) for p in body[cut + 1 :].split(",")]
-    return all(roles) and any(r is not None and r[0] in (LEAD, LISTED) for r in roles)
-
-
 def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """The lines with each item that is followed by its own label lines numbered in order, or None
     when none is. An item's labels name units that lead or answer (牵头单位, 责任单位 …: not a page's
@@ -117,7 +107,7 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
         if bulleted and _closes_with_assignment(norm):
             items.append(k)
             continue
-        if _closes_with_units_sentence(norm):
+        if closes_with_roles(norm):
             closed.append(k)
             continue
         roles = []

@@ -6,11 +6,19 @@ no such column uses the same header for its one unit column (`序号 | 名称 | 
 there 主要 only says these are the units that answer, and the cell lists them as a 责任单位 cell
 does, the first leading and the others co-responsible (`市财政局、国税局、地税局`).
 A column that says 牵头 / 主办 / 主责 / 第一责任 in words leads whatever stands beside it.
+
+A 目标任务分解表 of the 目标考核 system (`项目 | 分值 | 目标任务 | 监考单位`, a district handing its departments the
+year's targets) may have no 责任单位 column at all: its only unit column is `监考单位` (`考核单位`, `责任考核单位`),
+the line department of each target's field (区发改局 for GDP, 区人社局 for jobs), which answers for the target and
+examines it at the year's end. Standing alone against the targets, it names those the table holds to them: a
+责任单位 column, the first unit leading and the others (区统计局, which counts the figure) co-responsible
+(`settle_examiner_column`). Beside a column of units responsible it stays what it was (an examiner, or units
+that help).
 """
 
 from __future__ import annotations
 
-from .column_meanings import CO, LEAD, LISTED, UNIT_KINDS
+from .column_meanings import CO, LEAD, LISTED, OTHER, UNIT_KINDS
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
@@ -28,3 +36,21 @@ def settle_main_column(kinds: list[str | None], header: list[str]) -> list[str |
     if kinds[i] != LEAD or not _MAIN_ONLY_RE.search(text) or _LEADS_IN_WORDS_RE.search(text):
         return kinds
     return [LISTED if j == i else k for j, k in enumerate(kinds)]
+
+
+# `监考单位`, `考核单位`, `责任考核单位`: the department examining a target, in a target table.
+_EXAMINER_RE = lazy_compile(r"^(?:责任)?(?:监考|考核)(?:单位|部门)$")
+# The table's other columns show it is one of targets to be assessed (`目标任务`, `指标`, `分值`).
+_TARGET_TABLE_RE = lazy_compile(r"目标|指标|分值")
+
+
+def settle_examiner_column(kinds: list[str | None], header: list[str]) -> list[str | None]:
+    """The kinds with a target table's sole `监考单位` column read as a 责任单位 column (see the module)."""
+    texts = ["".join(normalise(h).split()) if h else "" for h in header]
+    examiners = [i for i, k in enumerate(kinds) if k in (CO, OTHER) and i < len(texts) and _EXAMINER_RE.match(texts[i])]
+    others = [i for i, k in enumerate(kinds) if k in UNIT_KINDS and i not in examiners]
+    if len(examiners) != 1 or others:
+        return kinds
+    if not any(_TARGET_TABLE_RE.search(t) for j, t in enumerate(texts) if j != examiners[0]):
+        return kinds
+    return [LISTED if j == examiners[0] else k for j, k in enumerate(kinds)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .closing_roles import closes_with_roles
 from .form_notes import notes_line
 from .header import Line
 from .lost_openers import levels_to_close
@@ -339,11 +340,14 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
 
 def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:
     """`(一)约束性指标` over unnumbered lines that each end in a bracket of their own
-    (`耕地保有量保持在2000.9万亩。(市国土局牵头)`): the lines are the heading's, one clause a
-    bracket (document.py splits them)."""
+    (`耕地保有量保持在2000.9万亩。(市国土局牵头)`), or each closed by their own role-noun part
+    (`…增长8%,责任单位为区经信局;`, `closing_roles`): the lines are the heading's, one clause a
+    bracket or a target (document.py splits them)."""
     heading = normalise(node.pieces[0][1]).strip() if node.pieces else ""
     if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or peek_responsibility(heading).found:
         return False
+    if closes_with_roles(norm):
+        return True
     if "。" not in norm or not resp.found or resp.origin not in ("括号", "无标注括号"):
         return False
     return resp.spans[-1][1] >= len(norm.rstrip("。;. "))

@@ -34,7 +34,7 @@ from .column_meanings import (
     meaning,
 )
 from .lazy_patterns import lazy_compile
-from .main_unit_column import settle_main_column
+from .main_unit_column import settle_examiner_column, settle_main_column
 from .outline import line_marker
 from .pipe_tables import task_like
 from .problem_columns import problem_columns
@@ -274,7 +274,7 @@ def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -
     Two 责任单位-like columns are 牵头 then 配合, but a bare 部门 (主管部门) beside one naming the
     responsibility (责任单位) is the department in charge: it helps. An unlabelled first column of
     small integers is the 序号; a title column with no content column is both."""
-    kinds = settle_main_column(list(kinds), header)
+    kinds = settle_examiner_column(settle_main_column(list(kinds), header), header)
     listed = [i for i, k in enumerate(kinds) if k == LISTED]
     bare = [i for i in listed if re.fullmatch(r"(?:主管)?部门", "".join(normalise(header[i]).split()))]
     if bare and len(bare) < len(listed):
