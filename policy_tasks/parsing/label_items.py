@@ -102,13 +102,14 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
     closed: list[int] = []  # lines closing with their units sentence, items when two or more do
     for n, k in enumerate(filled):
         norm, bulleted = _unbulleted(normalise(lines[k][0]).strip())
+        if line_marker(norm) is None and closes_with_roles(norm) and _label_line(norm) is None:
+            # `指标名称:目标…,责任单位为X;`: an indicator's name before its colon is no page's field.
+            closed.append(k)
+            continue
         if _FIELD_RE.match(norm) or line_marker(norm) is not None:
             continue
         if bulleted and _closes_with_assignment(norm):
             items.append(k)
-            continue
-        if closes_with_roles(norm):
-            closed.append(k)
             continue
         roles = []
         for follow in filled[n + 1 :]:
