@@ -92,7 +92,9 @@ def test_a_lone_line_closed_by_its_unit_stays_a_paragraph_of_its_item():
         ]
     )
     doc = _parse(text)
-    assert [(t.label, t.lead_units) for t in doc.tasks][0] == ("一", ["县人社局"])
+    first = doc.tasks[0]
+    assert (first.label, first.lead_units) == ("一", ["县人社局"])
+    assert "全年新增城镇就业5000人" in first.text
 
 
 # --- a target table whose only unit column is 监考单位 -----------------------------------------------------
