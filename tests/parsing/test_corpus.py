@@ -15,10 +15,10 @@ from policy_tasks.parsing.scoring import corpus_folders, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 65): a change may add documents or read more of them
+# The corpus as it last grew (blind round 67): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 278, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1208, 256
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 280, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1239, 256
 # Parsed milestones with a stated date that the gold of their clause lacks (session 24): each is a
 # reminder a clerk would get for nothing. Lower it with the corpus, never raise it.
 EXTRA_MILESTONES_AT_MOST = 10
@@ -34,7 +34,7 @@ def scores():
 
 def test_the_corpus_is_broad_enough(scores):
     assert len(scores) >= max(25, DOCUMENTS_AT_LEAST)
-    assert len({s.province for s in scores}) >= max(10, PROVINCES_AT_LEAST)
+    assert len({s.province for s in scores if s.province}) >= max(10, PROVINCES_AT_LEAST)
     kinds = {s.format.split("-")[0] for s in scores}
     assert {"txt", "doc", "docx", "pdf", "xlsx", "xls"} <= kinds
     assert any(s.format == "txt-gb18030" for s in scores)

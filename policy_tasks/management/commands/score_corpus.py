@@ -49,7 +49,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{'全部':<14} {_line(scores)}")
         clause_rate, milestone_rate = _rates(scores)
         refused = [s.id for s in scores if s.refused]
-        provinces = {s.province for s in scores}
+        provinces = {s.province for s in scores if s.province}  # a page may name none
         self.stdout.write(
             f"documents {len(scores)} provinces {len(provinces)} refused {len(refused)} "
             f"clauses {clause_rate:.1%} (goal {CLAUSE_GOAL:.0%}) milestones {milestone_rate:.1%} (goal {MILESTONE_GOAL:.0%}) "
