@@ -22,6 +22,7 @@ from .clause_points import points_closed_by_last
 from .duty_headings import duty_heading
 from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile
+from .lost_openers import lost_section_items
 from .minute_subjects import minute_charge
 from .outline_node import Node
 from .sole_addressees import frames_measures
@@ -178,8 +179,14 @@ def choose_clauses(
         # where few are (总体要求, 保障措施 beside 重点任务), the silent ones are not clauses.
         # The covering notice and each annex are parts of their own (`Node.part`): the notice's
         # silent requirements (`一、提高思想认识`) are not counted with the plan's clauses.
+        # A page opening inside a section (`(九)`…`(十三)` before `三、`, `lost_openers`): that run is one
+        # section beside the later ones, so `三、重点整治内容` is weighed against it, not against its items.
+        lost = lost_section_items(kids)
         parts: dict[int, list[bool]] = {}
-        for kid, is_here in zip(kids, here, strict=True):
+        for i, (kid, is_here) in enumerate(zip(kids, here, strict=True)):
+            if 0 < i < lost and kid.part == kids[0].part:
+                parts[kid.part][-1] = parts[kid.part][-1] or is_here
+                continue
             parts.setdefault(kid.part, []).append(is_here)
         silent_in = {part: sum(v) * 2 >= len(v) and any(v) for part, v in parts.items()}
         found: list[Node] = []

@@ -15,6 +15,13 @@ The office heads its duties as a government's name heads a provincial list (`三
 office's own words need no place before them (`党政办`, `财政所`, `各村`), as a heading elsewhere
 would (`(一)组织领导` is a goal, not an office); a heading that says what to do (`(一)加强宣传`)
 or holds more than names is no office's, and the section heading must name the division of work.
+
+The genre also writes the sub-heading as the office's name and `职责:`, its duties run on after the
+colon or set out below it (`(九)工商部门职责:依法确认…`, `(二)县公安局主要职责:`, `(三)广电局、日报社职责`).
+The word 职责 says the heading lists whose duties, so it heads a division of work wherever it stands (a
+web copy's later page opens inside the section, its heading left on the page before), and a name
+without its place (`工商部门`, `城管部门`) is the office, as it is in the section. A vague subject (`相关部门`),
+members alone (`各成员单位`) and a body of persons set up for the work (`领导小组`) name no office.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
 from .unit_lists import split_names
-from .unit_names import looks_like_units
+from .unit_names import VAGUE_RE, looks_like_units
 
 # The section that divides the work: `五、责任分工`, `(三)明确职责分工`, `四、部门职责`.
 _DIVISION_RE = re.compile(
@@ -44,6 +51,14 @@ _GOAL_RE = lazy_compile(
     r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|成立|组织|开展|做好|抓好|落实)"
 )
 
+# `工商部门职责:`, `县公安局主要职责:`, `广电局、资阳日报社的职责` (a line of its own): whose duties follow.
+_DUTIES_OF_RE = lazy_compile(
+    r"^\s*(?P<names>[^,。;:!?\n]{2,30}?)(?:的)?(?:主要|工作|具体)?职责(?:是|为|如下)?\s*(?:[::]|$)"
+)
+# Not an office: members as such, a body of persons set up for the work, or a heading that sets duties
+# (`(三)明确部门职责:`, `压实属地职责`).
+_NO_OFFICE_RE = lazy_compile(r"成员单位|(?:领导小组|工作小组|小组|专班|指挥部)$|^(?:明确|压实|细化|分解|履行|夯实)")
+
 
 def _heading(node: Node) -> str:
     return normalise(node.pieces[0][1] if node.pieces else "").strip().rstrip("。:")
@@ -52,10 +67,12 @@ def _heading(node: Node) -> str:
 def duty_heading(node: Node) -> Responsibility | None:
     """The office a sub-heading of a 分工 section names (`(一)党政办` under `五、责任分工`), as the
     responsibility for its text and every item below it; None for any other item."""
+    text = node.pieces[0][1] if node.pieces else ""
+    if (duties := _duties_of(text)) is not None:
+        return duties
     parent = node.parent
     if parent is None or parent.style == "root" or not _DIVISION_RE.match(_heading(parent)):
         return None
-    text = node.pieces[0][1] if node.pieces else ""
     norm = normalise(text)
     name = _heading(node)
     m = _OFFICES_RE.match(name)
@@ -64,4 +81,18 @@ def duty_heading(node: Node) -> Responsibility | None:
     start = len(norm) - len(norm.lstrip())
     found = Responsibility(origin="分工标题", whole_section=True)
     found.roles[LISTED] = split_names(text, norm, start, start + len(name))
+    return found if found.found else None
+
+
+def _duties_of(text: str) -> Responsibility | None:
+    """The offices a sub-heading `X职责:` names as the ones whose duties follow, or None."""
+    norm = normalise(text)
+    m = _DUTIES_OF_RE.match(norm)
+    if m is None:
+        return None
+    name = m["names"]
+    if _GOAL_RE.search(name) or VAGUE_RE.search(name) or _NO_OFFICE_RE.search(name) or not looks_like_units(name):
+        return None
+    found = Responsibility(origin="分工标题", whole_section=True)
+    found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
     return found if found.found else None

@@ -31,3 +31,19 @@ def levels_to_close(stack: list[Node], style: str, value: int) -> int:
             break
         closed += 1
     return closed
+
+
+def lost_section_items(kids: list[Node]) -> int:
+    """How many of the first siblings `kids` are the items of a section whose heading the page lost: a
+    page that opens inside a section (`(九)…` `(十三)…`, its `二、` on the page before) and goes on at
+    `三、` holds a run of lower-rank items before the first item of the top rank among them. That run
+    stands for one section beside `三、` and `四、` (0 where there is no such run)."""
+    ranks = [_RANK.get(k.style) for k in kids]
+    top = min((r for r in ranks if r is not None), default=None)
+    if top is None:
+        return 0
+    first_top = ranks.index(top)
+    run = ranks[:first_top]
+    if not run or any(r is None or r <= top for r in run):
+        return 0
+    return first_top
