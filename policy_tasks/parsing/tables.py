@@ -45,6 +45,7 @@ from .textutil import cn_numeral, normalise
 from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
 from .whole_serials import whole_serials
+from .wrapped_unit_lines import joined_wrapped_names
 
 _HIGHER_TASK_RE = lazy_compile(r"《|部署|上级|中央|国家|省委|省政府|原文")
 
@@ -227,7 +228,7 @@ def _spanning(row: list[str]) -> str | None:
 def _unit_cell(value: str) -> str:
     """A unit cell of several lines (readers give them as spaces): a unit a line
     (`农业股 乡村产业发展股`) is a list; a stray figure (`经管站 2`, a footnote mark) names no one."""
-    parts = value.split()
+    parts = joined_wrapped_names(value.split())  # `县委县政府` / `督查室`: one office the cell wrapped
     kept = [p for p in parts if not re.fullmatch(r"[\d.]+", p)]
     if kept and (all(looks_like_units(p) for p in kept) or names_units(" ".join(kept))):
         return "、".join(kept)
