@@ -31,6 +31,19 @@ and no bullet, closing with a sentence that only names who answers for it, each 
 Two such lines or more are a list whose items those sentences close, one clause each (a single one is a
 news paragraph's sentence); the lines around them (the bulletin's lead-in) are none. So are lines whose one
 sentence closes with such a part (`…增长8%,责任单位为区经信局;`, a report's targets): `closing_roles`.
+
+A digest of a 分工意见 (a news site or an industry body quoting the items of the State Council's or a province's
+重点工作分工 that touch its field) may strip the document's item numbers and keep the bracket as the only structure,
+each task a paragraph of its own, sometimes under an unnumbered topic heading:
+
+    提升科技创新能力
+    实施基础研究十年规划,加强长期稳定支持。(A、B等按职责分工负责,年内持续推进)
+    支持各地加大科技投入。(A牵头,有关部门按职责分工负责,年内持续推进)
+
+A paragraph whose sentences are closed by its own responsibility bracket is an assignment whether or not it is
+numbered, as such lines under a numbered heading are (`outline_lines._listed_under_heading`): two such paragraphs or
+more are the list, one clause each (`_closed_by_bracket`); a single one may be a news paragraph's aside, and prose
+with no closing bracket (the digest's lead paragraph, a notice's preamble) is none.
 """
 
 from __future__ import annotations
@@ -90,6 +103,15 @@ def _closes_with_assignment(norm: str) -> bool:
     return read.found and read.origin in ("括号", "无标注括号") and read.spans[-1][1] >= len(ends)
 
 
+def _closed_by_bracket(norm: str) -> bool:
+    """`任务…。(A牵头,B按职责分工负责,年内持续推进)`: a paragraph of its own sentences (one ends before the
+    bracket) that its own responsibility bracket closes, a 分工 digest's task stripped of its number."""
+    if not _closes_with_assignment(norm):
+        return False
+    start = read_responsibility(norm).spans[-1][0]
+    return bool(re.search(r"[。;!?]\s*$", norm[:start])) and len(norm[:start].strip()) > 1
+
+
 def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """The lines with each item that is followed by its own label lines numbered in order, or None
     when none is. An item's labels name units that lead or answer (牵头单位, 责任单位 …: not a page's
@@ -100,6 +122,7 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
     filled = [k for k, (text, _) in enumerate(lines) if text.strip()]
     items: list[int] = []
     closed: list[int] = []  # lines closing with their units sentence, items when two or more do
+    bracketed: list[int] = []  # paragraphs closed by their own bracket, items when two or more are
     for n, k in enumerate(filled):
         norm, bulleted = _unbulleted(normalise(lines[k][0]).strip())
         if line_marker(norm) is None and closes_with_roles(norm) and _label_line(norm) is None:
@@ -111,6 +134,8 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
         if bulleted and _closes_with_assignment(norm):
             items.append(k)
             continue
+        if not bulleted and _closed_by_bracket(norm):
+            bracketed.append(k)  # read on: a lone one may still be an item its label lines follow
         roles = []
         for follow in filled[n + 1 :]:
             label = _label_line(normalise(lines[follow][0]))
@@ -121,6 +146,8 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
             items.append(k)
     if len(closed) >= 2:
         items = sorted(items + closed)
+    if len(bracketed) >= 2:
+        items = sorted(set(items + bracketed))
     if not items or (len(items) == 1 and not _one_statement(_unbulleted(normalise(lines[items[0]][0]))[0])):
         return None
     out = list(lines)
