@@ -234,5 +234,11 @@ def score_folder(folder: Path, *, current_year: int) -> DocumentScore:
     return score
 
 
+def provinces(scores: list[DocumentScore]) -> set[str]:
+    """The provinces the scored documents come from (`全国` for national ones); a page that names
+    none counts as none."""
+    return {s.province for s in scores if s.province}
+
+
 def corpus_folders(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "gold.json").exists())

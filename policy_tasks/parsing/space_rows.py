@@ -43,6 +43,7 @@ words before them are the task. Both readers take that header's shape from here 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .broken_header_cells import rejoined_cells
 from .column_meanings import DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
@@ -208,19 +209,26 @@ def short_row_cells(words: list[str], trailing: int, kinds: list[str | None]) ->
     A word that fits no column left is the task's, so no cell is filled with the task's last word."""
     columns = kinds[len(kinds) - trailing :]
     for start in range(1, len(words)):
-        placed = _placed(words[start:], columns)
+        placed = placed_in_order(words[start:], columns, _fits)
         if placed is not None:
             return [*words[:start], *placed]
     return [*words, *[""] * trailing]
 
 
-def _placed(short: list[str], columns: list[str | None]) -> list[str] | None:
-    """One cell per column with each word in the next column it fits, in order; None when a word
-    fits none left."""
+def placed_in_order(
+    short: list[str], columns: list[str | None], fits: Callable[[str, str | None], bool]
+) -> list[str] | None:
+    """One cell per column with each word in the next column it `fits`, in order; None when a word
+    fits none left. An empty word ('') is a cell the page kept empty: its column stays empty."""
     cells = [""] * len(columns)
     c = 0
     for word in short:
-        while c < len(columns) and not _fits(word, columns[c]):
+        if not word:
+            c += 1
+            if c > len(columns):
+                return None
+            continue
+        while c < len(columns) and not fits(word, columns[c]):
             c += 1
         if c == len(columns):
             return None

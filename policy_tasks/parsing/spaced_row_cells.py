@@ -27,7 +27,7 @@ from .deadlines import read_time_phrase
 from .lazy_patterns import lazy_compile
 from .person_names import is_person
 from .pipe_tables import task_like
-from .space_rows import short_row_cells, unit_cell_words
+from .space_rows import placed_in_order, short_row_cells, unit_cell_words
 from .textutil import cn_to_int, normalise
 from .time_phrase import UNREADABLE
 from .unit_names import names_units
@@ -104,28 +104,10 @@ def by_kind(tokens: list[str], trailing: int, kinds: list[str | None]) -> list[s
     for start in range(1, len(tokens)):
         if not tokens[start - 1]:
             continue  # the task's last word is a word, not an empty cell
-        placed = _placed(tokens[start:], columns)
+        placed = placed_in_order(tokens[start:], columns, fits)
         if placed is not None:
             return [*[t for t in tokens[:start] if t], *placed]
     return None
-
-
-def _placed(short: list[str], columns: list[str | None]) -> list[str] | None:
-    cells = [""] * len(columns)
-    c = 0
-    for word in short:
-        if not word:
-            c += 1  # an empty cell kept: its column stays empty
-            if c > len(columns):
-                return None
-            continue
-        while c < len(columns) and not fits(word, columns[c]):
-            c += 1
-        if c == len(columns):
-            return None
-        cells[c] = word
-        c += 1
-    return cells
 
 
 def fits(word: str, kind: str | None) -> bool:

@@ -8,12 +8,9 @@ duties named no unit and the campaign's scope after them was read as clauses; th
 
 from __future__ import annotations
 
-import io
-
-import openpyxl
-
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.wrapped_unit_lines import joined_wrapped_names
+from tests.sources.builders import xlsx_bytes
 
 
 def _parse(text: str, year: int = 2024):
@@ -94,12 +91,11 @@ def test_duties_of_no_office_name_no_unit():
 
 
 def _xlsx(rows: list[list[str | None]]) -> bytes:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    def build(book) -> None:
+        for row in rows:
+            book.active.append(row)
+
+    return xlsx_bytes(build)
 
 
 def test_a_joint_office_a_narrow_cell_wrapped_after_the_places_organs_is_one_unit():

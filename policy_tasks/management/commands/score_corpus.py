@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from duban.lib import clock
-from policy_tasks.parsing.scoring import DocumentScore, corpus_folders, score_folder
+from policy_tasks.parsing.scoring import DocumentScore, corpus_folders, provinces, score_folder
 
 # The bounds issue 12 sets for the development corpus.
 CLAUSE_GOAL, MILESTONE_GOAL = 0.98, 0.95
@@ -49,9 +49,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{'全部':<14} {_line(scores)}")
         clause_rate, milestone_rate = _rates(scores)
         refused = [s.id for s in scores if s.refused]
-        provinces = {s.province for s in scores if s.province}  # a page may name none
         self.stdout.write(
-            f"documents {len(scores)} provinces {len(provinces)} refused {len(refused)} "
+            f"documents {len(scores)} provinces {len(provinces(scores))} refused {len(refused)} "
             f"clauses {clause_rate:.1%} (goal {CLAUSE_GOAL:.0%}) milestones {milestone_rate:.1%} (goal {MILESTONE_GOAL:.0%}) "
             f"extra dated milestones {sum(s.extra_milestones for s in scores)} "
             f"leaders {sum(s.leaders_right for s in scores)}/{sum(s.leaders for s in scores)}"
