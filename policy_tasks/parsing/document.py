@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from .charged_parts import charged_parts_outline
+from .assigned_lines import WARNING as GUESSED_WARNING
 from .clause import Clause
 from .clause_doubts import doubt_message, merged_message, unread_fields
 from .clause_labels import clause_labels
@@ -33,7 +33,6 @@ from .flat_tables import text_tables
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
-from .label_items import number_label_led_items
 from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
 from .list_owners import list_owner
@@ -63,6 +62,7 @@ from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, opening_charge, read_responsibility
+from .unnumbered_items import GUESSED, ORDERS, unnumbered_clauses
 
 
 def parse_bytes(
@@ -149,13 +149,9 @@ def _parse_lines(
         outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing, minute=minute
     )
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
-    if not clauses and (numbered := number_label_led_items(lines)) is not None:
-        # No numbered item at all: items each followed by their own label lines are the clauses.
-        outline = Outline.read(numbered)
-        clauses = choose_clauses(outline.root)
-    orders = False  # the clauses are a meeting's orders, each given by its opening (`task_first_orders`)
-    if not clauses and (charged := charged_parts_outline(lines)) is not None:
-        outline, clauses, orders = charged, choose_clauses(charged.root), True  # `由A牵头,…;由B牵头,…`
+    how = ""  # how items were found where none is numbered (`unnumbered_items`)
+    if not clauses and (unnumbered := unnumbered_clauses(lines)) is not None:
+        outline, clauses, how = unnumbered
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose, page_headers)
@@ -165,7 +161,7 @@ def _parse_lines(
         year, year_assumed, message = choose_year(header, full_text, assume_year)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
-    parsed = _Assembler(outline, clauses, year, minute=minute, orders=orders).build(header)
+    parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS).build(header)
     parsed.year_assumed = year_assumed
     parsed.warnings += unread_fields(lines, parsed)
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
@@ -178,6 +174,8 @@ def _parse_lines(
         parsed.warnings.insert(0, ParseWarning(None, 1, message))
     if traditional:
         parsed.warnings.insert(0, ParseWarning(None, 1, TRADITIONAL_WARNING))
+    if how == GUESSED:
+        parsed.warnings.insert(0, ParseWarning(None, 1, GUESSED_WARNING.format(count=len(parsed.tasks))))
     return parsed
 
 
