@@ -32,10 +32,10 @@ from .textutil import normalise
 from .units import peek_responsibility
 
 # Where a part may open: a line's start, after a sentence's or a semicolon's end, and after the lead-in
-# that gives the orders (`某某要求,`, `会议明确:`, a colon).
-# `这14件建议中,` before a list of orders closing with their leaders (`leader_orders`).
+# that gives the orders (`某某要求,`, `会议明确:`, a colon). A report's lead-in to orders closing with their
+# leaders (`。这14件建议中,`, `leader_orders`) is tried first, so that it is no part of the first order.
 _PART_START_RE = lazy_compile(
-    rf"(?:^|[。;!?]|(?:要求|强调|指出|明确|决定|议定|部署|确定|提出)[,:]|:|{LEAD_IN})\s*"
+    rf"(?:(?:^|[。;!?:])\s*{LEAD_IN}|^|[。;!?]|(?:要求|强调|指出|明确|决定|议定|部署|确定|提出)[,:]|:)\s*"
 )
 _SENTENCE_END_RE = lazy_compile(r"[。!?]")
 
