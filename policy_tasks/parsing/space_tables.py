@@ -1,8 +1,9 @@
 """Tables a web page flattened a row a line with single spaces between cells (round 10), under a
 header written the same way; found by `flat_tables.text_tables` (with a column of notes last:
 `noted_space_tables`; with long columns after the short ones: `progress_space_tables`). How a
-row's line is read: `space_rows` (the header's shape, units a line, cells a break carried below)
-and `spaced_row_cells` (a row's words in the columns by kind, empty cells dropped or kept).
+row's line is read: `space_rows` (the header's shape, units a line, cells a break carried below),
+`spaced_row_cells` (a row's words in the columns by kind, empty cells dropped or kept) and
+`spaced_front_cells` (the first words, where the header puts units before the task).
 """
 
 from __future__ import annotations
