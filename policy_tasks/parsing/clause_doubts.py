@@ -18,6 +18,7 @@ longer label (`牵头责任单位`, `协同责任单位`) it is another field.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .org_ends import ORG_END_RE
 from .result import ParsedDocument, ParseWarning
@@ -53,12 +54,26 @@ def doubtful(name: str) -> bool:
     return not (ORG_END_RE.search(base) or _PLACE_END.search(base))
 
 
-def doubt_message(label: str, names: list[str]) -> str | None:
+# What no person's name or title holds: a figure (a phone number), a contact field's word, a label's colon.
+_NO_PERSON = re.compile(r"[0-9０-９]|电话|联系|手机|邮箱|[:：]")
+
+
+def doubtful_leader(name: str) -> bool:
+    """True when a leader read from a document is a body's name or a contact field, not a person."""
+    return bool(_NO_PERSON.search(name) or ORG_END_RE.search(name.strip()))
+
+
+def doubt_message(label: str, names: Sequence[str], leaders: Sequence[str] = ()) -> str | None:
     odd = [n for n in names if doubtful(n)]
-    if not odd:
+    persons = [n for n in leaders if doubtful_leader(n)]
+    parts = []
+    if odd:
+        parts.append(f"单位{'、'.join(f'“{n}”' for n in odd)}不像单位名称")
+    if persons:
+        parts.append(f"领导{'、'.join(f'“{n}”' for n in persons)}不像人名或职务")
+    if not parts:
         return None
-    shown = "、".join(f"“{n}”" for n in odd)
-    return f"第{label}条的单位{shown}不像单位名称,请核对 (unit name looks doubtful)"
+    return f"第{label}条的{','.join(parts)},请核对 (unit name looks doubtful)"
 
 
 _FIELD = re.compile(

@@ -382,7 +382,7 @@ class _Assembler:
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
-        for doubt in (doubt_message(clause.label, leads + co), merged_message(clause.label, text)):
+        for doubt in (doubt_message(clause.label, leads + co, resp.leaders), merged_message(clause.label, text)):
             if doubt:
                 warn(0, doubt)
         title = task_title(text, own.spans)
