@@ -45,6 +45,7 @@ from .outline_node import Node
 from .page_marks import rejoin_page_marks
 from .page_tail import tail_lines
 from .period_headings import period_due
+from .place_headings import place_blocks
 from .preview_pages import rejoin_preview_pages
 from .progress_lists import progress_spans
 from .record_headings import record_fields
@@ -136,8 +137,9 @@ def _parse_lines(
         for text, splittable in text_tables(lines)
     ]
     lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
-    # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block.
-    lines, block_origins = closed_blocks(record_fields(join_wrapped_fields(join_field_cells(lines))))
+    # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place
+    # heading `X(责任单位:A)` over its numbered problems (`place_headings`).
+    lines, block_origins = place_blocks(*closed_blocks(record_fields(join_wrapped_fields(join_field_cells(lines)))))
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:
