@@ -124,3 +124,54 @@ def test_a_bare_kind_after_a_group_of_zones_is_no_part_of_it():
     assert and_split("各经济开发区(工业园区)和有关部门") == ["各经济开发区(工业园区)", "有关部门"]
     assert and_split("省有关部门和单位") == ["省有关部门和单位"]
     assert and_split("县直有关部门和相关单位") == ["县直有关部门和相关单位"]
+
+
+def _framework(unit_column: str) -> str:
+    cells = [
+        *"某某市2015年度县区目标任务框架体系 (一)县区综合目标".split(),
+        *f"类别 考核指标 全市 东湖区 西岭区 南溪县 北川县 高新区 分值 {unit_column}".split(),
+        *"经济发展 地区生产总值(亿元) 500 120 90 110 100 80 20 市发展改革委、市统计局".split(),
+        # The unit cell merged down over this row too: written once, on the row above.
+        *"规模以上工业增加值(亿元) 200 50 40 45 40 25".split(),
+        *"社会事业 城镇新增就业(人) 30000 8000 6000 7000 5000 4000 10 市人力资源社会保障局".split(),
+        # A unit cell the narrow column wrapped, and a group cell wrapped the same way.
+        *"招商 引资 到位资金(亿元) 100 20 20 25 20 15 市投资促进局 及相关部门".split(),
+    ]
+    return "\n\n".join(cells)
+
+
+@pytest.mark.parametrize("unit_column", ["考核实施单位", "监考单位", "责任单位"])
+def test_a_target_table_with_a_figure_column_per_place_flattened_a_cell_a_line_is_read(unit_column):
+    """A target table for a city's counties flattened a cell a line, a figure column per place and no 序号: a
+    row starts at the indicator its figures follow, its unit cell is the first line after them naming units, and
+    a row writing none lies under the cell merged down from the row above; other lines are group cells."""
+    doc = _parse(_framework(unit_column))
+    assert [(t.text.split("。")[0], t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("地区生产总值(亿元)", ["市发展改革委"], ["市统计局"]),
+        ("规模以上工业增加值(亿元)", ["市发展改革委"], ["市统计局"]),
+        ("城镇新增就业(人)", ["市人力资源社会保障局"], []),
+        # A bare 相关部门 names no one.
+        ("到位资金(亿元)", ["市投资促进局"], []),
+    ]
+    assert [t.label for t in doc.tasks] == ["1", "2", "3", "4"]
+
+
+def test_a_sentence_after_the_target_table_ends_it():
+    """The table ends where a sentence or a numbered heading comes: the paragraph after it is no cell."""
+    text = _framework("考核实施单位") + "\n\n(二)有关要求\n\n各县区要对照目标任务,细化分解到部门,确保全面完成。"
+    doc = _parse(text)
+    assert [t.lead_units for t in doc.tasks][:4] == [
+        ["市发展改革委"],
+        ["市发展改革委"],
+        ["市人力资源社会保障局"],
+        ["市投资促进局"],
+    ]
+    assert all("细化分解" not in t.text for t in doc.tasks[:4])
+
+
+def test_place_columns_with_no_unit_column_are_no_task_table():
+    """A table of places' figures naming no unit column assigns nothing: it is not rebuilt as tasks."""
+    from policy_tasks.parsing.place_figure_tables import place_figure_table
+
+    cells = ["类别", "考核指标", "全市", "东湖区", "西岭区", "南溪县", "分值", "经济发展", "地区生产总值", "500", "120"]
+    assert place_figure_table([(c, True) for c in cells], 0) is None
