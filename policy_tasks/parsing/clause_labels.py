@@ -42,8 +42,10 @@ def clause_labels(clauses: list[Node]) -> list[str]:
 
 
 def number_key(node: Node) -> tuple[str, int | str]:
-    """A number's identity in a path: a decimal item's is its whole number (`2.1` is not `1.1`)."""
-    return (node.style, node.written if node.style.startswith("decimal") else node.value)
+    """A number's identity in a path: a decimal item's or a serial's is its whole number (`2.1` is
+    not `1.1`, `Ⅲ-1-①` not `Ⅲ-2-①`)."""
+    whole = node.style.startswith("decimal") or node.style == "serial"
+    return (node.style, node.written if whole else node.value)
 
 
 def join_markers(parts: Iterable[str]) -> str:

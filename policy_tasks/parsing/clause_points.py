@@ -17,7 +17,7 @@ from .textutil import normalise
 from .units import peek_responsibility
 
 # The styles that number a measure's points rather than measures.
-_POINT_STYLES = ("pnum", "numparen", "circled")
+_POINT_STYLES = ("pnum", "numparen", "circled", "shi")
 
 
 def points_closed_by_last(node: Node) -> bool:

@@ -102,7 +102,7 @@ def _names_own_units(node: Node, root: Node) -> bool:
     top-level heading's `(由区发改局牵头实施)` is its area's lead, not a clause's."""
     if node.parent is not root:
         return peek_responsibility(node.own_text).found
-    if node.style in ("cn", "chapter"):
+    if node.style in ("cn", "chapter", "roman"):
         return False  # `一、` over clauses is an area (GB/T 9704's first level): its units lead the area
     return peek_responsibility("\n".join(text for _, text in node.pieces[1:])).found
 

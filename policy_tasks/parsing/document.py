@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from .charged_parts import charged_parts_outline
+from .assigned_lines import WARNING as GUESSED_WARNING
 from .clause import Clause
+from .clause_doubts import doubt_message, merged_message, unread_fields
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
@@ -32,9 +33,9 @@ from .flat_tables import text_tables
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
-from .label_items import number_label_led_items
 from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
+from .leader_orders import stated_units
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute, minute_charge
@@ -62,6 +63,7 @@ from .textutil import join_spaced_dates, normalise
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, opening_charge, read_responsibility
+from .unnumbered_items import GUESSED, ORDERS, unnumbered_clauses
 
 
 def parse_bytes(
@@ -148,13 +150,9 @@ def _parse_lines(
         outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing, minute=minute
     )
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
-    if not clauses and (numbered := number_label_led_items(lines)) is not None:
-        # No numbered item at all: items each followed by their own label lines are the clauses.
-        outline = Outline.read(numbered)
-        clauses = choose_clauses(outline.root)
-    orders = False  # the clauses are a meeting's orders, each given by its opening (`task_first_orders`)
-    if not clauses and (charged := charged_parts_outline(lines)) is not None:
-        outline, clauses, orders = charged, choose_clauses(charged.root), True  # `由A牵头,…;由B牵头,…`
+    how = ""  # how items were found where none is numbered (`unnumbered_items`)
+    if not clauses and (unnumbered := unnumbered_clauses(lines)) is not None:
+        outline, clauses, how = unnumbered
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose, page_headers)
@@ -164,8 +162,9 @@ def _parse_lines(
         year, year_assumed, message = choose_year(header, full_text, assume_year)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
-    parsed = _Assembler(outline, clauses, year, minute=minute, orders=orders).build(header)
+    parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS).build(header)
     parsed.year_assumed = year_assumed
+    parsed.warnings += unread_fields(lines, parsed)
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
@@ -176,6 +175,8 @@ def _parse_lines(
         parsed.warnings.insert(0, ParseWarning(None, 1, message))
     if traditional:
         parsed.warnings.insert(0, ParseWarning(None, 1, TRADITIONAL_WARNING))
+    if how == GUESSED:
+        parsed.warnings.insert(0, ParseWarning(None, 1, GUESSED_WARNING.format(count=len(parsed.tasks))))
     return parsed
 
 
@@ -255,7 +256,8 @@ class _Assembler:
         found: list[tuple[Responsibility, str]] = []
         carry: tuple[Responsibility, str] | None = None
         above = self.above
-        owner = list_owner(self.outline.header)  # a 责任清单's addressee, named before its items
+        # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
+        owner = list_owner(self.outline.header) or stated_units(self.outline.header)
         adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
@@ -293,6 +295,8 @@ class _Assembler:
                 charged = opening_charge(clause.text) or section_subject(clause.text)
                 charged = charged or (minute_charge(clause.text) if self.minute else None)
                 charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
+                if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
+                    charged = replace(owner[0].without_due(), leaders=charged.leaders)
                 if charged is not None:
                     found.append((charged, charged.origin))
                 elif owner is not None:  # `区政府要…主要承担以下工作:` above the list
@@ -378,6 +382,9 @@ class _Assembler:
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
+        for doubt in (doubt_message(clause.label, leads + co), merged_message(clause.label, text)):
+            if doubt:
+                warn(0, doubt)
         title = task_title(text, own.spans)
         area = clause.area.value if clause.area is not None else None
         task = ParsedTask(number, title, area, leads, co, resp.leaders, text, milestones, clause.node.line)

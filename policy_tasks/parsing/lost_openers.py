@@ -6,7 +6,8 @@ list's first (`(二)`, `三、`) therefore opens no level under that item: it is
 one whose heading the page wrote otherwise or lost (a mirror's mis-decoded `(一)…`), and goes
 beside the run of lower items, under whatever ranks above it. `(1)` or `①` under `1.` still nest,
 and a first number (`(一)` under `1.`) still opens a level, as offices that reorder levels write;
-only `一、` never opens one under `(一)`, `1.` or `(1)`, whatever its number (a page, or Word's
+only `一、` (or `Ⅰ、`, or a part `第一部分` / `第一章`, which ranks above it) never opens one under a
+lower rank (`(一)`, `1.` or `(1)`), whatever its number (a page, or Word's
 numbering, that starts a plan at its `(二)` and goes on at `二、`, or starts at an item `7.` and
 goes on at the next section, which Word counts as `一、`): the first level nests in no lower one.
 """
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 from .outline_node import Node
 
-_RANK = {"cn": 0, "pcn": 1, "num": 2, "pnum": 3}
+# `第一部分` / `第一章` heads the `一、` sections where a plan has parts; `Ⅰ、` is written for `一、`.
+_RANK = {"chapter": -1, "cn": 0, "roman": 0, "pcn": 1, "num": 2, "pnum": 3}
+_FIRST_LEVELS = ("chapter", "cn", "roman")
 
 
 def levels_to_close(stack: list[Node], style: str, value: int) -> int:
@@ -23,7 +26,7 @@ def levels_to_close(stack: list[Node], style: str, value: int) -> int:
     if style not in _RANK or any(n.style == style for n in stack):
         return 0
     # `一、` under `(一)` or `1.` whatever its number: the first level never nests in a lower one.
-    if value <= 1 and not (style == "cn" and stack[-1].style in ("pcn", "num", "pnum")):
+    if value <= 1 and not (style in _FIRST_LEVELS and _RANK.get(stack[-1].style, -2) > _RANK[style]):
         return 0
     closed = 0
     for node in reversed(stack[1:]):

@@ -48,7 +48,13 @@ _STYLES = [
     ("pnum", r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*"),
     ("numparen", r"(?P<n>\d{1,3})\)\s*"),
     ("circled", r"(?P<n>[①-⑳㉑-㉟㊱-㊿])\s*"),
+    # A serial carrying its whole place (`Ⅲ-1-①`: area Ⅲ, its point 1, item ①), as task-splitting
+    # lists number; it names the item alone, whatever heads it.
+    ("serial", r"(?P<n>[Ⅰ-Ⅻ](?:\s*-\s*(?:\d{1,2}|[①-⑳]))+)(?:\s+|[、.]\s*|(?=[\u4e00-\u9fff]))"),
     ("roman", r"(?P<n>[Ⅰ-Ⅻ])\s*[、.]\s*"),
+    # `一是…` `二是…` a paragraph each: the genre's enumeration of points, at a line's start only (inside
+    # a sentence it is the sentence's own list).
+    ("shi", rf'(?P<n>[{_CN}]{{1,2}})是(?=[\u4e00-\u9fff\d“"<])'),
 ]
 _START_RE = {style: re.compile("^" + pattern + r"(?=\S)") for style, pattern in _STYLES}
 # Inside a line: only after a sentence end or a closing bracket (the flattened-list case).
@@ -71,13 +77,16 @@ def _value(style: str, n: str) -> int:
                 return ord(n) - ord(first) + value
     if style == "roman":
         return ord(n) - ord("Ⅰ") + 1
+    if style == "serial":
+        last = re.split(r"\s*-\s*", n)[-1]
+        return int(last) if last.isascii() else _value("circled", last)
     if style.startswith("decimal"):
         return int(n.rsplit(".", 1)[1])
     return cn_to_int(n) or 0
 
 
 def written_marker(style: str, n: str) -> str:
-    """The number as people cite it: `一`, `(一)`, `3`, `(3)`, `①`, `第3条`."""
+    """The number as people cite it: `一`, `(一)`, `3`, `(3)`, `①`, `第3条`, `二是`."""
     return {
         "chapter": f"第{n}部分",
         "article": f"第{n}条",
@@ -85,6 +94,7 @@ def written_marker(style: str, n: str) -> str:
         "pcn": f"({n})",
         "pnum": f"({n})",
         "numparen": f"{n})",
+        "shi": f"{n}是",
     }.get(style, n)
 
 
@@ -116,10 +126,17 @@ def bare_heading_marker(norm: str, majors: set[int]) -> Marker | None:
     return Marker("bare", int(m["n"]), m["n"], m.end())
 
 
-def line_marker(norm: str) -> Marker | None:
+def enumerates(norms: list[str]) -> bool:
+    """Lines open with `二是`: the document's `一是…` `二是…` paragraphs are items. A lone `一是` is
+    its paragraph's own prose, the rest of the list in the same sentence or nowhere."""
+    return any(_START_RE["shi"].match(norm) and norm.startswith("二") for norm in norms)
+
+
+def line_marker(norm: str, *, enumerated: bool = False) -> Marker | None:
+    """The number opening a line; `一是` only where `enumerated` (`enumerates`)."""
     for style, pattern in _START_RE.items():
         m = pattern.match(norm)
-        if m:
+        if m and (style != "shi" or enumerated):
             return Marker(style, _value(style, m["n"]), written_marker(style, m["n"]), m.end())
     return None
 

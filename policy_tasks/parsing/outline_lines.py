@@ -18,7 +18,7 @@ from .closing_roles import closes_with_roles
 from .form_notes import notes_line
 from .header import Line
 from .lost_openers import levels_to_close
-from .outline import Marker, bare_heading_marker, decimal_majors, line_marker, split_inline
+from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
 from .page_marks import is_page_line
 from .progress_lists import fold_progress_lists, opens_progress_list
@@ -64,6 +64,7 @@ class Outline:
         self._closing = False  # the line before was a paragraph after a clause that named its units
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
+        self._enumerated = False  # lines open `一是` and `二是`: items of an enumeration
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
         self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
         self._part = 0  # the part of the file the next item is in (`Node.part`)
@@ -71,7 +72,8 @@ class Outline:
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
         outline = cls()
-        outline._majors = decimal_majors([normalise(raw.strip()) for raw, _ in lines])
+        norms = [normalise(raw.strip()) for raw, _ in lines]
+        outline._majors, outline._enumerated = decimal_majors(norms), enumerates(norms)
         blank = False
         for number, (raw, splittable) in enumerate(lines, 1):
             stripped = raw.strip()
@@ -138,7 +140,8 @@ class Outline:
             self.loose.append((number, text))
             return
         led = self._time_led(norm)
-        marker = line_marker(norm) or bare_heading_marker(norm, self._majors) or led or self._figure_led(norm)
+        marker = line_marker(norm, enumerated=self._enumerated)
+        marker = marker or bare_heading_marker(norm, self._majors) or led or self._figure_led(norm)
         if marker is not None and _FILE_NAME_RE.search(norm):
             marker = None  # `17.…政策清单.docx`: a file's name, as pages list attachments, not an item
         if (

@@ -1,0 +1,30 @@
+"""Where a document numbers no item: the layouts of unnumbered items the genre uses, tried in order."""
+
+from __future__ import annotations
+
+from .assigned_lines import number_assigned_lines
+from .charged_parts import charged_parts_outline
+from .clauses import choose_clauses
+from .label_items import number_label_led_items
+from .outline_lines import Outline
+from .outline_node import Node
+
+# How the items were found: their own label lines (or brackets, or closing role sentences); a
+# meeting's orders, each given by its opening (`task_first_orders`); or, no layout known, each
+# paragraph naming units (`assigned_lines`, with a warning on the document).
+LABELLED, ORDERS, GUESSED = "labelled", "orders", "guessed"
+
+
+def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Node], str] | None:
+    if (numbered := number_label_led_items(lines)) is not None:
+        outline = Outline.read(numbered)
+        if clauses := choose_clauses(outline.root):
+            return outline, clauses, LABELLED
+    if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
+        if clauses := choose_clauses(charged.root):
+            return charged, clauses, ORDERS
+    if (numbered := number_assigned_lines(lines)) is not None:
+        outline = Outline.read(numbered)
+        if clauses := choose_clauses(outline.root):
+            return outline, clauses, GUESSED
+    return None
