@@ -32,6 +32,7 @@ from .outline import line_marker
 from .padded_streams import padded_stream
 from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows
+from .place_figure_tables import place_figure_table
 from .progress_space_tables import progress_space_table
 from .remark_units import remark_unit_rows
 from .run_on_tables import run_on_table
@@ -106,6 +107,12 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         together = run_together_rows(lines, i, header) if header else None
         if together:
             j, table = together
+            out.extend((line, False) for line in table_lines(table, above=_above(out)))
+            i = j
+            continue
+        placed = place_figure_table(lines, i) if splittable else None
+        if placed:  # a target table with a figure column per place and no 序号
+            j, table = placed
             out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue

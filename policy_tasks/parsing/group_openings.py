@@ -8,12 +8,23 @@ bracket), and the item charges it. The group must be `各` and levels of local g
 市, 区, 街道…, with the levels it also covers in brackets), optionally closed by the government
 (`人民政府`, `政府`, `党委和政府`, `街道办事处`); a vague subject (`各地`, `各部门`, `各单位`, `有关部门`)
 names no addressee and charges no one.
+
+The group may lead a list of addressees joined by `、` / `和` / `及` (`各县(市、区)政府和市直有关部门要…`,
+`各县(市、区)、市直各有关单位要…`, `各县(市、区)政府、各产业集聚区(专业园区)和有关部门要…`): after it, a
+level's offices concerned (`市直有关部门`, `县直各有关单位`: one addressee each, README round 5), a group of
+zones (`各产业集聚区(专业园区)`), or a unit; a bare `有关部门` among them names no one. Each is charged, the
+group first. A list whose first part is no group of governments (`有关部门和各乡镇`) is not read so, nor is a
+level's offices alone (`市直有关部门要`, the plan's reader rather than a measure's owner).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
+from .unit_lists import split_names
+from .unit_names import VAGUE_RE
 
 _LEVEL = r"(?:县级市|乡镇|县|市|区|乡|镇|旗|州|街道|街)"
 _GOVERNMENTS_RE = lazy_compile(
@@ -25,3 +36,29 @@ _GOVERNMENTS_RE = lazy_compile(
 def government_group(names: str) -> bool:
     """Whether `names` is one group of local governments (`各乡镇人民政府`, `各县(市、区)政府`)."""
     return bool(_GOVERNMENTS_RE.match(normalise(names).replace(" ", "")))
+
+
+# A level's offices concerned (`市直有关部门`, `县直各有关单位`, `区级各部门`): one addressee.
+_OFFICES_RE = lazy_compile(
+    r"^(?:省|市|县|区|州|盟|旗)(?:直|级|属|政府)?各?(?:有关|相关)?(?:部门|单位|部门和单位|单位和部门|部门、单位)$"
+)
+# A group of zones (`各产业集聚区(专业园区)`, `各经济开发区管委会`): one addressee.
+_ZONES_RE = lazy_compile(
+    r"^各[\u4e00-\u9fff]{0,6}?(?:开发区|园区|集聚区|新区|示范区)(?:\([^()]{1,8}\))?(?:管委会|管理委员会)?$"
+)
+
+
+def addressee_list(names: str, is_unit: Callable[[str], bool]) -> bool:
+    """Whether `names` is a list of addressees a group of governments leads (`各县(市、区)政府和市直有关部门`);
+    `is_unit` tells a unit's name (`role_sentences.reads_as_units`)."""
+    norm = normalise(names).replace(" ", "")
+    parts = split_names(norm, norm, 0, len(norm))
+    if len(parts) < 2 or not norm.startswith(parts[0]) or not government_group(parts[0]):
+        return False
+    # Only the joiners and a bare 有关部门 are left out of the parts: nothing else goes unread.
+    rest = norm
+    for part in parts:
+        rest = rest.replace(part, "", 1)
+    if VAGUE_RE.sub("", rest).strip("、和及"):
+        return False
+    return all(government_group(p) or _OFFICES_RE.match(p) or _ZONES_RE.match(p) or is_unit(p) for p in parts[1:])

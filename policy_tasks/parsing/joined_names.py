@@ -18,6 +18,9 @@ from .lazy_patterns import lazy_compile
 from .textutil import is_han, normalise
 from .unit_names import ends_like_a_name
 
+# A category of units (`省有关部门`), which a bare kind after the joiner widens.
+_CATEGORY_END_RE = lazy_compile(r"(?:单位|部门|机构|企业|组织)$")
+
 # The government half of a place's `党委和人民政府` / `党工委和管委会` pair.
 PARTY_PAIR_RE = lazy_compile(r"(?:人民)?政府|管委会|管理委员会")
 
@@ -58,8 +61,11 @@ def and_split(piece: str) -> list[str]:
             m = at >= 0
             left = part[:at] if m else ""
             right = normalise(part[at + 1 :]) if m else ""
-            # `省有关部门和单位`: a bare kind after the joiner widens the one addressee.
-            generic = bool(re.fullmatch(r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|企业|组织|个人)", right))
+            # `省有关部门和单位`: a bare kind after the joiner widens the one addressee. Qualified
+            # (`有关部门`) after a name that is no category of units (`各经济开发区和有关部门`), it is
+            # the README's bare 有关部门 of its own, which names no one.
+            kind = re.fullmatch(r"(?P<q>有关|相关|其他|其它)?(?:单位|部门|机构|企业|组织|个人)", right)
+            generic = kind is not None and not (kind["q"] and not _CATEGORY_END_RE.search(normalise(left)))
             # `各县(市、区)党委和人民政府`: a place's party committee and its government, one addressee.
             generic = generic or is_party_pair(left, part[at + 1 :])
             if m and len(left) >= 2 and ends_like_a_name(left) and not generic:

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from .group_openings import government_group
+from .group_openings import addressee_list, government_group
 from .lazy_patterns import lazy_compile
 from .person_names import is_person
 from .place_names import named_by_city
@@ -150,8 +150,12 @@ def charging_sentence_starts(text: str) -> list[int]:
 def _opening(norm: str) -> re.Match[str] | None:
     for start in opening_starts(norm):
         m = _SUBJECT_RE.match(norm, start)
-        if m is not None and (reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"]))):
+        if m is None:
+            continue
+        if reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"])):
             return m  # `各乡镇人民政府要…`: a group of governments is one addressee (`group_openings`)
+        if m["verb"] in ("要", "负责") and addressee_list(m["names"], reads_as_units):
+            return m  # `各县(市、区)政府和市直有关部门要…`: the addressees the group leads
     return None
 
 
