@@ -18,6 +18,7 @@ longer label (`牵头责任单位`, `协同责任单位`) it is another field.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .org_ends import ORG_END_RE
 from .result import ParsedDocument, ParseWarning
@@ -27,6 +28,12 @@ from .result import ParsedDocument, ParseWarning
 # investment company's short name (`区城投`, `市交投`).
 _PLACE_END = re.compile(
     r"(?:区|县|市|州|盟|旗|园|开发区|新区|社区|村|街|城|网点|药店|专班|国企|厂|场|地|地区|镇街|片区|港|岛|投)$"
+)
+# A department written by its sector alone, as a list closed by `等有关职能部门` writes those after the first
+# (`县安监、经贸、国土、公安、交通、建设、质监等有关职能部门`): the sector names the body.
+_SECTOR_END = re.compile(
+    r"^(?:省|市|县|区|州|旗|镇|乡)?(?:安监|经贸|经信|国土|公安|交通|建设|住建|质监|工商|财政|教育|民政|环保|水利|农业|林业|商务|文化|城管|规划|"
+    r"发改|审计|税务|统计|司法|人社|卫生|卫健|药监|食药监|市场监管|物价|粮食|旅游|消防)$"
 )
 # A group of addressees, however it ends (`各园区`, `相关盟市`, `有关设区市`, `全市各级`).
 _GROUP_START = ("各", "相关", "有关", "全", "所属", "其他", "其它")
@@ -50,15 +57,29 @@ def doubtful(name: str) -> bool:
         return True
     if base.startswith(_GROUP_START):
         return False
-    return not (ORG_END_RE.search(base) or _PLACE_END.search(base))
+    return not (ORG_END_RE.search(base) or _PLACE_END.search(base) or _SECTOR_END.search(base))
 
 
-def doubt_message(label: str, names: list[str]) -> str | None:
+# What no person's name or title holds: a figure (a phone number), a contact field's word, a label's colon.
+_NO_PERSON = re.compile(r"[0-9０-９]|电话|联系|手机|邮箱|[:：]")
+
+
+def doubtful_leader(name: str) -> bool:
+    """True when a leader read from a document is a body's name or a contact field, not a person."""
+    return bool(_NO_PERSON.search(name) or ORG_END_RE.search(name.strip()))
+
+
+def doubt_message(label: str, names: Sequence[str], leaders: Sequence[str] = ()) -> str | None:
     odd = [n for n in names if doubtful(n)]
-    if not odd:
+    persons = [n for n in leaders if doubtful_leader(n)]
+    parts = []
+    if odd:
+        parts.append(f"单位{'、'.join(f'“{n}”' for n in odd)}不像单位名称")
+    if persons:
+        parts.append(f"领导{'、'.join(f'“{n}”' for n in persons)}不像人名或职务")
+    if not parts:
         return None
-    shown = "、".join(f"“{n}”" for n in odd)
-    return f"第{label}条的单位{shown}不像单位名称,请核对 (unit name looks doubtful)"
+    return f"第{label}条的{','.join(parts)},请核对 (unit name looks doubtful)"
 
 
 _FIELD = re.compile(

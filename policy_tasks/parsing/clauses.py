@@ -149,6 +149,7 @@ def choose_clauses(
         return flags
 
     clause_styles: set[str] = set()
+    measure_lists: set[int] = set()  # headings over measures, one charged by its sentence's subject
 
     def descend(node: Node, strict: bool) -> bool:
         if points_closed_by_last(node) and (strict or node.children[0].style not in clause_styles):
@@ -165,6 +166,12 @@ def choose_clauses(
             return True  # `一、调整能源结构(省发改委总牵头)` over a clause naming its own units
         if len(node.children) == 1:
             return True  # a heading over a single clause (a table's 领域 with one row)
+        if not kids[0].children and not peek_responsibility(kids[0].own_text).found:
+            # `1、…。各乡镇在…时,要…` beside silent items: a sentence's subject charges its own item, never the
+            # heading's other items as a bracket closing the last point does (`points_closed_by_last`); the
+            # items are the heading's measures, the silent ones too.
+            measure_lists.add(id(node))
+            return True
         # A heading with one sub-heading above the clauses (`一、` → `(一)` → `1.` `2.`).
         if kids[0].children and descend(kids[0], strict):
             return True
@@ -188,7 +195,7 @@ def choose_clauses(
                 parts[kid.part][-1] = parts[kid.part][-1] or is_here
                 continue
             parts.setdefault(kid.part, []).append(is_here)
-        silent_in = {part: sum(v) * 2 >= len(v) and any(v) for part, v in parts.items()}
+        silent_in = {part: (sum(v) * 2 >= len(v) or id(node) in measure_lists) and any(v) for part, v in parts.items()}
         found: list[Node] = []
         for kid, flag, down in zip(kids, flags, going_down, strict=True):
             silent_are_clauses = silent_in[kid.part]

@@ -35,6 +35,7 @@ from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
 from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
+from .leader_orders import stated_units
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute, minute_charge
@@ -44,6 +45,7 @@ from .outline_node import Node
 from .page_marks import rejoin_page_marks
 from .page_tail import tail_lines
 from .period_headings import period_due
+from .place_headings import place_blocks
 from .preview_pages import rejoin_preview_pages
 from .progress_lists import progress_spans
 from .record_headings import record_fields
@@ -135,8 +137,9 @@ def _parse_lines(
         for text, splittable in text_tables(lines)
     ]
     lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
-    # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block.
-    lines, block_origins = closed_blocks(record_fields(join_wrapped_fields(join_field_cells(lines))))
+    # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place
+    # heading `X(责任单位:A)` over its numbered problems (`place_headings`).
+    lines, block_origins = place_blocks(*closed_blocks(record_fields(join_wrapped_fields(join_field_cells(lines)))))
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:
@@ -255,7 +258,8 @@ class _Assembler:
         found: list[tuple[Responsibility, str]] = []
         carry: tuple[Responsibility, str] | None = None
         above = self.above
-        owner = list_owner(self.outline.header)  # a 责任清单's addressee, named before its items
+        # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
+        owner = list_owner(self.outline.header) or stated_units(self.outline.header)
         adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
@@ -293,6 +297,8 @@ class _Assembler:
                 charged = opening_charge(clause.text) or section_subject(clause.text)
                 charged = charged or (minute_charge(clause.text) if self.minute else None)
                 charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
+                if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
+                    charged = replace(owner[0].without_due(), leaders=charged.leaders)
                 if charged is not None:
                     found.append((charged, charged.origin))
                 elif owner is not None:  # `区政府要…主要承担以下工作:` above the list
@@ -378,7 +384,7 @@ class _Assembler:
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
-        for doubt in (doubt_message(clause.label, leads + co), merged_message(clause.label, text)):
+        for doubt in (doubt_message(clause.label, leads + co, resp.leaders), merged_message(clause.label, text)):
             if doubt:
                 warn(0, doubt)
         title = task_title(text, own.spans)

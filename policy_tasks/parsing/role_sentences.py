@@ -148,6 +148,15 @@ def charging_sentence_starts(text: str) -> list[int]:
 
 
 def _opening(norm: str) -> re.Match[str] | None:
+    for start in opening_starts(norm):
+        m = _SUBJECT_RE.match(norm, start)
+        if m is not None and (reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"]))):
+            return m  # `各乡镇人民政府要…`: a group of governments is one addressee (`group_openings`)
+    return None
+
+
+def opening_starts(norm: str) -> list[int]:
+    """Where an item's subject may open: its start, or right after its title line, title sentence or stage name."""
     starts = [0]
     line_end = norm.find("\n")
     if 0 < line_end <= _TITLE_LINE_MAX and not re.search(r"[。;,!?]", norm[:line_end]):
@@ -156,11 +165,7 @@ def _opening(norm: str) -> re.Match[str] | None:
         starts.append(m.end())  # `(二)加强督查。县政府督查室要…`
     elif (end := colon_title_end(norm)) is not None:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
-    for start in starts:
-        m = _SUBJECT_RE.match(norm, start)
-        if m is not None and (reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"]))):
-            return m  # `各乡镇人民政府要…`: a group of governments is one addressee (`group_openings`)
-    return None
+    return starts
 
 
 def reads_as_units(names: str) -> bool:

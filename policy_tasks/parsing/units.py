@@ -31,7 +31,8 @@ from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
 from .role_runs import free_part, helping_part, one_person, overseeing_office, read_free, role_parts, roles_alone
-from .role_sentences import fix_field_subject, opening_subject, role_noun_part
+from .role_sentences import fix_field_subject, opening_starts, opening_subject, role_noun_part
+from .subject_sentences import later_subjects, opening_subjects
 from .supporting_parts import supporting_names
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
@@ -143,13 +144,33 @@ def opening_charge(text: str) -> Responsibility | None:
         return None
     span = opening_subject(norm)
     if span is None:
-        return _dated_charge(text, norm)
+        return _dated_charge(text, norm) or _subjects_charge(text, norm)
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
     found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = split_names(text, norm, *span)
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)
+    if norm.startswith("要", span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
+        _add_helpers(text, norm, later_subjects(norm, span[1] + 1), found)
     return found if found.found else None
+
+
+def _subjects_charge(text: str, norm: str) -> Responsibility | None:
+    """`各乡镇在制定…时,要`, `列入…的A、B,…以及…的C,要…`: the wider subjects `subject_sentences` reads."""
+    opening = opening_subjects(norm, opening_starts(norm))
+    if opening is None:
+        return None
+    found = Responsibility(origin="正文开头")
+    for role, s, e in opening[0]:
+        found.roles[role] += split_names(text, norm, s, e)
+    _add_helpers(text, norm, later_subjects(norm, opening[1]), found)
+    return found
+
+
+def _add_helpers(text: str, norm: str, spans: list[tuple[int, int]], found: Responsibility) -> None:
+    named = found.roles[LISTED] + found.roles[LEAD] + found.roles[CO]
+    for s, e in spans:
+        found.roles[CO] += [n for n in split_names(text, norm, s, e) if n not in named + found.roles[CO]]
 
 
 def _dated_charge(text: str, norm: str) -> Responsibility | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from policy_tasks.parsing import parse_bytes
-from policy_tasks.parsing.clause_doubts import doubtful, merged_message
+from policy_tasks.parsing.clause_doubts import doubt_message, doubtful, doubtful_leader, merged_message
 
 
 def _clause_warnings(text: str) -> dict[str, list[str]]:
@@ -55,6 +55,14 @@ def test_a_unit_field_holding_a_sentence_marks_its_clause():
     )
     assert list(warned) == ["1"]
     assert "“市城管局督促属地整改”不像单位名称" in warned["1"][0]
+
+
+def test_a_phone_number_or_a_body_read_as_a_leader_marks_its_clause():
+    assert doubtful_leader("0891-6322418") and doubtful_leader("联系电话") and doubtful_leader("县发改局")
+    assert not doubtful_leader("张三") and not doubtful_leader("县委常委、常务副县长李四")
+    assert not doubtful_leader("州委办公室、州政府办公室主要负责人")
+    message = doubt_message("3", ["县发改局"], ["0891-6322418"])
+    assert message == "第3条的领导“0891-6322418”不像人名或职务,请核对 (unit name looks doubtful)"
 
 
 def test_items_run_together_mark_the_clause_that_holds_them():

@@ -1,0 +1,90 @@
+"""An inspected place written as a heading with its units in a bracket, over the problems found there.
+
+An inspection notice's attachment (督办通知, 督查发现的问题和隐患) lists, for each place inspected, its name as a line
+of its own with the units answering for it in a bracket, and under it the problems found there, numbered from 1:
+
+    胖东来时代广场(责任单位:魏都区,市消防支队)
+    1.进门地面无荧光标识;
+    2.防火卷帘门下无提示。
+
+The place carries no number, so the outline would take the problems for the items and leave the place, with its
+units, in the letter's text above them. The place is the item (corpus README, round 73), as a numbered place over
+its problems is (`1. 市科技馆` / `(1)…`) and a block closed by its own units line is (`closed_blocks`): each such
+heading and its problems become one numbered item, in order, the problems its text.
+
+Read so only where every numbered line of the document is a problem under such a heading: a heading is an unnumbered
+line of a few words with no sentence mark, closed by a bracket that names units; its problems follow it, numbered
+from 1 in one style, and none names units of its own. A list that numbers anything else is left to the outline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .outline import Marker, line_marker
+from .textutil import normalise
+from .units import peek_responsibility
+
+_NAME_MAX = 30
+_SENTENCE_MARK_RE = re.compile(r"[。,;:!?]")
+
+
+def _place_heading(norm: str) -> bool:
+    """`胖东来时代广场(责任单位:魏都区,市消防支队)`: a name and, closing the line, a bracket naming units."""
+    found = peek_responsibility(norm)
+    if not found.found or found.origin != "括号" or not found.spans:
+        return False
+    start, end = found.spans[0][0], found.spans[-1][1]
+    name = norm[:start].strip()
+    return 2 <= len(name) <= _NAME_MAX and not _SENTENCE_MARK_RE.search(name) and not norm[end:].strip(" 。")
+
+
+def _problems(norms: list[str], markers: list[Marker | None], at: int) -> list[int]:
+    """The lines of the problems numbered from 1 right after a heading (empty lines between them skipped)."""
+    run: list[int] = []
+    first: Marker | None = None
+    for k in range(at, len(norms)):
+        if not norms[k]:
+            continue
+        marker = markers[k]
+        expected = 1 if first is None else len(run) + 1
+        if marker is None or marker.value != expected or (first is not None and marker.style != first.style):
+            break
+        if peek_responsibility(norms[k]).found:
+            return []  # a problem naming its own units: the list is not written so
+        first = first or marker
+        run.append(k)
+    return run
+
+
+def place_blocks(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[list[tuple[str, bool]], list[int]]:
+    """The lines with each place heading and its problems made one numbered item, and each line's number among
+    the lines `closed_blocks` was given (`origins` maps its lines to those); as they were where the document is not
+    written so."""
+    norms = [normalise(text).strip() for text, _ in lines]
+    markers = [line_marker(norm) for norm in norms]
+    blocks: list[tuple[int, list[int]]] = []
+    k = 0
+    while k < len(lines):
+        if markers[k] is None and _place_heading(norms[k]) and (run := _problems(norms, markers, k + 1)):
+            blocks.append((k, run))
+            k = run[-1] + 1
+            continue
+        k += 1
+    inside = {i for heading, run in blocks for i in (heading, *run)}
+    if not blocks or any(marker is not None and i not in inside for i, marker in enumerate(markers)):
+        return lines, origins
+    starts = {heading: (number, run) for number, (heading, run) in enumerate(blocks, 1)}
+    out: list[tuple[tuple[str, bool], int]] = []
+    k = 0
+    while k < len(lines):
+        if k not in starts:
+            out.append((lines[k], origins[k]))
+            k += 1
+            continue
+        number, run = starts[k]
+        # One line holding the problems' own lines: the bracket still closes its line, as it is read there.
+        words = "\n".join([lines[k][0].strip(), *(lines[i][0].strip() for i in run)])
+        out.append(((f"{number}、{words}", False), origins[k]))
+        k = run[-1] + 1
+    return [line for line, _ in out], [n for _, n in out]

@@ -1,0 +1,126 @@
+"""Units an item names as the subjects of its sentences, beyond the opening `A要…` (`role_sentences`).
+
+A county's notice (挂牌督办, 隐患整改, a 林长制 office's task notice) names no bracket and no label: each item says who
+must act as the subject of its sentences. `role_sentences` reads a unit's name right before `要` / `负责` opening the
+item; the same notices also write:
+
+- the subject, then the circumstance of the duty, then `要`: `各乡镇在制定本级方案时,要…` (the subject charges);
+- a subject list of the units that must fix their hazards, each with what put it on the list, over several parts:
+  `列入市级隐患单位的县甲厂、县乙有限公司,列入整治单位的县丙厂,以及本次公布的县级重大安全隐患单位(名单附后),要…`:
+  the words before a part's last `的` and a bracket after it are no names; the first listed leads, the others help.
+  An enterprise is named as a body is (`县甲厂`, `县乙有限公司`), its place first;
+- a subject list closed by `等有关职能部门` whose first name names its place (`县安监、经贸、公安等有关职能部门要`): the
+  names after the first drop the prefix, as a list closed by `等部门` does (`stage_openings`);
+- a group of governments with the departments addressed beside it (`各乡镇政府、各部门要`): the group leads and the
+  departments taken together (`各部门`, as the salutation's `县各部门`) help as one addressee;
+- after the subject's `要`, the units it works with: `县教育局要协同县应急局、县消防救援大队加大…` (`协同`, `会同`): they help;
+- a later sentence (after `。` or `;`, possibly after a leading `届时,`) whose subject is another addressee taking a part
+  of the work: `…;各乡镇政府要加大督办力度`, `届时,县府办将组织检查验收`, `其他各行业主管部门要…` (the sector
+  departments together, `其他` no part of the name): those help, as a step's next addressee does (`dated_subjects`).
+
+A vague subject (`各地`, `有关部门`) and the departments taken together charge no one on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .group_openings import government_group
+from .lazy_patterns import lazy_compile
+from .role_sentences import reads_as_units
+from .unit_labels import CO, LISTED
+from .unit_names import ETC_RE, PLACE_FIRST_RE, TRIM
+
+# `要`, possibly after the duty's circumstance: `在制定本级方案时,要`.
+_VERB_RE = lazy_compile(r",?(?:在[^,。;\n]{1,30}?(?:时|中|期间),)?要(?![求点])")
+_SENTENCE_END_RE = re.compile(r"[。;\n]")
+# `县龙腾聚醚制品厂`, `县日升合金有限公司`: an enterprise named with its place.
+_ENTERPRISE_RE = lazy_compile(r"^(?:县|市|区)[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限公司|有限公司|公司|厂)$")
+# The departments addressed together beside a named addressee: `各部门`, `(其他)各行业主管部门`.
+_DEPARTMENTS_RE = lazy_compile(r"^(?P<other>其他|其它)?(?P<names>各(?:行业主管|职能)?部门)$")
+_LEADING_PART_RE = lazy_compile(r"(?:以及|及|和|并)")
+_LATER_RE = lazy_compile(
+    r"(?:(?:届时|同时|此外|另外|其中),)?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?P<verb>要(?![求点])|将|负责(?![同人]))"
+)
+_WITH_RE = lazy_compile(r"(?:协同|会同)")
+
+
+def _one_name(name: str) -> bool:
+    return reads_as_units(name) or government_group(name) or bool(_ENTERPRISE_RE.match(name))
+
+
+def _part_names(norm: str, s: int, e: int) -> tuple[int, int]:
+    """The names of one part of a subject: after its leading `以及` and the words up to its last `的`, before a
+    closing bracket (`(具体名单附后)`)."""
+    if m := _LEADING_PART_RE.match(norm, s):
+        s = m.end()
+    if (of := norm.rfind("的", s, e)) >= 0:
+        s = of + 1
+    if norm[s:e].endswith(")") and (opener := norm.rfind("(", s, e)) > s:
+        e = opener
+    return s, e
+
+
+def _subject_names(norm: str, s: int, e: int) -> list[tuple[str, int, int]] | None:
+    """(role, start, end) of each name of the subject `norm[s:e]`, or None when it is no subject of units."""
+    found: list[tuple[str, int, int]] = []
+    for part in norm[s:e].split(","):
+        ps, pe = _part_names(norm, s, s + len(part))
+        s += len(part) + 1
+        names, at = [], ps
+        for name in norm[ps:pe].split("、"):
+            names.append((at, at + len(name)))
+            at += len(name) + 1
+        if not names or not norm[ps:pe]:
+            return None
+        listed = norm[ps:pe]
+        if ETC_RE.search(listed) and PLACE_FIRST_RE.match(listed):
+            # `县安监、经贸、公安等有关职能部门`: the first names the place for all.
+            last = ETC_RE.search(norm, names[-1][0], names[-1][1])
+            names[-1] = (names[-1][0], last.start() if last else names[-1][1])
+            found += [(LISTED, a, b) for a, b in names if b - a >= 2]
+            continue
+        for a, b in names:
+            if _one_name(norm[a:b]):
+                found.append((LISTED, a, b))
+            elif found and (group := _DEPARTMENTS_RE.match(norm[a:b])) is not None:
+                found.append((CO, a + group.start("names"), b))  # `各乡镇政府、各部门`: the departments help
+            else:
+                return None
+    return found if any(role == LISTED for role, _, _ in found) else None
+
+
+def opening_subjects(norm: str, starts: list[int]) -> tuple[list[tuple[str, int, int]], int] | None:
+    """The names of a subject opening the item at one of `starts` before its `要` (a part or more, a circumstance
+    between), and where the verb ends; None when no start opens so."""
+    for start in starts:
+        sentence = _SENTENCE_END_RE.search(norm, start)
+        end = sentence.start() if sentence else len(norm)
+        for verb in _VERB_RE.finditer(norm, start, end):
+            names = _subject_names(norm, start, verb.start())
+            if names is not None:
+                return names, verb.end()
+    return None
+
+
+def later_subjects(norm: str, after: int) -> list[tuple[int, int]]:
+    """The units that help: those the subject works with (`要协同A、B…`) right at `after`, and the subjects of
+    the item's later sentences (`;各乡镇政府要…`, `届时,县府办将组织…`, `其他各行业主管部门要…`)."""
+    found: list[tuple[int, int]] = []
+    if (with_ := _WITH_RE.match(norm, after)) is not None:
+        stop = re.compile(r"[,。;\n]").search(norm, with_.end())
+        end = stop.start() if stop else len(norm)
+        for e in range(with_.end() + 2, end):
+            if norm[e] != "、" and reads_as_units(norm[with_.end() : e]):
+                found.append((with_.end(), e))
+                break
+    for sentence in _SENTENCE_END_RE.finditer(norm, after):
+        m = _LATER_RE.match(norm, sentence.end())
+        if m is None:
+            continue
+        names = m["names"].strip(TRIM)
+        if _one_name(names) and (m["verb"] != "将" or reads_as_units(names)):
+            found.append((m.start("names"), m.end("names")))
+        elif m["verb"] == "要" and (group := _DEPARTMENTS_RE.match(m["names"])):
+            found.append((m.start("names") + group.start("names"), m.end("names")))
+    return found
