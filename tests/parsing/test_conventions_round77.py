@@ -54,3 +54,16 @@ def test_a_semicolon_after_a_field_label_at_a_line_start_is_its_colon():
         ]
     )
     assert _units(_parse(text)) == [("1", ["县城管局"], ["各乡镇"]), ("2", ["县水利局"], [])]
+
+
+def test_clauses_run_together_on_one_line_each_with_host_and_assist_labels_are_no_site_footer():
+    """A page that ran the notice's items into one line, each closed by `(主办:A;协办:B)`: a line naming 主办 twice is
+    the items' own labels; only a line naming both 主办 and 承办 is a site's host line."""
+    text = (
+        "某县督查室关于开展专项督查的通知\n各单位: 现将有关事宜通知如下: 一、督办事项 "
+        "1.清理河道沿岸垃圾,建立长效保洁机制。(主办:水利局;协办:各乡镇) "
+        "2.整治集贸市场周边占道经营问题。(主办:市场监管局;协办:城管局、各乡镇)"
+    )
+    assert _units(_parse(text)) == [("1", ["水利局"], ["各乡镇"]), ("2", ["市场监管局"], ["城管局", "各乡镇"])]
+    footer = "\n".join(["一、督办事项", "1.清理河道垃圾。(责任单位:水利局)", "主办:某县人民政府办公室 承办:某县信息中心"])
+    assert _units(_parse(footer)) == [("1", ["水利局"], [])]
