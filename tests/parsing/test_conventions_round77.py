@@ -67,3 +67,19 @@ def test_clauses_run_together_on_one_line_each_with_host_and_assist_labels_are_n
     assert _units(_parse(text)) == [("1", ["水利局"], ["各乡镇"]), ("2", ["市场监管局"], ["城管局", "各乡镇"])]
     footer = "\n".join(["一、督办事项", "1.清理河道垃圾。(责任单位:水利局)", "主办:某县人民政府办公室 承办:某县信息中心"])
     assert _units(_parse(footer)) == [("1", ["水利局"], [])]
+
+
+def test_a_year_naming_the_report_the_work_writes_dates_nothing():
+    """`完成2022年专项整治工作总结报告,于11月20日前报送…`: the year names the report, as a plan's year names the plan
+    drafted; the report is due by its own date, and no year's end is a milestone. A year's plan achieved
+    (`完成2022年投资计划`) is still due with the year."""
+    text = "\n".join(
+        [
+            "一、工作安排",
+            "1.各乡镇对整治情况进行总结,完成2022年专项整治工作总结报告,于11月20日前报送县整治办。(责任单位:各乡镇)",
+            "2.完成2022年农村公路投资计划。(责任单位:县交通局)",
+        ]
+    )
+    doc = _parse(text, year=2022)
+    assert [m.due_date.isoformat() for m in doc.tasks[0].milestones if m.due_date] == ["2022-11-20"]
+    assert [m.due_date.isoformat() for m in doc.tasks[1].milestones if m.due_date] == ["2022-12-31"]
