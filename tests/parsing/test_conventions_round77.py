@@ -65,7 +65,9 @@ def test_clauses_run_together_on_one_line_each_with_host_and_assist_labels_are_n
         "2.整治集贸市场周边占道经营问题。(主办:市场监管局;协办:城管局、各乡镇)"
     )
     assert _units(_parse(text)) == [("1", ["水利局"], ["各乡镇"]), ("2", ["市场监管局"], ["城管局", "各乡镇"])]
-    footer = "\n".join(["一、督办事项", "1.清理河道垃圾。(责任单位:水利局)", "主办:某县人民政府办公室 承办:某县信息中心"])
+    footer = "\n".join(
+        ["一、督办事项", "1.清理河道垃圾。(责任单位:水利局)", "主办:某县人民政府办公室 承办:某县信息中心"]
+    )
     assert _units(_parse(footer)) == [("1", ["水利局"], [])]
 
 
