@@ -20,6 +20,9 @@ A five-year plan's period names the plan the same way, whatever the verb (`编�
 病险水库除险加固任务` in a plan of 2023: the period's tasks, not a date this year's work is due): a period
 followed at once by a name ending in 规划 or 任务 dates nothing. Its end (`“十三五”规划圆满收官`, `“十三五”末`)
 and the period as a span (`“十四五”期间`, `时期`) still date the work (`time_patterns`).
+
+A report the work writes or sends names its year the same way (`完成2009年环保专项行动工作总结报告`, `报送2023年度
+工作总结`): the report is due when the item says (`于10月30日前报送`), not at the year's end.
 """
 
 from __future__ import annotations
@@ -39,6 +42,12 @@ _NAME_RE = re.compile(
 
 
 # `“十四五”规划`, `“十四五”病险水库除险加固任务`: not the period's end or span (`末`, `期间`, `时期`, `收官`).
+# `完成2009年环保专项行动工作总结报告`, `报送2023年度工作总结`: a report the work writes or sends names its year
+# as a plan does; only a report's name, since `完成2023年投资计划` achieves the year's plan and is due with the year.
+_REPORT_RE = lazy_compile(
+    r"(?:完成|撰写|形成|编制|起草|报送|上报|提交)"
+    r"(?P<name>[\u4e00-\u9fff]{0,12}?" + _YEAR + r"[\u4e00-\u9fff“”]{0,30}?(?:总结报告|工作总结|总结|报告))"
+)
 _PLAN_NAME_RE = lazy_compile(
     r"[“\"]?十[一二三四五六七八九]五[”\"]?(?![末内初中期时以收开起首])[\u4e00-\u9fff]{0,12}?(?:规划|任务)(?!\s*(?:圆满)?收官)"
 )
@@ -48,6 +57,8 @@ def drafted_plan_spans(norm: str) -> list[tuple[int, int]]:
     """The spans of `norm` (normalised text) that name, with its year or its five-year plan's
     period, a plan the work drafts (or that plan's tasks)."""
     spans = [(m.start("name"), m.end("name")) for m in _NAME_RE.finditer(norm)]
+    if "总结" in norm or "报告" in norm:
+        spans += [(m.start("name"), m.end("name")) for m in _REPORT_RE.finditer(norm)]
     if "五" in norm:
         spans += [(m.start(), m.end()) for m in _PLAN_NAME_RE.finditer(norm)]
     return spans

@@ -11,6 +11,8 @@ opens with a label and a space, each of its labels standing as a word of its own
 that is no label, has each label rewritten so. A label a form justified to the width of the
 labels beside it (`责 任 人:` under `责任领导:`) is closed up at a line's start, where the word its
 characters spell (`spread_cells`) is a field label; any other spaced line stays as written.
+A typist's slip of the semicolon for the colon (`(责任单位;住建局、畜牧局)`) is the same field where the label opens a
+bracket or a line and names follow: a label's words end no list, so the `;` after them closes no part of one.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ _SPACE = "[ \t\u3000]"
 _FIELD_BRACKET_RE = re.compile(rf"([(（]{_SPACE}*)((?:{_WORDS}){_SPACE}+[^()（）]+)(?=[)）])")
 # A label in such a bracket: at its start, after a space or a `;`, followed by a space and a word.
 _SPACED_IN_BRACKET_RE = lazy_compile(rf"(?:^|(?<=[\s;；,，]))({_WORDS}){_SPACE}+(?=(\S+))")
+# `(责任单位;A、B)`: a label opening a bracket or a line, then a semicolon and a word.
+_SEMICOLON_RE = re.compile(rf"((?:^|[(（])\s*)({_WORDS})\s*[;；]\s*(?=[^\s;；,，。)）])")
 # `责 任 人:`: two to six characters, each apart from the next by spaces, then the colon.
 _SPREAD_LABEL_RE = re.compile(rf"^({_SPACE}*)((?:[\u4e00-\u9fff]{_SPACE}+){{1,5}}[\u4e00-\u9fff]){_SPACE}*(?=[:：])")
 
@@ -53,7 +57,9 @@ def _closed_spread_label(line: str) -> str:
 
 def spell_labels(line: str) -> str:
     """`【牵头单位】A` and `牵头单位 A` (at the line's start, or in a bracket of such fields) as `牵头单位:A`;
-    `责 任 人:A` as `责任人:A`."""
+    `责 任 人:A` as `责任人:A`; `(责任单位;A)` as `(责任单位:A)`."""
+    if ";" in line or "；" in line:
+        line = _SEMICOLON_RE.sub(lambda m: m[1] + m[2] + ":", line)
     if not any(ch in line for ch in "【[〖〔 \t\u3000"):
         return line
     line = _closed_spread_label(line)

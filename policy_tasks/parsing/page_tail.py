@@ -25,7 +25,7 @@ _SITE = re.compile(
     r"ICP\s*备|网站标识码|公网安备|版权所有|Copyright|©|^\s*技术支持\s*[:：]|打印本页|关闭窗口|【\s*(?:打印|关闭)\s*】"
     r"|扫一扫|网站地图|^\s*(?:上|下)一篇\s*[:：]|浏览次数|访问次数"
 )
-_HOST = re.compile(r"(?:主办|承办)(?:单位)?\s*[:：]")
+_HOST = re.compile(r"(主办|承办)(?:单位)?\s*[:：]")
 # The contact lines above a site's mark; a host line there names the site's office (主办/承办),
 # where a clause's own label pairs 主办 with 协办 (`主办单位:A,协办单位:B`).
 _CONTACT = lazy_compile(
@@ -39,7 +39,8 @@ _PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^
 
 
 def _tail_mark(line: str) -> bool:
-    return bool(_SITE.search(line) or _COPY_TO.match(line) or len(_HOST.findall(line)) >= 2)
+    # A host line names both offices; clauses run together on one line may each write `(主办:A;协办:B)`.
+    return bool(_SITE.search(line) or _COPY_TO.match(line) or set(_HOST.findall(line)) == {"主办", "承办"})
 
 
 def _is_tail(texts: Sequence[str], mark: int) -> bool:
