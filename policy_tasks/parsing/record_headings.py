@@ -31,7 +31,11 @@ from .lazy_patterns import lazy_compile
 from .textutil import normalise
 from .unit_labels import DUE, LABEL_RE, label_role
 
-_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,2}、\s*([\u4e00-\u9fff]{2,8})\s*$")
+# Numbered as a plan numbers its parts: `一、`, `第一部分`, `第一章`, `Ⅰ、`.
+_HEADING_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,2}、|第[一二三四五六七八九十]{1,2}(?:部分|章)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]、)"
+    r"\s*([\u4e00-\u9fff]{2,8})\s*$"
+)
 _SUBJECT_RE = lazy_compile(r"(?:问题|任务|事项)$")
 _OWNER_RE = lazy_compile(r"(?:实施|责任)主体$|(?:责任|牵头|实施)单位$")
 _MARK_RE = lazy_compile(r"^\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*")

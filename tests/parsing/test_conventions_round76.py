@@ -164,3 +164,15 @@ def test_a_notice_whose_numbered_sections_are_one_task_fields_is_one_clause():
     assert task.text.startswith("省水利厅推进水土保持治理不力")
     assert _dates(task) == []
     assert "2022年5月10日" not in task.text
+
+
+def test_the_notice_numbered_as_parts_is_the_same_record():
+    """The notice's field sections numbered as a plan's parts (`第一部分`, `Ⅰ、`) are the same one task."""
+    for style in ("第{}部分 ", "Ⅰ、"):
+        text = _NOTICE
+        for n, roman in (("一", "Ⅰ"), ("二", "Ⅱ"), ("三", "Ⅲ")):
+            mark = style.format(n) if "{}" in style else f"{roman}、"
+            text = text.replace(f"\n{n}、", f"\n{mark}")
+        doc = _parse(text, year=2023)
+        assert [(t.label, t.lead_units) for t in doc.tasks] == [("1", ["某某县水利局"])]
+        assert _dates(doc.tasks[0]) == []
