@@ -48,7 +48,8 @@ from .period_headings import period_due
 from .place_headings import place_blocks
 from .preview_pages import rejoin_preview_pages
 from .progress_lists import progress_spans
-from .record_headings import record_fields
+from .record_headings import done_record, record_fields
+from .record_tables import flat_record
 from .responsibility import Responsibility
 from .restated_lists import section_subject, with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
@@ -134,12 +135,14 @@ def _parse_lines(
 ) -> ParsedDocument:
     lines = [
         (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
-        for text, splittable in text_tables(lines)
+        for text, splittable in text_tables(flat_record(lines))
     ]
     lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
     # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place
     # heading `X(责任单位:A)` over its numbered problems (`place_headings`).
-    lines, block_origins = place_blocks(*closed_blocks(record_fields(join_wrapped_fields(join_field_cells(lines)))))
+    fields = join_wrapped_fields(join_field_cells(lines))
+    done = done_record(fields)  # `三、整改完成情况` and no deadline: the task's fault dates nothing
+    lines, block_origins = place_blocks(*closed_blocks(record_fields(fields)))
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:
@@ -164,7 +167,7 @@ def _parse_lines(
         year, year_assumed, message = choose_year(header, full_text, assume_year)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
-    parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS).build(header)
+    parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS, done=done).build(header)
     parsed.year_assumed = year_assumed
     parsed.warnings += unread_fields(lines, parsed)
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
@@ -186,8 +189,8 @@ def _parse_lines(
 
 
 class _Assembler:
-    def __init__(self, outline: Outline, clauses: list[Node], year: int, minute: bool = False, orders: bool = False):
-        self.outline, self.year, self.minute, self.orders = outline, year, minute, orders
+    def __init__(self, outline: Outline, clauses: list[Node], year: int, *, minute: bool, orders: bool, done: bool):
+        self.outline, self.year, self.minute, self.orders, self.done = outline, year, minute, orders, done
         self.warnings: list[ParseWarning] = []
         labels = clause_labels(clauses)
         chosen = {id(n) for n in clauses}
@@ -378,7 +381,8 @@ class _Assembler:
             year=self.year,
             default_due=clause_due(fixed, due),
             warn=warn,
-            masked=[*own.spans, *progress_spans(text)],  # `推进情况:1.…`: what was done, nothing due
+            # `推进情况:1.…`: what was done, nothing due; a done task's fault (`done_record`) neither
+            masked=[*own.spans, *progress_spans(text), *([(0, len(text))] if self.done else [])],
             where=where,
         )
         milestones = sorted(milestones + fixed, key=lambda m: m.start)

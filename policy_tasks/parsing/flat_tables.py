@@ -34,13 +34,14 @@ from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows
 from .place_figure_tables import place_figure_table
 from .progress_space_tables import progress_space_table
+from .record_tables import vertical_lines
 from .remark_units import remark_unit_rows
 from .run_on_tables import run_on_table
 from .run_together import run_together_header, run_together_rows
 from .sources import Table
 from .space_tables import space_table
 from .spread_cells import unspread
-from .tables import table_lines, vertical_lines
+from .tables import table_lines
 from .textutil import normalise
 from .unnumbered_rows import unnumbered_rows
 from .wrapped_headers import repeats_header, wrapped_cell

@@ -21,15 +21,18 @@ from .unit_names import ends_like_a_name
 # A category of units (`省有关部门`), which a bare kind after the joiner widens.
 _CATEGORY_END_RE = lazy_compile(r"(?:单位|部门|机构|企业|组织)$")
 
-# The government half of a place's `党委和人民政府` / `党工委和管委会` pair.
-PARTY_PAIR_RE = lazy_compile(r"(?:人民)?政府|管委会|管理委员会")
+# The government half of a place's `党委和人民政府` / `党工委和管委会` pair; a prefecture's is its 行署
+# (行政公署), written with the city's alternative after it where the places are of both kinds (`行署(政府)`).
+PARTY_PAIR_RE = lazy_compile(r"(?:(?:人民)?政府|管委会|管理委员会|行署|行政公署)(?:\((?:人民)?政府\))?")
+# The party half: `党委`, `党工委`, or the place's level before `委` (`地委`, `各地(市)委`, `县委`).
+_PARTY_RE = lazy_compile(r"(?:党(?:工)?|[地市县区州盟旗](?:\([地市县区州盟旗、]{1,5}\))?)委$")
 
 
 def is_party_pair(before: str, piece: str) -> bool:
     """A place's party committee and its government are one addressee however they are joined:
     `高新区党工委和管委会`, and written as a list, `宿马园区党工委、管委会`, `各县(区)党委、政府` — the
     government half alone after a name ending 党委 / 党工委 is no unit of its own."""
-    return bool(re.search(r"党(?:工)?委$", normalise(before))) and bool(PARTY_PAIR_RE.fullmatch(normalise(piece)))
+    return bool(_PARTY_RE.search(normalise(before))) and bool(PARTY_PAIR_RE.fullmatch(normalise(piece)))
 
 
 def _joined_at(part: str, joiner: str) -> int:

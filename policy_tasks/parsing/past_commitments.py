@@ -11,7 +11,7 @@ it, in its own year (the review page warns that the year differs from the docume
 
 A past date is a deadline of the plan when
 - it closes a period and is written as a deadline: `2023年底前`, `2024年6月底前`, `2022年一季度前`,
-  `2023年内` (a year alone, `2024年前`, reads both "by" and "before" that year and stays a reference);
+  `2023年12月31日前`, `2023年内` (a year alone, `2024年前`, reads both "by" and "before" that year and stays a reference);
 - it names a month or a period's end that a verb of work follows at once, as the genre writes a
   deadline without `前` (`2023年12月底建成`, `2024年6月完成验收`), and no `截至` / `比` / `较` stands
   before it (`截至2022年6月底完成…` reports);
@@ -27,7 +27,7 @@ from .lazy_patterns import lazy_compile
 from .year_lists import labels_year_list
 
 # A deadline closing a period: `底前`, `末前`, a month's, quarter's or half-year's `前`, and `年内`.
-_BY_PERIOD_END = lazy_compile(r"(?:(?:[底末]|月|季度|半年)\s*(?:之前|以前|前)|年度?内)$")
+_BY_PERIOD_END = lazy_compile(r"(?:(?:[底末]|月|季度|半年|\d\s*日)\s*(?:之前|以前|前)|年度?内)$")
 # A month or a period's end (`2023年12月底`, `2024年6月`, `2023年三季度末`), then at once a verb of work.
 _PERIOD = lazy_compile(r"(?:[底末]|月|月份|季度|半年)$")
 _WORK_AFTER = lazy_compile(

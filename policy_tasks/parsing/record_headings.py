@@ -16,7 +16,11 @@ the clause, its text the subject's lines and then the other fields before the de
 its name (`重点措施:…`); the unit field names its owner, the deadline field its 完成时限. What follows the
 deadline field (a completion report, the period for objections) is the notice's, not the task's.
 A record is told by a subject heading first, a unit heading and a deadline heading among four or
-more such headings; anything else is left as it was.
+more such headings; anything else is left as it was. A notice of the task done may state no deadline:
+`一、整改任务` / `二、整改责任单位` / `三、整改完成情况` is a record too, three headings or more with a
+completion report among them, the report and what follows it the notice's. Its task is then the fault
+as the inspection wrote it, which dates what went wrong (`到2015年底分别完成规划目标81%`), not what is
+due: no milestone is read in it (`done_record`).
 """
 
 from __future__ import annotations
@@ -27,29 +31,48 @@ from .lazy_patterns import lazy_compile
 from .textutil import normalise
 from .unit_labels import DUE, LABEL_RE, label_role
 
-_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,2}、\s*([\u4e00-\u9fff]{2,8})\s*$")
+# Numbered as a plan numbers its parts: `一、`, `第一部分`, `第一章`, `Ⅰ、`.
+_HEADING_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,2}、|第[一二三四五六七八九十]{1,2}(?:部分|章)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]、)"
+    r"\s*([\u4e00-\u9fff]{2,8})\s*$"
+)
 _SUBJECT_RE = lazy_compile(r"(?:问题|任务|事项)$")
 _OWNER_RE = lazy_compile(r"(?:实施|责任)主体$|(?:责任|牵头|实施)单位$")
 _MARK_RE = lazy_compile(r"^\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*")
+_REPORT_RE = lazy_compile(r"(?:完成|落实|进展|推进)情况$|成效$")
 
 
 def _is_due(word: str) -> bool:
     return bool(LABEL_RE.fullmatch(word + ":")) and label_role(word) == DUE
 
 
-def record_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Rewrite a record of numbered field headings as one item with its field lines (see above)."""
+def _record(lines: list[tuple[str, bool]]) -> tuple[list[tuple[int, str]], bool] | None:
+    """The record's headings and whether it is a notice of the task done with no deadline, or None."""
     heads = [(i, m.group(1)) for i, (text, _) in enumerate(lines) if (m := _HEADING_RE.match(normalise(text)))]
     words = [w for _, w in heads]
-    if len(heads) < 4 or not _SUBJECT_RE.search(words[0]):
+    if len(heads) < 3 or not _SUBJECT_RE.search(words[0]) or not any(_OWNER_RE.search(w) for w in words):
+        return None
+    if any(_is_due(w) for w in words):
+        return (heads, False) if len(heads) >= 4 else None
+    return (heads, True) if any(_REPORT_RE.search(w) for w in words) else None
+
+
+def done_record(lines: list[tuple[str, bool]]) -> bool:
+    """A notice of a task done, stating no deadline: its task's text dates nothing (see above)."""
+    record = _record(lines)
+    return record is not None and record[1]
+
+
+def record_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Rewrite a record of numbered field headings as one item with its field lines (see above)."""
+    if (record := _record(lines)) is None:
         return lines
-    if not any(_OWNER_RE.search(w) for w in words) or not any(_is_due(w) for w in words):
-        return lines
+    heads, done = record
     out = list(lines)
     due_seen = False
     for k, (at, word) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
-        if due_seen:
+        if due_seen or (done and _REPORT_RE.search(word)):
             # The completion report, the objection period, the notice's date: no part of the task.
             out[at:] = [("", splittable) for _, splittable in out[at:]]
             break

@@ -13,6 +13,11 @@ from .units import roles_in_words
 LABEL_FOR = {LEADER: "责任领导", LEAD: "牵头单位", LISTED: "责任单位", CO: "配合单位", DUE: "完成时限"}
 
 
+def is_progress(cell: str) -> bool:
+    """A deadline cell that is a sentence (`3月底前完成S3线打围…`) rather than a date: body text."""
+    return len(normalise(cell)) > 14 and bool(re.search(r"[\u4e00-\u9fff]{6}", cell))
+
+
 class Row:
     """A clause's row (and the rows that continue it), written out as the clause reader's text."""
 

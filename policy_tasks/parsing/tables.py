@@ -38,9 +38,10 @@ from .main_unit_column import settle_examiner_column, settle_main_column
 from .outline import line_marker
 from .pipe_tables import task_like
 from .problem_columns import problem_columns
+from .record_tables import vertical_lines
 from .sources import Table
 from .table_headers import spread_header
-from .table_rows import LABEL_FOR, Row
+from .table_rows import LABEL_FOR, Row, is_progress
 from .textutil import cn_numeral, normalise
 from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
@@ -126,9 +127,7 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
         for i, (kind, value) in enumerate(zip(kinds, row, strict=False)):
             if i in periods and value and not normalise(value).startswith(_period(periods[i])):
                 value = f"{_period(periods[i])}:{value}"
-            elif (
-                kind == DUE and i < len(header) and header[i] and _is_progress(value) and line_marker(normalise(value))
-            ):
+            elif kind == DUE and i < len(header) and header[i] and is_progress(value) and line_marker(normalise(value)):
                 # Under its column's name, so that a schedule's own `1.` never reads as a clause.
                 value = "".join(header[i].split()) + ":" + value
             if kind in UNIT_KINDS and re.search(r"\s", value):
@@ -148,7 +147,7 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
                     clause = None
                 lines.extend(h for h in heads if h not in shown)
                 shown = heads
-        progress = [c for c in cells[DUE] if _is_progress(c)]
+        progress = [c for c in cells[DUE] if is_progress(c)]
         cells[DUE] = [c for c in cells[DUE] if c not in progress]
         if category and category != area:
             if clause is not None:
@@ -238,35 +237,6 @@ def _unit_cell(value: str) -> str:
 def _period(label: str) -> str:
     """`3月目标` → `3月`: the time a column's cells are due by, as a schedule label."""
     return re.sub(r"(?:目标|任务|计划|节点|安排|要求)$", "", "".join(normalise(label).split()))
-
-
-def _is_progress(cell: str) -> bool:
-    """A deadline cell that is a sentence (`3月底前完成S3线打围…`) rather than a date: body text."""
-    return len(normalise(cell)) > 14 and bool(re.search(r"[\u4e00-\u9fff]{6}", cell))
-
-
-def vertical_lines(rows: list[list[str]]) -> list[str] | None:
-    """A one-task table written as `标签 | 值` rows (重点工作 / 牵头单位 / 年度目标 …)."""
-    pairs = [(meaning(r[0]), [c for c in r[1:] if c]) for r in rows if r and r[0]]
-    kinds = [k for k, _ in pairs if k]
-    if len(kinds) < 2 or not any(k in UNIT_KINDS for k in kinds) or not any(k in (TITLE, CONTENT) for k in kinds):
-        return None
-    cells: dict[str, list[str]] = {k: [] for k in KINDS}
-    cells[GROUP], cells[OTHER] = [], []
-    last = None
-    for row in rows:
-        kind = meaning(row[0]) if row and row[0] else None
-        values = [c for c in (row[1:] if kind else row) if c]
-        if kind is None and last is not None:
-            cells[last] += values
-            continue
-        if kind is not None:
-            cells[kind] += values
-            last = kind
-    body = [*cells[TITLE], *cells[CONTENT]]
-    progress = [c for c in cells[DUE] if _is_progress(c)]
-    cells[DUE] = [c for c in cells[DUE] if c not in progress]
-    return Row(" ".join(cells[NUMBER]), 1, body, cells, progress).lines()
 
 
 def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -> list[str | None]:

@@ -220,8 +220,11 @@ def strip_span(text: str, start: int, end: int, chars: str = " \n") -> tuple[int
 # `到 2020 年底`, `(2020 年 3 月 20 日)`: text taken from a PDF keeps the spaces its layout put
 # around the figures of a date; the date is one phrase. A list's next number after a date
 # (`1.2021年8月 2.2021年12月`, a cell's dated steps a line each) opens a step of its own, no day.
-_SPACED_DATE_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日号])|(?<=\d[年月])[ \u3000]+(?=\d(?!\d?[.、．]))")
+# Spaced on both sides (`2023 年 12 月 31 日`), the figure's spaces go first: only then does the
+# space after `年` follow a figure and its unit, and the year stays the date's.
+_SPACED_UNIT_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日号])")
+_SPACED_FIGURE_RE = re.compile(r"(?<=\d[年月])[ \u3000]+(?=\d(?!\d?[.、．]))")
 
 
 def join_spaced_dates(line: str) -> str:
-    return _SPACED_DATE_RE.sub("", line)
+    return _SPACED_FIGURE_RE.sub("", _SPACED_UNIT_RE.sub("", line))
