@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
+from .leader_orders import LEAD_IN, closing_leader
 from .outline_lines import Outline
 from .outline_node import Node
 from .role_sentences import opening_subject
@@ -31,8 +32,11 @@ from .textutil import normalise
 from .units import peek_responsibility
 
 # Where a part may open: a line's start, after a sentence's or a semicolon's end, and after the lead-in
-# that gives the orders (`某某要求,`, `会议明确:`, a colon).
-_PART_START_RE = lazy_compile(r"(?:^|[。;!?]|(?:要求|强调|指出|明确|决定|议定|部署|确定|提出)[,:]|:)\s*")
+# that gives the orders (`某某要求,`, `会议明确:`, a colon). A report's lead-in to orders closing with their
+# leaders (`。这14件建议中,`, `leader_orders`) is tried first, so that it is no part of the first order.
+_PART_START_RE = lazy_compile(
+    rf"(?:(?:^|[。;!?:])\s*{LEAD_IN}|^|[。;!?]|(?:要求|强调|指出|明确|决定|议定|部署|确定|提出)[,:]|:)\s*"
+)
 _SENTENCE_END_RE = lazy_compile(r"[。!?]")
 
 
@@ -51,8 +55,9 @@ def _opens_with_assignment(norm: str, start: int) -> bool:
     opens = 1 if part.startswith("由") else 0  # the names right at the start, after 由 if it is written
     if span is not None and span[0] == opens and part.startswith(("负责", "牵头"), span[1]):
         return True
-    # A 指挥部's order naming its task first or its own body short (`<task>由王某某牵头,…`, `督导组负责…`).
-    return order_opening(part) is not None
+    # A 指挥部's order naming its task first or its own body short (`<task>由王某某牵头,…`, `督导组负责…`), or a
+    # proposal's closing with the leader who takes it on (`关于…的建议,由副省长某某领办`).
+    return order_opening(part) is not None or closing_leader(part) is not None
 
 
 def _item_starts(norm: str) -> list[int]:

@@ -35,6 +35,7 @@ from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
 from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
+from .leader_orders import stated_units
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute, minute_charge
@@ -255,7 +256,8 @@ class _Assembler:
         found: list[tuple[Responsibility, str]] = []
         carry: tuple[Responsibility, str] | None = None
         above = self.above
-        owner = list_owner(self.outline.header)  # a 责任清单's addressee, named before its items
+        # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
+        owner = list_owner(self.outline.header) or stated_units(self.outline.header)
         adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
@@ -293,6 +295,8 @@ class _Assembler:
                 charged = opening_charge(clause.text) or section_subject(clause.text)
                 charged = charged or (minute_charge(clause.text) if self.minute else None)
                 charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
+                if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
+                    charged = replace(owner[0].without_due(), leaders=charged.leaders)
                 if charged is not None:
                     found.append((charged, charged.origin))
                 elif owner is not None:  # `区政府要…主要承担以下工作:` above the list

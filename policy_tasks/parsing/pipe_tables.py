@@ -252,7 +252,7 @@ def align(
         unit_cells = sum(1 for n in unit_at if n not in reserved)
         skip = {
             "text": _merged_columns(typed, kinds, accepts, merged),
-            "units": _empty_helping_columns(unit_cells, kinds, unit_kinds, helping),
+            "units": empty_helping_columns(unit_cells, kinds, unit_kinds, helping),
         }
         j, last_unit = 0, None
         for n, (cell, kind) in enumerate(typed):
@@ -283,7 +283,7 @@ def align(
     return out
 
 
-def _empty_helping_columns(
+def empty_helping_columns(
     unit_cells: int, kinds: list[str | None], unit_kinds: tuple[str, ...], helping: tuple[str, ...]
 ) -> set[int]:
     """The helping unit columns before the lead's that a row with `unit_cells` unit cells left empty.

@@ -46,11 +46,12 @@ import re
 from collections.abc import Callable
 
 from .broken_header_cells import rejoined_cells
-from .column_meanings import DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
+from .column_meanings import CO, DUE, LEADER, NUMBER, TITLE, UNIT_KINDS, meaning
 from .deadlines import is_time_part
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
 from .person_names import is_person
+from .pipe_tables import empty_helping_columns
 from .textutil import normalise
 from .unit_names import names_units
 
@@ -219,7 +220,22 @@ def placed_in_order(
     short: list[str], columns: list[str | None], fits: Callable[[str, str | None], bool]
 ) -> list[str] | None:
     """One cell per column with each word in the next column it `fits`, in order; None when a word
-    fits none left. An empty word ('') is a cell the page kept empty: its column stays empty."""
+    fits none left. An empty word ('') is a cell the page kept empty: its column stays empty.
+    Where the page dropped its empty cells (no '' among the words) and the words fill fewer unit
+    columns than there are, the cells dropped were helping ones, never the lead (every task has
+    one): the words skip the helping columns a header puts before the lead's
+    (`pipe_tables.empty_helping_columns`, as in a cell-a-line table)."""
+    cells = _in_order(short, columns, fits, set())
+    if cells is None or "" in short:
+        return cells
+    units = sum(1 for cell, kind in zip(cells, columns, strict=True) if cell and kind in UNIT_KINDS)
+    skip = empty_helping_columns(units, columns, UNIT_KINDS, (CO,))
+    return (_in_order(short, columns, fits, skip) or cells) if skip else cells
+
+
+def _in_order(
+    short: list[str], columns: list[str | None], fits: Callable[[str, str | None], bool], skip: set[int]
+) -> list[str] | None:
     cells = [""] * len(columns)
     c = 0
     for word in short:
@@ -228,7 +244,7 @@ def placed_in_order(
             if c > len(columns):
                 return None
             continue
-        while c < len(columns) and not fits(word, columns[c]):
+        while c < len(columns) and (c in skip or not fits(word, columns[c])):
             c += 1
         if c == len(columns):
             return None

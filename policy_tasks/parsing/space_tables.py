@@ -1,12 +1,14 @@
 """Tables a web page flattened a row a line with single spaces between cells (round 10), under a
 header written the same way; found by `flat_tables.text_tables` (with a column of notes last:
 `noted_space_tables`; with long columns after the short ones: `progress_space_tables`). How a
-row's line is read: `space_rows` (the header's shape, units a line, cells a break carried below)
-and `spaced_row_cells` (a row's words in the columns by kind, empty cells dropped or kept).
+row's line is read: `space_rows` (the header's shape, units a line, cells a break carried below),
+`spaced_row_cells` (a row's words in the columns by kind, empty cells dropped or kept) and
+`spaced_front_cells` (the first words, where the header puts units before the task).
 """
 
 from __future__ import annotations
 
+from .column_meanings import UNIT_KINDS
 from .sources import Table
 from .space_rows import (
     heading_row,
@@ -17,7 +19,8 @@ from .space_rows import (
     with_wrapped,
     wrapped_lines,
 )
-from .spaced_row_cells import kept_tokens, larger_list_row, row_cells, spaced_row
+from .spaced_front_cells import front_cells, front_columns
+from .spaced_row_cells import fits, holds_units, kept_tokens, larger_list_row, row_cells, spaced_row
 
 
 def space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
@@ -37,6 +40,8 @@ def space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | No
     if header is None or shape is None:
         return None
     words, (trailing, text_col) = header[0], shape
+    leading = front_columns(header[1], text_col)  # short columns a header puts before the task
+    front_kinds = header[1][1 : 1 + leading]
     rows: list[tuple[str, ...]] = []
     j, expected = i + 1, None
     headings: list[tuple[int, str]] = []  # heading rows not yet followed by a row of their own
@@ -57,22 +62,35 @@ def space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | No
         cells, after = row_words(lines, j, m.rest.split(), trailing)
         own_line = after == j + 1
         wrapped, after = wrapped_lines(lines, after, m.n + 1)
-        if wrapped:  # a break in a cell carried its rest below the row's line
-            cells = with_wrapped(cells, wrapped, trailing, header[1])
         # Two spaces between a row's words keep an empty cell where the header's are single.
         tokens = kept_tokens(m.rest, lines[i][0]) if own_line and not wrapped else cells
+        # The cells a header puts before the task come first on the row's line.
+        front, used = front_cells(tokens, front_kinds, header[1][len(words) - trailing :], fits)
+        tokens, cells = tokens[used:], cells[sum(1 for t in tokens[:used] if t) :]
+        if wrapped:  # a break in a cell carried its rest below the row's line
+            cells = tokens = with_wrapped(cells, wrapped, trailing, header[1])
+        # Units before the task make the row one, whatever its trailing cells hold.
+        led = holds_units(front, front_kinds)
         n, follows = m.n, expected is None or m.n == expected
         placed = row_cells(
-            tokens, cells, trailing, header[1], first=not (rows and follows), short_ok=bool(rows) and follows
+            tokens,
+            cells,
+            trailing,
+            header[1],
+            first=not (rows and follows) and not led,
+            short_ok=(bool(rows) and follows) or led,
+            fill=not led,
         )
+        units = [c for c, kind in zip(front, front_kinds, strict=True) if c and kind in UNIT_KINDS]
+        first_unit = units[0] if led else placed[-trailing] if placed else ""
         if placed is None or not (
-            follows or skipped_to(placed[-trailing], n, expected or n) or larger_list_row(placed, trailing, header[1])
+            follows or skipped_to(first_unit, n, expected or n) or larger_list_row(placed, trailing, header[1], led=led)
         ):
             break
         cells = placed
         rows.extend(tuple([h] * len(words)) for _, h in headings)
         headings = []
-        row = [m.written, *[""] * (len(words) - 1 - trailing), *cells[-trailing:]]
+        row = [m.written, *front, *[""] * (len(words) - 1 - leading - trailing), *cells[-trailing:]]
         row[text_col] = " ".join(cells[:-trailing])
         rows.append(tuple(row))
         j, expected = after, n + 1

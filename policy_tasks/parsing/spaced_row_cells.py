@@ -58,13 +58,22 @@ def spaced_row(text: str) -> SpacedRow | None:
 
 
 def row_cells(
-    tokens: list[str], cells: list[str], trailing: int, kinds: list[str | None], *, first: bool, short_ok: bool
+    tokens: list[str],
+    cells: list[str],
+    trailing: int,
+    kinds: list[str | None],
+    *,
+    first: bool,
+    short_ok: bool,
+    fill: bool = True,
 ) -> list[str] | None:
     """The task's words then the row's trailing cells, or None where the words are no row of the
     table. `tokens`: the row's words with any empty cell kept as ''; `cells`: its words as read
     with the lines below it (`space_rows.row_words`). `first`: the table's first row, which must
     name a unit to start it; `short_ok`: a row that fills fewer cells than the trailing columns
-    is a row (its serial follows on)."""
+    is a row (its serial follows on). `fill`: a row whose words are more than the trailing columns
+    fills them by position where nothing fits them by kind; not where its units came before its
+    task (`spaced_front_cells`), whose last words are then the task's."""
     if by_position(tokens, trailing, kinds):
         return unit_cell_words([*[t for t in tokens[:-trailing] if t], *tokens[-trailing:]], trailing, kinds)
     placed = by_kind(tokens, trailing, kinds)
@@ -72,7 +81,7 @@ def row_cells(
     if placed is not None and (holds_units(placed[-trailing:], kinds) if first else full or short_ok):
         # Names before a filled first unit cell are that cell's, written a name a line.
         return unit_cell_words(placed, trailing, kinds) if placed[-trailing] else placed
-    if full:
+    if full and fill:
         return unit_cell_words(cells, trailing, kinds)
     return short_row_cells(cells, trailing, kinds) if short_ok and not first else None
 
@@ -134,9 +143,9 @@ def holds_units(cells: list[str], kinds: list[str | None]) -> bool:
     return any(cell and kind in UNIT_KINDS for cell, kind in zip(cells, columns, strict=True))
 
 
-def larger_list_row(cells: list[str], trailing: int, kinds: list[str | None]) -> bool:
+def larger_list_row(cells: list[str], trailing: int, kinds: list[str | None], *, led: bool = False) -> bool:
     """A row whose serial runs further past the next than a deleted row leaves (12, 26, 42: an
     office's extract keeps the larger list's numbers, as in a table a cell a line,
     `cell_serials.skips_to`) goes on with the table where it is well formed: its task's words a
-    task's (`pipe_tables.task_like`), a unit in its unit columns."""
-    return holds_units(cells[-trailing:], kinds) and task_like(" ".join(cells[:-trailing]))
+    task's (`pipe_tables.task_like`), a unit in its unit columns (`led`: those before its task)."""
+    return (led or holds_units(cells[-trailing:], kinds)) and task_like(" ".join(cells[:-trailing]))

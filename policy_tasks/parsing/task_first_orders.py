@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
+from .leader_orders import leader_charge
 from .person_names import is_person
 from .responsibility import Responsibility
 from .textutil import normalise
@@ -75,11 +76,12 @@ def order_opening(part: str) -> tuple[int, int, bool] | None:
 
 def order_charge(text: str) -> Responsibility | None:
     """Who an order that names no unit otherwise is given to: the body it opens with (`督导组负责…`), which
-    answers for it, or the leader alone (`…由陈某某牵头,连夜开会…`); None when it opens with neither."""
+    answers for it, or the leader alone (`…由陈某某牵头,连夜开会…`, `…的建议,由副省长某某领办`); None when it
+    names neither."""
     norm = normalise(text)
     found = _order(norm)
     if found is None:
-        return None
+        return leader_charge(text)  # `关于…的建议,由副省长某某领办;`: the leader alone
     m, person = found
     start, end = m.start("who"), m.end("who")
     read = Responsibility(origin="会议分工")

@@ -51,7 +51,9 @@ def test_a_single_paragraph_naming_a_unit_is_still_refused():
 
 
 def test_field_lines_and_salutations_are_no_items():
-    text = "\n".join(["工作领导小组", "成员单位:市城管局、市园林局、解放街道", "市城管局、市园林局:", "请做好相关工作。"])
+    text = "\n".join(
+        ["工作领导小组", "成员单位:市城管局、市园林局、解放街道", "市城管局、市园林局:", "请做好相关工作。"]
+    )
     with pytest.raises(ParseError, match="未找到编号条款"):
         parse_bytes(text.encode(), filename="notice.txt", year=2024)
 

@@ -82,6 +82,8 @@ CASES = [
     ("units-labelled", "ods"),
     # Other orders of the columns: the units before the task, the helping units before the lead.
     *((c, lay) for c in ("units-first", "co-before-lead") for lay in ("cells", "piped-cells", "docx", "xlsx", "txt")),
+    # The same as a row a line, its cells set apart by spaces, the empty cells dropped or kept.
+    *((c, lay) for c in ("units-first", "co-before-lead") for lay in ("spaced", "spaced-kept")),
     # Not a cell a line: without a unit column such text is numbered lines, not a table.
     *(("units-in-the-task", layout) for layout in ("docx", "xlsx", "pdf", "txt", "tsv")),
 ]
