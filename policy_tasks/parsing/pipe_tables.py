@@ -172,9 +172,18 @@ def _in_column_order(
     not its lead unit."""
     out = list(typed)
     # `区投资促进中心。`: a helpers' cell closed by a full stop, as a sentence is, is the row's last
-    # cell after its lead unit's, where a task never stands.
+    # cell after its lead unit's, where a task never stands (where the header puts the units first,
+    # the task does: `建设文化馆。`).
     last = out[-1][0].strip() if out else ""
-    if len(out) >= 2 and out[-1][1] == "text" and last.endswith("。") and any(k == "units" for _, k in out[:-1]):
+    text_column = next((n for n, k in enumerate(kinds) if k is not None and accepts["text"](k)), len(kinds))
+    unit_column = next((n for n, k in enumerate(kinds) if accepts["units"](k)), -1)
+    if (
+        text_column < unit_column
+        and len(out) >= 2
+        and out[-1][1] == "text"
+        and last.endswith("。")
+        and any(k == "units" for _, k in out[:-1])
+    ):
         if cell_kind(last.rstrip("。")) == "units":
             out[-1] = (out[-1][0], "units")
     j = 0

@@ -19,7 +19,8 @@ from .column_meanings import NUMBER, meaning
 # Nouns that close a column's name: what the column holds.
 _HEADS = frozenset("部门 单位 处室 科室 时间 时限 期限 类别 名称 内容 任务 事项 目标 措施 领导".split())
 _PAIR_RE = re.compile(r"[\u4e00-\u9fff]{2}")
-_GLOSS_RE = re.compile(r"[(（][\u4e00-\u9fff、/]{1,6}[)）]")
+# Two characters at least and no numeral: `(一)` after the header is the first row's serial.
+_GLOSS_RE = re.compile(r"[(（](?![一二三四五六七八九十百]+[)）])[\u4e00-\u9fff、/]{2,6}[)）]")
 
 
 def wrapped_cell(first: str, second: str) -> str | None:
