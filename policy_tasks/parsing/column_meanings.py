@@ -45,7 +45,8 @@ _MEANINGS = [
     (TITLE, r"任务|事项|项目|名称|工作|指标|题目|标题|案由"),
     # `具体分解`: the task broken down, a task detail column (`责任分解` would name who).
     # `细化分工`: the task worked out in detail (what each office does), a task detail column too.
-    (CONTENT, r"内容|措施|举措|目标|要求|标准|说明|(?<!责任)分解|细化"),
+    # `职责分工`: each department's duties, the row's words (a unit column names 部门 / 单位).
+    (CONTENT, r"内容|措施|举措|目标|要求|标准|说明|(?<!责任)分解|细化|职责"),
     (NOTE, r"备注|进展"),
 ]
 # Every kind a column can have that holds a clause's words, in the order the meanings are tried.
@@ -81,7 +82,8 @@ def meaning(header: str) -> str | None:
             if re.search(dict(_MEANINGS)[kind], text):
                 return kind
         # A unit column of another named role (`政策处理单位`, `要素保障单位`): units that help.
-        role = re.sub(r"单位|部门|处室|科室|股室|名称|责任人|负责人|[省市区县乡镇街直级各]|[()/、及和]", "", text)
+        # `涉及部门` (a 职责分工 table's departments concerned, each answering for its own duties) answers.
+        role = re.sub(r"单位|部门|处室|科室|股室|名称|责任人|负责人|涉及|[省市区县乡镇街直级各]|[()/、及和]", "", text)
         if role and not re.search(r"责任|主体|实施|承办|建设|业主|主管|归口|落实|负责|主要|具体|直接", role):
             return CO
         return LISTED

@@ -8,6 +8,7 @@ a line. `text_tables` finds each and hands the rebuilt table to `tables.table_li
 
 from __future__ import annotations
 
+from .carried_cells import carry_merged_cells
 from .cell_serials import heading_note, row_next, serial_of, skips_to
 from .column_meanings import (
     AREA,
@@ -232,6 +233,10 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
     Returns where the rows start, and the header."""
     header: list[str] = []
     j = i
+    words = lines[i][0].split()
+    if len(words) >= 3 and all(len(w) <= 8 and meaning(w) is not None for w in words) and NUMBER in map(meaning, words):
+        # `序号 涉及部门 职责分工`: the header written on one line over cells written a line each.
+        header, j = words, i + 1
     while j < len(lines):
         text = unspread(lines[j][0])  # `目   标   与   任   务`: a justified cell's word
         if not text:
@@ -335,6 +340,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         task=(TITLE, CONTENT),
         helping=(CO,),
     )
+    body = carry_merged_cells(body, kinds, {n for n, found in headings.items() if found})
     out: list[tuple[str, ...]] = []
     for i, row in enumerate(body):
         out.extend(tuple([h] * len(header)) for h in headings.get(i, []))

@@ -171,6 +171,21 @@ def _in_column_order(
     cell after it which no column past the unit columns could hold is the row's text (its 事项名称),
     not its lead unit."""
     out = list(typed)
+    # `区投资促进中心。`: a helpers' cell closed by a full stop, as a sentence is, is the row's last
+    # cell after its lead unit's, where a task never stands (where the header puts the units first,
+    # the task does: `建设文化馆。`).
+    last = out[-1][0].strip() if out else ""
+    text_column = next((n for n, k in enumerate(kinds) if k is not None and accepts["text"](k)), len(kinds))
+    unit_column = next((n for n, k in enumerate(kinds) if accepts["units"](k)), -1)
+    if (
+        text_column < unit_column
+        and len(out) >= 2
+        and out[-1][1] == "text"
+        and last.endswith("。")
+        and any(k == "units" for _, k in out[:-1])
+    ):
+        if cell_kind(last.rstrip("。")) == "units":
+            out[-1] = (out[-1][0], "units")
     j = 0
     for n, (cell, kind) in enumerate(out):
         if kind == "units":
@@ -179,12 +194,32 @@ def _in_column_order(
             if first_unit is not None and later_text and not any(accepts["text"](k) for k in kinds[first_unit:]):
                 kind = "text"
                 out[n] = (cell, kind)
+        elif kind == "person" and _no_person_before(out[n + 1 :], kinds[j:], accepts):
+            kind = "text"
+            out[n] = (cell, kind)
         k = j
         while k < len(kinds) and not accepts[kind](kinds[k]):
             k += 1
         if k < len(kinds):
             j = k + 1
     return out
+
+
+def _no_person_before(
+    rest: list[tuple[str, str]], kinds: list[str | None], accepts: dict[str, Callable[[str | None], bool]]
+) -> bool:
+    """A short cell that reads as a name (`水利`, a 指标 cell) followed by the row's task and then its
+    units: the header's columns after its person column hold no text before a unit column, so the
+    cell is a text cell written before the task."""
+    text_at = next((n for n, (c, k) in enumerate(rest) if k == "text" and not _EMPTY_CELL.fullmatch(c.strip())), None)
+    if text_at is None or not any(k == "units" for _, k in rest[text_at + 1 :]):
+        return False
+    person = next((n for n, k in enumerate(kinds) if accepts["person"](k)), None)
+    if person is None:
+        return False
+    after = kinds[person + 1 :]
+    text_column = next((n for n, k in enumerate(after) if accepts["text"](k)), None)
+    return text_column is None or not any(accepts["units"](k) for k in after[text_column + 1 :])
 
 
 def _merged_columns(

@@ -200,9 +200,17 @@ _RUN_TOGETHER_RE = re.compile(
 _OFFICES_RUN_TOGETHER_RE = re.compile(r"^(?P<a>[\u4e00-\u9fff]{2,6}?(?:所|站))(?P<b>[\u4e00-\u9fff]{3,8}(?:所|站|院))$")
 
 
+# `文化宣传股文化馆`: a bureau's section (`…股`, `…科`, named without the bureau's place) and an office or
+# unit of the bureau a table cell ran together. 科 inside a word (`科学`, `科技`, `科研`) ends no section,
+# nor does 股 in `股份`, `股权`; a unit of three characters or more follows.
+_SECTION_RUN_TOGETHER_RE = re.compile(
+    r"^(?P<a>[\u4e00-\u9fff]{2,6}?(?:股|科))(?![学技研普份权东])(?P<b>[\u4e00-\u9fff]{2,8}(?:股|科|室|馆|站|所|院|队|中心))$"
+)
+
+
 def _run_together(name: str) -> list[str]:
     norm = normalise(name).strip()
-    m = _RUN_TOGETHER_RE.match(norm) or _OFFICES_RUN_TOGETHER_RE.match(norm)
+    m = _RUN_TOGETHER_RE.match(norm) or _OFFICES_RUN_TOGETHER_RE.match(norm) or _SECTION_RUN_TOGETHER_RE.match(norm)
     return [name.strip()[: m.end("a")], name.strip()[m.end("a") :]] if m else [name]
 
 

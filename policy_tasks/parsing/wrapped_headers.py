@@ -5,7 +5,8 @@ flattens the table a cell a line keeps the break (`牵头` / `部门`, `完成` 
 two header lines of two characters each are one column when the second is a head noun that names
 a column's kind (`部门`, `单位`, `时间`, `类别`, `内容`, …), the first is none (a head noun and a 序号
 are columns of their own, as in `名称` / `单位`) and the two together name a column of the genre
-(`牵头部门`, `完成时间`, `项目类别`). A table that runs over a page repeats its header where the
+(`牵头部门`, `完成时间`, `项目类别`). A header cell's bracketed gloss wrapped onto a line of its own
+(`责任股室` / `(单位)`) belongs to the cell above it: a bracket opens no column. A table that runs over a page repeats its header where the
 page turns: the header written again between its rows is no row's cells.
 """
 
@@ -18,12 +19,16 @@ from .column_meanings import NUMBER, meaning
 # Nouns that close a column's name: what the column holds.
 _HEADS = frozenset("部门 单位 处室 科室 时间 时限 期限 类别 名称 内容 任务 事项 目标 措施 领导".split())
 _PAIR_RE = re.compile(r"[\u4e00-\u9fff]{2}")
+# Two characters at least and no numeral: `(一)` after the header is the first row's serial.
+_GLOSS_RE = re.compile(r"[(（](?![一二三四五六七八九十百]+[)）])[\u4e00-\u9fff、/]{2,6}[)）]")
 
 
 def wrapped_cell(first: str, second: str) -> str | None:
     """The column name a header cell wrapped after two characters spells (`牵头` + `部门` →
     `牵头部门`), or None where the two lines are two columns."""
     first, second = first.strip(), second.strip()
+    if _GLOSS_RE.fullmatch(second) and meaning(first) not in (None, NUMBER):
+        return first + second
     if not (_PAIR_RE.fullmatch(first) and _PAIR_RE.fullmatch(second)):
         return None
     if second not in _HEADS or first in _HEADS or meaning(first) == NUMBER:
