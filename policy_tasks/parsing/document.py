@@ -19,6 +19,7 @@ from datetime import date
 
 from .charged_parts import charged_parts_outline
 from .clause import Clause
+from .clause_doubts import doubt_message, merged_message, unread_fields
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
@@ -166,6 +167,7 @@ def _parse_lines(
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year, minute=minute, orders=orders).build(header)
     parsed.year_assumed = year_assumed
+    parsed.warnings += unread_fields(lines, parsed)
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
@@ -378,6 +380,9 @@ class _Assembler:
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
+        for doubt in (doubt_message(clause.label, leads + co), merged_message(clause.label, text)):
+            if doubt:
+                warn(0, doubt)
         title = task_title(text, own.spans)
         area = clause.area.value if clause.area is not None else None
         task = ParsedTask(number, title, area, leads, co, resp.leaders, text, milestones, clause.node.line)

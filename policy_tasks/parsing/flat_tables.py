@@ -11,6 +11,7 @@ from __future__ import annotations
 from .cell_serials import heading_note, row_next, serial_of, skips_to
 from .column_meanings import (
     AREA,
+    CO,
     CONTENT,
     DUE,
     LEADER,
@@ -159,7 +160,7 @@ def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     if len(set(known)) < 2 or not any(k in UNIT_KINDS for k in known):
         return None
     units, texts = UNIT_KINDS, (TITLE, CONTENT, NOTE, DUE, AREA)
-    body = align(rows[1:], kinds, units, texts, LEADER, NUMBER, task=(TITLE, CONTENT))
+    body = align(rows[1:], kinds, units, texts, LEADER, NUMBER, task=(TITLE, CONTENT), helping=(CO,))
     return j, Table((tuple(rows[0]), *(tuple(r) for r in body)))
 
 
@@ -255,6 +256,11 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
     numbered heading between rows (`二、…`, `(一)…`, a `1.` line closed by a colon that introduces
     the rows below it) is a row one merged cell fills."""
     kinds = [meaning(h) for h in header]
+    # How far after its 序号 a row's task cell stands: right after it in most headers, after the
+    # unit columns where a header puts them first (序号 / 牵头单位 / 配合单位 / 重点任务). A row's
+    # cells come in the header's order, so its long or heading-like task cell comes at most so far in.
+    number_at = kinds.index(NUMBER) if NUMBER in kinds else 0
+    task_at = next((n - number_at for n in range(number_at + 1, len(kinds)) if kinds[n] in (TITLE, CONTENT)), 1)
     rows: list[list[str]] = []
     headings: dict[int, list[str]] = {}  # the heading rows that come before rows[i]
     current: list[str] = []
@@ -282,7 +288,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
             # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
             current, expected = [*current, str(serial)], serial + 1  # `三`, `(3)`: its number
         elif _heading(
-            text, short=bool(current) and len(current) < 3, numbered_too=_introduces(normalise(text))
+            text, short=bool(current) and len(current) <= task_at + 1, numbered_too=_introduces(normalise(text))
         ) or counts_its_items(text):
             if current:
                 rows.append(current)
@@ -290,8 +296,8 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
             if not headings.get(len(rows)):
                 heading_lines = [j]
             headings.setdefault(len(rows), []).append(text)
-        elif (len(text) > 200 and len(current) != 1) or (current and len(current) > 3 * len(header)):
-            break  # a paragraph after the table: a long cell follows its row's 序号 at once
+        elif (len(text) > 200 and not 1 <= len(current) <= task_at) or (current and len(current) > 3 * len(header)):
+            break  # a paragraph after the table: a long cell is a task, where a row's task stands
         elif _CLOSING_RE.match(normalise(text)):
             break  # the notice's closing line after its table (`(此件公开发布)`, `…2023年3月1日印发`)
         elif after_heading and normalise(text).rstrip().endswith(("。", ";", "；")) and not row_next(lines, j):
@@ -319,6 +325,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         others=(OTHER,),
         merged=(AREA,),
         task=(TITLE, CONTENT),
+        helping=(CO,),
     )
     out: list[tuple[str, ...]] = []
     for i, row in enumerate(body):

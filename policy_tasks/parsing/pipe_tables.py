@@ -217,6 +217,7 @@ def align(
     others: tuple[str, ...] = (),
     merged: tuple[str, ...] = (),
     task: tuple[str, ...] = (),
+    helping: tuple[str, ...] = (),
 ) -> list[list[str]]:
     """Each row's cells under the columns that can hold them, in order; lost unit cells restored.
 
@@ -226,6 +227,8 @@ def align(
     text columns lost the cells merged over its group (`merged` kinds, such as 事项分类, written
     on the group's first row only): its text fills the columns after them. A row's first cell
     that reads as units but stands where its task (`task` kinds) does is its task (`task_cells`).
+    A row with fewer unit cells than unit columns lost its empty helping ones (`helping` kinds, such
+    as 配合单位), never its lead: its units skip the helping columns a header puts before the lead.
     """
     accepts: dict[str, Callable[[str | None], bool]] = {
         "number": lambda k: k == number,
@@ -246,14 +249,18 @@ def align(
         unit_at = [n for n, (_, kind) in enumerate(typed) if kind == "units"]
         # The row's last unit cells go to the scoring columns (never its first: that one answers).
         reserved = dict(zip(reversed(unit_at[1:]), reversed(scoring), strict=False))
-        skip = _merged_columns(typed, kinds, accepts, merged)
+        unit_cells = sum(1 for n in unit_at if n not in reserved)
+        skip = {
+            "text": _merged_columns(typed, kinds, accepts, merged),
+            "units": _empty_helping_columns(unit_cells, kinds, unit_kinds, helping),
+        }
         j, last_unit = 0, None
         for n, (cell, kind) in enumerate(typed):
             if n in reserved:
                 row[reserved[n]] = cell
                 continue
             k = j
-            while k < len(kinds) and (not accepts[kind](kinds[k]) or (kind == "text" and k in skip)):
+            while k < len(kinds) and (not accepts[kind](kinds[k]) or k in skip.get(kind, ())):
                 k += 1
             if k == len(kinds):
                 if kind == "units" and last_unit is not None:
@@ -264,11 +271,30 @@ def align(
             if kind == "units":
                 last_unit = k
         units = [i for i, k in enumerate(kinds) if k in unit_kinds]
+        # The lead's column: a row without it lost a lead cell merged over the rows it shares.
+        lead = next((i for i in units if kinds[i] not in helping), units[0] if units else None)
         if previous is not None and not any(row[i] for i in units):
             for i in units:
                 row[i] = previous[i]
-        elif previous is not None and units and not row[units[0]]:
-            row[units[0]] = previous[units[0]]
+        elif previous is not None and lead is not None and not row[lead]:
+            row[lead] = previous[lead]
         out.append(row)
         previous = row
     return out
+
+
+def _empty_helping_columns(
+    unit_cells: int, kinds: list[str | None], unit_kinds: tuple[str, ...], helping: tuple[str, ...]
+) -> set[int]:
+    """The helping unit columns before the lead's that a row with `unit_cells` unit cells left empty.
+
+    Every task has a lead; its helpers may be none. A row flattened with its empty cells dropped
+    and fewer unit cells than the header has unit columns lost helping cells, so where the header
+    puts 配合单位 before 牵头单位, a lone unit cell is the lead, as it is where 牵头单位 comes first.
+    """
+    units = [i for i, k in enumerate(kinds) if k in unit_kinds]
+    lead = next((i for i in units if kinds[i] not in helping), None)
+    if lead is None or unit_cells == 0:
+        return set()
+    before = [i for i in units if i < lead]
+    return set(before[: max(0, len(units) - unit_cells)])

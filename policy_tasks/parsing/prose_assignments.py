@@ -28,6 +28,7 @@ from .textutil import split_top, strip_span
 from .unit_labels import CHARGE_RE, CO, LEAD, LISTED, free_role
 from .unit_lists import split_names
 from .unit_names import TRIM as _TRIM
+from .unit_names import looks_like_units
 from .work_sentences import work_assignments
 
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
@@ -56,7 +57,9 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
         run = []
         for s, e in parts:
             m = free_part(norm[s:e])
-            if m and len(norm[s:e]) <= 60:
+            # A long part is prose that happens to end in a role word, unless all it names are units
+            # (`B、C、…、各县(市)区人民政府配合`: a plan's helpers may run past sixty characters).
+            if m and (len(norm[s:e]) <= 60 or looks_like_units(m["names"].strip(_TRIM), 2)):
                 run.append((s, e, m["role"]))
             elif run and free_role(run[0][2]) == LEAD and carry_out_names(norm[s:e]) is not None:
                 run.append((s, e, ""))  # `由A牵头,各镇街具体实施`: the units carrying it out help
@@ -67,8 +70,10 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
             else:
                 break
         leads = any(free_role(role) == LEAD for _, _, role in run if role)
-        if (len(run) >= 2 and (leads or (sentence.start() > 0 and _charged_then_helped(run)))) or (
-            len(run) == len(parts) == 1 and leads
+        if (
+            (len(run) >= 2 and (leads or (sentence.start() > 0 and _charged_then_helped(run))))
+            or (len(run) == len(parts) == 1 and leads)
+            or (len(run) == len(parts) == 1 and sentence.start() > 0 and _charge_alone(norm, run[0]))
         ):
             read_free(text, norm, run[0][0], run[-1][1], found)
             found.spans.append((_after_task(norm, run[0][0], run[0][1]), run[-1][1]))
@@ -98,6 +103,19 @@ def _charged_then_helped(run: list[tuple[int, int, str]]) -> bool:
     roles = [role for _, _, role in run]
     # A part with no role word after a charge names units doing a supporting part (`B做好资金保障`): they help.
     return bool(CHARGE_RE.fullmatch(roles[0])) and all(not role or free_role(role) == CO for role in roles[1:])
+
+
+_HOW_RE = re.compile(r"由|自行|各自|自主|统一|全面")
+
+
+def _charge_alone(norm: str, part: tuple[int, int, str]) -> bool:
+    """`…。由A负责。`: a sentence that is only a charge of units, after the item's first sentence, is the
+    item's bracket moved out (`(责任单位:A)`). Only names: an adverb before the charge says how, not who
+    (`由企业自行负责`), and a `由` inside them follows a task (`其余工作由A负责`), which opens no assignment."""
+    m = free_part(norm[part[0] : part[1]])
+    if m is None or not CHARGE_RE.fullmatch(part[2]) or _HOW_RE.search(m["names"]):
+        return False
+    return looks_like_units(m["names"].strip(_TRIM))
 
 
 def _after_task(norm: str, start: int, end: int) -> int:

@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypedDict
 
+from .clause_doubts import is_doubt
 from .document import parse_source
 from .leader_headings import POST
 from .result import ParsedDocument, ParsedTask, ParseError
@@ -83,6 +84,8 @@ class DocumentScore:
     wrong: list[str] = field(default_factory=list)
     extra_milestone_lines: list[str] = field(default_factory=list)
     leader_lines: list[str] = field(default_factory=list)
+    # The review page's signs of an unsure reading (clause_doubts) raised on the document.
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def clause_rate(self) -> float:
@@ -177,6 +180,7 @@ def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
                 result.wrong.append(f"{ref}: 缺少 {d.isoformat()} 的里程碑")
         _count_extra_milestones(result, ref, task, gold_dates, parsed.default_due)
     result.extra = len(parsed.tasks) - len(used)
+    result.doubts = [w.message for w in parsed.warnings if is_doubt(w.message)]
     for i, task in enumerate(parsed.tasks):
         if i not in used:
             result.wrong.append(f"多出的条款 {task.label or task.number}: {task.title[:20]}")

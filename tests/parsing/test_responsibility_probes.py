@@ -383,3 +383,14 @@ def test_a_short_other_name_in_a_bracket_after_a_unit_is_no_person(alias: str) -
     task = parse_document(doc, assume_year=2026).tasks[0]
     assert task.leaders == []
     assert task.co_units == ["县财政局"]
+
+
+def test_the_bracket_moved_out_into_a_sentence_after_the_item() -> None:
+    """`…。由A负责。` / `…。A牵头,B、…、K配合。`: a sentence of its own that is only the assignment."""
+    helpers = [f"县{name}局" for name in "财政 民政 水利 农业 林业 商务 文旅 卫健 应急 统计 审计".split()]
+    assert _first("由县交通局负责。") == (["县交通局"], [], [])
+    assert _first("县交通局、县财政局负责。") == (["县交通局"], ["县财政局"], [])
+    helped = (["县交通局"], [*helpers, "各乡镇街道"], [])
+    assert _first(f"由县交通局牵头,{'、'.join(helpers)}、各乡镇(街道)配合。") == helped  # past sixty characters
+    # How the work is done, or a task before 由, names no unit of the item's.
+    assert _first("由企业自行负责。") == _first("其余工作由县交通局负责。") == ([], [], [])

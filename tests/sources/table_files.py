@@ -121,6 +121,14 @@ COLUMNS["sparse-serial"] = replace(COLUMNS["task-lead-co-due"], serial="sparse")
 COLUMNS["no-serial"] = Columns(tuple(f for f in COLUMNS["task-lead-co-due"].fields if f[1] != "number"))
 COLUMNS["a-name-a-line"] = replace(COLUMNS["task-lead-co-due"], joiner="\n")
 COLUMNS["one-list-a-name-a-line"] = replace(COLUMNS["one-unit-list"], joiner="\n")
+# The units before the task (序号 / 牵头单位 / 配合单位 / 重点任务 / 完成时限), and the helping units
+# before the lead (序号 / 重点任务 / 配合单位 / 牵头单位 / 完成时限): orders other offices use.
+COLUMNS["units-first"] = Columns(
+    (("序号", "number"), ("牵头单位", "lead"), ("配合单位", "co"), ("重点任务", "task"), ("完成时限", "due"))
+)
+COLUMNS["co-before-lead"] = Columns(
+    (("序号", "number"), ("重点任务", "task"), ("配合单位", "co"), ("牵头单位", "lead"), ("完成时限", "due"))
+)
 DEFAULT = COLUMNS["task-lead-co-due"]
 
 

@@ -80,6 +80,8 @@ CASES = [
     ("units-in-words", "spaced"),
     ("one-list-a-name-a-line", "spaced-kept"),
     ("units-labelled", "ods"),
+    # Other orders of the columns: the units before the task, the helping units before the lead.
+    *((c, lay) for c in ("units-first", "co-before-lead") for lay in ("cells", "piped-cells", "docx", "xlsx", "txt")),
     # Not a cell a line: without a unit column such text is numbered lines, not a table.
     *(("units-in-the-task", layout) for layout in ("docx", "xlsx", "pdf", "txt", "tsv")),
 ]
@@ -260,3 +262,56 @@ def _read_text(lines: list[str]):
 
 def _read_sheet(rows: list[list]):
     return parse_bytes(xlsx_bytes(lambda book: [book.active.append(r) for r in rows]), filename="plan.xlsx").tasks
+
+
+def test_a_table_a_cell_a_line_whose_header_puts_the_units_before_the_task_keeps_its_long_tasks():
+    """A cell a line, the header 序号 / 牵头单位 / 配合单位 / 重点任务 / 完成时限: a row's lines fill the
+    header's columns in order, so its task comes after its units, a long one too (a line over 200
+    characters ended the table unless it came right after the 序号), a task that opens with a
+    heading's number is no heading row where the row's task stands (as right after the 序号 where
+    the task comes first), and a heading row's lines come before the next 序号."""
+    long_task = "推进政务服务事项网上办理,优化办事流程," * 12 + "提升用户体验。"
+    tasks = _read_text(
+        [
+            "测区2024年重点任务分工方案",
+            *("序号", "牵头单位", "配合单位", "重点任务", "完成时限"),
+            "一、提升政务服务水平",
+            *("1", "区政务服务中心", "区大数据局、区司法局", long_task, "2024年12月底前"),
+            *("2", "区市场监管局", "开展涉企检查“综合查一次”。", "2024年6月底前"),
+            "二、优化营商环境",
+            *("3", "区发改局", "区财政局", "完善企业诉求闭环办理机制,推行“一企一策”服务。"),
+            *("4", "区教育局", "(一)新建幼儿园2所。扩大普惠性学前教育资源。", "2024年9月底前"),
+        ]
+    )
+    assert [(t.lead_units, t.co_units, t.area) for t in tasks] == [
+        (["区政务服务中心"], ["区大数据局", "区司法局"], 1),
+        (["区市场监管局"], [], 1),
+        (["区发改局"], ["区财政局"], 2),
+        (["区教育局"], [], 2),
+    ]
+    assert [t.label for t in tasks[:3]] == ["1", "2", "3"]
+    assert tasks[3].text.startswith("新建幼儿园2所。扩大普惠性")
+    assert tasks[0].text.startswith("推进政务服务事项网上办理") and len(tasks[0].text) > 200
+    assert [m.due_date.isoformat() for m in tasks[1].milestones if m.due_date] == ["2024-06-30"]
+
+
+@pytest.mark.parametrize("closed", [False, True], ids=["cells", "piped-cells"])
+def test_a_lone_unit_line_under_a_header_with_the_helping_units_first_is_the_lead(closed):
+    """A cell a line (or each closed by ` |`), the header 序号 / 重点任务 / 配合单位 / 牵头单位 /
+    完成时限, empty cells dropped: every task has a lead and may have no helpers, so a row with one
+    unit line lost its empty 配合 cell and the line is its lead, as it is where 牵头 comes first;
+    the next row does not take the helpers of the row before it."""
+    lines = [
+        *("序号", "重点任务", "配合单位", "牵头单位", "完成时限"),
+        *("1", "新建幼儿园2所。", "区住建局、区财政局", "区教育局", "2024年12月底前"),
+        *("2", "实施校园安全提升工程。", "区教育局"),
+        *("3", "推进农村公路提升工程。", "各镇", "区交通运输局", "2024年9月底前"),
+        *("4", "开展农村人居环境整治。", "区农业农村局", "2024年10月底前"),
+    ]
+    tasks = _read_text(["测区2024年民生实事分工", *(f"{line} |" if closed else line for line in lines)])
+    assert [(t.label, t.lead_units, t.co_units) for t in tasks] == [
+        ("1", ["区教育局"], ["区住建局", "区财政局"]),
+        ("2", ["区教育局"], []),
+        ("3", ["区交通运输局"], ["各镇"]),
+        ("4", ["区农业农村局"], []),
+    ]

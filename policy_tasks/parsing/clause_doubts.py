@@ -1,0 +1,107 @@
+"""Signs that a clause was read wrongly, for the review page's 待核对 mark.
+
+A reviewer of a document the parser has never seen needs to know where a reading is unsure.
+
+A unit name that does not look like the name of a body: a name
+that ends as no body, place or group of either does (`请市文明办协调解决`, a cell's request read whole;
+`张局长`, a person's title) is the sign a part of the sentence was taken for a unit: the clause is
+marked 待核对 with the name, so it is checked before anything is written. Places (`岳麓区`, `赣州经开区`),
+groups (`各县(市、区)`, `相关镇街区`) and bodies with their other name in brackets
+(`县发改局(粮食局)`) are names; so is every body ORG_END_RE knows.
+
+A clause holding the same responsibility field more than once (`整改责任单位:A … 整改责任单位:B`): every
+layout the parser reads gives each item its own field, so two in one clause are items it ran together, and
+all but the first item's units are lost. A field's label stands after a break or punctuation; within a
+longer label (`牵头责任单位`, `协同责任单位`) it is another field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .org_ends import ORG_END_RE
+from .result import ParsedDocument, ParseWarning
+
+# What a place or a zone ends in: a district, county or city, a development zone or park, a
+# neighbourhood or village, a market town (`五金城`), a unit's outlets (`各营业网点`); and a state
+# investment company's short name (`区城投`, `市交投`).
+_PLACE_END = re.compile(
+    r"(?:区|县|市|州|盟|旗|园|开发区|新区|社区|村|街|城|网点|药店|专班|国企|厂|场|地|地区|镇街|片区|港|岛|投)$"
+)
+# A group of addressees, however it ends (`各园区`, `相关盟市`, `有关设区市`, `全市各级`).
+_GROUP_START = ("各", "相关", "有关", "全", "所属", "其他", "其它")
+# A body's other name, or its sections, in brackets after it: `区商务局(区药发中心)`.
+_TRAILING_BRACKET = re.compile(r"[(（〈<〔][^()（）〈〉<>〔〕]*[)）〉>〕]$")
+
+# The English tail of each sign's message, which tells them from the parser's other warnings.
+SIGNS = ("unit name looks doubtful", "several items read as one", "a field outside every clause")
+
+
+def is_doubt(message: str) -> bool:
+    return message.endswith(tuple(f"({sign})" for sign in SIGNS))
+
+
+def doubtful(name: str) -> bool:
+    """True when `name` ends as no body, place or group does."""
+    base = name.strip()
+    while _TRAILING_BRACKET.search(base):
+        base = _TRAILING_BRACKET.sub("", base).strip()
+    if not base:
+        return True
+    if base.startswith(_GROUP_START):
+        return False
+    return not (ORG_END_RE.search(base) or _PLACE_END.search(base))
+
+
+def doubt_message(label: str, names: list[str]) -> str | None:
+    odd = [n for n in names if doubtful(n)]
+    if not odd:
+        return None
+    shown = "、".join(f"“{n}”" for n in odd)
+    return f"第{label}条的单位{shown}不像单位名称,请核对 (unit name looks doubtful)"
+
+
+_FIELD = re.compile(
+    r"(?<![\u4e00-\u9fff])(整改责任单位|责任单位|牵头单位|牵头部门|责任部门|主办单位|主体责任)\s*(?:为|[:：])"
+)
+
+
+def merged_message(label: str, text: str) -> str | None:
+    seen: dict[str, int] = {}
+    for m in _FIELD.finditer(text):
+        seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+    repeated = [f"{name}({count}处)" for name, count in seen.items() if count > 1]
+    if not repeated:
+        return None
+    return f"第{label}条含多处{'、'.join(repeated)},可能是几条合在了一起,请核对 (several items read as one)"
+
+
+# A field's first name: up to the first separator, at most 20 characters.
+_FIRST_NAME = re.compile(r"\s*[^、,，;；。)）〉】\]\s]{0,20}")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list[ParseWarning]:
+    """A responsibility field, below the first clause, on a line that no clause or area holds: items the
+    parser did not take for clauses (a list whose lines it could not tell apart), whose units reach no task.
+    The field is matched up to the end of its first name, so a clause cut just after it still holds it."""
+    held = "\n".join([_compact(t.text) for t in parsed.tasks] + [_compact(a.title + a.intro) for a in parsed.areas])
+    first = min((t.line for t in parsed.tasks), default=0)
+    out = []
+    for number, (text, _) in enumerate(lines, start=1):
+        if number <= first:
+            continue
+        for m in _FIELD.finditer(text):
+            name = _FIRST_NAME.match(text, m.end())
+            shown = text[m.start() : name.end() if name else m.end()].strip()
+            if _compact(shown) not in held:
+                out.append(
+                    ParseWarning(
+                        None, number, f"第{number}行“{shown}”未读入任何条款,请核对 (a field outside every clause)"
+                    )
+                )
+                break
+    return out
