@@ -60,6 +60,7 @@ from .tables import table_lines
 from .task_first_orders import order_charge
 from .task_titles import short_title, task_title
 from .textutil import join_spaced_dates, normalise
+from .unit_colon_items import number_unit_colon_paragraphs
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, opening_charge, read_responsibility
@@ -151,6 +152,10 @@ def _parse_lines(
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
     if not clauses and (numbered := number_label_led_items(lines)) is not None:
         # No numbered item at all: items each followed by their own label lines are the clauses.
+        outline = Outline.read(numbered)
+        clauses = choose_clauses(outline.root)
+    if not clauses and (numbered := number_unit_colon_paragraphs(lines)) is not None:
+        # `财政所:负责…` a paragraph a unit, no number: each paragraph is a clause (`unit_colon_items`).
         outline = Outline.read(numbered)
         clauses = choose_clauses(outline.root)
     orders = False  # the clauses are a meeting's orders, each given by its opening (`task_first_orders`)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
+from .run_in_labels import colon_run_in_labels
 from .spread_cells import unspread
 from .unit_labels import LABEL_RE, LABEL_WORDS
 
@@ -54,6 +55,7 @@ def _closed_spread_label(line: str) -> str:
 def spell_labels(line: str) -> str:
     """`【牵头单位】A` and `牵头单位 A` (at the line's start, or in a bracket of such fields) as `牵头单位:A`;
     `责 任 人:A` as `责任人:A`."""
+    line = colon_run_in_labels(line)  # `…行为责任单位A、B`: a copy lost the colon (`run_in_labels`)
     if not any(ch in line for ch in "【[〖〔 \t\u3000"):
         return line
     line = _closed_spread_label(line)
