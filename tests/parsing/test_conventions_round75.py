@@ -13,6 +13,7 @@ import pytest
 
 from policy_tasks.parsing import ParseError, parse_bytes
 from policy_tasks.parsing.run_in_labels import colon_run_in_labels
+from policy_tasks.parsing.sources.unwrap import unwrap
 
 
 def _parse(text: str, year: int = 2024):
@@ -128,3 +129,32 @@ def test_prose_speaking_of_a_label_stays_prose():
     assert colon_run_in_labels("门前积存垃圾责任单位环卫分公司配合单位办事处、城管中队。") == (
         "门前积存垃圾 责任单位:环卫分公司 配合单位:办事处、城管中队。"
     )
+
+
+def test_a_field_line_after_a_field_line_that_filled_the_page_width_is_the_next_field():
+    """A 镇's inspection groups each set out as field lines (`责任单位:` then `检查范围:`), copied out of a PDF at 28
+    characters a line: a unit list that happens to fill the line is not broken, and the next field is its own line."""
+    units = "责任单位:综治办、派出所、市场监督管理所、供电所、农业办"  # 28 characters, a full line
+    assert len(units) == 28
+    lines = [
+        "某镇关于开展安全生产大检查的通知",
+        "(一)第一检查组;",
+        "责任领导:张  某",
+        units,
+        "检查范围:加油站、液化气站、道路安全、渡口安全、营运车",
+        "辆、工业企业、宾馆酒店。",
+        "(二)第二检查组;",
+        "责任领导:李某",
+        "责任单位:城建办、卫生院",
+        "检查范围:学校、医院、商超、农贸市场、在建工地、燃气管",
+        "网建设工地。",
+    ]
+    assert unwrap(lines)[3:5] == [
+        units,
+        "检查范围:加油站、液化气站、道路安全、渡口安全、营运车辆、工业企业、宾馆酒店。",
+    ]
+    doc = parse_bytes("\n".join(lines).encode(), filename="doc.txt", year=2021)
+    assert _units(doc) == [
+        ("(一)", ["综治办"], ["派出所", "市场监督管理所", "供电所", "农业办"]),
+        ("(二)", ["城建办"], ["卫生院"]),
+    ]

@@ -53,6 +53,9 @@ _SENTENCE_MARKS_RE = lazy_compile(r"[，。；：！？,;:!?]")
 # post closes each block of problems with one, all alike, so they end at one width though no page broke them.
 # Only where every line at that width is such a line or ends a sentence is the text left as written.
 _FIELDS_LINE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,8}[:：]\S+(?:\s+[\u4e00-\u9fff]{2,8}[:：]\S+)+\s*$")
+# A field's line (`责任单位:A、B`, `检查范围:…`): after another, a line opening so is the next field of the
+# block, though the one before ran to the width (its list happened to fill the line), never its wrapped end.
+_FIELD_OPENING_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,6}[:：]")
 
 
 class _Widths(dict[str, int]):
@@ -166,6 +169,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not BULLET_RE.match(text)
             and not next_row
             and not _SALUTATION_RE.match(text)
+            and not (_FIELD_OPENING_RE.match(text) and _FIELD_OPENING_RE.match(out[-1]))
             and "\t" not in line
             and _indent(line) <= margin
         ):
