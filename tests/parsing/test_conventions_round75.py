@@ -14,6 +14,7 @@ import pytest
 from policy_tasks.parsing import ParseError, parse_bytes
 from policy_tasks.parsing.run_in_labels import colon_run_in_labels
 from policy_tasks.parsing.sources.unwrap import unwrap
+from tests.sources.corpus_prose import hard_wrapped
 
 
 def _parse(text: str, year: int = 2024):
@@ -158,3 +159,16 @@ def test_a_field_line_after_a_field_line_that_filled_the_page_width_is_the_next_
         ("(一)", ["综治办"], ["派出所", "市场监督管理所", "供电所", "农业办"]),
         ("(二)", ["城建办"], ["卫生院"]),
     ]
+
+
+def test_a_unit_paragraph_after_one_that_ended_at_the_page_width_starts_anew():
+    # `单位:负责…` paragraphs copied at 28 characters a line: one that ends exactly at the width is whole.
+    paragraphs = [
+        "为做好秋冬季森林防火工作,成立某镇森林防火工作专班,明确各成员单位职责如下:",
+        "林业站:负责火源管控技术指导,组织护林员每日巡山,做好火情监测和信息报送工作,确保早发现、早报告、早处置早扑救。",
+        "派出所:负责查处野外违规用火行为,依法打击故意放火等违法犯罪活动。",
+        "各村(社区):组织护林员开展巡山,劝导制止违规用火,发现火情第一时间上报。",
+    ]
+    lines = hard_wrapped("\n".join(paragraphs), 56, indent=False).splitlines()
+    assert len(lines[3]) >= 27 and lines[4].startswith("派出所:")  # the paragraph's last line runs to the width
+    assert unwrap(lines) == paragraphs

@@ -53,9 +53,9 @@ _SENTENCE_MARKS_RE = lazy_compile(r"[，。；：！？,;:!?]")
 # post closes each block of problems with one, all alike, so they end at one width though no page broke them.
 # Only where every line at that width is such a line or ends a sentence is the text left as written.
 _FIELDS_LINE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,8}[:：]\S+(?:\s+[\u4e00-\u9fff]{2,8}[:：]\S+)+\s*$")
-# A field's line (`责任单位:A、B`, `检查范围:…`): after another, a line opening so is the next field of the
-# block, though the one before ran to the width (its list happened to fill the line), never its wrapped end.
-_FIELD_OPENING_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,6}[:：]")
+# A field's line or a unit's paragraph (`责任单位:A、B`, `检查范围:…`, `财政所:负责…`, `各村(社区):…`) opens with a
+# short name and a colon.
+_FIELD_OPENING_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,10}(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?[:：]")
 
 
 class _Widths(dict[str, int]):
@@ -169,7 +169,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not BULLET_RE.match(text)
             and not next_row
             and not _SALUTATION_RE.match(text)
-            and not (_FIELD_OPENING_RE.match(text) and _FIELD_OPENING_RE.match(out[-1]))
+            and not opens_next_field(out[-1], text)
             and "\t" not in line
             and _indent(line) <= margin
         ):
@@ -180,6 +180,14 @@ def unwrap(lines: list[str]) -> list[str]:
             serial = int(row[1])
         previous_end = columns(line.rstrip()) if text else None
     return out
+
+
+def opens_next_field(paragraph: str, line: str) -> bool:
+    """Whether `line`, opening with a name and a colon, is the next of a run of such lines or paragraphs
+    (`责任单位:A、B` then `检查范围:…`; `财政所:负责…` then `派出所:负责…`) after `paragraph`, one of the run,
+    though the line before ran to the page's width: a unit list or a paragraph that happened to end
+    there, not a line the page broke."""
+    return bool(_FIELD_OPENING_RE.match(line) and _FIELD_OPENING_RE.match(paragraph))
 
 
 def _row_after_row(before: str, text: str, row: re.Match[str] | None) -> bool:
