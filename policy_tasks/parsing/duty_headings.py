@@ -21,7 +21,10 @@ colon or set out below it (`(九)工商部门职责:依法确认…`, `(二)县�
 The word 职责 says the heading lists whose duties, so it heads a division of work wherever it stands (a
 web copy's later page opens inside the section, its heading left on the page before), and a name
 without its place (`工商部门`, `城管部门`) is the office, as it is in the section. A vague subject (`相关部门`),
-members alone (`各成员单位`) and a body of persons set up for the work (`领导小组`) name no office.
+members alone (`各成员单位`) and a body of persons set up for the work named only by its kind (`领导小组`,
+`指挥部`) name no office. A 镇's or a county's own plan often gives that body's duties first, under its
+full name (`(一)镇防汛工作领导小组职责`, `(一)县防汛抗旱指挥部职责`): a name that opens with its place is
+the body the plan set up, as answerable for its numbered duties as the office under the next heading.
 """
 
 from __future__ import annotations
@@ -32,9 +35,10 @@ from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .responsibility import Responsibility
 from .textutil import normalise
+from .unit_colon_items import unit_colon_charge
 from .unit_labels import LISTED
 from .unit_lists import split_names
-from .unit_names import VAGUE_RE, looks_like_units
+from .unit_names import PLACE_FIRST_RE, VAGUE_RE, looks_like_units
 
 # The section that divides the work: `五、责任分工`, `(三)明确职责分工`, `四、部门职责`.
 _DIVISION_RE = re.compile(
@@ -57,7 +61,8 @@ _DUTIES_OF_RE = lazy_compile(
 )
 # Not an office: members as such, a body of persons set up for the work, or a heading that sets duties
 # (`(三)明确部门职责:`, `压实属地职责`).
-_NO_OFFICE_RE = lazy_compile(r"成员单位|(?:领导小组|工作小组|小组|专班|指挥部)$|^(?:明确|压实|细化|分解|履行|夯实)")
+_NO_OFFICE_RE = lazy_compile(r"成员单位|^(?:明确|压实|细化|分解|履行|夯实)")
+_SET_UP_BODY_RE = lazy_compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
 
 
 def _heading(node: Node) -> str:
@@ -70,6 +75,8 @@ def duty_heading(node: Node) -> Responsibility | None:
     text = node.pieces[0][1] if node.pieces else ""
     if (duties := _duties_of(text)) is not None:
         return duties
+    if (opening := unit_colon_charge(text)) is not None:
+        return opening  # `财政所:负责…`: the office before the colon (`unit_colon_items`)
     parent = node.parent
     if parent is None or parent.style == "root" or not _DIVISION_RE.match(_heading(parent)):
         return None
@@ -92,6 +99,8 @@ def _duties_of(text: str) -> Responsibility | None:
         return None
     name = m["names"]
     if _GOAL_RE.search(name) or VAGUE_RE.search(name) or _NO_OFFICE_RE.search(name) or not looks_like_units(name):
+        return None
+    if _SET_UP_BODY_RE.search(name) and not PLACE_FIRST_RE.match(name):
         return None
     found = Responsibility(origin="分工标题", whole_section=True)
     found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))

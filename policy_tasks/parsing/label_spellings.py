@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
+from .run_in_labels import colon_run_in_labels
 from .spread_cells import unspread
 from .unit_labels import LABEL_RE, LABEL_WORDS
 
@@ -60,6 +61,7 @@ def spell_labels(line: str) -> str:
     `责 任 人:A` as `责任人:A`; `(责任单位;A)` as `(责任单位:A)`."""
     if ";" in line or "；" in line:
         line = _SEMICOLON_RE.sub(lambda m: m[1] + m[2] + ":", line)
+    line = colon_run_in_labels(line)  # `…行为责任单位A、B`: a copy lost the colon (`run_in_labels`)
     if not any(ch in line for ch in "【[〖〔 \t\u3000"):
         return line
     line = _closed_spread_label(line)

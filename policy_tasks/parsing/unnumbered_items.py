@@ -8,8 +8,10 @@ from .clauses import choose_clauses
 from .label_items import number_label_led_items
 from .outline_lines import Outline
 from .outline_node import Node
+from .unit_colon_items import number_unit_colon_paragraphs
 
-# How the items were found: their own label lines (or brackets, or closing role sentences); a
+# How the items were found: their own label lines (or brackets, or closing role sentences, or a unit
+# and a colon opening each paragraph); a
 # meeting's orders, each given by its opening (`task_first_orders`); or, no layout known, each
 # paragraph naming units (`assigned_lines`, with a warning on the document).
 LABELLED, ORDERS, GUESSED = "labelled", "orders", "guessed"
@@ -17,6 +19,11 @@ LABELLED, ORDERS, GUESSED = "labelled", "orders", "guessed"
 
 def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Node], str] | None:
     if (numbered := number_label_led_items(lines)) is not None:
+        outline = Outline.read(numbered)
+        if clauses := choose_clauses(outline.root):
+            return outline, clauses, LABELLED
+    if (numbered := number_unit_colon_paragraphs(lines)) is not None:
+        # `财政所:负责…` a paragraph a unit, no number: each paragraph is a clause (`unit_colon_items`).
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED

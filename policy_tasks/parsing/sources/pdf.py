@@ -35,7 +35,7 @@ from .base import (
 )
 from .grid import one_line, table_blocks
 from .page_breaks import join_cut_row, without_running_lines
-from .unwrap import BULLET_RE, OUTLINE_RE, PAGE_NUMBER_RE, glue
+from .unwrap import BULLET_RE, OUTLINE_RE, PAGE_NUMBER_RE, glue, opens_next_field
 
 if TYPE_CHECKING:
     # pdfplumber's own names: its objects (chars, text lines) are dicts of mixed values.
@@ -249,7 +249,10 @@ def _join_lines(lines: list[T_obj], right: float, left: float | None = None, min
     for line in lines:
         piece = line["text"].strip()
         if previous is not None:
-            text = glue(text, piece) if _continues(previous, line, left, right, min_chars) else f"{text}\n{piece}"
+            joins = _continues(previous, line, left, right, min_chars)
+            # `责任单位:…` then `检查范围:…`: the next field or unit's paragraph (`unwrap.opens_next_field`).
+            joins = joins and not opens_next_field(text.rsplit("\n", 1)[-1], piece)
+            text = glue(text, piece) if joins else f"{text}\n{piece}"
         else:
             text = piece
         previous = line

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from statistics import median
 
 from ..lazy_patterns import lazy_compile
+from ..unit_names import ends_like_a_name
 
 # Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条): such a line starts anew.
 OUTLINE_RE = re.compile(
@@ -53,6 +54,10 @@ _SENTENCE_MARKS_RE = lazy_compile(r"[，。；：！？,;:!?]")
 # post closes each block of problems with one, all alike, so they end at one width though no page broke them.
 # Only where every line at that width is such a line or ends a sentence is the text left as written.
 _FIELDS_LINE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,8}[:：]\S+(?:\s+[\u4e00-\u9fff]{2,8}[:：]\S+)+\s*$")
+# A field's line or a unit's paragraph (`责任单位:A、B`, `检查范围:…`, `财政所:负责…`, `各村(社区):…`) opens with a
+# short name and a colon.
+_PARAGRAPH_ENDS = "。;!?；！？"
+_FIELD_OPENING_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,10}(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?[:：]")
 
 
 class _Widths(dict[str, int]):
@@ -166,6 +171,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not BULLET_RE.match(text)
             and not next_row
             and not _SALUTATION_RE.match(text)
+            and not opens_next_field(out[-1], text)
             and "\t" not in line
             and _indent(line) <= margin
         ):
@@ -176,6 +182,18 @@ def unwrap(lines: list[str]) -> list[str]:
             serial = int(row[1])
         previous_end = columns(line.rstrip()) if text else None
     return out
+
+
+def opens_next_field(paragraph: str, line: str) -> bool:
+    """Whether `line`, opening with a name and a colon, is the next of a run of such lines or paragraphs
+    (`责任单位:A、B` then `检查范围:…`; `财政所:负责…` then `派出所:负责…`) after `paragraph`, one of the run,
+    though the line before ran to the page's width: a unit list or a paragraph that happened to end
+    there (at a sentence's end or a name's), not a line the page broke."""
+    if not (_FIELD_OPENING_RE.match(line) and _FIELD_OPENING_RE.match(paragraph)):
+        return False
+    # The paragraph ended there: a sentence or a name closes it. A word the page cut (`配合` / `单位:B`) goes on.
+    end = paragraph.rstrip()
+    return end[-1:] in _PARAGRAPH_ENDS or ends_like_a_name(end)
 
 
 def _row_after_row(before: str, text: str, row: re.Match[str] | None) -> bool:

@@ -1,0 +1,80 @@
+"""An item opening with an office's name and a colon gives that office's duty.
+
+A 镇's or a 街道's working group (工作专班, 领导小组) is often set up in a short notice that names its
+组长 and 成员单位 and then gives each member unit its duty, a paragraph a unit, with no number at all:
+
+    组 长:某某镇长
+    成员单位:农业综合服务中心、财政所、各村(社区)。
+    农业综合服务中心:负责秸秆综合利用技术指导……
+    财政所:负责扶持政策资金发放……
+    各村(社区):将政策宣传卡发放到农户……
+
+The name before the colon is the unit the paragraph charges, as a 分工 section's sub-heading names
+the office over its duties (`duty_headings`): a 镇's own offices need no place before them (`财政所`,
+`行政执法队`, `各村(社区)`). Two such paragraphs or more are the list, one clause each in order
+(`number_unit_colon_paragraphs`, a fallback for a document with no numbered item); a single one may be
+a notice's aside. The group's own lines are none: `成员单位:` and the other labels (`责任科室:`) are
+fields, `组 长:` a person's role, and a name that says what to do (`加强宣传:`) is a title.
+"""
+
+from __future__ import annotations
+
+from .lazy_patterns import lazy_compile
+from .outline import line_marker
+from .responsibility import Responsibility
+from .textutil import normalise
+from .unit_labels import LABEL_RE, LISTED
+from .unit_lists import split_names
+from .unit_names import VAGUE_RE, looks_like_units
+
+# An office of a 镇, a 街道 or a bureau: its name ends in an office's word (`财政所`, `各村(社区)`).
+_OFFICE = (
+    r"(?:各)?[\u4e00-\u9fff]{0,12}?(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
+    r"村委会|居委会|村|社区)(?:\([\u4e00-\u9fff、]{1,8}\))?"
+)
+_OPENING_RE = lazy_compile(rf"^\s*(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,4}})\s*:\s*(?P<rest>\S)")
+# Words that make the part before the colon a title or a goal, never an office's name.
+_GOAL_RE = lazy_compile(
+    r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|成立|组织|开展|做好|抓好|落实)"
+)
+# Members as such and a salutation to them (`成员单位:`, `各科室:` heading a notice) charge no one office.
+_NO_OFFICE_RE = lazy_compile(r"成员单位|^各(?:科室|处室|股室|单位|部门)$")
+_NAME_MAX = 24
+
+
+def unit_colon_charge(text: str) -> Responsibility | None:
+    """The office an item's text opens with before a colon (`财政所:负责…`), leading it, or None."""
+    norm = normalise(text)
+    m = _OPENING_RE.match(norm)
+    if m is None:
+        return None
+    name = m["names"]
+    if (
+        len(name) > _NAME_MAX
+        or LABEL_RE.match(norm, m.start("names"))
+        or _GOAL_RE.search(name)
+        or VAGUE_RE.search(name)
+        or _NO_OFFICE_RE.search(name)
+        or not looks_like_units(name)
+    ):
+        return None
+    found = Responsibility(origin="单位冒号", whole_section=True)
+    found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
+    return found if found.found else None
+
+
+def number_unit_colon_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """The lines with each unnumbered paragraph that opens with an office's name and a colon numbered
+    in order, or None when fewer than two do."""
+    items = [
+        k
+        for k, (text, _) in enumerate(lines)
+        if text.strip() and line_marker(normalise(text).strip()) is None and unit_colon_charge(text) is not None
+    ]
+    if len(items) < 2:
+        return None
+    out = list(lines)
+    for number, k in enumerate(items, 1):
+        text, splittable = out[k]
+        out[k] = (f"{number}、{text.strip()}", splittable)
+    return out
