@@ -68,3 +68,18 @@ def test_a_vague_subject_under_a_stage_charges_no_one():
     )
     doc = _parse(text)
     assert [(t.lead_units, t.co_units) for t in doc.tasks] == [([], []), ([], [])]
+
+
+def test_dates_listed_after_fenbie_are_a_deadline_each():
+    """`分别于A和B报送`, `分别在A、B前将…报…`: each date the list gives is a deadline of its own; a list of a
+    month's days (`分别在每月10日、20日前`) stays one report."""
+    text = "\n".join(
+        [
+            "(一)各镇要加强巡查,并分别于3月底和9月底报送巡查报告。",
+            "(二)各镇要分别在2016年5月10日、11月10日前将排查情况和整改情况报县办公室。",
+        ]
+    )
+    doc = _parse(text)
+    dates = [sorted(m.due_date.isoformat() for m in t.milestones if m.due_date) for t in doc.tasks]
+    assert dates == [["2016-03-31", "2016-09-30"], ["2016-05-10", "2016-11-10"]]
+    assert len({m.text for m in doc.tasks[0].milestones}) == 2  # the importer keys a clause's milestones by text
