@@ -61,6 +61,7 @@ from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .lazy_patterns import lazy_compile
 from .project_names import project_name_spans
 from .reported_periods import reported_spans
+from .respective_dates import respective_dates
 from .respective_figures import continues_figures
 from .result import ParsedMilestone
 from .schedule_entries import Spans, entry_milestone, schedule_entries
@@ -92,6 +93,8 @@ _CUE = re.compile(
     r"|拨付|下达|下发|公布"
     # A construction schedule's steps (`3月上旬开始`, `年底进行主体工程施工`, `4月底前封顶`).
     r"|开始|施工|封顶|试运行|进场|评审|审核|审批|设计|招标|清表"
+    # A campaign plan's stage and its span (`督查阶段(9月)`): the stage's work is due at the span's end.
+    r"|阶段\("
 )
 _EXCLUDE = re.compile(
     r"给予|最高|最长|不超过|不高于|不低于|\(不?含\)|以下|的部分|税率|费率|(?:补贴|补助|奖励|收费|工资)标准"
@@ -102,6 +105,7 @@ _EXCLUDE = re.compile(
     # How often a routine is done each day (`每日2次晒水清扫`, `每天巡查不少于3次`): no quantity to reach.
     r"|每(?:日|天)[^,;。\d]{0,6}?\d+\s*次"
 )
+_STAGE_SPAN = lazy_compile(r"阶段\(")
 _CONDITION = re.compile(r"^对(?!照|接|标)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
 # A date the work is due by: `12月底前`, and a month's or quarter's end written without 前, which the genre
@@ -204,7 +208,15 @@ def find_milestones(
             carried = time or carried
             if not excluded:
                 carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
+    found += respective_dates(text, norm, phrases, found)  # `分别于6月底和7月底报送`: each date
     found.sort(key=lambda m: m.start)
+    # A stage's span ending on the day one of its reports is due (`阶段(7月3日至7月15日)。…于7月15日前报…`) is
+    # one date, written once: the report's, which says what is due.
+    found = [
+        m
+        for m in found
+        if not (_STAGE_SPAN.search(m.text) and any(o.due_date == m.due_date for o in found if o is not m))
+    ]
     return [_with_default(m, default_due) for m in found]
 
 

@@ -14,6 +14,8 @@ item; the same notices also write:
 - a group of governments with the departments addressed beside it (`各乡镇政府、各部门要`): the group leads and the
   departments taken together (`各部门`, as the salutation's `县各部门`) help as one addressee;
 - after the subject's `要`, the units it works with: `县教育局要协同县应急局、县消防救援大队加大…` (`协同`, `会同`): they help;
+- a campaign plan's stage opening with its span (`督查阶段(9月)。市…领导小组将…`): its sentences' subjects
+  (`stage_subjects`);
 - a later sentence (after `。` or `;`, possibly after a leading `届时,`) whose subject is another addressee taking a part
   of the work: `…;各乡镇政府要加大督办力度`, `届时,县府办将组织检查验收`, `其他各行业主管部门要…` (the sector
   departments together, `其他` no part of the name): those help, as a step's next addressee does (`dated_subjects`).
@@ -28,6 +30,7 @@ import re
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .role_sentences import reads_as_units
+from .stage_subjects import stage_subjects
 from .unit_labels import CO, LISTED
 from .unit_names import ETC_RE, PLACE_FIRST_RE, TRIM
 
@@ -92,7 +95,10 @@ def _subject_names(norm: str, s: int, e: int) -> list[tuple[str, int, int]] | No
 
 def opening_subjects(norm: str, starts: list[int]) -> tuple[list[tuple[str, int, int]], int] | None:
     """The names of a subject opening the item at one of `starts` before its `要` (a part or more, a circumstance
-    between), and where the verb ends; None when no start opens so."""
+    between), and where the verb ends; None when no start opens so. A campaign stage's subjects are read first
+    (`stage_subjects`), and no later reader looks past them."""
+    if (stage := stage_subjects(norm)) is not None:
+        return stage
     for start in starts:
         sentence = _SENTENCE_END_RE.search(norm, start)
         end = sentence.start() if sentence else len(norm)

@@ -260,7 +260,7 @@ def ends_like_a_name(text: str) -> bool:
 # county-level city or county, and every district), as it may before the suffix (`县(市)人民政府`).
 # A count of the places a district holds (`13个街道、镇`: its 13 sub-districts and towns) names them
 # as 各 does.
-_GROUP_LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|市州)"
+_GROUP_LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|市州|行署)"
 _GROUP_RE = re.compile(
     r"^(?:各(?:有关|相关)?|(?:有关|相关|沿线|所在地|属地|涉及)|\d{1,3}个)"
     rf"(?:{_GROUP_LEVEL}(?:[(<]{_GROUP_LEVEL}(?:、{_GROUP_LEVEL})*[)>])?、?)+$"

@@ -1,0 +1,44 @@
+"""Dates listed after 分别: one deadline each for the reports or steps the sentence names.
+
+A schedule may give one verb several dates in a row after 分别 (respectively): `分别于6月底和7月底报送阶段性报告`,
+`分别在2016年6月10日、8月10日前将A和B报…` (README round 77: each is a milestone of its own). The milestone reader
+dates a part by one phrase, so the list's other dates are added here, each from its own date to the part's end.
+A list of recurring days (`分别在每月10日、20日前`) is one recurring report, read as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lazy_patterns import lazy_compile
+from .result import ParsedMilestone
+from .time_phrase import PRECISE, TimePhrase
+
+_RESPECTIVELY_RE = lazy_compile(r"分别(?:在|于|到)?")
+_JOINER_RE = lazy_compile(r"^(?:、|和|及|与)$")
+_PART_END_RE = lazy_compile(r"[,。;\n]")
+
+
+def respective_dates(
+    text: str, norm: str, phrases: Sequence[TimePhrase], found: Sequence[ParsedMilestone]
+) -> list[ParsedMilestone]:
+    """The milestones of a `分别…A、B` date list's dates that `found` lacks."""
+    added: list[ParsedMilestone] = []
+    ordered = sorted(phrases, key=lambda p: p.start)
+    for m in _RESPECTIVELY_RE.finditer(norm):
+        listed = [p for p in ordered if p.start == m.end()]
+        while listed:
+            after = next((p for p in ordered if p.start > listed[-1].end), None)
+            if after is None or not _JOINER_RE.match(norm[listed[-1].end : after.start]):
+                break
+            listed.append(after)
+        if len(listed) < 2 or any(p.level != PRECISE or p.recurrence for p in listed):
+            continue
+        stop = _PART_END_RE.search(norm, listed[-1].end)
+        end = stop.start() if stop else len(norm)
+        dates = {x.due_date for x in [*found, *added]}
+        for p in listed:
+            if p.due not in dates:
+                added.append(ParsedMilestone(text[p.start : end], p.start, end, p.due, "deadline", p.text))
+                dates.add(p.due)
+    return added

@@ -1,0 +1,76 @@
+"""Who does a campaign plan's stage: the subjects of the sentences under a stage that opens with its span.
+
+A 专项行动 plan's 时间安排 writes each stage as its name and span, `(二)集中整治阶段(5月下旬-8月)。`, over sentences
+naming who does the stage's work as their subjects, with no bracket and no label (README, round 77). Those subjects
+are written as the plan addresses its own campaign's bodies, which elsewhere charge no one:
+
+- a group of the levels below, with the campaign's body each has set up (`各县(市、区)环保专项行动领导小组`), or the
+  levels' governments (`各行署、市、县政府`, `各县(市、口岸)`, a 行署 and a 口岸 being levels too);
+- the plan's own body for the campaign (`市环保专项行动领导小组将…`): in a stage the 领导小组 is the one at work;
+- after verbs beyond `要`: `对…进行检查`, `组织有关部门…`, `结合实际…`, `组成若干个小组…`, `将…`.
+
+The first sentence's subject leads; a later sentence's subject (`各地市…领导小组要于7月15日前将…报…`, `…办公室将…
+进行考核`) helps. An office named only as the one that receives the reports (`报…办公室`) is no subject and no unit;
+a vague subject (`各地`, `有关部门`) charges no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_patterns import lazy_compile
+from .person_names import is_person
+from .unit_labels import CO, LISTED
+from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units
+
+# A stage's name and its span in brackets, at the item's start: `集中整治阶段(5月下旬-8月)。`.
+_STAGE_RE = lazy_compile(r"^[\u4e00-\u9fff]{2,16}?阶段\s*\([^()\n]{0,24}?月[^()\n]{0,12}\)[。:\s]*")
+_VERB_RE = lazy_compile(r"要(?![求点])|将|负责(?![同人])|对|组织|结合|组成|按照|根据")
+_SENTENCE_RE = re.compile(r"[^。;\n]+")
+_LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|行署|地市|地|口岸|盟)"
+# `各县(市、口岸)`, `各行署、市、县`: the group of levels; what follows names their body, or nothing (the governments).
+_GROUP_RE = lazy_compile(rf"^各(?:{_LEVEL}(?:\({_LEVEL}(?:、{_LEVEL})*\))?、?)+")
+_GOVERNMENT_RE = lazy_compile(r"^(?:人民政府|政府|党委和政府|党委、政府)?$")
+_VAGUE_RE = lazy_compile(r"^(?:各地(?![市州])|各部门|各单位|有关|相关|其他|其它|所有)")
+
+
+def _stage_unit(name: str) -> bool:
+    """A subject a stage's sentence names as the one at work (see the module docstring)."""
+    if not name or _VAGUE_RE.match(name) or VAGUE_RE.search(name) or is_person(name):
+        return False
+    if (group := _GROUP_RE.match(name)) is not None:
+        rest = name[group.end() :]
+        return group.group().rstrip("、") == group.group() and (
+            bool(_GOVERNMENT_RE.match(rest)) or (len(rest) >= 4 and looks_like_units(rest))
+        )
+    return "、" not in name and bool(PLACE_FIRST_RE.match(name)) and looks_like_units(name)
+
+
+def _subject(norm: str, start: int, end: int) -> tuple[int, int] | None:
+    for verb in _VERB_RE.finditer(norm, start, end):
+        if verb.start() - start < 2:
+            continue
+        if _stage_unit(norm[start : verb.start()].strip(TRIM)):
+            return start, verb.start()
+    return None
+
+
+def stage_subjects(norm: str) -> tuple[list[tuple[str, int, int]], int] | None:
+    """(role, start, end) of each subject of a stage item's sentences, the first listed, and the end of the item
+    (nothing left for other readers of later subjects); None when `norm` opens with no stage and its span, or its
+    first sentence names no subject."""
+    stage = _STAGE_RE.match(norm)
+    if stage is None:
+        return None
+    found: list[tuple[str, int, int]] = []
+    for sentence in _SENTENCE_RE.finditer(norm, stage.end()):
+        start = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip(TRIM + " "))
+        span = _subject(norm, start, sentence.end())
+        if span is None:
+            if not found:
+                return None  # the stage's first sentence must say who does its work
+            continue
+        names = [norm[s:e] for _, s, e in found]
+        if norm[span[0] : span[1]] not in names:
+            found.append((CO if found else LISTED, *span))
+    return found, len(norm)
