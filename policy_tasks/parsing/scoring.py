@@ -55,6 +55,7 @@ class GoldClause(TypedDict, total=False):
     co: list[str]
     leaders: list[str]
     milestones: list[GoldMilestone]
+    recurring: list[dict[str, object]]
 
 
 class Gold(TypedDict, total=False):
@@ -75,6 +76,9 @@ class DocumentScore:
     extra: int = 0
     leaders: int = 0
     leaders_right: int = 0
+    # Recurring duties the gold names (`每月10日前报送`: every month) and those read with that period.
+    recurring: int = 0
+    recurring_right: int = 0
     milestones: int = 0
     milestones_right: int = 0
     # Parsed milestones with a stated date that no gold milestone of their clause has.
@@ -84,6 +88,7 @@ class DocumentScore:
     wrong: list[str] = field(default_factory=list)
     extra_milestone_lines: list[str] = field(default_factory=list)
     leader_lines: list[str] = field(default_factory=list)
+    recurring_lines: list[str] = field(default_factory=list)
     # The review page's signs of an unsure reading (clause_doubts) raised on the document.
     doubts: list[str] = field(default_factory=list)
 
@@ -179,12 +184,32 @@ def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
             else:
                 result.wrong.append(f"{ref}: 缺少 {d.isoformat()} 的里程碑")
         _count_extra_milestones(result, ref, task, gold_dates, parsed.default_due)
+        _count_recurring(result, ref, task, clause)
     result.extra = len(parsed.tasks) - len(used)
     result.doubts = [w.message for w in parsed.warnings if is_doubt(w.message)]
     for i, task in enumerate(parsed.tasks):
         if i not in used:
             result.wrong.append(f"多出的条款 {task.label or task.number}: {task.title[:20]}")
     return result
+
+
+# The gold's period (`"every": "month"`) as the parser names a milestone's recurrence.
+_PERIODS = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}
+
+
+def _count_recurring(result: DocumentScore, ref: str, task: ParsedTask, clause: GoldClause) -> None:
+    """Each recurring duty of the gold is right when the clause has a recurring milestone of its period."""
+    have = Counter(m.recurrence for m in task.milestones if m.recurrence)
+    for duty in clause.get("recurring", []):
+        result.recurring += 1
+        period = _PERIODS.get(str(duty.get("every", "")), "")
+        if have[period] > 0:
+            have[period] -= 1
+            result.recurring_right += 1
+        else:
+            result.recurring_lines.append(
+                f"{ref}: 缺少{period or duty.get('every')}的周期性里程碑 ({duty.get('text', '')})"
+            )
 
 
 def _count_extra_milestones(

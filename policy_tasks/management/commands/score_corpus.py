@@ -38,7 +38,13 @@ class Command(BaseCommand):
                 f"{s.milestones_right:>4}/{s.milestones:<4} {s.extra:>4} {s.extra_milestones:>6} {s.seconds:>6.3f} {state}"
             )
             if verbose:
-                for line in s.wrong + s.extra_milestone_lines + s.leader_lines + [f"待核对: {d}" for d in s.doubts]:
+                for line in (
+                    s.wrong
+                    + s.extra_milestone_lines
+                    + s.leader_lines
+                    + s.recurring_lines
+                    + [f"待核对: {d}" for d in s.doubts]
+                ):
                     self.stdout.write(f"    {line}")
         by_format: dict[str, list[DocumentScore]] = defaultdict(list)
         for s in scores:
@@ -54,6 +60,7 @@ class Command(BaseCommand):
             f"clauses {clause_rate:.1%} (goal {CLAUSE_GOAL:.0%}) milestones {milestone_rate:.1%} (goal {MILESTONE_GOAL:.0%}) "
             f"extra dated milestones {sum(s.extra_milestones for s in scores)} "
             f"leaders {sum(s.leaders_right for s in scores)}/{sum(s.leaders for s in scores)} "
+            f"recurring {sum(s.recurring_right for s in scores)}/{sum(s.recurring for s in scores)} "
             f"unsure marks {sum(len(s.doubts) for s in scores)}"
         )
         if check and (clause_rate < CLAUSE_GOAL or milestone_rate < MILESTONE_GOAL or refused):
