@@ -24,36 +24,27 @@ from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
-from .closed_blocks import closed_blocks
 from .copy_spacing import plain_spaces, spoken_lines
 from .due_fields import clause_due, due_field_milestones, gather_year_warnings
 from .duty_headings import duty_heading
-from .field_cells import join_field_cells, join_wrapped_fields, stated_above
-from .flat_tables import text_tables
+from .field_cells import stated_above
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
-from .label_spellings import spell_labels
 from .leader_headings import with_heading_leaders
 from .leader_orders import stated_units
+from .line_repairs import repaired_lines
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute, minute_charge
-from .outline import spell_out_numbers
 from .outline_lines import Outline
 from .outline_node import Node
-from .page_marks import rejoin_page_marks
 from .page_tail import tail_lines
 from .period_headings import period_due
-from .place_headings import place_blocks
-from .preview_pages import rejoin_preview_pages
 from .progress_lists import progress_spans
-from .record_headings import done_record, record_fields
-from .record_tables import flat_record
 from .responsibility import Responsibility
 from .restated_lists import section_subject, with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
-from .run_on_fields import split_run_on_fields
 from .script import WARNING as TRADITIONAL_WARNING
 from .script import simplified_blocks
 from .sole_addressees import sole_addressee
@@ -61,7 +52,7 @@ from .sources import Source, Table, read_source
 from .tables import table_lines
 from .task_first_orders import order_charge
 from .task_titles import short_title, task_title
-from .textutil import join_spaced_dates, normalise
+from .textutil import normalise
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, opening_charge, read_responsibility
@@ -133,16 +124,7 @@ def _parse_lines(
     page_headers: Sequence[str] = (),
     traditional: bool = False,
 ) -> ParsedDocument:
-    lines = [
-        (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
-        for text, splittable in text_tables(flat_record(lines))
-    ]
-    lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
-    # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place
-    # heading `X(责任单位:A)` over its numbered problems (`place_headings`).
-    fields = join_wrapped_fields(join_field_cells(lines))
-    done = done_record(fields)  # `三、整改完成情况` and no deadline: the task's fault dates nothing
-    lines, block_origins = place_blocks(*closed_blocks(record_fields(fields)))
+    lines, block_origins, done = repaired_lines(lines)
     if not any(text.strip() for text, _ in lines):
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:

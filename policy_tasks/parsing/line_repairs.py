@@ -1,0 +1,42 @@
+"""The document's lines as the outline reader needs them: what copies, tables and page breaks did to the
+text undone, one repair after another, before any numbering is read.
+
+Tables written as text become rows; spelled-out numbers, spaced dates and labels written apart become
+the genre's forms; page marks and preview pages a site inserted are joined back; fields run together
+on a line are split and wrapped ones joined; problems a closing unit line assigns, and a place heading
+over its numbered problems, become one item a block.
+"""
+
+from __future__ import annotations
+
+from .closed_blocks import closed_blocks
+from .field_cells import join_field_cells, join_wrapped_fields
+from .flat_tables import text_tables
+from .label_spellings import spell_labels
+from .outline import spell_out_numbers
+from .page_marks import rejoin_page_marks
+from .place_headings import place_blocks
+from .preview_pages import rejoin_preview_pages
+from .record_headings import done_record, record_fields
+from .record_tables import flat_record
+from .run_on_fields import split_run_on_fields
+from .textutil import join_spaced_dates
+
+Lines = list[tuple[str, bool]]
+
+
+def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
+    """The repaired lines, each one's number in the lines given (a block joined from several keeps its
+    first), and whether the document is a task's completion record (`done_record`: `三、整改完成情况`
+    and no deadline, so the task's fault dates nothing)."""
+    lines = [
+        (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
+        for text, splittable in text_tables(flat_record(lines))
+    ]
+    lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
+    fields = join_wrapped_fields(join_field_cells(lines))
+    done = done_record(fields)
+    # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place
+    # heading `X(责任单位:A)` over its numbered problems (`place_headings`).
+    lines, block_origins = place_blocks(*closed_blocks(record_fields(fields)))
+    return lines, block_origins, done
