@@ -87,7 +87,7 @@ _CUE = re.compile(
     _STRONG_CUE.pattern + r"|新增|增长|增速|增加|引进|引育|招引|培育|筹集|建设|新建|改造|提升|开工|完工|竣工"
     r"|建成|投产|投运|盘活|消化|储备|实施|建立|出台|制定|启动|落地|验收|创建|创成|获评|推广|选派|覆盖"
     r"|占比|保持|投资|腾出|谋划|申报|办结|搬迁|入库|垦造|达|超过|开展|加快|推进|提高|扩大|降低|减少|打造"
-    r"|落实|使用|承接|计划|总额|营收|规模|实到|零售|发放|举办|组织|培训|开通|整治|造林|收购|招聘|就业"
+    r"|落实|使用|承接|计划|总额|营收|规模|实到|零售|发放|举办|组织|培训|开通|整治|造林|收购|招聘|就业|选拔"
     # Deadline verbs of the genre's schedules (`5月底前动工`, `6月底前报送`, `9月投运`).
     r"|动工|开建|投用|交付|报送|上报|通报|召开|印发|编制|修订|上线|通车|贯通|签约|挂牌|组建|成立|到位|清零"
     r"|拨付|下达|下发|公布"
@@ -106,7 +106,8 @@ _EXCLUDE = re.compile(
     r"|每(?:日|天)[^,;。\d]{0,6}?\d+\s*次"
 )
 _STAGE_SPAN = lazy_compile(r"阶段\(")
-_CONDITION = re.compile(r"^对(?!照|接|标)|的$")
+# Not `对口协助单位…` (paired assistance): 对口 names the unit doing the work, no condition's 对.
+_CONDITION = re.compile(r"^对(?!照|接|标|口)|的$")
 _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
 # A date the work is due by: `12月底前`, and a month's or quarter's end written without 前, which the genre
 # writes for the same deadline (`6月底完成`, `10月底根据评估结果修编`).

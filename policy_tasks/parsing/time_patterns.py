@@ -191,11 +191,17 @@ def _half_yearly(m: re.Match[str], year: int) -> Read:
     return _recurring(HALF_YEARLY, [date(year, 6, 30), date(year, 12, 31)])
 
 
+# Done `定期` (regularly), or a number of times (`一次`, `不少于两次`), within the part after 每年.
+_YEARLY_ROUTINE = re.compile(r"度?(?:定期|[^,;。\d%]{0,16}?(?:[一两二三四五1-5]|\d{1,2})\s*次(?![数级]))")
+
+
 def _yearly(m: re.Match[str], year: int) -> Read:
     # `每年3月底前` → that day each year; a bare `每年` / `每年度` → 31 December, and like
-    # 年度 it only dates a quantity (`每年新增100亩`), never a task alone.
+    # 年度 it only dates a quantity (`每年新增100亩`), never a task alone; but a routine's
+    # (`每年定期公布`, `每年开展一次评估`) is a yearly duty by itself.
     if not m["m"]:
-        return _recurring(YEARLY, [date(year, 12, 31)], WEAK_YEAR)
+        routine = _YEARLY_ROUTINE.match(m.string, m.end())
+        return _recurring(YEARLY, [date(year, 12, 31)], RECURRING if routine else WEAK_YEAR)
     month = cn_number(m["m"])
     due = date(year, month, cn_number(m["d"])) if m["d"] else month_end(year, month, m["p"])
     return _recurring(YEARLY, [due])
