@@ -11,7 +11,7 @@ least: a single one is a page's prose that happens to name a unit.
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .outline import line_marker
+from .outline import line_marker, numbered_in_order
 from .textutil import normalise
 from .units import peek_responsibility
 
@@ -31,8 +31,4 @@ def number_assigned_lines(lines: list[tuple[str, bool]]) -> list[tuple[str, bool
             items.append(k)
     if len(items) < 2:
         return None
-    out = list(lines)
-    for number, k in enumerate(items, 1):
-        text, splittable = out[k]
-        out[k] = (f"{number}、{text.strip()}", splittable)
-    return out
+    return numbered_in_order(lines, items)

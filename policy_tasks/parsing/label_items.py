@@ -52,7 +52,7 @@ import re
 
 from .closing_roles import closes_with_roles
 from .lazy_patterns import lazy_compile
-from .outline import line_marker
+from .outline import line_marker, numbered_in_order
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 from .units import read_responsibility
@@ -150,10 +150,9 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
         items = sorted(set(items + bracketed))
     if not items or (len(items) == 1 and not _one_statement(_unbulleted(normalise(lines[items[0]][0]))[0])):
         return None
-    out = list(lines)
-    for number, k in enumerate(items, 1):
-        text, splittable = out[k]
-        text = text.strip()
-        bullet = _BULLET_RE.match(normalise(text))
-        out[k] = (f"{number}、{text[bullet.end() if bullet else 0 :]}", splittable)
-    return out
+    return numbered_in_order(lines, items, _without_bullet)
+
+
+def _without_bullet(text: str) -> str:
+    bullet = _BULLET_RE.match(normalise(text))
+    return text[bullet.end() if bullet else 0 :]

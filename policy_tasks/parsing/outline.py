@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
@@ -239,3 +240,16 @@ _ONE_CHAR_TABLE = str.maketrans(_ONE_CHAR_NUMBERS)
 def spell_out_numbers(line: str) -> str:
     """`⑴` → `(1)`, `⒈` → `1.`, `㈠` → `(一)`, `❶` → `①`: the forms the outline reads."""
     return line.translate(_ONE_CHAR_TABLE)
+
+
+def numbered_in_order(
+    lines: list[tuple[str, bool]], items: list[int], body: Callable[[str], str] = lambda text: text
+) -> list[tuple[str, bool]]:
+    """`lines` with the lines at `items` numbered `1、`, `2、`, … in order: the unnumbered items a reader
+    found, given the numbering the outline reads (`label_items`, `unit_colon_items`, `assigned_lines`).
+    `body` gives an item's text after its number (a bullet dropped)."""
+    out = list(lines)
+    for number, k in enumerate(items, 1):
+        text, splittable = out[k]
+        out[k] = (f"{number}、{body(text.strip())}", splittable)
+    return out

@@ -20,7 +20,7 @@ fields, `组 长:` a person's role, and a name that says what to do (`加强宣�
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .outline import line_marker
+from .outline import line_marker, numbered_in_order
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LISTED
@@ -73,8 +73,4 @@ def number_unit_colon_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[st
     ]
     if len(items) < 2:
         return None
-    out = list(lines)
-    for number, k in enumerate(items, 1):
-        text, splittable = out[k]
-        out[k] = (f"{number}、{text.strip()}", splittable)
-    return out
+    return numbered_in_order(lines, items)
