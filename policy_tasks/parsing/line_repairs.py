@@ -13,6 +13,7 @@ from .closed_blocks import closed_blocks
 from .field_cells import join_field_cells, join_wrapped_fields
 from .flat_tables import text_tables
 from .label_spellings import spell_labels
+from .named_item_lines import named_item_lines
 from .outline import spell_out_numbers
 from .page_marks import rejoin_page_marks
 from .place_headings import place_blocks
@@ -31,7 +32,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     and no deadline, so the task's fault dates nothing)."""
     lines = [
         (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
-        for text, splittable in text_tables(flat_record(lines))
+        for text, splittable in named_item_lines(text_tables(flat_record(lines)))
     ]
     lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
     fields = join_wrapped_fields(join_field_cells(lines))
