@@ -89,6 +89,13 @@ def _label_line(norm: str) -> str | None:
     return m.group(1).strip()
 
 
+def _names_answering_units(norm: str) -> bool:
+    """A field line naming units that lead or answer, whatever label it opens with: a line of fields
+    (`(主管领导:王某;责任单位:市民政局)`) assigns the item by its unit field, not by the leader's before it."""
+    roles = read_responsibility(norm).roles
+    return bool(roles[LEAD] or roles[LISTED])
+
+
 def _one_statement(norm: str) -> bool:
     """An item's line states one task (`改造提升农贸市场2处`): no sentence ends inside it and it is
     no paragraph, as a page's prose before a stray label line would be."""
@@ -138,10 +145,12 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
             bracketed.append(k)  # read on: a lone one may still be an item its label lines follow
         roles = []
         for follow in filled[n + 1 :]:
-            label = _label_line(normalise(lines[follow][0]))
+            label = _label_line(field := normalise(lines[follow][0]))
             if label is None:
                 break
             roles.append(label_role(label))
+            if _names_answering_units(field):
+                roles.append(LISTED)  # `(主管领导:A;责任单位:B)`: a leader's label first, then the units'
         if any(role in (LEAD, LISTED) for role in roles):
             items.append(k)
     if len(closed) >= 2:

@@ -15,16 +15,16 @@ from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 81): a change may add documents or read more of them
+# The corpus as it last grew (blind round 84): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 310, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1377, 311
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 312, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1381, 315
 # Parsed milestones with a stated date that the gold of their clause lacks (session 24): each is a
 # reminder a clerk would get for nothing. Lower it with the corpus, never raise it.
 EXTRA_MILESTONES_AT_MOST = 10
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 205
+LEADERS_RIGHT_AT_LEAST = 207
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 17
