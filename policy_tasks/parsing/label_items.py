@@ -12,6 +12,10 @@ page's other lines (its lead line, `相关阅读`, links, a source statement) ar
 item holds the clauses (document.py): the items are numbered in order (`1、`, `2、` …) as the
 table readers number a table's rows, and the outline is read again.
 
+A city's 实事 task table names the leader in charge first (`主管领导:王某`, then `责任单位:` / `主要责任人:` /
+`进度安排:`), or all its fields in one bracket (`(主管领导:王某;责任单位:市民政局)`): a field line assigns the
+item by the units it names, whatever label opens it; lines naming persons alone make no item.
+
 An inspection notice (督查通报, as a city paper prints its 创卫 findings) writes each problem found the
 same way, its labels in a bracket on the line after it, and may mark each problem with a bullet:
 
