@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from policy_tasks.parsing.scoring import GoldClause, leader_key
-from tests.parsing.convention_swaps import _close, _top_level_split
+from tests.parsing.convention_swaps import _close, _labelled_brackets, _plain_units, _top_level_split
 from tests.sources.corpus_prose import read_text
 
 Swap = Callable[[str, list[GoldClause]], str]
@@ -133,7 +133,13 @@ def joined_by(separator: str) -> Swap:
         out, last = [], 0
         for start, end, _ in _leader_fields(text):
             value = text[start:end]
-            parts = [p for p in re.split(r"[、,，]|[ \t\u3000\xa0]{2,}|(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff]{2})", value.strip()) if p.strip()]
+            parts = [
+                p
+                for p in re.split(
+                    r"[、,，]|[ \t\u3000\xa0]{2,}|(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff]{2})", value.strip()
+                )
+                if p.strip()
+            ]
             keys = {leader_key(p) for p in parts}
             if len(parts) < 2 or not any(keys == s for s in sets):
                 continue
@@ -153,7 +159,11 @@ def leader_out_of_bracket(text: str, gold: list[GoldClause]) -> str:
         if end < 0 or text[end + 1 :].split("\n", 1)[0].strip("。 \t\u3000"):
             continue
         parts = _top_level_split(text[m.start() + 1 : end], ",，;；")
-        if len(parts) < 2 or not _FIELD_RE.match(parts[0]) or not all(re.match(r"[\u4e00-\u9fff]{2,8}[:：]", p) for p in parts):
+        if (
+            len(parts) < 2
+            or not _FIELD_RE.match(parts[0])
+            or not all(re.match(r"[\u4e00-\u9fff]{2,8}[:：]", p) for p in parts)
+        ):
             continue
         gap = "，" if text[m.start()] == "（" else ","
         line_end = text.find("\n", end)
@@ -179,7 +189,10 @@ def fields_into_bracket(text: str, gold: list[GoldClause]) -> str:
         line = lines[i]
         if _FIELD_RE.match(line.strip()) and _LABEL_LINE.match(line) and out:
             fields, j = [], i
-            while j < len(lines) and (_LABEL_LINE.match(lines[j]) or (not lines[j].strip() and j + 1 < len(lines) and _LABEL_LINE.match(lines[j + 1]))):
+            while j < len(lines) and (
+                _LABEL_LINE.match(lines[j])
+                or (not lines[j].strip() and j + 1 < len(lines) and _LABEL_LINE.match(lines[j + 1]))
+            ):
                 if lines[j].strip():
                     fields.append(lines[j].strip().rstrip("。"))
                 j += 1
@@ -232,3 +245,38 @@ def rewrite_source(folder: Path, swap: Swap, gold: list[GoldClause]) -> tuple[by
                 data = block.sub(swap_block, data.decode("utf-8")).encode("utf-8")
             new_zip.writestr(info, data)
     return (out.getvalue(), source.name) if changed else None
+
+
+def unit_person(text: str, gold: list[GoldClause]) -> tuple[str, list[GoldClause]]:
+    """The other way, in a document whose gold names no leaders: `(责任单位:A、B)` → `(责任单位:A(负责人:王明)、B)`,
+    the lead unit's person in a bracket after it (`helper_brackets`), and the gold with 王明 as that clause's
+    leader; its units stay as they are. Only where the bracket's clause is found and its gold reads A leading."""
+    if any(c.get("leaders") for c in gold):
+        return text, gold
+    new_gold = [dict(c) for c in gold]
+    changed: set[int] = set()
+
+    out, last = [], 0
+    for start, end in _labelled_brackets(text):
+        units = _plain_units(text[start + 1 : end], gold)
+        index = _clause_index(text, gold, start)
+        if units is None or index is None or index in changed or gold[index].get("lead", [None])[:1] != units[:1]:
+            continue
+        if gold[index]["start"] not in text[text.rfind("\n", 0, start) + 1 : start]:
+            continue  # a heading's bracket over its items (the gold gives its units to each), not the clause's own
+        label = re.match(r"[^:：]+[:：]", text[start + 1 : end])
+        assert label is not None
+        mark = "(负责人:王明)" if text[start] == "(" else "（负责人：王明）"
+        rest = "、".join(units[1:])
+        out += [text[last : start + 1], label[0], units[0], mark, "、" if rest else "", rest]
+        last = end
+        changed.add(index)
+        new_gold[index]["leaders"] = ["王明"]
+    return "".join([*out, text[last:]]), new_gold  # type: ignore[return-value]
+
+
+def _clause_index(text: str, gold: list[GoldClause], position: int) -> int | None:
+    """The index of the gold clause whose start is the last one found in `text` before `position`."""
+    found = [(text.find(c["start"]), i) for i, c in enumerate(gold) if c.get("start")]
+    before = [(at, i) for at, i in found if 0 <= at < position]
+    return max(before)[1] if before else None

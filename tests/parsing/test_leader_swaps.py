@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from policy_tasks.parsing import parse_bytes
-from policy_tasks.parsing.scoring import leader_key, score_folder
+from policy_tasks.parsing.scoring import leader_key, score_folder, unit_key
 from tests.parsing import leader_swaps as swaps
-from tests.sources.corpus_prose import CORPUS
+from tests.sources.corpus_prose import CORPUS, prose_documents
 
 
 def _with_leaders() -> list[tuple[Path, dict]]:
@@ -69,11 +69,16 @@ LEFT: dict[str, set[str]] = {
 WRONG_AS_WRITTEN = {"anhui-nanling-gongzuobaogao-2024", "qinghai-haidong-lanxichengshiqun-2020"}
 
 
-def misread(folder: Path, data: bytes, name: str, into: Path) -> str | None:
+def misread(folder: Path, data: bytes, name: str, into: Path, gold: dict | None = None) -> str | None:
+    """What was read wrong of the document written as `data` (None: every clause, dated milestone and
+    leader right, nothing extra, nothing refused), against its gold or `gold`."""
     case = into / folder.name
     case.mkdir()
     (case / name).write_bytes(data)
-    (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
+    if gold is None:
+        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
+    else:
+        (case / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     score = score_folder(case, current_year=2026)
     if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
         return f"{folder.name}: {score.refused or ''} {score.wrong[:3]}"
@@ -110,14 +115,19 @@ def test_the_swaps_rewrite_only_the_leaders_the_gold_names():
     assert swaps.label_word("包抓领导")(text, gold).splitlines()[1] == "包抓领导:张三"
     assert swaps.label_word("包抓领导")(text, gold).splitlines()[4] == "加强组织领导:丙"  # no leader's label
     assert swaps.with_post("spaced", "county")(text, gold).splitlines()[1] == "牵头领导:张三 副县长"
-    assert swaps.with_post("before", "county")(text, gold).splitlines()[3] == "2.乙。(牵头领导:副县长李四、副县长王五,牵头单位:B)"
+    assert (
+        swaps.with_post("before", "county")(text, gold).splitlines()[3]
+        == "2.乙。(牵头领导:副县长李四、副县长王五,牵头单位:B)"
+    )
     assert swaps.joined_by(" ")(text, gold).splitlines()[3] == "2.乙。(牵头领导:李四 王五,牵头单位:B)"
     assert swaps.leader_out_of_bracket(text, gold).splitlines()[3:5] == ["2.乙。(牵头单位:B)", "牵头领导:李四、王五"]
     assert swaps.fields_into_bracket(text, gold).splitlines()[0] == "1.甲。(牵头领导:张三;责任单位:A)"
     table = "序号 | 任务 | 责任领导 | 责任单位\n1 | 甲 | 张三 | A\n"
     assert swaps.column_word("包联领导")(table, gold).splitlines()[0] == "序号 | 任务 | 包联领导 | 责任单位"
     heading = "一、王浩省长牵头重点工作\n二、赵六副省长牵头重点工作"
-    assert swaps.post_first(heading, [{"leaders": ["王浩省长"]}]) == "一、省长王浩牵头重点工作\n二、赵六副省长牵头重点工作"
+    assert (
+        swaps.post_first(heading, [{"leaders": ["王浩省长"]}]) == "一、省长王浩牵头重点工作\n二、赵六副省长牵头重点工作"
+    )
 
 
 def _leaders(text: str) -> list[list[str]]:
@@ -146,3 +156,36 @@ def test_a_field_deferring_to_another_division_keeps_its_persons_posts():
     for names in ("蒋永根(副县长)、俞福才(副县长)", "副县长蒋永根、副县长俞福才", "蒋永根 副县长、俞福才 副县长"):
         text = f"一、重点工作\n1.加快重点项目建设。\n责任领导:按《市委工作要点》分工({names})\n责任单位:县发改委\n"
         assert [leader_key(n) for n in _leaders(text)[0]] == ["蒋永根", "俞福才"], names
+
+
+def test_a_unit_with_its_person_in_a_bracket_keeps_the_units_and_adds_the_leader(tmp_path):
+    wrong, changed = [], 0
+    for folder, text in prose_documents():
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        swapped, new_gold = swaps.unit_person(text, gold["clauses"])
+        if swapped == text:
+            continue
+        changed += 1
+        new = {**gold, "clauses": new_gold}
+        if (error := misread(folder, swapped.encode("utf-8"), "source.txt", tmp_path, new)) is not None:
+            wrong.append(error)
+    assert changed >= 19
+    assert wrong == []
+
+
+def test_a_units_person_in_a_bracket_after_its_other_name_or_a_place():
+    text = (
+        "一、重点工作\n1.提升单产水平。(责任单位:自治区农牧厅(乡村振兴局)(负责人:王明)、财政厅)\n"
+        "2.整改消防隐患。(责任单位:魏都区(负责人:李强)、市消防支队)\n"
+        "3.推进园区建设。(责任单位:各乡镇(街道)、县人社局(医保))\n"
+    )
+    tasks = parse_bytes(text.encode(), filename="plan.txt", year=2025).tasks
+
+    def keys(names: list[str]) -> list[str]:
+        return [unit_key(n) for n in names]
+
+    assert [(keys(t.lead_units), keys(t.co_units), t.leaders) for t in tasks] == [
+        (keys(["自治区农牧厅(乡村振兴局)"]), ["财政厅"], ["王明"]),
+        (["魏都区"], ["市消防支队"], ["李强"]),
+        (keys(["各乡镇(街道)"]), keys(["县人社局(医保)"]), []),  # a unit's own bracket names no one
+    ]
