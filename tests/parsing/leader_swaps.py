@@ -7,7 +7,9 @@ the leader's label word (`责任领导:` ↔ `牵头领导:` `分管领导:` `�
 heading (`责任领导` → `分管区领导`, `包联领导`); a post beside a bare name, after it in brackets
 (`张三(副县长)`), before it (`副县长张三`) or after a space (`张三 副县长`), and a heading's `王浩省长` as
 `省长王浩`; a bracket's leader on a line of its own after the clause, and an item's label lines gathered
-into a bracket closing it; two or more leaders of one field joined by `、`, `,` or a space.
+into a bracket closing it; two or more leaders of one field joined by `、`, `,` or a space. The other way
+(`unit_person`), a document naming no leaders gets its lead unit's person in a bracket (`A(负责人:王明)`),
+and the gold that person as the clause's leader.
 
 `rewrite_source` applies a swap to a document's source file: a text as it is, a .docx's or an .xlsx's
 text nodes one by one (a table's cell, a label's run); a .pdf or a .doc is not rewritten."""
