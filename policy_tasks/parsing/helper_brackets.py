@@ -38,7 +38,8 @@ def charged_before(norm: str, bracket: int) -> tuple[int, int] | None:
     return part.start(), bracket
 
 
-_TRAILING_BRACKET_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+# The unit's name may carry a bracket of its own before it (`自治区农牧厅(乡村振兴局)(负责人:张三)`, `各乡镇(街道)(张三)`).
+_TRAILING_BRACKET_RE = re.compile(r"^(?P<name>(?:[^()]|\([^()]*\))+?)\s*\((?P<inner>[^()]+)\)$")
 
 
 def _helpers(name: str) -> tuple[str, list[str]] | None:
@@ -67,9 +68,10 @@ _ROLE_MARK_RE = re.compile(r"牵头|配合|协同|主责|主办|协办|会办|�
 
 def _labelled_persons(name: str) -> tuple[str, list[str]] | None:
     """`县交通局(责任人:张三)`: the name without its bracket and the persons the bracket's leader label
-    names, or None."""
+    names, or None. The label says the bracket names persons, so the name before it stays whatever its list
+    read it as (a place standing for its government too, `魏都区(负责人:张三)`)."""
     m = _TRAILING_BRACKET_RE.match(normalise(name))
-    if not m or not looks_like_units(m["name"]):
+    if not m:
         return None
     label = LABEL_RE.match(m["inner"].strip())
     if label is None or label_role(label[1]) != LEADER:

@@ -12,6 +12,7 @@ import re
 
 from .joined_names import and_split, is_party_pair
 from .lazy_patterns import lazy_compile
+from .spaced_posts import with_spaced_posts
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import NAME_SEPS
 from .unit_names import (
@@ -38,6 +39,19 @@ _PARTY_TITLE_RE = re.compile(r"(?:常委|委员|党组成员|党组书记|党委
 # `责任领导:按《市委工作要点》分工(蒋永根、俞福才)`: the field defers to another document's
 # division of work and names the persons in the bracket after it.
 _DEFERRED_LEADERS_RE = re.compile(r"^(?:按|依|根据)[^()]*?分工[^()]*\((?P<names>[^()]+)\)$")
+# The same with the persons' posts in the bracket (`分工(蒋永根(副县长)、俞福才(副县长))`, `(副县长蒋永根、…)`,
+# `(蒋永根 副县长、…)`): each name keeps its post, the bracket's own brackets kept whole.
+_DEFERRED_POSTED_RE = re.compile(r"^(?:按|依|根据)[^()]*?分工[^()]*\((?P<names>(?:[^()]|\([^()]*\))+)\)$")
+
+
+def deferred_leaders(value: str) -> list[str] | None:
+    """The persons a leader field deferring to another document's division names in its bracket
+    (`按《市委工作要点》分工(A、B)`), None for any other field."""
+    m = _DEFERRED_POSTED_RE.match(normalise(value).strip(" ;,。"))
+    if m is None:
+        return None
+    pieces = [(g[1], g[0]) for g in re.findall(r"([、,\s]*)((?:[^、,\s()]|\([^()]*\))+)", m["names"])]
+    return with_spaced_posts(pieces) or None
 
 
 def one_person_per_name(names: list[str]) -> list[str]:

@@ -51,7 +51,7 @@ from .unit_labels import (
     free_role,
     label_role,
 )
-from .unit_lists import one_person_per_name, split_names
+from .unit_lists import deferred_leaders, one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
 from .unit_names import looks_like_units
 from .worded_cells import worded_names
@@ -330,11 +330,11 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
             vs, ve = strip_span(norm, m.end(), value_end, _TRIM)
             found.due_fields.append((m.start(), ve, vs, ve))
         elif role == LEADER:
-            # `责任领导:王 嵘 方 勇`, `责任人:安洪海 五县县长`: names padded or set apart by spaces.
+            # `责任领导:王 嵘 方 勇`, `责任人:安洪海 五县县长`: names padded or set apart by spaces; `按…分工(A、B)`.
             value = norm[m.end() : value_end]
             spaced = person_cell(value.strip(" ;,。")) if " " in value else None
-            names = spaced.split("、") if spaced else split_names(text, norm, m.end(), value_end)
-            found.leaders += one_person_per_name(names)
+            spaced_names = spaced.split("、") if spaced else split_names(text, norm, m.end(), value_end)
+            found.leaders += one_person_per_name(deferred_leaders(value) or spaced_names)
         else:
             # `责任单位:A、B等部门,C、各镇配合`: a part that names its own role keeps it.
             stop = _with_times_after(norm, _before_stop(norm, m.end(), value_end, keep_role=True), value_end)
