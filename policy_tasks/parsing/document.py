@@ -42,6 +42,7 @@ from .outline_node import Node
 from .page_tail import tail_lines
 from .period_headings import period_due
 from .progress_lists import progress_spans
+from .redacted_names import unredacted_leaders
 from .responsibility import Responsibility
 from .restated_lists import section_subject, with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
@@ -370,12 +371,13 @@ class _Assembler:
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
-        for doubt in (doubt_message(clause.label, leads + co, resp.leaders), merged_message(clause.label, text)):
+        leaders = unredacted_leaders(resp.leaders)  # `责任领导:*`: a page's redaction mark is no leader
+        for doubt in (doubt_message(clause.label, leads + co, leaders), merged_message(clause.label, text)):
             if doubt:
                 warn(0, doubt)
         title = task_title(text, own.spans)
         area = clause.area.value if clause.area is not None else None
-        task = ParsedTask(number, title, area, leads, co, resp.leaders, text, milestones, clause.node.line)
+        task = ParsedTask(number, title, area, leads, co, leaders, text, milestones, clause.node.line)
         task.label = clause.label
         task.unit_origin = origin
         return task

@@ -28,6 +28,7 @@ from .counted_headings import counts_its_items
 from .group_cells import lead_group_cells
 from .lazy_patterns import lazy_compile
 from .merged_row_cells import line_cells, place_lost_cells
+from .middle_unit_tables import middle_unit_table
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .padded_streams import padded_stream
@@ -85,7 +86,12 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             i = j
             continue
         spaced = (
-            (space_table(lines, i) or noted_space_table(lines, i) or progress_space_table(lines, i))
+            (
+                space_table(lines, i)
+                or noted_space_table(lines, i)
+                or progress_space_table(lines, i)
+                or middle_unit_table(lines, i)
+            )
             if splittable
             else None
         )

@@ -226,6 +226,9 @@ def before_flat_table(norm: str, start: int, end: int) -> int:
     return start + runs[i][0] if i > 0 else end
 
 
+_CONCERNED_LABEL_RE = re.compile(r"(?:涉及|涉项|所涉|相关)的?(?:单位|部门|处室|科室|股室)")
+
+
 def label_role(label: str) -> str:
     """Public: what a label `LABEL_RE` matched assigns: LEADER (persons), LEAD, LISTED (units that
     answer), CO (units that help) or DUE (a deadline). A label not in the list is read by its words
@@ -238,6 +241,10 @@ def label_role(label: str) -> str:
         return LISTED if unit_part in ("单位", "部门") else label_role(unit_part)
     if re.fullmatch(_LEADER_AND_UNIT_LABEL, label) and (unit := re.search(_UNIT_PART, label)):
         return LISTED if unit[0] in ("单位", "部门") else label_role(unit[0])
+    # `涉项部门:A、B、C`, `涉及部门:`, `相关单位:`: the units concerned, a label naming neither who leads nor who
+    # helps. They answer for the item as a 责任单位 list does: with no 牵头 named the first listed leads (round 83).
+    if _CONCERNED_LABEL_RE.fullmatch(label):
+        return LISTED
     if re.search(r"领导|长|书记$", label):
         return LEADER
     # `督办单位`, `督查部门`, `监督单位`: the office overseeing the item, no unit of it (`OVERSEER`).
