@@ -1,0 +1,142 @@
+"""What session 27 left read wrong (docs/parsing.md), each convention on made-up documents.
+
+A page's continuation mark (`[接上页]`, `(续表)`, `(下转第5页)`) is no text of the document
+(`continuation_marks`); a page that goes on inside a section may run the next section's heading and
+its restarted list into one line (`outline._restarted_under`); silent points at a page's top, before
+clauses of a higher rank, are the points of the clause the page before held (`clauses`); a closing
+section (`保障措施`, `工作措施和要求`) that names no unit of its own is no clause beside clauses that do.
+"""
+
+from __future__ import annotations
+
+from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.continuation_marks import drop_continuation_marks, is_continuation_line
+
+
+def _tasks(text: str) -> list[tuple[str, list[str], list[str]]]:
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2024)
+    return [(t.label, t.lead_units, t.co_units) for t in doc.tasks]
+
+
+# --- continuation marks -------------------------------------------------------------------------
+
+
+def test_a_page_opening_with_its_mark_keeps_its_first_item():
+    for mark in ("[接上页]", "（接上页）", "【续上页】", "(上接第3页)", "续上页:"):
+        text = f"""{mark} (五)加强信息报送。(牵头单位:县环保局)
+(六)严格督查考核。(牵头单位:县督查室)
+"""
+        assert _tasks(text) == [("(五)", ["县环保局"], []), ("(六)", ["县督查室"], [])], mark
+
+
+def test_a_mark_on_a_line_of_its_own_is_passed_over():
+    text = """某县2024年重点工作任务分解
+1.新建标准厂房2万平方米。
+牵头单位:县工信局
+(续表)
+配合单位:县自然资源局
+2.引进工业项目5个。
+牵头单位:县商务局
+[转下页]
+配合单位:县发改局
+"""
+    assert _tasks(text) == [
+        ("1", ["县工信局"], ["县自然资源局"]),
+        ("2", ["县商务局"], ["县发改局"]),
+    ]
+
+
+def test_a_mark_closing_a_page_goes():
+    assert drop_continuation_marks([("1.新建标准厂房。(牵头单位:县工信局)(下转第5页)", True)]) == [
+        ("1.新建标准厂房。(牵头单位:县工信局)", True)
+    ]
+
+
+def test_words_of_a_sentence_are_no_mark():
+    lines = [("接上页所述要求,各乡镇要抓好落实。", True), ("续表彰先进集体10个。", True), ("(续表)", False)]
+    assert drop_continuation_marks(lines) == lines
+    assert not is_continuation_line("续表彰先进集体10个。")
+    assert is_continuation_line("续表2") and is_continuation_line(" 〔接上页〕 ")
+
+
+def test_a_run_together_page_restarts_its_list_under_the_next_heading():
+    text = (
+        "[接上页] (五)加强信息报送。县环保局要每月向市环保局报送工作进展。 四、时间安排 "
+        "(一)动员部署阶段(5月)。各乡镇要制定具体实施方案。 (二)集中整治阶段(6月-8月)。各乡镇要开展集中整治。\n"
+    )
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2024)
+    assert [(t.label, t.lead_units, t.area) for t in doc.tasks] == [
+        ("(五)", ["县环保局"], None),
+        ("(一)", ["各乡镇"], 4),
+        ("(二)", ["各乡镇"], 4),
+    ]
+    assert [(a.number, a.title) for a in doc.areas] == [(4, "时间安排")]
+
+
+def test_a_sentence_before_a_restarted_list_is_no_heading():
+    # `四、` inside a long sentence with a full stop is no heading: the run stays one item's text.
+    text = (
+        "(五)加强信息报送。县环保局要每月报送。 四、要求各乡镇按时报送进展,不得延误。 "
+        "(一)动员部署。 (二)集中整治。\n"
+        "(六)严格督查。县督查室要开展督查。\n"
+    )
+    labels = [label for label, _, _ in _tasks(text)]
+    assert "四" not in labels and "四.(一)" not in labels
+
+
+def test_silent_points_at_a_pages_top_belong_to_the_clause_before():
+    text = (
+        "[接上页] (2)培育一批产业集群。依托龙头企业,延伸产业链。 2.推动现代物流业发展。加快建设集疏运体系。"
+        "(配合单位:县发改局) 3.拓展旅游合作。整合旅游资源。(配合单位:县文旅局)\n"
+    )
+    assert [label for label, _, _ in _tasks(text)] == ["2", "3"]
+
+
+# --- closing sections ---------------------------------------------------------------------------
+
+_STAGES = """某县2024年环保专项行动实施方案
+四、时间安排
+(一)动员部署阶段(5月)。各乡镇要制定具体实施方案。
+(二)集中整治阶段(6月-8月)。各乡镇要开展集中整治,县环保局负责督导。
+(三)总结阶段(11月)。县环保局要对各乡镇进行考核。
+"""
+
+
+def test_a_closing_section_that_only_exhorts_is_no_clause():
+    text = (
+        _STAGES
+        + """五、保障措施
+(一)提高认识。各地、各部门的负责同志要站在以人为本的高度,切实抓紧抓好落实工作。
+"""
+    )
+    assert [label for label, _, _ in _tasks(text)] == ["(一)", "(二)", "(三)"]
+
+
+def test_a_requirements_section_cut_before_its_measures_is_no_clause():
+    text = (
+        _STAGES
+        + """五、工作措施和要求
+各乡镇要认真贯彻落实县委县政府的决策部署,确保专项行动取得实效。
+"""
+    )
+    assert [label for label, _, _ in _tasks(text)] == ["(一)", "(二)", "(三)"]
+
+
+def test_a_closing_section_naming_its_own_unit_stays_a_clause():
+    text = (
+        _STAGES
+        + """五、保障措施
+县财政局要保障专项行动经费。(牵头单位:县财政局)
+"""
+    )
+    assert ("五", ["县财政局"], []) in _tasks(text)
+
+
+def test_a_measures_section_is_no_closing_section():
+    text = (
+        _STAGES
+        + """五、工作措施
+县财政局要保障专项行动经费。
+"""
+    )
+    assert ("五", ["县财政局"], []) in _tasks(text)
