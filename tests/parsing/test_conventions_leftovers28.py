@@ -5,6 +5,8 @@ A page's continuation mark (`[接上页]`, `(续表)`, `(下转第5页)`) is no 
 its restarted list into one line (`outline._restarted_under`); silent points at a page's top, before
 clauses of a higher rank, are the points of the clause the page before held (`clauses`); a closing
 section (`保障措施`, `工作措施和要求`) that names no unit of its own is no clause beside clauses that do.
+A Roman area `Ⅰ、` and a serial `Ⅰ-1` are outline numbers to the reader of a web page's tail too
+(`sources.unwrap.OUTLINE_RE`): a page mark (`浏览次数`) above them is no footer.
 """
 
 from __future__ import annotations
@@ -140,3 +142,34 @@ def test_a_measures_section_is_no_closing_section():
 """
     )
     assert ("五", ["县财政局"], []) in _tasks(text)
+
+
+# --- Roman serials under a web page's marks ---------------------------------------------------------
+
+
+def test_roman_serials_after_a_web_pages_marks_are_the_plan():
+    for first, second in (("Ⅰ-1 ", "Ⅰ-2 "), ("Ⅰ-1、", "Ⅰ-2、")):
+        text = f"""某县人民政府关于印发某县分工方案的通知
+发布时间:2024-03-01 浏览次数:
+各乡镇人民政府,县直各单位:
+现将《某县分工方案》印发给你们,请认真贯彻执行。
+某县人民政府
+2024年3月1日
+某县分工方案
+Ⅰ、工作分工
+{first}加快重点区域开发建设,改善投资创业环境。(县发展改革委)
+"""
+        assert _tasks(text) == [("Ⅰ-1", ["县发展改革委"], [])], first
+        text = text + f"{second}加强生态环境保护。(县生态环境局)\n"
+        assert [label for label, _, _ in _tasks(text)] == ["Ⅰ-1", "Ⅰ-2"]
+
+
+def test_a_footer_after_roman_serials_is_still_a_tail():
+    text = """某县分工方案
+Ⅰ、工作分工
+Ⅰ-1 加快重点区域开发建设。(县发展改革委)
+Ⅰ-2 加强生态环境保护。(县生态环境局)
+【打印本页】【关闭窗口】
+主办单位:某县人民政府办公室 承办单位:某县大数据中心
+"""
+    assert _tasks(text) == [("Ⅰ-1", ["县发展改革委"], []), ("Ⅰ-2", ["县生态环境局"], [])]
