@@ -173,3 +173,40 @@ def test_a_footer_after_roman_serials_is_still_a_tail():
 主办单位:某县人民政府办公室 承办单位:某县大数据中心
 """
     assert _tasks(text) == [("Ⅰ-1", ["县发展改革委"], []), ("Ⅰ-2", ["县生态环境局"], [])]
+
+
+# --- a body that takes an order on -------------------------------------------------------------------
+
+_ORDERS = "\n".join(
+    [
+        "市政府确定4件重点办理建议",
+        "本报讯 今年确定4件市人大代表建议进行重点办理,分别由市政府领导和市直部门领办,市政府有关部门具体办理。",
+        "这4件建议中,关于加快老旧小区改造的建议,由市住建局领办;关于推进农村养老服务设施建设的建议,由副市长吴敏领办;"
+        "关于完善公交线网的建议,由市交通运输局、市公安局领衔办理;关于加强小型水库安全管理的建议,由市政府办公室牵头督办。",
+    ]
+)
+
+
+def test_a_body_that_takes_an_order_on_leads_it():
+    doc = parse_bytes(_ORDERS.encode(), filename="doc.txt", year=2021)
+    assert [(t.lead_units, t.leaders) for t in doc.tasks] == [
+        (["市住建局"], []),
+        (["市政府有关部门"], ["副市长吴敏"]),
+        (["市交通运输局", "市公安局"], []),
+        # A body that only 督办 oversees: the units stated for the list carry the order out.
+        (["市政府有关部门"], []),
+    ]
+    assert not {"市住建局", "市交通运输局"} & {name for t in doc.tasks for name in t.leaders}
+
+
+def test_a_vague_body_takes_no_order_on():
+    text = "\n".join(
+        [
+            "市政府领导领办重点提案",
+            "今年确定3件重点提案。关于建设城市绿道的提案,由副市长孙立领办;关于治理黑臭水体的提案,由副市长李红领办;"
+            "关于规范共享单车停放的提案,由有关部门领办。",
+        ]
+    )
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2021)
+    assert (doc.tasks[0].leaders, doc.tasks[0].lead_units) == (["副市长孙立"], [])
+    assert all("有关部门" not in t.lead_units + t.co_units for t in doc.tasks)
