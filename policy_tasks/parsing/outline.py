@@ -214,7 +214,9 @@ def _opens_list(before: str, after_cut: bool) -> bool:
     return after_cut and line_marker(head) is not None and len(head) <= 24 and not re.search(r"[。;:]", head)
 
 
-def _restarted_under(norm: str, at: int, style: str, expected: dict[str, int], later: list) -> str | None:
+def _restarted_under(
+    norm: str, at: int, style: str, expected: dict[str, int], later: list[tuple[int, Marker]]
+) -> str | None:
     """`(五)…。 四、时间安排 (一)…`: a page that goes on inside a section (`(五)`, its `三、` on the page
     before) runs the next section's heading into the line, its list starting again at 1. A short
     heading (no sentence) of a style not open, right before an open style's 1, is that section: the
