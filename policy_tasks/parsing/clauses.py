@@ -33,13 +33,21 @@ from .units import opening_charge, peek_responsibility
 # `三、保障措施` / `(一)加强组织领导。各乡镇要…` / `(二)强化督查考核。县政府督查室要…`: the section that
 # backs the plan up asks its offices in prose, as every plan does; a unit its item's text opens with
 # charges no measure there (a bracket or a label still does).
+# `五、工作措施和要求` joins the measures' section to its requirements: the same closing section.
 _BACKING_RE = lazy_compile(
-    r"^(?:保障措施|组织保障|工作保障|保障机制|工作要求|组织实施|实施保障|有关要求)\s*(?:[。:\n]|$)"
+    r"^(?:保障措施|组织保障|工作保障|保障机制|工作要求|组织实施|实施保障|有关要求|(?:工作)?措施[和及与]要求)"
+    r"\s*(?:[。:\n]|$)"
 )
 
 
+def _backs_the_plan(node: Node) -> bool:
+    return bool(node.pieces) and bool(_BACKING_RE.match(normalise(node.pieces[0][1]).strip()))
+
+
 def _in_backing_section(node: Node) -> bool:
-    return any(_BACKING_RE.match(normalise(a.pieces[0][1]).strip()) for a in node.ancestors() if a.pieces)
+    """Below such a heading, or the heading's own paragraph: `五、保障措施` / `各县(市、口岸)要认真贯彻落实…` (a section
+    cut before its measures, or one that only exhorts) urges the plan's addressees, as its measures do."""
+    return any(_backs_the_plan(a) for a in [*node.ancestors(), node])
 
 
 def _has_resp(node: Node, prose_charges: bool = True, minute: bool = False) -> bool:
@@ -196,16 +204,26 @@ def choose_clauses(
                 continue
             parts.setdefault(kid.part, []).append(is_here)
         silent_in = {part: (sum(v) * 2 >= len(v) or id(node) in measure_lists) and any(v) for part, v in parts.items()}
+        # `[接上页] (2)…` then `2.…` `3.…` that are clauses themselves: the run is the points of the clause the page
+        # before held (its `1.`), silent, no clauses of their own.
+        points_of_lost = lost and any(
+            h for k, h in zip(kids[lost:], here[lost:], strict=True) if k.style == kids[lost].style
+        )
         found: list[Node] = []
-        for kid, flag, down in zip(kids, flags, going_down, strict=True):
-            silent_are_clauses = silent_in[kid.part]
+        for i, (kid, flag, down) in enumerate(zip(kids, flags, going_down, strict=True)):
+            silent_are_clauses = silent_in[kid.part] and not (points_of_lost and i < lost)
             if down:
                 # A sub-heading that names its own units above clauses that name theirs is a
                 # clause too (a 分工 table's group row); a top-level heading's are the area's.
                 if _names_own_units(kid, root):
                     found.append(kid)
                 found.extend(pick(kid, strict))
-            elif flag or (silent_are_clauses and not _sets_up_organisation(kid) and not _frames_the_plan(kid)):
+            elif flag or (
+                silent_are_clauses
+                and not _sets_up_organisation(kid)
+                and not _frames_the_plan(kid)
+                and not _backs_the_plan(kid)
+            ):
                 found.append(kid)
         return found
 

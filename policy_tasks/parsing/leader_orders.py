@@ -7,7 +7,9 @@ A news report on the proposals chosen for 重点办理 (人大代表建议, 政�
     这14件建议中,关于…的建议、关于…的建议,由省委常委、常务副省长某某领办;关于…的建议,由副省长某某领办;…。
 
 The one after `由` who 领办 (`领衔办理`, `牵头督办`, `领衔督办`) is a person: a leader, written with every post the text
-gives him (`省委常委、常务副省长某某` is one person), never a unit. Such a part is an order of the list
+gives him (`省委常委、常务副省长某某` is one person), never a unit. A body may take an order on as a leader does
+(`关于…的建议,由市住建局领办`, a 局, 委, 办 or 政府): it is then the order's lead unit, no leader (a body that
+only `牵头督办` oversees: the order is one of the list, and names no one). Such a part is an order of the list
 (`charged_parts`), the lead-in before the first (`这14件建议中,`, `其中,`) no part of it. The offices that carry the
 orders out are named once, in the sentence that says who 领办 them (`分别由…领办,省政府有关部门重点办理`): they lead
 every order, as a list's owner stated before its items does (`list_owners`); those who only 督办 are no unit, and a
@@ -20,9 +22,9 @@ from .lazy_patterns import lazy_compile
 from .person_names import is_person
 from .responsibility import Responsibility
 from .textutil import normalise
-from .unit_labels import LISTED
+from .unit_labels import LEAD, LISTED
 from .unit_lists import split_names
-from .unit_names import PLACE_FIRST_RE, TRIM, looks_like_units
+from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units
 
 # What a leader does with the orders given him.
 _TAKES_ON = r"(?:领办|领衔办理|牵头督办|领衔督办)"
@@ -49,24 +51,48 @@ def leader_named(who: str) -> bool:
     return is_person(person) and all(_POST_RE.fullmatch(p) for p in posts)
 
 
-def closing_leader(part: str) -> tuple[int, int] | None:
-    """The span of the leader an order closes with (`关于…的建议,由副省长某某领办;`), or None when the part is no
-    such order: it names no task before `由`, the one named is no person, or it opens with the list's lead-in."""
+def _body_named(who: str) -> bool:
+    """A body, or bodies joined by 、, named as such (`市住建局`, `县委办、县政府办`); no vague `有关部门`, no person."""
+    parts = [p.strip(TRIM) for p in who.split("、")]
+    return looks_like_units(who) and all(
+        p and not VAGUE_RE.search(p) and not p.startswith(("有关", "相关", "各")) and not is_person(p) for p in parts
+    )
+
+
+def _closing(part: str) -> tuple[int, int, bool] | None:
     m = _CLOSE_RE.search(part)
-    if m is None or m.start() == 0 or _LEAD_IN_RE.match(part) or not leader_named(m["who"]):
+    if m is None or m.start() == 0 or _LEAD_IN_RE.match(part):
         return None
-    return m.start("who"), m.end("who")
+    if leader_named(m["who"]):
+        return m.start("who"), m.end("who"), True
+    return (m.start("who"), m.end("who"), False) if _body_named(m["who"]) else None
+
+
+def closing_leader(part: str) -> tuple[int, int] | None:
+    """The span of the leader (or the body) an order closes with (`关于…的建议,由副省长某某领办;`), or None when the
+    part is no such order: it names no task before `由`, the one named is no person and no body, or it opens with the
+    list's lead-in."""
+    found = _closing(part)
+    return None if found is None else (found[0], found[1])
 
 
 def leader_charge(text: str) -> Responsibility | None:
-    """The leader an order closes with, as the clause's leader (no unit), or None."""
+    """The leader an order closes with, as the clause's leader (no unit), or the body, as its lead unit; or None."""
     norm = normalise(text).rstrip()
-    span = closing_leader(norm)
-    if span is None:
+    found = _closing(norm)
+    if found is None:
         return None
-    found = Responsibility(origin="领办")
-    found.leaders.append(text[span[0] : span[1]].strip(TRIM))
-    return found
+    start, end, person = found
+    if not person and norm.endswith("督办", 0, len(norm.rstrip("。;"))):
+        # A body that only 督办 oversees the work, as the offices stated for the list that 督办 do: the order is one
+        # of the list, its units those stated for the list.
+        return None
+    read = Responsibility(origin="领办")
+    if person:
+        read.leaders.append(text[start:end].strip(TRIM))
+    else:
+        read.roles[LEAD] = split_names(text, norm, start, end)
+    return read
 
 
 def stated_units(header: list[tuple[int, str]]) -> tuple[Responsibility, str] | None:

@@ -180,6 +180,12 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
                 ok = _opens_list(before, bool(cuts)) or is_lone_item(
                     before, norm[at:], marker.end, time_led=at in led_at
                 )
+            restarted = _restarted_under(norm, at, style, expected, later)
+            if not ok and restarted is not None:
+                ok = True
+                keys = list(expected)
+                for deeper in keys[keys.index(restarted) :]:
+                    del expected[deeper]
         if ok:
             cuts.append(at)
             if style in expected:
@@ -206,6 +212,24 @@ def _opens_list(before: str, after_cut: bool) -> bool:
         return True
     head = before.strip()
     return after_cut and line_marker(head) is not None and len(head) <= 24 and not re.search(r"[。;:]", head)
+
+
+def _restarted_under(
+    norm: str, at: int, style: str, expected: dict[str, int], later: list[tuple[int, Marker]]
+) -> str | None:
+    """`(五)…。 四、时间安排 (一)…`: a page that goes on inside a section (`(五)`, its `三、` on the page
+    before) runs the next section's heading into the line, its list starting again at 1. A short
+    heading (no sentence) of a style not open, right before an open style's 1, is that section: the
+    open style it restarts (closed from there down), else None."""
+    if not later:
+        return None
+    nxt_at, nxt = later[0]
+    if nxt.style == style or nxt.style not in expected or nxt.value != 1:
+        return None
+    head = norm[at:nxt_at].strip()
+    if len(head) > 24 or re.search(r"[。;:]", head):
+        return None
+    return nxt.style
 
 
 # `…投入使用。4.2011年三国文化周…`: an item whose text starts with a figure reads like a decimal.

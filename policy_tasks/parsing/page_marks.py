@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .continuation_marks import is_continuation_line
 from .sources.unwrap import PAGE_DASHES
 
 _HAN = r"[\u4e00-\u9fff]"
@@ -33,8 +34,12 @@ _NO_TEXT_RE = re.compile(r"^[(（]\s*此页无正文\s*[)）]$")
 
 
 def is_page_line(text: str) -> bool:
-    """A page's number, or `(此页无正文)`, on a line of its own."""
-    return _OWN_LINE_RE.match(text) is not None or _NO_TEXT_RE.match(text.strip()) is not None
+    """A page's number, `(此页无正文)`, or a page's continuation mark (`[接上页]`), on a line of its own."""
+    return (
+        _OWN_LINE_RE.match(text) is not None
+        or _NO_TEXT_RE.match(text.strip()) is not None
+        or is_continuation_line(text)
+    )
 
 
 def rejoin_page_marks(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -19,6 +19,9 @@ CORPUS = Path(__file__).parent / "corpus"
 # right, never fewer. Raise these with the corpus, never lower them.
 DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 314, 32
 CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1385, 318
+# Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
+# clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
+EXTRA_CLAUSES_AT_MOST = 0
 # Parsed milestones with a stated date that the gold of their clause lacks (session 24): each is a
 # reminder a clerk would get for nothing. Lower it with the corpus, never raise it.
 EXTRA_MILESTONES_AT_MOST = 10
@@ -53,6 +56,7 @@ def test_clauses_get_the_right_lead_and_unit_set(scores):
     wrong = [f"{s.id} {line}" for s in scores for line in s.wrong if "里程碑" not in line]
     assert right / total >= 0.98, "\n".join(wrong)
     assert right >= CLAUSES_RIGHT_AT_LEAST, "\n".join(wrong)
+    assert sum(s.extra for s in scores) <= EXTRA_CLAUSES_AT_MOST, "\n".join(wrong)
 
 
 def test_dated_milestones_get_the_right_date(scores):
