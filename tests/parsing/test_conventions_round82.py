@@ -118,3 +118,17 @@ def test_the_list_parts_and_their_units():
     ]
     charge = project_charge("市教育局负责的东湖片区中心幼儿园新建项目")
     assert charge is not None and charge.lead_and_co() == (["市教育局"], [])
+
+
+# --- the list after a blank line, in a copy whose blank lines stay ------------------------------------------
+
+_FURNITURE = ["首页 > 政府信息公开 > 通知公告", "【字体:大 中 小】 打印本页 关闭窗口", "分享到:微信 微博"]
+
+
+def test_the_list_after_a_blank_line_is_still_its_sections():
+    # A page copied with its menus keeps its blank lines (round 45): a paragraph after one ends the section
+    # once it has a sentence, unless it holds what assigns the section, as this list does.
+    copy = "\n\n".join(_NOTICE.rstrip("\n").split("\n")) + "\n"
+    page = _parse("\n".join(_FURNITURE) + "\n" + copy)
+    assert _read(page) == _read(_parse(copy)) == _read(_parse(_NOTICE))
+    assert all(not t.milestones for t in page.tasks)
