@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .charged_projects import charged_project_starts
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
 from .outline_lines import Outline
@@ -65,7 +66,9 @@ def _item_starts(norm: str) -> list[int]:
     for m in _PART_START_RE.finditer(norm):
         if m.end() < len(norm) and (not starts or m.end() > starts[-1]) and _opens_with_assignment(norm, m.end()):
             starts.append(m.end())
-    return starts
+    # `…:A负责的…项目;B负责的…工程`: a 督办 list of projects by their units (`charged_projects`), whose
+    # places and zones (`灵武市负责的…`) no charge above reads.
+    return sorted(set(starts + charged_project_starts(norm)))
 
 
 def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:

@@ -5,7 +5,8 @@ An item's text is its own lines and its sub-items' that are no clauses (`clause_
 that assigns each of its sentences in a bracket of its own holds one clause per bracket (`12-1`,
 `12-2`); measures each followed by their own unit line, or sentences each naming who does them, are
 split likewise (`split_by_brackets`, with `unit_lines` and `opening_roles`), and so are lines or targets each
-closed by their own role-noun part, `…,责任单位为X;` (`closing_roles`).
+closed by their own role-noun part, `…,责任单位为X;` (`closing_roles`), and a 督办 list of projects each named
+after its unit, `A负责的…项目;B负责的…工程` (`charged_projects`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .charged_projects import split_at_charged_projects
 from .clause import Clause
 from .closing_roles import split_at_closing_roles
 from .opening_roles import split_at_charging_sentences
@@ -54,7 +56,9 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
     if resp.origin != "括号" and resp.origin != "无标注括号":
         measures = split_at_unit_lines(clause)  # measures each followed by its own unit line
         if len(measures) == 1 and not resp.found:
-            return split_at_charging_sentences(clause)  # `由A负责,…。B负责…`: a clause per sentence
+            charged = split_at_charging_sentences(clause)  # `由A负责,…。B负责…`: a clause per sentence
+            # `…:A负责的…项目;B负责的…工程`: a 督办 list of projects by their units, a clause per part
+            return charged if len(charged) > 1 else split_at_charged_projects(clause)
         if len(measures) == 1:
             return split_at_closing_roles(clause)  # `…,责任单位为A;` `…,责任单位为B;`: a clause per target
         return measures

@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from .assigned_lines import WARNING as GUESSED_WARNING
+from .charged_projects import charged_project_spans, project_charge
 from .clause import Clause
 from .clause_doubts import doubt_message, merged_message, unread_fields
 from .clause_labels import clause_labels
@@ -280,7 +281,8 @@ class _Assembler:
                 found.append((above[0].without_due(), above[1]))
             else:
                 # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
-                charged = opening_charge(clause.text) or section_subject(clause.text)
+                # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`)
+                charged = project_charge(clause.text) or opening_charge(clause.text) or section_subject(clause.text)
                 charged = charged or (minute_charge(clause.text) if self.minute else None)
                 charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
@@ -365,7 +367,13 @@ class _Assembler:
             default_due=clause_due(fixed, due),
             warn=warn,
             # `推进情况:1.…`: what was done, nothing due; a done task's fault (`done_record`) neither
-            masked=[*own.spans, *progress_spans(text), *([(0, len(text))] if self.done else [])],
+            # `A负责的B和C2个项目`: the projects a 督办 list names and counts, nothing due (`charged_projects`)
+            masked=[
+                *own.spans,
+                *progress_spans(text),
+                *charged_project_spans(text),
+                *([(0, len(text))] if self.done else []),
+            ],
             where=where,
         )
         milestones = sorted(milestones + fixed, key=lambda m: m.start)

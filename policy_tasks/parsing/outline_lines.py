@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .charged_projects import charged_project_parts
 from .closing_roles import closes_with_roles
 from .form_notes import notes_line
 from .header import Line
@@ -337,8 +338,11 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
         return True
     # After a blank line a paragraph still belongs to an item whose text so far is a heading,
     # or when it ends with the responsibility the item has not given yet, or is the item's own 整改
-    # field line naming who fixes it (`整改措施:由A督促…`, `role_sentences.fix_field_subject`).
-    return "。" not in normalise(node.own_text) or resp.assigns or fix_field_subject(norm) is not None
+    # field line naming who fixes it (`整改措施:由A督促…`, `role_sentences.fix_field_subject`), or
+    # the 督办 list assigning an item that names no one (`A负责的…项目;B负责的…`, `charged_projects`).
+    if "。" not in normalise(node.own_text) or resp.assigns or fix_field_subject(norm) is not None:
+        return True
+    return bool(charged_project_parts(norm)) and not peek_responsibility(node.own_text).found
 
 
 def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:
