@@ -103,3 +103,145 @@ def test_every_levels_departments_of_no_line_name_no_one():
     text = "\n".join(["3.1预防。", "各级有关部门要加强宣传。", "3.2预报。", "市防火办要发布火险等级。"])
     doc = _parse(text)
     assert [t.lead_units for t in doc.tasks] == [[], ["市防火办"]]
+
+
+# -- 2. A disclosure page's metadata table; a task list numbered in its task cells, no 序号 ----------------
+
+
+def _page(metadata: list[str], table: list[str]) -> str:
+    letter = [
+        "某市安委办发〔2021〕5号",
+        "某市安全生产委员会办公室",
+        "关于印发《2021年某市安全生产工作任务清单》的通知",
+        "各县区安委会,市安委会各成员单位:",
+        "现将《2021年某市安全生产工作任务清单》印发给你们,请认真抓好落实。",
+        "某市安全生产委员会办公室",
+        "2021年2月3日",
+        "2021年某市安全生产工作任务清单",
+    ]
+    return "\n".join([*metadata, *letter, *table]) + "\n"
+
+
+_METADATA = [
+    "文件名称 |",
+    "某市安全生产委员会办公室关于印发《2021年某市安全生产工作任务清单》的通知 |",
+    "||",
+    "索引号: |",
+    "ABC/2021-05 |",
+    "公开责任部门 |",
+    "市应急管理局办公室 |",
+    "公开形式 |",
+    "主动公开 |",
+    "文号 |",
+    "某市安委办发〔2021〕5号 |",
+    "成文日期 |",
+    "2021年2月3日 |",
+    "公开日期 |",
+    "2021年2月4日09:10分 |",
+]
+
+_NUMBERED_TASKS = [
+    "主要任务 |",
+    "重点工作和要求 |",
+    "责任单位 |",
+    "完成时限 |",
+    "完成进展 |",
+    "一、加强安排部署 |",
+    "||||",
+    "(一)制定工作任务清单。 |",
+    "1.制定2021年全市安全生产工作任务清单,分解落实到县区、部门。 |",
+    "市安委办 (工作专班办公室) |",
+    "2月20日前 |",
+    "|",
+    "2.制定行业领域2021年安全生产工作任务清单,并报市安委办。 |",
+    "市级各专委会办公室、市住建局 |",
+    "3月10日前 |",
+    "|",
+    "(二)开展隐患排查。 |",
+    "3.组织开展重点行业领域隐患排查整治。 |",
+    "各县区(开发区) 安委会 |",
+    "6月底前 |",
+    "|",
+]
+
+
+def test_a_disclosure_pages_metadata_table_is_no_clause():
+    doc = _parse(_page(_METADATA, _NUMBERED_TASKS), year=None)
+    assert [(t.label, t.lead_units, t.co_units, _deadlines(t)) for t in doc.tasks] == [
+        ("1", ["市安委办"], [], ["2021-02-20"]),  # its role in brackets an alias
+        ("2", ["市级各专委会办公室"], ["市住建局"], ["2021-03-10"]),
+        ("3", ["各县区(开发区)安委会"], [], ["2021-06-30"]),
+    ]
+    units = {u for t in doc.tasks for u in t.lead_units + t.co_units}
+    assert "市应急管理局办公室" not in units and "主动公开" not in units
+    assert doc.doc_number == "某市安委办发〔2021〕5号"
+
+
+def test_metadata_fields_written_in_another_order_with_empty_values():
+    metadata = [
+        "索引号 |",
+        "XYZ-2021-0007 |",
+        "发布机构 |",
+        "某县应急管理局 |",
+        "主题分类 |",
+        "||",
+        "标题 |",
+        "某县应急管理局关于印发2021年工作任务清单的通知 |",
+        "发文字号 |",
+        "某县应急发〔2021〕7号 |",
+        "有效性 |",
+        "有效 |",
+    ]
+    doc = _parse(_page(metadata, _NUMBERED_TASKS), year=None)
+    assert [t.label for t in doc.tasks] == ["1", "2", "3"]
+    assert all("某县应急管理局" not in t.lead_units + t.co_units for t in doc.tasks)
+
+
+def test_task_numbers_starting_afresh_under_each_heading_start_the_rows():
+    table = [
+        "工作任务 |",
+        "责任单位 |",
+        "完成时限 |",
+        "一、强化源头管控 |",
+        "1.开展危险化学品企业安全评估。 |",
+        "市应急局 |",
+        "5月底前 |",
+        "2.推进化工园区整治提升。 |",
+        "市工信局 |",
+        "9月底前 |",
+        "二、夯实基层基础 |",
+        "1.完善乡镇应急管理机构。 |",
+        "市委编办 |",
+        "10月底前 |",
+        "2.建设基层应急救援队伍。 |",
+        "市应急局 |",
+        "年底前 |",
+    ]
+    doc = _parse("2021年某市安全生产工作任务清单\n" + "\n".join(table) + "\n")
+    assert [(t.lead_units, _deadlines(t)) for t in doc.tasks] == [
+        (["市应急局"], ["2021-05-31"]),
+        (["市工信局"], ["2021-09-30"]),
+        (["市委编办"], ["2021-10-31"]),
+        (["市应急局"], ["2021-12-31"]),
+    ]
+
+
+def test_a_pipe_stream_with_a_number_column_still_starts_rows_at_its_numbers():
+    table = ["序号 |", "工作任务 |", "责任单位 |", "完成时限 |"]
+    table += ["1 |", "1.开展安全评估。 |", "市应急局 |", "5月底前 |", "2 |", "3.推进整治提升。 |", "市工信局 |", "9月底前 |"]
+    doc = _parse("某市工作任务清单\n" + "\n".join(table) + "\n")
+    assert [t.lead_units for t in doc.tasks] == [["市应急局"], ["市工信局"]]
+
+
+def test_a_year_naming_the_plan_the_task_drafts_dates_nothing_even_with_its_scope():
+    text = "\n".join(
+        [
+            "2021年安全生产工作要点",
+            "1.制定2021年全市安全生产工作任务清单,分解落实到部门。(责任单位:市安委办,3月底前)",
+            "2.编制2021年全县应急演练计划。(责任单位:县应急局)",
+            # Near miss: the whole year as a span (`2021年全年`) is a time, not the plan's name.
+            "3.2021年全年开展安全生产检查。(责任单位:市应急局)",
+        ]
+    )
+    doc = _parse(text)
+    assert [_deadlines(t) for t in doc.tasks] == [["2021-03-31"], [], ["2021-12-31"]]
