@@ -245,3 +245,86 @@ def test_a_year_naming_the_plan_the_task_drafts_dates_nothing_even_with_its_scop
     )
     doc = _parse(text)
     assert [_deadlines(t) for t in doc.tasks] == [["2021-03-31"], [], ["2021-12-31"]]
+
+
+# -- 3. An organ's checklist a cell a line, its 责任科室 cell after each row's measures -----------------------
+
+_CHECKLIST = [
+    "机关作风建设任务分工",
+    "",
+    "考评项目",
+    "",
+    "具体内容",
+    "",
+    "考评标准",
+    "",
+    "责任科室",
+    "",
+    "加强组织领导",
+    "",
+    "(6分)",
+    "",
+    "1.专题研究部署机关作风建设,2分。未专题研究的,扣1分。",
+    "",
+    "2.细化责任分工并督办落实,2分。未细化的,扣1分。 3.制定年度工作计划,2分。未制定的,扣1分。",
+    "",
+    "办公室",
+    "",
+    "一、强化 政治建设 (20分)",
+    "",
+    "1.深化理 论学习(8分)",
+    "",
+    "1.落实理论学习中心组学习制度,4分。未落实的,扣2分。",
+    "",
+    "2.开展干部教育培训,4分。未开展的,扣2分。",
+    "",
+    "机关党委",
+    "",
+    "二、严格监督执纪(10分)",
+    "",
+    "1.开展廉政风险排查,5分。未开展的,扣2分。",
+    "",
+    "2.督促整改问题线索,5分。未督促的,扣2分。",
+    "",
+    "机关纪委",
+]
+
+
+def test_a_rows_unit_cell_after_its_measures_is_every_measures_unit():
+    doc = _parse("\n".join(_CHECKLIST) + "\n", year=None)
+    assert [(t.lead_units, t.text.split(",")[0]) for t in doc.tasks] == [
+        (["办公室"], "专题研究部署机关作风建设"),
+        (["办公室"], "细化责任分工并督办落实"),
+        (["办公室"], "制定年度工作计划"),
+        (["机关党委"], "落实理论学习中心组学习制度"),
+        (["机关党委"], "开展干部教育培训"),
+        (["机关纪委"], "开展廉政风险排查"),
+        (["机关纪委"], "督促整改问题线索"),
+    ]
+    units = {u for t in doc.tasks for u in t.lead_units + t.co_units}
+    assert not units & {"加强组织领导", "强化政治建设", "深化理论学习"}
+    assert all("(8分)" not in t.text and "分)" not in t.title for t in doc.tasks)
+
+
+def test_the_same_checklist_under_a_responsible_office_header_with_no_blank_lines():
+    lines = [line for line in _CHECKLIST if line]
+    lines[lines.index("责任科室")] = "责任处室"
+    doc = _parse("\n".join(lines) + "\n", year=None)
+    assert [t.lead_units for t in doc.tasks] == [["办公室"]] * 3 + [["机关党委"]] * 2 + [["机关纪委"]] * 2
+
+
+def test_a_last_row_whose_unit_cell_the_page_lost_names_no_unit():
+    lines = [line for line in _CHECKLIST if line][:-1]
+    doc = _parse("\n".join(lines) + "\n", year=None)
+    # The rows closed by their unit cells are read; the cut row's section names no unit, so (a silent section
+    # beside sections with clauses) it is no clause, and its group cell is no unit of any row.
+    assert [t.lead_units for t in doc.tasks] == [["办公室"]] * 3 + [["机关党委"]] * 2
+
+
+def test_a_numbered_checklist_starts_its_rows_at_its_serials():
+    # Near miss: with a 序号 column the rows start at their numbers (`flat_tables._cell_rows`), not at a unit cell.
+    lines = ["序号", "考评项目", "具体内容", "责任科室"]
+    lines += ["1", "加强组织领导", "专题研究部署机关作风建设。", "办公室"]
+    lines += ["2", "严格监督执纪", "开展廉政风险排查。", "机关纪委"]
+    doc = _parse("机关作风建设任务分工\n" + "\n".join(lines) + "\n", year=None)
+    assert [(t.label, t.lead_units) for t in doc.tasks] == [("1", ["办公室"]), ("2", ["机关纪委"])]
