@@ -64,8 +64,10 @@ def _group_cell(norm: str) -> bool:
     plain = _CELL_SPACE_RE.sub("", norm)
     if _SCORE_RE.fullmatch(plain):
         return True  # `(5分)`: the group's score, its own line
-    return len(plain) <= _GROUP_MAX and not re.search(r"[。;,]", plain) and (
-        _SCORE_RE.search(plain) is not None or line_marker(plain) is None
+    return (
+        len(plain) <= _GROUP_MAX
+        and not re.search(r"[。;,]", plain)
+        and (_SCORE_RE.search(plain) is not None or line_marker(plain) is None)
     )
 
 

@@ -52,7 +52,7 @@ def _cell(text: str) -> str | None:
 
 def _label(cell: str) -> str | None:
     norm = normalise(cell).strip()
-    return re.sub(r"\s+", "", norm).rstrip("::") if _FIELD_RE.match(norm) else None
+    return re.sub(r"\s+", "", norm).rstrip(":") if _FIELD_RE.match(norm) else None
 
 
 def disclosure_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -9,8 +9,8 @@ a line. `text_tables` finds each and hands the rebuilt table to `tables.table_li
 from __future__ import annotations
 
 from .carried_cells import carry_merged_cells
-from .closing_unit_cells import unit_last_table
 from .cell_serials import heading_note, row_next, serial_of, skips_to
+from .closing_unit_cells import unit_last_table
 from .column_meanings import (
     AREA,
     CO,

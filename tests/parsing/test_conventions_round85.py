@@ -228,7 +228,16 @@ def test_task_numbers_starting_afresh_under_each_heading_start_the_rows():
 
 def test_a_pipe_stream_with_a_number_column_still_starts_rows_at_its_numbers():
     table = ["序号 |", "工作任务 |", "责任单位 |", "完成时限 |"]
-    table += ["1 |", "1.开展安全评估。 |", "市应急局 |", "5月底前 |", "2 |", "3.推进整治提升。 |", "市工信局 |", "9月底前 |"]
+    table += [
+        "1 |",
+        "1.开展安全评估。 |",
+        "市应急局 |",
+        "5月底前 |",
+        "2 |",
+        "3.推进整治提升。 |",
+        "市工信局 |",
+        "9月底前 |",
+    ]
     doc = _parse("某市工作任务清单\n" + "\n".join(table) + "\n")
     assert [t.lead_units for t in doc.tasks] == [["市应急局"], ["市工信局"]]
 
