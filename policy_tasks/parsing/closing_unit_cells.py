@@ -73,15 +73,16 @@ def _group_cell(norm: str) -> bool:
 
 def unit_last_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]] | None:
     """From line i, such a table's end and the lines it reads as (headings, then measures with their
-    unit field); None where line i starts none."""
+    unit field), each at its cell's line where it can be, so the lines keep their numbers; None where
+    line i starts none."""
     found = _header(lines, i)
     if found is None:
         return None
     j, header = found
     label = header[-1]
-    out: list[str] = []
-    group: list[str] = []
-    measures: list[str] = []
+    out: list[tuple[int, str]] = []  # (the line the text comes from, the text)
+    group: list[tuple[int, str]] = []
+    measures: list[tuple[int, str]] = []
     rows = 0
     k = j
     while k < len(lines):
@@ -91,24 +92,42 @@ def unit_last_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[st
             continue
         norm = normalise(text).strip()
         if not measures and _group_cell(norm) and not _unit_cell(norm):
-            group.append(_CELL_SPACE_RE.sub("", text))
+            group.append((k, _CELL_SPACE_RE.sub("", text)))
         elif _unit_cell(norm):
             if not measures:
                 break  # a unit cell with no measure before it: not this kind of row
-            if group:
-                out.append(" ".join(group).replace(" (", "("))
-            out += [f"{m}({label}:{text})" for m in measures]
+            out += _heading(group) + [(at, f"{m}({label}:{text})") for at, m in measures]
             group, measures, rows = [], [], rows + 1
         elif (marker := line_marker(norm)) is not None and marker.style == "num":
-            measures += split_inline(text, {"num": marker.value})  # `…扣1分。 3.制定…`: two cells on a line
+            # `…扣1分。 3.制定…`: two cells on a line
+            measures += [(k, m) for m in split_inline(text, {"num": marker.value})]
         elif measures:
-            measures[-1] += text  # a measure's cell the copy broke over lines
+            measures[-1] = (measures[-1][0], measures[-1][1] + text)  # a measure's cell the copy broke over lines
         else:
             break
         k += 1
     if rows == 0:
         return None  # no row closed by its unit cell
-    if group or measures:  # the last row, its unit cell lost (a page cut off): its measures name no unit
-        out += [" ".join(group).replace(" (", "(")] if group else []
-        out += measures
-    return k, out
+    out += _heading(group) + measures  # the last row, its unit cell lost (a page cut off): its measures name no unit
+    return k, _laid_out(out, i, k)
+
+
+def _heading(group: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A row's group cells as its one heading line (`一、突出政治引领(25分) 1.持续深化理论武装(8分)`)."""
+    return [(group[0][0], " ".join(text for _, text in group).replace(" (", "("))] if group else []
+
+
+def _laid_out(texts: list[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The lines `start`..`end` become: each text at its cell's line, or the next one left free."""
+    slots = [""] * (end - start)
+    extra: list[str] = []
+    at = 0
+    for line, text in texts:
+        at = max(at, line - start)
+        while at < len(slots) and slots[at]:
+            at += 1
+        if at < len(slots):
+            slots[at] = text
+        else:
+            extra.append(text)
+    return slots + extra
