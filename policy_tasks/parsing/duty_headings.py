@@ -41,13 +41,18 @@ from .unit_lists import split_names
 from .unit_names import PLACE_FIRST_RE, VAGUE_RE, looks_like_units
 
 # The section that divides the work: `五、责任分工`, `(三)明确职责分工`, `四、部门职责`.
+# An emergency plan (应急预案) writes the members' duties under `2.2职责任务` (`成员单位职责`, `主要职责`),
+# its 指挥部 set up in `2.1`: the same division of work in the plan's own words.
 _DIVISION_RE = re.compile(
-    r"^(?:明确|落实|细化)?(?:责任|职责|任务|工作|部门|单位)?分工(?:职责)?$|^(?:部门|单位|成员单位)职责(?:分工)?$"
+    r"^(?:明确|落实|细化)?(?:责任|职责|任务|工作|部门|单位)?分工(?:职责)?$"
+    r"|^(?:部门|单位|成员单位|各成员单位|工作|主要)?职责(?:分工|任务|与任务|和任务)?$"
 )
-# An office of a 街道, a 镇 or a bureau, or a group of them: its name ends in an office's word.
+# An office of a 街道, a 镇 or a bureau, or a group of them: its name ends in an office's word. A city's
+# plan names its own departments and the bodies it charges by name (`市委宣传部`, `市检察院`, `沈阳警备区`,
+# `某移动通信公司某分公司`), a longer name.
 _OFFICE = (
-    r"(?:各)?[\u4e00-\u9fff]{0,10}?(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
-    r"村委会|居委会|村|社区)(?:\([\u4e00-\u9fff、]{1,8}\))?"
+    r"(?:各)?[\u4e00-\u9fff]{0,20}?(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
+    r"村委会|居委会|村|社区|部|厅|院|公司|警备区|军分区|会|社|台)(?:\([\u4e00-\u9fff、]{1,8}\))?"
 )
 _OFFICES_RE = lazy_compile(rf"^(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,4}})$")
 # Words that make a heading a goal or a duty, never an office's name.
@@ -83,7 +88,7 @@ def duty_heading(node: Node) -> Responsibility | None:
     norm = normalise(text)
     name = _heading(node)
     m = _OFFICES_RE.match(name)
-    if m is None or len(name) > 20 or _GOAL_RE.search(name) or not looks_like_units(name):
+    if m is None or len(name) > 40 or _GOAL_RE.search(name) or not looks_like_units(name):
         return None
     start = len(norm) - len(norm.lstrip())
     found = Responsibility(origin="分工标题", whole_section=True)

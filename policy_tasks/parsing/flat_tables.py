@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .carried_cells import carry_merged_cells
 from .cell_serials import heading_note, row_next, serial_of, skips_to
+from .closing_unit_cells import unit_last_table
 from .column_meanings import (
     AREA,
     CO,
@@ -123,6 +124,11 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             j, table = placed
             out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
+            continue
+        closed = unit_last_table(lines, i) if splittable else None
+        if closed:  # a row's unit cell after its measures, the unit column last (`closing_unit_cells`)
+            i, rebuilt_lines = closed
+            out.extend((line, False) for line in rebuilt_lines)
             continue
         found = _cell_header(lines, i) if splittable else None
         rebuilt = None

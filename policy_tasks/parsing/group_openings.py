@@ -38,6 +38,19 @@ def government_group(names: str) -> bool:
     return bool(_GOVERNMENTS_RE.match(normalise(names).replace(" ", "")))
 
 
+# One line's departments at every level (`各级森林防火部门`, `各级林业主管部门`, `各级应急管理机构`): an
+# emergency plan's or a standing rule's addressee, one group as a group of governments is; `各级有关部门`
+# and `各级各部门` name no line, and no one.
+_LINE_DEPARTMENTS_RE = lazy_compile(
+    r"^各级(?!各|有关|相关|其他|其它)[\u4e00-\u9fff]{2,10}?(?:主管部门|部门|机构|管理机构)$"
+)
+
+
+def line_departments(names: str) -> bool:
+    """Whether `names` is one line's departments at every level (`各级森林防火部门`)."""
+    return bool(_LINE_DEPARTMENTS_RE.match(normalise(names).replace(" ", "")))
+
+
 # A level's offices concerned (`市直有关部门`, `县直各有关单位`, `区级各部门`): one addressee.
 _OFFICES_RE = lazy_compile(
     r"^(?:省|市|县|区|州|盟|旗)(?:直|级|属|政府)?各?(?:有关|相关)?(?:部门|单位|部门和单位|单位和部门|部门、单位)$"

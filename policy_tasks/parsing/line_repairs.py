@@ -1,7 +1,8 @@
 """The document's lines as the outline reader needs them: what copies, tables and page breaks did to the
 text undone, one repair after another, before any numbering is read.
 
-Tables written as text become rows; spelled-out numbers, spaced dates and labels written apart become
+A disclosure page's metadata table becomes the header's field lines (`disclosure_tables`); tables written
+as text become rows; spelled-out numbers, spaced dates and labels written apart become
 the genre's forms; page marks (`— 3 —`, `[接上页]`) and preview pages a site inserted are joined back; fields run together
 on a line are split and wrapped ones joined; problems a closing unit line assigns, and a place heading
 over its numbered problems, become one item a block.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from .closed_blocks import closed_blocks
 from .continuation_marks import drop_continuation_marks
+from .disclosure_tables import disclosure_fields
 from .field_cells import join_field_cells, join_wrapped_fields
 from .flat_tables import text_tables
 from .label_spellings import spell_labels
@@ -33,7 +35,9 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     and no deadline, so the task's fault dates nothing)."""
     lines = [
         (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
-        for text, splittable in named_item_lines(text_tables(flat_record(drop_continuation_marks(lines))))
+        for text, splittable in named_item_lines(
+            text_tables(flat_record(drop_continuation_marks(disclosure_fields(lines))))
+        )
     ]
     lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
     fields = join_wrapped_fields(join_field_cells(lines))

@@ -19,6 +19,7 @@ from .closing_roles import closes_with_roles
 from .form_notes import notes_line
 from .header import Line
 from .lost_openers import levels_to_close
+from .major_headings import major_heading
 from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
 from .page_marks import is_page_line
@@ -156,6 +157,9 @@ class Outline:
         else:
             self._annex_next = 2 if _ANNEX_LIST_RE.match(norm) else 0
         if marker is not None and (led is not None or not _is_date_like(norm)):
+            if (major := major_heading(marker, norm, self._majors, self._stack)) is not None:
+                marker, cut = major  # `3.预防` after `2.2…`: the next major's heading (`major_headings`)
+                del self._stack[cut:]
             styles = [n.style for n in self._stack]
             if marker.style in styles:
                 del self._stack[styles.index(marker.style) :]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from .bare_markers import cells_between_markers, only_bare_markers
 from .deadlines import is_time_cell
 from .lazy_patterns import lazy_compile
+from .numbered_cell_rows import heading_cell, rows_by_task_numbers
 from .person_names import is_person
 from .task_cells import task_read_as_units
 from .textutil import normalise
@@ -43,7 +44,11 @@ def pipe_rows(lines: list[str]) -> list[list[str]]:
     ends = sum(1 for line in lines if line.strip().endswith("|"))
     if starts >= ends:
         return _leading(lines)
-    return _by_numbers(_trailing(lines))
+    cells = _trailing(lines)
+    rows = _by_numbers(cells)
+    if len(rows) == 1:  # no 序号: the rows start at their tasks' own numbers (`numbered_cell_rows`)
+        return rows_by_task_numbers(cells) or rows
+    return rows
 
 
 def _leading(lines: list[str]) -> list[list[str]]:
@@ -137,8 +142,9 @@ def task_like(cell: str) -> bool:
 
 
 def _unspaced(text: str) -> str:
-    # `目 标 任 务`: a header spaced out to fill its cell.
-    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text) if len(text) <= 16 else text
+    # `目 标 任 务`: a header spaced out to fill its cell; `市安委办 (工作专班办公室)`, `各县区(开发区) 安委会`: a
+    # short cell's line break, kept as a space beside its bracket, is no word boundary either.
+    return re.sub(r"(?<=[\u4e00-\u9fff)])\s+(?=[\u4e00-\u9fff(])", "", text) if len(text) <= 16 else text
 
 
 def cell_kind(cell: str) -> str:
@@ -308,6 +314,9 @@ def align(
         units = [i for i, k in enumerate(kinds) if k in unit_kinds]
         # The lead's column: a row without it lost a lead cell merged over the rows it shares.
         lead = next((i for i in units if kinds[i] not in helping), units[0] if units else None)
+        if len(cells) == 1 and heading_cell(cells[0]):
+            out.append(row)  # a section heading's merged row (`(二)…`): no units of the row above
+            continue
         if previous is not None and not any(row[i] for i in units):
             for i in units:
                 row[i] = previous[i]

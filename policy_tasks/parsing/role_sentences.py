@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from .group_openings import addressee_list, government_group
+from .group_openings import addressee_list, government_group, line_departments
 from .lazy_patterns import lazy_compile
 from .person_names import is_person
 from .place_names import named_by_city
@@ -154,6 +154,8 @@ def _opening(norm: str) -> re.Match[str] | None:
             continue
         if reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"])):
             return m  # `各乡镇人民政府要…`: a group of governments is one addressee (`group_openings`)
+        if m["verb"] == "要" and line_departments(m["names"]):
+            return m  # `各级森林防火部门要…`: one line's departments at every level, one addressee
         if m["verb"] in ("要", "负责") and addressee_list(m["names"], reads_as_units):
             return m  # `各县(市、区)政府和市直有关部门要…`: the addressees the group leads
     return None
@@ -166,7 +168,8 @@ def opening_starts(norm: str) -> list[int]:
     if 0 < line_end <= _TITLE_LINE_MAX and not re.search(r"[。;,!?]", norm[:line_end]):
         starts.append(line_end + 1)  # `三、实行跟踪督办` / `州政府督查室要…`
     elif m := _TITLE_SENTENCE_RE.match(norm):
-        starts.append(m.end())  # `(二)加强督查。县政府督查室要…`
+        # `(二)加强督查。县政府督查室要…`, or the paragraph on the next line (`3.2预报。` / `市防火办要…`)
+        starts.append(len(norm) - len(norm[m.end() :].lstrip()))
     elif (end := colon_title_end(norm)) is not None:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
     return starts

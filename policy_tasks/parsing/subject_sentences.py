@@ -18,7 +18,8 @@ item; the same notices also write:
   (`stage_subjects`);
 - a later sentence (after `。` or `;`, possibly after a leading `届时,`) whose subject is another addressee taking a part
   of the work: `…;各乡镇政府要加大督办力度`, `届时,县府办将组织检查验收`, `其他各行业主管部门要…` (the sector
-  departments together, `其他` no part of the name): those help, as a step's next addressee does (`dated_subjects`).
+  departments together, `其他` no part of the name), or after the event it follows (`火灾发生后,市气象部门要…`): those
+  help, as a step's next addressee does (`dated_subjects`).
 
 A vague subject (`各地`, `有关部门`) and the departments taken together charge no one on their own.
 """
@@ -42,8 +43,10 @@ _ENTERPRISE_RE = lazy_compile(r"^(?:县|市|区)[\u4e00-\u9fff]{2,20}?(?:有限�
 # The departments addressed together beside a named addressee: `各部门`, `(其他)各行业主管部门`.
 _DEPARTMENTS_RE = lazy_compile(r"^(?P<other>其他|其它)?(?P<names>各(?:行业主管|职能)?部门)$")
 _LEADING_PART_RE = lazy_compile(r"(?:以及|及|和|并)")
+# The later sentence may open with the moment its part of the work comes (`火灾发生后,市气象部门要…`,
+# an emergency plan's step after the event).
 _LATER_RE = lazy_compile(
-    r"(?:(?:届时|同时|此外|另外|其中),)?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?P<verb>要(?![求点])|将|负责(?![同人]))"
+    r"(?:(?:届时|同时|此外|另外|其中|[\u4e00-\u9fff]{2,8}(?:发生后|发生时|结束后)),)?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?P<verb>要(?![求点])|将|负责(?![同人]))"
 )
 _WITH_RE = lazy_compile(r"(?:协同|会同)")
 

@@ -15,10 +15,10 @@ from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind rounds 82–84): a change may add documents or read more of them
+# The corpus as it last grew (blind rounds 82–85): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 315, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1389, 318
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 318, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1412, 321
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
