@@ -172,7 +172,10 @@ def choose_clauses(
             return False
         if peek_responsibility(node.pieces[0][1] if node.pieces else "").found:
             return True  # `一、调整能源结构(省发改委总牵头)` over a clause naming its own units
-        if len(node.children) == 1:
+        # A closing section naming no unit (`(二)有关要求` after a table's last group, nested under it as the
+        # outline has no place above it) is the plan's, not the heading's: it leaves a heading over one clause.
+        closing = sum(1 for k, f in zip(node.children, flags, strict=True) if not f and _backs_the_plan(k))
+        if len(node.children) - closing == 1:
             return True  # a heading over a single clause (a table's 领域 with one row)
         if not kids[0].children and not peek_responsibility(kids[0].own_text).found:
             # `1、…。各乡镇在…时,要…` beside silent items: a sentence's subject charges its own item, never the
