@@ -28,10 +28,10 @@ from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
 # The name fields of a project list's item: 项目名称, 实事名称, 事项名称, 任务名称, 工程名称.
-_NAME_LABEL = r"(?:项目|实事|事项|任务|工程)名称"
+NAME_LABEL = r"(?:项目|实事|事项|任务|工程)名称"
 # `01 项目名称:X`, `1、项目名称:X`, `1.项目名称:X`: a number of one to three figures, then a space or a
 # separator, then the field's label and its colon, then the name.
-_NAMED_ITEM_RE = lazy_compile(rf"^\s*(?P<n>\d{{1,3}})(?:\s+|\s*[、.．]\s*){_NAME_LABEL}\s*[:]\s*(?P<name>\S.*)$")
+_NAMED_ITEM_RE = lazy_compile(rf"^\s*(?P<n>\d{{1,3}})(?:\s+|\s*[、.．]\s*){NAME_LABEL}\s*[:]\s*(?P<name>\S.*)$")
 
 
 def named_item_lines(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -16,14 +16,18 @@ from bisect import bisect_left, bisect_right
 from statistics import median
 
 from ..lazy_patterns import lazy_compile
+from ..named_item_lines import NAME_LABEL
 from ..unit_names import ends_like_a_name
 
 # Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条; a Roman area `Ⅱ、` and the serial
-# carrying its place, `Ⅱ-3`, as the outline reads them): such a line starts anew.
+# carrying its place, `Ⅱ-3`, as the outline reads them; a project's number before its name field): such a line starts
+# anew, however full the line before it ran.
 OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
     r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分]"
-    r"|[Ⅰ-Ⅻ]\s*(?:[、.．]|-\s*(?:\d|[①-⑳])))"
+    r"|[Ⅰ-Ⅻ]\s*(?:[、.．]|-\s*(?:\d|[①-⑳]))"
+    # A project list's item whose line is its number and name field (`02 项目名称:X`, `named_item_lines`).
+    rf"|\d{{1,3}}\s+{NAME_LABEL}\s*[:：])"
 )
 # A list's bullet (`●`, `■`, `◆`, `▲`, `•`; round 62's inspection findings) opens an item as a number does: a
 # line starting with one is never the wrapped end of the line before, however full that line ran.
