@@ -45,8 +45,8 @@ from .period_headings import period_due
 from .progress_lists import progress_spans
 from .redacted_names import unredacted_leaders
 from .responsibility import Responsibility
-from .restated_lists import section_subject, with_unrestated_points
 from .restated_deadlines import unrestated_fields
+from .restated_lists import section_subject, with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .script import WARNING as TRADITIONAL_WARNING
 from .script import simplified_blocks

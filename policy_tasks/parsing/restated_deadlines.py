@@ -51,8 +51,4 @@ def _bare(field: ParsedMilestone) -> bool:
 def unrestated_fields(fields: list[ParsedMilestone], text_found: list[ParsedMilestone]) -> list[ParsedMilestone]:
     """The deadline field's milestones less those restating a dated commitment of the clause's text."""
     days = {m.due_date for m in text_found if _dated_commitment(m)}
-    return [
-        f
-        for f in fields
-        if not (f.kind == "deadline" and not f.recurrence and f.due_date in days and _bare(f))
-    ]
+    return [f for f in fields if not (f.kind == "deadline" and not f.recurrence and f.due_date in days and _bare(f))]
