@@ -45,6 +45,7 @@ from .period_headings import period_due
 from .progress_lists import progress_spans
 from .redacted_names import unredacted_leaders
 from .responsibility import Responsibility
+from .restated_deadlines import unrestated_fields
 from .restated_lists import section_subject, with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .script import WARNING as TRADITIONAL_WARNING
@@ -376,7 +377,8 @@ class _Assembler:
             ],
             where=where,
         )
-        milestones = sorted(milestones + fixed, key=lambda m: m.start)
+        # `6月底前完成…` in the text and `完成时限:6月底` in its bracket: one commitment, one milestone (the text's).
+        milestones = sorted(milestones + unrestated_fields(fixed, milestones), key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
         leaders = unredacted_leaders(resp.leaders)  # `责任领导:*`: a page's redaction mark is no leader
