@@ -142,6 +142,10 @@ def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list
     return out
 
 
+# Where a place heading's name ends: its units' bracket.
+_HEADING_NAME = re.compile(r"[(（【〔\[<〈]")
+
+
 def heading_units(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list[ParseWarning]:
     """Clauses closed by a place heading (`X(责任单位:A)`, a line of its own) under which the numbering starts again
     at 1: the heading's units are the problems' below it, not this clause's. Lines as `parsed` counts them."""
@@ -160,8 +164,8 @@ def heading_units(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list
             ParseWarning(
                 task.number,
                 at + 1,
-                f"第{task.label}条的责任单位取自其末行“{last[:20]}”,该行下方重新从1编号,"
-                "单位可能属于下方各条,请核对 (units of the heading below)",
+                f"第{task.label}条的责任单位取自其末行的标题“{_HEADING_NAME.split(last)[0].rstrip(':')}”,"
+                "该行下方重新从1编号,单位可能属于下方各条,请核对 (units of the heading below)",
             )
         )
     return out

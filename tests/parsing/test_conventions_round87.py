@@ -73,8 +73,12 @@ def test_a_place_written_as_a_label_before_its_bracket_is_a_place_heading():
 def test_every_place_written_as_a_label_with_full_width_marks_reads_the_same():
     """Every heading a label, full-width colon and another bracket (`光明社区:【责任单位:X】`), problems numbered `1.`."""
     text = (
-        _PLACES.replace("河滨社区(责任单位:城东区新华街道办事处河滨社区)", "河滨社区：【责任单位：城东区新华街道办事处河滨社区】")
-        .replace("光明社区(责任单位:城西区光明街道办事处光明社区)", "光明社区：(责任单位：城西区光明街道办事处光明社区)")
+        _PLACES.replace(
+            "河滨社区(责任单位:城东区新华街道办事处河滨社区)", "河滨社区：【责任单位：城东区新华街道办事处河滨社区】"
+        )
+        .replace(
+            "光明社区(责任单位:城西区光明街道办事处光明社区)", "光明社区：(责任单位：城西区光明街道办事处光明社区)"
+        )
         .replace("、", ".")
     )
     assert _units(_parse(text)) == [
@@ -85,7 +89,9 @@ def test_every_place_written_as_a_label_with_full_width_marks_reads_the_same():
 
 
 def test_a_place_label_with_two_units_gives_the_first_the_lead():
-    text = _PLACES.replace("新华街道办:(责任单位:城东区新华街道办事处)", "新华街道办:(责任单位:城东区新华街道办事处、区城管局)")
+    text = _PLACES.replace(
+        "新华街道办:(责任单位:城东区新华街道办事处)", "新华街道办:(责任单位:城东区新华街道办事处、区城管局)"
+    )
     assert _units(_parse(text))[1] == ("2", ["城东区新华街道办事处"], ["区城管局"])
 
 
