@@ -13,6 +13,12 @@ A clause holding the same responsibility field more than once (`整改责任单�
 layout the parser reads gives each item its own field, so two in one clause are items it ran together, and
 all but the first item's units are lost. A field's label stands after a break or punctuation; within a
 longer label (`牵头责任单位`, `协同责任单位`) it is another field.
+
+A clause whose units come from a place heading on its last line (`…占道乱停车现象严重` / `通会桥社区(责任单位:X)`)
+with the numbering starting again at 1 right below that line: the heading heads the problems below it (a place over
+its numbered problems, corpus README round 73), and a reading that ends the clause there gives the place's units to
+the problem above it. Where `place_headings` reads such a list, no clause ends so; where it could not (a layout it
+does not know), every unit is one place early, so the clause is marked.
 """
 
 from __future__ import annotations
@@ -21,7 +27,10 @@ import re
 from collections.abc import Sequence
 
 from .org_ends import ORG_END_RE
+from .outline import line_marker
+from .place_headings import place_heading
 from .result import ParsedDocument, ParseWarning
+from .textutil import normalise
 
 # What a place or a zone ends in: a district, county or city, a development zone or park, a
 # neighbourhood or village, a market town (`五金城`), a unit's outlets (`各营业网点`); and a state
@@ -41,7 +50,12 @@ _GROUP_START = ("各", "相关", "有关", "全", "所属", "其他", "其它")
 _TRAILING_BRACKET = re.compile(r"[(（〈<〔][^()（）〈〉<>〔〕]*[)）〉>〕]$")
 
 # The English tail of each sign's message, which tells them from the parser's other warnings.
-SIGNS = ("unit name looks doubtful", "several items read as one", "a field outside every clause")
+SIGNS = (
+    "unit name looks doubtful",
+    "several items read as one",
+    "a field outside every clause",
+    "units of the heading below",
+)
 
 
 def is_doubt(message: str) -> bool:
@@ -125,4 +139,33 @@ def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list
                     )
                 )
                 break
+    return out
+
+
+# Where a place heading's name ends: its units' bracket.
+_HEADING_NAME = re.compile(r"[(（【〔\[<〈]")
+
+
+def heading_units(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list[ParseWarning]:
+    """Clauses closed by a place heading (`X(责任单位:A)`, a line of its own) under which the numbering starts again
+    at 1: the heading's units are the problems' below it, not this clause's. Lines as `parsed` counts them."""
+    norms = [normalise(text).strip() for text, _ in lines]
+    out = []
+    for task in parsed.tasks:
+        own = [part for part in task.text.split("\n") if part.strip()]
+        if len(own) < 2 or not place_heading(last := normalise(own[-1]).strip()) or line_marker(last):
+            continue
+        at = next((k for k in range(max(task.line - 1, 0), len(norms)) if norms[k] == last), None)
+        below = next((norms[k] for k in range(at + 1, len(norms)) if norms[k]), "") if at is not None else ""
+        marker = line_marker(below)
+        if at is None or marker is None or marker.value != 1:
+            continue
+        out.append(
+            ParseWarning(
+                task.number,
+                at + 1,
+                f"第{task.label}条的责任单位取自其末行的标题“{_HEADING_NAME.split(last)[0].rstrip(':')}”,"
+                "该行下方重新从1编号,单位可能属于下方各条,请核对 (units of the heading below)",
+            )
+        )
     return out

@@ -20,7 +20,7 @@ from datetime import date
 from .assigned_lines import WARNING as GUESSED_WARNING
 from .charged_projects import charged_project_spans, project_charge
 from .clause import Clause
-from .clause_doubts import doubt_message, merged_message, unread_fields
+from .clause_doubts import doubt_message, heading_units, merged_message, unread_fields
 from .clause_labels import clause_labels
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
@@ -53,6 +53,7 @@ from .script import simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .tables import table_lines
+from .target_books import book_holder, with_assessors
 from .task_first_orders import order_charge
 from .task_titles import short_title, task_title
 from .textutil import normalise
@@ -154,7 +155,7 @@ def _parse_lines(
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS, done=done).build(header)
     parsed.year_assumed = year_assumed
-    parsed.warnings += unread_fields(lines, parsed)
+    parsed.warnings += unread_fields(lines, parsed) + heading_units(lines, parsed)
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
@@ -248,6 +249,7 @@ class _Assembler:
         above = self.above
         # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
         owner = list_owner(self.outline.header) or stated_units(self.outline.header)
+        holder = book_holder(self.outline.header)  # `镇党委与各村(社区)签订…目标管理责任书`: held to each target
         adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`
         for clause in self.clauses:
             resp = read_responsibility(clause.text)
@@ -280,6 +282,8 @@ class _Assembler:
                 found.append((carried, carry[1]))
             elif above is not None:
                 found.append((above[0].without_due(), above[1]))
+            elif holder is not None:  # the office `由X负责考核` helps
+                found.append((with_assessors(holder, clause.text), holder.origin))
             else:
                 # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
                 # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`)

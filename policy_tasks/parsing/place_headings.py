@@ -15,6 +15,11 @@ heading and its problems become one numbered item, in order, the problems its te
 Read so only where every numbered line of the document is a problem under such a heading: a heading is an unnumbered
 line of a few words with no sentence mark, closed by a bracket that names units; its problems follow it, numbered
 from 1 in one style, and none names units of its own. A list that numbers anything else is left to the outline.
+
+A place may be written as a label, its name closed by a colon before the bracket (`胜利街道办:(责任单位:沙市区胜利街道办事处)`,
+荆州's 创文 problem list, round 87): the same heading. Read as a sentence mark, that one heading left its problems
+outside every block, and the whole list went to the outline, which joins each place's last problem to the next
+place's heading and so gives every unit to the place before (`clause_doubts.heading_units` marks such a reading).
 """
 
 from __future__ import annotations
@@ -29,13 +34,14 @@ _NAME_MAX = 30
 _SENTENCE_MARK_RE = re.compile(r"[。,;:!?]")
 
 
-def _place_heading(norm: str) -> bool:
+def place_heading(norm: str) -> bool:
     """`胖东来时代广场(责任单位:魏都区,市消防支队)`: a name and, closing the line, a bracket naming units."""
     found = peek_responsibility(norm)
     if not found.found or found.origin != "括号" or not found.spans:
         return False
     start, end = found.spans[0][0], found.spans[-1][1]
-    name = norm[:start].strip()
+    # A place written as a label before its bracket (`胜利街道办:(责任单位:沙市区胜利街道办事处)`) is the same heading.
+    name = norm[:start].strip().removesuffix(":").strip()
     return 2 <= len(name) <= _NAME_MAX and not _SENTENCE_MARK_RE.search(name) and not norm[end:].strip(" 。")
 
 
@@ -66,7 +72,7 @@ def place_blocks(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[lis
     blocks: list[tuple[int, list[int]]] = []
     k = 0
     while k < len(lines):
-        if markers[k] is None and _place_heading(norms[k]) and (run := _problems(norms, markers, k + 1)):
+        if markers[k] is None and place_heading(norms[k]) and (run := _problems(norms, markers, k + 1)):
             blocks.append((k, run))
             k = run[-1] + 1
             continue
