@@ -34,6 +34,7 @@ from .heading_charges import heading_lead, nearest_heading_charge
 from .leader_headings import with_heading_leaders
 from .leader_orders import stated_units
 from .line_repairs import repaired_lines
+from .letter_titles import letter_owner
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute, minute_charge
@@ -245,6 +246,7 @@ class _Assembler:
         above = self.above
         # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
         owner = list_owner(self.outline.header) or stated_units(self.outline.header)
+        owner = owner or letter_owner(self.outline.header)  # `X2020年度目标责任书`: the office the letter binds
         adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`
         for clause in self.clauses:
             resp = read_responsibility(clause.text)

@@ -15,10 +15,10 @@ from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind round 81): a change may add documents or read more of them
+# The corpus as it last grew (blind round 88): a change may add documents or read more of them
 # right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 310, 32
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1377, 311
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 311, 32
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1382, 322
 # Parsed milestones with a stated date that the gold of their clause lacks (session 24): each is a
 # reminder a clerk would get for nothing. Lower it with the corpus, never raise it.
 EXTRA_MILESTONES_AT_MOST = 10
