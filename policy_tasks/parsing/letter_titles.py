@@ -8,7 +8,7 @@ only a unit's name leads the items below it. A row that names its own units keep
 
 The title is the unit first, then the year it covers and a topic, then the letter's kind. The unit
 must come right before the year, or right before the kind where no year is written: a title such
-as `某区防汛体系建设任务清单` names a topic, not an office. A form's template bracket after the office
+as `某区防汛体系建设任务清单` names a topic, not an office, and `各单位…目标责任书` is a form for many. A form's template bracket after the office
 (`部门(单位)`, `单位(部门)`), the blank the form asked to fill with the office, is no part of the name.
 """
 
@@ -24,7 +24,7 @@ from .unit_lists import split_names
 from .unit_names import VAGUE_RE, looks_like_units
 
 _KIND = r"(?:目标管理责任书|目标责任书|目标任务书|责任目标书|工作任务书|任务书|责任书|责任清单)"
-_PERIOD = r"\(?(?:分季度?|分季)\)?"
+_PERIOD = r"(?:\(?分季度?\)?)"
 _TITLE_RE = lazy_compile(
     r"^(?P<unit>[\u4e00-\u9fff()]{2,30}?)(?:\((?:单位|部门)\))?"
     rf"(?:(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年度?{_PERIOD}?[\u4e00-\u9fff、]{{0,16}}?|{_PERIOD}?){_KIND}$"
@@ -48,7 +48,7 @@ def letter_owner(header: list[tuple[int, str]]) -> tuple[Responsibility, str] | 
         if m is None or len(norm) != len(re.sub(r"\s", "", norm)):
             continue
         unit = _TEMPLATE_RE.sub("", m["unit"])
-        if VAGUE_RE.search(unit) or not looks_like_units(unit):
+        if unit.startswith("各") or VAGUE_RE.search(unit) or not looks_like_units(unit):
             continue
         start = text.index(unit) if unit in text else -1
         if start < 0:

@@ -45,14 +45,20 @@ def number_target_rows(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] 
     for h, (text, _) in enumerate(lines):
         if not is_target_header(text):
             continue
-        items = []
+        items, close = [], len(lines)
         for k in range(h + 1, len(lines)):
             norm = normalise(lines[k][0]).strip()
             if not norm:
                 continue
-            if _CLOSE_RE.search(norm) or is_target_header(norm) or line_marker(norm) is not None:
+            if _CLOSE_RE.search(norm):
+                close = k
+                break
+            if is_target_header(norm) or line_marker(norm) is not None:
                 break
             items.append(k)
         if len(items) >= 2:
-            return numbered_in_order(lines, items)
+            # The signature block is the letter's, no part of its last row: its lines are left out
+            # of the items (kept as empty lines, so that every line keeps its number).
+            numbered = numbered_in_order(lines, items)
+            return [*numbered[:close], *(("", splittable) for _, splittable in numbered[close:])]
     return None
