@@ -33,8 +33,8 @@ from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
 from .leader_headings import with_heading_leaders
 from .leader_orders import stated_units
-from .line_repairs import repaired_lines
 from .letter_titles import letter_owner
+from .line_repairs import repaired_lines
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute, minute_charge

@@ -62,8 +62,8 @@ from .lazy_patterns import lazy_compile
 from .project_names import project_name_spans
 from .reported_periods import reported_spans
 from .respective_dates import respective_dates
-from .respective_periods import respective_periods
 from .respective_figures import continues_figures
+from .respective_periods import respective_periods
 from .result import ParsedMilestone
 from .schedule_entries import Spans, entry_milestone, schedule_entries
 from .text_marks import Marks
