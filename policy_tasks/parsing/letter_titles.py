@@ -32,29 +32,30 @@ _TITLE_RE = lazy_compile(
 # The form's own gloss of the word before it: `部门(单位)`, written where the office's name goes.
 _TEMPLATE_RE = re.compile(r"\((?:单位|部门)\)$")
 _TITLE_LINES = 3
+# A group (`各单位`) is a form for many offices; a notice's own words (`关于签订…`) put no office first.
+_NOT_OFFICE_RE = lazy_compile(r"^各|关于|印发|转发|签订")
 
 
 def letter_owner(header: list[tuple[int, str]]) -> tuple[Responsibility, str] | None:
     """The office a target letter's title names (`X2020年度目标责任书`), leading, or None."""
     seen = 0
     for _, text in header:
-        norm = normalise(text).strip()
+        full = normalise(text)  # as long as the text: its offsets are the text's
+        norm = full.strip()
         if not norm:
             continue
         seen += 1
         if seen > _TITLE_LINES:
             return None
-        m = _TITLE_RE.match(re.sub(r"\s", "", norm))
-        if m is None or len(norm) != len(re.sub(r"\s", "", norm)):
+        m = _TITLE_RE.match(norm)
+        if m is None:
             continue
         unit = _TEMPLATE_RE.sub("", m["unit"])
-        if unit.startswith("各") or VAGUE_RE.search(unit) or not looks_like_units(unit):
+        if _NOT_OFFICE_RE.search(unit) or VAGUE_RE.search(unit) or not looks_like_units(unit):
             continue
-        start = text.index(unit) if unit in text else -1
-        if start < 0:
-            continue
+        start = len(full) - len(full.lstrip()) + m.start("unit")
         resp = Responsibility(origin="标题单位")
-        resp.roles[LISTED] = split_names(text, normalise(text), start, start + len(unit))
+        resp.roles[LISTED] = split_names(text, full, start, start + len(unit))
         if resp.found:
             return resp, "标题单位"
     return None

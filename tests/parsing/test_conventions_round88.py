@@ -130,8 +130,15 @@ def test_a_title_naming_a_topic_or_a_group_binds_no_office():
     assert letter_owner([(1, "某区基层防汛体系建设任务清单")]) is None
     assert letter_owner([(1, "各单位2021年度目标责任书")]) is None
     assert letter_owner([(1, "关于印发2021年度目标责任书的通知")]) is None
+    assert letter_owner([(1, "关于签订县财政局2021年度目标责任书")]) is None
+    assert letter_owner([(1, "上海市2022年度食品安全工作责任清单")]) is None  # a place's list, no office
     found = letter_owner([(1, "县财政局2021年度目标责任书")])
     assert found is not None and found[0].lead_and_co()[0] == ["县财政局"]
+    # Full-width brackets: the template's gloss dropped, an office's other name kept.
+    found = letter_owner([(1, "区应急管理部门（单位）2021年度（分季）目标责任书")])
+    assert found is not None and found[0].lead_and_co()[0] == ["区应急管理部门"]
+    found = letter_owner([(1, "县委办（县政府办）2021年度目标责任书")])
+    assert found is not None and found[0].lead_and_co()[0] == ["县委办（县政府办）"]
 
 
 def test_header_needs_a_task_column_and_a_target_column():
