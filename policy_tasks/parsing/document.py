@@ -34,6 +34,7 @@ from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
 from .leader_headings import with_heading_leaders
 from .leader_orders import stated_units
+from .letter_titles import letter_owner
 from .line_repairs import repaired_lines
 from .list_owners import list_owner
 from .milestones import find_milestones
@@ -249,6 +250,7 @@ class _Assembler:
         above = self.above
         # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
         owner = list_owner(self.outline.header) or stated_units(self.outline.header)
+        owner = owner or letter_owner(self.outline.header)  # `X2020年度目标责任书`: the office the letter binds
         holder = book_holder(self.outline.header)  # `镇党委与各村(社区)签订…目标管理责任书`: held to each target
         adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`
         for clause in self.clauses:

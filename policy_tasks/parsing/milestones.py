@@ -63,6 +63,7 @@ from .project_names import project_name_spans
 from .reported_periods import reported_spans
 from .respective_dates import respective_dates
 from .respective_figures import continues_figures
+from .respective_periods import respective_periods
 from .result import ParsedMilestone
 from .schedule_entries import Spans, entry_milestone, schedule_entries
 from .text_marks import Marks
@@ -210,6 +211,7 @@ def find_milestones(
             if not excluded:
                 carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
     found += respective_dates(text, norm, phrases, found)  # `分别于6月底和7月底报送`: each date
+    found += respective_periods(text, norm, year, found)  # `第一、二季度任务分别为`: each period's end
     found.sort(key=lambda m: m.start)
     # A stage's span ending on the day one of its reports is due (`阶段(7月3日至7月15日)。…于7月15日前报…`) is
     # one date, written once: the report's, which says what is due.

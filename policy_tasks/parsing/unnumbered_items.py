@@ -8,10 +8,11 @@ from .clauses import choose_clauses
 from .label_items import number_label_led_items
 from .outline_lines import Outline
 from .outline_node import Node
+from .target_rows import number_target_rows
 from .unit_colon_items import number_unit_colon_paragraphs
 
 # How the items were found: their own label lines (or brackets, or closing role sentences, or a unit
-# and a colon opening each paragraph); a
+# and a colon opening each paragraph, or a task-and-target header over its rows); a
 # meeting's orders, each given by its opening (`task_first_orders`); or, no layout known, each
 # paragraph naming units (`assigned_lines`, with a warning on the document).
 LABELLED, ORDERS, GUESSED = "labelled", "orders", "guessed"
@@ -30,6 +31,11 @@ def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Nod
     if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
         if clauses := choose_clauses(charged.root):
             return charged, clauses, ORDERS
+    if (numbered := number_target_rows(lines)) is not None:
+        # `工作任务 | 目标及质量要求` over unnumbered rows a line: each row an item (`target_rows`).
+        outline = Outline.read(numbered)
+        if clauses := choose_clauses(outline.root):
+            return outline, clauses, LABELLED
     if (numbered := number_assigned_lines(lines)) is not None:
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
