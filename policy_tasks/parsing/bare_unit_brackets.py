@@ -23,7 +23,7 @@ _TAKES_IN_RE = re.compile(r"^(?:包括|包含|含|涵盖)")
 # `…郝穴镇三个乡镇`, `…C村共5个村`: a count of the places just listed, run into the last name.
 _COUNTED_RE = re.compile(
     r"[\u4e00-\u9fff](?:共|等)?(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个"
-    r"(?:乡镇|镇|乡|村|社区|街道|县|区|市|县市区|县区|片区|园区|项目)$"
+    r"(?:乡镇|镇|乡|村|社区|街道|县|区|市|县市区|县区|片区|园区)$"
 )
 
 
