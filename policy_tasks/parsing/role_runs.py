@@ -5,7 +5,7 @@ being cut at `,` / `;` and at a `、` or a space right after a role word (`A牵�
 them stand the parts that read otherwise: a time (the clause's 完成时限), the units carrying the
 work out after a lead (`各镇街落实`), those a lead works with (`会同B`), a leader overseeing
 (`副县长李华督办`), a role noun (`A为牵头单位`), and a bare list closing a clause (the first
-leads). `units` reads brackets, label values and prose sentences with it. After a unit charged or leading, a part naming
+leads; its parts one list, `bare_unit_brackets`). `units` reads brackets, label values and prose sentences with it. After a unit charged or leading, a part naming
 units by the supporting work they do (`B做好资金保障`, `supporting_parts`) helps; a role word standing alone after
 units (`A,牵头;B,配合`) assigns them; an office overseeing the item (`县政府督查室督办`) is none of its units.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .bare_unit_brackets import bare_unit_list
 from .carry_out_parts import carry_out_names
 from .convened_units import assisted_part, convened_part
 from .deadlines import is_time_part
@@ -171,7 +172,7 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
         if one_person(norm[ps:pe].strip(_TRIM)) and not looks_like_units(without_spaced_persons(norm[ps:pe]))
     ]
     units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]
-    if units and not found.found and all(looks_like_units(without_spaced_persons(norm[ps:pe])) for ps, pe in units):
+    if units and not found.found and bare_unit_list([without_spaced_persons(norm[ps:pe]) for ps, pe in units]):
         # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
         for ps, pe in units:
             found.roles[LISTED] += split_names(text, norm, ps, pe)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .bare_unit_brackets import listed_places
 from .carry_out_parts import carry_out_names
 from .convened_units import assisted_part, convened_part
 from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
@@ -234,8 +235,7 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
         return True
     if not closes_line and after[:1] == ",":
         return False
-    # A bare list of units is an assignment as a sentence of its own (`…以上。(A,B)`), or, inside
-    # a sentence, when it names two units or more (`…县域经济(省经委、发改委、财政厅)。`).
+    # A bare list of units assigns as a sentence of its own (`…以上。(A,B)`), or inside one naming two or more.
     own_sentence = not before or before[-1] in "。;\n"
     # `1.【县交通局】完成…`: a unit's name in 【】 opening the item heads it as its owner.
     closes_line = closes_line or (not before and norm[start - 1] == "[")
@@ -243,8 +243,9 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     parts = split_top(norm, ",;", start, inner)
     while len(parts) > 1 and one_person(norm[parts[0][0] : parts[0][1]].strip(_TRIM)):
         start = parts.pop(0)[1] + 1  # `(张三副县长,县交通局)`: the leader before the units
-    # `(县交通局 张三)`: the unit's person after it is a leader, no name of the list.
-    return looks_like_units(without_spaced_persons(norm[start:inner]), 1 if own_sentence and closes_line else 2)
+    # `(县交通局 张三)`: the unit's person after it is a leader, no name of the list. `(包括A镇、B镇)` lists places.
+    least = 1 if own_sentence and closes_line else 2
+    return not listed_places(norm[start:inner]) and looks_like_units(without_spaced_persons(norm[start:inner]), least)
 
 
 # `下同` closing a plain list: the same units govern the clauses that follow and name none. A carry sentence
