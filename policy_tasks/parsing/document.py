@@ -44,6 +44,7 @@ from .page_tail import tail_lines
 from .period_headings import period_due
 from .progress_lists import progress_spans
 from .redacted_names import unredacted_leaders
+from .relative_periods import meeting_date, relative_milestones
 from .responsibility import Responsibility
 from .restated_lists import section_subject, with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
@@ -145,6 +146,8 @@ def _parse_lines(
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose, page_headers)
+    if minute and header.issued_on is None:  # `2011年12月13日…主持召开…会议`: a minute is dated by its meeting
+        header.issued_on = meeting_date(outline.header)
     full_text = "\n".join(text for text, _ in lines)
     year_assumed, message = False, ""
     if year is None:
@@ -153,7 +156,7 @@ def _parse_lines(
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS, done=done).build(header)
     parsed.year_assumed = year_assumed
-    parsed.warnings += unread_fields(lines, parsed)
+    parsed.warnings += unread_fields(lines, parsed, minute)
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
@@ -205,6 +208,7 @@ class _Assembler:
         return list(range(1, len(values) + 1))
 
     def build(self, header: Header) -> ParsedDocument:
+        self.dated = header.issued_on  # `本周完成`, `本月底前`: read from the document's date (`relative_periods`)
         due = default_due(self.outline.loose, self.year)
         area_nodes = list(dict.fromkeys(c.area for c in self.clauses if c.area is not None))
         areas = [(a, read_responsibility(a.pieces[0][1])) for a in area_nodes]
@@ -376,6 +380,7 @@ class _Assembler:
             ],
             where=where,
         )
+        milestones += relative_milestones(text, self.dated, own.spans)
         milestones = sorted(milestones + fixed, key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
