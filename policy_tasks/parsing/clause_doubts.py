@@ -22,7 +22,9 @@ from collections.abc import Sequence
 
 from .minute_subjects import minute_charge
 from .org_ends import ORG_END_RE
+from .outline import line_marker
 from .result import ParsedDocument, ParseWarning
+from .textutil import normalise
 from .unit_labels import LISTED
 
 # What a place or a zone ends in: a district, county or city, a development zone or park, a
@@ -133,8 +135,10 @@ def _shown_fields(text: str, minute: bool) -> list[str]:
     for m in _FIELD.finditer(text):
         name = _FIRST_NAME.match(text, m.end())
         shown.append(text[m.start() : name.end() if name else m.end()].strip())
-    charge = minute_charge(text) if minute and not shown else None
-    for name in charge.roles[LISTED] if charge is not None else ():
-        m = re.search(re.escape(name) + r"\s*(?:负责|要)", text)
-        shown.append(m.group() if m else name)
+    marker = line_marker(normalise(text).strip()) if minute and not shown else None
+    body = text.strip()[marker.end :] if marker is not None else text  # `1、党政办负责…`: the decision after its number
+    charge = minute_charge(body) if minute and not shown else None
+    for unit in charge.roles[LISTED] if charge is not None else ():
+        said = re.search(re.escape(unit) + r"\s*(?:负责|要)", text)
+        shown.append(said.group() if said else unit)
     return shown

@@ -286,8 +286,10 @@ class _Assembler:
             else:
                 # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
                 # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`)
-                charged = project_charge(clause.text) or opening_charge(clause.text) or section_subject(clause.text)
-                charged = charged or (minute_charge(clause.text) if self.minute else None)
+                # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`)
+                charged = minute_charge(clause.text) if self.minute else None
+                charged = charged or project_charge(clause.text) or opening_charge(clause.text)
+                charged = charged or section_subject(clause.text)
                 charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
                     charged = replace(owner[0].without_due(), leaders=charged.leaders)

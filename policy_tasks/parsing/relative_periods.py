@@ -30,11 +30,9 @@ from .textutil import cn_number, normalise
 _WEEK_RE = lazy_compile(
     r"(?<!截至)(?<!截止)(?P<which>本|下)(?:周|星期)(?P<part>内|末)?(?:之?前|以前)?(?!已|计划|工作|小结|进展|情况|例会)"
 )
-_MONTH_RE = lazy_compile(
-    r"(?<!截至)(?<!截止)(?P<which>本|下)(?:个)?月(?:份)?(?P<part>底|末|内)(?:之?前|以前)?(?!已)"
-)
-# The part of the sentence a phrase dates: up to the next `;` / `。` / `:` on either side.
-_BOUND_RE = re.compile(r"[;。:!?\n]")
+_MONTH_RE = lazy_compile(r"(?<!截至)(?<!截止)(?P<which>本|下)(?:个)?月(?:份)?(?P<part>底|末|内)(?:之?前|以前)?(?!已)")
+# The part of the sentence a phrase dates: from the last `,` `;` `。` `:` before it to the next after it.
+_BOUND_RE = re.compile(r"[,;。:!?\n]")
 # A minute's opening: `2011年12月13日某镇镇长某某主持召开…会议`, `于2020年5月8日召开`, `会议时间:2020年5月8日`.
 _MEETING_RE = lazy_compile(
     r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[^。;]{0,60}?(?:召开|主持|举行|组织召开)[^。;]{0,60}?会"
@@ -89,5 +87,7 @@ def relative_milestones(
             end = stop.start() if stop else len(norm)
             part = text[start:end].strip()
             start += len(text[start:end]) - len(text[start:end].lstrip())
-            found.append(ParsedMilestone(part, start, start + len(part), due_of(anchor, m["which"]), "deadline", m.group()))
+            found.append(
+                ParsedMilestone(part, start, start + len(part), due_of(anchor, m["which"]), "deadline", m.group())
+            )
     return sorted(found, key=lambda x: x.start)
