@@ -26,11 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .minute_subjects import minute_charge
 from .org_ends import ORG_END_RE
 from .outline import line_marker
 from .place_headings import place_heading
 from .result import ParsedDocument, ParseWarning
 from .textutil import normalise
+from .unit_labels import LISTED
 
 # What a place or a zone ends in: a district, county or city, a development zone or park, a
 # neighbourhood or village, a market town (`五金城`), a unit's outlets (`各营业网点`); and a state
@@ -119,26 +121,23 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list[ParseWarning]:
+def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument, minute: bool = False) -> list[ParseWarning]:
     """A responsibility field, below the first clause, on a line that no clause or area holds: items the
     parser did not take for clauses (a list whose lines it could not tell apart), whose units reach no task.
-    The field is matched up to the end of its first name, so a clause cut just after it still holds it."""
+    The field is matched up to the end of its first name, so a clause cut just after it still holds it.
+    In a meeting minute (`minute`), a decision names its units as its sentences' subjects (`党政办负责…`,
+    `minute_subjects`) rather than in a field: such a line no clause holds is named the same way."""
     held = "\n".join([_compact(t.text) for t in parsed.tasks] + [_compact(a.title + a.intro) for a in parsed.areas])
     first = min((t.line for t in parsed.tasks), default=0)
     out = []
     for number, (text, _) in enumerate(lines, start=1):
         if number <= first:
             continue
-        for m in _FIELD.finditer(text):
-            name = _FIRST_NAME.match(text, m.end())
-            shown = text[m.start() : name.end() if name else m.end()].strip()
-            if _compact(shown) not in held:
-                out.append(
-                    ParseWarning(
-                        None, number, f"第{number}行“{shown}”未读入任何条款,请核对 (a field outside every clause)"
-                    )
-                )
-                break
+        shown = next((s for s in _shown_fields(text, minute) if _compact(s) not in held), None)
+        if shown is not None:
+            out.append(
+                ParseWarning(None, number, f"第{number}行“{shown}”未读入任何条款,请核对 (a field outside every clause)")
+            )
     return out
 
 
@@ -169,3 +168,18 @@ def heading_units(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list
             )
         )
     return out
+
+
+def _shown_fields(text: str, minute: bool) -> list[str]:
+    """Each responsibility field of a line, up to its first name; in a minute, the subject parts too."""
+    shown = []
+    for m in _FIELD.finditer(text):
+        name = _FIRST_NAME.match(text, m.end())
+        shown.append(text[m.start() : name.end() if name else m.end()].strip())
+    marker = line_marker(normalise(text).strip()) if minute and not shown else None
+    body = text.strip()[marker.end :] if marker is not None else text  # `1、党政办负责…`: the decision after its number
+    charge = minute_charge(body) if minute and not shown else None
+    for unit in charge.roles[LISTED] if charge is not None else ():
+        said = re.search(re.escape(unit) + r"\s*(?:负责|要)", text)
+        shown.append(said.group() if said else unit)
+    return shown

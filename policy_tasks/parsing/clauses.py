@@ -23,6 +23,7 @@ from .duty_headings import duty_heading
 from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile
 from .lost_openers import lost_section_items
+from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
 from .outline_node import Node
 from .sole_addressees import frames_measures
@@ -165,6 +166,8 @@ def choose_clauses(
             # style numbers clauses elsewhere in the plan, a `;` run of clauses instead).
             return False
         flags = covered(node.children, node)
+        if minute and any(flags) and decisions_heading(node):
+            measure_lists.add(id(node))  # `三、会议强调` / `1、` `2、`: the meeting's decisions (`minute_points`)
         if sum(flags) >= 2:
             return True
         kids = [k for k, f in zip(node.children, flags, strict=True) if f]
@@ -226,6 +229,7 @@ def choose_clauses(
                 and not _sets_up_organisation(kid)
                 and not _frames_the_plan(kid)
                 and not _backs_the_plan(kid)
+                and not (minute and reports_work(kid))
             ):
                 found.append(kid)
         return found

@@ -44,6 +44,8 @@ The conventions of the genre this module reads (each pattern below names its own
   of today; `立行立改,长期坚持` is ongoing too.
 - `6月前` / `2026年6月前` / `11月份前` (a month's deadline without its 底) is read as the
   month's end, as `6月底前`, and the caller asks the reviewer to check (`month_before`).
+- A week or a month relative to the document (`本周完成`, `本月底前`) is read from the document's date,
+  not its year, by `relative_periods` (a week by its Friday); it is no phrase of this reader.
 - Unreadable on purpose: 择期, 适时, 近期, 限期, 春节前 / 节前 (which Spring
   Festival depends on when the plan was issued), a month-less 月底前, and
   `三月前` in Chinese numerals (as `三个月前`, "three months ago").

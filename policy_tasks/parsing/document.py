@@ -45,6 +45,7 @@ from .page_tail import tail_lines
 from .period_headings import period_due
 from .progress_lists import progress_spans
 from .redacted_names import unredacted_leaders
+from .relative_periods import meeting_date, relative_milestones
 from .responsibility import Responsibility
 from .restated_deadlines import unrestated_fields
 from .restated_lists import section_subject, with_unrestated_points
@@ -148,6 +149,8 @@ def _parse_lines(
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose, page_headers)
+    if minute and header.issued_on is None:  # `2011年12月13日…主持召开…会议`: a minute is dated by its meeting
+        header.issued_on = meeting_date(outline.header)
     full_text = "\n".join(text for text, _ in lines)
     year_assumed, message = False, ""
     if year is None:
@@ -156,7 +159,7 @@ def _parse_lines(
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS, done=done).build(header)
     parsed.year_assumed = year_assumed
-    parsed.warnings += unread_fields(lines, parsed) + heading_units(lines, parsed)
+    parsed.warnings += unread_fields(lines, parsed, minute) + heading_units(lines, parsed)
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
@@ -208,6 +211,7 @@ class _Assembler:
         return list(range(1, len(values) + 1))
 
     def build(self, header: Header) -> ParsedDocument:
+        self.dated = header.issued_on  # `本周完成`, `本月底前`: read from the document's date (`relative_periods`)
         due = default_due(self.outline.loose, self.year)
         area_nodes = list(dict.fromkeys(c.area for c in self.clauses if c.area is not None))
         areas = [(a, read_responsibility(a.pieces[0][1])) for a in area_nodes]
@@ -289,8 +293,10 @@ class _Assembler:
             else:
                 # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
                 # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`)
-                charged = project_charge(clause.text) or opening_charge(clause.text) or section_subject(clause.text)
-                charged = charged or (minute_charge(clause.text) if self.minute else None)
+                # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`)
+                charged = minute_charge(clause.text) if self.minute else None
+                charged = charged or project_charge(clause.text) or opening_charge(clause.text)
+                charged = charged or section_subject(clause.text)
                 charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
                     charged = replace(owner[0].without_due(), leaders=charged.leaders)
@@ -383,6 +389,7 @@ class _Assembler:
             ],
             where=where,
         )
+        milestones += relative_milestones(text, self.dated, own.spans)
         # `6月底前完成…` in the text and `完成时限:6月底` in its bracket: one commitment, one milestone (the text's).
         milestones = sorted(milestones + unrestated_fields(fixed, milestones), key=lambda m: m.start)
         leads = book.names(lead_written)

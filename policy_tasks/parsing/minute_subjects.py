@@ -20,21 +20,37 @@ bracket or label already names, so only the item's opening subject charges it th
 
 from __future__ import annotations
 
+import re
+
 from .lazy_patterns import lazy_compile
 from .outline_node import Node
+from .person_names import is_person
 from .responsibility import Responsibility
 from .role_sentences import reads_as_units
 from .textutil import normalise
+from .unit_colon_items import office_names
 from .unit_labels import CO, LISTED
 from .unit_lists import split_names
 
 _TITLE_RE = lazy_compile(r"纪要\s*$")
 _MEETING_VERB_RE = lazy_compile(r"^会议(?:认为|指出|强调|明确|决定|要求|同意|原则同意|议定|研究|确定|就)")
 # A part's subject and its verb: `区交通建设局负责…`, `由区财政局负责…`, `吕仙亭街道办事处要…`.
-_SUBJECT_RE = lazy_compile(r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?:要(?![求点])|负责(?![同人]))")
+# A helper may help with no `要` before its verb (`综治办配合做好矛盾调处`).
+_SUBJECT_RE = lazy_compile(
+    r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?:要(?![求点])|负责(?![同人])|(?=(?:主动|积极|全力|密切)?(?:配合|协助)))"
+)
 _HELPS_RE = lazy_compile(r"(?:主动|积极|全力|密切|大力|做好)?(?:配合|支持|协助|协同)")
 _GROUP_HELPER_RE = lazy_compile(r"各(?:有关|相关)(?:单位|部门)")
 _PART_START_RE = lazy_compile(r"(?:^|[,;。:!?\n])\s*")
+# `以争取资金、政府和信用社三方负责`: the parties sharing the work, counted after their list; only those that
+# are bodies are its units (`争取资金`, the money to be sought, is none).
+_PARTIES_RE = lazy_compile(r"(?P<list>[\u4e00-\u9fff、]{2,40}?)(?:[两二三四五六双多]方|各方)(?:共同)?$")
+_PARTY_SPLIT_RE = lazy_compile(r"、|和|与|及")
+# The minute's own government written without its place, as a town's or a 街道's minute names itself.
+_OWN_GOVERNMENT_RE = lazy_compile(r"(?:镇|乡|街道)?(?:人民)?政府|街道(?:办事处|办)?")
+# `成立…领导小组,某某镇长任组长`: the person (or the post a page left) heading the group set up for the decision
+# leads it as its leader (`redacted_names` keeps the post of a redacted name).
+_HEAD_RE = lazy_compile(r"(?:^|[,;。:])\s*由?(?P<who>[^,;。:()]{1,12}?)(?:担任|任)(?:组长|指挥长|总指挥)")
 
 
 def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
@@ -56,12 +72,29 @@ def minute_charge(text: str) -> Responsibility | None:
             continue
         names = m["names"]
         helps = _HELPS_RE.match(norm, m.end()) is not None
-        if reads_as_units(names):
+        if reads_as_units(names) or office_names(names):
             named = split_names(text, norm, m.start("names"), m.end("names"))
         elif helps and _GROUP_HELPER_RE.fullmatch(names):
             named = [text[m.start("names") : m.end("names")]]
+        elif (parties := _parties(names)) is not None:
+            named = parties
         else:
             continue
         role = CO if helps else LISTED
         found.roles[role] += [n for n in named if n not in found.roles[LISTED] + found.roles[CO]]
+    if found.roles[LISTED]:
+        heads = [text[m.start("who") : m.end("who")].strip() for m in _HEAD_RE.finditer(norm)]
+        found.leaders += [who for who in heads if is_person(who)]
     return found if found.roles[LISTED] else None
+
+
+def _parties(names: str) -> list[str] | None:
+    """`…以争取资金、政府和信用社三方负责`: the bodies among the parties counted (`政府`, the minute's own
+    government; `信用社`), or None where the subject counts no parties or names no body."""
+    m = _PARTIES_RE.search(names)
+    if m is None:
+        return None
+    listed = re.split(r"[以由]", m["list"])[-1]  # `整个治理工程以…`: the work named before the parties
+    pieces = _PARTY_SPLIT_RE.split(listed)
+    bodies = [p for p in pieces if p and (_OWN_GOVERNMENT_RE.fullmatch(p) or office_names(p) or reads_as_units(p))]
+    return bodies or None

@@ -13,8 +13,9 @@ from .lazy_patterns import lazy_compile
 from .unit_names import LEAD_MARKS
 
 # Runs of the marks pages redact with: stars (half and full width), multiplication signs, a run of
-# X (two or more: one letter may be a name's initial), circles and squares, `某某`.
-_MARKS = r"(?:[*＊×✕○〇□■]+|[xXＸｘ]{2,}|某{2,})"
+# X (two or more: one letter may be a name's initial), circles and squares, `某某`, and question marks
+# (`???镇长`: a sharing site's redaction, or a name its encoding lost; two or more half width).
+_MARKS = r"(?:[*＊×✕○〇□■？]+|[xXＸｘ]{2,}|\?{2,}|某{2,})"
 # A name of marks alone, the unit lists' lead marks among them (`**` is read as a lead mark and a star, `★*`).
 _REDACTED_RE = lazy_compile(rf"^(?:{_MARKS}|[{LEAD_MARKS}])+(?:同志)?$")
 _BEFORE_POST_RE = lazy_compile(rf"^{_MARKS}(?=[\u4e00-\u9fff])")

@@ -36,11 +36,18 @@ from .unit_names import looks_like_units
 _PROSE_ROLE_RE = re.compile(r"为主|统筹(?:协调|推进)?|(?:业务|技术)?指导")
 
 
+# `信用社坚持以政府为主`, `坚持以…为主`: a `以X为主` inside a sentence (words before its `以`) is the principle the
+# subject holds to, no assignment; `以县财政局为主,各乡镇配合` opening its part still names its lead.
+_PRINCIPLE_RE = re.compile(r"\S以[^以]*$")
+
+
 def free_part(part: str) -> re.Match[str] | None:
     """`FREE_RE`'s match of a part, where a role word as often prose ends it (`A为主`, `A统筹`) only
-    after units (`以政府投入为主` names no one)."""
+    after units (`以政府投入为主` names no one), and `为主` never after a sentence's words (`坚持以政府为主`)."""
     m = FREE_RE.match(part)
     if m and _PROSE_ROLE_RE.fullmatch(m["role"]) and not looks_like_units(m["names"].strip(_TRIM)):
+        return None
+    if m and m["role"] == "为主" and _PRINCIPLE_RE.search(m["names"].strip(_TRIM)):
         return None
     return m
 

@@ -27,10 +27,11 @@ from .unit_labels import LABEL_RE, LISTED
 from .unit_lists import split_names
 from .unit_names import VAGUE_RE, looks_like_units
 
-# An office of a 镇, a 街道 or a bureau: its name ends in an office's word (`财政所`, `各村(社区)`).
+# An office of a 镇, a 街道 or a bureau: its name ends in an office's word (`财政所`, `各村(社区)`); a 镇's
+# credit or supply cooperative (`信用社`, `供销社`) is charged beside them.
 _OFFICE = (
     r"(?:各)?[\u4e00-\u9fff]{0,12}?(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
-    r"村委会|居委会|村|社区)(?:\([\u4e00-\u9fff、]{1,8}\))?"
+    r"村委会|居委会|村|社区|信用社|供销社)(?:\([\u4e00-\u9fff、]{1,8}\))?"
 )
 _OPENING_RE = lazy_compile(rf"^\s*(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,4}})\s*:\s*(?P<rest>\S)")
 # Words that make the part before the colon a title or a goal, never an office's name.
@@ -42,21 +43,28 @@ _NO_OFFICE_RE = lazy_compile(r"成员单位|^各(?:科室|处室|股室|单位|�
 _NAME_MAX = 24
 
 
+_OFFICES_RE = lazy_compile(rf"{_OFFICE}(?:、{_OFFICE}){{0,4}}")
+
+
+def office_names(name: str) -> bool:
+    """`财政所`, `党政办、财政所`: a 镇's, a 街道's or a bureau's own offices, named with no place before them,
+    as such a unit list and a minute's sentences name them (`minute_subjects`)."""
+    return bool(_OFFICES_RE.fullmatch(name)) and not (
+        len(name) > _NAME_MAX
+        or _GOAL_RE.search(name)
+        or VAGUE_RE.search(name)
+        or _NO_OFFICE_RE.search(name)
+        or not looks_like_units(name)
+    )
+
+
 def unit_colon_charge(text: str) -> Responsibility | None:
     """The office an item's text opens with before a colon (`财政所:负责…`), leading it, or None."""
     norm = normalise(text)
     m = _OPENING_RE.match(norm)
     if m is None:
         return None
-    name = m["names"]
-    if (
-        len(name) > _NAME_MAX
-        or LABEL_RE.match(norm, m.start("names"))
-        or _GOAL_RE.search(name)
-        or VAGUE_RE.search(name)
-        or _NO_OFFICE_RE.search(name)
-        or not looks_like_units(name)
-    ):
+    if LABEL_RE.match(norm, m.start("names")) or not office_names(m["names"]):
         return None
     found = Responsibility(origin="单位冒号", whole_section=True)
     found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))

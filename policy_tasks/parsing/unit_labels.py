@@ -281,7 +281,8 @@ _CO_ROLE = (
 )
 FREE_RE = re.compile(
     # `此项工作主要由A负责`: the work named before `由` is no part of the names.
-    r"^(?:(?:(?:此项|该项|本项|这项)?工作)?(?:主要)?由)?(?P<names>.+?)(?P<role>"
+    # `以县应急局为主,各乡镇配合`: the `以` of `以A为主` is no part of the name either.
+    r"^(?:(?:(?:此项|该项|本项|这项)?工作)?(?:主要)?由|以(?=[^,;]+为主$))?(?P<names>.+?)(?P<role>"
     + "|".join((_LEAD_ROLE, _LISTED_ROLE, _CO_ROLE))
     + r")$"
 )
