@@ -18,15 +18,16 @@ from dataclasses import replace
 from datetime import date
 
 from .assigned_lines import WARNING as GUESSED_WARNING
-from .charged_projects import charged_project_spans, project_charge
+from .charged_projects import project_charge
 from .clause import Clause
 from .clause_doubts import doubt_message, heading_units, merged_message, unread_fields
 from .clause_labels import clause_labels
+from .clause_milestones import clause_milestones
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
 from .copy_spacing import plain_spaces, spoken_lines
-from .due_fields import clause_due, due_field_milestones, gather_year_warnings
+from .due_fields import gather_year_warnings
 from .duty_headings import duty_heading
 from .field_cells import stated_above
 from .governing_sentences import heading_adds, preamble_adds
@@ -43,11 +44,9 @@ from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
 from .period_headings import period_due
-from .progress_lists import progress_spans
 from .redacted_names import unredacted_leaders
-from .relative_periods import meeting_date, relative_milestones
+from .relative_periods import meeting_date
 from .responsibility import Responsibility
-from .restated_deadlines import unrestated_fields
 from .restated_lists import section_subject, with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .script import WARNING as TRADITIONAL_WARNING
@@ -359,39 +358,19 @@ class _Assembler:
             warn(0, f"第{clause.label}条未写明责任单位 (clause {clause.label} names no responsible unit)")
         elif not lead_written:
             warn(0, f"第{clause.label}条未写明牵头单位 (clause {clause.label} names no lead unit)")
+        above = self.above[2] if self.above is not None and origin.startswith("上文字段") else None
         where = f"第{clause.label}条"
-        fixed = [
-            m
-            for f in own.due_fields
-            for m in due_field_milestones(text, f, year=self.year, warn=warn, default_due=due, where=where)
-        ]
-        if not own.due_fields and self.above is not None and self.above[2] and origin.startswith("上文字段"):
-            # The row's 整改时限 above its measures dates each of them; it is no part of the
-            # measure's text, so its span is empty (nothing to highlight there).
-            field = self.above[2]
-            colon = normalise(field).index(":")
-            each = due_field_milestones(
-                field, (0, len(field), colon + 1, len(field)), year=self.year, warn=warn, default_due=due, where=where
-            )
-            fixed += [replace(m, start=0, end=0) for m in each]
-        milestones = find_milestones(
+        milestones = clause_milestones(
             text,
+            own,
             year=self.year,
-            default_due=clause_due(fixed, due),
+            due=due,
             warn=warn,
-            # `推进情况:1.…`: what was done, nothing due; a done task's fault (`done_record`) neither
-            # `A负责的B和C2个项目`: the projects a 督办 list names and counts, nothing due (`charged_projects`)
-            masked=[
-                *own.spans,
-                *progress_spans(text),
-                *charged_project_spans(text),
-                *([(0, len(text))] if self.done else []),
-            ],
             where=where,
+            field_above=above,
+            done=self.done,
+            dated=self.dated,
         )
-        milestones += relative_milestones(text, self.dated, own.spans)
-        # `6月底前完成…` in the text and `完成时限:6月底` in its bracket: one commitment, one milestone (the text's).
-        milestones = sorted(milestones + unrestated_fields(fixed, milestones), key=lambda m: m.start)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
         leaders = unredacted_leaders(resp.leaders)  # `责任领导:*`: a page's redaction mark is no leader
