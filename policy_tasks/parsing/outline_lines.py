@@ -16,6 +16,7 @@ import re
 
 from .charged_projects import charged_project_parts
 from .closing_roles import closes_with_roles
+from .figure_led_items import figure_led_marker
 from .form_notes import notes_line
 from .header import Line
 from .lost_openers import levels_to_close
@@ -98,7 +99,7 @@ class Outline:
         return outline
 
     def _figure_led(self, norm: str) -> Marker | None:
-        return _figure_led_marker(norm, self._stack)
+        return figure_led_marker(norm, self._stack)
 
     def _time_led(self, norm: str) -> Marker | None:
         """`1.10月底前完成…`: an item that opens with its deadline (`time_led_items`)."""
@@ -226,31 +227,6 @@ _DATE_ONLY_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)?|年底|年内|全年|[一二三四]季度|上半年|下半年)\s*(?:前|以前|之前)?$"
     r"|^(?:持续推进|长期坚持|长期|常态化)$"
 )
-
-
-# A count or a year (`50个`, `2011年`) after the dot, not a decimal's fraction (`2.5亿元`), or a
-# name that starts with a figure (`11.121人才梯队项目`, a programme named for its numbers): any
-# word but a magnitude or a unit of measure.
-_FIGURE_LED_RE = re.compile(
-    r"^(?P<n>\d{1,3})\s*\.(?=\d+\s*(?:[个家台所项条处座户栋名场辆套间张支批类件年]"
-    r"|(?![亿万千百十元角分倍吨公米克升度秒亩平小以余多])[\u4e00-\u9fff]))"
-)
-
-
-def _figure_led_marker(norm: str, stack: list[Node]) -> Marker | None:
-    """`2.50个小区新增…`: an item whose text starts with a figure reads like a decimal. It is
-    the next item only where it continues the open `1.` list right after a finished sentence."""
-    m = _FIGURE_LED_RE.match(norm)
-    current = stack[-1]
-    if m is None or not any(n.style == "num" for n in stack[1:]):
-        return None
-    last = next(n for n in reversed(stack) if n.style == "num")
-    # A clause's responsibility bracket closes its sentence in whichever bracket the office uses
-    # (`()` `[]` `〔〕`, `【】` read as `[]`).
-    ended = normalise(current.own_text).rstrip()[-1:] in ("。", ";", ")", "]", "〕", "!", "?")
-    if int(m["n"]) != last.value + 1 or not ended:
-        return None
-    return Marker("num", int(m["n"]), m["n"], m.end())
 
 
 # A day's date: `2023年10月20日`, as a notice's date of writing is written under its issuer.
