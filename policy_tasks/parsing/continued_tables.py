@@ -16,8 +16,9 @@ already reads it in a PDF's ruled tables.
   under the repeated header where the next 序号 belongs: the rest of the row's task cell (a unit
   list's tail is left as it is: which unit cell it ends cannot be told).
 - `joined_tables`: two tables with nothing between them but blank lines, a page's number or a
-  续表 mark, the second under the first's header: the second's first row, if such a tail, joins
-  the first's last row. The tables are otherwise read as they were.
+  续表 mark, the second under the first's header, are one table's parts (a .docx split a table a
+  page): read as one table, so that a row cut at the first's foot joins (above), and a heading row
+  at a page's foot heads the rows on the next page.
 
 The mark is recognised here only between a table's parts; a mark left in running text is another
 convention's.
@@ -91,21 +92,26 @@ def _between(block: str) -> bool:
 
 
 def joined_tables(blocks: list) -> list:
-    """`blocks` (text and tables) with the row a page break cut at a table's foot made whole: the
-    next table's first row, under the same header, joined to the last row (see the module)."""
+    """`blocks` (text and tables) with a table's parts made one table (see the module): the later
+    part's rows after the earlier's, its header kept as the repeat it is; the part left empty and
+    the marks and page numbers between left blank, so that the blocks keep their lines' count."""
     out = list(blocks)
     last: int | None = None  # the last table, while only page furniture follows it
+    between: list[int] = []
     for i, block in enumerate(out):
         if isinstance(block, Table):
             if last is not None and _continues(out[last], block):
-                earlier, later = out[last].rows, block.rows
-                joined = _joined(list(earlier[0]), list(earlier[-1]), list(later[1]))
-                if joined is not None:
-                    out[last] = Table((*earlier[:-1], tuple(joined)))
-                    out[i] = Table((later[0], *later[2:]))
-            last = i
-        elif last is not None and not _between(block):
-            last = None
+                out[last] = Table((*out[last].rows, *block.rows))
+                out[i] = Table(())
+                for k in between:
+                    out[k] = "\n".join([" "] * len(out[k].splitlines() or [""]))
+            elif block.rows:
+                last = i
+            between = []
+        elif last is not None and _between(block):
+            between.append(i)
+        else:
+            last, between = None, []
     return out
 
 

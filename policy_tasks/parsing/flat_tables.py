@@ -190,7 +190,7 @@ def _merged_row(line: str, lines: list[tuple[str, bool]], j: int, sep: str, widt
     if width < 3 or not _heading(line, short=False, numbered_too=True):
         return False
     for text, _ in lines[j + 1 :]:
-        if text.strip():
+        if text.strip() and not is_page_line(text):  # a page's number is no line of the table's
             if sep in text:
                 return True
             if not _heading(text, short=False, numbered_too=True):
