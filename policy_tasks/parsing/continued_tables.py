@@ -91,25 +91,25 @@ def _between(block: str) -> bool:
     return all(not line.strip() or is_page_line(line) or is_continuation_mark(line) for line in block.splitlines())
 
 
-def joined_tables(blocks: list) -> list:
+def joined_tables(blocks: list[str | Table]) -> list[str | Table]:
     """`blocks` (text and tables) with a table's parts made one table (see the module): the later
     part's rows after the earlier's, its header kept as the repeat it is; the part left empty and
     the marks and page numbers between left blank, so that the blocks keep their lines' count."""
     out = list(blocks)
-    last: int | None = None  # the last table, while only page furniture follows it
-    between: list[int] = []
+    last: tuple[int, Table] | None = None  # the last table, while only page furniture follows it
+    between: list[tuple[int, str]] = []
     for i, block in enumerate(out):
         if isinstance(block, Table):
-            if last is not None and _continues(out[last], block):
-                out[last] = Table((*out[last].rows, *block.rows))
-                out[i] = Table(())
-                for k in between:
-                    out[k] = "\n".join([" "] * len(out[k].splitlines() or [""]))
+            if last is not None and _continues(last[1], block):
+                merged = Table((*last[1].rows, *block.rows))
+                out[last[0]], out[i], last = merged, Table(()), (last[0], merged)
+                for k, text in between:
+                    out[k] = "\n".join([" "] * len(text.splitlines() or [""]))
             elif block.rows:
-                last = i
+                last = (i, block)
             between = []
         elif last is not None and _between(block):
-            between.append(i)
+            between.append((i, block))
         else:
             last, between = None, []
     return out

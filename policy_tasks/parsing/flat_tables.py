@@ -9,7 +9,6 @@ a line. `text_tables` finds each and hands the rebuilt table to `tables.table_li
 from __future__ import annotations
 
 from .carried_cells import carry_merged_cells
-from .continued_tables import carried_on
 from .cell_serials import heading_note, row_next, serial_of, skips_to
 from .column_meanings import (
     AREA,
@@ -25,6 +24,7 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .continued_tables import carried_on
 from .counted_headings import counts_its_items
 from .group_cells import lead_group_cells
 from .lazy_patterns import lazy_compile

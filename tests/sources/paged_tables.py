@@ -15,6 +15,7 @@ plan's own: only the paging differs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tests.sources.table_files import DEFAULT, Columns, table_rows
 from tests.sources.table_swaps import TablePlan
@@ -41,7 +42,7 @@ def pages(plan: TablePlan, columns: Columns, paging: Paging) -> tuple[list[str],
     chunks = [body[i : i + paging.every] for i in range(0, len(body), paging.every)]
     if paging.cut:
         task_at = [f for _, f in columns.fields if f != "leaders" or plan.with_leaders].index("task")
-        for before, after in zip(chunks, chunks[1:], strict=False):
+        for before, after in pairwise(chunks):
             last = before[-1]
             if isinstance(last, str) or len(last[task_at]) < 12:
                 continue
@@ -140,7 +141,8 @@ def pdf_source(plan: TablePlan, paging: Paging, columns: Columns = DEFAULT) -> b
             if mark := _mark(paging, n):
                 blocks.append(mark)
         rows = [
-            tuple([r] * width) if isinstance(r, str) else tuple(c.replace("\n", " ") for c in r) for r in [header, *chunk]
+            tuple([r] * width) if isinstance(r, str) else tuple(c.replace("\n", " ") for c in r)
+            for r in [header, *chunk]
         ]
         blocks.append(Table(tuple(rows)))
     return render(blocks, landscape=True, folios=True)
