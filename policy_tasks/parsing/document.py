@@ -26,6 +26,7 @@ from .clause_milestones import clause_milestones
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
+from .continued_tables import joined_tables
 from .copy_spacing import plain_spaces, spoken_lines
 from .due_fields import gather_year_warnings
 from .duty_headings import duty_heading
@@ -77,6 +78,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
     blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
     spoken = set(spoken_lines(blocks)) - tail_lines(blocks)
     blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
+    blocks = joined_tables(blocks)  # a row a page break cut between a table's parts
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
     origins: list[int] = []  # each line's number had no empty line been dropped
     number = 0

@@ -25,6 +25,7 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .continued_tables import carried_on
 from .counted_headings import counts_its_items
 from .group_cells import lead_group_cells
 from .lazy_patterns import lazy_compile
@@ -33,6 +34,7 @@ from .middle_unit_tables import middle_unit_table
 from .noted_space_tables import noted_space_table
 from .outline import line_marker
 from .padded_streams import padded_stream
+from .page_marks import is_page_line
 from .person_rows import person_rows, trailing_persons
 from .pipe_tables import align, is_pipe_line, pipe_rows
 from .place_figure_tables import place_figure_table
@@ -70,8 +72,9 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             rows = [line_cells(text, sep)]
             while j < len(lines):
                 line = lines[j][0]
-                if sep in line or not line.strip():
-                    if line.strip():
+                # A page's number between a printed table's pages (`— 3 —`) is no row, nor its end.
+                if sep in line or not line.strip() or is_page_line(line):
+                    if line.strip() and not is_page_line(line):
                         rows.append(line_cells(line, sep))
                 elif _merged_row(line, lines, j, sep, len(rows[0])):
                     # A heading row one merged cell fills, saved with no separator: as the
@@ -199,7 +202,7 @@ def _merged_row(line: str, lines: list[tuple[str, bool]], j: int, sep: str, widt
     if width < 3 or not _heading(line, short=False, numbered_too=True):
         return False
     for text, _ in lines[j + 1 :]:
-        if text.strip():
+        if text.strip() and not is_page_line(text):  # a page's number is no line of the table's
             if sep in text:
                 return True
             if not _heading(text, short=False, numbered_too=True):
@@ -275,6 +278,15 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
     return None
 
 
+def _after_header(lines: list[tuple[str, bool]], j: int, header: list[str]) -> int:
+    """Where the lines from j that spell `header` (its wrapped cells over two lines) end."""
+    spelled, goal = "", "".join(header)
+    while j < len(lines) and spelled != goal and goal.startswith(spelled):
+        spelled += unspread(lines[j][0])
+        j += 1
+    return j
+
+
 def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tuple[int, Table]:
     """Rows of a table flattened a cell a line: a row starts at its 序号 (the next number); its
     cells go under the columns that can hold them (merged and empty cells were dropped). A
@@ -291,16 +303,28 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
     current: list[str] = []
     heading_lines: list[int] = []  # where the heading rows not yet followed by a row start
     expected = 1
+    turned, row_at = False, 0  # a repeated header just passed under an open row; where its 序号 is
     while j < len(lines):
         text = lines[j][0].strip()
-        if not text:
-            j += 1
+        if not text or is_page_line(text):
+            j += 1  # a page's number where a printed page turned is no cell
             continue
         again = _cell_header(lines, j) if text == header[0] else None
         if repeats_header(again, header) and again is not None:
-            j = again[0]  # the header again where a printed page turned
+            # The header again where a printed page turned; a short first cell of the row under it
+            # (`投资增长10%。`) may have been read as one more header cell.
+            j = again[0] if len(again[1]) <= len(header) else _after_header(lines, j, header)
+            turned = bool(current)
             continue
         serial = serial_of(text)
+        if turned and serial is None and line_marker(normalise(text)) is None:
+            # The row above going on where a page break cut it, its empty 序号 dropped.
+            carried = carried_on(current, text, row_at + task_at)
+            if carried is not None:
+                current, turned = carried, False
+                j += 1
+                continue
+        turned = False
         # Rows grouped under heading rows may be numbered again from 1 under each (`一、经济发展` over
         # 1, 2, 3; `二、民生保障` over 1, 2): a 1 right after a heading row starts its group's first row.
         after_heading = bool(rows) and not current and bool(headings.get(len(rows)))
@@ -311,6 +335,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
                 rows.append(current)
                 current = []
             # Text before the first 序号 is that row's merged group cell (考核项目): it leads the row.
+            row_at = len(current)
             current, expected = [*current, str(serial)], serial + 1  # `三`, `(3)`: its number
         elif _heading(
             text, short=bool(current) and len(current) <= task_at + 1, numbered_too=_introduces(normalise(text))

@@ -33,6 +33,7 @@ from .column_meanings import (
     header_row,
     meaning,
 )
+from .continued_tables import joined_after_repeats
 from .lazy_patterns import lazy_compile
 from .main_unit_column import settle_examiner_column, settle_main_column
 from .outline import line_marker
@@ -72,6 +73,7 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
         rows, kinds = [*rows[:start], spread, *rows[start + 2 :]], [meaning(h) for h in spread]
     header = rows[start]
     kinds = _settle(kinds, rows[start + 1 :], header)
+    rows = joined_after_repeats(rows, start)  # a row a page break cut, under the header repeated
     if NUMBER in kinds:
         rows = rows[: start + 1] + whole_serials(rows[start + 1 :], kinds.index(NUMBER))  # `1.0`, `2.0`
     lines = [" ".join(dict.fromkeys(c for c in row if c)) for row in rows[:start]]

@@ -39,5 +39,10 @@ def wrapped_cell(first: str, second: str) -> str | None:
 
 def repeats_header(found: tuple[int, list[str]] | None, header: list[str]) -> bool:
     """Whether a header read again between a table's rows (`found`, as the cell-a-line reader
-    gives it) is the table's own, repeated where a printed page turned."""
-    return found is not None and found[1] == header
+    gives it) is the table's own, repeated where a printed page turned. One of the two may have
+    taken in a short line after it (a heading row `二、主要任务` under the first header, a row's
+    first cell under the repeat): the shorter is the other's beginning, three columns at least."""
+    if found is None:
+        return False
+    shorter = min(len(found[1]), len(header))
+    return shorter >= 3 and found[1][:shorter] == header[:shorter]

@@ -47,7 +47,12 @@ def _box(x0: float, y0: float, x1: float, y1: float) -> list[str]:
     ]
 
 
-def render(blocks: list[str | Table], *, landscape: bool = False) -> bytes:
+# A block that starts a new page, as a page break set before a table's continuation does.
+PAGE_BREAK = "\f"
+
+
+def render(blocks: list[str | Table], *, landscape: bool = False, folios: bool = False) -> bytes:
+    """`folios`: each page's number `— N —` centred at its foot, as GB/T 9704 sets it."""
     page_width, page_height = (842, 595) if landscape else (595, 842)
     width, top = page_width - 2 * _MARGIN, page_height - 60
     pages: list[list[str]] = []
@@ -61,6 +66,10 @@ def render(blocks: list[str | Table], *, landscape: bool = False) -> bytes:
             ops, y = [], top
 
     for block in blocks:
+        if block == PAGE_BREAK:
+            pages.append(ops)
+            ops, y = [], top
+            continue
         if isinstance(block, str):
             for line in _wrap(block, width):
                 room(_PITCH)
@@ -92,5 +101,8 @@ def render(blocks: list[str | Table], *, landscape: bool = False) -> bytes:
             y -= height
         y -= _PITCH
     pages.append(ops)
+    if folios:
+        for number, page in enumerate(pages, start=1):
+            page.append(_text(page_width / 2 - 2 * _SIZE, 30, f"— {number} —"))
     data = pdf_document(pages, font=FONT)
     return data.replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 842 595]") if landscape else data
