@@ -13,6 +13,10 @@ A clause holding the same responsibility field more than once (`整改责任单�
 layout the parser reads gives each item its own field, so two in one clause are items it ran together, and
 all but the first item's units are lost. A field's label stands after a break or punctuation; within a
 longer label (`牵头责任单位`, `协同责任单位`) it is another field.
+
+A numbered item beside the clauses, after the first of them, that no clause holds although a line of its own is
+a unit's name (a table's row flattened a cell a line, its 责任部门 cell on the last line): rows the parser did not
+read, which would otherwise leave the review page with no trace of them (round 91).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ import re
 from collections.abc import Sequence
 
 from .org_ends import ORG_END_RE
+from .outline_node import Node
+from .unit_names import looks_like_units
 from .result import ParsedDocument, ParseWarning
 
 # What a place or a zone ends in: a district, county or city, a development zone or park, a
@@ -41,7 +47,12 @@ _GROUP_START = ("各", "相关", "有关", "全", "所属", "其他", "其它")
 _TRAILING_BRACKET = re.compile(r"[(（〈<〔][^()（）〈〉<>〔〕]*[)）〉>〕]$")
 
 # The English tail of each sign's message, which tells them from the parser's other warnings.
-SIGNS = ("unit name looks doubtful", "several items read as one", "a field outside every clause")
+SIGNS = (
+    "unit name looks doubtful",
+    "several items read as one",
+    "a field outside every clause",
+    "a row outside every clause",
+)
 
 
 def is_doubt(message: str) -> bool:
@@ -125,4 +136,35 @@ def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list
                     )
                 )
                 break
+    return out
+
+
+def unread_rows(clauses: Sequence[Node], parsed: ParsedDocument) -> list[ParseWarning]:
+    """Items numbered as the clauses beside them, under the same heading and after the first of them, that no
+    clause holds though one of their lines is nothing but units: a table's rows left unread."""
+
+
+    chosen = {id(c) for c in clauses}
+    held = "\n".join(_compact(t.text) for t in parsed.tasks)
+    out: list[ParseWarning] = []
+    seen: set[int] = set()
+    for clause in clauses:
+        parent = clause.parent
+        if parent is None or id(parent) in seen:
+            continue
+        seen.add(id(parent))
+        kids = [k for k in parent.children if k.style == clause.style]
+        first = next(n for n, k in enumerate(kids) if id(k) in chosen)
+        for kid in kids[first + 1 :]:
+            if id(kid) in chosen or any(id(d) in chosen for d in kid.walk()):
+                continue
+            lines = [line.strip() for line in kid.own_text.split("\n")[1:] if line.strip()]
+            title = _compact(kid.own_text.split("\n")[0])[:12]
+            if title and title not in held and any(len(line) <= 20 and looks_like_units(line) for line in lines):
+                shown = kid.raw_first.strip()[:20]
+                out.append(
+                    ParseWarning(
+                        None, kid.line, f"“{shown}”一项写有责任单位,未读作条款,请核对 (a row outside every clause)"
+                    )
+                )
     return out
