@@ -133,7 +133,7 @@ def _more_units(lines: list[tuple[str, bool]], k: int) -> list[int] | None:
         if not norm:
             n += 1
             continue
-        if not _unit_cell(norm) or re.search(r"[、,]", norm):
+        if not _unit_cell(norm):
             break
         more.append(n)
         n += 1
