@@ -26,8 +26,8 @@ from collections.abc import Sequence
 
 from .org_ends import ORG_END_RE
 from .outline_node import Node
-from .unit_names import looks_like_units
 from .result import ParsedDocument, ParseWarning
+from .unit_names import looks_like_units
 
 # What a place or a zone ends in: a district, county or city, a development zone or park, a
 # neighbourhood or village, a market town (`五金城`), a unit's outlets (`各营业网点`); and a state
@@ -142,7 +142,6 @@ def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument) -> list
 def unread_rows(clauses: Sequence[Node], parsed: ParsedDocument) -> list[ParseWarning]:
     """Items numbered as the clauses beside them, under the same heading and after the first of them, that no
     clause holds though one of their lines is nothing but units: a table's rows left unread."""
-
 
     chosen = {id(c) for c in clauses}
     held = "\n".join(_compact(t.text) for t in parsed.tasks)

@@ -17,7 +17,8 @@ the two together one unit, they are one name; the second alone is no unit of the
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .unit_names import PLACE_FIRST_RE, is_place_name, looks_like_units
+from .place_names import is_place_name
+from .unit_names import PLACE_FIRST_RE, looks_like_units
 
 _PLACE = r"[\u4e00-\u9fff]{0,6}?(?:自治区|省|市|县|区|州|盟|旗|镇|乡|街道)"
 # A place's leading organs and nothing more: `县委县政府`, `市委、市政府`, `县人民政府`, `镇党委`.
