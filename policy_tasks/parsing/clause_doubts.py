@@ -19,6 +19,9 @@ with the numbering starting again at 1 right below that line: the heading heads 
 its numbered problems, corpus README round 73), and a reading that ends the clause there gives the place's units to
 the problem above it. Where `place_headings` reads such a list, no clause ends so; where it could not (a layout it
 does not know), every unit is one place early, so the clause is marked.
+A numbered item beside the clauses, after the first of them, that no clause holds although a line of its own is
+a unit's name (a table's row flattened a cell a line, its 责任部门 cell on the last line): rows the parser did not
+read, which would otherwise leave the review page with no trace of them (round 91).
 """
 
 from __future__ import annotations
@@ -29,10 +32,12 @@ from collections.abc import Sequence
 from .minute_subjects import minute_charge
 from .org_ends import ORG_END_RE
 from .outline import line_marker
+from .outline_node import Node
 from .place_headings import place_heading
 from .result import ParsedDocument, ParseWarning
 from .textutil import normalise
 from .unit_labels import LISTED
+from .unit_names import looks_like_units
 
 # What a place or a zone ends in: a district, county or city, a development zone or park, a
 # neighbourhood or village, a market town (`五金城`), a unit's outlets (`各营业网点`); and a state
@@ -57,6 +62,7 @@ SIGNS = (
     "several items read as one",
     "a field outside every clause",
     "units of the heading below",
+    "a row outside every clause",
 )
 
 
@@ -183,3 +189,33 @@ def _shown_fields(text: str, minute: bool) -> list[str]:
         said = re.search(re.escape(unit) + r"\s*(?:负责|要)", text)
         shown.append(said.group() if said else unit)
     return shown
+
+
+def unread_rows(clauses: Sequence[Node], parsed: ParsedDocument) -> list[ParseWarning]:
+    """Items numbered as the clauses beside them, under the same heading and after the first of them, that no
+    clause holds though one of their lines is nothing but units: a table's rows left unread."""
+
+    chosen = {id(c) for c in clauses}
+    held = "\n".join(_compact(t.text) for t in parsed.tasks)
+    out: list[ParseWarning] = []
+    seen: set[int] = set()
+    for clause in clauses:
+        parent = clause.parent
+        if parent is None or id(parent) in seen:
+            continue
+        seen.add(id(parent))
+        kids = [k for k in parent.children if k.style == clause.style]
+        first = next(n for n, k in enumerate(kids) if id(k) in chosen)
+        for kid in kids[first + 1 :]:
+            if id(kid) in chosen or any(id(d) in chosen for d in kid.walk()):
+                continue
+            lines = [line.strip() for line in kid.own_text.split("\n")[1:] if line.strip()]
+            title = _compact(kid.own_text.split("\n")[0])[:12]
+            if title and title not in held and any(len(line) <= 20 and looks_like_units(line) for line in lines):
+                shown = kid.raw_first.strip()[:20]
+                out.append(
+                    ParseWarning(
+                        None, kid.line, f"“{shown}”一项写有责任单位,未读作条款,请核对 (a row outside every clause)"
+                    )
+                )
+    return out

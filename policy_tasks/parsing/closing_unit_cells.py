@@ -83,7 +83,7 @@ def unit_last_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[st
     out: list[tuple[int, str]] = []  # (the line the text comes from, the text)
     group: list[tuple[int, str]] = []
     measures: list[tuple[int, str]] = []
-    rows = 0
+    rows = row_width = 0
     k = j
     while k < len(lines):
         text = lines[k][0].strip()
@@ -95,8 +95,18 @@ def unit_last_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[st
             group.append((k, _CELL_SPACE_RE.sub("", text)))
         elif _unit_cell(norm):
             if not measures:
-                break  # a unit cell with no measure before it: not this kind of row
+                more = _more_units(lines, k) if out and not group else None
+                if more is None:
+                    break  # a unit cell with no measure before it: not this kind of row
+                # The unit cell written a unit a line (`区科委` / `区金融办` / `区商务委`): one cell, the
+                # first unit leading, as a unit cell so written is everywhere (round 78); it goes on the
+                # row's fields, and the table goes on after it.
+                names = "、".join(normalise(lines[n][0]).strip() for n in more)
+                out = out[:-row_width] + [(at, f"{t[:-1]}、{names})") for at, t in out[-row_width:]]
+                k = more[-1] + 1
+                continue
             out += _heading(group) + [(at, f"{m}({label}:{text})") for at, m in measures]
+            row_width = len(measures)
             group, measures, rows = [], [], rows + 1
         elif (marker := line_marker(norm)) is not None and marker.style == "num":
             # `…扣1分。 3.制定…`: two cells on a line
@@ -110,6 +120,36 @@ def unit_last_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[st
         return None  # no row closed by its unit cell
     out += _heading(group) + measures  # the last row, its unit cell lost (a page cut off): its measures name no unit
     return k, _laid_out(out, i, k)
+
+
+def _more_units(lines: list[tuple[str, bool]], k: int) -> list[int] | None:
+    """The lines from k that go on the unit cell just closed, one unit a line, where the table goes on
+    after them (a row's measure, or its group cells and then a measure) or the text ends; None where
+    it does not (an office signing below the table, its date after it)."""
+    more: list[int] = []
+    n = k
+    while n < len(lines):
+        norm = normalise(lines[n][0]).strip()
+        if not norm:
+            n += 1
+            continue
+        if not _unit_cell(norm):
+            break
+        more.append(n)
+        n += 1
+    groups = 0
+    while n < len(lines):
+        norm = normalise(lines[n][0]).strip()
+        if not norm:
+            n += 1
+            continue
+        if (marker := line_marker(norm)) is not None and marker.style == "num":
+            return more
+        if groups >= 2 or not _group_cell(norm) or _unit_cell(norm):
+            return None
+        groups += 1
+        n += 1
+    return more if groups == 0 else None
 
 
 def _heading(group: list[tuple[int, str]]) -> list[tuple[int, str]]:

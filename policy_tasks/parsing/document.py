@@ -20,7 +20,7 @@ from datetime import date
 from .assigned_lines import WARNING as GUESSED_WARNING
 from .charged_projects import project_charge
 from .clause import Clause
-from .clause_doubts import doubt_message, heading_units, merged_message, unread_fields
+from .clause_doubts import doubt_message, heading_units, merged_message, unread_fields, unread_rows
 from .clause_labels import clause_labels
 from .clause_milestones import clause_milestones
 from .clause_numbers import numbering_warnings
@@ -160,7 +160,9 @@ def _parse_lines(
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS, done=done).build(header)
     parsed.year_assumed = year_assumed
-    parsed.warnings += unread_fields(lines, parsed, minute) + heading_units(lines, parsed)
+    parsed.warnings += (
+        unread_fields(lines, parsed, minute) + heading_units(lines, parsed) + unread_rows(clauses, parsed)
+    )
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other

@@ -29,6 +29,7 @@ from .continued_tables import carried_on
 from .counted_headings import counts_its_items
 from .group_cells import lead_group_cells
 from .lazy_patterns import lazy_compile
+from .merged_item_rows import item_parts
 from .merged_row_cells import line_cells, place_lost_cells
 from .middle_unit_tables import middle_unit_table
 from .noted_space_tables import noted_space_table
@@ -365,6 +366,8 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         j += 1
     if current:
         rows.append(current)
+    # An item's 序号 and 项目 merged over the rows of its parts: a row a part (`merged_item_rows`).
+    rows = [part for row in rows for part in item_parts(row, kinds)]
     body = align(
         rows,
         kinds,

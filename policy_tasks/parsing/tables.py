@@ -101,7 +101,8 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
     # Whether any row fills the last column (see _restore_merged); a heading row merged across the
     # table fills it only by its merge.
     last_used = any(len(r) == len(header) and r[-1] and _spanning(r) is None for r in rows[start + 1 :])
-    for row in rows[start + 1 :]:
+    own_names = _own_group_cells(rows[start + 1 :], kinds)
+    for at, row in enumerate(rows[start + 1 :]):
         if not any(row) or re.sub(r"\s", "", normalise(next(c for c in row if c))) in ("合计", "总计", "小计"):
             continue  # a total row (合计 over the text columns) is no task
         if _repeats_header(row, header):
@@ -138,7 +139,7 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
                 cells[kind].append(value)
         category = " ".join(cells[AREA])
         number = " ".join(cells[NUMBER])
-        body = [*cells[TITLE], *(c for c in cells[CONTENT] if c not in cells[TITLE])]
+        body = [*own_names.get(at, []), *cells[TITLE], *(c for c in cells[CONTENT] if c not in cells[TITLE])]
         if higher and cells[CONTENT]:
             heads = [c for c in ([number] if line_marker(normalise(number)) else []) + cells[TITLE] if c]
             number = "" if heads and heads[0] == number else number
@@ -184,6 +185,21 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
     if clause is not None:
         lines.extend(clause.lines())
     return lines
+
+
+def _own_group_cells(rows: list[list[str]], kinds: list[str | None]) -> dict[int, list[str]]:
+    """A merged item-name column's cell over its own row alone, beside rows whose name a merged cell spans
+    (`加大安居保障力度` after `提升区域防洪能力` over three rows): it groups nothing and names the row's item, as
+    a 项目名称 cell does, so it heads the row's text (round 91). By row index; only right after a 序号 column."""
+    if NUMBER not in kinds or kinds.index(NUMBER) + 1 >= len(kinds) or kinds[kinds.index(NUMBER) + 1] != GROUP:
+        return {}
+    i = kinds.index(NUMBER) + 1
+    values = [row[i] if i < len(row) else "" for row in rows]
+    return {
+        n: [v]
+        for n, v in enumerate(values)
+        if v and (n == 0 or values[n - 1] != v) and (n + 1 == len(values) or values[n + 1] != v)
+    }
 
 
 def _restore_merged(

@@ -8,12 +8,17 @@ of its own (no place before it), which no list names alone, and the first is not
 organs, which have such offices. A cell a name a line (`县发改局` / `县财政局`, `县委` / `县政府`) stays a
 list: each line names its place. A name whose second line names no unit at all (`县交通` / `运输局`) is
 joined already (`tables._unit_cell`). The same holds of a PDF's narrow cell (`sources.pdf._continues`).
+
+A long name wraps anywhere (`区新兴产业` / `服务中心`, `区综合行政` / `执法局`): where the first line names no unit
+and is no place (a name cut mid-word, its place first), and the second names a body with no place of its own,
+the two together one unit, they are one name; the second alone is no unit of the list (round 91).
 """
 
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .unit_names import PLACE_FIRST_RE
+from .place_names import is_place_name
+from .unit_names import PLACE_FIRST_RE, looks_like_units
 
 _PLACE = r"[\u4e00-\u9fff]{0,6}?(?:自治区|省|市|县|区|州|盟|旗|镇|乡|街道)"
 # A place's leading organs and nothing more: `县委县政府`, `市委、市政府`, `县人民政府`, `镇党委`.
@@ -28,6 +33,25 @@ def joined_wrapped_names(lines: list[str]) -> list[str]:
     for line in lines:
         if out and _ORGANS_RE.match(out[-1]) and _INNER_OFFICE_RE.match(line) and not PLACE_FIRST_RE.match(line):
             out[-1] += line
+        elif out and _cut_name(out[-1], line):
+            out[-1] += line
         else:
             out.append(line)
     return out
+
+
+_HALF_RE = lazy_compile(r"[\u4e00-\u9fff]{2,8}")
+_LEVEL_END_RE = lazy_compile(r"(?:自治区|省|市|县|区|州|盟|旗|镇|乡|街道|村|社区)$")
+
+
+def _cut_name(first: str, second: str) -> bool:
+    """`区新兴产业` / `服务中心`: a name a cell cut mid-word, its place before the cut and none after it."""
+    return (
+        bool(_HALF_RE.fullmatch(first) and _HALF_RE.fullmatch(second))
+        and PLACE_FIRST_RE.match(first) is not None
+        and PLACE_FIRST_RE.match(second) is None
+        and not looks_like_units(first)
+        and not is_place_name(first)
+        and not _LEVEL_END_RE.search(first)  # `江北区` / `住建局`: a place, then a body of a list
+        and looks_like_units(first + second)
+    )
