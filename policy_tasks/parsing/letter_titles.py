@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
+from .page_tail import page_mark
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
@@ -42,8 +43,8 @@ def letter_owner(header: list[tuple[int, str]]) -> tuple[Responsibility, str] | 
     for _, text in header:
         full = normalise(text)  # as long as the text: its offsets are the text's
         norm = full.strip()
-        if not norm:
-            continue
+        if not norm or page_mark(norm):
+            continue  # a portal's breadcrumbs or links above the title: the page's, not the letter's
         seen += 1
         if seen > _TITLE_LINES:
             return None

@@ -25,6 +25,8 @@ _SITE = re.compile(
     r"ICP\s*备|网站标识码|公网安备|版权所有|Copyright|©|^\s*技术支持\s*[:：]|打印本页|关闭窗口|【\s*(?:打印|关闭)\s*】"
     r"|扫一扫|网站地图|^\s*(?:上|下)一篇\s*[:：]|浏览次数|访问次数"
 )
+# A portal's furniture above a plan: the breadcrumbs (`首页 > 政府信息公开 > …`, `当前位置:`) and the share links.
+_ABOVE = lazy_compile(r"^\s*(?:(?:首页|当前位置|您的位置|你的位置|您现在的位置)\s*[>›»:：]|分享到\s*[:：]?)")
 _HOST = re.compile(r"(主办|承办)(?:单位)?\s*[:：]")
 # The contact lines above a site's mark; a host line there names the site's office (主办/承办),
 # where a clause's own label pairs 主办 with 协办 (`主办单位:A,协办单位:B`).
@@ -36,6 +38,12 @@ _ISSUED = lazy_compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*
 _MAX_TAIL = 15  # lines: a footer or a colophon, not a page of text
 # What a plan's own lines hold and a tail's do not: an assignment, a deadline, a table row's serial.
 _PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^\s*\d{1,3}\s")
+
+
+def page_mark(line: str) -> bool:
+    """A line of a portal's furniture above a plan (breadcrumbs, a font switch, print and share links): no line of the
+    document's own, so no title line (`letter_titles` counts the title's lines after them)."""
+    return bool(_SITE.search(line) or _ABOVE.match(line))
 
 
 def _tail_mark(line: str) -> bool:

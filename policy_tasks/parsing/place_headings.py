@@ -20,6 +20,11 @@ A place may be written as a label, its name closed by a colon before the bracket
 荆州's 创文 problem list, round 87): the same heading. Read as a sentence mark, that one heading left its problems
 outside every block, and the whole list went to the outline, which joins each place's last problem to the next
 place's heading and so gives every unit to the place before (`clause_doubts.heading_units` marks such a reading).
+
+The problems may also be counted through the whole list rather than from 1 under each place (`1.`…`4.` under the
+first place, `5.`…`10.` under the second): a list numbered by Word's automatic numbering does so unless each place's
+count is restarted by hand, and offices that type the numbers do it too, to give the notice's total. A place's run
+then goes on from the last number of the place above, in its style; the same reading.
 """
 
 from __future__ import annotations
@@ -45,16 +50,22 @@ def place_heading(norm: str) -> bool:
     return 2 <= len(name) <= _NAME_MAX and not _SENTENCE_MARK_RE.search(name) and not norm[end:].strip(" 。")
 
 
-def _problems(norms: list[str], markers: list[Marker | None], at: int) -> list[int]:
-    """The lines of the problems numbered from 1 right after a heading (empty lines between them skipped)."""
+def _problems(norms: list[str], markers: list[Marker | None], at: int, above: Marker | None) -> list[int]:
+    """The lines of the problems numbered right after a heading (empty lines between them skipped): from 1, or on
+    from `above`, the last problem of the place above, in its style (a count through the whole list)."""
     run: list[int] = []
     first: Marker | None = None
     for k in range(at, len(norms)):
         if not norms[k]:
             continue
         marker = markers[k]
-        expected = 1 if first is None else len(run) + 1
-        if marker is None or marker.value != expected or (first is not None and marker.style != first.style):
+        if marker is None:
+            break
+        if first is None:
+            carried = above is not None and marker.style == above.style and marker.value == above.value + 1
+            if marker.value != 1 and not carried:
+                break
+        elif marker.value != first.value + len(run) or marker.style != first.style:
             break
         if peek_responsibility(norms[k]).found:
             return []  # a problem naming its own units: the list is not written so
@@ -72,7 +83,8 @@ def place_blocks(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[lis
     blocks: list[tuple[int, list[int]]] = []
     k = 0
     while k < len(lines):
-        if markers[k] is None and place_heading(norms[k]) and (run := _problems(norms, markers, k + 1)):
+        above = markers[blocks[-1][1][-1]] if blocks else None
+        if markers[k] is None and place_heading(norms[k]) and (run := _problems(norms, markers, k + 1, above)):
             blocks.append((k, run))
             k = run[-1] + 1
             continue
