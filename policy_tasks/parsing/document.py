@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from .annexed_divisions import with_annexed_rows_merged
 from .assigned_lines import WARNING as GUESSED_WARNING
 from .charged_projects import charged_project_spans, project_charge
 from .clause import Clause
@@ -139,6 +140,7 @@ def _parse_lines(
     clauses = choose_clauses(
         outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing, minute=minute
     )
+    clauses = with_annexed_rows_merged(outline.root, clauses)  # an annexed 分工表 restating the prose
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
     how = ""  # how items were found where none is numbered (`unnumbered_items`)
     if not clauses and (unnumbered := unnumbered_clauses(lines)) is not None:
