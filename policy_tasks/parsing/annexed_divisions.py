@@ -8,7 +8,8 @@ text, the headings it sits under, the dates in its sentences); the row says who 
 whose task opens a measure of the prose above the annex is that measure: the measure stands, the
 row goes, and where the measure names no units of its own it takes the row's (its unit and time
 lines: `牵头单位:A`, `完成时限:…`). Where both name units they agree in the genre; the prose's own
-bracket stands.
+bracket stands. A row restating a heading over the prose's clauses restates a measure those clauses
+divide: the row goes and the heading stays a heading.
 
 Only a table that restates: at least half of the annex's clauses open a measure of the prose. An annex of other tasks (a 任务清单 of its own, a project list) is left whole,
 as is a row that restates nothing.
@@ -87,9 +88,10 @@ def with_annexed_rows_merged(root: Node, clauses: list[Node]) -> list[Node]:
     annex_parts = sorted({n.part for n in clauses if n.part > 0})
     for part in annex_parts:
         rows = [n for n in clauses if n.part == part]
-        # A heading over chosen clauses is no measure of its own.
+        # A heading over chosen clauses is a measure its clauses divide: a row restating it goes, and
+        # the heading stays a heading.
         over = {id(a) for n in clauses for a in n.ancestors()}
-        body = [n for n in root.walk() if n.part < part and id(n) not in over]
+        body = [n for n in root.walk() if n.part < part]
         used: set[tuple[int, int]] = set()
         pairs: list[tuple[Node, Node]] = []
         for row in rows:
@@ -99,12 +101,13 @@ def with_annexed_rows_merged(root: Node, clauses: list[Node]) -> list[Node]:
                 pairs.append((row, match[0]))
         if not pairs or len(pairs) * 2 < len(rows):
             continue
-        clauses = _merged(root, clauses, pairs)
+        clauses = _merged(root, clauses, pairs, over)
     return clauses
 
 
-def _merged(root: Node, clauses: list[Node], pairs: list[tuple[Node, Node]]) -> list[Node]:
+def _merged(root: Node, clauses: list[Node], pairs: list[tuple[Node, Node]], headings: set[int]) -> list[Node]:
     dropped = {id(row) for row, _ in pairs}
+    pairs = [(row, measure) for row, measure in pairs if id(measure) not in headings]
     rows_of = Counter(id(measure) for _, measure in pairs)
     for row, measure in pairs:
         if rows_of[id(measure)] > 1 and not _names_units(measure):

@@ -25,20 +25,12 @@ CASES = [
 ]
 # Read wrong and left so, each said in docs/parsing.md.
 KNOWN_MISSES = {
-    # Headings that state the measure their item restates (`三、新建、改扩建公办幼儿园8所,中小学校16所`
-    # over `1.新建、改扩建公办幼儿园8所(责任单位:…)此项工作已完成…`): the row of the whole line, its
-    # bracket dropped mid-text, opens neither the item nor the heading as the gold starts the clause.
-    (True, "full", "txt"): ["guizhou-anshun-shijianshishi-2019"],
-    (True, "full", "docx"): ["guizhou-anshun-shijianshishi-2019"],
+    # The builder takes a heading's line for the clause's where the heading opens with the clause's
+    # words (`一、减少农村扶贫对象6.76万人;实施易地扶贫搬迁…` over `1.减少农村扶贫对象6.76万人(…)`), and
+    # with the brackets taken out it took out the heading's, leaving the item's: the row restates
+    # the heading, and the item, under a heading whose other item the table restates, goes with it.
     (False, "full", "txt"): ["guizhou-anshun-shijianshishi-2019"],
     (False, "full", "docx"): ["guizhou-anshun-shijianshishi-2019"],
-    # ` | ` rows whose short task cell reads as units (`切实抓好粮食主产县、旱作高产县`,
-    # `高质量建设崂山实验室`): the row reader puts it in the unit column, before any annex rule.
-    (True, "short", "txt"): ["shaanxi-sheng-2015", "shandong-sheng-xianxingqu-2023"],
-    (False, "short", "txt"): ["shaanxi-sheng-2015", "shandong-sheng-xianxingqu-2023"],
-    # In the PDF the rows are read on under the prose's last heading (`二(一)1`…), not as a part
-    # after `附件`, so nothing tells them from the prose's own items.
-    (True, "short", "pdf"): ["henan-jiyuan-2021"],
 }
 
 
@@ -172,3 +164,64 @@ def test_an_annexed_table_of_other_tasks_is_read_beside_the_prose():
         (["县住建局"], [], None),
         (["县住建局"], ["各街道"], None),
     ]
+
+
+def test_the_annex_label_in_a_pdf_is_no_end_of_the_paragraph_above():
+    """GB/T 9704 sets `附件` on a line of its own; where the paragraph above ran to the right margin
+    the reader joined the label to it (`…(牵头单位:市住建局)附件`), and the annex was no part of its own."""
+    from policy_tasks.parsing.sources import Table, read_source
+    from tests.sources.pdf_tables import render
+
+    # A clause whose second line ends at the landscape page's right margin, under a paragraph of full lines.
+    bracket = "(牵头单位:市住建局)"
+    clause = ("1.开工建设济源城市综合体项目," + "建设集商业、娱乐、体育、文化于一体的综合性服务设施" * 6)[
+        : 166 - len(bracket)
+    ]
+    rows = (
+        ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"),
+        ("1", "开工建设济源城市综合体项目", "市住建局", "", ""),
+    )
+    blocks = [
+        "测市2021年重点工作",
+        "这是一段说明文字。" * 12,
+        clause + bracket,
+        "附件",
+        "测市重点任务分工表",
+        Table(rows),
+    ]
+    data = render(blocks, landscape=True)
+    assert "附件" in read_source(data, "p.pdf").blocks
+    parsed = parse_bytes(data, filename="p.pdf", assume_year=2021)
+    assert [(t.lead_units, t.text[:14]) for t in parsed.tasks] == [(["市住建局"], "开工建设济源城市综合体项目,")]
+
+
+def test_a_piped_row_opening_with_its_serial_keeps_its_task_that_reads_as_units():
+    """` | ` rows whose empty cells end the line (`2 | …县、…县 | 省农业厅 |  | `): the row read short
+    and its cells were placed where they fit best, the serial under 重点任务 and the task, a list of
+    counties' kinds, under 牵头单位. A row that opens with its 序号 lost no cell at its start."""
+    lines = [
+        "测省2015年重点工作分工",
+        "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限",
+        "1 | 继续实施“十百千万”工程 | 省农业厅 |  | ",
+        "2 | 切实抓好粮食主产县、旱作高产县 | 省农业厅 |  | ",
+        "3 | 高质量建设崂山实验室 | 省科技厅 | 省财政厅 | ",
+    ]
+    tasks = parse_bytes("\n".join(lines).encode("utf-8"), filename="plan.txt", assume_year=2015).tasks
+    assert [(t.label, t.lead_units, t.co_units) for t in tasks] == [
+        ("1", ["省农业厅"], []),
+        ("2", ["省农业厅"], []),
+        ("3", ["省科技厅"], ["省财政厅"]),
+    ]
+    assert tasks[1].text.startswith("切实抓好粮食主产县、旱作高产县")
+
+
+def test_a_row_restating_a_heading_over_the_prose_clauses_is_no_task_of_its_own():
+    # The table lists the plan's measures one level up: `二、民生保障` divided into the prose's
+    # clauses, which say who does each part; the row adds no task.
+    rows = [
+        _ROWS[0],
+        _ROWS[1],
+        _ROWS[2],
+        ("3", "民生保障", "县教育局", "县住建局", "2024年9月底前"),
+    ]
+    assert _tasks(_piped(True, rows)) == _EXPECTED
