@@ -8,7 +8,7 @@ text, the headings it sits under, the dates in its sentences); the row says who 
 whose task opens a measure of the prose above the annex is that measure: the measure stands, the
 row goes, and where the measure names no units of its own it takes the row's (its unit and time
 lines: `牵头单位:A`, `完成时限:…`). Where both name units they agree in the genre; the prose's own
-bracket stands. A row restating a heading over the prose's clauses restates a measure those clauses
+bracket stands, and where they do not the clause is flagged for the reviewer (`disagreeing`). A row restating a heading over the prose's clauses restates a measure those clauses
 divide: the row goes and the heading stays a heading.
 
 Only a table that restates: at least half of the annex's clauses open a measure of the prose. An annex of other tasks (a 任务清单 of its own, a project list) is left whole,
@@ -19,15 +19,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from .outline_node import Node
+from .result import ParsedTask, ParseWarning
 from .textutil import normalise
+from .unit_names import unit_form
 from .units import peek_responsibility
 
 # A row's task shorter than this (`推进改革`) may open many sentences; a restated measure's first
 # words say more.
 _WORDS_MIN = 6
 _DROPPED = re.compile(r"[\s,，、:：“”\"'()（）《》。;；]")
+ANNEX_DISAGREES = (
+    "附件分工表此行的责任单位与正文第{line}行所列不同，已按正文 (the annexed table names other units than the text)"
+)
 _CLOSING = "。；;，, \u3000"
 _PART_END = re.compile(r"[。；;!！?？\n]|[)）〕】\]]")
 
@@ -61,6 +67,27 @@ def _openings(node: Node) -> list[tuple[int, str]]:
     return [(cut, _plain(text[cut:])) for cut in cuts if text[cut:].strip()]
 
 
+def disagreeing(tasks: Sequence[ParsedTask], restated: list[tuple[int, Node]]) -> list[ParseWarning]:
+    """A warning on each clause whose annexed row names other units than the clause was read with
+    (`restated`: the measure's line and its row, where the measure names units of its own): the
+    text's stand, and a reviewer should see that the table says otherwise. Names are compared as
+    the genre writes one name several ways (`unit_form`); an item read as several clauses is left."""
+
+    def names(found: list[str]) -> set[str]:
+        return {form.canonical if (form := unit_form(name)) else normalise(name) for name in found}
+
+    out = []
+    for line, row in restated:
+        found = [t for t in tasks if t.line == line]
+        lead, co = peek_responsibility("\n".join(text for _, text in row.pieces[1:])).lead_and_co()
+        if len(found) != 1 or not (lead or co):
+            continue
+        task = found[0]
+        if names(task.lead_units) != names(lead) or names([*task.lead_units, *task.co_units]) != names([*lead, *co]):
+            out.append(ParseWarning(None, line, ANNEX_DISAGREES))
+    return out
+
+
 def _restated(row: Node, body: list[Node], used: set[tuple[int, int]]) -> tuple[Node, int] | None:
     """The first measure of the prose not yet matched whose text (or a measure within it) opens
     with the row's task words, where they say enough to tell it (six characters, or the whole of
@@ -81,10 +108,13 @@ def _restated(row: Node, body: list[Node], used: set[tuple[int, int]]) -> tuple[
     return next(((n, c) for n, c in found if not n.children), found[0] if found else None)
 
 
-def with_annexed_rows_merged(root: Node, clauses: list[Node]) -> list[Node]:
+def with_annexed_rows_merged(
+    root: Node, clauses: list[Node], restated: list[tuple[int, Node]] | None = None
+) -> list[Node]:
     """`clauses` with each annexed row that restates a measure of the prose replaced by that
     measure (given the row's unit and time lines where it names no units), where the annex
-    restates the prose (at least half of its clauses)."""
+    restates the prose (at least half of its clauses). `restated` is given (line, row) of each
+    measure that names its own units, for `disagreeing`."""
     annex_parts = sorted({n.part for n in clauses if n.part > 0})
     for part in annex_parts:
         rows = [n for n in clauses if n.part == part]
@@ -101,6 +131,8 @@ def with_annexed_rows_merged(root: Node, clauses: list[Node]) -> list[Node]:
                 pairs.append((row, match[0]))
         if not pairs or len(pairs) * 2 < len(rows):
             continue
+        if restated is not None:
+            restated.extend((m.line, r) for r, m in pairs if id(m) not in over and _names_units(m))
         clauses = _merged(root, clauses, pairs, over)
     return clauses
 

@@ -45,6 +45,11 @@ def _documents(kept: bool, task: str) -> list[tuple[object, annexed_tables.Annex
     return out
 
 
+def _annex_warnings(data: bytes, layout: str) -> list[str]:
+    parsed = parse_bytes(data, filename=f"plan.{annexed_tables.SUFFIX[layout]}", assume_year=2026)
+    return [w.message for w in parsed.warnings if "附件分工表" in w.message]
+
+
 def _characters(doc: annexed_tables.Annexed) -> set[str]:
     return set(doc.body + "".join(r.task + r.lead + r.co + r.due for r in doc.plan.rows) + "".join(doc.plan.preamble))
 
@@ -63,6 +68,9 @@ def test_the_corpus_prose_with_its_division_table_annexed_reads_each_clause_once
         clauses += score.clauses
         if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
             wrong.append(f"{folder.name}: {score.refused or ''} +{score.extra} {score.wrong[:3]}")
+        elif kept and _annex_warnings(data, layout):
+            # Bracket and row say the same: no warning that the table names other units.
+            wrong.append(f"{folder.name}: warned that the annex disagrees")
     # 78 documents, 224 clauses on 2026-12-06 (75 and 206 as PDF).
     assert made >= 70 and clauses >= 200
     assert [w.split(":")[0] for w in wrong] == KNOWN_MISSES.get((kept, task, layout), []), wrong
@@ -225,3 +233,16 @@ def test_a_row_restating_a_heading_over_the_prose_clauses_is_no_task_of_its_own(
         ("3", "民生保障", "县教育局", "县住建局", "2024年9月底前"),
     ]
     assert _tasks(_piped(True, rows)) == _EXPECTED
+
+
+def test_a_row_naming_other_units_than_its_measure_leaves_the_text_and_says_so():
+    # The prose's bracket stands (the text is what was issued), and the reviewer is told the table
+    # says otherwise; rows that agree, a name spelled another way included, say nothing.
+    rows = [_ROWS[0], _ROWS[1], ("2", "实施农村公路提升工程", "县农业农村局", "", ""), _ROWS[3]]
+    parsed = parse_bytes(_piped(True, rows), filename="plan.txt", assume_year=2024)
+    assert [(t.label, t.lead_units, t.co_units, t.area) for t in parsed.tasks] == _EXPECTED
+    notes = [w for w in parsed.warnings if "附件分工表" in w.message]
+    assert [w.line for w in notes] == [4]  # the clause `2.实施农村公路提升工程…`
+    assert not [
+        w for w in parse_bytes(_piped(True), filename="plan.txt", assume_year=2024).warnings if "附件" in w.message
+    ]
