@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from .annexed_divisions import disagreeing, with_annexed_rows_merged
 from .assigned_lines import WARNING as GUESSED_WARNING
 from .charged_projects import project_charge
 from .clause import Clause
@@ -143,6 +144,8 @@ def _parse_lines(
     clauses = choose_clauses(
         outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing, minute=minute
     )
+    restated: list[tuple[int, Node]] = []  # (line, annexed row) of each measure with units of its own
+    clauses = with_annexed_rows_merged(outline.root, clauses, restated)  # an annexed 分工表 restating the prose
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
     how = ""  # how items were found where none is numbered (`unnumbered_items`)
     if not clauses and (unnumbered := unnumbered_clauses(lines)) is not None:
@@ -163,6 +166,7 @@ def _parse_lines(
     parsed.warnings += (
         unread_fields(lines, parsed, minute) + heading_units(lines, parsed) + unread_rows(clauses, parsed)
     )
+    parsed.warnings += disagreeing(parsed.tasks, restated)  # before renumbering: the lines are the outline's
     _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other

@@ -89,7 +89,11 @@ def place_lost_cells(rows: list[list[str]], sep: str = "|") -> list[list[str]]:
 
 def _best_start(cells: list[str], kinds: list[str | None]) -> int:
     """The column a short row's cells start at: where they fit the columns best, if that is
-    better than in order (0) and no other place fits as well."""
+    better than in order (0) and no other place fits as well. A row that opens with its 序号 under a
+    header whose first column is the 序号 lost nothing at its start: its serial is never a task's or a
+    unit's cell, however its task reads (`2 | 切实抓好粮食主产县、旱作高产县 | 省农业厅 |  | `)."""
+    if kinds and kinds[0] == NUMBER and cells and cell_kind(normalise(cells[0]).strip()) == "number":
+        return 0
     scores = [sum(_fit(c, kinds[at + n]) for n, c in enumerate(cells)) for at in range(len(kinds) - len(cells) + 1)]
     best = max(scores)
     if scores[0] == best or scores.count(best) > 1:

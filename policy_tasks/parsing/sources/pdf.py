@@ -212,6 +212,9 @@ def _line_size(line: T_obj) -> float:
     return max((c.get("size", 0) for c in chars), default=0) or (line["bottom"] - line["top"]) or 10
 
 
+# GB/T 9704's annex label, on a line of its own at the annex's top left (`附件`, `附件2`, `附件1:`): never
+# the end of the paragraph above, however far that paragraph's last line ran.
+_ANNEX_LABEL_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?$")
 # A place's branch of a body (`余姚分局`, `城区分中心`): the rest of the name `生态环境局余姚分局`, never a name alone.
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:分局|分中心|分公司|分院)")
 
@@ -222,7 +225,7 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     item nor is indented as a paragraph's first line is. Chinese wraps after any character: its
     first "word" is one character."""
     text = line["text"].strip()
-    if OUTLINE_RE.match(text) or BULLET_RE.match(text):
+    if OUTLINE_RE.match(text) or BULLET_RE.match(text) or _ANNEX_LABEL_RE.match(text):
         return False
     if len(previous["text"].strip()) < min_chars and ends_like_a_name(previous["text"]):
         # In a narrow cell, a full line that ends as a name is one name of a list, unless the
