@@ -17,6 +17,8 @@ from __future__ import annotations
 SLOWEST = [
     # Session 28 (not on the run above's scale): 157 s alone on an idle machine (120 s CPU), the slowest file.
     "tests/sources/test_paged_tables.py",
+    # Session 28: 54 s of CPU alone (95 s wall on a loaded machine).
+    "tests/sources/test_annexed_tables.py",
     "tests/api/test_idor_matrix.py",  # 372 s
     "tests/sources/test_table_swaps.py",  # 329 s
     "tests/sources/test_pdf_layouts.py",  # 254 s
