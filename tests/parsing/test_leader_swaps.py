@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from policy_tasks.parsing import parse_bytes
-from policy_tasks.parsing.scoring import leader_key, score_folder, unit_key
+from policy_tasks.parsing.scoring import leader_key, unit_key
 from tests.parsing import leader_swaps as swaps
-from tests.sources.corpus_prose import CORPUS, prose_documents
+from tests.sources.corpus_prose import CORPUS, misread, misread_file, prose_documents
 
 
 def _with_leaders() -> list[tuple[Path, dict]]:
@@ -69,24 +69,6 @@ LEFT: dict[str, set[str]] = {
 WRONG_AS_WRITTEN = {"anhui-nanling-gongzuobaogao-2024", "qinghai-haidong-lanxichengshiqun-2020"}
 
 
-def misread(folder: Path, data: bytes, name: str, into: Path, gold: dict | None = None) -> str | None:
-    """What was read wrong of the document written as `data` (None: every clause, dated milestone and
-    leader right, nothing extra, nothing refused), against its gold or `gold`."""
-    case = into / folder.name
-    case.mkdir()
-    (case / name).write_bytes(data)
-    if gold is None:
-        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-    else:
-        (case / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    score = score_folder(case, current_year=2026)
-    if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
-        return f"{folder.name}: {score.refused or ''} {score.wrong[:3]}"
-    if score.leaders_right < score.leaders:
-        return f"{folder.name}: {score.leader_lines[:3]}"
-    return None
-
-
 def run(case: str, into: Path) -> tuple[int, list[str]]:
     build, _ = CASES[case]
     wrong, changed = [], 0
@@ -97,7 +79,8 @@ def run(case: str, into: Path) -> tuple[int, list[str]]:
         if rewritten is None:
             continue
         changed += 1
-        if (error := misread(folder, *rewritten, into)) is not None and folder.name not in LEFT.get(case, set()):
+        error = misread_file(folder, *rewritten, into, leaders=True)
+        if error is not None and folder.name not in LEFT.get(case, set()):
             wrong.append(error)
     return changed, wrong
 
@@ -167,7 +150,7 @@ def test_a_unit_with_its_person_in_a_bracket_keeps_the_units_and_adds_the_leader
             continue
         changed += 1
         new = {**gold, "clauses": new_gold}
-        if (error := misread(folder, swapped.encode("utf-8"), "source.txt", tmp_path, new)) is not None:
+        if (error := misread(folder, swapped, tmp_path, gold=new, leaders=True)) is not None:
             wrong.append(error)
     assert changed >= 19
     assert wrong == []

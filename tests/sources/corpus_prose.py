@@ -87,15 +87,17 @@ def with_page_numbers(text: str, lines_a_page: int, *, style: str) -> str:
     return "\n".join(out)
 
 
-def misread(folder: Path, text: str, into: Path, *, gold: dict | None = None) -> str | None:
+def misread(folder: Path, text: str, into: Path, *, gold: dict | None = None, leaders: bool = False) -> str | None:
     """Score `text` as the source of the corpus document in `folder`, against its own gold (a
     copy in `into`; `gold`: the gold as the rewrite of `text` rewrote it): what was read wrong,
-    or None when every clause and dated milestone is right, nothing is read where the gold has
-    none and nothing is refused."""
-    return misread_file(folder, text.encode("utf-8"), "source.txt", into, gold=gold)
+    or None when every clause and dated milestone is right (with `leaders`, every leader too),
+    nothing is read where the gold has none and nothing is refused."""
+    return misread_file(folder, text.encode("utf-8"), "source.txt", into, gold=gold, leaders=leaders)
 
 
-def misread_file(folder: Path, data: bytes, name: str, into: Path, *, gold: dict | None = None) -> str | None:
+def misread_file(
+    folder: Path, data: bytes, name: str, into: Path, *, gold: dict | None = None, leaders: bool = False
+) -> str | None:
     """misread, for the document written as the file `name` (`source.rtf`, `source.odt` …)."""
     from policy_tasks.parsing.scoring import score_folder
 
@@ -109,4 +111,6 @@ def misread_file(folder: Path, data: bytes, name: str, into: Path, *, gold: dict
     score = score_folder(case, current_year=2026)
     if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
         return f"{folder.name}: {score.refused or ''} {score.wrong[:3]}"
+    if leaders and score.leaders_right < score.leaders:
+        return f"{folder.name}: {score.leader_lines[:3]}"
     return None
