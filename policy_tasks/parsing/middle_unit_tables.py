@@ -27,13 +27,13 @@ which names no one.
 
 from __future__ import annotations
 
-from .column_meanings import CONTENT, DUE, LEADER, NOTE, NUMBER, TITLE, UNIT_KINDS
+from .column_meanings import CONTENT, DUE, LEADER, NOTE, TITLE, UNIT_KINDS
 from .deadlines import is_time_part
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
 from .person_names import is_person
 from .sources import Table
-from .space_rows import SPACED_ROW_RE, space_header
+from .space_rows import SPACED_ROW_RE, mid_row_header, space_header
 from .textutil import normalise
 from .unit_names import names_units
 
@@ -54,12 +54,10 @@ _CLOSED = ("。", ";", "!", "?", ":")
 def middle_unit_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
     """The table whose header is line i, and the line after it; None where line i is no such
     header or no row follows."""
-    head = space_header(lines[i][0])
-    shape = _shape(head[1]) if head else None
-    if head is None or shape is None:
+    head = mid_row_header(lines[i][0], _shape)
+    if head is None:
         return None
-    header, kinds = head
-    start, end = shape
+    header, kinds, start, end = head
     rows: list[tuple[str, ...]] = []
     j, expected = i + 1, 0
     while j < len(lines) and not lines[j][0].strip():
@@ -94,9 +92,7 @@ def middle_unit_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table
 def _shape(kinds: list[str | None]) -> tuple[int, int] | None:
     """Where the short columns start and end: after the task's column and at least one more text
     column, before text and note columns closing with a note; None where the header has no such
-    shape."""
-    if len(kinds) < 5 or kinds[0] != NUMBER or kinds[1] != TITLE:
-        return None
+    shape. The header opens with the 序号 and the task (`mid_row_header` saw to it)."""
     start = 2
     while start < len(kinds) and kinds[start] in _TEXT:
         start += 1

@@ -26,12 +26,12 @@ row fills its short columns by kind.
 from __future__ import annotations
 
 from .broken_header_cells import single_spaced_cells
-from .column_meanings import DUE, LEADER, NOTE, NUMBER, TITLE, UNIT_KINDS
+from .column_meanings import DUE, LEADER, NOTE, UNIT_KINDS
 from .deadlines import is_time_part
 from .period_columns import period_cells
 from .person_cells import person_cell
 from .sources import Table
-from .space_rows import SERIAL_SKIP, SPACED_ROW_RE, space_header
+from .space_rows import SERIAL_SKIP, SPACED_ROW_RE, mid_row_header
 from .textutil import normalise
 from .unit_names import names_units
 
@@ -46,12 +46,10 @@ _ROW_LINES = 6
 def progress_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | None:
     """The table whose header is line i, and the line after it; None where line i is no such
     header or no row follows."""
-    head = space_header(lines[i][0])
-    shape = _shape(head[1]) if head else None
-    if head is None or shape is None:
+    head = mid_row_header(lines[i][0], _shape)
+    if head is None:
         return None
-    header, kinds = head
-    start, end = shape
+    header, kinds, start, end = head
     split_cells = len(header) != len(normalise(lines[i][0]).split())  # the header's cells rejoined
     needed = len(kinds) - 1 - _trailing_notes(kinds)
     rows: list[tuple[str, ...]] = []
@@ -88,9 +86,8 @@ def progress_space_table(lines: list[tuple[str, bool]], i: int) -> tuple[int, Ta
 
 def _shape(kinds: list[str | None]) -> tuple[int, int] | None:
     """Where the short columns start and end: right after the 序号 and the task's column, before
-    long columns only, at least one a note; None where the header has no such shape."""
-    if len(kinds) < 5 or kinds[0] != NUMBER or kinds[1] != TITLE:
-        return None
+    long columns only, at least one a note; None where the header has no such shape. The header
+    opens with the 序号 and the task (`mid_row_header` saw to it)."""
     end = 2
     while end < len(kinds) and kinds[end] in (*UNIT_KINDS, LEADER, DUE):
         end += 1

@@ -83,6 +83,21 @@ def _known_header(words: list[str]) -> tuple[list[str], list[str | None]] | None
     return words, kinds
 
 
+def mid_row_header(
+    line: str, shape: Callable[[list[str | None]], tuple[int, int] | None]
+) -> tuple[list[str], list[str | None], int, int] | None:
+    """The header on `line` of a table whose short columns stand mid-row, after the 序号 and the
+    task's column (`middle_unit_tables`, `progress_space_tables`): its column names, what each
+    names, and where its short columns start and end by the reader's `shape`. None where the
+    line is no header, has fewer than five columns or opens with no 序号 and task, or `shape`
+    finds none."""
+    head = space_header(line)
+    if head is None or len(head[1]) < 5 or head[1][:2] != [NUMBER, TITLE]:
+        return None
+    bounds = shape(head[1])
+    return None if bounds is None else (*head, *bounds)
+
+
 def short_columns(kinds: list[str | None]) -> tuple[int, int] | None:
     """How many of the header's last columns a row fills a word each (units, dates, persons),
     and the column the task's text fills: its 任务 column before them, else the one right before
