@@ -28,14 +28,11 @@ which names no one.
 from __future__ import annotations
 
 from .column_meanings import CONTENT, DUE, LEADER, NOTE, TITLE, UNIT_KINDS
-from .deadlines import is_time_part
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
-from .person_names import is_person
 from .sources import Table
-from .space_rows import SPACED_ROW_RE, mid_row_header, space_header
+from .space_rows import SPACED_ROW_RE, fits_short, mid_row_header, space_header
 from .textutil import normalise
-from .unit_names import names_units
 
 _SHORT = (*UNIT_KINDS, LEADER, DUE)
 _TEXT = (TITLE, CONTENT)
@@ -105,14 +102,6 @@ def _shape(kinds: list[str | None]) -> tuple[int, int] | None:
     return (start, end) if all(k in (*_TEXT, NOTE) for k in long) and long[-1] == NOTE else None
 
 
-def _fits(cell: str, kind: str | None) -> bool:
-    if kind in UNIT_KINDS:
-        return names_units(cell)
-    if kind == LEADER:
-        return is_person(cell)
-    return kind == DUE and is_time_part(cell)
-
-
 def _row_line(
     line: str, kinds: list[str | None], start: int, end: int, expected: int
 ) -> tuple[int, list[str], str] | None:
@@ -124,7 +113,7 @@ def _row_line(
     tokens = m["rest"].split()
     short = kinds[start:end]
     for p in range(1, len(tokens) - len(short) + 1):
-        if all(_fits(tokens[p + n], kind) for n, kind in enumerate(short)):
+        if all(fits_short(tokens[p + n], kind) for n, kind in enumerate(short)):
             return (
                 int(m["n"]),
                 [*_text_cells(tokens[:p], start - 1), *tokens[p : p + len(short)]],

@@ -225,7 +225,7 @@ def short_row_cells(words: list[str], trailing: int, kinds: list[str | None]) ->
     A word that fits no column left is the task's, so no cell is filled with the task's last word."""
     columns = kinds[len(kinds) - trailing :]
     for start in range(1, len(words)):
-        placed = placed_in_order(words[start:], columns, _fits)
+        placed = placed_in_order(words[start:], columns, fits_short)
         if placed is not None:
             return [*words[:start], *placed]
     return [*words, *[""] * trailing]
@@ -268,7 +268,8 @@ def _in_order(
     return cells
 
 
-def _fits(word: str, kind: str | None) -> bool:
+def fits_short(word: str, kind: str | None) -> bool:
+    """Whether a word fits a short column of its kind: names units, a date, a person."""
     if kind in UNIT_KINDS:
         return names_units(word)
     if kind == DUE:
