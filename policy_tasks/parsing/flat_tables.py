@@ -28,6 +28,7 @@ from .column_meanings import (
 from .continued_tables import carried_on
 from .counted_headings import counts_its_items
 from .group_cells import lead_group_cells
+from .headless_streams import headless_stream
 from .lazy_patterns import lazy_compile
 from .merged_item_rows import item_parts
 from .merged_row_cells import line_cells, place_lost_cells
@@ -64,6 +65,11 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             j, table = stream
             out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
+            continue
+        headless = headless_stream(lines, i) if splittable else None
+        if headless:  # a `|` stream whose header the page lost: columns by content (`headless_streams`)
+            i, rebuilt_lines = headless
+            out.extend((line, False) for line in rebuilt_lines)
             continue
         sep = _separator(text) if splittable else None
         if sep and (

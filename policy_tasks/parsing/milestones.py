@@ -66,6 +66,7 @@ from .respective_figures import continues_figures
 from .respective_periods import respective_periods
 from .result import ParsedMilestone
 from .schedule_entries import Spans, entry_milestone, schedule_entries
+from .scored_periods import scored_period_spans
 from .text_marks import Marks
 from .textutil import normalise, split_top, strip_span
 from .time_phrase import (
@@ -142,6 +143,8 @@ def find_milestones(
     # `1-6月,…完成产值1175亿元`, `截至12月底,…`: a report's period; what follows in its sentence was done.
     tallies = reported_spans(norm)
     names += tallies
+    # `全年完成…得3分`: the year a scoring rule counts over, no deadline (`scored_periods`).
+    names += scored_period_spans(norm)
     phrases = [
         p
         for p in find_time_phrases(norm, year, written=text)
