@@ -22,6 +22,7 @@ from .clause_points import points_closed_by_last
 from .duty_headings import duty_heading
 from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile
+from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
 from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
@@ -61,8 +62,9 @@ def _has_resp(node: Node, prose_charges: bool = True, minute: bool = False) -> b
         return True
     if unit_work_clause(node) is not None:
         return True  # `(一)省监察厅牵头的工作` over its one paragraph: the heading is the clause
-    if not node.children and found.assigns:
-        return True  # `(牵头责任人:A,具体责任人:B)`: an item assigned to persons only is assigned too
+    if not node.children and (found.assigns or leader_colon_charge(own) is not None):
+        # `(牵头责任人:A,具体责任人:B)`, `副省长付建华:负责…`: an item assigned to persons only is assigned too
+        return True
     if not node.children and prose_charges and opening_charge(own) is not None and not _in_backing_section(node):
         return True  # `州政府督查室要…`: the unit the item opens with
     if not node.children and minute and minute_charge(own) is not None:

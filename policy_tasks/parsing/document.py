@@ -35,6 +35,7 @@ from .field_cells import stated_above
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
+from .leader_colon_items import leader_colon_charge
 from .leader_headings import with_heading_leaders
 from .leader_orders import stated_units
 from .letter_titles import letter_owner
@@ -303,7 +304,7 @@ class _Assembler:
                 # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`)
                 charged = minute_charge(clause.text) if self.minute else None
                 charged = charged or project_charge(clause.text) or opening_charge(clause.text)
-                charged = charged or section_subject(clause.text)
+                charged = charged or section_subject(clause.text) or leader_colon_charge(clause.text)
                 charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
                     charged = replace(owner[0].without_due(), leaders=charged.leaders)

@@ -6,13 +6,14 @@ from .assigned_lines import number_assigned_lines
 from .charged_parts import charged_parts_outline
 from .clauses import choose_clauses
 from .label_items import number_label_led_items
+from .leader_colon_items import number_leader_colon_paragraphs
 from .outline_lines import Outline
 from .outline_node import Node
 from .target_rows import number_target_rows
 from .unit_colon_items import number_unit_colon_paragraphs
 
 # How the items were found: their own label lines (or brackets, or closing role sentences, or a unit
-# and a colon opening each paragraph, or a task-and-target header over its rows); a
+# and a colon opening each paragraph, or a leader and a colon, or a task-and-target header over its rows); a
 # meeting's orders, each given by its opening (`task_first_orders`); or, no layout known, each
 # paragraph naming units (`assigned_lines`, with a warning on the document).
 LABELLED, ORDERS, GUESSED = "labelled", "orders", "guessed"
@@ -25,6 +26,11 @@ def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Nod
             return outline, clauses, LABELLED
     if (numbered := number_unit_colon_paragraphs(lines)) is not None:
         # `财政所:负责…` a paragraph a unit, no number: each paragraph is a clause (`unit_colon_items`).
+        outline = Outline.read(numbered)
+        if clauses := choose_clauses(outline.root):
+            return outline, clauses, LABELLED
+    if (numbered := number_leader_colon_paragraphs(lines)) is not None:
+        # `副省长付建华:负责…` a paragraph a leader, naming no unit (`leader_colon_items`).
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED
