@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .glued_items import GLUED_RE
 from .minute_subjects import minute_charge
 from .org_ends import ORG_END_RE
 from .outline import line_marker
@@ -128,23 +129,51 @@ def _compact(text: str) -> str:
 
 
 def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument, minute: bool = False) -> list[ParseWarning]:
-    """A responsibility field, below the first clause, on a line that no clause or area holds: items the
-    parser did not take for clauses (a list whose lines it could not tell apart), whose units reach no task.
+    """A responsibility field, from the first heading over the clauses on (or the first clause, where no heading is
+    above it), that no clause or area holds: items the parser did not take for clauses (a list whose lines it could
+    not tell apart; a heading's first item run into the heading), whose units reach no task. On the line of the
+    first heading or clause only the text from that item on counts (a copy with no line breaks holds the whole
+    plan, notice and all, on one line); a heading's own bracket is the heading's (`_headings_own`).
     The field is matched up to the end of its first name, so a clause cut just after it still holds it.
     In a meeting minute (`minute`), a decision names its units as its sentences' subjects (`党政办负责…`,
     `minute_subjects`) rather than in a field: such a line no clause holds is named the same way."""
     held = "\n".join([_compact(t.text) for t in parsed.tasks] + [_compact(a.title + a.intro) for a in parsed.areas])
     first = min((t.line for t in parsed.tasks), default=0)
+    start = min([a.line for a in parsed.areas if a.line <= first], default=first)
     out = []
     for number, (text, _) in enumerate(lines, start=1):
-        if number <= first:
+        if number < start or (number in (start, first) and not (text := _from_first_item(text, number, parsed))):
             continue
-        shown = next((s for s in _shown_fields(text, minute) if _compact(s) not in held), None)
+        own = _headings_own(parsed, number) if number <= first else ()
+        shown = next(
+            (s for s in _shown_fields(text, minute) if _compact(s) not in held and not any(u in s for u in own)), None
+        )
         if shown is not None:
             out.append(
                 ParseWarning(None, number, f"第{number}行“{shown}”未读入任何条款,请核对 (a field outside every clause)")
             )
     return out
+
+
+def _headings_own(parsed: ParsedDocument, number: int) -> list[str]:
+    """The lead units of the headings on line `number` whose bracket is their own: a heading's short title stops at
+    its bracket, and one that holds an item's number glued into it (`一、优服务1.加快…`) ran into that item, whose
+    bracket it took (`glued_items`)."""
+    return [
+        unit
+        for area in parsed.areas
+        if area.line == number and not GLUED_RE.search(normalise(area.title))
+        for unit in area.lead_units
+    ]
+
+
+def _from_first_item(text: str, number: int, parsed: ParsedDocument) -> str:
+    """Line `number` from the first item read on it (an area or a clause) on: a copy that removed every line break
+    holds the whole plan on one line, and the fields it leaves unread lie there (round 96). Before that item is the
+    notice's own text, which charges no clause."""
+    own = [a.title for a in parsed.areas if a.line == number] + [t.text for t in parsed.tasks if t.line == number]
+    starts = [at for item in own if (opening := item.strip()[:8]) and (at := text.find(opening)) >= 0]
+    return text[min(starts) :] if starts else ""
 
 
 # Where a place heading's name ends: its units' bracket.

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
+from .glued_items import GLUED_RE, GLUED_STYLES, glued_heading_item
 from .lazy_patterns import lazy_compile
 from .lone_items import is_lone_item
 from .textutil import cn_numeral, cn_to_int, normalise
@@ -142,16 +143,25 @@ def line_marker(norm: str, *, enumerated: bool = False) -> Marker | None:
     return None
 
 
-def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
+def split_inline(
+    text: str,
+    open_values: dict[str, int],
+    closed: dict[str, int] | None = None,
+    next_marker: Callable[[], Marker | None] = lambda: None,
+) -> list[str]:
     """Cut a flattened paragraph where a numbered item continues an open sequence.
 
     `open_values` maps each style open on the stack to its last value; a style not open may
-    start at 1 only if the same line goes on to its 2.
+    start at 1 only if the same line goes on to its 2. `closed`: the styles the line's own number
+    closed, with their last values (a list counted on across sections, `glued_items`); `next_marker`:
+    the number opening the next line, where a heading's first item glued to it goes on.
     """
     norm = normalise(text)
     cuts: list[int] = []
     expected = dict(open_values)
+    dropped = dict(closed or {})
     found: list[tuple[int, Marker]] = []
+    glued = _glued_markers(norm)
     for m in _INLINE_RE.finditer(norm):
         style = next(s for s in ("cn", "pcn", "num", "pnum", "circled") if m[s])
         marker = line_marker(norm[m.start("m") :])
@@ -164,15 +174,28 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
     led = time_led_inline(norm)
     found += [(at, Marker("num", n, str(n), end - at)) for at, n, end in led]
     led_at = {at for at, _, _ in led}
+    found += glued
     found.sort(key=lambda f: f[0])
+    glued_at = {at for at, _ in glued}
     for i, (at, marker) in enumerate(found):
         style = marker.style
-        if style in expected:
+        if at in glued_at:
+            start = cuts[-1] if cuts else 0
+            rest = [x for a, x in found[i + 1 :] if a not in glued_at and x.style == style]
+            goes_on = any(x.value == marker.value + 1 for x in rest) or (
+                not rest
+                and (following := next_marker()) is not None
+                and following.style == style
+                and following.value == marker.value + 1
+            )
+            head = norm[start:at].strip()
+            ok = glued_heading_item(head, line_marker(head), marker, expected, dropped, goes_on)
+        elif style in expected:
             ok = marker.value == expected[style] + 1
         else:
             # A new list starts at 1; a page that goes on from the last (`[接上页] …2.…3.`) at any
             # number, as long as the same line goes on to the next.
-            later = found[i + 1 :]
+            later = [(a, x) for a, x in found[i + 1 :] if a not in glued_at]
             ok = marker.value <= 20 and any(x.style == style and x.value == marker.value + 1 for _, x in later)
             if not ok and marker.value == 1:
                 before = norm[cuts[-1] if cuts else 0 : at]
@@ -192,13 +215,23 @@ def split_inline(text: str, open_values: dict[str, int]) -> list[str]:
                 # `…。二、某某牵头重点工作 1.…`: the levels opened below the cut's own are closed.
                 keys = list(expected)
                 for deeper in keys[keys.index(style) + 1 :]:
-                    del expected[deeper]
+                    dropped[deeper] = expected.pop(deeper)
             expected[style] = marker.value
     cuts = sorted(cuts + _figure_led_cuts(norm, expected, cuts))
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+def _glued_markers(norm: str) -> list[tuple[int, Marker]]:
+    """Numbers glued to the word before them: only a heading's first item may be one (`glued_items`)."""
+    found = []
+    for m in GLUED_RE.finditer(norm):
+        marker = line_marker(norm[m.start("m") :])
+        if marker is not None and marker.style in GLUED_STYLES:
+            found.append((m.start("m"), marker))
+    return found
 
 
 # `…现提出以下意见: 一、深入实施就业优先战略 1.坚持…`: a page that ran the notice, the headings and

@@ -13,6 +13,7 @@ next `附件`.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from .charged_projects import charged_project_parts
 from .closing_roles import closes_with_roles
@@ -88,10 +89,11 @@ class Outline:
             pieces = [stripped]
             if splittable:
                 marker = line_marker(normalise(stripped))
-                head = outline._open_values()
+                before = head = outline._open_values()
                 if marker is not None:
                     head = _after(head, outline._stack, marker.style, marker.value)
-                pieces = split_inline(stripped, head)
+                closed = {style: value for style, value in before.items() if style not in head}
+                pieces = split_inline(stripped, head, closed, partial(_next_marker, norms, number))
             for piece in pieces:
                 outline._line(number, piece, blank)
                 blank = False
@@ -284,6 +286,11 @@ def _as_field_line(text: str, norm: str, node: Node) -> str | None:
     if len(names) >= 2 and looks_like_units(norm):
         return f"责任单位:{text}"
     return None
+
+
+def _next_marker(norms: list[str], number: int) -> Marker | None:
+    """The number opening the next line that holds text after line `number`."""
+    return next((line_marker(norm) for norm in norms[number:] if norm), None)
 
 
 def _after(values: dict[str, int], stack: list[Node], style: str, value: int) -> dict[str, int]:
