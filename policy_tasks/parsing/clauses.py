@@ -26,11 +26,12 @@ from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
 from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
+from .opening_charges import opening_charge
 from .outline_node import Node
 from .sole_addressees import frames_measures
 from .textutil import normalise
 from .unit_work_headings import unit_work_clause
-from .units import opening_charge, peek_responsibility
+from .units import peek_responsibility
 
 # `三、保障措施` / `(一)加强组织领导。各乡镇要…` / `(二)强化督查考核。县政府督查室要…`: the section that
 # backs the plan up asks its offices in prose, as every plan does; a unit its item's text opens with

@@ -43,6 +43,7 @@ from .line_repairs import repaired_lines
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute, minute_charge
+from .opening_charges import opening_charge
 from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
@@ -56,6 +57,7 @@ from .script import WARNING as TRADITIONAL_WARNING
 from .script import simplified_blocks
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
+from .stage_headings import stage_milestones
 from .tables import table_lines
 from .target_books import book_holder, with_assessors
 from .task_first_orders import order_charge
@@ -63,7 +65,7 @@ from .task_titles import short_title, task_title
 from .textutil import normalise
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
-from .units import CO, opening_charge, read_responsibility
+from .units import CO, read_responsibility
 from .unnumbered_items import GUESSED, ORDERS, unnumbered_clauses
 
 
@@ -380,6 +382,7 @@ class _Assembler:
             done=self.done,
             dated=self.dated,
         )
+        milestones = stage_milestones(clause.node, milestones, self.year)  # `第一阶段(2021年5月10日前)` above it
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
         leaders = unredacted_leaders(resp.leaders)  # `责任领导:*`: a page's redaction mark is no leader

@@ -37,7 +37,8 @@ label, cue word or not (`schedule_entries`).
 A time phrase inside a 《title》 (`印发《2023年违法建设治理工作方案》`) is part of
 a document's name, not a deadline; so is a bare year naming, without 《》, a plan the work
 drafts (`制定2021年党组理论中心组学习方案`, `drafted_plans`), or a five-year plan's period naming the
-plan (`扎实实施“十四五”规划`). Nor does the period a benefit applies (`实施期限至2021年12月31日`,
+plan (`扎实实施“十四五”规划`), or a bare year naming a meeting the work holds (`召开2024年度河长制工作会议`,
+`held_events`). Nor does the period a benefit applies (`实施期限至2021年12月31日`,
 `benefit_periods`), date anything; a progress report's period (`1-6月,…完成产值1175亿元`, `截至2019年12月底,
 全市完成…`, `reported_periods`) dates nothing, and the parts of its sentence from it on report work done.
 
@@ -58,6 +59,7 @@ from .benefit_periods import benefit_period_spans
 from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
+from .held_events import held_event_spans
 from .lazy_patterns import lazy_compile
 from .project_names import project_name_spans
 from .reported_periods import reported_spans
@@ -138,6 +140,8 @@ def find_milestones(
     names = project_name_spans(norm)
     # `制定2021年党组理论中心组学习方案`: the year names the plan drafted, as in a 《title》 (`drafted_plans`).
     names += drafted_plan_spans(norm)
+    # `召开2024年度河长制工作会议`: the year names the meeting held, not its deadline (`held_events`).
+    names += held_event_spans(norm)
     # `实施期限至2021年12月31日`: when a benefit ends (`benefit_periods`).
     names += benefit_period_spans(norm)
     # `1-6月,…完成产值1175亿元`, `截至12月底,…`: a report's period; what follows in its sentence was done.

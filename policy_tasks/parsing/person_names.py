@@ -11,7 +11,12 @@ from .place_names import is_place_name
 from .textutil import is_han, normalise
 from .titled_names import titled_name
 
-TITLE_RE = re.compile(r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席|委员)$")
+# A chief system's post (`总河长`, `河长`, `湖长`, `林长`, `田长`, `路长`, `链长`), at a level or all of them (`各级总河长`,
+# `市级河长`): held by the party's and the government's heads, a person's post as `县长` is, never a body (the system's
+# office, `河长制办公室`, is the unit).
+TITLE_RE = re.compile(
+    r"(?:书记|区长|县长|市长|省长|镇长|乡长|局长|主任|部长|秘书长|主席|委员|总?(?:河|湖|河湖|林|田|路|链)长)$"
+)
 
 
 # A name whose parts an interpunct joins (`库里满·恰里甫`, `努尔买买提·阿布来提`) is written so for a

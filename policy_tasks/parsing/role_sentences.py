@@ -40,8 +40,11 @@ import re
 
 from .group_openings import addressee_list, government_group, line_departments
 from .lazy_patterns import lazy_compile
+from .own_offices import own_offices
 from .person_names import is_person
 from .place_names import named_by_city
+from .role_groups import role_group
+from .society_addressees import society_list
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import label_role
@@ -89,11 +92,14 @@ def role_noun_parts(norm: str) -> list[tuple[str, int, int, int, int]]:
 
 
 _TITLE_LINE_MAX = 30
-_TITLE_SENTENCE_RE = re.compile(r"[^。,;:\n]{2,20}。")
+# A title sentence may be a heading's run of short phrases (`高度重视,精心组织,科学制订办理方案。`).
+_TITLE_SENTENCE_RE = re.compile(r"(?:[^。,;:\n]{2,8},){0,3}[^。,;:\n]{2,20}。")
+# The basis the work follows, opening the item before its subject (`按照县政府统一部署和工作要求,公安局…要…`).
+_BASIS_RE = re.compile(r"(?:按照|根据|依据|依照)[^。,;:\n]{2,40}?(?:要求|部署|规定|安排|精神),")
 # `由A负责`: the 由 is no part of the name. `由A牵头,<task>` names the lead alone, as a meeting's order may
 # (`由丹凤街道牵头,在12月底前完成…`): a part of its own, the comma after it.
 _SUBJECT_RE = re.compile(
-    r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|负责(?![同人])|牵头(?=,)|:(?=\S))"
+    r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|应当|负责(?![同人])|牵头(?=,)|:(?=\S))"
 )
 # Bodies of persons set up for the work, not units: `领导小组要定期研究`.
 _PERSONS_BODY_RE = lazy_compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
@@ -154,6 +160,12 @@ def _opening(norm: str) -> re.Match[str] | None:
             continue
         if reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"])):
             return m  # `各乡镇人民政府要…`: a group of governments is one addressee (`group_openings`)
+        if m["verb"] in ("要", "应当") and society_list(m["names"]) is not None:
+            return m  # `全县各企事业单位、学校、新闻媒体和其他社会组织应当…` (`society_addressees`)
+        if m["verb"] in ("要", "应当") and role_group(m["names"]):
+            return (
+                m  # `各责任单位要…`: a breakdown's role taken together, its covering notice's addressee (`role_groups`)
+            )
         if m["verb"] == "要" and line_departments(m["names"]):
             return m  # `各级森林防火部门要…`: one line's departments at every level, one addressee
         if m["verb"] in ("要", "负责") and addressee_list(m["names"], reads_as_units):
@@ -172,11 +184,14 @@ def opening_starts(norm: str) -> list[int]:
         starts.append(len(norm) - len(norm[m.end() :].lstrip()))
     elif (end := colon_title_end(norm)) is not None:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
+    starts += [m.end() for start in starts if (m := _BASIS_RE.match(norm, start)) is not None]
     return starts
 
 
 def reads_as_units(names: str) -> bool:
-    if not looks_like_units(names) or not (PLACE_FIRST_RE.match(names) or closed_by_etc(names) or named_by_city(names)):
+    if not looks_like_units(names) or not (
+        PLACE_FIRST_RE.match(names) or closed_by_etc(names) or named_by_city(names) or own_offices(names)
+    ):
         return False
     parts = [p.strip(TRIM) for p in names.split("、")]
     return all(

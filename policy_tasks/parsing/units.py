@@ -20,11 +20,9 @@ from .bare_unit_brackets import listed_places
 from .carry_out_parts import carry_out_names
 from .convened_units import assisted_part, convened_part
 from .dated_brackets import after_time_brackets, before_time_brackets, before_time_parts
-from .dated_subjects import dated_subject
 from .deadlines import is_time_part
 from .helper_brackets import charged_before, split_bracketed_helpers, without_spaced_persons
 from .joint_units import split_joint
-from .opening_roles import helping_spans
 from .person_cells import person_cell
 from .person_names import is_person_among
 from .prose_assignments import read_sentences
@@ -32,8 +30,7 @@ from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
 from .role_runs import free_part, helping_part, one_person, overseeing_office, read_free, role_parts, roles_alone
-from .role_sentences import fix_field_subject, opening_starts, opening_subject, role_noun_part
-from .subject_sentences import later_subjects, opening_subjects
+from .role_sentences import role_noun_part
 from .supporting_parts import supporting_names
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .unit_labels import (
@@ -132,56 +129,6 @@ def _read_cached(text: str) -> Responsibility:
     # `牵头单位:A(责任人:张三)` on a line: the bracket is read on its own and with the label's value.
     found.leaders = list(dict.fromkeys(found.leaders))
     return found
-
-
-def opening_charge(text: str) -> Responsibility | None:
-    """An item naming no responsibility, no label either, that opens with a unit's name and
-    `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`); an
-    opening `由A负责,B、C配合,` names its helping units too (`opening_roles`). A 整改 list's field line
-    (`整改措施:由A督促…`) charges its item the same way; the review page names it as the units' source. A schedule's
-    step opening with its deadline (`2016年3月10日前,省教育厅负责完成…`) charges the subject after it (`dated_subjects`)."""
-    norm = normalise(text)
-    if _read_cached(text).found or find_label(norm):
-        return None
-    span = opening_subject(norm)
-    if span is None:
-        return _dated_charge(text, norm) or _subjects_charge(text, norm)
-    found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
-    # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
-    found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = split_names(text, norm, *span)
-    for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
-        found.roles[CO] += split_names(text, norm, s, e)
-    if norm.startswith("要", span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
-        _add_helpers(text, norm, later_subjects(norm, span[1] + 1), found)
-    return found if found.found else None
-
-
-def _subjects_charge(text: str, norm: str) -> Responsibility | None:
-    """`各乡镇在制定…时,要`, `列入…的A、B,…以及…的C,要…`: the wider subjects `subject_sentences` reads."""
-    opening = opening_subjects(norm, opening_starts(norm))
-    if opening is None:
-        return None
-    found = Responsibility(origin="正文开头")
-    for role, s, e in opening[0]:
-        found.roles[role] += split_names(text, norm, s, e)
-    _add_helpers(text, norm, later_subjects(norm, opening[1]), found)
-    return found
-
-
-def _add_helpers(text: str, norm: str, spans: list[tuple[int, int]], found: Responsibility) -> None:
-    named = found.roles[LISTED] + found.roles[LEAD] + found.roles[CO]
-    for s, e in spans:
-        found.roles[CO] += [n for n in split_names(text, norm, s, e) if n not in named + found.roles[CO]]
-
-
-def _dated_charge(text: str, norm: str) -> Responsibility | None:
-    """`2016年3月10日前,省教育厅负责完成…`: the subject after the step's leading deadline (`dated_subjects`)."""
-    found = Responsibility(origin="正文开头")
-    for role, s, e in dated_subject(norm):
-        found.roles[role] += [
-            n for n in split_names(text, norm, s, e) if n not in found.roles[LISTED] + found.roles[CO]
-        ]
-    return found if found.found else None
 
 
 def _paren_groups(norm: str) -> list[tuple[int, int]]:

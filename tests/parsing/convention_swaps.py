@@ -197,6 +197,10 @@ def other_width(text: str, gold: list[GoldClause]) -> str:
 # only one after a finished sentence and before a word (not `2.5亿元`).
 _DOT_NUMBER = re.compile(r"(?m)(^[ \t\u3000]*|(?<=[。；;]))(\d{1,3})[.．](?=[^.．\s])")
 _TARGET_STYLE = {"dun": r"\d{1,3}、", "paren": r"[(（]\d{1,3}[)）]", "closing": r"\d{1,3}[)）]"}
+# An item's number run on right after a heading's closing bracket (`(一)第一阶段(2021年5月10日前)1.按照…`, a page
+# stored as one line): `_DOT_NUMBER` cannot tell it from a figure after a bracket, so the rewrite would leave that
+# item in the old style and the next in the new one, a list no office writes (round 95).
+_AFTER_BRACKET_NUMBER = re.compile(r"[)）]\d{1,3}[.．](?=[\u4e00-\u9fff])")
 
 
 def clause_numbers(target: str) -> Callable[[str, list[GoldClause]], str]:
@@ -209,7 +213,7 @@ def clause_numbers(target: str) -> Callable[[str, list[GoldClause]], str]:
         refs = [re.split(r"[.)）]", str(c.get("ref", "")))[-1] for c in gold]
         if not refs or not all(re.fullmatch(r"\d+(-\d+)?", r) for r in refs):
             return text
-        if re.search(rf"(?m)^[ \t\u3000]*{_TARGET_STYLE[style]}", text):
+        if re.search(rf"(?m)^[ \t\u3000]*{_TARGET_STYLE[style]}", text) or _AFTER_BRACKET_NUMBER.search(text):
             return text
 
         def renumber(m: re.Match[str]) -> str:

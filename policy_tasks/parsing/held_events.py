@@ -1,0 +1,30 @@
+"""A year naming an event the work holds names that event, not a deadline.
+
+A river-chief office's work points, a bureau's plan, a minute tell a unit to hold the year's meetings and events:
+`召开2024年度河长制工作会议`, `举办2023年全市职工运动会`, `组织召开2022年安全生产工作推进会`. The year there is part of
+the event's name, as a plan's year is in `制定2024年工作要点` (`drafted_plans`): the meeting is that year's, and
+nothing says it must be held by the year's end; the item dates it where it says when (`于3月底前召开…`). A name is
+such only right after a verb of holding (召开, 举办, 举行, 承办, 筹办), holds a bare year (not `2024年底`,
+`2024年6月`) and ends in a kind of gathering (会议, 大会, 推进会, 座谈会, 论坛, 运动会, 培训班 …) before any
+punctuation. A year with a point in it still dates (`2024年6月召开…会议`), and so does work on the year's own
+figures (`完成2024年度考核`), which is no gathering.
+"""
+
+from __future__ import annotations
+
+from .lazy_patterns import lazy_compile
+
+# A bare year, not a point in it; the event's scope may follow (`召开2024年度全市河长制工作会议`).
+_YEAR = r"(?:(?:19|20)\d{2}年|今年|本年|当年|明年)度?(?![底末内前初中上下半1-9一二三四]|全年)"
+_EVENT_RE = lazy_compile(
+    r"(?:组织|筹备)?(?:召开|举办|举行|承办|筹办)"
+    r"(?P<name>[\u4e00-\u9fff]{0,12}?" + _YEAR + r"[\u4e00-\u9fff、“”]{0,30}?"
+    r"(?:会议|大会|推进会|座谈会|现场会|调度会|部署会|总结会|年会|论坛|博览会|运动会|培训班|比赛|竞赛))"
+)
+
+
+def held_event_spans(norm: str) -> list[tuple[int, int]]:
+    """The spans of `norm` (normalised text) that name, with its year, an event the work holds."""
+    if not any(verb in norm for verb in ("召开", "举办", "举行", "承办", "筹办")):
+        return []
+    return [(m.start("name"), m.end("name")) for m in _EVENT_RE.finditer(norm)]

@@ -1,0 +1,88 @@
+"""An item naming no responsibility, no bracket and no label, charged by the subjects of its sentences.
+
+The readers of those subjects are `role_sentences` (`A要…`, `由A负责,B配合`), `subject_sentences` (wider subjects and
+the later sentences' helpers), `dated_subjects` (a step opening with its deadline) and `role_groups` (a breakdown's
+roles and the heads it makes answerable); this puts their readings together as the item's responsibility.
+"""
+
+from __future__ import annotations
+
+from .dated_subjects import dated_subject
+from .group_openings import government_group
+from .opening_roles import helping_spans
+from .responsibility import Responsibility
+from .role_groups import answerable_head, later_role_groups, role_group
+from .role_sentences import fix_field_subject, opening_starts, opening_subject, reads_as_units
+from .society_addressees import society_list
+from .subject_sentences import later_subjects, opening_subjects
+from .textutil import normalise
+from .unit_labels import CO, LEAD, LISTED, find_label
+from .unit_lists import split_names
+from .units import peek_responsibility
+
+
+def opening_charge(text: str) -> Responsibility | None:
+    """An item naming no responsibility, no label either, that opens with a unit's name and
+    `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`); an
+    opening `由A负责,B、C配合,` names its helping units too (`opening_roles`). A 整改 list's field line
+    (`整改措施:由A督促…`) charges its item the same way; the review page names it as the units' source. A schedule's
+    step opening with its deadline (`2016年3月10日前,省教育厅负责完成…`) charges the subject after it (`dated_subjects`)."""
+    norm = normalise(text)
+    if peek_responsibility(text).found or find_label(norm):
+        return None
+    span = opening_subject(norm)
+    if span is None:
+        return _dated_charge(text, norm) or _subjects_charge(text, norm) or _head_charge(text, norm)
+    found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
+    # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
+    names = society_list(norm[span[0] : span[1]]) or split_names(text, norm, *span)  # `…和其他社会组织`: no one
+    found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = names
+    for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
+        found.roles[CO] += split_names(text, norm, s, e)
+    if norm.startswith(("要", "应当"), span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
+        _add_helpers(text, norm, later_subjects(norm, span[1] + 1) + later_role_groups(norm, span[1]), found)
+    return found if found.found else None
+
+
+def _head_charge(text: str, norm: str) -> Responsibility | None:
+    """`各责任单位主要负责人切实履行第一责任人职责`: the head is the leader, the unit whose head it is answers
+    (`role_groups`); the role groups opening later sentences help."""
+    head = answerable_head(norm, opening_starts(norm))
+    if head is None:
+        return None
+    (ps, pe), (us, ue) = head
+    if not (role_group(norm[us:ue]) or government_group(norm[us:ue]) or reads_as_units(norm[us:ue])):
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = split_names(text, norm, us, ue)
+    found.leaders.append(text[ps:pe])
+    _add_helpers(text, norm, later_role_groups(norm, pe), found)
+    return found
+
+
+def _subjects_charge(text: str, norm: str) -> Responsibility | None:
+    """`各乡镇在制定…时,要`, `列入…的A、B,…以及…的C,要…`: the wider subjects `subject_sentences` reads."""
+    opening = opening_subjects(norm, opening_starts(norm))
+    if opening is None:
+        return None
+    found = Responsibility(origin="正文开头")
+    for role, s, e in opening[0]:
+        found.roles[role] += split_names(text, norm, s, e)
+    _add_helpers(text, norm, later_subjects(norm, opening[1]), found)
+    return found
+
+
+def _add_helpers(text: str, norm: str, spans: list[tuple[int, int]], found: Responsibility) -> None:
+    named = found.roles[LISTED] + found.roles[LEAD] + found.roles[CO]
+    for s, e in spans:
+        found.roles[CO] += [n for n in split_names(text, norm, s, e) if n not in named + found.roles[CO]]
+
+
+def _dated_charge(text: str, norm: str) -> Responsibility | None:
+    """`2016年3月10日前,省教育厅负责完成…`: the subject after the step's leading deadline (`dated_subjects`)."""
+    found = Responsibility(origin="正文开头")
+    for role, s, e in dated_subject(norm):
+        found.roles[role] += [
+            n for n in split_names(text, norm, s, e) if n not in found.roles[LISTED] + found.roles[CO]
+        ]
+    return found if found.found else None

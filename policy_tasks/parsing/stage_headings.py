@@ -1,0 +1,63 @@
+"""A campaign stage's heading with its span dates the items under it that state no time of their own.
+
+A campaign's plan or notice (整治, 创建, 专项行动) divides the work into stages, each a heading with its span in a
+bracket or after a colon (`(一)第一阶段(2021年5月10日前)`, `1.动员部署阶段(4月6日—4月20日)`, `第二阶段:5月底前`), over
+numbered items that are the clauses. An item that names no time of its own is due at its stage's end, as a year's
+task list dates its tasks with no month: the stage is the time the heading sets for them. An item with a date of its
+own keeps it alone (`于5月10日前完成…`); the stage adds nothing there. Only the heading right above the items counts:
+the nearest ancestor's line, or, where a copy ran the heading into its parent's paragraph
+(`…分四个阶段进行。(一)第一阶段(2021年5月10日前)1.…`), the last part of that paragraph. A heading naming a stage
+with no span (`第一阶段:动员部署`), or a span in a sentence (`本阶段要在5月底前…`), is no stage heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .lazy_patterns import lazy_compile
+from .milestones import find_milestones
+from .outline_node import Node
+from .result import ParsedMilestone
+from .textutil import normalise
+
+# `第一阶段(2021年5月10日前)`, `动员部署阶段(4月6日—4月20日)`, `第二阶段:5月底前`: a stage's name, then its span alone.
+_STAGE_RE = lazy_compile(
+    r"^(?:第[一二三四五六七八九十\d]{1,3}阶段|[\u4e00-\u9fff]{2,8}阶段)[::\s]*(?P<span>\([^()]{3,30}\)|[^()。;,\n]{3,24})$"
+)
+# A span names a time: a month, a day or a year.
+_TIME_RE = lazy_compile(r"\d{1,4}\s*[年月日]|[一二三四五六七八九十]+月|年底|年内")
+# A numbering mark opening the heading (`(一)`, `1.`, `一、`).
+_MARK_RE = re.compile(r"^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*")
+
+
+def stage_heading(node: Node) -> str | None:
+    """The heading of the stage `node` lies in, as written, when it states the stage's span; else None."""
+    parent = node.parent
+    if parent is None or not parent.pieces:
+        return None
+    own = normalise(parent.own_text).strip()
+    first = own.split("\n", 1)[0].strip()
+    last = re.split(r"[。;\n]", own.rstrip("。;\n "))[-1].strip()
+    for line in dict.fromkeys((first, last)):
+        line = _MARK_RE.sub("", line).strip()
+        if (m := _STAGE_RE.match(line)) is not None and _TIME_RE.search(m["span"]):
+            return line
+    return None
+
+
+def stage_milestones(node: Node, milestones: list[ParsedMilestone], year: int) -> list[ParsedMilestone]:
+    """`milestones` (a clause's own), with its stage's end added where none of them states a time."""
+    if any(m.time_expression for m in milestones) or (heading := stage_heading(node)) is None:
+        return milestones
+    dated = [m for m in find_milestones(heading, year=year, default_due=None, warn=_quiet) if m.due_date]
+    if not dated:
+        return milestones
+    end = max(dated, key=lambda m: m.due_date or date.min)
+    # No part of the clause's text: its span is empty, as a deadline field stated above the measures is.
+    return [*milestones, replace(end, text=heading, start=0, end=0)]
+
+
+def _quiet(offset: int, message: str) -> None:
+    """The heading's own warnings (another year named) are the clauses' text's to give, not the heading's."""
