@@ -19,8 +19,10 @@ import pytest
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.clause_doubts import is_doubt
+from policy_tasks.parsing.sources.unwrap import unwrap
 from policy_tasks.parsing.unheaded_serials import unheaded_serial_table
 from policy_tasks.parsing.unit_names import looks_like_units
+from tests.sources.corpus_prose import hard_wrapped
 
 
 def _parse(text: str, year: int = 2026):
@@ -249,3 +251,28 @@ def test_a_ministrys_department_is_a_unit():
     assert looks_like_units("人事司")
     assert looks_like_units("规划财务司、办公室")
     assert not looks_like_units("上司")
+
+
+# -- The close in a copy broken at a page's width ----------------------------------------------------------
+
+
+_LONG_NOTICE = """某县人民政府办公室关于做好2026年重点工作落实的通知
+各乡镇人民政府,县政府各部门:
+现将有关事项通知如下,请结合实际认真贯彻落实,确保各项工作取得实效。
+一、各乡镇、各部门要高度重视重点任务落实工作,主要负责同志要亲自抓、负总责,采取有力措施,确保各项任务按期完成。(责任单位:县发改局)
+二、县政府督查室要加强对重点工作的日常调度,建立重点任务落实台账,及时汇总落实情况后向县政府主要领导报告,推动各项工作落到实处。(责任单位:县政府督查室)
+此通知
+附件:2026年重点任务落实推进情况表
+2026年3月2日
+(联系人:张三,联系电话:1234567,电子邮箱:abcdefghijklmno@163.com)
+(此件公开发布)
+"""
+
+
+def test_a_wrapped_copy_keeps_the_formula_and_a_broken_address_apart_from_the_items():
+    wrapped = hard_wrapped(_LONG_NOTICE, 56, indent=False)
+    assert "\n63.com)" in wrapped  # the page broke the address after `@1`
+    out = unwrap(wrapped.splitlines())
+    assert "此通知" in out and any(line.endswith("abcdefghijklmno@163.com)") for line in out)
+    doc = _parse(wrapped)
+    assert [t.label for t in doc.tasks] == ["一", "二"] and _dates(doc.tasks[-1]) == []
