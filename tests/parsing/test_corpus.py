@@ -15,14 +15,15 @@ from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind rounds 82–91): a change may add documents or read more of them
-# right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 330, 32
+# The corpus as it last grew (blind rounds 82–91, and 97 in session 29): a change may add documents or read
+# more of them right, never fewer. Raise these with the corpus, never lower them.
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 333, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
-# anhui-huaiyuan-nongye-2023 52): 323 - 2 = 321, every gold milestone still read; rounds 87–91 added 1, 11, 1, 1 and 13.
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1468, 348
+# anhui-huaiyuan-nongye-2023 52): 323 - 2 = 321, every gold milestone still read; rounds 87–91 added 1, 11, 1, 1 and 13,
+# round 97 (session 29) 1.
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1480, 349
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -34,7 +35,7 @@ EXTRA_MILESTONES_AT_MOST = 9
 LEADERS_RIGHT_AT_LEAST = 208
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
-RECURRING_RIGHT_AT_LEAST = 17
+RECURRING_RIGHT_AT_LEAST = 18
 
 
 @pytest.fixture(scope="module")
