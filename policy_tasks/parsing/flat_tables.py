@@ -50,6 +50,7 @@ from .space_tables import space_table
 from .spread_cells import unspread
 from .tables import table_lines
 from .textutil import normalise
+from .unheaded_serials import unheaded_serial_table
 from .unnumbered_rows import unnumbered_rows
 from .wrapped_headers import repeats_header, wrapped_cell
 
@@ -129,8 +130,8 @@ def text_tables(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j
             continue
-        placed = place_figure_table(lines, i) if splittable else None
-        if placed:  # a target table with a figure column per place and no 序号
+        placed = (place_figure_table(lines, i) or unheaded_serial_table(lines, i)) if splittable else None
+        if placed:  # a figure column per place and no 序号; or serials no header cell names (`unheaded_serials`)
             j, table = placed
             out.extend((line, False) for line in table_lines(table, above=_above(out)))
             i = j

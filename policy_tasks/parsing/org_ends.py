@@ -16,6 +16,9 @@ ORG_END_RE = re.compile(
     r"|(?<![公上官有])司"
     # A garrison command, charged by a city's emergency plans beside its departments (`沈阳警备区`).
     r"|警备区|军分区"
+    # A ministry's or a national bureau's departments (`人事司`, `规划财务司`, `规财司`), as a bureau's
+    # sections end in 科 and 股; never `上司` or `官司`.
+    r"|(?<![上官])司"
     # Schools by their kind (`县第一中学`, `县实验小学`, `县中心幼儿园`).
     r"|中学|小学|大学|幼儿园)$"
 )

@@ -22,6 +22,7 @@ from .form_notes import notes_line
 from .header import Line
 from .lost_openers import levels_to_close
 from .major_headings import major_heading
+from .notice_closes import annex_note, closing_formula, signed
 from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
 from .page_marks import is_page_line
@@ -130,8 +131,17 @@ class Outline:
             self.loose.append((number, text))
             self._attached = self._closing = False
             return
-        if _ANNEX_TITLE_RE.match(norm):
+        closes = closing_formula(norm) or annex_note(norm, self._stack[-1])
+        if _ANNEX_TITLE_RE.match(norm) or (closes and len(self._stack) > 1):
             self._contacts, self._part = False, self._part + 1
+        if closes:
+            # The notice's close (`notice_closes`): no part of its last item, which has ended.
+            del self._stack[1:]
+            self.loose.append((number, text))
+            self._attached = self._closing = False
+            self._bare_lead = None
+            self._annex_next = 2 if _ANNEX_LIST_RE.match(norm) else 0
+            return
         if self.root.children and (
             _CONTACT_LIST_RE.match(_ANNEX_TITLE_RE.sub("", norm).strip()) or notes_line(norm.strip())
         ):
@@ -176,7 +186,7 @@ class Outline:
             self._attached, self._closing = True, False
             return
         current = self._stack[-1]
-        if current.style != "root" and not blank and self._attached and _signed(norm, current):
+        if current.style != "root" and not blank and self._attached and signed(norm, current):
             # The notice's 落款 and date after its last item: the notice ends, and what follows (the
             # plan it issues, with or without an `附件` line) is a part of its own.
             current.pieces.append((number, text))
@@ -231,34 +241,6 @@ _DATE_ONLY_RE = re.compile(
 )
 
 
-# A day's date: `2023年10月20日`, as a notice's date of writing is written under its issuer.
-_DAY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-
-
-def _signed(norm: str, node: Node) -> bool:
-    """`治安大队` / `2023年10月20日` after the last item: the notice's 落款 and its date of writing
-    (GB/T 9704-2012, 7.3.5), no deadline. The line before the day is one office's name alone, after
-    the item's text has closed its sentence; a table's date cell follows its task or a unit field."""
-    if not _DAY_RE.match(norm.strip()) or len(node.pieces) < 2:
-        return False
-    signer = normalise(node.pieces[-1][1]).strip()
-    before = normalise(node.pieces[-2][1]).rstrip()
-    return (
-        0 < len(signer) <= 20
-        and re.fullmatch(r"[\u4e00-\u9fff()]+", signer) is not None
-        and looks_like_units(signer)
-        and not peek_responsibility(signer).found
-        and (before[-1:] in ("。", ";", "!", "?") or _closing_bracket(before))
-    )
-
-
-def _closing_bracket(text: str) -> bool:
-    """`…(责任单位:县住建局)` or `(联系人:王五,联系电话:…)` closes the text before a 落款 as a full stop does."""
-    if text[-1:] not in (")", "]", "〕"):
-        return False
-    return peek_responsibility(text).found or re.search(r"[(\[〔](?:联系人|联系电话|联系方式)", text) is not None
-
-
 def _bare_lead_line(norm: str, node: Node) -> bool:
     """`1.完成老旧小区改造30个。` / `县住建局` / `县财政局、各乡镇`: a table flattened a cell a line
     puts a measure's 牵头单位 cell and then its 配合单位 cell on lines of their own, with no label. A
@@ -279,7 +261,7 @@ def _as_field_line(text: str, norm: str, node: Node) -> str | None:
         return None  # a field line already says what it is (`责任单位:A、B`)
     own = read_responsibility(node.own_text)
     if _DATE_ONLY_RE.match(norm.strip()) and not own.due_fields:
-        return None if _signed(norm, node) else f"完成时限:{text}"
+        return None if signed(norm, node) else f"完成时限:{text}"
     if own.found:
         return None
     names = [n for n in re.split(r"[、,;]", norm) if n.strip()]

@@ -17,14 +17,16 @@ from statistics import median
 
 from ..lazy_patterns import lazy_compile
 from ..named_item_lines import NAME_LABEL
+from ..notice_closes import closing_formula
 from ..unit_names import ends_like_a_name
 
 # Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条; a Roman area `Ⅱ、` and the serial
 # carrying its place, `Ⅱ-3`, as the outline reads them; a project's number before its name field): such a line starts
-# anew, however full the line before it ran.
+# anew, however full the line before it ran. A figure before a domain (`63.com)`, an e-mail address the page broke
+# after `…@1`) opens nothing.
 OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]"
-    r"|\d{1,3}\s*(?:[.．](?!\d)|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分]"
+    r"|\d{1,3}\s*(?:[.．](?![\da-z])|、)|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分]"
     r"|[Ⅰ-Ⅻ]\s*(?:[、.．]|-\s*(?:\d|[①-⑳]))"
     # A project list's item whose line is its number and name field (`02 项目名称:X`, `named_item_lines`).
     rf"|\d{{1,3}}\s+{NAME_LABEL}\s*[:：])"
@@ -49,7 +51,8 @@ _FULL_SHARE = 0.1  # of the lines, at least this many end at the width
 _LONGER_SHARE, _LONGER_ANYWAY = 0.05, 2
 _SENTENCE_ENDS = "。:;!?：；！？"
 # A notice's salutation (`各乡镇人民政府,县直各单位:`) is a paragraph of its own: it never goes on
-# from the title above it, however near the width that title ends.
+# from the title above it, however near the width that title ends; nor does its closing formula
+# (`特此通知。`, `notice_closes`) from the last item's line above it.
 _SALUTATION_RE = lazy_compile(r"^各[^。;:]{1,60}[:：]$")
 # A table a page flattened a row a line starts each row with its serial and a space (`2 第一产业…`).
 _ROW_SERIAL_RE = lazy_compile(r"^(\d{1,3})\s+\S")
@@ -177,6 +180,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not BULLET_RE.match(text)
             and not next_row
             and not _SALUTATION_RE.match(text)
+            and not closing_formula(text)
             and not opens_next_field(out[-1], text)
             and "\t" not in line
             and _indent(line) <= margin
