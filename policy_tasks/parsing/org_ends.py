@@ -11,14 +11,12 @@ ORG_END_RE = re.compile(
     # A county bureau's sections (农业股, 财务科) and a few named bodies; a customs district is
     # named by its city and ends in 海关 (`厦门海关`, `福州海关`).
     r"|股|科|电视台|气象台|林场|农场|海关"
-    # A ministry's or national bureau's department (`政策法规司`, `预报司`), as its own 分工 and assessment
-    # tables name them; not a superior (`上司`), a lawsuit (`官司`) or a company (`公司`, above).
+    # A ministry's or national bureau's department (`政策法规司`, `预报司`, `人事司`, `规财司`), as its own
+    # 分工, assessment and disclosure tables name them (rounds 94, 97); not a superior (`上司`), a lawsuit
+    # (`官司`) or a company (`公司`, above).
     r"|(?<![公上官有])司"
     # A garrison command, charged by a city's emergency plans beside its departments (`沈阳警备区`).
     r"|警备区|军分区"
-    # A ministry's or a national bureau's departments (`人事司`, `规划财务司`, `规财司`), as a bureau's
-    # sections end in 科 and 股; never `上司` or `官司`.
-    r"|(?<![上官])司"
     # Schools by their kind (`县第一中学`, `县实验小学`, `县中心幼儿园`).
     r"|中学|小学|大学|幼儿园)$"
 )
