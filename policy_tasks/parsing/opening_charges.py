@@ -7,6 +7,7 @@ roles and the heads it makes answerable); this puts their readings together as t
 
 from __future__ import annotations
 
+from .addressee_groups import glued_title_end, group_subject, later_groups
 from .dated_subjects import dated_subject
 from .group_openings import government_group
 from .opening_roles import helping_spans
@@ -32,7 +33,12 @@ def opening_charge(text: str) -> Responsibility | None:
         return None
     span = opening_subject(norm)
     if span is None:
-        return _dated_charge(text, norm) or _subjects_charge(text, norm) or _head_charge(text, norm)
+        return (
+            _dated_charge(text, norm)
+            or _subjects_charge(text, norm)
+            or _head_charge(text, norm)
+            or _group_charge(text, norm)
+        )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
     names = society_list(norm[span[0] : span[1]]) or split_names(text, norm, *span)  # `…和其他社会组织`: no one
@@ -57,6 +63,24 @@ def _head_charge(text: str, norm: str) -> Responsibility | None:
     found.roles[LISTED] = split_names(text, norm, us, ue)
     found.leaders.append(text[ps:pe])
     _add_helpers(text, norm, later_role_groups(norm, pe), found)
+    return found
+
+
+def _group_charge(text: str, norm: str) -> Responsibility | None:
+    """`各地区、各部门要…`, `各司局和直属单位主要负责人要…`: the notice's group addressees (`addressee_groups`), opening
+    the item (after its title, or its short title glued to them) or a later sentence of it; later groups help."""
+    starts = opening_starts(norm)
+    if (glued := glued_title_end(norm)) is not None:
+        starts.append(glued)
+    first = next((subject for start in starts if (subject := group_subject(norm, start)) is not None), None)
+    if first is None and not (later := later_groups(norm, 0)):
+        return None
+    first = first or later[0]
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = [text[s:e] for s, e in first[0]]
+    for spans, _ in later_groups(norm, first[1]):
+        found.roles[CO] += [text[s:e] for s, e in spans if text[s:e] not in found.roles[LISTED] + found.roles[CO]]
+    _add_helpers(text, norm, later_subjects(norm, first[1]), found)
     return found
 
 
