@@ -53,10 +53,13 @@ def _in_backing_section(node: Node) -> bool:
     return any(_backs_the_plan(a) for a in [*node.ancestors(), node])
 
 
-def _has_resp(node: Node, prose_charges: bool = True, minute: bool = False) -> bool:
+def _has_resp(
+    node: Node, prose_charges: bool = True, minute: bool = False, groups: frozenset[str] = frozenset()
+) -> bool:
     """`prose_charges`: whether a unit an item's text opens with charges it (not in the covering
     notice's own requirements before an annexed plan); `minute`: the document is a meeting minute,
-    whose decisions name their units as their sentences' subjects (`minute_subjects`)."""
+    whose decisions name their units as their sentences' subjects (`minute_subjects`); `groups`: the kinds of group
+    the notice's salutation names, charged as subjects (`addressee_groups`)."""
     own = node.own_text
     found = peek_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
@@ -66,11 +69,16 @@ def _has_resp(node: Node, prose_charges: bool = True, minute: bool = False) -> b
     if not node.children and (found.assigns or leader_colon_charge(own) is not None):
         # `(牵头责任人:A,具体责任人:B)`, `副省长付建华:负责…`: an item assigned to persons only is assigned too
         return True
-    if not node.children and prose_charges and opening_charge(own) is not None and not _in_backing_section(node):
+    if (
+        not node.children
+        and prose_charges
+        and opening_charge(own, groups) is not None
+        and not _in_backing_section(node)
+    ):
         return True  # `州政府督查室要…`: the unit the item opens with
     if not node.children and minute and minute_charge(own) is not None:
         return True  # `考虑到…,区交通建设局负责解决…`: a minute's decision and who carries it
-    return any(_has_resp(c, prose_charges, minute) for c in node.children)
+    return any(_has_resp(c, prose_charges, minute, groups) for c in node.children)
 
 
 # `一、成立领导小组` / `成立…工作领导小组,由副州长任组长,…领导小组办公室设在州交通运输局`: the item
@@ -120,14 +128,22 @@ def _names_own_units(node: Node, root: Node) -> bool:
 
 
 def choose_clauses(
-    root: Node, *, owned: bool = False, addressed: bool = False, issuing: bool = False, minute: bool = False
+    root: Node,
+    *,
+    owned: bool = False,
+    addressed: bool = False,
+    issuing: bool = False,
+    minute: bool = False,
+    groups: frozenset[str] = frozenset(),
 ) -> list[Node]:
     """`owned`: the sentence before the first item names the units that answer for every item
     (`list_owners`); `addressed`: the notice's salutation names one group of offices
     (`sole_addressees`), whose measures, where no item names a unit, are the leaves outside the
     sections that frame them (`工作目标`, `整治范围`); `issuing`: the text before the first item issues
     a plan (`关于印发…的通知`, `现将…印发给你们`), so the items before the plan's part are the notice's;
-    `minute`: a meeting minute, its decisions charged by their sentences' subjects (`minute_subjects`)."""
+    `minute`: a meeting minute, its decisions charged by their sentences' subjects (`minute_subjects`); `groups`: the
+    kinds of group the notice's salutation names, which charge the notice's own items as subjects (`addressee_groups`;
+    not an annexed plan's)."""
     memo: dict[int, bool] = {}
 
     # A plan annexed to its covering notice: the notice's own requirements (`二、强化督查考核。县河长办要
@@ -136,7 +152,10 @@ def choose_clauses(
 
     def has(node: Node) -> bool:
         if id(node) not in memo:
-            memo[id(node)] = _has_resp(node, prose_charges=not (annexed and node.part == 0), minute=minute)
+            own_groups = groups if node.part == 0 else frozenset()
+            memo[id(node)] = _has_resp(
+                node, prose_charges=not (annexed and node.part == 0), minute=minute, groups=own_groups
+            )
         return memo[id(node)]
 
     def covered(kids: list[Node], parent: Node) -> list[bool]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from .addressee_groups import notice_groups
 from .annexed_divisions import disagreeing, with_annexed_rows_merged
 from .assigned_lines import WARNING as GUESSED_WARNING
 from .charged_projects import project_charge
@@ -141,12 +142,11 @@ def _parse_lines(
     if year is not None and not 1900 <= year <= 2100:
         raise ParseError(f"年份无效：{year} (year out of range)")
     outline = Outline.read(lines)
-    addressed = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
+    sole = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
     issuing = any(re.search(r"印发|转发", text) for _, text in outline.header)  # `关于印发…的通知`
     minute = is_minute(outline.header, outline.root)  # `…会议纪要`: decisions name their units as subjects
-    clauses = choose_clauses(
-        outline.root, owned=list_owner(outline.header) is not None, addressed=addressed, issuing=issuing, minute=minute
-    )
+    owned, groups = list_owner(outline.header) is not None, notice_groups(outline.header)  # groups: `各部门:` …
+    clauses = choose_clauses(outline.root, owned=owned, addressed=sole, issuing=issuing, minute=minute, groups=groups)
     restated: list[tuple[int, Node]] = []  # (line, annexed row) of each measure with units of its own
     clauses = with_annexed_rows_merged(outline.root, clauses, restated)  # an annexed 分工表 restating the prose
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
@@ -191,6 +191,7 @@ def _parse_lines(
 class _Assembler:
     def __init__(self, outline: Outline, clauses: list[Node], year: int, *, minute: bool, orders: bool, done: bool):
         self.outline, self.year, self.minute, self.orders, self.done = outline, year, minute, orders, done
+        self.groups = notice_groups(outline.header)  # the salutation's groups, charged as its items' subjects
         self.warnings: list[ParseWarning] = []
         labels = clause_labels(clauses)
         chosen = {id(n) for n in clauses}
@@ -305,7 +306,8 @@ class _Assembler:
                 # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`)
                 # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`)
                 charged = minute_charge(clause.text) if self.minute else None
-                charged = charged or project_charge(clause.text) or opening_charge(clause.text)
+                groups = self.groups if clause.node.part == 0 else frozenset()  # the notice's items, no annexed plan's
+                charged = charged or project_charge(clause.text) or opening_charge(clause.text, groups)
                 charged = charged or section_subject(clause.text) or leader_colon_charge(clause.text)
                 charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`

@@ -7,7 +7,8 @@ must do it, and that is the governments of one level taken together, `各乡镇�
 bracket), and the item charges it. The group must be `各` and levels of local government (乡镇, 县,
 市, 区, 街道…, with the levels it also covers in brackets), optionally closed by the government
 (`人民政府`, `政府`, `党委和政府`, `街道办事处`); a vague subject (`各地`, `各部门`, `各单位`, `有关部门`)
-names no addressee and charges no one.
+names no addressee and charges no one, unless a notice's salutation names the groups it stands for
+(`addressee_groups`: `各地区、各部门要…` in a notice to `各苏木乡镇人民政府,旗政府各部门`).
 
 The group may lead a list of addressees joined by `、` / `和` / `及` (`各县(市、区)政府和市直有关部门要…`,
 `各县(市、区)、市直各有关单位要…`, `各县(市、区)政府、各产业集聚区(专业园区)和有关部门要…`): after it, a

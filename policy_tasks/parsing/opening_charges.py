@@ -7,6 +7,7 @@ roles and the heads it makes answerable); this puts their readings together as t
 
 from __future__ import annotations
 
+from .addressee_groups import glued_title_end, group_subject, later_groups
 from .dated_subjects import dated_subject
 from .group_openings import government_group
 from .opening_roles import helping_spans
@@ -21,18 +22,25 @@ from .unit_lists import split_names
 from .units import peek_responsibility
 
 
-def opening_charge(text: str) -> Responsibility | None:
+def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsibility | None:
     """An item naming no responsibility, no label either, that opens with a unit's name and
     `要` / `负责` (`州政府督查室要…`) charges that unit (`role_sentences.opening_subject`); an
     opening `由A负责,B、C配合,` names its helping units too (`opening_roles`). A 整改 list's field line
     (`整改措施:由A督促…`) charges its item the same way; the review page names it as the units' source. A schedule's
-    step opening with its deadline (`2016年3月10日前,省教育厅负责完成…`) charges the subject after it (`dated_subjects`)."""
+    step opening with its deadline (`2016年3月10日前,省教育厅负责完成…`) charges the subject after it (`dated_subjects`).
+    `groups`: the kinds of group the notice's salutation names (`addressee_groups.notice_groups`), which charge as
+    subjects (`各地区、各部门要…`)."""
     norm = normalise(text)
     if peek_responsibility(text).found or find_label(norm):
         return None
     span = opening_subject(norm)
     if span is None:
-        return _dated_charge(text, norm) or _subjects_charge(text, norm) or _head_charge(text, norm)
+        return (
+            _dated_charge(text, norm)
+            or _subjects_charge(text, norm)
+            or _head_charge(text, norm)
+            or _group_charge(text, norm, groups)
+        )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
     names = society_list(norm[span[0] : span[1]]) or split_names(text, norm, *span)  # `…和其他社会组织`: no one
@@ -57,6 +65,26 @@ def _head_charge(text: str, norm: str) -> Responsibility | None:
     found.roles[LISTED] = split_names(text, norm, us, ue)
     found.leaders.append(text[ps:pe])
     _add_helpers(text, norm, later_role_groups(norm, pe), found)
+    return found
+
+
+def _group_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility | None:
+    """`各地区、各部门要…`, `各司局和直属单位主要负责人要…`: the notice's group addressees (`addressee_groups`), opening
+    the item (after its title, or its short title glued to them) or a later sentence of it; later groups help."""
+    if not groups:
+        return None
+    starts = opening_starts(norm)
+    if (glued := glued_title_end(norm, groups)) is not None:
+        starts.append(glued)
+    first = next((subject for start in starts if (subject := group_subject(norm, start, groups)) is not None), None)
+    if first is None and not (later := later_groups(norm, 0, groups)):
+        return None
+    first = first or later[0]
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = [text[s:e] for s, e in first[0]]
+    for spans, _ in later_groups(norm, first[1], groups):
+        found.roles[CO] += [text[s:e] for s, e in spans if text[s:e] not in found.roles[LISTED] + found.roles[CO]]
+    _add_helpers(text, norm, later_subjects(norm, first[1]), found)
     return found
 
 

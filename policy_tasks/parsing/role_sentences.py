@@ -19,7 +19,8 @@ prose forms, found where an item names no bracket of units and no label:
   must read as units by the parser's notion of a unit's name (`looks_like_units`, the first
   naming its place as `三、儋州市政府` does); a vague subject (`各地要`, `有关部门要`),
   persons (`市主要领导要`) and a body of persons set up for the work (`领导小组要`) charge no one,
-  but a group of local governments of one level (`各乡镇人民政府要`) is one addressee (`group_openings`);
+  but a group of local governments of one level (`各乡镇人民政府要`) is one addressee (`group_openings`), and so
+  is a group a notice's salutation names (`各地区、各部门要…`, `addressee_groups`);
   a list closed by `等部门` names units though they name no place (`stage_openings`), and so does
   a unit named by its city's short name (`莆田出入境检验检疫局`, `place_names`). An opening
   `由A负责,B配合,` names its helpers too, and later sentences opening `C负责` are clauses of their

@@ -21,7 +21,8 @@ item; the same notices also write:
   departments together, `其他` no part of the name), or after the event it follows (`火灾发生后,市气象部门要…`): those
   help, as a step's next addressee does (`dated_subjects`).
 
-A vague subject (`各地`, `有关部门`) and the departments taken together charge no one on their own.
+A vague subject (`各地`, `有关部门`) and the departments taken together charge no one on their own (a notice's
+salutation may make `各地`, `各部门` its group addressees: `addressee_groups`, read after these).
 """
 
 from __future__ import annotations

@@ -1,0 +1,173 @@
+"""A notice's group addressees as the subject of its items' sentences.
+
+A notice charges the offices its salutation (主送) names, taken together, and its items may say so only as the
+subject of a sentence: `各地区、各部门要高度重视…`, `各司局和直属单位要明确责任处室…`, `各地要切实落实好…`. Such a group
+is one addressee, as `各有关单位` or `各乡镇(街道)` is (corpus README): the localities (`各地`, `各地区`), a level's
+governments (`各县(市、区)`, `各乡镇`, `group_openings`) and a locality's standing body (`各地疫情防控指挥部`); the
+departments (`各部门`); a ministry's departments (`各司局`), a bureau's offices (`各处室`) and the bodies under them
+(`(各)直属单位`); the kind of enterprises the notice regulates (`各生活保供类电商及快递企业`, a market actor charged by
+name, corpus README round 62). Each must be of a kind the salutation names (`notice_groups`: `各市、县…指挥部` and
+`各苏木乡镇人民政府` name places, `旗政府各部门` the departments, `…各司局、各直属单位` the ministry's and its
+affiliates); the enterprises go with any salutation of groups. A plan, or a notice with no salutation of groups,
+charges no one so (`各地要…`, `各部门要…` stay unread, rounds 37 and 73). Joined by `、` or `和`, the first leads and
+the others help; the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
+unit, no leader.
+
+The subject opens the item (after its title line or sentence, `role_sentences.opening_starts`), possibly after the
+basis and the time of its sentence (`按照…要求,2018年年内,各司局和直属单位要…`), or opens a later sentence of an item
+whose opening names no one; a later group's sentence after the first helps. The verb is a charge: `要`, `应当`,
+`(必)须`. A copy that lost its line breaks runs an item's short title straight into the subject (`一、确保…企业正常运转
+各地要切实落实…`): the subject still opens the sentence when the words before it are a short title (no punctuation, 4
+to 24 characters, not ending in a verb governing the group such as `督促`, `指导`).
+
+Near cases that charge no one: `各地要素` and `各部门要求` (要素, 要求 are words), a group inside a quoted title or
+quotation (`《关于各地要…的通知》`, `“…。各地要…”`), a group with no charge (`各地经验表明`, `…,各地纷纷…`), a bare
+`各单位` or `有关部门`, a group of a kind the salutation does not name (`各司局要…` in a notice to the counties).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .group_openings import government_group
+from .lazy_patterns import lazy_compile
+from .textutil import normalise
+
+PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, ENTERPRISES = (
+    "places",
+    "departments",
+    "ministry",
+    "affiliates",
+    "offices",
+    "enterprises",
+)
+# The groups a notice is sent to, each one addressee, by the kind of the salutation's group they stand for.
+_GROUP_KINDS = (
+    (PLACES, lazy_compile(r"^各(?:地|地区)$")),
+    (DEPARTMENTS, lazy_compile(r"^各(?:部门|委办局|厅局)$")),
+    (MINISTRY, lazy_compile(r"^各司局$")),
+    (AFFILIATES, lazy_compile(r"^各?直属(?:单位|机构)$")),
+    (OFFICES, lazy_compile(r"^各(?:处室|科室|股室)$")),
+)
+# The salutation's groups, searched in each of its parts (`各市、县…指挥部`, `旗政府各部门`, `国家林业和草原局各司局`).
+_SALUTATION_KINDS = (
+    (PLACES, lazy_compile(r"各(?:省|自治区|直辖市|设区市|市|县|区|乡镇|乡|镇|苏木|盟|旗|州|地|街道)")),
+    (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局)")),
+    (MINISTRY, lazy_compile(r"各司")),
+    (AFFILIATES, lazy_compile(r"直属")),
+    (OFFICES, lazy_compile(r"各(?:处室|科室|股室)")),
+)
+# What a salutation's last addressee ends in: a body, a group of them, a place's government.
+_ADDRESSEE_END_RE = lazy_compile(
+    r"(?:单位|部门|机构|政府|指挥部|委员会|办公室|司局|司|处室|科室|股室|党委|管委会|街道|乡镇|村|社区|局|厅|委|企业)$"
+)
+# A locality's standing body (`各地疫情防控指挥部`, `各地区应急管理部门`).
+_LOCAL_BODY_RE = lazy_compile(
+    r"^各(?:地|地区)(?!有关|相关)[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组办公室|办公室|部门|机构)$"
+)
+# The kind of enterprises the notice regulates (`各生活保供类电商及快递企业`, `各类物流企业`).
+_ENTERPRISES_RE = lazy_compile(r"^各(?!有关|相关)[\u4e00-\u9fff]{2,16}?企业$")
+_HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)"
+# The subject, then the charge: `要` (not 要求, 要素, 要点 …), `应当`, `(必)须`.
+_SUBJECT_RE = lazy_compile(
+    rf"(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<heads>{_HEADS})?(?:要(?![求素点件务员领闻害])|应当|必须|须(?!知))"
+)
+# What a sentence may open with before its subject: the basis the work follows, then its time
+# (`按照…相关要求,2018年年内,各司局和直属单位要…`, `今后,各地要…`).
+_LEAD_IN_RE = lazy_compile(
+    r"(?:(?:按照|根据|依据|依照)[^。,;:\n]{2,40}?(?:要求|部署|规定|安排|精神),)?"
+    r"(?:(?:(?:\d{4}|今|明)年[^。,;:\n]{0,8}?|今后|同时|此外|另外|届时),)?"
+)
+_SENTENCE_END_RE = re.compile(r"[。;!\n]")
+_TITLE_RE = lazy_compile(r"^[\u4e00-\u9fff]{4,24}$")
+# A title ending in a verb that governs the group is a sentence of its own (`督促各地要…`).
+_GOVERNING_RE = lazy_compile(
+    r"(?:督促|指导|要求|鼓励|支持|推动|组织|帮助|引导|号召|动员|协调|通知|请|由|对|向|与|和|及)$"
+)
+_TITLE_MAX = 24
+_QUOTES = (("《", "》"), ("“", "”"), ("「", "」"))
+
+
+def group_kind(name: str) -> str | None:
+    """The kind of salutation group `name` stands for as one addressee (`各地`: places, `各司局`: the ministry's,
+    `各县(市、区)`, `各地疫情防控指挥部`: places), or None when it is no group addressee."""
+    for kind, pattern in _GROUP_KINDS:
+        if pattern.match(name):
+            return kind
+    if _LOCAL_BODY_RE.match(name) or government_group(name):
+        return PLACES
+    return ENTERPRISES if _ENTERPRISES_RE.match(name) else None
+
+
+def notice_groups(header: list[tuple[int, str]]) -> frozenset[str]:
+    """The kinds of group the notice's salutation names (`各苏木乡镇人民政府,旗政府各部门,…:`: places and
+    departments): the first header line's part before a colon that lists addressees; a copy that ran its title into
+    the salutation keeps the title before the first one (`…疫情防控各市、县…指挥部,中直、区直各有关单位:`)."""
+    for _, line in header:
+        norm = normalise(line).replace(" ", "")
+        if ":" not in norm:
+            continue
+        parts = norm.split(":", 1)[0].split(",")
+        if (
+            "。" in norm.split(":", 1)[0]
+            or any(len(p) > 40 for p in parts[1:])
+            or not _ADDRESSEE_END_RE.search(parts[-1])
+        ):
+            continue
+        kinds = {kind for kind, pattern in _SALUTATION_KINDS for part in parts if pattern.search(part)}
+        if kinds:
+            return frozenset(kinds | {ENTERPRISES})
+    return frozenset()
+
+
+def _parts(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
+    """The spans of the groups `norm[s:e]` joins by `、` or `和` (a group's own bracket kept whole), or None."""
+    found, at, depth = [], s, 0
+    for i in range(s, e + 1):
+        ch = norm[i] if i < e else ""
+        depth += ch == "("
+        depth -= ch == ")"
+        if i == e or (depth == 0 and ch in "、和"):
+            found.append((at, i))
+            at = i + 1
+    if all(group_kind(norm[a:b]) for a, b in found):
+        return found
+    # `各生活保供类电商及快递企业`: a group's own words may hold 和 (`…电商和快递企业`); read it whole.
+    return [(s, e)] if group_kind(norm[s:e]) else None
+
+
+def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[tuple[int, int]], int] | None:
+    """The groups a sentence opening at `start` charges (`各地区、各部门要…`) and where the charge's verb ends, or None;
+    each must be of a kind in `groups` (the salutation's, `notice_groups`)."""
+    if _quoted(norm, start):
+        return None
+    lead_in = _LEAD_IN_RE.match(norm, start)
+    m = _SUBJECT_RE.match(norm, lead_in.end() if lead_in else start)
+    if m is None:
+        return None
+    parts = _parts(norm, m.start("names"), m.end("names"))
+    if not parts or any(group_kind(norm[a:b]) not in groups for a, b in parts):
+        return None
+    return parts, m.end()
+
+
+def glued_title_end(norm: str, groups: frozenset[str]) -> int | None:
+    """Where an item's short title run straight into its first sentence's group subject ends
+    (`确保…企业正常运转各地要…`), or None."""
+    for i in range(4, min(_TITLE_MAX + 1, len(norm))):
+        if norm[i] not in "各直" or not _TITLE_RE.match(norm[:i]) or _GOVERNING_RE.search(norm[:i]):
+            continue
+        if group_subject(norm, i, groups) is not None:
+            return i
+    return None
+
+
+def later_groups(norm: str, after: int, groups: frozenset[str]) -> list[tuple[list[tuple[int, int]], int]]:
+    """The group subjects opening the sentences of `norm` after `after`, in order."""
+    ends = _SENTENCE_END_RE.finditer(norm, after)
+    return [found for end in ends if (found := group_subject(norm, end.end(), groups))]
+
+
+def _quoted(norm: str, at: int) -> bool:
+    before = norm[:at]
+    return any(before.count(o) > before.count(c) for o, c in _QUOTES)
