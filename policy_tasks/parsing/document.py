@@ -20,7 +20,6 @@ from datetime import date
 from .addressee_groups import notice_groups
 from .annexed_divisions import disagreeing, with_annexed_rows_merged
 from .assigned_lines import WARNING as GUESSED_WARNING
-from .charged_projects import project_charge
 from .clause import Clause
 from .clause_doubts import doubt_message, heading_units, merged_message, unread_fields, unread_rows
 from .clause_labels import clause_labels
@@ -36,15 +35,13 @@ from .field_cells import stated_above
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
-from .leader_colon_items import leader_colon_charge
 from .leader_headings import with_heading_leaders
 from .leader_orders import stated_units
 from .letter_titles import letter_owner
 from .line_repairs import repaired_lines
 from .list_owners import list_owner
 from .milestones import find_milestones
-from .minute_subjects import is_minute, minute_charge
-from .opening_charges import opening_charge
+from .minute_subjects import is_minute
 from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
@@ -52,16 +49,16 @@ from .period_headings import period_due
 from .redacted_names import unredacted_leaders
 from .relative_periods import meeting_date
 from .responsibility import Responsibility
-from .restated_lists import section_subject, with_unrestated_points
+from .restated_lists import with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .script import WARNING as TRADITIONAL_WARNING
 from .script import simplified_blocks
+from .sentence_charges import sentence_charge
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .stage_headings import stage_milestones
 from .tables import table_lines
 from .target_books import book_holder, with_assessors
-from .task_first_orders import order_charge
 from .task_titles import short_title, task_title
 from .textutil import normalise
 from .unit_names import UnitBook
@@ -302,14 +299,8 @@ class _Assembler:
             elif holder is not None:  # the office `由X负责考核` helps
                 found.append((with_assessors(holder, clause.text), holder.origin))
             else:
-                # `州政府督查室要…`, the item's opening; `…工作。局综合科结合…`, the bureau's section after its title
-                # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`)
-                # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`)
-                charged = minute_charge(clause.text) if self.minute else None
                 groups = self.groups if clause.node.part == 0 else frozenset()  # the notice's items, no annexed plan's
-                charged = charged or project_charge(clause.text) or opening_charge(clause.text, groups)
-                charged = charged or section_subject(clause.text) or leader_colon_charge(clause.text)
-                charged = charged or (order_charge(clause.text) if self.orders else None)  # `督导组负责…`
+                charged = sentence_charge(clause.text, minute=self.minute, orders=self.orders, groups=groups)
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
                     charged = replace(owner[0].without_due(), leaders=charged.leaders)
                 if charged is not None:

@@ -1,0 +1,24 @@
+"""Who an item charges when it names no unit in a bracket, a label or a heading: its sentences'
+subjects, each way the genre writes them tried in turn, the most specific first."""
+
+from __future__ import annotations
+
+from .charged_projects import project_charge
+from .leader_colon_items import leader_colon_charge
+from .minute_subjects import minute_charge
+from .opening_charges import opening_charge
+from .responsibility import Responsibility
+from .restated_lists import section_subject
+from .task_first_orders import order_charge
+
+
+def sentence_charge(text: str, *, minute: bool, orders: bool, groups: frozenset[str]) -> Responsibility | None:
+    """`minute`: the document is a meeting's minute; `orders`: a list of leaders' orders;
+    `groups`: the salutation's groups a notice charges as its items' subjects."""
+    # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`).
+    charged = minute_charge(text) if minute else None
+    # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`); `州政府督查室要…`, the item's opening.
+    charged = charged or project_charge(text) or opening_charge(text, groups)
+    # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
+    charged = charged or section_subject(text) or leader_colon_charge(text)
+    return charged or (order_charge(text) if orders else None)  # `督导组负责…`
