@@ -36,6 +36,7 @@ _CONTACT = lazy_compile(
 _COPY_TO = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]")
 _ISSUED = lazy_compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 _MAX_TAIL = 15  # lines: a footer or a colophon, not a page of text
+_MAX_TAIL_LINE = 300  # characters: a footer's line, not a page's text
 # What a plan's own lines hold and a tail's do not: an assignment, a deadline, a table row's serial.
 _PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^\s*\d{1,3}\s")
 
@@ -53,7 +54,11 @@ def _tail_mark(line: str) -> bool:
 
 def _is_tail(texts: Sequence[str], mark: int) -> bool:
     rest = [text for text in texts[mark:] if text.strip()]
-    return len(rest) <= _MAX_TAIL and not any(_PLAN.search(text) for text in rest if not _tail_mark(text))
+    # A mark on a line of a page's length is a copy with no line breaks (`…浏览次数: 发布时间:…为贯彻…`):
+    # its plan words count.
+    return len(rest) <= _MAX_TAIL and not any(
+        _PLAN.search(text) for text in rest if not _tail_mark(text) or len(text) > _MAX_TAIL_LINE
+    )
 
 
 def tail_lines(lines: Sequence[object]) -> set[int]:

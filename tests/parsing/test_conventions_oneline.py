@@ -1,0 +1,138 @@
+"""A plan whose copy removed every line break (tests/sources/test_one_line_copies.py), each convention stated in a
+document of its own, written from the convention, not copied from a corpus document:
+- the title, salutation and preamble before the first heading are the header: the one line is cut before the
+  first heading's number after a stop (its second follows on the line, or it is a plan of one section); near
+  case: a page that opens inside a plan (`[接上页] (五)…`) keeps its line;
+- a heading's short title runs into its first item's number after a space, with no second item on the line (a
+  plan cut after its first item): the item is the heading's first;
+- a page's mark (`浏览次数`) on a line of a page's length is no footer: the plan on the same line is read; near
+  case: a short footer line still goes.
+"""
+
+from __future__ import annotations
+
+from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.one_line import one_line_cut
+from policy_tasks.parsing.page_tail import tail_lines
+
+_HEAD = (
+    "某市人民政府办公室关于印发某市营商环境提升行动方案的通知某府办〔2023〕8号各县(区)人民政府,市政府各部门:"
+    "经市政府同意,现将《某市营商环境提升行动方案》印发给你们,请认真贯彻落实。为持续优化营商环境,现提出如下方案。"
+)
+_BODY = (
+    "一、提升政务服务效能1.推行企业开办一日办结,2023年6月底前全面实现。(责任单位:市行政审批局、市市场监管局)"
+    "2.推进工程建设项目审批改革,2023年9月底前完成系统升级。(责任单位:市住建局)"
+    "二、优化法治环境3.开展涉企执法检查专项整治,2023年12月底前完成。(责任单位:市司法局)"
+)
+
+
+def _parse(text: str):
+    return parse_bytes(text.encode(), filename="doc.txt", year=2023, assume_year=2026)
+
+
+def _read(text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [(t.label, list(t.lead_units), list(t.co_units)) for t in _parse(text).tasks]
+
+
+def test_a_plan_with_no_line_breaks_reads_its_items_under_its_headings():
+    for joined in (_HEAD + _BODY, _HEAD.replace("。", "。 ") + " " + _BODY.replace(")", ") ")):
+        assert _read(joined) == [
+            ("1", ["市行政审批局"], ["市市场监管局"]),
+            ("2", ["市住建局"], []),
+            ("3", ["市司法局"], []),
+        ]
+
+
+_SECTION = (
+    "一、提升政务服务效能 (一)推行企业开办一日办结,2023年6月底前全面实现。(责任单位:市行政审批局、市市场监管局)"
+    " (二)推进工程建设项目审批改革,2023年9月底前完成系统升级。(责任单位:市住建局)"
+)
+
+
+def test_a_plan_of_one_section_reads_its_items():
+    for joined in (_HEAD + _SECTION.replace(" ", ""), _HEAD.replace("。", "。 ") + " " + _SECTION):
+        assert _read(joined) == [("(一)", ["市行政审批局"], ["市市场监管局"]), ("(二)", ["市住建局"], [])]
+
+
+def test_a_signed_notice_runs_into_its_plans_title_and_first_heading():
+    notice = _HEAD.replace(
+        "为持续优化营商环境,现提出如下方案。", "某市人民政府办公室2023年3月1日某市营商环境提升行动方案"
+    )
+    assert _read(notice + _SECTION.replace(" ", "")) == [
+        ("(一)", ["市行政审批局"], ["市市场监管局"]),
+        ("(二)", ["市住建局"], []),
+    ]
+    # A date inside a sentence, a number of no heading after it: nothing is cut there.
+    prose = "某县人民政府关于做好防汛工作的通知各乡镇:自2023年5月1日起统一、规范汛期值班,请各地认真落实。" * 4
+    assert one_line_cut([(prose, True)])[0] == [(prose, True)]
+
+
+def test_an_annexed_plan_numbers_again_after_the_notices_requirements():
+    notice = [
+        "某县人民政府办公室关于印发2025年重点任务清单的通知",
+        "各乡镇人民政府,县直各有关单位:",
+        "现将任务清单印发给你们,请认真抓好落实。",
+        "一、压实责任。各单位要明确专人,逐项抓好落实。",
+        "二、强化调度。各单位要按月报送进展。",
+        "附件:1.2025年重点任务清单",
+        "某县人民政府办公室",
+        "2025年5月18日",
+        "(此件公开发布)",
+    ]
+    plan = [
+        "附件1",
+        "2025年重点任务清单",
+        "一、县发展改革局牵头工作(2项)",
+        "1.建设物流园区,年底前投入运营。",
+        "2.推进新能源项目,10月底前并网发电。",
+        "二、县农业农村局牵头工作(1项)",
+        "3.新建高标准农田2万亩,年底前完成。",
+    ]
+    as_lines = _read("\n".join(notice + plan))
+    assert as_lines[-3:] == [("1", ["县发展改革局"], []), ("2", ["县发展改革局"], []), ("3", ["县农业农村局"], [])]
+    for joiner in ("", " "):
+        assert _read(joiner.join(notice + plan)) == as_lines
+
+
+def test_the_header_is_cut_before_the_first_heading_after_a_stop():
+    lines, origins = one_line_cut([(_HEAD + _BODY, True)])
+    assert [text for text, _ in lines] == [_HEAD, _BODY]
+    assert origins == [0, 0]
+
+
+def test_a_plan_of_one_section_is_cut_before_its_heading():
+    text = (
+        _HEAD
+        + "一、提升政务服务效能 推行企业开办一日办结,年底前全面实现。推进工程建设项目审批改革,年底前完成系统升级。" * 2
+    )
+    lines, _ = one_line_cut([(text, True)])
+    assert [t for t, _ in lines] == [_HEAD, text[len(_HEAD) :]]
+
+
+def test_near_cases_keep_their_lines():
+    # A page that opens inside a plan: the text before the first `(一)` holds `(五)`, no header.
+    page = (
+        "[接上页] (五)加强信息报送工作,各地要确定专人负责信息报送。四、时间安排 (一)动员部署阶段(5月) 各县制定方案。"
+        * 3
+    )
+    assert one_line_cut([(page, True)])[0] == [(page, True)]
+    # A document of many lines is no one-line copy, however long one of them.
+    lines = [(_HEAD, True), *[(line, True) for line in _BODY.replace(")", ")\n").splitlines()]]
+    assert one_line_cut(lines)[0] == lines
+    # A line with no heading after a stop (a number inside a word, a figure) is left whole.
+    prose = "某市人民政府关于做好2023年防汛工作的通知各县:今年汛期降雨偏多1.5倍,请各地切实做好防汛工作。" * 5
+    assert one_line_cut([(prose, True)])[0] == [(prose, True)]
+
+
+def test_a_heading_runs_into_its_only_item_after_a_space():
+    text = _HEAD + " 一、提升政务服务效能 1.推行企业开办一日办结,2023年6月底前全面实现。(责任单位:市行政审批局)"
+    assert _read(text) == [("1", ["市行政审批局"], [])]
+
+
+def test_a_page_mark_on_a_page_long_line_is_no_footer():
+    more = "4.建立涉企政策兑现平台,2023年12月底前上线运行,实现惠企政策免申即享。(责任单位:市发展改革委)"
+    line = "来源:某市政府网 浏览次数: 发布时间:2023-03-01 " + _HEAD + _BODY + more
+    assert tail_lines([line]) == set()
+    assert [label for label, _, _ in _read(line)] == ["1", "2", "3", "4"]
+    # A footer's short line after the plan still goes.
+    assert tail_lines([_HEAD, _BODY, "浏览次数: 打印本页 关闭窗口"]) == {2}
