@@ -37,6 +37,7 @@ _NUMBERED = {
     "cn": re.compile(_AFTER + r"[一二三四五六七八九十]{1,3}、"),
     "pcn": re.compile(_AFTER + r"[(（][一二三四五六七八九十]{1,3}[)）]"),
     "num": re.compile(_AFTER + r"\d{1,2}[.．、](?!\d)"),
+    "pnum": re.compile(_AFTER + r"[(（]\d{1,2}[)）]"),
 }
 
 # The notice's signing date, the attached plan's title and its first heading, with no stop between
@@ -51,6 +52,12 @@ _ANNEX = re.compile(
     + r"(?P<mark>附件\s*(?:\d{1,2}(?=\d{4}\s*年)|\d{0,2}(?![\d:：、.．])))\s*(?P<title>[^。;；:：]{1,40}?)\s*"
     r"(?=一[、.．]|[(（]一[)）]|1[.．、](?!\d))"
 )
+
+_ANY_NUM = re.compile(_AFTER + r"(?P<n>\d{1,2})[.．、](?!\d)")
+
+
+def _next_follows(text: str, m: re.Match[str]) -> bool:
+    return re.search(_AFTER + str(int(m["n"]) + 1) + r"[.．、](?!\d)", text[m.end() :]) is not None
 
 
 def _first_heading(text: str) -> int | None:
@@ -69,12 +76,14 @@ def _first_heading(text: str) -> int | None:
         starts += found[-1:] if style == "num" else found[:1]
     if (signed := _SIGNED.search(text)) and _SIGNED_GOES_ON.search(text[signed.end() + 2 :]):
         starts.append((signed.end(), "cn"))
+    if not starts:  # a page that goes on from the one before: its list runs on from any number (`28.…29.…`)
+        starts = [(m.start("n"), "num") for m in _ANY_NUM.finditer(text) if _next_follows(text, m)][:1]
     if not starts:
         return None
     body, style = min(starts)
     # A page that opens inside the plan (`[接上页] (五)…(一)`) holds a heading's number before the cut: no header.
     # An annex list (`附件:1.…2.…`) or a site's numbered notes above the plan are no heading of a section.
-    guards = {"cn", "pcn", style} & set(_NUMBERED)
+    guards = {"cn", "pcn", "pnum", style} & set(_NUMBERED)
     return None if any(_NUMBERED[guard].search(text[:body]) for guard in guards) else body
 
 

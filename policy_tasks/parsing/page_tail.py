@@ -54,11 +54,7 @@ def _tail_mark(line: str) -> bool:
 
 def _is_tail(texts: Sequence[str], mark: int) -> bool:
     rest = [text for text in texts[mark:] if text.strip()]
-    # A mark on a line of a page's length is a copy with no line breaks (`…浏览次数: 发布时间:…为贯彻…`):
-    # its plan words count.
-    return len(rest) <= _MAX_TAIL and not any(
-        _PLAN.search(text) for text in rest if not _tail_mark(text) or len(text) > _MAX_TAIL_LINE
-    )
+    return len(rest) <= _MAX_TAIL and not any(_PLAN.search(text) for text in rest if not _tail_mark(text))
 
 
 def tail_lines(lines: Sequence[object]) -> set[int]:
@@ -77,7 +73,16 @@ def _tail_start(lines: Sequence[object]) -> int:
     start = max(numbered_after, last_table + 1)
     # A page's mark above the plan (`浏览次数`, `打印本页`) in a plan with no numbering and no table is
     # followed by the plan's lines: a tail is a short run of lines that assign and date nothing.
-    mark = next((i for i in range(start, len(texts)) if _tail_mark(texts[i]) and _is_tail(texts, i)), None)
+    # A mark on a line of a page's length is a copy with no line breaks (`…浏览次数: 发布时间:…为贯彻…`): the
+    # page's text, no footer.
+    mark = next(
+        (
+            i
+            for i in range(start, len(texts))
+            if _tail_mark(texts[i]) and len(texts[i].strip()) <= _MAX_TAIL_LINE and _is_tail(texts, i)
+        ),
+        None,
+    )
     if mark is None:
         return len(texts)
     while mark > start and (not texts[mark - 1].strip() or _CONTACT.match(texts[mark - 1])):
