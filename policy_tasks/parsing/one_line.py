@@ -21,7 +21,7 @@ import itertools
 import re
 
 # A document is "one line" when one line holds nearly all of its text and that text is long.
-_MIN_CHARS = 200
+_MIN_CHARS = 100
 _SHARE = 0.8
 _AFTER = r"(?:(?<=[。;；:：!！?？)）\]】〕”])|(?<=\s))\s*"
 # The styles a plan's top headings are numbered in, each with the next number's pattern.

@@ -1,12 +1,14 @@
 """A plan whose copy removed every line break (tests/sources/test_one_line_copies.py), each convention stated in a
-document of its own, written from the convention, not copied from a corpus document:
+document of its own, written from the convention, not copied from a corpus document (`one_line`):
 - the title, salutation and preamble before the first heading are the header: the one line is cut before the
-  first heading's number after a stop (its second follows on the line, or it is a plan of one section); near
-  case: a page that opens inside a plan (`[接上页] (五)…`) keeps its line;
-- a heading's short title runs into its first item's number after a space, with no second item on the line (a
-  plan cut after its first item): the item is the heading's first;
-- a page's mark (`浏览次数`) on a line of a page's length is no footer: the plan on the same line is read; near
-  case: a short footer line still goes.
+  first heading's number after a stop (its second follows on the line, or it is a plan of one section), or before a
+  `一、` after the notice's signing date and the plan's title; near cases: a page that opens inside a plan
+  (`[接上页] (五)…`, `(2)…`), a date in a sentence (`自…日起统一、规范…`), a line of many lines' document;
+- an annexed plan (`附件1`, its title) numbers again after the notice's own requirements;
+- measures counted on across sections after a heading's short title and a space (`二、某局牵头工作 3.…`);
+- a page that goes on from the one before runs its list on from any number (`28.…29.…`);
+- a page's mark (`浏览次数`) on a line of a page's length is no footer; near case: a short footer line still goes.
+The first three cases read right before too (kept as guards); the others did not.
 """
 
 from __future__ import annotations
@@ -136,3 +138,19 @@ def test_a_page_mark_on_a_page_long_line_is_no_footer():
     assert [label for label, _, _ in _read(line)] == ["1", "2", "3", "4"]
     # A footer's short line after the plan still goes.
     assert tail_lines([_HEAD, _BODY, "浏览次数: 打印本页 关闭窗口"]) == {2}
+
+
+def test_a_page_that_goes_on_from_the_one_before_runs_its_list_on_from_any_number():
+    lines = [
+        "某市人民政府办公室关于2011年重点工作任务完成情况的通报",
+        "28.加强生态环境建设,年底前新建污水处理厂3座。主办单位:市水务局。",
+        "完成情况:已建成2座,1座正在调试。",
+        "29.推进区域一体化建设,年内召开联席会议。主办单位:市发改委。",
+        "完成情况:已召开联席会议。",
+    ]
+    as_lines = _read("\n".join(lines))
+    assert [label for label, _, _ in as_lines] == ["28", "29"]
+    assert _read(" ".join(lines)) == as_lines
+    # A page whose text opens inside a numbered item (`[接上页] (2)…`) keeps its one line.
+    page = "[接上页] (2)培育重点产业集群,年底前认定5个。(责任单位:市工信局) 3.推进园区建设,10月底前完成规划。" * 3
+    assert one_line_cut([(page, True)])[0] == [(page, True)]
