@@ -60,6 +60,13 @@ def _next_follows(text: str, m: re.Match[str]) -> bool:
     return re.search(_AFTER + str(int(m["n"]) + 1) + r"[.．、](?!\d)", text[m.end() :]) is not None
 
 
+# The salutation after the title or the document's number (`…的通知各县(区)人民政府,市直各单位:经…`): a list of the
+# offices addressed, opening with 各, up to its colon.
+_SALUTATION = re.compile(
+    r"(?:^|(?<=\s)|(?<=通知|通报|意见|方案|决定)|(?<=号)|(?<=[)）]))\s*(?P<s>各[^。;；:：!！?？]{1,80}[:：])"
+)
+
+
 def _first_heading(text: str) -> int | None:
     """Where the body starts: the earliest first number after a stop, a section's whose second follows it on the
     line or a top heading's (a plan of one section)."""
@@ -87,6 +94,12 @@ def _first_heading(text: str) -> int | None:
     return None if any(_NUMBERED[guard].search(text[:body]) for guard in guards) else body
 
 
+def _salutation_cuts(header: str) -> list[int]:
+    """The salutation's bounds in the header, where it names the offices addressed (`各县(区)人民政府,市政府各部门:`)."""
+    m = _SALUTATION.search(header)
+    return [m.start("s"), m.end("s")] if m else []
+
+
 def _annex_cuts(text: str, start: int) -> list[int]:
     """Where an annexed plan starts (its mark, its title, its first number) after `start`."""
     cuts = []
@@ -107,7 +120,7 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
     at = _first_heading(text)
     if at is None or not text[:at].strip():
         return lines, list(range(len(lines)))
-    bounds = [0, at, *_annex_cuts(text, at), len(text)]
+    bounds = [0, *_salutation_cuts(text[:at]), at, *_annex_cuts(text, at), len(text)]
     cut = [(text[a:b].strip(), splittable) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
     origins = [*range(longest), *[longest] * len(cut), *range(longest + 1, len(lines))]
     return [*lines[:longest], *cut, *lines[longest + 1 :]], origins

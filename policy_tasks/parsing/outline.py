@@ -190,6 +190,9 @@ def split_inline(
             )
             head = norm[start:at].strip()
             ok = glued_heading_item(head, line_marker(head), marker, expected, dropped, goes_on)
+            # `1.打击治理一批典型2.营造…氛围3.敞放犬…`: items with no stop at their ends, run on with no line break,
+            # each the next number of the list a cut opened (`glued_items`).
+            ok = ok or (style in expected and cuts != [] and marker.value == expected[style] + 1)
         elif style in expected:
             ok = marker.value == expected[style] + 1
         else:

@@ -17,10 +17,13 @@ from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.one_line import one_line_cut
 from policy_tasks.parsing.page_tail import tail_lines
 
-_HEAD = (
-    "某市人民政府办公室关于印发某市营商环境提升行动方案的通知某府办〔2023〕8号各县(区)人民政府,市政府各部门:"
+_TITLE = "某市人民政府办公室关于印发某市营商环境提升行动方案的通知某府办〔2023〕8号"
+_SALUTATION = "各县(区)人民政府,市政府各部门:"
+_PREAMBLE = (
     "经市政府同意,现将《某市营商环境提升行动方案》印发给你们,请认真贯彻落实。为持续优化营商环境,现提出如下方案。"
 )
+_HEAD = _TITLE + _SALUTATION + _PREAMBLE
+_HEAD_LINES = [_TITLE, _SALUTATION, _PREAMBLE]
 _BODY = (
     "一、提升政务服务效能1.推行企业开办一日办结,2023年6月底前全面实现。(责任单位:市行政审批局、市市场监管局)"
     "2.推进工程建设项目审批改革,2023年9月底前完成系统升级。(责任单位:市住建局)"
@@ -98,8 +101,8 @@ def test_an_annexed_plan_numbers_again_after_the_notices_requirements():
 
 def test_the_header_is_cut_before_the_first_heading_after_a_stop():
     lines, origins = one_line_cut([(_HEAD + _BODY, True)])
-    assert [text for text, _ in lines] == [_HEAD, _BODY]
-    assert origins == [0, 0]
+    assert [text for text, _ in lines] == [*_HEAD_LINES, _BODY]
+    assert origins == [0, 0, 0, 0]
 
 
 def test_a_plan_of_one_section_is_cut_before_its_heading():
@@ -108,7 +111,7 @@ def test_a_plan_of_one_section_is_cut_before_its_heading():
         + "一、提升政务服务效能 推行企业开办一日办结,年底前全面实现。推进工程建设项目审批改革,年底前完成系统升级。" * 2
     )
     lines, _ = one_line_cut([(text, True)])
-    assert [t for t, _ in lines] == [_HEAD, text[len(_HEAD) :]]
+    assert [t for t, _ in lines] == [*_HEAD_LINES, text[len(_HEAD) :]]
 
 
 def test_near_cases_keep_their_lines():
@@ -154,3 +157,49 @@ def test_a_page_that_goes_on_from_the_one_before_runs_its_list_on_from_any_numbe
     # A page whose text opens inside a numbered item (`[接上页] (2)…`) keeps its one line.
     page = "[接上页] (2)培育重点产业集群,年底前认定5个。(责任单位:市工信局) 3.推进园区建设,10月底前完成规划。" * 3
     assert one_line_cut([(page, True)])[0] == [(page, True)]
+
+
+def test_the_salutation_is_cut_from_the_title_and_the_preamble():
+    lines = [
+        "某区公安分局关于开展不文明养犬行为集中整治的通知",
+        "各派出所:",
+        "根据上级工作部署,近期将开展不文明养犬行为集中整治,现明确如下:",
+        "一、具体任务",
+        "(一)迅速对接各社区,排查重点养犬户;",
+        "(二)加强街面巡逻,依法查处阻碍执法的行为。",
+        "二、工作要求",
+        "(一)各派出所要于2023年11月30日前报送整治情况。",
+        "(二)各派出所要于2023年12月31日前总结整治成效。",
+    ]
+    as_lines = _read("\n".join(lines))
+    assert {lead for _, leads, _ in as_lines for lead in leads} == {"各派出所"}
+    for joiner in ("", " "):
+        assert _read(joiner.join(lines)) == as_lines
+    header = "".join(lines[:3])
+    assert [text for text, _ in one_line_cut([("".join(lines), True)])[0]][:3] == lines[:3]
+    # No salutation: a sentence's `各…:` after a stop is left in the preamble.
+    assert len(one_line_cut([(header.replace(lines[1], ""), True)])[0]) <= 2
+
+
+def test_items_with_no_stop_at_their_ends_run_on_in_their_lists_order():
+    lines = [
+        "某区人民政府关于开展市容环境集中整治的通知",
+        "各街道办事处:现将有关事项通知如下:",
+        "一、工作目标",
+        "1.打击治理一批典型",
+        "2.营造浓厚整治的氛围",
+        "3.乱堆乱放现象大幅减少。",
+        "二、具体任务",
+        "(一)各街道办事处要于2023年11月30日前完成辖区排查。",
+        "(二)区城管局要加强巡查,12月底前完成整治。",
+    ]
+    assert _read("".join(lines)) == _read("\n".join(lines))
+    # A figure glued to a word is no item (`增长2.5%`, `建设2个`).
+    near = [
+        "某区人民政府关于印发2023年经济社会发展目标任务的通知",
+        "各街道办事处,区政府各部门:现将目标任务印发给你们,请认真抓好落实。",
+        "一、工作目标",
+        "1.地区生产总值增长2.5%以上,新建2个产业园,全年新增规模以上工业企业3家。(责任单位:区发改委)",
+        "2.新增城镇就业3000人,城镇登记失业率控制在3.5%以内。(责任单位:区人社局)",
+    ]
+    assert _read("".join(near)) == _read("\n".join(near)) == [("1", ["区发改委"], []), ("2", ["区人社局"], [])]
