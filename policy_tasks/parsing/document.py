@@ -38,6 +38,7 @@ from .heading_charges import heading_lead, nearest_heading_charge
 from .leader_headings import with_heading_leaders
 from .leader_orders import stated_units
 from .letter_titles import letter_owner
+from .line_numbers import renumber
 from .line_repairs import repaired_lines
 from .list_owners import list_owner
 from .milestones import find_milestones
@@ -96,7 +97,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
             origins.extend(range(number + 1, number + 1 + len(block_lines)))
         number += len(block_lines)
     parsed = _parse_lines(lines, year=year, assume_year=assume_year, page_headers=page_headers, traditional=traditional)
-    _renumber(parsed, origins)
+    renumber(parsed, origins)
     parsed.source_kind = source.kind
     parsed.source_text = source.text
     return parsed
@@ -107,22 +108,6 @@ def parse_document(text: str, *, year: int | None = None, assume_year: int | Non
     parsed = parse_source(Source.from_text(text), year=year, assume_year=assume_year)
     parsed.source_text = text
     return parsed
-
-
-def _renumber(parsed: ParsedDocument, origins: Sequence[int]) -> None:
-    """Line numbers as the file counts them, where a double-spaced copy's empty lines were dropped."""
-    if all(origin == i for i, origin in enumerate(origins, start=1)):
-        return
-
-    def at(line: int) -> int:
-        return origins[line - 1] if 0 < line <= len(origins) else line
-
-    for task in parsed.tasks:
-        task.line = at(task.line)
-    for area in parsed.areas:
-        area.line = at(area.line)
-    for warning in parsed.warnings:
-        warning.line = at(warning.line)
 
 
 def _parse_lines(
@@ -167,7 +152,7 @@ def _parse_lines(
         unread_fields(lines, parsed, minute) + heading_units(lines, parsed) + unread_rows(clauses, parsed)
     )
     parsed.warnings += disagreeing(parsed.tasks, restated)  # before renumbering: the lines are the outline's
-    _renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
+    renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
         # The document states no year (inferred here, or entered by a reviewer): rows naming one other
         # year again and again get one warning for the document.

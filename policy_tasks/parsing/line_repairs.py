@@ -17,6 +17,7 @@ from .field_cells import join_field_cells, join_wrapped_fields
 from .flat_tables import text_tables
 from .label_spellings import spell_labels
 from .named_item_lines import named_item_lines
+from .one_line import one_line_cut
 from .outline import spell_out_numbers
 from .page_marks import rejoin_page_marks
 from .place_headings import place_blocks
@@ -33,6 +34,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     """The repaired lines, each one's number in the lines given (a block joined from several keeps its
     first), and whether the document is a task's completion record (`done_record`: `三、整改完成情况`
     and no deadline, so the task's fault dates nothing)."""
+    lines, cut_from = one_line_cut(lines)  # a copy with no line breaks: its header cut from its body
     lines = [
         (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
         for text, splittable in named_item_lines(
@@ -45,4 +47,8 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place
     # heading `X(责任单位:A)` over its numbered problems (`place_headings`).
     lines, block_origins = place_blocks(*closed_blocks(record_fields(fields)))
-    return lines, block_origins, done
+    return (
+        lines,
+        [cut_from[origin - 1] + 1 if 0 < origin <= len(cut_from) else origin for origin in block_origins],
+        done,
+    )

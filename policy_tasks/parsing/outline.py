@@ -190,6 +190,9 @@ def split_inline(
             )
             head = norm[start:at].strip()
             ok = glued_heading_item(head, line_marker(head), marker, expected, dropped, goes_on)
+            # `1.打击治理一批典型2.营造…氛围3.敞放犬…`: items with no stop at their ends, run on with no line break,
+            # each the next number of the list a cut opened (`glued_items`).
+            ok = ok or (style in expected and cuts != [] and marker.value == expected[style] + 1)
         elif style in expected:
             ok = marker.value == expected[style] + 1
         else:
@@ -197,12 +200,14 @@ def split_inline(
             # number, as long as the same line goes on to the next.
             later = [(a, x) for a, x in found[i + 1 :] if a not in glued_at]
             ok = marker.value <= 20 and any(x.style == style and x.value == marker.value + 1 for _, x in later)
+            before = norm[cuts[-1] if cuts else 0 : at]
+            if not ok and dropped.get(style, -1) + 1 == marker.value:
+                # `二、某局牵头工作 3.…`: measures counted on across sections, under a heading's short title.
+                ok = _opens_list(before, True)
             if not ok and marker.value == 1:
-                before = norm[cuts[-1] if cuts else 0 : at]
                 # A plan of one item has no 2 to go on to: its units say it is one (`lone_items`).
-                ok = _opens_list(before, bool(cuts)) or is_lone_item(
-                    before, norm[at:], marker.end, time_led=at in led_at
-                )
+                # The line's own heading counts as one cut from the paragraph (`one_line`: the header cut off).
+                ok = _opens_list(before, True) or is_lone_item(before, norm[at:], marker.end, time_led=at in led_at)
             restarted = _restarted_under(norm, at, style, expected, later)
             if not ok and restarted is not None:
                 ok = True

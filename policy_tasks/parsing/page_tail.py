@@ -36,6 +36,7 @@ _CONTACT = lazy_compile(
 _COPY_TO = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]")
 _ISSUED = lazy_compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 _MAX_TAIL = 15  # lines: a footer or a colophon, not a page of text
+_MAX_TAIL_LINE = 300  # characters: a footer's line, not a page's text
 # What a plan's own lines hold and a tail's do not: an assignment, a deadline, a table row's serial.
 _PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^\s*\d{1,3}\s")
 
@@ -72,7 +73,16 @@ def _tail_start(lines: Sequence[object]) -> int:
     start = max(numbered_after, last_table + 1)
     # A page's mark above the plan (`浏览次数`, `打印本页`) in a plan with no numbering and no table is
     # followed by the plan's lines: a tail is a short run of lines that assign and date nothing.
-    mark = next((i for i in range(start, len(texts)) if _tail_mark(texts[i]) and _is_tail(texts, i)), None)
+    # A mark on a line of a page's length is a copy with no line breaks (`…浏览次数: 发布时间:…为贯彻…`): the
+    # page's text, no footer.
+    mark = next(
+        (
+            i
+            for i in range(start, len(texts))
+            if _tail_mark(texts[i]) and len(texts[i].strip()) <= _MAX_TAIL_LINE and _is_tail(texts, i)
+        ),
+        None,
+    )
     if mark is None:
         return len(texts)
     while mark > start and (not texts[mark - 1].strip() or _CONTACT.match(texts[mark - 1])):

@@ -1,0 +1,126 @@
+"""A document whose copy removed every line break: title, salutation, preamble and items on one line.
+
+A dataset's cell or a page's text pasted as one paragraph runs the notice's title and salutation, the
+preamble and every heading and item together (`…的通知各县(区)人民政府:…现提出以下政策措施:一、优服务、提效能1.加快…`).
+The outline cuts the numbered items out of a run-on line (`outline.split_inline`), but a line that opens with the
+title is the header's until a cut proves a list, which a plan of one section, or a first heading run into the
+plan's title with no stop, never gives. Where the document is that one line, it is cut as its lines were:
+- before its first heading: the earliest first number (`一、`, `第一章`, `(一)`, `1.`) after a sentence end, a colon,
+  a closing bracket or a space whose second follows on the line, or a top heading's (a plan of one section), or a
+  `一、` after the notice's signing date and the plan's title (`…2021年5月26日主要内容一、任务分工(一)…`); a list
+  of plain numbers is taken at its last 1 (a page's numbered notes above the plan come first). Where the text
+  before holds a heading's number of its own (`[接上页] (五)…`: a page opening inside a plan) nothing is cut;
+- before an annexed plan after the notice: its mark (`附件1`, not the annex list `附件:1.…`), its title and its
+  first number, where its numbering starts again.
+What comes before the body is the header, read as any header is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+# A document is "one line" when one line holds nearly all of its text and that text is long.
+_MIN_CHARS = 100
+_SHARE = 0.8
+_AFTER = r"(?:(?<=[。;；:：!！?？)）\]】〕”])|(?<=\s))\s*"
+# The styles a plan's top headings are numbered in, each with the next number's pattern.
+_FIRST = (
+    ("cn", re.compile(_AFTER + r"一[、.．]"), "二[、.．]"),
+    ("chapter", re.compile(_AFTER + r"第一[章部条]"), "第二[章部条]"),
+    ("pcn", re.compile(_AFTER + r"[(（]一[)）]"), "[(（]二[)）]"),
+    ("num", re.compile(_AFTER + r"1[.．、](?!\d)"), r"2[.．、](?!\d)"),
+)
+
+# Item numbers after a stop, by style (`chapter`'s are the plan's own parts, never a header's).
+_NUMBERED = {
+    "cn": re.compile(_AFTER + r"[一二三四五六七八九十]{1,3}、"),
+    "pcn": re.compile(_AFTER + r"[(（][一二三四五六七八九十]{1,3}[)）]"),
+    "num": re.compile(_AFTER + r"\d{1,2}[.．、](?!\d)"),
+    "pnum": re.compile(_AFTER + r"[(（]\d{1,2}[)）]"),
+}
+
+# The notice's signing date, the attached plan's title and its first heading, with no stop between
+# (`…天津市人民政府2021年5月26日主要内容一、任务分工(一)…`): the heading opens the body…
+_SIGNED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。;；:：!！?？]{0,40}?(?=一[、.．])")
+# …where it is one: a second follows, or its short title opens a list below it.
+_SIGNED_GOES_ON = re.compile(r"二[、.．]|^[^。;；:：]{1,24}?[(（]一[)）]")
+# An annexed plan after the notice (`…此件公开发布) 附件1 某某任务清单 一、…`): its mark (a number, no colon: `附件:1.…`
+# lists the annexes), its title, its numbering starting again.
+_ANNEX = re.compile(
+    _AFTER.replace("\\s*", "")
+    + r"(?P<mark>附件\s*(?:\d{1,2}(?=\d{4}\s*年)|\d{0,2}(?![\d:：、.．])))\s*(?P<title>[^。;；:：]{1,40}?)\s*"
+    r"(?=一[、.．]|[(（]一[)）]|1[.．、](?!\d))"
+)
+
+_ANY_NUM = re.compile(_AFTER + r"(?P<n>\d{1,2})[.．、](?!\d)")
+
+
+def _next_follows(text: str, m: re.Match[str]) -> bool:
+    return re.search(_AFTER + str(int(m["n"]) + 1) + r"[.．、](?!\d)", text[m.end() :]) is not None
+
+
+# The salutation after the title or the document's number (`…的通知各县(区)人民政府,市直各单位:经…`): a list of the
+# offices addressed, opening with 各, up to its colon.
+_SALUTATION = re.compile(
+    r"(?:^|(?<=\s)|(?<=通知|通报|意见|方案|决定)|(?<=号)|(?<=[)）]))\s*(?P<s>各[^。;；:：!！?？]{1,80}[:：])"
+)
+
+
+def _first_heading(text: str) -> int | None:
+    """Where the body starts: the earliest first number after a stop, a section's whose second follows it on the
+    line or a top heading's (a plan of one section)."""
+    starts: list[tuple[int, str]] = []
+    for style, first, second in _FIRST:
+        found = []
+        for m in first.finditer(text):
+            at = m.end() - len(m[0].lstrip())
+            if re.search(_AFTER + second, text[m.end() :]):
+                found.append((at, style))
+            elif style != "num":  # a plan of one section (`一、` and its unnumbered paragraphs)
+                starts.append((at, style))
+        # A plain list's 1 is its last: a page's own numbered notes (a preview's `1、下载文档前…`) come first.
+        starts += found[-1:] if style == "num" else found[:1]
+    if (signed := _SIGNED.search(text)) and _SIGNED_GOES_ON.search(text[signed.end() + 2 :]):
+        starts.append((signed.end(), "cn"))
+    if not starts:  # a page that goes on from the one before: its list runs on from any number (`28.…29.…`)
+        starts = [(m.start("n"), "num") for m in _ANY_NUM.finditer(text) if _next_follows(text, m)][:1]
+    if not starts:
+        return None
+    body, style = min(starts)
+    # A page that opens inside the plan (`[接上页] (五)…(一)`) holds a heading's number before the cut: no header.
+    # An annex list (`附件:1.…2.…`) or a site's numbered notes above the plan are no heading of a section.
+    guards = {"cn", "pcn", "pnum", style} & set(_NUMBERED)
+    return None if any(_NUMBERED[guard].search(text[:body]) for guard in guards) else body
+
+
+def _salutation_cuts(header: str) -> list[int]:
+    """The salutation's bounds in the header, where it names the offices addressed (`各县(区)人民政府,市政府各部门:`)."""
+    m = _SALUTATION.search(header)
+    return [m.start("s"), m.end("s")] if m else []
+
+
+def _annex_cuts(text: str, start: int) -> list[int]:
+    """Where an annexed plan starts (its mark, its title, its first number) after `start`."""
+    cuts = []
+    for m in _ANNEX.finditer(text, start):
+        cuts += [m.start("mark"), m.start("title"), m.end()]
+    return cuts
+
+
+def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[int]]:
+    """The lines with a one-line document's header cut from its body (and an annexed plan from the notice before
+    it), and each line's index in `lines`."""
+    texts = [text.strip() for text, _ in lines]
+    total = sum(len(text) for text in texts)
+    longest = max(range(len(texts)), key=lambda i: len(texts[i]), default=None)
+    if longest is None or total < _MIN_CHARS or len(texts[longest]) < _SHARE * total:
+        return lines, list(range(len(lines)))
+    text, splittable = lines[longest]
+    at = _first_heading(text)
+    if at is None or not text[:at].strip():
+        return lines, list(range(len(lines)))
+    bounds = [0, *_salutation_cuts(text[:at]), at, *_annex_cuts(text, at), len(text)]
+    cut = [(text[a:b].strip(), splittable) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+    origins = [*range(longest), *[longest] * len(cut), *range(longest + 1, len(lines))]
+    return [*lines[:longest], *cut, *lines[longest + 1 :]], origins
