@@ -31,6 +31,7 @@ import re
 
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
+from .role_sentences import CHARGING_YAO
 from .textutil import normalise
 
 PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, ENTERPRISES = (
@@ -68,9 +69,9 @@ _LOCAL_BODY_RE = lazy_compile(
 # The kind of enterprises the notice regulates (`各生活保供类电商及快递企业`, `各类物流企业`).
 _ENTERPRISES_RE = lazy_compile(r"^各(?!有关|相关)[\u4e00-\u9fff]{2,16}?企业$")
 _HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)"
-# The subject, then the charge: `要` (not 要求, 要素, 要点 …), `应当`, `(必)须`.
+# The subject, then the charge: `要` (`role_sentences.CHARGING_YAO`), `应当`, `(必)须`.
 _SUBJECT_RE = lazy_compile(
-    rf"(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<heads>{_HEADS})?(?:要(?![求素点件务员领闻害])|应当|必须|须(?!知))"
+    rf"(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<heads>{_HEADS})?(?:{CHARGING_YAO}|应当|必须|须(?!知))"
 )
 # What a sentence may open with before its subject: the basis the work follows, then its time
 # (`按照…相关要求,2018年年内,各司局和直属单位要…`, `今后,各地要…`).

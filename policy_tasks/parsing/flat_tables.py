@@ -38,7 +38,7 @@ from .outline import line_marker
 from .padded_streams import padded_stream
 from .page_marks import is_page_line
 from .person_rows import person_rows, trailing_persons
-from .pipe_tables import align, is_pipe_line, pipe_rows
+from .pipe_tables import align, is_pipe_line, pipe_rows, stream_end
 from .place_figure_tables import place_figure_table
 from .progress_space_tables import progress_space_table
 from .record_tables import vertical_lines
@@ -176,14 +176,7 @@ def _pipe_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, Table] | N
     single = sum(1 for t in window if is_pipe_line(t) and t.count("|") <= 2 and " | " not in t.strip(" |"))
     if single < 4 or single * 2 < sum(1 for t in window if "|" in t):
         return None
-    j, gap = i, 0
-    for k in range(i, len(lines)):
-        if is_pipe_line(lines[k][0]):
-            j, gap = k + 1, 0
-        else:
-            gap += 1
-            if gap > 8:
-                break
+    j = stream_end(lines, i)
     rows = lead_group_cells(pipe_rows([t for t, _ in lines[i:j]]))
     if len(rows) < 2:
         return None

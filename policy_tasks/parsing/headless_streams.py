@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .deadlines import is_time_cell
 from .outline import line_marker
-from .pipe_tables import is_pipe_line, pipe_rows
+from .pipe_tables import is_pipe_line, pipe_rows, stream_end
 from .textutil import normalise
 from .unit_names import names_units
 
@@ -53,14 +53,7 @@ def headless_stream(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[st
         return None
     if line_marker(normalise(first)) is None:
         return None
-    j, gap = i, 0
-    for k in range(i, len(lines)):
-        if is_pipe_line(lines[k][0]):
-            j, gap = k + 1, 0
-        else:
-            gap += 1
-            if gap > 8:
-                break
+    j = stream_end(lines, i)
     items = _items(pipe_rows([t for t, _ in lines[i:j]]))
     if items is None:
         return None

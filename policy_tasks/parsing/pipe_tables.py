@@ -36,6 +36,20 @@ def is_pipe_line(text: str) -> bool:
     return t.startswith("|") or t.endswith("|")
 
 
+def stream_end(lines: list[tuple[str, bool]], i: int) -> int:
+    """The index after the stream's last `|` line from line i; the stream goes on over up to 8
+    lines with no marker between two that have one."""
+    end, gap = i, 0
+    for k in range(i, len(lines)):
+        if is_pipe_line(lines[k][0]):
+            end, gap = k + 1, 0
+        else:
+            gap += 1
+            if gap > 8:
+                break
+    return end
+
+
 def pipe_rows(lines: list[str]) -> list[list[str]]:
     """The stream's rows, the header first; empty cells dropped."""
     if only_bare_markers(lines):

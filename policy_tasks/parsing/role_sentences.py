@@ -99,8 +99,10 @@ _TITLE_SENTENCE_RE = re.compile(r"(?:[^。,;:\n]{2,8},){0,3}[^。,;:\n]{2,20}。
 _BASIS_RE = re.compile(r"(?:按照|根据|依据|依照)[^。,;:\n]{2,40}?(?:要求|部署|规定|安排|精神),")
 # `由A负责`: the 由 is no part of the name. `由A牵头,<task>` names the lead alone, as a meeting's order may
 # (`由丹凤街道牵头,在12月底前完成…`): a part of its own, the comma after it.
+# `要` as a charge, not the first character of a word (要求, 要素, 要点, 要件, 要务, 要员, 要领, 要闻, 要害).
+CHARGING_YAO = r"要(?![求素点件务员领闻害])"
 _SUBJECT_RE = re.compile(
-    r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?P<verb>要(?![求点])|应当|负责(?![同人])|牵头(?=,)|:(?=\S))"
+    rf"由?(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<verb>{CHARGING_YAO}|应当|负责(?![同人])|牵头(?=,)|:(?=\S))"
 )
 # Bodies of persons set up for the work, not units: `领导小组要定期研究`.
 _PERSONS_BODY_RE = lazy_compile(r"(?:领导小组|工作小组|小组|专班|指挥部)$")
