@@ -125,7 +125,10 @@ def check(text: str, year: int | None) -> None:
         assert set(task.lead_units) <= names and set(task.co_units) <= names
         assert not set(task.lead_units) & set(task.co_units)
         for m in task.milestones:
-            assert task.text[m.start : m.end] == m.text
+            # A deadline stated outside the clause (a row's 整改时限 above its measures, `clause_milestones`;
+            # a campaign stage's heading, `stage_headings`) has the empty span at 0 by design: nothing in
+            # the clause's text to highlight. Hypothesis found one (`…完成时限:100万元牵头单位:…`, session 30).
+            assert task.text[m.start : m.end] == m.text or m.start == m.end == 0
             assert m.kind in {"deadline", "target", "ongoing", "relative"}
     for area in doc.areas:
         assert set(area.lead_units) <= names
