@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .charged_projects import charged_project_starts
+from .charged_projects import charged_project_parts, charged_project_starts
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
 from .outline_lines import Outline
@@ -80,7 +80,11 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     outline = Outline()
     first_line = found[0][0]
     last_line = found[-1][0]
+    # A project of a list by the unit in charge (`charged_projects`) ends at its separator: what follows it
+    # up to the next part (a photo caption, the next category's group phrase) is no part of it.
+    ends = {(n, s): e for n, (text, _) in enumerate(lines, 1) for s, e in charged_project_parts(normalise(text))}
     node: Node | None = None
+    closed = False  # the current item is a project whose part has ended
     for number, (text, _) in enumerate(lines, 1):
         if not text.strip():
             continue
@@ -94,7 +98,8 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
         cuts = [0, *starts] if starts else [0]
         for i, start in enumerate(cuts):
             stop = cuts[i + 1] if i + 1 < len(cuts) else len(text)
-            piece = text[start:stop].strip()
+            end = min(ends[number, start] + 1, stop) if start in starts and (number, start) in ends else stop
+            piece, rest = text[start:end].strip(), text[end:stop].strip()
             if not piece:
                 continue
             if start in starts:
@@ -102,8 +107,13 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
                 node = Node("num", value, str(value), number, outline.root, raw_first=f"{value}、{piece}")
                 node.pieces.append((number, piece))
                 outline.root.children.append(node)
+                closed = (number, start) in ends
+                if rest:
+                    outline.loose.append((number, rest))
             elif node is None:
                 outline.header.append((number, piece))
+            elif closed:
+                outline.loose.append((number, piece))
             else:
                 node.pieces.append((number, piece))
     _end_last_item(outline)
