@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from .lazy_patterns import lazy_compile
-from .publication_lines import heading_block_start, publication_line
+from .publication_lines import ends_page, heading_block_start, publication_line
 from .sources.unwrap import OUTLINE_RE
 
 _SITE = re.compile(
@@ -86,7 +86,10 @@ def _tail_start(lines: Sequence[object]) -> int:
         (
             i
             for i in range(start, len(texts))
-            if _tail_mark(texts[i]) and len(texts[i].strip()) <= _MAX_TAIL_LINE and _is_tail(texts, i)
+            if _tail_mark(texts[i])
+            and len(texts[i].strip()) <= _MAX_TAIL_LINE
+            and _is_tail(texts, i)
+            and (not publication_line(texts[i]) or ends_page(texts, i, _tail_mark))
         ),
         None,
     )

@@ -9,8 +9,8 @@ text, it ran into the last item: `来源:` read as a unit label (`11来源:甘�
 on), the date as the item's deadline, the title's year as a target.
 
 The line is the page's, as the footer is (`page_tail`): a line holding a dated time field (`时间:`,
-`发布日期:`) and the page's source or index (`来源:`, `信息来源:`, `索引号:`) starts the tail where only a tail
-follows it, and the heading block right above it (up to three short lines with no sentence in them: the
+`发布日期:`) and the page's source or index (`来源:`, `信息来源:`, `索引号:`) starts the tail where only the site's
+footer follows it (a few lines with no sentence: above the article, the article follows it), and the heading block right above it (up to three short lines with no sentence in them: the
 title, the column, a bare `|` of the stored page) goes with it. Its date is the page's date of
 publication, which the year falls back on when the header states none, as a `发布日期` line above the
 article gives it.
@@ -19,7 +19,7 @@ article gives it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from .lazy_patterns import lazy_compile
@@ -36,12 +36,20 @@ _MAX_LINE = 120  # characters: a line of fields, not a paragraph
 _SENTENCE_RE = lazy_compile(r"[。;,!?:]")
 _MAX_HEADING = 60
 _MAX_BLOCK = 3
+_SENTENCE_END_RE = lazy_compile(r"[。;!?]")
 
 
 def publication_line(text: str) -> bool:
     """Whether `text` is a page's line of publication fields (a dated time field and a source or index)."""
     norm = normalise(text).strip()
     return len(norm) <= _MAX_LINE and bool(_DATED_RE.search(norm)) and bool(_SOURCE_RE.search(norm))
+
+
+def ends_page(texts: Sequence[str], line: int, footer_mark: Callable[[str], bool]) -> bool:
+    """Whether the publication line `texts[line]` comes after the article: only the site's footer follows it (a
+    few lines with no sentence, or lines `footer_mark` knows). Above the article, the article follows it."""
+    rest = [t for t in texts[line + 1 :] if t.strip() and not footer_mark(t)]
+    return len(rest) <= _MAX_BLOCK and not any(_SENTENCE_END_RE.search(normalise(t)) for t in rest)
 
 
 def heading_block_start(texts: Sequence[str], line: int, floor: int, outline_re: re.Pattern[str]) -> int:

@@ -150,6 +150,15 @@ def test_publication_date_gives_the_year():
     assert any("网页发布日期2021-04-02" in w.message for w in doc.warnings)
 
 
+def test_a_publication_line_above_the_article_is_no_tail():
+    # The article follows it (items the page-tail reader does not count as numbered, naming no plan word).
+    doc = _parse(
+        "清源县2021年民生实事名单出炉\n时间: 2021-04-02 09:20 来源: 清源县融媒体中心 访问量:\n今年确定以下实事:\n"
+        "1)新建城区幼儿园2所(主办单位:县教育局)。\n2)改造农村公路30公里(主办单位:县交通运输局)。\n"
+    )
+    assert [t.lead_units for t in doc.tasks] == [["县教育局"], ["县交通运输局"]]
+
+
 def test_publication_lines_and_near_cases():
     assert publication_line("索引号:11620000-2021-00012 时间:2021-04-02 来源:清源县融媒体中心")
     assert publication_line("发布时间:2024-03-28 09:33信息来源: 清源县教育局 阅读次数:")
