@@ -11,7 +11,9 @@ Each part that opens so (`由A牵头` / `由A负责`, or `A牵头` / `A负责` w
 responsibility reader reads them, is an item of its own: a `;`-separated part, a sentence, or a line. An
 item runs up to the next one; the last ends with its sentence, and what follows it (an exhortation to the
 departments in general, the attendance) is none, as is the account's text before the first (the date,
-the meeting's purpose, the lead-in). Two such parts at least make the list: a single assignment in prose
+the meeting's purpose, the lead-in); a project of a list by the unit in charge (`由A负责的…项目;`,
+`charged_projects`) ends at its own separator, a photo caption or the next category's group phrase after it
+none of its text (round 98). Two such parts at least make the list: a single assignment in prose
 is a news item's sentence, no list of orders. An order may name its task before who leads it, and a
 person who 牵头 with the unit that 落实 (`九重区域环境整治由王某某牵头,九重镇落实`, `task_first_orders`). It is only a fallback, for a document in which no numbered
 item and no label-led line holds the clauses (document.py); the items are numbered in order, as
