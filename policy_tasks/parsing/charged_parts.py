@@ -11,7 +11,9 @@ Each part that opens so (`由A牵头` / `由A负责`, or `A牵头` / `A负责` w
 responsibility reader reads them, is an item of its own: a `;`-separated part, a sentence, or a line. An
 item runs up to the next one; the last ends with its sentence, and what follows it (an exhortation to the
 departments in general, the attendance) is none, as is the account's text before the first (the date,
-the meeting's purpose, the lead-in). Two such parts at least make the list: a single assignment in prose
+the meeting's purpose, the lead-in); a project of a list by the unit in charge (`由A负责的…项目;`,
+`charged_projects`) ends at its own separator, a photo caption or the next category's group phrase after it
+none of its text (round 98). Two such parts at least make the list: a single assignment in prose
 is a news item's sentence, no list of orders. An order may name its task before who leads it, and a
 person who 牵头 with the unit that 落实 (`九重区域环境整治由王某某牵头,九重镇落实`, `task_first_orders`). It is only a fallback, for a document in which no numbered
 item and no label-led line holds the clauses (document.py); the items are numbered in order, as
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .charged_projects import charged_project_starts
+from .charged_projects import charged_project_parts, charged_project_starts
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
 from .outline_lines import Outline
@@ -80,7 +82,11 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     outline = Outline()
     first_line = found[0][0]
     last_line = found[-1][0]
+    # A project of a list by the unit in charge (`charged_projects`) ends at its separator: what follows it
+    # up to the next part (a photo caption, the next category's group phrase) is no part of it.
+    ends = {(n, s): e for n, (text, _) in enumerate(lines, 1) for s, e in charged_project_parts(normalise(text))}
     node: Node | None = None
+    closed = False  # the current item is a project whose part has ended
     for number, (text, _) in enumerate(lines, 1):
         if not text.strip():
             continue
@@ -94,7 +100,8 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
         cuts = [0, *starts] if starts else [0]
         for i, start in enumerate(cuts):
             stop = cuts[i + 1] if i + 1 < len(cuts) else len(text)
-            piece = text[start:stop].strip()
+            end = min(ends[number, start] + 1, stop) if start in starts and (number, start) in ends else stop
+            piece, rest = text[start:end].strip(), text[end:stop].strip()
             if not piece:
                 continue
             if start in starts:
@@ -102,8 +109,13 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
                 node = Node("num", value, str(value), number, outline.root, raw_first=f"{value}、{piece}")
                 node.pieces.append((number, piece))
                 outline.root.children.append(node)
+                closed = (number, start) in ends
+                if rest:
+                    outline.loose.append((number, rest))
             elif node is None:
                 outline.header.append((number, piece))
+            elif closed:
+                outline.loose.append((number, piece))
             else:
                 node.pieces.append((number, piece))
     _end_last_item(outline)

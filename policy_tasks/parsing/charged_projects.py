@@ -15,8 +15,12 @@ for its government (`灵武市`, `经开区`) or a zone run by its own administr
 
 - two such parts at least, one after another, each up to its `;` (or `。`, or a line's end), make the
   list; the words before the first (the report's figures, the colon's lead-in) and after the last are
-  no part of it (`split_at_charged_projects` for a numbered item that holds the list, `charged_project_starts`
-  for `charged_parts`, where nothing is numbered);
+  no part of it. A report of projects by category gives each category a paragraph that opens with the
+  group it counts (`民生保障类4项实事中,由A负责的…;由B负责的…`, as `其中,` or `这14件建议中,` open a list of
+  orders, `leader_orders.LEAD_IN`): the group phrase is the paragraph's, no part of its first project, and
+  a copy that ran the paragraphs into one line holds a run for each (round 98). `split_at_charged_projects`
+  reads them for a numbered item that holds the list, `charged_project_starts` for `charged_parts`, where
+  nothing is numbered;
 - what follows `负责的` names the projects, and a figure in it counts them (`A和B2个项目`): done, no target
   (`charged_project_spans`, masked from the milestones); a time the part goes on to set (`,6月底前开工`) dates it.
 
@@ -32,6 +36,7 @@ from dataclasses import replace
 
 from .clause import Clause
 from .lazy_patterns import lazy_compile
+from .leader_orders import LEAD_IN
 from .person_names import NAMED_PLACE_RE, is_person
 from .responsibility import Responsibility
 from .role_sentences import reads_as_units
@@ -49,6 +54,11 @@ _GENERIC_RE = lazy_compile(
 )
 # A zone run by its own administration, listed among the units (`苏银产业园`, `经开区`).
 _ZONE_RE = lazy_compile(r"[\u4e00-\u9fff]{1,8}(?:产业园|工业园|园区|开发区|新区|示范区|集聚区|产业园区)")
+# A group phrase opening a category's paragraph, counting its projects (`民生保障类4项实事中,`, `其中,`): the list's
+# lead-in, as a colon's is.
+_GROUP_RE = lazy_compile(
+    rf"\s*(?:{LEAD_IN}|[^,;。:!?由]{{0,12}}?(?:\d+|[一二两三四五六七八九十]{{1,3}})\s*(?:项|件|个|批)[^,;。:!?由\d]{{0,8}}?中,)"
+)
 # The list's separators: a part ends at its `;`, a sentence's end, or a line's end.
 _SEPARATOR_RE = re.compile(r"[;。!?\n]")
 
@@ -85,9 +95,11 @@ def _segments(norm: str) -> list[tuple[int, int]]:
 
 
 def charged_project_parts(norm: str) -> list[tuple[int, int]]:
-    """The spans of the parts of the first run of two or more `X负责的<project>` parts in `norm`
-    (normalised text), each from its unit to its end before the separator; empty when there is none.
-    The first part may follow a lead-in closing with a colon (`未开工项目6个:`)."""
+    """The spans of the parts of each run of two or more `X负责的<project>` parts in `norm` (normalised
+    text), each from its unit to its end before the separator; empty when there is none. A run's first
+    part may follow a lead-in closing with a colon (`未开工项目6个:`), or a group phrase that counts the
+    projects (`民生保障类4项实事中,`)."""
+    runs: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     for s, e in _segments(norm):
         s += len(norm[s:e]) - len(norm[s:e].lstrip())
@@ -95,12 +107,14 @@ def charged_project_parts(norm: str) -> list[tuple[int, int]]:
             run.append((s, e))
             continue
         if len(run) >= 2:
-            return run
+            runs += run
         colon = norm.rfind(":", s, e)
         first = colon + 1 if colon >= 0 else s
+        if (group := _GROUP_RE.match(norm, first, e)) is not None:
+            first = group.end()
         first += len(norm[first:e]) - len(norm[first:e].lstrip())
         run = [(first, e)] if _owner(norm, first, e) is not None else []
-    return run if len(run) >= 2 else []
+    return runs + run if len(run) >= 2 else runs
 
 
 def charged_project_starts(norm: str) -> list[int]:

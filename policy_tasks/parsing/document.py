@@ -29,6 +29,7 @@ from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
 from .continued_tables import joined_tables
 from .copy_spacing import plain_spaces, spoken_lines
+from .done_lists import reports_list_done
 from .due_fields import gather_year_warnings
 from .duty_headings import duty_heading
 from .field_cells import stated_above
@@ -47,6 +48,7 @@ from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
 from .period_headings import period_due
+from .publication_lines import published_date
 from .redacted_names import unredacted_leaders
 from .relative_periods import meeting_date
 from .responsibility import Responsibility
@@ -79,7 +81,10 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
     """`assume_year` is the year to read deadlines in when the document states none at all (the
     import passes the current year); the result then says so, and the review page asks."""
     blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
-    spoken = set(spoken_lines(blocks)) - tail_lines(blocks)
+    tail = tail_lines(blocks)
+    spoken = set(spoken_lines(blocks)) - tail
+    # A publication line after the article (`publication_lines`) dates the page, though it is not read.
+    published = published_date(blocks, tail)
     blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
     blocks = joined_tables(blocks)  # a row a page break cut between a table's parts
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)
@@ -96,7 +101,14 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
             lines.extend(block_lines)
             origins.extend(range(number + 1, number + 1 + len(block_lines)))
         number += len(block_lines)
-    parsed = _parse_lines(lines, year=year, assume_year=assume_year, page_headers=page_headers, traditional=traditional)
+    parsed = _parse_lines(
+        lines,
+        year=year,
+        assume_year=assume_year,
+        page_headers=page_headers,
+        traditional=traditional,
+        published=published,
+    )
     renumber(parsed, origins)
     parsed.source_kind = source.kind
     parsed.source_text = source.text
@@ -117,6 +129,7 @@ def _parse_lines(
     assume_year: int | None = None,
     page_headers: Sequence[str] = (),
     traditional: bool = False,
+    published: date | None = None,
 ) -> ParsedDocument:
     lines, block_origins, done = repaired_lines(lines)
     if not any(text.strip() for text, _ in lines):
@@ -138,6 +151,7 @@ def _parse_lines(
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")
     header = read_header(outline.header, outline.loose, page_headers)
+    header.published_on = header.published_on or published
     if minute and header.issued_on is None:  # `2011年12月13日…主持召开…会议`: a minute is dated by its meeting
         header.issued_on = meeting_date(outline.header)
     full_text = "\n".join(text for text, _ in lines)
@@ -146,6 +160,8 @@ def _parse_lines(
         year, year_assumed, message = choose_year(header, full_text, assume_year)
     if year is None or not 1900 <= year <= 2100:
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
+    # A report that states its list done before the items (`这10项民心实事全部办理完成`): their figures are no targets.
+    done = done or reports_list_done(outline.header, year)
     parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS, done=done).build(header)
     parsed.year_assumed = year_assumed
     parsed.warnings += (

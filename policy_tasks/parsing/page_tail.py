@@ -7,7 +7,8 @@ issued ends with its colophon: `抄送:` and the units it is copied to. Read as 
 a unit label and a copy list is a list of units, and both would become the last clause's units.
 
 They are a tail: nothing numbered follows them. From the first line that only such a tail holds
-(a site mark, a host line naming both 主办 and 承办, a copy list) to the end, the lines are dropped;
+(a site mark, a host line naming both 主办 and 承办, a copy list, a page's publication line with the heading
+block above it, `publication_lines`) to the end, the lines are dropped;
 so are the contact lines just above a site mark (`地址:`, `电话:`). The same marks above the plan
 (breadcrumbs, a font-size switch) are left: items follow them. The issuing office's `…印发` line
 stays, since its date is the plan's when the header gives none.
@@ -19,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from .lazy_patterns import lazy_compile
+from .publication_lines import ends_page, heading_block_start, publication_line
 from .sources.unwrap import OUTLINE_RE
 
 _SITE = re.compile(
@@ -49,7 +51,12 @@ def page_mark(line: str) -> bool:
 
 def _tail_mark(line: str) -> bool:
     # A host line names both offices; clauses run together on one line may each write `(主办:A;协办:B)`.
-    return bool(_SITE.search(line) or _COPY_TO.match(line) or set(_HOST.findall(line)) == {"主办", "承办"})
+    return bool(
+        _SITE.search(line)
+        or _COPY_TO.match(line)
+        or set(_HOST.findall(line)) == {"主办", "承办"}
+        or publication_line(line)  # `时间:2020-05-11 来源:…` after the article (`publication_lines`)
+    )
 
 
 def _is_tail(texts: Sequence[str], mark: int) -> bool:
@@ -79,12 +86,18 @@ def _tail_start(lines: Sequence[object]) -> int:
         (
             i
             for i in range(start, len(texts))
-            if _tail_mark(texts[i]) and len(texts[i].strip()) <= _MAX_TAIL_LINE and _is_tail(texts, i)
+            if _tail_mark(texts[i])
+            and len(texts[i].strip()) <= _MAX_TAIL_LINE
+            and _is_tail(texts, i)
+            and (not publication_line(texts[i]) or ends_page(texts, i, _tail_mark))
         ),
         None,
     )
     if mark is None:
         return len(texts)
+    if publication_line(texts[mark]):
+        # The page's heading block above it (its title, its column) is the page's too.
+        mark = heading_block_start(texts, mark, start, OUTLINE_RE)
     while mark > start and (not texts[mark - 1].strip() or _CONTACT.match(texts[mark - 1])):
         mark -= 1
     return mark

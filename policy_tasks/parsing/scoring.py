@@ -1,7 +1,7 @@
 """How close the parser gets to a hand-checked annotation (tests/parsing/corpus/*/gold.json).
 
 A gold clause is found by the start of its text (`start`, the first words after its number),
-else by its reference. It is right when the parsed lead units and the parsed set of all units
+else by its reference among the parsed clauses no gold clause's start found. It is right when the parsed lead units and the parsed set of all units
 both equal the annotation's. Parsed clauses that match no gold clause count against the
 document too: a heading read as a clause is as wrong as a clause missed. A dated milestone is
 right when the matched clause has a milestone with the same date (each parsed one used once).
@@ -127,7 +127,7 @@ def unit_key(name: str) -> str:
     return _key(form.canonical if form else name)
 
 
-def _find(gold: GoldClause, tasks: list[ParsedTask], used: set[int]) -> ParsedTask | None:
+def _find_by_start(gold: GoldClause, tasks: list[ParsedTask], used: set[int]) -> ParsedTask | None:
     start = _key(gold.get("start", ""))[:12]
     for i, task in enumerate(tasks):
         if i not in used and start and _key(task.text).startswith(start):
@@ -137,6 +137,10 @@ def _find(gold: GoldClause, tasks: list[ParsedTask], used: set[int]) -> ParsedTa
         if i not in used and start and start in _key(task.text)[:80]:
             used.add(i)
             return task
+    return None
+
+
+def _find_by_ref(gold: GoldClause, tasks: list[ParsedTask], used: set[int]) -> ParsedTask | None:
     ref = _key(str(gold.get("ref", "")))
     for i, task in enumerate(tasks):
         if i not in used and ref and _key(task.label or str(task.number)) == ref:
@@ -145,12 +149,21 @@ def _find(gold: GoldClause, tasks: list[ParsedTask], used: set[int]) -> ParsedTa
     return None
 
 
+def _pair(clauses: list[GoldClause], tasks: list[ParsedTask], used: set[int]) -> list[ParsedTask | None]:
+    """The parsed clause of each gold clause: by its opening words first, for every gold clause, and only then,
+    for those still unpaired, by its reference among the parsed clauses left. A reference is the weaker key
+    (a parse that lost one clause numbers the rest one lower): tried clause by clause, a gold clause whose
+    words were not found took by its number the clause a later gold clause's words name, and every clause
+    after one lost was paired with its neighbour's."""
+    found = [_find_by_start(clause, tasks, used) for clause in clauses]
+    return [task or _find_by_ref(clause, tasks, used) for clause, task in zip(clauses, found, strict=True)]
+
+
 def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
     result = DocumentScore(gold.get("id", ""), gold.get("format", ""), gold.get("province", ""))
     used: set[int] = set()
-    for clause in gold["clauses"]:
+    for clause, task in zip(gold["clauses"], _pair(gold["clauses"], parsed.tasks, used), strict=True):
         result.clauses += 1
-        task = _find(clause, parsed.tasks, used)
         ref = clause.get("ref", "?")
         gold_dates = [date.fromisoformat(m["date"]) for m in clause.get("milestones", [])]
         result.milestones += len(gold_dates)
