@@ -22,6 +22,8 @@ does not know), every unit is one place early, so the clause is marked.
 A numbered item beside the clauses, after the first of them, that no clause holds although a line of its own is
 a unit's name (a table's row flattened a cell a line, its 责任部门 cell on the last line): rows the parser did not
 read, which would otherwise leave the review page with no trace of them (round 91).
+A line closing a group of projects with their lead (`上述项目由区体育局牵头负责。`, `group_leads`) that no clause
+holds is such a field too: the projects above it were left unread (round 100).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from .glued_items import GLUED_RE
+from .group_leads import is_group_lead
 from .minute_subjects import minute_charge
 from .org_ends import ORG_END_RE
 from .outline import line_marker
@@ -211,6 +214,8 @@ def _shown_fields(text: str, minute: bool) -> list[str]:
     for m in _FIELD.finditer(text):
         name = _FIRST_NAME.match(text, m.end())
         shown.append(text[m.start() : name.end() if name else m.end()].strip())
+    if not shown and is_group_lead(normalise(text)):
+        shown.append(text.strip())  # `上述项目由A牵头负责。`: the projects above it were not read (`group_leads`)
     marker = line_marker(normalise(text).strip()) if minute and not shown else None
     body = text.strip()[marker.end :] if marker is not None else text  # `1、党政办负责…`: the decision after its number
     charge = minute_charge(body) if minute and not shown else None
