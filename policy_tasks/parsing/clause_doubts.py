@@ -144,13 +144,17 @@ def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument, minute:
     first = min((t.line for t in parsed.tasks), default=0)
     start = min([a.line for a in parsed.areas if a.line <= first], default=first)
     out = []
+    before = ""  # the last line with text: a group's line (`上述项目由A牵头负责。`) is held with its project
     for number, (text, _) in enumerate(lines, start=1):
+        above, before = before, (text if text.strip() else before)
         if number < start or (number in (start, first) and not (text := _from_first_item(text, number, parsed))):
             continue
         own = _headings_own(parsed, number) if number <= first else ()
         shown = next(
             (s for s in _shown_fields(text, minute) if _compact(s) not in held and not any(u in s for u in own)), None
         )
+        if shown is None and is_group_lead(normalise(text)) and _compact(above + text) not in held:
+            shown = text.strip()  # the projects above it went unread (`group_leads`)
         if shown is not None:
             out.append(
                 ParseWarning(None, number, f"第{number}行“{shown}”未读入任何条款,请核对 (a field outside every clause)")
@@ -214,8 +218,6 @@ def _shown_fields(text: str, minute: bool) -> list[str]:
     for m in _FIELD.finditer(text):
         name = _FIRST_NAME.match(text, m.end())
         shown.append(text[m.start() : name.end() if name else m.end()].strip())
-    if not shown and is_group_lead(normalise(text)):
-        shown.append(text.strip())  # `上述项目由A牵头负责。`: the projects above it were not read (`group_leads`)
     marker = line_marker(normalise(text).strip()) if minute and not shown else None
     body = text.strip()[marker.end :] if marker is not None else text  # `1、党政办负责…`: the decision after its number
     charge = minute_charge(body) if minute and not shown else None
