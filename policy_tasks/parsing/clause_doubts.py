@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from .glued_items import GLUED_RE
-from .group_leads import is_group_lead
+from .group_leads import closing_lead
 from .minute_subjects import minute_charge
 from .org_ends import ORG_END_RE
 from .outline import line_marker
@@ -153,8 +153,10 @@ def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument, minute:
         shown = next(
             (s for s in _shown_fields(text, minute) if _compact(s) not in held and not any(u in s for u in own)), None
         )
-        if shown is None and is_group_lead(normalise(text)) and _compact(above + text) not in held:
-            shown = text.strip()  # the projects above it went unread (`group_leads`)
+        if shown is None and (at := closing_lead(normalise(text))) is not None:
+            # `上述项目由A牵头负责。`, alone on its line or run onto its last project: those above it went unread
+            if _compact(text if at else above.strip()[-12:] + text) not in held:  # with its project's end
+                shown = text[at:].strip()
         if shown is not None:
             out.append(
                 ParseWarning(None, number, f"第{number}行“{shown}”未读入任何条款,请核对 (a field outside every clause)")

@@ -27,7 +27,7 @@ from dataclasses import replace
 from .clause import Clause
 from .deadlines import find_time_phrases
 from .outline import line_marker
-from .schedule_steps import holds_schedule
+from .schedule_steps import schedule_runs
 from .textutil import normalise
 from .unit_names import TRIM
 from .work_sentences import work_assignments
@@ -36,27 +36,52 @@ _SUBJECTS = ("上述", "以上")
 
 
 def is_group_lead(norm: str) -> bool:
-    """`上述项目由区商务委牵头负责。`: a whole line that only assigns the items above it to units."""
+    """`上述项目由区商务委牵头负责。`: a whole sentence that only assigns the items above it to units."""
     line = norm.strip().rstrip("。")
-    if not line.startswith(_SUBJECTS) or "由" not in line or len(line) > 80:
+    if not line.startswith(_SUBJECTS) or "由" not in line or "。" in line or len(line) > 80:
         return False
     found = work_assignments(line)
     return bool(found) and found[0][3] == 0 and found[0][4] >= len(line.rstrip(TRIM))
 
 
-def _project(norm: str) -> bool:
-    """An unnumbered paragraph that gives its own schedule of steps (the year is no matter: only their order)."""
-    return line_marker(norm) is None and holds_schedule(norm, find_time_phrases(norm, 2000))
+def closing_lead(norm: str) -> int | None:
+    """Where a line's closing group sentence starts: 0 when the line is nothing else, later when a copy that
+    lost a line break ran it onto the project above it (`…验收使用。上述项目由区体育局牵头负责。`); None if none."""
+    body = norm.rstrip().rstrip("。")
+    start = body.rfind("。") + 1
+    if not is_group_lead(body[start:]):
+        return None
+    return start if body[:start].strip() else 0
+
+
+def _projects(norm: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The projects of `norm[start:end]`, each up to the sentence that ends its schedule (a copy that lost a line
+    break runs one onto the next); None unless the text is nothing but projects. The year is no matter: only the
+    schedule's order is."""
+    text = norm[start:end]
+    if not text.strip():
+        return []
+    runs = schedule_runs(text, find_time_phrases(text, 2000))
+    if not runs or line_marker(text.strip()) is not None:
+        return None
+    spans, begin = [], 0
+    for run in runs:
+        stop = text.find("。", run[-1].start)
+        stop = len(text) if stop < 0 else stop + 1
+        spans.append((start + begin, start + stop))
+        begin = stop
+    return None if text[begin:].strip(" 。\n") else spans
 
 
 def held_lines(norms: list[str]) -> set[int]:
-    """The numbers (1-based) of the lines after a group line up to and including the next one, where
-    every line between is a project paragraph: a later group of the same item's projects."""
+    """The numbers (1-based) of the lines after a group's line up to and including the next one, where the
+    lines between are nothing but projects: a later group of the same item's projects."""
     held: set[int] = set()
-    leads = [i for i, norm in enumerate(norms) if norm and is_group_lead(norm)]
-    for a, b in itertools.pairwise(leads):
-        between = [i for i in range(a + 1, b) if norms[i]]
-        if between and all(_project(norms[i]) for i in between):
+    leads = [(i, at) for i, norm in enumerate(norms) if norm and (at := closing_lead(norm)) is not None]
+    for (a, _), (b, at) in itertools.pairwise(leads):
+        between = [_projects(norms[i], 0, len(norms[i])) for i in range(a + 1, b) if norms[i]]
+        tail = _projects(norms[b], 0, at)
+        if tail is not None and all(between) and (between or tail):
             held.update(range(a + 2, b + 2))
     return held
 
@@ -65,31 +90,35 @@ def split_at_group_leads(clause: Clause) -> list[Clause]:
     """The item's projects as clauses of their own, each with its group's line; or the clause as it is."""
     if "由" not in clause.text or not any(s in clause.text for s in _SUBJECTS):
         return [clause]
+    norm = normalise(clause.text)
     bounds = [o for o, _ in clause.offsets] + [len(clause.text) + 1]
-    pieces = [(line, clause.text[start : bounds[i + 1] - 1].strip()) for i, (start, line) in enumerate(clause.offsets)]
-    if len(pieces) < 3 or not is_group_lead(normalise(pieces[-1][1])):
+    pieces = [(line, start, bounds[i + 1] - 1) for i, (start, line) in enumerate(clause.offsets)]
+    if len(pieces) < 2 or closing_lead(norm[pieces[-1][1] : pieces[-1][2]]) is None:
         return [clause]
-    first = pieces[0]
-    body = pieces if _project(normalise(first[1])) else pieces[1:]
     parts: list[Clause] = []
-    group: list[tuple[int, str]] = []
-    for line, text in body:
-        norm = normalise(text)
-        if is_group_lead(norm):
-            if not group:
-                return [clause]
-            for at, paragraph in group:
-                parts.append(
-                    replace(
-                        clause,
-                        text=f"{paragraph}\n{text}",
-                        offsets=[(0, at), (len(paragraph) + 1, line)],
-                        label=f"{clause.label}-{len(parts) + 1}",
-                    )
-                )
-            group = []
-        elif text and _project(norm):
-            group.append((line, text))
-        elif text:
+    group: list[tuple[int, int, int]] = []  # (line, start, end) of each project of the open group
+    for k, (line, start, end) in enumerate(pieces):
+        at = closing_lead(norm[start:end])
+        projects = _projects(norm, start, end if at is None else start + at)
+        if projects is None:
+            if k == 0:
+                continue  # the section's heading, summing its projects up
             return [clause]
-    return parts if len(parts) >= 2 else [clause]
+        group += [(line, a, b) for a, b in projects]
+        if at is None:
+            continue
+        if not group:
+            return [clause]
+        lead = clause.text[start + at : end].strip()
+        for project_line, a, b in group:
+            text = clause.text[a:b].strip()
+            parts.append(
+                replace(
+                    clause,
+                    text=f"{text}\n{lead}",
+                    offsets=[(0, project_line), (len(text) + 1, line)],
+                    label=f"{clause.label}-{len(parts) + 1}",
+                )
+            )
+        group = []
+    return parts if len(parts) >= 2 and not group else [clause]

@@ -25,8 +25,8 @@ from .time_phrase import PRECISE, TimePhrase
 _LEAD_IN_RE = re.compile(r"^\s*(?:[^,:]{0,20}:)?\s*$")
 
 
-def step_phrases(norm: str, phrases: Sequence[TimePhrase]) -> set[int]:
-    """The starts of the time phrases in `norm` that open the steps of a schedule (see the module)."""
+def schedule_runs(norm: str, phrases: Sequence[TimePhrase]) -> list[list[TimePhrase]]:
+    """Each schedule of `norm` (see the module): the time phrases opening its steps, in order."""
     precise = sorted((p for p in phrases if p.level == PRECISE and p.due is not None), key=lambda p: p.start)
     steps: list[TimePhrase | None] = []  # each sentence's opening time, or None
     for start, end in split_top(norm, "。;!?"):
@@ -34,18 +34,18 @@ def step_phrases(norm: str, phrases: Sequence[TimePhrase]) -> set[int]:
         if opening is not None and not _LEAD_IN_RE.match(norm[start : opening.start]):
             opening = None
         steps.append(opening)
-    found: set[int] = set()
+    runs: list[list[TimePhrase]] = []
     run: list[TimePhrase] = []
     for step in [*steps, None]:
         if step is not None and run and run[-1].due is not None and step.due is not None and step.due > run[-1].due:
             run.append(step)
             continue
         if len(run) >= 2:
-            found.update(p.start for p in run)
+            runs.append(run)
         run = [step] if step is not None else []
-    return found
+    return runs
 
 
-def holds_schedule(norm: str, phrases: Sequence[TimePhrase]) -> bool:
-    """Whether a paragraph gives a schedule of steps of its own."""
-    return bool(step_phrases(norm, phrases))
+def step_phrases(norm: str, phrases: Sequence[TimePhrase]) -> set[int]:
+    """The starts of the time phrases in `norm` that open the steps of a schedule."""
+    return {p.start for run in schedule_runs(norm, phrases) for p in run}

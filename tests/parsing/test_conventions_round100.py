@@ -130,3 +130,20 @@ def test_a_lone_quarter_or_quarters_out_of_order_need_their_cue():
     assert _milestones("项目情况:第二季度招投标备选厂家,据悉第三季度备选厂家。") == []  # one sentence, one opening
     norm = "第一季度确定点位;第二季度按标准配书"
     assert len(step_phrases(norm, find_time_phrases(norm, 2025))) == 2
+
+
+def test_projects_a_copy_ran_together_or_onto_their_groups_line():
+    """A copy broken at a page's width joins a paragraph that ended at the margin to the next line: two projects on one
+    line, or a project and its group's line. Each project still ends with its schedule's sentence."""
+    text = _PLAN.replace("第四季度建成3家并投入运营。\n改造", "第四季度建成3家并投入运营。改造").replace(
+        "12月底前验收。\n上述", "12月底前验收。上述"
+    )
+    parsed = _parse(text)
+    assert [(t.label, t.lead_units) for t in parsed.tasks] == [
+        ("三-1", ["区民政局"]),
+        ("三-2", ["区民政局"]),
+        ("三-3", ["区大数据中心"]),
+    ]
+    assert parsed.tasks[1].text.startswith("改造老年活动室10个。")
+    assert parsed.tasks[2].text.endswith("12月底前验收。\n上述项目由区大数据中心牵头负责。")
+    assert not [w for w in parsed.warnings if w.message.endswith("(a field outside every clause)")]
