@@ -13,8 +13,10 @@ So, under a numbered item:
 - the paragraphs after a group line, up to the next group line, are still the item's: the item named its
   units, but the line closed a group, not the item (`held_lines`, for the outline).
 
-Read so only where every paragraph in a group gives a schedule of steps (`schedule_steps`), each group
-has one at least, and two projects at least are read: a section's prose closed by `以上工作由A牵头,B配合。`
+A project ends with the sentence that ends its schedule: a copy broken at a page's width joins a paragraph
+that ended at the margin to the next line, two projects on one line or a project and its group's line, and
+reads the same. Read so only where every paragraph in a group gives a schedule of steps (`schedule_steps`),
+each group has one at least, and two projects at least are read: a section's prose closed by `以上工作由A牵头,B配合。`
 is one clause as it was (`work_sentences`). A group line no clause holds is marked on the review page
 (`clause_doubts.unread_fields`): the paragraphs above it went unread.
 """
