@@ -22,6 +22,8 @@ does not know), every unit is one place early, so the clause is marked.
 A numbered item beside the clauses, after the first of them, that no clause holds although a line of its own is
 a unit's name (a table's row flattened a cell a line, its 责任部门 cell on the last line): rows the parser did not
 read, which would otherwise leave the review page with no trace of them (round 91).
+A line closing a group of projects with their lead (`上述项目由区体育局牵头负责。`, `group_leads`) that no clause
+holds is such a field too: the projects above it were left unread (round 100).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from .glued_items import GLUED_RE
+from .group_leads import closing_lead
 from .minute_subjects import minute_charge
 from .org_ends import ORG_END_RE
 from .outline import line_marker
@@ -141,13 +144,19 @@ def unread_fields(lines: list[tuple[str, bool]], parsed: ParsedDocument, minute:
     first = min((t.line for t in parsed.tasks), default=0)
     start = min([a.line for a in parsed.areas if a.line <= first], default=first)
     out = []
+    before = ""  # the last line with text: a group's line (`上述项目由A牵头负责。`) is held with its project
     for number, (text, _) in enumerate(lines, start=1):
+        above, before = before, (text if text.strip() else before)
         if number < start or (number in (start, first) and not (text := _from_first_item(text, number, parsed))):
             continue
         own = _headings_own(parsed, number) if number <= first else ()
         shown = next(
             (s for s in _shown_fields(text, minute) if _compact(s) not in held and not any(u in s for u in own)), None
         )
+        if shown is None and (at := closing_lead(normalise(text))) is not None:
+            # `上述项目由A牵头负责。`, alone on its line or run onto its last project: those above it went unread
+            if _compact(text if at else above.strip()[-12:] + text) not in held:  # with its project's end
+                shown = text[at:].strip()
         if shown is not None:
             out.append(
                 ParseWarning(None, number, f"第{number}行“{shown}”未读入任何条款,请核对 (a field outside every clause)")

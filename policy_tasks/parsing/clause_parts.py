@@ -6,7 +6,8 @@ that assigns each of its sentences in a bracket of its own holds one clause per 
 `12-2`); measures each followed by their own unit line, or sentences each naming who does them, are
 split likewise (`split_by_brackets`, with `unit_lines` and `opening_roles`), and so are lines or targets each
 closed by their own role-noun part, `…,责任单位为X;` (`closing_roles`), and a 督办 list of projects each named
-after its unit, `A负责的…项目;B负责的…工程` (`charged_projects`).
+after its unit, `A负责的…项目;B负责的…工程` (`charged_projects`), and a section's project paragraphs in groups, each
+group closed by the line naming its lead, `上述项目由A牵头负责。` (`group_leads`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import replace
 from .charged_projects import split_at_charged_projects
 from .clause import Clause
 from .closing_roles import split_at_closing_roles
+from .group_leads import split_at_group_leads
 from .opening_roles import split_at_charging_sentences
 from .outline_node import Node
 from .textutil import normalise
@@ -51,6 +53,8 @@ def clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int
 def split_by_brackets(clause: Clause) -> list[Clause]:
     """`…县域经济(省经委、发改委、财政厅)。加大对老区…(省民宗委)。`: a paragraph that assigns
     each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
+    if len(projects := split_at_group_leads(clause)) > 1:
+        return projects  # `…进度为:第一季度…` paragraphs, then `上述项目由A牵头负责。`: a clause a project
     norm = normalise(clause.text)
     resp = peek_responsibility(clause.text)
     if resp.origin != "括号" and resp.origin != "无标注括号":

@@ -5,7 +5,8 @@ preferred over the 通知 that transmits it, because the plan is what the tasks
 belong to; the line nearest the first area wins. Without a plan line the plan
 title is taken from `…印发《X》的通知` / `…印发X的通知`, then the 通知 line
 itself, then the name a disclosure page's metadata gives (`名称: X`, `name_fields`), then the first
-plain line. A title set in two or three lines is read whole (`title_lines`).
+plain line. A title set in two or three lines is read whole (`title_lines`). A category line wholly in
+brackets (`【公共设施】`) is none.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ _DATE_LINE_RE = re.compile(
 _PLAN_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划|工作安排)$")
 _NOTICE_RE = re.compile(r"(?:通知|决定|通报)$")  # `…完成情况的通报`: a bulletin is a document kind too
 _TRANSMITTED_RE = re.compile(r"(?:印发|转发)<?(?P<title>.+?)>?的(?:通知|决定)$")
+# A line wholly in one pair of brackets (`【公共设施】`, `[民生保障]`): the category a 实事 list sets over a
+# section, as a page of the list opens with it. A title is never written so.
+_CATEGORY_RE = re.compile(r"\[[^\[\]]{1,12}\]|〔[^〔〕]{1,12}〕")
 _VALIDITY_RE = re.compile(r"有效|实施期限|执行期|施行|执行")
 
 
@@ -215,6 +219,8 @@ def _title(header: list[Line]) -> str:
             continue
         if _DATE_LINE_RE.match(norm) or _DOC_NUMBER_RE.fullmatch(norm) or re.fullmatch(r"[\d\s\-/.:年月日]+", norm):
             continue
+        if _CATEGORY_RE.fullmatch(norm.strip()):
+            continue  # `【公共设施】`: a 实事 list's category over its section, no title
         # `…实施方案(2019-2020年)`, `…办法(试行)`: the bracket after the kind of document is its span.
         if _PLAN_RE.search(re.sub(r"\([^()]{1,16}\)$", "", norm)):
             plans.append(whole_title(lines, i))

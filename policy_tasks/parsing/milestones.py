@@ -32,7 +32,8 @@ year (`2024年3月底前`, `明年`) keeps that year, and the caller is warned o
 per phrase (`year_message`) so that the review page can ask for a check.
 
 A schedule entry labelled by its time (`4月:制定并下发工作方案`) is one milestone due on its
-label, cue word or not (`schedule_entries`).
+label, cue word or not (`schedule_entries`); so is a step of a schedule whose steps each open with
+their own rising time (`第一季度…;第二季度按…招投标;第三季度…`, `schedule_steps`).
 
 A time phrase inside a 《title》 (`印发《2023年违法建设治理工作方案》`) is part of
 a document's name, not a deadline; so is a bare year naming, without 《》, a plan the work
@@ -68,6 +69,7 @@ from .respective_figures import continues_figures
 from .respective_periods import respective_periods
 from .result import ParsedMilestone
 from .schedule_entries import Spans, entry_milestone, schedule_entries
+from .schedule_steps import step_phrases
 from .scored_periods import scored_period_spans
 from .text_marks import Marks
 from .textutil import normalise, split_top, strip_span
@@ -171,6 +173,7 @@ def find_milestones(
             found.append(entry)
             dated_by(label)
     in_entry = Spans([(start, end) for _, start, end in entries])
+    steps = step_phrases(norm, phrases)  # `第一季度…;第二季度…`: each step commits by its time (`schedule_steps`)
     # A line break is not a sentence end: extracted text often wraps mid-sentence.
     for sent_start, sent_end in split_top(norm, "。;!?"):
         if sent_start == sent_end:
@@ -194,6 +197,7 @@ def find_milestones(
             cue, strong = bool(_CUE.search(part)), bool(_STRONG_CUE.search(part))
             # `12月底前取得明显成效`: a date the work must be done by commits whatever the verb.
             cue = cue or any(p.level == PRECISE and _BY_DATE.search(p.text) for p in dated)
+            cue = cue or any(p.start in steps for p in dated)
             excluded = bool((_EXCLUDE.search(part) and not year_floor(part, own, _EXCLUDE)) or _CONDITION.search(part))
             # 补助/资金 amounts are what the government pays out unless the part
             # commits to obtaining them (争取省补助资金600万元) or schedules them

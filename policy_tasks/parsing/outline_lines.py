@@ -19,6 +19,7 @@ from .charged_projects import charged_project_parts
 from .closing_roles import closes_with_roles
 from .figure_led_items import figure_led_marker
 from .form_notes import notes_line
+from .group_leads import held_lines
 from .header import Line
 from .lost_openers import levels_to_close
 from .major_headings import major_heading
@@ -73,12 +74,16 @@ class Outline:
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
         self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
         self._part = 0  # the part of the file the next item is in (`Node.part`)
+        self._held: set[int] = (
+            set()
+        )  # a later group of an item's projects, after `上述项目由A牵头负责。` (`group_leads`)
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
         outline = cls()
         norms = [normalise(raw.strip()) for raw, _ in lines]
         outline._majors, outline._enumerated = decimal_majors(norms), enumerates(norms)
+        outline._held = held_lines(norms)
         blank = False
         for number, (raw, splittable) in enumerate(lines, 1):
             stripped = raw.strip()
@@ -210,6 +215,9 @@ class Outline:
         self._attached = False
         if current.style == "root":
             (self.loose if current.children else self.header).append((number, text))
+        elif number in self._held:
+            current.pieces.append((number, text))
+            self._attached, self._closing = True, False
         elif _closes_enumeration(current, norm):
             # `问题整改责任单位:A` after `(1)…;` `(2)…;` `(3)…。` under `1. 市科技馆`: the
             # parent item's units, the sub-items its text.
