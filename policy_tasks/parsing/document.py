@@ -44,6 +44,7 @@ from .line_repairs import repaired_lines
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute
+from .notice_issuers import own_government
 from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
@@ -190,6 +191,7 @@ class _Assembler:
     def __init__(self, outline: Outline, clauses: list[Node], year: int, *, minute: bool, orders: bool, done: bool):
         self.outline, self.year, self.minute, self.orders, self.done = outline, year, minute, orders, done
         self.groups = notice_groups(outline.header)  # the salutation's groups, charged as its items' subjects
+        self.issuer = own_government(outline.header)  # `市政府有关部门:`: the notice's own government (`市政府将…`)
         self.warnings: list[ParseWarning] = []
         labels = clause_labels(clauses)
         chosen = {id(n) for n in clauses}
@@ -300,8 +302,11 @@ class _Assembler:
             elif holder is not None:  # the office `由X负责考核` helps
                 found.append((with_assessors(holder, clause.text), holder.origin))
             else:
-                groups = self.groups if clause.node.part == 0 else frozenset()  # the notice's items, no annexed plan's
-                charged = sentence_charge(clause.text, minute=self.minute, orders=self.orders, groups=groups)
+                own = clause.node.part == 0  # the notice's items, no annexed plan's
+                groups, issuer = (self.groups, self.issuer) if own else (frozenset(), None)
+                charged = sentence_charge(
+                    clause.text, minute=self.minute, orders=self.orders, groups=groups, issuer=issuer
+                )
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
                     charged = replace(owner[0].without_due(), leaders=charged.leaders)
                 if charged is not None:

@@ -47,7 +47,9 @@ each task a paragraph of its own, sometimes under an unnumbered topic heading:
 A paragraph whose sentences are closed by its own responsibility bracket is an assignment whether or not it is
 numbered, as such lines under a numbered heading are (`outline_lines._listed_under_heading`): two such paragraphs or
 more are the list, one clause each (`_closed_by_bracket`); a single one may be a news paragraph's aside, and prose
-with no closing bracket (the digest's lead paragraph, a notice's preamble) is none.
+with no closing bracket (the digest's lead paragraph, a notice's preamble) is none. A report that retells each
+bracket in its sentence (`…,《意见》要求A、B等按职责分工负责,年内持续推进。`, round 101, `retold_brackets`) is such
+a list too.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ import re
 from .closing_roles import closes_with_roles
 from .lazy_patterns import lazy_compile
 from .outline import line_marker, numbered_in_order
+from .retold_brackets import retold_parts
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 from .units import read_responsibility
@@ -145,8 +148,10 @@ def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, boo
         if bulleted and _closes_with_assignment(norm):
             items.append(k)
             continue
-        if not bulleted and _closed_by_bracket(norm):
-            bracketed.append(k)  # read on: a lone one may still be an item its label lines follow
+        if not bulleted and (_closed_by_bracket(norm) or retold_parts(norm)):
+            # read on: a lone one may still be an item its label lines follow. A report retelling the bracket in
+            # its sentence (`《意见》要求A、B等按职责分工负责,…`, `retold_brackets`) lists its tasks the same way.
+            bracketed.append(k)
         roles = []
         for follow in filled[n + 1 :]:
             label = _label_line(field := normalise(lines[follow][0]))

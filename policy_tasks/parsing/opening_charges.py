@@ -13,6 +13,7 @@ from .group_openings import government_group
 from .opening_roles import helping_spans
 from .responsibility import Responsibility
 from .role_groups import answerable_head, later_role_groups, role_group
+from .role_requests import request_charge
 from .role_sentences import fix_field_subject, opening_starts, opening_subject, reads_as_units
 from .society_addressees import society_list
 from .subject_sentences import later_subjects, opening_subjects
@@ -40,6 +41,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or _subjects_charge(text, norm)
             or _head_charge(text, norm)
             or _group_charge(text, norm, groups)
+            or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.

@@ -20,6 +20,7 @@ from .convened_units import convened_assignment
 from .dashed_units import dashed_unit_span
 from .joint_units import joined_names
 from .responsibility import Responsibility
+from .retold_brackets import retold_parts
 from .role_runs import free_part, read_free
 from .role_sentences import role_noun_parts
 from .supporting_parts import supporting_names
@@ -85,6 +86,7 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
         lambda: role_noun_parts(norm),
         lambda: [(LISTED, *span) for span in closing_unit_spans(norm)],
         lambda: convened_assignment(norm),
+        lambda: retold_parts(norm),  # `《意见》要求A、B等按职责分工负责,年内持续推进` (`retold_brackets`)
     )
     for form in forms:
         for role, s, e, part_start, part_end in form():

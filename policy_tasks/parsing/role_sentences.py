@@ -41,6 +41,7 @@ import re
 
 from .group_openings import addressee_list, government_group, line_departments
 from .lazy_patterns import lazy_compile
+from .leader_divisions import after_division
 from .own_offices import own_offices
 from .person_names import is_person
 from .place_names import named_by_city
@@ -188,6 +189,8 @@ def opening_starts(norm: str) -> list[int]:
     elif (end := colon_title_end(norm)) is not None:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
     starts += [m.end() for start in starts if (m := _BASIS_RE.match(norm, start)) is not None]
+    # `市政府领导按职责分工负责,…。各相关单位要…`: the leaders' sentence charges persons, the subject opens the next.
+    starts += [end for start in starts if (end := after_division(norm, start)) is not None]
     return starts
 
 

@@ -6,19 +6,29 @@ from __future__ import annotations
 from .charged_projects import project_charge
 from .leader_colon_items import leader_colon_charge
 from .minute_subjects import minute_charge
+from .notice_issuers import answerable_leaders, issuer_charge
 from .opening_charges import opening_charge
 from .responsibility import Responsibility
 from .restated_lists import section_subject
 from .task_first_orders import order_charge
 
 
-def sentence_charge(text: str, *, minute: bool, orders: bool, groups: frozenset[str]) -> Responsibility | None:
+def sentence_charge(
+    text: str, *, minute: bool, orders: bool, groups: frozenset[str], issuer: str | None = None
+) -> Responsibility | None:
     """`minute`: the document is a meeting's minute; `orders`: a list of leaders' orders;
-    `groups`: the salutation's groups a notice charges as its items' subjects."""
+    `groups`: the salutation's groups a notice charges as its items' subjects; `issuer`: the level of the
+    government issuing the notice (`notice_issuers.own_government`)."""
     # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`).
     charged = minute_charge(text) if minute else None
     # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`); `州政府督查室要…`, the item's opening.
     charged = charged or project_charge(text) or opening_charge(text, groups)
     # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
     charged = charged or section_subject(text) or leader_colon_charge(text)
-    return charged or (order_charge(text) if orders else None)  # `督导组负责…`
+    charged = charged or (order_charge(text) if orders else None)  # `督导组负责…`
+    charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
+    # `市政府领导按职责分工负责`, `各单位主要负责同志为…第一责任人`: the persons made answerable, whoever is charged.
+    if leaders := [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]:
+        charged = charged.copy() if charged is not None else Responsibility()
+        charged.leaders += leaders
+    return charged

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from .group_openings import government_group
+from .later_parties import later_party
 from .lazy_patterns import lazy_compile
 from .role_sentences import reads_as_units
 from .stage_subjects import stage_subjects
@@ -126,11 +127,11 @@ def later_subjects(norm: str, after: int) -> list[tuple[int, int]]:
                 break
     for sentence in _SENTENCE_END_RE.finditer(norm, after):
         m = _LATER_RE.match(norm, sentence.end())
-        if m is None:
-            continue
-        names = m["names"].strip(TRIM)
-        if _one_name(names) and (m["verb"] != "将" or reads_as_units(names)):
+        names = m["names"].strip(TRIM) if m is not None else ""
+        if m is not None and _one_name(names) and (m["verb"] != "将" or reads_as_units(names)):
             found.append((m.start("names"), m.end("names")))
-        elif m["verb"] == "要" and (group := _DEPARTMENTS_RE.match(m["names"])):
+        elif m is not None and m["verb"] == "要" and (group := _DEPARTMENTS_RE.match(m["names"])):
             found.append((m.start("names") + group.start("names"), m.end("names")))
+        else:
+            found += later_party(norm, sentence.end())  # `相关部门和辖区政府要…`, `A日报社…等媒体要…`
     return found

@@ -1,0 +1,32 @@
+"""A government's leaders charged by their division of work: `市政府领导按职责分工负责,及时协调和督导推动。`
+
+A city's notice opens its first requirement with the government's own leaders (round 101): `一、高度重视,强化领导。
+市政府领导按职责分工负责,及时协调和督导推动。各相关单位要…`. The leaders are persons by post, the item's leaders and no
+unit (`notice_issuers.answerable_leaders`), and their sentence charges no unit: the item's subject opens the sentence
+after it, as it opens after the item's basis (`role_sentences.opening_starts`). Only the leaders of a level's party
+committee or government (`市政府领导`, `县领导`, `市委主要领导`) before `按(职责)分工负责` (`抓落实`, `牵头`, `推进`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_patterns import lazy_compile
+
+_DIVISION_RE = lazy_compile(
+    r"(?P<who>[省市县区州盟旗](?:委|政府|人民政府)?(?:主要|分管|有关|相关)?(?:领导|负责同志))"
+    r"要?按(?:照)?(?:职责)?分工(?:负责|抓落实|牵头|推进)"
+)
+_SENTENCE_END_RE = re.compile(r"[。;]\s*")
+
+
+def division_leader(norm: str, at: int) -> re.Match[str] | None:
+    """The leaders' division sentence opening at `at` (its `who` group), or None."""
+    return _DIVISION_RE.match(norm, at)
+
+
+def after_division(norm: str, at: int) -> int | None:
+    """Where the sentence after a leaders' division sentence opening at `at` starts, or None."""
+    if division_leader(norm, at) is None or (end := _SENTENCE_END_RE.search(norm, at)) is None:
+        return None
+    return end.end()
