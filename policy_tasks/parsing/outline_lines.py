@@ -29,6 +29,7 @@ from .page_marks import is_page_line
 from .progress_lists import fold_progress_lists, opens_progress_list
 from .responsibility import Responsibility
 from .role_sentences import fix_field_subject
+from .stacked_unit_cells import helpers_joined, restacked, stacked_line
 from .textutil import normalise
 from .time_led_items import starts_item, time_led_start
 from .unit_labels import LABEL_RE
@@ -71,6 +72,9 @@ class Outline:
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
         self._enumerated = False  # lines open `一是` and `二是`: items of an enumeration
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
+        self._stacked: Node | None = None  # the item whose last two lines are its lead's and helpers' cells
+        self._joined = False  # a row writes its helpers' cell joined by `、` on one line (`stacked_unit_cells`)
+        self._norms: list[str] = []
         self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
         self._part = 0  # the part of the file the next item is in (`Node.part`)
 
@@ -79,6 +83,7 @@ class Outline:
         outline = cls()
         norms = [normalise(raw.strip()) for raw, _ in lines]
         outline._majors, outline._enumerated = decimal_majors(norms), enumerates(norms)
+        outline._norms, outline._joined = norms, helpers_joined(norms)
         blank = False
         for number, (raw, splittable) in enumerate(lines, 1):
             stripped = raw.strip()
@@ -195,13 +200,21 @@ class Outline:
             self._attached = self._closing = False
             self._bare_lead = None
             return
-        bare_lead = None
+        bare_lead, stacked, self._stacked = None, self._stacked, None
         if current.style != "root" and not blank and self._attached:
+            if stacked is current and stacked_line(norm, next((n for n in self._norms[number:] if n), "")):
+                # `发改局` / `区工信局` / `各街道办事处`: a cell written a unit a line (`stacked_unit_cells`).
+                (at, lead), (at2, helpers) = current.pieces[-2:]
+                lead, helpers = restacked(lead, helpers, text.strip(), self._joined)
+                current.pieces[-2:] = [(at, lead), (at2, helpers)]
+                self._stacked = current
+                return
             if self._bare_lead is current and "。" not in norm and looks_like_units(norm):
                 # `县住建局` / `县财政局、各乡镇` under a measure: its lead's cell, then its co units'.
                 at, lead = current.pieces[-1]
                 current.pieces[-1] = (at, f"牵头单位:{lead}")
                 text = f"配合单位:{text}"
+                self._stacked = current
             else:
                 bare_lead = current if _bare_lead_line(norm, current) else None
                 text = _as_field_line(text, norm, current) or text
