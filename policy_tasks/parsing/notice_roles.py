@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
-from .role_groups import RELATED, later_role_groups, role_group
+from .role_groups import RELATED, ROLES, later_role_groups
 from .role_sentences import CHARGING_YAO, opening_starts
 from .subject_sentences import later_subjects
 from .textutil import normalise
@@ -35,9 +35,7 @@ BREAKDOWN = "breakdown"
 _ISSUES_RE = lazy_compile(r"印发|转发|通知")
 _BREAKDOWN_RE = lazy_compile(r"(?:任务|责任|目标|工作)(?:分解|分工)|分工(?:方案|表)|分解(?:方案|表)")
 # A role as a sentence's subject, then its charge (`各相关单位也要`, `牵头单位要`).
-_ROLE_SUBJECT_RE = lazy_compile(
-    rf"(?P<names>各?(?:责任|牵头|配合|协办|承办|主办|实施)(?:单位|部门)|{RELATED})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须)"
-)
+_ROLE_SUBJECT_RE = lazy_compile(rf"(?P<names>{ROLES}|{RELATED})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须)")
 # After a subject: its charge, then a part that only asks for help (`要加强配合,`, `要积极配合、主动作为`).
 _VERB_RE = lazy_compile(rf"(?:也|还|都|则)?(?:{CHARGING_YAO}|应当|须|将)?")
 _HELPS_RE = lazy_compile(
@@ -73,7 +71,6 @@ def role_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility 
         }
         | set(later_role_groups(norm, 0, related=True))
     )
-    spans = [(s, e) for s, e in spans if role_group(norm[s:e], related=True)]
     if not spans:
         return None
     found = Responsibility(origin="正文开头")

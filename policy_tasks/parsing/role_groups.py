@@ -20,19 +20,18 @@ import re
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-_ROLES = r"各?(?:责任|牵头|配合|协办|承办|主办|实施)(?:单位|部门)"
+ROLES = r"各?(?:责任|牵头|配合|协办|承办|主办|实施)(?:单位|部门)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
 RELATED = r"各(?:相关|有关)单位"
-_ROLE_GROUP_RE = lazy_compile(rf"^(?:{_ROLES})$")
-_RELATED_GROUP_RE = lazy_compile(rf"^(?:{_ROLES}|{RELATED})$")
+_ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")
 # A later sentence opening with a role group, possibly after the case it governs (`对涉及面广…的责任事项,`) or a
 # moment (`届时,`), then the group's own words (`于2月10日前将…`, `适时向…报告`, `要…`).
 _LATER = (
     r"(?:(?:对|针对|凡)[^。;,\n]{2,30}?,|(?:届时|同时|此外|另外),)?"
     r"(?P<names>%s)(?!主要|负责人|负责同志|领导|的|和|及(?!时)|、|\()"
 )
-_LATER_RE = lazy_compile(_LATER % _ROLES)
-_LATER_RELATED_RE = lazy_compile(_LATER % f"{_ROLES}|{RELATED}")
+_LATER_RE = lazy_compile(_LATER % ROLES)
+_LATER_RELATED_RE = lazy_compile(_LATER % f"{ROLES}|{RELATED}")
 # `X主要负责人切实履行第一责任人职责`, `X主要负责同志为第一责任人`, `X主要领导是第一责任人`.
 _HEAD_RE = lazy_compile(
     r"(?P<person>(?P<unit>[\u4e00-\u9fff()、]{2,20}?)(?:主要负责人|主要负责同志|主要领导|一把手))"
@@ -41,14 +40,14 @@ _HEAD_RE = lazy_compile(
 _SENTENCE_END_RE = re.compile(r"[。;\n]")
 
 
-def role_group(names: str, related: bool = False) -> bool:
-    """Whether `names` is one of a breakdown's role groups (`各责任单位`, `牵头单位`; `related`: in the breakdown's
-    own notice, where `各相关单位` is one too)."""
-    return bool((_RELATED_GROUP_RE if related else _ROLE_GROUP_RE).match(normalise(names).replace(" ", "")))
+def role_group(names: str) -> bool:
+    """Whether `names` is one of a breakdown's role groups (`各责任单位`, `牵头单位`)."""
+    return bool(_ROLE_GROUP_RE.match(normalise(names).replace(" ", "")))
 
 
 def later_role_groups(norm: str, after: int, related: bool = False) -> list[tuple[int, int]]:
-    """The spans of the role groups opening the sentences of `norm` after `after` (`related`: as `role_group`)."""
+    """The spans of the role groups opening the sentences of `norm` after `after` (`related`: in the breakdown's own
+    notice, where `各相关单位` is one too, `notice_roles`)."""
     found = []
     pattern = _LATER_RELATED_RE if related else _LATER_RE
     for sentence in _SENTENCE_END_RE.finditer(norm, after):

@@ -9,7 +9,9 @@ Written from the convention, not copied from the documents that showed it:
   given only a helping part is co though named first, `实施单位`, a later `各相关单位也要…` helping. Near cases: the same
   items in a notice issuing no breakdown, a role that answers named first, a helping role with no other;
 - a requirement opening with what its work centres on (`围绕…,`) before its office, and the year's end opening a step
-  (`年底逐一对账`) dating it. Near case: a period ending at a year's end (`延续至2027年底`) dates nothing.
+  (`年底逐一对账`) dating it. Near case: a period ending at a year's end (`延续至2027年底`) dates nothing;
+- the round's documents in the corpus-wide layouts: the 落款 over the date of writing is never run on from a contact
+  line in a copy broken at a page's width, and a portal's furniture set line by line does not hide a double-spaced copy.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ from __future__ import annotations
 from datetime import date
 
 from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.copy_spacing import spoken_lines
 from policy_tasks.parsing.milestones import find_milestones
+from policy_tasks.parsing.notice_closes import signer_line
 from policy_tasks.parsing.notice_roles import BREAKDOWN, breakdown_kind, helps_only
 from policy_tasks.parsing.stacked_unit_cells import helpers_joined, restacked
+from tests.sources.corpus_prose import hard_wrapped
 
 
 def _parse(text: str, year: int = 2024):
@@ -161,3 +166,42 @@ def test_the_years_end_dates_the_step_it_opens_not_the_period_it_closes():
     assert dated("督查室要加强督办,年底逐一对账销号。") == [date(2024, 12, 31)]
     assert dated("相关扶持政策延续至2027年底。") == []
     assert dated("督查室要加强督办,逐一对账销号。") == []
+
+
+_WRAPPED_CLOSE = """某县人民政府办公室关于印发《2024年县政府工作报告重点任务分解方案》的通知
+各乡镇人民政府,县政府各部门:
+现将《2024年县政府工作报告重点任务分解方案》印发给你们,并就抓好落实通知如下:
+1.压实责任,狠抓落实。各牵头单位要细化工作举措,建立工作台账,确保各项任务按期完成,并于2024年3月10日前将推进方案报送县政府办公室。
+2.加强督查,务求实效。县政府督查室要加强跟踪督办,年底逐一对账销号。各责任单位要于每月25日前报送工作进展情况。
+联系人:张某某,联系电话:1234567,电子邮箱:abcd@163.com。
+某县人民政府办公室
+2024年2月20日
+"""
+
+
+def test_the_signer_over_the_date_is_never_run_on_in_a_copy_broken_at_a_pages_width():
+    """The contact line ends near the width; the 落款 under it is a line of its own, so the last item keeps its
+    subjects and the date of writing dates nothing."""
+    wrapped = hard_wrapped(_WRAPPED_CLOSE, 56, indent=False)
+    assert "abcd@163.com。\n某县人民政府办公室\n" in wrapped  # the contact line runs to the width
+    last = _parse(wrapped).tasks[-1]
+    assert _units(last) == (["县政府督查室"], ["各责任单位"])
+    assert date(2024, 2, 20) not in [m.due_date for m in last.milestones]
+    assert signer_line("某县人民政府办公室", "2024年2月20日")
+    assert not signer_line("某县人民政府办公室", "联系人:张某某") and not signer_line(
+        "各单位要抓好落实。", "2024年2月20日"
+    )
+
+
+def test_a_portals_furniture_does_not_hide_a_double_spaced_copy():
+    """A copy with an empty line after every line, saved inside a portal's page whose breadcrumbs and footer are set
+    line by line: the blank lines still say nothing, so the table's cells a line are read as before."""
+    spaced = "\n\n".join(_TABLE.splitlines())
+    furniture = "首页 > 政府信息公开 > 政策文件\n【字体:大 中 小】 打印本页 关闭窗口\n分享到:微信 微博\n"
+    footer = "\n【打印本页】【关闭窗口】\n主办单位:某县人民政府办公室 承办单位:某县大数据中心\n技术支持:某某科技有限公司 网站地图\n"
+    for text in (spaced, furniture + spaced + footer):
+        tasks = _parse(text).tasks
+        assert _units(tasks[1]) == (["交通局", "县商务局"], ["各乡镇人民政府"])
+    assert spoken_lines(["甲", "", "乙", "", "丙", "", "丁"]) == [0, 2, 4, 6]
+    assert spoken_lines(["页首", "页尾", "甲", "", "乙", "", "丙", "", "丁"], furniture={0, 1}) == [0, 1, 2, 4, 6, 8]
+    assert len(spoken_lines(["页首", "页尾", "甲", "", "乙", "", "丙", "", "丁"])) == 9  # counted, they keep the blanks
