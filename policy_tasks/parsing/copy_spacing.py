@@ -8,14 +8,13 @@ indent with it, and the line readers already take it as indentation.
 A page that sets each paragraph in its own `<p>` with a margin is often copied, or saved to Word,
 with an empty line after every line. Blank lines then say nothing, while in a plan written line by
 line a blank line ends a field or a table; so when nearly every line is followed by a blank one
-(four in five, and at least three lines), the blank lines are dropped. The page's furniture around the copied
-text (a portal's breadcrumbs, its footer), set line by line, is not counted (round 99).
+(four in five, and at least three lines), the blank lines are dropped.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 # A regular expression, not str.translate: translating a Chinese text with a table walks it a
 # character at a time in Python's slow path (0.8 ms for the seed, against 0.05 ms).
@@ -32,14 +31,12 @@ def _blank(block: object) -> bool:
     return isinstance(block, str) and not block.strip()
 
 
-def spoken_lines(blocks: Sequence[object], furniture: Collection[int] = ()) -> list[int]:
+def spoken_lines(blocks: Sequence[object]) -> list[int]:
     """The indexes of the blocks to read: all, or, when the copy put an empty line after nearly
-    every line, those that are not empty. `furniture`: the page's lines around the copied text (a portal's
-    breadcrumbs and font switch, its footer, `page_tail`), which a saved page sets line by line: not counted."""
+    every line, those that are not empty."""
     written = [i for i, block in enumerate(blocks) if not _blank(block)]
     everything = list(range(len(blocks)))
-    counted = [i for i in written if i not in furniture]
-    if len(counted) < _MIN_LINES:
+    if len(written) < _MIN_LINES:
         return everything
-    followed = sum(1 for i in counted if i + 1 < len(blocks) and _blank(blocks[i + 1]))
-    return written if followed >= _SHARE * (len(counted) - 1) else everything
+    followed = sum(1 for i in written if i + 1 < len(blocks) and _blank(blocks[i + 1]))
+    return written if followed >= _SHARE * (len(written) - 1) else everything

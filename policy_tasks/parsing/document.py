@@ -46,7 +46,7 @@ from .minute_subjects import is_minute
 from .notice_roles import breakdown_kind
 from .outline_lines import Outline
 from .outline_node import Node
-from .page_tail import page_mark, tail_lines
+from .page_tail import tail_lines
 from .period_headings import period_due
 from .redacted_names import unredacted_leaders
 from .relative_periods import meeting_date
@@ -80,9 +80,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
     """`assume_year` is the year to read deadlines in when the document states none at all (the
     import passes the current year); the result then says so, and the review page asks."""
     blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
-    tail = tail_lines(blocks)
-    marks = {i for i, block in enumerate(blocks) if isinstance(block, str) and page_mark(block)}
-    spoken = set(spoken_lines(blocks, furniture=tail | marks)) - tail  # a portal's furniture: no spacing of the copy
+    spoken = set(spoken_lines(blocks)) - tail_lines(blocks)
     blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
     blocks = joined_tables(blocks)  # a row a page break cut between a table's parts
     lines: list[tuple[str, bool]] = []  # (text, may hold a flattened list)

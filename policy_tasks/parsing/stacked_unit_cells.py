@@ -15,15 +15,20 @@ last line, or another row's, `区发改局` / `区工信局、区商务局、…
 last line is the helpers' cell and the lines before it lead together (co-leads). Where no row joins them so, the
 helpers' cell is the stacked one: the lines after the lead's join it, as `pipe_tables.align` joins units beyond the
 unit columns to the last one. The issuer's name over the date of writing after the last row (`某区人民政府` /
-`2024年3月1日`, `notice_closes.signed`) is the 落款, no cell.
+`2024年3月1日`, `notice_closes.signed`) is the 落款, no cell. A page that sets each line in a paragraph of its own,
+copied with the blank lines kept (`copy_spacing`: a portal's furniture around a short copy), still writes a row's cells
+on the lines after its measure: a blank line between them ends no row (`cell_after_blank`).
 """
 
 from __future__ import annotations
 
 import re
 
+from .outline_node import Node
+from .textutil import normalise
 from .unit_labels import LABEL_RE
 from .unit_names import looks_like_units
+from .units import peek_responsibility
 
 LEAD, HELPERS = "牵头单位:", "配合单位:"
 _DAY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
@@ -65,3 +70,26 @@ def restacked(lead: str, helpers: str, line: str, joined: bool) -> tuple[str, st
     if (joined or "、" in line) and "、" not in helper_units:
         return f"{LEAD}{lead_units}、{helper_units}", f"{HELPERS}{line}"
     return lead, f"{HELPERS}{helper_units}、{line}"
+
+
+def bare_lead_line(norm: str, node: Node) -> bool:
+    """`1.完成老旧小区改造30个。` / `县住建局` / `县财政局、各乡镇`: a table flattened a cell a line
+    puts a measure's 牵头单位 cell and then its 配合单位 cell on lines of their own, with no label. A
+    line that is nothing but one unit's name, right after the measure's sentence end, under an item
+    that has named no unit, is its lead when the next line is units again (its co units); alone
+    it is left as it was (an issuer's name under the last item is its 落款)."""
+    if not _one_unit(norm):
+        return False
+    own = normalise(node.own_text).rstrip()
+    return own[-1:] in ("。", ";", "!", "?") and not peek_responsibility(own).found
+
+
+def cell_after_blank(norm: str, following: str, node: Node, lead_above: bool, stacked_above: bool) -> bool:
+    """After a blank line, whether `norm` is still a cell of `node`'s row: its helpers' cell after its lead's
+    (`lead_above`), a further stacked line (`stacked_above`), or its lead's cell where the next line (`following`) is
+    units again."""
+    if lead_above:
+        return "。" not in norm and looks_like_units(norm)
+    if stacked_above:
+        return stacked_line(norm, following)
+    return bare_lead_line(norm, node) and (_one_unit(following) or _joined_units(following))

@@ -11,7 +11,8 @@ Written from the convention, not copied from the documents that showed it:
 - a requirement opening with what its work centres on (`围绕…,`) before its office, and the year's end opening a step
   (`年底逐一对账`) dating it. Near case: a period ending at a year's end (`延续至2027年底`) dates nothing;
 - the round's documents in the corpus-wide layouts: the 落款 over the date of writing is never run on from a contact
-  line in a copy broken at a page's width, and a portal's furniture set line by line does not hide a double-spaced copy.
+  line in a copy broken at a page's width, and a row's cells each in a paragraph of their own, the blank lines kept
+  (a portal's furniture around a short copy), are still the row's.
 """
 
 from __future__ import annotations
@@ -193,15 +194,31 @@ def test_the_signer_over_the_date_is_never_run_on_in_a_copy_broken_at_a_pages_wi
     )
 
 
-def test_a_portals_furniture_does_not_hide_a_double_spaced_copy():
-    """A copy with an empty line after every line, saved inside a portal's page whose breadcrumbs and footer are set
-    line by line: the blank lines still say nothing, so the table's cells a line are read as before."""
-    spaced = "\n\n".join(_TABLE.splitlines())
+def test_a_rows_cells_each_in_a_paragraph_of_its_own_with_the_blank_lines_kept():
+    """A page that sets each line in a paragraph of its own, saved with its portal's furniture set line by line, so the
+    blank lines stay (`copy_spacing`): a blank line between a measure and its cells, or between its cells, ends no row."""
+    head, table = _TABLE.split("2024年重点工作任务分解表\n")
     furniture = "首页 > 政府信息公开 > 政策文件\n【字体:大 中 小】 打印本页 关闭窗口\n分享到:微信 微博\n"
-    footer = "\n【打印本页】【关闭窗口】\n主办单位:某县人民政府办公室 承办单位:某县大数据中心\n技术支持:某某科技有限公司 网站地图\n"
-    for text in (spaced, furniture + spaced + footer):
-        tasks = _parse(text).tasks
-        assert _units(tasks[1]) == (["交通局", "县商务局"], ["各乡镇人民政府"])
-    assert spoken_lines(["甲", "", "乙", "", "丙", "", "丁"]) == [0, 2, 4, 6]
-    assert spoken_lines(["页首", "页尾", "甲", "", "乙", "", "丙", "", "丁"], furniture={0, 1}) == [0, 1, 2, 4, 6, 8]
-    assert len(spoken_lines(["页首", "页尾", "甲", "", "乙", "", "丙", "", "丁"])) == 9  # counted, they keep the blanks
+    text = furniture + head + "\n\n".join(["2024年重点工作任务分解表", *table.splitlines()])
+    lines = text.splitlines()
+    assert len(spoken_lines(lines)) == len(lines)  # the blank lines are kept
+    tasks = _parse(text).tasks
+    assert [_units(t) for t in tasks] == [_units(t) for t in _parse(_TABLE).tasks]
+    assert _units(tasks[1]) == (["交通局", "县商务局"], ["各乡镇人民政府"])
+
+
+def test_after_a_blank_line_a_lone_units_line_is_no_cell_unless_units_follow():
+    text = """某县人民政府关于印发2024年重点工作任务分解表的通知
+各乡镇人民政府,县政府各部门:
+一、重点工作
+1.推动食品加工产业集群发展,新培育规上企业5家。(责任单位:县工信局)
+2.加快建设县城物流园区,完善冷链配送体系。
+
+县商务局
+
+请各单位认真抓好落实。
+3.实施老旧小区改造,完成改造12个小区。(责任单位:县住建局)
+"""
+    tasks = _parse(text).tasks
+    assert [t.label for t in tasks] == ["1", "2", "3"]
+    assert _units(tasks[1]) == ([], [])  # the lone name after a blank line is no lead cell
