@@ -45,6 +45,7 @@ from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute
 from .notice_issuers import own_government
+from .notice_roles import breakdown_kind
 from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
@@ -142,6 +143,7 @@ def _parse_lines(
     issuing = any(re.search(r"印发|转发", text) for _, text in outline.header)  # `关于印发…的通知`
     minute = is_minute(outline.header, outline.root)  # `…会议纪要`: decisions name their units as subjects
     owned, groups = list_owner(outline.header) is not None, notice_groups(outline.header)  # groups: `各部门:` …
+    groups |= breakdown_kind(outline.header)  # a breakdown's notice: `各相关单位要…` charges a role (`notice_roles`)
     clauses = choose_clauses(outline.root, owned=owned, addressed=sole, issuing=issuing, minute=minute, groups=groups)
     restated: list[tuple[int, Node]] = []  # (line, annexed row) of each measure with units of its own
     clauses = with_annexed_rows_merged(outline.root, clauses, restated)  # an annexed 分工表 restating the prose
@@ -190,7 +192,8 @@ def _parse_lines(
 class _Assembler:
     def __init__(self, outline: Outline, clauses: list[Node], year: int, *, minute: bool, orders: bool, done: bool):
         self.outline, self.year, self.minute, self.orders, self.done = outline, year, minute, orders, done
-        self.groups = notice_groups(outline.header)  # the salutation's groups, charged as its items' subjects
+        # the salutation's groups, charged as its items' subjects; a breakdown's roles (`notice_roles`)
+        self.groups = notice_groups(outline.header) | breakdown_kind(outline.header)
         self.issuer = own_government(outline.header)  # `市政府有关部门:`: the notice's own government (`市政府将…`)
         self.warnings: list[ParseWarning] = []
         labels = clause_labels(clauses)

@@ -118,6 +118,16 @@ _WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0
 # A date the work is due by: `12月底前`, and a month's or quarter's end written without 前, which the genre
 # writes for the same deadline (`6月底完成`, `10月底根据评估结果修编`).
 _BY_DATE = lazy_compile(r"(?:前|以前|之前|[底末])$")
+# The year's end opening a step is the genre's `12月底` written short (`年底逐一绩效对账`, a 督考 office's year-end
+# step; round 99); closing a part it may end a period instead (`并延续至2027年底`), as a month's end rarely does.
+_YEAR_END = lazy_compile(r"年(?:底|末)(?:前|以前|之前)?$")
+
+
+def _due_by(phrase: TimePhrase, opens_part: bool) -> bool:
+    """A date the work must be done by, whatever the verb: a month's or quarter's end, or the year's opening the part."""
+    if phrase.level == PRECISE:
+        return bool(_BY_DATE.search(phrase.text))
+    return opens_part and phrase.level == YEAR and bool(_YEAR_END.search(normalise(phrase.text)))
 
 
 def find_milestones(
@@ -196,7 +206,7 @@ def find_milestones(
             qty = next(iter(marks.quantities_in(start, end)), None)
             cue, strong = bool(_CUE.search(part)), bool(_STRONG_CUE.search(part))
             # `12月底前取得明显成效`: a date the work must be done by commits whatever the verb.
-            cue = cue or any(p.level == PRECISE and _BY_DATE.search(p.text) for p in dated)
+            cue = cue or any(_due_by(p, not norm[start : p.start].strip()) for p in dated)
             cue = cue or any(p.start in steps for p in dated)
             excluded = bool((_EXCLUDE.search(part) and not year_floor(part, own, _EXCLUDE)) or _CONDITION.search(part))
             # 补助/资金 amounts are what the government pays out unless the part

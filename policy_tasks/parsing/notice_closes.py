@@ -36,6 +36,19 @@ def closing_formula(norm: str) -> bool:
     return _FORMULA_RE.match(norm.strip()) is not None
 
 
+def signer_line(text: str, next_text: str) -> bool:
+    """`盘锦市人民政府办公室` over `2021年1月25日`: the 落款, one office's name alone on its line over the date of writing.
+    A copy broken at a page's width never runs it on from the line above (`sources/unwrap`, round 99), however near the
+    width that line ends (a contact line closing the last item)."""
+    signer = normalise(text).strip()
+    return (
+        _DAY_RE.match(normalise(next_text).strip()) is not None
+        and 0 < len(signer) <= 20
+        and re.fullmatch(r"[\u4e00-\u9fff()]+", signer) is not None
+        and looks_like_units(signer)
+    )
+
+
 def annex_note(norm: str, node: Node) -> bool:
     """`附件:2026年…推进情况表` right after an item whose sentence has closed: the notice's 附件说明,
     which follows its body, so the item has ended (its text is no cell or sentence of the item)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .addressee_groups import glued_title_end, group_subject, later_groups
 from .dated_subjects import dated_subject
 from .group_openings import government_group
+from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
 from .responsibility import Responsibility
 from .role_groups import answerable_head, later_role_groups, role_group
@@ -40,6 +41,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             _dated_charge(text, norm)
             or _subjects_charge(text, norm)
             or _head_charge(text, norm)
+            or role_charge(text, norm, groups)  # `各相关单位要…`, in a breakdown's notice (`notice_roles`)
             or _group_charge(text, norm, groups)
             or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
         )
@@ -50,7 +52,10 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)
     if norm.startswith(("要", "应当"), span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
-        _add_helpers(text, norm, later_subjects(norm, span[1] + 1) + later_role_groups(norm, span[1]), found)
+        roles = later_role_groups(norm, span[1], related=BREAKDOWN in groups)
+        _add_helpers(text, norm, later_subjects(norm, span[1] + 1) + roles, found)
+        if role_group(norm[span[0] : span[1]]):  # `各责任单位要积极配合,…。牵头单位要…`: the role that answers leads
+            found = helper_first_after(found, norm, [span, *roles])
     return found if found.found else None
 
 

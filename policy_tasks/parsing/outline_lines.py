@@ -30,6 +30,7 @@ from .page_marks import is_page_line
 from .progress_lists import fold_progress_lists, opens_progress_list
 from .responsibility import Responsibility
 from .role_sentences import fix_field_subject
+from .stacked_unit_cells import bare_lead_line, cell_after_blank, helpers_joined, restacked, stacked_line
 from .textutil import normalise
 from .time_led_items import starts_item, time_led_start
 from .unit_labels import LABEL_RE
@@ -72,6 +73,9 @@ class Outline:
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
         self._enumerated = False  # lines open `一是` and `二是`: items of an enumeration
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
+        self._stacked: Node | None = None  # the item whose last two lines are its lead's and helpers' cells
+        self._joined = False  # a row writes its helpers' cell joined by `、` on one line (`stacked_unit_cells`)
+        self._norms: list[str] = []
         self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
         self._part = 0  # the part of the file the next item is in (`Node.part`)
         self._held: set[int] = (
@@ -84,6 +88,7 @@ class Outline:
         norms = [normalise(raw.strip()) for raw, _ in lines]
         outline._majors, outline._enumerated = decimal_majors(norms), enumerates(norms)
         outline._held = held_lines(norms)
+        outline._norms, outline._joined = norms, helpers_joined(norms)
         blank = False
         for number, (raw, splittable) in enumerate(lines, 1):
             stripped = raw.strip()
@@ -200,15 +205,26 @@ class Outline:
             self._attached = self._closing = False
             self._bare_lead = None
             return
-        bare_lead = None
+        bare_lead, stacked, self._stacked = None, self._stacked, None
+        following = next((n for n in self._norms[number:] if n), "")
+        if blank and current.style != "root":  # a row's cells, each in a paragraph of its own (`stacked_unit_cells`)
+            blank = not cell_after_blank(norm, following, current, self._bare_lead is current, stacked is current)
         if current.style != "root" and not blank and self._attached:
+            if stacked is current and stacked_line(norm, following):
+                # `发改局` / `区工信局` / `各街道办事处`: a cell written a unit a line (`stacked_unit_cells`).
+                (at, lead), (at2, helpers) = current.pieces[-2:]
+                lead, helpers = restacked(lead, helpers, text.strip(), self._joined)
+                current.pieces[-2:] = [(at, lead), (at2, helpers)]
+                self._stacked = current
+                return
             if self._bare_lead is current and "。" not in norm and looks_like_units(norm):
                 # `县住建局` / `县财政局、各乡镇` under a measure: its lead's cell, then its co units'.
                 at, lead = current.pieces[-1]
                 current.pieces[-1] = (at, f"牵头单位:{lead}")
                 text = f"配合单位:{text}"
+                self._stacked = current
             else:
-                bare_lead = current if _bare_lead_line(norm, current) else None
+                bare_lead = current if bare_lead_line(norm, current) else None
                 text = _as_field_line(text, norm, current) or text
             norm = normalise(text)
         self._bare_lead = bare_lead
@@ -247,19 +263,6 @@ _DATE_ONLY_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)?|年底|年内|全年|[一二三四]季度|上半年|下半年)\s*(?:前|以前|之前)?$"
     r"|^(?:持续推进|长期坚持|长期|常态化)$"
 )
-
-
-def _bare_lead_line(norm: str, node: Node) -> bool:
-    """`1.完成老旧小区改造30个。` / `县住建局` / `县财政局、各乡镇`: a table flattened a cell a line
-    puts a measure's 牵头单位 cell and then its 配合单位 cell on lines of their own, with no label. A
-    line that is nothing but one unit's name, right after the measure's sentence end, under an item
-    that has named no unit, is its lead when the next line is units again (its co units); alone
-    it is left as it was (an issuer's name under the last item is its 落款)."""
-    name = norm.strip()
-    if not name or len(name) > 20 or re.search(r"[、,;:。 ]", name) or not looks_like_units(name):
-        return False
-    own = normalise(node.own_text).rstrip()
-    return own[-1:] in ("。", ";", "!", "?") and not peek_responsibility(own).found
 
 
 def _as_field_line(text: str, norm: str, node: Node) -> str | None:

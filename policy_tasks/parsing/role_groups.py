@@ -4,8 +4,9 @@ A notice issuing a 任务分解 or 分工方案 (`…目标任务责任分解方
 that. Its requirements charge the table's roles, each taken together: `各责任单位要逐项…研究`, `各牵头单位于2月10日前将…报…`,
 `牵头单位适时向市政府报告`. Such a role group is one addressee, as `各有关单位` is in a bracket (corpus README), and the
 subject of a requirement's sentence is charged by it: the first leading, the later sentences' subjects helping
-(round 85's rule for subjects). The groups are the roles a breakdown assigns (责任, 牵头, 配合, 协办, 承办, 主办 单位 or
-部门, with or without `各`); a vague `各单位`, `有关部门` or `成员单位` is none.
+(round 85's rule for subjects). The groups are the roles a breakdown assigns (责任, 牵头, 配合, 协办, 承办, 主办, 实施
+单位 or 部门, with or without `各`); a vague `各单位`, `有关部门` or `成员单位` is none. In a breakdown's own notice
+`各相关单位` (`各有关单位`), every unit the breakdown names, is one of them too (`notice_roles`, round 99).
 
 The same notices make a unit's head answerable by name of post, `各责任单位主要负责人切实履行第一责任人职责`,
 `各乡镇人民政府主要负责同志为第一责任人`: the head is the item's leader (a person, by post), and the unit whose head it is,
@@ -19,13 +20,18 @@ import re
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-_ROLE_GROUP_RE = lazy_compile(r"^各?(?:责任|牵头|配合|协办|承办|主办)(?:单位|部门)$")
+ROLES = r"各?(?:责任|牵头|配合|协办|承办|主办|实施)(?:单位|部门)"
+# `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
+RELATED = r"各(?:相关|有关)单位"
+_ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")
 # A later sentence opening with a role group, possibly after the case it governs (`对涉及面广…的责任事项,`) or a
 # moment (`届时,`), then the group's own words (`于2月10日前将…`, `适时向…报告`, `要…`).
-_LATER_RE = lazy_compile(
+_LATER = (
     r"(?:(?:对|针对|凡)[^。;,\n]{2,30}?,|(?:届时|同时|此外|另外),)?"
-    r"(?P<names>各?(?:责任|牵头|配合|协办|承办|主办)(?:单位|部门))(?!主要|负责人|负责同志|领导|的|和|及(?!时)|、|\()"
+    r"(?P<names>%s)(?!主要|负责人|负责同志|领导|的|和|及(?!时)|、|\()"
 )
+_LATER_RE = lazy_compile(_LATER % ROLES)
+_LATER_RELATED_RE = lazy_compile(_LATER % f"{ROLES}|{RELATED}")
 # `X主要负责人切实履行第一责任人职责`, `X主要负责同志为第一责任人`, `X主要领导是第一责任人`.
 _HEAD_RE = lazy_compile(
     r"(?P<person>(?P<unit>[\u4e00-\u9fff()、]{2,20}?)(?:主要负责人|主要负责同志|主要领导|一把手))"
@@ -39,11 +45,13 @@ def role_group(names: str) -> bool:
     return bool(_ROLE_GROUP_RE.match(normalise(names).replace(" ", "")))
 
 
-def later_role_groups(norm: str, after: int) -> list[tuple[int, int]]:
-    """The spans of the role groups opening the sentences of `norm` after `after`."""
+def later_role_groups(norm: str, after: int, related: bool = False) -> list[tuple[int, int]]:
+    """The spans of the role groups opening the sentences of `norm` after `after` (`related`: in the breakdown's own
+    notice, where `各相关单位` is one too, `notice_roles`)."""
     found = []
+    pattern = _LATER_RELATED_RE if related else _LATER_RE
     for sentence in _SENTENCE_END_RE.finditer(norm, after):
-        if (m := _LATER_RE.match(norm, sentence.end())) is not None:
+        if (m := pattern.match(norm, sentence.end())) is not None:
             found.append((m.start("names"), m.end("names")))
     return found
 

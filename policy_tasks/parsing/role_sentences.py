@@ -97,7 +97,10 @@ _TITLE_LINE_MAX = 30
 # A title sentence may be a heading's run of short phrases (`高度重视,精心组织,科学制订办理方案。`).
 _TITLE_SENTENCE_RE = re.compile(r"(?:[^。,;:\n]{2,8},){0,3}[^。,;:\n]{2,20}。")
 # The basis the work follows, opening the item before its subject (`按照县政府统一部署和工作要求,公安局…要…`).
-_BASIS_RE = re.compile(r"(?:按照|根据|依据|依照)[^。,;:\n]{2,40}?(?:要求|部署|规定|安排|精神),")
+# What the work centres on reads the same (`围绕《方案》的推进实施,市政府督考办要…`, round 99).
+_BASIS_RE = re.compile(
+    r"(?:(?:按照|根据|依据|依照)[^。,;:\n]{2,40}?(?:要求|部署|规定|安排|精神)|围绕[^。,;:\n]{2,30}),"
+)
 # `由A负责`: the 由 is no part of the name. `由A牵头,<task>` names the lead alone, as a meeting's order may
 # (`由丹凤街道牵头,在12月底前完成…`): a part of its own, the comma after it.
 # `要` as a charge, not the first character of a word (要求, 要素, 要点, 要件, 要务, 要员, 要领, 要闻, 要害).

@@ -17,7 +17,7 @@ from statistics import median
 
 from ..lazy_patterns import lazy_compile
 from ..named_item_lines import NAME_LABEL
-from ..notice_closes import closing_formula
+from ..notice_closes import closing_formula, signer_line
 from ..unit_names import ends_like_a_name
 
 # Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条; a Roman area `Ⅱ、` and the serial
@@ -52,7 +52,7 @@ _LONGER_SHARE, _LONGER_ANYWAY = 0.05, 2
 _SENTENCE_ENDS = "。:;!?：；！？"
 # A notice's salutation (`各乡镇人民政府,县直各单位:`) is a paragraph of its own: it never goes on
 # from the title above it, however near the width that title ends; nor does its closing formula
-# (`特此通知。`, `notice_closes`) from the last item's line above it.
+# (`特此通知。`, `notice_closes`) from the last item's line above it, nor its 落款 over the date of writing.
 _SALUTATION_RE = lazy_compile(r"^各[^。;:]{1,60}[:：]$")
 # A table a page flattened a row a line starts each row with its serial and a space (`2 第一产业…`).
 _ROW_SERIAL_RE = lazy_compile(r"^(\d{1,3})\s+\S")
@@ -164,7 +164,7 @@ def unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     previous_end: int | None = None  # columns the previous line filled; None after a blank line
     serial = 0  # the last row serial a line started with (a `1 ` starts a run)
-    for line in lines:
+    for at, line in enumerate(lines):
         text = line.strip()
         # The previous line ran to the width: this line's first character did not fit on it.
         full = previous_end is not None and previous_end + (columns(text[:1]) or _CHAR) > width - _CHAR / 2
@@ -181,6 +181,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not next_row
             and not _SALUTATION_RE.match(text)
             and not closing_formula(text)
+            and not signer_line(text, next((n for n in lines[at + 1 :] if n.strip()), ""))
             and not opens_next_field(out[-1], text)
             and "\t" not in line
             and _indent(line) <= margin

@@ -1,0 +1,97 @@
+"""A breakdown's covering notice: the roles its requirements charge as their subjects, and the role that only helps.
+
+A notice issuing a 任务分解 or 责任分工 (`…任务分解和责任分工方案》的通知`, `现将任务责任分解印发`) names no unit of its own:
+its requirements charge the breakdown's roles taken together, each one addressee (`role_groups`, round 95). Such a
+notice also writes the roles in two more ways (round 99):
+
+- `各相关单位` (`各有关单位`): every unit the breakdown names, one addressee as in a bracket (corpus README). In the
+  breakdown's own notice it is a role as `各责任单位` is, opening a requirement (`各相关单位要提高政治站位…`), a later
+  sentence of one (`各相关单位也要完善督导机制`), or, where the item's opening names no unit, its first sentence that
+  charges a role (`市政府领导按职责分工负责…。各相关单位要…`). Outside such a notice (a plan's 保障措施, a minute, a notice
+  on anything else) `各相关单位要…` still charges no one as a subject.
+- the role given only a helping part: `各相关单位要加强配合,…。牵头单位要…加大指导和协调力度…。各责任单位要积极配合…`
+  names the units concerned first only to ask them to work together; the role that answers (`牵头单位要…`) leads, and
+  the one that only helps is co though named first, as a unit is (round 62's rule). A role that helps where no later
+  one answers still leads.
+
+Near cases that stay as they were: a notice issuing no breakdown (`关于做好防汛工作的通知`), or a plan, opening an item with
+`各相关单位要…` (no unit, so the review page marks it); a role group that answers named first (`各责任单位要逐项研究…`) leads.
+"""
+
+from __future__ import annotations
+
+from .lazy_patterns import lazy_compile
+from .responsibility import Responsibility
+from .role_groups import RELATED, ROLES, later_role_groups
+from .role_sentences import CHARGING_YAO, opening_starts
+from .subject_sentences import later_subjects
+from .textutil import normalise
+from .unit_labels import CO, LISTED
+from .unit_lists import split_names
+
+# The kind `document` adds to the salutation's groups (`addressee_groups.notice_groups`) for a breakdown's notice.
+BREAKDOWN = "breakdown"
+# A header line issuing a breakdown: `印发` / `转发` / `通知` with the breakdown's name on the same line.
+_ISSUES_RE = lazy_compile(r"印发|转发|通知")
+_BREAKDOWN_RE = lazy_compile(r"(?:任务|责任|目标|工作)(?:分解|分工)|分工(?:方案|表)|分解(?:方案|表)")
+# A role as a sentence's subject, then its charge (`各相关单位也要`, `牵头单位要`).
+_ROLE_SUBJECT_RE = lazy_compile(rf"(?P<names>{ROLES}|{RELATED})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须)")
+# After a subject: its charge, then a part that only asks for help (`要加强配合,`, `要积极配合、主动作为`).
+_VERB_RE = lazy_compile(rf"(?:也|还|都|则)?(?:{CHARGING_YAO}|应当|须|将)?")
+_HELPS_RE = lazy_compile(
+    r"(?:主动|积极|全力|密切|大力|做好|加强|互相|相互)?(?:配合|支持|协助|协同)(?!推进|推动|完成|落实|做好)"
+)
+
+
+def breakdown_kind(header: list[tuple[int, str]]) -> frozenset[str]:
+    """`{BREAKDOWN}` where a header line issues a breakdown (`印发…任务分解…的通知`), else empty."""
+    for _, line in header:
+        norm = normalise(line)
+        if _BREAKDOWN_RE.search(norm) and _ISSUES_RE.search(norm):
+            return frozenset({BREAKDOWN})
+    return frozenset()
+
+
+def helps_only(norm: str, subject_end: int) -> bool:
+    """Whether the part after the subject ending at `subject_end` only asks it to help (`要加强配合,`)."""
+    verb = _VERB_RE.match(norm, subject_end)
+    return _HELPS_RE.match(norm, verb.end() if verb else subject_end) is not None
+
+
+def role_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility | None:
+    """In a breakdown's notice, the roles an item's sentences open with (`各相关单位要…`, `牵头单位要…`): the first that
+    answers leads, the others help; the units later sentences charge help (`subject_sentences`)."""
+    if BREAKDOWN not in groups:
+        return None
+    spans = sorted(
+        {
+            (m.start("names"), m.end("names"))
+            for start in opening_starts(norm)
+            if (m := _ROLE_SUBJECT_RE.match(norm, start))
+        }
+        | set(later_role_groups(norm, 0, related=True))
+    )
+    if not spans:
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = [text[spans[0][0] : spans[0][1]]]
+    for s, e in [*spans[1:], *later_subjects(norm, spans[0][1])]:
+        found.roles[CO] += [n for n in split_names(text, norm, s, e) if n not in found.roles[LISTED] + found.roles[CO]]
+    return helper_first_after(found, norm, spans)
+
+
+def helper_first_after(found: Responsibility, norm: str, spans: list[tuple[int, int]]) -> Responsibility:
+    """`found` with its first subject moved among the helpers where its part only helps and a later subject's answers
+    (`spans`: the subjects in the text's order, the first the one `found` lists)."""
+    if len(spans) < 2 or not helps_only(norm, spans[0][1]):
+        return found
+    answering = next(((s, e) for s, e in spans[1:] if not helps_only(norm, e)), None)
+    if answering is None:
+        return found
+    lead = norm[answering[0] : answering[1]]
+    named = [n for n in found.roles[CO] if normalise(n) == lead]
+    if not named:
+        return found
+    helpers = found.roles[LISTED] + [n for n in found.roles[CO] if n not in named]
+    found.roles[LISTED], found.roles[CO] = named, helpers
+    return found
