@@ -47,4 +47,8 @@ def _headings_between(node: Node, expected: int, n: int, clause_nodes: set[int])
     headings = {
         c.value for c in node.parent.children if c.style == node.style and any(id(d) in clause_nodes for d in c.walk())
     }
+    # A covering notice's requirement that charges no one, beside those that do (`notice_requirements`): written, no gap.
+    kids = node.parent.children
+    if node.part == 0 and any(k.part > 0 for k in kids):
+        headings |= {c.value for c in kids if c.style == node.style and c.part == 0}
     return all(v in headings for v in range(expected, n))

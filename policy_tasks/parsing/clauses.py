@@ -26,6 +26,7 @@ from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
 from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
+from .notice_requirements import notice_charges_roles
 from .opening_charges import opening_charge
 from .outline_node import Node
 from .role_groups import role_group
@@ -72,8 +73,8 @@ def _has_resp(
         return True
     if not node.children and not _in_backing_section(node) and (charge := opening_charge(own, groups)) is not None:
         # `州政府督查室要…`: the unit the item opens with; in a covering notice before its plan only the
-        # breakdown's roles taken together (`各牵头单位要…`, `请各牵头单位和责任单位于…前…`, round 101; unsettled:
-        # hubei-caidian-2023's gold says no).
+        # breakdown's roles taken together (`各牵头单位要…`, `请各牵头单位和责任单位于…前…`) and, once it charges them,
+        # its other named units (`notice_requirements`, round 101).
         named = [n for names in charge.roles.values() for n in names]
         if prose_charges or (named and all(role_group(n) for n in named)):
             return True
@@ -150,12 +151,15 @@ def choose_clauses(
     # A plan annexed to its covering notice: the notice's own requirements (`二、强化督查考核。县河长办要
     # 加强督查`) ask offices in prose, as a 保障措施 section does; the plan's items are the measures.
     annexed = issuing and any(_has_resp(k) for k in root.children if k.part > 0)
+    # Unless they charge the breakdown's roles: then they are clauses, and so is one charging another named unit
+    # (`notice_requirements`, round 101); one charging no one is none, even beside them.
+    roles_asked = annexed and notice_charges_roles(root, groups)
 
     def has(node: Node) -> bool:
         if id(node) not in memo:
             own_groups = groups if node.part == 0 else frozenset()
             memo[id(node)] = _has_resp(
-                node, prose_charges=not (annexed and node.part == 0), minute=minute, groups=own_groups
+                node, prose_charges=roles_asked or not (annexed and node.part == 0), minute=minute, groups=own_groups
             )
         return memo[id(node)]
 
@@ -232,7 +236,10 @@ def choose_clauses(
                 parts[kid.part][-1] = parts[kid.part][-1] or is_here
                 continue
             parts.setdefault(kid.part, []).append(is_here)
-        silent_in = {part: (sum(v) * 2 >= len(v) or id(node) in measure_lists) and any(v) for part, v in parts.items()}
+        silent_in = {
+            part: (sum(v) * 2 >= len(v) or id(node) in measure_lists) and any(v) and not (roles_asked and part == 0)
+            for part, v in parts.items()
+        }
         # `[接上页] (2)…` then `2.…` `3.…` that are clauses themselves: the run is the points of the clause the page
         # before held (its `1.`), silent, no clauses of their own.
         points_of_lost = lost and any(

@@ -42,6 +42,9 @@ _HELPS_RE = lazy_compile(
     r"(?:主动|积极|全力|密切|大力|做好|加强|互相|相互)?(?:配合|支持|协助|协同)(?!推进|推动|完成|落实|做好)"
 )
 
+# `由牵头单位发挥统筹协调作用,协同单位积极配合`: the lead role and the helping role named inside one sentence (round 101).
+_PAIRED_RE = lazy_compile(rf"由(?P<names>{ROLES})(?=发挥|负责|统筹)|,(?P<helper>{ROLES})(?={_HELPS_RE.pattern})")
+
 
 def breakdown_kind(header: list[tuple[int, str]]) -> frozenset[str]:
     """`{BREAKDOWN}` where a header line issues a breakdown (`印发…任务分解…的通知`), else empty."""
@@ -70,6 +73,7 @@ def role_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility 
             if (m := _ROLE_SUBJECT_RE.match(norm, start))
         }
         | set(later_role_groups(norm, 0, related=True))
+        | {m.span("names") if m["names"] else m.span("helper") for m in _PAIRED_RE.finditer(norm)}
     )
     if not spans:
         return None

@@ -18,5 +18,7 @@ ORG_END_RE = re.compile(
     # A garrison command, charged by a city's emergency plans beside its departments (`沈阳警备区`).
     r"|警备区|军分区"
     # Schools by their kind (`县第一中学`, `县实验小学`, `县中心幼儿园`).
-    r"|中学|小学|大学|幼儿园)$"
+    r"|中学|小学|大学|幼儿园"
+    # A government's assessment body named by its work (`区绩效考评机构`), charged by a breakdown's notice (round 101).
+    r"|考评机构|考核机构)$"
 )

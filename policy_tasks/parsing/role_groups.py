@@ -4,8 +4,8 @@ A notice issuing a 任务分解 or 分工方案 (`…目标任务责任分解方
 that. Its requirements charge the table's roles, each taken together: `各责任单位要逐项…研究`, `各牵头单位于2月10日前将…报…`,
 `牵头单位适时向市政府报告`. Such a role group is one addressee, as `各有关单位` is in a bracket (corpus README), and the
 subject of a requirement's sentence is charged by it: the first leading, the later sentences' subjects helping
-(round 85's rule for subjects). The groups are the roles a breakdown assigns (责任, 牵头, 配合, 协办, 承办, 主办, 实施
-单位 or 部门, with or without `各`); a vague `各单位`, `有关部门` or `成员单位` is none. In a breakdown's own notice
+(round 85's rule for subjects). The groups are the roles a breakdown assigns (责任, 牵头, 配合, 协同, 协办, 承办, 主办,
+实施 单位 or 部门, with or without `各`); a vague `各单位`, `有关部门` or `成员单位` is none. In a breakdown's own notice
 `各相关单位` (`各有关单位`), every unit the breakdown names, is one of them too (`notice_roles`, round 99).
 
 The same notices make a unit's head answerable by name of post, `各责任单位主要负责人切实履行第一责任人职责`,
@@ -20,7 +20,7 @@ import re
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-ROLES = r"各?(?:责任|牵头|配合|协办|承办|主办|实施)(?:单位|部门)"
+ROLES = r"各?(?:责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
 RELATED = r"各(?:相关|有关)单位"
 _ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")

@@ -8,9 +8,9 @@ subjects, the first leading and the others helping, each kept as written (`责�
 `市人民政府督查室将…督办检查`) is no party to it. A request to anyone else (`请各地…`, `请有关部门…`) is left to the other
 readers.
 
-Whether such requirements are clauses where the breakdown itself follows the notice on the same page is an annotation
-question the corpus has not settled (hubei-caidian-2023 says no, hubei-wuhan-shengbaogao-fenjie-2018 yes; docs/parsing.md,
-round 101): `clauses.choose_clauses` still keeps a notice's requirements before an annexed plan out.
+The roles asked with no `请`, by the date they must act before (`各责任单位在2009年1月底前上报…年终报告`), are read the
+same. Such requirements are clauses also where the breakdown itself follows the notice on the same page (settled in
+round 101, corpus README; `notice_requirements`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ _REQUEST_RE = lazy_compile(
     r"(?=于|在|按|要|将|务必|认真|及时|切实|抓紧|尽快|根据|对照|结合|做好|加强|进一步)"
 )
 _JOIN_RE = lazy_compile(r"和|及|与|、")
+# `各责任单位在2009年1月底前上报…`: a role group asked with no `请`, by the date it must act before (round 101).
+_DATED_RE = lazy_compile(r"(?P<names>[\u4e00-\u9fff、]{4,30}?)(?=(?:于|在)[^。;,\n]{2,20}?前)")
 
 
 def request_charge(text: str) -> Responsibility | None:
@@ -36,7 +38,7 @@ def request_charge(text: str) -> Responsibility | None:
     the first leading and the others helping, or None."""
     norm = normalise(text)
     for start in opening_starts(norm):
-        m = _REQUEST_RE.match(norm, start)
+        m = _REQUEST_RE.match(norm, start) or _DATED_RE.match(norm, start)
         if m is None:
             continue
         spans, at = [], m.start("names")

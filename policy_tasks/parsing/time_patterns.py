@@ -268,7 +268,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _month_without_yue,
     ),
     (
-        re.compile(rf"{YEAR_PREFIX}前?第?(?P<q>[一二三四1-4])季度(?:末|底)?{BEFORE}"),
+        # `从2023年第一季度开始` starts a duty (round 101), as `2026年起` does: not its end.
+        re.compile(rf"{YEAR_PREFIX}前?第?(?P<q>[一二三四1-4])季度(?:末|底)?{BEFORE}(?!起|开始|以来)"),
         _quarter,
     ),
     (
@@ -282,8 +283,9 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         re.compile(
             rf"(?<![\d.])(?:(?P<y0>{Y})年?\s*[-—~至到]\s*)?(?P<y>{Y})年度?"
             rf"(?:底|末|内|全年|年底|年内)?{BEFORE}"
-            # `2026年起实施` starts the work, `2026年春节前` names a day in the year: neither is its end.
-            rf"(?!起|开始|以来|{_HOLIDAY})"
+            # `2026年起实施` starts the work, `2026年春节前` names a day in the year: neither is its end; nor is
+            # `从2023年第一季度开始` (round 101).
+            rf"(?!起|开始|以来|{_HOLIDAY}|第?[一二三四1-4]季度(?:起|开始|以来))"
         ),
         _numbered_year,
     ),
