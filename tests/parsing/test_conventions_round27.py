@@ -69,6 +69,8 @@ _UNNUMBERED_ROWS = """某区人民政府办公室关于对2024年区政府重点
 
 def test_rows_of_a_table_whose_序号_cells_are_empty_are_the_clauses():
     assert _rows(_UNNUMBERED_ROWS) == [
+        # The notice's point charging the table's role is a clause too (round 101's rule, settled in session 30).
+        ("各责任单位在2025年1月底前上报年终报告", ["各责任单位"], []),
         ("完成老旧小区改造30个", ["区住建委"], ["各街道", "区财政局"]),
         ("推进东湖片区环境整治", ["东湖街道"], ["区城管局"]),
         ("新建社区食堂5家", ["区民政局"], []),
@@ -76,10 +78,15 @@ def test_rows_of_a_table_whose_序号_cells_are_empty_are_the_clauses():
     ]
 
 
-def test_the_notices_own_point_and_the_headings_are_no_clauses():
+def test_the_headings_are_no_clauses_and_the_notices_point_charging_the_role_is_one():
+    """Round 27 read the notice's point as no clause; round 101's rule (session 30) makes a covering notice's
+    requirement charging the breakdown's role a clause, dated by its report."""
     doc = parse_bytes(_UNNUMBERED_ROWS.encode(), filename="doc.txt", year=2024)
     titles = [t.title for t in doc.tasks]
-    assert not any("年终报告" in t or "城市更新" in t or "公共服务" in t for t in titles)
+    assert not any("城市更新" in t or "公共服务" in t for t in titles)
+    point = doc.tasks[0]
+    assert "年终报告" in point.title and list(point.lead_units) == ["各责任单位"]
+    assert [m.due_date for m in point.milestones if m.time_expression] == [date(2025, 1, 31)]
 
 
 def test_a_numbered_table_a_cell_a_line_is_still_read_by_its_serials():

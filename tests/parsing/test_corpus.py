@@ -25,8 +25,10 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 354, 32
 # round 93 none (its documents date nothing), round 94 4 (and 4 clauses), round 95 3, round 96 none, round 97 1; the
 # fix of rounds 95–97's leftovers (group addressees as subjects) 7 clauses, no milestone; round 98 21 clauses, no
 # milestone (its two documents date nothing); round 99 6 and 3, round 100 29 and 16, round 101 (武汉 2018's two notice
-# requirements left) 11 and 3.
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1580, 378
+# requirements left) 11 and 3; the rule settled for them (a covering notice's requirements charging the breakdown's
+# roles are clauses, round 101, session 30) 8 and 3: 武汉 2018's two, and six re-annotated in hubei-caidian-2023,
+# shanghai-qingpu-zhongdiangongzuo-2008 and shanxi-qinxian-2025.
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1588, 381
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -38,7 +40,7 @@ EXTRA_MILESTONES_AT_MOST = 9
 LEADERS_RIGHT_AT_LEAST = 220
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
-RECURRING_RIGHT_AT_LEAST = 20
+RECURRING_RIGHT_AT_LEAST = 21
 
 
 @pytest.fixture(scope="module")
