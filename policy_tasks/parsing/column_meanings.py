@@ -109,6 +109,20 @@ def meaning(header: str) -> str | None:
     return None
 
 
+# `监考单位`, `考核单位`, `负责考核部门`: the office examining a target (rounds 67 and 103).
+EXAMINER_RE = re.compile(r"^(?:责任|负责)?(?:监考|考核)(?:单位|部门)$")
+# The other columns show a table of targets to be assessed (`目标任务`, `考核指标`, `分值`).
+TARGET_TABLE_RE = re.compile(r"目标|指标|分值")
+
+
+def examines_targets(header: list[str]) -> bool:
+    """Whether a header names an examiner column beside a target or score column: a target table whose only unit
+    column says who examines (README rounds 67 and 103), a table header though no column says who answers."""
+    texts = [re.sub(r"\s+", "", normalise(h)) for h in header]
+    examiners = [i for i, t in enumerate(texts) if EXAMINER_RE.match(t)]
+    return len(examiners) == 1 and any(TARGET_TABLE_RE.search(t) for i, t in enumerate(texts) if i != examiners[0])
+
+
 def header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
     """Of the top rows whose cells name a responsibility (units or persons) or deadline column and
     one more, the one naming the most columns: a page's metadata rows above the table (`发布单位 |
@@ -117,7 +131,7 @@ def header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
     for i, row in enumerate(rows[:8]):
         kinds = [meaning(c) for c in row]
         known = [k for k in kinds if k]
-        if len(set(known)) >= 2 and any(k in (LEAD, LISTED, CO, DUE, LEADER) for k in known):
+        if len(set(known)) >= 2 and (any(k in (LEAD, LISTED, CO, DUE, LEADER) for k in known) or examines_targets(row)):
             if best is None or len(set(known)) > best[0]:
                 best = (len(set(known)), i, kinds)
     return None if best is None else (best[1], best[2])

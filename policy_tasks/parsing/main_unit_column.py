@@ -18,7 +18,7 @@ that help).
 
 from __future__ import annotations
 
-from .column_meanings import CO, LEAD, LISTED, OTHER, UNIT_KINDS
+from .column_meanings import CO, EXAMINER_RE, LEAD, LISTED, OTHER, TARGET_TABLE_RE, UNIT_KINDS
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
@@ -38,19 +38,14 @@ def settle_main_column(kinds: list[str | None], header: list[str]) -> list[str |
     return [LISTED if j == i else k for j, k in enumerate(kinds)]
 
 
-# `监考单位`, `考核单位`, `责任考核单位`: the department examining a target, in a target table.
-_EXAMINER_RE = lazy_compile(r"^(?:责任)?(?:监考|考核)(?:单位|部门)$")
-# The table's other columns show it is one of targets to be assessed (`目标任务`, `指标`, `分值`).
-_TARGET_TABLE_RE = lazy_compile(r"目标|指标|分值")
-
-
-def settle_examiner_column(kinds: list[str | None], header: list[str]) -> list[str | None]:
-    """The kinds with a target table's sole `监考单位` column read as a 责任单位 column (see the module)."""
+def settle_examiner_column(kinds: list[str | None], header: list[str], *, held: bool = False) -> list[str | None]:
+    """The kinds with a target table's sole `监考单位` column read as a 责任单位 column (see the module); where the
+    table's title names the parties held (`held`, `held_parties`), as a column of units that help."""
     texts = ["".join(normalise(h).split()) if h else "" for h in header]
-    examiners = [i for i, k in enumerate(kinds) if k in (CO, OTHER) and i < len(texts) and _EXAMINER_RE.match(texts[i])]
+    examiners = [i for i, k in enumerate(kinds) if k in (CO, OTHER) and i < len(texts) and EXAMINER_RE.match(texts[i])]
     others = [i for i, k in enumerate(kinds) if k in UNIT_KINDS and i not in examiners]
     if len(examiners) != 1 or others:
         return kinds
-    if not any(_TARGET_TABLE_RE.search(t) for j, t in enumerate(texts) if j != examiners[0]):
+    if not any(TARGET_TABLE_RE.search(t) for j, t in enumerate(texts) if j != examiners[0]):
         return kinds
-    return [LISTED if j == examiners[0] else k for j, k in enumerate(kinds)]
+    return [(CO if held else LISTED) if j == examiners[0] else k for j, k in enumerate(kinds)]

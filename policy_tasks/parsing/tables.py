@@ -30,10 +30,12 @@ from .column_meanings import (
     TIME_LABEL_RE,
     TITLE,
     UNIT_KINDS,
+    examines_targets,
     header_row,
     meaning,
 )
 from .continued_tables import joined_after_repeats
+from .held_parties import assessed_party
 from .lazy_patterns import lazy_compile
 from .main_unit_column import settle_examiner_column, settle_main_column
 from .outline import line_marker
@@ -72,7 +74,10 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
     if spread is not None:
         rows, kinds = [*rows[:start], spread, *rows[start + 2 :]], [meaning(h) for h in spread]
     header = rows[start]
-    kinds = _settle(kinds, rows[start + 1 :], header)
+    # `…乡镇目标管理(绩效)考核细则` over a `负责考核部门` column: the title's party leads each row (`held_parties`).
+    held = assessed_party(above) if examines_targets(header) else None
+    kinds = _settle(kinds, rows[start + 1 :], header, held=held is not None)
+    held = held if held is not None and LEAD not in kinds and LISTED not in kinds else None
     rows = joined_after_repeats(rows, start)  # a row a page break cut, under the header repeated
     if NUMBER in kinds:
         rows = rows[: start + 1] + whole_serials(rows[start + 1 :], kinds.index(NUMBER))  # `1.0`, `2.0`
@@ -103,8 +108,8 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
     last_used = any(len(r) == len(header) and r[-1] and _spanning(r) is None for r in rows[start + 1 :])
     own_names = _own_group_cells(rows[start + 1 :], kinds)
     for at, row in enumerate(rows[start + 1 :]):
-        if not any(row) or re.sub(r"\s", "", normalise(next(c for c in row if c))) in ("合计", "总计", "小计"):
-            continue  # a total row (合计 over the text columns) is no task
+        if not any(row) or re.sub(r"\s", "", normalise(next(c for c in row if c))) in ("合计", "总计", "小计", "总分"):
+            continue  # a total row (合计 over the text columns, a score table's 总分) is no task
         if _repeats_header(row, header):
             for i, (cell, above) in enumerate(zip(row, header, strict=False)):
                 if kinds[i] == DUE and cell and cell != above and TIME_LABEL_RE.match(normalise(cell)):
@@ -137,6 +142,8 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
                 value = _unit_cell(value)
             if kind and value and value not in cells[kind]:
                 cells[kind].append(value)
+        if held is not None and cells[CO] and not cells[LEAD]:
+            cells[LEAD] = [held]  # a group row naming no examiner is no target the party answers for
         category = " ".join(cells[AREA])
         number = " ".join(cells[NUMBER])
         body = [*own_names.get(at, []), *cells[TITLE], *(c for c in cells[CONTENT] if c not in cells[TITLE])]
@@ -257,13 +264,13 @@ def _period(label: str) -> str:
     return re.sub(r"(?:目标|任务|计划|节点|安排|要求)$", "", "".join(normalise(label).split()))
 
 
-def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str]) -> list[str | None]:
+def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str], *, held: bool) -> list[str | None]:
     """Resolve a header that names two columns the same way.
 
     Two 责任单位-like columns are 牵头 then 配合, but a bare 部门 (主管部门) beside one naming the
     responsibility (责任单位) is the department in charge: it helps. An unlabelled first column of
     small integers is the 序号; a title column with no content column is both."""
-    kinds = settle_examiner_column(settle_main_column(list(kinds), header), header)
+    kinds = settle_examiner_column(settle_main_column(list(kinds), header), header, held=held)
     listed = [i for i, k in enumerate(kinds) if k == LISTED]
     bare = [i for i in listed if re.fullmatch(r"(?:主管)?部门", "".join(normalise(header[i]).split()))]
     if bare and len(bare) < len(listed):
