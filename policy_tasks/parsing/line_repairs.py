@@ -5,7 +5,7 @@ A disclosure page's metadata table becomes the header's field lines (`disclosure
 as text become rows; spelled-out numbers, spaced dates and labels written apart become
 the genre's forms; page marks (`— 3 —`, `[接上页]`) and preview pages a site inserted are joined back; fields run together
 on a line are split and wrapped ones joined; problems a closing unit line assigns, and a place heading
-over its numbered problems, become one item a block.
+over its numbered problems, become one item a block; a report's retold brackets run together are parted again.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .place_headings import place_blocks
 from .preview_pages import rejoin_preview_pages
 from .record_headings import done_record, record_fields
 from .record_tables import flat_record
+from .retold_brackets import retold_paragraphs
 from .run_on_fields import split_run_on_fields
 from .textutil import join_spaced_dates
 
@@ -47,6 +48,9 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place
     # heading `X(责任单位:A)` over its numbered problems (`place_headings`).
     lines, block_origins = place_blocks(*closed_blocks(record_fields(fields)))
+    # `…年内持续推进。《意见》规定,A…等按职责分工负责,…`: a report's retold brackets run together by a page's
+    # width or a copy with no breaks, each sentence its own task again (`retold_brackets`).
+    lines, block_origins = retold_paragraphs(lines, block_origins)
     return (
         lines,
         [cut_from[origin - 1] + 1 if 0 < origin <= len(cut_from) else origin for origin in block_origins],

@@ -8,10 +8,16 @@ plan's title with no stop, never gives. Where the document is that one line, it 
 - before its first heading: the earliest first number (`一、`, `第一章`, `(一)`, `1.`) after a sentence end, a colon,
   a closing bracket or a space whose second follows on the line, or a top heading's (a plan of one section), or a
   `一、` after the notice's signing date and the plan's title (`…2021年5月26日主要内容一、任务分工(一)…`); a list
-  of plain numbers is taken at its last 1 (a page's numbered notes above the plan come first). Where the text
+  of plain numbers is taken at its last 1 (a page's numbered notes above the plan come first); with no first number,
+  a run of numbers from a list's middle (`28.…29.`, a digest's `(二十四)…(二十五)…`) at its first. Where the text
   before holds a heading's number of its own (`[接上页] (五)…`: a page opening inside a plan) nothing is cut;
 - before an annexed plan after the notice: its mark (`附件1`, not the annex list `附件:1.…`), its title and its
-  first number, where its numbering starts again.
+  first number, where its numbering starts again;
+- before a plan printed after the notice with no mark (round 101: a notice issuing its breakdown, the breakdown on the
+  same page): the notice's 落款 (its office alone after a sentence's end), its date of writing, the plan's title and
+  the `一、` that starts its numbering again, when a `二、` or a `(一)` follows it. These are the lines GB/T 9704 closes
+  a notice with and a plan opens with; run on from the notice's last item, they would make the plan that item's
+  list, and the office and the date its unit and its deadline.
 What comes before the body is the header, read as any header is.
 """
 
@@ -19,6 +25,9 @@ from __future__ import annotations
 
 import itertools
 import re
+
+from .textutil import cn_to_int
+from .unit_names import looks_like_units
 
 # A document is "one line" when one line holds nearly all of its text and that text is long.
 _MIN_CHARS = 100
@@ -53,7 +62,24 @@ _ANNEX = re.compile(
     r"(?=一[、.．]|[(（]一[)）]|1[.．、](?!\d))"
 )
 
+# The notice's 落款 and date of writing after its last item's stop, then the plan's title and its first heading:
+# `…督办检查。武汉市人民政府办公厅2018年2月14日2018年省《政府工作报告》涉及我市工作任务责任分解方案一、…`.
+_SIGNED_PLAN = re.compile(
+    r"(?<=[。;；!！?？)）])\s*(?P<signer>[\u4e00-\u9fff()（）]{2,20})\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"\s*(?P<title>[^。;；:：!！?？]{2,40}?)\s*(?=一[、.．])"
+)
+
 _ANY_NUM = re.compile(_AFTER + r"(?P<n>\d{1,2})[.．、](?!\d)")
+# The run's first number may follow its topic's unnumbered heading with no stop (`…战略(二十四)…`); the next one
+# follows a stop.
+_ANY_PCN = re.compile(r"[(（](?P<n>[一二三四五六七八九十]{1,3})[)）]")
+_NEXT_PCN = re.compile(_AFTER + _ANY_PCN.pattern)
+
+
+def _next_pcn_follows(text: str, m: re.Match[str]) -> bool:
+    value = cn_to_int(m["n"])
+    after = (cn_to_int(n["n"]) for n in _NEXT_PCN.finditer(text, m.end()))
+    return value is not None and value + 1 in after
 
 
 def _next_follows(text: str, m: re.Match[str]) -> bool:
@@ -86,6 +112,9 @@ def _first_heading(text: str) -> int | None:
     if not starts:  # a page that goes on from the one before: its list runs on from any number (`28.…29.…`)
         starts = [(m.start("n"), "num") for m in _ANY_NUM.finditer(text) if _next_follows(text, m)][:1]
     if not starts:
+        # A digest quoting a run of a list's items from its middle (`(二十四)…(二十五)…`, round 101), after a stop.
+        starts = [(m.start(), "pcn") for m in _ANY_PCN.finditer(text) if _next_pcn_follows(text, m)][:1]
+    if not starts:
         return None
     body, style = min(starts)
     # A page that opens inside the plan (`[接上页] (五)…(一)`) holds a heading's number before the cut: no header.
@@ -108,6 +137,15 @@ def _annex_cuts(text: str, start: int) -> list[int]:
     return cuts
 
 
+def _signed_plan_cuts(text: str, start: int) -> list[int]:
+    """Where a plan printed after the notice's 落款 and date starts (the office, the date, the title, its `一、`)."""
+    cuts = []
+    for m in _SIGNED_PLAN.finditer(text, start):
+        if looks_like_units(m["signer"]) and _SIGNED_GOES_ON.search(text[m.end() + 2 :]):
+            cuts += [m.start("signer"), m.start("date"), m.start("title"), m.end()]
+    return cuts
+
+
 def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[int]]:
     """The lines with a one-line document's header cut from its body (and an annexed plan from the notice before
     it), and each line's index in `lines`."""
@@ -120,7 +158,9 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
     at = _first_heading(text)
     if at is None or not text[:at].strip():
         return lines, list(range(len(lines)))
-    bounds = [0, *_salutation_cuts(text[:at]), at, *_annex_cuts(text, at), len(text)]
+    bounds = sorted(
+        {0, *_salutation_cuts(text[:at]), at, *_annex_cuts(text, at), *_signed_plan_cuts(text, at), len(text)}
+    )
     cut = [(text[a:b].strip(), splittable) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
     origins = [*range(longest), *[longest] * len(cut), *range(longest + 1, len(lines))]
     return [*lines[:longest], *cut, *lines[longest + 1 :]], origins

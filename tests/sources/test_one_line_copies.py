@@ -26,7 +26,6 @@ LEFT_NOTHING = {
     "beijing-xicheng-zhengwugongkai-2022": "item 一.(一).1 not found",
     "beijing-zhengwugongkai-fengong-2016": "item 1's units read wrong",
     "chongqing-yuzhong-2023": "no numbered item read",
-    "fujian-fuzhou-canzhuowuran-2006": "item (二)-1 not found",
     "fujian-lianjiang-chuangjian-ducha": "item 三 not found",
     "fujian-putian-canzhuowuran-2009": "item 9's units read wrong",
     "fujian-sheng-shengtaisheng-fengong-2012": "unnumbered items under one heading: only the breaks part them",
