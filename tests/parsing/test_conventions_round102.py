@@ -170,3 +170,24 @@ def test_near_cases_of_an_event_year():
     assert held_event_spans("组织2025年6月举办的大赛") == []
     text = "做好2025年“数据要素×”大赛分赛组织。"
     assert [text[s:e] for s, e in held_event_spans(text)] == ["2025年“数据要素×”大赛"]
+
+
+# -- A unit's name a narrow PDF cell cut before its last character and suffix ------------------------------------
+
+
+def _line(text: str, x0: float = 336.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x0 + 9.0 * len(text), "top": 0, "bottom": 9, "chars": [{"size": 9}]}
+
+
+def test_a_name_cut_before_its_suffix_in_a_narrow_cell_goes_on():
+    from policy_tasks.parsing.sources.pdf import _join_lines
+
+    right = 336.0 + 9.0 * 5 + 1
+    # `省委组织部、省人力社` / `保厅`: the rest of `省人力社保厅`, no unit alone
+    assert _join_lines([_line("省委组织部"), _line("、省人力社"), _line("保厅")], right=right, min_chars=8) == (
+        "省委组织部、省人力社保厅"
+    )
+    # a two-character unit opening with its level or party is a name of the list (near cases)
+    right = 336.0 + 9.0 * 4 + 1
+    assert _join_lines([_line("县财政局"), _line("县委")], right=right, min_chars=8) == "县财政局\n县委"
+    assert _join_lines([_line("县财政局"), _line("团委")], right=right, min_chars=8) == "县财政局\n团委"
