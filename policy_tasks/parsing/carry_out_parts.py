@@ -6,20 +6,25 @@ places or bodies that do the work where it is done: `(责任单位:县扶贫开�
 `落实` / `实施` / `负责` (with or without `具体` / `组织` before it), names co units: the lead answers for the
 item, they carry it out. The verb is no part of their name (`各镇街`, not `各镇街落实`). Where no
 unit leads (`责任单位:A,B落实`) the part is left as it was read.
+
+A part saying its units act within their remit (`A牵头,各有关单位按职责分工负责`, round 102) is no such part: the
+remit words (`按职责分工`) are no part of the names either, and the list reads as `A牵头,B按职责分工负责` does.
 """
 
 from __future__ import annotations
 
 import re
 
+from .remit_words import REMIT_ROLE
 from .unit_names import looks_like_units
 
 _CARRY_OUT_RE = re.compile(r"^(?:由)?(?P<names>.+?)(?:具体)?(?:组织)?(?:负责落实|负责实施|落实|实施|负责)$")
+_REMIT_END_RE = re.compile(r"(?:" + REMIT_ROLE + r")$")
 
 
 def carry_out_names(segment: str) -> tuple[int, int] | None:
     """The span of the units in a `B落实` / `B具体负责` part (offsets in `segment`), or None."""
     m = _CARRY_OUT_RE.match(segment)
-    if m is None or not looks_like_units(m["names"]):
+    if m is None or _REMIT_END_RE.search(segment) or not looks_like_units(m["names"]):
         return None
     return m.start("names"), m.end("names")

@@ -6,7 +6,9 @@ the event's name, as a plan's year is in `制定2024年工作要点` (`drafted_p
 nothing says it must be held by the year's end; the item dates it where it says when (`于3月底前召开…`). A name is
 such only right after a verb of holding (召开, 举办, 举行, 承办, 筹办), holds a bare year (not `2024年底`,
 `2024年6月`) and ends in a kind of gathering (会议, 大会, 推进会, 座谈会, 论坛, 运动会, 培训班 …) before any
-punctuation. A year with a point in it still dates (`2024年6月召开…会议`), and so does work on the year's own
+punctuation. A competition is such an event too, its name often quoted (`做好2025年“数据要素×”大赛广东分赛组织`,
+`组织2024年全省职业技能大赛`, round 102): the verb may be the work of putting it on (做好, 办好, 组织), and the
+quotes and a `×` are part of the name. A year with a point in it still dates (`2024年6月召开…会议`), and so does work on the year's own
 figures (`完成2024年度考核`), which is no gathering.
 """
 
@@ -16,15 +18,19 @@ from .lazy_patterns import lazy_compile
 
 # A bare year, not a point in it; the event's scope may follow (`召开2024年度全市河长制工作会议`).
 _YEAR = r"(?:(?:19|20)\d{2}年|今年|本年|当年|明年)度?(?![底末内前初中上下半1-9一二三四]|全年)"
+# The verbs of holding; `做好` / `办好` / `组织` before the event, its name then closed by the work on it
+# (`做好2025年“数据要素×”大赛广东分赛组织`, round 102).
+_VERBS = ("召开", "举办", "举行", "承办", "筹办", "做好", "办好", "组织")
 _EVENT_RE = lazy_compile(
-    r"(?:组织|筹备)?(?:召开|举办|举行|承办|筹办)"
-    r"(?P<name>[\u4e00-\u9fff]{0,12}?" + _YEAR + r"[\u4e00-\u9fff、“”]{0,30}?"
-    r"(?:会议|大会|推进会|座谈会|现场会|调度会|部署会|总结会|年会|论坛|博览会|运动会|培训班|比赛|竞赛))"
+    r"(?:(?:组织|筹备)?(?:召开|举办|举行|承办|筹办)|做好|办好|组织(?:开展)?)"
+    r"(?P<name>[\u4e00-\u9fff]{0,12}?" + _YEAR + r"[\u4e00-\u9fff、“”\"‘’《》×·A-Za-z]{0,30}?"
+    r"(?:会议|大会|推进会|座谈会|现场会|调度会|部署会|总结会|年会|论坛|峰会|博览会|交易会|洽谈会|展会|运动会|培训班"
+    r"|比赛|竞赛|大赛|联赛|赛事))"
 )
 
 
 def held_event_spans(norm: str) -> list[tuple[int, int]]:
     """The spans of `norm` (normalised text) that name, with its year, an event the work holds."""
-    if not any(verb in norm for verb in ("召开", "举办", "举行", "承办", "筹办")):
+    if not any(verb in norm for verb in _VERBS):
         return []
     return [(m.start("name"), m.end("name")) for m in _EVENT_RE.finditer(norm)]

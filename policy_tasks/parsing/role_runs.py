@@ -20,6 +20,7 @@ from .convened_units import assisted_part, convened_part
 from .deadlines import is_time_part
 from .helper_brackets import without_spaced_persons
 from .joint_units import joined_names
+from .local_parts import local_names
 from .person_names import is_person
 from .responsibility import Responsibility
 from .role_sentences import role_noun_part
@@ -124,6 +125,10 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
         if not m and is_time_part(norm[s:e]):
             # `(市政府各部门分别负责,年内持续推进)`: the bracket's time is the clause's 完成时限.
             found.due_fields.append((s, e, s, e))
+            continue
+        if not m and (found.roles[LEAD] or found.roles[LISTED]) and (local := local_names(norm[s:e])):
+            # `(A、B按职责分工负责,各县(市、区)结合实际落实)`: the level carrying it out locally helps.
+            found.roles[CO] += split_names(text, norm, s + local[0], s + local[1])
             continue
         if not m and found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
             # `(A牵头,B参加,各镇街落实)`: the units carrying the work out help (`carry_out_parts`); after a

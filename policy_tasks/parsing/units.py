@@ -23,6 +23,8 @@ from .dated_brackets import after_time_brackets, before_time_brackets, before_ti
 from .deadlines import is_time_part
 from .helper_brackets import charged_before, split_bracketed_helpers, without_spaced_persons
 from .joint_units import split_joint
+from .local_parts import local_names
+from .none_marks import says_none
 from .person_cells import person_cell
 from .person_names import is_person_among
 from .prose_assignments import read_sentences
@@ -274,6 +276,8 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
             value_end = other.start()
         if role != DUE:
             value_end = before_flat_table(norm, m.end(), value_end)
+        if role != DUE and says_none(norm[m.end() : value_end]):
+            continue  # `配合单位:无`: a table's cell saying no unit helps (`none_marks`)
         if role == DUE:
             vs, ve = strip_span(norm, m.end(), value_end, _TRIM)
             found.due_fields.append((m.start(), ve, vs, ve))
@@ -305,6 +309,9 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
                 elif part := role_noun_part(norm[s:e]):
                     # `责任单位:A、B,B为牵头单位`: the role noun names the role of units the list named.
                     found.roles[part[0]] += split_names(text, norm, s + part[1], s + part[2])
+                elif (found.roles[LEAD] or found.roles[LISTED]) and (local := local_names(norm[s:e])):
+                    # `A、B按职责分工负责,各地级以上市人民政府结合实际落实`: the level carrying it out helps.
+                    found.roles[CO] += split_names(text, norm, s + local[0], s + local[1])
                 elif found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
                     # `责任单位:A牵头,B参加,各镇街落实`: the units carrying the work out help.
                     found.roles[CO] += split_names(text, norm, s + carried[0], s + carried[1])
@@ -320,7 +327,9 @@ def _read_own_fields(text: str, norm: str, start: int, end: int, found: Responsi
 def _read_names(text: str, norm: str, s: int, e: int, role: str, found: Responsibility) -> None:
     """A label's part that names units with no role of their own: they take the label's role."""
     e = _before_stop(norm, s, e)
-    if (worded := worded_names(norm[s:e])) is not None:
+    if local := local_names(norm[s:e]):
+        s, e = s + local[0], s + local[1]  # `责任单位:各市人民政府结合实际落实`: the phrase is no part of a name
+    elif (worded := worded_names(norm[s:e])) is not None:
         s, e = s + worded[0], s + worded[1]  # `请市文明办协调解决`: the units inside the request
     names = split_names(text, norm, s, e)
     for i, name in enumerate(names):
@@ -332,7 +341,8 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
     """Where a unit list ending at a role word (`分别负责`, `按职责分工负责`) ends once the time
     phrases right after the role are counted in: `(市政府各部门分别负责,年内持续推进)` dates the
     clause as `(市政府各部门负责,年内持续推进)` does. Only whole time phrases are taken, one part
-    (`,`/`;`) after another, and units helping after them (`(A、B按职责分工负责,C配合)`: C helps);
+    (`,`/`;`) after another, and units helping after them (`(A、B按职责分工负责,C配合)`: C helps; so does
+    the level carrying it out locally, `…,各地级以上市人民政府结合实际落实`, `local_parts`);
     anything else after the role is no part of the list."""
     if stop >= end or norm[stop] == "。":
         return stop
@@ -341,7 +351,7 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue  # the empty part between the role and its comma
-        if not is_time_part(norm[s:e]) and not helping_part(norm[s:e]):
+        if not is_time_part(norm[s:e]) and not helping_part(norm[s:e]) and not local_names(norm[s:e]):
             break
         after = e
     return after

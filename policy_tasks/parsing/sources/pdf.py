@@ -217,6 +217,9 @@ def _line_size(line: T_obj) -> float:
 _ANNEX_LABEL_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?$")
 # A place's branch of a body (`余姚分局`, `城区分中心`): the rest of the name `生态环境局余姚分局`, never a name alone.
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:分局|分中心|分公司|分院)")
+# A name's last character and its body's suffix (`省人力社` / `保厅`, `县民` / `政局`): no unit alone, since a
+# two-character unit opens with its level or its party (`市委`, `县委`, `团委`, `党委`), never with a word's middle.
+_CUT_REST_RE = re.compile(r"[^省市县区州镇乡村旗团党各]\s*(?:厅|局|委|办)")
 
 
 def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, min_chars: int = 0) -> bool:
@@ -231,9 +234,10 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
         # In a narrow cell, a full line that ends as a name is one name of a list, unless the
         # next goes on with the levels of one addressee (`各相关乡镇` / `街道`), or with one
         # character, which names no unit of a list alone (`区人社` / `局`: the name's rest), or with a place's
-        # branch of the unit before it (`生态环境局` / `余姚分局`), which a bare `分局` never names alone.
+        # branch of the unit before it (`生态环境局` / `余姚分局`), which a bare `分局` never names alone, or with
+        # a name's last character and its suffix (`省人力社` / `保厅`, round 102).
         piece = re.split(r"[、,，\s]", text, maxsplit=1)[0]
-        branch = _BRANCH_RE.fullmatch(piece) is not None
+        branch = _BRANCH_RE.fullmatch(piece) is not None or _CUT_REST_RE.fullmatch(piece) is not None
         if len(piece) > 1 and not continues_group(previous["text"].strip(), piece) and not branch:
             return False
     if "\t" in previous["text"] or "\t" in text:
