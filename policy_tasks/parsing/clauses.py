@@ -19,8 +19,8 @@ of offices (`各派出所:`, `sole_addressees`), its measures are the leaves out
 from __future__ import annotations
 
 from .carried_units import carried_units
-from .decided_items import counts_only
 from .clause_points import points_closed_by_last
+from .decided_items import counts_only
 from .duty_headings import duty_heading
 from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile

@@ -29,8 +29,8 @@ The counts section assigns nothing: silent, headed `总体情况` (`基本情况
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .lazy_patterns import lazy_compile
@@ -89,7 +89,7 @@ def numbered_item_parts(norm: str, start: int, end: int, is_owner: Callable[[str
     if len(found) < 2:
         return []
     # The parts follow one another, joined by `、` alone (`A负责的第1件、B负责的第4件`).
-    for (_, b), (a, _) in zip(found, found[1:], strict=False):
+    for (_, b), (a, _) in pairwise(found):
         if norm[b:a].strip() not in ("、", ",", "和", "及", "以及"):
             return []
     # The last part runs on to its comma (`第17、18件确定事项进展滞后`); the sentence's order after it is all the parts'.
