@@ -35,6 +35,7 @@ import re
 from dataclasses import replace
 
 from .clause import Clause
+from .decided_items import EXAMPLE_LEAD_RE, numbered_item_parts, quoted_spans, report_spans
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN
 from .person_names import NAMED_PLACE_RE, is_person
@@ -86,12 +87,25 @@ def _owner(norm: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def _segments(norm: str) -> list[tuple[int, int]]:
+    # A quoted decided item's own `。` ends no part (`decided_items`).
+    quoted = quoted_spans(norm)
     bounds, start = [], 0
     for sep in _SEPARATOR_RE.finditer(norm):
+        if any(a <= sep.start() < b for a, b in quoted):
+            continue
         bounds.append((start, sep.start()))
         start = sep.end()
     bounds.append((start, len(norm)))
     return [(s, e) for s, e in bounds if norm[s:e].strip()]
+
+
+def _end_outside_quotes(norm: str, start: int) -> int:
+    """Where the part from `start` ends: its first separator outside a quoted decided item."""
+    quoted = quoted_spans(norm)
+    for sep in _SEPARATOR_RE.finditer(norm, start):
+        if not any(a <= sep.start() < b for a, b in quoted):
+            return sep.start()
+    return len(norm)
 
 
 def charged_project_parts(norm: str) -> list[tuple[int, int]]:
@@ -103,6 +117,12 @@ def charged_project_parts(norm: str) -> list[tuple[int, int]]:
     run: list[tuple[int, int]] = []
     for s, e in _segments(norm):
         s += len(norm[s:e]) - len(norm[s:e].lstrip())
+        if numbered := numbered_item_parts(norm, s, e, _is_owner):
+            # `由A负责的第1件、B负责的第4件…进展滞后`: a bulletin's lagging items by number (`decided_items`).
+            runs += run if len(run) >= 2 else []
+            runs += numbered
+            run = []
+            continue
         if run and _owner(norm, s, e) is not None:
             run.append((s, e))
             continue
@@ -113,6 +133,10 @@ def charged_project_parts(norm: str) -> list[tuple[int, int]]:
         if (group := _GROUP_RE.match(norm, first, e)) is not None:
             first = group.end()
         first += len(norm[first:e]) - len(norm[first:e].lstrip())
+        if _owner(norm, first, e) is None:
+            # `…需要加快推进落实事项3件,如A负责的“…”`: an example's `如` leads in as a colon does (`decided_items`).
+            leads = [m.end() for m in EXAMPLE_LEAD_RE.finditer(norm, first, e) if _owner(norm, m.end(), e) is not None]
+            first = leads[-1] if leads else first
         run = [(first, e)] if _owner(norm, first, e) is not None else []
     return runs + run if len(run) >= 2 else runs
 
@@ -156,10 +180,15 @@ def charged_project_spans(text: str) -> list[tuple[int, int]]:
     """The project words of a part opening `X负责的…` up to its first comma or end: what a figure
     there counts (`A和B2个项目`) is named, not due."""
     norm = normalise(text)
-    stop = _SEPARATOR_RE.search(norm)
-    end = stop.start() if stop else len(norm)
+    end = _end_outside_quotes(norm, 0)
     m = _owner(norm, 0, end)
     if m is None:
         return []
+    quoted = [(a, b) for a, b in quoted_spans(norm) if a == m.end() + 1]
+    if quoted:
+        # `A负责的“…6月底前开工、12月底前完工…。”截至目前,…`: the quoted decision dates the part as its own
+        # sentences would (its quote marks hold no list together), the report after it nothing.
+        (a, b), stop = quoted[0], _end_outside_quotes(norm, m.end())
+        return [(a - 1, a), (b, b + 1), *report_spans(norm, b, stop)]
     comma = norm.find(",", m.end(), end)
     return [(m.end(), comma if comma >= 0 else end)]

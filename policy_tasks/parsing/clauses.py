@@ -5,7 +5,8 @@ name responsible units of their own (or one does under a heading that names its 
 under a heading over a single item, or in a style that is the clause style elsewhere); an item
 whose children do not is a clause, and its children are part of its text. Silent items beside
 clauses are clauses that forgot their units, unless they only set up an organisation
-(`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`); silent sections
+(`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`) or a 督查 bulletin's counts
+(`一、总体情况`, `decided_items`); silent sections
 (总体要求, 保障措施) beside sections with clauses are not clauses, and a 保障措施 (工作要求) item that
 only opens with an office's name (`县政府督查室要加强督查`) charges it with no measure.
 Below a heading that is a unit's name (`三、儋州市政府`), or an office's alone in a 分工 section
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
+from .decided_items import counts_only
 from .duty_headings import duty_heading
 from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile
@@ -259,6 +261,7 @@ def choose_clauses(
                 and not _sets_up_organisation(kid)
                 and not _frames_the_plan(kid)
                 and not _backs_the_plan(kid)
+                and not counts_only(kid)  # `一、总体情况`: a 督查 bulletin's counts (`decided_items`)
                 and not (minute and reports_work(kid))
             ):
                 found.append(kid)
@@ -270,7 +273,9 @@ def choose_clauses(
     if chosen:
         return chosen
     # No item names a unit: the measures are the most common kind of leaf item.
+    # `一、总体情况` beside `二、工作要求` holding a 督办 list by units (`decided_items`): the counts are no measure.
     leaves = [n for n in root.walk() if not n.children]
+    leaves = [n for n in leaves if not counts_only(n)] or leaves
     if addressed:
         leaves = [n for n in leaves if not any(frames_measures(a) for a in [*n.ancestors(), n])] or leaves
     if not leaves:
