@@ -24,6 +24,7 @@ from datetime import date
 from .deadlines import find_time_phrases
 from .lazy_patterns import lazy_compile
 from .outline_node import Node
+from .page_marks import is_page_line
 from .responsibility import Responsibility
 from .result import ParsedMilestone
 from .textutil import cn_numeral, normalise
@@ -36,28 +37,43 @@ _HEADING_RE = lazy_compile(
     r"[^。,,;;::!?()()\s]{0,8}?)"
     r"(?=第一阶段[。.])"
 )
+# `第二阶` / `2、段`: a sharing site's page counter between the halves of a stage's name.
+_COUNTER_CUT_RE = lazy_compile(r"(第[一二三四五六七八九十]{1,2}阶)\s*\d{1,3}\s*、\s*(?=段)")
 
 
 def split_ordinal_stages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Lines with a run-on stage section cut: the heading, then each stage, a line each."""
+    """Lines with a run-on stage section cut: the heading, then each stage, a line each. A paragraph a page's width
+    wrapped (or a page's number broke) is read whole, and a preview's page counter inside a stage's name (`第二阶` /
+    `2、段`) dropped."""
     out: list[tuple[str, bool]] = []
-    for text, splittable in lines:
-        m = _HEADING_RE.search(text) if splittable else None
-        if m is None:
-            out.append((text, splittable))
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j][1] and lines[j][0].strip():
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
             continue
-        cuts = [m.start("h"), m.end("h")]
-        at = m.end("h")
-        for n in range(2, 11):
-            name = f"第{cn_numeral(n)}阶段"
-            nxt = _stage_at(text, name, at)
-            if nxt < 0:
-                break
-            cuts.append(nxt)
-            at = nxt
-        bounds = [0, *cuts, len(text)]
-        out.extend((text[a:b].strip(), True) for a, b in itertools.pairwise(bounds) if text[a:b].strip())
+        run = lines[i:j]
+        joined = _COUNTER_CUT_RE.sub(r"\1", "".join(t.strip() for t, _ in run if not is_page_line(t.strip())))
+        m = _HEADING_RE.search(joined)
+        out.extend(run if m is None else _cut(joined, m))
+        i = j
     return out
+
+
+def _cut(text: str, m: re.Match[str]) -> list[tuple[str, bool]]:
+    cuts = [m.start("h"), m.end("h")]
+    at = m.end("h")
+    for n in range(2, 11):
+        nxt = _stage_at(text, f"第{cn_numeral(n)}阶段", at)
+        if nxt < 0:
+            break
+        cuts.append(nxt)
+        at = nxt
+    bounds = [0, *cuts, len(text)]
+    return [(text[a:b].strip(), True) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 def _stage_at(text: str, name: str, start: int) -> int:
