@@ -11,6 +11,7 @@ a reference."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -55,3 +56,12 @@ def join_markers(parts: Iterable[str]) -> str:
             out += "."
         out += part
     return out
+
+
+# A campaign's stage is cited by its own name (`第一阶段`, `ordinal_stages`), not as `第第一阶段条`.
+_STAGE_LABEL_RE = re.compile(r"第[一二三四五六七八九十]{1,2}阶段")
+
+
+def cited(label: str) -> str:
+    """How a warning cites the clause: `第3条`, but a stage by its name."""
+    return label if _STAGE_LABEL_RE.fullmatch(label) else f"第{label}条"

@@ -270,7 +270,9 @@ def choose_clauses(
     first = pick(root, strict=True)
     clause_styles = {n.style for n in first}
     chosen = pick(root, strict=False)
-    if chosen:
+    # Stages naming who does their steps (`第一阶段。2月20日,镇政府…`, `ordinal_stages`) are the campaign's
+    # timetable: the plan's measures beside them are read as if no stage named a unit.
+    if chosen and not all(n.style == "stage" for n in chosen):
         return chosen
     # No item names a unit: the measures are the most common kind of leaf item.
     # `一、总体情况` beside `二、工作要求` holding a 督办 list by units (`decided_items`): the counts are no measure.
@@ -280,7 +282,8 @@ def choose_clauses(
         leaves = [n for n in leaves if not any(frames_measures(a) for a in [*n.ancestors(), n])] or leaves
     if not leaves:
         return []
-    styles = [n.style for n in leaves]
+    styles = [n.style for n in leaves if n.style != "stage"] or ["stage"]
     # Ties go to the style met last: the plan follows its covering notice.
     common = max(dict.fromkeys(reversed(styles)), key=styles.count)
-    return [n for n in leaves if n.style == common]
+    # A campaign's stages named by their ordinals are its steps beside the measures, whichever are more.
+    return [n for n in leaves if n.style in (common, "stage")]

@@ -22,7 +22,7 @@ from .annexed_divisions import disagreeing, with_annexed_rows_merged
 from .assigned_lines import WARNING as GUESSED_WARNING
 from .clause import Clause
 from .clause_doubts import doubt_message, heading_units, merged_message, unread_fields, unread_rows
-from .clause_labels import clause_labels
+from .clause_labels import cited, clause_labels
 from .clause_milestones import clause_milestones
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
@@ -367,12 +367,12 @@ class _Assembler:
 
         lead_written, co_written = resp.lead_and_co()
         own = read_responsibility(text)
+        where = cited(clause.label)  # `第3条`, a stage by its name (`第一阶段`)
         if not resp.found:
-            warn(0, f"第{clause.label}条未写明责任单位 (clause {clause.label} names no responsible unit)")
+            warn(0, f"{where}未写明责任单位 (clause {clause.label} names no responsible unit)")
         elif not lead_written:
-            warn(0, f"第{clause.label}条未写明牵头单位 (clause {clause.label} names no lead unit)")
+            warn(0, f"{where}未写明牵头单位 (clause {clause.label} names no lead unit)")
         above = self.above[2] if self.above is not None and origin.startswith("上文字段") else None
-        where = f"第{clause.label}条"
         milestones = clause_milestones(
             text,
             own,

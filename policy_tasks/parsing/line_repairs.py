@@ -18,6 +18,7 @@ from .flat_tables import text_tables
 from .label_spellings import spell_labels
 from .named_item_lines import named_item_lines
 from .one_line import one_line_cut
+from .ordinal_stages import split_ordinal_stages
 from .outline import spell_out_numbers
 from .page_marks import rejoin_page_marks
 from .place_headings import place_blocks
@@ -42,7 +43,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
             text_tables(flat_record(drop_continuation_marks(disclosure_fields(lines))))
         )
     ]
-    lines = split_run_on_fields(rejoin_preview_pages(rejoin_page_marks(lines)))
+    lines = split_run_on_fields(split_ordinal_stages(rejoin_preview_pages(rejoin_page_marks(lines))))
     fields = join_wrapped_fields(join_field_cells(lines))
     done = done_record(fields)
     # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place

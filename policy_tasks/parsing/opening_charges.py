@@ -12,6 +12,7 @@ from .dated_subjects import dated_subject
 from .group_openings import government_group
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
+from .ordinal_stages import stage_charge
 from .responsibility import Responsibility
 from .role_groups import answerable_head, later_role_groups, role_group
 from .role_requests import request_charge
@@ -38,7 +39,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     span = opening_subject(norm)
     if span is None:
         return (
-            _dated_charge(text, norm)
+            stage_charge(text)  # `第一阶段。2月20日,镇政府成立…` (`ordinal_stages`)
+            or _dated_charge(text, norm)
             or _subjects_charge(text, norm)
             or _head_charge(text, norm)
             or role_charge(text, norm, groups)  # `各相关单位要…`, in a breakdown's notice (`notice_roles`)

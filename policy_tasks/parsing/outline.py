@@ -38,6 +38,9 @@ _STYLES = [
     ("chapter", rf"第(?P<n>[{_CN}百]+)(?:章|部分|篇)(?=\s|\S)\s*"),
     ("article", rf"第(?P<n>[{_CN}百\d]+)条\s*"),
     ("item", rf"第(?P<n>[{_CN}百\d]+)项(?=\s|\S)\s*"),
+    # A campaign plan's stage named by its ordinal alone, closed by a full stop (`第一阶段。2月20日,…`;
+    # `ordinal_stages`): the name stays the item's first words, as the plan cites the stage by it.
+    ("stage", rf"(?=第(?P<n>[{_CN}]{{1,2}})阶段[。.])"),
     ("cn", rf"(?P<n>[{_CN}]{{1,3}})\s*[、.]\s*"),
     ("pcn", rf"\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*"),
     # Decimal outlines (`1.1`, `2.3.1`, as technical plans and some 任务分解 lists number): the
@@ -93,6 +96,7 @@ def written_marker(style: str, n: str) -> str:
         "chapter": f"第{n}部分",
         "article": f"第{n}条",
         "item": f"第{n}项",
+        "stage": f"第{n}阶段",
         "pcn": f"({n})",
         "pnum": f"({n})",
         "numparen": f"{n})",

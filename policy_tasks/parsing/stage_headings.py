@@ -18,6 +18,7 @@ from datetime import date
 
 from .lazy_patterns import lazy_compile
 from .milestones import find_milestones
+from .ordinal_stages import stage_steps
 from .outline_node import Node
 from .result import ParsedMilestone
 from .textutil import normalise
@@ -49,6 +50,7 @@ def stage_heading(node: Node) -> str | None:
 
 def stage_milestones(node: Node, milestones: list[ParsedMilestone], year: int) -> list[ParsedMilestone]:
     """`milestones` (a clause's own), with its stage's end added where none of them states a time."""
+    milestones = stage_steps(node, milestones, year)  # `第一阶段。2月20日,…。2月22日…` (`ordinal_stages`)
     if any(m.time_expression for m in milestones) or (heading := stage_heading(node)) is None:
         return milestones
     dated = [m for m in find_milestones(heading, year=year, default_due=None, warn=_quiet) if m.due_date]

@@ -27,9 +27,9 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 360, 32
 # milestone (its two documents date nothing); round 99 6 and 3, round 100 29 and 16, round 101 (武汉 2018's two notice
 # requirements left) 11 and 3; the rule settled for them (a covering notice's requirements charging the breakdown's
 # roles are clauses, round 101, session 30) 8 and 3: 武汉 2018's two, and six re-annotated in hubei-caidian-2023,
-# shanghai-qingpu-zhongdiangongzuo-2008 and shanxi-qinxian-2025; round 102 171 and 78, round 103 (大兴's three
-# stages left) 31 and 1, round 104 7 and 2.
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1797, 462
+# shanghai-qingpu-zhongdiangongzuo-2008 and shanxi-qinxian-2025; round 102 171 and 78, round 103 34 and 5
+# (大兴's ordinal stages read afterwards, 3 and 4), round 104 7 and 2.
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1800, 466
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
