@@ -21,6 +21,7 @@ from .figure_led_items import figure_led_marker
 from .form_notes import notes_line
 from .group_leads import held_lines
 from .header import Line
+from .lost_numerals import lost_numeral_marker
 from .lost_openers import levels_to_close
 from .major_headings import major_heading
 from .notice_closes import annex_note, closing_formula, signed
@@ -167,6 +168,8 @@ class Outline:
         led = self._time_led(norm)
         marker = line_marker(norm, enumerated=self._enumerated)
         marker = marker or bare_heading_marker(norm, self._majors) or led or self._figure_led(norm)
+        # `、项目管理要求`: a heading whose numeral the page lost still opens the next section (`lost_numerals`).
+        marker = marker or lost_numeral_marker(norm, self._stack)
         if marker is not None and _FILE_NAME_RE.search(norm):
             marker = None  # `17.…政策清单.docx`: a file's name, as pages list attachments, not an item
         if (
