@@ -114,7 +114,12 @@ _EXCLUDE = re.compile(
 _STAGE_SPAN = lazy_compile(r"阶段\(")
 # Not `对口协助单位…` (paired assistance): 对口 names the unit doing the work, no condition's 对.
 _CONDITION = re.compile(r"^对(?!照|接|标|口)|的$")
-_WEAK_EXCLUDE = re.compile(r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费")
+# `计划投入20万元`, `投入57万元用于…项目`: a fund allocation's sum for a body's fee or a project is money paid out, as a
+# 补助 is, no target to reach by the year's end (round 105); `全年投入1.5亿元` commits the year's spending and stays one.
+_WEAK_EXCLUDE = re.compile(
+    r"补助|补贴|奖励|贴息|奖补|预算|财政.{0,3}(?:投入|保障|补助|安排)|资金|经费"
+    r"|(?:计划|拟)投入\d+(?:\.\d+)?[万亿]?元|投入\d+(?:\.\d+)?[万亿]?元用于"
+)
 # A date the work is due by: `12月底前`, and a month's or quarter's end written without 前, which the genre
 # writes for the same deadline (`6月底完成`, `10月底根据评估结果修编`).
 _BY_DATE = lazy_compile(r"(?:前|以前|之前|[底末])$")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .addressee_groups import glued_title_end, group_subject, later_groups
 from .dated_subjects import dated_subject
+from .fee_holders import fee_charge
 from .group_openings import government_group
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
@@ -32,7 +33,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     (`整改措施:由A督促…`) charges its item the same way; the review page names it as the units' source. A schedule's
     step opening with its deadline (`2016年3月10日前,省教育厅负责完成…`) charges the subject after it (`dated_subjects`).
     `groups`: the kinds of group the notice's salutation names (`addressee_groups.notice_groups`), which charge as
-    subjects (`各地区、各部门要…`)."""
+    subjects (`各地区、各部门要…`). An allocation's line naming a fee by its holder (`双定镇项目管理费,计划投入20万元`)
+    charges the holder (`fee_holders`)."""
     norm = normalise(text)
     if peek_responsibility(text).found or find_label(norm):
         return None
@@ -46,6 +48,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or role_charge(text, norm, groups)  # `各相关单位要…`, in a breakdown's notice (`notice_roles`)
             or _group_charge(text, norm, groups)
             or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
+            or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.

@@ -6,7 +6,8 @@ units signing the item after a dash (`dashed_units`); a run of `X牵头` / `Y配
 with the parts after a lead or a charge that name units carrying the work out (`各镇街具体实施`), working with the
 lead (`会同B`) or doing a supporting part (`B做好资金保障`, `supporting_parts`); then units as the subject of a role
 noun (`A为牵头单位`, `role_sentences`), a sentence closing in its units (`closing_units`) and a lead calling others
-in (`由A会同B等部门负责落实`, `convened_units`).
+in (`由A会同B等部门负责落实`, `convened_units`), and a charge closing the item after a comma
+(`…建设项目,由X牵头实施。`, `closing_charges`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from .carry_out_parts import carry_out_names
+from .closing_charges import closing_charge_parts
 from .closing_units import closing_unit_spans
 from .convened_units import convened_assignment
 from .dashed_units import dashed_unit_span
@@ -87,6 +89,7 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
         lambda: [(LISTED, *span) for span in closing_unit_spans(norm)],
         lambda: convened_assignment(norm),
         lambda: retold_parts(norm),  # `《意见》要求A、B等按职责分工负责,年内持续推进` (`retold_brackets`)
+        lambda: closing_charge_parts(norm),  # `…建设项目,由坛洛镇牵头实施。` (`closing_charges`)
     )
     for form in forms:
         for role, s, e, part_start, part_end in form():
