@@ -28,7 +28,7 @@ from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
 from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
-from .notice_requirements import notice_charges_roles
+from .notice_requirements import charges_roles, notice_charges_roles
 from .opening_charges import opening_charge
 from .outline_node import Node
 from .role_groups import role_group
@@ -242,6 +242,13 @@ def choose_clauses(
             part: (sum(v) * 2 >= len(v) or id(node) in measure_lists) and any(v) and not (roles_asked and part == 0)
             for part, v in parts.items()
         }
+        # A notice's requirements that charge the breakdown's roles (`项目实施主体应…`) beside ones charging no one
+        # (`要认真贯彻…`): those are no clauses, as in a covering notice before its plan (round 101; round 105).
+        for part in parts:
+            charged = [k for k, h in zip(kids, here, strict=True) if h and k.part == part]
+            own_groups = groups if part == 0 else frozenset()
+            if charged and all(not k.children and charges_roles(k.own_text, own_groups) for k in charged):
+                silent_in[part] = False
         # `[接上页] (2)…` then `2.…` `3.…` that are clauses themselves: the run is the points of the clause the page
         # before held (its `1.`), silent, no clauses of their own.
         points_of_lost = lost and any(

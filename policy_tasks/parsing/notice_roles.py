@@ -32,10 +32,18 @@ from .unit_lists import split_names
 # The kind `document` adds to the salutation's groups (`addressee_groups.notice_groups`) for a breakdown's notice.
 BREAKDOWN = "breakdown"
 # A header line issuing a breakdown: `印发` / `转发` / `通知` with the breakdown's name on the same line.
-_ISSUES_RE = lazy_compile(r"印发|转发|通知")
-_BREAKDOWN_RE = lazy_compile(r"(?:任务|责任|目标|工作)(?:分解|分工)|分工(?:方案|表)|分解(?:方案|表)")
-# A role as a sentence's subject, then its charge (`各相关单位也要`, `牵头单位要`).
-_ROLE_SUBJECT_RE = lazy_compile(rf"(?P<names>{ROLES}|{RELATED})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须)")
+# A fund's allocation published as a notice (`…补助资金分配方案公告`) is a breakdown too: it gives each project to the
+# body that carries it out, and its requirements charge those bodies together (`项目实施主体应…`, round 105).
+_ISSUES_RE = lazy_compile(r"印发|转发|通知|公告|公示")
+_BREAKDOWN_RE = lazy_compile(
+    r"(?:任务|责任|目标|工作)(?:分解|分工)|分工(?:方案|表)|分解(?:方案|表)|资金分配(?:方案|计划)"
+)
+# A role as a sentence's subject, then its charge (`各相关单位也要`, `牵头单位要`, `项目实施主体应`).
+_ROLE_SUBJECT_RE = lazy_compile(
+    rf"(?P<names>{ROLES}|{RELATED})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须|应(?![急用对届收有]))"
+)
+# The moment a requirement's duty falls due, before its subject (`项目计划实施完成后,项目实施主体应…`).
+_MOMENT_RE = lazy_compile(r"[^。,;:\n]{2,20}?(?:之后|以后|后),")
 # After a subject: its charge, then a part that only asks for help (`要加强配合,`, `要积极配合、主动作为`).
 _VERB_RE = lazy_compile(rf"(?:也|还|都|则)?(?:{CHARGING_YAO}|应当|须|将)?")
 _HELPS_RE = lazy_compile(
@@ -67,11 +75,7 @@ def role_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility 
     if BREAKDOWN not in groups:
         return None
     spans = sorted(
-        {
-            (m.start("names"), m.end("names"))
-            for start in opening_starts(norm)
-            if (m := _ROLE_SUBJECT_RE.match(norm, start))
-        }
+        {(m.start("names"), m.end("names")) for start in _starts(norm) if (m := _ROLE_SUBJECT_RE.match(norm, start))}
         | set(later_role_groups(norm, 0, related=True))
         | {m.span("names") if m["names"] else m.span("helper") for m in _PAIRED_RE.finditer(norm)}
     )
@@ -82,6 +86,12 @@ def role_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility 
     for s, e in [*spans[1:], *later_subjects(norm, spans[0][1])]:
         found.roles[CO] += [n for n in split_names(text, norm, s, e) if n not in found.roles[LISTED] + found.roles[CO]]
     return helper_first_after(found, norm, spans)
+
+
+def _starts(norm: str) -> list[int]:
+    """Where a requirement's subject may open: `opening_starts`, and after the moment its duty falls due."""
+    starts = opening_starts(norm)
+    return starts + [m.end() for start in starts if (m := _MOMENT_RE.match(norm, start)) is not None]
 
 
 def helper_first_after(found: Responsibility, norm: str, spans: list[tuple[int, int]]) -> Responsibility:

@@ -20,5 +20,7 @@ ORG_END_RE = re.compile(
     # Schools by their kind (`县第一中学`, `县实验小学`, `县中心幼儿园`).
     r"|中学|小学|大学|幼儿园"
     # A government's assessment body named by its work (`区绩效考评机构`), charged by a breakdown's notice (round 101).
-    r"|考评机构|考核机构)$"
+    r"|考评机构|考核机构"
+    # The bodies a fund allocation gives its projects to, charged together as a role (`项目实施主体`, round 105).
+    r"|实施主体)$"
 )

@@ -20,7 +20,8 @@ import re
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-ROLES = r"各?(?:责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)"
+# `项目实施主体` (`项目实施单位`): the bodies a fund allocation gives its projects to, its breakdown's role (round 105).
+ROLES = r"各?(?:(?:责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)|(?:项目)?实施主体|项目实施单位)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
 RELATED = r"各(?:相关|有关)单位"
 _ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")
