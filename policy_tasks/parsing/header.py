@@ -39,7 +39,8 @@ _DATE_LINE_RE = re.compile(
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日\)?$"
 )
 _PLAN_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划|工作安排)$")
-_NOTICE_RE = re.compile(r"(?:通知|决定|通报)$")  # `…完成情况的通报`: a bulletin is a document kind too
+# `…完成情况的通报`: a bulletin is a document kind too, and so are a 公示 and a 公告 (`…项目的公示`, round 105).
+_NOTICE_RE = re.compile(r"(?:通知|决定|通报|公示|公告)$")
 _TRANSMITTED_RE = re.compile(r"(?:印发|转发)<?(?P<title>.+?)>?的(?:通知|决定)$")
 # A line wholly in one pair of brackets (`【公共设施】`, `[民生保障]`): the category a 实事 list sets over a
 # section, as a page of the list opens with it. A title is never written so.

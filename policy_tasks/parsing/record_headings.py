@@ -16,7 +16,9 @@ the clause, its text the subject's lines and then the other fields before the de
 its name (`重点措施:…`); the unit field names its owner, the deadline field its 完成时限. What follows the
 deadline field (a completion report, the period for objections) is the notice's, not the task's.
 A record is told by a subject heading first, a unit heading and a deadline heading among four or
-more such headings; anything else is left as it was. A notice of the task done may state no deadline:
+more such headings; anything else is left as it was. A 公示 of one funded project is such a record
+(round 105): `一、项目名称` / `二、建设单位` / `三、建设地点` / `四、建设内容` / … / `六、建设期限`, the project its one clause
+(its name the clause's first words, round 84), the 建设单位 its units, the 建设期限 its span, dated at its end. A notice of the task done may state no deadline:
 `一、整改任务` / `二、整改责任单位` / `三、整改完成情况` is a record too, three headings or more with a
 completion report among them, the report and what follows it the notice's. Its task is then the fault
 as the inspection wrote it, which dates what went wrong (`到2015年底分别完成规划目标81%`), not what is
@@ -36,10 +38,12 @@ _HEADING_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,2}、|第[一二三四五六七八九十]{1,2}(?:部分|章)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]、)"
     r"\s*([\u4e00-\u9fff]{2,8})\s*$"
 )
-_SUBJECT_RE = lazy_compile(r"(?:问题|任务|事项)$")
-_OWNER_RE = lazy_compile(r"(?:实施|责任)主体$|(?:责任|牵头|实施)单位$")
+_SUBJECT_RE = lazy_compile(r"(?:问题|任务|事项)$|^项目名称$")
+_OWNER_RE = lazy_compile(r"(?:实施|责任)主体$|(?:责任|牵头|实施|建设)单位$")
 _MARK_RE = lazy_compile(r"^\s*[(（][一二三四五六七八九十\d]{1,2}[)）]\s*")
 _REPORT_RE = lazy_compile(r"(?:完成|落实|进展|推进)情况$|成效$")
+# A line of the notice's own after the record's last field: a short label and its colon (`公示期限:`, `监督举报电话:`).
+_NOTICE_LINE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,8}:")
 
 
 def _is_due(word: str) -> bool:
@@ -76,9 +80,14 @@ def record_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             # The completion report, the objection period, the notice's date: no part of the task.
             out[at:] = [("", splittable) for _, splittable in out[at:]]
             break
+        if k + 1 == len(heads):
+            # The last field's value ends where the notice's own lines start (`公示期限:…`, `监督举报电话:…`).
+            end = next((j for j in range(at + 2, end) if _NOTICE_LINE_RE.match(normalise(lines[j][0]))), end)
         body = [_MARK_RE.sub("", lines[j][0]).strip() for j in range(at + 1, end) if lines[j][0].strip()]
         for j in range(at + 1, end):
             out[j] = ("", out[j][1])
+        if k + 1 == len(heads) and end < len(lines):
+            out[end:] = [("", splittable) for _, splittable in out[end:]]
         if k == 0:
             out[at] = ("1." + "".join(body), out[at][1])
         elif _OWNER_RE.search(word):
@@ -90,7 +99,9 @@ def record_fields(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             # `重点措施` / `目标任务`: the task's text, after its subject (a field line of their own
             # between the unit and deadline lines would part them).
             first = heads[0][0]
-            out[first] = (out[first][0] + f"{word}:" + "".join(body), out[first][1])
+            # A project's name closes with no stop: the field after it is a sentence of its own.
+            stop = "" if re.search(r"[。;:!?.]$", normalise(out[first][0])) else "。"
+            out[first] = (out[first][0] + stop + f"{word}:" + "".join(body), out[first][1])
             out[at] = ("", out[at][1])
     # The record's lines are one item: the emptied value lines go, lest a blank line part its fields.
     return [line for i, line in enumerate(out) if line[0] or (not lines[i][0].strip() and i < heads[0][0])]

@@ -16,7 +16,9 @@ import re
 from .textutil import normalise
 
 _MAX_HEAD_LINES = 2
-_KIND_END_RE = re.compile(r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划|工作安排|通知|决定|通报)$")
+_KIND_END_RE = re.compile(
+    r"(?:方案|办法|意见|措施|计划|规定|细则|要点|清单|政策|规划|工作安排|通知|决定|通报|公示|公告)$"
+)
 
 
 def _fragment(norm: str) -> bool:
