@@ -21,7 +21,7 @@ import pytest
 
 from policy_tasks.parsing import ParseError, parse_bytes
 from policy_tasks.parsing.year_aims import year_aim_spans
-from tests.sources.builders import docx_bytes
+from tests.sources.builders import docx_with_table
 
 
 def _parse(text: str, year: int = 2021):
@@ -29,14 +29,7 @@ def _parse(text: str, year: int = 2021):
 
 
 def _table(rows: list[list[str]], title: str = "2021年度市政府绩效任务完成情况汇总表") -> bytes:
-    def build(document):
-        document.add_paragraph(title)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = value
-
-    return docx_bytes(build)
+    return docx_with_table([title], rows)
 
 
 _TASKS = [
