@@ -135,3 +135,27 @@ def header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
             if best is None or len(set(known)) > best[0]:
                 best = (len(set(known)), i, kinds)
     return None if best is None else (best[1], best[2])
+
+
+# A 序号 cell of a task row: a serial (`1`, `12`), as a table numbers its rows.
+_SERIAL_RE = re.compile(r"^\d{1,3}$")
+# A header naming tasks (`任务名称`, `年度任务及目标`, `工作事项`), not a list's things (`文件名称`, `姓名`).
+_TASK_WORD_RE = re.compile(r"任务|事项|工作|项目|指标|措施|内容|目标")
+
+
+def numbered_header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
+    """A task table that names no unit or deadline column (`序号 | 任务名称 | 年度任务及目标 | 全年完成情况`, a district's
+    report on the tasks it is assessed on, round 106): a top row naming a 序号 column and a task column, the rows
+    under it numbered by serials in that column. Each row is a task, whoever answers for it; a list of things
+    (`序号 | 文件名称 | 文号`, `序号 | 姓名 | 职务`) names no task column, and a table of metadata no serials."""
+    for i, row in enumerate(rows[:8]):
+        kinds = [meaning(c) for c in row]
+        tasks = [c for c, k in zip(row, kinds, strict=True) if k in (TITLE, CONTENT)]
+        if NUMBER not in kinds or not any(_TASK_WORD_RE.search(normalise(c)) for c in tasks):
+            continue
+        column = kinds.index(NUMBER)
+        serials = [r[column].strip() for r in rows[i + 1 :] if column < len(r) and r[column].strip()]
+        if serials and all(_SERIAL_RE.match(normalise(s)) for s in serials):
+            return i, kinds
+        return None
+    return None

@@ -5,6 +5,9 @@ A city's notice opens its first requirement with the government's own leaders (r
 unit (`notice_issuers.answerable_leaders`), and their sentence charges no unit: the item's subject opens the sentence
 after it, as it opens after the item's basis (`role_sentences.opening_starts`). Only the leaders of a level's party
 committee or government (`市政府领导`, `县领导`, `市委主要领导`) before `按(职责)分工负责` (`抓落实`, `牵头`, `推进`).
+A post that is itself the division, `县政府分线领导` (the county's leaders each over a line of work; `分管领导`), reads the
+same as its sentence's subject, charged with `要` (`县政府分线领导对领办的…任务要牵头抓总`, round 106); a bare `分管领导要…`
+names no level's leaders and stays no one, and such a post receiving the work (`报县政府分管领导审查`) is no subject.
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ _DIVISION_RE = lazy_compile(
     r"(?P<who>[省市县区州盟旗](?:委|政府|人民政府)?(?:主要|分管|有关|相关)?(?:领导|负责同志))"
     r"要?按(?:照)?(?:职责)?分工(?:负责|抓落实|牵头|推进)"
 )
+# `县政府分线领导对领办的…任务要牵头抓总`, `县政府分线领导要站在全局高度`: a post that names the division itself (each
+# leader over a line of work, `分线`, or the work in his charge, `分管`), charged as the subject (round 106).
+_POST_RE = lazy_compile(
+    r"(?P<who>[省市县区州盟旗](?:委|政府|人民政府)?(?:分线|分管)(?:领导|负责同志))(?:对[^。;,\n]{1,30}?)?要(?![求点])"
+)
 _SENTENCE_END_RE = re.compile(r"[。;]\s*")
 
 
 def division_leader(norm: str, at: int) -> re.Match[str] | None:
     """The leaders' division sentence opening at `at` (its `who` group), or None."""
-    return _DIVISION_RE.match(norm, at)
+    return _DIVISION_RE.match(norm, at) or _POST_RE.match(norm, at)
 
 
 def after_division(norm: str, at: int) -> int | None:

@@ -86,6 +86,7 @@ from .time_phrase import (
     YEAR,
     TimePhrase,
 )
+from .year_aims import year_aim_spans
 from .year_floors import year_floor  # `全年…不低于2600万盆`: a year's target, no benefit's floor
 
 _STRONG_CUE = re.compile(r"确保|力争|争取|完成|实现|达到|突破")
@@ -166,6 +167,8 @@ def find_milestones(
     names += tallies
     # `全年完成…得3分`: the year a scoring rule counts over, no deadline (`scored_periods`).
     names += scored_period_spans(norm)
+    # `确保全年目标任务完成`: the year's aims named as a whole, no deadline of the paragraph's (`year_aims`).
+    names += year_aim_spans(norm)
     phrases = [
         p
         for p in find_time_phrases(norm, year, written=text)

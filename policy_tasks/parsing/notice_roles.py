@@ -51,7 +51,11 @@ _HELPS_RE = lazy_compile(
 )
 
 # `由牵头单位发挥统筹协调作用,协同单位积极配合`: the lead role and the helping role named inside one sentence (round 101).
-_PAIRED_RE = lazy_compile(rf"由(?P<names>{ROLES})(?=发挥|负责|统筹)|,(?P<helper>{ROLES})(?={_HELPS_RE.pattern})")
+# `各主要责任单位要主动协调,其他责任单位要积极配合`: the helping role charged with its own `要` (round 106).
+_PAIRED_RE = lazy_compile(
+    rf"由(?P<names>{ROLES})(?=发挥|负责|统筹)"
+    rf"|,(?P<helper>{ROLES})(?=(?:也|还|都)?(?:{CHARGING_YAO}|应当|须)?{_HELPS_RE.pattern})"
+)
 
 
 def breakdown_kind(header: list[tuple[int, str]]) -> frozenset[str]:

@@ -9,7 +9,7 @@ subject of a requirement's sentence is charged by it: the first leading, the lat
 `各相关单位` (`各有关单位`), every unit the breakdown names, is one of them too (`notice_roles`, round 99).
 
 The same notices make a unit's head answerable by name of post, `各责任单位主要负责人切实履行第一责任人职责`,
-`各乡镇人民政府主要负责同志为第一责任人`: the head is the item's leader (a person, by post), and the unit whose head it is,
+`各乡镇人民政府主要负责同志为第一责任人`, `各责任单位的主要负责同志要对承办的工作负总责、负首责` (round 106): the head is the item's leader (a person, by post), and the unit whose head it is,
 a unit, a group of governments or a role group, answers for the item; a vague one (`各地`, `各单位`) charges no one.
 """
 
@@ -21,7 +21,9 @@ from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
 # `项目实施主体` (`项目实施单位`): the bodies a fund allocation gives its projects to, its breakdown's role (round 105).
-ROLES = r"各?(?:(?:责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)|(?:项目)?实施主体|项目实施单位)"
+# `主要责任单位` / `其他责任单位`: a breakdown whose columns split the answering units into the main one and the others
+# (round 106), the main leading as a `主要责任单位` column does, the others helping.
+ROLES = r"各?(?:(?:主要责任|其他责任|责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)|(?:项目)?实施主体|项目实施单位)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
 RELATED = r"各(?:相关|有关)单位"
 _ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")
@@ -33,10 +35,12 @@ _LATER = (
 )
 _LATER_RE = lazy_compile(_LATER % ROLES)
 _LATER_RELATED_RE = lazy_compile(_LATER % f"{ROLES}|{RELATED}")
-# `X主要负责人切实履行第一责任人职责`, `X主要负责同志为第一责任人`, `X主要领导是第一责任人`.
+# `X主要负责人切实履行第一责任人职责`, `X主要负责同志为第一责任人`, `X主要领导是第一责任人`; the same made answerable
+# for the work itself, `X的主要负责同志要对承办的工作负总责、负首责` (round 106): the head holds the overall responsibility.
 _HEAD_RE = lazy_compile(
-    r"(?P<person>(?P<unit>[\u4e00-\u9fff()、]{2,20}?)(?:主要负责人|主要负责同志|主要领导|一把手))"
-    r"(?:要|是|为|作为|切实|认真|亲自|必须|须|应当|履行|担任){1,4}[^。;\n]{0,6}?第一责任人"
+    r"(?P<person>(?P<unit>[\u4e00-\u9fff()、]{2,20}?)的?(?:主要负责人|主要负责同志|主要领导|一把手))"
+    r"(?:(?:要|是|为|作为|切实|认真|亲自|必须|须|应当|履行|担任){1,4}[^。;\n]{0,6}?第一责任人"
+    r"|(?:要|必须|须|应当)?(?:对[^。;,\n]{1,20}?)?(?:负总责|负首责|负全责|总负责))"
 )
 _SENTENCE_END_RE = re.compile(r"[。;\n]")
 

@@ -33,6 +33,7 @@ from .column_meanings import (
     examines_targets,
     header_row,
     meaning,
+    numbered_header_row,
 )
 from .continued_tables import joined_after_repeats
 from .held_parties import assessed_party
@@ -62,7 +63,10 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
         vertical = vertical_lines(rows)
         if vertical is not None:
             return vertical
-        return [" ".join(dict.fromkeys(c for c in row if c)) for row in rows]
+        # `序号 | 任务名称 | 年度任务及目标`: a task table naming no unit column still numbers its tasks.
+        found = numbered_header_row(rows)
+        if found is None:
+            return [" ".join(dict.fromkeys(c for c in row if c)) for row in rows]
     start, kinds = found
     if (second := _second_table(rows)) is not None:
         # Two tables on one sheet (`…目标任务分解表` over its own header under the first table's

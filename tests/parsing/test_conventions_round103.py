@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.held_parties import assessed_party
-from tests.sources.builders import docx_bytes
+from tests.sources.builders import docx_with_table
 
 
 def _deadlines(task) -> list[str]:
@@ -31,14 +31,7 @@ _ROWS = [
 
 
 def _table(title: str) -> bytes:
-    def build(document):
-        document.add_paragraph(title)
-        table = document.add_table(rows=len(_ROWS), cols=len(_ROWS[0]))
-        for r, row in enumerate(_ROWS):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = value
-
-    return docx_bytes(build)
+    return docx_with_table([title], _ROWS)
 
 
 def _parse(title: str):

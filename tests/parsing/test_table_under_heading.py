@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 from policy_tasks.parsing import parse_bytes
-from tests.sources.builders import docx_bytes
+from tests.sources.builders import docx_with_table
 
 
 def _docx(paragraphs: list[str], rows: list[list[str]]) -> bytes:
-    def build(doc):
-        for text in paragraphs:
-            doc.add_paragraph(text)
-        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-
-    return docx_bytes(build)
+    return docx_with_table(paragraphs, rows)
 
 
 def test_rows_numbered_in_chinese_are_the_heading_items_not_its_siblings():

@@ -63,6 +63,20 @@ def docx_bytes(build) -> bytes:
     return buffer.getvalue()
 
 
+def docx_with_table(paragraphs: list[str], rows: list[list[str]]) -> bytes:
+    """A .docx of `paragraphs` then one table of `rows` (the first row its header)."""
+
+    def build(document):
+        for text in paragraphs:
+            document.add_paragraph(text)
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+
+    return docx_bytes(build)
+
+
 def docx_paragraphs() -> bytes:
     return docx_bytes(lambda d: [d.add_paragraph(line) for line in plan_lines()])
 
