@@ -76,6 +76,7 @@ LEFT_NOTHING = {
     "sichuan-sheng-jienengjianpai-2011": "item (三) not found",
     "tianjin-fengong-2020": "unnumbered headings, items numbered `1。`: only the breaks show the list",
     "weizhi-banshishi-jinzhan-2021": "no numbered item read",
+    "weizhi-dongming-renjuhuanjing-lihui-2020": "item 1 not found: the preamble runs into `1、` with no stop (`每月至少一次1、建立…`), as stored (round 107)",
     "weizhi-hexijiedao-huanjingzhengdun": "no numbered item read",
     "weizhi-lushi-anquandajiancha-2021": "item 三.(一) not found",
     "weizhi-yangpu-shishixiangmu": "unnumbered projects, each group closed by its lead's line: only the breaks part them (round 100)",
