@@ -32,6 +32,7 @@ from .outline_node import Node
 from .role_sentences import opening_subject
 from .task_first_orders import order_opening
 from .textutil import normalise
+from .theme_phrases import theme_end, theme_start
 from .units import peek_responsibility
 
 # Where a part may open: a line's start, after a sentence's or a semicolon's end, and after the lead-in
@@ -79,12 +80,16 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     found = [(number, start) for number, (text, _) in enumerate(lines, 1) for start in _item_starts(normalise(text))]
     if len(found) < 2:
         return None
+    # `聚焦“绿色转型”,。由A负责的…`: the theme opening the paragraph opens its part (`theme_phrases`).
+    themed = {(n, s): theme_start(normalise(lines[n - 1][0]), s) for n, s in found}
+    found = [(number, themed[number, start]) for number, start in found]
     outline = Outline()
     first_line = found[0][0]
     last_line = found[-1][0]
     # A project of a list by the unit in charge (`charged_projects`) ends at its separator: what follows it
     # up to the next part (a photo caption, the next category's group phrase) is no part of it.
     ends = {(n, s): e for n, (text, _) in enumerate(lines, 1) for s, e in charged_project_parts(normalise(text))}
+    ends.update({(n, themed[n, s]): e for (n, s), e in list(ends.items()) if (n, s) in themed})
     node: Node | None = None
     closed = False  # the current item is a project whose part has ended
     for number, (text, _) in enumerate(lines, 1):
@@ -126,7 +131,9 @@ def _end_last_item(outline: Outline) -> None:
     """The last item ends with its sentence: the text after it on its line, and the lines after, are loose."""
     last = outline.root.children[-1]
     line, text = last.pieces[-1]
-    end = _SENTENCE_END_RE.search(normalise(text))
+    norm = normalise(text)
+    # A theme opening the paragraph is no sentence of the item's own (`聚焦“社会治理”。由A负责的…`).
+    end = _SENTENCE_END_RE.search(norm, theme_end(norm) if len(last.pieces) == 1 else 0)
     if end is not None and text[end.end() :].strip():
         last.pieces[-1] = (line, text[: end.end()].strip())
         outline.loose.insert(0, (line, text[end.end() :].strip()))

@@ -42,6 +42,7 @@ from .person_names import NAMED_PLACE_RE, is_person
 from .responsibility import Responsibility
 from .role_sentences import reads_as_units
 from .textutil import normalise
+from .theme_phrases import theme_end
 from .unit_labels import LEAD, LISTED
 from .unit_lists import split_names
 from .unit_names import VAGUE_RE, looks_like_units
@@ -164,8 +165,9 @@ def split_at_charged_projects(clause: Clause) -> list[Clause]:
 def project_charge(text: str) -> Responsibility | None:
     """The unit a part of such a list opens with (`灵武市负责的…项目`), as the part's responsibility."""
     norm = normalise(text)
-    stop = _SEPARATOR_RE.search(norm)
-    m = _owner(norm, 0, stop.start() if stop else len(norm))
+    start = theme_end(norm)  # `聚焦“绿色转型”,。由A负责的…`: the paragraph's theme before its project
+    stop = _SEPARATOR_RE.search(norm, start)
+    m = _owner(norm, start, stop.start() if stop else len(norm))
     if m is None:
         return None
     found = Responsibility(origin="正文开头")
@@ -180,8 +182,9 @@ def charged_project_spans(text: str) -> list[tuple[int, int]]:
     """The project words of a part opening `X负责的…` up to its first comma or end: what a figure
     there counts (`A和B2个项目`) is named, not due."""
     norm = normalise(text)
-    end = _end_outside_quotes(norm, 0)
-    m = _owner(norm, 0, end)
+    start = theme_end(norm)
+    end = _end_outside_quotes(norm, start)
+    m = _owner(norm, start, end)
     if m is None:
         return []
     quoted = [(a, b) for a, b in quoted_spans(norm) if a == m.end() + 1]

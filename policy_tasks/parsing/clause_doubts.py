@@ -91,8 +91,10 @@ _NO_PERSON = re.compile(r"[0-9０-９]|电话|联系|手机|邮箱|[:：]")
 
 
 def doubtful_leader(name: str) -> bool:
-    """True when a leader read from a document is a body's name or a contact field, not a person."""
-    return bool(_NO_PERSON.search(name) or ORG_END_RE.search(name.strip()))
+    """True when a leader read from a document is a body's name or a contact field, not a person. Cadres by post
+    (`机关中层干部`, `村干部`) end as a ministry (部) does, and are persons (round 107)."""
+    body = ORG_END_RE.search(name.strip()) and not name.strip().endswith("干部")
+    return bool(_NO_PERSON.search(name) or body)
 
 
 def doubt_message(label: str, names: Sequence[str], leaders: Sequence[str] = ()) -> str | None:

@@ -34,6 +34,7 @@ from .outline_node import Node
 from .role_groups import role_group
 from .sole_addressees import frames_measures
 from .textutil import normalise
+from .township_subjects import TOWNSHIP
 from .unit_work_headings import unit_work_clause
 from .units import peek_responsibility
 
@@ -73,7 +74,8 @@ def _has_resp(
     if not node.children and (found.assigns or leader_colon_charge(own) is not None):
         # `(牵头责任人:A,具体责任人:B)`, `副省长付建华:负责…`: an item assigned to persons only is assigned too
         return True
-    if not node.children and not _in_backing_section(node) and (charge := opening_charge(own, groups)) is not None:
+    charge = None if node.children or _in_backing_section(node) else opening_charge(own, groups)
+    if charge is not None and charge.found:  # persons alone (`township_subjects`) assign no unit
         # `州政府督查室要…`: the unit the item opens with; in a covering notice before its plan only the
         # breakdown's roles taken together (`各牵头单位要…`, `请各牵头单位和责任单位于…前…`) and, once it charges them,
         # its other named units (`notice_requirements`, round 101).
@@ -238,8 +240,15 @@ def choose_clauses(
                 parts[kid.part][-1] = parts[kid.part][-1] or is_here
                 continue
             parts.setdefault(kid.part, []).append(is_here)
+        # A township's notice charging its items by their sentences' subjects (`街道指挥中心在…公布`): its other items
+        # are its measures too, as a heading's are beside one item charged so (`township_subjects`).
+        by_subjects = TOWNSHIP in groups and not any(
+            h and peek_responsibility(k.own_text).found for k, h in zip(kids, here, strict=True)
+        )
         silent_in = {
-            part: (sum(v) * 2 >= len(v) or id(node) in measure_lists) and any(v) and not (roles_asked and part == 0)
+            part: (sum(v) * 2 >= len(v) or id(node) in measure_lists or (by_subjects and part == 0))
+            and any(v)
+            and not (roles_asked and part == 0)
             for part, v in parts.items()
         }
         # A notice's requirements that charge the breakdown's roles (`项目实施主体应…`) beside ones charging no one

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from .addressee_groups import notice_groups
 from .annexed_divisions import disagreeing, with_annexed_rows_merged
 from .assigned_lines import WARNING as GUESSED_WARNING
 from .clause import Clause
@@ -45,7 +44,7 @@ from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute
 from .notice_issuers import own_government
-from .notice_roles import breakdown_kind
+from .notice_kinds import notice_kinds
 from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
@@ -142,8 +141,8 @@ def _parse_lines(
     sole = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
     issuing = any(re.search(r"印发|转发", text) for _, text in outline.header)  # `关于印发…的通知`
     minute = is_minute(outline.header, outline.root)  # `…会议纪要`: decisions name their units as subjects
-    owned, groups = list_owner(outline.header) is not None, notice_groups(outline.header)  # groups: `各部门:` …
-    groups |= breakdown_kind(outline.header)  # a breakdown's notice: `各相关单位要…` charges a role (`notice_roles`)
+    # groups: `各部门:` …; a breakdown's notice: `各相关单位要…` charges a role; a 镇's own offices (`notice_kinds`)
+    owned, groups = list_owner(outline.header) is not None, notice_kinds(outline)
     clauses = choose_clauses(outline.root, owned=owned, addressed=sole, issuing=issuing, minute=minute, groups=groups)
     restated: list[tuple[int, Node]] = []  # (line, annexed row) of each measure with units of its own
     clauses = with_annexed_rows_merged(outline.root, clauses, restated)  # an annexed 分工表 restating the prose
@@ -192,8 +191,8 @@ def _parse_lines(
 class _Assembler:
     def __init__(self, outline: Outline, clauses: list[Node], year: int, *, minute: bool, orders: bool, done: bool):
         self.outline, self.year, self.minute, self.orders, self.done = outline, year, minute, orders, done
-        # the salutation's groups, charged as its items' subjects; a breakdown's roles (`notice_roles`)
-        self.groups = notice_groups(outline.header) | breakdown_kind(outline.header)
+        # the salutation's groups, charged as its items' subjects; a breakdown's roles; a 镇's offices (`notice_kinds`)
+        self.groups = notice_kinds(outline)
         self.issuer = own_government(outline.header)  # `市政府有关部门:`: the notice's own government (`市政府将…`)
         self.warnings: list[ParseWarning] = []
         labels = clause_labels(clauses)

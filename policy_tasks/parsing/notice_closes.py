@@ -26,8 +26,11 @@ _FORMULA_RE = re.compile(r"^(?:特此(?:通知|通报|函告|函复|批复|报�
 # The 附件说明: `附件:` and an attachment's name (`附件:2026年…情况表`, `附件1:…`, `附件:1.…`).
 # A bare `附件` line is the annex's own heading, read elsewhere (`outline_lines._ANNEX_RE`).
 _ANNEX_NOTE_RE = re.compile(r"^附件\s*\d{0,2}\s*:\s*\S")
-# A day's date: `2023年10月20日`, as a notice's date of writing is written under its issuer.
+# A day's date: `2023年10月20日`, as a notice's date of writing is written under its issuer. A page that stored
+# the date without its 年, 月 and 日 (`2020118`, the characters an image or a font dropped) keeps the digits: a year of
+# this century or the last and three or four more, alone on the line under the 落款 (round 107).
 _DAY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_BARE_DAY_RE = re.compile(r"^(?:19|20)\d{2}(?:1[0-2]|0?[1-9])(?:3[01]|[12]\d|0?[1-9])$")
 _SENTENCE_ENDS = ("。", ";", "!", "?")
 
 
@@ -61,8 +64,9 @@ def annex_note(norm: str, node: Node) -> bool:
 def signed(norm: str, node: Node) -> bool:
     """`治安大队` / `2023年10月20日` after the last item: the notice's 落款 and its date of writing
     (GB/T 9704-2012, 7.3.5), no deadline. The line before the day is one office's name alone, after
-    the item's text has closed its sentence; a table's date cell follows its task or a unit field."""
-    if not _DAY_RE.match(norm.strip()) or len(node.pieces) < 2:
+    the item's text has closed its sentence; a table's date cell follows its task or a unit field. A page may
+    have stored the day as bare digits (`东明镇人民政府` / `2020118`): still the date of writing."""
+    if not (_DAY_RE.match(norm.strip()) or _BARE_DAY_RE.match(norm.strip())) or len(node.pieces) < 2:
         return False
     signer = normalise(node.pieces[-1][1]).strip()
     before = normalise(node.pieces[-2][1]).rstrip()

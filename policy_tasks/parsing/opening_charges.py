@@ -21,6 +21,7 @@ from .role_sentences import fix_field_subject, opening_starts, opening_subject, 
 from .society_addressees import society_list
 from .subject_sentences import later_subjects, opening_subjects
 from .textutil import normalise
+from .township_subjects import township_charge
 from .unit_labels import CO, LEAD, LISTED, find_label
 from .unit_lists import split_names
 from .units import peek_responsibility
@@ -49,6 +50,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or _group_charge(text, norm, groups)
             or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
             or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
+            or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.

@@ -199,10 +199,12 @@ class Outline:
             self._attached, self._closing = True, False
             return
         current = self._stack[-1]
-        if current.style != "root" and not blank and self._attached and signed(norm, current):
+        if current.style != "root" and self._attached and signed(norm, current):
             # The notice's 落款 and date after its last item: the notice ends, and what follows (the
-            # plan it issues, with or without an `附件` line) is a part of its own.
-            current.pieces.append((number, text))
+            # plan it issues, with or without an `附件` line) is a part of its own. The office and the day
+            # are no text of the item (round 107): the close's lines, where the header finds the date of writing. A
+            # blank line may set the date apart from the office.
+            self.loose += [current.pieces.pop(), (number, text)]
             del self._stack[1:]
             self._part += 1
             self._attached = self._closing = False

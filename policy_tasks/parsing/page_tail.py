@@ -8,7 +8,8 @@ a unit label and a copy list is a list of units, and both would become the last 
 
 They are a tail: nothing numbered follows them. From the first line that only such a tail holds
 (a site mark, a host line naming both 主办 and 承办, a copy list, a page's publication line with the heading
-block above it, `publication_lines`) to the end, the lines are dropped;
+block above it, `publication_lines`, or its source field alone and its link home, `信息来源:暂无来源` / `首页`)
+to the end, the lines are dropped;
 so are the contact lines just above a site mark (`地址:`, `电话:`). The same marks above the plan
 (breadcrumbs, a font-size switch) are left: items follow them. The issuing office's `…印发` line
 stays, since its date is the plan's when the header gives none.
@@ -36,6 +37,9 @@ _CONTACT = lazy_compile(
     r"^\s*(?:(?:主办|承办)(?:单位)?\s*[:：](?!.*协办)|(?:地址|电话|联系电话|邮编|传真|E-?mail|邮箱)\s*[:：])", re.I
 )
 _COPY_TO = re.compile(r"^\s*(?:抄送|抄报)\s*[:：]")
+# A page's own lines after the article with no date beside them (round 107): its source field alone
+# (`信息来源:暂无来源`) and the link back to the portal (`首页`, `返回顶部`), each on a line of its own.
+_PAGE_LINE = lazy_compile(r"^\s*(?:(?:信息|文章)来源\s*[:：][^。;,]{0,30}|首页|返回首页|返回顶部)\s*$")
 _ISSUED = lazy_compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 _MAX_TAIL = 15  # lines: a footer or a colophon, not a page of text
 _MAX_TAIL_LINE = 300  # characters: a footer's line, not a page's text
@@ -56,6 +60,7 @@ def _tail_mark(line: str) -> bool:
         or _COPY_TO.match(line)
         or set(_HOST.findall(line)) == {"主办", "承办"}
         or publication_line(line)  # `时间:2020-05-11 来源:…` after the article (`publication_lines`)
+        or _PAGE_LINE.match(line)
     )
 
 

@@ -49,6 +49,7 @@ from .role_groups import role_group
 from .society_addressees import society_list
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
+from .theme_phrases import theme_end
 from .unit_labels import label_role
 from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units, names_units
 
@@ -192,6 +193,8 @@ def opening_starts(norm: str) -> list[int]:
         starts.append(len(norm) - len(norm[m.end() :].lstrip()))
     elif (end := colon_title_end(norm)) is not None:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
+    elif (end := theme_end(norm)) > 0:
+        starts.append(end)  # `聚焦“绿色转型”,。由镇经济发展办负责的…` (`theme_phrases`, round 107)
     starts += [m.end() for start in starts if (m := _BASIS_RE.match(norm, start)) is not None]
     # `从2023年第一季度开始,各责任单位要…`: the time a duty starts comes before its subject (round 101).
     starts += [m.end() for start in starts if (m := _SINCE_RE.match(norm, start)) is not None]

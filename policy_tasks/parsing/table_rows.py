@@ -86,3 +86,13 @@ class Row:
             if fields[kind]:
                 out.append(f"{label}:{'、'.join(fields[kind])}")
         return out
+
+
+def shared_row(clause: Row, task: str) -> Row:
+    """A further task of `clause`'s numbered item on a row of its own (`indicator_rows`): the item's sub-item, with the
+    unit, leader and deadline cells merged down over it, and its schedule cells (`一季度:…`)."""
+    parent = clause.parent or clause
+    parent.subs += 1
+    row = Row(clause.number, clause.order, [task], clause.fields, clause.progress, heading_styles=clause.heading_styles)
+    row.parent, row.sub = parent, parent.subs
+    return row

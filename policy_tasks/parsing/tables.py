@@ -37,6 +37,7 @@ from .column_meanings import (
 )
 from .continued_tables import joined_after_repeats
 from .held_parties import assessed_party
+from .indicator_rows import lone_indicator
 from .lazy_patterns import lazy_compile
 from .main_unit_column import settle_examiner_column, settle_main_column
 from .outline import line_marker
@@ -45,7 +46,7 @@ from .problem_columns import problem_columns
 from .record_tables import vertical_lines
 from .sources import Table
 from .table_headers import spread_header
-from .table_rows import LABEL_FOR, Row, is_progress
+from .table_rows import LABEL_FOR, Row, is_progress, shared_row
 from .textutil import cn_numeral, normalise
 from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
@@ -118,6 +119,11 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
             for i, (cell, above) in enumerate(zip(row, header, strict=False)):
                 if kinds[i] == DUE and cell and cell != above and TIME_LABEL_RE.match(normalise(cell)):
                     periods[i] = cell
+            continue
+        if clause is not None and (indicator := lone_indicator(row, kinds)) is not None:
+            # `新增学位810个 | |||||`: the item's next indicator, its cells merged from the row above (`indicator_rows`).
+            lines.extend(clause.lines())
+            clause = shared_row(clause, indicator)
             continue
         row = _restore_merged(row, previous, kinds, last_used=last_used)
         previous = row

@@ -78,6 +78,7 @@ LEFT_NOTHING = {
     "sichuan-sheng-jienengjianpai-2011": "item (三) not found",
     "tianjin-fengong-2020": "unnumbered headings, items numbered `1。`: only the breaks show the list",
     "weizhi-banshishi-jinzhan-2021": "no numbered item read",
+    "weizhi-dongming-renjuhuanjing-lihui-2020": "item 1 not found: the preamble runs into `1、` with no stop (`每月至少一次1、建立…`), as stored (round 107)",
     "weizhi-hexijiedao-huanjingzhengdun": "no numbered item read",
     "weizhi-lushi-anquandajiancha-2021": "item 三.(一) not found",
     "weizhi-qingshui-ganxianguo-2023": "a project's numbered fields (`一、项目名称` over its value) are told from a plan's sections only by their lines: without them name and value run together (round 105)",

@@ -1,0 +1,20 @@
+"""The kinds of addressee a notice's items are read by, from its header and its close.
+
+Three readers charge a notice's items by their sentences' subjects, each for a kind of notice: the groups its
+salutation names (`各部门:`, `addressee_groups.notice_groups`), a breakdown's roles in the notice issuing it
+(`notice_roles.BREAKDOWN`) and a township's own offices and groups named short in its own notice
+(`township_subjects.TOWNSHIP`, round 107). `document` gives the set to the clause chooser and the assembler.
+"""
+
+from __future__ import annotations
+
+from .addressee_groups import notice_groups
+from .notice_roles import breakdown_kind
+from .outline_lines import Outline
+from .township_subjects import township_kind
+
+
+def notice_kinds(outline: Outline) -> frozenset[str]:
+    """The salutation's groups, a breakdown's kind and a township's kind of `outline`'s notice."""
+    header = outline.header
+    return notice_groups(header) | breakdown_kind(header) | township_kind([*header, *outline.loose])
