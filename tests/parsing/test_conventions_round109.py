@@ -16,6 +16,7 @@ from datetime import date
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.document import parse_source
+from policy_tasks.parsing.problem_brackets import problem_brackets
 from policy_tasks.parsing.sources import Source, Table
 
 
@@ -92,3 +93,72 @@ def test_an_item_with_a_deadline_field_keeps_the_last_days_reading():
     text = _NUMBERED.format(gap="").replace("东城社区。", "东城社区。完成时限:2024年5月30日")
     doc = _parse(text)
     assert [_dates(t) for t in doc.tasks] == [[date(2024, 5, 30)], [date(2024, 6, 3)]]
+
+
+# --- problems under bracket headings -------------------------------------------------------------------
+
+_EXPOSED = """我局对突出生态环境问题进行公开曝光,希望被曝光单位确保整改到位。
+【3月5日 问题一】
+【点位名称】滨河路沿线道路积尘
+【所属区域】东湖区
+【位置】滨河路至建设路路段
+【主管单位】市城管局
+【存在问题】
+此路段道路积尘严重,车过尘起。
+【整改要求】
+加大冲洗频次,保持路面干净清洁。
+【整改期限】立行立改
+请市城管局开展现场调查,并将处理情况在群里报告。@市城管局 李明
+"""
+
+
+def test_a_bracketed_problem_is_one_item_with_its_fields():
+    doc = _parse(_EXPOSED)
+    [task] = doc.tasks
+    assert task.label == "一" and task.title.startswith("滨河路沿线道路积尘")
+    assert (list(task.lead_units), list(task.co_units)) == (["市城管局"], [])  # the district only places it
+    assert list(task.leaders) == ["李明"]  # the person the request is addressed to
+    assert _dates(task) == []  # `立行立改` and the day of exposure date nothing
+    assert "车过尘起" in task.text and "@" not in task.text
+
+
+_TWO = """突出环境问题曝光台
+【问题1】
+【点位名称】某工地扬尘
+【主管单位】市住建局
+【责任单位】东湖区政府
+【存在问题】工地裸土未覆盖。
+【整改要求】
+1.立即覆盖裸土;
+2.加强洒水降尘。
+【整改期限】2024年3月16日前整改完毕
+【问题2】
+【点位名称】某河段岸边垃圾
+【责任单位】市城管局
+【存在问题】河岸堆放生活垃圾。
+【整改期限】2024年3月20日前
+请各单位按期整改。@所有人
+"""
+
+
+def test_several_problems_with_their_units_and_deadlines():
+    doc = _parse(_TWO)
+    assert [t.label for t in doc.tasks] == ["1", "2"]  # a requirement numbered inside a field opens no item
+    first, second = doc.tasks
+    # Beside a 责任单位 the office in charge helps, as a 主管部门 column does.
+    assert (list(first.lead_units), list(first.co_units)) == (["东湖区政府"], ["市住建局"])
+    assert _dates(first) == [date(2024, 3, 16)] and _dates(second) == [date(2024, 3, 20)]
+    assert list(second.leaders) == []  # `@所有人` is the whole group
+
+
+def test_brackets_that_number_no_problem_are_left_as_they_are():
+    lines = [
+        ("【工作动态】", True),
+        ("【公共设施】", True),
+        ("【问题描述】道路积尘。", True),
+        ("【典型案例一】", True),
+        ("1.市城管局开展道路清扫专项行动。", True),
+    ]
+    assert problem_brackets(lines) == lines
+    doc = _parse("某市环境整治简报\n【工作动态】\n1.市城管局开展道路清扫专项行动。\n责任单位:市城管局\n")
+    assert [(t.label, list(t.lead_units)) for t in doc.tasks] == [("1", ["市城管局"])]
