@@ -5,7 +5,8 @@ A disclosure page's metadata table becomes the header's field lines (`disclosure
 as text become rows; spelled-out numbers, spaced dates and labels written apart become
 the genre's forms; page marks (`— 3 —`, `[接上页]`) and preview pages a site inserted are joined back; fields run together
 on a line are split and wrapped ones joined; problems a closing unit line assigns, and a place heading
-over its numbered problems, become one item a block; a report's retold brackets run together are parted again.
+over its numbered problems, become one item a block, and so does a problem under a bracket heading over bracket fields
+(`problem_brackets`); a report's retold brackets run together are parted again.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .outline import spell_out_numbers
 from .page_marks import rejoin_page_marks
 from .place_headings import place_blocks
 from .preview_pages import rejoin_preview_pages
+from .problem_brackets import problem_brackets
 from .record_headings import done_record, record_fields
 from .record_tables import flat_record
 from .retold_brackets import retold_paragraphs
@@ -40,7 +42,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     lines = [
         (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
         for text, splittable in named_item_lines(
-            text_tables(flat_record(drop_continuation_marks(disclosure_fields(lines))))
+            problem_brackets(text_tables(flat_record(drop_continuation_marks(disclosure_fields(lines)))))
         )
     ]
     lines = split_run_on_fields(split_ordinal_stages(rejoin_preview_pages(rejoin_page_marks(lines))))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .outline import line_marker
 from .outline_node import Node
 from .textutil import normalise
 from .unit_names import looks_like_units
@@ -77,6 +78,23 @@ def signed(norm: str, node: Node) -> bool:
         and not peek_responsibility(signer).found
         and (before[-1:] in _SENTENCE_ENDS or closing_bracket(before))
     )
+
+
+def dated_alone(norm: str, node: Node, later: list[str]) -> bool:
+    """`2019年4月21日` alone on its line after the last item, with no office's name over it (a page's own date
+    line under its table or list, the day of the inspection it reports or of the notice): the date of
+    writing, no deadline of the item above. A deadline word with the day (`2019年4月21日前`) makes it one, and
+    so does a table flattened a cell a line whose rows fill a deadline cell: where another item has a
+    deadline field of its own, or an item is numbered after the line, the day is read as a cell as before.
+    The item above has named its units: a row's day before its unit cell is its deadline cell."""
+    if not _DAY_RE.match(norm.strip()) or node.style == "root" or not peek_responsibility(node.own_text).found:
+        return False
+    if any(line_marker(line) is not None for line in later if line):
+        return False
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return not any(peek_responsibility(item.own_text).due_fields for item in root.walk() if item is not node)
 
 
 def closing_bracket(text: str) -> bool:

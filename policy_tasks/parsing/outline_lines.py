@@ -24,7 +24,7 @@ from .header import Line
 from .lost_numerals import lost_numeral_marker
 from .lost_openers import levels_to_close
 from .major_headings import major_heading
-from .notice_closes import annex_note, closing_formula, signed
+from .notice_closes import annex_note, closing_formula, dated_alone, signed
 from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
 from .page_marks import is_page_line
@@ -207,6 +207,13 @@ class Outline:
             self.loose += [current.pieces.pop(), (number, text)]
             del self._stack[1:]
             self._part += 1
+            self._attached = self._closing = False
+            self._bare_lead = None
+            return
+        if current.style != "root" and self._attached and dated_alone(norm, current, self._norms[number:]):
+            # The page's own date under its list, with no 落款 (`notice_closes`): the items have ended.
+            del self._stack[1:]
+            self.loose.append((number, text))
             self._attached = self._closing = False
             self._bare_lead = None
             return
