@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–104, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 360, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 363, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -28,8 +28,8 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 360, 32
 # requirements left) 11 and 3; the rule settled for them (a covering notice's requirements charging the breakdown's
 # roles are clauses, round 101, session 30) 8 and 3: 武汉 2018's two, and six re-annotated in hubei-caidian-2023,
 # shanghai-qingpu-zhongdiangongzuo-2008 and shanxi-qinxian-2025; round 102 171 and 78, round 103 34 and 5
-# (大兴's ordinal stages read afterwards, 3 and 4), round 104 7 and 2.
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1800, 466
+# (大兴's ordinal stages read afterwards, 3 and 4), round 104 7 and 2; round 108 (泽库 left to round 105) 11 and 1.
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 1811, 467
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0

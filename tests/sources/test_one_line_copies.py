@@ -79,6 +79,7 @@ LEFT_NOTHING = {
     "weizhi-hexijiedao-huanjingzhengdun": "no numbered item read",
     "weizhi-lushi-anquandajiancha-2021": "item 三.(一) not found",
     "weizhi-yangpu-shishixiangmu": "unnumbered projects, each group closed by its lead's line: only the breaks part them (round 100)",
+    "weizhi-zunhua-minshengshishi-2022": "an item read that is none (一): the targets heading glued to its paragraph, `主要目标围绕…`, reads as no frame (round 108)",
     "xinjiang-hebukesaier-duchazhenggai-2020": "item 1's units not read",
     "xinjiang-yecheng-shaoshuminzu-2026": "item 1's milestone missed",
     "xizang-ali-meilixizang-fengong-2018": "no numbered item read",
