@@ -9,8 +9,10 @@ departments (`各部门`); a ministry's departments (`各司局`), a bureau's of
 name, corpus README round 62). Each must be of a kind the salutation names (`notice_groups`: `各市、县…指挥部` and
 `各苏木乡镇人民政府` name places, `旗政府各部门` the departments, `…各司局、各直属单位` the ministry's and its
 affiliates); the enterprises go with any salutation of groups. A plan, or a notice with no salutation of groups,
-charges no one so (`各地要…`, `各部门要…` stay unread, rounds 37 and 73). Joined by `、` or `和`, the first leads and
-the others help; the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
+charges no one so (`各地要…`, `各部门要…` stay unread, rounds 37 and 73). Townships named one by one
+(`亭子镇、浙水乡人民政府`) stand for the township group, and a level's departments concerned (`县级有关部门`) for its
+departments; the townships taking part (`各参建乡镇`) are that group (round 108). Joined by `、` or `和`, the first leads
+and the others help, the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
 unit, no leader.
 
 The subject opens the item (after its title line or sentence, `role_sentences.opening_starts`), possibly after the
@@ -51,9 +53,13 @@ _GROUP_KINDS = (
     (OFFICES, lazy_compile(r"^各(?:处室|科室|股室)$")),
 )
 # The salutation's groups, searched in each of its parts (`各市、县…指挥部`, `旗政府各部门`, `国家林业和草原局各司局`).
+# Townships named one by one (`亭子镇、浙水乡人民政府`) are the township group, and a level's departments concerned
+# (`县级有关部门`, `市直有关部门`, `县政府有关部门`) its departments (round 108).
 _SALUTATION_KINDS = (
     (PLACES, lazy_compile(r"各(?:省|自治区|直辖市|设区市|市|县|区|乡镇|乡|镇|苏木|盟|旗|州|地|街道)")),
+    (PLACES, lazy_compile(r"[镇乡](?:人民政府|政府)$")),
     (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局)")),
+    (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:直|级|(?:人民)?政府)(?:有关|相关)部门$")),
     (MINISTRY, lazy_compile(r"各司")),
     (AFFILIATES, lazy_compile(r"直属")),
     (OFFICES, lazy_compile(r"各(?:处室|科室|股室)")),
@@ -66,6 +72,8 @@ _ADDRESSEE_END_RE = lazy_compile(
 _LOCAL_BODY_RE = lazy_compile(
     r"^各(?:地|地区)(?!有关|相关)[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组办公室|办公室|部门|机构)$"
 )
+# The townships taking part in the work (`各参建乡镇`, `各项目乡镇`): the township group.
+_TOWNSHIPS_RE = lazy_compile(r"^各[\u4e00-\u9fff]{1,4}?(?:乡镇|街道)(?:人民政府|政府)?$")
 # The kind of enterprises the notice regulates (`各生活保供类电商及快递企业`, `各类物流企业`).
 _ENTERPRISES_RE = lazy_compile(r"^各(?!有关|相关)[\u4e00-\u9fff]{2,16}?企业$")
 _HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)"
@@ -91,11 +99,11 @@ _QUOTES = (("《", "》"), ("“", "”"), ("「", "」"))
 
 def group_kind(name: str) -> str | None:
     """The kind of salutation group `name` stands for as one addressee (`各地`: places, `各司局`: the ministry's,
-    `各县(市、区)`, `各地疫情防控指挥部`: places), or None when it is no group addressee."""
+    `各县(市、区)`, `各地疫情防控指挥部`, `各参建乡镇`: places), or None when it is no group addressee."""
     for kind, pattern in _GROUP_KINDS:
         if pattern.match(name):
             return kind
-    if _LOCAL_BODY_RE.match(name) or government_group(name):
+    if _LOCAL_BODY_RE.match(name) or government_group(name) or _TOWNSHIPS_RE.match(name):
         return PLACES
     return ENTERPRISES if _ENTERPRISES_RE.match(name) else None
 
@@ -131,10 +139,21 @@ def _parts(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
         if i == e or (depth == 0 and ch in "、和"):
             found.append((at, i))
             at = i + 1
-    if all(group_kind(norm[a:b]) for a, b in found):
+    if all(_kinds(norm, found)):
         return found
     # `各生活保供类电商及快递企业`: a group's own words may hold 和 (`…电商和快递企业`); read it whole.
     return [(s, e)] if group_kind(norm[s:e]) else None
+
+
+def _kinds(norm: str, parts: list[tuple[int, int]]) -> list[str | None]:
+    """The kind of each joined group; the first's `各` goes with those after it that are written without one
+    (`各参建乡镇和部门`: the departments, kept as written; round 108, as `各司局和直属单位`)."""
+    names = [norm[a:b] for a, b in parts]
+    each = names[0].startswith("各")
+    return [
+        group_kind(n) or (group_kind(f"各{n}") if i and each and not n.startswith("各") else None)
+        for i, n in enumerate(names)
+    ]
 
 
 def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[tuple[int, int]], int] | None:
@@ -147,7 +166,7 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
     if m is None:
         return None
     parts = _parts(norm, m.start("names"), m.end("names"))
-    if not parts or any(group_kind(norm[a:b]) not in groups for a, b in parts):
+    if not parts or any(kind not in groups for kind in _kinds(norm, parts)):
         return None
     return parts, m.end()
 

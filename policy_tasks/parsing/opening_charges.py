@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .addressee_groups import glued_title_end, group_subject, later_groups
 from .dated_subjects import dated_subject
+from .discipline_bodies import discipline_charge
 from .fee_holders import fee_charge
 from .group_openings import government_group
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
@@ -19,7 +20,7 @@ from .role_groups import answerable_head, later_role_groups, role_group
 from .role_requests import request_charge
 from .role_sentences import fix_field_subject, opening_starts, opening_subject, reads_as_units
 from .society_addressees import society_list
-from .subject_sentences import later_subjects, opening_subjects
+from .subject_sentences import later_subjects, opening_subjects, with_units
 from .textutil import normalise
 from .township_subjects import township_charge
 from .unit_labels import CO, LEAD, LISTED, find_label
@@ -51,6 +52,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
             or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
             or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
+            or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
@@ -58,6 +60,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = names
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)
+    if norm.startswith("负责会同", span[1]):  # `A负责会同B抓好…`: B works with A, and helps
+        _add_helpers(text, norm, with_units(norm, span[1] + 2), found)
     if norm.startswith(("要", "应当"), span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
         roles = later_role_groups(norm, span[1], related=BREAKDOWN in groups)
         _add_helpers(text, norm, later_subjects(norm, span[1] + 1) + roles, found)

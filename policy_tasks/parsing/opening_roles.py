@@ -14,7 +14,10 @@ the units that help, `B、C配合` (also `协助`, `参与`, `协办`), then the
   item: the item holds one clause per such sentence (`(四)-1`, `(四)-2`), as an item that gives
   each sentence a bracket of its own does. Only `负责` opens such a sentence, and only in an item
   that opens with `负责` itself: `X要…` later in an item is too often a demand on someone the
-  item already names, and an item charging its unit with `要` is not written this way.
+  item already names, and an item charging its unit with `要` is not written this way. A `;`-separated
+  part so opening is a clause too (`A、B负责…;C负责…;D要负责…`, a notice dividing the duties, round 108),
+  and beside two such parts a part charging a unit not yet named with `要` (`;E等有…任务的部门要…`), unless
+  it only helps (`;F要积极配合`); `;G负责的工作` is what G answers for, no charge.
 - the unit the charged units hand what they cannot settle over to, to act on it (`…将屡教不改的门店报县住建局
   城建监察大队采取措施执法`, `移交A依法查处`), in the charging sentence, helps: it does the item's enforcing part.
 - a unit named by its city's short name (`莆田出入境检验检疫局`, `厦门海关`: a national agency's

@@ -146,20 +146,36 @@ def opening_subject(norm: str) -> tuple[int, int] | None:
 
 def charging_sentence_starts(text: str) -> list[int]:
     """Where each sentence that charges a unit with `负责` starts in an item that opens so (0 for
-    the opening), the later ones opening with units and `负责` right after a `。`; empty when the
+    the opening), the later ones opening with units and `负责` right after a `。`, or a `;` part so
+    (`A负责…;B要负责…;C等…部门要…`, the duties divided among units, rounds 62 and 108); empty when the
     item does not open with `负责` (`opening_roles`)."""
     norm = normalise(text)
     first = _opening(norm)
     if first is None or first["verb"] != "负责":
         return []
-    starts = [0]
-    for end in re.finditer(r"。\s*", norm):
+    starts, demands = [0], []
+    named = {first["names"]}
+    for end in re.finditer(r"[。;]\s*", norm):
         if end.end() <= first.start():
             continue  # `加快农村公路建设。由A负责…`: the item's title sentence heads its own charge
         m = _SUBJECT_RE.match(norm, end.end())
-        if m is not None and m["verb"] == "负责" and reads_as_units(m["names"]):
+        if m is None or not reads_as_units(m["names"]):
+            continue
+        part = end.group()[0] == ";"
+        if part and norm.startswith("的", m.end()):
+            continue  # `;B负责的工作要…`: what B answers for, an attribute, no charge (`charged_projects`)
+        if m["verb"] == "负责" or (part and m["verb"] == "要" and norm.startswith("负责", m.end())):
             starts.append(end.end())
-    return starts
+        elif part and m["verb"] == "要" and m["names"] not in named and not _HELPS_RE.match(norm, m.end()):
+            demands.append(end.end())  # `;C等有…任务的部门要切实做好…`: a part of the division too
+        named.add(m["names"])
+    # A `;` part charging its unit with `要` divides the duties only among parts charged with `负责`; beside the
+    # opening alone it is a demand on a helper (`A负责…;B要积极配合`), left in the item as before.
+    return sorted(starts + demands) if len(starts) > 1 else starts
+
+
+# `B要积极配合`, `B要全力支持`: a part that only helps.
+_HELPS_RE = lazy_compile(r"(?:积极|主动|全力|密切|大力)?(?:配合|协助|支持|参与|协同)")
 
 
 def _opening(norm: str) -> re.Match[str] | None:

@@ -43,7 +43,7 @@ _SENTENCE_END_RE = re.compile(r"[。;\n]")
 # `县龙腾聚醚制品厂`, `县日升合金有限公司`: an enterprise named with its place.
 _ENTERPRISE_RE = lazy_compile(r"^(?:县|市|区)[\u4e00-\u9fff]{2,20}?(?:有限责任公司|股份有限公司|有限公司|公司|厂)$")
 # The departments addressed together beside a named addressee: `各部门`, `(其他)各行业主管部门`.
-_DEPARTMENTS_RE = lazy_compile(r"^(?P<other>其他|其它)?(?P<names>各(?:行业主管|职能)?部门)$")
+_DEPARTMENTS_RE = lazy_compile(r"^(?P<other>其他|其它)?(?P<names>各(?:行业主管|项目主管|职能)?部门)$")
 _LEADING_PART_RE = lazy_compile(r"(?:以及|及|和|并)")
 # The later sentence may open with the moment its part of the work comes (`火灾发生后,市气象部门要…`,
 # an emergency plan's step after the event).
@@ -114,17 +114,24 @@ def opening_subjects(norm: str, starts: list[int]) -> tuple[list[tuple[str, int,
     return None
 
 
+def with_units(norm: str, after: int) -> list[tuple[int, int]]:
+    """The units the subject works with, right at `after` (`要协同A、B…`, `负责会同各项目主管部门…`): they help. The
+    departments together (`各项目主管部门`, those in charge of the projects) are one addressee there (round 108)."""
+    if (with_ := _WITH_RE.match(norm, after)) is None:
+        return []
+    stop = re.compile(r"[,。;\n]").search(norm, with_.end())
+    end = stop.start() if stop else len(norm)
+    for e in range(with_.end() + 2, end):
+        names = norm[with_.end() : e]
+        if norm[e] != "、" and (reads_as_units(names) or _DEPARTMENTS_RE.fullmatch(names)):
+            return [(with_.end(), e)]
+    return []
+
+
 def later_subjects(norm: str, after: int) -> list[tuple[int, int]]:
     """The units that help: those the subject works with (`要协同A、B…`) right at `after`, and the subjects of
     the item's later sentences (`;各乡镇政府要…`, `届时,县府办将组织…`, `其他各行业主管部门要…`)."""
-    found: list[tuple[int, int]] = []
-    if (with_ := _WITH_RE.match(norm, after)) is not None:
-        stop = re.compile(r"[,。;\n]").search(norm, with_.end())
-        end = stop.start() if stop else len(norm)
-        for e in range(with_.end() + 2, end):
-            if norm[e] != "、" and reads_as_units(norm[with_.end() : e]):
-                found.append((with_.end(), e))
-                break
+    found = with_units(norm, after)
     for sentence in _SENTENCE_END_RE.finditer(norm, after):
         m = _LATER_RE.match(norm, sentence.end())
         names = m["names"].strip(TRIM) if m is not None else ""

@@ -36,8 +36,10 @@ _LEVEL = r"(?:县级市|市州|乡镇|街道|社区|村居|村|居|市|区|县|�
 _LEVELS_GROUP_RE = re.compile(rf"各[^<(]+[<(]{_LEVEL}(?:[、/]{_LEVEL})*[>)]")
 # `等部门`, `等有关单位`, and with the level the rest belong to: `等区政府有关部门`, `等市直相关单位`,
 # `等省有关部门` (a bare level only before 有关 / 相关, so that `宁波等市` keeps its place).
+# What the rest do may come first, closed by 的 (`等有资金整合任务的县级部门`, round 108): then the kind is written.
 ETC_RE = re.compile(
-    r"等(?:[省市区县州旗乡镇](?:政府|直|级)|[省市区县州旗乡镇](?=有关|相关))?"
+    r"等(?:(?:[\u4e00-\u9fff]{2,16}?的)(?=[省市区县州旗乡镇]?(?:政府|直|级)?(?:有关|相关)?(?:职能|成员|责任)?(?:部门|单位)))?"
+    r"(?:[省市区县州旗乡镇](?:政府|直|级)|[省市区县州旗乡镇](?=有关|相关))?"
     # `等10个部门`, `等有关职能部门`, `等成员单位`: how many or what kind, still no name.
     r"(?:\d+个|[一二三四五六七八九十两]+个)?(?:有关|相关)?(?:职能|成员|责任)?"
     r"(?:(?:部门|单位)(?:[和及、](?:部门|单位))?)?$"

@@ -83,6 +83,7 @@ LEFT_NOTHING = {
     "weizhi-lushi-anquandajiancha-2021": "item 三.(一) not found",
     "weizhi-qingshui-ganxianguo-2023": "a project's numbered fields (`一、项目名称` over its value) are told from a plan's sections only by their lines: without them name and value run together (round 105)",
     "weizhi-yangpu-shishixiangmu": "unnumbered projects, each group closed by its lead's line: only the breaks part them (round 100)",
+    "weizhi-zunhua-minshengshishi-2022": "an item read that is none (一): the targets heading glued to its paragraph, `主要目标围绕…`, reads as no frame (round 108)",
     "xinjiang-hebukesaier-duchazhenggai-2020": "item 1's units not read",
     "xinjiang-yecheng-shaoshuminzu-2026": "item 1's milestone missed",
     "xizang-ali-meilixizang-fengong-2018": "no numbered item read",
