@@ -14,7 +14,7 @@ the module-level functions (`re.search(P, …)`), which take a compiled pattern 
 
 A lazy pattern asked of many texts that its wording is rarely in (a heading's `属…职责范围`, a
 clause's `…按职责分工负责`) is still compiled by the first parse that asks, though nothing matches:
-13 such patterns were 15 ms of the seed's cold parse (docs/performance.md, session 31). Given
+23 such patterns were 16 ms of the seed's cold parse (docs/performance.md, session 31). Given
 `needs`, words of which every match holds one, the pattern answers "no match" to a text without any
 of them, uncompiled; `a|b & c` needs a or b, and c as well. tests/parsing/test_pattern_needs.py
 holds each pattern's `needs` to its parsed form, so a change to the pattern that drops a needed
