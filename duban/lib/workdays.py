@@ -26,6 +26,7 @@ from time import monotonic
 
 import chinese_calendar
 from chinese_calendar.constants import holidays as _holidays
+from chinese_calendar.constants import workdays as _make_up_days
 
 from duban.lib.workday_index import CountIndex
 
@@ -139,10 +140,14 @@ def is_workday(day: date) -> bool:
 
 
 # is_workday without the stamp check, for callers that called sync() at their start.
-# chinesecalendar re-derives the range of years it knows (min/max over its whole holiday
-# table) on every call, ~16 µs; lights and reminders ask the same few hundred dates again
-# and again. The package's answer never changes while the process runs (a new yearly
-# notice arrives with a package upgrade, hence a restart), the table's clears this cache.
+# chinesecalendar.is_workday re-derives the range of years it knows (min/max over its whole
+# holiday table) on every call, ~16 µs: the working-day index of a fresh process asks ~480 days
+# for the seed's reporting periods, 8 ms of its import. Inside the known years its answer is
+# two lookups in the package's own tables, done here (tests/foundation/test_workday_counts.py
+# holds the two to the same answer on every known day). Lights and reminders ask the same few
+# hundred dates again and again, hence the cache; the package's answer never changes while the
+# process runs (a new yearly notice arrives with a package upgrade, hence a restart), the
+# table's clears this cache.
 @lru_cache(maxsize=8192)
 def is_workday_synced(day: date) -> bool:
     entry = _State.table.days.get(day)
@@ -150,10 +155,7 @@ def is_workday_synced(day: date) -> bool:
         return entry
     if not KNOWN_FIRST <= day <= KNOWN_LAST:
         return day.weekday() < 5
-    try:
-        return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError:
-        return day.weekday() < 5
+    return day in _make_up_days or (day.weekday() < 5 and day not in _holidays)
 
 
 def workdays_between(start: date, end: date) -> int:

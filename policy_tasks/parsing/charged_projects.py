@@ -49,7 +49,9 @@ from .unit_names import VAGUE_RE, looks_like_units
 
 # `由X负责的`, `X牵头负责的`, `X牵头的`: the unit before its projects. The names are the shortest run of
 # name characters before the verb (`市住建局、市交通局负责的…` lists two).
-_OWNER_RE = lazy_compile(r"由?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?P<verb>(?:牵头)?负责的|牵头的)")
+_OWNER_RE = lazy_compile(
+    r"由?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?P<verb>(?:牵头)?负责的|牵头的)", needs="负责的|牵头的"
+)
 # What names no project: persons the unit puts on it, or its work in general.
 _GENERIC_RE = lazy_compile(
     r"(?:同志|领导|人员|干部|负责人|联络员|工作|事项|任务|方面|领域|范围|部分|内容|环节|职责|相关|有关|其他|其它)"

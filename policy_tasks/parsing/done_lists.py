@@ -26,7 +26,8 @@ from .textutil import normalise
 # `这10项民心实事全部办理完成`, `上述15件实事均已完成`, `10个项目已全部建成`: a count, then all of it done.
 _DONE_RE = lazy_compile(
     r"(?:\d+|[一二两三四五六七八九十]{1,3})\s*(?:项|件|个)[^,;。!?]{0,12}?"
-    r"(?:已经?|均)?(?:全部|悉数|全面)?(?:已经?)?(?:办理|建设|实施)?(?:完成|办结|建成|竣工)了?$"
+    r"(?:已经?|均)?(?:全部|悉数|全面)?(?:已经?)?(?:办理|建设|实施)?(?:完成|办结|建成|竣工)了?$",
+    needs="完成|办结|建成|竣工",
 )
 # A done verb needs a word of totality before it: `10项实事完成` alone may be a plan's figure.
 _ALL_RE = lazy_compile(r"全部|均|悉数|全面|已")

@@ -62,7 +62,7 @@ _GOAL_RE = lazy_compile(
 
 # `工商部门职责:`, `县公安局主要职责:`, `广电局、资阳日报社的职责` (a line of its own): whose duties follow.
 _DUTIES_OF_RE = lazy_compile(
-    r"^\s*(?P<names>[^,。;:!?\n]{2,30}?)(?:的)?(?:主要|工作|具体)?职责(?:是|为|如下)?\s*(?:[::]|$)"
+    r"^\s*(?P<names>[^,。;:!?\n]{2,30}?)(?:的)?(?:主要|工作|具体)?职责(?:是|为|如下)?\s*(?:[::]|$)", needs="职责"
 )
 # Not an office: members as such, a body of persons set up for the work, or a heading that sets duties
 # (`(三)明确部门职责:`, `压实属地职责`).

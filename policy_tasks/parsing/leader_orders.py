@@ -38,7 +38,9 @@ _LEAD_IN_RE = lazy_compile(LEAD_IN)
 # The sentence stating the list's units: a part saying who 领办 (`分别由6位副省长领办`), and a part naming the
 # units that carry the orders out (`省政府有关部门重点办理`, `由县政府有关部门具体承办`).
 _SENTENCE_RE = lazy_compile(r"[^。!?\n]+")
-_STATES_LEADERS_RE = lazy_compile(rf"(?:^|[,;:])(?:分别)?由[^,;。]{{1,20}}?{_TAKES_ON}(?=$|[,;])")
+_STATES_LEADERS_RE = lazy_compile(
+    rf"(?:^|[,;:])(?:分别)?由[^,;。]{{1,20}}?{_TAKES_ON}(?=$|[,;])", needs="领办|领衔办理|牵头督办|领衔督办"
+)
 _UNITS_PART_RE = lazy_compile(
     r"(?:^|[,;:])由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?:重点|具体|负责|共同|认真)?(?:办理|承办|落实)(?=$|[,;])"
 )

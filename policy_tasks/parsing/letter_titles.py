@@ -28,7 +28,8 @@ _KIND = r"(?:目标管理责任书|目标责任书|目标任务书|责任目标�
 _PERIOD = r"(?:\(?分季度?\)?)"
 _TITLE_RE = lazy_compile(
     r"^(?P<unit>[\u4e00-\u9fff()]{2,30}?)(?:\((?:单位|部门)\))?"
-    rf"(?:(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年度?{_PERIOD}?[\u4e00-\u9fff、]{{0,16}}?|{_PERIOD}?){_KIND}$"
+    rf"(?:(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年度?{_PERIOD}?[\u4e00-\u9fff、]{{0,16}}?|{_PERIOD}?){_KIND}$",
+    needs="书|清单",
 )
 # The form's own gloss of the word before it: `部门(单位)`, written where the office's name goes.
 _TEMPLATE_RE = re.compile(r"\((?:单位|部门)\)$")

@@ -31,7 +31,9 @@ from .textutil import normalise
 NAME_LABEL = r"(?:项目|实事|事项|任务|工程)名称"
 # `01 项目名称:X`, `1、项目名称:X`, `1.项目名称:X`: a number of one to three figures, then a space or a
 # separator, then the field's label and its colon, then the name.
-_NAMED_ITEM_RE = lazy_compile(rf"^\s*(?P<n>\d{{1,3}})(?:\s+|\s*[、.．]\s*){NAME_LABEL}\s*[:]\s*(?P<name>\S.*)$")
+_NAMED_ITEM_RE = lazy_compile(
+    rf"^\s*(?P<n>\d{{1,3}})(?:\s+|\s*[、.．]\s*){NAME_LABEL}\s*[:]\s*(?P<name>\S.*)$", needs="名称"
+)
 
 
 def named_item_lines(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -31,7 +31,10 @@ _LEVELS = "省市县区州盟旗"
 # `市政府有关部门`, `市人民政府各部门`, `县政府直属各单位`: the issuer's own departments among its addressees.
 _OWN_DEPARTMENTS_RE = lazy_compile(rf"(?:^|[,、])(?P<level>[{_LEVELS}])(?:人民)?政府(?:各|有关|相关|直属)")
 # `武汉市人民政府办公厅关于…`, `某县人民政府关于…`: the government sending the notice (or its office for it).
-_TITLE_ISSUER_RE = lazy_compile(rf"^[\u4e00-\u9fff]{{2,12}}?(?P<level>[{_LEVELS}])人民政府(?:办公室|办公厅)?关于")
+_TITLE_ISSUER_RE = lazy_compile(
+    rf"^[\u4e00-\u9fff]{{2,12}}?(?P<level>[{_LEVELS}])人民政府(?:办公室|办公厅)?关于",
+    needs="人民政府关于|人民政府办公室关于|人民政府办公厅关于",
+)
 _SENTENCE_END_RE = re.compile(r"[。;\n]")
 
 

@@ -35,7 +35,8 @@ from .unit_names import VAGUE_RE, looks_like_units
 _HEADING_RE = lazy_compile(
     r"(?:(?<=[。;:;:!?])|^)\s*(?P<h>[一二三四五六七八九十]{1,3}、[^。,,;;::!?()()\s]{0,16}(?:阶段|步骤)"
     r"[^。,,;;::!?()()\s]{0,8}?)"
-    r"(?=第一阶段[。.])"
+    r"(?=第一阶段[。.])",
+    needs="第一阶段",
 )
 # `第二阶` / `2、段`: a sharing site's page counter between the halves of a stage's name.
 _COUNTER_CUT_RE = lazy_compile(r"(第[一二三四五六七八九十]{1,2}阶)\s*\d{1,3}\s*、\s*(?=段)")

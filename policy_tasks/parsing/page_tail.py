@@ -29,7 +29,10 @@ _SITE = re.compile(
     r"|扫一扫|网站地图|^\s*(?:上|下)一篇\s*[:：]|浏览次数|访问次数"
 )
 # A portal's furniture above a plan: the breadcrumbs (`首页 > 政府信息公开 > …`, `当前位置:`) and the share links.
-_ABOVE = lazy_compile(r"^\s*(?:(?:首页|当前位置|您的位置|你的位置|您现在的位置)\s*[>›»:：]|分享到\s*[:：]?)")
+_ABOVE = lazy_compile(
+    r"^\s*(?:(?:首页|当前位置|您的位置|你的位置|您现在的位置)\s*[>›»:：]|分享到\s*[:：]?)",
+    needs="首页|当前位置|您的位置|你的位置|您现在的位置|分享到",
+)
 _HOST = re.compile(r"(主办|承办)(?:单位)?\s*[:：]")
 # The contact lines above a site's mark; a host line there names the site's office (主办/承办),
 # where a clause's own label pairs 主办 with 协办 (`主办单位:A,协办单位:B`).

@@ -20,7 +20,8 @@ from .outline_node import Node
 from .textutil import cn_number, normalise
 
 _PERIOD_TARGETS_RE = lazy_compile(
-    r"^[^。;\n]{0,12}?“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:时期|期间)[^。;\n]{0,12}?(?:指标|目标)\s*[。:]?\s*$"
+    r"^[^。;\n]{0,12}?“?十(?P<n>[一二三四五六七八九])五”?(?:规划)?(?:时期|期间)[^。;\n]{0,12}?(?:指标|目标)\s*[。:]?\s*$",
+    needs="时期|期间",
 )
 
 

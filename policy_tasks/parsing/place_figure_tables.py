@@ -25,7 +25,10 @@ from .textutil import normalise
 from .unit_names import names_units
 
 # `全市`, `巴州区`, `南江县`, `经开区`: a column of one place's figures.
-_PLACE_RE = lazy_compile(r"^(?:全(?:省|市|县|区|州|盟|旗)|[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|旗|盟|镇|乡|街道))$")
+_PLACE_RE = lazy_compile(
+    r"^(?:全(?:省|市|县|区|州|盟|旗)|[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|旗|盟|镇|乡|街道))$",
+    needs="省|市|县|区|州|旗|盟|镇|乡|街道",
+)
 # `分值`, `权重`: the indicator's score in the assessment, a figure too.
 _SCORE_RE = lazy_compile(r"^(?:分值|分数|权重|标准分|基础分)$")
 # A cell holding a figure (`466`, `32.55`, `8%`, `-2`), or an empty cell's dash.

@@ -80,6 +80,13 @@ def place_blocks(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[lis
     written so."""
     norms = [normalise(text).strip() for text, _ in lines]
     markers = [line_marker(norm) for norm in norms]
+    # Every numbered line must be a problem under a heading, so the first one's heading is the last line with words
+    # before it: where that line is no heading, the list is not written so, and no other line is read as one (a
+    # reading of its units each; 45 lines of the seed, none a heading).
+    first = next((k for k, marker in enumerate(markers) if marker is not None), None)
+    heading = next((k for k in range(first - 1, -1, -1) if norms[k]), None) if first is not None else None
+    if heading is None or not place_heading(norms[heading]):
+        return lines, origins
     blocks: list[tuple[int, list[int]]] = []
     k = 0
     while k < len(lines):

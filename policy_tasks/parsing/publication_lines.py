@@ -28,7 +28,8 @@ from .textutil import normalise
 # Each a field of its own, not a word's end: `完成时间:`, `资金来源:` are a clause's.
 _DATED_RE = lazy_compile(
     r"(?<![\u4e00-\u9fff])(?:发布|发表|信息|更新)?(?:时间|日期)\s*[:：]\s*"
-    r"(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
+    r"(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})",
+    needs="时间|日期",
 )
 _SOURCE_RE = lazy_compile(r"(?<![\u4e00-\u9fff])(?:(?:信息|文章)?来源|索\s*引\s*号)\s*[:：]")
 _MAX_LINE = 120  # characters: a line of fields, not a paragraph

@@ -28,9 +28,13 @@ from .result import ParsedMilestone
 from .textutil import cn_number, normalise
 
 _WEEK_RE = lazy_compile(
-    r"(?<!截至)(?<!截止)(?P<which>本|下)(?:周|星期)(?P<part>内|末)?(?:之?前|以前)?(?!已|计划|工作|小结|进展|情况|例会)"
+    r"(?<!截至)(?<!截止)(?P<which>本|下)(?:周|星期)(?P<part>内|末)?(?:之?前|以前)?(?!已|计划|工作|小结|进展|情况|例会)",
+    needs="本周|下周|本星期|下星期",
 )
-_MONTH_RE = lazy_compile(r"(?<!截至)(?<!截止)(?P<which>本|下)(?:个)?月(?:份)?(?P<part>底|末|内)(?:之?前|以前)?(?!已)")
+_MONTH_RE = lazy_compile(
+    r"(?<!截至)(?<!截止)(?P<which>本|下)(?:个)?月(?:份)?(?P<part>底|末|内)(?:之?前|以前)?(?!已)",
+    needs="本月|本个月|下月|下个月",
+)
 # The part of the sentence a phrase dates: from the last `,` `;` `。` `:` before it to the next after it.
 _BOUND_RE = re.compile(r"[,;。:!?\n]")
 # A minute's opening: `2011年12月13日某镇镇长某某主持召开…会议`, `于2020年5月8日召开`, `会议时间:2020年5月8日`.

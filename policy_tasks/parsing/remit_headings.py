@@ -48,7 +48,8 @@ _REMIT_HEADING_RE = lazy_compile(
     rf"|(?:需|由|交由|交)?{_names('fixing')}(?:(?:负责|牵头)(?:{_FIX})?|{_FIX})的问题"
     # `涉及县城管局的问题`
     rf"|涉及{_names('concerned')}的问题"
-    rf"){_CLOSE}"
+    rf"){_CLOSE}",
+    needs="属|归|的问题",
 )
 _GROUPS = ("within", "remit", "fixing", "concerned")
 # A bare kind of body (`部门`, `职能部门`, `责任单位`) names no one in particular.

@@ -37,7 +37,8 @@ from .unit_names import TRIM, VAGUE_RE, looks_like_units
 # The reporter citing the document before the units: `《意见》要求`, `《意见》明确,由`, `意见提出`, then `由`.
 _PART_RE = lazy_compile(
     r"(?:[《<][^《》<>]{1,30}[》>]|意见|方案|通知)?(?:明确|要求|规定|提出|指出|强调)?由?"
-    r"(?P<names>[\u4e00-\u9fff()、]{2,200}?)按职责分工负责$"
+    r"(?P<names>[\u4e00-\u9fff()、]{2,200}?)按职责分工负责$",
+    needs="按职责分工负责",
 )
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
 # A sentence's end, where a run-together block may be cut before the next one.

@@ -25,7 +25,8 @@ from .textutil import normalise
 
 # `第一阶段(2021年5月10日前)`, `动员部署阶段(4月6日—4月20日)`, `第二阶段:5月底前`: a stage's name, then its span alone.
 _STAGE_RE = lazy_compile(
-    r"^(?:第[一二三四五六七八九十\d]{1,3}阶段|[\u4e00-\u9fff]{2,8}阶段)[::\s]*(?P<span>\([^()]{3,30}\)|[^()。;,\n]{3,24})$"
+    r"^(?:第[一二三四五六七八九十\d]{1,3}阶段|[\u4e00-\u9fff]{2,8}阶段)[::\s]*(?P<span>\([^()]{3,30}\)|[^()。;,\n]{3,24})$",
+    needs="阶段",
 )
 # A span names a time: a month, a day or a year.
 _TIME_RE = lazy_compile(r"\d{1,4}\s*[年月日]|[一二三四五六七八九十]+月|年底|年内")

@@ -33,7 +33,7 @@ _OFFICE = (
     r"(?:各)?[\u4e00-\u9fff]{0,12}?(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
     r"村委会|居委会|村|社区|信用社|供销社)(?:\([\u4e00-\u9fff、]{1,8}\))?"
 )
-_OPENING_RE = lazy_compile(rf"^\s*(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,4}})\s*:\s*(?P<rest>\S)")
+_OPENING_RE = lazy_compile(rf"^\s*(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,4}})\s*:\s*(?P<rest>\S)", needs=":")
 # Words that make the part before the colon a title or a goal, never an office's name.
 _GOAL_RE = lazy_compile(
     r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|成立|组织|开展|做好|抓好|落实)"

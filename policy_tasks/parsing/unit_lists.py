@@ -231,7 +231,8 @@ def _run_together(name: str) -> list[str]:
 # `区教体局(区国资公司代建)`: a project's owner and, in a bracket, the unit building it as the owner's
 # agent (代建); both answer for the project, the agent after the owner.
 _AGENT_RE = lazy_compile(
-    r"^(?P<owner>[^()（）]+?)\s*[(（](?P<agent>[^()（）]{2,20}?)(?:代建|代管|代为建设|代为实施)[)）]$"
+    r"^(?P<owner>[^()（）]+?)\s*[(（](?P<agent>[^()（）]{2,20}?)(?:代建|代管|代为建设|代为实施)[)）]$",
+    needs="代建|代管|代为建设|代为实施",
 )
 
 

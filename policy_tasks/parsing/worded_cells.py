@@ -17,7 +17,8 @@ from .unit_names import looks_like_units
 # `请X协调解决`, `由X负责`, `X协调处理`, `请X督促整改`: the request or charge around the units.
 _WORDED_RE = lazy_compile(
     r"^(?P<by>请|由)?(?P<names>.+?)(?P<verb>(?:牵头)?(?:协调|研究|督促|组织|负责)?"
-    r"(?:解决|处理|落实|整改|办理|负责|实施))[。.]?$"
+    r"(?:解决|处理|落实|整改|办理|负责|实施))[。.]?$",
+    needs="解决|处理|落实|整改|办理|负责|实施",
 )
 
 

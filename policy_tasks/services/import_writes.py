@@ -203,9 +203,12 @@ def write_areas(
     units: dict[str, Unit],
     history: dict[tuple[str, int], list[OldMilestone]],
     milestones: MilestoneWrites,
+    *,
+    new_document: bool = False,
 ) -> dict[int, Area]:
-    """{number: area} of the document's areas, created or updated, with their lead units."""
-    existing = {a.number: a for a in Area.objects.filter(document=document)}
+    """{number: area} of the document's areas, created or updated, with their lead units.
+    `new_document`: created by this import, so it has no areas to read or links to delete."""
+    existing = {} if new_document else {a.number: a for a in Area.objects.filter(document=document)}
     areas: dict[int, Area] = {}
     new: list[Area] = []
     changed: list[Area] = []
@@ -221,7 +224,9 @@ def write_areas(
     Area.objects.bulk_create(new)
     if changed:
         Area.objects.bulk_update(changed, ["title", "intro"])
-    AreaUnit.objects.filter(area__in=[a.pk for a in areas.values()]).delete()
+    if existing:
+        # Only an area read here has links; those just created have none yet.
+        AreaUnit.objects.filter(area__in=[a.pk for a in areas.values()]).delete()
     AreaUnit.objects.bulk_create(
         AreaUnit(area=areas[pa.number], unit=units[name], position=i)
         for pa in parsed.areas

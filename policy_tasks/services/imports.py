@@ -41,7 +41,7 @@ from policy_tasks.services.import_writes import (
     WITHDRAWN_REASON as WITHDRAWN_REASON,  # re-exported: where the tests and callers read it
 )
 from policy_tasks.services.import_writes import MilestoneWrites, resolve_units, write_areas
-from policy_tasks.services.periods import document_generate_periods
+from policy_tasks.services.periods import missing_periods, write_periods
 
 
 class _DryRunRollback(Exception):
@@ -109,9 +109,11 @@ def document_import(
                 after={**_version_state(result.version), "tasks": result.tasks_after, **result.summary()},
                 document=result.document,
             )
-            audit_record_many([*result.events, document_event])
-            # Reporting periods follow the document's dates; existing ones are kept.
-            document_generate_periods(document=result.document, actor=actor)
+            # Reporting periods follow the document's dates; existing ones are kept. Their event
+            # closes the import's batch, as it followed the batch when recorded on its own.
+            periods, periods_event = missing_periods(result.document, actor, new_document=result.created)
+            write_periods(periods)
+            audit_record_many([*result.events, document_event, *([periods_event] if periods_event else [])])
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -181,7 +183,7 @@ def _write(
     history = old_milestones(Milestone.objects.filter(document=document)) if existing is not None else {}
     kept = Milestone.objects.filter(document=document).in_bulk() if existing is not None else {}
     milestones = MilestoneWrites(document=document, version=result.version, now=clock.now(), kept=kept)
-    areas = write_areas(document, parsed, units, history, milestones)
+    areas = write_areas(document, parsed, units, history, milestones, new_document=existing is None)
     write_tasks(document, parsed, units, areas, history, result, actor, milestones)
     milestones.flush()
     result.version.summary = result.summary()

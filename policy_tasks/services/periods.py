@@ -27,7 +27,7 @@ from django.db import transaction
 
 from duban.lib.workdays import add_workdays
 from policy_tasks.models import AuditAction, PolicyDocument, ReportPeriod
-from policy_tasks.services.audit import SYSTEM, Actor, audit_record
+from policy_tasks.services.audit import SYSTEM, Actor, AuditEntry, audit_record_many
 
 
 def document_period_span(document: PolicyDocument) -> tuple[date, date]:
@@ -79,23 +79,27 @@ def period_bounds(cycle: str, first: date, last: date) -> list[tuple[date, date]
     return bounds
 
 
-@transaction.atomic
-def document_generate_periods(*, document: PolicyDocument, actor: Actor | None = None) -> int:
-    """Create the document's missing reporting periods; return how many were created."""
+def missing_periods(
+    document: PolicyDocument, actor: Actor | None = None, *, new_document: bool = False
+) -> tuple[list[ReportPeriod], AuditEntry | None]:
+    """The document's periods not yet written, unsaved, and the event recording their creation
+    (None when there are none). `new_document`: created in this transaction, so it has no periods
+    yet and none are read (the import of a new document)."""
     first, last = document_period_span(document)
     grace = document.report_grace_workdays
-    existing = set(ReportPeriod.objects.filter(document=document).values_list("starts_on", flat=True))
+    existing = (
+        set()
+        if new_document
+        else set(ReportPeriod.objects.filter(document=document).values_list("starts_on", flat=True))
+    )
     new = [
         ReportPeriod(document=document, starts_on=start, ends_on=end, due_on=add_workdays(end, grace))
         for start, end in period_bounds(document.report_cycle, first, last)
         if start not in existing
     ]
     if not new:
-        return 0
-    # ignore_conflicts: a concurrent generator may have inserted the same period first;
-    # the unique (document, starts_on) keeps one row and neither call fails.
-    ReportPeriod.objects.bulk_create(new, ignore_conflicts=True)
-    audit_record(
+        return new, None
+    entry = AuditEntry(
         actor=actor or SYSTEM,
         action=AuditAction.DOCUMENT_GENERATE_PERIODS,
         obj=document,
@@ -109,4 +113,21 @@ def document_generate_periods(*, document: PolicyDocument, actor: Actor | None =
         },
         document=document,
     )
+    return new, entry
+
+
+def write_periods(periods: list[ReportPeriod]) -> None:
+    # ignore_conflicts: a concurrent generator may have inserted the same period first;
+    # the unique (document, starts_on) keeps one row and neither call fails.
+    ReportPeriod.objects.bulk_create(periods, ignore_conflicts=True)
+
+
+@transaction.atomic
+def document_generate_periods(*, document: PolicyDocument, actor: Actor | None = None) -> int:
+    """Create the document's missing reporting periods; return how many were created."""
+    new, entry = missing_periods(document, actor)
+    if entry is None:
+        return 0
+    write_periods(new)
+    audit_record_many([entry])
     return len(new)

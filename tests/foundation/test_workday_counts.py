@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import chinese_calendar
+
 from duban.lib import workdays
 
 
@@ -43,3 +45,13 @@ def test_beyond_the_known_years_counts_are_weekday_arithmetic():
     assert workdays.workdays_between(last, after) == _between_by_walking(last, after)
     assert workdays.add_workdays(last, 300) == _add_by_walking(last, 300)
     assert workdays.add_workdays(first, -300) == _add_by_walking(first, -300)
+
+
+def test_known_days_are_answered_as_the_package_answers_them():
+    # is_workday_synced reads the package's tables itself, without its per-call checks (the
+    # office's table is empty here: tests/conftest.py).
+    first, last = workdays.span()
+    day = first
+    while day <= last:
+        assert workdays.is_workday_synced(day) == chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)

@@ -62,7 +62,9 @@ _SENTENCE_MARKS_RE = lazy_compile(r"[，。；：！？,;:!?]")
 # A line of fields the office wrote whole (`整改责任单位:县市场监督管理局 整改时限:2021年8月13日前`): an inspection
 # post closes each block of problems with one, all alike, so they end at one width though no page broke them.
 # Only where every line at that width is such a line or ends a sentence is the text left as written.
-_FIELDS_LINE_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,8}[:：]\S+(?:\s+[\u4e00-\u9fff]{2,8}[:：]\S+)+\s*$")
+_FIELDS_LINE_RE = lazy_compile(
+    r"^\s*[\u4e00-\u9fff]{2,8}[:：]\S+(?:\s+[\u4e00-\u9fff]{2,8}[:：]\S+)+\s*$", needs=":|："
+)
 # A field's line or a unit's paragraph (`责任单位:A、B`, `检查范围:…`, `财政所:负责…`, `各村(社区):…`) opens with a
 # short name and a colon.
 _PARAGRAPH_ENDS = "。;!?；！？"
