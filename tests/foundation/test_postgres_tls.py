@@ -56,7 +56,11 @@ def tls_postgres():
             owner = pwd.getpwnam("postgres")
         except KeyError:
             services_unavailable("running as root and there is no postgres account to run a server as")
-        as_user = ["runuser", "-u", "postgres", "--"]
+        # runuser lives in /usr/sbin, which a PATH stripped for a plain user (`env -i`, cron) lacks.
+        runuser = shutil.which("runuser", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+        if runuser is None:
+            services_unavailable("running as root and there is no runuser to run a server as postgres")
+        as_user = [str(runuser), "-u", "postgres", "--"]
     folder = Path(tempfile.mkdtemp(prefix="duban-pg-tls-"))
     certs = make_certificates(folder / "certs")
     (folder / "pw").write_text(PASSWORD)
