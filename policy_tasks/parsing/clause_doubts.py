@@ -33,6 +33,7 @@ from collections.abc import Sequence
 
 from .glued_items import GLUED_RE
 from .group_leads import closing_lead
+from .list_doubts import SIGNS as LIST_SIGNS
 from .minute_subjects import minute_charge
 from .org_ends import ORG_END_RE
 from .outline import line_marker
@@ -67,6 +68,7 @@ SIGNS = (
     "a field outside every clause",
     "units of the heading below",
     "a row outside every clause",
+    *LIST_SIGNS,
 )
 
 

@@ -40,6 +40,7 @@ from .leader_orders import stated_units
 from .letter_titles import letter_owner
 from .line_numbers import renumber
 from .line_repairs import repaired_lines
+from .list_doubts import list_doubts
 from .list_owners import list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute
@@ -167,7 +168,10 @@ def _parse_lines(
     parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS, done=done).build(header)
     parsed.year_assumed = year_assumed
     parsed.warnings += (
-        unread_fields(lines, parsed, minute) + heading_units(lines, parsed) + unread_rows(clauses, parsed)
+        unread_fields(lines, parsed, minute)
+        + heading_units(lines, parsed)
+        + unread_rows(clauses, parsed)
+        + list_doubts(lines, parsed)
     )
     parsed.warnings += disagreeing(parsed.tasks, restated)  # before renumbering: the lines are the outline's
     renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
