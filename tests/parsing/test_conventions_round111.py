@@ -126,3 +126,34 @@ def test_settled_label_near_cases():
     assert progress_spans("办理情况:已办结。该工程于4月20日开工。") != []
     assert progress_spans("办理情况:正在办理,9月底前完成。") == []
     assert progress_spans("工作要求:已完成的要巩固,9月底前完成。") == []
+
+
+_TRACKED = """关于做好2019年重点工作任务的通知
+各乡镇人民政府,政府各部门:
+现将各项工作任务分解(详见附件),现就有关事宜通知如下:
+一、落实责任,确保质量
+各责任单位要严格遵循“年初公布、年中检查、年底兑现、接受监督”的原则,确保按期完成任务。
+二、加强督查,有效监督
+某区政府办公室将严格按照“年初建账、逐月查账、年底交账”的督查制度,加强跟踪督查,对办理不力的单位予以通报。
+某区人民政府办公室
+2019年3月1日
+"""
+
+
+def test_a_quoted_slogan_dates_nothing_and_the_supervising_office_is_no_clause():
+    doc = _parse(_TRACKED, 2019)
+    assert _read(doc) == [("一", ["各责任单位"], [])]  # 二: the issuing office's own supervision
+    assert doc.tasks[0].milestones == []  # `年底兑现` names the principle
+
+
+def test_slogan_and_supervision_near_cases():
+    # A deadline quoted alone, or outside a slogan, still dates the item.
+    doc = _parse("一、落实责任。各责任单位要做到“年底前全部完成”。\n二、加快推进。各责任单位要于年底前完成。\n", 2019)
+    assert [[str(m.due_date) for m in t.milestones] for t in doc.tasks] == [["2019-12-31"], ["2019-12-31"]]
+    # The office charged with `要`, or committing to something other than supervision, is read as before.
+    doc = _parse(
+        "关于做好重点工作的通知\n各乡镇人民政府,政府各部门:\n现通知如下:\n一、加强督查。县政府督查室要加强督查。\n"
+        "二、制定方案。县政府办公室将牵头制定实施方案。\n县人民政府办公室\n2019年3月1日\n",
+        2019,
+    )
+    assert [t.label for t in doc.tasks] == ["一", "二"]
