@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from .org_ends import ORG_END_RE
 from .outline import Marker, line_marker
 from .result import ParsedDocument, ParsedTask, ParseWarning
+from .supervising_offices import supervision_only
 from .textutil import normalise
 from .unit_names import looks_like_units
 
@@ -124,8 +125,10 @@ def list_doubts(lines: Sequence[tuple[str, bool]], parsed: ParsedDocument) -> li
                 continue
             if _heads_clauses(at, style, norms, starts) or _restated(norms[at][marker.end :], texts):
                 continue
-            if holder is None and not _names_units(norms, at):
-                continue  # an item charging no one is rightly no clause (a notice's `各单位要…`)
+            if holder is None and (not _names_units(norms, at) or _supervision_only(norms, at, marker.end)):
+                # An item charging no one is rightly no clause (a notice's `各单位要…`), nor is the issuing office's
+                # own supervision (supervising_offices).
+                continue
             top, taken = max(top, marker.value), taken | {marker.value}
             if holder is None:
                 out.append(_unread(at, norms[at]))
@@ -170,6 +173,11 @@ def _names_units(norms: list[str], at: int) -> bool:
         if any(ORG_END_RE.search(x) and not _VAGUE.match(x) for x in subjects):
             return True
     return False
+
+
+def _supervision_only(norms: list[str], at: int, start: int) -> bool:
+    below = next((b for b in range(at + 1, len(norms)) if line_marker(norms[b]) is not None), len(norms))
+    return supervision_only("\n".join([norms[at][start:], *norms[at + 1 : below]]))
 
 
 def _restated(body: str, texts: list[str]) -> bool:

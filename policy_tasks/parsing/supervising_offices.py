@@ -24,4 +24,9 @@ _SUPERVISES_RE = lazy_compile(
 
 def supervising_office(node: Node) -> bool:
     """Whether a silent item (no sub-items) only states the issuing office's supervision (see above)."""
-    return not node.children and bool(_SUPERVISES_RE.match(normalise(node.own_text).strip()))
+    return not node.children and supervision_only(node.own_text)
+
+
+def supervision_only(text: str) -> bool:
+    """Whether an item's text (its heading line, then its body) states only the issuing office's supervision."""
+    return bool(_SUPERVISES_RE.match(normalise(text).strip()))

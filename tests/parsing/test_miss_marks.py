@@ -127,3 +127,21 @@ def test_a_document_read_right_raises_no_such_mark():
     doc = parse_bytes(text.encode(), filename="doc.txt", year=2024)
     assert len(doc.tasks) == 3
     assert [w.message for w in doc.warnings if "编号" in w.message and is_doubt(w.message)] == []
+
+
+def test_the_issuing_offices_own_supervision_left_unread_is_no_mark():
+    # A covering notice closes with how the issuing office will supervise (`supervising_offices`): rightly no clause,
+    # though it names a body. An office charged with `要` beside it is an item the parse should have read.
+    notice = "\n".join(
+        [
+            "一、落实责任",
+            "区发改委要牵头抓总,按期完成任务。",
+            "二、密切配合",
+            "区财政局要保障资金,按时拨付到位。",
+            "三、加强督查",
+            "区政府办公室将严格按照督查制度,加强跟踪督查,对工作不力的予以通报。",
+        ]
+    )
+    assert _doubts(notice, [(1, "一"), (3, "二")]) == []
+    charged = notice.replace("区政府办公室将严格按照督查制度", "区政府督查室要严格按照督查制度")
+    assert [m.split("”")[0] for m in _doubts(charged, [(1, "一"), (3, "二")])] == ["第5行“三、加强督查"]
