@@ -23,7 +23,7 @@ from .unit_names import looks_like_units
 
 SIGN = "table rows numbered as no clause"
 
-_SERIAL = re.compile(r"\d{1,3}")
+_SERIAL = re.compile(r"[0-9]{1,3}")  # ASCII digits: `①` and `²` are digits to str.isdigit, not to int()
 _FIELD = re.compile(r"(?:责任|牵头|主办|配合|主体)(?:单位|部门|科室)?\s*[:：]")
 
 
@@ -78,7 +78,7 @@ def unread_stretches(lines: Sequence[tuple[str, bool]], parsed: ParsedDocument) 
     starts = sorted(t.line - 1 for t in parsed.tasks)
     texts = [_compact(normalise(t.text)) for t in parsed.tasks]
     out: list[tuple[int, int, int, int]] = []
-    read = {int(t.label): t.line - 1 for t in parsed.tasks if t.label.isdigit()}
+    read = {int(t.label): t.line - 1 for t in parsed.tasks if _SERIAL.fullmatch(t.label)}
     for run in _serials(norms, read):
         bounds = [*run, _row_end(run[-1], norms, len(norms))]
         cells = [[line for line in norms[start + 1 : end] if line] for start, end in pairwise(bounds)]

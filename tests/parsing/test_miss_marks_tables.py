@@ -95,3 +95,9 @@ def test_a_numbered_list_read_right_raises_nothing():
     doc = parse_bytes(text.encode(), filename="doc.txt", year=2024)
     assert len(doc.tasks) == 3
     assert [w.message for w in doc.warnings if SIGN in w.message] == []
+
+
+def test_clauses_labelled_by_circled_numbers_are_no_serials():
+    """`①` is a digit to str.isdigit but no number to int(): such labels carry no run on."""
+    clauses = [(6, "①", "完善交通设施。"), (10, "②", "提升防洪能力。")]
+    assert len(_marks(_text(), clauses)) == 1
