@@ -28,11 +28,13 @@ from collections.abc import Sequence
 from .org_ends import ORG_END_RE
 from .outline import Marker, line_marker
 from .result import ParsedDocument, ParsedTask, ParseWarning
+from .serial_rows import SIGN as SERIAL_SIGN
+from .serial_rows import serial_rows
 from .supervising_offices import supervision_only
 from .textutil import normalise
 from .unit_names import looks_like_units
 
-SIGNS = ("a numbered item outside every clause", "numbered items read as one")
+SIGNS = ("a numbered item outside every clause", "numbered items read as one", SERIAL_SIGN)
 
 # Where an inline number can start an item: the line's start, or after a sentence's or a cell's end.
 _BEFORE_INLINE = "。；;!！?？|:： \t"
@@ -134,7 +136,7 @@ def list_doubts(lines: Sequence[tuple[str, bool]], parsed: ParsedDocument) -> li
                 out.append(_unread(at, norms[at]))
             elif _value_of(parsed.tasks[holder], norms) == marker.value - 1:
                 out.append(_glued(parsed.tasks[holder], at, norms[at]))
-    return out
+    return out + serial_rows(lines, parsed)
 
 
 def _value_of(task: ParsedTask, norms: list[str]) -> int | None:
