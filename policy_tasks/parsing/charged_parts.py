@@ -30,6 +30,7 @@ from .leader_orders import LEAD_IN, closing_leader
 from .outline_lines import Outline
 from .outline_node import Node
 from .role_sentences import opening_subject
+from .subject_runs import subject_run_starts
 from .task_first_orders import order_opening
 from .textutil import normalise
 from .theme_phrases import theme_end, theme_start
@@ -71,7 +72,9 @@ def _item_starts(norm: str) -> list[int]:
             starts.append(m.end())
     # `…:A负责的…项目;B负责的…工程`: a 督办 list of projects by their units (`charged_projects`), whose
     # places and zones (`灵武市负责的…`) no charge above reads.
-    return sorted(set(starts + charged_project_starts(norm)))
+    # `市住建局要在8月底完成…。市机场建管公司12月中旬…`: a run of sentences each opening with its unit and carrying its
+    # own deadline (`subject_runs`, round 114).
+    return sorted(set(starts + charged_project_starts(norm) + subject_run_starts(norm)))
 
 
 def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:

@@ -18,6 +18,7 @@ of offices (`各派出所:`, `sole_addressees`), its measures are the leaves out
 
 from __future__ import annotations
 
+from .area_counts import counts_an_area
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
 from .decided_items import counts_only
@@ -28,7 +29,7 @@ from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
 from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
-from .notice_requirements import charges_roles, notice_charges_roles
+from .notice_requirements import charges_roles, notice_charges_roles, vaguely_addressed
 from .opening_charges import opening_charge
 from .outline_node import Node
 from .role_groups import role_group
@@ -159,6 +160,9 @@ def choose_clauses(
     # Unless they charge the breakdown's roles: then they are clauses, and so is one charging another named unit
     # (`notice_requirements`, round 101); one charging no one is none, even beside them.
     roles_asked = annexed and notice_charges_roles(root, groups)
+    # A page that stops before the breakdown it issues (黔江 2025, round 114): beside requirements charging the roles,
+    # one addressed to everyone vaguely (`各单位要高度重视…`) is no clause (`notice_requirements.vaguely_addressed`).
+    roles_unprinted = issuing and not annexed and notice_charges_roles(root, groups)
 
     def has(node: Node) -> bool:
         if id(node) not in memo:
@@ -280,6 +284,8 @@ def choose_clauses(
                 and not _frames_the_plan(kid)
                 and not _backs_the_plan(kid)
                 and not counts_only(kid)  # `一、总体情况`: a 督查 bulletin's counts (`decided_items`)
+                and not counts_an_area(kid)  # `1.在“…”方面(分解任务15项)。`: a breakdown's area (`area_counts`)
+                and not (roles_unprinted and kid.part == 0 and vaguely_addressed(kid.own_text))
                 and not (minute and reports_work(kid))
             ):
                 found.append(kid)
@@ -296,6 +302,8 @@ def choose_clauses(
     # `一、总体情况` beside `二、工作要求` holding a 督办 list by units (`decided_items`): the counts are no measure.
     leaves = [n for n in root.walk() if not n.children]
     leaves = [n for n in leaves if not counts_only(n)] or leaves
+    # `1.在“…”方面(分解任务15项)。`: a 解读's list of the breakdown's areas is no measure (`area_counts`, round 114).
+    leaves = [n for n in leaves if not counts_an_area(n)] or leaves
     if addressed:
         leaves = [n for n in leaves if not any(frames_measures(a) for a in [*n.ancestors(), n])] or leaves
     if not leaves:

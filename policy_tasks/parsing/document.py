@@ -62,6 +62,7 @@ from .sentence_charges import sentence_charge
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
 from .stage_headings import stage_milestones
+from .subject_runs import run_milestones
 from .tables import table_lines
 from .target_books import book_holder, with_assessors
 from .task_titles import short_title, task_title
@@ -176,8 +177,7 @@ def _parse_lines(
     parsed.warnings += disagreeing(parsed.tasks, restated)  # before renumbering: the lines are the outline's
     renumber(parsed, block_origins)  # a flattened line's blocks: the line's own number
     if year_assumed or header_year(header) is None:
-        # The document states no year (inferred here, or entered by a reviewer): rows naming one other
-        # year again and again get one warning for the document.
+        # No year stated (inferred, or a reviewer's): rows naming one other year again get one warning in all.
         parsed.warnings = gather_year_warnings(parsed.warnings, year)
     parsed.source_text = full_text
     if message:
@@ -387,7 +387,8 @@ class _Assembler:
             done=self.done,
             dated=self.dated,
         )
-        milestones = stage_milestones(clause.node, milestones, self.year)  # `第一阶段(2021年5月10日前)` above it
+        # `第一阶段(2021年5月10日前)` above it; a digest's row, one deadline one commitment (`subject_runs`)
+        milestones = run_milestones(text, stage_milestones(clause.node, milestones, self.year), self.orders)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
         leaders = unredacted_leaders(resp.leaders)  # `责任领导:*`: a page's redaction mark is no leader

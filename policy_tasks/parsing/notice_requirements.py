@@ -7,14 +7,20 @@ together (round 95, `role_groups`) carry dated obligations a supervisor tracks (
 are clauses beside the breakdown's (settled in round 101, corpus README). Once the notice charges the roles so, a
 requirement charging another named unit (`二、区绩效考评机构要将…纳入绩效管理考核范围`) is one too; a requirement that
 charges no one (`各单位要…`, `实行…动态监管`) stays no clause, even beside them. A notice whose requirements charge no role
-keeps round 19's reading: its offices asked in prose (`县政府督查室要加强督查`) are no clauses before the plan.
+keeps round 19's reading: its offices asked in prose (`县政府督查室要加强督查`) are no clauses before the plan. Where
+the page stops before the breakdown (the notice still issuing it, round 114), a requirement addressed to everyone vaguely
+(`各单位要高度重视…`) is no clause beside those charging the roles; one naming a body no reader takes
+(`县政府将定期组织检查`) stays a clause naming no unit, for the reviewer.
 """
 
 from __future__ import annotations
 
+import re
+
 from .opening_charges import opening_charge
 from .outline_node import Node
 from .role_groups import role_group
+from .textutil import normalise
 
 
 def charges_roles(text: str, groups: frozenset[str]) -> bool:
@@ -32,3 +38,14 @@ def notice_charges_roles(root: Node, groups: frozenset[str]) -> bool:
     return any(
         not n.children and n.part == 0 and charges_roles(n.own_text, groups) for n in root.walk() if n is not root
     )
+
+
+# `各单位要…`, `各有关部门要…`: everyone addressed at once, naming no one (rounds 95, 101).
+_VAGUE_SUBJECT_RE = re.compile(
+    r"(?:^|[。;!?])\s*(?:各(?:有关|相关)?|有关|相关)(?:单位|部门)(?:要(?![求点])|应当|必须|务必)"
+)
+
+
+def vaguely_addressed(text: str) -> bool:
+    """Whether a requirement's sentence is addressed to everyone vaguely as its subject (`各单位要…`)."""
+    return bool(_VAGUE_SUBJECT_RE.search(normalise(text)))

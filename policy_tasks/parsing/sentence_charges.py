@@ -10,6 +10,8 @@ from .notice_issuers import answerable_leaders, issuer_charge
 from .opening_charges import opening_charge
 from .responsibility import Responsibility
 from .restated_lists import section_subject
+from .role_heads import role_heads
+from .subject_runs import run_charge
 from .task_first_orders import order_charge
 
 
@@ -25,10 +27,14 @@ def sentence_charge(
     charged = charged or project_charge(text) or opening_charge(text, groups)
     # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
     charged = charged or section_subject(text) or leader_colon_charge(text)
-    charged = charged or (order_charge(text) if orders else None)  # `督导组负责…`
+    charged = charged or (order_charge(text) or run_charge(text) if orders else None)  # `督导组负责…`, `subject_runs`
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `市政府领导按职责分工负责`, `各单位主要负责同志为…第一责任人`: the persons made answerable, whoever is charged.
-    if leaders := [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]:
+    leaders = [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]
+    # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).
+    if charged is not None and not charged.leaders and not leaders:
+        leaders = role_heads(text, charged.lead_and_co()[0])
+    if leaders:
         charged = charged.copy() if charged is not None else Responsibility()
         charged.leaders += leaders
     return charged

@@ -9,6 +9,7 @@ from .label_items import number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
 from .outline_lines import Outline
 from .outline_node import Node
+from .subject_runs import run_charge
 from .target_rows import number_target_rows
 from .unit_colon_items import number_unit_colon_paragraphs
 
@@ -35,7 +36,9 @@ def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Nod
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED
     if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
-        if clauses := choose_clauses(charged.root):
+        # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it.
+        chosen = set(map(id, choose_clauses(charged.root)))
+        if clauses := [k for k in charged.root.children if id(k) in chosen or run_charge(k.own_text) is not None]:
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:
         # `工作任务 | 目标及质量要求` over unnumbered rows a line: each row an item (`target_rows`).

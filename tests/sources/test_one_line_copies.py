@@ -64,6 +64,7 @@ LEFT_NOTHING = {
     "jilin-changchun-shierwu-fengong-2012": "an item read that is none (一)",
     "liaoning-lishan-2023": "item 1's units read wrong",
     "liaoning-sheng-2024": "item 1's units read wrong",
+    "neimenggu-erlianhaote-fengong-jiedu-2024": "item 二.(二)1's role not read: the title naming the breakdown runs into the page (round 114, misread on the base too)",
     "ningxia-yinchuan-dushiquan-2019": "no numbered item read",
     "qinghai-haidong-lanxichengshiqun-2020": "item 1's units read wrong",
     "qinghai-zeku-xianjiezijin-2023": "item 6's units read wrong: the notice's closing sentences run on after its last `实施单位:` field, which only the break ends (round 105)",
@@ -102,6 +103,7 @@ LEFT_NOTHING = {
 LEFT_SPACE = {
     "anhui-suma-zhenggaixiaohao-2024": "item 1's units not read",
     "beijing-tongzhou-minshengshishi-2023": "unnumbered items, one a line: only the breaks part them",
+    "chongqing-qianjiang-minshengshishi-2025": "item 三 not found: the 附件说明's `1.` `2.` after it become its points (round 114, misread on the base too)",
     "fujian-lianjiang-chuangjian-ducha": "item 三 not found",
     "fujian-putian-canzhuowuran-2009": "item 9 not found",
     "guangdong-shuziguangdong-gongzuoyaodian-2025": "unnumbered section titles over `1. 标题` items whose own title is a line of its own: only the breaks part title, text and `责任单位` (round 102)",
@@ -118,6 +120,7 @@ LEFT_SPACE = {
     "hunan-jinjing-jiegan-2025": "a unit's duties a line (`X:负责…`), no number: only the breaks part them",
     "hunan-shuangpai-gongyejizhongqu-2019": "item (一)(1)① not found",
     "ningxia-shapotou-jianyitian-ducha-2017": "a proposal bulletin's `(一)` heading and numbered proposal line are told from the counts paragraph before them only by their lines (round 111)",
+    "neimenggu-erlianhaote-fengong-jiedu-2024": "item 二.(二)1's role not read: the title naming the breakdown runs into the page (round 114, misread on the base too)",
     "qinghai-haidong-lanxichengshiqun-2020": "item 1's units read wrong",
     "qinghai-zeku-xianjiezijin-2023": "item 6's units read wrong: the notice's closing sentences run on after its last `实施单位:` field, which only the break ends (round 105)",
     "quanguo-lincaoju-zhengwugongkai-2018": "item 一's units not read",

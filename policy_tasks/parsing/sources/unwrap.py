@@ -68,6 +68,9 @@ _FIELDS_LINE_RE = lazy_compile(
 # A field's line or a unit's paragraph (`责任单位:A、B`, `检查范围:…`, `财政所:负责…`, `各村(社区):…`) opens with a
 # short name and a colon.
 _PARAGRAPH_ENDS = "。;!?；！？"
+# The notice's 附件说明 after its last paragraph (`附件:1.…`, GB/T 9704): a line of its own, though that paragraph's last
+# sentence happened to end at the page's width (round 114's 黔江 notice, wrapped at 40 characters).
+_ANNEX_LABEL_RE = lazy_compile(r"^附件\s*\d{0,2}\s*[:：]")
 _FIELD_OPENING_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,10}(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?[:：]")
 
 
@@ -183,6 +186,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not next_row
             and not _SALUTATION_RE.match(text)
             and not closing_formula(text)
+            and not (_ANNEX_LABEL_RE.match(text) and out[-1].rstrip()[-1:] in _PARAGRAPH_ENDS)
             and not signer_line(text, next((n for n in lines[at + 1 :] if n.strip()), ""))
             and not opens_next_field(out[-1], text)
             and "\t" not in line
