@@ -12,7 +12,7 @@ affiliates); the enterprises go with any salutation of groups. A plan, or a noti
 charges no one so (`各地要…`, `各部门要…` stay unread, rounds 37 and 73). Townships named one by one
 (`亭子镇、浙水乡人民政府`) stand for the township group, and a level's departments concerned (`县级有关部门`) for its
 departments; the townships taking part (`各参建乡镇`) are that group (round 108). Joined by `、` or `和`, the first leads
-and the others help, the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
+and the others help (so written run together, each with its own `各`: `各地各部门要…`, round 113), the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
 unit, no leader.
 
 The subject opens the item (after its title line or sentence, `role_sentences.opening_starts`), possibly after the
@@ -24,7 +24,8 @@ to 24 characters, not ending in a verb governing the group such as `督促`, `�
 
 Near cases that charge no one: `各地要素` and `各部门要求` (要素, 要求 are words), a group inside a quoted title or
 quotation (`《关于各地要…的通知》`, `“…。各地要…”`), a group with no charge (`各地经验表明`, `…,各地纷纷…`), a bare
-`各单位` or `有关部门`, a group of a kind the salutation does not name (`各司局要…` in a notice to the counties).
+`各单位` or `有关部门` (`各单位` stands for a salutation's `省直各单位`, a level's units all, round 113), a group of a kind
+the salutation does not name (`各司局要…` in a notice to the counties).
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ from .lazy_patterns import lazy_compile
 from .role_sentences import CHARGING_YAO
 from .textutil import normalise
 
-PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, ENTERPRISES = (
+PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, UNITS, ENTERPRISES = (
     "places",
     "departments",
     "ministry",
     "affiliates",
     "offices",
+    "units",
     "enterprises",
 )
 # The groups a notice is sent to, each one addressee, by the kind of the salutation's group they stand for.
@@ -51,6 +53,7 @@ _GROUP_KINDS = (
     (MINISTRY, lazy_compile(r"^各司局$")),
     (AFFILIATES, lazy_compile(r"^各?直属(?:单位|机构)$")),
     (OFFICES, lazy_compile(r"^各(?:处室|科室|股室)$")),
+    (UNITS, lazy_compile(r"^各单位$")),
 )
 # The salutation's groups, searched in each of its parts (`各市、县…指挥部`, `旗政府各部门`, `国家林业和草原局各司局`).
 # Townships named one by one (`亭子镇、浙水乡人民政府`) are the township group, and a level's departments concerned
@@ -58,11 +61,13 @@ _GROUP_KINDS = (
 _SALUTATION_KINDS = (
     (PLACES, lazy_compile(r"各(?:省|自治区|直辖市|设区市|市|县|区|乡镇|乡|镇|苏木|盟|旗|州|地|街道)")),
     (PLACES, lazy_compile(r"[镇乡](?:人民政府|政府)$")),
-    (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局)")),
+    (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局|厅委办)")),
     (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:直|级|(?:人民)?政府)(?:有关|相关)部门$")),
     (MINISTRY, lazy_compile(r"各司")),
     (AFFILIATES, lazy_compile(r"直属")),
     (OFFICES, lazy_compile(r"各(?:处室|科室|股室)")),
+    # A level's units all (`省直各单位`, `市直各单位`): `各单位` as subject stands for them (round 113).
+    (UNITS, lazy_compile(r"^[省市县区州旗盟]直各单位$")),
 )
 # What a salutation's last addressee ends in: a body, a group of them, a place's government.
 _ADDRESSEE_END_RE = lazy_compile(
@@ -76,6 +81,7 @@ _LOCAL_BODY_RE = lazy_compile(
 _TOWNSHIPS_RE = lazy_compile(r"^各[\u4e00-\u9fff]{1,4}?(?:乡镇|街道)(?:人民政府|政府)?$")
 # The kind of enterprises the notice regulates (`各生活保供类电商及快递企业`, `各类物流企业`).
 _ENTERPRISES_RE = lazy_compile(r"^各(?!有关|相关)[\u4e00-\u9fff]{2,16}?企业$")
+_EACH_RE = lazy_compile(r"各(?![种类项级个])")
 _HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)"
 # The subject, then the charge: `要` (`role_sentences.CHARGING_YAO`), `应当`, `(必)须`.
 _SUBJECT_RE = lazy_compile(
@@ -141,6 +147,12 @@ def _parts(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
             at = i + 1
     if all(_kinds(norm, found)):
         return found
+    # `各地各部门要…`: groups written run together, each opening with its own `各` (round 113).
+    run = [m.start() for m in _EACH_RE.finditer(norm, s, e)]
+    if len(run) > 1 and run[0] == s:
+        joined = list(zip(run, [*run[1:], e], strict=True))
+        if all(_kinds(norm, joined)):
+            return joined
     # `各生活保供类电商及快递企业`: a group's own words may hold 和 (`…电商和快递企业`); read it whole.
     return [(s, e)] if group_kind(norm[s:e]) else None
 
