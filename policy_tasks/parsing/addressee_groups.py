@@ -53,7 +53,6 @@ _GROUP_KINDS = (
     (MINISTRY, lazy_compile(r"^各司局$")),
     (AFFILIATES, lazy_compile(r"^各?直属(?:单位|机构)$")),
     (OFFICES, lazy_compile(r"^各(?:处室|科室|股室)$")),
-    (UNITS, lazy_compile(r"^各单位$")),
 )
 # The salutation's groups, searched in each of its parts (`各市、县…指挥部`, `旗政府各部门`, `国家林业和草原局各司局`).
 # Townships named one by one (`亭子镇、浙水乡人民政府`) are the township group, and a level's departments concerned
@@ -162,8 +161,11 @@ def _kinds(norm: str, parts: list[tuple[int, int]]) -> list[str | None]:
     (`各参建乡镇和部门`: the departments, kept as written; round 108, as `各司局和直属单位`)."""
     names = [norm[a:b] for a, b in parts]
     each = names[0].startswith("各")
+    # `各单位` after other groups (`各地各部门各单位要…`) stands for a salutation's `省直各单位`; alone it is no group.
     return [
-        group_kind(n) or (group_kind(f"各{n}") if i and each and not n.startswith("各") else None)
+        group_kind(n)
+        or (UNITS if i and n == "各单位" else None)
+        or (group_kind(f"各{n}") if i and each and not n.startswith("各") else None)
         for i, n in enumerate(names)
     ]
 
@@ -185,12 +187,18 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
 
 def glued_title_end(norm: str, groups: frozenset[str]) -> int | None:
     """Where an item's short title run straight into its first sentence's group subject ends
-    (`确保…企业正常运转各地要…`), or None."""
+    (`确保…企业正常运转各地要…`, or after one space, as a copy joining lines with one writes it), or None."""
     for i in range(4, min(_TITLE_MAX + 1, len(norm))):
-        if norm[i] not in "各直" or not _TITLE_RE.match(norm[:i]) or _GOVERNING_RE.search(norm[:i]):
+        at = i + 1 if norm[i] == " " and i + 1 < len(norm) else i
+        # The subject may follow the sentence's time (`…规范化2021年6月底前,各地各部门要…`, round 113).
+        if (
+            not (norm[at] in "各直" or norm[at].isdigit())
+            or not _TITLE_RE.match(norm[:i])
+            or _GOVERNING_RE.search(norm[:i])
+        ):
             continue
-        if group_subject(norm, i, groups) is not None:
-            return i
+        if group_subject(norm, at, groups) is not None:
+            return at
     return None
 
 

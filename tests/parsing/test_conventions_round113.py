@@ -13,7 +13,9 @@ from datetime import date
 import pytest
 
 from policy_tasks.parsing import parse_document
+from policy_tasks.parsing.addressee_groups import glued_title_end, notice_groups
 from policy_tasks.parsing.outline import enumerates, line_marker
+from policy_tasks.parsing.textutil import normalise
 
 _NOTICE = "某省委办公厅 某省人民政府办公厅关于印发《某省突破年行动方案》的通知\n各市(地)委和人民政府,省委各部委:\n"
 
@@ -158,3 +160,18 @@ def test_a_named_body_whose_sentence_says_when_its_part_starts_helps(later, co):
         year=2021,
     )
     assert (doc.tasks[1].lead_units, doc.tasks[1].co_units) == (["各地"], ["各部门", *co])
+
+
+@pytest.mark.parametrize("joiner", ["", " "])
+def test_a_title_glued_to_a_dated_group_sentence_ends_before_the_date(joiner):
+    # A copy that lost the line break after an item's title (`…规范化2021年6月底前,各地各部门要…`), or wrote one
+    # space there, still opens the sentence with the date and its groups.
+    norm = normalise(f"持续推进政务服务事项规范化{joiner}2021年6月底前,各地各部门要完成梳理工作。")
+    assert glued_title_end(norm, notice_groups([(1, _SALUTATION)])) == 13 + len(joiner)
+    # A title ending in a verb governing the groups is a sentence of its own.
+    assert (
+        glued_title_end(
+            normalise("加强工作督促2021年6月底前,各地各部门要完成梳理工作。"), notice_groups([(1, _SALUTATION)])
+        )
+        is None
+    )
