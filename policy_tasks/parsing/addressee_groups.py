@@ -12,7 +12,7 @@ affiliates); the enterprises go with any salutation of groups. A plan, or a noti
 charges no one so (`各地要…`, `各部门要…` stay unread, rounds 37 and 73). Townships named one by one
 (`亭子镇、浙水乡人民政府`) stand for the township group, and a level's departments concerned (`县级有关部门`) for its
 departments; the townships taking part (`各参建乡镇`) are that group (round 108). Joined by `、` or `和`, the first leads
-and the others help, the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
+and the others help (so written run together, each with its own `各`: `各地各部门要…`, round 113), the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
 unit, no leader.
 
 The subject opens the item (after its title line or sentence, `role_sentences.opening_starts`), possibly after the
@@ -24,7 +24,8 @@ to 24 characters, not ending in a verb governing the group such as `督促`, `�
 
 Near cases that charge no one: `各地要素` and `各部门要求` (要素, 要求 are words), a group inside a quoted title or
 quotation (`《关于各地要…的通知》`, `“…。各地要…”`), a group with no charge (`各地经验表明`, `…,各地纷纷…`), a bare
-`各单位` or `有关部门`, a group of a kind the salutation does not name (`各司局要…` in a notice to the counties).
+`各单位` or `有关部门` (`各单位` stands for a salutation's `省直各单位`, a level's units all, round 113), a group of a kind
+the salutation does not name (`各司局要…` in a notice to the counties).
 """
 
 from __future__ import annotations
@@ -36,12 +37,13 @@ from .lazy_patterns import lazy_compile
 from .role_sentences import CHARGING_YAO
 from .textutil import normalise
 
-PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, ENTERPRISES = (
+PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, UNITS, ENTERPRISES = (
     "places",
     "departments",
     "ministry",
     "affiliates",
     "offices",
+    "units",
     "enterprises",
 )
 # The groups a notice is sent to, each one addressee, by the kind of the salutation's group they stand for.
@@ -60,11 +62,13 @@ _GROUP_KINDS = (
 _SALUTATION_KINDS = (
     (PLACES, lazy_compile(r"各(?:省|自治区|直辖市|设区市|市|县|区|乡镇|乡|镇|苏木|盟|旗|州|地|街道)")),
     (PLACES, lazy_compile(r"[镇乡](?:人民政府|政府)$")),
-    (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局)")),
+    (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局|厅委办)")),
     (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:直|级|(?:人民)?政府)(?:有关|相关)部门$")),
     (MINISTRY, lazy_compile(r"各司")),
     (AFFILIATES, lazy_compile(r"直属")),
     (OFFICES, lazy_compile(r"各(?:处室|科室|股室)")),
+    # A level's units all (`省直各单位`, `市直各单位`): `各单位` as subject stands for them (round 113).
+    (UNITS, lazy_compile(r"^[省市县区州旗盟]直各单位$")),
 )
 # What a salutation's last addressee ends in: a body, a group of them, a place's government.
 _ADDRESSEE_END_RE = lazy_compile(
@@ -78,6 +82,7 @@ _LOCAL_BODY_RE = lazy_compile(
 _TOWNSHIPS_RE = lazy_compile(r"^各[\u4e00-\u9fff]{1,4}?(?:乡镇|街道)(?:人民政府|政府)?$")
 # The kind of enterprises the notice regulates (`各生活保供类电商及快递企业`, `各类物流企业`).
 _ENTERPRISES_RE = lazy_compile(r"^各(?!有关|相关)[\u4e00-\u9fff]{2,16}?企业$")
+_EACH_RE = lazy_compile(r"各(?![种类项级个])")
 _HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)"
 # The subject, then the charge: `要` (`role_sentences.CHARGING_YAO`), `应当`, `(必)须`.
 _SUBJECT_RE = lazy_compile(
@@ -143,8 +148,8 @@ def _parts(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
             at = i + 1
     if all(_kinds(norm, found)):
         return found
-    # `各地各部门`: groups written run together, each opening with its own `各` (round 111).
-    if len(found) == 1 and (run := _run_together(norm, s, e)) is not None:
+    # `各地各部门要…`: groups written run together, each opening with its own `各` (rounds 111, 113).
+    if (run := _run_together(norm, s, e)) is not None:
         return run
     # `各生活保供类电商及快递企业`: a group's own words may hold 和 (`…电商和快递企业`); read it whole.
     return [(s, e)] if group_kind(norm[s:e]) else None
@@ -152,12 +157,12 @@ def _parts(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
 
 def _run_together(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
     """The spans of groups written with no mark between them, each opening with `各` and each a group of its own
-    (`各地各部门`, `各县区各部门`), or None (`各地区` stays one group: `区` opens none)."""
-    starts = [i for i in range(s, e) if norm[i] == "各"]
+    (`各地各部门`, `各县区各部门`), or None (`各地区` stays one group: `区` opens none; `各种`, `各级` open none)."""
+    starts = [m.start() for m in _EACH_RE.finditer(norm, s, e)]
     if len(starts) < 2 or starts[0] != s:
         return None
     spans = list(zip(starts, [*starts[1:], e], strict=True))
-    return spans if all(group_kind(norm[a:b]) for a, b in spans) else None
+    return spans if all(_kinds(norm, spans)) else None
 
 
 def _kinds(norm: str, parts: list[tuple[int, int]]) -> list[str | None]:
@@ -165,8 +170,11 @@ def _kinds(norm: str, parts: list[tuple[int, int]]) -> list[str | None]:
     (`各参建乡镇和部门`: the departments, kept as written; round 108, as `各司局和直属单位`)."""
     names = [norm[a:b] for a, b in parts]
     each = names[0].startswith("各")
+    # `各单位` after other groups (`各地各部门各单位要…`) stands for a salutation's `省直各单位`; alone it is no group.
     return [
-        group_kind(n) or (group_kind(f"各{n}") if i and each and not n.startswith("各") else None)
+        group_kind(n)
+        or (UNITS if i and n == "各单位" else None)
+        or (group_kind(f"各{n}") if i and each and not n.startswith("各") else None)
         for i, n in enumerate(names)
     ]
 
@@ -188,12 +196,18 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
 
 def glued_title_end(norm: str, groups: frozenset[str]) -> int | None:
     """Where an item's short title run straight into its first sentence's group subject ends
-    (`确保…企业正常运转各地要…`), or None."""
+    (`确保…企业正常运转各地要…`, or after one space, as a copy joining lines with one writes it), or None."""
     for i in range(4, min(_TITLE_MAX + 1, len(norm))):
-        if norm[i] not in "各直" or not _TITLE_RE.match(norm[:i]) or _GOVERNING_RE.search(norm[:i]):
+        at = i + 1 if norm[i] == " " and i + 1 < len(norm) else i
+        # The subject may follow the sentence's time (`…规范化2021年6月底前,各地各部门要…`, round 113).
+        if (
+            not (norm[at] in "各直" or norm[at].isdigit())
+            or not _TITLE_RE.match(norm[:i])
+            or _GOVERNING_RE.search(norm[:i])
+        ):
             continue
-        if group_subject(norm, i, groups) is not None:
-            return i
+        if group_subject(norm, at, groups) is not None:
+            return at
     return None
 
 

@@ -152,6 +152,10 @@ def find_milestones(
     chars = list(normalise(text))
     for start, end in masked:
         chars[start:end] = "。" * (end - start)
+    if (title := _TITLE_LINE_RE.match(text)) is not None:
+        # `持续推进政务服务事项规范化\n2021年6月底前,…`: an item's heading on a line of its own ends there; the date
+        # opening the paragraph under it dates the paragraph's commitment, not the heading (round 113).
+        chars[title.end()] = "。"
     norm = "".join(chars)
     titles = _book_titles(norm)
     # `洋县2024年老旧小区改造项目`: the year in a project's name is no deadline (`project_names`).
@@ -199,6 +203,7 @@ def find_milestones(
         carried: TimePhrase | None = None
         carried_cue = carried_strong = False
         opening: TimePhrase | None = None
+        used_opening: TimePhrase | None = None
         for start, end in _parts(norm, sent_start, sent_end, marks):
             part = norm[start:end]
             own = marks.phrases_in(start, end)
@@ -223,6 +228,12 @@ def find_milestones(
             scheduled = any(p.level == PRECISE for p in dated)
             weak = qty is not None and _WEAK_EXCLUDE.search(part) and not (strong or carried_strong or scheduled)
             excluded = excluded or bool(weak) or any(sent_start <= s <= start for s, _ in tallies)
+            # `2021年6月底前,各地要完成A,建立B,实现C、D等16个要素统一`: the date opening the sentence dated the commitment
+            # it opens; a later aim whose only figure counts the things its list names (`C、D等16个要素`) is no second
+            # commitment on that day (round 113). Its own date, or a measure (`新增学位1000个`), still is one.
+            excluded = excluded or bool(
+                qty and not dated and carried is not None and carried is used_opening and _counts_list(norm, start, qty)
+            )
             for p in own:
                 if (message := phrase_message(p)) is not None:
                     warn(p.start, message)  # unreadable, or `X月前` read as its month's end
@@ -230,7 +241,7 @@ def find_milestones(
             if not excluded and opening is not None and not dated and cue:
                 # `到2020年底,确保贫困人口全部脱贫`: the date that opens the sentence dates it.
                 own, time = [*own, opening], opening
-                opening = None
+                used_opening, opening = opening, None
             if not excluded:
                 milestone, used = _milestone(text, start, end, own, time or carried, qty, cue, cue or carried_cue)
                 if milestone and _is_new(milestone, found, seen):
@@ -262,6 +273,15 @@ def _is_opening_date(part: str, own: list[TimePhrase]) -> bool:
     if len(own) != 1 or m is None or normalise(own[0].text).strip() != m["t"]:
         return False
     return own[0].level in (PRECISE, YEAR) and bool(re.search(r"[底末]|前$", m["t"]))
+
+
+def _counts_list(norm: str, start: int, qty: re.Match[str]) -> bool:
+    """Whether the part's figure counts the things a list before it names (`基本编码、事项名称等16个要素`)."""
+    return norm[qty.start() - 1 : qty.start()] == "等" and "、" in norm[start : qty.start()]
+
+
+# An item's heading on its own first line: short, no punctuation (`持续推进政务服务事项规范化`), a paragraph under it.
+_TITLE_LINE_RE = lazy_compile(r"[^\S\n]*[\u4e00-\u9fff“”]{4,24}(?=[^\S\n]*\n\s*\S)")
 
 
 _BOOK_TITLE = re.compile(r"<[^<>\n]{1,80}>")

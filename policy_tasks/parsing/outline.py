@@ -60,7 +60,13 @@ _STYLES = [
     # `一是…` `二是…` a paragraph each: the genre's enumeration of points, at a line's start only (inside
     # a sentence it is the sentence's own list).
     ("shi", rf'(?P<n>[{_CN}]{{1,2}})是(?=[\u4e00-\u9fff\d“"<])'),
+    # `一要统一思想认识。…` `二要强化责任担当。…`: a covering notice's requirements, the numeral joined straight to
+    # 要 (no 、), at a line's start only and only where a line opens `二要` too. The number is the numeral
+    # alone: 要 stays the item's first word, as the notice writes it. `一要素`, `一要点` are words, not numbers.
+    ("yao", rf"(?P<n>[{_CN}]{{1,2}})(?=要(?![素点件闻案])[\u4e00-\u9fff])"),
 ]
+# The enumerations read only where the document's lines open the list's second point (`enumerates`).
+_ENUMERATIONS = ("shi", "yao")
 _START_RE = {style: re.compile("^" + pattern + r"(?=\S)") for style, pattern in _STYLES}
 # Inside a line: only after a sentence end or a closing bracket (the flattened-list case).
 _INLINE_RE = re.compile(
@@ -132,17 +138,22 @@ def bare_heading_marker(norm: str, majors: set[int]) -> Marker | None:
     return Marker("bare", int(m["n"]), m["n"], m.end())
 
 
-def enumerates(norms: list[str]) -> bool:
-    """Lines open with `二是`: the document's `一是…` `二是…` paragraphs are items. A lone `一是` is
-    its paragraph's own prose, the rest of the list in the same sentence or nowhere."""
-    return any(_START_RE["shi"].match(norm) and norm.startswith("二") for norm in norms)
+def enumerates(norms: list[str]) -> frozenset[str]:
+    """The enumeration styles whose second point opens a line (`二是`, `二要`): the document's `一是…` `二是…`
+    (or `一要…` `二要…`) paragraphs are items. A lone `一是` is its paragraph's own prose, the rest of the
+    list in the same sentence or nowhere."""
+    return frozenset(
+        style
+        for style in _ENUMERATIONS
+        if any(norm.startswith("二") and _START_RE[style].match(norm) for norm in norms)
+    )
 
 
-def line_marker(norm: str, *, enumerated: bool = False) -> Marker | None:
-    """The number opening a line; `一是` only where `enumerated` (`enumerates`)."""
+def line_marker(norm: str, *, enumerated: frozenset[str] = frozenset()) -> Marker | None:
+    """The number opening a line; `一是` / `一要` only where their style is `enumerated` (`enumerates`)."""
     for style, pattern in _START_RE.items():
         m = pattern.match(norm)
-        if m and (style != "shi" or enumerated):
+        if m and (style not in _ENUMERATIONS or style in enumerated):
             return Marker(style, _value(style, m["n"]), written_marker(style, m["n"]), m.end())
     return None
 

@@ -72,7 +72,7 @@ class Outline:
         self._closing = False  # the line before was a paragraph after a clause that named its units
         self._annex_next = 0  # the number the notice's list of attachments goes on with, 0 when none
         self._majors: set[int] = set()  # the major numbers of a decimal outline's items
-        self._enumerated = False  # lines open `一是` and `二是`: items of an enumeration
+        self._enumerated: frozenset[str] = frozenset()  # lines open `一是` and `二是` (or `二要`): an enumeration
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
         self._stacked: Node | None = None  # the item whose last two lines are its lead's and helpers' cells
         self._joined = False  # a row writes its helpers' cell joined by `、` on one line (`stacked_unit_cells`)
