@@ -7,7 +7,7 @@ for the measure and by when. The item is then the clause and its points are its 
 and the deadline are the item's, not the last point's, and the points are no clauses of their own.
 Where any earlier point names units of its own, or a point holds sub-items, the points are read as
 items as before (a list of clauses in which some forgot their units, `;`-runs sharing the next
-one's units: `document._semicolon_runs`).
+one's units: `semicolon_runs`).
 """
 
 from __future__ import annotations

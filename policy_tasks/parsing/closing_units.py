@@ -6,7 +6,7 @@ after N items, `该(项)目标责任单位为X、Y` after one. The role noun is 
 the predicate, the inverse of `A为牵头单位` (`role_sentences`); the first listed leads, as in a
 `责任单位:` field. The line joins the item before it, and the items of the run, each ending in
 `;`, share that item's units as any enumeration closed by the item that names them does
-(`document._semicolon_runs`).
+(`semicolon_runs`).
 """
 
 from __future__ import annotations

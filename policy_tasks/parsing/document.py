@@ -50,6 +50,7 @@ from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
 from .period_headings import period_due
+from .project_colon_items import list_doer, named_milestones
 from .publication_lines import published_date
 from .redacted_names import unredacted_leaders
 from .relative_periods import meeting_date
@@ -58,6 +59,7 @@ from .restated_lists import with_unrestated_points
 from .result import ParsedArea, ParsedDocument, ParsedTask, ParseError, ParseWarning
 from .script import WARNING as TRADITIONAL_WARNING
 from .script import simplified_blocks
+from .semicolon_runs import semicolon_runs
 from .sentence_charges import sentence_charge
 from .sole_addressees import sole_addressee
 from .sources import Source, Table, read_source
@@ -66,11 +68,10 @@ from .subject_runs import run_milestones
 from .tables import table_lines
 from .target_books import book_holder, with_assessors
 from .task_titles import short_title, task_title
-from .textutil import normalise
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, read_responsibility
-from .unnumbered_items import GUESSED, ORDERS, unnumbered_clauses
+from .unnumbered_items import GUESSED, ORDERS, PROJECTS, unnumbered_clauses
 
 
 def parse_bytes(
@@ -166,7 +167,7 @@ def _parse_lines(
         raise ParseError("无法确定文件年份，请用 --year 指定 (cannot tell the document's year; pass --year)")
     # A report that states its list done before the items (`这10项民心实事全部办理完成`): their figures are no targets.
     done = done or reports_list_done(outline.header, year)
-    parsed = _Assembler(outline, clauses, year, minute=minute, orders=how == ORDERS, done=done).build(header)
+    parsed = _Assembler(outline, clauses, year, minute=minute, how=how, done=done).build(header)
     parsed.year_assumed = year_assumed
     parsed.warnings += (
         unread_fields(lines, parsed, minute)
@@ -193,8 +194,8 @@ def _parse_lines(
 
 
 class _Assembler:
-    def __init__(self, outline: Outline, clauses: list[Node], year: int, *, minute: bool, orders: bool, done: bool):
-        self.outline, self.year, self.minute, self.orders, self.done = outline, year, minute, orders, done
+    def __init__(self, outline: Outline, clauses: list[Node], year: int, *, minute: bool, how: str, done: bool):
+        self.outline, self.year, self.minute, self.how, self.done = outline, year, minute, how, done
         # the salutation's groups, charged as its items' subjects; a breakdown's roles; a 镇's offices (`notice_kinds`)
         self.groups = notice_kinds(outline)
         self.issuer = own_government(outline.header)  # `市政府有关部门:`: the notice's own government (`市政府将…`)
@@ -272,6 +273,7 @@ class _Assembler:
         # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
         owner = list_owner(self.outline.header) or stated_units(self.outline.header)
         owner = owner or letter_owner(self.outline.header)  # `X2020年度目标责任书`: the office the letter binds
+        owner = owner or (list_doer(self.outline.header) if self.how == PROJECTS else None)  # `X将实施…项目`
         holder = book_holder(self.outline.header)  # `镇党委与各村(社区)签订…目标管理责任书`: held to each target
         adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`
         for clause in self.clauses:
@@ -311,7 +313,7 @@ class _Assembler:
                 own = clause.node.part == 0  # the notice's items, no annexed plan's
                 groups, issuer = (self.groups, self.issuer) if own else (frozenset(), None)
                 charged = sentence_charge(
-                    clause.text, minute=self.minute, orders=self.orders, groups=groups, issuer=issuer
+                    clause.text, minute=self.minute, orders=self.how == ORDERS, groups=groups, issuer=issuer
                 )
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
                     charged = replace(owner[0].without_due(), leaders=charged.leaders)
@@ -324,21 +326,7 @@ class _Assembler:
         addressee = sole_addressee(self.outline.header)  # `各派出所:`, when no measure names a unit
         if addressee is not None and not any(resp.found or resp.assigns or origin for resp, origin in found):
             found = [(addressee[0].without_due(), addressee[1]) for _ in found]
-        return with_heading_leaders([c.node for c in self.clauses], self._semicolon_runs(found))
-
-    def _semicolon_runs(self, found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
-        """`2.…6月30日前完工;` `3.…10月30日前完成;4.…封顶。责任单位:A`: items that end in `;`
-        and name no one are one enumeration with the sibling that closes it; its units are theirs."""
-        for i in range(len(found) - 2, -1, -1):
-            resp, origin = found[i]
-            clause, after = self.clauses[i], self.clauses[i + 1]
-            if resp.found or origin or not normalise(clause.text).rstrip().endswith(";"):
-                continue
-            if after.node.parent is not clause.node.parent or after.node.style != clause.node.style:
-                continue
-            if found[i + 1][0].found:
-                found[i] = (found[i + 1][0].without_due(), f"分号续:第{after.label}条")
-        return found
+        return with_heading_leaders([c.node for c in self.clauses], semicolon_runs(self.clauses, found))
 
     def _area(self, area: Node, resp: Responsibility, book: UnitBook, due: date) -> ParsedArea:
         heading = area.pieces[0][1]
@@ -387,8 +375,11 @@ class _Assembler:
             done=self.done,
             dated=self.dated,
         )
-        # `第一阶段(2021年5月10日前)` above it; a digest's row, one deadline one commitment (`subject_runs`)
-        milestones = run_milestones(text, stage_milestones(clause.node, milestones, self.year), self.orders)
+        milestones = stage_milestones(clause.node, milestones, self.year)  # `第一阶段(2021年5月10日前)` above it
+        if self.how == PROJECTS:  # `除农村黑臭水体整治项目在今年6月前完成…外` above the list
+            milestones = named_milestones(text, self.outline.header, milestones, self.year, warn)
+        # A digest's row, one deadline one commitment (`subject_runs`).
+        milestones = run_milestones(text, milestones, self.how == ORDERS)
         leads = book.names(lead_written)
         co = [name for name in book.names(co_written) if name not in leads]
         leaders = unredacted_leaders(resp.leaders)  # `责任领导:*`: a page's redaction mark is no leader

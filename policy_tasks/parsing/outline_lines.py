@@ -271,6 +271,7 @@ class Outline:
             self._closing = peek_responsibility(current.own_text).found
 
 
+_STOPPED_TITLE_RE = re.compile(r"[^\s,,;;:。、()]{2,12}。")  # round 116's `1.属地管理责任。`
 _DATE_ONLY_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)?|年底|年内|全年|[一二三四]季度|上半年|下半年)\s*(?:前|以前|之前)?$"
     r"|^(?:持续推进|长期坚持|长期|常态化)$"
@@ -332,7 +333,8 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
     # or when it ends with the responsibility the item has not given yet, or is the item's own 整改
     # field line naming who fixes it (`整改措施:由A督促…`, `role_sentences.fix_field_subject`), or
     # the 督办 list assigning an item that names no one (`A负责的…项目;B负责的…`, `charged_projects`).
-    if "。" not in normalise(node.own_text) or resp.assigns or fix_field_subject(norm) is not None:
+    own = normalise(node.own_text).strip()  # a short title closed by `。` is a heading too (`1.属地管理责任。`)
+    if "。" not in own or _STOPPED_TITLE_RE.fullmatch(own) or resp.assigns or fix_field_subject(norm) is not None:
         return True
     return bool(charged_project_parts(norm)) and not peek_responsibility(node.own_text).found
 

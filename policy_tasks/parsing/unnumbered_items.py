@@ -9,6 +9,7 @@ from .label_items import number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
 from .outline_lines import Outline
 from .outline_node import Node
+from .project_colon_items import project_colon_outline
 from .subject_runs import run_charge
 from .target_rows import number_target_rows
 from .unit_colon_items import number_unit_colon_paragraphs
@@ -16,8 +17,9 @@ from .unit_colon_items import number_unit_colon_paragraphs
 # How the items were found: their own label lines (or brackets, or closing role sentences, or a unit
 # and a colon opening each paragraph, or a leader and a colon, or a task-and-target header over its rows); a
 # meeting's orders, each given by its opening (`task_first_orders`); or, no layout known, each
-# paragraph naming units (`assigned_lines`, with a warning on the document).
-LABELLED, ORDERS, GUESSED = "labelled", "orders", "guessed"
+# paragraph naming units (`assigned_lines`, with a warning on the document); or projects by name, a colon after
+# each (`project_colon_items`: the lead-in above them says who does them and may date them).
+LABELLED, ORDERS, GUESSED, PROJECTS = "labelled", "orders", "guessed", "projects"
 
 
 def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Node], str] | None:
@@ -35,6 +37,10 @@ def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Nod
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED
+    if (projects := project_colon_outline(lines)) is not None:
+        # `农村黑臭水体整治项目:对…` a paragraph a project, no number (`project_colon_items`).
+        if clauses := choose_clauses(projects.root):
+            return projects, clauses, PROJECTS
     if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
         # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it.
         chosen = set(map(id, choose_clauses(charged.root)))

@@ -66,12 +66,15 @@ _FIELDS_LINE_RE = lazy_compile(
     r"^\s*[\u4e00-\u9fff]{2,8}[:：]\S+(?:\s+[\u4e00-\u9fff]{2,8}[:：]\S+)+\s*$", needs=":|："
 )
 # A field's line or a unit's paragraph (`责任单位:A、B`, `检查范围:…`, `财政所:负责…`, `各村(社区):…`) opens with a
-# short name and a colon.
+# short name and a colon; a project's paragraph with the project's name, however long (`老旧房屋安全隐患整治项目:对…`,
+# `“人和基金”慈善项目:…`; round 116, `project_colon_items`).
 _PARAGRAPH_ENDS = "。;!?；！？"
 # The notice's 附件说明 after its last paragraph (`附件:1.…`, GB/T 9704): a line of its own, though that paragraph's last
 # sentence happened to end at the page's width (round 114's 黔江 notice, wrapped at 40 characters).
 _ANNEX_LABEL_RE = lazy_compile(r"^附件\s*\d{0,2}\s*[:：]")
-_FIELD_OPENING_RE = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,10}(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?[:：]")
+_FIELD_OPENING_RE = lazy_compile(
+    r"^\s*(?:[\u4e00-\u9fff]{2,10}(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?|[“”\u4e00-\u9fff]{4,30}?(?:项目|工程))[:：]"
+)
 
 
 class _Widths(dict[str, int]):

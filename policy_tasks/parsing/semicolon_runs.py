@@ -1,0 +1,26 @@
+"""Items ending in `;` that name no one are one enumeration with the sibling that closes it.
+
+`2.…6月30日前完工;` `3.…10月30日前完成;4.…封顶。责任单位:A`: the last item's units are theirs
+(moved out of `document` unchanged, to keep that module small).
+"""
+
+from __future__ import annotations
+
+from .clause import Clause
+from .responsibility import Responsibility
+from .textutil import normalise
+
+
+def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
+    """`found` (each clause's responsibility and where it came from), with the units of the sibling that
+    closes a `;` enumeration given to the silent items before it."""
+    for i in range(len(found) - 2, -1, -1):
+        resp, origin = found[i]
+        clause, after = clauses[i], clauses[i + 1]
+        if resp.found or origin or not normalise(clause.text).rstrip().endswith(";"):
+            continue
+        if after.node.parent is not clause.node.parent or after.node.style != clause.node.style:
+            continue
+        if found[i + 1][0].found:
+            found[i] = (found[i + 1][0].without_due(), f"分号续:第{after.label}条")
+    return found
