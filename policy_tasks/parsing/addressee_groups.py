@@ -48,6 +48,8 @@ PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, ENTERPRISES = (
 _GROUP_KINDS = (
     (PLACES, lazy_compile(r"^各(?:地|地区)$")),
     (DEPARTMENTS, lazy_compile(r"^各(?:部门|委办局|厅局)$")),
+    # The level's departments that lead the breakdown's tasks (`省政府各牵头部门`), a part of the departments (round 111).
+    (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:人民)?政府各牵头部门$")),
     (MINISTRY, lazy_compile(r"^各司局$")),
     (AFFILIATES, lazy_compile(r"^各?直属(?:单位|机构)$")),
     (OFFICES, lazy_compile(r"^各(?:处室|科室|股室)$")),
@@ -141,8 +143,21 @@ def _parts(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
             at = i + 1
     if all(_kinds(norm, found)):
         return found
+    # `各地各部门`: groups written run together, each opening with its own `各` (round 111).
+    if len(found) == 1 and (run := _run_together(norm, s, e)) is not None:
+        return run
     # `各生活保供类电商及快递企业`: a group's own words may hold 和 (`…电商和快递企业`); read it whole.
     return [(s, e)] if group_kind(norm[s:e]) else None
+
+
+def _run_together(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
+    """The spans of groups written with no mark between them, each opening with `各` and each a group of its own
+    (`各地各部门`, `各县区各部门`), or None (`各地区` stays one group: `区` opens none)."""
+    starts = [i for i in range(s, e) if norm[i] == "各"]
+    if len(starts) < 2 or starts[0] != s:
+        return None
+    spans = list(zip(starts, [*starts[1:], e], strict=True))
+    return spans if all(group_kind(norm[a:b]) for a, b in spans) else None
 
 
 def _kinds(norm: str, parts: list[tuple[int, int]]) -> list[str | None]:

@@ -71,6 +71,11 @@ def _unit_heading(text: str, norm: str) -> Responsibility | None:
     return found if found.found else None
 
 
+def named_unit_heading(text: str) -> Responsibility | None:
+    """The unit a heading that is nothing but its name names (`一、木垒县东城镇党委`), or None."""
+    return _unit_heading(text, normalise(text))
+
+
 def with_heading_lead(own: Responsibility, heading: Responsibility) -> Responsibility | None:
     """An item naming only its helping units (`(配合单位:A)`) under a heading that names the units
     leading the items below it: the heading's units lead, the item's help. None where the item names

@@ -17,6 +17,7 @@ from .charged_projects import charged_project_spans
 from .due_fields import clause_due, due_field_milestones
 from .milestones import find_milestones
 from .progress_lists import progress_spans
+from .quoted_slogans import slogan_spans
 from .relative_periods import relative_milestones
 from .responsibility import Responsibility
 from .restated_deadlines import unrestated_fields
@@ -58,7 +59,13 @@ def clause_milestones(
         warn=warn,
         # `推进情况:1.…`: what was done, nothing due; a done task's fault (`done_record`) neither
         # `A负责的B和C2个项目`: the projects a 督办 list names and counts, nothing due (`charged_projects`)
-        masked=[*own.spans, *progress_spans(text), *charged_project_spans(text), *([(0, len(text))] if done else [])],
+        masked=[
+            *own.spans,
+            *progress_spans(text),
+            *charged_project_spans(text),
+            *slogan_spans(text),  # `“年初公布、年中检查、年底兑现”的原则`: a system's name (`quoted_slogans`)
+            *([(0, len(text))] if done else []),
+        ],
         where=where,
     )
     milestones += relative_milestones(text, dated, own.spans)

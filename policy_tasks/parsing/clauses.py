@@ -33,6 +33,7 @@ from .opening_charges import opening_charge
 from .outline_node import Node
 from .role_groups import role_group
 from .sole_addressees import frames_measures
+from .supervising_offices import supervising_office
 from .textutil import normalise
 from .township_subjects import TOWNSHIP
 from .unit_work_headings import unit_work_clause
@@ -275,6 +276,7 @@ def choose_clauses(
             elif flag or (
                 silent_are_clauses
                 and not _sets_up_organisation(kid)
+                and not supervising_office(kid)  # `区政府办公室将…加强跟踪督查` (`supervising_offices`)
                 and not _frames_the_plan(kid)
                 and not _backs_the_plan(kid)
                 and not counts_only(kid)  # `一、总体情况`: a 督查 bulletin's counts (`decided_items`)

@@ -12,6 +12,7 @@ from .dated_subjects import dated_subject
 from .discipline_bodies import discipline_charge
 from .fee_holders import fee_charge
 from .group_openings import government_group
+from .handled_proposals import proposal_handler
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
 from .ordinal_stages import stage_charge
@@ -51,6 +52,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or _group_charge(text, norm, groups)
             or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
             or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
+            or proposal_handler(text)  # `1.X承办的“关于…的建议”`: the proposal's handler (`handled_proposals`)
             or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
             or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
         )

@@ -12,7 +12,8 @@ text. The item is then read as any item without sub-items is: a clause where it 
 level, its units (if any) its own. The label line is the item's even where the item has already
 named its units (`(一)…(责任单位:A)` / `推进情况:1.…`), as its responsibility lines are. The figures
 the list reports (`开展农业技能技术培训484人次`) are done, not due: from its label to the next field of
-the item, no milestone is read (`progress_spans`).
+the item, no milestone is read (`progress_spans`); nor in a progress label's paragraph that opens by saying the
+work is settled (`办理情况:已办结。该工程于…开工建设`, round 111).
 
 A list numbered in the style of the items themselves (`1.…(责任单位:A)` / `推进情况:1.…` / `2.…`) is
 not told from the next item: its `2.` closes the item, as any `2.` does.
@@ -106,6 +107,16 @@ def fold_progress_lists(root: Node) -> None:
         node.children = node.children[run:]
 
 
+# `办理情况:已办结。该工程于2017年4月20日开工建设…`: a progress label whose value opens by saying the work is settled
+# reports it, dates and all (a proposal bulletin's paragraph, round 111).
+_DONE_RE = re.compile(r"^\s*(?:已|均已)(?:办结|完成|办理完毕|落实|解决)[。,;]")
+
+
+def _reports_done(line: str) -> bool:
+    m = _LABEL_RE.match(line)
+    return m is not None and bool(_DONE_RE.match(m["rest"] or ""))
+
+
 def progress_spans(text: str) -> list[tuple[int, int]]:
     """The spans of `text` that are a progress list (a label opening a list, up to the next field
     line of the item or the end): what was done, where no milestone is read."""
@@ -115,7 +126,7 @@ def progress_spans(text: str) -> list[tuple[int, int]]:
     at = 0
     for line in norm.split("\n"):
         if start is None:
-            if _opens_list(line) is not None:
+            if _opens_list(line) is not None or _reports_done(line):
                 start = at
         elif _FIELD_RE.match(line) and _opens_list(line) is None:
             spans.append((start, at - 1))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .carried_units import named_unit_heading
 from .lazy_patterns import lazy_compile
 from .leader_headings import heading_leader
 from .outline_node import Node
@@ -53,7 +54,9 @@ def _heading_units(node: Node) -> Responsibility | None:
     m = _UNIT_WORK_RE.match(norm)
     if m is None:
         # `三、属工商局职责范围:` over its one paragraph: the problem within the unit's remit.
-        remit = remit_heading(text)
+        # `一、木垒县东城镇党委` over its `反馈问题:` / `整改情况:` paragraphs: the party that must fix the problem
+        # (a unit-name heading, round 111).
+        remit = remit_heading(text) or named_unit_heading(text)
         return None if remit is None else replace(remit, origin=ORIGIN, whole_section=False)
     if heading_leader(text) is not None or not looks_like_units(m["names"]):
         return None

@@ -1,0 +1,27 @@
+"""A covering notice's requirement naming only the office that will track the work: no clause.
+
+A notice issuing a year's tasks closes its requirements with how the work will be supervised, written as the issuing
+office's own commitment: `三、加强督查,有效监督` / `兴庆区政府办公室将严格按照…的督查制度,加强跟踪督查,…予以通报`. The
+office (a government's 办公室, its 督查室 or 督办室, an 效能办) is the supervisor, not a unit charged with a task (as
+hubei-caidian-2023's 区人民政府办公室 跟踪督办): the item charges no one and is no clause, even beside clauses
+(round 111). Told by its subject, such an office, then `将` (its own future act, not `要`, a charge) and a 督查 verb in
+the same sentence. An office charged with `要` (`县政府督查室要加强督查`), or one that will do anything but supervise
+(`县政府办公室将牵头制定方案`), is read as before.
+"""
+
+from __future__ import annotations
+
+from .lazy_patterns import lazy_compile
+from .outline_node import Node
+from .textutil import normalise
+
+_SUPERVISES_RE = lazy_compile(
+    r"^(?:[^。;\n]{2,16}\n)?[\u4e00-\u9fff]{0,12}?(?:政府办公室|政府办|督查室|督办室|督查办|效能办)将"
+    r"[^。;\n]*?(?:督查|督办|督促检查|跟踪检查)",
+    needs="将",
+)
+
+
+def supervising_office(node: Node) -> bool:
+    """Whether a silent item (no sub-items) only states the issuing office's supervision (see above)."""
+    return not node.children and bool(_SUPERVISES_RE.match(normalise(node.own_text).strip()))
