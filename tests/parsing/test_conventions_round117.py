@@ -6,7 +6,8 @@ carry it out (`(A、B、C分工负责;各乡镇)`); a city plan whose 主要目�
 `(牵头部门:X)`, the lines before the bracket ending in `;`, under a line leading in to them (`到年底,…如下:`) and beside a
 指导思想 naming no unit; a 任务清单's covering notice charging the salutation's groups (`各县区、各部门要…`, the
 salutation's `市直各有关单位`) and the list's roles (`牵头部门需…;协同部门要…配合`), its office's own tracking
-(`市政府办公室将…跟踪督办,建立“逐月盘点、按季通报”的督导机制`) no unit and no recurring duty.
+(`市政府办公室将…跟踪督办,建立“逐月盘点、按季通报”的督导机制`) no unit and no recurring duty; and a copy broken at a page's
+width whose attachment note (`附件:…`) follows a paragraph ending right at the width.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.addressee_groups import DEPARTMENTS, PLACES, notice_groups
 from policy_tasks.parsing.notice_roles import BREAKDOWN, breakdown_kind
+from policy_tasks.parsing.sources.unwrap import unwrap
 from policy_tasks.parsing.supervising_offices import supervision_spans
 from policy_tasks.parsing.units import read_responsibility
 
@@ -150,6 +152,8 @@ def test_task_list_notice_near_cases():
     # The level's own units are its departments; a level's enterprises or a plain `各单位` are not.
     assert DEPARTMENTS in notice_groups([(1, "各县、区人民政府,市直各有关单位:")])
     assert notice_groups([(1, "各县、区人民政府,各单位:")]) == frozenset({PLACES, "enterprises"})
+    # `区直` may be a 自治区's or a district's (round 98 reads `区直各有关单位` as no group): left unread.
+    assert DEPARTMENTS not in notice_groups([(1, "各市、县人民政府,区直各有关单位:")])
     # The office's tracking is masked only where the office will 督办: an office charged with `要` keeps its sentence.
     assert supervision_spans("各县区要加强分析。市政府办公室将跟踪督办,逐月通报。") != []
     assert supervision_spans("各县区要加强分析。市政府督查室要逐月通报进展。") == []
@@ -161,3 +165,15 @@ def test_task_list_notice_near_cases():
     # A notice issuing no breakdown: `牵头部门需…` names no one.
     other = _NOTICE.replace("重点目标任务清单", "工作要点").replace("《2026年市政府工作报告工作要点》", "《要点》")
     assert _read(_parse(other, year=2026))[1] == ("二", [], [])
+
+
+def test_an_attachment_note_after_a_paragraph_ending_at_the_page_width_stays_its_own_line():
+    # A notice copied out of a viewer, broken at 28 characters; the last requirement's sentence ends right at the width.
+    body = ("锚定年度目标任务和关键指标,常态化开展运行调度与分析研判," * 5)[: 28 * 4 - 1] + "。"
+    lines = [body[i : i + 28] for i in range(0, len(body), 28)]
+    head = ["一、完善工作机制", *lines, "二、加强协同配合", *lines]
+    wrapped = [*head, "附件:2026年重点目标任务清单", "某市人民政府办公室", "2026年2月11日"]
+    assert unwrap(wrapped) == ["一、完善工作机制", body, "二、加强协同配合", body, *wrapped[-3:]]
+    # A line the page cut inside a sentence still goes on, `附件` or not.
+    cut = [*head[:-1], lines[-1][:-1] + "见", "附件所列各项任务。", "某市人民政府办公室"]
+    assert unwrap(cut)[3] == body[:-1] + "见附件所列各项任务。"

@@ -185,6 +185,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not closing_formula(text)
             and not signer_line(text, next((n for n in lines[at + 1 :] if n.strip()), ""))
             and not opens_next_field(out[-1], text)
+            and not _annex_note_after(out[-1], text)
             and "\t" not in line
             and _indent(line) <= margin
         ):
@@ -195,6 +196,16 @@ def unwrap(lines: list[str]) -> list[str]:
             serial = int(row[1])
         previous_end = columns(line.rstrip()) if text else None
     return out
+
+
+# A notice's attachment note (`附件:…清单`, `附件1:…`) after its last requirement, before the signature (round 117).
+_ANNEX_NOTE_RE = lazy_compile(r"^附件\s*\d{0,2}\s*[:：]", needs="附件")
+
+
+def _annex_note_after(paragraph: str, line: str) -> bool:
+    """Whether `line` is the notice's attachment note after a paragraph that ended a sentence right at the page's
+    width: the note stands on a line of its own, never the paragraph's go-on (joined, it hid the signature below)."""
+    return paragraph.rstrip()[-1:] in _PARAGRAPH_ENDS and bool(_ANNEX_NOTE_RE.match(line))
 
 
 def opens_next_field(paragraph: str, line: str) -> bool:
