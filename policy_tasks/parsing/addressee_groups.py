@@ -64,6 +64,9 @@ _SALUTATION_KINDS = (
     (PLACES, lazy_compile(r"[镇乡](?:人民政府|政府)$")),
     (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局|厅委办)")),
     (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:直|级|(?:人民)?政府)(?:有关|相关)部门$")),
+    # The level's own units (`市直各有关单位`, `县直各单位`): its departments and the bodies under them (round 117);
+    # `区直` is left out: a 自治区's or a district's, and round 98 reads `区直各有关单位` as no group.
+    (DEPARTMENTS, lazy_compile(r"^[省市县州旗盟](?:直|级)各(?:有关|相关)?单位$")),
     (MINISTRY, lazy_compile(r"各司")),
     (AFFILIATES, lazy_compile(r"直属")),
     (OFFICES, lazy_compile(r"各(?:处室|科室|股室)")),

@@ -22,6 +22,7 @@ from .relative_periods import relative_milestones
 from .responsibility import Responsibility
 from .restated_deadlines import unrestated_fields
 from .result import ParsedMilestone
+from .supervising_offices import supervision_spans
 from .textutil import normalise
 
 
@@ -64,6 +65,7 @@ def clause_milestones(
             *progress_spans(text),
             *charged_project_spans(text),
             *slogan_spans(text),  # `“年初公布、年中检查、年底兑现”的原则`: a system's name (`quoted_slogans`)
+            *supervision_spans(text),  # `市政府办公室将…建立“逐月盘点、按季通报”的督导机制` (`supervising_offices`)
             *([(0, len(text))] if done else []),
         ],
         where=where,

@@ -50,6 +50,10 @@ def clause_text(node: Node, clauses: set[int]) -> tuple[str, list[tuple[int, int
     return "\n".join(text), offsets
 
 
+# A line introducing the list below it, ending in a colon, no sentence and no bracket (`…主要经济指标如下:`).
+_LEAD_IN_RE = re.compile(r"[ \t]*[^\n。;!?()]{2,60}:[ \t]*\n")
+
+
 def split_by_brackets(clause: Clause) -> list[Clause]:
     """`…县域经济(省经委、发改委、财政厅)。加大对老区…(省民宗委)。`: a paragraph that assigns
     each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
@@ -82,6 +86,12 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
     if rest and not re.search(r"[。;!?]", normalise(first)) and not peek_responsibility(first).found:
         if norm.find("\n") < ends[0]:
             start = len(first) + 1
+    # `到2018年底,全市主要经济指标如下:` over `——` targets each closed by their lead's bracket: the line leading in to
+    # the run is its heading too, no target's text; its date is the horizon the targets are measured at (round 117).
+    while (lead_in := _LEAD_IN_RE.match(norm, start)) and lead_in.end() < ends[0]:
+        if LABEL_RE.match(lead_in.group().strip()):
+            break  # `牵头单位:` over its value's line is a field, no lead-in
+        start = lead_in.end()
     part_start = 0
     for i, end in enumerate(ends):
         last = i == len(ends) - 1

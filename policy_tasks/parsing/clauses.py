@@ -213,7 +213,13 @@ def choose_clauses(
             return True  # `一、调整能源结构(省发改委总牵头)` over a clause naming its own units
         # A closing section naming no unit (`(二)有关要求` after a table's last group, nested under it as the
         # outline has no place above it) is the plan's, not the heading's: it leaves a heading over one clause.
-        closing = sum(1 for k, f in zip(node.children, flags, strict=True) if not f and _backs_the_plan(k))
+        # So is a silent item framing the plan (`(一)指导思想` beside `(二)主要目标` whose targets each name their
+        # lead, round 117): the section is a heading over the charged item, no clause of its own.
+        closing = sum(
+            1
+            for k, f in zip(node.children, flags, strict=True)
+            if not f and (_backs_the_plan(k) or (not k.children and _frames_the_plan(k)))
+        )
         if len(node.children) - closing == 1:
             return True  # a heading over a single clause (a table's 领域 with one row)
         if not kids[0].children and not peek_responsibility(kids[0].own_text).found:

@@ -35,12 +35,14 @@ BREAKDOWN = "breakdown"
 # A fund's allocation published as a notice (`…补助资金分配方案公告`) is a breakdown too: it gives each project to the
 # body that carries it out, and its requirements charge those bodies together (`项目实施主体应…`, round 105).
 _ISSUES_RE = lazy_compile(r"印发|转发|通知|公告|公示")
+# A 任务清单 (`…重点目标任务清单`) is one too: it gives each task to its 牵头部门, and its notice charges them and the
+# departments that help as roles (`牵头部门需…;协同部门要…`, round 117).
 _BREAKDOWN_RE = lazy_compile(
-    r"(?:任务|责任|目标|工作)(?:分解|分工)|分工(?:方案|表)|分解(?:方案|表)|资金分配(?:方案|计划)"
+    r"(?:任务|责任|目标|工作)(?:分解|分工)|分工(?:方案|表)|分解(?:方案|表)|资金分配(?:方案|计划)|任务清单"
 )
 # A role as a sentence's subject, then its charge (`各相关单位也要`, `牵头单位要`, `项目实施主体应`).
 _ROLE_SUBJECT_RE = lazy_compile(
-    rf"(?P<names>{ROLES}|{RELATED})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须|应(?![急用对届收有]))"
+    rf"(?P<names>{ROLES}|{RELATED})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须|需(?![要求])|应(?![急用对届收有]))"
 )
 # The moment a requirement's duty falls due, before its subject (`项目计划实施完成后,项目实施主体应…`).
 _MOMENT_RE = lazy_compile(r"[^。,;:\n]{2,20}?(?:之后|以后|后),")

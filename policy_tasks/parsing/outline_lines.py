@@ -341,7 +341,7 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
 
 def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:
     """`(一)约束性指标` over unnumbered lines that each end in a bracket of their own
-    (`耕地保有量保持在2000.9万亩。(市国土局牵头)`), or each closed by their own role-noun part
+    (`耕地保有量保持在2000.9万亩。(市国土局牵头)`, or the run's `——一般公共预算收入增长12%;(牵头部门:市财政局)`), or each closed by their own role-noun part
     (`…增长8%,责任单位为区经信局;`, `closing_roles`): the lines are the heading's, one clause a
     bracket or a target (document.py splits them)."""
     heading = normalise(node.pieces[0][1]).strip() if node.pieces else ""
@@ -349,7 +349,10 @@ def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:
         return False
     if closes_with_roles(norm):
         return True
-    if "。" not in norm or not resp.found or resp.origin not in ("括号", "无标注括号"):
+    if not resp.found or resp.origin not in ("括号", "无标注括号"):
+        return False
+    # `——地区生产总值增长7.5%;(牵头部门:市发改委)`: a target of a run closed by `;` before its bracket (round 117).
+    if "。" not in norm and not norm[: resp.spans[-1][0]].rstrip().endswith(";"):
         return False
     return resp.spans[-1][1] >= len(norm.rstrip("。;. "))
 

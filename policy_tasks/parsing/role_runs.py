@@ -27,6 +27,7 @@ from .role_sentences import role_noun_part
 from .supporting_parts import supporting_names
 from .task_first_orders import led_by_persons, task_then_lead
 from .textutil import bracket_depths, split_top, strip_span
+from .trailing_units import trailing_units
 from .unit_labels import CO, FREE_RE, LEAD, LISTED, free_role, role_alone
 from .unit_lists import one_person_per_name, split_names
 from .unit_names import TRIM as _TRIM
@@ -184,7 +185,11 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
         if one_person(norm[ps:pe].strip(_TRIM)) and not looks_like_units(without_spaced_persons(norm[ps:pe]))
     ]
     units = [(ps, pe) for ps, pe in pending if (ps, pe) not in persons]
-    if units and not found.found and bare_unit_list([without_spaced_persons(norm[ps:pe]) for ps, pe in units]):
+    if units and (found.roles[LEAD] or found.roles[LISTED]) and all(trailing_units(norm[ps:pe]) for ps, pe in units):
+        # `(A、B分工负责,C;各乡镇)`: units named bare after the roles help, in order (`trailing_units`).
+        for ps, pe in units:
+            found.roles[CO] += split_names(text, norm, ps, pe)
+    elif units and not found.found and bare_unit_list([without_spaced_persons(norm[ps:pe]) for ps, pe in units]):
         # `(市发展改革委,各县〔市、区〕政府)`: a bare list of units closing a clause; the first leads.
         for ps, pe in units:
             found.roles[LISTED] += split_names(text, norm, ps, pe)

@@ -35,6 +35,7 @@ from .later_parties import later_party
 from .lazy_patterns import lazy_compile
 from .role_sentences import reads_as_units
 from .stage_subjects import stage_subjects
+from .supervising_offices import supervises_at
 from .unit_labels import CO, LISTED
 from .unit_names import ETC_RE, PLACE_FIRST_RE, TRIM
 
@@ -134,6 +135,8 @@ def later_subjects(norm: str, after: int) -> list[tuple[int, int]]:
     the item's later sentences (`;各乡镇政府要…`, `届时,县府办将组织…`, `其他各行业主管部门要…`)."""
     found = with_units(norm, after)
     for sentence in _SENTENCE_END_RE.finditer(norm, after):
+        if supervises_at(norm, sentence.end()) is not None:
+            continue  # `市政府办公室将…全程跟踪督办`: the issuing office's tracking, no unit (`supervising_offices`)
         m = _LATER_RE.match(norm, sentence.end())
         names = m["names"].strip(TRIM) if m is not None else ""
         if m is not None and _one_name(names) and (m["verb"] != "将" or reads_as_units(names)):

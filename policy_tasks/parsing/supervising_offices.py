@@ -7,19 +7,25 @@ hubei-caidian-2023's 区人民政府办公室 跟踪督办): the item charges no
 (round 111). Told by its subject, such an office, then `将` (its own future act, not `要`, a charge) and a 督查 verb in
 the same sentence. An office charged with `要` (`县政府督查室要加强督查`), or one that will do anything but supervise
 (`县政府办公室将牵头制定方案`), is read as before.
+
+The same sentence closing a requirement that charges others (`各县区、各部门要…。市政府办公室将对…实行全程跟踪督办,建立
+“逐月盘点、按季通报”的督导机制,…`) is the office's too: the office is no unit of the clause, and the rhythm of its
+tracking (`逐月盘点`, `按季通报`) no recurring duty of the units charged (round 117, `supervision_spans`).
 """
 
 from __future__ import annotations
+
+import re
 
 from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .textutil import normalise
 
-_SUPERVISES_RE = lazy_compile(
-    r"^(?:[^。;\n]{2,16}\n)?[\u4e00-\u9fff]{0,12}?(?:政府办公室|政府办|督查室|督办室|督查办|效能办)将"
-    r"[^。;\n]*?(?:督查|督办|督促检查|跟踪检查)",
-    needs="将",
-)
+_OFFICE_WILL = r"[\u4e00-\u9fff]{0,12}?(?:政府办公室|政府办|督查室|督办室|督查办|效能办)将[^。;\n]*?(?:督查|督办|督促检查|跟踪检查)"
+_SUPERVISES_RE = lazy_compile(r"^(?:[^。;\n]{2,16}\n)?" + _OFFICE_WILL, needs="将")
+# The office's sentence, to its end.
+_SUPERVISION_RE = lazy_compile(_OFFICE_WILL + r"[^。;\n]*[。;]?", needs="将")
+_SENTENCE_END_RE = re.compile(r"[。;\n]")
 
 
 def supervising_office(node: Node) -> bool:
@@ -30,3 +36,17 @@ def supervising_office(node: Node) -> bool:
 def supervision_only(text: str) -> bool:
     """Whether an item's text (its heading line, then its body) states only the issuing office's supervision."""
     return bool(_SUPERVISES_RE.match(normalise(text).strip()))
+
+
+def supervises_at(norm: str, at: int) -> int | None:
+    """Where the office's supervising sentence opening at `at` ends, or None (see above)."""
+    m = _SUPERVISION_RE.match(norm, at)
+    return m.end() if m else None
+
+
+def supervision_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the office's supervising sentences opening the sentences of `text` after its first (see above)."""
+    norm = normalise(text)
+    if "将" not in norm:
+        return []
+    return [(s.end(), end) for s in _SENTENCE_END_RE.finditer(norm) if (end := supervises_at(norm, s.end()))]

@@ -35,6 +35,7 @@ from .role_runs import free_part, helping_part, one_person, overseeing_office, r
 from .role_sentences import role_noun_part
 from .supporting_parts import supporting_names
 from .textutil import bracket_depths, normalise, split_top, strip_span
+from .trailing_units import trailing_units
 from .unit_labels import (
     CO,
     DUE,
@@ -342,7 +343,8 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
     phrases right after the role are counted in: `(市政府各部门分别负责,年内持续推进)` dates the
     clause as `(市政府各部门负责,年内持续推进)` does. Only whole time phrases are taken, one part
     (`,`/`;`) after another, and units helping after them (`(A、B按职责分工负责,C配合)`: C helps; so does
-    the level carrying it out locally, `…,各地级以上市人民政府结合实际落实`, `local_parts`);
+    the level carrying it out locally, `…,各地级以上市人民政府结合实际落实`, `local_parts`, and units named bare,
+    `(A、B分工负责;各乡镇)`, `trailing_units`);
     anything else after the role is no part of the list."""
     if stop >= end or norm[stop] == "。":
         return stop
@@ -351,7 +353,9 @@ def _with_times_after(norm: str, stop: int, end: int) -> int:
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
             continue  # the empty part between the role and its comma
-        if not is_time_part(norm[s:e]) and not helping_part(norm[s:e]) and not local_names(norm[s:e]):
+        part = norm[s:e]
+        # `(A、B分工负责;各乡镇)`: the units named bare after the role help (`trailing_units`).
+        if not is_time_part(part) and not helping_part(part) and not local_names(part) and not trailing_units(part):
             break
         after = e
     return after

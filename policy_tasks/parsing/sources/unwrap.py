@@ -69,9 +69,6 @@ _FIELDS_LINE_RE = lazy_compile(
 # short name and a colon; a project's paragraph with the project's name, however long (`老旧房屋安全隐患整治项目:对…`,
 # `“人和基金”慈善项目:…`; round 116, `project_colon_items`).
 _PARAGRAPH_ENDS = "。;!?；！？"
-# The notice's 附件说明 after its last paragraph (`附件:1.…`, GB/T 9704): a line of its own, though that paragraph's last
-# sentence happened to end at the page's width (round 114's 黔江 notice, wrapped at 40 characters).
-_ANNEX_LABEL_RE = lazy_compile(r"^附件\s*\d{0,2}\s*[:：]")
 _FIELD_OPENING_RE = lazy_compile(
     r"^\s*(?:[\u4e00-\u9fff]{2,10}(?:[(（][\u4e00-\u9fff、]{1,6}[)）])?|[“”\u4e00-\u9fff]{4,30}?(?:项目|工程))[:：]"
 )
@@ -189,9 +186,9 @@ def unwrap(lines: list[str]) -> list[str]:
             and not next_row
             and not _SALUTATION_RE.match(text)
             and not closing_formula(text)
-            and not (_ANNEX_LABEL_RE.match(text) and out[-1].rstrip()[-1:] in _PARAGRAPH_ENDS)
             and not signer_line(text, next((n for n in lines[at + 1 :] if n.strip()), ""))
             and not opens_next_field(out[-1], text)
+            and not _annex_note_after(out[-1], text)
             and "\t" not in line
             and _indent(line) <= margin
         ):
@@ -202,6 +199,17 @@ def unwrap(lines: list[str]) -> list[str]:
             serial = int(row[1])
         previous_end = columns(line.rstrip()) if text else None
     return out
+
+
+# A notice's attachment note (`附件:…清单`, `附件1:…`, GB/T 9704's 附件说明) after its last requirement, before the
+# signature (rounds 114 and 117: 黔江's notice wrapped at 40 characters, 长治's at 28).
+_ANNEX_NOTE_RE = lazy_compile(r"^附件\s*\d{0,2}\s*[:：]", needs="附件")
+
+
+def _annex_note_after(paragraph: str, line: str) -> bool:
+    """Whether `line` is the notice's attachment note after a paragraph that ended a sentence right at the page's
+    width: the note stands on a line of its own, never the paragraph's go-on (joined, it hid the signature below)."""
+    return paragraph.rstrip()[-1:] in _PARAGRAPH_ENDS and bool(_ANNEX_NOTE_RE.match(line))
 
 
 def opens_next_field(paragraph: str, line: str) -> bool:
