@@ -87,7 +87,7 @@ from .time_phrase import (
     TimePhrase,
 )
 from .year_aims import year_aim_spans
-from .year_figures import horizon_year, per_year_figure, without_raised_lines
+from .year_figures import horizon_bounds, horizon_year, per_year_figure, without_raised_lines
 from .year_floors import year_floor  # `全年…不低于2600万盆`: a year's target, no benefit's floor
 
 _STRONG_CUE = re.compile(r"确保|力争|争取|完成|实现|达到|突破")
@@ -201,7 +201,7 @@ def find_milestones(
         if sent_start == sent_end:
             continue  # each masked character is a full stop of its own: nothing between two
         carried: TimePhrase | None = horizon
-        horizon = None
+        sentence_horizon, horizon = horizon, None
         carried_cue = carried_strong = False
         opening: TimePhrase | None = None
         for start, end in _parts(norm, sent_start, sent_end, marks):
@@ -210,6 +210,8 @@ def find_milestones(
             if _is_opening_date(part, own):
                 opening = own[0]
                 continue
+            if start == sent_start and horizon_year(part, own):
+                sentence_horizon = own[0]
             if in_entry(start):
                 for p in own:
                     if (message := phrase_message(p)) is not None:
@@ -221,8 +223,13 @@ def find_milestones(
             # `12月底前取得明显成效`: a date the work must be done by commits whatever the verb.
             cue = cue or any(_due_by(p, not norm[start : p.start].strip()) for p in dated)
             cue = cue or any(p.start in steps for p in dated)
+            # `到2015年,小学适龄儿童入学率100%,初中生年辍学率1%以下`: a horizon's figure is its target, verb or not,
+            # and its bound (`以下`, `不低于`) the target's, no benefit's cap (`year_figures`).
+            under_horizon = not dated and sentence_horizon is not None and carried is sentence_horizon
+            cue = cue or (under_horizon and qty is not None)
+            figure = horizon_bounds(part) if under_horizon else part
             # `由9600元以下提高到15600元以下`: a raised standard's line, the task's figure, no cap (`year_figures`).
-            benefit = _EXCLUDE.search(without_raised_lines(part)) and not year_floor(part, own, _EXCLUDE)
+            benefit = _EXCLUDE.search(without_raised_lines(figure)) and not year_floor(part, own, _EXCLUDE)
             excluded = bool(benefit or _CONDITION.search(part))
             # 补助/资金 amounts are what the government pays out unless the part
             # commits to obtaining them (争取省补助资金600万元) or schedules them
@@ -249,10 +256,9 @@ def find_milestones(
             carried = time or carried
             if not excluded:
                 carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
-            if start == sent_start and horizon_year(part, own) and norm[sent_end : sent_end + 1] == ";":
-                horizon = own[0]
-        if horizon is not None and carried is not horizon:
-            horizon = None  # a later part named a time of its own: the horizon no longer governs
+        # Passed on past a `;` while it still dates the parts: a part naming a time of its own ends it.
+        if sentence_horizon is not None and carried is sentence_horizon and norm[sent_end : sent_end + 1] == ";":
+            horizon = sentence_horizon
     found += respective_dates(text, norm, phrases, found)  # `分别于6月底和7月底报送`: each date
     found += respective_periods(text, norm, year, found)  # `第一、二季度任务分别为`: each period's end
     found.sort(key=lambda m: m.start)

@@ -98,7 +98,7 @@ def _numbered_year(m: re.Match[str], year: int) -> Read | None:
     first = cn_to_int(m["y0"]) if m["y0"] else written
     if first is None or first > written:
         return None
-    if year_before(m):
+    if year_before(m) and written >= year:  # a past year's `X年前` is a reference (round 41)
         return UNREADABLE, None  # `2014年前`: by the end of 2013 or of 2014, the reviewer's call (round 115)
     return YEAR, date(written, 12, 31)
 

@@ -7,7 +7,8 @@ every year of the span, no deadline at its end: no dated milestone. A total over
 (`到2015年,参保人数达到780万人`).
 
 A horizon year opening its sentence (`到2015年,A达到…;B达到…;C…。`) dates the figures of every `;` part up to the
-sentence's full stop, as the plan writes one sentence of targets for that year.
+sentence's full stop, as the plan writes one sentence of targets for that year. Its figures are targets, a verb
+written or not (`小学适龄儿童入学率100%`), and their bounds the targets' (`辍学率1%以下`, `不低于50%`), no caps of a benefit.
 
 `2012年,将廉租住房保障收入线标准由…9600元以下提高到15600元以下`: the `以下` closes the standard the plan raises,
 the task's own figure, not a cap of a benefit (`补助不超过…`, `…元以下的部分`): the part is no benefit.
@@ -34,6 +35,14 @@ _HORIZON_RE = re.compile(r"^(?:到|至)?\s*\d{4}\s*年$")
 def horizon_year(part: str, own: list[TimePhrase]) -> bool:
     """Whether `part` is nothing but a bare year opening its sentence (`到2015年`, `2012年`)."""
     return len(own) == 1 and own[0].level == YEAR and bool(_HORIZON_RE.match(part.strip()))
+
+
+_BOUND_RE = re.compile(r"以下|不低于|不高于|不超过")
+
+
+def horizon_bounds(part: str) -> str:
+    """`part` without the bound words of a horizon's target (`辍学率1%以下`, `占比不低于50%`), no benefit's cap."""
+    return _BOUND_RE.sub("", part)
 
 
 def per_year_figure(part: str, dated_by: str | None) -> bool:

@@ -106,3 +106,25 @@ def test_every_year_before_anything_else_is_no_duty():
     # Near cases: a date each year names (`每年的6月5日`), a growth rate (`每年增长10%`: a figure, as before).
     assert _milestones("宣传环保。每年的6月5日是世界环境日。") == []
     assert all(r != "yearly" or "增长" in t for _, r, t in _milestones("稳定投入。财政投入每年增长10%。"))
+
+
+def test_a_horizons_figures_need_no_verb_and_their_bounds_are_targets():
+    got = _milestones(
+        "深化教育改革。到2015年，小学适龄儿童入学率100%，初中生年辍学率1%以下；每千人病床数达到5张；"
+        "基层医疗机构诊疗人次占比不低于50%；户籍居民平均期望寿命超过80岁。"
+    )
+    assert [t for _, _, t in got] == [
+        "小学适龄儿童入学率100%",
+        "初中生年辍学率1%以下",
+        "每千人病床数达到5张",
+        "基层医疗机构诊疗人次占比不低于50%",
+        "户籍居民平均期望寿命超过80岁",
+    ]
+    assert {d for d, _, _ in got} == {date(2015, 12, 31)}
+
+
+def test_without_a_horizon_a_bare_figure_and_a_cap_stay_none():
+    # Near cases: no horizon year, so a figure with no verb and a benefit's cap are read as before; an age
+    # bound (`60岁以上`) is no figure.
+    assert _milestones("提高保障水平。小学适龄儿童入学率100%，补助标准不超过500元。") == []
+    assert _milestones("优待老人。为全市60岁以上老年人开展免费体检。") == []
