@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .deadlines import is_time_part
 from .lazy_patterns import lazy_compile
-from .pipe_tables import task_like
+from .pipe_tables import serial_in_reach, task_like
 from .space_rows import skipped_to
 from .textutil import cn_to_int, normalise
 from .unit_names import names_units
@@ -37,7 +37,7 @@ def skips_to(serial: int, expected: int, current: list[str], lines: list[tuple[s
     own column is followed by what its row goes on with (a unit, a date). In the table's middle a
     serial one or two past the next starts a row without such a cell too, where both rows are well
     formed (`_skips_a_deleted_row`)."""
-    if serial < expected or not normalise(lines[j][0]).strip().isdigit():
+    if serial < expected or not serial_in_reach(serial, expected) or not normalise(lines[j][0]).strip().isdigit():
         return False
     if expected > 1 and len(current) < 2:
         return False
@@ -73,7 +73,7 @@ def _skips_a_deleted_row(serial: int, expected: int, current: list[str], lines: 
     return worded and skipped_to(cells[first], serial, expected)
 
 
-_SERIAL_RE = lazy_compile(r"\(?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?")
+_SERIAL_RE = lazy_compile(r"\(?(?P<n>\d{1,4}|[一二三四五六七八九十]{1,3})\)?[.、]?")
 
 
 def serial_of(text: str) -> int | None:

@@ -268,6 +268,12 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
             continue
         if len(text) > 8 or meaning(text) is None:
             break
+        # `二、主要任务` under the header, right above the first row's 序号, is the first heading row, though its words
+        # name a column (round 115). Not after a numbered line the header took already (`一、整改内容` /
+        # `1.专项整改问题` / `1`: both headings read as header cells, as before).
+        numbered = line_marker(normalise(text)) is not None
+        if numbered and header and row_next(lines, j) and not any(line_marker(normalise(h)) for h in header):
+            break
         header.append(text)
         j += 1
     kinds = [meaning(h) for h in header]

@@ -87,6 +87,7 @@ from .time_phrase import (
     TimePhrase,
 )
 from .year_aims import year_aim_spans
+from .year_figures import horizon_bounds, horizon_year, per_year_figure, without_raised_lines
 from .year_floors import year_floor  # `全年…不低于2600万盆`: a year's target, no benefit's floor
 
 _STRONG_CUE = re.compile(r"确保|力争|争取|完成|实现|达到|突破")
@@ -98,6 +99,8 @@ _CUE = re.compile(
     # Deadline verbs of the genre's schedules (`5月底前动工`, `6月底前报送`, `9月投运`).
     r"|动工|开建|投用|交付|报送|上报|通报|召开|印发|编制|修订|上线|通车|贯通|签约|挂牌|组建|成立|到位|清零"
     r"|拨付|下达|下发|公布"
+    # A horizon's caps and cuts (`到2020年,用水总量控制在11.88亿立方米以内`, `比2015年下降15%`), a span's total (`共募集`).
+    r"|控制在|下降|募集"
     # A construction schedule's steps (`3月上旬开始`, `年底进行主体工程施工`, `4月底前封顶`).
     r"|开始|施工|封顶|试运行|进场|评审|审核|审批|设计|招标|清表"
     # A campaign plan's stage and its span (`督查阶段(9月)`): the stage's work is due at the span's end.
@@ -197,10 +200,12 @@ def find_milestones(
     in_entry = Spans([(start, end) for _, start, end in entries])
     steps = step_phrases(norm, phrases)  # `第一季度…;第二季度…`: each step commits by its time (`schedule_steps`)
     # A line break is not a sentence end: extracted text often wraps mid-sentence.
+    horizon: TimePhrase | None = None  # `到2015年,A达到…;B达到…。`: the year governs its sentence to the 。
     for sent_start, sent_end in split_top(norm, "。;!?"):
         if sent_start == sent_end:
             continue  # each masked character is a full stop of its own: nothing between two
-        carried: TimePhrase | None = None
+        carried: TimePhrase | None = horizon
+        sentence_horizon, horizon = horizon, None
         carried_cue = carried_strong = False
         opening: TimePhrase | None = None
         used_opening: TimePhrase | None = None
@@ -210,6 +215,8 @@ def find_milestones(
             if _is_opening_date(part, own):
                 opening = own[0]
                 continue
+            if start == sent_start and horizon_year(part, own):
+                sentence_horizon = own[0]
             if in_entry(start):
                 for p in own:
                     if (message := phrase_message(p)) is not None:
@@ -221,7 +228,14 @@ def find_milestones(
             # `12月底前取得明显成效`: a date the work must be done by commits whatever the verb.
             cue = cue or any(_due_by(p, not norm[start : p.start].strip()) for p in dated)
             cue = cue or any(p.start in steps for p in dated)
-            excluded = bool((_EXCLUDE.search(part) and not year_floor(part, own, _EXCLUDE)) or _CONDITION.search(part))
+            # `到2015年,小学适龄儿童入学率100%,初中生年辍学率1%以下`: a horizon's figure is its target, verb or not,
+            # and its bound (`以下`, `不低于`) the target's, no benefit's cap (`year_figures`).
+            under_horizon = not dated and sentence_horizon is not None and carried is sentence_horizon
+            cue = cue or (under_horizon and qty is not None)
+            figure = horizon_bounds(part) if under_horizon else part
+            # `由9600元以下提高到15600元以下`: a raised standard's line, the task's figure, no cap (`year_figures`).
+            benefit = _EXCLUDE.search(without_raised_lines(figure)) and not year_floor(part, own, _EXCLUDE)
+            excluded = bool(benefit or _CONDITION.search(part))
             # 补助/资金 amounts are what the government pays out unless the part
             # commits to obtaining them (争取省补助资金600万元) or schedules them
             # by a month or quarter of its own (`6月底前下达60%以上`).
@@ -238,6 +252,9 @@ def find_milestones(
                 if (message := phrase_message(p)) is not None:
                     warn(p.start, message)  # unreadable, or `X月前` read as its month's end
             time = min(dated, key=lambda p: DATED.index(p.level)) if dated else None
+            # `2012~2015年,年均销售…30亿元以上`: a figure for each year of a span has no deadline (`year_figures`).
+            dating = time or carried
+            excluded = excluded or per_year_figure(part, dating.text if dating is not None else None)
             if not excluded and opening is not None and not dated and cue:
                 # `到2020年底,确保贫困人口全部脱贫`: the date that opens the sentence dates it.
                 own, time = [*own, opening], opening
@@ -250,6 +267,9 @@ def find_milestones(
             carried = time or carried
             if not excluded:
                 carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
+        # Passed on past a `;` while it still dates the parts: a part naming a time of its own ends it.
+        if sentence_horizon is not None and carried is sentence_horizon and norm[sent_end : sent_end + 1] == ";":
+            horizon = sentence_horizon
     found += respective_dates(text, norm, phrases, found)  # `分别于6月底和7月底报送`: each date
     found += respective_periods(text, norm, year, found)  # `第一、二季度任务分别为`: each period's end
     found.sort(key=lambda m: m.start)

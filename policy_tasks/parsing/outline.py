@@ -204,7 +204,21 @@ def split_inline(
                 and following.value == marker.value + 1
             )
             head = norm[start:at].strip()
-            ok = glued_heading_item(head, line_marker(head), marker, expected, dropped, goes_on)
+            # `一、发展目标1.…。二、主要任务2.…`: the list goes on to 2 glued to the next section's title, counted on
+            # across sections as the glued 2 itself is (round 115).
+            heading = line_marker(head)
+            goes_on = goes_on or any(
+                x.style == style
+                and x.value == marker.value + 1
+                and a in glued_at
+                and k > 0
+                and heading is not None
+                and found[k - 1][1].style == heading.style
+                and found[k - 1][0] not in glued_at
+                for k, (a, x) in enumerate(found)
+                if k > i
+            )
+            ok = glued_heading_item(head, heading, marker, expected, dropped, goes_on)
             # `1.打击治理一批典型2.营造…氛围3.敞放犬…`: items with no stop at their ends, run on with no line break,
             # each the next number of the list a cut opened (`glued_items`).
             ok = ok or (style in expected and cuts != [] and marker.value == expected[style] + 1)

@@ -32,6 +32,7 @@ from .progress_lists import fold_progress_lists, opens_progress_list
 from .responsibility import Responsibility
 from .role_sentences import fix_field_subject
 from .stacked_unit_cells import bare_lead_line, cell_after_blank, helpers_joined, restacked, stacked_line
+from .table_rows import row_serial_marker
 from .textutil import normalise
 from .time_led_items import starts_item, time_led_start
 from .unit_labels import LABEL_RE
@@ -78,6 +79,7 @@ class Outline:
         self._joined = False  # a row writes its helpers' cell joined by `、` on one line (`stacked_unit_cells`)
         self._norms: list[str] = []
         self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
+        self._row = False  # the line is a table's row (`row_serial_marker`)
         self._part = 0  # the part of the file the next item is in (`Node.part`)
         self._held: set[int] = (
             set()
@@ -106,6 +108,7 @@ class Outline:
                     head = _after(head, outline._stack, marker.style, marker.value)
                 closed = {style: value for style, value in before.items() if style not in head}
                 pieces = split_inline(stripped, head, closed, partial(_next_marker, norms, number))
+            outline._row = not splittable  # a table's row, as `tables` writes it
             for piece in pieces:
                 outline._line(number, piece, blank)
                 blank = False
@@ -168,6 +171,7 @@ class Outline:
         led = self._time_led(norm)
         marker = line_marker(norm, enumerated=self._enumerated)
         marker = marker or bare_heading_marker(norm, self._majors) or led or self._figure_led(norm)
+        marker = marker or (row_serial_marker(norm) if self._row else None)  # `1092. …` (`table_rows`)
         # `、项目管理要求`: a heading whose numeral the page lost still opens the next section (`lost_numerals`).
         marker = marker or lost_numeral_marker(norm, self._stack)
         if marker is not None and _FILE_NAME_RE.search(norm):

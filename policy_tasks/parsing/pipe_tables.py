@@ -28,6 +28,8 @@ from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
 
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
+# A row's 序号 may run into the thousands where it keeps a larger list's serial (`serial_in_reach`).
+_SERIAL_NUMBER_RE = re.compile(r"^\d{1,4}$")
 
 
 def is_pipe_line(text: str) -> bool:
@@ -129,16 +131,29 @@ def _by_numbers(cells: list[str]) -> list[list[str]]:
     width = 0
     for i, cell in enumerate(cells):
         norm = normalise(cell)
-        number = int(norm) if _NUMBER_RE.match(norm) else None
+        number = int(norm) if _SERIAL_NUMBER_RE.match(norm) else None
+        number = number if number is not None and serial_in_reach(number, expected) else None
         full = len(rows) > 1 and len(rows[-1]) >= max(width, len(rows[0]))
         ahead = len(rows) > 1 and len(rows[-1]) > 1 and i + 1 < len(cells) and task_like(cells[i + 1])
         if number is not None and (expected is None or number == expected or ((full or ahead) and number > expected)):
+            if len(rows) == 1:
+                # `… | 完成时限 | 二、主要任务 | 1 |`: a section heading before the first serial is the first
+                # heading row (its words may name a column), no column of the header (round 115).
+                cut = next((n for n, c in enumerate(rows[0]) if n and heading_cell(c)), len(rows[0]))
+                rows += [[c] for c in rows[0][cut:]]
+                del rows[0][cut:]
             width = max(width, len(rows[-1]) if len(rows) > 1 else 0)
             rows.append([cell])
             expected = number + 1
         else:
             rows[-1].append(cell)
     return [r for r in rows if r]
+
+
+def serial_in_reach(number: int, expected: int | None) -> bool:
+    """A serial in the thousands continues only a list already in its hundreds (962, 1026, 1092: a larger list's
+    rows): under row 2 a cell of 1000 is an amount (`总投资` in 万元), no row's serial (round 115)."""
+    return number < 1000 or (expected is not None and expected >= 100)
 
 
 def task_like(cell: str) -> bool:
@@ -297,6 +312,8 @@ def align(
     for cells in rows:
         row = [""] * len(kinds)
         typed = [(cell, cell_kind(cell)) for cell in cells]
+        if typed and _SERIAL_NUMBER_RE.match(normalise(cells[0]).strip()):
+            typed[0] = (cells[0], "number")  # the row's 序号 in the thousands (`serial_in_reach`): its serial
         first = task_read_as_units(typed, kinds, task, unit_kinds)
         if first is not None:
             typed[first] = (typed[first][0], "text")

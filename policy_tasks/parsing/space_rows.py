@@ -56,7 +56,7 @@ from .textutil import normalise
 from .unit_names import names_units
 
 # A row's line: its serial, then its cells after a space.
-SPACED_ROW_RE = lazy_compile(r"\s*(?P<n>\d{1,3})\s+(?P<rest>\S.*)")
+SPACED_ROW_RE = lazy_compile(r"\s*(?P<n>\d{1,4})\s+(?P<rest>\S.*)")
 # The columns a row's last words fill, a word each: units, dates, persons. A text cell may hold
 # spaces of its own; these rarely do.
 _SHORT_KINDS = (*UNIT_KINDS, DUE, LEADER)

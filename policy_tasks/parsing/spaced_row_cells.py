@@ -20,6 +20,7 @@ its first word and every word before the first that opens the short cells.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .column_meanings import DUE, LEADER, UNIT_KINDS
@@ -43,7 +44,7 @@ class SpacedRow(NamedTuple):
 # A row's line: its 序号 as offices write it (`3`, `3.`, `三`, `(三)`), then its cells after a space.
 # A heading row's number runs into its words (`一、经济发展`, `(一)提升…`, `1.专项整改问题`).
 _ROW_RE = lazy_compile(
-    r"\s*(?P<n>\d{1,3}[.、]?|[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十\d]{1,3}\))\s+(?P<rest>\S.*)"
+    r"\s*(?P<n>\d{1,4}[.、]?|[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十\d]{1,3}\))\s+(?P<rest>\S.*)"
 )
 
 
@@ -132,7 +133,11 @@ def fits(word: str, kind: str | None) -> bool:
 
 
 def is_time_cell(word: str) -> bool:
-    """A time phrase with little else, read or not to a date (`长期坚持`, `持续推进`: ongoing)."""
+    """A time phrase with little else, read or not to a date (`长期坚持`, `持续推进`: ongoing); or a date for each of
+    the task's targets, `;` between them (`2015年12月底前;2015年12月底前`, round 115)."""
+    parts = [p for p in re.split(r"[;；]", word) if p.strip()]
+    if len(parts) > 1:
+        return all(is_time_cell(p) for p in parts)
     phrase = read_time_phrase(word, 2000)
     return phrase is not None and phrase.level != UNREADABLE and len(phrase.text) * 3 >= len(word.strip())
 

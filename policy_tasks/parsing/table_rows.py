@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .column_meanings import CO, DUE, LEAD, LEADER, LISTED
-from .outline import line_marker
+from .outline import Marker, line_marker
 from .textutil import cn_to_int, normalise
 from .units import roles_in_words
 
@@ -61,11 +61,11 @@ class Row:
                 # headings, `merged_row_cells`), a row's own `1.` numbers it under the last `(1)`,
                 # not beside the `1.` heading: written as that level's `①`.
                 text = chr(0x2460 + marker.value - 1) + normalise(text)[marker.end :]
-        elif re.fullmatch(r"\d{1,3}", number) and "num" in self.heading_styles and "pnum" not in self.heading_styles:
+        elif re.fullmatch(r"\d{1,4}", number) and "num" in self.heading_styles and "pnum" not in self.heading_styles:
             # Rows numbered again under a `1.…` heading row that spans the table (`1.巩固…。主要工作
             # 目标:` over rows 1, 2, 3): that heading groups them, as `一、` rows do; they are its `(1)`.
             head = f"({number})"
-        elif re.fullmatch(r"\d{1,3}", number):
+        elif re.fullmatch(r"\d{1,4}", number):
             head = f"{number}. "
         elif re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,2}", number):
             head = f"{number} "  # a decimal outline's `1.1` under the group row `1`
@@ -86,6 +86,18 @@ class Row:
             if fields[kind]:
                 out.append(f"{label}:{'、'.join(fields[kind])}")
         return out
+
+
+# `1092. 完善…`: a row's 序号 in the thousands (a larger register's serial, rows 962, 1026, 1092 of it), written
+# as `Row.lines` writes a serial. Prose numbers items with 1–3 digits only (a line opening `2012.` names a year);
+# a table row's number comes from its 序号 cell, so there it numbers the row as a smaller one does (round 115).
+_ROW_SERIAL_RE = re.compile(r"^(?P<n>[1-9]\d{3})\. ")
+
+
+def row_serial_marker(norm: str) -> Marker | None:
+    """The marker of a table row's line numbered in the thousands (`1092. …`), else None."""
+    m = _ROW_SERIAL_RE.match(norm)
+    return Marker("num", int(m["n"]), m["n"], m.end()) if m else None
 
 
 def shared_row(clause: Row, task: str) -> Row:

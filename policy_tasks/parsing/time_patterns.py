@@ -40,6 +40,7 @@ from .time_phrase import (
     month_end,
     year_of,
 )
+from .yearly_duties import YEARLY_DUTY_RE, year_before
 
 # A pattern's reader: what its match says in the document's year; None when it is no time phrase.
 Handler: TypeAlias = Callable[[re.Match[str], int], Read | None]
@@ -97,6 +98,8 @@ def _numbered_year(m: re.Match[str], year: int) -> Read | None:
     first = cn_to_int(m["y0"]) if m["y0"] else written
     if first is None or first > written:
         return None
+    if year_before(m) and written >= year:  # a past year's `X年前` is a reference (round 41)
+        return UNREADABLE, None  # `2014年前`: by the end of 2013 or of 2014, the reviewer's call (round 115)
     return YEAR, date(written, 12, 31)
 
 
@@ -200,7 +203,8 @@ def _yearly(m: re.Match[str], year: int) -> Read:
     # 年度 it only dates a quantity (`每年新增100亩`), never a task alone; but a routine's
     # (`每年定期公布`, `每年开展一次评估`) is a yearly duty by itself.
     if not m["m"]:
-        routine = _YEARLY_ROUTINE.match(m.string, m.end())
+        # A duty's own verb after it (`政府每年安排…`, `每年年底提出…`) is a yearly duty too (`yearly_duties`).
+        routine = _YEARLY_ROUTINE.match(m.string, m.end()) or YEARLY_DUTY_RE.match(m.string, m.end())
         return _recurring(YEARLY, [date(year, 12, 31)], RECURRING if routine else WEAK_YEAR)
     month = cn_number(m["m"])
     due = date(year, month, cn_number(m["d"])) if m["d"] else month_end(year, month, m["p"])

@@ -35,7 +35,7 @@ from .base import (
 )
 from .grid import one_line, table_blocks
 from .page_breaks import join_cut_row, without_running_lines
-from .unwrap import BULLET_RE, OUTLINE_RE, PAGE_NUMBER_RE, glue, opens_next_field
+from .unwrap import BULLET_RE, PAGE_NUMBER_RE, glue, opens_item, opens_next_field
 
 if TYPE_CHECKING:
     # pdfplumber's own names: its objects (chars, text lines) are dicts of mixed values.
@@ -220,6 +220,16 @@ _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:分局|分中心|分公司|分�
 # A name's last character and its body's suffix (`省人力社` / `保厅`, `县民` / `政局`): no unit alone, since a
 # two-character unit opens with its level or its party (`市委`, `县委`, `团委`, `党委`), never with a word's middle.
 _CUT_REST_RE = re.compile(r"[^省市县区州镇乡村旗团党各]\s*(?:厅|局|委|办)")
+# `…领导小组各成员单位` / `市国家创新型城市建设工作领导小组各成员单位`: a full line ending in a body's suffix, then a
+# name opening with its own level (never `市场…`; the line may wrap it again), is two names of a list; a wrapped name's rest names no level
+# first (`中国铁路呼和浩特局` / `集团有限公司`). Round 115.
+_BODY_END_RE = re.compile(r"(?:单位|局|委|办|厅|中心|部门)$")
+_OWN_LEVEL_RE = re.compile(r"^[省市县区](?!场|级|直)")
+
+
+def _next_name(previous: str, piece: str) -> bool:
+    """`piece`, a cell's line, opens a name of its own after the full line `previous` that closed one."""
+    return bool(_BODY_END_RE.search(previous) and _OWN_LEVEL_RE.match(piece) and len(piece) >= 3)
 
 
 def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, min_chars: int = 0) -> bool:
@@ -228,7 +238,7 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     item nor is indented as a paragraph's first line is. Chinese wraps after any character: its
     first "word" is one character."""
     text = line["text"].strip()
-    if OUTLINE_RE.match(text) or BULLET_RE.match(text) or _ANNEX_LABEL_RE.match(text):
+    if opens_item(previous["text"], text) or BULLET_RE.match(text) or _ANNEX_LABEL_RE.match(text):
         return False
     if len(previous["text"].strip()) < min_chars and ends_like_a_name(previous["text"]):
         # In a narrow cell, a full line that ends as a name is one name of a list, unless the
@@ -240,6 +250,8 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
         branch = _BRANCH_RE.fullmatch(piece) is not None or _CUT_REST_RE.fullmatch(piece) is not None
         if len(piece) > 1 and not continues_group(previous["text"].strip(), piece) and not branch:
             return False
+    if min_chars and _next_name(previous["text"].strip(), re.split(r"[、,，\s]", text, maxsplit=1)[0]):
+        return False
     if "\t" in previous["text"] or "\t" in text:
         return False  # a table's row (cells apart, as the OFD reader marks them) is a row of its own
     size = _line_size(previous)

@@ -31,6 +31,18 @@ OUTLINE_RE = re.compile(
     # A project list's item whose line is its number and name field (`02 项目名称:X`, `named_item_lines`).
     rf"|\d{{1,3}}\s+{NAME_LABEL}\s*[:：])"
 )
+# `…按照精简、统` / `一、效能的原则`: a word ending in 一 (统一, 同一, 唯一, 单一, 逐一, 划一) that the width cut before
+# its 一, a 、 after it, reads as a first section's `一、`; after the word's first character it is the line's rest.
+_WORD_BEFORE_ONE_RE = re.compile(r"[统同唯单逐划]$")
+
+
+def opens_item(previous: str, text: str) -> bool:
+    """`text` opens with an outline number (`OUTLINE_RE`), not the `一` of a word the line before began."""
+    return bool(OUTLINE_RE.match(text)) and not (
+        text.startswith("一") and _WORD_BEFORE_ONE_RE.search(previous.rstrip())
+    )
+
+
 # A list's bullet (`●`, `■`, `◆`, `▲`, `•`; round 62's inspection findings) opens an item as a number does: a
 # line starting with one is never the wrapped end of the line before, however full that line ran.
 BULLET_RE = re.compile(r"^[●■◆▲•◇▪◦►▶◎]")
@@ -181,7 +193,7 @@ def unwrap(lines: list[str]) -> list[str]:
         if (
             full
             and text
-            and not OUTLINE_RE.match(text)
+            and not opens_item(out[-1], text)
             and not BULLET_RE.match(text)
             and not next_row
             and not _SALUTATION_RE.match(text)
