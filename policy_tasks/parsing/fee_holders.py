@@ -14,12 +14,8 @@ that only mentions a fee in its prose names no one here.
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .person_names import is_person
+from .opening_names import opening_lead
 from .responsibility import Responsibility
-from .textutil import normalise
-from .unit_labels import LEAD
-from .unit_lists import split_names
-from .unit_names import VAGUE_RE, looks_like_units
 
 _FEE_RE = lazy_compile(
     r"(?P<names>[\u4e00-\u9fff()、]{2,24}?)(?P<fee>(?:项目)?管理(?:工作)?(?:费|经费)|工作经费|办公经费)"
@@ -29,15 +25,4 @@ _FEE_RE = lazy_compile(
 
 def fee_charge(text: str) -> Responsibility | None:
     """The holder of the fee an allocation's line opens with (see above), leading; None for any other line."""
-    norm = normalise(text)
-    start = len(norm) - len(norm.lstrip())
-    m = _FEE_RE.match(norm, start)
-    if m is None:
-        return None
-    names = m["names"]
-    if names.startswith(("各", "全")) or VAGUE_RE.search(names) or is_person(names) or not looks_like_units(names):
-        return None
-    found = Responsibility(origin="正文开头")
-    found.roles[LEAD] = split_names(text, norm, m.start("names"), m.end("names"))
-    found.spans.append((m.start("names"), m.end("names")))
-    return found if found.found else None
+    return opening_lead(text, _FEE_RE)

@@ -13,12 +13,8 @@ Only a line opening with the unit's name right before `承办的` (or `办理的
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .person_names import is_person
+from .opening_names import opening_lead
 from .responsibility import Responsibility
-from .textutil import normalise
-from .unit_labels import LEAD
-from .unit_lists import split_names
-from .unit_names import VAGUE_RE, looks_like_units
 
 _HANDLER_RE = lazy_compile(
     r"由?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?:牵头|负责)?(?:承办|办理)的[“\"《]", needs="承办的|办理的"
@@ -27,15 +23,4 @@ _HANDLER_RE = lazy_compile(
 
 def proposal_handler(text: str) -> Responsibility | None:
     """The unit handling the proposal a bulletin's line opens with (see above), leading; None for any other line."""
-    norm = normalise(text)
-    start = len(norm) - len(norm.lstrip())
-    m = _HANDLER_RE.match(norm, start)
-    if m is None:
-        return None
-    names = m["names"]
-    if names.startswith(("各", "全")) or VAGUE_RE.search(names) or is_person(names) or not looks_like_units(names):
-        return None
-    found = Responsibility(origin="正文开头")
-    found.roles[LEAD] = split_names(text, norm, m.start("names"), m.end("names"))
-    found.spans.append((m.start("names"), m.end("names")))
-    return found if found.found else None
+    return opening_lead(text, _HANDLER_RE)
