@@ -62,6 +62,7 @@ from .drafted_plans import drafted_plan_spans
 from .due_fields import PART_TRIM, Warn, phrase_message, year_message
 from .held_events import held_event_spans
 from .lazy_patterns import lazy_compile
+from .part_milestones import part_milestone
 from .project_names import project_name_spans
 from .reported_periods import reported_spans
 from .respective_dates import respective_dates
@@ -77,12 +78,7 @@ from .time_phrase import (
     DATED,
     ONGOING,
     PAST,
-    PLAN,
     PRECISE,
-    RECURRING,
-    RELATIVE,
-    UNREADABLE,
-    WEAK_YEAR,
     YEAR,
     TimePhrase,
 )
@@ -260,7 +256,7 @@ def find_milestones(
                 own, time = [*own, opening], opening
                 used_opening, opening = opening, None
             if not excluded:
-                milestone, used = _milestone(text, start, end, own, time or carried, qty, cue, cue or carried_cue)
+                milestone, used = part_milestone(text, start, end, own, time or carried, qty, cue, cue or carried_cue)
                 if milestone and _is_new(milestone, found, seen):
                     found.append(milestone)
                     dated_by(used)
@@ -345,56 +341,6 @@ def _parts(norm: str, start: int, end: int, marks: Marks) -> Iterator[tuple[int,
         span = strip_span(norm, group_start, comma_end, PART_TRIM)
         if span[0] < span[1]:
             yield span
-
-
-def _milestone(
-    text: str,
-    start: int,
-    end: int,
-    own: list[TimePhrase],
-    time: TimePhrase | None,
-    qty: re.Match[str] | None,
-    own_cue: bool,
-    any_cue: bool,
-) -> tuple[ParsedMilestone | None, TimePhrase | None]:
-    """The part's milestone, if it is one, and the time phrase that dates it."""
-    own_levels = {p.level for p in own}
-    unreadable = next((p for p in own if p.level == UNREADABLE), None)
-    value = float(qty["v"]) if qty else None
-    unit = text[qty.start("u") : qty.end("u")] if qty else None
-
-    def make(
-        kind: str, phrase: TimePhrase | None, due: date | None = None
-    ) -> tuple[ParsedMilestone, TimePhrase | None]:
-        due = phrase.due if phrase is not None and phrase.level in DATED else due
-        expression = phrase.text if phrase is not None else None
-        milestone = ParsedMilestone(text[start:end], start, end, due, kind, expression, value, unit)
-        if phrase is not None and phrase.recurrence:
-            milestone.recurrence, milestone.occurrences = phrase.recurrence, list(phrase.occurrences)
-        return milestone, phrase
-
-    own_time = time if time in own else None
-    if own_time is not None:
-        # A quantity with its own time phrase is a commitment even without a cue
-        # word; a bare 年度/每年 only dates what a cue word commits to; a
-        # recurring phrase (`每月10日前报送`) is an obligation by itself.
-        dates_a_task = own_time.level != WEAK_YEAR
-        if (qty and (any_cue or dates_a_task)) or (own_cue and dates_a_task) or own_time.level == RECURRING:
-            return make(_kind(own_time, qty is not None), own_time)
-    for level in (RELATIVE, ONGOING):
-        if level in own_levels and not own_time:
-            return make(level, next(p for p in own if p.level == level))
-    if unreadable and (qty or own_cue):
-        return make("deadline", unreadable)
-    if qty and any_cue:
-        return make(_kind(time, True), time)
-    return None, None
-
-
-def _kind(time: TimePhrase | None, has_quantity: bool) -> str:
-    if time is not None and time.level in (PRECISE, PLAN, RECURRING):
-        return "deadline"
-    return "target" if has_quantity else "deadline"
 
 
 def _is_new(milestone: ParsedMilestone, found: list[ParsedMilestone], seen: set[str]) -> bool:
