@@ -4,7 +4,8 @@ Written from the convention, not copied from the document that showed it: a 政�
 table flattened a cell a line behind ` |` markers, its header cells spaced out to fill them, empty `|` / `|||||` padding
 lines, a group heading over a row whose number is joined to its task cell (`1.…公开 |`), the 具体要求 cell holding its
 own `1.…2.…` points, and the row's deadline written under 备注 (`11月底前完成`); a stored page that stops after that row
-leaves a single numbered task.
+leaves a single numbered task; a department's 工作要点 charging a task force (`专班`) it set up, and a sharing site's
+preview chrome (`29.51KB`) above it, which the corpus rewrites must leave as written.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.column_meanings import DUE, LISTED, NOTE, TITLE, meaning
 from policy_tasks.parsing.numbered_cell_rows import rows_by_task_numbers
 from policy_tasks.parsing.remark_deadlines import remark_deadlines
+from tests.parsing import convention_swaps, numbering_swaps
 
 
 def _parse(text: str, year: int = 2023):
@@ -126,3 +128,32 @@ def test_remark_cells_near_cases():
     header = ["工作任务", "具体要求", "责任单位", "完成情况"]
     kinds = remark_deadlines([meaning(h) for h in header], [["任务", "要求", "县财政局", "10月底前完成"]], header)
     assert kinds[3] == NOTE
+
+
+# --- a task force (专班) charged in a sentence; a preview's file size ------------------------------------------
+
+
+_POINTS = """某市教育局2023年工作要点
+一、推进教育强市建设
+1.推进教育强市建设。成立市、县两级教育强市建设推进专班,制定实施方案。(责任单位:市教育局)
+2.建设智慧校园。完成全市中小学校园网络升级。由市教育信息化建设专班负责。
+3.深化集团化办学。由市教育集团化改革工作专班牵头,各县区教育局配合。
+"""
+
+
+def test_a_task_force_charged_in_a_sentence_is_a_unit():
+    assert [(t.label, list(t.lead_units), list(t.co_units)) for t in _parse(_POINTS).tasks] == [
+        ("1", ["市教育局"], []),  # the 专班 the item sets up is its work, not who answers for it
+        ("2", ["市教育信息化建设专班"], []),
+        ("3", ["市教育集团化改革工作专班"], ["各县区教育局"]),
+    ]
+
+
+def test_the_rewrites_leave_a_preview_file_size_as_written():
+    text = "市教育局2023年工作要点\n29.51KB\n一、推进教育强市建设\n1.推进教育强市建设。\n2.建设智慧校园。\n"
+    gold = [{"ref": "一.1", "start": "推进教育强市建设"}, {"ref": "一.2", "start": "建设智慧校园"}]
+    assert numbering_swaps.clause_styles("circled")(text, gold).splitlines()[1:5:2] == [
+        "29.51KB",
+        "①推进教育强市建设。",
+    ]
+    assert convention_swaps.clause_numbers("1)")(text, gold).splitlines()[1:5:2] == ["29.51KB", "1)推进教育强市建设。"]
