@@ -18,10 +18,17 @@ The header is the cells before the first numbered one; a heading cell (`一、`,
 its own; a cell opening with the next task number (`N.` / `N、`, or `1.` again after a heading) starts a row,
 the cells after it (its units, its deadline) are that row's. At least two tasks must be numbered so; a
 number that does not go on (`5.` after `1.`) is the cell's own text.
+
+A page cut after its first row (a 提示单 of one task, a stored page stopping inside row 2) leaves one numbered
+task; it starts a row only where nothing else can be meant (round 121): every cell before it is a column's
+name (`工作任务 | 具 体 要 求 | 责任单位 | 完成情况 | 备注`) or a heading, and the cells from it on fit one row
+(no more than the header's columns, something besides the task). A `1.` further into a row (a 具体要求 cell's own
+`1.…2.…3.` points after an unnumbered task) leaves a cell before it that names no column, and is read as before.
 """
 
 from __future__ import annotations
 
+from .column_meanings import meaning
 from .outline import line_marker
 from .textutil import normalise
 
@@ -57,9 +64,21 @@ def rows_by_task_numbers(cells: list[str]) -> list[list[str]] | None:
             continue
         rows[-1].append(cell)
     rows = [r for r in rows if r]
-    if tasks < 2 or not rows or line_marker(normalise(rows[0][0]).strip()) is not None:
+    if tasks < 1 or not rows or line_marker(normalise(rows[0][0]).strip()) is not None:
+        return None
+    if tasks == 1 and not _lone_row(rows):
         return None
     return rows
+
+
+def _lone_row(rows: list[list[str]]) -> bool:
+    """A single numbered task that is a row for sure: the header names columns only, the headings are rows
+    of one cell, and the task's row is no wider than the header and holds more than the task."""
+    header, *body = rows
+    if len(header) < 3 or any(meaning(cell) is None for cell in header):
+        return False
+    tasks = [r for r in body if not (len(r) == 1 and heading_cell(r[0]))]
+    return len(tasks) == 1 and tasks[0] is body[-1] and 2 <= len(tasks[0]) <= len(header)
 
 
 def _goes_on(value: int, expected: int | None) -> bool:

@@ -22,5 +22,8 @@ ORG_END_RE = re.compile(
     # A government's assessment body named by its work (`区绩效考评机构`), charged by a breakdown's notice (round 101).
     r"|考评机构|考核机构"
     # The bodies a fund allocation gives its projects to, charged together as a role (`项目实施主体`, round 105).
-    r"|实施主体)$"
+    r"|实施主体"
+    # A task force a plan sets up and then charges (`区域教育中心建设专班`, `市创文工作专班`): a body, charged in a
+    # sentence (`由…专班负责`) as in a bracket (round 121).
+    r"|专班)$"
 )

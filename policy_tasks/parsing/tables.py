@@ -44,6 +44,7 @@ from .outline import line_marker
 from .pipe_tables import task_like
 from .problem_columns import problem_columns
 from .record_tables import vertical_lines
+from .remark_deadlines import remark_deadlines
 from .sources import Table
 from .table_headers import spread_header
 from .table_rows import LABEL_FOR, Row, is_progress, shared_row
@@ -308,6 +309,7 @@ def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str], *
             if values and repeats * 2 >= len(values):
                 kinds[i] = GROUP
     kinds = problem_columns(kinds, rows, header) or kinds  # `具体点位 | 存在问题 | 整改责任单位`
+    kinds = remark_deadlines(kinds, rows, header)  # `… | 完成情况 | 备注` with `11月底前完成` under 备注
     if TITLE not in kinds and CONTENT not in kinds:
         # `专项整治行业名称 | 时间安排 | 责任单位`: a category column whose cell changes on every row
         # groups nothing; with no task column beside it, each row's category is the row's own item.

@@ -193,9 +193,10 @@ def other_width(text: str, gold: list[GoldClause]) -> str:
     return _rewrite(text, swap)
 
 
-# At a line's start any `N.` is a number (`11.121人才梯队项目` too); inside a flattened paragraph
-# only one after a finished sentence and before a word (not `2.5亿元`).
-_DOT_NUMBER = re.compile(r"(?m)(^[ \t\u3000]*|(?<=[。；;]))(\d{1,3})[.．](?=[^.．\s])")
+# At a line's start any `N.` is a number (`11.121人才梯队项目` too), but a file size a sharing site's preview writes
+# above the document (`29.51KB`, round 121); inside a flattened paragraph only one after a finished sentence and before
+# a word (not `2.5亿元`).
+_DOT_NUMBER = re.compile(r"(?m)(^[ \t\u3000]*|(?<=[。；;]))(\d{1,3})[.．](?=[^.．\s])(?!\d+[KMG]B$)")
 _TARGET_STYLE = {"dun": r"\d{1,3}、", "paren": r"[(（]\d{1,3}[)）]", "closing": r"\d{1,3}[)）]"}
 # An item's number run on right after a heading's closing bracket (`(一)第一阶段(2021年5月10日前)1.按照…`, a page
 # stored as one line): `_DOT_NUMBER` cannot tell it from a figure after a bracket, so the rewrite would leave that

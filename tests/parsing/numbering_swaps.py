@@ -23,8 +23,9 @@ _CN = "一二三四五六七八九十"
 _INDENT = r"(?P<indent>[ \t\u3000]*)"
 _AREA = re.compile(rf"^{_INDENT}(?P<n>[{_CN}]{{1,3}})、(?=\S)")
 _POINT = re.compile(rf"^{_INDENT}[(（](?P<n>[{_CN}]{{1,3}})[)）][、.]?(?=\S)")
-# A clause's `1.` at a line's start (`11.121人才梯队项目` too: at a line's start any `N.` is a number).
-_CLAUSE = re.compile(rf"^{_INDENT}(?P<n>\d{{1,3}})[.．](?=[^.．\s])")
+# A clause's `1.` at a line's start (`11.121人才梯队项目` too: at a line's start any `N.` is a number), but a file
+# size a sharing site's preview writes above the document (`29.51KB`, round 121).
+_CLAUSE = re.compile(rf"^{_INDENT}(?P<n>\d{{1,3}})[.．](?=[^.．\s])(?!\d+[KMG]B$)")
 # A number inside a flattened paragraph: a document writing its clauses so is left as it is (only
 # lines are rewritten, and half a list renumbered would be no office's style).
 _INLINE = re.compile(r"[。;；)）][ \t\u3000]*\d{1,3}[.．、](?=[^\d.．\s])")
