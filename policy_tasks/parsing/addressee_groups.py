@@ -62,7 +62,14 @@ _GROUP_KINDS = (
 _SALUTATION_KINDS = (
     (PLACES, lazy_compile(r"各(?:省|自治区|直辖市|设区市|市|县|区|乡镇|乡|镇|苏木|盟|旗|州|地|街道)")),
     (PLACES, lazy_compile(r"[镇乡](?:人民政府|政府)$")),
-    (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局|厅委办)")),
+    # A zone's towns and 街道 named one by one (`吴圩镇人民政府、那洪及金凯街道办事处`, round 120).
+    (PLACES, lazy_compile(r"[镇乡](?:人民)?政府、[\u4e00-\u9fff及和、]{2,20}?街道办事处$")),
+    # `各办局室`: a zone's offices and bureaus, its departments (round 120).
+    (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局|厅委办|办局室)")),
+    # The government's own bodies (`区政府直属局以上单位`, `县政府直属各单位`): its departments and units all, as `县直各单位`
+    # (rounds 113, 117); written with 政府 the level is a government's, not a 自治区's (round 120).
+    (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:人民)?政府直属[\u4e00-\u9fff]{0,6}?单位$")),
+    (UNITS, lazy_compile(r"^[省市县区州旗盟](?:人民)?政府直属[\u4e00-\u9fff]{0,6}?单位$")),
     (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:直|级|(?:人民)?政府)(?:有关|相关)部门$")),
     # The level's own units (`市直各有关单位`, `县直各单位`): its departments and the bodies under them (round 117);
     # `区直` is left out: a 自治区's or a district's, and round 98 reads `区直各有关单位` as no group.
@@ -85,7 +92,13 @@ _LOCAL_BODY_RE = lazy_compile(
 _TOWNSHIPS_RE = lazy_compile(r"^各[\u4e00-\u9fff]{1,4}?(?:乡镇|街道)(?:人民政府|政府)?$")
 # The kind of enterprises the notice regulates (`各生活保供类电商及快递企业`, `各类物流企业`).
 _ENTERPRISES_RE = lazy_compile(r"^各(?!有关|相关)[\u4e00-\u9fff]{2,16}?企业$")
-_EACH_RE = lazy_compile(r"各(?![种类项级个])")
+# `各级` opens a group only run together before another (`各级各部门`: the levels' governments, then the departments).
+_EACH_RE = lazy_compile(r"各(?![种类项级个])|各级(?=各)")
+# A place before run-together groups, the level they are of (`经开区各级各部门`, `全市各级各部门`), written with the first
+# group (round 120).
+_PLACE_PREFIX_RE = lazy_compile(
+    r"(?:全(?:省|市|县|区|州|盟|旗|镇)|[\u4e00-\u9fff]{0,6}?(?:经开区|开发区|高新区|新区|园区|示范区))$"
+)
 _HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)"
 # The subject, then the charge: `要` (`role_sentences.CHARGING_YAO`), `应当`, `(必)须`.
 _SUBJECT_RE = lazy_compile(
@@ -162,21 +175,26 @@ def _run_together(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
     """The spans of groups written with no mark between them, each opening with `各` and each a group of its own
     (`各地各部门`, `各县区各部门`), or None (`各地区` stays one group: `区` opens none; `各种`, `各级` open none)."""
     starts = [m.start() for m in _EACH_RE.finditer(norm, s, e)]
-    if len(starts) < 2 or starts[0] != s:
+    if len(starts) < 2 or (starts[0] != s and not _PLACE_PREFIX_RE.match(norm[s : starts[0]])):
         return None
     spans = list(zip(starts, [*starts[1:], e], strict=True))
-    return spans if all(_kinds(norm, spans)) else None
+    if not all(_kinds(norm, spans)):
+        return None
+    return [(s, spans[0][1]), *spans[1:]]  # the place goes with the first group, as written
 
 
 def _kinds(norm: str, parts: list[tuple[int, int]]) -> list[str | None]:
     """The kind of each joined group; the first's `各` goes with those after it that are written without one
     (`各参建乡镇和部门`: the departments, kept as written; round 108, as `各司局和直属单位`)."""
     names = [norm[a:b] for a, b in parts]
+    if len(names) > 1 and (at := names[0].find("各")) > 0 and _PLACE_PREFIX_RE.match(names[0][:at]):
+        names[0] = names[0][at:]  # `经开区各级`: the group after the place it is of
     each = names[0].startswith("各")
     # `各单位` after other groups (`各地各部门各单位要…`) stands for a salutation's `省直各单位`; alone it is no group.
     return [
         group_kind(n)
         or (UNITS if i and n == "各单位" else None)
+        or (PLACES if not i and n == "各级" and len(names) > 1 else None)  # `各级各部门`: the levels' governments
         or (group_kind(f"各{n}") if i and each and not n.startswith("各") else None)
         for i, n in enumerate(names)
     ]

@@ -85,6 +85,9 @@ def doubtful(name: str) -> bool:
         return True
     if base.startswith(_GROUP_START):
         return False
+    # A group behind the place it is of (`经开区各级`, `开发区各部门`, round 120): the place's group.
+    if (at := base.find("各")) > 0 and _PLACE_END.search(base[:at]):
+        return False
     return not (ORG_END_RE.search(base) or _PLACE_END.search(base) or _SECTOR_END.search(base))
 
 

@@ -60,6 +60,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypedDict
 
+from .framing_years import framing_spans
 from .lazy_patterns import lazy_compile
 from .past_commitments import commits_past_date
 from .textutil import cn_to_int, normalise
@@ -114,21 +115,23 @@ def _extras(read: Read) -> _Extras:
     return {"recurrence": read[2], "occurrences": read[3]} if len(read) > 2 else {}
 
 
-def find_time_phrases(text: str, year: int, *, written: str | None = None) -> list[TimePhrase]:
+def find_time_phrases(text: str, year: int, *, written: str | None = None, frames: bool = False) -> list[TimePhrase]:
     """All time phrases in `text`; where two overlap the longer wins.
 
     `written` is the text as written when `text` is a masked copy of the same
-    length; each phrase's `text` is sliced from it.
+    length; each phrase's `text` is sliced from it. `frames`: keep the phrases of a sentence framing the year
+    (`2020年是…收官之年`), which date nothing but tell the document's year.
     """
     norm = normalise(text)
     written = text if written is None else written
     found: list[_Found] = []
     chars = set(norm)
+    framed = [] if frames else framing_spans(norm)  # `2020年是…收官之年,…。`: no deadline (`framing_years`)
     for (pattern, handler), (triggers, single) in zip(PATTERNS, _TRIGGER_SETS, strict=True):
         if chars.isdisjoint(triggers) if single else not any(word in norm for word in triggers):
             continue
         for m in pattern.finditer(norm):
-            if m.start() == m.end():
+            if m.start() == m.end() or any(s <= m.start() < e for s, e in framed):
                 continue
             try:
                 read = handler(m, year)
@@ -301,7 +304,7 @@ def guess_year(text: str) -> int | None:
         return named[0]
     norm = normalise(text)
     votes: Counter[int] = Counter()
-    for phrase in find_time_phrases(norm, 1900):
+    for phrase in find_time_phrases(norm, 1900, frames=True):
         written = phrase.stated_year is not None and _WRITTEN_YEAR.search(phrase.text)  # not 明年
         if written and phrase.stated_year is not None and 1900 < phrase.stated_year <= 2100 and phrase.level in DATED:
             votes[phrase.stated_year] += 2 if phrase.level == PRECISE else 1

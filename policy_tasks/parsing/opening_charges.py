@@ -48,8 +48,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or _dated_charge(text, norm)
             or _subjects_charge(text, norm)
             or _head_charge(text, norm)
-            or role_charge(text, norm, groups)  # `各相关单位要…`, in a breakdown's notice (`notice_roles`)
-            or _group_charge(text, norm, groups)
+            or _roles_or_groups(text, norm, groups)
             or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
             or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
             or proposal_handler(text)  # `1.X承办的“关于…的建议”`: the proposal's handler (`handled_proposals`)
@@ -86,6 +85,31 @@ def _head_charge(text: str, norm: str) -> Responsibility | None:
     found.leaders.append(text[ps:pe])
     _add_helpers(text, norm, later_role_groups(norm, pe), found)
     return found
+
+
+def _roles_or_groups(text: str, norm: str, groups: frozenset[str]) -> Responsibility | None:
+    """`各相关单位要…`, in a breakdown's notice (`notice_roles`), or the notice's group addressees (`各地区、各部门要…`).
+    Where both are charged, the subject written first leads and the other's units help: `经开区各级各部门要…。牵头单位要
+    发挥主导作用,…。责任单位要积极配合…` (南宁经开区 2020) charges the groups, the roles helping (round 120)."""
+    roles = role_charge(text, norm, groups)
+    addressed = _group_charge(text, norm, groups)
+    if roles is None or addressed is None:
+        return roles or addressed
+    first, other = (addressed, roles) if _first_at(norm, addressed) < _first_at(norm, roles) else (roles, addressed)
+    _add_names(first, [*other.roles[LEAD], *other.roles[LISTED], *other.roles[CO]])
+    return first
+
+
+def _first_at(norm: str, found: Responsibility) -> int:
+    """Where the first unit `found` lists is written first in `norm` (its length where it is not found)."""
+    name = normalise((found.roles[LEAD] or found.roles[LISTED] or [""])[0])
+    at = norm.find(name) if name else -1
+    return at if at >= 0 else len(norm)
+
+
+def _add_names(found: Responsibility, names: list[str]) -> None:
+    named = found.roles[LISTED] + found.roles[LEAD] + found.roles[CO]
+    found.roles[CO] += [n for n in dict.fromkeys(names) if n not in named]
 
 
 def _group_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility | None:

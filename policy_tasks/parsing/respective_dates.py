@@ -4,6 +4,11 @@ A schedule may give one verb several dates in a row after 分别 (respectively):
 `分别在2016年6月10日、8月10日前将A和B报…` (README round 77: each is a milestone of its own). The milestone reader
 dates a part by one phrase, so the list's other dates are added here, each from its own date to the part's end.
 A list of recurring days (`分别在每月10日、20日前`) is one recurring report, read as it is.
+
+A recurring report whose bracket writes its days out (`各部门各单位要在每季度末(分别在6月、9月和12月底),将…报区督查组`,
+三水 2007) is both: the duty recurs, and each day the bracket names is a date a supervisor tracks. The milestone reader
+dates the part by the bracket's first day; the recurring duty is added here as well, its occurrences the days written
+(the notice may come after the year's first ones), as a recurring milestone (round 120).
 """
 
 from __future__ import annotations
@@ -36,9 +41,34 @@ def respective_dates(
             continue
         stop = _PART_END_RE.search(norm, listed[-1].end)
         end = stop.start() if stop else len(norm)
-        dates = {x.due_date for x in [*found, *added]}
+        added += _written_duty(text, norm, ordered, m.start(), end, listed, [*found, *added])
+        dates = {x.due_date for x in [*found, *added] if not x.recurrence}
         for p in listed:
             if p.due not in dates:
                 added.append(ParsedMilestone(text[p.start : end], p.start, end, p.due, "deadline", p.text))
                 dates.add(p.due)
     return added
+
+
+def _written_duty(
+    text: str,
+    norm: str,
+    ordered: Sequence[TimePhrase],
+    at: int,
+    end: int,
+    listed: Sequence[TimePhrase],
+    found: Sequence[ParsedMilestone],
+) -> list[ParsedMilestone]:
+    """The recurring duty right before a bracket `(分别…)` at `at` whose dates are its occurrences, as a milestone, unless
+    `found` has it."""
+    if norm[at - 1 : at] != "(":
+        return []
+    duty = next((p for p in ordered if p.recurrence and p.end == at - 1), None)
+    if duty is None or not {p.due for p in listed} <= set(duty.occurrences):
+        return []
+    if any(m.recurrence == duty.recurrence and m.start <= duty.start < m.end for m in found):
+        return []
+    days = [p.due for p in listed if p.due is not None]
+    milestone = ParsedMilestone(text[duty.start : end], duty.start, end, days[0], "deadline", duty.text)
+    milestone.recurrence, milestone.occurrences = duty.recurrence, days
+    return [milestone]

@@ -23,7 +23,12 @@ from .textutil import normalise
 # `项目实施主体` (`项目实施单位`): the bodies a fund allocation gives its projects to, its breakdown's role (round 105).
 # `主要责任单位` / `其他责任单位`: a breakdown whose columns split the answering units into the main one and the others
 # (round 106), the main leading as a `主要责任单位` column does, the others helping.
-ROLES = r"各?(?:(?:主要责任|其他责任|牵头责任|责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)|(?:项目)?实施主体|项目实施单位)"
+# `相关责任单位` (`有关责任单位`): the 责任单位 a matter concerns, the same role named for a case (`对于…涉及面广的责任事项,相关
+# 责任单位要及时报告…`, round 120).
+ROLES = (
+    r"各?(?:(?:主要责任|其他责任|牵头责任|相关责任|有关责任|责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)"
+    r"|(?:项目)?实施主体|项目实施单位)"
+)
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
 RELATED = r"各(?:相关|有关)单位"
 _ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")
@@ -38,9 +43,18 @@ _LATER_RELATED_RE = lazy_compile(_LATER % f"{ROLES}|{RELATED}")
 # `X主要负责人切实履行第一责任人职责`, `X主要负责同志为第一责任人`, `X主要领导是第一责任人`; the same made answerable
 # for the work itself, `X的主要负责同志要对承办的工作负总责、负首责` (round 106): the head holds the overall responsibility.
 _HEAD_RE = lazy_compile(
-    r"(?P<person>(?P<unit>[\u4e00-\u9fff()、]{2,20}?)的?(?:主要负责人|主要负责同志|主要领导|一把手))"
+    # The unit holds no charge (`各责任单位要建立主要负责人负总责…的机制`: a mechanism the role sets up, no head named).
+    r"(?P<person>(?P<unit>(?:(?!要|建立)[\u4e00-\u9fff()、]){2,20}?)的?(?:主要负责人|主要负责同志|主要领导|一把手))"
     r"(?:(?:要|是|为|作为|切实|认真|亲自|必须|须|应当|履行|担任){1,4}[^。;\n]{0,6}?第一责任人"
     r"|(?:要|必须|须|应当)?(?:对[^。;,\n]{1,20}?)?(?:负总责|负首责|负全责|总负责))"
+)
+# `各责任单位主要负责人要进一步树立目标导向,…` (谯城 2020): a role's heads by post as the sentence's subject, charged with
+# `要`, and nothing more said of their answering; the role's heads are the item's leader and the role answers, as round
+# 114 reads the heads named right after the role (`role_heads`). Only a breakdown's role: the heads of a group of
+# governments or departments (`各地区、各部门主要负责人要…`) name the groups and no leader (rounds 96/97).
+_ROLE_HEAD_RE = lazy_compile(
+    rf"(?P<person>(?P<unit>{ROLES})的?(?:主要负责人|主要负责同志|主要领导同志|主要领导|一把手))"
+    r"(?:要(?![求点])|必须|须|应当|务必|切实|亲自)"
 )
 _SENTENCE_END_RE = re.compile(r"[。;\n]")
 
@@ -65,6 +79,6 @@ def answerable_head(norm: str, starts: list[int]) -> tuple[tuple[int, int], tupl
     """The head a sentence opening at one of `starts`, or after a sentence's end, makes answerable by post
     (`X主要负责人…第一责任人`): (the person's span, the unit's span), or None."""
     for start in [*starts, *(m.end() for m in _SENTENCE_END_RE.finditer(norm))]:
-        if (m := _HEAD_RE.match(norm, start)) is not None:
+        if (m := _HEAD_RE.match(norm, start) or _ROLE_HEAD_RE.match(norm, start)) is not None:
             return (m.start("person"), m.end("person")), (m.start("unit"), m.end("unit"))
     return None

@@ -33,6 +33,7 @@ LEFT_NOTHING = {
     "gansu-sheng-xueqian-baojiaofei-2016": "item 四.(一) not found",
     "guangdong-guangzhou-gongzuoshixiang-2007": "item 一.1 not found",
     "guangdong-shuziguangdong-gongzuoyaodian-2025": "unnumbered section titles over `1. 标题` items whose own title is a line of its own: only the breaks part title, text and `责任单位` (round 102)",
+    "guangxi-nanning-jingkaiqu-gongzuobaogao-fengong-2020": "item 一's units read wrong: the salutation, run into the intro, names no groups (round 120, misread on the base too)",
     "guangxi-xixiangtang-xianjiezijin-2025": "a heading whose numeral the page lost (`、项目管理要求`) is told from the text before it only by its line of its own (round 105)",
     "guangxi-yulin-jiangtan-2024": "no numbered item read",
     "guizhou-anshun-shijianshishi-2019": "item 一.1's units read wrong",
@@ -155,6 +156,7 @@ LEFT_SPACE = {
     "yunnan-yaoan-yanye-2023": "item 二.(一)'s units not read",
     "zhejiang-jiaxing-minyingjingji-2023": "item (一) not found",
     "zhejiang-quzhou-zerenfenjie-2021": "no numbered item read",
+    "guangxi-nanning-jingkaiqu-gongzuobaogao-fengong-2020": "item 一's units read wrong: the salutation, run into the intro, names no groups (round 120, misread on the base too)",
 }
 
 
