@@ -13,6 +13,7 @@ from .discipline_bodies import discipline_charge
 from .fee_holders import fee_charge
 from .group_openings import government_group
 from .handled_proposals import proposal_handler
+from .later_leads import later_leads
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
 from .ordinal_stages import stage_charge
@@ -66,6 +67,10 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     if norm.startswith(("要", "应当"), span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
         roles = later_role_groups(norm, span[1], related=BREAKDOWN in groups)
         _add_helpers(text, norm, later_subjects(norm, span[1] + 1) + roles, found)
+        if leads := later_leads(norm, span[1]):  # `…。由A、B等部门牵头完成…`: they lead beside the subject
+            named = found.roles[LISTED][:1] + found.roles[LEAD]
+            found.roles[LEAD] = named + [n for s, e in leads for n in split_names(text, norm, s, e) if n not in named]
+            found.roles[LISTED] = found.roles[LISTED][1:]
         if role_group(norm[span[0] : span[1]]):  # `各责任单位要积极配合,…。牵头单位要…`: the role that answers leads
             found = helper_first_after(found, norm, [span, *roles])
     return found if found.found else None

@@ -10,12 +10,16 @@ reads the same.
 - A span of months counted from January (`1-6月`, `1—9月份`, `1至11月`) is such a tally. A plan commits
   by a period's end (`6月底前`, `上半年`, `一季度`) or labels a step of its schedule with its months
   (`1-3月:摸底调查`, `2024年1-3月:…` from a period column, `period_columns`): a colon after the span, or
-  `底` / `末` / `前`, keeps it a date.
+  `底` / `末` / `前`, keeps it a date; so does a space after a span opening the text, a table's step cell
+  (`1月至4月 修改…考核办法`, `step_cells`, round 124), where its sentence states no figure (a report's
+  `1-6月 全市完成产值1175亿元` tallies).
 - A date after `截至` / `截止(到)` is the day the figures are counted at, unless a word of intent follows
   in its sentence (`截至2025年底,力争建成…`: a target).
 """
 
 from __future__ import annotations
+
+import re
 
 from .lazy_patterns import lazy_compile
 
@@ -24,11 +28,21 @@ _TALLY_RE = lazy_compile(r"(?<![\d.年])1\s*(?:月份?)?\s*[-—–~至到]\s*(?
 _AS_OF_RE = lazy_compile(r"(?:截至|截止到|截止)(?P<date>[^,;。!?\n]{1,20})")
 _INTENT_RE = lazy_compile(r"确保|力争|争取|预计|目标")
 _SENTENCE_END_RE = lazy_compile(r"[;。!?\n]")
+_STEP_AFTER_RE = lazy_compile(r" +[\u4e00-\u9fff]")
+_FIGURE_RE = lazy_compile(r"\d")
+
+
+def _step_label(norm: str, m: re.Match[str]) -> bool:
+    """`1月至4月 修改…`: the span labels the step its cell opens with (see the module docstring)."""
+    if norm[: m.start()].strip() or not _STEP_AFTER_RE.match(norm, m.end()):
+        return False
+    end = _SENTENCE_END_RE.search(norm, m.end())
+    return not _FIGURE_RE.search(norm, m.end(), end.start() if end else len(norm))
 
 
 def reported_spans(norm: str) -> list[tuple[int, int]]:
     """The spans of `norm` (normalised text) naming the period a report counts (see the module)."""
-    spans = [(m.start(), m.end()) for m in _TALLY_RE.finditer(norm)] if "月" in norm else []
+    spans = [(m.start(), m.end()) for m in _TALLY_RE.finditer(norm) if not _step_label(norm, m)] if "月" in norm else []
     if "截" in norm:
         for m in _AS_OF_RE.finditer(norm):
             end = _SENTENCE_END_RE.search(norm, m.end())

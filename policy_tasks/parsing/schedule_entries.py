@@ -2,7 +2,10 @@
 工作任务20%以上`) is one milestone due on its label, cue word or not: it runs
 to the next label on its line, and the line's last entry to its sentence end. So is
 a year's own task list that names no time of its own (`2023年重点任务:完成普查;…`,
-due at that year's end; `year_lists`).
+due at that year's end; `year_lists`). A table's step cell opening with its time before a space
+(`3月 组织…`, `1月至4月 修改…`, `全年 做好…`) or a month's before a comma (`3月至12月,对…`) is labelled
+so too: the schedule column's time heads the step's work (`step_cells`, round 124). Only at the text's
+very start, and a year it names (`2023年 全市…`) is no such label.
 """
 
 from __future__ import annotations
@@ -23,17 +26,31 @@ from .year_lists import YEAR_LIST_LABEL
 _LABEL_BEFORE = re.compile(r"(?:^|[\n。;!?\s])\s*$")
 _LABEL_AFTER = lazy_compile(r"\s*:")
 _ENTRY_END = lazy_compile(r"[。;!?]")
+_BY_DATE = lazy_compile(r"(?:前|底|末)$")
+_OPENING_AFTER = lazy_compile(r"(?P<space> +)(?=[\u4e00-\u9fff《])|,(?=[\u4e00-\u9fff])")
+
+
+def _opening_label(norm: str, p: TimePhrase) -> re.Match[str] | None:
+    """`3月 组织…`, `全年 做好…`, `3月至12月,对…`: a step's time opening the text (see the module docstring)."""
+    if norm[: p.start].strip() or not (m := _OPENING_AFTER.match(norm, p.end)):
+        return None
+    if m["space"]:
+        return m if p.level == PRECISE or (p.level == YEAR and p.stated_year is None) else None
+    # `6月底前,` opening a sentence dates it already (`milestones`); a bare span before a comma labels the step.
+    return m if p.level == PRECISE and not _BY_DATE.search(p.text) else None
 
 
 def schedule_entries(norm: str, marks: Marks) -> list[tuple[TimePhrase, int, int]]:
     """(label, start, end) of each `时间:事项` entry; see `entry_milestone`."""
-    if ":" not in norm:
+    opening = _opening_label(norm, marks.phrases[0]) if marks.phrases else None
+    if ":" not in norm and opening is None:
         return []
     labels = []
     for p in marks.phrases:
         if not _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start):
             continue
         after = _LABEL_AFTER.match(norm, p.end) if p.level in (PRECISE, RECURRING, YEAR) else None
+        after = after or (opening if p is marks.phrases[0] else None)
         if after is None and p.level == YEAR and p.stated_year is not None:
             # `2023年重点任务:完成普查;…`: a year's own task list is labelled by its year (`year_lists`).
             after = YEAR_LIST_LABEL.match(norm, p.end)
@@ -45,7 +62,8 @@ def schedule_entries(norm: str, marks: Marks) -> list[tuple[TimePhrase, int, int
         line_end = len(norm) if line_end < 0 else line_end
         following = labels[i + 1][0].start if i + 1 < len(labels) else None
         limit = following if following is not None and following < line_end else line_end
-        listed = not _LABEL_AFTER.match(norm, label.end)  # a year's task list, not a time's entry
+        # A year's task list, not a time's entry (nor a step's opening time).
+        listed = not _LABEL_AFTER.match(norm, label.end) and not (i == 0 and label is marks.phrases[0] and opening)
         if limit < line_end and not listed:
             end = limit  # the entry runs to the next label
         else:

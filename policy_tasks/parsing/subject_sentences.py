@@ -20,7 +20,8 @@ item; the same notices also write:
   of the work: `…;各乡镇政府要加大督办力度`, `届时,县府办将组织检查验收`, `其他各行业主管部门要…` (the sector
   departments together, `其他` no part of the name), or after the event it follows (`火灾发生后,市气象部门要…`): those
   help, as a step's next addressee does (`dated_subjects`); so does a named body whose sentence says when its part of
-  the work starts (`省政务服务和数字化局自2021年7月起,对…进行检查`, round 113).
+  the work starts (`省政务服务和数字化局自2021年7月起,对…进行检查`, round 113), or its own deadline (`各市(州)于6月20日18:00前…报送自查报告`,
+  round 124).
 
 A vague subject (`各地`, `有关部门`) and the departments taken together charge no one on their own (a notice's
 salutation may make `各地`, `各部门` its group addressees: `addressee_groups`, read after these).
@@ -50,7 +51,9 @@ _LEADING_PART_RE = lazy_compile(r"(?:以及|及|和|并)")
 # The later sentence may open with the moment its part of the work comes (`火灾发生后,市气象部门要…`,
 # an emergency plan's step after the event).
 _LATER_RE = lazy_compile(
-    r"(?:(?:届时|同时|此外|另外|其中|[\u4e00-\u9fff]{2,8}(?:发生后|发生时|结束后)),)?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?P<verb>要(?![求点])|将|负责(?![同人])|(?=自[^。,;:\n]{2,12}?起,))"
+    r"(?:(?:届时|同时|此外|另外|其中|[\u4e00-\u9fff]{2,8}(?:发生后|发生时|结束后)),)?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?P<verb>要(?![求点])|将|负责(?![同人])|(?=自[^。,;:\n]{2,12}?起,)"
+    # `各市(州)于6月20日18:00前…报送`: the subject the notice gives a day of its own (round 124).
+    r"|(?=[于在](?:\d{4}年)?\d{1,2}月[^。,;\n]{0,12}?(?:之前|以前|前)))"
 )
 _WITH_RE = lazy_compile(r"(?:协同|会同)")
 

@@ -46,6 +46,7 @@ from .problem_columns import problem_columns
 from .record_tables import vertical_lines
 from .remark_deadlines import remark_deadlines
 from .sources import Table
+from .step_cells import step_kinds
 from .table_headers import spread_header
 from .table_rows import LABEL_FOR, Row, is_progress, shared_row
 from .textutil import cn_numeral, normalise
@@ -84,6 +85,9 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
     held = assessed_party(above) if examines_targets(header) else None
     kinds = _settle(kinds, rows[start + 1 :], header, held=held is not None)
     held = held if held is not None and LEAD not in kinds and LISTED not in kinds else None
+    # `工作任务 | 任务分解/时序进度`: a merged task over its dated steps, counted afresh under it (`step_cells`).
+    stepped = (steps := step_kinds(kinds, header, rows[start + 1 :])) is not None
+    kinds = steps or kinds
     rows = joined_after_repeats(rows, start)  # a row a page break cut, under the header repeated
     if NUMBER in kinds:
         rows = rows[: start + 1] + whole_serials(rows[start + 1 :], kinds.index(NUMBER))  # `1.0`, `2.0`
@@ -176,6 +180,7 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
                 clause = None
             area = category
             area_count += 1
+            order = 0 if stepped else order
             lines.append(category if line_marker(normalise(category)) else f"{cn_numeral(area_count)}、{category}")
         if not body and not any(cells[k] for k in LABEL_FOR):
             continue

@@ -15,6 +15,7 @@ from .lazy_patterns import lazy_compile
 from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
     BEFORE,
+    CLOCK,
     DATED,
     HALF_YEARLY,
     MONTH_PART,
@@ -239,7 +240,7 @@ _NOT_A_RATE_AFTER = r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|�
 
 PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
-        re.compile(rf"{NOT_AFTER_NUMBER}{YEAR_PREFIX}(?P<m>{N})月(?P<d>{N})[日号]{BEFORE}"),
+        re.compile(rf"{NOT_AFTER_NUMBER}{YEAR_PREFIX}(?P<m>{N})月(?P<d>{N})[日号]{CLOCK}{BEFORE}"),
         _day,
     ),
     (

@@ -58,6 +58,13 @@ Read: TypeAlias = tuple[str, date | None] | tuple[str, date | None, str, tuple[d
 N = rf"(?:\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})"
 Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 BEFORE = r"(?P<before>之前|以前|前|止)?"
+# A day's deadline with its hour (`6月20日18:00前`, `6月20日下午5:30前`, `6月20日17时前`): a notice fixes the hour the
+# reports close, and the day is still the deadline; an hour written in characters is read only before 前, where it can
+# be nothing else (`6月20日3点要求` is no hour).
+CLOCK = (
+    r"(?:[^\S\n]*(?:上午|下午|中午|晚上)?[^\S\n]*(?:[01]?\d|2[0-4])[^\S\n]*"
+    r"(?::[0-5]\d(?!\d)|[时点](?:[0-5]?\d分|半)?(?=之前|以前|前)))?"
+)
 # Not inside a number (`2.5月`, `十二月` read whole), but after an item's own number a month
 # starts (`1.4月底前完工`, `2.8月底前交付` in a table cell's numbered schedule).
 NOT_AFTER_NUMBER = rf"(?:(?<![\d.{CN_NUMERALS}])|(?<=^\d\.)|(?<=^\d\d\.)|(?<=[\s。;:,、]\d\.)|(?<=[\s。;:,、]\d\d\.))"
