@@ -27,6 +27,7 @@ from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile
 from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
+from .made_lists import bare_step, charges_bare_group
 from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
 from .notice_requirements import charges_roles, notice_charges_roles, vaguely_addressed
@@ -310,6 +311,11 @@ def choose_clauses(
     leaves = [n for n in leaves if not counts_only(n)] or leaves
     # `1.在“…”方面(分解任务15项)。`: a 解读's list of the breakdown's areas is no measure (`area_counts`, round 114).
     leaves = [n for n in leaves if not counts_an_area(n)] or leaves
+    # `五、下步工作` / `(一)加强领导,落实责任。`: a 解读's bare step headings hold no measure (`made_lists`, round 125).
+    leaves = [n for n in leaves if not bare_step(n)] or leaves
+    # `六、有关要求` / `(一)提高思想认识。各部门要…`: in a plan a bare `各部门` names no one, so the requirement that charges
+    # it alone is none beside those naming their doers (README rounds 96-98; round 125).
+    leaves = [n for n in leaves if not (_in_backing_section(n) and charges_bare_group(n.own_text))] or leaves
     if addressed:
         leaves = [n for n in leaves if not any(frames_measures(a) for a in [*n.ancestors(), n])] or leaves
     if not leaves:

@@ -42,6 +42,7 @@ from .line_numbers import renumber
 from .line_repairs import repaired_lines
 from .list_doubts import list_doubts
 from .list_owners import list_owner
+from .made_lists import made_list_owner
 from .milestones import find_milestones
 from .minute_subjects import is_minute
 from .notice_issuers import own_government
@@ -273,6 +274,7 @@ class _Assembler:
         # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
         owner = list_owner(self.outline.header) or stated_units(self.outline.header)
         owner = owner or letter_owner(self.outline.header)  # `X2020年度目标责任书`: the office the letter binds
+        owner = owner or made_list_owner(self.outline.root)  # a 解读's `制定X责任清单`: the office its list binds
         owner = owner or (list_doer(self.outline.header) if self.how == PROJECTS else None)  # `X将实施…项目`
         holder = book_holder(self.outline.header)  # `镇党委与各村(社区)签订…目标管理责任书`: held to each target
         adds: list[str] = preamble_adds(self.outline.header)  # `(注:以下各项任务均需A落实,不再列出)`

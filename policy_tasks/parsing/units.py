@@ -23,6 +23,7 @@ from .dated_brackets import after_time_brackets, before_time_brackets, before_ti
 from .deadlines import is_time_part
 from .helper_brackets import charged_before, split_bracketed_helpers, without_spaced_persons
 from .joint_units import split_joint
+from .local_duty_sentences import local_duty_names
 from .local_parts import local_names
 from .none_marks import says_none
 from .person_cells import person_cell
@@ -219,9 +220,9 @@ _ADDS_RE = re.compile(
     # `此项及以下任务均需A落实`: the item that says it is governed too.
     r"(?P<this>(?:此项|本项|该项|本条)及)?(?:"
     # `以下政策措施均需A、B落实`: what the sentence governs may be named before 均.
-    r"以下(?:各项)?(?:[^。,;、]{0,8}?(?:均|都))?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|逐一|逐项|单独|一一)?列出"
+    r"以下(?:各项)?(?:[^。,;、]{0,8}?(?:均|都))?(?:需|由|要)?(?P<names>[^。,;]{2,40}?)(?:落实|负责|配合|参与)[^。]{0,12}?不再(?:逐条|逐一|逐项|单独|一一|重复)?列出"
     # `以下各项任务均涉及四市或部分市人民政府,不再列出`: the units every later task involves.
-    r"|以下(?:各项)?[^。,;、]{0,8}?(?:均|都)涉及(?P<involved>[^。,;]{2,40}?)[,;]?不再(?:逐条|逐一|逐项|单独|一一)?列出)"
+    r"|以下(?:各项)?[^。,;、]{0,8}?(?:均|都)涉及(?P<involved>[^。,;]{2,40}?)[,;]?不再(?:逐条|逐一|逐项|单独|一一|重复)?列出)"
 )
 
 
@@ -249,6 +250,9 @@ def _read_fields(text: str, norm: str, start: int, end: int, found: Responsibili
         found.adds += governed
         end = min(end, adds.start())
     _read_own_fields(text, norm, start, end, found)
+    if adds and not adds["this"]:
+        # `(牵头单位:A。各镇落实属地管理责任,以下均需…不再重复列出)`: the towns the sentence before the carry charges.
+        found.roles[CO] += [n for n in local_duty_names(text, norm, start, adds.start()) if n not in found.roles[CO]]
     if adds and adds["this"]:
         # `此项及以下…均需A落实`: A shares this item too, after the units it names as its own.
         found.roles[CO] += governed
