@@ -76,7 +76,9 @@ _START_RE = {style: re.compile("^" + pattern + r"(?=\S)") for style, pattern in 
 _INLINE_RE = re.compile(
     r"(?:(?<=[。;:!?)\]〕】])\s*|(?<=[\u4e00-\u9fff)\d])\s+)(?P<m>"
     + "|".join(
-        f"(?P<{s}>{p.replace('(?P<n>', '(')})" for s, p in _STYLES if s in ("cn", "pcn", "num", "pnum", "circled")
+        f"(?P<{s}>{p.replace('(?P<n>', '(')})"
+        for s, p in _STYLES
+        if s in ("cn", "pcn", "num", "pnum", "circled", "photo")
     )
     + r")(?=\S)"
 )
@@ -186,9 +188,10 @@ def split_inline(
     found: list[tuple[int, Marker]] = []
     glued = _glued_markers(norm)
     for m in _INLINE_RE.finditer(norm):
-        style = next(s for s in ("cn", "pcn", "num", "pnum", "circled") if m[s])
-        marker = line_marker(norm[m.start("m") :])
-        if marker is not None and marker.style == style:
+        style = next(s for s in ("cn", "pcn", "num", "pnum", "circled", "photo") if m[s])
+        marker = line_marker(norm[m.start("m") :], enumerated=frozenset({style}))
+        # `…。图⑤:…`: a caption a page ran on to the one before goes on an open caption list only (`photo_captions`).
+        if marker is not None and marker.style == style and (style != "photo" or style in expected):
             found.append((m.start("m"), marker))
     for m in _NUMPAREN_INLINE_RE.finditer(norm):
         if (marker := line_marker(norm[m.start("m") :])) is not None and marker.style == "numparen":

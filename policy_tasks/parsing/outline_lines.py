@@ -101,7 +101,7 @@ class Outline:
                 continue  # `— 3 —` where the page broke: no text, and no blank line either
             pieces = [stripped]
             if splittable:
-                marker = line_marker(normalise(stripped))
+                marker = line_marker(normalise(stripped), enumerated=outline._enumerated & {"photo"})  # `图④:…。图⑤:…`
                 before = head = outline._open_values()
                 if marker is not None:
                     head = _after(head, outline._stack, marker.style, marker.value)
