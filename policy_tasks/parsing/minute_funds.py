@@ -8,6 +8,9 @@ name the doer with no `要` or `负责`:
 
 - `由X<verb>` anywhere in a sentence (`…由X提出具体方案`, `由X牵头组织`): the agent 由 marks does the work, as
   `由X负责` says; the group the meeting set up given a duty is that unit (round 65's `督导组负责…`).
+- `X相应成立…` (`相应建立`, `相应组建`): a body told to set up its own team to mirror the group the decision sets up
+  (`成立…领导小组,各责任单位相应成立专门班子`) is charged by it; a breakdown's roles taken together (`各责任单位`) are
+  one addressee, as round 95 reads them with `要`.
 - A fund decision, `X安排Y…经费N万元` (also `拨付`, `下达`, `解决`, `补助`): X, the subject that pays, leads, as
   written; a place's finance office is written `县财政` / `市财政` as often as with its 局. Y, the body the fund is
   given to (round 105's holder of a fee), answers for spending it: co.
@@ -21,6 +24,7 @@ from .lazy_patterns import lazy_compile
 from .org_ends import ORG_END_RE
 from .person_names import is_person
 from .responsibility import Responsibility
+from .role_groups import role_group
 from .role_sentences import reads_as_units
 from .textutil import normalise
 from .unit_colon_items import office_names
@@ -30,6 +34,10 @@ from .unit_names import VAGUE_RE
 _AGENT_RE = lazy_compile(
     r"由(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?:研究|牵头|统一|具体)?(?:提出|组织|制定|拟定|统筹|承办|办理|实施)",
     needs="由",
+)
+# `各责任单位相应成立专门班子`: the subject mirrors the group set up (after a part's start: a comma or a sentence end).
+_MIRRORS_RE = lazy_compile(
+    r"(?:^|[,;。:])\s*(?P<names>[\u4e00-\u9fff()、]{2,30}?)相应(?:成立|建立|组建|设立)", needs="相应"
 )
 # The group a meeting sets up and gives a duty (`…工作领导小组`, `督导组`, `指挥部`): a body though no place opens it.
 _GROUP_RE = lazy_compile(r"(?:领导小组|工作小组|工作组|督导组|督查组|指挥部|工作专班)$")
@@ -47,6 +55,10 @@ def other_frames(text: str) -> Responsibility | None:
     for m in _AGENT_RE.finditer(norm):
         names = m["names"]
         if _body(names) and names not in found.roles[LISTED]:
+            found.roles[LISTED].append(text[m.start("names") : m.end("names")])
+    for m in _MIRRORS_RE.finditer(norm):
+        names = m["names"]
+        if (role_group(names) or _body(names)) and names not in found.roles[LISTED]:
             found.roles[LISTED].append(text[m.start("names") : m.end("names")])
     for m in _FUND_RE.finditer(norm):
         payer = text[m.start("payer") : m.end("payer")]

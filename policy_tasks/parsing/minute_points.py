@@ -73,6 +73,9 @@ _INLINE_HEAD_RE = lazy_compile(
 )
 _CUT_HEAD_RE = lazy_compile(r"^会议(?:要求|强调|决定|明确|议定|确定|商定|提出)\s*[,:]$", needs="会议")
 _INLINE_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
+_RUN_ON_ANNOUNCE_RE = lazy_compile(
+    r"[。;]\s*(?P<a>会议[^。;:]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:)\s*$", needs="会议"
+)
 # `会议就有关具体事项明确如下:`, `会议议定以下事项:`: a line of the meeting's own words announcing a list.
 _ANNOUNCES_RE = lazy_compile(r"^会议[^。;]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:$", needs="会议")
 
@@ -101,6 +104,9 @@ def _points(text: str) -> list[str]:
             expected += 1
     if len(cuts) < 2:
         return [text]  # `会议要求,一是…` alone: the paragraph's own prose
+    # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
+    if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:
+        cuts.append(announce.start("a"))
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
