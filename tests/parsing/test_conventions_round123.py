@@ -50,6 +50,15 @@ def test_photo_captions_numbered_with_figures():
     assert [label for label, _, _ in _read(_parse(text))] == ["图1", "图2", "图3"]
 
 
+def test_a_caption_run_on_to_the_one_before_goes_on_the_list():
+    # A page that ran `图③` on to `图②`'s line (a line ending at the width): the open caption list goes on.
+    text = _REPORT.replace("城关街道。\n\n图③", "城关街道。图③")
+    assert [label for label, _, _ in _read(_parse(text))] == ["图①", "图②", "图③"]
+    # Inside a sentence a figure cited is no caption, even with the list open.
+    text = _REPORT.replace("县住建局。\n", "县住建局。如图④所示:见附件。\n")
+    assert [label for label, _, _ in _read(_parse(text))] == ["图①", "图②", "图③"]
+
+
 def test_figure_titles_of_a_plan_are_no_captions():
     # A plan's figures name no unit: no list of problems.
     assert not captioned(["图1:组织架构图", "图2:工作流程图", "1.成立专班。责任单位:县发改局。"])
@@ -102,16 +111,25 @@ def test_inline_points_cut_only_in_order_after_the_meetings_verb():
     assert inline_points([(lines[0][0], False)], [1])[0] == [(lines[0][0], False)]
 
 
+def test_the_announcing_line_run_on_to_the_last_point_stands_alone():
+    text = _MINUTE.replace("定期通报情况。\n会议就", "定期通报情况。会议就")
+    assert [label for label, _, _ in _read(_parse(text))] == ["一是", "二是", "三是", "1", "2"]
+
+
 def test_other_frames_of_a_minutes_decision():
     found = other_frames("相关设备配备由县创建工作领导小组提出具体方案后另行研究确定。")
     assert found is not None and found.roles["listed"] == ["县创建工作领导小组"]
     found = other_frames("市财政局拨付市卫健委防疫经费20万元。")
     assert found is not None and (found.roles["listed"], found.roles["co"]) == (["市财政局"], ["市卫健委"])
-    # A person, a vague body, a fund with no sum or no payer: no one named.
+    found = other_frames("成立迎检工作领导小组,各责任单位相应成立专门班子。")
+    assert found is not None and found.roles["listed"] == ["各责任单位"]
+    # A person, a vague body, a fund with no sum or no payer, a group not the breakdown's: no one named.
     for text in (
         "由张副县长牵头组织实施。",
         "由有关部门提出方案。",
         "县财政安排专项经费予以保障。",
         "安排县卫健委经费10万元。",
+        "各单位相应成立工作专班。",
+        "工作任务相应调整。",
     ):
         assert other_frames(text) is None

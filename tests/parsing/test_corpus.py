@@ -35,7 +35,7 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 408, 32
 # 114 10 and 10 (万州's two table rows left); round 116 18 and 4 (中梁山's unnumbered project paragraphs read, 8 and
 # 2); round 115 113 and 68, and the rule it settled (README round 115: a horizon year's figures dated, one a figure;
 # `X月前` its month's end) 9 more in five re-annotated golds; round 117 15 and none (its documents date nothing).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2089, 573
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2090, 573
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
