@@ -17,6 +17,7 @@ from .disclosure_tables import disclosure_fields
 from .field_cells import join_field_cells, join_wrapped_fields
 from .flat_tables import text_tables
 from .label_spellings import spell_labels
+from .minute_points import inline_points
 from .named_item_lines import named_item_lines
 from .one_line import one_line_cut
 from .ordinal_stages import split_ordinal_stages
@@ -54,6 +55,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     # `…年内持续推进。《意见》规定,A…等按职责分工负责,…`: a report's retold brackets run together by a page's
     # width or a copy with no breaks, each sentence its own task again (`retold_brackets`).
     lines, block_origins = retold_paragraphs(lines, block_origins)
+    lines, block_origins = inline_points(lines, block_origins)  # `会议要求,一是…。二是…`: a point a line
     return (
         lines,
         [cut_from[origin - 1] + 1 if 0 < origin <= len(cut_from) else origin for origin in block_origins],

@@ -13,13 +13,27 @@ The points under such a heading are the meeting's decisions, each a clause where
 (`minute_subjects`) and a clause naming no one where it does not (`3、要尽快做好…`, as a measure list's silent
 points are, `clauses`). A point that only reports work done (`已全面到位`, `进行了…设计`, with no demand on anyone:
 no `要`, `负责`, `须`) and an item reporting to the meeting (`某某汇报…`, `听取了…汇报`) assign nothing: no clause.
+
+A county's 常务会议纪要 often runs that heading and its points into one paragraph, the points numbered inline
+(round 123):
+
+    会议要求,一是要进一步加强组织领导,…。二是要进一步浓厚迎复审工作氛围,…。三是要进一步明确工作责任,…。
+    会议就有关具体事项明确如下:
+    1.关于迎复审工作经费问题。县财政安排县卫计局迎复审工作经费50万元。
+
+The paragraph is the heading `会议要求` over its points, each a decision as a numbered one is (`inline_points`
+cuts it before each, in order after a sentence end: a `一是` inside a point's sentence is its own prose). The
+paragraph after the last point announcing the meeting's next list (`会议就…明确如下:`) is the section's, not the
+point's (`announces_decisions`), so the list below it goes beside the points.
 """
 
 from __future__ import annotations
 
+import itertools
+
 from .lazy_patterns import lazy_compile
 from .outline_node import Node
-from .textutil import normalise
+from .textutil import cn_to_int, normalise
 
 # The meeting's own heading over its decisions (a line of its own, the verb and perhaps `如下` / a colon).
 _DECISIONS_RE = lazy_compile(
@@ -37,7 +51,12 @@ _DEMAND_RE = lazy_compile(r"(?<![主重需])要(?!点)|负责|必须|务必|须|
 
 def decisions_heading(node: Node) -> bool:
     """`三、会议强调`: a heading in the meeting's words over its numbered decisions."""
-    return bool(node.children) and bool(_DECISIONS_RE.match(normalise(node.own_text).strip()))
+    if not node.children:
+        return False
+    # `会议要求,` cut from its inline points (`inline_points`): a line of the section's body over them.
+    return bool(_DECISIONS_RE.match(normalise(node.own_text).strip())) or any(
+        _CUT_HEAD_RE.match(normalise(text).strip()) for _, text in node.pieces[1:]
+    )
 
 
 def reports_work(node: Node) -> bool:
@@ -46,3 +65,52 @@ def reports_work(node: Node) -> bool:
     if _REPORTED_RE.match(text):
         return True
     return bool(_DONE_RE.search(text)) and not _DEMAND_RE.search(text)
+
+
+# `会议要求,一是…`: the meeting's demanding verb, then its first point in the same paragraph.
+_INLINE_HEAD_RE = lazy_compile(
+    r"^\s*会议(?:要求|强调|决定|明确|议定|确定|商定|提出)\s*[,:]\s*(?=一是)", needs="会议 & 一是"
+)
+_CUT_HEAD_RE = lazy_compile(r"^会议(?:要求|强调|决定|明确|议定|确定|商定|提出)\s*[,:]$", needs="会议")
+_INLINE_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
+_RUN_ON_ANNOUNCE_RE = lazy_compile(
+    r"[。;]\s*(?P<a>会议[^。;:]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:)\s*$", needs="会议"
+)
+# `会议就有关具体事项明确如下:`, `会议议定以下事项:`: a line of the meeting's own words announcing a list.
+_ANNOUNCES_RE = lazy_compile(r"^会议[^。;]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:$", needs="会议")
+
+
+def inline_points(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[list[tuple[str, bool]], list[int]]:
+    """The lines with a minute's `会议要求,一是…。二是…` paragraph cut before each point (see above); each part
+    keeps its line's number in `origins`."""
+    out: list[tuple[str, bool]] = []
+    out_origins: list[int] = []
+    for (text, splittable), origin in zip(lines, origins, strict=True):
+        parts = _points(text) if splittable else [text]
+        out += [(part, splittable) for part in parts]
+        out_origins += [origin] * len(parts)
+    return out, out_origins
+
+
+def _points(text: str) -> list[str]:
+    norm = normalise(text)
+    head = _INLINE_HEAD_RE.match(norm)
+    if head is None:
+        return [text]
+    cuts, expected = [head.end()], 2
+    for m in _INLINE_POINT_RE.finditer(norm, head.end()):
+        if cn_to_int(m["n"]) == expected:
+            cuts.append(m.start("n"))
+            expected += 1
+    if len(cuts) < 2:
+        return [text]  # `会议要求,一是…` alone: the paragraph's own prose
+    # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
+    if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:
+        cuts.append(announce.start("a"))
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+def announces_decisions(node: Node, norm: str) -> bool:
+    """`会议就有关具体事项明确如下:` after a minute's last `三是…` point: the section's next list, no part of the point."""
+    return node.style == "shi" and node.parent is not None and bool(_ANNOUNCES_RE.match(norm.strip()))

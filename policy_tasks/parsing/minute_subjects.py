@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
+from .minute_funds import other_frames
 from .outline_node import Node
 from .person_names import is_person
 from .responsibility import Responsibility
@@ -32,7 +33,8 @@ from .unit_colon_items import office_names
 from .unit_labels import CO, LISTED
 from .unit_lists import split_names
 
-_TITLE_RE = lazy_compile(r"纪要\s*$")
+# Its title, or its opening's formula over the decisions (`现将会议形成的一致意见纪要如下:`, round 123).
+_TITLE_RE = lazy_compile(r"纪要(?:如下\s*:?)?\s*$", needs="纪要")
 _MEETING_VERB_RE = lazy_compile(r"^会议(?:认为|指出|强调|明确|决定|要求|同意|原则同意|议定|研究|确定|就)")
 # A part's subject and its verb: `区交通建设局负责…`, `由区财政局负责…`, `吕仙亭街道办事处要…`.
 # A helper may help with no `要` before its verb (`综治办配合做好矛盾调处`).
@@ -54,7 +56,7 @@ _HEAD_RE = lazy_compile(r"(?:^|[,;。:])\s*由?(?P<who>[^,;。:()]{1,12}?)(?:担
 
 
 def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
-    """A meeting minute: its title (a line before the first item) says 纪要, or an item opens with the
+    """A meeting minute: its title (a line before the first item) says 纪要 (or `…纪要如下:`), or an item opens with the
     meeting's own verb (`会议认为`, `会议明确`)."""
     if any(_TITLE_RE.search(normalise(text)) for _, text in header):
         return True
@@ -82,6 +84,8 @@ def minute_charge(text: str) -> Responsibility | None:
             continue
         role = CO if helps else LISTED
         found.roles[role] += [n for n in named if n not in found.roles[LISTED] + found.roles[CO]]
+    if not found.roles[LISTED] and (framed := other_frames(text)) is not None:
+        found = framed  # `…由X提出具体方案`, `县财政安排Y…经费50万元` (`minute_funds`)
     if found.roles[LISTED]:
         heads = [text[m.start("who") : m.end("who")].strip() for m in _HEAD_RE.finditer(norm)]
         found.leaders += [who for who in heads if is_person(who)]

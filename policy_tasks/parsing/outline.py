@@ -24,6 +24,8 @@ from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
 from .glued_items import GLUED_RE, GLUED_STYLES, glued_heading_item
 from .lazy_patterns import lazy_compile
 from .lone_items import is_lone_item
+from .photo_captions import MARKER as PHOTO_MARKER
+from .photo_captions import captioned
 from .textutil import cn_numeral, cn_to_int, normalise
 from .time_led_items import time_led_inline
 
@@ -64,15 +66,19 @@ _STYLES = [
     # 要 (no 、), at a line's start only and only where a line opens `二要` too. The number is the numeral
     # alone: 要 stays the item's first word, as the notice writes it. `一要素`, `一要点` are words, not numbers.
     ("yao", rf"(?P<n>[{_CN}]{{1,2}})(?=要(?![素点件闻案])[\u4e00-\u9fff])"),
+    # `图①:…。责任单位:X。`: a news report's problems as photo captions, read only where the page captions so (`photo_captions`).
+    ("photo", PHOTO_MARKER),
 ]
 # The enumerations read only where the document's lines open the list's second point (`enumerates`).
-_ENUMERATIONS = ("shi", "yao")
+_ENUMERATIONS = ("shi", "yao", "photo")
 _START_RE = {style: re.compile("^" + pattern + r"(?=\S)") for style, pattern in _STYLES}
 # Inside a line: only after a sentence end or a closing bracket (the flattened-list case).
 _INLINE_RE = re.compile(
     r"(?:(?<=[。;:!?)\]〕】])\s*|(?<=[\u4e00-\u9fff)\d])\s+)(?P<m>"
     + "|".join(
-        f"(?P<{s}>{p.replace('(?P<n>', '(')})" for s, p in _STYLES if s in ("cn", "pcn", "num", "pnum", "circled")
+        f"(?P<{s}>{p.replace('(?P<n>', '(')})"
+        for s, p in _STYLES
+        if s in ("cn", "pcn", "num", "pnum", "circled", "photo")
     )
     + r")(?=\S)"
 )
@@ -82,7 +88,9 @@ _NUMPAREN_INLINE_RE = re.compile(r"(?:(?<=[。;!?])|(?<=[\u4e00-\u9fff]:))\s*(?P
 
 
 def _value(style: str, n: str) -> int:
-    if style == "circled":
+    if style == "photo" and n.isascii():
+        return int(n)
+    if style in ("circled", "photo"):
         for first, value in (("㊱", 36), ("㉑", 21), ("①", 1)):
             if n >= first:
                 return ord(n) - ord(first) + value
@@ -107,6 +115,7 @@ def written_marker(style: str, n: str) -> str:
         "pnum": f"({n})",
         "numparen": f"{n})",
         "shi": f"{n}是",
+        "photo": f"图{n}",
     }.get(style, n)
 
 
@@ -142,11 +151,12 @@ def enumerates(norms: list[str]) -> frozenset[str]:
     """The enumeration styles whose second point opens a line (`二是`, `二要`): the document's `一是…` `二是…`
     (or `一要…` `二要…`) paragraphs are items. A lone `一是` is its paragraph's own prose, the rest of the
     list in the same sentence or nowhere."""
-    return frozenset(
+    found = {
         style
-        for style in _ENUMERATIONS
+        for style in ("shi", "yao")
         if any(norm.startswith("二") and _START_RE[style].match(norm) for norm in norms)
-    )
+    }
+    return frozenset(found | ({"photo"} if captioned(norms) else set()))
 
 
 def line_marker(norm: str, *, enumerated: frozenset[str] = frozenset()) -> Marker | None:
@@ -178,9 +188,10 @@ def split_inline(
     found: list[tuple[int, Marker]] = []
     glued = _glued_markers(norm)
     for m in _INLINE_RE.finditer(norm):
-        style = next(s for s in ("cn", "pcn", "num", "pnum", "circled") if m[s])
-        marker = line_marker(norm[m.start("m") :])
-        if marker is not None and marker.style == style:
+        style = next(s for s in ("cn", "pcn", "num", "pnum", "circled", "photo") if m[s])
+        marker = line_marker(norm[m.start("m") :], enumerated=frozenset({style}))
+        # `…。图⑤:…`: a caption a page ran on to the one before goes on an open caption list only (`photo_captions`).
+        if marker is not None and marker.style == style and (style != "photo" or style in expected):
             found.append((m.start("m"), marker))
     for m in _NUMPAREN_INLINE_RE.finditer(norm):
         if (marker := line_marker(norm[m.start("m") :])) is not None and marker.style == "numparen":

@@ -24,6 +24,7 @@ from .header import Line
 from .lost_numerals import lost_numeral_marker
 from .lost_openers import levels_to_close
 from .major_headings import major_heading
+from .minute_points import announces_decisions
 from .notice_closes import annex_note, closing_formula, dated_alone, signed
 from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
@@ -81,9 +82,7 @@ class Outline:
         self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
         self._row = False  # the line is a table's row (`row_serial_marker`)
         self._part = 0  # the part of the file the next item is in (`Node.part`)
-        self._held: set[int] = (
-            set()
-        )  # a later group of an item's projects, after `上述项目由A牵头负责。` (`group_leads`)
+        self._held: set[int] = set()  # a later group of an item's projects (`group_leads`)
 
     @classmethod
     def read(cls, lines: list[tuple[str, bool]]) -> Outline:
@@ -102,7 +101,7 @@ class Outline:
                 continue  # `— 3 —` where the page broke: no text, and no blank line either
             pieces = [stripped]
             if splittable:
-                marker = line_marker(normalise(stripped))
+                marker = line_marker(normalise(stripped), enumerated=outline._enumerated & {"photo"})  # `图④:…。图⑤:…`
                 before = head = outline._open_values()
                 if marker is not None:
                     head = _after(head, outline._stack, marker.style, marker.value)
@@ -250,9 +249,9 @@ class Outline:
         elif number in self._held:
             current.pieces.append((number, text))
             self._attached, self._closing = True, False
-        elif _closes_enumeration(current, norm):
-            # `问题整改责任单位:A` after `(1)…;` `(2)…;` `(3)…。` under `1. 市科技馆`: the
-            # parent item's units, the sub-items its text.
+        elif _closes_enumeration(current, norm) or announces_decisions(current, norm):
+            # `问题整改责任单位:A` after `(1)…;` `(2)…;` `(3)…。` under `1. 市科技馆`: the parent item's units, the
+            # sub-items its text; `会议就…明确如下:` after `三是…`, the section's next list (`minute_points`).
             self._stack.pop()
             self._stack[-1].pieces.append((number, text))
             self._attached, self._closing = True, False

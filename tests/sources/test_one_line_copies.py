@@ -60,6 +60,7 @@ LEFT_NOTHING = {
     "hubei-taiping-hezhangzhi-2025": "item 二.(一) not found",
     "hubei-xianning-chuangwei-2017": "bulleted (●) items, no number: the bullet run-on is not read as a list",
     "hunan-jinjing-jiegan-2025": "a unit's duties a line (`X:负责…`), no number: only the breaks part them",
+    "hunan-yueyangxian-changwuhuiyi-2016": "a minute's `会议要求,一是…` paragraph and the `1.` items after it are told from the sections' text only by their lines of their own (round 123)",
     "hunan-shuangpai-gongyejizhongqu-2019": "item (一)(1)① not found",
     "jiangsu-sheng-mubiaorenwu-fenjie-2008": "no numbered item read",
     "jiangsu-wuxi-2011": "item 1 not found",
@@ -90,6 +91,7 @@ LEFT_NOTHING = {
     "weizhi-changzhi-renwuqingdan-tongzhi-2026": "a requirement's two-phrase heading (`完善工作机制,压实落实责任`) runs into its paragraph's group subject, which only the break parts; misread on the base too (round 117)",
     "weizhi-dongming-renjuhuanjing-lihui-2020": "item 1 not found: the preamble runs into `1、` with no stop (`每月至少一次1、建立…`), as stored (round 107)",
     "weizhi-hexijiedao-huanjingzhengdun": "no numbered item read",
+    "weizhi-jianhu-chuangwen-dianwei-2020": "photo captions (`图①:…`) are read only at a line's start: only the breaks part them from the report's prose (round 123)",
     "weizhi-jiedao-qingming-fanghuo-2025": "a section heading glued to its paragraph (`一、工作目标深入贯彻…`) reads as a clause (round 116)",
     "weizhi-lushi-anquandajiancha-2021": "item 三.(一) not found",
     "weizhi-qingshui-ganxianguo-2023": "a project's numbered fields (`一、项目名称` over its value) are told from a plan's sections only by their lines: without them name and value run together (round 105)",
@@ -130,6 +132,7 @@ LEFT_SPACE = {
     "hubei-jingzhou-chuangwen-shequ-wentiqingdan": "item 1 not found",
     "hubei-xianning-chuangwei-2017": "bulleted (●) items, no number: the bullet run-on is not read as a list",
     "hunan-jinjing-jiegan-2025": "a unit's duties a line (`X:负责…`), no number: only the breaks part them",
+    "hunan-yueyangxian-changwuhuiyi-2016": "a minute's `会议要求,一是…` paragraph and the `1.` items after it are told from the sections' text only by their lines of their own (round 123)",
     "hunan-shuangpai-gongyejizhongqu-2019": "item (一)(1)① not found",
     "liaoning-panjin-yanhaijingjidai-2018": "`——` targets each closed by `;(牵头部门:X)` are told from the 指导思想 and from each other only by their lines (round 117)",
     "ningxia-shapotou-jianyitian-ducha-2017": "a proposal bulletin's `(一)` heading and numbered proposal line are told from the counts paragraph before them only by their lines (round 111)",
@@ -161,6 +164,7 @@ LEFT_SPACE = {
     "zhejiang-jiaxing-minyingjingji-2023": "item (一) not found",
     "zhejiang-quzhou-zerenfenjie-2021": "no numbered item read",
     "guangxi-nanning-jingkaiqu-gongzuobaogao-fengong-2020": "item 一's units read wrong: the salutation, run into the intro, names no groups (round 120, misread on the base too)",
+    "weizhi-jianhu-chuangwen-dianwei-2020": "photo captions (`图①:…`) are read only at a line's start: only the breaks part them from the report's prose (round 123)",
 }
 
 
