@@ -56,6 +56,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 
+from .assessment_years import assessment_year_spans
 from .benefit_periods import benefit_period_spans
 from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
@@ -166,7 +167,7 @@ def find_milestones(
     # `制定2021年党组理论中心组学习方案`: the year names the plan drafted, as in a 《title》 (`drafted_plans`).
     names += drafted_plan_spans(norm)
     # `召开2024年度河长制工作会议`: the year names the meeting held, not its deadline (`held_events`).
-    names += held_event_spans(norm)
+    names += held_event_spans(norm) + assessment_year_spans(norm)  # `开展2023年度…考核自查工作` (`assessment_years`)
     # `实施期限至2021年12月31日`: when a benefit ends (`benefit_periods`).
     names += benefit_period_spans(norm)
     # `1-6月,…完成产值1175亿元`, `截至12月底,…`: a report's period; what follows in its sentence was done.
