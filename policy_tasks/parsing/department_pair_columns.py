@@ -112,6 +112,9 @@ def department_pairs(
             row[pair + 1] = bound  # the item's name over both columns; its group's bracket binds it
         elif second:
             row[pair] = ""  # a class of departments merged down: it assigns nothing
+            row[pair + 1] = "".join(
+                second.split()
+            )  # one department a row, whatever a narrow cell cut (`县工业园区` / `管委会`)
         out.append(row)
     kinds = list(kinds)
     kinds[pair], kinds[pair + 1] = TITLE, LISTED

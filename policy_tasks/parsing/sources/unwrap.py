@@ -110,8 +110,8 @@ _NARROWED_RE = lazy_compile(r"[(),;“”‘’]")
 def _page_columns(line: str) -> int:
     """The columns a Chinese line took on the page: its narrowed punctuation counted at a character's full width."""
     width = columns(line)
-    if line.isascii():
-        return width
+    if line.isascii() or not ("\u4e00" <= line[-1] <= "\u9fff" or line[-1] in "、,"):
+        return width  # a line closing a sentence or a bracket is a paragraph's end as often as the page's
     return width + len(_NARROWED_RE.findall(line))
 
 
