@@ -9,6 +9,9 @@ assigns the item, so a bare `负责` counts here, where in prose at large it is 
 read as an assignment (`units._read_sentences` asks for a `牵头` there). A sentence closing a section's
 items whose subject is those items (`以上工作由A牵头,B配合。`, `上述任务均由A负责。`) assigns them so too:
 it joins the last item, and the section, naming its units through it, is read as a heading that names them.
+An assessment's rules say who runs the assessment so (`考核工作由A(以下简称“A办”)组织实施,B有关成员单位参加`,
+round 119): the subject is the document's own work, and the alias a name is given after it (`(以下简称“…”)`) is
+no part of the name.
 """
 
 from __future__ import annotations
@@ -23,7 +26,17 @@ from .unit_names import TRIM, looks_like_units
 _SUBJECT_RE = re.compile(
     r"(?:(?:此|该|本|这)(?:一)?(?:项|个)?|(?:以上|上述)(?:各项|几项|\d{1,2}项|[一二三四五六七八九十]{1,3}项)?)"
     r"(?:工作|任务|工程|项目|实事|措施)(?:均|都)?由"
+    r"|(?:考核|考评|评估|督查|检查|验收)工作由"
 )
+# The alias a unit's name is given on first use: `市全面推行林长制工作领导小组办公室(以下简称“市林长办”)`.
+_ALIAS_RE = lazy_compile(r"\((?:以下|下文)?简称[“\"]?[^()“”\"]{1,20}[”\"]?\)", needs="简称")
+
+
+def drop_alias(name: str) -> str:
+    """`name` without the alias bracket it is given (`A(以下简称“B”)有关成员单位` → `A有关成员单位`)."""
+    return _ALIAS_RE.sub("", name)
+
+
 _ROLES = (
     (LEAD, r"(?:负责|牵头)组织(?:协调)?|组织协调|牵头(?:负责|抓总)?|主办|主责"),
     (CO, r"(?:配合|协助)(?:实施|落实)?|参与|参加|协办"),
@@ -48,7 +61,7 @@ def work_assignments(norm: str) -> list[tuple[str, int, int, int, int]]:
         for s, e in split_top(norm, ",", subject.end(), sentence.end()):
             s, e = strip_span(norm, s, e, TRIM)
             m = _PART_RE.match(norm[s:e])
-            if m is None or not looks_like_units(m["names"].strip(TRIM)):
+            if m is None or not looks_like_units(drop_alias(m["names"]).strip(TRIM)):
                 found = []
                 break
             found.append((_role(m["role"]), s + m.start("names"), s + m.end("names")))

@@ -14,8 +14,10 @@ from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.assessment_years import assessment_year_spans
 from policy_tasks.parsing.department_pair_columns import partners
 from policy_tasks.parsing.sources import Table
+from policy_tasks.parsing.sources.unwrap import _narrowed_copy as unwrap_narrowed
 from policy_tasks.parsing.sources.unwrap import unwrap
 from policy_tasks.parsing.tables import table_lines
+from policy_tasks.parsing.work_sentences import drop_alias, work_assignments
 
 _HEADER = ("序号", "考核项目", "考核项目", "分值", "考核内容", "评分标准")
 
@@ -141,3 +143,38 @@ def test_half_width_brackets_are_measured_as_the_page_set_them():
     ]
     out = unwrap(lines)
     assert len(out) == 1  # the line with `(`, `)` and `,` ran to the page's width, as its neighbours did
+
+
+def test_a_copy_is_measured_by_its_narrowed_punctuation_only_when_all_its_lines_fit_so():
+    # Wrapped by a tool counting half-width `,` at one column: a line cut at the width with commas in it would run
+    # past the page counted at full width, so the document is measured as written and a paragraph's short last line
+    # (`…解决入学难问题`) does not join the next one.
+    paragraph = "建成台湖公租房配套小学,提供学位1200个,解决入学难问题"
+    wide = "全区集团化办学覆盖率达到百分之六十以上,进一步优化教育资源布局"
+    lines = [wide[:27], wide[27:] + "促进区域教育优质均衡发展水平提升持续", paragraph, "责任单位:区教委"] * 3
+    assert unwrap_narrowed(lines) is False
+    narrowed = [
+        "各县(市、区)林长办组织开展年度考核自查工作,编写自查报告,报",
+        "市林长办审核后汇总形成考核结果报市林长制领导小组审定确保公正客观",  # the page, 31 characters
+    ]
+    assert unwrap_narrowed(narrowed) is True
+
+
+def test_the_assessment_is_charged_to_the_office_that_organises_it_and_the_units_taking_part():
+    text = (
+        "某市2024年度河长制考核实施细则\n一、适用范围\n本细则适用于对各县(市、区)的考核。\n二、考核组织\n"
+        "考核工作由市全面推行河长制工作领导小组办公室(以下简称“市河长办”)组织实施,"
+        "市全面推行河长制工作领导小组(以下简称“市河长制领导小组”)有关成员单位参加。\n"
+        "三、考核内容\n包括水资源保护、河湖岸线管理等内容。\n"
+    )
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2024, assume_year=2026)
+    assert _read(doc) == [
+        ("二", ["市全面推行河长制工作领导小组办公室"], ["市全面推行河长制工作领导小组有关成员单位"], []),
+    ]
+
+
+def test_an_assessment_sentence_naming_no_unit_in_a_part_assigns_nothing():
+    assert work_assignments("考核工作由市政府统一领导,各地配合。") == []
+    assert work_assignments("考核工作要公平公正,由市河长办组织实施。") == []  # not the sentence's subject
+    assert drop_alias("市林业局(以下简称“市局”)") == "市林业局"
+    assert drop_alias("市林业局(下设办公室)") == "市林业局(下设办公室)"  # a bracket that names no alias stays

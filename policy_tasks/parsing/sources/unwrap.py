@@ -107,11 +107,29 @@ def columns(text: str) -> int:
 _NARROWED_RE = lazy_compile(r"[(),;“”‘’]")
 
 
+def _mid_sentence(line: str) -> bool:
+    """A line stopping inside a sentence: a line closing a sentence or a bracket is a paragraph's end as often as the
+    page's."""
+    return not line.isascii() and ("\u4e00" <= line[-1] <= "\u9fff" or line[-1] in "、,")
+
+
+def _narrowed_copy(lines: list[str]) -> bool:
+    """Whether the copy narrowed its punctuation, told by the whole document, not by a line: counted at a full
+    character each, the lines stopping inside a sentence still fit the page that the lines without such punctuation
+    show (the widest of them ending in a character, which no punctuation hangs past). Text wrapped with its
+    half-width punctuation as it stands (a tool breaking at a count of columns) has a line cut at the width with a
+    comma in it, which the full count carries past the page."""
+    ended = [line.rstrip() for line in lines if line.strip()]
+    narrowed = [line for line in ended if _mid_sentence(line) and _NARROWED_RE.search(line)]
+    plain = [columns(line) for line in ended if "\u4e00" <= line[-1] <= "\u9fff" and not _NARROWED_RE.search(line)]
+    return bool(narrowed and plain) and all(_page_columns(line) <= max(plain) for line in narrowed)
+
+
 def _page_columns(line: str) -> int:
     """The columns a Chinese line took on the page: its narrowed punctuation counted at a character's full width."""
     width = columns(line)
-    if line.isascii() or not ("\u4e00" <= line[-1] <= "\u9fff" or line[-1] in "、,"):
-        return width  # a line closing a sentence or a bracket is a paragraph's end as often as the page's
+    if not _mid_sentence(line):
+        return width
     return width + len(_NARROWED_RE.findall(line))
 
 
@@ -195,6 +213,7 @@ def unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     previous_end: int | None = None  # columns the previous line filled; None after a blank line
     serial = 0  # the last row serial a line started with (a `1 ` starts a run)
+    measure = _page_columns if _narrowed_copy(lines) else columns
     for at, line in enumerate(lines):
         text = line.strip()
         # The previous line ran to the width: this line's first character did not fit on it.
@@ -223,7 +242,7 @@ def unwrap(lines: list[str]) -> list[str]:
             out.append(line.rstrip())
         if row is not None and (next_row or int(row[1]) == 1):
             serial = int(row[1])
-        previous_end = _page_columns(line.rstrip()) if text else None
+        previous_end = measure(line.rstrip()) if text else None
     return out
 
 
