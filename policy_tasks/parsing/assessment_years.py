@@ -9,7 +9,8 @@ year it assesses and the records it goes by (round 119):
 `2023年度…考核自查工作` is the self-check of the 2023 assessment, named by the year assessed as a meeting is by its year
 (`held_events`); `根据…2023年督查工作情况` is the record the step goes by, a report of work done. Neither is a deadline:
 the step dates itself (`于9月底`, `10月12日前`). A year with a point in it still dates (`2023年9月底前开展自查`), and
-so does work on the year's assessment itself (`完成2024年度考核`, `held_events`).
+so does work on the year's assessment itself (`完成2024年度考核`, `held_events`). A copy that keeps a PDF's lines may
+break either name (`开展2023年度\n全面推行…自查工作`): a line break inside it is no end of it.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from .lazy_patterns import lazy_compile
 _YEAR = r"(?:(?:19|20)\d{2}年|今年|本年|当年)度?(?![底末内前初中上下半1-9一二三四]|全年)"
 # `开展2023年度全面推行林长制考核自查工作`: the self-check (自评) of the year's assessment.
 _SELF_CHECK_RE = lazy_compile(
-    r"开展(?P<name>" + _YEAR + r"[\u4e00-\u9fff]{0,20}?(?:考核|考评|评估|评价)?(?:自查|自评)(?:工作)?)",
+    r"开展(?P<name>" + _YEAR + r"[\u4e00-\u9fff\n]{0,20}?(?:考核|考评|评估|评价)?(?:自查|自评)(?:工作)?)",
     needs="自查|自评",
 )
 # `根据材料审核情况和2023年督查工作情况,`: what a step goes by, up to its comma.
 _BASIS_RE = lazy_compile(
-    r"(?:根据|依据|结合)(?P<basis>[^,;。!?\n]{0,40}?(?:情况|结果|记录))(?=[,;。]|$)", needs="根据|依据|结合"
+    r"(?:根据|依据|结合)(?P<basis>[^,;。!?]{0,40}?(?:情况|结果|记录))(?=[,;。]|$)", needs="根据|依据|结合"
 )
 _YEAR_RE = lazy_compile(_YEAR)
 

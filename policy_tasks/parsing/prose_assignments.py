@@ -25,6 +25,7 @@ from .responsibility import Responsibility
 from .retold_brackets import retold_parts
 from .role_runs import free_part, read_free
 from .role_sentences import role_noun_parts
+from .run_on_sentences import joined_lines
 from .supporting_parts import supporting_names
 from .task_first_orders import task_then_lead
 from .textutil import split_top, strip_span
@@ -44,7 +45,7 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
     about the item's own work (`此项工作由A负责组织,B具体实施`, `work_sentences`) comes first."""
     if work := work_assignments(norm):
         for role, s, e, _, _ in work:
-            found.roles[role] += [drop_alias(name) for name in split_names(text, norm, s, e)]
+            found.roles[role] += [drop_alias(name) for name in split_names(*joined_lines(text, norm, s, e))]
         found.spans.append(work[0][3:])
         found.origin = found.origin or "正文"
         return

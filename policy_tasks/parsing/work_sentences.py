@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .lazy_patterns import lazy_compile
+from .run_on_sentences import sentences
 from .textutil import split_top, strip_span
 from .unit_labels import CO, LEAD, LISTED
 from .unit_names import TRIM, looks_like_units
@@ -34,7 +35,7 @@ _ALIAS_RE = lazy_compile(r"\((?:以下|下文)?简称[“\"]?[^()“”\"]{1,20}
 
 def drop_alias(name: str) -> str:
     """`name` without the alias bracket it is given (`A(以下简称“B”)有关成员单位` → `A有关成员单位`)."""
-    return _ALIAS_RE.sub("", name)
+    return _ALIAS_RE.sub("", name.replace("\n", ""))  # a name a line break cut is one
 
 
 _ROLES = (
@@ -42,8 +43,7 @@ _ROLES = (
     (CO, r"(?:配合|协助)(?:实施|落实)?|参与|参加|协办"),
     (LISTED, r"(?:具体|组织|负责)(?:实施|落实|承办)|具体负责|负责|实施|承办|落实"),
 )
-_PART_RE = lazy_compile(r"^由?(?P<names>.+?)(?P<role>" + "|".join(f"(?:{p})" for _, p in _ROLES) + r")$")
-_SENTENCE_RE = re.compile(r"[^。;\n]+")
+_PART_RE = lazy_compile(r"(?s)^由?(?P<names>.+?)(?P<role>" + "|".join(f"(?:{p})" for _, p in _ROLES) + r")$")
 
 
 def _role(word: str) -> str:
@@ -53,12 +53,12 @@ def _role(word: str) -> str:
 def work_assignments(norm: str) -> list[tuple[str, int, int, int, int]]:
     """Each unit list of a `此项工作由…` sentence in `norm`: (role, names start, names end,
     sentence start, sentence end); empty unless every part of the sentence names units and a role."""
-    for sentence in _SENTENCE_RE.finditer(norm):
-        subject = _SUBJECT_RE.search(norm, sentence.start(), sentence.end())
-        if subject is None or norm[sentence.start() : subject.start()].strip(TRIM):
+    for sentence_start, sentence_end in sentences(norm):  # run on across a break mid-sentence (`run_on_sentences`)
+        subject = _SUBJECT_RE.search(norm, sentence_start, sentence_end)
+        if subject is None or norm[sentence_start : subject.start()].strip(TRIM):
             continue
         found: list[tuple[str, int, int]] = []
-        for s, e in split_top(norm, ",", subject.end(), sentence.end()):
+        for s, e in split_top(norm, ",", subject.end(), sentence_end):
             s, e = strip_span(norm, s, e, TRIM)
             m = _PART_RE.match(norm[s:e])
             if m is None or not looks_like_units(drop_alias(m["names"]).strip(TRIM)):
@@ -66,6 +66,6 @@ def work_assignments(norm: str) -> list[tuple[str, int, int, int, int]]:
                 break
             found.append((_role(m["role"]), s + m.start("names"), s + m.end("names")))
         if found:
-            start, end = strip_span(norm, sentence.start(), sentence.end(), TRIM)
+            start, end = strip_span(norm, sentence_start, sentence_end, TRIM)
             return [(role, s, e, start, end) for role, s, e in found]
     return []
