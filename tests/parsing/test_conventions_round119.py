@@ -10,13 +10,18 @@ stop before the office doing it.
 
 from __future__ import annotations
 
+from datetime import date
+
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.assessment_years import assessment_year_spans
 from policy_tasks.parsing.department_pair_columns import partners
+from policy_tasks.parsing.milestones import find_milestones
+from policy_tasks.parsing.run_on_sentences import runs_on, sentences
 from policy_tasks.parsing.sources import Table
 from policy_tasks.parsing.sources.unwrap import _narrowed_copy as unwrap_narrowed
 from policy_tasks.parsing.sources.unwrap import unwrap
 from policy_tasks.parsing.tables import table_lines
+from policy_tasks.parsing.unit_names import looks_like_units
 from policy_tasks.parsing.work_sentences import drop_alias, work_assignments
 
 _HEADER = ("序号", "考核项目", "考核项目", "分值", "考核内容", "评分标准")
@@ -178,3 +183,61 @@ def test_an_assessment_sentence_naming_no_unit_in_a_part_assigns_nothing():
     assert work_assignments("考核工作要公平公正,由市河长办组织实施。") == []  # not the sentence's subject
     assert drop_alias("市林业局(以下简称“市局”)") == "市林业局"
     assert drop_alias("市林业局(下设办公室)") == "市林业局(下设办公室)"  # a bracket that names no alias stays
+
+
+# --- a later deadline in a bracket; sentences a PDF's lines cut ------------------------------------------------------
+
+
+def _dates(text: str) -> list[str]:
+    found = find_milestones(text, year=2024, default_due=date(2024, 12, 31), warn=lambda *_: None)
+    return [str(m.due_date) for m in found]
+
+
+def test_a_later_deadline_in_a_bracket_after_a_dated_step_is_a_milestone_of_its_own():
+    step = "于9月底连同相关材料(10月份的材料可在10月20日前报送市河长办)一并报市河长办。"
+    assert _dates(step) == ["2024-09-30", "2024-10-20"]
+    assert _dates("6月底前完成自评(新增项目可于7月15日前补报)并报市局。") == ["2024-06-30", "2024-07-15"]
+
+
+def test_a_bracket_that_is_no_later_deadline_of_a_dated_step_adds_nothing():
+    assert _dates("于9月底前报送自评报告(详见附件1)。") == ["2024-09-30"]
+    assert _dates("于9月底前报送自评报告(2024年10月20日印发)。") == ["2024-09-30"]  # no deadline
+    assert _dates("于9月底前报送自评报告(10月20日前的材料除外)。") == ["2024-09-30"]  # no act after the date
+    assert _dates("报送自评报告(10月20日前报送市河长办)。") == ["2024-10-20"]  # the part's own date, read once
+
+
+def test_a_sentence_runs_on_across_a_line_break_that_comes_mid_sentence():
+    cut = "考核工作由市河长制办公室(以下简\n称“市河长办”)组织实施,各成员单位参加。"
+    assert runs_on(cut, cut.index("\n"))
+    assert list(sentences(cut)) == [(0, len(cut) - 1)]
+    assert not runs_on("考核组织\n考核工作由市河长办组织实施。", 4)  # a heading's line
+    assert not runs_on("材料由各县汇总,市河长办负责\n(二)材料审核。", 14)  # the next line opens an item
+    assert runs_on("材料由各县汇总,市河长办负责\n各县配合。", 14)
+    assert not runs_on("由市河长办负责:\n各县参加。", 8)  # a sentence end
+    assert list(sentences("市河长办负责。\n各县配合。")) == [(0, 6), (8, 12)]
+
+
+def test_indented_lines_of_a_pdf_read_as_the_sentences_they_cut():
+    text = (
+        "某市2024年度河长制考核实施细则\n"
+        "\u3000\u3000二、考核组织\n"
+        "\u3000\u3000考核工作由市全面推行河长制工作领导小组办公室(以下简\n"
+        "\u3000\u3000称“市河长办”)组织实施,市全面推行河长制工作领导小组\n"
+        "\u3000\u3000(以下简称“市河长制领导小组”)有关成员单位参加。\n"
+        "\u3000\u3000三、考核程序\n"
+        "\u3000\u3000(一)实地核查。市河长办根据材料审核情况和2024年暗访\n"
+        "\u3000\u3000工作情况,组织市河长制领导小组有关成员单位在10月20日前完\n"
+        "\u3000\u3000成现场核查。\n"
+    )
+    doc = parse_bytes(text.encode(), filename="doc.txt", year=2024, assume_year=2026)
+    assert _read(doc) == [
+        ("二", ["市全面推行河长制工作领导小组办公室"], ["市全面推行河长制工作领导小组有关成员单位"], []),
+        ("(一)", ["市河长办"], ["市河长制领导小组有关成员单位"], ["2024-10-20"]),
+    ]
+    assert assessment_year_spans("开展2024年度\n河长制考核自评工作") == [(2, 18)]
+
+
+def test_a_verb_in_hang_ends_no_bank():
+    assert not looks_like_units("本细则适用于对各县(市、区)2024年度落实全面推行")
+    assert not looks_like_units("严格执行")
+    assert looks_like_units("县农商行、县财政局") and looks_like_units("人民银行某县支行")

@@ -36,7 +36,7 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 407, 32
 # 2); round 115 113 and 68, and the rule it settled (README round 115: a horizon year's figures dated, one a figure;
 # `X月前` its month's end) 9 more in five re-annotated golds; round 117 15 and none (its documents date nothing);
 # round 119 44 and 5 (its 林长制 rules' 二、考核组织 and a date inside a bracket left).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2109, 578
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2109, 579
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
