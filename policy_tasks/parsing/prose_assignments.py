@@ -25,7 +25,6 @@ from .responsibility import Responsibility
 from .retold_brackets import retold_parts
 from .role_runs import free_part, read_free
 from .role_sentences import role_noun_parts
-from .run_on_sentences import joined_lines
 from .supporting_parts import supporting_names
 from .task_first_orders import task_then_lead
 from .textutil import split_top, strip_span
@@ -33,7 +32,7 @@ from .unit_labels import CHARGE_RE, CO, LEAD, LISTED, free_role
 from .unit_lists import split_names
 from .unit_names import TRIM as _TRIM
 from .unit_names import looks_like_units
-from .work_sentences import drop_alias, work_assignments
+from .work_sentences import without_aliases, work_assignments
 
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
 
@@ -45,7 +44,7 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
     about the item's own work (`此项工作由A负责组织,B具体实施`, `work_sentences`) comes first."""
     if work := work_assignments(norm):
         for role, s, e, _, _ in work:
-            found.roles[role] += [drop_alias(name) for name in split_names(*joined_lines(text, norm, s, e))]
+            found.roles[role] += split_names(*without_aliases(text, norm, s, e))  # `A(以下简称“A办”)`: A
         found.spans.append(work[0][3:])
         found.origin = found.origin or "正文"
         return

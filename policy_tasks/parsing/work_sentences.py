@@ -11,7 +11,8 @@ items whose subject is those items (`以上工作由A牵头,B配合。`, `上述
 it joins the last item, and the section, naming its units through it, is read as a heading that names them.
 An assessment's rules say who runs the assessment so (`考核工作由A(以下简称“A办”)组织实施,B有关成员单位参加`,
 round 119): the subject is the document's own work, and the alias a name is given after it (`(以下简称“…”)`) is
-no part of the name.
+no part of the name. A copy that lost its line breaks runs the item's heading into that sentence (`考核组织考核工作由…`):
+a heading's few words, with no punctuation, may come before the subject at the item's start.
 """
 
 from __future__ import annotations
@@ -30,12 +31,30 @@ _SUBJECT_RE = re.compile(
     r"|(?:考核|考评|评估|督查|检查|验收)工作由"
 )
 # The alias a unit's name is given on first use: `市全面推行林长制工作领导小组办公室(以下简称“市林长办”)`.
+# A heading's length of words and no punctuation (`考核组织`), before the item's first sentence.
+_HEADING_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*")
 _ALIAS_RE = lazy_compile(r"\((?:以下|下文)?简称[“\"]?[^()“”\"]{1,20}[”\"]?\)", needs="简称")
 
 
 def drop_alias(name: str) -> str:
     """`name` without the alias bracket it is given (`A(以下简称“B”)有关成员单位` → `A有关成员单位`)."""
     return _ALIAS_RE.sub("", name.replace("\n", ""))  # a name a line break cut is one
+
+
+def without_aliases(text: str, norm: str, start: int, end: int) -> tuple[str, str, int, int]:
+    """`text` and `norm` with the alias brackets of `[start, end)` taken out, with the line break or space a copy put
+    before one, and the line breaks that cut a name; and the span's new end."""
+    cut = {i for i in range(start, end) if norm[i] == "\n"}
+    for m in _ALIAS_RE.finditer(norm, start, end):
+        gap = len(norm[start : m.start()]) - len(norm[start : m.start()].rstrip())
+        cut.update(range(m.start() - gap, m.end()))
+    if not cut:
+        return text, norm, start, end
+
+    def join(s: str) -> str:
+        return s[:start] + "".join(c for i, c in enumerate(s[start:end], start) if i not in cut) + s[end:]
+
+    return join(text), join(norm), start, end - len(cut)
 
 
 _ROLES = (
@@ -55,8 +74,13 @@ def work_assignments(norm: str) -> list[tuple[str, int, int, int, int]]:
     sentence start, sentence end); empty unless every part of the sentence names units and a role."""
     for sentence_start, sentence_end in sentences(norm):  # run on across a break mid-sentence (`run_on_sentences`)
         subject = _SUBJECT_RE.search(norm, sentence_start, sentence_end)
-        if subject is None or norm[sentence_start : subject.start()].strip(TRIM):
+        if subject is None:
             continue
+        if norm[sentence_start : subject.start()].strip(TRIM):
+            # `考核组织考核工作由…`: the item's heading, run into its first sentence by a copy that lost its breaks.
+            if norm[:sentence_start].strip() or not _HEADING_RE.fullmatch(norm, sentence_start, subject.start()):
+                continue
+            sentence_start = subject.start()
         found: list[tuple[str, int, int]] = []
         for s, e in split_top(norm, ",", subject.end(), sentence_end):
             s, e = strip_span(norm, s, e, TRIM)

@@ -241,3 +241,23 @@ def test_a_verb_in_hang_ends_no_bank():
     assert not looks_like_units("本细则适用于对各县(市、区)2024年度落实全面推行")
     assert not looks_like_units("严格执行")
     assert looks_like_units("县农商行、县财政局") and looks_like_units("人民银行某县支行")
+
+
+def test_a_copy_without_line_breaks_runs_the_heading_into_the_assessment_sentence():
+    sentence = (
+        "考核工作由市全面推行河长制工作领导小组办公室(以下简称“市河长办”)组织实施,"
+        "市全面推行河长制工作领导小组 (以下简称“市河长制领导小组”)有关成员单位参加。"
+    )
+    for joiner in ("", " "):
+        text = joiner.join(["某市2024年度河长制考核实施细则", "一、适用范围", "本细则适用于对各县(市、区)的考核。"])
+        text += joiner + joiner.join(["二、考核组织", sentence, "三、考核内容", "包括水资源保护等内容。"])
+        doc = parse_bytes(text.encode(), filename="doc.txt", year=2024, assume_year=2026)
+        assert _read(doc)[0] == (
+            "二",
+            ["市全面推行河长制工作领导小组办公室"],
+            ["市全面推行河长制工作领导小组有关成员单位"],
+            [],
+        )
+    # Not after words that are no heading: a sentence of its own before the subject.
+    assert work_assignments("为做好今年的考核,考核工作由市河长办组织实施。") == []
+    assert work_assignments("各县要高度重视。加强宣传考核工作由市河长办组织实施。") == []  # not at the item's start
