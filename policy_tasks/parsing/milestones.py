@@ -53,27 +53,28 @@ Nor is the count of a proposal's authors (`高军会等13名代表提出的…�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
+from .assessment_years import assessment_year_spans
 from .benefit_periods import benefit_period_spans
 from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
-from .due_fields import PART_TRIM, Warn, phrase_message, year_message
+from .due_fields import Warn, phrase_message, year_message
 from .held_events import held_event_spans
 from .lazy_patterns import lazy_compile
 from .part_milestones import part_milestone
 from .project_names import project_name_spans
 from .reported_periods import reported_spans
 from .respective_dates import respective_dates
-from .respective_figures import continues_figures
 from .respective_periods import respective_periods
 from .result import ParsedMilestone
 from .schedule_entries import Spans, entry_milestone, schedule_entries
 from .schedule_steps import step_phrases
 from .scored_periods import scored_period_spans
+from .sentence_parts import sentence_parts  # `,`-parts, and a bracket's later deadline
 from .text_marks import Marks
-from .textutil import normalise, split_top, strip_span
+from .textutil import normalise, split_top
 from .time_phrase import (
     DATED,
     ONGOING,
@@ -162,7 +163,7 @@ def find_milestones(
     # `制定2021年党组理论中心组学习方案`: the year names the plan drafted, as in a 《title》 (`drafted_plans`).
     names += drafted_plan_spans(norm)
     # `召开2024年度河长制工作会议`: the year names the meeting held, not its deadline (`held_events`).
-    names += held_event_spans(norm)
+    names += held_event_spans(norm) + assessment_year_spans(norm)  # `开展2023年度…考核自查工作` (`assessment_years`)
     # `实施期限至2021年12月31日`: when a benefit ends (`benefit_periods`).
     names += benefit_period_spans(norm)
     # `1-6月,…完成产值1175亿元`, `截至12月底,…`: a report's period; what follows in its sentence was done.
@@ -205,7 +206,7 @@ def find_milestones(
         carried_cue = carried_strong = False
         opening: TimePhrase | None = None
         used_opening: TimePhrase | None = None
-        for start, end in _parts(norm, sent_start, sent_end, marks):
+        for start, end in sentence_parts(norm, sent_start, sent_end, marks, _CUE):
             part = norm[start:end]
             own = marks.phrases_in(start, end)
             if _is_opening_date(part, own):
@@ -307,54 +308,6 @@ def _book_titles(norm: str) -> Callable[[TimePhrase], bool]:
     """Whether a phrase sits inside a 《title》: `印发《2023年工作方案》` names a document, not a deadline."""
     spans = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(norm)] if "<" in norm else []
     return lambda p: any(start < p.start and p.end < end for start, end in spans)
-
-
-def _commits(norm: str, part: tuple[int, int], before: list[tuple[int, int]]) -> bool:
-    """A part that names a commitment (`_CUE`) after words of its group that name one too."""
-    return bool(_CUE.search(norm, *part)) and any(_CUE.search(norm, *p) for p in before)
-
-
-def _parts(norm: str, start: int, end: int, marks: Marks) -> Iterator[tuple[int, int]]:
-    """Commitment-sized parts of one sentence (see the module docstring)."""
-    for comma_start, comma_end in _joined_clocks(norm, split_top(norm, ",:", start, end), marks):
-        group_start, group_time, group_qty = comma_start, False, False
-        group: list[tuple[int, int]] = []  # the group's parts so far
-        for s, e in split_top(norm, "、", comma_start, comma_end):
-            time = bool(marks.phrases_in(s, e))
-            qty = bool(marks.quantities_in(s, e))
-            # A quantity closes its part (`达到80%以上、…保持在90%以上`); after a
-            # time phrase only a new time or a new commitment does, so that
-            # `年内完成A、B、C等3个项目` stays whole; a new commitment without a time
-            # only where the words so far commit to something of their own: in
-            # `全年在省、市、县等媒体完成上稿3篇` the 、 list places, and the year is the
-            # commitment's after them. The commitment cues are looked for only where they
-            # decide (every part was searched: 14,000 searches in a 300-row task list).
-            if (
-                s > group_start
-                and (group_qty or (group_time and (time or (qty and _commits(norm, (s, e), group)))))
-                and not continues_figures(norm, group_start, s, e, marks)  # `分别减少9.2%、10.7%`
-            ):
-                yield strip_span(norm, group_start, s - 1, PART_TRIM)
-                group_start, group_time, group_qty, group = s, False, False, []
-            group_time, group_qty = group_time or time, group_qty or qty
-            group.append((s, e))
-        span = strip_span(norm, group_start, comma_end, PART_TRIM)
-        if span[0] < span[1]:
-            yield span
-
-
-def _joined_clocks(norm: str, spans: list[tuple[int, int]], marks: Marks) -> list[tuple[int, int]]:
-    """`6月20日18:00前报送`: the colon of an hour inside a day's phrase cuts no part (round 124)."""
-    if len(spans) < 2 or not marks.phrases:
-        return spans
-    joined = [spans[0]]
-    for s, e in spans[1:]:
-        cut = s - 1
-        if norm[cut] == ":" and any(p.start < cut < p.end for p in marks.phrases_in(joined[-1][0], cut)):
-            joined[-1] = (joined[-1][0], e)
-        else:
-            joined.append((s, e))
-    return joined
 
 
 def _is_new(milestone: ParsedMilestone, found: list[ParsedMilestone], seen: set[str]) -> bool:

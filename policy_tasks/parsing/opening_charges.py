@@ -21,6 +21,7 @@ from .responsibility import Responsibility
 from .role_groups import answerable_head, later_role_groups, role_group
 from .role_requests import request_charge
 from .role_sentences import fix_field_subject, opening_starts, opening_subject, reads_as_units
+from .run_on_sentences import joined_lines
 from .society_addressees import society_list
 from .subject_sentences import later_subjects, opening_subjects, with_units
 from .textutil import normalise
@@ -144,7 +145,7 @@ def _subjects_charge(text: str, norm: str) -> Responsibility | None:
         return None
     found = Responsibility(origin="正文开头")
     for role, s, e in opening[0]:
-        found.roles[role] += split_names(text, norm, s, e)
+        found.roles[role] += split_names(*joined_lines(text, norm, s, e))  # a name a line break cut is one
     _add_helpers(text, norm, later_subjects(norm, opening[1]), found)
     return found
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 ORG_END_RE = re.compile(
-    r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|行|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡"
+    r"(?:局|委|办|厅|院|政府|中心|公司|部|会|室|队|所|站|馆|集团|街道|乡镇|处|署|团|社|校|单位|部门|企业|银行|组|办公室|管委会|镇|乡"
+    # A verb in 行 ends no bank's name (`…落实全面推行`, a prose line a PDF cut, round 119).
+    r"|(?<![推执运实进施履试践])行"
     # People's organisations: 妇联, 残联, 侨联, 科协, 工商联.
     r"|联|协"
     # A county bureau's sections (农业股, 财务科) and a few named bodies; a customs district is

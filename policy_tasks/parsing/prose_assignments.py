@@ -32,7 +32,7 @@ from .unit_labels import CHARGE_RE, CO, LEAD, LISTED, free_role
 from .unit_lists import split_names
 from .unit_names import TRIM as _TRIM
 from .unit_names import looks_like_units
-from .work_sentences import work_assignments
+from .work_sentences import without_aliases, work_assignments
 
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
 
@@ -44,7 +44,7 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
     about the item's own work (`此项工作由A负责组织,B具体实施`, `work_sentences`) comes first."""
     if work := work_assignments(norm):
         for role, s, e, _, _ in work:
-            found.roles[role] += split_names(text, norm, s, e)
+            found.roles[role] += split_names(*without_aliases(text, norm, s, e))  # `A(以下简称“A办”)`: A
         found.spans.append(work[0][3:])
         found.origin = found.origin or "正文"
         return

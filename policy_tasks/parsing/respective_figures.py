@@ -4,7 +4,7 @@ A target may name several things and then give each its figure in the same order
 figures joined by 、 after one verb and the word 分别 (respectively):
 `化学需氧量、二氧化硫、氨氮、氮氧化物排放分别减少9.2%、10.7%、11%、13.7%`. The figures mean nothing
 without the things they pair with (`10.7%` alone commits to nothing), so the list is one commitment,
-as one sentence states it; the milestone reader (`milestones._parts`) does not cut it at its 、.
+as one sentence states it; the milestone reader (`sentence_parts`) does not cut it at its 、.
 """
 
 from __future__ import annotations

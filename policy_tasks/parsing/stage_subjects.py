@@ -16,17 +16,25 @@ a vague subject (`各地`, `有关部门`) charges no one.
 
 from __future__ import annotations
 
-import re
-
 from .lazy_patterns import lazy_compile
 from .person_names import is_person
+from .run_on_sentences import sentences
 from .unit_labels import CO, LISTED
 from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units
 
-# A stage's name and its span in brackets, at the item's start: `集中整治阶段(5月下旬-8月)。`.
-_STAGE_RE = lazy_compile(r"^[\u4e00-\u9fff]{2,16}?阶段\s*\([^()\n]{0,24}?月[^()\n]{0,12}\)[。:\s]*")
+# A stage's name and its span in brackets, at the item's start: `集中整治阶段(5月下旬-8月)。`. An assessment's
+# 考核程序 names each step by its act, closed by a full stop (`县级自查。`, `材料审核。`, `现场核实。`, round 119).
+_STAGE_RE = lazy_compile(
+    r"^(?:[\u4e00-\u9fff]{2,16}?阶段\s*\([^()\n]{0,24}?月[^()\n]{0,12}\)[。:\s]*"
+    r"|[\u4e00-\u9fff]{0,4}(?:自查|自评|审核|核实|核查|评定|评审|复核|抽查|验收|审定|认定)。\s*)"
+)
+# The step's date before its subject: `10月5日前,市林长办组织…`.
+_LEADING_DATE_RE = lazy_compile(r"(?:于|在)?\d{1,2}月(?:\d{1,2}日)?(?:底|中旬|上旬|下旬)?(?:前|以前|之前)?,")
+# The units a step's subject organises to do its work (`组织市林长制领导小组有关成员单位在10月12日前完成…`): they help.
+_ORGANISED_RE = lazy_compile(
+    r"组织(?P<names>[\u4e00-\u9fff()\n]{4,30}?(?:成员单位|单位|部门))(?=在|于|对|开展|参加|共同)"
+)
 _VERB_RE = lazy_compile(r"要(?![求点])|将|负责(?![同人])|对|组织|结合|组成|按照|根据")
-_SENTENCE_RE = re.compile(r"[^。;\n]+")
 _LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|行署|地市|地|口岸|盟)"
 # `各县(市、口岸)`, `各行署、市、县`: the group of levels; what follows names their body, or nothing (the governments).
 _GROUP_RE = lazy_compile(rf"^各(?:{_LEVEL}(?:\({_LEVEL}(?:、{_LEVEL})*\))?、?)+")
@@ -41,7 +49,8 @@ def _stage_unit(name: str) -> bool:
     if (group := _GROUP_RE.match(name)) is not None:
         rest = name[group.end() :]
         return group.group().rstrip("、") == group.group() and (
-            bool(_GOVERNMENT_RE.match(rest)) or (len(rest) >= 4 and looks_like_units(rest))
+            # `各县(市、区)林长办`: the levels' office of the chief system (`林长办`, `河长办`) is a body too
+            bool(_GOVERNMENT_RE.match(rest)) or ((len(rest) >= 4 or rest.endswith("长办")) and looks_like_units(rest))
         )
     return "、" not in name and bool(PLACE_FIRST_RE.match(name)) and looks_like_units(name)
 
@@ -63,9 +72,13 @@ def stage_subjects(norm: str) -> tuple[list[tuple[str, int, int]], int] | None:
     if stage is None:
         return None
     found: list[tuple[str, int, int]] = []
-    for sentence in _SENTENCE_RE.finditer(norm, stage.end()):
-        start = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip(TRIM + " "))
-        span = _subject(norm, start, sentence.end())
+    # A sentence a PDF's line cut runs on past the break (`组织…\n有关成员单位在…`, `run_on_sentences`).
+    for sentence_start, sentence_end in sentences(norm, stage.end()):
+        sentence = norm[sentence_start:sentence_end]
+        start = sentence_start + len(sentence) - len(sentence.lstrip(TRIM + " "))
+        if (date := _LEADING_DATE_RE.match(norm, start)) is not None:
+            start = date.end()
+        span = _subject(norm, start, sentence_end)
         if span is None:
             if not found:
                 return None  # the stage's first sentence must say who does its work
@@ -73,4 +86,7 @@ def stage_subjects(norm: str) -> tuple[list[tuple[str, int, int]], int] | None:
         names = [norm[s:e] for _, s, e in found]
         if norm[span[0] : span[1]] not in names:
             found.append((CO if found else LISTED, *span))
+        for m in _ORGANISED_RE.finditer(norm, span[1], sentence_end):
+            if looks_like_units(m["names"].replace("\n", "")) and m["names"] not in names:
+                found.append((CO, m.start("names"), m.end("names")))
     return found, len(norm)

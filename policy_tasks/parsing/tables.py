@@ -36,6 +36,7 @@ from .column_meanings import (
     numbered_header_row,
 )
 from .continued_tables import joined_after_repeats
+from .department_pair_columns import department_pairs, pair_header_row
 from .held_parties import assessed_party
 from .indicator_rows import lone_indicator
 from .lazy_patterns import lazy_compile
@@ -67,7 +68,7 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
         if vertical is not None:
             return vertical
         # `序号 | 任务名称 | 年度任务及目标`: a task table naming no unit column still numbers its tasks.
-        found = numbered_header_row(rows)
+        found = numbered_header_row(rows) or pair_header_row(rows)
         if found is None:
             return [" ".join(dict.fromkeys(c for c in row if c)) for row in rows]
     start, kinds = found
@@ -81,6 +82,11 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
     if spread is not None:
         rows, kinds = [*rows[:start], spread, *rows[start + 2 :]], [meaning(h) for h in spread]
     header = rows[start]
+    # `考核项目` over two grid columns, the department in the second (`department_pair_columns`).
+    scored = department_pairs(header, rows[start + 1 :], kinds)
+    if scored is not None:
+        header, kinds = scored[0], scored[2]
+        rows = [*rows[:start], header, *scored[1]]
     # `…乡镇目标管理(绩效)考核细则` over a `负责考核部门` column: the title's party leads each row (`held_parties`).
     held = assessed_party(above) if examines_targets(header) else None
     kinds = _settle(kinds, rows[start + 1 :], header, held=held is not None)
@@ -190,7 +196,9 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
             number == clause.number if number else bool(body and clause.body and body[0] == clause.body[0])
         )
         if clause is not None and not _new_item(body, clause) and (same or (not number and not body)):
-            if (not _other_lead(clause, cells) and not _sub_task(body, clause)) or _one_task_cell(body, clause):
+            # A department merged over its scored rows answers for each row's own task (round 119).
+            own = _sub_task(body, clause) or (scored is not None and bool(body) and body[0] not in clause.body)
+            if (not _other_lead(clause, cells) and not own) or _one_task_cell(body, clause):
                 clause.merge(body, cells, progress)
                 continue
             # A merged 序号 over a row that names its own lead unit: a task of its own in the

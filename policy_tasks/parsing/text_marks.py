@@ -18,10 +18,11 @@ from .time_phrase import TimePhrase
 # trees it plants and the flowers and beds it sets out (`植树50万株`, `摆花不低于2600万盆、立体花坛不少于62组`).
 # A horizon's caps on water and energy (`用水总量控制在11.88亿立方米以内`, `控制在50亿吨标准煤以内`), its beds and teams
 # (`养老床位数达到5.6万张`, `应急救援队伍达到15支`) and its life expectancy (`期望寿命超过80岁`;
-# closing its words, not an age bound, `60岁以上老年人`, `3-6岁幼儿`, round 115).
+# closing its words, not an age bound, `60岁以上老年人`, `3-6岁幼儿`, round 115). Cases an office must take up
+# are counted in 例 (`年内全县查处非法捕捞案件10例以上`, round 119).
 _UNITS = (
     "亿吨标准煤 万吨标准煤 吨标准煤 亿立方米 万立方米 立方米 亿吨 万张 支 万千瓦 千瓦 万平方米 平方米 万美元 美元 亿元 万元 元 万人次 人次 万人 人 "
-    "个百分点 % 万公顷 公顷 万亩 亩 公里 千米 万吨 吨 家 个 项 所 张 套 间 台 名 户 件 条 座 处 批 场 次 辆 床 栋 幢 篇 "
+    "个百分点 % 万公顷 公顷 万亩 亩 公里 千米 万吨 吨 家 个 项 所 张 套 间 台 名 户 件 例 条 座 处 批 场 次 辆 床 栋 幢 篇 "
     "万株 株 万棵 棵 万盆 盆 组"
 ).split()
 # `第1项`, `第3批`: an ordinal names which one, no quantity to reach.
