@@ -48,3 +48,19 @@ def role_heads(text: str, leads: list[str]) -> list[str]:
         if name not in found:
             found.append(name)
     return found
+
+
+# `坚持主要负责人亲自抓、分管领导具体抓`, `建立健全主要领导亲自抓、分管领导直接抓…的责任机制`: the charged bodies' heads
+# paired by post, each with his own part of the work (round 111's gansu, round 128's 洪山).
+_PAIRED_POSTS_RE = lazy_compile(
+    r"(?P<main>主要负责同志|主要负责人|主要领导同志|主要领导|一把手)(?:要)?亲自抓[,、]"
+    r"(?P<deputy>分管负责同志|分管负责人|分管领导同志|分管领导)(?:要)?(?:具体|直接|协助)抓",
+    needs="亲自抓",
+)
+
+
+def paired_heads(text: str) -> list[str]:
+    """The posts a charged item pairs (`主要负责人亲自抓、分管领导具体抓`): the item's leaders, as written. One post alone
+    (`主要领导要亲自抓` after a group of governments, round 106) stays none."""
+    m = _PAIRED_POSTS_RE.search(normalise(text))
+    return [] if m is None else [text[m.start("main") : m.end("main")], text[m.start("deputy") : m.end("deputy")]]
