@@ -50,8 +50,9 @@ def role_heads(text: str, leads: list[str]) -> list[str]:
     return found
 
 
-# `坚持主要负责人亲自抓、分管领导具体抓`, `建立健全主要领导亲自抓、分管领导直接抓…的责任机制`: the charged bodies' heads
-# paired by post, each with his own part of the work (round 111's gansu, round 128's 洪山).
+# `坚持主要负责人亲自抓、分管领导具体抓`: the charged roles' heads paired by post, each with his own part of the work
+# (round 128's 洪山, round 114's reading of a role's heads). After salutation groups or named units
+# (`各地各部门各单位要…,主要负责同志亲自抓、分管负责同志具体抓`) the heads name the groups and no leader (rounds 96/97).
 _PAIRED_POSTS_RE = lazy_compile(
     r"(?P<main>主要负责同志|主要负责人|主要领导同志|主要领导|一把手)(?:要)?亲自抓[,、]"
     r"(?P<deputy>分管负责同志|分管负责人|分管领导同志|分管领导)(?:要)?(?:具体|直接|协助)抓",
@@ -59,8 +60,10 @@ _PAIRED_POSTS_RE = lazy_compile(
 )
 
 
-def paired_heads(text: str) -> list[str]:
-    """The posts a charged item pairs (`主要负责人亲自抓、分管领导具体抓`): the item's leaders, as written. One post alone
-    (`主要领导要亲自抓` after a group of governments, round 106) stays none."""
+def paired_heads(text: str, leads: list[str]) -> list[str]:
+    """The posts an item led by a breakdown's roles alone pairs (`主要负责人亲自抓、分管领导具体抓`): its leaders, as
+    written. One post alone (`主要领导要亲自抓`, round 106) stays none."""
+    if not leads or not all(role_group(n) for n in leads):
+        return []
     m = _PAIRED_POSTS_RE.search(normalise(text))
     return [] if m is None else [text[m.start("main") : m.end("main")], text[m.start("deputy") : m.end("deputy")]]

@@ -33,9 +33,9 @@ def sentence_charge(
     leaders = [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).
     if charged is not None and not charged.leaders and not leaders:
-        leaders = role_heads(text, charged.lead_and_co()[0])
-        # `主要负责人亲自抓、分管领导具体抓`: the charged bodies' heads paired by post (round 128).
-        leaders = leaders or paired_heads(text)
+        leads = charged.lead_and_co()[0]
+        # `主要负责人亲自抓、分管领导具体抓`: the charged roles' heads paired by post (round 128).
+        leaders = role_heads(text, leads) or paired_heads(text, leads)
     if leaders:
         charged = charged.copy() if charged is not None else Responsibility()
         charged.leaders += leaders

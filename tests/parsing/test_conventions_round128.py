@@ -52,11 +52,13 @@ def test_glued_figure_is_no_date() -> None:
 
 
 def test_paired_heads_are_leaders() -> None:
-    assert paired_heads("坚持主要负责人亲自抓、分管领导具体抓,办公室综合协调") == ["主要负责人", "分管领导"]
-    assert paired_heads("建立健全主要领导亲自抓、分管领导直接抓的责任机制") == ["主要领导", "分管领导"]
-    # Near cases: one post alone (round 106), a post as an object.
-    assert paired_heads("各乡镇要高度重视,主要领导要亲自抓") == []
-    assert paired_heads("报主要负责人审定后报送") == []
+    roles = ["各责任单位"]
+    assert paired_heads("坚持主要负责人亲自抓、分管领导具体抓,办公室综合协调", roles) == ["主要负责人", "分管领导"]
+    assert paired_heads("建立健全主要领导亲自抓、分管领导直接抓的责任机制", roles) == ["主要领导", "分管领导"]
+    # Near cases: one post alone (round 106), a post as an object, the heads of salutation groups (rounds 96/97).
+    assert paired_heads("各乡镇要高度重视,主要领导要亲自抓", roles) == []
+    assert paired_heads("报主要负责人审定后报送", roles) == []
+    assert paired_heads("各地各部门各单位要实干,主要负责同志亲自抓、分管负责同志具体抓", ["各地"]) == []
 
 
 def test_start_column_beside_end_column_dates_nothing() -> None:
@@ -71,3 +73,24 @@ def test_start_column_alone_keeps_its_dates() -> None:
     header = ["序号", "项目名称", "责任单位", "计划开工时间"]
     kinds = [meaning(h) for h in header]
     assert settle_start_column(kinds, header)[3] == DUE
+
+
+def _dates(text: str) -> list[str]:
+    return sorted(m.due_date.isoformat() for m in _tasks(NOTICE + "一、" + text + "\n")[0].milestones if m.due_date)
+
+
+def test_three_days_or_more_before_one_qian_are_each_a_milestone() -> None:
+    text = "各责任单位要将各季度及全年完成情况于4月8日、7月8日、10月8日及12月8日前报送区政府督查室。"
+    assert _dates(text) == ["2025-04-08", "2025-07-08", "2025-10-08", "2025-12-08"]
+
+
+def test_two_days_or_a_span_keep_their_reading() -> None:
+    # Near cases: two days joined by 和 (a span's ends or a choice), and a span with 至.
+    assert _dates("各责任单位要于6月8日和7月8日前报送区政府督查室。") == ["2025-06-08"]
+    assert "2025-07-08" not in _dates("各责任单位要在7月8日至10月8日、11月8日前开展检查。")
+
+
+def test_the_whole_years_plan_drafted_dates_nothing() -> None:
+    assert _dates("各责任单位要认真制定全年办理工作方案,并于1月20日前报送区政府督查室。") == ["2025-01-20"]
+    # Near case: the year's work itself (`全年完成…`) is due at the year's end.
+    assert _dates("各责任单位要确保全年完成投资计划的90%。") == ["2025-12-31"]
