@@ -94,3 +94,12 @@ def test_the_whole_years_plan_drafted_dates_nothing() -> None:
     assert _dates("各责任单位要认真制定全年办理工作方案,并于1月20日前报送区政府督查室。") == ["2025-01-20"]
     # Near case: the year's work itself (`全年完成…`) is due at the year's end.
     assert _dates("各责任单位要确保全年完成投资计划的90%。") == ["2025-12-31"]
+
+
+def test_salutation_run_on_from_the_font_widget() -> None:
+    from policy_tasks.parsing.addressee_groups import notice_groups
+
+    line = "发布日期: 2025-06-19 来源:某州人民政府办公厅 浏览次数: 字体【自治州直属各县市人民政府,自治州人民政府各部门:"
+    assert {"places", "departments"} <= notice_groups([(1, line)])
+    # Near case: a bracket in a line that does not end with the salutation's colon names no group.
+    assert notice_groups([(1, "字体【大 中 小】 来源:某州人民政府办公厅")]) == frozenset()

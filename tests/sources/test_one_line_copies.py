@@ -107,6 +107,7 @@ LEFT_NOTHING = {
     "zhejiang-shengzhang-zerenfenjie-2024": "no numbered item read",
     "zhejiang-tongxiang-zerenfenjie-2020": "no numbered item read",
     "zhejiang-zhenhai-2011": "item 1 not found",
+    "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
 }
 LEFT_SPACE = {
     "anhui-suma-zhenggaixiaohao-2024": "item 1's units not read",
@@ -155,6 +156,7 @@ LEFT_SPACE = {
     "yunnan-yaoan-yanye-2023": "item 二.(一)'s units not read",
     "zhejiang-jiaxing-minyingjingji-2023": "item (一) not found",
     "zhejiang-quzhou-zerenfenjie-2021": "no numbered item read",
+    "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
 }
 
 
