@@ -139,12 +139,13 @@ def notice_groups(header: list[tuple[int, str]]) -> frozenset[str]:
         norm = normalise(line).replace(" ", "")
         if ":" not in norm:
             continue
-        parts = norm.split(":", 1)[0].split(",")
-        if (
-            "。" in norm.split(":", 1)[0]
-            or any(len(p) > 40 for p in parts[1:])
-            or not _ADDRESSEE_END_RE.search(parts[-1])
-        ):
+        head = norm.split(":", 1)[0]
+        if norm.endswith(":") and "[" in norm:
+            # `…浏览次数:字体【各县市人民政府,…管委会:`: a copy that ran the salutation on from the page's font widget
+            # (【 normalised to [), round 128.
+            head = norm[:-1].rsplit("[", 1)[1]
+        parts = head.split(",")
+        if "。" in head or any(len(p) > 40 for p in parts[1:]) or not _ADDRESSEE_END_RE.search(parts[-1]):
             continue
         kinds = {kind for kind, pattern in _SALUTATION_KINDS for part in parts if pattern.search(part)}
         if kinds:

@@ -159,3 +159,21 @@ def numbered_header_row(rows: list[list[str]]) -> tuple[int, list[str | None]] |
             return i, kinds
         return None
     return None
+
+
+# `开工时间` beside `竣工时间`: a register's time line, the start and the end in two columns.
+_START_COLUMN_RE = re.compile(r"^(?:计划)?(?:开工|开建|动工|开始|启动|起始)(?:时间|日期|年月|年份)$")
+
+
+def settle_start_column(kinds: list[str | None], header: list[str]) -> list[str | None]:
+    """A 开工 column beside another deadline column (`开工时间 | 竣工时间`) is the project's time line: the project is
+    dated at the span's end (README's time line rule, round 128); its start is no deadline. A 开工 column alone
+    (a list of projects to start) keeps its dates: starting by then is what the row commits to."""
+    starts = [
+        i
+        for i, (k, h) in enumerate(zip(kinds, header, strict=False))
+        if k == DUE and _START_COLUMN_RE.match(re.sub(r"\s+", "", normalise(h)))
+    ]
+    if not starts or not any(k == DUE and i not in starts for i, k in enumerate(kinds)):
+        return kinds
+    return [None if i in starts else k for i, k in enumerate(kinds)]

@@ -33,7 +33,8 @@ from .lazy_patterns import lazy_compile
 
 # A bare year (`2024年`, `2024年度`, `今年`), not a point in it (`2024年底`, `2024年6月`, `今年上半年`, `全年`); the
 # plan's scope may follow (`制定2021年全市…任务清单`: the city's list for the year).
-_YEAR = r"(?:(?:19|20)\d{2}年|今年|本年|当年|明年)度?(?![底末内前初中上下半1-9一二三四]|全年)"
+# `认真制定全年办理工作方案` (round 128): the plan for the whole year, named as `今年` names it.
+_YEAR = r"(?:(?:19|20)\d{2}年|今年|本年|当年|明年|全年)度?(?![底末内前初中上下半1-9一二三四]|全年)"
 _NAME_RE = re.compile(
     r"(?:(?:研究制定|制定|编制|印发|出台|修订|修编|起草|下发|拟定|编写|作为|纳入|列入)"
     r"(?:并(?:印发|下发|落实|实施|执行))?|>[和及、])"

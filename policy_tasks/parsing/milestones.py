@@ -66,7 +66,7 @@ from .lazy_patterns import lazy_compile
 from .part_milestones import part_milestone
 from .project_names import project_name_spans
 from .reported_periods import reported_spans
-from .respective_dates import respective_dates
+from .respective_dates import listed_days, respective_dates
 from .respective_periods import respective_periods
 from .result import ParsedMilestone
 from .schedule_entries import Spans, entry_milestone, schedule_entries
@@ -268,6 +268,7 @@ def find_milestones(
         if sentence_horizon is not None and carried is sentence_horizon and norm[sent_end : sent_end + 1] == ";":
             horizon = sentence_horizon
     found += respective_dates(text, norm, phrases, found)  # `分别于6月底和7月底报送`: each date
+    found += listed_days(text, norm, phrases, found)  # `4月8日、7月8日、10月8日及12月8日前`: each day (round 128)
     found += respective_periods(text, norm, year, found)  # `第一、二季度任务分别为`: each period's end
     found.sort(key=lambda m: m.start)
     # A stage's span ending on the day one of its reports is due (`阶段(7月3日至7月15日)。…于7月15日前报…`) is

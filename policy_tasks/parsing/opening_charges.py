@@ -14,13 +14,14 @@ from .fee_holders import fee_charge
 from .group_openings import government_group
 from .handled_proposals import proposal_handler
 from .later_leads import later_leads
+from .lazy_patterns import lazy_compile
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
 from .ordinal_stages import stage_charge
 from .responsibility import Responsibility
-from .role_groups import answerable_head, later_role_groups, role_group
+from .role_groups import RELATED, ROLES, answerable_head, later_role_groups, role_group
 from .role_requests import request_charge
-from .role_sentences import fix_field_subject, opening_starts, opening_subject, reads_as_units
+from .role_sentences import CHARGING_YAO, fix_field_subject, opening_starts, opening_subject, reads_as_units
 from .run_on_sentences import joined_lines
 from .society_addressees import society_list
 from .subject_sentences import later_subjects, opening_subjects, with_units
@@ -29,6 +30,11 @@ from .township_subjects import township_charge
 from .unit_labels import CO, LEAD, LISTED, find_label
 from .unit_lists import split_names
 from .units import peek_responsibility
+
+# `…负总责,各相关单位要积极配合`, `…督办事项,各责任单位要每月研究…`: a role charged in a part after a comma (round 128).
+_PART_ROLE_RE = lazy_compile(
+    rf",(?P<names>{ROLES}|{RELATED})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须)", needs="单位|部门|主体"
+)
 
 
 def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsibility | None:
@@ -50,6 +56,9 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or _dated_charge(text, norm)
             or _subjects_charge(text, norm)
             or _head_charge(text, norm)
+            # `各县(市)区、各部门、各单位主要负责同志要…。牵头单位要…`: the salutation's groups opening the item lead,
+            # before the roles later sentences charge (round 128).
+            or _group_charge(text, norm, groups, opening=True)
             or _roles_or_groups(text, norm, groups)
             or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
             or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
@@ -118,23 +127,26 @@ def _add_names(found: Responsibility, names: list[str]) -> None:
     found.roles[CO] += [n for n in dict.fromkeys(names) if n not in named]
 
 
-def _group_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility | None:
+def _group_charge(text: str, norm: str, groups: frozenset[str], *, opening: bool = False) -> Responsibility | None:
     """`各地区、各部门要…`, `各司局和直属单位主要负责人要…`: the notice's group addressees (`addressee_groups`), opening
-    the item (after its title, or its short title glued to them) or a later sentence of it; later groups help."""
+    the item (after its title, or its short title glued to them) or, unless `opening`, a later sentence of it; later
+    groups help, and so do the breakdown's roles later sentences charge (`各牵头单位要…;各责任单位要…`, round 128)."""
     if not groups:
         return None
     starts = opening_starts(norm)
     if (glued := glued_title_end(norm, groups)) is not None:
         starts.append(glued)
     first = next((subject for start in starts if (subject := group_subject(norm, start, groups)) is not None), None)
-    if first is None and not (later := later_groups(norm, 0, groups)):
+    if first is None and (opening or not (later := later_groups(norm, 0, groups))):
         return None
     first = first or later[0]
     found = Responsibility(origin="正文开头")
     found.roles[LISTED] = [text[s:e] for s, e in first[0]]
     for spans, _ in later_groups(norm, first[1], groups):
         found.roles[CO] += [text[s:e] for s, e in spans if text[s:e] not in found.roles[LISTED] + found.roles[CO]]
-    _add_helpers(text, norm, later_subjects(norm, first[1]), found)
+    roles = later_role_groups(norm, first[1], related=BREAKDOWN in groups)
+    roles += [m.span("names") for m in _PART_ROLE_RE.finditer(norm, first[1])]
+    _add_helpers(text, norm, sorted(later_subjects(norm, first[1]) + roles), found)
     return found
 
 

@@ -9,6 +9,10 @@ A recurring report whose bracket writes its days out (`各部门各单位要在�
 三水 2007) is both: the duty recurs, and each day the bracket names is a date a supervisor tracks. The milestone reader
 dates the part by the bracket's first day; the recurring duty is added here as well, its occurrences the days written
 (the notice may come after the year's first ones), as a recurring milestone (round 120).
+
+Without 分别, three days or more in a row before one 前 (`各季度及全年完成情况4月8日、7月8日、10月8日及12月8日前…报送`,
+round 128) are the days of as many reports, each a milestone of its own as after 分别 (`listed_days`). Two days
+(`6月8日和7月8日前`) may be a span's ends or a choice: left as the reader dates them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from .time_phrase import PRECISE, TimePhrase
 _RESPECTIVELY_RE = lazy_compile(r"分别(?:在|于|到)?")
 _JOINER_RE = lazy_compile(r"^(?:、|和|及|与)$")
 _PART_END_RE = lazy_compile(r"[,。;\n]")
+_DAY_RE = lazy_compile(r"[日号]", needs="日|号")
+_LISTED_DAYS = 3
 
 
 def respective_dates(
@@ -72,3 +78,27 @@ def _written_duty(
     milestone = ParsedMilestone(text[duty.start : end], duty.start, end, days[0], "deadline", duty.text)
     milestone.recurrence, milestone.occurrences = duty.recurrence, days
     return [milestone]
+
+
+def listed_days(
+    text: str, norm: str, phrases: Sequence[TimePhrase], found: Sequence[ParsedMilestone]
+) -> list[ParsedMilestone]:
+    """The milestones of a run of three days or more closed by one 前 (`4月8日、7月8日、10月8日及12月8日前`) that
+    `found` lacks, each from its own day to the part's end."""
+    ordered = [p for p in sorted(phrases, key=lambda p: p.start) if p.level == PRECISE and not p.recurrence]
+    added: list[ParsedMilestone] = []
+    run: list[TimePhrase] = []
+    for p in [*ordered, None]:
+        if p is not None and run and _JOINER_RE.match(norm[run[-1].end : p.start]) and _DAY_RE.search(p.text):
+            run.append(p)
+            continue
+        if len(run) >= _LISTED_DAYS and (run[-1].text.endswith("前") or norm.startswith("前", run[-1].end)):
+            stop = _PART_END_RE.search(norm, run[-1].end)
+            end = stop.start() if stop else len(norm)
+            dates = {x.due_date for x in [*found, *added]}
+            for q in run:
+                if q.due not in dates:
+                    added.append(ParsedMilestone(text[q.start : end], q.start, end, q.due, "deadline", q.text))
+                    dates.add(q.due)
+        run = [p] if p is not None and _DAY_RE.search(p.text) else []
+    return added

@@ -25,10 +25,9 @@ from .textutil import normalise
 # (round 106), the main leading as a `主要责任单位` column does, the others helping.
 # `相关责任单位` (`有关责任单位`): the 责任单位 a matter concerns, the same role named for a case (`对于…涉及面广的责任事项,相关
 # 责任单位要及时报告…`, round 120).
-ROLES = (
-    r"各?(?:(?:主要责任|其他责任|牵头责任|相关责任|有关责任|责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)"
-    r"|(?:项目)?实施主体|项目实施单位)"
-)
+_ROLE = r"(?:主要责任|其[他它]责任|牵头责任|相关责任|有关责任|责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)"
+# `各责任事项牵头单位(责任单位)` (round 128): the role of the breakdown's items, its other name in the document's bracket.
+ROLES = rf"各?(?:(?:责任事项|任务|事项)?{_ROLE}(?:\({_ROLE}\))?|(?:项目)?实施主体|项目实施单位)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
 RELATED = r"各(?:相关|有关)单位"
 _ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")

@@ -66,3 +66,22 @@ def role_heads(text: str, leads: list[str], units: list[str] | None = None) -> l
         if name not in found:
             found.append(name)
     return found
+
+
+# `坚持主要负责人亲自抓、分管领导具体抓`: the charged roles' heads paired by post, each with his own part of the work
+# (round 128's 洪山, round 114's reading of a role's heads). After salutation groups or named units
+# (`各地各部门各单位要…,主要负责同志亲自抓、分管负责同志具体抓`) the heads name the groups and no leader (rounds 96/97).
+_PAIRED_POSTS_RE = lazy_compile(
+    r"(?P<main>主要负责同志|主要负责人|主要领导同志|主要领导|一把手)(?:要)?亲自抓[,、]"
+    r"(?P<deputy>分管负责同志|分管负责人|分管领导同志|分管领导)(?:要)?(?:具体|直接|协助)抓",
+    needs="亲自抓",
+)
+
+
+def paired_heads(text: str, leads: list[str]) -> list[str]:
+    """The posts an item led by a breakdown's roles alone pairs (`主要负责人亲自抓、分管领导具体抓`): its leaders, as
+    written. One post alone (`主要领导要亲自抓`, round 106) stays none."""
+    if not leads or not all(role_group(n) for n in leads):
+        return []
+    m = _PAIRED_POSTS_RE.search(normalise(text))
+    return [] if m is None else [text[m.start("main") : m.end("main")], text[m.start("deputy") : m.end("deputy")]]

@@ -11,7 +11,7 @@ from .notice_issuers import answerable_leaders, issuer_charge
 from .opening_charges import opening_charge
 from .responsibility import Responsibility
 from .restated_lists import section_subject
-from .role_heads import role_heads
+from .role_heads import paired_heads, role_heads
 from .subject_runs import run_charge
 from .task_first_orders import order_charge
 
@@ -37,7 +37,8 @@ def sentence_charge(
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).
     if charged is not None and not charged.leaders and not leaders:
         leads, helpers = charged.lead_and_co()
-        leaders = role_heads(text, leads, leads + helpers)
+        # `主要负责人亲自抓、分管领导具体抓`: the charged roles' heads paired by post (round 128).
+        leaders = role_heads(text, leads, leads + helpers) or paired_heads(text, leads)
     if leaders:
         charged = charged.copy() if charged is not None else Responsibility()
         charged.leaders += leaders

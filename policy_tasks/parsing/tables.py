@@ -34,6 +34,7 @@ from .column_meanings import (
     header_row,
     meaning,
     numbered_header_row,
+    settle_start_column,
 )
 from .continued_tables import joined_after_repeats
 from .department_pair_columns import department_pairs, pair_header_row
@@ -295,6 +296,7 @@ def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str], *
     responsibility (责任单位) is the department in charge: it helps. An unlabelled first column of
     small integers is the 序号; a title column with no content column is both."""
     kinds = settle_examiner_column(settle_main_column(list(kinds), header), header, held=held)
+    kinds = settle_start_column(kinds, header)  # `开工时间 | 竣工时间`: dated at the end (round 128)
     listed = [i for i, k in enumerate(kinds) if k == LISTED]
     bare = [i for i in listed if re.fullmatch(r"(?:主管)?部门", "".join(normalise(header[i]).split()))]
     if bare and len(bare) < len(listed):

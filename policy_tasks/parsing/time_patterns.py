@@ -244,6 +244,11 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _day,
     ),
     (
+        # `20251月20日前`: a page that lost the 年 between the year and the month (round 128), as `20259月底前`.
+        re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})(?P<m>1[0-2]|0?[1-9])月(?P<d>[1-9]|[12]\d|3[01])[日号]{BEFORE}"),
+        _day,
+    ),
+    (
         re.compile(rf"(?<![\d.])(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d.]){BEFORE}"),
         _day,
     ),
@@ -361,6 +366,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
 # clauses) is in every match of the pattern: a pattern is not run over a text without one (the parser
 # reads every clause). tests/parsing/test_time_triggers.py holds each to its pattern.
 TRIGGERS: tuple[tuple[str, ...], ...] = (
+    tuple("日号"),
     tuple("日号"),
     tuple("-/."),
     tuple("."),

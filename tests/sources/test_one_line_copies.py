@@ -114,6 +114,7 @@ LEFT_NOTHING = {
     "zhejiang-shengzhang-zerenfenjie-2024": "no numbered item read",
     "zhejiang-tongxiang-zerenfenjie-2020": "no numbered item read",
     "zhejiang-zhenhai-2011": "item 1 not found",
+    "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
 }
 LEFT_SPACE = {
     "anhui-suma-zhenggaixiaohao-2024": "item 1's units not read",
@@ -167,6 +168,7 @@ LEFT_SPACE = {
     "zhejiang-quzhou-zerenfenjie-2021": "no numbered item read",
     "guangxi-nanning-jingkaiqu-gongzuobaogao-fengong-2020": "item 一's units read wrong: the salutation, run into the intro, names no groups (round 120, misread on the base too)",
     "weizhi-jianhu-chuangwen-dianwei-2020": "photo captions (`图①:…`) are read only at a line's start: only the breaks part them from the report's prose (round 123)",
+    "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
 }
 
 
