@@ -3,7 +3,7 @@
 A list is cited in one form: items under one heading all take the depth the most ambiguous of them
 needs (`clause_labels`), whether the document numbers them, counts them for a table whose 序号
 cells are empty, or writes them inline as `①…⑥`. A 、 after a bare time phrase lists words, not
-commitments, unless the words before it commit to something of their own (`milestones._parts`).
+commitments, unless the words before it commit to something of their own (`sentence_parts._parts`).
 """
 
 from __future__ import annotations
