@@ -17,7 +17,7 @@ _PROJECTS_NOTICE = (
     "区重点建设项目共计30项,年度计划投资50亿元。\n"
     "二、工作要求\n"
     "(一)项目业主单位\n"
-    "1、各重点项目业主单位务必制定详细工作方案,建立项目工作责任制。\n"
+    "1、各重点项目业主单位务必制定详细工作方案,建立项目工作责任制。"
     "各重点前期项目承办单位务必按计划节点完成规划、土地、环评等审批环节。\n"
     "2、各重点建设项目业主单位务必于每月5日前报送项目进度。\n"
     "(二)项目责任协调单位\n"
@@ -26,13 +26,21 @@ _PROJECTS_NOTICE = (
 
 
 def test_a_notice_handing_out_key_projects_charges_their_roles_as_subjects():
-    # Each role one addressee as written; the first subject leads, a later sentence's helps; `务必` charges as `要`.
+    # Each role one addressee as written; the first subject leads, a later sentence's in the paragraph helps; `务必`
+    # charges as `要`.
     doc = parse_document(_PROJECTS_NOTICE, year=2024)
     assert [(t.label, t.lead_units, t.co_units) for t in doc.tasks] == [
         ("(一)1", ["各重点项目业主单位"], ["各重点前期项目承办单位"]),
         ("(一)2", ["各重点建设项目业主单位"], []),
         ("(二)1", ["各责任协调单位"], []),
     ]
+
+
+def test_a_later_paragraph_of_its_own_is_left_to_the_page_spacing():
+    # On a line of its own the second role is not read: a portal's copy sets it apart with a blank line, and the
+    # outline then holds it as no part of the item (corpus weizhi-qu-zhongdianxiangmu-tonggao's 二.(一)1, left).
+    doc = parse_document(_PROJECTS_NOTICE.replace("工作责任制。各重点前期", "工作责任制。\n各重点前期"), year=2024)
+    assert (doc.tasks[0].lead_units, doc.tasks[0].co_units) == (["各重点项目业主单位"], [])
 
 
 def test_a_role_the_coordinators_push_is_no_unit_of_their_item():
@@ -117,3 +125,12 @@ def test_a_one_line_copy_keeps_a_charged_first_item_as_a_clause():
         ("二", []),
         ("三", ["某县体育公园建设领导组"]),
     ]
+
+
+def test_a_sum_whose_decimal_point_a_copy_wrote_as_a_comma_opens_no_item():
+    # `年度计划投资53、04亿元`: wrapped so that `53、04亿元` opens a line, it is the sum, not item 53.
+    doc = parse_document(
+        "某区重点项目工作要求\n一、工作要求\n1、各项目要加快建设,年度计划投资\n53、04亿元,确保按期完成。\n2、各项目要按月报送进度。\n",
+        year=2024,
+    )
+    assert [t.label for t in doc.tasks] == ["1", "2"]
