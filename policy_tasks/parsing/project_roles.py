@@ -10,9 +10,8 @@ no unit of its own: each project already has its 业主单位 (the owner buildin
     1、各责任协调单位要采取切实可行的措施,…督促和推动项目业主单位全面完成重点项目填报。
 
 As round 95 reads a breakdown's `各责任单位要…`, each role is one addressee written as the text writes it: the first
-subject leads, a later sentence's subject in the same paragraph helps. A paragraph of its own under the item
-(`各重点前期项目承办单位务必…` on the next line) is left: a portal's copy sets it apart with a blank line, and the outline
-then holds it as no part of the item, so reading it would make the item's units hang on the page's spacing. `务必` charges as `要` does. The role headings themselves name no unit:
+subject leads, a later sentence's subject helps, also in a paragraph of its own under the item, which stays the item's
+after a blank line (a portal's copy keeps one between paragraphs: `outline_lines`). `务必` charges as `要` does. The role headings themselves name no unit:
 they group the requirements, whose subjects say who answers.
 
 Near cases that charge no one: a role inside a sentence (`督促和推动项目业主单位全面完成…`, the object the coordinators
@@ -41,9 +40,7 @@ _BOOK_RE = lazy_compile(r"《[^《》]*》", needs="《")
 _ROLE = r"各(?:重点)?(?:建设|前期)?(?:项目)?(?:业主|承办|责任协调)单位"
 _VERB = r"(?:也|还|都)?(?:务必|要(?![求素点件务])|必须|须|应当)"
 _SUBJECT_RE = lazy_compile(rf"(?P<names>{_ROLE}){_VERB}", needs="单位")
-# A later sentence of the same paragraph; a paragraph of its own after a line break is not read: where the copy
-# sets it apart with a blank line (a portal's page), the outline leaves it out of the item (`outline_lines`).
-_LATER_RE = lazy_compile(rf"[。;!?][^\S\n]*(?P<names>{_ROLE}){_VERB}", needs="单位")
+_LATER_RE = lazy_compile(rf"(?:^|[。;!?\n])\s*(?P<names>{_ROLE}){_VERB}", needs="单位")
 
 
 def project_list_kind(header: list[tuple[int, str]]) -> frozenset[str]:
@@ -52,6 +49,11 @@ def project_list_kind(header: list[tuple[int, str]]) -> frozenset[str]:
         if _ISSUES_RE.search(_BOOK_RE.sub("", normalise(line))):
             return frozenset({PROJECTS})
     return frozenset()
+
+
+def opens_with_role(norm: str) -> bool:
+    """Whether a paragraph opens with a project role as its subject (`各重点前期项目承办单位务必…`)."""
+    return _SUBJECT_RE.match(norm.strip()) is not None
 
 
 def project_role_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility | None:

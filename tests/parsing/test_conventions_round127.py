@@ -36,11 +36,11 @@ def test_a_notice_handing_out_key_projects_charges_their_roles_as_subjects():
     ]
 
 
-def test_a_later_paragraph_of_its_own_is_left_to_the_page_spacing():
-    # On a line of its own the second role is not read: a portal's copy sets it apart with a blank line, and the
-    # outline then holds it as no part of the item (corpus weizhi-qu-zhongdianxiangmu-tonggao's 二.(一)1, left).
-    doc = parse_document(_PROJECTS_NOTICE.replace("工作责任制。各重点前期", "工作责任制。\n各重点前期"), year=2024)
-    assert (doc.tasks[0].lead_units, doc.tasks[0].co_units) == (["各重点项目业主单位"], [])
+def test_a_later_role_in_a_paragraph_of_its_own_stays_the_items_after_a_blank_line():
+    # A portal's copy keeps a blank line between paragraphs: the next role's paragraph is still the item's.
+    text = _PROJECTS_NOTICE.replace("工作责任制。各重点前期", "工作责任制。\n\n各重点前期")
+    doc = parse_document(text, year=2024)
+    assert (doc.tasks[0].lead_units, doc.tasks[0].co_units) == (["各重点项目业主单位"], ["各重点前期项目承办单位"])
 
 
 def test_a_role_the_coordinators_push_is_no_unit_of_their_item():
