@@ -51,9 +51,9 @@ def project_list_kind(header: list[tuple[int, str]]) -> frozenset[str]:
     return frozenset()
 
 
-def opens_with_role(norm: str) -> bool:
-    """Whether a paragraph opens with a project role as its subject (`各重点前期项目承办单位务必…`)."""
-    return _SUBJECT_RE.match(norm.strip()) is not None
+def next_role(item: str, paragraph: str) -> bool:
+    """Whether an item and the paragraph after it each open with a project role as subject (`各…承办单位务必…`)."""
+    return all(_SUBJECT_RE.match(norm.strip()) is not None for norm in (item, paragraph))
 
 
 def project_role_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibility | None:
