@@ -334,10 +334,9 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
         return False
     if not blank:
         return True
-    # After a blank line a paragraph still belongs to an item whose text so far is a heading, or when it ends with the
-    # responsibility the item has not given yet, or is the item's own 整改 field line (`整改措施:由A督促…`), the 督办 list
-    # assigning an item that names no one (`A负责的…项目;B负责的…`, `charged_projects`), or a key-project notice's next
-    # role after the item's (`1、各重点项目业主单位务必…` / `各重点前期项目承办单位务必…`, `project_roles`).
+    # After a blank line a paragraph still belongs to an item whose text so far is a heading, or that ends with the
+    # responsibility the item has not given yet, or is its 整改 field line (`整改措施:由A督促…`), a 督办 list charging it
+    # (`A负责的…项目;…`, `charged_projects`) or a key-project notice's next role (`各…承办单位务必…`, `project_roles`).
     own = normalise(node.own_text).strip()  # a short title closed by `。` is a heading too (`1.属地管理责任。`)
     if "。" not in own or _STOPPED_TITLE_RE.fullmatch(own) or resp.assigns or fix_field_subject(norm) is not None:
         return True
