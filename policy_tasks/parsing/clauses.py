@@ -33,6 +33,7 @@ from .minute_subjects import minute_charge
 from .notice_requirements import charges_roles, notice_charges_roles, vaguely_addressed
 from .opening_charges import opening_charge
 from .outline_node import Node
+from .plan_frames import frames_the_plan
 from .role_groups import role_group
 from .sole_addressees import frames_measures
 from .supervising_offices import supervising_office
@@ -103,15 +104,8 @@ def _sets_up_organisation(node: Node) -> bool:
     return not node.children and bool(_SETS_UP_RE.match(normalise(node.own_text).strip()))
 
 
-# `(二)主要目标。到2025年,…下降16%`: the plan's own targets, principles or guiding ideas frame the
-# work and assign it to no unit; silent, such an item is no clause even where most siblings are.
-_FRAMES_RE = lazy_compile(
-    r"^(?:主要目标|总体目标|工作目标|发展目标|指导思想|基本原则|工作原则|总体要求)\s*(?:[。:\n]|$)"
-)
-
-
 def _frames_the_plan(node: Node) -> bool:
-    return bool(_FRAMES_RE.match(normalise(node.own_text).strip()))
+    return frames_the_plan(node.own_text)  # `(二)主要目标。…`, `一、指导思想` (`plan_frames`)
 
 
 def _names_whole_section(node: Node) -> bool:
@@ -248,6 +242,8 @@ def choose_clauses(
         lost = lost_section_items(kids)
         parts: dict[int, list[bool]] = {}
         for i, (kid, is_here) in enumerate(zip(kids, here, strict=True)):
+            if not is_here and not kid.children and _frames_the_plan(kid):
+                continue  # `一、指导思想` frames the plan: no measure that forgot its unit, nor one beside them
             if 0 < i < lost and kid.part == kids[0].part:
                 parts[kid.part][-1] = parts[kid.part][-1] or is_here
                 continue

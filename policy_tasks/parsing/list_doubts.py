@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from .org_ends import ORG_END_RE
 from .outline import Marker, line_marker
+from .plan_frames import frames_the_plan
 from .result import ParsedDocument, ParsedTask, ParseWarning
 from .serial_rows import SIGN as SERIAL_SIGN
 from .serial_rows import serial_rows
@@ -109,6 +110,8 @@ def list_doubts(lines: Sequence[tuple[str, bool]], parsed: ParsedDocument) -> li
         # clause holds (a heading the parse did not read as one).
         for k, inline in _inline_markers(norms[first_line]):
             if k < first_k and inline.style == style and inline.value < first.value and (first_line, k) not in owned:
+                if frames_the_plan(norms[first_line][k + inline.end :]):
+                    continue  # `一、指导思想以…为指导`: no measure lost, rightly no clause (`plan_frames`)
                 out.append(_unread(first_line, norms[first_line][k:]))
                 break
         end = runs[n + 1][0][1] if n + 1 < len(runs) else len(norms)

@@ -11,10 +11,13 @@ from __future__ import annotations
 from .addressee_groups import notice_groups
 from .notice_roles import breakdown_kind
 from .outline_lines import Outline
+from .project_roles import project_list_kind
 from .township_subjects import township_kind
 
 
 def notice_kinds(outline: Outline) -> frozenset[str]:
     """The salutation's groups, a breakdown's kind and a township's kind of `outline`'s notice."""
     header = outline.header
-    return notice_groups(header) | breakdown_kind(header) | township_kind([*header, *outline.loose])
+    # A notice handing out the year's key projects charges their roles (`project_roles`, round 127).
+    kinds = notice_groups(header) | breakdown_kind(header) | project_list_kind(header)
+    return kinds | township_kind([*header, *outline.loose])

@@ -18,11 +18,13 @@ from .lazy_patterns import lazy_compile
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
 from .ordinal_stages import stage_charge
+from .project_roles import project_role_charge
 from .responsibility import Responsibility
 from .role_groups import RELATED, ROLES, answerable_head, later_role_groups, role_group
 from .role_requests import request_charge
 from .role_sentences import CHARGING_YAO, fix_field_subject, opening_starts, opening_subject, reads_as_units
 from .run_on_sentences import joined_lines
+from .set_up_groups import set_up_group_charge
 from .society_addressees import society_list
 from .subject_sentences import later_subjects, opening_subjects, with_units
 from .textutil import normalise
@@ -59,12 +61,14 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             # `各县(市)区、各部门、各单位主要负责同志要…。牵头单位要…`: the salutation's groups opening the item lead,
             # before the roles later sentences charge (round 128).
             or _group_charge(text, norm, groups, opening=True)
+            or project_role_charge(text, norm, groups)  # `各重点项目业主单位务必…` (`project_roles`)
             or _roles_or_groups(text, norm, groups)
             or request_charge(text)  # `请各牵头单位和责任单位于…前…`: a breakdown's roles asked (`role_requests`)
             or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
             or proposal_handler(text)  # `1.X承办的“关于…的建议”`: the proposal's handler (`handled_proposals`)
             or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
             or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
+            or set_up_group_charge(text, norm)  # `成立…领导组。组长:X…。领导组协调…` (`set_up_groups`)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.

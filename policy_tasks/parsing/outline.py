@@ -51,7 +51,8 @@ _STYLES = [
     ("decimal", r"(?P<n>\d{1,2}\.\d{1,2})" + _DECIMAL_END),
     # `1。` appears where a page's full-width stop stood in for the dot.
     # `1.6.30前完成…`: item 1 opening with a dotted day (`dotted_dates`).
-    ("num", rf"(?P<n>\d{{1,3}})\s*(?:\.(?!\d)|\.(?={DAY_AHEAD})|、|。)\s*"),
+    # `53、04亿元`: a sum whose decimal point a copy wrote as 、 (round 127), where a wrapped line opens with it.
+    ("num", rf"(?P<n>\d{{1,3}})\s*(?:\.(?!\d)|\.(?={DAY_AHEAD})|、(?!\d{{1,2}}(?:亿|万)元)|。)\s*"),
     ("pnum", r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*"),
     ("numparen", r"(?P<n>\d{1,3})\)\s*"),
     ("circled", r"(?P<n>[①-⑳㉑-㉟㊱-㊿])\s*"),

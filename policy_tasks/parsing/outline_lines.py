@@ -30,6 +30,7 @@ from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, li
 from .outline_node import Node
 from .page_marks import is_page_line
 from .progress_lists import fold_progress_lists, opens_progress_list
+from .project_roles import next_role
 from .responsibility import Responsibility
 from .role_sentences import fix_field_subject
 from .stacked_unit_cells import bare_lead_line, cell_after_blank, helpers_joined, restacked, stacked_line
@@ -332,14 +333,13 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
         return False
     if not blank:
         return True
-    # After a blank line a paragraph still belongs to an item whose text so far is a heading,
-    # or when it ends with the responsibility the item has not given yet, or is the item's own 整改
-    # field line naming who fixes it (`整改措施:由A督促…`, `role_sentences.fix_field_subject`), or
-    # the 督办 list assigning an item that names no one (`A负责的…项目;B负责的…`, `charged_projects`).
+    # After a blank line a paragraph still belongs to an item whose text so far is a heading, or that ends with the
+    # responsibility the item has not given yet, or is its 整改 field line (`整改措施:由A督促…`), a 督办 list charging it
+    # (`A负责的…项目;…`, `charged_projects`) or a key-project notice's next role (`各…承办单位务必…`, `project_roles`).
     own = normalise(node.own_text).strip()  # a short title closed by `。` is a heading too (`1.属地管理责任。`)
     if "。" not in own or _STOPPED_TITLE_RE.fullmatch(own) or resp.assigns or fix_field_subject(norm) is not None:
         return True
-    return bool(charged_project_parts(norm)) and not peek_responsibility(node.own_text).found
+    return next_role(own, norm) or (bool(charged_project_parts(norm)) and not peek_responsibility(node.own_text).found)
 
 
 def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:

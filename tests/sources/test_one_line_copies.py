@@ -94,6 +94,7 @@ LEFT_NOTHING = {
     "weizhi-jianhu-chuangwen-dianwei-2020": "photo captions (`图①:…`) are read only at a line's start: only the breaks part them from the report's prose (round 123)",
     "weizhi-jiedao-qingming-fanghuo-2025": "a section heading glued to its paragraph (`一、工作目标深入贯彻…`) reads as a clause (round 116)",
     "weizhi-lushi-anquandajiancha-2021": "item 三.(一) not found",
+    "weizhi-qu-zhongdianxiangmu-tonggao": "no numbered item read: the page's chrome and headings run into the items with nothing between (`…通告一、重点建设项目工作计划区重点…`); misread on the base too (round 127)",
     "weizhi-qingshui-ganxianguo-2023": "a project's numbered fields (`一、项目名称` over its value) are told from a plan's sections only by their lines: without them name and value run together (round 105)",
     "weizhi-sheng-wenzengzhang-ducha-zicha-2014": "each requirement's short heading (`一、各地自查`) runs into its paragraph's group subject (`各市（州）、县（市、区）要…`), which only the break parts (round 124)",
     "weizhi-shipingqiao-minshengshishi-2025": "a zero-padded item glued to the heading before it (`…10件民生实事01.增设…`) is not read as an item (round 116)",
