@@ -66,7 +66,6 @@ LEFT_NOTHING = {
     "jilin-changchun-shierwu-fengong-2012": "an item read that is none (一)",
     "liaoning-anshan-renwufenjie-2024": "item 1's units read wrong: its `责任单位:` line runs into the next items (`各开发区管委会2.规模以上…`), which only the break ends; misread on the base too (round 117)",
     "liaoning-lishan-2023": "item 1's units read wrong",
-    "liaoning-panjin-yanhaijingjidai-2018": "`——` targets each closed by `;(牵头部门:X)` are told from the 指导思想 and from each other only by their lines (round 117)",
     "liaoning-sheng-2024": "item 1's units read wrong",
     "neimenggu-erlianhaote-fengong-jiedu-2024": "item 二.(二)1's role not read: the title naming the breakdown runs into the page (round 114, misread on the base too)",
     "ningxia-shapotou-jianyitian-ducha-2017": "a proposal bulletin's `(一)` heading and numbered proposal line are told from the counts paragraph before them only by their lines (round 111)",
