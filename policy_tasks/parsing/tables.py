@@ -13,7 +13,6 @@ Tables that arrive flattened into text are turned back into tables by `flat_tabl
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from .column_meanings import (
@@ -34,19 +33,16 @@ from .column_meanings import (
     header_row,
     meaning,
     numbered_header_row,
-    settle_start_column,
 )
 from .continued_tables import joined_after_repeats
 from .department_pair_columns import department_pairs, pair_header_row
 from .held_parties import assessed_party
 from .indicator_rows import lone_indicator
 from .lazy_patterns import lazy_compile
-from .main_unit_column import settle_examiner_column, settle_main_column
 from .outline import line_marker
 from .pipe_tables import task_like
-from .problem_columns import problem_columns
 from .record_tables import vertical_lines
-from .remark_deadlines import remark_deadlines
+from .settled_columns import settle_columns
 from .sources import Table
 from .step_cells import step_kinds
 from .table_headers import spread_header
@@ -90,7 +86,7 @@ def table_lines(table: Table, *, above: str = "") -> list[str]:
         rows = [*rows[:start], header, *scored[1]]
     # `…乡镇目标管理(绩效)考核细则` over a `负责考核部门` column: the title's party leads each row (`held_parties`).
     held = assessed_party(above) if examines_targets(header) else None
-    kinds = _settle(kinds, rows[start + 1 :], header, held=held is not None)
+    kinds = settle_columns(kinds, rows[start + 1 :], header, held=held is not None)
     held = held if held is not None and LEAD not in kinds and LISTED not in kinds else None
     # `工作任务 | 任务分解/时序进度`: a merged task over its dated steps, counted afresh under it (`step_cells`).
     stepped = (steps := step_kinds(kinds, header, rows[start + 1 :])) is not None
@@ -287,57 +283,6 @@ def _unit_cell(value: str) -> str:
 def _period(label: str) -> str:
     """`3月目标` → `3月`: the time a column's cells are due by, as a schedule label."""
     return re.sub(r"(?:目标|任务|计划|节点|安排|要求)$", "", "".join(normalise(label).split()))
-
-
-def _settle(kinds: list[str | None], rows: list[list[str]], header: list[str], *, held: bool) -> list[str | None]:
-    """Resolve a header that names two columns the same way.
-
-    Two 责任单位-like columns are 牵头 then 配合, but a bare 部门 (主管部门) beside one naming the
-    responsibility (责任单位) is the department in charge: it helps. An unlabelled first column of
-    small integers is the 序号; a title column with no content column is both."""
-    kinds = settle_examiner_column(settle_main_column(list(kinds), header), header, held=held)
-    kinds = settle_start_column(kinds, header)  # `开工时间 | 竣工时间`: dated at the end (round 128)
-    listed = [i for i, k in enumerate(kinds) if k == LISTED]
-    bare = [i for i in listed if re.fullmatch(r"(?:主管)?部门", "".join(normalise(header[i]).split()))]
-    if bare and len(bare) < len(listed):
-        for i in bare:
-            kinds[i] = CO
-        listed = [i for i in listed if i not in bare]
-    if len(listed) >= 2 and LEAD not in kinds:
-        kinds[listed[0]] = LEAD
-        for i in listed[1:]:
-            kinds[i] = CO
-    if NUMBER not in kinds and kinds and kinds[0] is None:
-        firsts = [r[0] for r in rows if r and r[0]]
-        if firsts and all(re.fullmatch(r"\d{1,3}", normalise(f)) for f in firsts):
-            kinds[0] = NUMBER
-    if NUMBER in kinds and any(k in (TITLE, CONTENT) for k in kinds[kinds.index(NUMBER) + 1 :]):
-        # `工作任务 | 序号 | 具体要求`: a task column before the 序号, the rows' own text after it, is
-        # the group a merged cell names over its numbered rows.
-        kinds = [AREA if k == TITLE and i < kinds.index(NUMBER) else k for i, k in enumerate(kinds)]
-    texts = [i for i, k in enumerate(kinds) if k in (TITLE, CONTENT)]
-    if len(texts) >= 2:
-        # A text column whose cells repeat down the rows is a merged group name, not the task.
-        for i in texts:
-            values = [r[i] for r in rows if i < len(r) and r[i]]
-            repeats = sum(1 for a, b in itertools.pairwise(values) if a == b)
-            if values and repeats * 2 >= len(values):
-                kinds[i] = GROUP
-    kinds = problem_columns(kinds, rows, header) or kinds  # `具体点位 | 存在问题 | 整改责任单位`
-    kinds = remark_deadlines(kinds, rows, header)  # `… | 完成情况 | 备注` with `11月底前完成` under 备注
-    if TITLE not in kinds and CONTENT not in kinds:
-        # `专项整治行业名称 | 时间安排 | 责任单位`: a category column whose cell changes on every row
-        # groups nothing; with no task column beside it, each row's category is the row's own item.
-        for i, kind in enumerate(kinds):
-            values = [r[i] for r in rows if i < len(r) and r[i]]
-            if kind == AREA and len(values) >= 2 and len(set(values)) == len(values):
-                kinds[i] = TITLE
-                break
-    if TITLE not in kinds and CONTENT not in kinds:
-        free = [i for i, k in enumerate(kinds) if k is None]
-        if free:
-            kinds[free[0]] = TITLE
-    return kinds
 
 
 def _names_columns(row: list[str]) -> bool:
