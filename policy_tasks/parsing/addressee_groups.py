@@ -12,7 +12,8 @@ affiliates); the enterprises go with any salutation of groups. A plan, or a noti
 charges no one so (`各地要…`, `各部门要…` stay unread, rounds 37 and 73). Townships named one by one
 (`亭子镇、浙水乡人民政府`) stand for the township group, and a level's departments concerned (`县级有关部门`) for its
 departments; the townships taking part (`各参建乡镇`) are that group (round 108). Joined by `、` or `和`, the first leads
-and the others help (so written run together, each with its own `各`: `各地各部门要…`, round 113), the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
+and the others help (so written run together, each with its own `各`: `各地各部门要…`, round 113; parted by a comma
+for the `、`, `各县区,各部门要…`, or charged all together, `各县区、各部门都要…`, round 129), the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
 unit, no leader.
 
 The subject opens the item (after its title line or sentence, `role_sentences.opening_starts`), possibly after the
@@ -226,9 +227,9 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
     lead_in = _LEAD_IN_RE.match(norm, start)
     at = lead_in.end() if lead_in else start
     if (comma := _COMMA_RUN_RE.match(norm, at)) is not None:
-        parts = _comma_parts(norm, comma.start("names"), comma.end("names"))
-        if parts and all(kind in groups for kind in _kinds(norm, parts)):
-            return parts, comma.end()
+        parted = _comma_parts(norm, comma.start("names"), comma.end("names"))
+        if all(kind in groups for kind in _kinds(norm, parted)):
+            return parted, comma.end()
     m = _SUBJECT_RE.match(norm, at)
     if m is None:
         return None
