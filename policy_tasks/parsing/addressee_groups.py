@@ -12,7 +12,8 @@ affiliates); the enterprises go with any salutation of groups. A plan, or a noti
 charges no one so (`各地要…`, `各部门要…` stay unread, rounds 37 and 73). Townships named one by one
 (`亭子镇、浙水乡人民政府`) stand for the township group, and a level's departments concerned (`县级有关部门`) for its
 departments; the townships taking part (`各参建乡镇`) are that group (round 108). Joined by `、` or `和`, the first leads
-and the others help (so written run together, each with its own `各`: `各地各部门要…`, round 113), the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
+and the others help (so written run together, each with its own `各`: `各地各部门要…`, round 113; parted by a comma
+for the `、`, `各县区,各部门要…`, or charged all together, `各县区、各部门都要…`, round 129), the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
 unit, no leader.
 
 The subject opens the item (after its title line or sentence, `role_sentences.opening_starts`), possibly after the
@@ -79,6 +80,9 @@ _SALUTATION_KINDS = (
     (OFFICES, lazy_compile(r"各(?:处室|科室|股室)")),
     # A level's units all (`省直各单位`, `市直各单位`): `各单位` as subject stands for them (round 113).
     (UNITS, lazy_compile(r"^[省市县区州旗盟]直各单位$")),
+    # The salutation's last group, the units concerned (`…,市政府各部门,各有关单位:`): `各单位` written after another
+    # group as subject (`各部门、各单位要…`) stands for it (round 129); alone it is still no group.
+    (UNITS, lazy_compile(r"^各(?:有关|相关)?单位$")),
 )
 # What a salutation's last addressee ends in: a body, a group of them, a place's government.
 _ADDRESSEE_END_RE = lazy_compile(
@@ -101,8 +105,12 @@ _PLACE_PREFIX_RE = lazy_compile(
 )
 _HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)"
 # The subject, then the charge: `要` (`role_sentences.CHARGING_YAO`), `应当`, `(必)须`.
-_SUBJECT_RE = lazy_compile(
-    rf"(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<heads>{_HEADS})?(?:{CHARGING_YAO}|应当|必须|须(?!知))"
+# `各县区、各部门都要…`: an adverb saying the charge is on them all (`都`, `也`, `还`, `均`) before the verb (round 129).
+_CHARGE = rf"(?:都|也|还|均)?(?:{CHARGING_YAO}|应当|必须|须(?!知))"
+_SUBJECT_RE = lazy_compile(rf"(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<heads>{_HEADS})?{_CHARGE}")
+# `各县区,各部门要…`: groups a writer parted with a comma for the `、`, each opening with its own `各` (round 129).
+_COMMA_RUN_RE = lazy_compile(
+    rf"(?P<names>各[\u4e00-\u9fff()]{{1,12}}?(?:,各[\u4e00-\u9fff()]{{1,12}}?)+)(?P<heads>{_HEADS})?{_CHARGE}"
 )
 # What a sentence may open with before its subject: the basis the work follows, then its time
 # (`按照…相关要求,2018年年内,各司局和直属单位要…`, `今后,各地要…`).
@@ -172,6 +180,16 @@ def _parts(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
     return [(s, e)] if group_kind(norm[s:e]) else None
 
 
+def _comma_parts(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The spans of the groups `norm[s:e]` parts with commas (`各县区,各部门`)."""
+    found, at = [], s
+    for i in range(s, e + 1):
+        if i == e or norm[i] == ",":
+            found.append((at, i))
+            at = i + 1
+    return found
+
+
 def _run_together(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
     """The spans of groups written with no mark between them, each opening with `各` and each a group of its own
     (`各地各部门`, `各县区各部门`), or None (`各地区` stays one group: `区` opens none; `各种`, `各级` open none)."""
@@ -207,7 +225,12 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
     if _quoted(norm, start):
         return None
     lead_in = _LEAD_IN_RE.match(norm, start)
-    m = _SUBJECT_RE.match(norm, lead_in.end() if lead_in else start)
+    at = lead_in.end() if lead_in else start
+    if (comma := _COMMA_RUN_RE.match(norm, at)) is not None:
+        parted = _comma_parts(norm, comma.start("names"), comma.end("names"))
+        if all(kind in groups for kind in _kinds(norm, parted)):
+            return parted, comma.end()
+    m = _SUBJECT_RE.match(norm, at)
     if m is None:
         return None
     parts = _parts(norm, m.start("names"), m.end("names"))

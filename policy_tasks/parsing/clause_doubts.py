@@ -76,6 +76,19 @@ def is_doubt(message: str) -> bool:
     return message.endswith(tuple(f"({sign})" for sign in SIGNS))
 
 
+def review_marked(parsed: ParsedDocument) -> set[int]:
+    """The indexes of the clauses the review page marks 待核对: a warning about the clause (its number, the last
+    clause so numbered starting before the warning's line), or no lead unit read. The signs above are the document's;
+    a clause read with no unit (`第一条未写明责任单位`) is marked by this rule alone, so a score counting the signs
+    only shows none for it (round 129's first look)."""
+    marked = {i for i, task in enumerate(parsed.tasks) if not task.lead_units}
+    for w in parsed.warnings:
+        candidates = [i for i, t in enumerate(parsed.tasks) if w.task is not None and t.number == w.task]
+        before = [i for i in candidates if parsed.tasks[i].line <= w.line]
+        marked.update((before or candidates)[-1:])
+    return marked
+
+
 def doubtful(name: str) -> bool:
     """True when `name` ends as no body, place or group does."""
     base = name.strip()

@@ -3,7 +3,8 @@
 Three readers charge a notice's items by their sentences' subjects, each for a kind of notice: the groups its
 salutation names (`各部门:`, `addressee_groups.notice_groups`), a breakdown's roles in the notice issuing it
 (`notice_roles.BREAKDOWN`) and a township's own offices and groups named short in its own notice
-(`township_subjects.TOWNSHIP`, round 107). `document` gives the set to the clause chooser and the assembler.
+(`township_subjects.TOWNSHIP`, round 107); a procedure's steps are read by the bodies opening them
+(`procedure_steps.PROCEDURE`, round 129). `document` gives the set to the clause chooser and the assembler.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from .addressee_groups import notice_groups
 from .notice_roles import breakdown_kind
 from .outline_lines import Outline
+from .procedure_steps import procedure_kind
 from .project_roles import project_list_kind
 from .township_subjects import township_kind
 
@@ -20,4 +22,5 @@ def notice_kinds(outline: Outline) -> frozenset[str]:
     header = outline.header
     # A notice handing out the year's key projects charges their roles (`project_roles`, round 127).
     kinds = notice_groups(header) | breakdown_kind(header) | project_list_kind(header)
-    return kinds | township_kind([*header, *outline.loose])
+    # A procedure whose steps each open with the body doing it (`procedure_steps`, round 129).
+    return kinds | township_kind([*header, *outline.loose]) | procedure_kind(outline.root)

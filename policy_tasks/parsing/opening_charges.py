@@ -18,6 +18,7 @@ from .lazy_patterns import lazy_compile
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
 from .ordinal_stages import stage_charge
+from .procedure_steps import step_charge
 from .project_roles import project_role_charge
 from .responsibility import Responsibility
 from .role_groups import RELATED, ROLES, answerable_head, later_role_groups, role_group
@@ -55,6 +56,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     if span is None:
         return (
             stage_charge(text)  # `第一阶段。2月20日,镇政府成立…` (`ordinal_stages`)
+            or step_charge(text, norm, groups)  # `(三)省财政厅根据…进行审核`: a procedure's step (`procedure_steps`)
             or _dated_charge(text, norm)
             or _subjects_charge(text, norm)
             or _head_charge(text, norm)

@@ -33,7 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypedDict
 
-from .clause_doubts import is_doubt
+from .clause_doubts import is_doubt, review_marked
 from .document import parse_source
 from .leader_headings import POST
 from .result import ParsedDocument, ParsedTask, ParseError
@@ -91,6 +91,10 @@ class DocumentScore:
     recurring_lines: list[str] = field(default_factory=list)
     # The review page's signs of an unsure reading (clause_doubts) raised on the document.
     doubts: list[str] = field(default_factory=list)
+    # Clauses found with the wrong units, and how many of them the review page marks 待核对 (a warning on the
+    # clause or no lead unit, `clause_doubts.review_marked`), which the signs above do not count.
+    units_wrong: int = 0
+    units_wrong_marked: int = 0
 
     @property
     def clause_rate(self) -> float:
@@ -162,6 +166,7 @@ def _pair(clauses: list[GoldClause], tasks: list[ParsedTask], used: set[int]) ->
 def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
     result = DocumentScore(gold.get("id", ""), gold.get("format", ""), gold.get("province", ""))
     used: set[int] = set()
+    marked = {id(parsed.tasks[i]) for i in review_marked(parsed)}
     for clause, task in zip(gold["clauses"], _pair(gold["clauses"], parsed.tasks, used), strict=True):
         result.clauses += 1
         ref = clause.get("ref", "?")
@@ -177,8 +182,11 @@ def score_document(parsed: ParsedDocument, gold: Gold) -> DocumentScore:
         if got_lead == lead and got_every == every:
             result.clauses_right += 1
         else:
+            result.units_wrong += 1
+            result.units_wrong_marked += id(task) in marked
             result.wrong.append(
                 f"{ref}: 牵头 {sorted(got_lead)} 应为 {sorted(lead)}; 全部 {sorted(got_every)} 应为 {sorted(every)}"
+                + (" [复核页标待核对]" if id(task) in marked else "")
             )
         if clause.get("leaders") or task.leaders:
             result.leaders += 1

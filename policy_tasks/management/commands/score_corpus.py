@@ -61,7 +61,9 @@ class Command(BaseCommand):
             f"extra dated milestones {sum(s.extra_milestones for s in scores)} "
             f"leaders {sum(s.leaders_right for s in scores)}/{sum(s.leaders for s in scores)} "
             f"recurring {sum(s.recurring_right for s in scores)}/{sum(s.recurring for s in scores)} "
-            f"unsure marks {sum(len(s.doubts) for s in scores)}"
+            f"unsure marks {sum(len(s.doubts) for s in scores)} "
+            # The review page also marks each clause read with no lead unit or a warning (`review_marked`).
+            f"wrong-unit clauses marked {sum(s.units_wrong_marked for s in scores)}/{sum(s.units_wrong for s in scores)}"
         )
         if check and (clause_rate < CLAUSE_GOAL or milestone_rate < MILESTONE_GOAL or refused):
             raise CommandError("issue 12's corpus goals are missed", returncode=1)
