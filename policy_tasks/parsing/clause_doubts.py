@@ -56,6 +56,8 @@ _SECTOR_END = re.compile(
     r"^(?:省|市|县|区|州|旗|镇|乡)?(?:安监|经贸|经信|国土|公安|交通|建设|住建|质监|工商|财政|教育|民政|环保|水利|农业|林业|商务|文化|城管|规划|"
     r"发改|审计|税务|统计|司法|人社|卫生|卫健|药监|食药监|市场监管|物价|粮食|旅游|消防)$"
 )
+# A school by its short name, its number and 中 / 小 (`一机一中`, `包四中`, `内科大附中`): a body (round 130).
+_SCHOOL_END = re.compile(r"(?:[一二三四五六七八九十]{1,3}[中小]|附中|附小)$")
 # A group of addressees, however it ends (`各园区`, `相关盟市`, `有关设区市`, `全市各级`).
 _GROUP_START = ("各", "相关", "有关", "全", "所属", "其他", "其它")
 # A body's other name, or its sections, in brackets after it: `区商务局(区药发中心)`.
@@ -101,7 +103,8 @@ def doubtful(name: str) -> bool:
     # A group behind the place it is of (`经开区各级`, `开发区各部门`, round 120): the place's group.
     if (at := base.find("各")) > 0 and _PLACE_END.search(base[:at]):
         return False
-    return not (ORG_END_RE.search(base) or _PLACE_END.search(base) or _SECTOR_END.search(base))
+    ends = (ORG_END_RE, _PLACE_END, _SECTOR_END, _SCHOOL_END)
+    return not any(end.search(base) for end in ends)
 
 
 # What no person's name or title holds: a figure (a phone number), a contact field's word, a label's colon.

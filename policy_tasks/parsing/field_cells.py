@@ -139,6 +139,16 @@ def _row_leaders(field: str) -> list[str]:
     return leaders
 
 
+# An event plan's organisers, a run of header fields above its 工作分工 (`主办单位:市委宣传部…` / `承办单位:区委宣传部、
+# 区文化体育局、区总工会` / `协办单位:…`): who hosts the event, no row's 责任单位 over the items (round 130).
+_ORGANISER_RE = lazy_compile(r"(?:主办|承办|协办)单位", needs="单位")
+
+
+def _organisers(fields: list[str]) -> bool:
+    """Whether a run of field lines is an event's organisers: two of 主办 / 承办 / 协办单位 or more."""
+    return sum(1 for f in fields if _ORGANISER_RE.fullmatch(_field_label(f) or "")) >= 2
+
+
 def stated_above(header: list[tuple[int, str]]) -> tuple[Responsibility, str, str] | None:
     """The last 责任单位 / 牵头单位 field line before the first numbered item, for the items below
     that name no units of their own, with the leaders its row's 责任人 field names; and that row's
@@ -147,6 +157,8 @@ def stated_above(header: list[tuple[int, str]]) -> tuple[Responsibility, str, st
         text = header[at][1]
         label = _field_label(text)
         if label is None or label_role(label) in (DUE, LEADER):
+            continue
+        if _ORGANISER_RE.fullmatch(label) and _organisers(_row_fields(header, at)):
             continue
         resp = read_responsibility(text)
         if not (resp.found and resp.lead_and_co()[0]):

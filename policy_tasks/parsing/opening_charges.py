@@ -10,6 +10,7 @@ from __future__ import annotations
 from .addressee_groups import glued_title_end, group_subject, later_groups
 from .dated_subjects import dated_subject
 from .discipline_bodies import discipline_charge
+from .duty_subjects import duty_subjects_charge
 from .fee_holders import fee_charge
 from .group_openings import government_group
 from .handled_proposals import proposal_handler
@@ -71,6 +72,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
             or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
             or set_up_group_charge(text, norm)  # `成立…领导组。组长:X…。领导组协调…` (`set_up_groups`)
+            or duty_subjects_charge(text)  # `A和B为…总协调机构`, `卫生、执法等部门负责…。卫生局要…` (`duty_subjects`)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.

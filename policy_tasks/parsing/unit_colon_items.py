@@ -22,8 +22,10 @@ from __future__ import annotations
 from .lazy_patterns import lazy_compile
 from .outline import line_marker, numbered_in_order
 from .responsibility import Responsibility
+from .role_sentences import reads_as_units
+from .subject_sentences import with_units
 from .textutil import normalise
-from .unit_labels import LABEL_RE, LISTED
+from .unit_labels import CO, LABEL_RE, LISTED
 from .unit_lists import split_names
 from .unit_names import VAGUE_RE, looks_like_units
 
@@ -41,6 +43,11 @@ _GOAL_RE = lazy_compile(
 # Members as such and a salutation to them (`成员单位:`, `各科室:` heading a notice) charge no one office.
 _NO_OFFICE_RE = lazy_compile(r"成员单位|^各(?:科室|处室|股室|单位|部门)$")
 _NAME_MAX = 24
+# A district's or a city's plan dividing an event's work among its own departments names them with their place
+# (`区委宣传部:负责…`, `区总工会:负责…`), whatever their name ends in (round 130).
+_PLACED_OPENING_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{3,24}?)\s*:\s*(?P<rest>\S)", needs=":")
+# A part of the office's duties done with another unit: `…;协同区总工会确定…`, `负责会同A…`: that unit helps.
+_WITH_PART_RE = lazy_compile(r"(?:[;,:]|负责)(?=协同|会同)", needs="协同|会同")
 
 
 _OFFICES_RE = lazy_compile(rf"{_OFFICE}(?:、{_OFFICE}){{0,4}}")
@@ -62,12 +69,17 @@ def unit_colon_charge(text: str) -> Responsibility | None:
     """The office an item's text opens with before a colon (`财政所:负责…`), leading it, or None."""
     norm = normalise(text)
     m = _OPENING_RE.match(norm)
-    if m is None:
-        return None
-    if LABEL_RE.match(norm, m.start("names")) or not office_names(m["names"]):
+    if m is None or not office_names(m["names"]):
+        m = _PLACED_OPENING_RE.match(norm)
+        if m is None or not reads_as_units(m["names"]):
+            return None
+    if LABEL_RE.match(norm, m.start("names")):
         return None
     found = Responsibility(origin="单位冒号", whole_section=True)
     found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
+    for part in _WITH_PART_RE.finditer(norm, m.start("rest")):
+        for s, e in with_units(norm, part.end()):
+            found.roles[CO] += [n for n in split_names(text, norm, s, e) if n not in found.roles[LISTED]]
     return found if found.found else None
 
 
