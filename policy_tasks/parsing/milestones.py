@@ -86,6 +86,7 @@ from .time_phrase import (
 from .year_aims import year_aim_spans
 from .year_figures import horizon_bounds, horizon_year, per_year_figure, without_raised_lines
 from .year_floors import year_floor  # `全年…不低于2600万盆`: a year's target, no benefit's floor
+from .year_shares import year_share_spans
 
 _STRONG_CUE = re.compile(r"确保|力争|争取|完成|实现|达到|突破")
 _CUE = re.compile(
@@ -173,6 +174,8 @@ def find_milestones(
     names += scored_period_spans(norm)
     # `确保全年目标任务完成`: the year's aims named as a whole, no deadline of the paragraph's (`year_aims`).
     names += year_aim_spans(norm)
+    # `全年洁净煤使用比例完成…目标任务`: the year a ratio is measured over, no deadline (`year_shares`).
+    names += year_share_spans(norm)
     phrases = [
         p
         for p in find_time_phrases(norm, year, written=text)
