@@ -61,6 +61,7 @@ from .benefit_periods import benefit_period_spans
 from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
 from .due_fields import Warn, phrase_message, year_message
+from .entry_steps import distinct_step
 from .held_events import held_event_spans
 from .lazy_patterns import lazy_compile
 from .part_milestones import part_milestone
@@ -190,7 +191,7 @@ def find_milestones(
 
     entries = schedule_entries(norm, marks)
     for label, start, end in entries:
-        entry = entry_milestone(text, label, start, end, marks)
+        entry = distinct_step(entry_milestone(text, label, start, end, marks), label, seen)  # `entry_steps`
         if _is_new(entry, found, seen):
             found.append(entry)
             dated_by(label)
