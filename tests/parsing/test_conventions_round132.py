@@ -139,3 +139,16 @@ def test_comment_box_note_is_no_clause() -> None:
 def test_register_title_holds_its_colon() -> None:
     parsed = parse_bytes(REGISTER.encode(), filename="doc.txt", year=2020, assume_year=2026)
     assert parsed.title == "某区2020年民生实事:幼有善育(3项)"
+
+
+def test_monthly_duty_starts_from_its_month() -> None:
+    monthly = next(m for m in _tasks(NOTICE, 2025)[0].milestones if m.recurrence)
+    assert monthly.due_date.isoformat() == "2025-03-20"
+    assert [d.month for d in monthly.occurrences] == list(range(3, 13))
+
+
+def test_monthly_duty_with_no_start_keeps_every_month() -> None:
+    # Near case: no `从X月起` in the duty's sentence, and one in another sentence, start nothing.
+    text = NOTICE.replace("并从3月起每月20日前", "并每月20日前").replace("统筹部署,", "从3月起统筹部署。")
+    monthly = next(m for m in _tasks(text, 2025)[0].milestones if m.recurrence)
+    assert len(monthly.occurrences) == 12
