@@ -16,6 +16,8 @@ and the others help (so written run together, each with its own `各`: `各地�
 for the `、`, `各县区,各部门要…`, or charged all together, `各县区、各部门都要…`, round 129), the first's `各` going with a group written without one (`各参建乡镇和部门`: `部门`, as written); the heads of the groups as subject (`各司局和直属单位主要负责人要…`) charge the groups: a post of every
 unit, no leader.
 
+A request to the groups (`请各区按照…要求,…`, `请各区于2月20日前上报…`) charges them as `要` does (round 132).
+
 The subject opens the item (after its title line or sentence, `role_sentences.opening_starts`), possibly after the
 basis and the time of its sentence (`按照…要求,2018年年内,各司局和直属单位要…`), or opens a later sentence of an item
 whose opening names no one; a later group's sentence after the first helps. The verb is a charge: `要`, `应当`,
@@ -84,9 +86,10 @@ _SALUTATION_KINDS = (
     # group as subject (`各部门、各单位要…`) stands for it (round 129); alone it is still no group.
     (UNITS, lazy_compile(r"^各(?:有关|相关)?单位$")),
 )
-# What a salutation's last addressee ends in: a body, a group of them, a place's government.
+# What a salutation's last addressee ends in: a body, a group of them, a place's government; a bureau's institution
+# (`各区民政局,市养老服务发展中心:`, round 132).
 _ADDRESSEE_END_RE = lazy_compile(
-    r"(?:单位|部门|机构|政府|指挥部|委员会|办公室|司局|司|处室|科室|股室|党委|管委会|街道|乡镇|村|社区|局|厅|委|企业)$"
+    r"(?:单位|部门|机构|政府|指挥部|委员会|办公室|司局|司|处室|科室|股室|党委|管委会|街道|乡镇|村|社区|局|厅|委|企业|中心)$"
 )
 # A locality's standing body (`各地疫情防控指挥部`, `各地区应急管理部门`).
 _LOCAL_BODY_RE = lazy_compile(
@@ -117,6 +120,13 @@ _COMMA_RUN_RE = lazy_compile(
 _LEAD_IN_RE = lazy_compile(
     r"(?:(?:按照|根据|依据|依照)[^。,;:\n]{2,40}?(?:要求|部署|规定|安排|精神),)?"
     r"(?:(?:(?:\d{4}|今|明)年[^。,;:\n]{0,8}?|今后|同时|此外|另外|届时),)?"
+)
+# `请各区按照…要求`, `请各区于2月20日前上报…`: the notice asks its groups what `各区要…` charges them with (round 132), the
+# request going on with a time, a manner or a charge, as a request to a breakdown's roles does (`role_requests`).
+_REQUEST_RE = lazy_compile(
+    r"请(?P<names>[\u4e00-\u9fff()、]{2,40}?)"
+    r"(?=于|在|按|要|将|务必|认真|及时|切实|抓紧|尽快|根据|对照|结合|做好|加强|进一步)",
+    needs="请",
 )
 _SENTENCE_END_RE = re.compile(r"[。;!\n]")
 _TITLE_RE = lazy_compile(r"^[\u4e00-\u9fff]{4,24}$")
@@ -230,7 +240,7 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
         parted = _comma_parts(norm, comma.start("names"), comma.end("names"))
         if all(kind in groups for kind in _kinds(norm, parted)):
             return parted, comma.end()
-    m = _SUBJECT_RE.match(norm, at)
+    m = _SUBJECT_RE.match(norm, at) or _REQUEST_RE.match(norm, at)
     if m is None:
         return None
     parts = _parts(norm, m.start("names"), m.end("names"))

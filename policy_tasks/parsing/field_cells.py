@@ -17,6 +17,7 @@ import re
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
 from .responsibility import Responsibility
+from .schedule_blocks import QUARTER_LINE_RE
 from .textutil import normalise, split_top
 from .unit_labels import DUE, LABEL_RE, LEADER, OTHER_FIELD_RE, label_role
 from .unit_names import is_placeless_government, looks_like_units, organisation
@@ -54,6 +55,7 @@ def join_field_cells(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         if (
             _label(norm) is None
             and line_marker(norm) is None
+            and not QUARTER_LINE_RE.match(norm)  # `进度安排` over `第一季度:…`: a schedule's head (`schedule_blocks`)
             and len(norm) <= 120
             and (unit_value or role in (DUE, LEADER))
         ):

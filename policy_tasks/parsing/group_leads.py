@@ -29,6 +29,7 @@ from dataclasses import replace
 from .clause import Clause
 from .deadlines import find_time_phrases
 from .outline import line_marker
+from .schedule_blocks import schedule_lines
 from .schedule_steps import schedule_runs
 from .textutil import normalise
 from .unit_names import TRIM
@@ -77,8 +78,9 @@ def _projects(norm: str, start: int, end: int) -> list[tuple[int, int]] | None:
 
 def held_lines(norms: list[str]) -> set[int]:
     """The numbers (1-based) of the lines after a group's line up to and including the next one, where the
-    lines between are nothing but projects: a later group of the same item's projects."""
-    held: set[int] = set()
+    lines between are nothing but projects: a later group of the same item's projects; and a schedule's quarter
+    lines under its label (`进度安排` / `第二季度:…`, `schedule_blocks`, round 132)."""
+    held: set[int] = schedule_lines(norms)
     leads = [(i, at) for i, norm in enumerate(norms) if norm and (at := closing_lead(norm)) is not None]
     for (a, _), (b, at) in itertools.pairwise(leads):
         between = [_projects(norms[i], 0, len(norms[i])) for i in range(a + 1, b) if norms[i]]

@@ -18,6 +18,7 @@ from datetime import date
 
 from .deadlines import SPAN_RE, find_time_phrases, guess_year, plan_year
 from .name_fields import named_title
+from .register_pages import REGISTER_TITLE_RE
 from .textutil import cn_number, has_han_run, normalise
 from .time_phrase import DATED, PAST
 from .title_lines import whole_title
@@ -216,7 +217,8 @@ def _title(header: list[Line]) -> str:
             (plans if _PLAN_RE.search(kind) else notices if _NOTICE_RE.search(kind) else named).append(value)
             continue
         norm = normalise(text)
-        if not 4 <= len(text) <= 80 or re.search(r"[。:,;]", norm) or norm.startswith(("(", "<")):
+        titled = REGISTER_TITLE_RE.match(norm) is not None  # `光明区2020年民生实事:幼有善育(3项)` (`register_pages`)
+        if not 4 <= len(text) <= 80 or (re.search(r"[。:,;]", norm) and not titled) or norm.startswith(("(", "<")):
             continue
         if _DATE_LINE_RE.match(norm) or _DOC_NUMBER_RE.fullmatch(norm) or re.fullmatch(r"[\d\s\-/.:年月日]+", norm):
             continue

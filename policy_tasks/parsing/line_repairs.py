@@ -6,7 +6,8 @@ as text become rows; spelled-out numbers, spaced dates and labels written apart 
 the genre's forms; page marks (`— 3 —`, `[接上页]`) and preview pages a site inserted are joined back; fields run together
 on a line are split and wrapped ones joined; problems a closing unit line assigns, and a place heading
 over its numbered problems, become one item a block, and so does a problem under a bracket heading over bracket fields
-(`problem_brackets`); a report's retold brackets run together are parted again.
+(`problem_brackets`); a report's retold brackets run together are parted again; a 民生实事 register page for one
+item is numbered as its one item, its report left unread (`register_pages`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .preview_pages import rejoin_preview_pages
 from .problem_brackets import problem_brackets
 from .record_headings import done_record, record_fields
 from .record_tables import flat_record
+from .register_pages import register_page
 from .retold_brackets import retold_paragraphs
 from .run_on_fields import split_run_on_fields
 from .textutil import join_spaced_dates
@@ -47,6 +49,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
         )
     ]
     lines = split_run_on_fields(split_ordinal_stages(rejoin_preview_pages(rejoin_page_marks(lines))))
+    lines = register_page(lines)  # a 民生实事 register page: one item, its labels, its quarters, its report unread
     fields = join_wrapped_fields(join_field_cells(lines))
     done = done_record(fields)
     # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place

@@ -61,6 +61,8 @@ from .benefit_periods import benefit_period_spans
 from .deadlines import find_time_phrases
 from .drafted_plans import drafted_plan_spans
 from .due_fields import Warn, phrase_message, year_message
+from .duty_starts import started_duty
+from .entry_steps import distinct_step
 from .held_events import held_event_spans
 from .lazy_patterns import lazy_compile
 from .part_milestones import part_milestone
@@ -193,7 +195,7 @@ def find_milestones(
 
     entries = schedule_entries(norm, marks)
     for label, start, end in entries:
-        entry = entry_milestone(text, label, start, end, marks)
+        entry = distinct_step(entry_milestone(text, label, start, end, marks), label, seen)  # `entry_steps`
         if _is_new(entry, found, seen):
             found.append(entry)
             dated_by(label)
@@ -281,7 +283,7 @@ def find_milestones(
         for m in found
         if not (_STAGE_SPAN.search(m.text) and any(o.due_date == m.due_date for o in found if o is not m))
     ]
-    return [_with_default(m, default_due) for m in found]
+    return [_with_default(started_duty(m, norm), default_due) for m in found]  # `从3月起每月…` (`duty_starts`)
 
 
 # `到2020年底,`, `2023年6月底前,`: a date standing alone before the commitment it dates. A year

@@ -7,7 +7,7 @@ issued ends with its colophon: `抄送:` and the units it is copied to. Read as 
 a unit label and a copy list is a list of units, and both would become the last clause's units.
 
 They are a tail: nothing numbered follows them. From the first line that only such a tail holds
-(a site mark, a host line naming both 主办 and 承办, a copy list, a page's publication line with the heading
+(a site mark, a host line naming both 主办 and 承办, a copy list, a comment box (`comment_boxes`), a page's publication line with the heading
 block above it, `publication_lines`, or its source field alone and its link home, `信息来源:暂无来源` / `首页`)
 to the end, the lines are dropped;
 so are the contact lines just above a site mark (`地址:`, `电话:`). The same marks above the plan
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .comment_boxes import comment_box_line
 from .lazy_patterns import lazy_compile
 from .publication_lines import ends_page, heading_block_start, publication_line
 from .sources.unwrap import OUTLINE_RE
@@ -64,6 +65,7 @@ def _tail_mark(line: str) -> bool:
         or set(_HOST.findall(line)) == {"主办", "承办"}
         or publication_line(line)  # `时间:2020-05-11 来源:…` after the article (`publication_lines`)
         or _PAGE_LINE.match(line)
+        or comment_box_line(line)  # `政策性文件留言咨询` / `(注:1.…;2.留言时…)`, round 132
     )
 
 

@@ -5,7 +5,8 @@ a year's own task list that names no time of its own (`2023年重点任务:完�
 due at that year's end; `year_lists`). A table's step cell opening with its time before a space
 (`3月 组织…`, `1月至4月 修改…`, `全年 做好…`) or a month's before a comma (`3月至12月,对…`) is labelled
 so too: the schedule column's time heads the step's work (`step_cells`, round 124). Only at the text's
-very start, and a year it names (`2023年 全市…`) is no such label.
+very start, and a year it names (`2023年 全市…`) is no such label. An entry's numbered steps (`第一季度:1.…。2.…。`)
+are a milestone each (`entry_steps`, round 132).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from bisect import bisect_left
 
 from .due_fields import PART_TRIM
+from .entry_steps import entry_steps
 from .lazy_patterns import lazy_compile
 from .result import ParsedMilestone
 from .text_marks import Marks
@@ -72,6 +74,12 @@ def schedule_entries(norm: str, marks: Marks) -> list[tuple[TimePhrase, int, int
             # task: the tasks after it keep their own quantities and dates.
             stop = _ENTRY_END.search(norm, content, limit)
             end = stop.start() if stop else limit
+        if not listed and (steps := entry_steps(norm, content, limit)) is not None:
+            # `第一季度:1.…。2.…。`: a milestone a step, each at the label's time (`entry_steps`, round 132).
+            for k, (step_start, step_end) in enumerate(steps):
+                start, end = strip_span(norm, label.start if k == 0 else step_start, step_end, PART_TRIM + "。;")
+                entries.append((label, start, end))
+            continue
         start, end = strip_span(norm, label.start, end, PART_TRIM + "。;")
         if listed and any(p.level in DATED for p in marks.phrases_in(content, end)):
             continue  # `2020年任务:一是4月底前…`: the list's own months date it (`deadlines` carries the year)

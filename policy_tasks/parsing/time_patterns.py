@@ -263,8 +263,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"{NOT_AFTER_NUMBER}{YEAR_PREFIX}(?P<range>\d{{1,2}}\s*[-—~至到]\s*)?"
-            rf"(?P<m>{N})月(?P<fen>份)?{MONTH_PART}?{BEFORE}"
+            rf"{NOT_AFTER_NUMBER}{YEAR_PREFIX}(?P<range>\d{{1,2}}\s*[-—~至到]\s*)?"  # `从3月起…` starts a duty (round 132)
+            rf"(?P<m>{N})月(?!份?(?:底|末|初)?起)(?P<fen>份)?{MONTH_PART}?{BEFORE}"
         ),
         _month,
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .assigned_lines import number_assigned_lines
+from .charged_paragraphs import number_charged_paragraphs
 from .charged_parts import charged_parts_outline
 from .clauses import choose_clauses
 from .label_items import number_label_led_items
@@ -48,6 +49,11 @@ def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Nod
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:
         # `工作任务 | 目标及质量要求` over unnumbered rows a line: each row an item (`target_rows`).
+        outline = Outline.read(numbered)
+        if clauses := choose_clauses(outline.root):
+            return outline, clauses, LABELLED
+    if (numbered := number_charged_paragraphs(lines)) is not None:
+        # `请各区于2月20日前上报…`: a notice numbering nothing charges its salutation's groups (`charged_paragraphs`).
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED

@@ -1,0 +1,44 @@
+"""An unnumbered notice's paragraphs charging its salutation's groups: one item each.
+
+A bureau handing the year's indicators down to the districts (`…关于下达2025年民心工程和为民办实事项目任务指标的通知`)
+may number nothing: the salutation names the groups (`各区民政局,市养老服务发展中心:`), a paragraph or two state the
+programme, and one paragraph charges the groups, asking them (`请各区按照…要求,…。请各区于2月20日前…上报…,并从3月起
+每月20日前上报…`) or charging them with `要` (`各区要…`, `addressee_groups`). That paragraph carries what a supervisor
+tracks (a report date, a monthly report): it is the notice's requirement, a clause, `ref` by order as round 69's
+unnumbered paragraphs take theirs (round 132). With nothing numbered, the site's comment box note
+(`(注:1.…;2.…)`, `comment_boxes`) had been read as the items instead.
+
+Only paragraphs after the salutation count, and only those in which a sentence opens with the salutation's groups as
+its subject or the ones asked (of a kind the salutation names, as `addressee_groups` reads them); the paragraphs
+stating the programme (`纳入本市2025年民心工程的项目有:…`) charge no one and are none. A notice with no salutation of
+groups is left to the other readers. It is only a fallback, for a document in which nothing numbered holds the
+clauses (`unnumbered_items`); the items are numbered in order, as `label_items` numbers its lines.
+"""
+
+from __future__ import annotations
+
+from .addressee_groups import group_subject, later_groups, notice_groups
+from .outline import line_marker, numbered_in_order
+from .textutil import normalise
+
+# A paragraph, not a heading or a field: it ends a sentence.
+_SENTENCE_ENDS = "。;!"
+
+
+def number_charged_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """The lines with each paragraph charging the salutation's groups numbered in order, or None when none does."""
+    groups: frozenset[str] = frozenset()
+    items: list[int] = []
+    for k, (text, _) in enumerate(lines):
+        norm = normalise(text).strip()
+        if not norm:
+            continue
+        if not groups:
+            if norm.endswith(":"):
+                groups = notice_groups([(k + 1, norm)])
+            continue
+        if line_marker(norm) is not None or not any(ch in norm for ch in _SENTENCE_ENDS):
+            continue
+        if group_subject(norm, 0, groups) is not None or later_groups(norm, 0, groups):
+            items.append(k)
+    return numbered_in_order(lines, items) if items else None
