@@ -42,6 +42,10 @@ _TOPIC = r"(?:[\u4e00-\u9fff]{2,8}?工作|党风廉政建设|全面从严治党|
 _KIND_RE = lazy_compile(
     rf"^{_TOPIC}?(?:(?:主体|监督|第一)(?:工作)?(?:职责|责任)(?:清单)?|(?:工作)?(?:职责|责任清单))$", needs="职责|责任"
 )
+# An item's number run onto the heading's last word.
+_GLUED_ITEM_RE = lazy_compile(r"(?<=职责|清单)\d{1,2}[.、](?=[\u4e00-\u9fff])", needs="职责|清单")
+# Where a heading run into its charge line may end.
+_LIST_END_RE = lazy_compile(r"责任清单|职责", needs="职责|责任清单")
 # A goal or a duty (`(一)压实党委主体责任`, `落实…职责`), or members as such: no body's list.
 _NOT_A_BODY_RE = lazy_compile(
     r"的|成员单位|^(?:明确|压实|细化|分解|履行|夯实|落实|强化|加强|健全|建立|完善|严格|推动|推进|坚持|各)"
@@ -75,6 +79,16 @@ def _body(name: str) -> str | None:
     return None
 
 
+def _run_in_body(name: str) -> str | None:
+    """The body of a heading a one-line copy ran into its charge line, which names the body again
+    (`党委(党支部)主体责任清单党委(党支部)对本地本单位意识形态工作负主体责任`)."""
+    for m in _LIST_END_RE.finditer(name):
+        body = _body(name[: m.end()])
+        if body is not None and name[m.end() :].startswith(body):
+            return body
+    return None
+
+
 def _charge(text: str, name: str, leaders: list[str]) -> Responsibility:
     norm = normalise(text)
     start = norm.find(name)
@@ -86,13 +100,17 @@ def _charge(text: str, name: str, leaders: list[str]) -> Responsibility:
 def body_list_heading(node: Node) -> Responsibility | None:
     """The body a list's heading names as answerable for every duty below it, or its head by post (a leader, the
     body leading); None for any other item."""
-    if not node.children:
-        return None  # a heading over the duties, never a duty itself
     name = _heading(node)
+    if not node.children:
+        # A heading over the duties, never a duty itself; but a copy with no line breaks may run the heading into its
+        # one item (`二、支部书记意识形态工作职责1.支部书记是…`, a list with no 2 to split it by): the heading is the clause.
+        if (glued := _GLUED_ITEM_RE.search(name)) is None:
+            return None
+        name = name[: glued.start()]
     text = node.pieces[0][1]
     post = _POST_RE.match(name)
     if post is None:
-        body = _body(name)
+        body = _body(name) or _run_in_body(name)
         return _charge(text, body, []) if body is not None else None
     if not _KIND_RE.match(name[post.end() :]) or node.parent is None:
         return None  # `支部书记…` names a person's post, never a body (`支部`) and a topic

@@ -79,3 +79,19 @@ def test_row_of_a_named_body_keeps_the_list_body() -> None:
 
 def test_gold_half_year_is_the_parsers_half_yearly() -> None:
     assert _PERIODS["half_year"] == "half_yearly"
+
+
+def test_heading_run_into_its_charge_line() -> None:
+    # A copy that joined the sub-heading to the line charging its body, which names the body again.
+    tasks = _tasks(
+        "意识形态风险排查清单\n一、主要内容\n(一)党委(党支部)主体责任清单党委(党支部)对本地本单位意识形态工作负主体责任。\n"
+        "1.及时传达学习上级精神。\n2.抓好宣传教育。\n"
+    )
+    assert [t.lead_units for t in tasks] == [["党委"], ["党委"]]
+
+
+def test_post_heading_run_into_its_one_item() -> None:
+    # A copy with no line breaks: the post's section glued to its only item (no `2.` to split it by) is the clause.
+    tasks = _tasks(TITLE + BODY + "二、支部书记意识形态工作职责1.支部书记是意识形态工作第一责任人。\n")
+    assert (tasks[-1].lead_units, tasks[-1].leaders) == (["文化馆党支部"], ["支部书记"])
+    assert "支部书记是意识形态工作第一责任人" in tasks[-1].text
