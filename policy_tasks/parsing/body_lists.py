@@ -19,6 +19,9 @@ the body's name ends with the post's organisation (`文化馆党支部` for `支
 its persons as well. Beside another body's list (`支部书记` in a `镇党委` list) the post alone is read, its duties kept as
 clauses naming no unit, which the review page marks; with no body's list beside it, no reading.
 
+A copy with no line breaks may run a heading into the line charging its body (`…主体责任清单党委(党支部)对…`, the body
+named again) or into its one item (`…工作职责1.支部书记是…`, no `2.` to split it by): the heading is read up to there.
+
 A list for a body named by its kind alone (`党委(党支部)`, a town's list for its party organisations) whose row gives a
 duty to the level's own body as a sentence's subject (`…,镇党委每年对全镇各支部…进行一次专题督查`): the row names its own
 unit and keeps it (round 88).
@@ -56,7 +59,15 @@ _POST_RE = lazy_compile(
     needs="书记|成员|领导",
 )
 # How the body's name ends whose head the post is: `支部书记` heads `文化馆党支部`.
-_ORG_TAILS = {"党总支": "总支", "总支": "总支", "党支部": "支部", "支部": "支部", "党工委": "党工委", "党委": "党委", "党组": "党组"}
+_ORG_TAILS = {
+    "党总支": "总支",
+    "总支": "总支",
+    "党支部": "支部",
+    "支部": "支部",
+    "党工委": "党工委",
+    "党委": "党委",
+    "党组": "党组",
+}
 # A body's other name in a bracket after it: `党委(党支部)`.
 _BRACKET_RE = re.compile(r"^(?P<base>[^()]+)\((?P<other>[^()]+)\)$")
 # The level's own body, opening a sentence or a part, before its duty: `镇党委每年对…`.
