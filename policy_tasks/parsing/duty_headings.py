@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from .body_lists import body_list_heading
 from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .responsibility import Responsibility
@@ -82,6 +83,8 @@ def duty_heading(node: Node) -> Responsibility | None:
         return duties
     if (opening := unit_colon_charge(text)) is not None:
         return opening  # `财政所:负责…`: the office before the colon (`unit_colon_items`)
+    if (listed := body_list_heading(node)) is not None:
+        return listed  # `一、文化馆党支部意识形态工作主体工作职责` over its duties (`body_lists`)
     parent = node.parent
     if parent is None or parent.style == "root" or not _DIVISION_RE.match(_heading(parent)):
         return None

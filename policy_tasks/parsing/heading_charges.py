@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .body_lists import row_body
 from .carried_units import carried_units, with_heading_lead
 from .duty_headings import duty_heading
 from .outline_node import Node
@@ -34,6 +35,8 @@ def nearest_heading_charge(node: Node) -> tuple[Responsibility, str] | None:
     """The charge of the nearest heading above `node` that makes one, with its origin for the review page."""
     for above in node.ancestors()[::-1]:
         resp = heading_charge(above)
+        if resp is not None and (own := row_body(node.own_text, resp)) is not None:
+            return own, own.origin  # `镇党委每年对…督查` in a list for `党委(党支部)` (`body_lists`)
         if resp is not None:
             return resp, f"上级标题:{above.written}"
     return None

@@ -49,7 +49,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 236
+LEADERS_RIGHT_AT_LEAST = 237
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 40
