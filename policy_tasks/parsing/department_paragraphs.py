@@ -41,7 +41,9 @@ _LEAST = 3
 # 应答: `区政府应急办` is a name), `需` not in 需求.
 _CHARGE = rf"(?:负责(?![同人])|{CHARGING_YAO}|应当|应(?![急用对收届聘答])|务必|必须|须|需要|需(?!求))"
 # The name right at the paragraph's start: a numbered item (`(三)由市农业局负责…`) is no paragraph of such a list.
-_OPENING_RE = lazy_compile(rf"\s*(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff()、]{{1,29}}?)(?P<verb>{_CHARGE})")
+_OPENING_RE = lazy_compile(
+    rf"\s*(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff()、]{{1,29}}?)(?P<verb>{_CHARGE})", needs="负责|要|应|务必|须|需"
+)
 # Groups and vague subjects (`各部门`, `相关单位`, `全区上下`) and bodies of persons (`领导小组`) charge no department.
 _NOT_A_DEPARTMENT_RE = lazy_compile(r"各|相关|有关|其他|其它|所有|成员单位|^全|(?:领导小组|工作小组|小组|专班|指挥部)$")
 _LEAD_IN_RE = re.compile(r"[:：]\s*$")
