@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from .charged_projects import charged_project_parts, charged_project_starts
+from .department_paragraphs import department_starts
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
 from .outline_lines import Outline
@@ -81,6 +82,12 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     """The outline of a document whose items are parts each opening with their own assignment, or
     None when fewer than two parts open so. Line numbers are the lines' (1-based)."""
     found = [(number, start) for number, (text, _) in enumerate(lines, 1) for start in _item_starts(normalise(text))]
+    # `区委农办要…` among `区住建局负责…` paragraphs: a list of duties by department opens each paragraph at its
+    # department, whatever verb charges it, and the paragraph is the department's whole (`…。同时负责…` no part of
+    # its own; `department_paragraphs`, round 135).
+    paragraphs = department_starts(lines)
+    whole = {number for number, _ in paragraphs}
+    found = sorted(set([(n, s) for n, s in found if n not in whole] + paragraphs))
     if len(found) < 2:
         return None
     # `聚焦“绿色转型”,。由A负责的…`: the theme opening the paragraph opens its part (`theme_phrases`).
@@ -126,7 +133,8 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
                 outline.loose.append((number, piece))
             else:
                 node.pieces.append((number, piece))
-    _end_last_item(outline)
+    if last_line not in whole:  # a department's paragraph ends with its line
+        _end_last_item(outline)
     return outline
 
 

@@ -18,6 +18,8 @@ unit (a field, a body as a subject, a unit cell): a notice's `二、…各单位
 A run is the clauses in order with one number style and rising values; a number that starts again (1 under the next
 heading) starts another run, and a run's numbers are looked for below its first clause up to the next run, or to the
 first line numbered in another style that no clause holds (a heading the parse did not read as one).
+A list of duties by department numbers nothing: there a paragraph opening with a department that starts no clause is
+the sign (`department_paragraphs.unread_departments`, round 135).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .department_paragraphs import SIGN as DEPARTMENT_SIGN
+from .department_paragraphs import unread_departments
 from .org_ends import ORG_END_RE
 from .outline import Marker, line_marker
 from .plan_frames import frames_the_plan
@@ -35,7 +39,7 @@ from .supervising_offices import supervision_only
 from .textutil import normalise
 from .unit_names import looks_like_units
 
-SIGNS = ("a numbered item outside every clause", "numbered items read as one", SERIAL_SIGN)
+SIGNS = ("a numbered item outside every clause", "numbered items read as one", SERIAL_SIGN, DEPARTMENT_SIGN)
 
 # Where an inline number can start an item: the line's start, or after a sentence's or a cell's end.
 _BEFORE_INLINE = "。；;!！?？|:： \t"
@@ -139,7 +143,8 @@ def list_doubts(lines: Sequence[tuple[str, bool]], parsed: ParsedDocument) -> li
                 out.append(_unread(at, norms[at]))
             elif _value_of(parsed.tasks[holder], norms) == marker.value - 1:
                 out.append(_glued(parsed.tasks[holder], at, norms[at]))
-    return out + serial_rows(lines, parsed)
+    # A list of duties by department numbers nothing: a paragraph opening with its department that starts no clause.
+    return out + serial_rows(lines, parsed) + unread_departments(lines, parsed)
 
 
 def _value_of(task: ParsedTask, norms: list[str]) -> int | None:

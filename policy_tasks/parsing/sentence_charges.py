@@ -4,6 +4,7 @@ subjects, each way the genre writes them tried in turn, the most specific first.
 from __future__ import annotations
 
 from .charged_projects import project_charge
+from .department_paragraphs import department_charge
 from .helped_steps import helped_charge
 from .leader_colon_items import leader_colon_charge
 from .minute_subjects import minute_charge
@@ -29,6 +30,8 @@ def sentence_charge(
     # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
     charged = charged or section_subject(text) or leader_colon_charge(text)
     charged = charged or (order_charge(text) or run_charge(text) if orders else None)  # `督导组负责…`, `subject_runs`
+    # `区环保局务必…`: a paragraph of a list of duties by department, charged by any verb (`department_paragraphs`).
+    charged = charged or (department_charge(text) if orders else None)
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)
