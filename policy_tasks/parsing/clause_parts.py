@@ -7,7 +7,8 @@ that assigns each of its sentences in a bracket of its own holds one clause per 
 split likewise (`split_by_brackets`, with `unit_lines` and `opening_roles`), and so are lines or targets each
 closed by their own role-noun part, `…,责任单位为X;` (`closing_roles`), and a 督办 list of projects each named
 after its unit, `A负责的…项目;B负责的…工程` (`charged_projects`), and a section's project paragraphs in groups, each
-group closed by the line naming its lead, `上述项目由A牵头负责。` (`group_leads`).
+group closed by the line naming its lead, `上述项目由A牵头负责。` (`group_leads`), and a division of work run into one
+paragraph, `县环保局。负责…。县农委。负责…` (`duty_passages`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import replace
 from .charged_projects import split_at_charged_projects
 from .clause import Clause
 from .closing_roles import split_at_closing_roles
+from .duty_passages import split_at_duty_passages
 from .group_leads import split_at_group_leads
 from .opening_roles import split_at_charging_sentences
 from .outline_node import Node
@@ -59,6 +61,8 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
     each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
     if len(projects := split_at_group_leads(clause)) > 1:
         return projects  # `…进度为:第一季度…` paragraphs, then `上述项目由A牵头负责。`: a clause a project
+    if len(passages := split_at_duty_passages(clause)) > 1:
+        return passages  # `…如下:县环保局。负责…。县农委。负责…`: a clause a unit's passage (`duty_passages`)
     norm = normalise(clause.text)
     resp = peek_responsibility(clause.text)
     if resp.origin != "括号" and resp.origin != "无标注括号":

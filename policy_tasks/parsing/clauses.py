@@ -23,6 +23,7 @@ from .carried_units import carried_units
 from .clause_points import points_closed_by_last
 from .decided_items import counts_only
 from .duty_headings import duty_heading
+from .duty_passages import holds_duty_passages
 from .heading_charges import heading_charge
 from .lazy_patterns import lazy_compile
 from .leader_colon_items import leader_colon_charge
@@ -73,6 +74,8 @@ def _has_resp(
     found = peek_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
         return True
+    if holds_duty_passages(own):
+        return True  # `…如下:县环保局。负责…。县农委。负责…`: the passages' units (`duty_passages`)
     if unit_work_clause(node) is not None:
         return True  # `(一)省监察厅牵头的工作` over its one paragraph: the heading is the clause
     if not node.children and (found.assigns or leader_colon_charge(own) is not None):
@@ -247,7 +250,8 @@ def choose_clauses(
             if 0 < i < lost and kid.part == kids[0].part:
                 parts[kid.part][-1] = parts[kid.part][-1] or is_here
                 continue
-            parts.setdefault(kid.part, []).append(is_here)
+            # A division of work run into one paragraph is the heading over its units' passages it would be on lines.
+            parts.setdefault(kid.part, []).append(is_here and not holds_duty_passages(kid.own_text))
         # A township's notice charging its items by their sentences' subjects (`街道指挥中心在…公布`): its other items
         # are its measures too, as a heading's are beside one item charged so (`township_subjects`).
         by_subjects = TOWNSHIP in groups and not any(

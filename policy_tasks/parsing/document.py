@@ -31,6 +31,7 @@ from .copy_spacing import plain_spaces, spoken_lines
 from .done_lists import reports_list_done
 from .due_fields import gather_year_warnings
 from .duty_headings import duty_heading
+from .duty_passages import duty_passage_charge
 from .field_cells import stated_above
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
@@ -297,6 +298,7 @@ class _Assembler:
                 found.append((resp, origin))
                 continue
             office = duty_heading(clause.node)  # `(一)党政办` over its duties, in a 分工 section
+            office = office or duty_passage_charge(clause.text)  # `县环保局。负责…` run together (`duty_passages`)
             heading = (office, f"分工标题:{clause.node.written}") if office is not None else None
             heading = heading or nearest_heading_charge(clause.node)
             if heading is not None:

@@ -25,6 +25,12 @@ The paragraph is the heading `会议要求` over its points, each a decision as 
 cuts it before each, in order after a sentence end: a `一是` inside a point's sentence is its own prose). The
 paragraph after the last point announcing the meeting's next list (`会议就…明确如下:`) is the section's, not the
 point's (`announces_decisions`), so the list below it goes beside the points.
+
+A county's news report of a work meeting writes its decisions the same way in the words of the leader who closed it,
+`石宏敏常务副县长在总结讲话中要求:一是各单位会后…于2月9日下午下班前报县发改局汇总;二是县发改局要…` (round 136): the
+paragraph opening with who demands (a speech, `会上`, or a post: `县长张某强调:`) and its demanding verb is that heading,
+its points the report's clauses, each charged by its own subject (`semicolon_runs`: a point's subject charges no point
+before it). Near cases: a plan's `工作要求:一是…` (no speaker), `会议认为,一是…`, a lone `一是`.
 """
 
 from __future__ import annotations
@@ -67,11 +73,13 @@ def reports_work(node: Node) -> bool:
     return bool(_DONE_RE.search(text)) and not _DEMAND_RE.search(text)
 
 
+# Who demands: the meeting itself, or a leader speaking at it (`石宏敏常务副县长在总结讲话中要求:`, `县长张某强调:`), told by
+# the speech or by the post (round 136).
+_DEMANDER = r"(?:会议|[^。;:,!?\n]{0,40}?(?:讲话|发言|总结|会上|县长|市长|区长|镇长|乡长|书记|主任|局长|主席)[^。;:,!?\n]{0,12}?)"
+_DEMANDS = r"(?:要求|强调|决定|明确|议定|确定|商定|提出)"
 # `会议要求,一是…`: the meeting's demanding verb, then its first point in the same paragraph.
-_INLINE_HEAD_RE = lazy_compile(
-    r"^\s*会议(?:要求|强调|决定|明确|议定|确定|商定|提出)\s*[,:]\s*(?=一是)", needs="会议 & 一是"
-)
-_CUT_HEAD_RE = lazy_compile(r"^会议(?:要求|强调|决定|明确|议定|确定|商定|提出)\s*[,:]$", needs="会议")
+_INLINE_HEAD_RE = lazy_compile(rf"^\s*{_DEMANDER}{_DEMANDS}\s*[,:]\s*(?=一是)", needs="一是")
+_CUT_HEAD_RE = lazy_compile(rf"^{_DEMANDER}{_DEMANDS}\s*[,:]$", needs=":|,")
 _INLINE_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
 _RUN_ON_ANNOUNCE_RE = lazy_compile(
     r"[。;]\s*(?P<a>会议[^。;:]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:)\s*$", needs="会议"

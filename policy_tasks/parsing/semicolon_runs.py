@@ -1,7 +1,9 @@
 """Items ending in `;` that name no one are one enumeration with the sibling that closes it.
 
 `2.…6月30日前完工;` `3.…10月30日前完成;4.…封顶。责任单位:A`: the last item's units are theirs
-(moved out of `document` unchanged, to keep that module small).
+(moved out of `document` unchanged, to keep that module small). A sibling charged by the subject it opens with
+(`一是各单位会后…报县发改局汇总;二是县发改局要…`, a leader's inline points, round 136) closes no run: its subject
+charges its own sentence, as a minute's point's does, not the points before it.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 from .clause import Clause
 from .responsibility import Responsibility
 from .textutil import normalise
+
+# Where a sibling's units are its opening subject's (`X要…`, a minute's `X负责…`): they close no enumeration.
+_OPENING_SUBJECTS = ("正文开头", "纪要正文")
 
 
 def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
@@ -21,6 +26,6 @@ def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]
             continue
         if after.node.parent is not clause.node.parent or after.node.style != clause.node.style:
             continue
-        if found[i + 1][0].found:
+        if found[i + 1][0].found and found[i + 1][1] not in _OPENING_SUBJECTS:
             found[i] = (found[i + 1][0].without_due(), f"分号续:第{after.label}条")
     return found

@@ -60,10 +60,11 @@ Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 BEFORE = r"(?P<before>之前|以前|前|止)?"
 # A day's deadline with its hour (`6月20日18:00前`, `6月20日下午5:30前`, `6月20日17时前`): a notice fixes the hour the
 # reports close, and the day is still the deadline; an hour written in characters is read only before 前, where it can
-# be nothing else (`6月20日3点要求` is no hour).
+# be nothing else (`6月20日3点要求` is no hour). The evening written short, the clock's hour with 时 after it and the
+# office's closing time (`2月9日晚19:00时前`, `2月9日下午下班前`, a county's meeting report, round 136) are hours too.
 CLOCK = (
-    r"(?:[^\S\n]*(?:上午|下午|中午|晚上)?[^\S\n]*(?:[01]?\d|2[0-4])[^\S\n]*"
-    r"(?::[0-5]\d(?!\d)|[时点](?:[0-5]?\d分|半)?(?=之前|以前|前)))?"
+    r"(?:[^\S\n]*(?:上午|下午|中午|晚上|早上|傍晚|晚)?[^\S\n]*(?:(?:[01]?\d|2[0-4])[^\S\n]*"
+    r"(?::[0-5]\d(?!\d)(?:时(?=之前|以前|前))?|[时点](?:[0-5]?\d分|半)?(?=之前|以前|前))|下班(?=之前|以前|前)))?"
 )
 # Not inside a number (`2.5月`, `十二月` read whole), but after an item's own number a month
 # starts (`1.4月底前完工`, `2.8月底前交付` in a table cell's numbered schedule).
