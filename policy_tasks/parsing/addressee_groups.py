@@ -83,8 +83,9 @@ _SALUTATION_KINDS = (
     # A level's units all (`省直各单位`, `市直各单位`): `各单位` as subject stands for them (round 113).
     (UNITS, lazy_compile(r"^[省市县区州旗盟]直各单位$")),
     # The salutation's last group, the units concerned (`…,市政府各部门,各有关单位:`): `各单位` written after another
-    # group as subject (`各部门、各单位要…`) stands for it (round 129); alone it is still no group.
-    (UNITS, lazy_compile(r"^各(?:有关|相关)?单位$")),
+    # group as subject (`各部门、各单位要…`) stands for it (round 129); alone it is still no group. A salutation's plain
+    # `各单位` names no kind (round 117's near case).
+    (UNITS, lazy_compile(r"^各(?:有关|相关)单位$")),
 )
 # What a salutation's last addressee ends in: a body, a group of them, a place's government; a bureau's institution
 # (`各区民政局,市养老服务发展中心:`, round 132).
