@@ -47,6 +47,8 @@ REGISTER_TITLE_RE = lazy_compile(
 _BULLET_RE = lazy_compile(r"^\s*[•●■◆▲◇▪◦►▶◎·]\s*")
 _SCHEDULE_RE = lazy_compile(r"^(?:进度安排|进度计划|时间安排|实施进度|工作进度)\s*:?$", needs="进度|安排")
 _QUARTER_RE = lazy_compile(r"^第?[一二三四1-4]季度\s*:", needs="季度")
+# The report's label run on to the last quarter's sentence end by a copy broken at the page's width.
+_GLUED_REPORT_RE = lazy_compile(r"[。;](?:落实|进展|推进|完成|办理|实施)情况\s*:?$", needs="情况")
 _REPORT_RE = lazy_compile(r"^(?:落实|进展|推进|完成|办理|实施)情况\s*:?$", needs="情况")
 
 
@@ -71,8 +73,9 @@ def register_page(lines: Lines) -> Lines:
     if schedule is None:
         return lines
     after = [k for k in filled if k > schedule]
-    report = next((k for k in after if _REPORT_RE.match(plain[k])), len(lines))
-    quarters = [k for k in after if k < report and _QUARTER_RE.match(plain[k])]
+    report = next((k for k in after if _REPORT_RE.match(plain[k]) or _GLUED_REPORT_RE.search(plain[k])), len(lines))
+    glued = _GLUED_REPORT_RE.search(plain[report]) if report < len(lines) else None
+    quarters = [k for k in after if k <= report and _QUARTER_RE.match(plain[k])]
     if len(quarters) < 2 or any(line_marker(plain[k]) is not None for k in filled if k < schedule):
         return lines
     before = [k for k in filled if k < schedule]
@@ -100,8 +103,16 @@ def register_page(lines: Lines) -> Lines:
             continue
         out[k] = (f"{label}:{plain[nxt]}", out[k][1])  # `牵头单位:` / `光明区卫生健康局`: one field line
         out[nxt] = ("", out[nxt][1])
-    for k in quarters:
-        out[k] = (plain[k], False)  # `第一季度:1.…。2.…。`: the quarter's steps, kept whole (`schedule_entries`)
+    if glued is not None:  # `…5场。落实情况`: a copy broken at the page's width ran the report's label on
+        plain[report] = plain[report][: glued.start() + 1]
+        report += 1
+    for k, stop in zip(quarters, [*quarters[1:], report], strict=True):
+        # `第二季度:1.…。` / `2.…。3.…。`: a quarter a copy broke before its next step (an item's number opens a line) is
+        # one line again.
+        more = [j for j in after if k < j < stop]
+        out[k] = ("".join([plain[k], *(plain[j] for j in more)]), False)  # kept whole (`schedule_entries`)
+        for j in more:
+            out[j] = ("", out[j][1])
     for k in range(report, len(lines)):
         out[k] = ("", out[k][1])  # what was done: not read
     return out

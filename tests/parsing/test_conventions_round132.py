@@ -152,3 +152,17 @@ def test_monthly_duty_with_no_start_keeps_every_month() -> None:
     text = NOTICE.replace("并从3月起每月20日前", "并每月20日前").replace("统筹部署,", "从3月起统筹部署。")
     monthly = next(m for m in _tasks(text, 2025)[0].milestones if m.recurrence)
     assert len(monthly.occurrences) == 12
+
+
+def test_register_page_copied_at_a_page_width() -> None:
+    # A copy broken at the page's width: a quarter broken before its next step, the report's label run on to the last
+    # quarter's sentence end.
+    text = (
+        REGISTER.replace("土石方工程完成20%。2.", "土石方工程完成20%。\n2.")
+        .replace("5场。\n\n落实情况", "5场。落实情况")
+        .replace("\n\n", "\n")
+    )
+    task = _tasks(text)[0]
+    assert len(_tasks(text)) == 1 and "已于9月21日" not in task.text
+    dates = sorted(m.due_date.isoformat() for m in task.milestones if m.time_expression)
+    assert dates == ["2020-03-31", "2020-06-30", "2020-09-30", "2020-09-30", "2020-12-31", "2020-12-31"]
