@@ -21,7 +21,9 @@ A request to the groups (`请各区按照…要求,…`, `请各区于2月20日�
 The subject opens the item (after its title line or sentence, `role_sentences.opening_starts`), possibly after the
 basis and the time of its sentence (`按照…要求,2018年年内,各司局和直属单位要…`), or opens a later sentence of an item
 whose opening names no one; a later group's sentence after the first helps. The verb is a charge: `要`, `应当`,
-`(必)须`. A copy that lost its line breaks runs an item's short title straight into the subject (`一、确保…企业正常运转
+`(必)须`; a directive may leave it unwritten, the group followed by the basis its work follows or by its deadline
+(`各部门根据附件格式,细化分解全年任务`, `各部门于5月20日前将…报办公室`, round 137), unless its sentence reports work done
+(`各部门根据要求,已完成自查`). A copy that lost its line breaks runs an item's short title straight into the subject (`一、确保…企业正常运转
 各地要切实落实…`): the subject still opens the sentence when the words before it are a short title (no punctuation, 4
 to 24 characters, not ending in a verb governing the group such as `督促`, `指导`).
 
@@ -116,6 +118,15 @@ _SUBJECT_RE = lazy_compile(rf"(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<heads>
 _COMMA_RUN_RE = lazy_compile(
     rf"(?P<names>各[\u4e00-\u9fff()]{{1,12}}?(?:,各[\u4e00-\u9fff()]{{1,12}}?)+)(?P<heads>{_HEADS})?{_CHARGE}"
 )
+# A notice's directive may leave the charge unwritten (round 137): the group, then the basis its work follows or its
+# deadline, then the work (`各部门根据附件格式,细化分解全年任务`, `各部门于5月20日前将…报办公室`).
+_DIRECTIVE_RE = lazy_compile(
+    r"(?P<names>[\u4e00-\u9fff()、]{2,40}?)"
+    r"(?=(?:根据|按照|依照|依据|对照|结合)[^。;,:\n]{2,30}?,|于[^。;,:\n]{2,16}?前)",
+    needs="根据|按照|依照|依据|对照|结合|于",
+)
+# Work reported done (`各部门根据要求,已完成自查`, `…开展了…`): no directive.
+_REPORTED_RE = lazy_compile(r"已|了(?!解)", needs="已|了")
 # What a sentence may open with before its subject: the basis the work follows, then its time
 # (`按照…相关要求,2018年年内,各司局和直属单位要…`, `今后,各地要…`).
 _LEAD_IN_RE = lazy_compile(
@@ -241,13 +252,20 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
         parted = _comma_parts(norm, comma.start("names"), comma.end("names"))
         if all(kind in groups for kind in _kinds(norm, parted)):
             return parted, comma.end()
-    m = _SUBJECT_RE.match(norm, at) or _REQUEST_RE.match(norm, at)
+    m = _SUBJECT_RE.match(norm, at) or _REQUEST_RE.match(norm, at) or _directive(norm, at)
     if m is None:
         return None
     parts = _parts(norm, m.start("names"), m.end("names"))
     if not parts or any(kind not in groups for kind in _kinds(norm, parts)):
         return None
     return parts, m.end()
+
+
+def _directive(norm: str, at: int) -> re.Match[str] | None:
+    """`各部门根据附件格式,细化…`: a group's directive with no charge written, unless its sentence reports work done."""
+    m = _DIRECTIVE_RE.match(norm, at)
+    end = _SENTENCE_END_RE.search(norm, at)
+    return m if m is not None and not _REPORTED_RE.search(norm, at, end.start() if end else len(norm)) else None
 
 
 def glued_title_end(norm: str, groups: frozenset[str]) -> int | None:

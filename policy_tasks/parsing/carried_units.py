@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .alias_headings import alias_heading
+from .counted_lists import counted_heading
 from .lazy_patterns import lazy_compile
 from .remit_headings import remit_heading
 from .responsibility import Responsibility
@@ -22,6 +23,8 @@ from .unit_names import PLACE_FIRST_RE, looks_like_units
 
 def carried_units(text: str) -> Responsibility | None:
     """`以下各项措施均由A、B负责,不再逐条列出`: units named once for the clauses below."""
+    if (counted := counted_heading(text)) is not None:
+        return counted  # `有3项由A牵头,分别是`: a digest's tasks counted by their lead (`counted_lists`)
     norm = normalise(text)
     m = re.search(r"(?:以下|下列|本部分|本领域)[^。]{0,20}?均由(?P<names>[^。]+?)(?:牵头)?负责[^。]*?不再", norm)
     # A 分工 list grouped by unit: `一、县示范区管委会牵头工作(8项)` heads the items that unit leads.

@@ -8,7 +8,9 @@ clauses are clauses that forgot their units, unless they only set up an organisa
 (`成立领导小组`) or state the plan's targets or principles (`主要目标`, `指导思想`) or a 督查 bulletin's counts
 (`一、总体情况`, `decided_items`); silent sections
 (总体要求, 保障措施) beside sections with clauses are not clauses, and a 保障措施 (工作要求) item that
-only opens with an office's name (`县政府督查室要加强督查`) charges it with no measure.
+only opens with an office's name (`县政府督查室要加强督查`) charges it with no measure; one charging the groups a
+notice's salutation names (`局机关各部门:` / `三、有关要求` / `各部门根据附件格式,细化…`) charges them, as any item does.
+A notice's purpose, scope and time (`一、公示目的`, `二、公示范围、方式和时间`, `plan_frames`) are no measures either.
 Below a heading that is a unit's name (`三、儋州市政府`), or an office's alone in a 分工 section
 (`五、责任分工` / `(一)党政办`, `duty_headings`), every level is that unit's, so the clauses are
 the lowest items; so is every level of a 责任清单 whose opening sentence names its addressee
@@ -18,6 +20,7 @@ of offices (`各派出所:`, `sole_addressees`), its measures are the leaves out
 
 from __future__ import annotations
 
+from .addressee_groups import group_kind
 from .area_counts import counts_an_area
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
@@ -35,6 +38,7 @@ from .notice_requirements import charges_roles, notice_charges_roles, vaguely_ad
 from .opening_charges import opening_charge
 from .outline_node import Node
 from .plan_frames import frames_the_plan
+from .responsibility import Responsibility
 from .role_groups import role_group
 from .sole_addressees import frames_measures
 from .supervising_offices import supervising_office
@@ -81,7 +85,9 @@ def _has_resp(
     if not node.children and (found.assigns or leader_colon_charge(own) is not None):
         # `(牵头责任人:A,具体责任人:B)`, `副省长付建华:负责…`: an item assigned to persons only is assigned too
         return True
-    charge = None if node.children or _in_backing_section(node) else opening_charge(own, groups)
+    charge = None if node.children else opening_charge(own, groups)
+    if charge is not None and _in_backing_section(node) and not _charges_addressees(charge, groups):
+        charge = None
     if charge is not None and charge.found:  # persons alone (`township_subjects`) assign no unit
         # `州政府督查室要…`: the unit the item opens with; in a covering notice before its plan only the
         # breakdown's roles taken together (`各牵头单位要…`, `请各牵头单位和责任单位于…前…`) and, once it charges them,
@@ -92,6 +98,13 @@ def _has_resp(
     if not node.children and minute and minute_charge(own) is not None:
         return True  # `考虑到…,区交通建设局负责解决…`: a minute's decision and who carries it
     return any(_has_resp(c, prose_charges, minute, groups) for c in node.children)
+
+
+def _charges_addressees(charge: Responsibility, groups: frozenset[str]) -> bool:
+    """`三、有关要求` / `各部门根据附件格式,细化…`: in a notice whose salutation names the groups, its requirements charge
+    them as any item does (rounds 96/97; round 137): only the groups, no office its text opens with."""
+    named = [n for names in charge.roles.values() for n in names]
+    return bool(named) and all(group_kind(normalise(n)) in groups for n in named)
 
 
 # `一、成立领导小组` / `成立…工作领导小组,由副州长任组长,…领导小组办公室设在州交通运输局`: the item
@@ -309,6 +322,8 @@ def choose_clauses(
     # `一、总体情况` beside `二、工作要求` holding a 督办 list by units (`decided_items`): the counts are no measure.
     leaves = [n for n in root.walk() if not n.children]
     leaves = [n for n in leaves if not counts_only(n)] or leaves
+    # `一、公示目的`, `一、指导思想`: framing the work, no measure (`plan_frames`, round 137).
+    leaves = [n for n in leaves if not _frames_the_plan(n)] or leaves
     # `1.在“…”方面(分解任务15项)。`: a 解读's list of the breakdown's areas is no measure (`area_counts`, round 114).
     leaves = [n for n in leaves if not counts_an_area(n)] or leaves
     # `五、下步工作` / `(一)加强领导,落实责任。`: a 解读's bare step headings hold no measure (`made_lists`, round 125).

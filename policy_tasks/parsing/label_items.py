@@ -126,6 +126,20 @@ def _closed_by_bracket(norm: str) -> bool:
     return bool(re.search(r"[。;!?]\s*$", norm[:start])) and len(norm[:start].strip()) > 1
 
 
+def assigning_paragraphs(lines: list[tuple[str, bool]]) -> set[int]:
+    """The indexes of the unbulleted lines closed by their own bracket or retelling one in a sentence
+    (`…。(A、B等按职责分工负责)`, `…,由A、B等分工负责。`): a 分工 digest's tasks, wherever they stand."""
+    return {
+        k
+        for k, (text, _) in enumerate(lines)
+        if text.strip()
+        and (norm := normalise(text).strip())
+        and _BULLET_RE.match(norm) is None
+        and line_marker(norm) is None
+        and (_closed_by_bracket(norm) or bool(retold_parts(norm)))
+    }
+
+
 def number_label_led_items(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """The lines with each item that is followed by its own label lines numbered in order, or None
     when none is. An item's labels name units that lead or answer (牵头单位, 责任单位 …: not a page's

@@ -1,6 +1,6 @@
-"""A plan's item that frames the work rather than doing it: its targets, principles or guiding ideas.
+"""A plan's item that frames the work rather than doing it: its targets, principles, guiding ideas or purpose.
 
-`(二)主要目标。到2025年,…下降16%`, `一、指导思想` assign the work to no unit: silent, such an item is no clause even
+`(二)主要目标。到2025年,…下降16%`, `一、指导思想`, a notice's `一、公示目的` assign the work to no unit: silent, such an item is no clause even
 where most of its siblings are (`clauses`), and no item the parse missed (`list_doubts`).
 """
 
@@ -9,13 +9,19 @@ from __future__ import annotations
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
+_ACTIVITY = r"工作|公示|公开|活动|检查|排查|整治|实施|适用"
+_FRAME = r"(?:目的|意义|范围|对象|方式|时间)"
 _FRAMES_RE = lazy_compile(
-    r"^(?:主要目标|总体目标|工作目标|发展目标|指导思想|基本原则|工作原则|总体要求)\s*(?:[。:\n]|$)"
+    r"^(?:主要目标|总体目标|工作目标|发展目标|指导思想|基本原则|工作原则|总体要求"
+    # `一、公示目的`, `二、公示范围、方式和时间`: what a notice's work is for, what it covers, how and how long it is
+    # shown, charging no one (round 137; README's `整治范围`).
+    rf"|(?:{_ACTIVITY})?{_FRAME}(?:[、和及与]{_FRAME})*)\s*(?:[。:\n]|$)"
     # `一、指导思想以邓小平理论…为指导,…`: a copy that ran the heading into its text (round 127).
     r"|^指导思想(?=以|坚持|高举)"
 )
 
 
 def frames_the_plan(text: str) -> bool:
-    """Whether an item's own text (after its number) opens as the plan's targets, principles or guiding ideas."""
+    """Whether an item's own text (after its number) opens as the plan's targets, principles, guiding ideas or a
+    notice's purpose, scope and time."""
     return bool(_FRAMES_RE.match(normalise(text).strip()))

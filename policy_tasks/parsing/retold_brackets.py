@@ -11,7 +11,9 @@ each task it picks as a sentence of its own, no number, no bracket, no label, th
 `按职责分工负责` is the formula of those brackets, and names the units that answer for the task in prose as in the
 bracket: a sentence part `(由)A、B…(等)按职责分工负责`, possibly after the reporter's words citing the document
 (`《意见》要求`, `《意见》明确,由`), whose names all read as units, assigns the task; the first listed leads, the others
-help, `等` is no part of a name, and the part after it is its time limit, as in the bracket. Such paragraphs, two at
+help, `等` is no part of a name, and the part after it is its time limit, as in the bracket. A health paper's digest
+shortens the formula to `由A、B、C等分工负责` (round 137): `等` closing the list keeps it the bracket's formula, where a bare
+`A、B分工负责` (a 晋政发 bracket's remit, `bare_unit_brackets`) is none of this reader's. Such paragraphs, two at
 least in a document numbering no item, are the report's tasks, one clause each (`label_items`). A leader's post before
 the formula (`市政府领导按职责分工负责`) names persons, no units, and a vague `有关部门按职责分工负责` no one.
 
@@ -37,13 +39,13 @@ from .unit_names import TRIM, VAGUE_RE, looks_like_units
 # The reporter citing the document before the units: `《意见》要求`, `《意见》明确,由`, `意见提出`, then `由`.
 _PART_RE = lazy_compile(
     r"(?:[《<][^《》<>]{1,30}[》>]|意见|方案|通知)?(?:明确|要求|规定|提出|指出|强调)?由?"
-    r"(?P<names>[\u4e00-\u9fff()、]{2,200}?)按职责分工负责$",
-    needs="按职责分工负责",
+    r"(?P<names>[\u4e00-\u9fff()、]{2,200}?)(?:按职责|(?<=等))分工负责$",
+    needs="分工负责",
 )
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
 # A sentence's end, where a run-together block may be cut before the next one.
 _SENTENCE_END_RE = re.compile(r"[。!?]")
-_FORMULA = "按职责分工负责"
+_FORMULA = "分工负责"  # `按职责分工负责`, or a digest's `等分工负责`
 
 
 def retold_parts(norm: str) -> list[tuple[str, int, int, int, int]]:

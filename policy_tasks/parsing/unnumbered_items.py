@@ -6,7 +6,8 @@ from .assigned_lines import number_assigned_lines
 from .charged_paragraphs import number_charged_paragraphs
 from .charged_parts import charged_parts_outline
 from .clauses import choose_clauses
-from .label_items import number_label_led_items
+from .counted_lists import counted_outline
+from .label_items import assigning_paragraphs, number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
 from .outline_lines import Outline
 from .outline_node import Node
@@ -24,6 +25,10 @@ LABELLED, ORDERS, GUESSED, PROJECTS = "labelled", "orders", "guessed", "projects
 
 
 def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Node], str] | None:
+    if (counted := counted_outline(lines, assigning_paragraphs(lines))) is not None:
+        # `有3项由A牵头,分别是X;Y;Z`: a digest's tasks counted by their lead, beside its retold brackets (`counted_lists`).
+        if clauses := choose_clauses(counted.root):
+            return counted, clauses, LABELLED
     if (numbered := number_label_led_items(lines)) is not None:
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
