@@ -45,7 +45,10 @@ _NO_OFFICE_RE = lazy_compile(r"成员单位|^各(?:科室|处室|股室|单位|�
 _NAME_MAX = 24
 # A district's or a city's plan dividing an event's work among its own departments names them with their place
 # (`区委宣传部:负责…`, `区总工会:负责…`), whatever their name ends in (round 130).
-_PLACED_OPENING_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{3,24}?)\s*:\s*(?P<rest>\S)", needs=":")
+# A bracket in the names is closed before the colon: `X(牵头单位:A)` is a heading's label, no department.
+_PLACED_OPENING_RE = lazy_compile(
+    r"^\s*(?P<names>[\u4e00-\u9fff、]{3,24}?(?:\([\u4e00-\u9fff、]{1,8}\))?)\s*:\s*(?P<rest>\S)", needs=":"
+)
 # A part of the office's duties done with another unit: `…;协同区总工会确定…`, `负责会同A…`: that unit helps.
 _WITH_PART_RE = lazy_compile(r"(?:[;,:]|负责)(?=协同|会同)", needs="协同|会同")
 

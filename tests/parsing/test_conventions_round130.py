@@ -104,3 +104,11 @@ def test_a_rows_responsibility_field_still_stands_over_its_measures():
     # A 整改 row's 责任单位 (or a lone 承办单位, a row's own field) still governs the measures below it.
     assert stated_above([(1, "整改任务:道路破损"), (2, "责任单位:区住建局")]) is not None
     assert stated_above([(1, "承办单位:区住建局"), (2, "完成时限:2024年6月底")]) is not None
+
+
+def test_a_headings_bracketed_lead_label_is_no_department_before_a_colon():
+    # `(一)提升城市品质(牵头单位:市园林绿化局)`: the colon is the label's, inside an open bracket (round 54's heading lead).
+    from policy_tasks.parsing.unit_colon_items import unit_colon_charge
+
+    assert unit_colon_charge("提升城市园林品质(牵头单位:市园林绿化局)") is None
+    assert unit_colon_charge("县发改局(粮食局):负责项目审批。") is not None
