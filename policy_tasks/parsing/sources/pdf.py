@@ -260,7 +260,9 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     first = len(word.group(0)) + 1 if word else 1  # an English word needs its space too
     if previous["x1"] + width * first <= right - 0.5 * size:
         return False
-    return left is None or line["x0"] <= left + 0.5 * size
+    # The margin is rounded to a point, and a line the copy broke at a space (`…行动计划工 作方案`, a PDF extraction's
+    # spaces kept) opens half a character in, after the space, which is not drawn: no paragraph's indent.
+    return left is None or line["x0"] <= left + 0.5 * size + 1.0
 
 
 def _join_lines(lines: list[T_obj], right: float, left: float | None = None, min_chars: int = 0) -> str:

@@ -137,6 +137,12 @@ def _indent(line: str) -> int:
     return columns(line[: len(line) - len(line.lstrip())])
 
 
+def _broken_at_space(line: str) -> bool:
+    """A copy that kept the spaces a PDF extraction left between words (`…行动计划工 作方案`) breaks a line at one of
+    them, which then opens the next line: one space, not a paragraph's indent (two ideographic spaces, or more)."""
+    return line.startswith(" ") and not line[1:2].isspace()
+
+
 def wrap_width(lines: list[str]) -> float | None:
     """The width the text was broken at, in columns, or None when it was not.
 
@@ -235,7 +241,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not opens_next_field(out[-1], text)
             and not _annex_note_after(out[-1], text)
             and "\t" not in line
-            and _indent(line) <= margin
+            and (_indent(line) <= margin or _broken_at_space(line))
         ):
             out[-1] = glue(out[-1], text)
         else:
