@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .charged_projects import charged_project_parts, charged_project_starts
-from .department_paragraphs import department_starts
+from .department_paragraphs import department_starts, opens_department
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
 from .outline_lines import Outline
@@ -84,10 +84,11 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     found = [(number, start) for number, (text, _) in enumerate(lines, 1) for start in _item_starts(normalise(text))]
     # `区委农办要…` among `区住建局负责…` paragraphs: a list of duties by department opens each paragraph at its
     # department, whatever verb charges it, and the paragraph is the department's whole (`…。同时负责…` no part of
-    # its own; `department_paragraphs`, round 135).
+    # its own, but a department's run into it where a copy lost the break; `department_paragraphs`, round 135).
     paragraphs = department_starts(lines)
     whole = {number for number, _ in paragraphs}
-    found = sorted(set([(n, s) for n, s in found if n not in whole] + paragraphs))
+    inner = [(n, s) for n, s in found if n not in whole or opens_department(normalise(lines[n - 1][0]), s)]
+    found = sorted(set(inner + paragraphs))
     if len(found) < 2:
         return None
     # `聚焦“绿色转型”,。由A负责的…`: the theme opening the paragraph opens its part (`theme_phrases`).

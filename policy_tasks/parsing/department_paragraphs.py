@@ -47,6 +47,7 @@ _OPENING_RE = lazy_compile(
 # Groups and vague subjects (`各部门`, `相关单位`, `全区上下`) and bodies of persons (`领导小组`) charge no department.
 _NOT_A_DEPARTMENT_RE = lazy_compile(r"各|相关|有关|其他|其它|所有|成员单位|^全|(?:领导小组|工作小组|小组|专班|指挥部)$")
 _LEAD_IN_RE = re.compile(r"[:：]\s*$")
+_SENTENCE_END_RE = re.compile(r"[。;!?]\s*")
 
 
 def _department(names: str) -> bool:
@@ -82,7 +83,18 @@ def department_starts(lines: Sequence[tuple[str, bool]]) -> list[tuple[int, int]
     """(line number, 1-based; where its department starts) of each paragraph of a department list opening with its
     department and a charging verb; empty where the lines make no such list."""
     norms = [normalise(text) for text, _ in lines]
-    return [(k + 1, len(norms[k]) - len(norms[k].lstrip())) for k in _list_paragraphs(norms)]
+    found = []
+    for k in _list_paragraphs(norms):
+        found.append((k + 1, len(norms[k]) - len(norms[k].lstrip())))
+        # A paragraph a copy ran into this one, its break lost (`…新社区。区环保局要…`): its own part too.
+        found += [(k + 1, m.end()) for m in _SENTENCE_END_RE.finditer(norms[k]) if opens_department(norms[k], m.end())]
+    return found
+
+
+def opens_department(norm: str, start: int) -> bool:
+    """Whether `norm` from `start` opens with a department and its charge: a paragraph run into the one above (a copy
+    that lost the break, `…新社区。规划分局负责…`) still opens its own part."""
+    return _opening(norm[start:]) is not None
 
 
 def department_charge(text: str) -> Responsibility | None:

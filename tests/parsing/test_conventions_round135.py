@@ -102,3 +102,11 @@ def test_a_department_paragraph_is_read_whole() -> None:
         "区委农办要指导新社区建设。",
         "区财政局负责专项经费的落实。另要审计资金的使用情况。",
     ]
+
+
+def test_a_paragraph_run_into_the_one_above_still_opens_its_part() -> None:
+    # A copy that lost a break between two paragraphs (`…建设。区环保局要…`): the department's own part all the same;
+    # the paragraph's own later sentence (`。同时负责…`) is still none.
+    text = LEAD_IN + PARAGRAPHS[0] + PARAGRAPHS[1].strip() + PARAGRAPHS[4] + "".join(PARAGRAPHS[2:4])
+    parsed = _parsed(text)
+    assert [t.lead_units[0] for t in parsed.tasks] == ["区住建局", "区委农办", "区环保局", "规划分局", "区财政局"]
