@@ -37,7 +37,7 @@ from .minute_subjects import minute_charge
 from .notice_requirements import charges_roles, notice_charges_roles, vaguely_addressed
 from .opening_charges import opening_charge
 from .outline_node import Node
-from .plan_frames import frames_the_plan
+from .plan_frames import frames_the_notice, frames_the_plan
 from .responsibility import Responsibility
 from .role_groups import role_group
 from .sole_addressees import frames_measures
@@ -302,6 +302,7 @@ def choose_clauses(
                 and not _sets_up_organisation(kid)
                 and not supervising_office(kid)  # `区政府办公室将…加强跟踪督查` (`supervising_offices`)
                 and not _frames_the_plan(kid)
+                and not frames_the_notice(kid.own_text)  # `一、公示目的` (round 137)
                 and not _backs_the_plan(kid)
                 and not counts_only(kid)  # `一、总体情况`: a 督查 bulletin's counts (`decided_items`)
                 and not counts_an_area(kid)  # `1.在“…”方面(分解任务15项)。`: a breakdown's area (`area_counts`)
@@ -323,7 +324,7 @@ def choose_clauses(
     leaves = [n for n in root.walk() if not n.children]
     leaves = [n for n in leaves if not counts_only(n)] or leaves
     # `一、公示目的`, `一、指导思想`: framing the work, no measure (`plan_frames`, round 137).
-    leaves = [n for n in leaves if not _frames_the_plan(n)] or leaves
+    leaves = [n for n in leaves if not (_frames_the_plan(n) or frames_the_notice(n.own_text))] or leaves
     # `1.在“…”方面(分解任务15项)。`: a 解读's list of the breakdown's areas is no measure (`area_counts`, round 114).
     leaves = [n for n in leaves if not counts_an_area(n)] or leaves
     # `五、下步工作` / `(一)加强领导,落实责任。`: a 解读's bare step headings hold no measure (`made_lists`, round 125).

@@ -7,7 +7,7 @@ import pytest
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.addressee_groups import DEPARTMENTS, ENTERPRISES, group_subject
 from policy_tasks.parsing.counted_lists import counted_heading, counted_lists
-from policy_tasks.parsing.plan_frames import frames_the_plan
+from policy_tasks.parsing.plan_frames import frames_the_notice, frames_the_plan
 from policy_tasks.parsing.result import ParseError
 from policy_tasks.parsing.retold_brackets import retold_parts
 
@@ -146,12 +146,13 @@ def test_plan_without_salutation_group_charges_no_one() -> None:
     "heading", ["公示目的", "工作目的和意义", "公示范围、方式和时间", "公示时间", "适用范围", "检查对象"]
 )
 def test_purpose_scope_and_time_frame_the_notice(heading: str) -> None:
-    assert frames_the_plan(heading + "\n主动公开年度重点工作任务。")
+    assert frames_the_notice(heading + "\n主动公开年度重点工作任务。")
+    assert not frames_the_plan(heading + "\n主动公开年度重点工作任务。")  # weighed with the silent items
 
 
 @pytest.mark.parametrize("heading", ["扩大公示范围", "完成时间", "加强目的地建设", "公示时间安排表"])
 def test_near_frames_are_not(heading: str) -> None:
-    assert not frames_the_plan(heading + "\n各部门要做好。")
+    assert not frames_the_notice(heading + "\n各部门要做好。")
 
 
 def test_silent_purpose_is_no_measure_where_no_item_names_a_unit() -> None:
