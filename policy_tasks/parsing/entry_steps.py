@@ -18,7 +18,8 @@ from .lazy_patterns import lazy_compile
 from .result import ParsedMilestone
 from .time_phrase import TimePhrase
 
-_STEP_RE = lazy_compile(r"\s*(?P<n>\d{1,2})[.、](?!\d)")
+# `1.`, `1、`, and the bracketed styles a copy may use (`(1)`, `1)`, `（1）`).
+_STEP_RE = lazy_compile(r"\s*(?P<mark>[(（]?(?P<n>\d{1,2})[.、．)）])(?!\d)")
 _SENTENCE_END = "。;"
 
 
@@ -35,7 +36,7 @@ def entry_steps(norm: str, content: int, limit: int) -> list[tuple[int, int]] | 
             continue
         step = _STEP_RE.match(norm, at + 1, limit)
         if step is not None and int(step["n"]) == expected:
-            starts.append(step.start("n"))
+            starts.append(step.start("mark"))
             expected += 1
     if len(starts) < 2:
         return None

@@ -88,6 +88,7 @@ def test_entry_steps() -> None:
     norm = "第一季度:1.某院:工程完成20%。2.推动设计。3.开展义诊5场。"
     two, three = norm.index("2."), norm.index("3.")
     assert entry_steps(norm, 5, len(norm)) == [(5, two - 1), (two, three - 1), (three, len(norm) - 1)]
+    assert entry_steps("第一季度:(1)推动设计。(2)开展义诊。", 5, 21) == [(5, 12), (13, 20)]
     # Near cases: no `1.` opening the entry, a lone step, a decimal figure.
     assert entry_steps("第一季度:完成20%。2.推动设计。", 5, 17) is None
     assert entry_steps("第一季度:1.推动设计。", 5, 12) is None
