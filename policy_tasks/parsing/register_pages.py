@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
 from .outline import line_marker
+from .schedule_blocks import QUARTER_LINE
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 
@@ -46,7 +47,7 @@ REGISTER_TITLE_RE = lazy_compile(
 )
 _BULLET_RE = lazy_compile(r"^\s*[•●■◆▲◇▪◦►▶◎·]\s*")
 _SCHEDULE_RE = lazy_compile(r"^(?:进度安排|进度计划|时间安排|实施进度|工作进度)\s*:?$", needs="进度|安排")
-_QUARTER_RE = lazy_compile(r"^第?[一二三四1-4]季度\s*:", needs="季度")
+_QUARTER_RE = lazy_compile(QUARTER_LINE, needs="季度|月底")
 # The report's label run on to the last quarter's sentence end by a copy broken at the page's width.
 _GLUED_REPORT_RE = lazy_compile(r"[。;](?:落实|进展|推进|完成|办理|实施)情况\s*:?$", needs="情况")
 _REPORT_RE = lazy_compile(r"^(?:落实|进展|推进|完成|办理|实施)情况\s*:?$", needs="情况")
