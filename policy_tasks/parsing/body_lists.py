@@ -40,10 +40,12 @@ from .unit_names import VAGUE_RE, looks_like_units
 
 ORIGIN = "清单标题"
 
-# After the body: the topic, the kind of responsibility, and the list's word.
+# After the body: the topic, the kind of responsibility, and the list's word. A bare `X职责` / `X工作职责` is
+# `duty_headings`' (which keeps `工作领导小组职责`, a group named by its kind, no office: round 68).
 _TOPIC = r"(?:[\u4e00-\u9fff]{2,8}?工作|党风廉政建设|全面从严治党|安全生产)"
+_KIND = r"(?:(?:主体|监督|第一)(?:工作)?(?:职责|责任)(?:清单)?|(?:工作)?(?:职责|责任清单))"
 _KIND_RE = lazy_compile(
-    rf"^{_TOPIC}?(?:(?:主体|监督|第一)(?:工作)?(?:职责|责任)(?:清单)?|(?:工作)?(?:职责|责任清单))$", needs="职责|责任"
+    rf"^(?:{_TOPIC}{_KIND}|(?:主体|监督|第一)(?:工作)?(?:职责|责任)(?:清单)?|(?:工作)?责任清单)$", needs="职责|责任"
 )
 # An item's number run onto the heading's last word.
 _GLUED_ITEM_RE = lazy_compile(r"(?<=职责|清单)\d{1,2}[.、](?=[\u4e00-\u9fff])", needs="职责|清单")

@@ -95,3 +95,9 @@ def test_post_heading_run_into_its_one_item() -> None:
     tasks = _tasks(TITLE + BODY + "二、支部书记意识形态工作职责1.支部书记是意识形态工作第一责任人。\n")
     assert (tasks[-1].lead_units, tasks[-1].leaders) == (["文化馆党支部"], ["支部书记"])
     assert "支部书记是意识形态工作第一责任人" in tasks[-1].text
+
+
+def test_bare_duties_heading_stays_duty_headings_reading() -> None:
+    # Near case: `工作领导小组职责` (no topic, no kind) is `duty_headings`' heading, a group named by its kind: no body.
+    tasks = _tasks(TITLE + "一、工作领导小组职责\n1.及时传达学习上级精神。\n2.抓好宣传教育。\n")
+    assert [t.lead_units for t in tasks] == [[], []]
