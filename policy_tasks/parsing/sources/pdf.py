@@ -224,7 +224,9 @@ _CUT_REST_RE = re.compile(r"[^省市县区州镇乡村旗团党各]\s*(?:厅|局
 # name opening with its own level (never `市场…`; the line may wrap it again), is two names of a list; a wrapped name's rest names no level
 # first (`中国铁路呼和浩特局` / `集团有限公司`). Round 115.
 _BODY_END_RE = re.compile(r"(?:单位|局|委|办|厅|中心|部门)$")
-_OWN_LEVEL_RE = re.compile(r"^[省市县区](?!场|级|直)")
+# A name opening with its own level (`市发改委`), or a group of a level's bodies (`各县(市、区)政府`, round 134): no
+# name closed by `局` goes on with `各`.
+_OWN_LEVEL_RE = re.compile(r"^(?:[省市县区](?!场|级|直)|各(?:县|市|区|乡|镇|街道|部门|单位|有关|相关))")
 
 
 def _next_name(previous: str, piece: str) -> bool:
