@@ -85,6 +85,9 @@ class DocumentScore:
     extra_milestones: int = 0
     refused: str = ""
     seconds: float = 0.0
+    # The parse that was scored, for a caller that compares more of it than the score does (the source probes
+    # compare a paged table's areas with the same table on one page, and need not parse the file again).
+    parsed: ParsedDocument | None = field(default=None, repr=False, compare=False)
     wrong: list[str] = field(default_factory=list)
     extra_milestone_lines: list[str] = field(default_factory=list)
     leader_lines: list[str] = field(default_factory=list)
@@ -289,6 +292,7 @@ def score_folder(folder: Path, *, current_year: int) -> DocumentScore:
     score = score_document(parsed, gold)
     score.id = score.id or folder.name
     score.seconds = time.process_time() - started
+    score.parsed = parsed
     return score
 
 
