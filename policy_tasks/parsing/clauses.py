@@ -37,10 +37,9 @@ from .minute_subjects import minute_charge
 from .notice_requirements import charges_roles, notice_charges_roles, vaguely_addressed
 from .opening_charges import opening_charge
 from .outline_node import Node
-from .plan_frames import frames_the_notice, frames_the_plan
+from .plan_frames import frames_a_section, frames_the_notice, frames_the_plan
 from .responsibility import Responsibility
 from .role_groups import role_group
-from .sole_addressees import frames_measures
 from .supervising_offices import supervising_office
 from .textutil import normalise
 from .township_subjects import TOWNSHIP
@@ -333,7 +332,7 @@ def choose_clauses(
     # it alone is none beside those naming their doers (README rounds 96-98; round 125).
     leaves = [n for n in leaves if not (_in_backing_section(n) and charges_bare_group(n.own_text))] or leaves
     if addressed:
-        leaves = [n for n in leaves if not any(frames_measures(a) for a in [*n.ancestors(), n])] or leaves
+        leaves = [n for n in leaves if not any(frames_a_section(a) for a in [*n.ancestors(), n])] or leaves
     if not leaves:
         return []
     styles = [n.style for n in leaves if n.style != "stage"] or ["stage"]

@@ -9,16 +9,14 @@ charges no office in particular, and a notice to several (`各乡镇人民政府
 its work item by item or not at all.
 
 Such a notice frames its measures with sections that are no measures: its targets
-(`一、工作目标`) and the area or the objects it covers (`二、整治范围`). Where no item names a unit,
-the measures are the lowest items outside those sections, and each is the addressee's.
+(`一、工作目标`) and the area or the objects it covers (`二、整治范围`): `plan_frames.frames_a_section`. Where
+no item names a unit, the measures are the lowest items outside those sections, and each is the addressee's.
 """
 
 from __future__ import annotations
 
 import re
 
-from .lazy_patterns import lazy_compile
-from .outline_node import Node
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
@@ -30,11 +28,6 @@ _SALUTATION_RE = re.compile(
     r"^\s*(?P<name>(?:[\u4e00-\u9fff]{1,4}?)?各[\u4e00-\u9fff]{0,4}?"
     r"(?:派出所|所|中队|大队|站|科室|股室|科|股|处室|村委会|居委会|村|社区|乡镇|镇|街道)"
     r"(?:\([\u4e00-\u9fff、]{1,6}\))?)\s*:\s*$"
-)
-# Sections that frame the measures: the targets, the principles, the area or objects covered.
-_FRAMING_RE = lazy_compile(
-    r"^(?:主要目标|总体目标|工作目标|目标要求|指导思想|基本原则|工作原则|总体要求|"
-    r"(?:整治|工作|实施|适用|检查|排查)(?:范围|对象))$"
 )
 
 
@@ -52,9 +45,3 @@ def sole_addressee(header: list[tuple[int, str]]) -> tuple[Responsibility, str] 
     resp = Responsibility(origin="主送")
     resp.roles[LISTED] = split_names(text, norm, m.start("name"), m.end("name"))
     return (resp, "主送") if resp.found else None
-
-
-def frames_measures(node: Node) -> bool:
-    """`一、工作目标`, `二、整治范围`: a section of the notice that holds no measure."""
-    head = normalise(node.pieces[0][1] if node.pieces else "").strip().rstrip("。:")
-    return bool(_FRAMING_RE.match(head))
