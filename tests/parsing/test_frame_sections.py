@@ -10,24 +10,14 @@ import pytest
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.plan_frames import frames_the_plan
+from tests.parsing.test_conventions_round31 import _BRIGADE_NOTICE
 
 
 def _notice(first: str, second: str, items: tuple[str, str] = ("1.", "2.")) -> str:
-    return (
-        "各中队:\n"
-        "根据上级部署,近期在全区开展占道经营集中整治,现结合执法职能,明确如下:\n"
-        f"一、{first}\n"
-        "1.查处一批典型案件\n"
-        "2.占道经营现象明显减少\n"
-        f"二、{second}\n"
-        f"{items[0]}城区主次干道;\n"
-        f"{items[1]}各镇集镇区域。\n"
-        "三、具体任务\n"
-        "(一)每日巡查责任路段,劝离流动摊贩;\n"
-        "(二)对屡教不改的经营户依法立案查处;\n"
-        "(三)每周五前报送整治台账。\n"
-        "执法大队\n"
-        "2023年5月8日\n"
+    """Round 31's brigade notice with its two framing sections headed and numbered as given."""
+    text = _BRIGADE_NOTICE.replace("一、工作目标", f"一、{first}").replace("二、整治范围", f"二、{second}")
+    return text.replace("1.城区主次干道", f"{items[0]}城区主次干道").replace(
+        "2.各镇集镇区域", f"{items[1]}各镇集镇区域"
     )
 
 
