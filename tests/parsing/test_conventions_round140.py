@@ -65,7 +65,13 @@ def test_zones_and_towns_in_a_table_and_the_near_cases() -> None:
 
 @pytest.mark.parametrize(
     ("previous", "piece"),
-    [("各开发区", "镇(街道)"), ("各乡镇", "园区"), ("各乡镇", "开发区"), ("相关开发区", "镇"), ("各镇(街道)", "开发区")],
+    [
+        ("各开发区", "镇(街道)"),
+        ("各乡镇", "园区"),
+        ("各乡镇", "开发区"),
+        ("相关开发区", "镇"),
+        ("各镇(街道)", "开发区"),
+    ],
 )
 def test_a_zone_is_a_level_of_the_group(previous: str, piece: str) -> None:
     assert continues_group(previous, piece)
