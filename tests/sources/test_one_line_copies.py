@@ -122,6 +122,7 @@ LEFT_NOTHING = {
     "zhejiang-tongxiang-zerenfenjie-2020": "no numbered item read",
     "zhejiang-zhenhai-2011": "item 1 not found",
     "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
+    "liaoning-haicheng-renwufenjie-2023": "item 1 not found: the section heading runs into the item's number (`…主要目标1.地区生产总值…`), which only the break parts, and the cut item's headings run into item 7's `责任单位:` value (round 140; misread on the base too)",
 }
 LEFT_SPACE = {
     "anhui-suma-zhenggaixiaohao-2024": "item 1's units not read",
