@@ -40,6 +40,7 @@ from .outline_node import Node
 from .plan_frames import frames_a_section, frames_the_notice, frames_the_plan
 from .responsibility import Responsibility
 from .role_groups import role_group
+from .section_fields import only_names_section_units
 from .supervising_offices import supervising_office
 from .textutil import normalise
 from .township_subjects import TOWNSHIP
@@ -288,8 +289,13 @@ def choose_clauses(
             h for k, h in zip(kids[lost:], here[lost:], strict=True) if k.style == kids[lost].style
         )
         found: list[Node] = []
+        # `(二)协办单位:A、B` beside `(四)主要措施:` over measures naming their own units: a field framing the
+        # section, no clause (`section_fields`, round 138).
+        measures_below = any(going_down)
         for i, (kid, flag, down) in enumerate(zip(kids, flags, going_down, strict=True)):
             silent_are_clauses = silent_in[kid.part] and not (points_of_lost and i < lost)
+            if measures_below and only_names_section_units(kid):
+                continue
             if down:
                 # A sub-heading that names its own units above clauses that name theirs is a
                 # clause too (a 分工 table's group row); a top-level heading's are the area's.

@@ -6,7 +6,12 @@ line breaks and put each preview page in one line that opens with the site's cou
 counter is no item: a line that opens with counter n+1 (n ≥ 1) right after the line that opens
 with counter n, when that line is a page long (200 characters or more) and ends inside a sentence
 (no 。:;!?) or closing bracket at its end), goes on in that line, and the first counter goes with the
-rest. Short numbered lines (`1、总体要求` / `2、…`) and items that end their sentence are untouched.
+rest. A site that stores its pages apart leaves a blank line between them (`…(县经贸局负责,县农业局` / `` /
+`2、、公安局、工商局配合)`, a county's plan cut inside a bracket, round 138): the blank lines between a cut
+page and the next counter go with the counter. Short numbered lines (`1、总体要求` / `2、…`) and items that end
+their sentence are untouched, blank line or not. A counter followed by a mark no text opens with (`2、、公安局`,
+`3、,…`, `4、)`) is the site's wherever it stands, whatever came before: the page it opens goes on in the last line
+with text, and one a copy ran into the text (`…县农业局2、、公安局…`, no breaks left) is taken out.
 
 The same loss runs the document's opening together: `…制定本实施方案。一、加强X支持(一)强化Y。…`. In
 preview pages so found, a first part `一、` after a sentence's end whose short heading (no
@@ -22,6 +27,10 @@ import re
 from .lazy_patterns import lazy_compile
 
 _COUNTER_RE = re.compile(r"^\s*(\d{1,3})[、.．]\s*")
+# `2、、公安局`: a counter before a mark that goes on a list or a sentence, which no item or page opens with.
+_NO_OPENING = "、,，。;；:：)）"
+_CUT_COUNTER_RE = re.compile(rf"^\s*\d{{1,3}}、(?=[{_NO_OPENING}])")
+_RUN_IN_COUNTER_RE = re.compile(rf"(?<=[\u4e00-\u9fff])\s*\d{{1,3}}、(?=[{_NO_OPENING}])")
 _PAGE_LONG = 200
 _OPEN_ENDS = tuple("。：；！？）:;!?)")
 _OPENING_RE = lazy_compile(r"(?<=[。;;])\s*(一、[^。,;:,;:()()\s]{2,30}?)\s*([((]一[))])")
@@ -33,27 +42,43 @@ def rejoin_preview_pages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]
     pages: set[int] = set()  # out indexes of lines joined from preview pages
     first: int | None = None  # out index of the line that opens with counter 1
     expected = 0
+    ran_in = False  # a counter a copy ran into the text was taken out
     for text, splittable in lines:
+        text, found = _RUN_IN_COUNTER_RE.subn("", text)
+        ran_in = ran_in or bool(found)
+        page = _last_page(out)
         m = _COUNTER_RE.match(text)
-        if m and expected and int(m[1]) == expected and out and _cut_page(out[-1][0]):
+        if m and expected and int(m[1]) == expected and page is not None and _cut_page(out[page][0]):
+            del out[page + 1 :]  # the blank lines the site stored between its pages
             if expected == 2 and first is not None:
                 out[first] = (_COUNTER_RE.sub("", out[first][0], count=1), out[first][1])
             out[-1] = (out[-1][0] + text[m.end() :], out[-1][1] and splittable)
             pages.add(len(out) - 1)
             expected += 1
             continue
+        cut = _CUT_COUNTER_RE.match(text)
+        if cut and page is not None:  # `2、、公安局` after a line a page break cut, the counters' run lost
+            del out[page + 1 :]
+            out[page] = (out[page][0] + text[cut.end() :], out[page][1] and splittable)
+            pages.add(page)
+            continue
         if m and int(m[1]) == 1:
             first, expected = len(out), 2
         elif text.strip():
             first, expected = None, 0
         out.append((text, splittable))
-    if not pages:
+    if not pages and not ran_in:
         return lines
     return [
         part
         for i, (text, splittable) in enumerate(out)
         for part in (_split_opening(text, splittable) if i in pages else [(text, splittable)])
     ]
+
+
+def _last_page(out: list[tuple[str, bool]]) -> int | None:
+    """The index of the last line with text, the page a counter may go on (blank lines skipped)."""
+    return next((i for i in range(len(out) - 1, -1, -1) if out[i][0].strip()), None)
 
 
 def _cut_page(text: str) -> bool:
