@@ -102,6 +102,12 @@ _LOCAL_BODY_RE = lazy_compile(
 _TOWNSHIPS_RE = lazy_compile(r"^各[\u4e00-\u9fff]{1,4}?(?:乡镇|街道)(?:人民政府|政府)?$")
 # The kind of enterprises the notice regulates (`各生活保供类电商及快递企业`, `各类物流企业`).
 _ENTERPRISES_RE = lazy_compile(r"^各(?!有关|相关)[\u4e00-\u9fff]{2,16}?企业$")
+# The owners of the projects a notice pushes (`相关业主单位`, `各项目业主单位`), market actors it charges by their role, as
+# it charges its enterprises (round 141); round 74's `项目业主` column beside a 责任单位 column is no subject.
+_OWNERS_RE = lazy_compile(r"^(?:各|各有关|各相关|相关|有关)(?:项目)?业主(?:单位)?$")
+# A salutation of the units concerned alone (`各有关单位:`) names no kind of group, so it stands for every group the
+# notice goes on to charge by name (`各县区及相关业主单位要…`, round 141).
+_CATCH_ALL_RE = lazy_compile(r"^各(?:有关|相关)单位$")
 # `各级` opens a group only run together before another (`各级各部门`: the levels' governments, then the departments).
 _EACH_RE = lazy_compile(r"各(?![种类项级个])|各级(?=各)")
 # A place before run-together groups, the level they are of (`经开区各级各部门`, `全市各级各部门`), written with the first
@@ -158,7 +164,7 @@ def group_kind(name: str) -> str | None:
             return kind
     if _LOCAL_BODY_RE.match(name) or government_group(name) or _TOWNSHIPS_RE.match(name):
         return PLACES
-    return ENTERPRISES if _ENTERPRISES_RE.match(name) else None
+    return ENTERPRISES if _ENTERPRISES_RE.match(name) or _OWNERS_RE.match(name) else None
 
 
 def notice_groups(header: list[tuple[int, str]]) -> frozenset[str]:
@@ -177,6 +183,8 @@ def notice_groups(header: list[tuple[int, str]]) -> frozenset[str]:
         parts = head.split(",")
         if "。" in head or any(len(p) > 40 for p in parts[1:]) or not _ADDRESSEE_END_RE.search(parts[-1]):
             continue
+        if len(parts) == 1 and _CATCH_ALL_RE.match(parts[0]):
+            return frozenset((PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, UNITS, ENTERPRISES))
         kinds = {kind for kind, pattern in _SALUTATION_KINDS for part in parts if pattern.search(part)}
         if kinds:
             return frozenset(kinds | {ENTERPRISES})
@@ -184,13 +192,13 @@ def notice_groups(header: list[tuple[int, str]]) -> frozenset[str]:
 
 
 def _parts(norm: str, s: int, e: int) -> list[tuple[int, int]] | None:
-    """The spans of the groups `norm[s:e]` joins by `、` or `和` (a group's own bracket kept whole), or None."""
+    """The spans of the groups `norm[s:e]` joins by `、`, `和` or `及` (a group's own bracket kept whole), or None."""
     found, at, depth = [], s, 0
     for i in range(s, e + 1):
         ch = norm[i] if i < e else ""
         depth += ch == "("
         depth -= ch == ")"
-        if i == e or (depth == 0 and ch in "、和"):
+        if i == e or (depth == 0 and ch in "、和及"):
             found.append((at, i))
             at = i + 1
     if all(_kinds(norm, found)):

@@ -10,6 +10,13 @@ later part that goes on calling the year (`,是…`, `,也是…`). Only a sente
 calling it so, in its first part or in such parts after it, is a frame, read up to its full stop. Near cases that stay
 dated: a year opening a task (`2020年完成改造`), a year as the subject of a target (`2020年是目标年,要完成…`: no `之年`),
 `今年是实施规划的第三年` (no anniversary), a sentence after the frame.
+
+A year opening a sentence whose subject is a body above the document's issuer, named by its level alone (`2020年自治区将
+城镇老旧小区改造工作纳入为民办实事工程和年度绩效考核事项`, a city bureau's covering notice, round 141; `2021年,省将…`,
+`今年国家将…`), reports that body's decision, the frame of the requirements after it: its year is no deadline of the
+units charged. Only the sentence's first part is the frame; a later part's own time (`…,各县区要于6月底前…`) still
+dates. Near cases that stay dated: a year opening a task with no such subject (`2020年完成改造`, `2020年,各县区要…`),
+the body's own department (`2020年省财政厅将…`, a unit the item may charge), a place-wide subject (`2020年全省完成…`).
 """
 
 from __future__ import annotations
@@ -25,6 +32,15 @@ _FRAMING_RE = lazy_compile(
 )
 
 
+# `2020年自治区将…纳入…`: a higher body's decision, its level alone as the subject, up to the part's end.
+_HIGHER_BODY_RE = lazy_compile(
+    r"(?:^|(?<=[。;!?\n]))[ \t]*(?:\d{4}年|今年),?(?:党中央|中央|国务院|国家|自治区|省)(?:委|人民政府|政府)?"
+    r"(?=将|已|把|决定|继续|还将|也将)[^。;!?\n,]*",
+    needs="中央|国务院|国家|自治区|省",
+)
+
+
 def framing_spans(norm: str) -> list[tuple[int, int]]:
-    """The spans of `norm`'s sentences that frame the year (`2020年是…收官之年,…。`)."""
-    return [m.span() for m in _FRAMING_RE.finditer(norm)]
+    """The spans of `norm`'s sentences that frame the year (`2020年是…收官之年,…。`), and of a sentence's first part
+    reporting a higher body's decision (`2020年自治区将…纳入…`)."""
+    return sorted([m.span() for m in _FRAMING_RE.finditer(norm)] + [m.span() for m in _HIGHER_BODY_RE.finditer(norm)])

@@ -99,6 +99,8 @@ _CUE = re.compile(
     # Deadline verbs of the genre's schedules (`5月底前动工`, `6月底前报送`, `9月投运`).
     r"|动工|开建|投用|交付|报送|上报|通报|召开|印发|编制|修订|上线|通车|贯通|签约|挂牌|组建|成立|到位|清零"
     r"|拨付|下达|下发|公布"
+    # Building verbs a plan's year's tasks open with (`2021年构建…信息平台`, `2020年新改建农村公路XX公里`, round 141).
+    r"|构建|改建"
     # A horizon's caps and cuts (`到2020年,用水总量控制在11.88亿立方米以内`, `比2015年下降15%`), a span's total (`共募集`).
     r"|控制在|下降|募集"
     # A construction schedule's steps (`3月上旬开始`, `年底进行主体工程施工`, `4月底前封顶`).
@@ -130,6 +132,8 @@ _BY_DATE = lazy_compile(r"(?:前|以前|之前|[底末])$")
 # The year's end opening a step is the genre's `12月底` written short (`年底逐一绩效对账`, a 督考 office's year-end
 # step; round 99); closing a part it may end a period instead (`并延续至2027年底`), as a month's end rarely does.
 _YEAR_END = lazy_compile(r"年(?:底|末)(?:前|以前|之前)?$")
+# A figure given as an estimate or a sum, with no verb: the size of what the part before it counts.
+_SIZE_RE = lazy_compile(r"\s*(?:约|大约|约合|折合|合计|共计|总计)\s*\d")
 
 
 def _due_by(phrase: TimePhrase, opens_part: bool) -> bool:
@@ -211,6 +215,7 @@ def find_milestones(
         carried_cue = carried_strong = False
         opening: TimePhrase | None = None
         used_opening: TimePhrase | None = None
+        counted = False  # a figure of this sentence already made a milestone
         for start, end in sentence_parts(norm, sent_start, sent_end, marks, _CUE):
             part = norm[start:end]
             own = marks.phrases_in(start, end)
@@ -250,6 +255,9 @@ def find_milestones(
             excluded = excluded or bool(
                 qty and not dated and carried is not None and carried is used_opening and _counts_list(norm, start, qty)
             )
+            # `5月底前开工老旧小区改造项目50个,约605万平方米`: an approximate figure with no verb of its own after a counted
+            # commitment is the same works' size, no second commitment (round 141); `,完成投资3亿元` is one.
+            excluded = excluded or bool(qty and counted and not dated and not cue and _SIZE_RE.match(part))
             for p in own:
                 if (message := phrase_message(p)) is not None:
                     warn(p.start, message)  # unreadable, or `X月前` read as its month's end
@@ -266,6 +274,7 @@ def find_milestones(
                 if milestone and _is_new(milestone, found, seen):
                     found.append(milestone)
                     dated_by(used)
+                    counted = counted or qty is not None
             carried = time or carried
             if not excluded:
                 carried_cue, carried_strong = carried_cue or cue, carried_strong or strong
@@ -291,10 +300,17 @@ def find_milestones(
 _OPENING_DATE_RE = re.compile(r"^(?:到|于|在|截至|截止到|截止|至)?\s*(?P<t>.+?)\s*$")
 
 
+# `2021年,完成…专项规划的编制工作`: a bare year standing alone before a several-year plan's task is the year it is done
+# in, as `2021年完成…` is (round 141); `到2025年,` stays the horizon it aims at.
+_BARE_YEAR_RE = re.compile(r"\d{4}年")
+
+
 def _is_opening_date(part: str, own: list[TimePhrase]) -> bool:
     m = _OPENING_DATE_RE.match(part)
     if len(own) != 1 or m is None or normalise(own[0].text).strip() != m["t"]:
         return False
+    if own[0].level == YEAR and _BARE_YEAR_RE.fullmatch(part.strip()):
+        return True
     return own[0].level in (PRECISE, YEAR) and bool(re.search(r"[底末]|前$", m["t"]))
 
 

@@ -28,7 +28,7 @@ from .minute_points import announces_decisions
 from .notice_closes import annex_note, closing_formula, dated_alone, signed
 from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
-from .page_marks import is_page_line
+from .page_marks import cut_mid_sentence, is_page_line
 from .progress_lists import fold_progress_lists, opens_progress_list
 from .project_roles import next_role
 from .responsibility import Responsibility
@@ -95,8 +95,8 @@ class Outline:
         blank = False
         for number, (raw, splittable) in enumerate(lines, 1):
             stripped = raw.strip()
-            if not stripped:
-                blank = True
+            if not stripped:  # a blank line, unless a page break inside a sentence (`page_marks.cut_mid_sentence`)
+                blank = len(outline._stack) < 2 or not cut_mid_sentence(outline._stack[-1].own_text)
                 continue
             if splittable and is_page_line(stripped):
                 continue  # `— 3 —` where the page broke: no text, and no blank line either

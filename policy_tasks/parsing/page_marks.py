@@ -11,6 +11,12 @@ between a clause's fields (`责任单位:A` / `第2页 共5页` / `配合单位:
 then passes over it (`is_page_line`): it is no line of the item, nor a blank line that would
 end it, and the source's line numbers stay as they are. So does `(此页无正文)`, which an office writes on
 a page that holds only the signature (the 落款 and date below it are then read as a 落款 is).
+
+A copy that sets a paragraph a line, a blank line between, may keep a page break inside a sentence as one more blank
+line (`…健全便民市场、便利店、停车场(位)等生活` / `` / `服务设施。继续推进…`, round 141's 魅力 plan): an item whose text
+so far stops inside a sentence of its own (a long line of a sentence's parts, no field, ending on a word) goes on after
+the blank line, which the outline then reads as no blank line (`cut_mid_sentence`), as the unwrapping joins such a line. An item that ends its sentence, a heading, or a
+field line (`责任单位:A`) ends at the blank line as before.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import re
 
 from .continuation_marks import is_continuation_line
 from .sources.unwrap import PAGE_DASHES
+from .textutil import normalise
 
 _HAN = r"[\u4e00-\u9fff]"
 _MARK = rf"[{PAGE_DASHES}]\s*\d{{1,4}}\s*[{PAGE_DASHES}]"
@@ -31,6 +38,16 @@ _OWN_LINE_RE = re.compile(rf"^\s*(?:{_MARK}|第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\
 
 
 _NO_TEXT_RE = re.compile(r"^[(（]\s*此页无正文\s*[)）]$")
+
+
+_WORD_END_RE = re.compile(rf"{_HAN}$")
+
+
+def cut_mid_sentence(text: str) -> bool:
+    """Whether an item's (normalised) text stops inside a sentence: its last line runs a sentence's parts (`,`) for
+    20 characters or more, names no field (`:`) and ends on a word, no sentence end or bracket."""
+    last = normalise(text).rstrip().rsplit("\n", 1)[-1].strip()
+    return len(last) >= 20 and "," in last and ":" not in last and _WORD_END_RE.search(last) is not None
 
 
 def is_page_line(text: str) -> bool:

@@ -136,8 +136,13 @@ def _read_cached(text: str) -> Responsibility:
 
 
 def _paren_groups(norm: str) -> list[tuple[int, int]]:
-    """Inner spans of top-level bracket groups; an unclosed one runs to its line end."""
+    """Inner spans of top-level bracket groups; an unclosed one runs to its line end.
+
+    A bracket the writer never closed is an aside left open (`(三级路为XX—XX公里。四级路为…。(责任单位:X)`, round 141):
+    the brackets closed inside it are groups of their own, and the open one ends before the first of them, so that
+    the unit bracket closing the line is read as it would be had the aside been closed (no `)` on a name)."""
     groups, stack = [], []
+    nested: list[tuple[int, int, tuple[int, ...]]] = []  # closed inside open brackets: span, the openers around it
     for i, ch in enumerate(norm):
         if ch in _OPENERS:
             stack.append((ch, i))
@@ -145,10 +150,20 @@ def _paren_groups(norm: str) -> list[tuple[int, int]]:
             _, start = stack.pop()
             if not stack:
                 groups.append((start + 1, i))
+            else:
+                nested.append((start + 1, i, tuple(at for _, at in stack)))
     if stack:
         start = stack[0][1]
         end = norm.find("\n", start)
-        groups.append((start + 1, len(norm) if end < 0 else end))
+        end = len(norm) if end < 0 else end
+        open_at = {at for _, at in stack}
+        freed = [(s, e) for s, e, around in nested if set(around) <= open_at]
+        inside = [(s, e) for s, e in freed if s <= end]
+        if inside:
+            end = inside[0][0] - 1
+        groups.append((start + 1, end))
+        groups += freed
+        groups.sort()
     return groups
 
 

@@ -28,7 +28,15 @@ CASES: dict[str, tuple[swaps.Swap, int]] = {
     "clauses-as-roman-serials": (swaps.clause_styles("serial"), 40),
 }
 # A document each case still reads wrong (docs/parsing.md says why), so the case fails on any other.
-LEFT: dict[str, set[str]] = {}
+# hebei-xx-gonggongjiaotong-2020 (round 141) runs `二、重点任务和分工` into the paragraph before it (`…100%以上。二、…`): the
+# swap rewrites the heading lines `一、` and `三、` alone, and the page it makes numbers its areas in two styles, whose inline
+# `二、` after `第一部分` continues no sequence the parser knows.
+_HALF_SWAPPED = {"hebei-xx-gonggongjiaotong-2020"}
+LEFT: dict[str, set[str]] = {
+    "areas-as-parts": _HALF_SWAPPED,
+    "areas-as-chapters": _HALF_SWAPPED,
+    "areas-in-roman": _HALF_SWAPPED,
+}
 
 
 @pytest.mark.parametrize("case", list(CASES))
