@@ -24,6 +24,7 @@ from .addressee_groups import group_kind
 from .area_counts import counts_an_area
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
+from .criterion_items import criterion_only
 from .decided_items import counts_only
 from .duty_headings import duty_heading
 from .duty_passages import holds_duty_passages
@@ -38,6 +39,7 @@ from .notice_requirements import charges_roles, notice_charges_roles, vaguely_ad
 from .opening_charges import opening_charge
 from .outline_node import Node
 from .plan_frames import frames_a_section, frames_the_notice, frames_the_plan
+from .proposal_roles import charges_own_role
 from .responsibility import Responsibility
 from .role_groups import role_group
 from .section_fields import only_names_section_units
@@ -299,8 +301,8 @@ def choose_clauses(
             if down:
                 # A sub-heading that names its own units above clauses that name theirs is a
                 # clause too (a 分工 table's group row); a top-level heading's are the area's.
-                if _names_own_units(kid, root):
-                    found.append(kid)
+                if _names_own_units(kid, root) or charges_own_role(kid.own_text, groups):
+                    found.append(kid)  # `二、尽快办理…。各承办单位要…` over `(一)…` (`proposal_roles`, round 142)
                 found.extend(pick(kid, strict))
             elif flag or (
                 silent_are_clauses
@@ -308,6 +310,7 @@ def choose_clauses(
                 and not supervising_office(kid)  # `区政府办公室将…加强跟踪督查` (`supervising_offices`)
                 and not _frames_the_plan(kid)
                 and not frames_the_notice(kid.own_text)  # `一、公示目的` (round 137)
+                and not criterion_only(kid.own_text)  # `属于…的问题,不列为建议提案素材` (`criterion_items`, round 142)
                 and not _backs_the_plan(kid)
                 and not counts_only(kid)  # `一、总体情况`: a 督查 bulletin's counts (`decided_items`)
                 and not counts_an_area(kid)  # `1.在“…”方面(分解任务15项)。`: a breakdown's area (`area_counts`)

@@ -67,6 +67,7 @@ from .held_events import held_event_spans
 from .lazy_patterns import lazy_compile
 from .part_milestones import part_milestone
 from .project_names import project_name_spans
+from .rate_aims import rate_aim
 from .reported_periods import reported_spans
 from .respective_dates import listed_days, respective_dates
 from .respective_periods import respective_periods
@@ -265,6 +266,13 @@ def find_milestones(
             # `2012~2015年,年均销售…30亿元以上`: a figure for each year of a span has no deadline (`year_figures`).
             dating = time or carried
             excluded = excluded or per_year_figure(part, dating.text if dating is not None else None)
+            # `并于9月19日前…答复,力争满意率达到100%`: the dated reply's aim, no second milestone (`rate_aims`).
+            excluded = excluded or (
+                not dated
+                and time is None
+                and carried is not None
+                and rate_aim(norm, start, end, carried.start, carried.end)
+            )
             if not excluded and opening is not None and not dated and cue:
                 # `到2020年底,确保贫困人口全部脱贫`: the date that opens the sentence dates it.
                 own, time = [*own, opening], opening

@@ -86,8 +86,12 @@ def dated_alone(norm: str, node: Node, later: list[str]) -> bool:
     writing, no deadline of the item above. A deadline word with the day (`2019年4月21日前`) makes it one, and
     so does a table flattened a cell a line whose rows fill a deadline cell: where another item has a
     deadline field of its own, or an item is numbered after the line, the day is read as a cell as before.
-    The item above has named its units: a row's day before its unit cell is its deadline cell."""
-    if not _DAY_RE.match(norm.strip()) or node.style == "root" or not peek_responsibility(node.own_text).found:
+    The item above has named its units (a row's day before its unit cell is its deadline cell), or it is a paragraph
+    of prose that has closed its sentence (`…及时将本单位办理工作情况函告牵头单位。` / `2022年3月14日`, a covering
+    notice whose requirements charge by their subjects, round 142): a table's cell is no such paragraph."""
+    if not _DAY_RE.match(norm.strip()) or node.style == "root":
+        return False
+    if not (peek_responsibility(node.own_text).found or _closed_paragraph(node)):
         return False
     if any(line_marker(line) is not None for line in later if line):
         return False
@@ -95,6 +99,15 @@ def dated_alone(norm: str, node: Node, later: list[str]) -> bool:
     while root.parent is not None:
         root = root.parent
     return not any(peek_responsibility(item.own_text).due_fields for item in root.walk() if item is not node)
+
+
+# A paragraph of prose, not a table's cell: long, several parts, its last sentence closed.
+_PARAGRAPH_AT_LEAST = 60
+
+
+def _closed_paragraph(node: Node) -> bool:
+    last = normalise(node.pieces[-1][1]).strip() if node.pieces else ""
+    return len(last) >= _PARAGRAPH_AT_LEAST and last[-1:] == "。" and last.count(",") >= 2
 
 
 def closing_bracket(text: str) -> bool:

@@ -4,7 +4,8 @@ Three readers charge a notice's items by their sentences' subjects, each for a k
 salutation names (`各部门:`, `addressee_groups.notice_groups`), a breakdown's roles in the notice issuing it
 (`notice_roles.BREAKDOWN`) and a township's own offices and groups named short in its own notice
 (`township_subjects.TOWNSHIP`, round 107); a procedure's steps are read by the bodies opening them
-(`procedure_steps.PROCEDURE`, round 129). `document` gives the set to the clause chooser and the assembler.
+(`procedure_steps.PROCEDURE`, round 129), and a notice handing out proposals by their handling roles
+(`proposal_roles.PROPOSALS`, round 142). `document` gives the set to the clause chooser and the assembler.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .notice_roles import breakdown_kind
 from .outline_lines import Outline
 from .procedure_steps import procedure_kind
 from .project_roles import project_list_kind
+from .proposal_roles import proposal_kind
 from .township_subjects import township_kind
 
 
@@ -23,4 +25,6 @@ def notice_kinds(outline: Outline) -> frozenset[str]:
     # A notice handing out the year's key projects charges their roles (`project_roles`, round 127).
     kinds = notice_groups(header) | breakdown_kind(header) | project_list_kind(header)
     # A procedure whose steps each open with the body doing it (`procedure_steps`, round 129).
-    return kinds | township_kind([*header, *outline.loose]) | procedure_kind(outline.root)
+    kinds |= procedure_kind(outline.root)
+    # A notice handing out proposals charges their handling roles (`proposal_roles`, round 142).
+    return kinds | township_kind([*header, *outline.loose]) | proposal_kind(outline)

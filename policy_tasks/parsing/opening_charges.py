@@ -21,6 +21,7 @@ from .opening_roles import helping_spans
 from .ordinal_stages import stage_charge
 from .procedure_steps import step_charge
 from .project_roles import project_role_charge
+from .proposal_roles import proposal_charge
 from .responsibility import Responsibility
 from .role_groups import RELATED, ROLES, answerable_head, later_role_groups, role_group
 from .role_requests import request_charge
@@ -58,6 +59,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
         return (
             stage_charge(text)  # `第一阶段。2月20日,镇政府成立…` (`ordinal_stages`)
             or step_charge(text, norm, groups)  # `(三)省财政厅根据…进行审核`: a procedure's step (`procedure_steps`)
+            or proposal_charge(text, norm, groups)  # `各承办单位要…`: a proposal notice's roles (`proposal_roles`)
             or _dated_charge(text, norm)
             or _subjects_charge(text, norm)
             or _head_charge(text, norm)
