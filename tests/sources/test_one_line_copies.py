@@ -122,6 +122,7 @@ LEFT_NOTHING = {
     "zhejiang-tongxiang-zerenfenjie-2020": "no numbered item read",
     "zhejiang-zhenhai-2011": "item 1 not found",
     "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
+    "weizhi-jianzaijiuzai-gongzuoyaodian-2024": "a site's chunk marker `2、` inside item 1's words, which only the breaks part from the items, is read as an item `二` (round 143)",
 }
 LEFT_SPACE = {
     "anhui-suma-zhenggaixiaohao-2024": "item 1's units not read",
@@ -182,6 +183,7 @@ LEFT_SPACE = {
     "guangxi-nanning-jingkaiqu-gongzuobaogao-fengong-2020": "item 一's units read wrong: the salutation, run into the intro, names no groups (round 120, misread on the base too)",
     "weizhi-jianhu-chuangwen-dianwei-2020": "photo captions (`图①:…`) are read only at a line's start: only the breaks part them from the report's prose (round 123)",
     "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
+    "weizhi-jianzaijiuzai-gongzuoyaodian-2024": "the heading run into item 1 (`…体系建设1.提升…`) and the site's chunk markers inside the text: item 1 not found, a chunk marker read as item 2-1 (round 143)",
 }
 
 
