@@ -32,7 +32,9 @@ _BY_DATE = lazy_compile(r"(?:前|底|末)$")
 # A heading's title on a line of its own above the paragraph the time opens (`举行一场应急管理、防灾减灾的知识专题报告会` /
 # `5月8日左右,邀请…`, round 143): the title is no sentence of the paragraph's, so the time still opens the text. Short,
 # no stop nor comma: a line a page wrapped mid-sentence, or a sentence closed before the time, is no title.
-_TITLE_ABOVE = lazy_compile(r"[^\S\n]*[\u4e00-\u9fff“”、]{4,30}[^\S\n]*\n\s*")
+# A PDF's reader may run the title into the paragraph (`…专题报告会5月8日左右,…`): a title ending in no word that
+# governs a time (`要在`, `于`, `到`) is one still.
+_TITLE_ABOVE = lazy_compile(r"[^\S\n]*[\u4e00-\u9fff“”、]{4,30}(?:[^\S\n]*\n\s*|(?<![在于到至从自前后]))")
 _OPENING_AFTER = lazy_compile(r"(?P<space> +)(?=[\u4e00-\u9fff《])|,(?=[\u4e00-\u9fff])")
 
 
@@ -54,8 +56,8 @@ def schedule_entries(norm: str, marks: Marks) -> list[tuple[TimePhrase, int, int
         return []
     labels = []
     for p in marks.phrases:
-        if not _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start):
-            continue
+        if not _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start) and not (opening and p is marks.phrases[0]):
+            continue  # (the text's opening time may follow a title run into it)
         after = _LABEL_AFTER.match(norm, p.end) if p.level in (PRECISE, RECURRING, YEAR) else None
         after = after or (opening if p is marks.phrases[0] else None)
         if after is None and p.level == YEAR and p.stated_year is not None:

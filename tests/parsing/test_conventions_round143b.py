@@ -94,3 +94,10 @@ def test_days_that_date_no_title_or_section() -> None:
     text = TITLED.format(day="5月8日左右", span="5月底前").replace("专题报告会\n", "专题报告会,\n")
     got = dict(_dates(text))
     assert got["1"] == [] and got["2"] == ["2026-06-10"]
+
+
+def test_a_title_run_into_its_day_by_a_pdf_reader() -> None:
+    # The reader joined each title to the paragraph below: the day still opens it, and the section's days date 1.
+    text = TITLED.format(day="5月8日左右", span="5月7-13日").replace("报告会\n5月", "报告会5月")
+    text = text.replace("活动\n5月", "活动5月")
+    assert _dates(text) == [("(四)", ["2026-05-08"]), ("1", ["2026-05-13"]), ("2", ["2026-06-10"])]
