@@ -34,7 +34,7 @@ _BY_DATE = lazy_compile(r"(?:前|底|末)$")
 # no stop nor comma: a line a page wrapped mid-sentence, or a sentence closed before the time, is no title.
 # A PDF's reader may run the title into the paragraph (`…专题报告会5月8日左右,…`): a title ending in no word that
 # governs a time (`要在`, `于`, `到`) is one still.
-_TITLE_ABOVE = lazy_compile(r"[^\S\n]*[\u4e00-\u9fff“”、]{4,30}(?:[^\S\n]*\n\s*|(?<![在于到至从自前后]))")
+_TITLE_ABOVE = lazy_compile(r"[^\S\n]*[\u4e00-\u9fff“”、]{4,30}(?<![在于到至从自前后])(?:[^\S\n]*\n\s*|[^\S\n]*)")
 _OPENING_AFTER = lazy_compile(r"(?P<space> +)(?=[\u4e00-\u9fff《])|,(?=[\u4e00-\u9fff])")
 
 

@@ -42,7 +42,7 @@ _HELD_DAYS_RE = lazy_compile(
 )
 # A title run into the days by a PDF's reader (`…“四进”活动5月7-13日,…`), ending in no word governing a time.
 _GLUED_TITLE_RE = re.compile(
-    r"^\s*[\u4e00-\u9fff“”、]{4,30}?(?<![在于到至从自前后])(?=\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-—~至]?)"
+    r"^\s*[\u4e00-\u9fff“”、]{4,30}?(?<![在于到至从自前后])[^\S\n]*(?=\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-—~至]?)"
 )
 # A numbering mark opening the heading (`(一)`, `1.`, `一、`).
 _MARK_RE = re.compile(r"^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*")
@@ -62,7 +62,7 @@ def stage_heading(node: Node) -> str | None:
             return line
     lines = own.split("\n")
     glued = _GLUED_TITLE_RE.match(lines[0])  # a PDF's reader ran the title into the paragraph
-    opening = lines[0][glued.end() :] if glued is not None else lines[1].strip() if len(lines) > 1 else ""
+    opening = lines[0][glued.end() :].strip() if glued is not None else lines[1].strip() if len(lines) > 1 else ""
     if (held := _HELD_DAYS_RE.match(opening)) is not None:
         return held["held"]  # `(五)开展…活动` / `5月7-13日,在全区广泛开展…活动,…` over `1、进校园活动。`
     return None
