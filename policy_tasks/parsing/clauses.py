@@ -342,6 +342,10 @@ def choose_clauses(
     leaves = [n for n in leaves if not (_in_backing_section(n) and charges_bare_group(n.own_text))] or leaves
     if addressed:
         leaves = [n for n in leaves if not any(frames_a_section(a) for a in [*n.ancestors(), n])] or leaves
+        # The addressee's measures are the lowest items, whatever their level: `一、责任到位` with its paragraph
+        # beside `二、宣传到位:` over its points `1.`–`4.` (round 143).
+        if leaves and not any(n.style == "stage" for n in leaves):
+            return leaves
     if not leaves:
         return []
     styles = [n.style for n in leaves if n.style != "stage"] or ["stage"]

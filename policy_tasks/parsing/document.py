@@ -63,7 +63,7 @@ from .script import WARNING as TRADITIONAL_WARNING
 from .script import simplified_blocks
 from .semicolon_runs import semicolon_runs
 from .sentence_charges import sentence_charge
-from .sole_addressees import sole_addressee
+from .sole_addressees import addressed, sole_addressee
 from .sources import Source, Table, read_source
 from .stage_headings import stage_milestones
 from .subject_runs import run_milestones
@@ -329,7 +329,7 @@ class _Assembler:
                     found.append((resp, ""))
         addressee = sole_addressee(self.outline.header)  # `各派出所:`, when no measure names a unit
         if addressee is not None and not any(resp.found or resp.assigns or origin for resp, origin in found):
-            found = [(addressee[0].without_due(), addressee[1]) for _ in found]
+            found = addressed(addressee, [c.text for c in self.clauses])  # `各学校每周…` keeps its own
         return with_heading_leaders([c.node for c in self.clauses], semicolon_runs(self.clauses, found))
 
     def _area(self, area: Node, resp: Responsibility, book: UnitBook, due: date) -> ParsedArea:

@@ -116,6 +116,8 @@ def list_doubts(lines: Sequence[tuple[str, bool]], parsed: ParsedDocument) -> li
             if k < first_k and inline.style == style and inline.value < first.value and (first_line, k) not in owned:
                 if frames_the_plan(norms[first_line][k + inline.end :]):
                     continue  # `一、指导思想以…为指导`: no measure lost, rightly no clause (`plan_frames`)
+                if any(a == first_line and k < kk < first_k for a, kk in owned):
+                    continue  # `二、宣传到位: 1.…2.…三、…` run on: it heads clauses read on the line (round 143)
                 out.append(_unread(first_line, norms[first_line][k:]))
                 break
         end = runs[n + 1][0][1] if n + 1 < len(runs) else len(norms)

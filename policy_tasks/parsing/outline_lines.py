@@ -36,7 +36,7 @@ from .role_sentences import fix_field_subject
 from .stacked_unit_cells import bare_lead_line, cell_after_blank, helpers_joined, restacked, stacked_line
 from .table_rows import row_serial_marker
 from .textutil import normalise
-from .time_led_items import starts_item, time_led_start
+from .time_led_items import held_on_start, starts_item, time_led_start
 from .unit_labels import LABEL_RE
 from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
@@ -312,7 +312,7 @@ def _after(values: dict[str, int], stack: list[Node], style: str, value: int) ->
 
 def _is_date_like(norm: str) -> bool:
     # `2023.12` or `10、11月` start lines in tables and lists; they are not items.
-    return bool(re.match(r"^\d{1,2}\s*[、.]\s*\d{1,2}\s*月", norm))
+    return bool(re.match(r"^\d{1,2}\s*[、.]\s*\d{1,2}\s*月", norm)) and not held_on_start(norm)
 
 
 def _field_line(norm: str) -> bool:

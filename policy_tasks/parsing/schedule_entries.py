@@ -29,12 +29,19 @@ _LABEL_BEFORE = re.compile(r"(?:^|[\n。;!?\s])\s*$")
 _LABEL_AFTER = lazy_compile(r"\s*:")
 _ENTRY_END = lazy_compile(r"[。;!?]")
 _BY_DATE = lazy_compile(r"(?:前|底|末)$")
+# A heading's title on a line of its own above the paragraph the time opens (`举行一场应急管理、防灾减灾的知识专题报告会` /
+# `5月8日左右,邀请…`, round 143): the title is no sentence of the paragraph's, so the time still opens the text. Short,
+# no stop nor comma: a line a page wrapped mid-sentence, or a sentence closed before the time, is no title.
+# A PDF's reader may run the title into the paragraph (`…专题报告会5月8日左右,…`): a title ending in no word that
+# governs a time (`要在`, `于`, `到`) is one still.
+_TITLE_ABOVE = lazy_compile(r"[^\S\n]*[\u4e00-\u9fff“”、]{4,30}(?<![在于到至从自前后])(?:[^\S\n]*\n\s*|[^\S\n]*)")
 _OPENING_AFTER = lazy_compile(r"(?P<space> +)(?=[\u4e00-\u9fff《])|,(?=[\u4e00-\u9fff])")
 
 
 def _opening_label(norm: str, p: TimePhrase) -> re.Match[str] | None:
     """`3月 组织…`, `全年 做好…`, `3月至12月,对…`: a step's time opening the text (see the module docstring)."""
-    if norm[: p.start].strip() or not (m := _OPENING_AFTER.match(norm, p.end)):
+    before = norm[: p.start]
+    if (before.strip() and not _TITLE_ABOVE.fullmatch(before)) or not (m := _OPENING_AFTER.match(norm, p.end)):
         return None
     if m["space"]:
         return m if p.level == PRECISE or (p.level == YEAR and p.stated_year is None) else None
@@ -49,8 +56,8 @@ def schedule_entries(norm: str, marks: Marks) -> list[tuple[TimePhrase, int, int
         return []
     labels = []
     for p in marks.phrases:
-        if not _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start):
-            continue
+        if not _LABEL_BEFORE.search(norm, max(0, p.start - 8), p.start) and not (opening and p is marks.phrases[0]):
+            continue  # (the text's opening time may follow a title run into it)
         after = _LABEL_AFTER.match(norm, p.end) if p.level in (PRECISE, RECURRING, YEAR) else None
         after = after or (opening if p is marks.phrases[0] else None)
         if after is None and p.level == YEAR and p.stated_year is not None:

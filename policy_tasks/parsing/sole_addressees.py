@@ -11,6 +11,15 @@ its work item by item or not at all.
 Such a notice frames its measures with sections that are no measures: its targets
 (`一、工作目标`) and the area or the objects it covers (`二、整治范围`): `plan_frames.frames_a_section`. Where
 no item names a unit, the measures are the lowest items outside those sections, and each is the addressee's.
+
+A township's notice may name the group in its lead-in instead of a salutation (round 143): the preamble's last
+sentence, closing on the colon that opens the items, charges it as its subject (`…,经乡党政联系会议研究,决定…,
+各村(居)委会要高度重视森林防火工作、认真贯彻落实…:`). That sentence addresses the group as a salutation does. The
+same kinds of office only; a group charging no office in particular (`各单位要…:`), a sentence that does not open the
+items (no closing colon) or one naming two groups (`各村、各站所要…:`) charges no one. A point under it that opens
+with a group of institutions of its own as its subject, doing the work at its own times (`4.各学校每周上好一堂森林防火
+宣传课。`), is that group's: the lead-in's villages do not run the schools. Near cases: `各村民小组…`, `各项工作要…`
+(no institutions), a group inside the sentence (`督促各学校…`).
 """
 
 from __future__ import annotations
@@ -30,6 +39,46 @@ _SALUTATION_RE = re.compile(
     r"(?:\([\u4e00-\u9fff、]{1,6}\))?)\s*:\s*$"
 )
 
+_LEAD_IN = "主送(导语)"
+# The lead-in's last sentence (after its last full stop and its last comma), its subject one such group, `要`, and
+# the colon that opens the items.
+_LEAD_IN_RE = re.compile(
+    r"(?:^|[。,;])\s*(?P<name>各[\u4e00-\u9fff]{0,4}?"
+    r"(?:派出所|中队|大队|站|科室|股室|处室|村委会|居委会|村|社区)"
+    r"(?:\([\u4e00-\u9fff、]{1,6}\)(?:委会)?)?)\s*要[^。;:、,]*(?:[、,][^。;:、,各]*)*:\s*$"
+)
+# A point's own subject: a group of institutions opening it, then its charge or the times it does the work.
+_OWN_GROUP_RE = re.compile(
+    r"^\s*(?P<name>各[\u4e00-\u9fff]{0,4}?(?:学校|院校|医院|卫生院|企业|商户|景区))\s*(?=要|应|须|每|定期|于)"
+)
+
+
+def addressed(addressee: tuple[Responsibility, str], texts: list[str]) -> list[tuple[Responsibility, str]]:
+    """Each clause's responsibility where the addressee answers for every measure, save a point that opens with its
+    own group of institutions (`各学校每周…`) when the lead-in, not a salutation, named the addressee."""
+    found = []
+    for text in texts:
+        norm = normalise(text)
+        m = _OWN_GROUP_RE.match(norm) if addressee[0].origin == _LEAD_IN else None
+        if m is None:
+            found.append((addressee[0].without_due(), addressee[1]))
+            continue
+        own = Responsibility(origin="主语")
+        own.roles[LISTED] = split_names(text, norm, m.start("name"), m.end("name"))
+        found.append((own, "主语"))
+    return found
+
+
+def _lead_in_group(header: list[tuple[int, str]]) -> tuple[str, str, re.Match[str]] | None:
+    """The group the preamble's last sentence charges before the items (`…,各村(居)委会要…:`)."""
+    for _, text in reversed(header):
+        norm = normalise(text)
+        if not norm.strip():
+            continue
+        m = _LEAD_IN_RE.search(norm)
+        return (text, norm, m) if m is not None and looks_like_units(m["name"]) else None
+    return None
+
 
 def sole_addressee(header: list[tuple[int, str]]) -> tuple[Responsibility, str] | None:
     """The one group of offices the notice's salutation names (`各派出所:`), or None."""
@@ -39,9 +88,13 @@ def sole_addressee(header: list[tuple[int, str]]) -> tuple[Responsibility, str] 
         m = _SALUTATION_RE.match(norm)
         if m is not None and looks_like_units(m["name"]):
             found.append((text, norm, m))
+    origin = "主送"
+    if not found and (lead_in := _lead_in_group(header)) is not None:
+        found.append(lead_in)
+        origin = _LEAD_IN
     if len(found) != 1:
         return None
     text, norm, m = found[0]
-    resp = Responsibility(origin="主送")
+    resp = Responsibility(origin=origin)
     resp.roles[LISTED] = split_names(text, norm, m.start("name"), m.end("name"))
     return (resp, "主送") if resp.found else None

@@ -8,6 +8,12 @@ own keeps it alone (`于5月10日前完成…`); the stage adds nothing there. O
 the nearest ancestor's line, or, where a copy ran the heading into its parent's paragraph
 (`…分四个阶段进行。(一)第一阶段(2021年5月10日前)1.…`), the last part of that paragraph. A heading naming a stage
 with no span (`第一阶段:动员部署`), or a span in a sentence (`本阶段要在5月底前…`), is no stage heading.
+
+An activity plan's section does the same with the days it is held (round 143): the heading names the activity
+(`(五)开展一次防灾减灾知识“四进”活动`) and its paragraph opens with the days (`5月7-13日,在全区广泛开展…活动,…`), over
+the numbered activities it holds (`1、进校园活动。`). Each is held in those days: the section's days date it. Only days
+of a month opening the paragraph right under the title, before a comma: a deadline (`5月底前,完成…`) or a year
+(`2024年,…`) there is the section's own commitment, and a day inside a sentence (`…于5月8日召开`) dates that sentence.
 """
 
 from __future__ import annotations
@@ -30,6 +36,14 @@ _STAGE_RE = lazy_compile(
 )
 # A span names a time: a month, a day or a year.
 _TIME_RE = lazy_compile(r"\d{1,4}\s*[年月日]|[一二三四五六七八九十]+月|年底|年内")
+# The days a section's paragraph opens with (`5月7-13日,`, `5月8日左右,`), then what is held in them up to its comma.
+_HELD_DAYS_RE = lazy_compile(
+    r"^(?P<held>\d{1,2}\s*月\s*\d{1,2}\s*(?:日?\s*[-—~至]\s*\d{1,2}\s*)?日(?:左右)?,[^,。;\n]{4,60})", needs="日"
+)
+# A title run into the days by a PDF's reader (`…“四进”活动5月7-13日,…`), ending in no word governing a time.
+_GLUED_TITLE_RE = re.compile(
+    r"^\s*[\u4e00-\u9fff“”、]{4,30}?(?<![在于到至从自前后])[^\S\n]*(?=\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-—~至]?)"
+)
 # A numbering mark opening the heading (`(一)`, `1.`, `一、`).
 _MARK_RE = re.compile(r"^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*")
 
@@ -46,6 +60,11 @@ def stage_heading(node: Node) -> str | None:
         line = _MARK_RE.sub("", line).strip()
         if (m := _STAGE_RE.match(line)) is not None and _TIME_RE.search(m["span"]):
             return line
+    lines = own.split("\n")
+    glued = _GLUED_TITLE_RE.match(lines[0])  # a PDF's reader ran the title into the paragraph
+    opening = lines[0][glued.end() :].strip() if glued is not None else lines[1].strip() if len(lines) > 1 else ""
+    if (held := _HELD_DAYS_RE.match(opening)) is not None:
+        return held["held"]  # `(五)开展…活动` / `5月7-13日,在全区广泛开展…活动,…` over `1、进校园活动。`
     return None
 
 

@@ -27,6 +27,16 @@ _START_RE = re.compile("^" + _LED)
 # Inside a paragraph only after a sentence's end or a closing bracket, as `outline` cuts lists.
 _INLINE_RE = re.compile(r"(?<=[。;:!?)\]〕】])\s*(?P<m>" + _LED + ")")
 _ENDED = ("。", ";", ":", "!", "?", ")", "]", "〕", "】")
+# An activity plan's item opening with the day (or days) it is held, then a comma (round 143): `2、5月12日,在…开展…`,
+# `3、5月7-13日,组织开展…`, `4、5月8日左右,邀请…`. A list of months (`1、2月`, `10、11月份`) names no day.
+_HELD_ON_RE = re.compile(
+    r"^\d{1,2}\s*、\s*(?:1[0-2]|[1-9])\s*月\s*\d{1,2}\s*日?(?:\s*[-—~至]\s*\d{1,2}\s*日)?\s*日?(?:左右|前后)?\s*,"
+)
+
+
+def held_on_start(norm: str) -> bool:
+    """A line opening `N、` and the day its item is held (`2、5月12日,…`): the item's number, no date column."""
+    return bool(_HELD_ON_RE.match(norm))
 
 
 def time_led_start(norm: str) -> tuple[int, int, bool] | None:

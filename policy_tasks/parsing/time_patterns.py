@@ -10,12 +10,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeAlias
 
+from .day_spans import DASHLESS_FIRST, DAY_RE, DAY_SPAN_RE, YEAR_START, dashless_span_ok
 from .dotted_dates import DOTTED_DAY_RE, dotted_day
 from .lazy_patterns import lazy_compile
 from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
     BEFORE,
-    CLOCK,
     DATED,
     HALF_YEARLY,
     MONTH_PART,
@@ -96,8 +96,8 @@ def _numbered_year(m: re.Match[str], year: int) -> Read | None:
     written = cn_to_int(m["y"])
     if written is None or not 1900 <= written <= 2100:
         return None
-    first = cn_to_int(m["y0"]) if m["y0"] else written
-    if first is None or first > written:
+    first = cn_to_int(m["y0"] or m["y0x"] or m["y"])  # `y0x`: a span that lost its dash (`day_spans`)
+    if first is None or first > written or not dashless_span_ok(m, first, written):
         return None
     if year_before(m) and written >= year:  # a past year's `X年前` is a reference (round 41)
         return UNREADABLE, None  # `2014年前`: by the end of 2013 or of 2014, the reviewer's call (round 115)
@@ -239,10 +239,8 @@ _NOT_A_RATE_BEFORE = r"(?<![人户亩吨家元个台辆床所座只头])"
 _NOT_A_RATE_AFTER = r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|均|发放|支付|缴|结算|领取)"
 
 PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
-    (
-        re.compile(rf"{NOT_AFTER_NUMBER}{YEAR_PREFIX}(?P<m>{N})月(?P<d>{N})[日号]{CLOCK}{BEFORE}"),
-        _day,
-    ),
+    (DAY_SPAN_RE, _day),  # `5月7-13日` (`day_spans`)
+    (DAY_RE, _day),  # `10月15日前`, `2023年12月31日`, `5月8日左右`
     (
         # `20251月20日前`: a page that lost the 年 between the year and the month (round 128), as `20259月底前`.
         re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})(?P<m>1[0-2]|0?[1-9])月(?P<d>[1-9]|[12]\d|3[01])[日号]{BEFORE}"),
@@ -291,7 +289,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     (
         re.compile(
-            rf"(?<![\d.])(?:(?P<y0>{Y})年?\s*[-—~至到]\s*)?(?P<y>{Y})年度?"
+            rf"{YEAR_START}(?:(?P<y0>{Y})年?\s*[-—~至到]\s*|{DASHLESS_FIRST})?(?P<y>{Y})年度?"
             rf"(?:底|末|内|全年|年底|年内)?{BEFORE}"
             # `2026年起实施` starts the work, `2026年春节前` names a day in the year: neither is its end; nor is
             # `从2023年第一季度开始` (round 101).
@@ -366,6 +364,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
 # clauses) is in every match of the pattern: a pattern is not run over a text without one (the parser
 # reads every clause). tests/parsing/test_time_triggers.py holds each to its pattern.
 TRIGGERS: tuple[tuple[str, ...], ...] = (
+    tuple("日号"),
     tuple("日号"),
     tuple("日号"),
     tuple("-/."),

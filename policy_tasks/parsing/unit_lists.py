@@ -139,6 +139,9 @@ _PAIRED_PLACE_RE = re.compile(
 )
 
 _SUBSET_RE = re.compile(r"或(?:部分|个别)[市县区旗乡镇州]{1,2}(?=(?:人民)?政府)")
+# `涉及到的地级以上市人民政府`, `所涉及的县(区)政府`: a clause saying which of a group the work concerns,
+# some of the group, written as the group (as `或部分市` is); `相关`/`有关` written into a name stay.
+_CONCERNED_RE = re.compile(r"^所?涉及(?:到)?的(?=\S{2,}(?:政府|部门|单位|局|委|办)$)")
 
 
 def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
@@ -195,7 +198,7 @@ def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
                 part = _lead_mark_first(part.strip(_TRIM))
                 part = without_note(part)
                 # `四市或部分市人民政府`: the group, or some of it, is the group.
-                part = _SUBSET_RE.sub("", part)
+                part = _CONCERNED_RE.sub("", _SUBSET_RE.sub("", part))
                 if part and not NOTE_RE.search(part) and not VAGUE_RE.fullmatch(part) and len(part) <= 40:
                     names.append(part)
     return names

@@ -42,8 +42,10 @@ ETC_RE = re.compile(
     r"(?:[省市区县州旗乡镇](?:政府|直|级)|[省市区县州旗乡镇](?=有关|相关))?"
     # `等10个部门`, `等有关职能部门`, `等成员单位`: how many or what kind, still no name.
     r"(?:\d+个|[一二三四五六七八九十两]+个)?(?:有关|相关)?(?:职能|成员|责任)?"
-    r"(?:(?:部门|单位)(?:[和及、](?:部门|单位))?)?$"
+    r"(?:(?:部门|单位)(?:[和及、]?(?:部门|单位))?)?$"
 )
+# A name a page blanked after its place (`永荣镇xxx`, `各镇xxx`, `某街道××`): the place stands for its government.
+_BLANKED_AFTER_PLACE_RE = re.compile(r"(?<=[镇乡村县区市州旗道])\s*(?:[xX×*]{2,}|某某)$")
 TOWNSHIPS = "各乡镇街道"
 
 
@@ -62,6 +64,7 @@ def unit_form(written: str) -> UnitForm | None:
     one group 各乡镇街道. A trailing 等/等部门 belongs to no name.
     """
     written = ETC_RE.sub("", written.strip(TRIM + LEAD_MARKS)).strip(TRIM)
+    written = _BLANKED_AFTER_PLACE_RE.sub("", ETC_RE.sub("", written).strip(TRIM))
     if written.startswith("由"):
         written = written[1:]
     norm = normalise(written)

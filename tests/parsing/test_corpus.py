@@ -15,9 +15,9 @@ from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind rounds 82–142, and the fix of rounds 95–97's leftovers): a change may add
+# The corpus as it last grew (blind rounds 82–143, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 471, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 475, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -45,8 +45,10 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 471, 32
 # (贵池's bracket a sentence and a county's 餐桌污染 measures under its section's fields, a preview counter in a bracket);
 # round 140 11 and none (its documents date nothing; 各开发区、镇(街道) one addressee); round 141 11 and 8 (a notice to
 # 各有关单位 charging the groups it names, a plan's bare years, an estimate after a count); round 142 10 and 4 (notices
-# handing out proposals: their handling roles as subjects).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2322, 660
+# handing out proposals: their handling roles as subjects); round 143 8 of 15 and 5 of 10, then 14 of 15 and 8 of 10
+# (its second fixer: the 乡's lead-in group, the 永荣 page's dates; 广东's run-together unit cell and two of its dates
+# left).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2336, 668
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -58,7 +60,7 @@ EXTRA_MILESTONES_AT_MOST = 3
 LEADERS_RIGHT_AT_LEAST = 244
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
-RECURRING_RIGHT_AT_LEAST = 47
+RECURRING_RIGHT_AT_LEAST = 49
 
 
 @pytest.fixture(scope="module")
