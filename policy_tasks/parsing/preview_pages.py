@@ -11,7 +11,10 @@ rest. A site that stores its pages apart leaves a blank line between them (`…(
 page and the next counter go with the counter. Short numbered lines (`1、总体要求` / `2、…`) and items that end
 their sentence are untouched, blank line or not. A counter followed by a mark no text opens with (`2、、公安局`,
 `3、,…`, `4、)`) is the site's wherever it stands, whatever came before: the page it opens goes on in the last line
-with text, and one a copy ran into the text (`…县农业局2、、公安局…`, no breaks left) is taken out.
+with text, and one a copy ran into the text (`…县农业局2、、公安局…`, no breaks left) is taken out. Where a
+reader parted the previous page at an item it found inside it (an OFD or PDF reader breaks at `(三)` or `1.`), the
+lines from that page's counter `n-1、` on are one page again, its counter taken out, when that line is running text
+(a sentence's mark in it); a short numbered heading before (`1、某县方案`) is left as it stands.
 
 The same loss runs the document's opening together: `…制定本实施方案。一、加强X支持(一)强化Y。…`. In
 preview pages so found, a first part `一、` after a sentence's end whose short heading (no
@@ -29,7 +32,8 @@ from .lazy_patterns import lazy_compile
 _COUNTER_RE = re.compile(r"^\s*(\d{1,3})[、.．]\s*")
 # `2、、公安局`: a counter before a mark that goes on a list or a sentence, which no item or page opens with.
 _NO_OPENING = "、,，。;；:：)）"
-_CUT_COUNTER_RE = re.compile(rf"^\s*\d{{1,3}}、(?=[{_NO_OPENING}])")
+_CUT_COUNTER_RE = re.compile(rf"^\s*(\d{{1,3}})、(?=[{_NO_OPENING}])")
+_SITE_COUNTER_RE = re.compile(r"^\s*(\d{1,3})、\s*")
 _RUN_IN_COUNTER_RE = re.compile(rf"(?<=[\u4e00-\u9fff])\s*\d{{1,3}}、(?=[{_NO_OPENING}])")
 _PAGE_LONG = 200
 _OPEN_ENDS = tuple("。：；！？）:;!?)")
@@ -43,6 +47,7 @@ def rejoin_preview_pages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]
     first: int | None = None  # out index of the line that opens with counter 1
     expected = 0
     ran_in = False  # a counter a copy ran into the text was taken out
+    last_counter: tuple[int, int] | None = None  # (number, out index) of the last line opening with `n、`
     for text, splittable in lines:
         text, found = _RUN_IN_COUNTER_RE.subn("", text)
         ran_in = ran_in or bool(found)
@@ -58,10 +63,21 @@ def rejoin_preview_pages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]
             continue
         cut = _CUT_COUNTER_RE.match(text)
         if cut and page is not None:  # `2、、公安局` after a line a page break cut, the counters' run lost
-            del out[page + 1 :]
-            out[page] = (out[page][0] + text[cut.end() :], out[page][1] and splittable)
-            pages.add(page)
+            start = page
+            if last_counter is not None and last_counter[0] == int(cut[1]) - 1 and last_counter[1] < page:
+                if _running_text(out[last_counter[1]][0]):
+                    start = last_counter[1]  # the page the previous counter opened, split by a reader
+            joined = out[start][0] if start == page else _SITE_COUNTER_RE.sub("", out[start][0], count=1)
+            joined += "".join(line for line, _ in out[start + 1 : page + 1] if line.strip())
+            keep = all(flag for line, flag in out[start : page + 1] if line.strip())
+            del out[start + 1 :]
+            out[start] = (joined + text[cut.end() :], keep and splittable)
+            pages.add(start)
+            last_counter = None
             continue
+        site = _SITE_COUNTER_RE.match(text)
+        if site:
+            last_counter = (int(site[1]), len(out))
         if m and int(m[1]) == 1:
             first, expected = len(out), 2
         elif text.strip():
@@ -79,6 +95,11 @@ def rejoin_preview_pages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]
 def _last_page(out: list[tuple[str, bool]]) -> int | None:
     """The index of the last line with text, the page a counter may go on (blank lines skipped)."""
     return next((i for i in range(len(out) - 1, -1, -1) if out[i][0].strip()), None)
+
+
+def _running_text(text: str) -> bool:
+    """A page's running text holds a sentence's mark; a short numbered heading (`1、某县方案`) holds none."""
+    return any(mark in text for mark in "。;；:：")
 
 
 def _cut_page(text: str) -> bool:

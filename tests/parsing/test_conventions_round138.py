@@ -134,3 +134,24 @@ def test_counters_before_text_are_left_to_the_pages_rule() -> None:
     # `2、抓好…` after a short line: an item; `第1、2、3项`, `(1、2、3)`: numbers in a sentence, not after a mark.
     kept = _lines("1、加强管理。", "2、抓好整顿。", "完成第1、2、3项任务(见附表1、2)。")
     assert rejoin_preview_pages(kept) == kept
+
+
+def test_a_page_a_reader_parted_is_one_page_again_before_a_cut_counter() -> None:
+    # An OFD or PDF reader broke the site's page 1 at an item inside it (`(三)`, `1.`): the lines from `1、` on are
+    # the one page, its counter taken out, and `2、、` goes on it.
+    parted = _lines(
+        "资源描述",
+        "1、某县方案一、治理污染(一)承办单位。县经贸局。(二)协办单位:县农业局、公安局。",
+        "(三)治理目标。合格率达到90以上。(四)主要措施:1.加强管理。(县经贸局负责,县农业局",
+        "2、、县公安局配合)2.抓好整顿。",
+    )
+    assert rejoin_preview_pages(parted) == _lines(
+        "资源描述",
+        "某县方案一、治理污染(一)承办单位。县经贸局。(二)协办单位:县农业局、公安局。"
+        "(三)治理目标。合格率达到90以上。(四)主要措施:1.加强管理。(县经贸局负责,县农业局、县公安局配合)2.抓好整顿。",
+    )
+    # Near case: a counter out of sequence (`3、` before `2、、`) opens no page the cut counter goes on.
+    out_of_run = _lines("3、某县方案,加强管理。", "(一)加强管理。(县经贸局负责,县农业局", "2、、县公安局配合)")
+    assert rejoin_preview_pages(out_of_run) == _lines(
+        "3、某县方案,加强管理。", "(一)加强管理。(县经贸局负责,县农业局、县公安局配合)"
+    )
