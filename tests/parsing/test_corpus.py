@@ -15,9 +15,9 @@ from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind rounds 82–137, and the fix of rounds 95–97's leftovers): a change may add
+# The corpus as it last grew (blind rounds 82–139, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 458, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 461, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -41,8 +41,9 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 458, 32
 # and annex rows left to the reviewer); round 126 2 and none; round 127 12 and 13; round 128 9 and 6; round 129 6 and
 # none (its documents date nothing); round 130 16 and 1; round 131 5 and 3; round 132 3 and 17; round 133 12 and
 # none; round 134 3 and 1; round 135 7 and none; round 136 8 and 3; round 137 14
-# and 1 (a health digest's counted lists and retold tasks, a bureau's notice to its departments).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2282, 648
+# and 1 (a health digest's counted lists and retold tasks, a bureau's notice to its departments); round 139 2 and 2
+# (a town meeting report's inline arrangements and its villages and stations as subjects; 8 clauses left).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2284, 650
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
