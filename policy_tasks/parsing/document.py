@@ -31,6 +31,7 @@ from .copy_spacing import plain_spaces, spoken_lines
 from .done_lists import reports_list_done
 from .due_fields import gather_year_warnings
 from .duty_headings import duty_heading
+from .division_items import division_charge
 from .duty_passages import duty_passage_charge
 from .field_cells import stated_above
 from .governing_sentences import heading_adds, preamble_adds
@@ -316,7 +317,7 @@ class _Assembler:
             else:
                 own = clause.node.part == 0  # the notice's items, no annexed plan's
                 groups, issuer = (self.groups, self.issuer) if own else (frozenset(), None)
-                charged = sentence_charge(
+                charged = division_charge(clause) or sentence_charge(  # `2、职责分工`'s paragraphs first
                     clause.text, minute=self.minute, orders=self.how == ORDERS, groups=groups, issuer=issuer
                 )
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .charged_projects import project_charge
 from .department_paragraphs import department_charge
+from .division_items import set_up_charge
 from .helped_steps import helped_charge
 from .leader_colon_items import leader_colon_charge
 from .minute_subjects import minute_charge
@@ -35,6 +36,7 @@ def sentence_charge(
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)
+    charged = charged or set_up_charge(text)  # `镇政府成立…小组,组长由镇长担任` (`division_items`)
     # `市政府领导按职责分工负责`, `各单位主要负责同志为…第一责任人`: the persons made answerable, whoever is charged.
     leaders = [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).
