@@ -91,6 +91,11 @@ _DEMANDS = r"(?:要求|强调|决定|明确|议定|确定|商定|提出|部署)"
 _INLINE_HEAD_RE = lazy_compile(rf"^\s*{_DEMANDER}{_DEMANDS}\s*[,:]\s*(?=一是)", needs="一是")
 _CUT_HEAD_RE = lazy_compile(rf"^{_DEMANDER}{_DEMANDS}\s*[,:]$", needs=":|,")
 _REPORT_HEAD_RE = lazy_compile(rf"^会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:]$", needs="会上")
+# The same head run on after the report's opening sentences (a copy that lost the breaks, a re-wrapped page): it
+# starts after a sentence end, never inside one.
+_RUN_IN_REPORT_HEAD_RE = lazy_compile(
+    rf"(?<=[。;!?])\s*(?P<h>会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:])\s*(?=一是)", needs="会上 & 一是"
+)
 _INLINE_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
 _RUN_ON_ANNOUNCE_RE = lazy_compile(
     r"[。;]\s*(?P<a>会议[^。;:]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:)\s*$", needs="会议"
@@ -114,14 +119,16 @@ def inline_points(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[li
 def _points(text: str) -> list[str]:
     norm = normalise(text)
     head = _INLINE_HEAD_RE.match(norm)
-    if head is None:
+    run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head is None else None
+    if head is None and run_in is None:
         return [text]
-    cuts, expected = [head.end()], 2
-    for m in _INLINE_POINT_RE.finditer(norm, head.end()):
+    # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
+    cuts, expected = ([head.end()] if head is not None else [run_in.start("h"), run_in.end("h")]), 2
+    for m in _INLINE_POINT_RE.finditer(norm, cuts[-1]):
         if cn_to_int(m["n"]) == expected:
             cuts.append(m.start("n"))
             expected += 1
-    if len(cuts) < 2:
+    if len(cuts) < (2 if head is not None else 3):
         return [text]  # `会议要求,一是…` alone: the paragraph's own prose
     # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
     if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:
