@@ -77,7 +77,11 @@ def _openings(norm: str) -> list[int]:
         return []
     spans = _sentences(norm, title.end())
     found = [a + (len(norm[a:b]) - len(norm[a:b].lstrip())) for a, b in spans if _opening(norm[a:b]) is not None]
-    if len(found) < 3 or not spans or found[0] != spans[0][0] + len(norm[spans[0][0] :]) - len(norm[spans[0][0] :].lstrip()):
+    if (
+        len(found) < 3
+        or not spans
+        or found[0] != spans[0][0] + len(norm[spans[0][0] :]) - len(norm[spans[0][0] :].lstrip())
+    ):
         return []
     return found
 
