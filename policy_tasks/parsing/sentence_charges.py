@@ -26,6 +26,7 @@ def sentence_charge(
     government issuing the notice (`notice_issuers.own_government`)."""
     # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`).
     charged = minute_charge(text) if minute else None
+    charged = charged or set_up_charge(text)  # `镇政府成立…小组,组长由镇长担任`: the body leads (`division_items`)
     # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`); `州政府督查室要…`, the item's opening.
     charged = charged or project_charge(text) or opening_charge(text, groups)
     # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
@@ -36,7 +37,6 @@ def sentence_charge(
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)
-    charged = charged or set_up_charge(text)  # `镇政府成立…小组,组长由镇长担任` (`division_items`)
     # `市政府领导按职责分工负责`, `各单位主要负责同志为…第一责任人`: the persons made answerable, whoever is charged.
     leaders = [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).

@@ -28,13 +28,7 @@ CASES: dict[str, tuple[swaps.Swap, int]] = {
     "clauses-as-roman-serials": (swaps.clause_styles("serial"), 40),
 }
 # A document each case still reads wrong (docs/parsing.md says why), so the case fails on any other.
-# Round 139's 社区戒毒 plan (its `2、职责分工` paragraphs not yet read as a clause each), whatever the areas' style.
-_ROUND_139 = {"weizhi-shequjiedu-gongzuofangan-2014"}
-LEFT: dict[str, set[str]] = {
-    "areas-as-parts": _ROUND_139,
-    "areas-as-chapters": _ROUND_139,
-    "areas-in-roman": _ROUND_139,
-}
+LEFT: dict[str, set[str]] = {}
 
 
 @pytest.mark.parametrize("case", list(CASES))
