@@ -28,10 +28,10 @@ from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
 from .continued_tables import joined_tables
 from .copy_spacing import plain_spaces, spoken_lines
+from .division_items import division_charge
 from .done_lists import reports_list_done
 from .due_fields import gather_year_warnings
 from .duty_headings import duty_heading
-from .division_items import division_charge
 from .duty_passages import duty_passage_charge
 from .field_cells import stated_above
 from .governing_sentences import heading_adds, preamble_adds

@@ -120,10 +120,14 @@ def _points(text: str) -> list[str]:
     norm = normalise(text)
     head = _INLINE_HEAD_RE.match(norm)
     run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head is None else None
-    if head is None and run_in is None:
+    if head is not None:
+        cuts = [head.end()]
+    elif run_in is not None:
+        # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
+        cuts = [run_in.start("h"), run_in.end("h")]
+    else:
         return [text]
-    # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
-    cuts, expected = ([head.end()] if head is not None else [run_in.start("h"), run_in.end("h")]), 2
+    expected = 2
     for m in _INLINE_POINT_RE.finditer(norm, cuts[-1]):
         if cn_to_int(m["n"]) == expected:
             cuts.append(m.start("n"))
