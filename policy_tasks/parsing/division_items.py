@@ -92,6 +92,8 @@ def split_at_division_paragraphs(clause: Clause) -> list[Clause]:
     if not starts:
         return [clause]
     parts = []
+    # The first part keeps the item's title (`职责分工`): the item's number opens it, as the review's list expects.
+    starts = [0, *starts[1:]]
     for i, (a, b) in enumerate(zip(starts, [*starts[1:], len(clause.text)], strict=True)):
         offsets = [(max(0, o - a), n) for o, n in clause.offsets if o < b]
         offsets = [(0, clause.line_at(a))] + [(o, n) for o, n in offsets if o > 0]
@@ -107,7 +109,8 @@ def division_charge(clause: Clause) -> Responsibility | None:
         return None
     text = clause.text
     norm = normalise(text)
-    spans = _sentences(norm, 0)
+    title = _TITLE_RE.match(norm)
+    spans = _sentences(norm, title.end() if title is not None else 0)
     if not spans or (opened := _opening(norm[spans[0][0] : spans[0][1]])) is None:
         return None
     found = Responsibility(origin="职责分工段落")

@@ -89,7 +89,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
     import passes the current year); the result then says so, and the review page asks."""
     blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
     tail = tail_lines(blocks)
-    spoken = set(spoken_lines(blocks)) - tail
+    spoken = set(spoken_lines(blocks, tail)) - tail  # the spacing measured above the page's footer
     # A publication line after the article (`publication_lines`) dates the page, though it is not read.
     published = published_date(blocks, tail)
     blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
