@@ -19,6 +19,7 @@ from dataclasses import replace
 from .charged_projects import split_at_charged_projects
 from .clause import Clause
 from .closing_roles import split_at_closing_roles
+from .division_items import split_at_division_paragraphs
 from .duty_passages import split_at_duty_passages
 from .group_leads import split_at_group_leads
 from .opening_roles import split_at_charging_sentences
@@ -61,6 +62,8 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
     each of its sentences in a bracket of its own holds as many clauses (labelled `12-1`, `12-2`)."""
     if len(projects := split_at_group_leads(clause)) > 1:
         return projects  # `…进度为:第一季度…` paragraphs, then `上述项目由A牵头负责。`: a clause a project
+    if len(divided := split_at_division_paragraphs(clause)) > 1:
+        return divided  # `2、职责分工` over paragraphs each opening with its department (`division_items`)
     if len(passages := split_at_duty_passages(clause)) > 1:
         return passages  # `…如下:县环保局。负责…。县农委。负责…`: a clause a unit's passage (`duty_passages`)
     norm = normalise(clause.text)

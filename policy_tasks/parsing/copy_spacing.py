@@ -14,7 +14,7 @@ line a blank line ends a field or a table; so when nearly every line is followed
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 # A regular expression, not str.translate: translating a Chinese text with a table walks it a
 # character at a time in Python's slow path (0.8 ms for the seed, against 0.05 ms).
@@ -31,9 +31,15 @@ def _blank(block: object) -> bool:
     return isinstance(block, str) and not block.strip()
 
 
-def spoken_lines(blocks: Sequence[object]) -> list[int]:
+def spoken_lines(blocks: Sequence[object], tail: Collection[int] = ()) -> list[int]:
     """The indexes of the blocks to read: all, or, when the copy put an empty line after nearly
-    every line, those that are not empty."""
+    every line, those that are not empty. The spacing is the document's: a portal's footer lines after it (`tail`,
+    `page_tail`), set close together, are not counted, and are kept as they are."""
+    cut = min(tail, default=len(blocks))
+    return [*_spoken(blocks[:cut]), *range(cut, len(blocks))]
+
+
+def _spoken(blocks: Sequence[object]) -> list[int]:
     written = [i for i, block in enumerate(blocks) if not _blank(block)]
     everything = list(range(len(blocks)))
     if len(written) < _MIN_LINES:

@@ -28,6 +28,7 @@ from .clause_parts import clause_text, split_by_brackets
 from .clauses import choose_clauses
 from .continued_tables import joined_tables
 from .copy_spacing import plain_spaces, spoken_lines
+from .division_items import division_charge
 from .done_lists import reports_list_done
 from .due_fields import gather_year_warnings
 from .duty_headings import duty_heading
@@ -88,7 +89,7 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
     import passes the current year); the result then says so, and the review page asks."""
     blocks = [plain_spaces(b) if isinstance(b, str) else b for b in source.blocks]
     tail = tail_lines(blocks)
-    spoken = set(spoken_lines(blocks)) - tail
+    spoken = set(spoken_lines(blocks, tail)) - tail  # the spacing measured above the page's footer
     # A publication line after the article (`publication_lines`) dates the page, though it is not read.
     published = published_date(blocks, tail)
     blocks, page_headers, traditional = simplified_blocks(blocks, source.page_headers)
@@ -316,7 +317,7 @@ class _Assembler:
             else:
                 own = clause.node.part == 0  # the notice's items, no annexed plan's
                 groups, issuer = (self.groups, self.issuer) if own else (frozenset(), None)
-                charged = sentence_charge(
+                charged = division_charge(clause) or sentence_charge(  # `2、职责分工`'s paragraphs first
                     clause.text, minute=self.minute, orders=self.how == ORDERS, groups=groups, issuer=issuer
                 )
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`

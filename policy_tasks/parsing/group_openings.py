@@ -34,9 +34,20 @@ _GOVERNMENTS_RE = lazy_compile(
 )
 
 
+# A town's own groups, the level below it that its documents charge as a county's charge `各乡镇` (round 139): its
+# villages (`各村`, `各村委会`, `各村(社区)`, `各村(居)委会`, `各社区`) and its stations and offices (`各站所`,
+# `各(中心)站所`, the town's departments by the name its members use). Not `各村民` (villagers, persons) nor a
+# `各村民小组` (a village's own groups, below the town's charge).
+_TOWNSHIP_GROUPS_RE = lazy_compile(
+    r"^各(?:(?:行政)?村(?:\((?:社区|居)\))?(?:委会|民委员会|居委会|党组织)?|社区(?:居委会)?|(?:\(?中心\)?)?站所)$"
+)
+
+
 def government_group(names: str) -> bool:
-    """Whether `names` is one group of local governments (`各乡镇人民政府`, `各县(市、区)政府`)."""
-    return bool(_GOVERNMENTS_RE.match(normalise(names).replace(" ", "")))
+    """Whether `names` is one group of local governments (`各乡镇人民政府`, `各县(市、区)政府`), or a town's own
+    villages or stations (`各村委会`, `各(中心)站所`)."""
+    norm = normalise(names).replace(" ", "")
+    return bool(_GOVERNMENTS_RE.match(norm) or _TOWNSHIP_GROUPS_RE.match(norm))
 
 
 # One line's departments at every level (`各级森林防火部门`, `各级林业主管部门`, `各级应急管理机构`): an

@@ -25,7 +25,7 @@ from .ordinal_stages import split_ordinal_stages
 from .outline import spell_out_numbers
 from .page_marks import rejoin_page_marks
 from .place_headings import place_blocks
-from .preview_pages import rejoin_preview_pages
+from .preview_pages import rejoin_preview_pages, split_hidden_marks
 from .problem_brackets import problem_brackets
 from .record_headings import done_record, record_fields
 from .record_tables import flat_record
@@ -48,7 +48,9 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
             problem_brackets(text_tables(flat_record(drop_continuation_marks(disclosure_fields(lines)))))
         )
     ]
-    lines = split_run_on_fields(split_ordinal_stages(rejoin_preview_pages(rejoin_page_marks(lines))))
+    lines = split_run_on_fields(
+        split_ordinal_stages(split_hidden_marks(rejoin_preview_pages(rejoin_page_marks(lines))))
+    )
     lines = register_page(lines)  # a 民生实事 register page: one item, its labels, its quarters, its report unread
     fields = join_wrapped_fields(join_field_cells(lines))
     done = done_record(fields)

@@ -305,7 +305,11 @@ def find_milestones(
 
 # `到2020年底,`, `2023年6月底前,`: a date standing alone before the commitment it dates. A year
 # alone (`到2025年,`) is a horizon the plan aims at, not a deadline: only an end or a `前` dates.
-_OPENING_DATE_RE = re.compile(r"^(?:到|于|在|截至|截止到|截止|至)?\s*(?P<t>.+?)\s*$")
+# The sentence's subject may come first (`镇属中小学在“6·26”国际禁毒日到来之际,要组织…`, round 139), and a
+# commemorative day's moment (`之际`) dates the work set for it (`named_days`).
+_OPENING_DATE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff()]{2,20}?(?=在“))?(?:到|于|在|截至|截止到|截止|至)?\s*(?P<t>.+?)\s*$"
+)
 
 
 # `2021年,完成…专项规划的编制工作`: a bare year standing alone before a several-year plan's task is the year it is done
@@ -319,7 +323,7 @@ def _is_opening_date(part: str, own: list[TimePhrase]) -> bool:
         return False
     if own[0].level == YEAR and _BARE_YEAR_RE.fullmatch(part.strip()):
         return True
-    return own[0].level in (PRECISE, YEAR) and bool(re.search(r"[底末]|前$", m["t"]))
+    return own[0].level in (PRECISE, YEAR) and bool(re.search(r"[底末]|前$|”[^“]*之际$", m["t"]))
 
 
 def _counts_list(norm: str, start: int, qty: re.Match[str]) -> bool:

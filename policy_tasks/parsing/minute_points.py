@@ -31,6 +31,11 @@ A county's news report of a work meeting writes its decisions the same way in th
 paragraph opening with who demands (a speech, `会上`, or a post: `县长张某强调:`) and its demanding verb is that heading,
 its points the report's clauses, each charged by its own subject (`semicolon_runs`: a point's subject charges no point
 before it). Near cases: a plan's `工作要求:一是…` (no speaker), `会议认为,一是…`, a lone `一是`.
+
+A town's news report writes them after `会上,` and the speaker's other doings, the head closing with the arrangements'
+verb (`会上,某某传达了…精神,并对下一步的工作进行了安排部署:一是…`, round 139): the head may run over commas from `会上,`
+to that verb (`部署` joins the demanding verbs), never over a sentence end, and the report is a minute (`speaker_head`,
+read by `minute_subjects.is_minute`), its points charged by their subjects.
 """
 
 from __future__ import annotations
@@ -65,6 +70,11 @@ def decisions_heading(node: Node) -> bool:
     )
 
 
+def speaker_head(text: str) -> bool:
+    """`会上,某某…对下一步的工作进行了安排部署:`, a news report's paragraph cut before its inline points (round 139)."""
+    return bool(_REPORT_HEAD_RE.match(normalise(text).strip()))
+
+
 def reports_work(node: Node) -> bool:
     """A point that reports to the meeting or reports work done, demanding nothing of anyone."""
     text = normalise(node.own_text).strip()
@@ -75,11 +85,17 @@ def reports_work(node: Node) -> bool:
 
 # Who demands: the meeting itself, or a leader speaking at it (`石宏敏常务副县长在总结讲话中要求:`, `县长张某强调:`), told by
 # the speech or by the post (round 136).
-_DEMANDER = r"(?:会议|[^。;:,!?\n]{0,40}?(?:讲话|发言|总结|会上|县长|市长|区长|镇长|乡长|书记|主任|局长|主席)[^。;:,!?\n]{0,12}?)"
-_DEMANDS = r"(?:要求|强调|决定|明确|议定|确定|商定|提出)"
+_DEMANDER = r"(?:会议|会上\s*,[^。;:!?\n]{0,80}?|[^。;:,!?\n]{0,40}?(?:讲话|发言|总结|会上|县长|市长|区长|镇长|乡长|书记|主任|局长|主席)[^。;:,!?\n]{0,12}?)"
+_DEMANDS = r"(?:要求|强调|决定|明确|议定|确定|商定|提出|部署)"
 # `会议要求,一是…`: the meeting's demanding verb, then its first point in the same paragraph.
 _INLINE_HEAD_RE = lazy_compile(rf"^\s*{_DEMANDER}{_DEMANDS}\s*[,:]\s*(?=一是)", needs="一是")
 _CUT_HEAD_RE = lazy_compile(rf"^{_DEMANDER}{_DEMANDS}\s*[,:]$", needs=":|,")
+_REPORT_HEAD_RE = lazy_compile(rf"^会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:]$", needs="会上")
+# The same head run on after the report's opening sentences (a copy that lost the breaks, a re-wrapped page): it
+# starts after a sentence end, never inside one.
+_RUN_IN_REPORT_HEAD_RE = lazy_compile(
+    rf"(?<=[。;!?])\s*(?P<h>会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:])\s*(?=一是)", needs="会上 & 一是"
+)
 _INLINE_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
 _RUN_ON_ANNOUNCE_RE = lazy_compile(
     r"[。;]\s*(?P<a>会议[^。;:]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:)\s*$", needs="会议"
@@ -103,14 +119,20 @@ def inline_points(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[li
 def _points(text: str) -> list[str]:
     norm = normalise(text)
     head = _INLINE_HEAD_RE.match(norm)
-    if head is None:
+    run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head is None else None
+    if head is not None:
+        cuts = [head.end()]
+    elif run_in is not None:
+        # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
+        cuts = [run_in.start("h"), run_in.end("h")]
+    else:
         return [text]
-    cuts, expected = [head.end()], 2
-    for m in _INLINE_POINT_RE.finditer(norm, head.end()):
+    expected = 2
+    for m in _INLINE_POINT_RE.finditer(norm, cuts[-1]):
         if cn_to_int(m["n"]) == expected:
             cuts.append(m.start("n"))
             expected += 1
-    if len(cuts) < 2:
+    if len(cuts) < (2 if head is not None else 3):
         return [text]  # `会议要求,一是…` alone: the paragraph's own prose
     # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
     if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:

@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import re
 
+from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .minute_funds import other_frames
+from .minute_points import speaker_head
+from .minute_posts import post_charge
 from .outline_node import Node
 from .person_names import is_person
 from .responsibility import Responsibility
@@ -38,8 +41,12 @@ _TITLE_RE = lazy_compile(r"纪要(?:如下\s*:?)?\s*$", needs="纪要")
 _MEETING_VERB_RE = lazy_compile(r"^会议(?:认为|指出|强调|明确|决定|要求|同意|原则同意|议定|研究|确定|就)")
 # A part's subject and its verb: `区交通建设局负责…`, `由区财政局负责…`, `吕仙亭街道办事处要…`.
 # A helper may help with no `要` before its verb (`综治办配合做好矛盾调处`).
+# An inline point's numeral before it (`。二是各村委会要…`, round 139) is no part of the name. The circumstance of
+# the duty may stand between the subject and its `要` (`镇属中小学在“6·26”国际禁毒日到来之际,要…`, round 139), as in
+# a notice's item (`subject_sentences`).
 _SUBJECT_RE = lazy_compile(
-    r"由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)(?:要(?![求点])|负责(?![同人])|(?=(?:主动|积极|全力|密切)?(?:配合|协助)))"
+    r"(?:[一二三四五六七八九十]{1,2}是)?由?(?P<names>[\u4e00-\u9fff()、]{2,40}?)"
+    r"(?:,?在[^,。;:\n]{1,30}?(?:时|中|期间|之际),)?(?:要(?![求点])|负责(?![同人])|(?=(?:主动|积极|全力|密切)?(?:配合|协助)))"
 )
 _HELPS_RE = lazy_compile(r"(?:主动|积极|全力|密切|大力|做好)?(?:配合|支持|协助|协同)")
 _GROUP_HELPER_RE = lazy_compile(r"各(?:有关|相关)(?:单位|部门)")
@@ -60,6 +67,12 @@ def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
     meeting's own verb (`会议认为`, `会议明确`)."""
     if any(_TITLE_RE.search(normalise(text)) for _, text in header):
         return True
+    # A news report's `会上,某某…对下一步工作进行了安排部署:` cut before its `一是…` points (`minute_points`, round 139):
+    # the speaker's arrangements are the meeting's decisions, as a minute's `会议要求,一是…` are.
+    if any(speaker_head(text) for _, text in header[-1:]) or any(
+        speaker_head(text) for node in root.walk() for _, text in node.pieces[1:]
+    ):
+        return True
     return any(_MEETING_VERB_RE.match(normalise(node.own_text).strip()) for node in root.walk())
 
 
@@ -74,7 +87,7 @@ def minute_charge(text: str) -> Responsibility | None:
             continue
         names = m["names"]
         helps = _HELPS_RE.match(norm, m.end()) is not None
-        if reads_as_units(names) or office_names(names):
+        if reads_as_units(names) or office_names(names) or _groups(names):
             named = split_names(text, norm, m.start("names"), m.end("names"))
         elif helps and _GROUP_HELPER_RE.fullmatch(names):
             named = [text[m.start("names") : m.end("names")]]
@@ -86,10 +99,23 @@ def minute_charge(text: str) -> Responsibility | None:
         found.roles[role] += [n for n in named if n not in found.roles[LISTED] + found.roles[CO]]
     if not found.roles[LISTED] and (framed := other_frames(text)) is not None:
         found = framed  # `…由X提出具体方案`, `县财政安排Y…经费50万元` (`minute_funds`)
+    if not found.roles[LISTED] and (posts := post_charge(text)) is not None:
+        return posts  # `由禁毒办专干对…进行规范指导`: the posts lead, their bodies answer (`minute_posts`)
     if found.roles[LISTED]:
         heads = [text[m.start("who") : m.end("who")].strip() for m in _HEAD_RE.finditer(norm)]
         found.leaders += [who for who in heads if is_person(who)]
     return found if found.roles[LISTED] else None
+
+
+def _groups(names: str) -> bool:
+    """A town meeting's groups as the subject (`各村委会要…`, `各(中心)站所、各有关单位、各村委会要…`, round 139): its
+    villages and its stations (`group_openings`), with `各有关单位` and named units beside them, each one addressee."""
+    parts = split_names(names, names, 0, len(names))
+    return (
+        bool(parts)
+        and any(government_group(p) for p in parts)
+        and all(government_group(p) or _GROUP_HELPER_RE.fullmatch(p) or reads_as_units(p) for p in parts)
+    )
 
 
 def _parties(names: str) -> list[str] | None:

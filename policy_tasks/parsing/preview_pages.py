@@ -21,6 +21,11 @@ preview pages so found, a first part `一、` after a sentence's end whose short
 punctuation) runs straight into its first sub-item `(一)` opens a line, and so does that `(一)`:
 only this opening pair, whose numbers say where the outline starts, is split. Other run-together
 lines are left to the readers of one-line documents.
+
+A sharing site's preview hides part of the text behind a mark, `---此处隐藏931字,下载后查看---` (round 139): the mark
+stands for lost lines, so what follows it opens a line of its own, as the text after a page cut does, and the mark is
+a line of its own too; where a copy ran the lines together (`…巩固禁种铲毒工作成果。---此处隐藏931字…---(3)摸底排查`),
+they are split there again (`split_hidden_marks`). Near case: a line that only mentions hiding (`隐藏…`) is untouched.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ _SITE_COUNTER_RE = re.compile(r"^\s*(\d{1,3})、\s*")
 _RUN_IN_COUNTER_RE = re.compile(rf"(?<=[\u4e00-\u9fff])\s*\d{{1,3}}、(?=[{_NO_OPENING}])")
 _PAGE_LONG = 200
 _OPEN_ENDS = tuple("。：；！？）:;!?)")
+_HIDDEN_RE = lazy_compile(r"-{2,}\s*此处(?:已)?隐藏\s*\d+\s*字[^-\n]{0,20}-{2,}", needs="隐藏")
 _OPENING_RE = lazy_compile(r"(?<=[。;;])\s*(一、[^。,;:,;:()()\s]{2,30}?)\s*([((]一[))])")
 
 
@@ -112,3 +118,16 @@ def _split_opening(text: str, splittable: bool) -> list[tuple[str, bool]]:
     if m is None or not splittable:
         return [(text, splittable)]
     return [(text[: m.start()].rstrip(), True), (m[1], True), (text[m.start(2) :], True)]
+
+
+def split_hidden_marks(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Lines with a preview's hiding mark (`---此处隐藏931字,下载后查看---`) on a line of its own, the text after it
+    opening the next."""
+    out: list[tuple[str, bool]] = []
+    for text, splittable in lines:
+        m = _HIDDEN_RE.search(text) if splittable else None
+        if m is None or (not text[: m.start()].strip() and not text[m.end() :].strip()):
+            out.append((text, splittable))
+            continue
+        out += [(part, splittable) for part in (text[: m.start()], m.group(), text[m.end() :]) if part.strip()]
+    return out

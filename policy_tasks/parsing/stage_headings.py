@@ -6,7 +6,8 @@ numbered items that are the clauses. An item that names no time of its own is du
 task list dates its tasks with no month: the stage is the time the heading sets for them. An item with a date of its
 own keeps it alone (`于5月10日前完成…`); the stage adds nothing there. Only the heading right above the items counts:
 the nearest ancestor's line, or, where a copy ran the heading into its parent's paragraph
-(`…分四个阶段进行。(一)第一阶段(2021年5月10日前)1.…`), the last part of that paragraph. A heading naming a stage
+(`…分四个阶段进行。(一)第一阶段(2021年5月10日前)1.…`, or after its lead-in's colon, `…进行:(一)…`), the last part of
+that paragraph. A heading naming a stage
 with no span (`第一阶段:动员部署`), or a span in a sentence (`本阶段要在5月底前…`), is no stage heading.
 
 An activity plan's section does the same with the days it is held (round 143): the heading names the activity
@@ -56,7 +57,9 @@ def stage_heading(node: Node) -> str | None:
     own = normalise(parent.own_text).strip()
     first = own.split("\n", 1)[0].strip()
     last = re.split(r"[。;\n]", own.rstrip("。;\n "))[-1].strip()
-    for line in dict.fromkeys((first, last)):
+    # `…分三个阶段进行:(一)准备阶段(2月5日—2月28日)`: run in after the lead-in's colon, the part after it.
+    led_in = last.rsplit(":", 1)[-1].strip()
+    for line in dict.fromkeys((first, last, led_in)):
         line = _MARK_RE.sub("", line).strip()
         if (m := _STAGE_RE.match(line)) is not None and _TIME_RE.search(m["span"]):
             return line

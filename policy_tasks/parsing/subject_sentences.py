@@ -53,8 +53,16 @@ _LEADING_PART_RE = lazy_compile(r"(?:以及|及|和|并)")
 _LATER_RE = lazy_compile(
     r"(?:(?:届时|同时|此外|另外|其中|[\u4e00-\u9fff]{2,8}(?:发生后|发生时|结束后)),)?(?P<names>[\u4e00-\u9fff()、]{2,30}?)(?P<verb>要(?![求点])|将|负责(?![同人])|(?=自[^。,;:\n]{2,12}?起,)"
     # `各市(州)于6月20日18:00前…报送`: the subject the notice gives a day of its own (round 124).
-    r"|(?=[于在](?:\d{4}年)?\d{1,2}月[^。,;\n]{0,12}?(?:之前|以前|前)))"
+    r"|(?=[于在](?:\d{4}年)?\d{1,2}月[^。,;\n]{0,12}?(?:之前|以前|前))"
+    # `镇禁毒工作站适时组织…督促检查`: the subject, then when it acts, then its verb (round 139).
+    r"|(?=(?:适时|定期)(?:组织|开展|进行|召开)))"
 )
+# A handoff: the clause names a body to report to, and the next clause makes it the subject
+# (`发现苗头及时联系派出所,派出所要坚决查处…`, round 139): the body named twice helps.
+_HANDOFF_RE = lazy_compile(
+    r"(?:联系|报告|移交|移送|通报|告知|报送)(?P<name>[\u4e00-\u9fff]{2,12}?),(?P=name)(?:要(?![求点])|负责|将|应)"
+)
+_BODY_END_RE = lazy_compile(r"(?:所|站|局|办|队|院|委|中心|大队|中队)$")
 _WITH_RE = lazy_compile(r"(?:协同|会同)")
 
 
@@ -148,4 +156,8 @@ def later_subjects(norm: str, after: int) -> list[tuple[int, int]]:
             found.append((m.start("names") + group.start("names"), m.end("names")))
         else:
             found += later_party(norm, sentence.end())  # `相关部门和辖区政府要…`, `A日报社…等媒体要…`
+    for handoff in _HANDOFF_RE.finditer(norm, after):
+        name = handoff["name"]
+        if _one_name(name) or (_BODY_END_RE.search(name) and not name.startswith(("各", "有关", "相关"))):
+            found.append((handoff.end("name") + 1, handoff.end("name") + 1 + len(name)))
     return found

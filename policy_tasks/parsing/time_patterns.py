@@ -13,6 +13,7 @@ from typing import TypeAlias
 from .day_spans import DASHLESS_FIRST, DAY_RE, DAY_SPAN_RE, YEAR_START, dashless_span_ok
 from .dotted_dates import DOTTED_DAY_RE, dotted_day
 from .lazy_patterns import lazy_compile
+from .named_days import COMMEMORATIVE_DAY_RE, HOLIDAY, NATIONAL_DAY_RE, commemorative_day, national_day
 from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
     BEFORE,
@@ -118,15 +119,6 @@ def _plan(m: re.Match[str], year: int) -> Read | None:
     if not m.group().endswith("末") and _PERIOD_START_RE.match(m.string, m.end()):
         return None
     return PLAN, date(1955 + 5 * (10 + cn_number(m["n"])), 12, 31)
-
-
-# Days of the year a deadline may be named by: a holiday, a season of the work.
-_HOLIDAY = r"春节|元旦|国庆节?|五一|端午节?|中秋节?|清明节?|汛期|主汛期|汛"
-
-
-def _national_day(m: re.Match[str], year: int) -> Read:
-    # `国庆节前`: National Day is 1 October, whatever the year.
-    return PRECISE, date(year_of(m, year), 9, 30)
 
 
 def _fixed(level: str) -> Callable[[re.Match[str], int], Read]:
@@ -293,7 +285,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
             rf"(?:底|末|内|全年|年底|年内)?{BEFORE}"
             # `2026年起实施` starts the work, `2026年春节前` names a day in the year: neither is its end; nor is
             # `从2023年第一季度开始` (round 101).
-            rf"(?!起|开始|以来|{_HOLIDAY}|第?[一二三四1-4]季度(?:起|开始|以来))"
+            rf"(?!起|开始|以来|{HOLIDAY}|第?[一二三四1-4]季度(?:起|开始|以来))"
         ),
         _numbered_year,
     ),
@@ -350,11 +342,12 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (lazy_compile(r"(?:每|逐|按)旬"), _ten_daily),
     # `在疫情防控常态化前提下` names the circumstance the work is done in, no work kept up.
     (re.compile(r"长期坚持|持续推进|常态化(?!的?(?:前提|条件|背景|形势|情况)下)"), _fixed(ONGOING)),
-    (lazy_compile(rf"{YEAR_PREFIX}国庆节?(?:之?前|以前)"), _national_day),
+    (NATIONAL_DAY_RE, national_day),
+    (COMMEMORATIVE_DAY_RE, commemorative_day),  # `在“6·26”国际禁毒日到来之际` (`named_days`)
     (
         # A holiday's date moves with the lunar calendar or the region (`春节前`, `汛期前`): never guessed.
         re.compile(
-            rf"择期|适时|近期|限期|(?:{_HOLIDAY})(?:之?前|以前)|节前|(?<![\d上去今明本当每跨次{CN_NUMERALS}])年前"
+            rf"择期|适时|近期|限期|(?:{HOLIDAY})(?:之?前|以前)|节前|(?<![\d上去今明本当每跨次{CN_NUMERALS}])年前"
         ),
         _fixed(UNREADABLE),
     ),
@@ -391,6 +384,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = (
     tuple("旬"),
     tuple("长持常"),
     ("国庆",),
+    tuple('“"‘'),
     # Every holiday's deadline ends in 前, as 节前 and 年前 do.
     ("择期", "适时", "近期", "限期", "前"),
     ("月底", "月末", "旬"),

@@ -124,7 +124,6 @@ LEFT_NOTHING = {
     "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
     "liaoning-haicheng-renwufenjie-2023": "item 1 not found: the section heading runs into the item's number (`…主要目标1.地区生产总值…`), which only the break parts, and the cut item's headings run into item 7's `责任单位:` value (round 140; misread on the base too)",
     "weizhi-jianzaijiuzai-gongzuoyaodian-2024": "a site's chunk marker `2、` inside item 1's words, which only the breaks part from the items, is read as an item `二` (round 143)",
-    "weizhi-yongrong-fangzaijianzai-huodong": "(四)'s `牵头单位:` value runs on into the next label `参加人员:`, which only the break parts, so the people listed are read as lead units; (五)'s lone `1、` (its `2、` cut with the page) is not parted from (五) (round 143)",
 }
 LEFT_SPACE = {
     "anhui-suma-zhenggaixiaohao-2024": "item 1's units not read",
@@ -186,7 +185,6 @@ LEFT_SPACE = {
     "weizhi-jianhu-chuangwen-dianwei-2020": "photo captions (`图①:…`) are read only at a line's start: only the breaks part them from the report's prose (round 123)",
     "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
     "weizhi-jianzaijiuzai-gongzuoyaodian-2024": "the heading run into item 1 (`…体系建设1.提升…`) and the site's chunk markers inside the text: item 1 not found, a chunk marker read as item 2-1 (round 143)",
-    "weizhi-yongrong-fangzaijianzai-huodong": "(四)'s `牵头单位:` value runs on into the next label `参加人员:`, which only the break parts, so the people listed are read as lead units; (五)'s lone `1、` (its `2、` cut with the page) is not parted from (五) (round 143)",
 }
 
 

@@ -1,0 +1,145 @@
+"""A numbered `职责分工` item's paragraphs, each charging the department that opens it, and a group set up by a body.
+
+A town's plan (round 139, `社区戒毒工作方案`) numbers its stage's items `1、组织机构` and `2、职责分工`; under the latter it
+gives one paragraph a department, each opening with the body it charges, worded as such a division words its duties:
+
+    镇政府是社区戒毒(康复)工作的责任主体。社区戒毒(康复)工作领导小组负责…。社区戒毒(康复)监护小组负责…。
+    社区戒毒人员的戒毒医疗和护理由县卫生局指定的医疗机构负责。
+    镇社会事务办将戒毒人员家庭符合低保条件的对象纳入低保范围。
+    镇司法所负责对刑满释放…
+
+Each paragraph is a clause of its own, under the item (`2-1`, `2-2`, by order), as round 135's unnumbered list of
+department paragraphs is; the item's title is none. A paragraph opens with a sentence that charges a department: the
+department before `是…责任主体`, before `负责`, `将`, `要`, `应`, or named in a closing `由X负责` (the body as written,
+`县卫生局指定的医疗机构`, README rounds 61 and 64). A later sentence whose subject is a group set up for the work
+(`…领导小组负责…`) stays in the paragraph and helps (round 85); it opens none, so the parts are found with or
+without the copy's line breaks. Three opening sentences at least, the first right after the title, make the list.
+Near cases: an item under any other title; a sentence whose subject is a group (`各部门要…`) or persons (`社区戒毒人员
+要…`); `由X负责` naming persons or no body; fewer than three departments.
+
+The group an item sets up (`镇政府成立…领导小组,组长由镇长担任,领导小组负责…`): the body setting it up leads, the
+group helps, the post made its head is the clause's leader (round 89). Near cases: a group set up by no named body,
+`组长由张三担任` (a person, no post).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .clause import Clause
+from .department_paragraphs import _department
+from .lazy_patterns import lazy_compile
+from .responsibility import Responsibility
+from .role_sentences import CHARGING_YAO
+from .textutil import normalise
+from .unit_labels import CO, LISTED
+from .unit_lists import split_names
+
+# The item's title: the division of duties, nothing after it on its line but the first paragraph (a copy that ran
+# them together).
+_TITLE_RE = re.compile(r"\s*(?:职责分工|责任分工|工作职责分工|部门职责|工作分工)\s*[:：]?\s*")
+_NAMES = r"[\u4e00-\u9fff][\u4e00-\u9fff()、]{1,29}?"
+_OPENING_RE = lazy_compile(
+    rf"(?P<names>{_NAMES})(?:是[^。;]{{0,30}}?责任主体|负责(?![同人])|将(?!来)|{CHARGING_YAO}|应当|应(?![急用对收届聘答]))",
+    needs="是|负责|将|要|应",
+)
+# `…由县卫生局指定的医疗机构负责。`: the body named in the closing frame, an office or an institution by its end.
+_FRAMED_RE = lazy_compile(
+    r"[^。;]*?由(?P<names>[\u4e00-\u9fff()、]{2,30}?(?:局|委|办|所|站|院|中心|机构|政府|部门|单位))负责\s*[。;]?\s*$",
+    needs="由 & 负责",
+)
+# A later sentence's subject: a group set up for the work, or a department.
+_GROUP_RE = lazy_compile(rf"(?P<names>{_NAMES}(?:领导小组|工作小组|监护小组|小组|专班|指挥部))负责", needs="负责")
+_SENTENCE_RE = re.compile(r"[^。;!?]+[。;!?]?")
+
+
+def _sentences(norm: str, start: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _SENTENCE_RE.finditer(norm, start) if m.group().strip()]
+
+
+def _opening(sentence: str) -> tuple[int, int] | None:
+    """The span (in `sentence`) of the department a sentence opens a division's paragraph with, or None."""
+    lead = len(sentence) - len(sentence.lstrip())
+    m = _OPENING_RE.match(sentence, lead)
+    if m is not None and _department(m["names"]):
+        return m.span("names")
+    m = _FRAMED_RE.match(sentence, lead)
+    if m is not None and not re.search(r"人员|群众|个人", m["names"]):
+        return m.span("names")
+    return None
+
+
+def _openings(norm: str) -> list[int]:
+    """Where each paragraph of a division's item opens (offsets in `norm`), the title passed; empty where none do."""
+    title = _TITLE_RE.match(norm)
+    if title is None:
+        return []
+    spans = _sentences(norm, title.end())
+    found = [a + (len(norm[a:b]) - len(norm[a:b].lstrip())) for a, b in spans if _opening(norm[a:b]) is not None]
+    if (
+        len(found) < 3
+        or not spans
+        or found[0] != spans[0][0] + len(norm[spans[0][0] :]) - len(norm[spans[0][0] :].lstrip())
+    ):
+        return []
+    return found
+
+
+def split_at_division_paragraphs(clause: Clause) -> list[Clause]:
+    """The item as one clause per department paragraph (`2-1`, `2-2`), its title dropped; else as it is."""
+    starts = _openings(normalise(clause.text))
+    if not starts:
+        return [clause]
+    parts = []
+    # The first part keeps the item's title (`职责分工`): the item's number opens it, as the review's list expects.
+    starts = [0, *starts[1:]]
+    for i, (a, b) in enumerate(zip(starts, [*starts[1:], len(clause.text)], strict=True)):
+        offsets = [(max(0, o - a), n) for o, n in clause.offsets if o < b]
+        offsets = [(0, clause.line_at(a))] + [(o, n) for o, n in offsets if o > 0]
+        parts.append(replace(clause, text=clause.text[a:b].strip(), offsets=offsets, label=f"{clause.label}-{i + 1}"))
+    return parts
+
+
+def division_charge(clause: Clause) -> Responsibility | None:
+    """A division paragraph's department leading, the groups its later sentences charge helping; None for any clause
+    no `职责分工` item's paragraph."""
+    first = clause.node.pieces[0][1] if clause.node.pieces else ""
+    if not _TITLE_RE.match(normalise(first)) or "-" not in clause.label:
+        return None
+    text = clause.text
+    norm = normalise(text)
+    title = _TITLE_RE.match(norm)
+    spans = _sentences(norm, title.end() if title is not None else 0)
+    if not spans or (opened := _opening(norm[spans[0][0] : spans[0][1]])) is None:
+        return None
+    found = Responsibility(origin="职责分工段落")
+    a = spans[0][0]
+    found.roles[LISTED] = split_names(text, norm, a + opened[0], a + opened[1])
+    for s, e in spans[1:]:
+        m = _GROUP_RE.match(norm, s + len(norm[s:e]) - len(norm[s:e].lstrip()))
+        if m is not None and m.end() <= e:
+            names = split_names(text, norm, m.start("names"), m.end("names"))
+            found.roles[CO] += [n for n in names if n not in found.roles[CO] and n not in found.roles[LISTED]]
+    return found if found.found else None
+
+
+_SET_UP_RE = lazy_compile(
+    r"(?:^|(?<=[。;\n]))\s*(?:组织机构|组织领导|机构设置|加强领导)?\s*"
+    r"(?P<unit>[\u4e00-\u9fff]{1,12}?(?:政府|党委|局|委|办))成立(?P<group>[\u4e00-\u9fff()]{2,40}?(?:领导小组|工作小组|指挥部))"
+    r"\s*,\s*组长由(?P<post>[\u4e00-\u9fff]{1,10}?(?:长|书记|主任))担任",
+    needs="成立 & 组长由",
+)
+
+
+def set_up_charge(text: str) -> Responsibility | None:
+    """`镇政府成立…领导小组,组长由镇长担任`: the body leads, its group helps, the post heads it; or None."""
+    norm = normalise(text)
+    m = _SET_UP_RE.search(norm)
+    if m is None or not _department(m["unit"]):
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = split_names(text, norm, m.start("unit"), m.end("unit"))
+    found.roles[CO] = split_names(text, norm, m.start("group"), m.end("group"))
+    found.leaders = [text[m.start("post") : m.end("post")]]
+    return found if found.found else None
