@@ -182,6 +182,32 @@ def test_area_one_targets(doc, fragment, due, kind, value, unit):
     assert doc.areas[0].intro[m.start : m.end] == m.text
 
 
+# Every area's own milestones, so a rule taught elsewhere cannot add or drop one unseen (the clauses' are held above).
+# `2023年,力争全社会R&D经费投入强度达全市平均水平以上` joined in session 35: round 141's bare year before a commitment dates
+# it, as its sibling `…比重达2.42%以上` already was.
+AREA_MILESTONES = [
+    (1, "target", date(2023, 12, 31), "全区固定资产投资突破148亿元"),
+    (1, "target", date(2023, 12, 31), "增长15%以上"),
+    (1, "deadline", date(2023, 3, 31), "其中一季度确保增长15%"),
+    (1, "deadline", date(2023, 3, 31), "力争增长20%"),
+    (2, "deadline", date(2023, 12, 31), "力争全社会R&D经费投入强度达全市平均水平以上"),
+    (2, "target", date(2023, 12, 31), "规上工业企业研发经费支出占营业收入比重达2.42%以上"),
+    (3, "target", date(2023, 12, 31), "力争规上工业增加值增长10%以上"),
+    (3, "target", date(2023, 12, 31), "制造业投资增长20%"),
+    (3, "target", date(2023, 12, 31), "规上工业总产值增长15%"),
+    (3, "target", date(2023, 12, 31), "全年突破1400亿元"),
+    (3, "deadline", date(2023, 3, 31), "其中一季度完成325亿元"),
+    (4, "target", date(2023, 12, 31), "2023年服务业增加值增速力争达到8%"),
+    (4, "deadline", date(2023, 3, 31), "力争一季度规上服务业营收增长15%以上"),
+    (6, "target", date(2023, 12, 31), "力争全区实到外资1300万美元"),
+    (6, "target", date(2023, 12, 31), "社会消费品零售总额增长7%左右"),
+]
+
+
+def test_every_area_milestone(doc):
+    assert [(a.number, m.kind, m.due_date, m.text) for a in doc.areas for m in a.milestones] == AREA_MILESTONES
+
+
 @pytest.mark.parametrize(
     ("number", "fragment"),
     [
