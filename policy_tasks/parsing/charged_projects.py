@@ -32,9 +32,8 @@ Not such a part: the people a unit puts on the work (`各单位负责的同志�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from .clause import Clause
+from .clause import Clause, cut_clause
 from .decided_items import EXAMPLE_LEAD_RE, numbered_item_parts, quoted_spans, report_spans
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN
@@ -155,13 +154,7 @@ def split_at_charged_projects(clause: Clause) -> list[Clause]:
     parts = charged_project_parts(normalise(clause.text))
     if not parts:
         return [clause]
-    split = []
-    for i, (a, b) in enumerate(parts):
-        # The part's first line is the line its start is on; the lines after it keep theirs.
-        first = max((n for o, n in clause.offsets if o <= a), default=clause.node.line)
-        offsets = [(0, first)] + [(o - a, n) for o, n in clause.offsets if a < o < b]
-        split.append(replace(clause, text=clause.text[a:b].strip(), offsets=offsets, label=f"{clause.label}-{i + 1}"))
-    return split
+    return cut_clause(clause, parts)
 
 
 def project_charge(text: str) -> Responsibility | None:

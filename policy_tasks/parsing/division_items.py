@@ -25,9 +25,8 @@ group helps, the post made its head is the clause's leader (round 89). Near case
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from .clause import Clause
+from .clause import Clause, cut_clause, spans_from
 from .department_paragraphs import _department
 from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
@@ -91,14 +90,8 @@ def split_at_division_paragraphs(clause: Clause) -> list[Clause]:
     starts = _openings(normalise(clause.text))
     if not starts:
         return [clause]
-    parts = []
     # The first part keeps the item's title (`职责分工`): the item's number opens it, as the review's list expects.
-    starts = [0, *starts[1:]]
-    for i, (a, b) in enumerate(zip(starts, [*starts[1:], len(clause.text)], strict=True)):
-        offsets = [(max(0, o - a), n) for o, n in clause.offsets if o < b]
-        offsets = [(0, clause.line_at(a))] + [(o, n) for o, n in offsets if o > 0]
-        parts.append(replace(clause, text=clause.text[a:b].strip(), offsets=offsets, label=f"{clause.label}-{i + 1}"))
-    return parts
+    return cut_clause(clause, spans_from([0, *starts[1:]], len(clause.text)))
 
 
 def division_charge(clause: Clause) -> Responsibility | None:

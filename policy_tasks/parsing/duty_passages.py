@@ -20,9 +20,7 @@ subject), a unit's name followed by any other sentence (`县环保局。`, a lis
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from .clause import Clause
+from .clause import Clause, cut_clause, spans_from
 from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
 from .textutil import normalise
@@ -68,12 +66,7 @@ def split_at_duty_passages(clause: Clause) -> list[Clause]:
     starts = [s for s, _ in _passages(normalise(clause.text))]
     if not starts:
         return [clause]
-    parts = []
-    for i, (a, b) in enumerate(zip(starts, [*starts[1:], len(clause.text)], strict=True)):
-        offsets = [(max(0, o - a), n) for o, n in clause.offsets if o < b]
-        offsets = [(0, clause.line_at(a))] + [(o, n) for o, n in offsets if o > 0]
-        parts.append(replace(clause, text=clause.text[a:b].strip(), offsets=offsets, label=f"{clause.label}-{i + 1}"))
-    return parts
+    return cut_clause(clause, spans_from(starts, len(clause.text)))
 
 
 def duty_passage_charge(text: str) -> Responsibility | None:

@@ -27,9 +27,7 @@ the units that help, `B、C配合` (also `协助`, `参与`, `协办`), then the
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from .clause import Clause
+from .clause import Clause, cut_clause, spans_from
 from .lazy_patterns import lazy_compile
 from .role_sentences import charging_sentence_starts, reads_as_units
 from .supporting_parts import supporting_names
@@ -82,9 +80,4 @@ def split_at_charging_sentences(clause: Clause) -> list[Clause]:
     starts = charging_sentence_starts(clause.text)
     if len(starts) < 2:
         return [clause]
-    bounds = [*starts[1:], len(clause.text)]
-    parts = []
-    for i, (a, b) in enumerate(zip([0, *starts[1:]], bounds, strict=True)):
-        offsets = [(max(0, o - a), n) for o, n in clause.offsets if a <= o < b] or [(0, clause.node.line)]
-        parts.append(replace(clause, text=clause.text[a:b].strip(), offsets=offsets, label=f"{clause.label}-{i + 1}"))
-    return parts
+    return cut_clause(clause, spans_from([0, *starts[1:]], len(clause.text)), lines_in_part=True)

@@ -24,6 +24,7 @@ import re
 from .lazy_patterns import lazy_compile
 from .outline_lines import Outline
 from .responsibility import Responsibility
+from .role_groups import ROLE_WORD
 from .role_sentences import reads_as_units
 from .textutil import normalise
 from .unit_labels import CO, LISTED
@@ -39,10 +40,10 @@ _HANDLING_RE = lazy_compile(
 # A notice collecting material for the coming sessions' proposals handles none.
 _COLLECTING_RE = lazy_compile(r"征集[^。;\n]{0,20}?(?:建议|提案)")
 
-# The handling roles: 承办, 主办, 协办, 会办 (the proposal's main and helping handlers), 牵头, 配合; the role of the
-# annex, with or without `各`, and the document's bracket inside it (`承办(主办、协办)单位`) or after it
-# (`承办单位(含主办、协办单位)`).
-_WORD = r"(?:承办|主办|协办|会办|牵头|配合)"
+# The handling roles: 承办, 主办, 协办, 会办 (the proposal's main and helping handlers), 牵头, 配合, and the other role
+# words a breakdown names its units by (`role_groups.ROLE_WORD`); the role of the annex, with or without `各`, and the
+# document's bracket inside it (`承办(主办、协办)单位`) or after it (`承办单位(含主办、协办单位)`).
+_WORD = ROLE_WORD
 _ROLE = (
     rf"各?{_WORD}(?:\({_WORD}(?:、{_WORD})*\))?单位"
     rf"(?:\((?:含|包括)?{_WORD}(?:单位)?(?:、{_WORD}(?:单位)?)*\))?"

@@ -5,8 +5,8 @@ that. Its requirements charge the table's roles, each taken together: `各责任
 `牵头单位适时向市政府报告`. Such a role group is one addressee, as `各有关单位` is in a bracket (corpus README), and the
 subject of a requirement's sentence is charged by it: the first leading, the later sentences' subjects helping
 (round 85's rule for subjects). The groups are the roles a breakdown assigns (责任, 牵头, 配合, 协同, 协办, 承办, 主办,
-实施 单位 or 部门, with or without `各`); a vague `各单位`, `有关部门` or `成员单位` is none. In a breakdown's own notice
-`各相关单位` (`各有关单位`), every unit the breakdown names, is one of them too (`notice_roles`, round 99).
+实施, 会办, 参与, 协作 单位 or 部门, with or without `各`); a vague `各单位`, `有关部门` or `成员单位` is none. In a breakdown's
+own notice `各相关单位` (`各有关单位`), every unit the breakdown names, is one of them too (`notice_roles`, round 99).
 
 The same notices make a unit's head answerable by name of post, `各责任单位主要负责人切实履行第一责任人职责`,
 `各乡镇人民政府主要负责同志为第一责任人`, `各责任单位的主要负责同志要对承办的工作负总责、负首责` (round 106): the head is the item's leader (a person, by post), and the unit whose head it is,
@@ -25,7 +25,10 @@ from .textutil import normalise
 # (round 106), the main leading as a `主要责任单位` column does, the others helping.
 # `相关责任单位` (`有关责任单位`): the 责任单位 a matter concerns, the same role named for a case (`对于…涉及面广的责任事项,相关
 # 责任单位要及时报告…`, round 120).
-_ROLE = r"(?:主要责任|其[他它]责任|牵头责任|相关责任|有关责任|责任|牵头|配合|协同|协办|承办|主办|实施)(?:单位|部门)"
+# The words a unit's role is named by before its `单位` / `部门`: a breakdown's (here), a proposal notice's handling roles
+# (`会办`, `proposal_roles`) and a section's unit fields (`参与单位:`, `协作单位:`, `section_fields`), one list for all three.
+ROLE_WORD = r"(?:责任|牵头|配合|协同|协办|承办|主办|实施|会办|参与|协作)"
+_ROLE = rf"(?:主要责任|其[他它]责任|牵头责任|相关责任|有关责任|{ROLE_WORD})(?:单位|部门)"
 # `各责任事项牵头单位(责任单位)` (round 128): the role of the breakdown's items, its other name in the document's bracket.
 ROLES = rf"各?(?:(?:责任事项|任务|事项)?{_ROLE}(?:\({_ROLE}\))?|(?:项目)?实施主体|项目实施单位)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
 from .outline_node import Node
+from .role_groups import ROLE_WORD
 from .textutil import normalise
 
 # `承办单位。县经贸局。`, `协办单位:县农业局、卫生局、质监局`: a unit role's label, then names listed and nothing else
 # (no verb, no sentence after the list).
 _UNIT_FIELD_RE = lazy_compile(
-    r"^(?:承办|主办|协办|牵头|责任|配合|参与|协作)单位\s*[。::]\s*"
+    rf"^{ROLE_WORD}单位\s*[。::]\s*"
     r"[^。;;,,:\s]{2,20}(?:[、,,]\s*[^。;;,,:\s]{2,20}){0,15}\s*。?$"
 )
 

@@ -10,9 +10,8 @@ clause's text. A unit line is a line that is nothing but an assignment (`X牵头
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from .clause import Clause
+from .clause import Clause, cut_clause
 from .textutil import normalise
 from .unit_labels import FREE_RE
 from .unit_names import organisation
@@ -60,8 +59,4 @@ def _spans(text: str) -> list[tuple[int, int]] | None:
 def split_at_unit_lines(clause: Clause) -> list[Clause]:
     """The clause (`clause.Clause`) as one clause per measure (`(一)-1`, `(一)-2`), or
     as it is when its text is not measures each followed by a unit line."""
-    parts: list[Clause] = []
-    for i, (a, b) in enumerate(_spans(clause.text) or []):
-        offsets = [(max(0, o - a), n) for o, n in clause.offsets if a <= o < b] or [(0, clause.node.line)]
-        parts.append(replace(clause, text=clause.text[a:b].strip(), offsets=offsets, label=f"{clause.label}-{i + 1}"))
-    return parts or [clause]
+    return cut_clause(clause, _spans(clause.text) or [], lines_in_part=True) or [clause]
