@@ -12,6 +12,7 @@ next `附件`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import partial
 
@@ -22,7 +23,7 @@ from .form_notes import notes_line
 from .group_leads import held_lines
 from .header import Line
 from .lost_numerals import lost_numeral_marker
-from .lost_openers import levels_to_close
+from .lost_openers import levels_to_close, styles_to_close
 from .major_headings import major_heading
 from .minute_points import announces_decisions
 from .notice_closes import annex_note, closing_formula, dated_alone, signed
@@ -107,7 +108,8 @@ class Outline:
                 if marker is not None:
                     head = _after(head, outline._stack, marker.style, marker.value)
                 closed = {style: value for style, value in before.items() if style not in head}
-                pieces = split_inline(stripped, head, closed, partial(_next_marker, norms, number))
+                after = partial(_fields_after, norms, number)
+                pieces = split_inline(stripped, head, closed, partial(_next_marker, norms, number), after)
             outline._row = not splittable  # a table's row, as `tables` writes it
             for piece in pieces:
                 outline._line(number, piece, blank)
@@ -193,7 +195,9 @@ class Outline:
             styles = [n.style for n in self._stack]
             if marker.style in styles:
                 del self._stack[styles.index(marker.style) :]
-            elif closed := levels_to_close(self._stack, marker.style, marker.value):
+            elif closed := levels_to_close(
+                self._stack, marker.style, marker.value, finished=len(self._stack) > 1 and _closed(self._stack[-1])
+            ):
                 del self._stack[-closed:]  # `(二)` after `1.`…`8.` with no `(一)`: beside them
             parent = self._stack[-1]
             node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text, part=self._part)
@@ -303,10 +307,20 @@ def _next_marker(norms: list[str], number: int) -> Marker | None:
     return next((line_marker(norm) for norm in norms[number:] if norm), None)
 
 
+def _fields_after(norms: list[str], number: int) -> str:
+    """The label lines right after line `number` (`牵头单位:A` / `参加单位:B`), up to the first that is none."""
+    fields = list(itertools.takewhile(_field_line, (norm for norm in norms[number:] if norm)))
+    return "\n".join(fields)
+
+
 def _after(values: dict[str, int], stack: list[Node], style: str, value: int) -> dict[str, int]:
     """Open values once a line's own number has been placed on the stack."""
     styles = [n.style for n in stack[1:]]
-    kept = stack[1 : 1 + styles.index(style)] if style in styles else stack[1:]
+    if style in styles:
+        kept = stack[1 : 1 + styles.index(style)]
+    else:  # `(四)` after `3、`: beside the items before it, as `_line` will place it (`lost_openers`)
+        finished = len(stack) > 1 and _closed(stack[-1])
+        kept = stack[1 : len(stack) - styles_to_close(styles, style, value, finished=finished)]
     return {**{n.style: n.value for n in kept}, style: value}
 
 
