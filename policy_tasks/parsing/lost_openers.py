@@ -21,16 +21,25 @@ _RANK = {"chapter": -1, "cn": 0, "roman": 0, "pcn": 1, "num": 2, "pnum": 3}
 _FIRST_LEVELS = ("chapter", "cn", "roman")
 
 
-def levels_to_close(stack: list[Node], style: str, value: int) -> int:
-    """How many open items (from the top of `stack`) such a number closes; 0 when it nests."""
-    if style not in _RANK or any(n.style == style for n in stack):
+def levels_to_close(stack: list[Node], style: str, value: int, *, finished: bool = False) -> int:
+    """How many open items (from the top of `stack`) such a number closes; 0 when it nests.
+    `finished`: the open item has named its units after its text (`牵头单位:A` on a line of its own)."""
+    return styles_to_close([n.style for n in stack[1:]], style, value, finished=finished)
+
+
+def styles_to_close(open_styles: list[str], style: str, value: int, *, finished: bool = False) -> int:
+    """`levels_to_close` by the open styles alone, outermost first: a number inside a line of text
+    (`outline.split_inline`) closes the same levels as one opening a line."""
+    if style not in _RANK or style in open_styles:
         return 0
     # `一、` under `(一)` or `1.` whatever its number: the first level never nests in a lower one.
-    if value <= 1 and not (style in _FIRST_LEVELS and _RANK.get(stack[-1].style, -2) > _RANK[style]):
+    # A finished item takes no sub-list either: its sub-items come before the label line that closes it.
+    first = bool(open_styles) and style in _FIRST_LEVELS and _RANK.get(open_styles[-1], -2) > _RANK[style]
+    if value <= 1 and not first and not finished:
         return 0
     closed = 0
-    for node in reversed(stack[1:]):
-        if node.style not in _RANK or _RANK[node.style] <= _RANK[style]:
+    for open_style in reversed(open_styles):
+        if open_style not in _RANK or _RANK[open_style] <= _RANK[style]:
             break
         closed += 1
     return closed

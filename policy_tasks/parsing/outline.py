@@ -24,6 +24,7 @@ from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
 from .glued_items import GLUED_RE, GLUED_STYLES, glued_heading_item
 from .lazy_patterns import lazy_compile
 from .lone_items import is_lone_item
+from .lost_openers import styles_to_close
 from .photo_captions import MARKER as PHOTO_MARKER
 from .photo_captions import captioned
 from .textutil import cn_numeral, cn_to_int, normalise
@@ -174,13 +175,15 @@ def split_inline(
     open_values: dict[str, int],
     closed: dict[str, int] | None = None,
     next_marker: Callable[[], Marker | None] = lambda: None,
+    fields_after: Callable[[], str] = lambda: "",
 ) -> list[str]:
     """Cut a flattened paragraph where a numbered item continues an open sequence.
 
     `open_values` maps each style open on the stack to its last value; a style not open may
     start at 1 only if the same line goes on to its 2. `closed`: the styles the line's own number
     closed, with their last values (a list counted on across sections, `glued_items`); `next_marker`:
-    the number opening the next line, where a heading's first item glued to it goes on.
+    the number opening the next line, where a heading's first item glued to it goes on; `fields_after`: the label
+    lines right after this one (`牵头单位:A` cut off by `run_on_fields`), which the line's last item runs on into.
     """
     norm = normalise(text)
     cuts: list[int] = []
@@ -248,7 +251,8 @@ def split_inline(
             if not ok and marker.value == 1:
                 # A plan of one item has no 2 to go on to: its units say it is one (`lone_items`).
                 # The line's own heading counts as one cut from the paragraph (`one_line`: the header cut off).
-                ok = _opens_list(before, True) or is_lone_item(before, norm[at:], marker.end, time_led=at in led_at)
+                item = "\n".join(part for part in (norm[at:], fields_after()) if part)
+                ok = _opens_list(before, True) or is_lone_item(before, item, marker.end, time_led=at in led_at)
             restarted = _restarted_under(norm, at, style, expected, later)
             if not ok and restarted is not None:
                 ok = True
@@ -257,6 +261,11 @@ def split_inline(
                     del expected[deeper]
         if ok:
             cuts.append(at)
+            if closing := styles_to_close(list(expected), style, marker.value):
+                # `3、…。(四)…。(五)…。1、…`: a section beside the lower items before it, whose own list
+                # starts again at 1 (`lost_openers`).
+                for lower in list(expected)[-closing:]:
+                    dropped[lower] = expected.pop(lower)
             if style in expected:
                 # `…。二、某某牵头重点工作 1.…`: the levels opened below the cut's own are closed.
                 keys = list(expected)

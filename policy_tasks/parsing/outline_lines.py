@@ -18,11 +18,12 @@ from functools import partial
 from .charged_projects import charged_project_parts
 from .closing_roles import closes_with_roles
 from .figure_led_items import figure_led_marker
+from .finished_items import field_line, fields_after, finished
 from .form_notes import notes_line
 from .group_leads import held_lines
 from .header import Line
 from .lost_numerals import lost_numeral_marker
-from .lost_openers import levels_to_close
+from .lost_openers import levels_to_close, styles_to_close
 from .major_headings import major_heading
 from .minute_points import announces_decisions
 from .notice_closes import annex_note, closing_formula, dated_alone, signed
@@ -107,7 +108,8 @@ class Outline:
                 if marker is not None:
                     head = _after(head, outline._stack, marker.style, marker.value)
                 closed = {style: value for style, value in before.items() if style not in head}
-                pieces = split_inline(stripped, head, closed, partial(_next_marker, norms, number))
+                after = partial(fields_after, norms, number)
+                pieces = split_inline(stripped, head, closed, partial(_next_marker, norms, number), after)
             outline._row = not splittable  # a table's row, as `tables` writes it
             for piece in pieces:
                 outline._line(number, piece, blank)
@@ -193,7 +195,9 @@ class Outline:
             styles = [n.style for n in self._stack]
             if marker.style in styles:
                 del self._stack[styles.index(marker.style) :]
-            elif closed := levels_to_close(self._stack, marker.style, marker.value):
+            elif closed := levels_to_close(
+                self._stack, marker.style, marker.value, finished=len(self._stack) > 1 and finished(self._stack[-1])
+            ):
                 del self._stack[-closed:]  # `(二)` after `1.`…`8.` with no `(一)`: beside them
             parent = self._stack[-1]
             node = Node(marker.style, marker.value, marker.written, number, parent, raw_first=text, part=self._part)
@@ -264,7 +268,7 @@ class Outline:
             self.loose = [line for line in self.loose if line[0] <= after]
             current.pieces += [*between, (number, text)]
             self._attached, self._closing = True, False
-        elif self._closing and _field_line(norm):
+        elif self._closing and field_line(norm):
             # The label line of a closing paragraph is that paragraph's: no clause's, no task.
             self.loose.append((number, text))
         elif _continues(current, norm, blank):
@@ -306,7 +310,11 @@ def _next_marker(norms: list[str], number: int) -> Marker | None:
 def _after(values: dict[str, int], stack: list[Node], style: str, value: int) -> dict[str, int]:
     """Open values once a line's own number has been placed on the stack."""
     styles = [n.style for n in stack[1:]]
-    kept = stack[1 : 1 + styles.index(style)] if style in styles else stack[1:]
+    if style in styles:
+        kept = stack[1 : 1 + styles.index(style)]
+    else:  # `(四)` after `3、`: beside the items before it, as `_line` will place it (`lost_openers`)
+        done = len(stack) > 1 and finished(stack[-1])
+        kept = stack[1 : len(stack) - styles_to_close(styles, style, value, finished=done)]
     return {**{n.style: n.value for n in kept}, style: value}
 
 
@@ -315,21 +323,15 @@ def _is_date_like(norm: str) -> bool:
     return bool(re.match(r"^\d{1,2}\s*[、.]\s*\d{1,2}\s*月", norm)) and not held_on_start(norm)
 
 
-def _field_line(norm: str) -> bool:
-    """A line of responsibility fields, or one (牵头单位:…) group, and nothing else."""
-    resp = peek_responsibility(norm)
-    return bool(resp.spans) and resp.spans[0][0] <= 0 and resp.spans[-1][1] >= len(norm.rstrip("。 "))
-
-
 def _continues(node: Node, norm: str, blank: bool) -> bool:
-    if _field_line(norm):
+    if field_line(norm):
         return True
     resp = peek_responsibility(norm)
     if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
         return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
     if _listed_under_heading(node, norm, resp) or _measure_after_unit_line(node, norm):
         return True
-    if _closed(node):
+    if finished(node):
         return False
     if not blank:
         return True
@@ -386,14 +388,3 @@ def _measure_after_unit_line(node: Node, norm: str) -> bool:
     if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or len(node.pieces) < 3:
         return False
     return "。" in norm and is_unit_line(node.pieces[-1][1])
-
-
-def _closed(node: Node) -> bool:
-    text = normalise(node.own_text)
-    resp = read_responsibility(text)
-    if not resp.found:
-        return False
-    if resp.origin == "正文" and resp.spans[-1][1] < len(text.rstrip(" 。;\n")):
-        return False  # prose naming units inside a paragraph (`A为牵头单位,负责…`) closes nothing
-    before = text[: resp.spans[0][0]]
-    return "。" in before or ";" in before or (resp.spans[0][0] > 0 and "\n" in text[: resp.spans[0][0]])

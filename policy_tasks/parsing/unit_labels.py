@@ -206,6 +206,9 @@ OTHER_FIELD_RE = re.compile(
     r"|(?:实际)?(?:完成|进展|推进|落实|工作)情况\s*[:]|工作进展\s*[:]"
     # A task list's contact for the item (`联系人:张三 联系电话:…`): no one who answers for it.
     r"|(?:联系|办公)?电话\s*[:]|联系方式\s*[:]|联系人\s*[:]|手机(?:号码)?\s*[:]"
+    # An event's attendees (`参加人员:区级相关领导;各镇街分管领导`, `参会对象:`): the posts that attend the
+    # lecture or meeting, neither its units nor the leaders who answer for it.
+    r"|(?:参加|参会|出席|列席|与会)(?:人员|对象|范围)\s*[:]"
 )
 
 
