@@ -38,7 +38,7 @@ CASES: dict[str, tuple[Swap, int]] = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_the_corpus_prose_in_another_convention_reads_as_annotated(case, tmp_path):
+def test_the_corpus_prose_in_another_convention_reads_as_annotated(case):
     rewrite, fewest = CASES[case]
     wrong, changed = [], 0
     for folder, text in DOCUMENTS:
@@ -47,7 +47,7 @@ def test_the_corpus_prose_in_another_convention_reads_as_annotated(case, tmp_pat
         if swapped == text:
             continue
         changed += 1
-        if (error := misread(folder, swapped, tmp_path)) is not None:
+        if (error := misread(folder, swapped)) is not None:
             wrong.append(error)
     assert changed >= fewest
     assert wrong == []

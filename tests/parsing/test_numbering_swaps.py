@@ -40,7 +40,7 @@ LEFT: dict[str, set[str]] = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_the_corpus_prose_numbered_in_another_style_reads_as_annotated(case, tmp_path):
+def test_the_corpus_prose_numbered_in_another_style_reads_as_annotated(case):
     rewrite, fewest = CASES[case]
     wrong, changed = [], 0
     for folder, text in DOCUMENTS:
@@ -49,7 +49,7 @@ def test_the_corpus_prose_numbered_in_another_style_reads_as_annotated(case, tmp
         if swapped == text:
             continue
         changed += 1
-        if (error := misread(folder, swapped, tmp_path)) is not None and folder.name not in LEFT.get(case, set()):
+        if (error := misread(folder, swapped)) is not None and folder.name not in LEFT.get(case, set()):
             wrong.append(error)
     assert changed >= fewest
     assert wrong == []

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 
 from policy_tasks.parsing.scoring import GoldClause
 from tests.sources import table_files
@@ -141,11 +140,3 @@ def pdf_source(doc: Annexed) -> bytes:
 
 LAYOUTS = {"cells": cells_text, "txt": pipe_text, "docx": docx_source, "pdf": pdf_source}
 SUFFIX = {"cells": "txt", "txt": "txt", "docx": "docx", "pdf": "pdf"}
-
-
-def write_case(folder: Path, into: Path, data: bytes, layout: str) -> Path:
-    case = into / f"{folder.name}-{layout}"
-    case.mkdir()
-    (case / f"source.{SUFFIX[layout]}").write_bytes(data)
-    (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-    return case

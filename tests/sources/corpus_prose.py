@@ -87,28 +87,30 @@ def with_page_numbers(text: str, lines_a_page: int, *, style: str) -> str:
     return "\n".join(out)
 
 
-def misread(folder: Path, text: str, into: Path, *, gold: dict | None = None, leaders: bool = False) -> str | None:
-    """Score `text` as the source of the corpus document in `folder`, against its own gold (a
-    copy in `into`; `gold`: the gold as the rewrite of `text` rewrote it): what was read wrong,
-    or None when every clause and dated milestone is right (with `leaders`, every leader too),
-    nothing is read where the gold has none and nothing is refused."""
-    return misread_file(folder, text.encode("utf-8"), "source.txt", into, gold=gold, leaders=leaders)
+def score_bytes(folder: Path, data: bytes, name: str, *, gold: dict | None = None):
+    """The corpus document in `folder` written as the file `name` (`source.pdf` …) holding `data`,
+    scored in memory against its own gold (`gold`: the gold as a rewrite of the text rewrote it).
+    Nothing is written: the probes score thousands of generated files a run."""
+    from policy_tasks.parsing.scoring import score_source
+
+    if gold is None:
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    return score_source(data, name, gold, current_year=2026, name=folder.name)
+
+
+def misread(folder: Path, text: str, *, gold: dict | None = None, leaders: bool = False) -> str | None:
+    """Score `text` as the source of the corpus document in `folder`, against its own gold (`gold`:
+    the gold as the rewrite of `text` rewrote it): what was read wrong, or None when every clause
+    and dated milestone is right (with `leaders`, every leader too), nothing is read where the gold
+    has none and nothing is refused."""
+    return misread_file(folder, text.encode("utf-8"), "source.txt", gold=gold, leaders=leaders)
 
 
 def misread_file(
-    folder: Path, data: bytes, name: str, into: Path, *, gold: dict | None = None, leaders: bool = False
+    folder: Path, data: bytes, name: str, *, gold: dict | None = None, leaders: bool = False
 ) -> str | None:
     """misread, for the document written as the file `name` (`source.rtf`, `source.odt` …)."""
-    from policy_tasks.parsing.scoring import score_folder
-
-    case = into / folder.name
-    case.mkdir()
-    (case / name).write_bytes(data)
-    if gold is None:
-        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-    else:
-        (case / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    score = score_folder(case, current_year=2026)
+    score = score_bytes(folder, data, name, gold=gold)
     if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
         return f"{folder.name}: {score.refused or ''} {score.wrong[:3]}"
     if leaders and score.leaders_right < score.leaders:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from policy_tasks.parsing.scoring import GoldClause, unit_key
 from tests.parsing.convention_swaps import _close, _labelled_brackets, _top_level_split
@@ -190,11 +189,3 @@ def table_plan(text: str, gold: list[GoldClause], *, keep_brackets: bool = False
         return None
     preamble = [line.strip() for line in text[:first].splitlines() if line.strip()]
     return TablePlan(preamble=preamble, rows=rows, with_leaders=any(row.leaders for row in rows))
-
-
-def write_case(folder: Path, into: Path, source: bytes, suffix: str) -> Path:
-    case = into / f"{folder.name}-{suffix}"
-    case.mkdir()
-    (case / f"source.{suffix}").write_bytes(source)
-    (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-    return case

@@ -21,12 +21,12 @@ FORMATS = {
 
 
 @pytest.mark.parametrize("kind", FORMATS)
-def test_the_corpus_prose_in_another_format_reads_as_annotated(kind, tmp_path):
+def test_the_corpus_prose_in_another_format_reads_as_annotated(kind):
     name, make = FORMATS[kind]
     wrong = [
         error
         for folder, text in DOCUMENTS
-        if (error := misread_file(folder, make([line for line in text.splitlines() if line.strip()]), name, tmp_path))
+        if (error := misread_file(folder, make([line for line in text.splitlines() if line.strip()]), name))
     ]
     assert len(DOCUMENTS) >= 50
     assert wrong == []

@@ -6,23 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from policy_tasks.parsing.scoring import score_folder
 from tests.sources.builders import ofd_bytes
-from tests.sources.corpus_prose import prose_documents
+from tests.sources.corpus_prose import prose_documents, score_bytes
 
 DOCUMENTS = prose_documents()
 
 
 @pytest.mark.parametrize(("width", "per_char_every"), [(40, 2), (28, 3)], ids=["40-half-chars", "28-a-third-chars"])
-def test_the_corpus_prose_as_an_ofd_reads_as_annotated(width, per_char_every, tmp_path):
+def test_the_corpus_prose_as_an_ofd_reads_as_annotated(width, per_char_every):
     wrong, clauses = [], 0
     for folder, text in DOCUMENTS:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        case = tmp_path / folder.name
-        case.mkdir()
-        (case / "source.ofd").write_bytes(ofd_bytes(lines, per_char_every=per_char_every, width_chars=width))
-        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-        score = score_folder(case, current_year=2026)
+        score = score_bytes(folder, ofd_bytes(lines, per_char_every=per_char_every, width_chars=width), "source.ofd")
         clauses += score.clauses
         if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
             wrong.append(f"{folder.name}: {score.refused or ''} +{score.extra} {score.wrong[:3]}")

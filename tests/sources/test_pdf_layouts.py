@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_tasks.parsing.scoring import score_folder
-from tests.sources.corpus_prose import prose_documents
+from tests.sources.corpus_prose import prose_documents, score_bytes
 from tests.sources.pdf_layouts import LAYOUTS, Layout, render, settable
 
 
@@ -28,14 +27,10 @@ def test_most_of_the_corpus_text_is_prose_to_set_as_pdf():
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
-def test_the_corpus_prose_set_as_a_pdf_reads_as_annotated(layout: Layout, tmp_path):
+def test_the_corpus_prose_set_as_a_pdf_reads_as_annotated(layout: Layout):
     wrong = []
     for folder, text in documents():
-        case = tmp_path / folder.name
-        case.mkdir()
-        (case / "source.pdf").write_bytes(render(text, layout))
-        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-        score = score_folder(case, current_year=2026)
+        score = score_bytes(folder, render(text, layout), "source.pdf")
         if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
             wrong.append(f"{folder.name}: {score.refused or ''} {score.wrong[:3]}")
     assert wrong == []

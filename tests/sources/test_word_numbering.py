@@ -4,23 +4,18 @@ counts them. No database."""
 
 from __future__ import annotations
 
-from policy_tasks.parsing.scoring import score_folder
-from tests.sources.corpus_prose import prose_documents
+from tests.sources.corpus_prose import prose_documents, score_bytes
 from tests.sources.word_numbering import numbered_items, word_numbered_docx
 
 
-def test_the_corpus_prose_numbered_by_word_reads_as_annotated(tmp_path):
+def test_the_corpus_prose_numbered_by_word_reads_as_annotated():
     wrong, made, clauses = [], 0, 0
     for folder, text in prose_documents():
         data = word_numbered_docx(text)
         if data is None:
             continue
         made += 1
-        case = tmp_path / folder.name
-        case.mkdir()
-        (case / "source.docx").write_bytes(data)
-        (case / "gold.json").write_bytes((folder / "gold.json").read_bytes())
-        score = score_folder(case, current_year=2026)
+        score = score_bytes(folder, data, "source.docx")
         clauses += score.clauses
         if score.refused or score.extra or score.clauses_right < score.clauses or score.milestone_rate < 1:
             wrong.append(f"{folder.name}: {score.refused or ''} +{score.extra} {score.wrong[:3]}")

@@ -17,24 +17,22 @@ DOCUMENTS = prose_documents()
     [(56, True), (56, False), (84, True), (80, False)],
     ids=["28-characters-indented", "28-characters", "42-characters-indented", "40-characters"],
 )
-def test_the_corpus_prose_broken_at_a_page_width_reads_as_annotated(width, indent, tmp_path):
+def test_the_corpus_prose_broken_at_a_page_width_reads_as_annotated(width, indent):
     wrong = [
-        error
-        for folder, text in DOCUMENTS
-        if (error := misread(folder, hard_wrapped(text, width, indent=indent), tmp_path))
+        error for folder, text in DOCUMENTS if (error := misread(folder, hard_wrapped(text, width, indent=indent)))
     ]
     assert len(DOCUMENTS) >= 50
     assert wrong == []
 
 
 @pytest.mark.parametrize("style", ["dash", "pdftotext"])
-def test_the_corpus_prose_copied_from_numbered_pages_reads_as_annotated(style, tmp_path):
+def test_the_corpus_prose_copied_from_numbered_pages_reads_as_annotated(style):
     """22 lines a page (GB/T 9704), each page's number at its foot: a paragraph running on to the
     next page joins across the number, and no number becomes a block."""
     wrong = [
         error
         for folder, text in DOCUMENTS
-        if (error := misread(folder, with_page_numbers(hard_wrapped(text, 56, indent=True), 22, style=style), tmp_path))
+        if (error := misread(folder, with_page_numbers(hard_wrapped(text, 56, indent=True), 22, style=style)))
     ]
     assert len(DOCUMENTS) >= 50
     assert wrong == []
