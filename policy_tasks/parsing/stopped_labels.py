@@ -13,7 +13,7 @@ value is no unit this reader could check.
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .unit_labels import CO, LEAD, LISTED, LABEL_WORDS, label_role
+from .unit_labels import CO, LABEL_WORDS, LEAD, LISTED, label_role
 from .unit_names import looks_like_units
 
 _WORDS = "|".join(sorted(LABEL_WORDS, key=len, reverse=True))
