@@ -13,6 +13,7 @@ labels beside it (`责 任 人:` under `责任领导:`) is closed up at a line's
 characters spell (`spread_cells`) is a field label; any other spaced line stays as written.
 A typist's slip of the semicolon for the colon (`(责任单位;住建局、畜牧局)`) is the same field where the label opens a
 bracket or a line and names follow: a label's words end no list, so the `;` after them closes no part of one.
+So is a full stop typed for the colon where the label opens the line and unit names follow (`stopped_labels`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from .lazy_patterns import lazy_compile
 from .run_in_labels import colon_run_in_labels
 from .spread_cells import unspread
+from .stopped_labels import colon_stopped_label
 from .unit_labels import LABEL_RE, LABEL_WORDS
 
 _WORDS = "|".join(sorted(LABEL_WORDS, key=len, reverse=True))
@@ -62,6 +64,7 @@ def spell_labels(line: str) -> str:
     if ";" in line or "；" in line:
         line = _SEMICOLON_RE.sub(lambda m: m[1] + m[2] + ":", line)
     line = colon_run_in_labels(line)  # `…行为责任单位A、B`: a copy lost the colon (`run_in_labels`)
+    line = colon_stopped_label(line)  # `责任单位。A、B。`: the stop typed for the colon (`stopped_labels`)
     if not any(ch in line for ch in "【[〖〔 \t\u3000"):
         return line
     line = _closed_spread_label(line)
