@@ -10,8 +10,8 @@ with an empty line after every line. Blank lines then say nothing, while in a pl
 line a blank line ends a field or a table; so when nearly every line is followed by a blank one
 (four in five, and at least three lines), the blank lines are dropped. The spacing is the document's
 own: the portal's furniture around it (breadcrumbs, a font switch and share links above, `page_tail`'s
-footer below) is laid out by the site's template, set close together and often run straight onto the
-copy's first line, so it is not counted.
+footer below) is laid out by the site's template, set close together: the footer is not counted, and the run
+of marks above, often run straight onto the copy's first line, counts as one line.
 """
 
 from __future__ import annotations
@@ -39,12 +39,12 @@ def _blank(block: object) -> bool:
 def spoken_lines(blocks: Sequence[object], tail: Collection[int] = ()) -> list[int]:
     """The indexes of the blocks to read: all, or, when the copy put an empty line after nearly
     every line, those that are not empty. The spacing is the document's: a portal's footer lines after it (`tail`,
-    `page_tail`), set close together, are not counted, and are kept as they are; its marks above it (`_head_end`) are
-    not counted either."""
+    `page_tail`), set close together, are not counted, and are kept as they are; its marks above it count as one line
+    (`_head_end`)."""
     cut = min(tail, default=len(blocks))
     above = blocks[:cut]
     written = [i for i, block in enumerate(above) if not _blank(block)]
-    spoken = written if _double_spaced(above[_head_end(above) :]) else list(range(cut))
+    spoken = written if _double_spaced(above[max(_head_end(above) - 1, 0) :]) else list(range(cut))
     return [*spoken, *range(cut, len(blocks))]
 
 
@@ -58,7 +58,9 @@ def _double_spaced(blocks: Sequence[object]) -> bool:
 
 def _head_end(blocks: Sequence[object]) -> int:
     """The index after the run of a portal's marks (`page_tail.page_mark`) and empty lines the page opens with; 0
-    when it opens with a line of its own (a title): a mark further down is the document's line and counts."""
+    when it opens with a line of its own (a title): a mark further down is the document's line and counts. The run is
+    the template's one block, its line breaks the site's: it counts as one line, its last, which is followed by a blank
+    one or runs straight onto the copy."""
     end = 0
     for i, block in enumerate(blocks):
         if not isinstance(block, str):

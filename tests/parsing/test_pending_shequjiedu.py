@@ -39,7 +39,13 @@ PLAN = """某镇社区矫正工作方案
 """
 HEADS = [
     ["首页 > 政府信息公开 > 政策文件", "【字体:大 中 小】 打印本页 关闭窗口", "分享到:微信 微博"],
-    ["您的位置:首页 > 政务公开 > 乡镇动态", "发布时间:2014-06-04 浏览次数:128", "", "【打印本页】【关闭窗口】", "分享到"],
+    [
+        "您的位置:首页 > 政务公开 > 乡镇动态",
+        "发布时间:2014-06-04 浏览次数:128",
+        "",
+        "【打印本页】【关闭窗口】",
+        "分享到",
+    ],
 ]
 DOUBLE = ["某镇工作方案", "", "一、甲。", "", "二、乙。", "", "三、丙。", ""]
 
@@ -88,10 +94,21 @@ def test_a_half_spaced_copy_under_a_portals_lines_keeps_its_blank_lines():
 def test_marks_below_the_documents_own_first_line_count():
     # The page opens with the document's title: the share and count lines under it are its lines,
     # unfollowed by blank ones, and the copy is not read as double-spaced.
-    lines = ["某镇工作方案", "分享到:微信 微博", "浏览次数:128", "一、甲。", "", "二、乙。", "", "三、丙。"]
+    lines = [
+        "某镇工作方案",
+        "分享到:微信 微博",
+        "浏览次数:128",
+        "一、甲。",
+        "",
+        "二、乙。",
+        "",
+        "三、丙。",
+        "",
+        "四、丁。",
+    ]
     assert spoken_lines(lines) == list(range(len(lines)))
     marks_first = [lines[1], lines[2], lines[0], "", *lines[3:]]
-    assert spoken_lines(marks_first) == [0, 1, 2, 4, 6, 8]
+    assert spoken_lines(marks_first) == [0, 1, 2, 4, 6, 8, 10]
 
 
 def test_a_double_spaced_page_whose_marks_are_double_spaced_too_reads_as_before():
