@@ -44,8 +44,8 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 480, 32
 # and 1 (a health digest's counted lists and retold tasks, a bureau's notice to its departments); round 138 8 and none
 # (贵池's bracket a sentence and a county's 餐桌污染 measures under its section's fields, a preview counter in a bracket);
 # round 139 5 and 1 (a town meeting report's inline arrangements, its villages and stations as subjects, a point's
-# subject before its moment, a quoted commemorative day, staff posts, later subjects; its 社区戒毒 plan, read right as
-# written, waits in tests/parsing/corpus_pending: a portal's page around it is still read wrong);
+# subject before its moment, a quoted commemorative day, staff posts, later subjects), and its 社区戒毒 plan, moved in
+# from tests/parsing/corpus_pending once a portal's page around it read right (session 36), 5 and 5;
 # round 140 11 and none (its documents date nothing; 各开发区、镇(街道) one addressee); round 141 11 and 8 (a notice to
 # 各有关单位 charging the groups it names, a plan's bare years, an estimate after a count); round 142 10 and 4 (notices
 # handing out proposals: their handling roles as subjects); round 143 10 of 11 and 4 of 6 (the 乡's lead-in group, items
@@ -64,7 +64,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 245
+LEADERS_RIGHT_AT_LEAST = 246
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 49
