@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–146, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 480, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 485, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -55,7 +55,7 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 480, 32
 # first look); round 145 4 and none (its documents date nothing; its 乡 plan, read right as written with its label closed
 # by a full stop, waits in tests/parsing/corpus_pending: run onto one line it is still read wrong); round 146 6 of 6
 # (market-regulation bureaus' own plans; 六盘水's 责任科室 field re-annotated as three units, as the README's groups read).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2347, 669
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2359, 676
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
