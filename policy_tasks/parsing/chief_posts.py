@@ -20,6 +20,11 @@ The system's own office (`镇河长制办公室`, `县河长办`) opening a sent
 chiefs is the body charged beside them, and leads, as round 95 puts the office first among the chiefs; where it only
 receives (`…报送镇河长制办公室归档备案`) it is no doer.
 
+The levels' offices of the system as one group (`各省(自治区、直辖市)河长制办公室`, `各县(市、区)林长办`) opening an item's
+sentence, then its period or its verb (`…河长制办公室每两月将…报送`), are that item's unit, one addressee, as round 119
+reads `各县(市、区)林长办组织…` in an assessment's steps: a body named in full, not a vague `各地`, so read with or
+without a salutation (a mirror's copy may have lost it). Near case: the group the reports go to (`报各省…河长制办公室`).
+
 Near cases that name no leader: a post with no level (`河长`, `镇总河长` that a report goes to), the system and its
 office (`河长制`, `镇河长制办公室`, `河长办`), a post inside a sentence as its object (`报送县级河长`), and `各级高度重视`.
 """
@@ -50,7 +55,7 @@ _ASKED_RE = re.compile(r"(?:请|要求|督促)$")
 
 
 def _opens(norm: str, at: int, owner_end: int | None = None) -> bool:
-    before = norm[:at].rstrip()
+    before = norm[:at].rstrip(" \t\u3000")
     return not before or before[-1] in _OPENS or bool(_ASKED_RE.search(before)) or at == owner_end
 
 
@@ -112,6 +117,23 @@ def chief_office(text: str) -> str | None:
     if not chief_leaders(text):
         return None
     for m in _OFFICE_RE.finditer(norm):
+        if _opens(norm, m.start()) and not _ASKED_RE.search(norm[: m.start()]):
+            return text[m.start() : m.end()]
+    return None
+
+
+# `各省(自治区、直辖市)河长制办公室`, `各县(市、区)林长办`: each level's office of the system, as one group.
+_GROUP_OFFICE_RE = lazy_compile(
+    r"各[省市县区乡镇旗州盟](?:\([\u4e00-\u9fff、]{1,12}\))?(?:级)?(?:总)?(?:河湖|河|湖|林|田|路)长(?:制)?(?:办公室|办)"
+    r"(?=每|将|要(?![求点])|应|须|于|在|负责|组织|按)",
+    needs="各",
+)
+
+
+def office_group(text: str) -> str | None:
+    """The levels' offices of the system opening a sentence of the item or its first line's next, as written, or None."""
+    norm = normalise(text)
+    for m in _GROUP_OFFICE_RE.finditer(norm):
         if _opens(norm, m.start()) and not _ASKED_RE.search(norm[: m.start()]):
             return text[m.start() : m.end()]
     return None
