@@ -16,8 +16,8 @@ from .responsibility import Responsibility
 from .restated_lists import section_subject
 from .role_heads import paired_heads, role_heads
 from .subject_runs import run_charge
-from .unit_labels import LISTED
 from .task_first_orders import order_charge
+from .unit_labels import LISTED
 
 
 def sentence_charge(
@@ -41,7 +41,9 @@ def sentence_charge(
     charged = charged or helped_charge(text)
     # `各县(市)设置的…巡河员`: the staff's body; `…,镇河长制办公室制定…`: the chief system's office; `各省(自治区、直辖市)
     # 河长制办公室每两月将…`: the levels' offices of the system (`chief_posts`).
-    if (charged is None or not charged.found) and (owner := staff_owner(text) or chief_office(text) or office_group(text)) is not None:
+    if (charged is None or not charged.found) and (
+        owner := staff_owner(text) or chief_office(text) or office_group(text)
+    ) is not None:
         charged = charged.copy() if charged is not None else Responsibility(origin="正文开头")
         charged.origin = charged.origin or "正文开头"
         charged.roles[LISTED] = [owner]

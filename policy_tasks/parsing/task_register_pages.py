@@ -35,9 +35,11 @@ from .unit_labels import LABEL_RE, LEAD, LISTED, label_role
 Lines = list[tuple[str, bool]]
 
 _NUMBER_RE = lazy_compile(r"^(?:任务|事项|序号|编号)\s*(?:编号|序号)?\s*:?\s*(\d{1,4})$|^(\d{1,4})$")
-_TASK_RE = lazy_compile(r"^(?:重点工作|重点任务|工作任务|任务名称|任务内容|工作事项)\s*:\s*(\S.*)$", needs="工作|任务|事项")
+_TASK_RE = lazy_compile(
+    r"^(?:重点工作|重点任务|工作任务|任务名称|任务内容|工作事项)\s*:\s*(\S.*)$", needs="工作|任务|事项"
+)
 _SCHEDULE_RE = lazy_compile(
-    r"^(?:年度)?(?:阶段性)?(?:工作)?(?:目标|进度)(?:安排|计划)?\s*:\s*(.*)$|"
+    r"^(?:年度)?(?:阶段性?)?(?:工作)?(?:目标|进度)(?:安排|计划)?\s*:\s*(.*)$|"
     r"^(?:进度安排|进度计划|时间安排|实施进度|工作进度)\s*:?\s*(.*)$",
     needs="目标|进度|安排",
 )
