@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeAlias
 
+from .bimonthly_duties import BIMONTHLY_RE, bimonthly
 from .day_spans import DASHLESS_FIRST, DAY_RE, DAY_SPAN_RE, YEAR_START, dashless_span_ok
 from .dotted_dates import DOTTED_DAY_RE, dotted_day
 from .lazy_patterns import lazy_compile
@@ -146,19 +147,6 @@ def _monthly(m: re.Match[str], year: int) -> Read:
         return _recurring(MONTHLY, [month_end(year, month, m["p"]) for month in range(1, 13)])
     dates = sorted({_clipped(year, month, day) for month in range(1, 13) for day in days})
     return _recurring(MONTHLY, dates)
-
-
-def _bimonthly(m: re.Match[str], year: int) -> Read:
-    # `每单月10日前` → the 10th of January, March, …, November; `每双月` → of February, …, December; `每两月` /
-    # `每两个月` / `隔月` → every second month's end from February (round 147). A monthly duty kept every other month.
-    first = 1 if m["which"] == "单" else 2
-    months = range(first, 13, 2)
-    if m["d"]:
-        day = cn_to_int(m["d"])
-        if day is None or not 1 <= day <= 31:
-            raise ValueError(m["d"])
-        return _recurring(MONTHLY, [_clipped(year, month, day) for month in months])
-    return _recurring(MONTHLY, [month_end(year, month, m["p"]) for month in months])
 
 
 def _clipped(year: int, month: int, day: int) -> date:
@@ -320,14 +308,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _fixed(RELATIVE),
     ),
     # Recurring (see the module docstring).
-    (
-        # `每单月10日前`, `每双月`, `每两个月`, `隔月`: a month's duty kept every other month (`_bimonthly`).
-        re.compile(
-            rf"{_NOT_A_RATE_BEFORE}(?:每(?P<which>单|双|两个?|二个?|2个?)|隔)月(?:[在于]?(?P<d>{N})[日号]|{MONTH_PART})?"
-            rf"{BEFORE}{_NOT_A_RATE_AFTER}"
-        ),
-        _bimonthly,
-    ),
+    # `每单月10日前`, `每双月`, `每两个月`, `隔月`: a month's duty kept every other month (`bimonthly_duties`).
+    (BIMONTHLY_RE, bimonthly),
     (
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{N})[日号]?(?:[、和及与]\s*(?P<d2>{N}))?[日号]|月?{MONTH_PART})?{BEFORE}"
