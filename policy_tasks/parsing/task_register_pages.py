@@ -19,7 +19,7 @@ its units, each quarter's work a milestone at the quarter's end (the schedule re
 the progress block (`进展情况…`, its label broken over two lines or not) work done, not read. Before, the page numbered
 nothing the outline reads, and was refused.
 
-Only such a page: a number line (a bare number, or one after `任务` / `事项` / `序号`) as the first filled line, the
+Only such a page: a number line (a bare number, or one after `任务` / `事项` / `序号`), a portal's chrome above it, the
 task field next, a lead or answering label among the fields, a schedule label, two quarter lines at least, and nothing
 else numbered. A number line over prose, or a task field with no schedule, is left to the other readers.
 """
@@ -57,8 +57,11 @@ def task_register_page(lines: Lines) -> Lines:
     """The lines rewritten as the one numbered task where they are such a page (see the module), else unchanged."""
     plain = [normalise(text).strip() for text, _ in lines]
     filled = [k for k, norm in enumerate(plain) if norm]
-    if len(filled) < 5:
+    # The number line, the task field next (a portal's chrome may stand above them).
+    at = next((i for i in range(len(filled) - 1) if _NUMBER_RE.match(plain[filled[i]])), None)
+    if at is None or len(filled) - at < 5:
         return lines
+    filled = filled[at:]
     number = _NUMBER_RE.match(plain[filled[0]])
     task = _TASK_RE.match(plain[filled[1]])
     if number is None or task is None:
@@ -82,7 +85,7 @@ def task_register_page(lines: Lines) -> Lines:
         quarters = [schedule, *quarters]
     if len(quarters) < 2 or not all(_QUARTER_RE.match(plain[k]) or k == schedule for k in quarters):
         return lines
-    if any(line_marker(plain[k]) is not None for k in filled[1:report]):
+    if any(line_marker(plain[k]) is not None for k in filled[1:] if k < report):
         return lines
     out = list(lines)
     out[filled[0]] = ("", out[filled[0]][1])
