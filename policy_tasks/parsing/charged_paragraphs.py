@@ -13,11 +13,16 @@ its subject or the ones asked (of a kind the salutation names, as `addressee_gro
 stating the programme (`纳入本市2025年民心工程的项目有:…`) charge no one and are none. A notice with no salutation of
 groups is left to the other readers. It is only a fallback, for a document in which nothing numbered holds the
 clauses (`unnumbered_items`); the items are numbered in order, as `label_items` numbers its lines.
+
+A chief system's notice to its chiefs by level (`镇、村两级河长及相关单位:`) asks persons, not groups: its paragraphs
+that ask the chiefs or make them the doers (`要求镇、村两级河长按照…`, `请镇、村两级河长务必…`, `chief_posts`) are its
+clauses so too (round 147). Near case: a salutation of chiefs with no level (`各位河长:`) is left to the other readers.
 """
 
 from __future__ import annotations
 
 from .addressee_groups import group_subject, later_groups, notice_groups
+from .chief_posts import chief_leaders
 from .outline import line_marker, numbered_in_order
 from .textutil import normalise
 
@@ -28,17 +33,21 @@ _SENTENCE_ENDS = "。;!"
 def number_charged_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """The lines with each paragraph charging the salutation's groups numbered in order, or None when none does."""
     groups: frozenset[str] = frozenset()
+    chiefs = False  # the salutation names chiefs by level (`镇、村两级河长…:`)
     items: list[int] = []
     for k, (text, _) in enumerate(lines):
         norm = normalise(text).strip()
         if not norm:
             continue
-        if not groups:
+        if not groups and not chiefs:
             if norm.endswith(":"):
                 groups = notice_groups([(k + 1, norm)])
+                chiefs = not groups and bool(chief_leaders(norm.split(",", 1)[0]))
             continue
         if line_marker(norm) is not None or not any(ch in norm for ch in _SENTENCE_ENDS):
             continue
-        if group_subject(norm, 0, groups) is not None or later_groups(norm, 0, groups):
+        if chiefs and chief_leaders(norm):
+            items.append(k)
+        elif groups and (group_subject(norm, 0, groups) is not None or later_groups(norm, 0, groups)):
             items.append(k)
     return numbered_in_order(lines, items) if items else None

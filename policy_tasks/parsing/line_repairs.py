@@ -32,6 +32,7 @@ from .record_tables import flat_record
 from .register_pages import register_page
 from .retold_brackets import retold_paragraphs
 from .run_on_fields import split_run_on_fields
+from .task_register_pages import task_register_page
 from .textutil import join_spaced_dates
 
 Lines = list[tuple[str, bool]]
@@ -52,6 +53,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
         split_ordinal_stages(split_hidden_marks(rejoin_preview_pages(rejoin_page_marks(lines))))
     )
     lines = register_page(lines)  # a 民生实事 register page: one item, its labels, its quarters, its report unread
+    lines = task_register_page(lines)  # a key-work register's page: `任务163`, its task field, its quarters
     fields = join_wrapped_fields(join_field_cells(lines))
     done = done_record(fields)
     # `…。整改责任单位:A 整改时限:B 1.…`: problems a closing line assigns, one item a block; so is a place

@@ -75,6 +75,7 @@ from .result import ParsedMilestone
 from .schedule_entries import Spans, entry_milestone, schedule_entries
 from .schedule_steps import step_phrases
 from .scored_periods import scored_period_spans
+from .season_spans import season_spans
 from .sentence_parts import sentence_parts  # `,`-parts, and a bracket's later deadline
 from .text_marks import Marks
 from .textutil import normalise, split_top
@@ -174,6 +175,8 @@ def find_milestones(
     names += held_event_spans(norm) + assessment_year_spans(norm)  # `开展2023年度…考核自查工作` (`assessment_years`)
     # `实施期限至2021年12月31日`: when a benefit ends (`benefit_periods`).
     names += benefit_period_spans(norm)
+    # `每年的3月至12月每月巡查`: the months a recurring duty runs in, each year (`season_spans`).
+    names += season_spans(norm)
     # `1-6月,…完成产值1175亿元`, `截至12月底,…`: a report's period; what follows in its sentence was done.
     tallies = reported_spans(norm)
     names += tallies

@@ -4,6 +4,7 @@ subjects, each way the genre writes them tried in turn, the most specific first.
 from __future__ import annotations
 
 from .charged_projects import project_charge
+from .chief_posts import chief_leaders, chief_office, office_group, staff_owner
 from .department_paragraphs import department_charge
 from .division_items import set_up_charge
 from .helped_steps import helped_charge
@@ -16,6 +17,7 @@ from .restated_lists import section_subject
 from .role_heads import paired_heads, role_heads
 from .subject_runs import run_charge
 from .task_first_orders import order_charge
+from .unit_labels import LISTED
 
 
 def sentence_charge(
@@ -37,8 +39,18 @@ def sentence_charge(
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)
+    # `各县(市)设置的…巡河员`: the staff's body; `…,镇河长制办公室制定…`: the chief system's office; `各省(自治区、直辖市)
+    # 河长制办公室每两月将…`: the levels' offices of the system (`chief_posts`).
+    if (charged is None or not charged.found) and (
+        owner := staff_owner(text) or chief_office(text) or office_group(text)
+    ) is not None:
+        charged = charged.copy() if charged is not None else Responsibility(origin="正文开头")
+        charged.origin = charged.origin or "正文开头"
+        charged.roles[LISTED] = [owner]
     # `市政府领导按职责分工负责`, `各单位主要负责同志为…第一责任人`: the persons made answerable, whoever is charged.
     leaders = [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]
+    # `县、乡级、村级河长巡河…`, `…巡河员每周巡查`: a chief system's posts by level and its staff (`chief_posts`).
+    leaders += [n for n in chief_leaders(text) if n not in leaders and (charged is None or n not in charged.leaders)]
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).
     if charged is not None and not charged.leaders and not leaders:
         leads, helpers = charged.lead_and_co()

@@ -10,6 +10,11 @@ As a meeting's own group given a duty (`督导组负责…`, round 65) and a tow
 the group is the item's unit, written as the set-up sentence names it in full; its head (`组长:X`, `X任组长`) is the
 item's leader, the deputies and members not.
 
+An item whose units a field names may set a group up with its head in one phrase (`成立由局主要领导为组长的…专项工作小组`,
+a register's quarter step, round 147): as round 139 reads `X成立…领导小组,组长由<post>担任`, the post heads it (a leader)
+and the group helps (co), the field's units still leading. Near case: a group set up with no head named
+(`成立林长制工作专班`) adds no one.
+
 Near cases that charge no one: an item that only sets the group up (`成立…领导小组,由副州长任组长,…`, no duty given
 it: `clauses` drops it as no clause), a duty given a group the item did not set up (`领导小组要定期研究`, a body of
 persons named by its kind: `role_sentences`), and a group charged in a sentence before it is set up.
@@ -58,3 +63,19 @@ def set_up_group_charge(text: str, norm: str) -> Responsibility | None:
         if is_person(who) and who not in found.leaders:
             found.leaders.append(who)
     return found
+
+
+# `成立由局主要领导为组长的全面推行林长制专项工作小组`: the group and its head in one phrase.
+_HEADED_RE = lazy_compile(
+    rf"(?:成立|组建)由(?P<post>[\u4e00-\u9fff]{{2,12}}?)(?:任|为|担任)组长的(?P<name>[\u4e00-\u9fff()]{{2,40}}?(?:{_KINDS}))"
+    r"(?=[。,;:\n]|$)",
+    needs="组长的",
+)
+
+
+def headed_group(text: str, norm: str) -> tuple[str, str] | None:
+    """(group, head) of a group an item sets up with its head in one phrase, as written, or None."""
+    m = _HEADED_RE.search(norm)
+    if m is None or (not is_person(m["post"]) and not m["post"].endswith(("领导", "负责人", "负责同志"))):
+        return None
+    return text[m.start("name") : m.end("name")], text[m.start("post") : m.end("post")]

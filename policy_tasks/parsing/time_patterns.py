@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeAlias
 
+from .bimonthly_duties import BIMONTHLY_RE, bimonthly
 from .day_spans import DASHLESS_FIRST, DAY_RE, DAY_SPAN_RE, YEAR_START, dashless_span_ok
 from .dotted_dates import DOTTED_DAY_RE, dotted_day
 from .lazy_patterns import lazy_compile
@@ -307,6 +308,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _fixed(RELATIVE),
     ),
     # Recurring (see the module docstring).
+    # `每单月10日前`, `每双月`, `每两个月`, `隔月`: a month's duty kept every other month (`bimonthly_duties`).
+    (BIMONTHLY_RE, bimonthly),
     (
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{N})[日号]?(?:[、和及与]\s*(?P<d2>{N}))?[日号]|月?{MONTH_PART})?{BEFORE}"
@@ -376,6 +379,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = (
     tuple("度"),
     tuple("五"),
     tuple("内"),
+    tuple("月"),
     tuple("月"),
     tuple("季"),
     tuple("半"),

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .chief_posts import chief_post_at
 from .lazy_patterns import lazy_compile
 from .person_names import is_person
 from .responsibility import Responsibility
@@ -142,6 +143,8 @@ def _subject(norm: str, start: int) -> tuple[int, int] | None:
     if (m := _CONVENES_RE.match(norm, start)) is not None and _body(m["names"]):
         return m.span("names")
     if (m := _REQUIRES_RE.match(norm, start)) is not None:
+        if chief_post_at(norm, m.start("names")):
+            return None  # `要求镇、村两级河长…`: the chiefs asked are persons (`chief_posts`)
         # the shortest run of the words after `要求` that names a body: the verb follows it (`责任部门对照…`)
         end = next((e for e in range(m.start("names") + 2, m.end("names") + 1) if _body(norm[m.start("names") : e])), 0)
         return (m.start("names"), end) if end else None

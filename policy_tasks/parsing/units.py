@@ -34,6 +34,7 @@ from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
 from .role_runs import free_part, helping_part, one_person, overseeing_office, read_free, role_parts, roles_alone
 from .role_sentences import role_noun_part
+from .set_up_groups import headed_group
 from .supporting_parts import supporting_names
 from .textutil import bracket_depths, normalise, split_top, strip_span
 from .trailing_units import trailing_units
@@ -116,6 +117,10 @@ def _read_cached(text: str) -> Responsibility:
         found.spans.append((start, end))
         _read_fields(text, norm, start, end, found)
         found.origin = found.origin or "标注行"
+    if found.origin == "标注行" and (headed := headed_group(text, norm)) is not None:
+        # `成立由局主要领导为组长的…小组`: the group helps the field's units, its head leads it (`set_up_groups`).
+        found.roles[CO] += [headed[0]] if headed[0] not in found.roles[CO] else []
+        found.leaders.append(headed[1])
     if not found.found:
         read_sentences(text, norm, found)
     found.spans.sort()

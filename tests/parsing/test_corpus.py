@@ -54,7 +54,9 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 485, 32
 # `参加人员:` field and a section's lone `1、` were read in every layout, session 36); round 144 3 and 2 (read right at
 # first look); round 145 4 and none (its documents date nothing; its 乡 plan, read right as written with its label closed
 # by a full stop, waits in tests/parsing/corpus_pending: run onto one line it is still read wrong); round 146 6 of 6
-# (market-regulation bureaus' own plans; 六盘水's 责任科室 field re-annotated as three units, as the README's groups read).
+# (market-regulation bureaus' own plans; 六盘水's 责任科室 field re-annotated as three units, as the README's groups read); round 147 6 and none
+# (a notice to the chiefs by level, a water bureau's patrol rules; 广州's task page and the national notice, whose item
+# 二's group survives only in a mirror's mojibake, wait in tests/parsing/corpus_pending).
 CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2359, 676
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
@@ -64,10 +66,10 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 246
+LEADERS_RIGHT_AT_LEAST = 250
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
-RECURRING_RIGHT_AT_LEAST = 49
+RECURRING_RIGHT_AT_LEAST = 56
 
 
 @pytest.fixture(scope="module")
