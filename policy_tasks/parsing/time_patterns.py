@@ -13,6 +13,7 @@ from typing import TypeAlias
 from .day_spans import DASHLESS_FIRST, DAY_RE, DAY_SPAN_RE, YEAR_START, dashless_span_ok
 from .dotted_dates import DOTTED_DAY_RE, dotted_day
 from .lazy_patterns import lazy_compile
+from .month_intervals import EVERY_FEW_MONTHS_RE, every_few_months
 from .named_days import COMMEMORATIVE_DAY_RE, HOLIDAY, NATIONAL_DAY_RE, commemorative_day, national_day
 from .textutil import CN_NUMERALS, cn_number, cn_to_int
 from .time_phrase import (
@@ -307,6 +308,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         _fixed(RELATIVE),
     ),
     # Recurring (see the module docstring).
+    (EVERY_FEW_MONTHS_RE, every_few_months),  # `每两月…一次` (`month_intervals`)
     (
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{N})[日号]?(?:[、和及与]\s*(?P<d2>{N}))?[日号]|月?{MONTH_PART})?{BEFORE}"
@@ -376,6 +378,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = (
     tuple("度"),
     tuple("五"),
     tuple("内"),
+    ("每",),
     tuple("月"),
     tuple("季"),
     tuple("半"),
