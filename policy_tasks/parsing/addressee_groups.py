@@ -122,7 +122,8 @@ _PLACE_PREFIX_RE = lazy_compile(
 _HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)(?:(?:是|为|作为)[^。;,:\n]{0,8}?第一责任人,)?"
 # The subject, then the charge: `要` (`role_sentences.CHARGING_YAO`), `应当`, `(必)须`.
 # `各县区、各部门都要…`: an adverb saying the charge is on them all (`都`, `也`, `还`, `均`) before the verb (round 129).
-_CHARGE = rf"(?:都|也|还|均)?(?:{CHARGING_YAO}|应当|必须|须(?!知))"
+# `全省各地各部门务必认真贯彻…`: `务必` charges as `必须` does (round 149, as round 135 reads it of a role).
+_CHARGE = rf"(?:都|也|还|均)?(?:{CHARGING_YAO}|应当|必须|务必|须(?!知))"
 _SUBJECT_RE = lazy_compile(rf"(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<heads>{_HEADS})?{_CHARGE}")
 # `各县区,各部门要…`: groups a writer parted with a comma for the `、`, each opening with its own `各` (round 129).
 _COMMA_RUN_RE = lazy_compile(
