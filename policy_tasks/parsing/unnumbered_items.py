@@ -28,12 +28,12 @@ LABELLED, ORDERS, GUESSED, PROJECTS = "labelled", "orders", "guessed", "projects
 
 
 def unnumbered_clauses(
-    lines: list[tuple[str, bool]], numbered: Outline | None = None
+    lines: list[tuple[str, bool]], read: Outline | None = None
 ) -> tuple[Outline, list[Node], str] | None:
-    """The outline and clauses of a document numbering no item; given the `numbered` outline whose items were chosen,
+    """The outline and clauses of a document numbering no item; given the outline `read` whose items were chosen,
     only a notice whose own paragraphs are unnumbered before a breakdown cut before any unit (`cut_list_notice`)."""
-    if numbered is not None:
-        return cut_list_notice(lines, numbered)
+    if read is not None:
+        return cut_list_notice(lines, read)
     if (counted := counted_outline(lines, assigning_paragraphs(lines))) is not None:
         # `有3项由A牵头,分别是X;Y;Z`: a digest's tasks counted by their lead, beside its retold brackets (`counted_lists`).
         if clauses := choose_clauses(counted.root):

@@ -15,9 +15,9 @@ from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind rounds 82–143, and the fix of rounds 95–97's leftovers): a change may add
+# The corpus as it last grew (blind rounds 82–143 and 149, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 476, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 478, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -50,8 +50,11 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 476, 32
 # 各有关单位 charging the groups it names, a plan's bare years, an estimate after a count); round 142 10 and 4 (notices
 # handing out proposals: their handling roles as subjects); round 143 10 of 11 and 4 of 6 (the 乡's lead-in group, items
 # opening with their day; 广东's run-together unit cell and two of its dates left; its 永荣 page, read right as written,
-# waits in tests/parsing/corpus_pending: as a Word-numbered .docx and on one line it is still read wrong).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2337, 665
+# waits in tests/parsing/corpus_pending: as a Word-numbered .docx and on one line it is still read wrong); round 149 4
+# and none (山东's sentence of principle as sub-heading over bracketed paragraphs, 盐城's groups' heads named first
+# answerable; 湖北 2017 and 武汉 2019, read right as written, wait in tests/parsing/corpus_pending: on one line they are
+# still read wrong).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2341, 665
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -60,10 +63,10 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 245
+LEADERS_RIGHT_AT_LEAST = 246
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
-RECURRING_RIGHT_AT_LEAST = 49
+RECURRING_RIGHT_AT_LEAST = 50
 
 
 @pytest.fixture(scope="module")
