@@ -71,6 +71,8 @@ _SALUTATION_KINDS = (
     (PLACES, lazy_compile(r"[镇乡](?:人民)?政府、[\u4e00-\u9fff及和、]{2,20}?街道办事处$")),
     # `各办局室`: a zone's offices and bureaus, its departments (round 120).
     (DEPARTMENTS, lazy_compile(r"各(?:有关)?(?:部门|委办局|部委|厅局|厅委办|办局室)")),
+    # `市各委、办、局`: a city's commissions, offices and bureaus parted by `、`, its departments (round 149).
+    (DEPARTMENTS, lazy_compile(r"各委、办、局")),
     # The government's own bodies (`区政府直属局以上单位`, `县政府直属各单位`): its departments and units all, as `县直各单位`
     # (rounds 113, 117); written with 政府 the level is a government's, not a 自治区's (round 120).
     (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:人民)?政府直属[\u4e00-\u9fff]{0,6}?单位$")),
@@ -115,10 +117,13 @@ _EACH_RE = lazy_compile(r"各(?![种类项级个])|各级(?=各)")
 _PLACE_PREFIX_RE = lazy_compile(
     r"(?:全(?:省|市|县|区|州|盟|旗|镇)|[\u4e00-\u9fff]{0,6}?(?:经开区|开发区|高新区|新区|园区|示范区))$"
 )
-_HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)"
+# The groups' heads may be named their first answerable before the charge (`各地、各部门主要领导是抓落实的第一责任人,
+# 要…`, round 149): still a post of every unit, no leader.
+_HEADS = r"(?:主要负责人|主要负责同志|负责同志|主要领导)(?:(?:是|为|作为)[^。;,:\n]{0,8}?第一责任人,)?"
 # The subject, then the charge: `要` (`role_sentences.CHARGING_YAO`), `应当`, `(必)须`.
 # `各县区、各部门都要…`: an adverb saying the charge is on them all (`都`, `也`, `还`, `均`) before the verb (round 129).
-_CHARGE = rf"(?:都|也|还|均)?(?:{CHARGING_YAO}|应当|必须|须(?!知))"
+# `全省各地各部门务必认真贯彻…`: `务必` charges as `必须` does (round 149, as round 135 reads it of a role).
+_CHARGE = rf"(?:都|也|还|均)?(?:{CHARGING_YAO}|应当|必须|务必|须(?!知))"
 _SUBJECT_RE = lazy_compile(rf"(?P<names>[\u4e00-\u9fff()、]{{2,40}}?)(?P<heads>{_HEADS})?{_CHARGE}")
 # `各县区,各部门要…`: groups a writer parted with a comma for the `、`, each opening with its own `各` (round 129).
 _COMMA_RUN_RE = lazy_compile(
@@ -302,3 +307,11 @@ def later_groups(norm: str, after: int, groups: frozenset[str]) -> list[tuple[li
 def _quoted(norm: str, at: int) -> bool:
     before = norm[:at]
     return any(before.count(o) > before.count(c) for o, c in _QUOTES)
+
+
+def bare_groups(name: str) -> bool:
+    """Whether `name` is the notice's bare groups only (`各地、各部门`, `各地各部门`, `各司局和直属单位`): their heads by
+    post are a post of every unit and no leader (rounds 96/97). A group of governments by name (`各乡镇人民政府`) is
+    not: its head answerable by post is a leader (round 95)."""
+    parts = [p for p in re.split(r"[、和及]|(?=各)", normalise(name).replace(" ", "")) if p]
+    return bool(parts) and all(any(pattern.match(p) for _, pattern in _GROUP_KINDS[:2]) for p in parts)

@@ -17,6 +17,12 @@ clauses (`unnumbered_items`); the items are numbered in order, as `label_items` 
 A chief system's notice to its chiefs by level (`镇、村两级河长及相关单位:`) asks persons, not groups: its paragraphs
 that ask the chiefs or make them the doers (`要求镇、村两级河长按照…`, `请镇、村两级河长务必…`, `chief_posts`) are its
 clauses so too (round 147). Near case: a salutation of chiefs with no level (`各位河长:`) is left to the other readers.
+
+A province's notice handing down its 政府工作报告's breakdown in the same page (湖北 2017, round 149) numbers nothing
+of its own either: `全省各地各部门务必…` charges the salutation's groups, and `…进行责任分解。各牵头单位要切实履行牵头责任,
+各责任单位要…,于3月10日前将落实措施报省政府` the breakdown's roles (round 101's requirements, round 95's roles): a
+paragraph charging the roles is a clause as well. Where the page stops before any item of the breakdown names a unit,
+its headings only group the cut items, and the notice's paragraphs are the clauses (`unnumbered_items.cut_list_notice`).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 from .addressee_groups import group_subject, later_groups, notice_groups
 from .chief_posts import chief_leaders
 from .outline import line_marker, numbered_in_order
+from .role_groups import later_role_groups
 from .textutil import normalise
 
 # A paragraph, not a heading or a field: it ends a sentence.
@@ -48,6 +55,13 @@ def number_charged_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[str, 
             continue
         if chiefs and chief_leaders(norm):
             items.append(k)
-        elif groups and (group_subject(norm, 0, groups) is not None or later_groups(norm, 0, groups)):
+        elif (groups and (group_subject(norm, 0, groups) is not None or later_groups(norm, 0, groups))) or _roles_charged(
+            norm
+        ):
             items.append(k)
     return numbered_in_order(lines, items) if items else None
+
+
+def _roles_charged(norm: str) -> bool:
+    """`各牵头单位要切实履行牵头责任`: a sentence opening with a breakdown's role charges it (round 149)."""
+    return bool(later_role_groups("。" + norm, 0))  # the paragraph's first sentence opens after a stop too

@@ -24,6 +24,7 @@ from .duty_passages import split_at_duty_passages
 from .group_leads import split_at_group_leads
 from .opening_roles import split_at_charging_sentences
 from .outline_node import Node
+from .principle_headings import principle_heading
 from .textutil import normalise
 from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines
@@ -90,7 +91,8 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
     start = 0
     # `(一)约束性指标` over lines that each carry their bracket: the heading line is no clause's text.
     first, _, rest = clause.text.partition("\n")
-    if rest and not re.search(r"[。;!?]", normalise(first)) and not peek_responsibility(first).found:
+    bare = not re.search(r"[。;!?]", normalise(first)) and not peek_responsibility(first).found
+    if rest and (bare or principle_heading(first)):
         if norm.find("\n") < ends[0]:
             start = len(first) + 1
     # `到2018年底,全市主要经济指标如下:` over `——` targets each closed by their lead's bracket: the line leading in to

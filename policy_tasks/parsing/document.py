@@ -154,7 +154,7 @@ def _parse_lines(
     clauses = with_annexed_rows_merged(outline.root, clauses, restated)  # an annexed 分工表 restating the prose
     clauses = with_unrestated_points(outline.root, clauses)  # a list's points its table leaves out
     how = ""  # how items were found where none is numbered (`unnumbered_items`)
-    if not clauses and (unnumbered := unnumbered_clauses(lines)) is not None:
+    if (unnumbered := unnumbered_clauses(lines, outline if clauses else None)) is not None:
         outline, clauses, how = unnumbered
     if not clauses:
         raise ParseError("未找到编号条款 (no numbered clauses found)")

@@ -69,6 +69,7 @@ from .part_milestones import part_milestone
 from .project_names import project_name_spans
 from .rate_aims import rate_aim
 from .reported_periods import reported_spans
+from .reported_quarters import reported_quarter_spans
 from .respective_dates import listed_days, respective_dates
 from .respective_periods import respective_periods
 from .result import ParsedMilestone
@@ -179,7 +180,7 @@ def find_milestones(
     names += season_spans(norm)
     # `1-6月,…完成产值1175亿元`, `截至12月底,…`: a report's period; what follows in its sentence was done.
     tallies = reported_spans(norm)
-    names += tallies
+    names += tallies + reported_quarter_spans(norm)  # `将第一、第二、第三季度…完成情况…报送` (`reported_quarters`)
     # `全年完成…得3分`: the year a scoring rule counts over, no deadline (`scored_periods`).
     names += scored_period_spans(norm)
     # `确保全年目标任务完成`: the year's aims named as a whole, no deadline of the paragraph's (`year_aims`).

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .addressee_groups import bare_groups
 from .lazy_patterns import lazy_compile
 from .leader_divisions import division_leader
 from .responsibility import Responsibility
@@ -73,6 +74,7 @@ def answerable_leaders(text: str) -> list[str]:
     for start in sorted(set(starts)):
         if (m := division_leader(norm, start)) is not None:
             found.append((m.start("who"), text[m.start("who") : m.end("who")]))
-    if (head := answerable_head(norm, opening_starts(norm))) is not None:
+    # `各地、各部门主要领导是…第一责任人`: the groups' heads name the groups and no leader (rounds 96/97, 149).
+    if (head := answerable_head(norm, opening_starts(norm))) is not None and not bare_groups(norm[slice(*head[1])]):
         found.append((head[0][0], text[head[0][0] : head[0][1]]))
     return [who for _, who in sorted(found)]

@@ -34,7 +34,8 @@ BREAKDOWN = "breakdown"
 # A header line issuing a breakdown: `印发` / `转发` / `通知` with the breakdown's name on the same line.
 # A fund's allocation published as a notice (`…补助资金分配方案公告`) is a breakdown too: it gives each project to the
 # body that carries it out, and its requirements charge those bodies together (`项目实施主体应…`, round 105).
-_ISSUES_RE = lazy_compile(r"印发|转发|通知|公告|公示")
+# `现将…确定的工作任务进行责任分解` hands the breakdown down in the notice's own words (湖北 2017, round 149).
+_ISSUES_RE = lazy_compile(r"印发|转发|通知|公告|公示|现将")
 # A 任务清单 (`…重点目标任务清单`) is one too: it gives each task to its 牵头部门, and its notice charges them and the
 # departments that help as roles (`牵头部门需…;协同部门要…`, round 117).
 _BREAKDOWN_RE = lazy_compile(
@@ -53,10 +54,11 @@ _HELPS_RE = lazy_compile(
 )
 
 # `由牵头单位发挥统筹协调作用,协同单位积极配合`: the lead role and the helping role named inside one sentence (round 101).
-# `各主要责任单位要主动协调,其他责任单位要积极配合`: the helping role charged with its own `要` (round 106).
+# `各主要责任单位要主动协调,其他责任单位要积极配合`: the helping role charged with its own `要` (round 106); so is a
+# later role charged in a part of its own, `各牵头单位要切实履行牵头责任,各责任单位要根据职责分工…` (round 149).
 _PAIRED_RE = lazy_compile(
     rf"由(?P<names>{ROLES})(?=发挥|负责|统筹)"
-    rf"|,(?P<helper>{ROLES})(?=(?:也|还|都)?(?:{CHARGING_YAO}|应当|须)?{_HELPS_RE.pattern})"
+    rf"|,(?P<helper>{ROLES})(?=(?:也|还|都)?(?:(?:{CHARGING_YAO}|应当|须)?{_HELPS_RE.pattern}|{CHARGING_YAO}|应当|务必))"
 )
 
 

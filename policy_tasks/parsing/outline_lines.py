@@ -30,6 +30,7 @@ from .notice_closes import annex_note, closing_formula, dated_alone, signed
 from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
 from .page_marks import cut_mid_sentence, is_page_line
+from .principle_headings import grouping_heading
 from .progress_lists import fold_progress_lists, opens_progress_list
 from .project_roles import next_role
 from .responsibility import Responsibility
@@ -347,10 +348,9 @@ def _continues(node: Node, norm: str, blank: bool) -> bool:
 def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:
     """`(一)约束性指标` over unnumbered lines that each end in a bracket of their own
     (`耕地保有量保持在2000.9万亩。(市国土局牵头)`, or the run's `——一般公共预算收入增长12%;(牵头部门:市财政局)`), or each closed by their own role-noun part
-    (`…增长8%,责任单位为区经信局;`, `closing_roles`): the lines are the heading's, one clause a
-    bracket or a target (document.py splits them)."""
+    (`…增长8%,责任单位为区经信局;`, `closing_roles`): the heading's lines, a clause a bracket or target (document.py)."""
     heading = normalise(node.pieces[0][1]).strip() if node.pieces else ""
-    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or peek_responsibility(heading).found:
+    if not grouping_heading(heading):  # a topic, or a sentence of principle (round 149)
         return False
     if closes_with_roles(norm):
         return True

@@ -14,7 +14,8 @@ Round 120 reads two more ways of writing the same heads. The heads' division of 
 main head, after `、`, and is a leader too. The role's own heads written with `单位` and made answerable
 (`牵头单位要发挥主导作用,单位主要负责人作为第一责任人,对责任事项的落实负总责`, 南宁经开区 2020): a leader, as written. The
 role charged before the post must be among the item's units, though a group of the salutation may lead the item
-(`经开区各级各部门要…。牵头单位要…,单位主要负责人作为第一责任人`).
+(`经开区各级各部门要…。牵头单位要…,单位主要负责人作为第一责任人`). Round 149 reads the heads as the object the role puts
+into effect, `各责任单位要高度重视,认真落实单位主要负责人负总责的要求` (武汉 2019): a leader, as written.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ from .textutil import normalise
 _POST_RE = lazy_compile(
     r"(?P<post>(?:本?单位)?(?:主要负责同志|主要负责人|主要领导同志|主要领导|一把手|分管(?:领导同志|领导|负责同志|负责人)))"
     r"(?:要(?![求点])|必须|须|应当|亲自|切实|务必|具体|直接|(?:作为|为|是)第一责任人|对[^。;,\n]{1,20}?负[总首全]责)"
+)
+# `各责任单位要高度重视,认真落实单位主要负责人负总责的要求`: the heads made answerable as what the role puts into effect
+# (round 149), the post the object of `落实`; a mechanism set up (`建立主要负责人负总责…机制`) names no one.
+_CARRIED_POST_RE = lazy_compile(
+    r"(?:认真|切实|严格)?(?:落实|执行)(?P<post>(?:本?单位)?(?:主要负责同志|主要负责人|主要领导同志|主要领导|一把手))"
+    r"(?:对[^。;,\n]{1,20}?)?负[总首全]责"
 )
 # The role group opening the sentence or part before it as its subject.
 _ROLE_SUBJECT_RE = lazy_compile(rf"(?P<names>{ROLES})(?:要(?![求点])|必须|须|应当|务必)")
@@ -50,7 +57,7 @@ def role_heads(text: str, leads: list[str], units: list[str] | None = None) -> l
     found: list[str] = []
     paired = -1  # where the part after the last post read ends: a `、` there joins the next post to it
     for brk in _BREAK_RE.finditer(norm):
-        post = _POST_RE.match(norm, brk.end())
+        post = _POST_RE.match(norm, brk.end()) or _CARRIED_POST_RE.match(norm, brk.end())
         # `、分管领导具体抓` only beside a head read just before it (`主要领导亲自抓、…`), not in a list of the work's
         # mechanism (`建立主要负责人负总责、分管负责人具体抓…的工作机制`, whose first post opens no part).
         if post is None or (brk.group() == "、" and brk.start() != paired):

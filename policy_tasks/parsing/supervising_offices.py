@@ -23,8 +23,12 @@ from .textutil import normalise
 
 _OFFICE_WILL = r"[\u4e00-\u9fff]{0,12}?(?:政府办公室|政府办|督查室|督办室|督查办|效能办)将[^。;\n]*?(?:督查|督办|督促检查|跟踪检查)"
 _SUPERVISES_RE = lazy_compile(r"^(?:[^。;\n]{2,16}\n)?" + _OFFICE_WILL, needs="将")
+# Closing a requirement that charges others, the issuing government's own (`…于3月10日前将落实措施报省政府。省政府将对贯彻
+# 落实情况进行督查,对落实不力的严肃问责`, round 149) is the same tracking; opening an item, `市政府将…` commits the
+# issuer to the work (round 101, `notice_issuers`), so it is read so only after the item's first sentence.
+_GOVERNMENT_WILL = r"[省市县区州盟旗](?:人民)?政府将[^。;\n]*?(?:督查|督办|督促检查|跟踪检查)"
 # The office's sentence, to its end.
-_SUPERVISION_RE = lazy_compile(_OFFICE_WILL + r"[^。;\n]*[。;]?", needs="将")
+_SUPERVISION_RE = lazy_compile(rf"(?:{_OFFICE_WILL}|{_GOVERNMENT_WILL})[^。;\n]*[。;]?", needs="将")
 _SENTENCE_END_RE = re.compile(r"[。;\n]")
 
 

@@ -9,12 +9,15 @@ from .clauses import choose_clauses
 from .counted_lists import counted_outline
 from .label_items import assigning_paragraphs, number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
+from .notice_kinds import notice_kinds
 from .outline_lines import Outline
 from .outline_node import Node
 from .project_colon_items import project_colon_outline
 from .subject_runs import run_charge
 from .target_rows import number_target_rows
+from .textutil import normalise
 from .unit_colon_items import number_unit_colon_paragraphs
+from .units import peek_responsibility
 
 # How the items were found: their own label lines (or brackets, or closing role sentences, or a unit
 # and a colon opening each paragraph, or a leader and a colon, or a task-and-target header over its rows); a
@@ -24,7 +27,13 @@ from .unit_colon_items import number_unit_colon_paragraphs
 LABELLED, ORDERS, GUESSED, PROJECTS = "labelled", "orders", "guessed", "projects"
 
 
-def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Node], str] | None:
+def unnumbered_clauses(
+    lines: list[tuple[str, bool]], read: Outline | None = None
+) -> tuple[Outline, list[Node], str] | None:
+    """The outline and clauses of a document numbering no item; given the outline `read` whose items were chosen,
+    only a notice whose own paragraphs are unnumbered before a breakdown cut before any unit (`cut_list_notice`)."""
+    if read is not None:
+        return cut_list_notice(lines, read)
     if (counted := counted_outline(lines, assigning_paragraphs(lines))) is not None:
         # `有3项由A牵头,分别是X;Y;Z`: a digest's tasks counted by their lead, beside its retold brackets (`counted_lists`).
         if clauses := choose_clauses(counted.root):
@@ -67,3 +76,27 @@ def unnumbered_clauses(lines: list[tuple[str, bool]]) -> tuple[Outline, list[Nod
         if clauses := choose_clauses(outline.root):
             return outline, clauses, GUESSED
     return None
+
+
+# A heading or a topic line of a breakdown: short, no sentence of work (`(一)坚定不移保持经济平稳健康发展`, `精准扩大有效投资。`).
+_HEADING_MAX = 30
+
+
+def cut_list_notice(lines: list[tuple[str, bool]], numbered: Outline) -> tuple[Outline, list[Node], str] | None:
+    """A notice numbering nothing of its own, over the breakdown it hands down in the same page, cut before any of the
+    list's items names a unit: its items read are only headings and topic lines grouping the cut items, and the
+    notice's paragraphs charging its salutation's groups or the breakdown's roles are the clauses (round 149,
+    `charged_paragraphs`). A list whose items carry work of their own, or name anyone, is read as numbered."""
+    nodes = list(numbered.root.walk())
+    if not nodes or any(peek_responsibility(n.own_text).found for n in nodes):
+        return None
+    chosen = choose_clauses(numbered.root)
+    if not chosen or any(len(normalise(t).strip()) > _HEADING_MAX for n in chosen for _, t in n.pieces):
+        return None
+    head = lines[: min(n.line for n in nodes) - 1]
+    if (charged := number_charged_paragraphs(head)) is None:
+        return None
+    notice = Outline.read(charged)
+    notice.header = numbered.header  # its paragraphs say what it hands down (`现将…进行责任分解`, `notice_kinds`)
+    clauses = choose_clauses(notice.root, groups=notice_kinds(notice))
+    return (notice, clauses, LABELLED) if clauses else None

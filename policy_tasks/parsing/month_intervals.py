@@ -1,0 +1,30 @@
+"""A duty every few months: `每三个月召开一次调度会`, `每四个月…一次`.
+
+Corpus README round 74 writes a duty every few days as its period with an interval (`每两天…上报一次`,
+`{"every": "day", "interval": 2}`); a duty every two, three or four months is read the same, a monthly duty whose
+occurrences fall at the end of every such span of the year (round 149). Every other month (`每两月…组织一次过堂检查`)
+is `bimonthly_duties`' (round 147), which also reads its odd or even months and a day. Six months is `每半年`, a period of its own
+(round 133), and is left to it. Near cases: a rate (`每两个月500元`) and a bare month count with no `每`
+(`两个月内`, a relative deadline) are no such duty.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .lazy_patterns import lazy_compile
+from .textutil import cn_to_int
+from .time_phrase import MONTHLY, RECURRING, Read, month_end
+
+EVERY_FEW_MONTHS_RE = lazy_compile(
+    r"(?<![人户亩吨家元个台辆床所座只头])每(?:隔)?(?P<k>[三四34])个?月(?:份)?"
+    r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|均|发放|支付|缴|结算|领取)"
+)
+
+
+def every_few_months(m: re.Match[str], year: int) -> Read:
+    """The ends of every `k` months of `year`, a monthly duty."""
+    k = cn_to_int(m["k"]) or 3
+    dates: list[date] = [month_end(year, month) for month in range(k, 13, k)]
+    return RECURRING, dates[0], MONTHLY, tuple(dates)
