@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–146, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 487, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 488, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -52,12 +52,12 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 487, 32
 # opening with their day; 广东's run-together unit cell and two of its dates left; its 永荣 page, read right as written,
 # waited in tests/parsing/corpus_pending, and came in with 4 and 4 once a finished item's `(一)`, an event's
 # `参加人员:` field and a section's lone `1、` were read in every layout, session 36); round 144 3 and 2 (read right at
-# first look); round 145 4 and none (its documents date nothing; its 乡 plan, read right as written with its label closed
-# by a full stop, waits in tests/parsing/corpus_pending: run onto one line it is still read wrong); round 146 6 of 6
+# first look); round 145 4 and none (its documents date nothing), and its 乡 plan, moved in from tests/parsing/corpus_pending
+# once its label closed by a full stop was read inside a run-together line too (session 36), 1 and none; round 146 6 of 6
 # (market-regulation bureaus' own plans; 六盘水's 责任科室 field re-annotated as three units, as the README's groups read); round 147 6 and none
 # (a notice to the chiefs by level, a water bureau's patrol rules; 广州's task page and the national notice, whose item
 # 二's group survives only in a mirror's mojibake, wait in tests/parsing/corpus_pending).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2365, 676
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2366, 676
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
