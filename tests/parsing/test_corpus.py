@@ -52,8 +52,8 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 489, 32
 # opening with their day; 广东's run-together unit cell and two of its dates left; its 永荣 page, read right as written,
 # waited in tests/parsing/corpus_pending, and came in with 4 and 4 once a finished item's `(一)`, an event's
 # `参加人员:` field and a section's lone `1、` were read in every layout, session 36); round 144 3 and 2 (read right at
-# first look); round 145 4 and none (its documents date nothing; its 乡 plan, read right as written with its label closed
-# by a full stop, waits in tests/parsing/corpus_pending: run onto one line it is still read wrong); round 146 6 of 6
+# first look); round 145 4 and none (its documents date nothing), and its 乡 plan, moved in from tests/parsing/corpus_pending
+# once its label closed by a full stop was read inside a run-together line too (session 36), 1 and none; round 146 6 of 6
 # (market-regulation bureaus' own plans; 六盘水's 责任科室 field re-annotated as three units, as the README's groups read); round 147 6 and none
 # (a notice to the chiefs by level, a water bureau's patrol rules; 广州's task page and the national notice, whose item
 # 二's group survives only in a mirror's mojibake, wait in tests/parsing/corpus_pending); round 149 4 and none (山东's sentence
