@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .article_lines import RULES_FIRST_RE
 from .textutil import cn_to_int
 from .unit_names import looks_like_units
 
@@ -39,6 +40,8 @@ _FIRST = (
     ("chapter", re.compile(_AFTER + r"第一[章部条]"), "第二[章部条]"),
     ("pcn", re.compile(_AFTER + r"[(（]一[)）]"), "[(（]二[)）]"),
     ("num", re.compile(_AFTER + r"1[.．、](?!\d)"), r"2[.．、](?!\d)"),
+    # Rules' first part or article right after the title naming their kind (`…若干规定第一章`, `article_lines`).
+    ("chapter", RULES_FIRST_RE, "第二[章部条]"),
 )
 
 # Item numbers after a stop, by style (`chapter`'s are the plan's own parts, never a header's).

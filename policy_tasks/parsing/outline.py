@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .article_lines import glued_starts, inline_starts
 from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
 from .glued_items import GLUED_RE, GLUED_STYLES, glued_heading_item
 from .lazy_patterns import lazy_compile
@@ -200,6 +201,10 @@ def split_inline(
     for m in _NUMPAREN_INLINE_RE.finditer(norm):
         if (marker := line_marker(norm[m.start("m") :])) is not None and marker.style == "numparen":
             found.append((m.start("m"), marker))
+    # `…。第二章 推进…` `… 第三条 …`: rules' parts and articles run on (`article_lines`).
+    for at in inline_starts(norm):
+        if (marker := line_marker(norm[at:])) is not None and marker.style in ("chapter", "article"):
+            found.append((at, marker))
     # `…。1.10月底前完成…`: an item that opens with its deadline (`time_led_items`).
     led = time_led_inline(norm)
     found += [(at, Marker("num", n, str(n), end - at)) for at, n, end in led]
@@ -286,6 +291,9 @@ def _glued_markers(norm: str) -> list[tuple[int, Marker]]:
         marker = line_marker(norm[m.start("m") :])
         if marker is not None and marker.style in GLUED_STYLES:
             found.append((m.start("m"), marker))
+    for at in glued_starts(norm):  # `总则第一条`: an article glued to its part's title (`article_lines`)
+        if (marker := line_marker(norm[at:])) is not None and marker.style == "article":
+            found.append((at, marker))
     return found
 
 
