@@ -55,9 +55,9 @@ def number_charged_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[str, 
             continue
         if chiefs and chief_leaders(norm):
             items.append(k)
-        elif (groups and (group_subject(norm, 0, groups) is not None or later_groups(norm, 0, groups))) or _roles_charged(
-            norm
-        ):
+        elif (
+            groups and (group_subject(norm, 0, groups) is not None or later_groups(norm, 0, groups))
+        ) or _roles_charged(norm):
             items.append(k)
     return numbered_in_order(lines, items) if items else None
 
