@@ -7,12 +7,12 @@ roles and the heads it makes answerable); this puts their readings together as t
 
 from __future__ import annotations
 
-from .addressee_groups import glued_title_end, group_subject, later_groups
+from .addressee_groups import DEPARTMENTS, glued_title_end, group_subject, later_groups
 from .dated_subjects import dated_subject
 from .discipline_bodies import discipline_charge
 from .duty_subjects import duty_subjects_charge
 from .fee_holders import fee_charge
-from .group_openings import government_group
+from .group_openings import government_group, town_list_bare_group
 from .handled_proposals import proposal_handler
 from .later_leads import later_leads
 from .lazy_patterns import lazy_compile
@@ -79,6 +79,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
     names = society_list(norm[span[0] : span[1]]) or split_names(text, norm, *span)  # `…和其他社会组织`: no one
+    if DEPARTMENTS not in groups:
+        names = town_list_bare_group(names)  # `各社区、各部门要…`: the bare group names no one (round 148)
     found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = names
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)
