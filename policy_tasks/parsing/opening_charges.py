@@ -31,6 +31,7 @@ from .set_up_groups import set_up_group_charge
 from .society_addressees import society_list
 from .subject_sentences import later_subjects, opening_subjects, with_units
 from .textutil import normalise
+from .town_offices import town_office_charge
 from .township_subjects import township_charge
 from .unit_labels import CO, LEAD, LISTED, find_label
 from .unit_lists import split_names
@@ -72,6 +73,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
             or proposal_handler(text)  # `1.X承办的“关于…的建议”`: the proposal's handler (`handled_proposals`)
             or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
+            or town_office_charge(text, norm)  # `镇派出所强化执法力度,…。联合交通部门…` (`town_offices`, round 148)
             or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
             or set_up_group_charge(text, norm)  # `成立…领导组。组长:X…。领导组协调…` (`set_up_groups`)
             or duty_subjects_charge(text)  # `A和B为…总协调机构`, `卫生、执法等部门负责…。卫生局要…` (`duty_subjects`)
