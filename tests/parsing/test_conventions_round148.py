@@ -28,7 +28,11 @@ def test_run_in_frame_headings_frame_the_plan() -> None:
         "总体目标到2025年,全镇火灾起数明显下降。",
     ):
         assert frames_the_plan(text), text
-    for text in ("整治对象“两类场所”、“厂中厂”企业、高层建筑。", "工作时间即日起至12月31日。", "检查范围涵盖全镇各村。"):
+    for text in (
+        "整治对象“两类场所”、“厂中厂”企业、高层建筑。",
+        "工作时间即日起至12月31日。",
+        "检查范围涵盖全镇各村。",
+    ):
         assert frames_the_notice(text), text
 
 
@@ -93,10 +97,14 @@ def test_demands_with_no_office_after_them_name_no_one() -> None:
 
 def test_a_town_office_named_by_its_level_with_its_verb_leads() -> None:
     for text, expected in (
-        ("道路交通领域\n镇派出所强化执法力度,严厉查处违法行为。联合交通部门检查执行情况。持续推进专项整治。",
-         (["镇派出所"], ["交通部门"])),
-        ("消防安全领域\n街道安监站开展消防检查,督促整改隐患。会同区消防救援大队开展联合执法。",
-         (["街道安监站"], ["区消防救援大队"])),
+        (
+            "道路交通领域\n镇派出所强化执法力度,严厉查处违法行为。联合交通部门检查执行情况。持续推进专项整治。",
+            (["镇派出所"], ["交通部门"]),
+        ),
+        (
+            "消防安全领域\n街道安监站开展消防检查,督促整改隐患。会同区消防救援大队开展联合执法。",
+            (["街道安监站"], ["区消防救援大队"]),
+        ),
         ("建筑施工领域\n镇建设办加强在建工地检查。镇派出所做好配合。", (["镇建设办"], ["镇派出所"])),
     ):
         found = town_office_charge(text, normalise(text))
@@ -139,3 +147,40 @@ def test_groups_with_no_body_or_no_post_head() -> None:
     assert headed_group_charge("镇政府成立领导小组,负责统筹。") is None  # no heads named: round 89's reader
     found = headed_group_charge("镇政府成立由张三为组长的消防工作领导小组。")
     assert found is not None and found.leaders == []  # a person with no post leads nothing
+
+
+# --- a town's stage, announced by a counting lead-in --------------------------------------------------------------
+
+
+def test_a_counted_lead_in_announces_its_first_stage() -> None:
+    text = (
+        "某镇消防安保实施方案一、指导思想坚持预防为主。三、方法步骤此次检查工作即日起至3月11日结束,共分三个阶段:"
+        "(一)动员部署阶段(3月1日前) 各村、各有关单位要结合本单位实际,全面安排部署。镇消防安全检查领导小组会要组织"
+        "镇派出所、应急办进入村(街道)开展宣传活动。"
+    )
+    tasks = _parse(text).tasks
+    assert [t.label for t in tasks] == ["(一)"]
+    assert _units(tasks[0]) == (["各村"], ["各有关单位", "镇消防安全检查领导小组", "镇派出所", "应急办"])
+    assert [m.due_date.isoformat() for m in tasks[0].milestones if m.due_date] == ["2026-03-01"]
+
+
+def test_an_uncounted_lead_in_opens_no_lone_item() -> None:
+    # `主要分为:` counts nothing, and a lone `(一)` with no `(二)` after a plain sentence stays in its paragraph.
+    text = "一、工作步骤此次检查工作即日起开展,主要分为:(一)动员部署阶段,全面安排部署。\n二、工作要求。镇应急办要加强督查。\n"
+    assert "(一)" not in [t.label for t in _parse(text).tasks]
+
+
+def test_a_group_named_with_its_meeting_before_yao() -> None:
+    text = "(二)集中检查阶段(3月2日-3月10日) 镇安全生产工作领导小组会要组织镇应急办、镇派出所进入企业开展检查。"
+    task = _parse(text).tasks[0]
+    assert task.lead_units == ["镇安全生产工作领导小组"] and task.co_units == ["镇应急办", "镇派出所"]
+
+
+def test_the_assigned_area_after_a_name_is_no_part_of_it() -> None:
+    from policy_tasks.parsing.unit_names import unit_form
+
+    assert unit_form("消防大队包涵东片").canonical == "消防大队"
+    assert unit_form("县住建局包城北片").canonical == "县住建局"
+    # Not an assignment: a name ending in 片 of its own, and 包 inside a name.
+    assert unit_form("城东片区管委会").canonical == "城东片区管委会"
+    assert unit_form("包河区政府").canonical == "包河区政府"
