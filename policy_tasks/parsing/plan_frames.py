@@ -19,16 +19,16 @@ from .textutil import normalise
 _ACTIVITY = r"工作|公示|公开|活动|检查|排查|整治|实施|适用"
 _FRAME = r"(?:目的|意义|范围|对象|方式|时间)"
 # The plan's targets, principles and guiding ideas, one or two joined (`指导思想和工作目标`), and the section setting
-# up the body that steers the work (`组织领导`, `组织机构`).
+# up the body that steers the work (`组织领导`).
 _ONE_PLAN_FRAME = r"主要目标|总体目标|工作目标|发展目标|目标要求|指导思想|基本原则|工作原则|总体要求"
-_PLAN_FRAME = rf"(?:{_ONE_PLAN_FRAME})(?:[、和及与](?:{_ONE_PLAN_FRAME}))*|组织领导|组织机构"
+_PLAN_FRAME = rf"(?:{_ONE_PLAN_FRAME})(?:[、和及与](?:{_ONE_PLAN_FRAME}))*|组织领导"
 # A notice's purpose, scope, manner and time: `公示目的`, `公示范围、方式和时间`, `整治范围`, `检查对象`.
 _NOTICE_FRAME = rf"(?:{_ACTIVITY})?{_FRAME}(?:[、和及与]{_FRAME})*"
 # A heading a one-paragraph copy ran into its text: only a frame with its activity word (`整治对象`, not a bare
 # `对象`), followed by the text's own words, not by a longer term the frame's words open.
 _RUN_IN = (
     rf"(?:{_PLAN_FRAME}|(?:{_ACTIVITY}){_FRAME}(?:[、和及与]{_FRAME})*)"
-    r"(?![、和及与的]|责任|任务|考核|管理|体系|节点|分解|落实|进展|完成)(?=[\u4e00-\u9fff“\"(])"
+    r"(?![、和及与的]|责任|任务|考核|管理|体系|节点|分解|落实|进展|完成|安排|计划|表)(?=[\u4e00-\u9fff“\"(])"
 )
 _FRAMES_RE = lazy_compile(
     rf"^(?:{_PLAN_FRAME})\s*(?:[。:\n]|$)"
