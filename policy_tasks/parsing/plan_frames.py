@@ -34,7 +34,6 @@ _FRAMES_RE = lazy_compile(
     rf"^(?:{_PLAN_FRAME})\s*(?:[。:\n]|$)"
     # `一、指导思想以邓小平理论…为指导,…`: a copy that ran the heading into its text (round 127).
     r"|^指导思想(?=以|坚持|高举)"
-    rf"|^{_RUN_IN}"
 )
 # `一、公示目的`, `二、公示范围、方式和时间`: what a notice's work is for, what it covers, how and how long it is shown,
 # charging no one (round 137; README's `整治范围`).
@@ -45,9 +44,12 @@ _SECTION_RE = lazy_compile(rf"(?:{_PLAN_FRAME}|{_NOTICE_FRAME})")
 _RUN_IN_RE = lazy_compile(_RUN_IN)
 
 
-def frames_the_plan(text: str) -> bool:
-    """Whether an item's own text (after its number) opens as the plan's targets, principles or guiding ideas."""
-    return bool(_FRAMES_RE.match(normalise(text).strip()))
+def frames_the_plan(text: str, *, run_in: bool = True) -> bool:
+    """Whether an item's own text (after its number) opens as the plan's targets, principles or guiding ideas.
+    `run_in=False`: only a heading set off from its text, the frames left out when the silent items are weighed against
+    the charged ones (a run-in heading, which only a one-paragraph copy writes, is weighed as before, round 148)."""
+    norm = normalise(text).strip()
+    return bool(_FRAMES_RE.match(norm) or (run_in and _RUN_IN_RE.match(norm)))
 
 
 def frames_the_notice(text: str) -> bool:
