@@ -260,7 +260,7 @@ def choose_clauses(
         lost = lost_section_items(kids)
         parts: dict[int, list[bool]] = {}
         for i, (kid, is_here) in enumerate(zip(kids, here, strict=True)):
-            if not is_here and not kid.children and _frames_the_plan(kid):
+            if not is_here and not kid.children and frames_the_plan(kid.own_text, run_in=False):
                 continue  # `一、指导思想` frames the plan: no measure that forgot its unit, nor one beside them
             if 0 < i < lost and kid.part == kids[0].part:
                 parts[kid.part][-1] = parts[kid.part][-1] or is_here

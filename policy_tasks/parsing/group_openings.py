@@ -67,10 +67,22 @@ def line_departments(names: str) -> bool:
 _OFFICES_RE = lazy_compile(
     r"^(?:省|市|县|区|州|盟|旗)(?:直|级|属|政府)?各?(?:有关|相关)?(?:部门|单位|部门和单位|单位和部门|部门、单位)$"
 )
+# A plan's bare group of departments or units, which names no one (`各部门`, `各单位`).
+_BARE_GROUP_RE = lazy_compile(r"^各(?:部门|单位|部门和单位|单位和部门)$")
+# The bodies concerned, one addressee (`各有关单位`, `各相关部门`).
+_CONCERNED_RE = lazy_compile(r"^各(?:有关|相关)(?:单位|部门)$")
 # A group of zones (`各产业集聚区(专业园区)`, `各经济开发区管委会`): one addressee.
 _ZONES_RE = lazy_compile(
     r"^各[\u4e00-\u9fff]{0,6}?(?:开发区|园区|集聚区|新区|示范区)(?:\([^()]{1,8}\))?(?:管委会|管理委员会)?$"
 )
+
+
+def town_list_bare_group(names: list[str]) -> list[str]:
+    """`names` without a bare `各部门` / `各单位` after a town's own villages or communities that lead them
+    (`各社区、各部门要…`, round 148): in the town's plan that group names no one (README rounds 96-98)."""
+    if len(names) < 2 or not _TOWNSHIP_GROUPS_RE.match(normalise(names[0]).replace(" ", "")):
+        return names
+    return [n for n in names if not _BARE_GROUP_RE.match(normalise(n).replace(" ", ""))]
 
 
 def addressee_list(names: str, is_unit: Callable[[str], bool]) -> bool:
@@ -86,4 +98,10 @@ def addressee_list(names: str, is_unit: Callable[[str], bool]) -> bool:
         rest = rest.replace(part, "", 1)
     if VAGUE_RE.sub("", rest).strip("、和及"):
         return False
-    return all(government_group(p) or _OFFICES_RE.match(p) or _ZONES_RE.match(p) or is_unit(p) for p in parts[1:])
+    # A bare `各部门` / `各单位` after a town's own villages or communities names no one (README rounds 96-98):
+    # `各社区、各部门要…` charges the communities (round 148); after a county's `各乡镇政府` they are its departments.
+    town = bool(_TOWNSHIP_GROUPS_RE.match(parts[0]))
+    named = [p for p in parts[1:] if not (town and _BARE_GROUP_RE.match(p))]
+    # `各村、各有关单位`: beside a town's villages the bodies concerned are one addressee (round 139).
+    named = [p for p in named if not (town and _CONCERNED_RE.match(p))]
+    return all(government_group(p) or _OFFICES_RE.match(p) or _ZONES_RE.match(p) or is_unit(p) for p in named)

@@ -7,12 +7,12 @@ roles and the heads it makes answerable); this puts their readings together as t
 
 from __future__ import annotations
 
-from .addressee_groups import glued_title_end, group_subject, later_groups
+from .addressee_groups import DEPARTMENTS, glued_title_end, group_subject, later_groups
 from .dated_subjects import dated_subject
 from .discipline_bodies import discipline_charge
 from .duty_subjects import duty_subjects_charge
 from .fee_holders import fee_charge
-from .group_openings import government_group
+from .group_openings import government_group, town_list_bare_group
 from .handled_proposals import proposal_handler
 from .later_leads import later_leads
 from .lazy_patterns import lazy_compile
@@ -31,6 +31,7 @@ from .set_up_groups import set_up_group_charge
 from .society_addressees import society_list
 from .subject_sentences import later_subjects, opening_subjects, with_units
 from .textutil import normalise
+from .town_offices import town_office_charge
 from .township_subjects import township_charge
 from .unit_labels import CO, LEAD, LISTED, find_label
 from .unit_lists import split_names
@@ -72,6 +73,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or fee_charge(text)  # `双定镇项目管理费,计划投入20万元;`: the fee's holder (`fee_holders`)
             or proposal_handler(text)  # `1.X承办的“关于…的建议”`: the proposal's handler (`handled_proposals`)
             or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
+            or town_office_charge(text, norm)  # `镇派出所强化执法力度,…。联合交通部门…` (`town_offices`, round 148)
             or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
             or set_up_group_charge(text, norm)  # `成立…领导组。组长:X…。领导组协调…` (`set_up_groups`)
             or duty_subjects_charge(text)  # `A和B为…总协调机构`, `卫生、执法等部门负责…。卫生局要…` (`duty_subjects`)
@@ -79,6 +81,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
     names = society_list(norm[span[0] : span[1]]) or split_names(text, norm, *span)  # `…和其他社会组织`: no one
+    if DEPARTMENTS not in groups:
+        names = town_list_bare_group(names)  # `各社区、各部门要…`: the bare group names no one (round 148)
     found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = names
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)

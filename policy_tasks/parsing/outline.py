@@ -300,7 +300,11 @@ def _glued_markers(norm: str) -> list[tuple[int, Marker]]:
 # `…现提出以下意见: 一、深入实施就业优先战略 1.坚持…`: a page that ran the notice, the headings and
 # the items into one paragraph. A list starts at 1 after the colon that announces it, and right
 # after a heading of its own that was cut from the same paragraph (a short title, no full stop).
-_ANNOUNCES_RE = lazy_compile(r"(?:如下|以下)[\u4e00-\u9fff]{0,4}\s*:\s*$")
+# A lead-in counting its parts announces the list as well (`…即日起至3月11日结束,共分三个阶段:`, round 148): a page cut
+# after its first part still holds that part as an item.
+_ANNOUNCES_RE = lazy_compile(
+    r"(?:(?:如下|以下)[\u4e00-\u9fff]{0,4}|共分(?:为)?[一二三四五六七八九十两\d]{1,2}个?(?:阶段|步骤|方面|部分))\s*:\s*$"
+)
 
 
 def _opens_list(before: str, after_cut: bool) -> bool:

@@ -96,7 +96,8 @@ def role_noun_parts(norm: str) -> list[tuple[str, int, int, int, int]]:
 
 _TITLE_LINE_MAX = 30
 # A title sentence may be a heading's run of short phrases (`高度重视,精心组织,科学制订办理方案。`).
-_TITLE_SENTENCE_RE = re.compile(r"(?:[^。,;:\n]{2,8},){0,3}[^。,;:\n]{2,20}。")
+# A longer one (`整治“三合一”“群租房”、老旧场所等突出风险。`, round 148) names no one charged (`…等部门负责…。`).
+_TITLE_SENTENCE_RE = re.compile(r"(?:[^。,;:\n]{2,8},){0,3}(?:[^。,;:\n]{2,20}|[^。,;:\n负要]{21,24})。")
 # The basis the work follows, opening the item before its subject (`按照县政府统一部署和工作要求,公安局…要…`).
 # What the work centres on reads the same (`围绕《方案》的推进实施,市政府督考办要…`, round 99).
 _BASIS_RE = re.compile(
@@ -216,7 +217,22 @@ def opening_starts(norm: str) -> list[int]:
     starts += [m.end() for start in starts if (m := _SINCE_RE.match(norm, start)) is not None]
     # `市政府领导按职责分工负责,…。各相关单位要…`: the leaders' sentence charges persons, the subject opens the next.
     starts += [end for start in starts if (end := after_division(norm, start)) is not None]
+    # `(三)提升…水平。要加大…检查力度,…。街道文体站要加强…`: the plan's own demand, with no subject, comes before the
+    # sentence naming who does the work (round 148).
+    starts += [end for start in starts if (end := _after_demands(norm, start)) is not None]
     return starts
+
+
+# A sentence with no subject, opening with the plan's demand (`要加大…`), not a `要求` or `要点` heading.
+_DEMAND_RE = re.compile(r"要(?![求点])[^。;\n]*。")
+
+
+def _after_demands(norm: str, start: int) -> int | None:
+    """Where the sentence after the run of subject-less demands at `start` opens, or None where none opens there."""
+    end = start
+    while (m := _DEMAND_RE.match(norm, end)) is not None:
+        end = m.end()
+    return end if end > start and end < len(norm) else None
 
 
 def reads_as_units(names: str) -> bool:

@@ -7,7 +7,10 @@ are written as the plan addresses its own campaign's bodies, which elsewhere cha
 - a group of the levels below, with the campaign's body each has set up (`各县(市、区)环保专项行动领导小组`), or the
   levels' governments (`各行署、市、县政府`, `各县(市、口岸)`, a 行署 and a 口岸 being levels too);
 - the plan's own body for the campaign (`市环保专项行动领导小组将…`): in a stage the 领导小组 is the one at work;
-- after verbs beyond `要`: `对…进行检查`, `组织有关部门…`, `结合实际…`, `组成若干个小组…`, `将…`.
+- after verbs beyond `要`: `对…进行检查`, `组织有关部门…`, `结合实际…`, `组成若干个小组…`, `将…`;
+- in a town's plan (round 148), its villages leading a list with the bodies concerned (`各村、各有关单位要…`, one
+  addressee each, round 139), its own group whose `会` before `要` is no part of the name (`镇…领导小组会要…`, the page's
+  slip or the group's meeting), and the offices that group organises to do the work (`组织镇派出所、应急办进入…`).
 
 The first sentence's subject leads; a later sentence's subject (`各地市…领导小组要于7月15日前将…报…`, `…办公室将…
 进行考核`) helps. An office named only as the one that receives the reports (`报…办公室`) is no subject and no unit;
@@ -16,8 +19,10 @@ a vague subject (`各地`, `有关部门`) charges no one.
 
 from __future__ import annotations
 
+from .group_openings import addressee_list
 from .lazy_patterns import lazy_compile
 from .person_names import is_person
+from .role_sentences import reads_as_units
 from .run_on_sentences import sentences
 from .unit_labels import CO, LISTED
 from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units
@@ -34,16 +39,24 @@ _LEADING_DATE_RE = lazy_compile(r"(?:于|在)?\d{1,2}月(?:\d{1,2}日)?(?:底|�
 _ORGANISED_RE = lazy_compile(
     r"组织(?P<names>[\u4e00-\u9fff()\n]{4,30}?(?:成员单位|单位|部门))(?=在|于|对|开展|参加|共同)"
 )
+# The offices a town's group organises to go out and do the stage's work (`组织镇派出所、应急办进入村…`): they help.
+_SENT_OUT_RE = lazy_compile(r"组织(?P<names>[\u4e00-\u9fff、()]{2,30}?)(?=进入|深入|到|开展|对)")
+_AFTER_SUBJECT_RE = lazy_compile(r"会?要")
 _VERB_RE = lazy_compile(r"要(?![求点])|将|负责(?![同人])|对|组织|结合|组成|按照|根据")
+# `…领导小组会要`: the group, its `会` no part of the name.
+_GROUP_MEETING_RE = lazy_compile(r"(?:小组|专班|指挥部)会$")
 _LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|行署|地市|地|口岸|盟)"
 # `各县(市、口岸)`, `各行署、市、县`: the group of levels; what follows names their body, or nothing (the governments).
 _GROUP_RE = lazy_compile(rf"^各(?:{_LEVEL}(?:\({_LEVEL}(?:、{_LEVEL})*\))?、?)+")
+_TOWN_GROUP_RE = lazy_compile(r"^各(?:行政)?(?:村|社区)")
 _GOVERNMENT_RE = lazy_compile(r"^(?:人民政府|政府|党委和政府|党委、政府)?$")
 _VAGUE_RE = lazy_compile(r"^(?:各地(?![市州])|各部门|各单位|有关|相关|其他|其它|所有)")
 
 
 def _stage_unit(name: str) -> bool:
     """A subject a stage's sentence names as the one at work (see the module docstring)."""
+    if addressee_list(name, reads_as_units) and _TOWN_GROUP_RE.match(name):
+        return True  # `各村、各有关单位`: a town's villages leading the bodies concerned
     if not name or _VAGUE_RE.match(name) or VAGUE_RE.search(name) or is_person(name):
         return False
     if (group := _GROUP_RE.match(name)) is not None:
@@ -59,9 +72,18 @@ def _subject(norm: str, start: int, end: int) -> tuple[int, int] | None:
     for verb in _VERB_RE.finditer(norm, start, end):
         if verb.start() - start < 2:
             continue
-        if _stage_unit(norm[start : verb.start()].strip(TRIM)):
-            return start, verb.start()
+        stop = verb.start()
+        if verb.group().startswith("要") and _GROUP_MEETING_RE.search(norm, start, stop):
+            stop -= 1  # `镇消防安全检查领导小组会要…`: the group
+        if _stage_unit(norm[start:stop].strip(TRIM)):
+            return start, stop
     return None
+
+
+def _sent_out(names: str) -> bool:
+    """Offices a town's group sends out (`镇派出所、应急办`): the first names its place, the others are short."""
+    parts = names.split("、")
+    return bool(PLACE_FIRST_RE.match(parts[0])) and all(looks_like_units(p) and not VAGUE_RE.search(p) for p in parts)
 
 
 def stage_subjects(norm: str) -> tuple[list[tuple[str, int, int]], int] | None:
@@ -89,4 +111,8 @@ def stage_subjects(norm: str) -> tuple[list[tuple[str, int, int]], int] | None:
         for m in _ORGANISED_RE.finditer(norm, span[1], sentence_end):
             if looks_like_units(m["names"].replace("\n", "")) and m["names"] not in names:
                 found.append((CO, m.start("names"), m.end("names")))
+        verb = _AFTER_SUBJECT_RE.match(norm, span[1])
+        sent = _SENT_OUT_RE.match(norm, verb.end()) if verb is not None else None
+        if sent is not None and _sent_out(sent["names"]):
+            found.append((CO, sent.start("names"), sent.end("names")))
     return found, len(norm)

@@ -46,6 +46,9 @@ ETC_RE = re.compile(
 )
 # A name a page blanked after its place (`永荣镇xxx`, `各镇xxx`, `某街道××`): the place stands for its government.
 _BLANKED_AFTER_PLACE_RE = re.compile(r"(?<=[镇乡村县区市州旗道])\s*(?:[xX×*]{2,}|某某)$")
+# The 片 a body is assigned under a 包片 system, written after its name (`消防大队包涵东片`, round 148): no part of the
+# name, as `包片单位` before one is none (README round 61).
+_ASSIGNED_AREA_RE = re.compile(r"(?<=[队局所站办委院])包[\u4e00-\u9fff]{1,4}片$")
 TOWNSHIPS = "各乡镇街道"
 
 
@@ -65,6 +68,7 @@ def unit_form(written: str) -> UnitForm | None:
     """
     written = ETC_RE.sub("", written.strip(TRIM + LEAD_MARKS)).strip(TRIM)
     written = _BLANKED_AFTER_PLACE_RE.sub("", ETC_RE.sub("", written).strip(TRIM))
+    written = _ASSIGNED_AREA_RE.sub("", written)
     if written.startswith("由"):
         written = written[1:]
     norm = normalise(written)
