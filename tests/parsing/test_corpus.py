@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–149, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 489, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 490, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -58,8 +58,9 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 489, 32
 # (a notice to the chiefs by level, a water bureau's patrol rules; 广州's task page and the national notice, whose item
 # 二's group survives only in a mirror's mojibake, wait in tests/parsing/corpus_pending); round 149 4 and none (山东's sentence
 # of principle as sub-heading over bracketed paragraphs, 盐城's groups' heads named first answerable; 湖北 2017 and 武汉
-# 2019, read right as written, wait in tests/parsing/corpus_pending: on one line they are still read wrong).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2369, 676
+# 2019, read right as written, wait in tests/parsing/corpus_pending: on one line they are still read wrong); 广州's
+# task page joined once read on one line too (1 and 4).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2370, 680
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -68,7 +69,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 252
+LEADERS_RIGHT_AT_LEAST = 253
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 57
