@@ -32,7 +32,7 @@ from .record_tables import flat_record
 from .register_pages import register_page
 from .retold_brackets import retold_paragraphs
 from .run_on_fields import split_run_on_fields
-from .task_register_pages import task_register_page
+from .task_register_pages import cut_run_on_task_page, task_register_page
 from .textutil import join_spaced_dates
 
 Lines = list[tuple[str, bool]]
@@ -49,9 +49,8 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
             problem_brackets(text_tables(flat_record(drop_continuation_marks(disclosure_fields(lines)))))
         )
     ]
-    lines = split_run_on_fields(
-        split_ordinal_stages(split_hidden_marks(rejoin_preview_pages(rejoin_page_marks(lines))))
-    )
+    lines = split_ordinal_stages(split_hidden_marks(rejoin_preview_pages(rejoin_page_marks(lines))))
+    lines = split_run_on_fields(cut_run_on_task_page(lines))  # a run-on task register page cut at its labels first
     lines = register_page(lines)  # a 民生实事 register page: one item, its labels, its quarters, its report unread
     lines = task_register_page(lines)  # a key-work register's page: `任务163`, its task field, its quarters
     fields = join_wrapped_fields(join_field_cells(lines))

@@ -21,11 +21,11 @@ from .lazy_patterns import lazy_compile
 
 # A quarter's line (`第一季度:`), also as a writer dates it by the quarter's last month (`3月底前:`) or with its year
 # (`2021年第一季度:`).
-_QUARTER = r"(?:\d{4}年)?(?:第?[一二三四1-4]季度|(?:[1-9]|1[0-2])月底前?)"
-QUARTER_LINE = rf"^{_QUARTER}\s*:"
+QUARTER = r"(?:\d{4}年)?(?:第?[一二三四1-4]季度|(?:[1-9]|1[0-2])月底前?)"
+QUARTER_LINE = rf"^{QUARTER}\s*:"
 # The schedule's label, alone or run together with its first quarter by a join of label and value (`进度安排:第一季度:…`).
 SCHEDULE_LABEL_RE = lazy_compile(
-    rf"^(?:进度安排|进度计划|时间安排|实施进度|工作进度)\s*(?::\s*)?(?=$|{_QUARTER}\s*:)", needs="进度|安排"
+    rf"^(?:进度安排|进度计划|时间安排|实施进度|工作进度)\s*(?::\s*)?(?=$|{QUARTER}\s*:)", needs="进度|安排"
 )
 QUARTER_LINE_RE = lazy_compile(QUARTER_LINE, needs="季度|月底")
 

@@ -55,8 +55,9 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 493, 32
 # first look); round 145 4 and none (its documents date nothing), and its 乡 plan, moved in from tests/parsing/corpus_pending
 # once its label closed by a full stop was read inside a run-together line too (session 36), 1 and none; round 146 6 of 6
 # (market-regulation bureaus' own plans; 六盘水's 责任科室 field re-annotated as three units, as the README's groups read); round 147 6 and none
-# (a notice to the chiefs by level, a water bureau's patrol rules; 广州's task page and the national notice, whose item
-# 二's group survives only in a mirror's mojibake, wait in tests/parsing/corpus_pending); round 149 4 and none (山东's sentence
+# (a notice to the chiefs by level, a water bureau's patrol rules; the national notice, whose item 二's group survives
+# only in a mirror's mojibake, waits in tests/parsing/corpus_pending; 广州's task page joined once read on one line too,
+# 1 and 4); round 149 4 and none (山东's sentence
 # of principle as sub-heading over bracketed paragraphs, 盐城's groups' heads named first answerable; 湖北 2017 and 武汉
 # 2019, read right as written, wait in tests/parsing/corpus_pending: on one line they are still read wrong); round 148 5
 # and 1 (a town's fire-safety plans: units as a sentence's subject, a group headed by named posts; 均坪's page, read right
