@@ -96,8 +96,11 @@ def role_noun_parts(norm: str) -> list[tuple[str, int, int, int, int]]:
 
 _TITLE_LINE_MAX = 30
 # A title sentence may be a heading's run of short phrases (`高度重视,精心组织,科学制订办理方案。`).
-# A longer one (`整治“三合一”“群租房”、老旧场所等突出风险。`, round 148) names no one charged (`…等部门负责…。`).
-_TITLE_SENTENCE_RE = re.compile(r"(?:[^。,;:\n]{2,8},){0,3}(?:[^。,;:\n]{2,20}|[^。,;:\n负要]{21,24})。")
+# A longer one (`整治“三合一”“群租房”、老旧场所等突出风险。`, round 148) names no one charged (`…等部门负责…。`); a notice
+# handing its breakdown down (`经省人民政府同意,现将…工作任务进行责任分解。`, round 149) is the notice's, no item's title.
+_TITLE_SENTENCE_RE = re.compile(
+    r"(?:[^。,;:\n]{2,8},){0,3}(?:[^。,;:\n]{2,20}|(?![^。,;:\n]*现将)[^。,;:\n负要]{21,24})。"
+)
 # The basis the work follows, opening the item before its subject (`按照县政府统一部署和工作要求,公安局…要…`).
 # What the work centres on reads the same (`围绕《方案》的推进实施,市政府督考办要…`, round 99).
 _BASIS_RE = re.compile(
