@@ -267,8 +267,10 @@ def test_the_bulletin_tests_pass_on_a_machine_without_fonts_or_pango(tmp_path):
         [sys.executable, "-c", _PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     assert probe.stdout.split("\n")[:3] == ["no weasyprint", "None None", "no gobject"], probe.stdout + probe.stderr
+    # Its own temporary folder: pytest's numbered ones under /tmp would have the child delete the old runs' files
+    # there when it ends (minutes on a disk mounted with `discard`; see the Makefile's test target).
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--basetemp={tmp_path / 'child'}", __file__],
         cwd=ROOT,
         env=env,
         capture_output=True,
