@@ -115,24 +115,3 @@ def division_charge(clause: Clause) -> Responsibility | None:
             names = split_names(text, norm, m.start("names"), m.end("names"))
             found.roles[CO] += [n for n in names if n not in found.roles[CO] and n not in found.roles[LISTED]]
     return found if found.found else None
-
-
-_SET_UP_RE = lazy_compile(
-    r"(?:^|(?<=[。;\n]))\s*(?:组织机构|组织领导|机构设置|加强领导)?\s*"
-    r"(?P<unit>[\u4e00-\u9fff]{1,12}?(?:政府|党委|局|委|办))成立(?P<group>[\u4e00-\u9fff()]{2,40}?(?:领导小组|工作小组|指挥部))"
-    r"\s*,\s*组长由(?P<post>[\u4e00-\u9fff]{1,10}?(?:长|书记|主任))担任",
-    needs="成立 & 组长由",
-)
-
-
-def set_up_charge(text: str) -> Responsibility | None:
-    """`镇政府成立…领导小组,组长由镇长担任`: the body leads, its group helps, the post heads it; or None."""
-    norm = normalise(text)
-    m = _SET_UP_RE.search(norm)
-    if m is None or not _department(m["unit"]):
-        return None
-    found = Responsibility(origin="正文开头")
-    found.roles[LISTED] = split_names(text, norm, m.start("unit"), m.end("unit"))
-    found.roles[CO] = split_names(text, norm, m.start("group"), m.end("group"))
-    found.leaders = [text[m.start("post") : m.end("post")]]
-    return found if found.found else None

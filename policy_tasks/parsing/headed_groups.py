@@ -5,8 +5,8 @@ A town's campaign plan (round 148, `消防安全“遏较大”百日攻坚行�
     为加强对…的组织领导,镇政府成立由金志敏镇长为组长,常务副镇长胡建伟为副组长,镇消安委其他有关单位为成员(应急中心、
     …)的桥头镇…领导小组,镇应急管理服务中心负责日常运行工作,镇政府成立督查专班开展督查工作,各村(社区)参照成立相应组织机构。
 
-As round 89's `镇政府成立…领导小组,组长由镇长担任` (`division_items.set_up_charge`), the body setting the group up
-leads, the group helps and the posts heading it are the clause's leaders, as written with their holders
+As with the head named after the group (`镇政府成立…领导小组,组长由镇长担任`, round 139, `set_up_charge` below), the
+body setting the group up leads, the group helps and the posts heading it are the clause's leaders, as written with their holders
 (`金志敏镇长`, `常务副镇长胡建伟`). The members in brackets after `为成员` make up the group and are charged by no part.
 The later parts of the sentence charge bodies too: an office before `负责` (`镇应急管理服务中心负责…`), a group the
 body sets up and sets to work (`镇政府成立督查专班开展督查工作`: the 专班), the town's villages told to follow
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .department_paragraphs import _department
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
@@ -73,3 +74,25 @@ def headed_group_charge(text: str) -> Responsibility | None:
         if name not in found.roles[CO]:
             found.roles[CO].append(name)
     return found
+
+
+# The head named after the group: `镇政府成立…领导小组,组长由镇长担任` (round 139).
+_HEAD_AFTER_RE = lazy_compile(
+    r"(?:^|(?<=[。;\n]))\s*(?:组织机构|组织领导|机构设置|加强领导)?\s*"
+    r"(?P<unit>[\u4e00-\u9fff]{1,12}?(?:政府|党委|局|委|办))成立(?P<group>[\u4e00-\u9fff()]{2,40}?(?:领导小组|工作小组|指挥部))"
+    r"\s*,\s*组长由(?P<post>[\u4e00-\u9fff]{1,10}?(?:长|书记|主任))担任",
+    needs="成立 & 组长由",
+)
+
+
+def set_up_charge(text: str) -> Responsibility | None:
+    """`镇政府成立…领导小组,组长由镇长担任`: the body leads, its group helps, the post heads it; or None."""
+    norm = normalise(text)
+    m = _HEAD_AFTER_RE.search(norm)
+    if m is None or not _department(m["unit"]):
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = split_names(text, norm, m.start("unit"), m.end("unit"))
+    found.roles[CO] = split_names(text, norm, m.start("group"), m.end("group"))
+    found.leaders = [text[m.start("post") : m.end("post")]]
+    return found if found.found else None

@@ -6,8 +6,7 @@ from __future__ import annotations
 from .charged_projects import project_charge
 from .chief_posts import chief_leaders, chief_office, office_group, staff_owner
 from .department_paragraphs import department_charge
-from .division_items import set_up_charge
-from .headed_groups import headed_group_charge
+from .headed_groups import headed_group_charge, set_up_charge
 from .helped_steps import helped_charge
 from .leader_colon_items import leader_colon_charge
 from .minute_subjects import minute_charge
@@ -29,7 +28,7 @@ def sentence_charge(
     government issuing the notice (`notice_issuers.own_government`)."""
     # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`).
     charged = minute_charge(text) if minute else None
-    charged = charged or set_up_charge(text)  # `镇政府成立…小组,组长由镇长担任`: the body leads (`division_items`)
+    charged = charged or set_up_charge(text)  # `镇政府成立…小组,组长由镇长担任`: the body leads (`headed_groups`)
     charged = charged or headed_group_charge(text)  # `镇政府成立由X镇长为组长,…的…领导小组` (`headed_groups`)
     # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`); `州政府督查室要…`, the item's opening.
     charged = charged or project_charge(text) or opening_charge(text, groups)
