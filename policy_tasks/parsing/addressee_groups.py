@@ -57,6 +57,9 @@ _GROUP_KINDS = (
     (DEPARTMENTS, lazy_compile(r"^各(?:部门|委办局|厅局)$")),
     # The level's departments that lead the breakdown's tasks (`省政府各牵头部门`), a part of the departments (round 111).
     (DEPARTMENTS, lazy_compile(r"^[省市县区州旗盟](?:人民)?政府各牵头部门$")),
+    # The departments the work concerns, of the level (`省直有关部门`, round 90's one unit) or all (`各有关部门`, as
+    # `各有关单位` is): a part of the departments, charged as a subject where the salutation names them (round 150).
+    (DEPARTMENTS, lazy_compile(r"^(?:[省市县区州旗盟](?:直|级|(?:人民)?政府)|各)(?:有关|相关)部门$")),
     (MINISTRY, lazy_compile(r"^各司局$")),
     (AFFILIATES, lazy_compile(r"^各?直属(?:单位|机构)$")),
     (OFFICES, lazy_compile(r"^各(?:处室|科室|股室)$")),
@@ -94,7 +97,7 @@ _SALUTATION_KINDS = (
 # What a salutation's last addressee ends in: a body, a group of them, a place's government; a bureau's institution
 # (`各区民政局,市养老服务发展中心:`, round 132).
 _ADDRESSEE_END_RE = lazy_compile(
-    r"(?:单位|部门|机构|政府|指挥部|委员会|办公室|司局|司|处室|科室|股室|党委|管委会|街道|乡镇|村|社区|局|厅|委|企业|中心)$"
+    r"(?:单位|部门|机构|政府|指挥部|委员会|办公室|司局|司|处室|科室|股室|党委|管委会|街道|乡镇|村|社区|局|厅|委|企业|中心|团体)$"
 )
 # A locality's standing body (`各地疫情防控指挥部`, `各地区应急管理部门`).
 _LOCAL_BODY_RE = lazy_compile(
@@ -249,7 +252,8 @@ def _kinds(norm: str, parts: list[tuple[int, int]]) -> list[str | None]:
         group_kind(n)
         or (UNITS if i and n == "各单位" else None)
         or (PLACES if not i and n == "各级" and len(names) > 1 else None)  # `各级各部门`: the levels' governments
-        or (group_kind(f"各{n}") if i and each and not n.startswith("各") else None)
+        # `各参建乡镇和有关部门`: a bare `有关部门` takes no `各` from the group before it (round 108's near case).
+        or (group_kind(f"各{n}") if i and each and not n.startswith(("各", "有关", "相关")) else None)
         for i, n in enumerate(names)
     ]
 

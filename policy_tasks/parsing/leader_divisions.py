@@ -23,9 +23,10 @@ _DIVISION_RE = lazy_compile(
 # `县政府分线领导对领办的…任务要牵头抓总`, `县政府分线领导要站在全局高度`: a post that names the division itself (each
 # leader over a line of work, `分线`, or the work in his charge, `分管`), charged as the subject (round 106).
 # Such a post with a duty at fixed times of its own, `市政府分管领导每两月对分管条线的目标任务组织一次过堂检查` (round 149),
-# is the subject as well.
+# is the subject as well. So is the level's leaders each over tasks of the breakdown (`各县级包抓领导要抓好统筹协调`,
+# round 150): a breakdown's `包抓领导` column names them (round 74), its notice charges them by that post.
 _POST_RE = lazy_compile(
-    r"(?P<who>[省市县区州盟旗](?:委|政府|人民政府)?(?:分线|分管)(?:领导|负责同志))"
+    r"(?P<who>各?[省市县区州盟旗](?:委|政府|人民政府|级)?(?:分线|分管|包抓)(?:领导|负责同志))"
     r"(?:(?:对[^。;,\n]{1,30}?)?要(?![求点])|每(?:[一二两三四五六半]?个?)(?:月|季度|周|年)(?:至少)?(?:对|组织|开展|召开|进行))"
 )
 _SENTENCE_END_RE = re.compile(r"[。;]\s*")

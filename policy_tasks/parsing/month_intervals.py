@@ -5,7 +5,8 @@ Corpus README round 74 writes a duty every few days as its period with an interv
 occurrences fall at the end of every such span of the year (round 149). Every other month (`每两月…组织一次过堂检查`)
 is `bimonthly_duties`' (round 147), which also reads its odd or even months and a day. Six months is `每半年`, a period of its own
 (round 133), and is left to it. Near cases: a rate (`每两个月500元`) and a bare month count with no `每`
-(`两个月内`, a relative deadline) are no such duty.
+(`两个月内`, a relative deadline) are no such duty. The month written bare before a routine's count (`,月开展一次督查督办`)
+is a monthly duty, read in the same pattern (`bare_month_duties`, round 150).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .bare_month_duties import BARE_MONTH, bare_month
 from .lazy_patterns import lazy_compile
 from .textutil import cn_to_int
 from .time_phrase import MONTHLY, RECURRING, Read, month_end
@@ -20,11 +22,14 @@ from .time_phrase import MONTHLY, RECURRING, Read, month_end
 EVERY_FEW_MONTHS_RE = lazy_compile(
     r"(?<![人户亩吨家元个台辆床所座只头])每(?:隔)?(?P<k>[三四34])个?月(?:份)?"
     r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|均|发放|支付|缴|结算|领取)"
+    rf"|{BARE_MONTH}"
 )
 
 
 def every_few_months(m: re.Match[str], year: int) -> Read:
-    """The ends of every `k` months of `year`, a monthly duty."""
+    """The ends of every `k` months of `year`, a monthly duty (every month for the bare month)."""
+    if m["bare"]:
+        return bare_month(year)
     k = cn_to_int(m["k"]) or 3
     dates: list[date] = [month_end(year, month) for month in range(k, 13, k)]
     return RECURRING, dates[0], MONTHLY, tuple(dates)

@@ -8,11 +8,13 @@ roles and the heads it makes answerable); this puts their readings together as t
 from __future__ import annotations
 
 from .addressee_groups import DEPARTMENTS, glued_title_end, group_subject, later_groups
+from .bare_related_helpers import later_bare_related
 from .dated_subjects import dated_subject
 from .discipline_bodies import discipline_charge
 from .duty_subjects import duty_subjects_charge
 from .fee_holders import fee_charge
 from .group_openings import government_group, town_list_bare_group
+from .group_role_subjects import later_group_roles
 from .handled_proposals import proposal_handler
 from .later_leads import later_leads
 from .lazy_patterns import lazy_compile
@@ -90,7 +92,13 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
         _add_helpers(text, norm, with_units(norm, span[1] + 2), found)
     if norm.startswith(("要", "应当"), span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
         roles = later_role_groups(norm, span[1], related=BREAKDOWN in groups)
-        _add_helpers(text, norm, later_subjects(norm, span[1] + 1) + roles, found)
+        helpers = later_subjects(norm, span[1] + 1) + roles
+        if addressed := later_group_roles(norm, span[1], groups):  # `各市县及项目实施单位要…` (round 150)
+            helpers = sorted(set(helpers + addressed))
+        _add_helpers(text, norm, helpers, found)
+        # `相关单位要…积极配合`: the helping role written bare, kept as written (`split_names` drops it, round 150).
+        bare = later_bare_related(norm, span[1]) if BREAKDOWN in groups else []
+        found.roles[CO] += [text[s:e] for s, e in bare if text[s:e] not in found.roles[CO]]
         if leads := later_leads(norm, span[1]):  # `…。由A、B等部门牵头完成…`: they lead beside the subject
             named = found.roles[LISTED][:1] + found.roles[LEAD]
             found.roles[LEAD] = named + [n for s, e in leads for n in split_names(text, norm, s, e) if n not in named]

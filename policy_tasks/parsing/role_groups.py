@@ -30,7 +30,7 @@ from .textutil import normalise
 ROLE_WORD = r"(?:责任|牵头|配合|协同|协办|承办|主办|实施|会办|参与|协作)"
 _ROLE = rf"(?:主要责任|其[他它]责任|牵头责任|相关责任|有关责任|{ROLE_WORD})(?:单位|部门)"
 # `各责任事项牵头单位(责任单位)` (round 128): the role of the breakdown's items, its other name in the document's bracket.
-ROLES = rf"各?(?:(?:责任事项|任务|事项)?{_ROLE}(?:\({_ROLE}\))?|(?:项目)?实施主体|项目实施单位)"
+ROLES = rf"各?(?:(?:责任事项|任务|事项|项目)?{_ROLE}(?:\({_ROLE}\))?|(?:项目)?实施主体|项目实施单位)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
 RELATED = r"各(?:相关|有关)单位"
 _ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")

@@ -107,6 +107,8 @@ _BASIS_RE = re.compile(
     r"(?:(?:按照|根据|依据|依照)[^。,;:\n]{2,40}?(?:要求|部署|规定|安排|精神)|围绕[^。,;:\n]{2,30}),"
 )
 _SINCE_RE = re.compile(r"(?:从|自)[^。,;:\n]{2,20}?(?:开始|起),")
+# The lead-in of a progress notice's next steps, before the sentence's subject (`next_steps`, round 150).
+NEXT_STEP_RE = re.compile(r"(?:下一步|下步)(?:工作中)?,")
 # `由A负责`: the 由 is no part of the name. `由A牵头,<task>` names the lead alone, as a meeting's order may
 # (`由丹凤街道牵头,在12月底前完成…`): a part of its own, the comma after it.
 # `要` as a charge, not the first character of a word (要求, 要素, 要点, 要件, 要务, 要员, 要领, 要闻, 要害).
@@ -218,6 +220,8 @@ def opening_starts(norm: str) -> list[int]:
     starts += [m.end() for start in starts if (m := _BASIS_RE.match(norm, start)) is not None]
     # `从2023年第一季度开始,各责任单位要…`: the time a duty starts comes before its subject (round 101).
     starts += [m.end() for start in starts if (m := _SINCE_RE.match(norm, start)) is not None]
+    # `下一步,各牵头单位要…`: a progress notice's next steps, the subject after the lead-in (`next_steps`, round 150).
+    starts += [m.end() for start in starts if (m := NEXT_STEP_RE.match(norm, start)) is not None]
     # `市政府领导按职责分工负责,…。各相关单位要…`: the leaders' sentence charges persons, the subject opens the next.
     starts += [end for start in starts if (end := after_division(norm, start)) is not None]
     # `(三)提升…水平。要加大…检查力度,…。街道文体站要加强…`: the plan's own demand, with no subject, comes before the

@@ -53,10 +53,12 @@ def sentence_charge(
     # `县、乡级、村级河长巡河…`, `…巡河员每周巡查`: a chief system's posts by level and its staff (`chief_posts`).
     leaders += [n for n in chief_leaders(text) if n not in leaders and (charged is None or n not in charged.leaders)]
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).
-    if charged is not None and not charged.leaders and not leaders:
+    # The heads stay leaders beside a leaders' division post a later sentence charges (`…。各县级包抓领导要…`, round 150).
+    if charged is not None and not charged.leaders:
         leads, helpers = charged.lead_and_co()
         # `主要负责人亲自抓、分管领导具体抓`: the charged roles' heads paired by post (round 128).
-        leaders = role_heads(text, leads, leads + helpers) or paired_heads(text, leads)
+        heads = role_heads(text, leads, leads + helpers) or paired_heads(text, leads)
+        leaders = sorted(dict.fromkeys(heads + leaders), key=text.find)
     if leaders:
         charged = charged.copy() if charged is not None else Responsibility()
         charged.leaders += leaders

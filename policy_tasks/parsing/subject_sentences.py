@@ -152,6 +152,8 @@ def later_subjects(norm: str, after: int) -> list[tuple[int, int]]:
         names = m["names"].strip(TRIM) if m is not None else ""
         if m is not None and _one_name(names) and (m["verb"] != "将" or reads_as_units(names)):
             found.append((m.start("names"), m.end("names")))
+            # `县发改委要会同县督查落实办对…督导`: the later subject's partners help too (round 108's `会同`, round 150).
+            found += with_units(norm, m.end()) if m["verb"] == "要" else []
         elif m is not None and m["verb"] == "要" and (group := _DEPARTMENTS_RE.match(m["names"])):
             found.append((m.start("names") + group.start("names"), m.end("names")))
         else:

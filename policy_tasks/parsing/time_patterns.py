@@ -311,7 +311,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     # Recurring (see the module docstring).
     # `每单月10日前`, `每双月`, `每两个月`, `隔月`: a month's duty kept every other month (`bimonthly_duties`).
     (BIMONTHLY_RE, bimonthly),
-    (EVERY_FEW_MONTHS_RE, every_few_months),  # `每三个月…一次` (`month_intervals`)
+    (EVERY_FEW_MONTHS_RE, every_few_months),  # `每三个月…一次`, `,月开展一次` (`month_intervals`)
     (
         re.compile(
             rf"{_NOT_A_RATE_BEFORE}(?:每个?|逐)月(?:[在于]?(?P<d>{N})[日号]?(?:[、和及与]\s*(?P<d2>{N}))?[日号]|月?{MONTH_PART})?{BEFORE}"
@@ -382,7 +382,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = (
     tuple("五"),
     tuple("内"),
     tuple("月"),
-    ("每",),
+    tuple("月"),
     tuple("月"),
     tuple("季"),
     tuple("半"),

@@ -9,6 +9,7 @@ from .clauses import choose_clauses
 from .counted_lists import counted_outline
 from .label_items import assigning_paragraphs, number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
+from .next_steps import number_next_step_paragraphs
 from .notice_kinds import notice_kinds
 from .outline_lines import Outline
 from .outline_node import Node
@@ -68,6 +69,11 @@ def unnumbered_clauses(
             return outline, clauses, LABELLED
     if (numbered := number_charged_paragraphs(lines)) is not None:
         # `请各区于2月20日前上报…`: a notice numbering nothing charges its salutation's groups (`charged_paragraphs`).
+        outline = Outline.read(numbered)
+        if clauses := choose_clauses(outline.root):
+            return outline, clauses, LABELLED
+    if (numbered := number_next_step_paragraphs(lines)) is not None:
+        # `下一步,各牵头单位要…`: a progress notice's closing requirement charging the list's roles (`next_steps`).
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED
