@@ -36,7 +36,7 @@ _COORDINATED_RE = lazy_compile(
     needs="协调",
 )
 _LATER_VILLAGES_RE = lazy_compile(
-    rf"[,;。]\s*(?P<names>(?:沿[\u4e00-\u9fff]{{1,2}}|所属|辖区)(?:有关|相关)?行政村)(?=[\u4e00-\u9fff])(?!的)",
+    r"[,;。]\s*(?P<names>(?:沿[\u4e00-\u9fff]{1,2}|所属|辖区)(?:有关|相关)?行政村)(?=[\u4e00-\u9fff])(?!的)",
     needs="行政村",
 )
 
@@ -63,7 +63,7 @@ def held_post_charge(text: str) -> Responsibility | None:
     for run in _runs(norm):
         if not any(post.startswith("包") for *_, post in run):
             continue
-        for start, end, body, post in run:
+        for start, end, body, _post in run:
             _add(found, text[start : start + len(body)])
             leader = text[start:end]
             if leader not in found.leaders:

@@ -16,7 +16,6 @@ from .opening_charges import opening_charge
 from .responsibility import Responsibility
 from .restated_lists import section_subject
 from .role_heads import paired_heads, role_heads
-from .standby_teams import called_team_charge
 from .subject_runs import run_charge
 from .task_first_orders import order_charge
 from .unit_labels import LISTED
@@ -40,8 +39,8 @@ def sentence_charge(
     # `区环保局务必…`: a paragraph of a list of duties by department, charged by any verb (`department_paragraphs`).
     charged = charged or (department_charge(text) if orders else None)
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
-    charged = charged or held_post_charge(text)  # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts (`assigned_posts`)
-    charged = charged or called_team_charge(text)  # `…警戒水位时,一线民工抢险队上堤巡逻` (`standby_teams`)
+    # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts, their bodies answering (`assigned_posts`, round 152).
+    charged = charged or held_post_charge(text)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)
     # `各县(市)设置的…巡河员`: the staff's body; `…,镇河长制办公室制定…`: the chief system's office; `各省(自治区、直辖市)

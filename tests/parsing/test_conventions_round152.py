@@ -62,3 +62,41 @@ def test_standby_team_near_cases() -> None:
     assert called_team_charge("各村成立一线民工抢险队") is None
     assert called_team_charge("汛期时,抢险队人员要登记造册") is None
     assert called_team_charge("发生火情时,县消防救援大队赶赴现场") is None
+
+
+REPORT = (
+    "某某镇三举措做好秋冬防火工作\n"
+    "发布日期:2021-10-08 信息来源:某县某某镇政府\n"
+    "为做好秋冬防火工作,我镇三举措强化防火工作。\n"
+    "一是强化领导。我镇成立了以党委书记为组长的防火工作领导小组。\n"
+    "二是储备物资。各村按照任务进行筹集,其中各村要于10月30日前将灭火器材缴到镇应急站。\n"
+    "三是组织队伍。各村成立扑火队,由镇人武部组织做好民兵应急分队。扑火队的责任是:\n"
+    "1、发生火情时,一线扑火突击队赶赴现场。\n"
+    "2、火情扩大时,二线扑火突击队上山待命。\n"
+)
+
+
+def test_a_towns_counted_measures_are_clauses_charged_by_their_subjects() -> None:
+    tasks = _parse(REPORT).tasks
+    assert [(t.label, t.lead_units, t.co_units) for t in tasks] == [
+        ("二是", ["各村"], []),
+        ("三是", ["各村"], ["镇人武部"]),
+        ("1", ["一线扑火突击队"], []),
+        ("2", ["二线扑火突击队"], []),
+    ]
+    assert [str(m.due_date) for m in tasks[0].milestones] == ["2021-10-30"]
+
+
+def test_measure_report_near_cases() -> None:
+    from policy_tasks.parsing.measure_reports import MEASURES, measure_charge, measure_report_kind
+
+    assert measure_report_kind([(1, "某某镇三举措做好秋冬防火工作")]) == {MEASURES}
+    assert measure_report_kind([(1, "某某镇多措并举做好防汛工作")]) == {MEASURES}
+    # No count, or no township: not this report.
+    assert measure_report_kind([(1, "某某镇强化防汛措施")]) == frozenset()
+    assert measure_report_kind([(1, "某某县三举措做好防汛工作")]) == frozenset()
+    text = "各村民要自觉遵守防火规定。"
+    # Villagers name no one; outside such a report the reader is silent.
+    assert measure_charge(text, text, frozenset({MEASURES})) is None
+    text = "各村要于10月30日前上报。"
+    assert measure_charge(text, text, frozenset()) is None
