@@ -100,3 +100,14 @@ def test_measure_report_near_cases() -> None:
     assert measure_charge(text, text, frozenset({MEASURES})) is None
     text = "各村要于10月30日前上报。"
     assert measure_charge(text, text, frozenset()) is None
+
+
+def test_a_places_bracket_before_its_colon_heads_its_problems() -> None:
+    from policy_tasks.parsing.units import peek_responsibility
+
+    # A 督查通报's point: the place's short name and its bracket of units in words before the colon.
+    found = peek_responsibility("人民医院(县人民医院牵头,县卫健委配合):前期通报该片区存在问题已整改到位。")
+    assert found.lead_and_co() == (["县人民医院"], ["县卫健委"])
+    assert peek_responsibility("联盛快乐城(县商务局 负责):前期通报该点位存在问题。").lead_and_co() == (["县商务局"], [])
+    # Deep in a sentence, the same bracket before a colon is an aside.
+    assert not peek_responsibility("会议强调,某项工作由某某(县商务局负责):前期通报").found
