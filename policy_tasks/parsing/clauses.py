@@ -33,6 +33,7 @@ from .lazy_patterns import lazy_compile
 from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
 from .made_lists import bare_step, charges_bare_group
+from .measure_reports import charges_own_measure
 from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
 from .notice_requirements import charges_roles, notice_charges_roles, vaguely_addressed
@@ -301,7 +302,11 @@ def choose_clauses(
             if down:
                 # A sub-heading that names its own units above clauses that name theirs is a
                 # clause too (a 分工 table's group row); a top-level heading's are the area's.
-                if _names_own_units(kid, root) or charges_own_role(kid.own_text, groups):
+                if (
+                    _names_own_units(kid, root)
+                    or charges_own_role(kid.own_text, groups)
+                    or charges_own_measure(kid.own_text, groups)  # `三是…各村成立…` over `1、` (`measure_reports`)
+                ):
                     found.append(kid)  # `二、尽快办理…。各承办单位要…` over `(一)…` (`proposal_roles`, round 142)
                 found.extend(pick(kid, strict))
             elif flag or (

@@ -11,6 +11,7 @@ salutation names (`各部门:`, `addressee_groups.notice_groups`), a breakdown's
 from __future__ import annotations
 
 from .addressee_groups import notice_groups
+from .measure_reports import measure_report_kind
 from .notice_roles import breakdown_kind
 from .outline_lines import Outline
 from .procedure_steps import procedure_kind
@@ -26,5 +27,6 @@ def notice_kinds(outline: Outline) -> frozenset[str]:
     kinds = notice_groups(header) | breakdown_kind(header) | project_list_kind(header)
     # A procedure whose steps each open with the body doing it (`procedure_steps`, round 129).
     kinds |= procedure_kind(outline.root)
+    kinds |= measure_report_kind(header)  # `某镇三举措…`: a town's measures charged by subjects (round 152)
     # A notice handing out proposals charges their handling roles (`proposal_roles`, round 142).
     return kinds | township_kind([*header, *outline.loose]) | proposal_kind(outline)

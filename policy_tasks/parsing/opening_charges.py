@@ -18,6 +18,7 @@ from .group_role_subjects import later_group_roles
 from .handled_proposals import proposal_handler
 from .later_leads import later_leads
 from .lazy_patterns import lazy_compile
+from .measure_reports import measure_charge
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
 from .ordinal_stages import stage_charge
@@ -31,6 +32,7 @@ from .role_sentences import CHARGING_YAO, fix_field_subject, opening_starts, ope
 from .run_on_sentences import joined_lines
 from .set_up_groups import set_up_group_charge
 from .society_addressees import society_list
+from .standby_teams import called_team_charge
 from .subject_sentences import later_subjects, opening_subjects, with_units
 from .textutil import normalise
 from .town_offices import town_office_charge
@@ -60,7 +62,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     span = opening_subject(norm)
     if span is None:
         return (
-            stage_charge(text)  # `第一阶段。2月20日,镇政府成立…` (`ordinal_stages`)
+            measure_charge(text, norm, groups)  # `二是…各村按照…`: a town's reported measure (`measure_reports`)
+            or stage_charge(text)  # `第一阶段。2月20日,镇政府成立…` (`ordinal_stages`)
             or step_charge(text, norm, groups)  # `(三)省财政厅根据…进行审核`: a procedure's step (`procedure_steps`)
             or proposal_charge(text, norm, groups)  # `各承办单位要…`: a proposal notice's roles (`proposal_roles`)
             or _dated_charge(text, norm)
@@ -79,6 +82,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
             or set_up_group_charge(text, norm)  # `成立…领导组。组长:X…。领导组协调…` (`set_up_groups`)
             or duty_subjects_charge(text)  # `A和B为…总协调机构`, `卫生、执法等部门负责…。卫生局要…` (`duty_subjects`)
+            or called_team_charge(text)  # `…警戒水位时,一线民工抢险队上堤巡逻` (`standby_teams`, round 152)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.

@@ -3,6 +3,7 @@ subjects, each way the genre writes them tried in turn, the most specific first.
 
 from __future__ import annotations
 
+from .assigned_posts import held_post_charge
 from .charged_projects import project_charge
 from .chief_posts import chief_leaders, chief_office, office_group, staff_owner
 from .department_paragraphs import department_charge
@@ -38,6 +39,8 @@ def sentence_charge(
     # `区环保局务必…`: a paragraph of a list of duties by department, charged by any verb (`department_paragraphs`).
     charged = charged or (department_charge(text) if orders else None)
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
+    # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts, their bodies answering (`assigned_posts`, round 152).
+    charged = charged or held_post_charge(text)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)
     # `各县(市)设置的…巡河员`: the staff's body; `…,镇河长制办公室制定…`: the chief system's office; `各省(自治区、直辖市)

@@ -187,7 +187,11 @@ def _is_responsibility(norm: str, start: int, end: int) -> bool:
     # can assign that sentence's work; so can one standing right after a sentence's end, whatever
     # follows (`…1150万人左右。(市人口计生委牵头)万元地区生产总值…`).
     after_sentence = before.rstrip()[-1:] in ("。", "")
-    if not closes_line and after[:1] not in ("。", ";", ",") and not after_sentence:
+    # `联盛快乐城(县商务局负责):前期通报…`: a 督查通报's point, a place's short name and its bracket before the colon
+    # heading the problems, as `(责任单位:X):` does (round 152).
+    line_start = norm.rfind("\n", 0, start - 1) + 1
+    heads_point = after[:1] == ":" and len(before) - line_start <= 20 and not re.search(r"[。;,:]", before[line_start:])
+    if not closes_line and after[:1] not in ("。", ";", ",") and not after_sentence and not heads_point:
         return False
     inner = _before_stop(norm, start, end, keep_role=True)
     if adds := _ADDS_RE.search(norm, start, inner):

@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–149, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 496, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 497, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -64,8 +64,11 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 496, 32
 # as written, waits in tests/parsing/corpus_pending: on one line it is still read wrong); round 150 3 and 2 (民生实事
 # covering and progress notices: a project list's roles beside the salutation's groups, a progress notice's 下一步
 # paragraph, 会昌's page no longer refused; 西乡's notice, read right as written, waits in tests/parsing/corpus_pending:
-# on one line it is still refused).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2379, 683
+# on one line it is still refused); round 152 2 and none (大口镇's flood
+# plan: its 包保 posts charged with their bodies answering, `由镇协调X做好…`; its three other pages, read right as written
+# once a town's counted measures, standby teams and a point's `(X负责):` bracket were read, wait in
+# tests/parsing/corpus_pending: wrapped, as a PDF or OFD, annexed or on one line they are still read wrong).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2381, 683
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -74,7 +77,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 255
+LEADERS_RIGHT_AT_LEAST = 256
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 57
