@@ -31,7 +31,7 @@ _NOTICE_FRAME = rf"(?:{_ACTIVITY}){{0,2}}{_FRAME}(?:[、和及与]{_FRAME})*"
 # `对象`), followed by the text's own words, not by a longer term the frame's words open.
 _RUN_IN = (
     rf"(?:{_PLAN_FRAME}|(?:{_ACTIVITY}){{1,2}}{_FRAME}(?:[、和及与]{_FRAME})*)"
-    r"(?![、和及与的]|责任|任务|考核|管理|体系|节点|分解|落实|进展|完成|安排|计划|表)(?=\s*[\u4e00-\u9fff“\"(])"
+    r"(?![、和及与的]|责任|任务|考核|管理|体系|节点|分解|落实|进展|完成|安排|计划|表)(?=[ \u3000]*[\u4e00-\u9fff“\"(])"
 )
 _FRAMES_RE = lazy_compile(
     rf"^(?:{_PLAN_FRAME})\s*(?:[。:\n]|$)"
