@@ -27,6 +27,7 @@ import itertools
 import re
 
 from .article_lines import RULES_FIRST_RE
+from .sources.unwrap import HANDING_DOWN
 from .textutil import cn_to_int
 from .unit_names import looks_like_units
 
@@ -67,9 +68,11 @@ _ANNEX = re.compile(
 
 # The notice's 落款 and date of writing after its last item's stop, then the plan's title and its first heading:
 # `…督办检查。武汉市人民政府办公厅2018年2月14日2018年省《政府工作报告》涉及我市工作任务责任分解方案一、…`.
+# The date of writing closes the 落款, so the title opens anew: never on a list's `、` or comma (`…要于2019年4月15日、
+# 7月15日…前,将第一、第二…`: a deadline in a sentence), and a `一、` after `第` is an ordinal, never a heading.
 _SIGNED_PLAN = re.compile(
     r"(?<=[。;；!！?？)）])\s*(?P<signer>[\u4e00-\u9fff()（）]{2,20})\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
-    r"\s*(?P<title>[^。;；:：!！?？]{2,40}?)\s*(?=一[、.．])"
+    r"\s*(?P<title>[^。;；:：!！?？、,，][^。;；:：!！?？]{1,39}?)\s*(?<!第)(?=一[、.．])"
 )
 
 _ANY_NUM = re.compile(_AFTER + r"(?P<n>\d{1,2})[.．、](?!\d)")
@@ -94,6 +97,9 @@ def _next_follows(text: str, m: re.Match[str]) -> bool:
 _SALUTATION = re.compile(
     r"(?:^|(?<=\s)|(?<=通知|通报|意见|方案|决定)|(?<=号)|(?<=[)）]))\s*(?P<s>各[^。;；:：!！?？]{1,80}[:：])"
 )
+
+
+_HANDING_DOWN = re.compile(r"(?<=[。;；!！?？])\s*(?P<h>" + HANDING_DOWN + ")")
 
 
 def _first_heading(text: str) -> int | None:
@@ -127,9 +133,12 @@ def _first_heading(text: str) -> int | None:
 
 
 def _salutation_cuts(header: str) -> list[int]:
-    """The salutation's bounds in the header, where it names the offices addressed (`各县(区)人民政府,市政府各部门:`)."""
+    """The salutation's bounds in the header, where it names the offices addressed (`各县(区)人民政府,市政府各部门:`),
+    and where the notice's handing-down sentence opens its paragraph after a stop (`…圆满完成。经省人民政府同意,现将…`,
+    `sources.unwrap.hands_down_after`): a notice that numbers nothing is parted into its paragraphs only there."""
     m = _SALUTATION.search(header)
-    return [m.start("s"), m.end("s")] if m else []
+    cuts = [m.start("s"), m.end("s")] if m else []
+    return cuts + [h.start("h") for h in _HANDING_DOWN.finditer(header, m.end("s") if m else 0)]
 
 
 def _annex_cuts(text: str, start: int) -> list[int]:
@@ -149,6 +158,22 @@ def _signed_plan_cuts(text: str, start: int) -> list[int]:
     return cuts
 
 
+# A section's first sub-item after a sentence's end (`一、主要任务 …预期目标是:…节能减排任务。(一)坚定不移…`), or glued
+# to the section's short title (`三、重点内容及责任分工(一)道路交通领域…`): GB/T 9704 numbers the level below `一、`
+# `(一)`, so once the body opens with `一、` such a `(一)` is the section's first sub-item, though the line goes on to
+# no `(二)` (a page that stops inside the sub-list; with a `(二)` the outline cuts it, `glued_items`).
+_FIRST_SUB = re.compile(
+    r"(?:(?<=[。!！?？])\s*|(?:^|(?<=[。!！?？\s]))[一二三四五六七八九十]{1,3}、[^\s\d。;；:：!！?？,，()（）]{2,24}?)"
+    r"(?P<sub>[(（]一[)）])(?=[\u4e00-\u9fff])"
+)
+
+
+def _first_sub_cuts(text: str, start: int) -> list[int]:
+    if not re.match(r"一[、.．]", text[start:]):
+        return []
+    return [m.start("sub") for m in _FIRST_SUB.finditer(text, start)]
+
+
 def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[int]]:
     """The lines with a one-line document's header cut from its body (and an annexed plan from the notice before
     it), and each line's index in `lines`."""
@@ -162,7 +187,15 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
     if at is None or not text[:at].strip():
         return lines, list(range(len(lines)))
     bounds = sorted(
-        {0, *_salutation_cuts(text[:at]), at, *_annex_cuts(text, at), *_signed_plan_cuts(text, at), len(text)}
+        {
+            0,
+            *_salutation_cuts(text[:at]),
+            at,
+            *_annex_cuts(text, at),
+            *_signed_plan_cuts(text, at),
+            *_first_sub_cuts(text, at),
+            len(text),
+        }
     )
     cut = [(text[a:b].strip(), splittable) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
     origins = [*range(longest), *[longest] * len(cut), *range(longest + 1, len(lines))]

@@ -7,7 +7,9 @@ up the body steering the work (`二、组织领导`, README round 75).
 
 A copy that ran the page into one paragraph runs each heading into its text (`一、工作目标进一步夯实…`, `二、整治对象“两类
 场所”…`, `三、工作时间即日起至12月31日`, `二、组织领导为切实加强…`, round 148): the frame's words opening the item are
-its heading all the same, unless they open a longer term (`工作目标责任制`, `工作时间节点`).
+its heading all the same, unless they open a longer term (`工作目标责任制`, `工作时间节点`); so is a frame a copy joined to
+its text with a space where the line broke (`一、工作目标 全面贯彻…`), and a campaign's scope naming its two activities
+(`二、排查整治范围涵盖…`, session 37).
 """
 
 from __future__ import annotations
@@ -22,13 +24,14 @@ _FRAME = r"(?:目的|意义|范围|对象|方式|时间)"
 # up the body that steers the work (`组织领导`).
 _ONE_PLAN_FRAME = r"主要目标|总体目标|工作目标|发展目标|目标要求|指导思想|基本原则|工作原则|总体要求"
 _PLAN_FRAME = rf"(?:{_ONE_PLAN_FRAME})(?:[、和及与](?:{_ONE_PLAN_FRAME}))*|组织领导"
-# A notice's purpose, scope, manner and time: `公示目的`, `公示范围、方式和时间`, `整治范围`, `检查对象`.
-_NOTICE_FRAME = rf"(?:{_ACTIVITY})?{_FRAME}(?:[、和及与]{_FRAME})*"
+# A notice's purpose, scope, manner and time: `公示目的`, `公示范围、方式和时间`, `整治范围`, `检查对象`; a campaign
+# names its two activities before them (`排查整治范围`, `检查整治对象`).
+_NOTICE_FRAME = rf"(?:{_ACTIVITY}){{0,2}}{_FRAME}(?:[、和及与]{_FRAME})*"
 # A heading a one-paragraph copy ran into its text: only a frame with its activity word (`整治对象`, not a bare
 # `对象`), followed by the text's own words, not by a longer term the frame's words open.
 _RUN_IN = (
-    rf"(?:{_PLAN_FRAME}|(?:{_ACTIVITY}){_FRAME}(?:[、和及与]{_FRAME})*)"
-    r"(?![、和及与的]|责任|任务|考核|管理|体系|节点|分解|落实|进展|完成|安排|计划|表)(?=[\u4e00-\u9fff“\"(])"
+    rf"(?:{_PLAN_FRAME}|(?:{_ACTIVITY}){{1,2}}{_FRAME}(?:[、和及与]{_FRAME})*)"
+    r"(?![、和及与的]|责任|任务|考核|管理|体系|节点|分解|落实|进展|完成|安排|计划|表)(?=[ \u3000]*[\u4e00-\u9fff“\"(])"
 )
 _FRAMES_RE = lazy_compile(
     rf"^(?:{_PLAN_FRAME})\s*(?:[。:\n]|$)"

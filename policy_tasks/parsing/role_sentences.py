@@ -101,6 +101,9 @@ _TITLE_LINE_MAX = 30
 _TITLE_SENTENCE_RE = re.compile(
     r"(?:[^。,;:\n]{2,8},){0,3}(?:[^。,;:\n]{2,20}|(?![^。,;:\n]*现将)[^。,;:\n负要]{21,24})。"
 )
+# A title line a copy joined to its text with a space where the line broke (`(一)道路交通领域 镇派出所强化…`): a short
+# title, no stop or comma in it, then the text.
+_SPACED_TITLE_RE = re.compile(r"[\u4e00-\u9fff“”、]{2,20}[ \u3000]+(?=[\u4e00-\u9fff])")
 # The basis the work follows, opening the item before its subject (`按照县政府统一部署和工作要求,公安局…要…`).
 # What the work centres on reads the same (`围绕《方案》的推进实施,市政府督考办要…`, round 99).
 _BASIS_RE = re.compile(
@@ -210,6 +213,8 @@ def opening_starts(norm: str) -> list[int]:
     line_end = norm.find("\n")
     if 0 < line_end <= _TITLE_LINE_MAX and not re.search(r"[。;,!?]", norm[:line_end]):
         starts.append(line_end + 1)  # `三、实行跟踪督办` / `州政府督查室要…`
+    elif m := _SPACED_TITLE_RE.match(norm):
+        starts.append(m.end())  # `道路交通领域 镇派出所强化…`: the title's line joined to its text by a space
     elif m := _TITLE_SENTENCE_RE.match(norm):
         # `(二)加强督查。县政府督查室要…`, or the paragraph on the next line (`3.2预报。` / `市防火办要…`)
         starts.append(len(norm) - len(norm[m.end() :].lstrip()))

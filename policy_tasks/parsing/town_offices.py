@@ -7,7 +7,8 @@ office that does it, named as its members know it, the town's level before the o
     (一)道路交通领域
     镇派出所强化执法力度,严厉查处超载、超员、超速…。联合交通部门检查“路警联合执法”机制下…执行情况,…
 
-The office leads. A later sentence carrying on with no subject of its own and opening with the body the office works
+The office leads, also where a copy with no line breaks ran the field's heading into it (`道路交通领域镇派出所强化…`).
+A later sentence carrying on with no subject of its own and opening with the body the office works
 with (`联合交通部门检查…`, `会同县市场监管局…`, `协同…`) names a helper (as `会同`/`协同` units help, README rounds 108 and
 130); a department named by its kind alone (`交通部门`, as round 68's `工商部门`) is that body. A later sentence opening
 with another of the town's offices so helps too.
@@ -37,12 +38,17 @@ _WITH_RE = lazy_compile(r"(?:联合|会同|协同)(?P<names>[\u4e00-\u9fff]{2,12
 # A department named by its kind alone (`交通部门`, `工商部门`): no group, no vague one.
 _KIND_RE = re.compile(r"^(?!各|有关|相关|其他|其它)[\u4e00-\u9fff]{2,6}部门$")
 _SENTENCE_END_RE = re.compile(r"[。;]\s*")
+# The field's heading a copy with no line breaks ran into the paragraph (`道路交通领域镇派出所强化…`): the plan names each
+# field `X领域`, so the office opens right after it.
+_FIELD_HEADING_RE = lazy_compile(r"[\u4e00-\u9fff]{2,10}领域(?=镇|乡|街道)", needs="领域")
 
 
 def town_office_charge(text: str, norm: str) -> Responsibility | None:
     """The town's office opening the item as its verb's subject leading, the bodies its later sentences work with or
     name as their subjects helping; None where no such office opens the item."""
-    opened = next((m for s in opening_starts(norm) if (m := _OPENING_RE.match(norm, s)) is not None), None)
+    starts = opening_starts(norm)
+    starts += [m.end() for m in [_FIELD_HEADING_RE.match(norm)] if m is not None]
+    opened = next((m for s in starts if (m := _OPENING_RE.match(norm, s)) is not None), None)
     if opened is None or not reads_as_units(opened["names"]):
         return None
     found = Responsibility(origin="正文开头")

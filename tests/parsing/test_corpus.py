@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–149, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 497, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 500, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -58,17 +58,22 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 497, 32
 # (a notice to the chiefs by level, a water bureau's patrol rules; the national notice, whose item 二's group survives
 # only in a mirror's mojibake, waits in tests/parsing/corpus_pending; 广州's task page joined once read on one line too,
 # 1 and 4); round 149 4 and none (山东's sentence
-# of principle as sub-heading over bracketed paragraphs, 盐城's groups' heads named first answerable; 湖北 2017 and 武汉
-# 2019, read right as written, wait in tests/parsing/corpus_pending: on one line they are still read wrong); round 148 5
+# of principle as sub-heading over bracketed paragraphs, 盐城's groups' heads named first answerable; 湖北 2017 and
+# 武汉 2019, read right as written, waited in tests/parsing/corpus_pending and came in in session 37: 武汉 with 2 and
+# 4 once, on one line, a sentence's deadline `于2019年4月15日、…将第一、…` was no 落款's date over a plan's title;
+# 湖北 with 2 and 1 once its handing-down sentence `经省人民政府同意,现将…` opened a paragraph wrapped and on one
+# line, and a lone `(一)` after a full stop was its `一、`'s first sub-item on one line); round 148 5
 # and 1 (a town's fire-safety plans: units as a sentence's subject, a group headed by named posts; 均坪's page, read right
-# as written, waits in tests/parsing/corpus_pending: on one line it is still read wrong); round 150 3 and 2 (民生实事
+# as written, waited in tests/parsing/corpus_pending and came in with 1 and none in session 37, once on one line its
+# `排查整治范围` and spaced `工作目标 …` frames, its `(一)` glued to its section's title and its office after the field
+# heading `道路交通领域` were read); round 150 3 and 2 (民生实事
 # covering and progress notices: a project list's roles beside the salutation's groups, a progress notice's 下一步
 # paragraph, 会昌's page no longer refused; 西乡's notice, read right as written, waits in tests/parsing/corpus_pending:
 # on one line it is still refused); round 152 2 and none (大口镇's flood
 # plan: its 包保 posts charged with their bodies answering, `由镇协调X做好…`; its three other pages, read right as written
 # once a town's counted measures, standby teams and a point's `(X负责):` bracket were read, wait in
 # tests/parsing/corpus_pending: wrapped, as a PDF or OFD, annexed or on one line they are still read wrong).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2381, 683
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2386, 688
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -77,7 +82,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 256
+LEADERS_RIGHT_AT_LEAST = 257
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 57

@@ -240,6 +240,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not signer_line(text, next((n for n in lines[at + 1 :] if n.strip()), ""))
             and not opens_next_field(out[-1], text)
             and not _annex_note_after(out[-1], text)
+            and not hands_down_after(out[-1], text)
             and "\t" not in line
             and (_indent(line) <= margin or _broken_at_space(line))
         ):
@@ -261,6 +262,18 @@ def _annex_note_after(paragraph: str, line: str) -> bool:
     """Whether `line` is the notice's attachment note after a paragraph that ended a sentence right at the page's
     width: the note stands on a line of its own, never the paragraph's go-on (joined, it hid the signature below)."""
     return paragraph.rstrip()[-1:] in _PARAGRAPH_ENDS and bool(_ANNEX_NOTE_RE.match(line))
+
+
+# A notice's handing-down sentence (`经省人民政府同意,现将…责任分解。`, `经区政府同意,现就…通知如下:`) opens a paragraph of
+# its own (GB/T 9704's 正文: the grounds, then the formula that hands the document down), after a paragraph that
+# ended its sentence right at the page's width (round 149's notice wrapped at 28 characters).
+HANDING_DOWN = r"经[^。;；,，:：]{2,30}(?:同意|批准)\s*[,，]\s*现(?:将|就|印发|下发|转发)"
+_HANDING_DOWN_RE = lazy_compile("^" + HANDING_DOWN, needs="经")
+
+
+def hands_down_after(paragraph: str, line: str) -> bool:
+    """Whether `line` opens the notice's handing-down sentence after a paragraph that ended a sentence."""
+    return paragraph.rstrip()[-1:] in _PARAGRAPH_ENDS and bool(_HANDING_DOWN_RE.match(line))
 
 
 def opens_next_field(paragraph: str, line: str) -> bool:
