@@ -70,6 +70,12 @@ def decisions_heading(node: Node) -> bool:
     )
 
 
+def decisions_line(text: str) -> bool:
+    """`会议确定:` on a line of its own over the points numbered from `1、` (round 151): no item's heading, the line
+    before the first item, so the page's items are the meeting's decisions as a numbered heading's are."""
+    return bool(_DECISIONS_RE.match(normalise(text).strip()))
+
+
 def speaker_head(text: str) -> bool:
     """`会上,某某…对下一步的工作进行了安排部署:`, a news report's paragraph cut before its inline points (round 139)."""
     return bool(_REPORT_HEAD_RE.match(normalise(text).strip()))
