@@ -53,6 +53,10 @@ def test_decisions_under_an_unnumbered_line_and_the_attendance_line() -> None:
 def test_decisions_line_and_attendance_near_cases() -> None:
     assert decisions_line("会议确定:")
     assert decisions_line("会议议定如下:")
+    # Run on after the report's opening, as a wrapped or one-line copy gives it.
+    assert decisions_line("会议听取了:关于《2021年度重点工作任务分解方案》会议确定:")
+    assert decisions_line("主持召开区政府常务会议。 会议确定:")
+    assert not decisions_line("要按照会议确定:")
     assert not decisions_line("会议确定了全年目标任务。")
     assert attendance_line("列席会议的有:发改局、教体局")
     assert attendance_line("出席会议的有:区领导某某")
