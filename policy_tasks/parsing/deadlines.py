@@ -63,6 +63,7 @@ from typing import TypedDict
 from .framing_years import framing_spans
 from .lazy_patterns import lazy_compile
 from .past_commitments import commits_past_date
+from .period_rhythms import RHYTHM_PATTERNS, RHYTHM_TRIGGERS
 from .textutil import cn_to_int, normalise
 from .time_patterns import PATTERNS, TRIGGERS, Handler
 from .time_phrase import (
@@ -84,7 +85,9 @@ from .year_lists import labels_year_list
 
 # A set lookup per pattern: the parser asks of every clause and every 完成时限 value, and a generator
 # over each pattern's characters was a third of a short value's reading.
-_TRIGGER_SETS = [(frozenset(words), all(len(word) == 1 for word in words)) for words in TRIGGERS]
+_TRIGGER_SETS = [(frozenset(words), all(len(word) == 1 for word in words)) for words in (*TRIGGERS, *RHYTHM_TRIGGERS)]
+# `一月一调度`, a duty's rhythm (`period_rhythms`), beside the time patterns.
+_PATTERNS = [*PATTERNS, *RHYTHM_PATTERNS]
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 _RANGE_JOIN = re.compile(r"\s*[-—~至到]\s*")
 
@@ -127,7 +130,7 @@ def find_time_phrases(text: str, year: int, *, written: str | None = None, frame
     found: list[_Found] = []
     chars = set(norm)
     framed = [] if frames else framing_spans(norm)  # `2020年是…收官之年,…。`: no deadline (`framing_years`)
-    for (pattern, handler), (triggers, single) in zip(PATTERNS, _TRIGGER_SETS, strict=True):
+    for (pattern, handler), (triggers, single) in zip(_PATTERNS, _TRIGGER_SETS, strict=True):
         if chars.isdisjoint(triggers) if single else not any(word in norm for word in triggers):
             continue
         for m in pattern.finditer(norm):

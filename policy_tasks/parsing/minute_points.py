@@ -70,6 +70,21 @@ def decisions_heading(node: Node) -> bool:
     )
 
 
+# The same heading closing the line before the first item, where a copy ran it on after the report's opening
+# (`…(征求意见稿)》会议确定:`, a page wrapped or copied on one line): after a sentence end, a title's close or a space.
+_DECISIONS_TAIL_RE = lazy_compile(
+    r"(?:^|[。;!?》>”\x22)\s])\s*会议(?:强调|要求|决定|明确|议定|确定|商定)(?:如下|以下(?:事项|几点))?\s*:\s*$",
+    needs="会议",
+)
+
+
+def decisions_line(text: str) -> bool:
+    """`会议确定:` on a line of its own over the points numbered from `1、` (round 151): no item's heading, the line
+    before the first item, so the page's items are the meeting's decisions as a numbered heading's are."""
+    norm = normalise(text).strip()
+    return bool(_DECISIONS_RE.match(norm) or _DECISIONS_TAIL_RE.search(norm))
+
+
 def speaker_head(text: str) -> bool:
     """`会上,某某…对下一步的工作进行了安排部署:`, a news report's paragraph cut before its inline points (round 139)."""
     return bool(_REPORT_HEAD_RE.match(normalise(text).strip()))

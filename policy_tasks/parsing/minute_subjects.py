@@ -25,7 +25,7 @@ import re
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .minute_funds import other_frames
-from .minute_points import speaker_head
+from .minute_points import decisions_line, speaker_head
 from .minute_posts import post_charge
 from .outline_node import Node
 from .person_names import is_person
@@ -64,12 +64,13 @@ _HEAD_RE = lazy_compile(r"(?:^|[,;。:])\s*由?(?P<who>[^,;。:()]{1,12}?)(?:担
 
 def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
     """A meeting minute: its title (a line before the first item) says 纪要 (or `…纪要如下:`), or an item opens with the
-    meeting's own verb (`会议认为`, `会议明确`)."""
+    meeting's own verb (`会议认为`, `会议明确`), or the line right above the first item is the meeting's own heading
+    over its decisions (`会议确定:`, round 151)."""
     if any(_TITLE_RE.search(normalise(text)) for _, text in header):
         return True
     # A news report's `会上,某某…对下一步工作进行了安排部署:` cut before its `一是…` points (`minute_points`, round 139):
     # the speaker's arrangements are the meeting's decisions, as a minute's `会议要求,一是…` are.
-    if any(speaker_head(text) for _, text in header[-1:]) or any(
+    if any(speaker_head(text) or decisions_line(text) for _, text in header[-1:]) or any(
         speaker_head(text) for node in root.walk() for _, text in node.pieces[1:]
     ):
         return True

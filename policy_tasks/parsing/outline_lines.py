@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from .attendance_lines import attendance_line
 from .charged_projects import charged_project_parts
 from .closing_roles import closes_with_roles
 from .figure_led_items import figure_led_marker
@@ -219,8 +220,11 @@ class Outline:
             self._attached = self._closing = False
             self._bare_lead = None
             return
-        if current.style != "root" and self._attached and dated_alone(norm, current, self._norms[number:]):
-            # The page's own date under its list, with no 落款 (`notice_closes`): the items have ended.
+        if current.style != "root" and (
+            (self._attached and dated_alone(norm, current, self._norms[number:])) or attendance_line(norm)
+        ):
+            # The page's own date under its list, with no 落款 (`notice_closes`), or a meeting report's attendance
+            # line (`attendance_lines`): the items have ended.
             del self._stack[1:]
             self.loose.append((number, text))
             self._attached = self._closing = False

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .assigned_posts import held_post_charge
 from .charged_projects import project_charge
 from .chief_posts import chief_leaders, chief_office, office_group, staff_owner
+from .claimed_roles import acting_posts, claimed_roles
 from .department_paragraphs import department_charge
 from .headed_groups import headed_group_charge, set_up_charge
 from .helped_steps import helped_charge
@@ -29,6 +30,7 @@ def sentence_charge(
     government issuing the notice (`notice_issuers.own_government`)."""
     # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`).
     charged = minute_charge(text) if minute else None
+    charged = charged or claimed_roles(text)  # `明晰了每一项任务的牵头领导、牵头单位…,要逐一认领` (`claimed_roles`)
     charged = charged or set_up_charge(text)  # `镇政府成立…小组,组长由镇长担任`: the body leads (`headed_groups`)
     charged = charged or headed_group_charge(text)  # `镇政府成立由X镇长为组长,…的…领导小组` (`headed_groups`)
     # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`); `州政府督查室要…`, the item's opening.
@@ -55,6 +57,8 @@ def sentence_charge(
     leaders = [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]
     # `县、乡级、村级河长巡河…`, `…巡河员每周巡查`: a chief system's posts by level and its staff (`chief_posts`).
     leaders += [n for n in chief_leaders(text) if n not in leaders and (charged is None or n not in charged.leaders)]
+    # `牵头领导带头`: the breakdown's leader post as a subject (`claimed_roles`).
+    leaders += [n for n in acting_posts(text) if n not in leaders and (charged is None or n not in charged.leaders)]
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).
     # The heads stay leaders beside a leaders' division post a later sentence charges (`…。各县级包抓领导要…`, round 150).
     if charged is not None and not charged.leaders:

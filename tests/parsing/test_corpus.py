@@ -15,9 +15,9 @@ from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 
 CORPUS = Path(__file__).parent / "corpus"
 
-# The corpus as it last grew (blind rounds 82–149, and the fix of rounds 95–97's leftovers): a change may add
+# The corpus as it last grew (blind rounds 82–151, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 500, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 501, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -72,8 +72,12 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 500, 32
 # on one line it is still refused); round 152 2 and none (大口镇's flood
 # plan: its 包保 posts charged with their bodies answering, `由镇协调X做好…`; its three other pages, read right as written
 # once a town's counted measures, standby teams and a point's `(X负责):` bracket were read, wait in
-# tests/parsing/corpus_pending: wrapped, as a PDF or OFD, annexed or on one line they are still read wrong).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2386, 688
+# tests/parsing/corpus_pending: wrapped, as a PDF or OFD, annexed or on one line they are still read wrong); round 151 4 and none (a
+# meeting report's decisions under `会议确定:`, its attendance line no one's units, a breakdown's roles told to claim
+# their tasks, a rhythm `一月一调度`; its 西乡 2023 notice, round 150's document collected twice, dropped; 西乡's 2020
+# 包抓 notice and 通山's 2022 notice, read right as written, wait in tests/parsing/corpus_pending: set as a PDF, and run
+# onto one line with no joiner, they are still read wrong).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2390, 688
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -82,10 +86,10 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 257
+LEADERS_RIGHT_AT_LEAST = 259
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
-RECURRING_RIGHT_AT_LEAST = 57
+RECURRING_RIGHT_AT_LEAST = 58
 
 
 @pytest.fixture(scope="module")
