@@ -98,3 +98,14 @@ def test_singled_out_roles_near_cases() -> None:
     assert roles("各责任单位要谋划,特别是牵头单位(无牵头单位的,责任单位即为牵头单位)要统筹") == []
     assert roles("各单位要谋划,特别是市发改委要统筹") == []
     assert roles("各责任单位要谋划,特别是牵头单位的主要负责人要亲自抓") == []
+
+
+def test_a_plans_targets_left_under_an_action_date_none_of_it() -> None:
+    from policy_tasks.parsing.plan_targets import plan_target_spans
+
+    text = "开展消费品以旧换新专项行动,制定行动方案及政策措施\n到2027年,全市工业、农业、建筑、交通等领域设备投资规模较2023年增长25%以上"
+    assert plan_target_spans(text) == [(26, len(text))]
+    # An action's own target for its field, two fields, a horizon opening the item's first line: still dated.
+    assert plan_target_spans("开展建筑领域专项行动\n到2027年,全市建筑领域设备更新率达到30%") == []
+    assert plan_target_spans("开展专项行动\n到2025年,全市工业、农业等领域投资增长10%") == []
+    assert plan_target_spans("到2027年,全市工业、农业、建筑等领域设备投资增长25%") == []
