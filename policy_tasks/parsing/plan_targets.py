@@ -8,8 +8,9 @@ would date the action's own words by the plan's horizon and make the plan's figu
 is the plan's frame (`plan_frames`, `(二)主要目标。到2025年,…`), no part of the action: its time and figures are masked
 from the clause's milestones.
 
-Only a paragraph of its own (after a line break) opening with the horizon, then the whole place (`全市`, `全省`, `全区`,
-`全县`) and a run of three fields or more closed by `等领域` / `等行业` is read so. Near cases that stay dated: an action's
+Only a paragraph of its own opening with the horizon, then the whole place (`全市`, `全省`, `全区`, `全县`) and a run of
+three fields or more closed by `等领域` / `等行业`, is read so: after a line break, or run onto the action's last words
+with no punctuation between (a copy that lost the break; the paragraph then runs to the clause's end). Near cases that stay dated: an action's
 own target for its field (`到2027年,全市建筑领域设备更新…`, one field), a horizon opening an item's first line, and a
 paragraph with two fields (`到2025年,全市工业、农业领域…`).
 """
@@ -20,7 +21,7 @@ from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
 _TARGETS_RE = lazy_compile(
-    r"(?<=\n)[^\S\n]*到(?:19|20)\d{2}年(?:底|末)?,全(?:市|省|区|县|州|旗)"
+    r"(?:(?<=\n)[^\S\n]*|(?<=[\u4e00-\u9fff]) ?)到(?:19|20)\d{2}年(?:底|末)?,全(?:市|省|区|县|州|旗)"
     r"[\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6}){2,}等(?:领域|行业)[^\n]*",
     needs="等领域|等行业",
 )

@@ -109,3 +109,13 @@ def test_a_plans_targets_left_under_an_action_date_none_of_it() -> None:
     assert plan_target_spans("开展建筑领域专项行动\n到2027年,全市建筑领域设备更新率达到30%") == []
     assert plan_target_spans("开展专项行动\n到2025年,全市工业、农业等领域投资增长10%") == []
     assert plan_target_spans("到2027年,全市工业、农业、建筑等领域设备投资增长25%") == []
+
+
+def test_a_plans_targets_run_onto_the_action_by_a_lost_break() -> None:
+    from policy_tasks.parsing.plan_targets import plan_target_spans
+
+    text = "制定行动方案及政策措施到2027年,全市工业、农业、建筑等领域设备投资规模较2023年增长25%以上"
+    assert plan_target_spans(text) == [(11, len(text))]
+    assert plan_target_spans("制定行动方案及政策措施 到2027年,全市工业、农业、建筑等领域投资增长25%") != []
+    # After a full stop it is a sentence of the item's own: still dated.
+    assert plan_target_spans("制定行动方案。到2027年,全市工业、农业、建筑等领域投资增长25%") == []
