@@ -119,3 +119,24 @@ def test_a_plans_targets_run_onto_the_action_by_a_lost_break() -> None:
     assert plan_target_spans("制定行动方案及政策措施 到2027年,全市工业、农业、建筑等领域投资增长25%") != []
     # After a full stop it is a sentence of the item's own: still dated.
     assert plan_target_spans("制定行动方案。到2027年,全市工业、农业、建筑等领域投资增长25%") == []
+
+
+def test_a_breakdown_after_the_notice_date_on_one_line_opens_at_its_heading() -> None:
+    lines = [
+        *NOTICE.splitlines()[:5],
+        "三、要强化督查考核。各责任单位要同步将工作情况纳入本单位绩效目标管理。",
+        "某市人民政府办公室",
+        "2024年2月8日",
+        "2024年政府工作报告重点工作责任分解",
+        "一、某某市长主抓重点工作",
+        "1.坚持稳中求进,高水平建设生态文明典范城市。",
+        "责任单位:市政府办公室、市级其他有关单位",
+    ]
+    tasks = _parse("".join(lines)).tasks
+    assert [(t.label, t.lead_units) for t in tasks][-2] == ("三", ["各责任单位"])
+    assert "2024年2月8日" not in tasks[-2].text and tasks[-1].lead_units == ["市政府办公室"]
+    # A date and title followed by a `一、` whose short title opens no list stays the last requirement's text.
+    from policy_tasks.parsing.one_line import _SIGNED_GOES_ON
+
+    assert _SIGNED_GOES_ON.search("某某市长主抓重点工作1.坚持")
+    assert not _SIGNED_GOES_ON.search("某某市长主抓重点工作。坚持1.")
