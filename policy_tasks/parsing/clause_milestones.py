@@ -16,6 +16,7 @@ from datetime import date
 from .charged_projects import charged_project_spans
 from .due_fields import clause_due, due_field_milestones
 from .milestones import find_milestones
+from .plan_targets import plan_target_spans
 from .progress_lists import progress_spans
 from .quoted_slogans import slogan_spans
 from .relative_periods import relative_milestones
@@ -64,6 +65,7 @@ def clause_milestones(
             *own.spans,
             *progress_spans(text),
             *charged_project_spans(text),
+            *plan_target_spans(text),  # `到2027年,全市工业、农业、建筑…等领域…`: the plan's, under an action
             *slogan_spans(text),  # `“年初公布、年中检查、年底兑现”的原则`: a system's name (`quoted_slogans`)
             *supervision_spans(text),  # `市政府办公室将…建立“逐月盘点、按季通报”的督导机制` (`supervising_offices`)
             *([(0, len(text))] if done else []),

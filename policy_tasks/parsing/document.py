@@ -34,11 +34,11 @@ from .due_fields import gather_year_warnings
 from .duty_headings import duty_heading
 from .duty_passages import duty_passage_charge
 from .field_cells import stated_above
+from .field_owners import stated_owner
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
 from .heading_charges import heading_lead, nearest_heading_charge
 from .leader_headings import with_heading_leaders
-from .leader_orders import stated_units
 from .letter_titles import letter_owner
 from .line_numbers import renumber
 from .line_repairs import repaired_lines
@@ -273,8 +273,8 @@ class _Assembler:
         found: list[tuple[Responsibility, str]] = []
         carry: tuple[Responsibility, str] | None = None
         above = self.above
-        # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办
-        owner = list_owner(self.outline.header) or stated_units(self.outline.header)
+        # A 责任清单's addressee named before its items; the units carrying out the orders leaders 领办, or a field's
+        owner = list_owner(self.outline.header) or stated_owner(self.outline.header)
         owner = owner or letter_owner(self.outline.header)  # `X2020年度目标责任书`: the office the letter binds
         owner = owner or made_list_owner(self.outline.root)  # a 解读's `制定X责任清单`: the office its list binds
         owner = owner or (list_doer(self.outline.header) if self.how == PROJECTS else None)  # `X将实施…项目`

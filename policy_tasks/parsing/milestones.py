@@ -73,6 +73,7 @@ from .reported_quarters import reported_quarter_spans
 from .respective_dates import listed_days, respective_dates
 from .respective_periods import respective_periods
 from .result import ParsedMilestone
+from .reviewed_years import reviewed_year_spans
 from .schedule_entries import Spans, entry_milestone, schedule_entries
 from .schedule_steps import step_phrases
 from .scored_periods import scored_period_spans
@@ -184,7 +185,7 @@ def find_milestones(
     # `全年完成…得3分`: the year a scoring rule counts over, no deadline (`scored_periods`).
     names += scored_period_spans(norm)
     # `确保全年目标任务完成`: the year's aims named as a whole, no deadline of the paragraph's (`year_aims`).
-    names += year_aim_spans(norm)
+    names += year_aim_spans(norm) + reviewed_year_spans(norm)  # `谋划明年工作`: whose work (`reviewed_years`)
     # `全年洁净煤使用比例完成…目标任务`: the year a ratio is measured over, no deadline (`year_shares`).
     names += year_share_spans(norm)
     phrases = [

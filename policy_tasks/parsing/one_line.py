@@ -15,8 +15,8 @@ plan's title with no stop, never gives. Where the document is that one line, it 
   first number, where its numbering starts again;
 - before a plan printed after the notice with no mark (round 101: a notice issuing its breakdown, the breakdown on the
   same page): the notice's 落款 (its office alone after a sentence's end), its date of writing, the plan's title and
-  the `一、` that starts its numbering again, when a `二、` or a `(一)` follows it. These are the lines GB/T 9704 closes
-  a notice with and a plan opens with; run on from the notice's last item, they would make the plan that item's
+  the `一、` that starts its numbering again, when a `二、`, a `(一)` or a `1.` follows it. These are the lines GB/T 9704
+  closes a notice with and a plan opens with; run on from the notice's last item, they would make the plan that item's
   list, and the office and the date its unit and its deadline.
 What comes before the body is the header, read as any header is.
 """
@@ -56,8 +56,9 @@ _NUMBERED = {
 # The notice's signing date, the attached plan's title and its first heading, with no stop between
 # (`…天津市人民政府2021年5月26日主要内容一、任务分工(一)…`): the heading opens the body…
 _SIGNED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。;；:：!！?？]{0,40}?(?=一[、.．])")
-# …where it is one: a second follows, or its short title opens a list below it.
-_SIGNED_GOES_ON = re.compile(r"二[、.．]|^[^。;；:：]{1,24}?[(（]一[)）]")
+# …where it is one: a second follows, or its short title opens a list below it, `(一)` or `1.` (a breakdown's section
+# numbering its tasks 1., 2., `一、某某市长主抓重点工作1.坚持…`, round 153).
+_SIGNED_GOES_ON = re.compile(r"二[、.．]|^[^。;；:：]{1,24}?(?:[(（]一[)）]|1[.．、](?!\d))")
 # An annexed plan after the notice (`…此件公开发布) 附件1 某某任务清单 一、…`): its mark (a number, no colon: `附件:1.…`
 # lists the annexes), its title, its numbering starting again.
 _ANNEX = re.compile(

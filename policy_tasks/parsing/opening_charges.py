@@ -31,6 +31,7 @@ from .role_requests import request_charge
 from .role_sentences import CHARGING_YAO, fix_field_subject, opening_starts, opening_subject, reads_as_units
 from .run_on_sentences import joined_lines
 from .set_up_groups import set_up_group_charge
+from .singled_roles import singled_out_roles
 from .society_addressees import society_list
 from .standby_teams import called_team_charge
 from .subject_sentences import later_subjects, opening_subjects, with_units
@@ -95,7 +96,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     if norm.startswith("负责会同", span[1]):  # `A负责会同B抓好…`: B works with A, and helps
         _add_helpers(text, norm, with_units(norm, span[1] + 2), found)
     if norm.startswith(("要", "应当"), span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
-        roles = later_role_groups(norm, span[1], related=BREAKDOWN in groups)
+        roles = sorted(later_role_groups(norm, span[1], related=BREAKDOWN in groups) + singled_out_roles(norm, span[1]))
         helpers = later_subjects(norm, span[1] + 1) + roles
         if addressed := later_group_roles(norm, span[1], groups):  # `各市县及项目实施单位要…` (round 150)
             helpers = sorted(set(helpers + addressed))

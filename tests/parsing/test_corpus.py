@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–151, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 501, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 504, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -76,8 +76,12 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 501, 32
 # meeting report's decisions under `会议确定:`, its attendance line no one's units, a breakdown's roles told to claim
 # their tasks, a rhythm `一月一调度`; its 西乡 2023 notice, round 150's document collected twice, dropped; 西乡's 2020
 # 包抓 notice and 通山's 2022 notice, read right as written, wait in tests/parsing/corpus_pending: set as a PDF, and run
-# onto one line with no joiner, they are still read wrong).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2390, 688
+# onto one line with no joiner, they are still read wrong); round 153 14 and 1 (设备更新 plans
+# and 2024 责任分解 notices: a year naming the work reviewed or planned, a role singled out with 特别是, a breakdown after
+# its notice's date whose section numbers its tasks 1., 2. on one line; 成都's lossy copy, read right as written once its
+# units stated for every field and its plan's targets were read, waits in tests/parsing/corpus_pending: on one line its
+# items (二) and (八) are not found).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2404, 689
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -86,7 +90,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 259
+LEADERS_RIGHT_AT_LEAST = 261
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 58
