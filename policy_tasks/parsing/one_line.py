@@ -26,10 +26,12 @@ from __future__ import annotations
 import itertools
 import re
 
+from .addressee_groups import group_subject, notice_groups
 from .article_lines import RULES_FIRST_RE
 from .measure_reports import counted_measures
+from .role_groups import later_role_groups
 from .sources.unwrap import HANDING_DOWN
-from .textutil import cn_numeral, cn_to_int
+from .textutil import cn_numeral, cn_to_int, normalise
 from .unit_names import looks_like_units
 
 # A document is "one line" when one line holds nearly all of its text and that text is long.
@@ -216,6 +218,32 @@ def _titled_point_cuts(text: str, start: int) -> list[int]:
     return cuts
 
 
+# A notice that numbers nothing, run onto one line (`…的通知各镇人民政府,县政府各部门:…印发给你们请认真贯彻执行全县各级各部门
+# 要…。各责任单位要…`): its paragraphs are the salutation, the grounds it hands the document down on, closed by the formula
+# asking the groups to carry it out (`请认真贯彻执行`: a paragraph's end even where the copy lost its stop), and its
+# requirements, each opening with the salutation's groups or a breakdown's leading role as its subject, as
+# `charged_paragraphs` reads them. A sentence opening with anyone else (`相关单位要…`, an office that checks) goes on the
+# requirement before it.
+_CARRY_OUT = re.compile(r"请(?:认真|结合实际)?(?:贯彻执行|遵照执行|贯彻落实|抓好落实)[。!！]?")
+_SENTENCE_START = re.compile(r"(?<=[。!！?？])\s*")
+
+
+def _opens_role(norm: str, at: int) -> bool:
+    """The sentence at `at` opens with a breakdown's role (`各责任单位要…`, `role_groups`)."""
+    return any(start == 1 for start, _ in later_role_groups("。" + norm[at : at + 40], 0))
+
+
+def _charged_notice_cuts(text: str) -> list[int]:
+    m = _SALUTATION.search(text)
+    norm = normalise(text)
+    groups = notice_groups([(1, norm[m.start("s") : m.end("s")])]) if m else frozenset()
+    if m is None or not groups or (closed := _CARRY_OUT.search(text, m.end("s"))) is None:
+        return []
+    starts = [closed.end(), *(s.end() for s in _SENTENCE_START.finditer(text, closed.end()))]
+    charged = [at for at in starts if group_subject(norm, at, groups) is not None or _opens_role(norm, at)]
+    return [m.start("s"), m.end("s"), closed.end(), *charged] if charged else []
+
+
 def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[int]]:
     """The lines with a one-line document's header cut from its body (and an annexed plan from the notice before
     it), and each line's index in `lines`."""
@@ -226,20 +254,23 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
         return lines, list(range(len(lines)))
     text, splittable = lines[longest]
     at = _first_heading(text)
-    if at is None or not text[:at].strip():
+    if at is None and (charged := _charged_notice_cuts(text)):
+        bounds = sorted({0, *charged, len(text)})
+    elif at is None or not text[:at].strip():
         return lines, list(range(len(lines)))
-    bounds = sorted(
-        {
-            0,
-            *_salutation_cuts(text[:at]),
-            at,
-            *_annex_cuts(text, at),
-            *_signed_plan_cuts(text, at),
-            *_first_sub_cuts(text, at),
-            *_titled_point_cuts(text, at),
-            len(text),
-        }
-    )
+    else:
+        bounds = sorted(
+            {
+                0,
+                *_salutation_cuts(text[:at]),
+                at,
+                *_annex_cuts(text, at),
+                *_signed_plan_cuts(text, at),
+                *_first_sub_cuts(text, at),
+                *_titled_point_cuts(text, at),
+                len(text),
+            }
+        )
     cut = [(text[a:b].strip(), splittable) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
     origins = [*range(longest), *[longest] * len(cut), *range(longest + 1, len(lines))]
     return [*lines[:longest], *cut, *lines[longest + 1 :]], origins

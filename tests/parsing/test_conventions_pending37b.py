@@ -20,8 +20,12 @@ Written from the convention, not copied from the documents that showed it:
 - a copy with no line breaks: a list's `1、` glued to its unnumbered group heading (`整改较好的点位1、…`) opens the
   list where its `2、` follows after a stop. Near case: `第1、` is an ordinal;
 - an annexed division table whose row names an inspection point as the prose names it before its bracket
-  (`联盛快乐城(责任单位:X):…`) restates that point, however short the name. Near case: a short row naming no point's
-  whole name restates nothing.
+  (`联盛快乐城(责任单位:X):…`) restates that point, however short the name (tests/sources/test_annexed_tables.py,
+  the corpus's bulletin);
+- a notice that numbers nothing, run onto one line: cut at its salutation, after the formula closing its grounds
+  (`请认真贯彻执行`, its stop lost), and before each sentence opening with the salutation's groups or a breakdown's
+  leading role (`charged_paragraphs`); a sentence of anyone else goes on the paragraph before. Near cases: no formula,
+  a salutation naming no groups.
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from policy_tasks.parsing.measure_reports import counted_measures
 from policy_tasks.parsing.one_line import one_line_cut
 from policy_tasks.parsing.outline import split_inline
 from policy_tasks.parsing.sources.unwrap import next_point_after, opens_item, unwrap
-
 
 # A preamble's sentence: a one-line copy is long (`one_line`), as the notices the conventions come from are.
 _GROUNDS = "为全面落实年度工作部署,确保各项目标任务落到实处,推动全县经济社会高质量发展,结合实际情况,经研究决定如下。"
@@ -115,3 +118,17 @@ def test_a_lists_first_number_glued_to_its_group_heading_on_one_line_opens_the_l
         "2、乙码头(责任单位:县文旅局):问题已整改到位。"
     )
     assert any(line.startswith("1、甲广场") for line in _cut(text))
+    # `第1、` is an ordinal: the list opens at none.
+    assert not any(line.startswith("1、") for line in _cut(text.replace("点位1、", "点位第1、")))
+
+
+def test_an_unnumbered_notice_on_one_line_is_cut_into_its_charging_paragraphs():
+    head = "测县人民政府关于印发任务分解一览表的通知各镇人民政府,县政府各部门:" + _GROUNDS
+    head += "现将任务分解一览表印发给你们请认真贯彻执行"
+    first = "全县各级各部门要把抓好目标任务落实作为首要任务。"
+    second = "各责任单位要对照任务分解清单,主动认领,细化量化。相关单位要积极配合。县督查办要每月开展一次督查。"
+    lines = _cut(head + first + second)
+    assert first in lines and second in lines and "各镇人民政府,县政府各部门:" in lines
+    # With no formula closing the grounds, or a salutation naming no groups, nothing is cut.
+    assert len(_cut(head.replace("请认真贯彻执行", "") + first + second)) == 1
+    assert len(_cut(head.replace("各镇人民政府,县政府各部门:", "张三同志:") + first + second)) == 1

@@ -162,7 +162,6 @@ LEFT_SPACE = {
     "xinjiang-changji-xuncha-zhenggai-2024": "an inspected party's name heading (`一、X党委`) is told from its `反馈问题:` paragraph only by its line of its own (round 111)",
     "weizhi-zhongliangshan-minshengshishi-2024": "unnumbered project paragraphs (`X项目:…`): only the breaks part them (round 116)",
     "xinjiang-hebukesaier-duchazhenggai-2020": "item 1's units not read",
-    "zhejiang-quzhou-zerenfenjie-2021": "no numbered item read",
     "guangxi-nanning-jingkaiqu-gongzuobaogao-fengong-2020": "item 一's units read wrong: the salutation, run into the intro, names no groups (round 120, misread on the base too)",
     "weizhi-jianhu-chuangwen-dianwei-2020": "photo captions (`图①:…`) are read only at a line's start: only the breaks part them from the report's prose (round 123)",
     "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
