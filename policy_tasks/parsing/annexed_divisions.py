@@ -91,7 +91,7 @@ def disagreeing(tasks: Sequence[ParsedTask], restated: list[tuple[int, Node]]) -
 def _restated(row: Node, body: list[Node], used: set[tuple[int, int]]) -> tuple[Node, int] | None:
     """The first measure of the prose not yet matched whose text (or a measure within it) opens
     with the row's task words, where they say enough to tell it (six characters, or the whole of
-    a short titled measure's title sentence: `普法与宣传。…`); an item with no sub-items before a
+    a short titled measure's title sentence, `普法与宣传。…`, or of a point's name before its bracket); an item with no sub-items before a
     heading that restates the same words."""
     words = _task_words(row)
     if len(words) < 2:
@@ -101,8 +101,12 @@ def _restated(row: Node, body: list[Node], used: set[tuple[int, int]]) -> tuple[
         for cut, plain in _openings(node):
             if (id(node), cut) in used or not plain.startswith(words):
                 continue
-            title = _plain(normalise(node.own_text)[cut:].split("。")[0])
-            if len(words) >= _WORDS_MIN or title == words:
+            opening = normalise(node.own_text)[cut:]
+            title = _plain(opening.split("。")[0])
+            # A point named before its bracket or colon (`联盛快乐城(责任单位:X):…`, an inspection bulletin's point):
+            # the row names it so.
+            name = _plain(re.split(r"[(（:：]", opening, maxsplit=1)[0])
+            if len(words) >= _WORDS_MIN or words in (title, name):
                 found.append((node, cut))
                 break
     return next(((n, c) for n, c in found if not n.children), found[0] if found else None)

@@ -21,7 +21,7 @@ from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
 from .role_sentences import reads_as_units
-from .textutil import normalise
+from .textutil import cn_to_int, normalise
 from .unit_colon_items import office_names
 from .unit_labels import CO, LISTED
 
@@ -29,12 +29,18 @@ MEASURES = "measures"
 
 _TITLE_RE = lazy_compile(
     r"^[\u4e00-\u9fff]{1,4}?(?:(?<![城乡])镇|街道|(?<!城)乡(?![村镇]))"
-    r"(?:[一二三四五六七八九十两]|多)(?:项|个)?(?:举措|措施|招|措并举)",
+    r"(?P<count>[一二三四五六七八九十两]|多)(?:项|个)?(?:举措|措施|招|措并举)",
     needs="举措|措施|招|措",
 )
 # A part of a sentence: its start, after a comma or a sentence end, a joining word perhaps before its subject.
 _PART_RE = lazy_compile(r"(?:^|[,;。:])\s*(?:[一二三四五六七八九十]是)?(?:其中|同时|并且?|另外)?\s*")
 _FRAMED_RE = lazy_compile(r"由(?P<names>[\u4e00-\u9fff]{2,12}?)(?:组织|负责|牵头)")
+
+
+def counted_measures(title: str) -> int | None:
+    """How many measures a township's report title counts (`常坟镇三举措…`: 3); None for no such title or `多`."""
+    m = _TITLE_RE.match(normalise(title).strip())
+    return None if m is None else cn_to_int(m["count"].replace("两", "二"))
 
 
 def measure_report_kind(lines: Iterable[tuple[int, str]]) -> frozenset[str]:

@@ -26,9 +26,12 @@ from __future__ import annotations
 import itertools
 import re
 
+from .addressee_groups import group_subject, notice_groups
 from .article_lines import RULES_FIRST_RE
+from .measure_reports import counted_measures
+from .role_groups import later_role_groups
 from .sources.unwrap import HANDING_DOWN
-from .textutil import cn_to_int
+from .textutil import cn_numeral, cn_to_int, normalise
 from .unit_names import looks_like_units
 
 # A document is "one line" when one line holds nearly all of its text and that text is long.
@@ -77,6 +80,7 @@ _SIGNED_PLAN = re.compile(
 )
 
 _ANY_NUM = re.compile(_AFTER + r"(?P<n>\d{1,2})[.．、](?!\d)")
+_GLUED_ONE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!第)(?P<n>1)[.．、](?=[\u4e00-\u9fff])")
 # The run's first number may follow its topic's unnumbered heading with no stop (`…战略(二十四)…`); the next one
 # follows a stop.
 _ANY_PCN = re.compile(r"[(（](?P<n>[一二三四五六七八九十]{1,3})[)）]")
@@ -94,9 +98,11 @@ def _next_follows(text: str, m: re.Match[str]) -> bool:
 
 
 # The salutation after the title or the document's number (`…的通知各县(区)人民政府,市直各单位:经…`): a list of the
-# offices addressed, opening with 各, up to its colon.
+# offices addressed, opening with 各, up to its colon. A portal's metadata block may end on a field left empty
+# (`…有效性: 有效 发文日期:`, `文号:`), the salutation run on after its colon.
 _SALUTATION = re.compile(
-    r"(?:^|(?<=\s)|(?<=通知|通报|意见|方案|决定)|(?<=号)|(?<=[)）]))\s*(?P<s>各[^。;；:：!！?？]{1,80}[:：])"
+    r"(?:^|(?<=\s)|(?<=通知|通报|意见|方案|决定)|(?<=号)|(?<=[)）])|(?<=日期[:：])|(?<=文号[:：])|(?<=字号[:：]))"
+    r"\s*(?P<s>各[^。;；:：!！?？]{1,80}[:：])"
 )
 
 
@@ -119,6 +125,9 @@ def _first_heading(text: str) -> int | None:
         starts += found[-1:] if style == "num" else found[:1]
     if (signed := _SIGNED.search(text)) and _SIGNED_GOES_ON.search(text[signed.end() + 2 :]):
         starts.append((signed.end(), "cn"))
+    if not starts:
+        # A list's 1 glued to its unnumbered group's heading (`整改较好的点位1、联盛快乐城…。2、…`), its 2 after a stop.
+        starts = [(m.start("n"), "num") for m in _GLUED_ONE.finditer(text) if _next_follows(text, m)][:1]
     if not starts:  # a page that goes on from the one before: its list runs on from any number (`28.…29.…`)
         starts = [(m.start("n"), "num") for m in _ANY_NUM.finditer(text) if _next_follows(text, m)][:1]
     if not starts:
@@ -175,6 +184,67 @@ def _first_sub_cuts(text: str, start: int) -> list[int]:
     return [m.start("sub") for m in _FIRST_SUB.finditer(text, start)]
 
 
+# A section's points glued to its short title (`二、包抓工作任务一是抓组织协调。…。二是抓施工进度。…`): the title has
+# no stop, so `一是` opens its text, and each next point after a full stop (`。二是`, `。三是`) is a paragraph of its
+# own, as such a section writes its points; counted on one by one, a lone `一是` or one after a comma stays prose.
+_TITLED_POINTS = re.compile(
+    r"(?:^|(?<=[。!！?？\s]))[一二三四五六七八九十]{1,3}、[^\s\d。;；:：!！?？,，()（）“”]{2,24}?\s?(?P<p>一是)(?=[\u4e00-\u9fff])"
+)
+
+
+# A township's report whose title counts its measures (`常坟镇三举措强化防汛备汛工作…`, `measure_reports`): its points
+# `一是…` after a full stop, counted on to the title's count, are its measure paragraphs.
+_POINT_AFTER_STOP = re.compile(r"(?<=[。!！?？])\s*(?P<p>一是)(?=[\u4e00-\u9fff])")
+
+
+def _point_run(text: str, first: int) -> list[int]:
+    """The starts of the points `一是` at `first` opens, each next one after a full stop, up to the next heading."""
+    points = [first]
+    while n := re.compile(r"(?<=[。!！?？])\s*" + cn_numeral(len(points) + 1) + "是").search(text, points[-1]):
+        if re.search(r"[一二三四五六七八九十]{1,3}、", text[points[-1] : n.start()]):
+            break  # the next section's heading came first
+        points.append(n.end() - 2)
+    return points
+
+
+def _titled_point_cuts(text: str, start: int) -> list[int]:
+    cuts = []
+    for m in _TITLED_POINTS.finditer(text, start):
+        points = _point_run(text, m.start("p"))
+        cuts += points if len(points) > 1 else []
+    if (count := counted_measures(text)) is not None and count > 1:
+        for m in _POINT_AFTER_STOP.finditer(text):
+            if len(points := _point_run(text, m.start("p"))) == count:
+                return cuts + points
+    return cuts
+
+
+# A notice that numbers nothing, run onto one line (`…的通知各镇人民政府,县政府各部门:…印发给你们请认真贯彻执行全县各级各部门
+# 要…。各责任单位要…`): its paragraphs are the salutation, the grounds it hands the document down on, closed by the formula
+# asking the groups to carry it out (`请认真贯彻执行`: a paragraph's end even where the copy lost its stop), and its
+# requirements, each opening with the salutation's groups or a breakdown's leading role as its subject, as
+# `charged_paragraphs` reads them. A sentence opening with anyone else (`相关单位要…`, an office that checks) goes on the
+# requirement before it.
+_CARRY_OUT = re.compile(r"请(?:认真|结合实际)?(?:贯彻执行|遵照执行|贯彻落实|抓好落实)[。!！]?")
+_SENTENCE_START = re.compile(r"(?<=[。!！?？])\s*")
+
+
+def _opens_role(norm: str, at: int) -> bool:
+    """The sentence at `at` opens with a breakdown's role (`各责任单位要…`, `role_groups`)."""
+    return any(start == 1 for start, _ in later_role_groups("。" + norm[at : at + 40], 0))
+
+
+def _charged_notice_cuts(text: str) -> list[int]:
+    m = _SALUTATION.search(text)
+    norm = normalise(text)
+    groups = notice_groups([(1, norm[m.start("s") : m.end("s")])]) if m else frozenset()
+    if m is None or not groups or (closed := _CARRY_OUT.search(text, m.end("s"))) is None:
+        return []
+    starts = [closed.end(), *(s.end() for s in _SENTENCE_START.finditer(text, closed.end()))]
+    charged = [at for at in starts if group_subject(norm, at, groups) is not None or _opens_role(norm, at)]
+    return [m.start("s"), m.end("s"), closed.end(), *charged] if charged else []
+
+
 def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[int]]:
     """The lines with a one-line document's header cut from its body (and an annexed plan from the notice before
     it), and each line's index in `lines`."""
@@ -185,19 +255,23 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
         return lines, list(range(len(lines)))
     text, splittable = lines[longest]
     at = _first_heading(text)
-    if at is None or not text[:at].strip():
+    if at is None and (charged := _charged_notice_cuts(text)):
+        bounds = sorted({0, *charged, len(text)})
+    elif at is None or not text[:at].strip():
         return lines, list(range(len(lines)))
-    bounds = sorted(
-        {
-            0,
-            *_salutation_cuts(text[:at]),
-            at,
-            *_annex_cuts(text, at),
-            *_signed_plan_cuts(text, at),
-            *_first_sub_cuts(text, at),
-            len(text),
-        }
-    )
+    else:
+        bounds = sorted(
+            {
+                0,
+                *_salutation_cuts(text[:at]),
+                at,
+                *_annex_cuts(text, at),
+                *_signed_plan_cuts(text, at),
+                *_first_sub_cuts(text, at),
+                *_titled_point_cuts(text, at),
+                len(text),
+            }
+        )
     cut = [(text[a:b].strip(), splittable) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
     origins = [*range(longest), *[longest] * len(cut), *range(longest + 1, len(lines))]
     return [*lines[:longest], *cut, *lines[longest + 1 :]], origins

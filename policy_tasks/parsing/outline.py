@@ -88,6 +88,10 @@ _INLINE_RE = re.compile(
 # `…。2)落实…`: `N)` numbers items inline only right after a sentence end or a list's announcing
 # colon, never after a bracket or a figure, where `)` closes one (`(包括…)2)`, `增长12%)`).
 _NUMPAREN_INLINE_RE = re.compile(r"(?:(?<=[。;!?])|(?<=[\u4e00-\u9fff]:))\s*(?P<m>\d{1,3}\))(?=\S)")
+# `三是…。四是…`: a PDF reader joins two point paragraphs where the first's last line ended full (the break looks like
+# a wrap). A point paragraph closes on a full stop, so the open `一是` list's next point after one opens its own; after a
+# comma or semicolon it is the sentence's own list.
+_SHI_INLINE_RE = re.compile(r"(?<=[。!?])\s*(?P<m>" + dict(_STYLES)["shi"].replace("(?P<n>", "(") + ")")
 
 
 def _value(style: str, n: str) -> int:
@@ -192,6 +196,14 @@ def split_inline(
     dropped = dict(closed or {})
     found: list[tuple[int, Marker]] = []
     glued = _glued_markers(norm)
+    if "shi" in expected:
+        # The line's own point (`三是…`, read after the cut) is the one the list's next inline point follows.
+        own = _START_RE["shi"].match(norm)
+        if own is not None and _value("shi", own["n"]) == expected["shi"] + 1:
+            expected["shi"] += 1
+        for m in _SHI_INLINE_RE.finditer(norm):
+            if (marker := line_marker(norm[m.start("m") :], enumerated=frozenset({"shi"}))) is not None:
+                found.append((m.start("m"), marker))
     for m in _INLINE_RE.finditer(norm):
         style = next(s for s in ("cn", "pcn", "num", "pnum", "circled", "photo") if m[s])
         marker = line_marker(norm[m.start("m") :], enumerated=frozenset({style}))

@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–151, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 504, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 510, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -68,20 +68,27 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 504, 32
 # `排查整治范围` and spaced `工作目标 …` frames, its `(一)` glued to its section's title and its office after the field
 # heading `道路交通领域` were read); round 150 3 and 2 (民生实事
 # covering and progress notices: a project list's roles beside the salutation's groups, a progress notice's 下一步
-# paragraph, 会昌's page no longer refused; 西乡's notice, read right as written, waits in tests/parsing/corpus_pending:
-# on one line it is still refused); round 152 2 and none (大口镇's flood
+# paragraph, 会昌's page no longer refused; 西乡's notice, read right as written, waited in tests/parsing/corpus_pending
+# and came in with 2 and none in session 37, once on one line a notice numbering nothing was cut at its salutation, its
+# grounds' `请认真贯彻执行` and each sentence charging its groups or a breakdown's role); round 152 2 and none (大口镇's flood
 # plan: its 包保 posts charged with their bodies answering, `由镇协调X做好…`; its three other pages, read right as written
-# once a town's counted measures, standby teams and a point's `(X负责):` bracket were read, wait in
-# tests/parsing/corpus_pending: wrapped, as a PDF or OFD, annexed or on one line they are still read wrong); round 151 4 and none (a
+# once a town's counted measures, standby teams and a point's `(X负责):` bracket were read, waited in
+# tests/parsing/corpus_pending and came in in session 37 with 10 and 1: 常坟's once its rank ordinals `一、` / `二、三线`
+# cut at the width went on, a point paragraph ended at the width was followed by the next point's, and on one line the
+# title's counted points were paragraphs; 创文's once an annexed row naming a point by its name before its bracket
+# restated it and on one line a list's `1、` glued to its group heading opened it; 刘场's as it reads on the base);
+# round 151 4 and none (a
 # meeting report's decisions under `会议确定:`, its attendance line no one's units, a breakdown's roles told to claim
 # their tasks, a rhythm `一月一调度`; its 西乡 2023 notice, round 150's document collected twice, dropped; 西乡's 2020
-# 包抓 notice and 通山's 2022 notice, read right as written, wait in tests/parsing/corpus_pending: set as a PDF, and run
-# onto one line with no joiner, they are still read wrong); round 153 14 and 1 (设备更新 plans
+# 包抓 notice and 通山's 2022 notice, read right as written, waited in tests/parsing/corpus_pending and came in in session
+# 37 with 5 and none: 西乡's once a PDF's joined `三是…。四是…` was cut at the open point list's next point and on one line
+# points glued to their section's title were paragraphs, 通山's once its salutation after the portal's empty
+# `发文日期:` field was cut); round 153 14 and 1 (设备更新 plans
 # and 2024 责任分解 notices: a year naming the work reviewed or planned, a role singled out with 特别是, a breakdown after
 # its notice's date whose section numbers its tasks 1., 2. on one line; 成都's lossy copy, read right as written once its
 # units stated for every field and its plan's targets were read, waits in tests/parsing/corpus_pending: on one line its
 # items (二) and (八) are not found).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2404, 689
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2421, 690
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -90,10 +97,10 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 261
+LEADERS_RIGHT_AT_LEAST = 262
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
-RECURRING_RIGHT_AT_LEAST = 58
+RECURRING_RIGHT_AT_LEAST = 59
 
 
 @pytest.fixture(scope="module")

@@ -35,7 +35,7 @@ from .base import (
 )
 from .grid import one_line, table_blocks
 from .page_breaks import join_cut_row, without_running_lines
-from .unwrap import BULLET_RE, PAGE_NUMBER_RE, glue, opens_item, opens_next_field
+from .unwrap import BULLET_RE, PAGE_NUMBER_RE, glue, next_point_after, opens_item, opens_next_field
 
 if TYPE_CHECKING:
     # pdfplumber's own names: its objects (chars, text lines) are dicts of mixed values.
@@ -273,8 +273,10 @@ def _join_lines(lines: list[T_obj], right: float, left: float | None = None, min
         piece = line["text"].strip()
         if previous is not None:
             joins = _continues(previous, line, left, right, min_chars)
-            # `责任单位:…` then `检查范围:…`: the next field or unit's paragraph (`unwrap.opens_next_field`).
-            joins = joins and not opens_next_field(text.rsplit("\n", 1)[-1], piece)
+            # `责任单位:…` then `检查范围:…`: the next field or unit's paragraph (`unwrap.opens_next_field`); `一是…。`
+            # then `二是…`: the next point's (`unwrap.next_point_after`).
+            paragraph = text.rsplit("\n", 1)[-1]
+            joins = joins and not opens_next_field(paragraph, piece) and not next_point_after(paragraph, piece)
             text = glue(text, piece) if joins else f"{text}\n{piece}"
         else:
             text = piece

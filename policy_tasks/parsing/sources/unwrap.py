@@ -18,6 +18,7 @@ from statistics import median
 from ..lazy_patterns import lazy_compile
 from ..named_item_lines import NAME_LABEL
 from ..notice_closes import closing_formula, signer_line
+from ..textutil import cn_to_int
 from ..unit_names import ends_like_a_name
 
 # Outline numbers of the genre (GB/T 9704: 一、 （一） 1. （1）, and ①, 第X条; a Roman area `Ⅱ、` and the serial
@@ -34,12 +35,17 @@ OUTLINE_RE = re.compile(
 # `…按照精简、统` / `一、效能的原则`: a word ending in 一 (统一, 同一, 唯一, 单一, 逐一, 划一) that the width cut before
 # its 一, a 、 after it, reads as a first section's `一、`; after the word's first character it is the line's rest.
 _WORD_BEFORE_ONE_RE = re.compile(r"[统同唯单逐划]$")
+# `…各村成立一、` / `二、三线民工抢险队…`: a run of ordinals naming ranks (`一、二、三线`) the width cut after a `、`.
+# No line ends on a heading's number, and 、 never opens a line (避头尾), so the `二、` after it goes on the run.
+_ORDINAL_RUN_RE = re.compile(r"[一二三四五六七八九十]、$")
 
 
 def opens_item(previous: str, text: str) -> bool:
-    """`text` opens with an outline number (`OUTLINE_RE`), not the `一` of a word the line before began."""
+    """`text` opens with an outline number (`OUTLINE_RE`), not the `一` of a word the line before began nor the next
+    of a run of ordinals the line before ended in."""
+    tail = previous.rstrip()
     return bool(OUTLINE_RE.match(text)) and not (
-        text.startswith("一") and _WORD_BEFORE_ONE_RE.search(previous.rstrip())
+        (text.startswith("一") and _WORD_BEFORE_ONE_RE.search(tail)) or _ORDINAL_RUN_RE.search(tail)
     )
 
 
@@ -241,6 +247,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not opens_next_field(out[-1], text)
             and not _annex_note_after(out[-1], text)
             and not hands_down_after(out[-1], text)
+            and not next_point_after(out[-1], text)
             and "\t" not in line
             and (_indent(line) <= margin or _broken_at_space(line))
         ):
@@ -274,6 +281,20 @@ _HANDING_DOWN_RE = lazy_compile("^" + HANDING_DOWN, needs="经")
 def hands_down_after(paragraph: str, line: str) -> bool:
     """Whether `line` opens the notice's handing-down sentence after a paragraph that ended a sentence."""
     return paragraph.rstrip()[-1:] in _PARAGRAPH_ENDS and bool(_HANDING_DOWN_RE.match(line))
+
+
+# A paragraph a point (`一是…。` then `二是…。`, a report's or a notice's points): the next point opens its own paragraph
+# after one that ended its sentence right at the page's width; inside a sentence (`…,二是…`) it is the sentence's list.
+_POINT_RE = lazy_compile(r"^([一二三四五六七八九十]{1,2})是", needs="是")
+
+
+def next_point_after(paragraph: str, line: str) -> bool:
+    """Whether `line` opens the point after the one `paragraph` opened, `paragraph` ending a sentence."""
+    own, nxt = _POINT_RE.match(paragraph.strip()), _POINT_RE.match(line.strip())
+    if own is None or nxt is None or paragraph.rstrip()[-1:] not in _PARAGRAPH_ENDS:
+        return False
+    value = cn_to_int(own[1])
+    return value is not None and cn_to_int(nxt[1]) == value + 1
 
 
 def opens_next_field(paragraph: str, line: str) -> bool:
