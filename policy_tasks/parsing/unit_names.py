@@ -270,14 +270,15 @@ def ends_like_a_name(text: str) -> bool:
 # A count of the places a district holds (`13个街道、镇`: its 13 sub-districts and towns) names them
 # as 各 does. A county's zones are a level beside its towns (`各开发区、镇(街道)`, `各乡镇、园区`, round 140): every
 # zone and every town is one addressee as `各乡镇、街道` is; a zone's committee after the 、 (`各县区、开发区管委会`)
-# is a body of its own, and a second 各 (`各开发区、各镇`) parts two groups.
-_GROUP_LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|市州|行署|开发区|园区)"
+# is a body of its own, and a second 各 (`各开发区、各镇`) parts two groups. A 特区 is a county-level place of its own
+# kind (a city's `各县、特区、区人民政府`, round 155), a level as 县 is.
+_GROUP_LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|市州|行署|开发区|园区|特区)"
 _GROUP_RE = re.compile(
     r"^(?:各(?:有关|相关)?|(?:有关|相关|沿线|所在地|属地|涉及)|\d{1,3}个)"
     rf"(?:{_GROUP_LEVEL}(?:[(<]{_GROUP_LEVEL}(?:、{_GROUP_LEVEL})*[)>])?、?)+$"
 )
 _GROUP_TAIL_RE = re.compile(
-    r"^(?:(?:县级市|县|市|区|乡|镇|旗|州|街道)(?:[(<][^()<>]{1,8}[)>])?(?:人民政府|政府|党委|管委会)?"
+    r"^(?:(?:县级市|县|市|区|乡|镇|旗|州|街道|特区)(?:[(<][^()<>]{1,8}[)>])?(?:人民政府|政府|党委|管委会)?"
     r"(?:[(<][^()<>]{1,8}[)>])?|(?:开发区|园区)(?:[(<][^()<>]{1,8}[)>])?)$"
 )
 
