@@ -27,6 +27,7 @@ from .lazy_patterns import lazy_compile
 from .minute_funds import other_frames
 from .minute_points import decisions_line, speaker_head
 from .minute_posts import post_charge
+from .named_speakers import named_head_line
 from .outline_node import Node
 from .person_names import is_person
 from .responsibility import Responsibility
@@ -70,6 +71,8 @@ def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
         return True
     # A news report's `会上,某某…对下一步工作进行了安排部署:` cut before its `一是…` points (`minute_points`, round 139):
     # the speaker's arrangements are the meeting's decisions, as a minute's `会议要求,一是…` are.
+    if named_head_line(header):  # `乔新光强调,` over `一要…`: a leader named earlier by his post (round 156)
+        return True
     if any(speaker_head(text) or decisions_line(text) for _, text in header[-1:]) or any(
         speaker_head(text) for node in root.walk() for _, text in node.pieces[1:]
     ):
