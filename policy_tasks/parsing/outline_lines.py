@@ -332,7 +332,7 @@ def _is_date_like(norm: str) -> bool:
 def _continues(node: Node, norm: str, blank: bool) -> bool:
     if field_line(norm):
         return True
-    if blank and reported_closing(norm):
+    if reported_closing(norm):
         return False  # `会上,某某就…进行了安排部署。(政府办综合三科)`: the report's account (`report_closings`)
     resp = peek_responsibility(norm)
     if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
