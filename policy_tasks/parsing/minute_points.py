@@ -91,6 +91,11 @@ def speaker_head(text: str) -> bool:
     return bool(_REPORT_HEAD_RE.match(normalise(text).strip()))
 
 
+def inline_head(text: str) -> bool:
+    """`会议要求,` cut before its inline `一是…` points (`inline_points`, round 123): the meeting's head over decisions."""
+    return bool(_CUT_HEAD_RE.match(normalise(text).strip()))
+
+
 def reports_work(node: Node) -> bool:
     """A point that reports to the meeting or reports work done, demanding nothing of anyone."""
     text = normalise(node.own_text).strip()

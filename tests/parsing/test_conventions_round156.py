@@ -43,3 +43,45 @@ def test_report_closing_near_cases() -> None:
     # A speaker's head over inline points ends in a colon; a paragraph that demands is no report of work done.
     assert not reported_closing("会上,刘某对下一步工作进行了安排部署:一是…")
     assert not reported_closing("会上,刘某要求各乡镇要进行全面排查。")
+
+
+WARD = (
+    "某街道召开乱占耕地建房清查整治推进会\n"
+    "会上,主管领导对核查情况进行了通报,并对专项整治工作再安排再部署。会议要求\n"
+    "一要靠实工作责任管理区区长、包村干部要亲自抓,各驻村干部、村干部主动摸、实地核,靠实辖区村干部责任。\n"
+    "二要广泛宣传动员各村要持续做好宣传引导工作。\n"
+    "三要摸清底数情况,继续开展好摸底排查。\n"
+)
+
+
+def test_stopless_points_and_cadre_posts() -> None:
+    tasks = _parse(WARD).tasks
+    assert [(t.label, t.lead_units, t.leaders) for t in tasks] == [
+        ("一", ["管理区"], ["管理区区长", "包村干部", "各驻村干部", "村干部"]),
+        ("二", ["各村"], []),
+        ("三", [], []),
+    ]
+
+
+def test_stopless_and_cadre_near_cases() -> None:
+    from policy_tasks.parsing.cadre_posts import cadre_charge, headed_body_charge
+    from policy_tasks.parsing.stopless_points import bare_decisions_tail, run_on_subject
+
+    assert bare_decisions_tail("…再安排再部署。会议要求")
+    assert not bare_decisions_tail("按照会议要求")
+    assert run_on_subject("要广泛宣传动员各村要持续做好") == 7
+    assert run_on_subject("要加强各村联系,做好宣传") is None
+    # Cadres charged by post are leaders; only a ward's head names a body that leads.
+    found = cadre_charge("三是网格管理,责任到人。执法中队与全体驻片干部下沉到村")
+    assert (
+        found is not None and found.leaders == ["全体驻片干部"] and headed_body_charge("村社干部切实做好维稳") is None
+    )
+    assert cadre_charge("靠实辖区村干部责任") is None
+    assert cadre_charge("加强与村干部的联系") is None
+
+
+def test_a_town_ward_group_is_one_addressee() -> None:
+    text = (
+        "某镇召开推进会\n会议要求,一是高度重视,强化意识;二是明确责任,各管区要及时召开会议;三是强化落实,依法依规开展。\n"
+    )
+    assert [t.lead_units for t in _parse(text).tasks] == [[], ["各管区"], []]

@@ -87,10 +87,12 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 514, 32
 # and 2024 责任分解 notices: a year naming the work reviewed or planned, a role singled out with 特别是, a breakdown after
 # its notice's date whose section numbers its tasks 1., 2. on one line; 成都's lossy copy, read right as written once its
 # units stated for every field and its plan's targets were read, waits in tests/parsing/corpus_pending: on one line its
-# items (二) and (八) are not found); round 156 6 and none (land and building campaign meeting reports: 卫县's page no
+# items (二) and (八) are not found); round 156 12 and 1 (land and building campaign meeting reports: 卫县's page no
 # longer refused once a leader named by his post earlier and demanding by name alone (`乔新光强调,一要…。二要…`) heads
-# inline points numbered `一要`, and the report's closing `会上,…进行了安排部署。(credit)` no part of the last point).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2430, 691
+# inline points numbered `一要`, and the report's closing `会上,…进行了安排部署。(credit)` no part of the last point;
+# a 街道's cadres charged by post (`管理区区长、包村干部要…`, the ward leading), a point's heading run into its subject
+# with no stop (`二要广泛宣传动员各村要…`), `会议要求` that lost its colon, a town's `各管区`).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2433, 691
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -99,7 +101,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 262
+LEADERS_RIGHT_AT_LEAST = 266
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 60
