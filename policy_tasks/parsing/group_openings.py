@@ -39,13 +39,13 @@ _GOVERNMENTS_RE = lazy_compile(
 # `各(中心)站所`, the town's departments by the name its members use). Not `各村民` (villagers, persons) nor a
 # `各村民小组` (a village's own groups, below the town's charge).
 _TOWNSHIP_GROUPS_RE = lazy_compile(
-    r"^各(?:(?:行政)?村(?:\((?:社区|居)\))?(?:委会|民委员会|居委会|党组织)?|社区(?:居委会)?|(?:\(?中心\)?)?站所)$"
+    r"^各(?:(?:行政)?村(?:\((?:社区|居)\))?(?:委会|民委员会|居委会|党组织)?|社区(?:居委会)?|(?:\(?中心\)?)?站所|管(?:理)?区)$"
 )
 
 
 def government_group(names: str) -> bool:
     """Whether `names` is one group of local governments (`各乡镇人民政府`, `各县(市、区)政府`), or a town's own
-    villages or stations (`各村委会`, `各(中心)站所`)."""
+    villages, stations or wards (`各村委会`, `各(中心)站所`, `各管区`: a town's level over its villages, round 156)."""
     norm = normalise(names).replace(" ", "")
     return bool(_GOVERNMENTS_RE.match(norm) or _TOWNSHIP_GROUPS_RE.match(norm))
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 import itertools
 
 from .lazy_patterns import lazy_compile
+from .named_speakers import named_head_end
 from .outline_node import Node
 from .textutil import cn_to_int, normalise
 
@@ -90,6 +91,11 @@ def speaker_head(text: str) -> bool:
     return bool(_REPORT_HEAD_RE.match(normalise(text).strip()))
 
 
+def inline_head(text: str) -> bool:
+    """`会议要求,` cut before its inline `一是…` points (`inline_points`, round 123): the meeting's head over decisions."""
+    return bool(_CUT_HEAD_RE.match(normalise(text).strip()))
+
+
 def reports_work(node: Node) -> bool:
     """A point that reports to the meeting or reports work done, demanding nothing of anyone."""
     text = normalise(node.own_text).strip()
@@ -111,7 +117,7 @@ _REPORT_HEAD_RE = lazy_compile(rf"^会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[
 _RUN_IN_REPORT_HEAD_RE = lazy_compile(
     rf"(?<=[。;!?])\s*(?P<h>会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:])\s*(?=一是)", needs="会上 & 一是"
 )
-_INLINE_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
+_INLINE_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])(?P<s>[是要])", needs="是|要")
 _RUN_ON_ANNOUNCE_RE = lazy_compile(
     r"[。;]\s*(?P<a>会议[^。;:]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:)\s*$", needs="会议"
 )
@@ -124,18 +130,26 @@ def inline_points(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[li
     keeps its line's number in `origins`."""
     out: list[tuple[str, bool]] = []
     out_origins: list[int] = []
+    earlier: list[str] = []
     for (text, splittable), origin in zip(lines, origins, strict=True):
-        parts = _points(text) if splittable else [text]
+        parts = _points(text, earlier) if splittable else [text]
         out += [(part, splittable) for part in parts]
         out_origins += [origin] * len(parts)
+        earlier.append(normalise(text))
     return out, out_origins
 
 
-def _points(text: str) -> list[str]:
+def _points(text: str, earlier: list[str]) -> list[str]:
     norm = normalise(text)
     head = _INLINE_HEAD_RE.match(norm)
     run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head is None else None
-    if head is not None:
+    # `乔新光强调,一要…。二要…`: a leader named by a post earlier in the report (`named_speakers`, round 156).
+    named = named_head_end(norm, "".join(earlier)) if head is None and run_in is None else None
+    style = "是"
+    if named is not None:
+        cuts = [named]
+        style = norm[named + 1]
+    elif head is not None:
         cuts = [head.end()]
     elif run_in is not None:
         # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
@@ -144,10 +158,10 @@ def _points(text: str) -> list[str]:
         return [text]
     expected = 2
     for m in _INLINE_POINT_RE.finditer(norm, cuts[-1]):
-        if cn_to_int(m["n"]) == expected:
+        if m["s"] == style and cn_to_int(m["n"]) == expected:
             cuts.append(m.start("n"))
             expected += 1
-    if len(cuts) < (2 if head is not None else 3):
+    if len(cuts) < (2 if head is not None or named is not None else 3):
         return [text]  # `会议要求,一是…` alone: the paragraph's own prose
     # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
     if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:

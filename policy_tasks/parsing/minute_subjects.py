@@ -25,12 +25,14 @@ import re
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .minute_funds import other_frames
-from .minute_points import decisions_line, speaker_head
+from .minute_points import decisions_line, inline_head, speaker_head
 from .minute_posts import post_charge
+from .named_speakers import named_head_line
 from .outline_node import Node
 from .person_names import is_person
 from .responsibility import Responsibility
 from .role_sentences import reads_as_units
+from .stopless_points import bare_decisions_tail, run_on_subject
 from .textutil import normalise
 from .unit_colon_items import office_names
 from .unit_labels import CO, LISTED
@@ -70,9 +72,13 @@ def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
         return True
     # A news report's `会上,某某…对下一步工作进行了安排部署:` cut before its `一是…` points (`minute_points`, round 139):
     # the speaker's arrangements are the meeting's decisions, as a minute's `会议要求,一是…` are.
-    if any(speaker_head(text) or decisions_line(text) for _, text in header[-1:]) or any(
-        speaker_head(text) for node in root.walk() for _, text in node.pieces[1:]
-    ):
+    if named_head_line(header):  # `乔新光强调,` over `一要…`: a leader named earlier by his post (round 156)
+        return True
+    # So is a meeting's `会议要求,` cut from its inline points, the line above them (round 156).
+    if any(
+        speaker_head(text) or decisions_line(text) or inline_head(text) or bare_decisions_tail(text)
+        for _, text in header[-1:]
+    ) or any(speaker_head(text) for node in root.walk() for _, text in node.pieces[1:]):
         return True
     return any(_MEETING_VERB_RE.match(normalise(node.own_text).strip()) for node in root.walk())
 
@@ -82,8 +88,11 @@ def minute_charge(text: str) -> Responsibility | None:
     answers for it (helpers alone charge no one)."""
     norm = normalise(text)
     found = Responsibility(origin="纪要正文")
-    for part in _PART_START_RE.finditer(norm):
-        m = _SUBJECT_RE.match(norm, part.end())
+    starts = [part.end() for part in _PART_START_RE.finditer(norm)]
+    if (run_on := run_on_subject(norm)) is not None:
+        starts.insert(1, run_on)  # `要广泛宣传动员各村要…`: a heading run into its subject (`stopless_points`)
+    for start in starts:
+        m = _SUBJECT_RE.match(norm, start)
         if m is None:
             continue
         names = m["names"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .addressee_groups import DEPARTMENTS, glued_title_end, group_subject, later_groups
 from .bare_related_helpers import later_bare_related
+from .cadre_posts import headed_body_charge
 from .dated_subjects import dated_subject
 from .discipline_bodies import discipline_charge
 from .duty_subjects import duty_subjects_charge
@@ -84,6 +85,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or set_up_group_charge(text, norm)  # `成立…领导组。组长:X…。领导组协调…` (`set_up_groups`)
             or duty_subjects_charge(text)  # `A和B为…总协调机构`, `卫生、执法等部门负责…。卫生局要…` (`duty_subjects`)
             or called_team_charge(text)  # `…警戒水位时,一线民工抢险队上堤巡逻` (`standby_teams`, round 152)
+            or headed_body_charge(text)  # `管理区区长、包村干部要…`, `街道主要领导组建…` (`cadre_posts`, round 156)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.

@@ -34,6 +34,7 @@ from .page_marks import cut_mid_sentence, is_page_line
 from .principle_headings import grouping_heading
 from .progress_lists import fold_progress_lists, opens_progress_list
 from .project_roles import next_role
+from .report_closings import reported_closing
 from .responsibility import Responsibility
 from .role_sentences import fix_field_subject
 from .stacked_unit_cells import bare_lead_line, cell_after_blank, helpers_joined, restacked, stacked_line
@@ -331,6 +332,8 @@ def _is_date_like(norm: str) -> bool:
 def _continues(node: Node, norm: str, blank: bool) -> bool:
     if field_line(norm):
         return True
+    if reported_closing(norm):
+        return False  # `会上,某某就…进行了安排部署。(政府办综合三科)`: the report's account (`report_closings`)
     resp = peek_responsibility(norm)
     if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
         return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break

@@ -4,6 +4,7 @@ subjects, each way the genre writes them tried in turn, the most specific first.
 from __future__ import annotations
 
 from .assigned_posts import held_post_charge
+from .cadre_posts import cadre_charge
 from .charged_projects import project_charge
 from .chief_posts import chief_leaders, chief_office, office_group, staff_owner
 from .claimed_roles import acting_posts, claimed_roles
@@ -43,6 +44,7 @@ def sentence_charge(
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts, their bodies answering (`assigned_posts`, round 152).
     charged = charged or held_post_charge(text)
+    cadres = cadre_charge(text)  # the body a post heads is `opening_charge`'s (`cadre_posts.headed_body_charge`)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)
     # `各县(市)设置的…巡河员`: the staff's body; `…,镇河长制办公室制定…`: the chief system's office; `各省(自治区、直辖市)
@@ -57,6 +59,12 @@ def sentence_charge(
     leaders = [n for n in answerable_leaders(text) if charged is None or n not in charged.leaders]
     # `县、乡级、村级河长巡河…`, `…巡河员每周巡查`: a chief system's posts by level and its staff (`chief_posts`).
     leaders += [n for n in chief_leaders(text) if n not in leaders and (charged is None or n not in charged.leaders)]
+    # `各驻村干部、村干部主动摸`, `全体驻片干部下沉到村`: cadres by post beside any body charged (`cadre_posts`, round 156).
+    leaders += [
+        n
+        for n in (cadres.leaders if cadres else [])
+        if n not in leaders and (charged is None or n not in charged.leaders)
+    ]
     # `牵头领导带头`: the breakdown's leader post as a subject (`claimed_roles`).
     leaders += [n for n in acting_posts(text) if n not in leaders and (charged is None or n not in charged.leaders)]
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).

@@ -1,0 +1,59 @@
+"""A 街道's or a town's cadres charged by their posts, not by bodies (round 156).
+
+A 街道 or a 镇 puts its own cadres on the ground and charges them by what they hold, the subject of a point's sentence:
+
+    一要靠实工作责任管理区区长、包村干部要亲自抓、亲自督,各驻村干部、村干部主动摸、实地核,…
+    二是迅速行动,铁腕整治。街道主要领导组建违法建设专项工作领导小组,…
+    三是…街“两违”查控联合执法中队与全体驻片干部下沉到村,…
+    四是…村社干部切实做好整治期间的维稳工作…
+
+The posts are the clause's leaders, as a staff post charged is (README round 139; rounds 95/106 read a head made
+answerable), written as the page writes them (`各驻村干部`, `全体驻片干部`, as `各村蹲点领导`). Where the post is the
+head of a body the page names (`管理区区长`, the ward's head; `街道主要领导`, the 街道's), that body answers and leads;
+a cadre holding or stationed in villages (`包村干部`, `驻村干部`, `驻片干部`) or the villages' own cadres (`村干部`,
+`村社干部`) name no body. A post is a subject where it opens a part of a sentence (after a stop or a comma, or right
+after a point's short heading run on with no stop, `stopless_points`) or joins a subject with `与`, and acts (a verb
+follows, not `的` or `责任`). Near cases: `靠实辖区村干部责任` (no subject), `加强与村干部的联系`.
+"""
+
+from __future__ import annotations
+
+from .lazy_patterns import lazy_compile
+from .responsibility import Responsibility
+from .textutil import normalise
+from .unit_labels import LISTED
+
+_CADRE = r"(?:各|全体)?(?:(?:包|驻)(?:村|片|点|社区)|村(?:社|组)?)干部"
+_HEAD = r"(?P<body>管(?:理)?区|街道)(?:区长|主任|书记|(?:党政)?主要领导)"
+_POST = rf"(?:{_HEAD}|{_CADRE})"
+_WARD_RE = lazy_compile(r"^管(?:理)?区$")
+# A post opening a part (or after a run-on heading of four to six characters, or joined by `与`), then acting.
+_POST_RE = lazy_compile(
+    rf"(?:^\s*(?:[一二三四五六七八九十]{{1,2}}[是要])?要?(?:[\u4e00-\u9fff]{{4,6}}?)?|[,;。:、与]\s*)"
+    rf"(?P<post>{_POST})(?=[、与和及]|[\u4e00-\u9fff])(?!的|责任|队伍)",
+    needs="干部|区长|主任|书记|主要领导",
+)
+
+
+def cadre_charge(text: str) -> Responsibility | None:
+    """The cadres a point charges by post (its leaders) and the body whose head is among them (leading); None where
+    no post is a subject."""
+    norm = normalise(text)
+    found = Responsibility(origin="正文开头")
+    for m in _POST_RE.finditer(norm):
+        post = text[m.start("post") : m.end("post")]
+        if post not in found.leaders:
+            found.leaders.append(post)
+        if m["body"] is not None and (body := text[m.start("body") : m.end("body")]) not in found.roles[LISTED]:
+            found.roles[LISTED].append(body)
+    return found if found.leaders else None
+
+
+def headed_body_charge(text: str) -> Responsibility | None:
+    """`cadre_charge` where a post heads a ward (`管理区区长`): the ward leads. `街道主要领导` charged alone leaves the
+    clause to the readers of the 街道's own bodies (`各村成立…`, `充分发挥X作用`), its post a leader: the 街道 is no unit
+    of its own report's measure unless those readers name it."""
+    found = cadre_charge(text)
+    if found is None or not any(_WARD_RE.match(body) for body in found.roles[LISTED]):
+        return None
+    return found
