@@ -17,6 +17,7 @@ from .continuation_marks import drop_continuation_marks
 from .disclosure_tables import disclosure_fields
 from .field_cells import join_field_cells, join_wrapped_fields
 from .flat_tables import text_tables
+from .inspection_points import cut_inspection_points
 from .label_spellings import spell_labels
 from .minute_points import inline_points
 from .named_item_lines import named_item_lines
@@ -62,6 +63,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     # width or a copy with no breaks, each sentence its own task again (`retold_brackets`).
     lines, block_origins = retold_paragraphs(lines, block_origins)
     lines, block_origins = inline_points(lines, block_origins)  # `会议要求,一是…。二是…`: a point a line
+    lines, block_origins = cut_inspection_points(lines, block_origins)  # `督导组指出:一是…;二是…`
     return (
         lines,
         [cut_from[origin - 1] + 1 if 0 < origin <= len(cut_from) else origin for origin in block_origins],

@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import re
 
+from .arrangement_heads import arrangement_head
 from .group_openings import government_group
+from .inspected_groups import inspected_group
+from .inspection_points import inspection_head
 from .lazy_patterns import lazy_compile
 from .minute_funds import other_frames
 from .minute_points import decisions_line, speaker_head
@@ -70,11 +73,18 @@ def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
         return True
     # A news report's `会上,某某…对下一步工作进行了安排部署:` cut before its `一是…` points (`minute_points`, round 139):
     # the speaker's arrangements are the meeting's decisions, as a minute's `会议要求,一是…` are.
-    if any(speaker_head(text) or decisions_line(text) for _, text in header[-1:]) or any(
-        speaker_head(text) for node in root.walk() for _, text in node.pieces[1:]
+    if any(_heads(text) for _, text in header[-1:]) or any(
+        speaker_head(text) or inspection_head(text) for node in root.walk() for _, text in node.pieces[1:]
     ):
         return True
     return any(_MEETING_VERB_RE.match(normalise(node.own_text).strip()) for node in root.walk())
+
+
+def _heads(text: str) -> bool:
+    """The line right above the first point heads the meeting's decisions: a speaker's, the meeting's own (`会议确定:`),
+    an inspection group's `督导组指出:` (`inspection_points`) or the meeting's arrangements (`arrangement_heads`, both
+    round 154)."""
+    return speaker_head(text) or decisions_line(text) or inspection_head(text) or arrangement_head(text)
 
 
 def minute_charge(text: str) -> Responsibility | None:
@@ -88,7 +98,9 @@ def minute_charge(text: str) -> Responsibility | None:
             continue
         names = m["names"]
         helps = _HELPS_RE.match(norm, m.end()) is not None
-        if reads_as_units(names) or office_names(names) or _groups(names):
+        if inspected_group(names):  # `各镇、部门要…`: one 各 over the towns and offices inspected (round 154)
+            named = [text[m.start("names") : m.end("names")]]
+        elif reads_as_units(names) or office_names(names) or _groups(names):
             named = split_names(text, norm, m.start("names"), m.end("names"))
         elif helps and _GROUP_HELPER_RE.fullmatch(names):
             named = [text[m.start("names") : m.end("names")]]
