@@ -4,7 +4,7 @@ work named before `由X牵头,` with the bodies the next part charges helping, a
 subject with no `要`. Written from the conventions, with near cases that must read otherwise."""
 
 from policy_tasks.parsing import parse_bytes
-from policy_tasks.parsing.arrangement_heads import arrangement_head
+from policy_tasks.parsing.arrangement_heads import arrangement_head, cut_arrangement_points
 from policy_tasks.parsing.inspected_groups import inspected_group
 from policy_tasks.parsing.inspection_points import cut_inspection_points, inspection_head
 from policy_tasks.parsing.textutil import normalise
@@ -101,3 +101,14 @@ def test_village_subject_near_cases() -> None:
         assert village_charge(text, normalise(text)) is None, text
     found = village_charge("各村居要每周上报排查情况", "各村居要每周上报排查情况")
     assert found is not None and found.lead_and_co() == (["各村居"], [])
+
+
+def test_meeting_arrangements_run_on_in_a_copy_with_no_breaks() -> None:
+    opening = "某镇召开禁毒工作推进会7月19日上午,某镇召开禁毒工作推进会,各村党支部书记参会。"
+    text = opening + "".join(line.strip() for line in MEETING.splitlines()[1:])
+    tasks = _parse(text, year=2019).tasks
+    assert [(t.label, t.lead_units) for t in tasks] == [("一是", []), ("二是", ["各村委会"])]
+    # A lone point after the line is the paragraph's prose: nothing is cut.
+    assert cut_arrangement_points([("会议传达了精神,并作出工作安排。一是要提高认识。", True)], [1])[0] == [
+        ("会议传达了精神,并作出工作安排。一是要提高认识。", True)
+    ]
