@@ -5,12 +5,12 @@ A plan's mechanism item often names the work first and then who leads it, the ot
     (一)建立完善专班推进机制。专项行动由镇平安办牵头,重点任务责任部门和各村居要坚持党委领导、…组建工作专班,…
 
 The work (`专项行动`, `此项工作`, `整治工作`) is no part of the leading body's name: the subject opens at `由`
-(`work_topics`). The part right after `牵头,` charging its subjects with `要`
-names the bodies that work under the lead: they help, in order. Such a subject is a unit, the role a plan's task list
+(`work_topics`). The part right after `牵头,` charging its subjects with `要` names the bodies that work under the
+lead: they help, in order. Such a subject is a unit, the role a plan's task list
 gives the departments answering for its tasks (`重点任务责任部门`, `任务责任部门`: one addressee, as round 95 reads
 `各责任单位`), or a town's villages (`各村居`, `village_subjects`). Near cases: a unit whose own name ends in a work word
 (`县扶贫工作领导小组要…`, no `由` after it), a `由X牵头` with no part after it charging anyone, and a later part with no
-`要` (`…牵头,各村居积极配合` is `opening_roles`' helping part).
+`要` (`…牵头,各村居积极配合`), which this does not read.
 """
 
 from __future__ import annotations
