@@ -47,8 +47,9 @@ from .unit_names import looks_like_units
 # What a place or a zone ends in: a district, county or city, a development zone or park, a
 # neighbourhood or village, a market town (`五金城`), a unit's outlets (`各营业网点`); and a state
 # investment company's short name (`区城投`, `市交投`); the press a campaign charges (`新闻媒体`, round 95).
+# `村居`: a town's villages and residents' committees together, as its plan charges them (round 154).
 _PLACE_END = re.compile(
-    r"(?:区|县|市|州|盟|旗|园|开发区|新区|社区|村|街|城|网点|药店|医疗机构|专班|国企|厂|场|地|地区|镇街|片区|港|岛|投|媒体)$"
+    r"(?:区|县|市|州|盟|旗|园|开发区|新区|社区|村|村居|街|城|网点|药店|医疗机构|专班|国企|厂|场|地|地区|镇街|片区|港|岛|投|媒体)$"
 )
 # A department written by its sector alone, as a list closed by `等有关职能部门` writes those after the first
 # (`县安监、经贸、国土、公安、交通、建设、质监等有关职能部门`): the sector names the body.

@@ -29,6 +29,7 @@ from .decided_items import counts_only
 from .duty_headings import duty_heading
 from .duty_passages import holds_duty_passages
 from .heading_charges import heading_charge
+from .inspection_points import inline_demands
 from .lazy_patterns import lazy_compile
 from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
@@ -325,6 +326,8 @@ def choose_clauses(
                 found.append(kid)
         return found
 
+    if minute and inline_demands(root):
+        measure_lists.add(id(root))  # `督导组指出:一是…;二是…`: the head's demands, the silent ones too (round 154)
     first = pick(root, strict=True)
     clause_styles = {n.style for n in first}
     chosen = pick(root, strict=False)

@@ -12,11 +12,13 @@ item is numbered as its one item, its report left unread (`register_pages`).
 
 from __future__ import annotations
 
+from .arrangement_heads import cut_arrangement_points
 from .closed_blocks import closed_blocks
 from .continuation_marks import drop_continuation_marks
 from .disclosure_tables import disclosure_fields
 from .field_cells import join_field_cells, join_wrapped_fields
 from .flat_tables import text_tables
+from .inspection_points import cut_inspection_points
 from .label_spellings import spell_labels
 from .minute_points import inline_points
 from .named_item_lines import named_item_lines
@@ -62,6 +64,8 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     # width or a copy with no breaks, each sentence its own task again (`retold_brackets`).
     lines, block_origins = retold_paragraphs(lines, block_origins)
     lines, block_origins = inline_points(lines, block_origins)  # `会议要求,一是…。二是…`: a point a line
+    lines, block_origins = cut_inspection_points(lines, block_origins)  # `督导组指出:一是…;二是…`
+    lines, block_origins = cut_arrangement_points(lines, block_origins)  # `…并作出工作安排。一是…`
     return (
         lines,
         [cut_from[origin - 1] + 1 if 0 < origin <= len(cut_from) else origin for origin in block_origins],

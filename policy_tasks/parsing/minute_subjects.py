@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import re
 
+from .arrangement_heads import arrangement_head
 from .group_openings import government_group
+from .inspected_groups import inspected_group
+from .inspection_points import inspection_head
 from .lazy_patterns import lazy_compile
 from .minute_funds import other_frames
 from .minute_points import decisions_line, inline_head, speaker_head
@@ -75,12 +78,18 @@ def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
     if named_head_line(header):  # `乔新光强调,` over `一要…`: a leader named earlier by his post (round 156)
         return True
     # So is a meeting's `会议要求,` cut from its inline points, the line above them (round 156).
-    if any(
-        speaker_head(text) or decisions_line(text) or inline_head(text) or bare_decisions_tail(text)
-        for _, text in header[-1:]
-    ) or any(speaker_head(text) for node in root.walk() for _, text in node.pieces[1:]):
+    if any(_heads(text) or inline_head(text) or bare_decisions_tail(text) for _, text in header[-1:]) or any(
+        speaker_head(text) or inspection_head(text) for node in root.walk() for _, text in node.pieces[1:]
+    ):
         return True
     return any(_MEETING_VERB_RE.match(normalise(node.own_text).strip()) for node in root.walk())
+
+
+def _heads(text: str) -> bool:
+    """The line right above the first point heads the meeting's decisions: a speaker's, the meeting's own (`会议确定:`),
+    an inspection group's `督导组指出:` (`inspection_points`) or the meeting's arrangements (`arrangement_heads`, both
+    round 154)."""
+    return speaker_head(text) or decisions_line(text) or inspection_head(text) or arrangement_head(text)
 
 
 def minute_charge(text: str) -> Responsibility | None:
@@ -97,7 +106,9 @@ def minute_charge(text: str) -> Responsibility | None:
             continue
         names = m["names"]
         helps = _HELPS_RE.match(norm, m.end()) is not None
-        if reads_as_units(names) or office_names(names) or _groups(names):
+        if inspected_group(names):  # `各镇、部门要…`: one 各 over the towns and offices inspected (round 154)
+            named = [text[m.start("names") : m.end("names")]]
+        elif reads_as_units(names) or office_names(names) or _groups(names):
             named = split_names(text, norm, m.start("names"), m.end("names"))
         elif helps and _GROUP_HELPER_RE.fullmatch(names):
             named = [text[m.start("names") : m.end("names")]]

@@ -42,6 +42,8 @@ from .township_subjects import township_charge
 from .unit_labels import CO, LEAD, LISTED, find_label
 from .unit_lists import split_names
 from .units import peek_responsibility
+from .village_subjects import village_charge
+from .work_lead_frames import lead_frame_helpers
 
 # `…负总责,各相关单位要积极配合`, `…督办事项,各责任单位要每月研究…`: a role charged in a part after a comma (round 128).
 _PART_ROLE_RE = lazy_compile(
@@ -86,6 +88,9 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or duty_subjects_charge(text)  # `A和B为…总协调机构`, `卫生、执法等部门负责…。卫生局要…` (`duty_subjects`)
             or called_team_charge(text)  # `…警戒水位时,一线民工抢险队上堤巡逻` (`standby_teams`, round 152)
             or headed_body_charge(text)  # `管理区区长、包村干部要…`, `街道主要领导组建…` (`cadre_posts`, round 156)
+            or village_charge(
+                text, norm
+            )  # `村居每月向镇平安办报送…`: a town's villages (`village_subjects`, round 154)
         )
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
@@ -95,6 +100,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = names
     for s, e in helping_spans(norm, span[1]):  # `由A负责,B、C配合,…`
         found.roles[CO] += split_names(text, norm, s, e)
+    for s, e in lead_frame_helpers(norm, span[1]):  # `由A牵头,B和各村居要…` (`work_lead_frames`, round 154)
+        found.roles[CO] += [text[s:e]] if text[s:e] not in found.roles[CO] else []
     if norm.startswith("负责会同", span[1]):  # `A负责会同B抓好…`: B works with A, and helps
         _add_helpers(text, norm, with_units(norm, span[1] + 2), found)
     if norm.startswith(("要", "应当"), span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help

@@ -47,8 +47,9 @@ _PAGE_LINE = lazy_compile(r"^\s*(?:(?:信息|文章)来源\s*[:：][^。;,]{0,30
 _ISSUED = lazy_compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 _MAX_TAIL = 15  # lines: a footer or a colophon, not a page of text
 _MAX_TAIL_LINE = 300  # characters: a footer's line, not a page's text
-# What a plan's own lines hold and a tail's do not: an assignment, a deadline, a table row's serial.
-_PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^\s*\d{1,3}\s")
+# What a plan's own lines hold and a tail's do not: an assignment, a deadline, a table row's serial, points
+# numbered inline in a report's paragraph (`督导组指出:一是…;二是…`, round 154).
+_PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^\s*\d{1,3}\s|[:;。]\s*[一二]是")
 
 
 def page_mark(line: str) -> bool:

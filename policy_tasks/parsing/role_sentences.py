@@ -52,6 +52,7 @@ from .textutil import normalise, split_top, strip_span
 from .theme_phrases import theme_end
 from .unit_labels import label_role
 from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units, names_units
+from .work_topics import after_work_topic
 
 _ROLE_NOUN = (
     r"(?:主要|第一)?(?:牵头|主办|主责|责任|承办|实施|协办|配合|参与|协同|协助|权属)[\u4e00-\u9fff]{0,2}?(?:单位|部门)"
@@ -232,7 +233,8 @@ def opening_starts(norm: str) -> list[int]:
     # `(三)提升…水平。要加大…检查力度,…。街道文体站要加强…`: the plan's own demand, with no subject, comes before the
     # sentence naming who does the work (round 148).
     starts += [end for start in starts if (end := _after_demands(norm, start)) is not None]
-    return starts
+    # `专项行动由镇平安办牵头,…`: the work named before `由` is no part of the subject (`work_topics`, round 154).
+    return [after_work_topic(norm, start) for start in starts]
 
 
 # A sentence with no subject, opening with the plan's demand (`要加大…`), not a `要求` or `要点` heading.

@@ -1,0 +1,81 @@
+"""An inspection group's demands numbered inline in its report (round 154).
+
+A county's news report of a 督导 (督查, 巡查) round closes with what the group demanded of the places and offices it
+inspected, the points numbered inline in one paragraph after the group's own verb:
+
+    针对存在问题,督导组指出:一是各镇、部门要在线索排查上再下功夫,…;二是继续加大宣传力度,…;三是…
+
+The group speaks as a meeting's leader does (round 136's `某某在总结讲话中要求:一是…`): the paragraph is the head over
+its points, each point a clause charged by its own subject and a point naming no one a clause with no unit (round 89).
+`cut_inspection_points` cuts the paragraph before each point, in order after a sentence end (a `一是` inside a point's
+sentence is its prose); `inspection_head` tells the cut head, so the report reads as a minute (`minute_subjects`).
+Near cases: the group's account of what it did (`督导组先后来到各镇、部门,详细查看…`, no demanding verb and no `一是`),
+a group set up and given a duty (`督导组负责…`, round 65), a lone `一是` after the verb (no second point: prose).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from .lazy_patterns import lazy_compile
+from .outline_node import Node
+from .textutil import cn_to_int, normalise
+
+# The inspecting group and its demanding verb, perhaps after a short lead-in naming what the points answer
+# (`针对存在问题,`, `针对督导发现的问题,`), at the paragraph's start or after a sentence end.
+_GROUP = r"(?:督导组|督查组|巡查组|检查组|暗访组|考核组)"
+_HEAD = rf"(?:针对[^。;:,!?\n]{{1,20}},\s*)?{_GROUP}(?:[^。;:,!?\n]{{0,8}}?)(?:指出|要求|强调|提出)\s*:"
+_HEAD_RE = lazy_compile(rf"(?:^|(?<=[。;!?]))\s*(?P<h>{_HEAD})\s*(?=一是)", needs="一是")
+_CUT_HEAD_RE = lazy_compile(rf"^{_HEAD}$", needs=":")
+_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
+
+
+def inspection_head(text: str) -> bool:
+    """`针对存在问题,督导组指出:`, the head cut from its inline points."""
+    return bool(_CUT_HEAD_RE.match(normalise(text).strip()))
+
+
+def inspection_heading(node: Node) -> bool:
+    """A node over an inspection group's points, its cut head among its lines: the points are the group's demands,
+    the silent ones clauses beside those a subject charges (as `minute_points.decisions_heading`'s)."""
+    return bool(node.children) and any(inspection_head(text) for _, text in node.pieces[1:])
+
+
+def inline_demands(root: Node) -> bool:
+    """A minute's page whose items are all inline points (`一是…`, `二是…`, as `cut_inspection_points` and
+    `minute_points.inline_points` cut them): the points are the demands of the head above them, the silent ones
+    clauses beside those a subject charges, as a meeting heading's decisions are (`minute_points.decisions_heading`)."""
+    return bool(root.children) and all(kid.style == "shi" for kid in root.children)
+
+
+def cut_inspection_points(
+    lines: list[tuple[str, bool]], origins: list[int]
+) -> tuple[list[tuple[str, bool]], list[int]]:
+    """The lines with an inspection group's `…指出:一是…;二是…` paragraph cut before each point; each part keeps
+    its line's number in `origins`."""
+    out: list[tuple[str, bool]] = []
+    out_origins: list[int] = []
+    for (text, splittable), origin in zip(lines, origins, strict=True):
+        parts = _points(text) if splittable else [text]
+        out += [(part, splittable) for part in parts]
+        out_origins += [origin] * len(parts)
+    return out, out_origins
+
+
+def _points(text: str) -> list[str]:
+    norm = normalise(text)
+    if len(norm) != len(text):
+        return [text]  # the cuts are read on the normalised text: keep a line whose length it changes whole
+    head = _HEAD_RE.search(norm)
+    if head is None:
+        return [text]
+    cuts = [head.start("h"), head.end("h")]
+    expected = 2
+    for m in _POINT_RE.finditer(norm, cuts[-1]):
+        if cn_to_int(m["n"]) == expected:
+            cuts.append(m.start("n"))
+            expected += 1
+    if expected < 3:
+        return [text]  # `…指出:一是…` alone: the paragraph's own prose
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]

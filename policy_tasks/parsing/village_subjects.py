@@ -1,0 +1,45 @@
+"""A town's villages written `村居` as the subject of its plan's duties (round 154).
+
+A town's plan charges its village and residents' committees together as `村居` (`各村居`), the level below it, as a
+county's plan charges `各乡镇` (round 139's `各村委会`, `各村(社区)`):
+
+    (二)建立完善情况报送机制。村居每月向镇平安办报送专项推进情况,各村居每半个月(每个月14日、30日)前,将…报镇平安办。
+
+The subject may come with no `要`: a duty's rhythm or time (`每月`, `每半个月`, `定期`) follows it, as a township notice's
+office does (`township_subjects`). `村居` and `各村居` are one addressee, written once as first written (round 142); the
+office receiving the reports (`报镇平安办`) is none (round 101). Near cases: `村居民` (residents, persons), `村居环境`
+(the villages' surroundings, no subject), `村居` inside a sentence (`指导村居开展…`).
+"""
+
+from __future__ import annotations
+
+from .lazy_patterns import lazy_compile
+from .responsibility import Responsibility
+from .role_sentences import opening_starts
+from .textutil import normalise
+from .unit_labels import LISTED
+
+_VILLAGES = r"各?村居(?:委会)?"
+_VILLAGE_RE = lazy_compile(rf"^{_VILLAGES}$")
+# The subject, then its demand or the rhythm or time of the duty.
+_SUBJECT_RE = lazy_compile(
+    rf"(?P<names>{_VILLAGES})(?=要(?![求点])|须|应当?|负责(?![同人])|每(?:天|日|周|月|半个?月|季度?|年)|定期|及时|按月|按季)",
+    needs="村居",
+)
+_PART_RE = lazy_compile(r"[,。;\n]\s*")
+
+
+def village_group(name: str) -> bool:
+    """Whether `name` is a town's villages written `村居` (`各村居`)."""
+    return bool(_VILLAGE_RE.match(normalise(name).strip()))
+
+
+def village_charge(text: str, norm: str) -> Responsibility | None:
+    """The villages opening an item's sentence or part with a duty (`村居每月向…报送`), one addressee; None where none."""
+    starts = sorted({*opening_starts(norm), *(m.end() for m in _PART_RE.finditer(norm))})
+    for start in starts:
+        if (m := _SUBJECT_RE.match(norm, start)) is not None:
+            found = Responsibility(origin="正文开头")
+            found.roles[LISTED] = [text[m.start("names") : m.end("names")]]
+            return found
+    return None
