@@ -248,6 +248,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not _annex_note_after(out[-1], text)
             and not hands_down_after(out[-1], text)
             and not next_point_after(out[-1], text)
+            and not closes_minute_after(out[-1], text)
             and "\t" not in line
             and (_indent(line) <= margin or _broken_at_space(line))
         ):
@@ -295,6 +296,19 @@ def next_point_after(paragraph: str, line: str) -> bool:
         return False
     value = cn_to_int(own[1])
     return value is not None and cn_to_int(nxt[1]) == value + 1
+
+
+# A meeting report's closing account (`会上,县住建局局长…进行了安排部署。`) after the paragraph of the requirements counted
+# by inline points (`X强调,一要…。二要…。三要…。`): a paragraph of its own, as such reports end, even where the points'
+# last sentence ended right at the page's width.
+_POINTS_RUN_RE = lazy_compile(r"一([是要])[^\n]*?[。;；,，]\s*二\1", needs="二")
+_CLOSING_ACCOUNT_RE = lazy_compile(r"^会上[,，]", needs="会上")
+
+
+def closes_minute_after(paragraph: str, line: str) -> bool:
+    """Whether `line` opens a meeting report's closing account after its paragraph of counted requirements."""
+    ended = paragraph.rstrip()[-1:] in _PARAGRAPH_ENDS
+    return ended and bool(_CLOSING_ACCOUNT_RE.match(line)) and bool(_POINTS_RUN_RE.search(paragraph))
 
 
 def opens_next_field(paragraph: str, line: str) -> bool:
