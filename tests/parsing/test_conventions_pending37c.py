@@ -12,14 +12,16 @@ Written from the convention, not copied from the documents that showed it:
   closed by a comma (its points stay inline);
 - text wrapped at a page's width: a meeting report's closing account (`会上,…`) after the paragraph of counted
   points that ended its sentence right at the width opens its own paragraph. Near case: `会上,` after a paragraph
-  holding no points (the account of the meeting) goes on as wrapped.
+  holding no points (the account of the meeting) goes on as wrapped;
+- text wrapped at a page's width, and a PDF's lines: a meeting's point joined to 要 (`二要…。` then `三要…`) opens the
+  next point's paragraph as `二是…。` then `三是…` does. Near cases: a point of the other word, a point out of order.
 """
 
 from __future__ import annotations
 
 from policy_tasks.parsing.one_line_minutes import minute_cuts
 from policy_tasks.parsing.sources.pdf import _ends_a_name
-from policy_tasks.parsing.sources.unwrap import closes_minute_after
+from policy_tasks.parsing.sources.unwrap import closes_minute_after, next_point_after
 
 _ACCOUNT = "为做好农村房屋安全整治工作,某镇召开专项整治推进会,全体机关干部参加了会议。"
 _POINTS = "一要压实责任,各村要摸清底数。二要加强宣传,各站所要广泛动员。三要严格督查,督查办要每周通报。"
@@ -54,3 +56,9 @@ def test_a_closing_account_after_counted_points_opens_its_paragraph():
     assert closes_minute_after("李四强调," + _POINTS, "会上,县住建局局长作了安排部署。")
     assert not closes_minute_after(_ACCOUNT, "会上,县住建局局长作了安排部署。")
     assert not closes_minute_after("李四强调," + _POINTS[:-1] + ",", "会上")
+
+
+def test_a_meeting_point_joined_to_yao_opens_its_paragraph_after_one_ended_at_the_width():
+    assert next_point_after("二要加强宣传,各站所要广泛动员。", "三要严格督查,督查办要每周通报。")
+    assert not next_point_after("二要加强宣传,各站所要广泛动员。", "三是严格督查,督查办要每周通报。")
+    assert not next_point_after("二要加强宣传,各站所要广泛动员。", "四要严格督查。")

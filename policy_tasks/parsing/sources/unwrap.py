@@ -286,7 +286,8 @@ def hands_down_after(paragraph: str, line: str) -> bool:
 
 # A paragraph a point (`一是…。` then `二是…。`, a report's or a notice's points): the next point opens its own paragraph
 # after one that ended its sentence right at the page's width; inside a sentence (`…,二是…`) it is the sentence's list.
-_POINT_RE = lazy_compile(r"^([一二三四五六七八九十]{1,2})是", needs="是")
+# A meeting's points joined to 要 (`一要…。` then `二要…`, rounds 96/97) are such points as well.
+_POINT_RE = lazy_compile(r"^([一二三四五六七八九十]{1,2})([是要])", needs="是|要")
 
 
 def next_point_after(paragraph: str, line: str) -> bool:
@@ -295,7 +296,7 @@ def next_point_after(paragraph: str, line: str) -> bool:
     if own is None or nxt is None or paragraph.rstrip()[-1:] not in _PARAGRAPH_ENDS:
         return False
     value = cn_to_int(own[1])
-    return value is not None and cn_to_int(nxt[1]) == value + 1
+    return value is not None and cn_to_int(nxt[1]) == value + 1 and own[2] == nxt[2]
 
 
 # A meeting report's closing account (`会上,县住建局局长…进行了安排部署。`) after the paragraph of the requirements counted
