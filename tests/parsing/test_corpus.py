@@ -101,7 +101,8 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 518, 32
 # helping; a town's `村居` as a subject with no `要`); in session 37's third pass 六盘水's 就业 plan (2 and none: set as a
 # PDF table once a cell's line ending in `社会` was cut inside a name, `市人力资源社会` / `保障局`), 塔铺's and 卫县's
 # meeting reports (3 and none, 3 and 1: on one line cut where the requirements open, `会议要求` / `X强调`, at the points a lead-in
-# ran into, and before the closing `会上,`; wrapped, `会上,` after the counted points opens its paragraph) came in
+# ran into, and before the closing `会上,`; wrapped, `会上,` after the counted points opens its paragraph and, in a
+# PDF, `三要` after a `二要…。` paragraph ended at the width opens its own) came in
 # from tests/parsing/corpus_pending.
 CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2442, 691
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
