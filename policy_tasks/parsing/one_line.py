@@ -29,6 +29,7 @@ import re
 from .addressee_groups import group_subject, notice_groups
 from .article_lines import RULES_FIRST_RE
 from .measure_reports import counted_measures
+from .one_line_minutes import minute_cuts
 from .role_groups import later_role_groups
 from .sources.unwrap import HANDING_DOWN
 from .textutil import cn_numeral, cn_to_int, normalise
@@ -257,6 +258,8 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
     at = _first_heading(text)
     if at is None and (charged := _charged_notice_cuts(text)):
         bounds = sorted({0, *charged, len(text)})
+    elif at is None and (minutes := minute_cuts(text)):
+        bounds = sorted({0, *minutes, len(text)})
     elif at is None or not text[:at].strip():
         return lines, list(range(len(lines)))
     else:

@@ -229,6 +229,15 @@ _BODY_END_RE = re.compile(r"(?:单位|局|委|办|厅|中心|部门)$")
 _OWN_LEVEL_RE = re.compile(r"^(?:[省市县区](?!场|级|直)|各(?:县|市|区|乡|镇|街道|部门|单位|有关|相关))")
 
 
+# `社会` (society) ends no body, though its `会` ends a 委员会's or 协会's name: a cell's line ending there was cut inside
+# the name (`市人力资源社会` / `保障局`, the 人社局's full name; `民政局社会` / `事务科`), as a narrow PDF cell wraps it.
+_MID_NAME_END_RE = re.compile(r"社会$")
+
+
+def _ends_a_name(text: str) -> bool:
+    return ends_like_a_name(text) and not _MID_NAME_END_RE.search(text)
+
+
 def _next_name(previous: str, piece: str) -> bool:
     """`piece`, a cell's line, opens a name of its own after the full line `previous` that closed one."""
     return bool(_BODY_END_RE.search(previous) and _OWN_LEVEL_RE.match(piece) and len(piece) >= 3)
@@ -242,7 +251,7 @@ def _continues(previous: T_obj, line: T_obj, left: float | None, right: float, m
     text = line["text"].strip()
     if opens_item(previous["text"], text) or BULLET_RE.match(text) or _ANNEX_LABEL_RE.match(text):
         return False
-    if len(previous["text"].strip()) < min_chars and ends_like_a_name(previous["text"]):
+    if len(previous["text"].strip()) < min_chars and _ends_a_name(previous["text"].strip()):
         # In a narrow cell, a full line that ends as a name is one name of a list, unless the
         # next goes on with the levels of one addressee (`各相关乡镇` / `街道`), or with one
         # character, which names no unit of a list alone (`区人社` / `局`: the name's rest), or with a place's

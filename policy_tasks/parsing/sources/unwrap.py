@@ -248,6 +248,7 @@ def unwrap(lines: list[str]) -> list[str]:
             and not _annex_note_after(out[-1], text)
             and not hands_down_after(out[-1], text)
             and not next_point_after(out[-1], text)
+            and not closes_minute_after(out[-1], text)
             and "\t" not in line
             and (_indent(line) <= margin or _broken_at_space(line))
         ):
@@ -285,7 +286,8 @@ def hands_down_after(paragraph: str, line: str) -> bool:
 
 # A paragraph a point (`一是…。` then `二是…。`, a report's or a notice's points): the next point opens its own paragraph
 # after one that ended its sentence right at the page's width; inside a sentence (`…,二是…`) it is the sentence's list.
-_POINT_RE = lazy_compile(r"^([一二三四五六七八九十]{1,2})是", needs="是")
+# A meeting's points joined to 要 (`一要…。` then `二要…`, rounds 96/97) are such points as well.
+_POINT_RE = lazy_compile(r"^([一二三四五六七八九十]{1,2})([是要])", needs="是|要")
 
 
 def next_point_after(paragraph: str, line: str) -> bool:
@@ -294,7 +296,20 @@ def next_point_after(paragraph: str, line: str) -> bool:
     if own is None or nxt is None or paragraph.rstrip()[-1:] not in _PARAGRAPH_ENDS:
         return False
     value = cn_to_int(own[1])
-    return value is not None and cn_to_int(nxt[1]) == value + 1
+    return value is not None and cn_to_int(nxt[1]) == value + 1 and own[2] == nxt[2]
+
+
+# A meeting report's closing account (`会上,县住建局局长…进行了安排部署。`) after the paragraph of the requirements counted
+# by inline points (`X强调,一要…。二要…。三要…。`): a paragraph of its own, as such reports end, even where the points'
+# last sentence ended right at the page's width.
+_POINTS_RUN_RE = lazy_compile(r"一([是要])[^\n]*?[。;；,，]\s*二\1", needs="二")
+_CLOSING_ACCOUNT_RE = lazy_compile(r"^会上[,，]", needs="会上")
+
+
+def closes_minute_after(paragraph: str, line: str) -> bool:
+    """Whether `line` opens a meeting report's closing account after its paragraph of counted requirements."""
+    ended = paragraph.rstrip()[-1:] in _PARAGRAPH_ENDS
+    return ended and bool(_CLOSING_ACCOUNT_RE.match(line)) and bool(_POINTS_RUN_RE.search(paragraph))
 
 
 def opens_next_field(paragraph: str, line: str) -> bool:

@@ -1,0 +1,43 @@
+"""A meeting report run onto one line: where its paragraphs started.
+
+A township's or county's meeting report (`…召开…推进会。会议要求,一是…;二是…`, `乔新光强调,一要…。二要…`) numbers no
+heading, so the one-line reader finds no first heading to cut at (`one_line`). Its paragraphs are still written as
+such reports write them: the account of the meeting, then the requirements, opened by the meeting or its speaker
+requiring or stressing (`会议要求`, `会议强调`, `X强调`, `X指出`) and counted by inline points (`一是`/`一要`), then the
+closing account of what else was said (`会上,…`). A lead-in joined to its first point by nothing (`会议要求一要…`)
+(or by a space, the break a copy kept as one) lost a line break there, so its points were paragraphs of their own, each after a full stop; a lead-in closed by a
+comma or colon ran its points on inline, as the paragraph keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import cn_numeral
+
+_LEAD = re.compile(
+    r"(?<=[。!！?？])\s*(?P<lead>[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出))(?P<mark>[,，:：]?)\s?"
+    r"(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
+)
+# What else the meeting heard, after the requirements' last point: a paragraph of its own.
+_CLOSING = re.compile(r"(?<=[。!！?？])\s*会上[,，]")
+
+
+def _points(text: str, first: int, word: str) -> list[int]:
+    """The starts of the points from `first` (`一要`), each next one (`二要`) after a sentence's or clause's end."""
+    points = [first]
+    while n := re.compile(r"(?<=[。!！?？;；])\s*" + cn_numeral(len(points) + 1) + word).search(text, points[-1]):
+        points.append(n.end() - 2)
+    return points
+
+
+def minute_cuts(text: str) -> list[int]:
+    """Where the one-line meeting report `text` is cut into its paragraphs; none when it is no such report."""
+    for m in _LEAD.finditer(text):
+        points = _points(text, m.start("p"), m.group("w"))
+        if len(points) < 2:
+            continue
+        cuts = [m.start("lead")] + (points if not m.group("mark") else [])
+        closing = _CLOSING.search(text, points[-1])
+        return cuts + ([closing.end() - 3] if closing else [])
+    return []
