@@ -17,10 +17,9 @@ meeting with no arrangement (`会议传达了…精神。`), a plan's `工作安
 
 from __future__ import annotations
 
-import itertools
-
+from .head_points import cut_lines, head_point_parts
 from .lazy_patterns import lazy_compile
-from .textutil import cn_to_int, normalise
+from .textutil import normalise
 
 # The meeting's own line, closing with its arrangements (`并作出工作安排。`, `并对下步工作作了部署。`).
 _HEAD = (
@@ -30,7 +29,6 @@ _HEAD = (
 _HEAD_RE = lazy_compile(rf"^{_HEAD}$", needs="会议")
 # The same line run on after the report's opening and before its first point, in a copy with no breaks.
 _RUN_IN_RE = lazy_compile(rf"(?:^|(?<=[。;!?]))\s*(?P<h>{_HEAD})\s*(?=一是)", needs="会议 & 一是")
-_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
 
 
 def arrangement_head(text: str) -> bool:
@@ -43,26 +41,4 @@ def cut_arrangement_points(
 ) -> tuple[list[tuple[str, bool]], list[int]]:
     """The lines with a run-on `…会议…并作出工作安排。一是…。二是…` parted into the line and its points; each part keeps
     its line's number in `origins`."""
-    out: list[tuple[str, bool]] = []
-    out_origins: list[int] = []
-    for (text, splittable), origin in zip(lines, origins, strict=True):
-        parts = _points(text) if splittable else [text]
-        out += [(part, splittable) for part in parts]
-        out_origins += [origin] * len(parts)
-    return out, out_origins
-
-
-def _points(text: str) -> list[str]:
-    norm = normalise(text)
-    if len(norm) != len(text) or (head := _RUN_IN_RE.search(norm)) is None:
-        return [text]  # the cuts are read on the normalised text: keep a line whose length it changes whole
-    cuts = [head.start("h"), head.end("h")]
-    expected = 2
-    for m in _POINT_RE.finditer(norm, cuts[-1]):
-        if cn_to_int(m["n"]) == expected:
-            cuts.append(m.start("n"))
-            expected += 1
-    if expected < 3:
-        return [text]  # `…作出工作安排。一是…` alone: the paragraph's own prose
-    bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+    return cut_lines(lines, origins, lambda text: head_point_parts(text, _RUN_IN_RE))

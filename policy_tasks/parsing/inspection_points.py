@@ -15,11 +15,10 @@ a group set up and given a duty (`督导组负责…`, round 65), a lone `一是
 
 from __future__ import annotations
 
-import itertools
-
+from .head_points import cut_lines, head_point_parts
 from .lazy_patterns import lazy_compile
 from .outline_node import Node
-from .textutil import cn_to_int, normalise
+from .textutil import normalise
 
 # The inspecting group and its demanding verb, perhaps after a short lead-in naming what the points answer
 # (`针对存在问题,`, `针对督导发现的问题,`), at the paragraph's start or after a sentence end.
@@ -27,7 +26,6 @@ _GROUP = r"(?:督导组|督查组|巡查组|检查组|暗访组|考核组)"
 _HEAD = rf"(?:针对[^。;:,!?\n]{{1,20}},\s*)?{_GROUP}(?:[^。;:,!?\n]{{0,8}}?)(?:指出|要求|强调|提出)\s*:"
 _HEAD_RE = lazy_compile(rf"(?:^|(?<=[。;!?]))\s*(?P<h>{_HEAD})\s*(?=一是)", needs="一是")
 _CUT_HEAD_RE = lazy_compile(rf"^{_HEAD}$", needs=":")
-_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
 
 
 def inspection_head(text: str) -> bool:
@@ -53,29 +51,4 @@ def cut_inspection_points(
 ) -> tuple[list[tuple[str, bool]], list[int]]:
     """The lines with an inspection group's `…指出:一是…;二是…` paragraph cut before each point; each part keeps
     its line's number in `origins`."""
-    out: list[tuple[str, bool]] = []
-    out_origins: list[int] = []
-    for (text, splittable), origin in zip(lines, origins, strict=True):
-        parts = _points(text) if splittable else [text]
-        out += [(part, splittable) for part in parts]
-        out_origins += [origin] * len(parts)
-    return out, out_origins
-
-
-def _points(text: str) -> list[str]:
-    norm = normalise(text)
-    if len(norm) != len(text):
-        return [text]  # the cuts are read on the normalised text: keep a line whose length it changes whole
-    head = _HEAD_RE.search(norm)
-    if head is None:
-        return [text]
-    cuts = [head.start("h"), head.end("h")]
-    expected = 2
-    for m in _POINT_RE.finditer(norm, cuts[-1]):
-        if cn_to_int(m["n"]) == expected:
-            cuts.append(m.start("n"))
-            expected += 1
-    if expected < 3:
-        return [text]  # `…指出:一是…` alone: the paragraph's own prose
-    bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+    return cut_lines(lines, origins, lambda text: head_point_parts(text, _HEAD_RE))
