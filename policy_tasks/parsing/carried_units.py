@@ -13,6 +13,7 @@ from dataclasses import replace
 from .alias_headings import alias_heading
 from .counted_lists import counted_heading
 from .lazy_patterns import lazy_compile
+from .outlet_headings import outlet_heading
 from .remit_headings import remit_heading
 from .responsibility import Responsibility
 from .textutil import normalise
@@ -64,6 +65,11 @@ def _unit_heading(text: str, norm: str) -> Responsibility | None:
         found = Responsibility(origin="上级标题", whole_section=True)
         found.roles[LISTED] = split_names(text, norm, 0, len(norm))
         return found if found.found else None
+    if (outlet := outlet_heading(norm)) is not None:
+        # `(一)***日报社(晨刊、手机报)`: a publicity plan's outlet, its papers in brackets (`outlet_headings`).
+        found = Responsibility(origin="上级标题", whole_section=True)
+        found.roles[LISTED] = [text[outlet[0] : outlet[1]].strip()]
+        return found
     m = _UNIT_HEADING_RE.match(norm)
     if m is None or len(m["names"]) > 12 or _GOAL_RE.search(m["names"]) or not PLACE_FIRST_RE.match(m["names"]):
         return None

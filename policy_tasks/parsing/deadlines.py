@@ -60,6 +60,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypedDict
 
+from .either_windows import joins_window
 from .framing_years import framing_spans
 from .lazy_patterns import lazy_compile
 from .past_commitments import commits_past_date
@@ -170,7 +171,11 @@ def _join_ranges(norm: str, written: str, chosen: list[_Found]) -> list[_Found]:
             prev is not None
             and prev.phrase.level in DATED
             and f.phrase.level in DATED
-            and _RANGE_JOIN.fullmatch(norm, prev.phrase.end, f.phrase.start)
+            and (
+                _RANGE_JOIN.fullmatch(norm, prev.phrase.end, f.phrase.start)
+                # `7月底或8月上旬`: a window of two periods, due by the later (`either_windows`).
+                or joins_window(norm, prev.phrase.end, f.phrase.start)
+            )
         ):
             last = f.phrase
             if last.stated_year is None and prev.phrase.stated_year is not None:

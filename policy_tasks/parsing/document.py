@@ -37,7 +37,7 @@ from .field_cells import stated_above
 from .field_owners import stated_owner
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, choose_year, default_due, header_year, read_header
-from .heading_charges import heading_lead, nearest_heading_charge
+from .heading_charges import heading_lead, nearest_heading_charge, with_own_leaders
 from .leader_headings import with_heading_leaders
 from .letter_titles import letter_owner
 from .line_numbers import renumber
@@ -302,8 +302,8 @@ class _Assembler:
             office = office or duty_passage_charge(clause.text)  # `县环保局。负责…` run together (`duty_passages`)
             heading = (office, f"分工标题:{clause.node.written}") if office is not None else None
             heading = heading or nearest_heading_charge(clause.node)
-            if heading is not None:
-                found.append(heading)
+            if heading is not None:  # the item's own `责任人:` line stays its
+                found.append(with_own_leaders(heading, resp))
             elif carry is not None:
                 # `(A、B,下同。以下均需C落实,不再列出)`: 下同 carries A and B, the sentence adds C.
                 carried = carry[0].without_due()

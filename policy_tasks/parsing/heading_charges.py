@@ -42,6 +42,15 @@ def nearest_heading_charge(node: Node) -> tuple[Responsibility, str] | None:
     return None
 
 
+def with_own_leaders(heading: tuple[Responsibility, str], own: Responsibility) -> tuple[Responsibility, str]:
+    """A heading's units for an item that names no unit, the persons the item names (`责任人:张三`) kept: the
+    heading charges its units, not its leaders, over the item's own leader field (round 161's outlet heading
+    over items each closing with a `责任人:` line)."""
+    if not own.leaders or heading[0].leaders:
+        return heading
+    return replace(heading[0], leaders=list(own.leaders)), heading[1]
+
+
 def heading_lead(node: Node, own: Responsibility) -> Responsibility | None:
     """An item naming only the units that help, under a heading naming the units that lead."""
     heading = nearest_heading_charge(node)

@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .item_person_lines import with_item_person_lines
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 from .unit_labels import LABEL_RE, LEADER, label_role
@@ -81,6 +82,8 @@ def with_heading_leaders(
 ) -> list[tuple[Responsibility, str]]:
     """Each clause that names no leader takes the one its nearest heading names."""
     out = []
+    # `(2)…` / `责任人:A` closing item 2: its earlier sub-items carry A too (`item_person_lines`).
+    found = with_item_person_lines(nodes, found)
     for node, (resp, origin) in zip(nodes, found, strict=True):
         leaders = next((p for p in (_heading_leaders(a) for a in node.ancestors()[::-1]) if p), [])
         out.append((replace(resp, leaders=leaders), origin) if leaders and not resp.leaders else (resp, origin))

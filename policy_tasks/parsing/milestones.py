@@ -66,6 +66,7 @@ from .entry_steps import distinct_step
 from .held_events import held_event_spans
 from .lazy_patterns import lazy_compile
 from .part_milestones import part_milestone
+from .press_dates import PRESS_VERBS
 from .project_names import project_name_spans
 from .rate_aims import rate_aim
 from .reported_periods import reported_spans
@@ -111,6 +112,8 @@ _CUE = re.compile(
     r"|开始|施工|封顶|试运行|进场|评审|审核|审批|设计|招标|清表"
     # A campaign plan's stage and its span (`督查阶段(9月)`): the stage's work is due at the span's end.
     r"|阶段\("
+    # A publicity plan's pieces and the day each runs (`7月16日头版见报`, `press_dates`).
+    r"|" + PRESS_VERBS
 )
 _EXCLUDE = re.compile(
     r"给予|最高|最长|不超过|不高于|不低于|\(不?含\)|以下|的部分|税率|费率|(?:补贴|补助|奖励|收费|工资)标准"

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .lazy_patterns import lazy_compile
+from .press_dates import PRESS_DUE_LABELS
 from .remit_words import REMIT_ROLE, REMIT_STOP
 from .unit_names import organisation
 
@@ -95,6 +96,8 @@ _LABELS = {
     "建设期限": DUE,
     "项目建设期限": DUE,
 }
+# A publicity plan's piece and the day it runs (`发稿时间:8月上旬`, `press_dates`).
+_LABELS.update(dict.fromkeys(PRESS_DUE_LABELS, DUE))
 _LABELS.update({"部门分工": LISTED, "责任分工": LISTED, "任务分工": LISTED, "分工": LISTED})
 # A 交办 list of deputies' and members' proposals writes its roles short (`(主办:A;会办:B、C)`, `协办:D`):
 # the 主办 leads and the 会办 / 协办 help, as 主办单位 / 会办单位 / 协办单位 do (`proposal_authors` reads
