@@ -31,6 +31,7 @@ from .role_groups import RELATED, ROLES, answerable_head, later_role_groups, rol
 from .role_requests import request_charge
 from .role_sentences import CHARGING_YAO, fix_field_subject, opening_starts, opening_subject, reads_as_units
 from .run_on_sentences import joined_lines
+from .sector_departments import level_sector_group
 from .set_up_groups import set_up_group_charge
 from .singled_roles import singled_out_roles
 from .society_addressees import society_list
@@ -95,6 +96,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
     names = society_list(norm[span[0] : span[1]]) or split_names(text, norm, *span)  # `…和其他社会组织`: no one
+    if level_sector_group(norm[span[0] : span[1]]):  # `各级政法、教育…部门要`: one addressee (`sector_departments`)
+        names = [text[span[0] : span[1]].replace(" ", "")]  # written without a copy's stray space
     if DEPARTMENTS not in groups:
         names = town_list_bare_group(names)  # `各社区、各部门要…`: the bare group names no one (round 148)
     found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = names
