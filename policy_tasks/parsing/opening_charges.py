@@ -31,6 +31,7 @@ from .role_groups import RELATED, ROLES, answerable_head, later_role_groups, rol
 from .role_requests import request_charge
 from .role_sentences import CHARGING_YAO, fix_field_subject, opening_starts, opening_subject, reads_as_units
 from .run_on_sentences import joined_lines
+from .school_groups import later_school_groups, school_group
 from .sector_departments import level_sector_group
 from .set_up_groups import set_up_group_charge
 from .singled_roles import singled_out_roles
@@ -132,12 +133,15 @@ def _head_charge(text: str, norm: str) -> Responsibility | None:
     if head is None:
         return None
     (ps, pe), (us, ue) = head
-    if not (role_group(norm[us:ue]) or government_group(norm[us:ue]) or reads_as_units(norm[us:ue])):
+    unit = norm[us:ue]
+    if not (role_group(unit) or government_group(unit) or reads_as_units(unit) or school_group(unit)):
         return None
     found = Responsibility(origin="正文开头")
     found.roles[LISTED] = split_names(text, norm, us, ue)
     found.leaders.append(text[ps:pe])
     _add_helpers(text, norm, later_role_groups(norm, pe), found)
+    for s, e in later_school_groups(norm, pe):  # `各学校、幼儿园要…`: one addressee, helping (`school_groups`)
+        found.roles[CO] += [text[s:e]] if text[s:e] not in found.roles[LISTED] + found.roles[CO] else []
     return found
 
 

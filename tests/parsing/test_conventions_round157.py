@@ -72,3 +72,44 @@ def test_mechanism_frame_and_level_sector_near_cases() -> None:
     # A second 各级, a sector with its own suffix, no 各级, or no sector: not one group of lines.
     for names in ("各级政法、各级教育部门", "各级政法委、教育部门", "政法、教育部门", "各级有关、相关部门"):
         assert not level_sector_group(names), names
+
+
+SCHOOLS = (
+    "关于做好防溺水工作的通知\n"
+    "各县(市、区)安委会:\n"
+    "现就有关工作通知如下:\n"
+    "一、落实责任\n"
+    "(一)落实教育管理责任。各级学校主要负责同志要切实履行第一责任人责任,组织开展摸底排查。各学校、幼儿园要开展安全教育。\n"
+    "(二)强化属地责任。县(市、区)人民政府要加强督促指导。\n"
+)
+
+STAGES = (
+    "某区中小学校预防溺水专项行动方案\n"
+    "三、时间步骤\n"
+    "(一)动员部署阶段(4月12日-4月26日)。各中小学校根据专项行动总体要求,进行专题部署,明确职责任务。\n"
+    "(二)总结提高阶段(10月16日-10月31日)。区教育局要总结经验。\n"
+)
+
+
+def test_school_groups() -> None:
+    tasks = _parse(SCHOOLS).tasks
+    assert (tasks[0].label, tasks[0].lead_units, tasks[0].co_units, tasks[0].leaders) == (
+        "(一)",
+        ["各级学校"],
+        ["各学校、幼儿园"],
+        ["各级学校主要负责同志"],
+    )
+    stages = _parse(STAGES).tasks
+    assert [(t.label, t.lead_units) for t in stages] == [("(一)", ["各中小学校"]), ("(二)", ["区教育局"])]
+
+
+def test_school_group_near_cases() -> None:
+    from policy_tasks.parsing.school_groups import later_school_groups, school_group
+
+    assert school_group("各中小学校") and school_group("各级学校") and school_group("各学校、幼儿园")
+    for names in ("学校", "各班级", "全体学生", "各学校、各幼儿园", "各单位"):
+        assert not school_group(names), names
+    assert later_school_groups("甲。各学校要开展教育。", 0) == [(2, 5)]
+    # An object, not a subject; and no charge after the group.
+    assert later_school_groups("甲。指导各学校开展教育。", 0) == []
+    assert later_school_groups("甲。各学校情况良好。", 0) == []
