@@ -31,6 +31,8 @@ from .role_groups import RELATED, ROLES, answerable_head, later_role_groups, rol
 from .role_requests import request_charge
 from .role_sentences import CHARGING_YAO, fix_field_subject, opening_starts, opening_subject, reads_as_units
 from .run_on_sentences import joined_lines
+from .school_groups import later_school_groups, school_group
+from .sector_departments import level_sector_group
 from .set_up_groups import set_up_group_charge
 from .singled_roles import singled_out_roles
 from .society_addressees import society_list
@@ -95,6 +97,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     found = Responsibility(origin="整改字段" if span == fix_field_subject(norm) else "正文开头")
     # `由A、B牵头,…`: every unit before 牵头 leads, as in a bracket; `A负责` / `A要`: the first listed leads.
     names = society_list(norm[span[0] : span[1]]) or split_names(text, norm, *span)  # `…和其他社会组织`: no one
+    if level_sector_group(norm[span[0] : span[1]]):  # `各级政法、教育…部门要`: one addressee (`sector_departments`)
+        names = [text[span[0] : span[1]].replace(" ", "")]  # written without a copy's stray space
     if DEPARTMENTS not in groups:
         names = town_list_bare_group(names)  # `各社区、各部门要…`: the bare group names no one (round 148)
     found.roles[LEAD if norm.startswith("牵头", span[1]) else LISTED] = names
@@ -129,12 +133,15 @@ def _head_charge(text: str, norm: str) -> Responsibility | None:
     if head is None:
         return None
     (ps, pe), (us, ue) = head
-    if not (role_group(norm[us:ue]) or government_group(norm[us:ue]) or reads_as_units(norm[us:ue])):
+    unit = norm[us:ue]
+    if not (role_group(unit) or government_group(unit) or reads_as_units(unit) or school_group(unit)):
         return None
     found = Responsibility(origin="正文开头")
     found.roles[LISTED] = split_names(text, norm, us, ue)
     found.leaders.append(text[ps:pe])
     _add_helpers(text, norm, later_role_groups(norm, pe), found)
+    for s, e in later_school_groups(norm, pe):  # `各学校、幼儿园要…`: one addressee, helping (`school_groups`)
+        found.roles[CO] += [text[s:e]] if text[s:e] not in found.roles[LISTED] + found.roles[CO] else []
     return found
 
 

@@ -42,10 +42,12 @@ import re
 from .group_openings import addressee_list, government_group, line_departments
 from .lazy_patterns import lazy_compile
 from .leader_divisions import after_division
+from .mechanism_frames import after_mechanism_frames
 from .own_offices import own_offices
 from .person_names import is_person
 from .place_names import named_by_city
 from .role_groups import role_group
+from .sector_departments import level_sector_group, level_sector_subject, sector_departments
 from .society_addressees import society_list
 from .stage_openings import closed_by_etc, colon_title_end
 from .textutil import normalise, split_top, strip_span
@@ -190,7 +192,7 @@ _HELPS_RE = lazy_compile(r"(?:积极|主动|全力|密切|大力)?(?:配合|协�
 
 def _opening(norm: str) -> re.Match[str] | None:
     for start in opening_starts(norm):
-        m = _SUBJECT_RE.match(norm, start)
+        m = _SUBJECT_RE.match(norm, start) or level_sector_subject(norm, start)  # `…民政部 门要` (round 157)
         if m is None:
             continue
         if reads_as_units(m["names"]) or (m["verb"] == "要" and government_group(m["names"])):
@@ -201,7 +203,7 @@ def _opening(norm: str) -> re.Match[str] | None:
             return (
                 m  # `各责任单位要…`: a breakdown's role taken together, its covering notice's addressee (`role_groups`)
             )
-        if m["verb"] == "要" and line_departments(m["names"]):
+        if m["verb"] == "要" and (line_departments(m["names"]) or level_sector_group(m["names"])):
             return m  # `各级森林防火部门要…`: one line's departments at every level, one addressee
         if m["verb"] in ("要", "负责") and addressee_list(m["names"], reads_as_units):
             return m  # `各县(市、区)政府和市直有关部门要…`: the addressees the group leads
@@ -233,6 +235,8 @@ def opening_starts(norm: str) -> list[int]:
     # `(三)提升…水平。要加大…检查力度,…。街道文体站要加强…`: the plan's own demand, with no subject, comes before the
     # sentence naming who does the work (round 148).
     starts += [end for start in starts if (end := _after_demands(norm, start)) is not None]
+    # `(一)强化…责任。构建…的联防联控机制。县(市、区)人民政府要…`: the mechanism built, no subject (round 157).
+    starts += [end for start in starts if (end := after_mechanism_frames(norm, start)) is not None]
     # `专项行动由镇平安办牵头,…`: the work named before `由` is no part of the subject (`work_topics`, round 154).
     return [after_work_topic(norm, start) for start in starts]
 
@@ -251,7 +255,11 @@ def _after_demands(norm: str, start: int) -> int | None:
 
 def reads_as_units(names: str) -> bool:
     if not looks_like_units(names) or not (
-        PLACE_FIRST_RE.match(names) or closed_by_etc(names) or named_by_city(names) or own_offices(names)
+        PLACE_FIRST_RE.match(names)
+        or closed_by_etc(names)
+        or named_by_city(names)
+        or own_offices(names)
+        or sector_departments(names)  # `宣传部负责…`, `教育行政部门负责…` (round 157)
     ):
         return False
     parts = [p.strip(TRIM) for p in names.split("、")]

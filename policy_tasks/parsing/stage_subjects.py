@@ -24,6 +24,7 @@ from .lazy_patterns import lazy_compile
 from .person_names import is_person
 from .role_sentences import reads_as_units
 from .run_on_sentences import sentences
+from .school_groups import school_group
 from .unit_labels import CO, LISTED
 from .unit_names import PLACE_FIRST_RE, TRIM, VAGUE_RE, looks_like_units
 
@@ -57,6 +58,8 @@ def _stage_unit(name: str) -> bool:
     """A subject a stage's sentence names as the one at work (see the module docstring)."""
     if addressee_list(name, reads_as_units) and _TOWN_GROUP_RE.match(name):
         return True  # `各村、各有关单位`: a town's villages leading the bodies concerned
+    if school_group(name):
+        return True  # `各中小学校根据…,进行…`: the schools a campaign's stage sets to work (`school_groups`, round 157)
     if not name or _VAGUE_RE.match(name) or VAGUE_RE.search(name) or is_person(name):
         return False
     if (group := _GROUP_RE.match(name)) is not None:
