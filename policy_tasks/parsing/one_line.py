@@ -30,6 +30,7 @@ from .addressee_groups import group_subject, notice_groups
 from .article_lines import RULES_FIRST_RE
 from .measure_reports import counted_measures
 from .one_line_minutes import minute_cuts
+from .preview_pages import drop_ran_on_counters
 from .role_groups import later_role_groups
 from .sources.unwrap import HANDING_DOWN
 from .textutil import cn_numeral, cn_to_int, normalise
@@ -246,6 +247,25 @@ def _charged_notice_cuts(text: str) -> list[int]:
     return [m.start("s"), m.end("s"), closed.end(), *charged] if charged else []
 
 
+# A lossy copy keeps only some of a plan's items (a company page's copy of (二) and (八), the rest and the section headings
+# lost): the numbers still rise as the list's do, though not one by one, so no first number and no run counts on. Its
+# first item follows a sentence's end, each later one opens its heading on a word (`…市市场监管局(八)开展…`) or after a
+# stop, and no bracketed number in the text goes back or repeats (a reference, `第(二)项`, or a sub-list's restart).
+_GAPPED_NEXT = re.compile(r"(?:(?<=[\u4e00-\u9fff])(?<!第)|" + _AFTER.replace("\\s*", "") + r")\s*" + _ANY_PCN.pattern)
+
+
+def _gapped_run(text: str) -> list[int]:
+    """The starts of a lossy copy's bracketed items, numbers rising with gaps, where no first number cut the body."""
+    first = next((m for m in _NEXT_PCN.finditer(text)), None)
+    if first is None or _NUMBERED["cn"].search(text) or _ANY_PCN.search(text, 0, first.start()):
+        return []
+    numbers = [cn_to_int(m["n"]) for m in _ANY_PCN.finditer(text, first.start())]
+    starts = [m.end() - len(m[0].lstrip()) for m in _GAPPED_NEXT.finditer(text, first.start())]
+    rising = all(b is not None and a is not None and b > a for a, b in itertools.pairwise(numbers))
+    followed = all(re.match(r"[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff]", text[at:]) for at in starts)
+    return starts if len(starts) == len(numbers) >= 2 and rising and followed else []
+
+
 def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[int]]:
     """The lines with a one-line document's header cut from its body (and an annexed plan from the notice before
     it), and each line's index in `lines`."""
@@ -255,11 +275,14 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
     if longest is None or total < _MIN_CHARS or len(texts[longest]) < _SHARE * total:
         return lines, list(range(len(lines)))
     text, splittable = lines[longest]
+    text = drop_ran_on_counters(text)  # a sharing site's page counters, run into its pages' words
     at = _first_heading(text)
     if at is None and (charged := _charged_notice_cuts(text)):
         bounds = sorted({0, *charged, len(text)})
     elif at is None and (minutes := minute_cuts(text)):
         bounds = sorted({0, *minutes, len(text)})
+    elif at is None and (gapped := _gapped_run(text)):
+        bounds = sorted({0, *_salutation_cuts(text[: gapped[0]]), *gapped, len(text)})
     elif at is None or not text[:at].strip():
         return lines, list(range(len(lines)))
     else:

@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–151, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 520, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 524, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -103,11 +103,15 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 520, 32
 # meeting reports (3 and none, 3 and 1: on one line cut where the requirements open, `会议要求` / `X强调`, at the points a lead-in
 # ran into, and before the closing `会上,`; wrapped, `会上,` after the counted points opens its paragraph and, in a
 # PDF, `三要` after a `二要…。` paragraph ended at the width opens its own) came in
-# from tests/parsing/corpus_pending; round 161 3 and 1 (文旅 and 外贸 plans: 长兴's and 陕西's, read right at first look;
-# 苍溪's 招商 measures, read right as written, and the 5A media plan, read right as written once its outlet's sub-heading,
-# press days, `7月底或8月上旬` window and item-closing 责任人 line were read, wait in tests/parsing/corpus_pending: run
-# onto one line each loses an item).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2445, 692
+# from tests/parsing/corpus_pending, as did in session 38's pass A 成都's 设备更新 plan (2: on one line its rising
+# `(二)`…`(八)` open the items) and a town's 根治欠薪 plan (1: a sharing site's counters run into the words dropped,
+# a page the width parted one page again); round 157 (防溺水 notices and plans: a division of duties' `宣传部负责…`,
+# one `各级` over sectors sharing one `部门`, the schools as one addressee, a mechanism set out before the subject;
+# XX市's and 下陆's plans joined, 黄石's and a district's campaign wait); round 161 3 and 1 (文旅 and 外贸 plans: 长兴's
+# and 陕西's, read right at first look; 苍溪's 招商 measures, read right as written, and the 5A media plan, read right
+# as written once its outlet's sub-heading, press days, `7月底或8月上旬` window and item-closing 责任人 line were read,
+# wait in tests/parsing/corpus_pending: run onto one line each loses an item).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2452, 692
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0

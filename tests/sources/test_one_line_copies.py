@@ -111,7 +111,6 @@ LEFT_NOTHING = {
     "zhejiang-zhenhai-2011": "item 1 not found",
     "xinjiang-yili-minshengshishi-tongzhi-2025": "the salutation runs on from the title and page chrome into the preamble, so its groups (`各县市各部门要…`) go unread (round 128; unread on the base too)",
     "liaoning-haicheng-renwufenjie-2023": "item 1 not found: the section heading runs into the item's number (`…主要目标1.地区生产总值…`), which only the break parts, and the cut item's headings run into item 7's `责任单位:` value (round 140; misread on the base too)",
-    "weizhi-jianzaijiuzai-gongzuoyaodian-2024": "a site's chunk marker `2、` inside item 1's words, which only the breaks part from the items, is read as an item `二` (round 143)",
 }
 LEFT_SPACE = {
     "anhui-suma-zhenggaixiaohao-2024": "item 1's units not read",
