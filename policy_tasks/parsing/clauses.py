@@ -34,7 +34,7 @@ from .lazy_patterns import lazy_compile
 from .leader_colon_items import leader_colon_charge
 from .lost_openers import lost_section_items
 from .made_lists import bare_step, charges_bare_group
-from .measure_reports import charges_own_measure
+from .measure_reports import MEASURES, charges_own_measure
 from .minute_points import decisions_heading, reports_work
 from .minute_subjects import minute_charge
 from .notice_requirements import charges_roles, notice_charges_roles, vaguely_addressed
@@ -113,9 +113,10 @@ def _charges_addressees(charge: Responsibility, groups: frozenset[str]) -> bool:
 
 # `一、成立领导小组` / `成立…工作领导小组,由副州长任组长,…领导小组办公室设在州交通运输局`: the item
 # sets up the body that steers the work (its head, members, the bureau hosting its office) and
-# assigns the work to no unit; a title of its own may come first (`(一)加强组织领导。成立…`).
+# assigns the work to no unit; a title of its own may come first (`(一)加强组织领导。成立…`), and a report says who set
+# it up, itself (`一是强化领导,明确责任,实行领导责任制。我镇成立了…指挥部`, round 152: work done, round 89).
 _SETS_UP_RE = lazy_compile(
-    r"^(?:[^。;\n]{1,16}[。\n])?(?:成立|组建|设立)[^。;\n]{0,40}?(?:领导小组|工作小组|工作专班|专班|指挥部|工作组|委员会)"
+    r"^(?:[^。;\n]{1,20}[。\n])?(?:我(?:镇|乡|街道?|县|区|市))?(?:成立|组建|设立)[^。;\n]{0,40}?(?:领导小组|工作小组|工作专班|专班|指挥部|工作组|委员会)"
 )
 
 
@@ -271,7 +272,8 @@ def choose_clauses(
             parts.setdefault(kid.part, []).append(is_here and not holds_duty_passages(kid.own_text))
         # A township's notice charging its items by their sentences' subjects (`街道指挥中心在…公布`): its other items
         # are its measures too, as a heading's are beside one item charged so (`township_subjects`).
-        by_subjects = TOWNSHIP in groups and not any(
+        # So are the measures a report's title counts (`五项举措…`, `measure_reports`), each a clause charged or not.
+        by_subjects = (TOWNSHIP in groups or MEASURES in groups) and not any(
             h and peek_responsibility(k.own_text).found for k, h in zip(kids, here, strict=True)
         )
         silent_in = {

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
+from .measure_subjects import own_subjects
 from .responsibility import Responsibility
 from .role_sentences import reads_as_units
 from .textutil import cn_to_int, normalise
@@ -27,8 +28,10 @@ from .unit_labels import CO, LISTED
 
 MEASURES = "measures"
 
+# The township's name may be gone where a sharing site copied the headline alone (`五项举措齐头并进,…`): the count then
+# opens the title.
 _TITLE_RE = lazy_compile(
-    r"^[\u4e00-\u9fff]{1,4}?(?:(?<![城乡])镇|街道|(?<!城)乡(?![村镇]))"
+    r"^(?:[\u4e00-\u9fff]{1,4}?(?:(?<![城乡])镇|街道|(?<!城)乡(?![村镇])))?"
     r"(?P<count>[一二三四五六七八九十两]|多)(?:项|个)?(?:举措|措施|招|措并举)",
     needs="举措|措施|招|措",
 )
@@ -60,6 +63,7 @@ def measure_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibili
     for part in _PART_RE.finditer(norm):
         if (name := _town_group(norm, part.end())) is not None:
             named.append((part.end(), text[part.end() : part.end() + len(name)]))
+        named += own_subjects(text, norm, part.end())
         framed = _FRAMED_RE.match(norm, part.end())
         if framed is not None and (reads_as_units(framed["names"]) or office_names(framed["names"])):
             named.append((framed.start("names"), text[framed.start("names") : framed.end("names")]))
@@ -69,13 +73,21 @@ def measure_charge(text: str, norm: str, groups: frozenset[str]) -> Responsibili
     return found if found.roles[LISTED] else None
 
 
+_JOINED_LEVEL_RE = lazy_compile(r"、(社区|居委会|村委会|村民委员会|居民委员会|站所)", needs="、")
+
+
 def _town_group(norm: str, start: int) -> str | None:
     """The town's group opening the part at `start`, its longest written name (`各村委会` before `各村`), acting (not
     `各村的…`, `各村民`)."""
     if not norm.startswith("各", start):
         return None
     for end in range(min(len(norm), start + 10), start + 1, -1):
-        if government_group(norm[start:end]) and norm[end : end + 1] not in ("的", "和", "与", "、", "民", ""):
+        if not government_group(norm[start:end]):
+            continue
+        # One 各 over levels joined by 、 (`各村、社区在…`) is one addressee (README round 140).
+        if (joined := _JOINED_LEVEL_RE.match(norm, end)) is not None and government_group("各" + joined[1]):
+            end = joined.end()
+        if norm[end : end + 1] not in ("的", "和", "与", "、", "民", ""):
             return norm[start:end]
     return None
 

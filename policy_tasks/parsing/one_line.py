@@ -215,8 +215,12 @@ def _titled_point_cuts(text: str, start: int) -> list[int]:
         points = _point_run(text, m.start("p"))
         cuts += points if len(points) > 1 else []
     if (count := counted_measures(text)) is not None and count > 1:
-        for m in _POINT_AFTER_STOP.finditer(text):
-            if len(points := _point_run(text, m.start("p"))) == count:
+        # The first point may follow the title with nothing between (`…专项整治工作一是…`: the title's break lost).
+        firsts = [m.start("p") for m in _POINT_AFTER_STOP.finditer(text)]
+        if (first := text.find("一是")) > 0 and first not in firsts:
+            firsts.insert(0, first)
+        for at in firsts:
+            if len(points := _point_run(text, at)) == count:
                 return cuts + points
     return cuts
 
@@ -281,6 +285,8 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
         bounds = sorted({0, *charged, len(text)})
     elif at is None and (minutes := minute_cuts(text)):
         bounds = sorted({0, *minutes, len(text)})
+    elif at is None and counted_measures(text) and (points := _titled_point_cuts(text, 0)):
+        bounds = sorted({0, *points, len(text)})  # `五项举措…一是…。二是…`: a report's counted measures, no heading
     elif at is None and (gapped := _gapped_run(text)):
         bounds = sorted({0, *_salutation_cuts(text[: gapped[0]]), *gapped, len(text)})
     elif at is None or not text[:at].strip():

@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–151, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 524, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 526, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -111,7 +111,10 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 524, 32
 # and 陕西's, read right at first look; 苍溪's 招商 measures, read right as written, and the 5A media plan, read right
 # as written once its outlet's sub-heading, press days, `7月底或8月上旬` window and item-closing 责任人 line were read,
 # wait in tests/parsing/corpus_pending: run onto one line each loses an item).
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2452, 692
+# In session 38's pass B 亭口's report (3 and none: its 7 lines at 42/40 characters now found wrapped,
+# `unwrap.short_wrap_width`) and the 街道's five measures (5 and none: its own bodies as subjects, `measure_subjects`,
+# and each counted measure a clause) came in from tests/parsing/corpus_pending too.
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2460, 692
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -120,10 +123,10 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 263
+LEADERS_RIGHT_AT_LEAST = 266
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
-RECURRING_RIGHT_AT_LEAST = 61
+RECURRING_RIGHT_AT_LEAST = 62
 
 
 @pytest.fixture(scope="module")

@@ -158,7 +158,7 @@ def wrap_width(lines: list[str]) -> float | None:
     widths = sorted((columns(line.rstrip()), line.rstrip()) for line in lines if line.strip())
     ends = [width for width, _ in widths]
     if len(ends) < _MIN_LINES:
-        return None
+        return short_wrap_width(widths)
     for index in range(len(ends) - 1, 1, -1):
         furthest = ends[index]
         if furthest < _NARROWEST:
@@ -174,6 +174,31 @@ def wrap_width(lines: list[str]) -> float | None:
             return float(median(near))
         return None
     return None
+
+
+# A short page broken at a width (a news report of two paragraphs: 7 lines at 42 characters) has too few lines for the
+# share above; it is told instead by every line but each paragraph's last ending at one column, most inside a sentence.
+_SHORT_MIN_LINES, _SHORT_AT_WIDTH = 4, 3
+
+
+def short_wrap_width(widths: list[tuple[int, str]]) -> float | None:
+    """The width a page of fewer than `_MIN_LINES` lines was broken at, or None: at least three lines end within a
+    character of the widest (no line longer, a page's width no narrower than `_NARROWEST`), more of them inside a
+    sentence than at its end, and every other line is shorter and ends a sentence, as a paragraph's last line does. A
+    short page written a paragraph a line ends its lines at sentences' ends, whatever their lengths."""
+    if len(widths) < _SHORT_MIN_LINES:
+        return None
+    furthest = widths[-1][0]
+    if furthest < _NARROWEST:
+        return None
+    near = [(width, text) for width, text in widths if width >= furthest - _CHAR]
+    others = [text for width, text in widths if width < furthest - _CHAR]
+    inside = sum(1 for _, text in near if _mid_sentence(text))
+    if len(near) < _SHORT_AT_WIDTH or 2 * inside <= len(near):
+        return None
+    if not all(text[-1] in _PARAGRAPH_ENDS or text.endswith(("。”", "。）", "。)")) for text in others):
+        return None
+    return float(median(width for width, _ in near))
 
 
 def glue(left: str, right: str) -> str:
