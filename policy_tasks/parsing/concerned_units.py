@@ -11,7 +11,8 @@ group), and here the subject of `要`: the item's unit, read as the salutation's
 96/97), opening the item or a later sentence of it. A breakdown's own notice reads the same words as its role
 (`notice_roles`, round 99), so it keeps that reading; a minute's `各有关单位要主动配合` helps (`minute_subjects`).
 
-Near cases that stay as they were: a notice whose salutation names no group (a plan, a report: `各有关单位要…` names no
+Near cases that stay as they were: a notice whose items name a breakdown's roles without issuing one (`牵头单位要…`,
+`各责任单位要…`: round 99's `各相关单位要…` is then no one, the units of tasks no list gives), a notice whose salutation names no group (a plan, a report: `各有关单位要…` names no
 one there), the words inside another name (`市直各有关单位`, round 117's departments), and `各有关单位` as an object
 (`督促各有关单位…`, `请…报各有关单位`).
 """
@@ -19,6 +20,7 @@ one there), the words inside another name (`市直各有关单位`, round 117's 
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
+from .role_groups import ROLE_WORD
 
 # The kind a notice's salutation of groups adds for the units concerned among them.
 CONCERNED = "concerned"
@@ -27,6 +29,8 @@ _CONCERNED_RE = lazy_compile(r"^各(?:有关|相关)单位$")
 _SALUTED = frozenset({"places", "departments"})
 # A breakdown's notice reads `各相关单位` as its role (`notice_roles.BREAKDOWN`).
 _BREAKDOWN = "breakdown"
+# A breakdown's roles named in the notice's items (`牵头单位要…`, `各责任单位要…`).
+_ROLE_RE = lazy_compile(rf"{ROLE_WORD}(?:单位|部门)", needs="单位|部门")
 
 
 def concerned_kind(name: str) -> str | None:
@@ -34,6 +38,9 @@ def concerned_kind(name: str) -> str | None:
     return CONCERNED if _CONCERNED_RE.match(name) else None
 
 
-def concerned_kinds(kinds: frozenset[str]) -> frozenset[str]:
-    """`{CONCERNED}` where the notice's salutation names groups of places or departments and issues no breakdown."""
-    return frozenset({CONCERNED}) if kinds & _SALUTED and _BREAKDOWN not in kinds else frozenset()
+def concerned_kinds(kinds: frozenset[str], items: list[str]) -> frozenset[str]:
+    """`{CONCERNED}` where the notice's salutation names groups of places or departments and it issues no breakdown,
+    its `items` (their own texts) naming no breakdown's role."""
+    if not kinds & _SALUTED or _BREAKDOWN in kinds or any(_ROLE_RE.search(text) for text in items):
+        return frozenset()
+    return frozenset({CONCERNED})

@@ -26,7 +26,10 @@ def notice_kinds(outline: Outline) -> frozenset[str]:
     header = outline.header
     # A notice handing out the year's key projects charges their roles (`project_roles`, round 127).
     kinds = notice_groups(header) | breakdown_kind(header) | project_list_kind(header)
-    kinds |= concerned_kinds(kinds)  # `各有关单位要…` among the salutation's groups (`concerned_units`, round 160)
+    items = [n.own_text for n in outline.root.walk() if n is not outline.root]
+    kinds |= concerned_kinds(
+        kinds, items
+    )  # `各有关单位要…` among the salutation's groups (`concerned_units`, round 160)
     # A procedure whose steps each open with the body doing it (`procedure_steps`, round 129).
     kinds |= procedure_kind(outline.root)
     kinds |= measure_report_kind(header)  # `某镇三举措…`: a town's measures charged by subjects (round 152)
