@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from .concerned_units import concerned_kind
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .role_sentences import CHARGING_YAO
@@ -172,6 +173,8 @@ def group_kind(name: str) -> str | None:
             return kind
     if _LOCAL_BODY_RE.match(name) or government_group(name) or _TOWNSHIPS_RE.match(name):
         return PLACES
+    if (concerned := concerned_kind(name)) is not None:
+        return concerned  # `各有关单位要…` in a notice to named groups (`concerned_units`, round 160)
     return ENTERPRISES if _ENTERPRISES_RE.match(name) or _OWNERS_RE.match(name) else None
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from .charged_projects import charged_project_parts, charged_project_starts
+from .day_orders import campaign_sentences, day_opening_end
 from .department_paragraphs import department_starts, opens_department
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
@@ -44,6 +45,7 @@ _PART_START_RE = lazy_compile(
     rf"(?:(?:^|[。;!?:])\s*{LEAD_IN}|^|[。;!?]|(?:要求|强调|指出|明确|决定|议定|部署|确定|提出)[,:]|:)\s*"
 )
 _SENTENCE_END_RE = lazy_compile(r"[。!?]")
+_PART_END_RE = re.compile(r"[。;]")
 
 
 def _opens_with_assignment(norm: str, start: int) -> bool:
@@ -71,6 +73,8 @@ def _item_starts(norm: str) -> list[int]:
     for m in _PART_START_RE.finditer(norm):
         if m.end() < len(norm) and (not starts or m.end() > starts[-1]) and _opens_with_assignment(norm, m.end()):
             starts.append(m.end())
+        elif (day := day_opening_end(norm, m.end())) is not None and _opens_with_assignment(norm, day):
+            starts.append(m.end())  # `4月7日,由A负责…`: the order's day before it (`day_orders`, round 160)
     # `…:A负责的…项目;B负责的…工程`: a 督办 list of projects by their units (`charged_projects`), whose
     # places and zones (`灵武市负责的…`) no charge above reads.
     # `市住建局要在8月底完成…。市机场建管公司12月中旬…`: a run of sentences each opening with its unit and carrying its
@@ -91,6 +95,18 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     found = sorted(set(inner + paragraphs))
     if len(found) < 2:
         return None
+    # Two day-led orders make a campaign report's list: its sentences charging bodies are orders too, each ending
+    # with its sentence (`day_orders`, round 160).
+    campaign: dict[tuple[int, int], int] = {}
+    days = [(n, s) for n, s in found if day_opening_end(normalise(lines[n - 1][0]), s) is not None]
+    if len(days) >= 2:
+        for n, (text, _) in enumerate(lines, 1):
+            campaign.update({(n, s): e - 1 for s, e in campaign_sentences(normalise(text))})
+        found = sorted(set(found) | set(campaign))
+        # A day's order ends with its part: the next sentence's lead-in (`此外,`) is no part of it.
+        for n, s in days:
+            part_end = _PART_END_RE.search(normalise(lines[n - 1][0]), s)
+            campaign.setdefault((n, s), part_end.start() if part_end else len(lines[n - 1][0]) - 1)
     # `聚焦“绿色转型”,。由A负责的…`: the theme opening the paragraph opens its part (`theme_phrases`).
     themed = {(n, s): theme_start(normalise(lines[n - 1][0]), s) for n, s in found}
     found = [(number, themed[number, start]) for number, start in found]
@@ -100,6 +116,7 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     # A project of a list by the unit in charge (`charged_projects`) ends at its separator: what follows it
     # up to the next part (a photo caption, the next category's group phrase) is no part of it.
     ends = {(n, s): e for n, (text, _) in enumerate(lines, 1) for s, e in charged_project_parts(normalise(text))}
+    ends.update(campaign)
     ends.update({(n, themed[n, s]): e for (n, s), e in list(ends.items()) if (n, s) in themed})
     node: Node | None = None
     closed = False  # the current item is a project whose part has ended

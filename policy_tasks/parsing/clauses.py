@@ -20,6 +20,7 @@ of offices (`各派出所:`, `sole_addressees`), its measures are the leaves out
 
 from __future__ import annotations
 
+from .addressed_requirements import addressed_to_all
 from .addressee_groups import group_kind
 from .area_counts import counts_an_area
 from .carried_units import carried_units
@@ -179,6 +180,7 @@ def choose_clauses(
     # A page that stops before the breakdown it issues (黔江 2025, round 114): beside requirements charging the roles,
     # one addressed to everyone vaguely (`各单位要高度重视…`) is no clause (`notice_requirements.vaguely_addressed`).
     roles_unprinted = issuing and not annexed and notice_charges_roles(root, groups)
+    alone = not issuing and not minute  # a notice whose requirements are the work itself (round 160)
 
     def has(node: Node) -> bool:
         if id(node) not in memo:
@@ -326,6 +328,8 @@ def choose_clauses(
                 and not (minute and reports_work(kid))
             ):
                 found.append(kid)
+            elif alone and not kid.children and kid.part == 0 and addressed_to_all(kid.own_text, groups):
+                found.append(kid)  # `各单位要…` in a notice that issues nothing (`addressed_requirements`, round 160)
         return found
 
     if minute and inline_demands(root):

@@ -13,6 +13,7 @@ and a requirement naming its doer before the case (`各单位对…的问题,不
 
 from __future__ import annotations
 
+from .admission_rules import rules_only
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
@@ -25,5 +26,6 @@ _CRITERION_RE = lazy_compile(
 
 
 def criterion_only(own_text: str) -> bool:
-    """Whether an item's own text is nothing but a criterion of what does not qualify (see the module)."""
-    return _CRITERION_RE.match(normalise(own_text).strip()) is not None
+    """Whether an item's own text is nothing but a criterion of what does not qualify (see the module), or several
+    rules of admission (`admission_rules`, round 160)."""
+    return _CRITERION_RE.match(normalise(own_text).strip()) is not None or rules_only(own_text)

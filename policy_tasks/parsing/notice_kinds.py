@@ -11,6 +11,7 @@ salutation names (`各部门:`, `addressee_groups.notice_groups`), a breakdown's
 from __future__ import annotations
 
 from .addressee_groups import notice_groups
+from .concerned_units import concerned_kinds
 from .measure_reports import measure_report_kind
 from .notice_roles import breakdown_kind
 from .outline_lines import Outline
@@ -25,6 +26,10 @@ def notice_kinds(outline: Outline) -> frozenset[str]:
     header = outline.header
     # A notice handing out the year's key projects charges their roles (`project_roles`, round 127).
     kinds = notice_groups(header) | breakdown_kind(header) | project_list_kind(header)
+    items = [n.own_text for n in outline.root.walk() if n is not outline.root]
+    kinds |= concerned_kinds(
+        kinds, items
+    )  # `各有关单位要…` among the salutation's groups (`concerned_units`, round 160)
     # A procedure whose steps each open with the body doing it (`procedure_steps`, round 129).
     kinds |= procedure_kind(outline.root)
     kinds |= measure_report_kind(header)  # `某镇三举措…`: a town's measures charged by subjects (round 152)

@@ -23,6 +23,7 @@ import re
 
 from .lazy_patterns import lazy_compile
 from .outline_lines import Outline
+from .proposal_role_frames import framed_role_spans
 from .responsibility import Responsibility
 from .role_groups import ROLE_WORD
 from .role_sentences import reads_as_units
@@ -90,6 +91,8 @@ def proposal_charge(text: str, norm: str, kinds: frozenset[str]) -> Responsibili
     if (glued := _glued_subject(norm)) is not None and all(s != glued[0] for s, _ in spans):
         spans.append(glued)
     spans += [m.span("names") for m in _HANDLER_RE.finditer(norm) if reads_as_units(m["names"])]
+    # `各承办单位在提交…时,要…`, `…提案的承办单位,在…基础上,及时…`: a frame between role and act (round 160).
+    spans += [span for span in framed_role_spans(norm) if span not in spans]
     if not spans:
         return None
     found = Responsibility(origin="正文开头")

@@ -8,6 +8,7 @@ from .cadre_posts import cadre_charge
 from .charged_projects import project_charge
 from .chief_posts import chief_leaders, chief_office, office_group, staff_owner
 from .claimed_roles import acting_posts, claimed_roles
+from .day_orders import brought_in_leaders, campaign_charge
 from .department_paragraphs import department_charge
 from .headed_groups import headed_group_charge, set_up_charge
 from .helped_steps import helped_charge
@@ -41,6 +42,8 @@ def sentence_charge(
     charged = charged or (order_charge(text) or run_charge(text) if orders else None)  # `督导组负责…`, `subject_runs`
     # `区环保局务必…`: a paragraph of a list of duties by department, charged by any verb (`department_paragraphs`).
     charged = charged or (department_charge(text) if orders else None)
+    # `此次…活动要求A和B既要…`, `…具体由A、B自行组织安排实施`: a campaign report's orders beside its days (`day_orders`).
+    charged = charged or (campaign_charge(text) if orders else None)
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts, their bodies answering (`assigned_posts`, round 152).
     charged = charged or held_post_charge(text)
@@ -65,6 +68,8 @@ def sentence_charge(
         for n in (cadres.leaders if cadres else [])
         if n not in leaders and (charged is None or n not in charged.leaders)
     ]
+    # `由X负责联系分管的县领导`: the leader a campaign's order brings in (`day_orders`, round 160).
+    leaders += [n for n in (brought_in_leaders(text) if orders else []) if n not in leaders]
     # `牵头领导带头`: the breakdown's leader post as a subject (`claimed_roles`).
     leaders += [n for n in acting_posts(text) if n not in leaders and (charged is None or n not in charged.leaders)]
     # `各责任单位要…。主要负责同志要…`: the heads of the roles just charged, by post (`role_heads`, round 114).

@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–151, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 526, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 530, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -114,7 +114,11 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 526, 32
 # In session 38's pass B 亭口's report (3 and none: its 7 lines at 42/40 characters now found wrapped,
 # `unwrap.short_wrap_width`) and the 街道's five measures (5 and none: its own bodies as subjects, `measure_subjects`,
 # and each counted measure a clause) came in from tests/parsing/corpus_pending too.
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2460, 692
+# Round 160 13 and 4 (代表建议/政协提案 and 信访 notices: a handling role with a frame
+# before its act, `各承办单位在…时,要…`; a notice that issues nothing keeping its `各单位要…` requirements beside
+# `各有关单位要…`, its rules of admission no clause; 龙门's campaign report, no longer refused, its day-led
+# `4月7日,由X负责联系分管的县领导,…` orders and the sentences charging bodies beside them; 3 leaders).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2473, 696
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -123,7 +127,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 266
+LEADERS_RIGHT_AT_LEAST = 269
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 62
