@@ -29,6 +29,7 @@ from .criterion_items import criterion_only
 from .decided_items import counts_only
 from .duty_headings import duty_heading
 from .duty_passages import holds_duty_passages
+from .group_members import lists_members
 from .heading_charges import heading_charge
 from .inspection_points import inline_demands
 from .lazy_patterns import lazy_compile
@@ -317,6 +318,7 @@ def choose_clauses(
             elif flag or (
                 silent_are_clauses
                 and not _sets_up_organisation(kid)
+                and not lists_members(kid)  # `(一)成员单位` / `协调机制由…组成` (`group_members`, round 158)
                 and not supervising_office(kid)  # `区政府办公室将…加强跟踪督查` (`supervising_offices`)
                 and not _frames_the_plan(kid)
                 and not frames_the_notice(kid.own_text)  # `一、公示目的` (round 137)

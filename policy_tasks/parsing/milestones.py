@@ -93,6 +93,7 @@ from .time_phrase import (
 from .year_aims import year_aim_spans
 from .year_figures import horizon_bounds, horizon_year, per_year_figure, without_raised_lines
 from .year_floors import year_floor  # `全年…不低于2600万盆`: a year's target, no benefit's floor
+from .year_ordinals import year_ordinal_spans
 from .year_shares import year_share_spans
 
 _STRONG_CUE = re.compile(r"确保|力争|争取|完成|实现|达到|突破")
@@ -178,6 +179,8 @@ def find_milestones(
     names += drafted_plan_spans(norm)
     # `召开2024年度河长制工作会议`: the year names the meeting held, not its deadline (`held_events`).
     names += held_event_spans(norm) + assessment_year_spans(norm)  # `开展2023年度…考核自查工作` (`assessment_years`)
+    # `开展2022年的第一次联合执法`: the year counts the action among its rounds, no deadline (`year_ordinals`).
+    names += year_ordinal_spans(norm)
     # `实施期限至2021年12月31日`: when a benefit ends (`benefit_periods`).
     names += benefit_period_spans(norm)
     # `每年的3月至12月每月巡查`: the months a recurring duty runs in, each year (`season_spans`).

@@ -45,6 +45,7 @@ import itertools
 from .lazy_patterns import lazy_compile
 from .named_speakers import named_head_end
 from .outline_node import Node
+from .purpose_leads import after_purpose
 from .textutil import cn_to_int, normalise
 
 # The meeting's own heading over its decisions (a line of its own, the verb and perhaps `如下` / a colon).
@@ -93,7 +94,9 @@ def speaker_head(text: str) -> bool:
 
 def inline_head(text: str) -> bool:
     """`会议要求,` cut before its inline `一是…` points (`inline_points`, round 123): the meeting's head over decisions."""
-    return bool(_CUT_HEAD_RE.match(normalise(text).strip()))
+    norm = normalise(text).strip()
+    # `为…,会议要求,`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
+    return any(_CUT_HEAD_RE.match(norm[start:]) for start in after_purpose(norm))
 
 
 def reports_work(node: Node) -> bool:
@@ -141,16 +144,20 @@ def inline_points(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[li
 
 def _points(text: str, earlier: list[str]) -> list[str]:
     norm = normalise(text)
-    head = _INLINE_HEAD_RE.match(norm)
-    run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head is None else None
+    # `为…,县长张某强调,一是…`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
+    head_end = next(
+        (start + m.end() for start in after_purpose(norm) if (m := _INLINE_HEAD_RE.match(norm[start:])) is not None),
+        None,
+    )
+    run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head_end is None else None
     # `乔新光强调,一要…。二要…`: a leader named by a post earlier in the report (`named_speakers`, round 156).
-    named = named_head_end(norm, "".join(earlier)) if head is None and run_in is None else None
+    named = named_head_end(norm, "".join(earlier)) if head_end is None and run_in is None else None
     style = "是"
     if named is not None:
         cuts = [named]
         style = norm[named + 1]
-    elif head is not None:
-        cuts = [head.end()]
+    elif head_end is not None:
+        cuts = [head_end]
     elif run_in is not None:
         # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
         cuts = [run_in.start("h"), run_in.end("h")]
@@ -161,7 +168,7 @@ def _points(text: str, earlier: list[str]) -> list[str]:
         if m["s"] == style and cn_to_int(m["n"]) == expected:
             cuts.append(m.start("n"))
             expected += 1
-    if len(cuts) < (2 if head is not None or named is not None else 3):
+    if len(cuts) < (2 if head_end is not None or named is not None else 3):
         return [text]  # `会议要求,一是…` alone: the paragraph's own prose
     # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
     if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:

@@ -11,6 +11,7 @@ own words) or a name never introduced by a post is no speaker.
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
+from .purpose_leads import after_purpose
 from .textutil import normalise
 
 # `乔新光强调,一要`: a name of two or three characters opening the paragraph, the demanding verb, the first point.
@@ -29,17 +30,23 @@ def named_head_line(header: list[tuple[int, str]]) -> bool:
     if not header:
         return False
     earlier = "".join(normalise(text) for _, text in header[:-1])
-    m = _CUT_NAMED_HEAD_RE.match(normalise(header[-1][1]).strip())
-    return m is not None and _introduced(m["name"], earlier)
+    last = normalise(header[-1][1]).strip()
+    # `为了更好地落实…,郑文红强调,`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
+    for start in after_purpose(last):
+        m = _CUT_NAMED_HEAD_RE.match(last[start:])
+        if m is not None and _introduced(m["name"], earlier):
+            return True
+    return False
 
 
 def named_head_end(norm: str, earlier: str) -> int | None:
     """Where the head `乔新光强调,` of a paragraph ends, when `earlier` (the report's preceding text) introduced that
     name after a post; None otherwise."""
-    m = _NAMED_HEAD_RE.match(norm)
-    if m is None:
-        return None
-    return m.end() if _introduced(m["name"], earlier) else None
+    for start in after_purpose(norm):  # `为…,郑文红强调,一要…` (`purpose_leads`, round 158)
+        m = _NAMED_HEAD_RE.match(norm[start:])
+        if m is not None and _introduced(m["name"], earlier):
+            return start + m.end()
+    return None
 
 
 def _introduced(name: str, earlier: str) -> bool:

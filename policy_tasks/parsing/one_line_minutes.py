@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import re
 
+from .purpose_leads import PURPOSE_LEAD
 from .textutil import cn_numeral
 
+# The requirements' lead-in, perhaps opened by the purpose they serve (`为了…,郑文红强调,`, `purpose_leads`).
 _LEAD = re.compile(
-    r"(?<=[。!！?？])\s*(?P<lead>[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出))(?P<mark>[,，:：]?)\s?"
+    r"(?<=[。!！?？])\s*(?P<lead>"
+    + PURPOSE_LEAD
+    + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出))(?P<mark>[,，:：]?)\s?"
     r"(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
 )
 # What else the meeting heard, after the requirements' last point: a paragraph of its own.
