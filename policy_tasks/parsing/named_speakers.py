@@ -30,7 +30,7 @@ def named_head_line(header: list[tuple[int, str]]) -> bool:
         return False
     earlier = "".join(normalise(text) for _, text in header[:-1])
     m = _CUT_NAMED_HEAD_RE.match(normalise(header[-1][1]).strip())
-    return m is not None and _introduced(m["name"], earlier)
+    return m is not None and introduced(m["name"], earlier)
 
 
 def named_head_end(norm: str, earlier: str) -> int | None:
@@ -39,8 +39,9 @@ def named_head_end(norm: str, earlier: str) -> int | None:
     m = _NAMED_HEAD_RE.match(norm)
     if m is None:
         return None
-    return m.end() if _introduced(m["name"], earlier) else None
+    return m.end() if introduced(m["name"], earlier) else None
 
 
-def _introduced(name: str, earlier: str) -> bool:
+def introduced(name: str, earlier: str) -> bool:
+    """Whether `earlier` (the report's text before) wrote `name` right after a post (`副县长乔新光`)."""
     return any(post + name in earlier for post in _POSTS)
