@@ -27,6 +27,7 @@ paragraph demanding (a news item's sentence, no list), a headline demand of one 
 from __future__ import annotations
 
 import re
+import weakref
 
 from .clause import Clause
 from .group_openings import government_group
@@ -51,6 +52,9 @@ _SENTENCE_END_RE = re.compile(r"[。!?]")
 _BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
 _SUBJECT_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{4,40}?)要(?![求点素件])", needs="要")
 CARRIED = "续前要求"
+# The items this reader cut: only they carry a demand's subject on (a page run onto one line shares one line among all
+# its items, so the line alone does not tell a speaker's paragraph).
+_DEMANDS: weakref.WeakSet[Node] = weakref.WeakSet()
 
 
 def _demand_starts(norm: str, after: int) -> list[int]:
@@ -103,6 +107,7 @@ def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
             node = Node("num", value, str(value), number, outline.root, raw_first=f"{value}、{piece}")
             node.pieces.append((number, piece))
             outline.root.children.append(node)
+            _DEMANDS.add(node)
     return outline
 
 
@@ -130,6 +135,8 @@ def carried_demands(clauses: list[Clause], found: list[tuple[Responsibility, str
         resp, origin = found[i]
         before, clause = clauses[i - 1], clauses[i]
         if resp.found or origin or not found[i - 1][0].found:
+            continue
+        if clause.node not in _DEMANDS or before.node not in _DEMANDS:
             continue
         if clause.node.line != before.node.line or not normalise(clause.text).lstrip().startswith("要"):
             continue
