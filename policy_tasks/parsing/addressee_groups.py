@@ -38,10 +38,12 @@ from __future__ import annotations
 import re
 
 from .concerned_units import concerned_kind
+from .dated_group_directives import dated_directive, dated_part
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .role_sentences import CHARGING_YAO
 from .textutil import normalise
+from .unit_names import continues_group
 
 PLACES, DEPARTMENTS, MINISTRY, AFFILIATES, OFFICES, UNITS, ENTERPRISES = (
     "places",
@@ -273,12 +275,26 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
         if all(kind in groups for kind in _kinds(norm, parted)):
             return parted, comma.end()
     m = _SUBJECT_RE.match(norm, at) or _REQUEST_RE.match(norm, at) or _directive(norm, at)
+    # `各县、区2023年底前…`, `各县、区做好…`, `…力度,各县、区2023年底前…`: no verb written (`dated_group_directives`).
+    m = m or dated_directive(norm, at) or dated_part(norm, at)
     if m is None:
         return None
     parts = _parts(norm, m.start("names"), m.end("names"))
     if not parts or any(kind not in groups for kind in _kinds(norm, parts)):
         return None
-    return parts, m.end()
+    return _levels_joined(norm, parts), m.end()
+
+
+def _levels_joined(norm: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The groups with a level after the `、` under the one `各` joined back to it (`各县、区`: every county and
+    district, one addressee, round 140), as a unit list joins them (`unit_names.continues_group`)."""
+    joined = parts[:1]
+    for s, e in parts[1:]:
+        if continues_group(norm[joined[-1][0] : joined[-1][1]], norm[s:e]):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
 
 
 def _directive(norm: str, at: int) -> re.Match[str] | None:

@@ -43,6 +43,7 @@ from __future__ import annotations
 import itertools
 
 from .lazy_patterns import lazy_compile
+from .minute_lead_ins import lead_in_end, lead_in_head
 from .named_speakers import named_head_end
 from .outline_node import Node
 from .purpose_leads import after_purpose
@@ -68,7 +69,7 @@ def decisions_heading(node: Node) -> bool:
         return False
     # `会议要求,` cut from its inline points (`inline_points`): a line of the section's body over them.
     return bool(_DECISIONS_RE.match(normalise(node.own_text).strip())) or any(
-        _CUT_HEAD_RE.match(normalise(text).strip()) for _, text in node.pieces[1:]
+        inline_head(text) for _, text in node.pieces[1:]
     )
 
 
@@ -93,10 +94,11 @@ def speaker_head(text: str) -> bool:
 
 
 def inline_head(text: str) -> bool:
-    """`会议要求,` cut before its inline `一是…` points (`inline_points`, round 123): the meeting's head over decisions."""
+    """`会议要求,` cut before its inline `一是…` points (`inline_points`, round 123): the meeting's head over decisions;
+    so is the head with the one sentence of its demands' aim (`会议要求,要坚持…工作。`, `minute_lead_ins`)."""
     norm = normalise(text).strip()
     # `为…,会议要求,`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
-    return any(_CUT_HEAD_RE.match(norm[start:]) for start in after_purpose(norm))
+    return any(_CUT_HEAD_RE.match(norm[start:]) for start in after_purpose(norm)) or lead_in_head(norm)
 
 
 def reports_work(node: Node) -> bool:
@@ -152,8 +154,12 @@ def _points(text: str, earlier: list[str]) -> list[str]:
     run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head_end is None else None
     # `乔新光强调,一要…。二要…`: a leader named by a post earlier in the report (`named_speakers`, round 156).
     named = named_head_end(norm, "".join(earlier)) if head_end is None and run_in is None else None
+    # `会议要求,要坚持…工作。一是…`: the demands' aim in one sentence before the points (`minute_lead_ins`).
+    lead_in = lead_in_end(norm) if head_end is None and run_in is None and named is None else None
     style = "是"
-    if named is not None:
+    if lead_in is not None:
+        cuts = [lead_in]
+    elif named is not None:
         cuts = [named]
         style = norm[named + 1]
     elif head_end is not None:
@@ -168,7 +174,7 @@ def _points(text: str, earlier: list[str]) -> list[str]:
         if m["s"] == style and cn_to_int(m["n"]) == expected:
             cuts.append(m.start("n"))
             expected += 1
-    if len(cuts) < (2 if head_end is not None or named is not None else 3):
+    if len(cuts) < (2 if head_end is not None or named is not None or lead_in is not None else 3):
         return [text]  # `会议要求,一是…` alone: the paragraph's own prose
     # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
     if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:

@@ -34,7 +34,7 @@ def named_head_line(header: list[tuple[int, str]]) -> bool:
     # `为了更好地落实…,郑文红强调,`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
     for start in after_purpose(last):
         m = _CUT_NAMED_HEAD_RE.match(last[start:])
-        if m is not None and _introduced(m["name"], earlier):
+        if m is not None and introduced(m["name"], earlier):
             return True
     return False
 
@@ -44,10 +44,11 @@ def named_head_end(norm: str, earlier: str) -> int | None:
     name after a post; None otherwise."""
     for start in after_purpose(norm):  # `为…,郑文红强调,一要…` (`purpose_leads`, round 158)
         m = _NAMED_HEAD_RE.match(norm[start:])
-        if m is not None and _introduced(m["name"], earlier):
+        if m is not None and introduced(m["name"], earlier):
             return start + m.end()
     return None
 
 
-def _introduced(name: str, earlier: str) -> bool:
+def introduced(name: str, earlier: str) -> bool:
+    """Whether `earlier` (the report's text before) wrote `name` right after a post (`副县长乔新光`)."""
     return any(post + name in earlier for post in _POSTS)

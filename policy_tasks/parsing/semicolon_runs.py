@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .clause import Clause
 from .responsibility import Responsibility
+from .speaker_demands import carried_demands
 from .textutil import normalise
 
 # Where a sibling's units are its opening subject's (`X要…`, a minute's `X负责…`): they close no enumeration.
@@ -28,4 +29,5 @@ def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]
             continue
         if found[i + 1][0].found and found[i + 1][1] not in _OPENING_SUBJECTS:
             found[i] = (found[i + 1][0].without_due(), f"分号续:第{after.label}条")
-    return found
+    # `…要压实责任,…。要强化领导,…`: a leader's demand with no subject goes on with the one before (`speaker_demands`).
+    return carried_demands(clauses, found)

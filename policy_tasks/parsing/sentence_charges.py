@@ -19,6 +19,7 @@ from .opening_charges import opening_charge
 from .responsibility import Responsibility
 from .restated_lists import section_subject
 from .role_heads import paired_heads, role_heads
+from .speaker_demands import mixed_group_charge
 from .subject_runs import run_charge
 from .task_first_orders import order_charge
 from .unit_labels import LISTED
@@ -37,6 +38,8 @@ def sentence_charge(
     charged = charged or headed_group_charge(text)  # `镇政府成立由X镇长为组长,…的…领导小组` (`headed_groups`)
     # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`); `州政府督查室要…`, the item's opening.
     charged = charged or project_charge(text) or opening_charge(text, groups)
+    # `各部门、各乡镇(区)要…` with no salutation: the bare group names no one, the governments lead (`speaker_demands`).
+    charged = charged or (mixed_group_charge(text) if not groups else None)
     # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
     charged = charged or section_subject(text) or leader_colon_charge(text)
     charged = charged or (order_charge(text) or run_charge(text) if orders else None)  # `督导组负责…`, `subject_runs`

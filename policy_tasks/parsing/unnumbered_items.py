@@ -14,6 +14,7 @@ from .notice_kinds import notice_kinds
 from .outline_lines import Outline
 from .outline_node import Node
 from .project_colon_items import project_colon_outline
+from .speaker_demands import speaker_demands_outline
 from .subject_runs import run_charge
 from .target_rows import number_target_rows
 from .textutil import normalise
@@ -77,6 +78,10 @@ def unnumbered_clauses(
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED
+    if (demands := speaker_demands_outline(lines)) is not None:
+        # `林琦志强调,各部门、各乡镇(区)要压实责任,…。要强化领导,…`: a leader's unnumbered demands (`speaker_demands`).
+        if clauses := choose_clauses(demands.root):
+            return demands, clauses, LABELLED
     if (numbered := number_assigned_lines(lines)) is not None:
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):

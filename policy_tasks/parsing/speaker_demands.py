@@ -1,0 +1,146 @@
+"""A news report's leader demanding by name, his demands unnumbered: one item a demand.
+
+A county's news report of a work meeting names the leader once with his post (`副县长、…书记林琦志出席会议`) and then
+gives his demands by his name, in paragraphs opening `林琦志指出,` and `林琦志强调,` (round 159's 能耗双控 meeting):
+
+    林琦志指出,当前我县环保、能耗形势较为严峻。各部门、各乡镇(区)要提高认识,…推动环保督察问题全面整改到位。
+    林琦志强调,各部门、各乡镇(区)要压实责任,通过节能减排促提升。严格执行…。要强化领导,推动节能减排见成效。严格对照…。
+    要积极开展节能宣传活动,提升全民节能意识。要围绕…主题做好节能宣传,倡导…,从现在做起,从小事做起,从你我做起。
+
+Numbered, these are round 156's `乔新光强调,一要…。二要…` points; unnumbered, each demand is still the item a
+supervisor tracks, taken in order as round 62's unnumbered orders are. A paragraph's demands open at its first sentence
+charging anyone (a subject and `要`, or `要` alone; the leader's view of the situation before it is no demand) and at
+each later sentence written as a demand's own headline: `要` and two short parts (`要强化领导,推动节能减排见成效。`),
+the sentences after it its elaboration (`严格对照…`, and a long `要围绕…,倡导…,从…做起` too). The speaker's head and the
+report's account are no items. A demand with no subject goes on with the subject of the demand before it in the same
+paragraph (round 114's sentence with no subject, `carried_demands`).
+
+A subject joining a bare group to a level's governments (`各部门、各乡镇(区)要…`) charges the governments alone where no
+salutation names the departments: a bare `各部门` names no one in a report or a plan (corpus README rounds 96/97/98),
+and `各乡镇(区)` is one addressee (round 139's county's `各乡镇`), so it leads (`mixed_group_charge`).
+
+Near cases: a name no post introduced (`工作要求:…`), a speaker's paragraph with a single demand and no other speaker's
+paragraph demanding (a news item's sentence, no list), a headline demand of one part or of long parts (the elaboration's
+`要围绕…`), a demand numbered (`一要…`, read by `minute_points`), and a subject of bare groups only (`各部门、各单位要…`).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+
+from .clause import Clause
+from .group_openings import government_group
+from .lazy_patterns import lazy_compile
+from .named_speakers import introduced
+from .outline_lines import Outline
+from .outline_node import Node
+from .responsibility import Responsibility
+from .textutil import normalise, split_top
+from .unit_labels import LISTED
+
+# `林琦志强调,`: a name of two or three characters opening the paragraph, its demanding verb and a comma or colon.
+_SPEAKER_RE = lazy_compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff]{2,3})(?:强调|指出|要求|提出)\s*[,:]", needs="强调|指出|要求|提出"
+)
+# A sentence charging anyone: a subject and `要`, or `要` opening it (not `要求`, `要点`).
+_CHARGED_RE = lazy_compile(r"(?:[\u4e00-\u9fff()、]{2,30}?)?要(?![求点素件])", needs="要")
+# A demand's own headline: `要` and two short parts, the sentence closed (`要强化领导,推动节能减排见成效。`).
+_HEADLINE_RE = lazy_compile(r"要(?![求点素件])[^,。;:!?\n]{2,12},[^,。;:!?\n]{2,14}[。!]", needs="要")
+_SENTENCE_END_RE = re.compile(r"[。!?]")
+# Bare groups that name no one where no salutation names them (rounds 96/97/98).
+_BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
+_SUBJECT_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{4,40}?)要(?![求点素件])", needs="要")
+CARRIED = "续前要求"
+# The items this reader cut: only they carry a demand's subject on (a page run onto one line shares one line among all
+# its items, so the line alone does not tell a speaker's paragraph).
+_DEMANDS: weakref.WeakSet[Node] = weakref.WeakSet()
+
+
+def _demand_starts(norm: str, after: int) -> list[int]:
+    """Where the demands of a speaker's paragraph open: its first charged sentence after `after`, then each later
+    headline demand after a sentence end."""
+    starts: list[int] = []
+    sentence_starts = [after, *(m.end() for m in _SENTENCE_END_RE.finditer(norm, after))]
+    for at in sentence_starts:
+        if at >= len(norm):
+            break
+        if not starts:
+            m = _CHARGED_RE.match(norm, at)
+            end = _SENTENCE_END_RE.search(norm, at)
+            if m is not None and (end is None or m.end() <= end.start()):
+                starts.append(at)
+        elif _HEADLINE_RE.match(norm, at):
+            starts.append(at)
+    return starts
+
+
+def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
+    """The outline of a news report whose items are a named leader's unnumbered demands, or None where fewer than two
+    demands are found. Line numbers are the lines' (1-based)."""
+    earlier = ""
+    found: dict[int, list[int]] = {}
+    for number, (text, _) in enumerate(lines, 1):
+        norm = normalise(text)
+        m = _SPEAKER_RE.match(norm)
+        if m is not None and len(norm) == len(text) and introduced(m["name"], earlier):
+            if starts := _demand_starts(norm, m.end()):
+                found[number] = starts
+        earlier += norm
+    if sum(map(len, found.values())) < 2:
+        return None
+    outline = Outline()
+    first = min(found)
+    for number, (text, _) in enumerate(lines, 1):
+        if not text.strip():
+            continue
+        if number not in found:
+            (outline.header if number < first else outline.loose).append((number, text.strip()))
+            continue
+        starts = found[number]
+        head = text[: starts[0]].strip()
+        if head:
+            (outline.header if number == first else outline.loose).append((number, head))
+        for start, stop in zip(starts, [*starts[1:], len(text)], strict=True):
+            piece = text[start:stop].strip()
+            value = len(outline.root.children) + 1
+            node = Node("num", value, str(value), number, outline.root, raw_first=f"{value}、{piece}")
+            node.pieces.append((number, piece))
+            outline.root.children.append(node)
+            _DEMANDS.add(node)
+    return outline
+
+
+def mixed_group_charge(text: str) -> Responsibility | None:
+    """`各部门、各乡镇(区)要…`: a subject joining bare groups to a level's governments, read with no salutation: the
+    governments alone, in order, the first leading; None where no government group is among bare ones."""
+    m = _SUBJECT_RE.match(normalise(text))
+    if m is None:
+        return None
+    names = m["names"]
+    parts = [names[a:b].strip() for a, b in split_top(names, "、")]
+    bare = [p for p in parts if p in _BARE_GROUPS]
+    governments = [p for p in parts if p not in bare and government_group(p)]
+    if not bare or not governments or len(bare) + len(governments) != len(parts):
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = governments
+    return found
+
+
+def carried_demands(clauses: list[Clause], found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
+    """`found` with a demand written with no subject (`要强化领导,…`) given the units of the demand before it cut from
+    the same paragraph (the same source line), as round 114's sentence with no subject goes on with the unit before it."""
+    for i in range(1, len(found)):
+        resp, origin = found[i]
+        before, clause = clauses[i - 1], clauses[i]
+        if resp.found or origin or not found[i - 1][0].found:
+            continue
+        if clause.node not in _DEMANDS or before.node not in _DEMANDS:
+            continue
+        if clause.node.line != before.node.line or not normalise(clause.text).lstrip().startswith("要"):
+            continue
+        if clause.node.parent is not before.node.parent or clause.node.style != before.node.style:
+            continue
+        found[i] = (found[i - 1][0].without_due(), f"{CARRIED}:第{before.label}条")
+    return found
