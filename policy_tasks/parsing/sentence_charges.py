@@ -12,6 +12,7 @@ from .department_paragraphs import department_charge
 from .headed_groups import headed_group_charge, set_up_charge
 from .helped_steps import helped_charge
 from .leader_colon_items import leader_colon_charge
+from .meeting_demands import demand_charge
 from .minute_subjects import minute_charge
 from .notice_issuers import answerable_leaders, issuer_charge
 from .opening_charges import opening_charge
@@ -41,6 +42,8 @@ def sentence_charge(
     charged = charged or (order_charge(text) or run_charge(text) if orders else None)  # `督导组负责…`, `subject_runs`
     # `区环保局务必…`: a paragraph of a list of duties by department, charged by any verb (`department_paragraphs`).
     charged = charged or (department_charge(text) if orders else None)
+    # `各乡办、各有关部门要…`, `市住建、市监…等部门要…`: a meeting's demands charging groups and short forms (round 162).
+    charged = charged or (demand_charge(text) if minute or orders else None)
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts, their bodies answering (`assigned_posts`, round 152).
     charged = charged or held_post_charge(text)
