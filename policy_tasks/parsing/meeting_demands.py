@@ -10,9 +10,10 @@ A bureau's or a city's news report of a work meeting often gives the meeting's d
     商务、交通等部门要开展联合执法,…。各单位要加大…宣传力度,市融媒体中心要充分运用…。
 
 Each demand is a clause, as round 62's `;`-separated orders and round 114's sentences opening with their unit are: the
-parts where the paragraph writes `;` between them, else its sentences; `ref` by order. Every part must open by charging
-its subject with `要`, after at most a paired heading of its own (`统一思想,提高认识,`); a paragraph with one part that
-does not is a news item's prose and stays whole. The subjects are the part's units, the first leading, the later ones
+parts where the paragraph writes `;` between them, else its sentences; `ref` by order. A part opens by charging its
+subject with `要`, after at most a paired heading of its own (`统一思想,提高认识,`); the first part that does not ends
+the demands (the report's next sentences, run on in a copy with no breaks), and fewer than two leave the paragraph whole
+as a news item's prose. The subjects are the part's units, the first leading, the later ones
 helping (`minute_subjects` reads named units; here the groups too):
 
 - a group by `各` and a kind of body (`各乡办`, `各有关部门`, `各相关单位`, `各行业管理部门`): one addressee, as the corpus
@@ -36,7 +37,8 @@ from .unit_colon_items import office_names
 from .unit_labels import CO, LISTED
 
 # The meeting's own verb over its demands, opening the paragraph.
-_HEAD_RE = lazy_compile(r"^\s*会议(?:要求|强调|指出|提出)\s*[,:]\s*", needs="会议")
+# At a line's start, or after a sentence end or a space where a copy ran the report's lines together.
+_HEAD_RE = lazy_compile(r"(?:^|(?<=[。!?\s]))\s*会议(?:要求|强调|指出|提出)\s*[,:]\s*", needs="会议")
 # Numbered demands are `minute_points`' (`一是`, `一要`, `(一)`, `1.`).
 _NUMBERED_RE = lazy_compile(r"[一1](?:是|要|、|\.)|\(一\)|①")
 # A part's opening: at most a paired heading (`统一思想,提高认识,`), then the subject and its `要`; the subject's frame
@@ -80,21 +82,20 @@ def _parts(body: str) -> list[tuple[int, str]]:
 def demand_starts(norm: str) -> list[int]:
     """Where each demand of a `会议要求,` paragraph numbering none starts in `norm` (see above); none if any part does
     not open by charging its subject."""
-    head = _HEAD_RE.match(norm)
+    head = _HEAD_RE.search(norm)
     if head is None or _NUMBERED_RE.search(norm, head.end()):
         return []
     body = norm[head.end() :]
-    parts = [(at, part) for at, part in _parts(body) if part.strip()]
-    if len(parts) < 2:
-        return []
     starts = []
-    for at, part in parts:
+    # The demands are the run of parts opening so; a part that does not ends it (the report's next sentences, where
+    # a copy ran its lines together: `副市长某某出席会议并讲话。`).
+    for at, part in _parts(body):
         stripped = len(part) - len(part.lstrip())
         m = _OPENS_RE.match(part.lstrip())
         if m is None or _names(m["names"]) is None:
-            return []
+            break
         starts.append(head.end() + at + stripped)
-    return starts
+    return starts if len(starts) >= 2 else []
 
 
 def demand_charge(text: str) -> Responsibility | None:

@@ -116,10 +116,12 @@ _REPORT_HEAD_RE = lazy_compile(rf"^会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[
 # The same head run on after the report's opening sentences (a copy that lost the breaks, a re-wrapped page): it
 # starts after a sentence end, never inside one.
 # So is the meeting's own `会议要求,` in a one-line copy whose photo captions it follows with no stop (`…工作部署 会议要求,
-# 一是…;二是…`, round 162): after a sentence end or the space a caption leaves.
+# 一是…;二是…`, round 162): after a sentence end or a caption's last word (its space lost where a page wrapped there),
+# never as the object of a verb (`按照会议要求,一是…`: the writer's own points).
 _RUN_IN_REPORT_HEAD_RE = lazy_compile(
     rf"(?:(?<=[。;!?])\s*(?P<h>会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:])"
-    rf"|(?:(?<=[。;!?])|(?<=[\u4e00-\u9fff”]\s))\s*(?P<m>会议{_DEMANDS}\s*[,:]))\s*(?=一是)",
+    rf"|(?<!落实)(?<!贯彻)(?<![按照据])"
+    rf"(?:(?<=[。;!?])|(?<=[\u4e00-\u9fff”\s]))\s*(?P<m>会议{_DEMANDS}\s*[,:]))\s*(?=一是)",
     needs="一是",
 )
 # A point's ordinal may be a banker's numeral (`叁是`, `capital_numerals`).

@@ -6,6 +6,7 @@ short forms among them). Written from the conventions, with near cases that must
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.capital_numerals import ordinal_value
 from policy_tasks.parsing.meeting_demands import demand_charge, demand_starts
+from policy_tasks.parsing.minute_points import inline_points
 from policy_tasks.parsing.run_on_credits import drop_run_on_credit
 
 
@@ -102,3 +103,17 @@ def test_unnumbered_meeting_demands_near_cases() -> None:
     # A bare 各单位 opens a demand but names no one; a bare 有关部门 is no subject.
     assert demand_charge("各单位要加大宣传力度。") is None
     assert demand_starts("会议要求,各乡办要高度重视;有关部门要强化责任。") == []
+    # The demands' run ends at the report's next sentence, run on in a copy with no breaks.
+    run_on = "会议召开。会议强调,各乡办要高度重视。区城管局要强化责任。副区长某某出席会议并讲话。"
+    assert len(demand_starts(run_on)) == 2
+
+
+def test_run_in_head_near_cases() -> None:
+    # `会议要求,` run on after a caption whose space a wrap lost; never as a verb's object (the writer's own points).
+    tasks = _parse(CAPTIONS.replace("工作部署 会议要求", "工作部署会议要求")).tasks
+    assert [t.label for t in tasks] == ["一是", "二是", "三是"]
+    points = "一是要认清形势。确保稳定;二是严密排查。要督促整改;三是加强宣传。要营造氛围。"
+    assert len(inline_points([("工作部署会议要求," + points, True)], [1])[0]) == 5  # caption, head, three points
+    assert inline_points([("工作已经部署。按照会议要求," + points, True)], [1])[0] == [
+        ("工作已经部署。按照会议要求," + points, True)
+    ]
