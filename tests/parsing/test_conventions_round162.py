@@ -117,3 +117,8 @@ def test_run_in_head_near_cases() -> None:
     assert inline_points([("工作已经部署。按照会议要求," + points, True)], [1])[0] == [
         ("工作已经部署。按照会议要求," + points, True)
     ]
+
+
+def test_short_forms_before_deng_bumen_raise_no_doubt() -> None:
+    doc = _parse(SENTENCES)
+    assert not [w for w in doc.warnings if "不像单位名称" in w.message]
