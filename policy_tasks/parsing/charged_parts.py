@@ -29,6 +29,7 @@ from .day_orders import campaign_sentences, day_opening_end
 from .department_paragraphs import department_starts, opens_department
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
+from .meeting_demands import demand_starts
 from .outline_lines import Outline
 from .outline_node import Node
 from .role_sentences import opening_subject
@@ -79,7 +80,8 @@ def _item_starts(norm: str) -> list[int]:
     # places and zones (`灵武市负责的…`) no charge above reads.
     # `市住建局要在8月底完成…。市机场建管公司12月中旬…`: a run of sentences each opening with its unit and carrying its
     # own deadline (`subject_runs`, round 114).
-    return sorted(set(starts + charged_project_starts(norm) + subject_run_starts(norm)))
+    # `会议要求,统一思想,…,各乡办要…;转变思路,…`: a meeting's demands numbering none (`meeting_demands`, round 162).
+    return sorted(set(starts + charged_project_starts(norm) + subject_run_starts(norm) + demand_starts(norm)))
 
 
 def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:

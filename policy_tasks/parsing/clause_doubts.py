@@ -52,10 +52,11 @@ _PLACE_END = re.compile(
     r"(?:区|县|市|州|盟|旗|园|开发区|新区|社区|村|村居|街|城|网点|药店|医疗机构|专班|国企|厂|场|地|地区|镇街|片区|港|岛|投|媒体)$"
 )
 # A department written by its sector alone, as a list closed by `等有关职能部门` writes those after the first
-# (`县安监、经贸、国土、公安、交通、建设、质监等有关职能部门`): the sector names the body.
+# (`县安监、经贸、国土、公安、交通、建设、质监等有关职能部门`): the sector names the body. `市监` is the market
+# regulator's own short form (`市监局`), as `市住建、市监、消防…等部门` writes it (round 162).
 _SECTOR_END = re.compile(
     r"^(?:省|市|县|区|州|旗|镇|乡)?(?:安监|经贸|经信|国土|公安|交通|建设|住建|质监|工商|财政|教育|民政|环保|水利|农业|林业|商务|文化|城管|规划|"
-    r"发改|审计|税务|统计|司法|人社|卫生|卫健|药监|食药监|市场监管|物价|粮食|旅游|消防)$"
+    r"发改|审计|税务|统计|司法|人社|卫生|卫健|药监|食药监|市场监管|市监|物价|粮食|旅游|消防)$"
 )
 # A school by its short name, its number and 中 / 小 (`一机一中`, `包四中`, `内科大附中`): a body (round 130).
 _SCHOOL_END = re.compile(r"(?:[一二三四五六七八九十]{1,3}[中小]|附中|附小)$")

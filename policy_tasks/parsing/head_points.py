@@ -12,10 +12,12 @@ import itertools
 import re
 from collections.abc import Callable
 
+from .capital_numerals import CAPITAL_DIGITS, ordinal_value
 from .lazy_patterns import lazy_compile
-from .textutil import cn_to_int, normalise
+from .textutil import normalise
 
-_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])是", needs="是")
+# A point's ordinal may be a banker's numeral (`叁是`, `capital_numerals`).
+_POINT_RE = lazy_compile(rf"[。;]\s*(?P<n>[二三四五六七八九十{CAPITAL_DIGITS}])是", needs="是")
 
 Lines = list[tuple[str, bool]]
 
@@ -29,7 +31,7 @@ def head_point_parts(text: str, head_re: re.Pattern[str]) -> list[str]:
     cuts = [head.start("h"), head.end("h")]
     expected = 2
     for m in _POINT_RE.finditer(norm, cuts[-1]):
-        if cn_to_int(m["n"]) == expected:
+        if ordinal_value(m["n"]) == expected:
             cuts.append(m.start("n"))
             expected += 1
     if expected < 3:

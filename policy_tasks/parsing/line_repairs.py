@@ -33,6 +33,7 @@ from .record_headings import done_record, record_fields
 from .record_tables import flat_record
 from .register_pages import register_page
 from .retold_brackets import retold_paragraphs
+from .run_on_credits import drop_run_on_credit
 from .run_on_fields import split_run_on_fields
 from .task_register_pages import cut_run_on_task_page, task_register_page
 from .textutil import join_spaced_dates
@@ -66,6 +67,7 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     lines, block_origins = inline_points(lines, block_origins)  # `会议要求,一是…。二是…`: a point a line
     lines, block_origins = cut_inspection_points(lines, block_origins)  # `督导组指出:一是…;二是…`
     lines, block_origins = cut_arrangement_points(lines, block_origins)  # `…并作出工作安排。一是…`
+    lines = drop_run_on_credit(lines)  # `叁是…。(区应急管理局)`: the report's writer, no unit of its last point
     return (
         lines,
         [cut_from[origin - 1] + 1 if 0 < origin <= len(cut_from) else origin for origin in block_origins],

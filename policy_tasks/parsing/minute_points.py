@@ -42,12 +42,13 @@ from __future__ import annotations
 
 import itertools
 
+from .capital_numerals import CAPITAL_DIGITS, ordinal_value
 from .lazy_patterns import lazy_compile
 from .minute_lead_ins import lead_in_end, lead_in_head
 from .named_speakers import named_head_end
 from .outline_node import Node
 from .purpose_leads import after_purpose
-from .textutil import cn_to_int, normalise
+from .textutil import normalise
 
 # The meeting's own heading over its decisions (a line of its own, the verb and perhaps `如下` / a colon).
 _DECISIONS_RE = lazy_compile(
@@ -119,10 +120,17 @@ _CUT_HEAD_RE = lazy_compile(rf"^{_DEMANDER}{_DEMANDS}\s*[,:]$", needs=":|,")
 _REPORT_HEAD_RE = lazy_compile(rf"^会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:]$", needs="会上")
 # The same head run on after the report's opening sentences (a copy that lost the breaks, a re-wrapped page): it
 # starts after a sentence end, never inside one.
+# So is the meeting's own `会议要求,` in a one-line copy whose photo captions it follows with no stop (`…工作部署 会议要求,
+# 一是…;二是…`, round 162): after a sentence end or a caption's last word (its space lost where a page wrapped there),
+# never as the object of a verb (`按照会议要求,一是…`: the writer's own points).
 _RUN_IN_REPORT_HEAD_RE = lazy_compile(
-    rf"(?<=[。;!?])\s*(?P<h>会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:])\s*(?=一是)", needs="会上 & 一是"
+    rf"(?:(?<=[。;!?])\s*(?P<h>会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:])"
+    rf"|(?<!落实)(?<!贯彻)(?<![按照据])"
+    rf"(?:(?<=[。;!?])|(?<=[\u4e00-\u9fff”\s]))\s*(?P<m>会议{_DEMANDS}\s*[,:]))\s*(?=一是)",
+    needs="一是",
 )
-_INLINE_POINT_RE = lazy_compile(r"[。;]\s*(?P<n>[二三四五六七八九十])(?P<s>[是要])", needs="是|要")
+# A point's ordinal may be a banker's numeral (`叁是`, `capital_numerals`).
+_INLINE_POINT_RE = lazy_compile(rf"[。;]\s*(?P<n>[二三四五六七八九十{CAPITAL_DIGITS}])(?P<s>[是要])", needs="是|要")
 _RUN_ON_ANNOUNCE_RE = lazy_compile(
     r"[。;]\s*(?P<a>会议[^。;:]{0,30}(?:如下|以下[\u4e00-\u9fff]{0,6})\s*:)\s*$", needs="会议"
 )
@@ -166,12 +174,13 @@ def _points(text: str, earlier: list[str]) -> list[str]:
         cuts = [head_end]
     elif run_in is not None:
         # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
-        cuts = [run_in.start("h"), run_in.end("h")]
+        head_group = "h" if run_in["h"] is not None else "m"
+        cuts = [run_in.start(head_group), run_in.end(head_group)]
     else:
         return [text]
     expected = 2
     for m in _INLINE_POINT_RE.finditer(norm, cuts[-1]):
-        if m["s"] == style and cn_to_int(m["n"]) == expected:
+        if m["s"] == style and ordinal_value(m["n"]) == expected:
             cuts.append(m.start("n"))
             expected += 1
     if len(cuts) < (2 if head_end is not None or named is not None or lead_in is not None else 3):

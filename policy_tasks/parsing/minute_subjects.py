@@ -34,6 +34,7 @@ from .named_speakers import named_head_line
 from .outline_node import Node
 from .person_names import is_person
 from .responsibility import Responsibility
+from .role_groups import role_group
 from .role_sentences import reads_as_units
 from .sector_authorities import sector_authorities
 from .stopless_points import bare_decisions_tail, run_on_subject
@@ -109,7 +110,14 @@ def minute_charge(text: str) -> Responsibility | None:
         helps = _HELPS_RE.match(norm, m.end()) is not None
         if inspected_group(names):  # `各镇、部门要…`: one 各 over the towns and offices inspected (round 154)
             named = [text[m.start("names") : m.end("names")]]
-        elif reads_as_units(names) or office_names(names) or _groups(names) or sector_authorities(names):
+        # A breakdown's roles taken together (`各责任单位要…`) are one addressee in a speech's points too (round 162).
+        elif (
+            reads_as_units(names)
+            or office_names(names)
+            or _groups(names)
+            or sector_authorities(names)
+            or role_group(names)
+        ):
             named = split_names(text, norm, m.start("names"), m.end("names"))
         elif helps and _GROUP_HELPER_RE.fullmatch(names):
             named = [text[m.start("names") : m.end("names")]]

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .article_lines import glued_starts, inline_starts
+from .capital_numerals import CAPITAL_DIGITS, ordinal_value
 from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
 from .glued_items import GLUED_RE, GLUED_STYLES, glued_heading_item
 from .lazy_patterns import lazy_compile
@@ -64,7 +65,8 @@ _STYLES = [
     ("roman", r"(?P<n>[Ⅰ-Ⅻ])\s*[、.]\s*"),
     # `一是…` `二是…` a paragraph each: the genre's enumeration of points, at a line's start only (inside
     # a sentence it is the sentence's own list).
-    ("shi", rf'(?P<n>[{_CN}]{{1,2}})是(?=[\u4e00-\u9fff\d“"<])'),
+    # A banker's numeral may stand for an ordinary one (`叁是`, `capital_numerals`).
+    ("shi", rf'(?P<n>[{_CN}{CAPITAL_DIGITS}]{{1,2}})是(?=[\u4e00-\u9fff\d“"<])'),
     # `一要统一思想认识。…` `二要强化责任担当。…`: a covering notice's requirements, the numeral joined straight to
     # 要 (no 、), at a line's start only and only where a line opens `二要` too. The number is the numeral
     # alone: 要 stays the item's first word, as the notice writes it. `一要素`, `一要点` are words, not numbers.
@@ -108,6 +110,8 @@ def _value(style: str, n: str) -> int:
         return int(last) if last.isascii() else _value("circled", last)
     if style.startswith("decimal"):
         return int(n.rsplit(".", 1)[1])
+    if style == "shi":
+        return ordinal_value(n) or 0
     return cn_to_int(n) or 0
 
 
@@ -161,7 +165,7 @@ def enumerates(norms: list[str]) -> frozenset[str]:
     found = {
         style
         for style in ("shi", "yao")
-        if any(norm.startswith("二") and _START_RE[style].match(norm) for norm in norms)
+        if any(norm[:1] in ("二", "贰") and _START_RE[style].match(norm) for norm in norms)
     }
     return frozenset(found | ({"photo"} if captioned(norms) else set()))
 

@@ -9,6 +9,7 @@ from .clauses import choose_clauses
 from .counted_lists import counted_outline
 from .label_items import assigning_paragraphs, number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
+from .meeting_demands import demand_starts
 from .next_steps import number_next_step_paragraphs
 from .notice_kinds import notice_kinds
 from .outline_lines import Outline
@@ -61,7 +62,14 @@ def unnumbered_clauses(
     if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
         # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it.
         chosen = set(map(id, choose_clauses(charged.root)))
-        if clauses := [k for k in charged.root.children if id(k) in chosen or run_charge(k.own_text) is not None]:
+        # A meeting's demands numbering none are each a clause, a silent one too, as its numbered points are
+        # (`meeting_demands`, round 162).
+        demands = {n for n, (text, _) in enumerate(lines, 1) if demand_starts(normalise(text))}
+        if clauses := [
+            k
+            for k in charged.root.children
+            if id(k) in chosen or run_charge(k.own_text) is not None or k.line in demands
+        ]:
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:
         # `工作任务 | 目标及质量要求` over unnumbered rows a line: each row an item (`target_rows`).
