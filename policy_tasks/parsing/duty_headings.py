@@ -113,3 +113,8 @@ def _duties_of(text: str) -> Responsibility | None:
     found = Responsibility(origin="分工标题", whole_section=True)
     found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
     return found if found.found else None
+
+
+def division_heading(head: str) -> bool:
+    """`head` is the title of a section dividing the work (`职责分工`, `部门职责`), nothing more."""
+    return bool(_DIVISION_RE.match(normalise(head).strip()))

@@ -39,3 +39,9 @@ def lists_members(node: Node) -> bool:
         return False
     body = "\n".join(normalise(text) for _, text in node.pieces[1:])
     return bool(_MAKE_UP_RE.search(body))
+
+
+def members_heading(head: str, body: str) -> bool:
+    """`head` is a membership sub-heading alone and `body` says how the group is made up (`one_line_headings`: the
+    heading run into its body on one line)."""
+    return bool(_MEMBERS_HEAD_RE.match(normalise(head).strip())) and bool(_MAKE_UP_RE.search(normalise(body)))

@@ -29,6 +29,7 @@ import re
 from .addressee_groups import group_subject, notice_groups
 from .article_lines import RULES_FIRST_RE
 from .measure_reports import counted_measures
+from .one_line_headings import CIRCLED_FIRST, heading_cuts
 from .one_line_minutes import minute_cuts
 from .preview_pages import drop_ran_on_counters
 from .role_groups import later_role_groups
@@ -48,6 +49,8 @@ _FIRST = (
     ("num", re.compile(_AFTER + r"1[.．、](?!\d)"), r"2[.．、](?!\d)"),
     # Rules' first part or article right after the title naming their kind (`…若干规定第一章`, `article_lines`).
     ("chapter", RULES_FIRST_RE, "第二[章部条]"),
+    # Measures numbered in circled figures, after a stop or a metadata row's closing bar (`one_line_headings`).
+    ("circ", CIRCLED_FIRST, "⑵"),
 )
 
 # Item numbers after a stop, by style (`chapter`'s are the plan's own parts, never a header's).
@@ -121,7 +124,7 @@ def _first_heading(text: str) -> int | None:
             at = m.end() - len(m[0].lstrip())
             if re.search(_AFTER + second, text[m.end() :]):
                 found.append((at, style))
-            elif style != "num":  # a plan of one section (`一、` and its unnumbered paragraphs)
+            elif style not in ("num", "circ"):  # a plan of one section (`一、` and its unnumbered paragraphs)
                 starts.append((at, style))
         # A plain list's 1 is its last: a page's own numbered notes (a preview's `1、下载文档前…`) come first.
         starts += found[-1:] if style == "num" else found[:1]
@@ -301,6 +304,7 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
                 *_signed_plan_cuts(text, at),
                 *_first_sub_cuts(text, at),
                 *_titled_point_cuts(text, at),
+                *heading_cuts(text, at),
                 len(text),
             }
         )
