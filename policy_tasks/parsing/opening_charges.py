@@ -10,6 +10,7 @@ from __future__ import annotations
 from .addressee_groups import DEPARTMENTS, glued_title_end, group_subject, later_groups
 from .bare_related_helpers import later_bare_related
 from .cadre_posts import headed_body_charge
+from .concerned_helpers import later_concerned_helpers
 from .dated_subjects import dated_subject
 from .discipline_bodies import discipline_charge
 from .duty_subjects import duty_subjects_charge
@@ -111,6 +112,8 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
     if norm.startswith(("要", "应当"), span[1]):  # `A要协同B…`, `…;C要…`: the units working with A help
         roles = sorted(later_role_groups(norm, span[1], related=BREAKDOWN in groups) + singled_out_roles(norm, span[1]))
         helpers = later_subjects(norm, span[1] + 1) + roles
+        if concerned := later_concerned_helpers(norm, span[1]):  # `。各有关部门…协同配合,` (`concerned_helpers`)
+            helpers = sorted(set(helpers + concerned))  # in the text's order (round 157)
         if addressed := later_group_roles(norm, span[1], groups):  # `各市县及项目实施单位要…` (round 150)
             helpers = sorted(set(helpers + addressed))
         _add_helpers(text, norm, helpers, found)

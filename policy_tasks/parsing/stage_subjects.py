@@ -15,6 +15,12 @@ are written as the plan addresses its own campaign's bodies, which elsewhere cha
 The first sentence's subject leads; a later sentence's subject (`各地市…领导小组要于7月15日前将…报…`, `…办公室将…
 进行考核`) helps. An office named only as the one that receives the reports (`报…办公室`) is no subject and no unit;
 a vague subject (`各地`, `有关部门`) charges no one.
+
+A stage whose first sentence charges only the bare `各单位` (`各单位要精心组织,…`: every body the plan addresses,
+naming no one) and whose later sentence names the body that checks the stage's work (`区教育体育局将适时组织明查暗访`)
+has that checker as its one unit, and it leads: round 77 makes a checker co beside the unit that leads the stage, and
+here none is named (round 157). A bare `各单位` with no checker after it, or a checker after a first sentence naming
+no one at all, still charges no one.
 """
 
 from __future__ import annotations
@@ -52,6 +58,10 @@ _GROUP_RE = lazy_compile(rf"^各(?:{_LEVEL}(?:\({_LEVEL}(?:、{_LEVEL})*\))?、?
 _TOWN_GROUP_RE = lazy_compile(r"^各(?:行政)?(?:村|社区)")
 _GOVERNMENT_RE = lazy_compile(r"^(?:人民政府|政府|党委和政府|党委、政府)?$")
 _VAGUE_RE = lazy_compile(r"^(?:各地(?![市州])|各部门|各单位|有关|相关|其他|其它|所有)")
+# The stage's first sentence charging every body addressed and naming none: `各单位要精心组织,…`.
+_BARE_UNITS_RE = lazy_compile(r"各单位(?:要(?![求点])|应当|须|务必)", needs="各单位")
+# A later sentence's subject checking the stage's work: `将适时组织明查暗访`, `将组织督查组进行抽查`.
+_CHECKS_RE = lazy_compile(r"明查暗访|暗访|督查|督导|检查|抽查|巡查|考核|评估|验收", needs="查|访|督|考|评|验")
 
 
 def _stage_unit(name: str) -> bool:
@@ -83,6 +93,12 @@ def _subject(norm: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _checker(norm: str, verb: int, end: int) -> bool:
+    """Whether the subject whose verb opens at `verb` checks the stage's work (`…局将适时组织明查暗访`): its own `将` /
+    `要` / `负责` right after its name, not a verb it is the object of (`迎接县教育局组织的督查`)."""
+    return norm.startswith(("将", "要", "负责"), verb) and _CHECKS_RE.search(norm, verb, end) is not None
+
+
 def _sent_out(names: str) -> bool:
     """Offices a town's group sends out (`镇派出所、应急办`): the first names its place, the others are short."""
     parts = names.split("、")
@@ -97,6 +113,7 @@ def stage_subjects(norm: str) -> tuple[list[tuple[str, int, int]], int] | None:
     if stage is None:
         return None
     found: list[tuple[str, int, int]] = []
+    bare_first = False  # the first sentence charged only the bare `各单位` (above)
     # A sentence a PDF's line cut runs on past the break (`组织…\n有关成员单位在…`, `run_on_sentences`).
     for sentence_start, sentence_end in sentences(norm, stage.end()):
         sentence = norm[sentence_start:sentence_end]
@@ -105,9 +122,14 @@ def stage_subjects(norm: str) -> tuple[list[tuple[str, int, int]], int] | None:
             start = date.end()
         span = _subject(norm, start, sentence_end)
         if span is None:
+            if not found and not bare_first and _BARE_UNITS_RE.match(norm, start):
+                bare_first = True  # `各单位要…`: a checker named later is the stage's one unit
+                continue
             if not found:
                 return None  # the stage's first sentence must say who does its work
             continue
+        if bare_first and not found and not _checker(norm, span[1], sentence_end):
+            return None  # after a bare `各单位`, only the body checking the work is the stage's unit
         names = [norm[s:e] for _, s, e in found]
         if norm[span[0] : span[1]] not in names:
             found.append((CO if found else LISTED, *span))
@@ -118,4 +140,4 @@ def stage_subjects(norm: str) -> tuple[list[tuple[str, int, int]], int] | None:
         sent = _SENT_OUT_RE.match(norm, verb.end()) if verb is not None else None
         if sent is not None and _sent_out(sent["names"]):
             found.append((CO, sent.start("names"), sent.end("names")))
-    return found, len(norm)
+    return (found, len(norm)) if found else None  # a bare `各单位` with no checker after it names no one
