@@ -29,6 +29,7 @@ import re
 from .addressee_groups import group_subject, notice_groups
 from .article_lines import RULES_FIRST_RE
 from .measure_reports import counted_measures
+from .one_line_closings import closing_cuts
 from .one_line_headings import CIRCLED_FIRST, heading_cuts
 from .one_line_minutes import minute_cuts
 from .preview_pages import drop_ran_on_counters
@@ -305,6 +306,7 @@ def one_line_cut(lines: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
                 *_first_sub_cuts(text, at),
                 *_titled_point_cuts(text, at),
                 *heading_cuts(text, at),
+                *closing_cuts(text, at),
                 len(text),
             }
         )

@@ -6,23 +6,34 @@ such reports write them: the account of the meeting, then the requirements, open
 requiring or stressing (`会议要求`, `会议强调`, `X强调`, `X指出`) and counted by inline points (`一是`/`一要`), then the
 closing account of what else was said (`会上,…`). A lead-in joined to its first point by nothing (`会议要求一要…`)
 (or by a space, the break a copy kept as one) lost a line break there, so its points were paragraphs of their own, each after a full stop; a lead-in closed by a
-comma or colon ran its points on inline, as the paragraph keeps them.
+comma or colon ran its points on inline, as the paragraph keeps them. The lead-in may state the demands' aim in one
+sentence before its first point (`会议要求,要坚持…工作。一是…`, round 159, `minute_lead_ins`): the points still run on in
+the lead-in's paragraph, which opens at the lead-in.
+
+A news report of a meeting may give a leader's demands unnumbered, each speech a paragraph opening with the leader's
+name, once introduced by post (`副县长、…林琦志出席会议。…林琦志指出,…。林琦志强调,…`, `speaker_demands`): a copy that
+lost its breaks still opens each such paragraph at the name after a full stop, where the speeches hold demands.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from .named_speakers import introduced
 from .purpose_leads import PURPOSE_LEAD
-from .textutil import cn_numeral
+from .speaker_demands import speaker_demands_outline
+from .textutil import cn_numeral, normalise
 
 # The requirements' lead-in, perhaps opened by the purpose they serve (`为了…,郑文红强调,`, `purpose_leads`).
 _LEAD = re.compile(
     r"(?<=[。!！?？])\s*(?P<lead>"
     + PURPOSE_LEAD
     + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出))(?P<mark>[,，:：]?)\s?"
-    r"(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
+    r"(?:(?<=[,，:：])(?P<aim>[^。!！?？;；:：\n]{4,160}?。)\s?)?(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
 )
+# A speech's paragraph: the leader's name after a full stop, the demanding verb and its comma or colon.
+_SPEECH = re.compile(r"(?<=[。!！?？])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?:强调|指出|要求|提出)\s*[,，:：]")
 # What else the meeting heard, after the requirements' last point: a paragraph of its own.
 _CLOSING = re.compile(r"(?<=[。!！?？])\s*会上[,，]")
 
@@ -39,9 +50,23 @@ def minute_cuts(text: str) -> list[int]:
     """Where the one-line meeting report `text` is cut into its paragraphs; none when it is no such report."""
     for m in _LEAD.finditer(text):
         points = _points(text, m.start("p"), m.group("w"))
-        if len(points) < 2:
+        if len(points) < 2 or (m["aim"] and any(f"{n}是" in m["aim"] for n in "一二三")):
             continue
         cuts = [m.start("lead")] + (points if not m.group("mark") else [])
         closing = _CLOSING.search(text, points[-1])
         return cuts + ([closing.end() - 3] if closing else [])
-    return []
+    return _speech_cuts(text)
+
+
+def _speech_cuts(text: str) -> list[int]:
+    """Where the speeches of a leader introduced by post open, when they hold demands as `speaker_demands` reads them."""
+    cuts = [
+        m.end() - len(m[0].lstrip())
+        for m in _SPEECH.finditer(text)
+        if introduced(m["name"], normalise(text[: m.start()]))
+    ]
+    if not cuts:
+        return []
+    bounds = [0, *cuts, len(text)]
+    lines = [(text[a:b].strip(), True) for a, b in itertools.pairwise(bounds)]
+    return cuts if speaker_demands_outline([line for line in lines if line[0]]) is not None else []

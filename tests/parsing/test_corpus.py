@@ -17,7 +17,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–151, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 542, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 545, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -132,7 +132,11 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 542, 32
 # In session 38's pass D round 157's 黄石 notice (3 and none, 1 leader: its later `各有关部门对照…、协同配合` helps with no
 # `要`, `concerned_helpers`) and a district's 防溺水 campaign (3 and 3: a stage's checker after a bare `各单位` leads,
 # `stage_subjects`) came in from tests/parsing/corpus_pending.
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2508, 706
+# In session 38's pass E round 159's three pages came in from tests/parsing/corpus_pending (12 and 3): 宿州's breakdown
+# once on one line its title's kind word `任务分解` ended the title before its salutation and its annex list `附件:` opened
+# a line, 贵州's meeting report once its `会议要求,` with an aim's sentence opened its paragraph, and 平和's news report
+# once its leader's speeches, named after a full stop, opened theirs (`one_line_closings`, `one_line_minutes`).
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2520, 709
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0

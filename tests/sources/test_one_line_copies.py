@@ -115,7 +115,6 @@ LEFT_NOTHING = {
 LEFT_SPACE = {
     "anhui-suma-zhenggaixiaohao-2024": "item 1's units not read",
     "beijing-tongzhou-minshengshishi-2023": "unnumbered items, one a line: only the breaks part them",
-    "chongqing-qianjiang-minshengshishi-2025": "item 三 not found: the 附件说明's `1.` `2.` after it become its points (round 114, misread on the base too)",
     "fujian-lianjiang-chuangjian-ducha": "item 三 not found",
     "fujian-putian-canzhuowuran-2009": "item 9 not found",
     "guangdong-guangming-bingyouliangyi-minshengshishi-2021": "a 民生实事 register page: its unnumbered item, label blocks and quarters a line each, only the breaks part them (round 132)",
