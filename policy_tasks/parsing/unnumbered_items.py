@@ -64,11 +64,11 @@ def unnumbered_clauses(
         chosen = set(map(id, choose_clauses(charged.root)))
         # A meeting's demands numbering none are each a clause, a silent one too, as its numbered points are
         # (`meeting_demands`, round 162).
-        demands = {n for n, (text, _) in enumerate(lines, 1) if demand_starts(normalise(text))}
+        demand_lines = {n for n, (text, _) in enumerate(lines, 1) if demand_starts(normalise(text))}
         if clauses := [
             k
             for k in charged.root.children
-            if id(k) in chosen or run_charge(k.own_text) is not None or k.line in demands
+            if id(k) in chosen or run_charge(k.own_text) is not None or k.line in demand_lines
         ]:
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:
