@@ -12,6 +12,12 @@ line a blank line ends a field or a table; so when nearly every line is followed
 own: the portal's furniture around it (breadcrumbs, a font switch and share links above, `page_tail`'s
 footer below) is laid out by the site's template, set close together: the footer is not counted, and the run
 of marks above, often run straight onto the copy's first line, counts as one line.
+
+The copy puts one empty line after every line, the document's own empty lines among them: a blank line that
+parted two paragraphs comes out as three, two as five. So only the copy's own share is dropped, half of each run
+(`_halved`), and a blank line the document wrote is kept for the readers that take it as the end of an item
+(`outline_lines._continues`). A document that was itself set a paragraph a `<p>` (its blank lines saying
+nothing) and copied once more is double-spaced again once halved, and is halved again, down to its lines.
 """
 
 from __future__ import annotations
@@ -38,14 +44,32 @@ def _blank(block: object) -> bool:
 
 def spoken_lines(blocks: Sequence[object], tail: Collection[int] = ()) -> list[int]:
     """The indexes of the blocks to read: all, or, when the copy put an empty line after nearly
-    every line, those that are not empty. The spacing is the document's: a portal's footer lines after it (`tail`,
+    every line, all but the copy's empty lines (`_halved`). The spacing is the document's: a portal's footer lines after it (`tail`,
     `page_tail`), set close together, are not counted, and are kept as they are; its marks above it count as one line
     (`_head_end`)."""
     cut = min(tail, default=len(blocks))
-    above = blocks[:cut]
-    written = [i for i, block in enumerate(above) if not _blank(block)]
-    spoken = written if _double_spaced(above[max(_head_end(above) - 1, 0) :]) else list(range(cut))
-    return [*spoken, *range(cut, len(blocks))]
+    spoken = list(range(cut))
+    while True:
+        above = [blocks[i] for i in spoken]
+        if not _double_spaced(above[max(_head_end(above) - 1, 0) :]):
+            return [*spoken, *range(cut, len(blocks))]
+        spoken = _halved(blocks, spoken)
+
+
+def _halved(blocks: Sequence[object], spoken: list[int]) -> list[int]:
+    """`spoken` with each run of empty lines cut to half its length, rounded down: the empty line a copy put after
+    each line goes, the ones the document wrote (`n` of them came out as `2n + 1`) stay."""
+    kept: list[int] = []
+    run: list[int] = []
+    for i in [*spoken, None]:
+        if i is not None and _blank(blocks[i]):
+            run.append(i)
+            continue
+        kept.extend(run[len(run) - len(run) // 2 :])
+        run = []
+        if i is not None:
+            kept.append(i)
+    return kept
 
 
 def _double_spaced(blocks: Sequence[object]) -> bool:

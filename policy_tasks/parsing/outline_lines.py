@@ -27,7 +27,7 @@ from .lost_numerals import lost_numeral_marker
 from .lost_openers import levels_to_close, styles_to_close
 from .major_headings import major_heading
 from .minute_points import announces_decisions
-from .notice_closes import annex_note, closing_formula, dated_alone, signed
+from .notice_closes import annex_note, closing_formula, dated_alone, signed, signer_line
 from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
 from .page_marks import cut_mid_sentence, is_page_line
@@ -211,10 +211,9 @@ class Outline:
             return
         current = self._stack[-1]
         if current.style != "root" and self._attached and signed(norm, current):
-            # The notice's 落款 and date after its last item: the notice ends, and what follows (the
-            # plan it issues, with or without an `附件` line) is a part of its own. The office and the day
-            # are no text of the item (round 107): the close's lines, where the header finds the date of writing. A
-            # blank line may set the date apart from the office.
+            # The notice's 落款 and date after its last item: the notice ends, and what follows (the plan it issues, with
+            # or without an `附件` line) is a part of its own. The office and the day are no text of the item (round
+            # 107): the close's lines, where the header finds the date of writing. A blank line may set them apart.
             self.loose += [current.pieces.pop(), (number, text)]
             del self._stack[1:]
             self._part += 1
@@ -283,6 +282,9 @@ class Outline:
         else:
             self.loose.append((number, text))
             self._closing = peek_responsibility(current.own_text).found
+            if signer_line(text, following):  # the 落款 a blank line set apart from the last item: it ends the items
+                del self._stack[1:]
+                self._part += 1
 
 
 _STOPPED_TITLE_RE = re.compile(r"[^\s,,;;:。、()]{2,12}。")  # round 116's `1.属地管理责任。`
