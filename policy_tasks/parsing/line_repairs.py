@@ -16,7 +16,6 @@ from .arrangement_heads import cut_arrangement_points
 from .closed_blocks import closed_blocks
 from .continuation_marks import drop_continuation_marks
 from .disclosure_tables import disclosure_fields
-from .doubled_commas import drop_doubled_commas
 from .field_cells import join_field_cells, join_wrapped_fields
 from .flat_tables import text_tables
 from .inspection_points import cut_inspection_points
@@ -46,7 +45,6 @@ def repaired_lines(lines: Lines) -> tuple[Lines, list[int], bool]:
     first), and whether the document is a task's completion record (`done_record`: `三、整改完成情况`
     and no deadline, so the task's fault dates nothing)."""
     lines, cut_from = one_line_cut(lines)  # a copy with no line breaks: its header cut from its body
-    lines = drop_doubled_commas(lines)  # a mirror's `会议要求,,一是…`: the comma it set before the page's own stop
     lines = [
         (spell_labels(join_spaced_dates(spell_out_numbers(text))), splittable)
         for text, splittable in named_item_lines(

@@ -1,39 +1,15 @@
-"""Round 164's conventions: a mirror's doubled commas (`会议要求,,一是…,,…`), a leader who acts and then demands
+"""Round 164's conventions: a leader who acts and then demands
 (`…局长某某进行了再部署,并强调:一是…`), and a point demanding a report (`各部门要向主要领导汇报…`), no report to the
 meeting. Written from the conventions, with near cases that must read otherwise."""
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.acting_speakers import acting_head, acting_head_end
-from policy_tasks.parsing.doubled_commas import drop_doubled_commas
 from policy_tasks.parsing.minute_points import reports_work
 from policy_tasks.parsing.outline_node import Node
 
 
 def _parse(text: str):
     return parse_bytes(text.encode(), filename="doc.txt", year=2024, assume_year=2026)
-
-
-def test_doubled_commas_dropped_before_a_stop() -> None:
-    lines = [("会议要求,,一是加大查处力度,,形成震慑。二是加强宣传,。", True), ("甲局,、乙局", False)]
-    assert drop_doubled_commas(lines) == [
-        ("会议要求,一是加大查处力度,形成震慑。二是加强宣传。", True),
-        ("甲局、乙局", False),
-    ]
-    # A single comma, one before a quotation mark or a bracket, and other doubled stops are the page's own.
-    kept = [("聚焦“民生”,“乡村”,(一)加强……。。", True)]
-    assert drop_doubled_commas(kept) == kept
-
-
-def test_mirror_meeting_points_read() -> None:
-    text = (
-        "某市五部门召开专项执法行动联席会议,。\n"
-        "会上,各部门分别通报了工作开展情况,,并对下一步工作作出了安排部署,。\n"
-        "会议要求,,一是加大违法案件查处力度,,形成有力震慑。二是健全工作机制,,形成工作合力。三是加大宣传力度,。\n"
-    )
-    tasks = _parse(text).tasks
-    assert [t.label for t in tasks] == ["一是", "二是", "三是"]
-    assert tasks[0].text == "加大违法案件查处力度,形成有力震慑。"
-    assert all(t.lead_units == [] for t in tasks)
 
 
 def test_acting_speaker_head() -> None:
