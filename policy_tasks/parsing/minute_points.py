@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import itertools
 
+from .acting_speakers import acting_head, acting_head_end
 from .capital_numerals import CAPITAL_DIGITS, ordinal_value
 from .lazy_patterns import lazy_compile
 from .minute_lead_ins import lead_in_end, lead_in_head
@@ -55,7 +56,8 @@ _DECISIONS_RE = lazy_compile(
     r"^(?:会议)(?:强调|要求|决定|明确|议定|确定|指出|认为|商定)(?:如下|以下(?:事项|几点))?\s*[。:]?\s*$"
 )
 # An item reporting to the meeting: `某某汇报…`, `某某汇报了…`, `听取了…的汇报`, `某某通报了…`.
-_REPORTED_RE = lazy_compile(r"^[^,;。:]{0,20}?(?:汇报|通报了|听取了)")
+# `某某汇报…` reports to the meeting; `各参会联合部门要向主要领导汇报…` (a 要 before it) is a demand to report (round 164).
+_REPORTED_RE = lazy_compile(r"^[^,;。:要]{0,20}?(?:汇报|通报了|听取了)")
 # Work done: `已全面到位`, `已完成`, `已基本就绪`, `进行了从新设计`.
 _DONE_RE = lazy_compile(
     r"已(?:全面|全部|基本|经)?(?:完成|到位|就绪|落实|结束|竣工|实施|建成|完工|到岗|办结)|进行了|完成了"
@@ -99,7 +101,12 @@ def inline_head(text: str) -> bool:
     so is the head with the one sentence of its demands' aim (`会议要求,要坚持…工作。`, `minute_lead_ins`)."""
     norm = normalise(text).strip()
     # `为…,会议要求,`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
-    return any(_CUT_HEAD_RE.match(norm[start:]) for start in after_purpose(norm)) or lead_in_head(norm)
+    # `…局长某某进行了再部署,并强调:`: a leader who acts, then demands (`acting_speakers`, round 164).
+    return (
+        any(_CUT_HEAD_RE.match(norm[start:]) for start in after_purpose(norm))
+        or lead_in_head(norm)
+        or acting_head(norm)
+    )
 
 
 def reports_work(node: Node) -> bool:
@@ -159,6 +166,8 @@ def _points(text: str, earlier: list[str]) -> list[str]:
         (start + m.end() for start in after_purpose(norm) if (m := _INLINE_HEAD_RE.match(norm[start:])) is not None),
         None,
     )
+    if head_end is None:
+        head_end = acting_head_end(norm)  # `…局长某某进行了再部署,并强调:一是…` (`acting_speakers`, round 164)
     run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head_end is None else None
     # `乔新光强调,一要…。二要…`: a leader named by a post earlier in the report (`named_speakers`, round 156).
     named = named_head_end(norm, "".join(earlier)) if head_end is None and run_in is None else None
