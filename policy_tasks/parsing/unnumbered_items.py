@@ -9,6 +9,7 @@ from .clauses import choose_clauses
 from .counted_lists import counted_outline
 from .label_items import assigning_paragraphs, number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
+from .meeting_demands import demand_charge
 from .next_steps import number_next_step_paragraphs
 from .notice_kinds import notice_kinds
 from .outline_lines import Outline
@@ -58,9 +59,13 @@ def unnumbered_clauses(
         if clauses := choose_clauses(projects.root):
             return projects, clauses, PROJECTS
     if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
-        # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it.
+        # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it,
+        # and so is a meeting's inline demand by its subject (`农技站要…`, `meeting_demands`).
         chosen = set(map(id, choose_clauses(charged.root)))
-        if clauses := [k for k in charged.root.children if id(k) in chosen or run_charge(k.own_text) is not None]:
+        charging = (run_charge, demand_charge)
+        if clauses := [
+            k for k in charged.root.children if id(k) in chosen or any(c(k.own_text) is not None for c in charging)
+        ]:
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:
         # `工作任务 | 目标及质量要求` over unnumbered rows a line: each row an item (`target_rows`).
