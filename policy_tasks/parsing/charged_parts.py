@@ -32,6 +32,7 @@ from .leader_orders import LEAD_IN, closing_leader
 from .meeting_demands import demand_starts
 from .outline_lines import Outline
 from .outline_node import Node
+from .report_demands import report_demand_items
 from .role_sentences import opening_subject
 from .subject_runs import subject_run_starts
 from .task_first_orders import order_opening
@@ -94,7 +95,8 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     paragraphs = department_starts(lines)
     whole = {number for number, _ in paragraphs}
     inner = [(n, s) for n, s in found if n not in whole or opens_department(normalise(lines[n - 1][0]), s)]
-    found = sorted(set(inner + paragraphs))
+    # `会议要求,全镇要…;各村要…`: a meeting report's demands, unnumbered, each with its subject (`report_demands`).
+    found = sorted(set(inner + paragraphs + report_demand_items(lines)))
     if len(found) < 2:
         return None
     # Two day-led orders make a campaign report's list: its sentences charging bodies are orders too, each ending

@@ -10,6 +10,7 @@ from .chief_posts import chief_leaders, chief_office, office_group, staff_owner
 from .claimed_roles import acting_posts, claimed_roles
 from .day_orders import brought_in_leaders, campaign_charge
 from .department_paragraphs import department_charge
+from .handed_cases import handed_case_charge
 from .headed_groups import headed_group_charge, set_up_charge
 from .helped_steps import helped_charge
 from .leader_colon_items import leader_colon_charge
@@ -17,6 +18,7 @@ from .meeting_demands import demand_charge
 from .minute_subjects import minute_charge
 from .notice_issuers import answerable_leaders, issuer_charge
 from .opening_charges import opening_charge
+from .report_demands import report_demand_charge
 from .responsibility import Responsibility
 from .restated_lists import section_subject
 from .role_heads import paired_heads, role_heads
@@ -50,12 +52,15 @@ def sentence_charge(
     charged = charged or (campaign_charge(text) if orders else None)
     # `各乡办、各有关部门要…`, `市住建、市监…等部门要…`: a meeting's demands charging groups and short forms (round 162).
     charged = charged or (demand_charge(text) if minute or orders else None)
+    # `全镇要…`, `春季是…,X要…`, `会后,…要求X做好…,Y紧密配合`: a meeting report's inline demands (`report_demands`).
+    charged = charged or (report_demand_charge(text) if orders else None)
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts, their bodies answering (`assigned_posts`, round 152).
     charged = charged or held_post_charge(text)
     cadres = cadre_charge(text)  # the body a post heads is `opening_charge`'s (`cadre_posts.headed_body_charge`)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)
+    charged = charged or handed_case_charge(text)  # `对…有困难的,由X统一协调解决`: the one body given a duty
     # `各县(市)设置的…巡河员`: the staff's body; `…,镇河长制办公室制定…`: the chief system's office; `各省(自治区、直辖市)
     # 河长制办公室每两月将…`: the levels' offices of the system (`chief_posts`).
     if (charged is None or not charged.found) and (

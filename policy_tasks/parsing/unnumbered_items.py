@@ -15,6 +15,7 @@ from .notice_kinds import notice_kinds
 from .outline_lines import Outline
 from .outline_node import Node
 from .project_colon_items import project_colon_outline
+from .report_demands import report_demand_charge
 from .speaker_demands import speaker_demands_outline
 from .subject_runs import run_charge
 from .target_rows import number_target_rows
@@ -60,7 +61,8 @@ def unnumbered_clauses(
         if clauses := choose_clauses(projects.root):
             return projects, clauses, PROJECTS
     if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
-        # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it.
+        # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it,
+        # and so is a meeting's inline demand by its subject (`农技站要…`, `report_demands`).
         chosen = set(map(id, choose_clauses(charged.root)))
         # A meeting's demands numbering none are each a clause, a silent one too, as its numbered points are
         # (`meeting_demands`, round 162).
@@ -68,7 +70,10 @@ def unnumbered_clauses(
         if clauses := [
             k
             for k in charged.root.children
-            if id(k) in chosen or run_charge(k.own_text) is not None or k.line in demand_lines
+            if id(k) in chosen
+            or run_charge(k.own_text) is not None
+            or report_demand_charge(k.own_text) is not None
+            or k.line in demand_lines
         ]:
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:
