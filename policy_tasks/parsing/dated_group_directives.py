@@ -24,8 +24,9 @@ from .lazy_patterns import lazy_compile
 
 # A deadline written straight after the group: a year's end or a month's, a half, a quarter, or within the year.
 _DEADLINE = (
-    r"(?:(?:\d{4}|今|明)年)?"
-    r"(?:(?:年底|底|\d{1,2}月(?:底|份|上旬|中旬|下旬|\d{1,2}日)?|上半年|下半年|[一二三四]季度末?)(?:之?前)|年内)"
+    r"(?:(?:(?:\d{4}|今|明)年)?"
+    r"(?:年底|底|\d{1,2}月(?:底|份|上旬|中旬|下旬|\d{1,2}日)?|上半年|下半年|[一二三四]季度末?)(?:之?前)"
+    r"|(?:\d{4}|今|明)?年内)"  # `2023年内` as `2023年底前`: the same day
 )
 # The work's verb straight after the group; not the work's results as a noun (`完成情况`, `开展的`).
 _WORK_VERB = r"(?:认真|切实|扎实)?(?:做好|抓好|落实好?|完成|开展|组织开展)(?!情况|率|的|数|进度|工作的)"

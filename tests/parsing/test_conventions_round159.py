@@ -47,6 +47,11 @@ def test_group_directive_near_cases() -> None:
     groups = notice_groups([(1, "各县、区公共机构节能管理部门:")])
     assert group_subject("各县、区2023年底前建设示范点。", 0, groups) is not None
     assert group_subject("各县、区做好复核工作。", 0, groups) is not None
+    # `年内` is the year's end written another way, with its year or without (the source probes' deadline swaps).
+    assert group_subject("各县、区2023年内遴选绿色食堂不少于1个。", 0, groups) is not None
+    assert group_subject("各县、区年内建设示范点。", 0, groups) is not None
+    assert group_subject("加大推广力度,各县、区2023年内落地项目不少于1个。", 0, groups) is not None
+    assert group_subject("各县、区2023年内已完成示范点建设。", 0, groups) is None
     # Work reported done, the results as a noun, and the verb form after a comma charge no one.
     assert group_subject("各县、区2022年底前已完成示范点建设。", 0, groups) is None
     assert group_subject("各县、区开展了复核工作。", 0, groups) is None
