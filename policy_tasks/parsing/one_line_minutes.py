@@ -20,9 +20,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from .named_speakers import introduced
 from .purpose_leads import PURPOSE_LEAD
-from .speaker_demands import speaker_demands_outline
+from .speaker_demands import speaker_demands_outline, speaker_end
 from .textutil import cn_numeral, normalise
 
 # The requirements' lead-in, perhaps opened by the purpose they serve (`为了…,郑文红强调,`, `purpose_leads`).
@@ -32,8 +31,8 @@ _LEAD = re.compile(
     + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出))(?P<mark>[,，:：]?)\s?"
     r"(?:(?<=[,，:：])(?P<aim>[^。!！?？;；:：\n]{4,160}?。)\s?)?(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
 )
-# A speech's paragraph: the leader's name after a full stop, the demanding verb and its comma or colon.
-_SPEECH = re.compile(r"(?<=[。!！?？])\s*(?P<name>[\u4e00-\u9fff]{2,3})(?:强调|指出|要求|提出)\s*[,，:：]")
+# A speech's paragraph opens after a full stop (its head read by `speaker_demands.speaker_end`).
+_SENTENCE_START = re.compile(r"(?<=[。!！?？])\s*")
 # What else the meeting heard, after the requirements' last point: a paragraph of its own.
 _CLOSING = re.compile(r"(?<=[。!！?？])\s*会上[,，]")
 
@@ -59,12 +58,13 @@ def minute_cuts(text: str) -> list[int]:
 
 
 def _speech_cuts(text: str) -> list[int]:
-    """Where the speeches of a leader introduced by post open, when they hold demands as `speaker_demands` reads them."""
-    cuts = [
-        m.end() - len(m[0].lstrip())
-        for m in _SPEECH.finditer(text)
-        if introduced(m["name"], normalise(text[: m.start()]))
-    ]
+    """Where the speeches of a leader introduced by post open, when they hold demands as `speaker_demands` reads them;
+    the head may write the post itself (`。 柘荣县委常委、县政府党组成员陈家秋强调,`, round 165)."""
+    cuts = []
+    for m in _SENTENCE_START.finditer(text):
+        at = m.end()
+        if speaker_end(normalise(text[at:]), normalise(text[:at])) is not None:
+            cuts.append(at)
     if not cuts:
         return []
     bounds = [0, *cuts, len(text)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .clause import Clause
 from .responsibility import Responsibility
-from .speaker_demands import carried_demands
+from .speaker_demands import carried_demands, speaker_demand
 from .textutil import normalise
 
 # Where a sibling's units are its opening subject's (`X要…`, a minute's `X负责…`): they close no enumeration.
@@ -23,7 +23,7 @@ def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]
     for i in range(len(found) - 2, -1, -1):
         resp, origin = found[i]
         clause, after = clauses[i], clauses[i + 1]
-        if resp.found or origin or not normalise(clause.text).rstrip().endswith(";"):
+        if resp.found or origin or not normalise(clause.text).rstrip().endswith(";") or speaker_demand(clause.node):
             continue
         if after.node.parent is not clause.node.parent or after.node.style != clause.node.style:
             continue

@@ -26,6 +26,7 @@ paragraph demanding (a news item's sentence, no list), a headline demand of one 
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 
@@ -39,10 +40,19 @@ from .responsibility import Responsibility
 from .textutil import normalise, split_top
 from .unit_labels import LISTED
 
-# `林琦志强调,`: a name of two or three characters opening the paragraph, its demanding verb and a comma or colon.
+# `林琦志强调,`: a name of two or three characters opening the paragraph, its demanding verb and a comma or colon; the
+# occasion may open it (`会上,`), the speaker's posts may come before the name (`市委副书记、政法委书记周正清`) or one
+# after it (`何毅华局长`), and where he spoke after it (`在会后要求:`, round 165).
 _SPEAKER_RE = lazy_compile(
-    r"^\s*(?P<name>[\u4e00-\u9fff]{2,3})(?:强调|指出|要求|提出)\s*[,:]", needs="强调|指出|要求|提出"
+    r"^\s*(?:(?:会上|会后|会议上)\s*,\s*)?(?P<post>[^,。;:!?\s“”]{0,28}?(?:长|书记|主任|主席|部长|常委|成员|委员))?(?P<name>[\u4e00-\u9fff]{2,3})"
+    r"(?P<title>局长|县长|市长|区长|书记|主任)?(?:在会[上后]|在讲话中)?(?:强调|指出|要求|提出)\s*[,:]",
+    needs="强调|指出|要求|提出",
 )
+# The meeting's own word closing a speaker's paragraph (`会议明确,…由市民政局牵头,…`, round 167): a demand of its own.
+_MEETING_RE = lazy_compile(r"会议(?:明确|要求|强调|决定)\s*[,:]", needs="会议")
+# A `;` part or a comma part opening with its own charge: a subject (`县深化“放管服”改革领导小组办公室`, `各部门、乡镇一定`)
+# and `要`, or `要` alone; not `重要`, `主要`, `需要` (round 165/169).
+_PART_RE = lazy_compile(r"\s*(?:[\u4e00-\u9fff()、“”]{2,30}?(?<![重主需只想]))?要(?![求点素件])", needs="要")
 # A sentence charging anyone: a subject and `要`, or `要` opening it (not `要求`, `要点`).
 _CHARGED_RE = lazy_compile(r"(?:[\u4e00-\u9fff()、]{2,30}?)?要(?![求点素件])", needs="要")
 # A demand's own headline: `要` and two short parts, the sentence closed (`要强化领导,推动节能减排见成效。`).
@@ -51,28 +61,73 @@ _SENTENCE_END_RE = re.compile(r"[。!?]")
 # Bare groups that name no one where no salutation names them (rounds 96/97/98).
 _BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
 _SUBJECT_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{4,40}?)要(?![求点素件])", needs="要")
+# `一定要`, `务必要`: the demand's weight, no part of its subject.
+_ADVERB_RE = re.compile(r"(?:一定|务必|必须)$")
 CARRIED = "续前要求"
 # The items this reader cut: only they carry a demand's subject on (a page run onto one line shares one line among all
 # its items, so the line alone does not tell a speaker's paragraph).
 _DEMANDS: weakref.WeakSet[Node] = weakref.WeakSet()
 
 
+def speaker_end(norm: str, earlier: str) -> int | None:
+    """Where a speaker's head opening `norm` ends (`林金妹要求,`, `会上,龚德汉强调,`, `…书记周正清在会后要求:`), when the
+    name is a leader's: `earlier` wrote it after a post, or the head does (`县委常委、…成员陈家秋强调,`, `何毅华局长强调,`)."""
+    m = _SPEAKER_RE.match(norm)
+    if m is None:
+        return None
+    post = m["post"]  # the head's own posts (`县委常委、县政府党组成员陈家秋强调,`)
+    if m["title"] or post or introduced(m["name"], earlier):
+        return m.end()
+    return None
+
+
+def _charged(norm: str, at: int, stop: int) -> bool:
+    m = _PART_RE.match(norm, at)
+    return m is not None and m.end() <= stop
+
+
+def _sentences(norm: str, after: int) -> list[tuple[int, int]]:
+    bounds = [after, *(m.end() for m in _SENTENCE_END_RE.finditer(norm, after))]
+    if bounds[-1] < len(norm):
+        bounds.append(len(norm))
+    return [(a, b) for a, b in itertools.pairwise(bounds) if norm[a:b].strip()]
+
+
 def _demand_starts(norm: str, after: int) -> list[int]:
-    """Where the demands of a speaker's paragraph open: its first charged sentence after `after`, then each later
-    headline demand after a sentence end."""
+    """Where the demands of a speaker's paragraph open: its first charged sentence after `after` (or its first charged
+    comma part, after the speaker's view: `…是…“一面镜子”,各部门、乡镇一定要…`), then each later headline demand after a
+    sentence end; where every sentence from the first opens with a charge (`各地各部门要…。要早动手…。各地要…`), each
+    sentence; and in the demands' sentences each `;` part opening with its own charge (`…;各乡镇要…;各部门要…`)."""
+    sentences = _sentences(norm, after)
     starts: list[int] = []
-    sentence_starts = [after, *(m.end() for m in _SENTENCE_END_RE.finditer(norm, after))]
-    for at in sentence_starts:
-        if at >= len(norm):
-            break
+    run: list[tuple[int, int]] = []
+    meeting: int | None = None
+    for a, b in sentences:
         if not starts:
-            m = _CHARGED_RE.match(norm, at)
-            end = _SENTENCE_END_RE.search(norm, at)
-            if m is not None and (end is None or m.end() <= end.start()):
-                starts.append(at)
-        elif _HEADLINE_RE.match(norm, at):
-            starts.append(at)
-    return starts
+            parts = [a, *(a + m.end() for m in re.finditer(r"[,;]", norm[a:b]))]
+            first = next((p for p in parts if p < b and _charged(norm, p, b)), None)
+            if first is None:
+                continue
+            starts.append(first + len(norm[first:b]) - len(norm[first:b].lstrip()))
+            run.append((first, b))
+        elif _MEETING_RE.match(norm, a) and meeting is None:
+            meeting = a
+            break
+        else:
+            run.append((a, b))
+    if not starts:
+        return starts
+    every = all(_charged(norm, a, b) for a, b in run)
+    for a, b in run:
+        if a != run[0][0] and (every or _HEADLINE_RE.match(norm, a)):
+            starts.append(a)
+        for m in re.finditer(";", norm[a:b]):
+            at = a + m.end()
+            if _charged(norm, at, b):
+                starts.append(at + len(norm[at:b]) - len(norm[at:b].lstrip()))
+    if meeting is not None:
+        starts.append(meeting)
+    return sorted(set(starts))
 
 
 def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
@@ -82,9 +137,9 @@ def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     found: dict[int, list[int]] = {}
     for number, (text, _) in enumerate(lines, 1):
         norm = normalise(text)
-        m = _SPEAKER_RE.match(norm)
-        if m is not None and len(norm) == len(text) and introduced(m["name"], earlier):
-            if starts := _demand_starts(norm, m.end()):
+        end = speaker_end(norm, earlier) if len(norm) == len(text) else None
+        if end is not None:
+            if starts := _demand_starts(norm, end):
                 found[number] = starts
         earlier += norm
     if sum(map(len, found.values())) < 2:
@@ -117,15 +172,24 @@ def mixed_group_charge(text: str) -> Responsibility | None:
     m = _SUBJECT_RE.match(normalise(text))
     if m is None:
         return None
-    names = m["names"]
-    parts = [names[a:b].strip() for a, b in split_top(names, "、")]
+    names = _ADVERB_RE.sub("", m["names"])
+    parts = [names[a:b].strip() for a, b in split_top(names, "、和")]
+    found = Responsibility(origin="正文开头")
+    # `各部门、乡镇一定要…`: one 各 over a kind of office and a level of places is one addressee (rounds 140/154, 169).
+    if len(parts) == 2 and parts[0] in _BARE_GROUPS and government_group("各" + parts[1]) and "和" not in names:
+        found.roles[LISTED] = [names]
+        return found
     bare = [p for p in parts if p in _BARE_GROUPS]
     governments = [p for p in parts if p not in bare and government_group(p)]
     if not bare or not governments or len(bare) + len(governments) != len(parts):
         return None
-    found = Responsibility(origin="正文开头")
     found.roles[LISTED] = governments
     return found
+
+
+def speaker_demand(node: Node) -> bool:
+    """Whether this reader cut `node`: its closing `;` parts two demands, and closes no enumeration (`semicolon_runs`)."""
+    return node in _DEMANDS
 
 
 def carried_demands(clauses: list[Clause], found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
