@@ -13,7 +13,7 @@ head of a body the page names (`管理区区长`, the ward's head; `街道主要
 a cadre holding or stationed in villages (`包村干部`, `驻村干部`, `驻片干部`) or the villages' own cadres (`村干部`,
 `村社干部`) name no body. A post is a subject where it opens a part of a sentence (after a stop or a comma, or right
 after a point's short heading run on with no stop, `stopless_points`) or joins a subject with `与`, and acts (a verb
-follows, not `的` or `责任`). Near cases: `靠实辖区村干部责任` (no subject), `加强与村干部的联系`.
+follows, not `的` or `责任`; a 分工 item may set its posts off with a comma, `各包村干部、村干部,负责…`, round 170). Near cases: `靠实辖区村干部责任` (no subject), `加强与村干部的联系`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _WARD_RE = lazy_compile(r"^管(?:理)?区$")
 # A post opening a part (or after a run-on heading of four to six characters, or joined by `与`), then acting.
 _POST_RE = lazy_compile(
     rf"(?:^\s*(?:[一二三四五六七八九十]{{1,2}}[是要])?要?(?:[\u4e00-\u9fff]{{4,6}}?)?|[,;。:、与]\s*)"
-    rf"(?P<post>{_POST})(?=[、与和及]|[\u4e00-\u9fff])(?!的|责任|队伍)",
+    rf"(?P<post>{_POST})(?=[、与和及]|[\u4e00-\u9fff]|[,，]负责)(?!的|责任|队伍)",
     needs="干部|区长|主任|书记|主要领导",
 )
 

@@ -47,6 +47,7 @@ from .proposal_roles import charges_own_role
 from .responsibility import Responsibility
 from .role_groups import role_group
 from .section_fields import only_names_section_units
+from .sole_addressees import informs_only
 from .supervising_offices import supervising_office
 from .textutil import normalise
 from .township_subjects import TOWNSHIP
@@ -341,7 +342,8 @@ def choose_clauses(
     chosen = pick(root, strict=False)
     # Stages naming who does their steps (`第一阶段。2月20日,镇政府…`, `ordinal_stages`) are the campaign's
     # timetable: the plan's measures beside them are read as if no stage named a unit.
-    if chosen and not all(n.style == "stage" for n in chosen):
+    # A notice to one group of its own offices: its measures are its lowest items, the group's where they name no one.
+    if chosen and not all(n.style == "stage" for n in chosen) and not addressed:
         return chosen
     # No item names a unit: the measures are the most common kind of leaf item.
     # `一、总体情况` beside `二、工作要求` holding a 督办 list by units (`decided_items`): the counts are no measure.
@@ -358,10 +360,13 @@ def choose_clauses(
     leaves = [n for n in leaves if not (_in_backing_section(n) and charges_bare_group(n.own_text))] or leaves
     if addressed:
         leaves = [n for n in leaves if not any(frames_a_section(a) for a in [*n.ancestors(), n])] or leaves
+        leaves = [n for n in leaves if not informs_only(n.own_text)] or leaves  # `领取地点为:…,联系电话:…`
         # The addressee's measures are the lowest items, whatever their level: `一、责任到位` with its paragraph
         # beside `二、宣传到位:` over its points `1.`–`4.` (round 143).
         if leaves and not any(n.style == "stage" for n in leaves):
             return leaves
+        if chosen and not all(n.style == "stage" for n in chosen):
+            return chosen
     if not leaves:
         return []
     styles = [n.style for n in leaves if n.style != "stage"] or ["stage"]

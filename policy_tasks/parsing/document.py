@@ -31,7 +31,7 @@ from .copy_spacing import plain_spaces, spoken_lines
 from .division_items import division_charge
 from .done_lists import reports_list_done
 from .due_fields import gather_year_warnings
-from .duty_headings import duty_heading
+from .duty_headings import division_item, duty_heading
 from .duty_passages import duty_passage_charge
 from .field_cells import stated_above
 from .field_owners import stated_owner
@@ -301,7 +301,9 @@ class _Assembler:
             office = duty_heading(clause.node)  # `(一)党政办` over its duties, in a 分工 section
             office = office or duty_passage_charge(clause.text)  # `县环保局。负责…` run together (`duty_passages`)
             heading = (office, f"分工标题:{clause.node.written}") if office is not None else None
-            heading = heading or nearest_heading_charge(clause.node)
+            heading = (
+                heading or division_item(clause.node) or nearest_heading_charge(clause.node)
+            )  # `1.由保洁公司负责…`
             if heading is not None:  # the item's own `责任人:` line stays its
                 found.append(with_own_leaders(heading, resp))
             elif carry is not None:
@@ -328,9 +330,8 @@ class _Assembler:
                     found.append((owner[0].without_due(), owner[1]))
                 else:
                     found.append((resp, ""))
-        addressee = sole_addressee(self.outline.header)  # `各派出所:`, when no measure names a unit
-        if addressee is not None and not any(resp.found or resp.assigns or origin for resp, origin in found):
-            found = addressed(addressee, [c.text for c in self.clauses])  # `各学校每周…` keeps its own
+        if (addressee := sole_addressee(self.outline.header)) is not None:  # `各派出所:`: the measures naming no unit
+            found = addressed(addressee, found, [c.text for c in self.clauses])  # `各学校每周…` keeps its own
         return with_heading_leaders([c.node for c in self.clauses], semicolon_runs(self.clauses, found))
 
     def _area(self, area: Node, resp: Responsibility, book: UnitBook, due: date) -> ParsedArea:

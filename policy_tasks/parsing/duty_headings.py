@@ -25,6 +25,11 @@ members alone (`各成员单位`) and a body of persons set up for the work name
 `指挥部`) name no office. A 镇's or a county's own plan often gives that body's duties first, under its
 full name (`(一)镇防汛工作领导小组职责`, `(一)县防汛抗旱指挥部职责`): a name that opens with its place is
 the body the plan set up, as answerable for its numbered duties as the office under the next heading.
+
+A town's notice divides the work item by item instead (round 170): under `四、责任分工` each numbered item opens with
+its doer, by whatever verb (`1.由保洁公司负责组织…`, `3.乡村振兴办公室做好组织协调工作,…`, `镇综治办牵头…`): that office
+leads the item (`division_item`), as the notice's salutation group does not. Near cases: an item opening with a duty
+(`1.加强巡查…`), a group or vague subject (`各部门做好…`, `相关单位要…`), an item of any other section.
 """
 
 from __future__ import annotations
@@ -113,6 +118,34 @@ def _duties_of(text: str) -> Responsibility | None:
     found = Responsibility(origin="分工标题", whole_section=True)
     found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
     return found if found.found else None
+
+
+# A division item's doer: `由` or nothing, an office's name, then the verb charging it.
+_DOER_RE = lazy_compile(
+    rf"^\s*由?(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,3}})(?=负责|做好|抓好|牵头|承担|要|应(?![急用对])|须|[,，]负责)",
+    needs="负责|做好|抓好|牵头|承担|要|应|须",
+)
+
+
+def division_item(node: Node) -> tuple[Responsibility, str] | None:
+    """The office a numbered item of a 分工 section opens with as its doer (`1.由保洁公司负责组织…`) and where it was
+    read, or None."""
+    parent = node.parent
+    if node.children or parent is None or parent.style == "root" or not _DIVISION_RE.match(_heading(parent)):
+        return None
+    text = node.pieces[0][1] if node.pieces else ""
+    norm = normalise(text)
+    m = _DOER_RE.match(norm)
+    if m is None:
+        return None
+    name = m["names"]
+    if _GOAL_RE.search(name) or VAGUE_RE.search(name) or name.startswith(("各", "相关", "有关")):
+        return None
+    if not looks_like_units(name):
+        return None
+    found = Responsibility(origin="正文开头")  # the item's opening subject, as `sentence_charges` says
+    found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
+    return (found, found.origin) if found.found else None
 
 
 def division_heading(head: str) -> bool:

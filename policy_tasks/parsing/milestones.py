@@ -113,6 +113,8 @@ _CUE = re.compile(
     r"|开始|施工|封顶|试运行|进场|评审|审核|审批|设计|招标|清表"
     # A campaign plan's stage and its span (`督查阶段(9月)`): the stage's work is due at the span's end.
     r"|阶段\("
+    # A notice's item fixing the day of a step (`领购灭鼠毒饵时间为9月10日`, round 170): the day it is done.
+    r"|时间为|时间定为|日期为"
     # A publicity plan's pieces and the day each runs (`7月16日头版见报`, `press_dates`).
     r"|" + PRESS_VERBS
 )

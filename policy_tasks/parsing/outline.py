@@ -89,6 +89,8 @@ _INLINE_RE = re.compile(
 )
 # `…。2)落实…`: `N)` numbers items inline only right after a sentence end or a list's announcing
 # colon, never after a bracket or a figure, where `)` closes one (`(包括…)2)`, `增长12%)`).
+# `一、整治时间:…2021年7月1日二、整治重点:…`: a field closing on a date, the next `、` heading run on (round 170).
+_AFTER_DATE_INLINE_RE = re.compile(r"(?<=\d日)(?P<m>[二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff])")
 _NUMPAREN_INLINE_RE = re.compile(r"(?:(?<=[。;!?])|(?<=[\u4e00-\u9fff]:))\s*(?P<m>\d{1,3}\))(?=\S)")
 # `三是…。四是…`: a PDF reader joins two point paragraphs where the first's last line ended full (the break looks like
 # a wrap). A point paragraph closes on a full stop, so the open `一是` list's next point after one opens its own; after a
@@ -214,8 +216,9 @@ def split_inline(
         # `…。图⑤:…`: a caption a page ran on to the one before goes on an open caption list only (`photo_captions`).
         if marker is not None and marker.style == style and (style != "photo" or style in expected):
             found.append((m.start("m"), marker))
-    for m in _NUMPAREN_INLINE_RE.finditer(norm):
-        if (marker := line_marker(norm[m.start("m") :])) is not None and marker.style == "numparen":
+    dated = _AFTER_DATE_INLINE_RE.finditer(norm) if "cn" in expected else iter(())
+    for m in [*_NUMPAREN_INLINE_RE.finditer(norm), *dated]:
+        if (marker := line_marker(norm[m.start("m") :])) is not None and marker.style in ("numparen", "cn"):
             found.append((m.start("m"), marker))
     # `…。第二章 推进…` `… 第三条 …`: rules' parts and articles run on (`article_lines`).
     for at in inline_starts(norm):

@@ -40,7 +40,10 @@ _FRAMES_RE = lazy_compile(
 )
 # `一、公示目的`, `二、公示范围、方式和时间`: what a notice's work is for, what it covers, how and how long it is shown,
 # charging no one (round 137; README's `整治范围`).
-_NOTICE_FRAMES_RE = lazy_compile(rf"^{_NOTICE_FRAME}\s*(?:[。:\n]|$)|^{_RUN_IN}")
+# `二、整治重点:各村主次干道、背街小巷、…。`: a campaign's focus given as the places it covers, a list and nothing more, is
+# its scope (round 170); a `重点` over measures (`三、工作重点`, `整治重点:清理…,做到…`) is none.
+_FOCUS = r"(?:整治|排查|检查|清理|治理){1,2}重点\s*:[^,;:。]+(?:、[^,;:。]+)+。?$"
+_NOTICE_FRAMES_RE = lazy_compile(rf"^{_NOTICE_FRAME}\s*(?:[。:\n]|$)|^{_RUN_IN}|^{_FOCUS}")
 # A section headed by a frame alone (`一、工作目标`, `二、整治范围`), or by one run into its text: what it holds frames
 # the measures too.
 _SECTION_RE = lazy_compile(rf"(?:{_PLAN_FRAME}|{_NOTICE_FRAME})")

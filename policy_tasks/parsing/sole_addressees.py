@@ -4,7 +4,8 @@ A bureau, a brigade or a township sends its own offices a notice of what they ar
 to them alone on the salutation line (`各派出所:`, `各中队:`, `各村(社区):`, `局机关各科室:`), and
 lists the measures without naming anyone: the addressee is who does them (`现结合…职责,明确如下:`),
 as the sentence before a 责任清单 names its owner (`list_owners`). The group is one addressee, as
-`各乡镇(街道)` is. Only a salutation of one group of offices counts: `各单位:` or `各有关部门:`
+`各乡镇(街道)` is, and so is one with a bare kind of body after the level under its one `各` (`各村(社区)、企事业
+单位:`, README round 154). Only a salutation of one group of offices counts: `各单位:` or `各有关部门:`
 charges no office in particular, and a notice to several (`各乡镇人民政府,县政府各部门:`) divides
 its work item by item or not at all.
 
@@ -20,6 +21,12 @@ items (no closing colon) or one naming two groups (`各村、各站所要…:`) 
 with a group of institutions of its own as its subject, doing the work at its own times (`4.各学校每周上好一堂森林防火
 宣传课。`), is that group's: the lead-in's villages do not run the schools. Near cases: `各村民小组…`, `各项工作要…`
 (no institutions), a group inside the sentence (`督促各学校…`).
+
+Where some items name their own unit (`5、镇环卫中心要…`), those keep it and the items naming no one are still the
+group's (round 170: the README's rule read item by item), however few they are beside the charged ones: each item of a
+notice to its own offices is their work. An item fixing the day of a step (`1、秋季灭鼠领购灭鼠毒饵时间为9月10日;`) is a
+measure dated that day; one only telling what is handed out, where and whom to call (`3、本次灭鼠毒饵为…,领取地点为:
+镇社会事务办213室,联系电话:…`), charging no one and fixing no day, is information, no measure.
 """
 
 from __future__ import annotations
@@ -36,7 +43,9 @@ from .unit_names import looks_like_units
 _SALUTATION_RE = re.compile(
     r"^\s*(?P<name>(?:[\u4e00-\u9fff]{1,4}?)?各[\u4e00-\u9fff]{0,4}?"
     r"(?:派出所|所|中队|大队|站|科室|股室|科|股|处室|村委会|居委会|村|社区|乡镇|镇|街道)"
-    r"(?:\([\u4e00-\u9fff、]{1,6}\))?)\s*:\s*$"
+    r"(?:\([\u4e00-\u9fff、]{1,6}\))?"
+    # `各村(社区)、企事业单位`: a bare kind of body after the level under the one `各` (round 154's `各镇、部门`; round 170).
+    r"(?:、(?:企事业单位|企业|单位|部门|站所))?)\s*:\s*$"
 )
 
 _LEAD_IN = "主送(导语)"
@@ -53,20 +62,44 @@ _OWN_GROUP_RE = re.compile(
 )
 
 
-def addressed(addressee: tuple[Responsibility, str], texts: list[str]) -> list[tuple[Responsibility, str]]:
-    """Each clause's responsibility where the addressee answers for every measure, save a point that opens with its
-    own group of institutions (`各学校每周…`) when the lead-in, not a salutation, named the addressee."""
-    found = []
+# A charge of any kind, or a day fixed: what makes a silent item of such a notice a measure.
+_MEASURE_RE = re.compile(
+    r"要|应|须|务必|负责|做好|做到|确保|开展|组织|落实|加强|严禁|不得|禁止|及时|[0-9零〇○一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日"
+)
+# What only informs: a thing's description, a place, a phone, a contact.
+_INFORMS_RE = re.compile(r"地点|地址|电话|联系人|咨询")
+
+
+def informs_only(text: str) -> bool:
+    """Whether a silent item of a notice to one group only informs (`领取地点为:…,联系电话:…`): no measure."""
+    norm = normalise(text)
+    return bool(_INFORMS_RE.search(norm)) and not _MEASURE_RE.search(norm)
+
+
+def addressed(
+    addressee: tuple[Responsibility, str], found: list[tuple[Responsibility, str]], texts: list[str]
+) -> list[tuple[Responsibility, str]]:
+    """Each clause's responsibility in a notice to one group: where no measure names a unit the addressee answers for
+    every one, save a point that opens with its own group of institutions (`各学校每周…`) when the lead-in, not a
+    salutation, named the addressee; where some do (`5、镇环卫中心要…`), for each measure naming no one."""
+    if any(resp.found or resp.assigns or origin for resp, origin in found):
+        return [
+            (addressee[0].without_due(), addressee[1])
+            if not (resp.found or resp.assigns or resp.leaders or origin)
+            else (resp, origin)
+            for resp, origin in found
+        ]
+    answered = []
     for text in texts:
         norm = normalise(text)
         m = _OWN_GROUP_RE.match(norm) if addressee[0].origin == _LEAD_IN else None
         if m is None:
-            found.append((addressee[0].without_due(), addressee[1]))
+            answered.append((addressee[0].without_due(), addressee[1]))
             continue
         own = Responsibility(origin="主语")
         own.roles[LISTED] = split_names(text, norm, m.start("name"), m.end("name"))
-        found.append((own, "主语"))
-    return found
+        answered.append((own, "主语"))
+    return answered
 
 
 def _lead_in_group(header: list[tuple[int, str]]) -> tuple[str, str, re.Match[str]] | None:
@@ -96,5 +129,8 @@ def sole_addressee(header: list[tuple[int, str]]) -> tuple[Responsibility, str] 
         return None
     text, norm, m = found[0]
     resp = Responsibility(origin=origin)
-    resp.roles[LISTED] = split_names(text, norm, m.start("name"), m.end("name"))
+    if "、" in m["name"] and origin == "主送":  # `各村(社区)、企事业单位`: one addressee, as written
+        resp.roles[LISTED] = [text[m.start("name") : m.end("name")].strip()]
+    else:
+        resp.roles[LISTED] = split_names(text, norm, m.start("name"), m.end("name"))
     return (resp, "主送") if resp.found else None
