@@ -29,10 +29,9 @@ from .day_orders import campaign_sentences, day_opening_end
 from .department_paragraphs import department_starts, opens_department
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
-from .meeting_demands import demand_starts
+from .meeting_demands import demand_items
 from .outline_lines import Outline
 from .outline_node import Node
-from .report_demands import report_demand_items
 from .role_sentences import opening_subject
 from .subject_runs import subject_run_starts
 from .task_first_orders import order_opening
@@ -81,8 +80,7 @@ def _item_starts(norm: str) -> list[int]:
     # places and zones (`灵武市负责的…`) no charge above reads.
     # `市住建局要在8月底完成…。市机场建管公司12月中旬…`: a run of sentences each opening with its unit and carrying its
     # own deadline (`subject_runs`, round 114).
-    # `会议要求,统一思想,…,各乡办要…;转变思路,…`: a meeting's demands numbering none (`meeting_demands`, round 162).
-    return sorted(set(starts + charged_project_starts(norm) + subject_run_starts(norm) + demand_starts(norm)))
+    return sorted(set(starts + charged_project_starts(norm) + subject_run_starts(norm)))
 
 
 def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
@@ -95,8 +93,9 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     paragraphs = department_starts(lines)
     whole = {number for number, _ in paragraphs}
     inner = [(n, s) for n, s in found if n not in whole or opens_department(normalise(lines[n - 1][0]), s)]
-    # `会议要求,全镇要…;各村要…`: a meeting report's demands, unnumbered, each with its subject (`report_demands`).
-    found = sorted(set(inner + paragraphs + report_demand_items(lines)))
+    # `会议要求,各乡办要…;转变思路,…,各乡办要…`, `会议要求,全镇要…;各村要…`: a meeting's demands numbering none, each
+    # with its subject (`meeting_demands`, rounds 162 and 163).
+    found = sorted(set(inner + paragraphs + demand_items(lines)))
     if len(found) < 2:
         return None
     # Two day-led orders make a campaign report's list: its sentences charging bodies are orders too, each ending

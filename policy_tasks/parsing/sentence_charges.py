@@ -18,7 +18,6 @@ from .meeting_demands import demand_charge
 from .minute_subjects import minute_charge
 from .notice_issuers import answerable_leaders, issuer_charge
 from .opening_charges import opening_charge
-from .report_demands import report_demand_charge
 from .responsibility import Responsibility
 from .restated_lists import section_subject
 from .role_heads import paired_heads, role_heads
@@ -50,10 +49,9 @@ def sentence_charge(
     charged = charged or (department_charge(text) if orders else None)
     # `此次…活动要求A和B既要…`, `…具体由A、B自行组织安排实施`: a campaign report's orders beside its days (`day_orders`).
     charged = charged or (campaign_charge(text) if orders else None)
-    # `各乡办、各有关部门要…`, `市住建、市监…等部门要…`: a meeting's demands charging groups and short forms (round 162).
-    charged = charged or (demand_charge(text) if minute or orders else None)
-    # `全镇要…`, `春季是…,X要…`, `会后,…要求X做好…,Y紧密配合`: a meeting report's inline demands (`report_demands`).
-    charged = charged or (report_demand_charge(text) if orders else None)
+    # `各乡办、各有关部门要…`, `市住建、市监…等部门要…`, `春季是…,X要…`, `会后,…要求X做好…,Y紧密配合`: a meeting's
+    # unnumbered demands charging groups, short forms and bodies (`meeting_demands`, rounds 162 and 163).
+    charged = charged or (demand_charge(text, reports=orders) if minute or orders else None)
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts, their bodies answering (`assigned_posts`, round 152).
     charged = charged or held_post_charge(text)

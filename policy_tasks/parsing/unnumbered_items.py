@@ -9,13 +9,12 @@ from .clauses import choose_clauses
 from .counted_lists import counted_outline
 from .label_items import assigning_paragraphs, number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
-from .meeting_demands import demand_starts
+from .meeting_demands import demand_items
 from .next_steps import number_next_step_paragraphs
 from .notice_kinds import notice_kinds
 from .outline_lines import Outline
 from .outline_node import Node
 from .project_colon_items import project_colon_outline
-from .report_demands import report_demand_charge
 from .speaker_demands import speaker_demands_outline
 from .subject_runs import run_charge
 from .target_rows import number_target_rows
@@ -61,19 +60,15 @@ def unnumbered_clauses(
         if clauses := choose_clauses(projects.root):
             return projects, clauses, PROJECTS
     if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
-        # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it,
-        # and so is a meeting's inline demand by its subject (`农技站要…`, `report_demands`).
+        # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it;
+        # a meeting's demands numbering none are each a clause, a silent one too, as its numbered points are
+        # (`meeting_demands`, rounds 162 and 163).
         chosen = set(map(id, choose_clauses(charged.root)))
-        # A meeting's demands numbering none are each a clause, a silent one too, as its numbered points are
-        # (`meeting_demands`, round 162).
-        demand_lines = {n for n, (text, _) in enumerate(lines, 1) if demand_starts(normalise(text))}
+        demand_lines = {n for n, _ in demand_items(lines)}
         if clauses := [
             k
             for k in charged.root.children
-            if id(k) in chosen
-            or run_charge(k.own_text) is not None
-            or report_demand_charge(k.own_text) is not None
-            or k.line in demand_lines
+            if id(k) in chosen or run_charge(k.own_text) is not None or k.line in demand_lines
         ]:
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:

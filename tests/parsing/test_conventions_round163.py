@@ -8,9 +8,7 @@ import pytest
 
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.handed_cases import handed_case_charge
-from policy_tasks.parsing.report_demands import after_meeting_start
-from policy_tasks.parsing.report_demands import report_demand_charge as demand_charge
-from policy_tasks.parsing.report_demands import report_demand_starts as demand_starts
+from policy_tasks.parsing.meeting_demands import after_meeting_start, demand_charge, demand_starts
 from policy_tasks.parsing.result import ParseError
 from policy_tasks.parsing.reviewed_years import reviewed_year_spans
 from policy_tasks.parsing.textutil import normalise
