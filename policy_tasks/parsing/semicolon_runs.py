@@ -8,7 +8,10 @@ charges its own sentence, as a minute's point's does, not the points before it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .clause import Clause
+from .meeting_frames import frame_charge
 from .responsibility import Responsibility
 from .speaker_demands import carried_demands, speaker_demand
 from .textutil import normalise
@@ -20,6 +23,11 @@ _OPENING_SUBJECTS = ("正文开头", "纪要正文")
 def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]]) -> list[tuple[Responsibility, str]]:
     """`found` (each clause's responsibility and where it came from), with the units of the sibling that
     closes a `;` enumeration given to the silent items before it."""
+    # A meeting frame's demand is charged by its own subject alone, or by the one it goes on with, or names no one
+    # (`meeting_frames`): what else its sentences name (`向市委审计委员会…报送`) is no unit of it.
+    for i, clause in enumerate(clauses):
+        if (framed := frame_charge(clause.node)) is not None:
+            found[i] = (replace(framed, leaders=found[i][0].leaders), framed.origin)
     for i in range(len(found) - 2, -1, -1):
         resp, origin = found[i]
         clause, after = clauses[i], clauses[i + 1]
