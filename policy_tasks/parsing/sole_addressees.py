@@ -20,6 +20,11 @@ items (no closing colon) or one naming two groups (`各村、各站所要…:`) 
 with a group of institutions of its own as its subject, doing the work at its own times (`4.各学校每周上好一堂森林防火
 宣传课。`), is that group's: the lead-in's villages do not run the schools. Near cases: `各村民小组…`, `各项工作要…`
 (no institutions), a group inside the sentence (`督促各学校…`).
+
+A meeting report's head may close on that colon too, its aim charging the places a higher meeting addressed before its
+points (`会议要求,各地要紧紧围绕…,确保全面完成…任务:一是…`, round 166): `各地` answers for every point that names no
+one, as the lead-in's group does, and for the same meeting's later points (`会议强调:一是强化责任落实;…`, round 114's
+subject going on).
 """
 
 from __future__ import annotations
@@ -42,10 +47,12 @@ _SALUTATION_RE = re.compile(
 _LEAD_IN = "主送(导语)"
 # The lead-in's last sentence (after its last full stop and its last comma), its subject one such group, `要`, and
 # the colon that opens the items.
+# `会议要求,各地要…任务:`: the places a higher meeting charges before its points (round 166).
+# `…确保全面完成三年行动各项目标任务:`: `各项` (every task) opens no second group (round 166).
 _LEAD_IN_RE = re.compile(
-    r"(?:^|[。,;])\s*(?P<name>各[\u4e00-\u9fff]{0,4}?"
+    r"(?:^|[。,;])\s*(?P<name>各地|各[\u4e00-\u9fff]{0,4}?"
     r"(?:派出所|中队|大队|站|科室|股室|处室|村委会|居委会|村|社区)"
-    r"(?:\([\u4e00-\u9fff、]{1,6}\)(?:委会)?)?)\s*要[^。;:、,]*(?:[、,][^。;:、,各]*)*:\s*$"
+    r"(?:\([\u4e00-\u9fff、]{1,6}\)(?:委会)?)?)\s*要[^。;:、,]*(?:[、,](?:[^。;:、,各]|各项)*)*:\s*$"
 )
 # A point's own subject: a group of institutions opening it, then its charge or the times it does the work.
 _OWN_GROUP_RE = re.compile(
