@@ -13,7 +13,9 @@ head of a body the page names (`管理区区长`, the ward's head; `街道主要
 a cadre holding or stationed in villages (`包村干部`, `驻村干部`, `驻片干部`) or the villages' own cadres (`村干部`,
 `村社干部`) name no body. A post is a subject where it opens a part of a sentence (after a stop or a comma, or right
 after a point's short heading run on with no stop, `stopless_points`) or joins a subject with `与`, and acts (a verb
-follows, not `的` or `责任`; a 分工 item may set its posts off with a comma, `各包村干部、村干部,负责…`, round 170). Near cases: `靠实辖区村干部责任` (no subject), `加强与村干部的联系`.
+follows, not `的` or `责任`; a 分工 item may set its posts off with a comma, `各包村干部、村干部,负责…`, round 170). A body charged with the cadres in one subject (`镇交通劝导站及各村两委干部要…`) is the
+unit, the cadres its leaders; the villages' leadership team (`村级两委班子要…`) is the villages' body, one addressee as
+`各村` is (round 166). Near cases: `靠实辖区村干部责任` (no subject), `加强与村干部的联系`.
 """
 
 from __future__ import annotations
@@ -23,16 +25,34 @@ from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
 
-_CADRE = r"(?:各|全体)?(?:(?:包|驻)(?:村|片|点|社区)|村(?:社|组)?)干部"
+# `各村两委干部`: the villages' committee members, as `村干部` (round 166).
+_CADRE = r"(?:各|全体)?(?:(?:包|驻)(?:村|片|点|社区)|村(?:社|组)?(?:两委)?)干部"
 _HEAD = r"(?P<body>管(?:理)?区|街道)(?:区长|主任|书记|(?:党政)?主要领导)"
 _POST = rf"(?:{_HEAD}|{_CADRE})"
 _WARD_RE = lazy_compile(r"^管(?:理)?区$")
 # A post opening a part (or after a run-on heading of four to six characters, or joined by `与`), then acting.
 _POST_RE = lazy_compile(
-    rf"(?:^\s*(?:[一二三四五六七八九十]{{1,2}}[是要])?要?(?:[\u4e00-\u9fff]{{4,6}}?)?|[,;。:、与]\s*)"
+    rf"(?:^\s*(?:[一二三四五六七八九十]{{1,2}}[是要])?要?(?:[\u4e00-\u9fff]{{4,6}}?)?|[,;。:、与及]\s*)"
     rf"(?P<post>{_POST})(?=[、与和及]|[\u4e00-\u9fff]|[,，]负责)(?!的|责任|队伍)",
     needs="干部|区长|主任|书记|主要领导",
 )
+
+
+# A body and the cadres charged beside it in one subject (`镇交通劝导站及各村两委干部要…`, round 166).
+_BODY_AND_CADRES_RE = lazy_compile(rf"^(?P<body>[^、及和与]{{2,20}}?)(?:及|和|与|、)(?:{_CADRE})$", needs="干部")
+# The villages' leadership team (`村级两委班子要…`): the villages' committees, one addressee as `各村` (round 166).
+_VILLAGE_TEAM_RE = lazy_compile(r"^(?:各村|村级|村)两委(?:班子)?$", needs="两委")
+
+
+def body_before_cadres(names: str) -> str | None:
+    """`镇交通劝导站及各村两委干部`: the body named before the cadres (who are `cadre_charge`'s leaders), or None."""
+    m = _BODY_AND_CADRES_RE.match(normalise(names))
+    return None if m is None else m["body"]
+
+
+def village_team(names: str) -> bool:
+    """`村级两委班子`, `各村两委`: the villages' committees as a body, one addressee."""
+    return bool(_VILLAGE_TEAM_RE.match(normalise(names)))
 
 
 def cadre_charge(text: str) -> Responsibility | None:

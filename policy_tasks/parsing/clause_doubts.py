@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .cadre_posts import village_team
 from .glued_items import GLUED_RE
 from .group_leads import closing_lead
 from .list_doubts import SIGNS as LIST_SIGNS
@@ -100,7 +101,7 @@ def doubtful(name: str) -> bool:
         base = _TRAILING_BRACKET.sub("", base).strip()
     if not base:
         return True
-    if base.startswith(_GROUP_START):
+    if base.startswith(_GROUP_START) or village_team(base):  # `村级两委班子`: the villages' body (round 166)
         return False
     # A group behind the place it is of (`经开区各级`, `开发区各部门`, round 120): the place's group.
     if (at := base.find("各")) > 0 and _PLACE_END.search(base[:at]):

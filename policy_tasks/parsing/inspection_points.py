@@ -22,10 +22,16 @@ from .textutil import normalise
 
 # The inspecting group and its demanding verb, perhaps after a short lead-in naming what the points answer
 # (`针对存在问题,`, `针对督导发现的问题,`), at the paragraph's start or after a sentence end.
-_GROUP = r"(?:督导组|督查组|巡查组|检查组|暗访组|考核组)"
-_HEAD = rf"(?:针对[^。;:,!?\n]{{1,20}},\s*)?{_GROUP}(?:[^。;:,!?\n]{{0,8}}?)(?:指出|要求|强调|提出)\s*:"
+_GROUP = r"(?:督导组|督查组|巡查组|巡察组|检查组|暗访组|考核组)"
+# Or the groups' feedback, then the demands they made, closing the sentence (`…对巡察“回头看”中发现的问题,各督导组向被
+# 巡察党组织进行了严肃反馈,提出了整改时限和要求。一是夯实整改责任。…`, round 166).
+_HEAD = (
+    rf"(?:(?:针对[^。;:,!?\n]{{1,20}},\s*)?{_GROUP}(?:[^。;:,!?\n]{{0,8}}?)(?:指出|要求|强调|提出)\s*:"
+    rf"|(?:针?对[^。;:,!?\n]{{1,30}},\s*)?各?{_GROUP}[^。;:,!?\n]{{0,30}}?(?:反馈|通报)[^。;:,!?\n]{{0,10}}?,\s*(?:并|同时)?"
+    r"提出了?[^。;:,!?\n]{0,12}?(?:要求|意见)\s*[。:])"
+)
 _HEAD_RE = lazy_compile(rf"(?:^|(?<=[。;!?]))\s*(?P<h>{_HEAD})\s*(?=一是)", needs="一是")
-_CUT_HEAD_RE = lazy_compile(rf"^{_HEAD}$", needs=":")
+_CUT_HEAD_RE = lazy_compile(rf"^{_HEAD}$", needs=":|。")
 
 
 def inspection_head(text: str) -> bool:
@@ -43,7 +49,8 @@ def inline_demands(root: Node) -> bool:
     """A minute's page whose items are all inline points (`一是…`, `二是…`, as `cut_inspection_points` and
     `minute_points.inline_points` cut them): the points are the demands of the head above them, the silent ones
     clauses beside those a subject charges, as a meeting heading's decisions are (`minute_points.decisions_heading`)."""
-    return bool(root.children) and all(kid.style == "shi" for kid in root.children)
+    # `一要…`, `二要…` (a speaker's points joined to 要, `named_speakers`) are read as `一是…` are (round 166).
+    return bool(root.children) and all(kid.style in ("shi", "yao") for kid in root.children)
 
 
 def cut_inspection_points(

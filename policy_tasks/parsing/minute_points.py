@@ -45,8 +45,8 @@ import itertools
 from .acting_speakers import acting_head, acting_head_end
 from .capital_numerals import CAPITAL_DIGITS, ordinal_value
 from .lazy_patterns import lazy_compile
-from .minute_lead_ins import lead_in_end, lead_in_head
-from .named_speakers import named_head_end
+from .minute_lead_ins import lead_in_end, lead_in_head, lead_in_span
+from .named_speakers import named_head_end, pronoun_head_span
 from .outline_node import Node
 from .purpose_leads import after_purpose
 from .textutil import normalise
@@ -169,15 +169,31 @@ def _points(text: str, earlier: list[str]) -> list[str]:
     if head_end is None:
         head_end = acting_head_end(norm)  # `…局长某某进行了再部署,并强调:一是…` (`acting_speakers`, round 164)
     run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head_end is None else None
+    # `…参加了会议。 会议要求,各地要…任务:一是…`: the head and its aim run on after the opening (round 166), before any
+    # later head of the paragraph (`…七是…。 会议强调:一是…`, read after its points below).
+    run_in_aim = lead_in_span(norm) if head_end is None else None
+    if run_in_aim is not None and run_in is not None and run_in.start() < run_in_aim[0]:
+        run_in_aim = None
+    if run_in_aim is not None:
+        run_in = None
     # `乔新光强调,一要…。二要…`: a leader named by a post earlier in the report (`named_speakers`, round 156).
     named = named_head_end(norm, "".join(earlier)) if head_end is None and run_in is None else None
+    # `…成果。他强调,一是要…`: the speaker named in the sentence before, demanding by a pronoun (round 166).
+    pronoun = pronoun_head_span(norm, "".join(earlier)) if head_end is None and run_in is None else None
+    if named is None and pronoun is not None:
+        named = pronoun[1]
     # `会议要求,要坚持…工作。一是…`: the demands' aim in one sentence before the points (`minute_lead_ins`).
     lead_in = lead_in_end(norm) if head_end is None and run_in is None and named is None else None
+    if run_in_aim is not None:
+        named = lead_in = None
     style = "是"
-    if lead_in is not None:
+    if run_in_aim is not None:
+        cuts = list(run_in_aim)
+        lead_in = run_in_aim[1]
+    elif lead_in is not None:
         cuts = [lead_in]
     elif named is not None:
-        cuts = [named]
+        cuts = [named] if pronoun is None or pronoun[0] == 0 else [pronoun[0], named]
         style = norm[named + 1]
     elif head_end is not None:
         cuts = [head_end]
@@ -194,6 +210,16 @@ def _points(text: str, earlier: list[str]) -> list[str]:
             expected += 1
     if len(cuts) < (2 if head_end is not None or named is not None or lead_in is not None else 3):
         return [text]  # `会议要求,一是…` alone: the paragraph's own prose
+    # `…七是…。 会议强调:一是…;二是…`: the meeting's second head over points of its own after the first list's last.
+    if run_in_aim is not None and (second := _RUN_IN_REPORT_HEAD_RE.search(norm, cuts[-1])) is not None:
+        group = "h" if second["h"] is not None else "m"
+        more = [second.start(group), second.end(group)]
+        expected = 2
+        for m in _INLINE_POINT_RE.finditer(norm, more[-1]):
+            if m["s"] == "是" and ordinal_value(m["n"]) == expected:
+                more.append(m.start("n"))
+                expected += 1
+        cuts += more if len(more) > 2 else []
     # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
     if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:
         cuts.append(announce.start("a"))

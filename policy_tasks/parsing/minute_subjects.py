@@ -23,16 +23,20 @@ from __future__ import annotations
 import re
 
 from .arrangement_heads import arrangement_head
+from .cadre_posts import body_before_cadres, village_team
 from .group_openings import government_group
 from .inspected_groups import inspected_group
+from .inspected_parties import inspected_charge
 from .inspection_points import inspection_head
 from .lazy_patterns import lazy_compile
 from .minute_funds import other_frames
 from .minute_points import decisions_line, inline_head, speaker_head
 from .minute_posts import post_charge
 from .named_speakers import named_head_line
+from .notice_roles import played_roles
 from .outline_node import Node
 from .person_names import is_person
+from .relied_bodies import relied_charge
 from .responsibility import Responsibility
 from .role_groups import role_group
 from .role_sentences import reads_as_units
@@ -108,7 +112,11 @@ def minute_charge(text: str) -> Responsibility | None:
             continue
         names = m["names"]
         helps = _HELPS_RE.match(norm, m.end()) is not None
-        if inspected_group(names):  # `各镇、部门要…`: one 各 over the towns and offices inspected (round 154)
+        if (body := body_before_cadres(names)) is not None and reads_as_units(body):
+            named = [
+                text[m.start("names") : m.start("names") + len(body)]
+            ]  # `镇交通劝导站及各村两委干部要…`: the cadres are leaders (`cadre_posts`, round 166)
+        elif inspected_group(names):  # `各镇、部门要…`: one 各 over the towns and offices inspected (round 154)
             named = [text[m.start("names") : m.end("names")]]
         # A breakdown's roles taken together (`各责任单位要…`) are one addressee in a speech's points too (round 162).
         elif (
@@ -117,6 +125,7 @@ def minute_charge(text: str) -> Responsibility | None:
             or _groups(names)
             or sector_authorities(names)
             or role_group(names)
+            or village_team(names)  # `村级两委班子要…` (`cadre_posts`, round 166)
         ):
             named = split_names(text, norm, m.start("names"), m.end("names"))
         elif helps and _GROUP_HELPER_RE.fullmatch(names):
@@ -129,6 +138,17 @@ def minute_charge(text: str) -> Responsibility | None:
         found.roles[role] += [n for n in named if n not in found.roles[LISTED] + found.roles[CO]]
     if not found.roles[LISTED] and (framed := other_frames(text)) is not None:
         found = framed  # `…由X提出具体方案`, `县财政安排Y…经费50万元` (`minute_funds`)
+    # `各被巡察党组织(单位)负责人要…`, `督促各被巡察党组织(单位)建立…` (`inspected_parties`, round 166)
+    if not found.roles[LISTED] and (inspected := inspected_charge(text)) is not None:
+        return inspected
+    # `发挥牵头单位统筹协调作用,…;配合单位要…`: the role brought into play leads the roles charged after it
+    # (`notice_roles`, round 166).
+    if (played := played_roles(text)) is not None and set(found.roles[LISTED] + found.roles[CO]) <= set(
+        played.roles[LISTED] + played.roles[CO]
+    ):
+        return played
+    if not found.roles[LISTED] and (relied := relied_charge(text)) is not None:
+        return relied  # `X将联合A、B对…`, `依托各镇街便民服务中心做好…` (`relied_bodies`, round 166)
     if not found.roles[LISTED] and (posts := post_charge(text)) is not None:
         return posts  # `由禁毒办专干对…进行规范指导`: the posts lead, their bodies answer (`minute_posts`)
     if found.roles[LISTED]:

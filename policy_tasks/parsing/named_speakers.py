@@ -6,21 +6,42 @@ the paragraph is the speaker's head over his points, as round 136's `县长张�
 to 要 as a covering notice's `一要…` requirements are (README rounds 96/97). The name counts as a speaker only where an
 earlier line writes it right after a post: a paragraph opening with two words and a verb (`工作要求:一是…`, a plan's
 own words) or a name never introduced by a post is no speaker.
+
+The head may open with the occasion (`在各部门积极讨论后,朱小良强调讲话:一是…`) and its verb may name the speech
+(`强调讲话`); a town's report may name the speaker by post and name in one sentence and demand by a pronoun in the next,
+run on in the same paragraph (`会上,该镇镇长马青松简要回顾了前期创建成果。他强调,一是要…。二是要…`, round 166): the
+pronoun is the speaker where the sentence right before it names a post and a name. A pronoun after a sentence naming no
+post (`他们强调,…`, `会议认为…。他强调,`) is no speaker.
 """
 
 from __future__ import annotations
+
+import re
 
 from .lazy_patterns import lazy_compile
 from .purpose_leads import after_purpose
 from .textutil import normalise
 
 # `乔新光强调,一要`: a name of two or three characters opening the paragraph, the demanding verb, the first point.
+# The occasion may open it (`在各部门积极讨论后,`) and the verb name the speech (`强调讲话:`, round 166).
+_OCCASION = r"(?:在[^。;:,!?\n]{1,20}?(?:后|时|中|上)\s*,\s*)?"
+_VERB = r"(?:强调|要求|指出|提出)(?:讲话)?"
 _NAMED_HEAD_RE = lazy_compile(
-    r"^\s*(?P<name>[\u4e00-\u9fff]{2,3})(?:强调|要求|指出|提出)\s*[,:]\s*(?=一是|一要)", needs="一是|一要"
+    rf"^\s*{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*[,:]\s*(?=一是|一要)", needs="一是|一要"
 )
 _CUT_NAMED_HEAD_RE = lazy_compile(
-    r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:强调|要求|指出|提出)\s*[,:]$", needs="强调|要求|指出|提出"
+    rf"^{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*[,:]$", needs="强调|要求|指出|提出"
 )
+# `…前期创建成果。他强调,一是要…`: a pronoun's head run on after the sentence naming the speaker, or opening a paragraph
+# of its own (a one-line copy parted at it, `one_line_minutes`), the sentence before it the previous paragraph's last.
+_PRONOUN_HEAD_RE = lazy_compile(rf"(?:^|(?<=[。!?]))\s*(?P<h>[他她]{_VERB}\s*[,:])\s*(?=一是|一要)", needs="一是|一要")
+# A named head run on after the account before it where a re-wrapped copy joined a line closed by `;`
+# (`…进行了解释说明;在各部门积极讨论后,朱小良强调讲话:一是…`).
+_RUN_IN_NAMED_RE = lazy_compile(
+    rf"(?<=[。;!?])\s*(?P<h>{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*[,:])\s*(?=一是|一要)",
+    needs="一是|一要",
+)
+_CUT_PRONOUN_HEAD_RE = lazy_compile(rf"^[他她]{_VERB}\s*[,:]$", needs="他|她")
 # The posts a report introduces a leader by (`副县长`, `党委书记`, `局长`), the name following at once.
 _POSTS = ("县长", "市长", "区长", "镇长", "乡长", "旗长", "州长", "书记", "主任", "局长", "主席", "部长")
 
@@ -31,6 +52,8 @@ def named_head_line(header: list[tuple[int, str]]) -> bool:
         return False
     earlier = "".join(normalise(text) for _, text in header[:-1])
     last = normalise(header[-1][1]).strip()
+    if _CUT_PRONOUN_HEAD_RE.match(last):
+        return _names_speaker(earlier)
     # `为了更好地落实…,郑文红强调,`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
     for start in after_purpose(last):
         m = _CUT_NAMED_HEAD_RE.match(last[start:])
@@ -47,6 +70,29 @@ def named_head_end(norm: str, earlier: str) -> int | None:
         if m is not None and introduced(m["name"], earlier):
             return start + m.end()
     return None
+
+
+def pronoun_head_span(norm: str, earlier: str) -> tuple[int, int] | None:
+    """Where the head `他强调,` run on in a paragraph starts and ends, when the sentence right before it (in the
+    paragraph, or `earlier`'s last) names the speaker by post and name; or where a named head run on after a clause
+    end (`…;在…后,朱小良强调讲话:`) does, the name introduced by a post before it. None otherwise."""
+    m = _PRONOUN_HEAD_RE.search(norm)
+    if m is not None and _names_speaker(earlier + norm[: m.start("h")]):
+        return m.start("h"), m.end("h")
+    # A leader's name run on after a clause end, introduced by his post before it.
+    for m in _RUN_IN_NAMED_RE.finditer(norm):
+        if introduced(m["name"], earlier + norm[: m.start("h")]):
+            return m.start("h"), m.end("h")
+    return None
+
+
+def _names_speaker(text: str) -> bool:
+    """Whether the last sentence of `text` names a post and a name after it (`该镇镇长马青松简要回顾了…。`)."""
+    sentences = [s for s in re.split(r"[。!?]", text.strip()) if s.strip()]
+    return bool(sentences) and any(
+        (at := sentences[-1].find(post)) >= 0 and re.match(r"[\u4e00-\u9fff]{2,3}", sentences[-1][at + len(post) :])
+        for post in _POSTS
+    )
 
 
 def introduced(name: str, earlier: str) -> bool:

@@ -62,6 +62,29 @@ _PAIRED_RE = lazy_compile(
 )
 
 
+# `发挥牵头单位统筹协调作用`: the role whose part a speaker's point brings into play (round 166).
+_PLAYED_RE = lazy_compile(rf"(?:充分)?发挥(?P<names>{ROLES})[\u4e00-\u9fff]{{0,8}}?作用", needs="发挥")
+# A role charged in a later part of the point (`;责任单位须对照任务分工,…`).
+_LATER_ROLE_RE = lazy_compile(rf"[,;。]\s*(?P<names>{ROLES})(?:也|还|都)?(?:{CHARGING_YAO}|应当|须|必须)")
+
+
+def played_roles(text: str) -> Responsibility | None:
+    """A meeting speaker's point on rectification naming a problem list's roles outside a breakdown's notice:
+    `明确责任主体,发挥牵头单位统筹协调作用,履行牵头抓总职责;责任单位须对照任务分工,…` -- the role brought into play
+    leads, the roles later parts charge help (round 95's roles, written bare; round 166). None where no role's part is
+    brought into play (`发挥党员先锋模范作用` names no role)."""
+    norm = normalise(text)
+    if len(norm) != len(text) or (played := _PLAYED_RE.search(norm)) is None:
+        return None
+    found = Responsibility(origin="纪要正文")
+    found.roles[LISTED] = [text[played.start("names") : played.end("names")]]
+    for m in _LATER_ROLE_RE.finditer(norm, played.end()):
+        name = text[m.start("names") : m.end("names")]
+        if name not in found.roles[LISTED] + found.roles[CO]:
+            found.roles[CO].append(name)
+    return found
+
+
 def breakdown_kind(header: list[tuple[int, str]]) -> frozenset[str]:
     """`{BREAKDOWN}` where a header line issues a breakdown (`印发…任务分解…的通知`), else empty."""
     for _, line in header:

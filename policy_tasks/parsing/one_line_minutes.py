@@ -24,11 +24,15 @@ from .purpose_leads import PURPOSE_LEAD
 from .speaker_demands import speaker_demands_outline, speaker_end
 from .textutil import cn_numeral, normalise
 
+# The occasion opening a speaker's head (`在各部门积极讨论后,朱小良强调讲话:`, round 166), after a full stop or a
+# semicolon closing the account before it (`…进行了解释说明;`).
+_OCCASION = r"(?:在[^。!！?？,，:：;；]{1,20}?(?:后|时|中|上)[,，])?"
 # The requirements' lead-in, perhaps opened by the purpose they serve (`为了…,郑文红强调,`, `purpose_leads`).
 _LEAD = re.compile(
-    r"(?<=[。!！?？])\s*(?P<lead>"
+    r"(?<=[。!！?？;；])\s*(?P<lead>"
     + PURPOSE_LEAD
-    + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出))(?P<mark>[,，:：]?)\s?"
+    + _OCCASION
+    + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出)(?:讲话)?)(?P<mark>[,，:：]?)\s?"
     r"(?:(?<=[,，:：])(?P<aim>[^。!！?？;；:：\n]{4,160}?。)\s?)?(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
 )
 # A speech's paragraph opens after a full stop (its head read by `speaker_demands.speaker_end`).

@@ -27,6 +27,11 @@ group's (round 170: the README's rule read item by item), however few they are b
 notice to its own offices is their work. An item fixing the day of a step (`1、秋季灭鼠领购灭鼠毒饵时间为9月10日;`) is a
 measure dated that day; one only telling what is handed out, where and whom to call (`3、本次灭鼠毒饵为…,领取地点为:
 镇社会事务办213室,联系电话:…`), charging no one and fixing no day, is information, no measure.
+
+A meeting report's head may close on that colon too, its aim charging the places a higher meeting addressed before its
+points (`会议要求,各地要紧紧围绕…,确保全面完成…任务:一是…`, round 166): `各地` answers for every point that names no
+one, as the lead-in's group does, and for the same meeting's later points (`会议强调:一是强化责任落实;…`, round 114's
+subject going on).
 """
 
 from __future__ import annotations
@@ -51,10 +56,12 @@ _SALUTATION_RE = re.compile(
 _LEAD_IN = "主送(导语)"
 # The lead-in's last sentence (after its last full stop and its last comma), its subject one such group, `要`, and
 # the colon that opens the items.
+# `会议要求,各地要…任务:`: the places a higher meeting charges before its points (round 166).
+# `…确保全面完成三年行动各项目标任务:`: `各项` (every task) opens no second group (round 166).
 _LEAD_IN_RE = re.compile(
-    r"(?:^|[。,;])\s*(?P<name>各[\u4e00-\u9fff]{0,4}?"
+    r"(?:^|[。,;])\s*(?P<name>各地|各[\u4e00-\u9fff]{0,4}?"
     r"(?:派出所|中队|大队|站|科室|股室|处室|村委会|居委会|村|社区)"
-    r"(?:\([\u4e00-\u9fff、]{1,6}\)(?:委会)?)?)\s*要[^。;:、,]*(?:[、,][^。;:、,各]*)*:\s*$"
+    r"(?:\([\u4e00-\u9fff、]{1,6}\)(?:委会)?)?)\s*要[^。;:、,]*(?:[、,](?:[^。;:、,各]|各项)*)*:\s*$"
 )
 # A point's own subject: a group of institutions opening it, then its charge or the times it does the work.
 _OWN_GROUP_RE = re.compile(
