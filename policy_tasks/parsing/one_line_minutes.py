@@ -12,7 +12,8 @@ the lead-in's paragraph, which opens at the lead-in.
 
 A news report of a meeting may give a leader's demands unnumbered, each speech a paragraph opening with the leader's
 name, once introduced by post (`副县长、…林琦志出席会议。…林琦志指出,…。林琦志强调,…`, `speaker_demands`): a copy that
-lost its breaks still opens each such paragraph at the name after a full stop, where the speeches hold demands.
+lost its breaks still opens each such paragraph at the name after a full stop, where the speeches hold demands; a
+photo's caption (`会议现场`) the page set between the account and the speech is no part of the speech (round 165).
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ _LEAD = re.compile(
     + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出))(?P<mark>[,，:：]?)\s?"
     r"(?:(?<=[,，:：])(?P<aim>[^。!！?？;；:：\n]{4,160}?。)\s?)?(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
 )
-# A speech's paragraph opens after a full stop (its head read by `speaker_demands.speaker_end`).
-_SENTENCE_START = re.compile(r"(?<=[。!！?？])\s*")
+# A speech's paragraph opens after a full stop (its head read by `speaker_demands.speaker_end`), or after the caption of
+# the page's photo of the meeting that a copy ran in before it (`…出席会议。会议现场林金妹要求,`, round 165): a caption
+# has no full stop of its own.
+_SENTENCE_START = re.compile(r"(?<=[。!！?？])\s*(?:(?:会议|会场|活动)?现场(?:图片|照片|图)?\s*(?=[\u4e00-\u9fff]))?")
 # What else the meeting heard, after the requirements' last point: a paragraph of its own.
 _CLOSING = re.compile(r"(?<=[。!！?？])\s*会上[,，]")
 

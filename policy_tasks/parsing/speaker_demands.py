@@ -58,6 +58,13 @@ _CHARGED_RE = lazy_compile(r"(?:[\u4e00-\u9fff()、]{2,30}?)?要(?![求点素件
 # A demand's own headline: `要` and two short parts, the sentence closed (`要强化领导,推动节能减排见成效。`).
 _HEADLINE_RE = lazy_compile(r"要(?![求点素件])[^,。;:!?\n]{2,12},[^,。;:!?\n]{2,14}[。!]", needs="要")
 _SENTENCE_END_RE = re.compile(r"[。!?]")
+# The report's account after a speech, a paragraph of its own that a copy run onto one line or unwrapped at its margin
+# joined to the speech (`…攻坚战。副市长白海峰参加会议。`, `会议解读了《…》,通报了…`, round 165): the speech ends there.
+_ACCOUNT_RE = lazy_compile(
+    r"\s*(?:[^,。;:!?]{2,40}?(?:参加|出席|列席)(?:了)?(?:会议|本次会议|会议并讲话)[。!]|会议由[^。]{2,40}?主持"
+    r"|会议(?:还|并|同时)?(?:解读|传达|通报|学习|观看|听取|审议)了|据了解)",
+    needs="会议|据了解",
+)
 # Bare groups that name no one where no salutation names them (rounds 96/97/98).
 _BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
 _SUBJECT_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{4,40}?)要(?![求点素件])", needs="要")
@@ -112,6 +119,8 @@ def _demand_starts(norm: str, after: int) -> list[int]:
             run.append((first, b))
         elif _MEETING_RE.match(norm, a) and meeting is None:
             meeting = a
+            break
+        elif _ACCOUNT_RE.match(norm, a):
             break
         else:
             run.append((a, b))
