@@ -81,3 +81,31 @@ def test_photo_caption_before_a_speech_in_a_one_line_copy() -> None:
         assert _parse(plain).tasks == []
     except Exception as exc:  # refused: no items
         assert "未找到编号条款" in str(exc)
+
+
+DECIDED = (
+    "某市召开城区困难群众解困工作调度会\n"
+    "9月3日,某市召开城区困难群众解困工作调度会。副市长陈某某出席会议,江北区、江南区、高新区、港区分管领导参加会议。\n"
+    "会上,陈某某强调,各级各部门要高度重视,切实做好困难群众解困工作。要摸清底数,精准识别,精准救助。"
+    "会议决定,此次解困工作由市民政局牵头,相关部门配合,“四区”具体实施,工作经费由市财政予以保障。\n"
+)
+
+
+def test_meeting_decision_assigning_the_work() -> None:
+    tasks = _parse(DECIDED).tasks
+    assert [t.text[:6] for t in tasks] == ["各级各部门要", "要摸清底数,", "会议决定,此"]
+    assert [(t.lead_units, t.co_units) for t in tasks] == [([], []), ([], []), (["市民政局"], ["“四区”", "市财政"])]
+
+
+def test_assignment_parts_and_near_cases() -> None:
+    from policy_tasks.parsing.carry_out_parts import carry_out_names
+    from policy_tasks.parsing.supporting_parts import supporting_names
+    from policy_tasks.parsing.units import read_responsibility
+
+    found = read_responsibility("会议确定,该项工作由县住建局牵头,“两镇”具体落实,所需资金由县财政局统筹安排。")
+    assert (found.roles["lead"], found.roles["co"]) == (["县住建局"], ["“两镇”", "县财政局"])
+    # Near cases: a quoted slogan is no place; money paid by no one named; a meeting's view is no assignment.
+    assert carry_out_names("“三清一改”具体落实") is None
+    assert supporting_names("所需资金由各方自行解决") is None
+    assert supporting_names("所需资金由群众自筹解决") is None
+    assert not read_responsibility("会议认为,此次工作开展有力,成效明显。").found
