@@ -13,7 +13,8 @@ the lead-in's paragraph, which opens at the lead-in.
 A news report of a meeting may give a leader's demands unnumbered, each speech a paragraph opening with the leader's
 name, once introduced by post (`副县长、…林琦志出席会议。…林琦志指出,…。林琦志强调,…`, `speaker_demands`): a copy that
 lost its breaks still opens each such paragraph at the name after a full stop, where the speeches hold demands; a
-photo's caption (`会议现场`) the page set between the account and the speech is no part of the speech (round 165).
+photo's caption (`会议现场`) the page set between the account and the speech is no part of the speech (round 165), and
+a body's own arrangement made at its meeting (`会上,我局对…争取于4月20日前完成…`) opens a paragraph too (round 166).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import itertools
 import re
 
 from .purpose_leads import PURPOSE_LEAD
-from .speaker_demands import speaker_demands_outline, speaker_end
+from .speaker_demands import own_arrangement, speaker_demands_outline, speaker_end
 from .textutil import cn_numeral, normalise
 
 # The requirements' lead-in, perhaps opened by the purpose they serve (`为了…,郑文红强调,`, `purpose_leads`).
@@ -66,7 +67,8 @@ def _speech_cuts(text: str) -> list[int]:
     cuts = []
     for m in _SENTENCE_START.finditer(text):
         at = m.end()
-        if speaker_end(normalise(text[at:]), normalise(text[:at])) is not None:
+        rest = normalise(text[at:])
+        if speaker_end(rest, normalise(text[:at])) is not None or own_arrangement(rest):  # `会上,我局…` (round 166)
             cuts.append(at)
     if not cuts:
         return []

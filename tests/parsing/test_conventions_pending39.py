@@ -109,3 +109,29 @@ def test_assignment_parts_and_near_cases() -> None:
     assert supporting_names("所需资金由各方自行解决") is None
     assert supporting_names("所需资金由群众自筹解决") is None
     assert not read_responsibility("会议认为,此次工作开展有力,成效明显。").found
+
+
+OWN = (
+    "为加快推进审计整改工作,我委于2021年5月6日上午召开党组会议,研究部署审计反馈问题整改工作。\n"
+    "会上,我委对审计反馈的问题逐项分析,明确责任科室和整改措施,建立整改台账,力争于6月30日前完成全部问题整改。\n"
+    "张某某主任强调,抓好审计整改是一项严肃的政治任务,必须坚持问题导向,逐条整改到位,确保整改取得实效。\n"
+)
+
+
+def test_bodys_own_arrangement_and_a_demand_with_bixu() -> None:
+    tasks = _parse(OWN).tasks
+    assert [t.text[:6] for t in tasks] == ["我委对审计反", "必须坚持问题"]
+    assert [(t.lead_units, t.co_units) for t in tasks] == [(["我委"], []), ([], [])]
+    assert [[m.due_date.isoformat() for m in t.milestones if m.due_date] for t in tasks] == [["2021-06-30"], []]
+    for text in (OWN.replace("\n", ""), OWN.replace("\n", " ")):
+        assert [t.text[:6] for t in _parse(text * 1).tasks] == ["我委对审计反", "必须坚持问题"]
+
+
+def test_own_arrangement_near_cases() -> None:
+    from policy_tasks.parsing.speaker_demands import own_arrangement
+
+    assert own_arrangement("会上,我局对信访件再研究再部署,确保在5月底前全部办结。")
+    # Near cases: the body's account with no day aimed at; work reported done; another body's.
+    assert not own_arrangement("会上,我局对信访件再研究再部署,明确责任领导。")
+    assert not own_arrangement("会上,我局通报了一季度信访件办理情况,已于3月20日前全部办结。")
+    assert not own_arrangement("会上,县信访局对信访件再研究,争取于4月20日前完成。")
