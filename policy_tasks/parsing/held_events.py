@@ -13,7 +13,7 @@ figures (`完成2024年度考核`), which is no gathering.
 
 The year's work named as a whole after a verb of doing it well is named the same way (`全力做好2019年度政务公开政务服务的
 推进和迎评工作`, `抓好2021年安全生产工作`, round 169; corpus README rounds 72/93): the year says whose work, not when it
-ends, and a speaker's demand to do it well dates nothing. Work ending in something counted or finished (`完成2024年度考核`,
+ends, and a speaker's demand to do it well dates nothing (`year_work_spans`: the work is no event). Work ending in something counted or finished (`完成2024年度考核`,
 `2023年度全部完工`) still dates, as does a point in the year (`做好2024年底前…工作`).
 """
 
@@ -25,7 +25,7 @@ from .lazy_patterns import lazy_compile
 _YEAR = r"(?:(?:19|20)\d{2}年|今年|本年|当年|明年)度?(?![底末内前初中上下半1-9一二三四]|全年)"
 # The verbs of holding; `做好` / `办好` / `组织` before the event, its name then closed by the work on it
 # (`做好2025年“数据要素×”大赛广东分赛组织`, round 102).
-_VERBS = ("召开", "举办", "举行", "承办", "筹办", "做好", "办好", "组织", "抓好", "干好")
+_VERBS = ("召开", "举办", "举行", "承办", "筹办", "做好", "办好", "组织")
 _EVENT_RE = lazy_compile(
     r"(?:(?:组织|筹备)?(?:召开|举办|举行|承办|筹办)|做好|办好|组织(?:开展)?)"
     r"(?P<name>[\u4e00-\u9fff]{0,12}?" + _YEAR + r"[\u4e00-\u9fff、“”\"‘’《》×·A-Za-z]{0,30}?"
@@ -46,5 +46,11 @@ def held_event_spans(norm: str) -> list[tuple[int, int]]:
     """The spans of `norm` (normalised text) that name, with its year, an event the work holds."""
     if not any(verb in norm for verb in _VERBS):
         return []
-    spans = [(m.start("name"), m.end("name")) for m in _EVENT_RE.finditer(norm)]
-    return spans + [(m.start("name"), m.end("name")) for m in _WORK_RE.finditer(norm)]
+    return [(m.start("name"), m.end("name")) for m in _EVENT_RE.finditer(norm)]
+
+
+def year_work_spans(norm: str) -> list[tuple[int, int]]:
+    """The spans of `norm` that name the year's work done well (`做好2019年度…工作`): no event, no deadline either."""
+    if not any(verb in norm for verb in ("做好", "抓好", "干好", "办好")):
+        return []
+    return [(m.start("name"), m.end("name")) for m in _WORK_RE.finditer(norm)]
