@@ -41,6 +41,13 @@ _RUN_IN_NAMED_RE = lazy_compile(
     rf"(?<=[。;!?])\s*(?P<h>{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*[,:])\s*(?=一是|一要)",
     needs="一是|一要",
 )
+# A leader named with his post after the name (`…会议由张俊超主任主持,…。张俊超主任强调:一要…`, round 172), run on after
+# the account: the post in the head tells the speaker, as `县长张某强调:` does.
+_RUN_IN_POSTED_RE = lazy_compile(
+    r"(?:^|(?<=[。;!?]))\s*(?P<h>(?P<name>[\u4e00-\u9fff]{2,3}?)(?:县长|市长|区长|镇长|乡长|书记|主任|局长|部长)"
+    rf"{_VERB}\s*[,:])\s*(?=一是|一要)",
+    needs="一是|一要",
+)
 _CUT_PRONOUN_HEAD_RE = lazy_compile(rf"^[他她]{_VERB}\s*[,:]$", needs="他|她")
 # The posts a report introduces a leader by (`副县长`, `党委书记`, `局长`), the name following at once.
 _POSTS = ("县长", "市长", "区长", "镇长", "乡长", "旗长", "州长", "书记", "主任", "局长", "主席", "部长")
@@ -82,6 +89,9 @@ def pronoun_head_span(norm: str, earlier: str) -> tuple[int, int] | None:
     # A leader's name run on after a clause end, introduced by his post before it.
     for m in _RUN_IN_NAMED_RE.finditer(norm):
         if introduced(m["name"], earlier + norm[: m.start("h")]):
+            return m.start("h"), m.end("h")
+    for m in _RUN_IN_POSTED_RE.finditer(norm):
+        if m["name"] in earlier + norm[: m.start("h")]:
             return m.start("h"), m.end("h")
     return None
 

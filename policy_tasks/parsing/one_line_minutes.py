@@ -32,7 +32,9 @@ _LEAD = re.compile(
     r"(?<=[。!！?？;；])\s*(?P<lead>"
     + PURPOSE_LEAD
     + _OCCASION
-    + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出)(?:讲话)?)(?P<mark>[,，:：]?)\s?"
+    # A speaker by post alone and what he spoke on (`内保大队主要负责人就…作了进一步强调:`, round 172).
+    + r"(?:[^。!！?？,，:：;；\s]{0,12}?|[^。!！?？,，:：;；\s]{0,12}?负责人[^。!！?？,，:：;；\s]{0,16}?)"
+    + r"(?:要求|强调|指出)(?:讲话)?)(?P<mark>[,，:：]?)\s?"
     r"(?:(?<=[,，:：])(?P<aim>[^。!！?？;；:：\n]{4,160}?。)\s?)?(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
 )
 # A speech's paragraph opens after a full stop (its head read by `speaker_demands.speaker_end`).
