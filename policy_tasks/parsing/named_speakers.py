@@ -32,6 +32,13 @@ _NAMED_HEAD_RE = lazy_compile(
 _CUT_NAMED_HEAD_RE = lazy_compile(
     rf"^{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*[,:]$", needs="强调|要求|指出|提出"
 )
+# The speaker's view and frame before his points, one to three sentences (`黄沛华强调,“五经普”将…意义。要准确把握…。
+# 各部门、各单位要牢固树立…。 一要…`, round 174): the head's, no clause, as a meeting's lead-in sentence is.
+_FRAME = r"(?:[^。;:!?\n]{4,120}?。\s*){1,3}"
+_FRAMED_HEAD_RE = lazy_compile(
+    rf"^\s*{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*,(?P<f>{_FRAME})(?=一是|一要)", needs="一是|一要"
+)
+_CUT_FRAMED_HEAD_RE = lazy_compile(rf"^{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*,{_FRAME}$", needs="。")
 # `…前期创建成果。他强调,一是要…`: a pronoun's head run on after the sentence naming the speaker, or opening a paragraph
 # of its own (a one-line copy parted at it, `one_line_minutes`), the sentence before it the previous paragraph's last.
 _PRONOUN_HEAD_RE = lazy_compile(rf"(?:^|(?<=[。!?]))\s*(?P<h>[他她]{_VERB}\s*[,:])\s*(?=一是|一要)", needs="一是|一要")
@@ -63,7 +70,7 @@ def named_head_line(header: list[tuple[int, str]]) -> bool:
         return _names_speaker(earlier)
     # `为了更好地落实…,郑文红强调,`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
     for start in after_purpose(last):
-        m = _CUT_NAMED_HEAD_RE.match(last[start:])
+        m = _CUT_NAMED_HEAD_RE.match(last[start:]) or _framed(_CUT_FRAMED_HEAD_RE.match(last[start:]))
         if m is not None and introduced(m["name"], earlier):
             return True
     return False
@@ -73,10 +80,17 @@ def named_head_end(norm: str, earlier: str) -> int | None:
     """Where the head `乔新光强调,` of a paragraph ends, when `earlier` (the report's preceding text) introduced that
     name after a post; None otherwise."""
     for start in after_purpose(norm):  # `为…,郑文红强调,一要…` (`purpose_leads`, round 158)
-        m = _NAMED_HEAD_RE.match(norm[start:])
+        m = _NAMED_HEAD_RE.match(norm[start:]) or _framed(_FRAMED_HEAD_RE.match(norm[start:]))
         if m is not None and introduced(m["name"], earlier):
             return start + m.end()
     return None
+
+
+def _framed(m: re.Match[str] | None) -> re.Match[str] | None:
+    """The framed head, unless its frame holds points of its own (`…,一是…。`: the paragraph's prose)."""
+    if m is None or any(f"{n}{w}" in m.group(0) for n in "一二三" for w in "是要"):
+        return None
+    return m
 
 
 def pronoun_head_span(norm: str, earlier: str) -> tuple[int, int] | None:
