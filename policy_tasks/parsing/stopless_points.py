@@ -39,7 +39,7 @@ _RUN_ON_RE = lazy_compile(
 _KIND = r"(?:中小学校?|学校|校园|幼儿园|医院|卫生院|医疗机构|养老机构)"
 _INSTITUTIONS_RE = lazy_compile(rf"^各{_KIND}(?:、{_KIND})?$", needs="各")
 # Places with zones beside them in brackets (`各县区(园区)`, `各乡镇(开发区)`).
-_ZONED_PLACES_RE = lazy_compile(r"^各(?:县区|县市区|乡镇|镇街|县|区|镇)\((?:园区|开发区|管委会)\)$", needs="各")
+_ZONED_PLACES_RE = lazy_compile(r"^各(?:县区|区县|县市区|乡镇|镇街|县|区|镇)\((?:园区|开发区|管委会)\)$", needs="各")
 # The group opening a sentence or a part, then the verb of a duty with no 要 (`各校园召开`, `各县区(园区)认真抓好`).
 _BARE_GROUP_RE = lazy_compile(
     r"(?:^|(?<=[。;,:]))\s*(?P<g>各[\u4e00-\u9fff、()]{1,12}?)"
