@@ -119,8 +119,8 @@ def reports_work(node: Node) -> bool:
 
 # Who demands: the meeting itself, or a leader speaking at it (`石宏敏常务副县长在总结讲话中要求:`, `县长张某强调:`), told by
 # the speech or by the post (round 136).
-_DEMANDER = r"(?:会议|会上\s*,[^。;:!?\n]{0,80}?|[^。;:,!?\n]{0,40}?(?:讲话|发言|总结|会上|县长|市长|区长|镇长|乡长|书记|主任|局长|主席)[^。;:,!?\n]{0,12}?)"
-_DEMANDS = r"(?:要求|强调|决定|明确|议定|确定|商定|提出|部署)"
+_DEMANDER = r"(?:会议|会上\s*,[^。;:!?\n]{0,80}?|[^。;:,!?\n]{0,40}?(?:讲话|发言|总结|会上|县长|市长|区长|镇长|乡长|书记|主任|局长|主席|负责人)[^。;:,!?\n]{0,16}?)"
+_DEMANDS = r"(?:要求|强调|决定|明确|议定|确定|商定|提出[一二三四五六七八九十两几]点(?:意见|要求)|提出|部署)"
 # `会议要求,一是…`: the meeting's demanding verb, then its first point in the same paragraph.
 _INLINE_HEAD_RE = lazy_compile(rf"^\s*{_DEMANDER}{_DEMANDS}\s*[,:]\s*(?=一是)", needs="一是")
 _CUT_HEAD_RE = lazy_compile(rf"^{_DEMANDER}{_DEMANDS}\s*[,:]$", needs=":|,")

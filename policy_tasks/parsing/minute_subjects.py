@@ -41,7 +41,7 @@ from .responsibility import Responsibility
 from .role_groups import role_group
 from .role_sentences import reads_as_units
 from .sector_authorities import sector_authorities
-from .stopless_points import bare_decisions_tail, run_on_subject
+from .stopless_points import bare_decisions_tail, bare_groups, institution_group, run_on_subject
 from .textutil import normalise
 from .unit_colon_items import office_names
 from .unit_labels import CO, LISTED
@@ -116,7 +116,8 @@ def minute_charge(text: str) -> Responsibility | None:
             named = [
                 text[m.start("names") : m.start("names") + len(body)]
             ]  # `镇交通劝导站及各村两委干部要…`: the cadres are leaders (`cadre_posts`, round 166)
-        elif inspected_group(names):  # `各镇、部门要…`: one 各 over the towns and offices inspected (round 154)
+        elif inspected_group(names) or institution_group(names):
+            # `各镇、部门要…`: one 各 over the towns and offices inspected (round 154); `各学校要…` (round 172)
             named = [text[m.start("names") : m.end("names")]]
         # A breakdown's roles taken together (`各责任单位要…`) are one addressee in a speech's points too (round 162).
         elif (
@@ -136,6 +137,9 @@ def minute_charge(text: str) -> Responsibility | None:
             continue
         role = CO if helps else LISTED
         found.roles[role] += [n for n in named if n not in found.roles[LISTED] + found.roles[CO]]
+    if not found.roles[LISTED] and not found.roles[CO]:
+        # `一要迅速行动。各校园召开…`: the point's 要 carried to its group (`stopless_points`, rounds 172/174)
+        found.roles[LISTED] += [text[a:b] for a, b in bare_groups(norm)]
     if not found.roles[LISTED] and (framed := other_frames(text)) is not None:
         found = framed  # `…由X提出具体方案`, `县财政安排Y…经费50万元` (`minute_funds`)
     # `各被巡察党组织(单位)负责人要…`, `督促各被巡察党组织(单位)建立…` (`inspected_parties`, round 166)

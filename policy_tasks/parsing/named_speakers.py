@@ -32,6 +32,13 @@ _NAMED_HEAD_RE = lazy_compile(
 _CUT_NAMED_HEAD_RE = lazy_compile(
     rf"^{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*[,:]$", needs="强调|要求|指出|提出"
 )
+# The speaker's view and frame before his points, one to three sentences (`黄沛华强调,“五经普”将…意义。要准确把握…。
+# 各部门、各单位要牢固树立…。 一要…`, round 174): the head's, no clause, as a meeting's lead-in sentence is.
+_FRAME = r"(?:[^。;:!?\n]{4,120}?。\s*){1,3}"
+_FRAMED_HEAD_RE = lazy_compile(
+    rf"^\s*{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*,(?P<f>{_FRAME})(?=一是|一要)", needs="一是|一要"
+)
+_CUT_FRAMED_HEAD_RE = lazy_compile(rf"^{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*,{_FRAME}$", needs="。")
 # `…前期创建成果。他强调,一是要…`: a pronoun's head run on after the sentence naming the speaker, or opening a paragraph
 # of its own (a one-line copy parted at it, `one_line_minutes`), the sentence before it the previous paragraph's last.
 _PRONOUN_HEAD_RE = lazy_compile(rf"(?:^|(?<=[。!?]))\s*(?P<h>[他她]{_VERB}\s*[,:])\s*(?=一是|一要)", needs="一是|一要")
@@ -39,6 +46,13 @@ _PRONOUN_HEAD_RE = lazy_compile(rf"(?:^|(?<=[。!?]))\s*(?P<h>[他她]{_VERB}\s*
 # (`…进行了解释说明;在各部门积极讨论后,朱小良强调讲话:一是…`).
 _RUN_IN_NAMED_RE = lazy_compile(
     rf"(?<=[。;!?])\s*(?P<h>{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*[,:])\s*(?=一是|一要)",
+    needs="一是|一要",
+)
+# A leader named with his post after the name (`…会议由张俊超主任主持,…。张俊超主任强调:一要…`, round 172), run on after
+# the account: the post in the head tells the speaker, as `县长张某强调:` does.
+_RUN_IN_POSTED_RE = lazy_compile(
+    r"(?:^|(?<=[。;!?]))\s*(?P<h>(?P<name>[\u4e00-\u9fff]{2,3}?)(?:县长|市长|区长|镇长|乡长|书记|主任|局长|部长)"
+    rf"{_VERB}\s*[,:])\s*(?=一是|一要)",
     needs="一是|一要",
 )
 _CUT_PRONOUN_HEAD_RE = lazy_compile(rf"^[他她]{_VERB}\s*[,:]$", needs="他|她")
@@ -56,7 +70,7 @@ def named_head_line(header: list[tuple[int, str]]) -> bool:
         return _names_speaker(earlier)
     # `为了更好地落实…,郑文红强调,`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
     for start in after_purpose(last):
-        m = _CUT_NAMED_HEAD_RE.match(last[start:])
+        m = _CUT_NAMED_HEAD_RE.match(last[start:]) or _framed(_CUT_FRAMED_HEAD_RE.match(last[start:]))
         if m is not None and introduced(m["name"], earlier):
             return True
     return False
@@ -66,10 +80,17 @@ def named_head_end(norm: str, earlier: str) -> int | None:
     """Where the head `乔新光强调,` of a paragraph ends, when `earlier` (the report's preceding text) introduced that
     name after a post; None otherwise."""
     for start in after_purpose(norm):  # `为…,郑文红强调,一要…` (`purpose_leads`, round 158)
-        m = _NAMED_HEAD_RE.match(norm[start:])
+        m = _NAMED_HEAD_RE.match(norm[start:]) or _framed(_FRAMED_HEAD_RE.match(norm[start:]))
         if m is not None and introduced(m["name"], earlier):
             return start + m.end()
     return None
+
+
+def _framed(m: re.Match[str] | None) -> re.Match[str] | None:
+    """The framed head, unless its frame holds points of its own (`…,一是…。`: the paragraph's prose)."""
+    if m is None or any(f"{n}{w}" in m.group(0) for n in "一二三" for w in "是要"):
+        return None
+    return m
 
 
 def pronoun_head_span(norm: str, earlier: str) -> tuple[int, int] | None:
@@ -82,6 +103,9 @@ def pronoun_head_span(norm: str, earlier: str) -> tuple[int, int] | None:
     # A leader's name run on after a clause end, introduced by his post before it.
     for m in _RUN_IN_NAMED_RE.finditer(norm):
         if introduced(m["name"], earlier + norm[: m.start("h")]):
+            return m.start("h"), m.end("h")
+    for m in _RUN_IN_POSTED_RE.finditer(norm):
+        if m["name"] in earlier + norm[: m.start("h")]:
             return m.start("h"), m.end("h")
     return None
 

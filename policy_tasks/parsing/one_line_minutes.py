@@ -7,8 +7,9 @@ requiring or stressing (`会议要求`, `会议强调`, `X强调`, `X指出`) an
 closing account of what else was said (`会上,…`). A lead-in joined to its first point by nothing (`会议要求一要…`)
 (or by a space, the break a copy kept as one) lost a line break there, so its points were paragraphs of their own, each after a full stop; a lead-in closed by a
 comma or colon ran its points on inline, as the paragraph keeps them. The lead-in may state the demands' aim in one
-sentence before its first point (`会议要求,要坚持…工作。一是…`, round 159, `minute_lead_ins`): the points still run on in
-the lead-in's paragraph, which opens at the lead-in.
+sentence before its first point (`会议要求,要坚持…工作。一是…`, round 159, `minute_lead_ins`), a named speaker his view and
+frame in up to three (`黄沛华强调,…意义。要…。各部门、各单位要…。 一要…`, round 174, `named_speakers`): the points still
+run on in the lead-in's paragraph, which opens at the lead-in.
 
 A news report of a meeting may give a leader's demands unnumbered, each speech a paragraph opening with the leader's
 name, once introduced by post (`副县长、…林琦志出席会议。…林琦志指出,…。林琦志强调,…`, `speaker_demands`): a copy that
@@ -34,8 +35,10 @@ _LEAD = re.compile(
     r"(?<=[。!！?？;；])\s*(?P<lead>"
     + PURPOSE_LEAD
     + _OCCASION
-    + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出)(?:讲话)?)(?P<mark>[,，:：]?)\s?"
-    r"(?:(?<=[,，:：])(?P<aim>[^。!！?？;；:：\n]{4,160}?。)\s?)?(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
+    # A speaker by post alone and what he spoke on (`内保大队主要负责人就…作了进一步强调:`, round 172).
+    + r"(?:[^。!！?？,，:：;；\s]{0,12}?|[^。!！?？,，:：;；\s]{0,12}?负责人[^。!！?？,，:：;；\s]{0,16}?)"
+    + r"(?:要求|强调|指出)(?:讲话)?)(?P<mark>[,，:：]?)\s?"
+    r"(?:(?<=[,，:：])(?P<aim>(?:[^。!！?？;；:：\n]{4,160}?。\s?){1,3}))?(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
 )
 # A speech's paragraph opens after a full stop (its head read by `speaker_demands.speaker_end`), or after the caption of
 # the page's photo of the meeting that a copy ran in before it (`…出席会议。会议现场林金妹要求,`, round 165): a caption
