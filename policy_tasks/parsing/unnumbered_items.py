@@ -75,6 +75,9 @@ def unnumbered_clauses(
             for k in charged.root.children
             if id(k) in chosen or run_charge(k.own_text) is not None or k.line in demand_lines
         ]:
+            # `X要求,要…。A、B要…。要…`: a leader's speech read whole where the subjects alone found only some (round 173).
+            if (speech := _speech_reading_more(lines, clauses)) is not None:
+                return speech
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:
         # `工作任务 | 目标及质量要求` over unnumbered rows a line: each row an item (`target_rows`).
@@ -92,9 +95,9 @@ def unnumbered_clauses(
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED
     if (demands := speaker_demands_outline(lines)) is not None:
-        # `林琦志强调,各部门、各乡镇(区)要压实责任,…。要强化领导,…`: a leader's unnumbered demands (`speaker_demands`).
-        if clauses := choose_clauses(demands.root):
-            return demands, clauses, LABELLED
+        # `林琦志强调,各部门、各乡镇(区)要压实责任,…。要强化领导,…`: a leader's unnumbered demands (`speaker_demands`),
+        # each a clause, one naming no one too, as the meeting's frames are (round 173).
+        return demands, list(demands.root.children), LABELLED
     if frames is not None:
         # `会议要求,A要…。` `会议强调,B要…。`: the meeting's demands a frame each, a silent one too (`meeting_frames`).
         return frames, list(frames.root.children), LABELLED
@@ -102,6 +105,20 @@ def unnumbered_clauses(
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
             return outline, clauses, GUESSED
+    return None
+
+
+def _opening(node: Node) -> tuple[int, str]:
+    return node.line, normalise(node.pieces[0][1] if node.pieces else node.own_text).strip()[:8]
+
+
+def _speech_reading_more(lines: list[tuple[str, bool]], read: list[Node]) -> tuple[Outline, list[Node], str] | None:
+    """A leader's unnumbered demands (`speaker_demands`) where they hold every item `read` holds and more."""
+    if (demands := speaker_demands_outline(lines)) is None:
+        return None
+    clauses = list(demands.root.children)
+    if set(map(_opening, read)) < set(map(_opening, clauses)):
+        return demands, clauses, LABELLED
     return None
 
 

@@ -1,0 +1,94 @@
+"""Rounds 172/173's conventions: a speaker's or a meeting's unnumbered demands in a meeting's news report that the
+parser still missed: a leader introduced as a working group's head (`…领导小组组长吴某某`); a speech whose every sentence
+opens with a charge, read whole where the subjects alone found only some (`X要求,要…。A、B要…。要…`); a meeting frame
+whose every sentence opens with a charge (`会议要求,全县上下要…。要充分利用…`); the meeting's `会议布置X要…` and the
+report's own `,强调要…` in its account of what the meeting did; a term's year (`2021年春季学期开学期间`) dating nothing.
+Written in wordings the round's documents do not use, with near cases that must read otherwise."""
+
+import pytest
+
+from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.result import ParseError
+
+
+def _parse(text: str):
+    return parse_bytes(text.encode(), filename="doc.txt", year=2022, assume_year=2026)
+
+
+GROUP_HEAD = (
+    "6月2日,全县防汛工作会议召开,副县长、县防汛抗旱指挥部领导小组组长张某某出席会议。\n"
+    "张某某指出,今年汛期形势严峻复杂,要压实防汛责任,落实值班值守制度。要加强监测预警,及时发布预警信息。"
+    "各乡镇要全面排查隐患,县水利局要加强技术指导。要做好物资储备,确保关键时刻拉得出、用得上。\n"
+    "会议还通报了去年的防汛工作情况。\n"
+)
+
+
+def test_group_head_introduces_the_speaker() -> None:
+    tasks = _parse(GROUP_HEAD).tasks
+    assert [t.text[:6] for t in tasks] == ["要压实防汛责", "要加强监测预", "各乡镇要全面", "要做好物资储"]
+    assert [(t.lead_units, t.co_units) for t in tasks[2:3]] == [(["各乡镇"], ["县水利局"])]
+
+
+WHOLE_SPEECH = (
+    "12月3日,某县召开冬季征兵工作现场会。县委书记李某某出席会议并讲话。\n"
+    "李某某要求,要严把体检关口,严格执行体检标准。县卫健局、县公安局要密切配合,做好体检和政治考核。"
+    "要严明工作纪律,坚决杜绝说情打招呼。要强化宣传发动,营造参军光荣的浓厚氛围。\n"
+    "会上,县人武部汇报了今年征兵工作进展。\n"
+)
+
+
+def test_speech_read_whole_over_its_subjects() -> None:
+    tasks = _parse(WHOLE_SPEECH).tasks
+    assert [t.text[:6] for t in tasks] == ["要严把体检关", "县卫健局、县", "要严明工作纪", "要强化宣传发"]
+    assert (tasks[1].lead_units, tasks[1].co_units) == (["县卫健局"], ["县公安局"])
+
+
+FRAME_SENTENCES = (
+    "7月20日,某县召开拥军优属工作会议。\n"
+    "会议指出,全县拥军优属工作取得明显成效。全县上下要进一步提高认识,扎实推进各项工作。\n"
+    "会议要求,各乡镇要把拥军优属工作列入重要议事日程,明确责任分工。"
+    "要充分利用广播、微信群等平台开展经常性宣传,营造爱军拥军的良好氛围。\n"
+)
+
+
+def test_frame_whose_every_sentence_is_charged() -> None:
+    tasks = _parse(FRAME_SENTENCES).tasks
+    assert [t.text[:6] for t in tasks] == ["全县上下要进", "各乡镇要把拥", "要充分利用广"]
+    assert [t.lead_units for t in tasks] == [[], ["各乡镇"], ["各乡镇"]]
+
+
+ELABORATED = (
+    "会议要求,各村要加强秸秆禁烧巡查,及时处置火点。同时,对发现的问题立即整改。"
+    "要严格按照上级要求完善工作方案,细化各项措施。\n"
+    "会议强调,县农业农村局要抓好秸秆综合利用。\n"
+)
+
+
+def test_frame_with_an_uncharged_sentence_keeps_its_elaboration() -> None:
+    tasks = _parse(ELABORATED).tasks
+    assert [t.text[:6] for t in tasks] == ["各村要加强秸", "县农业农村局"]
+
+
+ASSIGNED = (
+    "3月1日,我县召开2022年控辍保学工作例会,布置近期工作,强调要切实巩固控辍保学工作成果。\n"
+    "会议要求,各中小学要做好开学准备,确保2022年春季学期开学期间全部学生按时返校。"
+    "会议布置各中小学要于开学3天后向县教育局报送学生返校情况。\n"
+)
+
+
+def test_meeting_assigns_and_the_report_stresses() -> None:
+    tasks = _parse(ASSIGNED).tasks
+    assert [t.text[:6] for t in tasks] == ["要切实巩固控", "各中小学要做", "各中小学要于"]
+    assert [t.lead_units for t in tasks] == [[], ["各中小学"], ["各中小学"]]
+    # A term's year names the occasion, not a day the work is due (rounds 72/93; round 172).
+    assert all(not t.milestones for t in tasks)
+
+
+LONE_STRESS = "3月1日,我县召开春耕工作会议,布置近期工作,强调要切实抓好春耕备耕。\n会议还通报了去年的工作情况。\n"
+
+
+def test_lone_stress_and_an_assignment_with_no_charge_stay_refused() -> None:
+    with pytest.raises(ParseError):
+        _parse(LONE_STRESS)
+    with pytest.raises(ParseError):
+        _parse("会议布置了下一阶段的工作。会议强调,各村要抓好春耕。\n")
