@@ -29,7 +29,7 @@ from .day_orders import campaign_sentences, day_opening_end
 from .department_paragraphs import department_starts, opens_department
 from .lazy_patterns import lazy_compile
 from .leader_orders import LEAD_IN, closing_leader
-from .meeting_demands import demand_items
+from .meeting_demands import meeting_demands
 from .outline_lines import Outline
 from .outline_node import Node
 from .role_sentences import opening_subject
@@ -95,7 +95,7 @@ def charged_parts_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     inner = [(n, s) for n, s in found if n not in whole or opens_department(normalise(lines[n - 1][0]), s)]
     # `会议要求,各乡办要…;转变思路,…,各乡办要…`, `会议要求,全镇要…;各村要…`: a meeting's demands numbering none, each
     # with its subject (`meeting_demands`, rounds 162 and 163).
-    found = sorted(set(inner + paragraphs + demand_items(lines)))
+    found = sorted(set(inner + paragraphs + meeting_demands(lines).starts))
     if len(found) < 2:
         return None
     # Two day-led orders make a campaign report's list: its sentences charging bodies are orders too, each ending

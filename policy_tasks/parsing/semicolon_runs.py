@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .clause import Clause
-from .meeting_frames import frame_charge
+from .meeting_demands import demand_charge
 from .responsibility import Responsibility
 from .speaker_demands import carried_demands, speaker_demand
 from .textutil import normalise
@@ -24,9 +24,9 @@ def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]
     """`found` (each clause's responsibility and where it came from), with the units of the sibling that
     closes a `;` enumeration given to the silent items before it."""
     # A meeting frame's demand is charged by its own subject alone, or by the one it goes on with, or names no one
-    # (`meeting_frames`): what else its sentences name (`向市委审计委员会…报送`) is no unit of it.
+    # (`meeting_demands`): what else its sentences name (`向市委审计委员会…报送`) is no unit of it.
     for i, clause in enumerate(clauses):
-        if (framed := frame_charge(clause.node)) is not None:
+        if (framed := demand_charge(clause.text, node=clause.node)) is not None:
             found[i] = (replace(framed, leaders=found[i][0].leaders), framed.origin)
     for i in range(len(found) - 2, -1, -1):
         resp, origin = found[i]

@@ -9,8 +9,7 @@ from .clauses import choose_clauses
 from .counted_lists import counted_outline
 from .label_items import assigning_paragraphs, number_label_led_items
 from .leader_colon_items import number_leader_colon_paragraphs
-from .meeting_demands import demand_items
-from .meeting_frames import frames_outline, reads_more
+from .meeting_demands import meeting_demands
 from .next_steps import number_next_step_paragraphs
 from .notice_kinds import notice_kinds
 from .outline_lines import Outline
@@ -60,16 +59,16 @@ def unnumbered_clauses(
         # `农村黑臭水体整治项目:对…` a paragraph a project, no number (`project_colon_items`).
         if clauses := choose_clauses(projects.root):
             return projects, clauses, PROJECTS
-    frames = frames_outline(lines)
-    if frames is not None and reads_more(lines, demand_items(lines)):
+    meeting = meeting_demands(lines)
+    if meeting.outline is not None and meeting.first:
         # `会议要求,全县上下要…。要强化…。各镇要…。各部门要…`: the frames read each demand the subjects alone miss.
-        return frames, list(frames.root.children), LABELLED
+        return meeting.outline, list(meeting.outline.root.children), LABELLED
     if (charged := charged_parts_outline(lines)) is not None:  # `由A牵头,…;由B牵头,…`
         # A run's part opening with its unit and deadline (`市机场建管公司12月中旬…`, `subject_runs`) is charged by it;
         # a meeting's demands numbering none are each a clause, a silent one too, as its numbered points are
         # (`meeting_demands`, rounds 162 and 163).
         chosen = set(map(id, choose_clauses(charged.root)))
-        demand_lines = {n for n, _ in demand_items(lines)}
+        demand_lines = {n for n, _ in meeting.starts}
         if clauses := [
             k
             for k in charged.root.children
@@ -98,9 +97,9 @@ def unnumbered_clauses(
         # `林琦志强调,各部门、各乡镇(区)要压实责任,…。要强化领导,…`: a leader's unnumbered demands (`speaker_demands`),
         # each a clause, one naming no one too, as the meeting's frames are (round 173).
         return demands, list(demands.root.children), LABELLED
-    if frames is not None:
-        # `会议要求,A要…。` `会议强调,B要…。`: the meeting's demands a frame each, a silent one too (`meeting_frames`).
-        return frames, list(frames.root.children), LABELLED
+    if meeting.outline is not None:
+        # `会议要求,A要…。` `会议强调,B要…。`: the meeting's demands a frame each, a silent one too (`meeting_demands`).
+        return meeting.outline, list(meeting.outline.root.children), LABELLED
     if (numbered := number_assigned_lines(lines)) is not None:
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):

@@ -108,6 +108,20 @@ def test_unnumbered_meeting_demands_near_cases() -> None:
     assert len(demand_starts(run_on)) == 2
 
 
+def test_meeting_demands_keep_a_groups_own_brackets() -> None:
+    # A group's own bracket listing more kinds is no cut of the subject's list, and is written with the document's
+    # brackets (corpus README): `各林场（站、所）` one addressee, `各有关部门` the next.
+    charged = demand_charge("各林场（站、所）、各有关部门要加强巡山护林,严管野外用火;")
+    assert charged is not None
+    assert (charged.roles["listed"], charged.roles["co"]) == (["各林场（站、所）"], ["各有关部门"])
+    charged = demand_charge("各村、各乡镇（街道）要做好物资储备。")
+    assert charged is not None
+    assert (charged.roles["listed"], charged.roles["co"]) == (["各村"], ["各乡镇（街道）"])
+    # Near cases: a bare group names no one, its own bracket too; the parts still open where their subjects do.
+    assert demand_charge("各部门（单位）要加强协作。") is None
+    assert len(demand_starts("会议要求,各林场(站、所)要加强巡山;各乡镇(街道)要做好储备。")) == 2
+
+
 def test_run_in_head_near_cases() -> None:
     # `会议要求,` run on after a caption whose space a wrap lost; never as a verb's object (the writer's own points).
     tasks = _parse(CAPTIONS.replace("工作部署 会议要求", "工作部署会议要求")).tasks

@@ -1,13 +1,13 @@
 """Rounds 166-170's convention: a meeting report's unnumbered demands over several frames each opened by the meeting's
 verb (`会议要求,` / `会议强调,` / `会议指出,` / `会议明确,`), each demand charging its subject before `要`, the bare
 `各部门` / `各级各部门` / `相关部门` naming no one, and a later frame with no subject of its own carrying no one
-(`meeting_frames`). Written from the convention in wordings the round's pages do not use, with near cases that must
+(`meeting_demands`). Written from the convention in wordings the round's pages do not use, with near cases that must
 read otherwise."""
 
 import pytest
 
 from policy_tasks.parsing import parse_bytes
-from policy_tasks.parsing.meeting_frames import frame_demands
+from policy_tasks.parsing.meeting_demands import frame_demands
 from policy_tasks.parsing.result import ParseError
 
 
