@@ -26,7 +26,8 @@ GROUP_HEAD = (
 def test_group_head_introduces_the_speaker() -> None:
     tasks = _parse(GROUP_HEAD).tasks
     assert [t.text[:6] for t in tasks] == ["要压实防汛责", "要加强监测预", "各乡镇要全面", "要做好物资储"]
-    assert [(t.lead_units, t.co_units) for t in tasks[2:3]] == [(["各乡镇"], ["县水利局"])]
+    # Every sentence opens with a charge: the one with `要` alone is addressed to all and carries no one.
+    assert [(t.lead_units, t.co_units) for t in tasks] == [([], []), ([], []), (["各乡镇"], ["县水利局"]), ([], [])]
 
 
 WHOLE_SPEECH = (
@@ -40,7 +41,21 @@ WHOLE_SPEECH = (
 def test_speech_read_whole_over_its_subjects() -> None:
     tasks = _parse(WHOLE_SPEECH).tasks
     assert [t.text[:6] for t in tasks] == ["要严把体检关", "县卫健局、县", "要严明工作纪", "要强化宣传发"]
-    assert (tasks[1].lead_units, tasks[1].co_units) == (["县卫健局"], ["县公安局"])
+    assert [(t.lead_units, t.co_units) for t in tasks] == [([], []), (["县卫健局"], ["县公安局"]), ([], []), ([], [])]
+
+
+LATER_SUBJECT = (
+    "9月1日,全县秋季开学工作会议召开,县委副书记赵某某出席会议并讲话。\n"
+    "赵某某强调,要守牢安全底线,扎实做好开学准备,县教育局、县市场监管局两部门要联合开展校园食品安全检查。"
+    "要强化疫情防控,落实晨午检制度,严防聚集性疫情。\n"
+)
+
+
+def test_a_later_subject_charges_a_demand_opening_with_yao() -> None:
+    tasks = _parse(LATER_SUBJECT).tasks
+    assert [t.text[:6] for t in tasks] == ["要守牢安全底", "要强化疫情防"]
+    assert (tasks[0].lead_units, tasks[0].co_units) == (["县教育局"], ["县市场监管局"])
+    assert tasks[1].lead_units == []
 
 
 FRAME_SENTENCES = (
