@@ -9,6 +9,9 @@ unit leads (`责任单位:A,B落实`) the part is left as it was read.
 
 A part saying its units act within their remit (`A牵头,各有关单位按职责分工负责`, round 102) is no such part: the
 remit words (`按职责分工`) are no part of the names either, and the list reads as `A牵头,B按职责分工负责` does.
+
+A meeting's report may name the places by their count in quotes, once it has listed them (`“四区”具体落实`, round 167:
+the four districts' governments and zones named in the attendance): the quoted count is their one name, kept as written.
 """
 
 from __future__ import annotations
@@ -22,9 +25,17 @@ _CARRY_OUT_RE = re.compile(r"^(?:由)?(?P<names>.+?)(?:具体)?(?:组织)?(?:负
 _REMIT_END_RE = re.compile(r"(?:" + REMIT_ROLE + r")$")
 
 
+# `“四区”`, `“两县”`: places named by their count in quotes.
+_COUNTED_PLACES_RE = re.compile(r"“[一二三四五六七八九十两]{1,2}(?:区|县|市|镇|乡|街道|县区|县市区?)”")
+
+
 def carry_out_names(segment: str) -> tuple[int, int] | None:
     """The span of the units in a `B落实` / `B具体负责` part (offsets in `segment`), or None."""
     m = _CARRY_OUT_RE.match(segment)
-    if m is None or _REMIT_END_RE.search(segment) or not looks_like_units(m["names"]):
+    if m is None or _REMIT_END_RE.search(segment):
+        return None
+    if _COUNTED_PLACES_RE.fullmatch(m["names"].strip()):
+        return m.start("names"), m.end("names")
+    if not looks_like_units(m["names"]):
         return None
     return m.start("names"), m.end("names")

@@ -99,6 +99,8 @@ def doubtful(name: str) -> bool:
     base = name.strip()
     while _TRAILING_BRACKET.search(base):
         base = _TRAILING_BRACKET.sub("", base).strip()
+    if base.startswith("“") and base.endswith("”"):
+        base = base[1:-1]  # `“四区”`: places named by their count in quotes (`carry_out_parts`, round 167)
     if not base:
         return True
     if base.startswith(_GROUP_START) or village_team(base):  # `村级两委班子`: the villages' body (round 166)

@@ -10,6 +10,11 @@ punctuation. A competition is such an event too, its name often quoted (`做好2
 `组织2024年全省职业技能大赛`, round 102): the verb may be the work of putting it on (做好, 办好, 组织), and the
 quotes and a `×` are part of the name. A year with a point in it still dates (`2024年6月召开…会议`), and so does work on the year's own
 figures (`完成2024年度考核`), which is no gathering.
+
+The year's work named as a whole after a verb of doing it well is named the same way (`全力做好2019年度政务公开政务服务的
+推进和迎评工作`, `抓好2021年安全生产工作`, round 169; corpus README rounds 72/93): the year says whose work, not when it
+ends, and a speaker's demand to do it well dates nothing (`year_work_spans`: the work is no event). Work ending in something counted or finished (`完成2024年度考核`,
+`2023年度全部完工`) still dates, as does a point in the year (`做好2024年底前…工作`).
 """
 
 from __future__ import annotations
@@ -30,9 +35,22 @@ _EVENT_RE = lazy_compile(
     "|比赛|竞赛|大赛|联赛|赛事",
 )
 
+# `做好2019年度…工作`: the verb of doing the year's work well, the work's name closed by 工作 at a stop.
+_WORK_RE = lazy_compile(
+    r"(?:做好|抓好|干好|办好)(?P<name>" + _YEAR + r"[\u4e00-\u9fff、“”\"‘’]{0,30}?工作)(?=[,。;:!\n]|$)",
+    needs="做好|抓好|干好|办好",
+)
+
 
 def held_event_spans(norm: str) -> list[tuple[int, int]]:
     """The spans of `norm` (normalised text) that name, with its year, an event the work holds."""
     if not any(verb in norm for verb in _VERBS):
         return []
     return [(m.start("name"), m.end("name")) for m in _EVENT_RE.finditer(norm)]
+
+
+def year_work_spans(norm: str) -> list[tuple[int, int]]:
+    """The spans of `norm` that name the year's work done well (`做好2019年度…工作`): no event, no deadline either."""
+    if not any(verb in norm for verb in ("做好", "抓好", "干好", "办好")):
+        return []
+    return [(m.start("name"), m.end("name")) for m in _WORK_RE.finditer(norm)]

@@ -63,7 +63,7 @@ from .drafted_plans import drafted_plan_spans
 from .due_fields import Warn, phrase_message, year_message
 from .duty_starts import started_duty
 from .entry_steps import distinct_step
-from .held_events import held_event_spans
+from .held_events import held_event_spans, year_work_spans
 from .lazy_patterns import lazy_compile
 from .part_milestones import part_milestone
 from .press_dates import PRESS_VERBS
@@ -181,6 +181,7 @@ def find_milestones(
     names += drafted_plan_spans(norm)
     # `召开2024年度河长制工作会议`: the year names the meeting held, not its deadline (`held_events`).
     names += held_event_spans(norm) + assessment_year_spans(norm)  # `开展2023年度…考核自查工作` (`assessment_years`)
+    names += year_work_spans(norm)  # `全力做好2019年度…迎评工作`: the year's work, whose year it is (`held_events`)
     # `开展2022年的第一次联合执法`: the year counts the action among its rounds, no deadline (`year_ordinals`).
     names += year_ordinal_spans(norm)
     # `实施期限至2021年12月31日`: when a benefit ends (`benefit_periods`).

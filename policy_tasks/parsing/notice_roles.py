@@ -14,6 +14,9 @@ notice also writes the roles in two more ways (round 99):
   the one that only helps is co though named first, as a unit is (round 62's rule). A role that helps where no later
   one answers still leads.
 
+A meeting's report that names the notice read out at it (`马国军宣读了《…关于印发<…任务清单>的通知》`, round 169) issues
+no breakdown: the notice is quoted whole inside its 《》, the report's speakers charge their own addressees.
+
 Near cases that stay as they were: a notice issuing no breakdown (`关于做好防汛工作的通知`), or a plan, opening an item with
 `各相关单位要…` (no unit, so the review page marks it); a role group that answers named first (`各责任单位要逐项研究…`) leads.
 """
@@ -85,10 +88,32 @@ def played_roles(text: str) -> Responsibility | None:
     return found
 
 
+# A report's verb of reading out or studying a document at a meeting, right before the document's 《title》.
+_READ_OUT_RE = lazy_compile(r"(?:宣读|传达|学习|解读)(?:了|学习了)?<", needs="<")
+
+
+def _read_out_removed(norm: str) -> str:
+    """`norm` without the 《titles》 (normalised `<…>`, nested) a meeting's report says were read out at it."""
+    kept, at = [], 0
+    for m in _READ_OUT_RE.finditer(norm):
+        if m.start() < at:
+            continue
+        depth, end = 0, len(norm)
+        for i in range(m.end() - 1, len(norm)):
+            depth += {"<": 1, ">": -1}.get(norm[i], 0)
+            if depth == 0:
+                end = i + 1
+                break
+        kept.append(norm[at : m.end() - 1])
+        at = end
+    return "".join(kept) + norm[at:]
+
+
 def breakdown_kind(header: list[tuple[int, str]]) -> frozenset[str]:
-    """`{BREAKDOWN}` where a header line issues a breakdown (`印发…任务分解…的通知`), else empty."""
+    """`{BREAKDOWN}` where a header line issues a breakdown (`印发…任务分解…的通知`), else empty; a notice a meeting's
+    report says was read out (`宣读了《…印发<…任务清单>的通知》`) is not the document's own."""
     for _, line in header:
-        norm = normalise(line)
+        norm = _read_out_removed(normalise(line))
         if _BREAKDOWN_RE.search(norm) and _ISSUES_RE.search(norm):
             return frozenset({BREAKDOWN})
     return frozenset()

@@ -12,7 +12,9 @@ the lead-in's paragraph, which opens at the lead-in.
 
 A news report of a meeting may give a leader's demands unnumbered, each speech a paragraph opening with the leader's
 name, once introduced by post (`副县长、…林琦志出席会议。…林琦志指出,…。林琦志强调,…`, `speaker_demands`): a copy that
-lost its breaks still opens each such paragraph at the name after a full stop, where the speeches hold demands.
+lost its breaks still opens each such paragraph at the name after a full stop, where the speeches hold demands; a
+photo's caption (`会议现场`) the page set between the account and the speech is no part of the speech (round 165), and
+a body's own arrangement made at its meeting (`会上,我局对…争取于4月20日前完成…`) opens a paragraph too (round 166).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import itertools
 import re
 
 from .purpose_leads import PURPOSE_LEAD
-from .speaker_demands import speaker_demands_outline, speaker_end
+from .speaker_demands import own_arrangement, speaker_demands_outline, speaker_end
 from .textutil import cn_numeral, normalise
 
 # The occasion opening a speaker's head (`在各部门积极讨论后,朱小良强调讲话:`, round 166), after a full stop or a
@@ -35,8 +37,10 @@ _LEAD = re.compile(
     + r"[^。!！?？,，:：;；\s]{0,12}?(?:要求|强调|指出)(?:讲话)?)(?P<mark>[,，:：]?)\s?"
     r"(?:(?<=[,，:：])(?P<aim>[^。!！?？;；:：\n]{4,160}?。)\s?)?(?P<p>一(?P<w>[是要]))(?=[\u4e00-\u9fff])"
 )
-# A speech's paragraph opens after a full stop (its head read by `speaker_demands.speaker_end`).
-_SENTENCE_START = re.compile(r"(?<=[。!！?？])\s*")
+# A speech's paragraph opens after a full stop (its head read by `speaker_demands.speaker_end`), or after the caption of
+# the page's photo of the meeting that a copy ran in before it (`…出席会议。会议现场林金妹要求,`, round 165): a caption
+# has no full stop of its own.
+_SENTENCE_START = re.compile(r"(?<=[。!！?？])\s*(?:(?:会议|会场|活动)?现场(?:图片|照片|图)?\s*(?=[\u4e00-\u9fff]))?")
 # What else the meeting heard, after the requirements' last point: a paragraph of its own.
 _CLOSING = re.compile(r"(?<=[。!！?？])\s*会上[,，]")
 
@@ -67,7 +71,8 @@ def _speech_cuts(text: str) -> list[int]:
     cuts = []
     for m in _SENTENCE_START.finditer(text):
         at = m.end()
-        if speaker_end(normalise(text[at:]), normalise(text[:at])) is not None:
+        rest = normalise(text[at:])
+        if speaker_end(rest, normalise(text[:at])) is not None or own_arrangement(rest):  # `会上,我局…` (round 166)
             cuts.append(at)
     if not cuts:
         return []

@@ -7,7 +7,8 @@ with the parts after a lead or a charge that name units carrying the work out (`
 lead (`会同B`) or doing a supporting part (`B做好资金保障`, `supporting_parts`); then units as the subject of a role
 noun (`A为牵头单位`, `role_sentences`), a sentence closing in its units (`closing_units`) and a lead calling others
 in (`由A会同B等部门负责落实`, `convened_units`), and a charge closing the item after a comma
-(`…建设项目,由X牵头实施。`, `closing_charges`).
+(`…建设项目,由X牵头实施。`, `closing_charges`). A meeting's word stating its decision (`会议明确,`) may open the run's
+sentence, as a part of its own (round 167).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from .unit_names import looks_like_units
 from .work_sentences import without_aliases, work_assignments
 
 _SENTENCE_RE = re.compile(r"[^。;\n]+")
+# The meeting's own word stating its decision, a part of its own before the assignment it states (round 167).
+_MEETING_LEAD_RE = re.compile(r"会议(?:明确|决定|确定|议定|研究决定|同意)")
 
 
 def read_sentences(text: str, norm: str, found: Responsibility) -> None:
@@ -57,6 +60,8 @@ def read_sentences(text: str, norm: str, found: Responsibility) -> None:
             return
     for sentence in _SENTENCE_RE.finditer(norm):
         parts = [strip_span(norm, s, e, _TRIM) for s, e in split_top(norm, ",", sentence.start(), sentence.end())]
+        if len(parts) > 1 and _MEETING_LEAD_RE.fullmatch(norm[parts[0][0] : parts[0][1]]):
+            parts = parts[1:]  # `会议明确,此次…工作由A牵头,…`: the meeting's word over its assignment (round 167)
         run = []
         for s, e in parts:
             m = free_part(norm[s:e])

@@ -21,7 +21,7 @@ from .opening_charges import opening_charge
 from .responsibility import Responsibility
 from .restated_lists import section_subject
 from .role_heads import paired_heads, role_heads
-from .speaker_demands import mixed_group_charge
+from .speaker_demands import mixed_group_charge, own_arrangement_charge
 from .subject_runs import run_charge
 from .task_first_orders import order_charge
 from .unit_labels import LISTED
@@ -42,6 +42,7 @@ def sentence_charge(
     charged = charged or project_charge(text) or opening_charge(text, groups)
     # `各部门、各乡镇(区)要…` with no salutation: the bare group names no one, the governments lead (`speaker_demands`).
     charged = charged or (mixed_group_charge(text) if not groups else None)
+    charged = charged or own_arrangement_charge(text)  # `我局对…争取于4月20日前完成`: the bureau's own (round 166)
     # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
     charged = charged or section_subject(text) or leader_colon_charge(text)
     charged = charged or (order_charge(text) or run_charge(text) if orders else None)  # `督导组负责…`, `subject_runs`

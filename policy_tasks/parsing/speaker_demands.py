@@ -19,6 +19,11 @@ A subject joining a bare group to a level's governments (`各部门、各乡镇(
 salutation names the departments: a bare `各部门` names no one in a report or a plan (corpus README rounds 96/97/98),
 and `各乡镇(区)` is one addressee (round 139's county's `各乡镇`), so it leads (`mixed_group_charge`).
 
+A body's own report of its meeting (a bureau's page: `我局…召开党组专题会议`) gives the arrangement the meeting made for
+its own work as a paragraph, `会上,我局对…再研究再部署,…争取于4月20日前完成…`: an item beside its head's demands, the
+body leading as the page writes it (`我局`, as round 89 writes a minute's own `政府`), dated by the day it aims at; a
+speaker's demand may charge with `必须` as with `要` (`何毅华局长强调,…,必须坚决按照…`, round 166).
+
 Near cases: a name no post introduced (`工作要求:…`), a speaker's paragraph with a single demand and no other speaker's
 paragraph demanding (a news item's sentence, no list), a headline demand of one part or of long parts (the elaboration's
 `要围绕…`), a demand numbered (`一要…`, read by `minute_points`), and a subject of bare groups only (`各部门、各单位要…`).
@@ -52,18 +57,35 @@ _SPEAKER_RE = lazy_compile(
 _MEETING_RE = lazy_compile(r"会议(?:明确|要求|强调|决定)\s*[,:]", needs="会议")
 # A `;` part or a comma part opening with its own charge: a subject (`县深化“放管服”改革领导小组办公室`, `各部门、乡镇一定`)
 # and `要`, or `要` alone; not `重要`, `主要`, `需要` (round 165/169).
-_PART_RE = lazy_compile(r"\s*(?:[\u4e00-\u9fff()、“”]{2,30}?(?<![重主需只想]))?要(?![求点素件])", needs="要")
+# `必须` charges as `要` does (`何毅华局长强调,…的具体行动,必须坚决按照…`, round 166).
+_PART_RE = lazy_compile(
+    r"\s*(?:[\u4e00-\u9fff()、“”]{2,30}?(?<![重主需只想]))?(?:要(?![求点素件])|必须(?!的))", needs="要|必须"
+)
 # A sentence charging anyone: a subject and `要`, or `要` opening it (not `要求`, `要点`).
 _CHARGED_RE = lazy_compile(r"(?:[\u4e00-\u9fff()、]{2,30}?)?要(?![求点素件])", needs="要")
 # A demand's own headline: `要` and two short parts, the sentence closed (`要强化领导,推动节能减排见成效。`).
 _HEADLINE_RE = lazy_compile(r"要(?![求点素件])[^,。;:!?\n]{2,12},[^,。;:!?\n]{2,14}[。!]", needs="要")
 _SENTENCE_END_RE = re.compile(r"[。!?]")
+# The report's account after a speech, a paragraph of its own that a copy run onto one line or unwrapped at its margin
+# joined to the speech (`…攻坚战。副市长白海峰参加会议。`, `会议解读了《…》,通报了…`, round 165): the speech ends there.
+_ACCOUNT_RE = lazy_compile(
+    r"\s*(?:[^,。;:!?]{2,40}?(?:参加|出席|列席)(?:了)?(?:会议|本次会议|会议并讲话)[。!]|会议由[^。]{2,40}?主持"
+    r"|会议(?:还|并|同时)?(?:解读|传达|通报|学习|观看|听取|审议)了|据了解)",
+    needs="会议|据了解",
+)
 # Bare groups that name no one where no salutation names them (rounds 96/97/98).
 _BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
 _SUBJECT_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{4,40}?)要(?![求点素件])", needs="要")
 # `一定要`, `务必要`: the demand's weight, no part of its subject.
 _ADVERB_RE = re.compile(r"(?:一定|务必|必须)$")
 CARRIED = "续前要求"
+# A body's own report of its meeting: the arrangement it made there for its own work, the page's `我局` its subject,
+# with the day it aims to finish by (`会上,我局对…再研究再部署,…争取于4月20日前完成…`, round 166).
+_OWN_RE = lazy_compile(
+    r"^\s*会上\s*,\s*(?P<body>我局|我委|我办|我厅|我中心|本局|本委)(?=[^。]{4,200}?(?:争取|确保|力争)(?:在|于)?"
+    r"\d{1,2}月(?:\d{1,2}日|底|中旬|上旬|下旬)(?:之)?前)",
+    needs="会上",
+)
 # The items this reader cut: only they carry a demand's subject on (a page run onto one line shares one line among all
 # its items, so the line alone does not tell a speaker's paragraph).
 _DEMANDS: weakref.WeakSet[Node] = weakref.WeakSet()
@@ -113,6 +135,8 @@ def _demand_starts(norm: str, after: int) -> list[int]:
         elif _MEETING_RE.match(norm, a) and meeting is None:
             meeting = a
             break
+        elif _ACCOUNT_RE.match(norm, a):
+            break
         else:
             run.append((a, b))
     if not starts:
@@ -141,6 +165,8 @@ def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
         if end is not None:
             if starts := _demand_starts(norm, end):
                 found[number] = starts
+        elif len(norm) == len(text) and (own := _OWN_RE.match(norm)) is not None:
+            found[number] = [own.start("body")]
         earlier += norm
     if sum(map(len, found.values())) < 2:
         return None
@@ -164,6 +190,21 @@ def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
             outline.root.children.append(node)
             _DEMANDS.add(node)
     return outline
+
+
+def own_arrangement(norm: str) -> bool:
+    """Whether `norm` opens with a body's own arrangement made at its meeting (`会上,我局对…争取于4月20日前完成`)."""
+    return _OWN_RE.match(norm) is not None
+
+
+def own_arrangement_charge(text: str) -> Responsibility | None:
+    """`我局对…再研究再部署,…争取于4月20日前完成…`: the reporting body, as the page writes it, leads its own arrangement."""
+    m = _OWN_RE.match("会上," + normalise(text).lstrip())
+    if m is None:
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = [m["body"]]
+    return found
 
 
 def mixed_group_charge(text: str) -> Responsibility | None:

@@ -15,7 +15,7 @@ from .notice_kinds import notice_kinds
 from .outline_lines import Outline
 from .outline_node import Node
 from .project_colon_items import project_colon_outline
-from .speaker_demands import speaker_demands_outline
+from .speaker_demands import speaker_demand, speaker_demands_outline
 from .subject_runs import run_charge
 from .target_rows import number_target_rows
 from .textutil import normalise
@@ -94,9 +94,11 @@ def unnumbered_clauses(
         if clauses := choose_clauses(outline.root):
             return outline, clauses, LABELLED
     if (demands := speaker_demands_outline(lines)) is not None:
-        # `林琦志强调,各部门、各乡镇(区)要压实责任,…。要强化领导,…`: a leader's unnumbered demands (`speaker_demands`),
-        # each a clause, one naming no one too, as the meeting's frames are (round 173).
-        return demands, list(demands.root.children), LABELLED
+        # `林琦志强调,各部门、各乡镇(区)要压实责任,…。要强化领导,…`: a leader's unnumbered demands (`speaker_demands`);
+        # each is a clause, a silent one beside one naming units too, as a meeting's demands are (rounds 167, 173).
+        chosen = set(map(id, choose_clauses(demands.root)))
+        if clauses := [k for k in demands.root.children if id(k) in chosen or speaker_demand(k)]:
+            return demands, clauses, LABELLED
     if meeting.outline is not None:
         # `会议要求,A要…。` `会议强调,B要…。`: the meeting's demands a frame each, a silent one too (`meeting_demands`).
         return meeting.outline, list(meeting.outline.root.children), LABELLED
