@@ -59,9 +59,10 @@ from .unit_labels import CO, LISTED
 _LEAST = 2
 # The meeting's verb: after a line's start, a sentence or part end, a comma (`就…工作,会议要求,`) or a space where a
 # copy ran lines together; `会议要求要…` with no comma. A paragraph of parts opens at its first verb after a sentence.
-# The meeting assigning its work to a subject charged at once (`会议布置各学校要于…`, round 172) is a frame too.
+# The meeting assigning its work to a subject charged at once (`会议布置各学校要于…`, round 172) is a frame too; a photo's
+# caption with no stop may stand before it in a one-line copy (`图为县委副书记、代县长某某讲话会议指出,`, round 173).
 _HEAD_RE = lazy_compile(
-    rf"(?:^|(?<=[。;!?,\s]))(?<!按照)(?<!根据)\s*会议(?:(?:要求|强调|指出|明确|提出)(?:\s*[,:]|(?={VERB}))"
+    rf"(?:^|(?<=[。;!?,\s])|(?<=讲话))(?<!按照)(?<!根据)\s*会议(?:(?:要求|强调|指出|明确|提出)(?:\s*[,:]|(?={VERB}))"
     rf"|(?:布置|部署)(?=[\u4e00-\u9fff()()、]{{2,16}}?{VERB}))",
     needs="会议",
 )
@@ -70,8 +71,9 @@ _HEAD_RE = lazy_compile(
 _BARE_HEAD_RE = lazy_compile(
     rf"(?:(?<=[。;])\s*强调|(?<=[,;。])要求)(?=[\u4e00-\u9fff()()]{{2,16}}?{VERB})|(?<=,)强调(?={VERB})"
 )
-# Numbered demands are `minute_points`' (`一是`, `(一)`, `1.`); a frame reads `一要` points itself.
-_NUMBERED = r"[一1](?:是|、|\.)|\(一\)|①"
+# Numbered demands are `minute_points`' (`一是`, `(一)`, `1.`), not a figure in an address a one-line copy ran in
+# (`…/001271.html`, round 172); a frame reads `一要` points itself.
+_NUMBERED = r"(?<![0-9A-Za-z/.])[一1](?:是|、|\.)|\(一\)|①"
 _NUMBERED_RE = lazy_compile(_NUMBERED)
 _NUMBERED_OR_POINTS_RE = lazy_compile(rf"{_NUMBERED}|一要")
 # A part: a `;`-separated one or a sentence.

@@ -17,11 +17,13 @@ or carried by `speaker_demands.carried_demands`); a later sentence's subject (it
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .lazy_patterns import lazy_compile
 from .meeting_subjects import MODAL, VERB, frame_units, named
 from .responsibility import Responsibility
+from .speaker_demands import ends_speech
 from .textutil import normalise
 from .unit_labels import CO, LISTED
 
@@ -72,7 +74,9 @@ _CHARGED_RE = lazy_compile(rf"\s*(?:[\u4e00-\u9fff()()、“”]{{2,30}}?(?<![�
 
 def _all_charged(text: str) -> bool:
     parts = [p for p in re.split(r"(?<=[。!?;])", normalise(text)) if p.strip()]
-    return bool(parts) and all(_CHARGED_RE.match(p) for p in parts)
+    # A copy run onto one line leaves the report's account after the speech in its last demand (`会议还宣读了…`).
+    speech = list(itertools.takewhile(lambda p: not ends_speech(p), parts))
+    return bool(speech) and all(_CHARGED_RE.match(p) for p in speech)
 
 
 def addressed_to_all(texts: list[str]) -> list[bool]:
