@@ -239,7 +239,10 @@ def _frame_demands(norm: str, start: int, stop: int) -> list[tuple[int, int, lis
 def _every_sentence_charged(norm: str, start: int, stop: int) -> bool:
     """Whether each of the frame's sentences after its first opens with a charge (`全县上下要…。要充分利用…`, round
     173): each is a demand of its own, one opening with `要` alone addressed to all, naming no one."""
-    sentences = [m for m in re.finditer(r"[^。!?]+[。!?]?", norm[start:stop]) if m.group().strip()]
+    # A page's address run on after the frame in a one-line copy is no sentence of it.
+    sentences = [
+        m for m in re.finditer(r"[^。!?]+[。!?]?", norm[start:stop]) if re.search(r"[\u4e00-\u9fff]", m.group())
+    ]
     return len(sentences) >= 2 and all(
         _OWN_SUBJECT_RE.match(m.group()) or _BARE_RE.match(m.group().lstrip()) for m in sentences[1:]
     )

@@ -8,6 +8,7 @@ Written in wordings the round's documents do not use, with near cases that must 
 import pytest
 
 from policy_tasks.parsing import parse_bytes
+from policy_tasks.parsing.clause_doubts import doubtful
 from policy_tasks.parsing.result import ParseError
 
 
@@ -108,3 +109,47 @@ def test_lone_stress_and_an_assignment_with_no_charge_stay_refused() -> None:
         _parse(LONE_STRESS)
     with pytest.raises(ParseError):
         _parse("会议布置了下一阶段的工作。会议强调,各村要抓好春耕。\n")
+
+
+RUN_IN = (
+    "4月2日,全县森林防火工作会议召开,县长、县森林防火指挥部领导小组组长刘某某出席会议。"
+    "会议传达了省、市会议精神。刘某某指出,要压实防火责任,严格落实值守制度。各乡镇要加强巡山护林。"
+    "要严管野外用火,坚决杜绝违规烧荒。会上,县林业局负责人汇报了前期防火工作情况。\n"
+)
+
+
+def test_a_speaker_run_on_after_the_account_and_the_account_after_him() -> None:
+    # A copy that joined the account's sentences to the speech: the head after a full stop opens it, and
+    # `会上,X汇报了…` after it ends it (its sentence no demand, the speech still all charged).
+    tasks = _parse(RUN_IN).tasks
+    assert [t.text[:6] for t in tasks] == ["要压实防火责", "各乡镇要加强", "要严管野外用"]
+    assert [t.lead_units for t in tasks] == [[], ["各乡镇"], []]
+
+
+SAYING = (
+    "12月1日,某县召开征兵工作会议。县委书记陈某某出席会议并讲话。\n"
+    "陈某某强调,强国必须强军,军强才能国安。各乡镇要压实征兵责任。要严把兵员质量关。\n"
+)
+
+
+def test_a_saying_with_bixu_opens_no_demand() -> None:
+    tasks = _parse(SAYING).tasks
+    assert [t.text[:6] for t in tasks] == ["各乡镇要压实", "要严把兵员质"]
+
+
+CAPTION_ONE_LINE = (
+    "7月16日,我县召开双拥工作会议。图为县委副书记、代县长某某讲话会议指出,全县上下要提高认识,扎实推进各项工作。"
+    "会议要求,各乡镇要明确责任分工,强化工作举措。要充分利用各类平台开展经常性宣传。"
+    "http://www.example.gov.cn/html/431/001271.html"
+)
+
+
+def test_frames_after_a_caption_and_before_an_address_in_a_one_line_copy() -> None:
+    tasks = _parse(CAPTION_ONE_LINE).tasks
+    assert [t.text[:6] for t in tasks] == ["全县上下要提", "各乡镇要明确", "要充分利用各"]
+
+
+def test_organs_of_two_levels_are_one_addressee() -> None:
+    assert not doubtful("县、乡两级兵役机关")
+    assert not doubtful("市、县两级政府")
+    assert doubtful("两级联动")
