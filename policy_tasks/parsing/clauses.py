@@ -47,7 +47,7 @@ from .proposal_roles import charges_own_role
 from .responsibility import Responsibility
 from .role_groups import role_group
 from .section_fields import only_names_section_units
-from .sole_addressees import informs_only
+from .sole_addressees import heads_rows, informs_only
 from .supervising_offices import supervising_office
 from .textutil import normalise
 from .township_subjects import TOWNSHIP
@@ -361,6 +361,7 @@ def choose_clauses(
     if addressed:
         leaves = [n for n in leaves if not any(frames_a_section(a) for a in [*n.ancestors(), n])] or leaves
         leaves = [n for n in leaves if not informs_only(n.own_text)] or leaves  # `领取地点为:…,联系电话:…`
+        leaves = [n for n in leaves if not heads_rows(n, has)] or leaves  # a task table's `1.…主要工作目标:` row
         # The addressee's measures are the lowest items, whatever their level: `一、责任到位` with its paragraph
         # beside `二、宣传到位:` over its points `1.`–`4.` (round 143).
         if leaves and not any(n.style == "stage" for n in leaves):

@@ -26,7 +26,9 @@ Where some items name their own unit (`5、镇环卫中心要…`), those keep i
 group's (round 170: the README's rule read item by item), however few they are beside the charged ones: each item of a
 notice to its own offices is their work. An item fixing the day of a step (`1、秋季灭鼠领购灭鼠毒饵时间为9月10日;`) is a
 measure dated that day; one only telling what is handed out, where and whom to call (`3、本次灭鼠毒饵为…,领取地点为:
-镇社会事务办213室,联系电话:…`), charging no one and fixing no day, is information, no measure.
+镇社会事务办213室,联系电话:…`), charging no one and fixing no day, is information, no measure. A task table's
+heading row set among its rows (a web page's cells a line: `1.巩固扩大基本医保制度覆盖面。主要工作目标:` then `1 |`
+`新型农村…` `基层卫生管理处 |`) groups the rows under it: no item of the addressee (`heads_rows`).
 
 A meeting report's head may close on that colon too, its aim charging the places a higher meeting addressed before its
 points (`会议要求,各地要紧紧围绕…,确保全面完成…任务:一是…`, round 166): `各地` answers for every point that names no
@@ -37,7 +39,9 @@ subject going on).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from .outline_node import Node
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import LISTED
@@ -81,6 +85,20 @@ def informs_only(text: str) -> bool:
     """Whether a silent item of a notice to one group only informs (`领取地点为:…,联系电话:…`): no measure."""
     norm = normalise(text)
     return bool(_INFORMS_RE.search(norm)) and not _MEASURE_RE.search(norm)
+
+
+def heads_rows(node: Node, names_units: Callable[[Node], bool]) -> bool:
+    """Whether a silent leaf heads the task rows after it, read as its siblings: it opens them with a colon
+    (`…主要工作目标:`) or the next, naming its units, numbers afresh (`1.…` then the row's serial `1`)."""
+    siblings = node.parent.children if node.parent is not None else []
+    at = next((i for i, k in enumerate(siblings) if k is node), len(siblings))
+    if node.children or at + 1 >= len(siblings) or names_units(node):
+        return False
+    row = siblings[at + 1]
+    if not names_units(row):
+        return False
+    opens = normalise(node.own_text).rstrip("。 \n").endswith(":")
+    return opens or (row.style == node.style and row.value <= node.value)
 
 
 def addressed(

@@ -5,6 +5,8 @@ charges each item naming no one while an item naming its own unit keeps it; an i
 leaders; a campaign's focus written as the list of places it covers (`整治重点:各村主次干道、…`) is its scope.
 Written from the conventions, with near cases that must read otherwise."""
 
+import pytest
+
 from policy_tasks.parsing import parse_bytes
 from policy_tasks.parsing.plan_frames import frames_the_notice
 from policy_tasks.parsing.sole_addressees import informs_only
@@ -126,3 +128,36 @@ def test_field_closing_on_a_date_then_next_heading() -> None:
     read = _read(text)
     assert [label for label, *_ in read] == ["二.1", "二.2", "三.1", "三.2"]
     assert read[2][1] == ["物业公司"]
+
+
+def _piped(*cells: str) -> str:
+    return "".join(f"{cell} |\n" for cell in cells)
+
+
+@pytest.mark.parametrize("heading", ["1.巩固扩大基本医保制度覆盖面。主要工作目标:", "1.巩固扩大基本医保制度覆盖面"])
+def test_task_table_heading_rows_are_no_items_of_the_addressee(heading: str) -> None:
+    # A web page's task table a cell a line under a notice to one group: a heading row over a task row, opening it
+    # with a colon or numbered afresh by the row's serial (`1.…` then `1 |`), groups it; only the rows are clauses.
+    # Near case: a silent item before one naming its unit, the count going on, stays the group's (first test's `4、`).
+    text = (
+        "厅机关各处室:\n"
+        "根据《内蒙古自治区深化医药卫生体制改革2012年主要工作安排》的精神,并结合《内蒙古自治区卫生事业发展第十二个五年"
+        "规划纲要》,现将《落实自治区政府办公厅深化医药卫生体制改革2012年主要工作安排的分工意见》印发给你们,请结合实际,"
+        "认真组织实施。\n"
+        "本意见提出了卫生厅牵头负责的任务和配合推进的任务。各成员单位要从医改全局出发,相互配合,同心协力,形成推动医改的"
+        "合力。各配合部门要主动沟通,相互支持,做好工作的衔接。要细化工作安排,切实抓好工作落实,确保医改任务顺利完成。\n"
+        "二○一二年六月三十日\n"
+        "抄送:各盟市卫生局,厅直属各单位。\n"
+        "落实2012年主要工作安排的分工意见\n"
+        "为进一步明确任务目标,扎实推进改革,确保医改取得预期效果,尽快惠及人民群众,现提出卫生厅落实《深化医药卫生体制改革"
+        "2012年主要工作安排》分工的意见。\n"
+        + _piped("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
+        + _piped("一、卫生厅牵头工作分工安排", "(一)加快健全全民医保体系")
+        + _piped(heading)
+        + _piped("1", "新农合参合率稳定在95%以上。", "基层卫生管理处", "财务处", "2012年12月底")
+        + _piped("2.提高基本医疗保障水平")
+        + _piped("2", "新农合政府补助标准提高到每人每年240元。", "财务处", "基层卫生管理处", "2012年12月底")
+    )
+    read = _read(text)
+    assert [lead for _, lead, *_ in read] == [["基层卫生管理处"], ["财务处"]]
+    assert all("厅机关各处室" not in lead for _, lead, *_ in read)
