@@ -25,7 +25,7 @@ from .addressee_groups import group_kind
 from .area_counts import counts_an_area
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
-from .criterion_items import criterion_only
+from .criterion_items import criterion_only, sanction_only
 from .decided_items import counts_only
 from .duty_headings import duty_heading
 from .duty_passages import holds_duty_passages
@@ -316,7 +316,8 @@ def choose_clauses(
                 ):
                     found.append(kid)  # `二、尽快办理…。各承办单位要…` over `(一)…` (`proposal_roles`, round 142)
                 found.extend(pick(kid, strict))
-            elif flag or (
+            # A penalty term a list's owner is held to names no target (`四、严格责任追究,…`, round 171).
+            elif (flag and (has(kid) or not sanction_only(kid.own_text))) or (
                 silent_are_clauses
                 and not _sets_up_organisation(kid)
                 and not lists_members(kid)  # `(一)成员单位` / `协调机制由…组成` (`group_members`, round 158)
@@ -353,6 +354,8 @@ def choose_clauses(
     leaves = [n for n in leaves if not (_frames_the_plan(n) or frames_the_notice(n.own_text))] or leaves
     # `1.在“…”方面(分解任务15项)。`: a 解读's list of the breakdown's areas is no measure (`area_counts`, round 114).
     leaves = [n for n in leaves if not counts_an_area(n)] or leaves
+    # `四、严格责任追究,…的,对村主要责任人进行诫勉谈话`: a 责任书's penalty term is no target (`criterion_items`, round 171).
+    leaves = [n for n in leaves if not sanction_only(n.own_text)] or leaves
     # `五、下步工作` / `(一)加强领导,落实责任。`: a 解读's bare step headings hold no measure (`made_lists`, round 125).
     leaves = [n for n in leaves if not bare_step(n)] or leaves
     # `六、有关要求` / `(一)提高思想认识。各部门要…`: in a plan a bare `各部门` names no one, so the requirement that charges
