@@ -51,6 +51,7 @@ from .sole_addressees import informs_only
 from .supervising_offices import supervising_office
 from .textutil import normalise
 from .township_subjects import TOWNSHIP
+from .unit_colon_items import holds_colon_duties
 from .unit_work_headings import unit_work_clause
 from .units import peek_responsibility
 
@@ -85,8 +86,9 @@ def _has_resp(
     found = peek_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
         return True
-    if holds_duty_passages(own):
-        return True  # `…如下:县环保局。负责…。县农委。负责…`: the passages' units (`duty_passages`)
+    if holds_duty_passages(own) or holds_colon_duties(own):
+        # `…如下:县环保局。负责…。县农委。负责…`, `具体职责如下:` over `政治处:负责…`: the passages' or lines' units
+        return True
     if unit_work_clause(node) is not None:
         return True  # `(一)省监察厅牵头的工作` over its one paragraph: the heading is the clause
     if not node.children and (found.assigns or leader_colon_charge(own) is not None):
@@ -273,7 +275,8 @@ def choose_clauses(
                 parts[kid.part][-1] = parts[kid.part][-1] or is_here
                 continue
             # A division of work run into one paragraph is the heading over its units' passages it would be on lines.
-            parts.setdefault(kid.part, []).append(is_here and not holds_duty_passages(kid.own_text))
+            passages = holds_duty_passages(kid.own_text) or holds_colon_duties(kid.own_text)
+            parts.setdefault(kid.part, []).append(is_here and not passages)
         # A township's notice charging its items by their sentences' subjects (`街道指挥中心在…公布`): its other items
         # are its measures too, as a heading's are beside one item charged so (`township_subjects`).
         # So are the measures a report's title counts (`五项举措…`, `measure_reports`), each a clause charged or not.

@@ -32,7 +32,7 @@ _CRITERION_RE = lazy_compile(
 )
 
 # A sanction term: an optional heading (`严格责任追究,`), then cases each closed by the sanction they bring, no body.
-_SANCTION_HEAD_RE = lazy_compile(r"^(?:严格|严肃|强化|落实)?(?:责任追究|追责问责|责任倒查)[,。;]?", needs="追")
+_SANCTION_HEAD_RE = lazy_compile(r"^(?:严格|严肃|强化|落实)?(?:责任追究|追责问责|责任倒查)[,。;]?", needs="追|倒查")
 _SANCTION_RE = lazy_compile(
     r"^[^。;]{2,60}?的,?(?:对[^。;,]{1,20}?)?(?:进行|予以|给予|一律)?[^。;,]{0,20}?"
     r"(?:诫勉谈话|处分|问责|通报批评|追究[^。;,]{0,10}责任)$",

@@ -16,21 +16,14 @@ A passage opens after the lead-in's colon or a sentence end, with names that end
 and nothing else before `。负责` (`承担`, `牵头`). Two such passages at least make the list. Near cases: a sentence
 that is a goal (`加强监督。负责…`), a unit with a colon (`unit_colon_items`), one passage alone (a sentence's own
 subject), a unit's name followed by any other sentence (`县环保局。`, a list's end).
-
-The same division written a line a unit, each unit before a colon (`具体职责如下:` over `政治处:负责…`,
-`警务保障室:负责…`, round 174's county bureau plan), is read the same way under its numbered section: two such lines
-at least, the first right below a lead-in closing with a colon (`unit_colon_items` names the office).
 """
 
 from __future__ import annotations
-
-import re
 
 from .clause import Clause, cut_clause, spans_from
 from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
 from .textutil import normalise
-from .unit_colon_items import unit_colon_charge
 from .unit_labels import LISTED
 from .unit_lists import split_names
 from .unit_names import VAGUE_RE, looks_like_units
@@ -48,11 +41,6 @@ _GOAL_RE = lazy_compile(
     r"的|^(?:着力|加快|推进|推动|构建|建设|打造|深化|加强|完善|提升|实施|强化|优化|健全|建立|成立|组织|开展|做好|抓好|落实)"
 )
 _NAME_MAX = 40
-# Where a duty under the section's lead-in may open with a unit and a colon (`政治处:负责…`, `unit_colon_items`): a line's
-# start, or a sentence's end where a copy ran the lines together.
-_COLON_START_RE = re.compile(r"(?<=[\n。;:])\s*(?=[\u4e00-\u9fff])")
-# The lead-in closing with a colon right before the first duty (`具体职责如下:`).
-_LEAD_IN_RE = re.compile(r":\s*$")
 
 
 def _passages(norm: str) -> list[tuple[int, int]]:
@@ -65,22 +53,7 @@ def _passages(norm: str) -> list[tuple[int, int]]:
         and not VAGUE_RE.search(m["names"])
         and looks_like_units(m["names"])
     ]
-    if len(found) >= 2:
-        return found
-    return [(k, k) for k in _colon_lines(norm)]
-
-
-def _colon_lines(norm: str) -> list[int]:
-    """Where the duties below a lead-in closing with a colon open with a unit and a colon (`政治处:负责…`), where two
-    or more do; the first right after the lead-in."""
-    colons = []
-    for m in _COLON_START_RE.finditer(norm):
-        end = min((e for e in (norm.find(c, m.end()) for c in "\n。;") if e >= 0), default=len(norm))
-        if m.end() not in colons and unit_colon_charge(norm[m.end() : end]) is not None:
-            colons.append(m.end())  # a line's start follows the sentence's end before its line break: once
-    if len(colons) < 2 or not _LEAD_IN_RE.search(norm[: colons[0]]):
-        return []
-    return colons
+    return found if len(found) >= 2 else []
 
 
 def holds_duty_passages(text: str) -> bool:
@@ -98,8 +71,6 @@ def split_at_duty_passages(clause: Clause) -> list[Clause]:
 
 def duty_passage_charge(text: str) -> Responsibility | None:
     """The units a passage opens with before its full stop (`县交通局、公路局。负责…`), the first leading; or None."""
-    if (colon := unit_colon_charge(text)) is not None:
-        return colon  # `政治处:负责…` a line under the section's lead-in (`unit_colon_items`)
     norm = normalise(text)
     m = _PASSAGE_RE.match(norm)
     if m is None or m.start("names") != len(norm) - len(norm.lstrip()):

@@ -84,3 +84,31 @@ def test_sanction_terms() -> None:
     assert not sanction_only("严格责任追究,对工作不力的,县纪委监委将严肃追责问责。")
     assert not sanction_only("严格责任追究,各村要建立责任追究制度,对工作不力的严肃问责。")
     assert not sanction_only("对发现焚烧秸秆的,对村主要责任人进行诫勉谈话。")  # no accountability heading
+
+
+def test_villages_answerable_with_no_charge_and_the_teams_they_set_up() -> None:
+    text = (
+        "某某镇2023年森林防火工作措施\n"
+        "一、压实防火责任。各行政村是本村森林防火工作的责任主体,对辖区防火工作负总责。镇政府将定期开展督查,"
+        "对工作不力的进行通报。\n"
+        "二、强化宣传发动。通过广播、标语、微信群等形式,广泛宣传森林防火知识。\n"
+        "三、加强野外巡护。各村组建的巡护队要加强重点时段、重点区域巡查,发现火情立即报告。\n"
+    )
+    assert _read(text) == [
+        ("一", ["各行政村"], ["镇政府"]),
+        ("二", [], []),
+        ("三", ["巡护队"], []),
+    ]
+
+
+def test_near_cases_of_answerable_villages_and_set_up_teams() -> None:
+    text = (
+        "某某镇2023年森林防火工作措施\n"
+        "一、明确责任主体。层层签订责任书,确保责任落实到人。\n"
+        "二、组建巡护队伍。各村要成立巡护队,巡护队员要熟悉辖区地形。\n"
+        "三、镇林业站要加强技术指导,定期开展检查。\n"
+    )
+    read = _read(text)
+    assert ("三", ["镇林业站"], []) in read
+    assert all("巡护队" not in lead for _, lead, _ in read)
+    assert all("各村" not in lead for label, lead, _ in read if label == "一")
