@@ -26,8 +26,8 @@ telling what was done after the meeting and asking a body for more (`会后,…�
 order too: the body asked leads, the one told to work with it helps.
 
 Frames (`frame_demands`): a frame (also `会议要求要…` with no comma, a sentence opening `强调X要…`, `,要求X要…` in the
-report's own `;` list) holds a demand from its first part charging anyone (after one clause of view, or `要` right after
-the verb); a later part opening with its own subject and `要` (`各镇(区、街道)要…`, `责任上要…`) opens another, and so
+report's own `;` list, `会议对…提出了明确要求,要求各单位每季度…` charging with no `要`, round 176) holds a demand from
+its first part charging anyone (after a view of up to four clauses, round 177, or `要` right after the verb); a later part opening with its own subject and `要` (`各镇(区、街道)要…`, `责任上要…`) opens another, and so
 does a later sentence written as a headline (`要` and two short parts, round 159) unless it follows a short closed one
 (`措施上要进一步加强。`, elaborated after it); inline points (`一要…。二要…`) under a charged sentence are its demands,
 that sentence their frame. A frame's demand with no subject goes on with the one before it in the frame; a new frame
@@ -35,7 +35,8 @@ with no subject (`会议要求要…`, `会议指出,认识上要…`) is the me
 167). The frames are the items (`ref` by order) before `charged_parts` only where they read every part the paragraph
 reading reads and more; else after `speaker_demands`.
 
-Who a subject names is `meeting_subjects`'. Two demands at least make the list. Near cases that stay as they were: a
+Who a subject names is `meeting_subjects`'. Two demands at least make the list, or one charging two bodies in turn
+(`会议强调,…各部门要…,各乡镇要…,县纪委等部门要…`, round 177). Near cases that stay as they were: a
 paragraph numbering its demands (`会议要求,一是…`, `minute_points`); a lone demand; a meeting's `会议认为,…` (a finding)
 or `按照会议要求,` (the report's own frame); a part opening with a date (`3月10日,…`: a report, not demands); subjects
 that are no units (`有关部门要…`, `工作要…`, `我们要…`); a frame stating views only; a `会后,` paragraph with no demand
@@ -89,6 +90,11 @@ _OPENINGS = [
     lazy_compile(rf"\s*[\u4e00-\u9fff]{{2,6}},[\u4e00-\u9fff]{{2,6}},{_SUBJECT}", needs="要"),
     _CLAUSE_SUBJECT_RE,
 ]
+# A frame's first subject may follow a view of a few clauses (`高温、汛期来临,暑假将至,用水需求量加大,各单位要…`).
+_VIEW_SUBJECT_RE = lazy_compile(rf"\s*(?:[^,;。:要]{{2,40}},){{1,4}}{_SUBJECT}", needs="要")
+# `会议对…提出了明确要求,要求各单位每季度…推荐…`: the meeting's verb after its topic, its charge with no `要`.
+_ASKED_HEAD_RE = lazy_compile(r"会议(?:对|就)[^。;!?]{2,60}?提出了?[^。;!?,]{0,6}?要求\s*[,:]\s*要求", needs="会议")
+_ASKED_GROUP_RE = lazy_compile(r"各[\u4e00-\u9fff]{0,6}?(?:单位|部门|乡镇|街道|镇街|社区|村)", needs="各")
 _LATER_RE = lazy_compile(rf"[,;。]\s*{_SUBJECT}", needs="要")  # any later subject in a demand (`…,市融媒体中心要…`)
 _BARE_RE = lazy_compile(VERB, needs="要")
 _HEADLINE_RE = lazy_compile(rf"{VERB}[^,。;:!?]{{2,12}},[^,。;:!?]{{2,14}}[,。;]", needs="要")
@@ -139,7 +145,7 @@ def _subject(part: str) -> re.Match[str] | None:
 
 def _frame_subject(part: str) -> re.Match[str] | None:
     """The subject a frame's first part opens with, after at most one clause."""
-    return _CLAUSE_SUBJECT_RE.match(part) or _OWN_SUBJECT_RE.match(part)
+    return _VIEW_SUBJECT_RE.match(part) or _OWN_SUBJECT_RE.match(part)
 
 
 def demand_starts(norm: str) -> list[int]:
@@ -181,7 +187,7 @@ def _paragraph_starts(lines: list[tuple[str, bool]]) -> list[tuple[int, int]]:
 
 def _frames(norm: str) -> list[tuple[int, int]]:
     """Each frame's (start after the verb, end) in the paragraph `norm`."""
-    heads = sorted([m.span() for m in _HEAD_RE.finditer(norm)] + [m.span() for m in _BARE_HEAD_RE.finditer(norm)])
+    heads = sorted(m.span() for p in (_HEAD_RE, _BARE_HEAD_RE, _ASKED_HEAD_RE) for m in p.finditer(norm))
     frames = []
     for i, (_, end) in enumerate(heads):
         stop = heads[i + 1][0] if i + 1 < len(heads) else len(norm)
@@ -229,6 +235,9 @@ def _frame_demands(norm: str, start: int, stop: int) -> list[tuple[int, int, lis
             demands.append((opens, opens, _later_units(norm, opens, units)))
         elif at == start and _BARE_RE.match(text):
             demands.append((at, at, None))
+        elif at == start and norm[at - 2 : at] == "要求":  # `…提出了明确要求,要求各单位每季度…`
+            group = _ASKED_GROUP_RE.match(text)
+            demands.append((at, at, (frame_units(group.group()) or []) if group is not None else []))
         elif demands and after_sentence and _HEADLINE_RE.match(text) and not _closed_headline(norm, demands[-1][1]):
             demands.append((at, at, None))
         elif demands and every and norm[at - 1] in "。!?" and _BARE_RE.match(text):
@@ -279,7 +288,13 @@ def frame_demands(lines: list[tuple[str, bool]]) -> list[Demand]:
                 charge = _charge(units) if units else (before if units is None else None)
                 found.append(Demand(number, at, cut, stop, charge))
                 before = charge
-    return found if len(found) >= _LEAST else []
+    # A lone demand is a news item's sentence, unless it charges bodies of its own in turn (`各乡镇要…,县纪委要…`).
+    lone = (
+        len(found) == 1
+        and found[0].charge is not None
+        and len(found[0].charge.roles[LISTED] + found[0].charge.roles[CO]) >= 2
+    )
+    return found if len(found) >= _LEAST or lone else []
 
 
 def _frames_outline(lines: list[tuple[str, bool]], demands: list[Demand]) -> Outline | None:

@@ -9,7 +9,8 @@ between. Its names are read two ways, after the two layouts of the convention (s
   `有关部门`);
 - in frames each opened by the meeting's verb (rounds 166-170), `frame_units` drops a qualifier (`参会的`) and a frame
   (`在…过程中`) and names no one for the bare groups a report with no salutation writes (`各部门`, `各有关部门`,
-  `相关部门`), also run together with a group (`各乡镇各部门`); a field of the work (`认识上`) names no one.
+  `相关部门`), also run together with a group (`各乡镇各部门`); a field of the work (`认识上`) names no one; the heads
+  of a group name the group (`各乡镇各部门主要领导要…`, round 175) and `县纪委等部门` its unit.
 
 A list of names is cut at `、` outside brackets, so a group keeps its own bracket's list (`各林场(站、所)`).
 """
@@ -24,8 +25,8 @@ from .textutil import split_top
 from .unit_colon_items import office_names
 from .unit_names import looks_like_units
 
-# `要` charging a subject, not a noun (`要求`, `要点`, `要素`, `要件`).
-VERB = r"要(?![求点素件])"
+# `要` charging a subject, not a noun (`要求`, `要点`, `要素`, `要件`) nor the heads' post (`各乡镇主要领导要…`).
+VERB = r"要(?![求点素件])(?!(?<=主要)(?:领导|负责))"
 MODAL = r"(?:思想上|行动上)?(?:务必|必须|都|也)?"
 # A group by 各 and a kind of body, or by 各 and kinds with its own bracket listing more (`各林场(站、所)`, `各乡镇(街道)`);
 # the bare kinds name no one, their own bracket too (`各部门(单位)`).
@@ -43,6 +44,8 @@ _NOT_BODY_RE = lazy_compile(
 _KIND_RE = lazy_compile(r"(?:有关|相关)(?:部门|单位)")
 _QUALIFIER_RE = lazy_compile(r"^(?:参会的|参会|涉及的|涉及到的|所涉及的)")
 _FRAME_RE = lazy_compile(r"在[\u4e00-\u9fff]{1,10}(?:中|时|前|后)$")
+# The heads of a group name the group (`各乡镇各部门主要领导`, rounds 96/97/149/175); `等部门` closes a short list.
+_HEADS_RE = lazy_compile(r"(?<=[\u4e00-\u9fff]{2})(?:主要领导|主要负责人|主要负责同志|负责同志|等部门|等单位)$")
 # A field of the work before `要` (`认识上要进一步深化`): a demand's headline naming no one.
 _FIELD_RE = lazy_compile(r"[\u4e00-\u9fff]{2,4}上$")
 # Bare groups that name no one in a frame, with no salutation (rounds 96/97/98/159); beside a named group in a paragraph
@@ -79,7 +82,7 @@ def named(names: str) -> list[str] | None:
 def frame_units(names: str) -> list[str] | None:
     """The units a frame's subject names (empty: no one), or None where it is no subject at all."""
     names = _QUALIFIER_RE.sub("", names)
-    names = _FRAME_RE.sub("", names)
+    names = _HEADS_RE.sub("", _FRAME_RE.sub("", names))
     if not names or _NOT_BODY_RE.search(names):
         return None
     if _FIELD_RE.search(names):
