@@ -40,6 +40,7 @@ from .org_ends import ORG_END_RE
 from .outline import line_marker
 from .outline_node import Node
 from .place_headings import place_heading
+from .placed_subjects import sector_organs
 from .result import ParsedDocument, ParseWarning
 from .textutil import normalise
 from .unit_labels import LISTED
@@ -104,6 +105,8 @@ def doubtful(name: str) -> bool:
     if not base:
         return True
     if base.startswith(_GROUP_START) or village_team(base):  # `村级两委班子`: the villages' body (round 166)
+        return False
+    if sector_organs(base):  # `公安机关`: a sector's organs by kind (`placed_subjects`, round 178)
         return False
     # A group behind the place it is of (`经开区各级`, `开发区各部门`, round 120): the place's group.
     if (at := base.find("各")) > 0 and _PLACE_END.search(base[:at]):
