@@ -95,6 +95,9 @@ def review_marked(parsed: ParsedDocument) -> set[int]:
     return marked
 
 
+_LEVELS_ORGANS = re.compile(r"[两三]级[\u4e00-\u9fff]{0,10}(?:机关|部门|单位|政府)$")
+
+
 def doubtful(name: str) -> bool:
     """True when `name` ends as no body, place or group does."""
     base = name.strip()
@@ -107,6 +110,9 @@ def doubtful(name: str) -> bool:
     if base.startswith(_GROUP_START) or village_team(base):  # `村级两委班子`: the villages' body (round 166)
         return False
     if sector_organs(base):  # `公安机关`: a sector's organs by kind (`placed_subjects`, round 178)
+        return False
+    # The organs of two or three levels written once (`县、乡两级兵役机关`, round 173): one addressee.
+    if _LEVELS_ORGANS.search(base):
         return False
     # A group behind the place it is of (`经开区各级`, `开发区各部门`, round 120): the place's group.
     if (at := base.find("各")) > 0 and _PLACE_END.search(base[:at]):

@@ -39,8 +39,16 @@ _HIGHER_BODY_RE = lazy_compile(
     needs="中央|国务院|国家|自治区|省",
 )
 
+# A school term named by its year (`确保2021年春季学期开学期间全部学生按时返校`, round 172): the year says which term,
+# the occasion of the work, and no day it is due (the term's start is not written): no deadline.
+_TERM_RE = lazy_compile(r"\d{4}年(?=(?:春|秋)季?(?:学期|开学))", needs="学期|开学")
+
 
 def framing_spans(norm: str) -> list[tuple[int, int]]:
-    """The spans of `norm`'s sentences that frame the year (`2020年是…收官之年,…。`), and of a sentence's first part
-    reporting a higher body's decision (`2020年自治区将…纳入…`)."""
-    return sorted([m.span() for m in _FRAMING_RE.finditer(norm)] + [m.span() for m in _HIGHER_BODY_RE.finditer(norm)])
+    """The spans of `norm`'s sentences that frame the year (`2020年是…收官之年,…。`), of a sentence's first part
+    reporting a higher body's decision (`2020年自治区将…纳入…`), and of a year naming a school term."""
+    return sorted(
+        [m.span() for m in _FRAMING_RE.finditer(norm)]
+        + [m.span() for m in _HIGHER_BODY_RE.finditer(norm)]
+        + [m.span() for m in _TERM_RE.finditer(norm)]
+    )

@@ -59,13 +59,21 @@ from .unit_labels import CO, LISTED
 _LEAST = 2
 # The meeting's verb: after a line's start, a sentence or part end, a comma (`就…工作,会议要求,`) or a space where a
 # copy ran lines together; `会议要求要…` with no comma. A paragraph of parts opens at its first verb after a sentence.
+# The meeting assigning its work to a subject charged at once (`会议布置各学校要于…`, round 172) is a frame too; a photo's
+# caption with no stop may stand before it in a one-line copy (`图为县委副书记、代县长某某讲话会议指出,`, round 173).
 _HEAD_RE = lazy_compile(
-    rf"(?:^|(?<=[。;!?,\s]))(?<!按照)(?<!根据)\s*会议(?:要求|强调|指出|明确|提出)(?:\s*[,:]|(?={VERB}))", needs="会议"
+    rf"(?:^|(?<=[。;!?,\s])|(?<=讲话))(?<!按照)(?<!根据)\s*会议(?:(?:要求|强调|指出|明确|提出)(?:\s*[,:]|(?={VERB}))"
+    rf"|(?:布置|部署)(?=[\u4e00-\u9fff()()、]{{2,16}}?{VERB}))",
+    needs="会议",
 )
-# The report's own verb over a charged subject: `。强调各村…要…`, `,要求各社区要…`.
-_BARE_HEAD_RE = lazy_compile(rf"(?:(?<=[。;])\s*强调|(?<=[,;。])要求)(?=[\u4e00-\u9fff()()]{{2,16}}?{VERB})")
-# Numbered demands are `minute_points`' (`一是`, `(一)`, `1.`); a frame reads `一要` points itself.
-_NUMBERED = r"[一1](?:是|、|\.)|\(一\)|①"
+# The report's own verb over a charged subject: `。强调各村…要…`, `,要求各社区要…`; in its account of what the meeting
+# did, `…,布置…工作,强调要切实…` (round 172): the meeting's general demand.
+_BARE_HEAD_RE = lazy_compile(
+    rf"(?:(?<=[。;])\s*强调|(?<=[,;。])要求)(?=[\u4e00-\u9fff()()]{{2,16}}?{VERB})|(?<=,)强调(?={VERB})"
+)
+# Numbered demands are `minute_points`' (`一是`, `(一)`, `1.`), not a figure in an address a one-line copy ran in
+# (`…/001271.html`, round 172); a frame reads `一要` points itself.
+_NUMBERED = r"(?<![0-9A-Za-z/.])[一1](?:是|、|\.)|\(一\)|①"
 _NUMBERED_RE = lazy_compile(_NUMBERED)
 _NUMBERED_OR_POINTS_RE = lazy_compile(rf"{_NUMBERED}|一要")
 # A part: a `;`-separated one or a sentence.
@@ -201,6 +209,7 @@ def _frame_demands(norm: str, start: int, stop: int) -> list[tuple[int, int, lis
     demands: list[tuple[int, int, list[str] | None]] = []
     carried: list[str] | None = None  # the points' frame's subject
     points = [m.start() for m in _POINT_RE.finditer(norm, start, stop) if norm[m.start() - 1] == "。"]
+    every = _every_sentence_charged(norm, start, stop)
     for part in _PART_RE.finditer(norm, start, stop):
         at = part.start() + len(part.group()) - len(part.group().lstrip())
         text = norm[at : part.end()]
@@ -222,7 +231,21 @@ def _frame_demands(norm: str, start: int, stop: int) -> list[tuple[int, int, lis
             demands.append((at, at, None))
         elif demands and after_sentence and _HEADLINE_RE.match(text) and not _closed_headline(norm, demands[-1][1]):
             demands.append((at, at, None))
+        elif demands and every and norm[at - 1] in "。!?" and _BARE_RE.match(text):
+            demands.append((at, at, []))  # addressed to all, as the speaker's (round 173)
     return demands
+
+
+def _every_sentence_charged(norm: str, start: int, stop: int) -> bool:
+    """Whether each of the frame's sentences after its first opens with a charge (`全县上下要…。要充分利用…`, round
+    173): each is a demand of its own, one opening with `要` alone addressed to all, naming no one."""
+    # A page's address run on after the frame in a one-line copy is no sentence of it.
+    sentences = [
+        m for m in re.finditer(r"[^。!?]+[。!?]?", norm[start:stop]) if re.search(r"[\u4e00-\u9fff]", m.group())
+    ]
+    return len(sentences) >= 2 and all(
+        _OWN_SUBJECT_RE.match(m.group()) or _BARE_RE.match(m.group().lstrip()) for m in sentences[1:]
+    )
 
 
 def _closed_headline(norm: str, start: int) -> bool:

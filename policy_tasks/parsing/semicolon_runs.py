@@ -14,6 +14,7 @@ from .clause import Clause
 from .meeting_demands import demand_charge
 from .responsibility import Responsibility
 from .speaker_demands import carried_demands, speaker_demand
+from .speech_subjects import addressed_to_all, speech_charge
 from .textutil import normalise
 
 # Where a sibling's units are its opening subject's (`X要…`, a minute's `X负责…`): they close no enumeration.
@@ -28,6 +29,9 @@ def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]
     for i, clause in enumerate(clauses):
         if (framed := demand_charge(clause.text, node=clause.node)) is not None:
             found[i] = (replace(framed, leaders=found[i][0].leaders), framed.origin)
+        # A speaker's demand charging bodies later in its sentence (`要…,县、乡两级兵役机关要…`, `speech_subjects`).
+        elif speaker_demand(clause.node) and (spoken := speech_charge(clause.text)) is not None:
+            found[i] = (replace(spoken, leaders=found[i][0].leaders), spoken.origin)
     for i in range(len(found) - 2, -1, -1):
         resp, origin = found[i]
         clause, after = clauses[i], clauses[i + 1]
@@ -37,5 +41,22 @@ def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]
             continue
         if found[i + 1][0].found and found[i + 1][1] not in _OPENING_SUBJECTS:
             found[i] = (found[i + 1][0].without_due(), f"分号续:第{after.label}条")
-    # `…要压实责任,…。要强化领导,…`: a leader's demand with no subject goes on with the one before (`speaker_demands`).
-    return carried_demands(clauses, found)
+    # `…要压实责任,…。要强化领导,…`: a leader's demand with no subject goes on with the one before (`speaker_demands`),
+    # unless every sentence of the speech opens with a charge: then `要…` alone is addressed to all (`speech_subjects`).
+    general = _addressed_to_all(clauses)
+    before = list(found)
+    found = carried_demands(clauses, found)
+    return [before[i] if i in general else f for i, f in enumerate(found)]
+
+
+def _addressed_to_all(clauses: list[Clause]) -> set[int]:
+    """The speaker's demands opening with `要` alone in a speech whose every sentence opens with a charge."""
+    lines: dict[int, list[int]] = {}
+    for i, clause in enumerate(clauses):
+        if speaker_demand(clause.node):
+            lines.setdefault(clause.node.line, []).append(i)
+    general: set[int] = set()
+    for ids in lines.values():
+        flags = addressed_to_all([clauses[i].text for i in ids])
+        general |= {i for i, flag in zip(ids, flags, strict=True) if flag}
+    return general

@@ -58,8 +58,9 @@ _MEETING_RE = lazy_compile(r"会议(?:明确|要求|强调|决定)\s*[,:]", need
 # A `;` part or a comma part opening with its own charge: a subject (`县深化“放管服”改革领导小组办公室`, `各部门、乡镇一定`)
 # and `要`, or `要` alone; not `重要`, `主要`, `需要` (round 165/169).
 # `必须` charges as `要` does (`何毅华局长强调,…的具体行动,必须坚决按照…`, round 166).
+# `必须` only opening the part: after a subject it is a saying's (`强国必须强军,军强才能国安。`, round 173).
 _PART_RE = lazy_compile(
-    r"\s*(?:[\u4e00-\u9fff()、“”]{2,30}?(?<![重主需只想]))?(?:要(?![求点素件])|必须(?!的))", needs="要|必须"
+    r"\s*(?:(?:[\u4e00-\u9fff()、“”]{2,30}?(?<![重主需只想]))?要(?![求点素件])|必须(?!的))", needs="要|必须"
 )
 # A sentence charging anyone: a subject and `要`, or `要` opening it (not `要求`, `要点`).
 _CHARGED_RE = lazy_compile(r"(?:[\u4e00-\u9fff()、]{2,30}?)?要(?![求点素件])", needs="要")
@@ -67,11 +68,13 @@ _CHARGED_RE = lazy_compile(r"(?:[\u4e00-\u9fff()、]{2,30}?)?要(?![求点素件
 _HEADLINE_RE = lazy_compile(r"要(?![求点素件])[^,。;:!?\n]{2,12},[^,。;:!?\n]{2,14}[。!]", needs="要")
 _SENTENCE_END_RE = re.compile(r"[。!?]")
 # The report's account after a speech, a paragraph of its own that a copy run onto one line or unwrapped at its margin
-# joined to the speech (`…攻坚战。副市长白海峰参加会议。`, `会议解读了《…》,通报了…`, round 165): the speech ends there.
+# joined to the speech (`…攻坚战。副市长白海峰参加会议。`, `会议解读了《…》,通报了…`, round 165; `会上,某某汇报了…`,
+# round 173): the speech ends there.
 _ACCOUNT_RE = lazy_compile(
     r"\s*(?:[^,。;:!?]{2,40}?(?:参加|出席|列席)(?:了)?(?:会议|本次会议|会议并讲话)[。!]|会议由[^。]{2,40}?主持"
-    r"|会议(?:还|并|同时)?(?:解读|传达|通报|学习|观看|听取|审议)了|据了解)",
-    needs="会议|据了解",
+    r"|会议(?:还|并|同时)?(?:解读|宣读|传达|通报|学习|观看|听取|审议)了|据了解"
+    r"|会上\s*,[^。;]{2,60}?(?:汇报|介绍|通报|传达|宣读|解读)(?:了))",
+    needs="会议|据了解|会上",
 )
 # Bare groups that name no one where no salutation names them (rounds 96/97/98).
 _BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
@@ -100,6 +103,21 @@ def speaker_end(norm: str, earlier: str) -> int | None:
     post = m["post"]  # the head's own posts (`县委常委、县政府党组成员陈家秋强调,`)
     if m["title"] or post or introduced(m["name"], earlier):
         return m.end()
+    return None
+
+
+def ends_speech(part: str) -> bool:
+    """Whether the sentence `part` is the report's account after a speech (`会议还宣读了…`, `副市长某某参加会议。`)."""
+    return _ACCOUNT_RE.match(part) is not None
+
+
+def _run_in_end(norm: str, earlier: str) -> int | None:
+    """Where a speaker's head run on after a sentence of the report's account ends (`…我县接着召开…推进会。吴某某指出,`,
+    a copy that joined the account's short paragraph to the speech, round 173): the name introduced by a post before."""
+    for m in _SENTENCE_END_RE.finditer(norm):
+        at = m.end()
+        if (end := speaker_end(norm[at:], earlier + norm[:at])) is not None:
+            return at + end
     return None
 
 
@@ -162,6 +180,8 @@ def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
     for number, (text, _) in enumerate(lines, 1):
         norm = normalise(text)
         end = speaker_end(norm, earlier) if len(norm) == len(text) else None
+        if end is None and len(norm) == len(text):
+            end = _run_in_end(norm, earlier)
         if end is not None:
             if starts := _demand_starts(norm, end):
                 found[number] = starts

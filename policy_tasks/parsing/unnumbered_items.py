@@ -74,6 +74,9 @@ def unnumbered_clauses(
             for k in charged.root.children
             if id(k) in chosen or run_charge(k.own_text) is not None or k.line in demand_lines
         ]:
+            # `X要求,要…。A、B要…。要…`: a leader's speech read whole where the subjects alone found only some (round 173).
+            if (speech := _speech_reading_more(lines, clauses)) is not None:
+                return speech
             return charged, clauses, ORDERS
     if (numbered := number_target_rows(lines)) is not None:
         # `工作任务 | 目标及质量要求` over unnumbered rows a line: each row an item (`target_rows`).
@@ -92,7 +95,7 @@ def unnumbered_clauses(
             return outline, clauses, LABELLED
     if (demands := speaker_demands_outline(lines)) is not None:
         # `林琦志强调,各部门、各乡镇(区)要压实责任,…。要强化领导,…`: a leader's unnumbered demands (`speaker_demands`);
-        # each is a clause, a silent one beside one naming units too, as a meeting's demands are (round 167).
+        # each is a clause, a silent one beside one naming units too, as a meeting's demands are (rounds 167, 173).
         chosen = set(map(id, choose_clauses(demands.root)))
         if clauses := [k for k in demands.root.children if id(k) in chosen or speaker_demand(k)]:
             return demands, clauses, LABELLED
@@ -103,6 +106,20 @@ def unnumbered_clauses(
         outline = Outline.read(numbered)
         if clauses := choose_clauses(outline.root):
             return outline, clauses, GUESSED
+    return None
+
+
+def _opening(node: Node) -> tuple[int, str]:
+    return node.line, normalise(node.pieces[0][1] if node.pieces else node.own_text).strip()[:8]
+
+
+def _speech_reading_more(lines: list[tuple[str, bool]], read: list[Node]) -> tuple[Outline, list[Node], str] | None:
+    """A leader's unnumbered demands (`speaker_demands`) where they hold every item `read` holds and more."""
+    if (demands := speaker_demands_outline(lines)) is None:
+        return None
+    clauses = list(demands.root.children)
+    if set(map(_opening, read)) < set(map(_opening, clauses)):
+        return demands, clauses, LABELLED
     return None
 
 

@@ -1,0 +1,87 @@
+"""Who a speaker's unnumbered demand charges: every subject its first sentence charges with `要` (round 173).
+
+A leader's demand in a meeting's news report (`speaker_demands`) may open with `要` alone and charge its bodies later
+in the sentence, or charge several bodies one after another, each with its own `要`:
+
+    要提高政治站位,自觉履行责任义务,县、乡两级兵役机关和有关部门要主动适应新形势,…。
+    各乡镇要强化主体意识,主要领导靠前指挥、统筹协调,各有关部门要积极配合主动支持,县征兵办要加强督导问效,…。
+
+Each subject charged in the demand's first sentence is its unit, in order, the first leading and the later ones
+helping, as a meeting frame's later subjects do (`meeting_demands`, round 95's bodies): `县、乡两级兵役机关` (the
+organs of two levels, one addressee); `各乡镇`, then `各有关部门` (one addressee beside a named group, round 162) and
+`县征兵办`. A bare group (`各部门`, `各地`, `有关部门` after `和`) or a word naming no body (`军地`, `全县上下`) adds no one.
+
+Near cases: a demand whose first sentence charges one subject (read as before); a demand naming no body at all (none,
+or carried by `speaker_demands.carried_demands`); a later sentence's subject (its own demand, or elaboration).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .lazy_patterns import lazy_compile
+from .meeting_subjects import MODAL, VERB, frame_units, named
+from .responsibility import Responsibility
+from .speaker_demands import ends_speech
+from .textutil import normalise
+from .unit_labels import CO, LISTED
+
+# A subject and its `要` opening the sentence or a comma / `;` part of it.
+_SUBJECT_RE = lazy_compile(rf"(?:^|(?<=[,;]))\s*(?P<names>[\u4e00-\u9fff()()、]{{2,30}}?){MODAL}{VERB}", needs="要")
+# A bare kind of body joined after the named one (`…兵役机关和有关部门`) names no one more.
+_BARE_TAIL_RE = lazy_compile(r"(?:和|及|与)(?:有关|相关)?(?:部门|单位)$")
+# The count closing a list (`县教育局、县市场监管局两部门`) is no part of its last name.
+_COUNT_TAIL_RE = lazy_compile(r"(?<=[局委办院所站队中心])(?:两|三|四|五|六|\d+)个?(?:部门|单位)$")
+# The organs of two or three levels written once (`县、乡两级兵役机关`): one addressee.
+_LEVELS_RE = lazy_compile(r"^[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})+[两三]级[\u4e00-\u9fff]{2,12}$")
+
+
+def _units(names: str) -> list[str]:
+    names = _COUNT_TAIL_RE.sub("", _BARE_TAIL_RE.sub("", names))
+    if _LEVELS_RE.match(names):
+        return [names]
+    found = named(names)
+    if found is None:
+        found = frame_units(names) or []
+    return found
+
+
+def speech_charge(text: str) -> Responsibility | None:
+    """The bodies charged in the first sentence of a speaker's demand `text`, where it charges more than its opening
+    does (a later subject, or one after a subjectless `要`); None otherwise (the demand is read as before)."""
+    norm = normalise(text)
+    end = re.search(r"[。!?]", norm)
+    sentence = norm[: end.start() if end else len(norm)]
+    subjects = list(_SUBJECT_RE.finditer(sentence))
+    opens_bare = sentence.lstrip().startswith("要")
+    if not subjects or (len(subjects) < 2 and not opens_bare):
+        return None
+    units: list[str] = []
+    for m in subjects:
+        units += [u for u in _units(m["names"]) if u not in units]
+    if not units:
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = units[:1]
+    found.roles[CO] = units[1:]
+    return found
+
+
+# A sentence or `;` part opening with a charge: a subject and `要`, or `要` alone (not `重要`, `主要`, `需要`).
+_CHARGED_RE = lazy_compile(rf"\s*(?:[\u4e00-\u9fff()()、“”]{{2,30}}?(?<![重主需只想]))?{VERB}", needs="要")
+
+
+def _all_charged(text: str) -> bool:
+    parts = [p for p in re.split(r"(?<=[。!?;])", normalise(text)) if p.strip()]
+    # A copy run onto one line leaves the report's account after the speech in its last demand (`会议还宣读了…`).
+    speech = list(itertools.takewhile(lambda p: not ends_speech(p), parts))
+    return bool(speech) and all(_CHARGED_RE.match(p) for p in speech)
+
+
+def addressed_to_all(texts: list[str]) -> list[bool]:
+    """For each of one speech's demands (`texts`, in order), whether it opens with `要` alone in a speech whose every
+    sentence opens with a charge (`…要…。要提高…。军地要…。各乡镇要…。要从严…`, round 173): addressed to all, it names
+    no one and goes on with no subject before it (round 114's carry is for a speech whose sentences elaborate)."""
+    every = all(map(_all_charged, texts))
+    return [every and normalise(t).lstrip().startswith("要") for t in texts]
