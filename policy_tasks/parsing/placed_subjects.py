@@ -13,6 +13,9 @@ answers as the subject of a sentence's part, in three ways a plain unit list doe
 A speaker's point may charge its addressee by hope rather than by `要` (`三是希望各联动单位积极作为,…`): the group
 under one 各 right after the point's `希望` is its subject, one addressee (`hoped_group`).
 
+A city's places under one 各 set off by a comma before a bare group (`全市各镇街片区,各部门单位要统一思想…`, round 176)
+open the demand and lead it (`comma_places`); the bare `各部门单位` names no one.
+
 Near cases: `希望各部门…` (a bare group: no one), `希望广大群众…` (no group under 各), a bare group alone (`各部门要…`: no one), premises with no body (`办公场所要…`), a place with a bare
 group and a named unit (`各街镇、各部门和区公安分局要…`: left to the unit readers).
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from .group_openings import government_group
 from .lazy_patterns import lazy_compile
+from .textutil import normalise
 
 _BARE = ("各部门", "各单位", "各地", "各有关部门", "各相关部门")
 # The seat or the office of a body (`各乡镇驻地`, `县直各单位办公场所`).
@@ -61,6 +65,25 @@ def hoped_group(norm: str) -> tuple[int, int] | None:
     """The span of the group a point hopes of (`希望各联动单位…`), or None."""
     m = _HOPED_RE.match(norm)
     return None if m is None or m["g"] in _BARE else m.span("g")
+
+
+# `全市各镇街片区,各部门单位要…`: a city's places under one 各 set off by a comma before the bare group (round 176).
+_PLACES = r"(?:全(?:市|县|区|旗))?各(?:镇街片区|镇街区|镇街园区|镇街|乡镇街道|乡镇|县市区|县区|区县|街道|镇|乡|村|社区)"
+_COMMA_PLACES_RE = lazy_compile(
+    rf"^\s*(?P<p>{_PLACES})\s*,\s*(?:各部门单位|各部门|各单位|各有关部门(?:单位)?)要(?![求点])", needs="要"
+)
+_PLACES_PART_RE = lazy_compile(rf"^\s*{_PLACES}\s*,\s*$", needs="各")
+
+
+def comma_places(text: str) -> str | None:
+    """`全市各镇街片区,各部门单位要…`: the places leading a demand whose bare group names no one, as written."""
+    m = _COMMA_PLACES_RE.match(normalise(text))
+    return None if m is None else text[m.start("p") : m.end("p")]
+
+
+def places_part(part: str) -> bool:
+    """A comma part that is only a group of places (`全市各镇街片区,`), the subject of the charged part after it."""
+    return bool(_PLACES_PART_RE.match(part))
 
 
 def sector_organs(name: str) -> bool:

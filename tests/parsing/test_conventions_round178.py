@@ -94,3 +94,38 @@ def test_idiom_ending_in_a_numeral_cut_by_the_width_goes_on_its_line() -> None:
     assert not opens_item("各单位要防止问题接二连", "三、反复出现。")
     assert opens_item("各单位要抓好落实。", "三、完善措施")  # a real heading after a sentence end
     assert opens_item("按照整改清单推进", "二、工作要求")  # no idiom: the next heading
+
+
+def test_speakers_view_after_his_first_demand_then_demands_a_sentence_each() -> None:
+    text = (
+        "3月6日,某县召开防汛工作会议,副县长李强主持会议,各乡镇负责人参加会议。\n"
+        "李强强调,各乡镇要提高认识,压实防汛责任。当前汛情形势复杂多变,必须做到早预判、早部署。"
+        "要加强隐患排查,切实抓好河道清障等工作。要完善应急预案,做好物资储备。"
+        "县应急管理局要加强值班值守,及时发布预警信息。 | 返回首页\n"
+    )
+    assert _read(_parse(text).tasks) == [
+        ("1", ["各乡镇"], [], []),
+        ("2", [], [], []),
+        ("3", [], [], []),
+        ("4", ["县应急管理局"], [], []),
+    ]
+
+
+def test_places_set_off_by_a_comma_before_a_bare_group_lead_and_carry() -> None:
+    text = (
+        "5月10日,某市召开文明城市创建动员会。市委常委、副市长赵明出席会议并讲话。\n"
+        "赵明在讲话中指出,创建全国文明城市是提升城市品质的重要举措,全市各镇街区,各部门单位要统一思想,"
+        "提高认识。要对照测评体系,逐项抓好整改落实,确保创建取得实效。\n"
+    )
+    assert _read(_parse(text).tasks) == [("1", ["全市各镇街区"], [], []), ("2", ["全市各镇街区"], [], [])]
+
+
+def test_speech_with_two_view_sentences_keeps_its_headline_reading() -> None:
+    # Two sentences of view after the first demand and no headline after them: no list of demands (round 159 stands).
+    text = (
+        "3月6日,某县召开防汛工作会议,副县长李强主持会议。\n"
+        "李强强调,各乡镇要提高认识,压实防汛责任。当前汛情形势复杂多变。防汛工作事关群众安全,责任重大。"
+        "要进一步加强汛期隐患排查和河道清障工作,切实抓好各项措施落实。要进一步完善各类应急预案和物资储备,确保万无一失。\n"
+    )
+    with pytest.raises(ParseError):
+        _parse(text)
