@@ -26,20 +26,22 @@ from .textutil import normalise
 from .unit_labels import LISTED
 
 # `各村两委干部`: the villages' committee members, as `村干部` (round 166).
-_CADRE = r"(?:各|全体)?(?:(?:包|驻)(?:村|片|点|社区)|村(?:社|组)?(?:两委)?)干部"
+# A town's grid posts taken together (`所有网格长`, `全体网格员`, round 178) are its cadres on the ground too; a bare
+# `网格员` (`通过…网格员入户等多种形式`) is a means, no subject.
+_CADRE = r"(?:(?:各|全体)?(?:(?:包|驻)(?:村|片|点|社区)|村(?:社|组)?(?:两委)?)干部|(?:各|全体|所有)网格(?:长|员))"
 _HEAD = r"(?P<body>管(?:理)?区|街道)(?:区长|主任|书记|(?:党政)?主要领导)"
 _POST = rf"(?:{_HEAD}|{_CADRE})"
 _WARD_RE = lazy_compile(r"^管(?:理)?区$")
 # A post opening a part (or after a run-on heading of four to six characters, or joined by `与`), then acting.
 _POST_RE = lazy_compile(
-    rf"(?:^\s*(?:[一二三四五六七八九十]{{1,2}}[是要])?要?(?:[\u4e00-\u9fff]{{4,6}}?)?|[,;。:、与及]\s*)"
+    rf"(?:^\s*(?:[一二三四五六七八九十]{{1,2}}[是要])?(?:要|希望)?(?:[\u4e00-\u9fff]{{4,6}}?)?|[,;。:、与及]\s*)"
     rf"(?P<post>{_POST})(?=[、与和及]|[\u4e00-\u9fff]|[,，]负责)(?!的|责任|队伍)",
-    needs="干部|区长|主任|书记|主要领导",
+    needs="干部|网格|区长|主任|书记|主要领导",
 )
 
 
 # A body and the cadres charged beside it in one subject (`镇交通劝导站及各村两委干部要…`, round 166).
-_BODY_AND_CADRES_RE = lazy_compile(rf"^(?P<body>[^、及和与]{{2,20}}?)(?:及|和|与|、)(?:{_CADRE})$", needs="干部")
+_BODY_AND_CADRES_RE = lazy_compile(rf"^(?P<body>[^、及和与]{{2,20}}?)(?:及|和|与|、)(?:{_CADRE})$", needs="干部|网格")
 # The villages' leadership team (`村级两委班子要…`): the villages' committees, one addressee as `各村` (round 166).
 _VILLAGE_TEAM_RE = lazy_compile(r"^(?:各村|村级|村)两委(?:班子)?$", needs="两委")
 

@@ -41,6 +41,7 @@ from .org_ends import ORG_END_RE
 from .outline import line_marker
 from .outline_node import Node
 from .place_headings import place_heading
+from .placed_subjects import sector_organs
 from .result import ParsedDocument, ParseWarning
 from .textutil import normalise
 from .unit_labels import LISTED
@@ -108,6 +109,8 @@ def doubtful(name: str) -> bool:
     if not base:
         return True
     if base.startswith(_GROUP_START) or village_team(base):  # `村级两委班子`: the villages' body (round 166)
+        return False
+    if sector_organs(base):  # `公安机关`: a sector's organs by kind (`placed_subjects`, round 178)
         return False
     # The organs of two or three levels written once (`县、乡两级兵役机关`, round 173): one addressee.
     if _LEVELS_ORGANS.search(base):

@@ -122,7 +122,7 @@ def reports_work(node: Node) -> bool:
 _DEMANDER = r"(?:会议|会上\s*,[^。;:!?\n]{0,80}?|[^。;:,!?\n]{0,40}?(?:讲话|发言|总结|会上|县长|市长|区长|镇长|乡长|书记|主任|局长|主席|负责人)[^。;:,!?\n]{0,16}?)"
 _DEMANDS = r"(?:要求|强调|决定|明确|议定|确定|商定|提出[一二三四五六七八九十两几]点(?:意见|要求)|提出|部署)"
 # `会议要求,一是…`: the meeting's demanding verb, then its first point in the same paragraph.
-_INLINE_HEAD_RE = lazy_compile(rf"^\s*{_DEMANDER}{_DEMANDS}\s*[,:]\s*(?=一是)", needs="一是")
+_INLINE_HEAD_RE = lazy_compile(rf"^\s*{_DEMANDER}{_DEMANDS}\s*[,:]\s*(?=一[是要])", needs="一是|一要")
 _CUT_HEAD_RE = lazy_compile(rf"^{_DEMANDER}{_DEMANDS}\s*[,:]$", needs=":|,")
 _REPORT_HEAD_RE = lazy_compile(rf"^会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:]$", needs="会上")
 # The same head run on after the report's opening sentences (a copy that lost the breaks, a re-wrapped page): it
@@ -151,15 +151,16 @@ def inline_points(lines: list[tuple[str, bool]], origins: list[int]) -> tuple[li
     out: list[tuple[str, bool]] = []
     out_origins: list[int] = []
     earlier: list[str] = []
-    for (text, splittable), origin in zip(lines, origins, strict=True):
-        parts = _points(text, earlier) if splittable else [text]
+    for i, ((text, splittable), origin) in enumerate(zip(lines, origins, strict=True)):
+        following = normalise(lines[i + 1][0]).strip() if i + 1 < len(lines) else ""
+        parts = _points(text, earlier, following) if splittable else [text]
         out += [(part, splittable) for part in parts]
         out_origins += [origin] * len(parts)
         earlier.append(normalise(text))
     return out, out_origins
 
 
-def _points(text: str, earlier: list[str]) -> list[str]:
+def _points(text: str, earlier: list[str], following: str = "") -> list[str]:
     norm = normalise(text)
     # `为…,县长张某强调,一是…`: the purpose the demands serve may open the head (`purpose_leads`, round 158).
     head_end = next(
@@ -197,6 +198,7 @@ def _points(text: str, earlier: list[str]) -> list[str]:
         style = norm[named + 1]
     elif head_end is not None:
         cuts = [head_end]
+        style = norm[head_end + 1]
     elif run_in is not None:
         # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
         head_group = "h" if run_in["h"] is not None else "m"
@@ -208,7 +210,10 @@ def _points(text: str, earlier: list[str]) -> list[str]:
         if m["s"] == style and ordinal_value(m["n"]) == expected:
             cuts.append(m.start("n"))
             expected += 1
-    if len(cuts) < (2 if head_end is not None or named is not None or lead_in is not None else 3):
+    # `会议强调,一要深化认识…。` over `二要…` opening the next paragraph (round 178): the head's first point alone in its
+    # paragraph, the others a paragraph each; a lone `一要` with no `二要` after it stays the paragraph's prose.
+    lone_first = head_end is not None and len(cuts) == 1 and following.startswith(f"二{style}")
+    if len(cuts) < (2 if head_end is not None or named is not None or lead_in is not None else 3) and not lone_first:
         return [text]  # `会议要求,一是…` alone: the paragraph's own prose
     # `…七是…。 会议强调:一是…;二是…`: the meeting's second head over points of its own after the first list's last.
     if run_in_aim is not None and (second := _RUN_IN_REPORT_HEAD_RE.search(norm, cuts[-1])) is not None:
@@ -227,6 +232,17 @@ def _points(text: str, earlier: list[str]) -> list[str]:
     return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
+# `会上,某村总网格长…作交流发言。某某通报了今年以来…情况,并就下一步工作作具体部署。`: the report's account of the
+# meeting's other business after the speaker's last point (round 178), demanding nothing.
+_ACCOUNT_RE = lazy_compile(
+    r"^会上\s*,[^。;:]{0,60}?(?:作(?:了)?(?:交流|表态|典型)?发言|通报了|汇报了|介绍了|交流了)", needs="会上"
+)
+
+
 def announces_decisions(node: Node, norm: str) -> bool:
-    """`会议就有关具体事项明确如下:` after a minute's last `三是…` point: the section's next list, no part of the point."""
-    return node.style == "shi" and node.parent is not None and bool(_ANNOUNCES_RE.match(norm.strip()))
+    """`会议就有关具体事项明确如下:` after a minute's last `三是…` point: the section's next list, no part of the point;
+    so is the report's account of the meeting's other business (`会上,…作交流发言。`), no demand in it."""
+    if node.style != "shi" or node.parent is None:
+        return False
+    norm = norm.strip()
+    return bool(_ANNOUNCES_RE.match(norm)) or bool(_ACCOUNT_RE.match(norm) and not _DEMAND_RE.search(norm))

@@ -36,6 +36,7 @@ from .named_speakers import named_head_line
 from .notice_roles import played_roles
 from .outline_node import Node
 from .person_names import is_person
+from .placed_subjects import hoped_group, placed_parts, without_premises
 from .relied_bodies import relied_charge
 from .responsibility import Responsibility
 from .role_groups import role_group
@@ -68,6 +69,7 @@ _PARTIES_RE = lazy_compile(r"(?P<list>[\u4e00-\u9fff、]{2,40}?)(?:[两二三四
 _PARTY_SPLIT_RE = lazy_compile(r"、|和|与|及")
 # The minute's own government written without its place, as a town's or a 街道's minute names itself.
 _OWN_GOVERNMENT_RE = lazy_compile(r"(?:镇|乡|街道)?(?:人民)?政府|街道(?:办事处|办)?")
+_LAST_SENTENCE_RE = re.compile(r"(?<=[。!?])")
 # `成立…领导小组,某某镇长任组长`: the person (or the post a page left) heading the group set up for the decision
 # leads it as its leader (`redacted_names` keeps the post of a redacted name).
 _HEAD_RE = lazy_compile(r"(?:^|[,;。:])\s*由?(?P<who>[^,;。:()]{1,12}?)(?:担任|任)(?:组长|指挥长|总指挥)")
@@ -84,9 +86,15 @@ def is_minute(header: list[tuple[int, str]], root: Node) -> bool:
     if named_head_line(header):  # `乔新光强调,` over `一要…`: a leader named earlier by his post (round 156)
         return True
     # So is a meeting's `会议要求,` cut from its inline points, the line above them (round 156).
-    if any(_heads(text) or inline_head(text) or bare_decisions_tail(text) for _, text in header[-1:]) or any(
-        speaker_head(text) or inspection_head(text) for node in root.walk() for _, text in node.pieces[1:]
-    ):
+    # Its last sentence where a re-wrapped copy joined the head to the account before it (`…主持会议。俞建君在会上提出
+    # 三点要求:`, round 178).
+    if any(
+        _heads(text)
+        or inline_head(text)
+        or inline_head(_LAST_SENTENCE_RE.split(text.strip())[-1])
+        or bare_decisions_tail(text)
+        for _, text in header[-1:]
+    ) or any(speaker_head(text) or inspection_head(text) for node in root.walk() for _, text in node.pieces[1:]):
         return True
     return any(_MEETING_VERB_RE.match(normalise(node.own_text).strip()) for node in root.walk())
 
@@ -129,6 +137,9 @@ def minute_charge(text: str) -> Responsibility | None:
             or village_team(names)  # `村级两委班子要…` (`cadre_posts`, round 166)
         ):
             named = split_names(text, norm, m.start("names"), m.end("names"))
+        elif (kept := placed_parts(parts := split_names(text, norm, m.start("names"), m.end("names")))) is not None:
+            # `各街镇、各部门要`, `各乡镇驻地、县直各单位办公场所要`, `公安机关要` (`placed_subjects`, round 178)
+            named = [without_premises(parts[i]) for i in kept]
         elif helps and _GROUP_HELPER_RE.fullmatch(names):
             named = [text[m.start("names") : m.end("names")]]
         elif (parties := _parties(names)) is not None:
@@ -140,6 +151,8 @@ def minute_charge(text: str) -> Responsibility | None:
     if not found.roles[LISTED] and not found.roles[CO]:
         # `一要迅速行动。各校园召开…`: the point's 要 carried to its group (`stopless_points`, rounds 172/174)
         found.roles[LISTED] += [text[a:b] for a, b in bare_groups(norm)]
+    if not found.roles[LISTED] and not found.roles[CO] and (hoped := hoped_group(norm)) is not None:
+        found.roles[LISTED].append(text[hoped[0] : hoped[1]])  # `三是希望各联动单位积极作为` (`placed_subjects`)
     if not found.roles[LISTED] and (framed := other_frames(text)) is not None:
         found = framed  # `…由X提出具体方案`, `县财政安排Y…经费50万元` (`minute_funds`)
     # `各被巡察党组织(单位)负责人要…`, `督促各被巡察党组织(单位)建立…` (`inspected_parties`, round 166)

@@ -18,6 +18,7 @@ from .meeting_demands import demand_charge
 from .minute_subjects import minute_charge
 from .notice_issuers import answerable_leaders, issuer_charge
 from .opening_charges import opening_charge
+from .placed_subjects import comma_places
 from .responsibility import Responsibility
 from .restated_lists import section_subject
 from .role_heads import paired_heads, role_heads
@@ -42,6 +43,9 @@ def sentence_charge(
     charged = charged or project_charge(text) or opening_charge(text, groups)
     # `各部门、各乡镇(区)要…` with no salutation: the bare group names no one, the governments lead (`speaker_demands`).
     charged = charged or (mixed_group_charge(text) if not groups else None)
+    if charged is None and not groups and (places := comma_places(text)) is not None:
+        charged = Responsibility(origin="正文开头")  # `全市各镇街片区,各部门单位要…` (`placed_subjects`, round 176)
+        charged.roles[LISTED] = [places]
     charged = charged or own_arrangement_charge(text)  # `我局对…争取于4月20日前完成`: the bureau's own (round 166)
     # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
     charged = charged or section_subject(text) or leader_colon_charge(text)

@@ -41,6 +41,7 @@ from .lazy_patterns import lazy_compile
 from .named_speakers import introduced
 from .outline_lines import Outline
 from .outline_node import Node
+from .placed_subjects import places_part
 from .responsibility import Responsibility
 from .textutil import normalise, split_top
 from .unit_labels import LISTED
@@ -67,6 +68,9 @@ _CHARGED_RE = lazy_compile(r"(?:[\u4e00-\u9fff()、]{2,30}?)?要(?![求点素件
 # A demand's own headline: `要` and two short parts, the sentence closed (`要强化领导,推动节能减排见成效。`).
 _HEADLINE_RE = lazy_compile(r"要(?![求点素件])[^,。;:!?\n]{2,12},[^,。;:!?\n]{2,14}[。!]", needs="要")
 _SENTENCE_END_RE = re.compile(r"[。!?]")
+# A page's chrome after the speech: no Chinese at all, or an unclosed tail opening with a separator (`| 返回米脂新闻首页
+# 顶一下 (0)`, a copy run onto one line, round 175).
+_CHROME_RE = re.compile(r"^[^\u4e00-\u9fff]*$|^\s*[|｜>»][^。!?]*$")
 # The report's account after a speech, a paragraph of its own that a copy run onto one line or unwrapped at its margin
 # joined to the speech (`…攻坚战。副市长白海峰参加会议。`, `会议解读了《…》,通报了…`, round 165; `会上,某某汇报了…`,
 # round 173): the speech ends there.
@@ -106,6 +110,11 @@ def speaker_end(norm: str, earlier: str) -> int | None:
     return None
 
 
+def page_chrome(part: str) -> bool:
+    """Whether the sentence `part` is the page's chrome after a speech (` | 返回…首页`), no sentence of it."""
+    return _CHROME_RE.match(part) is not None
+
+
 def ends_speech(part: str) -> bool:
     """Whether the sentence `part` is the report's account after a speech (`会议还宣读了…`, `副市长某某参加会议。`)."""
     return _ACCOUNT_RE.match(part) is not None
@@ -137,7 +146,7 @@ def _demand_starts(norm: str, after: int) -> list[int]:
     """Where the demands of a speaker's paragraph open: its first charged sentence after `after` (or its first charged
     comma part, after the speaker's view: `…是…“一面镜子”,各部门、乡镇一定要…`), then each later headline demand after a
     sentence end; where every sentence from the first opens with a charge (`各地各部门要…。要早动手…。各地要…`), each
-    sentence; and in the demands' sentences each `;` part opening with its own charge (`…;各乡镇要…;各部门要…`)."""
+    sentence (one sentence of his view after the first demand apart, round 175); and in the demands' sentences each `;` part opening with its own charge (`…;各乡镇要…;各部门要…`)."""
     sentences = _sentences(norm, after)
     starts: list[int] = []
     run: list[tuple[int, int]] = []
@@ -148,6 +157,9 @@ def _demand_starts(norm: str, after: int) -> list[int]:
             first = next((p for p in parts if p < b and _charged(norm, p, b)), None)
             if first is None:
                 continue
+            # `…重要举措,全市各镇街片区,各部门单位要…`: the places before the charged part are its subject (round 176).
+            if (at := parts.index(first)) > 0 and places_part(norm[parts[at - 1] : first]):
+                first = parts[at - 1]
             starts.append(first + len(norm[first:b]) - len(norm[first:b].lstrip()))
             run.append((first, b))
         elif _MEETING_RE.match(norm, a) and meeting is None:
@@ -155,13 +167,16 @@ def _demand_starts(norm: str, after: int) -> list[int]:
             break
         elif _ACCOUNT_RE.match(norm, a):
             break
-        else:
+        elif not page_chrome(norm[a:b]):  # a page's chrome after the speech (` | 返回…首页`) is no sentence of it
             run.append((a, b))
     if not starts:
         return starts
-    every = all(_charged(norm, a, b) for a, b in run)
-    for a, b in run:
-        if a != run[0][0] and (every or _HEADLINE_RE.match(norm, a)):
+    charged = [True, *(_charged(norm, a, b) for a, b in run[1:])]  # the first opens a demand by construction
+    # `各级各部门…要再提高…。当前…形势在变…。要进一步优化…。要科学调整…。宣传部门要…`: one sentence of the speaker's view
+    # after the first demand is its elaboration, every sentence after it a demand of its own (round 175).
+    every = all(charged) or (len(run) >= 4 and not charged[1] and all(charged[2:]))
+    for (a, b), own in zip(run, charged, strict=True):
+        if a != run[0][0] and ((every and own) or _HEADLINE_RE.match(norm, a)):
             starts.append(a)
         for m in re.finditer(";", norm[a:b]):
             at = a + m.end()

@@ -22,8 +22,9 @@ import re
 
 from .lazy_patterns import lazy_compile
 from .meeting_subjects import MODAL, VERB, frame_units, named
+from .placed_subjects import comma_places
 from .responsibility import Responsibility
-from .speaker_demands import ends_speech
+from .speaker_demands import ends_speech, page_chrome
 from .textutil import normalise
 from .unit_labels import CO, LISTED
 
@@ -50,6 +51,10 @@ def _units(names: str) -> list[str]:
 def speech_charge(text: str) -> Responsibility | None:
     """The bodies charged in the first sentence of a speaker's demand `text`, where it charges more than its opening
     does (a later subject, or one after a subjectless `要`); None otherwise (the demand is read as before)."""
+    if (places := comma_places(text)) is not None:  # `全市各镇街片区,各部门单位要…` (`placed_subjects`, round 176)
+        found = Responsibility(origin="正文开头")
+        found.roles[LISTED] = [places]
+        return found
     norm = normalise(text)
     end = re.search(r"[。!?]", norm)
     sentence = norm[: end.start() if end else len(norm)]
@@ -72,16 +77,18 @@ def speech_charge(text: str) -> Responsibility | None:
 _CHARGED_RE = lazy_compile(rf"\s*(?:[\u4e00-\u9fff()()、“”]{{2,30}}?(?<![重主需只想]))?{VERB}", needs="要")
 
 
-def _all_charged(text: str) -> bool:
-    parts = [p for p in re.split(r"(?<=[。!?;])", normalise(text)) if p.strip()]
+def _all_charged(text: str, first: bool = False) -> bool:
+    parts = [p for p in re.split(r"(?<=[。!?;])", normalise(text)) if p.strip() and not page_chrome(p)]
     # A copy run onto one line leaves the report's account after the speech in its last demand (`会议还宣读了…`).
     speech = list(itertools.takewhile(lambda p: not ends_speech(p), parts))
-    return bool(speech) and all(_CHARGED_RE.match(p) for p in speech)
+    # The first demand's one sentence of the speaker's view after it (`…要再提高…。当前…形势在变…。`, round 175).
+    view = [first and len(speech) == 2 and i == 1 for i in range(len(speech))]
+    return bool(speech) and all(_CHARGED_RE.match(p) or skip for p, skip in zip(speech, view, strict=True))
 
 
 def addressed_to_all(texts: list[str]) -> list[bool]:
     """For each of one speech's demands (`texts`, in order), whether it opens with `要` alone in a speech whose every
     sentence opens with a charge (`…要…。要提高…。军地要…。各乡镇要…。要从严…`, round 173): addressed to all, it names
     no one and goes on with no subject before it (round 114's carry is for a speech whose sentences elaborate)."""
-    every = all(map(_all_charged, texts))
+    every = all(_all_charged(t, first=i == 0) for i, t in enumerate(texts))
     return [every and normalise(t).lstrip().startswith("要") for t in texts]

@@ -38,6 +38,8 @@ _WORD_BEFORE_ONE_RE = re.compile(r"[统同唯单逐划]$")
 # `…各村成立一、` / `二、三线民工抢险队…`: a run of ordinals naming ranks (`一、二、三线`) the width cut after a `、`.
 # No line ends on a heading's number, and 、 never opens a line (避头尾), so the `二、` after it goes on the run.
 _ORDINAL_RUN_RE = re.compile(r"[一二三四五六七八九十]、$")
+# `…针对问题举一反` / `三、完善措施…`: an idiom ending in a numeral the width cut before it (round 178); the line's rest.
+_IDIOM_BEFORE_NUMERAL = {"举一反": "三", "接二连": "三", "一分为": "二", "独一无": "二", "说一不": "二", "朝三暮": "四"}
 
 
 def opens_item(previous: str, text: str) -> bool:
@@ -45,7 +47,9 @@ def opens_item(previous: str, text: str) -> bool:
     of a run of ordinals the line before ended in."""
     tail = previous.rstrip()
     return bool(OUTLINE_RE.match(text)) and not (
-        (text.startswith("一") and _WORD_BEFORE_ONE_RE.search(tail)) or _ORDINAL_RUN_RE.search(tail)
+        (text.startswith("一") and _WORD_BEFORE_ONE_RE.search(tail))
+        or _ORDINAL_RUN_RE.search(tail)
+        or any(tail.endswith(word) and text.startswith(n) for word, n in _IDIOM_BEFORE_NUMERAL.items())
     )
 
 
