@@ -104,6 +104,18 @@ def chief_leaders(text: str) -> list[str]:
     return names
 
 
+# `各村委会、镇村级河长要…`: chiefs by level charged after a body in one subject (round 177).
+_BESIDE_RE = lazy_compile(rf"、{_POST}(?=要|应|须|必须)", needs="长")
+
+
+def without_chiefs_beside(text: str) -> str:
+    """`text` with the chiefs charged beside a body cut from its subject (`各村委会、镇村级河长要` → `各村委会要`), so the
+    body is read as the subject it is; the chiefs are leaders (`chief_leaders`). Offsets before the cut stay."""
+    if "长" not in text:
+        return text
+    return _BESIDE_RE.sub(lambda m: m.group() if "级" not in m["levels"] else "", text)
+
+
 def staff_owner(text: str) -> str | None:
     """The body whose staff posts the item charges (`各县(市)设置的…巡河员`), as written, or None."""
     norm = normalise(text)
