@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from .cadre_posts import village_team
+from .criterion_items import sanction_only
 from .glued_items import GLUED_RE
 from .group_leads import closing_lead
 from .list_doubts import SIGNS as LIST_SIGNS
@@ -275,6 +276,8 @@ def unread_rows(clauses: Sequence[Node], parsed: ParsedDocument) -> list[ParseWa
         for kid in kids[first + 1 :]:
             if id(kid) in chosen or any(id(d) in chosen for d in kid.walk()):
                 continue
+            if sanction_only(kid.own_text):
+                continue  # a 责任书's penalty term and the book's signatures below it (`criterion_items`, round 171)
             lines = [line.strip() for line in kid.own_text.split("\n")[1:] if line.strip()]
             title = _compact(kid.own_text.split("\n")[0])[:12]
             if title and title not in held and any(len(line) <= 20 and looks_like_units(line) for line in lines):

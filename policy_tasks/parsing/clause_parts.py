@@ -26,6 +26,7 @@ from .opening_roles import split_at_charging_sentences
 from .outline_node import Node
 from .principle_headings import principle_heading
 from .textutil import normalise
+from .unit_colon_items import split_at_colon_duties
 from .unit_labels import LABEL_RE
 from .unit_lines import split_at_unit_lines
 from .unit_work_headings import body_pieces
@@ -67,6 +68,8 @@ def split_by_brackets(clause: Clause) -> list[Clause]:
         return divided  # `2、职责分工` over paragraphs each opening with its department (`division_items`)
     if len(passages := split_at_duty_passages(clause)) > 1:
         return passages  # `…如下:县环保局。负责…。县农委。负责…`: a clause a unit's passage (`duty_passages`)
+    if len(duties := split_at_colon_duties(clause)) > 1:
+        return duties  # `具体职责如下:` over `政治处:负责…` lines: a clause a unit's line (`unit_colon_items`)
     norm = normalise(clause.text)
     resp = peek_responsibility(clause.text)
     if resp.origin != "括号" and resp.origin != "无标注括号":

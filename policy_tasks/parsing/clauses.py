@@ -25,7 +25,7 @@ from .addressee_groups import group_kind
 from .area_counts import counts_an_area
 from .carried_units import carried_units
 from .clause_points import points_closed_by_last
-from .criterion_items import criterion_only
+from .criterion_items import criterion_only, sanction_only
 from .decided_items import counts_only
 from .duty_headings import duty_heading
 from .duty_passages import holds_duty_passages
@@ -51,6 +51,7 @@ from .sole_addressees import informs_only
 from .supervising_offices import supervising_office
 from .textutil import normalise
 from .township_subjects import TOWNSHIP
+from .unit_colon_items import holds_colon_duties
 from .unit_work_headings import unit_work_clause
 from .units import peek_responsibility
 
@@ -85,8 +86,9 @@ def _has_resp(
     found = peek_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
         return True
-    if holds_duty_passages(own):
-        return True  # `…如下:县环保局。负责…。县农委。负责…`: the passages' units (`duty_passages`)
+    if holds_duty_passages(own) or holds_colon_duties(own):
+        # `…如下:县环保局。负责…。县农委。负责…`, `具体职责如下:` over `政治处:负责…`: the passages' or lines' units
+        return True
     if unit_work_clause(node) is not None:
         return True  # `(一)省监察厅牵头的工作` over its one paragraph: the heading is the clause
     if not node.children and (found.assigns or leader_colon_charge(own) is not None):
@@ -273,7 +275,8 @@ def choose_clauses(
                 parts[kid.part][-1] = parts[kid.part][-1] or is_here
                 continue
             # A division of work run into one paragraph is the heading over its units' passages it would be on lines.
-            parts.setdefault(kid.part, []).append(is_here and not holds_duty_passages(kid.own_text))
+            passages = holds_duty_passages(kid.own_text) or holds_colon_duties(kid.own_text)
+            parts.setdefault(kid.part, []).append(is_here and not passages)
         # A township's notice charging its items by their sentences' subjects (`街道指挥中心在…公布`): its other items
         # are its measures too, as a heading's are beside one item charged so (`township_subjects`).
         # So are the measures a report's title counts (`五项举措…`, `measure_reports`), each a clause charged or not.
@@ -316,7 +319,8 @@ def choose_clauses(
                 ):
                     found.append(kid)  # `二、尽快办理…。各承办单位要…` over `(一)…` (`proposal_roles`, round 142)
                 found.extend(pick(kid, strict))
-            elif flag or (
+            # A penalty term a list's owner is held to names no target (`四、严格责任追究,…`, round 171).
+            elif (flag and (has(kid) or not sanction_only(kid.own_text))) or (
                 silent_are_clauses
                 and not _sets_up_organisation(kid)
                 and not lists_members(kid)  # `(一)成员单位` / `协调机制由…组成` (`group_members`, round 158)
@@ -353,6 +357,8 @@ def choose_clauses(
     leaves = [n for n in leaves if not (_frames_the_plan(n) or frames_the_notice(n.own_text))] or leaves
     # `1.在“…”方面(分解任务15项)。`: a 解读's list of the breakdown's areas is no measure (`area_counts`, round 114).
     leaves = [n for n in leaves if not counts_an_area(n)] or leaves
+    # `四、严格责任追究,…的,对村主要责任人进行诫勉谈话`: a 责任书's penalty term is no target (`criterion_items`, round 171).
+    leaves = [n for n in leaves if not sanction_only(n.own_text)] or leaves
     # `五、下步工作` / `(一)加强领导,落实责任。`: a 解读's bare step headings hold no measure (`made_lists`, round 125).
     leaves = [n for n in leaves if not bare_step(n)] or leaves
     # `六、有关要求` / `(一)提高思想认识。各部门要…`: in a plan a bare `各部门` names no one, so the requirement that charges

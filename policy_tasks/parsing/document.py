@@ -71,6 +71,7 @@ from .subject_runs import run_milestones
 from .tables import table_lines
 from .target_books import book_holder, with_assessors
 from .task_titles import short_title, task_title
+from .unit_colon_items import unit_colon_charge
 from .unit_names import UnitBook
 from .unit_work_headings import unit_work_clause, with_heading_units
 from .units import CO, read_responsibility
@@ -298,12 +299,11 @@ class _Assembler:
                     carry = (resp, f"下同:第{clause.label}条")
                 found.append((resp, origin))
                 continue
-            office = duty_heading(clause.node)  # `(一)党政办` over its duties, in a 分工 section
-            office = office or duty_passage_charge(clause.text)  # `县环保局。负责…` run together (`duty_passages`)
+            # `(一)党政办` in a 分工 section, `县环保局。负责…` (`duty_passages`), `政治处:负责…` (`unit_colon_items`)
+            office = duty_heading(clause.node) or duty_passage_charge(clause.text) or unit_colon_charge(clause.text)
             heading = (office, f"分工标题:{clause.node.written}") if office is not None else None
-            heading = (
-                heading or division_item(clause.node) or nearest_heading_charge(clause.node)
-            )  # `1.由保洁公司负责…`
+            # `1.由保洁公司负责…`
+            heading = heading or division_item(clause.node) or nearest_heading_charge(clause.node)
             if heading is not None:  # the item's own `责任人:` line stays its
                 found.append(with_own_leaders(heading, resp))
             elif carry is not None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .criterion_items import sanction_only
 from .department_paragraphs import SIGN as DEPARTMENT_SIGN
 from .department_paragraphs import unread_departments
 from .org_ends import ORG_END_RE
@@ -189,7 +190,9 @@ def _names_units(norms: list[str], at: int) -> bool:
 
 def _supervision_only(norms: list[str], at: int, start: int) -> bool:
     below = next((b for b in range(at + 1, len(norms)) if line_marker(norms[b]) is not None), len(norms))
-    return supervision_only("\n".join([norms[at][start:], *norms[at + 1 : below]]))
+    text = "\n".join([norms[at][start:], *norms[at + 1 : below]])
+    # A 责任书's penalty term (`严格责任追究,…的,对…进行诫勉谈话`) is rightly no clause either (round 171).
+    return supervision_only(text) or sanction_only(text)
 
 
 def _restated(body: str, texts: list[str]) -> bool:

@@ -6,6 +6,11 @@ forecast water reaches a mark: `1、预报水情达到警戒水位时,一线民�
 duty is (README round 65): it leads alone. Near cases: a team only counted or set up (`充实应急队伍`, `成立…抢险队`,
 no trigger before it), a team's members (`抢险队人员`), and a standing agency (`县消防救援大队`, another reader's
 unit) are not this.
+
+A township's measures charge the teams its villages set up the same way, qualified by who set them up: `各村成立的巡防队
+要深入村、组、农户、地块,…` (round 171). The team opening the item's sentence, then its charge, leads; the qualifier
+(`各村成立的`, `各村组建的`) is no part of its name, as round 143's `涉及到的…` is not. Near cases: a team being set up
+(`各村要成立巡防队`), its members (`巡防队员要…`), a team with no charge after it (`各村成立的巡防队已达30支`).
 """
 
 from __future__ import annotations
@@ -22,11 +27,19 @@ _CALLED_OUT_RE = lazy_compile(
     needs="队",
 )
 
+# `各村成立的巡防队要…`: a team some body set up (the qualifier dropped), then its charge, opening a sentence.
+_SET_UP_TEAM_RE = lazy_compile(
+    r"(?:^|(?<=[。;\n]))\s*[\u4e00-\u9fff()]{1,10}?(?:成立|组建|组织)的\s*"
+    r"(?P<team>[\u4e00-\u9fff]{0,6}?(?:巡防|巡查|巡逻|巡护|抢险|突击|应急|志愿服务|宣传|督查|专业)(?:分)?队)"
+    r"(?:要(?![求点])|须|应当|负责(?![同人]))",
+    needs="成立|组建|组织 & 队",
+)
+
 
 def called_team_charge(text: str) -> Responsibility | None:
     """The standby team a duty calls out after its water-level trigger; None where no team is so named."""
     norm = normalise(text)
-    m = _CALLED_OUT_RE.search(norm)
+    m = _CALLED_OUT_RE.search(norm) or _SET_UP_TEAM_RE.search(norm)
     if m is None:
         return None
     found = Responsibility(origin="正文开头")

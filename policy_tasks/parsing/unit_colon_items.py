@@ -15,10 +15,20 @@ the office over its duties (`duty_headings`): a 镇's own offices need no place 
 (`number_unit_colon_paragraphs`, a fallback for a document with no numbered item); a single one may be
 a notice's aside. The group's own lines are none: `成员单位:` and the other labels (`责任科室:`) are
 fields, `组 长:` a person's role, and a name that says what to do (`加强宣传:`) is a title.
+
+The same lines under a numbered section's lead-in (`二、组织领导和职责` … `具体职责如下:` over `政治处:负责…`,
+`警务保障室:负责…`, round 174's county bureau plan) are the section's clauses, one a line (`二-1`, `二-2`, by order),
+as round 136's `县环保局。负责…` passages are (`duty_passages`); the section's heading and its group set up are none.
+Two such lines at least, the first right below the lead-in closing with a colon; a copy that ran the lines together
+(`…如下:政治处:负责…。警务保障室:负责…`) reads the same. Near cases: one such line alone, lines with no lead-in
+above them.
 """
 
 from __future__ import annotations
 
+import re
+
+from .clause import Clause, cut_clause, spans_from
 from .lazy_patterns import lazy_compile
 from .outline import line_marker, numbered_in_order
 from .responsibility import Responsibility
@@ -97,3 +107,36 @@ def number_unit_colon_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[st
     if len(items) < 2:
         return None
     return numbered_in_order(lines, items)
+
+
+# Where a duty under a section's lead-in may open with a unit and a colon: a line's start, or a sentence's end where a
+# copy ran the lines together.
+_DUTY_START_RE = re.compile(r"(?<=[\n。;:])\s*(?=[\u4e00-\u9fff])")
+# The lead-in closing with a colon right before the first duty (`具体职责如下:`).
+_LEAD_IN_RE = re.compile(r":\s*$")
+
+
+def _colon_duties(norm: str) -> list[int]:
+    """Where the duties below a lead-in closing with a colon open with a unit and a colon (`政治处:负责…`), where two
+    or more do; the first right after the lead-in."""
+    starts: list[int] = []
+    for m in _DUTY_START_RE.finditer(norm):
+        end = min((e for e in (norm.find(c, m.end()) for c in "\n。;") if e >= 0), default=len(norm))
+        if m.end() not in starts and unit_colon_charge(norm[m.end() : end]) is not None:
+            starts.append(m.end())  # a line's start follows the sentence's end before its line break: once
+    if len(starts) < 2 or not _LEAD_IN_RE.search(norm[: starts[0]]):
+        return []
+    return starts
+
+
+def holds_colon_duties(text: str) -> bool:
+    """Whether a section's text holds its units' duty lines under its lead-in (`具体职责如下:` over `政治处:负责…`)."""
+    return bool(_colon_duties(normalise(text)))
+
+
+def split_at_colon_duties(clause: Clause) -> list[Clause]:
+    """The section as one clause per unit's duty line (`二-1`, `二-2`), the lead-in before the first dropped."""
+    starts = _colon_duties(normalise(clause.text))
+    if not starts:
+        return [clause]
+    return cut_clause(clause, spans_from(starts, len(clause.text)))
