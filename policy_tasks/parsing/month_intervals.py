@@ -9,9 +9,10 @@ is `bimonthly_duties`' (round 147), which also reads its odd or even months and 
 is a monthly duty, read in the same pattern (`bare_month_duties`, round 150).
 
 A duty every few days is read in the same pattern, as round 74 writes it (`每两天向…上报一次`, `巡查水库不少于每15天一次`,
-round 177): its period is the day, its occurrences every such span from the year's start. Only a count of two days or
-more with the routine's `一次` after it in its part is such a duty; a rate (`每15天发放补助500元`), a bare `每天`
-(`每天巡查不少于3次`, a quantity) and `每日` stay as they were.
+round 177): its period is the day, its occurrences every such span from the year's start. Only a span of a week or
+more (at most 52 occurrences, as `每周`) with the routine's `一次` after it in its part is read: the import writes a row
+per occurrence, so a shorter rhythm (`每两天…一次`) stays unread as `每天` does (docs/parsing.md, session 27's issue 12).
+A rate (`每15天发放补助500元`), a bare `每天` (`每天巡查不少于3次`, a quantity) and `每日` stay as they were.
 """
 
 from __future__ import annotations
@@ -34,14 +35,14 @@ EVERY_FEW_MONTHS_RE = lazy_compile(
 )
 
 
-def every_few_months(m: re.Match[str], year: int) -> Read:
+def every_few_months(m: re.Match[str], year: int) -> Read | None:
     """The ends of every `k` months of `year`, a monthly duty (every month for the bare month)."""
     if m["bare"]:
         return bare_month(year)
     if m["days"]:
         span = cn_to_int(m["days"]) or (int(m["days"]) if m["days"].isdigit() else 0)
-        if span < 2:
-            raise ValueError(m["days"])  # `每1天`: a daily routine, no interval
+        if span < 7:
+            return None  # `每两天`: more rows than a weekly duty's, left unread (session 27's issue 12)
         start = date(year, 1, 1)
         days = [start + timedelta(days=span * i - 1) for i in range(1, 367 // span + 1)]
         return RECURRING, days[0], DAILY, tuple(d for d in days if d.year == year)

@@ -1,4 +1,4 @@
-"""Rounds 177/178 (session 39): a duty every few days (`不少于每15天一次`) recurs daily with its interval (round 74's
+"""Rounds 177/178 (session 39): a duty every few days (`不少于每15天一次`, a week or more) recurs daily with its interval (round 74's
 reading); a river chief system's posts written `各级河长`, `各村级河长`, `镇村级河长` (levels run together) or charged beside
 a body (`各村委会、镇村级河长要…`) are leaders; the year's funds secured (`落实本年度…经费`) date nothing. Written in
 wordings the round's documents do not use, with near cases that stay as they were."""
@@ -38,10 +38,11 @@ NOTICE = (
 
 def test_a_duty_every_few_days_recurs_daily() -> None:
     assert _recurrences("汛期内各村每10天至少巡查一次。") == ["daily"]
-    assert _recurrences("每三天向镇政府报送一次排查情况。") == ["daily"]
+    assert _recurrences("每七天向镇政府报送一次排查情况。") == ["daily"]
     assert _recurrences("巡查频次不少于每7天1次。") == ["daily"]
     # Near cases: a rate, a daily count, a span with no routine's `一次`, a relative deadline.
     assert _recurrences("每15天发放补助500元。") == []
+    assert _recurrences("每三天向镇政府报送一次排查情况。") == []  # shorter than a week: left unread (issue 12)
     assert _recurrences("每天巡查不少于3次。") == []
     assert _recurrences("每10天为一个周期开展评比。") == []
     assert "daily" not in _recurrences("请于10天内完成整改。")
