@@ -25,6 +25,9 @@ sentence, then its period or its verb (`…河长制办公室每两月将…报�
 reads `各县(市、区)林长办组织…` in an assessment's steps: a body named in full, not a vague `各地`, so read with or
 without a salutation (a mirror's copy may have lost it). Near case: the group the reports go to (`报各省…河长制办公室`).
 
+Every level's chiefs (`各级河长`), each level's (`各村级河长`, `各镇村级河长`, levels run together) are read the same, and
+a chief charged beside a body (`各村委会、镇村级河长要…`) is that sentence's leader, the body its unit (round 177).
+
 Near cases that name no leader: a post with no level (`河长`, `镇总河长` that a report goes to), the system and its
 office (`河长制`, `镇河长制办公室`, `河长办`), a post inside a sentence as its object (`报送县级河长`), and `各级高度重视`.
 """
@@ -39,7 +42,11 @@ from .textutil import normalise
 # A level, its own kind in brackets (`县(市)`, `村(社区)`), `级` or not: `县`, `乡级`, `乡(镇)级`.
 _LEVEL = r"[省市县区乡镇村](?:\([\u4e00-\u9fff、]{1,4}\))?级?"
 # Levels joined by `、` before one post, with their count (`镇、村两级河长`), at least one `级` written.
-_POST = rf"(?P<levels>{_LEVEL}(?:、{_LEVEL})*(?:[两三四五]级)?)(?P<post>总?(?:河湖|河|湖|林|田|路)长)(?![制办])"
+# Every level's chiefs (`各级河长`), each level's under `各` (`各村级河长`) and levels run together with no `、` (`镇村级河长`)
+# are the same posts (round 177).
+_POST = (
+    rf"(?P<levels>各级|各?{_LEVEL}(?:、?{_LEVEL})*(?:[两三四五]级)?)(?P<post>总?(?:河湖|河|湖|林|田|路)长)(?![制办])"
+)
 _POST_RE = lazy_compile(_POST, needs="长")
 # The system's staff posts: `专职(兼职)巡河员`, `河湖保洁员`, `护林员`.
 _STAFF = r"(?:(?:专职|兼职)(?:\((?:专职|兼职)\))?)?(?:巡河|巡湖|巡林|护河|护林|河湖保洁|保洁)员"
@@ -54,14 +61,18 @@ _OPENS = "。;,:!\n"
 _ASKED_RE = re.compile(r"(?:请|要求|督促)$")
 
 
-def _opens(norm: str, at: int, owner_end: int | None = None) -> bool:
+def _opens(norm: str, at: int, owner_end: int | None = None, charged: bool = False) -> bool:
     before = norm[:at].rstrip(" \t\u3000")
+    if charged and before.endswith("、"):
+        return True  # `各村委会、镇村级河长要…`: the chiefs charged beside the body (round 177)
     return not before or before[-1] in _OPENS or bool(_ASKED_RE.search(before)) or at == owner_end
 
 
 def _levels(written: str) -> frozenset[str]:
-    """The levels a post names, by their first character (`镇、村两级` → {镇, 村})."""
-    return frozenset(part[0] for part in written.split("、") if part)
+    """The levels a post names, by their first character (`镇、村两级` → {镇, 村}, `各镇村级` → {镇, 村})."""
+    if written == "各级":
+        return frozenset("级")  # every level's chiefs
+    return frozenset(c for c in written.removeprefix("各") if c in "省市县区乡镇村")
 
 
 def chief_leaders(text: str) -> list[str]:
@@ -71,7 +82,8 @@ def chief_leaders(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     seen: list[tuple[frozenset[str], str]] = []
     for m in _POST_RE.finditer(norm):
-        if "级" not in m["levels"] or not _opens(norm, m.start()):
+        charged = norm.startswith(("要", "应", "须", "必须"), m.end())
+        if "级" not in m["levels"] or not _opens(norm, m.start(), charged=charged):
             continue
         levels, post = _levels(m["levels"]), m["post"]
         if any(post == p and levels <= ls for ls, p in seen):
@@ -90,6 +102,18 @@ def chief_leaders(text: str) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+# `各村委会、镇村级河长要…`: chiefs by level charged after a body in one subject (round 177).
+_BESIDE_RE = lazy_compile(rf"、{_POST}(?=要|应|须|必须)", needs="长")
+
+
+def without_chiefs_beside(text: str) -> str:
+    """`text` with the chiefs charged beside a body cut from its subject (`各村委会、镇村级河长要` → `各村委会要`), so the
+    body is read as the subject it is; the chiefs are leaders (`chief_leaders`). Offsets before the cut stay."""
+    if "长" not in text:
+        return text
+    return _BESIDE_RE.sub(lambda m: m.group() if "级" not in m["levels"] else "", text)
 
 
 def staff_owner(text: str) -> str | None:

@@ -96,3 +96,33 @@ def set_up_charge(text: str) -> Responsibility | None:
     found.roles[CO] = split_names(text, norm, m.start("group"), m.end("group"))
     found.leaders = [text[m.start("post") : m.end("post")]]
     return found if found.found else None
+
+
+# The heads listed after the group in a roster of their own (`镇政府成立13人防汛指挥所。所长:江海彬;副所长:江锐锋、陈伟生;
+# 成员:…`, round 177): the body leads, the group helps, the head and deputies named are leaders, the members none.
+_ROSTER_RE = lazy_compile(
+    r"(?:^|(?<=[。;,\n]))\s*(?P<unit>[\u4e00-\u9fff]{1,12}?(?:政府|党委|局|委|办))成立(?:\d{1,3}人)?"
+    r"(?P<group>[\u4e00-\u9fff]{2,20}?(?:指挥所|指挥部|领导小组|工作小组))。"
+    r"(?P<roster>(?:副?(?:组长|所长|指挥长|总指挥)[::][\u4e00-\u9fff、]{2,30};)+)",
+    needs="成立 & 长|总指挥",
+)
+_ROSTER_HEAD_RE = re.compile(r"副?(?:组长|所长|指挥长|总指挥)[::](?P<names>[\u4e00-\u9fff、]{2,30});")
+# `各村委会要成立…小组`: a later sentence's group of the level below, charged beside the body (round 95's later subject).
+_LATER_GROUP_RE = lazy_compile(r"(?<=[。;])(?P<towns>各[\u4e00-\u9fff()]{1,10}?)(?:要|应当|必须)", needs="各")
+
+
+def roster_charge(text: str) -> Responsibility | None:
+    """`X成立…指挥所。所长:A;副所长:B、C;成员:…`: X leads, the group and the later groups charged help, A, B, C lead."""
+    norm = normalise(text)
+    m = _ROSTER_RE.search(norm)
+    if m is None or not _department(m["unit"]):
+        return None
+    found = Responsibility(origin="正文开头")
+    found.roles[LISTED] = split_names(text, norm, m.start("unit"), m.end("unit"))
+    found.roles[CO] = [text[m.start("group") : m.end("group")]]
+    for h in _ROSTER_HEAD_RE.finditer(norm, m.start("roster"), m.end("roster")):
+        found.leaders += [n for n in h["names"].split("、") if n and n not in found.leaders]
+    for later in _LATER_GROUP_RE.finditer(norm, m.end()):
+        if government_group(later["towns"]) and later["towns"] not in found.roles[CO]:
+            found.roles[CO].append(text[later.start("towns") : later.end("towns")])
+    return found

@@ -15,6 +15,11 @@ The year's work named as a whole after a verb of doing it well is named the same
 推进和迎评工作`, `抓好2021年安全生产工作`, round 169; corpus README rounds 72/93): the year says whose work, not when it
 ends, and a speaker's demand to do it well dates nothing (`year_work_spans`: the work is no event). Work ending in something counted or finished (`完成2024年度考核`,
 `2023年度全部完工`) still dates, as does a point in the year (`做好2024年底前…工作`).
+
+The year's funds named after a verb of securing them (`落实本年度民族团结进步创建工作办公室及各示范点的创建工作经费`,
+`安排2022年度…专项资金`, round 178) are the same: the year says whose budget the funds are, not when they must be in
+place. A point in the year (`本年度内落实…经费`, `2023年底前落实…资金`) still dates, as does a sum due
+(`落实2024年度资金500万元`, the name not closed at a stop).
 """
 
 from __future__ import annotations
@@ -41,6 +46,12 @@ _WORK_RE = lazy_compile(
     needs="做好|抓好|干好|办好",
 )
 
+# `落实本年度…经费`: the verb of securing the year's funds, their name closed by 经费 / 资金 at a stop (round 178).
+_FUNDS_RE = lazy_compile(
+    r"(?:落实|安排|保障|筹措|筹集)(?P<name>" + _YEAR + r"[\u4e00-\u9fff、“”\"‘’]{0,40}?(?:经费|资金))(?=[,。;:!\n]|$)",
+    needs="经费|资金",
+)
+
 
 def held_event_spans(norm: str) -> list[tuple[int, int]]:
     """The spans of `norm` (normalised text) that name, with its year, an event the work holds."""
@@ -50,7 +61,9 @@ def held_event_spans(norm: str) -> list[tuple[int, int]]:
 
 
 def year_work_spans(norm: str) -> list[tuple[int, int]]:
-    """The spans of `norm` that name the year's work done well (`做好2019年度…工作`): no event, no deadline either."""
+    """The spans of `norm` that name the year's work done well (`做好2019年度…工作`) or the year's funds secured
+    (`落实本年度…经费`): no event, no deadline either."""
+    spans = [(m.start("name"), m.end("name")) for m in _FUNDS_RE.finditer(norm)]  # the year's funds (round 178)
     if not any(verb in norm for verb in ("做好", "抓好", "干好", "办好")):
-        return []
-    return [(m.start("name"), m.end("name")) for m in _WORK_RE.finditer(norm)]
+        return spans
+    return spans + [(m.start("name"), m.end("name")) for m in _WORK_RE.finditer(norm)]

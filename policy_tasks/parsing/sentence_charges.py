@@ -6,12 +6,13 @@ from __future__ import annotations
 from .assigned_posts import held_post_charge
 from .cadre_posts import cadre_charge
 from .charged_projects import project_charge
-from .chief_posts import chief_leaders, chief_office, office_group, staff_owner
+from .chief_posts import chief_leaders, chief_office, office_group, staff_owner, without_chiefs_beside
 from .claimed_roles import acting_posts, claimed_roles
 from .day_orders import brought_in_leaders, campaign_charge
 from .department_paragraphs import department_charge
 from .handed_cases import handed_case_charge
-from .headed_groups import headed_group_charge, set_up_charge
+from .handed_quotas import quota_charge
+from .headed_groups import headed_group_charge, roster_charge, set_up_charge
 from .helped_steps import helped_charge
 from .leader_colon_items import leader_colon_charge
 from .meeting_demands import demand_charge
@@ -26,6 +27,7 @@ from .speaker_demands import mixed_group_charge, own_arrangement_charge
 from .subject_runs import run_charge
 from .task_first_orders import order_charge
 from .unit_labels import LISTED
+from .work_holders import holder_charge
 
 
 def sentence_charge(
@@ -39,8 +41,10 @@ def sentence_charge(
     charged = charged or claimed_roles(text)  # `明晰了每一项任务的牵头领导、牵头单位…,要逐一认领` (`claimed_roles`)
     charged = charged or set_up_charge(text)  # `镇政府成立…小组,组长由镇长担任`: the body leads (`headed_groups`)
     charged = charged or headed_group_charge(text)  # `镇政府成立由X镇长为组长,…的…领导小组` (`headed_groups`)
+    charged = charged or roster_charge(text)  # `镇政府成立…指挥所。所长:A;副所长:B` (`headed_groups`, round 177)
     # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`); `州政府督查室要…`, the item's opening.
-    charged = charged or project_charge(text) or opening_charge(text, groups)
+    # `各村委会、镇村级河长要…`: the body beside the chiefs is the subject, the chiefs leaders (`chief_posts`, round 177).
+    charged = charged or project_charge(text) or opening_charge(without_chiefs_beside(text), groups)
     # `各部门、各乡镇(区)要…` with no salutation: the bare group names no one, the governments lead (`speaker_demands`).
     charged = charged or (mixed_group_charge(text) if not groups else None)
     if charged is None and not groups and (places := comma_places(text)) is not None:
@@ -60,6 +64,8 @@ def sentence_charge(
     charged = charged or issuer_charge(text, issuer)  # `市政府将…列入年度考核`: the issuer itself (`notice_issuers`)
     # `镇包库领导、所属行政村负责人要…`: a town's 包保 posts, their bodies answering (`assigned_posts`, round 152).
     charged = charged or held_post_charge(text)
+    charged = charged or holder_charge(text)  # `…水库,行政责任人江海彬;…` (`work_holders`, round 177)
+    charged = charged or quota_charge(text)  # `…物资任务,下达各村(详见附表)` (`handed_quotas`, round 177)
     cadres = cadre_charge(text)  # the body a post heads is `opening_charge`'s (`cadre_posts.headed_body_charge`)
     # `在信息中心和各部门的配合下,…`: helpers only, read where the item is already a clause (`helped_steps`).
     charged = charged or helped_charge(text)

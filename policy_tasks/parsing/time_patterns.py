@@ -382,7 +382,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = (
     tuple("五"),
     tuple("内"),
     tuple("月"),
-    tuple("月"),
+    tuple("月天"),  # `每三个月`, `每15天一次` (`month_intervals`)
     tuple("月"),
     tuple("季"),
     tuple("半"),

@@ -28,13 +28,14 @@ PAST = "past"  # a year before the document's: a reference point, not a deadline
 # Most precise first: where one part of a sentence states two, the first level here wins.
 DATED = (PRECISE, RECURRING, YEAR, WEAK_YEAR, PLAN)
 
-MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY, WEEKLY, TEN_DAILY = (
+MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY, WEEKLY, TEN_DAILY, DAILY = (
     "monthly",
     "quarterly",
     "half_yearly",
     "yearly",
     "weekly",
     "ten_daily",
+    "daily",  # a duty every few days (`每15天一次`, `month_intervals`)
 )
 
 
