@@ -11,7 +11,7 @@ They are a tail: nothing numbered follows them. From the first line that only su
 block above it, `publication_lines`, or its source field alone and its link home, `信息来源:暂无来源` / `首页`)
 to the end, the lines are dropped;
 so are the contact lines just above a site mark (`地址:`, `电话:`). The same marks above the plan
-(breadcrumbs, a font-size switch) are left: items follow them. The issuing office's `…印发` line
+(breadcrumbs, a font-size switch) are left: items follow them, and a tail needs the article's text above it. The issuing office's `…印发` line
 stays, since its date is the plan's when the header gives none.
 """
 
@@ -48,8 +48,8 @@ _ISSUED = lazy_compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*
 _MAX_TAIL = 15  # lines: a footer or a colophon, not a page of text
 _MAX_TAIL_LINE = 300  # characters: a footer's line, not a page's text
 # What a plan's own lines hold and a tail's do not: an assignment, a deadline, a table row's serial, points
-# numbered inline in a report's paragraph (`督导组指出:一是…;二是…`, round 154).
-_PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|^\s*\d{1,3}\s|[:;。]\s*[一二]是")
+# numbered inline in a report's paragraph (`督导组指出:一是…;二是…`, round 154), a day's deadline (`每季度…15日前`).
+_PLAN = lazy_compile(r"牵头|责任|配合|负责|完成|时限|月底|年底|\d\s*日\s*(?:之|以)?前|^\s*\d{1,3}\s|[:;。]\s*[一二]是")
 
 
 def page_mark(line: str) -> bool:
@@ -90,7 +90,9 @@ def _tail_start(lines: Sequence[object]) -> int:
     last_table = max((i for i, line in enumerate(lines) if not isinstance(line, str)), default=-1)
     start = max(numbered_after, last_table + 1)
     # A page's mark above the plan (`浏览次数`, `打印本页`) in a plan with no numbering and no table is
-    # followed by the plan's lines: a tail is a short run of lines that assign and date nothing.
+    # followed by the plan's lines: a tail is a short run of lines that assign and date nothing. A tail follows the
+    # article: a mark with only the page's furniture above it (`首页 > …`, then `【字体:大 中 小】 打印本页`) is the page's
+    # head, however little the article's unnumbered paragraphs below it assign in the tail's words.
     # A mark on a line of a page's length is a copy with no line breaks (`…浏览次数: 发布时间:…为贯彻…`): the
     # page's text, no footer.
     mark = next(
@@ -99,6 +101,7 @@ def _tail_start(lines: Sequence[object]) -> int:
             for i in range(start, len(texts))
             if _tail_mark(texts[i])
             and len(texts[i].strip()) <= _MAX_TAIL_LINE
+            and any(text.strip() and not page_mark(text) for text in texts[:i])
             and _is_tail(texts, i)
             and (not publication_line(texts[i]) or ends_page(texts, i, _tail_mark))
         ),

@@ -200,8 +200,8 @@ def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
         if end is not None:
             if starts := _demand_starts(norm, end):
                 found[number] = starts
-        elif len(norm) == len(text) and (own := _OWN_RE.match(norm)) is not None:
-            found[number] = [own.start("body")]
+        elif len(norm) == len(text) and (own := _own_start(norm)) is not None:
+            found[number] = [own]
         earlier += norm
     if sum(map(len, found.values())) < 2:
         return None
@@ -225,6 +225,16 @@ def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
             outline.root.children.append(node)
             _DEMANDS.add(node)
     return outline
+
+
+def _own_start(norm: str) -> int | None:
+    """Where a body's own arrangement opens its paragraph (at `我局`), or opens after a sentence of the report's account
+    it was run on to (`…研究部署巡察反馈信访工作。会上,我局对…`): a copy whose account's last line filled the width
+    (an OFD's or a PDF's lines, joined where none is short) lost the break, as `_run_in_end` reads a speaker's head."""
+    for at in [0, *(m.end() for m in _SENTENCE_END_RE.finditer(norm))]:
+        if (own := _OWN_RE.match(norm[at:])) is not None:
+            return at + own.start("body")
+    return None
 
 
 def own_arrangement(norm: str) -> bool:
