@@ -29,6 +29,7 @@ from .role_sentences import reads_as_units
 from .textutil import normalise
 from .unit_labels import CO, LISTED
 from .unit_lists import split_names
+from .work_holders import held_names
 
 # `镇政府成立由…为组长,…为副组长,…的<group>`: the body, the heads' run and the group after its last `的`.
 _SET_UP_RE = lazy_compile(
@@ -103,10 +104,11 @@ def set_up_charge(text: str) -> Responsibility | None:
 _ROSTER_RE = lazy_compile(
     r"(?:^|(?<=[。;,\n]))\s*(?P<unit>[\u4e00-\u9fff]{1,12}?(?:政府|党委|局|委|办))成立(?:\d{1,3}人)?"
     r"(?P<group>[\u4e00-\u9fff]{2,20}?(?:指挥所|指挥部|领导小组|工作小组))。"
-    r"(?P<roster>(?:副?(?:组长|所长|指挥长|总指挥)[::][\u4e00-\u9fff、]{2,30};)+)",
+    r"(?P<roster>(?:副?(?:组长|所长|指挥长|总指挥)[::][\u4e00-\u9fff、() ]{2,40};)+)",
     needs="成立 & 长|总指挥",
 )
-_ROSTER_HEAD_RE = re.compile(r"副?(?:组长|所长|指挥长|总指挥)[::](?P<names>[\u4e00-\u9fff、]{2,30});")
+# The names may carry their posts (`江海彬(副镇长)`, `副镇长江海彬`, `江海彬 副镇长`: `work_holders.held_names`).
+_ROSTER_HEAD_RE = re.compile(r"副?(?:组长|所长|指挥长|总指挥)[::](?P<names>[\u4e00-\u9fff、() ]{2,40});")
 # `各村委会要成立…小组`: a later sentence's group of the level below, charged beside the body (round 95's later subject).
 _LATER_GROUP_RE = lazy_compile(r"(?<=[。;])(?P<towns>各[\u4e00-\u9fff()]{1,10}?)(?:要|应当|必须)", needs="各")
 
@@ -121,7 +123,8 @@ def roster_charge(text: str) -> Responsibility | None:
     found.roles[LISTED] = split_names(text, norm, m.start("unit"), m.end("unit"))
     found.roles[CO] = [text[m.start("group") : m.end("group")]]
     for h in _ROSTER_HEAD_RE.finditer(norm, m.start("roster"), m.end("roster")):
-        found.leaders += [n for n in h["names"].split("、") if n and n not in found.leaders]
+        names = held_names(text, norm, h.start("names"), h.end("names"))
+        found.leaders += [n for n in names if n not in found.leaders]
     for later in _LATER_GROUP_RE.finditer(norm, m.end()):
         if government_group(later["towns"]) and later["towns"] not in found.roles[CO]:
             found.roles[CO].append(text[later.start("towns") : later.end("towns")])

@@ -7,7 +7,8 @@ else is charged (round 101). The issuer is the government whose own departments 
 (`各县、区人民政府,…,市政府有关部门:` is sent by the 市政府) or that the title names as sending it
 (`某市人民政府(办公室)关于…的通知`). Only the issuer's level written bare, as the notice writes itself (`市政府`,
 `市人民政府`), opening the item (after its title) before `将` / `要` / `负责` charges it; `县政府将…` in a city's notice
-names another government, and is left to the other readers.
+names another government, and is left to the other readers. Either way the item names its doer: a notice to one
+group of offices (`sole_addressees`) gives that group no item a government opens as its subject (`government_subject`).
 
 The same requirements make persons answerable (round 101): the government's leaders by their division of work
 (`市政府领导按职责分工负责,及时协调和督导推动`: persons by post, the clause's leaders, no unit), and a unit's head by post
@@ -63,6 +64,19 @@ def issuer_charge(text: str, level: str | None) -> Responsibility | None:
             found.roles[LEAD] = [text[m.start("name") : m.end("name")]]
             return found
     return None
+
+
+# `市政府将…`, `县人民政府要…`, `镇政府负责…`: a government of any level, written bare, as a requirement's subject.
+_ANY_GOVERNMENT_RE = lazy_compile(
+    rf"[{_LEVELS}乡镇](?:人民)?政府(?:将|要(?![求点])|负责)", needs="政府将|政府要|政府负责"
+)
+
+
+def government_subject(text: str) -> bool:
+    """Whether a government opens the item as its subject (`市政府将…列入年度考核`), the issuer or not: its own part
+    of the work, named whether or not a reader takes the government as the item's unit."""
+    norm = normalise(text)
+    return any(_ANY_GOVERNMENT_RE.match(norm, start) for start in opening_starts(norm))
 
 
 def answerable_leaders(text: str) -> list[str]:

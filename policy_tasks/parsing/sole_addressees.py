@@ -24,7 +24,8 @@ with a group of institutions of its own as its subject, doing the work at its ow
 
 Where some items name their own unit (`5、镇环卫中心要…`), those keep it and the items naming no one are still the
 group's (round 170: the README's rule read item by item), however few they are beside the charged ones: each item of a
-notice to its own offices is their work. An item fixing the day of a step (`1、秋季灭鼠领购灭鼠毒饵时间为9月10日;`) is a
+notice to its own offices is their work. An item a government opens as its subject (`市政府将…列入年度考核`) names its
+doer, the issuer or not (round 101): a government's notice states its own part beside the offices', which is not theirs. An item fixing the day of a step (`1、秋季灭鼠领购灭鼠毒饵时间为9月10日;`) is a
 measure dated that day; one only telling what is handed out, where and whom to call (`3、本次灭鼠毒饵为…,领取地点为:
 镇社会事务办213室,联系电话:…`), charging no one and fixing no day, is information, no measure. A task table's
 heading row set among its rows (a web page's cells a line: `1.巩固扩大基本医保制度覆盖面。主要工作目标:` then `1 |`
@@ -41,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .notice_issuers import government_subject
 from .outline_node import Node
 from .responsibility import Responsibility
 from .textutil import normalise
@@ -110,12 +112,15 @@ def addressed(
     if any(resp.found or resp.assigns or origin for resp, origin in found):
         return [
             (addressee[0].without_due(), addressee[1])
-            if not (resp.found or resp.assigns or resp.leaders or origin)
+            if not (resp.found or resp.assigns or resp.leaders or origin or government_subject(text))
             else (resp, origin)
-            for resp, origin in found
+            for (resp, origin), text in zip(found, texts, strict=True)
         ]
     answered = []
-    for text in texts:
+    for (resp, origin), text in zip(found, texts, strict=True):
+        if government_subject(text):  # `市政府将…`: the government's own part, never the group's (round 101)
+            answered.append((resp, origin))
+            continue
         norm = normalise(text)
         m = _OWN_GROUP_RE.match(norm) if addressee[0].origin == _LEAD_IN else None
         if m is None:

@@ -41,9 +41,19 @@ _AFTER = "\n|、,，;；)） \t\u3000"
 _POSTS = {"province": "副省长", "city": "副市长", "county": "副县长", "district": "副区长", "township": "副镇长"}
 
 
+# A leader that is itself a post (`村干部`, `主要领导`, `镇长`, `河长`): a post is given no post (`副镇长村干部` says
+# something else, round 170's `各包村干部、村干部,负责…`).
+_POST_WORD_RE = re.compile(r"(?:干部|领导|书记|主任|委员|[省市县区州盟旗镇乡河]长|网格[长员])$")
+
+
 def _names(gold: list[GoldClause]) -> set[str]:
-    """The gold's leaders written as bare names (no post to strip)."""
-    return {n for c in gold for n in c.get("leaders", []) if leader_key(n) == n and re.fullmatch(_CJK_NAME, n)}
+    """The gold's leaders written as bare names (no post to strip), persons, not posts."""
+    return {
+        n
+        for c in gold
+        for n in c.get("leaders", [])
+        if leader_key(n) == n and re.fullmatch(_CJK_NAME, n) and not _POST_WORD_RE.search(n)
+    }
 
 
 def label_word(word: str) -> Swap:

@@ -115,3 +115,17 @@ def test_roster_holders_and_quotas_near_cases() -> None:
     assert quota_charge("各单位要按镇下达指标,抓紧落实。") is None
     assert quota_charge("上级下达的任务已下达各村。") is None
     assert quota_charge("现将任务下达各单位。") is None
+
+
+def test_roster_and_holders_with_their_posts() -> None:
+    from policy_tasks.parsing.headed_groups import roster_charge
+    from policy_tasks.parsing.work_holders import holder_charge
+
+    roster = roster_charge(
+        "镇政府成立13人防汛指挥所。所长:江海彬(副镇长);副所长:副镇长江锐锋、陈伟生 副镇长;成员:张三。"
+    )
+    assert roster is not None and roster.leaders == ["江海彬(副镇长)", "副镇长江锐锋", "陈伟生 副镇长"]
+    held = holder_charge(
+        "甲水库,行政责任人,副镇长杨松辉;乙水库,行政责任人谢奕武、谢创鹏(副镇长);丙闸,行政责任人林锦水 副镇长。"
+    )
+    assert held is not None and held.leaders == ["副镇长杨松辉", "谢奕武", "谢创鹏(副镇长)", "林锦水 副镇长"]
