@@ -31,7 +31,6 @@ import re
 from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
 from .textutil import normalise
-from .unit_labels import CO, LISTED
 from .unit_lists import split_names
 
 # The day opening an order: `4月7日,`, `7日,`, `4月7日上午,`.
@@ -94,12 +93,7 @@ def campaign_charge(text: str) -> Responsibility | None:
     s, e = m.span("names")
     names = [n for part in re.split(r"[和及]", text[s:e]) for n in split_names(part, normalise(part), 0, len(part))]
     names = names or [text[s:e]]
-    if not names:
-        return None
-    found = Responsibility(origin="正文开头")
-    found.roles[LISTED] = names[:1]
-    found.roles[CO] = names[1:]
-    return found
+    return Responsibility.first_leading(names, "正文开头") if names else None
 
 
 def brought_in_leaders(text: str) -> list[str]:

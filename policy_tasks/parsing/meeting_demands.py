@@ -265,12 +265,7 @@ def _closed_headline(norm: str, start: int) -> bool:
 
 
 def _charge(units: list[str]) -> Responsibility | None:
-    if not units:
-        return None
-    found = Responsibility(origin="正文开头")
-    found.roles[LISTED] = units[:1]
-    found.roles[CO] = units[1:]
-    return found
+    return Responsibility.first_leading(units, "正文开头") if units else None
 
 
 def frame_demands(lines: list[tuple[str, bool]]) -> list[Demand]:

@@ -30,6 +30,14 @@ class Responsibility:
     adds: list[str] = field(default_factory=list)
     origin: str = ""  # where the units were read: 括号 | 标注行 | 无标注括号
 
+    @classmethod
+    def first_leading(cls, names: list[str], origin: str) -> Responsibility:
+        """`names` in the order written, the first leading and the others helping (a sentence's subjects in turn)."""
+        found = cls(origin=origin)
+        found.roles[LISTED] = names[:1]
+        found.roles[CO] = names[1:]
+        return found
+
     @property
     def found(self) -> bool:
         return any(self.roles.values())

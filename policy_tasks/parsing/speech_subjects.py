@@ -26,7 +26,7 @@ from .placed_subjects import comma_places
 from .responsibility import Responsibility
 from .speaker_demands import ends_speech, page_chrome
 from .textutil import normalise
-from .unit_labels import CO, LISTED
+from .unit_labels import LISTED
 
 # A subject and its `要` opening the sentence or a comma / `;` part of it.
 _SUBJECT_RE = lazy_compile(rf"(?:^|(?<=[,;]))\s*(?P<names>[\u4e00-\u9fff()()、]{{2,30}}?){MODAL}{VERB}", needs="要")
@@ -65,12 +65,7 @@ def speech_charge(text: str) -> Responsibility | None:
     units: list[str] = []
     for m in subjects:
         units += [u for u in _units(m["names"]) if u not in units]
-    if not units:
-        return None
-    found = Responsibility(origin="正文开头")
-    found.roles[LISTED] = units[:1]
-    found.roles[CO] = units[1:]
-    return found
+    return Responsibility.first_leading(units, "正文开头") if units else None
 
 
 # A sentence or `;` part opening with a charge: a subject and `要`, or `要` alone (not `重要`, `主要`, `需要`).
