@@ -86,14 +86,26 @@ _HEAD_AFTER_RE = lazy_compile(
 )
 
 
-def set_up_charge(text: str) -> Responsibility | None:
-    """`镇政府成立…领导小组,组长由镇长担任`: the body leads, its group helps, the post heads it; or None."""
-    norm = normalise(text)
-    m = _HEAD_AFTER_RE.search(norm)
+def group_set_up_charge(text: str) -> Responsibility | None:
+    """A body setting up a group with its heads named, in any of the three forms below: the body leads."""
+    return set_up_charge(text) or headed_group_charge(text) or roster_charge(text)
+
+
+def _body_leading(text: str, norm: str, m: re.Match[str] | None) -> Responsibility | None:
+    """The body (`unit`) setting up the group `m` found, leading; None where nothing was found or no department sets it up."""
     if m is None or not _department(m["unit"]):
         return None
     found = Responsibility(origin="正文开头")
     found.roles[LISTED] = split_names(text, norm, m.start("unit"), m.end("unit"))
+    return found
+
+
+def set_up_charge(text: str) -> Responsibility | None:
+    """`镇政府成立…领导小组,组长由镇长担任`: the body leads, its group helps, the post heads it; or None."""
+    norm = normalise(text)
+    found = _body_leading(text, norm, m := _HEAD_AFTER_RE.search(norm))
+    if found is None or m is None:
+        return None
     found.roles[CO] = split_names(text, norm, m.start("group"), m.end("group"))
     found.leaders = [text[m.start("post") : m.end("post")]]
     return found if found.found else None
@@ -116,11 +128,9 @@ _LATER_GROUP_RE = lazy_compile(r"(?<=[。;])(?P<towns>各[\u4e00-\u9fff()]{1,10}
 def roster_charge(text: str) -> Responsibility | None:
     """`X成立…指挥所。所长:A;副所长:B、C;成员:…`: X leads, the group and the later groups charged help, A, B, C lead."""
     norm = normalise(text)
-    m = _ROSTER_RE.search(norm)
-    if m is None or not _department(m["unit"]):
+    found = _body_leading(text, norm, m := _ROSTER_RE.search(norm))
+    if found is None or m is None:
         return None
-    found = Responsibility(origin="正文开头")
-    found.roles[LISTED] = split_names(text, norm, m.start("unit"), m.end("unit"))
     found.roles[CO] = [text[m.start("group") : m.end("group")]]
     for h in _ROSTER_HEAD_RE.finditer(norm, m.start("roster"), m.end("roster")):
         names = held_names(text, norm, h.start("names"), h.end("names"))

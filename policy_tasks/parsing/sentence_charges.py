@@ -12,7 +12,7 @@ from .day_orders import brought_in_leaders, campaign_charge
 from .department_paragraphs import department_charge
 from .handed_cases import handed_case_charge
 from .handed_quotas import quota_charge
-from .headed_groups import headed_group_charge, roster_charge, set_up_charge
+from .headed_groups import group_set_up_charge
 from .helped_steps import helped_charge
 from .leader_colon_items import leader_colon_charge
 from .meeting_demands import demand_charge
@@ -39,17 +39,16 @@ def sentence_charge(
     # A minute's decision names every subject (`A负责…,B配合…`), its opening one first (`minute_subjects`).
     charged = minute_charge(text) if minute else None
     charged = charged or claimed_roles(text)  # `明晰了每一项任务的牵头领导、牵头单位…,要逐一认领` (`claimed_roles`)
-    charged = charged or set_up_charge(text)  # `镇政府成立…小组,组长由镇长担任`: the body leads (`headed_groups`)
-    charged = charged or headed_group_charge(text)  # `镇政府成立由X镇长为组长,…的…领导小组` (`headed_groups`)
-    charged = charged or roster_charge(text)  # `镇政府成立…指挥所。所长:A;副所长:B` (`headed_groups`, round 177)
+    # `镇政府成立…小组,组长由镇长担任`, `…成立由X镇长为组长,…的…领导小组`, `…成立…指挥所。所长:A;副所长:B`: the body
+    # that sets the group up leads (`headed_groups`, rounds 139, 148, 177).
+    charged = charged or group_set_up_charge(text)
     # `A负责的…项目`, a part of a 督办 list of projects (`charged_projects`); `州政府督查室要…`, the item's opening.
     # `各村委会、镇村级河长要…`: the body beside the chiefs is the subject, the chiefs leaders (`chief_posts`, round 177).
     charged = charged or project_charge(text) or opening_charge(without_chiefs_beside(text), groups)
     # `各部门、各乡镇(区)要…` with no salutation: the bare group names no one, the governments lead (`speaker_demands`).
     charged = charged or (mixed_group_charge(text) if not groups else None)
     if charged is None and not groups and (places := comma_places(text)) is not None:
-        charged = Responsibility(origin="正文开头")  # `全市各镇街片区,各部门单位要…` (`placed_subjects`, round 176)
-        charged.roles[LISTED] = [places]
+        charged = Responsibility.first_leading([places], "正文开头")  # `全市各镇街片区,各部门单位要…` (round 176)
     charged = charged or own_arrangement_charge(text)  # `我局对…争取于4月20日前完成`: the bureau's own (round 166)
     # `…工作。局综合科结合…`, the bureau's section after its title; `副省长X:负责…`, a leader's paragraph.
     charged = charged or section_subject(text) or leader_colon_charge(text)
