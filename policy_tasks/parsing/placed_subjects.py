@@ -26,7 +26,8 @@ from .group_openings import government_group
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
-_BARE = ("各部门", "各单位", "各地", "各有关部门", "各相关部门")
+# Bare groups that name no one where no salutation names them (rounds 96/97/98); `speaker_demands` reads them too.
+BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
 # The seat or the office of a body (`各乡镇驻地`, `县直各单位办公场所`).
 _PREMISES_RE = lazy_compile(r"(?:驻地|办公场所|办公区域?|机关大院)$", needs="驻地|办公|大院")
 # The county's (city's, district's) own units as one group (`县直各单位`, `市直各部门`).
@@ -48,7 +49,7 @@ def placed_parts(parts: list[str]) -> list[int] | None:
             return list(range(len(parts)))
         return None
     places = [i for i, p in enumerate(parts) if government_group(p)]
-    if places and len(parts) > len(places) and all(p in _BARE for i, p in enumerate(parts) if i not in places):
+    if places and len(parts) > len(places) and all(p in BARE_GROUPS for i, p in enumerate(parts) if i not in places):
         return places
     return None
 
@@ -64,7 +65,7 @@ _HOPED_RE = lazy_compile(
 def hoped_group(norm: str) -> tuple[int, int] | None:
     """The span of the group a point hopes of (`希望各联动单位…`), or None."""
     m = _HOPED_RE.match(norm)
-    return None if m is None or m["g"] in _BARE else m.span("g")
+    return None if m is None or m["g"] in BARE_GROUPS else m.span("g")
 
 
 # `全市各镇街片区,各部门单位要…`: a city's places under one 各 set off by a comma before the bare group (round 176).

@@ -41,7 +41,7 @@ from .lazy_patterns import lazy_compile
 from .named_speakers import introduced
 from .outline_lines import Outline
 from .outline_node import Node
-from .placed_subjects import places_part
+from .placed_subjects import BARE_GROUPS, places_part
 from .responsibility import Responsibility
 from .textutil import normalise, split_top
 from .unit_labels import LISTED
@@ -80,8 +80,6 @@ _ACCOUNT_RE = lazy_compile(
     r"|会上\s*,[^。;]{2,60}?(?:汇报|介绍|通报|传达|宣读|解读)(?:了))",
     needs="会议|据了解|会上",
 )
-# Bare groups that name no one where no salutation names them (rounds 96/97/98).
-_BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
 _SUBJECT_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{4,40}?)要(?![求点素件])", needs="要")
 # `一定要`, `务必要`: the demand's weight, no part of its subject.
 _ADVERB_RE = re.compile(r"(?:一定|务必|必须)$")
@@ -262,10 +260,10 @@ def mixed_group_charge(text: str) -> Responsibility | None:
     parts = [names[a:b].strip() for a, b in split_top(names, "、和")]
     found = Responsibility(origin="正文开头")
     # `各部门、乡镇一定要…`: one 各 over a kind of office and a level of places is one addressee (rounds 140/154, 169).
-    if len(parts) == 2 and parts[0] in _BARE_GROUPS and government_group("各" + parts[1]) and "和" not in names:
+    if len(parts) == 2 and parts[0] in BARE_GROUPS and government_group("各" + parts[1]) and "和" not in names:
         found.roles[LISTED] = [names]
         return found
-    bare = [p for p in parts if p in _BARE_GROUPS]
+    bare = [p for p in parts if p in BARE_GROUPS]
     governments = [p for p in parts if p not in bare and government_group(p)]
     if not bare or not governments or len(bare) + len(governments) != len(parts):
         return None
