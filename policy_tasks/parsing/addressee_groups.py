@@ -25,7 +25,8 @@ whose opening names no one; a later group's sentence after the first helps. The 
 (`各部门根据附件格式,细化分解全年任务`, `各部门于5月20日前将…报办公室`, round 137), unless its sentence reports work done
 (`各部门根据要求,已完成自查`). A copy that lost its line breaks runs an item's short title straight into the subject (`一、确保…企业正常运转
 各地要切实落实…`): the subject still opens the sentence when the words before it are a short title (no punctuation, 4
-to 24 characters, not ending in a verb governing the group such as `督促`, `指导`).
+to 24 characters, or two short phrases parted by one comma, `加强领导,落实责任`; not ending in a verb governing the
+group such as `督促`, `指导`).
 
 Near cases that charge no one: `各地要素` and `各部门要求` (要素, 要求 are words), a group inside a quoted title or
 quotation (`《关于各地要…的通知》`, `“…。各地要…”`), a group with no charge (`各地经验表明`, `…,各地纷纷…`), a bare
@@ -63,6 +64,8 @@ _GROUP_KINDS = (
     # The departments the work concerns, of the level (`省直有关部门`, round 90's one unit) or all (`各有关部门`, as
     # `各有关单位` is): a part of the departments, charged as a subject where the salutation names them (round 150).
     (DEPARTMENTS, lazy_compile(r"^(?:[省市县区州旗盟](?:直|级|(?:人民)?政府)|各)(?:有关|相关)部门$")),
+    # A level's departments all (`市直各部门`), as a salutation's `市直各单位` is its units (round 182).
+    (DEPARTMENTS, lazy_compile(r"^[省市县州旗盟](?:直|级)各部门$")),
     (MINISTRY, lazy_compile(r"^各司局$")),
     (AFFILIATES, lazy_compile(r"^各?直属(?:单位|机构)$")),
     (OFFICES, lazy_compile(r"^各(?:处室|科室|股室)$")),
@@ -96,15 +99,19 @@ _SALUTATION_KINDS = (
     # group as subject (`各部门、各单位要…`) stands for it (round 129); alone it is still no group. A salutation's plain
     # `各单位` names no kind (round 117's near case).
     (UNITS, lazy_compile(r"^各(?:有关|相关)单位$")),
+    # `区各有关部门和单位`: a level's departments and its units under one `各`; `各单位` run together with `各部门` as
+    # subject stands for those units (round 182).
+    (UNITS, lazy_compile(r"各(?:有关|相关)?部门和单位$")),
 )
 # What a salutation's last addressee ends in: a body, a group of them, a place's government; a bureau's institution
 # (`各区民政局,市养老服务发展中心:`, round 132).
 _ADDRESSEE_END_RE = lazy_compile(
     r"(?:单位|部门|机构|政府|指挥部|委员会|办公室|司局|司|处室|科室|股室|党委|管委会|街道|乡镇|村|社区|局|厅|委|企业|中心|团体)$"
 )
-# A locality's standing body (`各地疫情防控指挥部`, `各地区应急管理部门`).
+# A locality's standing body (`各地疫情防控指挥部`, `各地区应急管理部门`); a second `各` after the places opens a group of
+# its own (`各地各有关部门`: the places, then the departments concerned, two addressees, round 182).
 _LOCAL_BODY_RE = lazy_compile(
-    r"^各(?:地|地区)(?!有关|相关)[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组办公室|办公室|部门|机构)$"
+    r"^各(?:地|地区)(?!有关|相关|各)[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组办公室|办公室|部门|机构)$"
 )
 # The townships taking part in the work (`各参建乡镇`, `各项目乡镇`): the township group.
 _TOWNSHIPS_RE = lazy_compile(r"^各[\u4e00-\u9fff]{1,4}?(?:乡镇|街道)(?:人民政府|政府)?$")
@@ -116,6 +123,8 @@ _OWNERS_RE = lazy_compile(r"^(?:各|各有关|各相关|相关|有关)(?:项目)
 # A salutation of the units concerned alone (`各有关单位:`) names no kind of group, so it stands for every group the
 # notice goes on to charge by name (`各县区及相关业主单位要…`, round 141).
 _CATCH_ALL_RE = lazy_compile(r"^各(?:有关|相关)单位$")
+# The departments the work concerns, all of them (`各有关部门`), a part of the salutation's units concerned.
+_CONCERNED_DEPARTMENTS_RE = lazy_compile(r"^(?:各(?:有关|相关)|[省市县州旗盟](?:直|级)各)部门$")
 # `各级` opens a group only run together before another (`各级各部门`: the levels' governments, then the departments).
 _EACH_RE = lazy_compile(r"各(?![种类项级个])|各级(?=各)")
 # A place before run-together groups, the level they are of (`经开区各级各部门`, `全市各级各部门`), written with the first
@@ -158,7 +167,9 @@ _REQUEST_RE = lazy_compile(
     needs="请",
 )
 _SENTENCE_END_RE = re.compile(r"[。;!\n]")
-_TITLE_RE = lazy_compile(r"^[\u4e00-\u9fff]{4,24}$")
+_COMMA_RE = re.compile(r",")
+# A heading may be two short phrases parted by a comma (`加强领导,落实责任`, round 182), as a heading line writes it.
+_TITLE_RE = lazy_compile(r"^(?:[\u4e00-\u9fff]{4,24}|[\u4e00-\u9fff]{2,10},[\u4e00-\u9fff]{2,10})$")
 # A title ending in a verb that governs the group is a sentence of its own (`督促各地要…`).
 _GOVERNING_RE = lazy_compile(
     r"(?:督促|指导|要求|鼓励|支持|推动|组织|帮助|引导|号召|动员|协调|通知|请|由|对|向|与|和|及)$"
@@ -255,12 +266,19 @@ def _kinds(norm: str, parts: list[tuple[int, int]]) -> list[str | None]:
     # `各单位` after other groups (`各地各部门各单位要…`) stands for a salutation's `省直各单位`; alone it is no group.
     return [
         group_kind(n)
-        or (UNITS if i and n == "各单位" else None)
+        # Written first before the departments (`各单位各部门要…`) it is the salutation's units all the same: what
+        # leaves a bare `各单位` vague is standing alone for everyone (round 182).
+        or (UNITS if n == "各单位" and (i or _before_departments(names)) else None)
         or (PLACES if not i and n == "各级" and len(names) > 1 else None)  # `各级各部门`: the levels' governments
         # `各参建乡镇和有关部门`: a bare `有关部门` takes no `各` from the group before it (round 108's near case).
         or (group_kind(f"各{n}") if i and each and not n.startswith(("各", "有关", "相关")) else None)
         for i, n in enumerate(names)
     ]
+
+
+def _before_departments(names: list[str]) -> bool:
+    """Whether a first `各单位` is run together or joined with the departments after it (`各单位各部门`)."""
+    return len(names) > 1 and any(group_kind(n) == DEPARTMENTS for n in names[1:])
 
 
 def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[tuple[int, int]], int] | None:
@@ -272,7 +290,7 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
     at = lead_in.end() if lead_in else start
     if (comma := _COMMA_RUN_RE.match(norm, at)) is not None:
         parted = _comma_parts(norm, comma.start("names"), comma.end("names"))
-        if all(kind in groups for kind in _kinds(norm, parted)):
+        if _all_saluted(norm, parted, groups):
             return parted, comma.end()
     m = _SUBJECT_RE.match(norm, at) or _REQUEST_RE.match(norm, at) or _directive(norm, at)
     # `各县、区2023年底前…`, `各县、区做好…`, `…力度,各县、区2023年底前…`: no verb written (`dated_group_directives`).
@@ -280,9 +298,18 @@ def group_subject(norm: str, start: int, groups: frozenset[str]) -> tuple[list[t
     if m is None:
         return None
     parts = _parts(norm, m.start("names"), m.end("names"))
-    if not parts or any(kind not in groups for kind in _kinds(norm, parts)):
+    if not parts or not _all_saluted(norm, parts, groups):
         return None
     return _levels_joined(norm, parts), m.end()
+
+
+def _all_saluted(norm: str, parts: list[tuple[int, int]], groups: frozenset[str]) -> bool:
+    """Whether every joined group is of a kind the salutation names. The units concerned (`各有关单位`) after a level of
+    places hold the departments concerned: `各有关部门要…`, `市直各部门要…` are a part of them (round 182)."""
+    return all(
+        kind in groups or (kind == DEPARTMENTS and UNITS in groups and _CONCERNED_DEPARTMENTS_RE.match(norm[s:e]))
+        for kind, (s, e) in zip(_kinds(norm, parts), parts, strict=True)
+    )
 
 
 def _levels_joined(norm: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -319,6 +346,12 @@ def glued_title_end(norm: str, groups: frozenset[str]) -> int | None:
         if group_subject(norm, at, groups) is not None:
             return at
     return None
+
+
+def comma_groups(norm: str, after: int, groups: frozenset[str]) -> list[list[tuple[int, int]]]:
+    """The group subjects opening the comma-parted clauses of `norm` after `after` (`各区要…,市直各部门要…`), each
+    with its own charge: a later part's group helps as a later sentence's does (round 182)."""
+    return [found[0] for m in _COMMA_RE.finditer(norm, after) if (found := group_subject(norm, m.end(), groups))]
 
 
 def later_groups(norm: str, after: int, groups: frozenset[str]) -> list[tuple[list[tuple[int, int]], int]]:

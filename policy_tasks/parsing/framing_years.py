@@ -43,12 +43,24 @@ _HIGHER_BODY_RE = lazy_compile(
 # the occasion of the work, and no day it is due (the term's start is not written): no deadline.
 _TERM_RE = lazy_compile(r"\d{4}年(?=(?:春|秋)季?(?:学期|开学))", needs="学期|开学")
 
+# The year's work weighed by its features (`今年为民办实事工作项目分布广、投资额度大、工作任务重、质量要求高、完成时限紧,…`):
+# a notice says how hard the year's work is before it charges anyone, as `…之年` frames the year. Two or more features
+# (a short noun and its weight word: 广, 大, 重, 高, 紧, 多, 难, 急, 严), joined by `、`, in the sentence's first part
+# after the year: that part is the frame, no deadline (round 182). A year opening a task (`今年完成改造`) stays dated.
+_WEIGHT = r"[\u4e00-\u9fff]{1,6}?(?:广|大|重|高|紧|多|难|急|严)"
+_WEIGHED_RE = lazy_compile(
+    rf"(?:^|(?<=[。;!?\n]))[ \t]*(?:\d{{4}}年|今年|本年度?)[^。;!?\n,、]{{0,20}}?{_WEIGHT}(?:、{_WEIGHT})+(?=[,。;])",
+    needs="、",
+)
+
 
 def framing_spans(norm: str) -> list[tuple[int, int]]:
     """The spans of `norm`'s sentences that frame the year (`2020年是…收官之年,…。`), of a sentence's first part
-    reporting a higher body's decision (`2020年自治区将…纳入…`), and of a year naming a school term."""
+    reporting a higher body's decision (`2020年自治区将…纳入…`), of a year naming a school term, and of the year's work
+    weighed by its features (`今年…任务重、要求高、时限紧`)."""
     return sorted(
         [m.span() for m in _FRAMING_RE.finditer(norm)]
         + [m.span() for m in _HIGHER_BODY_RE.finditer(norm)]
         + [m.span() for m in _TERM_RE.finditer(norm)]
+        + [m.span() for m in _WEIGHED_RE.finditer(norm)]
     )

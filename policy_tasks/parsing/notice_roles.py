@@ -41,8 +41,11 @@ BREAKDOWN = "breakdown"
 _ISSUES_RE = lazy_compile(r"印发|转发|通知|公告|公示|现将")
 # A 任务清单 (`…重点目标任务清单`) is one too: it gives each task to its 牵头部门, and its notice charges them and the
 # departments that help as roles (`牵头部门需…;协同部门要…`, round 117).
+# The year's list of 实事 projects a government carries out for the public (`关于组织实施2017年度为民办实事项目的通知`) is
+# one too: the list gives each project its 责任部门 and 协同部门, and the notice charges those roles (round 182).
 _BREAKDOWN_RE = lazy_compile(
     r"(?:任务|责任|目标|工作)(?:分解|分工)|分工(?:方案|表)|分解(?:方案|表)|资金分配(?:方案|计划)|任务清单"
+    r"|组织实施[^。;,《》\n]{0,12}?实事项目"
 )
 # A role as a sentence's subject, then its charge (`各相关单位也要`, `牵头单位要`, `项目实施主体应`).
 _ROLE_SUBJECT_RE = lazy_compile(

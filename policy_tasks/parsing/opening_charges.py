@@ -7,7 +7,7 @@ roles and the heads it makes answerable); this puts their readings together as t
 
 from __future__ import annotations
 
-from .addressee_groups import DEPARTMENTS, glued_title_end, group_subject, later_groups
+from .addressee_groups import DEPARTMENTS, comma_groups, glued_title_end, group_subject, later_groups
 from .bare_related_helpers import later_bare_related
 from .cadre_posts import headed_body_charge
 from .concerned_helpers import later_concerned_helpers
@@ -188,7 +188,8 @@ def _group_charge(text: str, norm: str, groups: frozenset[str], *, opening: bool
     first = first or later[0]
     found = Responsibility(origin="正文开头")
     found.roles[LISTED] = [text[s:e] for s, e in first[0]]
-    for spans, _ in later_groups(norm, first[1], groups):
+    helping = [spans for spans, _ in later_groups(norm, first[1], groups)] + comma_groups(norm, first[1], groups)
+    for spans in sorted(helping):  # in the text's order, a comma-parted clause's group too (`,市直各部门要…`)
         found.roles[CO] += [text[s:e] for s, e in spans if text[s:e] not in found.roles[LISTED] + found.roles[CO]]
     roles = later_role_groups(norm, first[1], related=BREAKDOWN in groups)
     roles += [m.span("names") for m in _PART_ROLE_RE.finditer(norm, first[1])]

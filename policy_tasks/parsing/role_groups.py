@@ -28,7 +28,8 @@ from .textutil import normalise
 # The words a unit's role is named by before its `单位` / `部门`: a breakdown's (here), a proposal notice's handling roles
 # (`会办`, `proposal_roles`) and a section's unit fields (`参与单位:`, `协作单位:`, `section_fields`), one list for all three.
 ROLE_WORD = r"(?:责任|牵头|配合|协同|协办|承办|主办|实施|会办|参与|协作)"
-_ROLE = rf"(?:主要责任|其[他它]责任|牵头责任|相关责任|有关责任|{ROLE_WORD})(?:单位|部门)"
+# `各协同部门和单位`: one role word over the kinds of body it takes in, joined by `和`, one addressee (round 182).
+_ROLE = rf"(?:主要责任|其[他它]责任|牵头责任|相关责任|有关责任|{ROLE_WORD})(?:部门和单位|单位|部门)"
 # `各责任事项牵头单位(责任单位)` (round 128): the role of the breakdown's items, its other name in the document's bracket.
 ROLES = rf"各?(?:(?:责任事项|任务|事项|项目)?{_ROLE}(?:\({_ROLE}\))?|(?:项目)?实施主体|项目实施单位)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
