@@ -17,6 +17,8 @@ prose), and a head of more than a short name (a sentence's account before `要�
 
 from __future__ import annotations
 
+import re
+
 from .chief_posts import chief_leaders
 from .lazy_patterns import lazy_compile
 from .textutil import normalise
@@ -34,6 +36,25 @@ def issued_head_end(norm: str) -> int | None:
     """Where the head `林长令要求各级林长,` of a paragraph ends, or None where it opens with no such head."""
     m = _ISSUED_HEAD_RE.match(norm)
     return None if m is None else m.end()
+
+
+def run_in_issued_span(norm: str) -> tuple[int, int] | None:
+    """Where such a head run on after the news sentence (a copy on one line: `…签发…1号令。林长令要求各级林长,`) starts
+    and ends, or None. Only after a sentence end, never inside one."""
+    for m in re.finditer(r"(?<=[。!?])\s*", norm):
+        if (end := issued_head_end(norm[m.end() :])) is not None:
+            return m.end(), m.end() + end
+    return None
+
+
+def progress_start(norm: str, start: int) -> int | None:
+    """Where the report's progress account run on after the last point starts (a sentence from `start` on that, with
+    all after it, tells what has been done and charges no one), or None."""
+    for m in re.finditer(r"(?<=[。!?])\s*", norm[start:]):
+        at = start + m.end()
+        if at < len(norm) and progress_account(norm[at:]):
+            return at
+    return None
 
 
 # The report's account of the progress so far after the last point (`将乐县4月22日成立林长办公室,截至10月底,…已全面建立

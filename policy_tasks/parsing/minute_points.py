@@ -44,7 +44,7 @@ import itertools
 
 from .acting_speakers import acting_head, acting_head_end
 from .capital_numerals import CAPITAL_DIGITS, ordinal_value
-from .issued_demands import issued_head_end, progress_account
+from .issued_demands import issued_head_end, progress_account, progress_start, run_in_issued_span
 from .lazy_patterns import lazy_compile
 from .minute_lead_ins import lead_in_end, lead_in_head, lead_in_span
 from .named_speakers import named_head_end, pronoun_head_span
@@ -173,6 +173,7 @@ def _points(text: str, earlier: list[str], following: str = "") -> list[str]:
     if head_end is None:
         head_end = issued_head_end(norm)  # `林长令要求各级林长,一要…` (`issued_demands`, round 179)
     run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head_end is None else None
+    issued = run_in_issued_span(norm) if head_end is None and run_in is None else None  # a one-line copy (round 179)
     # `…参加了会议。 会议要求,各地要…任务:一是…`: the head and its aim run on after the opening (round 166), before any
     # later head of the paragraph (`…七是…。 会议强调:一是…`, read after its points below).
     run_in_aim = lead_in_span(norm) if head_end is None else None
@@ -202,6 +203,9 @@ def _points(text: str, earlier: list[str], following: str = "") -> list[str]:
     elif head_end is not None:
         cuts = [head_end]
         style = norm[head_end + 1]
+    elif issued is not None:
+        cuts = list(issued)
+        style = norm[issued[1] + 1]
     elif run_in is not None:
         # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
         head_group = "h" if run_in["h"] is not None else "m"
@@ -228,6 +232,9 @@ def _points(text: str, earlier: list[str], following: str = "") -> list[str]:
                 more.append(m.start("n"))
                 expected += 1
         cuts += more if len(more) > 2 else []
+    # `…三要…。将乐县…截至10月底,…已全面建立…` where a copy ran the progress account on: it stands alone again.
+    if (issued is not None or head_end is not None) and (progress := progress_start(norm, cuts[-1])) is not None:
+        cuts.append(progress)
     # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
     if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:
         cuts.append(announce.start("a"))

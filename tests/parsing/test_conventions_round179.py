@@ -80,3 +80,13 @@ def test_frames_first_demand_of_a_unit_stays_a_units() -> None:
         "会议强调,镇农业服务中心要提高认识,靠前值守;加强宣传;各村要落实巡查制度,配齐巡查人员。\n"
     )
     assert [(t.lead_units, t.leaders) for t in _parse(text).tasks] == [(["镇农业服务中心"], []), (["各村"], [])]
+
+
+def test_order_retold_on_one_line() -> None:
+    text = (
+        "近日,某县总河长签发2022年总河长1号令。总河长令要求各级河长,一要压实责任。要落实责任区域。二要加强巡查。"
+        "要每月巡河不少于1次。三要整治问题。要建立台账。截至6月底,该县已设立河长120名,并已明确各自责任河段。\n"
+    )
+    tasks = _parse(text).tasks
+    assert [(t.label, t.leaders) for t in tasks] == [("一", ["各级河长"]), ("二", ["各级河长"]), ("三", ["各级河长"])]
+    assert "截至" not in tasks[-1].text
