@@ -20,6 +20,7 @@ from .field_owners import stated_owner
 from .governing_sentences import heading_adds, preamble_adds
 from .header import Header, default_due
 from .heading_charges import heading_lead, nearest_heading_charge, with_own_leaders
+from .issued_demands import issued_leaders
 from .leader_headings import with_heading_leaders
 from .letter_titles import letter_owner
 from .list_owners import list_owner
@@ -183,6 +184,8 @@ class Assembler:
                     found.append((resp, ""))
         if (addressee := sole_addressee(self.outline.header)) is not None:  # `各派出所:`: the measures naming no unit
             found = addressed(addressee, found, [c.text for c in self.clauses])  # `各学校每周…` keeps its own
+        if chiefs := issued_leaders(self.outline.header):  # `林长令要求各级林长,一要…`: the points' leaders
+            found = [(r if r.found or r.leaders else replace(r, leaders=list(chiefs)), o) for r, o in found]
         return with_heading_leaders([c.node for c in self.clauses], semicolon_runs(self.clauses, found))
 
     def _area(self, area: Node, resp: Responsibility, book: UnitBook, due: date) -> ParsedArea:

@@ -53,6 +53,7 @@ from .lazy_patterns import lazy_compile
 from .meeting_subjects import MODAL, VERB, as_written, body, frame_units, named
 from .outline_lines import Outline
 from .outline_node import Node
+from .post_subjects import persons_charge, persons_subject
 from .responsibility import Responsibility
 from .textutil import normalise
 from .unit_labels import CO, LISTED
@@ -235,6 +236,8 @@ def _frame_demands(norm: str, start: int, stop: int) -> list[tuple[int, int, lis
             demands.append((opens, opens, _later_units(norm, opens, units)))
         elif at == start and _BARE_RE.match(text):
             demands.append((at, at, None))
+        elif at == start and m is not None and persons_subject(m["names"]):  # `镇村干部、护林员要…` (round 179)
+            demands.append((at + m.start("names"), at + m.start("names"), []))
         elif at == start and norm[at - 2 : at] == "要求":  # `…提出了明确要求,要求各单位每季度…`
             group = _ASKED_GROUP_RE.match(text)
             demands.append((at, at, (frame_units(group.group()) or []) if group is not None else []))
@@ -281,6 +284,8 @@ def frame_demands(lines: list[tuple[str, bool]]) -> list[Demand]:
             before: Responsibility | None = None
             for cut, at, units in _frame_demands(norm, start, stop):
                 charge = _charge(units) if units else (before if units is None else None)
+                if units == [] and (persons := persons_charge(norm, at)) is not None:
+                    charge = persons  # `镇村干部、护林员要…`: the posts its leaders, no unit (round 179)
                 found.append(Demand(number, at, cut, stop, charge))
                 before = charge
     # A lone demand is a news item's sentence, unless it charges bodies of its own in turn (`各乡镇要…,县纪委要…`).

@@ -44,6 +44,7 @@ import itertools
 
 from .acting_speakers import acting_head, acting_head_end
 from .capital_numerals import CAPITAL_DIGITS, ordinal_value
+from .issued_demands import issued_head_end, progress_account, progress_start, run_in_issued_span
 from .lazy_patterns import lazy_compile
 from .minute_lead_ins import lead_in_end, lead_in_head, lead_in_span
 from .named_speakers import named_head_end, pronoun_head_span
@@ -169,7 +170,10 @@ def _points(text: str, earlier: list[str], following: str = "") -> list[str]:
     )
     if head_end is None:
         head_end = acting_head_end(norm)  # `…局长某某进行了再部署,并强调:一是…` (`acting_speakers`, round 164)
+    if head_end is None:
+        head_end = issued_head_end(norm)  # `林长令要求各级林长,一要…` (`issued_demands`, round 179)
     run_in = _RUN_IN_REPORT_HEAD_RE.search(norm) if head_end is None else None
+    issued = run_in_issued_span(norm) if head_end is None and run_in is None else None  # a one-line copy (round 179)
     # `…参加了会议。 会议要求,各地要…任务:一是…`: the head and its aim run on after the opening (round 166), before any
     # later head of the paragraph (`…七是…。 会议强调:一是…`, read after its points below).
     run_in_aim = lead_in_span(norm) if head_end is None else None
@@ -199,6 +203,9 @@ def _points(text: str, earlier: list[str], following: str = "") -> list[str]:
     elif head_end is not None:
         cuts = [head_end]
         style = norm[head_end + 1]
+    elif issued is not None:
+        cuts = list(issued)
+        style = norm[issued[1] + 1]
     elif run_in is not None:
         # `…共计24人。会上,某某…安排部署:一是…`: the report's opening sentences stand apart from the head.
         head_group = "h" if run_in["h"] is not None else "m"
@@ -225,6 +232,9 @@ def _points(text: str, earlier: list[str], following: str = "") -> list[str]:
                 more.append(m.start("n"))
                 expected += 1
         cuts += more if len(more) > 2 else []
+    # `…三要…。将乐县…截至10月底,…已全面建立…` where a copy ran the progress account on: it stands alone again.
+    if (issued is not None or head_end is not None) and (progress := progress_start(norm, cuts[-1])) is not None:
+        cuts.append(progress)
     # `…三是…定期通报情况。会议就有关具体事项明确如下:` where a copy ran the next line on: that line stands alone again.
     if (announce := _RUN_ON_ANNOUNCE_RE.search(norm, cuts[-1])) is not None:
         cuts.append(announce.start("a"))
@@ -241,8 +251,13 @@ _ACCOUNT_RE = lazy_compile(
 
 def announces_decisions(node: Node, norm: str) -> bool:
     """`会议就有关具体事项明确如下:` after a minute's last `三是…` point: the section's next list, no part of the point;
-    so is the report's account of the meeting's other business (`会上,…作交流发言。`), no demand in it."""
-    if node.style != "shi" or node.parent is None:
+    so is the report's account of the meeting's other business (`会上,…作交流发言。`), no demand in it, and its account
+    of the progress so far after an order's inline `三要…` (`progress_account`, round 179)."""
+    if node.style not in ("shi", "yao") or node.parent is None:
         return False
     norm = norm.strip()
+    if progress_account(norm):
+        return True
+    if node.style != "shi":
+        return False
     return bool(_ANNOUNCES_RE.match(norm)) or bool(_ACCOUNT_RE.match(norm) and not _DEMAND_RE.search(norm))

@@ -25,7 +25,12 @@ from .textutil import normalise
 # `乔新光强调,一要`: a name of two or three characters opening the paragraph, the demanding verb, the first point.
 # The occasion may open it (`在各部门积极讨论后,`) and the verb name the speech (`强调讲话:`, round 166).
 _OCCASION = r"(?:在[^。;:,!?\n]{1,20}?(?:后|时|中|上)\s*,\s*)?"
-_VERB = r"(?:强调|要求|指出|提出)(?:讲话)?"
+# The speaker may name his topic after 就 and count his demands (`陈鑫就做好…工作提出几点要求:一是要…`, round 179): the
+# topic is the head's, as round 174's `张万冬就…提出三点意见:` is under a posted speaker.
+_VERB = (
+    r"(?:就[^。;:,!?\n]{2,30}?)?"
+    r"(?:强调|要求|指出|提出[一二三四五六七八九十两几]点(?:意见|要求)|提出)(?:讲话)?"
+)
 _NAMED_HEAD_RE = lazy_compile(
     rf"^\s*{_OCCASION}(?P<name>[\u4e00-\u9fff]{{2,3}}){_VERB}\s*[,:]\s*(?=一是|一要)", needs="一是|一要"
 )

@@ -112,7 +112,8 @@ _SPACED_TITLE_RE = re.compile(r"[\u4e00-\u9fff“”、]{2,20}[ \u3000]+(?=[\u4e
 _BASIS_RE = re.compile(
     r"(?:(?:按照|根据|依据|依照)[^。,;:\n]{2,40}?(?:要求|部署|规定|安排|精神)|围绕[^。,;:\n]{2,30}),"
 )
-_SINCE_RE = re.compile(r"(?:从|自)[^。,;:\n]{2,20}?(?:开始|起),")
+# So does the period it holds for (`在春节期间,各乡镇人民政府要…`, `防火期内,`, round 179).
+_SINCE_RE = re.compile(r"(?:从|自)[^。,;:\n]{2,20}?(?:开始|起),|在?[^。,;:\n]{2,10}?(?:期间|期内),")
 # The lead-in of a progress notice's next steps, before the sentence's subject (`next_steps`, round 150).
 NEXT_STEP_RE = re.compile(r"(?:下一步|下步)(?:工作中)?,")
 # `由A负责`: the 由 is no part of the name. `由A牵头,<task>` names the lead alone, as a meeting's order may

@@ -28,7 +28,9 @@ def semicolon_runs(clauses: list[Clause], found: list[tuple[Responsibility, str]
     # (`meeting_demands`): what else its sentences name (`向市委审计委员会…报送`) is no unit of it.
     for i, clause in enumerate(clauses):
         if (framed := demand_charge(clause.text, node=clause.node)) is not None:
-            found[i] = (replace(framed, leaders=found[i][0].leaders), framed.origin)
+            # A demand charging persons by post (`镇村干部、护林员要…`, `post_subjects`) names them as its leaders.
+            leaders = framed.leaders + [x for x in found[i][0].leaders if x not in framed.leaders]
+            found[i] = (replace(framed, leaders=leaders), framed.origin)
         # A speaker's demand charging bodies later in its sentence (`要…,县、乡两级兵役机关要…`, `speech_subjects`).
         elif speaker_demand(clause.node) and (spoken := speech_charge(clause.text)) is not None:
             found[i] = (replace(spoken, leaders=found[i][0].leaders), spoken.origin)
