@@ -17,11 +17,12 @@ from django.db import connection
 
 from accounts.models import Membership, RoleGrant
 from tests import factories as f
-from tests import fast_flush
+from tests import fast_flush, parse_memo
 from tests.template_db import django_db_modify_db_settings, drop_template  # noqa: F401 (a fixture)
 
 REQUIRE_SERVICES = os.environ.get("DUBAN_REQUIRE_SERVICES") == "1"
 fast_flush.install()
+parse_memo.install()
 
 
 def pytest_collection_modifyitems(items):

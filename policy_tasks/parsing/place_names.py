@@ -58,6 +58,8 @@ _BESIDE_PREFECTURES = "济源 仙桃 潜江 天门 神农架 杨凌"
 
 PREFECTURES = frozenset(_PREFECTURES.split())
 PLACE_NAMES = PREFECTURES | frozenset(_PROVINCES.split()) | frozenset(_BESIDE_PREFECTURES.split())
+# The lengths the names come in: a name is looked up by the text's opening of each length, not each name tried in turn.
+_NAME_SIZES = sorted({len(name) for name in PLACE_NAMES})
 
 
 def is_place_name(name: str) -> bool:
@@ -69,4 +71,4 @@ def named_by_city(names: str) -> bool:
     """`莆田出入境检验检疫局`: the first name opens with a prefecture's or a province's short name and
     goes on to more than a level word (`莆田市…` is read by the level prefix already)."""
     first = names.split("、", 1)[0]
-    return any(first.startswith(place) and len(first) >= len(place) + 2 for place in PLACE_NAMES)
+    return any(first[:size] in PLACE_NAMES for size in _NAME_SIZES if len(first) >= size + 2)
