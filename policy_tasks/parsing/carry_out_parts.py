@@ -7,7 +7,7 @@ places or bodies that do the work where it is done: `(责任单位:县扶贫开�
 item, they carry it out. The verb is no part of their name (`各镇街`, not `各镇街落实`). Where no
 unit leads (`责任单位:A,B落实`) the part is left as it was read, save after units that share the work by remit with
 no 牵头 named (`〔A、B、C按职责分工负责,各乡(街道)落实〕`, round 181): such a list is led by its first unit (`remit_words`),
-and the places after it carry the work out and help, as after a 牵头 (the README's round 164 reading of a 晋政发 bracket's
+and the places after it carry the work out and help, as after a 牵头 (the README's round 117 reading of a 晋政发 bracket's
 `;各乡镇`).
 
 A part saying its units act within their remit (`A牵头,各有关单位按职责分工负责`, round 102) is no such part: the
