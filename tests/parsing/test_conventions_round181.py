@@ -79,3 +79,9 @@ def test_next_year_naming_a_quota_dates_nothing(text: str, dated: bool) -> None:
 )
 def test_a_month_a_duty_starts_from(text: str, dated: bool) -> None:
     assert bool([p for p in find_time_phrases(text, 2021) if p.due]) is dated
+
+
+def test_a_quarter_opening_the_sentence_dates_its_work() -> None:
+    text = "(一)开展排查。各村要摸清抛荒情况。2021年第三季度,要全部完成复耕。\n(二)加强宣传。各村要张贴公告。\n"
+    tasks = _parse(text).tasks
+    assert _dates(tasks[0]) == ["2021-09-30"]
