@@ -85,3 +85,15 @@ def test_a_quarter_opening_the_sentence_dates_its_work() -> None:
     text = "(一)开展排查。各村要摸清抛荒情况。2021年第三季度,要全部完成复耕。\n(二)加强宣传。各村要张贴公告。\n"
     tasks = _parse(text).tasks
     assert _dates(tasks[0]) == ["2021-09-30"]
+
+
+def test_stages_with_spans_run_on_after_a_counting_lead_in() -> None:
+    text = (
+        "为做好秸秆禁烧工作,制定本方案。禁烧工作分两个阶段进行:第一阶段(2021年5月-2021年6月)。各镇要组织排查。"
+        "第二阶段(2021年7月-2021年9月)。各镇要开展巡查。\n"
+    )
+    tasks = _parse(text).tasks
+    assert [(t.label, t.lead_units, _dates(t)) for t in tasks] == [
+        ("第一阶段", ["各镇"], ["2021-06-30"]),
+        ("第二阶段", ["各镇"], ["2021-09-30"]),
+    ]
