@@ -5,7 +5,10 @@ places or bodies that do the work where it is done: `(责任单位:县扶贫开�
 各镇街落实)`, `(A牵头,B配合,各乡镇具体负责)`. Once a unit leads, such a last part, closed by
 `落实` / `实施` / `负责` (with or without `具体` / `组织` before it), names co units: the lead answers for the
 item, they carry it out. The verb is no part of their name (`各镇街`, not `各镇街落实`). Where no
-unit leads (`责任单位:A,B落实`) the part is left as it was read.
+unit leads (`责任单位:A,B落实`) the part is left as it was read, save after units that share the work by remit with
+no 牵头 named (`〔A、B、C按职责分工负责,各乡(街道)落实〕`, round 181): such a list is led by its first unit (`remit_words`),
+and the places after it carry the work out and help, as after a 牵头 (the README's round 117 reading of a 晋政发 bracket's
+`;各乡镇`).
 
 A part saying its units act within their remit (`A牵头,各有关单位按职责分工负责`, round 102) is no such part: the
 remit words (`按职责分工`) are no part of the names either, and the list reads as `A牵头,B按职责分工负责` does.
@@ -39,3 +42,8 @@ def carry_out_names(segment: str) -> tuple[int, int] | None:
     if not looks_like_units(m["names"]):
         return None
     return m.start("names"), m.end("names")
+
+
+def shares_by_remit(role: str) -> bool:
+    """Whether a part's role word only says its units share the work by remit (`按职责分工负责`, `分工负责`)."""
+    return _REMIT_END_RE.fullmatch(role) is not None

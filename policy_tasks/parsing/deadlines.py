@@ -63,6 +63,7 @@ from typing import TypedDict
 from .either_windows import joins_window
 from .framing_years import framing_spans
 from .lazy_patterns import lazy_compile
+from .numeral_dashes import mend_numeral_dashes
 from .past_commitments import commits_past_date
 from .period_rhythms import RHYTHM_PATTERNS, RHYTHM_TRIGGERS
 from .textutil import cn_to_int, normalise
@@ -126,7 +127,7 @@ def find_time_phrases(text: str, year: int, *, written: str | None = None, frame
     length; each phrase's `text` is sliced from it. `frames`: keep the phrases of a sentence framing the year
     (`2020年是…收官之年`), which date nothing but tell the document's year.
     """
-    norm = normalise(text)
+    norm = mend_numeral_dashes(normalise(text))  # `2022年4月一2022年10月` (`numeral_dashes`)
     written = text if written is None else written
     found: list[_Found] = []
     chars = set(norm)

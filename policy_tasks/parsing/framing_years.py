@@ -22,6 +22,8 @@ the body's own department (`2020年省财政厅将…`, a unit the item may char
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
+from .quota_years import quota_year_spans
+from .start_months import start_month_spans
 
 # The frame opens a sentence (after a full stop, a line break or the text's start) and runs to the sentence's end; the
 # parts before the one calling the year so each go on `,是…` (`,也是…`).
@@ -56,11 +58,14 @@ _WEIGHED_RE = lazy_compile(
 
 def framing_spans(norm: str) -> list[tuple[int, int]]:
     """The spans of `norm`'s sentences that frame the year (`2020年是…收官之年,…。`), of a sentence's first part
-    reporting a higher body's decision (`2020年自治区将…纳入…`), of a year naming a school term, and of the year's work
-    weighed by its features (`今年…任务重、要求高、时限紧`)."""
+    reporting a higher body's decision (`2020年自治区将…纳入…`), of a year naming a school term, of the year's work
+    weighed by its features (`今年…任务重、要求高、时限紧`), of a next year naming the year a quota applies, and of a
+    month a duty starts from."""
     return sorted(
         [m.span() for m in _FRAMING_RE.finditer(norm)]
         + [m.span() for m in _HIGHER_BODY_RE.finditer(norm)]
         + [m.span() for m in _TERM_RE.finditer(norm)]
         + [m.span() for m in _WEIGHED_RE.finditer(norm)]
+        + quota_year_spans(norm)  # `作为下年度…规模上限`: which year's quota, no deadline (`quota_years`)
+        + start_month_spans(norm)  # `从2020年4月开始对…督查`: when a duty starts (`start_months`)
     )

@@ -337,7 +337,10 @@ def _is_opening_date(part: str, own: list[TimePhrase]) -> bool:
         return False
     if own[0].level == YEAR and _BARE_YEAR_RE.fullmatch(part.strip()):
         return True
-    return own[0].level in (PRECISE, YEAR) and bool(re.search(r"[底末]|前$|”[^“]*之际$", m["t"]))
+    # `2022年第四季度,要…完成治理`: a quarter alone before the work is no horizon but the period it is done in (round 181).
+    return own[0].level in (PRECISE, YEAR) and bool(
+        re.search(r"[底末]|前$|”[^“]*之际$|(?<=\d年第[一二三四])季度$", m["t"])
+    )
 
 
 def _counts_list(norm: str, start: int, qty: re.Match[str]) -> bool:

@@ -38,6 +38,12 @@ _HEADING_RE = lazy_compile(
     r"(?=第一阶段[。.])",
     needs="第一阶段",
 )
+# `…工作分三个阶段进行:第一阶段(2019年12月-2020年3月)。各乡镇要…`: a lead-in counting the stages, its colon, then the
+# first stage with its span (`stage_marks`, round 181), run on in a copy that lost its line breaks.
+_LEAD_IN_RE = lazy_compile(
+    r"分[一二三四五六七八九十两\d]{1,2}个阶段(?:进行|实施|开展|推进)?\s*[::]\s*(?P<h>)(?=第一阶段\([^()]{0,30}\d[^()]{0,30}\)[。.])",
+    needs="第一阶段",
+)
 # `第二阶` / `2、段`: a sharing site's page counter between the halves of a stage's name.
 _COUNTER_CUT_RE = lazy_compile(r"(第[一二三四五六七八九十]{1,2}阶)\s*\d{1,3}\s*、\s*(?=段)")
 
@@ -58,7 +64,7 @@ def split_ordinal_stages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]
             continue
         run = lines[i:j]
         joined = _COUNTER_CUT_RE.sub(r"\1", "".join(t.strip() for t, _ in run if not is_page_line(t.strip())))
-        m = _HEADING_RE.search(joined)
+        m = _HEADING_RE.search(joined) or _LEAD_IN_RE.search(joined)
         out.extend(run if m is None else _cut(joined, m))
         i = j
     return out
@@ -81,12 +87,15 @@ def _stage_at(text: str, name: str, start: int) -> int:
     """Where the stage named `name` opens after `start`, right after a sentence's end; -1 if nowhere."""
     at = text.find(name, start)
     while at >= 0:
-        if text[at + len(name) : at + len(name) + 1] in ("。", ".") and text[:at].rstrip()[-1:] in "。;;":
+        after = text[at + len(name) :]
+        if (after[:1] in ("。", ".") or _SPAN_STOP_RE.match(after)) and text[:at].rstrip()[-1:] in "。;;":
             return at
         at = text.find(name, at + 1)
     return -1
 
 
+# A stage's span and its full stop after its name (`(2020年4月-2020年12月)。`, round 181).
+_SPAN_STOP_RE = lazy_compile(r"\([^()]{0,30}\d[^()]{0,30}\)[。.]")
 _STAGE_NAME_RE = lazy_compile(r"^第[一二三四五六七八九十]{1,2}阶段[。.]\s*")
 # A dated step opening a stage's sentence: `2月20日,`, `2月22日宣传发动`, `2月23日至2月25日,`.
 _STEP_DATE_RE = lazy_compile(

@@ -29,6 +29,7 @@ from .lone_items import is_lone_item
 from .lost_openers import styles_to_close
 from .photo_captions import MARKER as PHOTO_MARKER
 from .photo_captions import captioned
+from .stage_marks import STAGE_MARK
 from .textutil import cn_numeral, cn_to_int, normalise
 from .time_led_items import time_led_inline
 
@@ -43,9 +44,8 @@ _STYLES = [
     ("chapter", rf"第(?P<n>[{_CN}百]+)(?:章|部分|篇)(?=\s|\S)\s*"),
     ("article", rf"第(?P<n>[{_CN}百\d]+)条\s*"),
     ("item", rf"第(?P<n>[{_CN}百\d]+)项(?=\s|\S)\s*"),
-    # A campaign plan's stage named by its ordinal alone, closed by a full stop (`第一阶段。2月20日,…`;
-    # `ordinal_stages`): the name stays the item's first words, as the plan cites the stage by it.
-    ("stage", rf"(?=第(?P<n>[{_CN}]{{1,2}})阶段[。.])"),
+    # A campaign plan's stage named by its ordinal, closed by a full stop or by its span and one (`stage_marks`).
+    ("stage", STAGE_MARK),
     ("cn", rf"(?P<n>[{_CN}]{{1,3}})\s*[、.]\s*"),
     ("pcn", rf"\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*"),
     # Decimal outlines (`1.1`, `2.3.1`, as technical plans and some 任务分解 lists number): the

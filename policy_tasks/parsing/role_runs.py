@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .bare_unit_brackets import bare_unit_list
-from .carry_out_parts import carry_out_names
+from .carry_out_parts import carry_out_names, shares_by_remit
 from .convened_units import assisted_part, convened_part
 from .deadlines import is_time_part
 from .helper_brackets import without_spaced_persons
@@ -103,6 +103,7 @@ def overseeing_office(part: str) -> bool:
 def read_free(text: str, norm: str, start: int, end: int, found: Responsibility) -> None:
     """`A、B牵头;C、D,E配合`: a role word at the end of a run applies to the whole run."""
     pending: list[tuple[int, int]] = []
+    remit_shared = False  # a run before ends in `按职责分工负责`, no 牵头 named: its first unit leads
     for s, e in role_parts(norm, start, end):
         s, e = strip_span(norm, s, e, _TRIM)
         if s >= e:
@@ -131,8 +132,9 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
             # `(A、B按职责分工负责,各县(市、区)结合实际落实)`: the level carrying it out locally helps.
             found.roles[CO] += split_names(text, norm, s + local[0], s + local[1])
             continue
-        if not m and found.roles[LEAD] and (carried := carry_out_names(norm[s:e])) is not None:
-            # `(A牵头,B参加,各镇街落实)`: the units carrying the work out help (`carry_out_parts`); after a
+        if not m and (found.roles[LEAD] or remit_shared) and (carried := carry_out_names(norm[s:e])) is not None:
+            # `(A牵头,B参加,各镇街落实)`: the units carrying the work out help (`carry_out_parts`); so after units
+            # sharing the work by remit (`〔A、B按职责分工负责,各乡(街道)落实〕`, round 181); after a
             # person who 牵头 (`由王某某牵头,九重镇落实`, `task_first_orders`) they answer for it and lead.
             for ps, pe in pending:
                 found.roles[CO] += split_names(text, norm, ps, pe)
@@ -164,6 +166,7 @@ def read_free(text: str, norm: str, start: int, end: int, found: Responsibility)
             continue
         role = m["role"]
         kind = free_role(role)
+        remit_shared = remit_shared or (kind == LISTED and shares_by_remit(role))
         names_start = s + m.start("names")
         # `九重区域环境整治由王某某牵头`: the task named before `由` is no part of the names.
         names_start += task_then_lead(norm[names_start : s + m.end("names")])
