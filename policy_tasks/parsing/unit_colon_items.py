@@ -41,9 +41,11 @@ from .unit_names import VAGUE_RE, looks_like_units
 
 # An office of a 镇, a 街道 or a bureau: its name ends in an office's word (`财政所`, `各村(社区)`); a 镇's
 # credit or supply cooperative (`信用社`, `供销社`) is charged beside them.
+# A village committee's name may hold its bracket before the office word (`各村(社区居)委会`, round 180).
 _OFFICE = (
-    r"(?:各)?[\u4e00-\u9fff]{0,12}?(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
-    r"村委会|居委会|村|社区|信用社|供销社)(?:\([\u4e00-\u9fff、]{1,8}\))?"
+    r"(?:各)?[\u4e00-\u9fff]{0,12}?(?:\([\u4e00-\u9fff、]{1,8}\)(?=[村居]?委会))?"
+    r"(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
+    r"村委会|居委会|委会|村|社区|信用社|供销社)(?:\([\u4e00-\u9fff、]{1,8}\))?"
 )
 _OPENING_RE = lazy_compile(rf"^\s*(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,4}})\s*:\s*(?P<rest>\S)", needs=":")
 # Words that make the part before the colon a title or a goal, never an office's name.
@@ -112,8 +114,10 @@ def number_unit_colon_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[st
 # Where a duty under a section's lead-in may open with a unit and a colon: a line's start, or a sentence's end where a
 # copy ran the lines together.
 _DUTY_START_RE = re.compile(r"(?<=[\n。;:])\s*(?=[\u4e00-\u9fff])")
-# The lead-in closing with a colon right before the first duty (`具体职责如下:`).
-_LEAD_IN_RE = re.compile(r":\s*$")
+# The lead-in closing with a colon right before the first duty (`具体职责如下:`), or the section's own heading naming
+# the division of duties it holds with nothing after it (`二、工作职责` over `食药监所:负责…` lines, round 180): offices
+# title such a section by what it holds, as the lead-in says it.
+_LEAD_IN_RE = re.compile(r":\s*$|^\s*[\u4e00-\u9fff]{0,6}(?:职责|分工|职责分工|责任分工)\s*\n\s*$")
 
 
 def _colon_duties(norm: str) -> list[int]:
