@@ -85,3 +85,15 @@ def test_a_joint_body_with_no_members_or_persons_names_no_helper() -> None:
     assert _read(text)[-1] == ("(二)", ["乡综治办"], [])
     text = _MEASURES + "(二)集中整治:乡综治办牵头,组成由分管领导参加的督查组,开展集中整治。\n"
     assert _read(text)[-1] == ("(二)", ["乡综治办"], [])
+
+
+def test_a_copy_running_the_duty_title_into_its_first_line_reads_the_same() -> None:
+    text = (
+        _PREAMBLE + "二、职责分工镇市场监管所:负责餐饮服务环节的监督检查。各村(社区居)委会:负责本辖区的排查和宣传。"
+        "畜牧站:负责畜禽产品质量安全检查。\n"
+    )
+    assert _read(text) == [
+        ("二-1", ["镇市场监管所"], []),
+        ("二-2", ["各村(社区居)委会"], []),
+        ("二-3", ["畜牧站"], []),
+    ]
