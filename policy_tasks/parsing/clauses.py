@@ -27,6 +27,7 @@ from .carried_units import carried_units
 from .clause_points import points_closed_by_last
 from .criterion_items import criterion_only, sanction_only
 from .decided_items import counts_only
+from .division_items import holds_division_paragraphs
 from .duty_headings import duty_heading
 from .duty_passages import holds_duty_passages
 from .group_members import lists_members
@@ -86,8 +87,9 @@ def _has_resp(
     found = peek_responsibility(own)
     if found.found or (node.children and carried_units(own) is not None) or duty_heading(node) is not None:
         return True
-    if holds_duty_passages(own) or holds_colon_duties(own):
-        # `…如下:县环保局。负责…。县农委。负责…`, `具体职责如下:` over `政治处:负责…`: the passages' or lines' units
+    if holds_duty_passages(own) or holds_colon_duties(own) or holds_division_paragraphs(own):
+        # `…如下:县环保局。负责…。县农委。负责…`, `具体职责如下:` over `政治处:负责…`: the passages' or lines' units;
+        # `受理单位` over `A按照…要求,…。B负责…;C负责…` (`division_items`, round 181)
         return True
     if unit_work_clause(node) is not None:
         return True  # `(一)省监察厅牵头的工作` over its one paragraph: the heading is the clause

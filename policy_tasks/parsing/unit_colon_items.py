@@ -41,9 +41,11 @@ from .unit_names import VAGUE_RE, looks_like_units
 
 # An office of a 镇, a 街道 or a bureau: its name ends in an office's word (`财政所`, `各村(社区)`); a 镇's
 # credit or supply cooperative (`信用社`, `供销社`) is charged beside them.
+# A village committee's name may hold its bracket before the office word (`各村(社区居)委会`, round 180).
 _OFFICE = (
-    r"(?:各)?[\u4e00-\u9fff]{0,12}?(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
-    r"村委会|居委会|村|社区|信用社|供销社)(?:\([\u4e00-\u9fff、]{1,8}\))?"
+    r"(?:各)?[\u4e00-\u9fff]{0,12}?(?:\([\u4e00-\u9fff、]{1,8}\)(?=[村居]?委会))?"
+    r"(?:办公室|办|中心|所|站|中队|大队|队|科室|科|股|室|处|局|委|"
+    r"村委会|居委会|委会|村|社区|信用社|供销社)(?:\([\u4e00-\u9fff、]{1,8}\))?"
 )
 _OPENING_RE = lazy_compile(rf"^\s*(?P<names>{_OFFICE}(?:、{_OFFICE}){{0,4}})\s*:\s*(?P<rest>\S)", needs=":")
 # Words that make the part before the colon a title or a goal, never an office's name.
@@ -53,6 +55,8 @@ _GOAL_RE = lazy_compile(
 # Members as such and a salutation to them (`成员单位:`, `各科室:` heading a notice) charge no one office.
 _NO_OFFICE_RE = lazy_compile(r"成员单位|^各(?:科室|处室|股室|单位|部门)$")
 _NAME_MAX = 24
+# The words of a duty section's title, never in an office's name.
+_TITLE_WORD_RE = lazy_compile(r"职责|分工", needs="职责|分工")
 # A district's or a city's plan dividing an event's work among its own departments names them with their place
 # (`区委宣传部:负责…`, `区总工会:负责…`), whatever their name ends in (round 130).
 # A bracket in the names is closed before the colon: `X(牵头单位:A)` is a heading's label, no department.
@@ -86,8 +90,8 @@ def unit_colon_charge(text: str) -> Responsibility | None:
         m = _PLACED_OPENING_RE.match(norm)
         if m is None or not reads_as_units(m["names"]):
             return None
-    if LABEL_RE.match(norm, m.start("names")):
-        return None
+    if LABEL_RE.match(norm, m.start("names")) or _TITLE_WORD_RE.search(m["names"]):
+        return None  # `工作职责镇…办公室:`: a duty section's title a copy ran into its first line, no office's name
     found = Responsibility(origin="单位冒号", whole_section=True)
     found.roles[LISTED] = split_names(text, norm, m.start("names"), m.end("names"))
     for part in _WITH_PART_RE.finditer(norm, m.start("rest")):
@@ -112,8 +116,13 @@ def number_unit_colon_paragraphs(lines: list[tuple[str, bool]]) -> list[tuple[st
 # Where a duty under a section's lead-in may open with a unit and a colon: a line's start, or a sentence's end where a
 # copy ran the lines together.
 _DUTY_START_RE = re.compile(r"(?<=[\n。;:])\s*(?=[\u4e00-\u9fff])")
-# The lead-in closing with a colon right before the first duty (`具体职责如下:`).
-_LEAD_IN_RE = re.compile(r":\s*$")
+# The lead-in closing with a colon right before the first duty (`具体职责如下:`), or the section's own heading naming
+# the division of duties it holds with nothing after it (`二、工作职责` over `食药监所:负责…` lines, round 180): offices
+# title such a section by what it holds, as the lead-in says it.
+_DUTY_TITLE = r"^\s*[\u4e00-\u9fff]{0,6}?(?:职责分工|责任分工|职责|分工)"
+_LEAD_IN_RE = re.compile(rf":\s*$|{_DUTY_TITLE}\s*$")
+# A copy that lost its line breaks runs that heading into its first line (`工作职责镇食药安委办公室:负责…`).
+_GLUED_TITLE_RE = re.compile(_DUTY_TITLE)
 
 
 def _colon_duties(norm: str) -> list[int]:
@@ -122,6 +131,10 @@ def _colon_duties(norm: str) -> list[int]:
     if norm.count(":") < 3:
         return []  # the lead-in's colon and each duty's own: a cheap no for nearly every section
     starts: list[int] = []
+    if (title := _GLUED_TITLE_RE.match(norm)) is not None and not norm[title.end() :].startswith(("\n", ":")):
+        end = min((e for e in (norm.find(c, title.end()) for c in "\n。;") if e >= 0), default=len(norm))
+        if unit_colon_charge(norm[title.end() : end]) is not None:
+            starts.append(title.end())
     for m in _DUTY_START_RE.finditer(norm):
         end = min((e for e in (norm.find(c, m.end()) for c in "\n。;") if e >= 0), default=len(norm))
         if m.end() not in starts and unit_colon_charge(norm[m.end() : end]) is not None:

@@ -290,10 +290,16 @@ def continues_group(previous: str, piece: str) -> bool:
 def starred(names: list[str]) -> tuple[list[str], list[str]] | None:
     """`★区发改委、统计局`, `▲县交通局`: a mark (`LEAD_MARKS`) names the lead; None when no name carries one."""
     marks = LEAD_MARKS
-    if not any(n[:1] in marks for n in names):
+
+    def marked(name: str) -> bool:
+        # A run of asterisks is a page's redaction of the place (`****体育局`, `****监管局` in a list the page masked),
+        # no lead mark: the mark is one sign (round 180).
+        return name[:1] in marks and not name.startswith("**")
+
+    if not any(marked(n) for n in names):
         return None
-    lead = [n.lstrip(marks) for n in names if n[:1] in marks]
-    return lead, [n for n in names if n[:1] not in marks]
+    lead = [n.lstrip(marks) for n in names if marked(n)]
+    return lead, [n for n in names if not marked(n)]
 
 
 # A unit's name names its place first (`州政府督查室`, `市发改委`, `各县政府`); a 街道 is a place level as a 镇
