@@ -6,7 +6,12 @@ Written from the convention, not copied from the documents that showed it:
 - a paragraph that ends inside a bracket it opened (`…复耕。〔县自然资` / `源局、…〕`, a PDF's or an .odt's line
   break inside an item's responsibility bracket) goes on in the line that closes it (`open_brackets`). Near cases:
   a bracket really left open (the next line an item, or no closer before its sentence ends), a heading's closed
-  `(一)` ending a line, a table's rows.
+  `(一)` ending a line, a table's rows;
+- a notice item's later part charging the villages' leadership team by the branch and the committee together
+  (`;各行政村支两委要…`, `cadre_posts.village_team`) helps as a later body does; a later part charging persons by
+  post (`,值班领导及人员还要…`, `later_posts`) names the item's leaders, the staff beside them no one, and the bodies
+  they urge (`督促各行政村落实…`) help. Near cases: staff alone (`值班人员要…`), `要求` (no charge), `督促整改` with no
+  body named.
 """
 
 from __future__ import annotations
@@ -63,3 +68,32 @@ def test_a_closed_bracket_at_a_lines_end_opens_nothing():
 
 def test_a_tables_rows_are_never_joined():
     assert len(_joined("1 〔县自然资", "源局〕", splittable=False)) == 2
+
+
+def _notice(*items: str) -> list:
+    text = "关于做好春节期间森林防火工作的紧急通知\n各乡镇人民政府:\n为做好春节期间森林防火工作,现通知如下:\n"
+    text += "".join(f"{item}\n" for item in items) + "县森林防火指挥部\n"
+    return parse_bytes(text.encode("utf-8"), filename="notice.txt", year=2024).tasks
+
+
+def test_a_later_part_charging_the_villages_branch_and_committee_helps():
+    tasks = _notice(
+        "一、加强值守。各乡镇人民政府要安排专人值守,半专业队伍要随时待命;各行政村支两委要坚守岗位。",
+        "二、加强巡查。各乡镇人民政府要组织巡查。",
+    )
+    assert (tasks[0].lead_units, tasks[0].co_units) == (["各乡镇人民政府"], ["各行政村支两委"])
+
+
+def test_a_later_part_charging_posts_names_leaders_and_the_bodies_they_urge_help():
+    tasks = _notice(
+        "一、加强宣传。各乡镇人民政府要利用广播提醒群众,值班领导及人员还要督促各行政村落实防火宣传。",
+        "二、加强巡查。各乡镇人民政府要组织巡查,值班人员要做好记录。",
+        "三、加强管控。各乡镇人民政府要要求值班领导督促整改。",
+    )
+    assert (tasks[0].lead_units, tasks[0].co_units, tasks[0].leaders) == (
+        ["各乡镇人民政府"],
+        ["各行政村"],
+        ["值班领导"],
+    )
+    assert (tasks[1].co_units, tasks[1].leaders) == ([], [])
+    assert (tasks[2].co_units, tasks[2].leaders) == ([], [])
