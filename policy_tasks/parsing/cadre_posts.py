@@ -42,8 +42,9 @@ _POST_RE = lazy_compile(
 
 # A body and the cadres charged beside it in one subject (`镇交通劝导站及各村两委干部要…`, round 166).
 _BODY_AND_CADRES_RE = lazy_compile(rf"^(?P<body>[^、及和与]{{2,20}}?)(?:及|和|与|、)(?:{_CADRE})$", needs="干部|网格")
-# The villages' leadership team (`村级两委班子要…`): the villages' committees, one addressee as `各村` (round 166).
-_VILLAGE_TEAM_RE = lazy_compile(r"^(?:各村|村级|村)两委(?:班子)?$", needs="两委")
+# The villages' leadership team (`村级两委班子要…`): the villages' committees, one addressee as `各村` (round 166);
+# also named by the party branch and the committee together, the 村支部 and the 村委会 (`各行政村支两委`, round 179).
+_VILLAGE_TEAM_RE = lazy_compile(r"^(?:各(?:行政)?村|村级|村)支?两委(?:班子)?$", needs="两委")
 
 
 def body_before_cadres(names: str) -> str | None:

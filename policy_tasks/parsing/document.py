@@ -32,6 +32,7 @@ from .list_doubts import list_doubts
 from .list_owners import list_owner
 from .minute_subjects import is_minute
 from .notice_kinds import notice_kinds
+from .open_brackets import joined_open_brackets
 from .outline_lines import Outline
 from .outline_node import Node
 from .page_tail import tail_lines
@@ -78,6 +79,8 @@ def parse_source(source: Source, *, year: int | None = None, assume_year: int | 
             lines.extend(block_lines)
             origins.extend(range(number + 1, number + 1 + len(block_lines)))
         number += len(block_lines)
+    # `…整改复耕。〔县自然资` / `源局、…〕`: a paragraph a page broke inside its bracket goes on (`open_brackets`).
+    lines, origins = joined_open_brackets(lines, origins)
     parsed = _parse_lines(
         lines,
         year=year,

@@ -19,6 +19,7 @@ from .group_openings import government_group, town_list_bare_group
 from .group_role_subjects import later_group_roles
 from .handled_proposals import proposal_handler
 from .later_leads import later_leads
+from .later_posts import later_posts
 from .lazy_patterns import lazy_compile
 from .measure_reports import measure_charge
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
@@ -117,6 +118,9 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
         if addressed := later_group_roles(norm, span[1], groups):  # `各市县及项目实施单位要…` (round 150)
             helpers = sorted(set(helpers + addressed))
         _add_helpers(text, norm, helpers, found)
+        posts, urged = later_posts(norm, span[1])  # `,值班领导及人员还要督促各行政村…` (`later_posts`, round 179)
+        found.leaders += [text[s:e] for s, e in posts if text[s:e] not in found.leaders]
+        found.roles[CO] += [text[s:e] for s, e in urged if text[s:e] not in found.roles[CO] + found.roles[LISTED]]
         # `相关单位要…积极配合`: the helping role written bare, kept as written (`split_names` drops it, round 150).
         bare = later_bare_related(norm, span[1]) if BREAKDOWN in groups else []
         found.roles[CO] += [text[s:e] for s, e in bare if text[s:e] not in found.roles[CO]]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from .cadre_posts import village_team
 from .group_openings import government_group
 from .later_parties import later_party
 from .lazy_patterns import lazy_compile
@@ -67,7 +68,8 @@ _WITH_RE = lazy_compile(r"(?:协同|会同)")
 
 
 def _one_name(name: str) -> bool:
-    return reads_as_units(name) or government_group(name) or bool(_ENTERPRISE_RE.match(name))
+    # `各行政村支两委`: the villages' leadership team, one addressee (`cadre_posts.village_team`, round 166).
+    return reads_as_units(name) or government_group(name) or bool(_ENTERPRISE_RE.match(name)) or village_team(name)
 
 
 def _part_names(norm: str, s: int, e: int) -> tuple[int, int]:
