@@ -289,12 +289,23 @@ def frame_demands(lines: list[tuple[str, bool]]) -> list[Demand]:
                 found.append(Demand(number, at, cut, stop, charge))
                 before = charge
     # A lone demand is a news item's sentence, unless it charges bodies of its own in turn (`各乡镇要…,县纪委要…`).
+    # So does a frame written with a colon whose charge runs on through `;`-parts (`会议要求:各牵头单位要…;要压实…;
+    # 要加强…`, round 183): the meeting's list of demands, one demand as its parts have no subject of their own.
     lone = (
         len(found) == 1
         and found[0].charge is not None
-        and len(found[0].charge.roles[LISTED] + found[0].charge.roles[CO]) >= 2
+        and (len(found[0].charge.roles[LISTED] + found[0].charge.roles[CO]) >= 2 or _listed_frame(lines, found[0]))
     )
     return found if len(found) >= _LEAST or lone else []
+
+
+def _listed_frame(lines: list[tuple[str, bool]], demand: Demand) -> bool:
+    """Whether `demand` opens a frame headed with a colon (`会议要求:`) whose first sentence runs on in two `;`-parts
+    or more: a list, not a news item's sentence."""
+    norm = normalise(lines[demand.line - 1][0])
+    head = norm[: demand.start].rstrip()
+    end = norm.find("。", demand.start)
+    return head.endswith(("要求:", "强调:")) and norm.count(";", demand.start, end if end >= 0 else None) >= 2
 
 
 def _frames_outline(lines: list[tuple[str, bool]], demands: list[Demand]) -> Outline | None:

@@ -65,8 +65,12 @@ _PART_RE = lazy_compile(
 )
 # A sentence charging anyone: a subject and `要`, or `要` opening it (not `要求`, `要点`).
 _CHARGED_RE = lazy_compile(r"(?:[\u4e00-\u9fff()、]{2,30}?)?要(?![求点素件])", needs="要")
-# A demand's own headline: `要` and two short parts, the sentence closed (`要强化领导,推动节能减排见成效。`).
-_HEADLINE_RE = lazy_compile(r"要(?![求点素件])[^,。;:!?\n]{2,12},[^,。;:!?\n]{2,14}[。!]", needs="要")
+# A demand's own headline: `要` and two short parts, the sentence closed (`要强化领导,推动节能减排见成效。`); a
+# headline may put a paired phrase of a few characters before its aim (`要强化责任,密切配合,确保…落实见效。`,
+# `要坚持问题导向,精准发力,推动…再上新台阶。`, round 183): three parts, the middle one short.
+_HEADLINE_RE = lazy_compile(
+    r"要(?![求点素件])[^,。;:!?\n]{2,12},(?:[^,。;:!?\n]{2,6},)?[^,。;:!?\n]{2,14}[。!]", needs="要"
+)
 _SENTENCE_END_RE = re.compile(r"[。!?]")
 # A page's chrome after the speech: no Chinese at all, or an unclosed tail opening with a separator (`| 返回米脂新闻首页
 # 顶一下 (0)`, a copy run onto one line, round 175).

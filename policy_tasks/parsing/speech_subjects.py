@@ -40,12 +40,44 @@ _LEVELS_RE = lazy_compile(r"^[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})+[�
 
 def _units(names: str) -> list[str]:
     names = _COUNT_TAIL_RE.sub("", _BARE_TAIL_RE.sub("", names))
+    if (pair := _ROLE_PAIR_RE.match(names)) is not None and all(frame_units(p) for p in pair.groups()):
+        return [pair["a"], pair["b"]]
     if _LEVELS_RE.match(names):
         return [names]
     found = named(names)
     if found is None:
         found = frame_units(names) or []
     return found
+
+
+# Roles of a division of work joined by `和` (`牵头单位和配合单位要各司其职`): one addressee each (round 95's roles).
+_ROLE_PAIR_RE = lazy_compile(
+    r"^(?P<a>[\u4e00-\u9fff]{2}(?:单位|部门))(?:和|及|与)(?P<b>[\u4e00-\u9fff]{2}(?:单位|部门))$"
+)
+# The body a charged subject must work with (`牵头部门要加强与配合部门的协调配合`): it helps, as `会同`'s and `协同`'s
+# partners do (round 108); a higher level (`与上级部门的对接协调`) is no body the demand charges.
+_PARTNER_RE = lazy_compile(
+    r"(?:加强|做好|强化)?与(?P<names>(?!上级)[\u4e00-\u9fff()()、]{2,20}?)的?(?:沟通)?(?:协调|紧密|密切)?(?:配合|协作)",
+    needs="与",
+)
+
+
+def _elaboration_subjects(norm: str, end: int) -> list[re.Match[str]]:
+    """The subjects the sentences after a headline charge (`要强化责任,密切配合,确保…。全县上下要…,牵头单位和配合单位
+    要各司其职…`, round 183), up to the report's account after the speech."""
+    found: list[re.Match[str]] = []
+    for m in re.finditer(r"[^。!?]+[。!?]?", norm[end:]):
+        if ends_speech(m.group()) or page_chrome(m.group()):
+            break
+        found += _SUBJECT_RE.finditer(m.group())
+    return found
+
+
+def _partners(sentence: str, units: list[str]) -> list[str]:
+    """`units` with the bodies its subjects must work with (`加强与配合部门的协调配合`) after them."""
+    for m in _PARTNER_RE.finditer(sentence):
+        units += [u for u in _units(m["names"]) if u not in units]
+    return units
 
 
 def speech_charge(text: str) -> Responsibility | None:
@@ -60,11 +92,16 @@ def speech_charge(text: str) -> Responsibility | None:
     sentence = norm[: end.start() if end else len(norm)]
     subjects = list(_SUBJECT_RE.finditer(sentence))
     opens_bare = sentence.lstrip().startswith("要")
-    if not subjects or (len(subjects) < 2 and not opens_bare):
+    # A headline with `要` alone whose elaboration names who carries it out: those subjects are its units (round 183).
+    if opens_bare and not subjects and end is not None:
+        subjects = _elaboration_subjects(norm, end.end())
+    partners = _partners(sentence, []) if subjects else []
+    if not subjects or (len(subjects) < 2 and not opens_bare and not partners):
         return None
     units: list[str] = []
     for m in subjects:
         units += [u for u in _units(m["names"]) if u not in units]
+    units = _partners(sentence, units) if units else units
     return Responsibility.first_leading(units, "正文开头") if units else None
 
 
