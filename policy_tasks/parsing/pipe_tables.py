@@ -26,6 +26,7 @@ from .task_cells import task_read_as_units
 from .textutil import normalise
 from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
+from .width_rows import rows_by_width
 
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 # A row's 序号 may run into the thousands where it keeps a larger list's serial (`serial_in_reach`).
@@ -63,7 +64,7 @@ def pipe_rows(lines: list[str]) -> list[list[str]]:
     cells = _trailing(lines)
     rows = _by_numbers(cells)
     if len(rows) == 1:  # no 序号: the rows start at their tasks' own numbers (`numbered_cell_rows`)
-        return rows_by_task_numbers(cells) or rows
+        return rows_by_task_numbers(cells) or rows_by_width(cells) or rows  # or each as wide as the header
     return rows
 
 
