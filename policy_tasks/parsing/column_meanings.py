@@ -61,6 +61,12 @@ TIME_LABEL_RE = re.compile(
 FIGURE_COLUMN_RE = re.compile(r"数量|个数|规模|工程量|[户人件套所处座台]数|完成率|比例|百分比")
 
 
+def bare_header(text: str) -> str:
+    """A header cell without the bracket qualifying it (`重点工作任务(民生实事项目)`, `进展情况(一季度)`): the column's
+    name is the words before it, however long the qualifier."""
+    return re.sub(r"[(（][^()（）]{1,12}[)）]$", "", text.strip())
+
+
 # A function of the header's text alone, asked of every top row of every table (the same few
 # dozen headers, a hundred and fifty thousand times in tests/sources/test_table_swaps.py).
 @functools.lru_cache(maxsize=4096)

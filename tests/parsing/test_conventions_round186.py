@@ -67,3 +67,56 @@ def test_rows_by_width_needs_a_unit_cell_under_the_unit_column() -> None:
     assert rows_by_width([*header, "加装电梯", "完成40台。", "已完成25台。", "区住建局"]) is None
     # A header with a 序号 column is read by its serials (`pipe_tables._by_numbers`), never by width.
     assert rows_by_width(["序号", *header[1:], "1", "完成40台。", "区住建局", "已完成25台。"]) is None
+
+
+_BARE_CELLS = """序号
+工作任务(为民办实事)
+牵头单位
+负责科室
+负责人
+计划完成时间
+进展情况(上半年)
+1
+新增社区助餐点8个
+区商务局
+市场科
+张某
+9月底前
+已建成助餐点5个。
+2
+建成启用区级康复服务中心
+目前正在进行内部装修。
+3
+新增家庭养老床位200张
+已完成家庭养老床位120张。
+"""
+
+
+def test_a_bare_cell_register_keeps_its_merged_cells_and_its_progress_apart() -> None:
+    doc = _parse(_BARE_CELLS)
+    assert [(t.label, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("1", ["区商务局"], ["市场科"]),
+        ("2", ["区商务局"], ["市场科"]),  # `建成启用…中心`: a task, no unit's name
+        ("3", ["区商务局"], ["市场科"]),
+    ]
+    # The merged 计划完成时间 governs the rows below; the progress sentence is no deadline cell.
+    assert [{str(m.due_date) for m in t.milestones if m.due_date} for t in doc.tasks] == [{"2024-09-30"}] * 3
+    assert not any("装修" in m.text for m in doc.tasks[1].milestones)
+
+
+def test_a_header_cell_keeps_its_name_before_a_bracketed_qualifier() -> None:
+    from policy_tasks.parsing.column_meanings import bare_header
+
+    assert bare_header("重点工作任务(民生实事项目)") == "重点工作任务"
+    assert bare_header("进展情况(一季度)") == "进展情况"
+    assert bare_header("牵头单位") == "牵头单位"
+
+
+def test_a_unit_name_never_opens_with_a_finishing_verb() -> None:
+    from policy_tasks.parsing.unit_names import looks_like_units
+
+    assert not looks_like_units("建成启用区级康复服务中心")
+    assert not looks_like_units("完成县应急广播指挥中心")
+    # Near cases: a remit or a place opening with the same characters still names a unit.
+    assert looks_like_units("建设局")
+    assert looks_like_units("区残疾人服务中心")
