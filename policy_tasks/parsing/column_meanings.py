@@ -61,6 +61,12 @@ TIME_LABEL_RE = re.compile(
 FIGURE_COLUMN_RE = re.compile(r"数量|个数|规模|工程量|[户人件套所处座台]数|完成率|比例|百分比")
 
 
+def bare_header(text: str) -> str:
+    """A header cell without the bracket qualifying it (`重点工作任务(民生实事项目)`, `进展情况(一季度)`): the column's
+    name is the words before it, however long the qualifier."""
+    return re.sub(r"[(（][^()（）]{1,12}[)）]$", "", text.strip())
+
+
 # A function of the header's text alone, asked of every top row of every table (the same few
 # dozen headers, a hundred and fifty thousand times in tests/sources/test_table_swaps.py).
 @functools.lru_cache(maxsize=4096)
@@ -91,7 +97,9 @@ def meaning(header: str) -> str | None:
         return NOTE
     if text.endswith("评价") and not re.search(r"评价(?:单位|部门)|任务|事项|指标|内容", text):
         return NOTE  # `工作评价` (达到时序进度, 已完成): how the work is judged, no task's words
-    if re.search(r"形象进度|进度(?:状态|情况)|(?:当前|目前|实际)进度", text):
+    # `最新进度(8月24日)`: a progress register's column of the latest report, dated by when it was written; its
+    # `9月底前完成` reports how the work stands, as a 完成情况 cell does (README round 83), no column of due dates.
+    if re.search(r"形象进度|进度(?:状态|情况)|(?:当前|目前|实际|最新)进度", text):
         return NOTE  # how far the work has got (`形象进度` 100%, `进度达标`), not when it is due
     if re.search(r"资金|投资|金额|经费|[万亿]元", text) and not re.search(r"项目|任务|事项|名称|内容", text):
         return NOTE  # money (`计划投入资金`, `总投资(万元)`): a figure, whatever 计划 it says

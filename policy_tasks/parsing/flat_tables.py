@@ -22,6 +22,7 @@ from .column_meanings import (
     OTHER,
     TITLE,
     UNIT_KINDS,
+    bare_header,
     header_row,
     meaning,
 )
@@ -266,7 +267,7 @@ def _cell_header(lines: list[tuple[str, bool]], i: int) -> tuple[int, list[str]]
             header.append(joined)
             j = after + 1
             continue
-        if len(text) > 8 or meaning(text) is None:
+        if len(bare_header(text)) > 8 or meaning(text) is None:
             break
         # `二、主要任务` under the header, right above the first row's 序号, is the first heading row, though its words
         # name a column (round 115). Not after a numbered line the header took already (`一、整改内容` /
@@ -385,6 +386,7 @@ def _cell_rows(lines: list[tuple[str, bool]], j: int, header: list[str]) -> tupl
         merged=(AREA,),
         task=(TITLE, CONTENT),
         helping=(CO,),
+        timed=(DUE,),
     )
     body = carry_merged_cells(body, kinds, {n for n, found in headings.items() if found})
     out: list[tuple[str, ...]] = []

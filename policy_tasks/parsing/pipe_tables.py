@@ -26,6 +26,7 @@ from .task_cells import task_read_as_units
 from .textutil import normalise
 from .unit_names import looks_like_units, names_units
 from .units import roles_in_words
+from .width_rows import rows_by_width
 
 _NUMBER_RE = re.compile(r"^\d{1,3}$")
 # A row's 序号 may run into the thousands where it keeps a larger list's serial (`serial_in_reach`).
@@ -63,7 +64,7 @@ def pipe_rows(lines: list[str]) -> list[list[str]]:
     cells = _trailing(lines)
     rows = _by_numbers(cells)
     if len(rows) == 1:  # no 序号: the rows start at their tasks' own numbers (`numbered_cell_rows`)
-        return rows_by_task_numbers(cells) or rows
+        return rows_by_task_numbers(cells) or rows_by_width(cells) or rows  # or each as wide as the header
     return rows
 
 
@@ -288,6 +289,7 @@ def align(
     merged: tuple[str, ...] = (),
     task: tuple[str, ...] = (),
     helping: tuple[str, ...] = (),
+    timed: tuple[str, ...] = (),
 ) -> list[list[str]]:
     """Each row's cells under the columns that can hold them, in order; lost unit cells restored.
 
@@ -299,6 +301,8 @@ def align(
     that reads as units but stands where its task (`task` kinds) does is its task (`task_cells`).
     A row with fewer unit cells than unit columns lost its empty helping ones (`helping` kinds, such
     as 配合单位), never its lead: its units skip the helping columns a header puts before the lead.
+    A sentence naming no time skips a `timed` column (计划完成时间) merged over the rows below the first: in a
+    progress register it is the row's 进展 cell, under the text column after it.
     """
     accepts: dict[str, Callable[[str | None], bool]] = {
         "number": lambda k: k == number,
@@ -332,7 +336,11 @@ def align(
                 row[reserved[n]] = cell
                 continue
             k = j
-            while k < len(kinds) and (not accepts[kind](kinds[k]) or k in skip.get(kind, ())):
+            while k < len(kinds) and (
+                not accepts[kind](kinds[k])
+                or k in skip.get(kind, ())
+                or (kinds[k] in timed and _untimed(cell) and any(accepts["text"](c) for c in kinds[k + 1 :]))
+            ):
                 k += 1
             if k == len(kinds):
                 if kind == "units" and last_unit is not None:
@@ -356,6 +364,17 @@ def align(
         out.append(row)
         previous = row
     return out
+
+
+# `目前正在进行主体建筑装修阶段。`: a report of the work, no time it is due by (`10月底前`, `长期坚持`, `2024年`).
+_TIME_WORD_RE = lazy_compile(
+    r"\d{1,2}月|\d{4}|[年季]度|年[底内末]|[上下]半年|长期|持续|常态|每[年季月周日]|[一二三四]季"
+)
+
+
+def _untimed(cell: str) -> bool:
+    norm = normalise(cell).strip()
+    return norm.endswith("。") and not _TIME_WORD_RE.search(norm)
 
 
 def empty_helping_columns(

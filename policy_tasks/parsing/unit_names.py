@@ -159,6 +159,11 @@ def organisation(name: str) -> bool:
     return bool(ORG_END_RE.search(name)) or (name.startswith(("各", "相关")) and len(name) <= 12)
 
 
+# A 民生实事 task names the facility it builds after the verb finishing it (`建成启用…中心`, `完成…指挥中心`); no
+# unit's name opens with such a verb (`建设局` names its remit, `新建区` a place: neither is here).
+_WORK_START_RE = re.compile(r"^(?:建成|建好|完成|启用|投用|新增|开展)")
+
+
 def looks_like_units(inner: str, least: int = 1) -> bool:
     """Every name in the list is a unit (`…局`, `…委`, `…政府`, `各县(市、区)`), or a place
     standing for its government (`宜昌市`) beside at least one unit."""
@@ -177,6 +182,8 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
     names = [n for n, m in zip(names, merged, strict=True) if n or not m.startswith("等")]
     if len(names) < least or any(len(n) > 30 or not n for n in names):
         return False
+    if any(_WORK_START_RE.match(n) for n in names):
+        return False  # `建成启用区级老年活动中心`: the work of building a 中心, a task's words, no unit's name
     units = [
         n
         for n in names

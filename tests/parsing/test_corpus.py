@@ -18,7 +18,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 # The corpus as it last grew (blind rounds 82–151, and the fix of rounds 95–97's leftovers): a change may add
 # documents or read more of them right, never fewer. Raise these with the corpus, never lower them.
-DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 616, 32
+DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 619, 32
 # Milestones: round 86 read its 2 right (323), then the rule that a deadline field on the day of a dated
 # commitment of its clause's text restates it (one commitment, one milestone; corpus README) removed exactly
 # 2 gold milestones that had written such a field as a second one (henan-jiaotongju-zhenggai-2010 四.(一)2,
@@ -143,6 +143,8 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 616, 32
 # no deadline; 大盛镇's plan waits in tests/parsing/corpus_pending, its measure's 各村 unread).
 # Round 183 (fixer g183) 6 and 1: three 营商环境 meetings' news reports (兴县, 攸县, 确山): a speech's three-part headlines
 # and the roles its elaboration charges, a partner coordinated with helping, a lone `会议要求:` frame of `;`-parts.
+# Round 186 (fixer g186) 7 and 5: 海安's 最新进度 column no due column, 杭州某区's unnumbered `|` register row, 西湖's
+# bare-cell register (leaders 5).
 # Round 182 (fixer f182) 14 and 2: five 民生实事 / 为民办实事 pages (港闸, 临安's progress register, 厦门, 杭州 2022/2024).
 # Round 179 (fixer f179) 5: 将乐 retold 林长令 points, 板桥口 meeting frame parts.
 # Round 181 (fixer fstage) 4 and 6: stage items with no numeral, 下年度 a quota year, 落实 no part of a name.
@@ -150,8 +152,7 @@ DOCUMENTS_AT_LEAST, PROVINCES_AT_LEAST = 616, 32
 # bodies' members, a 政策解读's 受理单位 paragraph.
 # Round 181 (fixer fpend) 2: the 粮食安全 plan, a paragraph ending inside its 〔 joined to the line that closes it.
 # Round 179 (fixer fpend) 3: 慈利's notice, a later 支两委 part and the posts on duty with the villages they urge.
-# Round 183 (fixer g183) 6 and 1: speeches of unnumbered headlines, a colon-headed `会议要求:` frame, `与X协调配合`.
-CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2765, 730
+CLAUSES_RIGHT_AT_LEAST, MILESTONES_RIGHT_AT_LEAST = 2772, 735
 # Clauses read where the gold has none (session 28, when round 77's two closing sections stopped being read as
 # clauses): each is a task a clerk would strike out. Lower it with the corpus, never raise it.
 EXTRA_CLAUSES_AT_MOST = 0
@@ -160,7 +161,7 @@ EXTRA_CLAUSES_AT_MOST = 0
 EXTRA_MILESTONES_AT_MOST = 3
 # Clauses whose leaders (persons) the gold or the parse names, and those read right (session 25;
 # `scoring.leader_key` compares persons without their posts). Raise it with the corpus.
-LEADERS_RIGHT_AT_LEAST = 290
+LEADERS_RIGHT_AT_LEAST = 295
 # Recurring duties the gold names (`每月10日前报送`, `每季度…检查`) read as recurring milestones of their period
 # (session 27, when the score first counted them). Raise it with the corpus.
 RECURRING_RIGHT_AT_LEAST = 67
