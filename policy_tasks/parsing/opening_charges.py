@@ -8,6 +8,7 @@ roles and the heads it makes answerable); this puts their readings together as t
 from __future__ import annotations
 
 from .addressee_groups import DEPARTMENTS, comma_groups, glued_title_end, group_subject, later_groups
+from .answerable_posts import answerable_posts
 from .bare_related_helpers import later_bare_related
 from .cadre_posts import headed_body_charge
 from .concerned_helpers import later_concerned_helpers
@@ -142,6 +143,7 @@ def _head_charge(text: str, norm: str) -> Responsibility | None:
     found = Responsibility(origin="正文开头")
     found.roles[LISTED] = split_names(text, norm, us, ue)
     found.leaders.append(text[ps:pe])
+    found.leaders += answerable_posts(text, norm, pe)  # `,分片包村领导为主要责任人,下乡干部具体实施` (round 185)
     _add_helpers(text, norm, later_role_groups(norm, pe), found)
     for s, e in later_school_groups(norm, pe):  # `各学校、幼儿园要…`: one addressee, helping (`school_groups`)
         found.roles[CO] += [text[s:e]] if text[s:e] not in found.roles[LISTED] + found.roles[CO] else []
