@@ -21,6 +21,7 @@ from .group_role_subjects import later_group_roles
 from .handled_proposals import proposal_handler
 from .later_leads import later_leads
 from .lazy_patterns import lazy_compile
+from .leadership_subjects import leadership_charge
 from .measure_reports import measure_charge
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
@@ -88,6 +89,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
             or town_office_charge(text, norm)  # `镇派出所强化执法力度,…。联合交通部门…` (`town_offices`, round 148)
             or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
+            or leadership_charge(text, norm)  # `乡党委,政府每月至少召开…` (`leadership_subjects`, round 185)
             or set_up_group_charge(text, norm)  # `成立…领导组。组长:X…。领导组协调…` (`set_up_groups`)
             or duty_subjects_charge(text)  # `A和B为…总协调机构`, `卫生、执法等部门负责…。卫生局要…` (`duty_subjects`)
             or called_team_charge(text)  # `…警戒水位时,一线民工抢险队上堤巡逻` (`standby_teams`, round 152)
