@@ -54,3 +54,58 @@ def test_station_not_a_unit_inside_a_name_or_as_object() -> None:
     text = _plan("1.发现违法的要及时移交公安派出所处理。\n2.派出所辖区内的村要加强巡查。\n")
     tasks = _parse(text).tasks
     assert [t.lead_units for t in tasks] == [[], []]
+
+
+RUN_ON = (
+    "1大气污染防治方案按照区委要求,结合我乡实际,制定本方案。一、工作目标以改善大气环境质量为重心,提高空气质量。"
+    "二、明确责任、履行“党政同责,一岗双责〞21、乡党委,政府每月至少召开一次专题会议,研究部署防治工作。"
+    "2、党委、政府主要负责人每月至少两次到现场督查生态环境保护工作。3、对上级交办的问题要明确专人负责。\n"
+)
+
+
+def test_page_digit_before_glued_first_item_and_leadership_subjects() -> None:
+    tasks = _parse(RUN_ON).tasks
+    assert [(t.label, t.lead_units, t.leaders) for t in tasks] == [
+        ("1", ["乡党委,政府"], []),
+        ("2", ["党委、政府"], ["党委、政府主要负责人"]),
+        ("3", [], []),
+    ]
+    assert [[m.recurrence for m in t.milestones] for t in tasks[:2]] == [["monthly"], ["monthly"]]
+
+
+def test_glued_twenty_one_continuing_a_list_is_not_a_page_digit() -> None:
+    # Only a glued 1 the list goes on from to 2 is read after a page's digit; no 2 follows here.
+    text = "某乡方案\n二、明确责任、细化分工21、乡党委,政府加强领导。22、乡纪委对工作不力的进行约谈问责。\n"
+    labels = [t.label for t in _parse(text).tasks]
+    assert "1" not in labels
+
+
+def test_leadership_near_cases() -> None:
+    text = _plan(
+        "1.各乡镇党委、政府要加强领导,压实责任。\n"
+        "2.有关情况及时向乡党委、政府报告。\n"
+        "3.每人每月补助100元,由村委会发放。\n"
+    )
+    tasks = _parse(text).tasks
+    assert [t.leaders for t in tasks] == [[], [], []]
+    assert tasks[1].lead_units == []
+    assert [m.recurrence for m in tasks[2].milestones] == []
+
+
+def test_page_digit_opening_a_reflowed_line() -> None:
+    head = "某乡方案\n为做好工作,制定本方案。二、明确责任、履行“党政同责,一岗双责〞\n"
+    tasks = _parse(head + "21、乡党委,政府每月召开一次专题会议。2、乡纪委对工作不力的进行约谈问责。\n").tasks
+    assert [(t.label, t.lead_units) for t in tasks] == [("1", ["乡党委,政府"]), ("2", ["乡纪委"])]
+    # A list really at 21 goes on to 22: no page digit.
+    tasks = _parse(head + "21、乡党委,政府每月召开一次专题会议。22、乡纪委对工作不力的进行约谈问责。\n").tasks
+    assert "1" not in [t.label for t in tasks]
+
+
+def test_number_after_a_field_line_keeps_its_value() -> None:
+    # `配合单位:县水利局` above `11. …。…2.…`: the list's item 11, no page digit (its line names its own points).
+    from policy_tasks.parsing.page_marks import rejoin_page_marks
+
+    lines = [("配合单位:县水利局", True), ("11. 推进管护常态化。1.加大保洁力度。 2.经费专用。", True)]
+    assert rejoin_page_marks(lines)[1][0].startswith("11.")
+    lines = [("二、明确责任、一岗双责〞", True), ("21、乡党委,政府每月召开会议。2、乡纪委约谈问责。", True)]
+    assert rejoin_page_marks(lines)[1][0].startswith("1、")
