@@ -24,7 +24,10 @@ _CASES_RE = lazy_compile(r"对[^。;:\n]{2,80}?的,")
 # The level's discipline-inspection body, then its commitment: `县纪委监委将`, `市纪委要`, `区纪检监察机关负责`.
 _BODY_RE = lazy_compile(
     r"(?P<name>(?:[\u4e00-\u9fff]{1,8}?[省市县区州旗盟镇乡]|[省市县区州旗盟镇乡])"
-    r"(?:纪委监委|纪委|监委|纪工委|纪检监察(?:机关|工委|组)))(?:将|要(?![求点])|负责)"
+    r"(?:纪委监委|纪委|监委|纪工委|纪检监察(?:机关|工委|组)))"
+    # Round 185: a township plan's discipline body holding named cases to account with no `将`/`要`
+    # (`乡纪委对…工作不力的部门和村有关责任进行约谈问责`): the accountability verb closes the same sentence.
+    r"(?:将|要(?![求点])|负责|(?=对[^。;:\n]{2,60}?(?:进行|予以|实施)?(?:约谈问责|约谈|追责问责|问责|追责)))"
 )
 
 

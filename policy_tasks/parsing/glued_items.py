@@ -21,10 +21,26 @@ from typing import Protocol
 # A number right after a title's last character: a Chinese character or a closing quotation mark.
 # Nearly every line is searched (a heading opens most plans' lines), so it is compiled at import.
 GLUED_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff”」》])(?P<m>\d{1,2}(?:\.(?!\d)|、)|\(\s*\d{1,2}\s*\)|\(\s*[一二三四五六七八九十]{1,3}\s*\))"
+    r"(?<=[\u4e00-\u9fff”」》〞])(?P<m>\d{1,2}(?:\.(?!\d)|、)|\(\s*\d{1,2}\s*\)|\(\s*[一二三四五六七八九十]{1,3}\s*\))"
     r"(?=[\u4e00-\u9fff“])"
 )
 GLUED_STYLES = ("num", "pnum", "pcn")
+# A page number a document-sharing site's extraction ran in right before a heading's glued first item
+# (`…一岗双责〞21、乡党委…2、…`, round 185): the last digit may be the item's 1 with the page's digit before it.
+_PAGE_THEN_ONE_RE = re.compile(r"\d(?=1(?:\.(?!\d)|、))")
+
+
+def glued_numbers(norm: str) -> list[int]:
+    """Where numbers glued to the word before them start, and where a glued `1` after a page's digit starts (the
+    heading's first item, read only where the list goes on to 2, `glued_heading_item`)."""
+    found = []
+    for m in GLUED_RE.finditer(norm):
+        found.append(m.start("m"))
+        if _PAGE_THEN_ONE_RE.match(norm, m.start("m")):
+            found.append(m.start("m") + 1)
+    return found
+
+
 # What a short title holds no more of: a sentence end or a field's colon.
 _SENTENCE_RE = re.compile(r"[。;:!?]")
 _TITLE_MAX = 24

@@ -8,6 +8,7 @@ roles and the heads it makes answerable); this puts their readings together as t
 from __future__ import annotations
 
 from .addressee_groups import DEPARTMENTS, comma_groups, glued_title_end, group_subject, later_groups
+from .answerable_posts import answerable_posts
 from .bare_related_helpers import later_bare_related
 from .cadre_posts import headed_body_charge
 from .concerned_helpers import later_concerned_helpers
@@ -21,6 +22,7 @@ from .handled_proposals import proposal_handler
 from .later_leads import later_leads
 from .later_posts import later_posts
 from .lazy_patterns import lazy_compile
+from .leadership_subjects import leadership_charge
 from .measure_reports import measure_charge
 from .notice_roles import BREAKDOWN, helper_first_after, role_charge
 from .opening_roles import helping_spans
@@ -88,6 +90,7 @@ def opening_charge(text: str, groups: frozenset[str] = frozenset()) -> Responsib
             or township_charge(text, norm, groups)  # `街道指挥中心在每周例会上…公布` (`township_subjects`)
             or town_office_charge(text, norm)  # `镇派出所强化执法力度,…。联合交通部门…` (`town_offices`, round 148)
             or discipline_charge(text, norm)  # `对…的,县纪委监委将严肃追责问责` (`discipline_bodies`)
+            or leadership_charge(text, norm)  # `乡党委,政府每月至少召开…` (`leadership_subjects`, round 185)
             or set_up_group_charge(text, norm)  # `成立…领导组。组长:X…。领导组协调…` (`set_up_groups`)
             or duty_subjects_charge(text)  # `A和B为…总协调机构`, `卫生、执法等部门负责…。卫生局要…` (`duty_subjects`)
             or called_team_charge(text)  # `…警戒水位时,一线民工抢险队上堤巡逻` (`standby_teams`, round 152)
@@ -146,6 +149,7 @@ def _head_charge(text: str, norm: str) -> Responsibility | None:
     found = Responsibility(origin="正文开头")
     found.roles[LISTED] = split_names(text, norm, us, ue)
     found.leaders.append(text[ps:pe])
+    found.leaders += answerable_posts(text, norm, pe)  # `,分片包村领导为主要责任人,下乡干部具体实施` (round 185)
     _add_helpers(text, norm, later_role_groups(norm, pe), found)
     for s, e in later_school_groups(norm, pe):  # `各学校、幼儿园要…`: one addressee, helping (`school_groups`)
         found.roles[CO] += [text[s:e]] if text[s:e] not in found.roles[LISTED] + found.roles[CO] else []

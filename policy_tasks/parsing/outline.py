@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .article_lines import glued_starts, inline_starts
 from .capital_numerals import CAPITAL_DIGITS, ordinal_value
 from .dotted_dates import BEFORE_AHEAD, DAY_AHEAD
-from .glued_items import GLUED_RE, GLUED_STYLES, glued_heading_item
+from .glued_items import GLUED_STYLES, glued_heading_item, glued_numbers
 from .lazy_patterns import lazy_compile
 from .lone_items import is_lone_item
 from .lost_openers import styles_to_close
@@ -306,10 +306,10 @@ def split_inline(
 def _glued_markers(norm: str) -> list[tuple[int, Marker]]:
     """Numbers glued to the word before them: only a heading's first item may be one (`glued_items`)."""
     found = []
-    for m in GLUED_RE.finditer(norm):
-        marker = line_marker(norm[m.start("m") :])
+    for at in glued_numbers(norm):  # a page's digit before a glued 1 gives both (`glued_items`, round 185)
+        marker = line_marker(norm[at:])
         if marker is not None and marker.style in GLUED_STYLES:
-            found.append((m.start("m"), marker))
+            found.append((at, marker))
     for at in glued_starts(norm):  # `总则第一条`: an article glued to its part's title (`article_lines`)
         if (marker := line_marker(norm[at:])) is not None and marker.style == "article":
             found.append((at, marker))

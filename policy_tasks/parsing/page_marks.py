@@ -59,10 +59,36 @@ def is_page_line(text: str) -> bool:
     )
 
 
+# A document-sharing site's page digit run in before a heading's first item, where a reflowed copy broke the line
+# (`21、乡党委,政府每月…。2、党委、政府…`, round 185; inside a line `glued_items` reads it): the item is the list's 1
+# where the line above is a heading's open title and its own line goes on to 2 in the same style, not to the page
+# digit's number plus one (`21、…。22、…`); a line after an item closed by its sentence or bracket keeps its number.
+_PAGE_THEN_ONE_RE = re.compile(r"^(?P<page>\s*\d{1,2})(?=1(?P<mark>[、.])(?!\d))")
+
+
+_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?!\d)")
+
+
+def _page_before_first_item(text: str, before: str) -> str:
+    """`before`: the line above, which must end in a heading's short title left open (no sentence end, no field, no
+    bracket closing a list's item)."""
+    m = _PAGE_THEN_ONE_RE.match(text)
+    title = re.split(r"[。;!?]", normalise(before).rstrip())[-1].strip()
+    if m is None or not title or len(title) > 40 or ":" in title or title[-1] in ")】":
+        return text  # the line above closes a sentence, an item's bracket or a field (`配合单位:A`), or is no title
+    norm, mark = normalise(text), normalise(m.group("mark"))
+    number = int(m.group("page").strip() + "1")
+    if (above := _NUMBER_RE.match(normalise(before))) is not None and int(above.group(1)) == number - 1:
+        return text  # `10、…` / `11、…`: a list's next item, whatever the line above ends with
+    after = number + 1
+    goes_on = re.search(rf"[。;]\s*2{re.escape(mark)}", norm) is not None
+    return text[m.end("page") :] if goes_on and not re.search(rf"[。;]\s*{after}{re.escape(mark)}", norm) else text
+
+
 def rejoin_page_marks(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for text, splittable in lines:
-        text = _INSIDE_RE.sub("", text)
+        text = _page_before_first_item(_INSIDE_RE.sub("", text), out[-1][0] if out else "")
         m = _LINE_START_RE.match(text)
         if m is None:
             out.append((text, splittable))

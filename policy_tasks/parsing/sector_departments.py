@@ -29,6 +29,9 @@ SECTORS = (
     r"商务|发展改革|发改|工业和信息化|工信|城管|气象|妇联|共青团|团委)"
 )
 _PARTY_DEPARTMENT_RE = lazy_compile(r"^(?:宣传部|组织部|统战部|政法委)$")
+# A township's one police station, known in its plan by its kind alone (`派出所要对…予以严厉打击`, round 185), as a
+# committee's department is.
+_TOWN_STATION_RE = lazy_compile(r"^(?:公安)?派出所$")
 _SECTOR_DEPARTMENT_RE = lazy_compile(rf"^{SECTORS}(?:行政|主管)?部门$")
 _LEVEL_SECTORS_RE = lazy_compile(rf"^各级{SECTORS}(?:、{SECTORS})+(?:行政|主管)?部门$")
 # The same group opening a sentence with `要`, a stray space allowed inside its `部门`.
@@ -40,7 +43,9 @@ _LEVEL_SECTORS_SUBJECT_RE = lazy_compile(
 def sector_departments(names: str) -> bool:
     """Whether every `、` part of `names` is a department named by its sector or a committee's department (above)."""
     parts = normalise(names).replace(" ", "").split("、")
-    return all(_PARTY_DEPARTMENT_RE.match(p) or _SECTOR_DEPARTMENT_RE.match(p) for p in parts)
+    return all(
+        _PARTY_DEPARTMENT_RE.match(p) or _TOWN_STATION_RE.match(p) or _SECTOR_DEPARTMENT_RE.match(p) for p in parts
+    )
 
 
 def level_sector_group(names: str) -> bool:

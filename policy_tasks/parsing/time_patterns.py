@@ -228,8 +228,9 @@ def _ten_daily(m: re.Match[str], year: int) -> Read:
     return _recurring(TEN_DAILY, dates)
 
 
-# A rate (`每人每月`, `每亩每年`, `每月500元`) is not a recurring deadline.
-_NOT_A_RATE_BEFORE = r"(?<![人户亩吨家元个台辆床所座只头])"
+# A rate (`每人每月`, `每亩每年`, `每月500元`) is not a recurring deadline; a post closing in 人 as the duty's subject
+# (`主要负责人每月至少两次到现场督查`, `责任人每周…`, round 185) is a person's rhythm, no rate.
+_NOT_A_RATE_BEFORE = r"(?:(?<![人户亩吨家元个台辆床所座只头])|(?<=负责人)|(?<=责任人))"
 _NOT_A_RATE_AFTER = r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|均|发放|支付|缴|结算|领取)"
 
 PATTERNS: list[tuple[re.Pattern[str], Handler]] = [

@@ -18,6 +18,7 @@ cases: a body that is no village (`镇政府是…责任主体`, another reader'
 
 from __future__ import annotations
 
+from .answerable_posts import answerable_posts
 from .lazy_patterns import lazy_compile
 from .responsibility import Responsibility
 from .role_sentences import opening_starts
@@ -32,9 +33,10 @@ _SUBJECT_RE = lazy_compile(
     needs="村居",
 )
 _PART_RE = lazy_compile(r"[,。;\n]\s*")
-# `各村是…的责任主体`: the villages made answerable, no `要`.
+# `各村是…的责任主体`: the villages made answerable, no `要`; a 责任体系 line writes `为` for `是` (`各村(社区)为责任主体`,
+# round 185).
 _ANSWERABLE_RE = lazy_compile(
-    r"(?P<names>各(?:行政)?村(?:居|\(社区\))?|各社区)(?:都|均)?是[^。;]{0,30}?责任主体", needs="责任主体"
+    r"(?P<names>各(?:行政)?村(?:居|\(社区\))?|各社区)(?:都|均)?(?:是|为)[^。;]{0,30}?责任主体", needs="责任主体"
 )
 # `乡政府将与各村委会签订责任书`: the township's own part, a later sentence's subject.
 _TOWNSHIP_RE = lazy_compile(
@@ -54,6 +56,7 @@ def village_charge(text: str, norm: str) -> Responsibility | None:
         if (m := _ANSWERABLE_RE.match(norm, start)) is not None:
             found = Responsibility(origin="正文开头")
             found.roles[LISTED] = [text[m.start("names") : m.end("names")]]
+            found.leaders += answerable_posts(text, norm, m.end())  # `,两委主干为第一责任人` (round 185)
             for later in (k for k in starts if k > m.end()):
                 if (own := _TOWNSHIP_RE.match(norm, later)) is not None:
                     found.roles[CO].append(text[own.start("name") : own.end("name")])
