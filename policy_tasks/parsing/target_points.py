@@ -20,6 +20,7 @@ from .lazy_patterns import lazy_compile
 
 # The target announced right before the first point: `…总体目标是实现“五个确保”:`, `目标任务是:`.
 _TARGETS_RE = lazy_compile(r"目标(?:任务)?(?:是|为)[^。;:!?]{0,20}[:]\s*(?=一是)", needs="目标")
+_ANNOUNCED_RE = lazy_compile(r"目标(?:任务)?(?:是|为)[^。;:!?]{0,20}:\s*$", needs="目标")
 _LATER_POINT_RE = re.compile(r"[;。]\s*[二三四五六七八九十]是")
 
 
@@ -36,3 +37,9 @@ def after_targets(norm: str, start: int, stop: int) -> int | None:
     if end < 0 or not norm[end + 1 : stop].strip():
         return None
     return end + 1
+
+
+def announces_targets(norm: str, at: int) -> bool:
+    """Whether the text before the first point at `at` announces them as the target (`…总体目标是实现“五个确保”:`): the
+    points are no decisions for `minute_points` to cut, in a one-line copy too."""
+    return _ANNOUNCED_RE.search(norm[max(0, at - 40) : at]) is not None

@@ -77,7 +77,7 @@ _TARGETS = """某镇召开防汛工作会议
 
 def test_counted_targets_are_no_clauses_and_the_demand_after_them_is() -> None:
     tasks = _parse(_TARGETS).tasks
-    assert [(t.lead_units, t.co_units, [m.due for m in t.milestones]) for t in tasks] == [
+    assert [(t.lead_units, t.co_units, [m.due_date for m in t.milestones]) for t in tasks] == [
         (["各成员单位"], ["供电所", "卫生院", "各企业"], []),
     ]
 
@@ -85,3 +85,25 @@ def test_counted_targets_are_no_clauses_and_the_demand_after_them_is() -> None:
 def test_counted_points_announced_as_work_stay_the_meetings_decisions() -> None:
     text = _TARGETS.replace("今年防汛工作的总体目标是实现“三个确保”:", "")
     assert len(_parse(text).tasks) >= 3
+
+
+def test_this_years_end_stays_a_deadline_beside_its_flood_season() -> None:
+    text = _TARGETS.replace("确保今年汛期安全度过", "今年底前完成堤防加固")
+    assert [str(m.due_date) for m in _parse(text).tasks[0].milestones] == ["2023-12-31"]
+
+
+def test_a_standby_team_charged_raises_no_unsure_mark() -> None:
+    from policy_tasks.parsing.clause_doubts import doubtful
+
+    assert not doubtful("民兵应急队伍")
+    assert doubtful("干部队伍建设")
+
+
+def test_a_stored_pages_tag_closing_the_paragraph_before_the_head_ends_it() -> None:
+    text = _REPORT.replace("6月3日,某镇召开防汛工作会议。\n会议要求,", "<h3>6月3日,某镇召开防汛工作会议。</h3><h3>会议要求,")
+    assert [t.label for t in _parse(text).tasks] == ["一是", "二是", "三是", "四是", "五是", "六是"]
+
+
+def test_counted_targets_stay_uncut_in_a_one_line_copy() -> None:
+    one_line = " ".join(line for line in _TARGETS.splitlines() if line.strip())
+    assert [t.lead_units for t in _parse(one_line).tasks] == [["各成员单位"]]
