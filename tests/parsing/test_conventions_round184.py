@@ -100,7 +100,9 @@ def test_a_standby_team_charged_raises_no_unsure_mark() -> None:
 
 
 def test_a_stored_pages_tag_closing_the_paragraph_before_the_head_ends_it() -> None:
-    text = _REPORT.replace("6月3日,某镇召开防汛工作会议。\n会议要求,", "<h3>6月3日,某镇召开防汛工作会议。</h3><h3>会议要求,")
+    text = _REPORT.replace(
+        "6月3日,某镇召开防汛工作会议。\n会议要求,", "<h3>6月3日,某镇召开防汛工作会议。</h3><h3>会议要求,"
+    )
     assert [t.label for t in _parse(text).tasks] == ["一是", "二是", "三是", "四是", "五是", "六是"]
 
 
