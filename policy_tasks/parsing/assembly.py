@@ -12,6 +12,7 @@ from .clause_labels import cited, clause_labels
 from .clause_milestones import clause_milestones
 from .clause_numbers import numbering_warnings
 from .clause_parts import clause_text, split_by_brackets
+from .counted_subjects import counted_charge
 from .division_items import division_charge
 from .duty_headings import division_item, duty_heading
 from .duty_passages import duty_passage_charge
@@ -174,6 +175,8 @@ class Assembler:
                 charged = division_charge(clause) or sentence_charge(  # `2、职责分工`'s paragraphs first
                     clause.text, minute=self.minute, orders=self.how == ORDERS, groups=groups, issuer=issuer
                 )
+                if self.minute:  # `二是城建专班对…`: a counted point's body right after its `是` (round 184)
+                    charged = counted_charge(clause.node.style, clause.text, charged)
                 if charged is not None and not charged.found and owner is not None:  # `由副省长某某领办`
                     charged = replace(owner[0].without_due(), leaders=charged.leaders)
                 if charged is not None:

@@ -30,13 +30,17 @@ from .unit_labels import LISTED
 # `网格员` (`通过…网格员入户等多种形式`) is a means, no subject.
 _CADRE = r"(?:(?:各|全体)?(?:(?:包|驻)(?:村|片|点|社区)|村(?:社|组)?(?:两委)?)干部|(?:各|全体|所有)网格(?:长|员))"
 _HEAD = r"(?P<body>管(?:理)?区|街道)(?:区长|主任|书记|(?:党政)?主要领导)"
-_POST = rf"(?:{_HEAD}|{_CADRE})"
+# The leaders given villages to look after (`包村领导`, `全体包村联席会领导`, round 184) are cadres on the ground too; a
+# facility's keeper charged with `要` (`水库管理员要…`, round 184) is a post held by a person, no body.
+_VILLAGE_LEADER = r"(?:各|全体)?(?:包|驻)(?:村|片|点|社区)(?:联席会)?领导"
+_KEEPER = r"[\u4e00-\u9fff]{1,4}?(?:管理员|巡查员|看护员)(?=要(?![求点])|负责(?![同人]))"
+_POST = rf"(?:{_HEAD}|{_CADRE}|{_VILLAGE_LEADER}|{_KEEPER})"
 _WARD_RE = lazy_compile(r"^管(?:理)?区$")
 # A post opening a part (or after a run-on heading of four to six characters, or joined by `与`), then acting.
 _POST_RE = lazy_compile(
     rf"(?:^\s*(?:[一二三四五六七八九十]{{1,2}}[是要])?(?:要|希望)?(?:[\u4e00-\u9fff]{{4,6}}?)?|[,;。:、与及]\s*)"
     rf"(?P<post>{_POST})(?=[、与和及]|[\u4e00-\u9fff]|[,，]负责)(?!的|责任|队伍)",
-    needs="干部|网格|区长|主任|书记|主要领导",
+    needs="干部|网格|区长|主任|书记|主要领导|领导|员",
 )
 
 

@@ -96,6 +96,8 @@ def review_marked(parsed: ParsedDocument) -> set[int]:
     return marked
 
 
+# A standby team (`民兵应急队伍`, `抢险队伍`) charged as a point's body (`counted_subjects`, round 184).
+_TEAM_END = re.compile(r"(?:应急|抢险|救援|突击)队伍$")
 _LEVELS_ORGANS = re.compile(r"[两三]级[\u4e00-\u9fff]{0,10}(?:机关|部门|单位|政府)$")
 
 
@@ -118,7 +120,7 @@ def doubtful(name: str) -> bool:
     # A group behind the place it is of (`经开区各级`, `开发区各部门`, round 120): the place's group.
     if (at := base.find("各")) > 0 and _PLACE_END.search(base[:at]):
         return False
-    ends = (ORG_END_RE, _PLACE_END, _SECTOR_END, _SCHOOL_END)
+    ends = (ORG_END_RE, _PLACE_END, _SECTOR_END, _SCHOOL_END, _TEAM_END)
     return not any(end.search(base) for end in ends)
 
 

@@ -55,6 +55,7 @@ from .outline_lines import Outline
 from .outline_node import Node
 from .post_subjects import persons_charge, persons_subject
 from .responsibility import Responsibility
+from .target_points import after_targets
 from .textutil import normalise
 from .unit_labels import CO, LISTED
 
@@ -280,7 +281,10 @@ def frame_demands(lines: list[tuple[str, bool]]) -> list[Demand]:
             continue
         for start, stop in _frames(norm):
             if _NUMBERED_RE.search(norm, start, stop):
-                continue  # numbered points are `minute_points`'
+                # `…总体目标是实现“五个确保”:一是…。同时,X要…`: the counted targets, then the demands (round 184)
+                if (resumed := after_targets(norm, start, stop)) is None or _NUMBERED_RE.search(norm, resumed, stop):
+                    continue  # numbered points are `minute_points`'
+                start = resumed
             before: Responsibility | None = None
             for cut, at, units in _frame_demands(norm, start, stop):
                 charge = _charge(units) if units else (before if units is None else None)

@@ -50,6 +50,7 @@ from .minute_lead_ins import lead_in_end, lead_in_head, lead_in_span
 from .named_speakers import named_head_end, pronoun_head_span
 from .outline_node import Node
 from .purpose_leads import after_purpose
+from .target_points import announces_targets
 from .textutil import normalise
 
 # The meeting's own heading over its decisions (a line of its own, the verb and perhaps `如下` / a colon).
@@ -130,11 +131,12 @@ _REPORT_HEAD_RE = lazy_compile(rf"^会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[
 # starts after a sentence end, never inside one.
 # So is the meeting's own `会议要求,` in a one-line copy whose photo captions it follows with no stop (`…工作部署 会议要求,
 # 一是…;二是…`, round 162): after a sentence end or a caption's last word (its space lost where a page wrapped there),
-# never as the object of a verb (`按照会议要求,一是…`: the writer's own points).
+# never as the object of a verb (`按照会议要求,一是…`: the writer's own points). A stored page's tag closing the
+# paragraph before it (`…</h3><h3>会议要求,一是…`, round 184) ends it as a stop does.
 _RUN_IN_REPORT_HEAD_RE = lazy_compile(
     rf"(?:(?<=[。;!?])\s*(?P<h>会上\s*,[^。;:!?\n]{{0,80}}?{_DEMANDS}\s*[,:])"
     rf"|(?<!落实)(?<!贯彻)(?<![按照据])"
-    rf"(?:(?<=[。;!?])|(?<=[\u4e00-\u9fff”\s]))\s*(?P<m>会议{_DEMANDS}\s*[,:]))\s*(?=一是)",
+    rf"(?:(?<=[。;!?>])|(?<=[\u4e00-\u9fff”\s]))\s*(?P<m>会议{_DEMANDS}\s*[,:]))\s*(?=一是)",
     needs="一是",
 )
 # A point's ordinal may be a banker's numeral (`叁是`, `capital_numerals`).
@@ -212,6 +214,8 @@ def _points(text: str, earlier: list[str], following: str = "") -> list[str]:
         cuts = [run_in.start(head_group), run_in.end(head_group)]
     else:
         return [text]
+    if announces_targets(norm, cuts[-1]):
+        return [text]  # `…总体目标是实现“五个确保”:一是…`: targets, no decisions (`target_points`, round 184)
     expected = 2
     for m in _INLINE_POINT_RE.finditer(norm, cuts[-1]):
         if m["s"] == style and ordinal_value(m["n"]) == expected:

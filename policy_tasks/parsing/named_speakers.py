@@ -62,8 +62,25 @@ _RUN_IN_POSTED_RE = lazy_compile(
 )
 _CUT_PRONOUN_HEAD_RE = lazy_compile(rf"^[他她]{_VERB}\s*[,:]$", needs="他|她")
 # The posts a report introduces a leader by (`副县长`, `党委书记`, `局长`), the name following at once; a working
-# group's head (`县征兵工作领导小组组长吴某某`, round 173) too.
-_POSTS = ("县长", "市长", "区长", "镇长", "乡长", "旗长", "州长", "书记", "主任", "局长", "主席", "部长", "组长")
+# group's head (`县征兵工作领导小组组长吴某某`, round 173) too; so is a headquarters' commander (`县防汛抗旱指挥部总指挥
+# 刘某某`, `指挥长`, round 184), the last post of a leader's list.
+_POSTS = (
+    "县长",
+    "市长",
+    "区长",
+    "镇长",
+    "乡长",
+    "旗长",
+    "州长",
+    "书记",
+    "主任",
+    "局长",
+    "主席",
+    "部长",
+    "组长",
+    "总指挥",
+    "指挥长",
+)
 
 
 def named_head_line(header: list[tuple[int, str]]) -> bool:

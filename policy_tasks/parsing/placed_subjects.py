@@ -27,7 +27,8 @@ from .lazy_patterns import lazy_compile
 from .textutil import normalise
 
 # Bare groups that name no one where no salutation names them (rounds 96/97/98); `speaker_demands` reads them too.
-BARE_GROUPS = ("各部门", "各单位", "各地", "各地区", "各有关部门", "各相关部门")
+# `各部门单位` (round 184) is the two bare groups written as one.
+BARE_GROUPS = ("各部门", "各单位", "各部门单位", "各地", "各地区", "各有关部门", "各相关部门")
 # The seat or the office of a body (`各乡镇驻地`, `县直各单位办公场所`).
 _PREMISES_RE = lazy_compile(r"(?:驻地|办公场所|办公区域?|机关大院)$", needs="驻地|办公|大院")
 # The county's (city's, district's) own units as one group (`县直各单位`, `市直各部门`).

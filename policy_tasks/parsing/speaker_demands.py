@@ -85,6 +85,11 @@ _ACCOUNT_RE = lazy_compile(
     needs="会议|据了解|会上",
 )
 _SUBJECT_RE = lazy_compile(r"^\s*(?P<names>[\u4e00-\u9fff()、]{4,40}?)要(?![求点素件])", needs="要")
+# A speech's headline sentence naming no one (`思想上务必要警惕警觉。`, `工作上务必要落实落细。`): a field, `务必要` or `要`
+# and its aim in one short part (round 184).
+_HEADLINE_ONLY_RE = lazy_compile(
+    r"^\s*[\u4e00-\u9fff]{1,4}上(?:务必|一定|必须)?要[\u4e00-\u9fff]{2,8}[。!]", needs="上"
+)
 # `一定要`, `务必要`: the demand's weight, no part of its subject.
 _ADVERB_RE = re.compile(r"(?:一定|务必|必须)$")
 CARRIED = "续前要求"
@@ -186,7 +191,21 @@ def _demand_starts(norm: str, after: int) -> list[int]:
                 starts.append(at + len(norm[at:b]) - len(norm[at:b].lstrip()))
     if meeting is not None:
         starts.append(meeting)
-    return sorted(set(starts))
+    return _without_grouping_headlines(norm, run, sorted(set(starts)))
+
+
+def _without_grouping_headlines(norm: str, run: list[tuple[int, int]], starts: list[int]) -> list[int]:
+    """`starts` without a headline naming no one (`工作上务必要落实落细。`) whose next sentence is all `;` parts each
+    opening with its own charge (`气象部门要…;应急部门要…`): it only groups those demands, no demand of its own (round
+    184); it stays the text of the demand before it."""
+    dropped: set[int] = set()
+    for (a, b), (c, d) in itertools.pairwise(run):
+        if a not in starts or a == starts[0] or _HEADLINE_ONLY_RE.match(norm[a:b]) is None:
+            continue
+        opening = c + len(norm[c:d]) - len(norm[c:d].lstrip())
+        if opening in starts and any(c < at < d for at in starts):
+            dropped.add(a)
+    return [at for at in starts if at not in dropped]
 
 
 def speaker_demands_outline(lines: list[tuple[str, bool]]) -> Outline | None:
@@ -257,7 +276,17 @@ def own_arrangement_charge(text: str) -> Responsibility | None:
 def mixed_group_charge(text: str) -> Responsibility | None:
     """`各部门、各乡镇(区)要…`: a subject joining bare groups to a level's governments, read with no salutation: the
     governments alone, in order, the first leading; None where no government group is among bare ones."""
-    m = _SUBJECT_RE.match(normalise(text))
+    norm = normalise(text)
+    m = None
+    if (head := _HEADLINE_ONLY_RE.match(norm)) is None:
+        m = _SUBJECT_RE.match(norm)
+    else:
+        # `思想上务必要警惕警觉。当前,…,各乡镇区、各部门单位要…`: a headline with no subject of its own, charged by the
+        # first subject of its elaboration's sentence (round 184).
+        stop = _SENTENCE_END_RE.search(norm, head.end())
+        for part in re.finditer(r"[,;]", norm[head.end() : stop.start() if stop else len(norm)]):
+            if (m := _SUBJECT_RE.match(norm[head.end() + part.end() :])) is not None:
+                break
     if m is None:
         return None
     names = _ADVERB_RE.sub("", m["names"])

@@ -294,7 +294,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     # Not the end of a count of years (`用1.5年内完成`: a year and a half, not this year).
     (re.compile(r"(?<![上去前明次跨当本今每\d.])(?:年内|年底前|年底|年末|全年|年度内)"), _fixed(YEAR)),
-    (re.compile(r"(?P<rel>本年度|本年|今年|当年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
+    # `今年汛期`, `今年春节前`: a season or a day in the year, as after `2026年`, is no end of it (round 184).
+    (re.compile(rf"(?P<rel>本年度|本年|今年|当年)(?:年?底|年?末|内)?(?:之?前)?(?!{HOLIDAY})"), _fixed(YEAR)),
     (re.compile(r"(?P<rel>明年|次年|下一年|下年度|来年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
     # `今明两年`, `明后两年`, `今后两年`, `未来三年`: the span's last year's end (time_phrase.py).
     (re.compile(rf"(?P<rel>{SPAN_OF_YEARS})(?:度)?(?:底|末|内)?(?:之?前)?"), _fixed(YEAR)),
