@@ -137,9 +137,8 @@ def _recurring(recurrence: str, dates: list[date], level: str = RECURRING) -> Re
 
 
 def _monthly(m: re.Match[str], year: int) -> Read:
-    # `每月10日前` (`每月在10日前`, `每月于10日前`) → the 10th of every month; `每月底` / `每月` /
-    # `按月` → every month end;
-    # `每月上旬` → every 10th. A day past a short month's end falls on its last day. Two report
+    # `每月10日前` (`每月在10日前`, `每月于10日前`) → the 10th of every month; `每月底` / `每月` / `按月` → every
+    # month end; `每月上旬` → every 10th. A day past a short month's end falls on its last day. Two report
     # days (`每月在10日、25日前`, `每月5日和20日前`) are both kept, each month.
     days = [day for day in (cn_to_int(d) for d in (m["d"], m["d2"]) if d) if day is not None]
     if any(not 1 <= day <= 31 for day in days):
@@ -228,8 +227,7 @@ def _ten_daily(m: re.Match[str], year: int) -> Read:
     return _recurring(TEN_DAILY, dates)
 
 
-# A rate (`每人每月`, `每亩每年`, `每月500元`) is not a recurring deadline; a post closing in 人 as the duty's subject
-# (`主要负责人每月至少两次到现场督查`, `责任人每周…`, round 185) is a person's rhythm, no rate.
+# A rate (`每人每月`, `每亩每年`, `每月500元`) is no recurring deadline; a post's (`负责人每月至少两次…`, round 185) is.
 _NOT_A_RATE_BEFORE = r"(?:(?<![人户亩吨家元个台辆床所座只头])|(?<=负责人)|(?<=责任人))"
 _NOT_A_RATE_AFTER = r"(?![\d.]+\s*[万千百]?(?:元|美元)|计|折算|平均|均|发放|支付|缴|结算|领取)"
 
@@ -294,7 +292,7 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     ),
     # Not the end of a count of years (`用1.5年内完成`: a year and a half, not this year).
     (re.compile(r"(?<![上去前明次跨当本今每\d.])(?:年内|年底前|年底|年末|全年|年度内)"), _fixed(YEAR)),
-    # `今年汛期`, `今年春节前`: a season or a day in the year, as after `2026年`, is no end of it (round 184).
+    # `今年汛期`, `今年春节前`: a season or a holiday in the year is no end of it (round 184).
     (re.compile(rf"(?P<rel>本年度|本年|今年|当年)(?:年?底|年?末|内)?(?:之?前)?(?!{HOLIDAY})"), _fixed(YEAR)),
     (re.compile(r"(?P<rel>明年|次年|下一年|下年度|来年)(?:年?底|年?末|内)?(?:之?前)?"), _fixed(YEAR)),
     # `今明两年`, `明后两年`, `今后两年`, `未来三年`: the span's last year's end (time_phrase.py).
