@@ -13,6 +13,7 @@ import pytest
 from duban.lib import clock
 from policy_tasks.parsing.scoring import corpus_folders, provinces, score_folder
 from tests import parse_memo
+from tests.heap import own_heap
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -173,7 +174,9 @@ RECURRING_RIGHT_AT_LEAST = 69
 
 @pytest.fixture(scope="module")
 def scores():
-    with parse_memo.fresh():  # each document's parse timed as the import would do it (`test_each_document_parses…`)
+    # Each document's parse timed as the import would do it (`test_each_document_parses…`): read anew,
+    # and with no collection of the rest of the worker's heap charged to it (tests/heap.py).
+    with parse_memo.fresh(), own_heap():
         return [score_folder(folder, current_year=clock.today().year) for folder in corpus_folders(CORPUS)]
 
 
