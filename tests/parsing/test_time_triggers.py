@@ -8,6 +8,7 @@ patterns are written from.
 
 from __future__ import annotations
 
+import functools
 import random
 from pathlib import Path
 
@@ -50,7 +51,10 @@ WORDS = [
 ]
 
 
+@functools.cache
 def _texts() -> list[str]:
+    """Read when a test first asks (~1.8 CPU-s), not at import: every xdist worker imports this module to collect
+    it, and only the one running its tests needs the texts."""
     texts = [normalise((ROOT / "fixtures" / "kecheng-2023-16.txt").read_text(encoding="utf-8"))]
     for path in sorted(CORPUS.glob("*/source.*")):
         texts.append(normalise(read_source(path.read_bytes(), path.name).text))
@@ -59,14 +63,11 @@ def _texts() -> list[str]:
     return texts
 
 
-TEXTS = _texts()
-
-
 @pytest.mark.parametrize("index", range(len(PATTERNS)))
 def test_every_match_holds_a_trigger(index):
     pattern, triggers = PATTERNS[index][0], TRIGGERS[index]
     matched = 0
-    for text in TEXTS:
+    for text in _texts():
         for m in pattern.finditer(text):
             if m.start() == m.end():
                 continue  # an empty match is skipped by the reader too
