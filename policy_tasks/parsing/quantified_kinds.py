@@ -9,7 +9,9 @@ are written in a bracket after the first or joined to it by `、`. The parser al
   bracket closes the line and lists two place-like names, so it looked like a bracket of units of its own; it is the
   group's own bracket (`group_bracket`), as `(街道)` and `(市、区)` are.
 - `各市(地)、县(市)政府(行署)` (a province's measures, round 188): 地 (a prefecture, 地区, governed by its 行署) is the
-  other level beside 市 in the bracket, as 州 is in `各市(州)` (`BRACKET_LEVEL`).
+  other level beside 市 in the bracket, as 州 is in `各市(州)` (`unit_names._GROUP_RE`); the copy's stray spaces around
+  the brackets (`各市 (地) 、县 (市) 政府 (行署) `) are no part of the names (`unit_names.looks_like_units`,
+  `space_split`, `continues_group`).
 - `各科室、单位` (a bureau's 工作要点, round 189; README round 154): one `各` over the bureau's own kinds of office, its
   sections and its units, as `各部门、单位` is (`office_kinds`).
 
@@ -25,9 +27,11 @@ import re
 # The levels a group's bracket may name beside its own (`各县(市、区)`, `各镇(街道、园区)`, `各市(地)`).
 BRACKET_LEVEL = r"(?:县级市|市州|乡镇|街道|社区|村居|村|居|市|区|县|州|旗|盟|镇|乡|场|地|园区|开发区|片区)"
 
-# `各镇(`: a group under one 各 (also `局属各`, `区级各`), the bracket glued to it. Its kind is a place's level, so
+# `各镇(`: a group under one 各, the bracket glued to it. Its kind is a place's level, so
 # that `各有关单位(企业、园区)` is left to the readers of a unit's bracket.
-_GROUP_BEFORE_RE = re.compile(r"各(?:有关|相关)?(?:县级市|市州|乡镇|镇街|街道|社区|村居|村|市|区|县|州|旗|盟|镇|乡)\s*$")
+_GROUP_BEFORE_RE = re.compile(
+    r"各(?:有关|相关)?(?:县级市|市州|乡镇|镇街|街道|社区|村居|村|市|区|县|州|旗|盟|镇|乡)\s*$"
+)
 _LEVELS_RE = re.compile(rf"{BRACKET_LEVEL}(?:\s*[、/]\s*{BRACKET_LEVEL})*")
 
 
