@@ -74,6 +74,9 @@ class Outline:
         self.root = Node("root", 0, "", 0)
         self.header: list[Line] = []
         self.loose: list[Line] = []
+        # A notice's kind the reader that built the outline knows beside its header (`notice_kinds`): the notice over the
+        # list it hands down cut before any unit is a breakdown's, whatever the list is called (`cut_list_notice`).
+        self.kinds: frozenset[str] = frozenset()
         self._stack: list[Node] = [self.root]
         self._attached = False  # the line before went to the open item
         self._closing = False  # the line before was a paragraph after a clause that named its units
