@@ -15,8 +15,8 @@ needing its verb; a date with no `前` / `底` / `末` (`6月,`) is when, not by
 from __future__ import annotations
 
 from .lazy_patterns import lazy_compile
-from .time_phrase import PRECISE, TimePhrase
 from .textutil import normalise
+from .time_phrase import PRECISE, TimePhrase
 
 # `6月底前`, `9月30日前`, `三季度末`: a month's, a day's or a quarter's end, or a `前` (the level is PRECISE: no year).
 _BY_RE = lazy_compile(r"(?:前|以前|之前|[底末])$")

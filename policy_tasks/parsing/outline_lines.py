@@ -23,6 +23,7 @@ from .finished_items import field_line, fields_after, finished
 from .form_notes import notes_line
 from .group_leads import held_lines
 from .header import Line
+from .leader_cell_lines import LEADERS, after_sentence, leader_column, person_line, unit_alone, with_leader
 from .lost_numerals import lost_numeral_marker
 from .lost_openers import levels_to_close, styles_to_close
 from .major_headings import major_heading
@@ -37,7 +38,6 @@ from .project_roles import next_role
 from .report_closings import reported_closing
 from .responsibility import Responsibility
 from .role_sentences import fix_field_subject
-from .leader_cell_lines import LEADERS, after_sentence, leader_column, person_line, unit_alone, with_leader
 from .stacked_unit_cells import bare_lead_line, cell_after_blank, helpers_joined, restacked, stacked_line
 from .table_rows import row_serial_marker
 from .textutil import normalise
