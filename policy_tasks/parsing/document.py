@@ -38,7 +38,6 @@ from .outline_node import Node
 from .page_tail import tail_lines
 from .publication_lines import published_date
 from .relative_periods import meeting_date
-from .requested_roles import with_requested_roles
 from .restated_lists import with_unrestated_points
 from .result import ParsedDocument, ParseError, ParseWarning
 from .script import WARNING as TRADITIONAL_WARNING
@@ -117,8 +116,6 @@ def _parse_lines(
         raise ParseError("文件内容为空 (the document is empty)")
     if year is not None and not 1900 <= year <= 2100:
         raise ParseError(f"年份无效：{year} (year out of range)")
-    # `…印发给你们,请各牵头单位和配合单位按照…`: an unnumbered notice's request to the roles (`requested_roles`).
-    lines, block_origins = with_requested_roles(lines, list(block_origins))
     outline = Outline.read(lines)
     sole = sole_addressee(outline.header) is not None  # `各派出所:`, the notice's one addressee
     issuing = any(re.search(r"印发|转发", text) for _, text in outline.header)  # `关于印发…的通知`
