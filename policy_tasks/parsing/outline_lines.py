@@ -23,6 +23,7 @@ from .finished_items import field_line, fields_after, finished
 from .form_notes import notes_line
 from .group_leads import held_lines
 from .header import Line
+from .leader_cell_lines import LEADERS, after_sentence, leader_column, person_line, unit_alone, with_leader
 from .lost_numerals import lost_numeral_marker
 from .lost_openers import levels_to_close, styles_to_close
 from .major_headings import major_heading
@@ -86,6 +87,8 @@ class Outline:
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
         self._stacked: Node | None = None  # the item whose last two lines are its lead's and helpers' cells
         self._joined = False  # a row writes its helpers' cell joined by `、` on one line (`stacked_unit_cells`)
+        self._leader_column = False  # the table's header names a leaders' column before 牵头单位 (`leader_cell_lines`)
+        self._persons: Node | None = None  # the item whose last line is its leaders' cell, a name a line
         self._norms: list[str] = []
         self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
         self._row = False  # the line is a table's row (`row_serial_marker`)
@@ -99,6 +102,7 @@ class Outline:
         outline._majors, outline._enumerated = decimal_majors(norms), enumerates(norms)
         outline._held = held_lines(norms)
         outline._norms, outline._joined = norms, helpers_joined(norms)
+        outline._leader_column = leader_column(norms)
         blank = False
         for number, (raw, splittable) in enumerate(lines, 1):
             stripped = raw.strip()
@@ -234,10 +238,24 @@ class Outline:
             self._bare_lead = None
             return
         bare_lead, stacked, self._stacked = None, self._stacked, None
+        persons, self._persons = self._persons, None
         following = next((n for n in self._norms[number:] if n), "")
         if blank and current.style != "root":  # a row's cells, each in a paragraph of its own (`stacked_unit_cells`)
             blank = not cell_after_blank(norm, following, current, self._bare_lead is current, stacked is current)
         if current.style != "root" and not blank and self._attached:
+            if (
+                self._leader_column
+                and person_line(norm)
+                and (persons is current or (after_sentence(current.own_text) and not current.children))
+            ):
+                # `王某某` / `胡某某` after the standard's sentence: its leaders' cell, a name a line (`leader_cell_lines`).
+                if persons is current:
+                    at, names = current.pieces[-1]
+                    current.pieces[-1] = (at, with_leader(names, text.strip()))
+                else:
+                    current.pieces.append((number, f"{LEADERS}{text.strip()}"))
+                self._persons = current
+                return
             if stacked is current and stacked_line(norm, following):
                 # `发改局` / `区工信局` / `各街道办事处`: a cell written a unit a line (`stacked_unit_cells`).
                 (at, lead), (at2, helpers) = current.pieces[-2:]
@@ -253,6 +271,8 @@ class Outline:
                 self._stacked = current
             else:
                 bare_lead = current if bare_lead_line(norm, current) else None
+                if persons is current and unit_alone(norm):
+                    bare_lead = current  # `住建局` after the leaders' names: the lead's cell (`leader_cell_lines`)
                 text = _as_field_line(text, norm, current) or text
             norm = normalise(text)
         self._bare_lead = bare_lead
