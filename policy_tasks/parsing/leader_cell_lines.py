@@ -45,9 +45,10 @@ def leader_column(norms: list[str]) -> bool:
 
 
 def person_line(norm: str) -> bool:
-    """A line that is one person's name and nothing more (`王某某`)."""
+    """A line that is one person's name and nothing more (`王某某`), or with the post a table writes beside it
+    (`王某某(副区长)`, `副区长王某某`, `王某某 副区长`: `is_person`'s forms)."""
     name = norm.strip()
-    return 2 <= len(name) <= 4 and is_person(name)
+    return 2 <= len(name) <= 16 and is_person(name)
 
 
 def after_sentence(own_text: str) -> bool:

@@ -93,3 +93,16 @@ def test_names_under_a_table_with_no_leaders_column_are_not_read_as_leaders() ->
     # near case: the header names no leaders' column; a name after the sentence is no cell of the row.
     doc = _parse(_TABLE.replace("县政府\n分管领导\n", ""))
     assert not doc.tasks or doc.tasks[0].leaders == []
+
+
+def test_a_leaders_cell_a_name_a_line_keeps_its_names_with_the_posts_written_beside_them() -> None:
+    # A table writes the post beside each name in one of three ways (tests/parsing/leader_swaps.py's forms).
+    for first, second in (
+        ("张立新(副县长)", "刘海波(县委书记)"),
+        ("副县长张立新", "县委书记刘海波"),
+        ("张立新 副县长", "刘海波 县委书记"),
+    ):
+        task = _parse(_TABLE.replace("张立新\n刘海波", f"{first}\n{second}")).tasks[0]
+        assert task.lead_units == ["农业农村局"], first
+        assert task.co_units == ["财政局", "水利局", "各乡镇"], first
+        assert len(task.leaders) == 2, (first, task.leaders)
