@@ -15,6 +15,7 @@ from datetime import date
 
 from .charged_projects import charged_project_spans
 from .due_fields import clause_due, due_field_milestones
+from .issue_counts import issue_dated
 from .milestones import find_milestones
 from .plan_targets import plan_target_spans
 from .progress_lists import progress_spans
@@ -73,5 +74,6 @@ def clause_milestones(
         where=where,
     )
     milestones += relative_milestones(text, dated, own.spans)
+    milestones = issue_dated(text, milestones, dated)  # `本工作要点印发后30日内` (`issue_counts`, round 189)
     # `6月底前完成…` in the text and `完成时限:6月底` in its bracket: one commitment, one milestone (the text's).
     return sorted(milestones + unrestated_fields(fixed, milestones), key=lambda m: m.start)

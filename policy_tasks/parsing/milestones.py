@@ -65,6 +65,7 @@ from .duty_starts import started_duty
 from .entry_steps import distinct_step
 from .held_events import held_event_spans, year_work_spans
 from .lazy_patterns import lazy_compile
+from .opening_deadlines import deadline_opens
 from .part_milestones import part_milestone
 from .press_dates import PRESS_VERBS
 from .project_names import project_name_spans
@@ -250,6 +251,9 @@ def find_milestones(
             # `12月底前取得明显成效`: a date the work must be done by commits whatever the verb.
             cue = cue or any(_due_by(p, not norm[start : p.start].strip()) for p in dated)
             cue = cue or any(p.start in steps for p in dated)
+            # `6月底前,明确…`: a month's deadline opening the sentence commits the part after it, as one inside it does
+            # (`opening_deadlines`, round 190).
+            cue = cue or (not dated and deadline_opens(opening))
             # `到2015年,小学适龄儿童入学率100%,初中生年辍学率1%以下`: a horizon's figure is its target, verb or not,
             # and its bound (`以下`, `不低于`) the target's, no benefit's cap (`year_figures`).
             under_horizon = not dated and sentence_horizon is not None and carried is sentence_horizon

@@ -34,4 +34,4 @@ def notice_kinds(outline: Outline) -> frozenset[str]:
     kinds |= procedure_kind(outline.root)
     kinds |= measure_report_kind(header)  # `某镇三举措…`: a town's measures charged by subjects (round 152)
     # A notice handing out proposals charges their handling roles (`proposal_roles`, round 142).
-    return kinds | township_kind([*header, *outline.loose]) | proposal_kind(outline)
+    return kinds | township_kind([*header, *outline.loose]) | proposal_kind(outline) | outline.kinds

@@ -16,13 +16,13 @@ import re
 from functools import partial
 
 from .attendance_lines import attendance_line
-from .charged_projects import charged_project_parts
-from .closing_roles import closes_with_roles
 from .figure_led_items import figure_led_marker
 from .finished_items import field_line, fields_after, finished
 from .form_notes import notes_line
 from .group_leads import held_lines
 from .header import Line
+from .item_continuation import closes_enumeration, continues
+from .leader_cell_lines import LEADERS, after_sentence, leader_column, person_line, unit_alone, with_leader
 from .lost_numerals import lost_numeral_marker
 from .lost_openers import levels_to_close, styles_to_close
 from .major_headings import major_heading
@@ -31,18 +31,12 @@ from .notice_closes import annex_note, closing_formula, dated_alone, signed, sig
 from .outline import Marker, bare_heading_marker, decimal_majors, enumerates, line_marker, split_inline
 from .outline_node import Node
 from .page_marks import cut_mid_sentence, is_page_line
-from .principle_headings import grouping_heading
 from .progress_lists import fold_progress_lists, opens_progress_list
-from .project_roles import next_role
-from .report_closings import reported_closing
-from .responsibility import Responsibility
-from .role_sentences import fix_field_subject
 from .stacked_unit_cells import bare_lead_line, cell_after_blank, helpers_joined, restacked, stacked_line
 from .table_rows import row_serial_marker
 from .textutil import normalise
 from .time_led_items import held_on_start, starts_item, time_led_start
 from .unit_labels import LABEL_RE
-from .unit_lines import is_unit_line
 from .unit_names import looks_like_units
 from .units import peek_responsibility, read_responsibility
 
@@ -74,6 +68,9 @@ class Outline:
         self.root = Node("root", 0, "", 0)
         self.header: list[Line] = []
         self.loose: list[Line] = []
+        # A notice's kind the reader that built the outline knows beside its header (`notice_kinds`): the notice over the
+        # list it hands down cut before any unit is a breakdown's, whatever the list is called (`cut_list_notice`).
+        self.kinds: frozenset[str] = frozenset()
         self._stack: list[Node] = [self.root]
         self._attached = False  # the line before went to the open item
         self._closing = False  # the line before was a paragraph after a clause that named its units
@@ -83,6 +80,8 @@ class Outline:
         self._bare_lead: Node | None = None  # the item whose last line is one unit's name alone
         self._stacked: Node | None = None  # the item whose last two lines are its lead's and helpers' cells
         self._joined = False  # a row writes its helpers' cell joined by `、` on one line (`stacked_unit_cells`)
+        self._leader_column = False  # the table's header names a leaders' column before 牵头单位 (`leader_cell_lines`)
+        self._persons: Node | None = None  # the item whose last line is its leaders' cell, a name a line
         self._norms: list[str] = []
         self._contacts = False  # inside an annex listing contacts, or a list's notes, after the plan's items
         self._row = False  # the line is a table's row (`row_serial_marker`)
@@ -96,6 +95,7 @@ class Outline:
         outline._majors, outline._enumerated = decimal_majors(norms), enumerates(norms)
         outline._held = held_lines(norms)
         outline._norms, outline._joined = norms, helpers_joined(norms)
+        outline._leader_column = leader_column(norms)
         blank = False
         for number, (raw, splittable) in enumerate(lines, 1):
             stripped = raw.strip()
@@ -231,10 +231,26 @@ class Outline:
             self._bare_lead = None
             return
         bare_lead, stacked, self._stacked = None, self._stacked, None
+        persons, self._persons = self._persons, None
         following = next((n for n in self._norms[number:] if n), "")
         if blank and current.style != "root":  # a row's cells, each in a paragraph of its own (`stacked_unit_cells`)
             blank = not cell_after_blank(norm, following, current, self._bare_lead is current, stacked is current)
         if current.style != "root" and not blank and self._attached:
+            if (
+                self._leader_column
+                and person_line(norm)
+                and (persons is current or (after_sentence(current.own_text) and not current.children))
+            ):
+                # `王某某` / `胡某某` after the standard's sentence: its leaders' cell, a name a line (`leader_cell_lines`).
+                # A post set off by a space (`王某某 副区长`) stays with its name, not a second person.
+                person = "".join(text.split())
+                if persons is current:
+                    at, names = current.pieces[-1]
+                    current.pieces[-1] = (at, with_leader(names, person))
+                else:
+                    current.pieces.append((number, f"{LEADERS}{person}"))
+                self._persons = current
+                return
             if stacked is current and stacked_line(norm, following):
                 # `发改局` / `区工信局` / `各街道办事处`: a cell written a unit a line (`stacked_unit_cells`).
                 (at, lead), (at2, helpers) = current.pieces[-2:]
@@ -250,6 +266,8 @@ class Outline:
                 self._stacked = current
             else:
                 bare_lead = current if bare_lead_line(norm, current) else None
+                if persons is current and unit_alone(norm):
+                    bare_lead = current  # `住建局` after the leaders' names: the lead's cell (`leader_cell_lines`)
                 text = _as_field_line(text, norm, current) or text
             norm = normalise(text)
         self._bare_lead = bare_lead
@@ -259,7 +277,7 @@ class Outline:
         elif number in self._held:
             current.pieces.append((number, text))
             self._attached, self._closing = True, False
-        elif _closes_enumeration(current, norm) or announces_decisions(current, norm):
+        elif closes_enumeration(current, norm) or announces_decisions(current, norm):
             # `问题整改责任单位:A` after `(1)…;` `(2)…;` `(3)…。` under `1. 市科技馆`: the parent item's units, the
             # sub-items its text; `会议就…明确如下:` after `三是…`, the section's next list (`minute_points`).
             self._stack.pop()
@@ -276,7 +294,7 @@ class Outline:
         elif self._closing and field_line(norm):
             # The label line of a closing paragraph is that paragraph's: no clause's, no task.
             self.loose.append((number, text))
-        elif _continues(current, norm, blank):
+        elif continues(current, norm, blank):
             current.pieces.append((number, text))
             self._attached, self._closing = True, False
         else:
@@ -287,7 +305,6 @@ class Outline:
                 self._part += 1
 
 
-_STOPPED_TITLE_RE = re.compile(r"[^\s,,;;:。、()]{2,12}。")  # round 116's `1.属地管理责任。`
 _DATE_ONLY_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|\d{1,2}\s*日)?|年底|年内|全年|[一二三四]季度|上半年|下半年)\s*(?:前|以前|之前)?$"
     r"|^(?:持续推进|长期坚持|长期|常态化)$"
@@ -329,71 +346,3 @@ def _after(values: dict[str, int], stack: list[Node], style: str, value: int) ->
 def _is_date_like(norm: str) -> bool:
     # `2023.12` or `10、11月` start lines in tables and lists; they are not items.
     return bool(re.match(r"^\d{1,2}\s*[、.]\s*\d{1,2}\s*月", norm)) and not held_on_start(norm)
-
-
-def _continues(node: Node, norm: str, blank: bool) -> bool:
-    if field_line(norm):
-        return True
-    if reported_closing(norm):
-        return False  # `会上,某某就…进行了安排部署。(政府办综合三科)`: the report's account (`report_closings`)
-    resp = peek_responsibility(norm)
-    if resp.spans and resp.spans[0][0] <= 0 and norm.startswith(("(", "[", "〔")):
-        return True  # `(市国土房管局牵头)主要污染物…`: the bracket closes the sentence before the break
-    if _listed_under_heading(node, norm, resp) or _measure_after_unit_line(node, norm):
-        return True
-    if finished(node):
-        return False
-    if not blank:
-        return True
-    # After a blank line a paragraph still belongs to an item whose text so far is a heading, or that ends with the
-    # responsibility the item has not given yet, or is its 整改 field line (`整改措施:由A督促…`), a 督办 list charging it
-    # (`A负责的…项目;…`, `charged_projects`) or a key-project notice's next role (`各…承办单位务必…`, `project_roles`).
-    own = normalise(node.own_text).strip()  # a short title closed by `。` is a heading too (`1.属地管理责任。`)
-    if "。" not in own or _STOPPED_TITLE_RE.fullmatch(own) or resp.assigns or fix_field_subject(norm) is not None:
-        return True
-    return next_role(own, norm) or (bool(charged_project_parts(norm)) and not peek_responsibility(node.own_text).found)
-
-
-def _listed_under_heading(node: Node, norm: str, resp: Responsibility) -> bool:
-    """`(一)约束性指标` over unnumbered lines that each end in a bracket of their own
-    (`耕地保有量保持在2000.9万亩。(市国土局牵头)`, or the run's `——一般公共预算收入增长12%;(牵头部门:市财政局)`), or each closed by their own role-noun part
-    (`…增长8%,责任单位为区经信局;`, `closing_roles`): the heading's lines, a clause a bracket or target (document.py)."""
-    heading = normalise(node.pieces[0][1]).strip() if node.pieces else ""
-    if not grouping_heading(heading):  # a topic, or a sentence of principle (round 149)
-        return False
-    if closes_with_roles(norm):
-        return True
-    if not resp.found or resp.origin not in ("括号", "无标注括号"):
-        return False
-    # `——地区生产总值增长7.5%;(牵头部门:市发改委)`: a target of a run closed by `;` before its bracket (round 117).
-    if "。" not in norm and not norm[: resp.spans[-1][0]].rstrip().endswith(";"):
-        return False
-    return resp.spans[-1][1] >= len(norm.rstrip("。;. "))
-
-
-def _closes_enumeration(node: Node, norm: str) -> bool:
-    """A line of responsibility fields after the last of a heading's sub-items that run as one
-    enumeration (`(1)…;` `(2)…;` `(3)…。`, a 整改 list's problems at one place): it names who
-    answers for them all, so it is the heading's, not the last sub-item's."""
-    parent = node.parent
-    if parent is None or parent.style == "root" or len(parent.children) < 2 or parent.children[-1] is not node:
-        return False
-    heading = normalise(parent.own_text).strip()
-    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or peek_responsibility(heading).found:
-        return False
-    if len(node.pieces) != 1 or not normalise(node.own_text).rstrip().endswith("。"):
-        return False
-    if not all(normalise(k.own_text).rstrip().endswith(";") and not k.children for k in parent.children[:-1]):
-        return False
-    resp = peek_responsibility(norm)
-    return bool(resp.spans) and resp.spans[0][0] <= 0 and resp.origin not in ("括号", "无标注括号")
-
-
-def _measure_after_unit_line(node: Node, norm: str) -> bool:
-    """A heading cell (`(一)加强预期引导`) over measures each followed by its unit cell
-    (`市发改委牵头落实`), a table flattened a cell a line: the next measure is the heading's too
-    (document.py gives each measure and its unit line a clause)."""
-    heading = normalise(node.pieces[0][1]).strip() if node.pieces else ""
-    if not heading or len(heading) > 30 or re.search(r"[。;!?]", heading) or len(node.pieces) < 3:
-        return False
-    return "。" in norm and is_unit_line(node.pieces[-1][1])

@@ -31,7 +31,10 @@ ROLE_WORD = r"(?:责任|牵头|配合|协同|协办|承办|主办|实施|会办|
 # `各协同部门和单位`: one role word over the kinds of body it takes in, joined by `和`, one addressee (round 182).
 _ROLE = rf"(?:主要责任|其[他它]责任|牵头责任|相关责任|有关责任|{ROLE_WORD})(?:部门和单位|单位|部门)"
 # `各责任事项牵头单位(责任单位)` (round 128): the role of the breakdown's items, its other name in the document's bracket.
-ROLES = rf"各?(?:(?:责任事项|任务|事项|项目)?{_ROLE}(?:\({_ROLE}\))?|(?:项目)?实施主体|项目实施单位)"
+# `市局各责任部门要…` (上海市场监管 2023, round 189): the issuing body's own level written before the one `各` (`市局`, `省直`,
+# `县直`, `局机关`) narrows the role to its own departments; it is part of the addressee's name, as round 90's `省直有关部门`.
+_OWN_LEVEL = r"(?:(?:市|省|县|区)局|(?:省|市|县|区|旗|州)直|局机关)(?=各)"
+ROLES = rf"(?:{_OWN_LEVEL})?各?(?:(?:责任事项|任务|事项|项目)?{_ROLE}(?:\({_ROLE}\))?|(?:项目)?实施主体|项目实施单位)"
 # `各相关单位`, `各有关单位`: the units concerned, a role only in the breakdown's own notice (`notice_roles`).
 RELATED = r"各(?:相关|有关)单位"
 _ROLE_GROUP_RE = lazy_compile(rf"^(?:{ROLES})$")

@@ -50,6 +50,7 @@ from .role_groups import role_group
 from .sector_departments import level_sector_group, level_sector_subject, sector_departments
 from .society_addressees import society_list
 from .stage_openings import closed_by_etc, colon_title_end
+from .stopless_points import run_on_subject
 from .textutil import normalise, split_top, strip_span
 from .theme_phrases import theme_end
 from .unit_labels import label_role
@@ -226,6 +227,10 @@ def opening_starts(norm: str) -> list[int]:
         starts.append(end)  # `1、排查梳理阶段:城建办、农办等部门要…`
     elif (end := theme_end(norm)) > 0:
         starts.append(end)  # `聚焦“绿色转型”,。由镇经济发展办负责的…` (`theme_phrases`, round 107)
+    elif (end := run_on_subject(norm)) is not None:
+        # `二、坚持统筹协调各责任单位要…`: a notice requirement's heading run into its subject with no stop (round 190,
+        # as round 156's meeting points: `stopless_points`).
+        starts.append(end)
     starts += [m.end() for start in starts if (m := _BASIS_RE.match(norm, start)) is not None]
     # `从2023年第一季度开始,各责任单位要…`: the time a duty starts comes before its subject (round 101).
     starts += [m.end() for start in starts if (m := _SINCE_RE.match(norm, start)) is not None]

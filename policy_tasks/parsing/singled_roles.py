@@ -10,6 +10,10 @@ Near cases read otherwise: a role singled out with a bracket of its own after it
 牵头单位,下同)要统筹…`: the note on who the role is stands between it and its `要`), a unit's own name after `特别是` (`特别是
 市发改委要…`: a subject's name, left to `subject_sentences`), and `特别是` before anything that is no role charged with
 `要` / `应当` / `须` (`特别是牵头单位的主要负责人`, `特别是重点项目`).
+
+Round 190 (武汉's 2022 notice): the role singled out may open a sentence of its own and stand off its charge with a comma,
+`…责任部门。特别是牵头单位,要强化责任担当,统筹相关责任单位…`: the same role singled out, helping. A comma followed by
+another subject (`特别是牵头单位,责任单位要…`) is no charge of the role and stays unread here.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from .role_groups import ROLES
 from .role_sentences import CHARGING_YAO
 
 _SINGLED_RE = lazy_compile(
-    rf",(?:特别是|尤其是)(?P<names>{ROLES})(?:也|还|更)?(?:{CHARGING_YAO}|应当|须|务必)",
+    rf"[,。;](?:特别是|尤其是)(?P<names>{ROLES}),?(?:也|还|更)?(?:{CHARGING_YAO}|应当|须|务必)",
     needs="特别是|尤其是",
 )
 

@@ -306,6 +306,9 @@ def unit_cell_words(cells: list[str], trailing: int, kinds: list[str | None]) ->
 
 # A heading row's text: short, one cell (no run of spaces between words), no sentence after it.
 _HEADING_MAX = 40
+# A section heading (`一、`, `(一)`) of a 工作要点 may pair two phrases with a comma and run past that
+# (`一、全面学习宣传贯彻…思想,坚持…的正确政治方向`, 43 characters, 保定 2023, round 189); a `1.` line stays short.
+_SECTION_HEADING_MAX = 60
 # A heading closed by a colon introduces the rows below it (`(一)提升…。具体措施:`), whatever its
 # length, as long as it is no paragraph.
 _INTRODUCING_MAX = 200
@@ -328,6 +331,7 @@ def heading_row(text: str) -> str | None:
     if norm.endswith((":", "：")) and len(norm) <= _INTRODUCING_MAX:
         return norm
     body = norm[marker.end :]
-    if len(norm) > _HEADING_MAX or "。" in (body if marker.style == "num" else body.rstrip("。")):
+    longest = _HEADING_MAX if marker.style == "num" else _SECTION_HEADING_MAX
+    if len(norm) > longest or "。" in (body if marker.style == "num" else body.rstrip("。")):
         return None
     return norm

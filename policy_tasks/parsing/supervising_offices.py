@@ -21,7 +21,9 @@ from .lazy_patterns import lazy_compile
 from .outline_node import Node
 from .textutil import normalise
 
-_OFFICE_WILL = r"[\u4e00-\u9fff]{0,12}?(?:政府办公室|政府办|督查室|督办室|督查办|效能办)将[^。;\n]*?(?:督查|督办|督促检查|跟踪检查)"
+# A bureau's own notice is tracked by the bureau's 办公室 (`市局办公室将对工作要点落实情况进行统筹协调、跟踪督查`, 上海市场监管
+# 2023, round 189), as a government's by its 政府办公室.
+_OFFICE_WILL = r"[\u4e00-\u9fff]{0,12}?(?:政府办公室|政府办|局办公室|督查室|督办室|督查办|效能办)将[^。;\n]*?(?:督查|督办|督促检查|跟踪检查)"
 _SUPERVISES_RE = lazy_compile(r"^(?:[^。;\n]{2,16}\n)?" + _OFFICE_WILL, needs="将")
 # Closing a requirement that charges others, the issuing government's own (`…于3月10日前将落实措施报省政府。省政府将对贯彻
 # 落实情况进行督查,对落实不力的严肃问责`, round 149) is the same tracking; opening an item, `市政府将…` commits the

@@ -12,6 +12,7 @@ import re
 
 from .joined_names import and_split, is_party_pair
 from .lazy_patterns import lazy_compile
+from .quantified_kinds import office_kinds
 from .spaced_posts import with_spaced_posts
 from .textutil import normalise, split_top, strip_span
 from .unit_labels import NAME_SEPS
@@ -162,7 +163,8 @@ def split_names(text: str, norm: str, start: int, end: int) -> list[str]:
                 names
                 and norm[s - 1 : s] == "、"
                 and _BARE_KIND_RE.fullmatch(normalise(piece).strip())
-                and _CATEGORY_END_RE.search(normalise(names[-1]).strip())
+                # `各科室、单位`: a bureau's offices under one 各 are a category too (round 189).
+                and (_CATEGORY_END_RE.search(normalise(names[-1]).strip()) or office_kinds(normalise(names[-1])))
             ):
                 names[-1] = names[-1] + "、" + piece
                 continue

@@ -164,6 +164,9 @@ def organisation(name: str) -> bool:
 _WORK_START_RE = re.compile(r"^(?:建成|建好|完成|启用|投用|新增|开展)")
 
 
+_BRACKET_SPACES_RE = re.compile(r" *([()<>]) *")
+
+
 def looks_like_units(inner: str, least: int = 1) -> bool:
     """Every name in the list is a unit (`…局`, `…委`, `…政府`, `各县(市、区)`), or a place
     standing for its government (`宜昌市`) beside at least one unit."""
@@ -176,7 +179,8 @@ def looks_like_units(inner: str, least: int = 1) -> bool:
             merged.append(name)
     # `省发改委(省能源局)`: a unit with its other name in brackets, also before its lead mark
     # (`县发改局(粮食局)(牵头)`).
-    names = [re.sub(LEAD_BRACKET + "$", "", n) for n in merged]
+    # `各市 (地) 、县 (市) 政府 (行署) `: a copy's stray spaces around brackets are no part of a name (round 188).
+    names = [re.sub(LEAD_BRACKET + "$", "", _BRACKET_SPACES_RE.sub(r"\1", n).strip()) for n in merged]
     names = [ETC_RE.sub("", re.sub(r"[(<〔\[][^()<>〔〕\[\]]*[)>〕\]]$", "", n)) for n in names]
     # `A、B、等区政府有关部门`: an `等…部门` standing as a name of its own closes the list, naming none.
     names = [n for n, m in zip(names, merged, strict=True) if n or not m.startswith("等")]
@@ -235,13 +239,19 @@ def space_split(piece: str) -> list[str]:
     parts = [p for p in re.split(r"\s+", piece) if p]
     out: list[str] = []
     for part in parts:
-        if out and (not (_ends_a_spaced_name(out[-1]) and len(part) >= 2) or _PLACELESS_RE.fullmatch(part)):
+        # `政府 (行署)`: a bracket alone after a space is the name's own (its other name), spaced out by the copy.
+        if out and (
+            not (_ends_a_spaced_name(out[-1]) and len(part) >= 2)
+            or _PLACELESS_RE.fullmatch(part)
+            or _OWN_BRACKET_RE.fullmatch(part)
+        ):
             out[-1] += part
         else:
             out.append(part)
     return out
 
 
+_OWN_BRACKET_RE = re.compile(r"[(<][^()<>\s]{1,12}[)>]")
 # `各市(州) 人民政府`: a government is its place's; after a space it still ends the name before it.
 _PLACELESS_RE = re.compile(r"(?:人民)?政府")
 # `住房城乡 建设厅`: 城乡 (town and country, a sector: 住房城乡建设, 城乡规划) is no township's 乡.
@@ -282,7 +292,8 @@ def ends_like_a_name(text: str) -> bool:
 _GROUP_LEVEL = r"(?:县级市|县|市|区|乡|镇|旗|州|街道|市州|行署|开发区|园区|特区)"
 _GROUP_RE = re.compile(
     r"^(?:各(?:有关|相关)?|(?:有关|相关|沿线|所在地|属地|涉及)|\d{1,3}个)"
-    rf"(?:{_GROUP_LEVEL}(?:[(<]{_GROUP_LEVEL}(?:、{_GROUP_LEVEL})*[)>])?、?)+$"
+    # `各市(地)、县(市)`: a prefecture (地区) is the other level beside a city in its bracket (round 188).
+    rf"(?:{_GROUP_LEVEL}(?:[(<](?:{_GROUP_LEVEL}|地)(?:、{_GROUP_LEVEL})*[)>])?、?)+$"
 )
 _GROUP_TAIL_RE = re.compile(
     r"^(?:(?:县级市|县|市|区|乡|镇|旗|州|街道|特区)(?:[(<][^()<>]{1,8}[)>])?(?:人民政府|政府|党委|管委会)?"
@@ -291,7 +302,8 @@ _GROUP_TAIL_RE = re.compile(
 
 
 def continues_group(previous: str, piece: str) -> bool:
-    return bool(_GROUP_RE.match(normalise(previous).replace(" ", "")) and _GROUP_TAIL_RE.match(piece))
+    # `县 (市) 政府 (行署) `: a copy's stray spaces around the brackets are no part of the level (round 188).
+    return bool(_GROUP_RE.match(normalise(previous).replace(" ", "")) and _GROUP_TAIL_RE.match(piece.replace(" ", "")))
 
 
 def starred(names: list[str]) -> tuple[list[str], list[str]] | None:

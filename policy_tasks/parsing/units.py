@@ -29,6 +29,7 @@ from .none_marks import says_none
 from .person_cells import person_cell
 from .person_names import is_person_among
 from .prose_assignments import read_sentences
+from .quantified_kinds import group_bracket
 from .reading_rules import without_reading_rule
 from .remit_words import REMIT_HINT
 from .responsibility import Responsibility
@@ -175,6 +176,8 @@ def _paren_groups(norm: str) -> list[tuple[int, int]]:
 def _is_responsibility(norm: str, start: int, end: int) -> bool:
     if find_label(norm, start, end):
         return True
+    if group_bracket(norm, start, end):
+        return False  # `配合单位:各镇(街道、园区)`: the group's own bracket of the kinds it takes in (round 187)
     # Unlabelled `(A牵头,B配合)` only closes a line: a parenthesis inside the
     # prose ending in 负责/参与 is far more often an aside than an assignment.
     line_end = norm.find("\n", end)

@@ -12,6 +12,7 @@ from .leader_colon_items import number_leader_colon_paragraphs
 from .meeting_demands import meeting_demands
 from .next_steps import number_next_step_paragraphs
 from .notice_kinds import notice_kinds
+from .notice_roles import BREAKDOWN
 from .outline_lines import Outline
 from .outline_node import Node
 from .project_colon_items import project_colon_outline
@@ -143,5 +144,8 @@ def cut_list_notice(lines: list[tuple[str, bool]], numbered: Outline) -> tuple[O
         return None
     notice = Outline.read(charged)
     notice.header = numbered.header  # its paragraphs say what it hands down (`现将…进行责任分解`, `notice_kinds`)
+    # The list below is the one the notice hands down, whatever it is called (a breakdown, or a 工作要点 whose items
+    # name their 责任部门, 上海市场监管 2023, round 189): the paragraph's roles (`市局各责任部门要…`) are its roles.
+    notice.kinds = frozenset({BREAKDOWN})
     clauses = choose_clauses(notice.root, groups=notice_kinds(notice))
     return (notice, clauses, LABELLED) if clauses else None

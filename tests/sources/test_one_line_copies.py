@@ -102,7 +102,6 @@ LEFT_NOTHING = {
     "xinjiang-yecheng-shaoshuminzu-2026": "item 1's milestone missed",
     "xizang-ali-meilixizang-fengong-2018": "no numbered item read",
     "yunnan-guandu-2016": "item 1 not found",
-    "yunnan-yaoan-yanye-2023": "item 二.(一)'s units not read",
     "zhejiang-haishu-zhongdiangongzuo-2024": "item 一.1's units read wrong",
     "zhejiang-jinhua-xianji-lantian-2018": "item 二.(一).1's units read wrong: a `牵头单位:…;责任单位:…` line with no stop runs into the next item's number (`市场监管局2.淘汰…`), and items 2 and 3 are not found (round 131)",
     "zhejiang-ningbo-zerenfenjie-2019": "item 1's units read wrong",
