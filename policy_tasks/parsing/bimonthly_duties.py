@@ -11,12 +11,10 @@ Near cases: a rate (`每人每两月补贴100元`, a person before it, a sum aft
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
 
 from .textutil import cn_to_int
-from .time_phrase import BEFORE, MONTH_PART, MONTHLY, RECURRING, N, Read, month_end
+from .time_phrase import BEFORE, MONTH_PART, MONTHLY, RECURRING, N, Read, clipped_day, month_end
 
 BIMONTHLY_RE = re.compile(
     r"(?<![人户亩吨家元个台辆床所座只头])"
@@ -34,5 +32,5 @@ def bimonthly(m: re.Match[str], year: int) -> Read:
         day = cn_to_int(m["d"])
         if day is None or not 1 <= day <= 31:
             raise ValueError(m["d"])
-        dates = [date(year, month, min(day, calendar.monthrange(year, month)[1])) for month in months]
+        dates = [clipped_day(year, month, day) for month in months]
     return RECURRING, dates[0], MONTHLY, tuple(dates)

@@ -20,7 +20,6 @@ Near cases, left as they were (the time reader's undated `relative` milestone, f
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -28,6 +27,7 @@ from datetime import date, timedelta
 from .lazy_patterns import lazy_compile
 from .result import ParsedMilestone
 from .textutil import cn_number, normalise
+from .time_phrase import clipped_day
 
 # The document naming itself: `本通知`, `本工作要点`, `本实施方案`, `本文`.
 _ITSELF = r"本(?:通知|工作要点|要点|实施方案|方案|意见|办法|计划|清单|文件|文)"
@@ -40,8 +40,7 @@ _COUNT_RE = lazy_compile(
 
 def _months_on(anchor: date, months: int) -> date:
     y, m = divmod(anchor.month - 1 + months, 12)
-    year, month = anchor.year + y, m + 1
-    return date(year, month, min(anchor.day, calendar.monthrange(year, month)[1]))
+    return clipped_day(anchor.year + y, m + 1, anchor.day)
 
 
 def issue_dated(text: str, milestones: Sequence[ParsedMilestone], anchor: date | None) -> list[ParsedMilestone]:

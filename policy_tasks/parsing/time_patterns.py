@@ -4,7 +4,6 @@ the phrases that are unreadable on purpose (see deadlines.py for the conventions
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -41,6 +40,7 @@ from .time_phrase import (
     N,
     Read,
     Y,
+    clipped_day,
     month_end,
     year_of,
 )
@@ -145,13 +145,8 @@ def _monthly(m: re.Match[str], year: int) -> Read:
         raise ValueError(days)
     if not days:
         return _recurring(MONTHLY, [month_end(year, month, m["p"]) for month in range(1, 13)])
-    dates = sorted({_clipped(year, month, day) for month in range(1, 13) for day in days})
+    dates = sorted({clipped_day(year, month, day) for month in range(1, 13) for day in days})
     return _recurring(MONTHLY, dates)
-
-
-def _clipped(year: int, month: int, day: int) -> date:
-    # `每月31日前` falls on the last day of a shorter month.
-    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _quarterly(m: re.Match[str], year: int) -> Read:
@@ -168,12 +163,12 @@ def _quarterly(m: re.Match[str], year: int) -> Read:
     for quarter in range(1, 5):
         end = month_end(year, quarter * 3)
         if day and m["first"]:
-            dates.append(_clipped(year, quarter * 3 - 2, day))
+            dates.append(clipped_day(year, quarter * 3 - 2, day))
         elif day and m["next"]:
             if quarter < 4:
-                dates.append(_clipped(year, quarter * 3 + 1, day))
+                dates.append(clipped_day(year, quarter * 3 + 1, day))
         elif day:
-            dates.append(_clipped(year, quarter * 3, day))
+            dates.append(clipped_day(year, quarter * 3, day))
         elif after:
             due = end + timedelta(days=after)
             if due.year == year:

@@ -96,6 +96,11 @@ YEAR_PREFIX = rf"(?:(?P<y>{Y})年|(?P<rel>(?<![每首本再])(?:明年|次年|�
 MONTH_PART = r"(?P<p>底|末|上中旬|中下旬|上旬|中旬|下旬|初(?![步稿审验评选见始次级中]))"
 
 
+def clipped_day(year: int, month: int, day: int) -> date:
+    """The day of the month, or the month's last day where it has no such day (`每月31日前` in a shorter month)."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
 def month_end(year: int, month: int, part: str | None = None) -> date:
     if part in ("上旬", "初"):
         return date(year, month, 10)
